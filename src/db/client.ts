@@ -1,0 +1,92 @@
+// One PostgreSQL dialect everywhere: PGlite (WASM Postgres, data in a local directory) by default,
+// a PostgreSQL server when DATABASE_URL is set. Both give the same Drizzle `Db`.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+/** A Drizzle database or transaction; repository functions take this as their first argument. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Where the data lives: a directory for PGlite, the server URL (password hidden) for PostgreSQL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), '.steward-data'));
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection URL; defaults to DATABASE_URL. When absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; 'memory://' for an in-memory database. Defaults to STEWARD_DATA_DIR or ./.steward-data */
+  dataDir?: string;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    // Surface a bad URL or unreachable server now, not on the first request.
+    const client = await pool.connect();
+    client.release();
+    return {
+      db: drizzlePg(pool) as unknown as Db,
+      kind: 'postgres',
+      location: redactUrl(url),
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = options.dataDir ?? defaultDataDir();
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  return {
+    db: drizzlePglite(client) as unknown as Db,
+    kind: 'pglite',
+    location: dataDir,
+    close: () => client.close(),
+  };
+}
+
+/** Apply the versioned migrations in drizzle/ (idempotent). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}
+
+/** Run raw SQL and return its rows (PGlite and node-postgres both answer with `{ rows }`). */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}

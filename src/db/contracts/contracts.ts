@@ -1,0 +1,236 @@
+// Contract register: reads with provider and location names, writes in transactions with an audit entry.
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { type AuditActor, recordAudit } from '../core/audit.js';
+import { locations, providers } from '../market/schema.js';
+import { Problem, invalid, notFound } from '../../server/problem.js';
+import { summariseTerm, takeExtension, termProblems, type ContractTerm } from '../../domain/contracts/contract.js';
+import { decisionProblem, type RecommissioningDecision } from '../../domain/contracts/recommissioning.js';
+import type { RegisterContract } from '../../domain/contracts/register.js';
+import { contracts, type ContractRow } from './schema.js';
+
+export interface ContractView {
+  id: string;
+  reference: string;
+  title: string;
+  providerId: string | null;
+  providerName: string | null;
+  locationId: string | null;
+  locationName: string | null;
+  serviceArea: string;
+  careGroup: string;
+  contractForm: string;
+  fundingSource: string;
+  totalValuePence: number;
+  annualValuePence: number;
+  startDate: string;
+  initialEndDate: string;
+  currentEndDate: string;
+  maximumEndDate: string;
+  extensionOptionsMonths: number[];
+  extensionsTaken: number;
+  extensionsRemaining: number[];
+  breakClauseDates: string[];
+  noticePeriodMonths: number;
+  noticeDeadline: string;
+  daysToEnd: number;
+  status: 'not_started' | 'live' | 'ended';
+  socialValue: string | null;
+  leadOfficer: string | null;
+  decision: string | null;
+  decisionNote: string | null;
+}
+
+export function termOf(row: Pick<ContractRow, 'startDate' | 'initialEndDate' | 'extensionOptionsMonths' | 'extensionsTaken' | 'noticePeriodMonths' | 'breakClauseDates'>): ContractTerm {
+  return {
+    startDate: row.startDate,
+    initialEndDate: row.initialEndDate,
+    extensionOptionsMonths: row.extensionOptionsMonths,
+    extensionsTaken: row.extensionsTaken,
+    noticePeriodMonths: row.noticePeriodMonths,
+    breakClauseDates: row.breakClauseDates,
+  };
+}
+
+function toView(row: ContractRow, providerName: string | null, locationName: string | null, asAt: string): ContractView {
+  const s = summariseTerm(termOf(row), asAt);
+  return {
+    id: row.id, reference: row.reference, title: row.title, providerId: row.providerId, providerName, locationId: row.locationId, locationName,
+    serviceArea: row.serviceArea, careGroup: row.careGroup, contractForm: row.contractForm, fundingSource: row.fundingSource,
+    totalValuePence: Number(row.totalValuePence), annualValuePence: Number(row.annualValuePence),
+    startDate: row.startDate, initialEndDate: row.initialEndDate, currentEndDate: s.currentEndDate, maximumEndDate: s.maximumEndDate,
+    extensionOptionsMonths: row.extensionOptionsMonths, extensionsTaken: row.extensionsTaken, extensionsRemaining: s.extensionsRemaining,
+    breakClauseDates: row.breakClauseDates, noticePeriodMonths: row.noticePeriodMonths, noticeDeadline: s.noticeDeadline,
+    daysToEnd: s.daysToEnd, status: s.status, socialValue: row.socialValue, leadOfficer: row.leadOfficer,
+    decision: row.decision, decisionNote: row.decisionNote,
+  };
+}
+
+export interface ContractFilters {
+  providerId?: string;
+  serviceArea?: string;
+  careGroup?: string;
+  contractForm?: string;
+  fundingSource?: string;
+  search?: string;
+  status?: 'live' | 'ended' | 'not_started';
+}
+
+export async function listContracts(db: Db, filters: ContractFilters, asAt: string): Promise<ContractView[]> {
+  const where: SQL[] = [];
+  if (filters.providerId) where.push(eq(contracts.providerId, filters.providerId));
+  if (filters.serviceArea) where.push(eq(contracts.serviceArea, filters.serviceArea));
+  if (filters.careGroup) where.push(eq(contracts.careGroup, filters.careGroup));
+  if (filters.contractForm) where.push(eq(contracts.contractForm, filters.contractForm));
+  if (filters.fundingSource) where.push(eq(contracts.fundingSource, filters.fundingSource));
+  if (filters.search) {
+    const like = `%${filters.search.replace(/[%_\\]/g, '\\$&')}%`;
+    where.push(or(ilike(contracts.title, like), ilike(contracts.reference, like), ilike(providers.name, like))!);
+  }
+  const rows = await db
+    .select({ c: contracts, providerName: providers.name, locationName: locations.name })
+    .from(contracts)
+    .leftJoin(providers, eq(providers.id, contracts.providerId))
+    .leftJoin(locations, eq(locations.id, contracts.locationId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(contracts.reference));
+  const views = rows.map((r) => toView(r.c, r.providerName, r.locationName, asAt));
+  return filters.status ? views.filter((v) => v.status === filters.status) : views;
+}
+
+export async function getContract(db: Db, id: string, asAt: string): Promise<ContractView> {
+  const [r] = await db
+    .select({ c: contracts, providerName: providers.name, locationName: locations.name })
+    .from(contracts)
+    .leftJoin(providers, eq(providers.id, contracts.providerId))
+    .leftJoin(locations, eq(locations.id, contracts.locationId))
+    .where(eq(contracts.id, id));
+  if (!r) throw notFound('Contract');
+  return toView(r.c, r.providerName, r.locationName, asAt);
+}
+
+export interface ContractInput {
+  reference: string;
+  title: string;
+  providerId: string | null;
+  locationId: string | null;
+  serviceArea: string;
+  careGroup: string;
+  contractForm: string;
+  fundingSource: string;
+  totalValuePence: number;
+  annualValuePence: number;
+  startDate: string;
+  initialEndDate: string;
+  extensionOptionsMonths: number[];
+  extensionsTaken: number;
+  breakClauseDates: string[];
+  noticePeriodMonths: number;
+  socialValue: string | null;
+  leadOfficer: string | null;
+}
+
+async function checkLinks(db: Db, input: Pick<ContractInput, 'providerId' | 'locationId'>): Promise<void> {
+  const errors = [];
+  if (input.providerId) {
+    const [p] = await db.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId));
+    if (!p) errors.push({ field: 'providerId', message: 'No provider with this id' });
+  }
+  if (input.locationId) {
+    const [l] = await db.select({ providerId: locations.providerId }).from(locations).where(eq(locations.id, input.locationId));
+    if (!l) errors.push({ field: 'locationId', message: 'No location with this id' });
+    else if (input.providerId && l.providerId !== input.providerId) errors.push({ field: 'locationId', message: 'This location belongs to another provider' });
+  }
+  if (errors.length) throw invalid(errors);
+}
+
+export async function createContract(db: Db, actor: AuditActor, input: ContractInput): Promise<string> {
+  const problems = termProblems(input);
+  if (problems.length) throw invalid(problems);
+  return db.transaction(async (tx) => {
+    await checkLinks(tx, input);
+    const [dup] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.reference, input.reference));
+    if (dup) throw new Problem(409, 'Conflict', `A contract with reference ${input.reference} already exists`, [{ field: 'reference', message: 'Reference already used' }]);
+    const [row] = await tx.insert(contracts).values(input).returning({ id: contracts.id });
+    await recordAudit(tx, actor, { action: 'create', entity: 'contract', entityId: row.id, detail: { reference: input.reference } });
+    return row.id;
+  });
+}
+
+export async function updateContract(db: Db, actor: AuditActor, id: string, input: ContractInput): Promise<void> {
+  const problems = termProblems(input);
+  if (problems.length) throw invalid(problems);
+  await db.transaction(async (tx) => {
+    await checkLinks(tx, input);
+    const [row] = await tx.update(contracts).set({ ...input, updatedAt: new Date() }).where(eq(contracts.id, id)).returning({ id: contracts.id });
+    if (!row) throw notFound('Contract');
+    await recordAudit(tx, actor, { action: 'update', entity: 'contract', entityId: id, detail: { reference: input.reference } });
+  });
+}
+
+/** Record the recommissioning decision; 'extend' takes the next extension option straight away. */
+export async function decide(db: Db, actor: AuditActor, id: string, decision: RecommissioningDecision, note: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
+    if (!row) throw notFound('Contract');
+    const term = termOf(row);
+    const problem = decisionProblem(term, decision);
+    if (problem) throw invalid([{ field: 'decision', message: problem }]);
+    const set: Partial<typeof contracts.$inferInsert> = { decision, decisionNote: note, decidedAt: new Date(), updatedAt: new Date() };
+    let newEnd: string | null = null;
+    if (decision === 'extend') {
+      const ext = takeExtension(term);
+      if (!ext.ok) throw invalid([{ field: 'decision', message: ext.reason }]);
+      set.extensionsTaken = ext.term.extensionsTaken;
+      set.decision = null; // extended: the next decision is about the new end date
+      newEnd = ext.newEndDate;
+    }
+    await tx.update(contracts).set(set).where(eq(contracts.id, id));
+    await recordAudit(tx, actor, { action: decision === 'extend' ? 'extend' : 'decide', entity: 'contract', entityId: id, detail: { decision, note, newEndDate: newEnd } });
+  });
+}
+
+/** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
+export async function importRegister(db: Db, rows: RegisterContract[]): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
+  const cqcIds = rows.map((r) => r.cqcProviderId).filter((x): x is string => !!x);
+  const names = rows.map((r) => r.providerName?.toLowerCase()).filter((x): x is string => !!x);
+  const provs = await db.select({ id: providers.id, name: providers.name, cqc: providers.cqcProviderId }).from(providers)
+    .where(or(cqcIds.length ? inArray(providers.cqcProviderId, cqcIds) : sql`false`, names.length ? inArray(sql`lower(${providers.name})`, names) : sql`false`));
+  const locIds = rows.map((r) => r.cqcLocationId).filter((x): x is string => !!x);
+  const locs = locIds.length ? await db.select({ id: locations.id, cqc: locations.cqcLocationId, providerId: locations.providerId }).from(locations).where(inArray(locations.cqcLocationId, locIds)) : [];
+  const unresolved: { line: number; field: string; message: string }[] = [];
+  const resolved = rows.map((r) => {
+    let providerId: string | null = null;
+    if (r.cqcProviderId) {
+      providerId = provs.find((p) => p.cqc === r.cqcProviderId)?.id ?? null;
+      if (!providerId) unresolved.push({ line: r.line, field: 'cqcProviderId', message: `No provider with CQC provider ID ${r.cqcProviderId} in the market register` });
+    } else if (r.providerName) {
+      const matches = provs.filter((p) => p.name.toLowerCase() === r.providerName!.toLowerCase());
+      if (matches.length === 1) providerId = matches[0].id;
+      else unresolved.push({ line: r.line, field: 'providerName', message: matches.length ? `${matches.length} providers are called "${r.providerName}": give the CQC provider ID` : `No provider called "${r.providerName}" in the market register` });
+    }
+    let locationId: string | null = null;
+    if (r.cqcLocationId) {
+      const loc = locs.find((l) => l.cqc === r.cqcLocationId);
+      if (!loc) unresolved.push({ line: r.line, field: 'cqcLocationId', message: `No location with CQC location ID ${r.cqcLocationId}` });
+      else if (providerId && loc.providerId !== providerId) unresolved.push({ line: r.line, field: 'cqcLocationId', message: `Location ${r.cqcLocationId} belongs to another provider` });
+      else locationId = loc.id;
+    }
+    const { line: _line, cqcProviderId: _c, cqcLocationId: _l, providerName: _p, ...rest } = r;
+    return { ...rest, providerId, locationId };
+  });
+  if (unresolved.length) return { created: 0, updated: 0, unresolved };
+  let created = 0;
+  let updated = 0;
+  for (const r of resolved) {
+    const [existing] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.reference, r.reference));
+    if (existing) {
+      await db.update(contracts).set({ ...r, updatedAt: new Date() }).where(eq(contracts.id, existing.id));
+      updated++;
+    } else {
+      await db.insert(contracts).values(r);
+      created++;
+    }
+  }
+  return { created, updated, unresolved };
+}

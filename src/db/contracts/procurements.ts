@@ -1,0 +1,108 @@
+// Procurements (recommissionings) and their stages; the recommissioning list joins contracts to them.
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { type AuditActor, recordAudit } from '../core/audit.js';
+import { providers } from '../market/schema.js';
+import { invalid, notFound } from '../../server/problem.js';
+import { currentEndDate } from '../../domain/contracts/contract.js';
+import { forecastProcurement, stageProblems, type ProcurementForecast, type StageDates, type ProcurementStage } from '../../domain/contracts/procurement.js';
+import { recommissioningList, type Horizon, type RecommissioningDecision, type RecommissioningEntry } from '../../domain/contracts/recommissioning.js';
+import { termOf } from './contracts.js';
+import { contracts, procurements, procurementStages } from './schema.js';
+
+export interface ProcurementView {
+  id: string;
+  title: string;
+  route: string;
+  leadOfficer: string | null;
+  contractId: string | null;
+  contractReference: string | null;
+  contractEndDate: string | null;
+  forecast: ProcurementForecast;
+}
+
+function stageDates(rows: (typeof procurementStages.$inferSelect)[]): StageDates[] {
+  return rows.map((s) => ({
+    stage: s.stage as ProcurementStage,
+    plannedStart: s.plannedStart,
+    plannedEnd: s.plannedEnd,
+    actualStart: s.actualStart,
+    actualEnd: s.actualEnd,
+    notApplicable: s.notApplicable,
+  }));
+}
+
+export async function listProcurements(db: Db, asAt: string, onlyId?: string): Promise<ProcurementView[]> {
+  const rows = await db.select({ p: procurements, c: contracts }).from(procurements)
+    .leftJoin(contracts, eq(contracts.id, procurements.contractId))
+    .where(onlyId ? eq(procurements.id, onlyId) : undefined)
+    .orderBy(asc(procurements.title));
+  if (rows.length === 0) return [];
+  const stages = await db.select().from(procurementStages).where(inArray(procurementStages.procurementId, rows.map((r) => r.p.id)));
+  return rows.map(({ p, c }) => {
+    const end = c ? currentEndDate(termOf(c)) : null;
+    return {
+      id: p.id, title: p.title, route: p.route, leadOfficer: p.leadOfficer,
+      contractId: c?.id ?? null, contractReference: c?.reference ?? null, contractEndDate: end,
+      forecast: forecastProcurement(stageDates(stages.filter((s) => s.procurementId === p.id)), end, asAt),
+    };
+  }).sort((a, b) => (a.forecast.plannedGoLive ?? '9999').localeCompare(b.forecast.plannedGoLive ?? '9999'));
+}
+
+export async function getProcurement(db: Db, id: string, asAt: string): Promise<ProcurementView> {
+  const [p] = await listProcurements(db, asAt, id);
+  if (!p) throw notFound('Procurement');
+  return p;
+}
+
+export interface ProcurementInput {
+  contractId: string | null;
+  title: string;
+  route: string;
+  leadOfficer: string | null;
+  stages: StageDates[];
+}
+
+export async function createProcurement(db: Db, actor: AuditActor, input: ProcurementInput): Promise<string> {
+  const problems = stageProblems(input.stages);
+  if (problems.length) throw invalid(problems);
+  return db.transaction(async (tx) => {
+    if (input.contractId) {
+      const [c] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, input.contractId));
+      if (!c) throw invalid([{ field: 'contractId', message: 'No contract with this id' }]);
+    }
+    const [row] = await tx.insert(procurements).values({ contractId: input.contractId, title: input.title, route: input.route, leadOfficer: input.leadOfficer }).returning({ id: procurements.id });
+    if (input.stages.length) {
+      await tx.insert(procurementStages).values(input.stages.map((s) => ({ ...s, notApplicable: s.notApplicable ?? false, procurementId: row.id })));
+    }
+    await recordAudit(tx, actor, { action: 'create', entity: 'procurement', entityId: row.id, detail: { title: input.title, contractId: input.contractId } });
+    return row.id;
+  });
+}
+
+/** Record actual (or re-planned) dates for one stage; the whole plan is re-checked before saving. */
+export async function updateStage(db: Db, actor: AuditActor, procurementId: string, stage: ProcurementStage, dates: Partial<Omit<StageDates, 'stage'>>): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx.select().from(procurementStages).where(eq(procurementStages.procurementId, procurementId));
+    const current = rows.find((r) => r.stage === stage);
+    if (!current) throw notFound(`Stage ${stage} of this procurement`);
+    const next = stageDates(rows).map((s) => (s.stage === stage ? { ...s, ...dates } : s));
+    const problems = stageProblems(next);
+    if (problems.length) throw invalid(problems);
+    await tx.update(procurementStages).set(dates).where(eq(procurementStages.id, current.id));
+    await recordAudit(tx, actor, { action: 'update_stage', entity: 'procurement', entityId: procurementId, detail: { stage, ...dates } });
+  });
+}
+
+/** The recommissioning list for asAt, with each contract's procurement forecast. */
+export async function recommissioning(db: Db, asAt: string, horizon: Horizon = 18): Promise<RecommissioningEntry[]> {
+  const rows = await db.select({ c: contracts, providerName: providers.name }).from(contracts).leftJoin(providers, eq(providers.id, contracts.providerId));
+  const procs = await listProcurements(db, asAt);
+  return recommissioningList(rows.map(({ c, providerName }) => ({
+    ...termOf(c),
+    id: c.id, reference: c.reference, title: c.title, providerName, serviceArea: c.serviceArea,
+    annualValuePence: Number(c.annualValuePence), leadOfficer: c.leadOfficer,
+    decision: (c.decision as RecommissioningDecision | null) ?? null,
+    procurement: procs.find((p) => p.contractId === c.id)?.forecast ?? null,
+  })), asAt, horizon);
+}

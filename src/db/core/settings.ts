@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { settings } from './schema.js';
+
+/** The borough (or council) this Steward instance serves. */
+export interface BoroughSetting {
+  name: string;
+  gssCode: string;
+  /** Marks synthetic demo data so nobody quotes it. */
+  synthetic: boolean;
+}
+
+export async function getSetting<T>(db: Db, key: string): Promise<T | null> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return (row?.value as T) ?? null;
+}
+
+export async function putSetting(db: Db, key: string, value: unknown): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key, value, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+}
+
+export const getBorough = (db: Db) => getSetting<BoroughSetting>(db, 'borough');
+export const putBorough = (db: Db, borough: BoroughSetting) => putSetting(db, 'borough', borough);

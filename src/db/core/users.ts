@@ -1,0 +1,133 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { type Actor, isRole, passwordProblem, type Role } from '../../domain/core/auth.js';
+import { providers } from '../market/schema.js';
+import { recordAudit, type AuditActor } from './audit.js';
+import { hashPassword } from './passwords.js';
+import { users } from './schema.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  providerId: string | null;
+  providerName: string | null;
+  createdAt: string;
+  lastSignInAt: string | null;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  providerId?: string | null;
+}
+
+/** Field-level validation problems, in the shape the server turns into problem+json. */
+export class UserInputError extends Error {
+  constructor(public readonly errors: { field: string; message: string }[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** `opts.passwordHash` lets bulk loaders (the demo) reuse one hash instead of hashing per user. */
+export async function createUser(db: Db, input: NewUser, by: AuditActor | null, opts: { passwordHash?: string } = {}): Promise<UserView> {
+  const errors: { field: string; message: string }[] = [];
+  const email = normaliseEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
+  if (!input.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
+  if (!isRole(input.role)) errors.push({ field: 'role', message: 'Choose a role' });
+  const pw = passwordProblem(input.password);
+  if (pw) errors.push({ field: 'password', message: pw });
+  if (input.role === 'provider' && !input.providerId) errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
+  if (input.role !== 'provider' && input.providerId) errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
+  if (errors.length) throw new UserInputError(errors);
+
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing) throw new UserInputError([{ field: 'email', message: 'A user with this email address already exists' }]);
+    if (input.providerId) {
+      const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId));
+      if (!p) throw new UserInputError([{ field: 'providerId', message: 'No provider with this id' }]);
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        providerId: input.providerId ?? null,
+        passwordHash: opts.passwordHash ?? (await hashPassword(input.password)),
+      })
+      .returning({ id: users.id });
+    await recordAudit(tx, by, { action: 'create', entity: 'user', entityId: row.id, detail: { role: input.role, providerId: input.providerId ?? null } });
+    const view = await getUser(tx, row.id);
+    return view!;
+  });
+}
+
+export async function getUser(db: Db, id: string): Promise<UserView | null> {
+  const [row] = await userQuery(db).where(eq(users.id, id));
+  return row ? toView(row) : null;
+}
+
+export async function listUsers(db: Db): Promise<UserView[]> {
+  const rows = await userQuery(db).orderBy(users.role, users.email);
+  return rows.map(toView);
+}
+
+export async function findActiveUserByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, normaliseEmail(email)), isNull(users.disabledAt)));
+  return row ?? null;
+}
+
+export async function countUsers(db: Db, role?: Role): Promise<number> {
+  const rows = await db.select({ id: users.id }).from(users).where(role ? eq(users.role, role) : undefined);
+  return rows.length;
+}
+
+export function actorOf(user: { id: string; role: string; providerId: string | null }): Actor {
+  if (!isRole(user.role)) throw new Error(`Unknown role ${user.role}`);
+  return { userId: user.id, role: user.role, providerId: user.providerId };
+}
+
+function userQuery(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      providerId: users.providerId,
+      providerName: providers.name,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .leftJoin(providers, eq(providers.id, users.providerId));
+}
+
+function toView(r: Awaited<ReturnType<ReturnType<typeof userQuery>['execute']>>[number]): UserView {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as Role,
+    providerId: r.providerId,
+    providerName: r.providerName ?? null,
+    createdAt: r.createdAt.toISOString(),
+    lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
+    disabled: r.disabledAt !== null,
+  };
+}

@@ -1,0 +1,198 @@
+// Market area tables: provider organisations, their CQC-registered locations, capacity and workforce
+// returns (history kept: one row per return), the council's usual rates and cost of care, and placements
+// (care home placements and homecare/supported living packages). Money is integer pence.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const providers = pgTable('providers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  cqcProviderId: text('cqc_provider_id').unique(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('providers_name_idx').on(t.name)]);
+
+/**
+ * A place where care is delivered (a care home, a homecare branch office, a supported living scheme).
+ * service_types: care_home_nursing | care_home_residential | homecare | supported_living | extra_care
+ * specialisms / service_user_bands: dementia | learning_disability | mental_health | physical_disability |
+ * sensory_impairment | older_people | ... (see src/domain/market/types.ts).
+ */
+export const locations = pgTable('locations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  providerId: uuid('provider_id').notNull().references(() => providers.id),
+  cqcLocationId: text('cqc_location_id').unique(),
+  name: text('name').notNull(),
+  alsoKnownAs: text('also_known_as'),
+  address: text('address').notNull().default(''),
+  postcode: text('postcode').notNull().default(''),
+  postcodeDistrict: text('postcode_district').notNull().default(''),
+  localAuthorityGss: text('local_authority_gss'),
+  localAuthorityName: text('local_authority_name'),
+  region: text('region'),
+  phone: text('phone'),
+  website: text('website'),
+  locationUrl: text('location_url'),
+  serviceTypes: text('service_types').array().notNull().default(sql`'{}'::text[]`),
+  specialisms: text('specialisms').array().notNull().default(sql`'{}'::text[]`),
+  serviceUserBands: text('service_user_bands').array().notNull().default(sql`'{}'::text[]`),
+  registeredBeds: integer('registered_beds'),
+  cqcRating: text('cqc_rating'), // Outstanding | Good | Requires improvement | Inadequate | null (not yet rated)
+  cqcRatingDate: date('cqc_rating_date'),
+  cqcLastCheck: date('cqc_last_check'),
+  inBorough: boolean('in_borough').notNull().default(false),
+  onFramework: boolean('on_framework').notNull().default(false),
+  onDps: boolean('on_dps').notNull().default(false),
+  councilQualityRating: text('council_quality_rating'), // e.g. PAMMS: Excellent | Good | Requires improvement | Poor
+  councilQualityRatingDate: date('council_quality_rating_date'),
+  selfFunderWeeklyFeePence: integer('self_funder_weekly_fee_pence'),
+  registeredAt: date('registered_at'),
+  deregisteredAt: timestamp('deregistered_at', { withTimezone: true }),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('locations_provider_idx').on(t.providerId),
+  index('locations_la_idx').on(t.localAuthorityGss),
+  index('locations_district_idx').on(t.postcodeDistrict),
+]);
+
+/** Capacity Tracker-style care home return. Split columns are null where the home has no such beds. */
+export const careHomeCapacity = pgTable('care_home_capacity', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  locationId: uuid('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  maxCapacity: integer('max_capacity').notNull(),
+  occupied: integer('occupied').notNull(),
+  vacantReserved: integer('vacant_reserved').notNull().default(0),
+  vacantAccepting: integer('vacant_accepting').notNull().default(0),
+  residentialMax: integer('residential_max'),
+  residentialOccupied: integer('residential_occupied'),
+  residentialVacantAccepting: integer('residential_vacant_accepting'),
+  nursingMax: integer('nursing_max'),
+  nursingOccupied: integer('nursing_occupied'),
+  nursingVacantAccepting: integer('nursing_vacant_accepting'),
+  dementiaMax: integer('dementia_max'),
+  dementiaOccupied: integer('dementia_occupied'),
+  dementiaVacantAccepting: integer('dementia_vacant_accepting'),
+  noChange: boolean('no_change').notNull().default(false), // "no change" confirmation: figures copied forward
+  source: text('source').notNull().default('provider'), // provider | bulk_csv | capacity_tracker | demo | system
+  reportedBy: uuid('reported_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('care_home_capacity_location_asat_idx').on(t.locationId, t.asAt)]);
+
+/** Homecare capacity return, one row per location, area and date. */
+export const homecareCapacity = pgTable('homecare_capacity', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  locationId: uuid('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  area: text('area').notNull().default(''), // postcode district or locality served ('' = whole area)
+  peopleSupported: integer('people_supported').notNull(),
+  hoursPerWeek: numeric('hours_per_week', { precision: 10, scale: 2 }).notNull(),
+  newHoursAvailable: numeric('new_hours_available', { precision: 10, scale: 2 }).notNull().default('0'),
+  noChange: boolean('no_change').notNull().default(false),
+  source: text('source').notNull().default('provider'),
+  reportedBy: uuid('reported_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('homecare_capacity_location_asat_idx').on(t.locationId, t.asAt)]);
+
+/** Workforce headcounts (Capacity Tracker workforce questions). */
+export const workforceSnapshots = pgTable('workforce_snapshots', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  locationId: uuid('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  nurses: integer('nurses').notNull().default(0),
+  careStaff: integer('care_staff').notNull().default(0),
+  nonCareStaff: integer('non_care_staff').notNull().default(0),
+  agencyStaff: integer('agency_staff').notNull().default(0), // agency/bank headcount working this week
+  vacancies: integer('vacancies').notNull().default(0),
+  absences: integer('absences').notNull().default(0),
+  noChange: boolean('no_change').notNull().default(false),
+  source: text('source').notNull().default('provider'),
+  reportedBy: uuid('reported_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('workforce_snapshots_location_asat_idx').on(t.locationId, t.asAt)]);
+
+/**
+ * The council's usual rates. band: standard_residential | enhanced_residential | standard_nursing |
+ * enhanced_nursing | homecare_hourly. unit: week | hour. A rate applies from effective_from until the next
+ * rate for the same band.
+ */
+export const usualRates = pgTable('usual_rates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  band: text('band').notNull(),
+  effectiveFrom: date('effective_from').notNull(),
+  amountPence: integer('amount_pence').notNull(),
+  unit: text('unit').notNull().default('week'),
+  note: text('note'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('usual_rates_band_from_uq').on(t.band, t.effectiveFrom)]);
+
+/** Cost of care exercise results (fair cost of care): service residential | nursing | homecare. */
+export const costOfCare = pgTable('cost_of_care', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  service: text('service').notNull(),
+  effectiveFrom: date('effective_from').notNull(),
+  amountPence: integer('amount_pence').notNull(),
+  unit: text('unit').notNull().default('week'),
+  source: text('source'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('cost_of_care_service_from_uq').on(t.service, t.effectiveFrom)]);
+
+/**
+ * A placement (care home) or package (homecare, supported living, extra care) for one pseudonymous person.
+ * weekly_price_pence is the total weekly cost; for hourly services it is hours_per_week × hourly_rate_pence.
+ * funding: council | nhs | self_funded | joint. contract_type: spot | framework | block | dps.
+ * purpose: long_term | d2a | respite | short_term. origin/origin_ref let other areas (discharge, brokerage)
+ * link the placement to the request that created it.
+ */
+export const placements = pgTable('placements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  personRef: text('person_ref').notNull(),
+  locationId: uuid('location_id').notNull().references(() => locations.id),
+  serviceType: text('service_type').notNull(), // care_home_residential | care_home_nursing | homecare | supported_living | extra_care
+  band: text('band').notNull(), // usual-rate band, or 'individual' for negotiated LD/MH packages
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+  weeklyPricePence: integer('weekly_price_pence').notNull(),
+  hoursPerWeek: numeric('hours_per_week', { precision: 8, scale: 2 }),
+  hourlyRatePence: integer('hourly_rate_pence'),
+  topUpWeeklyPence: integer('top_up_weekly_pence').notNull().default(0),
+  funding: text('funding').notNull().default('council'),
+  contractType: text('contract_type').notNull().default('spot'),
+  purpose: text('purpose').notNull().default('long_term'),
+  origin: text('origin'), // demo | discharge | brokerage | import | manual
+  originRef: text('origin_ref'),
+  endReason: text('end_reason'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('placements_location_idx').on(t.locationId),
+  index('placements_start_idx').on(t.startDate),
+  index('placements_person_idx').on(t.personRef),
+]);
+
+export type ProviderRow = typeof providers.$inferSelect;
+export type LocationRow = typeof locations.$inferSelect;
+export type NewLocationRow = typeof locations.$inferInsert;
+export type CareHomeCapacityRow = typeof careHomeCapacity.$inferSelect;
+export type HomecareCapacityRow = typeof homecareCapacity.$inferSelect;
+export type WorkforceSnapshotRow = typeof workforceSnapshots.$inferSelect;
+export type UsualRateRow = typeof usualRates.$inferSelect;
+export type CostOfCareRow = typeof costOfCare.$inferSelect;
+export type PlacementRow = typeof placements.$inferSelect;
+export type NewPlacementRow = typeof placements.$inferInsert;

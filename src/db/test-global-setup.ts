@@ -1,0 +1,23 @@
+// Vitest global setup for database-backed tests: find a PostgreSQL server once, share its URL with every file.
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+export const DEFAULT_TEST_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export default async function setup(project: TestProject): Promise<void> {
+  const explicit = process.env.STEWARD_TEST_DATABASE_URL;
+  const url = explicit || DEFAULT_TEST_POSTGRES_URL;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    project.provide('postgresUrl', url);
+    console.log(`[steward tests] PostgreSQL reachable at ${url.replace(/:[^:@/]*@/, ':***@')}: integration tests run on PGlite and PostgreSQL`);
+  } catch (err) {
+    if (explicit) throw new Error(`STEWARD_TEST_DATABASE_URL is set but unreachable: ${(err as Error).message}`);
+    project.provide('postgresUrl', '');
+    console.log('[steward tests] No PostgreSQL server reachable at 127.0.0.1:5432: integration tests run on PGlite only');
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,157 @@
+// The contract register: vocabularies and the arithmetic of a contract's term (extensions, notice, breaks).
+import { addDays, addMonths, daysBetween, type IsoDate } from './dates.js';
+
+export const SERVICE_AREAS = [
+  'care_homes',
+  'homecare',
+  'supported_living',
+  'extra_care',
+  'reablement',
+  'day_opportunities',
+  'carers',
+  'prevention',
+  'advocacy',
+  'equipment',
+  'other',
+] as const;
+export type ServiceArea = (typeof SERVICE_AREAS)[number];
+export const SERVICE_AREA_LABELS: Record<ServiceArea, string> = {
+  care_homes: 'Care homes',
+  homecare: 'Homecare',
+  supported_living: 'Supported living',
+  extra_care: 'Extra care housing',
+  reablement: 'Reablement and intermediate care',
+  day_opportunities: 'Day opportunities',
+  carers: "Carers' support",
+  prevention: 'Prevention and wellbeing',
+  advocacy: 'Advocacy',
+  equipment: 'Equipment and assistive technology',
+  other: 'Other',
+};
+
+export const CARE_GROUPS = ['older_people', 'learning_disability_autism', 'mental_health', 'physical_sensory', 'carers', 'all_adults'] as const;
+export type CareGroup = (typeof CARE_GROUPS)[number];
+export const CARE_GROUP_LABELS: Record<CareGroup, string> = {
+  older_people: 'Older people (65+)',
+  learning_disability_autism: 'Learning disability and autism',
+  mental_health: 'Mental health',
+  physical_sensory: 'Physical disability and sensory impairment',
+  carers: 'Carers',
+  all_adults: 'All adults',
+};
+
+export const CONTRACT_FORMS = ['block', 'spot', 'framework_call_off', 'dps', 'cost_and_volume', 'grant', 's75_pooled', 'in_house_sla'] as const;
+export type ContractForm = (typeof CONTRACT_FORMS)[number];
+export const CONTRACT_FORM_LABELS: Record<ContractForm, string> = {
+  block: 'Block',
+  spot: 'Spot',
+  framework_call_off: 'Framework call-off',
+  dps: 'Dynamic purchasing system (DPS)',
+  cost_and_volume: 'Cost and volume',
+  grant: 'Grant',
+  s75_pooled: 'Section 75 pooled arrangement',
+  in_house_sla: 'In-house service level agreement',
+};
+
+export const FUNDING_SOURCES = ['general_fund', 'bcf', 'ibcf', 'dfg', 'asc_discharge_fund', 'msif', 'public_health_grant', 'icb'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  general_fund: 'Council general fund',
+  bcf: 'Better Care Fund (NHS minimum contribution)',
+  ibcf: 'Improved Better Care Fund (iBCF)',
+  dfg: 'Disabled Facilities Grant (DFG)',
+  asc_discharge_fund: 'ASC Discharge Fund',
+  msif: 'Market Sustainability and Improvement Fund',
+  public_health_grant: 'Public Health grant',
+  icb: 'Integrated Care Board (ICB)',
+};
+
+/** The parts of a contract its term depends on. */
+export interface ContractTerm {
+  startDate: IsoDate;
+  /** End of the initial term, before any extension. */
+  initialEndDate: IsoDate;
+  /** Extension options in order, in months ("3+1+1" is [12, 12]). */
+  extensionOptionsMonths: number[];
+  /** How many of those options have been taken (always the first ones, in order). */
+  extensionsTaken: number;
+  noticePeriodMonths: number;
+  breakClauseDates: IsoDate[];
+}
+
+export interface TermSummary {
+  currentEndDate: IsoDate;
+  /** The longest the contract can run if every remaining option is taken. */
+  maximumEndDate: IsoDate;
+  extensionsRemaining: number[];
+  /** Last day to serve notice so it expires on or before the current end (end − notice period). */
+  noticeDeadline: IsoDate;
+  nextBreakClause: IsoDate | null;
+  /** Days from asAt to the current end (negative once ended). */
+  daysToEnd: number;
+  status: 'not_started' | 'live' | 'ended';
+}
+
+export function currentEndDate(term: ContractTerm): IsoDate {
+  const months = term.extensionOptionsMonths.slice(0, term.extensionsTaken).reduce((a, b) => a + b, 0);
+  return addMonths(term.initialEndDate, months);
+}
+
+export function maximumEndDate(term: ContractTerm): IsoDate {
+  const months = term.extensionOptionsMonths.reduce((a, b) => a + b, 0);
+  return addMonths(term.initialEndDate, months);
+}
+
+export function noticeDeadline(endDate: IsoDate, noticePeriodMonths: number): IsoDate {
+  return addMonths(endDate, -noticePeriodMonths);
+}
+
+export function summariseTerm(term: ContractTerm, asAt: IsoDate): TermSummary {
+  const end = currentEndDate(term);
+  const nextBreak = term.breakClauseDates.filter((d) => d >= asAt && d <= end).sort()[0] ?? null;
+  return {
+    currentEndDate: end,
+    maximumEndDate: maximumEndDate(term),
+    extensionsRemaining: term.extensionOptionsMonths.slice(term.extensionsTaken),
+    noticeDeadline: noticeDeadline(end, term.noticePeriodMonths),
+    nextBreakClause: nextBreak,
+    daysToEnd: daysBetween(asAt, end),
+    status: asAt < term.startDate ? 'not_started' : asAt > end ? 'ended' : 'live',
+  };
+}
+
+/** Take the next extension option: the new end date, or a reason why not. */
+export function takeExtension(term: ContractTerm): { ok: true; term: ContractTerm; newEndDate: IsoDate } | { ok: false; reason: string } {
+  if (term.extensionsTaken >= term.extensionOptionsMonths.length) {
+    return { ok: false, reason: 'No extension options remain on this contract' };
+  }
+  const next = { ...term, extensionsTaken: term.extensionsTaken + 1 };
+  return { ok: true, term: next, newEndDate: currentEndDate(next) };
+}
+
+/** Problems with a contract's term, each naming its field. */
+export function termProblems(term: ContractTerm): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (term.initialEndDate < term.startDate) problems.push({ field: 'initialEndDate', message: 'End date is before the start date' });
+  if (term.extensionsTaken < 0 || term.extensionsTaken > term.extensionOptionsMonths.length) {
+    problems.push({ field: 'extensionsTaken', message: `Extensions taken must be between 0 and ${term.extensionOptionsMonths.length} (the options on the contract)` });
+  }
+  if (term.extensionOptionsMonths.some((m) => !Number.isInteger(m) || m <= 0 || m > 120)) {
+    problems.push({ field: 'extensionOptionsMonths', message: 'Each extension option must be a whole number of months from 1 to 120' });
+  }
+  if (!Number.isInteger(term.noticePeriodMonths) || term.noticePeriodMonths < 0 || term.noticePeriodMonths > 24) {
+    problems.push({ field: 'noticePeriodMonths', message: 'Notice period must be a whole number of months from 0 to 24' });
+  }
+  const end = problems.length === 0 ? maximumEndDate(term) : term.initialEndDate;
+  for (const d of term.breakClauseDates) {
+    if (d < term.startDate || d > end) problems.push({ field: 'breakClauseDates', message: `Break clause ${d} falls outside the contract term` });
+  }
+  return problems;
+}
+
+/** Annual value from a total over the term when only the total is known (pence, rounded). */
+export function annualValueFromTotal(totalValuePence: number, startDate: IsoDate, endDate: IsoDate): number {
+  const days = daysBetween(startDate, addDays(endDate, 1));
+  if (days <= 0) return 0;
+  return Math.round((totalValuePence * 365) / days);
+}

@@ -1,0 +1,228 @@
+// The delivery plan: priorities → commissioning intentions → actions, with a status for each plan year and a
+// responsible service area (Halton's Delivery Plan 2023/24 – 2025/26), milestones and RAG progress.
+import { daysBetween, financialYearOf, type IsoDate } from './dates.js';
+
+/** Year statuses used in Halton's plan, offered as a pick-list; free text is allowed as in the original. */
+export const YEAR_STATUS_EXAMPLES = [
+  'Develop & Implement',
+  'Develop Model',
+  'Options Appraisal',
+  'Tender & Award Contract',
+  'Re-Tender',
+  'Contract Awarded',
+  'Contract Start/ Implementation',
+  'Implement & Ongoing Monitoring',
+  'Monitoring & Evaluate',
+  'Ongoing Monitoring',
+  'Ongoing Monitoring, Evaluate & Re-Commission',
+  'Extend current contract to facilitate review',
+  'Undertake Review',
+  'N/A',
+  'TBC',
+] as const;
+
+export interface Milestone {
+  title: string;
+  dueDate: IsoDate;
+  completedOn: IsoDate | null;
+}
+
+export type Rag = 'green' | 'amber' | 'red' | 'complete' | 'not_assessed';
+export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', complete: 'Complete', not_assessed: 'Not assessed' };
+
+/** A milestone more than this many days overdue makes an action red; fewer, amber. */
+export const RED_AFTER_DAYS_OVERDUE = 28;
+/** A milestone due within this many days and not done makes an action amber (at risk). */
+export const AMBER_WITHIN_DAYS = 14;
+
+/**
+ * RAG from milestones: complete when all are done; red when one is more than 28 days overdue; amber when one
+ * is overdue by less, or due within 14 days and not done; green otherwise; not assessed without milestones.
+ */
+export function actionRag(milestones: Milestone[], asAt: IsoDate): Rag {
+  if (milestones.length === 0) return 'not_assessed';
+  if (milestones.every((m) => m.completedOn)) return 'complete';
+  let rag: Rag = 'green';
+  for (const m of milestones) {
+    if (m.completedOn) continue;
+    const overdue = daysBetween(m.dueDate, asAt);
+    if (overdue > RED_AFTER_DAYS_OVERDUE) return 'red';
+    if (overdue > 0 || -overdue <= AMBER_WITHIN_DAYS) rag = 'amber';
+  }
+  return rag;
+}
+
+export interface PlanAction {
+  id: string;
+  intentionId: string;
+  text: string;
+  /** One status per plan year, in the plan's year order. */
+  yearStatuses: string[];
+  responsibleServiceAreas: string[];
+  milestones: Milestone[];
+  ragOverride: Rag | null;
+  sortOrder: number;
+}
+
+export interface PlanIntention {
+  id: string;
+  priorityId: string;
+  text: string;
+  sortOrder: number;
+}
+
+export interface PlanPriority {
+  id: string;
+  number: number;
+  title: string;
+}
+
+export interface DeliveryPlan {
+  title: string;
+  /** Plan years as financial years, e.g. ['2023/24', '2024/25', '2025/26']. */
+  years: string[];
+  priorities: PlanPriority[];
+  intentions: PlanIntention[];
+  actions: PlanAction[];
+}
+
+/** Which plan year asAt falls in (index into years), or null outside the plan. */
+export function currentPlanYear(years: string[], asAt: IsoDate): number | null {
+  const i = years.indexOf(financialYearOf(asAt));
+  return i < 0 ? null : i;
+}
+
+export function effectiveRag(action: PlanAction, asAt: IsoDate): Rag {
+  return action.ragOverride ?? actionRag(action.milestones, asAt);
+}
+
+export interface ActionView extends PlanAction {
+  intention: string;
+  priorityNumber: number;
+  priorityTitle: string;
+  rag: Rag;
+  currentYearStatus: string | null;
+}
+
+function sortedActions(plan: DeliveryPlan, asAt: IsoDate): ActionView[] {
+  const intentions = new Map(plan.intentions.map((i) => [i.id, i]));
+  const priorities = new Map(plan.priorities.map((p) => [p.id, p]));
+  const year = currentPlanYear(plan.years, asAt);
+  const views = plan.actions.map((a) => {
+    const intention = intentions.get(a.intentionId);
+    if (!intention) throw new Error(`Action ${a.id} refers to a missing intention ${a.intentionId}`);
+    const priority = priorities.get(intention.priorityId);
+    if (!priority) throw new Error(`Intention ${intention.id} refers to a missing priority ${intention.priorityId}`);
+    return {
+      ...a,
+      intention: intention.text,
+      priorityNumber: priority.number,
+      priorityTitle: priority.title,
+      rag: effectiveRag(a, asAt),
+      currentYearStatus: year === null ? null : a.yearStatuses[year] ?? null,
+      _intentionOrder: intention.sortOrder,
+    };
+  });
+  views.sort((a, b) => a.priorityNumber - b.priorityNumber || a._intentionOrder - b._intentionOrder || a.sortOrder - b.sortOrder);
+  return views.map(({ _intentionOrder: _, ...v }) => v);
+}
+
+export interface PriorityGroup {
+  number: number;
+  title: string;
+  intentions: { id: string; text: string; actions: ActionView[] }[];
+  ragCounts: Record<Rag, number>;
+}
+
+function emptyCounts(): Record<Rag, number> {
+  return { green: 0, amber: 0, red: 0, complete: 0, not_assessed: 0 };
+}
+
+export function byPriority(plan: DeliveryPlan, asAt: IsoDate): PriorityGroup[] {
+  const groups: PriorityGroup[] = [];
+  for (const a of sortedActions(plan, asAt)) {
+    let g = groups.find((x) => x.number === a.priorityNumber);
+    if (!g) {
+      g = { number: a.priorityNumber, title: a.priorityTitle, intentions: [], ragCounts: emptyCounts() };
+      groups.push(g);
+    }
+    let i = g.intentions.find((x) => x.id === a.intentionId);
+    if (!i) {
+      i = { id: a.intentionId, text: a.intention, actions: [] };
+      g.intentions.push(i);
+    }
+    i.actions.push(a);
+    g.ragCounts[a.rag]++;
+  }
+  return groups;
+}
+
+/** Actions grouped under each responsible service area (an action with two areas appears under both). */
+export function byServiceArea(plan: DeliveryPlan, asAt: IsoDate): { serviceArea: string; actions: ActionView[]; ragCounts: Record<Rag, number> }[] {
+  const map = new Map<string, { serviceArea: string; actions: ActionView[]; ragCounts: Record<Rag, number> }>();
+  for (const a of sortedActions(plan, asAt)) {
+    for (const area of a.responsibleServiceAreas.length ? a.responsibleServiceAreas : ['Not assigned']) {
+      let g = map.get(area);
+      if (!g) map.set(area, (g = { serviceArea: area, actions: [], ragCounts: emptyCounts() }));
+      g.actions.push(a);
+      g.ragCounts[a.rag]++;
+    }
+  }
+  return [...map.values()].sort((a, b) => a.serviceArea.localeCompare(b.serviceArea));
+}
+
+/** One row of Halton's layout. */
+export type LayoutRow =
+  | { kind: 'title'; cells: [string] }
+  | { kind: 'priority'; cells: [string] }
+  | { kind: 'header'; cells: string[] }
+  | { kind: 'action'; cells: string[]; rag: Rag; intentionRowSpan: number };
+
+export const HALTON_COLUMNS = (years: string[]): string[] => [
+  'Commissioning Intention',
+  'Action to be Undertaken',
+  ...years.map((y, i) => `Year ${i + 1} (${y})`),
+  'Responsible Service Area',
+];
+
+/**
+ * Halton's delivery plan layout: a title, then per priority a "Priority N – Title" row, the column header
+ * (Commissioning Intention · Action to be Undertaken · Year 1 · Year 2 · Year 3 · Responsible Service Area)
+ * and one row per action; the intention is written on its first action and spans the rest (merged cells).
+ * RAG is added as a last column so progress travels with the export.
+ */
+export function haltonLayout(plan: DeliveryPlan, asAt: IsoDate): LayoutRow[] {
+  const rows: LayoutRow[] = [{ kind: 'title', cells: [`${plan.title} ${plan.years[0] ?? ''} – ${plan.years[plan.years.length - 1] ?? ''}`.trim()] }];
+  for (const g of byPriority(plan, asAt)) {
+    rows.push({ kind: 'priority', cells: [`Priority ${g.number} – ${g.title}`] });
+    rows.push({ kind: 'header', cells: [...HALTON_COLUMNS(plan.years), 'RAG'] });
+    for (const i of g.intentions) {
+      i.actions.forEach((a, n) => {
+        rows.push({
+          kind: 'action',
+          cells: [
+            n === 0 ? i.text : '',
+            a.text,
+            ...plan.years.map((_, y) => a.yearStatuses[y] ?? ''),
+            a.responsibleServiceAreas.join('\n'),
+            RAG_LABELS[a.rag],
+          ],
+          rag: a.rag,
+          intentionRowSpan: n === 0 ? i.actions.length : 0,
+        });
+      });
+    }
+  }
+  return rows;
+}
+
+/** Validation of one action, naming each field. */
+export function actionProblems(a: Pick<PlanAction, 'text' | 'yearStatuses' | 'milestones'>, years: string[]): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (!a.text.trim()) problems.push({ field: 'text', message: 'Describe the action to be undertaken' });
+  if (a.yearStatuses.length !== years.length) problems.push({ field: 'yearStatuses', message: `Give a status for each of the ${years.length} plan years (${years.join(', ')})` });
+  a.milestones.forEach((m, i) => {
+    if (!m.title.trim()) problems.push({ field: `milestones.${i}.title`, message: 'Milestone needs a title' });
+  });
+  return problems;
+}

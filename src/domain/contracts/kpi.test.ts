@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { kpiRag, periodProblem, periodStartFor, periodsDue, returnStatuses, type Kpi } from './kpi.js';
+
+const reablement: Kpi = { name: 'Still at home 91 days after discharge', unit: '%', target: 82, direction: 'higher_is_better', frequency: 'quarterly', tolerance: 3, dueDays: null };
+const missedVisits: Kpi = { name: 'Missed visits', unit: '%', target: 1, direction: 'lower_is_better', frequency: 'monthly', tolerance: 0.5, dueDays: null };
+
+describe('reporting periods', () => {
+  it('aligns quarters and halves to the financial year', () => {
+    expect(periodStartFor('quarterly', '2025-02-14')).toBe('2025-01-01');
+    expect(periodStartFor('quarterly', '2025-06-30')).toBe('2025-04-01');
+    expect(periodStartFor('six_monthly', '2026-01-05')).toBe('2025-10-01');
+    expect(periodStartFor('annual', '2026-03-31')).toBe('2025-04-01');
+    expect(periodStartFor('monthly', '2025-11-23')).toBe('2025-11-01');
+  });
+
+  it('lists the periods ended by the date with due dates by frequency', () => {
+    const q = periodsDue(reablement, '2025-04-01', '2025-11-23');
+    expect(q).toEqual([
+      { periodStart: '2025-04-01', periodEnd: '2025-06-30', dueDate: '2025-07-15', label: '2025/26 Q1' },
+      { periodStart: '2025-07-01', periodEnd: '2025-09-30', dueDate: '2025-10-15', label: '2025/26 Q2' },
+    ]);
+    const m = periodsDue(missedVisits, '2025-08-15', '2025-11-23');
+    expect(m.map((p) => [p.label, p.dueDate])).toEqual([['Aug 2025', '2025-09-10'], ['Sep 2025', '2025-10-10'], ['Oct 2025', '2025-11-10']]);
+  });
+});
+
+describe('KPI returns', () => {
+  it('rates values against target and tolerance in the right direction', () => {
+    expect(kpiRag(reablement, 82)).toBe('green');
+    expect(kpiRag(reablement, 79)).toBe('amber'); // 3 short: within tolerance
+    expect(kpiRag(reablement, 78.9)).toBe('red');
+    expect(kpiRag(missedVisits, 0.4)).toBe('green');
+    expect(kpiRag(missedVisits, 1.5)).toBe('amber');
+    expect(kpiRag(missedVisits, 2.1)).toBe('red');
+  });
+
+  it('marks late, overdue and off-target returns', () => {
+    const rows = returnStatuses(missedVisits, '2025-08-01', [
+      { periodStart: '2025-08-01', value: 0.8, submittedOn: '2025-09-09' },
+      { periodStart: '2025-09-01', value: 2.4, submittedOn: '2025-10-16' },
+    ], '2025-11-23');
+    expect(rows.map((r) => [r.label, r.state, r.daysLate, r.rag, r.offTarget])).toEqual([
+      ['Aug 2025', 'on_time', 0, 'green', false],
+      ['Sep 2025', 'late', 6, 'red', true],
+      ['Oct 2025', 'overdue', 13, null, false],
+    ]);
+    // Before its due date a missing return is only awaited.
+    expect(returnStatuses(missedVisits, '2025-10-01', [], '2025-11-05')[0]).toMatchObject({ state: 'awaited', daysLate: 0 });
+  });
+
+  it('accepts only whole, ended periods for a return', () => {
+    expect(periodProblem('quarterly', '2025-07-01', '2025-11-23')).toBeNull();
+    expect(periodProblem('quarterly', '2025-08-01', '2025-11-23')).toBe('Not the start of a quarterly period: use 2025-07-01');
+    expect(periodProblem('quarterly', '2025-10-01', '2025-11-23')).toBe('The period 2025/26 Q3 has not ended yet');
+  });
+});

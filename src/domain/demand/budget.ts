@@ -1,0 +1,110 @@
+import { type Service, SERVICE_LABELS } from './rates.js';
+
+/** Weeks in a year for turning weekly prices into annual commitment (365 / 7). */
+export const WEEKS_PER_YEAR = 365 / 7;
+
+/**
+ * A policy lever: divert a share of new admissions from one service (e.g. care homes) to another
+ * (homecare, reablement) from a start year. Residents turn over every `meanStayYears` on average,
+ * so the diverted share of the caseload builds up linearly and is complete after one mean stay.
+ */
+export interface PolicyLever {
+  from: Service;
+  to: Service;
+  /** Share of new admissions diverted, 0…1. */
+  share: number;
+  startYear: number;
+  meanStayYears: number;
+  /** Clients of the target service per diverted client (1 = one for one). */
+  ratio: number;
+}
+
+export interface ServiceSeries {
+  service: Service;
+  clients: number[];
+}
+
+/** The diverted share of the caseload in a year. */
+export function divertedShare(lever: PolicyLever, year: number): number {
+  if (year <= lever.startYear) return 0;
+  return lever.share * Math.min(1, (year - lever.startYear) / lever.meanStayYears);
+}
+
+/** Applies a lever to client series (pure: returns new series, adding the target if absent). */
+export function applyPolicyLever(years: readonly number[], series: readonly ServiceSeries[], lever: PolicyLever | null): ServiceSeries[] {
+  const out = series.map((s) => ({ service: s.service, clients: [...s.clients] }));
+  if (!lever || lever.share <= 0) return out;
+  const from = out.find((s) => s.service === lever.from);
+  if (!from) return out;
+  let to = out.find((s) => s.service === lever.to);
+  if (!to) {
+    to = { service: lever.to, clients: years.map(() => 0) };
+    out.push(to);
+  }
+  years.forEach((year, i) => {
+    const moved = from.clients[i] * divertedShare(lever, year);
+    from.clients[i] -= moved;
+    to.clients[i] += moved * lever.ratio;
+  });
+  return out;
+}
+
+export interface BudgetInput {
+  years: readonly number[];
+  baseYear: number;
+  series: readonly ServiceSeries[];
+  /** Today's mean weekly cost per client by service, in pounds. */
+  weeklyCost: Partial<Record<Service, number>>;
+  /** Annual price uplift (0 = the Thurrock method: no inflation). */
+  upliftRate: number;
+}
+
+export interface BudgetServiceRow {
+  service: Service;
+  clients: number;
+  weeklyCost: number;
+  annualCost: number;
+}
+
+export interface BudgetRow {
+  year: number;
+  services: BudgetServiceRow[];
+  total: number;
+  /** total − base-year total */
+  pressure: number;
+  /** pressure ÷ base-year total */
+  pressureShare: number;
+}
+
+export interface BudgetResult {
+  rows: BudgetRow[];
+  baseTotal: number;
+  note: string;
+}
+
+/**
+ * Budget pressure, the Thurrock way: projected clients × today's mean cost per client (weekly × 365/7),
+ * against the base year's commitment; models of care unchanged. An optional uplift compounds yearly
+ * from the base year.
+ */
+export function budgetPressure(input: BudgetInput): BudgetResult {
+  const bi = input.years.indexOf(input.baseYear);
+  if (bi < 0) throw new Error(`the base year ${input.baseYear} is not among the projected years`);
+  const raw = input.years.map((year, i) => {
+    const uplift = (1 + input.upliftRate) ** (year - input.baseYear);
+    const services = input.series
+      .filter((s) => input.weeklyCost[s.service] !== undefined)
+      .map((s) => {
+        const weekly = input.weeklyCost[s.service]! * uplift;
+        return { service: s.service, clients: s.clients[i], weeklyCost: weekly, annualCost: s.clients[i] * weekly * WEEKS_PER_YEAR };
+      });
+    return { year, services, total: services.reduce((sum, s) => sum + s.annualCost, 0) };
+  });
+  const baseTotal = raw[bi].total;
+  const rows = raw.map((r) => ({ ...r, pressure: r.total - baseTotal, pressureShare: baseTotal > 0 ? (r.total - baseTotal) / baseTotal : 0 }));
+  const costed = input.series.filter((s) => input.weeklyCost[s.service] !== undefined).map((s) => `${SERVICE_LABELS[s.service]} £${input.weeklyCost[s.service]!.toFixed(2)}`);
+  const note =
+    `Projected clients × today's mean weekly cost per client × 365/7 weeks (${costed.join('; ')}), against the ${input.baseYear} commitment; models of care unchanged` +
+    (input.upliftRate > 0 ? `; prices uplifted ${(input.upliftRate * 100).toFixed(1)}% a year.` : '; no inflation.');
+  return { rows, baseTotal, note };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageInDays, ageLabel, agencyShare, freshness, isStale, occupancyRate, totalOccupancy,
+  validateCareHomeCapacity, validateHomecareCapacity, validateWorkforce,
+} from './capacity';
+
+describe('occupancy', () => {
+  it('is occupied over maximum capacity for one home', () => {
+    expect(occupancyRate({ maxCapacity: 40, occupied: 36 })).toBe(0.9);
+    expect(occupancyRate({ maxCapacity: 0, occupied: 0 })).toBeNull();
+  });
+  it('weights by beds across homes (84/100, not the 0.85 mean of 90% and 80%)', () => {
+    expect(totalOccupancy([{ maxCapacity: 40, occupied: 36 }, { maxCapacity: 60, occupied: 48 }])).toBeCloseTo(0.84, 10);
+    expect(totalOccupancy([])).toBeNull();
+  });
+  it('agency share is agency over all staff working', () => {
+    // 3 nurses + 30 care + 7 non-care + 10 agency = 50; 10/50 = 0.2
+    expect(agencyShare({ nurses: 3, careStaff: 30, nonCareStaff: 7, agencyStaff: 10, vacancies: 4, absences: 2 })).toBe(0.2);
+  });
+});
+
+describe('validateCareHomeCapacity', () => {
+  const ok = { maxCapacity: 60, occupied: 52, vacantReserved: 2, vacantAccepting: 6 };
+  it('accepts a consistent return', () => {
+    expect(validateCareHomeCapacity(ok, 62)).toEqual([]);
+  });
+  it('rejects more beds than registered with CQC, naming the field', () => {
+    expect(validateCareHomeCapacity(ok, 58)).toEqual([{ field: 'maxCapacity', message: 'cannot exceed the 58 beds registered with CQC' }]);
+  });
+  it('rejects occupied plus vacant above capacity', () => {
+    const e = validateCareHomeCapacity({ ...ok, vacantAccepting: 7 });
+    expect(e).toHaveLength(1);
+    expect(e[0].field).toBe('occupied');
+    expect(e[0].message).toBe('occupied (52) plus vacant beds (9) cannot exceed maximum capacity (60)');
+  });
+  it('rejects negative and fractional counts', () => {
+    const e = validateCareHomeCapacity({ ...ok, occupied: -1, vacantReserved: 1.5 });
+    expect(e.map((x) => x.field)).toEqual(['occupied', 'vacantReserved']);
+  });
+  it('checks the residential/nursing/dementia split against the totals', () => {
+    const split = {
+      ...ok, residentialMax: 30, residentialOccupied: 27, residentialVacantAccepting: 3,
+      nursingMax: 30, nursingOccupied: 25, nursingVacantAccepting: 3,
+    };
+    expect(validateCareHomeCapacity(split)).toEqual([]);
+    // 27 + 26 = 53 occupied by type but only 52 occupied overall
+    const e = validateCareHomeCapacity({ ...split, nursingOccupied: 26, nursingVacantAccepting: 2, residentialVacantAccepting: 3 });
+    expect(e).toEqual([{ field: 'residentialOccupied', message: 'occupied beds by type (53) cannot exceed occupied (52)' }]);
+    const partial = validateCareHomeCapacity({ ...ok, dementiaMax: 10 });
+    expect(partial.map((x) => x.field)).toEqual(['dementiaOccupied', 'dementiaVacantAccepting']);
+  });
+});
+
+describe('homecare and workforce returns', () => {
+  it('accepts a plausible homecare return and rejects impossible hours', () => {
+    expect(validateHomecareCapacity({ peopleSupported: 120, hoursPerWeek: 1850.5, newHoursAvailable: 40 })).toEqual([]);
+    expect(validateHomecareCapacity({ peopleSupported: 1, hoursPerWeek: 200, newHoursAvailable: 0 })[0].field).toBe('hoursPerWeek');
+    expect(validateHomecareCapacity({ peopleSupported: 3, hoursPerWeek: 10, newHoursAvailable: -1 })[0].field).toBe('newHoursAvailable');
+  });
+  it('rejects more absences than staff', () => {
+    expect(validateWorkforce({ nurses: 1, careStaff: 2, nonCareStaff: 0, agencyStaff: 0, vacancies: 0, absences: 4 }))
+      .toEqual([{ field: 'absences', message: 'cannot exceed the number of staff' }]);
+  });
+});
+
+describe('staleness', () => {
+  const now = new Date('2026-11-23T12:00:00Z');
+  it('counts whole days', () => {
+    expect(ageInDays(new Date('2026-11-23T01:00:00Z'), now)).toBe(0);
+    expect(ageInDays(new Date('2026-11-22T11:59:00Z'), now)).toBe(1);
+  });
+  it('is current up to 7 days, ageing to 14, stale after', () => {
+    expect(freshness(new Date('2026-11-16T12:00:00Z'), now)).toBe('current'); // 7 days
+    expect(freshness(new Date('2026-11-15T12:00:00Z'), now)).toBe('ageing'); // 8 days
+    expect(freshness(new Date('2026-11-09T11:00:00Z'), now)).toBe('ageing'); // 14 days 1 hour
+    expect(freshness(new Date('2026-11-08T12:00:00Z'), now)).toBe('stale'); // 15 days
+    expect(freshness(null, now)).toBe('missing');
+    expect(isStale(null, now)).toBe(true);
+    expect(isStale(new Date('2026-11-20T00:00:00Z'), now)).toBe(false);
+  });
+  it('labels the age of a figure', () => {
+    expect(ageLabel(new Date('2026-11-23T08:00:00Z'), now)).toBe('today');
+    expect(ageLabel(new Date('2026-11-20T08:00:00Z'), now)).toBe('3 days ago');
+    expect(ageLabel(null, now)).toBe('never reported');
+  });
+});

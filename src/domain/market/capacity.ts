@@ -1,0 +1,162 @@
+// Capacity Tracker-style returns: validation, occupancy and how old each figure is.
+
+export interface FieldError { field: string; message: string }
+
+export interface CareHomeCapacityInput {
+  maxCapacity: number;
+  occupied: number;
+  vacantReserved: number;
+  vacantAccepting: number;
+  residentialMax?: number | null;
+  residentialOccupied?: number | null;
+  residentialVacantAccepting?: number | null;
+  nursingMax?: number | null;
+  nursingOccupied?: number | null;
+  nursingVacantAccepting?: number | null;
+  dementiaMax?: number | null;
+  dementiaOccupied?: number | null;
+  dementiaVacantAccepting?: number | null;
+}
+
+const SPLITS = ['residential', 'nursing', 'dementia'] as const;
+type Split = (typeof SPLITS)[number];
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/**
+ * Checks one care home return. Residential, nursing and dementia beds are treated as separate groups of the
+ * home's beds (a home reports only the groups it has), so each group's figures must fit inside the totals.
+ * `registeredBeds` is the CQC registration: a home cannot report more beds than it is registered for.
+ */
+export function validateCareHomeCapacity(input: CareHomeCapacityInput, registeredBeds?: number | null): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const f of ['maxCapacity', 'occupied', 'vacantReserved', 'vacantAccepting'] as const) {
+    if (!isCount(input[f])) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+  }
+  if (errors.length > 0) return errors;
+  const { maxCapacity, occupied, vacantReserved, vacantAccepting } = input;
+  if (registeredBeds != null && maxCapacity > registeredBeds) {
+    errors.push({ field: 'maxCapacity', message: `cannot exceed the ${registeredBeds} beds registered with CQC` });
+  }
+  if (occupied + vacantReserved + vacantAccepting > maxCapacity) {
+    errors.push({
+      field: 'occupied',
+      message: `occupied (${occupied}) plus vacant beds (${vacantReserved + vacantAccepting}) cannot exceed maximum capacity (${maxCapacity})`,
+    });
+  }
+  const sums = { max: 0, occupied: 0, vacant: 0 };
+  for (const s of SPLITS) {
+    const max = input[`${s}Max` as const];
+    const occ = input[`${s}Occupied` as const];
+    const vac = input[`${s}VacantAccepting` as const];
+    const given = [max, occ, vac].filter((v) => v != null);
+    if (given.length === 0) continue;
+    if (given.length !== 3) {
+      for (const [k, v] of [[`${s}Max`, max], [`${s}Occupied`, occ], [`${s}VacantAccepting`, vac]] as const) {
+        if (v == null) errors.push({ field: k, message: `is needed when any ${s} figure is given` });
+      }
+      continue;
+    }
+    let ok = true;
+    for (const [k, v] of [[`${s}Max`, max], [`${s}Occupied`, occ], [`${s}VacantAccepting`, vac]] as const) {
+      if (!isCount(v)) { errors.push({ field: k, message: 'must be a whole number, 0 or more' }); ok = false; }
+    }
+    if (!ok) continue;
+    if ((occ as number) + (vac as number) > (max as number)) {
+      errors.push({ field: `${s}Occupied`, message: `${s} occupied plus vacant cannot exceed ${s} beds (${max})` });
+    }
+    sums.max += max as number; sums.occupied += occ as number; sums.vacant += vac as number;
+  }
+  if (sums.max > maxCapacity) errors.push({ field: 'residentialMax', message: `residential, nursing and dementia beds (${sums.max}) cannot exceed maximum capacity (${maxCapacity})` });
+  if (sums.occupied > occupied) errors.push({ field: 'residentialOccupied', message: `occupied beds by type (${sums.occupied}) cannot exceed occupied (${occupied})` });
+  if (sums.vacant > vacantAccepting) errors.push({ field: 'residentialVacantAccepting', message: `vacancies by type (${sums.vacant}) cannot exceed vacant accepting admissions (${vacantAccepting})` });
+  return errors;
+}
+
+export interface HomecareCapacityInput { peopleSupported: number; hoursPerWeek: number; newHoursAvailable: number }
+
+export function validateHomecareCapacity(input: HomecareCapacityInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isCount(input.peopleSupported)) errors.push({ field: 'peopleSupported', message: 'must be a whole number, 0 or more' });
+  for (const f of ['hoursPerWeek', 'newHoursAvailable'] as const) {
+    const v = input[f];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) errors.push({ field: f, message: 'must be a number of hours, 0 or more' });
+  }
+  if (errors.length === 0 && input.hoursPerWeek > input.peopleSupported * 168) {
+    errors.push({ field: 'hoursPerWeek', message: `${input.hoursPerWeek} hours a week is more than 168 hours for each of ${input.peopleSupported} people` });
+  }
+  if (errors.length === 0 && input.peopleSupported > 0 && input.hoursPerWeek === 0) {
+    errors.push({ field: 'hoursPerWeek', message: 'must be more than 0 when people are supported' });
+  }
+  return errors;
+}
+
+export interface WorkforceInput {
+  nurses: number; careStaff: number; nonCareStaff: number; agencyStaff: number; vacancies: number; absences: number;
+}
+export function validateWorkforce(input: WorkforceInput): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const f of ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'] as const) {
+    if (!isCount(input[f])) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+  }
+  if (errors.length === 0 && input.absences > input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff) {
+    errors.push({ field: 'absences', message: 'cannot exceed the number of staff' });
+  }
+  return errors;
+}
+
+/** Occupied beds as a share of maximum capacity (0–1), or null when the home reports no beds. */
+export function occupancyRate(s: { maxCapacity: number; occupied: number }): number | null {
+  return s.maxCapacity > 0 ? s.occupied / s.maxCapacity : null;
+}
+
+/** Occupancy across many homes: total occupied over total capacity (bed-weighted, not a mean of rates). */
+export function totalOccupancy(snapshots: readonly { maxCapacity: number; occupied: number }[]): number | null {
+  let max = 0; let occ = 0;
+  for (const s of snapshots) { max += s.maxCapacity; occ += s.occupied; }
+  return max > 0 ? occ / max : null;
+}
+
+/** Agency and bank staff as a share of all staff working (0–1). */
+export function agencyShare(w: WorkforceInput): number | null {
+  const total = w.nurses + w.careStaff + w.nonCareStaff + w.agencyStaff;
+  return total > 0 ? w.agencyStaff / total : null;
+}
+
+export const SPLIT_NAMES: readonly Split[] = SPLITS;
+
+// ---- How old is a figure? ----
+
+/** Vacancy figures older than this are "ageing", and older than STALE_AFTER_DAYS are "stale". */
+export const CURRENT_WITHIN_DAYS = 7;
+export const STALE_AFTER_DAYS = 14;
+export type Freshness = 'current' | 'ageing' | 'stale' | 'missing';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days between the return and now (0 on the same day; never negative). */
+export function ageInDays(asAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - asAt.getTime()) / DAY_MS));
+}
+
+export function freshness(asAt: Date | null | undefined, now: Date): Freshness {
+  if (!asAt) return 'missing';
+  const days = ageInDays(asAt, now);
+  if (days <= CURRENT_WITHIN_DAYS) return 'current';
+  if (days <= STALE_AFTER_DAYS) return 'ageing';
+  return 'stale';
+}
+
+export function isStale(asAt: Date | null | undefined, now: Date): boolean {
+  const f = freshness(asAt, now);
+  return f === 'stale' || f === 'missing';
+}
+
+/** "today", "1 day ago", "12 days ago" — shown beside every figure. */
+export function ageLabel(asAt: Date | null | undefined, now: Date): string {
+  if (!asAt) return 'never reported';
+  const d = ageInDays(asAt, now);
+  return d === 0 ? 'today' : d === 1 ? '1 day ago' : `${d} days ago`;
+}

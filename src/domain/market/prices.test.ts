@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths, councilFundedShare, isActiveOn, meanPriceChange, pricesByQuarter, quantileSorted, quarterOf,
+  shareAtOrBelowUsualRate, shareBy, summarisePrices, usualRateOn, weeklyCostOfHours,
+} from './prices';
+
+const rates = [
+  { band: 'standard_residential', effectiveFrom: '2023-04-01', amountPence: 62_000 },
+  { band: 'standard_residential', effectiveFrom: '2024-04-01', amountPence: 70_100 },
+  { band: 'standard_nursing', effectiveFrom: '2024-04-01', amountPence: 71_500 },
+  { band: 'homecare_hourly', effectiveFrom: '2024-04-01', amountPence: 2_400 },
+];
+
+describe('usual rates', () => {
+  it('picks the rate in force on the date', () => {
+    expect(usualRateOn(rates, 'standard_residential', '2024-03-31')?.amountPence).toBe(62_000);
+    expect(usualRateOn(rates, 'standard_residential', '2024-04-01')?.amountPence).toBe(70_100);
+    expect(usualRateOn(rates, 'standard_residential', '2023-03-31')).toBeNull();
+    expect(usualRateOn(rates, 'enhanced_nursing', '2025-01-01')).toBeNull();
+  });
+  it('counts placements at or below the rate on their start date', () => {
+    const s = shareAtOrBelowUsualRate([
+      { band: 'standard_residential', startDate: '2024-03-31', weeklyPricePence: 62_000, contractType: 'spot', funding: 'council' }, // = old rate
+      { band: 'standard_residential', startDate: '2024-04-01', weeklyPricePence: 70_100, contractType: 'spot', funding: 'council' }, // = new rate
+      { band: 'standard_residential', startDate: '2024-05-01', weeklyPricePence: 72_000, contractType: 'spot', funding: 'council' }, // above
+      { band: 'individual', startDate: '2024-05-01', weeklyPricePence: 150_000, contractType: 'spot', funding: 'council' },
+      { band: 'homecare_hourly', startDate: '2024-05-01', weeklyPricePence: 24_260, hourlyRatePence: 2_426, contractType: 'dps', funding: 'council' }, // £24.26 > £24
+    ], rates);
+    expect(s).toEqual({ compared: 4, atOrBelow: 2, share: 0.5, notCompared: 1 });
+  });
+});
+
+describe('quartiles (QUARTILE.INC)', () => {
+  it('interpolates between ranks like Excel', () => {
+    expect(quantileSorted([1, 2, 3, 4], 0.25)).toBe(1.75);
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantileSorted([1, 2, 3, 4], 0.75)).toBe(3.25);
+    expect(() => quantileSorted([], 0.5)).toThrow(/empty/);
+  });
+  it('summarises weekly prices', () => {
+    expect(summarisePrices([98_300, 70_100, 77_200, 71_500, 75_300])).toEqual({
+      n: 5, mean: 78_480, min: 70_100, q1: 71_500, median: 75_300, q3: 77_200, max: 98_300,
+    });
+  });
+  it('groups by calendar quarter of the start date', () => {
+    expect(quarterOf('2024-03-31')).toBe('2024-Q1');
+    expect(quarterOf('2024-04-01')).toBe('2024-Q2');
+    const q = pricesByQuarter([
+      { startDate: '2024-04-02', weeklyPricePence: 70_000 }, { startDate: '2024-06-30', weeklyPricePence: 80_000 },
+      { startDate: '2024-01-15', weeklyPricePence: 65_000 },
+    ]);
+    expect(q.map((x) => [x.quarter, x.n, x.median])).toEqual([['2024-Q1', 1, 65_000], ['2024-Q2', 2, 75_000]]);
+  });
+});
+
+describe('two-year change in mean new placement price', () => {
+  it('compares the latest 12 months with the 12 months ending two years earlier', () => {
+    const c = meanPriceChange([
+      { startDate: '2022-06-30', weeklyPricePence: 10_000 }, // on the earlier window's opening boundary: excluded
+      { startDate: '2022-07-01', weeklyPricePence: 50_000 },
+      { startDate: '2023-06-30', weeklyPricePence: 60_000 },
+      { startDate: '2024-06-30', weeklyPricePence: 1 }, // between the windows
+      { startDate: '2024-07-01', weeklyPricePence: 97_350 },
+    ], '2025-06-30');
+    expect(c.earlierFrom).toBe('2022-06-30');
+    expect(c.earlierTo).toBe('2023-06-30');
+    expect(c.recentFrom).toBe('2024-06-30');
+    expect(c.earlierMean).toBe(55_000);
+    expect(c.recentMean).toBe(97_350);
+    expect(c.change).toBeCloseTo(0.77, 10); // Havering's 77%
+    expect(meanPriceChange([], '2025-06-30').change).toBeNull();
+  });
+  it('adds months clamping to month end', () => {
+    expect(addMonths('2024-02-29', -12)).toBe('2023-02-28');
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2025-06-30', -24)).toBe('2023-06-30');
+  });
+});
+
+describe('mix and packages', () => {
+  it('shares by contract type', () => {
+    const s = shareBy([{ c: 'spot' }, { c: 'spot' }, { c: 'block' }, { c: 'framework' }], 'c', ['spot', 'framework', 'block', 'dps'] as const);
+    expect(s).toEqual([
+      { key: 'spot', count: 2, share: 0.5 }, { key: 'framework', count: 1, share: 0.25 },
+      { key: 'block', count: 1, share: 0.25 }, { key: 'dps', count: 0, share: 0 },
+    ]);
+  });
+  it('prices homecare as hours × rate', () => {
+    expect(weeklyCostOfHours(10.5, 2_426)).toBe(25_473);
+  });
+  it('knows when a placement is active', () => {
+    expect(isActiveOn({ startDate: '2024-01-01', endDate: '2024-02-01' }, '2024-02-01')).toBe(false);
+    expect(isActiveOn({ startDate: '2024-01-01', endDate: null }, '2024-01-01')).toBe(true);
+    expect(councilFundedShare(30, 40)).toBe(0.75);
+    expect(councilFundedShare(3, 0)).toBeNull();
+  });
+});

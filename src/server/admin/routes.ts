@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from '../../db/core/audit.js';
+import { createUser, listUsers, UserInputError } from '../../db/core/users.js';
+import { actorOf, requireRole } from '../auth/guards.js';
+import { roleSchema, userSchema } from '../auth/schemas.js';
+import { invalid } from '../problem.js';
+
+const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/users',
+    { preHandler: requireRole('admin'), schema: { tags: ['admin'], summary: 'All user accounts', response: { 200: z.object({ users: z.array(userSchema) }) } } },
+    async () => ({ users: await listUsers(app.db) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Add a user account',
+        body: z.object({
+          email: z.string(),
+          name: z.string(),
+          role: roleSchema,
+          password: z.string(),
+          providerId: z.string().uuid().nullish(),
+        }),
+        response: { 201: z.object({ user: userSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      try {
+        const user = await createUser(app.db, request.body, { userId: actor.userId });
+        return reply.code(201).send({ user });
+      } catch (err) {
+        if (err instanceof UserInputError) throw invalid(err.errors.map((e) => ({ ...e, in: 'body' })));
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/audit',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit trail, newest first',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          before: z.coerce.number().int().positive().optional(),
+          entity: z.string().optional(),
+        }),
+        response: {
+          200: z.object({
+            entries: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                userEmail: z.string(),
+                action: z.string(),
+                entity: z.string(),
+                entityId: z.string().nullable(),
+                detail: z.record(z.string(), z.unknown()).nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ entries: await listAudit(app.db, request.query) }),
+  );
+};
+
+export default adminRoutes;

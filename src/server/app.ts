@@ -1,0 +1,119 @@
+// Assembles the Steward HTTP API (and, in production, serves the built web app from the same process).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Database, PROJECT_ROOT } from '../db/client.js';
+import './types.js';
+import adminRoutes from './admin/routes.js';
+import { auditWrites } from './audit-hook.js';
+import authRoutes from './auth/routes.js';
+import sessionPlugin from './auth/session.js';
+import dashboardRoutes from './dashboard/routes.js';
+import { errorHandler, notFoundHandler } from './problem.js';
+
+export interface AppOptions {
+  database: Database;
+  /** pino logger options, or false for none (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Directory of the built web app; defaults to web/dist when it exists. Pass null to serve the API only. */
+  webDist?: string | null;
+  /** Largest accepted JSON body in bytes. */
+  bodyLimit?: number;
+}
+
+export const DEFAULT_WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
+
+/** Logs carry method, route and status, never query strings, bodies, cookies or names. */
+export function defaultLogger(level = process.env.LOG_LEVEL ?? 'info'): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: process.env.STEWARD_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('db', options.database.db);
+  app.decorate('database', options.database);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      // Thrown as an error and rendered as problem+json by errorHandler.
+      message: `Too many attempts: try again in ${Math.ceil(ctx.ttl / 1000)} seconds`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Steward API',
+        version: '0.1.0',
+        description:
+          'Commissioning adult social care: market, need and demand, discharge, contracts and publishing. ' +
+          'Sign in with POST /api/auth/sign-in (session cookie); send the csrfToken in the x-csrf-token header on state-changing requests. ' +
+          'Errors are RFC 9457 problem+json with an `errors` list naming each field at fault.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'steward_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin);
+  auditWrites(app);
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get(
+        '/health',
+        { schema: { tags: ['meta'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+        async () => {
+          await app.db.execute('select 1');
+          return { status: 'ok' as const, database: options.database.kind };
+        },
+      );
+      await api.register(authRoutes, { prefix: '/auth' });
+      await api.register(adminRoutes, { prefix: '/admin' });
+      await api.register(dashboardRoutes, { prefix: '/dashboard' });
+      // Area routes: one line per area.
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // Single-page app: any non-API GET that is not a file gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      }
+      return notFoundHandler(request, reply);
+    });
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
+  }
+  return app;
+}

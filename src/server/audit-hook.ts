@@ -1,0 +1,25 @@
+// The request-level audit trail: every successful state-changing request is recorded with who, when, the
+// route and its path parameters (never the body, which may hold personal data). Repositories add
+// entity-level entries with recordAudit inside their own transactions.
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../db/core/audit.js';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function auditWrites(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    if (!WRITE_METHODS.has(request.method) || reply.statusCode >= 400) return;
+    const route = request.routeOptions.url ?? request.url.split('?')[0];
+    if (route === '/api/auth/sign-in') return; // recorded by the sign-in handler with the user it signed in
+    try {
+      await recordAudit(app.db, request.actor ? { userId: request.actor.userId, label: request.session?.email } : null, {
+        action: 'request',
+        entity: `${request.method} ${route}`,
+        entityId: null,
+        detail: { params: request.params as Record<string, unknown>, status: reply.statusCode },
+      });
+    } catch (err) {
+      request.log.error({ err }, 'could not write the request audit entry');
+    }
+  });
+}

@@ -1,0 +1,18 @@
+import type { Db } from '../../db/client.js';
+
+/**
+ * Total residents of the borough in the latest estimate year, from the need-and-demand area's population
+ * tables. Returns null until population data has been loaded.
+ */
+export type PopulationSource = (db: Db, gssCode: string) => Promise<number | null>;
+
+let source: PopulationSource | null = null;
+
+/** The need-and-demand area registers how to read the borough's population (see src/server/app.ts). */
+export function setPopulationSource(fn: PopulationSource): void {
+  source = fn;
+}
+
+export async function boroughPopulation(db: Db, gssCode: string): Promise<number | null> {
+  return source ? source(db, gssCode) : null;
+}

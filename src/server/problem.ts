@@ -1,0 +1,108 @@
+// RFC 9457 problem details. Every error the API returns has this shape, naming the field or input at fault.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export interface FieldError {
+  /** Dotted path of the field at fault, e.g. `email` or `needs.specialisms.0`. */
+  field: string;
+  message: string;
+  /** Where the field was: body, querystring, params or headers. */
+  in?: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Sign in required',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+/** Throw from a route or repository-calling handler; the error handler turns it into problem+json. */
+export class Problem extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly title: string = TITLES[status] ?? 'Error',
+    public readonly detail?: string,
+    public readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const notFound = (what: string) => new Problem(404, 'Not found', `${what} was not found`);
+export const forbidden = (detail = 'You do not have permission to do this') => new Problem(403, 'Forbidden', detail);
+export const unauthorised = () => new Problem(401, 'Sign in required', 'Sign in to use this service');
+export const conflict = (detail: string, errors?: FieldError[]) => new Problem(409, 'Conflict', detail, errors);
+export const invalid = (errors: FieldError[], detail = 'There is a problem with the information you gave') =>
+  new Problem(400, 'Invalid request', detail, errors);
+
+export function problemType(status: number): string {
+  return `https://steward.invalid/problems/${status}`;
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'type' | 'instance'>) {
+  const full: ProblemBody = { type: problemType(body.status), instance: request.url.split('?')[0], ...body };
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(full);
+}
+
+function fieldFromPath(instancePath: string): string {
+  return instancePath.replace(/^\//, '').replace(/\//g, '.');
+}
+
+export function errorHandler(error: FastifyError | Problem | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof Problem) {
+    return sendProblem(reply, request, { status: error.status, title: error.title, detail: error.detail, errors: error.errors });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext ?? 'body';
+    const errors = error.validation.map((v) => {
+      const missing = (v.params as { issue?: { code?: string; input?: unknown } } | undefined)?.issue;
+      const field = fieldFromPath(v.instancePath) || where;
+      const message = missing?.code === 'invalid_type' && missing.input === undefined ? `${field} is required` : v.message ?? 'is invalid';
+      return { field, message, in: where };
+    });
+    return sendProblem(reply, request, {
+      status: 400,
+      title: 'Invalid request',
+      detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    });
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
+    return sendProblem(reply, request, { status: 500, title: 'Internal server error', detail: 'The response did not match its schema' });
+  }
+  const fe = error as FastifyError;
+  const status = fe.statusCode && fe.statusCode >= 400 ? fe.statusCode : 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, { status, title: TITLES[status] ?? 'Error', detail: 'Something went wrong on our side' });
+  }
+  // Fastify's own client errors: body too large, bad JSON, unsupported media type, rate limit...
+  const errors: FieldError[] | undefined =
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+      ? [{ field: 'body', message: fe.message, in: 'body' }]
+      : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? [{ field: 'body', message: 'The request body is too large', in: 'body' }]
+        : undefined;
+  return sendProblem(reply, request, { status, title: TITLES[status] ?? 'Error', detail: fe.message, errors });
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(reply, request, { status: 404, title: 'Not found', detail: `No route for ${request.method} ${request.url.split('?')[0]}` });
+}

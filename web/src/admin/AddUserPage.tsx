@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, apiSend } from '../api';
+import { ROLES, ROLE_LABELS, type Role, type User } from '../auth';
+import { Button, ButtonGroup, ErrorSummary, Page, Radios, TextInput, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
+
+export interface NewUserForm {
+  name: string;
+  email: string;
+  role: Role | '';
+  providerId: string;
+  password: string;
+}
+
+/** Checks what the browser can before sending (the server checks everything again). Exported for tests. */
+export function validateNewUser(f: NewUserForm): SummaryError[] {
+  const errors: SummaryError[] = [];
+  if (!f.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
+  if (!f.email.trim()) errors.push({ field: 'email', message: 'Enter an email address' });
+  if (!f.role) errors.push({ field: 'role', message: 'Choose a role' });
+  if (f.role === 'provider' && !f.providerId.trim()) errors.push({ field: 'providerId', message: 'Enter the provider this user acts for' });
+  if (f.password.length < 10) errors.push({ field: 'password', message: 'Password must be at least 10 characters' });
+  return errors;
+}
+
+const roleHints: Record<Role, string> = {
+  admin: 'Manages users and sees the audit log',
+  commissioner: 'Plans and buys care: market, demand, contracts',
+  broker: 'Finds placements and packages, runs discharge brokerage',
+  quality_officer: 'Monitors provider quality and contracts',
+  provider: 'Staff of one care provider: sees and updates only that provider’s records',
+  viewer: 'Reads everything staff can read, changes nothing',
+};
+
+export function AddUserPage() {
+  const navigate = useNavigate();
+  const [form, setForm] = useState<NewUserForm>({ name: '', email: '', role: '', providerId: '', password: '' });
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const set = <K extends keyof NewUserForm>(key: K) => (value: NewUserForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems = validateNewUser(form);
+    setErrors(problems);
+    if (problems.length) return;
+    setSubmitting(true);
+    try {
+      const { user } = await apiSend<{ user: User }>('POST', '/api/admin/users', {
+        name: form.name.trim(),
+        email: form.email.trim(),
+        role: form.role,
+        password: form.password,
+        ...(form.role === 'provider' ? { providerId: form.providerId.trim() } : {}),
+      });
+      navigate('/admin/users', { state: { added: user.email } });
+    } catch (err) {
+      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Page
+      title="Add a user"
+      hasErrors={errors.length > 0}
+      width="two-thirds"
+      breadcrumbs={[{ text: 'Administration', href: '/admin' }, { text: 'Users', href: '/admin/users' }, { text: 'Add a user' }]}
+    >
+      <ErrorSummary errors={errors} />
+      <form onSubmit={submit} noValidate>
+        <TextInput name="name" label="Full name" autoComplete="off" spellCheck={false} value={form.name} onChange={set('name')} error={fieldError(errors, 'name')} />
+        <TextInput
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError(errors, 'email')}
+        />
+        <Radios
+          name="role"
+          legend="Role"
+          value={form.role}
+          onChange={(v) => set('role')(v as Role)}
+          items={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], hint: roleHints[r] }))}
+          error={fieldError(errors, 'role')}
+        />
+        {form.role === 'provider' && (
+          <TextInput
+            name="providerId"
+            label="Provider ID"
+            hint="The provider’s Steward ID (shown on the provider’s page in Market)"
+            spellCheck={false}
+            value={form.providerId}
+            onChange={set('providerId')}
+            error={fieldError(errors, 'providerId')}
+          />
+        )}
+        <TextInput
+          name="password"
+          label="Temporary password"
+          hint="At least 10 characters. Give it to the user in person or by phone, not by email."
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          error={fieldError(errors, 'password')}
+        />
+        <ButtonGroup>
+          <Button disabled={submitting}>Add user</Button>
+          <Button href="/admin/users" variant="secondary">
+            Cancel
+          </Button>
+        </ButtonGroup>
+      </form>
+    </Page>
+  );
+}

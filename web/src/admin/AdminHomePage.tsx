@@ -1,0 +1,25 @@
+import { Link } from 'react-router';
+import { Page } from '../components';
+
+export function AdminHomePage() {
+  return (
+    <Page title="Administration" breadcrumbs={[{ text: 'Administration' }]}>
+      <ul className="govuk-list govuk-list--spaced">
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/users">
+            Users
+          </Link>
+          <br />
+          Who can sign in to Steward, with which role, and add a user.
+        </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/audit">
+            Audit log
+          </Link>
+          <br />
+          Who changed what and when, newest first.
+        </li>
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,41 @@
+import { useLocation } from 'react-router';
+import { useApi } from '../api';
+import { ROLE_LABELS, type User } from '../auth';
+import { Button, LoadingOrError, NotificationBanner, Page, Table, Tag, formatDateTime, type Column } from '../components';
+
+const columns: Column<User>[] = [
+  { key: 'name', header: 'Name' },
+  { key: 'email', header: 'Email address' },
+  { key: 'role', header: 'Role', render: (u) => ROLE_LABELS[u.role] ?? u.role, sortValue: (u) => ROLE_LABELS[u.role] ?? u.role },
+  { key: 'providerName', header: 'Provider', render: (u) => u.providerName ?? '' },
+  {
+    key: 'lastSignInAt',
+    header: 'Last signed in',
+    render: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'),
+    sortValue: (u) => u.lastSignInAt ?? null,
+  },
+  { key: 'disabled', header: 'Status', render: (u) => (u.disabled ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>), sortValue: (u) => (u.disabled ? 1 : 0) },
+];
+
+export function UsersPage() {
+  const { data, error, loading } = useApi<{ users: User[] }>('/api/admin/users');
+  const added = (useLocation().state as { added?: string } | null)?.added;
+  return (
+    <Page title="Users" breadcrumbs={[{ text: 'Administration', href: '/admin' }, { text: 'Users' }]}>
+      {added && <NotificationBanner type="success" heading={`User ${added} added`} />}
+      <Button href="/admin/users/new">Add a user</Button>
+      {!data ? (
+        <LoadingOrError loading={loading} error={error} what="users" />
+      ) : (
+        <Table
+          caption={`${data.users.length} ${data.users.length === 1 ? 'user' : 'users'}`}
+          columns={columns}
+          rows={data.users}
+          rowKey={(u) => u.id}
+          sortable
+          initialSort={{ key: 'name', direction: 'ascending' }}
+        />
+      )}
+    </Page>
+  );
+}

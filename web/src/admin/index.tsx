@@ -1,0 +1,17 @@
+import type { Area } from '../area';
+import { AdminHomePage } from './AdminHomePage';
+import { UsersPage } from './UsersPage';
+import { AddUserPage } from './AddUserPage';
+import { AuditPage } from './AuditPage';
+
+export const adminArea: Area = {
+  path: 'admin',
+  title: 'Admin',
+  roles: ['admin'],
+  routes: [
+    { index: true, element: <AdminHomePage /> },
+    { path: 'users', element: <UsersPage /> },
+    { path: 'users/new', element: <AddUserPage /> },
+    { path: 'audit', element: <AuditPage /> },
+  ],
+};

@@ -1,0 +1,148 @@
+// Who is signed in, on the client. The server checks every request's role and ownership; this only
+// decides what to show (navigation, redirects to sign-in).
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router';
+import { ApiError, apiGet, apiSend, onUnauthorised, setCsrfToken } from './api';
+
+import type { Role } from '../../src/domain/core/auth';
+
+// One source of truth for roles: the pure domain module the server uses too.
+export { ROLES, ROLE_LABELS, STAFF_ROLES, EDITOR_ROLES, type Role } from '../../src/domain/core/auth';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  providerId: string | null;
+  providerName: string | null;
+  createdAt?: string;
+  lastSignInAt?: string | null;
+  disabled?: boolean;
+}
+
+interface SessionResponse {
+  user: User;
+  csrfToken: string;
+}
+
+export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
+
+export interface AuthContextValue {
+  status: AuthStatus;
+  user: User | null;
+  csrfToken: string | null;
+  /** Throws ApiError (401 with field errors, 429 when rate-limited). */
+  signIn: (email: string, password: string) => Promise<User>;
+  signOut: () => Promise<void>;
+  /** True when signed in with one of `roles` (or with any role when none are given). */
+  hasRole: (...roles: Role[]) => boolean;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const [user, setUser] = useState<User | null>(null);
+  const [csrfToken, setToken] = useState<string | null>(null);
+
+  const apply = useCallback((session: SessionResponse | null) => {
+    setCsrfToken(session?.csrfToken ?? null);
+    setToken(session?.csrfToken ?? null);
+    setUser(session?.user ?? null);
+    setStatus(session ? 'signed-in' : 'signed-out');
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    apiGet<SessionResponse>('/api/auth/session', { ignoreUnauthorised: true })
+      .then((s) => !cancelled && apply(s))
+      .catch(() => !cancelled && apply(null));
+    return () => {
+      cancelled = true;
+    };
+  }, [apply]);
+
+  useEffect(() => onUnauthorised(() => apply(null)), [apply]);
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const s = await apiSend<SessionResponse>('POST', '/api/auth/sign-in', { email, password }, { ignoreUnauthorised: true });
+      apply(s);
+      return s.user;
+    },
+    [apply],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await apiSend('POST', '/api/auth/sign-out', undefined, { ignoreUnauthorised: true });
+    } catch (err) {
+      // Already signed out on the server: the outcome the user asked for.
+      if (!(err instanceof ApiError) || (err.status !== 401 && err.status !== 403)) throw err;
+    } finally {
+      apply(null);
+    }
+  }, [apply]);
+
+  const hasRole = useCallback((...wanted: Role[]) => user !== null && (wanted.length === 0 || wanted.includes(user.role)), [user]);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ status, user, csrfToken, signIn, signOut, hasRole }),
+    [status, user, csrfToken, signIn, signOut, hasRole],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth() must be used inside <AuthProvider>');
+  return ctx;
+}
+
+/** A same-site path to return to after sign-in (never another origin). */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.startsWith('/sign-in') || value.startsWith('/sign-out')) return '/';
+  return value;
+}
+
+/**
+ * Route guard: signed-out users go to /sign-in (and come back afterwards); signed-in users without one of
+ * `roles` see a "no access" page. Leave `roles` out to allow every signed-in user.
+ */
+export function RequireAuth({ roles: allowed, children }: { roles?: readonly Role[]; children: ReactNode }) {
+  const { status, user } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') {
+    return (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (!user) {
+    const returnTo = `${location.pathname}${location.search}`;
+    const target = returnTo === '/' ? '/sign-in' : `/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
+    return <Navigate to={target} replace />;
+  }
+  if (allowed && allowed.length > 0 && !allowed.includes(user.role)) {
+    return <NoAccess />;
+  }
+  return <>{children}</>;
+}
+
+function NoAccess() {
+  useEffect(() => {
+    document.title = 'You do not have access to this page – Steward';
+  }, []);
+  return (
+    <>
+      <h1 className="govuk-heading-l">You do not have access to this page</h1>
+      <p className="govuk-body">Your account does not have a role that can use this part of Steward.</p>
+      <p className="govuk-body">
+        Ask an administrator if you need access, or <Link className="govuk-link" to="/">go to the home page</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { formatFigure, type FigureUnit } from './format';
+
+export interface KeyFigure {
+  key: string;
+  label: string;
+  value: number | null;
+  unit?: FigureUnit;
+  hint?: string;
+  /** Link to the page behind the figure (where its inputs and method are shown). */
+  href?: string;
+}
+
+/** Headline figures as cards (a list, so screen readers announce the count). */
+export function KeyFigures({ figures, label }: { figures: readonly KeyFigure[]; label?: string }) {
+  return (
+    <ul className="app-key-figures" aria-label={label}>
+      {figures.map((f) => (
+        <li className="app-key-figure" key={f.key} data-figure={f.key}>
+          <h3 className="app-key-figure__label">
+            {f.href ? (
+              <Link className="govuk-link" to={f.href}>
+                {f.label}
+              </Link>
+            ) : (
+              f.label
+            )}
+          </h3>
+          <span className="app-key-figure__value">{formatFigure(f.value, f.unit)}</span>
+          {f.hint && <p className="app-key-figure__hint">{f.hint}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** GOV.UK panel: a confirmation or one key figure that the page is about. */
+export function Panel({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="govuk-panel govuk-panel--confirmation">
+      <h1 className="govuk-panel__title">{title}</h1>
+      {children && <div className="govuk-panel__body">{children}</div>}
+    </div>
+  );
+}

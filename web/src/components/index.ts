@@ -1,0 +1,29 @@
+// Shared GOV.UK components. Import from 'web/src/components' (relative: '../components').
+export { Page, Breadcrumbs, usePageTitle, SERVICE_NAME, type Crumb, type PageProps } from './Page';
+export { ErrorSummary, apiErrorsToSummary, fieldError, fieldId, type SummaryError } from './ErrorSummary';
+export {
+  TextInput,
+  Textarea,
+  Select,
+  Radios,
+  Checkboxes,
+  DateInput,
+  Button,
+  ButtonGroup,
+  isoToDateParts,
+  datePartsToIso,
+  emptyDate,
+  type Option,
+  type DateParts,
+  type InputWidth,
+} from './forms';
+export { Table, sortRows, type Column, type TableProps } from './Table';
+export { Tag, RagTag, RatingTag, ratingColour, type Rag, type TagColour, type RatingScheme } from './Tag';
+export { SummaryList, type SummaryRow, type SummaryAction } from './SummaryList';
+export { KeyFigures, Panel, type KeyFigure } from './KeyFigures';
+export { NotificationBanner, InsetText, WarningText, Details } from './NotificationBanner';
+export { Chart, chartColours, categoricalColours, ragColours, type ChartProps, type PlotOptions } from './Chart';
+export { DownloadLinks, type DownloadLinksProps } from './DownloadLinks';
+export { toCsv, toXlsx, saveFile, type DownloadColumn } from './downloads';
+export { LoadingOrError, Loading } from './LoadingOrError';
+export * from './format';

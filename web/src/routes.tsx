@@ -1,0 +1,65 @@
+// The area registry. To add an area: import its `Area` and add it to `areas` (order = navigation order).
+import { Outlet, type RouteObject } from 'react-router';
+import type { Area } from './area';
+import { RequireAuth, type User } from './auth';
+import { Layout, type NavItem } from './App';
+import { HomePage } from './home/HomePage';
+import { SignInPage } from './account/SignInPage';
+import { SignOutPage } from './account/SignOutPage';
+import { NotFoundPage } from './NotFoundPage';
+import { adminArea } from './admin';
+
+export type { Area } from './area';
+export type { NavItem } from './App';
+
+export const areas: Area[] = [
+  // Area registrations: one import above and one entry here.
+  adminArea,
+];
+
+
+/** Navigation for a user: Home, then each area they may use. Nothing but sign-in when signed out. */
+export function navigationFor(user: User | null, list: readonly Area[] = areas): NavItem[] {
+  if (!user) return [];
+  const visible = list.filter((a) => !a.hideFromNavigation && (!a.roles || a.roles.length === 0 || a.roles.includes(user.role)));
+  return [{ href: '/', text: 'Home' }, ...visible.map((a) => ({ href: `/${a.path}`, text: a.title }))];
+}
+
+/** All routes: the layout, home, account pages, every area (guarded by its roles) and the 404 page. */
+export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
+  const seen = new Set<string>();
+  for (const a of list) {
+    if (seen.has(a.path)) throw new Error(`Two areas use the path /${a.path}`);
+    seen.add(a.path);
+  }
+  return [
+    {
+      path: '/',
+      element: <Layout navigation={(user) => navigationFor(user, list)} />,
+      children: [
+        {
+          index: true,
+          element: (
+            <RequireAuth>
+              <HomePage />
+            </RequireAuth>
+          ),
+        },
+        { path: 'sign-in', element: <SignInPage /> },
+        { path: 'sign-out', element: <SignOutPage /> },
+        ...list.map(
+          (a): RouteObject => ({
+            path: a.path,
+            element: (
+              <RequireAuth roles={a.roles}>
+                <Outlet />
+              </RequireAuth>
+            ),
+            children: [...a.routes, { path: '*', element: <NotFoundPage /> }],
+          }),
+        ),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}

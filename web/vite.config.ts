@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const govukAssets = fileURLToPath(new URL('../node_modules/govuk-frontend/dist/govuk/assets/', import.meta.url));
+
+// The SPA lives in web/ and builds to web/dist, which the Fastify app serves in production.
+// In development (`vite --config web/vite.config.ts`) API calls are proxied to the Steward server.
+export default defineConfig({
+  root: webRoot,
+  publicDir: 'public',
+  plugins: [react()],
+  resolve: {
+    // GOV.UK Frontend's Sass refers to its images through this alias (see src/styles.scss).
+    alias: { '@govuk-assets': govukAssets },
+  },
+  css: {
+    preprocessorOptions: {
+      scss: { quietDeps: true, silenceDeprecations: ['import'] },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: process.env.STEWARD_API ?? 'http://localhost:3000', changeOrigin: false } },
+  },
+});
