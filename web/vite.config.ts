@@ -1,16 +1,30 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const govukAssets = fileURLToPath(new URL('../node_modules/govuk-frontend/dist/govuk/assets/', import.meta.url));
+
+// GOV.UK Frontend keeps an IE 9–11 hack, `(min-width: 0\\0)`, that Dart Sass turns into an
+// invalid media query (U+FFFD) which the CSS minifier rejects. Modern browsers ignore that block, so drop it.
+function dropIeMediaHack(): Plugin {
+  const hack = /@media[^{}]*\(min-width: 0(?:\uFFFD|\\0)\)\s*\{\s*(?:[^{}]*\{[^{}]*\}\s*)*\}/g;
+  return {
+    name: 'steward:drop-ie-media-hack',
+    transform(code, id) {
+      if (!/\.scss(?:$|\?)/.test(id)) return null;
+      return { code: code.replace(hack, ''), map: null };
+    },
+  };
+}
 
 // The SPA lives in web/ and builds to web/dist, which the Fastify app serves in production.
 // In development (`vite --config web/vite.config.ts`) API calls are proxied to the Steward server.
 export default defineConfig({
   root: webRoot,
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), dropIeMediaHack()],
   resolve: {
     // GOV.UK Frontend's Sass refers to its images through this alias (see src/styles.scss).
     alias: { '@govuk-assets': govukAssets },

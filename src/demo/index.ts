@@ -7,6 +7,10 @@ import { putBorough } from '../db/core/settings.js';
 import { createRng, type Rng } from '../domain/core/random.js';
 import { DEMO_BOROUGH } from './borough.js';
 import { createDemoStaff } from './users.js';
+import { marketDemoPart } from './market.js';
+import { demandDemoPart } from './demand.js';
+import { dischargeDemoPart } from './discharge.js';
+import { contractsDemoPart } from './contracts.js';
 
 export interface DemoContext {
   seed: number;
@@ -35,7 +39,7 @@ const corePart: DemoPart = {
 };
 
 /** Parts in load order. One line per area. */
-export const demoParts: DemoPart[] = [corePart];
+export const demoParts: DemoPart[] = [corePart, marketDemoPart, demandDemoPart, dischargeDemoPart, contractsDemoPart];
 
 export interface LoadDemoOptions {
   seed?: number;

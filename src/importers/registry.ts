@@ -1,7 +1,18 @@
 // Every importer `steward import <kind> <file>` knows. One line per importer.
 import type { Importer } from './framework.js';
+import { postcodesImporter } from './postcodes.js';
+import { populationImporter } from './population.js';
+import { contractsImporter } from './contracts.js';
+import { cqcImporter } from './cqc.js';
+import { capacityImporter } from './capacity.js';
 
-export const importers: Importer<unknown>[] = [];
+export const importers: Importer<unknown>[] = [
+  postcodesImporter as Importer<unknown>,
+  populationImporter as Importer<unknown>,
+  contractsImporter as Importer<unknown>,
+  cqcImporter as Importer<unknown>,
+  capacityImporter as Importer<unknown>,
+];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {
   return importers.find((i) => i.kind === kind);

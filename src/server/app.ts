@@ -16,6 +16,11 @@ import { auditWrites } from './audit-hook.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
 import dashboardRoutes from './dashboard/routes.js';
+import demandRoutes from './demand/routes.js';
+import contractsRoutes from './contracts/routes.js';
+import dischargeRoutes from './discharge/routes.js';
+import dischargeSimulationRoutes from './discharge/simulationRoutes.js';
+import marketRoutes from './market/routes.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 
 export interface AppOptions {
@@ -98,6 +103,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(adminRoutes, { prefix: '/admin' });
       await api.register(dashboardRoutes, { prefix: '/dashboard' });
       // Area routes: one line per area.
+      await api.register(demandRoutes, { prefix: '/demand' });
+      await api.register(contractsRoutes, { prefix: '/contracts' });
+      await api.register(dischargeRoutes, { prefix: '/discharge' });
+      await api.register(dischargeSimulationRoutes, { prefix: '/discharge/simulation' });
+      await api.register(marketRoutes, { prefix: '/market' });
     },
     { prefix: '/api' },
   );

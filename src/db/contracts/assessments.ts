@@ -27,7 +27,7 @@ function stateOf(r: Row): AssessmentState {
   return { status: r.status as AssessmentStatus, ratings: ratingsOf(r), sharedOn: r.sharedOn, providerRespondedOn: r.providerRespondedOn, publishedOn: r.publishedOn, actionPlanSubmittedOn: r.actionPlanSubmittedOn };
 }
 
-export interface AssessmentView extends AssessmentSummary {
+export interface AssessmentView extends Omit<AssessmentSummary, 'actionPlan'> {
   id: string;
   locationId: string;
   locationName: string;
@@ -51,9 +51,9 @@ export interface AssessmentView extends AssessmentSummary {
 }
 
 function toView(r: Row, locationName: string, postcodeDistrict: string, providerName: string, today: string): AssessmentView {
-  const s = summariseAssessment(stateOf(r), today);
+  const { actionPlan: actionPlanState, ...s } = summariseAssessment(stateOf(r), today);
   return {
-    ...s, actionPlanState: s.actionPlan,
+    ...s, actionPlanState,
     id: r.id, locationId: r.locationId, locationName, postcodeDistrict, providerId: r.providerId, providerName, contractId: r.contractId,
     visitDate: r.visitDate, assessorName: r.assessorName, status: r.status as AssessmentStatus, ratings: ratingsOf(r), summary: r.summary,
     sharedOn: r.sharedOn, providerRespondedOn: r.providerRespondedOn, providerResponse: r.providerResponse, providerComments: r.providerComments,

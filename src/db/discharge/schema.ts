@@ -146,3 +146,6 @@ export type NewReferralRow = typeof dischargeReferrals.$inferInsert;
 export type RequestRow = typeof dischargeRequests.$inferSelect;
 export type BlockBedRow = typeof dischargeBlockBeds.$inferSelect;
 export type BedStayRow = typeof dischargeBedStays.$inferSelect;
+
+// Capacity planning by simulation (issue 6): saved scenarios.
+export * from './simulationSchema.js';

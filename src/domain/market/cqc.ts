@@ -173,7 +173,7 @@ export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult
     const providerName = get('providerName');
     if (providerName === '') rowIssues.push({ line: rec.line, field: col('providerName'), message: 'is empty' });
     const postcode = normalisePostcode(get('postcode'));
-    if (!POSTCODE_RE.test(postcode)) rowIssues.push({ line: rec.line, field: col('postcode'), message: `"${postcode}" is not a UK postcode` });
+    if (!POSTCODE_RE.test(postcode)) rowIssues.push({ line: rec.line, field: col('postcode'), message: `"${get('postcode')}" is not a UK postcode` });
     const la = get('localAuthority');
     if (la === '') rowIssues.push({ line: rec.line, field: col('localAuthority'), message: 'is empty' });
     let cqcLastCheck: string | null = null;

@@ -50,6 +50,12 @@ export interface DemoMarket {
   featuredProviderKey: string;
 }
 
+// Spot premium over the usual rate by time through the history window t (0 → 1): p = start + rise·t^power.
+// Tuned so the mean new placement price rises ~77% over two years (000) for typical seeds.
+const SPOT_PREMIUM_START = 1.0;
+const SPOT_PREMIUM_RISE = 1.3;
+const SPOT_PREMIUM_POWER = 1.8;
+
 /** The featured provider always has this name, so its demo sign-in is the same for every seed. */
 export const FEATURED_PROVIDER_NAME = 'Rosewood Care Homes Ltd';
 export const FEATURED_HOME_NAME = 'Rosewood Lodge';
@@ -171,7 +177,7 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
     const cqc = ratings[i];
     const loc = addLocation(p, {
       name, serviceTypes, specialisms, serviceUserBands: ['older_people'], registeredBeds: sizes[i], cqcRating: cqc,
-      cqcRatingDate: ratingDate(g), inBorough: true, onFramework: g.next() < 0.6, onDps: false,
+      cqcRatingDate: ratingDate(g), inBorough: true, onFramework: g.next() < 0.85, onDps: false,
       councilQualityRating: councilRating(cqc, g), councilQualityRatingDate: addDays(o.asAt, -g.int(30, 500)),
       selfFunderWeeklyFeePence: Math.round((kind === 'res' ? 115_800 : 146_900) * g.uniform(0.9, 1.15) / 100) * 100,
       registeredAt: addDays(o.asAt, -g.int(3_000, 12_000)), storyFlags: flags,
@@ -225,7 +231,7 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
       name: `${AGENCY_WORDS[i]} ${d.locality}`, serviceTypes: supported ? ['homecare', 'supported_living'] : ['homecare'],
       specialisms: g.shuffle(['dementia', 'physical_disability', 'sensory_impairment', 'learning_disability', 'mental_health'] as Specialism[]).slice(0, g.int(1, 3)),
       serviceUserBands: g.next() < 0.7 ? ['older_people', 'younger_adults'] : ['older_people'], registeredBeds: null, cqcRating: cqc,
-      cqcRatingDate: ratingDate(g), inBorough: true, onFramework: false, onDps: i < 24, councilQualityRating: councilRating(cqc, g),
+      cqcRatingDate: ratingDate(g), inBorough: true, onFramework: false, onDps: i < 34, councilQualityRating: councilRating(cqc, g),
       councilQualityRatingDate: addDays(o.asAt, -g.int(30, 500)), selfFunderWeeklyFeePence: null,
       registeredAt: addDays(o.asAt, -g.int(700, 6_000)), storyFlags: [],
     }, d));
@@ -281,10 +287,10 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
   const windowDays = daysBetween(historyStart, o.asAt);
   /** Time through the history window, 0 at its start and 1 at asAt (earlier placements < 0). */
   const tOf = (date: string) => daysBetween(historyStart, date) / windowDays;
-  const homeWeights = [...olderHomes.map((h) => (h.registeredBeds ?? 0) * (h.storyFlags.includes('low_occupancy') ? 0.5 : 1)), ...outHomes.map((h) => (h.registeredBeds ?? 0) * 0.35)];
+  const homeWeights = [...olderHomes.map((h) => (h.registeredBeds ?? 0) * (h.storyFlags.includes('low_occupancy') ? 0.5 : 1)), ...outHomes.map((h) => (h.registeredBeds ?? 0) * 0.2)];
   const homesForPlacement = [...olderHomes, ...outHomes];
   const preDays = 5 * 365;
-  const careStartsPerYear = 330;
+  const careStartsPerYear = 430;
   const totalStarts = Math.round(careStartsPerYear * (preDays + windowDays) / 365);
   for (let n = 0; n < totalStarts; n++) {
     const startDate = addDays(historyStart, -preDays + pg.int(0, preDays + windowDays - 1));
@@ -297,13 +303,13 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
     const band: Band = nursing ? (enhanced ? 'enhanced_nursing' : 'standard_nursing') : enhanced ? 'enhanced_residential' : 'standard_residential';
     const t = tOf(startDate);
     // Spot contracting falls from ~50% to ~30% as placements move onto the framework; a few D2A block beds.
-    const spotShare = clamp(0.5 - 0.2 * t, 0.3, 0.52);
+    const spotShare = clamp(0.48 - 0.16 * t, 0.32, 0.5);
     const purpose: Purpose = pg.next() < 0.06 ? 'd2a' : 'long_term';
-    const contractType: ContractType = purpose === 'd2a' ? 'block' : !home.inBorough ? 'spot' : pg.next() < spotShare ? 'spot' : home.onFramework ? 'framework' : 'spot';
+    const contractType: ContractType = purpose === 'd2a' ? 'block' : !home.inBorough || !home.onFramework ? 'spot' : pg.next() < spotShare ? 'spot' : 'framework';
     const rate = rateOn(band, startDate);
     // Spot prices chase the market: neighbouring boroughs' demand pushes the premium over the usual rate up
     // from ~10% to ~85% across the three years (000: mean new placement price +77% in two years).
-    const premium = contractType === 'spot' ? clamp(1.1 + 0.78 * clamp(t, 0, 1) ** 1.4, 1.05, 2) * pg.lognormal(0, 0.07) : purpose === 'd2a' ? 1 : pg.next() < 0.15 ? pg.uniform(1.0, 1.06) : 1;
+    const premium = contractType === 'spot' ? clamp(SPOT_PREMIUM_START + SPOT_PREMIUM_RISE * clamp(t, 0, 1) ** SPOT_PREMIUM_POWER, 1, 2.2) * pg.lognormal(0, 0.07) : purpose === 'd2a' ? 1 : pg.next() < 0.15 ? pg.uniform(1.0, 1.06) : 1;
     const weekly = Math.round(rate * premium / 100) * 100;
     const funding: Funding = purpose === 'd2a' ? 'nhs' : pg.weighted(['council', 'nhs', 'joint', 'self_funded'] as Funding[], [0.8, 0.09, 0.08, 0.03]);
     const endDate = end <= o.asAt ? end : null;
@@ -338,7 +344,7 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
   const hg = r.homecare;
   const homecareProviders = [...agencies, ...extraCare];
   const agencyWeights = homecareProviders.map((_, i) => 1 + (i % 7) * 0.6);
-  const hcStarts = Math.round(1_350 * (2 * 365 + windowDays) / 365);
+  const hcStarts = Math.round(1_200 * (2 * 365 + windowDays) / 365);
   for (let n = 0; n < hcStarts; n++) {
     const startDate = addDays(historyStart, -2 * 365 + hg.int(0, 2 * 365 + windowDays - 1));
     const end = addDays(startDate, Math.round(hg.lognormal(Math.log(300), 0.8)));
@@ -379,8 +385,8 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
     const nursingShare = home.serviceTypes.includes('care_home_nursing') ? (home.serviceTypes.includes('care_home_residential') ? cg.uniform(0.4, 0.6) : 1) : 0;
     const dementiaShare = home.specialisms.includes('dementia') ? cg.uniform(0.2, 0.4) : 0;
     const highAgency = home.storyFlags.includes('high_agency');
-    // Each home answers on its own day: one in three answers today, others up to five days ago.
-    const lag = cg.int(0, 5);
+    // Each home answers on its own day, one to five days ago (today is left for real updates).
+    const lag = cg.int(1, 5);
     const lastReturn = stale ? addDays(o.asAt, -cg.int(35, 60)) : addDays(o.asAt, -lag);
     const dates = [...returnDates.filter((d) => d < lastReturn), lastReturn];
     for (const date of dates) {
@@ -431,7 +437,7 @@ export function generateDemoMarket(rng: Rng, o: DemoMarketOptions): DemoMarket {
   const homecareCapacity: DemoHomecareCapacity[] = [];
   for (const agency of homecareProviders) {
     const pkgs = activeAt.get(agency.key) ?? [];
-    const lag = cg.int(0, 6);
+    const lag = cg.int(1, 6);
     const dates = [...returnDates.filter((d) => d < addDays(o.asAt, -lag)), addDays(o.asAt, -lag)];
     for (const date of dates) {
       const active = (pkgs as DemoPlacement[]).filter((p) => p.startDate <= date && (p.endDate == null || p.endDate > date));

@@ -9,8 +9,9 @@ const healthy: FragilityInput = {
 };
 
 describe('assessFragility', () => {
-  it('flags only the below-cost-of-care price for an otherwise healthy home, at watch level', () => {
-    expect(assessFragility(healthy, now)).toEqual({ reasons: ['price_below_cost_of_care'], level: 'watch' });
+  it('shows a below-cost-of-care price but does not list an otherwise healthy home', () => {
+    expect(assessFragility(healthy, now)).toEqual({ reasons: ['price_below_cost_of_care'], level: 'none' });
+    expect(assessFragility({ ...healthy, lastReturnAt: null }, now)).toEqual({ reasons: ['price_below_cost_of_care', 'stale_data'], level: 'watch' });
   });
   it('flags nothing when everything is fine', () => {
     expect(assessFragility({ ...healthy, costOfCarePence: 70_000 }, now)).toEqual({ reasons: [], level: 'none' });

@@ -57,9 +57,11 @@ export function assessFragility(i: FragilityInput, now: Date): FragilityAssessme
     const f = freshness(i.lastReturnAt, now);
     if (f === 'stale' || f === 'missing') reasons.push('stale_data');
   }
-  // Paying below the cost of care is common (most councils do) so it alone is not "high"; a failing
-  // inspection, or several independent warning signs together, is.
+  // Paying below the cost of care is common (most councils do), so on its own it is shown but does not put
+  // a home on the list; stale data alone puts it on watch; a failing inspection, or two independent warning
+  // signs together, make it high.
   const serious = reasons.filter((r) => r !== 'price_below_cost_of_care' && r !== 'stale_data');
-  const level = reasons.includes('cqc_inadequate') || serious.length >= 2 ? 'high' : reasons.length > 0 ? 'watch' : 'none';
+  const level = reasons.includes('cqc_inadequate') || serious.length >= 2 ? 'high'
+    : serious.length === 1 || reasons.includes('stale_data') ? 'watch' : 'none';
   return { reasons, level };
 }

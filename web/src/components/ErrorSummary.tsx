@@ -25,9 +25,8 @@ export function fieldId(field: string): string {
 }
 
 /**
- * GOV.UK error summary: "There is a problem", links to each field, focused when it appears so screen readers
- * announce it. Render at the top of the page's main column, above the h1 is not required (GOV.UK puts it
- * at the top of the main container). Renders nothing when there are no errors.
+ * GOV.UK error summary: "There is a problem" with a link to each field, focused when it appears so screen
+ * readers announce it. Put it at the top of the page's main column, above the form. Nothing when no errors.
  */
 export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: readonly SummaryError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -12,6 +12,19 @@ export interface KeyFigure {
   href?: string;
 }
 
+/** The number large, a per-period unit ("a week") small beside it: "£1,030.92 a week". */
+function FigureValue({ value, unit }: { value: number | null; unit?: FigureUnit }) {
+  const text = formatFigure(value, unit);
+  const m = /^(.*?)( a week)$/.exec(text);
+  if (!m) return <span className="app-key-figure__value">{text}</span>;
+  return (
+    <span className="app-key-figure__value">
+      {m[1]}
+      <span className="app-key-figure__unit">{m[2]}</span>
+    </span>
+  );
+}
+
 /** Headline figures as cards (a list, so screen readers announce the count). */
 export function KeyFigures({ figures, label }: { figures: readonly KeyFigure[]; label?: string }) {
   return (
@@ -27,7 +40,7 @@ export function KeyFigures({ figures, label }: { figures: readonly KeyFigure[]; 
               f.label
             )}
           </h3>
-          <span className="app-key-figure__value">{formatFigure(f.value, f.unit)}</span>
+          <FigureValue value={f.value} unit={f.unit} />
           {f.hint && <p className="app-key-figure__hint">{f.hint}</p>}
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export interface Column<T> {
   /** Stable key; also the property read when there is no `render`/`value`. */
@@ -71,6 +71,18 @@ export function Table<T>({
   emptyText = 'No records to show.',
 }: TableProps<T>) {
   const [sort, setSort] = useState(initialSort ?? null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [scrollable, setScrollable] = useState(false);
+  // A table wider than the screen scrolls inside its container, which must then be reachable by keyboard.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrollable(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const sorted = useMemo(() => {
     if (!sort) return rows;
     const col = columns.find((c) => c.key === sort.key);
@@ -103,6 +115,13 @@ export function Table<T>({
   };
 
   return (
+    <div
+      className="app-table-container"
+      ref={containerRef}
+      tabIndex={scrollable ? 0 : undefined}
+      role={scrollable ? 'region' : undefined}
+      aria-label={scrollable ? (typeof caption === 'string' ? `${caption} (scrolls sideways)` : 'Table (scrolls sideways)') : undefined}
+    >
     <table className="govuk-table">
       <caption className={`govuk-table__caption govuk-table__caption--${captionSize}${captionHidden ? ' govuk-visually-hidden' : ''}`}>
         {caption}
@@ -138,5 +157,6 @@ export function Table<T>({
         )}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -1,11 +1,7 @@
-import { dayNumberToIso, dayOfWeekOf, isoToDayNumber, monthOf } from './calendar';
-import type { LengthOfStay, Scenario } from './scenario';
+import { dayNumberToIso, dayOfWeekOf, isoToDayNumber, monthOf } from './calendar.js';
+import type { LengthOfStay, Scenario } from './scenario.js';
 
-export const LOS_EXPONENTIAL = 0;
-export const LOS_LOGNORMAL = 1;
-export const LOS_GAMMA = 2;
-export const LOS_FIXED = 3;
-export const LOS_EMPIRICAL = 4;
+import { LOS_EMPIRICAL, LOS_EXPONENTIAL, LOS_FIXED, LOS_GAMMA, LOS_LOGNORMAL } from './engine.js';
 
 /**
  * A scenario turned into flat arrays the engine reads in its inner loop.

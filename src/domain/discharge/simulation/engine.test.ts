@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from './compile';
-import { Simulator } from './engine';
-import { Rng } from './rng';
-import { scenarioSchema, parseScenario } from './scenario';
-import { runReplications, simulate } from './simulate';
-import { boroughScenario } from './testScenarios';
+import { compileScenario } from './compile.js';
+import { Simulator } from './engine.js';
+import { Rng } from './rng.js';
+import { scenarioSchema, parseScenario } from './scenario.js';
+import { runReplications, simulate } from './simulate.js';
+import { boroughScenario } from './examples.js';
 
 function runOnce(input: unknown) {
   const scenario = scenarioSchema.parse(input);

@@ -1,7 +1,13 @@
-import type { CompiledModel } from './compile';
-import { LOS_EMPIRICAL, LOS_EXPONENTIAL, LOS_FIXED, LOS_GAMMA, LOS_LOGNORMAL } from './compile';
-import { EventQueue } from './eventQueue';
-import { Rng } from './rng';
+import type { CompiledModel } from './compile.js';
+import { EventQueue } from './eventQueue.js';
+import { Rng } from './rng.js';
+
+// Length-of-stay distribution codes (declared here, where the hot loop reads them, so they stay plain constants).
+export const LOS_EXPONENTIAL = 0;
+export const LOS_LOGNORMAL = 1;
+export const LOS_GAMMA = 2;
+export const LOS_FIXED = 3;
+export const LOS_EMPIRICAL = 4;
 
 const EV_ARRIVAL = 1;
 const EV_DEPARTURE = 2;
@@ -31,7 +37,7 @@ export interface ServiceReplication {
   shareOver1: number;
   shareOver2: number;
   shareOver7: number;
-  /** Share starting within the scenario target (e.g. 2 days). */
+  /** Share starting within the scenario target (e.g. 2 days); people still waiting past it at the end count as missing it. */
   shareWithinTarget: number;
   meanOccupancy: number;
   meanCapacity: number;
@@ -498,6 +504,14 @@ export class Simulator {
         histogram[bin < WAIT_BINS ? bin : WAIT_BINS - 1]++;
       }
       const share = (k: number): number => (n > 0 ? k / n : 0);
+      // People still waiting at the end who have already waited longer than the target count as missing it.
+      let overdue = 0;
+      for (const q of [this.queues[2 * s], this.queues[2 * s + 1]]) {
+        for (let i = 0; i < q.size; i++) {
+          const arrived = this.arrivedAt[q.buf[(q.head + i) % q.buf.length]];
+          if (arrived >= m.warmup && m.endTime - arrived > m.targetWithinDays) overdue++;
+        }
+      }
       const meanOccupancy = busyTotal / days;
       const meanCapacity = capacityDays / days;
       const placeDays = m.costOnCapacity[s] ? capacityDays : busyTotal;
@@ -515,7 +529,7 @@ export class Simulator {
         shareOver1: share(over1),
         shareOver2: share(over2),
         shareOver7: share(over7),
-        shareWithinTarget: n > 0 ? within / n : 1,
+        shareWithinTarget: n + overdue > 0 ? within / (n + overdue) : 1,
         meanOccupancy,
         meanCapacity,
         utilisation: meanCapacity > 0 ? meanOccupancy / meanCapacity : 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erlangC, mmc, mmcLeastCapacity, mmcWaitExceeds } from './queueingTheory';
+import { erlangC, mmc, mmcLeastCapacity, mmcWaitExceeds } from './queueingTheory.js';
 
 /** Erlang C straight from its textbook definition, to check the recursive implementation. */
 function erlangCDirect(c: number, a: number): number {

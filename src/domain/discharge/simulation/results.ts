@@ -1,7 +1,7 @@
-import { measuredDates, type CompiledModel } from './compile';
-import { WAIT_BIN_DAYS, WAIT_BINS, quantileSorted, type ReplicationResult, type ServiceReplication } from './engine';
-import type { Scenario } from './scenario';
-import { estimate, type Estimate } from './statistics';
+import { measuredDates, type CompiledModel } from './compile.js';
+import { WAIT_BIN_DAYS, WAIT_BINS, quantileSorted, type ReplicationResult, type ServiceReplication } from './engine.js';
+import type { Scenario } from './scenario.js';
+import { estimate, type Estimate } from './statistics.js';
 
 /** The per-service figures reported, with the words a commissioner sees. */
 export const SERVICE_METRICS = [

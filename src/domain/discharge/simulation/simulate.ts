@@ -1,7 +1,7 @@
-import { compileScenario, type CompiledModel } from './compile';
-import { Simulator, type ReplicationResult } from './engine';
-import { summarise, type SimulationResult } from './results';
-import type { Scenario } from './scenario';
+import { compileScenario, type CompiledModel } from './compile.js';
+import { Simulator, type ReplicationResult } from './engine.js';
+import { summarise, type SimulationResult } from './results.js';
+import type { Scenario } from './scenario.js';
 
 /**
  * Runs replications [from, to) of a scenario on the calling thread. Replication r always uses streams

@@ -1,4 +1,4 @@
-import { scenarioSchema, type Scenario, type ScenarioInput } from './scenario';
+import { scenarioSchema, type Scenario, type ScenarioInput } from './scenario.js';
 
 /** A borough-sized three-pathway scenario used by tests and the bench (about 4,000 referrals a year). */
 export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenario {

@@ -1,0 +1,10 @@
+import { openDatabase, migrateDatabase } from './src/db/client';
+import { marketDemoPart } from './src/demo/market';
+import { createRng } from './src/domain/core/random';
+const database = await openDatabase({ dataDir: 'memory://' });
+await migrateDatabase(database);
+const db = database.db;
+let t = Date.now();
+const asAt = new Date('2026-11-23T00:00:00Z');
+await db.transaction(async (tx) => { await marketDemoPart.load(tx, { seed: 1, asAt, rng: (s) => createRng(1, 'market/' + s), log: console.log, progress: (d) => { console.log('step', d, Date.now() - t); t = Date.now(); } }); });
+await database.close();

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../db/client.js';
+import { createScratchDatabase, postgresTestUrl } from '../db/testing.js';
+
+const BIN = path.join(PROJECT_ROOT, 'bin', 'steward.js');
+
+function steward(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, CI: 'true' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const targets: { name: string; env: () => Promise<Record<string, string>> }[] = [
+  { name: 'pglite', env: async () => ({ STEWARD_DATA_DIR: path.join(tmp, 'data') }) },
+];
+if (postgresTestUrl()) {
+  let drop: (() => Promise<void>) | null = null;
+  afterAll(async () => drop?.());
+  targets.push({
+    name: 'postgres',
+    env: async () => {
+      const scratch = await createScratchDatabase(postgresTestUrl());
+      drop = scratch.drop;
+      return { DATABASE_URL: scratch.url };
+    },
+  });
+}
+
+describe.each(targets)('steward CLI on $name', ({ env: makeEnv }) => {
+  it('migrates, adds users with field errors for bad input, and refuses unknown import kinds', async () => {
+    const env = { ...(await makeEnv()), STEWARD_ADMIN_PASSWORD: 'first admin password' };
+    const migrate = await steward(['migrate'], env);
+    expect(migrate.stderr).toBe('');
+    expect(migrate.stdout).toMatch(/Migrations applied/);
+
+    const added = await steward(['user', 'add', '--email', 'q@council.example', '--name', 'Quality Officer', '--role', 'quality_officer'], env);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^Added q@council\.example \(quality_officer\) with password \S{10,}/);
+
+    const dup = await steward(['user', 'add', '--email', 'Q@council.example', '--name', 'Again', '--role', 'viewer', '--password', 'long enough password'], env);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('--email: A user with this email address already exists');
+
+    const weak = await steward(['user', 'add', '--email', 'p@council.example', '--name', 'Provider', '--role', 'provider', '--password', 'short'], env);
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('--password: Password must be at least 10 characters');
+    expect(weak.stderr).toContain('--provider-id: Choose the provider this user acts for');
+
+    const file = path.join(tmp, 'x.csv');
+    writeFileSync(file, 'a,b\n');
+    const unknown = await steward(['import', 'no-such-kind', file], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Unknown import kind "no-such-kind"/);
+  });
+});

@@ -1,0 +1,46 @@
+// Gathers everything the projection model needs for one area from the database.
+import { REPORTING_BANDS } from '../../domain/demand/ages.js';
+import type { CurrentUse, ModelInput } from '../../domain/demand/model.js';
+import type { ServiceSupply } from '../../domain/demand/gap.js';
+import { buildPopulationGrid, type PopulationGrid, selectPopulationRows } from '../../domain/demand/population.js';
+import type { Db } from '../client.js';
+import { getBorough } from '../core/settings.js';
+import { currentSupply, currentUse } from './market-inputs.js';
+import { populationRows } from './population.js';
+import { effectiveRates, type StoredRate } from './rates.js';
+
+export class NoPopulation extends Error {}
+
+export async function loadGrid(db: Db, areaCode: string): Promise<PopulationGrid> {
+  const rows = await populationRows(db, [areaCode]);
+  if (rows.length === 0) throw new NoPopulation(`no population figures have been imported for ${areaCode}`);
+  const chosen = selectPopulationRows(rows);
+  return buildPopulationGrid(areaCode, chosen.rows, chosen.sources);
+}
+
+export interface LoadedInputs {
+  input: ModelInput;
+  rates: StoredRate[];
+  /** Market inputs apply to the borough this Steward serves only. */
+  marketLinked: boolean;
+  currentUse: CurrentUse[];
+  supply: ServiceSupply[];
+}
+
+/** asAt: ISO date of "today" for current use and supply; the base year is its calendar year. */
+export async function loadModelInputs(db: Db, areaCode: string, asAt: string): Promise<LoadedInputs> {
+  const grid = await loadGrid(db, areaCode);
+  const rates = await effectiveRates(db);
+  const borough = await getBorough(db);
+  const marketLinked = borough?.gssCode === areaCode;
+  const use = marketLinked ? await currentUse(db, asAt) : [];
+  const supply = marketLinked ? await currentSupply(db, areaCode, asAt) : [];
+  const baseYear = Number(asAt.slice(0, 4));
+  return {
+    input: { grid, rates, baseYear, currentUse: use, supply, bands: REPORTING_BANDS },
+    rates,
+    marketLinked,
+    currentUse: use,
+    supply,
+  };
+}

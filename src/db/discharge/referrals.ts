@@ -1,0 +1,215 @@
+// Referrals: create, read (with or without the restricted details), delays, discharge and cancellation.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { recordAudit, type AuditActor } from '../core/audit.js';
+import type { DelayEpisode } from '../../domain/discharge/metrics.js';
+import type { DelayReason, Destination, FundingRoute, Pathway, ReferralInput, ServiceNeed } from '../../domain/discharge/referral.js';
+import { referralStatus, type ReferralStatus } from '../../domain/discharge/referral.js';
+import { dischargeBedStays, dischargeDelays, dischargePersonDetails, dischargeReferrals, type ReferralRow } from './schema.js';
+
+/** A referral as the hub works with it: no direct identifiers. */
+export interface Referral {
+  id: string;
+  personRef: string;
+  ageBand: string;
+  postcodeDistrict: string;
+  hospital: string;
+  ward: string;
+  pathway: Pathway;
+  serviceNeed: ServiceNeed;
+  homecareHoursPerWeek: number | null;
+  callsPerDay: number | null;
+  doubleHanded: boolean;
+  specialisms: string[];
+  equipment: string[];
+  needsSummary: string;
+  fundingRoute: FundingRoute;
+  preferredDistricts: string[];
+  preferredLocationIds: string[];
+  referredAt: Date;
+  medicallyOptimisedAt: Date;
+  requestSentAt: Date | null;
+  firstOfferAt: Date | null;
+  awardedAt: Date | null;
+  dischargedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  destination: Destination | null;
+  status: ReferralStatus;
+  delays: (DelayEpisode & { id: string; note: string })[];
+}
+
+export interface RestrictedDetails {
+  name: string | null;
+  nhsNumber: string | null;
+}
+
+export function toReferral(r: ReferralRow, delays: Referral['delays'] = []): Referral {
+  return {
+    id: r.id,
+    personRef: r.personRef,
+    ageBand: r.ageBand,
+    postcodeDistrict: r.postcodeDistrict,
+    hospital: r.hospital,
+    ward: r.ward,
+    pathway: r.pathway as Pathway,
+    serviceNeed: r.serviceNeed as ServiceNeed,
+    homecareHoursPerWeek: r.homecareHoursPerWeek === null ? null : Number(r.homecareHoursPerWeek),
+    callsPerDay: r.callsPerDay,
+    doubleHanded: r.doubleHanded,
+    specialisms: r.specialisms,
+    equipment: r.equipment,
+    needsSummary: r.needsSummary,
+    fundingRoute: r.fundingRoute as FundingRoute,
+    preferredDistricts: r.preferredDistricts,
+    preferredLocationIds: r.preferredLocationIds,
+    referredAt: r.referredAt,
+    medicallyOptimisedAt: r.medicallyOptimisedAt,
+    requestSentAt: r.requestSentAt,
+    firstOfferAt: r.firstOfferAt,
+    awardedAt: r.awardedAt,
+    dischargedAt: r.dischargedAt,
+    cancelledAt: r.cancelledAt,
+    cancelReason: r.cancelReason,
+    destination: r.destination as Destination | null,
+    status: referralStatus(r),
+    delays,
+  };
+}
+
+export class DischargeError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly errors: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Record a new referral (and its restricted details, if given) in one audited transaction. */
+export async function createReferral(db: Db, input: ReferralInput, by: AuditActor, now = new Date()): Promise<Referral> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(dischargeReferrals)
+      .values({
+        personRef: input.personRef,
+        ageBand: input.ageBand,
+        postcodeDistrict: input.postcodeDistrict,
+        hospital: input.hospital,
+        ward: input.ward,
+        pathway: input.pathway,
+        serviceNeed: input.serviceNeed,
+        homecareHoursPerWeek: input.homecareHoursPerWeek === undefined ? null : String(input.homecareHoursPerWeek),
+        callsPerDay: input.callsPerDay ?? null,
+        doubleHanded: input.doubleHanded,
+        specialisms: input.specialisms,
+        equipment: input.equipment,
+        needsSummary: input.needsSummary,
+        fundingRoute: input.fundingRoute,
+        preferredDistricts: input.preferredDistricts,
+        preferredLocationIds: input.preferredLocationIds,
+        referredAt: now,
+        medicallyOptimisedAt: new Date(input.medicallyOptimisedAt),
+        createdBy: 'userId' in by ? by.userId : null,
+      })
+      .returning();
+    if (input.name || input.nhsNumber) {
+      await tx.insert(dischargePersonDetails).values({ referralId: row.id, name: input.name || null, nhsNumber: input.nhsNumber?.replace(/\s/g, '') || null });
+    }
+    await recordAudit(tx, by, {
+      action: 'create',
+      entity: 'discharge_referral',
+      entityId: row.id,
+      detail: { personRef: row.personRef, pathway: row.pathway, serviceNeed: row.serviceNeed, restrictedDetails: !!(input.name || input.nhsNumber) },
+    });
+    return toReferral(row);
+  });
+}
+
+async function delaysFor(db: Db, referralIds: string[]): Promise<Map<string, Referral['delays']>> {
+  const out = new Map<string, Referral['delays']>();
+  if (!referralIds.length) return out;
+  const rows = await db.select().from(dischargeDelays).where(inArray(dischargeDelays.referralId, referralIds)).orderBy(asc(dischargeDelays.fromAt));
+  for (const d of rows) {
+    const list = out.get(d.referralId) ?? [];
+    list.push({ id: d.id, reason: d.reason as DelayReason, from: d.fromAt, to: d.toAt, note: d.note });
+    out.set(d.referralId, list);
+  }
+  return out;
+}
+
+export async function getReferral(db: Db, id: string): Promise<Referral | null> {
+  const [row] = await db.select().from(dischargeReferrals).where(eq(dischargeReferrals.id, id));
+  if (!row) return null;
+  const delays = await delaysFor(db, [id]);
+  return toReferral(row, delays.get(id) ?? []);
+}
+
+/** Name and NHS number. Callers must have checked the actor is staff. */
+export async function getRestrictedDetails(db: Db, referralId: string): Promise<RestrictedDetails> {
+  const [row] = await db.select().from(dischargePersonDetails).where(eq(dischargePersonDetails.referralId, referralId));
+  return { name: row?.name ?? null, nhsNumber: row?.nhsNumber ?? null };
+}
+
+/** Everyone not yet discharged or cancelled, with their delays and offer counts (for the hub board). */
+export async function listOpenReferrals(db: Db): Promise<(Referral & { offers: number })[]> {
+  const rows = await db
+    .select({
+      r: dischargeReferrals,
+      offers: sql<number>`(select count(*)::int from discharge_requests q where q.referral_id = ${dischargeReferrals.id} and q.status in ('offered','awarded','not_selected'))`,
+    })
+    .from(dischargeReferrals)
+    .where(and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt)))
+    .orderBy(asc(dischargeReferrals.medicallyOptimisedAt));
+  const delays = await delaysFor(db, rows.map((r) => r.r.id));
+  return rows.map(({ r, offers }) => ({ ...toReferral(r, delays.get(r.id) ?? []), offers: Number(offers) }));
+}
+
+export async function listRecentReferrals(db: Db, limit = 50): Promise<Referral[]> {
+  const rows = await db.select().from(dischargeReferrals).orderBy(desc(dischargeReferrals.referredAt)).limit(limit);
+  return rows.map((r) => toReferral(r));
+}
+
+async function lockOpenReferral(tx: Db, id: string): Promise<ReferralRow> {
+  const [row] = await tx.select().from(dischargeReferrals).where(eq(dischargeReferrals.id, id)).for('update');
+  if (!row) throw new DischargeError(404, 'Referral was not found');
+  if (row.dischargedAt || row.cancelledAt) throw new DischargeError(409, 'This referral is closed: the person has been discharged or the referral cancelled');
+  return row;
+}
+
+/** Start a delay episode; any open episode for the referral ends at the same moment (one reason at a time). */
+export async function recordDelay(db: Db, referralId: string, reason: DelayReason, note: string, by: AuditActor, at = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockOpenReferral(tx, referralId);
+    await tx.update(dischargeDelays).set({ toAt: at }).where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await tx.insert(dischargeDelays).values({ referralId, reason, fromAt: at, note, createdBy: 'userId' in by ? by.userId : null });
+    await recordAudit(tx, by, { action: 'update', entity: 'discharge_referral', entityId: referralId, detail: { delayReason: reason } });
+  });
+}
+
+/** The person has left hospital: stamp the time and destination and close any open delay. */
+export async function recordDischarge(db: Db, referralId: string, destination: Destination, by: AuditActor, at = new Date()): Promise<Referral> {
+  await db.transaction(async (tx) => {
+    const row = await lockOpenReferral(tx, referralId);
+    if (at.getTime() < row.medicallyOptimisedAt.getTime()) {
+      throw new DischargeError(400, 'Discharge cannot be before the person was medically optimised', [{ field: 'dischargedAt', message: 'Discharge time must be after the medically optimised time' }]);
+    }
+    await tx.update(dischargeReferrals).set({ dischargedAt: at, destination, updatedAt: new Date() }).where(eq(dischargeReferrals.id, referralId));
+    // A D2A or rehab bed reserved at the award is occupied from the moment the person arrives.
+    await tx.update(dischargeBedStays).set({ admittedAt: at }).where(and(eq(dischargeBedStays.referralId, referralId), isNull(dischargeBedStays.leftAt)));
+    await tx.update(dischargeDelays).set({ toAt: at }).where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await recordAudit(tx, by, { action: 'discharge', entity: 'discharge_referral', entityId: referralId, detail: { destination, at: at.toISOString() } });
+  });
+  return (await getReferral(db, referralId))!;
+}
+
+export async function cancelReferral(db: Db, referralId: string, reason: string, by: AuditActor, at = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockOpenReferral(tx, referralId);
+    await tx.update(dischargeReferrals).set({ cancelledAt: at, cancelReason: reason, updatedAt: new Date() }).where(eq(dischargeReferrals.id, referralId));
+    await tx.update(dischargeDelays).set({ toAt: at }).where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await tx.execute(sql`update discharge_requests set status = 'withdrawn' where referral_id = ${referralId} and status in ('sent','offered','declined')`);
+    await recordAudit(tx, by, { action: 'cancel', entity: 'discharge_referral', entityId: referralId, detail: { reason } });
+  });
+}

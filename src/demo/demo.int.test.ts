@@ -1,0 +1,42 @@
+import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.js';
+import { createUser } from '../db/core/users.js';
+import { getBorough } from '../db/core/settings.js';
+import { describeWithDatabases } from '../db/testing.js';
+import { DEMO_BOROUGH } from './borough.js';
+import { isDatabaseEmpty, loadDemo } from './index.js';
+import { DEMO_STAFF } from './users.js';
+
+const AS_AT = new Date('2026-11-01T00:00:00Z');
+
+/** Row counts of every application table: the demo's fingerprint. */
+async function tableCounts(db: Parameters<typeof queryRows>[0]) {
+  const tables = await queryRows<{ tablename: string }>(db, sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions') order by 1`);
+  const counts: Record<string, number> = {};
+  for (const { tablename } of tables) {
+    const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${tablename}"`));
+    counts[tablename] = Number(row.n);
+  }
+  return counts;
+}
+
+describeWithDatabases('demo borough', (ctx) => {
+  it('loads into an empty database, resets on reload with the same result for the same seed, and keeps administrators', async () => {
+    expect(await isDatabaseEmpty(ctx.db)).toBe(true);
+    await createUser(ctx.db, { email: 'ops@council.example', name: 'Ops Admin', role: 'admin', password: 'a long admin password' }, { system: 'test' });
+
+    await loadDemo(ctx.db, { seed: 7, asAt: AS_AT });
+    expect(await isDatabaseEmpty(ctx.db)).toBe(false);
+    expect(await getBorough(ctx.db)).toEqual(DEMO_BOROUGH);
+    const first = await tableCounts(ctx.db);
+
+    await loadDemo(ctx.db, { seed: 7, asAt: AS_AT });
+    const second = await tableCounts(ctx.db);
+    expect(second).toEqual(first);
+
+    const users = await queryRows<{ email: string; role: string }>(ctx.db, sql`select email, role from users order by email`);
+    expect(users.map((u) => u.email)).toContain('ops@council.example');
+    for (const staff of DEMO_STAFF) expect(users).toContainEqual({ email: staff.email, role: staff.role });
+  });
+});

@@ -1,0 +1,161 @@
+import { summarise } from './results.js';
+import { compileScenario } from './compile.js';
+import type { ReplicationRunner } from './simulate.js';
+import type { Scenario } from './scenario.js';
+import type { Estimate } from './statistics.js';
+
+/** One point of the trade-off curve: a capacity for the service and what it gives. */
+export interface CapacityPoint {
+  /** Places at the start of the measured period (changes by date move by the same amount). */
+  capacity: number;
+  delta: number;
+  shareWithinTarget: Estimate;
+  waitMean: Estimate;
+  waitP95: Estimate;
+  meanQueue: Estimate;
+  utilisation: Estimate;
+  delayedBedDays: Estimate;
+  /** Whole-system costs (this service's capacity changes waits elsewhere too, through onward moves). */
+  delayCost: Estimate;
+  serviceCost: Estimate;
+  totalCost: Estimate;
+  meetsTarget: boolean;
+}
+
+export interface CapacityRecommendation {
+  serviceId: string;
+  serviceName: string;
+  target: { withinDays: number; share: number };
+  current: number;
+  /** Least capacity whose mean share starting within the target meets it; null if none up to the search limit. */
+  recommended: number | null;
+  /** Capacity with the lowest total cost (service places plus delayed acute bed-days) on the curve. */
+  leastCost: number;
+  curve: CapacityPoint[];
+  replications: number;
+  method: string;
+}
+
+export const SEARCH_METHOD =
+  'Each capacity is simulated with the same random numbers (common random numbers), so differences come from capacity, not chance. ' +
+  'The recommended capacity is the least for which the mean share of people starting within the target, over the replications, meets the target share; ' +
+  'capacity changes by date (e.g. winter flex) move by the same number of places. Costs are for the whole system over the measured period.';
+
+/** The scenario with a service's capacity (and every dated change) moved by `delta` places, never below 0. */
+export function withCapacityDelta(scenario: Scenario, serviceId: string, delta: number): Scenario {
+  return {
+    ...scenario,
+    services: scenario.services.map((s) =>
+      s.id !== serviceId
+        ? s
+        : {
+            ...s,
+            capacity: Math.max(0, s.capacity + delta),
+            capacityChanges: s.capacityChanges.map((c) => ({ ...c, capacity: Math.max(0, c.capacity + delta) })),
+          },
+    ),
+  };
+}
+
+export interface SearchOptions {
+  /** Replications per capacity tried (fewer than a full run: the search tries many capacities). */
+  replications?: number;
+  /** Points either side of the recommendation on the curve. */
+  curveSpan?: number;
+  onProgress?: (message: string) => void;
+}
+
+/** Finds the least capacity of one service meeting the scenario's target, and the curve around it. */
+export async function recommendCapacity(scenario: Scenario, serviceId: string, run: ReplicationRunner, options: SearchOptions = {}): Promise<CapacityRecommendation> {
+  const index = scenario.services.findIndex((s) => s.id === serviceId);
+  if (index < 0) throw new Error(`no service "${serviceId}" in the scenario`);
+  const service = scenario.services[index];
+  const replications = Math.min(options.replications ?? 60, scenario.replications);
+  const base: Scenario = { ...scenario, replications };
+  const current = compileScenario(base).dailyCapacity[index][0];
+  const cache = new Map<number, CapacityPoint>();
+
+  const evaluate = async (delta: number): Promise<CapacityPoint> => {
+    const known = cache.get(delta);
+    if (known) return known;
+    const variant = withCapacityDelta(base, serviceId, delta);
+    const result = summarise(variant, compileScenario(variant), await run(variant));
+    const m = result.services[index].metrics;
+    const point: CapacityPoint = {
+      capacity: current + delta,
+      delta,
+      shareWithinTarget: m.shareWithinTarget,
+      waitMean: m.waitMean,
+      waitP95: m.waitP95,
+      meanQueue: m.meanQueue,
+      utilisation: m.utilisation,
+      delayedBedDays: m.delayedBedDays,
+      delayCost: result.totals.delayCost,
+      serviceCost: result.totals.serviceCost,
+      totalCost: result.totals.totalCost,
+      meetsTarget: m.shareWithinTarget.mean >= scenario.target.share,
+    };
+    cache.set(delta, point);
+    options.onProgress?.(`${service.name}: ${point.capacity} places → ${(100 * point.shareWithinTarget.mean).toFixed(1)}% within ${scenario.target.withinDays} days`);
+    return point;
+  };
+
+  // Bracket: find a failing lower and a meeting upper capacity by doubling steps, then bisect.
+  const limit = Math.max(50, current * 4);
+  let recommended: number | null = null;
+  const atCurrent = await evaluate(0);
+  let low: number; // fails
+  let high: number; // meets
+  if (atCurrent.meetsTarget) {
+    high = 0;
+    let step = 1;
+    low = -1;
+    for (;;) {
+      low = Math.max(-current, high - step);
+      if (!(await evaluate(low)).meetsTarget) break;
+      high = low;
+      if (low === -current) break;
+      step *= 2;
+    }
+    if (high === -current) low = high - 1; // even no places meets it (no demand)
+  } else {
+    low = 0;
+    let step = 1;
+    high = 1;
+    for (;;) {
+      high = low + step;
+      if (current + high > limit) break;
+      if ((await evaluate(high)).meetsTarget) break;
+      low = high;
+      step *= 2;
+    }
+  }
+  if (current + high <= limit) {
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if ((await evaluate(mid)).meetsTarget) high = mid;
+      else low = mid;
+    }
+    recommended = current + high;
+  }
+
+  // The curve: around the recommendation (or the current capacity), plus the current capacity.
+  const centre = recommended !== null ? recommended - current : 0;
+  const span = options.curveSpan ?? 4;
+  for (let d = centre - span; d <= centre + span; d++) {
+    if (current + d >= 0 && current + d <= limit) await evaluate(d);
+  }
+  const curve = [...cache.values()].sort((a, b) => a.capacity - b.capacity);
+  const leastCost = curve.reduce((best, p) => (p.totalCost.mean < best.totalCost.mean ? p : best), curve[0]).capacity;
+  return {
+    serviceId,
+    serviceName: service.name,
+    target: { withinDays: scenario.target.withinDays, share: scenario.target.share },
+    current,
+    recommended,
+    leastCost,
+    curve,
+    replications,
+    method: SEARCH_METHOD,
+  };
+}

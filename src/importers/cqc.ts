@@ -1,0 +1,40 @@
+// `steward import cqc <file>`: the CQC "care directory with filters" CSV as published (four title lines,
+// header on line 5). Upserts providers and locations by CQC ID; reports new, changed and deregistered
+// locations. Option `borough=<GSS>` marks new locations in that local authority as in-borough (default: the
+// borough in settings).
+import { getBorough } from '../db/core/settings.js';
+import { applyCqcImport } from '../db/market/cqc.js';
+import { parseCqcDirectory, type CqcLocation } from '../domain/market/cqc.js';
+import { readAllCsv } from './csv.js';
+import type { ImportIssue, Importer } from './framework.js';
+
+export const cqcImporter: Importer<CqcLocation> = {
+  kind: 'cqc',
+  description: 'CQC care directory CSV (cqc.org.uk "care directory with filters" export): providers and locations',
+  async parse(source) {
+    const records = await readAllCsv(source);
+    const parsed = parseCqcDirectory(records.map((r) => ({ line: r.line, cells: r.values })));
+    const issues: ImportIssue[] = parsed.issues.map((i) => ({ line: i.line, field: i.field, message: i.message }));
+    if (issues.length === 0 && parsed.locations.length === 0) {
+      issues.push({ line: null, field: 'file', message: `no adult social care locations found (${parsed.skipped} other services skipped)` });
+    }
+    return { rows: parsed.locations, issues };
+  },
+  async write(db, rows, ctx) {
+    const boroughGss = ctx.options.borough ?? (await getBorough(db))?.gssCode ?? null;
+    const { plan, providersCreated } = await applyCqcImport(db, rows, { boroughGss });
+    const messages = [
+      `${rows.length} adult social care locations read`,
+      `${plan.created.length} new location${plan.created.length === 1 ? '' : 's'}, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.deregistered.length} deregistered`,
+      `${providersCreated} new provider${providersCreated === 1 ? '' : 's'}`,
+      ...plan.changed.slice(0, 20).map((c) => `changed ${c.location.cqcLocationId} ${c.location.name}: ${c.fields.join(', ')}`),
+      ...plan.deregistered.slice(0, 20).map((id) => `deregistered ${id}`),
+    ];
+    return {
+      kind: 'cqc', fileName: ctx.fileName, rowsRead: rows.length, created: plan.created.length, updated: plan.changed.length,
+      unchanged: plan.unchanged, removed: plan.deregistered.length, messages,
+      newLocations: plan.created.map((l) => l.cqcLocationId), changedLocations: plan.changed.map((c) => ({ id: c.location.cqcLocationId, fields: c.fields })),
+      deregisteredLocations: plan.deregistered,
+    };
+  },
+};

@@ -1,0 +1,48 @@
+// `steward import population <file>`: ONS SNPP (wide), NOMIS extracts, MYEB1 (long) and the wide
+// mid-year estimate layout, detected from the header. The whole file is validated before anything is
+// written; then areas and figures are written in one transaction (replacing the same vintage).
+import { upsertAreas, replacePopulation } from '../db/demand/population.js';
+import { readCsv } from './csv.js';
+import type { Importer, ImportIssue, ImportSource, ParsedImport } from './framework.js';
+import { LAYOUT_LABELS, layoutParser, type LayoutParser, type PopulationDataset } from './population-layouts.js';
+
+export async function parsePopulation(source: ImportSource, options: Record<string, string | undefined> = {}): Promise<ParsedImport<PopulationDataset>> {
+  let parser: LayoutParser | null = null;
+  const issues: ImportIssue[] = [];
+  for await (const rec of readCsv(source)) {
+    if (!parser) {
+      const p = layoutParser(rec.values, rec.line, { source: options.source, vintage: options.vintage });
+      if (Array.isArray(p)) return { rows: [], issues: p };
+      parser = p;
+      continue;
+    }
+    parser.record(rec.line, rec.values);
+  }
+  if (!parser) return { rows: [], issues: [{ line: null, message: 'the file is empty' }] };
+  const done = parser.finish();
+  issues.push(...done.issues);
+  return { rows: issues.length ? [] : [done.dataset], issues };
+}
+
+export const populationImporter: Importer<PopulationDataset> = {
+  kind: 'population',
+  description: 'ONS population: SNPP projections (wide or NOMIS) and mid-year estimates (MYEB1 or wide); options source=…, vintage=…',
+  parse: parsePopulation,
+  async write(db, rows, ctx) {
+    const messages: string[] = [];
+    let created = 0;
+    let replaced = 0;
+    for (const d of rows) {
+      await upsertAreas(db, [...d.areas].map(([code, name]) => ({ code, name })));
+      const r = await replacePopulation(db, d);
+      created += r.written;
+      replaced += r.replaced;
+      const years = [...new Set(d.year)].sort((a, b) => a - b);
+      messages.push(
+        `${LAYOUT_LABELS[d.layout]}: ${r.written.toLocaleString('en-GB')} figures for ${d.areas.size} area${d.areas.size === 1 ? '' : 's'}, ${years[0]}–${years[years.length - 1]} (${d.kind}, ${d.vintage})` +
+          (r.replaced ? `; replaced ${r.replaced.toLocaleString('en-GB')} figures of the same vintage` : ''),
+      );
+    }
+    return { kind: 'population', fileName: ctx.fileName, rowsRead: rows.reduce((s, d) => s + d.count.length, 0), created, removed: replaced, messages };
+  },
+};

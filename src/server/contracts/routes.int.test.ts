@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases } from '../../db/testing.js';
+import { locations, providers } from '../../db/market/schema.js';
+import { createContract } from '../../db/contracts/contracts.js';
+import { createKpi } from '../../db/contracts/kpis.js';
+import { createAssessment, shareForChallenge } from '../../db/contracts/assessments.js';
+import { addDays, addMonths, toIsoDate } from '../../domain/contracts/dates.js';
+import { periodStartFor } from '../../domain/contracts/kpi.js';
+import { anonymous, createTestApp, signInAs } from '../testing.js';
+
+const today = toIsoDate(new Date());
+const system = { system: 'test' };
+
+describeWithDatabases('contracts routes', (ctx) => {
+  let app: FastifyInstance;
+  let mine: string;
+  let theirs: string;
+  let myLocation: string;
+  let myKpi: string;
+  let theirKpi: string;
+  let draft: string;
+
+  beforeAll(async () => {
+    app = await createTestApp(ctx.database);
+    [{ id: mine }, { id: theirs }] = await ctx.db.insert(providers).values([{ name: 'Rosewood Care Homes Ltd' }, { name: 'Bluebird Care Services Ltd' }]).returning({ id: providers.id });
+    [{ id: myLocation }] = await ctx.db.insert(locations).values({ providerId: mine, name: 'Rosewood Lodge', postcodeDistrict: 'EB1', inBorough: true }).returning({ id: locations.id });
+    const common = { locationId: null, careGroup: 'older_people', contractForm: 'block', fundingSource: 'general_fund', totalValuePence: 200_000_000, annualValuePence: 66_000_000, extensionOptionsMonths: [12], extensionsTaken: 0, breakClauseDates: [], noticePeriodMonths: 3, socialValue: null, leadOfficer: null };
+    const c1 = await createContract(ctx.db, system, { ...common, reference: 'R-001', title: 'D2A beds', providerId: mine, serviceArea: 'care_homes', startDate: addMonths(today, -30), initialEndDate: addMonths(today, 5) });
+    const c2 = await createContract(ctx.db, system, { ...common, reference: 'R-002', title: 'Homecare zone', providerId: theirs, serviceArea: 'homecare', startDate: addMonths(today, -20), initialEndDate: addMonths(today, 30) });
+    const kpiBase = { name: 'Occupancy', unit: '%', target: 92, direction: 'higher_is_better' as const, frequency: 'monthly' as const, tolerance: 4, dueDays: null, reportingFrom: addMonths(today, -6) };
+    myKpi = await createKpi(ctx.db, system, { ...kpiBase, contractId: c1 });
+    theirKpi = await createKpi(ctx.db, system, { ...kpiBase, contractId: c2 });
+    const ratings = { involvement_information: 'Good', personalised_care: 'Good', safeguarding_safety: 'Good', staffing: 'Requires improvement', management: 'Good' } as const;
+    draft = await createAssessment(ctx.db, system, { locationId: myLocation, contractId: c1, visitDate: addDays(today, -5), ratings, summary: 'Night staffing', assessorName: null }, today);
+  });
+  afterAll(async () => app.close());
+
+  it('shows a commissioner the contracts ending within 12 months', async () => {
+    expect((await anonymous(app).get('/api/contracts/recommissioning')).statusCode).toBe(401);
+    const commissioner = await signInAs(app, 'commissioner');
+    const res = await commissioner.get('/api/contracts/recommissioning?horizon=12');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.entries.map((e: { reference: string }) => e.reference)).toEqual(['R-001']);
+    expect(body.entries[0].flags).toEqual(['Decision to make']);
+    expect(body.totals[1]).toEqual({ horizon: 12, contracts: 1, annualValuePence: 66_000_000 });
+    const provider = await signInAs(app, 'provider', { providerId: mine });
+    expect((await provider.get('/api/contracts/recommissioning')).statusCode).toBe(403);
+    const bad = await commissioner.get('/api/contracts/recommissioning?horizon=7');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('horizon');
+  });
+
+  it('lets providers see and submit only their own KPI returns', async () => {
+    const provider = await signInAs(app, 'provider', { providerId: mine });
+    const list = await provider.get('/api/contracts/kpis');
+    expect(list.json().kpis.map((k: { id: string }) => k.id)).toEqual([myKpi]);
+    const contracts = await provider.get('/api/contracts/contracts');
+    expect(contracts.json().contracts.map((c: { reference: string }) => c.reference)).toEqual(['R-001']);
+
+    const lastMonth = periodStartFor('monthly', addMonths(today, -1));
+    const ok = await provider.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: lastMonth, value: 88.5 });
+    expect(ok.statusCode).toBe(201);
+    const again = await provider.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: lastMonth, value: 90 });
+    expect(again.statusCode).toBe(409);
+    const other = await provider.post(`/api/contracts/kpis/${theirKpi}/returns`, { periodStart: lastMonth, value: 99 });
+    expect(other.statusCode).toBe(403);
+    const future = await provider.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: periodStartFor('monthly', today), value: 90 });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('periodStart');
+    const after = (await provider.get('/api/contracts/kpis')).json().kpis[0].returns;
+    // Monthly returns are due 10 days after the month ends: today's return is late after the 10th.
+    const due = addDays(addDays(addMonths(lastMonth, 1), -1), 10);
+    expect(after[after.length - 1]).toMatchObject({ periodStart: lastMonth, value: 88.5, dueDate: due, state: today > due ? 'late' : 'on_time', rag: 'amber', offTarget: true });
+    const viewer = await signInAs(app, 'viewer');
+    expect((await viewer.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: lastMonth, value: 90 })).statusCode).toBe(403);
+  });
+
+  it('runs the assessment challenge workflow with ownership checks', async () => {
+    const provider = await signInAs(app, 'provider', { providerId: mine });
+    const stranger = await signInAs(app, 'provider', { providerId: theirs });
+    const officer = await signInAs(app, 'quality_officer');
+    // A draft is invisible to the provider until it is shared.
+    expect((await provider.get('/api/contracts/assessments')).json().assessments).toEqual([]);
+    expect((await provider.get(`/api/contracts/assessments/${draft}`)).statusCode).toBe(404);
+    const commissioner = await signInAs(app, 'commissioner');
+    expect((await commissioner.post(`/api/contracts/assessments/${draft}/share`)).statusCode).toBe(403);
+    const shared = await officer.post(`/api/contracts/assessments/${draft}/share`);
+    expect(shared.json()).toMatchObject({ status: 'provider_challenge', challengeDeadline: addDays(today, 14), challengeDaysLeft: 14 });
+    expect((await stranger.get(`/api/contracts/assessments/${draft}`)).statusCode).toBe(403);
+    expect((await stranger.post(`/api/contracts/assessments/${draft}/response`, { response: 'accept' })).statusCode).toBe(403);
+    expect((await officer.post(`/api/contracts/assessments/${draft}/publish`)).statusCode).toBe(400);
+    const noReason = await provider.post(`/api/contracts/assessments/${draft}/response`, { response: 'challenge' });
+    expect(noReason.json().errors).toEqual([{ field: 'comments', message: 'Say what you challenge and why' }]);
+    const answered = await provider.post(`/api/contracts/assessments/${draft}/response`, { response: 'challenge', comments: 'Two night staff recruited since the visit' });
+    expect(answered.json()).toMatchObject({ providerResponse: 'challenge', providerRespondedOn: today });
+    const published = await officer.post(`/api/contracts/assessments/${draft}/publish`);
+    expect(published.json()).toMatchObject({ status: 'published', overall: 'Good', actionPlanDue: addDays(today, 14), actionPlanState: 'due' });
+    const locs = (await officer.get('/api/contracts/assessable-locations')).json().locations;
+    expect(locs).toEqual([{ id: myLocation, name: 'Rosewood Lodge', providerName: 'Rosewood Care Homes Ltd', councilQualityRating: 'Good' }]);
+    const plan = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, { actionPlan: 'Recruit two night seniors by March' });
+    expect(plan.json().actionPlanState).toBe('submitted');
+  });
+
+  it('checks risk scores and bands, and exports the delivery plan only when there is one', async () => {
+    const commissioner = await signInAs(app, 'commissioner');
+    const bad = await commissioner.post('/api/contracts/risks', { reference: 'R1', title: 'Workforce', owner: 'Director', likelihood: 6, impact: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['likelihood', 'impact']);
+    const created = await commissioner.post('/api/contracts/risks', { reference: 'R1', title: 'Workforce', owner: 'Director', likelihood: 4, impact: 4 });
+    expect(created.statusCode).toBe(201);
+    const list = (await commissioner.get('/api/contracts/risks')).json();
+    expect(list.risks[0]).toMatchObject({ score: 16, band: { label: 'High', rag: 'red' }, trend: 'new' });
+    const provider = await signInAs(app, 'provider', { providerId: mine });
+    expect((await provider.get('/api/contracts/risks')).statusCode).toBe(403);
+    expect((await commissioner.get('/api/contracts/delivery-plan.xlsx')).statusCode).toBe(404);
+    const gap = await commissioner.put('/api/contracts/risk-bands', { bands: [{ min: 1, max: 4, rag: 'green', label: 'Low' }, { min: 6, max: 25, rag: 'red', label: 'High' }] });
+    expect(gap.json().errors[0]).toEqual({ field: 'bands.1.min', message: 'Band High should start at 5 (scores must be covered once, without gaps or overlaps)' });
+  });
+});

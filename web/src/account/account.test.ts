@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { validateSignIn } from './SignInPage';
+import { validateNewUser } from '../admin/AddUserPage';
+import { describeDetail } from '../admin/AuditPage';
+
+describe('sign-in form checks', () => {
+  it('asks for both fields and a plausible email address', () => {
+    expect(validateSignIn('', '')).toEqual([
+      { field: 'email', message: 'Enter your email address' },
+      { field: 'password', message: 'Enter your password' },
+    ]);
+    expect(validateSignIn('not-an-email', 'x')).toEqual([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' }]);
+    expect(validateSignIn(' commissioner@demo.steward.test ', 'steward-demo')).toEqual([]);
+  });
+});
+
+describe('add user form checks', () => {
+  const ok = { name: 'Priya', email: 'p@example.org', role: 'commissioner' as const, providerId: '', password: 'long-enough-pw' };
+  it('accepts a complete form', () => {
+    expect(validateNewUser(ok)).toEqual([]);
+  });
+  it('names each missing field and needs a provider for provider users', () => {
+    expect(validateNewUser({ name: ' ', email: '', role: '', providerId: '', password: 'short' }).map((e) => e.field)).toEqual(['name', 'email', 'role', 'password']);
+    expect(validateNewUser({ ...ok, role: 'provider' })).toEqual([{ field: 'providerId', message: 'Enter the provider this user acts for' }]);
+  });
+});
+
+describe('audit detail', () => {
+  it('reads as key: value pairs', () => {
+    expect(describeDetail({ role: 'provider', providerId: null, parts: ['core', 'market'] })).toBe('role: provider; providerId: none; parts: ["core","market"]');
+    expect(describeDetail(null)).toBe('');
+  });
+});

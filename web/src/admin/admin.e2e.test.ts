@@ -1,0 +1,79 @@
+// Administrator pages: list users, add a user (error summary for bad input, server-side checks), and the
+// audit log shows who added whom. Every page is checked with axe-core.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+
+describeE2E('admin: users and audit log', () => {
+  let steward: Steward;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    steward = await startSteward();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.stop();
+  });
+
+  it('lists users, adds one after correcting errors, and records it in the audit log', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    const nav = page.getByRole('navigation', { name: 'Menu' });
+    await nav.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await expectAccessible(page, 'administration page');
+
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await expectAccessible(page, 'users page');
+    const table = page.locator('table.govuk-table');
+    for (const account of Object.values(DEMO_ACCOUNTS)) {
+      await expect(table.getByRole('cell', { name: account.email, exact: true }).count()).resolves.toBe(1);
+    }
+    const before = await table.locator('tbody tr').count();
+
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add a user' }).waitFor();
+    // Nothing filled in: every field is reported, in the summary and inline.
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    for (const message of ['Enter a name', 'Enter an email address', 'Choose a role', 'Password must be at least 10 characters']) {
+      await summary.getByRole('link', { name: message }).waitFor();
+    }
+    await expectAccessible(page, 'add user page with errors');
+
+    // The server's checks: an email already in use is refused with the field named.
+    await page.getByLabel('Full name').fill('Priya Planner');
+    await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.broker.email);
+    await page.getByLabel('Commissioner').check();
+    await page.getByLabel('Temporary password').fill('a-long-enough-password');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
+    await expect(summary.getByRole('link', { name: 'A user with this email address already exists' }).getAttribute('href')).resolves.toBe('#email');
+
+    await page.getByLabel('Email address').fill('priya.planner@eastbrook.example');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText('User priya.planner@eastbrook.example added').waitFor();
+    await expectAccessible(page, 'users page after adding a user');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(before + 1);
+    const row = table.locator('tbody tr', { hasText: 'priya.planner@eastbrook.example' });
+    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('Commissioner');
+
+    await page.goto(`${steward.baseUrl}/admin/audit`);
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await expectAccessible(page, 'audit log page');
+    const created = page.locator('tbody tr', { hasText: 'role: commissioner' }).first();
+    await expect(created.getByRole('cell').nth(1).textContent()).resolves.toBe(DEMO_ACCOUNTS.admin.email);
+    await expect(created.getByRole('cell').nth(2).textContent()).resolves.toBe('create');
+
+    // The new user can sign in with the password the admin set.
+    const second = await newPage(browser);
+    await signIn(second.page, steward.baseUrl, 'priya.planner@eastbrook.example', 'a-long-enough-password');
+    await second.page.getByText('Welcome, Priya Planner.').waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,168 @@
+// Markup checks for the shared components (server-rendered to HTML strings; no browser needed).
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api';
+import { ErrorSummary, apiErrorsToSummary, fieldError, fieldId } from './ErrorSummary';
+import { Checkboxes, DateInput, Radios, Select, TextInput } from './forms';
+import { KeyFigures } from './KeyFigures';
+import { Breadcrumbs } from './Page';
+import { RagTag, RatingTag, ratingColour } from './Tag';
+import { Table } from './Table';
+import { SummaryList } from './SummaryList';
+
+const html = (node: ReactNode) => renderToStaticMarkup(<MemoryRouter>{node}</MemoryRouter>);
+const noop = () => {};
+
+describe('ErrorSummary', () => {
+  it('links each field error to its input and shows general errors as text', () => {
+    const out = html(<ErrorSummary errors={[{ field: 'email', message: 'Enter your email address' }, { message: 'Too many attempts' }]} />);
+    expect(out).toContain('class="govuk-error-summary"');
+    expect(out).toContain('There is a problem');
+    expect(out).toContain('<a href="#email">Enter your email address</a>');
+    expect(out).toContain('<li>Too many attempts</li>');
+    expect(out).toContain('role="alert"');
+  });
+
+  it('renders nothing without errors', () => {
+    expect(html(<ErrorSummary errors={[]} />)).toBe('');
+  });
+
+  it('turns an ApiError into summary entries', () => {
+    const withFields = new ApiError({ status: 422, title: 'Invalid', errors: [{ field: 'address.postcode', message: 'Enter a postcode' }] });
+    expect(apiErrorsToSummary(withFields)).toEqual([{ field: 'address.postcode', message: 'Enter a postcode' }]);
+    expect(apiErrorsToSummary(new ApiError({ status: 429, title: 'Too many requests', detail: 'Try again in 60 seconds' }))).toEqual([
+      { message: 'Try again in 60 seconds' },
+    ]);
+    expect(fieldError(apiErrorsToSummary(withFields), 'address.postcode')).toBe('Enter a postcode');
+    expect(fieldId('address.postcode')).toBe('address-postcode');
+  });
+});
+
+describe('form inputs', () => {
+  it('wires label, hint and error message to a text input', () => {
+    const out = html(<TextInput name="email" label="Email address" hint="Your work address" error="Enter your email address" value="" onChange={noop} />);
+    expect(out).toContain('class="govuk-form-group govuk-form-group--error"');
+    expect(out).toContain('<label class="govuk-label" for="email">Email address</label>');
+    expect(out).toContain('id="email-hint"');
+    expect(out).toContain('<p id="email-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter your email address</p>');
+    expect(out).toContain('class="govuk-input govuk-input--error"');
+    expect(out).toContain('aria-describedby="email-hint email-error"');
+  });
+
+  it('has no error styling or describedby without hint and error', () => {
+    const out = html(<TextInput name="name" label="Name" value="Ada" onChange={noop} width={20} prefix="£" />);
+    expect(out).not.toContain('error');
+    expect(out).not.toContain('aria-describedby');
+    expect(out).toContain('govuk-input govuk-input--width-20');
+    expect(out).toContain('<div class="govuk-input__prefix" aria-hidden="true">£</div>');
+  });
+
+  it('gives the first radio the field id so summary links land on it', () => {
+    const out = html(
+      <Radios name="role" legend="Role" value="broker" onChange={noop} error="Choose a role" items={[{ value: 'admin', text: 'Administrator' }, { value: 'broker', text: 'Broker' }]} />,
+    );
+    expect(out).toContain('id="role"');
+    expect(out).toContain('id="role-2"');
+    expect(out).toMatch(/id="role-2"[^>]*checked=""|checked=""[^>]*id="role-2"/);
+    expect(out).toContain('<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Role</legend>');
+    expect(out).toContain('aria-describedby="role-error"');
+  });
+
+  it('renders checkboxes, selects and date inputs with GOV.UK classes', () => {
+    const boxes = html(<Checkboxes name="pathway" legend="Pathways" value={['1']} onChange={noop} items={[{ value: '1', text: 'Pathway 1' }, { value: '3', text: 'Pathway 3' }]} />);
+    expect(boxes).toContain('govuk-checkboxes__input');
+    expect(boxes.match(/checked=""/g)).toHaveLength(1);
+    const select = html(<Select name="area" label="Area" value="" onChange={noop} placeholder="Choose an area" options={[{ value: 'market', text: 'Market' }]} />);
+    expect(select).toContain('<option value="" selected="">Choose an area</option>');
+    const date = html(<DateInput name="dischargeDate" legend="Date of discharge" value={{ day: '3', month: '', year: '' }} onChange={noop} error="Date must include a month" />);
+    expect(date).toContain('id="dischargeDate-day"');
+    expect(date).toContain('govuk-input govuk-date-input__input govuk-input--width-4 govuk-input--error');
+    expect(date).toContain('role="group"');
+  });
+});
+
+describe('tags', () => {
+  it('colours CQC and PAMMS ratings consistently, with grey for unrated', () => {
+    expect(['Outstanding', 'Good', 'Requires improvement', 'Inadequate'].map(ratingColour)).toEqual(['turquoise', 'green', 'yellow', 'red']);
+    expect(['Excellent', 'Good', 'Requires improvement', 'Poor'].map(ratingColour)).toEqual(['turquoise', 'green', 'yellow', 'red']);
+    expect(ratingColour(null)).toBe('grey');
+    expect(html(<RatingTag rating="Requires improvement" scheme="cqc" />)).toBe(
+      '<strong class="govuk-tag govuk-tag--yellow"><span class="govuk-visually-hidden">CQC rating: </span>Requires improvement</strong>',
+    );
+    expect(html(<RatingTag rating={null} />)).toBe('<strong class="govuk-tag govuk-tag--grey">Not yet rated</strong>');
+  });
+
+  it('shows RAG status as words as well as colour', () => {
+    expect(html(<RagTag status="amber" />)).toBe('<strong class="govuk-tag govuk-tag--orange">Amber</strong>');
+    expect(html(<RagTag status="red">Over budget</RagTag>)).toBe('<strong class="govuk-tag govuk-tag--red">Over budget</strong>');
+    expect(html(<RagTag status={null} />)).toContain('Not rated');
+  });
+});
+
+describe('Table', () => {
+  it('renders a caption, numeric cells, row headers and sortable headers with aria-sort', () => {
+    const out = html(
+      <Table
+        caption="Care homes"
+        columns={[
+          { key: 'name', header: 'Name' },
+          { key: 'beds', header: 'Beds', numeric: true },
+        ]}
+        rows={[
+          { name: 'B', beds: 10 },
+          { name: 'A', beds: 20 },
+        ]}
+        rowKey={(r) => r.name}
+        sortable
+        firstCellIsHeader
+        initialSort={{ key: 'beds', direction: 'descending' }}
+      />,
+    );
+    expect(out).toContain('<caption class="govuk-table__caption govuk-table__caption--m">Care homes</caption>');
+    expect(out).toContain('aria-sort="descending"');
+    expect(out).toContain('aria-sort="none"');
+    expect(out).toContain('<td class="govuk-table__cell govuk-table__cell--numeric">20</td>');
+    expect(out.indexOf('>A<')).toBeLessThan(out.indexOf('>B<'));
+    expect(out).toContain('<th scope="row" class="govuk-table__header">A</th>');
+  });
+
+  it('says when there are no rows', () => {
+    const out = html(<Table caption="Users" columns={[{ key: 'name', header: 'Name' }]} rows={[]} rowKey={() => ''} emptyText="No users." />);
+    expect(out).toContain('<td class="govuk-table__cell" colSpan="1">No users.</td>');
+  });
+});
+
+describe('KeyFigures, SummaryList and Breadcrumbs', () => {
+  it('formats each figure by unit and links its label', () => {
+    const out = html(
+      <KeyFigures
+        figures={[
+          { key: 'beds', label: 'Care home beds', value: 1530, unit: 'count', href: '/market' },
+          { key: 'occ', label: 'Occupancy', value: 91.24, unit: 'percent', hint: 'Last 12 months' },
+          { key: 'rate', label: 'Usual rate', value: null, unit: 'gbp_per_week' },
+        ]}
+      />,
+    );
+    expect(out).toContain('<a class="govuk-link" href="/market" data-discover="true">Care home beds</a>');
+    expect(out).toContain('<span class="app-key-figure__value">1,530</span>');
+    expect(out).toContain('<span class="app-key-figure__value">91.2%</span>');
+    expect(out).toContain('<p class="app-key-figure__hint">Last 12 months</p>');
+    expect(out).toContain('<span class="app-key-figure__value">Not available</span>');
+  });
+
+  it('renders summary list rows with visually hidden action context', () => {
+    const out = html(<SummaryList rows={[{ key: 'Name', value: 'Ada', actions: [{ href: '/x', text: 'Change', visuallyHiddenText: 'name' }] }, { key: 'Role', value: 'Admin' }]} />);
+    expect(out).toContain('<dt class="govuk-summary-list__key">Name</dt>');
+    expect(out).toContain('<span class="govuk-visually-hidden"> name</span>');
+    expect(out).toContain('govuk-summary-list__row govuk-summary-list__row--no-actions');
+  });
+
+  it('marks the last crumb as the current page', () => {
+    const out = html(<Breadcrumbs items={[{ text: 'Home', href: '/' }, { text: 'Market', href: '/market' }, { text: 'Care homes' }]} />);
+    expect(out).toContain('aria-label="Breadcrumb"');
+    expect(out).toContain('<span aria-current="page">Care homes</span>');
+    expect(out.match(/govuk-breadcrumbs__link/g)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,60 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { toCsv, toXlsx, type DownloadColumn } from './downloads';
+
+interface Home {
+  name: string;
+  beds: number;
+  rate: number | null;
+  rating: string | null;
+}
+
+const columns: DownloadColumn<Home>[] = [
+  { key: 'name', header: 'Care home' },
+  { key: 'beds', header: 'Beds', numFmt: '#,##0' },
+  { key: 'rate', header: 'Weekly price (£)', numFmt: '£#,##0.00' },
+  { key: 'rating', header: 'CQC rating', value: (h) => h.rating ?? 'Not yet rated' },
+];
+
+const rows: Home[] = [
+  { name: 'Abbey Lodge', beds: 64, rate: 1014.23, rating: 'Good' },
+  { name: 'Rose Court, "the annexe"', beds: 12, rate: null, rating: null },
+  { name: '=HYPERLINK("http://evil")', beds: -1, rate: 0, rating: 'Inadequate' },
+];
+
+describe('CSV export', () => {
+  it('writes RFC 4180 CSV: header, quoted commas and quotes, empty for missing, CRLF', () => {
+    const csv = toCsv(columns, rows);
+    expect(csv.split('\r\n')).toEqual([
+      'Care home,Beds,Weekly price (£),CQC rating',
+      'Abbey Lodge,64,1014.23,Good',
+      '"Rose Court, ""the annexe""",12,,Not yet rated',
+      `"'=HYPERLINK(""http://evil"")",-1,0,Inadequate`,
+      '',
+    ]);
+  });
+
+  it('keeps negative numbers as numbers but neutralises text that a spreadsheet would run as a formula', () => {
+    const csv = toCsv([{ key: 'x', header: 'x' }], [{ x: -5 }, { x: '-5' }, { x: '@SUM(A1)' }, { x: '+1' }]);
+    expect(csv).toBe("x\r\n-5\r\n'-5\r\n'@SUM(A1)\r\n'+1\r\n");
+  });
+});
+
+describe('XLSX export', () => {
+  it('writes a workbook that reads back with the same cells, numbers as numbers', async () => {
+    const bytes = await toXlsx(columns, rows, 'Care homes');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.getWorksheet('Care homes')!;
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Care home', 'Beds', 'Weekly price (£)', 'CQC rating']);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.getCell('A2').value).toBe('Abbey Lodge');
+    expect(ws.getCell('B2').value).toBe(64);
+    expect(ws.getCell('C2').value).toBe(1014.23);
+    expect(ws.getCell('C2').numFmt).toBe('£#,##0.00');
+    expect(ws.getCell('C3').value).toBeNull();
+    expect(ws.getCell('D3').value).toBe('Not yet rated');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});

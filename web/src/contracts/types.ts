@@ -1,0 +1,111 @@
+// Shapes of the contracts API responses (see src/db/contracts/*.ts for the view types they come from).
+export type { RecommissioningEntry } from '../../../src/domain/contracts/recommissioning';
+export type { ProcurementForecast, StageForecast } from '../../../src/domain/contracts/procurement';
+export type { ReturnStatus } from '../../../src/domain/contracts/kpi';
+export type { ActionView, PriorityGroup, Rag as PlanRag } from '../../../src/domain/contracts/deliveryPlan';
+
+export interface Contract {
+  id: string;
+  reference: string;
+  title: string;
+  providerId: string | null;
+  providerName: string | null;
+  locationId: string | null;
+  locationName: string | null;
+  serviceArea: string;
+  careGroup: string;
+  contractForm: string;
+  fundingSource: string;
+  totalValuePence: number;
+  annualValuePence: number;
+  startDate: string;
+  initialEndDate: string;
+  currentEndDate: string;
+  maximumEndDate: string;
+  extensionOptionsMonths: number[];
+  extensionsTaken: number;
+  extensionsRemaining: number[];
+  breakClauseDates: string[];
+  noticePeriodMonths: number;
+  noticeDeadline: string;
+  daysToEnd: number;
+  status: 'not_started' | 'live' | 'ended';
+  socialValue: string | null;
+  leadOfficer: string | null;
+  decision: string | null;
+  decisionNote: string | null;
+}
+
+export interface Procurement {
+  id: string;
+  title: string;
+  route: string;
+  leadOfficer: string | null;
+  contractId: string | null;
+  contractReference: string | null;
+  contractEndDate: string | null;
+  forecast: import('../../../src/domain/contracts/procurement').ProcurementForecast;
+}
+
+export interface KpiView {
+  id: string;
+  name: string;
+  unit: string;
+  target: number;
+  direction: 'higher_is_better' | 'lower_is_better';
+  frequency: 'monthly' | 'quarterly' | 'six_monthly' | 'annual';
+  tolerance: number;
+  contractId: string;
+  contractReference: string;
+  contractTitle: string;
+  providerId: string | null;
+  providerName: string | null;
+  returns: import('../../../src/domain/contracts/kpi').ReturnStatus[];
+  late: number;
+  overdue: number;
+  offTarget: number;
+}
+
+export interface Assessment {
+  id: string;
+  locationId: string;
+  locationName: string;
+  postcodeDistrict: string;
+  providerId: string;
+  providerName: string;
+  visitDate: string;
+  assessorName: string | null;
+  status: 'draft' | 'provider_challenge' | 'published';
+  ratings: Record<string, string>;
+  overall: string;
+  overallReason: string;
+  summary: string;
+  sharedOn: string | null;
+  challengeDeadline: string | null;
+  challengeDaysLeft: number | null;
+  providerRespondedOn: string | null;
+  providerResponse: string | null;
+  providerComments: string | null;
+  publishedOn: string | null;
+  actionPlan: string | null;
+  actionPlanSubmittedOn: string | null;
+  actionPlanDue: string | null;
+  actionPlanState: 'not_required' | 'not_yet_due' | 'due' | 'overdue' | 'submitted' | 'submitted_late';
+}
+
+export interface Risk {
+  id: string;
+  reference: string;
+  title: string;
+  mitigation: string;
+  owner: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  band: { min: number; max: number; rag: 'green' | 'amber' | 'red'; label: string };
+  trend: 'rising' | 'falling' | 'steady' | 'new';
+  reviewDate: string | null;
+  reviewOverdue: boolean;
+  status: string;
+  history: { recordedOn: string; likelihood: number; impact: number; score: number; note: string | null }[];
+}

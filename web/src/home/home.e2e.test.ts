@@ -1,0 +1,125 @@
+// Sign in, see the demo borough's headline figures on the home dashboard, sign out; a wrong password shows
+// the error summary; unknown pages show the 404 page. Every page is checked with axe-core.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, signOut, startSteward, type Steward } from '../testing/e2e';
+import { formatFigure, formatNumber } from '../components/format';
+import type { Dashboard } from './HomePage';
+
+describeE2E('home dashboard and sign-in', () => {
+  let steward: Steward;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    steward = await startSteward();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.stop();
+  });
+
+  it('sends a signed-out visitor to sign-in, then shows the dashboard figures from the database, then signs out', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${steward.baseUrl}/`);
+    await page.waitForURL(/\/sign-in$/);
+    expect(await page.title()).toBe('Sign in – Steward');
+    await expectAccessible(page, 'sign-in page');
+
+    const { email, password } = DEMO_ACCOUNTS.commissioner;
+    await signIn(page, steward.baseUrl, email, password);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectAccessible(page, 'home dashboard');
+    expect(await page.title()).toBe('Home – Steward');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Eastbrook (demo borough)');
+    await expect(page.getByText('This is a synthetic demo borough').isVisible()).resolves.toBe(true);
+
+    // What the page shows must be what the API computed from the database, figure by figure.
+    const dashboard = (await (await page.request.get(`${steward.baseUrl}/api/dashboard`)).json()) as Dashboard;
+    expect(dashboard.borough?.gssCode).toBe('E09000099');
+    const summary = await page.getByTestId('borough-summary').textContent();
+    expect(summary).toContain('E09000099');
+    if (dashboard.borough?.population != null) expect(summary).toContain(formatNumber(dashboard.borough.population));
+    if (dashboard.sections.length === 0) {
+      await expect(page.getByText('There are no figures yet').isVisible()).resolves.toBe(true);
+    }
+    for (const section of dashboard.sections) {
+      const region = page.locator(`section[data-area="${section.area}"]`);
+      await expect(region.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(section.title);
+      for (const f of section.figures) {
+        const card = region.locator(`[data-figure="${f.key}"]`);
+        await expect(card.locator('.app-key-figure__label').textContent()).resolves.toBe(f.label);
+        await expect(card.locator('.app-key-figure__value').textContent()).resolves.toBe(formatFigure(f.value, f.unit));
+        if (f.href) await expect(card.getByRole('link', { name: f.label }).getAttribute('href')).resolves.toBe(f.href);
+      }
+    }
+
+    // Commissioners don't see the admin area in the navigation, and get "no access" if they go there.
+    const nav = page.getByRole('navigation', { name: 'Menu' });
+    await expect(nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(nav.getByRole('link', { name: 'Admin' }).count()).resolves.toBe(0);
+    await page.goto(`${steward.baseUrl}/admin/users`);
+    await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
+    await expectAccessible(page, 'no access page');
+
+    await signOut(page);
+    await expectAccessible(page, 'signed out page');
+    expect(await page.title()).toBe('You have signed out – Steward');
+    // The session is gone on the server, not just in the browser.
+    expect((await page.request.get(`${steward.baseUrl}/api/auth/session`)).status()).toBe(401);
+    await page.goto(`${steward.baseUrl}/`);
+    await page.waitForURL(/\/sign-in$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the error summary, linked to the fields, for a missing email and for a wrong password', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${steward.baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    await expect(summary.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).resolves.toBe('#email');
+    await expect(summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href')).resolves.toBe('#password');
+    expect(await page.title()).toBe('Error: Sign in – Steward');
+    // The summary takes focus so screen readers announce it.
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).resolves.toBe(true);
+    await expectAccessible(page, 'sign-in page with missing fields');
+
+    await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.commissioner.email);
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await summary.getByText('Check your password').waitFor();
+    await expect(page.locator('.govuk-form-group--error #password').count()).resolves.toBe(1);
+    await expect(page.locator('#password-error').textContent()).resolves.toContain('Check your password');
+    await expect(page.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe('');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expectAccessible(page, 'sign-in page with a wrong password');
+
+    // Clicking the summary link moves focus to the field.
+    await summary.getByRole('link', { name: 'Check your password' }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('password');
+  });
+
+  it('returns to the page asked for after sign-in, and shows a 404 page for unknown addresses', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${steward.baseUrl}/admin/audit`);
+    await page.waitForURL(/\/sign-in\?returnTo=%2Fadmin%2Faudit$/);
+    await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.admin.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNTS.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/audit');
+
+    // In-app navigation to an unknown address, and a direct visit to one inside an area.
+    await page.evaluate(() => {
+      window.history.pushState({}, '', '/no-such-page');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.goto(`${steward.baseUrl}/admin/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await page.title()).toBe('Page not found – Steward');
+    await expectAccessible(page, '404 page');
+  });
+});

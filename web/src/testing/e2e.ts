@@ -1,0 +1,214 @@
+// End-to-end test harness: the real Steward app (Fastify + built web app) on a free port with a fresh
+// PGlite database holding the demo borough, driven by headless Debian Chromium through playwright-core,
+// with axe-core accessibility checks. Used by web/src/<area>/<area>.e2e.test.ts.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { buildApp } from '../../../src/server/app';
+import { migrateDatabase, openDatabase, type Database } from '../../../src/db/client';
+import { createUser } from '../../../src/db/core/users';
+import { loadDemo } from '../../../src/demo/index';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../../src/demo/users';
+import { formatViolations, type AxeViolation } from './axe-report';
+
+export { formatViolations };
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const CHROMIUM_PATH = process.env.STEWARD_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM_PATH);
+
+/** Use instead of `describe` in e2e files: skips (with a clear message) when Chromium is not installed. */
+export const describeE2E: typeof describe = chromiumAvailable ? describe : (describe.skip as typeof describe);
+if (!chromiumAvailable) {
+  console.warn(`End-to-end tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set STEWARD_CHROMIUM).`);
+}
+
+/** An administrator added to every e2e database (the demo itself has no admin account). */
+export const E2E_ADMIN = { email: 'admin@e2e.steward.test', password: 'e2e-admin-password', name: 'Ada Admin' } as const;
+
+/** Demo accounts by role (password DEMO_PASSWORD), from src/demo/users.ts. */
+export const DEMO_ACCOUNTS = {
+  admin: { email: E2E_ADMIN.email, password: E2E_ADMIN.password },
+  ...Object.fromEntries(DEMO_STAFF.map((u) => [u.role, { email: u.email, password: DEMO_PASSWORD }])),
+} as Record<'admin' | 'commissioner' | 'broker' | 'quality_officer' | 'viewer', { email: string; password: string }>;
+
+export interface StartOptions {
+  /** Demo seed (default 1). */
+  seed?: number;
+  /** Load the demo borough (default true). False gives an empty, migrated database with only the e2e admin. */
+  demo?: boolean;
+  /** Built web app directory (default STEWARD_WEB_DIST or web/dist). */
+  webDist?: string;
+}
+
+export interface Steward {
+  baseUrl: string;
+  database: Database;
+  stop: () => Promise<void>;
+}
+
+/** Hash of everything that shapes a demo database, so a cached copy is reused only while it is current. */
+function demoInputsHash(seed: number, demo: boolean): string {
+  const h = createHash('sha256');
+  h.update(`seed=${seed};demo=${demo};day=${new Date().toISOString().slice(0, 10)};`);
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|sql|json|csv)$/.test(name) && !/\.(test|int\.test|e2e\.test)\.ts$/.test(name)) {
+        h.update(path.relative(ROOT, p));
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  for (const dir of ['drizzle', 'src/db', 'src/demo', 'src/domain']) walk(path.join(ROOT, dir));
+  return h.digest('hex').slice(0, 16);
+}
+
+async function populate(dataDir: string, seed: number, demo: boolean): Promise<void> {
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrateDatabase(database);
+    if (demo) await loadDemo(database.db, { seed });
+    await createUser(database.db, { email: E2E_ADMIN.email, name: E2E_ADMIN.name, role: 'admin', password: E2E_ADMIN.password }, { system: 'e2e' });
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * A migrated PGlite data directory with the demo loaded. Loading the demo is the slow part, so the first
+ * run keeps a template under the OS temp directory (keyed by a hash of migrations, schema, demo and domain
+ * code, and today's date) and later runs copy it.
+ */
+async function freshDataDir(seed: number, demo: boolean): Promise<string> {
+  const cacheRoot = path.join(os.tmpdir(), 'steward-e2e-templates');
+  mkdirSync(cacheRoot, { recursive: true });
+  const template = path.join(cacheRoot, demoInputsHash(seed, demo));
+  if (!existsSync(template)) {
+    const building = mkdtempSync(path.join(cacheRoot, 'building-'));
+    const dir = path.join(building, 'data');
+    await populate(dir, seed, demo);
+    try {
+      renameSync(dir, template);
+    } catch {
+      // Another test process made the same template first: theirs is identical.
+    }
+    rmSync(building, { recursive: true, force: true });
+  }
+  const target = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
+  cpSync(template, target, { recursive: true });
+  return target;
+}
+
+/** Starts Steward in-process on a free port, serving the built web app, with a fresh demo database. */
+export async function startSteward(options: StartOptions = {}): Promise<Steward> {
+  const seed = options.seed ?? 1;
+  const demo = options.demo ?? true;
+  const webDist = options.webDist ?? process.env.STEWARD_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`No built web app at ${webDist}: run \`npm run build\` (or set STEWARD_WEB_DIST) before the e2e tests.`);
+  }
+  const dataDir = await freshDataDir(seed, demo);
+  const database = await openDatabase({ dataDir });
+  // Migrations are already applied in the template; this is a no-op unless the template predates a migration.
+  await migrateDatabase(database);
+  const app = await buildApp({ database, webDist, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('Steward did not report a TCP port');
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    database,
+    stop: async () => {
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Debian Chromium. Close it in afterAll. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumAvailable) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * A new page that records uncaught page errors and console errors, so tests can assert the app ran cleanly:
+ * `expect(errors).toEqual([])`. 4xx responses (the signed-out session check, rejected input) are not recorded.
+ */
+export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // The browser logs every 4xx response; tests assert expected ones (401 session checks, 400 on bad input) themselves.
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return { page, errors };
+}
+
+/** Signs in through the real sign-in form and waits until the app has left the sign-in page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 20_000 });
+}
+
+/** Signs out with the navigation's "Sign out" link and waits for the confirmation. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'You have signed out' }).waitFor();
+}
+
+/** Waits until the page has no pending requests and no "Loading…" status. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? '')), undefined, {
+    timeout: 30_000,
+  });
+}
+
+const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page once it has settled; throws with a readable
+ * list when there are serious or critical violations.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settle(page);
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  const violations = (await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations;
+  }, AXE_TAGS)) as AxeViolation[];
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) throw new Error(formatViolations(label, bad));
+}
