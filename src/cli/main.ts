@@ -10,6 +10,7 @@ import { fileSource, ImportRejected, runImport } from '../importers/framework.js
 import { importers, findImporter } from '../importers/registry.js';
 import { ensureAdmin, openMigrated } from './bootstrap.js';
 import { progressBar } from './progress.js';
+import { register as registerSimulate } from './simulate.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -154,6 +155,7 @@ user
   });
 
 // Area batch commands register here: one line per area.
+registerSimulate(program);
 
 export { program };
 

@@ -19,7 +19,7 @@ import { planBackwards, type ProcurementStage, type StageDates } from '../domain
 import { riskScore } from '../domain/contracts/risk.js';
 import { DEMO_PLAN_PRIORITIES, DEMO_RISKS } from '../domain/contracts/demoContent.js';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../domain/market/demo.js';
-import type { DemoContext, DemoPart } from './index.js';
+import type { DemoPart } from './index.js';
 import { createDemoProviderUser } from './users.js';
 
 const SYSTEM = { system: 'demo' } as const;
@@ -186,7 +186,7 @@ export const contractsDemoPart: DemoPart = {
       { reference: 'EB-REA-002', title: 'Home, Settle and Support after hospital discharge', providerId: v('Age Concern Eastbrook'), serviceArea: 'reablement', careGroup: 'older_people', contractForm: 'grant', fundingSource: 'asc_discharge_fund', annualPounds: 710_000, endInMonths: 14, termYears: 2, options: [12], notice: 3, kpis: [kpi(K.welfare24h)] },
       { reference: 'EB-REA-003', title: 'Community rehabilitation beds (52 beds, flex to 61 in winter)', providerId: v('Eastbrook Community Health NHS Trust'), serviceArea: 'reablement', careGroup: 'older_people', contractForm: 's75_pooled', fundingSource: 'icb', annualPounds: 4_560_000, endInMonths: 20, termYears: 3, options: [12], notice: 6, kpis: [kpi(K.home91), kpi(K.start48h)] },
       { reference: 'EB-CAR-001', title: "Carers' Hub – information, assessment and support for unpaid carers", providerId: v('Eastbrook Carers Centre'), serviceArea: 'carers', careGroup: 'carers', contractForm: 'block', fundingSource: 'bcf', annualPounds: 455_000, endInMonths: 4, termYears: 3, options: [12, 12], taken: 2, notice: 3, socialValue: 'Volunteering programme with 40 local volunteers', decision: 're_tender', kpis: [kpi(K.carersAssessed), kpi(K.newCarers)] },
-      { reference: 'EB-CAR-002', title: "Carers' breaks grant", providerId: v('Eastbrook Carers Centre'), serviceArea: 'carers', careGroup: 'carers', contractForm: 'grant', fundingSource: 'ibcf', annualPounds: 180_000, endInMonths: 16, termYears: 1, notice: 1 },
+      { reference: 'EB-CAR-002', title: "Carers' breaks grant", providerId: v('Eastbrook Carers Centre'), serviceArea: 'carers', careGroup: 'carers', contractForm: 'grant', fundingSource: 'ibcf', annualPounds: 180_000, endInMonths: 16, termYears: 2, notice: 1 },
       { reference: 'EB-CAR-003', title: 'Home-based respite care for carers', providerId: v('Crossroads Care Eastbrook'), serviceArea: 'carers', careGroup: 'carers', contractForm: 'block', fundingSource: 'bcf', annualPounds: 265_000, endInMonths: 9, termYears: 3, options: [12], notice: 3 },
       { reference: 'EB-PRV-001', title: 'Age Well prevention: frailty, falls, social isolation and hospital discharge support', providerId: v('Age Concern Eastbrook'), serviceArea: 'prevention', careGroup: 'older_people', contractForm: 'block', fundingSource: 'general_fund', annualPounds: 612_000, endInMonths: 5, termYears: 3, options: [12], taken: 1, notice: 3, decision: 're_tender', kpis: [kpi(K.peopleSupported), kpi(K.wellbeing)] },
       { reference: 'EB-PRV-002', title: 'Live Well prevention: physical and sensory disability, learning disability, autism and mental health', providerId: v('Eastbrook Mind'), serviceArea: 'prevention', careGroup: 'all_adults', contractForm: 'block', fundingSource: 'general_fund', annualPounds: 548_000, endInMonths: 5, termYears: 3, options: [12], taken: 1, notice: 3, decision: 're_tender', kpis: [kpi(K.peopleSupported, { target: 320, tolerance: 30, sd: 35 })] },

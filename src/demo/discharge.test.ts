@@ -76,6 +76,10 @@ describe('generateDischargeHistory', () => {
     expect(wait(1)).toBeLessThan(3);
     expect(wait(3, 'care_home_nursing')).toBeGreaterThan(2.5);
     expect(wait(3, 'care_home_nursing')).toBeLessThan(8);
+    // Block-booked D2A beds and reablement run busy but stable: waits of a day or two, not weeks.
+    expect(wait(3, 'd2a_bed')).toBeLessThan(5);
+    expect(wait(1, 'reablement')).toBeLessThan(2.5);
+    expect(wait(2)).toBeLessThan(5);
     const waiting = h.referrals.filter((r) => !r.dischargedAt && !r.cancelledAt && r.medicallyOptimisedAt!.getTime() <= asAt);
     expect(waiting.length).toBeGreaterThan(10);
     expect(waiting.length).toBeLessThan(120);

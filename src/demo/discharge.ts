@@ -28,7 +28,7 @@ export const DEMO_ANNUAL_ARRIVALS: Record<Pathway, number> = { 0: 1_760, 1: 2_70
 export const DEMO_D2A_BEDS = 20;
 export const DEMO_REHAB_BEDS = { base: 57, winter: 61 };
 /** Concurrent reablement packages the Home First service can hold. */
-export const DEMO_REABLEMENT_SLOTS = 125;
+export const DEMO_REABLEMENT_SLOTS = 140;
 
 export interface DemoHome {
   locationId: string;
@@ -195,7 +195,7 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
       dischargeAt = inWorkingHours(a.ready + flow.lognormal(Math.log(40), 0.9) * HOUR, flow);
       destination = 'usual_residence';
     } else if (a.pathway === 2) {
-      const losDays = Math.max(3, flow.lognormal(Math.log(21), 0.5));
+      const losDays = Math.max(3, flow.lognormal(Math.log(20), 0.5));
       const bed = rehab.take(a.ready + flow.lognormal(Math.log(8), 0.7) * HOUR, () => losDays * DAY + 6 * HOUR, rehabAvailable);
       dischargeAt = bed.start;
       serviceEnd = dischargeAt + losDays * DAY;
@@ -206,7 +206,7 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
       if (after >= 0.76 || (after < 0.55 && flow.bernoulli(0.45))) nextPathway = 1; // home with reablement
     } else if (need === 'd2a_bed') {
       // Most assessments finish inside six weeks; about a third of those that would run over do.
-      let losDays = Math.max(4, flow.lognormal(Math.log(20), 0.35));
+      let losDays = Math.max(4, flow.lognormal(Math.log(19), 0.35));
       if (losDays > 42 && !flow.bernoulli(0.35)) losDays = 42 - flow.uniform(0, 2);
       const bed = d2a.take(a.ready + flow.lognormal(Math.log(14), 0.7) * HOUR, () => losDays * DAY + 8 * HOUR, (_i, at) => admissionTime(at));
       dischargeAt = bed.start;

@@ -1,5 +1,6 @@
 // Loads the market part of the demo borough: the pure generator (src/domain/market/demo.ts) produces the
 // data; this writes it in batches and creates a demo sign-in for every provider with a location in the borough.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { bulkInsert } from '../db/market/bulk-insert.js';
 import { careHomeCapacity, costOfCare, homecareCapacity, locations, placements, providers, usualRates, workforceSnapshots } from '../db/market/schema.js';
@@ -78,6 +79,8 @@ export const marketDemoPart: DemoPart = {
       weeklyPricePence: p.weeklyPricePence, hoursPerWeek: p.hoursPerWeek == null ? null : String(p.hoursPerWeek), hourlyRatePence: p.hourlyRatePence,
       topUpWeeklyPence: p.topUpWeeklyPence, funding: p.funding, contractType: p.contractType, purpose: p.purpose, origin: 'demo', endReason: p.endReason,
     })));
+    // Fresh statistics so the planner picks sensible joins for the dashboard straight away.
+    await db.execute(sql`analyze providers, locations, care_home_capacity, homecare_capacity, workforce_snapshots, placements, usual_rates, cost_of_care`);
     step();
     // A sign-in for every provider with a location in the borough (providers see only their own records).
     const inBorough = new Set(m.locations.filter((l) => l.inBorough).map((l) => l.providerKey));

@@ -156,7 +156,7 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
             </span>
           </p>
         </div>
-        <main className="govuk-main-wrapper" id="main-content" ref={mainRef} tabIndex={-1}>
+        <main className="govuk-main-wrapper govuk-skip-link-focused-element" id="main-content" ref={mainRef} tabIndex={-1}>
           <Outlet />
         </main>
       </div>

@@ -147,8 +147,14 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
+export interface UseApiOptions {
+  /** Keep showing the previous path's data while the new one loads (filters, paging). Default false. */
+  keepPrevious?: boolean;
+}
+
 /** GET `path` when it changes; pass null to skip (e.g. until a parameter is known). */
-export function useApi<T>(path: string | null): ApiState<T> {
+export function useApi<T>(path: string | null, options: UseApiOptions = {}): ApiState<T> {
+  const keepPrevious = options.keepPrevious ?? false;
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState<boolean>(path !== null);
@@ -161,7 +167,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
       return;
     }
     if (lastPath.current !== path) {
-      setData(undefined);
+      if (!keepPrevious) setData(undefined);
       lastPath.current = path;
     }
     const controller = new AbortController();
@@ -178,7 +184,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
         setLoading(false);
       });
     return () => controller.abort();
-  }, [path, version]);
+  }, [path, version, keepPrevious]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, loading, reload };

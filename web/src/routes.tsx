@@ -8,12 +8,22 @@ import { SignInPage } from './account/SignInPage';
 import { SignOutPage } from './account/SignOutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { adminArea } from './admin';
+import { demandArea } from './demand';
+import { dischargeArea } from './discharge';
+import { simulationArea } from './simulation';
+import { contractsArea } from './contracts';
+import { marketArea } from './market';
 
 export type { Area } from './area';
 export type { NavItem } from './App';
 
 export const areas: Area[] = [
   // Area registrations: one import above and one entry here.
+  marketArea,
+  demandArea,
+  dischargeArea,
+  simulationArea,
+  contractsArea,
   adminArea,
 ];
 

@@ -8,7 +8,8 @@ import { awardOffer, listRequestsForProvider, listResponses, respondToRequest, s
 import { searchCandidates } from './candidates.js';
 import { seedDischargeMarket, type DischargeFixture } from './fixtures.js';
 import { createReferral, getReferral, recordDelay, recordDischarge } from './referrals.js';
-import { loadBoard, loadD2a, loadMetrics, readDischargeHistory } from './flow.js';
+import { loadBoard, loadD2a, loadMetrics } from './flow.js';
+import { readDischargeHistory } from './history.js';
 import { DischargeError } from './referrals.js';
 
 const BROKER = { system: 'test-broker' } as const;

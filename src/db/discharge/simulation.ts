@@ -1,5 +1,5 @@
 // Capacity planning by simulation: saved scenarios, and the hub history the model is fitted to.
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { addDays } from '../../domain/discharge/simulation/calendar.js';
@@ -96,6 +96,8 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
     .from(dischargeReferrals)
     .where(and(
       inArray(dischargeReferrals.pathway, [1, 2, 3]),
+      // The block capacity only: reablement, rehab beds and D2A beds (spot homecare and care home placements are not queued for it).
+      or(eq(dischargeReferrals.pathway, 2), inArray(dischargeReferrals.serviceNeed, ['reablement', 'd2a_bed'])),
       isNull(dischargeReferrals.cancelledAt),
       gte(dischargeReferrals.medicallyOptimisedAt, fromTime),
       lt(dischargeReferrals.medicallyOptimisedAt, toTime),

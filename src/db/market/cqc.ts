@@ -35,14 +35,18 @@ export async function applyCqcImport(db: Db, incoming: readonly CqcLocation[], o
   const providerIds = [...new Set(incoming.map((l) => l.cqcProviderId))];
   const known = providerIds.length ? await db.select().from(providers).where(inArray(providers.cqcProviderId, providerIds)) : [];
   const byCqc = new Map(known.map((p) => [p.cqcProviderId!, p]));
-  let providersCreated = 0;
+  // New providers in batches (a national file has thousands); names kept current for known ones.
+  const missing = new Map<string, string>();
+  for (const loc of incoming) if (!byCqc.has(loc.cqcProviderId) && !missing.has(loc.cqcProviderId)) missing.set(loc.cqcProviderId, loc.providerName);
+  const toCreate = [...missing.entries()];
+  for (let i = 0; i < toCreate.length; i += 1000) {
+    const rows = await db.insert(providers).values(toCreate.slice(i, i + 1000).map(([cqcProviderId, name]) => ({ cqcProviderId, name }))).returning();
+    for (const r of rows) byCqc.set(r.cqcProviderId!, r);
+  }
+  const providersCreated = toCreate.length;
   for (const loc of incoming) {
-    const cur = byCqc.get(loc.cqcProviderId);
-    if (!cur) {
-      const [row] = await db.insert(providers).values({ cqcProviderId: loc.cqcProviderId, name: loc.providerName }).returning();
-      byCqc.set(loc.cqcProviderId, row);
-      providersCreated++;
-    } else if (cur.name !== loc.providerName) {
+    const cur = byCqc.get(loc.cqcProviderId)!;
+    if (cur.name !== loc.providerName) {
       await db.update(providers).set({ name: loc.providerName, updatedAt: now }).where(eq(providers.id, cur.id));
       cur.name = loc.providerName;
     }

@@ -10,6 +10,9 @@ import { addMonths, type PriceChange } from '../../domain/market/prices.js';
 import { locationConditions, type LocationFilter } from './register.js';
 
 const CARE_HOME = sql`(locations.service_types && array['care_home_residential','care_home_nursing']::text[])`;
+/** Each location's latest care home return and workforce return, found through the (location_id, as_at) indexes. */
+const LATEST_CAPACITY = sql`left join lateral (select * from care_home_capacity c where c.location_id = locations.id order by c.as_at desc limit 1) latest on true`;
+const LATEST_WORKFORCE = sql`left join lateral (select * from workforce_snapshots ws where ws.location_id = locations.id order by ws.as_at desc limit 1) w on true`;
 const CARE_HOME_BANDS = sql`('standard_residential','enhanced_residential','standard_nursing','enhanced_nursing')`;
 
 function where(f: LocationFilter, ...extra: SQL[]): SQL {
@@ -41,28 +44,22 @@ export interface CapacitySummary {
 /** Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. */
 export async function capacitySummary(db: Db, f: LocationFilter, now = new Date()): Promise<CapacitySummary> {
   const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
-  const [byType, homes, groups, ratings, homecare, workforce, provBeds] = await Promise.all([
+  const [byType, homes, ratings, homecare, workforce, provBeds] = await Promise.all([
     queryRows<{ service_type: string; locations: number; beds: number }>(db, sql`
       select st as service_type, count(*)::int as locations, coalesce(sum(locations.registered_beds), 0)::int as beds
       from locations cross join lateral unnest(locations.service_types) as st
       where ${where(f)} group by st order by st`),
     queryRows<Record<string, unknown>>(db, sql`
-      with latest as (
-        select distinct on (location_id) location_id, as_at, max_capacity, occupied, vacant_reserved, vacant_accepting
-        from care_home_capacity order by location_id, as_at desc)
       select count(*)::int as homes, coalesce(sum(locations.registered_beds), 0)::int as beds,
-        count(latest.location_id)::int as reporting,
+        count(latest.as_at)::int as reporting,
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
         coalesce(sum(latest.vacant_reserved), 0)::int as vacant_reserved, coalesce(sum(latest.vacant_accepting), 0)::int as vacant_accepting,
-        count(*) filter (where latest.as_at is null or latest.as_at < ${staleBefore.toISOString()})::int as stale
-      from locations left join latest on latest.location_id = locations.id
-      where ${where(f, CARE_HOME)}`),
-    queryRows<Record<string, unknown>>(db, sql`
-      with latest as (select distinct on (location_id) * from care_home_capacity order by location_id, as_at desc)
-      select coalesce(sum(latest.residential_max),0)::int rm, coalesce(sum(latest.residential_occupied),0)::int ro, coalesce(sum(latest.residential_vacant_accepting),0)::int rv,
+        count(*) filter (where latest.as_at is null or latest.as_at < ${staleBefore.toISOString()})::int as stale,
+        coalesce(sum(latest.residential_max),0)::int rm, coalesce(sum(latest.residential_occupied),0)::int ro, coalesce(sum(latest.residential_vacant_accepting),0)::int rv,
         coalesce(sum(latest.nursing_max),0)::int nm, coalesce(sum(latest.nursing_occupied),0)::int no, coalesce(sum(latest.nursing_vacant_accepting),0)::int nv,
         coalesce(sum(latest.dementia_max),0)::int dm, coalesce(sum(latest.dementia_occupied),0)::int do_, coalesce(sum(latest.dementia_vacant_accepting),0)::int dv
-      from latest join locations on locations.id = latest.location_id where ${where(f, CARE_HOME)}`),
+      from locations ${LATEST_CAPACITY}
+      where ${where(f, CARE_HOME)}`),
     queryRows<{ rating: string | null; count: number }>(db, sql`
       select locations.cqc_rating as rating, count(*)::int as count from locations where ${where(f)} group by locations.cqc_rating`),
     queryRows<Record<string, unknown>>(db, sql`
@@ -72,17 +69,16 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
         coalesce(sum(latest.hours_per_week),0)::float8 as hours, coalesce(sum(latest.new_hours_available),0)::float8 as new_hours
       from latest join locations on locations.id = latest.location_id where ${where(f)}`),
     queryRows<Record<string, unknown>>(db, sql`
-      with latest as (select distinct on (location_id) * from workforce_snapshots order by location_id, as_at desc)
-      select coalesce(sum(nurses + care_staff + non_care_staff),0)::int as staff, coalesce(sum(agency_staff),0)::int as agency,
-        coalesce(sum(vacancies),0)::int as vacancies, coalesce(sum(absences),0)::int as absences
-      from latest join locations on locations.id = latest.location_id where ${where(f)}`),
+      select coalesce(sum(w.nurses + w.care_staff + w.non_care_staff),0)::int as staff, coalesce(sum(w.agency_staff),0)::int as agency,
+        coalesce(sum(w.vacancies),0)::int as vacancies, coalesce(sum(w.absences),0)::int as absences
+      from locations ${LATEST_WORKFORCE} where ${where(f)}`),
     queryRows<{ provider_id: string; name: string; beds: number }>(db, sql`
       select providers.id as provider_id, providers.name, coalesce(sum(locations.registered_beds),0)::int as beds
       from locations join providers on providers.id = locations.provider_id
       where ${where(f, CARE_HOME)} group by providers.id, providers.name`),
   ]);
   const h = homes[0] ?? {};
-  const g = groups[0] ?? {};
+  const g = h;
   const hc = homecare[0] ?? {};
   const wf = workforce[0] ?? {};
   const shares = providerShares(provBeds.map((p) => ({ providerId: p.provider_id, name: p.name, units: num(p.beds) })));
@@ -114,10 +110,12 @@ export interface OccupancyPoint { month: string; homes: number; maxCapacity: num
 export async function occupancyTrend(db: Db, f: LocationFilter, months = 36, now = new Date()): Promise<OccupancyPoint[]> {
   const from = addMonths(isoDate(now), -months);
   const rows = await queryRows<Record<string, unknown>>(db, sql`
-    with monthly as (
-      select distinct on (location_id, date_trunc('month', as_at)) location_id, date_trunc('month', as_at) as month, max_capacity, occupied, vacant_accepting
-      from care_home_capacity where as_at >= ${from}::date
-      order by location_id, date_trunc('month', as_at), as_at desc)
+    with last_in_month as (
+      select location_id, max(as_at) as as_at from care_home_capacity where as_at >= ${from}::date
+      group by location_id, date_trunc('month', as_at)),
+    monthly as (
+      select c.location_id, date_trunc('month', c.as_at) as month, c.max_capacity, c.occupied, c.vacant_accepting
+      from last_in_month m join care_home_capacity c on c.location_id = m.location_id and c.as_at = m.as_at)
     select to_char(monthly.month, 'YYYY-MM') as month, count(*)::int as homes, sum(monthly.max_capacity)::int as max_capacity,
       sum(monthly.occupied)::int as occupied, sum(monthly.vacant_accepting)::int as vacant_accepting
     from monthly join locations on locations.id = monthly.location_id where ${where(f)}
@@ -154,56 +152,52 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
   const y1 = addMonths(today, -12);
   const e2 = addMonths(today, -24);
   const e1 = addMonths(today, -36);
+  const scanFrom = from < e1 ? from : e1;
   const loc = where(f);
-  const rated = sql`
-    select pl.start_date, pl.weekly_price_pence, pl.contract_type, pl.band,
-      (select ur.amount_pence from usual_rates ur where ur.band = pl.band and ur.effective_from <= pl.start_date order by ur.effective_from desc limit 1) as rate
-    from placements pl join locations on locations.id = pl.location_id
-    where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${from}::date and pl.start_date <= ${today}::date and ${loc}`;
-  const [quarters, change, mix, hist, funding, oob, homecare, rates, coc] = await Promise.all([
+  const anyScope = and(...locationConditions({ ...f, inBorough: undefined })) as SQL;
+  // One pass over new care home placements: usual rate in force at the start (from rate periods built with
+  // lead()), then grouped three ways: by quarter, by comparison window (latest 12 months / 12 months to two
+  // years ago), and by £50 price band for the last 12 months' distribution.
+  const [grouped, active, rates, coc] = await Promise.all([
     queryRows<Record<string, unknown>>(db, sql`
-      with p as (${rated})
-      select to_char(start_date, 'YYYY-"Q"Q') as quarter, count(*)::int as n, avg(weekly_price_pence)::float8 as mean,
-        min(weekly_price_pence)::int as min, max(weekly_price_pence)::int as max,
-        percentile_cont(0.25) within group (order by weekly_price_pence) as q1,
-        percentile_cont(0.5) within group (order by weekly_price_pence) as median,
-        percentile_cont(0.75) within group (order by weekly_price_pence) as q3,
-        count(rate)::int as compared, count(*) filter (where weekly_price_pence <= rate)::int as at_or_below
-      from p group by 1 order by 1`),
+      with periods as (
+        select band, effective_from, lead(effective_from) over (partition by band order by effective_from) as effective_to, amount_pence
+        from usual_rates),
+      p as (
+        select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, r.amount_pence as rate,
+          case when pl.start_date > ${from}::date then to_char(pl.start_date, 'YYYY-"Q"Q') end as quarter,
+          case when pl.start_date > ${y1}::date then 'recent' when pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date then 'earlier' end as win,
+          case when pl.start_date > ${y1}::date then (pl.weekly_price_pence / 5000) * 5000 end as bin
+        from placements pl join locations on locations.id = pl.location_id
+          left join periods r on r.band = pl.band and r.effective_from <= pl.start_date and (r.effective_to is null or pl.start_date < r.effective_to)
+        where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${scanFrom}::date and pl.start_date <= ${today}::date and ${loc})
+      select quarter, win, bin, grouping(quarter) as gq, grouping(win) as gw, grouping(bin) as gb,
+        count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
+        percentile_cont(0.25) within group (order by price) as q1,
+        percentile_cont(0.5) within group (order by price) as median,
+        percentile_cont(0.75) within group (order by price) as q3,
+        count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below,
+        count(*) filter (where contract_type = 'spot')::int as spot, count(*) filter (where contract_type = 'framework')::int as framework,
+        count(*) filter (where contract_type = 'block')::int as block, count(*) filter (where contract_type = 'dps')::int as dps
+      from p group by grouping sets ((quarter), (win), (bin))`),
+    // One pass over placements live in the last 12 months: active ones by funding, council-funded care home
+    // residents outside the borough (whatever the area filter), and homecare packages.
     queryRows<Record<string, unknown>>(db, sql`
-      select avg(weekly_price_pence) filter (where start_date > ${y1}::date)::float8 as recent_mean,
-        count(*) filter (where start_date > ${y1}::date)::int as recent_n,
-        avg(weekly_price_pence) filter (where start_date > ${e1}::date and start_date <= ${e2}::date)::float8 as earlier_mean,
-        count(*) filter (where start_date > ${e1}::date and start_date <= ${e2}::date)::int as earlier_n
+      select pl.funding,
+        count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as active,
+        count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)
+          and pl.service_type in ('care_home_residential','care_home_nursing') and pl.funding in ('council','joint'))::int as care_active,
+        count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)
+          and pl.service_type in ('care_home_residential','care_home_nursing') and pl.funding in ('council','joint') and not locations.in_borough)::int as oob,
+        count(*) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as hc_active,
+        coalesce(sum(pl.hours_per_week) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc}), 0)::float8 as hc_hours,
+        coalesce(sum(pl.hourly_rate_pence) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc}), 0)::float8 as hc_rate_sum,
+        count(pl.hourly_rate_pence) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as hc_rate_n,
+        count(*) filter (where pl.band = 'homecare_hourly' and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and ${loc})::int as hc_new,
+        count(*) filter (where pl.band = 'homecare_hourly' and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and pl.contract_type = 'spot' and ${loc})::int as hc_new_spot
       from placements pl join locations on locations.id = pl.location_id
-      where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${e1}::date and pl.start_date <= ${today}::date and ${loc}`),
-    queryRows<Record<string, unknown>>(db, sql`
-      select to_char(pl.start_date, 'YYYY-"Q"Q') as quarter, count(*) filter (where contract_type = 'spot')::int as spot,
-        count(*) filter (where contract_type = 'framework')::int as framework, count(*) filter (where contract_type = 'block')::int as block,
-        count(*) filter (where contract_type = 'dps')::int as dps
-      from placements pl join locations on locations.id = pl.location_id
-      where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${from}::date and pl.start_date <= ${today}::date and ${loc} group by 1 order by 1`),
-    queryRows<Record<string, unknown>>(db, sql`
-      select (weekly_price_pence / 5000) * 5000 as bin, count(*)::int as count
-      from placements pl join locations on locations.id = pl.location_id
-      where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and ${loc} group by 1 order by 1`),
-    queryRows<Record<string, unknown>>(db, sql`
-      select pl.funding, count(*)::int as count from placements pl join locations on locations.id = pl.location_id
-      where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc} group by 1 order by 2 desc`),
-    queryRows<Record<string, unknown>>(db, sql`
-      select count(*)::int as active, count(*) filter (where not locations.in_borough)::int as oob
-      from placements pl join locations on locations.id = pl.location_id
-      where pl.service_type in ('care_home_residential','care_home_nursing') and pl.funding in ('council','joint')
-        and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)
-        and ${and(...locationConditions({ ...f, inBorough: undefined }))}`),
-    queryRows<Record<string, unknown>>(db, sql`
-      select count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date))::int as active,
-        coalesce(sum(pl.hours_per_week) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)), 0)::float8 as hours,
-        avg(pl.hourly_rate_pence) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date))::float8 as mean_rate,
-        count(*) filter (where pl.start_date > ${y1}::date and pl.start_date <= ${today}::date)::int as new_n,
-        count(*) filter (where pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and pl.contract_type = 'spot')::int as new_spot
-      from placements pl join locations on locations.id = pl.location_id
-      where pl.band = 'homecare_hourly' and (pl.end_date is null or pl.end_date > ${y1}::date) and ${loc}`),
+      where (pl.end_date is null or pl.end_date > ${y1}::date) and ${anyScope}
+      group by pl.funding`),
     queryRows<Record<string, unknown>>(db, sql`
       select distinct on (band) band, amount_pence, effective_from::text as effective_from from usual_rates
       where effective_from <= ${today}::date order by band, effective_from desc`),
@@ -211,35 +205,35 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
       select distinct on (service) service, amount_pence, effective_from::text as effective_from, source from cost_of_care
       where effective_from <= ${today}::date order by service, effective_from desc`),
   ]);
-  const c = change[0] ?? {};
-  const earlierMean = numOrNull(c.earlier_mean);
-  const recentMean = numOrNull(c.recent_mean);
-  const q = quarters.map((r) => ({
-    quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
-    compared: num(r.compared), atOrBelowUsualRate: num(r.at_or_below), share: num(r.compared) > 0 ? num(r.at_or_below) / num(r.compared) : null,
-  }));
-  // The last 12 months from the same rows: quarters are too coarse, so count directly.
-  const [l12] = await queryRows<Record<string, unknown>>(db, sql`
-    with p as (${rated}) select count(*)::int as n, count(rate)::int as compared, count(*) filter (where weekly_price_pence <= rate)::int as at_or_below
-    from p where start_date > ${y1}::date`);
-  const hcRow = homecare[0] ?? {};
-  const o = oob[0] ?? {};
+  const byQuarter = grouped.filter((r) => Number(r.gq) === 0 && r.quarter != null).sort((a, b) => String(a.quarter).localeCompare(String(b.quarter)));
+  const win = (w: string) => grouped.find((r) => Number(r.gw) === 0 && r.win === w) ?? {};
+  const recent = win('recent');
+  const earlier = win('earlier');
+  const earlierMean = numOrNull((earlier as Record<string, unknown>).mean);
+  const recentMean = numOrNull((recent as Record<string, unknown>).mean);
+  const sum = (k: string) => active.reduce((s, r) => s + num(r[k]), 0);
+  const rN = num((recent as Record<string, unknown>).n);
+  const rCompared = num((recent as Record<string, unknown>).compared);
+  const rAt = num((recent as Record<string, unknown>).at_or_below);
   return {
     asAt: now.toISOString(),
-    quarters: q,
+    quarters: byQuarter.map((r) => ({
+      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
+      compared: num(r.compared), atOrBelowUsualRate: num(r.at_or_below), share: num(r.compared) > 0 ? num(r.at_or_below) / num(r.compared) : null,
+    })),
     change: {
       earlierFrom: e1, earlierTo: e2, recentFrom: y1, recentTo: today, earlierMean, recentMean,
-      earlierN: num(c.earlier_n), recentN: num(c.recent_n),
+      earlierN: num((earlier as Record<string, unknown>).n), recentN: rN,
       change: earlierMean && recentMean != null ? (recentMean - earlierMean) / earlierMean : null,
     },
-    last12Months: { n: num(l12?.n), compared: num(l12?.compared), atOrBelowUsualRate: num(l12?.at_or_below), share: num(l12?.compared) > 0 ? num(l12?.at_or_below) / num(l12?.compared) : null },
-    contractMix: mix.map((r) => ({ quarter: String(r.quarter), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps) })),
-    histogram: hist.map((r) => ({ fromPence: num(r.bin), toPence: num(r.bin) + 5000, count: num(r.count) })),
-    funding: funding.map((r) => ({ funding: String(r.funding), count: num(r.count) })),
-    outOfBorough: { active: num(o.active), outOfBorough: num(o.oob), share: num(o.active) > 0 ? num(o.oob) / num(o.active) : null },
+    last12Months: { n: rN, compared: rCompared, atOrBelowUsualRate: rAt, share: rCompared > 0 ? rAt / rCompared : null },
+    contractMix: byQuarter.map((r) => ({ quarter: String(r.quarter), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps) })),
+    histogram: grouped.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), toPence: num(r.bin) + 5000, count: num(r.n) })).sort((a, b) => a.fromPence - b.fromPence),
+    funding: active.map((r) => ({ funding: String(r.funding), count: num(r.active) })).filter((r) => r.count > 0).sort((a, b) => b.count - a.count),
+    outOfBorough: { active: sum('care_active'), outOfBorough: sum('oob'), share: sum('care_active') > 0 ? sum('oob') / sum('care_active') : null },
     homecare: {
-      activePackages: num(hcRow.active), hoursPerWeek: num(hcRow.hours), meanHourlyRatePence: numOrNull(hcRow.mean_rate),
-      spotShareLast12Months: num(hcRow.new_n) > 0 ? num(hcRow.new_spot) / num(hcRow.new_n) : null,
+      activePackages: sum('hc_active'), hoursPerWeek: sum('hc_hours'), meanHourlyRatePence: sum('hc_rate_n') > 0 ? sum('hc_rate_sum') / sum('hc_rate_n') : null,
+      spotShareLast12Months: sum('hc_new') > 0 ? sum('hc_new_spot') / sum('hc_new') : null,
     },
     usualRates: rates.map((r) => ({ band: String(r.band), amountPence: num(r.amount_pence), effectiveFrom: String(r.effective_from) })),
     costOfCare: coc.map((r) => ({ service: String(r.service), amountPence: num(r.amount_pence), effectiveFrom: String(r.effective_from), source: (r.source as string) ?? null })),
@@ -264,9 +258,7 @@ export interface HomeRow {
 export async function careHomeRows(db: Db, f: LocationFilter, now = new Date()): Promise<HomeRow[]> {
   const today = isoDate(now);
   const rows = await queryRows<Record<string, unknown>>(db, sql`
-    with latest as (select distinct on (location_id) location_id, as_at, max_capacity, occupied, vacant_accepting from care_home_capacity order by location_id, as_at desc),
-    wf as (select distinct on (location_id) location_id, nurses + care_staff + non_care_staff + agency_staff as staff, agency_staff from workforce_snapshots order by location_id, as_at desc),
-    pl as (
+    with pl as (
       select location_id, count(*)::int as council_active,
         avg(weekly_price_pence) filter (where band <> 'individual')::float8 as mean_price
       from placements where funding in ('council','joint') and start_date <= ${today}::date and (end_date is null or end_date > ${today}::date)
@@ -277,14 +269,13 @@ export async function careHomeRows(db: Db, f: LocationFilter, now = new Date()):
       locations.in_borough, locations.service_types, locations.specialisms, locations.registered_beds, locations.cqc_rating, locations.cqc_rating_date::text as cqc_rating_date,
       locations.council_quality_rating, locations.on_framework,
       latest.max_capacity, latest.occupied, latest.vacant_accepting, latest.as_at,
-      coalesce(pl.council_active, 0) as council_active, pl.mean_price, wf.staff, wf.agency_staff,
+      coalesce(pl.council_active, 0) as council_active, pl.mean_price, w.nurses + w.care_staff + w.non_care_staff + w.agency_staff as staff, w.agency_staff,
       case when 'care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types)
         then (select amount_pence from rates where band = 'standard_nursing') else (select amount_pence from rates where band = 'standard_residential') end as usual_rate,
       case when 'care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types)
         then (select amount_pence from coc where service = 'nursing') else (select amount_pence from coc where service = 'residential') end as cost_of_care
     from locations join providers on providers.id = locations.provider_id
-      left join latest on latest.location_id = locations.id
-      left join wf on wf.location_id = locations.id
+      ${LATEST_CAPACITY} ${LATEST_WORKFORCE}
       left join pl on pl.location_id = locations.id
     where ${where(f, CARE_HOME)}
     order by locations.name`);

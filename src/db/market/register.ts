@@ -117,3 +117,9 @@ export async function locationsByIds(db: Db, ids: string[]): Promise<LocationRow
   if (ids.length === 0) return [];
   return db.select().from(locations).where(inArray(locations.id, ids));
 }
+
+/** Postcode districts that have locations (for the area filter), in natural order (EB2 before EB10). */
+export async function listDistricts(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ d: locations.postcodeDistrict }).from(locations).where(isNull(locations.deregisteredAt));
+  return rows.map((r) => r.d).filter(Boolean).sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+}

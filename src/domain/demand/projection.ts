@@ -71,17 +71,45 @@ export function project(req: ProjectionRequest): MeasureProjection[] {
   const bands = [...req.bands];
   const map = bandMap(bands);
   const out: MeasureProjection[] = [];
+  // Grids usually share their sexes and years: rate vectors and multipliers are computed once per shape.
+  const vectors = new Map<string, { vec: Float64Array; ages: Int16Array; bandOf: Int16Array }>();
+  const multipliers = new Map<string, ReturnType<typeof rateMultipliers>>();
   for (const grid of req.grids) {
     const years = projectionYears(grid, req);
     const S = grid.sexes.length;
     const B = bands.length;
+    const yearsKey = years.join(',');
     for (const rate of req.rates) {
-      const vec = rateVector(rate, grid.sexes);
+      const vKey = `${rate.key}|${grid.sexes.join(',')}`;
+      let v = vectors.get(vKey);
+      if (!v) {
+        const vec = rateVector(rate, grid.sexes);
+        // Only the ages the rate covers (for any sex) are visited.
+        const active: number[] = [];
+        for (let a = 0; a < AGE_COUNT; a++) {
+          for (let si = 0; si < S; si++) {
+            if (vec[si * AGE_COUNT + a] !== 0) {
+              active.push(a);
+              break;
+            }
+          }
+        }
+        v = { vec, ages: Int16Array.from(active), bandOf: Int16Array.from(active.map((a) => map[a])) };
+        vectors.set(vKey, v);
+      }
+      const mKey = `${rate.key}|${yearsKey}`;
+      let mult = multipliers.get(mKey);
+      if (!mult) {
+        mult = rateMultipliers(req.method, years, req.baseYear, rate.history, req.trajectories?.[rate.key] ?? []);
+        multipliers.set(mKey, mult);
+      }
+      const { vec, ages, bandOf } = v;
+      const n = ages.length;
       const share = rate.shareKnownToAsc;
-      const mult = rateMultipliers(req.method, years, req.baseYear, rate.history, req.trajectories?.[rate.key] ?? []);
       const people = new Float64Array(years.length * S * B);
       const totals: number[] = new Array(years.length).fill(0);
       const inScope: number[] = new Array(years.length).fill(0);
+      const counts = grid.counts;
       for (let yi = 0; yi < years.length; yi++) {
         const gy = grid.years.indexOf(years[yi]);
         const factor = mult.factors[yi] * share;
@@ -91,15 +119,16 @@ export function project(req: ProjectionRequest): MeasureProjection[] {
           const src = gridIndex(grid, gy, si);
           const rv = si * AGE_COUNT;
           const dst = (yi * S + si) * B;
-          for (let a = 0; a < AGE_COUNT; a++) {
+          for (let k = 0; k < n; k++) {
+            const a = ages[k];
             const r = vec[rv + a];
             if (r === 0) continue;
-            const pop = grid.counts[src + a];
-            const v = pop * r * factor;
-            total += v;
+            const pop = counts[src + a];
+            const value = pop * r * factor;
+            total += value;
             scope += pop;
-            const bi = map[a];
-            if (bi >= 0) people[dst + bi] += v;
+            const bi = bandOf[k];
+            if (bi >= 0) people[dst + bi] += value;
           }
         }
         totals[yi] = total;

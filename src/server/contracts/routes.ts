@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
-import { EDITOR_ROLES, STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
+import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../../domain/contracts/contract.js';
 import { isIsoDate, toIsoDate } from '../../domain/contracts/dates.js';
 import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
@@ -429,7 +429,6 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     return { bands: await getBands(app.db) };
   });
 
-  void EDITOR_ROLES;
 };
 
 export default contractsRoutes;

@@ -2,6 +2,7 @@
 // section function; a section that has no data yet returns null and is left out.
 import type { Actor } from '../../domain/core/auth.js';
 import type { Db } from '../../db/client.js';
+import { contractsSection } from '../contracts/dashboard.js';
 
 export type FigureUnit = 'count' | 'percent' | 'gbp' | 'gbp_per_week' | 'hours';
 
@@ -23,4 +24,4 @@ export interface DashboardSection {
 export type SectionSource = (db: Db, actor: Actor) => Promise<DashboardSection | null>;
 
 /** Areas add their section here, in the order they should appear. */
-export const dashboardSections: SectionSource[] = [];
+export const dashboardSections: SectionSource[] = [contractsSection];

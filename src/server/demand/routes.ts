@@ -70,7 +70,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   async function scenarioParams(id: string): Promise<{ id: string; name: string; params: ScenarioParams }> {
-    if (id === 'default') return { id: 'default', name: 'Default (constant rates)', params: DEFAULT_SCENARIO };
+    if (id === 'default') return { id: 'default', name: 'Default (constant rates, no uplift)', params: DEFAULT_SCENARIO };
     if (!z.string().uuid().safeParse(id).success) throw invalid([{ field: 'scenario', message: 'must be "default" or a scenario id', in: 'querystring' }]);
     const s = await getScenario(app.db, id);
     if (!s) throw notFound('Scenario');

@@ -15,7 +15,8 @@ import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } fr
 import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
 import { awardOffer, listNotifications, listRequestsForProvider, listResponses, providerAcceptance, respondToRequest, sendRequests } from '../../db/discharge/brokerage.js';
 import { searchCandidates } from '../../db/discharge/candidates.js';
-import { loadBoard, loadD2a, loadMetrics, readDischargeHistory, type MetricsReport } from '../../db/discharge/flow.js';
+import { loadBoard, loadD2a, loadMetrics, type MetricsReport } from '../../db/discharge/flow.js';
+import { readDischargeHistory } from '../../db/discharge/history.js';
 import { cancelReferral, createReferral, DischargeError, getReferral, getRestrictedDetails, listRecentReferrals, recordDelay, recordDischarge } from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { forbidden, invalid, Problem } from '../problem.js';

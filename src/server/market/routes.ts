@@ -15,7 +15,7 @@ import { capacitySummary, careHomeRows, occupancyTrend, priceSummary } from '../
 import { createPlacement, endPlacement, getPlacement, listPlacements } from '../../db/market/placements.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
 import {
-  getLocation, getProvider, listLocations, listProviders, locationsOfProvider, MarketInputError, updateLocationCommissioning, type LocationFilter,
+  getLocation, getProvider, listDistricts, listLocations, listProviders, locationsOfProvider, MarketInputError, updateLocationCommissioning, type LocationFilter,
 } from '../../db/market/register.js';
 import { cqcImporter } from '../../importers/cqc.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
@@ -146,8 +146,8 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/summary', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Capacity, occupancy (now and by month), ratings, homecare, workforce and concentration', querystring: filterQuery, response: { 200: loose } } },
     async (request) => {
       const f = toFilter(request.query);
-      const [summary, trend] = await Promise.all([capacitySummary(app.db, f), occupancyTrend(app.db, f)]);
-      return { ...summary, occupancyTrend: trend };
+      const [summary, trend, districts] = await Promise.all([capacitySummary(app.db, f), occupancyTrend(app.db, f), listDistricts(app.db)]);
+      return { ...summary, occupancyTrend: trend, districts };
     });
   app.get('/prices', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'New placement prices by quarter, share at or below the usual rate, two-year change, contract mix, funding, out-of-borough', querystring: filterQuery, response: { 200: loose } } },
     async (request) => priceSummary(app.db, toFilter(request.query)));

@@ -21,7 +21,7 @@ describe('add user form checks', () => {
   });
   it('names each missing field and needs a provider for provider users', () => {
     expect(validateNewUser({ name: ' ', email: '', role: '', providerId: '', password: 'short' }).map((e) => e.field)).toEqual(['name', 'email', 'role', 'password']);
-    expect(validateNewUser({ ...ok, role: 'provider' })).toEqual([{ field: 'providerId', message: 'Enter the provider this user acts for' }]);
+    expect(validateNewUser({ ...ok, role: 'provider' })).toEqual([{ field: 'providerId', message: 'Choose the provider this user acts for' }]);
   });
 });
 

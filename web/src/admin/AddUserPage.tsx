@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, apiSend } from '../api';
+import { ApiError, apiSend, useApi } from '../api';
 import { ROLES, ROLE_LABELS, type Role, type User } from '../auth';
-import { Button, ButtonGroup, ErrorSummary, Page, Radios, TextInput, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
+import { Button, ButtonGroup, ErrorSummary, Page, Radios, Select, TextInput, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
 
 export interface NewUserForm {
   name: string;
@@ -18,7 +18,7 @@ export function validateNewUser(f: NewUserForm): SummaryError[] {
   if (!f.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
   if (!f.email.trim()) errors.push({ field: 'email', message: 'Enter an email address' });
   if (!f.role) errors.push({ field: 'role', message: 'Choose a role' });
-  if (f.role === 'provider' && !f.providerId.trim()) errors.push({ field: 'providerId', message: 'Enter the provider this user acts for' });
+  if (f.role === 'provider' && !f.providerId.trim()) errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
   if (f.password.length < 10) errors.push({ field: 'password', message: 'Password must be at least 10 characters' });
   return errors;
 }
@@ -31,6 +31,42 @@ const roleHints: Record<Role, string> = {
   provider: 'Staff of one care provider: sees and updates only that provider’s records',
   viewer: 'Reads everything staff can read, changes nothing',
 };
+
+interface ProviderOption {
+  id: string;
+  name: string;
+}
+
+/** The provider a provider user acts for: a list from the market register, or the id typed in if that's unavailable. */
+function ProviderField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+  const { data, error: loadError, loading } = useApi<ProviderOption[]>('/api/market/providers');
+  if (data && data.length > 0) {
+    return (
+      <Select
+        name="providerId"
+        label="Provider"
+        hint="The care provider organisation this user works for. They will see and change only its records."
+        placeholder="Choose a provider"
+        options={data.map((p) => ({ value: p.id, text: p.name }))}
+        value={value}
+        onChange={onChange}
+        error={error}
+      />
+    );
+  }
+  if (loading) return <p className="govuk-body" role="status">Loading providers…</p>;
+  return (
+    <TextInput
+      name="providerId"
+      label="Provider ID"
+      hint={loadError ? 'The provider list could not be loaded: enter the provider’s Steward ID.' : 'No providers are registered yet: enter the provider’s Steward ID.'}
+      spellCheck={false}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
 
 export function AddUserPage() {
   const navigate = useNavigate();
@@ -88,17 +124,7 @@ export function AddUserPage() {
           items={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], hint: roleHints[r] }))}
           error={fieldError(errors, 'role')}
         />
-        {form.role === 'provider' && (
-          <TextInput
-            name="providerId"
-            label="Provider ID"
-            hint="The provider’s Steward ID (shown on the provider’s page in Market)"
-            spellCheck={false}
-            value={form.providerId}
-            onChange={set('providerId')}
-            error={fieldError(errors, 'providerId')}
-          />
-        )}
+        {form.role === 'provider' && <ProviderField value={form.providerId} onChange={set('providerId')} error={fieldError(errors, 'providerId')} />}
         <TextInput
           name="password"
           label="Temporary password"

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
-import { LoadingOrError, Page, Table, formatDateTime, type Column } from '../components';
+import { DownloadLinks, LoadingOrError, Page, Table, formatDateTime, type Column, type DownloadColumn } from '../components';
 
 export interface AuditEntry {
   id: number;
@@ -30,6 +30,16 @@ const columns: Column<AuditEntry>[] = [
   { key: 'detail', header: 'Detail', render: (e) => <span className="govuk-body-s">{describeDetail(e.detail)}</span> },
 ];
 
+const downloadColumns: DownloadColumn<AuditEntry>[] = [
+  { key: 'id', header: 'Entry' },
+  { key: 'at', header: 'When (UTC)' },
+  { key: 'userEmail', header: 'Who' },
+  { key: 'action', header: 'Action' },
+  { key: 'entity', header: 'Record type' },
+  { key: 'entityId', header: 'Record' },
+  { key: 'detail', header: 'Detail', value: (e) => (e.detail ? JSON.stringify(e.detail) : '') },
+];
+
 export function AuditPage() {
   const [params] = useSearchParams();
   const before = params.get('before');
@@ -50,6 +60,7 @@ export function AuditPage() {
             rowKey={(e) => String(e.id)}
             emptyText="No entries."
           />
+          <DownloadLinks filename={`steward-audit${before ? `-before-${before}` : ''}`} what="these entries" columns={downloadColumns} rows={data.entries} sheetName="Audit log" />
           <nav className="govuk-pagination govuk-pagination--block" aria-label="Audit log pages">
             {before && (
               <div className="govuk-pagination__prev">

@@ -1,7 +1,7 @@
 import { useLocation } from 'react-router';
 import { useApi } from '../api';
 import { ROLE_LABELS, type User } from '../auth';
-import { Button, LoadingOrError, NotificationBanner, Page, Table, Tag, formatDateTime, type Column } from '../components';
+import { Button, DownloadLinks, LoadingOrError, NotificationBanner, Page, Table, Tag, formatDateTime, type Column, type DownloadColumn } from '../components';
 
 const columns: Column<User>[] = [
   { key: 'name', header: 'Name' },
@@ -17,6 +17,16 @@ const columns: Column<User>[] = [
   { key: 'disabled', header: 'Status', render: (u) => (u.disabled ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>), sortValue: (u) => (u.disabled ? 1 : 0) },
 ];
 
+const downloadColumns: DownloadColumn<User>[] = [
+  { key: 'name', header: 'Name' },
+  { key: 'email', header: 'Email address' },
+  { key: 'role', header: 'Role', value: (u) => ROLE_LABELS[u.role] ?? u.role },
+  { key: 'providerName', header: 'Provider' },
+  { key: 'createdAt', header: 'Added' },
+  { key: 'lastSignInAt', header: 'Last signed in' },
+  { key: 'disabled', header: 'Status', value: (u) => (u.disabled ? 'Disabled' : 'Active') },
+];
+
 export function UsersPage() {
   const { data, error, loading } = useApi<{ users: User[] }>('/api/admin/users');
   const added = (useLocation().state as { added?: string } | null)?.added;
@@ -27,6 +37,7 @@ export function UsersPage() {
       {!data ? (
         <LoadingOrError loading={loading} error={error} what="users" />
       ) : (
+        <>
         <Table
           caption={`${data.users.length} ${data.users.length === 1 ? 'user' : 'users'}`}
           columns={columns}
@@ -35,6 +46,8 @@ export function UsersPage() {
           sortable
           initialSort={{ key: 'name', direction: 'ascending' }}
         />
+        <DownloadLinks filename="steward-users" what="users" columns={downloadColumns} rows={data.users} sheetName="Users" />
+        </>
       )}
     </Page>
   );

@@ -1,7 +1,10 @@
 // Administrator pages: list users, add a user (error summary for bad input, server-side checks), and the
 // audit log shows who added whom. Every page is checked with axe-core.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { navigationFor } from '../routes';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
 
 describeE2E('admin: users and audit log', () => {
@@ -63,6 +66,21 @@ describeE2E('admin: users and audit log', () => {
     const row = table.locator('tbody tr', { hasText: 'priya.planner@eastbrook.example' });
     await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('Commissioner');
 
+    // Downloads: the CSV and the Excel file hold the users on screen, the new one included.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download users as CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('steward-users.csv');
+    const csvLines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csvLines[0]).toBe('Name,Email address,Role,Provider,Added,Last signed in,Status');
+    expect(csvLines).toContainEqual(expect.stringMatching(/^Priya Planner,priya\.planner@eastbrook\.example,Commissioner,,\d{4}-\d\d-\d\dT.*,,Active$/));
+    expect(csvLines.length - 2).toBe(before + 1);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download users as Excel (XLSX)' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    const bytes = readFileSync((await xlsx.path())!);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = wb.getWorksheet('Users')!;
+    expect(sheet.rowCount).toBe(before + 2);
+    expect(sheet.getColumn(2).values).toContain('priya.planner@eastbrook.example');
+
     await page.goto(`${steward.baseUrl}/admin/audit`);
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await expectAccessible(page, 'audit log page');
@@ -75,5 +93,43 @@ describeE2E('admin: users and audit log', () => {
     await signIn(second.page, steward.baseUrl, 'priya.planner@eastbrook.example', 'a-long-enough-password');
     await second.page.getByText('Welcome, Priya Planner.').waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('adds a provider user tied to one provider, who then sees the provider navigation only', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    await page.goto(`${steward.baseUrl}/admin/users/new`);
+    await page.getByLabel('Full name').fill('Pat Provider');
+    await page.getByLabel('Email address').fill('pat@provider.example');
+    await page.getByLabel('Provider', { exact: true }).check();
+    await page.getByLabel('Temporary password').fill('a-long-enough-password');
+    // No provider chosen yet: the error names the field.
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Choose the provider this user acts for' }).waitFor();
+    const select = page.getByRole('combobox', { name: 'Provider' });
+    const options = await select.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })));
+    const provider = options.find((o) => o.value !== '');
+    expect(provider, 'the demo borough has providers to choose from').toBeDefined();
+    await select.selectOption(provider!.value);
+    await expectAccessible(page, 'add user page, provider chosen');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText('User pat@provider.example added').waitFor();
+    const row = page.locator('tbody tr', { hasText: 'pat@provider.example' });
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe(provider!.text);
+
+    const other = await newPage(browser);
+    await signIn(other.page, steward.baseUrl, 'pat@provider.example', 'a-long-enough-password');
+    await other.page.getByText(`Signed in as Pat Provider (${provider!.text})`).waitFor();
+    await expectAccessible(other.page, 'home page for a provider user');
+    const session = (await (await other.page.request.get(`${steward.baseUrl}/api/auth/session`)).json()) as { user: Parameters<typeof navigationFor>[0] };
+    expect(session.user?.providerId).toBe(provider!.value);
+    const expected = [...navigationFor(session.user).map((n) => n.text), 'Sign out'];
+    const shown = await other.page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents();
+    expect(shown).toEqual(expected);
+    expect(shown).not.toContain('Admin');
+    await other.page.goto(`${steward.baseUrl}/admin/users`);
+    await other.page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
+    expect((await other.page.request.get(`${steward.baseUrl}/api/admin/users`)).status()).toBe(403);
+    expect([...errors, ...other.errors]).toEqual([]);
   });
 });

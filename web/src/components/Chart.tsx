@@ -80,7 +80,7 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
       width,
       height,
       marginLeft: 60,
-      style: { fontFamily: 'arial, sans-serif', fontSize: '14px', color: chartColours.black, background: 'transparent' },
+      style: { fontFamily: 'arial, sans-serif', fontSize: '13px', color: chartColours.black, background: 'transparent' },
       ...options,
     });
     // The container carries the accessible name/description; the SVG inside is presentational.

@@ -11,6 +11,8 @@ import { Breadcrumbs } from './Page';
 import { RagTag, RatingTag, ratingColour } from './Tag';
 import { Table } from './Table';
 import { SummaryList } from './SummaryList';
+import { Pagination, Tabs, pageNumbers } from './Navigation';
+import { DataFreshness } from './DataFreshness';
 
 const html = (node: ReactNode) => renderToStaticMarkup(<MemoryRouter>{node}</MemoryRouter>);
 const noop = () => {};
@@ -164,5 +166,42 @@ describe('KeyFigures, SummaryList and Breadcrumbs', () => {
     expect(out).toContain('aria-label="Breadcrumb"');
     expect(out).toContain('<span aria-current="page">Care homes</span>');
     expect(out.match(/govuk-breadcrumbs__link/g)).toHaveLength(2);
+  });
+});
+
+describe('Tabs and Pagination', () => {
+  it('marks the selected tab and hides the other panels', () => {
+    const out = html(<Tabs tabs={[{ id: 'chart', label: 'Chart', panel: 'C' }, { id: 'table', label: 'Table', panel: 'T' }]} />);
+    expect(out).toContain('role="tablist"');
+    expect(out.match(/aria-selected="true"/g)).toHaveLength(1);
+    expect(out).toContain('class="govuk-tabs__panel govuk-tabs__panel--hidden" id="table"');
+    expect(out).toContain('class="govuk-tabs__panel" id="chart"');
+  });
+
+  it('shows first, last and neighbours of the current page with gaps', () => {
+    expect(pageNumbers(1, 1)).toEqual([1]);
+    expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
+    expect(pageNumbers(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
+    expect(pageNumbers(3, 10)).toEqual([1, 2, 3, 4, null, 10]);
+    expect(pageNumbers(10, 10)).toEqual([1, null, 9, 10]);
+    const out = html(<Pagination page={2} pageCount={3} href={(n) => `/x?page=${n}`} />);
+    expect(out).toContain('rel="prev"');
+    expect(out).toContain('rel="next"');
+    expect(out).toContain('aria-current="page"');
+    expect(html(<Pagination page={1} pageCount={1} href={() => '/'} />)).toBe('');
+  });
+});
+
+describe('DataFreshness', () => {
+  const now = new Date('2026-11-23T12:00:00Z');
+  it('gives the date and age, and flags data older than the limit', () => {
+    expect(html(<DataFreshness source="Capacity returns" asAt="2026-11-20" staleAfterDays={14} now={now} />)).toBe(
+      '<p class="govuk-body-s" data-freshness="fresh">Capacity returns: 20 November 2026 (3 days ago)</p>',
+    );
+    const stale = html(<DataFreshness source="Capacity returns" asAt="2026-10-01" staleAfterDays={14} now={now} />);
+    expect(stale).toContain('data-freshness="stale"');
+    expect(stale).toContain('1 October 2026 (1 month ago)');
+    expect(stale).toContain('<strong class="govuk-tag govuk-tag--orange">Out of date</strong>');
+    expect(html(<DataFreshness source="CQC care directory" asAt={null} now={now} />)).toContain('no data yet');
   });
 });

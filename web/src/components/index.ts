@@ -26,4 +26,6 @@ export { Chart, chartColours, categoricalColours, ragColours, type ChartProps, t
 export { DownloadLinks, type DownloadLinksProps } from './DownloadLinks';
 export { toCsv, toXlsx, saveFile, type DownloadColumn } from './downloads';
 export { LoadingOrError, Loading } from './LoadingOrError';
+export { Tabs, Pagination, BackLink, pageNumbers, type Tab, type PaginationProps } from './Navigation';
+export { DataFreshness, type DataFreshnessProps } from './DataFreshness';
 export * from './format';

@@ -52,7 +52,7 @@ export function ContractPage() {
         { key: 'Term', value: `${formatDate(c.startDate)} to ${formatDate(c.currentEndDate)}${c.extensionsTaken ? ` (${c.extensionsTaken} extension${c.extensionsTaken > 1 ? 's' : ''} taken)` : ''}` },
         { key: 'Extension options left', value: c.extensionsRemaining.length ? `${c.extensionsRemaining.map((m) => `${m} months`).join(' + ')}, to ${formatDate(c.maximumEndDate)} at the longest` : 'None' },
         { key: 'Notice', value: `${c.noticePeriodMonths} months: serve notice by ${formatDate(c.noticeDeadline)}` },
-        ...(c.breakClauseDates.length ? [{ key: 'Break clauses', value: c.breakClauseDates.map(formatDate).join(', ') }] : []),
+        ...(c.breakClauseDates.length ? [{ key: 'Break clauses', value: c.breakClauseDates.map((d) => formatDate(d)).join(', ') }] : []),
         { key: 'Social value commitments', value: c.socialValue ?? 'None recorded' },
         { key: 'Lead officer', value: c.leadOfficer ?? 'Not set' },
         { key: 'Recommissioning decision', value: c.decision ? `${label(DECISION_LABELS, c.decision)}${c.decisionNote ? `: ${c.decisionNote}` : ''}` : 'Not decided' },

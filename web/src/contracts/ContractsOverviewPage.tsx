@@ -10,6 +10,7 @@ const PAGES = [
   { href: '/contracts/procurements', title: 'Procurement timeline', text: 'Each procurement’s stages, planned against actual and forecast, and whether it finishes before the contract ends.' },
   { href: '/contracts/kpis', title: 'KPI returns', text: 'Providers’ monitoring returns: late, overdue and off-target returns flagged.' },
   { href: '/contracts/assessments', title: 'Quality assessments', text: 'PAMMS-style assessments: draft, provider challenge, published, action plans.' },
+  { href: '/contracts/concerns', title: 'Provider concerns', text: 'Provider concerns and safeguarding referrals logged against each service.' },
   { href: '/contracts/delivery-plan', title: 'Delivery plan', text: 'Priorities, commissioning intentions and actions by plan year, by priority and by service area.' },
   { href: '/contracts/risks', title: 'Risk register', text: 'Likelihood × impact scores, RAG bands and the history of each risk.' },
 ];

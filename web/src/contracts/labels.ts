@@ -3,7 +3,7 @@ export { SERVICE_AREAS, SERVICE_AREA_LABELS, CARE_GROUPS, CARE_GROUP_LABELS, CON
 export { DECISION_LABELS, RECOMMISSIONING_DECISIONS } from '../../../src/domain/contracts/recommissioning';
 export { PROCUREMENT_STAGES, PROCUREMENT_STAGE_LABELS } from '../../../src/domain/contracts/procurement';
 export { KPI_FREQUENCY_LABELS } from '../../../src/domain/contracts/kpi';
-export { ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS, ASSESSMENT_STATUS_LABELS, CHALLENGE_DAYS, ACTION_PLAN_DAYS } from '../../../src/domain/contracts/assessment';
+export { ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS, ASSESSMENT_STATUS_LABELS, CHALLENGE_DAYS, ACTION_PLAN_DAYS, CONCERN_KINDS, CONCERN_KIND_LABELS } from '../../../src/domain/contracts/assessment';
 export { RAG_LABELS } from '../../../src/domain/contracts/deliveryPlan';
 
 export function label(map: Record<string, string>, code: string | null | undefined): string {

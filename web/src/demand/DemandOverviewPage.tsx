@@ -26,6 +26,9 @@ import type { MeasureView, PopulationResponse, ProjectionResponse, ScenariosResp
 
 const KEY_YEARS = [2030, 2035, 2040, 2045];
 
+/** People, beds and hours are shown to the nearest whole one (downloads keep the decimals). */
+const whole = (v: number | null | undefined) => formatNumber(v === null || v === undefined ? v : Math.round(v));
+
 function yearsShown(all: number[]): number[] {
   return [all[0], ...KEY_YEARS.filter((y) => y > all[0] && all.includes(y))];
 }
@@ -178,7 +181,7 @@ function PopulationSection({ pop, baseYear }: { pop: PopulationResponse; baseYea
     [rows, bands, baseYear],
   );
   const table = years.filter((y) => y === first || y === last || y % 5 === 0).map((year) => ({ year, ...Object.fromEntries(bands.map((b) => [b, rows.find((r) => r.year === year && r.band === b)?.people ?? 0])) }));
-  const columns: Column<Record<string, number>>[] = [{ key: 'year', header: 'Year' }, ...bands.map((b) => ({ key: b, header: `Aged ${b}`, numeric: true, render: (r: Record<string, number>) => formatNumber(r[b]) }))];
+  const columns: Column<Record<string, number>>[] = [{ key: 'year', header: 'Year' }, ...bands.map((b) => ({ key: b, header: `Aged ${b}`, numeric: true, render: (r: Record<string, number>) => whole(r[b]) }))];
   const download: DownloadColumn<{ year: number; band: string; people: number }>[] = [
     { key: 'year', header: 'Year' },
     { key: 'band', header: 'Age band' },
@@ -189,7 +192,7 @@ function PopulationSection({ pop, baseYear }: { pop: PopulationResponse; baseYea
       <h2 className="govuk-heading-l">Population by age</h2>
       <Chart
         title={`Residents by age band, ${first} to ${last}`}
-        description={`People aged 65 and over: ${formatNumber(o65(first))} in ${first}, ${formatNumber(o65(baseYear))} in ${baseYear} and ${formatNumber(o65(last))} in ${last}; aged 85 and over: ${formatNumber(o85(baseYear))} in ${baseYear}, ${formatNumber(o85(last))} in ${last}. The dashed line marks ${baseYear}.`}
+        description={`People aged 65 and over: ${whole(o65(first))} in ${first}, ${whole(o65(baseYear))} in ${baseYear} and ${whole(o65(last))} in ${last}; aged 85 and over: ${whole(o85(baseYear))} in ${baseYear}, ${whole(o85(last))} in ${last}. The dashed line marks ${baseYear}.`}
         plot={plot}
         source={<p className="govuk-body-s">Source: {[...new Set(pop.sources.map((s) => s.vintage))].join('; ')}.</p>}
         dataTable={<Table caption="Residents by age band" captionHidden columns={columns} rows={table} rowKey={(r) => String(r.year)} firstCellIsHeader />}
@@ -209,8 +212,8 @@ function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: string 
       header: String(y),
       numeric: true,
       render: (m: MeasureView) => (
-        <Link className="govuk-link" to={explainHref(scenario, m.key, y)} aria-label={`${formatNumber(m.totals[p.years.indexOf(y)])}: how ${m.label} in ${y} is calculated`}>
-          {formatNumber(m.totals[p.years.indexOf(y)])}
+        <Link className="govuk-link" to={explainHref(scenario, m.key, y)} aria-label={`${whole(m.totals[p.years.indexOf(y)])}: how ${m.label} in ${y} is calculated`}>
+          {whole(m.totals[p.years.indexOf(y)])}
         </Link>
       ),
     })),
@@ -231,7 +234,7 @@ function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: string 
       <h2 className="govuk-heading-l">Projected need by care group</h2>
       <Chart
         title={`Growth in need, ${p.years[0]} = 100`}
-        description={fastest ? `${fastest.label} grows fastest: from ${formatNumber(fastest.totals[0])} in ${p.years[0]} to ${formatNumber(fastest.totals[fastest.totals.length - 1])} in ${p.years[p.years.length - 1]}.` : 'No need measures.'}
+        description={fastest ? `${fastest.label} grows fastest: from ${whole(fastest.totals[0])} in ${p.years[0]} to ${whole(fastest.totals[fastest.totals.length - 1])} in ${p.years[p.years.length - 1]}.` : 'No need measures.'}
         plot={plot}
       />
       <Table caption="People with each need (select a figure to see how it is calculated)" columns={columns} rows={need} rowKey={(m) => m.key} />
@@ -266,7 +269,7 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
   );
   const columns: Column<ServiceView>[] = [
     { key: 'label', header: 'Service' },
-    ...years.map((y) => ({ key: String(y), header: String(y), numeric: true, render: (s: ServiceView) => formatNumber(s.clients[p.years.indexOf(y)]) })),
+    ...years.map((y) => ({ key: String(y), header: String(y), numeric: true, render: (s: ServiceView) => whole(s.clients[p.years.indexOf(y)]) })),
   ];
   const measures = p.measures.filter((m) => m.kind === 'service_use');
   return (
@@ -274,7 +277,7 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
       <h2 className="govuk-heading-l">Projected demand by service</h2>
       <Chart
         title="Council-supported clients by service"
-        description={p.services.map((s) => `${s.label}: ${formatNumber(s.clients[0])} in ${p.years[0]}, ${formatNumber(s.clients[s.clients.length - 1])} in ${p.years[p.years.length - 1]}`).join('. ') + '.'}
+        description={p.services.map((s) => `${s.label}: ${whole(s.clients[0])} in ${p.years[0]}, ${whole(s.clients[s.clients.length - 1])} in ${p.years[p.years.length - 1]}`).join('. ') + '.'}
         plot={plot}
       />
       <Table caption="Clients by service" columns={columns} rows={p.services} rowKey={(s) => s.service} firstCellIsHeader />
@@ -284,7 +287,7 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
             <li key={m.key}>
               {m.label}:{' '}
               {m.calibration
-                ? `the age profile (${m.source}) gives ${formatNumber(m.calibration.expected)} clients in ${p.baseYear}; placements and packages show ${formatNumber(m.calibration.observed)}, so each rate is multiplied by ${m.calibration.factor}.`
+                ? `the age profile (${m.source}) gives ${whole(m.calibration.expected)} clients in ${p.baseYear}; placements and packages show ${whole(m.calibration.observed)}, so each rate is multiplied by ${m.calibration.factor}.`
                 : `no current placements or packages recorded; the shipped profile is used as it is (${m.source}).`}
             </li>
           ))}
@@ -321,7 +324,7 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
     () => ({
       y: { grid: true, label: s.unit.replace(/^./, (c) => c.toUpperCase()) },
       x: { tickFormat: 'd', label: 'Year' },
-      color: { legend: true, range: [chartColours.blue, chartColours.black] },
+      color: { legend: true, domain: [`${s.unit} needed`, `${s.unit} available today`], range: [chartColours.blue, chartColours.black] },
       marks: [
         Plot.lineY(series, { x: 'year', y: 'value', stroke: 'line', strokeWidth: 2 }),
         ...(gap.crossingYear ? [Plot.ruleX([gap.crossingYear], { stroke: chartColours.red, strokeDasharray: '4 3' })] : []),
@@ -336,17 +339,17 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
       : `${s.label}: capacity lasts to ${last.year}`;
   const columns: Column<(typeof rows)[number]>[] = [
     { key: 'year', header: 'Year' },
-    { key: 'clients', header: 'Council clients', numeric: true, render: (r) => formatNumber(r.clients) },
-    { key: 'inUse', header: `${s.unit} in use (whole market)`, numeric: true, render: (r) => formatNumber(r.inUse) },
-    { key: 'required', header: `${s.unit} needed`, numeric: true, render: (r) => formatNumber(r.required) },
-    { key: 'capacity', header: 'Available today', numeric: true, render: (r) => formatNumber(r.capacity) },
-    { key: 'gap', header: 'Shortfall (+) or spare (−)', numeric: true, render: (r) => formatNumber(r.gap) },
+    { key: 'clients', header: 'Council clients', numeric: true, render: (r) => whole(r.clients) },
+    { key: 'inUse', header: `${s.unit} in use (whole market)`, numeric: true, render: (r) => whole(r.inUse) },
+    { key: 'required', header: `${s.unit} needed`, numeric: true, render: (r) => whole(r.required) },
+    { key: 'capacity', header: 'Available today', numeric: true, render: (r) => whole(r.capacity) },
+    { key: 'gap', header: 'Shortfall (+) or spare (−)', numeric: true, render: (r) => whole(r.gap) },
   ];
   return (
     <>
       <Chart
         title={headline}
-        description={`${formatNumber(rows[0].required)} ${s.unit} needed in ${rows[0].year} against ${formatNumber(rows[0].capacity)} available; ${formatNumber(last.required)} needed by ${last.year}${y2035 ? `, so ${formatNumber(Math.abs(y2035.gap))} ${s.unit} ${y2035.gap > 0 ? 'more are needed' : 'to spare'} in 2035` : ''}.${gap.crossingYear ? ` The red line marks ${gap.crossingYear}.` : ''}`}
+        description={`${whole(rows[0].required)} ${s.unit} needed in ${rows[0].year} against ${whole(rows[0].capacity)} available; ${whole(last.required)} needed by ${last.year}${y2035 ? `, so ${whole(Math.abs(y2035.gap))} ${s.unit} ${y2035.gap > 0 ? 'more are needed' : 'to spare'} in 2035` : ''}.${gap.crossingYear ? ` The red line marks ${gap.crossingYear}.` : ''}`}
         plot={plot}
         source={<p className="govuk-body-s">{gap.note}</p>}
         dataTable={<Table caption={`${s.label}: supply gap by year`} captionHidden columns={columns} rows={rows} rowKey={(r) => String(r.year)} firstCellIsHeader />}

@@ -121,5 +121,20 @@ describeE2E('home dashboard and sign-in', () => {
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     expect(await page.title()).toBe('Page not found – Steward');
     await expectAccessible(page, '404 page');
+
+    // On a phone the navigation folds behind a "Menu" button that says whether it is open.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.locator('#navigation').isHidden()).resolves.toBe(true);
+    await menu.click();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    // Navigating closes the menu again, and focus moves to the new page's content.
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
+    await expectAccessible(page, 'administration page on a phone');
   });
 });

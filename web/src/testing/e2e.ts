@@ -2,7 +2,7 @@
 // PGlite database holding the demo borough, driven by headless Debian Chromium through playwright-core,
 // with axe-core accessibility checks. Used by web/src/<area>/<area>.e2e.test.ts.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,19 @@ async function populate(dataDir: string, seed: number, demo: boolean): Promise<v
   }
 }
 
+/** Templates for code that has since changed pile up (~100 MB each): drop those unused for an hour. */
+function pruneTemplates(cacheRoot: string): void {
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(cacheRoot)) {
+    const p = path.join(cacheRoot, name);
+    try {
+      if (statSync(p).mtimeMs < hourAgo) rmSync(p, { recursive: true, force: true });
+    } catch {
+      // Removed by another test process meanwhile.
+    }
+  }
+}
+
 /**
  * A migrated PGlite data directory with the demo loaded. Loading the demo is the slow part, so the first
  * run keeps a template under the OS temp directory (keyed by a hash of migrations, schema, demo and domain
@@ -92,6 +105,7 @@ async function freshDataDir(seed: number, demo: boolean): Promise<string> {
   mkdirSync(cacheRoot, { recursive: true });
   const template = path.join(cacheRoot, demoInputsHash(seed, demo));
   if (!existsSync(template)) {
+    pruneTemplates(cacheRoot);
     const building = mkdtempSync(path.join(cacheRoot, 'building-'));
     const dir = path.join(building, 'data');
     await populate(dir, seed, demo);
@@ -104,6 +118,8 @@ async function freshDataDir(seed: number, demo: boolean): Promise<string> {
   }
   const target = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
   cpSync(template, target, { recursive: true });
+  const now = new Date();
+  utimesSync(template, now, now); // in use: keep it from being pruned
   return target;
 }
 

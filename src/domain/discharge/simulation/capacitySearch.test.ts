@@ -3,6 +3,7 @@ import { recommendCapacity, withCapacityDelta } from './capacitySearch.js';
 import { compareScenarios } from './compare.js';
 import { csvCell, csvLines, dailyRows, summaryRows } from './csv.js';
 import { mmcLeastCapacity } from './queueingTheory.js';
+import { SERVICE_METRICS } from './results.js';
 import { scenarioSchema } from './scenario.js';
 import { runInProcess, simulate } from './simulate.js';
 import { boroughScenario } from './examples.js';
@@ -67,7 +68,7 @@ describe('scenarios side by side and CSV', () => {
     const result = simulate(boroughScenario({ replications: 5, days: 30 }));
     const summary = summaryRows(result);
     expect(summary[0]).toEqual(['scenario', 'service', 'pathway', 'metric', 'unit', 'mean', 'ci_low', 'ci_high', 'replications']);
-    expect(summary.length).toBe(1 + 3 * 24 + 2);
+    expect(summary.length).toBe(1 + 3 * SERVICE_METRICS.length + 2);
     const daily = dailyRows(result);
     expect(daily.length).toBe(1 + 3 * 30);
     expect(daily[1].slice(0, 4)).toEqual(['Borough baseline', 'Reablement (pathway 1)', '2026-04-01', 70]);

@@ -30,6 +30,9 @@ export interface CompiledModel {
   routeTarget: Int32Array[];
   exitNames: string[];
   priorityShare: Float64Array;
+  /** Handover (lognormal μ, σ of log days); σ = 0 when there is none. */
+  handoverMu: Float64Array;
+  handoverSigma: Float64Array;
   costPerPlaceDay: Float64Array;
   costOnCapacity: Uint8Array;
   costPerAcuteBedDay: number;
@@ -73,6 +76,8 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     routeTarget: [],
     exitNames,
     priorityShare: new Float64Array(S),
+    handoverMu: new Float64Array(S),
+    handoverSigma: new Float64Array(S),
     costPerPlaceDay: new Float64Array(S),
     costOnCapacity: new Uint8Array(S),
     costPerAcuteBedDay: scenario.costPerAcuteBedDay,
@@ -144,6 +149,11 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     model.routeTarget.push(Int32Array.from(targets));
 
     model.priorityShare[s] = service.priorityShare;
+    if (service.handover) {
+      const sigma2 = Math.log(1 + (service.handover.sd / service.handover.mean) ** 2);
+      model.handoverMu[s] = Math.log(service.handover.mean) - sigma2 / 2;
+      model.handoverSigma[s] = Math.sqrt(sigma2);
+    }
     model.costPerPlaceDay[s] = service.costPerPlaceDay;
     model.costOnCapacity[s] = service.costBasis === 'capacity' ? 1 : 0;
   });

@@ -185,6 +185,26 @@ describe('lengths of stay and onward moves', () => {
   });
 });
 
+describe('handover before a place can be used', () => {
+  it('adds handover to the wait and to delayed bed-days, but not to the wait for a place', () => {
+    // 4 referrals a day, plenty of places, handover lognormal mean 1.5 days: by Little's law 4 × 1.5 = 6 people
+    // are in hospital in handover on an average day, so 6 × 2000 = 12,000 delayed bed-days.
+    const scenario = scenarioSchema.parse({
+      startDate: '2026-01-01', days: 2000, warmupDays: 30, seed: 21, costPerAcuteBedDay: 100,
+      services: [{ id: 'p1', name: 'Reablement', pathway: 1, unit: 'slot', capacity: 1000, arrivals: { kind: 'poisson', perDay: 4 },
+        lengthOfStay: { kind: 'exponential', mean: 10 }, handover: { mean: 1.5, sd: 1 } }],
+    });
+    const s = runReplications(scenario, 0, 1)[0].services[0];
+    expect(s.waitMean / 1.5).toBeGreaterThan(0.97);
+    expect(s.waitMean / 1.5).toBeLessThan(1.03);
+    expect(s.placeWaitMean).toBe(0);
+    expect(s.shareWithinTarget).toBe(1);
+    expect(s.meanQueue).toBe(0);
+    expect(s.delayedBedDays / 12_000).toBeGreaterThan(0.97);
+    expect(s.delayedBedDays / 12_000).toBeLessThan(1.03);
+  });
+});
+
 describe('reproducibility', () => {
   it('matches the xoshiro128** reference outputs (state 1, 2, 3, 4 → 11520, 0, 5927040, worked by hand)', () => {
     const rng = Rng.fromState([1, 2, 3, 4]);

@@ -12,6 +12,7 @@ export const LOS_EMPIRICAL = 4;
 const EV_ARRIVAL = 1;
 const EV_DEPARTURE = 2;
 const EV_CAPACITY = 3;
+const EV_READY = 4;
 
 /** Waiting-time histogram: bins of a quarter day up to 30 days, the last bin holds everything longer. */
 export const WAIT_BIN_DAYS = 0.25;
@@ -37,14 +38,19 @@ export interface ServiceReplication {
   shareOver1: number;
   shareOver2: number;
   shareOver7: number;
-  /** Share starting within the scenario target (e.g. 2 days); people still waiting past it at the end count as missing it. */
+  /**
+   * Share getting a place within the scenario target (e.g. 2 days) once ready to take one (after handover, which
+   * capacity cannot shorten); people still waiting past it at the end count as missing it.
+   */
   shareWithinTarget: number;
+  /** Mean wait for a place once ready to take one (the wait less handover). */
+  placeWaitMean: number;
   meanOccupancy: number;
   meanCapacity: number;
   utilisation: number;
   meanQueue: number;
   maxQueue: number;
-  /** Acute bed-days used by people waiting in hospital for this service. */
+  /** Acute bed-days used by people waiting in hospital for this service (handover included). */
   delayedBedDays: number;
   /** Place-days in this service held by people waiting to move on. */
   blockedPlaceDays: number;
@@ -108,6 +114,7 @@ export class Simulator {
   private readonly busy: Int32Array;
   private readonly blocked: Int32Array;
   private readonly acuteWaiting: Int32Array;
+  private readonly inHandover: Int32Array;
   private readonly lastTime: Float64Array;
   private readonly nextScheduled: Int32Array;
   private readonly capacityCursor: Int32Array;
@@ -118,6 +125,8 @@ export class Simulator {
   private readonly transfersIn: Float64Array;
   private readonly maxQueue: Int32Array;
   private readonly priorityWaitSum: Float64Array;
+  private readonly placeWaitSum: Float64Array;
+  private readonly withinTarget: Float64Array;
   private readonly priorityStarts: Float64Array;
   private readonly exits: Float64Array;
 
@@ -129,6 +138,7 @@ export class Simulator {
 
   // People (ids are recycled through a free list).
   private arrivedAt = new Float64Array(1024);
+  private readyAt = new Float64Array(1024);
   private stay = new Float64Array(1024);
   private route = new Int32Array(1024);
   private blockedIn = new Int32Array(1024);
@@ -146,6 +156,7 @@ export class Simulator {
     this.busy = new Int32Array(S);
     this.blocked = new Int32Array(S);
     this.acuteWaiting = new Int32Array(S);
+    this.inHandover = new Int32Array(S);
     this.lastTime = new Float64Array(S);
     this.nextScheduled = new Int32Array(S);
     this.capacityCursor = new Int32Array(S);
@@ -154,6 +165,8 @@ export class Simulator {
     this.transfersIn = new Float64Array(S);
     this.maxQueue = new Int32Array(S);
     this.priorityWaitSum = new Float64Array(S);
+    this.placeWaitSum = new Float64Array(S);
+    this.withinTarget = new Float64Array(S);
     this.priorityStarts = new Float64Array(S);
     this.exits = new Float64Array(model.exitNames.length);
     const cells = S * model.totalDays;
@@ -186,6 +199,7 @@ export class Simulator {
       const p = payload >>> 8;
       if (type === EV_ARRIVAL) this.onArrival(s, t);
       else if (type === EV_DEPARTURE) this.onDeparture(s, p, t);
+      else if (type === EV_READY) this.onReady(s, p, t);
       else this.onCapacityChange(s, p, t);
     }
     for (let s = 0; s < this.S; s++) this.advance(s, end);
@@ -210,6 +224,7 @@ export class Simulator {
       this.busy[s] = 0;
       this.blocked[s] = 0;
       this.acuteWaiting[s] = 0;
+      this.inHandover[s] = 0;
       this.lastTime[s] = 0;
       this.nextScheduled[s] = 0;
       this.capacityCursor[s] = 0;
@@ -220,6 +235,8 @@ export class Simulator {
       this.transfersIn[s] = 0;
       this.maxQueue[s] = 0;
       this.priorityWaitSum[s] = 0;
+      this.placeWaitSum[s] = 0;
+      this.withinTarget[s] = 0;
       this.priorityStarts[s] = 0;
       this.scheduleArrival(s, 0);
       const times = m.capacityTimes[s];
@@ -262,12 +279,29 @@ export class Simulator {
     const rng = this.arrivalRng[s];
     const p = this.newPerson();
     this.arrivedAt[p] = t;
+    this.readyAt[p] = t;
     this.fromAcute[p] = 1;
     this.blockedIn[p] = -1;
     const priority = this.m.priorityShare[s] > 0 && rng.uniform() < this.m.priorityShare[s];
     this.drawStay(s, p, rng);
     if (t >= this.m.warmup) this.arrivalsIn[s]++;
+    const sigma = this.m.handoverSigma[s];
+    if (sigma > 0) {
+      // Still in hospital, not yet able to take a place even if one is free.
+      this.advance(s, t);
+      this.inHandover[s]++;
+      this.isPriority[p] = priority ? 1 : 0;
+      this.events.push(t + Math.exp(this.m.handoverMu[s] + sigma * rng.normal()), (p << 8) | (s << 3) | EV_READY);
+      return;
+    }
     this.offer(s, p, t, priority);
+  }
+
+  private onReady(s: number, p: number, t: number): void {
+    this.advance(s, t);
+    this.inHandover[s]--;
+    this.readyAt[p] = t;
+    this.offer(s, p, t, this.isPriority[p] === 1);
   }
 
   private onDeparture(s: number, p: number, t: number): void {
@@ -281,6 +315,7 @@ export class Simulator {
     // Moving on to another service.
     const rng = this.transferRng[target];
     this.arrivedAt[p] = t;
+    this.readyAt[p] = t;
     this.fromAcute[p] = 0;
     this.drawStay(target, p, rng);
     const priority = this.m.priorityShare[target] > 0 && rng.uniform() < this.m.priorityShare[target];
@@ -364,6 +399,9 @@ export class Simulator {
       }
       waits[n] = t - arrived;
       this.waitCount[s] = n + 1;
+      const placeWait = t - this.readyAt[p];
+      this.placeWaitSum[s] += placeWait;
+      if (placeWait <= this.m.targetWithinDays) this.withinTarget[s]++;
       if (this.isPriority[p]) {
         this.priorityWaitSum[s] += t - arrived;
         this.priorityStarts[s]++;
@@ -405,7 +443,7 @@ export class Simulator {
     if (t <= from) return;
     const busy = this.busy[s];
     const queue = this.queues[2 * s].size + this.queues[2 * s + 1].size;
-    const acute = this.acuteWaiting[s];
+    const acute = this.acuteWaiting[s] + this.inHandover[s];
     const blocked = this.blocked[s];
     const base = s * this.m.totalDays;
     while (from < t) {
@@ -414,10 +452,8 @@ export class Simulator {
       const dt = to - from;
       const cell = base + day;
       this.busyArea[cell] += busy * dt;
-      if (queue > 0) {
-        this.queueArea[cell] += queue * dt;
-        this.acuteArea[cell] += acute * dt;
-      }
+      if (queue > 0) this.queueArea[cell] += queue * dt;
+      if (acute > 0) this.acuteArea[cell] += acute * dt;
       if (blocked > 0) this.blockedArea[cell] += blocked * dt;
       from = to;
     }
@@ -449,6 +485,7 @@ export class Simulator {
       return b;
     };
     this.arrivedAt = grow(this.arrivedAt, (k) => new Float64Array(k));
+    this.readyAt = grow(this.readyAt, (k) => new Float64Array(k));
     this.stay = grow(this.stay, (k) => new Float64Array(k));
     this.route = grow(this.route, (k) => new Int32Array(k));
     this.blockedIn = grow(this.blockedIn, (k) => new Int32Array(k));
@@ -491,7 +528,6 @@ export class Simulator {
       let over1 = 0;
       let over2 = 0;
       let over7 = 0;
-      let within = 0;
       for (let i = 0; i < n; i++) {
         const w = waits[i];
         sum += w;
@@ -499,7 +535,6 @@ export class Simulator {
         if (w > 1) over1++;
         if (w > 2) over2++;
         if (w > 7) over7++;
-        if (w <= m.targetWithinDays) within++;
         const bin = Math.floor(w / WAIT_BIN_DAYS);
         histogram[bin < WAIT_BINS ? bin : WAIT_BINS - 1]++;
       }
@@ -508,8 +543,8 @@ export class Simulator {
       let overdue = 0;
       for (const q of [this.queues[2 * s], this.queues[2 * s + 1]]) {
         for (let i = 0; i < q.size; i++) {
-          const arrived = this.arrivedAt[q.buf[(q.head + i) % q.buf.length]];
-          if (arrived >= m.warmup && m.endTime - arrived > m.targetWithinDays) overdue++;
+          const p = q.buf[(q.head + i) % q.buf.length];
+          if (this.arrivedAt[p] >= m.warmup && m.endTime - this.readyAt[p] > m.targetWithinDays) overdue++;
         }
       }
       const meanOccupancy = busyTotal / days;
@@ -529,7 +564,8 @@ export class Simulator {
         shareOver1: share(over1),
         shareOver2: share(over2),
         shareOver7: share(over7),
-        shareWithinTarget: n + overdue > 0 ? within / (n + overdue) : 1,
+        shareWithinTarget: n + overdue > 0 ? this.withinTarget[s] / (n + overdue) : 1,
+        placeWaitMean: n > 0 ? this.placeWaitSum[s] / n : 0,
         meanOccupancy,
         meanCapacity,
         utilisation: meanCapacity > 0 ? meanOccupancy / meanCapacity : 0,

@@ -66,6 +66,8 @@ export interface PathwayFit {
   lengthOfStay: { chosen: LengthOfStay; candidates: LengthOfStayCandidate[]; observed: ObservedSummary | null; source: string };
   waits: ObservedSummary & { shareOver2: number; shareWithin2: number };
   capacity: { places: number; changes: { from: string; capacity: number }[]; source: string };
+  /** Handover time (lognormal) from the waits of people referred when a place was free; null when too few. */
+  handover: { mean: number; sd: number; people: number; source: string } | null;
   /** Mean contract price per place per day (pounds) when the history records it. */
   costPerPlaceDay: { value: number; source: string } | null;
   onward: { to: string; probability: number }[];
@@ -85,6 +87,10 @@ export const FIT_METHOD = [
   'Lengths of stay: from discharge to the end of the service; lognormal and gamma fitted by maximum likelihood, the one with the higher likelihood used;',
   'with fewer than 20 stays, a default is used and said so. Capacity: block-booked beds in force on the last day (pathways 2 and 3, later dated changes kept);',
   'for pathway 1, the 95th percentile of people in service on a day, since slots are not recorded. Waits: from medically optimised to discharge.',
+  'Handover (assessment, transport, equipment): lognormal fitted to the waits of people referred while a place was free.',
+  'Moves from step-down beds to reablement are counted among pathway 1 referrals, so the baseline does not add them again.',
+  'Only the block capacity is simulated: reablement (pathway 1), rehabilitation beds (pathway 2) and D2A beds (pathway 3); spot-purchased homecare and',
+  'direct long-term care home placements are left out.',
 ].join(' ');
 
 const SERVICE_IDS = { 1: 'p1', 2: 'p2', 3: 'p3' } as const;
@@ -128,6 +134,7 @@ function fitPathway(pathway: 1 | 2 | 3, input: HistoryInput, start: number, end:
     .filter((x) => x > 0)
     .sort((a, b) => a - b);
   const lengthOfStay = fitLengthOfStay(pathway, stays);
+  const capacity = capacityFor(pathway, input, mine, start, end);
 
   const waits = mine
     .filter((r) => r.startedAt)
@@ -142,7 +149,8 @@ function fitPathway(pathway: 1 | 2 | 3, input: HistoryInput, start: number, end:
     arrivals: { perDay: round(perDay, 4), dayOfWeek: factor(dayOfWeekOf, 7), month: factor(monthOf, 12), monthsObserved: [...monthsSeen].sort((a, b) => a - b) },
     lengthOfStay,
     waits: { ...summary(waits), shareOver2: waits.length ? round(over2 / waits.length, 4) : 0, shareWithin2: waits.length ? round(1 - over2 / waits.length, 4) : 1 },
-    capacity: capacityFor(pathway, input, mine, start, end),
+    capacity,
+    handover: handoverFor(mine, capacity.places),
     costPerPlaceDay: priceFor(pathway, input),
     onward: onwardFor(pathway, mine, input.d2aOutcomes),
   };
@@ -227,7 +235,8 @@ function capacityFor(pathway: 1 | 2 | 3, input: HistoryInput, mine: HistoryRefer
   }
   const kind = pathway === 2 ? 'rehab' : 'd2a';
   const beds = input.beds.filter((b) => b.kind === kind);
-  const inForce = (day: number) => beds.filter((b) => isoToDayNumber(b.fromDate) <= day && (b.toDate === null || day < isoToDayNumber(b.toDate))).length;
+  const contracted = (day: number) => beds.filter((b) => isoToDayNumber(b.fromDate) <= day && (b.toDate === null || day < isoToDayNumber(b.toDate))).length;
+  const inForce = contracted;
   const places = inForce(lastDay);
   // Dated changes after the window (e.g. winter flex beds already booked), for the next year.
   const changes: { from: string; capacity: number }[] = [];
@@ -235,10 +244,48 @@ function capacityFor(pathway: 1 | 2 | 3, input: HistoryInput, mine: HistoryRefer
   for (const b of beds) {
     for (const d of [b.fromDate, b.toDate]) if (d && isoToDayNumber(d) > lastDay && isoToDayNumber(d) <= lastDay + 400) boundaries.add(isoToDayNumber(d));
   }
+  let previous = places;
   for (const day of [...boundaries].sort((a, b) => a - b)) {
-    changes.push({ from: addDays(input.to, day - end), capacity: inForce(day) });
+    const capacity = inForce(day);
+    if (capacity !== previous) changes.push({ from: addDays(input.to, day - end), capacity });
+    previous = capacity;
   }
-  return { places, changes, source: `${places} block-booked ${kind === 'd2a' ? 'D2A' : 'rehabilitation'} beds in force on ${addDays(input.to, -1)}` };
+  const label = kind === 'd2a' ? 'D2A' : 'rehabilitation';
+  const source = `${places} block-booked ${label} beds in force on ${addDays(input.to, -1)}`;
+  return { places, changes, source };
+}
+
+/**
+ * Handover: people referred while a place was free (fewer in service than places) waited only for
+ * assessment, transport and the like. Their waits, fitted lognormal, are the time any referral needs.
+ */
+function handoverFor(mine: HistoryReferral[], places: number): PathwayFit['handover'] {
+  const starts = mine.filter((r) => r.startedAt).map((r) => Date.parse(r.startedAt!)).sort((a, b) => a - b);
+  const ends = mine.filter((r) => r.startedAt && r.endedAt).map((r) => Date.parse(r.endedAt!)).sort((a, b) => a - b);
+  const countUpTo = (sorted: number[], t: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const waits: number[] = [];
+  for (const r of mine) {
+    if (!r.startedAt) continue;
+    const ready = Date.parse(r.readyAt);
+    if (countUpTo(starts, ready) - countUpTo(ends, ready) < places) waits.push(Math.max(1 / 24, (Date.parse(r.startedAt) - ready) / DAY_MS));
+  }
+  if (waits.length < 20) return null;
+  const fitted = fitLognormal(waits.sort((a, b) => a - b));
+  return {
+    mean: round(fitted.mean, 3),
+    sd: round(fitted.sd, 3),
+    people: waits.length,
+    source: `lognormal fitted to the waits of ${waits.length} people referred when fewer than ${places} places were in use`,
+  };
 }
 
 function priceFor(pathway: 1 | 2 | 3, input: HistoryInput): PathwayFit['costPerPlaceDay'] {
@@ -308,7 +355,9 @@ export function baselineScenario(fit: HistoryFit, options: BaselineOptions): Sce
       capacityChanges: p.capacity.changes.filter((c) => c.from > options.startDate),
       arrivals: { kind: 'poisson', perDay: p.arrivals.perDay, dayOfWeek: p.arrivals.dayOfWeek, month: p.arrivals.month },
       lengthOfStay: p.lengthOfStay.chosen,
-      onward: p.onward,
+      // Moves from step-down to reablement are new pathway 1 referrals in the hub's records, so already in its rate.
+      onward: p.onward.map((o) => (o.to === 'p1' ? { to: 'home with reablement (in pathway 1 referrals)', probability: o.probability } : o)),
+      handover: p.handover ? { mean: p.handover.mean, sd: p.handover.sd } : undefined,
       costPerPlaceDay: p.costPerPlaceDay?.value ?? options.costPerPlaceDay[p.serviceId],
       costBasis: p.pathway === 1 ? 'occupied' : 'capacity',
     })),

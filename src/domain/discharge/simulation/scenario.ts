@@ -60,6 +60,11 @@ export const serviceSchema = z.object({
   capacityChanges: z.array(capacityChangeSchema).default([]),
   arrivals: arrivalsSchema,
   lengthOfStay: lengthOfStaySchema,
+  /**
+   * Handover: time from being medically optimised until a free place could be used (assessment, transport,
+   * equipment), lognormal. Counted in the wait and in delayed acute bed-days, but not a queue for a place.
+   */
+  handover: z.object({ mean: positive, sd: positive }).optional(),
   /** Share of arrivals given priority in the queue (0 = first come, first served). */
   priorityShare: z.number().min(0).max(1).default(0),
   onward: z.array(onwardSchema).default([]),

@@ -1,0 +1,122 @@
+// The hub's history for capacity planning (issue 6): arrivals per day by pathway, and one episode per person
+// with their wait and length of stay. A stable, documented shape the simulation fits its arrival rates and
+// length-of-stay distributions from. Read-only.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client.js';
+import type { Pathway, ServiceNeed } from '../../domain/discharge/referral.js';
+import { addDays, londonDate, londonMidnight } from '../../domain/discharge/time.js';
+
+
+/** The service a discharged person went into, as the simulation models it. */
+export type HistoryService = 'p1_home' | 'p2_bed' | 'p3_d2a_bed' | 'p3_care_home' | 'none';
+
+export interface HistoryArrivals {
+  /** London date. */
+  date: string;
+  /** People who became medically optimised (ready to leave hospital) that day, by pathway. */
+  byPathway: Record<Pathway, number>;
+}
+
+export interface HistoryEpisode {
+  referralId: string;
+  pathway: Pathway;
+  serviceNeed: ServiceNeed;
+  service: HistoryService;
+  /** Medically optimised: the moment the person joined the queue. */
+  readyAt: Date;
+  /** Left hospital into the service (null if still waiting at `asAt`, or cancelled). */
+  startedAt: Date | null;
+  /** Left the service (end of reablement, rehab or D2A stay); null if still in it or long-term. */
+  endedAt: Date | null;
+  /** readyAt → startedAt in days; for people still waiting, the wait so far (censored: see `waiting`). */
+  waitDays: number;
+  waiting: boolean;
+  /** startedAt → endedAt in days, null while in service or for long-term care homes. */
+  lengthOfStayDays: number | null;
+  /** Where they went after the service: a pathway they moved on to, or a D2A outcome / destination. */
+  nextPathway: Pathway | null;
+  outcome: string | null;
+}
+
+export interface DischargeHistory {
+  from: string;
+  to: string;
+  asAt: string;
+  arrivals: HistoryArrivals[];
+  episodes: HistoryEpisode[];
+}
+
+function serviceOf(need: ServiceNeed, pathway: Pathway): HistoryService {
+  if (pathway === 0 || need === 'none') return 'none';
+  if (need === 'reablement' || need === 'homecare') return 'p1_home';
+  if (need === 'rehab_bed' || pathway === 2) return 'p2_bed';
+  if (need === 'd2a_bed') return 'p3_d2a_bed';
+  return 'p3_care_home';
+}
+
+/**
+ * The hub's history for London dates [from, to): arrivals per day by pathway (every day, zeros included) and
+ * one episode per person who became medically optimised in the window, with their wait and length of stay.
+ * Lengths of stay come from the bed stay (D2A/rehab) or from discharge → service end (home-based).
+ */
+export async function readDischargeHistory(db: Db, opts: { from: string; to: string; asAt?: Date }): Promise<DischargeHistory> {
+  const asAt = opts.asAt ?? new Date();
+  const rows = await queryRows<{
+    id: string; pathway: number; service_need: string; medically_optimised_at: Date | string; discharged_at: Date | string | null;
+    cancelled_at: Date | string | null; service_ended_at: Date | string | null; next_pathway: number | null; destination: string | null;
+    stay_admitted_at: Date | string | null; stay_left_at: Date | string | null; stay_outcome: string | null;
+  }>(
+    db,
+    sql`select r.id::text, r.pathway, r.service_need, r.medically_optimised_at, r.discharged_at, r.cancelled_at, r.service_ended_at,
+               r.next_pathway, r.destination, s.admitted_at as stay_admitted_at, s.left_at as stay_left_at, s.outcome as stay_outcome
+        from discharge_referrals r
+        left join lateral (select * from discharge_bed_stays s where s.referral_id = r.id order by s.admitted_at desc limit 1) s on true
+        where r.medically_optimised_at >= ${londonMidnight(opts.from).toISOString()} and r.medically_optimised_at < ${londonMidnight(opts.to).toISOString()}
+        order by r.medically_optimised_at`,
+  );
+  const arrivals = new Map<string, Record<Pathway, number>>();
+  for (let d = opts.from; d < opts.to; d = addDays(d, 1)) arrivals.set(d, { 0: 0, 1: 0, 2: 0, 3: 0 });
+  const dayMs = 86_400_000;
+  const episodes: HistoryEpisode[] = [];
+  for (const r of rows) {
+    const readyAt = new Date(r.medically_optimised_at);
+    const pathway = r.pathway as Pathway;
+    const day = arrivals.get(londonDate(readyAt));
+    if (day) day[pathway]++;
+    const startedAt = r.discharged_at === null ? null : new Date(r.discharged_at);
+    const service = serviceOf(r.service_need as ServiceNeed, pathway);
+    let endedAt: Date | null = null;
+    let outcome: string | null = r.destination;
+    if (r.stay_admitted_at !== null && (service === 'p2_bed' || service === 'p3_d2a_bed')) {
+      endedAt = r.stay_left_at === null ? null : new Date(r.stay_left_at);
+      outcome = r.stay_outcome ?? outcome;
+    } else if (service === 'p1_home') {
+      endedAt = r.service_ended_at === null ? null : new Date(r.service_ended_at);
+    }
+    if (endedAt && endedAt.getTime() > asAt.getTime()) endedAt = null;
+    const waiting = startedAt === null && r.cancelled_at === null;
+    const waitEnd = startedAt ?? (r.cancelled_at !== null ? new Date(r.cancelled_at) : asAt);
+    episodes.push({
+      referralId: r.id,
+      pathway,
+      serviceNeed: r.service_need as ServiceNeed,
+      service,
+      readyAt,
+      startedAt,
+      endedAt,
+      waitDays: Math.max(0, (waitEnd.getTime() - readyAt.getTime()) / dayMs),
+      waiting,
+      lengthOfStayDays: startedAt && endedAt ? Math.max(0, (endedAt.getTime() - startedAt.getTime()) / dayMs) : null,
+      nextPathway: (r.next_pathway as Pathway | null) ?? null,
+      outcome,
+    });
+  }
+  return {
+    from: opts.from,
+    to: opts.to,
+    asAt: asAt.toISOString(),
+    arrivals: [...arrivals.entries()].map(([date, byPathway]) => ({ date, byPathway })),
+    episodes,
+  };
+}
+

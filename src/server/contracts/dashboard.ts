@@ -1,0 +1,30 @@
+// The contracts area's figures on the home dashboard (staff only: providers see their own pages instead).
+import type { Actor } from '../../domain/core/auth.js';
+import type { Db } from '../../db/client.js';
+import { toIsoDate } from '../../domain/contracts/dates.js';
+import { horizonTotals } from '../../domain/contracts/recommissioning.js';
+import { listAssessments } from '../../db/contracts/assessments.js';
+import { listKpis } from '../../db/contracts/kpis.js';
+import { listProcurements, recommissioning } from '../../db/contracts/procurements.js';
+import type { DashboardSection } from '../dashboard/sections.js';
+
+export async function contractsSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
+  if (actor.role === 'provider') return null;
+  const today = toIsoDate(new Date());
+  const entries = await recommissioning(db, today, 12);
+  const procs = await listProcurements(db, today);
+  if (entries.length === 0 && procs.length === 0) return null;
+  const within12 = horizonTotals(entries).find((t) => t.horizon === 12)!;
+  const kpis = await listKpis(db, today);
+  const assessments = await listAssessments(db, today);
+  return {
+    area: 'contracts',
+    title: 'Contracts and delivery',
+    figures: [
+      { key: 'contracts_ending_12m', label: 'Contracts ending within 12 months', value: within12.contracts, unit: 'count', hint: `£${Math.round(within12.annualValuePence / 100).toLocaleString('en-GB')} a year`, href: '/contracts/recommissioning?horizon=12' },
+      { key: 'procurements_late', label: 'Procurements that cannot finish before the contract ends', value: procs.filter((p) => p.forecast.cannotFinishBeforeContractEnd).length, unit: 'count', href: '/contracts/procurements' },
+      { key: 'kpi_returns_overdue', label: 'KPI returns overdue', value: kpis.reduce((n, k) => n + k.overdue, 0), unit: 'count', href: '/contracts/kpis' },
+      { key: 'action_plans_overdue', label: 'Quality action plans overdue', value: assessments.filter((a) => a.actionPlanState === 'overdue').length, unit: 'count', href: '/contracts/assessments' },
+    ],
+  };
+}

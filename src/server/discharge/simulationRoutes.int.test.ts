@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listAudit } from '../../db/core/audit.js';
+import { dischargeBedStays, dischargeBlockBeds, dischargeReferrals } from '../../db/discharge/schema.js';
+import { locations, providers } from '../../db/market/schema.js';
+import { describeWithDatabases } from '../../db/testing.js';
+import { Rng } from '../../domain/discharge/simulation/rng.js';
+import { createTestApp, signInAs, type TestClient } from '../testing.js';
+
+const DAY = 86_400_000;
+const BASE = '/api/discharge/simulation';
+
+/** A year of hub history (1 April 2025 – 31 March 2026): 4, 1.5 and 0.8 referrals a day on pathways 1–3. */
+async function seedHistory(app: FastifyInstance) {
+  const db = app.db;
+  const [provider] = await db.insert(providers).values({ name: 'Eastbrook Care' }).returning();
+  const [home] = await db.insert(locations).values({ providerId: provider.id, name: 'Eastbrook House' }).returning();
+  const d2a = await db.insert(dischargeBlockBeds).values(
+    Array.from({ length: 12 }, (_, i) => ({ locationId: home.id, kind: 'd2a', label: `D2A ${i + 1}`, weeklyPricePence: 95_000, fromDate: '2024-01-01' })),
+  ).returning();
+  await db.insert(dischargeBlockBeds).values(
+    Array.from({ length: 30 }, (_, i) => ({ locationId: home.id, kind: 'rehab', label: `Rehab ${i + 1}`, weeklyPricePence: 182_000, fromDate: '2024-01-01' })),
+  );
+  const rng = new Rng(5, 0);
+  const start = Date.parse('2025-04-01T00:00:00Z');
+  const rows: (typeof dischargeReferrals.$inferInsert)[] = [];
+  const rates = { 1: 4, 2: 1.5, 3: 0.8 } as const;
+  const meanStay = { 1: 12, 2: 20, 3: 30 } as const;
+  for (const pathway of [1, 2, 3] as const) {
+    let t = start;
+    for (;;) {
+      t += rng.exponential(1 / rates[pathway]) * DAY;
+      if (t >= start + 365 * DAY) break;
+      const began = t + rng.exponential(1) * DAY;
+      const ended = began + Math.exp(Math.log(meanStay[pathway]) - 0.08 + 0.4 * rng.normal()) * DAY;
+      rows.push({
+        personRef: `P${rows.length}`, ageBand: '75-84', postcodeDistrict: 'EB1', hospital: 'Eastbrook General', ward: 'A1',
+        pathway, serviceNeed: pathway === 1 ? 'reablement' : 'care_home_residential', fundingRoute: 'discharge_fund',
+        referredAt: new Date(t - DAY), medicallyOptimisedAt: new Date(t), dischargedAt: new Date(began),
+        serviceEndedAt: new Date(ended), nextPathway: pathway === 2 && rng.uniform() < 0.4 ? 1 : null,
+        destination: pathway === 1 ? 'usual_residence' : pathway === 2 ? 'rehab_bed' : 'd2a_bed',
+      });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await db.insert(dischargeReferrals).values(rows.slice(i, i + 500));
+  await db.insert(dischargeBedStays).values(
+    Array.from({ length: 40 }, (_, i) => ({
+      bedId: d2a[i % d2a.length].id, personRef: `S${i}`, admittedAt: new Date(start + i * 5 * DAY), leftAt: new Date(start + (i * 5 + 30) * DAY),
+      outcome: i % 10 < 3 ? 'usual_residence' : i % 10 < 9 ? 'care_home' : 'died',
+    })),
+  );
+  return provider.id;
+}
+
+describeWithDatabases('capacity planning routes', (ctx) => {
+  let app: FastifyInstance;
+  let commissioner: TestClient;
+  let providerId: string;
+  let baseline: Record<string, unknown> & { services: { id: string; capacity: number; costPerPlaceDay: number }[] };
+
+  beforeAll(async () => {
+    app = await createTestApp(ctx.database);
+    providerId = await seedHistory(app);
+    commissioner = await signInAs(app, 'commissioner');
+  });
+  afterAll(async () => app.close());
+
+  it('fits the model to the hub history and builds the baseline and the standard what-ifs', async () => {
+    const res = await commissioner.get(`${BASE}/baseline?asAt=2026-04-01&replications=30`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.fit.from).toBe('2025-04-01');
+    const [p1, p2, p3] = body.fit.pathways;
+    expect(p1.arrivals.perDay).toBeGreaterThan(3.6);
+    expect(p1.arrivals.perDay).toBeLessThan(4.4);
+    expect(p2.capacity.places).toBe(30);
+    expect(p3.capacity.places).toBe(12);
+    expect(p3.costPerPlaceDay.value).toBeCloseTo(950 / 7, 2);
+    expect(p3.onward).toEqual([{ to: 'home', probability: 0.3 }, { to: 'long-term care', probability: 0.6 }, { to: 'other (hospital, died, other)', probability: 0.1 }]);
+    expect(p2.lengthOfStay.chosen.kind).toBe('lognormal');
+    expect(p2.lengthOfStay.chosen.mean / 20).toBeGreaterThan(0.9);
+    expect(p2.lengthOfStay.chosen.mean / 20).toBeLessThan(1.1);
+    baseline = body.baseline;
+    expect(baseline.services.map((s) => s.capacity)).toEqual([p1.capacity.places, 30, 12]);
+    expect(body.variants.map((v: { name: string }) => v.name)).toHaveLength(3);
+  });
+
+  it('keeps the planner from provider users', async () => {
+    const provider = await signInAs(app, 'provider', { providerId });
+    expect((await provider.get(`${BASE}/baseline`)).statusCode).toBe(403);
+    expect((await provider.post(`${BASE}/run`, baseline)).statusCode).toBe(403);
+  });
+
+  it('runs a scenario on worker threads and returns waits with confidence intervals', async () => {
+    const res = await commissioner.post(`${BASE}/run`, { ...baseline, replications: 20 });
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json();
+    expect(result.scenario.replications).toBe(20);
+    expect(result.services).toHaveLength(3);
+    const p3 = result.services[2];
+    expect(p3.metrics.waitMean.low).toBeLessThanOrEqual(p3.metrics.waitMean.mean);
+    expect(p3.metrics.waitMean.high).toBeGreaterThanOrEqual(p3.metrics.waitMean.mean);
+    expect(p3.occupancy.mean).toHaveLength(365);
+    expect(result.method).toMatch(/Discrete-event simulation/);
+  }, 60_000);
+
+  it('names the field that is wrong, and refuses runs too big for the server', async () => {
+    const bad = structuredClone(baseline) as typeof baseline & { services: { lengthOfStay: { mean: number } }[] };
+    bad.services[1].lengthOfStay.mean = -3;
+    const res = await commissioner.post(`${BASE}/run`, bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('services.1.lengthOfStay.mean');
+    const huge = await commissioner.post(`${BASE}/run`, { ...baseline, replications: 100_000 });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().errors[0].field).toBe('replications');
+  });
+
+  it('recommends D2A capacity for the target', async () => {
+    const res = await commissioner.post(`${BASE}/recommend`, { scenario: { ...baseline, replications: 20 }, serviceIds: ['p3'], replications: 20 });
+    expect(res.statusCode, res.body).toBe(200);
+    const [rec] = res.json().recommendations;
+    expect(rec.serviceId).toBe('p3');
+    // 0.8 a day × 30-day stays = 24 beds busy on average, so 12 beds fall far short.
+    expect(rec.recommended).toBeGreaterThan(24);
+    expect(rec.recommended).toBeLessThan(40);
+    expect(rec.curve.find((p: { capacity: number }) => p.capacity === rec.recommended).meetsTarget).toBe(true);
+  }, 120_000);
+
+  it('saves, lists, changes and deletes named scenarios, audited, for planners only', async () => {
+    const viewer = await signInAs(app, 'viewer');
+    expect((await viewer.post(`${BASE}/scenarios`, { name: 'Winter', scenario: baseline })).statusCode).toBe(403);
+
+    const created = await commissioner.post(`${BASE}/scenarios`, { name: 'Winter', description: 'Flex beds', scenario: baseline });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect(created.json().scenario.name).toBe('Winter');
+
+    const duplicate = await commissioner.post(`${BASE}/scenarios`, { name: 'Winter', scenario: baseline });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().errors[0].field).toBe('name');
+
+    const invalidScenario = await commissioner.post(`${BASE}/scenarios`, { name: 'Broken', scenario: { ...baseline, startDate: 'soon' } });
+    expect(invalidScenario.statusCode).toBe(400);
+    expect(invalidScenario.json().errors[0].field).toBe('scenario.startDate');
+
+    const more = structuredClone(baseline);
+    more.services[2].capacity = 20;
+    const updated = await commissioner.put(`${BASE}/scenarios/${id}`, { name: 'Winter with more D2A', scenario: more });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect((await viewer.get(`${BASE}/scenarios`)).json().scenarios.map((s: { name: string }) => s.name)).toEqual(['Winter with more D2A']);
+    expect((await viewer.get(`${BASE}/scenarios/${id}`)).json().scenario.services[2].capacity).toBe(20);
+
+    expect((await commissioner.delete(`${BASE}/scenarios/${id}`)).statusCode).toBe(204);
+    expect((await commissioner.get(`${BASE}/scenarios/${id}`)).statusCode).toBe(404);
+    const audit = await listAudit(ctx.db, { limit: 20, entity: 'discharge_simulation_scenario' });
+    expect(audit.map((a) => a.action)).toEqual(['delete', 'update', 'create']);
+  });
+
+  it('compares scenarios side by side', async () => {
+    const fewer = structuredClone(baseline);
+    fewer.services[2].capacity = 8;
+    (fewer as unknown as { name: string }).name = 'Fewer D2A beds';
+    const res = await commissioner.post(`${BASE}/compare`, { scenarios: [{ ...baseline, replications: 10 }, { ...fewer, replications: 10 }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const { comparison } = res.json();
+    const wait = comparison.rows.find((r: { serviceId: string; metric: string }) => r.serviceId === 'p3' && r.metric === 'waitMean');
+    expect(wait.values[1].mean).toBeGreaterThan(wait.values[0].mean);
+  }, 60_000);
+});

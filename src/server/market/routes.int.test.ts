@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases } from '../../db/testing.js';
+import { recordCareHomeReturn } from '../../db/market/capacity.js';
+import { createLocation, createProvider } from '../../db/market/register.js';
+import { createTestApp, signInAs, type TestClient } from '../testing.js';
+
+const fixture = (name: string) => readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../importers/fixtures/cqc', name), 'utf8');
+const sys = { system: 'test' } as const;
+
+describeWithDatabases('market routes', (ctx) => {
+  let app: FastifyInstance;
+  let provA = ''; let provB = ''; let homeA = ''; let homeB = '';
+  let providerA: TestClient; let commissioner: TestClient; let viewer: TestClient; let broker: TestClient;
+
+  beforeAll(async () => {
+    app = await createTestApp(ctx.database);
+    const a = await createProvider(ctx.db, { name: 'Alpha Care Ltd' }, sys);
+    const b = await createProvider(ctx.db, { name: 'Beta Homes Ltd' }, sys);
+    provA = a.id; provB = b.id;
+    homeA = (await createLocation(ctx.db, { providerId: a.id, name: 'Alpha House', cqcLocationId: '1-700000001', postcodeDistrict: 'EB1', serviceTypes: ['care_home_residential'], registeredBeds: 30, inBorough: true }, sys)).id;
+    homeB = (await createLocation(ctx.db, { providerId: b.id, name: 'Beta Lodge', cqcLocationId: '1-700000002', postcodeDistrict: 'EB2', serviceTypes: ['care_home_nursing'], registeredBeds: 50, inBorough: true }, sys)).id;
+    await recordCareHomeReturn(ctx.db, sys, homeB, { maxCapacity: 50, occupied: 45, vacantReserved: 0, vacantAccepting: 5 });
+    providerA = await signInAs(app, 'provider', { providerId: provA });
+    commissioner = await signInAs(app, 'commissioner');
+    viewer = await signInAs(app, 'viewer');
+    broker = await signInAs(app, 'broker');
+  });
+  afterAll(async () => app.close());
+
+  it('lets a provider update its own vacancies, and the commissioner sees them', async () => {
+    const res = await providerA.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 30, occupied: 26, vacantReserved: 1, vacantAccepting: 3 });
+    expect(res.statusCode).toBe(201);
+    const summary = (await commissioner.get('/api/market/summary')).json();
+    expect(summary).toMatchObject({ careHomes: 2, maxCapacity: 80, occupied: 71, vacantAccepting: 8, staleHomes: 0 });
+    const vac = (await commissioner.get('/api/market/vacancies')).json() as { name: string; vacantAccepting: number; freshness: string }[];
+    expect(vac.map((v) => [v.name, v.vacantAccepting, v.freshness])).toEqual([['Beta Lodge', 5, 'current'], ['Alpha House', 3, 'current']]);
+  });
+
+  it('stops a provider reading or changing another provider’s data', async () => {
+    expect((await providerA.post(`/api/market/locations/${homeB}/capacity`, { maxCapacity: 50, occupied: 0, vacantReserved: 0, vacantAccepting: 50 })).statusCode).toBe(403);
+    expect((await providerA.post(`/api/market/locations/${homeB}/no-change`, {})).statusCode).toBe(403);
+    expect((await providerA.get(`/api/market/locations/${homeB}`)).statusCode).toBe(403);
+    expect((await providerA.get(`/api/market/providers/${provB}`)).statusCode).toBe(403);
+    expect((await providerA.send('POST', `/api/market/providers/${provB}/capacity-csv`, 'location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n', 'text/csv')).statusCode).toBe(403);
+    expect((await providerA.get('/api/market/summary')).statusCode).toBe(403);
+    expect((await providerA.get('/api/market/care-homes')).statusCode).toBe(403);
+    const own = await providerA.get(`/api/market/providers/${provA}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().locations.map((l: { name: string }) => l.name)).toEqual(['Alpha House']);
+    const beta = (await commissioner.get('/api/market/summary')).json();
+    expect(beta.vacantAccepting).toBe(8); // unchanged by the refused writes
+  });
+
+  it('lets viewers read but not write, and brokers place but providers not', async () => {
+    expect((await viewer.get('/api/market/summary')).statusCode).toBe(200);
+    expect((await viewer.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 30, occupied: 26, vacantReserved: 1, vacantAccepting: 3 })).statusCode).toBe(403);
+    const body = { personRef: 'P0012345', locationId: homeB, serviceType: 'care_home_nursing', band: 'standard_nursing', startDate: new Date().toISOString().slice(0, 10), weeklyPricePence: 71_500, contractType: 'framework' };
+    expect((await providerA.post('/api/market/placements', body)).statusCode).toBe(403);
+    const placed = await broker.post('/api/market/placements', body);
+    expect(placed.statusCode).toBe(201);
+    const after = (await commissioner.get(`/api/market/locations/${homeB}`)).json();
+    expect(after.careHome).toMatchObject({ occupied: 46, vacantAccepting: 4, freshness: 'current' });
+    expect(after.placements.list.map((p: { personRef: string }) => p.personRef)).toEqual(['P0012345']);
+  });
+
+  it('answers bad figures with problem+json naming the field', async () => {
+    const zod = await providerA.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 30, occupied: -2, vacantReserved: 0, vacantAccepting: 3 });
+    expect(zod.statusCode).toBe(400);
+    expect(zod.headers['content-type']).toContain('application/problem+json');
+    expect(zod.json().errors.map((e: { field: string }) => e.field)).toContain('occupied');
+    const rule = await providerA.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 31, occupied: 20, vacantReserved: 0, vacantAccepting: 3 });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().errors).toEqual([{ field: 'maxCapacity', message: 'cannot exceed the 30 beds registered with CQC', in: 'body' }]);
+  });
+
+  it('takes a "no change" confirmation and a bulk CSV, refusing a bad file whole', async () => {
+    expect((await providerA.post(`/api/market/locations/${homeA}/no-change`, {})).statusCode).toBe(201);
+    const ok = await providerA.send('POST', `/api/market/providers/${provA}/capacity-csv`, `location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\r\n${homeA},30,28,0,2\r\n`, 'text/csv');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toEqual({ saved: 1 });
+    const bad = await providerA.send('POST', `/api/market/providers/${provA}/capacity-csv`, `cqc_location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n1-700000001,30,10,0,1\n1-700000002,50,1,0,1\n`, 'text/csv');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([{ field: 'line 3: cqc_location_id', message: '1-700000002 is not one of your care homes', in: 'body' }]);
+    const pic = (await providerA.get(`/api/market/locations/${homeA}`)).json();
+    expect(pic.careHome).toMatchObject({ occupied: 28, vacantAccepting: 2 }); // the bad file changed nothing
+    expect(pic.history.careHome.length).toBe(3);
+    expect(pic.placements.list).toEqual([]); // providers get counts, not the list
+  });
+
+  it('imports the CQC directory idempotently and refuses a broken file with line and column', async () => {
+    expect((await providerA.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2025.csv'), 'text/csv')).statusCode).toBe(403);
+    const first = await commissioner.send('POST', '/api/market/import/cqc?fileName=cqc-directory-2025.csv', fixture('cqc-directory-2025.csv'), 'text/csv');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ rowsRead: 6, created: 6, updated: 0, unchanged: 0, removed: 0 });
+    const again = (await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2025.csv'), 'text/csv')).json();
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6, removed: 0 });
+    const old = (await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2019.csv'), 'text/csv')).json();
+    // 2019 file: Rainham Lodge is new; Abbey Lodge and Cedar Court changed; Havering locations missing from it are deregistered.
+    expect(old).toMatchObject({ created: 1, updated: 2, removed: 3 });
+    const broken = await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-broken.csv'), 'text/csv');
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().errors[0]).toEqual({ field: 'line 7: Date of latest check', message: '"31/Feb/2024 - 00:00" is not a real date', in: 'body' });
+    const locs = (await commissioner.get('/api/market/locations?scope=all&search=Cedar')).json();
+    expect(locs.map((l: { name: string; cqcLastCheck: string }) => [l.name, l.cqcLastCheck])).toEqual([['Cedar Court Nursing Home', '2018-11-05']]);
+  });
+
+  it('puts the market on the home dashboard for staff', async () => {
+    const dash = (await commissioner.get('/api/dashboard')).json();
+    const market = dash.sections.find((s: { area: string }) => s.area === 'market');
+    expect(market.figures.find((f: { key: string }) => f.key === 'vacancies').value).toBeGreaterThanOrEqual(6);
+    const forProvider = (await providerA.get('/api/dashboard')).json();
+    expect(forProvider.sections.find((s: { area: string }) => s.area === 'market')).toBeUndefined();
+  });
+});

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, apiSend, useApi } from '../api';
+import { useAuth } from '../auth';
+import {
+  Button, ErrorSummary, LoadingOrError, NotificationBanner, Page, Select, Table, Tag, TextInput, Textarea, apiErrorsToSummary, fieldError, formatDate,
+  type SummaryError, type TagColour,
+} from '../components';
+import { KPI_FREQUENCY_LABELS, RETURN_STATE_LABELS, label } from './labels';
+import type { KpiView, ReturnStatus } from './types';
+
+const STATE_COLOUR: Record<string, TagColour> = { on_time: 'green', late: 'orange', overdue: 'red', awaited: 'grey' };
+
+export function ReturnStateTag({ state }: { state: string }) {
+  return <Tag colour={STATE_COLOUR[state]}>{label(RETURN_STATE_LABELS, state)}</Tag>;
+}
+
+function targetText(k: KpiView) {
+  return `${k.direction === 'higher_is_better' ? 'At least' : 'At most'} ${k.target}${k.unit === '%' ? '%' : ` ${k.unit}`}`;
+}
+
+function ReturnForm({ kpi, onDone }: { kpi: KpiView; onDone: (message: string) => void }) {
+  const open = kpi.returns.filter((r) => r.state === 'overdue' || r.state === 'awaited');
+  const [period, setPeriod] = useState(open[open.length - 1]?.periodStart ?? '');
+  const [value, setValue] = useState('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  if (open.length === 0) return <p className="govuk-body">All returns for this KPI are in.</p>;
+  const prefix = `kpi-${kpi.id.slice(0, 8)}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(value.trim());
+    if (!value.trim() || !Number.isFinite(n)) { setErrors([{ field: `${prefix}-value`, message: `Enter the ${kpi.name.toLowerCase()} as a number` }]); return; }
+    try {
+      await apiSend('POST', `/api/contracts/kpis/${kpi.id}/returns`, { periodStart: period, value: n, comment: comment.trim() || null });
+      setErrors([]);
+      onDone(`Return for ${open.find((r) => r.periodStart === period)?.label} submitted`);
+    } catch (err) {
+      const errs = err instanceof ApiError ? apiErrorsToSummary(err).map((x) => ({ ...x, field: x.field === 'value' ? `${prefix}-value` : x.field === 'periodStart' ? `${prefix}-period` : x.field })) : [{ message: String(err) }];
+      setErrors(errs);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorSummary errors={errors} />
+      <Select name={`${prefix}-period`} label="Period" value={period} onChange={setPeriod} options={open.map((r) => ({ value: r.periodStart, text: `${r.label} (due ${formatDate(r.dueDate)})` }))} error={fieldError(errors, `${prefix}-period`)} />
+      <TextInput name={`${prefix}-value`} label={`${kpi.name} (${kpi.unit})`} hint={`Target: ${targetText(kpi)}`} inputMode="decimal" width={5} value={value} onChange={setValue} error={fieldError(errors, `${prefix}-value`)} />
+      <Textarea name={`${prefix}-comment`} label="Comment (optional)" hint="Explain any figure below target." value={comment} onChange={setComment} rows={2} />
+      <Button>Submit return</Button>
+    </form>
+  );
+}
+
+function History({ kpi }: { kpi: KpiView }) {
+  return (
+    <Table<ReturnStatus>
+      caption={`Returns for ${kpi.name}`} captionHidden rows={[...kpi.returns].reverse()} rowKey={(r) => r.periodStart}
+      columns={[
+        { key: 'label', header: 'Period' },
+        { key: 'due', header: 'Due', render: (r) => formatDate(r.dueDate) },
+        { key: 'value', header: 'Value', numeric: true, render: (r) => (r.value === null ? '–' : `${r.value}${kpi.unit === '%' ? '%' : ''}`) },
+        { key: 'rag', header: 'Against target', render: (r) => (r.rag ? <Tag colour={r.rag === 'green' ? 'green' : r.rag === 'amber' ? 'orange' : 'red'}>{r.rag === 'green' ? 'On target' : r.rag === 'amber' ? 'Near target' : 'Off target'}</Tag> : '–') },
+        { key: 'state', header: 'Return', render: (r) => <><ReturnStateTag state={r.state} />{r.daysLate > 0 && <span className="govuk-body-s"> {r.daysLate} days</span>}</> },
+      ]}
+    />
+  );
+}
+
+export function KpiReturnsPage() {
+  const { user } = useAuth();
+  const provider = user?.role === 'provider';
+  const { data, loading, error, reload } = useApi<{ asAt: string; kpis: KpiView[] }>('/api/contracts/kpis');
+  const [message, setMessage] = useState<string | null>(null);
+  const title = provider ? 'Your KPI returns' : 'KPI returns';
+  const crumbs = [{ text: 'Contracts and delivery', href: '/contracts' }, { text: title }];
+  if (!data) return <Page title={title} breadcrumbs={crumbs}><LoadingOrError loading={loading} error={error} what="KPIs" /></Page>;
+
+  if (provider) {
+    return (
+      <Page title={title} caption={user?.providerName ?? undefined} breadcrumbs={crumbs}>
+        {message && <NotificationBanner type="success" heading={message} />}
+        {data.kpis.length === 0 && <p className="govuk-body">None of your contracts has KPIs to report.</p>}
+        {data.kpis.map((k) => (
+          <section key={k.id} className="govuk-!-margin-bottom-8" aria-labelledby={`h-${k.id}`}>
+            <h2 className="govuk-heading-m" id={`h-${k.id}`}>{k.name}</h2>
+            <p className="govuk-body">{k.contractReference} {k.contractTitle} · {label(KPI_FREQUENCY_LABELS, k.frequency)} · target {targetText(k).toLowerCase()}</p>
+            <ReturnForm kpi={k} onDone={(m) => { setMessage(m); reload(); }} />
+            <History kpi={k} />
+          </section>
+        ))}
+      </Page>
+    );
+  }
+
+  const totals = data.kpis.reduce((t, k) => ({ late: t.late + k.late, overdue: t.overdue + k.overdue, offTarget: t.offTarget + k.offTarget }), { late: 0, overdue: 0, offTarget: 0 });
+  return (
+    <Page title={title} caption="Contracts and delivery" breadcrumbs={crumbs}>
+      <p className="govuk-body">{data.kpis.length} KPIs across {new Set(data.kpis.map((k) => k.contractId)).size} contracts: {totals.overdue} returns overdue, {totals.late} received late, {totals.offTarget} off target. A return is due 10 days after a month ends, 15 after a quarter, 20 after a half-year and 30 after a year unless the contract says otherwise.</p>
+      <Table
+        caption="KPIs" captionHidden rows={data.kpis} rowKey={(k) => k.id} sortable initialSort={{ key: 'overdue', direction: 'descending' }}
+        columns={[
+          { key: 'contract', header: 'Contract', render: (k) => <>{k.contractReference}<br /><span className="govuk-hint govuk-!-font-size-16">{k.providerName}</span></>, sortValue: (k) => k.contractReference },
+          { key: 'name', header: 'KPI', render: (k) => <>{k.name}<br /><span className="govuk-hint govuk-!-font-size-16">{label(KPI_FREQUENCY_LABELS, k.frequency)}, {targetText(k).toLowerCase()}</span></>, sortValue: (k) => k.name },
+          { key: 'latest', header: 'Latest', render: (k) => { const r = [...k.returns].reverse().find((x) => x.value !== null); return r ? `${r.value}${k.unit === '%' ? '%' : ''} (${r.label})` : '–'; } },
+          { key: 'overdue', header: 'Overdue', numeric: true, render: (k) => k.overdue, sortValue: (k) => k.overdue },
+          { key: 'late', header: 'Late', numeric: true, render: (k) => k.late, sortValue: (k) => k.late },
+          { key: 'offTarget', header: 'Off target', numeric: true, render: (k) => k.offTarget, sortValue: (k) => k.offTarget },
+        ]}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,137 @@
+// Need and demand: a commissioner opens the demo borough's projections, follows a figure to its working,
+// changes a rate and adds a scenario, and sees the care home gap and budget pressure move. Every page is
+// checked with axe-core.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, settle, signIn, startSteward, type Steward } from '../testing/e2e';
+
+interface GapView {
+  service: string;
+  clients: number[];
+  gap: { crossingYear: number | null; rows: { year: number; gap: number }[] } | null;
+}
+interface Projection {
+  years: number[];
+  services: GapView[];
+  budget: { rows: { year: number; pressure: number }[] };
+  measures: { key: string; label: string; totals: number[] }[];
+}
+
+async function projection(page: Page, baseUrl: string, scenario = 'default'): Promise<Projection> {
+  const res = await page.request.get(`${baseUrl}/api/demand/projection?scenario=${scenario}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Projection;
+}
+
+const residential = (p: Projection) => p.services.find((s) => s.service === 'care_home_residential')!;
+const gap2035 = (p: Projection) => residential(p).gap!.rows.find((r) => r.year === 2035)!.gap;
+
+describeE2E('need and demand pages', () => {
+  let steward: Steward;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    steward = await startSteward();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.stop();
+  });
+
+  it('shows projections with their working, and moves the gap when a rate changes or a scenario is added', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Need and demand' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await expectAccessible(page, 'need and demand overview');
+
+    // The page shows what the API computes: the residential crossing year and population chart.
+    const before = await projection(page, steward.baseUrl);
+    const crossing = residential(before).gap!.crossingYear;
+    expect(crossing).not.toBeNull();
+    await page.getByText(`Residential care home: capacity runs out in ${crossing}`).first().waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Population by age' }).waitFor();
+    expect(await page.locator('figure svg').count()).toBeGreaterThanOrEqual(5);
+    await page.getByText('This is a synthetic demo borough').waitFor();
+
+    // Follow a figure to its working: population × rate × share.
+    const dementia = before.measures.find((m) => m.key === 'dementia_65plus')!;
+    const i2035 = before.years.indexOf(2035);
+    await page.getByRole('link', { name: /how Dementia \(people aged 65\+\) in 2035 is calculated/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Dementia \(people aged 65\+\), 2035/ }).waitFor();
+    await expectAccessible(page, 'working for a figure');
+    const total = await page.getByText(/^Total: [\d,.]+ people$/).textContent();
+    expect(Number(total!.replace(/[^\d.]/g, ''))).toBeCloseTo(dementia.totals[i2035], 0);
+    expect(await page.locator('table tbody tr').count()).toBe(12);
+
+    // Change a rate: the care home age profile weighted more heavily to the over-90s → faster growth.
+    await page.goto(`${steward.baseUrl}/demand/rates`);
+    await page.getByRole('heading', { level: 1, name: 'Rates and their sources' }).waitFor();
+    await expectAccessible(page, 'rates page');
+    await page.getByRole('link', { name: 'Older people in residential care homes (council-supported)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Older people in residential care homes (council-supported)' }).waitFor();
+    await expectAccessible(page, 'rate editor');
+    const over90 = page.getByLabel('People aged 90 and over');
+    await over90.fill('150');
+    await page.getByRole('button', { name: 'Save rate' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByRole('link', { name: 'Rate for people aged 90+ must be a percentage from 0 to 100' }).waitFor();
+    await expectAccessible(page, 'rate editor with errors');
+    await over90.fill('25');
+    await page.getByRole('button', { name: 'Save rate' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await settle(page);
+    const afterRate = await projection(page, steward.baseUrl);
+    expect(residential(afterRate).clients[0]).toBeCloseTo(residential(before).clients[0], 6); // still calibrated to today
+    expect(gap2035(afterRate)).toBeGreaterThan(gap2035(before));
+    const rates = await (await page.request.get(`${steward.baseUrl}/api/demand/rates`)).json();
+    expect(rates.rates.find((r: { key: string }) => r.key === 'care_home_residential_65plus').isDefault).toBe(false);
+
+    // Add a scenario with a policy lever: half of new residential admissions supported at home.
+    await page.goto(`${steward.baseUrl}/demand/scenarios/new`);
+    await page.getByRole('heading', { level: 1, name: 'Add a scenario' }).waitFor();
+    await expectAccessible(page, 'add scenario page');
+    await page.getByLabel('Name', { exact: true }).fill('Half of new residential admissions at home');
+    await page.getByRole('group', { name: /Policy lever/ }).getByLabel('Yes').check();
+    await page.getByLabel('Share of new admissions moved').fill('50');
+    await page.getByLabel('From year').fill('2027');
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.waitForURL(/\/demand\?scenario=/);
+    await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await settle(page);
+    const scenarioId = new URL(page.url()).searchParams.get('scenario')!;
+    const lever = await projection(page, steward.baseUrl, scenarioId);
+    expect(gap2035(lever)).toBeLessThan(gap2035(afterRate));
+    const leverCrossing = residential(lever).gap!.crossingYear;
+    await page.getByText(leverCrossing ? `Residential care home: capacity runs out in ${leverCrossing}` : 'Residential care home: capacity lasts to').first().waitFor();
+    await page.locator('.govuk-inset-text').getByText('Half of new residential admissions at home').waitFor();
+    await expectAccessible(page, 'overview with a scenario');
+
+    // Compare the default and the new scenario side by side.
+    await page.goto(`${steward.baseUrl}/demand/scenarios`);
+    await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
+    await page.getByLabel('Half of new residential admissions at home').check();
+    await page.getByRole('button', { name: 'Compare scenarios' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare scenarios' }).waitFor();
+    await expectAccessible(page, 'compare scenarios');
+    const table = page.locator('table').first();
+    await table.getByRole('rowheader', { name: 'Default (constant rates, no uplift)' }).waitFor();
+    await table.getByRole('rowheader', { name: 'Half of new residential admissions at home' }).waitFor();
+    await page.getByRole('button', { name: 'Download the comparison as CSV' }).waitFor();
+
+    expect(errors).toEqual([]);
+  });
+
+  it('lets a viewer read projections but not edit rates', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
+    await page.goto(`${steward.baseUrl}/demand/rates`);
+    await page.getByRole('heading', { level: 1, name: 'Rates and their sources' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Dementia (people aged 65+)' }).count()).toBe(0);
+    const put = await page.request.put(`${steward.baseUrl}/api/demand/rates/dementia_65plus`, { data: {} });
+    expect(put.status()).toBe(403);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import type { Area } from '../area';
+import { CareHomesPage } from './CareHomesPage';
+import { LocationPage } from './LocationPage';
+import { MarketDashboardPage } from './MarketDashboardPage';
+import { PricesPage } from './PricesPage';
+import { ProviderPage } from './ProviderPage';
+import { UpdateReturnPage } from './UpdateReturnPage';
+import { VacanciesPage } from './VacanciesPage';
+
+// Providers use the same area: /market shows them their own services (the server limits them to their own data).
+export const marketArea: Area = {
+  path: 'market',
+  title: 'Market',
+  routes: [
+    { index: true, element: <MarketDashboardPage /> },
+    { path: 'prices', element: <PricesPage /> },
+    { path: 'care-homes', element: <CareHomesPage /> },
+    { path: 'vacancies', element: <VacanciesPage /> },
+    { path: 'providers/:id', element: <ProviderPage /> },
+    { path: 'locations/:id', element: <LocationPage /> },
+    { path: 'locations/:id/update', element: <UpdateReturnPage /> },
+  ],
+};

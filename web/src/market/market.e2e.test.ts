@@ -1,0 +1,122 @@
+// Market end to end: a provider updates its vacancies (after an error it must correct) and a commissioner
+// sees the change on the market dashboard and the vacancies page. Every page is checked with axe-core.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/domain/market/demo';
+import { demoProviderSignIn } from '../../../src/demo/market';
+import { DEMO_PASSWORD } from '../../../src/demo/users';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+
+async function vacantFigure(page: Page): Promise<number> {
+  const card = page.locator('.app-key-figure', { hasText: 'Beds vacant and accepting admissions' }).first();
+  await card.waitFor();
+  const text = await card.locator('.app-key-figure__value').innerText();
+  return Number(text.replace(/[^0-9]/g, ''));
+}
+const num = async (page: Page, label: string) => Number(await page.getByLabel(label, { exact: true }).inputValue());
+
+describeE2E('market: providers keep vacancies current, commissioners see them', () => {
+  let steward: Steward;
+  let browser: Browser;
+  beforeAll(async () => {
+    steward = await startSteward();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.stop();
+  });
+
+  it('a provider’s vacancy update reaches the commissioner’s dashboard', async () => {
+    // The commissioner's view before.
+    const com = await newPage(browser);
+    await signIn(com.page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await com.page.goto(`${steward.baseUrl}/market`);
+    await com.page.getByRole('heading', { level: 1, name: 'Care market' }).waitFor();
+    await expectAccessible(com.page, 'market dashboard');
+    const before = await vacantFigure(com.page);
+    expect(before).toBeGreaterThan(0);
+
+    // The provider updates Rosewood Lodge.
+    const prov = await newPage(browser);
+    await signIn(prov.page, steward.baseUrl, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
+    await prov.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Market' }).click();
+    await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
+    await expectAccessible(prov.page, 'provider services page');
+    await prov.page.getByRole('link', { name: `Update figures for ${FEATURED_HOME_NAME}` }).click();
+    await prov.page.getByRole('heading', { level: 1, name: `Update figures for ${FEATURED_HOME_NAME}` }).waitFor();
+    await expectAccessible(prov.page, 'update figures page');
+
+    const max = await num(prov.page, 'Maximum capacity (beds you can use)');
+    const occupied = await num(prov.page, 'Occupied beds');
+    const vacant = await num(prov.page, 'Vacant beds accepting admissions');
+    // An impossible figure is refused with the error summary, naming the field.
+    await prov.page.getByLabel('Vacant beds accepting admissions', { exact: true }).fill(String(max + 1));
+    await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
+    const summary = prov.page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    await expect(summary.getByRole('link').first().getAttribute('href')).resolves.toBe('#occupied');
+    await expectAccessible(prov.page, 'update figures page with errors');
+
+    // Two residents have left: two more beds are free (also in the residential split, when the home keeps one).
+    await prov.page.getByLabel('Occupied beds', { exact: true }).fill(String(occupied - 2));
+    await prov.page.getByLabel('Vacant beds accepting admissions', { exact: true }).fill(String(vacant + 2));
+    const split = prov.page.getByLabel('Residential beds occupied', { exact: true });
+    if (await split.count()) {
+      await split.fill(String((await num(prov.page, 'Residential beds occupied')) - 2));
+      await prov.page.getByLabel('Residential beds vacant and accepting', { exact: true }).fill(String((await num(prov.page, 'Residential beds vacant and accepting')) + 2));
+    }
+    await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
+    await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
+    await prov.page.getByText('Your capacity figures were saved.').waitFor();
+    const row = prov.page.locator('tr', { hasText: FEATURED_HOME_NAME });
+    await expect(row.innerText()).resolves.toContain(`${vacant + 2} vacant of ${max}`);
+    await expect(row.innerText()).resolves.toContain('Current, today');
+
+    // The provider cannot see the commissioner's market pages.
+    await prov.page.goto(`${steward.baseUrl}/market/care-homes`);
+    await prov.page.getByText('You do not have access to this').first().waitFor();
+    expect(prov.errors).toEqual([]);
+
+    // The commissioner sees it: dashboard figure up by two, and the vacancies page shows today's figure.
+    await com.page.reload();
+    await com.page.getByRole('heading', { level: 1, name: 'Care market' }).waitFor();
+    await expect.poll(() => vacantFigure(com.page)).toBe(before + 2);
+    await com.page.getByRole('link', { name: 'Vacancies now' }).click();
+    await com.page.getByRole('heading', { level: 1, name: 'Vacancies now' }).waitFor();
+    const vrow = com.page.locator('tr', { hasText: FEATURED_HOME_NAME });
+    await expect(vrow.innerText()).resolves.toContain('Current, today');
+    await expect(vrow.locator('td').nth(1).innerText()).resolves.toBe(String(vacant + 2));
+    await expectAccessible(com.page, 'vacancies page');
+    expect(com.errors).toEqual([]);
+  });
+
+  it('shows prices, care homes and a location’s whole picture to the commissioner, with downloads', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${steward.baseUrl}/market/prices`);
+    await page.getByRole('heading', { level: 1, name: 'Prices and placements' }).waitFor();
+    await page.getByText(/The mean weekly price of new placements rose \d/).waitFor();
+    await expectAccessible(page, 'prices page');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download prices by quarter as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('new-placement-prices-by-quarter.csv');
+
+    await page.getByRole('link', { name: 'Care homes and fragility' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Care homes and fragility' }).waitFor();
+    await page.getByRole('table', { name: /homes to watch/ }).waitFor();
+    await expectAccessible(page, 'care homes page');
+    // Filter to nursing homes rated Inadequate: the fragile demo home.
+    await page.getByLabel('CQC rating').selectOption('Inadequate');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/rating=Inadequate/);
+    await page.getByText(/^1 care homes?,/).waitFor();
+
+    await page.getByRole('table', { name: 'All care homes' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: /Capacity and vacancies/ }).waitFor();
+    await page.getByText('CQC rated Inadequate').first().waitFor();
+    await expectAccessible(page, 'location page');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { boroughScenario } from '../../../src/domain/discharge/simulation/examples.js';
+import { applyAssumptions, assumptionsOf } from './assumptions';
+
+describe('planner assumptions', () => {
+  it('round-trips a scenario through the form fields', () => {
+    const scenario = boroughScenario();
+    const result = applyAssumptions(scenario, assumptionsOf(scenario));
+    expect(result.problems).toEqual([]);
+    expect(result.scenario).toEqual(scenario);
+  });
+
+  it('applies edits, moving winter flex with the base capacity', () => {
+    const scenario = boroughScenario();
+    const a = assumptionsOf(scenario);
+    a.services[1].capacity = '60';
+    a.services[2].losMean = '28';
+    a.sharePercent = '90';
+    const r = applyAssumptions(scenario, a);
+    expect(r.scenario!.services[1].capacity).toBe(60);
+    expect(r.scenario!.services[1].capacityChanges.map((c) => c.capacity)).toEqual([64, 60]);
+    expect(r.scenario!.services[2].lengthOfStay).toEqual({ kind: 'lognormal', mean: 28, sd: 15 });
+    expect(r.scenario!.target.share).toBe(0.9);
+  });
+
+  it('names each wrong field with the path the server uses', () => {
+    const scenario = boroughScenario();
+    const a = assumptionsOf(scenario);
+    a.services[0].capacity = '12.5';
+    a.services[2].losMean = 'long';
+    a.replications = '5';
+    const r = applyAssumptions(scenario, a);
+    expect(r.scenario).toBeNull();
+    expect(r.problems).toEqual([
+      { field: 'replications', message: 'The number of replications must be 10 or more' },
+      { field: 'services.0.capacity', message: 'Reablement (pathway 1) places must be a whole number' },
+      { field: 'services.2.lengthOfStay.mean', message: 'Enter D2A care home beds (pathway 3) mean length of stay as a number' },
+    ]);
+  });
+});

@@ -1,0 +1,10 @@
+import type { Area } from '../area';
+import { CapacityPlannerPage } from './CapacityPlannerPage';
+
+/** Capacity planning by simulation: the discharge capacity planner. */
+export const simulationArea: Area = {
+  path: 'capacity-planner',
+  title: 'Capacity planner',
+  roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer'],
+  routes: [{ index: true, element: <CapacityPlannerPage /> }],
+};
