@@ -49,6 +49,7 @@ async function scratch(): Promise<{ database: Database; drop: () => Promise<void
       kind: 'PostgreSQL',
       drop: async () => {
         await database.close();
+        if (process.env.BENCH_KEEP) return void console.log(`Kept database ${name}`);
         const a = new pg.Client({ connectionString: ADMIN_URL });
         await a.connect();
         await a.query(`drop database if exists ${name} with (force)`);
@@ -220,17 +221,21 @@ async function benchOnspd(districts: { district: string; lat: number; lng: numbe
   console.log(`  peak RSS ${(peak / 1e6).toFixed(0)} MB (started at ${(baseRss / 1e6).toFixed(0)} MB): memory does not grow with the file`);
 }
 
-const { database, drop, kind } = await scratch();
-try {
-  console.log(`Database: ${kind}`);
-  await migrateDatabase(database);
-  const districts = nationalDistricts();
-  const t = performance.now();
-  const { homes } = await seedMarket(database, districts);
-  console.log(`Seeded ${HOMES.toLocaleString('en-GB')} care homes, ${AGENCIES.toLocaleString('en-GB')} homecare branches, ${districts.length.toLocaleString('en-GB')} districts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  await benchSearch(database, districts);
-  await benchBoard(database, homes);
-  await benchOnspd(districts);
-} finally {
-  await drop();
+// BENCH_DISCHARGE_PARTS=search,board,onspd (default all) picks the parts to run.
+const parts = new Set((process.env.BENCH_DISCHARGE_PARTS ?? 'search,board,onspd').split(','));
+const districts = nationalDistricts();
+if (parts.has('search') || parts.has('board')) {
+  const { database, drop, kind } = await scratch();
+  try {
+    console.log(`Database: ${kind}`);
+    await migrateDatabase(database);
+    const t = performance.now();
+    const { homes } = await seedMarket(database, districts);
+    console.log(`Seeded ${HOMES.toLocaleString('en-GB')} care homes, ${AGENCIES.toLocaleString('en-GB')} homecare branches, ${districts.length.toLocaleString('en-GB')} districts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    if (parts.has('search')) await benchSearch(database, districts);
+    if (parts.has('board')) await benchBoard(database, homes);
+  } finally {
+    await drop();
+  }
 }
+if (parts.has('onspd')) await benchOnspd(districts);

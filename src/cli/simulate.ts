@@ -59,7 +59,7 @@ export async function runSimulateCommand(file: string, options: SimulateOptions 
     for (const s of result.services) {
       const m = s.metrics;
       say(`  ${s.name}: mean wait ${m.waitMean.mean.toFixed(2)} days (95% CI ${m.waitMean.low.toFixed(2)}–${m.waitMean.high.toFixed(2)}), ` +
-        `95th percentile ${m.waitP95.mean.toFixed(1)} days, ${(100 * m.shareWithinTarget.mean).toFixed(1)}% start within ${scenario.target.withinDays} days, ` +
+        `95th percentile ${m.waitP95.mean.toFixed(1)} days, ${(100 * m.shareWithinTarget.mean).toFixed(1)}% get a place within ${scenario.target.withinDays} days of being ready, ` +
         `occupancy ${m.meanOccupancy.mean.toFixed(1)} of ${m.meanCapacity.mean.toFixed(1)}`);
     }
 

@@ -45,3 +45,11 @@ describe('readOnspdDistricts', () => {
     expect(issues[0].message).toMatch(/empty/);
   });
 });
+
+describe('splitCsvLine', () => {
+  it('splits plain ONSPD lines fast and falls back to a full CSV parse for quoted commas', async () => {
+    const { splitCsvLine } = await import('./postcodes.js');
+    expect(splitCsvLine('"RM1 1AA","",51.58,0.18')).toEqual(['RM1 1AA', '', '51.58', '0.18']);
+    expect(splitCsvLine('"A, B","x ""y""",3')).toEqual(['A, B', 'x "y"', '3']);
+  });
+});

@@ -62,11 +62,6 @@ function ServiceNavigation({ items, user }: { items: NavItem[]; user: User | nul
               })}
             </ul>
           </nav>
-          {user && (
-            <p className="app-service-navigation__user">
-              Signed in as {user.name} ({user.providerName ?? ROLE_LABELS[user.role]})
-            </p>
-          )}
         </div>
       </div>
     </section>
@@ -148,13 +143,16 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
       </header>
       <ServiceNavigation items={navigation(user)} user={user} />
       <div className="govuk-width-container">
-        <div className="govuk-phase-banner">
+        <div className="govuk-phase-banner app-phase-row">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
-            <span className="govuk-phase-banner__text">
-              This is a new service. Figures in the demo borough are synthetic.
-            </span>
+            <span className="govuk-phase-banner__text">This is a new service. Figures in the demo borough are synthetic.</span>
           </p>
+          {user && (
+            <p className="app-signed-in" data-testid="signed-in-as">
+              Signed in as {user.name} ({user.providerName ?? ROLE_LABELS[user.role]})
+            </p>
+          )}
         </div>
         <main className="govuk-main-wrapper govuk-skip-link-focused-element" id="main-content" ref={mainRef} tabIndex={-1}>
           <Outlet />

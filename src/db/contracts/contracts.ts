@@ -192,21 +192,24 @@ export async function decide(db: Db, actor: AuditActor, id: string, decision: Re
 
 /** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
 export async function importRegister(db: Db, rows: RegisterContract[]): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
-  const cqcIds = rows.map((r) => r.cqcProviderId).filter((x): x is string => !!x);
-  const names = rows.map((r) => r.providerName?.toLowerCase()).filter((x): x is string => !!x);
+  const cqcIds = [...new Set(rows.map((r) => r.cqcProviderId).filter((x): x is string => !!x))];
+  const names = [...new Set(rows.map((r) => r.providerName?.toLowerCase()).filter((x): x is string => !!x))];
   const provs = await db.select({ id: providers.id, name: providers.name, cqc: providers.cqcProviderId }).from(providers)
     .where(or(cqcIds.length ? inArray(providers.cqcProviderId, cqcIds) : sql`false`, names.length ? inArray(sql`lower(${providers.name})`, names) : sql`false`));
-  const locIds = rows.map((r) => r.cqcLocationId).filter((x): x is string => !!x);
+  const byCqc = new Map(provs.filter((p) => p.cqc).map((p) => [p.cqc!, p.id]));
+  const byName = new Map<string, string[]>();
+  for (const p of provs) byName.set(p.name.toLowerCase(), [...(byName.get(p.name.toLowerCase()) ?? []), p.id]);
+  const locIds = [...new Set(rows.map((r) => r.cqcLocationId).filter((x): x is string => !!x))];
   const locs = locIds.length ? await db.select({ id: locations.id, cqc: locations.cqcLocationId, providerId: locations.providerId }).from(locations).where(inArray(locations.cqcLocationId, locIds)) : [];
   const unresolved: { line: number; field: string; message: string }[] = [];
   const resolved = rows.map((r) => {
     let providerId: string | null = null;
     if (r.cqcProviderId) {
-      providerId = provs.find((p) => p.cqc === r.cqcProviderId)?.id ?? null;
+      providerId = byCqc.get(r.cqcProviderId) ?? null;
       if (!providerId) unresolved.push({ line: r.line, field: 'cqcProviderId', message: `No provider with CQC provider ID ${r.cqcProviderId} in the market register` });
     } else if (r.providerName) {
-      const matches = provs.filter((p) => p.name.toLowerCase() === r.providerName!.toLowerCase());
-      if (matches.length === 1) providerId = matches[0].id;
+      const matches = byName.get(r.providerName.toLowerCase()) ?? [];
+      if (matches.length === 1) providerId = matches[0];
       else unresolved.push({ line: r.line, field: 'providerName', message: matches.length ? `${matches.length} providers are called "${r.providerName}": give the CQC provider ID` : `No provider called "${r.providerName}" in the market register` });
     }
     let locationId: string | null = null;
@@ -220,17 +223,11 @@ export async function importRegister(db: Db, rows: RegisterContract[]): Promise<
     return { ...rest, providerId, locationId };
   });
   if (unresolved.length) return { created: 0, updated: 0, unresolved };
-  let created = 0;
-  let updated = 0;
-  for (const r of resolved) {
-    const [existing] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.reference, r.reference));
-    if (existing) {
-      await db.update(contracts).set({ ...r, updatedAt: new Date() }).where(eq(contracts.id, existing.id));
-      updated++;
-    } else {
-      await db.insert(contracts).values(r);
-      created++;
-    }
-  }
-  return { created, updated, unresolved };
+  // One read of the known references; new contracts go in batches, known ones are updated in place.
+  const known = new Map((await db.select({ id: contracts.id, reference: contracts.reference }).from(contracts)).map((c) => [c.reference, c.id]));
+  const fresh = resolved.filter((r) => !known.has(r.reference));
+  for (let i = 0; i < fresh.length; i += 500) await db.insert(contracts).values(fresh.slice(i, i + 500));
+  const changed = resolved.filter((r) => known.has(r.reference));
+  for (const r of changed) await db.update(contracts).set({ ...r, updatedAt: new Date() }).where(eq(contracts.id, known.get(r.reference)!));
+  return { created: fresh.length, updated: changed.length, unresolved };
 }

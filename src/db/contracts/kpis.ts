@@ -1,5 +1,5 @@
 // Contract KPIs and providers' returns.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
@@ -38,12 +38,19 @@ export async function listKpis(db: Db, asAt: string, filter: { providerId?: stri
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(contracts.reference), asc(kpis.name));
   if (rows.length === 0) return [];
-  const returns = await db.select().from(kpiReturns).where(inArray(kpiReturns.kpiId, rows.map((r) => r.k.id)));
+  // Every return of the listed KPIs in one query (a join, not a long IN list), grouped by KPI.
+  const returns = where.length
+    ? await db.select({ r: kpiReturns }).from(kpiReturns).innerJoin(kpis, eq(kpis.id, kpiReturns.kpiId)).innerJoin(contracts, eq(contracts.id, kpis.contractId)).where(and(...where))
+    : await db.select({ r: kpiReturns }).from(kpiReturns);
+  const byKpi = new Map<string, { periodStart: string; value: number; submittedOn: string }[]>();
+  for (const { r } of returns) {
+    const list = byKpi.get(r.kpiId) ?? [];
+    list.push({ periodStart: r.periodStart, value: r.value, submittedOn: r.submittedOn });
+    byKpi.set(r.kpiId, list);
+  }
   return rows.map(({ k, c, providerName }) => {
     const kpi = toKpi(k);
-    const statuses = returnStatuses(kpi, k.reportingFrom,
-      returns.filter((r) => r.kpiId === k.id).map((r) => ({ periodStart: r.periodStart, value: r.value, submittedOn: r.submittedOn })),
-      asAt, currentEndDate(termOf(c)));
+    const statuses = returnStatuses(kpi, k.reportingFrom, byKpi.get(k.id) ?? [], asAt, currentEndDate(termOf(c)));
     return {
       ...kpi, id: k.id, contractId: c.id, contractReference: c.reference, contractTitle: c.title, providerId: c.providerId, providerName,
       reportingFrom: k.reportingFrom, returns: statuses,

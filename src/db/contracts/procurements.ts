@@ -1,5 +1,5 @@
 // Procurements (recommissionings) and their stages; the recommissioning list joins contracts to them.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
@@ -38,13 +38,21 @@ export async function listProcurements(db: Db, asAt: string, onlyId?: string): P
     .where(onlyId ? eq(procurements.id, onlyId) : undefined)
     .orderBy(asc(procurements.title));
   if (rows.length === 0) return [];
-  const stages = await db.select().from(procurementStages).where(inArray(procurementStages.procurementId, rows.map((r) => r.p.id)));
+  const stages = onlyId
+    ? await db.select().from(procurementStages).where(eq(procurementStages.procurementId, onlyId))
+    : await db.select().from(procurementStages);
+  const byProcurement = new Map<string, (typeof procurementStages.$inferSelect)[]>();
+  for (const s of stages) {
+    const list = byProcurement.get(s.procurementId) ?? [];
+    list.push(s);
+    byProcurement.set(s.procurementId, list);
+  }
   return rows.map(({ p, c }) => {
     const end = c ? currentEndDate(termOf(c)) : null;
     return {
       id: p.id, title: p.title, route: p.route, leadOfficer: p.leadOfficer,
       contractId: c?.id ?? null, contractReference: c?.reference ?? null, contractEndDate: end,
-      forecast: forecastProcurement(stageDates(stages.filter((s) => s.procurementId === p.id)), end, asAt),
+      forecast: forecastProcurement(stageDates(byProcurement.get(p.id) ?? []), end, asAt),
     };
   }).sort((a, b) => (a.forecast.plannedGoLive ?? '9999').localeCompare(b.forecast.plannedGoLive ?? '9999'));
 }
@@ -98,11 +106,12 @@ export async function updateStage(db: Db, actor: AuditActor, procurementId: stri
 export async function recommissioning(db: Db, asAt: string, horizon: Horizon = 18): Promise<RecommissioningEntry[]> {
   const rows = await db.select({ c: contracts, providerName: providers.name }).from(contracts).leftJoin(providers, eq(providers.id, contracts.providerId));
   const procs = await listProcurements(db, asAt);
+  const byContract = new Map(procs.filter((p) => p.contractId).map((p) => [p.contractId!, p.forecast]));
   return recommissioningList(rows.map(({ c, providerName }) => ({
     ...termOf(c),
     id: c.id, reference: c.reference, title: c.title, providerName, serviceArea: c.serviceArea,
     annualValuePence: Number(c.annualValuePence), leadOfficer: c.leadOfficer,
     decision: (c.decision as RecommissioningDecision | null) ?? null,
-    procurement: procs.find((p) => p.contractId === c.id)?.forecast ?? null,
+    procurement: byContract.get(c.id) ?? null,
   })), asAt, horizon);
 }

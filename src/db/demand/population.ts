@@ -1,8 +1,8 @@
 // Population repository: areas and figures. Writes replace a whole (area, kind, vintage) at once.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.js';
-import type { PopulationKind, PopulationSex, SourcedPopulationRow } from '../../domain/demand/population.js';
-import { demandAreas, populationFigures } from './schema.js';
+import { type PopulationKind, type PopulationSex, seriesFromColumns, type SourcedPopulationSeries } from '../../domain/demand/population.js';
+import { demandAreas, populationSeries } from './schema.js';
 
 export function areaTypeOf(code: string): string {
   const prefix = code.slice(0, 3);
@@ -52,7 +52,7 @@ export interface FigureColumns {
 }
 
 /**
- * Replaces the figures of every (area, kind, vintage) present in `data`. Returns how many figures were
+ * Replaces the series of every (area, kind, vintage) present in `data`. Returns how many figures were
  * written and how many older ones they replaced. Call inside a transaction.
  */
 export async function replacePopulation(db: Db, data: FigureColumns, onProgress?: (done: number, total: number) => void): Promise<{ written: number; replaced: number }> {
@@ -61,40 +61,28 @@ export async function replacePopulation(db: Db, data: FigureColumns, onProgress?
   for (let i = 0; i < areas.length; i += 200) {
     const chunk = areas.slice(i, i + 200);
     const deleted = await db
-      .delete(populationFigures)
-      .where(and(inArray(populationFigures.areaCode, chunk), eq(populationFigures.kind, data.kind), eq(populationFigures.vintage, data.vintage)))
-      .returning({ id: populationFigures.id });
-    replaced += deleted.length;
+      .delete(populationSeries)
+      .where(and(inArray(populationSeries.areaCode, chunk), eq(populationSeries.kind, data.kind), eq(populationSeries.vintage, data.vintage)))
+      .returning({ n: sql<number>`cardinality(${populationSeries.counts})` });
+    replaced += deleted.reduce((s, d) => s + Number(d.n), 0);
   }
-  const total = data.count.length;
-  const BATCH = 2000;
-  for (let i = 0; i < total; i += BATCH) {
-    const rows = [];
-    for (let j = i; j < Math.min(total, i + BATCH); j++) {
-      rows.push({
-        areaCode: data.areaCode[j],
-        year: data.year[j],
-        sex: data.sex[j],
-        ageFrom: data.ageFrom[j],
-        ageTo: data.ageTo[j],
-        count: data.count[j],
-        kind: data.kind,
-        source: data.source,
-        vintage: data.vintage,
-      });
-    }
-    await db.insert(populationFigures).values(rows);
-    onProgress?.(Math.min(total, i + BATCH), total);
+  const series = seriesFromColumns(data);
+  const BATCH = 500;
+  for (let i = 0; i < series.length; i += BATCH) {
+    await db.insert(populationSeries).values(
+      series.slice(i, i + BATCH).map((x) => ({ ...x, kind: data.kind, source: data.source, vintage: data.vintage })),
+    );
+    onProgress?.(Math.min(series.length, i + BATCH), series.length);
   }
-  return { written: total, replaced };
+  return { written: data.count.length, replaced };
 }
 
 export async function listAreas(db: Db): Promise<{ code: string; name: string; areaType: string; synthetic: boolean; figures: number; years: string | null; vintages: string[] }[]> {
   const rows = await queryRows<{ code: string; name: string; area_type: string; synthetic: boolean; figures: string; min_year: number | null; max_year: number | null; vintages: string[] | null }>(
     db,
-    sql`select a.code, a.name, a.area_type, a.synthetic, count(p.id) as figures, min(p.year) as min_year, max(p.year) as max_year,
+    sql`select a.code, a.name, a.area_type, a.synthetic, coalesce(sum(cardinality(p.counts)), 0) as figures, min(p.year) as min_year, max(p.year) as max_year,
           array_remove(array_agg(distinct p.kind || ': ' || p.vintage), null) as vintages
-        from demand_areas a left join population_figures p on p.area_code = a.code
+        from demand_areas a left join population_series p on p.area_code = a.code
         group by a.code, a.name, a.area_type, a.synthetic order by a.name`,
   );
   return rows.map((r) => ({
@@ -113,37 +101,40 @@ export async function getArea(db: Db, code: string) {
   return row ?? null;
 }
 
-/** Every figure for the given areas, with its kind and vintage (the domain chooses which to use). */
-export async function populationRows(db: Db, areaCodes: readonly string[]): Promise<SourcedPopulationRow[]> {
+/**
+ * Every series for the given areas, with its kind and vintage (the domain chooses which to use). Arrays
+ * come back as text and are split here: much faster than element-by-element array parsing on PGlite.
+ */
+export async function populationRows(db: Db, areaCodes: readonly string[]): Promise<SourcedPopulationSeries[]> {
   if (areaCodes.length === 0) return [];
-  const rows = await db
-    .select({
-      areaCode: populationFigures.areaCode,
-      year: populationFigures.year,
-      sex: populationFigures.sex,
-      ageFrom: populationFigures.ageFrom,
-      ageTo: populationFigures.ageTo,
-      count: populationFigures.count,
-      kind: populationFigures.kind,
-      vintage: populationFigures.vintage,
-    })
-    .from(populationFigures)
-    .where(inArray(populationFigures.areaCode, [...areaCodes]))
-    .orderBy(asc(populationFigures.areaCode), asc(populationFigures.year));
-  return rows as SourcedPopulationRow[];
+  const rows = await queryRows<{ area_code: string; year: number; sex: PopulationSex; kind: PopulationKind; vintage: string; age_from: string; counts: string }>(
+    db,
+    sql`select area_code, year, sex, kind, vintage, array_to_string(age_from, ',') as age_from, array_to_string(counts, ',') as counts
+        from population_series where area_code in (${sql.join(areaCodes.map((c) => sql`${c}`), sql`, `)})
+        order by area_code, year`,
+  );
+  return rows.map((r) => ({
+    areaCode: r.area_code,
+    year: Number(r.year),
+    sex: r.sex,
+    kind: r.kind,
+    vintage: r.vintage,
+    ageFrom: r.age_from.split(',').map(Number),
+    counts: r.counts.split(',').map(Number),
+  }));
 }
 
 /** Total residents in the latest estimate year (or, without estimates, the current year's projection). */
 export async function residentsLatest(db: Db, areaCode: string, currentYear = new Date().getUTCFullYear()): Promise<{ year: number; people: number; kind: string } | null> {
   const rows = await queryRows<{ year: number; kind: string; people: number }>(
     db,
-    sql`select year, kind, sum(count) as people from population_figures
+    sql`select year, kind, sum((select sum(c) from unnest(counts) c)) as people from population_series
         where area_code = ${areaCode} and sex in ('female', 'male')
         group by year, kind, vintage
         union all
-        select year, kind, sum(count) as people from population_figures p
+        select year, kind, sum((select sum(c) from unnest(counts) c)) as people from population_series p
         where area_code = ${areaCode} and sex = 'persons'
-          and not exists (select 1 from population_figures q where q.area_code = p.area_code and q.year = p.year and q.kind = p.kind and q.vintage = p.vintage and q.sex <> 'persons')
+          and not exists (select 1 from population_series q where q.area_code = p.area_code and q.year = p.year and q.kind = p.kind and q.vintage = p.vintage and q.sex <> 'persons')
         group by year, kind, vintage`,
   );
   const estimates = rows.filter((r) => r.kind === 'estimate').sort((a, b) => b.year - a.year);

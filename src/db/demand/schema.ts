@@ -30,25 +30,26 @@ export const demandAreas = pgTable('demand_areas', {
 });
 
 /**
- * One published population figure. age_to null = open-ended (90 and over). kind: estimate | projection.
- * source names the publication; vintage the edition ("2022-based", "mid-2023"). Re-importing the same
- * area, kind and vintage replaces its figures.
+ * Population for one area, mid-year, sex, kind and vintage: counts by age band, where age_from holds each
+ * band's first age (ascending, starting at 0) and the last band is open-ended (90 and over, or wider).
+ * Single years give age_from = {0,1,…,90}. One row per series keeps national files (300 areas × 26 years ×
+ * 2 sexes) to a few thousand rows. kind: estimate | projection; source names the publication, vintage the
+ * edition ("2022-based SNPP", "mid-2023"). Re-importing the same area, kind and vintage replaces it.
  */
-export const populationFigures = pgTable('population_figures', {
+export const populationSeries = pgTable('population_series', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   areaCode: text('area_code').notNull().references(() => demandAreas.code, { onDelete: 'cascade' }),
   year: integer('year').notNull(),
   sex: text('sex').notNull(), // female | male | persons
-  ageFrom: integer('age_from').notNull(),
-  ageTo: integer('age_to'),
-  count: doublePrecision('count').notNull(),
   kind: text('kind').notNull(),
   source: text('source').notNull(),
   vintage: text('vintage').notNull(),
+  ageFrom: integer('age_from').array().notNull(),
+  counts: doublePrecision('counts').array().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  uniqueIndex('population_figures_uq').on(t.areaCode, t.kind, t.vintage, t.year, t.sex, t.ageFrom),
-  index('population_figures_area_year_idx').on(t.areaCode, t.year),
+  uniqueIndex('population_series_uq').on(t.areaCode, t.kind, t.vintage, t.year, t.sex),
+  index('population_series_area_idx').on(t.areaCode),
 ]);
 
 /**
@@ -84,6 +85,6 @@ export const demandScenarios = pgTable('demand_scenarios', {
 });
 
 export type DemandAreaRow = typeof demandAreas.$inferSelect;
-export type PopulationFigureRow = typeof populationFigures.$inferSelect;
+export type PopulationSeriesRow = typeof populationSeries.$inferSelect;
 export type DemandRateRow = typeof demandRates.$inferSelect;
 export type DemandScenarioRow = typeof demandScenarios.$inferSelect;

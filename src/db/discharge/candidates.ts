@@ -59,14 +59,22 @@ export async function loadCandidateLocations(db: Db, search: CandidateSearch, no
   if (!types.length) return [];
   const named = [...(search.preferredLocationIds ?? [])];
   const radius = search.radiusKm ?? 40;
-  // A bounding box in degrees, generous enough to contain the radius (1° latitude ≈ 111 km).
-  const dLat = radius / 111;
-  const dLng = origin ? radius / (111 * Math.cos((origin.lat * Math.PI) / 180)) : 0;
-  const box = origin
-    ? sql`and ((coalesce(l.lat, pd.lat) between ${origin.lat - dLat} and ${origin.lat + dLat}
-              and coalesce(l.lng, pd.lng) between ${origin.lng - dLng} and ${origin.lng + dLng})
-              or l.id::text = any(${textArray(named)}))`
-    : sql``;
+  // Narrow by district first: the districts whose centroid lies in a box a little larger than the radius
+  // (1° latitude ≈ 111 km), so the location lookup can use the postcode-district index instead of scanning
+  // the national register. Named locations are fetched whatever their distance.
+  let scope = sql``;
+  if (origin) {
+    const reach = radius + 8;
+    const dLat = reach / 111;
+    const dLng = reach / (111 * Math.cos((origin.lat * Math.PI) / 180));
+    const near = await queryRows<{ district: string }>(
+      db,
+      sql`select district from postcode_districts where lat between ${origin.lat - dLat} and ${origin.lat + dLat} and lng between ${origin.lng - dLng} and ${origin.lng + dLng}`,
+    );
+    scope = named.length
+      ? sql`and (l.postcode_district = any(${textArray(near.map((n) => n.district))}) or l.id = any(${textArray(named)}::uuid[]))`
+      : sql`and l.postcode_district = any(${textArray(near.map((n) => n.district))})`;
+  }
   const blockKind = search.serviceNeed === 'd2a_bed' ? 'd2a' : search.serviceNeed === 'rehab_bed' ? 'rehab' : null;
   const today = now.toISOString().slice(0, 10);
   const needsBeds = search.serviceNeed !== 'homecare' && search.serviceNeed !== 'reablement';
@@ -89,7 +97,6 @@ export async function loadCandidateLocations(db: Db, search: CandidateSearch, no
             : sql`null as block_total, null as block_free`}
         from locations l
         join providers p on p.id = l.provider_id
-        left join postcode_districts pd on pd.district = l.postcode_district
         ${needsBeds && !blockKind
           ? sql`left join lateral (select * from care_home_capacity c where c.location_id = l.id order by c.as_at desc limit 1) c on true`
           : sql``}
@@ -100,7 +107,7 @@ export async function loadCandidateLocations(db: Db, search: CandidateSearch, no
         where l.deregistered_at is null
           ${types[0] === '*' ? sql`` : sql`and l.service_types && ${textArray(types)}`}
           and (l.specialisms || l.service_user_bands) @> ${textArray([...search.specialisms])}
-          ${box}
+          ${scope}
           ${blockFilter}`,
   );
 
@@ -145,7 +152,7 @@ async function typicalPrices(db: Db, locationIds: string[], band: string, today:
     db,
     sql`select location_id::text, round(percentile_cont(0.5) within group (order by ${hourly ? sql.raw('hourly_rate_pence') : sql.raw('weekly_price_pence')}))::int as price
         from placements
-        where location_id::text = any(${textArray(locationIds)}) and band = ${band} and funding <> 'self_funded'
+        where location_id = any(${textArray(locationIds)}::uuid[]) and band = ${band} and funding <> 'self_funded'
           and start_date > (${today}::date - interval '365 days') and ${hourly ? sql`hourly_rate_pence is not null` : sql`true`}
         group by location_id`,
   );

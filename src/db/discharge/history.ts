@@ -6,7 +6,6 @@ import { queryRows, type Db } from '../client.js';
 import type { Pathway, ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, londonMidnight } from '../../domain/discharge/time.js';
 
-
 /** The service a discharged person went into, as the simulation models it. */
 export type HistoryService = 'p1_home' | 'p2_bed' | 'p3_d2a_bed' | 'p3_care_home' | 'none';
 

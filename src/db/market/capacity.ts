@@ -10,7 +10,7 @@ import {
 } from '../../domain/market/capacity.js';
 import { isCareHome } from '../../domain/market/types.js';
 import { MarketInputError, locationConditions, type LocationFilter } from './register.js';
-import { careHomeCapacity, homecareCapacity, locations, providers, workforceSnapshots, type CareHomeCapacityRow, type HomecareCapacityRow, type WorkforceSnapshotRow } from './schema.js';
+import { careHomeCapacity, homecareCapacity, locations, workforceSnapshots, type CareHomeCapacityRow, type HomecareCapacityRow, type WorkforceSnapshotRow } from './schema.js';
 
 export interface ReturnOptions { source?: string; asAt?: Date; reportedBy?: string | null; noChange?: boolean }
 
@@ -168,26 +168,20 @@ export interface VacancyRow {
  * looks for), most vacancies first. Each row carries `asAt` so callers can show how old it is.
  */
 export async function currentVacancies(db: Db, f: LocationFilter = {}, opts: { bedGroup?: BedGroup; limit?: number } = {}): Promise<VacancyRow[]> {
-  const where = and(...locationConditions(f));
-  const latest = db.$with('latest').as(
-    db.selectDistinctOn([careHomeCapacity.locationId]).from(careHomeCapacity).orderBy(careHomeCapacity.locationId, desc(careHomeCapacity.asAt)),
-  );
-  const groupCol = opts.bedGroup ? latest[`${opts.bedGroup}VacantAccepting`] : null;
-  const rows = await db.with(latest)
-    .select({
-      locationId: locations.id, name: locations.name, providerId: providers.id, providerName: providers.name, postcodeDistrict: locations.postcodeDistrict,
-      inBorough: locations.inBorough, serviceTypes: locations.serviceTypes, specialisms: locations.specialisms, cqcRating: locations.cqcRating,
-      maxCapacity: latest.maxCapacity, occupied: latest.occupied, vacantAccepting: latest.vacantAccepting,
-      residentialVacantAccepting: latest.residentialVacantAccepting, nursingVacantAccepting: latest.nursingVacantAccepting,
-      dementiaVacantAccepting: latest.dementiaVacantAccepting, asAt: latest.asAt,
-    })
-    .from(latest)
-    .innerJoin(locations, eq(locations.id, latest.locationId))
-    .innerJoin(providers, eq(providers.id, locations.providerId))
-    .where(and(where, sql`${latest.vacantAccepting} > 0`, groupCol ? sql`${groupCol} > 0` : undefined))
-    .orderBy(desc(latest.vacantAccepting), asc(locations.name))
-    .limit(opts.limit ?? 500);
-  return rows.map((r) => ({ ...r, asAt: new Date(r.asAt) }));
+  const groupCol = opts.bedGroup ? sql.raw(`latest.${opts.bedGroup}_vacant_accepting`) : null;
+  // Each home's latest return through the (location_id, as_at) index: no sort over the whole history.
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    select locations.id as "locationId", locations.name, providers.id as "providerId", providers.name as "providerName",
+      locations.postcode_district as "postcodeDistrict", locations.in_borough as "inBorough", locations.service_types as "serviceTypes",
+      locations.specialisms, locations.cqc_rating as "cqcRating", latest.max_capacity as "maxCapacity", latest.occupied,
+      latest.vacant_accepting as "vacantAccepting", latest.residential_vacant_accepting as "residentialVacantAccepting",
+      latest.nursing_vacant_accepting as "nursingVacantAccepting", latest.dementia_vacant_accepting as "dementiaVacantAccepting", latest.as_at as "asAt"
+    from locations join providers on providers.id = locations.provider_id
+      join lateral (select * from care_home_capacity c where c.location_id = locations.id order by c.as_at desc limit 1) latest on true
+    where ${and(...locationConditions(f))} and latest.vacant_accepting > 0 ${groupCol ? sql`and ${groupCol} > 0` : sql``}
+    order by latest.vacant_accepting desc, locations.name asc
+    limit ${opts.limit ?? 500}`);
+  return rows.map((r) => ({ ...(r as unknown as VacancyRow), asAt: new Date(r.asAt as string) }));
 }
 
 /** Latest care home return of each of the given locations (or all), keyed by location id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateToBands, BandMismatchError, bandLabel, commonBands, parseAgeLabel, REPORTING_BANDS } from './ages.js';
-import { buildPopulationGrid, populationIn, PopulationError, selectPopulationRows, type SourcedPopulationRow } from './population.js';
+import { buildPopulationGrid, populationIn, PopulationError, selectPopulationRows, seriesFromRows, type SourcedPopulationRow } from './population.js';
 
 describe('age labels', () => {
   it.each([
@@ -73,16 +73,16 @@ describe('population grid', () => {
       { ...base, sex: 'persons' as const, ageFrom: 0, ageTo: 70, count: 1 },
       { ...base, sex: 'persons' as const, ageFrom: 65, ageTo: 69, count: 1 },
     ];
-    expect(() => buildPopulationGrid('E09000999', rows)).toThrow(/age 65 is given twice/);
-    expect(() => buildPopulationGrid('E09000999', rows.slice(0, 1))).toThrow(/no figure covers age 71/);
-    expect(() => buildPopulationGrid('E09000001', rows)).toThrow(PopulationError);
+    expect(() => buildPopulationGrid('E09000999', seriesFromRows(rows))).toThrow(/age 65 is given twice/);
+    expect(() => buildPopulationGrid('E09000999', seriesFromRows(rows.slice(0, 1)))).toThrow(/no figure covers age 71/);
+    expect(() => buildPopulationGrid('E09000001', [])).toThrow(PopulationError);
   });
   it('uses female and male rows and ignores the redundant persons rows', () => {
     const rows = (['female', 'male', 'persons'] as const).flatMap((sex) => [
       { ...base, sex, ageFrom: 0, ageTo: 64, count: sex === 'persons' ? 1700 : sex === 'female' ? 900 : 800 },
       { ...base, sex, ageFrom: 65, ageTo: null, count: sex === 'persons' ? 300 : sex === 'female' ? 170 : 130 },
     ]);
-    const grid = buildPopulationGrid('E09000999', rows);
+    const grid = buildPopulationGrid('E09000999', seriesFromRows(rows));
     expect(grid.sexes).toEqual(['female', 'male']);
     expect(populationIn(grid, 2024, { from: 0, to: null })).toBeCloseTo(2000, 9);
     expect(populationIn(grid, 2024, { from: 65, to: null }, 'female')).toBeCloseTo(170, 9);

@@ -1,4 +1,4 @@
-import { AGE_COUNT, type AgeBand, bandEnd, bandLabel, spreadEvenly } from './ages.js';
+import { AGE_COUNT, type AgeBand, bandEnd, bandLabel, OPEN_AGE, spreadEvenly } from './ages.js';
 
 export type Sex = 'female' | 'male';
 export type PopulationSex = Sex | 'persons';
@@ -18,6 +18,84 @@ export interface SourcedPopulationRow extends PopulationRow {
   kind: PopulationKind;
   /** e.g. "ONS 2022-based SNPP" or "ONS mid-2023 estimates". */
   vintage: string;
+}
+
+/**
+ * One area's population for a mid-year and sex, in age bands: ageFrom holds each band's first age
+ * (ascending from 0) and the last band is open-ended. Single years give ageFrom = [0, 1, …, 90].
+ */
+export interface PopulationSeries {
+  areaCode: string;
+  year: number;
+  sex: PopulationSex;
+  ageFrom: number[];
+  counts: number[];
+}
+
+export interface SourcedPopulationSeries extends PopulationSeries {
+  kind: PopulationKind;
+  vintage: string;
+}
+
+/** Figures in columns (as importers collect them). */
+export interface PopulationColumns {
+  areaCode: readonly string[];
+  year: readonly number[];
+  sex: readonly PopulationSex[];
+  ageFrom: readonly number[];
+  ageTo: readonly (number | null)[];
+  count: readonly number[];
+}
+
+/**
+ * Groups figures into series, one per area, year and sex, checking that each covers 0 to 90+ exactly
+ * once (overlaps and gaps are errors).
+ */
+export function seriesFromColumns(cols: PopulationColumns): PopulationSeries[] {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < cols.count.length; i++) {
+    const key = `${cols.areaCode[i]}|${cols.year[i]}|${cols.sex[i]}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  }
+  const out: PopulationSeries[] = [];
+  for (const idx of groups.values()) {
+    idx.sort((a, b) => cols.ageFrom[a] - cols.ageFrom[b]);
+    const first = idx[0];
+    const where = `area ${cols.areaCode[first]}, ${cols.year[first]}, ${cols.sex[first]}`;
+    let next = 0;
+    for (const i of idx) {
+      const band = { from: cols.ageFrom[i], to: cols.ageTo[i] };
+      if (band.from < next) throw new PopulationError(`${where}: age ${band.from} is given twice (band ${bandLabel(band)})`);
+      if (band.from > next) throw new PopulationError(`${where}: no figure covers age ${next}`);
+      next = bandEnd(band) + 1;
+      if (band.to !== null && band.to >= 90) next = 91;
+    }
+    const last = idx[idx.length - 1];
+    if (cols.ageTo[last] !== null && bandEnd({ from: cols.ageFrom[last], to: cols.ageTo[last] }) < 90) {
+      throw new PopulationError(`${where}: no figure covers age ${next === 90 ? '90 and over' : next}`);
+    }
+    out.push({
+      areaCode: cols.areaCode[first],
+      year: cols.year[first],
+      sex: cols.sex[first],
+      ageFrom: idx.map((i) => cols.ageFrom[i]),
+      counts: idx.map((i) => cols.count[i]),
+    });
+  }
+  return out;
+}
+
+export function seriesFromRows(rows: readonly PopulationRow[]): PopulationSeries[] {
+  return seriesFromColumns({
+    areaCode: rows.map((r) => r.areaCode),
+    year: rows.map((r) => r.year),
+    sex: rows.map((r) => r.sex),
+    ageFrom: rows.map((r) => r.ageFrom),
+    ageTo: rows.map((r) => r.ageTo),
+    count: rows.map((r) => r.count),
+  });
 }
 
 /**
@@ -49,18 +127,18 @@ export function gridIndex(grid: PopulationGrid, yearIndex: number, sexIndex: num
  * Chooses, for each year, the figures to use: the mid-year estimate when there is one (the latest
  * vintage), otherwise the projection of the preferred (or latest) vintage.
  */
-export function selectPopulationRows(
-  rows: readonly SourcedPopulationRow[],
+export function selectPopulationRows<R extends { areaCode: string; year: number; kind: PopulationKind; vintage: string }>(
+  rows: readonly R[],
   preferredProjection?: string,
-): { rows: SourcedPopulationRow[]; sources: Map<string, { kind: PopulationKind; vintage: string }> } {
-  const byAreaYear = new Map<string, SourcedPopulationRow[]>();
+): { rows: R[]; sources: Map<string, { kind: PopulationKind; vintage: string }> } {
+  const byAreaYear = new Map<string, R[]>();
   for (const r of rows) {
     const key = `${r.areaCode}|${r.year}`;
     const list = byAreaYear.get(key);
     if (list) list.push(r);
     else byAreaYear.set(key, [r]);
   }
-  const chosen: SourcedPopulationRow[] = [];
+  const chosen: R[] = [];
   const sources = new Map<string, { kind: PopulationKind; vintage: string }>();
   for (const [key, list] of byAreaYear) {
     const estimates = list.filter((r) => r.kind === 'estimate');
@@ -85,51 +163,47 @@ function latestVintage(vintages: string[]): string {
 }
 
 /**
- * Builds the grid for one area from its rows. Single years are used as they are; a year given only
- * in wider bands is spread evenly within each band (noted), which keeps every band total exact. Each
- * year must cover ages 0 to 90+ exactly once per sex; overlaps and gaps are errors.
+ * Builds the grid for one area from its series. Single years are used as they are; a year given only
+ * in wider bands is spread evenly within each band (noted), which keeps every band total exact.
  */
 export function buildPopulationGrid(
   areaCode: string,
-  rows: readonly PopulationRow[],
+  series: readonly PopulationSeries[],
   sources?: Map<string, { kind: PopulationKind; vintage: string }>,
 ): PopulationGrid {
-  const own = rows.filter((r) => r.areaCode === areaCode);
+  const own = series.filter((r) => r.areaCode === areaCode);
   if (own.length === 0) throw new PopulationError(`no population figures for area ${areaCode}`);
   const years = [...new Set(own.map((r) => r.year))].sort((a, b) => a - b);
   const hasSplit = own.some((r) => r.sex !== 'persons');
   const sexes: PopulationSex[] = hasSplit ? ['female', 'male'] : ['persons'];
   const counts = new Float64Array(years.length * sexes.length * AGE_COUNT);
-  const covered = new Uint8Array(counts.length);
+  const seen = new Set<string>();
   const notes: string[] = [];
   let spread = false;
   for (const r of own) {
     const si = sexes.indexOf(r.sex);
-    if (si < 0) continue; // persons rows are redundant when female and male are given
-    const yi = years.indexOf(r.year);
-    const base = (yi * sexes.length + si) * AGE_COUNT;
-    const band: AgeBand = { from: r.ageFrom, to: r.ageTo };
-    const end = bandEnd(band);
-    for (let a = r.ageFrom; a <= end; a++) {
-      if (covered[base + a]) {
-        throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: age ${a} is given twice (band ${bandLabel(band)})`);
-      }
-      covered[base + a] = 1;
+    if (si < 0) continue; // persons series are redundant when female and male are given
+    const key = `${r.year}|${r.sex}`;
+    if (seen.has(key)) throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: given twice`);
+    seen.add(key);
+    if (r.ageFrom.length !== r.counts.length || r.ageFrom[0] !== 0) {
+      throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: age bands must start at 0 and have one count each`);
     }
-    if (end === r.ageFrom) counts[base + r.ageFrom] += r.count;
-    else {
-      spread = true;
-      spreadEvenly(band, r.count, counts, base);
+    const base = (years.indexOf(r.year) * sexes.length + si) * AGE_COUNT;
+    for (let b = 0; b < r.ageFrom.length; b++) {
+      const from = r.ageFrom[b];
+      const end = b + 1 < r.ageFrom.length ? r.ageFrom[b + 1] - 1 : OPEN_AGE;
+      if (end < from || from > OPEN_AGE) throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: age bands must ascend`);
+      if (end === from) counts[base + from] += r.counts[b];
+      else {
+        spread = true;
+        spreadEvenly({ from, to: end === OPEN_AGE ? null : end }, r.counts[b], counts, base);
+      }
     }
   }
-  for (let yi = 0; yi < years.length; yi++) {
-    for (let si = 0; si < sexes.length; si++) {
-      const base = (yi * sexes.length + si) * AGE_COUNT;
-      for (let a = 0; a < AGE_COUNT; a++) {
-        if (!covered[base + a]) {
-          throw new PopulationError(`area ${areaCode}, ${years[yi]}, ${sexes[si]}: no figure covers age ${a === 90 ? '90 and over' : a}`);
-        }
-      }
+  for (const year of years) {
+    for (const sex of sexes) {
+      if (!seen.has(`${year}|${sex}`)) throw new PopulationError(`area ${areaCode}, ${year}: no figures for ${sex}`);
     }
   }
   if (spread) notes.push('Some years were published in age bands; each band was spread evenly over its single years, so band totals are exact.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OLDER_PEOPLE_BANDS, REPORTING_BANDS } from './ages.js';
-import { buildPopulationGrid, populationIn, sumGrids } from './population.js';
+import { buildPopulationGrid, populationIn, seriesFromRows, sumGrids } from './population.js';
 import { explainFigure, peopleIn, project, ProjectionError, sumProjections } from './projection.js';
 import type { RateDefinition } from './rates.js';
 import { gridFrom, yearRange } from './testing.js';
@@ -205,7 +205,7 @@ describe('population grid and projection agree for banded input', () => {
       { areaCode: 'E09000999', year: 2025, sex: 'persons' as const, ageFrom: 71, ageTo: 89, count: 9500 },
       { areaCode: 'E09000999', year: 2025, sex: 'persons' as const, ageFrom: 90, ageTo: null, count: 400 },
     ];
-    const grid = buildPopulationGrid('E09000999', rows);
+    const grid = buildPopulationGrid('E09000999', seriesFromRows(rows));
     expect(populationIn(grid, 2025, { from: 65, to: 69 })).toBeCloseTo(5000, 9);
     expect(populationIn(grid, 2025, { from: 0, to: null })).toBeCloseTo(80800, 9);
     const ch = rate({ key: 'ch', cells: [{ sex: 'persons', ageFrom: 65, ageTo: 69, value: 0.01 }, { sex: 'persons', ageFrom: 90, ageTo: null, value: 0.2 }] });

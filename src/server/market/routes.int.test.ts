@@ -7,6 +7,8 @@ import { describeWithDatabases } from '../../db/testing.js';
 import { recordCareHomeReturn } from '../../db/market/capacity.js';
 import { createLocation, createProvider } from '../../db/market/register.js';
 import { createTestApp, signInAs, type TestClient } from '../testing.js';
+import { capacityImporter } from '../../importers/capacity.js';
+import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 
 const fixture = (name: string) => readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../importers/fixtures/cqc', name), 'utf8');
 const sys = { system: 'test' } as const;
@@ -106,6 +108,20 @@ describeWithDatabases('market routes', (ctx) => {
     expect(broken.json().errors[0]).toEqual({ field: 'line 7: Date of latest check', message: '"31/Feb/2024 - 00:00" is not a real date', in: 'body' });
     const locs = (await commissioner.get('/api/market/locations?scope=all&search=Cedar')).json();
     expect(locs.map((l: { name: string; cqcLastCheck: string }) => [l.name, l.cqcLastCheck])).toEqual([['Cedar Court Nursing Home', '2018-11-05']]);
+  });
+
+  it('bulk-imports capacity returns from the CLI format, refusing unknown homes whole', async () => {
+    const header = 'cqc_location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n';
+    const ok = await runImport(ctx.db, capacityImporter, textSource('capacity.csv', `${header}1-700000001,30,24,1,5\n1-700000002,50,44,0,6\n`), { actor: null, options: {} });
+    expect(ok).toMatchObject({ rowsRead: 2, created: 2 });
+    const bad = runImport(ctx.db, capacityImporter, textSource('capacity.csv', `${header}1-700000001,30,10,0,1\n1-799999999,10,5,0,1\n1-700000002,60,44,0,6\n`), { actor: null, options: {} });
+    await expect(bad).rejects.toBeInstanceOf(ImportRejected);
+    await expect(bad).rejects.toMatchObject({ issues: [
+      { line: 3, field: 'cqc_location_id', message: 'no location 1-799999999' },
+      { line: 4, field: 'max_capacity', message: 'cannot exceed the 50 beds registered with CQC' },
+    ] });
+    const a = (await commissioner.get(`/api/market/locations/${homeA}`)).json();
+    expect(a.careHome).toMatchObject({ occupied: 24, vacantAccepting: 5, source: 'bulk_csv' });
   });
 
   it('puts the market on the home dashboard for staff', async () => {

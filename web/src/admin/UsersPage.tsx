@@ -1,7 +1,8 @@
+import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useApi } from '../api';
-import { ROLE_LABELS, type User } from '../auth';
-import { Button, DownloadLinks, LoadingOrError, NotificationBanner, Page, Table, Tag, formatDateTime, type Column, type DownloadColumn } from '../components';
+import { ROLES, ROLE_LABELS, type Role, type User } from '../auth';
+import { Button, DownloadLinks, LoadingOrError, NotificationBanner, Page, Select, Table, Tag, formatDateTime, type Column, type DownloadColumn } from '../components';
 
 const columns: Column<User>[] = [
   { key: 'name', header: 'Name' },
@@ -30,6 +31,8 @@ const downloadColumns: DownloadColumn<User>[] = [
 export function UsersPage() {
   const { data, error, loading } = useApi<{ users: User[] }>('/api/admin/users');
   const added = (useLocation().state as { added?: string } | null)?.added;
+  const [role, setRole] = useState<Role | ''>('');
+  const shown = useMemo(() => (data ? data.users.filter((u) => !role || u.role === role) : []), [data, role]);
   return (
     <Page title="Users" breadcrumbs={[{ text: 'Administration', href: '/admin' }, { text: 'Users' }]}>
       {added && <NotificationBanner type="success" heading={`User ${added} added`} />}
@@ -38,15 +41,22 @@ export function UsersPage() {
         <LoadingOrError loading={loading} error={error} what="users" />
       ) : (
         <>
+        <Select
+          name="role-filter"
+          label="Show users with the role"
+          value={role}
+          onChange={(v) => setRole(v as Role | '')}
+          options={[{ value: '', text: 'Any role' }, ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))]}
+        />
         <Table
-          caption={`${data.users.length} ${data.users.length === 1 ? 'user' : 'users'}`}
+          caption={`${shown.length} ${shown.length === 1 ? 'user' : 'users'}${role ? ` with the role ${ROLE_LABELS[role]}` : ''}`}
           columns={columns}
-          rows={data.users}
+          rows={shown}
           rowKey={(u) => u.id}
           sortable
           initialSort={{ key: 'name', direction: 'ascending' }}
         />
-        <DownloadLinks filename="steward-users" what="users" columns={downloadColumns} rows={data.users} sheetName="Users" />
+        <DownloadLinks filename="steward-users" what="users" columns={downloadColumns} rows={shown} sheetName="Users" />
         </>
       )}
     </Page>

@@ -73,6 +73,13 @@ describeE2E('admin: users and audit log', () => {
     expect(csvLines[0]).toBe('Name,Email address,Role,Provider,Added,Last signed in,Status');
     expect(csvLines).toContainEqual(expect.stringMatching(/^Priya Planner,priya\.planner@eastbrook\.example,Commissioner,,\d{4}-\d\d-\d\dT.*,,Active$/));
     expect(csvLines.length - 2).toBe(before + 1);
+    // Filtering by role narrows the table (and what the download links export).
+    await page.getByLabel('Show users with the role').selectOption('commissioner');
+    await expect(table.locator('tbody tr').allTextContents()).resolves.toEqual([
+      expect.stringContaining(DEMO_ACCOUNTS.commissioner.email),
+      expect.stringContaining('priya.planner@eastbrook.example'),
+    ]);
+    await page.getByLabel('Show users with the role').selectOption('');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download users as Excel (XLSX)' }).click()]);
     const wb = new ExcelJS.Workbook();
     const bytes = readFileSync((await xlsx.path())!);
@@ -115,7 +122,7 @@ describeE2E('admin: users and audit log', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('User pat@provider.example added').waitFor();
     const row = page.locator('tbody tr', { hasText: 'pat@provider.example' });
-    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe(provider!.text);
+    await expect(row.getByRole("cell").nth(3).textContent()).resolves.toBe(provider!.text);
 
     const other = await newPage(browser);
     await signIn(other.page, steward.baseUrl, 'pat@provider.example', 'a-long-enough-password');

@@ -13,7 +13,7 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
   beforeAll(async () => {
     steward = await startSteward();
     browser = await launchBrowser();
-  });
+  }, 600_000); // loading the demo borough takes minutes on a busy machine
 
   afterAll(async () => {
     await browser?.close();
