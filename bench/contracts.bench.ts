@@ -2,9 +2,11 @@
 // 2,000 KPIs with three years of monthly returns, and a 300-action delivery plan, on PGlite.
 // Prints: register import (parse + write) time and rows per second; median and p95 of the recommissioning
 // list, the procurement list and the KPI returns list; delivery plan XLSX export time; memory. Asserts nothing.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { providers } from '../src/db/market/schema.js';
@@ -46,6 +48,7 @@ async function latency(label: string, runs: number, f: () => Promise<unknown>) {
   console.log(`${label}: median ${xs[Math.floor(runs / 2)].toFixed(0)} ms, p95 ${xs[Math.floor(runs * 0.95)].toFixed(0)} ms (${runs} runs)`);
 }
 
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on ${os.cpus().length} cores (figures scale with load)`);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'steward-contracts-bench-'));
 const database = await openDatabase({ dataDir: path.join(dir, 'db') });
 try {
@@ -66,28 +69,28 @@ try {
   }
   const file = path.join(dir, 'register.csv');
   writeFileSync(file, lines.join('\n'));
-  const memBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   const summary = await runImport(db, contractsImporter, fileSource(file), { actor: { system: 'bench' }, options: {} });
   const importMs = performance.now() - t0;
-  console.log(`register import: ${summary.created} contracts in ${importMs.toFixed(0)} ms (${Math.round(CONTRACTS / (importMs / 1000))} rows/s), RSS +${((process.memoryUsage().rss - memBefore) / 1e6).toFixed(0)} MB`);
+  console.log(`register import: ${summary.created} contracts in ${importMs.toFixed(0)} ms (${Math.round(CONTRACTS / (importMs / 1000))} rows/s), RSS after ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 
   // ---- 2. Procurements and KPIs ----
   const ids = (await db.select({ id: contracts.id, end: contracts.initialEndDate }).from(contracts)).slice(0, PROCUREMENTS);
   await time(`insert ${PROCUREMENTS} procurements × 9 stages`, async () => {
-    for (const c of ids) {
-      const [p] = await db.insert(procurements).values({ contractId: c.id, title: 'Bench procurement', route: 're_tender' }).returning({ id: procurements.id });
-      const stages = planBackwards(addDays(c.end, rng.int(-30, 60))).map((s) => (s.plannedEnd < AS_AT ? { ...s, actualStart: s.plannedStart, actualEnd: addDays(s.plannedEnd, rng.int(0, 20)) } : s));
-      await db.insert(procurementStages).values(stages.map((s) => ({ ...s, notApplicable: false, procurementId: p.id })));
-    }
+    const procRows = ids.map((c) => ({ id: randomUUID(), contractId: c.id, title: 'Bench procurement', route: 're_tender' }));
+    for (let i = 0; i < procRows.length; i += 500) await db.insert(procurements).values(procRows.slice(i, i + 500));
+    const stageRows = procRows.flatMap((p, i) => planBackwards(addDays(ids[i].end, rng.int(-30, 60)))
+      .map((s) => (s.plannedEnd < AS_AT ? { ...s, actualStart: s.plannedStart, actualEnd: addDays(s.plannedEnd, rng.int(0, 20)) } : s))
+      .map((s) => ({ ...s, notApplicable: false, procurementId: p.id })));
+    for (let i = 0; i < stageRows.length; i += 1000) await db.insert(procurementStages).values(stageRows.slice(i, i + 1000));
   });
   const all = await db.select({ id: contracts.id }).from(contracts);
   await time(`insert ${KPIS} monthly KPIs with 3 years of returns`, async () => {
-    for (let i = 0; i < KPIS; i++) {
-      const [k] = await db.insert(kpis).values({ contractId: all[i % all.length].id, name: `KPI ${i}`, unit: '%', target: 90, direction: 'higher_is_better', frequency: 'monthly', tolerance: 3, reportingFrom: '2023-11-01' }).returning({ id: kpis.id });
-      const periods = periodsDue({ frequency: 'monthly', dueDays: null }, '2023-11-01', AS_AT);
-      await db.insert(kpiReturns).values(periods.filter(() => rng.next() < 0.95).map((p) => ({ kpiId: k.id, periodStart: p.periodStart, value: rng.normal(91, 3), submittedOn: addDays(p.dueDate, rng.int(-8, 6)) })));
-    }
+    const kpiRows = Array.from({ length: KPIS }, (_, i) => ({ id: randomUUID(), contractId: all[i % all.length].id, name: `KPI ${i}`, unit: '%', target: 90, direction: 'higher_is_better', frequency: 'monthly', tolerance: 3, reportingFrom: '2023-11-01' }));
+    for (let i = 0; i < kpiRows.length; i += 500) await db.insert(kpis).values(kpiRows.slice(i, i + 500));
+    const periods = periodsDue({ frequency: 'monthly', dueDays: null }, '2023-11-01', AS_AT);
+    const returnRows = kpiRows.flatMap((k) => periods.filter(() => rng.next() < 0.95).map((p) => ({ kpiId: k.id, periodStart: p.periodStart, value: rng.normal(91, 3), submittedOn: addDays(p.dueDate, rng.int(-8, 6)) })));
+    for (let i = 0; i < returnRows.length; i += 2000) await db.insert(kpiReturns).values(returnRows.slice(i, i + 2000));
   });
 
   // ---- 3. Reads ----

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/db/client.js';
@@ -25,7 +26,7 @@ const HEADER = ['Name', 'Also known as', 'Address', 'Postcode', 'Phone number', 
 const LAS = ['Havering', 'Redbridge', 'Barking and Dagenham', 'Thurrock', 'Islington', 'Halton', 'Trafford', 'Essex', 'County Durham', 'Darlington', 'Croydon', 'Bromley', 'Barnet', 'Enfield', 'Ealing', 'Hillingdon', 'Brent', 'Newham', 'Lambeth', 'Southwark'];
 
 /** A CQC directory CSV in the published layout: 15,000 care homes from ~6,000 providers plus other services. */
-function writeDirectory(file: string): void {
+export function writeDirectory(file: string): void {
   const rng = createRng(2026, 'bench-market');
   const lines = ['CQC Locations data' + ','.repeat(14), ','.repeat(14), 'This data was produced on 03 November 2025' + ','.repeat(14), ','.repeat(14), HEADER.join(',')];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,7 +47,7 @@ function writeDirectory(file: string): void {
 }
 
 /** Capacity returns, workforce, usual rates and placements generated inside the database (deterministic). */
-async function generate(database: Database, now: Date): Promise<void> {
+export async function generate(database: Database, now: Date): Promise<void> {
   const db = database.db;
   await db.execute(sql`update locations set registered_beds = 10 + (abs(hashtext(cqc_location_id)) % 41), in_borough = true,
     cqc_rating = (array['Outstanding','Good','Good','Good','Good','Good','Good','Requires improvement','Requires improvement','Inadequate'])[1 + abs(hashtext(cqc_location_id || 'r')) % 10],
@@ -123,7 +124,7 @@ async function timeRequests(database: Database, runs: number, now: Date): Promis
   return out;
 }
 
-async function runOn(kind: 'pglite' | 'postgres', directory: string, url?: string): Promise<void> {
+export async function runOn(kind: 'pglite' | 'postgres', directory: string, url?: string): Promise<void> {
   let rssPeak = 0;
   const timer = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage().rss); }, 200);
   const dataDir = kind === 'pglite' ? mkdtempSync(path.join(os.tmpdir(), 'steward-bench-market-')) : undefined;
@@ -139,7 +140,7 @@ async function runOn(kind: 'pglite' | 'postgres', directory: string, url?: strin
     const generateSeconds = (performance.now() - t) / 1000;
     const [counts] = await queryRows<Record<string, number>>(database.db, sql`select (select count(*) from locations where registered_beds is not null)::int homes,
       (select sum(registered_beds) from locations)::int beds, (select count(*) from care_home_capacity)::int returns, (select count(*) from placements)::int placements`);
-    const runs = kind === 'postgres' ? 20 : 5;
+    const runs = kind === 'postgres' ? 10 : 3;
     if (process.env.STEWARD_BENCH_EXPLAIN) {
       const { sql: s2 } = await import('drizzle-orm');
       const orig = database.db.execute.bind(database.db);
@@ -177,6 +178,7 @@ async function postgresAdminUrl(): Promise<string | null> {
   }
 }
 
+async function main(): Promise<void> {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-bench-cqc-'));
 const directory = path.join(tmp, 'cqc-directory.csv');
 let t0 = performance.now();
@@ -199,3 +201,6 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

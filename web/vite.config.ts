@@ -39,6 +39,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    // Compiling all of GOV.UK Frontend's Sass is the slow step by design; don't warn about it on every build.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     port: 5173,

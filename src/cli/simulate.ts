@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { recommendCapacity, type CapacityRecommendation } from '../domain/discharge/simulation/capacitySearch.js';
+import { boroughScenario } from '../domain/discharge/simulation/examples.js';
 import { csvLines, curveRows, dailyRows, summaryRows } from '../domain/discharge/simulation/csv.js';
 import { parseScenario, type Scenario } from '../domain/discharge/simulation/scenario.js';
 import { simulateWith } from '../domain/discharge/simulation/simulate.js';
@@ -96,14 +97,21 @@ export function register(program: Command): void {
   program
     .command('simulate')
     .description('simulate a discharge capacity scenario (JSON) and write the results as JSON and CSV')
-    .argument('<scenario>', 'scenario file (JSON; see docs/simulation.md or the planner\'s "Download scenario")')
+    .argument('<scenario>', 'scenario file (JSON; the format is in src/domain/discharge/simulation/scenario.ts and README.md)')
+    .option('--example', 'first write an example three-pathway borough scenario to <scenario> (it must not exist yet)')
     .option('-o, --out <prefix>', 'output path prefix (default: <scenario>-results)')
     .option('-r, --replications <n>', 'override the number of replications', (v) => positiveInt(v, '--replications'))
     .option('--seed <n>', 'override the random seed', (v) => integer(v, '--seed'))
     .option('--recommend', 'also find the least capacity per service meeting the target, with the trade-off curve')
     .option('--threads <n>', 'worker threads (default: all cores)', (v) => positiveInt(v, '--threads'))
-    .action(async (file: string, opts: SimulateOptions) => {
+    .action(async (file: string, opts: SimulateOptions & { example?: boolean }) => {
       try {
+        if (opts.example) {
+          await writeFile(file, JSON.stringify(boroughScenario({ name: 'Example borough' }), null, 2), { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+            throw new ScenarioFileError(`${file}: cannot write the example (${err.code ?? err.message})`);
+          });
+          process.stdout.write(`Wrote an example scenario to ${file}\n`);
+        }
         await runSimulateCommand(file, opts);
       } catch (err) {
         if (err instanceof ScenarioFileError) {

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 import { importRegister } from '../db/contracts/contracts.js';
-import { parseRegister, type RegisterContract } from '../domain/contracts/register.js';
+import { mapHeaders, parseRegister, type RegisterContract } from '../domain/contracts/register.js';
 import { readAllCsv } from './csv.js';
 import { ImportRejected, type ImportSource, type Importer } from './framework.js';
 
@@ -46,8 +46,11 @@ export const contractsImporter: Importer<RegisterContract> = {
     const records = /\.xlsx$/i.test(source.fileName)
       ? await readXlsxRows(source)
       : (await readAllCsv(source)).map((r) => ({ line: r.line, cells: r.values }));
-    const header = records.find((r) => r.cells.some((c) => c.trim()));
-    if (!header) return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };
+    const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim()));
+    if (nonEmpty.length === 0) return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };
+    // Registers often start with a title or notes: the header is the first row naming every required column
+    // (within the first 20), else the first row, whose missing columns are then reported.
+    const header = nonEmpty.slice(0, 20).find((r) => mapHeaders(r.cells, r.line).issues.length === 0) ?? nonEmpty[0];
     const body = records.filter((r) => r.line > header.line);
     const { contracts, issues } = parseRegister(body, header.cells, header.line);
     return { rows: contracts, issues };

@@ -75,11 +75,22 @@ export class PopulationCollector {
     this.data = { layout, kind, source, vintage, areas: new Map(), areaCode: [], year: [], sex: [], ageFrom: [], ageTo: [], count: [] };
   }
 
+  /** Areas with a refused row: their whole-area checks would only repeat that problem. */
+  private readonly refusedAreas = new Set<string>();
+  private currentArea: string | null = null;
+
   issue(line: number | null, field: string | undefined, message: string): void {
     this.issues.push({ line, field, message });
   }
 
+  /** A row (or value) that could not be read: reported, and the area's whole-file checks are skipped. */
+  refuse(line: number, field: string | undefined, message: string): void {
+    this.issue(line, field, message);
+    if (this.currentArea) this.refusedAreas.add(this.currentArea);
+  }
+
   area(line: number, field: string, code: string, name: string | null): boolean {
+    this.currentArea = code;
     if (!GSS.test(code)) {
       this.issue(line, field, `"${code}" is not an ONS GSS code (a letter and eight digits, e.g. E09000016)`);
       return false;
@@ -93,7 +104,7 @@ export class PopulationCollector {
   add(line: number, field: string, areaCode: string, year: number, sex: PopulationSex, band: AgeBand, raw: string): void {
     const count = parseCount(raw);
     if (count === null) {
-      this.issue(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
+      this.refuse(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
       return;
     }
     const key = `${areaCode}|${sex}|${year}`;
@@ -121,7 +132,7 @@ export class PopulationCollector {
   total(line: number, field: string, areaCode: string, year: number, sex: PopulationSex, raw: string): void {
     const value = parseCount(raw);
     if (value === null) {
-      this.issue(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
+      this.refuse(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
       return;
     }
     this.totals.set(`${areaCode}|${sex}|${year}`, { line, field, value, decimals: decimals(raw.trim()) });
@@ -138,23 +149,25 @@ export class PopulationCollector {
       if (list) list.push(b);
       else bands.set(key, [b]);
     }
+    const ages = (from: number, to: number | null) => (from === to ? `age ${from}` : `ages ${bandLabel({ from, to })}`);
     for (const [key, list] of bands) {
       const [area, sex, year] = key.split('|');
+      if (this.refusedAreas.has(area)) continue;
       list.sort((a, b) => a.from - b.from);
       let next = 0;
       for (const b of list) {
         if (b.from > next) {
-          this.issue(null, 'age', `${area} ${sex} ${year}: no figure for ages ${bandLabel({ from: next, to: b.from - 1 })}`);
+          this.issue(null, 'age', `${area} ${sex} ${year}: no figure for ${ages(next, b.from - 1)}`);
         } else if (b.from < next) {
           this.issue(null, 'age', `${area} ${sex} ${year}: age band ${bandLabel(b)} overlaps the band before it`);
         }
         next = bandEnd(b) + 1;
       }
-      if (next <= OPEN_AGE) this.issue(null, 'age', `${area} ${sex} ${year}: no figure for ages ${bandLabel({ from: next, to: null })}`);
+      if (next <= OPEN_AGE) this.issue(null, 'age', `${area} ${sex} ${year}: no figure for ${ages(next, null)}`);
     }
     for (const [key, t] of this.totals) {
       const s = this.sums.get(key);
-      if (!s) continue;
+      if (!s || this.refusedAreas.has(key.split('|')[0])) continue;
       const tolerance = 0.5 * 10 ** -s.decimals * s.parts + 0.5 * 10 ** -t.decimals + 1e-9;
       if (Math.abs(s.sum - t.value) > tolerance) {
         const [area, sex, year] = key.split('|');
@@ -229,23 +242,23 @@ function snppParser(h: string[], lower: string[], col: (n: string) => number, he
   return {
     record(line, v) {
       if (v.length !== h.length) {
-        c.issue(line, undefined, `expected ${h.length} fields, found ${v.length}`);
+        c.refuse(line, undefined, `expected ${h.length} fields, found ${v.length}`);
         return;
       }
       const code = v[iCode].trim();
       if (!c.area(line, 'AREA_CODE', code, iName >= 0 ? v[iName].trim() : null)) return;
       if (iComp >= 0 && v[iComp].trim().toLowerCase() !== 'population') {
-        c.issue(line, 'COMPONENT', `only population rows can be imported; this row is "${v[iComp]}"`);
+        c.refuse(line, 'COMPONENT', `only population rows can be imported; this row is "${v[iComp]}"`);
         return;
       }
       const sex = sexFromWord(v[iSex]);
       if (!sex) {
-        c.issue(line, 'SEX', `"${v[iSex]}" is not persons, males or females`);
+        c.refuse(line, 'SEX', `"${v[iSex]}" is not persons, males or females`);
         return;
       }
       const age = parseAgeLabel(v[iAge]);
       if (!age) {
-        c.issue(line, 'AGE_GROUP', `"${v[iAge]}" is not an age, an age band or "All ages"`);
+        c.refuse(line, 'AGE_GROUP', `"${v[iAge]}" is not an age, an age band or "All ages"`);
         return;
       }
       for (const { index, year } of years) {
@@ -271,12 +284,12 @@ function nomisParser(col: (n: string) => number, options: LayoutOptions): Layout
       if (!c.area(line, 'GEOGRAPHY_CODE', code, iName >= 0 ? (v[iName] ?? '').trim() || null : null)) return;
       const yearRaw = (v[iYear] ?? '').trim();
       if (!/^\d{4}$/.test(yearRaw)) {
-        c.issue(line, 'PROJECTED_YEAR_NAME', `"${yearRaw}" is not a year`);
+        c.refuse(line, 'PROJECTED_YEAR_NAME', `"${yearRaw}" is not a year`);
         return;
       }
       const sex = iGender >= 0 ? sexFromWord(v[iGender] ?? '') : 'persons';
       if (!sex) {
-        c.issue(line, 'GENDER', `"${v[iGender]}" is not 0 (total), 1 (male) or 2 (female)`);
+        c.refuse(line, 'GENDER', `"${v[iGender]}" is not 0 (total), 1 (male) or 2 (female)`);
         return;
       }
       // NOMIS age codes: 101…191 are ages 0…90+, 200 is all ages; names such as "Age 7" are read too.
@@ -287,7 +300,7 @@ function nomisParser(col: (n: string) => number, options: LayoutOptions): Layout
         age = code === 200 ? 'all' : code >= 101 && code <= 191 ? parseAgeLabel(String(code - 101)) : null;
       } else age = parseAgeLabel(ageRaw);
       if (!age) {
-        c.issue(line, 'C_AGE', `"${ageRaw}" is not a NOMIS age code (101–191, 200) or an age`);
+        c.refuse(line, 'C_AGE', `"${ageRaw}" is not a NOMIS age code (101–191, 200) or an age`);
         return;
       }
       const year = Number(yearRaw);
@@ -310,7 +323,7 @@ function myeb1Parser(h: string[], lower: string[], headerLine: number, options: 
   return {
     record(line, v) {
       if (v.length !== h.length) {
-        c.issue(line, undefined, `expected ${h.length} fields, found ${v.length}`);
+        c.refuse(line, undefined, `expected ${h.length} fields, found ${v.length}`);
         return;
       }
       const code = v[iCode].trim();
@@ -318,12 +331,12 @@ function myeb1Parser(h: string[], lower: string[], headerLine: number, options: 
       const sexRaw = v[iSex].trim();
       const sex = sexRaw === '1' ? 'male' : sexRaw === '2' ? 'female' : null;
       if (!sex) {
-        c.issue(line, 'sex', `"${sexRaw}" is not 1 (male) or 2 (female)`);
+        c.refuse(line, 'sex', `"${sexRaw}" is not 1 (male) or 2 (female)`);
         return;
       }
       const age = parseAgeLabel(v[iAge]);
       if (!age || age === 'all') {
-        c.issue(line, 'age', `"${v[iAge]}" is not an age from 0 to 90 (90 = 90 and over)`);
+        c.refuse(line, 'age', `"${v[iAge]}" is not an age from 0 to 90 (90 = 90 and over)`);
         return;
       }
       for (const { index, year } of years) c.add(line, h[index], code, year, sex, age, v[index]);
@@ -368,7 +381,7 @@ function midYearWideParser(h: string[], lower: string[], col: (n: string) => num
       if (!col2.area(line, 'area_code', code, iName >= 0 ? v[iName].trim() : null)) return;
       const sex = sexFromWord(v[iGender]);
       if (!sex) {
-        col2.issue(line, 'gender', `"${v[iGender]}" is not Persons, Males or Females`);
+        col2.refuse(line, 'gender', `"${v[iGender]}" is not Persons, Males or Females`);
         return;
       }
       for (const { index, band } of ages) col2.add(line, h[index], code, year, sex, band, v[index]);

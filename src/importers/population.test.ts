@@ -133,7 +133,8 @@ describe('population import: broken files are refused with line and field', () =
     rows[10] = rows[10].replace(/,(\d+\.\d+)$/, ',n/a'); // age 10, 2023 column; file line 12
     const { rows: out, issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
     expect(out).toEqual([]);
-    expect(issues).toContainEqual({ line: 12, field: '2023', message: '"n/a" is not a population count (a number of people, 0 or more)' });
+    // One problem, reported once: the missing value does not also raise "no figure for age 10".
+    expect(issues).toEqual([{ line: 12, field: '2023', message: '"n/a" is not a population count (a number of people, 0 or more)' }]);
   });
 
   it('finds a missing age, a duplicate age and a wrong All ages total', async () => {
@@ -142,7 +143,7 @@ describe('population import: broken files are refused with line and field', () =
     rows.splice(20, 0, rows[20]); // age 20 twice (the copy lands on line 22)
     const { issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
     expect(issues).toContainEqual({ line: 23, field: '2022', message: 'E09000099 persons 2022 age 20 was already given on line 22' });
-    expect(issues).toContainEqual({ line: null, field: 'age', message: 'E09000099 persons 2023: no figure for ages 50' });
+    expect(issues).toContainEqual({ line: null, field: 'age', message: 'E09000099 persons 2023: no figure for age 50' });
     const allAges = issues.filter((i) => i.field === '2022' && /All ages/.test(i.message));
     expect(allAges).toHaveLength(1);
     expect(allAges[0].line).toBe(93);

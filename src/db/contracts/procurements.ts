@@ -1,10 +1,11 @@
 // Procurements (recommissionings) and their stages; the recommissioning list joins contracts to them.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
 import { invalid, notFound } from '../../server/problem.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
+import { addMonths } from '../../domain/contracts/dates.js';
 import { forecastProcurement, stageProblems, type ProcurementForecast, type StageDates, type ProcurementStage } from '../../domain/contracts/procurement.js';
 import { recommissioningList, type Horizon, type RecommissioningDecision, type RecommissioningEntry } from '../../domain/contracts/recommissioning.js';
 import { termOf } from './contracts.js';
@@ -32,10 +33,10 @@ function stageDates(rows: (typeof procurementStages.$inferSelect)[]): StageDates
   }));
 }
 
-export async function listProcurements(db: Db, asAt: string, onlyId?: string): Promise<ProcurementView[]> {
+export async function listProcurements(db: Db, asAt: string, onlyId?: string, contractEndsBy?: string): Promise<ProcurementView[]> {
   const rows = await db.select({ p: procurements, c: contracts }).from(procurements)
     .leftJoin(contracts, eq(contracts.id, procurements.contractId))
-    .where(onlyId ? eq(procurements.id, onlyId) : undefined)
+    .where(onlyId ? eq(procurements.id, onlyId) : contractEndsBy ? lte(contracts.initialEndDate, contractEndsBy) : undefined)
     .orderBy(asc(procurements.title));
   if (rows.length === 0) return [];
   const stages = onlyId
@@ -104,8 +105,11 @@ export async function updateStage(db: Db, actor: AuditActor, procurementId: stri
 
 /** The recommissioning list for asAt, with each contract's procurement forecast. */
 export async function recommissioning(db: Db, asAt: string, horizon: Horizon = 18): Promise<RecommissioningEntry[]> {
-  const rows = await db.select({ c: contracts, providerName: providers.name }).from(contracts).leftJoin(providers, eq(providers.id, contracts.providerId));
-  const procs = await listProcurements(db, asAt);
+  // A contract's current end is never before its initial end, so later initial ends cannot be in the horizon.
+  const horizonEnd = addMonths(asAt, horizon);
+  const rows = await db.select({ c: contracts, providerName: providers.name }).from(contracts).leftJoin(providers, eq(providers.id, contracts.providerId))
+    .where(lte(contracts.initialEndDate, horizonEnd));
+  const procs = await listProcurements(db, asAt, undefined, horizonEnd);
   const byContract = new Map(procs.filter((p) => p.contractId).map((p) => [p.contractId!, p.forecast]));
   return recommissioningList(rows.map(({ c, providerName }) => ({
     ...termOf(c),

@@ -21,7 +21,7 @@ const REAL = '/work/shared/data/real';
 const actor = { system: 'test' };
 
 async function countFigures(db: Parameters<typeof queryRows>[0], area: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from population_figures where area_code = ${area}`);
+  const [row] = await queryRows<{ n: number }>(db, sql`select coalesce(sum(cardinality(counts)), 0)::int as n from population_series where area_code = ${area}`);
   return Number(row.n);
 }
 
@@ -54,6 +54,21 @@ describeWithDatabases('demand: population import', (ctx) => {
     expect(await countFigures(ctx.db, 'E06000047')).toBe(before);
     const [areas] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from demand_areas where code = 'E06000047'`);
     expect(Number(areas.n)).toBe(0);
+  });
+
+  it('imports five-year bands and keeps band totals exact in the grid', async () => {
+    const lines = ['"AREA_CODE","AREA_NAME","COMPONENT","SEX","AGE_GROUP","2030"'];
+    for (let a = 0; a < 90; a += 5) lines.push(`E07000999,Bandshire,Population,persons,${a}-${a + 4},${1000 + a}.000`);
+    lines.push('E07000999,Bandshire,Population,persons,90 and over,150.000');
+    const total = Array.from({ length: 18 }, (_, i) => 1000 + i * 5).reduce((x, y) => x + y, 150);
+    lines.push(`E07000999,Bandshire,Population,persons,All ages,${total}.000`);
+    await runImport(ctx.db, populationImporter, textSource('bands.csv', lines.join('\r\n')), { actor, options: { vintage: '2022-based SNPP (bands)' } });
+    const grid = await loadGrid(ctx.db, 'E07000999');
+    expect(populationIn(grid, 2030, { from: 65, to: 69 })).toBeCloseTo(1065, 9);
+    expect(populationIn(grid, 2030, { from: 65, to: 74 })).toBeCloseTo(1065 + 1070, 9);
+    expect(populationIn(grid, 2030, { from: 0, to: null })).toBeCloseTo(total, 9);
+    expect(grid.notes.join(' ')).toMatch(/spread evenly/);
+    expect(grid.sources[0].vintage).toBe('2022-based SNPP (bands)');
   });
 
   it('imports the wide mid-year layout (Trafford) as estimates by sex', async () => {

@@ -1,5 +1,5 @@
 // Population repository: areas and figures. Writes replace a whole (area, kind, vintage) at once.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.js';
 import { type PopulationKind, type PopulationSex, seriesFromColumns, type SourcedPopulationSeries } from '../../domain/demand/population.js';
 import { demandAreas, populationSeries } from './schema.js';

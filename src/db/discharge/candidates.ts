@@ -67,13 +67,11 @@ export async function loadCandidateLocations(db: Db, search: CandidateSearch, no
     const reach = radius + 8;
     const dLat = reach / 111;
     const dLng = reach / (111 * Math.cos((origin.lat * Math.PI) / 180));
-    const near = await queryRows<{ district: string }>(
-      db,
-      sql`select district from postcode_districts where lat between ${origin.lat - dLat} and ${origin.lat + dLat} and lng between ${origin.lng - dLng} and ${origin.lng + dLng}`,
-    );
+    // = any(array(subquery)) runs once as an init plan, so the index on locations.postcode_district is used.
+    const near = sql`array(select district from postcode_districts where lat between ${origin.lat - dLat} and ${origin.lat + dLat} and lng between ${origin.lng - dLng} and ${origin.lng + dLng})`;
     scope = named.length
-      ? sql`and (l.postcode_district = any(${textArray(near.map((n) => n.district))}) or l.id = any(${textArray(named)}::uuid[]))`
-      : sql`and l.postcode_district = any(${textArray(near.map((n) => n.district))})`;
+      ? sql`and (l.postcode_district = any(${near}) or l.id = any(${textArray(named)}::uuid[]))`
+      : sql`and l.postcode_district = any(${near})`;
   }
   const blockKind = search.serviceNeed === 'd2a_bed' ? 'd2a' : search.serviceNeed === 'rehab_bed' ? 'rehab' : null;
   const today = now.toISOString().slice(0, 10);
@@ -169,13 +167,13 @@ export interface CandidateSearchResult extends MatchResult {
 /** "Who can take them now": load, rank, and return the best `limit` with the reasons each matched. */
 export async function searchCandidates(db: Db, search: CandidateSearch, now = new Date()): Promise<CandidateSearchResult> {
   const today = now.toISOString().slice(0, 10);
-  const originMap = await loadCentroids(db, [search.postcodeDistrict]);
-  const origin = originMap.get(search.postcodeDistrict) ?? null;
-  const locations = await loadCandidateLocations(db, search, now, origin);
   const band = usualRateBand(search.serviceNeed);
   const homeBased = search.serviceNeed === 'homecare' || search.serviceNeed === 'reablement';
-  const [usual, prices, centroids] = await Promise.all([
-    band ? usualRateOn(db, band, today) : Promise.resolve(null),
+  // Three round trips: origin and usual rate together; the locations; then prices and centroids together.
+  const [originMap, usual] = await Promise.all([loadCentroids(db, [search.postcodeDistrict]), band ? usualRateOn(db, band, today) : Promise.resolve(null)]);
+  const origin = originMap.get(search.postcodeDistrict) ?? null;
+  const locations = await loadCandidateLocations(db, search, now, origin);
+  const [prices, centroids] = await Promise.all([
     band ? typicalPrices(db, locations.map((l) => l.locationId), band, today) : Promise.resolve(new Map<string, number>()),
     loadCentroids(db, [...new Set([search.postcodeDistrict, ...locations.filter((l) => !l.position).map((l) => l.postcodeDistrict)])]),
   ]);

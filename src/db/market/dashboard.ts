@@ -158,8 +158,7 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
   // One pass over new care home placements: usual rate in force at the start (from rate periods built with
   // lead()), then grouped three ways: by quarter, by comparison window (latest 12 months / 12 months to two
   // years ago), and by £50 price band for the last 12 months' distribution.
-  const [grouped, active, rates, coc] = await Promise.all([
-    queryRows<Record<string, unknown>>(db, sql`
+  const priced = sql`
       with periods as (
         select band, effective_from, lead(effective_from) over (partition by band order by effective_from) as effective_to, amount_pence
         from usual_rates),
@@ -170,16 +169,23 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
           case when pl.start_date > ${y1}::date then (pl.weekly_price_pence / 5000) * 5000 end as bin
         from placements pl join locations on locations.id = pl.location_id
           left join periods r on r.band = pl.band and r.effective_from <= pl.start_date and (r.effective_to is null or pl.start_date < r.effective_to)
-        where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${scanFrom}::date and pl.start_date <= ${today}::date and ${loc})
-      select quarter, win, bin, grouping(quarter) as gq, grouping(win) as gw, grouping(bin) as gb,
-        count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
+        where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${scanFrom}::date and pl.start_date <= ${today}::date and ${loc})`;
+  const [quarterRows, windowRows, active, rates, coc] = await Promise.all([
+    // Quartiles need a sort, so only the quarterly grouping computes them.
+    queryRows<Record<string, unknown>>(db, sql`${priced}
+      select quarter, count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
         percentile_cont(0.25) within group (order by price) as q1,
         percentile_cont(0.5) within group (order by price) as median,
         percentile_cont(0.75) within group (order by price) as q3,
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below,
         count(*) filter (where contract_type = 'spot')::int as spot, count(*) filter (where contract_type = 'framework')::int as framework,
         count(*) filter (where contract_type = 'block')::int as block, count(*) filter (where contract_type = 'dps')::int as dps
-      from p group by grouping sets ((quarter), (win), (bin))`),
+      from p where quarter is not null group by quarter`),
+    // The comparison windows and the £50 price bands: plain counts and means (hash aggregation, no sort).
+    queryRows<Record<string, unknown>>(db, sql`${priced}
+      select win, bin, grouping(win) as gw, grouping(bin) as gb, count(*)::int as n, avg(price)::float8 as mean,
+        count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below
+      from p where win is not null or bin is not null group by grouping sets ((win), (bin))`),
     // One pass over placements live in the last 12 months: active ones by funding, council-funded care home
     // residents outside the borough (whatever the area filter), and homecare packages.
     queryRows<Record<string, unknown>>(db, sql`
@@ -205,8 +211,8 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
       select distinct on (service) service, amount_pence, effective_from::text as effective_from, source from cost_of_care
       where effective_from <= ${today}::date order by service, effective_from desc`),
   ]);
-  const byQuarter = grouped.filter((r) => Number(r.gq) === 0 && r.quarter != null).sort((a, b) => String(a.quarter).localeCompare(String(b.quarter)));
-  const win = (w: string) => grouped.find((r) => Number(r.gw) === 0 && r.win === w) ?? {};
+  const byQuarter = quarterRows.sort((a, b) => String(a.quarter).localeCompare(String(b.quarter)));
+  const win = (w: string) => windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {};
   const recent = win('recent');
   const earlier = win('earlier');
   const earlierMean = numOrNull((earlier as Record<string, unknown>).mean);
@@ -228,7 +234,7 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
     },
     last12Months: { n: rN, compared: rCompared, atOrBelowUsualRate: rAt, share: rCompared > 0 ? rAt / rCompared : null },
     contractMix: byQuarter.map((r) => ({ quarter: String(r.quarter), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps) })),
-    histogram: grouped.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), toPence: num(r.bin) + 5000, count: num(r.n) })).sort((a, b) => a.fromPence - b.fromPence),
+    histogram: windowRows.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), toPence: num(r.bin) + 5000, count: num(r.n) })).sort((a, b) => a.fromPence - b.fromPence),
     funding: active.map((r) => ({ funding: String(r.funding), count: num(r.active) })).filter((r) => r.count > 0).sort((a, b) => b.count - a.count),
     outOfBorough: { active: sum('care_active'), outOfBorough: sum('oob'), share: sum('care_active') > 0 ? sum('oob') / sum('care_active') : null },
     homecare: {

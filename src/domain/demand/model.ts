@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { type AgeBand, bandLabel } from './ages.js';
+import { AGE_COUNT, type AgeBand, bandLabel } from './ages.js';
 import { applyPolicyLever, budgetPressure, type BudgetResult, type ServiceSeries } from './budget.js';
 import { type GapResult, type ServiceSupply, supplyGap } from './gap.js';
 import { type PopulationGrid } from './population.js';
 import { type MeasureProjection, project } from './projection.js';
-import { CARE_GROUP_LABELS, type CareGroup, type RateDefinition, type RateKind, type Service, SERVICE_LABELS, SERVICE_UNITS, SERVICES, scaleRate, scopeLabel } from './rates.js';
+import { CARE_GROUP_LABELS, type CareGroup, type RateDefinition, type RateKind, type Service, SERVICE_LABELS, SERVICE_UNITS, SERVICES, rateScope, type RatePoint, scaleRate, scopeLabel } from './rates.js';
 import { METHODS, type ProjectionMethod } from './trend.js';
 
 const trajectoryPoint = z.object({ year: z.number().int().min(2000).max(2100), factor: z.number().min(0).max(20) });
@@ -59,6 +59,11 @@ export interface ModelInput {
   rates: readonly RateDefinition[];
   baseYear: number;
   currentUse: readonly CurrentUse[];
+  /**
+   * Clients on the same date in earlier years (from placements and packages): gives service-use rates
+   * without a recorded history one, so the linear-trend method can extend local growth.
+   */
+  pastUse?: readonly { year: number; use: readonly CurrentUse[] }[];
   supply: readonly ServiceSupply[];
   bands: readonly AgeBand[];
 }
@@ -111,6 +116,29 @@ export interface ModelResult {
   notes: string[];
 }
 
+/**
+ * A service-use rate's crude history from past clients: clients ÷ population in the ages the rate
+ * covers, for each past year (and the base year) the population grid holds.
+ */
+export function useHistory(input: ModelInput, rate: RateDefinition): RatePoint[] {
+  if (!rate.service || !input.pastUse?.length) return [];
+  const scope = rateScope(rate);
+  const points: RatePoint[] = [];
+  const all = [...input.pastUse, { year: input.baseYear, use: input.currentUse }];
+  for (const { year, use } of all) {
+    const clients = use.find((u) => u.service === rate.service)?.clients ?? 0;
+    const yi = input.grid.years.indexOf(year);
+    if (yi < 0 || clients <= 0) continue;
+    let pop = 0;
+    for (let si = 0; si < input.grid.sexes.length; si++) {
+      const base = (yi * input.grid.sexes.length + si) * AGE_COUNT;
+      for (let a = 0; a < AGE_COUNT; a++) if (scope[a]) pop += input.grid.counts[base + a];
+    }
+    if (pop > 0) points.push({ year, value: clients / pop });
+  }
+  return points.length >= 2 ? points.sort((a, b) => a.year - b.year) : [];
+}
+
 /** Applies a scenario's adjustments (factor and share) to the rates. */
 export function adjustedRates(rates: readonly RateDefinition[], params: ScenarioParams): RateDefinition[] {
   return rates.map((r) => {
@@ -144,7 +172,9 @@ export function runModel(input: ModelInput, params: ScenarioParams): ModelResult
   }
   rates = rates.map((r) => {
     const c = calibrations.get(r.key);
-    return c ? scaleRate(r, c.factor) : r;
+    if (!c) return r;
+    const scaled = scaleRate(r, c.factor);
+    return r.history.length > 0 ? scaled : { ...scaled, history: useHistory(input, r) };
   });
 
   const projections = project({

@@ -143,7 +143,7 @@ export function meanPriceChange(
 export type Shares<K extends string> = { key: K; count: number; share: number }[];
 
 /** Count and share of each value (e.g. contract type spot/framework/block/dps), in the order given. */
-export function shareBy<K extends string>(items: readonly { [k: string]: unknown }[], field: string, keys: readonly K[]): Shares<K> {
+export function shareBy<T, K extends string>(items: readonly T[], field: keyof T & string, keys: readonly K[]): Shares<K> {
   const counts = new Map<string, number>(keys.map((k) => [k, 0]));
   for (const it of items) {
     const v = String(it[field]);

@@ -134,6 +134,14 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(last.wait.medianDays).toBeGreaterThan(1);
   });
 
+  it('puts the hub on the home dashboard: waiting people for staff, requests to answer for providers', async () => {
+    const staff = (await broker.get('/api/dashboard')).json().sections.find((s: { area: string }) => s.area === 'discharge');
+    expect(staff.figures.find((f: { key: string }) => f.key === 'waiting').value).toBe(0);
+    const prov = (await oakfield.get('/api/dashboard')).json().sections.find((s: { area: string }) => s.area === 'discharge');
+    expect(prov.title).toBe('Discharge requests');
+    expect(prov.figures).toEqual([{ key: 'to-answer', label: 'Requests needing your answer', value: 0, href: '/discharge' }]);
+  });
+
   it('exports metrics as CSV and Excel', async () => {
     const csv = await broker.get('/api/discharge/metrics/export?period=month&format=csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

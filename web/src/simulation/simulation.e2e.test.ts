@@ -67,6 +67,7 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     expect(recommended).toBeGreaterThan(0);
     expect((await d2aRow.locator('td').nth(2).textContent())?.trim()).toMatch(/^[\d.]+ days$/);
     await expectAccessible(page, 'recommended capacity');
+    if (process.env.SIM_SCREENSHOT) await page.screenshot({ path: process.env.SIM_SCREENSHOT, fullPage: true });
 
     // Export the results.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the results as CSV' }).click()]);

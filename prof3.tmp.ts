@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { migrateDatabase, openDatabase } from './src/db/client';
+import { runImport, fileSource } from './src/importers/framework';
+import { cqcImporter } from './src/importers/cqc';
+import { writeDirectory, generate } from './bench/market.bench';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query('drop database if exists steward_bench_market with (force)');
+await admin.query('create database steward_bench_market');
+await admin.end();
+const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/steward_bench_market' });
+await migrateDatabase(database);
+writeDirectory('/tmp/bench-cqc.csv');
+await runImport(database.db, cqcImporter, fileSource('/tmp/bench-cqc.csv'), { actor: { system: 'bench' }, options: {} });
+await generate(database, new Date());
+await database.close();
+console.log('ready');

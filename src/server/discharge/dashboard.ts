@@ -1,0 +1,33 @@
+// The discharge hub's figures on the home dashboard: who is waiting now, and for providers, what needs an answer.
+import type { Actor } from '../../domain/core/auth.js';
+import type { Db } from '../../db/client.js';
+import { listRequestsForProvider } from '../../db/discharge/brokerage.js';
+import { loadBoard } from '../../db/discharge/flow.js';
+import { listRecentReferrals } from '../../db/discharge/referrals.js';
+import type { DashboardSection } from '../dashboard/sections.js';
+
+export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
+  if (actor.role === 'provider') {
+    if (!actor.providerId) return null;
+    const requests = await listRequestsForProvider(db, actor.providerId);
+    if (!requests.length) return null;
+    return {
+      area: 'discharge',
+      title: 'Discharge requests',
+      figures: [{ key: 'to-answer', label: 'Requests needing your answer', value: requests.filter((r) => r.status === 'sent').length, href: '/discharge' }],
+    };
+  }
+  // No referrals recorded yet: nothing to show.
+  if (!(await listRecentReferrals(db, 1)).length) return null;
+  const lanes = await loadBoard(db);
+  const waiting = lanes.reduce((a, l) => a + l.waiting, 0);
+  return {
+    area: 'discharge',
+    title: 'Transfer of Care hub',
+    figures: [
+      { key: 'waiting', label: 'Medically optimised, still in hospital', value: waiting, href: '/discharge' },
+      { key: 'waiting-7', label: 'Waiting 7 days or more', value: lanes.reduce((a, l) => a + l.waitingSevenDaysOrMore, 0), href: '/discharge' },
+      { key: 'p3', label: 'Waiting for a care home or D2A bed (pathway 3)', value: lanes[3]?.waiting ?? 0, href: '/discharge' },
+    ],
+  };
+}
