@@ -36,8 +36,17 @@ export async function loadModelInputs(db: Db, areaCode: string, asAt: string): P
   const use = marketLinked ? await currentUse(db, asAt) : [];
   const supply = marketLinked ? await currentSupply(db, areaCode, asAt) : [];
   const baseYear = Number(asAt.slice(0, 4));
+  // The same date in each of the last three years, for service-use trends.
+  const pastUse = [];
+  if (marketLinked) {
+    for (let back = 3; back >= 1; back--) {
+      const year = baseYear - back;
+      const monthDay = asAt.slice(4) === '-02-29' ? '-02-28' : asAt.slice(4);
+      pastUse.push({ year, use: await currentUse(db, `${year}${monthDay}`) });
+    }
+  }
   return {
-    input: { grid, rates, baseYear, currentUse: use, supply, bands: REPORTING_BANDS },
+    input: { grid, rates, baseYear, currentUse: use, pastUse, supply, bands: REPORTING_BANDS },
     rates,
     marketLinked,
     currentUse: use,

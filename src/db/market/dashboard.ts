@@ -164,7 +164,7 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
         from usual_rates),
       p as (
         select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, r.amount_pence as rate,
-          case when pl.start_date > ${from}::date then to_char(pl.start_date, 'YYYY-"Q"Q') end as quarter,
+          case when pl.start_date > ${from}::date then date_trunc('quarter', pl.start_date) end as quarter,
           case when pl.start_date > ${y1}::date then 'recent' when pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date then 'earlier' end as win,
           case when pl.start_date > ${y1}::date then (pl.weekly_price_pence / 5000) * 5000 end as bin
         from placements pl join locations on locations.id = pl.location_id
@@ -173,14 +173,14 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
   const [quarterRows, windowRows, active, rates, coc] = await Promise.all([
     // Quartiles need a sort, so only the quarterly grouping computes them.
     queryRows<Record<string, unknown>>(db, sql`${priced}
-      select quarter, count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
+      select to_char(quarter, 'YYYY-"Q"Q') as quarter, count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
         percentile_cont(0.25) within group (order by price) as q1,
         percentile_cont(0.5) within group (order by price) as median,
         percentile_cont(0.75) within group (order by price) as q3,
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below,
         count(*) filter (where contract_type = 'spot')::int as spot, count(*) filter (where contract_type = 'framework')::int as framework,
         count(*) filter (where contract_type = 'block')::int as block, count(*) filter (where contract_type = 'dps')::int as dps
-      from p where quarter is not null group by quarter`),
+      from p where quarter is not null group by p.quarter`),
     // The comparison windows and the £50 price bands: plain counts and means (hash aggregation, no sort).
     queryRows<Record<string, unknown>>(db, sql`${priced}
       select win, bin, grouping(win) as gw, grouping(bin) as gb, count(*)::int as n, avg(price)::float8 as mean,

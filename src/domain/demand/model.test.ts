@@ -89,6 +89,27 @@ describe('model: calibration, services, gap and budget for one area', () => {
     expect(lever.notes.join(' ')).toMatch(/30% of new residential care home admissions/);
   });
 
+  it('gives service-use rates a history from past clients, so the trend method extends local growth', () => {
+    // Clients grew 5% a year while the 65+ population grew 2%: the crude rate rose about 2.9% a year.
+    const pastUse = [2022, 2023, 2024].map((year) => ({
+      year,
+      use: [{ service: 'care_home_residential' as const, clients: 480 / 1.05 ** (2025 - year), weeklyCost: 850, hoursPerClient: null }],
+    }));
+    const withHistory = { ...input, grid: gridFrom('E09000099', yearRange(2022, 2045), ['female', 'male'], (year, sex, age) => (age >= 65 ? (sex === 'female' ? 600 : 500) : 1800) * (age >= 65 ? 1.02 ** (year - 2025) : 1)), pastUse };
+    const constant = runModel(withHistory, DEFAULT_SCENARIO);
+    const trend = runModel(withHistory, { ...DEFAULT_SCENARIO, method: 'trend' });
+    const ch = (r: typeof constant) => r.measures.find((m) => m.key === 'care_home_residential_65plus')!;
+    const history = ch(trend).rate.history;
+    expect(history.map((p) => p.year)).toEqual([2022, 2023, 2024, 2025]);
+    // value = clients ÷ population aged 65+ (1,100 at each of 26 ages, × 1.02^t)
+    expect(history[3].value).toBeCloseTo(480 / (1100 * 26), 12);
+    expect(history[0].value).toBeCloseTo(480 / 1.05 ** 3 / ((1100 * 26) / 1.02 ** 3), 12);
+    expect(ch(trend).method).toBe('trend');
+    expect(ch(trend).projection.totals[0]).toBeCloseTo(480, 9);
+    expect(ch(trend).projection.totals[10]).toBeGreaterThan(ch(constant).projection.totals[10] * 1.2);
+    expect(ch(constant).projection.totals[10]).toBeCloseTo(480 * 1.02 ** 10, 6);
+  });
+
   it('validates scenario parameters', () => {
     expect(scenarioParamsSchema.safeParse(DEFAULT_SCENARIO).success).toBe(true);
     const bad = scenarioParamsSchema.safeParse({ ...DEFAULT_SCENARIO, targetOccupancy: 1.2 });

@@ -36,6 +36,27 @@ describeWithDatabases('contracts routes', (ctx) => {
   });
   afterAll(async () => app.close());
 
+  it('imports a register from the web whole, or reports every problem with its line', async () => {
+    const commissioner = await signInAs(app, 'commissioner');
+    const header = 'Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date';
+    const bad = await commissioner.send('POST', '/api/contracts/import?fileName=register.csv', `${header}\nW-1,Meals,Nobody Ltd,Prevention,Older people,Block,BCF,1000,2025-04-01,2027-03-31\nW-2,Hub,Rosewood Care Homes Ltd,Carers,Carers,Grant,BCF,ten,2025-04-01,2027-03-31\n`, 'text/csv');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([{ field: 'line 3: totalValue', message: 'Total value "ten" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)', in: 'body' }]);
+    const unknown = await commissioner.send('POST', '/api/contracts/import?fileName=register.csv', `${header}\nW-1,Meals,Nobody Ltd,Prevention,Older people,Block,BCF,1000,2025-04-01,2027-03-31\n`, 'text/csv');
+    expect(unknown.json().errors).toEqual([{ field: 'line 2: providerName', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' }]);
+    const ok = await commissioner.send('POST', '/api/contracts/import?fileName=register.csv', `${header}\nW-3,Befriending,Bluebird Care Services Ltd,Prevention,Older people,Grant,Public Health grant,"£50,000",01/04/2025,31/03/2030\n`, 'text/csv');
+    expect(ok.json()).toMatchObject({ created: 1, updated: 0 });
+    const provider = await signInAs(app, 'provider', { providerId: mine });
+    expect((await provider.send('POST', '/api/contracts/import', `${header}\n`, 'text/csv')).statusCode).toBe(403);
+  });
+
+  it('documents every contracts route in the OpenAPI document', async () => {
+    const doc = (await anonymous(app).get('/api/openapi.json')).json();
+    for (const path of ['/api/contracts/recommissioning', '/api/contracts/kpis/{id}/returns', '/api/contracts/assessments/{id}/response', '/api/contracts/delivery-plan.xlsx', '/api/contracts/risks/{id}/review']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+
   it('shows a commissioner the contracts ending within 12 months', async () => {
     expect((await anonymous(app).get('/api/contracts/recommissioning')).statusCode).toBe(401);
     const commissioner = await signInAs(app, 'commissioner');

@@ -23,7 +23,9 @@ import { completeMilestone, getPlan, updateAction } from '../../db/contracts/del
 import { createRisk, getBands, listRisks, putBands, reviewRisk } from '../../db/contracts/risks.js';
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
-import { forbidden, notFound } from '../problem.js';
+import { Problem, forbidden, notFound } from '../problem.js';
+import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
+import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 
 const isoDate = z.string().refine(isIsoDate, 'Use a date in the form YYYY-MM-DD');
@@ -136,6 +138,31 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     await decide(app.db, who(actorOf(request)), request.params.id, request.body.decision, request.body.note);
     return { contract: await getContract(app.db, request.params.id, today()) };
+  });
+
+  // ---------- Register import from the web (the same importer as `steward import contracts`) ----------
+  const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.post('/import', {
+    preHandler: requireRole(...COMMISSIONING),
+    schema: {
+      tags: TAGS, summary: 'Import a contract register (text/csv or XLSX); refused whole with line-and-column errors',
+      querystring: z.object({ fileName: z.string().max(200).default('contract-register.csv') }), response: { 200: loose },
+    },
+  }, async (request) => {
+    const body = request.body as unknown;
+    if (typeof body !== 'string' && !Buffer.isBuffer(body)) throw new Problem(415, undefined, 'Send the register as text/csv or as an Excel (XLSX) file');
+    const fileName = Buffer.isBuffer(body) && !/\.xlsx$/i.test(request.query.fileName) ? `${request.query.fileName}.xlsx` : request.query.fileName;
+    try {
+      return await runImport(app.db, contractsImporter, textSource(fileName, body), { actor: who(actorOf(request)), options: {} });
+    } catch (e) {
+      if (e instanceof ImportRejected) {
+        throw new Problem(422, 'The file was not imported', `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was saved`,
+          e.issues.map((i) => ({ field: i.line == null ? (i.field ?? 'file') : `line ${i.line}: ${i.field ?? ''}`, message: i.message, in: 'body' })));
+      }
+      throw e;
+    }
   });
 
   // ---------- Recommissioning and procurements ----------

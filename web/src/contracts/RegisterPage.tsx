@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi, withQuery } from '../api';
+import { useAuth } from '../auth';
 import { DownloadLinks, LoadingOrError, Page, Select, Table, Tag, TextInput, formatDate, formatPence, type Column } from '../components';
 import {
   CARE_GROUPS, CARE_GROUP_LABELS, CONTRACT_FORMS, CONTRACT_FORM_LABELS, FUNDING_SOURCES, FUNDING_SOURCE_LABELS, SERVICE_AREAS, SERVICE_AREA_LABELS, label,
@@ -16,6 +17,7 @@ export function RegisterPage() {
     serviceArea: filters.serviceArea || undefined, careGroup: filters.careGroup || undefined, contractForm: filters.contractForm || undefined,
     fundingSource: filters.fundingSource || undefined, status: filters.status || undefined, search: filters.search.trim() || undefined,
   }));
+  const { hasRole } = useAuth();
   const totalAnnual = useMemo(() => (data?.contracts ?? []).reduce((a, c) => a + c.annualValuePence, 0), [data]);
 
   const columns: Column<Contract>[] = [
@@ -31,6 +33,7 @@ export function RegisterPage() {
 
   return (
     <Page title="Contract register" caption="Contracts and delivery" breadcrumbs={[{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Contract register' }]}>
+      {hasRole('commissioner', 'admin') && <p className="govuk-body"><Link className="govuk-link" to="/contracts/register/import">Import a contract register (CSV or Excel)</Link></p>}
       <form className="app-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter contracts">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third"><Select name="serviceArea" label="Service area" value={filters.serviceArea} onChange={set('serviceArea')} placeholder="All service areas" options={options(SERVICE_AREAS, SERVICE_AREA_LABELS)} /></div>

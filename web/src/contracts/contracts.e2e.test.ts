@@ -77,6 +77,21 @@ describeE2E('contracts and delivery', () => {
     await page.goto(`${steward.baseUrl}/contracts/kpis`);
     await page.getByRole('heading', { level: 1, name: 'KPI returns' }).waitFor();
     await expectAccessible(page, 'KPI returns (staff)');
+
+    // A register with a bad row is refused whole, with the line and column named.
+    await page.goto(`${steward.baseUrl}/contracts/register/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import a contract register' }).waitFor();
+    await expectAccessible(page, 'import page');
+    const csv = 'Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date\nEB-NEW-1,Befriending,Eastbrook Befriending Network,Prevention,Older people,Grant,BCF,"£96,000",01/04/2026,31/03/2028\nEB-NEW-2,Meals,Eastbrook Community Meals CIC,Prevention,Older people,Block,BCF,lots,01/04/2026,31/03/2028\n';
+    await page.getByLabel('Contract register (CSV or Excel)').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import register' }).click();
+    await page.locator('.govuk-error-summary').getByText(/line 3: totalValue: Total value "lots" is not an amount in pounds/).waitFor();
+    await expectAccessible(page, 'import page with errors');
+    const none = (await (await page.request.get(`${steward.baseUrl}/api/contracts/contracts?search=EB-NEW`)).json()).contracts;
+    expect(none).toEqual([]);
+    await page.getByLabel('Contract register (CSV or Excel)').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replace('lots', '410000')) });
+    await page.getByRole('button', { name: 'Import register' }).click();
+    await page.getByRole('alert').getByText('register.csv imported: 2 contracts added, 0 updated').waitFor();
     expect(errors).toEqual([]);
   });
 

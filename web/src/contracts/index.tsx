@@ -11,6 +11,7 @@ import { AssessmentPage } from './AssessmentPage';
 import { DeliveryPlanPage } from './DeliveryPlanPage';
 import { RisksPage } from './RisksPage';
 import { ConcernsPage } from './ConcernsPage';
+import { ImportRegisterPage } from './ImportRegisterPage';
 
 export const contractsArea: Area = {
   path: 'contracts',
@@ -20,6 +21,7 @@ export const contractsArea: Area = {
   routes: [
     { index: true, element: <ContractsOverviewPage /> },
     { path: 'register', element: <RegisterPage /> },
+    { path: 'register/import', element: <ImportRegisterPage /> },
     { path: 'register/:id', element: <ContractPage /> },
     { path: 'recommissioning', element: <RecommissioningPage /> },
     { path: 'procurements', element: <ProcurementsPage /> },

@@ -22,7 +22,7 @@ import {
   type Column,
   type DownloadColumn,
 } from '../components';
-import type { MeasureView, PopulationResponse, ProjectionResponse, ScenariosResponse, ServiceView } from './types';
+import type { AreasResponse, MeasureView, PopulationResponse, ProjectionResponse, ScenariosResponse, ServiceView } from './types';
 
 const KEY_YEARS = [2030, 2035, 2040, 2045];
 
@@ -33,17 +33,20 @@ function yearsShown(all: number[]): number[] {
   return [all[0], ...KEY_YEARS.filter((y) => y > all[0] && all.includes(y))];
 }
 
-export function explainHref(scenario: string, measure: string, year: number): string {
-  return withQuery('/demand/explain', { scenario, measure, year });
+export function explainHref(scenario: string, measure: string, year: number, area?: string): string {
+  return withQuery('/demand/explain', { scenario, measure, year, area });
 }
 
 export function DemandOverviewPage() {
   const [search, setSearch] = useSearchParams();
   const scenario = search.get('scenario') ?? 'default';
-  const projection = useApi<ProjectionResponse>(withQuery('/api/demand/projection', { scenario }));
-  const population = useApi<PopulationResponse>('/api/demand/population');
+  const area = search.get('area') ?? undefined;
+  const projection = useApi<ProjectionResponse>(withQuery('/api/demand/projection', { scenario, area }));
+  const population = useApi<PopulationResponse>(withQuery('/api/demand/population', { area }));
   const scenarios = useApi<ScenariosResponse>('/api/demand/scenarios');
+  const areas = useApi<AreasResponse>('/api/demand/areas');
   const [choice, setChoice] = useState(scenario);
+  const [areaChoice, setAreaChoice] = useState(area ?? '');
   const { hasRole } = useAuth();
 
   if (!projection.data || !population.data) {
@@ -57,8 +60,12 @@ export function DemandOverviewPage() {
   const pop = population.data;
   const choose = (e: FormEvent) => {
     e.preventDefault();
-    setSearch(choice === 'default' ? {} : { scenario: choice });
+    const next: Record<string, string> = {};
+    if (choice !== 'default') next.scenario = choice;
+    if (areaChoice && areaChoice !== areas.data?.borough?.gssCode) next.area = areaChoice;
+    setSearch(next);
   };
+  const areaOptions = (areas.data?.areas ?? []).filter((a) => a.figures > 0).map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }));
   const chGap = p.services.find((s) => s.service === 'care_home_residential')?.gap ?? null;
   const at2035 = <T extends { year: number }>(rows: T[] | undefined): T | undefined => rows?.find((r) => r.year === 2035);
   const residents = pop.rows.filter((r) => r.band === '0+').sort((a, b) => b.year - a.year).find((r) => pop.sources.find((s) => s.year === r.year)?.kind === 'estimate');
@@ -72,7 +79,8 @@ export function DemandOverviewPage() {
         How many people will need care, of what kind, by when, against what the market has today and at what cost. Demand = population × rate × share known to adult social care;
         service-use rates are scaled so that {p.baseYear} matches today’s placements and packages.
       </p>
-      <form onSubmit={choose} className="app-inline-form" aria-label="Choose a scenario">
+      <form onSubmit={choose} aria-label="Choose an area and a scenario">
+        {areaOptions.length > 1 && <Select name="area" label="Area" value={areaChoice || pop.area.code} onChange={setAreaChoice} options={areaOptions} />}
         <Select
           name="scenario"
           label="Scenario"
@@ -80,7 +88,7 @@ export function DemandOverviewPage() {
           onChange={setChoice}
           options={[{ value: 'default', text: 'Default (constant rates, no uplift)' }, ...(scenarios.data?.scenarios ?? []).map((s) => ({ value: s.id, text: s.name }))]}
         />
-        <Button variant="secondary">Show scenario</Button>
+        <Button variant="secondary">Show</Button>
       </form>
       <p className="govuk-body">
         <Link className="govuk-link" to="/demand/scenarios">
@@ -212,7 +220,7 @@ function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: string 
       header: String(y),
       numeric: true,
       render: (m: MeasureView) => (
-        <Link className="govuk-link" to={explainHref(scenario, m.key, y)} aria-label={`${whole(m.totals[p.years.indexOf(y)])}: how ${m.label} in ${y} is calculated`}>
+        <Link className="govuk-link" to={explainHref(scenario, m.key, y, p.marketLinked ? undefined : p.areaCode)} aria-label={`${whole(m.totals[p.years.indexOf(y)])}: how ${m.label} in ${y} is calculated`}>
           {whole(m.totals[p.years.indexOf(y)])}
         </Link>
       ),
@@ -267,11 +275,32 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
     }),
     [series],
   );
+  const measures = p.measures.filter((m) => m.kind === 'service_use');
+  const lever = p.scenario.params.lever;
+  // A service's clients are one service-use measure's people unless a policy lever moves some of them.
+  const measureFor = (s: ServiceView) => {
+    const ms = measures.filter((m) => m.service === s.service);
+    return ms.length === 1 && !(lever && lever.share > 0 && (lever.from === s.service || lever.to === s.service)) ? ms[0] : null;
+  };
   const columns: Column<ServiceView>[] = [
     { key: 'label', header: 'Service' },
-    ...years.map((y) => ({ key: String(y), header: String(y), numeric: true, render: (s: ServiceView) => whole(s.clients[p.years.indexOf(y)]) })),
+    ...years.map((y) => ({
+      key: String(y),
+      header: String(y),
+      numeric: true,
+      render: (s: ServiceView) => {
+        const m = measureFor(s);
+        const v = whole(s.clients[p.years.indexOf(y)]);
+        return m ? (
+          <Link className="govuk-link" to={explainHref(p.scenario.id, m.key, y, p.marketLinked ? undefined : p.areaCode)} aria-label={`${v}: how ${s.label.toLowerCase()} clients in ${y} are calculated`}>
+            {v}
+          </Link>
+        ) : (
+          v
+        );
+      },
+    })),
   ];
-  const measures = p.measures.filter((m) => m.kind === 'service_use');
   return (
     <>
       <h2 className="govuk-heading-l">Projected demand by service</h2>

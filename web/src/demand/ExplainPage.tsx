@@ -15,7 +15,8 @@ export function ExplainPage() {
   const measure = search.get('measure') ?? '';
   const year = search.get('year') ?? '';
   const scenario = search.get('scenario') ?? 'default';
-  const { data, error, loading } = useApi<ExplainResponse>(measure && year ? withQuery('/api/demand/explain', { measure, year, scenario }) : null);
+  const area = search.get('area') ?? undefined;
+  const { data, error, loading } = useApi<ExplainResponse>(measure && year ? withQuery('/api/demand/explain', { measure, year, scenario, area }) : null);
   const crumbs = [{ text: 'Need and demand', href: scenario === 'default' ? '/demand' : `/demand?scenario=${scenario}` }, { text: 'How a figure is calculated' }];
   if (!data) {
     return (

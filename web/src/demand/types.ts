@@ -78,3 +78,8 @@ export interface CompareResponse {
     measures: { key: string; label: string; totals: number[] }[];
   }[];
 }
+
+export interface AreasResponse {
+  areas: { code: string; name: string; areaType: string; synthetic: boolean; figures: number; years: string | null; vintages: string[] }[];
+  borough: { name: string; gssCode: string; synthetic: boolean } | null;
+}

@@ -217,27 +217,29 @@ function Results({ result, fit }: { result: SimulationResult; fit: HistoryFit | 
   const waits = useMemo(() => cumulativeWaits(result), [result]);
   const target = result.scenario.target;
   const services = result.services.map((s) => s.name);
+  const pathways = [...new Set(daily.map((d) => d.pathway))];
   const waitPlot = useCallback((width: number) => ({
     width,
     x: { label: 'Days waiting after being medically optimised', domain: [0, 21] },
     y: { label: 'Share started', grid: true, percent: true, domain: [0, 100] },
     color: { legend: true, domain: services, range: categoricalColours },
     marks: [
-      Plot.ruleY([target.share * 100], { stroke: chartColours.midGrey, strokeDasharray: '4 3' }),
+      Plot.ruleY([target.share], { stroke: chartColours.midGrey, strokeDasharray: '4 3' }),
       Plot.ruleX([target.withinDays], { stroke: chartColours.midGrey, strokeDasharray: '4 3' }),
       Plot.lineY(waits, { x: 'days', y: 'share', stroke: 'service', curve: 'step-after' }),
     ],
   }), [waits, target.share, target.withinDays]);
   const seriesPlot = (key: 'occupancy' | 'waiting') => (width: number) => ({
     width,
+    marginRight: 90,
     x: { label: null, type: 'utc' as const },
     y: { label: key === 'occupancy' ? 'Places in use' : 'People waiting', grid: true },
-    fy: { label: null, domain: services },
-    facet: { data: daily, y: 'service', marginRight: 160 },
+    fy: { label: null, domain: pathways },
+    facet: { data: daily, y: 'pathway' },
     marks: [
-      Plot.areaY(daily, { x: (d: DailyRow) => new Date(`${d.date}T00:00:00Z`), y1: key === 'occupancy' ? 'occupancyLow' : 'waitingLow', y2: key === 'occupancy' ? 'occupancyHigh' : 'waitingHigh', fy: 'service', fill: chartColours.blue, fillOpacity: 0.2 }),
-      Plot.lineY(daily, { x: (d: DailyRow) => new Date(`${d.date}T00:00:00Z`), y: key, fy: 'service', stroke: chartColours.blue }),
-      ...(key === 'occupancy' ? [Plot.lineY(daily, { x: (d: DailyRow) => new Date(`${d.date}T00:00:00Z`), y: 'capacity', fy: 'service', stroke: chartColours.orange, strokeDasharray: '5 3', curve: 'step-after' })] : []),
+      Plot.areaY(daily, { x: (d: DailyRow) => new Date(`${d.date}T00:00:00Z`), y1: key === 'occupancy' ? 'occupancyLow' : 'waitingLow', y2: key === 'occupancy' ? 'occupancyHigh' : 'waitingHigh', fy: 'pathway', fill: chartColours.blue, fillOpacity: 0.2 }),
+      Plot.lineY(daily, { x: (d: DailyRow) => new Date(`${d.date}T00:00:00Z`), y: key, fy: 'pathway', stroke: chartColours.blue }),
+      ...(key === 'occupancy' ? [Plot.lineY(daily, { x: (d: DailyRow) => new Date(`${d.date}T00:00:00Z`), y: 'capacity', fy: 'pathway', stroke: chartColours.orange, strokeDasharray: '5 3', curve: 'step-after' })] : []),
       Plot.ruleY([0]),
     ],
   });
@@ -261,12 +263,10 @@ function Results({ result, fit }: { result: SimulationResult; fit: HistoryFit | 
         columns={[
           { key: 'service', header: 'Service' },
           { key: 'waitMean', header: 'Mean wait', numeric: true, render: (r) => `${days(r.waitMean)} (${formatNumber(r.waitLow, 1)}–${formatNumber(r.waitHigh, 1)})` },
-          { key: 'waitMedian', header: 'Median', numeric: true, render: (r) => days(r.waitMedian) },
-          { key: 'waitP90', header: '90th percentile', numeric: true, render: (r) => days(r.waitP90) },
           { key: 'waitP95', header: '95th percentile', numeric: true, render: (r) => days(r.waitP95) },
           { key: 'withinTarget', header: `Place within ${target.withinDays} days of being ready`, numeric: true, render: (r) => formatRatio(r.withinTarget) },
           { key: 'over7', header: 'Wait over 7 days', numeric: true, render: (r) => formatRatio(r.over7) },
-          { key: 'occupancy', header: 'Occupancy', numeric: true, render: (r) => `${formatNumber(r.occupancy, 1)} of ${formatNumber(r.capacity, 1)} (${formatRatio(r.utilisation, 0)})` },
+          { key: 'occupancy', header: 'Places in use', numeric: true, render: (r) => `${formatNumber(r.occupancy, 0)} of ${formatNumber(r.capacity, 0)}` },
           { key: 'delayedBedDays', header: 'Delayed acute bed-days', numeric: true, render: (r) => formatNumber(r.delayedBedDays, 0) },
           { key: 'delayCost', header: 'Cost of delays', numeric: true, render: (r) => formatGbp(r.delayCost) },
         ]}
@@ -279,13 +279,13 @@ function Results({ result, fit }: { result: SimulationResult; fit: HistoryFit | 
         plot={waitPlot}
       />
       <Chart
-        title="Places in use each day (line: mean; band: 10th to 90th percentile of replications; dashes: capacity)"
+        title="Places in use each day, by pathway (line: mean; band: 10th to 90th percentile of replications; dashes: capacity)"
         description={rows.map((r) => `${r.service}: on average ${formatNumber(r.occupancy, 1)} of ${formatNumber(r.capacity, 1)} places in use`).join('. ') + '.'}
         plot={occupancyPlot}
         height={480}
       />
       <Chart
-        title="People waiting each day (line: mean; band: 10th to 90th percentile of replications)"
+        title="People waiting each day, by pathway (line: mean; band: 10th to 90th percentile of replications)"
         description={rows.map((r) => `${r.service}: on average ${formatNumber(r.meanWaiting, 1)} waiting`).join('. ') + '.'}
         plot={queuePlot}
         height={480}
@@ -362,19 +362,6 @@ function HistoryCheck({ rows }: { rows: HistoryCheckRow[] }) {
 function Recommendations({ recommendations }: { recommendations: CapacityRecommendation[] }) {
   const curve = useMemo(() => curveRows(recommendations), [recommendations]);
   const target = recommendations[0]?.target;
-  const services = recommendations.map((r) => r.serviceName);
-  const plot = useCallback((width: number) => ({
-    width,
-    x: { label: 'Places', grid: true },
-    y: { label: `Share with a place within ${target?.withinDays} days`, percent: true, grid: true },
-    fy: { label: null, domain: services },
-    facet: { data: curve, y: 'service', marginRight: 160 },
-    marks: [
-      Plot.ruleY([(target?.share ?? 0.95) * 100], { stroke: chartColours.midGrey, strokeDasharray: '4 3' }),
-      Plot.lineY(curve, { x: 'capacity', y: 'withinTarget', fy: 'service', stroke: chartColours.blue }),
-      Plot.dot(curve, { x: 'capacity', y: 'withinTarget', fy: 'service', fill: (d: CurveRow) => (d.recommended ? chartColours.orange : chartColours.blue), r: (d: CurveRow) => (d.recommended ? 6 : 3) }),
-    ],
-  }), [curve]);
   return (
     <section aria-labelledby="recommend-heading">
       <h2 className="govuk-heading-l" id="recommend-heading">Recommended capacity</h2>
@@ -392,7 +379,7 @@ function Recommendations({ recommendations }: { recommendations: CapacityRecomme
           { key: 'leastCost', header: 'Lowest total cost at', numeric: true },
         ]}
       />
-      <Chart title="Capacity against waiting: each dot a number of places, the larger dot the recommendation" description={recommendations.map((r) => `${r.serviceName}: ${r.recommended ?? 'no'} places recommended (now ${r.current})`).join('. ') + '.'} plot={plot} height={480} />
+      {recommendations.map((r) => <TradeOffChart key={r.serviceId} recommendation={r} rows={curve.filter((c) => c.service === r.serviceName)} />)}
       <DownloadLinks
         filename="capacity-recommendation"
         what="the capacity trade-off"
@@ -414,6 +401,28 @@ function Recommendations({ recommendations }: { recommendations: CapacityRecomme
         <p className="govuk-body">{recommendations[0]?.method}</p>
       </Details>
     </section>
+  );
+}
+
+function TradeOffChart({ recommendation: r, rows }: { recommendation: CapacityRecommendation; rows: CurveRow[] }) {
+  const plot = useCallback((width: number) => ({
+    width,
+    x: { label: 'Places', grid: true },
+    y: { label: `Share with a place within ${r.target.withinDays} days`, percent: true, grid: true, domain: [0, 100] },
+    marks: [
+      Plot.ruleY([r.target.share], { stroke: chartColours.midGrey, strokeDasharray: '4 3' }),
+      Plot.lineY(rows, { x: 'capacity', y: 'withinTarget', stroke: chartColours.blue }),
+      Plot.dot(rows, { x: 'capacity', y: 'withinTarget', fill: (d: CurveRow) => (d.recommended ? chartColours.orange : chartColours.blue), r: (d: CurveRow) => (d.recommended ? 6 : 3) }),
+    ],
+  }), [r, rows]);
+  const now = rows.find((p) => p.capacity === r.current);
+  return (
+    <Chart
+      title={`${r.serviceName}: places against the share getting a place within ${r.target.withinDays} days (dashes: target; larger dot: recommended)`}
+      description={`${r.recommended ?? 'No number of'} places ${r.recommended === null ? 'up to the search limit meets' : 'meet'} the target of ${formatRatio(r.target.share, 0)}; with today’s ${r.current}, ${now ? formatRatio(now.withinTarget) : 'an unknown share'} get a place within ${r.target.withinDays} days.`}
+      plot={plot}
+      height={260}
+    />
   );
 }
 

@@ -67,7 +67,14 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     expect(recommended).toBeGreaterThan(0);
     expect((await d2aRow.locator('td').nth(2).textContent())?.trim()).toMatch(/^[\d.]+ days$/);
     await expectAccessible(page, 'recommended capacity');
-    if (process.env.SIM_SCREENSHOT) await page.screenshot({ path: process.env.SIM_SCREENSHOT, fullPage: true });
+
+    // The named scenarios side by side.
+    await page.getByRole('button', { name: 'Compare scenarios side by side' }).click();
+    const compared = page.getByRole('table', { name: /Scenarios side by side/ });
+    await compared.waitFor({ timeout: 120_000 });
+    const headers = await compared.locator('thead th').allTextContents();
+    expect(headers.slice(1)).toEqual(expect.arrayContaining([expect.stringMatching(/^Winter/), expect.stringMatching(/^Baseline/), expect.stringMatching(/^Fewer D2A beds/), expect.stringMatching(/^More reablement/)]));
+    await expectAccessible(page, 'scenarios compared');
 
     // Export the results.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the results as CSV' }).click()]);
@@ -79,6 +86,7 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     expect(xlsx.suggestedFilename()).toBe('capacity-recommendation.xlsx');
     expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
 
+    if (process.env.SIM_SCREENSHOT) await page.screenshot({ path: process.env.SIM_SCREENSHOT, fullPage: true });
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -66,6 +66,7 @@ export function cumulativeWaits(result: SimulationResult, maxDays = 21): { servi
 
 export interface DailyRow {
   service: string;
+  pathway: string;
   date: string;
   capacity: number;
   occupancy: number;
@@ -77,9 +78,11 @@ export interface DailyRow {
 }
 
 export function dailyRows(result: SimulationResult): DailyRow[] {
+  const sharedPathway = (n: number) => result.services.filter((x) => x.pathway === n).length > 1;
   return result.services.flatMap((s) =>
     result.dates.map((date, d) => ({
       service: s.name,
+      pathway: sharedPathway(s.pathway) ? s.id : `Pathway ${s.pathway}`,
       date,
       capacity: s.capacity[d],
       occupancy: s.occupancy.mean[d],
