@@ -281,7 +281,7 @@ export const contractsDemoPart: DemoPart = {
           if (x >= 0.95 && p.dueDate < asAt) continue;
           const submittedOn = x < 0.86 ? addDays(p.dueDate, -kg.int(0, 8)) : addDays(p.dueDate, kg.int(1, 25));
           if (submittedOn > asAt) continue;
-          let value = kg.normal(k.target + (k.direction === 'higher_is_better' ? 0.6 : -0.6) * k.sd, k.sd);
+          let value = kg.normal(k.target + (k.direction === 'higher_is_better' ? 1 : -1) * k.sd, k.sd);
           if (k.unit === '%') value = Math.min(100, Math.max(0, value));
           else value = Math.max(0, Math.round(value));
           value = Math.round(value * 10) / 10;

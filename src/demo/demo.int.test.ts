@@ -38,5 +38,5 @@ describeWithDatabases('demo borough', (ctx) => {
     const users = await queryRows<{ email: string; role: string }>(ctx.db, sql`select email, role from users order by email`);
     expect(users.map((u) => u.email)).toContain('ops@council.example');
     for (const staff of DEMO_STAFF) expect(users).toContainEqual({ email: staff.email, role: staff.role });
-  });
+  }, 900_000); // two full demo loads
 });

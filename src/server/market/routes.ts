@@ -21,9 +21,7 @@ import { cqcImporter } from '../../importers/cqc.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
-import { dashboardSections } from '../dashboard/sections.js';
 import { notFound, Problem } from '../problem.js';
-import { marketSection } from './section.js';
 
 const TAGS = ['market'];
 const loose = z.looseObject({}) as unknown as z.ZodType<object>;
@@ -139,7 +137,6 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
 }
 
 const marketRoutes: FastifyPluginAsyncZod = async (app) => {
-  if (!dashboardSections.includes(marketSection)) dashboardSections.unshift(marketSection);
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   // ---- Dashboard ----

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
-  Button, ErrorSummary, LoadingOrError, NotificationBanner, Page, Select, Table, Tag, TextInput, Textarea, apiErrorsToSummary, fieldError, formatDate,
-  type SummaryError, type TagColour,
+  Button, Chart, ErrorSummary, LoadingOrError, chartColours, NotificationBanner, Page, Select, Table, Tag, TextInput, Textarea, apiErrorsToSummary, fieldError, formatDate,
+  type PlotOptions, type SummaryError, type TagColour,
 } from '../components';
 import { KPI_FREQUENCY_LABELS, RETURN_STATE_LABELS, label } from './labels';
 import type { KpiView, ReturnStatus } from './types';
@@ -70,6 +71,23 @@ export function KpiReturnsPage() {
   const provider = user?.role === 'provider';
   const { data, loading, error, reload } = useApi<{ asAt: string; kpis: KpiView[] }>('/api/contracts/kpis');
   const [message, setMessage] = useState<string | null>(null);
+  // Returns due in each month, by what happened to them (staff view chart).
+  const byMonth = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const k of data?.kpis ?? []) for (const r of k.returns) {
+      if (r.state === 'awaited') continue;
+      const key = `${r.dueDate.slice(0, 7)}|${r.state}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].map(([key, n]) => { const [month, state] = key.split('|'); return { month: new Date(`${month}-01T00:00:00Z`), state: label(RETURN_STATE_LABELS, state), n }; })
+      .sort((a, b) => a.month.getTime() - b.month.getTime());
+  }, [data]);
+  const plot = useCallback((): PlotOptions => ({
+    x: { type: 'band', label: null, tickFormat: (d: Date) => d.toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }) },
+    y: { label: 'Returns', grid: true },
+    color: { domain: ['On time', 'Late', 'Overdue'], range: [chartColours.green, chartColours.orange, chartColours.red], legend: true },
+    marks: [Plot.barY(byMonth, Plot.stackY({ x: 'month', y: 'n', fill: 'state', order: ['On time', 'Late', 'Overdue'] })), Plot.ruleY([0])],
+  }), [byMonth]);
   const title = provider ? 'Your KPI returns' : 'KPI returns';
   const crumbs = [{ text: 'Contracts and delivery', href: '/contracts' }, { text: title }];
   if (!data) return <Page title={title} breadcrumbs={crumbs}><LoadingOrError loading={loading} error={error} what="KPIs" /></Page>;
@@ -95,6 +113,13 @@ export function KpiReturnsPage() {
   return (
     <Page title={title} caption="Contracts and delivery" breadcrumbs={crumbs}>
       <p className="govuk-body">{data.kpis.length} KPIs across {new Set(data.kpis.map((k) => k.contractId)).size} contracts: {totals.overdue} returns overdue, {totals.late} received late, {totals.offTarget} off target. A return is due 10 days after a month ends, 15 after a quarter, 20 after a half-year and 30 after a year unless the contract says otherwise.</p>
+      <Chart
+        title="KPI returns by the month they were due"
+        description={`Of ${byMonth.reduce((n, b) => n + b.n, 0)} returns due so far, ${totals.late} arrived late and ${totals.overdue} have not arrived.`}
+        plot={plot}
+        height={280}
+        dataTable={<Table caption="Returns by month due" captionHidden rows={byMonth} rowKey={(b) => `${b.month.toISOString()}-${b.state}`} columns={[{ key: 'month', header: 'Month due', render: (b) => b.month.toISOString().slice(0, 7) }, { key: 'state', header: 'Return' }, { key: 'n', header: 'Returns', numeric: true }]} />}
+      />
       <Table
         caption="KPIs" captionHidden rows={data.kpis} rowKey={(k) => k.id} sortable initialSort={{ key: 'overdue', direction: 'descending' }}
         columns={[

@@ -33,7 +33,7 @@ export function ProcurementsPage() {
   const ends = useMemo(() => (data?.procurements ?? []).filter((p) => p.contractEndDate).map((p) => ({ procurement: p.title, end: nextDay(p.contractEndDate!) })), [data]);
   const stageNames = PROCUREMENT_STAGES.map((s) => PROCUREMENT_STAGE_LABELS[s]);
   const plot = useCallback((width: number): PlotOptions => ({
-    marginLeft: Math.min(260, width * 0.35),
+    marginLeft: Math.min(340, width * 0.42),
     x: { type: 'utc', label: null, grid: true },
     y: { label: null, domain: (data?.procurements ?? []).map((p) => p.title) },
     color: { domain: stageNames, range: [...categoricalColours, chartColours.red], legend: true },

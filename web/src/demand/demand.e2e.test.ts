@@ -1,8 +1,11 @@
 // Need and demand: a commissioner opens the demo borough's projections, follows a figure to its working,
 // changes a rate and adds a scenario, and sees the care home gap and budget pressure move. Every page is
 // checked with axe-core.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { runImport, textSource } from '../../../src/importers/framework';
+import { populationImporter } from '../../../src/importers/population';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, settle, signIn, startSteward, type Steward } from '../testing/e2e';
 
 interface GapView {
@@ -121,6 +124,27 @@ describeE2E('need and demand pages', () => {
     await table.getByRole('rowheader', { name: 'Half of new residential admissions at home' }).waitFor();
     await page.getByRole('button', { name: 'Download the comparison as CSV' }).waitFor();
 
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an imported ONS area (Darlington, 2022-based SNPP) when chosen', async () => {
+    const source = textSource('snpp-2022-darlington.csv', readFileSync('/work/shared/data/real/snpp-2022-darlington.csv'));
+    await runImport(steward.database.db, populationImporter, source, { actor: { system: 'e2e' }, options: {} });
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${steward.baseUrl}/demand`);
+    await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await settle(page);
+    await page.getByLabel('Area', { exact: true }).selectOption('E06000005');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL(/area=E06000005/);
+    await page.getByText('Darlington', { exact: true }).first().waitFor();
+    await page.getByText('2022–2047 projections (2022-based SNPP)', { exact: false }).first().waitFor({ state: 'attached' });
+    await expectAccessible(page, 'imported area');
+    const api = await (await page.request.get(`${steward.baseUrl}/api/demand/population?area=E06000005`)).json();
+    const total2030 = api.rows.find((r: { year: number; band: string }) => r.year === 2030 && r.band === '0+').people;
+    expect(total2030).toBeGreaterThan(100_000);
+    expect(total2030).toBeLessThan(120_000);
     expect(errors).toEqual([]);
   });
 

@@ -86,7 +86,6 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     expect(xlsx.suggestedFilename()).toBe('capacity-recommendation.xlsx');
     expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
 
-    if (process.env.SIM_SCREENSHOT) await page.screenshot({ path: process.env.SIM_SCREENSHOT, fullPage: true });
     expect(errors).toEqual([]);
   }, 300_000);
 });
