@@ -45,6 +45,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    // An idle client can be cut off by the server (restart, admin termination): the pool replaces it on the
+    // next query, so this must not crash the process.
+    pool.on('error', (err) => {
+      if (process.env.NODE_ENV !== 'test' && !process.env.VITEST) console.error(`PostgreSQL connection lost: ${err.message}`);
+    });
     // Surface a bad URL or unreachable server now, not on the first request.
     const client = await pool.connect();
     client.release();
