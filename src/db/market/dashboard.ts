@@ -2,6 +2,7 @@
 // 1,000,000 placements). Percentiles use percentile_cont, which interpolates exactly like the domain's
 // quantileSorted (Excel QUARTILE.INC), so figures can be reproduced in a spreadsheet from the downloads.
 import { and, sql, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
 import { ageInDays, freshness, STALE_AFTER_DAYS, type Freshness } from '../../domain/market/capacity.js';
 import { concentrationLevel, hhi, providerShares, topShare, type ConcentrationLevel, type ProviderShare } from '../../domain/market/concentration.js';
@@ -19,6 +20,21 @@ function where(f: LocationFilter, ...extra: SQL[]): SQL {
   return and(...locationConditions(f), ...extra) as SQL;
 }
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Run one large aggregation with settings suited to it, for this statement's transaction only: enough
+ * work_mem to sort and hash a few hundred thousand rows in memory instead of spilling to disk, and no JIT
+ * (compiling the plan costs more than it saves on queries that must answer in well under a second).
+ */
+async function aggregateRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  // Inside a caller's transaction, run as is: its connection is shared, so no nested transactions in parallel.
+  if (db instanceof PgTransaction) return queryRows<T>(db as Db, query);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<T>(tx, query);
+  });
+}
 const num = (v: unknown): number => (v == null ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 
@@ -49,7 +65,7 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
       select st as service_type, count(*)::int as locations, coalesce(sum(locations.registered_beds), 0)::int as beds
       from locations cross join lateral unnest(locations.service_types) as st
       where ${where(f)} group by st order by st`),
-    queryRows<Record<string, unknown>>(db, sql`
+    aggregateRows<Record<string, unknown>>(db, sql`
       select count(*)::int as homes, coalesce(sum(locations.registered_beds), 0)::int as beds,
         count(latest.as_at)::int as reporting,
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
@@ -68,7 +84,7 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
         count(distinct latest.location_id)::int as reporting, coalesce(sum(latest.people_supported),0)::int as people,
         coalesce(sum(latest.hours_per_week),0)::float8 as hours, coalesce(sum(latest.new_hours_available),0)::float8 as new_hours
       from latest join locations on locations.id = latest.location_id where ${where(f)}`),
-    queryRows<Record<string, unknown>>(db, sql`
+    aggregateRows<Record<string, unknown>>(db, sql`
       select coalesce(sum(w.nurses + w.care_staff + w.non_care_staff),0)::int as staff, coalesce(sum(w.agency_staff),0)::int as agency,
         coalesce(sum(w.vacancies),0)::int as vacancies, coalesce(sum(w.absences),0)::int as absences
       from locations ${LATEST_WORKFORCE} where ${where(f)}`),
@@ -109,16 +125,18 @@ export interface OccupancyPoint { month: string; homes: number; maxCapacity: num
 /** Occupancy by month: each home's last return in the month, summed over homes. */
 export async function occupancyTrend(db: Db, f: LocationFilter, months = 36, now = new Date()): Promise<OccupancyPoint[]> {
   const from = addMonths(isoDate(now), -months);
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
-    with last_in_month as (
-      select location_id, max(as_at) as as_at from care_home_capacity where as_at >= ${from}::date
-      group by location_id, date_trunc('month', as_at)),
-    monthly as (
-      select c.location_id, date_trunc('month', c.as_at) as month, c.max_capacity, c.occupied, c.vacant_accepting
-      from last_in_month m join care_home_capacity c on c.location_id = m.location_id and c.as_at = m.as_at)
+  // Each home's last return in each month: one ordered pass (DISTINCT ON) over the filtered homes' returns,
+  // instead of grouping for max(as_at) and joining back.
+  const rows = await aggregateRows<Record<string, unknown>>(db, sql`
+    with monthly as (
+      select distinct on (c.location_id, date_trunc('month', c.as_at)) date_trunc('month', c.as_at) as month,
+        c.max_capacity, c.occupied, c.vacant_accepting
+      from care_home_capacity c join locations on locations.id = c.location_id
+      where c.as_at >= ${from}::date and ${where(f)}
+      order by c.location_id, date_trunc('month', c.as_at), c.as_at desc)
     select to_char(monthly.month, 'YYYY-MM') as month, count(*)::int as homes, sum(monthly.max_capacity)::int as max_capacity,
       sum(monthly.occupied)::int as occupied, sum(monthly.vacant_accepting)::int as vacant_accepting
-    from monthly join locations on locations.id = monthly.location_id where ${where(f)}
+    from monthly
     group by monthly.month order by monthly.month`);
   return rows.map((r) => ({
     month: String(r.month), homes: num(r.homes), maxCapacity: num(r.max_capacity), occupied: num(r.occupied), vacantAccepting: num(r.vacant_accepting),
@@ -157,22 +175,23 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
   const anyScope = and(...locationConditions({ ...f, inBorough: undefined })) as SQL;
   // One pass over new care home placements: usual rate in force at the start (from rate periods built with
   // lead()), then grouped three ways: by quarter, by comparison window (latest 12 months / 12 months to two
-  // years ago), and by £50 price band for the last 12 months' distribution.
-  const priced = sql`
+  // years ago), and by £50 price band for the last 12 months' distribution. Each grouping reads only the
+  // start dates it needs (the comparison windows skip the year between them).
+  const priced = (range: SQL) => sql`
       with periods as (
         select band, effective_from, lead(effective_from) over (partition by band order by effective_from) as effective_to, amount_pence
         from usual_rates),
       p as (
         select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, r.amount_pence as rate,
-          case when pl.start_date > ${from}::date then date_trunc('quarter', pl.start_date) end as quarter,
+          case when pl.start_date > ${from}::date then date_trunc('quarter', pl.start_date::timestamp) end as quarter,
           case when pl.start_date > ${y1}::date then 'recent' when pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date then 'earlier' end as win,
           case when pl.start_date > ${y1}::date then (pl.weekly_price_pence / 5000) * 5000 end as bin
         from placements pl join locations on locations.id = pl.location_id
           left join periods r on r.band = pl.band and r.effective_from <= pl.start_date and (r.effective_to is null or pl.start_date < r.effective_to)
-        where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${scanFrom}::date and pl.start_date <= ${today}::date and ${loc})`;
+        where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${scanFrom}::date and pl.start_date <= ${today}::date and ${range} and ${loc})`;
   const [quarterRows, windowRows, active, rates, coc] = await Promise.all([
     // Quartiles need a sort, so only the quarterly grouping computes them.
-    queryRows<Record<string, unknown>>(db, sql`${priced}
+    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`pl.start_date > ${from}::date`)}
       select to_char(quarter, 'YYYY-"Q"Q') as quarter, count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
         percentile_cont(0.25) within group (order by price) as q1,
         percentile_cont(0.5) within group (order by price) as median,
@@ -182,13 +201,13 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
         count(*) filter (where contract_type = 'block')::int as block, count(*) filter (where contract_type = 'dps')::int as dps
       from p where quarter is not null group by p.quarter`),
     // The comparison windows and the £50 price bands: plain counts and means (hash aggregation, no sort).
-    queryRows<Record<string, unknown>>(db, sql`${priced}
+    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`(pl.start_date > ${y1}::date or (pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date))`)}
       select win, bin, grouping(win) as gw, grouping(bin) as gb, count(*)::int as n, avg(price)::float8 as mean,
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below
       from p where win is not null or bin is not null group by grouping sets ((win), (bin))`),
     // One pass over placements live in the last 12 months: active ones by funding, council-funded care home
     // residents outside the borough (whatever the area filter), and homecare packages.
-    queryRows<Record<string, unknown>>(db, sql`
+    aggregateRows<Record<string, unknown>>(db, sql`
       select pl.funding,
         count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as active,
         count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)
@@ -263,11 +282,18 @@ export interface HomeRow {
  */
 export async function careHomeRows(db: Db, f: LocationFilter, now = new Date()): Promise<HomeRow[]> {
   const today = isoDate(now);
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await aggregateRows<Record<string, unknown>>(db, sql`
     with pl as (
+      -- Council-funded placements live today: the open ones plus those ending after today, each read from its
+      -- partial index (placements_open_idx, placements_ended_idx) without touching the table.
       select location_id, count(*)::int as council_active,
         avg(weekly_price_pence) filter (where band <> 'individual')::float8 as mean_price
-      from placements where funding in ('council','joint') and start_date <= ${today}::date and (end_date is null or end_date > ${today}::date)
+      from (
+        select location_id, band, weekly_price_pence from placements
+        where end_date is null and funding in ('council','joint') and start_date <= ${today}::date
+        union all
+        select location_id, band, weekly_price_pence from placements
+        where end_date is not null and end_date > ${today}::date and funding in ('council','joint') and start_date <= ${today}::date) live
       group by location_id),
     rates as (select distinct on (band) band, amount_pence from usual_rates where effective_from <= ${today}::date order by band, effective_from desc),
     coc as (select distinct on (service) service, amount_pence from cost_of_care where effective_from <= ${today}::date order by service, effective_from desc)
