@@ -24,14 +24,14 @@ describeE2E('home dashboard and sign-in', () => {
     const { page, errors } = await newPage(browser);
     await page.goto(`${steward.baseUrl}/`);
     await page.waitForURL(/\/sign-in$/);
-    expect(await page.title()).toBe('Sign in – Steward');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Sign in – Steward');
     await expectAccessible(page, 'sign-in page');
 
     const { email, password } = DEMO_ACCOUNTS.commissioner;
     await signIn(page, steward.baseUrl, email, password);
     expect(new URL(page.url()).pathname).toBe('/');
     await expectAccessible(page, 'home dashboard');
-    expect(await page.title()).toBe('Home – Steward');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Home – Steward');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Eastbrook (demo borough)');
     await expect(page.getByText('This is a synthetic demo borough').isVisible()).resolves.toBe(true);
 
@@ -65,7 +65,7 @@ describeE2E('home dashboard and sign-in', () => {
 
     await signOut(page);
     await expectAccessible(page, 'signed out page');
-    expect(await page.title()).toBe('You have signed out – Steward');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('You have signed out – Steward');
     // The session is gone on the server, not just in the browser.
     expect((await page.request.get(`${steward.baseUrl}/api/auth/session`)).status()).toBe(401);
     await page.goto(`${steward.baseUrl}/`);
@@ -81,7 +81,7 @@ describeE2E('home dashboard and sign-in', () => {
     await summary.waitFor();
     await expect(summary.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).resolves.toBe('#email');
     await expect(summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href')).resolves.toBe('#password');
-    expect(await page.title()).toBe('Error: Sign in – Steward');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Error: Sign in – Steward');
     // The summary takes focus so screen readers announce it.
     await expect(page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).resolves.toBe(true);
     await expectAccessible(page, 'sign-in page with missing fields');
@@ -119,7 +119,7 @@ describeE2E('home dashboard and sign-in', () => {
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.goto(`${steward.baseUrl}/admin/no-such-page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-    expect(await page.title()).toBe('Page not found – Steward');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Page not found – Steward');
     await expectAccessible(page, '404 page');
 
     // On a phone the navigation folds behind a "Menu" button that says whether it is open.
