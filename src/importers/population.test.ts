@@ -4,7 +4,7 @@ import { textSource } from './framework.js';
 import { parsePopulation } from './population.js';
 import { detectLayout } from './population-layouts.js';
 
-const REAL = '/work/shared/data/real';
+const REAL = new URL('./fixtures/ons', import.meta.url).pathname; // real ONS files, see fixtures/ons/README.md
 const real = (name: string) => textSource(name, readFileSync(`${REAL}/${name}`));
 
 function valueOf(d: { areaCode: string[]; year: number[]; sex: string[]; ageFrom: number[]; count: number[] }, area: string, year: number, sex: string, age: number): number | undefined {

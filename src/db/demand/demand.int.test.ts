@@ -17,7 +17,7 @@ import { listAreas, residentsLatest } from './population.js';
 import { effectiveRates, resetRate, saveRate } from './rates.js';
 import { createScenario, listScenarios, ScenarioNameTaken } from './scenarios.js';
 
-const REAL = '/work/shared/data/real';
+const REAL = new URL('../../importers/fixtures/ons', import.meta.url).pathname; // real ONS files
 const actor = { system: 'test' };
 
 async function countFigures(db: Parameters<typeof queryRows>[0], area: string): Promise<number> {

@@ -128,7 +128,7 @@ describeE2E('need and demand pages', () => {
   });
 
   it('shows an imported ONS area (Darlington, 2022-based SNPP) when chosen', async () => {
-    const source = textSource('snpp-2022-darlington.csv', readFileSync('/work/shared/data/real/snpp-2022-darlington.csv'));
+    const source = textSource('snpp-2022-darlington.csv', readFileSync(new URL('../../../src/importers/fixtures/ons/snpp-2022-darlington.csv', import.meta.url)));
     await runImport(steward.database.db, populationImporter, source, { actor: { system: 'e2e' }, options: {} });
     const { page, errors } = await newPage(browser);
     await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
