@@ -4,37 +4,7 @@ export type { ProcurementForecast, StageForecast } from '../../../src/domain/con
 export type { ReturnStatus } from '../../../src/domain/contracts/kpi';
 export type { ActionView, PriorityGroup, Rag as PlanRag } from '../../../src/domain/contracts/deliveryPlan';
 
-export interface Contract {
-  id: string;
-  reference: string;
-  title: string;
-  providerId: string | null;
-  providerName: string | null;
-  locationId: string | null;
-  locationName: string | null;
-  serviceArea: string;
-  careGroup: string;
-  contractForm: string;
-  fundingSource: string;
-  totalValuePence: number;
-  annualValuePence: number;
-  startDate: string;
-  initialEndDate: string;
-  currentEndDate: string;
-  maximumEndDate: string;
-  extensionOptionsMonths: number[];
-  extensionsTaken: number;
-  extensionsRemaining: number[];
-  breakClauseDates: string[];
-  noticePeriodMonths: number;
-  noticeDeadline: string;
-  daysToEnd: number;
-  status: 'not_started' | 'live' | 'ended';
-  socialValue: string | null;
-  leadOfficer: string | null;
-  decision: string | null;
-  decisionNote: string | null;
-}
+export type { ContractView as Contract } from '../../../src/db/contracts/contracts';
 
 export interface Procurement {
   id: string;

@@ -1,7 +1,6 @@
 // Shapes of the market API responses (src/server/market/routes.ts).
 export type { Freshness } from '../../../src/domain/market/capacity';
 import type { Freshness } from '../../../src/domain/market/capacity';
-import type { FragilityReason } from '../../../src/domain/market/fragility';
 
 export interface OccupancyPoint { month: string; homes: number; maxCapacity: number; occupied: number; vacantAccepting: number; occupancy: number | null }
 export interface ProviderShare { providerId: string; name: string; units: number; share: number }
@@ -32,16 +31,8 @@ export interface PriceSummary {
   usualRates: { band: string; amountPence: number; effectiveFrom: string }[];
   costOfCare: { service: string; amountPence: number; effectiveFrom: string; source: string | null }[];
 }
-export interface HomeRow {
-  locationId: string; name: string; providerId: string; providerName: string; postcodeDistrict: string; localAuthorityName: string | null;
-  inBorough: boolean; serviceTypes: string[]; specialisms: string[]; registeredBeds: number | null; cqcRating: string | null;
-  cqcRatingDate: string | null; councilQualityRating: string | null; onFramework: boolean;
-  maxCapacity: number | null; occupied: number | null; vacantAccepting: number | null; occupancy: number | null;
-  lastReturnAt: string | null; ageDays: number | null; freshness: Freshness;
-  councilFundedActive: number; councilFundedShare: number | null; meanCouncilPricePence: number | null;
-  usualRatePence: number | null; costOfCarePence: number | null; agencyShare: number | null;
-  fragility: FragilityReason[]; fragilityLevel: 'none' | 'watch' | 'high';
-}
+import type { HomeRow } from '../../../src/db/market/dashboard';
+export type { HomeRow };
 export interface VacancyRow {
   locationId: string; name: string; providerId: string; providerName: string; postcodeDistrict: string; inBorough: boolean;
   serviceTypes: string[]; specialisms: string[]; cqcRating: string | null; maxCapacity: number; occupied: number; vacantAccepting: number;
