@@ -169,7 +169,7 @@ export interface VacancyRow {
  */
 export async function currentVacancies(db: Db, f: LocationFilter = {}, opts: { bedGroup?: BedGroup; limit?: number } = {}): Promise<VacancyRow[]> {
   const groupCol = opts.bedGroup ? sql.raw(`latest.${opts.bedGroup}_vacant_accepting`) : null;
-  // Each home's latest return through the (location_id, as_at) index: no sort over the whole history.
+  // Each home's latest return, kept by the return triggers (care_home_latest).
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     select locations.id as "locationId", locations.name, providers.id as "providerId", providers.name as "providerName",
       locations.postcode_district as "postcodeDistrict", locations.in_borough as "inBorough", locations.service_types as "serviceTypes",
@@ -177,7 +177,7 @@ export async function currentVacancies(db: Db, f: LocationFilter = {}, opts: { b
       latest.vacant_accepting as "vacantAccepting", latest.residential_vacant_accepting as "residentialVacantAccepting",
       latest.nursing_vacant_accepting as "nursingVacantAccepting", latest.dementia_vacant_accepting as "dementiaVacantAccepting", latest.as_at as "asAt"
     from locations join providers on providers.id = locations.provider_id
-      join lateral (select * from care_home_capacity c where c.location_id = locations.id order by c.as_at desc limit 1) latest on true
+      join care_home_latest latest on latest.location_id = locations.id
     where ${and(...locationConditions(f))} and latest.vacant_accepting > 0 ${groupCol ? sql`and ${groupCol} > 0` : sql``}
     order by latest.vacant_accepting desc, locations.name asc
     limit ${opts.limit ?? 500}`);

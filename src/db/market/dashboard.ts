@@ -1,20 +1,26 @@
-// The market dashboard's figures, aggregated in SQL so they stay fast at national scale (15,000 homes,
-// 1,000,000 placements). Percentiles use percentile_cont, which interpolates exactly like the domain's
-// quantileSorted (Excel QUARTILE.INC), so figures can be reproduced in a spreadsheet from the downloads.
+// The market dashboard's figures, fast at national scale (15,000 homes, 1,000,000 placements) because they read
+// the derived tables the database keeps current as data is written (drizzle/0010_market_aggregates.sql):
+// each home's latest and monthly returns, open council placements by home, placement flows and prices by day,
+// and price statistics by quarter. Price views filtered by more than the borough scope are computed live from
+// the placements (livePriceSummary); the tests check both ways agree. Percentiles use percentile_cont, which
+// interpolates exactly like the domain's quantileSorted (Excel QUARTILE.INC), so figures can be reproduced in a
+// spreadsheet from the downloads.
 import { and, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
 import { ageInDays, freshness, STALE_AFTER_DAYS, type Freshness } from '../../domain/market/capacity.js';
 import { concentrationLevel, hhi, providerShares, topShare, type ConcentrationLevel, type ProviderShare } from '../../domain/market/concentration.js';
-import { assessFragility, type FragilityReason } from '../../domain/market/fragility.js';
+import { assessFragility, FRAGILITY_THRESHOLDS, POOR_COUNCIL_RATINGS, type FragilityReason } from '../../domain/market/fragility.js';
 import { addMonths, type PriceChange } from '../../domain/market/prices.js';
 import { locationConditions, type LocationFilter } from './register.js';
 
 const CARE_HOME = sql`(locations.service_types && array['care_home_residential','care_home_nursing']::text[])`;
-/** Each location's latest care home return and workforce return, found through the (location_id, as_at) indexes. */
-const LATEST_CAPACITY = sql`left join lateral (select * from care_home_capacity c where c.location_id = locations.id order by c.as_at desc limit 1) latest on true`;
-const LATEST_WORKFORCE = sql`left join lateral (select * from workforce_snapshots ws where ws.location_id = locations.id order by ws.as_at desc limit 1) w on true`;
+/** Each location's latest care home return and workforce return (kept by the return triggers). */
+const LATEST_CAPACITY = sql`left join care_home_latest latest on latest.location_id = locations.id`;
+const LATEST_WORKFORCE = sql`left join workforce_latest w on w.location_id = locations.id`;
 const CARE_HOME_BANDS = sql`('standard_residential','enhanced_residential','standard_nursing','enhanced_nursing')`;
+/** A homecare package, as the placement flows count one: hourly band, not a care home service. */
+const HOMECARE_PACKAGE = sql`(pl.band = 'homecare_hourly' and pl.service_type not in ('care_home_residential','care_home_nursing'))`;
 
 function where(f: LocationFilter, ...extra: SQL[]): SQL {
   return and(...locationConditions(f), ...extra) as SQL;
@@ -35,6 +41,8 @@ async function aggregateRows<T = Record<string, unknown>>(db: Db, query: SQL): P
     return queryRows<T>(tx, query);
   });
 }
+/** Returns at or before this are stale: whole days old more than STALE_AFTER_DAYS, as the domain's freshness(). */
+const staleCutoff = (now: Date) => new Date(now.getTime() - (STALE_AFTER_DAYS + 1) * 86_400_000).toISOString();
 const num = (v: unknown): number => (v == null ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 
@@ -59,7 +67,7 @@ export interface CapacitySummary {
 
 /** Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. */
 export async function capacitySummary(db: Db, f: LocationFilter, now = new Date()): Promise<CapacitySummary> {
-  const staleBefore = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+  const staleAt = staleCutoff(now);
   const [byType, homes, ratings, homecare, workforce, provBeds] = await Promise.all([
     queryRows<{ service_type: string; locations: number; beds: number }>(db, sql`
       select st as service_type, count(*)::int as locations, coalesce(sum(locations.registered_beds), 0)::int as beds
@@ -70,7 +78,7 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
         count(latest.as_at)::int as reporting,
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
         coalesce(sum(latest.vacant_reserved), 0)::int as vacant_reserved, coalesce(sum(latest.vacant_accepting), 0)::int as vacant_accepting,
-        count(*) filter (where latest.as_at is null or latest.as_at < ${staleBefore.toISOString()})::int as stale,
+        count(*) filter (where latest.as_at is null or latest.as_at <= ${staleAt}::timestamptz)::int as stale,
         coalesce(sum(latest.residential_max),0)::int rm, coalesce(sum(latest.residential_occupied),0)::int ro, coalesce(sum(latest.residential_vacant_accepting),0)::int rv,
         coalesce(sum(latest.nursing_max),0)::int nm, coalesce(sum(latest.nursing_occupied),0)::int no, coalesce(sum(latest.nursing_vacant_accepting),0)::int nv,
         coalesce(sum(latest.dementia_max),0)::int dm, coalesce(sum(latest.dementia_occupied),0)::int do_, coalesce(sum(latest.dementia_vacant_accepting),0)::int dv
@@ -79,7 +87,7 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
     queryRows<{ rating: string | null; count: number }>(db, sql`
       select locations.cqc_rating as rating, count(*)::int as count from locations where ${where(f)} group by locations.cqc_rating`),
     queryRows<Record<string, unknown>>(db, sql`
-      with latest as (select distinct on (location_id, area) * from homecare_capacity order by location_id, area, as_at desc)
+      with latest as (select * from homecare_latest)
       select (select count(*)::int from locations where ${where(f, sql`'homecare' = any(locations.service_types)`)}) as agencies,
         count(distinct latest.location_id)::int as reporting, coalesce(sum(latest.people_supported),0)::int as people,
         coalesce(sum(latest.hours_per_week),0)::float8 as hours, coalesce(sum(latest.new_hours_available),0)::float8 as new_hours
@@ -122,22 +130,15 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
 
 export interface OccupancyPoint { month: string; homes: number; maxCapacity: number; occupied: number; vacantAccepting: number; occupancy: number | null }
 
-/** Occupancy by month: each home's last return in the month, summed over homes. */
+/** Occupancy by month (UTC calendar months): each home's last return in the month, summed over homes. */
 export async function occupancyTrend(db: Db, f: LocationFilter, months = 36, now = new Date()): Promise<OccupancyPoint[]> {
-  const from = addMonths(isoDate(now), -months);
-  // Each home's last return in each month: one ordered pass (DISTINCT ON) over the filtered homes' returns,
-  // instead of grouping for max(as_at) and joining back.
+  const from = `${addMonths(isoDate(now), -months).slice(0, 7)}-01`;
   const rows = await aggregateRows<Record<string, unknown>>(db, sql`
-    with monthly as (
-      select distinct on (c.location_id, date_trunc('month', c.as_at)) date_trunc('month', c.as_at) as month,
-        c.max_capacity, c.occupied, c.vacant_accepting
-      from care_home_capacity c join locations on locations.id = c.location_id
-      where c.as_at >= ${from}::date and ${where(f)}
-      order by c.location_id, date_trunc('month', c.as_at), c.as_at desc)
-    select to_char(monthly.month, 'YYYY-MM') as month, count(*)::int as homes, sum(monthly.max_capacity)::int as max_capacity,
-      sum(monthly.occupied)::int as occupied, sum(monthly.vacant_accepting)::int as vacant_accepting
-    from monthly
-    group by monthly.month order by monthly.month`);
+    select to_char(m.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
+      sum(m.occupied)::int as occupied, sum(m.vacant_accepting)::int as vacant_accepting
+    from care_home_monthly m join locations on locations.id = m.location_id
+    where m.month >= ${from}::date and ${where(f)}
+    group by m.month order by m.month`);
   return rows.map((r) => ({
     month: String(r.month), homes: num(r.homes), maxCapacity: num(r.max_capacity), occupied: num(r.occupied), vacantAccepting: num(r.vacant_accepting),
     occupancy: num(r.max_capacity) > 0 ? num(r.occupied) / num(r.max_capacity) : null,
@@ -159,39 +160,117 @@ export interface PriceSummaryResult {
   costOfCare: { service: string; amountPence: number; effectiveFrom: string; source: string | null }[];
 }
 
+/** The raw figures behind a price summary, read either from the stored aggregates or live from placements. */
+interface PriceFigures {
+  quarters: { quarter: string; n: number; mean: number; min: number; q1: number; median: number; q3: number; max: number; compared: number; atOrBelow: number; spot: number; framework: number; block: number; dps: number }[];
+  recent: { n: number; mean: number | null; compared: number; atOrBelow: number };
+  earlier: { n: number; mean: number | null };
+  histogram: { fromPence: number; count: number }[];
+  activeByFunding: { funding: string; count: number }[];
+  careActive: number; outOfBorough: number;
+  homecare: { active: number; hours: number; rateSum: number; rateN: number; newPackages: number; newSpot: number };
+}
+
+/** The dates a price summary is worked out for: quarters shown, comparison windows, histogram window. */
+function priceWindows(now: Date, years: number) {
+  const today = isoDate(now);
+  const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  return {
+    today,
+    firstQuarter: addMonths(quarterStart, -3 * (4 * years - 1)), // the current quarter and the (4 × years − 1) before it
+    nextQuarter: addMonths(quarterStart, 3),
+    y1: addMonths(today, -12), // latest 12 months: (y1, today]
+    e1: addMonths(today, -36), e2: addMonths(today, -24), // the 12 months two years earlier: (e1, e2]
+  };
+}
+
+/** A filter the stored aggregates can answer: the borough scope alone (borough, out of borough or all). */
+export function isScopeOnly(f: LocationFilter): boolean {
+  return !f.serviceType && !f.specialism && !f.rating && !f.district && !f.localAuthorityGss && !f.providerId && !f.search && !f.locationId && !f.locationIds;
+}
+
 /**
  * New care home placement prices by quarter (weekly price, standard/enhanced residential and nursing bands),
  * the share at or below the usual rate in force on each start date, the two-year change in the mean,
- * contract mix, funding and out-of-borough placements.
+ * contract mix, funding and out-of-borough placements. Borough-scope views read the stored aggregates; views
+ * filtered further are computed live.
  */
 export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), years = 3): Promise<PriceSummaryResult> {
-  const today = isoDate(now);
-  const from = addMonths(today, -12 * years);
-  const y1 = addMonths(today, -12);
-  const e2 = addMonths(today, -24);
-  const e1 = addMonths(today, -36);
-  const scanFrom = from < e1 ? from : e1;
+  return isScopeOnly(f) ? summarisePriceFigures(db, await storedPriceFigures(db, f.inBorough, now, years), now, years) : livePriceSummary(db, f, now, years);
+}
+
+/** The same summary computed live from the placements, whatever the filter (used for filtered views and as the check on the stored figures). */
+export async function livePriceSummary(db: Db, f: LocationFilter, now = new Date(), years = 3): Promise<PriceSummaryResult> {
+  return summarisePriceFigures(db, await livePriceFigures(db, f, now, years), now, years);
+}
+
+async function storedPriceFigures(db: Db, inBorough: boolean | undefined, now: Date, years: number): Promise<PriceFigures> {
+  const { today, firstQuarter, nextQuarter, y1, e1, e2 } = priceWindows(now, years);
+  const scopes = inBorough === undefined ? sql`('in','out')` : inBorough ? sql`('in')` : sql`('out')`;
+  const quarterScope = inBorough === undefined ? 'all' : inBorough ? 'in' : 'out';
+  const [quarters, days, flows] = await Promise.all([
+    queryRows<Record<string, unknown>>(db, sql`
+      select to_char(quarter, 'YYYY-"Q"Q') as quarter, n, price_sum_pence::float8 / n as mean, min_pence, max_pence, q1_pence, median_pence, q3_pence,
+        compared, at_or_below, spot, framework, block, dps
+      from market_price_quarters where scope = ${quarterScope} and quarter >= ${firstQuarter}::date and quarter < ${nextQuarter}::date order by quarter`),
+    queryRows<Record<string, unknown>>(db, sql`
+      select win, bin, grouping(win) as gw, grouping(bin) as gb, sum(n)::int as n, (sum(price_sum_pence)::float8 / nullif(sum(n), 0)) as mean,
+        sum(compared)::int as compared, sum(at_or_below)::int as at_or_below
+      from (select *, case when day > ${y1}::date then 'recent' when day > ${e1}::date and day <= ${e2}::date then 'earlier' end as win,
+          case when day > ${y1}::date then bin_pence end as bin
+        from market_price_days where scope in ${scopes} and day <= ${today}::date and (day > ${y1}::date or (day > ${e1}::date and day <= ${e2}::date))) d
+      where win is not null or bin is not null group by grouping sets ((win), (bin))`),
+    queryRows<Record<string, unknown>>(db, sql`
+      select scope, funding, kind, (sum(starts) - sum(ends))::int as active,
+        (sum(start_hours) - sum(end_hours))::float8 as hours, (sum(start_rate_sum_pence) - sum(end_rate_sum_pence))::float8 as rate_sum,
+        (sum(start_rate_n) - sum(end_rate_n))::int as rate_n,
+        coalesce(sum(starts) filter (where day > ${y1}::date), 0)::int as new, coalesce(sum(starts_spot) filter (where day > ${y1}::date), 0)::int as new_spot
+      from market_placement_flows where day <= ${today}::date group by scope, funding, kind`),
+  ]);
+  const inScope = (r: Record<string, unknown>) => inBorough === undefined || r.scope === (inBorough ? 'in' : 'out');
+  const windowRow = (w: string) => days.find((r) => Number(r.gw) === 0 && r.win === w) ?? {};
+  const recent = windowRow('recent') as Record<string, unknown>;
+  const earlier = windowRow('earlier') as Record<string, unknown>;
+  const byFunding = new Map<string, number>();
+  for (const r of flows.filter(inScope)) byFunding.set(String(r.funding), (byFunding.get(String(r.funding)) ?? 0) + num(r.active));
+  const councilCare = flows.filter((r) => r.kind === 'care_home' && (r.funding === 'council' || r.funding === 'joint'));
+  const hc = flows.filter((r) => r.kind === 'homecare' && inScope(r));
+  const total = (rows: Record<string, unknown>[], k: string) => rows.reduce((s, r) => s + num(r[k]), 0);
+  return {
+    quarters: quarters.map((r) => ({
+      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min_pence), q1: num(r.q1_pence), median: num(r.median_pence), q3: num(r.q3_pence), max: num(r.max_pence),
+      compared: num(r.compared), atOrBelow: num(r.at_or_below), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps),
+    })),
+    recent: { n: num(recent.n), mean: numOrNull(recent.mean), compared: num(recent.compared), atOrBelow: num(recent.at_or_below) },
+    earlier: { n: num(earlier.n), mean: numOrNull(earlier.mean) },
+    histogram: days.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), count: num(r.n) }))
+      .filter((r) => r.count > 0).sort((a, b) => a.fromPence - b.fromPence),
+    activeByFunding: [...byFunding].map(([funding, count]) => ({ funding, count })),
+    careActive: total(councilCare, 'active'), outOfBorough: total(councilCare.filter((r) => r.scope === 'out'), 'active'),
+    homecare: { active: total(hc, 'active'), hours: total(hc, 'hours'), rateSum: total(hc, 'rate_sum'), rateN: total(hc, 'rate_n'), newPackages: total(hc, 'new'), newSpot: total(hc, 'new_spot') },
+  };
+}
+
+async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: number): Promise<PriceFigures> {
+  const { today, firstQuarter, nextQuarter, y1, e1, e2 } = priceWindows(now, years);
+  const scanFrom = firstQuarter < e1 ? firstQuarter : e1;
   const loc = where(f);
   const anyScope = and(...locationConditions({ ...f, inBorough: undefined })) as SQL;
-  // One pass over new care home placements: usual rate in force at the start (from rate periods built with
-  // lead()), then grouped three ways: by quarter, by comparison window (latest 12 months / 12 months to two
-  // years ago), and by £50 price band for the last 12 months' distribution. Each grouping reads only the
-  // start dates it needs (the comparison windows skip the year between them).
+  // One pass over new care home placements with the usual rate in force at the start, grouped three ways: by
+  // quarter, by comparison window (latest 12 months / the 12 months two years earlier), and by £50 price band
+  // for the latest 12 months' distribution.
   const priced = (range: SQL) => sql`
-      with periods as (
-        select band, effective_from, lead(effective_from) over (partition by band order by effective_from) as effective_to, amount_pence
-        from usual_rates),
-      p as (
-        select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, r.amount_pence as rate,
-          case when pl.start_date > ${from}::date then date_trunc('quarter', pl.start_date::timestamp) end as quarter,
+      with p as (
+        select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, market_usual_rate_on(pl.band, pl.start_date) as rate,
+          case when pl.start_date >= ${firstQuarter}::date then date_trunc('quarter', pl.start_date::timestamp) end as quarter,
           case when pl.start_date > ${y1}::date then 'recent' when pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date then 'earlier' end as win,
           case when pl.start_date > ${y1}::date then (pl.weekly_price_pence / 5000) * 5000 end as bin
         from placements pl join locations on locations.id = pl.location_id
-          left join periods r on r.band = pl.band and r.effective_from <= pl.start_date and (r.effective_to is null or pl.start_date < r.effective_to)
-        where pl.band in ${CARE_HOME_BANDS} and pl.start_date > ${scanFrom}::date and pl.start_date <= ${today}::date and ${range} and ${loc})`;
-  const [quarterRows, windowRows, active, rates, coc] = await Promise.all([
-    // Quartiles need a sort, so only the quarterly grouping computes them.
-    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`pl.start_date > ${from}::date`)}
+        where pl.band in ${CARE_HOME_BANDS} and pl.start_date >= ${scanFrom}::date and ${range} and ${loc})`;
+  const [quarterRows, windowRows, active] = await Promise.all([
+    // A quarter counts every placement starting in it, including any already agreed to start later in the
+    // current quarter (as the stored figures do).
+    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`pl.start_date >= ${firstQuarter}::date and pl.start_date < ${nextQuarter}::date`)}
       select to_char(quarter, 'YYYY-"Q"Q') as quarter, count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
         percentile_cont(0.25) within group (order by price) as q1,
         percentile_cont(0.5) within group (order by price) as median,
@@ -199,14 +278,13 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below,
         count(*) filter (where contract_type = 'spot')::int as spot, count(*) filter (where contract_type = 'framework')::int as framework,
         count(*) filter (where contract_type = 'block')::int as block, count(*) filter (where contract_type = 'dps')::int as dps
-      from p where quarter is not null group by p.quarter`),
-    // The comparison windows and the £50 price bands: plain counts and means (hash aggregation, no sort).
-    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`(pl.start_date > ${y1}::date or (pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date))`)}
+      from p where quarter is not null group by p.quarter order by p.quarter`),
+    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`pl.start_date <= ${today}::date and (pl.start_date > ${y1}::date or (pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date))`)}
       select win, bin, grouping(win) as gw, grouping(bin) as gb, count(*)::int as n, avg(price)::float8 as mean,
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below
       from p where win is not null or bin is not null group by grouping sets ((win), (bin))`),
-    // One pass over placements live in the last 12 months: active ones by funding, council-funded care home
-    // residents outside the borough (whatever the area filter), and homecare packages.
+    // Placements live today by funding, council-funded care home residents outside the borough (whatever the
+    // area filter), and homecare packages.
     aggregateRows<Record<string, unknown>>(db, sql`
       select pl.funding,
         count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as active,
@@ -214,15 +292,37 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
           and pl.service_type in ('care_home_residential','care_home_nursing') and pl.funding in ('council','joint'))::int as care_active,
         count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)
           and pl.service_type in ('care_home_residential','care_home_nursing') and pl.funding in ('council','joint') and not locations.in_borough)::int as oob,
-        count(*) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as hc_active,
-        coalesce(sum(pl.hours_per_week) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc}), 0)::float8 as hc_hours,
-        coalesce(sum(pl.hourly_rate_pence) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc}), 0)::float8 as hc_rate_sum,
-        count(pl.hourly_rate_pence) filter (where pl.band = 'homecare_hourly' and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as hc_rate_n,
-        count(*) filter (where pl.band = 'homecare_hourly' and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and ${loc})::int as hc_new,
-        count(*) filter (where pl.band = 'homecare_hourly' and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and pl.contract_type = 'spot' and ${loc})::int as hc_new_spot
+        count(*) filter (where ${HOMECARE_PACKAGE} and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as hc_active,
+        coalesce(sum(pl.hours_per_week) filter (where ${HOMECARE_PACKAGE} and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc}), 0)::float8 as hc_hours,
+        coalesce(sum(pl.hourly_rate_pence) filter (where ${HOMECARE_PACKAGE} and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc}), 0)::float8 as hc_rate_sum,
+        count(pl.hourly_rate_pence) filter (where ${HOMECARE_PACKAGE} and pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as hc_rate_n,
+        count(*) filter (where ${HOMECARE_PACKAGE} and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and ${loc})::int as hc_new,
+        count(*) filter (where ${HOMECARE_PACKAGE} and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and pl.contract_type = 'spot' and ${loc})::int as hc_new_spot
       from placements pl join locations on locations.id = pl.location_id
       where (pl.end_date is null or pl.end_date > ${y1}::date) and ${anyScope}
       group by pl.funding`),
+  ]);
+  const windowRow = (w: string) => (windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {}) as Record<string, unknown>;
+  const recent = windowRow('recent');
+  const earlier = windowRow('earlier');
+  const sum = (k: string) => active.reduce((s, r) => s + num(r[k]), 0);
+  return {
+    quarters: quarterRows.map((r) => ({
+      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
+      compared: num(r.compared), atOrBelow: num(r.at_or_below), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps),
+    })),
+    recent: { n: num(recent.n), mean: numOrNull(recent.mean), compared: num(recent.compared), atOrBelow: num(recent.at_or_below) },
+    earlier: { n: num(earlier.n), mean: numOrNull(earlier.mean) },
+    histogram: windowRows.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), count: num(r.n) })).sort((a, b) => a.fromPence - b.fromPence),
+    activeByFunding: active.map((r) => ({ funding: String(r.funding), count: num(r.active) })),
+    careActive: sum('care_active'), outOfBorough: sum('oob'),
+    homecare: { active: sum('hc_active'), hours: sum('hc_hours'), rateSum: sum('hc_rate_sum'), rateN: sum('hc_rate_n'), newPackages: sum('hc_new'), newSpot: sum('hc_new_spot') },
+  };
+}
+
+async function summarisePriceFigures(db: Db, p: PriceFigures, now: Date, years: number): Promise<PriceSummaryResult> {
+  const { today, y1, e1, e2 } = priceWindows(now, years);
+  const [rates, coc] = await Promise.all([
     queryRows<Record<string, unknown>>(db, sql`
       select distinct on (band) band, amount_pence, effective_from::text as effective_from from usual_rates
       where effective_from <= ${today}::date order by band, effective_from desc`),
@@ -230,35 +330,26 @@ export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), 
       select distinct on (service) service, amount_pence, effective_from::text as effective_from, source from cost_of_care
       where effective_from <= ${today}::date order by service, effective_from desc`),
   ]);
-  const byQuarter = quarterRows.sort((a, b) => String(a.quarter).localeCompare(String(b.quarter)));
-  const win = (w: string) => windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {};
-  const recent = win('recent');
-  const earlier = win('earlier');
-  const earlierMean = numOrNull((earlier as Record<string, unknown>).mean);
-  const recentMean = numOrNull((recent as Record<string, unknown>).mean);
-  const sum = (k: string) => active.reduce((s, r) => s + num(r[k]), 0);
-  const rN = num((recent as Record<string, unknown>).n);
-  const rCompared = num((recent as Record<string, unknown>).compared);
-  const rAt = num((recent as Record<string, unknown>).at_or_below);
+  const { recent, earlier } = p;
   return {
     asAt: now.toISOString(),
-    quarters: byQuarter.map((r) => ({
-      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
-      compared: num(r.compared), atOrBelowUsualRate: num(r.at_or_below), share: num(r.compared) > 0 ? num(r.at_or_below) / num(r.compared) : null,
+    quarters: p.quarters.map((q) => ({
+      quarter: q.quarter, n: q.n, mean: q.mean, min: q.min, q1: q.q1, median: q.median, q3: q.q3, max: q.max,
+      compared: q.compared, atOrBelowUsualRate: q.atOrBelow, share: q.compared > 0 ? q.atOrBelow / q.compared : null,
     })),
     change: {
-      earlierFrom: e1, earlierTo: e2, recentFrom: y1, recentTo: today, earlierMean, recentMean,
-      earlierN: num((earlier as Record<string, unknown>).n), recentN: rN,
-      change: earlierMean && recentMean != null ? (recentMean - earlierMean) / earlierMean : null,
+      earlierFrom: e1, earlierTo: e2, recentFrom: y1, recentTo: today, earlierMean: earlier.mean, recentMean: recent.mean,
+      earlierN: earlier.n, recentN: recent.n,
+      change: earlier.mean && recent.mean != null ? (recent.mean - earlier.mean) / earlier.mean : null,
     },
-    last12Months: { n: rN, compared: rCompared, atOrBelowUsualRate: rAt, share: rCompared > 0 ? rAt / rCompared : null },
-    contractMix: byQuarter.map((r) => ({ quarter: String(r.quarter), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps) })),
-    histogram: windowRows.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), toPence: num(r.bin) + 5000, count: num(r.n) })).sort((a, b) => a.fromPence - b.fromPence),
-    funding: active.map((r) => ({ funding: String(r.funding), count: num(r.active) })).filter((r) => r.count > 0).sort((a, b) => b.count - a.count),
-    outOfBorough: { active: sum('care_active'), outOfBorough: sum('oob'), share: sum('care_active') > 0 ? sum('oob') / sum('care_active') : null },
+    last12Months: { n: recent.n, compared: recent.compared, atOrBelowUsualRate: recent.atOrBelow, share: recent.compared > 0 ? recent.atOrBelow / recent.compared : null },
+    contractMix: p.quarters.map((q) => ({ quarter: q.quarter, spot: q.spot, framework: q.framework, block: q.block, dps: q.dps })),
+    histogram: p.histogram.map((h) => ({ fromPence: h.fromPence, toPence: h.fromPence + 5000, count: h.count })),
+    funding: p.activeByFunding.filter((r) => r.count > 0).sort((a, b) => b.count - a.count || a.funding.localeCompare(b.funding)),
+    outOfBorough: { active: p.careActive, outOfBorough: p.outOfBorough, share: p.careActive > 0 ? p.outOfBorough / p.careActive : null },
     homecare: {
-      activePackages: sum('hc_active'), hoursPerWeek: sum('hc_hours'), meanHourlyRatePence: sum('hc_rate_n') > 0 ? sum('hc_rate_sum') / sum('hc_rate_n') : null,
-      spotShareLast12Months: sum('hc_new') > 0 ? sum('hc_new_spot') / sum('hc_new') : null,
+      activePackages: p.homecare.active, hoursPerWeek: p.homecare.hours, meanHourlyRatePence: p.homecare.rateN > 0 ? p.homecare.rateSum / p.homecare.rateN : null,
+      spotShareLast12Months: p.homecare.newPackages > 0 ? p.homecare.newSpot / p.homecare.newPackages : null,
     },
     usualRates: rates.map((r) => ({ band: String(r.band), amountPence: num(r.amount_pence), effectiveFrom: String(r.effective_from) })),
     costOfCare: coc.map((r) => ({ service: String(r.service), amountPence: num(r.amount_pence), effectiveFrom: String(r.effective_from), source: (r.source as string) ?? null })),
@@ -276,54 +367,80 @@ export interface HomeRow {
   fragility: FragilityReason[]; fragilityLevel: 'none' | 'watch' | 'high';
 }
 
-/**
- * One row per care home: latest capacity, council-funded share of occupied beds, mean council price against
- * the standard usual rate and cost of care for its main band, agency use, and the fragility assessment.
- */
-export async function careHomeRows(db: Db, f: LocationFilter, now = new Date()): Promise<HomeRow[]> {
-  const today = isoDate(now);
-  const rows = await aggregateRows<Record<string, unknown>>(db, sql`
-    with pl as (
-      -- Council-funded placements live today: the open ones plus those ending after today, each read from its
-      -- partial index (placements_open_idx, placements_ended_idx) without touching the table.
-      select location_id, count(*)::int as council_active,
-        avg(weekly_price_pence) filter (where band <> 'individual')::float8 as mean_price
+/** What every care home query needs: council placements live today, and today's usual rates and cost of care. */
+function homeCtes(today: string): SQL {
+  return sql`
+    with adj as (
+      -- Council-funded placements live today = the open ones (location_open_placements, kept by trigger), less
+      -- open ones not started yet, plus ended ones ending after today: both future-dated, so few.
+      select location_id, sum(sign)::int as n, coalesce(sum(sign) filter (where band <> 'individual'), 0)::int as priced_n,
+        coalesce(sum(sign * weekly_price_pence) filter (where band <> 'individual'), 0)::bigint as priced_sum
       from (
-        select location_id, band, weekly_price_pence from placements
-        where end_date is null and funding in ('council','joint') and start_date <= ${today}::date
+        select location_id, band, weekly_price_pence, -1 as sign from placements
+        where start_date > ${today}::date and end_date is null and funding in ('council','joint')
         union all
-        select location_id, band, weekly_price_pence from placements
-        where end_date is not null and end_date > ${today}::date and funding in ('council','joint') and start_date <= ${today}::date) live
+        select location_id, band, weekly_price_pence, 1 from placements
+        where end_date > ${today}::date and start_date <= ${today}::date and funding in ('council','joint')) future
       group by location_id),
+    pl as (
+      select o.location_id, o.council_open + coalesce(adj.n, 0) as council_active,
+        (o.council_priced_sum_pence + coalesce(adj.priced_sum, 0))::float8 / nullif(o.council_priced_open + coalesce(adj.priced_n, 0), 0) as mean_price
+      from location_open_placements o left join adj on adj.location_id = o.location_id
+      union all
+      select adj.location_id, adj.n, adj.priced_sum::float8 / nullif(adj.priced_n, 0) from adj
+      where not exists (select 1 from location_open_placements o where o.location_id = adj.location_id)),
     rates as (select distinct on (band) band, amount_pence from usual_rates where effective_from <= ${today}::date order by band, effective_from desc),
-    coc as (select distinct on (service) service, amount_pence from cost_of_care where effective_from <= ${today}::date order by service, effective_from desc)
-    select locations.id, locations.name, providers.id as provider_id, providers.name as provider_name, locations.postcode_district, locations.local_authority_name,
-      locations.in_borough, locations.service_types, locations.specialisms, locations.registered_beds, locations.cqc_rating, locations.cqc_rating_date::text as cqc_rating_date,
-      locations.council_quality_rating, locations.on_framework,
-      latest.max_capacity, latest.occupied, latest.vacant_accepting, latest.as_at,
-      coalesce(pl.council_active, 0) as council_active, pl.mean_price, w.nurses + w.care_staff + w.non_care_staff + w.agency_staff as staff, w.agency_staff,
-      case when 'care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types)
-        then (select amount_pence from rates where band = 'standard_nursing') else (select amount_pence from rates where band = 'standard_residential') end as usual_rate,
-      case when 'care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types)
-        then (select amount_pence from coc where service = 'nursing') else (select amount_pence from coc where service = 'residential') end as cost_of_care
+    coc as (select distinct on (service) service, amount_pence from cost_of_care where effective_from <= ${today}::date order by service, effective_from desc)`;
+}
+/** A home's main band is nursing when it offers nursing care only; otherwise residential. */
+const NURSING_ONLY = sql`('care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types))`;
+/** The standard usual rate and the cost of care for a home's main band. */
+const USUAL_RATE_FOR_HOME = sql`(case when ${NURSING_ONLY} then (select amount_pence from rates where band = 'standard_nursing') else (select amount_pence from rates where band = 'standard_residential') end)`;
+const COST_OF_CARE_FOR_HOME = sql`(case when ${NURSING_ONLY} then (select amount_pence from coc where service = 'nursing') else (select amount_pence from coc where service = 'residential') end)`;
+/** The columns the fragility assessment reads. */
+const FRAGILITY_COLUMNS = sql`locations.id, locations.cqc_rating, locations.council_quality_rating,
+      latest.max_capacity, latest.occupied, extract(epoch from latest.as_at)::float8 * 1000 as as_at_ms, pl.mean_price, w.nurses + w.care_staff + w.non_care_staff + w.agency_staff as staff, w.agency_staff,
+      ${USUAL_RATE_FOR_HOME} as usual_rate, ${COST_OF_CARE_FOR_HOME} as cost_of_care`;
+
+async function homeQuery(db: Db, f: LocationFilter, now: Date, page?: { limit: number; offset: number }): Promise<Record<string, unknown>[]> {
+  const full = sql`, locations.name, providers.id as provider_id, providers.name as provider_name, locations.postcode_district, locations.local_authority_name,
+      locations.in_borough, locations.service_types, locations.specialisms, locations.registered_beds, locations.cqc_rating_date::text as cqc_rating_date,
+      locations.on_framework, latest.vacant_accepting, coalesce(pl.council_active, 0) as council_active`;
+  return aggregateRows<Record<string, unknown>>(db, sql`${homeCtes(isoDate(now))}
+    select ${FRAGILITY_COLUMNS} ${full}
     from locations join providers on providers.id = locations.provider_id
       ${LATEST_CAPACITY} ${LATEST_WORKFORCE}
       left join pl on pl.location_id = locations.id
     where ${where(f, CARE_HOME)}
-    order by locations.name`);
+    order by locations.name, locations.id
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`);
+}
+
+/** The fragility assessment of one home's row (the rules are the domain's: assessFragility). */
+function assessHome(r: Record<string, unknown>, now: Date) {
+  const asAt = r.as_at_ms == null ? null : new Date(Number(r.as_at_ms));
+  const max = numOrNull(r.max_capacity);
+  const occupied = numOrNull(r.occupied);
+  const occupancy = max && occupied != null ? occupied / max : null;
+  const staff = numOrNull(r.staff);
+  const agencyShare = staff ? num(r.agency_staff) / staff : null;
+  const assessment = assessFragility({
+    isCareHome: true, occupancy, cqcRating: (r.cqc_rating as string) ?? null, councilQualityRating: (r.council_quality_rating as string) ?? null,
+    meanCouncilPricePence: numOrNull(r.mean_price), usualRatePence: numOrNull(r.usual_rate), costOfCarePence: numOrNull(r.cost_of_care),
+    agencyShare, lastReturnAt: asAt,
+  }, now);
+  return { asAt, max, occupied, occupancy, agencyShare, assessment };
+}
+
+/**
+ * One row per care home: latest capacity, council-funded share of occupied beds, mean council price against
+ * the standard usual rate and cost of care for its main band, agency use, and the fragility assessment.
+ */
+export async function careHomeRows(db: Db, f: LocationFilter, now = new Date(), page?: { limit: number; offset: number }): Promise<HomeRow[]> {
+  const rows = await homeQuery(db, f, now, page);
   return rows.map((r) => {
-    const asAt = r.as_at ? new Date(r.as_at as string) : null;
-    const max = numOrNull(r.max_capacity);
-    const occupied = numOrNull(r.occupied);
-    const occupancy = max && occupied != null ? occupied / max : null;
-    const staff = numOrNull(r.staff);
-    const agencyShare = staff ? num(r.agency_staff) / staff : null;
+    const { asAt, max, occupied, occupancy, agencyShare, assessment } = assessHome(r, now);
     const councilActive = num(r.council_active);
-    const assessment = assessFragility({
-      isCareHome: true, occupancy, cqcRating: (r.cqc_rating as string) ?? null, councilQualityRating: (r.council_quality_rating as string) ?? null,
-      meanCouncilPricePence: numOrNull(r.mean_price), usualRatePence: numOrNull(r.usual_rate), costOfCarePence: numOrNull(r.cost_of_care),
-      agencyShare, lastReturnAt: asAt,
-    }, now);
     return {
       locationId: String(r.id), name: String(r.name), providerId: String(r.provider_id), providerName: String(r.provider_name),
       postcodeDistrict: String(r.postcode_district), localAuthorityName: (r.local_authority_name as string) ?? null, inBorough: Boolean(r.in_borough),
@@ -336,4 +453,72 @@ export async function careHomeRows(db: Db, f: LocationFilter, now = new Date()):
       agencyShare, fragility: assessment.reasons, fragilityLevel: assessment.level,
     };
   });
+}
+
+export interface CareHomesPage {
+  /** Homes matching the filter, and how many of them are at each fragility level. */
+  total: number;
+  levels: { high: number; watch: number; none: number };
+  page: number;
+  pageSize: number;
+  /** This page of all homes, by name. */
+  rows: HomeRow[];
+  /** The homes to watch, most fragile first (high, then more warning signs, then name), up to pageSize. */
+  watch: HomeRow[];
+}
+
+/**
+ * The fragility level of each home in SQL, so the page can count and rank every home without reading each
+ * one's row: the same rules as the domain's assessFragility (thresholds taken from it), which still explains
+ * each home shown. The tests check both give every home the same level.
+ */
+function fragilitySql(now: Date, condition: SQL): SQL {
+  const staleAt = staleCutoff(now);
+  const poor = [...POOR_COUNCIL_RATINGS];
+  return sql`
+    flags as (
+      select locations.id, locations.name,
+        (coalesce(latest.max_capacity, 0) > 0 and latest.occupied::float8 / latest.max_capacity < ${FRAGILITY_THRESHOLDS.lowOccupancy}) as low_occupancy,
+        coalesce(locations.cqc_rating = 'Inadequate', false) as cqc_inadequate,
+        coalesce(locations.cqc_rating = 'Requires improvement', false) as cqc_requires_improvement,
+        coalesce(lower(locations.council_quality_rating) in (${sql.join(poor.map((r) => sql`${r}`), sql`, `)}), false) as council_quality_concern,
+        coalesce(pl.mean_price < ${USUAL_RATE_FOR_HOME}, false) as price_below_usual_rate,
+        coalesce(pl.mean_price < ${COST_OF_CARE_FOR_HOME}, false) as price_below_cost_of_care,
+        coalesce(w.nurses + w.care_staff + w.non_care_staff + w.agency_staff > 0
+          and w.agency_staff::float8 / (w.nurses + w.care_staff + w.non_care_staff + w.agency_staff) > ${FRAGILITY_THRESHOLDS.highAgencyShare}, false) as high_agency_use,
+        (latest.as_at is null or latest.as_at <= ${staleAt}::timestamptz) as stale_data
+      from locations ${LATEST_CAPACITY} ${LATEST_WORKFORCE} left join pl on pl.location_id = locations.id
+      where ${condition}),
+    levelled as (
+      select id, name, serious + price_below_cost_of_care::int + stale_data::int as reasons,
+        case when cqc_inadequate or serious >= 2 then 'high' when serious = 1 or stale_data then 'watch' else 'none' end as level
+      from (select *, low_occupancy::int + cqc_inadequate::int + cqc_requires_improvement::int + council_quality_concern::int
+        + price_below_usual_rate::int + high_agency_use::int as serious from flags) f)`;
+}
+
+/**
+ * The care homes page: how many homes are at each fragility level, the homes to watch (most fragile first: high,
+ * then more warning signs, then name) and one page of all homes by name. Only the homes shown are read in full,
+ * so the page stays fast at national scale (15,000 homes).
+ */
+export async function careHomesPage(db: Db, f: LocationFilter, opts: { page?: number; pageSize?: number } = {}, now = new Date()): Promise<CareHomesPage> {
+  const pageSize = Math.max(1, opts.pageSize ?? 500);
+  const page = Math.max(1, opts.page ?? 1);
+  const [ranked, rows] = await Promise.all([
+    aggregateRows<Record<string, unknown>>(db, sql`${homeCtes(isoDate(now))}, ${fragilitySql(now, where(f, CARE_HOME))}
+      select 'count' as kind, level, count(*)::int as n, null::uuid as id from levelled group by level
+      union all
+      (select 'watch', level, reasons, id from levelled where level <> 'none'
+        order by case level when 'high' then 0 else 1 end, reasons desc, name, id limit ${pageSize})`),
+    careHomeRows(db, f, now, { limit: pageSize, offset: (page - 1) * pageSize }),
+  ]);
+  const levels = { high: 0, watch: 0, none: 0 };
+  for (const r of ranked.filter((x) => x.kind === 'count')) levels[r.level as keyof typeof levels] = num(r.n);
+  const watchIds = ranked.filter((x) => x.kind === 'watch').map((x) => String(x.id));
+  const onPage = new Map(rows.map((r) => [r.locationId, r]));
+  const missing = watchIds.filter((id) => !onPage.has(id));
+  const more = missing.length ? await careHomeRows(db, { ...f, locationIds: missing }, now) : [];
+  const byId = new Map([...rows, ...more].map((r) => [r.locationId, r]));
+  const watch = watchIds.map((id) => byId.get(id)).filter((r): r is HomeRow => r !== undefined);
+  return { total: levels.high + levels.watch + levels.none, levels, page, pageSize, rows, watch };
 }

@@ -63,6 +63,10 @@ export interface LocationFilter {
   inBorough?: boolean;
   providerId?: string;
   search?: string;
+  /** One location (its page). */
+  locationId?: string;
+  /** Just these locations. */
+  locationIds?: string[];
 }
 
 /** SQL conditions for the market filters, shared by the register and the dashboard queries. */
@@ -76,6 +80,8 @@ export function locationConditions(f: LocationFilter): SQL[] {
   if (f.inBorough !== undefined) c.push(eq(locations.inBorough, f.inBorough));
   if (f.providerId) c.push(eq(locations.providerId, f.providerId));
   if (f.search) c.push(ilike(locations.name, `%${f.search}%`));
+  if (f.locationId) c.push(eq(locations.id, f.locationId));
+  if (f.locationIds) c.push(f.locationIds.length ? inArray(locations.id, f.locationIds) : sql`false`);
   return c;
 }
 
@@ -118,8 +124,10 @@ export async function locationsByIds(db: Db, ids: string[]): Promise<LocationRow
   return db.select().from(locations).where(inArray(locations.id, ids));
 }
 
+const DISTRICT_ORDER = new Intl.Collator('en-GB', { numeric: true });
+
 /** Postcode districts that have locations (for the area filter), in natural order (EB2 before EB10). */
 export async function listDistricts(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ d: locations.postcodeDistrict }).from(locations).where(isNull(locations.deregisteredAt));
-  return rows.map((r) => r.d).filter(Boolean).sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+  return rows.map((r) => r.d).filter(Boolean).sort(DISTRICT_ORDER.compare);
 }

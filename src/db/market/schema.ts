@@ -6,10 +6,13 @@ import {
   boolean,
   date,
   doublePrecision,
+  bigint,
+  check,
   index,
   integer,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -188,7 +191,132 @@ export const placements = pgTable('placements', {
   // covering indexes let the dashboard count and average them per home by index-only scans (no heap reads).
   index('placements_open_idx').on(t.funding, t.locationId, t.startDate, t.band, t.weeklyPricePence).where(sql`${t.endDate} is null`),
   index('placements_ended_idx').on(t.endDate, t.funding, t.locationId, t.startDate, t.band, t.weeklyPricePence).where(sql`${t.endDate} is not null`),
+  check('placements_end_after_start', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
 ]);
+
+// ---- Derived tables: the dashboard's figures kept current as data is written ----
+// Maintained by the statement-level triggers in drizzle/0010_market_aggregates.sql (plpgsql, set-based over the
+// rows each statement touched), so every write path — repositories, imports, the demo loader, raw SQL — keeps
+// them exact. The application only reads them. Each has a live equivalent the tests compare it with.
+
+/** Each care home's latest capacity return (the care_home_capacity row with the latest as_at). */
+export const careHomeLatest = pgTable('care_home_latest', {
+  locationId: uuid('location_id').primaryKey().references(() => locations.id, { onDelete: 'cascade' }),
+  returnId: uuid('return_id').notNull(),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  maxCapacity: integer('max_capacity').notNull(),
+  occupied: integer('occupied').notNull(),
+  vacantReserved: integer('vacant_reserved').notNull(),
+  vacantAccepting: integer('vacant_accepting').notNull(),
+  residentialMax: integer('residential_max'),
+  residentialOccupied: integer('residential_occupied'),
+  residentialVacantAccepting: integer('residential_vacant_accepting'),
+  nursingMax: integer('nursing_max'),
+  nursingOccupied: integer('nursing_occupied'),
+  nursingVacantAccepting: integer('nursing_vacant_accepting'),
+  dementiaMax: integer('dementia_max'),
+  dementiaOccupied: integer('dementia_occupied'),
+  dementiaVacantAccepting: integer('dementia_vacant_accepting'),
+});
+
+/** Each care home's last capacity return in each calendar month (UTC), for occupancy over time. */
+export const careHomeMonthly = pgTable('care_home_monthly', {
+  locationId: uuid('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  month: date('month').notNull(),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  maxCapacity: integer('max_capacity').notNull(),
+  occupied: integer('occupied').notNull(),
+  vacantAccepting: integer('vacant_accepting').notNull(),
+}, (t) => [primaryKey({ columns: [t.locationId, t.month] }), index('care_home_monthly_month_idx').on(t.month)]);
+
+/** Each location's latest workforce return. */
+export const workforceLatest = pgTable('workforce_latest', {
+  locationId: uuid('location_id').primaryKey().references(() => locations.id, { onDelete: 'cascade' }),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  nurses: integer('nurses').notNull(),
+  careStaff: integer('care_staff').notNull(),
+  nonCareStaff: integer('non_care_staff').notNull(),
+  agencyStaff: integer('agency_staff').notNull(),
+  vacancies: integer('vacancies').notNull(),
+  absences: integer('absences').notNull(),
+});
+
+/** Each homecare location's latest return for each area it serves. */
+export const homecareLatest = pgTable('homecare_latest', {
+  locationId: uuid('location_id').notNull().references(() => locations.id, { onDelete: 'cascade' }),
+  area: text('area').notNull(),
+  asAt: timestamp('as_at', { withTimezone: true }).notNull(),
+  peopleSupported: integer('people_supported').notNull(),
+  hoursPerWeek: numeric('hours_per_week', { precision: 10, scale: 2 }).notNull(),
+  newHoursAvailable: numeric('new_hours_available', { precision: 10, scale: 2 }).notNull(),
+}, (t) => [primaryKey({ columns: [t.locationId, t.area] })]);
+
+/**
+ * Each location's open (no end date) council or jointly funded placements, whatever their start date: count,
+ * and count and total weekly price of those on a usual-rate band. Placements live on a day are these, less
+ * the open ones starting later, plus the ended ones ending after it (both few: read live).
+ */
+export const locationOpenPlacements = pgTable('location_open_placements', {
+  locationId: uuid('location_id').primaryKey().references(() => locations.id, { onDelete: 'cascade' }),
+  councilOpen: integer('council_open').notNull(),
+  councilPricedOpen: integer('council_priced_open').notNull(),
+  councilPricedSumPence: bigint('council_priced_sum_pence', { mode: 'number' }).notNull(),
+});
+
+/**
+ * New care home placement prices (usual-rate bands) by quarter of start and scope: 'in' (locations in the
+ * borough), 'out' (outside it) and 'all' (both; quartiles do not add up, so it is kept too). Deregistered
+ * locations are left out, as the dashboard leaves them out. Quartiles are percentile_cont (QUARTILE.INC).
+ */
+export const marketPriceQuarters = pgTable('market_price_quarters', {
+  scope: text('scope').notNull(),
+  quarter: date('quarter').notNull(),
+  n: integer('n').notNull(),
+  priceSumPence: bigint('price_sum_pence', { mode: 'number' }).notNull(),
+  minPence: integer('min_pence').notNull(),
+  maxPence: integer('max_pence').notNull(),
+  q1Pence: doublePrecision('q1_pence').notNull(),
+  medianPence: doublePrecision('median_pence').notNull(),
+  q3Pence: doublePrecision('q3_pence').notNull(),
+  compared: integer('compared').notNull(),
+  atOrBelow: integer('at_or_below').notNull(),
+  spot: integer('spot').notNull(),
+  framework: integer('framework').notNull(),
+  block: integer('block').notNull(),
+  dps: integer('dps').notNull(),
+}, (t) => [primaryKey({ columns: [t.scope, t.quarter] })]);
+
+/** New care home placement prices by start day, scope ('in' | 'out') and £50 price band, for rolling windows. */
+export const marketPriceDays = pgTable('market_price_days', {
+  scope: text('scope').notNull(),
+  day: date('day').notNull(),
+  binPence: integer('bin_pence').notNull(),
+  n: integer('n').notNull(),
+  priceSumPence: bigint('price_sum_pence', { mode: 'number' }).notNull(),
+  compared: integer('compared').notNull(),
+  atOrBelow: integer('at_or_below').notNull(),
+}, (t) => [primaryKey({ columns: [t.scope, t.day, t.binPence] })]);
+
+/**
+ * Placements starting and ending on each day, by scope ('in' | 'out'), funding and kind ('care_home' by service
+ * type, 'homecare' on the hourly band, 'other'). Placements live on day D = starts on or before D less ends on or
+ * before D (an end date is never before its start).
+ */
+export const marketPlacementFlows = pgTable('market_placement_flows', {
+  scope: text('scope').notNull(),
+  day: date('day').notNull(),
+  funding: text('funding').notNull(),
+  kind: text('kind').notNull(),
+  starts: integer('starts').notNull(),
+  startsSpot: integer('starts_spot').notNull(),
+  startHours: numeric('start_hours', { precision: 14, scale: 2 }).notNull(),
+  startRateSumPence: bigint('start_rate_sum_pence', { mode: 'number' }).notNull(),
+  startRateN: integer('start_rate_n').notNull(),
+  ends: integer('ends').notNull(),
+  endHours: numeric('end_hours', { precision: 14, scale: 2 }).notNull(),
+  endRateSumPence: bigint('end_rate_sum_pence', { mode: 'number' }).notNull(),
+  endRateN: integer('end_rate_n').notNull(),
+}, (t) => [primaryKey({ columns: [t.scope, t.day, t.funding, t.kind] })]);
 
 export type ProviderRow = typeof providers.$inferSelect;
 export type LocationRow = typeof locations.$inferSelect;

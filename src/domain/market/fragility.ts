@@ -40,7 +40,8 @@ export interface FragilityInput {
 
 export interface FragilityAssessment { reasons: FragilityReason[]; level: 'none' | 'watch' | 'high' }
 
-const POOR_COUNCIL_RATINGS = new Set(['poor', 'inadequate', 'requires improvement']);
+/** Council quality ratings (lower case) that count as a concern. */
+export const POOR_COUNCIL_RATINGS: ReadonlySet<string> = new Set(['poor', 'inadequate', 'requires improvement']);
 
 export function assessFragility(i: FragilityInput, now: Date): FragilityAssessment {
   const reasons: FragilityReason[] = [];

@@ -11,7 +11,7 @@ import {
   careHomeHistory, confirmNoChange, currentVacancies, homecareHistory, latestCareHomeReturn, latestCareHomeReturns,
   latestHomecareReturns, latestWorkforceReturn, recordCareHomeReturn, recordHomecareReturn, recordWorkforceReturn, workforceHistory,
 } from '../../db/market/capacity.js';
-import { capacitySummary, careHomeRows, occupancyTrend, priceSummary } from '../../db/market/dashboard.js';
+import { capacitySummary, careHomeRows, careHomesPage, occupancyTrend, priceSummary } from '../../db/market/dashboard.js';
 import { createPlacement, endPlacement, getPlacement, listPlacements } from '../../db/market/placements.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
 import {
@@ -113,7 +113,7 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
   ]);
   const age = (d: Date | string | null | undefined) => (d ? { asAt: new Date(d).toISOString(), ageDays: ageInDays(new Date(d), now), freshness: freshness(new Date(d), now) } : { asAt: null, ageDays: null, freshness: 'missing' as const });
   const staff = actor.role !== 'provider';
-  const home = staff && isCareHome(loc.serviceTypes) ? (await careHomeRows(db, { search: undefined }, now)).find((r) => r.locationId === locationId) ?? null : null;
+  const home = staff && isCareHome(loc.serviceTypes) ? (await careHomeRows(db, { locationId }, now))[0] ?? null : null;
   const active = await listPlacements(db, { locationId, activeOn: now.toISOString().slice(0, 10) }, 5000);
   return {
     location: loc,
@@ -148,11 +148,12 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   app.get('/prices', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'New placement prices by quarter, share at or below the usual rate, two-year change, contract mix, funding, out-of-borough', querystring: filterQuery, response: { 200: loose } } },
     async (request) => priceSummary(app.db, toFilter(request.query)));
-  app.get('/care-homes', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Every care home with occupancy, council-funded share, prices, agency use and fragility', querystring: filterQuery.extend({ fragileOnly: z.enum(['true', 'false']).default('false') }), response: { 200: looseList } } },
-    async (request) => {
-      const rows = await careHomeRows(app.db, toFilter(request.query));
-      return request.query.fragileOnly === 'true' ? rows.filter((r) => r.fragilityLevel !== 'none') : rows;
-    });
+  app.get('/care-homes', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Care homes with occupancy, council-funded share, prices, agency use and fragility: counts by fragility level, the homes to watch (most fragile first) and one page of all homes by name',
+    querystring: filterQuery.extend({
+      page: z.coerce.number().int('Enter a whole number').min(1, 'Pages start at 1').default(1),
+      pageSize: z.coerce.number().int('Enter a whole number').min(1, 'Enter 1 or more').max(20_000, 'Ask for 20,000 homes or fewer at a time').default(500),
+    }), response: { 200: loose } } },
+    async (request) => careHomesPage(app.db, toFilter(request.query), { page: request.query.page, pageSize: request.query.pageSize }));
   app.get('/vacancies', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Care homes with beds vacant and accepting admissions (latest return, with its age)', querystring: filterQuery.extend({ bedGroup: z.enum(['residential', 'nursing', 'dementia']).optional() }), response: { 200: looseList } } },
     async (request) => {
       const now = new Date();
