@@ -42,6 +42,21 @@ describeWithDatabases('market routes', (ctx) => {
     expect(vac.map((v) => [v.name, v.vacantAccepting, v.freshness])).toEqual([['Beta Lodge', 5, 'current'], ['Alpha House', 3, 'current']]);
   });
 
+  it('pages the care homes, counts them by fragility level and refuses a bad page size naming it', async () => {
+    const all = (await commissioner.get('/api/market/care-homes')).json();
+    expect(all).toMatchObject({ total: 2, page: 1, pageSize: 500 });
+    expect(all.rows.map((r: { name: string }) => r.name)).toEqual(['Alpha House', 'Beta Lodge']);
+    expect(all.levels.high + all.levels.watch + all.levels.none).toBe(2);
+    expect(all.watch.every((r: { fragilityLevel: string }) => r.fragilityLevel !== 'none')).toBe(true);
+    const second = (await commissioner.get('/api/market/care-homes?pageSize=1&page=2')).json();
+    expect(second.rows.map((r: { name: string }) => r.name)).toEqual(['Beta Lodge']);
+    expect(second.total).toBe(2);
+    const bad = await commissioner.get('/api/market/care-homes?pageSize=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'pageSize', in: 'querystring' })]);
+  });
+
   it('stops a provider reading or changing another provider’s data', async () => {
     expect((await providerA.post(`/api/market/locations/${homeB}/capacity`, { maxCapacity: 50, occupied: 0, vacantReserved: 0, vacantAccepting: 50 })).statusCode).toBe(403);
     expect((await providerA.post(`/api/market/locations/${homeB}/no-change`, {})).statusCode).toBe(403);
@@ -67,6 +82,26 @@ describeWithDatabases('market routes', (ctx) => {
     const after = (await commissioner.get(`/api/market/locations/${homeB}`)).json();
     expect(after.careHome).toMatchObject({ occupied: 46, vacantAccepting: 4, freshness: 'current' });
     expect(after.placements.list.map((p: { personRef: string }) => p.personRef)).toEqual(['P0012345']);
+  });
+
+  it('lets only admins and commissioners set usual rates and cost of care; every signed-in user reads them', async () => {
+    const rate = { band: 'standard_residential', effectiveFrom: '2026-04-06', amountPence: 71_250, note: 'Cabinet decision' };
+    const cost = { service: 'residential', effectiveFrom: '2026-04-06', amountPence: 98_300, source: 'Cost of care exercise' };
+    for (const client of [viewer, broker, providerA]) {
+      expect((await client.put('/api/market/rates', rate)).statusCode).toBe(403);
+      expect((await client.put('/api/market/cost-of-care', cost)).statusCode).toBe(403);
+    }
+    expect((await viewer.get('/api/market/rates')).json()).toEqual({ usualRates: [], costOfCare: [] }); // the refused writes changed nothing
+    const set = await commissioner.put('/api/market/rates', rate);
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ band: 'standard_residential', effectiveFrom: '2026-04-06', amountPence: 71_250, unit: 'week', note: 'Cabinet decision' });
+    expect((await commissioner.put('/api/market/cost-of-care', { ...cost, service: 'homecare', amountPence: 2_426 })).json()).toMatchObject({ service: 'homecare', unit: 'hour', amountPence: 2_426 });
+    const bad = await commissioner.put('/api/market/rates', { ...rate, amountPence: 712.5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['amountPence']);
+    const read = (await viewer.get('/api/market/rates')).json();
+    expect(read.usualRates.map((r: { band: string; amountPence: number }) => [r.band, r.amountPence])).toEqual([['standard_residential', 71_250]]);
+    expect(read.costOfCare.map((c: { service: string; source: string }) => [c.service, c.source])).toEqual([['homecare', 'Cost of care exercise']]);
   });
 
   it('answers bad figures with problem+json naming the field', async () => {

@@ -1,13 +1,16 @@
 // Every care home with its latest figures, council-funded share of beds, prices and fragility.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api';
-import { Chart, chartColours, Details, DownloadLinks, formatPence, formatRatio, LoadingOrError, Page, RatingTag, Table, Tag, type Column, type DownloadColumn } from '../components';
+import { Chart, chartColours, Details, DownloadLinks, formatPence, formatRatio, LoadingOrError, Page, Pagination, RatingTag, Table, Tag, type Column, type DownloadColumn } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
 import { FRAGILITY_LABELS, FRAGILITY_THRESHOLDS, FRESHNESS_COLOURS, FRESHNESS_LABELS, STALE_AFTER_DAYS } from './labels';
-import type { HomeRow } from './types';
+import type { CareHomesPage as CareHomesResponse, HomeRow } from './types';
+
+/** Homes per page: a borough's whole market fits on one; a national register is paged. */
+const PAGE_SIZE = 500;
 
 export function FreshnessTag({ freshness, ageDays }: { freshness: keyof typeof FRESHNESS_LABELS; ageDays: number | null }) {
   const age = ageDays == null ? '' : ageDays === 0 ? ', today' : ageDays === 1 ? ', 1 day old' : `, ${ageDays} days old`;
@@ -44,8 +47,12 @@ export const homeDownloadColumns: DownloadColumn<HomeRow>[] = [
 
 export function CareHomesPage() {
   const [filters] = useMarketFilters();
-  const { data, error, loading } = useApi<HomeRow[]>(`/api/market/care-homes${filterQuery(filters)}`);
-  const fragile = (data ?? []).filter((h) => h.fragilityLevel !== 'none').sort((a, b) => (a.fragilityLevel === b.fragilityLevel ? b.fragility.length - a.fragility.length : a.fragilityLevel === 'high' ? -1 : 1));
+  const [params] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { data: response, error, loading } = useApi<CareHomesResponse>(`/api/market/care-homes${filterQuery(filters, { page: String(page), pageSize: String(PAGE_SIZE) })}`);
+  const data = response?.rows;
+  // The server ranks every home: high risk first, then more warning signs, then name.
+  const fragile = response?.watch ?? [];
   const sharePlot = useCallback(() => ({
     x: { label: 'Council-funded share of occupied beds (%)', domain: [0, 100], grid: true },
     y: { label: null, axis: null },
@@ -55,13 +62,18 @@ export function CareHomesPage() {
     ],
     marginLeft: 20,
   }), [data]);
-  if (!data) return <Page title="Care homes and fragility" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Care homes' }]}><LoadingOrError loading={loading} error={error} what="care homes" /></Page>;
+  if (!response || !data) return <Page title="Care homes and fragility" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Care homes' }]}><LoadingOrError loading={loading} error={error} what="care homes" /></Page>;
+  const pageCount = Math.max(1, Math.ceil(response.total / response.pageSize));
+  const first = (response.page - 1) * response.pageSize + 1;
+  const paged = pageCount > 1;
+  const pageHref = (n: number) => `/market/care-homes${filterQuery(filters, n > 1 ? { page: String(n) } : {})}`;
+  const toWatch = response.levels.high + response.levels.watch;
   const reliant = data.filter((h) => (h.councilFundedShare ?? 0) > 0.5).length;
   return (
     <Page title="Care homes and fragility" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Care homes' }]}>
       <MarketNav current="/market/care-homes" />
       <FiltersForm />
-      <p className="govuk-body">{data.length} care homes, {describeFilters(filters)}.</p>
+      <p className="govuk-body">{response.total.toLocaleString('en-GB')} care homes, {describeFilters(filters)}: {response.levels.high.toLocaleString('en-GB')} high risk, {response.levels.watch.toLocaleString('en-GB')} to watch.</p>
 
       <h2 className="govuk-heading-m">Homes to watch</h2>
       <Details summary="How a home is flagged">
@@ -74,7 +86,7 @@ export function CareHomesPage() {
         </ul>
         <p className="govuk-body">Two or more signs (other than price below cost of care and stale data) make a home high risk.</p>
       </Details>
-      <Table caption={`${fragile.length} homes to watch`} captionSize="s" rows={fragile} rowKey={(r) => r.locationId} emptyText="No home shows a warning sign." columns={[
+      <Table caption={fragile.length < toWatch ? `The ${fragile.length.toLocaleString('en-GB')} most fragile of ${toWatch.toLocaleString('en-GB')} homes to watch` : `${toWatch} homes to watch`} captionSize="s" rows={fragile} rowKey={(r) => r.locationId} emptyText="No home shows a warning sign." columns={[
         { key: 'name', header: 'Care home', render: (r) => <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>{r.name}</Link> },
         { key: 'fragilityLevel', header: 'Level', render: (r) => <Tag colour={r.fragilityLevel === 'high' ? 'red' : 'yellow'}>{r.fragilityLevel === 'high' ? 'High' : 'Watch'}</Tag> },
         { key: 'fragility', header: 'Why', render: (r) => r.fragility.map((f) => FRAGILITY_LABELS[f]).join('; ') },
@@ -85,10 +97,11 @@ export function CareHomesPage() {
       <DownloadLinks filename="care-homes-to-watch" what="homes to watch" rows={fragile} columns={homeDownloadColumns} />
 
       <Chart title="Council-funded share of each home’s occupied beds" height={Math.max(260, data.length * 9)} plot={sharePlot}
-        description={`${reliant} of ${data.length} homes have more than half of their occupied beds funded by the council (or jointly with the NHS). Dot size shows beds; red dots are high-risk homes.`} />
+        description={`${reliant} of ${data.length} homes${paged ? " on this page" : ""} have more than half of their occupied beds funded by the council (or jointly with the NHS). Dot size shows beds; red dots are high-risk homes.`} />
 
-      <Table caption="All care homes" rows={data} rowKey={(r) => r.locationId} columns={homeColumns} sortable initialSort={{ key: 'name', direction: 'ascending' }} />
-      <DownloadLinks filename="care-homes" what="all care homes" rows={data} columns={homeDownloadColumns} />
+      <Table caption={paged ? `All care homes: ${first.toLocaleString('en-GB')} to ${(first + data.length - 1).toLocaleString('en-GB')} of ${response.total.toLocaleString('en-GB')}, by name` : 'All care homes'} rows={data} rowKey={(r) => r.locationId} columns={homeColumns} sortable initialSort={{ key: 'name', direction: 'ascending' }} />
+      <Pagination page={response.page} pageCount={pageCount} href={pageHref} label="Pages of care homes" />
+      <DownloadLinks filename="care-homes" what={paged ? 'this page of care homes' : 'all care homes'} rows={data} columns={homeDownloadColumns} />
     </Page>
   );
 }

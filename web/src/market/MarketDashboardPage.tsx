@@ -16,6 +16,7 @@ import type { MarketSummary } from './types';
 export const MARKET_PAGES = [
   { href: '/market', text: 'Capacity and occupancy' },
   { href: '/market/prices', text: 'Prices and placements' },
+  { href: '/market/rates', text: 'Usual rates and cost of care' },
   { href: '/market/care-homes', text: 'Care homes and fragility' },
   { href: '/market/vacancies', text: 'Vacancies now' },
 ] as const;

@@ -2,6 +2,7 @@
 // care, the two-year change, share at or below the usual rate, contract mix, funding and out-of-borough.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
+import { Link } from 'react-router';
 import { useApi } from '../api';
 import {
   Chart, chartColours, Details, DownloadLinks, formatDate, formatNumber, formatPence, formatRatio, KeyFigures, LoadingOrError, Page, Table, categoricalColours,
@@ -138,6 +139,7 @@ export function PricesPage() {
           <DownloadLinks filename="usual-rates" what="usual rates" rows={data.usualRates} columns={[
             { key: 'band', header: 'Band' }, { key: 'amountPence', header: 'Rate £', value: (r) => r.amountPence / 100, numFmt: '£#,##0.00' }, { key: 'effectiveFrom', header: 'Effective from' },
           ]} />
+          <p className="govuk-body"><Link className="govuk-link" to="/market/rates">Usual rates and cost of care: all effective dates</Link></p>
         </div>
         <div className="govuk-grid-column-one-half">
           <Table caption="Cost of care" rows={data.costOfCare} rowKey={(r) => r.service} columns={[

@@ -1,9 +1,11 @@
 import type { Area } from '../area';
+import { RequireAuth, STAFF_ROLES } from '../auth';
 import { CareHomesPage } from './CareHomesPage';
 import { LocationPage } from './LocationPage';
 import { MarketDashboardPage } from './MarketDashboardPage';
 import { PricesPage } from './PricesPage';
 import { ProviderPage } from './ProviderPage';
+import { RatesPage } from './RatesPage';
 import { UpdateReturnPage } from './UpdateReturnPage';
 import { VacanciesPage } from './VacanciesPage';
 
@@ -14,6 +16,8 @@ export const marketArea: Area = {
   routes: [
     { index: true, element: <MarketDashboardPage /> },
     { path: 'prices', element: <PricesPage /> },
+    // Staff read the rates; the page offers the forms to admins and commissioners only (the server checks too).
+    { path: 'rates', element: <RequireAuth roles={STAFF_ROLES}><RatesPage /></RequireAuth> },
     { path: 'care-homes', element: <CareHomesPage /> },
     { path: 'vacancies', element: <VacanciesPage /> },
     { path: 'providers/:id', element: <ProviderPage /> },

@@ -31,8 +31,8 @@ export interface PriceSummary {
   usualRates: { band: string; amountPence: number; effectiveFrom: string }[];
   costOfCare: { service: string; amountPence: number; effectiveFrom: string; source: string | null }[];
 }
-import type { HomeRow } from '../../../src/db/market/dashboard';
-export type { HomeRow };
+import type { CareHomesPage, HomeRow } from '../../../src/db/market/dashboard';
+export type { CareHomesPage, HomeRow };
 export interface VacancyRow {
   locationId: string; name: string; providerId: string; providerName: string; postcodeDistrict: string; inBorough: boolean;
   serviceTypes: string[]; specialisms: string[]; cqcRating: string | null; maxCapacity: number; occupied: number; vacantAccepting: number;
@@ -69,3 +69,7 @@ export interface ProviderLocation extends Location {
   lastReturnAt: string | null; ageDays: number | null; freshness: Freshness;
 }
 export interface ProviderView { provider: { id: string; name: string; cqcProviderId: string | null }; locations: ProviderLocation[] }
+// GET /api/market/rates: every usual rate and cost of care figure, newest first within a band/service.
+export interface UsualRate { id: string; band: string; effectiveFrom: string; amountPence: number; unit: string; note: string | null; createdAt: string }
+export interface CostOfCareFigure { id: string; service: string; effectiveFrom: string; amountPence: number; unit: string; source: string | null; createdAt: string }
+export interface RatesResponse { usualRates: UsualRate[]; costOfCare: CostOfCareFigure[] }

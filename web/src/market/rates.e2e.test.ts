@@ -1,0 +1,91 @@
+// Usual rates end to end: a commissioner sets a new standard residential rate (after an amount the form
+// refuses) and sees it in force; a viewer sees the same tables without the forms. Every page is checked with axe-core.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { formatDate } from '../components/format';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+import { todayInEngland } from './rates';
+
+const TITLE = 'Usual rates and cost of care';
+
+describeE2E('market: usual rates and cost of care', () => {
+  let steward: Steward;
+  let browser: Browser;
+  beforeAll(async () => {
+    steward = await startSteward();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.stop();
+  });
+
+  it('lets a commissioner set a usual rate from a date, refusing a bad amount first', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${steward.baseUrl}/market`);
+    await page.getByRole('navigation', { name: 'Market pages' }).getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const inForce = page.getByRole('table', { name: 'Usual rates in force today' });
+    await inForce.waitFor();
+    await expectAccessible(page, 'usual rates page');
+    // The demo's rates are on screen, as the API has them.
+    const api = (await (await page.request.get(`${steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string }[]; costOfCare: unknown[] };
+    await expect(page.getByRole('table', { name: 'All usual rates by band' }).locator('tbody tr').count()).resolves.toBe(api.usualRates.length);
+    await expect(page.getByRole('table', { name: 'All cost of care figures by service' }).locator('tbody tr').count()).resolves.toBe(api.costOfCare.length);
+    await expect(page.getByRole('table', { name: 'Cost of care in force today' }).innerText()).resolves.toContain('Fair Cost of Care');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download all usual rates as CSV' }).click();
+    expect((await download).suggestedFilename()).toBe(`usual-rates-${todayInEngland()}.csv`);
+
+    // An amount with fractions of a penny is refused: the error summary names the amount field and links to it.
+    const form = page.getByRole('form', { name: 'Set a usual rate' });
+    const today = todayInEngland();
+    const [year, month, day] = today.split('-');
+    await form.getByLabel('Band').selectOption({ label: 'Standard residential' });
+    await form.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+    await form.getByLabel('Month', { exact: true }).fill(String(Number(month)));
+    await form.getByLabel('Year', { exact: true }).fill(year);
+    await form.getByLabel('Amount', { exact: true }).fill('987.655');
+    await form.getByRole('button', { name: 'Set usual rate' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    const link = summary.getByRole('link', { name: 'Amount must have no more than 2 decimal places' });
+    await expect(link.getAttribute('href')).resolves.toBe('#rate-amount');
+    await expect(form.locator('#rate-amount-error').innerText()).resolves.toContain('Amount must have no more than 2 decimal places');
+    await expect(page.title()).resolves.toMatch(/^Error: /);
+    await expectAccessible(page, 'usual rates page with errors');
+    await link.click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('rate-amount');
+
+    // Corrected, the rate is saved: a success banner, and the refreshed tables show it in force from today.
+    await form.getByLabel('Amount', { exact: true }).fill('987.65');
+    await form.getByRole('button', { name: 'Set usual rate' }).click();
+    await page.getByText(`Usual rate for standard residential set to £987.65 a week from ${formatDate(today)}`).waitFor();
+    await expect(summary.count()).resolves.toBe(0);
+    await inForce.locator('tr', { hasText: '£987.65 a week' }).waitFor(); // the tables reload after the banner shows
+    await expect(inForce.locator('tr', { hasText: 'Standard residential' }).innerText()).resolves.toContain('£987.65 a week');
+    const historyRow = page.getByRole('table', { name: 'All usual rates by band' }).locator('tr', { hasText: '£987.65 a week' });
+    await historyRow.waitFor();
+    await expect(historyRow.innerText()).resolves.toMatch(new RegExp(`Standard residential\\s+${formatDate(today)}\\s+£987.65 a week\\s+In force`));
+    await expect(form.getByLabel('Amount', { exact: true }).inputValue()).resolves.toBe('');
+    await expectAccessible(page, 'usual rates page after saving');
+    const saved = (await (await page.request.get(`${steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string; effectiveFrom: string; amountPence: number }[] };
+    expect(saved.usualRates.find((r) => r.band === 'standard_residential' && r.effectiveFrom === today)?.amountPence).toBe(98_765);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a viewer the rates without the forms', async () => {
+    const { page, errors } = await newPage(browser);
+    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
+    await page.goto(`${steward.baseUrl}/market/rates`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('table', { name: 'Usual rates in force today' }).waitFor();
+    await expectAccessible(page, 'usual rates page for a viewer');
+    await expect(page.getByRole('table', { name: 'Usual rates in force today' }).locator('tr', { hasText: 'Standard residential' }).innerText()).resolves.toMatch(/£[\d,]+(\.\d\d)? a week/);
+    await expect(page.locator('form').count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: 'Set a usual rate' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Set / }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
