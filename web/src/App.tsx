@@ -132,18 +132,20 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
       >
         Skip to main content
       </a>
-      <header className="govuk-generic-header" data-module="govuk-header">
-        <div className="govuk-generic-header__container govuk-width-container">
-          <div className="govuk-generic-header__logo">
-            <Link to="/" className="govuk-generic-header__homepage-link">
-              Steward
-            </Link>
+      {/* As in GOV.UK Frontend's page template: the header, service navigation and phase banner together form
+          the banner landmark, so no page content sits outside a landmark. */}
+      <header className="govuk-template__header">
+        <div className="govuk-generic-header" data-module="govuk-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link to="/" className="govuk-generic-header__homepage-link">
+                Steward
+              </Link>
+            </div>
           </div>
         </div>
-      </header>
-      <ServiceNavigation items={navigation(user)} user={user} />
-      <div className="govuk-width-container">
-        <div className="govuk-phase-banner app-phase-row">
+        <ServiceNavigation items={navigation(user)} user={user} />
+        <div className="govuk-phase-banner govuk-width-container app-phase-row">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
             <span className="govuk-phase-banner__text">This is a new service. Figures in the demo borough are synthetic.</span>
@@ -154,6 +156,8 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
             </p>
           )}
         </div>
+      </header>
+      <div className="govuk-width-container">
         <main className="govuk-main-wrapper govuk-skip-link-focused-element" id="main-content" ref={mainRef} tabIndex={-1}>
           <Outlet />
         </main>

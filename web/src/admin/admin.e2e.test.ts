@@ -2,28 +2,16 @@
 // audit log shows who added whom. Every page is checked with axe-core.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { navigationFor } from '../routes';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 
 describeE2E('admin: users and audit log', () => {
-  let steward: Steward;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward();
 
   it('lists users, adds one after correcting errors, and records it in the audit log', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
     const nav = page.getByRole('navigation', { name: 'Menu' });
     await nav.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
@@ -88,7 +76,7 @@ describeE2E('admin: users and audit log', () => {
     expect(sheet.rowCount).toBe(before + 2);
     expect(sheet.getColumn(2).values).toContain('priya.planner@eastbrook.example');
 
-    await page.goto(`${steward.baseUrl}/admin/audit`);
+    await page.goto(`${e2e.steward.baseUrl}/admin/audit`);
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await expectAccessible(page, 'audit log page');
     const created = page.locator('tbody tr', { hasText: 'role: commissioner' }).first();
@@ -96,16 +84,16 @@ describeE2E('admin: users and audit log', () => {
     await expect(created.getByRole('cell').nth(2).textContent()).resolves.toBe('create');
 
     // The new user can sign in with the password the admin set.
-    const second = await newPage(browser);
-    await signIn(second.page, steward.baseUrl, 'priya.planner@eastbrook.example', 'a-long-enough-password');
+    const second = await newPage(e2e.browser);
+    await signIn(second.page, e2e.steward.baseUrl, 'priya.planner@eastbrook.example', 'a-long-enough-password');
     await second.page.getByText('Welcome, Priya Planner.').waitFor();
     expect(errors).toEqual([]);
   });
 
   it('adds a provider user tied to one provider, who then sees the provider navigation only', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
-    await page.goto(`${steward.baseUrl}/admin/users/new`);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    await page.goto(`${e2e.steward.baseUrl}/admin/users/new`);
     await page.getByLabel('Full name').fill('Pat Provider');
     await page.getByLabel('Email address').fill('pat@provider.example');
     await page.getByLabel('Provider', { exact: true }).check();
@@ -124,19 +112,19 @@ describeE2E('admin: users and audit log', () => {
     const row = page.locator('tbody tr', { hasText: 'pat@provider.example' });
     await expect(row.getByRole("cell").nth(3).textContent()).resolves.toBe(provider!.text);
 
-    const other = await newPage(browser);
-    await signIn(other.page, steward.baseUrl, 'pat@provider.example', 'a-long-enough-password');
+    const other = await newPage(e2e.browser);
+    await signIn(other.page, e2e.steward.baseUrl, 'pat@provider.example', 'a-long-enough-password');
     await other.page.getByText(`Signed in as Pat Provider (${provider!.text})`).waitFor();
     await expectAccessible(other.page, 'home page for a provider user');
-    const session = (await (await other.page.request.get(`${steward.baseUrl}/api/auth/session`)).json()) as { user: Parameters<typeof navigationFor>[0] };
+    const session = (await (await other.page.request.get(`${e2e.steward.baseUrl}/api/auth/session`)).json()) as { user: Parameters<typeof navigationFor>[0] };
     expect(session.user?.providerId).toBe(provider!.value);
     const expected = [...navigationFor(session.user).map((n) => n.text), 'Sign out'];
     const shown = await other.page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents();
     expect(shown).toEqual(expected);
     expect(shown).not.toContain('Admin');
-    await other.page.goto(`${steward.baseUrl}/admin/users`);
+    await other.page.goto(`${e2e.steward.baseUrl}/admin/users`);
     await other.page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
-    expect((await other.page.request.get(`${steward.baseUrl}/api/admin/users`)).status()).toBe(403);
+    expect((await other.page.request.get(`${e2e.steward.baseUrl}/api/admin/users`)).status()).toBe(403);
     expect([...errors, ...other.errors]).toEqual([]);
   });
 });

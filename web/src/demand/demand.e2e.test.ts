@@ -2,11 +2,11 @@
 // changes a rate and adds a scenario, and sees the care home gap and budget pressure move. Every page is
 // checked with axe-core.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { runImport, textSource } from '../../../src/importers/framework';
 import { populationImporter } from '../../../src/importers/population';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, settle, signIn, startSteward, type Steward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward } from '../testing/e2e';
 
 interface GapView {
   service: string;
@@ -30,28 +30,17 @@ const residential = (p: Projection) => p.services.find((s) => s.service === 'car
 const gap2035 = (p: Projection) => residential(p).gap!.rows.find((r) => r.year === 2035)!.gap;
 
 describeE2E('need and demand pages', () => {
-  let steward: Steward;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward();
 
   it('shows projections with their working, and moves the gap when a rate changes or a scenario is added', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Need and demand' }).click();
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
     await expectAccessible(page, 'need and demand overview');
 
     // The page shows what the API computes: the residential crossing year and population chart.
-    const before = await projection(page, steward.baseUrl);
+    const before = await projection(page, e2e.steward.baseUrl);
     const crossing = residential(before).gap!.crossingYear;
     expect(crossing).not.toBeNull();
     await page.getByText(`Residential care home: capacity runs out in ${crossing}`).first().waitFor();
@@ -70,7 +59,7 @@ describeE2E('need and demand pages', () => {
     expect(await page.locator('table tbody tr').count()).toBe(12);
 
     // Change a rate: the care home age profile weighted more heavily to the over-90s → faster growth.
-    await page.goto(`${steward.baseUrl}/demand/rates`);
+    await page.goto(`${e2e.steward.baseUrl}/demand/rates`);
     await page.getByRole('heading', { level: 1, name: 'Rates and their sources' }).waitFor();
     await expectAccessible(page, 'rates page');
     await page.getByRole('link', { name: 'Older people in residential care homes (council-supported)' }).click();
@@ -86,14 +75,14 @@ describeE2E('need and demand pages', () => {
     await page.getByRole('button', { name: 'Save rate' }).click();
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
     await settle(page);
-    const afterRate = await projection(page, steward.baseUrl);
+    const afterRate = await projection(page, e2e.steward.baseUrl);
     expect(residential(afterRate).clients[0]).toBeCloseTo(residential(before).clients[0], 6); // still calibrated to today
     expect(gap2035(afterRate)).toBeGreaterThan(gap2035(before));
-    const rates = await (await page.request.get(`${steward.baseUrl}/api/demand/rates`)).json();
+    const rates = await (await page.request.get(`${e2e.steward.baseUrl}/api/demand/rates`)).json();
     expect(rates.rates.find((r: { key: string }) => r.key === 'care_home_residential_65plus').isDefault).toBe(false);
 
     // Add a scenario with a policy lever: half of new residential admissions supported at home.
-    await page.goto(`${steward.baseUrl}/demand/scenarios/new`);
+    await page.goto(`${e2e.steward.baseUrl}/demand/scenarios/new`);
     await page.getByRole('heading', { level: 1, name: 'Add a scenario' }).waitFor();
     await expectAccessible(page, 'add scenario page');
     await page.getByLabel('Name', { exact: true }).fill('Half of new residential admissions at home');
@@ -105,7 +94,7 @@ describeE2E('need and demand pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
     await settle(page);
     const scenarioId = new URL(page.url()).searchParams.get('scenario')!;
-    const lever = await projection(page, steward.baseUrl, scenarioId);
+    const lever = await projection(page, e2e.steward.baseUrl, scenarioId);
     expect(gap2035(lever)).toBeLessThan(gap2035(afterRate));
     const leverCrossing = residential(lever).gap!.crossingYear;
     await page.getByText(leverCrossing ? `Residential care home: capacity runs out in ${leverCrossing}` : 'Residential care home: capacity lasts to').first().waitFor();
@@ -113,7 +102,7 @@ describeE2E('need and demand pages', () => {
     await expectAccessible(page, 'overview with a scenario');
 
     // Compare the default and the new scenario side by side.
-    await page.goto(`${steward.baseUrl}/demand/scenarios`);
+    await page.goto(`${e2e.steward.baseUrl}/demand/scenarios`);
     await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
     await page.getByLabel('Half of new residential admissions at home').check();
     await page.getByRole('button', { name: 'Compare scenarios' }).click();
@@ -129,10 +118,10 @@ describeE2E('need and demand pages', () => {
 
   it('shows an imported ONS area (Darlington, 2022-based SNPP) when chosen', async () => {
     const source = textSource('snpp-2022-darlington.csv', readFileSync(new URL('../../../src/importers/fixtures/ons/snpp-2022-darlington.csv', import.meta.url)));
-    await runImport(steward.database.db, populationImporter, source, { actor: { system: 'e2e' }, options: {} });
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
-    await page.goto(`${steward.baseUrl}/demand`);
+    await runImport(e2e.steward.database.db, populationImporter, source, { actor: { system: 'e2e' }, options: {} });
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${e2e.steward.baseUrl}/demand`);
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
     await settle(page);
     await page.getByLabel('Area', { exact: true }).selectOption('E06000005');
@@ -141,7 +130,7 @@ describeE2E('need and demand pages', () => {
     await page.getByText('Darlington', { exact: true }).first().waitFor();
     await page.getByText('2022–2047 projections (2022-based SNPP)', { exact: false }).first().waitFor({ state: 'attached' });
     await expectAccessible(page, 'imported area');
-    const api = await (await page.request.get(`${steward.baseUrl}/api/demand/population?area=E06000005`)).json();
+    const api = await (await page.request.get(`${e2e.steward.baseUrl}/api/demand/population?area=E06000005`)).json();
     const total2030 = api.rows.find((r: { year: number; band: string }) => r.year === 2030 && r.band === '0+').people;
     expect(total2030).toBeGreaterThan(100_000);
     expect(total2030).toBeLessThan(120_000);
@@ -149,12 +138,12 @@ describeE2E('need and demand pages', () => {
   });
 
   it('lets a viewer read projections but not edit rates', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
-    await page.goto(`${steward.baseUrl}/demand/rates`);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
+    await page.goto(`${e2e.steward.baseUrl}/demand/rates`);
     await page.getByRole('heading', { level: 1, name: 'Rates and their sources' }).waitFor();
     expect(await page.getByRole('link', { name: 'Dementia (people aged 65+)' }).count()).toBe(0);
-    const put = await page.request.put(`${steward.baseUrl}/api/demand/rates/dementia_65plus`, { data: {} });
+    const put = await page.request.put(`${e2e.steward.baseUrl}/api/demand/rates/dementia_65plus`, { data: {} });
     expect(put.status()).toBe(403);
     expect(errors).toEqual([]);
   });

@@ -3,11 +3,10 @@
 // offers; the broker awards it, the home's vacancy drops, the person leaves the board with their times
 // recorded, and the metrics count the discharge. Every page is checked with axe-core.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { queryRows } from '../../../src/db/client';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, settle, signIn, startSteward, type Steward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward } from '../testing/e2e';
 
 const PERSON_NAME = 'Edith Endtoend';
 const PERSON_REF = 'E2E-HUB-0001';
@@ -22,27 +21,16 @@ function londonParts(at: Date) {
 }
 
 describeE2E('discharge: referral to award with a broker and a provider', () => {
-  let steward: Steward;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward();
 
   it('runs the whole brokerage and keeps the person anonymous to the provider', async () => {
-    const db = steward.database.db;
-    const { page: broker, errors: brokerErrors } = await newPage(browser);
-    await signIn(broker, steward.baseUrl, DEMO_ACCOUNTS.broker.email, DEMO_ACCOUNTS.broker.password);
+    const db = e2e.steward.database.db;
+    const { page: broker, errors: brokerErrors } = await newPage(e2e.browser);
+    await signIn(broker, e2e.steward.baseUrl, DEMO_ACCOUNTS.broker.email, DEMO_ACCOUNTS.broker.password);
     await broker.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Discharge hub' }).click();
     await broker.getByRole('heading', { level: 1, name: 'Transfer of Care hub' }).waitFor();
     await expectAccessible(broker, 'hub board');
-    const metricsBefore = await (await broker.request.get(`${steward.baseUrl}/api/discharge/metrics?period=month`)).json();
+    const metricsBefore = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)).json();
     const dischargesBefore = metricsBefore.rows.at(-1).discharges[3];
 
     // The referral form reports every problem in a GOV.UK error summary.
@@ -75,7 +63,7 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     const referralId = broker.url().split('/').at(-1)!;
 
     // Choose the best-ranked home whose provider has a demo sign-in.
-    const { candidates } = await (await broker.request.get(`${steward.baseUrl}/api/discharge/referrals/${referralId}/candidates`)).json();
+    const { candidates } = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}/candidates`)).json();
     expect(candidates.length).toBeGreaterThan(0);
     let chosen: { locationId: string; name: string; providerName: string; capacity: number } | null = null;
     let providerEmail = '';
@@ -99,13 +87,13 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await broker.getByText('Request sent to 1 provider').waitFor();
 
     // The provider, signed in separately, sees the anonymised request and offers.
-    const { page: provider, errors: providerErrors } = await newPage(browser);
-    await signIn(provider, steward.baseUrl, providerEmail, DEMO_PASSWORD);
-    await provider.goto(`${steward.baseUrl}/discharge`);
+    const { page: provider, errors: providerErrors } = await newPage(e2e.browser);
+    await signIn(provider, e2e.steward.baseUrl, providerEmail, DEMO_PASSWORD);
+    await provider.goto(`${e2e.steward.baseUrl}/discharge`);
     await provider.getByRole('heading', { level: 1, name: 'Requests from the discharge hub' }).waitFor();
     await settle(provider);
     await expectAccessible(provider, 'provider requests');
-    const mine = (await (await provider.request.get(`${steward.baseUrl}/api/discharge/provider/requests`)).json()).requests
+    const mine = (await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests`)).json()).requests
       .find((r: { locationId: string; status: string }) => r.locationId === chosen!.locationId && r.status === 'sent');
     expect(mine).toBeTruthy();
     const listText = await provider.locator('main').innerText();
@@ -117,8 +105,8 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     for (const secret of [PERSON_NAME, PERSON_REF, 'Ward 3A']) expect(requestText).not.toContain(secret);
     expect(requestText).toContain('EB1');
     // The provider cannot open the hub's referral or board.
-    expect((await provider.request.get(`${steward.baseUrl}/api/discharge/referrals/${referralId}`)).status()).toBe(403);
-    expect((await provider.request.get(`${steward.baseUrl}/api/discharge/board`)).status()).toBe(403);
+    expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).status()).toBe(403);
+    expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/board`)).status()).toBe(403);
 
     await provider.getByLabel('Yes, make an offer').check();
     await provider.getByRole('button', { name: 'Send answer' }).click();
@@ -137,7 +125,7 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await start.getByLabel('Year').fill(tomorrow.year);
     await provider.getByRole('button', { name: 'Send answer' }).click();
     await provider.getByRole('heading', { level: 1, name: 'Requests from the discharge hub' }).waitFor();
-    const answered = (await (await provider.request.get(`${steward.baseUrl}/api/discharge/provider/requests/${mine.id}`)).json()).request;
+    const answered = (await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests/${mine.id}`)).json()).request;
     expect(answered).toMatchObject({ status: 'offered', pricePence: 76_000, earliestStart: tomorrow.iso });
 
     // The broker compares offers and awards; the home's vacancy drops in the same transaction.
@@ -158,14 +146,14 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     // Discharge: the person leaves the board with every step time recorded, and the metrics count it.
     await broker.getByRole('button', { name: 'Record discharge now' }).click();
     await broker.getByText('Discharge recorded: the person has left the board').waitFor();
-    const detail = (await (await broker.request.get(`${steward.baseUrl}/api/discharge/referrals/${referralId}`)).json()).referral;
+    const detail = (await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).json()).referral;
     for (const step of ['referredAt', 'medicallyOptimisedAt', 'requestSentAt', 'firstOfferAt', 'awardedAt', 'dischargedAt']) expect(detail[step], step).toBeTruthy();
     expect(detail.destination).toBe('care_home');
     await broker.getByRole('link', { name: 'Discharge hub' }).first().click();
     await broker.getByRole('heading', { level: 1, name: 'Transfer of Care hub' }).waitFor();
     await settle(broker);
     await expect(broker.getByRole('link', { name: PERSON_REF }).count()).resolves.toBe(0);
-    const metricsAfter = await (await broker.request.get(`${steward.baseUrl}/api/discharge/metrics?period=month`)).json();
+    const metricsAfter = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)).json();
     expect(metricsAfter.rows.at(-1).discharges[3]).toBe(dischargesBefore + 1);
 
     await broker.getByRole('link', { name: 'Flow and delay metrics' }).click();

@@ -1,34 +1,22 @@
 // Sign in, see the demo borough's headline figures on the home dashboard, sign out; a wrong password shows
 // the error summary; unknown pages show the 404 page. Every page is checked with axe-core.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, signOut, startSteward, type Steward } from '../testing/e2e';
+import { expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, signOut, useSteward } from '../testing/e2e';
 import { formatFigure, formatNumber } from '../components/format';
 import type { Dashboard } from './HomePage';
 
 describeE2E('home dashboard and sign-in', () => {
-  let steward: Steward;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward();
 
   it('sends a signed-out visitor to sign-in, then shows the dashboard figures from the database, then signs out', async () => {
-    const { page, errors } = await newPage(browser);
-    await page.goto(`${steward.baseUrl}/`);
+    const { page, errors } = await newPage(e2e.browser);
+    await page.goto(`${e2e.steward.baseUrl}/`);
     await page.waitForURL(/\/sign-in$/);
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Sign in – Steward');
     await expectAccessible(page, 'sign-in page');
 
     const { email, password } = DEMO_ACCOUNTS.commissioner;
-    await signIn(page, steward.baseUrl, email, password);
+    await signIn(page, e2e.steward.baseUrl, email, password);
     expect(new URL(page.url()).pathname).toBe('/');
     await expectAccessible(page, 'home dashboard');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Home – Steward');
@@ -36,7 +24,7 @@ describeE2E('home dashboard and sign-in', () => {
     await expect(page.getByText('This is a synthetic demo borough').isVisible()).resolves.toBe(true);
 
     // What the page shows must be what the API computed from the database, figure by figure.
-    const dashboard = (await (await page.request.get(`${steward.baseUrl}/api/dashboard`)).json()) as Dashboard;
+    const dashboard = (await (await page.request.get(`${e2e.steward.baseUrl}/api/dashboard`)).json()) as Dashboard;
     expect(dashboard.borough?.gssCode).toBe('E09000099');
     const summary = await page.getByTestId('borough-summary').textContent();
     expect(summary).toContain('E09000099');
@@ -59,7 +47,7 @@ describeE2E('home dashboard and sign-in', () => {
     const nav = page.getByRole('navigation', { name: 'Menu' });
     await expect(nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(nav.getByRole('link', { name: 'Admin' }).count()).resolves.toBe(0);
-    await page.goto(`${steward.baseUrl}/admin/users`);
+    await page.goto(`${e2e.steward.baseUrl}/admin/users`);
     await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
     await expectAccessible(page, 'no access page');
 
@@ -67,15 +55,15 @@ describeE2E('home dashboard and sign-in', () => {
     await expectAccessible(page, 'signed out page');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('You have signed out – Steward');
     // The session is gone on the server, not just in the browser.
-    expect((await page.request.get(`${steward.baseUrl}/api/auth/session`)).status()).toBe(401);
-    await page.goto(`${steward.baseUrl}/`);
+    expect((await page.request.get(`${e2e.steward.baseUrl}/api/auth/session`)).status()).toBe(401);
+    await page.goto(`${e2e.steward.baseUrl}/`);
     await page.waitForURL(/\/sign-in$/);
     expect(errors).toEqual([]);
   });
 
   it('shows the error summary, linked to the fields, for a missing email and for a wrong password', async () => {
-    const { page } = await newPage(browser);
-    await page.goto(`${steward.baseUrl}/sign-in`);
+    const { page } = await newPage(e2e.browser);
+    await page.goto(`${e2e.steward.baseUrl}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
@@ -102,8 +90,8 @@ describeE2E('home dashboard and sign-in', () => {
   });
 
   it('returns to the page asked for after sign-in, and shows a 404 page for unknown addresses', async () => {
-    const { page } = await newPage(browser);
-    await page.goto(`${steward.baseUrl}/admin/audit`);
+    const { page } = await newPage(e2e.browser);
+    await page.goto(`${e2e.steward.baseUrl}/admin/audit`);
     await page.waitForURL(/\/sign-in\?returnTo=%2Fadmin%2Faudit$/);
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.admin.email);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNTS.admin.password);
@@ -117,7 +105,7 @@ describeE2E('home dashboard and sign-in', () => {
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-    await page.goto(`${steward.baseUrl}/admin/no-such-page`);
+    await page.goto(`${e2e.steward.baseUrl}/admin/no-such-page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Page not found – Steward');
     await expectAccessible(page, '404 page');

@@ -1,11 +1,11 @@
 // Market end to end: a provider updates its vacancies (after an error it must correct) and a commissioner
 // sees the change on the market dashboard and the vacancies page. Every page is checked with axe-core.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/domain/market/demo';
 import { demoProviderSignIn } from '../../../src/demo/market';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 
 async function vacantFigure(page: Page): Promise<number> {
   const card = page.locator('.app-key-figure', { hasText: 'Beds vacant and accepting admissions' }).first();
@@ -16,30 +16,21 @@ async function vacantFigure(page: Page): Promise<number> {
 const num = async (page: Page, label: string) => Number(await page.getByLabel(label, { exact: true }).inputValue());
 
 describeE2E('market: providers keep vacancies current, commissioners see them', () => {
-  let steward: Steward;
-  let browser: Browser;
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward();
 
   it('a provider’s vacancy update reaches the commissioner’s dashboard', async () => {
     // The commissioner's view before.
-    const com = await newPage(browser);
-    await signIn(com.page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
-    await com.page.goto(`${steward.baseUrl}/market`);
+    const com = await newPage(e2e.browser);
+    await signIn(com.page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await com.page.goto(`${e2e.steward.baseUrl}/market`);
     await com.page.getByRole('heading', { level: 1, name: 'Care market' }).waitFor();
     await expectAccessible(com.page, 'market dashboard');
     const before = await vacantFigure(com.page);
     expect(before).toBeGreaterThan(0);
 
     // The provider updates Rosewood Lodge.
-    const prov = await newPage(browser);
-    await signIn(prov.page, steward.baseUrl, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
+    const prov = await newPage(e2e.browser);
+    await signIn(prov.page, e2e.steward.baseUrl, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
     await prov.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Market' }).click();
     await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
     await expectAccessible(prov.page, 'provider services page');
@@ -74,7 +65,7 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await expect(row.innerText()).resolves.toContain('Current, today');
 
     // The provider cannot see the commissioner's market pages.
-    await prov.page.goto(`${steward.baseUrl}/market/care-homes`);
+    await prov.page.goto(`${e2e.steward.baseUrl}/market/care-homes`);
     await prov.page.getByText('You do not have access to this').first().waitFor();
     expect(prov.errors).toEqual([]);
 
@@ -92,9 +83,9 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
   });
 
   it('shows prices, care homes and a location’s whole picture to the commissioner, with downloads', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
-    await page.goto(`${steward.baseUrl}/market/prices`);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${e2e.steward.baseUrl}/market/prices`);
     await page.getByRole('heading', { level: 1, name: 'Prices and placements' }).waitFor();
     await page.getByText(/The mean weekly price of new placements rose \d/).waitFor();
     await expectAccessible(page, 'prices page');

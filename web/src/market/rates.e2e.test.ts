@@ -1,36 +1,26 @@
 // Usual rates end to end: a commissioner sets a new standard residential rate (after an amount the form
 // refuses) and sees it in force; a viewer sees the same tables without the forms. Every page is checked with axe-core.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { formatDate } from '../components/format';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 import { todayInEngland } from './rates';
 
 const TITLE = 'Usual rates and cost of care';
 
 describeE2E('market: usual rates and cost of care', () => {
-  let steward: Steward;
-  let browser: Browser;
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward();
 
   it('lets a commissioner set a usual rate from a date, refusing a bad amount first', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
-    await page.goto(`${steward.baseUrl}/market`);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${e2e.steward.baseUrl}/market`);
     await page.getByRole('navigation', { name: 'Market pages' }).getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const inForce = page.getByRole('table', { name: 'Usual rates in force today' });
     await inForce.waitFor();
     await expectAccessible(page, 'usual rates page');
     // The demo's rates are on screen, as the API has them.
-    const api = (await (await page.request.get(`${steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string }[]; costOfCare: unknown[] };
+    const api = (await (await page.request.get(`${e2e.steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string }[]; costOfCare: unknown[] };
     await expect(page.getByRole('table', { name: 'All usual rates by band' }).locator('tbody tr').count()).resolves.toBe(api.usualRates.length);
     await expect(page.getByRole('table', { name: 'All cost of care figures by service' }).locator('tbody tr').count()).resolves.toBe(api.costOfCare.length);
     await expect(page.getByRole('table', { name: 'Cost of care in force today' }).innerText()).resolves.toContain('Fair Cost of Care');
@@ -70,15 +60,15 @@ describeE2E('market: usual rates and cost of care', () => {
     await expect(historyRow.innerText()).resolves.toMatch(new RegExp(`Standard residential\\s+${formatDate(today)}\\s+£987.65 a week\\s+In force`));
     await expect(form.getByLabel('Amount', { exact: true }).inputValue()).resolves.toBe('');
     await expectAccessible(page, 'usual rates page after saving');
-    const saved = (await (await page.request.get(`${steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string; effectiveFrom: string; amountPence: number }[] };
+    const saved = (await (await page.request.get(`${e2e.steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string; effectiveFrom: string; amountPence: number }[] };
     expect(saved.usualRates.find((r) => r.band === 'standard_residential' && r.effectiveFrom === today)?.amountPence).toBe(98_765);
     expect(errors).toEqual([]);
   });
 
   it('shows a viewer the rates without the forms', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
-    await page.goto(`${steward.baseUrl}/market/rates`);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
+    await page.goto(`${e2e.steward.baseUrl}/market/rates`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('table', { name: 'Usual rates in force today' }).waitFor();
     await expectAccessible(page, 'usual rates page for a viewer');

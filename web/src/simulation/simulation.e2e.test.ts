@@ -2,27 +2,15 @@
 // to the hub's history, runs the baseline and the winter scenario, gets a recommended capacity per service
 // with the waiting it would give, and exports the results. Every state is checked with axe-core.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, launchBrowser, newPage, signIn, startSteward, type Steward } from '../testing/e2e';
+import { expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 
 describeE2E('capacity planner: baseline, winter, recommended capacity, export', () => {
-  let steward: Steward;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    steward = await startSteward();
-    browser = await launchBrowser();
-  }, 600_000); // loading the demo borough takes minutes on a busy machine
-
-  afterAll(async () => {
-    await browser?.close();
-    await steward?.stop();
-  });
+  const e2e = useSteward({ timeout: 600_000 }); // loading the demo borough takes minutes on a busy machine
 
   it('lets a commissioner plan winter capacity from the hub history', async () => {
-    const { page, errors } = await newPage(browser);
-    await signIn(page, steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Capacity planner' }).click();
     await page.getByRole('heading', { level: 1, name: 'Capacity planner' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Assumptions' }).waitFor();

@@ -14,7 +14,7 @@ describe('formatViolations', () => {
     ]);
     expect(text).toBe(
       [
-        'home page: 1 serious or critical accessibility violation (WCAG 2.2 AA)',
+        'home page: 1 accessibility violation (serious or critical under WCAG 2.2 AA, or content outside landmarks)',
         '- [serious] color-contrast: Elements must meet minimum color contrast ratio thresholds (https://dequeuniversity.com/rules/axe/4.10/color-contrast)',
         '    at .app-key-figure__hint',
         '      Fix any of the following:',

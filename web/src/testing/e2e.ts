@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../../src/server/app';
 import { migrateDatabase, openDatabase, type Database } from '../../../src/db/client';
 import { createUser } from '../../../src/db/core/users';
@@ -150,7 +150,7 @@ export async function startSteward(options: StartOptions = {}): Promise<Steward>
   };
 }
 
-/** Headless Debian Chromium. Close it in afterAll. */
+/** Headless Debian Chromium. Close it in afterAll (useSteward does both). */
 export async function launchBrowser(): Promise<Browser> {
   if (!chromiumAvailable) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   return chromium.launch({
@@ -168,6 +168,48 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+export interface UseStewardOptions extends StartOptions {
+  /** Time allowed for starting Steward and the browser (default: the e2e project's hookTimeout). */
+  timeout?: number;
+}
+
+/** What useSteward gives a test: set once its beforeAll hook has run. */
+export interface StewardSession {
+  readonly steward: Steward;
+  readonly browser: Browser;
+}
+
+/**
+ * Call at the top of a describeE2E block: starts Steward (startSteward) and headless Chromium (launchBrowser)
+ * before the block's tests and closes both after them. Read `steward` and `browser` from the returned object
+ * inside tests (reading them before the hook has run throws).
+ */
+export function useSteward(options: UseStewardOptions = {}): StewardSession {
+  const { timeout, ...startOptions } = options;
+  let steward: Steward | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    steward = await startSteward(startOptions);
+    browser = await launchBrowser();
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.stop();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useSteward: ${name} is not started (read it inside a test, not while the tests are being collected)`);
+    return value;
+  };
+  return {
+    get steward() {
+      return started(steward, 'Steward');
+    },
+    get browser() {
+      return started(browser, 'the browser');
+    },
+  };
 }
 
 /**
@@ -212,19 +254,27 @@ export async function settle(page: Page): Promise<void> {
 const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** axe rules outside AXE_TAGS that expectAccessible also runs and fails on, whatever their impact. */
+export const AXE_EXTRA_RULES = ['region'];
+
 /**
- * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page once it has settled; throws with a readable
- * list when there are serious or critical violations.
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules, plus the "region" rule: all content inside landmarks) on the
+ * page once it has settled; throws with a readable list when there are serious or critical violations, or any
+ * violation of the extra rules.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settle(page);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
-  const violations = (await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations;
-  }, AXE_TAGS)) as AxeViolation[];
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = (await page.evaluate(
+    async ({ tags, extra }) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      const rules = Object.fromEntries(extra.map((id) => [id, { enabled: true }]));
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
+      return result.violations;
+    },
+    { tags: AXE_TAGS, extra: AXE_EXTRA_RULES },
+  )) as AxeViolation[];
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || AXE_EXTRA_RULES.includes(v.id));
   if (bad.length > 0) throw new Error(formatViolations(label, bad));
 }
