@@ -118,10 +118,10 @@ CREATE OR REPLACE FUNCTION market_is_care_home_band(p_band text) RETURNS boolean
   SELECT p_band IN ('standard_residential', 'enhanced_residential', 'standard_nursing', 'enhanced_nursing')
 $$;
 --> statement-breakpoint
--- The usual rate in force for a band on a day (NULL if none had been set).
-CREATE OR REPLACE FUNCTION market_usual_rate_on(p_band text, p_day date) RETURNS integer LANGUAGE sql STABLE AS $$
-  SELECT amount_pence FROM usual_rates WHERE band = p_band AND effective_from <= p_day ORDER BY effective_from DESC LIMIT 1
-$$;
+-- Each usual rate with the day it stopped applying (the next rate's start for the band; NULL while in force).
+-- Joined on band and start date, it gives the rate in force when a placement started (NULL if none had been set).
+CREATE OR REPLACE VIEW market_usual_rate_periods AS
+  SELECT band, effective_from, lead(effective_from) OVER (PARTITION BY band ORDER BY effective_from) AS effective_to, amount_pence FROM usual_rates;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION market_recompute_price_days(p_days date[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -130,8 +130,9 @@ BEGIN
   INSERT INTO market_price_days (scope, day, bin_pence, n, price_sum_pence, compared, at_or_below)
   SELECT p.scope, p.start_date, (p.price / 5000) * 5000, count(*), sum(p.price), count(p.rate), count(*) FILTER (WHERE p.price <= p.rate)
   FROM (
-    SELECT market_scope(l.in_borough, l.deregistered_at) AS scope, pl.start_date, pl.weekly_price_pence AS price, market_usual_rate_on(pl.band, pl.start_date) AS rate
+    SELECT market_scope(l.in_borough, l.deregistered_at) AS scope, pl.start_date, pl.weekly_price_pence AS price, r.amount_pence AS rate
     FROM placements pl JOIN locations l ON l.id = pl.location_id
+      LEFT JOIN market_usual_rate_periods r ON r.band = pl.band AND r.effective_from <= pl.start_date AND (r.effective_to IS NULL OR pl.start_date < r.effective_to)
     WHERE pl.start_date = ANY(p_days) AND market_is_care_home_band(pl.band) AND l.deregistered_at IS NULL) p
   GROUP BY 1, 2, 3;
 END $$;
@@ -147,11 +148,11 @@ BEGIN
     count(*) FILTER (WHERE p.contract_type = 'spot'), count(*) FILTER (WHERE p.contract_type = 'framework'),
     count(*) FILTER (WHERE p.contract_type = 'block'), count(*) FILTER (WHERE p.contract_type = 'dps')
   FROM (
-    SELECT market_scope(l.in_borough, l.deregistered_at) AS scope, q.quarter, pl.weekly_price_pence AS price, pl.contract_type,
-      market_usual_rate_on(pl.band, pl.start_date) AS rate
+    SELECT market_scope(l.in_borough, l.deregistered_at) AS scope, q.quarter, pl.weekly_price_pence AS price, pl.contract_type, r.amount_pence AS rate
     FROM unnest(p_quarters) AS q(quarter)
       JOIN placements pl ON pl.start_date >= q.quarter AND pl.start_date < (q.quarter + interval '3 months')::date
       JOIN locations l ON l.id = pl.location_id
+      LEFT JOIN market_usual_rate_periods r ON r.band = pl.band AND r.effective_from <= pl.start_date AND (r.effective_to IS NULL OR pl.start_date < r.effective_to)
     WHERE market_is_care_home_band(pl.band) AND l.deregistered_at IS NULL) p
   GROUP BY GROUPING SETS ((p.scope, p.quarter), (p.quarter));
 END $$;

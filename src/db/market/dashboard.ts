@@ -261,11 +261,12 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
   // for the latest 12 months' distribution.
   const priced = (range: SQL) => sql`
       with p as (
-        select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, market_usual_rate_on(pl.band, pl.start_date) as rate,
+        select pl.start_date, pl.weekly_price_pence as price, pl.contract_type, r.amount_pence as rate,
           case when pl.start_date >= ${firstQuarter}::date then date_trunc('quarter', pl.start_date::timestamp) end as quarter,
           case when pl.start_date > ${y1}::date then 'recent' when pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date then 'earlier' end as win,
           case when pl.start_date > ${y1}::date then (pl.weekly_price_pence / 5000) * 5000 end as bin
         from placements pl join locations on locations.id = pl.location_id
+          left join market_usual_rate_periods r on r.band = pl.band and r.effective_from <= pl.start_date and (r.effective_to is null or pl.start_date < r.effective_to)
         where pl.band in ${CARE_HOME_BANDS} and pl.start_date >= ${scanFrom}::date and ${range} and ${loc})`;
   const [quarterRows, windowRows, active] = await Promise.all([
     // A quarter counts every placement starting in it, including any already agreed to start later in the

@@ -184,7 +184,9 @@ export const placements = pgTable('placements', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  index('placements_location_idx').on(t.locationId),
+  // A home's placements by start date, carrying what the price figures read: a filtered dashboard view (one
+  // council, a district) reads its homes' placements from this index alone.
+  index('placements_location_start_idx').on(t.locationId, t.startDate, t.band, t.weeklyPricePence, t.contractType, t.funding),
   index('placements_start_idx').on(t.startDate),
   index('placements_person_idx').on(t.personRef),
   // Placements live on a date are the open ones (end_date null) plus those ending after it: these two partial
