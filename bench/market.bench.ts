@@ -124,7 +124,7 @@ async function timeRequests(database: Database, runs: number): Promise<Record<st
       'summary (one council)': '/api/market/summary?la=E09000016',
       'prices (one council)': '/api/market/prices?la=E09000016',
       'care homes + fragility (one council)': '/api/market/care-homes?la=E09000016',
-      'all 15,000 homes in one response (download)': '/api/market/care-homes?pageSize=20000',
+      'every home in one response (download)': '/api/market/care-homes?pageSize=20000',
     };
     const out: Record<string, { median: number; p95: number }> = {};
     for (const [name, url] of Object.entries(requests)) {
