@@ -204,14 +204,34 @@ export async function livePriceSummary(db: Db, f: LocationFilter, now = new Date
   return summarisePriceFigures(db, await livePriceFigures(db, f, now, years), now, years);
 }
 
+/**
+ * The quarter rows and the window/price-band rows, as both the stored and the live queries return them: windows
+ * grouped by `win` ('recent' | 'earlier'), price bands by `bin`, told apart by grouping(): gw, gb.
+ */
+function readPriceRows(quarterRows: Record<string, unknown>[], windowRows: Record<string, unknown>[]): Pick<PriceFigures, 'quarters' | 'recent' | 'earlier' | 'histogram'> {
+  const windowRow = (w: string) => (windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {}) as Record<string, unknown>;
+  const recent = windowRow('recent');
+  const earlier = windowRow('earlier');
+  return {
+    quarters: quarterRows.map((r) => ({
+      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
+      compared: num(r.compared), atOrBelow: num(r.at_or_below), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps),
+    })),
+    recent: { n: num(recent.n), mean: numOrNull(recent.mean), compared: num(recent.compared), atOrBelow: num(recent.at_or_below) },
+    earlier: { n: num(earlier.n), mean: numOrNull(earlier.mean) },
+    histogram: windowRows.filter((r) => Number(r.gb) === 0 && r.bin != null && num(r.n) > 0).map((r) => ({ fromPence: num(r.bin), count: num(r.n) }))
+      .sort((a, b) => a.fromPence - b.fromPence),
+  };
+}
+
 async function storedPriceFigures(db: Db, inBorough: boolean | undefined, now: Date, years: number): Promise<PriceFigures> {
   const { today, firstQuarter, nextQuarter, y1, e1, e2 } = priceWindows(now, years);
   const scopes = inBorough === undefined ? sql`('in','out')` : inBorough ? sql`('in')` : sql`('out')`;
   const quarterScope = inBorough === undefined ? 'all' : inBorough ? 'in' : 'out';
   const [quarters, days, flows] = await Promise.all([
     queryRows<Record<string, unknown>>(db, sql`
-      select to_char(quarter, 'YYYY-"Q"Q') as quarter, n, price_sum_pence::float8 / n as mean, min_pence, max_pence, q1_pence, median_pence, q3_pence,
-        compared, at_or_below, spot, framework, block, dps
+      select to_char(quarter, 'YYYY-"Q"Q') as quarter, n, price_sum_pence::float8 / n as mean, min_pence as min, max_pence as max, q1_pence as q1,
+        median_pence as median, q3_pence as q3, compared, at_or_below, spot, framework, block, dps
       from market_price_quarters where scope = ${quarterScope} and quarter >= ${firstQuarter}::date and quarter < ${nextQuarter}::date order by quarter`),
     queryRows<Record<string, unknown>>(db, sql`
       select win, bin, grouping(win) as gw, grouping(bin) as gb, sum(n)::int as n, (sum(price_sum_pence)::float8 / nullif(sum(n), 0)) as mean,
@@ -228,23 +248,13 @@ async function storedPriceFigures(db: Db, inBorough: boolean | undefined, now: D
       from market_placement_flows where day <= ${today}::date group by scope, funding, kind`),
   ]);
   const inScope = (r: Record<string, unknown>) => inBorough === undefined || r.scope === (inBorough ? 'in' : 'out');
-  const windowRow = (w: string) => days.find((r) => Number(r.gw) === 0 && r.win === w) ?? {};
-  const recent = windowRow('recent') as Record<string, unknown>;
-  const earlier = windowRow('earlier') as Record<string, unknown>;
   const byFunding = new Map<string, number>();
   for (const r of flows.filter(inScope)) byFunding.set(String(r.funding), (byFunding.get(String(r.funding)) ?? 0) + num(r.active));
   const councilCare = flows.filter((r) => r.kind === 'care_home' && (r.funding === 'council' || r.funding === 'joint'));
   const hc = flows.filter((r) => r.kind === 'homecare' && inScope(r));
   const total = (rows: Record<string, unknown>[], k: string) => rows.reduce((s, r) => s + num(r[k]), 0);
   return {
-    quarters: quarters.map((r) => ({
-      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min_pence), q1: num(r.q1_pence), median: num(r.median_pence), q3: num(r.q3_pence), max: num(r.max_pence),
-      compared: num(r.compared), atOrBelow: num(r.at_or_below), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps),
-    })),
-    recent: { n: num(recent.n), mean: numOrNull(recent.mean), compared: num(recent.compared), atOrBelow: num(recent.at_or_below) },
-    earlier: { n: num(earlier.n), mean: numOrNull(earlier.mean) },
-    histogram: days.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), count: num(r.n) }))
-      .filter((r) => r.count > 0).sort((a, b) => a.fromPence - b.fromPence),
+    ...readPriceRows(quarters, days),
     activeByFunding: [...byFunding].map(([funding, count]) => ({ funding, count })),
     careActive: total(councilCare, 'active'), outOfBorough: total(councilCare.filter((r) => r.scope === 'out'), 'active'),
     homecare: { active: total(hc, 'active'), hours: total(hc, 'hours'), rateSum: total(hc, 'rate_sum'), rateN: total(hc, 'rate_n'), newPackages: total(hc, 'new'), newSpot: total(hc, 'new_spot') },
@@ -303,18 +313,9 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
       where (pl.end_date is null or pl.end_date > ${y1}::date) and ${anyScope}
       group by pl.funding`),
   ]);
-  const windowRow = (w: string) => (windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {}) as Record<string, unknown>;
-  const recent = windowRow('recent');
-  const earlier = windowRow('earlier');
   const sum = (k: string) => active.reduce((s, r) => s + num(r[k]), 0);
   return {
-    quarters: quarterRows.map((r) => ({
-      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
-      compared: num(r.compared), atOrBelow: num(r.at_or_below), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps),
-    })),
-    recent: { n: num(recent.n), mean: numOrNull(recent.mean), compared: num(recent.compared), atOrBelow: num(recent.at_or_below) },
-    earlier: { n: num(earlier.n), mean: numOrNull(earlier.mean) },
-    histogram: windowRows.filter((r) => Number(r.gb) === 0 && r.bin != null).map((r) => ({ fromPence: num(r.bin), count: num(r.n) })).sort((a, b) => a.fromPence - b.fromPence),
+    ...readPriceRows(quarterRows, windowRows),
     activeByFunding: active.map((r) => ({ funding: String(r.funding), count: num(r.active) })),
     careActive: sum('care_active'), outOfBorough: sum('oob'),
     homecare: { active: sum('hc_active'), hours: sum('hc_hours'), rateSum: sum('hc_rate_sum'), rateN: sum('hc_rate_n'), newPackages: sum('hc_new'), newSpot: sum('hc_new_spot') },
