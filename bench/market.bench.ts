@@ -113,11 +113,13 @@ async function timeRequests(database: Database, runs: number): Promise<Record<st
   const app = await createTestApp(database);
   try {
     const commissioner = await signInAs(app, 'commissioner');
+    const [home] = await queryRows<{ id: string }>(database.db, sql`select location_id as id from care_home_latest order by location_id limit 1`);
     const requests: Record<string, string> = {
       'summary (national)': '/api/market/summary',
       'prices (national)': '/api/market/prices',
       'care homes + fragility (national)': '/api/market/care-homes',
       'vacancies (national)': '/api/market/vacancies',
+      'one care home’s page (national)': `/api/market/locations/${home.id}`,
       'summary, nursing homes (national)': '/api/market/summary?serviceType=care_home_nursing',
       'prices, nursing homes (national)': '/api/market/prices?serviceType=care_home_nursing',
       'care homes, nursing (national)': '/api/market/care-homes?serviceType=care_home_nursing',
