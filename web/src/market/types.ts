@@ -2,37 +2,13 @@
 export type { Freshness } from '../../../src/domain/market/capacity';
 import type { Freshness } from '../../../src/domain/market/capacity';
 
-export interface OccupancyPoint { month: string; homes: number; maxCapacity: number; occupied: number; vacantAccepting: number; occupancy: number | null }
-export interface ProviderShare { providerId: string; name: string; units: number; share: number }
-export interface MarketSummary {
-  asAt: string;
-  byServiceType: { serviceType: string; locations: number; registeredBeds: number }[];
-  careHomes: number; registeredBeds: number; reportingHomes: number; maxCapacity: number; occupied: number;
-  vacantReserved: number; vacantAccepting: number; occupancy: number | null; staleHomes: number;
-  byGroup: { group: 'residential' | 'nursing' | 'dementia'; maxCapacity: number; occupied: number; vacantAccepting: number }[];
-  ratings: { rating: string; count: number }[];
-  homecare: { agencies: number; reportingAgencies: number; peopleSupported: number; hoursPerWeek: number; newHoursAvailable: number };
-  workforce: { staff: number; agencyStaff: number; agencyShare: number | null; vacancies: number; absences: number };
-  concentration: { hhi: number; level: 'unconcentrated' | 'moderate' | 'high'; top5Share: number; providers: ProviderShare[]; providerCount: number };
-  occupancyTrend: OccupancyPoint[];
-  districts: string[];
-}
-export interface PriceQuarter { quarter: string; n: number; mean: number; min: number; q1: number; median: number; q3: number; max: number; compared: number; atOrBelowUsualRate: number; share: number | null }
-export interface PriceSummary {
-  asAt: string;
-  quarters: PriceQuarter[];
-  change: { earlierFrom: string; earlierTo: string; recentFrom: string; recentTo: string; earlierMean: number | null; recentMean: number | null; earlierN: number; recentN: number; change: number | null };
-  last12Months: { n: number; compared: number; atOrBelowUsualRate: number; share: number | null };
-  contractMix: { quarter: string; spot: number; framework: number; block: number; dps: number }[];
-  histogram: { fromPence: number; toPence: number; count: number }[];
-  funding: { funding: string; count: number }[];
-  outOfBorough: { active: number; outOfBorough: number; share: number | null };
-  homecare: { activePackages: number; hoursPerWeek: number; meanHourlyRatePence: number | null; spotShareLast12Months: number | null };
-  usualRates: { band: string; amountPence: number; effectiveFrom: string }[];
-  costOfCare: { service: string; amountPence: number; effectiveFrom: string; source: string | null }[];
-}
-import type { CareHomesPage, HomeRow } from '../../../src/db/market/dashboard';
-export type { CareHomesPage, HomeRow };
+import type { CapacitySummary, CareHomesPage, HomeRow, OccupancyPoint, PriceQuarter, PriceSummaryResult } from '../../../src/db/market/dashboard';
+export type { ProviderShare } from '../../../src/domain/market/concentration';
+export type { CareHomesPage, HomeRow, OccupancyPoint, PriceQuarter };
+export type PriceSummary = PriceSummaryResult;
+/** GET /api/market/summary */
+export type MarketSummary = CapacitySummary & { occupancyTrend: OccupancyPoint[]; districts: string[] };
+
 export interface VacancyRow {
   locationId: string; name: string; providerId: string; providerName: string; postcodeDistrict: string; inBorough: boolean;
   serviceTypes: string[]; specialisms: string[]; cqcRating: string | null; maxCapacity: number; occupied: number; vacantAccepting: number;
