@@ -1,4 +1,5 @@
 // Shapes of the contracts API responses (see src/db/contracts/*.ts for the view types they come from).
+import type { RiskListItem } from '../../../src/db/contracts/risks';
 export type { RecommissioningEntry } from '../../../src/domain/contracts/recommissioning';
 export type { ProcurementForecast, StageForecast } from '../../../src/domain/contracts/procurement';
 export type { ReturnStatus } from '../../../src/domain/contracts/kpi';
@@ -63,19 +64,5 @@ export interface Assessment {
   actionPlanState: 'not_required' | 'not_yet_due' | 'due' | 'overdue' | 'submitted' | 'submitted_late';
 }
 
-export interface Risk {
-  id: string;
-  reference: string;
-  title: string;
-  mitigation: string;
-  owner: string;
-  likelihood: number;
-  impact: number;
-  score: number;
-  band: { min: number; max: number; rag: 'green' | 'amber' | 'red'; label: string };
-  trend: 'rising' | 'falling' | 'steady' | 'new';
-  reviewDate: string | null;
-  reviewOverdue: boolean;
-  status: string;
-  history: { recordedOn: string; likelihood: number; impact: number; score: number; note: string | null }[];
-}
+/** GET /api/contracts/risks: each risk with its score, RAG band, trend and score history. */
+export type Risk = RiskListItem;
