@@ -31,6 +31,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll retries a read until the page reaches the state a test needs (no fixed sleeps).
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { navigationFor } from '../routes';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward, choose } from '../testing/e2e';
 
 describeE2E('admin: users and audit log', () => {
   const e2e = useSteward();
@@ -22,7 +22,7 @@ describeE2E('admin: users and audit log', () => {
     await expectAccessible(page, 'users page');
     const table = page.locator('table.govuk-table');
     for (const account of Object.values(DEMO_ACCOUNTS)) {
-      await expect(table.getByRole('cell', { name: account.email, exact: true }).count()).resolves.toBe(1);
+      await expect.poll(() => table.getByRole('cell', { name: account.email, exact: true }).count()).toBe(1);
     }
     const before = await table.locator('tbody tr').count();
 
@@ -40,19 +40,19 @@ describeE2E('admin: users and audit log', () => {
     // The server's checks: an email already in use is refused with the field named.
     await page.getByLabel('Full name').fill('Priya Planner');
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.broker.email);
-    await page.getByLabel('Commissioner').check();
+    await choose(page.getByLabel('Commissioner'));
     await page.getByLabel('Temporary password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Add user' }).click();
     await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
-    await expect(summary.getByRole('link', { name: 'A user with this email address already exists' }).getAttribute('href')).resolves.toBe('#email');
+    await expect.poll(() => summary.getByRole('link', { name: 'A user with this email address already exists' }).getAttribute('href')).toBe('#email');
 
     await page.getByLabel('Email address').fill('priya.planner@eastbrook.example');
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('User priya.planner@eastbrook.example added').waitFor();
     await expectAccessible(page, 'users page after adding a user');
-    await expect(table.locator('tbody tr').count()).resolves.toBe(before + 1);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(before + 1);
     const row = table.locator('tbody tr', { hasText: 'priya.planner@eastbrook.example' });
-    await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('Commissioner');
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Commissioner');
 
     // Downloads: the CSV and the Excel file hold the users on screen, the new one included.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download users as CSV' }).click()]);
@@ -63,7 +63,7 @@ describeE2E('admin: users and audit log', () => {
     expect(csvLines.length - 2).toBe(before + 1);
     // Filtering by role narrows the table (and what the download links export).
     await page.getByLabel('Show users with the role').selectOption('commissioner');
-    await expect(table.locator('tbody tr').allTextContents()).resolves.toEqual([
+    await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([
       expect.stringContaining(DEMO_ACCOUNTS.commissioner.email),
       expect.stringContaining('priya.planner@eastbrook.example'),
     ]);
@@ -80,8 +80,8 @@ describeE2E('admin: users and audit log', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await expectAccessible(page, 'audit log page');
     const created = page.locator('tbody tr', { hasText: 'role: commissioner' }).first();
-    await expect(created.getByRole('cell').nth(1).textContent()).resolves.toBe(DEMO_ACCOUNTS.admin.email);
-    await expect(created.getByRole('cell').nth(2).textContent()).resolves.toBe('create');
+    await expect.poll(() => created.getByRole('cell').nth(1).textContent()).toBe(DEMO_ACCOUNTS.admin.email);
+    await expect.poll(() => created.getByRole('cell').nth(2).textContent()).toBe('create');
 
     // The new user can sign in with the password the admin set.
     const second = await newPage(e2e.browser);
@@ -96,7 +96,7 @@ describeE2E('admin: users and audit log', () => {
     await page.goto(`${e2e.steward.baseUrl}/admin/users/new`);
     await page.getByLabel('Full name').fill('Pat Provider');
     await page.getByLabel('Email address').fill('pat@provider.example');
-    await page.getByLabel('Provider', { exact: true }).check();
+    await choose(page.getByLabel('Provider', { exact: true }));
     await page.getByLabel('Temporary password').fill('a-long-enough-password');
     // No provider chosen yet: the error names the field.
     await page.getByRole('button', { name: 'Add user' }).click();
@@ -110,7 +110,7 @@ describeE2E('admin: users and audit log', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('User pat@provider.example added').waitFor();
     const row = page.locator('tbody tr', { hasText: 'pat@provider.example' });
-    await expect(row.getByRole("cell").nth(3).textContent()).resolves.toBe(provider!.text);
+    await expect.poll(() => row.getByRole("cell").nth(3).textContent()).toBe(provider!.text);
 
     const other = await newPage(e2e.browser);
     await signIn(other.page, e2e.steward.baseUrl, 'pat@provider.example', 'a-long-enough-password');

@@ -4,7 +4,7 @@
 // Every page is checked with axe-core.
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward, choose } from '../testing/e2e';
 import { DEMO_PASSWORD, demoProviderEmail, slugify } from '../../../src/demo/users';
 import { FEATURED_PROVIDER_NAME } from '../../../src/domain/market/demo';
 
@@ -24,12 +24,12 @@ describeE2E('contracts and delivery', () => {
     await page.getByRole('heading', { level: 1, name: 'Recommissioning' }).waitFor();
     await expectAccessible(page, 'recommissioning list');
     const rows = page.locator('table.govuk-table tbody tr');
-    await expect(rows.count()).resolves.toBe(api.entries.length);
+    await expect.poll(() => rows.count()).toBe(api.entries.length);
     const hub = rows.filter({ hasText: 'EB-CAR-001' });
-    await expect(hub.getByText(/Procurement cannot finish before the contract ends \(\d+ days without cover\)/).count()).resolves.toBe(1);
-    await expect(hub.getByText('Re-tender').count()).resolves.toBe(1);
+    await expect.poll(() => hub.getByText(/Procurement cannot finish before the contract ends \(\d+ days without cover\)/).count()).toBe(1);
+    await expect.poll(() => hub.getByText('Re-tender').count()).toBe(1);
     // Six months is a subset.
-    await page.getByLabel('6 months').check();
+    await choose(page.getByLabel('6 months'));
     await page.waitForURL(/horizon=6/);
     const six = await (await page.request.get(`${e2e.steward.baseUrl}/api/contracts/recommissioning?horizon=6`)).json();
     await expect.poll(() => rows.count()).toBe(six.entries.length);
@@ -37,7 +37,7 @@ describeE2E('contracts and delivery', () => {
     await page.goto(`${e2e.steward.baseUrl}/contracts/procurements`);
     await page.getByRole('heading', { level: 1, name: 'Procurement timeline' }).waitFor();
     await page.locator('figure svg').first().waitFor();
-    await expect(page.getByText(/Carers' Hub re-tender cannot go live before the current contract ends/).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText(/Carers' Hub re-tender cannot go live before the current contract ends/).count()).toBe(1);
     await expectAccessible(page, 'procurement timeline');
 
     await page.goto(`${e2e.steward.baseUrl}/contracts/register`);
@@ -113,13 +113,13 @@ describeE2E('contracts and delivery', () => {
     await page.getByRole('row').filter({ hasText: 'With provider for challenge' }).getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Your response' }).waitFor();
     await expectAccessible(page, 'draft assessment');
-    await page.getByLabel('Challenge the draft').check();
+    await choose(page.getByLabel('Challenge the draft'));
     await page.getByRole('button', { name: 'Send response' }).click();
     await page.locator('.govuk-error-summary').getByRole('link', { name: 'Say what you challenge and why' }).waitFor();
     await page.getByLabel('Comments').fill('Two permanent night staff started after the visit; agency use is now below 10%.');
     await page.getByRole('button', { name: 'Send response' }).click();
     await page.getByRole('alert').getByText('Your challenge has been sent to the quality team').waitFor();
-    await expect(page.getByText('Two permanent night staff started after the visit').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('Two permanent night staff started after the visit').count()).toBe(1);
     await expectAccessible(page, 'answered assessment');
     expect(errors).toEqual([]);
   });
@@ -148,7 +148,7 @@ describeE2E('contracts and delivery', () => {
     await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
     await page.goto(`${e2e.steward.baseUrl}/contracts/risks`);
     await page.getByLabel('Risk', { exact: true }).selectOption({ label: 'BCF-5 Move to Place and potential inequity' });
-    await page.getByRole('group', { name: /Likelihood/ }).getByLabel('2').check();
+    await choose(page.getByRole('group', { name: /Likelihood/ }).getByLabel('2'));
     await page.getByRole('button', { name: 'Record review' }).click();
     await page.getByRole('alert').getByText('BCF-5 re-scored at 6').waitFor();
     const risks = (await (await page.request.get(`${e2e.steward.baseUrl}/api/contracts/risks`)).json()).risks;

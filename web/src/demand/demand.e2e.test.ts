@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runImport, textSource } from '../../../src/importers/framework';
 import { populationImporter } from '../../../src/importers/population';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward, choose } from '../testing/e2e';
 
 interface GapView {
   service: string;
@@ -86,7 +86,7 @@ describeE2E('need and demand pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Add a scenario' }).waitFor();
     await expectAccessible(page, 'add scenario page');
     await page.getByLabel('Name', { exact: true }).fill('Half of new residential admissions at home');
-    await page.getByRole('group', { name: /Policy lever/ }).getByLabel('Yes').check();
+    await choose(page.getByRole('group', { name: /Policy lever/ }).getByLabel('Yes'));
     await page.getByLabel('Share of new admissions moved').fill('50');
     await page.getByLabel('From year').fill('2027');
     await page.getByRole('button', { name: 'Save scenario' }).click();
@@ -104,7 +104,7 @@ describeE2E('need and demand pages', () => {
     // Compare the default and the new scenario side by side.
     await page.goto(`${e2e.steward.baseUrl}/demand/scenarios`);
     await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
-    await page.getByLabel('Half of new residential admissions at home').check();
+    await choose(page.getByLabel('Half of new residential admissions at home'));
     await page.getByRole('button', { name: 'Compare scenarios' }).click();
     await page.getByRole('heading', { level: 1, name: 'Compare scenarios' }).waitFor();
     await expectAccessible(page, 'compare scenarios');

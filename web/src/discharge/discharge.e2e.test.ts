@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../../src/db/client';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward, choose } from '../testing/e2e';
 
 const PERSON_NAME = 'Edith Endtoend';
 const PERSON_REF = 'E2E-HUB-0001';
@@ -51,9 +51,9 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await broker.getByLabel('Month').fill(mo.month);
     await broker.getByLabel('Year').fill(mo.year);
     await broker.getByLabel('Time medically optimised').fill(mo.time);
-    await broker.getByLabel('Pathway 3: care home').check();
-    await broker.getByLabel('Care home: nursing').check();
-    await broker.getByLabel('Council', { exact: true }).check();
+    await choose(broker.getByLabel('Pathway 3: care home'));
+    await choose(broker.getByLabel('Care home: nursing'));
+    await choose(broker.getByLabel('Council', { exact: true }));
     await broker.getByRole('button', { name: 'Save referral' }).click();
     await broker.getByRole('heading', { level: 1, name: `Referral ${PERSON_REF}` }).waitFor();
     await broker.getByText('Referral saved').waitFor();
@@ -82,7 +82,7 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     };
     const before = await vacancy();
     expect(before).toBeGreaterThan(0);
-    await broker.getByLabel(new RegExp(`^${chosen!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`)).check();
+    await choose(broker.getByLabel(new RegExp(`^${chosen!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`)));
     await broker.getByRole('button', { name: 'Send request to selected providers' }).click();
     await broker.getByText('Request sent to 1 provider').waitFor();
 
@@ -108,7 +108,7 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).status()).toBe(403);
     expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/board`)).status()).toBe(403);
 
-    await provider.getByLabel('Yes, make an offer').check();
+    await choose(provider.getByLabel('Yes, make an offer'));
     await provider.getByRole('button', { name: 'Send answer' }).click();
     await provider.locator('.govuk-error-summary').getByRole('link', { name: /Enter the price a week/ }).waitFor();
     await expectAccessible(provider, 'offer form with errors');
@@ -152,7 +152,7 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await broker.getByRole('link', { name: 'Discharge hub' }).first().click();
     await broker.getByRole('heading', { level: 1, name: 'Transfer of Care hub' }).waitFor();
     await settle(broker);
-    await expect(broker.getByRole('link', { name: PERSON_REF }).count()).resolves.toBe(0);
+    await expect.poll(() => broker.getByRole('link', { name: PERSON_REF }).count()).toBe(0);
     const metricsAfter = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)).json();
     expect(metricsAfter.rows.at(-1).discharges[3]).toBe(dischargesBefore + 1);
 

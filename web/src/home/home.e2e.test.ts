@@ -20,8 +20,8 @@ describeE2E('home dashboard and sign-in', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await expectAccessible(page, 'home dashboard');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Home – Steward');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Eastbrook (demo borough)');
-    await expect(page.getByText('This is a synthetic demo borough').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Eastbrook (demo borough)');
+    await expect.poll(() => page.getByText('This is a synthetic demo borough').isVisible()).toBe(true);
 
     // What the page shows must be what the API computed from the database, figure by figure.
     const dashboard = (await (await page.request.get(`${e2e.steward.baseUrl}/api/dashboard`)).json()) as Dashboard;
@@ -30,23 +30,23 @@ describeE2E('home dashboard and sign-in', () => {
     expect(summary).toContain('E09000099');
     if (dashboard.borough?.population != null) expect(summary).toContain(formatNumber(dashboard.borough.population));
     if (dashboard.sections.length === 0) {
-      await expect(page.getByText('There are no figures yet').isVisible()).resolves.toBe(true);
+      await expect.poll(() => page.getByText('There are no figures yet').isVisible()).toBe(true);
     }
     for (const section of dashboard.sections) {
       const region = page.locator(`section[data-area="${section.area}"]`);
-      await expect(region.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(section.title);
+      await expect.poll(() => region.getByRole('heading', { level: 2 }).textContent()).toBe(section.title);
       for (const f of section.figures) {
         const card = region.locator(`[data-figure="${f.key}"]`);
-        await expect(card.locator('.app-key-figure__label').textContent()).resolves.toBe(f.label);
-        await expect(card.locator('.app-key-figure__value').textContent()).resolves.toBe(formatFigure(f.value, f.unit));
-        if (f.href) await expect(card.getByRole('link', { name: f.label }).getAttribute('href')).resolves.toBe(f.href);
+        await expect.poll(() => card.locator('.app-key-figure__label').textContent()).toBe(f.label);
+        await expect.poll(() => card.locator('.app-key-figure__value').textContent()).toBe(formatFigure(f.value, f.unit));
+        if (f.href) await expect.poll(() => card.getByRole('link', { name: f.label }).getAttribute('href')).toBe(f.href);
       }
     }
 
     // Commissioners don't see the admin area in the navigation, and get "no access" if they go there.
     const nav = page.getByRole('navigation', { name: 'Menu' });
-    await expect(nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).resolves.toBe('page');
-    await expect(nav.getByRole('link', { name: 'Admin' }).count()).resolves.toBe(0);
+    await expect.poll(() => nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await page.goto(`${e2e.steward.baseUrl}/admin/users`);
     await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
     await expectAccessible(page, 'no access page');
@@ -67,26 +67,26 @@ describeE2E('home dashboard and sign-in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    await expect(summary.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).resolves.toBe('#email');
-    await expect(summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href')).resolves.toBe('#password');
+    await expect.poll(() => summary.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).toBe('#email');
+    await expect.poll(() => summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href')).toBe('#password');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Error: Sign in – Steward');
     // The summary takes focus so screen readers announce it.
-    await expect(page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
     await expectAccessible(page, 'sign-in page with missing fields');
 
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.commissioner.email);
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await summary.getByText('Check your password').waitFor();
-    await expect(page.locator('.govuk-form-group--error #password').count()).resolves.toBe(1);
-    await expect(page.locator('#password-error').textContent()).resolves.toContain('Check your password');
-    await expect(page.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe('');
+    await expect.poll(() => page.locator('.govuk-form-group--error #password').count()).toBe(1);
+    await expect.poll(() => page.locator('#password-error').textContent()).toContain('Check your password');
+    await expect.poll(() => page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await expectAccessible(page, 'sign-in page with a wrong password');
 
     // Clicking the summary link moves focus to the field.
     await summary.getByRole('link', { name: 'Check your password' }).click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('password');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('password');
   });
 
   it('returns to the page asked for after sign-in, and shows a 404 page for unknown addresses', async () => {
@@ -114,15 +114,15 @@ describeE2E('home dashboard and sign-in', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.waitFor();
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(page.locator('#navigation').isHidden()).resolves.toBe(true);
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.locator('#navigation').isHidden()).toBe(true);
     await menu.click();
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
     // Navigating closes the menu again, and focus moves to the new page's content.
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-content');
     await expectAccessible(page, 'administration page on a phone');
   });
 });

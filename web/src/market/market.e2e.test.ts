@@ -46,7 +46,7 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
     const summary = prov.page.locator('.govuk-error-summary');
     await summary.waitFor();
-    await expect(summary.getByRole('link').first().getAttribute('href')).resolves.toBe('#occupied');
+    await expect.poll(() => summary.getByRole('link').first().getAttribute('href')).toBe('#occupied');
     await expectAccessible(prov.page, 'update figures page with errors');
 
     // Two residents have left: two more beds are free (also in the residential split, when the home keeps one).
@@ -61,8 +61,8 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
     await prov.page.getByText('Your capacity figures were saved.').waitFor();
     const row = prov.page.locator('tr', { hasText: FEATURED_HOME_NAME });
-    await expect(row.innerText()).resolves.toContain(`${vacant + 2} vacant of ${max}`);
-    await expect(row.innerText()).resolves.toContain('Current, today');
+    await expect.poll(() => row.innerText()).toContain(`${vacant + 2} vacant of ${max}`);
+    await expect.poll(() => row.innerText()).toContain('Current, today');
 
     // The provider cannot see the commissioner's market pages.
     await prov.page.goto(`${e2e.steward.baseUrl}/market/care-homes`);
@@ -76,8 +76,8 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await com.page.getByRole('link', { name: 'Vacancies now' }).click();
     await com.page.getByRole('heading', { level: 1, name: 'Vacancies now' }).waitFor();
     const vrow = com.page.locator('tr', { hasText: FEATURED_HOME_NAME });
-    await expect(vrow.innerText()).resolves.toContain('Current, today');
-    await expect(vrow.locator('td').nth(2).innerText()).resolves.toBe(String(vacant + 2));
+    await expect.poll(() => vrow.innerText()).toContain('Current, today');
+    await expect.poll(() => vrow.locator('td').nth(2).innerText()).toBe(String(vacant + 2));
     await expectAccessible(com.page, 'vacancies page');
     expect(com.errors).toEqual([]);
   });

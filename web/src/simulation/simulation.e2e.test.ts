@@ -49,7 +49,7 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     const recommendation = page.getByRole('table', { name: /Least places for 95% of people to get a place within 2 days/ });
     await recommendation.waitFor({ timeout: 120_000 });
     const rows = recommendation.locator('tbody tr');
-    expect(await rows.count()).toBe(3);
+    await expect.poll(() => rows.count()).toBe(3);
     const d2aRow = rows.filter({ hasText: 'D2A care home beds' });
     const recommended = Number((await d2aRow.locator('td').nth(1).textContent())?.trim());
     expect(recommended).toBeGreaterThan(0);

@@ -6,8 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, vi } from 'vitest';
 import { buildApp } from '../../../src/server/app';
 import { migrateDatabase, openDatabase, type Database } from '../../../src/db/client';
 import { createUser } from '../../../src/db/core/users';
@@ -44,6 +44,21 @@ export interface StartOptions {
   demo?: boolean;
   /** Built web app directory (default STEWARD_WEB_DIST or web/dist). */
   webDist?: string;
+  /**
+   * Run as if it were this moment (an ISO date-time, default STEWARD_E2E_AS_AT or the real clock): the demo is
+   * loaded as at that day, the server's clock starts there (and runs on), and every page made by `newPage`
+   * while Steward runs has its `Date` fixed there. `STEWARD_E2E_AS_AT=2028-02-29T12:00:00Z npm run test:e2e`
+   * runs the whole suite on 29 February 2028.
+   */
+  asAt?: string;
+}
+
+/** The moment the running Steward's clock started at, when faked (see StartOptions.asAt); null on the real clock. */
+let fakeClockStart: { fakeMs: number; realMs: number } | null = null;
+
+/** Now, on the running Steward's clock (the fake clock advances with real time), in ms since the epoch. */
+function fakeNow(): number | null {
+  return fakeClockStart ? fakeClockStart.fakeMs + (performance.timeOrigin + performance.now() - fakeClockStart.realMs) : null;
 }
 
 export interface Steward {
@@ -127,6 +142,14 @@ async function freshDataDir(seed: number, demo: boolean): Promise<string> {
 export async function startSteward(options: StartOptions = {}): Promise<Steward> {
   const seed = options.seed ?? 1;
   const demo = options.demo ?? true;
+  const asAt = options.asAt ?? process.env.STEWARD_E2E_AS_AT;
+  if (asAt) {
+    const at = new Date(asAt);
+    if (Number.isNaN(at.getTime())) throw new Error(`asAt / STEWARD_E2E_AS_AT is not a date-time: ${asAt}`);
+    // Only Date is faked: timers, PGlite and the browser driver keep real time.
+    vi.useFakeTimers({ toFake: ['Date'], now: at, shouldAdvanceTime: true });
+    fakeClockStart = { fakeMs: at.getTime(), realMs: performance.timeOrigin + performance.now() };
+  }
   const webDist = options.webDist ?? process.env.STEWARD_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
   if (!existsSync(path.join(webDist, 'index.html'))) {
     throw new Error(`No built web app at ${webDist}: run \`npm run build\` (or set STEWARD_WEB_DIST) before the e2e tests.`);
@@ -146,6 +169,10 @@ export async function startSteward(options: StartOptions = {}): Promise<Steward>
       await app.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (fakeClockStart) {
+        vi.useRealTimers();
+        fakeClockStart = null;
+      }
     },
   };
 }
@@ -218,6 +245,8 @@ export function useSteward(options: UseStewardOptions = {}): StewardSession {
  */
 export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const now = fakeNow();
+  if (now !== null) await context.clock.setFixedTime(now);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
@@ -241,6 +270,20 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Sign out' }).click();
   await page.getByRole('heading', { level: 1, name: 'You have signed out' }).waitFor();
+}
+
+/**
+ * Checks a radio or checkbox as a person would (a click) and waits until it shows as checked. Use it instead
+ * of Playwright's `check()`: a control whose state lives in the URL (filters, horizons) is re-rendered after
+ * the navigation settles, and `check()` reads its state too early ("Clicking the checkbox did not change its
+ * state").
+ */
+export async function choose(control: Locator): Promise<void> {
+  // Hold on to this element: clicking may reveal another control with the same label (a conditional reveal).
+  const element = await control.elementHandle();
+  if (!element) throw new Error(`choose: ${control.toString()} is not on the page`);
+  await element.click();
+  await expect.poll(() => element.isChecked(), { timeout: 30_000 }).toBe(true);
 }
 
 /** Waits until the page has no pending requests and no "Loading…" status. */

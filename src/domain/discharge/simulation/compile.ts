@@ -1,6 +1,7 @@
 import { dayNumberToIso, dayOfWeekOf, isoToDayNumber, monthOf } from './calendar.js';
 import type { LengthOfStay, Scenario } from './scenario.js';
 
+import { SHARE_TOLERANCE } from '../../core/shares.js';
 import { LOS_EMPIRICAL, LOS_EXPONENTIAL, LOS_FIXED, LOS_GAMMA, LOS_LOGNORMAL } from './engine.js';
 
 /**
@@ -139,7 +140,7 @@ export function compileScenario(scenario: Scenario): CompiledModel {
       const target = index.get(onward.to);
       targets.push(target !== undefined ? target : exitIndex(onward.to));
     }
-    if (sum < 1 - 1e-12) {
+    if (sum < 1 - SHARE_TOLERANCE) {
       cumulative.push(1);
       targets.push(exitIndex(DEFAULT_EXIT));
     } else {

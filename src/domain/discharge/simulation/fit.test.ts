@@ -3,6 +3,7 @@ import { addDays, dayOfWeekOf, isoToDayNumber } from './calendar.js';
 import { baselineScenario, fitGamma, fitHistory, fitLognormal, type HistoryReferral } from './fit.js';
 import { Rng } from './rng.js';
 import { simulate } from './simulate.js';
+import { SHARE_TOLERANCE } from '../../core/shares.js';
 
 const DAY = 86_400_000;
 
@@ -109,6 +110,66 @@ describe('fitting the model to the hub history', () => {
 
   it('says when a window is too short', () => {
     expect(() => fitHistory({ ...input, to: '2025-04-10' })).toThrow(/shorter than 4 weeks/);
+  });
+});
+
+/** The "as at" dates the demo and the suite must not depend on: month ends, 29 February, the clock changes, 31 December. */
+const CALENDAR_SPREAD = ['2026-11-30', '2026-12-31', '2027-01-31', '2027-02-28', '2028-02-29', '2027-03-28', '2026-10-25', '2027-10-31', '2026-04-30'];
+
+describe('a fitted baseline is never refused by the scenario schema', () => {
+  /** A random hub history: random rates and stays, random onward moves from pathway 2 and D2A outcome counts. */
+  function randomHistory(seed: number, to: string) {
+    const rng = new Rng(seed, 0);
+    const days = 28 + Math.floor(rng.uniform() * 200);
+    const from = addDays(to, -days);
+    const start = isoToDayNumber(from);
+    const referrals: HistoryReferral[] = [];
+    const rate = { 1: 0.5 + rng.uniform() * 6, 2: 0.1 + rng.uniform() * 2, 3: 0.05 + rng.uniform() * 1 };
+    const toP1 = rng.uniform();
+    const toP3 = rng.uniform() * (1 - toP1);
+    for (let d = 0; d < days; d++) {
+      for (const pathway of [1, 2, 3] as const) {
+        const k = Math.floor(rate[pathway] * 2 * rng.uniform() + rng.uniform());
+        for (let i = 0; i < k; i++) {
+          const ready = (start + d + rng.uniform()) * DAY;
+          const started = ready + rng.exponential(1 + rng.uniform()) * DAY;
+          const ended = started + (1 + rng.exponential(0.1)) * DAY;
+          const u = rng.uniform();
+          referrals.push({
+            pathway,
+            readyAt: new Date(ready).toISOString(),
+            startedAt: rng.uniform() < 0.9 ? new Date(started).toISOString() : null,
+            endedAt: rng.uniform() < 0.8 ? new Date(ended).toISOString() : null,
+            nextPathway: pathway === 2 ? (u < toP1 ? 1 : u < toP1 + toP3 ? 3 : null) : null,
+          });
+        }
+      }
+    }
+    const count = () => Math.floor(rng.uniform() * (rng.uniform() < 0.5 ? 8 : 400));
+    const d2aOutcomes = { usual_residence: count(), care_home: count(), hospital: count(), died: count(), other: count() };
+    const beds = Array.from({ length: Math.floor(rng.uniform() * 60) }, () => ({ kind: rng.uniform() < 0.5 ? ('rehab' as const) : ('d2a' as const), fromDate: from, toDate: null }));
+    return { from, to, referrals, beds, d2aOutcomes };
+  }
+
+  it('for D2A outcomes of 1 home, 1 care home and 4 other (shares that rounded alone add up to 1.0001)', () => {
+    const input = { ...history(), d2aOutcomes: { usual_residence: 1, care_home: 1, died: 4 } };
+    const fit = fitHistory(input);
+    expect(fit.pathways[2].onward.reduce((s, o) => s + o.probability, 0)).toBe(1);
+    expect(() => baselineScenario(fit, { startDate: input.to, costPerAcuteBedDay: 345, costPerPlaceDay: { p1: 60, p2: 250, p3: 180 } })).not.toThrow();
+  });
+
+  it('over 300 random histories ending on a spread of calendar dates', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const to = CALENDAR_SPREAD[seed % CALENDAR_SPREAD.length];
+      const input = randomHistory(seed, to);
+      const fit = fitHistory(input);
+      for (const p of fit.pathways) {
+        const total = p.onward.reduce((s, o) => s + o.probability, 0);
+        expect(total, `seed ${seed}, pathway ${p.pathway}`).toBeLessThanOrEqual(1 + SHARE_TOLERANCE);
+        for (const o of p.onward) expect(Math.round(o.probability * 1e4)).toBeCloseTo(o.probability * 1e4, 6);
+      }
+      expect(() => baselineScenario(fit, { startDate: to, replications: 5, costPerAcuteBedDay: 345, costPerPlaceDay: { p1: 60, p2: 250, p3: 180 } }), `seed ${seed}, to ${to}`).not.toThrow();
+    }
   });
 });
 

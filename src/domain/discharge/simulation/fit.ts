@@ -2,6 +2,7 @@ import { addDays, dayOfWeekOf, isoToDayNumber, monthOf } from './calendar.js';
 import { quantileSorted } from './engine.js';
 import type { LengthOfStay, Scenario, ScenarioInput } from './scenario.js';
 import { scenarioSchema } from './scenario.js';
+import { roundShares } from '../../core/shares.js';
 
 /**
  * Fitting the simulation to the Transfer of Care hub's own history: referral rates by day of week and month,
@@ -303,24 +304,33 @@ function onwardFor(pathway: 1 | 2 | 3, mine: HistoryReferral[], d2aOutcomes: Rec
     if (total === 0) return [{ to: 'home', probability: 0.3 }, { to: 'long-term care', probability: 0.7 }];
     const home = d2aOutcomes.usual_residence ?? 0;
     const ltc = d2aOutcomes.care_home ?? 0;
-    return [
-      { to: 'home', probability: round(home / total, 4) },
-      { to: 'long-term care', probability: round(ltc / total, 4) },
-      { to: 'other (hospital, died, other)', probability: round(1 - home / total - ltc / total, 4) },
-    ].filter((o) => o.probability > 0);
+    return onwardShares([
+      ['home', home],
+      ['long-term care', ltc],
+      ['other (hospital, died, other)', Math.max(0, total - home - ltc)],
+    ]);
   }
   const ended = mine.filter((r) => r.endedAt);
   if (pathway === 2) {
     const toP1 = ended.filter((r) => r.nextPathway === 1).length;
     const toP3 = ended.filter((r) => r.nextPathway === 3).length;
     if (ended.length === 0) return [{ to: 'p1', probability: 0.4 }];
-    return [
-      { to: 'p1', probability: round(toP1 / ended.length, 4) },
-      { to: 'p3', probability: round(toP3 / ended.length, 4) },
-      { to: 'home', probability: round(1 - (toP1 + toP3) / ended.length, 4) },
-    ].filter((o) => o.probability > 0);
+    return onwardShares([
+      ['p1', toP1],
+      ['p3', toP3],
+      ['home', ended.length - toP1 - toP3],
+    ]);
   }
   return [{ to: 'home', probability: 1 }];
+}
+
+/**
+ * Onward moves from counts of people by destination: shares rounded to 4 decimal places that add up to exactly
+ * 1 (largest remainder), so a fitted scenario always passes the scenario schema's "at most 1" check.
+ */
+function onwardShares(counts: [to: string, people: number][]): { to: string; probability: number }[] {
+  const shares = roundShares(counts.map(([, people]) => people), 4);
+  return counts.map(([to], i) => ({ to, probability: shares[i] })).filter((o) => o.probability > 0);
 }
 
 export interface BaselineOptions {

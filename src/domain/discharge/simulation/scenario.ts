@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exceedsOne, sumOfShares } from '../../core/shares.js';
 
 /**
  * A capacity-planning scenario: the discharge services (pathway 1 slots, pathway 2 beds, pathway 3 D2A
@@ -100,8 +101,8 @@ export const scenarioSchema = z.object({
     ids.add(service.id);
   });
   scenario.services.forEach((service, i) => {
-    const total = service.onward.reduce((sum, o) => sum + o.probability, 0);
-    if (total > 1 + 1e-9) {
+    const total = sumOfShares(service.onward.map((o) => o.probability));
+    if (exceedsOne(total)) {
       ctx.addIssue({ code: 'custom', path: ['services', i, 'onward'], message: `onward probabilities add up to ${round(total)}, more than 1` });
     }
     if (service.arrivals.kind === 'schedule') {
