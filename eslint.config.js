@@ -16,9 +16,23 @@ export default tseslint.config(
     // The functional core stays pure: no I/O, no framework imports.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: ['node:*', 'fs', 'path', 'drizzle-orm*', 'fastify*', 'react*', 'pg', '@electric-sql/*', '../../db/*', '../../server/*'],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'drizzle-orm*',
+            'fastify*',
+            'react*',
+            'pg',
+            '@electric-sql/*',
+            '../../db/*',
+            '../../server/*',
+          ],
+        },
+      ],
     },
   },
 );

@@ -15,8 +15,20 @@ import pg from 'pg';
 import { createRng } from '../src/domain/core/random.js';
 import { type Database, migrateDatabase, openDatabase } from '../src/db/client.js';
 import { searchCandidates } from '../src/db/discharge/candidates.js';
-import { dischargeDelays, dischargeReferrals, dischargeRequests, postcodeDistricts } from '../src/db/discharge/schema.js';
-import { careHomeCapacity, homecareCapacity, locations, placements, providers, usualRates } from '../src/db/market/schema.js';
+import {
+  dischargeDelays,
+  dischargeReferrals,
+  dischargeRequests,
+  postcodeDistricts,
+} from '../src/db/discharge/schema.js';
+import {
+  careHomeCapacity,
+  homecareCapacity,
+  locations,
+  placements,
+  providers,
+  usualRates,
+} from '../src/db/market/schema.js';
 import { fileSource } from '../src/importers/framework.js';
 import { readOnspdDistricts } from '../src/importers/postcodes.js';
 import { createTestApp, signInAs } from '../src/server/testing.js';
@@ -76,7 +88,8 @@ function nationalDistricts(): { district: string; lat: number; lng: number }[] {
     const lat = 50.3 + rng.next() * 5.5;
     const lng = -4.8 + rng.next() * 6.4;
     const n = rng.int(12, 24);
-    for (let d = 1; d <= n; d++) out.push({ district: `${area}${d}`, lat: lat + rng.normal(0, 0.08), lng: lng + rng.normal(0, 0.12) });
+    for (let d = 1; d <= n; d++)
+      out.push({ district: `${area}${d}`, lat: lat + rng.normal(0, 0.08), lng: lng + rng.normal(0, 0.12) });
   }
   return out;
 }
@@ -84,44 +97,106 @@ function nationalDistricts(): { district: string; lat: number; lng: number }[] {
 async function seedMarket(database: Database, districts: { district: string; lat: number; lng: number }[]) {
   const db = database.db;
   const now = Date.now();
-  await insertChunks(districts.map((d) => ({ ...d, postcodes: rng.int(300, 3000), source: 'bench' })), (b) => db.insert(postcodeDistricts).values(b));
+  await insertChunks(
+    districts.map((d) => ({ ...d, postcodes: rng.int(300, 3000), source: 'bench' })),
+    (b) => db.insert(postcodeDistricts).values(b),
+  );
   await db.insert(usualRates).values([
     { band: 'standard_residential', effectiveFrom: '2024-04-01', amountPence: 70_100 },
     { band: 'enhanced_residential', effectiveFrom: '2024-04-01', amountPence: 77_200 },
     { band: 'standard_nursing', effectiveFrom: '2024-04-01', amountPence: 71_500 },
     { band: 'homecare_hourly', effectiveFrom: '2024-04-01', amountPence: 2_426, unit: 'hour' },
   ]);
-  const providerRows = Array.from({ length: 6_000 }, (_, i) => ({ id: crypto.randomUUID(), name: `Bench provider ${i}` }));
+  const providerRows = Array.from({ length: 6_000 }, (_, i) => ({
+    id: crypto.randomUUID(),
+    name: `Bench provider ${i}`,
+  }));
   await insertChunks(providerRows, (b) => db.insert(providers).values(b));
   const ratings = ['Outstanding', 'Good', 'Good', 'Good', 'Requires improvement', 'Inadequate', null];
   const homes = Array.from({ length: HOMES }, (_, i) => {
     const d = rng.pick(districts);
     const nursing = rng.bernoulli(0.45);
     return {
-      id: crypto.randomUUID(), providerId: rng.pick(providerRows).id, name: `Care home ${i}`, postcode: `${d.district} 1AA`, postcodeDistrict: d.district,
-      serviceTypes: nursing ? (rng.bernoulli(0.5) ? ['care_home_nursing', 'care_home_residential'] : ['care_home_nursing']) : ['care_home_residential'],
-      specialisms: rng.bernoulli(0.6) ? ['dementia'] : [], serviceUserBands: ['older_people'], cqcRating: rng.pick(ratings), onFramework: rng.bernoulli(0.3),
-      lat: d.lat + rng.normal(0, 0.02), lng: d.lng + rng.normal(0, 0.03), registeredBeds: rng.int(20, 120),
+      id: crypto.randomUUID(),
+      providerId: rng.pick(providerRows).id,
+      name: `Care home ${i}`,
+      postcode: `${d.district} 1AA`,
+      postcodeDistrict: d.district,
+      serviceTypes: nursing
+        ? rng.bernoulli(0.5)
+          ? ['care_home_nursing', 'care_home_residential']
+          : ['care_home_nursing']
+        : ['care_home_residential'],
+      specialisms: rng.bernoulli(0.6) ? ['dementia'] : [],
+      serviceUserBands: ['older_people'],
+      cqcRating: rng.pick(ratings),
+      onFramework: rng.bernoulli(0.3),
+      lat: d.lat + rng.normal(0, 0.02),
+      lng: d.lng + rng.normal(0, 0.03),
+      registeredBeds: rng.int(20, 120),
     };
   });
   const agencies = Array.from({ length: AGENCIES }, (_, i) => {
     const d = rng.pick(districts);
-    return { id: crypto.randomUUID(), providerId: rng.pick(providerRows).id, name: `Homecare ${i}`, postcode: `${d.district} 2BB`, postcodeDistrict: d.district, serviceTypes: ['homecare'], specialisms: [], serviceUserBands: ['older_people'], cqcRating: rng.pick(ratings), onDps: rng.bernoulli(0.4), lat: null, lng: null };
+    return {
+      id: crypto.randomUUID(),
+      providerId: rng.pick(providerRows).id,
+      name: `Homecare ${i}`,
+      postcode: `${d.district} 2BB`,
+      postcodeDistrict: d.district,
+      serviceTypes: ['homecare'],
+      specialisms: [],
+      serviceUserBands: ['older_people'],
+      cqcRating: rng.pick(ratings),
+      onDps: rng.bernoulli(0.4),
+      lat: null,
+      lng: null,
+    };
   });
   await insertChunks([...homes, ...agencies], (b) => db.insert(locations).values(b), 500);
   // Three monthly returns per home, so "latest" has to be found.
-  const caps = homes.flatMap((h) => [60, 30, rng.uniform(0, 10)].map((ago) => {
-    const max = h.registeredBeds;
-    const vac = rng.bernoulli(0.55) ? rng.int(1, 4) : 0;
-    return { locationId: h.id, asAt: new Date(now - ago * 86_400_000), maxCapacity: max, occupied: max - vac, vacantAccepting: vac, source: 'bench' };
-  }));
+  const caps = homes.flatMap((h) =>
+    [60, 30, rng.uniform(0, 10)].map((ago) => {
+      const max = h.registeredBeds;
+      const vac = rng.bernoulli(0.55) ? rng.int(1, 4) : 0;
+      return {
+        locationId: h.id,
+        asAt: new Date(now - ago * 86_400_000),
+        maxCapacity: max,
+        occupied: max - vac,
+        vacantAccepting: vac,
+        source: 'bench',
+      };
+    }),
+  );
   await insertChunks(caps, (b) => db.insert(careHomeCapacity).values(b));
-  await insertChunks(agencies.flatMap((a) => [30, rng.uniform(0, 10)].map((ago) => ({ locationId: a.id, asAt: new Date(now - ago * 86_400_000), area: '', peopleSupported: 80, hoursPerWeek: '1200', newHoursAvailable: String(rng.int(0, 60)), source: 'bench' }))), (b) => db.insert(homecareCapacity).values(b));
+  await insertChunks(
+    agencies.flatMap((a) =>
+      [30, rng.uniform(0, 10)].map((ago) => ({
+        locationId: a.id,
+        asAt: new Date(now - ago * 86_400_000),
+        area: '',
+        peopleSupported: 80,
+        hoursPerWeek: '1200',
+        newHoursAvailable: String(rng.int(0, 60)),
+        source: 'bench',
+      })),
+    ),
+    (b) => db.insert(homecareCapacity).values(b),
+  );
   const today = new Date(now).toISOString().slice(0, 10);
   const pl = Array.from({ length: 40_000 }, (_, i) => {
     const h = rng.pick(homes);
     const nursing = h.serviceTypes.includes('care_home_nursing');
-    return { personRef: `B-${i}`, locationId: h.id, serviceType: nursing ? 'care_home_nursing' : 'care_home_residential', band: nursing ? 'standard_nursing' : 'standard_residential', startDate: new Date(now - rng.int(1, 700) * 86_400_000).toISOString().slice(0, 10), weeklyPricePence: rng.int(65_000, 110_000), funding: 'council' };
+    return {
+      personRef: `B-${i}`,
+      locationId: h.id,
+      serviceType: nursing ? 'care_home_nursing' : 'care_home_residential',
+      band: nursing ? 'standard_nursing' : 'standard_residential',
+      startDate: new Date(now - rng.int(1, 700) * 86_400_000).toISOString().slice(0, 10),
+      weeklyPricePence: rng.int(65_000, 110_000),
+      funding: 'council',
+    };
   });
   await insertChunks(pl, (b) => db.insert(placements).values(b));
   void today;
@@ -137,30 +212,70 @@ async function benchSearch(database: Database, districts: { district: string }[]
     { serviceNeed: 'care_home_dementia', specialisms: ['dementia'] },
     { serviceNeed: 'homecare', specialisms: [], homecareHoursPerWeek: 10 },
   ];
-  for (let i = 0; i < 10; i++) await searchCandidates(database.db, { ...needs[i % needs.length], postcodeDistrict: rng.pick(districts).district });
+  for (let i = 0; i < 10; i++)
+    await searchCandidates(database.db, { ...needs[i % needs.length], postcodeDistrict: rng.pick(districts).district });
   const times: number[] = [];
   let found = 0;
   for (let i = 0; i < 300; i++) {
     const t = performance.now();
-    const r = await searchCandidates(database.db, { ...needs[i % needs.length], postcodeDistrict: rng.pick(districts).district });
+    const r = await searchCandidates(database.db, {
+      ...needs[i % needs.length],
+      postcodeDistrict: rng.pick(districts).district,
+    });
     times.push(performance.now() - t);
     found += r.candidates.length;
   }
-  console.log(`Candidate search over ${HOMES.toLocaleString('en-GB')} care homes + ${AGENCIES.toLocaleString('en-GB')} homecare branches (300 searches, 40 km radius):`);
-  console.log(`  p50 ${fmt(percentile(times, 0.5))}, p95 ${fmt(percentile(times, 0.95))}, max ${fmt(Math.max(...times))}; mean candidates returned ${(found / 300).toFixed(1)}  (target p95 < 50 ms)`);
+  console.log(
+    `Candidate search over ${HOMES.toLocaleString('en-GB')} care homes + ${AGENCIES.toLocaleString('en-GB')} homecare branches (300 searches, 40 km radius):`,
+  );
+  console.log(
+    `  p50 ${fmt(percentile(times, 0.5))}, p95 ${fmt(percentile(times, 0.95))}, max ${fmt(Math.max(...times))}; mean candidates returned ${(found / 300).toFixed(1)}  (target p95 < 50 ms)`,
+  );
 }
 
 async function benchBoard(database: Database, homes: { id: string; providerId: string }[]) {
   const db = database.db;
   const now = Date.now();
   const refs = Array.from({ length: 500 }, (_, i) => ({
-    id: crypto.randomUUID(), personRef: `BOARD-${String(i).padStart(4, '0')}`, ageBand: '85-94', postcodeDistrict: 'AA1', hospital: 'Bench General', ward: `Ward ${i % 12}`,
-    pathway: 1 + (i % 3), serviceNeed: ['reablement', 'rehab_bed', 'care_home_nursing'][i % 3], fundingRoute: 'council',
-    medicallyOptimisedAt: new Date(now - rng.uniform(0.1, 30) * 86_400_000), requestSentAt: i % 2 ? new Date(now - 3_600_000) : null,
+    id: crypto.randomUUID(),
+    personRef: `BOARD-${String(i).padStart(4, '0')}`,
+    ageBand: '85-94',
+    postcodeDistrict: 'AA1',
+    hospital: 'Bench General',
+    ward: `Ward ${i % 12}`,
+    pathway: 1 + (i % 3),
+    serviceNeed: ['reablement', 'rehab_bed', 'care_home_nursing'][i % 3],
+    fundingRoute: 'council',
+    medicallyOptimisedAt: new Date(now - rng.uniform(0.1, 30) * 86_400_000),
+    requestSentAt: i % 2 ? new Date(now - 3_600_000) : null,
   }));
   await insertChunks(refs, (b) => db.insert(dischargeReferrals).values(b));
-  await insertChunks(refs.flatMap((r) => [{ referralId: r.id, reason: 'awaiting_care_home', fromAt: r.medicallyOptimisedAt, toAt: new Date(now - 86_400_000) }, { referralId: r.id, reason: 'family_choice', fromAt: new Date(now - 86_400_000), toAt: null }]), (b) => db.insert(dischargeDelays).values(b));
-  await insertChunks(refs.filter((r) => r.requestSentAt).flatMap((r) => Array.from({ length: 4 }, (_, k) => ({ referralId: r.id, providerId: homes[k * 7 + (r.personRef.length % 5)].providerId, locationId: homes[k * 7 + (r.personRef.length % 5)].id, status: k === 0 ? 'offered' : 'sent', pricePence: k === 0 ? 75_000 : null }))), (b) => db.insert(dischargeRequests).values(b));
+  await insertChunks(
+    refs.flatMap((r) => [
+      {
+        referralId: r.id,
+        reason: 'awaiting_care_home',
+        fromAt: r.medicallyOptimisedAt,
+        toAt: new Date(now - 86_400_000),
+      },
+      { referralId: r.id, reason: 'family_choice', fromAt: new Date(now - 86_400_000), toAt: null },
+    ]),
+    (b) => db.insert(dischargeDelays).values(b),
+  );
+  await insertChunks(
+    refs
+      .filter((r) => r.requestSentAt)
+      .flatMap((r) =>
+        Array.from({ length: 4 }, (_, k) => ({
+          referralId: r.id,
+          providerId: homes[k * 7 + (r.personRef.length % 5)].providerId,
+          locationId: homes[k * 7 + (r.personRef.length % 5)].id,
+          status: k === 0 ? 'offered' : 'sent',
+          pricePence: k === 0 ? 75_000 : null,
+        })),
+      ),
+    (b) => db.insert(dischargeRequests).values(b),
+  );
   const app = await createTestApp(database);
   const broker = await signInAs(app, 'broker');
   for (let i = 0; i < 5; i++) await broker.get('/api/discharge/board');
@@ -173,15 +288,23 @@ async function benchBoard(database: Database, homes: { id: string; providerId: s
     waiting = (res.json() as { lanes: { waiting: number }[] }).lanes.reduce((a, l) => a + l.waiting, 0);
   }
   await app.close();
-  console.log(`Hub board API (GET /api/discharge/board, ${waiting} people waiting, 50 calls through Fastify incl. session check and JSON):`);
+  console.log(
+    `Hub board API (GET /api/discharge/board, ${waiting} people waiting, 50 calls through Fastify incl. session check and JSON):`,
+  );
   console.log(`  p50 ${fmt(percentile(times, 0.5))}, p95 ${fmt(percentile(times, 0.95))}  (target < 200 ms)`);
 }
 
-const ONSPD_HEADER = 'pcd,pcd2,pcds,dointr,doterm,oscty,ced,oslaua,osward,parish,usertype,oseast1m,osnrth1m,osgrdind,oshlthau,nhser,ctry,rgn,streg,pcon,eer,teclec,ttwa,pct,itl,statsward,oa01,casward,npark,lsoa01,msoa01,ur01ind,oac01,oa11,lsoa11,msoa11,wz11,sicbl,bua11,buasd11,ru11ind,oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21';
+const ONSPD_HEADER =
+  'pcd,pcd2,pcds,dointr,doterm,oscty,ced,oslaua,osward,parish,usertype,oseast1m,osnrth1m,osgrdind,oshlthau,nhser,ctry,rgn,streg,pcon,eer,teclec,ttwa,pct,itl,statsward,oa01,casward,npark,lsoa01,msoa01,ur01ind,oac01,oa11,lsoa11,msoa11,wz11,sicbl,bua11,buasd11,ru11ind,oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21';
 
-async function writeSyntheticOnspd(file: string, rows: number, districts: { district: string; lat: number; lng: number }[]) {
+async function writeSyntheticOnspd(
+  file: string,
+  rows: number,
+  districts: { district: string; lat: number; lng: number }[],
+) {
   const out = createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write(ONSPD_HEADER + '\n');
   const letters = 'ABDEFGHJLNPQRSTUWXYZ';
   let batch = '';
@@ -216,9 +339,15 @@ async function benchOnspd(districts: { district: string; lat: number; lng: numbe
   const secs = (performance.now() - t) / 1000;
   clearInterval(sampler);
   rmSync(file, { force: true });
-  console.log(`ONSPD importer (synthetic national layout, ${rows.toLocaleString('en-GB')} rows, ${(size / 1e6).toFixed(0)} MB):`);
-  console.log(`  ${secs.toFixed(1)} s (${Math.round(rows / secs).toLocaleString('en-GB')} rows/s); ${result.districts.length.toLocaleString('en-GB')} districts from ${result.stats.live.toLocaleString('en-GB')} live postcodes; ${result.issues.length} issues`);
-  console.log(`  peak RSS ${(peak / 1e6).toFixed(0)} MB (started at ${(baseRss / 1e6).toFixed(0)} MB): memory does not grow with the file`);
+  console.log(
+    `ONSPD importer (synthetic national layout, ${rows.toLocaleString('en-GB')} rows, ${(size / 1e6).toFixed(0)} MB):`,
+  );
+  console.log(
+    `  ${secs.toFixed(1)} s (${Math.round(rows / secs).toLocaleString('en-GB')} rows/s); ${result.districts.length.toLocaleString('en-GB')} districts from ${result.stats.live.toLocaleString('en-GB')} live postcodes; ${result.issues.length} issues`,
+  );
+  console.log(
+    `  peak RSS ${(peak / 1e6).toFixed(0)} MB (started at ${(baseRss / 1e6).toFixed(0)} MB): memory does not grow with the file`,
+  );
 }
 
 // BENCH_DISCHARGE_PARTS=search,board,onspd (default all) picks the parts to run.
@@ -231,7 +360,9 @@ if (parts.has('search') || parts.has('board')) {
     await migrateDatabase(database);
     const t = performance.now();
     const { homes } = await seedMarket(database, districts);
-    console.log(`Seeded ${HOMES.toLocaleString('en-GB')} care homes, ${AGENCIES.toLocaleString('en-GB')} homecare branches, ${districts.length.toLocaleString('en-GB')} districts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `Seeded ${HOMES.toLocaleString('en-GB')} care homes, ${AGENCIES.toLocaleString('en-GB')} homecare branches, ${districts.length.toLocaleString('en-GB')} districts in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     if (parts.has('search')) await benchSearch(database, districts);
     if (parts.has('board')) await benchBoard(database, homes);
   } finally {

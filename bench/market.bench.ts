@@ -35,26 +35,97 @@ function setScale(scale: number): void {
 }
 setScale(SCALE);
 const MONTHS = 12;
-const HEADER = ['Name', 'Also known as', 'Address', 'Postcode', 'Phone number', "Service's website (if available)", 'Service types', 'Date of latest check', 'Specialisms/services', 'Provider name', 'Local authority', 'Region', 'Location URL', 'CQC Location ID (for office use only)', 'CQC Provider ID (for office use only)'];
-const LAS = ['Havering', 'Redbridge', 'Barking and Dagenham', 'Thurrock', 'Islington', 'Halton', 'Trafford', 'Essex', 'County Durham', 'Darlington', 'Croydon', 'Bromley', 'Barnet', 'Enfield', 'Ealing', 'Hillingdon', 'Brent', 'Newham', 'Lambeth', 'Southwark'];
+const HEADER = [
+  'Name',
+  'Also known as',
+  'Address',
+  'Postcode',
+  'Phone number',
+  "Service's website (if available)",
+  'Service types',
+  'Date of latest check',
+  'Specialisms/services',
+  'Provider name',
+  'Local authority',
+  'Region',
+  'Location URL',
+  'CQC Location ID (for office use only)',
+  'CQC Provider ID (for office use only)',
+];
+const LAS = [
+  'Havering',
+  'Redbridge',
+  'Barking and Dagenham',
+  'Thurrock',
+  'Islington',
+  'Halton',
+  'Trafford',
+  'Essex',
+  'County Durham',
+  'Darlington',
+  'Croydon',
+  'Bromley',
+  'Barnet',
+  'Enfield',
+  'Ealing',
+  'Hillingdon',
+  'Brent',
+  'Newham',
+  'Lambeth',
+  'Southwark',
+];
 
 /** A CQC directory CSV in the published layout: 15,000 care homes from ~6,000 providers plus other services. */
 export function writeDirectory(file: string): void {
   const rng = createRng(2026, 'bench-market');
-  const lines = ['CQC Locations data' + ','.repeat(14), ','.repeat(14), 'This data was produced on 03 November 2025' + ','.repeat(14), ','.repeat(14), HEADER.join(',')];
+  const lines = [
+    'CQC Locations data' + ','.repeat(14),
+    ','.repeat(14),
+    'This data was produced on 03 November 2025' + ','.repeat(14),
+    ','.repeat(14),
+    HEADER.join(','),
+  ];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const providers = Math.round(HOMES * 0.4);
   for (let i = 0; i < HOMES + OTHER; i++) {
     const home = i < HOMES;
     const pid = home ? rng.int(0, providers - 1) : providers + i;
     const nursing = rng.next() < 0.4;
-    const types = home ? (nursing ? 'Nursing homes|Residential homes' : 'Residential homes') : rng.pick(['Dentist', 'Doctors/GPs', 'Hospital']);
-    const spec = home ? ['Caring for adults over 65 yrs', ...(rng.next() < 0.6 ? ['Dementia'] : []), ...(rng.next() < 0.2 ? ['Physical disabilities'] : [])].join('|') : 'Services for everyone';
-    const area = String.fromCharCode(65 + (i % 26)) + String.fromCharCode(65 + ((i / 26) | 0) % 26);
+    const types = home
+      ? nursing
+        ? 'Nursing homes|Residential homes'
+        : 'Residential homes'
+      : rng.pick(['Dentist', 'Doctors/GPs', 'Hospital']);
+    const spec = home
+      ? [
+          'Caring for adults over 65 yrs',
+          ...(rng.next() < 0.6 ? ['Dementia'] : []),
+          ...(rng.next() < 0.2 ? ['Physical disabilities'] : []),
+        ].join('|')
+      : 'Services for everyone';
+    const area = String.fromCharCode(65 + (i % 26)) + String.fromCharCode(65 + (((i / 26) | 0) % 26));
     const postcode = `${area}${1 + (i % 20)} ${1 + (i % 9)}${String.fromCharCode(65 + (i % 23))}${String.fromCharCode(66 + (i % 22))}`;
     const date = `${String(1 + rng.int(0, 27)).padStart(2, '0')}/${months[rng.int(0, 11)]}/20${rng.int(19, 25)} - 00:00`;
     const lid = `1-${String(1_000_000_000 + i)}`;
-    lines.push([`Home ${i}`, '', `"${i} High Street,Town ${i % 500}"`, postcode, '', '', types, date, spec, `Provider ${pid} Ltd`, LAS[i % LAS.length], 'London', `https://www.cqc.org.uk/location/${lid}`, lid, `1-${String(2_000_000_000 + pid)}`].join(','));
+    lines.push(
+      [
+        `Home ${i}`,
+        '',
+        `"${i} High Street,Town ${i % 500}"`,
+        postcode,
+        '',
+        '',
+        types,
+        date,
+        spec,
+        `Provider ${pid} Ltd`,
+        LAS[i % LAS.length],
+        'London',
+        `https://www.cqc.org.uk/location/${lid}`,
+        lid,
+        `1-${String(2_000_000_000 + pid)}`,
+      ].join(','),
+    );
   }
   writeFileSync(file, lines.join('\r\n') + '\r\n');
 }
@@ -76,15 +147,24 @@ export async function generate(database: Database, now: Date): Promise<void> {
       abs(hashtext(l.id::text || 'a' || m::text)) % greatest(2, l.registered_beds / 4), 2, 1, 'bench'
     from locations l cross join generate_series(0, ${MONTHS - 1}::int) m where l.registered_beds is not null`);
   const y = Number(today.slice(0, 4));
-  for (const [k, res, enh, nur, enhN] of [[0, 70100, 77200, 71500, 75300], [1, 62000, 69500, 63300, 67800], [2, 53400, 59800, 54500, 58400], [3, 50000, 56000, 51000, 54700]]) {
+  for (const [k, res, enh, nur, enhN] of [
+    [0, 70100, 77200, 71500, 75300],
+    [1, 62000, 69500, 63300, 67800],
+    [2, 53400, 59800, 54500, 58400],
+    [3, 50000, 56000, 51000, 54700],
+  ]) {
     const from = `${y - k}-04-01`;
     await db.execute(sql`insert into usual_rates (band, effective_from, amount_pence, unit) values
       ('standard_residential', ${from}, ${res}, 'week'), ('enhanced_residential', ${from}, ${enh}, 'week'),
       ('standard_nursing', ${from}, ${nur}, 'week'), ('enhanced_nursing', ${from}, ${enhN}, 'week')`);
   }
-  await db.execute(sql`insert into cost_of_care (service, effective_from, amount_pence, unit) values ('residential', ${`${y - 3}-04-01`}, 98300, 'week'), ('nursing', ${`${y - 3}-04-01`}, 118100, 'week')`);
+  await db.execute(
+    sql`insert into cost_of_care (service, effective_from, amount_pence, unit) values ('residential', ${`${y - 3}-04-01`}, 98300, 'week'), ('nursing', ${`${y - 3}-04-01`}, 118100, 'week')`,
+  );
   // 1,000,000 placements over four years, in batches so PGlite's memory stays bounded.
-  await db.execute(sql`create temporary table bench_homes as select id, row_number() over (order by id) as rn from locations where registered_beds is not null`);
+  await db.execute(
+    sql`create temporary table bench_homes as select id, row_number() over (order by id) as rn from locations where registered_beds is not null`,
+  );
   const homes = HOMES;
   const batch = 200_000;
   for (let start = 0; start < PLACEMENTS; start += batch) {
@@ -109,11 +189,17 @@ function stats(ms: number[]): { median: number; p95: number } {
 }
 
 /** Each dashboard request through the API, as the web app makes it (signed in as a commissioner). */
-async function timeRequests(database: Database, runs: number): Promise<Record<string, { median: number; p95: number }>> {
+async function timeRequests(
+  database: Database,
+  runs: number,
+): Promise<Record<string, { median: number; p95: number }>> {
   const app = await createTestApp(database);
   try {
     const commissioner = await signInAs(app, 'commissioner');
-    const [home] = await queryRows<{ id: string }>(database.db, sql`select location_id as id from care_home_latest order by location_id limit 1`);
+    const [home] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select location_id as id from care_home_latest order by location_id limit 1`,
+    );
     const requests: Record<string, string> = {
       'summary (national)': '/api/market/summary',
       'prices (national)': '/api/market/prices',
@@ -150,44 +236,91 @@ async function timeRequests(database: Database, runs: number): Promise<Record<st
 async function timeWrites(database: Database, now: Date): Promise<Record<string, number>> {
   const db = database.db;
   const today = now.toISOString().slice(0, 10);
-  const homes = await queryRows<{ id: string; beds: number }>(db, sql`select l.id, l.registered_beds as beds from locations l join care_home_latest c on c.location_id = l.id where c.vacant_accepting > 1 limit 5`);
+  const homes = await queryRows<{ id: string; beds: number }>(
+    db,
+    sql`select l.id, l.registered_beds as beds from locations l join care_home_latest c on c.location_id = l.id where c.vacant_accepting > 1 limit 5`,
+  );
   const median = async (fn: (i: number) => Promise<unknown>) => {
     const ms: number[] = [];
-    for (let i = 0; i < homes.length; i++) { const t = performance.now(); await fn(i); ms.push(performance.now() - t); }
+    for (let i = 0; i < homes.length; i++) {
+      const t = performance.now();
+      await fn(i);
+      ms.push(performance.now() - t);
+    }
     return stats(ms).median;
   };
   return {
-    'record a care home return': await median((i) => recordCareHomeReturn(db, { system: 'bench' }, homes[i].id, { maxCapacity: homes[i].beds, occupied: homes[i].beds - 2, vacantReserved: 0, vacantAccepting: 2 })),
-    'create a placement (takes a bed)': await median((i) => createPlacement(db, { system: 'bench' }, { personRef: `BENCH-${i}`, locationId: homes[i].id, serviceType: 'care_home_residential', band: 'standard_residential', startDate: today, weeklyPricePence: 72_000 })),
-    'set a usual rate from 3 months ago': await median((i) => setUsualRate(db, { system: 'bench' }, { band: 'standard_residential', effectiveFrom: addDays(today, -90 + i), amountPence: 71_000 + i })),
+    'record a care home return': await median((i) =>
+      recordCareHomeReturn(db, { system: 'bench' }, homes[i].id, {
+        maxCapacity: homes[i].beds,
+        occupied: homes[i].beds - 2,
+        vacantReserved: 0,
+        vacantAccepting: 2,
+      }),
+    ),
+    'create a placement (takes a bed)': await median((i) =>
+      createPlacement(
+        db,
+        { system: 'bench' },
+        {
+          personRef: `BENCH-${i}`,
+          locationId: homes[i].id,
+          serviceType: 'care_home_residential',
+          band: 'standard_residential',
+          startDate: today,
+          weeklyPricePence: 72_000,
+        },
+      ),
+    ),
+    'set a usual rate from 3 months ago': await median((i) =>
+      setUsualRate(
+        db,
+        { system: 'bench' },
+        { band: 'standard_residential', effectiveFrom: addDays(today, -90 + i), amountPence: 71_000 + i },
+      ),
+    ),
     'rebuild every aggregate from scratch': await median(() => db.execute(sql`select market_rebuild_aggregates()`)),
   };
 }
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function runOn(kind: 'pglite' | 'postgres', directory: string, url?: string): Promise<void> {
   let rssPeak = 0;
-  const timer = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage().rss); }, 200);
+  const timer = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 200);
   const dataDir = kind === 'pglite' ? mkdtempSync(path.join(os.tmpdir(), 'steward-bench-market-')) : undefined;
   const database = await openDatabase(kind === 'pglite' ? { dataDir } : { url });
   try {
     await migrateDatabase(database);
     const now = new Date();
     let t = performance.now();
-    const summary = await runImport(database.db, cqcImporter, fileSource(directory), { actor: { system: 'bench' }, options: { borough: 'E09000016' } });
+    const summary = await runImport(database.db, cqcImporter, fileSource(directory), {
+      actor: { system: 'bench' },
+      options: { borough: 'E09000016' },
+    });
     const importSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     await generate(database, now);
     const generateSeconds = (performance.now() - t) / 1000;
-    const [counts] = await queryRows<Record<string, number>>(database.db, sql`select (select count(*) from locations where registered_beds is not null)::int homes,
-      (select sum(registered_beds) from locations)::int beds, (select count(*) from care_home_capacity)::int returns, (select count(*) from placements)::int placements`);
+    const [counts] = await queryRows<Record<string, number>>(
+      database.db,
+      sql`select (select count(*) from locations where registered_beds is not null)::int homes,
+      (select sum(registered_beds) from locations)::int beds, (select count(*) from care_home_capacity)::int returns, (select count(*) from placements)::int placements`,
+    );
     const runs = kind === 'postgres' ? 10 : 3;
     if (process.env.STEWARD_BENCH_EXPLAIN) {
       const { sql: s2 } = await import('drizzle-orm');
       const orig = database.db.execute.bind(database.db);
       (database.db as unknown as { execute: unknown }).execute = async (q: never) => {
-        const t = performance.now(); const r = await orig(q); const ms = performance.now() - t;
-        if (ms > 100) { const plan = await orig(s2`explain analyze ${q}` as never) as unknown as { rows: Record<string, string>[] }; console.log(ms.toFixed(0), 'ms\n', plan.rows.map((x) => Object.values(x)[0]).join('\n')); }
+        const t = performance.now();
+        const r = await orig(q);
+        const ms = performance.now() - t;
+        if (ms > 100) {
+          const plan = (await orig(s2`explain analyze ${q}` as never)) as unknown as { rows: Record<string, string>[] };
+          console.log(ms.toFixed(0), 'ms\n', plan.rows.map((x) => Object.values(x)[0]).join('\n'));
+        }
         return r;
       };
     }
@@ -195,14 +328,23 @@ export async function runOn(kind: 'pglite' | 'postgres', directory: string, url?
     const writes = await timeWrites(database, now);
     clearInterval(timer);
     console.log(`\n${kind === 'pglite' ? 'PGlite (embedded)' : `PostgreSQL (${database.location})`}`);
-    console.log(`  data: ${counts.homes.toLocaleString()} care homes, ${Number(counts.beds).toLocaleString()} beds, ${counts.returns.toLocaleString()} capacity returns, ${counts.placements.toLocaleString()} placements`);
-    console.log(`  CQC directory import: ${summary.rowsRead.toLocaleString()} locations (${summary.created} new) in ${importSeconds.toFixed(1)} s (${Math.round(summary.rowsRead / importSeconds).toLocaleString()} rows/s)`);
+    console.log(
+      `  data: ${counts.homes.toLocaleString()} care homes, ${Number(counts.beds).toLocaleString()} beds, ${counts.returns.toLocaleString()} capacity returns, ${counts.placements.toLocaleString()} placements`,
+    );
+    console.log(
+      `  CQC directory import: ${summary.rowsRead.toLocaleString()} locations (${summary.created} new) in ${importSeconds.toFixed(1)} s (${Math.round(summary.rowsRead / importSeconds).toLocaleString()} rows/s)`,
+    );
     console.log(`  generate returns and placements in-database: ${generateSeconds.toFixed(1)} s`);
     console.log(`  dashboard requests through the API (${runs} runs each, ms):`);
-    for (const [name, s] of Object.entries(latencies)) console.log(`    ${name.padEnd(44)} median ${s.median.toFixed(0).padStart(6)}   p95 ${s.p95.toFixed(0).padStart(6)}${kind === 'postgres' && name.includes('national') ? (s.p95 < 300 ? '   (under 300 ms)' : '   (over the 300 ms target)') : ''}`);
+    for (const [name, s] of Object.entries(latencies))
+      console.log(
+        `    ${name.padEnd(44)} median ${s.median.toFixed(0).padStart(6)}   p95 ${s.p95.toFixed(0).padStart(6)}${kind === 'postgres' && name.includes('national') ? (s.p95 < 300 ? '   (under 300 ms)' : '   (over the 300 ms target)') : ''}`,
+      );
     console.log('  single writes, keeping the aggregates (median ms):');
     for (const [name, ms] of Object.entries(writes)) console.log(`    ${name.padEnd(44)} ${ms.toFixed(0).padStart(6)}`);
-    console.log(`  memory: peak RSS ${(rssPeak / 1048576).toFixed(0)} MB (PGlite runs inside this process), heap now ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+    console.log(
+      `  memory: peak RSS ${(rssPeak / 1048576).toFixed(0)} MB (PGlite runs inside this process), heap now ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`,
+    );
   } finally {
     clearInterval(timer);
     await database.close();
@@ -211,7 +353,10 @@ export async function runOn(kind: 'pglite' | 'postgres', directory: string, url?
 }
 
 async function postgresAdminUrl(): Promise<string | null> {
-  const url = process.env.STEWARD_BENCH_DATABASE_URL ?? process.env.STEWARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const url =
+    process.env.STEWARD_BENCH_DATABASE_URL ??
+    process.env.STEWARD_TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -223,32 +368,36 @@ async function postgresAdminUrl(): Promise<string | null> {
 }
 
 async function main(): Promise<void> {
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-bench-cqc-'));
-const directory = path.join(tmp, 'cqc-directory.csv');
-const t0 = performance.now();
-writeDirectory(directory);
-console.log(`Market bench at scale ${SCALE}: wrote a ${HOMES + OTHER}-row CQC directory in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-try {
-  const admin = await postgresAdminUrl();
-  if (admin) {
-    const scratch = await createScratchDatabase(admin);
-    try {
-      await runOn('postgres', directory, scratch.url);
-    } finally {
-      await scratch.drop();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-bench-cqc-'));
+  const directory = path.join(tmp, 'cqc-directory.csv');
+  const t0 = performance.now();
+  writeDirectory(directory);
+  console.log(
+    `Market bench at scale ${SCALE}: wrote a ${HOMES + OTHER}-row CQC directory in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  try {
+    const admin = await postgresAdminUrl();
+    if (admin) {
+      const scratch = await createScratchDatabase(admin);
+      try {
+        await runOn('postgres', directory, scratch.url);
+      } finally {
+        await scratch.drop();
+      }
+    } else {
+      console.log('\nPostgreSQL: skipped (nothing at 127.0.0.1:5432; set STEWARD_BENCH_DATABASE_URL)');
     }
-  } else {
-    console.log('\nPostgreSQL: skipped (nothing at 127.0.0.1:5432; set STEWARD_BENCH_DATABASE_URL)');
+    if (PGLITE_SCALE !== SCALE) {
+      setScale(PGLITE_SCALE);
+      writeDirectory(directory);
+      console.log(
+        `\nPGlite at scale ${PGLITE_SCALE} (set STEWARD_BENCH_MARKET_PGLITE_SCALE=1 for the full national size)`,
+      );
+    }
+    await runOn('pglite', directory);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  if (PGLITE_SCALE !== SCALE) {
-    setScale(PGLITE_SCALE);
-    writeDirectory(directory);
-    console.log(`\nPGlite at scale ${PGLITE_SCALE} (set STEWARD_BENCH_MARKET_PGLITE_SCALE=1 for the full national size)`);
-  }
-  await runOn('pglite', directory);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -20,7 +20,10 @@ let failures = 0;
 for (const f of files) {
   console.log(`\n### ${f}`);
   const started = Date.now();
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f)], { stdio: 'inherit', env: process.env });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   console.log(`(${f} finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${res.status})`);
   if (res.status !== 0) failures++;
 }

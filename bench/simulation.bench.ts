@@ -73,12 +73,24 @@ export async function benchSimulation(replications = 1000): Promise<SimulationBe
 if (import.meta.url === `file://${process.argv[1]}`) {
   const f = await benchSimulation();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Simulation engine (${cpu}, ${availableParallelism()} cores; shared with other work, so figures are noisy)`);
+  console.log(
+    `Simulation engine (${cpu}, ${availableParallelism()} cores; shared with other work, so figures are noisy)`,
+  );
   console.log(`  borough model: ${f.arrivalsPerYear.toFixed(0)} referrals a year across three pathways`);
-  console.log(`  load average when measured: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
-  console.log(`  events per second, one core: ${(f.eventsPerSecondOneCore / 1e6).toFixed(2)} million wall-clock; ` +
-    `${(f.eventsPerCpuSecond / 1e6).toFixed(2)} million per second of CPU time the thread was given (target ≥ 2 million)`);
-  console.log(`  ${f.replications} replications of one year on ${f.workers} worker threads: ${f.wallSecondsWarmPool.toFixed(2)} s (target < 5 s); ` +
-    `${f.wallSecondsIncludingStart.toFixed(2)} s including starting the threads; CPU time per worker ${f.cpuSecondsPerWorker.toFixed(2)} s (the wall time on idle cores)`);
-  console.log(`  summarising ${f.replications} replications (means, confidence intervals, daily bands): ${f.summariseSeconds.toFixed(2)} s`);
+  console.log(
+    `  load average when measured: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')}`,
+  );
+  console.log(
+    `  events per second, one core: ${(f.eventsPerSecondOneCore / 1e6).toFixed(2)} million wall-clock; ` +
+      `${(f.eventsPerCpuSecond / 1e6).toFixed(2)} million per second of CPU time the thread was given (target ≥ 2 million)`,
+  );
+  console.log(
+    `  ${f.replications} replications of one year on ${f.workers} worker threads: ${f.wallSecondsWarmPool.toFixed(2)} s (target < 5 s); ` +
+      `${f.wallSecondsIncludingStart.toFixed(2)} s including starting the threads; CPU time per worker ${f.cpuSecondsPerWorker.toFixed(2)} s (the wall time on idle cores)`,
+  );
+  console.log(
+    `  summarising ${f.replications} replications (means, confidence intervals, daily bands): ${f.summariseSeconds.toFixed(2)} s`,
+  );
 }

@@ -19,7 +19,14 @@ function run(label, args) {
 }
 
 function vitestRun(label, projects, file) {
-  const args = [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const args = [
+    vitest,
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ];
   const status = run(label, args);
   let passed = 0;
   let failed = 0;
@@ -30,7 +37,9 @@ function vitestRun(label, projects, file) {
     failed = r.numFailedTests;
     skipped = r.numPendingTests + r.numTodoTests;
     // A file that failed to load has no failed tests of its own: count it.
-    const brokenFiles = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed')).length;
+    const brokenFiles = r.testResults.filter(
+      (t) => t.status === 'failed' && t.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
     failed += brokenFiles;
   }
   if (status !== 0 && failed === 0) failed = 1;
@@ -38,10 +47,23 @@ function vitestRun(label, projects, file) {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const add = (r) => { totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped; };
+const add = (r) => {
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.skipped += r.skipped;
+};
 
 add(vitestRun('unit and integration tests', ['unit', 'int'], path.join(outDir, 'unit-int.json')));
-if (run('building the web app for end-to-end tests', [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) {
+if (
+  run('building the web app for end-to-end tests', [
+    vite,
+    'build',
+    '--config',
+    'web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]) !== 0
+) {
   totals.failed += 1;
   process.stdout.write('The web build failed, so the end-to-end tests could not run.\n');
 } else {

@@ -20,5 +20,7 @@ export async function ensureAdmin(database: Database, print: (line: string) => v
   const fromEnv = process.env.STEWARD_ADMIN_PASSWORD;
   const password = fromEnv ?? randomBytes(9).toString('base64url');
   await createUser(database.db, { email, name: 'Administrator', role: 'admin', password }, { system: 'first-start' });
-  print(`Created the first administrator: ${email}${fromEnv ? ' (password from STEWARD_ADMIN_PASSWORD)' : ` with password ${password}  (shown once; change it or set STEWARD_ADMIN_PASSWORD)`}`);
+  print(
+    `Created the first administrator: ${email}${fromEnv ? ' (password from STEWARD_ADMIN_PASSWORD)' : ` with password ${password}  (shown once; change it or set STEWARD_ADMIN_PASSWORD)`}`,
+  );
 }

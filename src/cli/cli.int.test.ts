@@ -8,7 +8,10 @@ import { createScratchDatabase, postgresTestUrl } from '../db/testing.js';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'steward.js');
 
-function steward(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function steward(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, CI: 'true' } });
     let stdout = '';
@@ -45,15 +48,46 @@ describe.each(targets)('steward CLI on $name', ({ env: makeEnv }) => {
     expect(migrate.stderr).toBe('');
     expect(migrate.stdout).toMatch(/Migrations applied/);
 
-    const added = await steward(['user', 'add', '--email', 'q@council.example', '--name', 'Quality Officer', '--role', 'quality_officer'], env);
+    const added = await steward(
+      ['user', 'add', '--email', 'q@council.example', '--name', 'Quality Officer', '--role', 'quality_officer'],
+      env,
+    );
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/^Added q@council\.example \(quality_officer\) with password \S{10,}/);
 
-    const dup = await steward(['user', 'add', '--email', 'Q@council.example', '--name', 'Again', '--role', 'viewer', '--password', 'long enough password'], env);
+    const dup = await steward(
+      [
+        'user',
+        'add',
+        '--email',
+        'Q@council.example',
+        '--name',
+        'Again',
+        '--role',
+        'viewer',
+        '--password',
+        'long enough password',
+      ],
+      env,
+    );
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('--email: A user with this email address already exists');
 
-    const weak = await steward(['user', 'add', '--email', 'p@council.example', '--name', 'Provider', '--role', 'provider', '--password', 'short'], env);
+    const weak = await steward(
+      [
+        'user',
+        'add',
+        '--email',
+        'p@council.example',
+        '--name',
+        'Provider',
+        '--role',
+        'provider',
+        '--password',
+        'short',
+      ],
+      env,
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('--password: Password must be at least 10 characters');
     expect(weak.stderr).toContain('--provider-id: Choose the provider this user acts for');

@@ -52,8 +52,12 @@ async function runDemo(db: Parameters<typeof loadDemo>[0], seed: number, asAt?: 
     onProgress: (_part, i, n, done, total) => bar.update(Math.round((100 * (i + (total ? done / total : 0))) / n), 100),
   });
   bar.stop();
-  print(`Demo borough loaded (seed ${result.seed}, as at ${result.asAt.toISOString().slice(0, 10)}): ${result.parts.join(', ')}`);
-  print(`Demo accounts, password "${DEMO_PASSWORD}": ${DEMO_STAFF.map((u) => `${u.email} (${u.role})`).join(', ')}; provider users are listed under Admin › Users.`);
+  print(
+    `Demo borough loaded (seed ${result.seed}, as at ${result.asAt.toISOString().slice(0, 10)}): ${result.parts.join(', ')}`,
+  );
+  print(
+    `Demo accounts, password "${DEMO_PASSWORD}": ${DEMO_STAFF.map((u) => `${u.email} (${u.role})`).join(', ')}; provider users are listed under Admin › Users.`,
+  );
 }
 
 const portOption = new Option('-p, --port <port>', 'port to listen on').env('PORT').default('3000');
@@ -106,8 +110,14 @@ program
   .addHelpText('after', () => `\nKinds:\n${importers.map((i) => `  ${i.kind.padEnd(14)} ${i.description}`).join('\n')}`)
   .action(async (kind: string, file: string, opts: { option?: string[] }) => {
     const importer = findImporter(kind);
-    if (!importer) throw new Error(`Unknown import kind "${kind}". Kinds: ${importers.map((i) => i.kind).join(', ') || '(none)'}`);
-    const options = Object.fromEntries((opts.option ?? []).map((kv) => { const [k, ...v] = kv.split('='); return [k, v.join('=')]; }));
+    if (!importer)
+      throw new Error(`Unknown import kind "${kind}". Kinds: ${importers.map((i) => i.kind).join(', ') || '(none)'}`);
+    const options = Object.fromEntries(
+      (opts.option ?? []).map((kv) => {
+        const [k, ...v] = kv.split('=');
+        return [k, v.join('=')];
+      }),
+    );
     const database = await openMigrated();
     let bar: ReturnType<typeof progressBar> | null = null;
     const source = fileSource(file, (bytes) => bar?.update(bytes));
@@ -115,8 +125,13 @@ program
     try {
       const summary = await runImport(database.db, importer, source, { actor: { system: `import ${kind}` }, options });
       bar.stop();
-      print(`Imported ${summary.fileName}: ${summary.rowsRead} rows read` +
-        ['created', 'updated', 'unchanged', 'removed'].filter((k) => summary[k] !== undefined).map((k) => `, ${summary[k]} ${k}`).join(''));
+      print(
+        `Imported ${summary.fileName}: ${summary.rowsRead} rows read` +
+          ['created', 'updated', 'unchanged', 'removed']
+            .filter((k) => summary[k] !== undefined)
+            .map((k) => `, ${summary[k]} ${k}`)
+            .join(''),
+      );
       for (const m of summary.messages) print(`  ${m}`);
     } catch (err) {
       bar.stop();
@@ -146,7 +161,9 @@ user
       print(`Added ${u.email} (${u.role})${opts.password ? '' : ` with password ${password}`}`);
     } catch (err) {
       if (err instanceof UserInputError) {
-        process.stderr.write(`Not added:\n${err.errors.map((e) => `  --${e.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${e.message}`).join('\n')}\n`);
+        process.stderr.write(
+          `Not added:\n${err.errors.map((e) => `  --${e.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${e.message}`).join('\n')}\n`,
+        );
         process.exitCode = 1;
       } else throw err;
     } finally {

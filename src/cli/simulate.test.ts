@@ -12,7 +12,12 @@ describe('steward simulate', () => {
     const scenario = boroughScenario({ name: 'Winter', replications: 8, days: 120 });
     await writeFile(file, JSON.stringify(scenario));
     const files = await runSimulateCommand(file, { quiet: true, threads: 2, recommend: true, replications: 6 });
-    expect(files.map((f) => path.basename(f))).toEqual(['winter-results.json', 'winter-results.csv', 'winter-results-daily.csv', 'winter-results-capacity.csv']);
+    expect(files.map((f) => path.basename(f))).toEqual([
+      'winter-results.json',
+      'winter-results.csv',
+      'winter-results-daily.csv',
+      'winter-results-capacity.csv',
+    ]);
     const json = JSON.parse(await readFile(files[0], 'utf8'));
     expect(json.result.scenario.replications).toBe(6);
     expect(json.recommendations).toHaveLength(3);
@@ -22,7 +27,9 @@ describe('steward simulate', () => {
     const daily = (await readFile(files[2], 'utf8')).trim().split('\r\n');
     expect(daily).toHaveLength(1 + 3 * 120);
     const curve = (await readFile(files[3], 'utf8')).trim().split('\r\n');
-    expect(curve.filter((l) => l.includes(',yes,'))).toHaveLength(json.recommendations.filter((r: { recommended: number | null }) => r.recommended !== null).length);
+    expect(curve.filter((l) => l.includes(',yes,'))).toHaveLength(
+      json.recommendations.filter((r: { recommended: number | null }) => r.recommended !== null).length,
+    );
   }, 120_000);
 
   it('says which file and field is wrong', async () => {
@@ -32,9 +39,13 @@ describe('steward simulate', () => {
     scenario.services[2].capacity = -4;
     await writeFile(file, JSON.stringify(scenario));
     await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(ScenarioFileError);
-    await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(/bad\.json: the scenario has problems:\n {2}services\.2\.capacity: /);
+    await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(
+      /bad\.json: the scenario has problems:\n {2}services\.2\.capacity: /,
+    );
     await writeFile(file, '{ "startDate": ');
     await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(/bad\.json: not valid JSON/);
-    await expect(runSimulateCommand(path.join(dir, 'missing.json'), { quiet: true })).rejects.toThrow(/missing\.json: cannot read the file \(ENOENT\)/);
+    await expect(runSimulateCommand(path.join(dir, 'missing.json'), { quiet: true })).rejects.toThrow(
+      /missing\.json: cannot read the file \(ENOENT\)/,
+    );
   });
 });

@@ -28,7 +28,9 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ScenarioFileError(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new ScenarioFileError(
+      `${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   let json: unknown;
   try {
@@ -37,7 +39,10 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
     throw new ScenarioFileError(`${file}: not valid JSON (${(err as Error).message})`);
   }
   const parsed = parseScenario(json);
-  if (!parsed.ok) throw new ScenarioFileError(`${file}: the scenario has problems:\n${parsed.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}`);
+  if (!parsed.ok)
+    throw new ScenarioFileError(
+      `${file}: the scenario has problems:\n${parsed.issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}`,
+    );
   return parsed.scenario;
 }
 
@@ -56,25 +61,35 @@ export async function runSimulateCommand(file: string, options: SimulateOptions 
     const started = Date.now();
     const result = await simulateWith(pool.run, scenario, (done) => bar.update(done));
     bar.stop();
-    say(`${scenario.replications} replications, ${(result.events / 1e6).toFixed(1)} million events, ${((Date.now() - started) / 1000).toFixed(1)} s on ${pool.size} threads`);
+    say(
+      `${scenario.replications} replications, ${(result.events / 1e6).toFixed(1)} million events, ${((Date.now() - started) / 1000).toFixed(1)} s on ${pool.size} threads`,
+    );
     for (const s of result.services) {
       const m = s.metrics;
-      say(`  ${s.name}: mean wait ${m.waitMean.mean.toFixed(2)} days (95% CI ${m.waitMean.low.toFixed(2)}–${m.waitMean.high.toFixed(2)}), ` +
-        `95th percentile ${m.waitP95.mean.toFixed(1)} days, ${(100 * m.shareWithinTarget.mean).toFixed(1)}% get a place within ${scenario.target.withinDays} days of being ready, ` +
-        `occupancy ${m.meanOccupancy.mean.toFixed(1)} of ${m.meanCapacity.mean.toFixed(1)}`);
+      say(
+        `  ${s.name}: mean wait ${m.waitMean.mean.toFixed(2)} days (95% CI ${m.waitMean.low.toFixed(2)}–${m.waitMean.high.toFixed(2)}), ` +
+          `95th percentile ${m.waitP95.mean.toFixed(1)} days, ${(100 * m.shareWithinTarget.mean).toFixed(1)}% get a place within ${scenario.target.withinDays} days of being ready, ` +
+          `occupancy ${m.meanOccupancy.mean.toFixed(1)} of ${m.meanCapacity.mean.toFixed(1)}`,
+      );
     }
 
     const recommendations: CapacityRecommendation[] = [];
     if (options.recommend) {
-      const searchBar = progressBar('Searching for the least capacity meeting the target', scenario.services.length, 'services');
+      const searchBar = progressBar(
+        'Searching for the least capacity meeting the target',
+        scenario.services.length,
+        'services',
+      );
       for (const [i, s] of scenario.services.entries()) {
         recommendations.push(await recommendCapacity(scenario, s.id, pool.run));
         searchBar.update(i + 1);
       }
       searchBar.stop();
       for (const r of recommendations) {
-        say(`  ${r.serviceName}: ${r.recommended === null ? 'no capacity up to the search limit meets' : `${r.recommended} places meet`} the target ` +
-          `(${Math.round(100 * r.target.share)}% within ${r.target.withinDays} days; today ${r.current}; least total cost at ${r.leastCost})`);
+        say(
+          `  ${r.serviceName}: ${r.recommended === null ? 'no capacity up to the search limit meets' : `${r.recommended} places meet`} the target ` +
+            `(${Math.round(100 * r.target.share)}% within ${r.target.withinDays} days; today ${r.current}; least total cost at ${r.leastCost})`,
+        );
       }
     }
 
@@ -97,7 +112,10 @@ export function register(program: Command): void {
   program
     .command('simulate')
     .description('simulate a discharge capacity scenario (JSON) and write the results as JSON and CSV')
-    .argument('<scenario>', 'scenario file (JSON; the format is in src/domain/discharge/simulation/scenario.ts and README.md)')
+    .argument(
+      '<scenario>',
+      'scenario file (JSON; the format is in src/domain/discharge/simulation/scenario.ts and README.md)',
+    )
     .option('--example', 'first write an example three-pathway borough scenario to <scenario> (it must not exist yet)')
     .option('-o, --out <prefix>', 'output path prefix (default: <scenario>-results)')
     .option('-r, --replications <n>', 'override the number of replications', (v) => positiveInt(v, '--replications'))
@@ -107,7 +125,9 @@ export function register(program: Command): void {
     .action(async (file: string, opts: SimulateOptions & { example?: boolean }) => {
       try {
         if (opts.example) {
-          await writeFile(file, JSON.stringify(boroughScenario({ name: 'Example borough' }), null, 2), { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+          await writeFile(file, JSON.stringify(boroughScenario({ name: 'Example borough' }), null, 2), {
+            flag: 'wx',
+          }).catch((err: NodeJS.ErrnoException) => {
             throw new ScenarioFileError(`${file}: cannot write the example (${err.code ?? err.message})`);
           });
           process.stdout.write(`Wrote an example scenario to ${file}\n`);

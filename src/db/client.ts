@@ -48,7 +48,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     // An idle client can be cut off by the server (restart, admin termination): the pool replaces it on the
     // next query, so this must not crash the process.
     pool.on('error', (err) => {
-      if (process.env.NODE_ENV !== 'test' && !process.env.VITEST) console.error(`PostgreSQL connection lost: ${err.message}`);
+      if (process.env.NODE_ENV !== 'test' && !process.env.VITEST)
+        console.error(`PostgreSQL connection lost: ${err.message}`);
     });
     // Surface a bad URL or unreachable server now, not on the first request.
     const client = await pool.connect();

@@ -12,11 +12,15 @@ export default async function setup(project: TestProject): Promise<void> {
     await client.connect();
     await client.query('select 1');
     project.provide('postgresUrl', url);
-    console.log(`[steward tests] PostgreSQL reachable at ${url.replace(/:[^:@/]*@/, ':***@')}: integration tests run on PGlite and PostgreSQL`);
+    console.log(
+      `[steward tests] PostgreSQL reachable at ${url.replace(/:[^:@/]*@/, ':***@')}: integration tests run on PGlite and PostgreSQL`,
+    );
   } catch (err) {
     if (explicit) throw new Error(`STEWARD_TEST_DATABASE_URL is set but unreachable: ${(err as Error).message}`);
     project.provide('postgresUrl', '');
-    console.log('[steward tests] No PostgreSQL server reachable at 127.0.0.1:5432: integration tests run on PGlite only');
+    console.log(
+      '[steward tests] No PostgreSQL server reachable at 127.0.0.1:5432: integration tests run on PGlite only',
+    );
   } finally {
     await client.end().catch(() => {});
   }

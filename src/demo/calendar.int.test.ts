@@ -57,7 +57,11 @@ describe('the demo and every page API across the calendar [pglite]', () => {
         for (const { path, provider: providerOnly } of await getOperations(app)) {
           const url = fill(path, ids);
           if (url === null) continue;
-          const client: TestClient = providerOnly ? provider : path.startsWith('/api/discharge') ? broker : commissioner;
+          const client: TestClient = providerOnly
+            ? provider
+            : path.startsWith('/api/discharge')
+              ? broker
+              : commissioner;
           const res = await client.get(url);
           if (res.statusCode >= 500) failures.push(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
         }
@@ -82,9 +86,16 @@ interface DemoIds {
 
 async function demoIds(database: Database): Promise<DemoIds> {
   const one = async (q: ReturnType<typeof sql>) => (await queryRows<{ id: string }>(database.db, q))[0]?.id ?? null;
-  const request = (await queryRows<{ id: string; provider_id: string }>(database.db, sql`select id::text, provider_id::text from discharge_requests order by sent_at desc limit 1`))[0];
+  const request = (
+    await queryRows<{ id: string; provider_id: string }>(
+      database.db,
+      sql`select id::text, provider_id::text from discharge_requests order by sent_at desc limit 1`,
+    )
+  )[0];
   return {
-    location: (await one(sql`select id::text from locations where 'care_home_residential' = any(service_types) or 'care_home_nursing' = any(service_types) order by name limit 1`))!,
+    location: (await one(
+      sql`select id::text from locations where 'care_home_residential' = any(service_types) or 'care_home_nursing' = any(service_types) order by name limit 1`,
+    ))!,
     provider: (await one(sql`select id::text from providers order by name limit 1`))!,
     providerWithRequest: request?.provider_id ?? null,
     referral: (await one(sql`select id::text from discharge_referrals order by medically_optimised_at desc limit 1`))!,
@@ -97,7 +108,9 @@ async function demoIds(database: Database): Promise<DemoIds> {
 
 /** Every GET operation of the API, from its own OpenAPI document. */
 async function getOperations(app: FastifyInstance): Promise<{ path: string; provider: boolean }[]> {
-  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, { get?: unknown }> };
+  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, { get?: unknown }>;
+  };
   return Object.entries(doc.paths)
     .filter(([, ops]) => ops.get)
     .map(([path]) => ({ path, provider: path.startsWith('/api/discharge/provider') }));

@@ -27,7 +27,8 @@ function baseShape(age: number, sex: 'female' | 'male'): number {
   else if (age <= 24) v = 2950;
   else if (age <= 34) v = 3300 + (age - 25) * 25;
   else if (age <= 49) v = 3500 + (age - 35) * 20;
-  else if (age <= 64) v = 3950 - (age - 50) * 25; // the baby-boom cohorts
+  else if (age <= 64)
+    v = 3950 - (age - 50) * 25; // the baby-boom cohorts
   else if (age <= 74) v = 2650 - (age - 65) * 40;
   else if (age <= 89) v = 2250 * Math.exp(-0.1 * (age - 75));
   else v = 1600; // 90 and over
@@ -97,7 +98,8 @@ export function demoEstimates(rng: Rng): DemoFigures {
     const yi = year - ESTIMATE_YEARS[0];
     const cells: { si: number; a: number; v: number }[] = [];
     for (let si = 0; si < 2; si++) {
-      for (let a = 0; a < AGE_COUNT; a++) cells.push({ si, a, v: Math.max(0, Math.round(path[yi][si][a] * (1 + rng.normal(0, 0.01)))) });
+      for (let a = 0; a < AGE_COUNT; a++)
+        cells.push({ si, a, v: Math.max(0, Math.round(path[yi][si][a] * (1 + rng.normal(0, 0.01)))) });
     }
     if (year === 2024) {
       // Put the rounding and noise residual on the largest working-age cell so the total is exact.
@@ -132,20 +134,48 @@ function push(out: DemoFigures, year: number, si: number, age: number, count: nu
 }
 
 export async function loadDemandDemo(db: Db, rng: Rng): Promise<void> {
-  await upsertAreas(db, [{ code: DEMO_BOROUGH.gssCode, name: DEMO_BOROUGH.name, areaType: 'local_authority', synthetic: true }]);
-  await replacePopulation(db, { kind: 'estimate', source: 'Synthetic demo data shaped on ONS mid-year estimates (not real)', vintage: ESTIMATE_VINTAGE, ...demoEstimates(rng) });
-  await replacePopulation(db, { kind: 'projection', source: 'Synthetic demo data shaped on ONS 2022-based SNPP (not real)', vintage: PROJECTION_VINTAGE, ...demoProjections() });
+  await upsertAreas(db, [
+    { code: DEMO_BOROUGH.gssCode, name: DEMO_BOROUGH.name, areaType: 'local_authority', synthetic: true },
+  ]);
+  await replacePopulation(db, {
+    kind: 'estimate',
+    source: 'Synthetic demo data shaped on ONS mid-year estimates (not real)',
+    vintage: ESTIMATE_VINTAGE,
+    ...demoEstimates(rng),
+  });
+  await replacePopulation(db, {
+    kind: 'projection',
+    source: 'Synthetic demo data shaped on ONS 2022-based SNPP (not real)',
+    vintage: PROJECTION_VINTAGE,
+    ...demoProjections(),
+  });
   const actor = { system: 'demo' };
-  await createScenario(db, { name: 'Generous: rates on trend', description: 'Rates with a history follow their linear trend (the Islington "generous" case).', params: { ...DEFAULT_SCENARIO, method: 'trend' } }, actor);
+  await createScenario(
+    db,
+    {
+      name: 'Generous: rates on trend',
+      description: 'Rates with a history follow their linear trend (the Islington "generous" case).',
+      params: { ...DEFAULT_SCENARIO, method: 'trend' },
+    },
+    actor,
+  );
   await createScenario(
     db,
     {
       name: 'Home First: 20% of new residential admissions to homecare',
-      description: 'Policy lever: one in five new older people’s residential admissions supported at home instead, from 2026; prices uplifted 3% a year.',
+      description:
+        'Policy lever: one in five new older people’s residential admissions supported at home instead, from 2026; prices uplifted 3% a year.',
       params: {
         ...DEFAULT_SCENARIO,
         upliftRate: 0.03,
-        lever: { from: 'care_home_residential', to: 'homecare', share: 0.2, startYear: 2026, meanStayYears: 2.5, ratio: 1 },
+        lever: {
+          from: 'care_home_residential',
+          to: 'homecare',
+          share: 0.2,
+          startYear: 2026,
+          meanStayYears: 2.5,
+          ratio: 1,
+        },
       },
     },
     actor,

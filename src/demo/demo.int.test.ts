@@ -12,7 +12,10 @@ const AS_AT = new Date('2026-11-01T00:00:00Z');
 
 /** Row counts of every application table: the demo's fingerprint. */
 async function tableCounts(db: Parameters<typeof queryRows>[0]) {
-  const tables = await queryRows<{ tablename: string }>(db, sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions') order by 1`);
+  const tables = await queryRows<{ tablename: string }>(
+    db,
+    sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions') order by 1`,
+  );
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) {
     const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${tablename}"`));
@@ -24,7 +27,11 @@ async function tableCounts(db: Parameters<typeof queryRows>[0]) {
 describeWithDatabases('demo borough', (ctx) => {
   it('loads into an empty database, resets on reload with the same result for the same seed, and keeps administrators', async () => {
     expect(await isDatabaseEmpty(ctx.db)).toBe(true);
-    await createUser(ctx.db, { email: 'ops@council.example', name: 'Ops Admin', role: 'admin', password: 'a long admin password' }, { system: 'test' });
+    await createUser(
+      ctx.db,
+      { email: 'ops@council.example', name: 'Ops Admin', role: 'admin', password: 'a long admin password' },
+      { system: 'test' },
+    );
 
     await loadDemo(ctx.db, { seed: 7, asAt: AS_AT });
     expect(await isDatabaseEmpty(ctx.db)).toBe(false);
@@ -35,7 +42,10 @@ describeWithDatabases('demo borough', (ctx) => {
     const second = await tableCounts(ctx.db);
     expect(second).toEqual(first);
 
-    const users = await queryRows<{ email: string; role: string }>(ctx.db, sql`select email, role from users order by email`);
+    const users = await queryRows<{ email: string; role: string }>(
+      ctx.db,
+      sql`select email, role from users order by email`,
+    );
     expect(users.map((u) => u.email)).toContain('ops@council.example');
     for (const staff of DEMO_STAFF) expect(users).toContainEqual({ email: staff.email, role: staff.role });
   }, 900_000); // two full demo loads

@@ -8,17 +8,29 @@ const DAY = 86_400_000;
 function input(seed: number): GeneratorInput {
   const idRng = createRng(seed, 'ids');
   let n = 0;
-  const home = (i: number, types: string[], specialisms: string[]) => ({ locationId: `loc-${i}`, providerId: `prov-${i}`, serviceTypes: types, specialisms });
+  const home = (i: number, types: string[], specialisms: string[]) => ({
+    locationId: `loc-${i}`,
+    providerId: `prov-${i}`,
+    serviceTypes: types,
+    specialisms,
+  });
   return {
     asAt: new Date('2026-11-23T00:00:00Z'),
     days: 395,
     careHomes: [
-      ...Array.from({ length: 8 }, (_, i) => home(i, ['care_home_nursing'], i % 2 ? ['dementia', 'older_people'] : ['older_people'])),
-      ...Array.from({ length: 8 }, (_, i) => home(10 + i, ['care_home_residential'], i % 3 ? ['dementia', 'older_people'] : ['older_people'])),
+      ...Array.from({ length: 8 }, (_, i) =>
+        home(i, ['care_home_nursing'], i % 2 ? ['dementia', 'older_people'] : ['older_people']),
+      ),
+      ...Array.from({ length: 8 }, (_, i) =>
+        home(10 + i, ['care_home_residential'], i % 3 ? ['dementia', 'older_people'] : ['older_people']),
+      ),
     ],
     agencies: Array.from({ length: 9 }, (_, i) => home(30 + i, ['homecare'], ['older_people'])),
     d2aBedIds: Array.from({ length: DEMO_D2A_BEDS }, (_, i) => `d2a-${i}`),
-    rehabBedIds: Array.from({ length: DEMO_REHAB_BEDS.winter }, (_, i) => ({ id: `rehab-${i}`, winterOnly: i >= DEMO_REHAB_BEDS.base })),
+    rehabBedIds: Array.from({ length: DEMO_REHAB_BEDS.winter }, (_, i) => ({
+      id: `rehab-${i}`,
+      winterOnly: i >= DEMO_REHAB_BEDS.base,
+    })),
     ids: () => `id-${idRng.int(0, 1e9)}-${n++}`,
   };
 }
@@ -43,7 +55,12 @@ describe('generateDischargeHistory', () => {
   });
 
   function occupiedAt(t: number, prefix: string): number {
-    return h.stays.filter((s) => String(s.bedId).startsWith(prefix) && s.admittedAt!.getTime() <= t && (s.leftAt === null || s.leftAt!.getTime() > t)).length;
+    return h.stays.filter(
+      (s) =>
+        String(s.bedId).startsWith(prefix) &&
+        s.admittedAt!.getTime() <= t &&
+        (s.leftAt === null || s.leftAt!.getTime() > t),
+    ).length;
   }
 
   it('never puts more people in D2A or rehab beds than there are beds, and rehab averages ~54 occupied', () => {
@@ -71,7 +88,11 @@ describe('generateDischargeHistory', () => {
 
   it('gives realistic waits: pathway 0 same day, care homes days, and a live board at asAt', () => {
     const wait = (p: number, need?: string) =>
-      median(lastYear.filter((r) => r.pathway === p && r.dischargedAt && (!need || r.serviceNeed === need)).map((r) => (r.dischargedAt!.getTime() - r.medicallyOptimisedAt!.getTime()) / DAY))!;
+      median(
+        lastYear
+          .filter((r) => r.pathway === p && r.dischargedAt && (!need || r.serviceNeed === need))
+          .map((r) => (r.dischargedAt!.getTime() - r.medicallyOptimisedAt!.getTime()) / DAY),
+      )!;
     expect(wait(0)).toBeLessThan(0.5);
     expect(wait(1)).toBeLessThan(3);
     expect(wait(3, 'care_home_nursing')).toBeGreaterThan(2.5);
@@ -80,12 +101,15 @@ describe('generateDischargeHistory', () => {
     expect(wait(3, 'd2a_bed')).toBeLessThan(5);
     expect(wait(1, 'reablement')).toBeLessThan(2.5);
     expect(wait(2)).toBeLessThan(5);
-    const waiting = h.referrals.filter((r) => !r.dischargedAt && !r.cancelledAt && r.medicallyOptimisedAt!.getTime() <= asAt);
+    const waiting = h.referrals.filter(
+      (r) => !r.dischargedAt && !r.cancelledAt && r.medicallyOptimisedAt!.getTime() <= asAt,
+    );
     expect(waiting.length).toBeGreaterThan(10);
     expect(waiting.length).toBeLessThan(120);
     // Every waiting person over half a day has an open delay reason.
     const open = new Set(h.delays.filter((d) => d.toAt === null).map((d) => d.referralId));
-    for (const r of waiting.filter((w) => w.pathway > 0 && asAt - w.medicallyOptimisedAt!.getTime() > DAY)) expect(open.has(r.id)).toBe(true);
+    for (const r of waiting.filter((w) => w.pathway > 0 && asAt - w.medicallyOptimisedAt!.getTime() > DAY))
+      expect(open.has(r.id)).toBe(true);
   });
 
   it('keeps brokerage consistent: one award per referral, awarded offers priced, steps in order', () => {
@@ -94,7 +118,8 @@ describe('generateDischargeHistory', () => {
     expect([...awards.values()].every((n) => n === 1)).toBe(true);
     for (const q of h.requests.filter((x) => x.status === 'awarded')) expect(q.pricePence).toBeGreaterThan(0);
     for (const r of h.referrals) {
-      if (r.requestSentAt && r.firstOfferAt) expect(r.firstOfferAt.getTime()).toBeGreaterThanOrEqual(r.requestSentAt.getTime());
+      if (r.requestSentAt && r.firstOfferAt)
+        expect(r.firstOfferAt.getTime()).toBeGreaterThanOrEqual(r.requestSentAt.getTime());
       if (r.awardedAt && r.dischargedAt) expect(r.dischargedAt.getTime()).toBeGreaterThanOrEqual(r.awardedAt.getTime());
       expect(r.referredAt!.getTime()).toBeLessThanOrEqual(r.medicallyOptimisedAt!.getTime());
     }

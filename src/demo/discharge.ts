@@ -10,7 +10,17 @@
 // occupancy are consistent with capacity (the simulation area fits its arrival rates and stays from this).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { dischargeAwards, dischargeBedStays, dischargeBlockBeds, dischargeDelays, dischargeNotifications, dischargePersonDetails, dischargeReferrals, dischargeRequests, postcodeDistricts } from '../db/discharge/schema.js';
+import {
+  dischargeAwards,
+  dischargeBedStays,
+  dischargeBlockBeds,
+  dischargeDelays,
+  dischargeNotifications,
+  dischargePersonDetails,
+  dischargeReferrals,
+  dischargeRequests,
+  postcodeDistricts,
+} from '../db/discharge/schema.js';
 import { locations, providers } from '../db/market/schema.js';
 import type { Rng } from '../domain/core/random.js';
 import type { D2aOutcome } from '../domain/discharge/d2a.js';
@@ -55,8 +65,21 @@ export interface GeneratedHistory {
   stays: (typeof dischargeBedStays.$inferInsert)[];
 }
 
-const WARDS = ['Ward 3A (elderly care)', 'Ward 4B (frailty)', 'Stroke unit', 'Ward 7 (general medicine)', 'Acute medical unit', 'Ward 9 (orthopaedics)', 'Ward 5 (respiratory)'];
-const HOSPITALS = ['Eastbrook General Hospital', 'Eastbrook General Hospital', 'Eastbrook General Hospital', 'Westmarsh University Hospital'];
+const WARDS = [
+  'Ward 3A (elderly care)',
+  'Ward 4B (frailty)',
+  'Stroke unit',
+  'Ward 7 (general medicine)',
+  'Acute medical unit',
+  'Ward 9 (orthopaedics)',
+  'Ward 5 (respiratory)',
+];
+const HOSPITALS = [
+  'Eastbrook General Hospital',
+  'Eastbrook General Hospital',
+  'Eastbrook General Hospital',
+  'Westmarsh University Hospital',
+];
 const AGE_BANDS = ['18-64', '65-74', '75-84', '85-94', '95+'];
 const AGE_WEIGHTS = [0.1, 0.17, 0.33, 0.33, 0.07];
 
@@ -92,7 +115,11 @@ class Pool {
   constructor(size: number, start: number) {
     this.freeAt = Array.from({ length: size }, () => start);
   }
-  take(ready: number, lengthMs: (start: number) => number, available: (i: number, at: number) => number = (_i, at) => at): { index: number; start: number; end: number } {
+  take(
+    ready: number,
+    lengthMs: (start: number) => number,
+    available: (i: number, at: number) => number = (_i, at) => at,
+  ): { index: number; start: number; end: number } {
     let bestI = -1;
     let bestStart = Infinity;
     for (let i = 0; i < this.freeAt.length; i++) {
@@ -124,12 +151,16 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
   const brok = rng.fork('brokerage');
 
   // 1. Arrivals: Poisson per day and pathway, at a time of day weighted to the afternoon ward round.
-  interface Arrival { pathway: Pathway; ready: number }
+  interface Arrival {
+    pathway: Pathway;
+    ready: number;
+  }
   const arrivals: Arrival[] = [];
   for (let t = start; t < asAt; t += DAY) {
     for (const p of [0, 1, 2, 3] as Pathway[]) {
       const n = arr.poisson(arrivalRate(p, new Date(t)));
-      for (let k = 0; k < n; k++) arrivals.push({ pathway: p, ready: t + Math.min(23.5, Math.max(7, arr.normal(13, 2.5))) * HOUR });
+      for (let k = 0; k < n; k++)
+        arrivals.push({ pathway: p, ready: t + Math.min(23.5, Math.max(7, arr.normal(13, 2.5))) * HOUR });
     }
   }
   arrivals.sort((a, b) => a.ready - b.ready);
@@ -158,18 +189,35 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
     let calls: number | null = null;
     let doubleHanded = false;
     switch (a.pathway) {
-      case 0: need = 'none'; funding = 'council'; break;
+      case 0:
+        need = 'none';
+        funding = 'council';
+        break;
       case 1:
         need = person.bernoulli(0.78) ? 'reablement' : 'homecare';
-        funding = need === 'reablement' ? 'discharge_fund' : person.weighted<FundingRoute>(['council', 'discharge_fund', 'self_funded'], [0.7, 0.22, 0.08]);
+        funding =
+          need === 'reablement'
+            ? 'discharge_fund'
+            : person.weighted<FundingRoute>(['council', 'discharge_fund', 'self_funded'], [0.7, 0.22, 0.08]);
         calls = person.weighted([1, 2, 3, 4], [0.12, 0.33, 0.3, 0.25]);
         hours = Math.round(calls * 7 * person.uniform(0.5, 0.9) * 2) / 2;
         doubleHanded = person.bernoulli(0.18);
         break;
-      case 2: need = 'rehab_bed'; funding = 'discharge_fund'; break;
+      case 2:
+        need = 'rehab_bed';
+        funding = 'discharge_fund';
+        break;
       default:
-        need = person.bernoulli(0.55) ? 'd2a_bed' : person.weighted<ServiceNeed>(['care_home_nursing', 'care_home_residential', 'care_home_dementia'], [0.45, 0.3, 0.25]);
-        funding = need === 'd2a_bed' ? 'discharge_fund' : person.weighted<FundingRoute>(['council', 'nhs_chc', 'self_funded'], [0.78, 0.12, 0.1]);
+        need = person.bernoulli(0.55)
+          ? 'd2a_bed'
+          : person.weighted<ServiceNeed>(
+              ['care_home_nursing', 'care_home_residential', 'care_home_dementia'],
+              [0.45, 0.3, 0.25],
+            );
+        funding =
+          need === 'd2a_bed'
+            ? 'discharge_fund'
+            : person.weighted<FundingRoute>(['council', 'nhs_chc', 'self_funded'], [0.78, 0.12, 0.1]);
         if (need === 'care_home_dementia' || person.bernoulli(0.25)) specialisms = ['dementia'];
     }
     const referred = a.ready - Math.max(0, person.lognormal(Math.log(20), 0.7)) * HOUR; // referral usually the day before
@@ -196,31 +244,52 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
       destination = 'usual_residence';
     } else if (a.pathway === 2) {
       const losDays = Math.max(3, flow.lognormal(Math.log(20), 0.5));
-      const bed = rehab.take(a.ready + flow.lognormal(Math.log(8), 0.7) * HOUR, () => losDays * DAY + 6 * HOUR, rehabAvailable);
+      const bed = rehab.take(
+        a.ready + flow.lognormal(Math.log(8), 0.7) * HOUR,
+        () => losDays * DAY + 6 * HOUR,
+        rehabAvailable,
+      );
       dischargeAt = bed.start;
       serviceEnd = dischargeAt + losDays * DAY;
       bedId = input.rehabBedIds[bed.index].id;
       destination = 'rehab_bed';
       const after = flow.next();
-      stayOutcome = after < 0.55 ? 'usual_residence' : after < 0.62 ? 'care_home' : after < 0.72 ? 'hospital' : after < 0.76 ? 'died' : 'usual_residence';
+      stayOutcome =
+        after < 0.55
+          ? 'usual_residence'
+          : after < 0.62
+            ? 'care_home'
+            : after < 0.72
+              ? 'hospital'
+              : after < 0.76
+                ? 'died'
+                : 'usual_residence';
       if (after >= 0.76 || (after < 0.55 && flow.bernoulli(0.45))) nextPathway = 1; // home with reablement
     } else if (need === 'd2a_bed') {
       // Most assessments finish inside six weeks; about a third of those that would run over do.
       let losDays = Math.max(4, flow.lognormal(Math.log(19), 0.35));
       if (losDays > 42 && !flow.bernoulli(0.35)) losDays = 42 - flow.uniform(0, 2);
-      const bed = d2a.take(a.ready + flow.lognormal(Math.log(14), 0.7) * HOUR, () => losDays * DAY + 8 * HOUR, (_i, at) => admissionTime(at));
+      const bed = d2a.take(
+        a.ready + flow.lognormal(Math.log(14), 0.7) * HOUR,
+        () => losDays * DAY + 8 * HOUR,
+        (_i, at) => admissionTime(at),
+      );
       dischargeAt = bed.start;
       serviceEnd = dischargeAt + losDays * DAY;
       bedId = input.d2aBedIds[bed.index].toString();
       destination = 'd2a_bed';
-      stayOutcome = flow.weighted<D2aOutcome>(['usual_residence', 'care_home', 'hospital', 'died'], [0.3, 0.55, 0.08, 0.07]);
+      stayOutcome = flow.weighted<D2aOutcome>(
+        ['usual_residence', 'care_home', 'hospital', 'died'],
+        [0.3, 0.55, 0.08, 0.07],
+      );
       nextPathway = stayOutcome === 'care_home' ? 3 : null;
     } else {
       dischargeAt = inWorkingHours(a.ready + flow.lognormal(Math.log(4.2), 0.75) * DAY, flow);
       destination = 'care_home';
     }
     // Discharges rarely happen on Sundays: push to Monday (Havering: "not enough discharges on a Sunday").
-    if (new Date(dischargeAt).getUTCDay() === 0 && a.pathway !== 2 && need !== 'd2a_bed' && flow.bernoulli(0.8)) dischargeAt += DAY;
+    if (new Date(dischargeAt).getUTCDay() === 0 && a.pathway !== 2 && need !== 'd2a_bed' && flow.bernoulli(0.8))
+      dischargeAt += DAY;
     const cancelAt = cancelled ? a.ready + flow.uniform(0.2, 3) * DAY : null;
     const left = cancelAt ?? dischargeAt;
     const done = left <= asAt;
@@ -228,10 +297,16 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
     out.referrals.push({
       id,
       personRef: `EB-${new Date(a.ready).getUTCFullYear()}-${String(seq).padStart(5, '0')}`,
-      ageBand, postcodeDistrict: district,
-      hospital: person.pick(HOSPITALS), ward: person.pick(WARDS),
-      pathway: a.pathway, serviceNeed: need,
-      homecareHoursPerWeek: hours === null ? null : String(hours), callsPerDay: calls, doubleHanded, specialisms,
+      ageBand,
+      postcodeDistrict: district,
+      hospital: person.pick(HOSPITALS),
+      ward: person.pick(WARDS),
+      pathway: a.pathway,
+      serviceNeed: need,
+      homecareHoursPerWeek: hours === null ? null : String(hours),
+      callsPerDay: calls,
+      doubleHanded,
+      specialisms,
       equipment: a.pathway === 1 && doubleHanded ? ['hoist'] : [],
       needsSummary: '',
       fundingRoute: funding,
@@ -239,7 +314,10 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
       medicallyOptimisedAt: new Date(a.ready),
       dischargedAt: done && !cancelled ? new Date(dischargeAt) : null,
       cancelledAt: done && cancelled ? new Date(cancelAt!) : null,
-      cancelReason: done && cancelled ? flow.pick(['Readmitted to acute care', 'Died in hospital', 'No longer needs support']) : null,
+      cancelReason:
+        done && cancelled
+          ? flow.pick(['Readmitted to acute care', 'Died in hospital', 'No longer needs support'])
+          : null,
       destination: done && !cancelled ? destination : null,
       serviceEndedAt: done && !cancelled && serviceEnd !== null && serviceEnd <= asAt ? new Date(serviceEnd) : null,
       nextPathway: done && !cancelled && serviceEnd !== null && serviceEnd <= asAt ? nextPathway : null,
@@ -250,27 +328,71 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
     const waitEnd = Math.min(left, asAt);
     if (a.pathway > 0 && waitEnd - a.ready > 12 * HOUR) {
       const main: DelayReason =
-        a.pathway === 1 ? flow.weighted<DelayReason>(['awaiting_homecare', 'awaiting_equipment', 'awaiting_assessment'], [0.72, 0.15, 0.13])
-        : a.pathway === 2 ? flow.weighted<DelayReason>(['other', 'awaiting_assessment'], [0.75, 0.25])
-        : need === 'd2a_bed' ? flow.weighted<DelayReason>(['awaiting_care_home', 'awaiting_assessment'], [0.8, 0.2])
-        : flow.weighted<DelayReason>(['awaiting_care_home', 'awaiting_assessment', 'family_choice'], [0.65, 0.2, 0.15]);
-      const split = a.pathway === 3 && need !== 'd2a_bed' && flow.bernoulli(0.25) ? a.ready + (waitEnd - a.ready) * flow.uniform(0.4, 0.8) : null;
-      out.delays.push({ referralId: id, reason: main, fromAt: new Date(a.ready), toAt: split ? new Date(split) : left <= asAt ? new Date(left) : null, note: main === 'other' ? 'Awaiting a community rehabilitation bed' : '' });
-      if (split) out.delays.push({ referralId: id, reason: 'family_choice', fromAt: new Date(split), toAt: left <= asAt ? new Date(left) : null, note: '' });
+        a.pathway === 1
+          ? flow.weighted<DelayReason>(
+              ['awaiting_homecare', 'awaiting_equipment', 'awaiting_assessment'],
+              [0.72, 0.15, 0.13],
+            )
+          : a.pathway === 2
+            ? flow.weighted<DelayReason>(['other', 'awaiting_assessment'], [0.75, 0.25])
+            : need === 'd2a_bed'
+              ? flow.weighted<DelayReason>(['awaiting_care_home', 'awaiting_assessment'], [0.8, 0.2])
+              : flow.weighted<DelayReason>(
+                  ['awaiting_care_home', 'awaiting_assessment', 'family_choice'],
+                  [0.65, 0.2, 0.15],
+                );
+      const split =
+        a.pathway === 3 && need !== 'd2a_bed' && flow.bernoulli(0.25)
+          ? a.ready + (waitEnd - a.ready) * flow.uniform(0.4, 0.8)
+          : null;
+      out.delays.push({
+        referralId: id,
+        reason: main,
+        fromAt: new Date(a.ready),
+        toAt: split ? new Date(split) : left <= asAt ? new Date(left) : null,
+        note: main === 'other' ? 'Awaiting a community rehabilitation bed' : '',
+      });
+      if (split)
+        out.delays.push({
+          referralId: id,
+          reason: 'family_choice',
+          fromAt: new Date(split),
+          toAt: left <= asAt ? new Date(left) : null,
+          note: '',
+        });
     }
 
     // Bed stays (rehab and D2A): admitted at discharge.
     if (bedId && dischargeAt <= asAt && !cancelled) {
-      out.stays.push({ bedId, referralId: id, personRef: out.referrals[out.referrals.length - 1].personRef, admittedAt: new Date(dischargeAt), leftAt: serviceEnd! <= asAt ? new Date(serviceEnd!) : null, outcome: serviceEnd! <= asAt ? stayOutcome : null });
+      out.stays.push({
+        bedId,
+        referralId: id,
+        personRef: out.referrals[out.referrals.length - 1].personRef,
+        admittedAt: new Date(dischargeAt),
+        leftAt: serviceEnd! <= asAt ? new Date(serviceEnd!) : null,
+        outcome: serviceEnd! <= asAt ? stayOutcome : null,
+      });
     }
 
     // Brokerage for home care and direct care home placements.
-    const brokered = (a.pathway === 1) || (a.pathway === 3 && need !== 'd2a_bed');
+    const brokered = a.pathway === 1 || (a.pathway === 3 && need !== 'd2a_bed');
     if (brokered && !cancelled) {
-      const pool = a.pathway === 1 ? input.agencies : input.careHomes.filter((h) => (need === 'care_home_nursing' ? h.serviceTypes.includes('care_home_nursing') : need === 'care_home_residential' ? h.serviceTypes.includes('care_home_residential') : h.specialisms.includes('dementia')) && specialisms.every((s) => h.specialisms.includes(s)));
+      const pool =
+        a.pathway === 1
+          ? input.agencies
+          : input.careHomes.filter(
+              (h) =>
+                (need === 'care_home_nursing'
+                  ? h.serviceTypes.includes('care_home_nursing')
+                  : need === 'care_home_residential'
+                    ? h.serviceTypes.includes('care_home_residential')
+                    : h.specialisms.includes('dementia')) && specialisms.every((s) => h.specialisms.includes(s)),
+            );
       if (!pool.length) continue;
       // Request, offers and award all fall between medically optimised and discharge.
-      const sentAt = a.ready + Math.min(brok.lognormal(Math.log(a.pathway === 1 ? 2 : 5), 0.6) * HOUR, 0.3 * (dischargeAt - a.ready));
+      const sentAt =
+        a.ready +
+        Math.min(brok.lognormal(Math.log(a.pathway === 1 ? 2 : 5), 0.6) * HOUR, 0.3 * (dischargeAt - a.ready));
       if (sentAt > asAt) continue;
       const awardAt = Math.max(sentAt + 0.6 * (dischargeAt - sentAt), dischargeAt - brok.uniform(0.15, 0.9) * DAY);
       const n = Math.min(pool.length, brok.int(3, 6));
@@ -282,25 +404,64 @@ export function generateDischargeHistory(rng: Rng, input: GeneratorInput): Gener
         const isWinner = i === winner;
         // Offer, decline or silence; the winner always offered, before the award.
         const kind = isWinner ? 'offer' : brok.weighted(['offer', 'decline', 'none'], [0.38, 0.42, 0.2]);
-        const respondedAt = kind === 'none' ? null : isWinner ? sentAt + Math.min(brok.lognormal(Math.log(4), 0.8) * HOUR, (awardAt - sentAt) * 0.9) : sentAt + brok.lognormal(Math.log(6), 0.9) * HOUR;
+        const respondedAt =
+          kind === 'none'
+            ? null
+            : isWinner
+              ? sentAt + Math.min(brok.lognormal(Math.log(4), 0.8) * HOUR, (awardAt - sentAt) * 0.9)
+              : sentAt + brok.lognormal(Math.log(6), 0.9) * HOUR;
         const answered = respondedAt !== null && respondedAt <= asAt;
-        if (kind === 'offer' && answered && (firstOffer === null || respondedAt! < firstOffer)) firstOffer = respondedAt!;
+        if (kind === 'offer' && answered && (firstOffer === null || respondedAt! < firstOffer))
+          firstOffer = respondedAt!;
         const awarded = isWinner && awardAt <= asAt;
         const closed = awardAt <= asAt;
-        const status = awarded ? 'awarded' : !answered ? (closed ? 'not_selected' : 'sent') : kind === 'decline' ? 'declined' : closed ? 'not_selected' : 'offered';
+        const status = awarded
+          ? 'awarded'
+          : !answered
+            ? closed
+              ? 'not_selected'
+              : 'sent'
+            : kind === 'decline'
+              ? 'declined'
+              : closed
+                ? 'not_selected'
+                : 'offered';
         const weekly = need === 'care_home_nursing' ? 76_000 : need === 'care_home_dementia' ? 79_000 : 72_000;
-        const price = a.pathway === 1 ? Math.round(2_426 * brok.uniform(0.97, 1.12)) : Math.round(weekly * brok.uniform(0.95, 1.25) / 100) * 100;
+        const price =
+          a.pathway === 1
+            ? Math.round(2_426 * brok.uniform(0.97, 1.12))
+            : Math.round((weekly * brok.uniform(0.95, 1.25)) / 100) * 100;
         out.requests.push({
-          id: rid, referralId: id, providerId: home.providerId, locationId: home.locationId, sentAt: new Date(sentAt), status,
+          id: rid,
+          referralId: id,
+          providerId: home.providerId,
+          locationId: home.locationId,
+          sentAt: new Date(sentAt),
+          status,
           respondedAt: answered ? new Date(respondedAt!) : null,
           pricePence: answered && kind === 'offer' ? price : null,
-          earliestStart: answered && kind === 'offer' ? londonDate(new Date(Math.max(respondedAt!, dischargeAt - DAY))) : null,
+          earliestStart:
+            answered && kind === 'offer' ? londonDate(new Date(Math.max(respondedAt!, dischargeAt - DAY))) : null,
           canAssessBy: answered && kind === 'offer' ? londonDate(new Date(respondedAt! + 12 * HOUR)) : null,
-          declineReason: answered && kind === 'decline' ? brok.weighted<DeclineReason>(['no_vacancy', 'cannot_meet_needs', 'staffing', 'location', 'price'], [0.35, 0.25, 0.2, 0.12, 0.08]) : null,
+          declineReason:
+            answered && kind === 'decline'
+              ? brok.weighted<DeclineReason>(
+                  ['no_vacancy', 'cannot_meet_needs', 'staffing', 'location', 'price'],
+                  [0.35, 0.25, 0.2, 0.12, 0.08],
+                )
+              : null,
           note: '',
         });
         if (awarded) {
-          out.awards.push({ referralId: id, requestId: rid, locationId: home.locationId, placementId: null, pricePence: price, weeklyPricePence: a.pathway === 1 ? Math.round(price * (hours ?? 0) * (doubleHanded ? 2 : 1)) : price, awardedAt: new Date(awardAt) });
+          out.awards.push({
+            referralId: id,
+            requestId: rid,
+            locationId: home.locationId,
+            placementId: null,
+            pricePence: price,
+            weeklyPricePence: a.pathway === 1 ? Math.round(price * (hours ?? 0) * (doubleHanded ? 2 : 1)) : price,
+            awardedAt: new Date(awardAt),
+          });
         }
       }
       const ref = out.referrals[out.referrals.length - 1];
@@ -338,29 +499,92 @@ export const dischargeDemoPart: DemoPart = {
   description: 'postcode district centroids, D2A and rehab beds, and 13 months of hub referrals, offers and discharges',
   async load(db: Db, ctx) {
     const ids = uuidFrom(ctx.rng('ids'));
-    await db.insert(postcodeDistricts).values(DEMO_DISTRICTS.map((d) => ({ district: d.district, lat: d.lat, lng: d.lng, postcodes: 0, source: 'demo' })));
+    await db
+      .insert(postcodeDistricts)
+      .values(
+        DEMO_DISTRICTS.map((d) => ({ district: d.district, lat: d.lat, lng: d.lng, postcodes: 0, source: 'demo' })),
+      );
 
-    const homes = await queryRows<{ id: string; provider_id: string; service_types: string[]; specialisms: string[]; on_framework: boolean; registered_beds: number | null; name: string }>(
+    const homes = await queryRows<{
+      id: string;
+      provider_id: string;
+      service_types: string[];
+      specialisms: string[];
+      on_framework: boolean;
+      registered_beds: number | null;
+      name: string;
+    }>(
       db,
       sql`select id::text, provider_id::text, service_types, specialisms || service_user_bands as specialisms, on_framework, registered_beds, name
           from locations where in_borough and deregistered_at is null order by name`,
     );
-    const careHomes = homes.filter((h) => h.service_types.some((t) => t.startsWith('care_home'))).map((h) => ({ locationId: h.id, providerId: h.provider_id, serviceTypes: h.service_types, specialisms: h.specialisms, onFramework: h.on_framework, beds: h.registered_beds ?? 0, name: h.name }));
-    const agencies = homes.filter((h) => h.service_types.includes('homecare')).map((h) => ({ locationId: h.id, providerId: h.provider_id, serviceTypes: h.service_types, specialisms: h.specialisms }));
-    if (!careHomes.length || !agencies.length) throw new Error('The discharge demo needs the market demo (care homes and homecare agencies) loaded first');
+    const careHomes = homes
+      .filter((h) => h.service_types.some((t) => t.startsWith('care_home')))
+      .map((h) => ({
+        locationId: h.id,
+        providerId: h.provider_id,
+        serviceTypes: h.service_types,
+        specialisms: h.specialisms,
+        onFramework: h.on_framework,
+        beds: h.registered_beds ?? 0,
+        name: h.name,
+      }));
+    const agencies = homes
+      .filter((h) => h.service_types.includes('homecare'))
+      .map((h) => ({
+        locationId: h.id,
+        providerId: h.provider_id,
+        serviceTypes: h.service_types,
+        specialisms: h.specialisms,
+      }));
+    if (!careHomes.length || !agencies.length)
+      throw new Error('The discharge demo needs the market demo (care homes and homecare agencies) loaded first');
 
     // D2A: 20 block-booked beds in the two largest framework nursing homes (BCF plan 2023-25: "20 commissioned beds in 2 nursing homes").
-    const d2aHomes = careHomes.filter((h) => h.serviceTypes.includes('care_home_nursing') && h.onFramework).sort((a, b) => b.beds - a.beds || a.name.localeCompare(b.name)).slice(0, 2);
+    const d2aHomes = careHomes
+      .filter((h) => h.serviceTypes.includes('care_home_nursing') && h.onFramework)
+      .sort((a, b) => b.beds - a.beds || a.name.localeCompare(b.name))
+      .slice(0, 2);
     const from = new Date(ctx.asAt.getTime() - 400 * DAY).toISOString().slice(0, 10);
-    const d2aBeds = Array.from({ length: DEMO_D2A_BEDS }, (_, i) => ({ id: ids(), locationId: d2aHomes[i % d2aHomes.length].locationId, kind: 'd2a', label: `D2A bed ${String(Math.floor(i / d2aHomes.length) + 1).padStart(2, '0')}`, weeklyPricePence: 95_000, fromDate: from }));
+    const d2aBeds = Array.from({ length: DEMO_D2A_BEDS }, (_, i) => ({
+      id: ids(),
+      locationId: d2aHomes[i % d2aHomes.length].locationId,
+      kind: 'd2a',
+      label: `D2A bed ${String(Math.floor(i / d2aHomes.length) + 1).padStart(2, '0')}`,
+      weeklyPricePence: 95_000,
+      fromDate: from,
+    }));
     // Community rehab beds: an NHS unit (not a care home), 57 beds plus 4 winter flex beds.
-    const [unitProvider] = await db.insert(providers).values({ name: 'Eastbrook Community Health NHS Trust (demo)' }).returning({ id: providers.id });
+    const [unitProvider] = await db
+      .insert(providers)
+      .values({ name: 'Eastbrook Community Health NHS Trust (demo)' })
+      .returning({ id: providers.id });
     const rehabDistrict = DEMO_IN_BOROUGH_DISTRICTS[1];
-    const [unit] = await db.insert(locations).values({
-      providerId: unitProvider.id, name: REHAB_UNIT_NAME, address: 'Community Hospital Site, Eastbrook', postcode: `${rehabDistrict.district} 4RH`, postcodeDistrict: rehabDistrict.district,
-      localAuthorityGss: rehabDistrict.gssCode, serviceTypes: [], specialisms: [], serviceUserBands: ['older_people'], inBorough: true, lat: rehabDistrict.lat, lng: rehabDistrict.lng,
-    }).returning({ id: locations.id });
-    const rehabBeds = Array.from({ length: DEMO_REHAB_BEDS.winter }, (_, i) => ({ id: ids(), locationId: unit.id, kind: 'rehab', label: `Rehab bed ${String(i + 1).padStart(2, '0')}${i >= DEMO_REHAB_BEDS.base ? ' (winter)' : ''}`, weeklyPricePence: 182_000, fromDate: from }));
+    const [unit] = await db
+      .insert(locations)
+      .values({
+        providerId: unitProvider.id,
+        name: REHAB_UNIT_NAME,
+        address: 'Community Hospital Site, Eastbrook',
+        postcode: `${rehabDistrict.district} 4RH`,
+        postcodeDistrict: rehabDistrict.district,
+        localAuthorityGss: rehabDistrict.gssCode,
+        serviceTypes: [],
+        specialisms: [],
+        serviceUserBands: ['older_people'],
+        inBorough: true,
+        lat: rehabDistrict.lat,
+        lng: rehabDistrict.lng,
+      })
+      .returning({ id: locations.id });
+    const rehabBeds = Array.from({ length: DEMO_REHAB_BEDS.winter }, (_, i) => ({
+      id: ids(),
+      locationId: unit.id,
+      kind: 'rehab',
+      label: `Rehab bed ${String(i + 1).padStart(2, '0')}${i >= DEMO_REHAB_BEDS.base ? ' (winter)' : ''}`,
+      weeklyPricePence: 182_000,
+      fromDate: from,
+    }));
     await db.insert(dischargeBlockBeds).values([...d2aBeds, ...rehabBeds]);
     ctx.progress(1, 4);
 
@@ -383,12 +607,43 @@ export const dischargeDemoPart: DemoPart = {
     // Restricted details only for people still in hospital (the hub's working set); synthetic names.
     const open = history.referrals.filter((r) => !r.dischargedAt && !r.cancelledAt);
     const names = ctx.rng('names');
-    const FIRST = ['Margaret', 'John', 'Patricia', 'David', 'Jean', 'Peter', 'Doreen', 'Brian', 'Sheila', 'Kenneth', 'Iris', 'Ronald'];
+    const FIRST = [
+      'Margaret',
+      'John',
+      'Patricia',
+      'David',
+      'Jean',
+      'Peter',
+      'Doreen',
+      'Brian',
+      'Sheila',
+      'Kenneth',
+      'Iris',
+      'Ronald',
+    ];
     const LAST = ['Example', 'Sample', 'Testwell', 'Placeholder', 'Demo', 'Fictional'];
-    if (open.length) await db.insert(dischargePersonDetails).values(open.map((r) => ({ referralId: r.id, name: `${names.pick(FIRST)} ${names.pick(LAST)}`, nhsNumber: null })));
+    if (open.length)
+      await db
+        .insert(dischargePersonDetails)
+        .values(
+          open.map((r) => ({ referralId: r.id, name: `${names.pick(FIRST)} ${names.pick(LAST)}`, nhsNumber: null })),
+        );
     const live = history.requests.filter((q) => q.status === 'sent' || q.status === 'offered');
-    if (live.length) await db.insert(dischargeNotifications).values(live.map((q) => ({ providerId: q.providerId, requestId: q.id, kind: 'request', message: 'New request from the Transfer of Care hub', createdAt: q.sentAt })));
+    if (live.length)
+      await db
+        .insert(dischargeNotifications)
+        .values(
+          live.map((q) => ({
+            providerId: q.providerId,
+            requestId: q.id,
+            kind: 'request',
+            message: 'New request from the Transfer of Care hub',
+            createdAt: q.sentAt,
+          })),
+        );
     ctx.progress(4, 4);
-    ctx.log(`  ${history.referrals.length} referrals, ${history.requests.length} requests, ${history.stays.length} bed stays; ${open.length} people waiting`);
+    ctx.log(
+      `  ${history.referrals.length} referrals, ${history.requests.length} requests, ${history.stays.length} bed stays; ${open.length} people waiting`,
+    );
   },
 };

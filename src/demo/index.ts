@@ -50,7 +50,10 @@ export interface LoadDemoOptions {
 
 /** Every application table (all tables in the public schema). */
 async function appTables(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ tablename: string }>(db, sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const rows = await queryRows<{ tablename: string }>(
+    db,
+    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+  );
   return rows.map((r) => r.tablename);
 }
 
@@ -59,14 +62,21 @@ async function appTables(db: Db): Promise<string[]> {
  * (so the operator can still sign in), then each part loads. All in one transaction: a failure leaves the
  * database as it was.
  */
-export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<{ seed: number; asAt: Date; parts: string[] }> {
+export async function loadDemo(
+  db: Db,
+  options: LoadDemoOptions = {},
+): Promise<{ seed: number; asAt: Date; parts: string[] }> {
   const seed = options.seed ?? 1;
   const asAt = startOfDay(options.asAt ?? new Date());
   const log = options.log ?? (() => {});
   await db.transaction(async (tx) => {
-    const admins = await queryRows(tx, sql`select * from users where role = 'admin' and email not like '%@demo.steward.test'`);
+    const admins = await queryRows(
+      tx,
+      sql`select * from users where role = 'admin' and email not like '%@demo.steward.test'`,
+    );
     const tables = await appTables(tx);
-    if (tables.length) await tx.execute(sql.raw(`truncate table ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
+    if (tables.length)
+      await tx.execute(sql.raw(`truncate table ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
     for (const row of admins) {
       await tx.execute(sql`insert into users (id, email, name, role, provider_id, password_hash, created_at, last_sign_in_at, disabled_at)
         values (${row.id}, ${row.email}, ${row.name}, ${row.role}, null, ${row.password_hash}, ${row.created_at}, ${row.last_sign_in_at}, ${row.disabled_at})`);
@@ -83,7 +93,15 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<{
       });
       options.onProgress?.(part.name, i, demoParts.length, 1, 1);
     }
-    await recordAudit(tx, { system: 'demo' }, { action: 'load', entity: 'demo', detail: { seed, asAt: asAt.toISOString().slice(0, 10), parts: demoParts.map((p) => p.name) } });
+    await recordAudit(
+      tx,
+      { system: 'demo' },
+      {
+        action: 'load',
+        entity: 'demo',
+        detail: { seed, asAt: asAt.toISOString().slice(0, 10), parts: demoParts.map((p) => p.name) },
+      },
+    );
   });
   return { seed, asAt, parts: demoParts.map((p) => p.name) };
 }

@@ -20,7 +20,12 @@ export function demoProviderEmail(slug: string): string {
 }
 
 export function slugify(name: string): string {
-  return name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 }
 
 let demoHash: Promise<string> | null = null;
@@ -28,12 +33,22 @@ const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
 
 export async function createDemoStaff(db: Db): Promise<void> {
   for (const u of DEMO_STAFF) {
-    await createUser(db, { ...u, password: DEMO_PASSWORD }, { system: 'demo' }, { passwordHash: await demoPasswordHash() });
+    await createUser(
+      db,
+      { ...u, password: DEMO_PASSWORD },
+      { system: 'demo' },
+      { passwordHash: await demoPasswordHash() },
+    );
   }
 }
 
 export async function createDemoProviderUser(db: Db, providerId: string, providerName: string): Promise<string> {
   const email = demoProviderEmail(slugify(providerName));
-  await createUser(db, { email, name: `${providerName} manager`, role: 'provider', providerId, password: DEMO_PASSWORD }, { system: 'demo' }, { passwordHash: await demoPasswordHash() });
+  await createUser(
+    db,
+    { email, name: `${providerName} manager`, role: 'provider', providerId, password: DEMO_PASSWORD },
+    { system: 'demo' },
+    { passwordHash: await demoPasswordHash() },
+  );
   return email;
 }

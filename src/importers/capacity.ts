@@ -12,27 +12,55 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const capacityImporter: Importer<BulkCapacityRow> = {
   kind: 'capacity',
-  description: 'Care home capacity returns in bulk (columns cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits)',
+  description:
+    'Care home capacity returns in bulk (columns cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits)',
   async parse(source) {
     const records = await readAllCsv(source);
     // Whether each home exists (and its CQC beds) is checked against the database when writing.
-    return parseBulkCapacity(records.map((r) => ({ line: r.line, cells: r.values })), () => null);
+    return parseBulkCapacity(
+      records.map((r) => ({ line: r.line, cells: r.values })),
+      () => null,
+    );
   },
   async write(db, rows, ctx) {
     const keys = rows.map((r) => r.locationKey);
     const uuids = keys.filter((k) => UUID_RE.test(k));
-    const found = await db.select().from(locations).where(or(inArray(locations.cqcLocationId, keys), uuids.length ? inArray(locations.id, uuids) : undefined));
-    const byKey = new Map(found.flatMap((l) => [[l.id, l], [l.cqcLocationId ?? '', l]] as const));
+    const found = await db
+      .select()
+      .from(locations)
+      .where(or(inArray(locations.cqcLocationId, keys), uuids.length ? inArray(locations.id, uuids) : undefined));
+    const byKey = new Map(
+      found.flatMap(
+        (l) =>
+          [
+            [l.id, l],
+            [l.cqcLocationId ?? '', l],
+          ] as const,
+      ),
+    );
     const issues: ImportIssue[] = [];
     for (const r of rows) {
       const loc = byKey.get(r.locationKey);
       if (!loc) issues.push({ line: r.line, field: r.keyColumn, message: `no location ${r.locationKey}` });
-      else if (!isCareHome(loc.serviceTypes)) issues.push({ line: r.line, field: r.keyColumn, message: `${loc.name} is not a care home` });
-      else if (loc.registeredBeds != null && r.input.maxCapacity > loc.registeredBeds) issues.push({ line: r.line, field: 'max_capacity', message: `cannot exceed the ${loc.registeredBeds} beds registered with CQC` });
+      else if (!isCareHome(loc.serviceTypes))
+        issues.push({ line: r.line, field: r.keyColumn, message: `${loc.name} is not a care home` });
+      else if (loc.registeredBeds != null && r.input.maxCapacity > loc.registeredBeds)
+        issues.push({
+          line: r.line,
+          field: 'max_capacity',
+          message: `cannot exceed the ${loc.registeredBeds} beds registered with CQC`,
+        });
     }
     if (issues.length) throw new ImportRejected(ctx.fileName, issues);
     const actor = ctx.actor ?? { system: 'import capacity' };
-    for (const r of rows) await recordCareHomeReturn(db, actor, byKey.get(r.locationKey)!.id, r.input, { source: 'bulk_csv' });
-    return { kind: 'capacity', fileName: ctx.fileName, rowsRead: rows.length, created: rows.length, messages: [`${rows.length} capacity returns recorded`] };
+    for (const r of rows)
+      await recordCareHomeReturn(db, actor, byKey.get(r.locationKey)!.id, r.input, { source: 'bulk_csv' });
+    return {
+      kind: 'capacity',
+      fileName: ctx.fileName,
+      rowsRead: rows.length,
+      created: rows.length,
+      messages: [`${rows.length} capacity returns recorded`],
+    };
   },
 };

@@ -41,13 +41,15 @@ export async function readXlsxRows(source: ImportSource): Promise<{ line: number
 
 export const contractsImporter: Importer<RegisterContract> = {
   kind: 'contracts',
-  description: 'Contract register (CSV or XLSX): reference, title, provider, service area, care group, contract form, funding, values, dates, extensions, notice',
+  description:
+    'Contract register (CSV or XLSX): reference, title, provider, service area, care group, contract form, funding, values, dates, extensions, notice',
   async parse(source) {
     const records = /\.xlsx$/i.test(source.fileName)
       ? await readXlsxRows(source)
       : (await readAllCsv(source)).map((r) => ({ line: r.line, cells: r.values }));
     const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim()));
-    if (nonEmpty.length === 0) return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };
+    if (nonEmpty.length === 0)
+      return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };
     // Registers often start with a title or notes: the header is the first row naming every required column
     // (within the first 20), else the first row, whose missing columns are then reported.
     const header = nonEmpty.slice(0, 20).find((r) => mapHeaders(r.cells, r.line).issues.length === 0) ?? nonEmpty[0];

@@ -16,7 +16,11 @@ export const cqcImporter: Importer<CqcLocation> = {
     const parsed = parseCqcDirectory(records.map((r) => ({ line: r.line, cells: r.values })));
     const issues: ImportIssue[] = parsed.issues.map((i) => ({ line: i.line, field: i.field, message: i.message }));
     if (issues.length === 0 && parsed.locations.length === 0) {
-      issues.push({ line: null, field: 'file', message: `no adult social care locations found (${parsed.skipped} other services skipped)` });
+      issues.push({
+        line: null,
+        field: 'file',
+        message: `no adult social care locations found (${parsed.skipped} other services skipped)`,
+      });
     }
     return { rows: parsed.locations, issues };
   },
@@ -27,13 +31,22 @@ export const cqcImporter: Importer<CqcLocation> = {
       `${rows.length} adult social care locations read`,
       `${plan.created.length} new location${plan.created.length === 1 ? '' : 's'}, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.deregistered.length} deregistered`,
       `${providersCreated} new provider${providersCreated === 1 ? '' : 's'}`,
-      ...plan.changed.slice(0, 20).map((c) => `changed ${c.location.cqcLocationId} ${c.location.name}: ${c.fields.join(', ')}`),
+      ...plan.changed
+        .slice(0, 20)
+        .map((c) => `changed ${c.location.cqcLocationId} ${c.location.name}: ${c.fields.join(', ')}`),
       ...plan.deregistered.slice(0, 20).map((id) => `deregistered ${id}`),
     ];
     return {
-      kind: 'cqc', fileName: ctx.fileName, rowsRead: rows.length, created: plan.created.length, updated: plan.changed.length,
-      unchanged: plan.unchanged, removed: plan.deregistered.length, messages,
-      newLocations: plan.created.map((l) => l.cqcLocationId), changedLocations: plan.changed.map((c) => ({ id: c.location.cqcLocationId, fields: c.fields })),
+      kind: 'cqc',
+      fileName: ctx.fileName,
+      rowsRead: rows.length,
+      created: plan.created.length,
+      updated: plan.changed.length,
+      unchanged: plan.unchanged,
+      removed: plan.deregistered.length,
+      messages,
+      newLocations: plan.created.map((l) => l.cqcLocationId),
+      changedLocations: plan.changed.map((c) => ({ id: c.location.cqcLocationId, fields: c.fields })),
       deregisteredLocations: plan.deregistered,
     };
   },

@@ -61,7 +61,11 @@ export function mapHeader<K extends string>(
     const pos = spec.names.map((n) => normalised.indexOf(n.toLowerCase())).find((i) => i >= 0) ?? -1;
     index[key] = pos;
     if (pos < 0 && spec.required !== false) {
-      issues.push({ line: headerLine, field: spec.names[0], message: `Missing column "${spec.names[0]}" in the header` });
+      issues.push({
+        line: headerLine,
+        field: spec.names[0],
+        message: `Missing column "${spec.names[0]}" in the header`,
+      });
     }
   }
   return { index, issues };

@@ -35,13 +35,19 @@ describe('mapHeader', () => {
       5,
     );
     expect(index).toEqual({ name: 0, la: 1, beds: -1, phone: -1 });
-    expect(issues).toEqual([{ line: 5, field: 'Care homes beds', message: 'Missing column "Care homes beds" in the header' }]);
+    expect(issues).toEqual([
+      { line: 5, field: 'Care homes beds', message: 'Missing column "Care homes beds" in the header' },
+    ]);
   });
 });
 
 describe('ImportRejected', () => {
   it('says what and where for every issue, capped for readability', () => {
-    const issues = Array.from({ length: 3 }, (_, i) => ({ line: i + 6, field: 'Postcode', message: 'is not a UK postcode' }));
+    const issues = Array.from({ length: 3 }, (_, i) => ({
+      line: i + 6,
+      field: 'Postcode',
+      message: 'is not a UK postcode',
+    }));
     const err = new ImportRejected('cqc.csv', [{ line: null, message: 'empty file' }, ...issues]);
     expect(err.message).toContain('4 problems found');
     expect(err.message).toContain('cqc.csv:6 [Postcode]: is not a UK postcode');

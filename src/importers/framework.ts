@@ -63,7 +63,9 @@ export class ImportRejected extends Error {
     public readonly fileName: string,
     public readonly issues: ImportIssue[],
   ) {
-    super(`${fileName} was not imported: ${issues.length} problem${issues.length === 1 ? '' : 's'} found\n${formatIssues(fileName, issues)}`);
+    super(
+      `${fileName} was not imported: ${issues.length} problem${issues.length === 1 ? '' : 's'} found\n${formatIssues(fileName, issues)}`,
+    );
   }
 }
 
@@ -93,7 +95,12 @@ export function textSource(fileName: string, text: string | Buffer): ImportSourc
 }
 
 /** Parse and validate the whole file; write it in one transaction only if it is valid. */
-export async function runImport<Row>(db: Db, importer: Importer<Row>, source: ImportSource, ctx: Omit<ImportContext, 'fileName'>): Promise<ImportSummary> {
+export async function runImport<Row>(
+  db: Db,
+  importer: Importer<Row>,
+  source: ImportSource,
+  ctx: Omit<ImportContext, 'fileName'>,
+): Promise<ImportSummary> {
   const parsed = await importer.parse(source, ctx.options);
   if (parsed.issues.length) throw new ImportRejected(source.fileName, parsed.issues);
   return db.transaction(async (tx) => {

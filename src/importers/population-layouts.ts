@@ -72,7 +72,19 @@ export class PopulationCollector {
   private readonly sums = new Map<string, { sum: number; parts: number; decimals: number }>();
 
   constructor(layout: PopulationLayout, kind: PopulationKind, source: string, vintage: string) {
-    this.data = { layout, kind, source, vintage, areas: new Map(), areaCode: [], year: [], sex: [], ageFrom: [], ageTo: [], count: [] };
+    this.data = {
+      layout,
+      kind,
+      source,
+      vintage,
+      areas: new Map(),
+      areaCode: [],
+      year: [],
+      sex: [],
+      ageFrom: [],
+      ageTo: [],
+      count: [],
+    };
   }
 
   /** Areas with a refused row: their whole-area checks would only repeat that problem. */
@@ -97,11 +109,20 @@ export class PopulationCollector {
     }
     const known = this.data.areas.get(code);
     if (known === undefined || (known === code && name)) this.data.areas.set(code, name ?? code);
-    else if (name && known !== name) this.issue(line, 'name', `area ${code} is called "${known}" earlier in the file and "${name}" here`);
+    else if (name && known !== name)
+      this.issue(line, 'name', `area ${code} is called "${known}" earlier in the file and "${name}" here`);
     return true;
   }
 
-  add(line: number, field: string, areaCode: string, year: number, sex: PopulationSex, band: AgeBand, raw: string): void {
+  add(
+    line: number,
+    field: string,
+    areaCode: string,
+    year: number,
+    sex: PopulationSex,
+    band: AgeBand,
+    raw: string,
+  ): void {
     const count = parseCount(raw);
     if (count === null) {
       this.refuse(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
@@ -111,7 +132,11 @@ export class PopulationCollector {
     let ages = this.seen.get(key);
     if (!ages) this.seen.set(key, (ages = new Map()));
     if (ages.has(band.from)) {
-      this.issue(line, field, `${areaCode} ${sex} ${year} age ${bandLabel(band)} was already given on line ${ages.get(band.from)}`);
+      this.issue(
+        line,
+        field,
+        `${areaCode} ${sex} ${year} age ${bandLabel(band)} was already given on line ${ages.get(band.from)}`,
+      );
       return;
     }
     ages.set(band.from, line);
@@ -171,10 +196,15 @@ export class PopulationCollector {
       const tolerance = 0.5 * 10 ** -s.decimals * s.parts + 0.5 * 10 ** -t.decimals + 1e-9;
       if (Math.abs(s.sum - t.value) > tolerance) {
         const [area, sex, year] = key.split('|');
-        this.issue(t.line, t.field, `${area} ${sex} ${year}: "All ages" is ${t.value} but the ages add up to ${Math.round(s.sum * 1000) / 1000}`);
+        this.issue(
+          t.line,
+          t.field,
+          `${area} ${sex} ${year}: "All ages" is ${t.value} but the ages add up to ${Math.round(s.sum * 1000) / 1000}`,
+        );
       }
     }
-    if (d.count.length === 0 && this.issues.length === 0) this.issue(null, undefined, 'the file holds no population figures');
+    if (d.count.length === 0 && this.issues.length === 0)
+      this.issue(null, undefined, 'the file holds no population figures');
     this.issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     return { dataset: d, issues: this.issues };
   }
@@ -200,13 +230,20 @@ export interface LayoutOptions {
 }
 
 /** Builds the parser for a header; issues with the header itself are returned as a string. */
-export function layoutParser(header: string[], headerLine: number, options: LayoutOptions = {}): LayoutParser | ImportIssue[] {
+export function layoutParser(
+  header: string[],
+  headerLine: number,
+  options: LayoutOptions = {},
+): LayoutParser | ImportIssue[] {
   const layout = detectLayout(header);
   if (!layout) {
-    return [{
-      line: headerLine,
-      message: 'the header matches no known population layout: expected the ONS SNPP layout (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, years), NOMIS (GEOGRAPHY_CODE, C_AGE, PROJECTED_YEAR_NAME, OBS_VALUE, GENDER), MYEB1 (ladcodeYY, laname, sex, age, population_YYYY…) or the wide mid-year layout (period, area_code, area_name, gender, all_ages, 0…90)',
-    }];
+    return [
+      {
+        line: headerLine,
+        message:
+          'the header matches no known population layout: expected the ONS SNPP layout (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, years), NOMIS (GEOGRAPHY_CODE, C_AGE, PROJECTED_YEAR_NAME, OBS_VALUE, GENDER), MYEB1 (ladcodeYY, laname, sex, age, population_YYYY…) or the wide mid-year layout (period, area_code, area_name, gender, all_ages, 0…90)',
+      },
+    ];
   }
   const h = header.map((x) => x.trim());
   const lower = h.map((x) => x.toLowerCase());
@@ -224,7 +261,13 @@ function yearColumns(h: string[], pattern: RegExp): { index: number; year: numbe
   });
 }
 
-function snppParser(h: string[], lower: string[], col: (n: string) => number, headerLine: number, options: LayoutOptions): LayoutParser | ImportIssue[] {
+function snppParser(
+  h: string[],
+  lower: string[],
+  col: (n: string) => number,
+  headerLine: number,
+  options: LayoutOptions,
+): LayoutParser | ImportIssue[] {
   const years = yearColumns(h, /^(\d{4})$/);
   if (years.length === 0) return [{ line: headerLine, message: 'no year columns (e.g. "2022") in the header' }];
   const base = years[0].year;
@@ -271,7 +314,12 @@ function snppParser(h: string[], lower: string[], col: (n: string) => number, he
 }
 
 function nomisParser(col: (n: string) => number, options: LayoutOptions): LayoutParser {
-  const c = new PopulationCollector('nomis', 'projection', options.source ?? 'ONS sub-national population projections (NOMIS extract)', options.vintage ?? 'NOMIS SNPP extract');
+  const c = new PopulationCollector(
+    'nomis',
+    'projection',
+    options.source ?? 'ONS sub-national population projections (NOMIS extract)',
+    options.vintage ?? 'NOMIS SNPP extract',
+  );
   const iCode = col('geography_code');
   const iName = col('geography_name');
   const iAge = col('c_age');
@@ -311,7 +359,12 @@ function nomisParser(col: (n: string) => number, options: LayoutOptions): Layout
   };
 }
 
-function myeb1Parser(h: string[], lower: string[], headerLine: number, options: LayoutOptions): LayoutParser | ImportIssue[] {
+function myeb1Parser(
+  h: string[],
+  lower: string[],
+  headerLine: number,
+  options: LayoutOptions,
+): LayoutParser | ImportIssue[] {
   const years = yearColumns(lower, /^population_(\d{4})$/);
   if (years.length === 0) return [{ line: headerLine, message: 'no population_YYYY columns in the header' }];
   const last = years[years.length - 1].year;
@@ -319,7 +372,12 @@ function myeb1Parser(h: string[], lower: string[], headerLine: number, options: 
   const iName = lower.findIndex((x) => /^laname\d{2}$/.test(x));
   const iSex = lower.indexOf('sex');
   const iAge = lower.indexOf('age');
-  const c = new PopulationCollector('myeb1', 'estimate', options.source ?? `ONS mid-year population estimates (MYEB1), ${h[iCode]} boundaries`, options.vintage ?? `mid-${last}`);
+  const c = new PopulationCollector(
+    'myeb1',
+    'estimate',
+    options.source ?? `ONS mid-year population estimates (MYEB1), ${h[iCode]} boundaries`,
+    options.vintage ?? `mid-${last}`,
+  );
   return {
     record(line, v) {
       if (v.length !== h.length) {
@@ -345,16 +403,25 @@ function myeb1Parser(h: string[], lower: string[], headerLine: number, options: 
   };
 }
 
-function midYearWideParser(h: string[], lower: string[], col: (n: string) => number, headerLine: number, options: LayoutOptions): LayoutParser | ImportIssue[] {
+function midYearWideParser(
+  h: string[],
+  lower: string[],
+  col: (n: string) => number,
+  headerLine: number,
+  options: LayoutOptions,
+): LayoutParser | ImportIssue[] {
   // Single-year columns 0…90 (90 = 90 and over), plus all_ages and any aged_X_to_Y / aged_X_and_over
   // bands, which are checked against the single years.
-  const ages = lower.flatMap((name, index) => (/^\d{1,2}$/.test(name) ? [{ index, band: parseAgeLabel(name) as AgeBand }] : []));
+  const ages = lower.flatMap((name, index) =>
+    /^\d{1,2}$/.test(name) ? [{ index, band: parseAgeLabel(name) as AgeBand }] : [],
+  );
   const bandCols = lower.flatMap((name, index) => {
     if (!/^aged_/.test(name)) return [];
     const band = parseAgeLabel(name);
     return band && band !== 'all' ? [{ index, band }] : [];
   });
-  if (ages.length === 0) return [{ line: headerLine, message: 'no single-year age columns (0, 1, … 90) in the header' }];
+  if (ages.length === 0)
+    return [{ line: headerLine, message: 'no single-year age columns (0, 1, … 90) in the header' }];
   const iPeriod = col('period');
   const iCode = col('area_code');
   const iName = col('area_name');
@@ -362,7 +429,13 @@ function midYearWideParser(h: string[], lower: string[], col: (n: string) => num
   const iAll = col('all_ages');
   let c: PopulationCollector | null = null;
   const collector = (year: number) =>
-    c ?? (c = new PopulationCollector('mid-year-wide', 'estimate', options.source ?? 'ONS mid-year population estimates', options.vintage ?? `mid-${year}`));
+    c ??
+    (c = new PopulationCollector(
+      'mid-year-wide',
+      'estimate',
+      options.source ?? 'ONS mid-year population estimates',
+      options.vintage ?? `mid-${year}`,
+    ));
   return {
     record(line, v) {
       if (v.length !== h.length) {
@@ -394,7 +467,8 @@ function midYearWideParser(h: string[], lower: string[], col: (n: string) => num
           continue;
         }
         let sum = 0;
-        for (const a of ages) if (a.band.from >= band.from && bandEnd(a.band) <= bandEnd(band)) sum += Number(v[a.index]);
+        for (const a of ages)
+          if (a.band.from >= band.from && bandEnd(a.band) <= bandEnd(band)) sum += Number(v[a.index]);
         if (Math.abs(sum - stated) > 0.5 * (bandEnd(band) - band.from + 2)) {
           col2.issue(line, h[index], `${h[index]} is ${stated} but ages ${bandLabel(band)} add up to ${sum}`);
         }

@@ -7,7 +7,13 @@ import { detectLayout } from './population-layouts.js';
 const REAL = new URL('./fixtures/ons', import.meta.url).pathname; // real ONS files, see fixtures/ons/README.md
 const real = (name: string) => textSource(name, readFileSync(`${REAL}/${name}`));
 
-function valueOf(d: { areaCode: string[]; year: number[]; sex: string[]; ageFrom: number[]; count: number[] }, area: string, year: number, sex: string, age: number): number | undefined {
+function valueOf(
+  d: { areaCode: string[]; year: number[]; sex: string[]; ageFrom: number[]; count: number[] },
+  area: string,
+  year: number,
+  sex: string,
+  age: number,
+): number | undefined {
   for (let i = 0; i < d.count.length; i++) {
     if (d.areaCode[i] === area && d.year[i] === year && d.sex[i] === sex && d.ageFrom[i] === age) return d.count[i];
   }
@@ -56,7 +62,10 @@ describe('population import: the real ONS files', () => {
     const d = rows[0];
     expect(d.areas.get('E06000047')).toBe('County Durham');
     const text = readFileSync(`${REAL}/snpp-2022-county-durham.csv`, 'utf8');
-    const allAges = text.split('\r\n').find((l) => l.includes(',All ages,'))!.split(',');
+    const allAges = text
+      .split('\r\n')
+      .find((l) => l.includes(',All ages,'))!
+      .split(',');
     const sum2047 = d.count.reduce((s, c, i) => (d.year[i] === 2047 ? s + c : s), 0);
     expect(Math.abs(sum2047 - Number(allAges[allAges.length - 1]))).toBeLessThan(0.01);
   });
@@ -79,7 +88,8 @@ describe('population import: the real ONS files', () => {
 describe('population import: other layouts', () => {
   it('reads the MYEB1 long layout (sex 1/2, population_YYYY columns)', async () => {
     const lines = ['ladcode23,laname23,country,sex,age,population_2022,population_2023'];
-    for (const sex of [1, 2]) for (let a = 0; a <= 90; a++) lines.push(`E09000016,Havering,E,${sex},${a},${1000 + a + sex},${1010 + a + sex}`);
+    for (const sex of [1, 2])
+      for (let a = 0; a <= 90; a++) lines.push(`E09000016,Havering,E,${sex},${a},${1000 + a + sex},${1010 + a + sex}`);
     const { rows, issues } = await parsePopulation(textSource('myeb1.csv', lines.join('\n')));
     expect(issues).toEqual([]);
     const d = rows[0];
@@ -134,7 +144,9 @@ describe('population import: broken files are refused with line and field', () =
     const { rows: out, issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
     expect(out).toEqual([]);
     // One problem, reported once: the missing value does not also raise "no figure for age 10".
-    expect(issues).toEqual([{ line: 12, field: '2023', message: '"n/a" is not a population count (a number of people, 0 or more)' }]);
+    expect(issues).toEqual([
+      { line: 12, field: '2023', message: '"n/a" is not a population count (a number of people, 0 or more)' },
+    ]);
   });
 
   it('finds a missing age, a duplicate age and a wrong All ages total', async () => {
@@ -142,8 +154,16 @@ describe('population import: broken files are refused with line and field', () =
     rows.splice(50, 1); // drop age 50
     rows.splice(20, 0, rows[20]); // age 20 twice (the copy lands on line 22)
     const { issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
-    expect(issues).toContainEqual({ line: 23, field: '2022', message: 'E09000099 persons 2022 age 20 was already given on line 22' });
-    expect(issues).toContainEqual({ line: null, field: 'age', message: 'E09000099 persons 2023: no figure for age 50' });
+    expect(issues).toContainEqual({
+      line: 23,
+      field: '2022',
+      message: 'E09000099 persons 2022 age 20 was already given on line 22',
+    });
+    expect(issues).toContainEqual({
+      line: null,
+      field: 'age',
+      message: 'E09000099 persons 2023: no figure for age 50',
+    });
     const allAges = issues.filter((i) => i.field === '2022' && /All ages/.test(i.message));
     expect(allAges).toHaveLength(1);
     expect(allAges[0].line).toBe(93);
@@ -156,7 +176,11 @@ describe('population import: broken files are refused with line and field', () =
     rows[2] = rows[2].replace(',2,', ',two,');
     const { issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
     expect(issues.slice(0, 3)).toEqual([
-      { line: 2, field: 'AREA_CODE', message: '"E0900009" is not an ONS GSS code (a letter and eight digits, e.g. E09000016)' },
+      {
+        line: 2,
+        field: 'AREA_CODE',
+        message: '"E0900009" is not an ONS GSS code (a letter and eight digits, e.g. E09000016)',
+      },
       { line: 3, field: 'SEX', message: '"people" is not persons, males or females' },
       { line: 4, field: 'AGE_GROUP', message: '"two" is not an age, an age band or "All ages"' },
     ]);
@@ -165,7 +189,11 @@ describe('population import: broken files are refused with line and field', () =
   it('refuses overlapping bands and an unknown header', async () => {
     const rows = [...good.slice(5, 91), 'E09000099,Demo,Population,persons,0-5,6000.000,6000.000'];
     const { issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
-    expect(issues).toContainEqual({ line: null, field: 'age', message: 'E09000099 persons 2022: age band 5 overlaps the band before it' });
+    expect(issues).toContainEqual({
+      line: null,
+      field: 'age',
+      message: 'E09000099 persons 2022: age band 5 overlaps the band before it',
+    });
     const unknown = await parsePopulation(textSource('x.csv', 'name,postcode\nA,B\n'));
     expect(unknown.issues[0].line).toBe(1);
     expect(unknown.issues[0].message).toMatch(/matches no known population layout/);

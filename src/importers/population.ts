@@ -6,7 +6,10 @@ import { readCsv } from './csv.js';
 import type { Importer, ImportIssue, ImportSource, ParsedImport } from './framework.js';
 import { LAYOUT_LABELS, layoutParser, type LayoutParser, type PopulationDataset } from './population-layouts.js';
 
-export async function parsePopulation(source: ImportSource, options: Record<string, string | undefined> = {}): Promise<ParsedImport<PopulationDataset>> {
+export async function parsePopulation(
+  source: ImportSource,
+  options: Record<string, string | undefined> = {},
+): Promise<ParsedImport<PopulationDataset>> {
   let parser: LayoutParser | null = null;
   const issues: ImportIssue[] = [];
   for await (const rec of readCsv(source)) {
@@ -26,14 +29,18 @@ export async function parsePopulation(source: ImportSource, options: Record<stri
 
 export const populationImporter: Importer<PopulationDataset> = {
   kind: 'population',
-  description: 'ONS population: SNPP projections (wide or NOMIS) and mid-year estimates (MYEB1 or wide); options source=…, vintage=…',
+  description:
+    'ONS population: SNPP projections (wide or NOMIS) and mid-year estimates (MYEB1 or wide); options source=…, vintage=…',
   parse: parsePopulation,
   async write(db, rows, ctx) {
     const messages: string[] = [];
     let created = 0;
     let replaced = 0;
     for (const d of rows) {
-      await upsertAreas(db, [...d.areas].map(([code, name]) => ({ code, name })));
+      await upsertAreas(
+        db,
+        [...d.areas].map(([code, name]) => ({ code, name })),
+      );
       const r = await replacePopulation(db, d);
       created += r.written;
       replaced += r.replaced;
@@ -43,6 +50,13 @@ export const populationImporter: Importer<PopulationDataset> = {
           (r.replaced ? `; replaced ${r.replaced.toLocaleString('en-GB')} figures of the same vintage` : ''),
       );
     }
-    return { kind: 'population', fileName: ctx.fileName, rowsRead: rows.reduce((s, d) => s + d.count.length, 0), created, removed: replaced, messages };
+    return {
+      kind: 'population',
+      fileName: ctx.fileName,
+      rowsRead: rows.reduce((s, d) => s + d.count.length, 0),
+      created,
+      removed: replaced,
+      messages,
+    };
   },
 };

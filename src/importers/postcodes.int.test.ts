@@ -12,7 +12,10 @@ const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 
 describeWithDatabases('steward import postcodes', (ctx) => {
   it('writes district centroids in one audited transaction, and re-importing updates them', async () => {
-    const summary = await runImport(ctx.db, postcodesImporter, fileSource(path.join(fixtures, 'onspd-sample.csv')), { actor: { system: 'test' }, options: {} });
+    const summary = await runImport(ctx.db, postcodesImporter, fileSource(path.join(fixtures, 'onspd-sample.csv')), {
+      actor: { system: 'test' },
+      options: {},
+    });
     expect(summary).toMatchObject({ rowsRead: 8, created: 3, updated: 0, districts: 3 });
     expect(summary.messages[0]).toBe('6 live postcodes in 3 districts');
     const rows = await ctx.db.select().from(postcodeDistricts).orderBy(asc(postcodeDistricts.district));
@@ -21,7 +24,10 @@ describeWithDatabases('steward import postcodes', (ctx) => {
       ['RM1', 51.5805, 0.183, 2, 'onspd-sample.csv'],
       ['RM14', 51.562, 0.254, 3, 'onspd-sample.csv'],
     ]);
-    const again = await runImport(ctx.db, postcodesImporter, fileSource(path.join(fixtures, 'onspd-sample.csv')), { actor: { system: 'test' }, options: {} });
+    const again = await runImport(ctx.db, postcodesImporter, fileSource(path.join(fixtures, 'onspd-sample.csv')), {
+      actor: { system: 'test' },
+      options: {},
+    });
     expect(again).toMatchObject({ created: 0, updated: 3 });
     const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.entity, 'postcodes'));
     expect(audit).toHaveLength(2);
@@ -29,7 +35,12 @@ describeWithDatabases('steward import postcodes', (ctx) => {
 
   it('writes nothing from a file with a bad row', async () => {
     await ctx.db.delete(postcodeDistricts);
-    await expect(runImport(ctx.db, postcodesImporter, fileSource(path.join(fixtures, 'onspd-broken.csv')), { actor: { system: 'test' }, options: {} })).rejects.toBeInstanceOf(ImportRejected);
+    await expect(
+      runImport(ctx.db, postcodesImporter, fileSource(path.join(fixtures, 'onspd-broken.csv')), {
+        actor: { system: 'test' },
+        options: {},
+      }),
+    ).rejects.toBeInstanceOf(ImportRejected);
     expect(await ctx.db.select().from(postcodeDistricts)).toEqual([]);
   });
 });

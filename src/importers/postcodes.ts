@@ -67,7 +67,8 @@ export function splitCsvLine(text: string): string[] {
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     if (f.length && f.charCodeAt(0) === 34 /* " */) {
-      if (f.length < 2 || f.charCodeAt(f.length - 1) !== 34 || f.indexOf('"', 1) !== f.length - 1) return parseCsvSync(text, { relax_column_count: true, relax_quotes: true })[0] ?? [];
+      if (f.length < 2 || f.charCodeAt(f.length - 1) !== 34 || f.indexOf('"', 1) !== f.length - 1)
+        return parseCsvSync(text, { relax_column_count: true, relax_quotes: true })[0] ?? [];
       fields[i] = f.slice(1, -1);
     } else if (f.indexOf('"') >= 0) {
       return parseCsvSync(text, { relax_column_count: true, relax_quotes: true })[0] ?? [];
@@ -81,7 +82,9 @@ export function splitCsvLine(text: string): string[] {
  * Lines are read straight from the byte stream (no per-record objects), which keeps a 2.7-million-row file
  * to a few hundred thousand rows a second in constant memory.
  */
-export async function readOnspdDistricts(source: ImportSource): Promise<{ districts: DistrictCentroid[]; stats: OnspdStats; issues: ImportIssue[] }> {
+export async function readOnspdDistricts(
+  source: ImportSource,
+): Promise<{ districts: DistrictCentroid[]; stats: OnspdStats; issues: ImportIssue[] }> {
   const acc = new DistrictAccumulator();
   const stats: OnspdStats = { rowsRead: 0, live: 0, terminated: 0, noGridReference: 0 };
   const issues: ImportIssue[] = [];
@@ -161,11 +164,20 @@ export async function readOnspdDistricts(source: ImportSource): Promise<{ distri
   rest += decoder.end();
   if (rest.length) handle(++line, rest.endsWith('\r') ? rest.slice(0, -1) : rest);
   if (headerIssues.length) return { districts: [], stats, issues: headerIssues };
-  if (!index) return { districts: [], stats, issues: [{ line: null, message: 'The file is empty: expected the ONSPD header (pcd,pcd2,pcds,dointr,doterm,…)' }] };
+  if (!index)
+    return {
+      districts: [],
+      stats,
+      issues: [{ line: null, message: 'The file is empty: expected the ONSPD header (pcd,pcd2,pcds,dointr,doterm,…)' }],
+    };
   if (issueCount > issues.length) {
-    issues.push({ line: null, message: `${issueCount - issues.length} more rows have problems (only the first ${MAX_ISSUES} are listed)` });
+    issues.push({
+      line: null,
+      message: `${issueCount - issues.length} more rows have problems (only the first ${MAX_ISSUES} are listed)`,
+    });
   }
-  if (!issueCount && stats.live === 0) issues.push({ line: null, message: 'No live postcodes with a grid reference found' });
+  if (!issueCount && stats.live === 0)
+    issues.push({ line: null, message: 'No live postcodes with a grid reference found' });
   return { districts: acc.centroids(), stats, issues };
 }
 
@@ -175,7 +187,11 @@ export interface PostcodeImportRows {
 }
 
 /** Insert or replace the centroids of every district in the file (districts not in the file are left alone). */
-export async function writeDistrictCentroids(db: Db, districts: readonly DistrictCentroid[], source: string): Promise<{ created: number; updated: number }> {
+export async function writeDistrictCentroids(
+  db: Db,
+  districts: readonly DistrictCentroid[],
+  source: string,
+): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
   for (let i = 0; i < districts.length; i += 500) {
@@ -185,7 +201,13 @@ export async function writeDistrictCentroids(db: Db, districts: readonly Distric
       .values(chunk.map((d) => ({ district: d.district, lat: d.lat, lng: d.lng, postcodes: d.postcodes, source })))
       .onConflictDoUpdate({
         target: postcodeDistricts.district,
-        set: { lat: sql`excluded.lat`, lng: sql`excluded.lng`, postcodes: sql`excluded.postcodes`, source: sql`excluded.source`, updatedAt: sql`now()` },
+        set: {
+          lat: sql`excluded.lat`,
+          lng: sql`excluded.lng`,
+          postcodes: sql`excluded.postcodes`,
+          source: sql`excluded.source`,
+          updatedAt: sql`now()`,
+        },
       })
       .returning({ inserted: sql<boolean>`(xmax = 0)` });
     for (const r of res) {

@@ -12,12 +12,16 @@ export function auditWrites(app: FastifyInstance): void {
     const route = request.routeOptions.url ?? request.url.split('?')[0];
     if (route === '/api/auth/sign-in') return; // recorded by the sign-in handler with the user it signed in
     try {
-      await recordAudit(app.db, request.actor ? { userId: request.actor.userId, label: request.session?.email } : null, {
-        action: 'request',
-        entity: `${request.method} ${route}`,
-        entityId: null,
-        detail: { params: request.params as Record<string, unknown>, status: reply.statusCode },
-      });
+      await recordAudit(
+        app.db,
+        request.actor ? { userId: request.actor.userId, label: request.session?.email } : null,
+        {
+          action: 'request',
+          entity: `${request.method} ${route}`,
+          entityId: null,
+          detail: { params: request.params as Record<string, unknown>, status: reply.statusCode },
+        },
+      );
     } catch (err) {
       request.log.error({ err }, 'could not write the request audit entry');
     }

@@ -1,14 +1,9 @@
 // RFC 9457 problem details. Every error the API returns has this shape, naming the field or input at fault.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type FieldError } from '../domain/core/errors.js';
 
-export interface FieldError {
-  /** Dotted path of the field at fault, e.g. `email` or `needs.specialisms.0`. */
-  field: string;
-  message: string;
-  /** Where the field was: body, querystring, params or headers. */
-  in?: string;
-}
+export type { FieldError };
 
 export interface ProblemBody {
   type: string;
@@ -55,7 +50,11 @@ export function problemType(status: number): string {
   return `https://steward.invalid/problems/${status}`;
 }
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'type' | 'instance'>) {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  body: Omit<ProblemBody, 'type' | 'instance'>,
+) {
   const full: ProblemBody = { type: problemType(body.status), instance: request.url.split('?')[0], ...body };
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(full);
 }
@@ -66,14 +65,31 @@ function fieldFromPath(instancePath: string): string {
 
 export function errorHandler(error: FastifyError | Problem | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof Problem) {
-    return sendProblem(reply, request, { status: error.status, title: error.title, detail: error.detail, errors: error.errors });
+    return sendProblem(reply, request, {
+      status: error.status,
+      title: error.title,
+      detail: error.detail,
+      errors: error.errors,
+    });
+  }
+  if (error instanceof DomainError) {
+    const status = error.status;
+    return sendProblem(reply, request, {
+      status,
+      title: status === 400 ? 'Invalid request' : TITLES[status],
+      detail: error.message,
+      ...(error.errors.length ? { errors: error.errors } : {}),
+    });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
     const errors = error.validation.map((v) => {
       const missing = (v.params as { issue?: { code?: string; input?: unknown } } | undefined)?.issue;
       const field = fieldFromPath(v.instancePath) || where;
-      const message = missing?.code === 'invalid_type' && missing.input === undefined ? `${field} is required` : v.message ?? 'is invalid';
+      const message =
+        missing?.code === 'invalid_type' && missing.input === undefined
+          ? `${field} is required`
+          : (v.message ?? 'is invalid');
       return { field, message, in: where };
     });
     return sendProblem(reply, request, {
@@ -85,13 +101,21 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
-    return sendProblem(reply, request, { status: 500, title: 'Internal server error', detail: 'The response did not match its schema' });
+    return sendProblem(reply, request, {
+      status: 500,
+      title: 'Internal server error',
+      detail: 'The response did not match its schema',
+    });
   }
   const fe = error as FastifyError;
   const status = fe.statusCode && fe.statusCode >= 400 ? fe.statusCode : 500;
   if (status >= 500) {
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, request, { status, title: TITLES[status] ?? 'Error', detail: 'Something went wrong on our side' });
+    return sendProblem(reply, request, {
+      status,
+      title: TITLES[status] ?? 'Error',
+      detail: 'Something went wrong on our side',
+    });
   }
   // Fastify's own client errors: body too large, bad JSON, unsupported media type, rate limit...
   const errors: FieldError[] | undefined =
@@ -104,5 +128,9 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(reply, request, { status: 404, title: 'Not found', detail: `No route for ${request.method} ${request.url.split('?')[0]}` });
+  return sendProblem(reply, request, {
+    status: 404,
+    title: 'Not found',
+    detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+  });
 }

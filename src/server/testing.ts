@@ -23,18 +23,33 @@ export interface TestClient {
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
   /** Send raw content (e.g. a CSV upload) with the given content type. */
-  send(method: 'POST' | 'PUT', url: string, payload: string | Buffer, contentType: string): Promise<LightMyRequestResponse>;
+  send(
+    method: 'POST' | 'PUT',
+    url: string,
+    payload: string | Buffer,
+    contentType: string,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /**
  * A new user with the role (tied to `providerId` for provider users), signed in with a fresh session.
  * The session is created directly (no password hashing round trip) to keep tests fast.
  */
-export async function signInAs(app: FastifyInstance, role: Role, opts: { providerId?: string; email?: string } = {}): Promise<TestClient> {
+export async function signInAs(
+  app: FastifyInstance,
+  role: Role,
+  opts: { providerId?: string; email?: string } = {},
+): Promise<TestClient> {
   const email = opts.email ?? `${role}-${randomBytes(4).toString('hex')}@test.steward.invalid`;
   const user = await createUser(
     app.db,
-    { email, name: `Test ${role}`, role, password: randomBytes(12).toString('hex'), providerId: opts.providerId ?? null },
+    {
+      email,
+      name: `Test ${role}`,
+      role,
+      password: randomBytes(12).toString('hex'),
+      providerId: opts.providerId ?? null,
+    },
     { system: 'test' },
   );
   const session = await createSession(app.db, user.id);
@@ -61,6 +76,7 @@ function clientFor(app: FastifyInstance, user: UserView, token: string, csrfToke
     put: (url, body) => withBody('PUT', url, body),
     patch: (url, body) => withBody('PATCH', url, body),
     delete: (url) => app.inject({ method: 'DELETE', url, headers }),
-    send: (method, url, payload, contentType) => app.inject({ method, url, payload, headers: { ...headers, 'content-type': contentType } }),
+    send: (method, url, payload, contentType) =>
+      app.inject({ method, url, payload, headers: { ...headers, 'content-type': contentType } }),
   };
 }

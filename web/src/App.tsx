@@ -53,9 +53,20 @@ function ServiceNavigation({ items, user }: { items: NavItem[]; user: User | nul
               {all.map((item) => {
                 const active = isActive(item.href, pathname);
                 return (
-                  <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={item.href}>
-                    <Link className="govuk-service-navigation__link" to={item.href} aria-current={active ? (pathname === item.href ? 'page' : 'true') : undefined}>
-                      {active ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+                  <li
+                    className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
+                    key={item.href}
+                  >
+                    <Link
+                      className="govuk-service-navigation__link"
+                      to={item.href}
+                      aria-current={active ? (pathname === item.href ? 'page' : 'true') : undefined}
+                    >
+                      {active ? (
+                        <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                      ) : (
+                        item.text
+                      )}
                     </Link>
                   </li>
                 );
@@ -82,16 +93,20 @@ function Footer() {
                 </a>
               </li>
               <li className="govuk-footer__inline-list-item">
-                <a className="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license">
+                <a
+                  className="govuk-footer__link"
+                  href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+                  rel="license"
+                >
                   Open Government Licence v3.0
                 </a>
               </li>
             </ul>
             <p className="govuk-footer__licence-description">
-              Steward is open source software under the MIT licence. It is not a GOV.UK service: it uses the GOV.UK Frontend
-              design system (MIT licence). Contains public sector information licensed under the Open Government Licence
-              v3.0, including Care Quality Commission and Office for National Statistics data. Demo borough figures are
-              synthetic.
+              Steward is open source software under the MIT licence. It is not a GOV.UK service: it uses the GOV.UK
+              Frontend design system (MIT licence). Contains public sector information licensed under the Open
+              Government Licence v3.0, including Care Quality Commission and Office for National Statistics data. Demo
+              borough figures are synthetic.
             </p>
           </div>
         </div>
@@ -148,7 +163,9 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
         <div className="govuk-phase-banner govuk-width-container app-phase-row">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
-            <span className="govuk-phase-banner__text">This is a new service. Figures in the demo borough are synthetic.</span>
+            <span className="govuk-phase-banner__text">
+              This is a new service. Figures in the demo borough are synthetic.
+            </span>
           </p>
           {user && (
             <p className="app-signed-in" data-testid="signed-in-as">
@@ -158,7 +175,12 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
         </div>
       </header>
       <div className="govuk-width-container">
-        <main className="govuk-main-wrapper govuk-skip-link-focused-element" id="main-content" ref={mainRef} tabIndex={-1}>
+        <main
+          className="govuk-main-wrapper govuk-skip-link-focused-element"
+          id="main-content"
+          ref={mainRef}
+          tabIndex={-1}
+        >
           <Outlet />
         </main>
       </div>

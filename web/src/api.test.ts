@@ -88,7 +88,11 @@ describe('apiRequest', () => {
 
 describe('problemToError', () => {
   it('falls back to a status title for bodies that are not problems', () => {
-    expect(problemToError(502, '<html>Bad gateway</html>')).toMatchObject({ status: 502, title: 'Steward is not responding', detail: '<html>Bad gateway</html>' });
+    expect(problemToError(502, '<html>Bad gateway</html>')).toMatchObject({
+      status: 502,
+      title: 'Steward is not responding',
+      detail: '<html>Bad gateway</html>',
+    });
     expect(problemToError(429, { message: 'Too many attempts: try again in 60 seconds' })).toMatchObject({
       title: 'Too many requests',
       detail: 'Too many attempts: try again in 60 seconds',
@@ -97,14 +101,19 @@ describe('problemToError', () => {
   });
 
   it('reads JSON-pointer style errors as dotted field names', () => {
-    const e = problemToError(400, { title: 'Bad', errors: [{ pointer: '#/address/postcode', detail: 'Enter a postcode' }, 'junk'] });
+    const e = problemToError(400, {
+      title: 'Bad',
+      errors: [{ pointer: '#/address/postcode', detail: 'Enter a postcode' }, 'junk'],
+    });
     expect(e.errors).toEqual([{ field: 'address.postcode', message: 'Enter a postcode' }]);
   });
 });
 
 describe('withQuery', () => {
   it('adds only defined values', () => {
-    expect(withQuery('/api/admin/audit', { limit: 50, before: null, entity: undefined })).toBe('/api/admin/audit?limit=50');
+    expect(withQuery('/api/admin/audit', { limit: 50, before: null, entity: undefined })).toBe(
+      '/api/admin/audit?limit=50',
+    );
     expect(withQuery('/api/x?a=1', { b: 'two words' })).toBe('/api/x?a=1&b=two+words');
     expect(withQuery('/api/x', {})).toBe('/api/x');
   });

@@ -73,7 +73,12 @@ export function problemToError(status: number, body: unknown): ApiError {
           const r = e as Record<string, unknown>;
           const message = typeof r.message === 'string' ? r.message : typeof r.detail === 'string' ? r.detail : null;
           if (!message) return [];
-          const field = typeof r.field === 'string' ? r.field : typeof r.pointer === 'string' ? r.pointer.replace(/^#?\//, '').replace(/\//g, '.') : '';
+          const field =
+            typeof r.field === 'string'
+              ? r.field
+              : typeof r.pointer === 'string'
+                ? r.pointer.replace(/^#?\//, '').replace(/\//g, '.')
+                : '';
           return [{ field, message }];
         })
       : [];
@@ -85,7 +90,11 @@ export function problemToError(status: number, body: unknown): ApiError {
       errors,
     });
   }
-  return new ApiError({ status, title: fallbackTitle, detail: typeof body === 'string' ? body.slice(0, 300) : undefined });
+  return new ApiError({
+    status,
+    title: fallbackTitle,
+    detail: typeof body === 'string' ? body.slice(0, 300) : undefined,
+  });
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -97,7 +106,12 @@ export interface RequestOptions {
 }
 
 /** One request. `path` is the full API path, e.g. `/api/market/providers?page=2`. */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -135,7 +149,12 @@ export function apiGet<T>(path: string, options?: RequestOptions): Promise<T> {
 }
 
 /** A state-changing request (sends the CSRF token). */
-export function apiSend<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+export function apiSend<T>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body?: unknown,
+  options?: RequestOptions,
+): Promise<T> {
   return apiRequest<T>(method, path, body, options);
 }
 
@@ -180,7 +199,11 @@ export function useApi<T>(path: string | null, options: UseApiOptions = {}): Api
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setError(err instanceof ApiError ? err : new ApiError({ status: 0, title: 'Something went wrong', detail: String(err) }));
+        setError(
+          err instanceof ApiError
+            ? err
+            : new ApiError({ status: 0, title: 'Something went wrong', detail: String(err) }),
+        );
         setLoading(false);
       });
     return () => controller.abort();

@@ -3,7 +3,14 @@ import type { Area } from './area';
 import { safeReturnPath, type User } from './auth';
 import { areas, buildRoutes, navigationFor } from './routes';
 
-const user = (role: User['role']): User => ({ id: 'u', email: 'x@example.org', name: 'X', role, providerId: null, providerName: null });
+const user = (role: User['role']): User => ({
+  id: 'u',
+  email: 'x@example.org',
+  name: 'X',
+  role,
+  providerId: null,
+  providerName: null,
+});
 
 const testAreas: Area[] = [
   { path: 'market', title: 'Market', roles: ['admin', 'commissioner', 'viewer', 'provider'], routes: [] },
@@ -14,7 +21,12 @@ const testAreas: Area[] = [
 
 describe('navigation', () => {
   it('shows each role only the areas it may use, in registry order, after Home', () => {
-    expect(navigationFor(user('commissioner'), testAreas).map((n) => n.text)).toEqual(['Home', 'Market', 'Discharge', 'Help']);
+    expect(navigationFor(user('commissioner'), testAreas).map((n) => n.text)).toEqual([
+      'Home',
+      'Market',
+      'Discharge',
+      'Help',
+    ]);
     expect(navigationFor(user('broker'), testAreas).map((n) => n.href)).toEqual(['/', '/discharge', '/help']);
     expect(navigationFor(user('provider'), testAreas).map((n) => n.text)).toEqual(['Home', 'Market', 'Help']);
     expect(navigationFor(null, testAreas)).toEqual([]);
@@ -36,7 +48,9 @@ describe('buildRoutes', () => {
   });
 
   it('refuses two areas with the same path', () => {
-    expect(() => buildRoutes([...testAreas, { path: 'market', title: 'Again', routes: [] }])).toThrow('Two areas use the path /market');
+    expect(() => buildRoutes([...testAreas, { path: 'market', title: 'Again', routes: [] }])).toThrow(
+      'Two areas use the path /market',
+    );
   });
 });
 

@@ -3,14 +3,14 @@ import { Outlet, type RouteObject } from 'react-router';
 import type { Area } from './area';
 import { RequireAuth, type User } from './auth';
 import { Layout, type NavItem } from './App';
-import { HomePage } from './home/HomePage';
-import { SignInPage } from './account/SignInPage';
-import { SignOutPage } from './account/SignOutPage';
+import { HomePage } from './dashboard/HomePage';
+import { SignInPage } from './auth/SignInPage';
+import { SignOutPage } from './auth/SignOutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { adminArea } from './admin';
 import { demandArea } from './demand';
 import { dischargeArea } from './discharge';
-import { simulationArea } from './simulation';
+import { plannerArea } from './discharge/planner';
 import { contractsArea } from './contracts';
 import { marketArea } from './market';
 
@@ -22,16 +22,17 @@ export const areas: Area[] = [
   marketArea,
   demandArea,
   dischargeArea,
-  simulationArea,
+  plannerArea,
   contractsArea,
   adminArea,
 ];
 
-
 /** Navigation for a user: Home, then each area they may use. Nothing but sign-in when signed out. */
 export function navigationFor(user: User | null, list: readonly Area[] = areas): NavItem[] {
   if (!user) return [];
-  const visible = list.filter((a) => !a.hideFromNavigation && (!a.roles || a.roles.length === 0 || a.roles.includes(user.role)));
+  const visible = list.filter(
+    (a) => !a.hideFromNavigation && (!a.roles || a.roles.length === 0 || a.roles.includes(user.role)),
+  );
   return [{ href: '/', text: 'Home' }, ...visible.map((a) => ({ href: `/${a.path}`, text: a.title }))];
 }
 
@@ -57,17 +58,15 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
         },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-out', element: <SignOutPage /> },
-        ...list.map(
-          (a): RouteObject => ({
-            path: a.path,
-            element: (
-              <RequireAuth roles={a.roles}>
-                <Outlet />
-              </RequireAuth>
-            ),
-            children: [...a.routes, { path: '*', element: <NotFoundPage /> }],
-          }),
-        ),
+        ...list.map((a): RouteObject => ({
+          path: a.path,
+          element: (
+            <RequireAuth roles={a.roles}>
+              <Outlet />
+            </RequireAuth>
+          ),
+          children: [...a.routes, { path: '*', element: <NotFoundPage /> }],
+        })),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

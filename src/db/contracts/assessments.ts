@@ -6,8 +6,15 @@ import { type AuditActor, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
 import { invalid, notFound } from '../../server/problem.js';
 import {
-  overallRating, summariseAssessment, transitionProblem, type AssessmentState, type AssessmentStatus, type AssessmentSummary,
-  type DomainRatings, type QualityRating, type Transition,
+  overallRating,
+  summariseAssessment,
+  transitionProblem,
+  type AssessmentState,
+  type AssessmentStatus,
+  type AssessmentSummary,
+  type DomainRatings,
+  type QualityRating,
+  type Transition,
 } from '../../domain/contracts/assessment.js';
 import { providerConcerns, qualityAssessments } from './schema.js';
 
@@ -24,7 +31,14 @@ export function ratingsOf(r: Row): DomainRatings {
 }
 
 function stateOf(r: Row): AssessmentState {
-  return { status: r.status as AssessmentStatus, ratings: ratingsOf(r), sharedOn: r.sharedOn, providerRespondedOn: r.providerRespondedOn, publishedOn: r.publishedOn, actionPlanSubmittedOn: r.actionPlanSubmittedOn };
+  return {
+    status: r.status as AssessmentStatus,
+    ratings: ratingsOf(r),
+    sharedOn: r.sharedOn,
+    providerRespondedOn: r.providerRespondedOn,
+    publishedOn: r.publishedOn,
+    actionPlanSubmittedOn: r.actionPlanSubmittedOn,
+  };
 }
 
 export interface AssessmentView extends Omit<AssessmentSummary, 'actionPlan'> {
@@ -50,14 +64,36 @@ export interface AssessmentView extends Omit<AssessmentSummary, 'actionPlan'> {
   actionPlanState: AssessmentSummary['actionPlan'];
 }
 
-function toView(r: Row, locationName: string, postcodeDistrict: string, providerName: string, today: string): AssessmentView {
+function toView(
+  r: Row,
+  locationName: string,
+  postcodeDistrict: string,
+  providerName: string,
+  today: string,
+): AssessmentView {
   const { actionPlan: actionPlanState, ...s } = summariseAssessment(stateOf(r), today);
   return {
-    ...s, actionPlanState,
-    id: r.id, locationId: r.locationId, locationName, postcodeDistrict, providerId: r.providerId, providerName, contractId: r.contractId,
-    visitDate: r.visitDate, assessorName: r.assessorName, status: r.status as AssessmentStatus, ratings: ratingsOf(r), summary: r.summary,
-    sharedOn: r.sharedOn, providerRespondedOn: r.providerRespondedOn, providerResponse: r.providerResponse, providerComments: r.providerComments,
-    publishedOn: r.publishedOn, actionPlan: r.actionPlan, actionPlanSubmittedOn: r.actionPlanSubmittedOn,
+    ...s,
+    actionPlanState,
+    id: r.id,
+    locationId: r.locationId,
+    locationName,
+    postcodeDistrict,
+    providerId: r.providerId,
+    providerName,
+    contractId: r.contractId,
+    visitDate: r.visitDate,
+    assessorName: r.assessorName,
+    status: r.status as AssessmentStatus,
+    ratings: ratingsOf(r),
+    summary: r.summary,
+    sharedOn: r.sharedOn,
+    providerRespondedOn: r.providerRespondedOn,
+    providerResponse: r.providerResponse,
+    providerComments: r.providerComments,
+    publishedOn: r.publishedOn,
+    actionPlan: r.actionPlan,
+    actionPlanSubmittedOn: r.actionPlanSubmittedOn,
   };
 }
 
@@ -65,12 +101,22 @@ function toView(r: Row, locationName: string, postcodeDistrict: string, provider
  * Assessments, newest visit first. A provider sees only its own, and never a draft that has not been
  * shared with it yet.
  */
-export async function listAssessments(db: Db, today: string, filter: { providerId?: string; locationId?: string; forProvider?: boolean } = {}): Promise<AssessmentView[]> {
+export async function listAssessments(
+  db: Db,
+  today: string,
+  filter: { providerId?: string; locationId?: string; forProvider?: boolean } = {},
+): Promise<AssessmentView[]> {
   const where = [];
   if (filter.providerId) where.push(eq(qualityAssessments.providerId, filter.providerId));
   if (filter.locationId) where.push(eq(qualityAssessments.locationId, filter.locationId));
   if (filter.forProvider) where.push(isNotNull(qualityAssessments.sharedOn));
-  const rows = await db.select({ a: qualityAssessments, locationName: locations.name, district: locations.postcodeDistrict, providerName: providers.name })
+  const rows = await db
+    .select({
+      a: qualityAssessments,
+      locationName: locations.name,
+      district: locations.postcodeDistrict,
+      providerName: providers.name,
+    })
     .from(qualityAssessments)
     .innerJoin(locations, eq(locations.id, qualityAssessments.locationId))
     .innerJoin(providers, eq(providers.id, qualityAssessments.providerId))
@@ -80,7 +126,13 @@ export async function listAssessments(db: Db, today: string, filter: { providerI
 }
 
 export async function getAssessment(db: Db, id: string, today: string): Promise<AssessmentView> {
-  const rows = await db.select({ a: qualityAssessments, locationName: locations.name, district: locations.postcodeDistrict, providerName: providers.name })
+  const rows = await db
+    .select({
+      a: qualityAssessments,
+      locationName: locations.name,
+      district: locations.postcodeDistrict,
+      providerName: providers.name,
+    })
     .from(qualityAssessments)
     .innerJoin(locations, eq(locations.id, qualityAssessments.locationId))
     .innerJoin(providers, eq(providers.id, qualityAssessments.providerId))
@@ -109,43 +161,95 @@ export interface AssessmentInput {
   assessorName: string | null;
 }
 
-export async function createAssessment(db: Db, actor: AuditActor, input: AssessmentInput, today: string): Promise<string> {
-  if (input.visitDate > today) throw invalid([{ field: 'visitDate', message: 'The visit date cannot be in the future' }]);
+export async function createAssessment(
+  db: Db,
+  actor: AuditActor,
+  input: AssessmentInput,
+  today: string,
+): Promise<string> {
+  if (input.visitDate > today)
+    throw invalid([{ field: 'visitDate', message: 'The visit date cannot be in the future' }]);
   return db.transaction(async (tx) => {
-    const [loc] = await tx.select({ providerId: locations.providerId }).from(locations).where(eq(locations.id, input.locationId));
+    const [loc] = await tx
+      .select({ providerId: locations.providerId })
+      .from(locations)
+      .where(eq(locations.id, input.locationId));
     if (!loc) throw invalid([{ field: 'locationId', message: 'No location with this id' }]);
-    const [row] = await tx.insert(qualityAssessments).values({
-      locationId: input.locationId, providerId: loc.providerId, contractId: input.contractId, visitDate: input.visitDate,
-      assessorId: 'userId' in actor ? actor.userId : null, assessorName: input.assessorName, summary: input.summary,
-      status: 'draft', ...ratingColumns(input.ratings),
-    }).returning({ id: qualityAssessments.id });
-    await recordAudit(tx, actor, { action: 'create', entity: 'quality_assessment', entityId: row.id, detail: { locationId: input.locationId, overall: overallRating(input.ratings) } });
+    const [row] = await tx
+      .insert(qualityAssessments)
+      .values({
+        locationId: input.locationId,
+        providerId: loc.providerId,
+        contractId: input.contractId,
+        visitDate: input.visitDate,
+        assessorId: 'userId' in actor ? actor.userId : null,
+        assessorName: input.assessorName,
+        summary: input.summary,
+        status: 'draft',
+        ...ratingColumns(input.ratings),
+      })
+      .returning({ id: qualityAssessments.id });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'quality_assessment',
+      entityId: row.id,
+      detail: { locationId: input.locationId, overall: overallRating(input.ratings) },
+    });
     return row.id;
   });
 }
 
 /** Revise a draft's (or challenged draft's) ratings before publication. */
-export async function reviseAssessment(db: Db, actor: AuditActor, id: string, ratings: DomainRatings, summary: string): Promise<void> {
+export async function reviseAssessment(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  ratings: DomainRatings,
+  summary: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
     if (!row) throw notFound('Assessment');
-    if (row.status === 'published') throw invalid([{ field: 'status', message: 'A published assessment cannot be changed' }]);
-    await tx.update(qualityAssessments).set({ ...ratingColumns(ratings), summary, updatedAt: new Date() }).where(eq(qualityAssessments.id, id));
-    await recordAudit(tx, actor, { action: 'revise', entity: 'quality_assessment', entityId: id, detail: { overall: overallRating(ratings) } });
+    if (row.status === 'published')
+      throw invalid([{ field: 'status', message: 'A published assessment cannot be changed' }]);
+    await tx
+      .update(qualityAssessments)
+      .set({ ...ratingColumns(ratings), summary, updatedAt: new Date() })
+      .where(eq(qualityAssessments.id, id));
+    await recordAudit(tx, actor, {
+      action: 'revise',
+      entity: 'quality_assessment',
+      entityId: id,
+      detail: { overall: overallRating(ratings) },
+    });
   });
 }
 
-async function step(db: Db, actor: AuditActor, id: string, transition: Transition, today: string, apply: (row: Row) => Partial<typeof qualityAssessments.$inferInsert>, detail: Record<string, unknown> = {}): Promise<Row> {
+async function step(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  transition: Transition,
+  today: string,
+  apply: (row: Row) => Partial<typeof qualityAssessments.$inferInsert>,
+  detail: Record<string, unknown> = {},
+): Promise<Row> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
     if (!row) throw notFound('Assessment');
     const problem = transitionProblem(stateOf(row), transition, today);
     if (problem) throw invalid([{ field: 'status', message: problem }], problem);
     const set = apply(row);
-    await tx.update(qualityAssessments).set({ ...set, updatedAt: new Date() }).where(eq(qualityAssessments.id, id));
+    await tx
+      .update(qualityAssessments)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(qualityAssessments.id, id));
     if (transition === 'publish') {
       // The market register shows the latest published rating for the location: this one, published today.
-      await tx.update(locations).set({ councilQualityRating: row.overall, councilQualityRatingDate: today, updatedAt: new Date() }).where(eq(locations.id, row.locationId));
+      await tx
+        .update(locations)
+        .set({ councilQualityRating: row.overall, councilQualityRatingDate: today, updatedAt: new Date() })
+        .where(eq(locations.id, row.locationId));
     }
     await recordAudit(tx, actor, { action: transition, entity: 'quality_assessment', entityId: id, detail });
     return row;
@@ -156,9 +260,25 @@ export async function shareForChallenge(db: Db, actor: AuditActor, id: string, t
   return step(db, actor, id, 'share', today, () => ({ status: 'provider_challenge', sharedOn: today }));
 }
 
-export async function providerRespond(db: Db, actor: AuditActor, id: string, response: 'accept' | 'challenge', comments: string | null, today: string) {
-  if (response === 'challenge' && !comments?.trim()) throw invalid([{ field: 'comments', message: 'Say what you challenge and why' }]);
-  return step(db, actor, id, 'respond', today, () => ({ providerRespondedOn: today, providerResponse: response, providerComments: comments }), { response });
+export async function providerRespond(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  response: 'accept' | 'challenge',
+  comments: string | null,
+  today: string,
+) {
+  if (response === 'challenge' && !comments?.trim())
+    throw invalid([{ field: 'comments', message: 'Say what you challenge and why' }]);
+  return step(
+    db,
+    actor,
+    id,
+    'respond',
+    today,
+    () => ({ providerRespondedOn: today, providerResponse: response, providerComments: comments }),
+    { response },
+  );
 }
 
 export async function publishAssessment(db: Db, actor: AuditActor, id: string, today: string) {
@@ -172,7 +292,10 @@ export async function submitActionPlan(db: Db, actor: AuditActor, id: string, pl
 
 /** Owner of an assessment, for ownership checks in routes. */
 export async function assessmentOwner(db: Db, id: string): Promise<{ providerId: string; sharedOn: string | null }> {
-  const [row] = await db.select({ providerId: qualityAssessments.providerId, sharedOn: qualityAssessments.sharedOn }).from(qualityAssessments).where(eq(qualityAssessments.id, id));
+  const [row] = await db
+    .select({ providerId: qualityAssessments.providerId, sharedOn: qualityAssessments.sharedOn })
+    .from(qualityAssessments)
+    .where(eq(qualityAssessments.id, id));
   if (!row) throw notFound('Assessment');
   return row;
 }
@@ -190,26 +313,55 @@ export interface ConcernView {
   closedOn: string | null;
 }
 
-export async function listConcerns(db: Db, filter: { providerId?: string; locationId?: string } = {}): Promise<ConcernView[]> {
+export async function listConcerns(
+  db: Db,
+  filter: { providerId?: string; locationId?: string } = {},
+): Promise<ConcernView[]> {
   const where = [];
   if (filter.providerId) where.push(eq(providerConcerns.providerId, filter.providerId));
   if (filter.locationId) where.push(eq(providerConcerns.locationId, filter.locationId));
-  const rows = await db.select({ c: providerConcerns, locationName: locations.name, providerName: providers.name }).from(providerConcerns)
+  const rows = await db
+    .select({ c: providerConcerns, locationName: locations.name, providerName: providers.name })
+    .from(providerConcerns)
     .innerJoin(locations, eq(locations.id, providerConcerns.locationId))
     .innerJoin(providers, eq(providers.id, providerConcerns.providerId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(providerConcerns.raisedOn));
   return rows.map(({ c, locationName, providerName }) => ({
-    id: c.id, locationId: c.locationId, locationName, providerId: c.providerId, providerName, kind: c.kind, raisedOn: c.raisedOn, summary: c.summary, status: c.status, closedOn: c.closedOn,
+    id: c.id,
+    locationId: c.locationId,
+    locationName,
+    providerId: c.providerId,
+    providerName,
+    kind: c.kind,
+    raisedOn: c.raisedOn,
+    summary: c.summary,
+    status: c.status,
+    closedOn: c.closedOn,
   }));
 }
 
-export async function logConcern(db: Db, actor: AuditActor, input: { locationId: string; kind: string; raisedOn: string; summary: string }): Promise<string> {
+export async function logConcern(
+  db: Db,
+  actor: AuditActor,
+  input: { locationId: string; kind: string; raisedOn: string; summary: string },
+): Promise<string> {
   return db.transaction(async (tx) => {
-    const [loc] = await tx.select({ providerId: locations.providerId }).from(locations).where(eq(locations.id, input.locationId));
+    const [loc] = await tx
+      .select({ providerId: locations.providerId })
+      .from(locations)
+      .where(eq(locations.id, input.locationId));
     if (!loc) throw invalid([{ field: 'locationId', message: 'No location with this id' }]);
-    const [row] = await tx.insert(providerConcerns).values({ ...input, providerId: loc.providerId, createdBy: 'userId' in actor ? actor.userId : null }).returning({ id: providerConcerns.id });
-    await recordAudit(tx, actor, { action: 'create', entity: 'provider_concern', entityId: row.id, detail: { locationId: input.locationId, kind: input.kind } });
+    const [row] = await tx
+      .insert(providerConcerns)
+      .values({ ...input, providerId: loc.providerId, createdBy: 'userId' in actor ? actor.userId : null })
+      .returning({ id: providerConcerns.id });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'provider_concern',
+      entityId: row.id,
+      detail: { locationId: input.locationId, kind: input.kind },
+    });
     return row.id;
   });
 }

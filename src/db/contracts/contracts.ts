@@ -41,7 +41,17 @@ export interface ContractView {
   decisionNote: string | null;
 }
 
-export function termOf(row: Pick<ContractRow, 'startDate' | 'initialEndDate' | 'extensionOptionsMonths' | 'extensionsTaken' | 'noticePeriodMonths' | 'breakClauseDates'>): ContractTerm {
+export function termOf(
+  row: Pick<
+    ContractRow,
+    | 'startDate'
+    | 'initialEndDate'
+    | 'extensionOptionsMonths'
+    | 'extensionsTaken'
+    | 'noticePeriodMonths'
+    | 'breakClauseDates'
+  >,
+): ContractTerm {
   return {
     startDate: row.startDate,
     initialEndDate: row.initialEndDate,
@@ -52,17 +62,43 @@ export function termOf(row: Pick<ContractRow, 'startDate' | 'initialEndDate' | '
   };
 }
 
-function toView(row: ContractRow, providerName: string | null, locationName: string | null, asAt: string): ContractView {
+function toView(
+  row: ContractRow,
+  providerName: string | null,
+  locationName: string | null,
+  asAt: string,
+): ContractView {
   const s = summariseTerm(termOf(row), asAt);
   return {
-    id: row.id, reference: row.reference, title: row.title, providerId: row.providerId, providerName, locationId: row.locationId, locationName,
-    serviceArea: row.serviceArea, careGroup: row.careGroup, contractForm: row.contractForm, fundingSource: row.fundingSource,
-    totalValuePence: Number(row.totalValuePence), annualValuePence: Number(row.annualValuePence),
-    startDate: row.startDate, initialEndDate: row.initialEndDate, currentEndDate: s.currentEndDate, maximumEndDate: s.maximumEndDate,
-    extensionOptionsMonths: row.extensionOptionsMonths, extensionsTaken: row.extensionsTaken, extensionsRemaining: s.extensionsRemaining,
-    breakClauseDates: row.breakClauseDates, noticePeriodMonths: row.noticePeriodMonths, noticeDeadline: s.noticeDeadline,
-    daysToEnd: s.daysToEnd, status: s.status, socialValue: row.socialValue, leadOfficer: row.leadOfficer,
-    decision: row.decision, decisionNote: row.decisionNote,
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    providerId: row.providerId,
+    providerName,
+    locationId: row.locationId,
+    locationName,
+    serviceArea: row.serviceArea,
+    careGroup: row.careGroup,
+    contractForm: row.contractForm,
+    fundingSource: row.fundingSource,
+    totalValuePence: Number(row.totalValuePence),
+    annualValuePence: Number(row.annualValuePence),
+    startDate: row.startDate,
+    initialEndDate: row.initialEndDate,
+    currentEndDate: s.currentEndDate,
+    maximumEndDate: s.maximumEndDate,
+    extensionOptionsMonths: row.extensionOptionsMonths,
+    extensionsTaken: row.extensionsTaken,
+    extensionsRemaining: s.extensionsRemaining,
+    breakClauseDates: row.breakClauseDates,
+    noticePeriodMonths: row.noticePeriodMonths,
+    noticeDeadline: s.noticeDeadline,
+    daysToEnd: s.daysToEnd,
+    status: s.status,
+    socialValue: row.socialValue,
+    leadOfficer: row.leadOfficer,
+    decision: row.decision,
+    decisionNote: row.decisionNote,
   };
 }
 
@@ -137,9 +173,13 @@ async function checkLinks(db: Db, input: Pick<ContractInput, 'providerId' | 'loc
     if (!p) errors.push({ field: 'providerId', message: 'No provider with this id' });
   }
   if (input.locationId) {
-    const [l] = await db.select({ providerId: locations.providerId }).from(locations).where(eq(locations.id, input.locationId));
+    const [l] = await db
+      .select({ providerId: locations.providerId })
+      .from(locations)
+      .where(eq(locations.id, input.locationId));
     if (!l) errors.push({ field: 'locationId', message: 'No location with this id' });
-    else if (input.providerId && l.providerId !== input.providerId) errors.push({ field: 'locationId', message: 'This location belongs to another provider' });
+    else if (input.providerId && l.providerId !== input.providerId)
+      errors.push({ field: 'locationId', message: 'This location belongs to another provider' });
   }
   if (errors.length) throw invalid(errors);
 }
@@ -150,9 +190,17 @@ export async function createContract(db: Db, actor: AuditActor, input: ContractI
   return db.transaction(async (tx) => {
     await checkLinks(tx, input);
     const [dup] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.reference, input.reference));
-    if (dup) throw new Problem(409, 'Conflict', `A contract with reference ${input.reference} already exists`, [{ field: 'reference', message: 'Reference already used' }]);
+    if (dup)
+      throw new Problem(409, 'Conflict', `A contract with reference ${input.reference} already exists`, [
+        { field: 'reference', message: 'Reference already used' },
+      ]);
     const [row] = await tx.insert(contracts).values(input).returning({ id: contracts.id });
-    await recordAudit(tx, actor, { action: 'create', entity: 'contract', entityId: row.id, detail: { reference: input.reference } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'contract',
+      entityId: row.id,
+      detail: { reference: input.reference },
+    });
     return row.id;
   });
 }
@@ -162,21 +210,41 @@ export async function updateContract(db: Db, actor: AuditActor, id: string, inpu
   if (problems.length) throw invalid(problems);
   await db.transaction(async (tx) => {
     await checkLinks(tx, input);
-    const [row] = await tx.update(contracts).set({ ...input, updatedAt: new Date() }).where(eq(contracts.id, id)).returning({ id: contracts.id });
+    const [row] = await tx
+      .update(contracts)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(contracts.id, id))
+      .returning({ id: contracts.id });
     if (!row) throw notFound('Contract');
-    await recordAudit(tx, actor, { action: 'update', entity: 'contract', entityId: id, detail: { reference: input.reference } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'contract',
+      entityId: id,
+      detail: { reference: input.reference },
+    });
   });
 }
 
 /** Record the recommissioning decision; 'extend' takes the next extension option straight away. */
-export async function decide(db: Db, actor: AuditActor, id: string, decision: RecommissioningDecision, note: string | null): Promise<void> {
+export async function decide(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  decision: RecommissioningDecision,
+  note: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
     if (!row) throw notFound('Contract');
     const term = termOf(row);
     const problem = decisionProblem(term, decision);
     if (problem) throw invalid([{ field: 'decision', message: problem }]);
-    const set: Partial<typeof contracts.$inferInsert> = { decision, decisionNote: note, decidedAt: new Date(), updatedAt: new Date() };
+    const set: Partial<typeof contracts.$inferInsert> = {
+      decision,
+      decisionNote: note,
+      decidedAt: new Date(),
+      updatedAt: new Date(),
+    };
     let newEnd: string | null = null;
     if (decision === 'extend') {
       const ext = takeExtension(term);
@@ -186,37 +254,79 @@ export async function decide(db: Db, actor: AuditActor, id: string, decision: Re
       newEnd = ext.newEndDate;
     }
     await tx.update(contracts).set(set).where(eq(contracts.id, id));
-    await recordAudit(tx, actor, { action: decision === 'extend' ? 'extend' : 'decide', entity: 'contract', entityId: id, detail: { decision, note, newEndDate: newEnd } });
+    await recordAudit(tx, actor, {
+      action: decision === 'extend' ? 'extend' : 'decide',
+      entity: 'contract',
+      entityId: id,
+      detail: { decision, note, newEndDate: newEnd },
+    });
   });
 }
 
 /** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
-export async function importRegister(db: Db, rows: RegisterContract[]): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
+export async function importRegister(
+  db: Db,
+  rows: RegisterContract[],
+): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
   const cqcIds = [...new Set(rows.map((r) => r.cqcProviderId).filter((x): x is string => !!x))];
   const names = [...new Set(rows.map((r) => r.providerName?.toLowerCase()).filter((x): x is string => !!x))];
-  const provs = await db.select({ id: providers.id, name: providers.name, cqc: providers.cqcProviderId }).from(providers)
-    .where(or(cqcIds.length ? inArray(providers.cqcProviderId, cqcIds) : sql`false`, names.length ? inArray(sql`lower(${providers.name})`, names) : sql`false`));
+  const provs = await db
+    .select({ id: providers.id, name: providers.name, cqc: providers.cqcProviderId })
+    .from(providers)
+    .where(
+      or(
+        cqcIds.length ? inArray(providers.cqcProviderId, cqcIds) : sql`false`,
+        names.length ? inArray(sql`lower(${providers.name})`, names) : sql`false`,
+      ),
+    );
   const byCqc = new Map(provs.filter((p) => p.cqc).map((p) => [p.cqc!, p.id]));
   const byName = new Map<string, string[]>();
   for (const p of provs) byName.set(p.name.toLowerCase(), [...(byName.get(p.name.toLowerCase()) ?? []), p.id]);
   const locIds = [...new Set(rows.map((r) => r.cqcLocationId).filter((x): x is string => !!x))];
-  const locs = locIds.length ? await db.select({ id: locations.id, cqc: locations.cqcLocationId, providerId: locations.providerId }).from(locations).where(inArray(locations.cqcLocationId, locIds)) : [];
+  const locs = locIds.length
+    ? await db
+        .select({ id: locations.id, cqc: locations.cqcLocationId, providerId: locations.providerId })
+        .from(locations)
+        .where(inArray(locations.cqcLocationId, locIds))
+    : [];
   const unresolved: { line: number; field: string; message: string }[] = [];
   const resolved = rows.map((r) => {
     let providerId: string | null = null;
     if (r.cqcProviderId) {
       providerId = byCqc.get(r.cqcProviderId) ?? null;
-      if (!providerId) unresolved.push({ line: r.line, field: 'cqcProviderId', message: `No provider with CQC provider ID ${r.cqcProviderId} in the market register` });
+      if (!providerId)
+        unresolved.push({
+          line: r.line,
+          field: 'cqcProviderId',
+          message: `No provider with CQC provider ID ${r.cqcProviderId} in the market register`,
+        });
     } else if (r.providerName) {
       const matches = byName.get(r.providerName.toLowerCase()) ?? [];
       if (matches.length === 1) providerId = matches[0];
-      else unresolved.push({ line: r.line, field: 'providerName', message: matches.length ? `${matches.length} providers are called "${r.providerName}": give the CQC provider ID` : `No provider called "${r.providerName}" in the market register` });
+      else
+        unresolved.push({
+          line: r.line,
+          field: 'providerName',
+          message: matches.length
+            ? `${matches.length} providers are called "${r.providerName}": give the CQC provider ID`
+            : `No provider called "${r.providerName}" in the market register`,
+        });
     }
     let locationId: string | null = null;
     if (r.cqcLocationId) {
       const loc = locs.find((l) => l.cqc === r.cqcLocationId);
-      if (!loc) unresolved.push({ line: r.line, field: 'cqcLocationId', message: `No location with CQC location ID ${r.cqcLocationId}` });
-      else if (providerId && loc.providerId !== providerId) unresolved.push({ line: r.line, field: 'cqcLocationId', message: `Location ${r.cqcLocationId} belongs to another provider` });
+      if (!loc)
+        unresolved.push({
+          line: r.line,
+          field: 'cqcLocationId',
+          message: `No location with CQC location ID ${r.cqcLocationId}`,
+        });
+      else if (providerId && loc.providerId !== providerId)
+        unresolved.push({
+          line: r.line,
+          field: 'cqcLocationId',
+          message: `Location ${r.cqcLocationId} belongs to another provider`,
+        });
       else locationId = loc.id;
     }
     const { line: _line, cqcProviderId: _c, cqcLocationId: _l, providerName: _p, ...rest } = r;
@@ -224,10 +334,19 @@ export async function importRegister(db: Db, rows: RegisterContract[]): Promise<
   });
   if (unresolved.length) return { created: 0, updated: 0, unresolved };
   // One read of the known references; new contracts go in batches, known ones are updated in place.
-  const known = new Map((await db.select({ id: contracts.id, reference: contracts.reference }).from(contracts)).map((c) => [c.reference, c.id]));
+  const known = new Map(
+    (await db.select({ id: contracts.id, reference: contracts.reference }).from(contracts)).map((c) => [
+      c.reference,
+      c.id,
+    ]),
+  );
   const fresh = resolved.filter((r) => !known.has(r.reference));
   for (let i = 0; i < fresh.length; i += 500) await db.insert(contracts).values(fresh.slice(i, i + 500));
   const changed = resolved.filter((r) => known.has(r.reference));
-  for (const r of changed) await db.update(contracts).set({ ...r, updatedAt: new Date() }).where(eq(contracts.id, known.get(r.reference)!));
+  for (const r of changed)
+    await db
+      .update(contracts)
+      .set({ ...r, updatedAt: new Date() })
+      .where(eq(contracts.id, known.get(r.reference)!));
   return { created: fresh.length, updated: changed.length, unresolved };
 }

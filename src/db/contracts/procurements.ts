@@ -6,8 +6,19 @@ import { providers } from '../market/schema.js';
 import { invalid, notFound } from '../../server/problem.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
 import { addMonths } from '../../domain/contracts/dates.js';
-import { forecastProcurement, stageProblems, type ProcurementForecast, type StageDates, type ProcurementStage } from '../../domain/contracts/procurement.js';
-import { recommissioningList, type Horizon, type RecommissioningDecision, type RecommissioningEntry } from '../../domain/contracts/recommissioning.js';
+import {
+  forecastProcurement,
+  stageProblems,
+  type ProcurementForecast,
+  type StageDates,
+  type ProcurementStage,
+} from '../../domain/contracts/procurement.js';
+import {
+  recommissioningList,
+  type Horizon,
+  type RecommissioningDecision,
+  type RecommissioningEntry,
+} from '../../domain/contracts/recommissioning.js';
 import { termOf } from './contracts.js';
 import { contracts, procurements, procurementStages } from './schema.js';
 
@@ -33,10 +44,19 @@ function stageDates(rows: (typeof procurementStages.$inferSelect)[]): StageDates
   }));
 }
 
-export async function listProcurements(db: Db, asAt: string, onlyId?: string, contractEndsBy?: string): Promise<ProcurementView[]> {
-  const rows = await db.select({ p: procurements, c: contracts }).from(procurements)
+export async function listProcurements(
+  db: Db,
+  asAt: string,
+  onlyId?: string,
+  contractEndsBy?: string,
+): Promise<ProcurementView[]> {
+  const rows = await db
+    .select({ p: procurements, c: contracts })
+    .from(procurements)
     .leftJoin(contracts, eq(contracts.id, procurements.contractId))
-    .where(onlyId ? eq(procurements.id, onlyId) : contractEndsBy ? lte(contracts.initialEndDate, contractEndsBy) : undefined)
+    .where(
+      onlyId ? eq(procurements.id, onlyId) : contractEndsBy ? lte(contracts.initialEndDate, contractEndsBy) : undefined,
+    )
     .orderBy(asc(procurements.title));
   if (rows.length === 0) return [];
   const stages = onlyId
@@ -48,14 +68,21 @@ export async function listProcurements(db: Db, asAt: string, onlyId?: string, co
     list.push(s);
     byProcurement.set(s.procurementId, list);
   }
-  return rows.map(({ p, c }) => {
-    const end = c ? currentEndDate(termOf(c)) : null;
-    return {
-      id: p.id, title: p.title, route: p.route, leadOfficer: p.leadOfficer,
-      contractId: c?.id ?? null, contractReference: c?.reference ?? null, contractEndDate: end,
-      forecast: forecastProcurement(stageDates(byProcurement.get(p.id) ?? []), end, asAt),
-    };
-  }).sort((a, b) => (a.forecast.plannedGoLive ?? '9999').localeCompare(b.forecast.plannedGoLive ?? '9999'));
+  return rows
+    .map(({ p, c }) => {
+      const end = c ? currentEndDate(termOf(c)) : null;
+      return {
+        id: p.id,
+        title: p.title,
+        route: p.route,
+        leadOfficer: p.leadOfficer,
+        contractId: c?.id ?? null,
+        contractReference: c?.reference ?? null,
+        contractEndDate: end,
+        forecast: forecastProcurement(stageDates(byProcurement.get(p.id) ?? []), end, asAt),
+      };
+    })
+    .sort((a, b) => (a.forecast.plannedGoLive ?? '9999').localeCompare(b.forecast.plannedGoLive ?? '9999'));
 }
 
 export async function getProcurement(db: Db, id: string, asAt: string): Promise<ProcurementView> {
@@ -80,17 +107,33 @@ export async function createProcurement(db: Db, actor: AuditActor, input: Procur
       const [c] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, input.contractId));
       if (!c) throw invalid([{ field: 'contractId', message: 'No contract with this id' }]);
     }
-    const [row] = await tx.insert(procurements).values({ contractId: input.contractId, title: input.title, route: input.route, leadOfficer: input.leadOfficer }).returning({ id: procurements.id });
+    const [row] = await tx
+      .insert(procurements)
+      .values({ contractId: input.contractId, title: input.title, route: input.route, leadOfficer: input.leadOfficer })
+      .returning({ id: procurements.id });
     if (input.stages.length) {
-      await tx.insert(procurementStages).values(input.stages.map((s) => ({ ...s, notApplicable: s.notApplicable ?? false, procurementId: row.id })));
+      await tx
+        .insert(procurementStages)
+        .values(input.stages.map((s) => ({ ...s, notApplicable: s.notApplicable ?? false, procurementId: row.id })));
     }
-    await recordAudit(tx, actor, { action: 'create', entity: 'procurement', entityId: row.id, detail: { title: input.title, contractId: input.contractId } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'procurement',
+      entityId: row.id,
+      detail: { title: input.title, contractId: input.contractId },
+    });
     return row.id;
   });
 }
 
 /** Record actual (or re-planned) dates for one stage; the whole plan is re-checked before saving. */
-export async function updateStage(db: Db, actor: AuditActor, procurementId: string, stage: ProcurementStage, dates: Partial<Omit<StageDates, 'stage'>>): Promise<void> {
+export async function updateStage(
+  db: Db,
+  actor: AuditActor,
+  procurementId: string,
+  stage: ProcurementStage,
+  dates: Partial<Omit<StageDates, 'stage'>>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx.select().from(procurementStages).where(eq(procurementStages.procurementId, procurementId));
     const current = rows.find((r) => r.stage === stage);
@@ -99,7 +142,12 @@ export async function updateStage(db: Db, actor: AuditActor, procurementId: stri
     const problems = stageProblems(next);
     if (problems.length) throw invalid(problems);
     await tx.update(procurementStages).set(dates).where(eq(procurementStages.id, current.id));
-    await recordAudit(tx, actor, { action: 'update_stage', entity: 'procurement', entityId: procurementId, detail: { stage, ...dates } });
+    await recordAudit(tx, actor, {
+      action: 'update_stage',
+      entity: 'procurement',
+      entityId: procurementId,
+      detail: { stage, ...dates },
+    });
   });
 }
 
@@ -107,15 +155,27 @@ export async function updateStage(db: Db, actor: AuditActor, procurementId: stri
 export async function recommissioning(db: Db, asAt: string, horizon: Horizon = 18): Promise<RecommissioningEntry[]> {
   // A contract's current end is never before its initial end, so later initial ends cannot be in the horizon.
   const horizonEnd = addMonths(asAt, horizon);
-  const rows = await db.select({ c: contracts, providerName: providers.name }).from(contracts).leftJoin(providers, eq(providers.id, contracts.providerId))
+  const rows = await db
+    .select({ c: contracts, providerName: providers.name })
+    .from(contracts)
+    .leftJoin(providers, eq(providers.id, contracts.providerId))
     .where(lte(contracts.initialEndDate, horizonEnd));
   const procs = await listProcurements(db, asAt, undefined, horizonEnd);
   const byContract = new Map(procs.filter((p) => p.contractId).map((p) => [p.contractId!, p.forecast]));
-  return recommissioningList(rows.map(({ c, providerName }) => ({
-    ...termOf(c),
-    id: c.id, reference: c.reference, title: c.title, providerName, serviceArea: c.serviceArea,
-    annualValuePence: Number(c.annualValuePence), leadOfficer: c.leadOfficer,
-    decision: (c.decision as RecommissioningDecision | null) ?? null,
-    procurement: byContract.get(c.id) ?? null,
-  })), asAt, horizon);
+  return recommissioningList(
+    rows.map(({ c, providerName }) => ({
+      ...termOf(c),
+      id: c.id,
+      reference: c.reference,
+      title: c.title,
+      providerName,
+      serviceArea: c.serviceArea,
+      annualValuePence: Number(c.annualValuePence),
+      leadOfficer: c.leadOfficer,
+      decision: (c.decision as RecommissioningDecision | null) ?? null,
+      procurement: byContract.get(c.id) ?? null,
+    })),
+    asAt,
+    horizon,
+  );
 }

@@ -3,129 +3,186 @@
 // (priorities → intentions → actions → milestones) and the risk register with its score history.
 // Money is integer pence (bigint: framework totals exceed £21m).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { locations, providers } from '../market/schema.js';
 
-export const contracts = pgTable('contracts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  reference: text('reference').notNull().unique(),
-  title: text('title').notNull(),
-  providerId: uuid('provider_id').references(() => providers.id),
-  locationId: uuid('location_id').references(() => locations.id),
-  serviceArea: text('service_area').notNull(),
-  careGroup: text('care_group').notNull(),
-  contractForm: text('contract_form').notNull(),
-  fundingSource: text('funding_source').notNull(),
-  totalValuePence: bigint('total_value_pence', { mode: 'number' }).notNull(),
-  annualValuePence: bigint('annual_value_pence', { mode: 'number' }).notNull(),
-  startDate: date('start_date').notNull(),
-  initialEndDate: date('initial_end_date').notNull(),
-  extensionOptionsMonths: integer('extension_options_months').array().notNull().default(sql`'{}'::integer[]`),
-  extensionsTaken: integer('extensions_taken').notNull().default(0),
-  breakClauseDates: date('break_clause_dates').array().notNull().default(sql`'{}'::date[]`),
-  noticePeriodMonths: integer('notice_period_months').notNull().default(3),
-  socialValue: text('social_value'),
-  leadOfficer: text('lead_officer'),
-  decision: text('decision'), // extend | re_tender | direct_award | decommission | bring_in_house
-  decisionNote: text('decision_note'),
-  decidedAt: timestamp('decided_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index('contracts_provider_idx').on(t.providerId),
-  index('contracts_end_idx').on(t.initialEndDate),
-]);
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    title: text('title').notNull(),
+    providerId: uuid('provider_id').references(() => providers.id),
+    locationId: uuid('location_id').references(() => locations.id),
+    serviceArea: text('service_area').notNull(),
+    careGroup: text('care_group').notNull(),
+    contractForm: text('contract_form').notNull(),
+    fundingSource: text('funding_source').notNull(),
+    totalValuePence: bigint('total_value_pence', { mode: 'number' }).notNull(),
+    annualValuePence: bigint('annual_value_pence', { mode: 'number' }).notNull(),
+    startDate: date('start_date').notNull(),
+    initialEndDate: date('initial_end_date').notNull(),
+    extensionOptionsMonths: integer('extension_options_months')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    extensionsTaken: integer('extensions_taken').notNull().default(0),
+    breakClauseDates: date('break_clause_dates')
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    noticePeriodMonths: integer('notice_period_months').notNull().default(3),
+    socialValue: text('social_value'),
+    leadOfficer: text('lead_officer'),
+    decision: text('decision'), // extend | re_tender | direct_award | decommission | bring_in_house
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contracts_provider_idx').on(t.providerId), index('contracts_end_idx').on(t.initialEndDate)],
+);
 
 /** The procurement that recommissions a contract (or commissions a new service when contract_id is null). */
-export const procurements = pgTable('procurements', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  contractId: uuid('contract_id').references(() => contracts.id),
-  title: text('title').notNull(),
-  route: text('route').notNull(), // re_tender | direct_award | bring_in_house | new_service
-  leadOfficer: text('lead_officer'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('procurements_contract_idx').on(t.contractId)]);
+export const procurements = pgTable(
+  'procurements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    title: text('title').notNull(),
+    route: text('route').notNull(), // re_tender | direct_award | bring_in_house | new_service
+    leadOfficer: text('lead_officer'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('procurements_contract_idx').on(t.contractId)],
+);
 
-export const procurementStages = pgTable('procurement_stages', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  procurementId: uuid('procurement_id').notNull().references(() => procurements.id, { onDelete: 'cascade' }),
-  stage: text('stage').notNull(),
-  plannedStart: date('planned_start').notNull(),
-  plannedEnd: date('planned_end').notNull(),
-  actualStart: date('actual_start'),
-  actualEnd: date('actual_end'),
-  notApplicable: boolean('not_applicable').notNull().default(false),
-}, (t) => [uniqueIndex('procurement_stages_uq').on(t.procurementId, t.stage)]);
+export const procurementStages = pgTable(
+  'procurement_stages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    procurementId: uuid('procurement_id')
+      .notNull()
+      .references(() => procurements.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    plannedStart: date('planned_start').notNull(),
+    plannedEnd: date('planned_end').notNull(),
+    actualStart: date('actual_start'),
+    actualEnd: date('actual_end'),
+    notApplicable: boolean('not_applicable').notNull().default(false),
+  },
+  (t) => [uniqueIndex('procurement_stages_uq').on(t.procurementId, t.stage)],
+);
 
-export const kpis = pgTable('kpis', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  contractId: uuid('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  unit: text('unit').notNull(),
-  target: doublePrecision('target').notNull(),
-  direction: text('direction').notNull(), // higher_is_better | lower_is_better
-  frequency: text('frequency').notNull(), // monthly | quarterly | six_monthly | annual
-  tolerance: doublePrecision('tolerance').notNull().default(0),
-  dueDays: integer('due_days'),
-  reportingFrom: date('reporting_from').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('kpis_contract_idx').on(t.contractId)]);
+export const kpis = pgTable(
+  'kpis',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    target: doublePrecision('target').notNull(),
+    direction: text('direction').notNull(), // higher_is_better | lower_is_better
+    frequency: text('frequency').notNull(), // monthly | quarterly | six_monthly | annual
+    tolerance: doublePrecision('tolerance').notNull().default(0),
+    dueDays: integer('due_days'),
+    reportingFrom: date('reporting_from').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('kpis_contract_idx').on(t.contractId)],
+);
 
-export const kpiReturns = pgTable('kpi_returns', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kpiId: uuid('kpi_id').notNull().references(() => kpis.id, { onDelete: 'cascade' }),
-  periodStart: date('period_start').notNull(),
-  value: doublePrecision('value').notNull(),
-  submittedOn: date('submitted_on').notNull(),
-  submittedBy: uuid('submitted_by'),
-  comment: text('comment'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('kpi_returns_period_uq').on(t.kpiId, t.periodStart)]);
+export const kpiReturns = pgTable(
+  'kpi_returns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kpiId: uuid('kpi_id')
+      .notNull()
+      .references(() => kpis.id, { onDelete: 'cascade' }),
+    periodStart: date('period_start').notNull(),
+    value: doublePrecision('value').notNull(),
+    submittedOn: date('submitted_on').notNull(),
+    submittedBy: uuid('submitted_by'),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('kpi_returns_period_uq').on(t.kpiId, t.periodStart)],
+);
 
-export const qualityAssessments = pgTable('quality_assessments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  locationId: uuid('location_id').notNull().references(() => locations.id),
-  providerId: uuid('provider_id').notNull().references(() => providers.id),
-  contractId: uuid('contract_id').references(() => contracts.id),
-  visitDate: date('visit_date').notNull(),
-  assessorId: uuid('assessor_id'),
-  assessorName: text('assessor_name'),
-  status: text('status').notNull().default('draft'), // draft | provider_challenge | published
-  involvementInformation: text('involvement_information').notNull(),
-  personalisedCare: text('personalised_care').notNull(),
-  safeguardingSafety: text('safeguarding_safety').notNull(),
-  staffing: text('staffing').notNull(),
-  management: text('management').notNull(),
-  overall: text('overall').notNull(),
-  summary: text('summary').notNull().default(''),
-  sharedOn: date('shared_on'),
-  providerRespondedOn: date('provider_responded_on'),
-  providerResponse: text('provider_response'), // accept | challenge
-  providerComments: text('provider_comments'),
-  publishedOn: date('published_on'),
-  actionPlan: text('action_plan'),
-  actionPlanSubmittedOn: date('action_plan_submitted_on'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index('quality_assessments_location_idx').on(t.locationId),
-  index('quality_assessments_provider_idx').on(t.providerId),
-]);
+export const qualityAssessments = pgTable(
+  'quality_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    visitDate: date('visit_date').notNull(),
+    assessorId: uuid('assessor_id'),
+    assessorName: text('assessor_name'),
+    status: text('status').notNull().default('draft'), // draft | provider_challenge | published
+    involvementInformation: text('involvement_information').notNull(),
+    personalisedCare: text('personalised_care').notNull(),
+    safeguardingSafety: text('safeguarding_safety').notNull(),
+    staffing: text('staffing').notNull(),
+    management: text('management').notNull(),
+    overall: text('overall').notNull(),
+    summary: text('summary').notNull().default(''),
+    sharedOn: date('shared_on'),
+    providerRespondedOn: date('provider_responded_on'),
+    providerResponse: text('provider_response'), // accept | challenge
+    providerComments: text('provider_comments'),
+    publishedOn: date('published_on'),
+    actionPlan: text('action_plan'),
+    actionPlanSubmittedOn: date('action_plan_submitted_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('quality_assessments_location_idx').on(t.locationId),
+    index('quality_assessments_provider_idx').on(t.providerId),
+  ],
+);
 
 /** Provider concerns and safeguarding referrals logged against a location (no personal details). */
-export const providerConcerns = pgTable('provider_concerns', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  locationId: uuid('location_id').notNull().references(() => locations.id),
-  providerId: uuid('provider_id').notNull().references(() => providers.id),
-  kind: text('kind').notNull(), // provider_concern | safeguarding_referral | complaint | whistleblowing
-  raisedOn: date('raised_on').notNull(),
-  summary: text('summary').notNull(),
-  status: text('status').notNull().default('open'), // open | closed
-  closedOn: date('closed_on'),
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('provider_concerns_location_idx').on(t.locationId)]);
+export const providerConcerns = pgTable(
+  'provider_concerns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id),
+    kind: text('kind').notNull(), // provider_concern | safeguarding_referral | complaint | whistleblowing
+    raisedOn: date('raised_on').notNull(),
+    summary: text('summary').notNull(),
+    status: text('status').notNull().default('open'), // open | closed
+    closedOn: date('closed_on'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('provider_concerns_location_idx').on(t.locationId)],
+);
 
 export const deliveryPlans = pgTable('delivery_plans', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -134,40 +191,63 @@ export const deliveryPlans = pgTable('delivery_plans', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const planPriorities = pgTable('plan_priorities', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  planId: uuid('plan_id').notNull().references(() => deliveryPlans.id, { onDelete: 'cascade' }),
-  number: integer('number').notNull(),
-  title: text('title').notNull(),
-}, (t) => [uniqueIndex('plan_priorities_uq').on(t.planId, t.number)]);
+export const planPriorities = pgTable(
+  'plan_priorities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => deliveryPlans.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+  },
+  (t) => [uniqueIndex('plan_priorities_uq').on(t.planId, t.number)],
+);
 
 export const planIntentions = pgTable('plan_intentions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  priorityId: uuid('priority_id').notNull().references(() => planPriorities.id, { onDelete: 'cascade' }),
+  priorityId: uuid('priority_id')
+    .notNull()
+    .references(() => planPriorities.id, { onDelete: 'cascade' }),
   text: text('text').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
-export const planActions = pgTable('plan_actions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  intentionId: uuid('intention_id').notNull().references(() => planIntentions.id, { onDelete: 'cascade' }),
-  text: text('text').notNull(),
-  yearStatuses: text('year_statuses').array().notNull(),
-  responsibleServiceAreas: text('responsible_service_areas').array().notNull().default(sql`'{}'::text[]`),
-  ragOverride: text('rag_override'),
-  contractId: uuid('contract_id').references(() => contracts.id),
-  procurementId: uuid('procurement_id').references(() => procurements.id),
-  sortOrder: integer('sort_order').notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('plan_actions_intention_idx').on(t.intentionId)]);
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    intentionId: uuid('intention_id')
+      .notNull()
+      .references(() => planIntentions.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    yearStatuses: text('year_statuses').array().notNull(),
+    responsibleServiceAreas: text('responsible_service_areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    ragOverride: text('rag_override'),
+    contractId: uuid('contract_id').references(() => contracts.id),
+    procurementId: uuid('procurement_id').references(() => procurements.id),
+    sortOrder: integer('sort_order').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_actions_intention_idx').on(t.intentionId)],
+);
 
-export const planMilestones = pgTable('plan_milestones', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  actionId: uuid('action_id').notNull().references(() => planActions.id, { onDelete: 'cascade' }),
-  title: text('title').notNull(),
-  dueDate: date('due_date').notNull(),
-  completedOn: date('completed_on'),
-}, (t) => [index('plan_milestones_action_idx').on(t.actionId)]);
+export const planMilestones = pgTable(
+  'plan_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => planActions.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueDate: date('due_date').notNull(),
+    completedOn: date('completed_on'),
+  },
+  (t) => [index('plan_milestones_action_idx').on(t.actionId)],
+);
 
 export const risks = pgTable('risks', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -186,16 +266,22 @@ export const risks = pgTable('risks', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const riskScores = pgTable('risk_scores', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  riskId: uuid('risk_id').notNull().references(() => risks.id, { onDelete: 'cascade' }),
-  recordedOn: date('recorded_on').notNull(),
-  likelihood: integer('likelihood').notNull(),
-  impact: integer('impact').notNull(),
-  score: integer('score').notNull(),
-  note: text('note'),
-  recordedBy: uuid('recorded_by'),
-}, (t) => [index('risk_scores_risk_idx').on(t.riskId, t.recordedOn)]);
+export const riskScores = pgTable(
+  'risk_scores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    recordedOn: date('recorded_on').notNull(),
+    likelihood: integer('likelihood').notNull(),
+    impact: integer('impact').notNull(),
+    score: integer('score').notNull(),
+    note: text('note'),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [index('risk_scores_risk_idx').on(t.riskId, t.recordedOn)],
+);
 
 /** The council's RAG bands for risk scores (one set; defaults when empty). */
 export const riskBands = pgTable('risk_bands', {

@@ -48,7 +48,10 @@ export interface AuditRow {
 }
 
 /** Newest first, paged by id. */
-export async function listAudit(db: Db, opts: { limit: number; before?: number; entity?: string }): Promise<AuditRow[]> {
+export async function listAudit(
+  db: Db,
+  opts: { limit: number; before?: number; entity?: string },
+): Promise<AuditRow[]> {
   const where = [];
   if (opts.before) where.push(lt(auditLog.id, opts.before));
   if (opts.entity) where.push(eq(auditLog.entity, opts.entity));

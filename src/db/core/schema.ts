@@ -15,28 +15,38 @@ export const users = pgTable('users', {
 });
 
 /** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */
-export const sessions = pgTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  csrfToken: text('csrf_token').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 /**
  * Who changed what and when. Rows are only ever inserted. `detail` holds identifiers and changed field
  * names/values of commissioning records, never people's names or other direct identifiers.
  */
-export const auditLog = pgTable('audit_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  userId: uuid('user_id'), // null for system actions (CLI imports, demo load)
-  actorLabel: text('actor_label').notNull(), // email at the time, or 'system:<command>'
-  action: text('action').notNull(), // e.g. create | update | delete | import | sign-in | request
-  entity: text('entity').notNull(), // e.g. location, placement, or the route for request-level entries
-  entityId: text('entity_id'),
-  detail: jsonb('detail').$type<Record<string, unknown>>(),
-}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entity, t.entityId)]);
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id'), // null for system actions (CLI imports, demo load)
+    actorLabel: text('actor_label').notNull(), // email at the time, or 'system:<command>'
+    action: text('action').notNull(), // e.g. create | update | delete | import | sign-in | request
+    entity: text('entity').notNull(), // e.g. location, placement, or the route for request-level entries
+    entityId: text('entity_id'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
 
 /** Instance settings, e.g. the borough this Steward serves: key → JSON value. */
 export const settings = pgTable('settings', {

@@ -38,21 +38,30 @@ export function normaliseEmail(email: string): string {
 }
 
 /** `opts.passwordHash` lets bulk loaders (the demo) reuse one hash instead of hashing per user. */
-export async function createUser(db: Db, input: NewUser, by: AuditActor | null, opts: { passwordHash?: string } = {}): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  by: AuditActor | null,
+  opts: { passwordHash?: string } = {},
+): Promise<UserView> {
   const errors: { field: string; message: string }[] = [];
   const email = normaliseEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
   if (!input.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Choose a role' });
   const pw = passwordProblem(input.password);
   if (pw) errors.push({ field: 'password', message: pw });
-  if (input.role === 'provider' && !input.providerId) errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
-  if (input.role !== 'provider' && input.providerId) errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
+  if (input.role === 'provider' && !input.providerId)
+    errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
+  if (input.role !== 'provider' && input.providerId)
+    errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
   if (errors.length) throw new UserInputError(errors);
 
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing) throw new UserInputError([{ field: 'email', message: 'A user with this email address already exists' }]);
+    if (existing)
+      throw new UserInputError([{ field: 'email', message: 'A user with this email address already exists' }]);
     if (input.providerId) {
       const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId));
       if (!p) throw new UserInputError([{ field: 'providerId', message: 'No provider with this id' }]);
@@ -67,7 +76,12 @@ export async function createUser(db: Db, input: NewUser, by: AuditActor | null, 
         passwordHash: opts.passwordHash ?? (await hashPassword(input.password)),
       })
       .returning({ id: users.id });
-    await recordAudit(tx, by, { action: 'create', entity: 'user', entityId: row.id, detail: { role: input.role, providerId: input.providerId ?? null } });
+    await recordAudit(tx, by, {
+      action: 'create',
+      entity: 'user',
+      entityId: row.id,
+      detail: { role: input.role, providerId: input.providerId ?? null },
+    });
     const view = await getUser(tx, row.id);
     return view!;
   });
@@ -92,7 +106,10 @@ export async function findActiveUserByEmail(db: Db, email: string) {
 }
 
 export async function countUsers(db: Db, role?: Role): Promise<number> {
-  const rows = await db.select({ id: users.id }).from(users).where(role ? eq(users.role, role) : undefined);
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(role ? eq(users.role, role) : undefined);
   return rows.length;
 }
 

@@ -13,7 +13,12 @@ import { type Service, SERVICES } from '../../domain/demand/rates.js';
  * Mean weekly cost = mean weekly price (the council's cost, excluding third-party top-ups).
  */
 export async function currentUse(db: Db, asAt: string): Promise<CurrentUse[]> {
-  const rows = await queryRows<{ service_type: string; clients: string; mean_weekly_pence: string | null; mean_hours: string | null }>(
+  const rows = await queryRows<{
+    service_type: string;
+    clients: string;
+    mean_weekly_pence: string | null;
+    mean_hours: string | null;
+  }>(
     db,
     sql`select service_type,
                count(distinct person_ref) as clients,
@@ -120,7 +125,8 @@ export async function currentSupply(db: Db, gssCode: string, asAt: string): Prom
         group by s.service`,
   );
   for (const u of units) {
-    if (u.units !== null && Number(u.units) > 0) supply.push({ service: u.service as Service, capacity: Number(u.units), inUseToday: null });
+    if (u.units !== null && Number(u.units) > 0)
+      supply.push({ service: u.service as Service, capacity: Number(u.units), inUseToday: null });
   }
   return supply;
 }

@@ -1,7 +1,12 @@
 // Population repository: areas and figures. Writes replace a whole (area, kind, vintage) at once.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.js';
-import { type PopulationKind, type PopulationSex, seriesFromColumns, type SourcedPopulationSeries } from '../../domain/demand/population.js';
+import {
+  type PopulationKind,
+  type PopulationSex,
+  seriesFromColumns,
+  type SourcedPopulationSeries,
+} from '../../domain/demand/population.js';
 import { demandAreas, populationSeries } from './schema.js';
 
 export function areaTypeOf(code: string): string {
@@ -55,30 +60,63 @@ export interface FigureColumns {
  * Replaces the series of every (area, kind, vintage) present in `data`. Returns how many figures were
  * written and how many older ones they replaced. Call inside a transaction.
  */
-export async function replacePopulation(db: Db, data: FigureColumns, onProgress?: (done: number, total: number) => void): Promise<{ written: number; replaced: number }> {
+export async function replacePopulation(
+  db: Db,
+  data: FigureColumns,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ written: number; replaced: number }> {
   const areas = [...new Set(data.areaCode)];
   let replaced = 0;
   for (let i = 0; i < areas.length; i += 200) {
     const chunk = areas.slice(i, i + 200);
     const deleted = await db
       .delete(populationSeries)
-      .where(and(inArray(populationSeries.areaCode, chunk), eq(populationSeries.kind, data.kind), eq(populationSeries.vintage, data.vintage)))
+      .where(
+        and(
+          inArray(populationSeries.areaCode, chunk),
+          eq(populationSeries.kind, data.kind),
+          eq(populationSeries.vintage, data.vintage),
+        ),
+      )
       .returning({ n: sql<number>`cardinality(${populationSeries.counts})` });
     replaced += deleted.reduce((s, d) => s + Number(d.n), 0);
   }
   const series = seriesFromColumns(data);
   const BATCH = 500;
   for (let i = 0; i < series.length; i += BATCH) {
-    await db.insert(populationSeries).values(
-      series.slice(i, i + BATCH).map((x) => ({ ...x, kind: data.kind, source: data.source, vintage: data.vintage })),
-    );
+    await db
+      .insert(populationSeries)
+      .values(
+        series.slice(i, i + BATCH).map((x) => ({ ...x, kind: data.kind, source: data.source, vintage: data.vintage })),
+      );
     onProgress?.(Math.min(series.length, i + BATCH), series.length);
   }
   return { written: data.count.length, replaced };
 }
 
-export async function listAreas(db: Db): Promise<{ code: string; name: string; areaType: string; synthetic: boolean; figures: number; years: string | null; vintages: string[] }[]> {
-  const rows = await queryRows<{ code: string; name: string; area_type: string; synthetic: boolean; figures: string; min_year: number | null; max_year: number | null; vintages: string[] | null }>(
+export async function listAreas(
+  db: Db,
+): Promise<
+  {
+    code: string;
+    name: string;
+    areaType: string;
+    synthetic: boolean;
+    figures: number;
+    years: string | null;
+    vintages: string[];
+  }[]
+> {
+  const rows = await queryRows<{
+    code: string;
+    name: string;
+    area_type: string;
+    synthetic: boolean;
+    figures: string;
+    min_year: number | null;
+    max_year: number | null;
+    vintages: string[] | null;
+  }>(
     db,
     sql`select a.code, a.name, a.area_type, a.synthetic, coalesce(sum(cardinality(p.counts)), 0) as figures, min(p.year) as min_year, max(p.year) as max_year,
           array_remove(array_agg(distinct p.kind || ': ' || p.vintage), null) as vintages
@@ -107,10 +145,21 @@ export async function getArea(db: Db, code: string) {
  */
 export async function populationRows(db: Db, areaCodes: readonly string[]): Promise<SourcedPopulationSeries[]> {
   if (areaCodes.length === 0) return [];
-  const rows = await queryRows<{ area_code: string; year: number; sex: PopulationSex; kind: PopulationKind; vintage: string; age_from: string; counts: string }>(
+  const rows = await queryRows<{
+    area_code: string;
+    year: number;
+    sex: PopulationSex;
+    kind: PopulationKind;
+    vintage: string;
+    age_from: string;
+    counts: string;
+  }>(
     db,
     sql`select area_code, year, sex, kind, vintage, array_to_string(age_from, ',') as age_from, array_to_string(counts, ',') as counts
-        from population_series where area_code in (${sql.join(areaCodes.map((c) => sql`${c}`), sql`, `)})
+        from population_series where area_code in (${sql.join(
+          areaCodes.map((c) => sql`${c}`),
+          sql`, `,
+        )})
         order by area_code, year`,
   );
   return rows.map((r) => ({
@@ -125,7 +174,11 @@ export async function populationRows(db: Db, areaCodes: readonly string[]): Prom
 }
 
 /** Total residents in the latest estimate year (or, without estimates, the current year's projection). */
-export async function residentsLatest(db: Db, areaCode: string, currentYear = new Date().getUTCFullYear()): Promise<{ year: number; people: number; kind: string } | null> {
+export async function residentsLatest(
+  db: Db,
+  areaCode: string,
+  currentYear = new Date().getUTCFullYear(),
+): Promise<{ year: number; people: number; kind: string } | null> {
   const rows = await queryRows<{ year: number; kind: string; people: number }>(
     db,
     sql`select year, kind, sum((select sum(c) from unnest(counts) c)) as people from population_series

@@ -41,7 +41,8 @@ export async function effectiveRates(db: Db): Promise<StoredRate[]> {
       : { ...d, cells: [...d.cells], history: [...d.history], isDefault: true, shipped: true, updatedAt: null };
   });
   for (const row of rows) {
-    if (!DEFAULT_RATES.some((d) => d.key === row.key)) out.push({ ...fromRow(row), isDefault: false, shipped: false, updatedAt: row.updatedAt.toISOString() });
+    if (!DEFAULT_RATES.some((d) => d.key === row.key))
+      out.push({ ...fromRow(row), isDefault: false, shipped: false, updatedAt: row.updatedAt.toISOString() });
   }
   return out;
 }
@@ -62,7 +63,10 @@ export async function saveRate(db: Db, rate: RateDefinition, actor: AuditActor):
       sourceYear: rate.sourceYear,
       history: rate.history,
       isDefault: false,
-      sortOrder: DEFAULT_RATES.findIndex((d) => d.key === rate.key) >= 0 ? DEFAULT_RATES.findIndex((d) => d.key === rate.key) : 1000,
+      sortOrder:
+        DEFAULT_RATES.findIndex((d) => d.key === rate.key) >= 0
+          ? DEFAULT_RATES.findIndex((d) => d.key === rate.key)
+          : 1000,
       updatedBy: 'userId' in actor ? actor.userId : null,
       updatedAt: new Date(),
     };
@@ -72,8 +76,20 @@ export async function saveRate(db: Db, rate: RateDefinition, actor: AuditActor):
       entity: 'demand_rate',
       entityId: rate.key,
       detail: {
-        before: before ? { cells: before.cells, shareKnownToAsc: before.shareKnownToAsc, source: before.source, sourceYear: before.sourceYear } : null,
-        after: { cells: rate.cells, shareKnownToAsc: rate.shareKnownToAsc, source: rate.source, sourceYear: rate.sourceYear },
+        before: before
+          ? {
+              cells: before.cells,
+              shareKnownToAsc: before.shareKnownToAsc,
+              source: before.source,
+              sourceYear: before.sourceYear,
+            }
+          : null,
+        after: {
+          cells: rate.cells,
+          shareKnownToAsc: rate.shareKnownToAsc,
+          source: rate.source,
+          sourceYear: rate.sourceYear,
+        },
       },
     });
   });

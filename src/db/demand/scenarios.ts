@@ -15,13 +15,23 @@ export interface Scenario {
 }
 
 function toScenario(row: typeof demandScenarios.$inferSelect): Scenario {
-  return { id: row.id, name: row.name, description: row.description, params: row.params, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    params: row.params,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export class ScenarioNameTaken extends Error {}
 
 export async function listScenarios(db: Db): Promise<Scenario[]> {
-  const rows = await db.select().from(demandScenarios).orderBy(asc(demandScenarios.createdAt), asc(demandScenarios.name));
+  const rows = await db
+    .select()
+    .from(demandScenarios)
+    .orderBy(asc(demandScenarios.createdAt), asc(demandScenarios.name));
   return rows.map(toScenario);
 }
 
@@ -35,19 +45,38 @@ async function nameTaken(db: Db, name: string, exceptId?: string): Promise<boole
   return rows.some((r) => r.name.toLowerCase() === name.toLowerCase() && r.id !== exceptId);
 }
 
-export async function createScenario(db: Db, input: { name: string; description: string; params: ScenarioParams }, actor: AuditActor): Promise<Scenario> {
+export async function createScenario(
+  db: Db,
+  input: { name: string; description: string; params: ScenarioParams },
+  actor: AuditActor,
+): Promise<Scenario> {
   return db.transaction(async (tx) => {
     if (await nameTaken(tx, input.name)) throw new ScenarioNameTaken(input.name);
     const [row] = await tx
       .insert(demandScenarios)
-      .values({ name: input.name, description: input.description, params: input.params, createdBy: 'userId' in actor ? actor.userId : null })
+      .values({
+        name: input.name,
+        description: input.description,
+        params: input.params,
+        createdBy: 'userId' in actor ? actor.userId : null,
+      })
       .returning();
-    await recordAudit(tx, actor, { action: 'create', entity: 'demand_scenario', entityId: row.id, detail: { name: input.name, params: input.params } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'demand_scenario',
+      entityId: row.id,
+      detail: { name: input.name, params: input.params },
+    });
     return toScenario(row);
   });
 }
 
-export async function updateScenario(db: Db, id: string, input: { name: string; description: string; params: ScenarioParams }, actor: AuditActor): Promise<Scenario | null> {
+export async function updateScenario(
+  db: Db,
+  id: string,
+  input: { name: string; description: string; params: ScenarioParams },
+  actor: AuditActor,
+): Promise<Scenario | null> {
   return db.transaction(async (tx) => {
     const before = await getScenario(tx, id);
     if (!before) return null;
@@ -57,16 +86,29 @@ export async function updateScenario(db: Db, id: string, input: { name: string; 
       .set({ name: input.name, description: input.description, params: input.params, updatedAt: new Date() })
       .where(eq(demandScenarios.id, id))
       .returning();
-    await recordAudit(tx, actor, { action: 'update', entity: 'demand_scenario', entityId: id, detail: { before: before.params, after: input.params, name: input.name } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'demand_scenario',
+      entityId: id,
+      detail: { before: before.params, after: input.params, name: input.name },
+    });
     return toScenario(row);
   });
 }
 
 export async function deleteScenario(db: Db, id: string, actor: AuditActor): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const deleted = await tx.delete(demandScenarios).where(eq(demandScenarios.id, id)).returning({ id: demandScenarios.id, name: demandScenarios.name });
+    const deleted = await tx
+      .delete(demandScenarios)
+      .where(eq(demandScenarios.id, id))
+      .returning({ id: demandScenarios.id, name: demandScenarios.name });
     if (deleted.length === 0) return false;
-    await recordAudit(tx, actor, { action: 'delete', entity: 'demand_scenario', entityId: id, detail: { name: deleted[0].name } });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'demand_scenario',
+      entityId: id,
+      detail: { name: deleted[0].name },
+    });
     return true;
   });
 }

@@ -36,21 +36,27 @@ export const demandAreas = pgTable('demand_areas', {
  * 2 sexes) to a few thousand rows. kind: estimate | projection; source names the publication, vintage the
  * edition ("2022-based SNPP", "mid-2023"). Re-importing the same area, kind and vintage replaces it.
  */
-export const populationSeries = pgTable('population_series', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  areaCode: text('area_code').notNull().references(() => demandAreas.code, { onDelete: 'cascade' }),
-  year: integer('year').notNull(),
-  sex: text('sex').notNull(), // female | male | persons
-  kind: text('kind').notNull(),
-  source: text('source').notNull(),
-  vintage: text('vintage').notNull(),
-  ageFrom: integer('age_from').array().notNull(),
-  counts: doublePrecision('counts').array().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('population_series_uq').on(t.areaCode, t.kind, t.vintage, t.year, t.sex),
-  index('population_series_area_idx').on(t.areaCode),
-]);
+export const populationSeries = pgTable(
+  'population_series',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => demandAreas.code, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    sex: text('sex').notNull(), // female | male | persons
+    kind: text('kind').notNull(),
+    source: text('source').notNull(),
+    vintage: text('vintage').notNull(),
+    ageFrom: integer('age_from').array().notNull(),
+    counts: doublePrecision('counts').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('population_series_uq').on(t.areaCode, t.kind, t.vintage, t.year, t.sex),
+    index('population_series_area_idx').on(t.areaCode),
+  ],
+);
 
 /**
  * Prevalence and service-use rates. cells: [{sex, ageFrom, ageTo, value}] as proportions. history: the

@@ -4,7 +4,14 @@ import { describeWithDatabases } from '../testing.js';
 import { careHomeCapacity, homecareCapacity, placements } from '../market/schema.js';
 import { auditLog } from '../core/schema.js';
 import { referralInputSchema } from '../../domain/discharge/referral.js';
-import { awardOffer, listRequestsForProvider, listResponses, respondToRequest, sendRequests, listNotifications } from './brokerage.js';
+import {
+  awardOffer,
+  listRequestsForProvider,
+  listResponses,
+  respondToRequest,
+  sendRequests,
+  listNotifications,
+} from './brokerage.js';
 import { searchCandidates } from './candidates.js';
 import { seedDischargeMarket, type DischargeFixture } from './fixtures.js';
 import { createReferral, getReferral, recordDelay, recordDischarge } from './referrals.js';
@@ -18,9 +25,19 @@ const at = (h: number) => new Date(now.getTime() + h * 3_600_000);
 
 function referral(personRef: string, extra: Record<string, unknown> = {}) {
   return referralInputSchema.parse({
-    personRef, ageBand: '85-94', postcodeDistrict: 'RM7', hospital: 'Queen’s Hospital', ward: 'Sunflower',
-    medicallyOptimisedAt: '2025-03-09T09:00:00Z', pathway: 3, serviceNeed: 'care_home_nursing', fundingRoute: 'council',
-    specialisms: ['dementia'], name: 'Test Person', nhsNumber: '9434765919', ...extra,
+    personRef,
+    ageBand: '85-94',
+    postcodeDistrict: 'RM7',
+    hospital: 'Queen’s Hospital',
+    ward: 'Sunflower',
+    medicallyOptimisedAt: '2025-03-09T09:00:00Z',
+    pathway: 3,
+    serviceNeed: 'care_home_nursing',
+    fundingRoute: 'council',
+    specialisms: ['dementia'],
+    name: 'Test Person',
+    nhsNumber: '9434765919',
+    ...extra,
   });
 }
 
@@ -31,7 +48,11 @@ describeWithDatabases('discharge brokerage', (ctx) => {
   });
 
   it('finds homes with a nursing bed and dementia specialism, nearest and best first, with reasons', async () => {
-    const result = await searchCandidates(ctx.db, { serviceNeed: 'care_home_nursing', specialisms: ['dementia'], postcodeDistrict: 'RM7' }, now);
+    const result = await searchCandidates(
+      ctx.db,
+      { serviceNeed: 'care_home_nursing', specialisms: ['dementia'], postcodeDistrict: 'RM7' },
+      now,
+    );
     expect(result.candidates.map((c) => c.name)).toEqual(['Rosewood Nursing Home', 'Oakfield House']);
     expect(result.usualRatePence).toBe(71_500);
     const rosewood = result.candidates[0];
@@ -44,9 +65,29 @@ describeWithDatabases('discharge brokerage', (ctx) => {
   });
 
   it('finds an agency with enough spare hours for a double-handed package', async () => {
-    const ok = await searchCandidates(ctx.db, { serviceNeed: 'homecare', specialisms: [], postcodeDistrict: 'RM7', homecareHoursPerWeek: 14, doubleHanded: true }, now);
+    const ok = await searchCandidates(
+      ctx.db,
+      {
+        serviceNeed: 'homecare',
+        specialisms: [],
+        postcodeDistrict: 'RM7',
+        homecareHoursPerWeek: 14,
+        doubleHanded: true,
+      },
+      now,
+    );
     expect(ok.candidates.map((c) => c.name)).toEqual(['Havencare Romford']);
-    const tooMuch = await searchCandidates(ctx.db, { serviceNeed: 'homecare', specialisms: [], postcodeDistrict: 'RM7', homecareHoursPerWeek: 20, doubleHanded: true }, now);
+    const tooMuch = await searchCandidates(
+      ctx.db,
+      {
+        serviceNeed: 'homecare',
+        specialisms: [],
+        postcodeDistrict: 'RM7',
+        homecareHoursPerWeek: 20,
+        doubleHanded: true,
+      },
+      now,
+    );
     expect(tooMuch.candidates).toEqual([]);
     expect(tooMuch.excluded.capacity).toBe(1);
   });
@@ -54,7 +95,13 @@ describeWithDatabases('discharge brokerage', (ctx) => {
   it('runs referral → request → offer → award: placement at the agreed price, vacancy down, others told', async () => {
     const ref = await createReferral(ctx.db, referral('HUB-A-0001'), BROKER, at(0));
     await recordDelay(ctx.db, ref.id, 'awaiting_care_home', '', BROKER, at(0));
-    const sent = await sendRequests(ctx.db, ref.id, { mode: 'chosen', locationIds: [fx.nursingHome.locationId, fx.secondHome.locationId] }, BROKER, at(1));
+    const sent = await sendRequests(
+      ctx.db,
+      ref.id,
+      { mode: 'chosen', locationIds: [fx.nursingHome.locationId, fx.secondHome.locationId] },
+      BROKER,
+      at(1),
+    );
     expect(sent).toEqual({ sent: 2, alreadySent: 0 });
 
     const [forRosewood] = await listRequestsForProvider(ctx.db, fx.nursingHome.providerId);
@@ -62,25 +109,72 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     expect(JSON.stringify(forRosewood)).not.toMatch(/Test Person|9434765919|HUB-A-0001|Sunflower/);
 
     // Another provider cannot answer Rosewood's request: it is "not found" to them.
-    await expect(respondToRequest(ctx.db, forRosewood.id, fx.secondHome.providerId, { response: 'decline', declineReason: 'no_vacancy', note: '' }, BROKER, at(2)))
-      .rejects.toMatchObject({ status: 404 });
-    await respondToRequest(ctx.db, forRosewood.id, fx.nursingHome.providerId, { response: 'offer', price: 735.5, earliestStart: '2025-03-11', canAssessBy: '2025-03-10', note: '' }, BROKER, at(3));
+    await expect(
+      respondToRequest(
+        ctx.db,
+        forRosewood.id,
+        fx.secondHome.providerId,
+        { response: 'decline', declineReason: 'no_vacancy', note: '' },
+        BROKER,
+        at(2),
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await respondToRequest(
+      ctx.db,
+      forRosewood.id,
+      fx.nursingHome.providerId,
+      { response: 'offer', price: 735.5, earliestStart: '2025-03-11', canAssessBy: '2025-03-10', note: '' },
+      BROKER,
+      at(3),
+    );
     const [forOakfield] = await listRequestsForProvider(ctx.db, fx.secondHome.providerId);
-    await respondToRequest(ctx.db, forOakfield.id, fx.secondHome.providerId, { response: 'offer', price: 800, earliestStart: '2025-03-12', canAssessBy: '2025-03-11', note: '' }, BROKER, at(5));
+    await respondToRequest(
+      ctx.db,
+      forOakfield.id,
+      fx.secondHome.providerId,
+      { response: 'offer', price: 800, earliestStart: '2025-03-12', canAssessBy: '2025-03-11', note: '' },
+      BROKER,
+      at(5),
+    );
 
     const afterOffers = await getReferral(ctx.db, ref.id);
     expect(afterOffers!.firstOfferAt).toEqual(at(3));
     expect(afterOffers!.status).toBe('offered');
 
     const responses = await listResponses(ctx.db, ref.id);
-    expect(responses.map((r) => [r.locationName, r.pricePence])).toEqual([['Rosewood Nursing Home', 73_550], ['Oakfield House', 80_000]]);
+    expect(responses.map((r) => [r.locationName, r.pricePence])).toEqual([
+      ['Rosewood Nursing Home', 73_550],
+      ['Oakfield House', 80_000],
+    ]);
 
     const award = await awardOffer(ctx.db, forRosewood.id, BROKER, at(6));
     expect(award).toMatchObject({ weeklyPricePence: 73_550, vacancyAfter: { vacantAccepting: 0 }, notified: 2 });
     const [placement] = await ctx.db.select().from(placements).where(eq(placements.id, award.placementId!));
-    expect(placement).toMatchObject({ personRef: 'HUB-A-0001', serviceType: 'care_home_nursing', band: 'standard_nursing', weeklyPricePence: 73_550, funding: 'council', contractType: 'framework', purpose: 'long_term', origin: 'discharge', originRef: ref.id, startDate: '2025-03-11' });
-    const [latest] = await ctx.db.select().from(careHomeCapacity).where(eq(careHomeCapacity.locationId, fx.nursingHome.locationId)).orderBy(desc(careHomeCapacity.asAt)).limit(1);
-    expect(latest).toMatchObject({ vacantAccepting: 0, occupied: 39, nursingVacantAccepting: 0, nursingOccupied: 39, source: 'system' });
+    expect(placement).toMatchObject({
+      personRef: 'HUB-A-0001',
+      serviceType: 'care_home_nursing',
+      band: 'standard_nursing',
+      weeklyPricePence: 73_550,
+      funding: 'council',
+      contractType: 'framework',
+      purpose: 'long_term',
+      origin: 'discharge',
+      originRef: ref.id,
+      startDate: '2025-03-11',
+    });
+    const [latest] = await ctx.db
+      .select()
+      .from(careHomeCapacity)
+      .where(eq(careHomeCapacity.locationId, fx.nursingHome.locationId))
+      .orderBy(desc(careHomeCapacity.asAt))
+      .limit(1);
+    expect(latest).toMatchObject({
+      vacantAccepting: 0,
+      occupied: 39,
+      nursingVacantAccepting: 0,
+      nursingOccupied: 39,
+      source: 'system',
+    });
     const oak = await listNotifications(ctx.db, fx.secondHome.providerId);
     expect(oak.map((n) => n.kind)).toEqual(['not_selected', 'request']);
     expect((await listResponses(ctx.db, ref.id)).map((r) => r.status)).toEqual(['awarded', 'not_selected']);
@@ -89,7 +183,11 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     await expect(awardOffer(ctx.db, forOakfield.id, BROKER, at(7))).rejects.toMatchObject({ status: 409 });
 
     // The home is now full, so it no longer appears for a new person.
-    const again = await searchCandidates(ctx.db, { serviceNeed: 'care_home_nursing', specialisms: ['dementia'], postcodeDistrict: 'RM7' }, at(8));
+    const again = await searchCandidates(
+      ctx.db,
+      { serviceNeed: 'care_home_nursing', specialisms: ['dementia'], postcodeDistrict: 'RM7' },
+      at(8),
+    );
     expect(again.candidates.map((c) => c.name)).toEqual(['Oakfield House']);
 
     const discharged = await recordDischarge(ctx.db, ref.id, 'care_home', BROKER, at(30));
@@ -107,16 +205,47 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     // On PostgreSQL the database is a connection pool: each transaction below runs on its own connection at
     // the same time, so only the row locks keep them apart. (PGlite has one connection and queues them.)
     // Oakfield has residential beds: set them to exactly one left.
-    await ctx.db.insert(careHomeCapacity).values({ locationId: fx.secondHome.locationId, asAt: at(40), maxCapacity: 60, occupied: 59, vacantReserved: 0, vacantAccepting: 1, residentialMax: 30, residentialOccupied: 29, residentialVacantAccepting: 1, nursingMax: 30, nursingOccupied: 30, nursingVacantAccepting: 0, source: 'provider' });
+    await ctx.db
+      .insert(careHomeCapacity)
+      .values({
+        locationId: fx.secondHome.locationId,
+        asAt: at(40),
+        maxCapacity: 60,
+        occupied: 59,
+        vacantReserved: 0,
+        vacantAccepting: 1,
+        residentialMax: 30,
+        residentialOccupied: 29,
+        residentialVacantAccepting: 1,
+        nursingMax: 30,
+        nursingOccupied: 30,
+        nursingVacantAccepting: 0,
+        source: 'provider',
+      });
     const offers: string[] = [];
     for (const person of ['HUB-C-0001', 'HUB-C-0002']) {
-      const r = await createReferral(ctx.db, referral(person, { serviceNeed: 'care_home_residential', specialisms: [] }), BROKER, at(41));
+      const r = await createReferral(
+        ctx.db,
+        referral(person, { serviceNeed: 'care_home_residential', specialisms: [] }),
+        BROKER,
+        at(41),
+      );
       await sendRequests(ctx.db, r.id, { mode: 'chosen', locationIds: [fx.secondHome.locationId] }, BROKER, at(41));
       const mine = (await listRequestsForProvider(ctx.db, fx.secondHome.providerId)).find((q) => q.status === 'sent')!;
-      await respondToRequest(ctx.db, mine.id, fx.secondHome.providerId, { response: 'offer', price: 701, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' }, BROKER, at(42));
+      await respondToRequest(
+        ctx.db,
+        mine.id,
+        fx.secondHome.providerId,
+        { response: 'offer', price: 701, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' },
+        BROKER,
+        at(42),
+      );
       offers.push(mine.id);
     }
-    const results = await Promise.allSettled([awardOffer(ctx.db, offers[0], BROKER, at(43)), awardOffer(ctx.db, offers[1], BROKER, at(43))]);
+    const results = await Promise.allSettled([
+      awardOffer(ctx.db, offers[0], BROKER, at(43)),
+      awardOffer(ctx.db, offers[1], BROKER, at(43)),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -124,7 +253,12 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     expect(lost[0].reason).toBeInstanceOf(DischargeError);
     expect(lost[0].reason.status).toBe(409);
     expect(lost[0].reason.message).toMatch(/No bed is vacant/);
-    const [latest] = await ctx.db.select().from(careHomeCapacity).where(eq(careHomeCapacity.locationId, fx.secondHome.locationId)).orderBy(desc(careHomeCapacity.asAt)).limit(1);
+    const [latest] = await ctx.db
+      .select()
+      .from(careHomeCapacity)
+      .where(eq(careHomeCapacity.locationId, fx.secondHome.locationId))
+      .orderBy(desc(careHomeCapacity.asAt))
+      .limit(1);
     expect(latest.vacantAccepting).toBe(0);
     expect(latest.residentialVacantAccepting).toBe(0);
     const made = await ctx.db.select().from(placements).where(eq(placements.locationId, fx.secondHome.locationId));
@@ -132,21 +266,62 @@ describeWithDatabases('discharge brokerage', (ctx) => {
   });
 
   it('awards homecare against spare hours and D2A against a free block bed', async () => {
-    const hc = await createReferral(ctx.db, referral('HUB-D-0001', { pathway: 1, serviceNeed: 'homecare', homecareHoursPerWeek: 7, callsPerDay: 2, doubleHanded: true, specialisms: [], fundingRoute: 'discharge_fund' }), BROKER, at(50));
+    const hc = await createReferral(
+      ctx.db,
+      referral('HUB-D-0001', {
+        pathway: 1,
+        serviceNeed: 'homecare',
+        homecareHoursPerWeek: 7,
+        callsPerDay: 2,
+        doubleHanded: true,
+        specialisms: [],
+        fundingRoute: 'discharge_fund',
+      }),
+      BROKER,
+      at(50),
+    );
     await sendRequests(ctx.db, hc.id, { mode: 'framework', locationIds: [] }, BROKER, at(50));
     const [q] = await listRequestsForProvider(ctx.db, fx.agency.providerId);
-    await respondToRequest(ctx.db, q.id, fx.agency.providerId, { response: 'offer', price: 24.26, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' }, BROKER, at(51));
+    await respondToRequest(
+      ctx.db,
+      q.id,
+      fx.agency.providerId,
+      { response: 'offer', price: 24.26, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' },
+      BROKER,
+      at(51),
+    );
     const award = await awardOffer(ctx.db, q.id, BROKER, at(52));
     expect(award).toMatchObject({ weeklyPricePence: 33_964, vacancyAfter: { hoursAvailable: 16 } }); // 14 h × £24.26
-    const [latest] = await ctx.db.select().from(homecareCapacity).where(eq(homecareCapacity.locationId, fx.agency.locationId)).orderBy(desc(homecareCapacity.asAt)).limit(1);
+    const [latest] = await ctx.db
+      .select()
+      .from(homecareCapacity)
+      .where(eq(homecareCapacity.locationId, fx.agency.locationId))
+      .orderBy(desc(homecareCapacity.asAt))
+      .limit(1);
     expect(Number(latest.newHoursAvailable)).toBe(16);
 
-    const d2a = await createReferral(ctx.db, referral('HUB-D-0002', { serviceNeed: 'd2a_bed', specialisms: [], fundingRoute: 'discharge_fund' }), BROKER, at(53));
-    const found = await searchCandidates(ctx.db, { serviceNeed: 'd2a_bed', specialisms: [], postcodeDistrict: 'RM7' }, at(53));
+    const d2a = await createReferral(
+      ctx.db,
+      referral('HUB-D-0002', { serviceNeed: 'd2a_bed', specialisms: [], fundingRoute: 'discharge_fund' }),
+      BROKER,
+      at(53),
+    );
+    const found = await searchCandidates(
+      ctx.db,
+      { serviceNeed: 'd2a_bed', specialisms: [], postcodeDistrict: 'RM7' },
+      at(53),
+    );
     expect(found.candidates.map((c) => [c.name, c.capacity])).toEqual([['The Cedars', 2]]);
     await sendRequests(ctx.db, d2a.id, { mode: 'chosen', locationIds: [fx.d2aHome.locationId] }, BROKER, at(53));
     const [dq] = await listRequestsForProvider(ctx.db, fx.d2aHome.providerId);
-    await respondToRequest(ctx.db, dq.id, fx.d2aHome.providerId, { response: 'offer', price: 950, earliestStart: '2025-03-12', canAssessBy: '2025-03-12', note: '' }, BROKER, at(54));
+    await respondToRequest(
+      ctx.db,
+      dq.id,
+      fx.d2aHome.providerId,
+      { response: 'offer', price: 950, earliestStart: '2025-03-12', canAssessBy: '2025-03-12', note: '' },
+      BROKER,
+      at(54),
+    );
     const d2aAward = await awardOffer(ctx.db, dq.id, BROKER, at(55));
     expect(d2aAward.vacancyAfter).toEqual({ blockBedsFree: 1 });
     await recordDischarge(ctx.db, d2a.id, 'd2a_bed', BROKER, at(60));

@@ -5,13 +5,45 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
-import { careHomeAfterAdmission, homecareAfterPackage, NoCapacityError, placementFromAward, responseBlocker, awardBlocker, anonymiseForProvider, type AnonymisedRequest, type CareHomeFigures, type ResponseInput, type ResponseStatus, type SendRequestInput, poundsToPence, DECLINE_REASON_LABELS, type DeclineReason } from '../../domain/discharge/brokerage.js';
+import {
+  careHomeAfterAdmission,
+  homecareAfterPackage,
+  NoCapacityError,
+  placementFromAward,
+  responseBlocker,
+  awardBlocker,
+  anonymiseForProvider,
+  type AnonymisedRequest,
+  type CareHomeFigures,
+  type ResponseInput,
+  type ResponseStatus,
+  type SendRequestInput,
+  poundsToPence,
+  DECLINE_REASON_LABELS,
+  type DeclineReason,
+} from '../../domain/discharge/brokerage.js';
 import { hoursNeeded, usualRateBand } from '../../domain/discharge/matching.js';
-import { CARE_HOME_NEEDS, SERVICE_NEED_LABELS, type FundingRoute, type ServiceNeed } from '../../domain/discharge/referral.js';
-import { acceptanceByProvider, type ProviderAcceptance, type ProviderResponseRecord } from '../../domain/discharge/metrics.js';
+import {
+  CARE_HOME_NEEDS,
+  SERVICE_NEED_LABELS,
+  type FundingRoute,
+  type ServiceNeed,
+} from '../../domain/discharge/referral.js';
+import {
+  acceptanceByProvider,
+  type ProviderAcceptance,
+  type ProviderResponseRecord,
+} from '../../domain/discharge/metrics.js';
 import { careHomeCapacity, homecareCapacity, locations, placements, providers } from '../market/schema.js';
 import { DischargeError, toReferral } from './referrals.js';
-import { dischargeAwards, dischargeBedStays, dischargeNotifications, dischargeReferrals, dischargeRequests, type ReferralRow } from './schema.js';
+import {
+  dischargeAwards,
+  dischargeBedStays,
+  dischargeNotifications,
+  dischargeReferrals,
+  dischargeRequests,
+  type ReferralRow,
+} from './schema.js';
 import { textArray } from './sql.js';
 
 function actorId(by: AuditActor): string | null {
@@ -39,13 +71,22 @@ const BROKERED_TYPES: Record<ServiceNeed, string[]> = {
  * Send the anonymised request to the chosen locations, or to every framework/DPS location that provides the
  * service with the specialisms. Locations already asked are skipped. Returns how many new requests went out.
  */
-export async function sendRequests(db: Db, referralId: string, input: SendRequestInput, by: AuditActor, now = new Date()): Promise<{ sent: number; alreadySent: number }> {
+export async function sendRequests(
+  db: Db,
+  referralId: string,
+  input: SendRequestInput,
+  by: AuditActor,
+  now = new Date(),
+): Promise<{ sent: number; alreadySent: number }> {
   return db.transaction(async (tx) => {
     const ref = await lockReferral(tx, referralId);
     if (ref.dischargedAt || ref.cancelledAt) throw new DischargeError(409, 'This referral is closed');
     if (ref.awardedAt) throw new DischargeError(409, 'This referral has already been awarded');
     const need = ref.serviceNeed as ServiceNeed;
-    if (need === 'none') throw new DischargeError(400, 'Pathway 0 referrals need no provider', [{ field: 'mode', message: 'This person needs no new support, so there is nothing to send' }]);
+    if (need === 'none')
+      throw new DischargeError(400, 'Pathway 0 referrals need no provider', [
+        { field: 'mode', message: 'This person needs no new support, so there is nothing to send' },
+      ]);
 
     let targets: { id: string; providerId: string }[];
     if (input.mode === 'chosen') {
@@ -55,7 +96,13 @@ export async function sendRequests(db: Db, referralId: string, input: SendReques
         .where(and(inArray(locations.id, input.locationIds), isNull(locations.deregisteredAt)));
       const found = new Set(targets.map((t) => t.id));
       const missing = input.locationIds.filter((id) => !found.has(id));
-      if (missing.length) throw new DischargeError(400, 'Some providers were not found', [{ field: 'locationIds', message: `${missing.length} of the selected locations do not exist or are deregistered` }]);
+      if (missing.length)
+        throw new DischargeError(400, 'Some providers were not found', [
+          {
+            field: 'locationIds',
+            message: `${missing.length} of the selected locations do not exist or are deregistered`,
+          },
+        ]);
     } else {
       targets = (
         await queryRows<{ id: string; provider_id: string }>(
@@ -67,23 +114,50 @@ export async function sendRequests(db: Db, referralId: string, input: SendReques
               order by name limit 200`,
         )
       ).map((r) => ({ id: r.id, providerId: r.provider_id }));
-      if (!targets.length) throw new DischargeError(409, 'No framework or DPS provider offers this service with these specialisms', [{ field: 'mode', message: 'No framework or DPS provider offers this service: choose providers instead' }]);
+      if (!targets.length)
+        throw new DischargeError(409, 'No framework or DPS provider offers this service with these specialisms', [
+          { field: 'mode', message: 'No framework or DPS provider offers this service: choose providers instead' },
+        ]);
     }
 
     const inserted = await tx
       .insert(dischargeRequests)
-      .values(targets.map((t) => ({ referralId, providerId: t.providerId, locationId: t.id, sentAt: now, sentBy: actorId(by) })))
+      .values(
+        targets.map((t) => ({
+          referralId,
+          providerId: t.providerId,
+          locationId: t.id,
+          sentAt: now,
+          sentBy: actorId(by),
+        })),
+      )
       .onConflictDoNothing()
       .returning({ id: dischargeRequests.id, providerId: dischargeRequests.providerId });
     if (inserted.length) {
-      await tx.insert(dischargeNotifications).values(
-        inserted.map((r) => ({ providerId: r.providerId, requestId: r.id, kind: 'request', message: `New request: ${SERVICE_NEED_LABELS[need]} for a person in ${ref.postcodeDistrict}`, createdAt: now })),
-      );
+      await tx
+        .insert(dischargeNotifications)
+        .values(
+          inserted.map((r) => ({
+            providerId: r.providerId,
+            requestId: r.id,
+            kind: 'request',
+            message: `New request: ${SERVICE_NEED_LABELS[need]} for a person in ${ref.postcodeDistrict}`,
+            createdAt: now,
+          })),
+        );
     }
     if (!ref.requestSentAt && inserted.length) {
-      await tx.update(dischargeReferrals).set({ requestSentAt: now, updatedAt: now }).where(eq(dischargeReferrals.id, referralId));
+      await tx
+        .update(dischargeReferrals)
+        .set({ requestSentAt: now, updatedAt: now })
+        .where(eq(dischargeReferrals.id, referralId));
     }
-    await recordAudit(tx, by, { action: 'send_request', entity: 'discharge_referral', entityId: referralId, detail: { mode: input.mode, sent: inserted.length, locationIds: targets.map((t) => t.id) } });
+    await recordAudit(tx, by, {
+      action: 'send_request',
+      entity: 'discharge_referral',
+      entityId: referralId,
+      detail: { mode: input.mode, sent: inserted.length, locationIds: targets.map((t) => t.id) },
+    });
     return { sent: inserted.length, alreadySent: targets.length - inserted.length };
   });
 }
@@ -102,13 +176,22 @@ export interface ProviderRequestView extends AnonymisedRequest {
 }
 
 /** Requests sent to one provider, anonymised, newest first. Only that provider's own answers are included. */
-export async function listRequestsForProvider(db: Db, providerId: string, opts: { requestId?: string; limit?: number } = {}): Promise<ProviderRequestView[]> {
+export async function listRequestsForProvider(
+  db: Db,
+  providerId: string,
+  opts: { requestId?: string; limit?: number } = {},
+): Promise<ProviderRequestView[]> {
   const rows = await db
     .select({ q: dischargeRequests, r: dischargeReferrals, locationName: locations.name })
     .from(dischargeRequests)
     .innerJoin(dischargeReferrals, eq(dischargeReferrals.id, dischargeRequests.referralId))
     .innerJoin(locations, eq(locations.id, dischargeRequests.locationId))
-    .where(and(eq(dischargeRequests.providerId, providerId), opts.requestId ? eq(dischargeRequests.id, opts.requestId) : undefined))
+    .where(
+      and(
+        eq(dischargeRequests.providerId, providerId),
+        opts.requestId ? eq(dischargeRequests.id, opts.requestId) : undefined,
+      ),
+    )
     .orderBy(desc(dischargeRequests.sentAt))
     .limit(opts.limit ?? 200);
   return rows.map(({ q, r, locationName }) => {
@@ -130,31 +213,71 @@ export async function listRequestsForProvider(db: Db, providerId: string, opts: 
 }
 
 /** A provider answers its own request. `providerId` is the acting provider: any other request is "not found". */
-export async function respondToRequest(db: Db, requestId: string, providerId: string, input: ResponseInput, by: AuditActor, now = new Date()): Promise<void> {
+export async function respondToRequest(
+  db: Db,
+  requestId: string,
+  providerId: string,
+  input: ResponseInput,
+  by: AuditActor,
+  now = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [q] = await tx.select().from(dischargeRequests).where(eq(dischargeRequests.id, requestId)).for('update');
     // Another provider's request is reported as not found, so its existence is not revealed.
     if (!q || q.providerId !== providerId) throw new DischargeError(404, 'Request was not found');
     const ref = await lockReferral(tx, q.referralId);
-    const blocker = responseBlocker({ responseStatus: q.status as ResponseStatus, referralAwarded: !!ref.awardedAt, referralClosed: !!(ref.dischargedAt || ref.cancelledAt) });
+    const blocker = responseBlocker({
+      responseStatus: q.status as ResponseStatus,
+      referralAwarded: !!ref.awardedAt,
+      referralClosed: !!(ref.dischargedAt || ref.cancelledAt),
+    });
     if (blocker) throw new DischargeError(409, blocker);
     if (input.response === 'offer') {
       await tx
         .update(dischargeRequests)
-        .set({ status: 'offered', respondedAt: now, respondedBy: actorId(by), pricePence: poundsToPence(input.price), earliestStart: input.earliestStart, canAssessBy: input.canAssessBy, declineReason: null, note: input.note })
+        .set({
+          status: 'offered',
+          respondedAt: now,
+          respondedBy: actorId(by),
+          pricePence: poundsToPence(input.price),
+          earliestStart: input.earliestStart,
+          canAssessBy: input.canAssessBy,
+          declineReason: null,
+          note: input.note,
+        })
         .where(eq(dischargeRequests.id, requestId));
-      if (!ref.firstOfferAt) await tx.update(dischargeReferrals).set({ firstOfferAt: now, updatedAt: now }).where(eq(dischargeReferrals.id, ref.id));
+      if (!ref.firstOfferAt)
+        await tx
+          .update(dischargeReferrals)
+          .set({ firstOfferAt: now, updatedAt: now })
+          .where(eq(dischargeReferrals.id, ref.id));
     } else {
       await tx
         .update(dischargeRequests)
-        .set({ status: 'declined', respondedAt: now, respondedBy: actorId(by), pricePence: null, earliestStart: null, canAssessBy: null, declineReason: input.declineReason, note: input.note })
+        .set({
+          status: 'declined',
+          respondedAt: now,
+          respondedBy: actorId(by),
+          pricePence: null,
+          earliestStart: null,
+          canAssessBy: null,
+          declineReason: input.declineReason,
+          note: input.note,
+        })
         .where(eq(dischargeRequests.id, requestId));
     }
     await recordAudit(tx, by, {
       action: input.response,
       entity: 'discharge_request',
       entityId: requestId,
-      detail: input.response === 'offer' ? { pricePence: poundsToPence(input.price), earliestStart: input.earliestStart, canAssessBy: input.canAssessBy } : { declineReason: input.declineReason },
+      detail:
+        input.response === 'offer'
+          ? {
+              pricePence: poundsToPence(input.price),
+              earliestStart: input.earliestStart,
+              canAssessBy: input.canAssessBy,
+            }
+          : { declineReason: input.declineReason },
     });
   });
 }
@@ -181,7 +304,13 @@ export interface ResponseView {
 /** Every provider's answer on one referral, for the broker comparing offers (staff only). */
 export async function listResponses(db: Db, referralId: string): Promise<ResponseView[]> {
   const rows = await db
-    .select({ q: dischargeRequests, providerName: providers.name, locationName: locations.name, postcodeDistrict: locations.postcodeDistrict, cqcRating: locations.cqcRating })
+    .select({
+      q: dischargeRequests,
+      providerName: providers.name,
+      locationName: locations.name,
+      postcodeDistrict: locations.postcodeDistrict,
+      cqcRating: locations.cqcRating,
+    })
     .from(dischargeRequests)
     .innerJoin(providers, eq(providers.id, dischargeRequests.providerId))
     .innerJoin(locations, eq(locations.id, dischargeRequests.locationId))
@@ -204,7 +333,9 @@ export async function listResponses(db: Db, referralId: string): Promise<Respons
       earliestStart: q.earliestStart,
       canAssessBy: q.canAssessBy,
       declineReason: q.declineReason,
-      declineReasonLabel: q.declineReason ? DECLINE_REASON_LABELS[q.declineReason as DeclineReason] ?? q.declineReason : null,
+      declineReasonLabel: q.declineReason
+        ? (DECLINE_REASON_LABELS[q.declineReason as DeclineReason] ?? q.declineReason)
+        : null,
       note: q.note,
     }))
     .sort((a, b) => order[a.status] - order[b.status]);
@@ -233,7 +364,11 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
       const [q] = await tx.select().from(dischargeRequests).where(eq(dischargeRequests.id, requestId)).for('update');
       if (!q) throw new DischargeError(404, 'Offer was not found');
       const ref = await lockReferral(tx, q.referralId);
-      const blocker = awardBlocker({ responseStatus: q.status as ResponseStatus, referralAwarded: !!ref.awardedAt, referralClosed: !!(ref.dischargedAt || ref.cancelledAt) });
+      const blocker = awardBlocker({
+        responseStatus: q.status as ResponseStatus,
+        referralAwarded: !!ref.awardedAt,
+        referralClosed: !!(ref.dischargedAt || ref.cancelledAt),
+      });
       if (blocker) throw new DischargeError(409, blocker);
       const need = ref.serviceNeed as ServiceNeed;
       const loc = await lockLocation(tx, q.locationId);
@@ -252,26 +387,54 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
                 and not exists (select 1 from discharge_bed_stays s where s.bed_id = b.id and s.left_at is null)
               order by b.label`,
         );
-        if (!free.length) throw new NoCapacityError(`No ${kind === 'd2a' ? 'D2A' : 'rehabilitation'} bed is free at ${loc.name} any more`);
+        if (!free.length)
+          throw new NoCapacityError(
+            `No ${kind === 'd2a' ? 'D2A' : 'rehabilitation'} bed is free at ${loc.name} any more`,
+          );
         // The bed is reserved from the award; the stay's admission time is reset to the discharge time.
-        const [stay] = await tx.insert(dischargeBedStays).values({ bedId: free[0].id, referralId: ref.id, personRef: ref.personRef, admittedAt: now }).returning({ id: dischargeBedStays.id });
+        const [stay] = await tx
+          .insert(dischargeBedStays)
+          .values({ bedId: free[0].id, referralId: ref.id, personRef: ref.personRef, admittedAt: now })
+          .returning({ id: dischargeBedStays.id });
         bedStayId = stay.id;
         vacancyAfter = { blockBedsFree: free.length - 1 };
       } else if (CARE_HOME_NEEDS.includes(need)) {
-        const [latest] = await tx.select().from(careHomeCapacity).where(eq(careHomeCapacity.locationId, loc.id)).orderBy(desc(careHomeCapacity.asAt), desc(careHomeCapacity.createdAt)).limit(1);
+        const [latest] = await tx
+          .select()
+          .from(careHomeCapacity)
+          .where(eq(careHomeCapacity.locationId, loc.id))
+          .orderBy(desc(careHomeCapacity.asAt), desc(careHomeCapacity.createdAt))
+          .limit(1);
         if (!latest) throw new NoCapacityError(`${loc.name} has not reported any capacity`);
         const after = careHomeAfterAdmission(latest as CareHomeFigures, need);
         await tx.insert(careHomeCapacity).values({
-          locationId: loc.id, asAt: now, maxCapacity: after.maxCapacity, occupied: after.occupied, vacantReserved: after.vacantReserved, vacantAccepting: after.vacantAccepting,
-          residentialMax: after.residentialMax, residentialOccupied: after.residentialOccupied, residentialVacantAccepting: after.residentialVacantAccepting,
-          nursingMax: after.nursingMax, nursingOccupied: after.nursingOccupied, nursingVacantAccepting: after.nursingVacantAccepting,
-          dementiaMax: after.dementiaMax, dementiaOccupied: after.dementiaOccupied, dementiaVacantAccepting: after.dementiaVacantAccepting,
-          source: 'system', reportedBy: actorId(by),
+          locationId: loc.id,
+          asAt: now,
+          maxCapacity: after.maxCapacity,
+          occupied: after.occupied,
+          vacantReserved: after.vacantReserved,
+          vacantAccepting: after.vacantAccepting,
+          residentialMax: after.residentialMax,
+          residentialOccupied: after.residentialOccupied,
+          residentialVacantAccepting: after.residentialVacantAccepting,
+          nursingMax: after.nursingMax,
+          nursingOccupied: after.nursingOccupied,
+          nursingVacantAccepting: after.nursingVacantAccepting,
+          dementiaMax: after.dementiaMax,
+          dementiaOccupied: after.dementiaOccupied,
+          dementiaVacantAccepting: after.dementiaVacantAccepting,
+          source: 'system',
+          reportedBy: actorId(by),
         });
         vacancyAfter = { vacantAccepting: after.vacantAccepting };
       } else {
         const needed = hoursNeeded({ homecareHoursPerWeek: hours ?? 0, doubleHanded: ref.doubleHanded });
-        const [latest] = await queryRows<{ area: string; people_supported: number; hours_per_week: string; new_hours_available: string }>(
+        const [latest] = await queryRows<{
+          area: string;
+          people_supported: number;
+          hours_per_week: string;
+          new_hours_available: string;
+        }>(
           tx,
           sql`select area, people_supported, hours_per_week, new_hours_available from homecare_capacity
               where location_id = ${loc.id} and area in ('', ${ref.postcodeDistrict})
@@ -280,8 +443,14 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
         if (!latest) throw new NoCapacityError(`${loc.name} has not reported any homecare hours`);
         const left = homecareAfterPackage(Number(latest.new_hours_available), needed);
         await tx.insert(homecareCapacity).values({
-          locationId: loc.id, asAt: now, area: latest.area, peopleSupported: Number(latest.people_supported) + 1,
-          hoursPerWeek: String(Number(latest.hours_per_week) + needed), newHoursAvailable: String(left), source: 'system', reportedBy: actorId(by),
+          locationId: loc.id,
+          asAt: now,
+          area: latest.area,
+          peopleSupported: Number(latest.people_supported) + 1,
+          hoursPerWeek: String(Number(latest.hours_per_week) + needed),
+          newHoursAvailable: String(left),
+          source: 'system',
+          reportedBy: actorId(by),
         });
         vacancyAfter = { hoursAvailable: left };
       }
@@ -322,9 +491,21 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
 
       const [award] = await tx
         .insert(dischargeAwards)
-        .values({ referralId: ref.id, requestId: q.id, locationId: loc.id, placementId, pricePence: q.pricePence!, weeklyPricePence: plan.weeklyPricePence, awardedAt: now, awardedBy: actorId(by) })
+        .values({
+          referralId: ref.id,
+          requestId: q.id,
+          locationId: loc.id,
+          placementId,
+          pricePence: q.pricePence!,
+          weeklyPricePence: plan.weeklyPricePence,
+          awardedAt: now,
+          awardedBy: actorId(by),
+        })
         .returning({ id: dischargeAwards.id });
-      await tx.update(dischargeReferrals).set({ awardedAt: now, updatedAt: now }).where(eq(dischargeReferrals.id, ref.id));
+      await tx
+        .update(dischargeReferrals)
+        .set({ awardedAt: now, updatedAt: now })
+        .where(eq(dischargeReferrals.id, ref.id));
       await tx.update(dischargeRequests).set({ status: 'awarded' }).where(eq(dischargeRequests.id, q.id));
       const others = await tx
         .update(dischargeRequests)
@@ -332,22 +513,53 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
         .where(and(eq(dischargeRequests.referralId, ref.id), inArray(dischargeRequests.status, ['sent', 'offered'])))
         .returning({ id: dischargeRequests.id, providerId: dischargeRequests.providerId });
       const requestRef = (id: string) => `REQ-${id.slice(0, 8).toUpperCase()}`;
-      await tx.insert(dischargeNotifications).values([
-        { providerId: q.providerId, requestId: q.id, kind: 'awarded', message: `Your offer on ${requestRef(q.id)} was accepted`, createdAt: now },
-        ...others.map((o) => ({ providerId: o.providerId, requestId: o.id, kind: 'not_selected', message: `Request ${requestRef(o.id)} has been placed with another provider`, createdAt: now })),
-      ]);
+      await tx
+        .insert(dischargeNotifications)
+        .values([
+          {
+            providerId: q.providerId,
+            requestId: q.id,
+            kind: 'awarded',
+            message: `Your offer on ${requestRef(q.id)} was accepted`,
+            createdAt: now,
+          },
+          ...others.map((o) => ({
+            providerId: o.providerId,
+            requestId: o.id,
+            kind: 'not_selected',
+            message: `Request ${requestRef(o.id)} has been placed with another provider`,
+            createdAt: now,
+          })),
+        ]);
       await recordAudit(tx, by, {
         action: 'award',
         entity: 'discharge_referral',
         entityId: ref.id,
-        detail: { requestId: q.id, locationId: loc.id, placementId, pricePence: q.pricePence, weeklyPricePence: plan.weeklyPricePence, vacancyAfter },
+        detail: {
+          requestId: q.id,
+          locationId: loc.id,
+          placementId,
+          pricePence: q.pricePence,
+          weeklyPricePence: plan.weeklyPricePence,
+          vacancyAfter,
+        },
       });
-      return { awardId: award.id, placementId, bedStayId, weeklyPricePence: plan.weeklyPricePence, vacancyAfter, notified: others.length + 1 };
+      return {
+        awardId: award.id,
+        placementId,
+        bedStayId,
+        weeklyPricePence: plan.weeklyPricePence,
+        vacancyAfter,
+        notified: others.length + 1,
+      };
     });
   } catch (err) {
     if (err instanceof NoCapacityError) throw new DischargeError(409, err.message);
     // The unique index on discharge_awards(referral_id) is the backstop if two awards ever race past the lock.
-    if (String((err as { code?: string }).code ?? '') === '23505' || /discharge_awards_referral_uq/.test(String((err as Error).message))) {
+    if (
+      String((err as { code?: string }).code ?? '') === '23505' ||
+      /discharge_awards_referral_uq/.test(String((err as Error).message))
+    ) {
       throw new DischargeError(409, 'This request has already been awarded');
     }
     throw err;
@@ -355,13 +567,21 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
 }
 
 /** The provider's own answering record (requests sent to it in [from, to)). */
-export async function providerAcceptance(db: Db, providerId: string, from: string, to: string): Promise<ProviderAcceptance | null> {
+export async function providerAcceptance(
+  db: Db,
+  providerId: string,
+  from: string,
+  to: string,
+): Promise<ProviderAcceptance | null> {
   const records = await loadResponseRecords(db, { providerId });
   return acceptanceByProvider(records, from, to)[0] ?? null;
 }
 
 /** Every request row as the metrics need it, optionally for one provider. */
-export async function loadResponseRecords(db: Db, opts: { providerId?: string } = {}): Promise<ProviderResponseRecord[]> {
+export async function loadResponseRecords(
+  db: Db,
+  opts: { providerId?: string } = {},
+): Promise<ProviderResponseRecord[]> {
   const rows = await db
     .select({ q: dischargeRequests, providerName: providers.name })
     .from(dischargeRequests)
@@ -373,12 +593,21 @@ export async function loadResponseRecords(db: Db, opts: { providerId?: string } 
     providerName,
     sentAt: q.sentAt,
     respondedAt: q.respondedAt,
-    response: q.status === 'declined' ? 'decline' : q.status === 'offered' || q.status === 'awarded' || (q.status === 'not_selected' && q.pricePence !== null) ? 'offer' : null,
+    response:
+      q.status === 'declined'
+        ? 'decline'
+        : q.status === 'offered' || q.status === 'awarded' || (q.status === 'not_selected' && q.pricePence !== null)
+          ? 'offer'
+          : null,
     awarded: q.status === 'awarded',
   }));
 }
 
 export async function listNotifications(db: Db, providerId: string, limit = 20) {
-  return db.select().from(dischargeNotifications).where(eq(dischargeNotifications.providerId, providerId)).orderBy(desc(dischargeNotifications.createdAt)).limit(limit);
+  return db
+    .select()
+    .from(dischargeNotifications)
+    .where(eq(dischargeNotifications.providerId, providerId))
+    .orderBy(desc(dischargeNotifications.createdAt))
+    .limit(limit);
 }
-

@@ -5,7 +5,13 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import type { LatLng } from '../../domain/discharge/geo.js';
 import { textArray } from './sql.js';
-import { matchCandidates, usualRateBand, type CandidateLocation, type MatchRequest, type MatchResult } from '../../domain/discharge/matching.js';
+import {
+  matchCandidates,
+  usualRateBand,
+  type CandidateLocation,
+  type MatchRequest,
+  type MatchResult,
+} from '../../domain/discharge/matching.js';
 import type { ServiceNeed } from '../../domain/discharge/referral.js';
 
 /** Market service types that can meet each need (the matcher applies the exact rule). */
@@ -31,7 +37,9 @@ function serviceTypesFor(need: ServiceNeed): string[] {
 export async function loadCentroids(db: Db, districts?: string[]): Promise<Map<string, LatLng>> {
   const rows = await queryRows<{ district: string; lat: number; lng: number }>(
     db,
-    districts ? sql`select district, lat, lng from postcode_districts where district = any(${textArray(districts)})` : sql`select district, lat, lng from postcode_districts`,
+    districts
+      ? sql`select district, lat, lng from postcode_districts where district = any(${textArray(districts)})`
+      : sql`select district, lat, lng from postcode_districts`,
   );
   return new Map(rows.map((r) => [r.district, { lat: Number(r.lat), lng: Number(r.lng) }]));
 }
@@ -54,7 +62,12 @@ export interface CandidateSearch extends MatchRequest {
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
 /** Locations that could meet the need, read straight from the market tables. */
-export async function loadCandidateLocations(db: Db, search: CandidateSearch, now: Date, origin: LatLng | null): Promise<CandidateLocation[]> {
+export async function loadCandidateLocations(
+  db: Db,
+  search: CandidateSearch,
+  now: Date,
+  origin: LatLng | null,
+): Promise<CandidateLocation[]> {
   const types = serviceTypesFor(search.serviceNeed);
   if (!types.length) return [];
   const named = [...(search.preferredLocationIds ?? [])];
@@ -76,32 +89,42 @@ export async function loadCandidateLocations(db: Db, search: CandidateSearch, no
   const blockKind = search.serviceNeed === 'd2a_bed' ? 'd2a' : search.serviceNeed === 'rehab_bed' ? 'rehab' : null;
   const today = now.toISOString().slice(0, 10);
   const needsBeds = search.serviceNeed !== 'homecare' && search.serviceNeed !== 'reablement';
-  const blockFilter = blockKind ? sql`and exists (select 1 from discharge_block_beds b where b.location_id = l.id and b.kind = ${blockKind})` : sql``;
+  const blockFilter = blockKind
+    ? sql`and exists (select 1 from discharge_block_beds b where b.location_id = l.id and b.kind = ${blockKind})`
+    : sql``;
 
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select l.id, l.provider_id, l.name, p.name as provider_name, l.service_types, l.specialisms, l.service_user_bands,
           l.postcode_district, l.lat, l.lng, l.cqc_rating, l.on_framework, l.on_dps,
-          ${needsBeds && !blockKind
-            ? sql`c.as_at as cap_as_at, c.vacant_accepting, c.residential_vacant_accepting, c.nursing_vacant_accepting, c.dementia_vacant_accepting,`
-            : sql`null as cap_as_at, null as vacant_accepting, null as residential_vacant_accepting, null as nursing_vacant_accepting, null as dementia_vacant_accepting,`}
+          ${
+            needsBeds && !blockKind
+              ? sql`c.as_at as cap_as_at, c.vacant_accepting, c.residential_vacant_accepting, c.nursing_vacant_accepting, c.dementia_vacant_accepting,`
+              : sql`null as cap_as_at, null as vacant_accepting, null as residential_vacant_accepting, null as nursing_vacant_accepting, null as dementia_vacant_accepting,`
+          }
           ${!needsBeds ? sql`h.as_at as hc_as_at, h.new_hours_available,` : sql`null as hc_as_at, null as new_hours_available,`}
-          ${blockKind
-            ? sql`(select count(*)::int from discharge_block_beds b where b.location_id = l.id and b.kind = ${blockKind}
+          ${
+            blockKind
+              ? sql`(select count(*)::int from discharge_block_beds b where b.location_id = l.id and b.kind = ${blockKind}
                      and b.from_date <= ${today} and (b.to_date is null or b.to_date > ${today})) as block_total,
                   (select count(*)::int from discharge_block_beds b where b.location_id = l.id and b.kind = ${blockKind}
                      and b.from_date <= ${today} and (b.to_date is null or b.to_date > ${today})
                      and not exists (select 1 from discharge_bed_stays s where s.bed_id = b.id and s.left_at is null)) as block_free`
-            : sql`null as block_total, null as block_free`}
+              : sql`null as block_total, null as block_free`
+          }
         from locations l
         join providers p on p.id = l.provider_id
-        ${needsBeds && !blockKind
-          ? sql`left join lateral (select * from care_home_capacity c where c.location_id = l.id order by c.as_at desc limit 1) c on true`
-          : sql``}
-        ${!needsBeds
-          ? sql`left join lateral (select * from homecare_capacity h where h.location_id = l.id and h.area in ('', ${search.postcodeDistrict})
+        ${
+          needsBeds && !blockKind
+            ? sql`left join lateral (select * from care_home_capacity c where c.location_id = l.id order by c.as_at desc limit 1) c on true`
+            : sql``
+        }
+        ${
+          !needsBeds
+            ? sql`left join lateral (select * from homecare_capacity h where h.location_id = l.id and h.area in ('', ${search.postcodeDistrict})
                  order by (h.area = ${search.postcodeDistrict}) desc, h.as_at desc limit 1) h on true`
-          : sql``}
+            : sql``
+        }
         where l.deregistered_at is null
           ${types[0] === '*' ? sql`` : sql`and l.service_types && ${textArray(types)}`}
           and (l.specialisms || l.service_user_bands) @> ${textArray([...search.specialisms])}
@@ -165,17 +188,33 @@ export interface CandidateSearchResult extends MatchResult {
 }
 
 /** "Who can take them now": load, rank, and return the best `limit` with the reasons each matched. */
-export async function searchCandidates(db: Db, search: CandidateSearch, now = new Date()): Promise<CandidateSearchResult> {
+export async function searchCandidates(
+  db: Db,
+  search: CandidateSearch,
+  now = new Date(),
+): Promise<CandidateSearchResult> {
   const today = now.toISOString().slice(0, 10);
   const band = usualRateBand(search.serviceNeed);
   const homeBased = search.serviceNeed === 'homecare' || search.serviceNeed === 'reablement';
   // Three round trips: origin and usual rate together; the locations; then prices and centroids together.
-  const [originMap, usual] = await Promise.all([loadCentroids(db, [search.postcodeDistrict]), band ? usualRateOn(db, band, today) : Promise.resolve(null)]);
+  const [originMap, usual] = await Promise.all([
+    loadCentroids(db, [search.postcodeDistrict]),
+    band ? usualRateOn(db, band, today) : Promise.resolve(null),
+  ]);
   const origin = originMap.get(search.postcodeDistrict) ?? null;
   const locations = await loadCandidateLocations(db, search, now, origin);
   const [prices, centroids] = await Promise.all([
-    band ? typicalPrices(db, locations.map((l) => l.locationId), band, today) : Promise.resolve(new Map<string, number>()),
-    loadCentroids(db, [...new Set([search.postcodeDistrict, ...locations.filter((l) => !l.position).map((l) => l.postcodeDistrict)])]),
+    band
+      ? typicalPrices(
+          db,
+          locations.map((l) => l.locationId),
+          band,
+          today,
+        )
+      : Promise.resolve(new Map<string, number>()),
+    loadCentroids(db, [
+      ...new Set([search.postcodeDistrict, ...locations.filter((l) => !l.position).map((l) => l.postcodeDistrict)]),
+    ]),
   ]);
   for (const l of locations) {
     const p = prices.get(l.locationId) ?? null;
@@ -190,7 +229,9 @@ export async function searchCandidates(db: Db, search: CandidateSearch, now = ne
   });
   // The bounding box is a square; drop corners beyond the radius (named homes stay).
   const radius = search.radiusKm ?? 40;
-  const candidates = result.candidates.filter((c) => c.named || c.distanceKm === null || c.distanceKm <= radius || !origin);
+  const candidates = result.candidates.filter(
+    (c) => c.named || c.distanceKm === null || c.distanceKm <= radius || !origin,
+  );
   return {
     candidates: candidates.slice(0, search.limit ?? 50),
     excluded: result.excluded,
@@ -200,4 +241,3 @@ export async function searchCandidates(db: Db, search: CandidateSearch, now = ne
     considered: locations.length,
   };
 }
-

@@ -2,8 +2,22 @@
 import { and, asc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { hubBoard, type BoardLane } from '../../domain/discharge/board.js';
-import { d2aSummary, occupancyByDay, type BedStay, type BlockBed, type D2aOutcome, type D2aSummary, type OccupancyDay } from '../../domain/discharge/d2a.js';
-import { acceptanceByProvider, flowMetrics, type FlowRecord, type PeriodMetrics, type ProviderAcceptance } from '../../domain/discharge/metrics.js';
+import {
+  d2aSummary,
+  occupancyByDay,
+  type BedStay,
+  type BlockBed,
+  type D2aOutcome,
+  type D2aSummary,
+  type OccupancyDay,
+} from '../../domain/discharge/d2a.js';
+import {
+  acceptanceByProvider,
+  flowMetrics,
+  type FlowRecord,
+  type PeriodMetrics,
+  type ProviderAcceptance,
+} from '../../domain/discharge/metrics.js';
 import type { DelayReason, Destination, Pathway } from '../../domain/discharge/referral.js';
 import { londonMidnight, type Period } from '../../domain/discharge/time.js';
 import { loadResponseRecords } from './brokerage.js';
@@ -13,7 +27,10 @@ import { locations } from '../market/schema.js';
 
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
   const open = await listOpenReferrals(db);
-  return hubBoard(open.map((r) => ({ ...r, referralId: r.id })), now);
+  return hubBoard(
+    open.map((r) => ({ ...r, referralId: r.id })),
+    now,
+  );
 }
 
 /** Referrals that touch [from, to): referred before its end and still in hospital at, or leaving after, its start. */
@@ -32,7 +49,12 @@ export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<Flo
       ),
     );
   const ids = new Set(rows.map((r) => r.id));
-  const delays = await queryRows<{ referral_id: string; reason: string; from_at: Date | string; to_at: Date | string | null }>(
+  const delays = await queryRows<{
+    referral_id: string;
+    reason: string;
+    from_at: Date | string;
+    to_at: Date | string | null;
+  }>(
     db,
     sql`select d.referral_id::text, d.reason, d.from_at, d.to_at from discharge_delays d
         join discharge_referrals r on r.id = d.referral_id
@@ -42,7 +64,11 @@ export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<Flo
   for (const d of delays) {
     if (!ids.has(d.referral_id)) continue;
     const list = byRef.get(d.referral_id) ?? [];
-    list.push({ reason: d.reason as DelayReason, from: new Date(d.from_at), to: d.to_at === null ? null : new Date(d.to_at) });
+    list.push({
+      reason: d.reason as DelayReason,
+      from: new Date(d.from_at),
+      to: d.to_at === null ? null : new Date(d.to_at),
+    });
     byRef.set(d.referral_id, list);
   }
   return rows.map((r) => ({
@@ -70,7 +96,10 @@ export interface MetricsReport {
 }
 
 /** Flow and delay metrics per week or month for London dates [from, to), plus each provider's acceptance record. */
-export async function loadMetrics(db: Db, opts: { period: Period; from: string; to: string; asAt?: Date }): Promise<MetricsReport> {
+export async function loadMetrics(
+  db: Db,
+  opts: { period: Period; from: string; to: string; asAt?: Date },
+): Promise<MetricsReport> {
   const asAt = opts.asAt ?? new Date();
   const fromAt = londonMidnight(opts.from);
   const toAt = londonMidnight(opts.to);
@@ -94,7 +123,10 @@ export interface D2aReport extends D2aSummary {
 }
 
 /** Block-bed picture (D2A or rehab): today's occupants, occupancy by day and completed stays in [from, to). */
-export async function loadD2a(db: Db, opts: { kind?: 'd2a' | 'rehab'; from: string; to: string; now?: Date }): Promise<D2aReport> {
+export async function loadD2a(
+  db: Db,
+  opts: { kind?: 'd2a' | 'rehab'; from: string; to: string; now?: Date },
+): Promise<D2aReport> {
   const kind = opts.kind ?? 'd2a';
   const now = opts.now ?? new Date();
   const bedRows = await db
@@ -103,7 +135,14 @@ export async function loadD2a(db: Db, opts: { kind?: 'd2a' | 'rehab'; from: stri
     .innerJoin(locations, eq(locations.id, dischargeBlockBeds.locationId))
     .where(eq(dischargeBlockBeds.kind, kind))
     .orderBy(asc(locations.name), asc(dischargeBlockBeds.label));
-  const stayRows = await queryRows<{ id: string; bed_id: string; person_ref: string; admitted_at: Date | string; left_at: Date | string | null; outcome: string | null }>(
+  const stayRows = await queryRows<{
+    id: string;
+    bed_id: string;
+    person_ref: string;
+    admitted_at: Date | string;
+    left_at: Date | string | null;
+    outcome: string | null;
+  }>(
     db,
     sql`select s.id::text, s.bed_id::text, s.person_ref, s.admitted_at, s.left_at, s.outcome
         from discharge_bed_stays s join discharge_block_beds b on b.id = s.bed_id
@@ -126,6 +165,12 @@ export async function loadD2a(db: Db, opts: { kind?: 'd2a' | 'rehab'; from: stri
     from: opts.from,
     to: opts.to,
     occupancy: occupancyByDay(beds, stays, opts.from, opts.to),
-    beds: bedRows.map(({ b, locationName }) => ({ id: b.id, label: b.label, locationId: b.locationId, locationName, weeklyPricePence: b.weeklyPricePence })),
+    beds: bedRows.map(({ b, locationName }) => ({
+      id: b.id,
+      label: b.label,
+      locationId: b.locationId,
+      locationName,
+      weeklyPricePence: b.weeklyPricePence,
+    })),
   };
 }

@@ -58,12 +58,24 @@ function serviceOf(need: ServiceNeed, pathway: Pathway): HistoryService {
  * one episode per person who became medically optimised in the window, with their wait and length of stay.
  * Lengths of stay come from the bed stay (D2A/rehab) or from discharge → service end (home-based).
  */
-export async function readDischargeHistory(db: Db, opts: { from: string; to: string; asAt?: Date }): Promise<DischargeHistory> {
+export async function readDischargeHistory(
+  db: Db,
+  opts: { from: string; to: string; asAt?: Date },
+): Promise<DischargeHistory> {
   const asAt = opts.asAt ?? new Date();
   const rows = await queryRows<{
-    id: string; pathway: number; service_need: string; medically_optimised_at: Date | string; discharged_at: Date | string | null;
-    cancelled_at: Date | string | null; service_ended_at: Date | string | null; next_pathway: number | null; destination: string | null;
-    stay_admitted_at: Date | string | null; stay_left_at: Date | string | null; stay_outcome: string | null;
+    id: string;
+    pathway: number;
+    service_need: string;
+    medically_optimised_at: Date | string;
+    discharged_at: Date | string | null;
+    cancelled_at: Date | string | null;
+    service_ended_at: Date | string | null;
+    next_pathway: number | null;
+    destination: string | null;
+    stay_admitted_at: Date | string | null;
+    stay_left_at: Date | string | null;
+    stay_outcome: string | null;
   }>(
     db,
     sql`select r.id::text, r.pathway, r.service_need, r.medically_optimised_at, r.discharged_at, r.cancelled_at, r.service_ended_at,
@@ -118,4 +130,3 @@ export async function readDischargeHistory(db: Db, opts: { from: string; to: str
     episodes,
   };
 }
-

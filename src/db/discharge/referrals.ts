@@ -3,9 +3,22 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import type { DelayEpisode } from '../../domain/discharge/metrics.js';
-import type { DelayReason, Destination, FundingRoute, Pathway, ReferralInput, ServiceNeed } from '../../domain/discharge/referral.js';
+import type {
+  DelayReason,
+  Destination,
+  FundingRoute,
+  Pathway,
+  ReferralInput,
+  ServiceNeed,
+} from '../../domain/discharge/referral.js';
 import { referralStatus, type ReferralStatus } from '../../domain/discharge/referral.js';
-import { dischargeBedStays, dischargeDelays, dischargePersonDetails, dischargeReferrals, type ReferralRow } from './schema.js';
+import {
+  dischargeBedStays,
+  dischargeDelays,
+  dischargePersonDetails,
+  dischargeReferrals,
+  type ReferralRow,
+} from './schema.js';
 
 /** A referral as the hub works with it: no direct identifiers. */
 export interface Referral {
@@ -88,7 +101,12 @@ export class DischargeError extends Error {
 }
 
 /** Record a new referral (and its restricted details, if given) in one audited transaction. */
-export async function createReferral(db: Db, input: ReferralInput, by: AuditActor, now = new Date()): Promise<Referral> {
+export async function createReferral(
+  db: Db,
+  input: ReferralInput,
+  by: AuditActor,
+  now = new Date(),
+): Promise<Referral> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(dischargeReferrals)
@@ -115,13 +133,24 @@ export async function createReferral(db: Db, input: ReferralInput, by: AuditActo
       })
       .returning();
     if (input.name || input.nhsNumber) {
-      await tx.insert(dischargePersonDetails).values({ referralId: row.id, name: input.name || null, nhsNumber: input.nhsNumber?.replace(/\s/g, '') || null });
+      await tx
+        .insert(dischargePersonDetails)
+        .values({
+          referralId: row.id,
+          name: input.name || null,
+          nhsNumber: input.nhsNumber?.replace(/\s/g, '') || null,
+        });
     }
     await recordAudit(tx, by, {
       action: 'create',
       entity: 'discharge_referral',
       entityId: row.id,
-      detail: { personRef: row.personRef, pathway: row.pathway, serviceNeed: row.serviceNeed, restrictedDetails: !!(input.name || input.nhsNumber) },
+      detail: {
+        personRef: row.personRef,
+        pathway: row.pathway,
+        serviceNeed: row.serviceNeed,
+        restrictedDetails: !!(input.name || input.nhsNumber),
+      },
     });
     return toReferral(row);
   });
@@ -130,7 +159,11 @@ export async function createReferral(db: Db, input: ReferralInput, by: AuditActo
 async function delaysFor(db: Db, referralIds: string[]): Promise<Map<string, Referral['delays']>> {
   const out = new Map<string, Referral['delays']>();
   if (!referralIds.length) return out;
-  const rows = await db.select().from(dischargeDelays).where(inArray(dischargeDelays.referralId, referralIds)).orderBy(asc(dischargeDelays.fromAt));
+  const rows = await db
+    .select()
+    .from(dischargeDelays)
+    .where(inArray(dischargeDelays.referralId, referralIds))
+    .orderBy(asc(dischargeDelays.fromAt));
   for (const d of rows) {
     const list = out.get(d.referralId) ?? [];
     list.push({ id: d.id, reason: d.reason as DelayReason, from: d.fromAt, to: d.toAt, note: d.note });
@@ -162,7 +195,10 @@ export async function listOpenReferrals(db: Db): Promise<(Referral & { offers: n
     .from(dischargeReferrals)
     .where(and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt)))
     .orderBy(asc(dischargeReferrals.medicallyOptimisedAt));
-  const delays = await delaysFor(db, rows.map((r) => r.r.id));
+  const delays = await delaysFor(
+    db,
+    rows.map((r) => r.r.id),
+  );
   return rows.map(({ r, offers }) => ({ ...toReferral(r, delays.get(r.id) ?? []), offers: Number(offers) }));
 }
 
@@ -174,42 +210,101 @@ export async function listRecentReferrals(db: Db, limit = 50): Promise<Referral[
 async function lockOpenReferral(tx: Db, id: string): Promise<ReferralRow> {
   const [row] = await tx.select().from(dischargeReferrals).where(eq(dischargeReferrals.id, id)).for('update');
   if (!row) throw new DischargeError(404, 'Referral was not found');
-  if (row.dischargedAt || row.cancelledAt) throw new DischargeError(409, 'This referral is closed: the person has been discharged or the referral cancelled');
+  if (row.dischargedAt || row.cancelledAt)
+    throw new DischargeError(409, 'This referral is closed: the person has been discharged or the referral cancelled');
   return row;
 }
 
 /** Start a delay episode; any open episode for the referral ends at the same moment (one reason at a time). */
-export async function recordDelay(db: Db, referralId: string, reason: DelayReason, note: string, by: AuditActor, at = new Date()): Promise<void> {
+export async function recordDelay(
+  db: Db,
+  referralId: string,
+  reason: DelayReason,
+  note: string,
+  by: AuditActor,
+  at = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOpenReferral(tx, referralId);
-    await tx.update(dischargeDelays).set({ toAt: at }).where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
-    await tx.insert(dischargeDelays).values({ referralId, reason, fromAt: at, note, createdBy: 'userId' in by ? by.userId : null });
-    await recordAudit(tx, by, { action: 'update', entity: 'discharge_referral', entityId: referralId, detail: { delayReason: reason } });
+    await tx
+      .update(dischargeDelays)
+      .set({ toAt: at })
+      .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await tx
+      .insert(dischargeDelays)
+      .values({ referralId, reason, fromAt: at, note, createdBy: 'userId' in by ? by.userId : null });
+    await recordAudit(tx, by, {
+      action: 'update',
+      entity: 'discharge_referral',
+      entityId: referralId,
+      detail: { delayReason: reason },
+    });
   });
 }
 
 /** The person has left hospital: stamp the time and destination and close any open delay. */
-export async function recordDischarge(db: Db, referralId: string, destination: Destination, by: AuditActor, at = new Date()): Promise<Referral> {
+export async function recordDischarge(
+  db: Db,
+  referralId: string,
+  destination: Destination,
+  by: AuditActor,
+  at = new Date(),
+): Promise<Referral> {
   await db.transaction(async (tx) => {
     const row = await lockOpenReferral(tx, referralId);
     if (at.getTime() < row.medicallyOptimisedAt.getTime()) {
-      throw new DischargeError(400, 'Discharge cannot be before the person was medically optimised', [{ field: 'dischargedAt', message: 'Discharge time must be after the medically optimised time' }]);
+      throw new DischargeError(400, 'Discharge cannot be before the person was medically optimised', [
+        { field: 'dischargedAt', message: 'Discharge time must be after the medically optimised time' },
+      ]);
     }
-    await tx.update(dischargeReferrals).set({ dischargedAt: at, destination, updatedAt: new Date() }).where(eq(dischargeReferrals.id, referralId));
+    await tx
+      .update(dischargeReferrals)
+      .set({ dischargedAt: at, destination, updatedAt: new Date() })
+      .where(eq(dischargeReferrals.id, referralId));
     // A D2A or rehab bed reserved at the award is occupied from the moment the person arrives.
-    await tx.update(dischargeBedStays).set({ admittedAt: at }).where(and(eq(dischargeBedStays.referralId, referralId), isNull(dischargeBedStays.leftAt)));
-    await tx.update(dischargeDelays).set({ toAt: at }).where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
-    await recordAudit(tx, by, { action: 'discharge', entity: 'discharge_referral', entityId: referralId, detail: { destination, at: at.toISOString() } });
+    await tx
+      .update(dischargeBedStays)
+      .set({ admittedAt: at })
+      .where(and(eq(dischargeBedStays.referralId, referralId), isNull(dischargeBedStays.leftAt)));
+    await tx
+      .update(dischargeDelays)
+      .set({ toAt: at })
+      .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await recordAudit(tx, by, {
+      action: 'discharge',
+      entity: 'discharge_referral',
+      entityId: referralId,
+      detail: { destination, at: at.toISOString() },
+    });
   });
   return (await getReferral(db, referralId))!;
 }
 
-export async function cancelReferral(db: Db, referralId: string, reason: string, by: AuditActor, at = new Date()): Promise<void> {
+export async function cancelReferral(
+  db: Db,
+  referralId: string,
+  reason: string,
+  by: AuditActor,
+  at = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOpenReferral(tx, referralId);
-    await tx.update(dischargeReferrals).set({ cancelledAt: at, cancelReason: reason, updatedAt: new Date() }).where(eq(dischargeReferrals.id, referralId));
-    await tx.update(dischargeDelays).set({ toAt: at }).where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
-    await tx.execute(sql`update discharge_requests set status = 'withdrawn' where referral_id = ${referralId} and status in ('sent','offered','declined')`);
-    await recordAudit(tx, by, { action: 'cancel', entity: 'discharge_referral', entityId: referralId, detail: { reason } });
+    await tx
+      .update(dischargeReferrals)
+      .set({ cancelledAt: at, cancelReason: reason, updatedAt: new Date() })
+      .where(eq(dischargeReferrals.id, referralId));
+    await tx
+      .update(dischargeDelays)
+      .set({ toAt: at })
+      .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await tx.execute(
+      sql`update discharge_requests set status = 'withdrawn' where referral_id = ${referralId} and status in ('sent','offered','declined')`,
+    );
+    await recordAudit(tx, by, {
+      action: 'cancel',
+      entity: 'discharge_referral',
+      entityId: referralId,
+      detail: { reason },
+    });
   });
 }

@@ -3,7 +3,12 @@
 import { getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../client.js';
 
-export async function bulkInsert<T extends Table>(db: Db, table: T, rows: readonly Partial<T['$inferInsert']>[], batchSize = 5000): Promise<void> {
+export async function bulkInsert<T extends Table>(
+  db: Db,
+  table: T,
+  rows: readonly Partial<T['$inferInsert']>[],
+  batchSize = 5000,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   const keys = Object.keys(rows[0]).filter((k) => k in columns);
@@ -19,6 +24,8 @@ export async function bulkInsert<T extends Table>(db: Db, table: T, rows: readon
       });
       return o;
     });
-    await db.execute(sql`insert into ${sql.raw(`"${tableName}"`)} (${colList}) select ${colList} from json_populate_recordset(null::${sql.raw(`"${tableName}"`)}, ${JSON.stringify(batch)}::json)`);
+    await db.execute(
+      sql`insert into ${sql.raw(`"${tableName}"`)} (${colList}) select ${colList} from json_populate_recordset(null::${sql.raw(`"${tableName}"`)}, ${JSON.stringify(batch)}::json)`,
+    );
   }
 }

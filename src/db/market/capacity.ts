@@ -5,14 +5,31 @@ import type { Db } from '../client.js';
 import { queryRows } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import {
-  type CareHomeCapacityInput, type HomecareCapacityInput, type WorkforceInput,
-  validateCareHomeCapacity, validateHomecareCapacity, validateWorkforce,
+  type CareHomeCapacityInput,
+  type HomecareCapacityInput,
+  type WorkforceInput,
+  validateCareHomeCapacity,
+  validateHomecareCapacity,
+  validateWorkforce,
 } from '../../domain/market/capacity.js';
 import { isCareHome } from '../../domain/market/types.js';
 import { MarketInputError, locationConditions, type LocationFilter } from './register.js';
-import { careHomeCapacity, homecareCapacity, locations, workforceSnapshots, type CareHomeCapacityRow, type HomecareCapacityRow, type WorkforceSnapshotRow } from './schema.js';
+import {
+  careHomeCapacity,
+  homecareCapacity,
+  locations,
+  workforceSnapshots,
+  type CareHomeCapacityRow,
+  type HomecareCapacityRow,
+  type WorkforceSnapshotRow,
+} from './schema.js';
 
-export interface ReturnOptions { source?: string; asAt?: Date; reportedBy?: string | null; noChange?: boolean }
+export interface ReturnOptions {
+  source?: string;
+  asAt?: Date;
+  reportedBy?: string | null;
+  noChange?: boolean;
+}
 
 async function requireLocation(db: Db, locationId: string) {
   const [loc] = await db.select().from(locations).where(eq(locations.id, locationId));
@@ -20,31 +37,68 @@ async function requireLocation(db: Db, locationId: string) {
   return loc;
 }
 
-const SPLIT_FIELDS = ['residentialMax', 'residentialOccupied', 'residentialVacantAccepting', 'nursingMax', 'nursingOccupied', 'nursingVacantAccepting', 'dementiaMax', 'dementiaOccupied', 'dementiaVacantAccepting'] as const;
+const SPLIT_FIELDS = [
+  'residentialMax',
+  'residentialOccupied',
+  'residentialVacantAccepting',
+  'nursingMax',
+  'nursingOccupied',
+  'nursingVacantAccepting',
+  'dementiaMax',
+  'dementiaOccupied',
+  'dementiaVacantAccepting',
+] as const;
 
 /** Record a care home's capacity return after checking it; audited. */
-export async function recordCareHomeReturn(db: Db, by: AuditActor | null, locationId: string, input: CareHomeCapacityInput, opts: ReturnOptions = {}): Promise<CareHomeCapacityRow> {
+export async function recordCareHomeReturn(
+  db: Db,
+  by: AuditActor | null,
+  locationId: string,
+  input: CareHomeCapacityInput,
+  opts: ReturnOptions = {},
+): Promise<CareHomeCapacityRow> {
   return db.transaction(async (tx) => {
     const loc = await requireLocation(tx, locationId);
-    if (!isCareHome(loc.serviceTypes)) throw new MarketInputError([{ field: 'locationId', message: `${loc.name} is not a care home` }]);
+    if (!isCareHome(loc.serviceTypes))
+      throw new MarketInputError([{ field: 'locationId', message: `${loc.name} is not a care home` }]);
     const errors = validateCareHomeCapacity(input, loc.registeredBeds);
     if (errors.length > 0) throw new MarketInputError(errors);
     const values = {
-      locationId, asAt: opts.asAt ?? new Date(), maxCapacity: input.maxCapacity, occupied: input.occupied,
-      vacantReserved: input.vacantReserved, vacantAccepting: input.vacantAccepting,
+      locationId,
+      asAt: opts.asAt ?? new Date(),
+      maxCapacity: input.maxCapacity,
+      occupied: input.occupied,
+      vacantReserved: input.vacantReserved,
+      vacantAccepting: input.vacantAccepting,
       ...Object.fromEntries(SPLIT_FIELDS.map((f) => [f, input[f] ?? null])),
-      noChange: opts.noChange ?? false, source: opts.source ?? 'provider', reportedBy: opts.reportedBy ?? null,
+      noChange: opts.noChange ?? false,
+      source: opts.source ?? 'provider',
+      reportedBy: opts.reportedBy ?? null,
     };
     const [row] = await tx.insert(careHomeCapacity).values(values).returning();
     await recordAudit(tx, by, {
-      action: opts.noChange ? 'confirm' : 'create', entity: 'care_home_capacity', entityId: row.id,
-      detail: { locationId, maxCapacity: row.maxCapacity, occupied: row.occupied, vacantAccepting: row.vacantAccepting, source: row.source },
+      action: opts.noChange ? 'confirm' : 'create',
+      entity: 'care_home_capacity',
+      entityId: row.id,
+      detail: {
+        locationId,
+        maxCapacity: row.maxCapacity,
+        occupied: row.occupied,
+        vacantAccepting: row.vacantAccepting,
+        source: row.source,
+      },
     });
     return row;
   });
 }
 
-export async function recordHomecareReturn(db: Db, by: AuditActor | null, locationId: string, input: HomecareCapacityInput & { area?: string }, opts: ReturnOptions = {}): Promise<HomecareCapacityRow> {
+export async function recordHomecareReturn(
+  db: Db,
+  by: AuditActor | null,
+  locationId: string,
+  input: HomecareCapacityInput & { area?: string },
+  opts: ReturnOptions = {},
+): Promise<HomecareCapacityRow> {
   return db.transaction(async (tx) => {
     const loc = await requireLocation(tx, locationId);
     if (!loc.serviceTypes.some((t) => t === 'homecare' || t === 'supported_living' || t === 'extra_care')) {
@@ -52,42 +106,93 @@ export async function recordHomecareReturn(db: Db, by: AuditActor | null, locati
     }
     const errors = validateHomecareCapacity(input);
     if (errors.length > 0) throw new MarketInputError(errors);
-    const [row] = await tx.insert(homecareCapacity).values({
-      locationId, asAt: opts.asAt ?? new Date(), area: (input.area ?? '').toUpperCase(), peopleSupported: input.peopleSupported,
-      hoursPerWeek: String(input.hoursPerWeek), newHoursAvailable: String(input.newHoursAvailable),
-      noChange: opts.noChange ?? false, source: opts.source ?? 'provider', reportedBy: opts.reportedBy ?? null,
-    }).returning();
-    await recordAudit(tx, by, { action: opts.noChange ? 'confirm' : 'create', entity: 'homecare_capacity', entityId: row.id, detail: { locationId, peopleSupported: row.peopleSupported, hoursPerWeek: row.hoursPerWeek, newHoursAvailable: row.newHoursAvailable } });
+    const [row] = await tx
+      .insert(homecareCapacity)
+      .values({
+        locationId,
+        asAt: opts.asAt ?? new Date(),
+        area: (input.area ?? '').toUpperCase(),
+        peopleSupported: input.peopleSupported,
+        hoursPerWeek: String(input.hoursPerWeek),
+        newHoursAvailable: String(input.newHoursAvailable),
+        noChange: opts.noChange ?? false,
+        source: opts.source ?? 'provider',
+        reportedBy: opts.reportedBy ?? null,
+      })
+      .returning();
+    await recordAudit(tx, by, {
+      action: opts.noChange ? 'confirm' : 'create',
+      entity: 'homecare_capacity',
+      entityId: row.id,
+      detail: {
+        locationId,
+        peopleSupported: row.peopleSupported,
+        hoursPerWeek: row.hoursPerWeek,
+        newHoursAvailable: row.newHoursAvailable,
+      },
+    });
     return row;
   });
 }
 
-export async function recordWorkforceReturn(db: Db, by: AuditActor | null, locationId: string, input: WorkforceInput, opts: ReturnOptions = {}): Promise<WorkforceSnapshotRow> {
+export async function recordWorkforceReturn(
+  db: Db,
+  by: AuditActor | null,
+  locationId: string,
+  input: WorkforceInput,
+  opts: ReturnOptions = {},
+): Promise<WorkforceSnapshotRow> {
   return db.transaction(async (tx) => {
     await requireLocation(tx, locationId);
     const errors = validateWorkforce(input);
     if (errors.length > 0) throw new MarketInputError(errors);
-    const [row] = await tx.insert(workforceSnapshots).values({
-      locationId, asAt: opts.asAt ?? new Date(), ...input, noChange: opts.noChange ?? false, source: opts.source ?? 'provider', reportedBy: opts.reportedBy ?? null,
-    }).returning();
-    await recordAudit(tx, by, { action: opts.noChange ? 'confirm' : 'create', entity: 'workforce', entityId: row.id, detail: { locationId, ...input } });
+    const [row] = await tx
+      .insert(workforceSnapshots)
+      .values({
+        locationId,
+        asAt: opts.asAt ?? new Date(),
+        ...input,
+        noChange: opts.noChange ?? false,
+        source: opts.source ?? 'provider',
+        reportedBy: opts.reportedBy ?? null,
+      })
+      .returning();
+    await recordAudit(tx, by, {
+      action: opts.noChange ? 'confirm' : 'create',
+      entity: 'workforce',
+      entityId: row.id,
+      detail: { locationId, ...input },
+    });
     return row;
   });
 }
 
 export async function latestCareHomeReturn(db: Db, locationId: string): Promise<CareHomeCapacityRow | null> {
-  const [row] = await db.select().from(careHomeCapacity).where(eq(careHomeCapacity.locationId, locationId)).orderBy(desc(careHomeCapacity.asAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(careHomeCapacity)
+    .where(eq(careHomeCapacity.locationId, locationId))
+    .orderBy(desc(careHomeCapacity.asAt))
+    .limit(1);
   return row ?? null;
 }
 export async function latestHomecareReturns(db: Db, locationId: string): Promise<HomecareCapacityRow[]> {
   // The latest return for each area the location serves.
-  return queryRows<HomecareCapacityRow>(db, sql`
+  return queryRows<HomecareCapacityRow>(
+    db,
+    sql`
     select distinct on (area) id, location_id as "locationId", as_at as "asAt", area, people_supported as "peopleSupported",
       hours_per_week as "hoursPerWeek", new_hours_available as "newHoursAvailable", no_change as "noChange", source
-    from homecare_capacity where location_id = ${locationId} order by area, as_at desc`);
+    from homecare_capacity where location_id = ${locationId} order by area, as_at desc`,
+  );
 }
 export async function latestWorkforceReturn(db: Db, locationId: string): Promise<WorkforceSnapshotRow | null> {
-  const [row] = await db.select().from(workforceSnapshots).where(eq(workforceSnapshots.locationId, locationId)).orderBy(desc(workforceSnapshots.asAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(workforceSnapshots)
+    .where(eq(workforceSnapshots.locationId, locationId))
+    .orderBy(desc(workforceSnapshots.asAt))
+    .limit(1);
   return row ?? null;
 }
 
@@ -95,26 +200,54 @@ export async function latestWorkforceReturn(db: Db, locationId: string): Promise
  * "No change": copy each of the location's latest returns (care home capacity, homecare by area, workforce)
  * forward to now. Fails if the location has never reported: there is nothing to confirm.
  */
-export async function confirmNoChange(db: Db, by: AuditActor | null, locationId: string, reportedBy: string | null): Promise<{ careHome: boolean; homecareAreas: number; workforce: boolean }> {
+export async function confirmNoChange(
+  db: Db,
+  by: AuditActor | null,
+  locationId: string,
+  reportedBy: string | null,
+): Promise<{ careHome: boolean; homecareAreas: number; workforce: boolean }> {
   return db.transaction(async (tx) => {
     await requireLocation(tx, locationId);
     const now = new Date();
     const ch = await latestCareHomeReturn(tx, locationId);
     const hc = await latestHomecareReturns(tx, locationId);
     const wf = await latestWorkforceReturn(tx, locationId);
-    if (!ch && hc.length === 0 && !wf) throw new MarketInputError([{ field: 'noChange', message: 'There is no earlier return to confirm: enter the figures instead' }], 409);
+    if (!ch && hc.length === 0 && !wf)
+      throw new MarketInputError(
+        [{ field: 'noChange', message: 'There is no earlier return to confirm: enter the figures instead' }],
+        409,
+      );
     if (ch) {
       const { id: _id, createdAt: _c, asAt: _a, ...rest } = ch;
       await tx.insert(careHomeCapacity).values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
     }
     for (const h of hc) {
-      await tx.insert(homecareCapacity).values({ locationId, asAt: now, area: h.area, peopleSupported: h.peopleSupported, hoursPerWeek: String(h.hoursPerWeek), newHoursAvailable: String(h.newHoursAvailable), noChange: true, source: 'provider', reportedBy });
+      await tx
+        .insert(homecareCapacity)
+        .values({
+          locationId,
+          asAt: now,
+          area: h.area,
+          peopleSupported: h.peopleSupported,
+          hoursPerWeek: String(h.hoursPerWeek),
+          newHoursAvailable: String(h.newHoursAvailable),
+          noChange: true,
+          source: 'provider',
+          reportedBy,
+        });
     }
     if (wf) {
       const { id: _id, createdAt: _c, asAt: _a, ...rest } = wf;
-      await tx.insert(workforceSnapshots).values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
+      await tx
+        .insert(workforceSnapshots)
+        .values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
     }
-    await recordAudit(tx, by, { action: 'confirm', entity: 'location_returns', entityId: locationId, detail: { careHome: !!ch, homecareAreas: hc.length, workforce: !!wf } });
+    await recordAudit(tx, by, {
+      action: 'confirm',
+      entity: 'location_returns',
+      entityId: locationId,
+      detail: { careHome: !!ch, homecareAreas: hc.length, workforce: !!wf },
+    });
     return { careHome: !!ch, homecareAreas: hc.length, workforce: !!wf };
   });
 }
@@ -126,17 +259,32 @@ export type BedGroup = 'residential' | 'nursing' | 'dementia';
  * records a new return from the latest one with occupied and vacant-accepting moved by delta (also in the
  * bed group when the home reports groups). Fails, naming the field, if the home has no vacancy to take.
  */
-export async function adjustVacancy(db: Db, by: AuditActor | null, locationId: string, delta: number, opts: { group?: BedGroup; reason?: string; reportedBy?: string | null } = {}): Promise<CareHomeCapacityRow> {
+export async function adjustVacancy(
+  db: Db,
+  by: AuditActor | null,
+  locationId: string,
+  delta: number,
+  opts: { group?: BedGroup; reason?: string; reportedBy?: string | null } = {},
+): Promise<CareHomeCapacityRow> {
   return db.transaction(async (tx) => {
     const latest = await latestCareHomeReturn(tx, locationId);
-    if (!latest) throw new MarketInputError([{ field: 'locationId', message: 'This home has not reported its capacity yet' }], 409);
-    const next: CareHomeCapacityInput = { ...latest, occupied: latest.occupied + delta, vacantAccepting: latest.vacantAccepting - delta };
+    if (!latest)
+      throw new MarketInputError(
+        [{ field: 'locationId', message: 'This home has not reported its capacity yet' }],
+        409,
+      );
+    const next: CareHomeCapacityInput = {
+      ...latest,
+      occupied: latest.occupied + delta,
+      vacantAccepting: latest.vacantAccepting - delta,
+    };
     if (next.vacantAccepting < 0) {
       // Taking a bed the home had not declared vacant: it fills from unreported space if capacity allows.
       next.vacantAccepting = 0;
     }
     if (opts.group) {
-      const occKey = `${opts.group}Occupied` as const; const vacKey = `${opts.group}VacantAccepting` as const;
+      const occKey = `${opts.group}Occupied` as const;
+      const vacKey = `${opts.group}VacantAccepting` as const;
       if (latest[occKey] != null) {
         next[occKey] = (latest[occKey] as number) + delta;
         next[vacKey] = Math.max(0, (latest[vacKey] as number) - delta);
@@ -147,30 +295,63 @@ export async function adjustVacancy(db: Db, by: AuditActor | null, locationId: s
 }
 
 export async function careHomeHistory(db: Db, locationId: string, limit = 500): Promise<CareHomeCapacityRow[]> {
-  return db.select().from(careHomeCapacity).where(eq(careHomeCapacity.locationId, locationId)).orderBy(asc(careHomeCapacity.asAt)).limit(limit);
+  return db
+    .select()
+    .from(careHomeCapacity)
+    .where(eq(careHomeCapacity.locationId, locationId))
+    .orderBy(asc(careHomeCapacity.asAt))
+    .limit(limit);
 }
 export async function homecareHistory(db: Db, locationId: string, limit = 1000): Promise<HomecareCapacityRow[]> {
-  return db.select().from(homecareCapacity).where(eq(homecareCapacity.locationId, locationId)).orderBy(asc(homecareCapacity.asAt)).limit(limit);
+  return db
+    .select()
+    .from(homecareCapacity)
+    .where(eq(homecareCapacity.locationId, locationId))
+    .orderBy(asc(homecareCapacity.asAt))
+    .limit(limit);
 }
 export async function workforceHistory(db: Db, locationId: string, limit = 500): Promise<WorkforceSnapshotRow[]> {
-  return db.select().from(workforceSnapshots).where(eq(workforceSnapshots.locationId, locationId)).orderBy(asc(workforceSnapshots.asAt)).limit(limit);
+  return db
+    .select()
+    .from(workforceSnapshots)
+    .where(eq(workforceSnapshots.locationId, locationId))
+    .orderBy(asc(workforceSnapshots.asAt))
+    .limit(limit);
 }
 
 export interface VacancyRow {
-  locationId: string; name: string; providerId: string; providerName: string; postcodeDistrict: string; inBorough: boolean;
-  serviceTypes: string[]; specialisms: string[]; cqcRating: string | null; maxCapacity: number; occupied: number;
-  vacantAccepting: number; residentialVacantAccepting: number | null; nursingVacantAccepting: number | null;
-  dementiaVacantAccepting: number | null; asAt: Date;
+  locationId: string;
+  name: string;
+  providerId: string;
+  providerName: string;
+  postcodeDistrict: string;
+  inBorough: boolean;
+  serviceTypes: string[];
+  specialisms: string[];
+  cqcRating: string | null;
+  maxCapacity: number;
+  occupied: number;
+  vacantAccepting: number;
+  residentialVacantAccepting: number | null;
+  nursingVacantAccepting: number | null;
+  dementiaVacantAccepting: number | null;
+  asAt: Date;
 }
 
 /**
  * Care homes whose latest return shows beds vacant and accepting admissions (what a broker or discharge hub
  * looks for), most vacancies first. Each row carries `asAt` so callers can show how old it is.
  */
-export async function currentVacancies(db: Db, f: LocationFilter = {}, opts: { bedGroup?: BedGroup; limit?: number } = {}): Promise<VacancyRow[]> {
+export async function currentVacancies(
+  db: Db,
+  f: LocationFilter = {},
+  opts: { bedGroup?: BedGroup; limit?: number } = {},
+): Promise<VacancyRow[]> {
   const groupCol = opts.bedGroup ? sql.raw(`latest.${opts.bedGroup}_vacant_accepting`) : null;
   // Each home's latest return, kept by the return triggers (care_home_latest).
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select locations.id as "locationId", locations.name, providers.id as "providerId", providers.name as "providerName",
       locations.postcode_district as "postcodeDistrict", locations.in_borough as "inBorough", locations.service_types as "serviceTypes",
       locations.specialisms, locations.cqc_rating as "cqcRating", latest.max_capacity as "maxCapacity", latest.occupied,
@@ -180,14 +361,24 @@ export async function currentVacancies(db: Db, f: LocationFilter = {}, opts: { b
       join care_home_latest latest on latest.location_id = locations.id
     where ${and(...locationConditions(f))} and latest.vacant_accepting > 0 ${groupCol ? sql`and ${groupCol} > 0` : sql``}
     order by latest.vacant_accepting desc, locations.name asc
-    limit ${opts.limit ?? 500}`);
+    limit ${opts.limit ?? 500}`,
+  );
   return rows.map((r) => ({ ...(r as unknown as VacancyRow), asAt: new Date(r.asAt as string) }));
 }
 
 /** Latest care home return of each of the given locations (or all), keyed by location id. */
 export async function latestCareHomeReturns(db: Db, locationIds?: string[]): Promise<Map<string, CareHomeCapacityRow>> {
-  const q = db.selectDistinctOn([careHomeCapacity.locationId]).from(careHomeCapacity)
-    .where(locationIds ? inArray(careHomeCapacity.locationId, locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000']) : undefined)
+  const q = db
+    .selectDistinctOn([careHomeCapacity.locationId])
+    .from(careHomeCapacity)
+    .where(
+      locationIds
+        ? inArray(
+            careHomeCapacity.locationId,
+            locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000'],
+          )
+        : undefined,
+    )
     .orderBy(careHomeCapacity.locationId, desc(careHomeCapacity.asAt));
   const rows = await q;
   return new Map(rows.map((r) => [r.locationId, r]));

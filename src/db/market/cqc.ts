@@ -2,24 +2,51 @@
 // disappeared from the covered local authorities as deregistered. Runs inside the importer's transaction.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { planCqcImport, type CqcImportPlan, type CqcLocation, type ExistingCqcLocation } from '../../domain/market/cqc.js';
+import {
+  planCqcImport,
+  type CqcImportPlan,
+  type CqcLocation,
+  type ExistingCqcLocation,
+} from '../../domain/market/cqc.js';
 import { locations, providers } from './schema.js';
 
-export interface CqcImportResult { plan: CqcImportPlan; providersCreated: number }
+export interface CqcImportResult {
+  plan: CqcImportPlan;
+  providersCreated: number;
+}
 
 async function existingFor(db: Db, incoming: readonly CqcLocation[]): Promise<ExistingCqcLocation[]> {
   const las = [...new Set(incoming.map((l) => l.localAuthorityName))];
   const ids = incoming.map((l) => l.cqcLocationId);
   const rows = await db
     .select({ l: locations, providerName: providers.name, cqcProviderId: providers.cqcProviderId })
-    .from(locations).innerJoin(providers, eq(providers.id, locations.providerId))
-    .where(and(isNotNull(locations.cqcLocationId), sql`(${locations.localAuthorityName} in ${las.length ? las : ['']} or ${locations.cqcLocationId} in ${ids.length ? ids : ['']})`));
+    .from(locations)
+    .innerJoin(providers, eq(providers.id, locations.providerId))
+    .where(
+      and(
+        isNotNull(locations.cqcLocationId),
+        sql`(${locations.localAuthorityName} in ${las.length ? las : ['']} or ${locations.cqcLocationId} in ${ids.length ? ids : ['']})`,
+      ),
+    );
   return rows.map(({ l, providerName, cqcProviderId }) => ({
-    cqcLocationId: l.cqcLocationId!, localAuthorityName: l.localAuthorityName, deregistered: l.deregisteredAt != null,
+    cqcLocationId: l.cqcLocationId!,
+    localAuthorityName: l.localAuthorityName,
+    deregistered: l.deregisteredAt != null,
     fields: {
-      name: l.name, alsoKnownAs: l.alsoKnownAs, address: l.address, postcode: l.postcode, phone: l.phone, website: l.website,
-      serviceTypes: l.serviceTypes, specialisms: l.specialisms, serviceUserBands: l.serviceUserBands, localAuthorityName: l.localAuthorityName,
-      region: l.region, cqcLastCheck: l.cqcLastCheck, cqcProviderId, providerName,
+      name: l.name,
+      alsoKnownAs: l.alsoKnownAs,
+      address: l.address,
+      postcode: l.postcode,
+      phone: l.phone,
+      website: l.website,
+      serviceTypes: l.serviceTypes,
+      specialisms: l.specialisms,
+      serviceUserBands: l.serviceUserBands,
+      localAuthorityName: l.localAuthorityName,
+      region: l.region,
+      cqcLastCheck: l.cqcLastCheck,
+      cqcProviderId,
+      providerName,
     },
   }));
 }
@@ -28,19 +55,30 @@ async function existingFor(db: Db, incoming: readonly CqcLocation[]): Promise<Ex
  * `boroughGss`: locations in this local authority are flagged in-borough on creation (the council's own
  * market); commissioners can change the flag afterwards.
  */
-export async function applyCqcImport(db: Db, incoming: readonly CqcLocation[], opts: { boroughGss?: string | null; now?: Date } = {}): Promise<CqcImportResult> {
+export async function applyCqcImport(
+  db: Db,
+  incoming: readonly CqcLocation[],
+  opts: { boroughGss?: string | null; now?: Date } = {},
+): Promise<CqcImportResult> {
   const now = opts.now ?? new Date();
   const plan = planCqcImport(incoming, await existingFor(db, incoming));
   // Providers by CQC provider ID: create the missing ones, keep names current.
   const providerIds = [...new Set(incoming.map((l) => l.cqcProviderId))];
-  const known = providerIds.length ? await db.select().from(providers).where(inArray(providers.cqcProviderId, providerIds)) : [];
+  const known = providerIds.length
+    ? await db.select().from(providers).where(inArray(providers.cqcProviderId, providerIds))
+    : [];
   const byCqc = new Map(known.map((p) => [p.cqcProviderId!, p]));
   // New providers in batches (a national file has thousands); names kept current for known ones.
   const missing = new Map<string, string>();
-  for (const loc of incoming) if (!byCqc.has(loc.cqcProviderId) && !missing.has(loc.cqcProviderId)) missing.set(loc.cqcProviderId, loc.providerName);
+  for (const loc of incoming)
+    if (!byCqc.has(loc.cqcProviderId) && !missing.has(loc.cqcProviderId))
+      missing.set(loc.cqcProviderId, loc.providerName);
   const toCreate = [...missing.entries()];
   for (let i = 0; i < toCreate.length; i += 1000) {
-    const rows = await db.insert(providers).values(toCreate.slice(i, i + 1000).map(([cqcProviderId, name]) => ({ cqcProviderId, name }))).returning();
+    const rows = await db
+      .insert(providers)
+      .values(toCreate.slice(i, i + 1000).map(([cqcProviderId, name]) => ({ cqcProviderId, name })))
+      .returning();
     for (const r of rows) byCqc.set(r.cqcProviderId!, r);
   }
   const providersCreated = toCreate.length;
@@ -52,22 +90,44 @@ export async function applyCqcImport(db: Db, incoming: readonly CqcLocation[], o
     }
   }
   const values = (l: CqcLocation) => ({
-    providerId: byCqc.get(l.cqcProviderId)!.id, name: l.name, alsoKnownAs: l.alsoKnownAs, address: l.address, postcode: l.postcode,
-    postcodeDistrict: l.postcodeDistrict, localAuthorityGss: l.localAuthorityGss, localAuthorityName: l.localAuthorityName, region: l.region,
-    phone: l.phone, website: l.website, locationUrl: l.locationUrl, serviceTypes: l.serviceTypes, specialisms: l.specialisms,
-    serviceUserBands: l.serviceUserBands, cqcLastCheck: l.cqcLastCheck, deregisteredAt: null, updatedAt: now,
+    providerId: byCqc.get(l.cqcProviderId)!.id,
+    name: l.name,
+    alsoKnownAs: l.alsoKnownAs,
+    address: l.address,
+    postcode: l.postcode,
+    postcodeDistrict: l.postcodeDistrict,
+    localAuthorityGss: l.localAuthorityGss,
+    localAuthorityName: l.localAuthorityName,
+    region: l.region,
+    phone: l.phone,
+    website: l.website,
+    locationUrl: l.locationUrl,
+    serviceTypes: l.serviceTypes,
+    specialisms: l.specialisms,
+    serviceUserBands: l.serviceUserBands,
+    cqcLastCheck: l.cqcLastCheck,
+    deregisteredAt: null,
+    updatedAt: now,
   });
   for (let i = 0; i < plan.created.length; i += 500) {
-    await db.insert(locations).values(plan.created.slice(i, i + 500).map((l) => ({
-      ...values(l), cqcLocationId: l.cqcLocationId, inBorough: !!opts.boroughGss && l.localAuthorityGss === opts.boroughGss,
-    })));
+    await db.insert(locations).values(
+      plan.created.slice(i, i + 500).map((l) => ({
+        ...values(l),
+        cqcLocationId: l.cqcLocationId,
+        inBorough: !!opts.boroughGss && l.localAuthorityGss === opts.boroughGss,
+      })),
+    );
   }
   const touched = new Map<string, CqcLocation>();
   for (const c of plan.changed) touched.set(c.location.cqcLocationId, c.location);
   for (const l of plan.reregistered) touched.set(l.cqcLocationId, l);
-  for (const l of touched.values()) await db.update(locations).set(values(l)).where(eq(locations.cqcLocationId, l.cqcLocationId));
+  for (const l of touched.values())
+    await db.update(locations).set(values(l)).where(eq(locations.cqcLocationId, l.cqcLocationId));
   if (plan.deregistered.length) {
-    await db.update(locations).set({ deregisteredAt: now, updatedAt: now }).where(inArray(locations.cqcLocationId, plan.deregistered));
+    await db
+      .update(locations)
+      .set({ deregisteredAt: now, updatedAt: now })
+      .where(inArray(locations.cqcLocationId, plan.deregistered));
   }
   return { plan, providersCreated };
 }

@@ -9,8 +9,20 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
 import { ageInDays, freshness, STALE_AFTER_DAYS, type Freshness } from '../../domain/market/capacity.js';
-import { concentrationLevel, hhi, providerShares, topShare, type ConcentrationLevel, type ProviderShare } from '../../domain/market/concentration.js';
-import { assessFragility, FRAGILITY_THRESHOLDS, POOR_COUNCIL_RATINGS, type FragilityReason } from '../../domain/market/fragility.js';
+import {
+  concentrationLevel,
+  hhi,
+  providerShares,
+  topShare,
+  type ConcentrationLevel,
+  type ProviderShare,
+} from '../../domain/market/concentration.js';
+import {
+  assessFragility,
+  FRAGILITY_THRESHOLDS,
+  POOR_COUNCIL_RATINGS,
+  type FragilityReason,
+} from '../../domain/market/fragility.js';
 import { addMonths, type PriceChange } from '../../domain/market/prices.js';
 import { locationConditions, type LocationFilter } from './register.js';
 
@@ -58,22 +70,44 @@ export interface CapacitySummary {
   vacantAccepting: number;
   occupancy: number | null;
   staleHomes: number;
-  byGroup: { group: 'residential' | 'nursing' | 'dementia'; maxCapacity: number; occupied: number; vacantAccepting: number }[];
+  byGroup: {
+    group: 'residential' | 'nursing' | 'dementia';
+    maxCapacity: number;
+    occupied: number;
+    vacantAccepting: number;
+  }[];
   ratings: { rating: string; count: number }[];
-  homecare: { agencies: number; reportingAgencies: number; peopleSupported: number; hoursPerWeek: number; newHoursAvailable: number };
+  homecare: {
+    agencies: number;
+    reportingAgencies: number;
+    peopleSupported: number;
+    hoursPerWeek: number;
+    newHoursAvailable: number;
+  };
   workforce: { staff: number; agencyStaff: number; agencyShare: number | null; vacancies: number; absences: number };
-  concentration: { hhi: number; level: ConcentrationLevel; top5Share: number; providers: ProviderShare[]; providerCount: number };
+  concentration: {
+    hhi: number;
+    level: ConcentrationLevel;
+    top5Share: number;
+    providers: ProviderShare[];
+    providerCount: number;
+  };
 }
 
 /** Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. */
 export async function capacitySummary(db: Db, f: LocationFilter, now = new Date()): Promise<CapacitySummary> {
   const staleAt = staleCutoff(now);
   const [byType, homes, ratings, homecare, workforce, provBeds] = await Promise.all([
-    queryRows<{ service_type: string; locations: number; beds: number }>(db, sql`
+    queryRows<{ service_type: string; locations: number; beds: number }>(
+      db,
+      sql`
       select st as service_type, count(*)::int as locations, coalesce(sum(locations.registered_beds), 0)::int as beds
       from locations cross join lateral unnest(locations.service_types) as st
-      where ${where(f)} group by st order by st`),
-    aggregateRows<Record<string, unknown>>(db, sql`
+      where ${where(f)} group by st order by st`,
+    ),
+    aggregateRows<Record<string, unknown>>(
+      db,
+      sql`
       select count(*)::int as homes, coalesce(sum(locations.registered_beds), 0)::int as beds,
         count(latest.as_at)::int as reporting,
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
@@ -83,23 +117,36 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
         coalesce(sum(latest.nursing_max),0)::int nm, coalesce(sum(latest.nursing_occupied),0)::int no, coalesce(sum(latest.nursing_vacant_accepting),0)::int nv,
         coalesce(sum(latest.dementia_max),0)::int dm, coalesce(sum(latest.dementia_occupied),0)::int do_, coalesce(sum(latest.dementia_vacant_accepting),0)::int dv
       from locations ${LATEST_CAPACITY}
-      where ${where(f, CARE_HOME)}`),
-    queryRows<{ rating: string | null; count: number }>(db, sql`
-      select locations.cqc_rating as rating, count(*)::int as count from locations where ${where(f)} group by locations.cqc_rating`),
-    queryRows<Record<string, unknown>>(db, sql`
+      where ${where(f, CARE_HOME)}`,
+    ),
+    queryRows<{ rating: string | null; count: number }>(
+      db,
+      sql`
+      select locations.cqc_rating as rating, count(*)::int as count from locations where ${where(f)} group by locations.cqc_rating`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
       with latest as (select * from homecare_latest)
       select (select count(*)::int from locations where ${where(f, sql`'homecare' = any(locations.service_types)`)}) as agencies,
         count(distinct latest.location_id)::int as reporting, coalesce(sum(latest.people_supported),0)::int as people,
         coalesce(sum(latest.hours_per_week),0)::float8 as hours, coalesce(sum(latest.new_hours_available),0)::float8 as new_hours
-      from latest join locations on locations.id = latest.location_id where ${where(f)}`),
-    aggregateRows<Record<string, unknown>>(db, sql`
+      from latest join locations on locations.id = latest.location_id where ${where(f)}`,
+    ),
+    aggregateRows<Record<string, unknown>>(
+      db,
+      sql`
       select coalesce(sum(w.nurses + w.care_staff + w.non_care_staff),0)::int as staff, coalesce(sum(w.agency_staff),0)::int as agency,
         coalesce(sum(w.vacancies),0)::int as vacancies, coalesce(sum(w.absences),0)::int as absences
-      from locations ${LATEST_WORKFORCE} where ${where(f)}`),
-    queryRows<{ provider_id: string; name: string; beds: number }>(db, sql`
+      from locations ${LATEST_WORKFORCE} where ${where(f)}`,
+    ),
+    queryRows<{ provider_id: string; name: string; beds: number }>(
+      db,
+      sql`
       select providers.id as provider_id, providers.name, coalesce(sum(locations.registered_beds),0)::int as beds
       from locations join providers on providers.id = locations.provider_id
-      where ${where(f, CARE_HOME)} group by providers.id, providers.name`),
+      where ${where(f, CARE_HOME)} group by providers.id, providers.name`,
+    ),
   ]);
   const h = homes[0] ?? {};
   const g = h;
@@ -110,42 +157,102 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
   const staff = num(wf.staff) + num(wf.agency);
   return {
     asAt: now.toISOString(),
-    byServiceType: byType.map((r) => ({ serviceType: r.service_type, locations: num(r.locations), registeredBeds: num(r.beds) })),
-    careHomes: num(h.homes), registeredBeds: num(h.beds), reportingHomes: num(h.reporting), maxCapacity: num(h.max_capacity),
-    occupied: num(h.occupied), vacantReserved: num(h.vacant_reserved), vacantAccepting: num(h.vacant_accepting),
-    occupancy: num(h.max_capacity) > 0 ? num(h.occupied) / num(h.max_capacity) : null, staleHomes: num(h.stale),
+    byServiceType: byType.map((r) => ({
+      serviceType: r.service_type,
+      locations: num(r.locations),
+      registeredBeds: num(r.beds),
+    })),
+    careHomes: num(h.homes),
+    registeredBeds: num(h.beds),
+    reportingHomes: num(h.reporting),
+    maxCapacity: num(h.max_capacity),
+    occupied: num(h.occupied),
+    vacantReserved: num(h.vacant_reserved),
+    vacantAccepting: num(h.vacant_accepting),
+    occupancy: num(h.max_capacity) > 0 ? num(h.occupied) / num(h.max_capacity) : null,
+    staleHomes: num(h.stale),
     byGroup: [
       { group: 'residential', maxCapacity: num(g.rm), occupied: num(g.ro), vacantAccepting: num(g.rv) },
       { group: 'nursing', maxCapacity: num(g.nm), occupied: num(g.no), vacantAccepting: num(g.nv) },
       { group: 'dementia', maxCapacity: num(g.dm), occupied: num(g.do_), vacantAccepting: num(g.dv) },
     ],
     ratings: ['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Not rated'].map((rating) => ({
-      rating, count: ratings.filter((r) => (r.rating ?? 'Not rated') === rating).reduce((s, r) => s + num(r.count), 0),
+      rating,
+      count: ratings.filter((r) => (r.rating ?? 'Not rated') === rating).reduce((s, r) => s + num(r.count), 0),
     })),
-    homecare: { agencies: num(hc.agencies), reportingAgencies: num(hc.reporting), peopleSupported: num(hc.people), hoursPerWeek: num(hc.hours), newHoursAvailable: num(hc.new_hours) },
-    workforce: { staff, agencyStaff: num(wf.agency), agencyShare: staff > 0 ? num(wf.agency) / staff : null, vacancies: num(wf.vacancies), absences: num(wf.absences) },
-    concentration: { hhi: index, level: concentrationLevel(index), top5Share: topShare(shares, 5), providers: shares.slice(0, 10), providerCount: shares.length },
+    homecare: {
+      agencies: num(hc.agencies),
+      reportingAgencies: num(hc.reporting),
+      peopleSupported: num(hc.people),
+      hoursPerWeek: num(hc.hours),
+      newHoursAvailable: num(hc.new_hours),
+    },
+    workforce: {
+      staff,
+      agencyStaff: num(wf.agency),
+      agencyShare: staff > 0 ? num(wf.agency) / staff : null,
+      vacancies: num(wf.vacancies),
+      absences: num(wf.absences),
+    },
+    concentration: {
+      hhi: index,
+      level: concentrationLevel(index),
+      top5Share: topShare(shares, 5),
+      providers: shares.slice(0, 10),
+      providerCount: shares.length,
+    },
   };
 }
 
-export interface OccupancyPoint { month: string; homes: number; maxCapacity: number; occupied: number; vacantAccepting: number; occupancy: number | null }
+export interface OccupancyPoint {
+  month: string;
+  homes: number;
+  maxCapacity: number;
+  occupied: number;
+  vacantAccepting: number;
+  occupancy: number | null;
+}
 
 /** Occupancy by month (UTC calendar months): each home's last return in the month, summed over homes. */
-export async function occupancyTrend(db: Db, f: LocationFilter, months = 36, now = new Date()): Promise<OccupancyPoint[]> {
+export async function occupancyTrend(
+  db: Db,
+  f: LocationFilter,
+  months = 36,
+  now = new Date(),
+): Promise<OccupancyPoint[]> {
   const from = `${addMonths(isoDate(now), -months).slice(0, 7)}-01`;
-  const rows = await aggregateRows<Record<string, unknown>>(db, sql`
+  const rows = await aggregateRows<Record<string, unknown>>(
+    db,
+    sql`
     select to_char(m.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
       sum(m.occupied)::int as occupied, sum(m.vacant_accepting)::int as vacant_accepting
     from care_home_monthly m join locations on locations.id = m.location_id
     where m.month >= ${from}::date and ${where(f)}
-    group by m.month order by m.month`);
+    group by m.month order by m.month`,
+  );
   return rows.map((r) => ({
-    month: String(r.month), homes: num(r.homes), maxCapacity: num(r.max_capacity), occupied: num(r.occupied), vacantAccepting: num(r.vacant_accepting),
+    month: String(r.month),
+    homes: num(r.homes),
+    maxCapacity: num(r.max_capacity),
+    occupied: num(r.occupied),
+    vacantAccepting: num(r.vacant_accepting),
     occupancy: num(r.max_capacity) > 0 ? num(r.occupied) / num(r.max_capacity) : null,
   }));
 }
 
-export interface PriceQuarter { quarter: string; n: number; mean: number; min: number; q1: number; median: number; q3: number; max: number; compared: number; atOrBelowUsualRate: number; share: number | null }
+export interface PriceQuarter {
+  quarter: string;
+  n: number;
+  mean: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  compared: number;
+  atOrBelowUsualRate: number;
+  share: number | null;
+}
 export interface PriceSummaryResult {
   asAt: string;
   quarters: PriceQuarter[];
@@ -155,19 +262,40 @@ export interface PriceSummaryResult {
   histogram: { fromPence: number; toPence: number; count: number }[];
   funding: { funding: string; count: number }[];
   outOfBorough: { active: number; outOfBorough: number; share: number | null };
-  homecare: { activePackages: number; hoursPerWeek: number; meanHourlyRatePence: number | null; spotShareLast12Months: number | null };
+  homecare: {
+    activePackages: number;
+    hoursPerWeek: number;
+    meanHourlyRatePence: number | null;
+    spotShareLast12Months: number | null;
+  };
   usualRates: { band: string; amountPence: number; effectiveFrom: string }[];
   costOfCare: { service: string; amountPence: number; effectiveFrom: string; source: string | null }[];
 }
 
 /** The raw figures behind a price summary, read either from the stored aggregates or live from placements. */
 interface PriceFigures {
-  quarters: { quarter: string; n: number; mean: number; min: number; q1: number; median: number; q3: number; max: number; compared: number; atOrBelow: number; spot: number; framework: number; block: number; dps: number }[];
+  quarters: {
+    quarter: string;
+    n: number;
+    mean: number;
+    min: number;
+    q1: number;
+    median: number;
+    q3: number;
+    max: number;
+    compared: number;
+    atOrBelow: number;
+    spot: number;
+    framework: number;
+    block: number;
+    dps: number;
+  }[];
   recent: { n: number; mean: number | null; compared: number; atOrBelow: number };
   earlier: { n: number; mean: number | null };
   histogram: { fromPence: number; count: number }[];
   activeByFunding: { funding: string; count: number }[];
-  careActive: number; outOfBorough: number;
+  careActive: number;
+  outOfBorough: number;
   homecare: { active: number; hours: number; rateSum: number; rateN: number; newPackages: number; newSpot: number };
 }
 
@@ -180,13 +308,24 @@ function priceWindows(now: Date, years: number) {
     firstQuarter: addMonths(quarterStart, -3 * (4 * years - 1)), // the current quarter and the (4 × years − 1) before it
     nextQuarter: addMonths(quarterStart, 3),
     y1: addMonths(today, -12), // latest 12 months: (y1, today]
-    e1: addMonths(today, -36), e2: addMonths(today, -24), // the 12 months two years earlier: (e1, e2]
+    e1: addMonths(today, -36),
+    e2: addMonths(today, -24), // the 12 months two years earlier: (e1, e2]
   };
 }
 
 /** A filter the stored aggregates can answer: the borough scope alone (borough, out of borough or all). */
 export function isScopeOnly(f: LocationFilter): boolean {
-  return !f.serviceType && !f.specialism && !f.rating && !f.district && !f.localAuthorityGss && !f.providerId && !f.search && !f.locationId && !f.locationIds;
+  return (
+    !f.serviceType &&
+    !f.specialism &&
+    !f.rating &&
+    !f.district &&
+    !f.localAuthorityGss &&
+    !f.providerId &&
+    !f.search &&
+    !f.locationId &&
+    !f.locationIds
+  );
 }
 
 /**
@@ -195,12 +334,24 @@ export function isScopeOnly(f: LocationFilter): boolean {
  * contract mix, funding and out-of-borough placements. Borough-scope views read the stored aggregates; views
  * filtered further are computed live.
  */
-export async function priceSummary(db: Db, f: LocationFilter, now = new Date(), years = 3): Promise<PriceSummaryResult> {
-  return isScopeOnly(f) ? summarisePriceFigures(db, await storedPriceFigures(db, f.inBorough, now, years), now, years) : livePriceSummary(db, f, now, years);
+export async function priceSummary(
+  db: Db,
+  f: LocationFilter,
+  now = new Date(),
+  years = 3,
+): Promise<PriceSummaryResult> {
+  return isScopeOnly(f)
+    ? summarisePriceFigures(db, await storedPriceFigures(db, f.inBorough, now, years), now, years)
+    : livePriceSummary(db, f, now, years);
 }
 
 /** The same summary computed live from the placements, whatever the filter (used for filtered views and as the check on the stored figures). */
-export async function livePriceSummary(db: Db, f: LocationFilter, now = new Date(), years = 3): Promise<PriceSummaryResult> {
+export async function livePriceSummary(
+  db: Db,
+  f: LocationFilter,
+  now = new Date(),
+  years = 3,
+): Promise<PriceSummaryResult> {
   return summarisePriceFigures(db, await livePriceFigures(db, f, now, years), now, years);
 }
 
@@ -208,56 +359,105 @@ export async function livePriceSummary(db: Db, f: LocationFilter, now = new Date
  * The quarter rows and the window/price-band rows, as both the stored and the live queries return them: windows
  * grouped by `win` ('recent' | 'earlier'), price bands by `bin`, told apart by grouping(): gw, gb.
  */
-function readPriceRows(quarterRows: Record<string, unknown>[], windowRows: Record<string, unknown>[]): Pick<PriceFigures, 'quarters' | 'recent' | 'earlier' | 'histogram'> {
-  const windowRow = (w: string) => (windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {}) as Record<string, unknown>;
+function readPriceRows(
+  quarterRows: Record<string, unknown>[],
+  windowRows: Record<string, unknown>[],
+): Pick<PriceFigures, 'quarters' | 'recent' | 'earlier' | 'histogram'> {
+  const windowRow = (w: string) =>
+    (windowRows.find((r) => Number(r.gw) === 0 && r.win === w) ?? {}) as Record<string, unknown>;
   const recent = windowRow('recent');
   const earlier = windowRow('earlier');
   return {
     quarters: quarterRows.map((r) => ({
-      quarter: String(r.quarter), n: num(r.n), mean: num(r.mean), min: num(r.min), q1: num(r.q1), median: num(r.median), q3: num(r.q3), max: num(r.max),
-      compared: num(r.compared), atOrBelow: num(r.at_or_below), spot: num(r.spot), framework: num(r.framework), block: num(r.block), dps: num(r.dps),
+      quarter: String(r.quarter),
+      n: num(r.n),
+      mean: num(r.mean),
+      min: num(r.min),
+      q1: num(r.q1),
+      median: num(r.median),
+      q3: num(r.q3),
+      max: num(r.max),
+      compared: num(r.compared),
+      atOrBelow: num(r.at_or_below),
+      spot: num(r.spot),
+      framework: num(r.framework),
+      block: num(r.block),
+      dps: num(r.dps),
     })),
-    recent: { n: num(recent.n), mean: numOrNull(recent.mean), compared: num(recent.compared), atOrBelow: num(recent.at_or_below) },
+    recent: {
+      n: num(recent.n),
+      mean: numOrNull(recent.mean),
+      compared: num(recent.compared),
+      atOrBelow: num(recent.at_or_below),
+    },
     earlier: { n: num(earlier.n), mean: numOrNull(earlier.mean) },
-    histogram: windowRows.filter((r) => Number(r.gb) === 0 && r.bin != null && num(r.n) > 0).map((r) => ({ fromPence: num(r.bin), count: num(r.n) }))
+    histogram: windowRows
+      .filter((r) => Number(r.gb) === 0 && r.bin != null && num(r.n) > 0)
+      .map((r) => ({ fromPence: num(r.bin), count: num(r.n) }))
       .sort((a, b) => a.fromPence - b.fromPence),
   };
 }
 
-async function storedPriceFigures(db: Db, inBorough: boolean | undefined, now: Date, years: number): Promise<PriceFigures> {
+async function storedPriceFigures(
+  db: Db,
+  inBorough: boolean | undefined,
+  now: Date,
+  years: number,
+): Promise<PriceFigures> {
   const { today, firstQuarter, nextQuarter, y1, e1, e2 } = priceWindows(now, years);
   const scopes = inBorough === undefined ? sql`('in','out')` : inBorough ? sql`('in')` : sql`('out')`;
   const quarterScope = inBorough === undefined ? 'all' : inBorough ? 'in' : 'out';
   const [quarters, days, flows] = await Promise.all([
-    queryRows<Record<string, unknown>>(db, sql`
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
       select to_char(quarter, 'YYYY-"Q"Q') as quarter, n, price_sum_pence::float8 / n as mean, min_pence as min, max_pence as max, q1_pence as q1,
         median_pence as median, q3_pence as q3, compared, at_or_below, spot, framework, block, dps
-      from market_price_quarters where scope = ${quarterScope} and quarter >= ${firstQuarter}::date and quarter < ${nextQuarter}::date order by quarter`),
-    queryRows<Record<string, unknown>>(db, sql`
+      from market_price_quarters where scope = ${quarterScope} and quarter >= ${firstQuarter}::date and quarter < ${nextQuarter}::date order by quarter`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
       select win, bin, grouping(win) as gw, grouping(bin) as gb, sum(n)::int as n, (sum(price_sum_pence)::float8 / nullif(sum(n), 0)) as mean,
         sum(compared)::int as compared, sum(at_or_below)::int as at_or_below
       from (select *, case when day > ${y1}::date then 'recent' when day > ${e1}::date and day <= ${e2}::date then 'earlier' end as win,
           case when day > ${y1}::date then bin_pence end as bin
         from market_price_days where scope in ${scopes} and day <= ${today}::date and (day > ${y1}::date or (day > ${e1}::date and day <= ${e2}::date))) d
-      where win is not null or bin is not null group by grouping sets ((win), (bin))`),
-    queryRows<Record<string, unknown>>(db, sql`
+      where win is not null or bin is not null group by grouping sets ((win), (bin))`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
       select scope, funding, kind, (sum(starts) - sum(ends))::int as active,
         (sum(start_hours) - sum(end_hours))::float8 as hours, (sum(start_rate_sum_pence) - sum(end_rate_sum_pence))::float8 as rate_sum,
         (sum(start_rate_n) - sum(end_rate_n))::int as rate_n,
         coalesce(sum(starts) filter (where day > ${y1}::date), 0)::int as new, coalesce(sum(starts_spot) filter (where day > ${y1}::date), 0)::int as new_spot
-      from market_placement_flows where day <= ${today}::date group by scope, funding, kind`),
+      from market_placement_flows where day <= ${today}::date group by scope, funding, kind`,
+    ),
   ]);
   const inScope = (r: Record<string, unknown>) => inBorough === undefined || r.scope === (inBorough ? 'in' : 'out');
   const byFunding = new Map<string, number>();
-  for (const r of flows.filter(inScope)) byFunding.set(String(r.funding), (byFunding.get(String(r.funding)) ?? 0) + num(r.active));
+  for (const r of flows.filter(inScope))
+    byFunding.set(String(r.funding), (byFunding.get(String(r.funding)) ?? 0) + num(r.active));
   const councilCare = flows.filter((r) => r.kind === 'care_home' && (r.funding === 'council' || r.funding === 'joint'));
   const hc = flows.filter((r) => r.kind === 'homecare' && inScope(r));
   const total = (rows: Record<string, unknown>[], k: string) => rows.reduce((s, r) => s + num(r[k]), 0);
   return {
     ...readPriceRows(quarters, days),
     activeByFunding: [...byFunding].map(([funding, count]) => ({ funding, count })),
-    careActive: total(councilCare, 'active'), outOfBorough: total(councilCare.filter((r) => r.scope === 'out'), 'active'),
-    homecare: { active: total(hc, 'active'), hours: total(hc, 'hours'), rateSum: total(hc, 'rate_sum'), rateN: total(hc, 'rate_n'), newPackages: total(hc, 'new'), newSpot: total(hc, 'new_spot') },
+    careActive: total(councilCare, 'active'),
+    outOfBorough: total(
+      councilCare.filter((r) => r.scope === 'out'),
+      'active',
+    ),
+    homecare: {
+      active: total(hc, 'active'),
+      hours: total(hc, 'hours'),
+      rateSum: total(hc, 'rate_sum'),
+      rateN: total(hc, 'rate_n'),
+      newPackages: total(hc, 'new'),
+      newSpot: total(hc, 'new_spot'),
+    },
   };
 }
 
@@ -281,7 +481,9 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
   const [quarterRows, windowRows, active] = await Promise.all([
     // A quarter counts every placement starting in it, including any already agreed to start later in the
     // current quarter (as the stored figures do).
-    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`pl.start_date >= ${firstQuarter}::date and pl.start_date < ${nextQuarter}::date`)}
+    aggregateRows<Record<string, unknown>>(
+      db,
+      sql`${priced(sql`pl.start_date >= ${firstQuarter}::date and pl.start_date < ${nextQuarter}::date`)}
       select to_char(quarter, 'YYYY-"Q"Q') as quarter, count(*)::int as n, avg(price)::float8 as mean, min(price)::int as min, max(price)::int as max,
         percentile_cont(0.25) within group (order by price) as q1,
         percentile_cont(0.5) within group (order by price) as median,
@@ -289,14 +491,20 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below,
         count(*) filter (where contract_type = 'spot')::int as spot, count(*) filter (where contract_type = 'framework')::int as framework,
         count(*) filter (where contract_type = 'block')::int as block, count(*) filter (where contract_type = 'dps')::int as dps
-      from p where quarter is not null group by p.quarter order by p.quarter`),
-    aggregateRows<Record<string, unknown>>(db, sql`${priced(sql`pl.start_date <= ${today}::date and (pl.start_date > ${y1}::date or (pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date))`)}
+      from p where quarter is not null group by p.quarter order by p.quarter`,
+    ),
+    aggregateRows<Record<string, unknown>>(
+      db,
+      sql`${priced(sql`pl.start_date <= ${today}::date and (pl.start_date > ${y1}::date or (pl.start_date > ${e1}::date and pl.start_date <= ${e2}::date))`)}
       select win, bin, grouping(win) as gw, grouping(bin) as gb, count(*)::int as n, avg(price)::float8 as mean,
         count(rate)::int as compared, count(*) filter (where price <= rate)::int as at_or_below
-      from p where win is not null or bin is not null group by grouping sets ((win), (bin))`),
+      from p where win is not null or bin is not null group by grouping sets ((win), (bin))`,
+    ),
     // Placements live today by funding, council-funded care home residents outside the borough (whatever the
     // area filter), and homecare packages.
-    aggregateRows<Record<string, unknown>>(db, sql`
+    aggregateRows<Record<string, unknown>>(
+      db,
+      sql`
       select pl.funding,
         count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date) and ${loc})::int as active,
         count(*) filter (where pl.start_date <= ${today}::date and (pl.end_date is null or pl.end_date > ${today}::date)
@@ -311,62 +519,141 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
         count(*) filter (where ${HOMECARE_PACKAGE} and pl.start_date > ${y1}::date and pl.start_date <= ${today}::date and pl.contract_type = 'spot' and ${loc})::int as hc_new_spot
       from placements pl join locations on locations.id = pl.location_id
       where (pl.end_date is null or pl.end_date > ${y1}::date) and ${anyScope}
-      group by pl.funding`),
+      group by pl.funding`,
+    ),
   ]);
   const sum = (k: string) => active.reduce((s, r) => s + num(r[k]), 0);
   return {
     ...readPriceRows(quarterRows, windowRows),
     activeByFunding: active.map((r) => ({ funding: String(r.funding), count: num(r.active) })),
-    careActive: sum('care_active'), outOfBorough: sum('oob'),
-    homecare: { active: sum('hc_active'), hours: sum('hc_hours'), rateSum: sum('hc_rate_sum'), rateN: sum('hc_rate_n'), newPackages: sum('hc_new'), newSpot: sum('hc_new_spot') },
+    careActive: sum('care_active'),
+    outOfBorough: sum('oob'),
+    homecare: {
+      active: sum('hc_active'),
+      hours: sum('hc_hours'),
+      rateSum: sum('hc_rate_sum'),
+      rateN: sum('hc_rate_n'),
+      newPackages: sum('hc_new'),
+      newSpot: sum('hc_new_spot'),
+    },
   };
 }
 
 async function summarisePriceFigures(db: Db, p: PriceFigures, now: Date, years: number): Promise<PriceSummaryResult> {
   const { today, y1, e1, e2 } = priceWindows(now, years);
   const [rates, coc] = await Promise.all([
-    queryRows<Record<string, unknown>>(db, sql`
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
       select distinct on (band) band, amount_pence, effective_from::text as effective_from from usual_rates
-      where effective_from <= ${today}::date order by band, effective_from desc`),
-    queryRows<Record<string, unknown>>(db, sql`
+      where effective_from <= ${today}::date order by band, effective_from desc`,
+    ),
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`
       select distinct on (service) service, amount_pence, effective_from::text as effective_from, source from cost_of_care
-      where effective_from <= ${today}::date order by service, effective_from desc`),
+      where effective_from <= ${today}::date order by service, effective_from desc`,
+    ),
   ]);
   const { recent, earlier } = p;
   return {
     asAt: now.toISOString(),
     quarters: p.quarters.map((q) => ({
-      quarter: q.quarter, n: q.n, mean: q.mean, min: q.min, q1: q.q1, median: q.median, q3: q.q3, max: q.max,
-      compared: q.compared, atOrBelowUsualRate: q.atOrBelow, share: q.compared > 0 ? q.atOrBelow / q.compared : null,
+      quarter: q.quarter,
+      n: q.n,
+      mean: q.mean,
+      min: q.min,
+      q1: q.q1,
+      median: q.median,
+      q3: q.q3,
+      max: q.max,
+      compared: q.compared,
+      atOrBelowUsualRate: q.atOrBelow,
+      share: q.compared > 0 ? q.atOrBelow / q.compared : null,
     })),
     change: {
-      earlierFrom: e1, earlierTo: e2, recentFrom: y1, recentTo: today, earlierMean: earlier.mean, recentMean: recent.mean,
-      earlierN: earlier.n, recentN: recent.n,
+      earlierFrom: e1,
+      earlierTo: e2,
+      recentFrom: y1,
+      recentTo: today,
+      earlierMean: earlier.mean,
+      recentMean: recent.mean,
+      earlierN: earlier.n,
+      recentN: recent.n,
       change: earlier.mean && recent.mean != null ? (recent.mean - earlier.mean) / earlier.mean : null,
     },
-    last12Months: { n: recent.n, compared: recent.compared, atOrBelowUsualRate: recent.atOrBelow, share: recent.compared > 0 ? recent.atOrBelow / recent.compared : null },
-    contractMix: p.quarters.map((q) => ({ quarter: q.quarter, spot: q.spot, framework: q.framework, block: q.block, dps: q.dps })),
+    last12Months: {
+      n: recent.n,
+      compared: recent.compared,
+      atOrBelowUsualRate: recent.atOrBelow,
+      share: recent.compared > 0 ? recent.atOrBelow / recent.compared : null,
+    },
+    contractMix: p.quarters.map((q) => ({
+      quarter: q.quarter,
+      spot: q.spot,
+      framework: q.framework,
+      block: q.block,
+      dps: q.dps,
+    })),
     histogram: p.histogram.map((h) => ({ fromPence: h.fromPence, toPence: h.fromPence + 5000, count: h.count })),
-    funding: p.activeByFunding.filter((r) => r.count > 0).sort((a, b) => b.count - a.count || a.funding.localeCompare(b.funding)),
-    outOfBorough: { active: p.careActive, outOfBorough: p.outOfBorough, share: p.careActive > 0 ? p.outOfBorough / p.careActive : null },
+    funding: p.activeByFunding
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count || a.funding.localeCompare(b.funding)),
+    outOfBorough: {
+      active: p.careActive,
+      outOfBorough: p.outOfBorough,
+      share: p.careActive > 0 ? p.outOfBorough / p.careActive : null,
+    },
     homecare: {
-      activePackages: p.homecare.active, hoursPerWeek: p.homecare.hours, meanHourlyRatePence: p.homecare.rateN > 0 ? p.homecare.rateSum / p.homecare.rateN : null,
+      activePackages: p.homecare.active,
+      hoursPerWeek: p.homecare.hours,
+      meanHourlyRatePence: p.homecare.rateN > 0 ? p.homecare.rateSum / p.homecare.rateN : null,
       spotShareLast12Months: p.homecare.newPackages > 0 ? p.homecare.newSpot / p.homecare.newPackages : null,
     },
-    usualRates: rates.map((r) => ({ band: String(r.band), amountPence: num(r.amount_pence), effectiveFrom: String(r.effective_from) })),
-    costOfCare: coc.map((r) => ({ service: String(r.service), amountPence: num(r.amount_pence), effectiveFrom: String(r.effective_from), source: (r.source as string) ?? null })),
+    usualRates: rates.map((r) => ({
+      band: String(r.band),
+      amountPence: num(r.amount_pence),
+      effectiveFrom: String(r.effective_from),
+    })),
+    costOfCare: coc.map((r) => ({
+      service: String(r.service),
+      amountPence: num(r.amount_pence),
+      effectiveFrom: String(r.effective_from),
+      source: (r.source as string) ?? null,
+    })),
   };
 }
 
 export interface HomeRow {
-  locationId: string; name: string; providerId: string; providerName: string; postcodeDistrict: string; localAuthorityName: string | null;
-  inBorough: boolean; serviceTypes: string[]; specialisms: string[]; registeredBeds: number | null; cqcRating: string | null;
-  cqcRatingDate: string | null; councilQualityRating: string | null; onFramework: boolean;
-  maxCapacity: number | null; occupied: number | null; vacantAccepting: number | null; occupancy: number | null;
-  lastReturnAt: string | null; ageDays: number | null; freshness: Freshness;
-  councilFundedActive: number; councilFundedShare: number | null; meanCouncilPricePence: number | null;
-  usualRatePence: number | null; costOfCarePence: number | null; agencyShare: number | null;
-  fragility: FragilityReason[]; fragilityLevel: 'none' | 'watch' | 'high';
+  locationId: string;
+  name: string;
+  providerId: string;
+  providerName: string;
+  postcodeDistrict: string;
+  localAuthorityName: string | null;
+  inBorough: boolean;
+  serviceTypes: string[];
+  specialisms: string[];
+  registeredBeds: number | null;
+  cqcRating: string | null;
+  cqcRatingDate: string | null;
+  councilQualityRating: string | null;
+  onFramework: boolean;
+  maxCapacity: number | null;
+  occupied: number | null;
+  vacantAccepting: number | null;
+  occupancy: number | null;
+  lastReturnAt: string | null;
+  ageDays: number | null;
+  freshness: Freshness;
+  councilFundedActive: number;
+  councilFundedShare: number | null;
+  meanCouncilPricePence: number | null;
+  usualRatePence: number | null;
+  costOfCarePence: number | null;
+  agencyShare: number | null;
+  fragility: FragilityReason[];
+  fragilityLevel: 'none' | 'watch' | 'high';
 }
 
 /** What every care home query needs: council placements live today, and today's usual rates and cost of care. */
@@ -404,18 +691,26 @@ const FRAGILITY_COLUMNS = sql`locations.id, locations.cqc_rating, locations.coun
       latest.max_capacity, latest.occupied, extract(epoch from latest.as_at)::float8 * 1000 as as_at_ms, pl.mean_price, w.nurses + w.care_staff + w.non_care_staff + w.agency_staff as staff, w.agency_staff,
       ${USUAL_RATE_FOR_HOME} as usual_rate, ${COST_OF_CARE_FOR_HOME} as cost_of_care`;
 
-async function homeQuery(db: Db, f: LocationFilter, now: Date, page?: { limit: number; offset: number }): Promise<Record<string, unknown>[]> {
+async function homeQuery(
+  db: Db,
+  f: LocationFilter,
+  now: Date,
+  page?: { limit: number; offset: number },
+): Promise<Record<string, unknown>[]> {
   const full = sql`, locations.name, providers.id as provider_id, providers.name as provider_name, locations.postcode_district, locations.local_authority_name,
       locations.in_borough, locations.service_types, locations.specialisms, locations.registered_beds, locations.cqc_rating_date::text as cqc_rating_date,
       locations.on_framework, latest.vacant_accepting, coalesce(pl.council_active, 0) as council_active`;
-  return aggregateRows<Record<string, unknown>>(db, sql`${homeCtes(isoDate(now))}
+  return aggregateRows<Record<string, unknown>>(
+    db,
+    sql`${homeCtes(isoDate(now))}
     select ${FRAGILITY_COLUMNS} ${full}
     from locations join providers on providers.id = locations.provider_id
       ${LATEST_CAPACITY} ${LATEST_WORKFORCE}
       left join pl on pl.location_id = locations.id
     where ${where(f, CARE_HOME)}
     order by locations.name, locations.id
-    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`);
+    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
+  );
 }
 
 /** The fragility assessment of one home's row (the rules are the domain's: assessFragility). */
@@ -426,11 +721,20 @@ function assessHome(r: Record<string, unknown>, now: Date) {
   const occupancy = max && occupied != null ? occupied / max : null;
   const staff = numOrNull(r.staff);
   const agencyShare = staff ? num(r.agency_staff) / staff : null;
-  const assessment = assessFragility({
-    isCareHome: true, occupancy, cqcRating: (r.cqc_rating as string) ?? null, councilQualityRating: (r.council_quality_rating as string) ?? null,
-    meanCouncilPricePence: numOrNull(r.mean_price), usualRatePence: numOrNull(r.usual_rate), costOfCarePence: numOrNull(r.cost_of_care),
-    agencyShare, lastReturnAt: asAt,
-  }, now);
+  const assessment = assessFragility(
+    {
+      isCareHome: true,
+      occupancy,
+      cqcRating: (r.cqc_rating as string) ?? null,
+      councilQualityRating: (r.council_quality_rating as string) ?? null,
+      meanCouncilPricePence: numOrNull(r.mean_price),
+      usualRatePence: numOrNull(r.usual_rate),
+      costOfCarePence: numOrNull(r.cost_of_care),
+      agencyShare,
+      lastReturnAt: asAt,
+    },
+    now,
+  );
   return { asAt, max, occupied, occupancy, agencyShare, assessment };
 }
 
@@ -438,21 +742,46 @@ function assessHome(r: Record<string, unknown>, now: Date) {
  * One row per care home: latest capacity, council-funded share of occupied beds, mean council price against
  * the standard usual rate and cost of care for its main band, agency use, and the fragility assessment.
  */
-export async function careHomeRows(db: Db, f: LocationFilter, now = new Date(), page?: { limit: number; offset: number }): Promise<HomeRow[]> {
+export async function careHomeRows(
+  db: Db,
+  f: LocationFilter,
+  now = new Date(),
+  page?: { limit: number; offset: number },
+): Promise<HomeRow[]> {
   const rows = await homeQuery(db, f, now, page);
   return rows.map((r) => {
     const { asAt, max, occupied, occupancy, agencyShare, assessment } = assessHome(r, now);
     const councilActive = num(r.council_active);
     return {
-      locationId: String(r.id), name: String(r.name), providerId: String(r.provider_id), providerName: String(r.provider_name),
-      postcodeDistrict: String(r.postcode_district), localAuthorityName: (r.local_authority_name as string) ?? null, inBorough: Boolean(r.in_borough),
-      serviceTypes: r.service_types as string[], specialisms: r.specialisms as string[], registeredBeds: numOrNull(r.registered_beds),
-      cqcRating: (r.cqc_rating as string) ?? null, cqcRatingDate: (r.cqc_rating_date as string) ?? null, councilQualityRating: (r.council_quality_rating as string) ?? null,
-      onFramework: Boolean(r.on_framework), maxCapacity: max, occupied, vacantAccepting: numOrNull(r.vacant_accepting), occupancy,
-      lastReturnAt: asAt ? asAt.toISOString() : null, ageDays: asAt ? ageInDays(asAt, now) : null, freshness: freshness(asAt, now),
-      councilFundedActive: councilActive, councilFundedShare: occupied ? Math.min(1, councilActive / occupied) : null,
-      meanCouncilPricePence: numOrNull(r.mean_price), usualRatePence: numOrNull(r.usual_rate), costOfCarePence: numOrNull(r.cost_of_care),
-      agencyShare, fragility: assessment.reasons, fragilityLevel: assessment.level,
+      locationId: String(r.id),
+      name: String(r.name),
+      providerId: String(r.provider_id),
+      providerName: String(r.provider_name),
+      postcodeDistrict: String(r.postcode_district),
+      localAuthorityName: (r.local_authority_name as string) ?? null,
+      inBorough: Boolean(r.in_borough),
+      serviceTypes: r.service_types as string[],
+      specialisms: r.specialisms as string[],
+      registeredBeds: numOrNull(r.registered_beds),
+      cqcRating: (r.cqc_rating as string) ?? null,
+      cqcRatingDate: (r.cqc_rating_date as string) ?? null,
+      councilQualityRating: (r.council_quality_rating as string) ?? null,
+      onFramework: Boolean(r.on_framework),
+      maxCapacity: max,
+      occupied,
+      vacantAccepting: numOrNull(r.vacant_accepting),
+      occupancy,
+      lastReturnAt: asAt ? asAt.toISOString() : null,
+      ageDays: asAt ? ageInDays(asAt, now) : null,
+      freshness: freshness(asAt, now),
+      councilFundedActive: councilActive,
+      councilFundedShare: occupied ? Math.min(1, councilActive / occupied) : null,
+      meanCouncilPricePence: numOrNull(r.mean_price),
+      usualRatePence: numOrNull(r.usual_rate),
+      costOfCarePence: numOrNull(r.cost_of_care),
+      agencyShare,
+      fragility: assessment.reasons,
+      fragilityLevel: assessment.level,
     };
   });
 }
@@ -483,7 +812,10 @@ function fragilitySql(now: Date, condition: SQL): SQL {
         (coalesce(latest.max_capacity, 0) > 0 and latest.occupied::float8 / latest.max_capacity < ${FRAGILITY_THRESHOLDS.lowOccupancy}) as low_occupancy,
         coalesce(locations.cqc_rating = 'Inadequate', false) as cqc_inadequate,
         coalesce(locations.cqc_rating = 'Requires improvement', false) as cqc_requires_improvement,
-        coalesce(lower(locations.council_quality_rating) in (${sql.join(poor.map((r) => sql`${r}`), sql`, `)}), false) as council_quality_concern,
+        coalesce(lower(locations.council_quality_rating) in (${sql.join(
+          poor.map((r) => sql`${r}`),
+          sql`, `,
+        )}), false) as council_quality_concern,
         coalesce(pl.mean_price < ${USUAL_RATE_FOR_HOME}, false) as price_below_usual_rate,
         coalesce(pl.mean_price < ${COST_OF_CARE_FOR_HOME}, false) as price_below_cost_of_care,
         coalesce(w.nurses + w.care_staff + w.non_care_staff + w.agency_staff > 0
@@ -503,15 +835,23 @@ function fragilitySql(now: Date, condition: SQL): SQL {
  * then more warning signs, then name) and one page of all homes by name. Only the homes shown are read in full,
  * so the page stays fast at national scale (15,000 homes).
  */
-export async function careHomesPage(db: Db, f: LocationFilter, opts: { page?: number; pageSize?: number } = {}, now = new Date()): Promise<CareHomesPage> {
+export async function careHomesPage(
+  db: Db,
+  f: LocationFilter,
+  opts: { page?: number; pageSize?: number } = {},
+  now = new Date(),
+): Promise<CareHomesPage> {
   const pageSize = Math.max(1, opts.pageSize ?? 500);
   const page = Math.max(1, opts.page ?? 1);
   const [ranked, rows] = await Promise.all([
-    aggregateRows<Record<string, unknown>>(db, sql`${homeCtes(isoDate(now))}, ${fragilitySql(now, where(f, CARE_HOME))}
+    aggregateRows<Record<string, unknown>>(
+      db,
+      sql`${homeCtes(isoDate(now))}, ${fragilitySql(now, where(f, CARE_HOME))}
       select 'count' as kind, level, count(*)::int as n, null::uuid as id from levelled group by level
       union all
       (select 'watch', level, reasons, id from levelled where level <> 'none'
-        order by case level when 'high' then 0 else 1 end, reasons desc, name, id limit ${pageSize})`),
+        order by case level when 'high' then 0 else 1 end, reasons desc, name, id limit ${pageSize})`,
+    ),
     careHomeRows(db, f, now, { limit: pageSize, offset: (page - 1) * pageSize }),
   ]);
   const levels = { high: 0, watch: 0, none: 0 };

@@ -22,8 +22,11 @@ export async function marketHeadlines(db: Db, now = new Date()): Promise<MarketH
   const [cap, prices, active] = await Promise.all([
     capacitySummary(db, f, now),
     priceSummary(db, f, now, 2),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from placements where start_date <= ${now.toISOString().slice(0, 10)}::date
-      and (end_date is null or end_date > ${now.toISOString().slice(0, 10)}::date)`),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from placements where start_date <= ${now.toISOString().slice(0, 10)}::date
+      and (end_date is null or end_date > ${now.toISOString().slice(0, 10)}::date)`,
+    ),
   ]);
   return {
     careHomes: cap.careHomes,

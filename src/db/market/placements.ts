@@ -3,7 +3,15 @@ import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { weeklyCostOfHours } from '../../domain/market/prices.js';
-import { BANDS, CONTRACT_TYPES, FUNDING, INDIVIDUAL_BAND, PURPOSES, SERVICE_TYPES, isCareHome } from '../../domain/market/types.js';
+import {
+  BANDS,
+  CONTRACT_TYPES,
+  FUNDING,
+  INDIVIDUAL_BAND,
+  PURPOSES,
+  SERVICE_TYPES,
+  isCareHome,
+} from '../../domain/market/types.js';
 import { adjustVacancy, type BedGroup } from './capacity.js';
 import { MarketInputError } from './register.js';
 import { locations, placements, type PlacementRow } from './schema.js';
@@ -31,23 +39,40 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function validatePlacement(p: NewPlacement): { field: string; message: string }[] {
   const e: { field: string; message: string }[] = [];
-  if (!/^[A-Za-z0-9-]{3,40}$/.test(p.personRef)) e.push({ field: 'personRef', message: 'must be a pseudonymous reference of 3–40 letters, digits or dashes (not a name)' });
-  if (!(SERVICE_TYPES as readonly string[]).includes(p.serviceType)) e.push({ field: 'serviceType', message: `must be one of ${SERVICE_TYPES.join(', ')}` });
-  if (!([...BANDS, INDIVIDUAL_BAND] as readonly string[]).includes(p.band)) e.push({ field: 'band', message: `must be one of ${[...BANDS, INDIVIDUAL_BAND].join(', ')}` });
+  if (!/^[A-Za-z0-9-]{3,40}$/.test(p.personRef))
+    e.push({
+      field: 'personRef',
+      message: 'must be a pseudonymous reference of 3–40 letters, digits or dashes (not a name)',
+    });
+  if (!(SERVICE_TYPES as readonly string[]).includes(p.serviceType))
+    e.push({ field: 'serviceType', message: `must be one of ${SERVICE_TYPES.join(', ')}` });
+  if (!([...BANDS, INDIVIDUAL_BAND] as readonly string[]).includes(p.band))
+    e.push({ field: 'band', message: `must be one of ${[...BANDS, INDIVIDUAL_BAND].join(', ')}` });
   if (!DATE_RE.test(p.startDate)) e.push({ field: 'startDate', message: 'must be a date (yyyy-mm-dd)' });
-  if (p.endDate != null && (!DATE_RE.test(p.endDate) || p.endDate < p.startDate)) e.push({ field: 'endDate', message: 'must be a date on or after the start date' });
-  if (p.funding && !(FUNDING as readonly string[]).includes(p.funding)) e.push({ field: 'funding', message: `must be one of ${FUNDING.join(', ')}` });
-  if (p.contractType && !(CONTRACT_TYPES as readonly string[]).includes(p.contractType)) e.push({ field: 'contractType', message: `must be one of ${CONTRACT_TYPES.join(', ')}` });
-  if (p.purpose && !(PURPOSES as readonly string[]).includes(p.purpose)) e.push({ field: 'purpose', message: `must be one of ${PURPOSES.join(', ')}` });
+  if (p.endDate != null && (!DATE_RE.test(p.endDate) || p.endDate < p.startDate))
+    e.push({ field: 'endDate', message: 'must be a date on or after the start date' });
+  if (p.funding && !(FUNDING as readonly string[]).includes(p.funding))
+    e.push({ field: 'funding', message: `must be one of ${FUNDING.join(', ')}` });
+  if (p.contractType && !(CONTRACT_TYPES as readonly string[]).includes(p.contractType))
+    e.push({ field: 'contractType', message: `must be one of ${CONTRACT_TYPES.join(', ')}` });
+  if (p.purpose && !(PURPOSES as readonly string[]).includes(p.purpose))
+    e.push({ field: 'purpose', message: `must be one of ${PURPOSES.join(', ')}` });
   const hourly = p.hoursPerWeek != null || p.hourlyRatePence != null;
   if (hourly) {
-    if (!(typeof p.hoursPerWeek === 'number' && p.hoursPerWeek > 0 && p.hoursPerWeek <= 168)) e.push({ field: 'hoursPerWeek', message: 'must be more than 0 and at most 168' });
-    if (!(Number.isInteger(p.hourlyRatePence) && (p.hourlyRatePence as number) > 0)) e.push({ field: 'hourlyRatePence', message: 'must be a whole number of pence above 0' });
+    if (!(typeof p.hoursPerWeek === 'number' && p.hoursPerWeek > 0 && p.hoursPerWeek <= 168))
+      e.push({ field: 'hoursPerWeek', message: 'must be more than 0 and at most 168' });
+    if (!(Number.isInteger(p.hourlyRatePence) && (p.hourlyRatePence as number) > 0))
+      e.push({ field: 'hourlyRatePence', message: 'must be a whole number of pence above 0' });
   } else if (!(Number.isInteger(p.weeklyPricePence) && (p.weeklyPricePence as number) > 0)) {
-    e.push({ field: 'weeklyPricePence', message: 'must be a whole number of pence above 0 (or give hoursPerWeek and hourlyRatePence)' });
+    e.push({
+      field: 'weeklyPricePence',
+      message: 'must be a whole number of pence above 0 (or give hoursPerWeek and hourlyRatePence)',
+    });
   }
-  if (p.band === 'homecare_hourly' && !hourly) e.push({ field: 'hoursPerWeek', message: 'is needed for an hourly homecare package' });
-  if (p.topUpWeeklyPence != null && (!Number.isInteger(p.topUpWeeklyPence) || p.topUpWeeklyPence < 0)) e.push({ field: 'topUpWeeklyPence', message: 'must be a whole number of pence, 0 or more' });
+  if (p.band === 'homecare_hourly' && !hourly)
+    e.push({ field: 'hoursPerWeek', message: 'is needed for an hourly homecare package' });
+  if (p.topUpWeeklyPence != null && (!Number.isInteger(p.topUpWeeklyPence) || p.topUpWeeklyPence < 0))
+    e.push({ field: 'topUpWeeklyPence', message: 'must be a whole number of pence, 0 or more' });
   return e;
 }
 
@@ -62,65 +87,145 @@ function bedGroupOf(serviceType: string, band: string): BedGroup | undefined {
  * before today, `takeBed` (default true) also records the bed as taken in the home's capacity (when the home
  * has reported capacity), so vacancies stay current without the provider re-entering them.
  */
-export async function createPlacement(db: Db, by: AuditActor | null, input: NewPlacement, opts: { takeBed?: boolean; createdBy?: string | null } = {}): Promise<PlacementRow> {
+export async function createPlacement(
+  db: Db,
+  by: AuditActor | null,
+  input: NewPlacement,
+  opts: { takeBed?: boolean; createdBy?: string | null } = {},
+): Promise<PlacementRow> {
   const errors = validatePlacement(input);
   if (errors.length) throw new MarketInputError(errors);
   return db.transaction(async (tx) => {
     const [loc] = await tx.select().from(locations).where(eq(locations.id, input.locationId));
     if (!loc) throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }]);
-    if (loc.deregisteredAt) throw new MarketInputError([{ field: 'locationId', message: `${loc.name} is no longer registered with CQC` }]);
+    if (loc.deregisteredAt)
+      throw new MarketInputError([{ field: 'locationId', message: `${loc.name} is no longer registered with CQC` }]);
     const hourly = input.hoursPerWeek != null;
-    const weekly = hourly ? weeklyCostOfHours(input.hoursPerWeek as number, input.hourlyRatePence as number) : (input.weeklyPricePence as number);
-    const [row] = await tx.insert(placements).values({
-      personRef: input.personRef, locationId: input.locationId, serviceType: input.serviceType, band: input.band, startDate: input.startDate,
-      endDate: input.endDate ?? null, weeklyPricePence: weekly, hoursPerWeek: hourly ? String(input.hoursPerWeek) : null,
-      hourlyRatePence: input.hourlyRatePence ?? null, topUpWeeklyPence: input.topUpWeeklyPence ?? 0, funding: input.funding ?? 'council',
-      contractType: input.contractType ?? 'spot', purpose: input.purpose ?? 'long_term', origin: input.origin ?? 'manual', originRef: input.originRef ?? null,
-      createdBy: opts.createdBy ?? null,
-    }).returning();
+    const weekly = hourly
+      ? weeklyCostOfHours(input.hoursPerWeek as number, input.hourlyRatePence as number)
+      : (input.weeklyPricePence as number);
+    const [row] = await tx
+      .insert(placements)
+      .values({
+        personRef: input.personRef,
+        locationId: input.locationId,
+        serviceType: input.serviceType,
+        band: input.band,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        weeklyPricePence: weekly,
+        hoursPerWeek: hourly ? String(input.hoursPerWeek) : null,
+        hourlyRatePence: input.hourlyRatePence ?? null,
+        topUpWeeklyPence: input.topUpWeeklyPence ?? 0,
+        funding: input.funding ?? 'council',
+        contractType: input.contractType ?? 'spot',
+        purpose: input.purpose ?? 'long_term',
+        origin: input.origin ?? 'manual',
+        originRef: input.originRef ?? null,
+        createdBy: opts.createdBy ?? null,
+      })
+      .returning();
     await recordAudit(tx, by, {
-      action: 'create', entity: 'placement', entityId: row.id,
-      detail: { locationId: row.locationId, band: row.band, startDate: row.startDate, weeklyPricePence: row.weeklyPricePence, funding: row.funding, contractType: row.contractType, origin: row.origin },
+      action: 'create',
+      entity: 'placement',
+      entityId: row.id,
+      detail: {
+        locationId: row.locationId,
+        band: row.band,
+        startDate: row.startDate,
+        weeklyPricePence: row.weeklyPricePence,
+        funding: row.funding,
+        contractType: row.contractType,
+        origin: row.origin,
+      },
     });
     const today = new Date().toISOString().slice(0, 10);
     if ((opts.takeBed ?? true) && isCareHome(loc.serviceTypes) && input.startDate <= today && !input.endDate) {
-      const [has] = await tx.execute(sql`select 1 from care_home_capacity where location_id = ${loc.id} limit 1`).then((r) => (r as unknown as { rows: unknown[] }).rows);
-      if (has) await adjustVacancy(tx, by, loc.id, 1, { group: bedGroupOf(input.serviceType, input.band), reason: 'placement' });
+      const [has] = await tx
+        .execute(sql`select 1 from care_home_capacity where location_id = ${loc.id} limit 1`)
+        .then((r) => (r as unknown as { rows: unknown[] }).rows);
+      if (has)
+        await adjustVacancy(tx, by, loc.id, 1, {
+          group: bedGroupOf(input.serviceType, input.band),
+          reason: 'placement',
+        });
     }
     return row;
   });
 }
 
 /** End a placement (the person died, moved, or went home); frees the bed in the home's capacity. */
-export async function endPlacement(db: Db, by: AuditActor | null, id: string, endDate: string, reason: string, opts: { freeBed?: boolean } = {}): Promise<PlacementRow> {
-  if (!DATE_RE.test(endDate)) throw new MarketInputError([{ field: 'endDate', message: 'must be a date (yyyy-mm-dd)' }]);
+export async function endPlacement(
+  db: Db,
+  by: AuditActor | null,
+  id: string,
+  endDate: string,
+  reason: string,
+  opts: { freeBed?: boolean } = {},
+): Promise<PlacementRow> {
+  if (!DATE_RE.test(endDate))
+    throw new MarketInputError([{ field: 'endDate', message: 'must be a date (yyyy-mm-dd)' }]);
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(placements).where(eq(placements.id, id));
     if (!cur) throw new MarketInputError([{ field: 'id', message: 'No placement with this id' }], 404);
-    if (cur.endDate) throw new MarketInputError([{ field: 'endDate', message: `This placement already ended on ${cur.endDate}` }], 409);
-    if (endDate < cur.startDate) throw new MarketInputError([{ field: 'endDate', message: `must be on or after the start date ${cur.startDate}` }]);
-    const [row] = await tx.update(placements).set({ endDate, endReason: reason, updatedAt: new Date() }).where(eq(placements.id, id)).returning();
+    if (cur.endDate)
+      throw new MarketInputError(
+        [{ field: 'endDate', message: `This placement already ended on ${cur.endDate}` }],
+        409,
+      );
+    if (endDate < cur.startDate)
+      throw new MarketInputError([
+        { field: 'endDate', message: `must be on or after the start date ${cur.startDate}` },
+      ]);
+    const [row] = await tx
+      .update(placements)
+      .set({ endDate, endReason: reason, updatedAt: new Date() })
+      .where(eq(placements.id, id))
+      .returning();
     await recordAudit(tx, by, { action: 'end', entity: 'placement', entityId: id, detail: { endDate, reason } });
     if (opts.freeBed ?? true) {
       const [loc] = await tx.select().from(locations).where(eq(locations.id, cur.locationId));
-      const [has] = await tx.execute(sql`select 1 from care_home_capacity where location_id = ${cur.locationId} limit 1`).then((r) => (r as unknown as { rows: unknown[] }).rows);
-      if (loc && isCareHome(loc.serviceTypes) && has) await adjustVacancy(tx, by, cur.locationId, -1, { group: bedGroupOf(cur.serviceType, cur.band), reason: 'placement ended' });
+      const [has] = await tx
+        .execute(sql`select 1 from care_home_capacity where location_id = ${cur.locationId} limit 1`)
+        .then((r) => (r as unknown as { rows: unknown[] }).rows);
+      if (loc && isCareHome(loc.serviceTypes) && has)
+        await adjustVacancy(tx, by, cur.locationId, -1, {
+          group: bedGroupOf(cur.serviceType, cur.band),
+          reason: 'placement ended',
+        });
     }
     return row;
   });
 }
 
-export interface PlacementFilter { locationId?: string; providerId?: string; activeOn?: string; startedFrom?: string; startedTo?: string; personRef?: string }
+export interface PlacementFilter {
+  locationId?: string;
+  providerId?: string;
+  activeOn?: string;
+  startedFrom?: string;
+  startedTo?: string;
+  personRef?: string;
+}
 
 export async function listPlacements(db: Db, f: PlacementFilter = {}, limit = 1000): Promise<PlacementRow[]> {
   const c: SQL[] = [];
   if (f.locationId) c.push(eq(placements.locationId, f.locationId));
-  if (f.providerId) c.push(sql`${placements.locationId} in (select id from locations where provider_id = ${f.providerId})`);
-  if (f.activeOn) c.push(lte(placements.startDate, f.activeOn), or(isNull(placements.endDate), sql`${placements.endDate} > ${f.activeOn}`) as SQL);
+  if (f.providerId)
+    c.push(sql`${placements.locationId} in (select id from locations where provider_id = ${f.providerId})`);
+  if (f.activeOn)
+    c.push(
+      lte(placements.startDate, f.activeOn),
+      or(isNull(placements.endDate), sql`${placements.endDate} > ${f.activeOn}`) as SQL,
+    );
   if (f.startedFrom) c.push(gte(placements.startDate, f.startedFrom));
   if (f.startedTo) c.push(lte(placements.startDate, f.startedTo));
   if (f.personRef) c.push(eq(placements.personRef, f.personRef));
-  return db.select().from(placements).where(c.length ? and(...c) : undefined).orderBy(desc(placements.startDate)).limit(limit);
+  return db
+    .select()
+    .from(placements)
+    .where(c.length ? and(...c) : undefined)
+    .orderBy(desc(placements.startDate))
+    .limit(limit);
 }
 
 export async function getPlacement(db: Db, id: string): Promise<PlacementRow | null> {

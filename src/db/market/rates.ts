@@ -12,23 +12,51 @@ export async function listUsualRates(db: Db): Promise<UsualRateRow[]> {
 
 /** The usual rate for a band in force on a date (yyyy-mm-dd), or null. */
 export async function usualRateOn(db: Db, band: string, date: string): Promise<UsualRateRow | null> {
-  const [row] = await db.select().from(usualRates).where(and(eq(usualRates.band, band), lte(usualRates.effectiveFrom, date))).orderBy(desc(usualRates.effectiveFrom)).limit(1);
+  const [row] = await db
+    .select()
+    .from(usualRates)
+    .where(and(eq(usualRates.band, band), lte(usualRates.effectiveFrom, date)))
+    .orderBy(desc(usualRates.effectiveFrom))
+    .limit(1);
   return row ?? null;
 }
 
 /** Set (or correct) the usual rate for a band from a date. */
-export async function setUsualRate(db: Db, by: AuditActor | null, input: { band: string; effectiveFrom: string; amountPence: number; note?: string | null }): Promise<UsualRateRow> {
+export async function setUsualRate(
+  db: Db,
+  by: AuditActor | null,
+  input: { band: string; effectiveFrom: string; amountPence: number; note?: string | null },
+): Promise<UsualRateRow> {
   const errors: { field: string; message: string }[] = [];
-  if (!(BANDS as readonly string[]).includes(input.band)) errors.push({ field: 'band', message: `must be one of ${BANDS.join(', ')}` });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom))) errors.push({ field: 'effectiveFrom', message: 'must be a date (yyyy-mm-dd)' });
-  if (!Number.isInteger(input.amountPence) || input.amountPence <= 0) errors.push({ field: 'amountPence', message: 'must be a whole number of pence above 0' });
+  if (!(BANDS as readonly string[]).includes(input.band))
+    errors.push({ field: 'band', message: `must be one of ${BANDS.join(', ')}` });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom) || Number.isNaN(Date.parse(input.effectiveFrom)))
+    errors.push({ field: 'effectiveFrom', message: 'must be a date (yyyy-mm-dd)' });
+  if (!Number.isInteger(input.amountPence) || input.amountPence <= 0)
+    errors.push({ field: 'amountPence', message: 'must be a whole number of pence above 0' });
   if (errors.length) throw new MarketInputError(errors);
   return db.transaction(async (tx) => {
     const unit = bandUnit(input.band as Band);
-    const [row] = await tx.insert(usualRates).values({ band: input.band, effectiveFrom: input.effectiveFrom, amountPence: input.amountPence, unit, note: input.note ?? null })
-      .onConflictDoUpdate({ target: [usualRates.band, usualRates.effectiveFrom], set: { amountPence: input.amountPence, note: input.note ?? null } })
+    const [row] = await tx
+      .insert(usualRates)
+      .values({
+        band: input.band,
+        effectiveFrom: input.effectiveFrom,
+        amountPence: input.amountPence,
+        unit,
+        note: input.note ?? null,
+      })
+      .onConflictDoUpdate({
+        target: [usualRates.band, usualRates.effectiveFrom],
+        set: { amountPence: input.amountPence, note: input.note ?? null },
+      })
       .returning();
-    await recordAudit(tx, by, { action: 'set', entity: 'usual_rate', entityId: row.id, detail: { band: row.band, effectiveFrom: row.effectiveFrom, amountPence: row.amountPence } });
+    await recordAudit(tx, by, {
+      action: 'set',
+      entity: 'usual_rate',
+      entityId: row.id,
+      detail: { band: row.band, effectiveFrom: row.effectiveFrom, amountPence: row.amountPence },
+    });
     return row;
   });
 }
@@ -37,15 +65,36 @@ export async function listCostOfCare(db: Db): Promise<CostOfCareRow[]> {
   return db.select().from(costOfCare).orderBy(asc(costOfCare.service), desc(costOfCare.effectiveFrom));
 }
 
-export async function setCostOfCare(db: Db, by: AuditActor | null, input: { service: 'residential' | 'nursing' | 'homecare'; effectiveFrom: string; amountPence: number; source?: string | null }): Promise<CostOfCareRow> {
-  if (!['residential', 'nursing', 'homecare'].includes(input.service)) throw new MarketInputError([{ field: 'service', message: 'must be residential, nursing or homecare' }]);
-  if (!Number.isInteger(input.amountPence) || input.amountPence <= 0) throw new MarketInputError([{ field: 'amountPence', message: 'must be a whole number of pence above 0' }]);
+export async function setCostOfCare(
+  db: Db,
+  by: AuditActor | null,
+  input: {
+    service: 'residential' | 'nursing' | 'homecare';
+    effectiveFrom: string;
+    amountPence: number;
+    source?: string | null;
+  },
+): Promise<CostOfCareRow> {
+  if (!['residential', 'nursing', 'homecare'].includes(input.service))
+    throw new MarketInputError([{ field: 'service', message: 'must be residential, nursing or homecare' }]);
+  if (!Number.isInteger(input.amountPence) || input.amountPence <= 0)
+    throw new MarketInputError([{ field: 'amountPence', message: 'must be a whole number of pence above 0' }]);
   return db.transaction(async (tx) => {
     const unit = input.service === 'homecare' ? 'hour' : 'week';
-    const [row] = await tx.insert(costOfCare).values({ ...input, unit, source: input.source ?? null })
-      .onConflictDoUpdate({ target: [costOfCare.service, costOfCare.effectiveFrom], set: { amountPence: input.amountPence, source: input.source ?? null } })
+    const [row] = await tx
+      .insert(costOfCare)
+      .values({ ...input, unit, source: input.source ?? null })
+      .onConflictDoUpdate({
+        target: [costOfCare.service, costOfCare.effectiveFrom],
+        set: { amountPence: input.amountPence, source: input.source ?? null },
+      })
       .returning();
-    await recordAudit(tx, by, { action: 'set', entity: 'cost_of_care', entityId: row.id, detail: { service: row.service, effectiveFrom: row.effectiveFrom, amountPence: row.amountPence } });
+    await recordAudit(tx, by, {
+      action: 'set',
+      entity: 'cost_of_care',
+      entityId: row.id,
+      detail: { service: row.service, effectiveFrom: row.effectiveFrom, amountPence: row.amountPence },
+    });
     return row;
   });
 }

@@ -5,15 +5,30 @@ import { recordAudit, type AuditActor } from '../core/audit.js';
 import { locations, providers, type LocationRow, type NewLocationRow, type ProviderRow } from './schema.js';
 
 export class MarketInputError extends Error {
-  constructor(public readonly errors: { field: string; message: string }[], public readonly status = 400) {
+  constructor(
+    public readonly errors: { field: string; message: string }[],
+    public readonly status = 400,
+  ) {
     super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
   }
 }
 
-export async function createProvider(db: Db, input: { name: string; cqcProviderId?: string | null }, by: AuditActor | null): Promise<ProviderRow> {
+export async function createProvider(
+  db: Db,
+  input: { name: string; cqcProviderId?: string | null },
+  by: AuditActor | null,
+): Promise<ProviderRow> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(providers).values({ name: input.name.trim(), cqcProviderId: input.cqcProviderId ?? null }).returning();
-    await recordAudit(tx, by, { action: 'create', entity: 'provider', entityId: row.id, detail: { name: row.name, cqcProviderId: row.cqcProviderId } });
+    const [row] = await tx
+      .insert(providers)
+      .values({ name: input.name.trim(), cqcProviderId: input.cqcProviderId ?? null })
+      .returning();
+    await recordAudit(tx, by, {
+      action: 'create',
+      entity: 'provider',
+      entityId: row.id,
+      detail: { name: row.name, cqcProviderId: row.cqcProviderId },
+    });
     return row;
   });
 }
@@ -23,7 +38,10 @@ export async function getProvider(db: Db, id: string): Promise<ProviderRow | nul
   return row ?? null;
 }
 
-export async function listProviders(db: Db, opts: { search?: string; limit?: number } = {}): Promise<(ProviderRow & { locationCount: number })[]> {
+export async function listProviders(
+  db: Db,
+  opts: { search?: string; limit?: number } = {},
+): Promise<(ProviderRow & { locationCount: number })[]> {
   const rows = await db
     .select({ p: providers, locationCount: sql<number>`count(${locations.id})::int` })
     .from(providers)
@@ -40,7 +58,12 @@ export type LocationInput = Omit<NewLocationRow, 'id' | 'createdAt' | 'updatedAt
 export async function createLocation(db: Db, input: LocationInput, by: AuditActor | null): Promise<LocationRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(locations).values(input).returning();
-    await recordAudit(tx, by, { action: 'create', entity: 'location', entityId: row.id, detail: { name: row.name, cqcLocationId: row.cqcLocationId } });
+    await recordAudit(tx, by, {
+      action: 'create',
+      entity: 'location',
+      entityId: row.id,
+      detail: { name: row.name, cqcLocationId: row.cqcLocationId },
+    });
     return row;
   });
 }
@@ -51,7 +74,11 @@ export async function getLocation(db: Db, id: string): Promise<LocationRow | nul
 }
 
 export async function locationsOfProvider(db: Db, providerId: string): Promise<LocationRow[]> {
-  return db.select().from(locations).where(and(eq(locations.providerId, providerId), isNull(locations.deregisteredAt))).orderBy(asc(locations.name));
+  return db
+    .select()
+    .from(locations)
+    .where(and(eq(locations.providerId, providerId), isNull(locations.deregisteredAt)))
+    .orderBy(asc(locations.name));
 }
 
 export interface LocationFilter {
@@ -73,8 +100,12 @@ export interface LocationFilter {
 export function locationConditions(f: LocationFilter): SQL[] {
   const c: SQL[] = [isNull(locations.deregisteredAt) as SQL];
   if (f.serviceType) c.push(sql`${f.serviceType} = any(${locations.serviceTypes})`);
-  if (f.specialism) c.push(sql`(${f.specialism} = any(${locations.specialisms}) or ${f.specialism} = any(${locations.serviceUserBands}))`);
-  if (f.rating) c.push(f.rating === 'Not rated' ? (isNull(locations.cqcRating) as SQL) : eq(locations.cqcRating, f.rating));
+  if (f.specialism)
+    c.push(
+      sql`(${f.specialism} = any(${locations.specialisms}) or ${f.specialism} = any(${locations.serviceUserBands}))`,
+    );
+  if (f.rating)
+    c.push(f.rating === 'Not rated' ? (isNull(locations.cqcRating) as SQL) : eq(locations.cqcRating, f.rating));
   if (f.district) c.push(eq(locations.postcodeDistrict, f.district.toUpperCase()));
   if (f.localAuthorityGss) c.push(eq(locations.localAuthorityGss, f.localAuthorityGss));
   if (f.inBorough !== undefined) c.push(eq(locations.inBorough, f.inBorough));
@@ -85,7 +116,11 @@ export function locationConditions(f: LocationFilter): SQL[] {
   return c;
 }
 
-export async function listLocations(db: Db, f: LocationFilter = {}, limit = 2000): Promise<(LocationRow & { providerName: string })[]> {
+export async function listLocations(
+  db: Db,
+  f: LocationFilter = {},
+  limit = 2000,
+): Promise<(LocationRow & { providerName: string })[]> {
   const rows = await db
     .select({ l: locations, providerName: providers.name })
     .from(locations)
@@ -97,22 +132,52 @@ export async function listLocations(db: Db, f: LocationFilter = {}, limit = 2000
 }
 
 /** Council quality rating (PAMMS-style), set by the quality monitoring work in the contracts area. */
-export async function setCouncilQualityRating(db: Db, locationId: string, rating: string | null, date: string | null, by: AuditActor | null): Promise<void> {
+export async function setCouncilQualityRating(
+  db: Db,
+  locationId: string,
+  rating: string | null,
+  date: string | null,
+  by: AuditActor | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const res = await tx.update(locations).set({ councilQualityRating: rating, councilQualityRatingDate: date, updatedAt: new Date() }).where(eq(locations.id, locationId)).returning({ id: locations.id });
-    if (res.length === 0) throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }], 404);
-    await recordAudit(tx, by, { action: 'update', entity: 'location', entityId: locationId, detail: { councilQualityRating: rating, councilQualityRatingDate: date } });
+    const res = await tx
+      .update(locations)
+      .set({ councilQualityRating: rating, councilQualityRatingDate: date, updatedAt: new Date() })
+      .where(eq(locations.id, locationId))
+      .returning({ id: locations.id });
+    if (res.length === 0)
+      throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }], 404);
+    await recordAudit(tx, by, {
+      action: 'update',
+      entity: 'location',
+      entityId: locationId,
+      detail: { councilQualityRating: rating, councilQualityRatingDate: date },
+    });
   });
 }
 
 /** Commissioning flags a commissioner maintains: framework/DPS membership, in-borough, CQC rating/beds. */
 export interface LocationCommissioningUpdate {
-  onFramework?: boolean; onDps?: boolean; inBorough?: boolean; registeredBeds?: number | null;
-  cqcRating?: string | null; cqcRatingDate?: string | null; selfFunderWeeklyFeePence?: number | null;
+  onFramework?: boolean;
+  onDps?: boolean;
+  inBorough?: boolean;
+  registeredBeds?: number | null;
+  cqcRating?: string | null;
+  cqcRatingDate?: string | null;
+  selfFunderWeeklyFeePence?: number | null;
 }
-export async function updateLocationCommissioning(db: Db, locationId: string, patch: LocationCommissioningUpdate, by: AuditActor | null): Promise<LocationRow> {
+export async function updateLocationCommissioning(
+  db: Db,
+  locationId: string,
+  patch: LocationCommissioningUpdate,
+  by: AuditActor | null,
+): Promise<LocationRow> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(locations).set({ ...patch, updatedAt: new Date() }).where(eq(locations.id, locationId)).returning();
+    const [row] = await tx
+      .update(locations)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(locations.id, locationId))
+      .returning();
     if (!row) throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }], 404);
     await recordAudit(tx, by, { action: 'update', entity: 'location', entityId: locationId, detail: { ...patch } });
     return row;
@@ -128,6 +193,12 @@ const DISTRICT_ORDER = new Intl.Collator('en-GB', { numeric: true });
 
 /** Postcode districts that have locations (for the area filter), in natural order (EB2 before EB10). */
 export async function listDistricts(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ d: locations.postcodeDistrict }).from(locations).where(isNull(locations.deregisteredAt));
-  return rows.map((r) => r.d).filter(Boolean).sort(DISTRICT_ORDER.compare);
+  const rows = await db
+    .selectDistinct({ d: locations.postcodeDistrict })
+    .from(locations)
+    .where(isNull(locations.deregisteredAt));
+  return rows
+    .map((r) => r.d)
+    .filter(Boolean)
+    .sort(DISTRICT_ORDER.compare);
 }

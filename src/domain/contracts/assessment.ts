@@ -50,14 +50,18 @@ export function overallRatingReason(r: DomainRatings): string {
   if (count('Poor') >= 2) return `${count('Poor')} domains are rated Poor`;
   if (count('Poor') === 1) return 'One domain is rated Poor';
   if (count('Requires improvement') >= 2) return `${count('Requires improvement')} domains require improvement`;
-  if (count('Excellent') >= 2 && count('Requires improvement') === 0) return `${count('Excellent')} domains are Excellent and none is below Good`;
+  if (count('Excellent') >= 2 && count('Requires improvement') === 0)
+    return `${count('Excellent')} domains are Excellent and none is below Good`;
   return 'No rule for a higher or lower rating applies';
 }
 
 export function needsActionPlan(r: DomainRatings): boolean {
   const overall = overallRating(r);
-  return overall === 'Requires improvement' || overall === 'Poor'
-    || ASSESSMENT_DOMAINS.some((d) => r[d] === 'Requires improvement' || r[d] === 'Poor');
+  return (
+    overall === 'Requires improvement' ||
+    overall === 'Poor' ||
+    ASSESSMENT_DOMAINS.some((d) => r[d] === 'Requires improvement' || r[d] === 'Poor')
+  );
 }
 
 export const ASSESSMENT_STATUSES = ['draft', 'provider_challenge', 'published'] as const;
@@ -93,7 +97,8 @@ export function transitionProblem(a: AssessmentState, step: Transition, today: I
     case 'respond':
       if (a.status !== 'provider_challenge') return 'The provider can only answer an assessment shared for challenge';
       if (a.providerRespondedOn) return 'The provider has already answered this assessment';
-      if (a.sharedOn && today > challengeDeadline(a.sharedOn)) return `The ${CHALLENGE_DAYS}-day challenge window closed on ${challengeDeadline(a.sharedOn)}`;
+      if (a.sharedOn && today > challengeDeadline(a.sharedOn))
+        return `The ${CHALLENGE_DAYS}-day challenge window closed on ${challengeDeadline(a.sharedOn)}`;
       return null;
     case 'publish':
       if (a.status === 'published') return 'Already published';
@@ -134,21 +139,25 @@ export function summariseAssessment(a: AssessmentState, today: IsoDate): Assessm
     overall: overallRating(a.ratings),
     overallReason: overallRatingReason(a.ratings),
     challengeDeadline: deadline,
-    challengeDaysLeft: deadline && a.status === 'provider_challenge' && !a.providerRespondedOn ? Math.max(0, daysBetween(today, deadline)) : null,
+    challengeDaysLeft:
+      deadline && a.status === 'provider_challenge' && !a.providerRespondedOn
+        ? Math.max(0, daysBetween(today, deadline))
+        : null,
     actionPlanDue: due,
     actionPlan,
   };
 }
 
 /** The rating the market register shows: the latest published assessment's overall rating for each location. */
-export function latestPublishedRating<T extends { locationId: string; status: AssessmentStatus; publishedOn: IsoDate | null; overall: QualityRating }>(
-  assessments: T[],
-): Map<string, { rating: QualityRating; publishedOn: IsoDate }> {
+export function latestPublishedRating<
+  T extends { locationId: string; status: AssessmentStatus; publishedOn: IsoDate | null; overall: QualityRating },
+>(assessments: T[]): Map<string, { rating: QualityRating; publishedOn: IsoDate }> {
   const out = new Map<string, { rating: QualityRating; publishedOn: IsoDate }>();
   for (const a of assessments) {
     if (a.status !== 'published' || !a.publishedOn) continue;
     const prev = out.get(a.locationId);
-    if (!prev || a.publishedOn >= prev.publishedOn) out.set(a.locationId, { rating: a.overall, publishedOn: a.publishedOn });
+    if (!prev || a.publishedOn >= prev.publishedOn)
+      out.set(a.locationId, { rating: a.overall, publishedOn: a.publishedOn });
   }
   return out;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, daysBetween, financialYearOf, workingDaysBetween } from './dates.js';
-import { annualValueFromTotal, currentEndDate, maximumEndDate, summariseTerm, takeExtension, termProblems, type ContractTerm } from './contract.js';
+import {
+  annualValueFromTotal,
+  currentEndDate,
+  maximumEndDate,
+  summariseTerm,
+  takeExtension,
+  termProblems,
+  type ContractTerm,
+} from './contract.js';
 
 // A "3+1+1" homecare framework: 1 April 2023 to 31 March 2026, two 12-month options, 3 months' notice.
 const homecare: ContractTerm = {
@@ -53,7 +61,12 @@ describe('contract term', () => {
 
   it('names the field of each problem', () => {
     const bad = { ...homecare, initialEndDate: '2023-03-01', extensionsTaken: 3, noticePeriodMonths: -1 };
-    expect(termProblems(bad).map((p) => p.field)).toEqual(['initialEndDate', 'extensionsTaken', 'noticePeriodMonths', 'breakClauseDates']);
+    expect(termProblems(bad).map((p) => p.field)).toEqual([
+      'initialEndDate',
+      'extensionsTaken',
+      'noticePeriodMonths',
+      'breakClauseDates',
+    ]);
     expect(termProblems(homecare)).toEqual([]);
   });
 

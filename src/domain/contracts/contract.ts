@@ -29,7 +29,14 @@ export const SERVICE_AREA_LABELS: Record<ServiceArea, string> = {
   other: 'Other',
 };
 
-export const CARE_GROUPS = ['older_people', 'learning_disability_autism', 'mental_health', 'physical_sensory', 'carers', 'all_adults'] as const;
+export const CARE_GROUPS = [
+  'older_people',
+  'learning_disability_autism',
+  'mental_health',
+  'physical_sensory',
+  'carers',
+  'all_adults',
+] as const;
 export type CareGroup = (typeof CARE_GROUPS)[number];
 export const CARE_GROUP_LABELS: Record<CareGroup, string> = {
   older_people: 'Older people (65+)',
@@ -40,7 +47,16 @@ export const CARE_GROUP_LABELS: Record<CareGroup, string> = {
   all_adults: 'All adults',
 };
 
-export const CONTRACT_FORMS = ['block', 'spot', 'framework_call_off', 'dps', 'cost_and_volume', 'grant', 's75_pooled', 'in_house_sla'] as const;
+export const CONTRACT_FORMS = [
+  'block',
+  'spot',
+  'framework_call_off',
+  'dps',
+  'cost_and_volume',
+  'grant',
+  's75_pooled',
+  'in_house_sla',
+] as const;
 export type ContractForm = (typeof CONTRACT_FORMS)[number];
 export const CONTRACT_FORM_LABELS: Record<ContractForm, string> = {
   block: 'Block',
@@ -53,7 +69,16 @@ export const CONTRACT_FORM_LABELS: Record<ContractForm, string> = {
   in_house_sla: 'In-house service level agreement',
 };
 
-export const FUNDING_SOURCES = ['general_fund', 'bcf', 'ibcf', 'dfg', 'asc_discharge_fund', 'msif', 'public_health_grant', 'icb'] as const;
+export const FUNDING_SOURCES = [
+  'general_fund',
+  'bcf',
+  'ibcf',
+  'dfg',
+  'asc_discharge_fund',
+  'msif',
+  'public_health_grant',
+  'icb',
+] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
   general_fund: 'Council general fund',
@@ -121,7 +146,9 @@ export function summariseTerm(term: ContractTerm, asAt: IsoDate): TermSummary {
 }
 
 /** Take the next extension option: the new end date, or a reason why not. */
-export function takeExtension(term: ContractTerm): { ok: true; term: ContractTerm; newEndDate: IsoDate } | { ok: false; reason: string } {
+export function takeExtension(
+  term: ContractTerm,
+): { ok: true; term: ContractTerm; newEndDate: IsoDate } | { ok: false; reason: string } {
   if (term.extensionsTaken >= term.extensionOptionsMonths.length) {
     return { ok: false, reason: 'No extension options remain on this contract' };
   }
@@ -132,19 +159,30 @@ export function takeExtension(term: ContractTerm): { ok: true; term: ContractTer
 /** Problems with a contract's term, each naming its field. */
 export function termProblems(term: ContractTerm): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
-  if (term.initialEndDate < term.startDate) problems.push({ field: 'initialEndDate', message: 'End date is before the start date' });
+  if (term.initialEndDate < term.startDate)
+    problems.push({ field: 'initialEndDate', message: 'End date is before the start date' });
   if (term.extensionsTaken < 0 || term.extensionsTaken > term.extensionOptionsMonths.length) {
-    problems.push({ field: 'extensionsTaken', message: `Extensions taken must be between 0 and ${term.extensionOptionsMonths.length} (the options on the contract)` });
+    problems.push({
+      field: 'extensionsTaken',
+      message: `Extensions taken must be between 0 and ${term.extensionOptionsMonths.length} (the options on the contract)`,
+    });
   }
   if (term.extensionOptionsMonths.some((m) => !Number.isInteger(m) || m <= 0 || m > 120)) {
-    problems.push({ field: 'extensionOptionsMonths', message: 'Each extension option must be a whole number of months from 1 to 120' });
+    problems.push({
+      field: 'extensionOptionsMonths',
+      message: 'Each extension option must be a whole number of months from 1 to 120',
+    });
   }
   if (!Number.isInteger(term.noticePeriodMonths) || term.noticePeriodMonths < 0 || term.noticePeriodMonths > 24) {
-    problems.push({ field: 'noticePeriodMonths', message: 'Notice period must be a whole number of months from 0 to 24' });
+    problems.push({
+      field: 'noticePeriodMonths',
+      message: 'Notice period must be a whole number of months from 0 to 24',
+    });
   }
   const end = problems.length === 0 ? maximumEndDate(term) : term.initialEndDate;
   for (const d of term.breakClauseDates) {
-    if (d < term.startDate || d > end) problems.push({ field: 'breakClauseDates', message: `Break clause ${d} falls outside the contract term` });
+    if (d < term.startDate || d > end)
+      problems.push({ field: 'breakClauseDates', message: `Break clause ${d} falls outside the contract term` });
   }
   return problems;
 }

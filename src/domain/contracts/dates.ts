@@ -35,11 +35,13 @@ function civilFromDays(z: number): [number, number, number] {
 }
 
 function parts(date: IsoDate): [number, number, number] {
-  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new Error(`Not an ISO date (YYYY-MM-DD): ${date}`);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-')
+    throw new Error(`Not an ISO date (YYYY-MM-DD): ${date}`);
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) throw new Error(`Not an ISO date (YYYY-MM-DD): ${date}`);
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d))
+    throw new Error(`Not an ISO date (YYYY-MM-DD): ${date}`);
   return [y, m, d];
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionRag, byPriority, byServiceArea, currentPlanYear, haltonLayout, type DeliveryPlan } from './deliveryPlan.js';
+import {
+  actionRag,
+  byPriority,
+  byServiceArea,
+  currentPlanYear,
+  haltonLayout,
+  type DeliveryPlan,
+} from './deliveryPlan.js';
 
 const CDT = 'Adults Directorate – Commissioning & Development Team';
 const CM = 'Adults Directorate – Care Management';
@@ -7,15 +14,55 @@ const CM = 'Adults Directorate – Care Management';
 const plan: DeliveryPlan = {
   title: 'Delivery Plan',
   years: ['2023/24', '2024/25', '2025/26'],
-  priorities: [{ id: 'p2', number: 2, title: 'Independent at Home' }, { id: 'p1', number: 1, title: 'Universal Prevention & Wellbeing' }],
+  priorities: [
+    { id: 'p2', number: 2, title: 'Independent at Home' },
+    { id: 'p1', number: 1, title: 'Universal Prevention & Wellbeing' },
+  ],
   intentions: [
-    { id: 'i2', priorityId: 'p2', text: 'Research options and implement a plan to introduce trusted assessor models.', sortOrder: 1 },
-    { id: 'i1', priorityId: 'p1', text: 'Work with our partners to develop place-based models of support.', sortOrder: 1 },
+    {
+      id: 'i2',
+      priorityId: 'p2',
+      text: 'Research options and implement a plan to introduce trusted assessor models.',
+      sortOrder: 1,
+    },
+    {
+      id: 'i1',
+      priorityId: 'p1',
+      text: 'Work with our partners to develop place-based models of support.',
+      sortOrder: 1,
+    },
   ],
   actions: [
-    { id: 'a3', intentionId: 'i2', text: 'Develop Care Home Trusted Assessor Role.', yearStatuses: ['Develop & Implement', 'Monitoring & Evaluate', 'Ongoing Monitoring'], responsibleServiceAreas: [CDT], milestones: [{ title: 'Role agreed', dueDate: '2025-11-01', completedOn: null }], ragOverride: null, sortOrder: 2 },
-    { id: 'a2', intentionId: 'i2', text: 'Develop Trusted Assessment Model for Domiciliary Care.', yearStatuses: ['Develop & Implement', 'Monitoring & Evaluate', 'Ongoing Monitoring'], responsibleServiceAreas: [CDT, CM], milestones: [{ title: 'Model live', dueDate: '2025-10-01', completedOn: null }], ragOverride: null, sortOrder: 1 },
-    { id: 'a1', intentionId: 'i1', text: 'Continue to invest in the voluntary and community sector within the Borough.', yearStatuses: ['Ongoing', 'Ongoing', 'Ongoing'], responsibleServiceAreas: [CDT], milestones: [], ragOverride: null, sortOrder: 1 },
+    {
+      id: 'a3',
+      intentionId: 'i2',
+      text: 'Develop Care Home Trusted Assessor Role.',
+      yearStatuses: ['Develop & Implement', 'Monitoring & Evaluate', 'Ongoing Monitoring'],
+      responsibleServiceAreas: [CDT],
+      milestones: [{ title: 'Role agreed', dueDate: '2025-11-01', completedOn: null }],
+      ragOverride: null,
+      sortOrder: 2,
+    },
+    {
+      id: 'a2',
+      intentionId: 'i2',
+      text: 'Develop Trusted Assessment Model for Domiciliary Care.',
+      yearStatuses: ['Develop & Implement', 'Monitoring & Evaluate', 'Ongoing Monitoring'],
+      responsibleServiceAreas: [CDT, CM],
+      milestones: [{ title: 'Model live', dueDate: '2025-10-01', completedOn: null }],
+      ragOverride: null,
+      sortOrder: 1,
+    },
+    {
+      id: 'a1',
+      intentionId: 'i1',
+      text: 'Continue to invest in the voluntary and community sector within the Borough.',
+      yearStatuses: ['Ongoing', 'Ongoing', 'Ongoing'],
+      responsibleServiceAreas: [CDT],
+      milestones: [],
+      ragOverride: null,
+      sortOrder: 1,
+    },
   ],
 };
 
@@ -46,14 +93,39 @@ describe('delivery plan', () => {
     ]);
   });
 
-  it('lays the plan out in Halton\'s columns', () => {
+  it("lays the plan out in Halton's columns", () => {
     const rows = haltonLayout(plan, '2025-11-23');
-    expect(rows.map((r) => r.kind)).toEqual(['title', 'priority', 'header', 'action', 'priority', 'header', 'action', 'action']);
+    expect(rows.map((r) => r.kind)).toEqual([
+      'title',
+      'priority',
+      'header',
+      'action',
+      'priority',
+      'header',
+      'action',
+      'action',
+    ]);
     expect(rows[0].cells).toEqual(['Delivery Plan 2023/24 – 2025/26']);
     expect(rows[1].cells).toEqual(['Priority 1 – Universal Prevention & Wellbeing']);
-    expect(rows[2].cells).toEqual(['Commissioning Intention', 'Action to be Undertaken', 'Year 1 (2023/24)', 'Year 2 (2024/25)', 'Year 3 (2025/26)', 'Responsible Service Area', 'RAG']);
+    expect(rows[2].cells).toEqual([
+      'Commissioning Intention',
+      'Action to be Undertaken',
+      'Year 1 (2023/24)',
+      'Year 2 (2024/25)',
+      'Year 3 (2025/26)',
+      'Responsible Service Area',
+      'RAG',
+    ]);
     const [, , , , , , first, second] = rows;
-    expect(first.cells).toEqual([plan.intentions[0].text, 'Develop Trusted Assessment Model for Domiciliary Care.', 'Develop & Implement', 'Monitoring & Evaluate', 'Ongoing Monitoring', `${CDT}\n${CM}`, 'Red']);
+    expect(first.cells).toEqual([
+      plan.intentions[0].text,
+      'Develop Trusted Assessment Model for Domiciliary Care.',
+      'Develop & Implement',
+      'Monitoring & Evaluate',
+      'Ongoing Monitoring',
+      `${CDT}\n${CM}`,
+      'Red',
+    ]);
     expect(first.kind === 'action' && first.intentionRowSpan).toBe(2);
     expect(second.cells[0]).toBe('');
   });

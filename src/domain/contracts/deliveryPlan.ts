@@ -28,7 +28,13 @@ export interface Milestone {
 }
 
 export type Rag = 'green' | 'amber' | 'red' | 'complete' | 'not_assessed';
-export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', complete: 'Complete', not_assessed: 'Not assessed' };
+export const RAG_LABELS: Record<Rag, string> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  complete: 'Complete',
+  not_assessed: 'Not assessed',
+};
 
 /** A milestone more than this many days overdue makes an action red; fewer, amber. */
 export const RED_AFTER_DAYS_OVERDUE = 28;
@@ -119,11 +125,13 @@ function sortedActions(plan: DeliveryPlan, asAt: IsoDate): ActionView[] {
       priorityNumber: priority.number,
       priorityTitle: priority.title,
       rag: effectiveRag(a, asAt),
-      currentYearStatus: year === null ? null : a.yearStatuses[year] ?? null,
+      currentYearStatus: year === null ? null : (a.yearStatuses[year] ?? null),
       _intentionOrder: intention.sortOrder,
     };
   });
-  views.sort((a, b) => a.priorityNumber - b.priorityNumber || a._intentionOrder - b._intentionOrder || a.sortOrder - b.sortOrder);
+  views.sort(
+    (a, b) => a.priorityNumber - b.priorityNumber || a._intentionOrder - b._intentionOrder || a.sortOrder - b.sortOrder,
+  );
   return views.map(({ _intentionOrder: _, ...v }) => v);
 }
 
@@ -158,7 +166,10 @@ export function byPriority(plan: DeliveryPlan, asAt: IsoDate): PriorityGroup[] {
 }
 
 /** Actions grouped under each responsible service area (an action with two areas appears under both). */
-export function byServiceArea(plan: DeliveryPlan, asAt: IsoDate): { serviceArea: string; actions: ActionView[]; ragCounts: Record<Rag, number> }[] {
+export function byServiceArea(
+  plan: DeliveryPlan,
+  asAt: IsoDate,
+): { serviceArea: string; actions: ActionView[]; ragCounts: Record<Rag, number> }[] {
   const map = new Map<string, { serviceArea: string; actions: ActionView[]; ragCounts: Record<Rag, number> }>();
   for (const a of sortedActions(plan, asAt)) {
     for (const area of a.responsibleServiceAreas.length ? a.responsibleServiceAreas : ['Not assigned']) {
@@ -192,7 +203,12 @@ export const HALTON_COLUMNS = (years: string[]): string[] => [
  * RAG is added as a last column so progress travels with the export.
  */
 export function haltonLayout(plan: DeliveryPlan, asAt: IsoDate): LayoutRow[] {
-  const rows: LayoutRow[] = [{ kind: 'title', cells: [`${plan.title} ${plan.years[0] ?? ''} – ${plan.years[plan.years.length - 1] ?? ''}`.trim()] }];
+  const rows: LayoutRow[] = [
+    {
+      kind: 'title',
+      cells: [`${plan.title} ${plan.years[0] ?? ''} – ${plan.years[plan.years.length - 1] ?? ''}`.trim()],
+    },
+  ];
   for (const g of byPriority(plan, asAt)) {
     rows.push({ kind: 'priority', cells: [`Priority ${g.number} – ${g.title}`] });
     rows.push({ kind: 'header', cells: [...HALTON_COLUMNS(plan.years), 'RAG'] });
@@ -217,10 +233,17 @@ export function haltonLayout(plan: DeliveryPlan, asAt: IsoDate): LayoutRow[] {
 }
 
 /** Validation of one action, naming each field. */
-export function actionProblems(a: Pick<PlanAction, 'text' | 'yearStatuses' | 'milestones'>, years: string[]): { field: string; message: string }[] {
+export function actionProblems(
+  a: Pick<PlanAction, 'text' | 'yearStatuses' | 'milestones'>,
+  years: string[],
+): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   if (!a.text.trim()) problems.push({ field: 'text', message: 'Describe the action to be undertaken' });
-  if (a.yearStatuses.length !== years.length) problems.push({ field: 'yearStatuses', message: `Give a status for each of the ${years.length} plan years (${years.join(', ')})` });
+  if (a.yearStatuses.length !== years.length)
+    problems.push({
+      field: 'yearStatuses',
+      message: `Give a status for each of the ${years.length} plan years (${years.join(', ')})`,
+    });
   a.milestones.forEach((m, i) => {
     if (!m.title.trim()) problems.push({ field: `milestones.${i}.title`, message: 'Milestone needs a title' });
   });

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { kpiRag, periodProblem, periodStartFor, periodsDue, returnStatuses, type Kpi } from './kpi.js';
 
-const reablement: Kpi = { name: 'Still at home 91 days after discharge', unit: '%', target: 82, direction: 'higher_is_better', frequency: 'quarterly', tolerance: 3, dueDays: null };
-const missedVisits: Kpi = { name: 'Missed visits', unit: '%', target: 1, direction: 'lower_is_better', frequency: 'monthly', tolerance: 0.5, dueDays: null };
+const reablement: Kpi = {
+  name: 'Still at home 91 days after discharge',
+  unit: '%',
+  target: 82,
+  direction: 'higher_is_better',
+  frequency: 'quarterly',
+  tolerance: 3,
+  dueDays: null,
+};
+const missedVisits: Kpi = {
+  name: 'Missed visits',
+  unit: '%',
+  target: 1,
+  direction: 'lower_is_better',
+  frequency: 'monthly',
+  tolerance: 0.5,
+  dueDays: null,
+};
 
 describe('reporting periods', () => {
   it('aligns quarters and halves to the financial year', () => {
@@ -20,7 +36,11 @@ describe('reporting periods', () => {
       { periodStart: '2025-07-01', periodEnd: '2025-09-30', dueDate: '2025-10-15', label: '2025/26 Q2' },
     ]);
     const m = periodsDue(missedVisits, '2025-08-15', '2025-11-23');
-    expect(m.map((p) => [p.label, p.dueDate])).toEqual([['Aug 2025', '2025-09-10'], ['Sep 2025', '2025-10-10'], ['Oct 2025', '2025-11-10']]);
+    expect(m.map((p) => [p.label, p.dueDate])).toEqual([
+      ['Aug 2025', '2025-09-10'],
+      ['Sep 2025', '2025-10-10'],
+      ['Oct 2025', '2025-11-10'],
+    ]);
   });
 });
 
@@ -35,22 +55,32 @@ describe('KPI returns', () => {
   });
 
   it('marks late, overdue and off-target returns', () => {
-    const rows = returnStatuses(missedVisits, '2025-08-01', [
-      { periodStart: '2025-08-01', value: 0.8, submittedOn: '2025-09-09' },
-      { periodStart: '2025-09-01', value: 2.4, submittedOn: '2025-10-16' },
-    ], '2025-11-23');
+    const rows = returnStatuses(
+      missedVisits,
+      '2025-08-01',
+      [
+        { periodStart: '2025-08-01', value: 0.8, submittedOn: '2025-09-09' },
+        { periodStart: '2025-09-01', value: 2.4, submittedOn: '2025-10-16' },
+      ],
+      '2025-11-23',
+    );
     expect(rows.map((r) => [r.label, r.state, r.daysLate, r.rag, r.offTarget])).toEqual([
       ['Aug 2025', 'on_time', 0, 'green', false],
       ['Sep 2025', 'late', 6, 'red', true],
       ['Oct 2025', 'overdue', 13, null, false],
     ]);
     // Before its due date a missing return is only awaited.
-    expect(returnStatuses(missedVisits, '2025-10-01', [], '2025-11-05')[0]).toMatchObject({ state: 'awaited', daysLate: 0 });
+    expect(returnStatuses(missedVisits, '2025-10-01', [], '2025-11-05')[0]).toMatchObject({
+      state: 'awaited',
+      daysLate: 0,
+    });
   });
 
   it('accepts only whole, ended periods for a return', () => {
     expect(periodProblem('quarterly', '2025-07-01', '2025-11-23')).toBeNull();
-    expect(periodProblem('quarterly', '2025-08-01', '2025-11-23')).toBe('Not the start of a quarterly period: use 2025-07-01');
+    expect(periodProblem('quarterly', '2025-08-01', '2025-11-23')).toBe(
+      'Not the start of a quarterly period: use 2025-07-01',
+    );
     expect(periodProblem('quarterly', '2025-10-01', '2025-11-23')).toBe('The period 2025/26 Q3 has not ended yet');
   });
 });

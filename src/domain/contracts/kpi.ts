@@ -13,7 +13,12 @@ export const KPI_FREQUENCY_LABELS: Record<KpiFrequency, string> = {
 const PERIOD_MONTHS: Record<KpiFrequency, number> = { monthly: 1, quarterly: 3, six_monthly: 6, annual: 12 };
 
 /** Default days after the period end by which the return is due (contract monitoring policy; a KPI may override). */
-export const DEFAULT_DUE_DAYS: Record<KpiFrequency, number> = { monthly: 10, quarterly: 15, six_monthly: 20, annual: 30 };
+export const DEFAULT_DUE_DAYS: Record<KpiFrequency, number> = {
+  monthly: 10,
+  quarterly: 15,
+  six_monthly: 20,
+  annual: 30,
+};
 
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 
@@ -43,10 +48,14 @@ export function periodLabel(frequency: KpiFrequency, periodStart: IsoDate): stri
   const fy = `${fyStart}/${String((fyStart + 1) % 100).padStart(2, '0')}`;
   const monthIndex = (m + 8) % 12; // April = 0
   switch (frequency) {
-    case 'monthly': return `${MONTHS[m - 1]} ${y}`;
-    case 'quarterly': return `${fy} Q${Math.floor(monthIndex / 3) + 1}`;
-    case 'six_monthly': return `${fy} H${Math.floor(monthIndex / 6) + 1}`;
-    case 'annual': return fy;
+    case 'monthly':
+      return `${MONTHS[m - 1]} ${y}`;
+    case 'quarterly':
+      return `${fy} Q${Math.floor(monthIndex / 3) + 1}`;
+    case 'six_monthly':
+      return `${fy} H${Math.floor(monthIndex / 6) + 1}`;
+    case 'annual':
+      return fy;
   }
 }
 
@@ -64,13 +73,23 @@ export function dueDateFor(kpi: Pick<Kpi, 'frequency' | 'dueDays'>, periodEnd: I
 }
 
 /** Every reporting period that has ended by asAt, from the one containing `from` (the KPI's start). */
-export function periodsDue(kpi: Pick<Kpi, 'frequency' | 'dueDays'>, from: IsoDate, asAt: IsoDate, until?: IsoDate): ReportingPeriod[] {
+export function periodsDue(
+  kpi: Pick<Kpi, 'frequency' | 'dueDays'>,
+  from: IsoDate,
+  asAt: IsoDate,
+  until?: IsoDate,
+): ReportingPeriod[] {
   const out: ReportingPeriod[] = [];
   const months = PERIOD_MONTHS[kpi.frequency];
   for (let start = periodStartFor(kpi.frequency, from); ; start = addMonths(start, months)) {
     const end = addDays(addMonths(start, months), -1);
     if (end >= asAt || (until && start > until)) break;
-    out.push({ periodStart: start, periodEnd: end, dueDate: dueDateFor(kpi, end), label: periodLabel(kpi.frequency, start) });
+    out.push({
+      periodStart: start,
+      periodEnd: end,
+      dueDate: dueDateFor(kpi, end),
+      label: periodLabel(kpi.frequency, start),
+    });
   }
   return out;
 }
@@ -107,17 +126,39 @@ export interface ReturnStatus extends ReportingPeriod {
  * One row per period ended by asAt. A return is late when submitted after its due date, overdue when
  * still missing after it, awaited when missing but not yet due.
  */
-export function returnStatuses(kpi: Kpi, from: IsoDate, returns: KpiReturnInput[], asAt: IsoDate, until?: IsoDate): ReturnStatus[] {
+export function returnStatuses(
+  kpi: Kpi,
+  from: IsoDate,
+  returns: KpiReturnInput[],
+  asAt: IsoDate,
+  until?: IsoDate,
+): ReturnStatus[] {
   const byStart = new Map(returns.map((r) => [r.periodStart, r]));
   return periodsDue(kpi, from, asAt, until).map((p) => {
     const r = byStart.get(p.periodStart);
     if (!r) {
       const overdue = asAt > p.dueDate;
-      return { ...p, state: overdue ? 'overdue' : 'awaited', value: null, submittedOn: null, daysLate: overdue ? daysBetween(p.dueDate, asAt) : 0, rag: null, offTarget: false };
+      return {
+        ...p,
+        state: overdue ? 'overdue' : 'awaited',
+        value: null,
+        submittedOn: null,
+        daysLate: overdue ? daysBetween(p.dueDate, asAt) : 0,
+        rag: null,
+        offTarget: false,
+      };
     }
     const late = r.submittedOn > p.dueDate;
     const rag = kpiRag(kpi, r.value);
-    return { ...p, state: late ? 'late' : 'on_time', value: r.value, submittedOn: r.submittedOn, daysLate: late ? daysBetween(p.dueDate, r.submittedOn) : 0, rag, offTarget: rag !== 'green' };
+    return {
+      ...p,
+      state: late ? 'late' : 'on_time',
+      value: r.value,
+      submittedOn: r.submittedOn,
+      daysLate: late ? daysBetween(p.dueDate, r.submittedOn) : 0,
+      rag,
+      offTarget: rag !== 'green',
+    };
   });
 }
 

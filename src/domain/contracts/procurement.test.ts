@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { forecastProcurement, planBackwards, stageProblems, type StageDates } from './procurement.js';
 
-function s(stage: StageDates['stage'], plannedStart: string, plannedEnd: string, actualStart: string | null = null, actualEnd: string | null = null): StageDates {
+function s(
+  stage: StageDates['stage'],
+  plannedStart: string,
+  plannedEnd: string,
+  actualStart: string | null = null,
+  actualEnd: string | null = null,
+): StageDates {
   return { stage, plannedStart, plannedEnd, actualStart, actualEnd };
 }
 
@@ -51,7 +57,9 @@ describe('procurement forecast', () => {
   });
 
   it('skips stages not used by the route', () => {
-    const direct = plan.map((x) => (x.stage === 'tender_published' || x.stage === 'evaluation' ? { ...x, notApplicable: true } : x));
+    const direct = plan.map((x) =>
+      x.stage === 'tender_published' || x.stage === 'evaluation' ? { ...x, notApplicable: true } : x,
+    );
     const f = forecastProcurement(direct, '2026-03-31', '2025-11-23');
     expect(f.stages.find((x) => x.stage === 'evaluation')?.status).toBe('not_applicable');
     // Only the 14-day slip from the options appraisal carries: go-live 15 Apr 2026.
@@ -66,7 +74,10 @@ describe('procurement forecast', () => {
     ]);
     expect(problems).toEqual([
       { field: 'stages.award.plannedEnd', message: 'Award: planned end is before planned start' },
-      { field: 'stages.standstill.plannedEnd', message: 'Standstill is 4 working days; the Procurement Act 2023 requires at least 8' },
+      {
+        field: 'stages.standstill.plannedEnd',
+        message: 'Standstill is 4 working days; the Procurement Act 2023 requires at least 8',
+      },
       { field: 'stages.evaluation.actualStart', message: 'Evaluation: an actual end needs an actual start' },
     ]);
   });
@@ -74,7 +85,10 @@ describe('procurement forecast', () => {
   it('plans a full tender backwards from the go-live date', () => {
     const p = planBackwards('2026-10-01');
     expect(p[p.length - 1]).toMatchObject({ stage: 'go_live', plannedStart: '2026-10-01' });
-    expect(p.find((x) => x.stage === 'mobilisation')).toMatchObject({ plannedStart: '2026-07-09', plannedEnd: '2026-09-30' });
+    expect(p.find((x) => x.stage === 'mobilisation')).toMatchObject({
+      plannedStart: '2026-07-09',
+      plannedEnd: '2026-09-30',
+    });
     // 6+4+6+6+4+2+2+12 = 42 weeks back to back = 294 days before 1 Oct 2026.
     expect(p[0].plannedStart).toBe('2025-12-11');
     expect(stageProblems(p)).toEqual([]);

@@ -76,7 +76,11 @@ export function stageStatus(s: StageDates, asAt: IsoDate): StageStatus {
  * planned length after its actual start, and not before today. A stage not yet started starts at its planned
  * start pushed back by the largest slip so far (planned overlaps are kept), and not before today.
  */
-export function forecastProcurement(stages: StageDates[], currentContractEnd: IsoDate | null, asAt: IsoDate): ProcurementForecast {
+export function forecastProcurement(
+  stages: StageDates[],
+  currentContractEnd: IsoDate | null,
+  asAt: IsoDate,
+): ProcurementForecast {
   const ordered = [...stages].sort((a, b) => PROCUREMENT_STAGES.indexOf(a.stage) - PROCUREMENT_STAGES.indexOf(b.stage));
   let carriedSlip = 0;
   const out: StageForecast[] = [];
@@ -107,8 +111,10 @@ export function forecastProcurement(stages: StageDates[], currentContractEnd: Is
   const latestSafeGoLive = currentContractEnd ? addDays(currentContractEnd, 1) : null;
   const forecastGoLive = goLive ? goLive.forecastStart : null;
   const cannotFinish = !!(latestSafeGoLive && forecastGoLive && forecastGoLive > latestSafeGoLive);
-  const current = out.find((s) => s.status === 'in_progress' || s.status === 'overdue')
-    ?? out.find((s) => s.status === 'not_started') ?? null;
+  const current =
+    out.find((s) => s.status === 'in_progress' || s.status === 'overdue') ??
+    out.find((s) => s.status === 'not_started') ??
+    null;
 
   return {
     stages: out,
@@ -128,15 +134,31 @@ export function stageProblems(stages: StageDates[]): { field: string; message: s
   const problems: { field: string; message: string }[] = [];
   const seen = new Set<ProcurementStage>();
   for (const s of stages) {
-    if (seen.has(s.stage)) problems.push({ field: `stages.${s.stage}`, message: `${PROCUREMENT_STAGE_LABELS[s.stage]} appears twice` });
+    if (seen.has(s.stage))
+      problems.push({ field: `stages.${s.stage}`, message: `${PROCUREMENT_STAGE_LABELS[s.stage]} appears twice` });
     seen.add(s.stage);
-    if (s.plannedEnd < s.plannedStart) problems.push({ field: `stages.${s.stage}.plannedEnd`, message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: planned end is before planned start` });
-    if (s.actualStart && s.actualEnd && s.actualEnd < s.actualStart) problems.push({ field: `stages.${s.stage}.actualEnd`, message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: actual end is before actual start` });
-    if (s.actualEnd && !s.actualStart) problems.push({ field: `stages.${s.stage}.actualStart`, message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: an actual end needs an actual start` });
+    if (s.plannedEnd < s.plannedStart)
+      problems.push({
+        field: `stages.${s.stage}.plannedEnd`,
+        message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: planned end is before planned start`,
+      });
+    if (s.actualStart && s.actualEnd && s.actualEnd < s.actualStart)
+      problems.push({
+        field: `stages.${s.stage}.actualEnd`,
+        message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: actual end is before actual start`,
+      });
+    if (s.actualEnd && !s.actualStart)
+      problems.push({
+        field: `stages.${s.stage}.actualStart`,
+        message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: an actual end needs an actual start`,
+      });
     if (s.stage === 'standstill' && !s.notApplicable) {
       const days = workingDaysBetween(s.actualStart ?? s.plannedStart, s.actualEnd ?? s.plannedEnd);
       if (days < MINIMUM_STANDSTILL_WORKING_DAYS) {
-        problems.push({ field: 'stages.standstill.plannedEnd', message: `Standstill is ${days} working days; the Procurement Act 2023 requires at least ${MINIMUM_STANDSTILL_WORKING_DAYS}` });
+        problems.push({
+          field: 'stages.standstill.plannedEnd',
+          message: `Standstill is ${days} working days; the Procurement Act 2023 requires at least ${MINIMUM_STANDSTILL_WORKING_DAYS}`,
+        });
       }
     }
   }
@@ -165,7 +187,13 @@ export function planBackwards(goLive: IsoDate, stages: readonly ProcurementStage
   for (const stage of [...stages].reverse()) {
     const weeks = TYPICAL_STAGE_WEEKS[stage];
     const start = addDays(end, -weeks * 7 + 1); // inclusive: a 12-week stage spans 84 days
-    result.unshift({ stage, plannedStart: stage === 'go_live' ? goLive : start, plannedEnd: stage === 'go_live' ? goLive : end, actualStart: null, actualEnd: null });
+    result.unshift({
+      stage,
+      plannedStart: stage === 'go_live' ? goLive : start,
+      plannedEnd: stage === 'go_live' ? goLive : end,
+      actualStart: null,
+      actualEnd: null,
+    });
     end = stage === 'go_live' ? addDays(goLive, -1) : addDays(start, -1);
   }
   return result;

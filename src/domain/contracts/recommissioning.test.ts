@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { decisionProblem, horizonFor, horizonTotals, recommissioningList, type RecommissioningInput } from './recommissioning.js';
+import {
+  decisionProblem,
+  horizonFor,
+  horizonTotals,
+  recommissioningList,
+  type RecommissioningInput,
+} from './recommissioning.js';
 import { forecastProcurement } from './procurement.js';
 
 const asAt = '2025-11-23';
 function contract(id: string, initialEndDate: string, extra: Partial<RecommissioningInput> = {}): RecommissioningInput {
   return {
-    id, reference: id.toUpperCase(), title: `Contract ${id}`, providerName: 'Provider', serviceArea: 'prevention',
-    annualValuePence: 10_000_000, leadOfficer: null, decision: null, procurement: null,
-    startDate: '2022-04-01', initialEndDate, extensionOptionsMonths: [], extensionsTaken: 0, noticePeriodMonths: 3, breakClauseDates: [],
+    id,
+    reference: id.toUpperCase(),
+    title: `Contract ${id}`,
+    providerName: 'Provider',
+    serviceArea: 'prevention',
+    annualValuePence: 10_000_000,
+    leadOfficer: null,
+    decision: null,
+    procurement: null,
+    startDate: '2022-04-01',
+    initialEndDate,
+    extensionOptionsMonths: [],
+    extensionsTaken: 0,
+    noticePeriodMonths: 3,
+    breakClauseDates: [],
     ...extra,
   };
 }
@@ -28,10 +46,20 @@ describe('recommissioning list', () => {
     const meals = contract('meals', '2027-03-31', { extensionOptionsMonths: [12], decision: 'extend' });
     const far = contract('far', '2028-03-31');
     // Re-tender planned to go live 1 Dec 2026, two months after the contract ends.
-    const late = forecastProcurement([
-      { stage: 'tender_published', plannedStart: '2026-01-05', plannedEnd: '2026-02-13', actualStart: null, actualEnd: null },
-      { stage: 'go_live', plannedStart: '2026-12-01', plannedEnd: '2026-12-01', actualStart: null, actualEnd: null },
-    ], '2026-09-30', asAt);
+    const late = forecastProcurement(
+      [
+        {
+          stage: 'tender_published',
+          plannedStart: '2026-01-05',
+          plannedEnd: '2026-02-13',
+          actualStart: null,
+          actualEnd: null,
+        },
+        { stage: 'go_live', plannedStart: '2026-12-01', plannedEnd: '2026-12-01', actualStart: null, actualEnd: null },
+      ],
+      '2026-09-30',
+      asAt,
+    );
     hss.procurement = late;
 
     const list = recommissioningList([far, meals, hss, carers], asAt);

@@ -4,7 +4,13 @@ import { addMonths, daysBetween, type IsoDate } from './dates.js';
 import { summariseTerm, type ContractTerm } from './contract.js';
 import type { ProcurementForecast } from './procurement.js';
 
-export const RECOMMISSIONING_DECISIONS = ['extend', 're_tender', 'direct_award', 'decommission', 'bring_in_house'] as const;
+export const RECOMMISSIONING_DECISIONS = [
+  'extend',
+  're_tender',
+  'direct_award',
+  'decommission',
+  'bring_in_house',
+] as const;
 export type RecommissioningDecision = (typeof RECOMMISSIONING_DECISIONS)[number];
 export const DECISION_LABELS: Record<RecommissioningDecision, string> = {
   extend: 'Extend',
@@ -78,7 +84,11 @@ export function needsProcurement(decision: RecommissioningDecision | null): bool
   return decision === 're_tender' || decision === 'direct_award' || decision === 'bring_in_house';
 }
 
-export function recommissioningList(contracts: RecommissioningInput[], asAt: IsoDate, horizonMonths: Horizon = 18): RecommissioningEntry[] {
+export function recommissioningList(
+  contracts: RecommissioningInput[],
+  asAt: IsoDate,
+  horizonMonths: Horizon = 18,
+): RecommissioningEntry[] {
   const entries: RecommissioningEntry[] = [];
   for (const c of contracts) {
     const term = summariseTerm(c, asAt);
@@ -115,13 +125,21 @@ export function recommissioningList(contracts: RecommissioningInput[], asAt: Iso
       flags,
     });
   }
-  return entries.sort((a, b) => a.currentEndDate.localeCompare(b.currentEndDate) || a.reference.localeCompare(b.reference));
+  return entries.sort(
+    (a, b) => a.currentEndDate.localeCompare(b.currentEndDate) || a.reference.localeCompare(b.reference),
+  );
 }
 
 /** Counts for the headline: how many end within each horizon and their annual value. */
-export function horizonTotals(entries: RecommissioningEntry[]): { horizon: Horizon; contracts: number; annualValuePence: number }[] {
+export function horizonTotals(
+  entries: RecommissioningEntry[],
+): { horizon: Horizon; contracts: number; annualValuePence: number }[] {
   return HORIZONS.map((h) => {
     const within = entries.filter((e) => e.horizon <= h);
-    return { horizon: h, contracts: within.length, annualValuePence: within.reduce((a, e) => a + e.annualValuePence, 0) };
+    return {
+      horizon: h,
+      contracts: within.length,
+      annualValuePence: within.reduce((a, e) => a + e.annualValuePence, 0),
+    };
   });
 }

@@ -3,8 +3,20 @@
 // accepted for the vocabularies.
 import { isIsoDate, type IsoDate } from './dates.js';
 import {
-  CARE_GROUPS, CARE_GROUP_LABELS, CONTRACT_FORMS, CONTRACT_FORM_LABELS, FUNDING_SOURCES, FUNDING_SOURCE_LABELS,
-  SERVICE_AREAS, SERVICE_AREA_LABELS, annualValueFromTotal, termProblems, type CareGroup, type ContractForm, type FundingSource, type ServiceArea,
+  CARE_GROUPS,
+  CARE_GROUP_LABELS,
+  CONTRACT_FORMS,
+  CONTRACT_FORM_LABELS,
+  FUNDING_SOURCES,
+  FUNDING_SOURCE_LABELS,
+  SERVICE_AREAS,
+  SERVICE_AREA_LABELS,
+  annualValueFromTotal,
+  termProblems,
+  type CareGroup,
+  type ContractForm,
+  type FundingSource,
+  type ServiceArea,
 } from './contract.js';
 
 export interface RegisterIssue {
@@ -60,7 +72,11 @@ export const REGISTER_COLUMNS: Record<string, { required: boolean; headers: stri
 };
 
 export function normaliseHeader(h: string): string {
-  return h.toLowerCase().replace(/\(.*?\)/g, ' $& ').replace(/[^a-z0-9£]+/g, ' ').trim();
+  return h
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' $& ')
+    .replace(/[^a-z0-9£]+/g, ' ')
+    .trim();
 }
 
 /** Map file headers to fields; issues for required columns that are missing (line = header line). */
@@ -73,7 +89,11 @@ export function mapHeaders(headers: string[], headerLine = 1): { map: Map<string
   }
   const issues = Object.entries(REGISTER_COLUMNS)
     .filter(([field, spec]) => spec.required && !map.has(field))
-    .map(([field, spec]) => ({ line: headerLine, field, message: `Missing column "${spec.headers[1] ?? spec.headers[0]}"` }));
+    .map(([field, spec]) => ({
+      line: headerLine,
+      field,
+      message: `Missing column "${spec.headers[1] ?? spec.headers[0]}"`,
+    }));
   return { map, issues };
 }
 
@@ -81,18 +101,34 @@ function matchVocabulary<T extends string>(value: string, codes: readonly T[], l
   const v = value.trim().toLowerCase();
   const simple = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
   for (const c of codes) {
-    if (c === v || simple(c) === simple(v) || labels[c].toLowerCase() === v || simple(labels[c]) === simple(v)) return c;
+    if (c === v || simple(c) === simple(v) || labels[c].toLowerCase() === v || simple(labels[c]) === simple(v))
+      return c;
   }
   return null;
 }
 
 const EXTRA_SYNONYMS: Record<string, string> = {
-  'framework': 'framework_call_off', 'call off': 'framework_call_off', 'dynamic purchasing system': 'dps', 's75': 's75_pooled',
-  'section 75': 's75_pooled', 'in house': 'in_house_sla', 'sla': 'in_house_sla', 'general fund': 'general_fund',
-  'discharge fund': 'asc_discharge_fund', 'market sustainability': 'msif', 'public health': 'public_health_grant',
-  'older people': 'older_people', 'learning disability': 'learning_disability_autism', 'ld': 'learning_disability_autism',
-  'physical disability': 'physical_sensory', 'care home': 'care_homes', 'domiciliary care': 'homecare', 'carers': 'carers',
-  'equipment': 'equipment', 'reablement': 'reablement', 'prevention': 'prevention',
+  framework: 'framework_call_off',
+  'call off': 'framework_call_off',
+  'dynamic purchasing system': 'dps',
+  s75: 's75_pooled',
+  'section 75': 's75_pooled',
+  'in house': 'in_house_sla',
+  sla: 'in_house_sla',
+  'general fund': 'general_fund',
+  'discharge fund': 'asc_discharge_fund',
+  'market sustainability': 'msif',
+  'public health': 'public_health_grant',
+  'older people': 'older_people',
+  'learning disability': 'learning_disability_autism',
+  ld: 'learning_disability_autism',
+  'physical disability': 'physical_sensory',
+  'care home': 'care_homes',
+  'domiciliary care': 'homecare',
+  carers: 'carers',
+  equipment: 'equipment',
+  reablement: 'reablement',
+  prevention: 'prevention',
 };
 
 function vocab<T extends string>(value: string, codes: readonly T[], labels: Record<T, string>): T | null {
@@ -131,7 +167,11 @@ export function parseExtensionOptions(value: string): number[] | null {
   return parts.map(Number);
 }
 
-export function parseRegisterRow(cells: string[], line: number, map: Map<string, number>): { contract: RegisterContract | null; issues: RegisterIssue[] } {
+export function parseRegisterRow(
+  cells: string[],
+  line: number,
+  map: Map<string, number>,
+): { contract: RegisterContract | null; issues: RegisterIssue[] } {
   const issues: RegisterIssue[] = [];
   const get = (field: string) => {
     const i = map.get(field);
@@ -149,65 +189,132 @@ export function parseRegisterRow(cells: string[], line: number, map: Map<string,
   const providerName = get('providerName') || null;
   const cqcProviderId = get('cqcProviderId') || null;
   const contractForm = vocab(required('contractForm', 'Contract form'), CONTRACT_FORMS, CONTRACT_FORM_LABELS);
-  if (get('contractForm') && !contractForm) fail('contractForm', `Unknown contract form "${get('contractForm')}": use one of ${CONTRACT_FORMS.map((c) => CONTRACT_FORM_LABELS[c]).join(', ')}`);
-  if (!providerName && !cqcProviderId && contractForm !== 'in_house_sla') fail('providerName', 'Give the provider name or CQC provider ID (only an in-house SLA has no provider)');
+  if (get('contractForm') && !contractForm)
+    fail(
+      'contractForm',
+      `Unknown contract form "${get('contractForm')}": use one of ${CONTRACT_FORMS.map((c) => CONTRACT_FORM_LABELS[c]).join(', ')}`,
+    );
+  if (!providerName && !cqcProviderId && contractForm !== 'in_house_sla')
+    fail('providerName', 'Give the provider name or CQC provider ID (only an in-house SLA has no provider)');
   const serviceArea = vocab(required('serviceArea', 'Service area'), SERVICE_AREAS, SERVICE_AREA_LABELS);
-  if (get('serviceArea') && !serviceArea) fail('serviceArea', `Unknown service area "${get('serviceArea')}": use one of ${SERVICE_AREAS.map((c) => SERVICE_AREA_LABELS[c]).join(', ')}`);
+  if (get('serviceArea') && !serviceArea)
+    fail(
+      'serviceArea',
+      `Unknown service area "${get('serviceArea')}": use one of ${SERVICE_AREAS.map((c) => SERVICE_AREA_LABELS[c]).join(', ')}`,
+    );
   const careGroup = vocab(required('careGroup', 'Care group'), CARE_GROUPS, CARE_GROUP_LABELS);
-  if (get('careGroup') && !careGroup) fail('careGroup', `Unknown care group "${get('careGroup')}": use one of ${CARE_GROUPS.map((c) => CARE_GROUP_LABELS[c]).join(', ')}`);
+  if (get('careGroup') && !careGroup)
+    fail(
+      'careGroup',
+      `Unknown care group "${get('careGroup')}": use one of ${CARE_GROUPS.map((c) => CARE_GROUP_LABELS[c]).join(', ')}`,
+    );
   const fundingSource = vocab(required('fundingSource', 'Funding source'), FUNDING_SOURCES, FUNDING_SOURCE_LABELS);
-  if (get('fundingSource') && !fundingSource) fail('fundingSource', `Unknown funding source "${get('fundingSource')}": use one of ${FUNDING_SOURCES.map((c) => FUNDING_SOURCE_LABELS[c]).join(', ')}`);
+  if (get('fundingSource') && !fundingSource)
+    fail(
+      'fundingSource',
+      `Unknown funding source "${get('fundingSource')}": use one of ${FUNDING_SOURCES.map((c) => FUNDING_SOURCE_LABELS[c]).join(', ')}`,
+    );
 
   const totalRaw = required('totalValue', 'Total value');
   const totalValuePence = totalRaw ? parseMoneyToPence(totalRaw) : null;
-  if (totalRaw && totalValuePence === null) fail('totalValue', `Total value "${totalRaw}" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)`);
+  if (totalRaw && totalValuePence === null)
+    fail('totalValue', `Total value "${totalRaw}" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)`);
   const annualRaw = get('annualValue');
   let annualValuePence = annualRaw ? parseMoneyToPence(annualRaw) : null;
-  if (annualRaw && annualValuePence === null) fail('annualValue', `Annual value "${annualRaw}" is not an amount in pounds`);
+  if (annualRaw && annualValuePence === null)
+    fail('annualValue', `Annual value "${annualRaw}" is not an amount in pounds`);
 
   const startRaw = required('startDate', 'Start date');
   const startDate = startRaw ? parseUkDate(startRaw) : null;
-  if (startRaw && !startDate) fail('startDate', `Start date "${startRaw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
+  if (startRaw && !startDate)
+    fail('startDate', `Start date "${startRaw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
   const endRaw = required('endDate', 'End date');
   const endDate = endRaw ? parseUkDate(endRaw) : null;
   if (endRaw && !endDate) fail('endDate', `End date "${endRaw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
 
   const extensionOptionsMonths = parseExtensionOptions(get('extensionOptions'));
-  if (!extensionOptionsMonths) fail('extensionOptions', `Extension options "${get('extensionOptions')}" should be months per option, e.g. 12+12 or 2 x 12`);
+  if (!extensionOptionsMonths)
+    fail(
+      'extensionOptions',
+      `Extension options "${get('extensionOptions')}" should be months per option, e.g. 12+12 or 2 x 12`,
+    );
   const takenRaw = get('extensionsTaken') || '0';
   const extensionsTaken = /^\d+$/.test(takenRaw) ? Number(takenRaw) : null;
   if (extensionsTaken === null) fail('extensionsTaken', `Extensions taken "${takenRaw}" is not a whole number`);
   const noticeRaw = get('noticePeriod') || '3';
   const noticePeriodMonths = /^\d+$/.test(noticeRaw) ? Number(noticeRaw) : null;
-  if (noticePeriodMonths === null) fail('noticePeriod', `Notice period "${noticeRaw}" should be a whole number of months`);
+  if (noticePeriodMonths === null)
+    fail('noticePeriod', `Notice period "${noticeRaw}" should be a whole number of months`);
   const breakClauseDates: IsoDate[] = [];
-  for (const part of get('breakClauses').split(/[;,]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of get('breakClauses')
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const d = parseUkDate(part);
     if (d) breakClauseDates.push(d);
     else fail('breakClauses', `Break clause "${part}" is not a date`);
   }
 
-  if (issues.length > 0 || !contractForm || !serviceArea || !careGroup || !fundingSource || totalValuePence === null || !startDate || !endDate
-    || !extensionOptionsMonths || extensionsTaken === null || noticePeriodMonths === null) {
+  if (
+    issues.length > 0 ||
+    !contractForm ||
+    !serviceArea ||
+    !careGroup ||
+    !fundingSource ||
+    totalValuePence === null ||
+    !startDate ||
+    !endDate ||
+    !extensionOptionsMonths ||
+    extensionsTaken === null ||
+    noticePeriodMonths === null
+  ) {
     return { contract: null, issues };
   }
-  const term = { startDate, initialEndDate: endDate, extensionOptionsMonths, extensionsTaken, noticePeriodMonths, breakClauseDates };
-  const fieldNames: Record<string, string> = { initialEndDate: 'endDate', extensionOptionsMonths: 'extensionOptions', noticePeriodMonths: 'noticePeriod', breakClauseDates: 'breakClauses' };
+  const term = {
+    startDate,
+    initialEndDate: endDate,
+    extensionOptionsMonths,
+    extensionsTaken,
+    noticePeriodMonths,
+    breakClauseDates,
+  };
+  const fieldNames: Record<string, string> = {
+    initialEndDate: 'endDate',
+    extensionOptionsMonths: 'extensionOptions',
+    noticePeriodMonths: 'noticePeriod',
+    breakClauseDates: 'breakClauses',
+  };
   for (const p of termProblems(term)) fail(fieldNames[p.field] ?? p.field, p.message);
   if (issues.length) return { contract: null, issues };
   if (annualValuePence === null) annualValuePence = annualValueFromTotal(totalValuePence, startDate, endDate);
   return {
     contract: {
-      line, reference, title, providerName, cqcProviderId, cqcLocationId: get('cqcLocationId') || null,
-      serviceArea, careGroup, contractForm, fundingSource, totalValuePence, annualValuePence,
-      ...term, socialValue: get('socialValue') || null, leadOfficer: get('leadOfficer') || null,
+      line,
+      reference,
+      title,
+      providerName,
+      cqcProviderId,
+      cqcLocationId: get('cqcLocationId') || null,
+      serviceArea,
+      careGroup,
+      contractForm,
+      fundingSource,
+      totalValuePence,
+      annualValuePence,
+      ...term,
+      socialValue: get('socialValue') || null,
+      leadOfficer: get('leadOfficer') || null,
     },
     issues,
   };
 }
 
 /** Parse a whole register: every row checked, duplicate references reported, nothing returned if any issue. */
-export function parseRegister(rows: { line: number; cells: string[] }[], headers: string[], headerLine = 1): { contracts: RegisterContract[]; issues: RegisterIssue[] } {
+export function parseRegister(
+  rows: { line: number; cells: string[] }[],
+  headers: string[],
+  headerLine = 1,
+): { contracts: RegisterContract[]; issues: RegisterIssue[] } {
   const { map, issues } = mapHeaders(headers, headerLine);
   if (issues.length) return { contracts: [], issues };
   const contracts: RegisterContract[] = [];
@@ -218,7 +325,12 @@ export function parseRegister(rows: { line: number; cells: string[] }[], headers
     issues.push(...r.issues);
     if (r.contract) {
       const first = seen.get(r.contract.reference);
-      if (first !== undefined) issues.push({ line: row.line, field: 'reference', message: `Reference ${r.contract.reference} is repeated (first on line ${first})` });
+      if (first !== undefined)
+        issues.push({
+          line: row.line,
+          field: 'reference',
+          message: `Reference ${r.contract.reference} is repeated (first on line ${first})`,
+        });
       else seen.set(r.contract.reference, row.line);
       contracts.push(r.contract);
     }

@@ -41,14 +41,22 @@ export function bandProblems(bands: RiskBand[]): { field: string; message: strin
   let expected = 1;
   sorted.forEach((b, i) => {
     if (!Number.isInteger(b.min) || !Number.isInteger(b.max) || b.max < b.min) {
-      problems.push({ field: `bands.${i}`, message: `Band ${b.label}: from ${b.min} to ${b.max} is not a range of whole scores` });
+      problems.push({
+        field: `bands.${i}`,
+        message: `Band ${b.label}: from ${b.min} to ${b.max} is not a range of whole scores`,
+      });
       return;
     }
-    if (b.min !== expected) problems.push({ field: `bands.${i}.min`, message: `Band ${b.label} should start at ${expected} (scores must be covered once, without gaps or overlaps)` });
+    if (b.min !== expected)
+      problems.push({
+        field: `bands.${i}.min`,
+        message: `Band ${b.label} should start at ${expected} (scores must be covered once, without gaps or overlaps)`,
+      });
     expected = b.max + 1;
     if (!b.label.trim()) problems.push({ field: `bands.${i}.label`, message: 'Band needs a label' });
   });
-  if (expected !== 26) problems.push({ field: `bands.${sorted.length - 1}.max`, message: 'The last band must end at 25' });
+  if (expected !== 26)
+    problems.push({ field: `bands.${sorted.length - 1}.max`, message: 'The last band must end at 25' });
   return problems;
 }
 
@@ -81,16 +89,33 @@ export interface RiskView {
   reviewOverdue: boolean;
 }
 
-export function assessRisk(r: { likelihood: number; impact: number; reviewDate: IsoDate | null; history: ScoreEntry[] }, asAt: IsoDate, bands: RiskBand[] = DEFAULT_RISK_BANDS): RiskView {
+export function assessRisk(
+  r: { likelihood: number; impact: number; reviewDate: IsoDate | null; history: ScoreEntry[] },
+  asAt: IsoDate,
+  bands: RiskBand[] = DEFAULT_RISK_BANDS,
+): RiskView {
   const score = riskScore(r.likelihood, r.impact);
-  return { score, band: bandFor(score, bands), trend: trend(r.history), reviewOverdue: !!r.reviewDate && r.reviewDate < asAt };
+  return {
+    score,
+    band: bandFor(score, bands),
+    trend: trend(r.history),
+    reviewOverdue: !!r.reviewDate && r.reviewDate < asAt,
+  };
 }
 
 /** A 5×5 heat map: how many risks sit in each likelihood × impact cell. */
-export function heatMap(risks: { likelihood: number; impact: number }[]): { likelihood: number; impact: number; count: number; score: number }[] {
+export function heatMap(
+  risks: { likelihood: number; impact: number }[],
+): { likelihood: number; impact: number; count: number; score: number }[] {
   const cells: { likelihood: number; impact: number; count: number; score: number }[] = [];
-  for (let l = 1; l <= 5; l++) for (let i = 1; i <= 5; i++) {
-    cells.push({ likelihood: l, impact: i, score: l * i, count: risks.filter((r) => r.likelihood === l && r.impact === i).length });
-  }
+  for (let l = 1; l <= 5; l++)
+    for (let i = 1; i <= 5; i++) {
+      cells.push({
+        likelihood: l,
+        impact: i,
+        score: l * i,
+        count: risks.filter((r) => r.likelihood === l && r.impact === i).length,
+      });
+    }
   return cells;
 }

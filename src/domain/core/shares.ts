@@ -43,10 +43,12 @@ export function isOne(total: number): boolean {
  * @throws RangeError when a weight is negative or not finite, when every weight is 0, or when digits is out of range
  */
 export function roundShares(weights: readonly number[], digits = 4): number[] {
-  if (!Number.isInteger(digits) || digits < 0 || digits > 12) throw new RangeError(`digits must be a whole number from 0 to 12, not ${digits}`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 12)
+    throw new RangeError(`digits must be a whole number from 0 to 12, not ${digits}`);
   const total = sumOfShares(weights);
   weights.forEach((w, i) => {
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`weight ${i} is ${w}: weights must be finite and not negative`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new RangeError(`weight ${i} is ${w}: weights must be finite and not negative`);
   });
   if (!(total > 0)) throw new RangeError('at least one weight must be above 0');
   const units = 10 ** digits;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateToBands, BandMismatchError, bandLabel, commonBands, parseAgeLabel, REPORTING_BANDS } from './ages.js';
-import { buildPopulationGrid, populationIn, PopulationError, selectPopulationRows, seriesFromRows, type SourcedPopulationRow } from './population.js';
+import {
+  buildPopulationGrid,
+  populationIn,
+  PopulationError,
+  selectPopulationRows,
+  seriesFromRows,
+  type SourcedPopulationRow,
+} from './population.js';
 
 describe('age labels', () => {
   it.each([
@@ -50,19 +57,48 @@ describe('mixed band aggregation', () => {
     expect(sums.reduce((a, b) => a + b, 0)).toBe(values.reduce((a, v) => a + v.value, 0));
   });
   it('refuses a target boundary that cuts a source band', () => {
-    expect(() => aggregateToBands(values, [{ from: 65, to: 72 }, { from: 73, to: null }])).toThrow(BandMismatchError);
-    expect(() => aggregateToBands(values, [{ from: 65, to: 72 }, { from: 73, to: null }])).toThrow(/70-74 straddles/);
+    expect(() =>
+      aggregateToBands(values, [
+        { from: 65, to: 72 },
+        { from: 73, to: null },
+      ]),
+    ).toThrow(BandMismatchError);
+    expect(() =>
+      aggregateToBands(values, [
+        { from: 65, to: 72 },
+        { from: 73, to: null },
+      ]),
+    ).toThrow(/70-74 straddles/);
   });
   it('refuses source bands that no target covers', () => {
     expect(() => aggregateToBands(values, [{ from: 70, to: null }])).toThrow(/65 is not covered/);
   });
   it('finds the finest bands two layouts share', () => {
-    const a = [{ from: 60, to: 64 }, { from: 65, to: 74 }, { from: 75, to: 84 }, { from: 85, to: null }];
-    const b = [{ from: 60, to: 69 }, { from: 70, to: 74 }, { from: 75, to: 79 }, { from: 80, to: null }];
-    expect(commonBands([a, b])).toEqual([{ from: 60, to: 74 }, { from: 75, to: null }]);
+    const a = [
+      { from: 60, to: 64 },
+      { from: 65, to: 74 },
+      { from: 75, to: 84 },
+      { from: 85, to: null },
+    ];
+    const b = [
+      { from: 60, to: 69 },
+      { from: 70, to: 74 },
+      { from: 75, to: 79 },
+      { from: 80, to: null },
+    ];
+    expect(commonBands([a, b])).toEqual([
+      { from: 60, to: 74 },
+      { from: 75, to: null },
+    ]);
     expect(commonBands([a, a])).toEqual(a);
     // every source set aggregates into the common bands
-    for (const set of [a, b]) expect(() => aggregateToBands(set.map((band) => ({ band, value: 1 })), commonBands([a, b]))).not.toThrow();
+    for (const set of [a, b])
+      expect(() =>
+        aggregateToBands(
+          set.map((band) => ({ band, value: 1 })),
+          commonBands([a, b]),
+        ),
+      ).not.toThrow();
   });
 });
 
@@ -88,8 +124,20 @@ describe('population grid', () => {
     expect(populationIn(grid, 2024, { from: 65, to: null }, 'female')).toBeCloseTo(170, 9);
   });
   it('prefers estimates over projections for the same year, and the latest vintage', () => {
-    const row = (year: number, kind: 'estimate' | 'projection', vintage: string, count: number): SourcedPopulationRow => ({
-      areaCode: 'E09000999', year, sex: 'persons', ageFrom: 0, ageTo: null, count, kind, vintage,
+    const row = (
+      year: number,
+      kind: 'estimate' | 'projection',
+      vintage: string,
+      count: number,
+    ): SourcedPopulationRow => ({
+      areaCode: 'E09000999',
+      year,
+      sex: 'persons',
+      ageFrom: 0,
+      ageTo: null,
+      count,
+      kind,
+      vintage,
     });
     const { rows, sources } = selectPopulationRows([
       row(2023, 'estimate', 'ONS mid-2023 estimates', 100),
@@ -100,7 +148,10 @@ describe('population grid', () => {
     ]);
     expect(rows.map((r) => r.count).sort()).toEqual([100, 130]);
     expect(sources.get('E09000999|2030')).toEqual({ kind: 'projection', vintage: 'ONS 2022-based SNPP' });
-    const preferred = selectPopulationRows([row(2030, 'projection', 'ONS 2018-based SNPP', 120), row(2030, 'projection', 'ONS 2022-based SNPP', 130)], 'ONS 2018-based SNPP');
+    const preferred = selectPopulationRows(
+      [row(2030, 'projection', 'ONS 2018-based SNPP', 120), row(2030, 'projection', 'ONS 2022-based SNPP', 130)],
+      'ONS 2018-based SNPP',
+    );
     expect(preferred.rows[0].count).toBe(120);
   });
 });

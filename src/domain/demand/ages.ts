@@ -115,10 +115,11 @@ export function aggregateToBands(values: readonly BandValue[], targets: readonly
 export function commonBands(sets: readonly (readonly AgeBand[])[]): AgeBand[] {
   let maxEnd = -1;
   let minFrom = OPEN_AGE + 1;
-  for (const set of sets) for (const b of set) {
-    maxEnd = Math.max(maxEnd, bandEnd(b));
-    minFrom = Math.min(minFrom, b.from);
-  }
+  for (const set of sets)
+    for (const b of set) {
+      maxEnd = Math.max(maxEnd, bandEnd(b));
+      minFrom = Math.min(minFrom, b.from);
+    }
   if (maxEnd < 0) return [];
   // A cut "before age a" is allowed when no band in any set contains both a-1 and a.
   const cuts: number[] = [];

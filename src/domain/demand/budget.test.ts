@@ -7,7 +7,13 @@ describe('budget pressure, the Thurrock way', () => {
   const years = [2023, 2024, 2025, 2026, 2027];
   const clients = [466, 474.75, 483.5, 492.25, 501];
   it('is projected clients × today’s weekly cost × 365/7, against the base year, with no inflation', () => {
-    const r = budgetPressure({ years, baseYear: 2023, series: [{ service: 'care_home_residential', clients }], weeklyCost: { care_home_residential: 800 }, upliftRate: 0 });
+    const r = budgetPressure({
+      years,
+      baseYear: 2023,
+      series: [{ service: 'care_home_residential', clients }],
+      weeklyCost: { care_home_residential: 800 },
+      upliftRate: 0,
+    });
     expect(r.baseTotal).toBeCloseTo(466 * 800 * (365 / 7), 6);
     const last = r.rows[4];
     expect(last.pressure).toBeCloseTo(35 * 800 * (365 / 7), 6); // £1,460,000
@@ -16,22 +22,40 @@ describe('budget pressure, the Thurrock way', () => {
     expect(r.note).toMatch(/no inflation/);
   });
   it('compounds an optional uplift from the base year', () => {
-    const r = budgetPressure({ years, baseYear: 2023, series: [{ service: 'care_home_residential', clients }], weeklyCost: { care_home_residential: 800 }, upliftRate: 0.03 });
+    const r = budgetPressure({
+      years,
+      baseYear: 2023,
+      series: [{ service: 'care_home_residential', clients }],
+      weeklyCost: { care_home_residential: 800 },
+      upliftRate: 0.03,
+    });
     expect(r.rows[4].total).toBeCloseTo(501 * 800 * 1.03 ** 4 * WEEKS_PER_YEAR, 6);
     expect(r.rows[0].pressure).toBe(0);
   });
   it('leaves out services with no recorded cost', () => {
     const r = budgetPressure({
-      years, baseYear: 2023,
-      series: [{ service: 'care_home_residential', clients }, { service: 'extra_care', clients: years.map(() => 50) }],
-      weeklyCost: { care_home_residential: 800 }, upliftRate: 0,
+      years,
+      baseYear: 2023,
+      series: [
+        { service: 'care_home_residential', clients },
+        { service: 'extra_care', clients: years.map(() => 50) },
+      ],
+      weeklyCost: { care_home_residential: 800 },
+      upliftRate: 0,
     });
     expect(r.rows[0].services.map((s) => s.service)).toEqual(['care_home_residential']);
   });
 });
 
 describe('policy lever: divert new care home admissions to homecare', () => {
-  const lever = { from: 'care_home_residential' as const, to: 'homecare' as const, share: 0.2, startYear: 2025, meanStayYears: 2, ratio: 1 };
+  const lever = {
+    from: 'care_home_residential' as const,
+    to: 'homecare' as const,
+    share: 0.2,
+    startYear: 2025,
+    meanStayYears: 2,
+    ratio: 1,
+  };
   it('builds up over one mean stay', () => {
     expect(divertedShare(lever, 2025)).toBe(0);
     expect(divertedShare(lever, 2026)).toBeCloseTo(0.1, 12);
@@ -47,7 +71,8 @@ describe('policy lever: divert new care home admissions to homecare', () => {
     const moved = applyPolicyLever(years, series, lever);
     expect(moved[0].clients).toEqual([500, 520 * 0.9, 540 * 0.8]);
     expect(moved[1].clients[2]).toBeCloseTo(1060 + 108, 9);
-    for (let i = 0; i < 3; i++) expect(moved[0].clients[i] + moved[1].clients[i]).toBeCloseTo(series[0].clients[i] + series[1].clients[i], 9);
+    for (let i = 0; i < 3; i++)
+      expect(moved[0].clients[i] + moved[1].clients[i]).toBeCloseTo(series[0].clients[i] + series[1].clients[i], 9);
     expect(series[0].clients).toEqual([500, 520, 540]); // input untouched
     const cost = { care_home_residential: 900, homecare: 350 };
     const before = budgetPressure({ years, baseYear: 2025, series, weeklyCost: cost, upliftRate: 0 });
@@ -55,7 +80,10 @@ describe('policy lever: divert new care home admissions to homecare', () => {
     expect(before.rows[2].total - after.rows[2].total).toBeCloseTo(108 * (900 - 350) * WEEKS_PER_YEAR, 6);
   });
   it('adds the target service when it had no clients', () => {
-    const moved = applyPolicyLever([2025, 2027], [{ service: 'care_home_residential', clients: [100, 100] }], { ...lever, to: 'reablement' });
+    const moved = applyPolicyLever([2025, 2027], [{ service: 'care_home_residential', clients: [100, 100] }], {
+      ...lever,
+      to: 'reablement',
+    });
     expect(moved.find((s) => s.service === 'reablement')!.clients).toEqual([0, 20]);
   });
 });
@@ -65,7 +93,15 @@ describe('supply gap and crossing year', () => {
   it('grows market use with clients and finds the year capacity runs out at the target occupancy', () => {
     // 400 council clients, 900 beds in use across the market (2.25×), 1,000 beds; target occupancy 95%.
     const clients = [400, 410, 420, 430, 440, 450];
-    const r = supplyGap({ service: 'care_home_residential', years, baseYear: 2025, clients, unitsPerClient: 1, supply: { service: 'care_home_residential', capacity: 1000, inUseToday: 900 }, targetOccupancy: 0.95 });
+    const r = supplyGap({
+      service: 'care_home_residential',
+      years,
+      baseYear: 2025,
+      clients,
+      unitsPerClient: 1,
+      supply: { service: 'care_home_residential', capacity: 1000, inUseToday: 900 },
+      targetOccupancy: 0.95,
+    });
     expect(r.marketFactor).toBeCloseTo(2.25, 12);
     // needed(y) = clients × 2.25 / 0.95; > 1000 once clients > 422.2 → 2028 (430 → 1018.4)
     expect(r.rows[0].required).toBeCloseTo(900 / 0.95, 9);
@@ -76,13 +112,29 @@ describe('supply gap and crossing year', () => {
     expect(r.rows[5].gap).toBeCloseTo((450 * 2.25) / 0.95 - 1000, 9);
   });
   it('uses council clients alone when market use is unknown, and reports a shortfall today', () => {
-    const r = supplyGap({ service: 'homecare', years, baseYear: 2025, clients: [100, 100, 100, 100, 100, 100], unitsPerClient: 12, supply: { service: 'homecare', capacity: 1000, inUseToday: null }, targetOccupancy: 1 });
+    const r = supplyGap({
+      service: 'homecare',
+      years,
+      baseYear: 2025,
+      clients: [100, 100, 100, 100, 100, 100],
+      unitsPerClient: 12,
+      supply: { service: 'homecare', capacity: 1000, inUseToday: null },
+      targetOccupancy: 1,
+    });
     expect(r.rows[0].required).toBe(1200);
     expect(r.crossingYear).toBe(2025);
     expect(r.shortToday).toBe(true);
   });
   it('reports no crossing when supply lasts', () => {
-    const r = supplyGap({ service: 'extra_care', years, baseYear: 2025, clients: [50, 50, 50, 50, 50, 50], unitsPerClient: 1, supply: { service: 'extra_care', capacity: 99, inUseToday: 90 }, targetOccupancy: 0.95 });
+    const r = supplyGap({
+      service: 'extra_care',
+      years,
+      baseYear: 2025,
+      clients: [50, 50, 50, 50, 50, 50],
+      unitsPerClient: 1,
+      supply: { service: 'extra_care', capacity: 99, inUseToday: 90 },
+      targetOccupancy: 0.95,
+    });
     expect(r.crossingYear).toBeNull();
   });
 });

@@ -31,7 +31,11 @@ export function divertedShare(lever: PolicyLever, year: number): number {
 }
 
 /** Applies a lever to client series (pure: returns new series, adding the target if absent). */
-export function applyPolicyLever(years: readonly number[], series: readonly ServiceSeries[], lever: PolicyLever | null): ServiceSeries[] {
+export function applyPolicyLever(
+  years: readonly number[],
+  series: readonly ServiceSeries[],
+  lever: PolicyLever | null,
+): ServiceSeries[] {
   const out = series.map((s) => ({ service: s.service, clients: [...s.clients] }));
   if (!lever || lever.share <= 0) return out;
   const from = out.find((s) => s.service === lever.from);
@@ -96,13 +100,24 @@ export function budgetPressure(input: BudgetInput): BudgetResult {
       .filter((s) => input.weeklyCost[s.service] !== undefined)
       .map((s) => {
         const weekly = input.weeklyCost[s.service]! * uplift;
-        return { service: s.service, clients: s.clients[i], weeklyCost: weekly, annualCost: s.clients[i] * weekly * WEEKS_PER_YEAR };
+        return {
+          service: s.service,
+          clients: s.clients[i],
+          weeklyCost: weekly,
+          annualCost: s.clients[i] * weekly * WEEKS_PER_YEAR,
+        };
       });
     return { year, services, total: services.reduce((sum, s) => sum + s.annualCost, 0) };
   });
   const baseTotal = raw[bi].total;
-  const rows = raw.map((r) => ({ ...r, pressure: r.total - baseTotal, pressureShare: baseTotal > 0 ? (r.total - baseTotal) / baseTotal : 0 }));
-  const costed = input.series.filter((s) => input.weeklyCost[s.service] !== undefined).map((s) => `${SERVICE_LABELS[s.service]} £${input.weeklyCost[s.service]!.toFixed(2)}`);
+  const rows = raw.map((r) => ({
+    ...r,
+    pressure: r.total - baseTotal,
+    pressureShare: baseTotal > 0 ? (r.total - baseTotal) / baseTotal : 0,
+  }));
+  const costed = input.series
+    .filter((s) => input.weeklyCost[s.service] !== undefined)
+    .map((s) => `${SERVICE_LABELS[s.service]} £${input.weeklyCost[s.service]!.toFixed(2)}`);
   const note =
     `Projected clients × today's mean weekly cost per client × 365/7 weeks (${costed.join('; ')}), against the ${input.baseYear} commitment; models of care unchanged` +
     (input.upliftRate > 0 ? `; prices uplifted ${(input.upliftRate * 100).toFixed(1)}% a year.` : '; no inflation.');

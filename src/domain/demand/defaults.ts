@@ -33,7 +33,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
     // Percentages by age and sex, as tabulated in POPPI from Dementia UK: Update.
     cells: bySex([0.018, 0.03, 0.066, 0.117, 0.202, 0.33], [0.015, 0.031, 0.051, 0.102, 0.167, 0.276]),
     shareKnownToAsc: 1,
-    source: "Alzheimer's Society, Dementia UK: Update (2014), prevalence by age and sex as used by POPPI (Projecting Older People Population Information)",
+    source:
+      "Alzheimer's Society, Dementia UK: Update (2014), prevalence by age and sex as used by POPPI (Projecting Older People Population Information)",
     sourceYear: 2014,
     history: [],
   },
@@ -57,7 +58,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
     service: null,
     cells: persons([[18, null, 0.004]]),
     shareKnownToAsc: 0.8,
-    source: 'PHE Fingertips, QOF learning disability prevalence 2018/19 (0.4%); 80% known to adult social care (Islington Market Position Statement 2021–24)',
+    source:
+      'PHE Fingertips, QOF learning disability prevalence 2018/19 (0.4%); 80% known to adult social care (Islington Market Position Statement 2021–24)',
     sourceYear: 2019,
     history: [],
   },
@@ -69,7 +71,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
     service: null,
     cells: persons([[18, null, 0.002]]),
     shareKnownToAsc: 0.6,
-    source: 'Autism known to GPs 0.2% (2019); 60% known to adult social care (Islington Market Position Statement 2021–24)',
+    source:
+      'Autism known to GPs 0.2% (2019); 60% known to adult social care (Islington Market Position Statement 2021–24)',
     sourceYear: 2019,
     history: [],
   },
@@ -103,7 +106,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
       [65, null, 0.049],
     ]),
     shareKnownToAsc: 1,
-    source: 'NHS England, Adult Social Care Activity and Finance Report (SALT LTS001), England, clients receiving long-term support per 100,000 (approximate)',
+    source:
+      'NHS England, Adult Social Care Activity and Finance Report (SALT LTS001), England, clients receiving long-term support per 100,000 (approximate)',
     sourceYear: 2023,
     history: [
       { year: 2019, value: 0.0143 },
@@ -121,7 +125,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
     service: null,
     cells: persons([[65, null, 0.005572]]),
     shareKnownToAsc: 1,
-    source: 'Better Care Fund metric (ASCOF 2A): Havering 557.2 per 100,000 aged 65+ in 2022/23 (BHR Joint BCF Plan 2023–25)',
+    source:
+      'Better Care Fund metric (ASCOF 2A): Havering 557.2 per 100,000 aged 65+ in 2022/23 (BHR Joint BCF Plan 2023–25)',
     sourceYear: 2023,
     history: [],
   },
@@ -139,7 +144,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
       [90, null, 0.11],
     ]),
     shareKnownToAsc: 1,
-    source: 'Age profile: ONS Census 2021, older people living in care homes by age (England and Wales); level calibrated to current placements',
+    source:
+      'Age profile: ONS Census 2021, older people living in care homes by age (England and Wales); level calibrated to current placements',
     sourceYear: 2021,
     history: [],
   },
@@ -156,7 +162,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
       [90, null, 0.07],
     ]),
     shareKnownToAsc: 1,
-    source: 'Age profile: ONS Census 2021, older people living in care homes by age (England and Wales); level calibrated to current placements',
+    source:
+      'Age profile: ONS Census 2021, older people living in care homes by age (England and Wales); level calibrated to current placements',
     sourceYear: 2021,
     history: [],
   },
@@ -173,7 +180,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
       [90, null, 0.12],
     ]),
     shareKnownToAsc: 1,
-    source: 'Age profile: NHS England ASC-FR, long-term support in the community by age band; level calibrated to current packages',
+    source:
+      'Age profile: NHS England ASC-FR, long-term support in the community by age band; level calibrated to current packages',
     sourceYear: 2023,
     history: [],
   },
@@ -188,7 +196,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
       [65, null, 0.0003],
     ]),
     shareKnownToAsc: 1,
-    source: 'Age profile: NHS England ASC-FR, learning disability support in the community; level calibrated to current packages',
+    source:
+      'Age profile: NHS England ASC-FR, learning disability support in the community; level calibrated to current packages',
     sourceYear: 2023,
     history: [],
   },
@@ -204,7 +213,8 @@ export const DEFAULT_RATES: readonly RateDefinition[] = [
       [85, null, 0.012],
     ]),
     shareKnownToAsc: 1,
-    source: 'Age profile: Housing LIN, SHOP@ older people’s housing planning tool (extra care per 1,000 by age); level calibrated to current packages',
+    source:
+      'Age profile: Housing LIN, SHOP@ older people’s housing planning tool (extra care per 1,000 by age); level calibrated to current packages',
     sourceYear: 2022,
     history: [],
   },

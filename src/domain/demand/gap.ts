@@ -55,14 +55,22 @@ export interface GapResult {
 export function supplyGap(input: GapInput): GapResult {
   const bi = input.years.indexOf(input.baseYear);
   if (bi < 0) throw new Error(`the base year ${input.baseYear} is not among the projected years`);
-  if (!(input.targetOccupancy > 0 && input.targetOccupancy <= 1)) throw new Error('target occupancy must be more than 0 and at most 1');
+  if (!(input.targetOccupancy > 0 && input.targetOccupancy <= 1))
+    throw new Error('target occupancy must be more than 0 and at most 1');
   const baseClients = input.clients[bi];
   const baseUse = baseClients * input.unitsPerClient;
   const marketFactor = input.supply.inUseToday !== null && baseUse > 0 ? input.supply.inUseToday / baseUse : 1;
   const rows: GapRow[] = input.years.map((year, i) => {
     const inUse = input.clients[i] * input.unitsPerClient * marketFactor;
     const required = inUse / input.targetOccupancy;
-    return { year, clients: input.clients[i], inUse, required, capacity: input.supply.capacity, gap: required - input.supply.capacity };
+    return {
+      year,
+      clients: input.clients[i],
+      inUse,
+      required,
+      capacity: input.supply.capacity,
+      gap: required - input.supply.capacity,
+    };
   });
   const crossing = rows.find((r) => r.year >= input.baseYear && r.gap > 0);
   const unit = SERVICE_UNITS[input.service];

@@ -14,7 +14,11 @@ describe('shipped default rates', () => {
     expect(new Set(DEFAULT_RATES.map((r) => r.key)).size).toBe(DEFAULT_RATES.length);
   });
   it('validation names the field at fault', () => {
-    const bad = { ...DEFAULT_RATES[0], shareKnownToAsc: 1.5, cells: [...DEFAULT_RATES[0].cells, { sex: 'female' as const, ageFrom: 66, ageTo: 67, value: 2 }] };
+    const bad = {
+      ...DEFAULT_RATES[0],
+      shareKnownToAsc: 1.5,
+      cells: [...DEFAULT_RATES[0].cells, { sex: 'female' as const, ageFrom: 66, ageTo: 67, value: 2 }],
+    };
     const fields = validateRate(bad).map((i) => i.field);
     expect(fields).toContain('shareKnownToAsc');
     expect(fields).toContain('cells.12.value');
@@ -79,10 +83,24 @@ describe('model: calibration, services, gap and budget for one area', () => {
     const dem = (r: typeof base) => r.measures.find((m) => m.key === 'dementia_65plus')!.projection.totals[5];
     expect(dem(doubled)).toBeCloseTo(2 * dem(base), 9);
     // A custom trajectory on care home use: +20% by 2030 brings the crossing forward.
-    const custom = runModel(input, { ...DEFAULT_SCENARIO, method: 'custom', trajectories: { care_home_residential_65plus: [{ year: 2030, factor: 1.2 }] } });
+    const custom = runModel(input, {
+      ...DEFAULT_SCENARIO,
+      method: 'custom',
+      trajectories: { care_home_residential_65plus: [{ year: 2030, factor: 1.2 }] },
+    });
     expect(custom.services.find((s) => s.service === 'care_home_residential')!.gap!.crossingYear).toBeLessThan(2030);
     // Diverting 30% of new admissions to homecare pushes the care home crossing year back and cuts cost.
-    const lever = runModel(input, { ...DEFAULT_SCENARIO, lever: { from: 'care_home_residential', to: 'homecare', share: 0.3, startYear: 2025, meanStayYears: 2.5, ratio: 1 } });
+    const lever = runModel(input, {
+      ...DEFAULT_SCENARIO,
+      lever: {
+        from: 'care_home_residential',
+        to: 'homecare',
+        share: 0.3,
+        startYear: 2025,
+        meanStayYears: 2.5,
+        ratio: 1,
+      },
+    });
     const chLever = lever.services.find((s) => s.service === 'care_home_residential')!;
     expect(chLever.gap!.crossingYear === null || chLever.gap!.crossingYear > 2030).toBe(true);
     expect(lever.budget.rows[10].total).toBeLessThan(base.budget.rows[10].total);
@@ -93,9 +111,26 @@ describe('model: calibration, services, gap and budget for one area', () => {
     // Clients grew 5% a year while the 65+ population grew 2%: the crude rate rose about 2.9% a year.
     const pastUse = [2022, 2023, 2024].map((year) => ({
       year,
-      use: [{ service: 'care_home_residential' as const, clients: 480 / 1.05 ** (2025 - year), weeklyCost: 850, hoursPerClient: null }],
+      use: [
+        {
+          service: 'care_home_residential' as const,
+          clients: 480 / 1.05 ** (2025 - year),
+          weeklyCost: 850,
+          hoursPerClient: null,
+        },
+      ],
     }));
-    const withHistory = { ...input, grid: gridFrom('E09000099', yearRange(2022, 2045), ['female', 'male'], (year, sex, age) => (age >= 65 ? (sex === 'female' ? 600 : 500) : 1800) * (age >= 65 ? 1.02 ** (year - 2025) : 1)), pastUse };
+    const withHistory = {
+      ...input,
+      grid: gridFrom(
+        'E09000099',
+        yearRange(2022, 2045),
+        ['female', 'male'],
+        (year, sex, age) =>
+          (age >= 65 ? (sex === 'female' ? 600 : 500) : 1800) * (age >= 65 ? 1.02 ** (year - 2025) : 1),
+      ),
+      pastUse,
+    };
     const constant = runModel(withHistory, DEFAULT_SCENARIO);
     const trend = runModel(withHistory, { ...DEFAULT_SCENARIO, method: 'trend' });
     const ch = (r: typeof constant) => r.measures.find((m) => m.key === 'care_home_residential_65plus')!;

@@ -4,7 +4,20 @@ import { applyPolicyLever, budgetPressure, type BudgetResult, type ServiceSeries
 import { type GapResult, type ServiceSupply, supplyGap } from './gap.js';
 import { type PopulationGrid } from './population.js';
 import { type MeasureProjection, project } from './projection.js';
-import { CARE_GROUP_LABELS, type CareGroup, type RateDefinition, type RateKind, type Service, SERVICE_LABELS, SERVICE_UNITS, SERVICES, rateScope, type RatePoint, scaleRate, scopeLabel } from './rates.js';
+import {
+  CARE_GROUP_LABELS,
+  type CareGroup,
+  type RateDefinition,
+  type RateKind,
+  type Service,
+  SERVICE_LABELS,
+  SERVICE_UNITS,
+  SERVICES,
+  rateScope,
+  type RatePoint,
+  scaleRate,
+  scopeLabel,
+} from './rates.js';
 import { METHODS, type ProjectionMethod } from './trend.js';
 
 const trajectoryPoint = z.object({ year: z.number().int().min(2000).max(2100), factor: z.number().min(0).max(20) });
@@ -25,7 +38,10 @@ export const scenarioParamsSchema = z.object({
   targetOccupancy: z.number().gt(0).max(1),
   upliftRate: z.number().min(-0.2).max(0.5),
   /** Multiplies a rate's base values (1 = as shipped or edited); share overrides the default share. */
-  rateAdjustments: z.record(z.string(), z.object({ factor: z.number().min(0).max(20).optional(), shareKnownToAsc: z.number().gt(0).max(1).optional() })),
+  rateAdjustments: z.record(
+    z.string(),
+    z.object({ factor: z.number().min(0).max(20).optional(), shareKnownToAsc: z.number().gt(0).max(1).optional() }),
+  ),
   trajectories: z.record(z.string(), z.array(trajectoryPoint).max(50)),
   lever: policyLeverSchema.nullable(),
   /** Homecare hours a week per client; null = today's mean from packages. */
@@ -159,7 +175,13 @@ export function runModel(input: ModelInput, params: ScenarioParams): ModelResult
   let rates = adjustedRates(input.rates, params);
 
   // Derive current rates: scale each service's shipped age profile to today's clients.
-  const baseReq = { grids: [input.grid], baseYear: input.baseYear, toYear: input.baseYear, method: 'constant' as const, bands: input.bands };
+  const baseReq = {
+    grids: [input.grid],
+    baseYear: input.baseYear,
+    toYear: input.baseYear,
+    method: 'constant' as const,
+    bands: input.bands,
+  };
   const calibrations = new Map<string, Calibration>();
   for (const service of SERVICES) {
     const use = useByService.get(service);
@@ -233,9 +255,18 @@ export function runModel(input: ModelInput, params: ScenarioParams): ModelResult
       unit: SERVICE_UNITS[s.service],
       unitsPerClient,
       clients: s.clients,
-      gap: supply && years.length
-        ? supplyGap({ service: s.service, years, baseYear: input.baseYear, clients: s.clients, unitsPerClient, supply, targetOccupancy: occupancy })
-        : null,
+      gap:
+        supply && years.length
+          ? supplyGap({
+              service: s.service,
+              years,
+              baseYear: input.baseYear,
+              clients: s.clients,
+              unitsPerClient,
+              supply,
+              targetOccupancy: occupancy,
+            })
+          : null,
     };
   });
 

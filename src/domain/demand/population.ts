@@ -67,7 +67,8 @@ export function seriesFromColumns(cols: PopulationColumns): PopulationSeries[] {
     let next = 0;
     for (const i of idx) {
       const band = { from: cols.ageFrom[i], to: cols.ageTo[i] };
-      if (band.from < next) throw new PopulationError(`${where}: age ${band.from} is given twice (band ${bandLabel(band)})`);
+      if (band.from < next)
+        throw new PopulationError(`${where}: age ${band.from} is given twice (band ${bandLabel(band)})`);
       if (band.from > next) throw new PopulationError(`${where}: no figure covers age ${next}`);
       next = bandEnd(band) + 1;
       if (band.to !== null && band.to >= 90) next = 91;
@@ -127,7 +128,9 @@ export function gridIndex(grid: PopulationGrid, yearIndex: number, sexIndex: num
  * Chooses, for each year, the figures to use: the mid-year estimate when there is one (the latest
  * vintage), otherwise the projection of the preferred (or latest) vintage.
  */
-export function selectPopulationRows<R extends { areaCode: string; year: number; kind: PopulationKind; vintage: string }>(
+export function selectPopulationRows<
+  R extends { areaCode: string; year: number; kind: PopulationKind; vintage: string },
+>(
   rows: readonly R[],
   preferredProjection?: string,
 ): { rows: R[]; sources: Map<string, { kind: PopulationKind; vintage: string }> } {
@@ -147,7 +150,8 @@ export function selectPopulationRows<R extends { areaCode: string; year: number;
       pick = { kind: 'estimate', vintage: latestVintage(estimates.map((r) => r.vintage)) };
     } else {
       const vintages = [...new Set(list.map((r) => r.vintage))];
-      const vintage = preferredProjection && vintages.includes(preferredProjection) ? preferredProjection : latestVintage(vintages);
+      const vintage =
+        preferredProjection && vintages.includes(preferredProjection) ? preferredProjection : latestVintage(vintages);
       pick = { kind: 'projection', vintage };
     }
     sources.set(key, pick);
@@ -187,13 +191,16 @@ export function buildPopulationGrid(
     if (seen.has(key)) throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: given twice`);
     seen.add(key);
     if (r.ageFrom.length !== r.counts.length || r.ageFrom[0] !== 0) {
-      throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: age bands must start at 0 and have one count each`);
+      throw new PopulationError(
+        `area ${areaCode}, ${r.year}, ${r.sex}: age bands must start at 0 and have one count each`,
+      );
     }
     const base = (years.indexOf(r.year) * sexes.length + si) * AGE_COUNT;
     for (let b = 0; b < r.ageFrom.length; b++) {
       const from = r.ageFrom[b];
       const end = b + 1 < r.ageFrom.length ? r.ageFrom[b + 1] - 1 : OPEN_AGE;
-      if (end < from || from > OPEN_AGE) throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: age bands must ascend`);
+      if (end < from || from > OPEN_AGE)
+        throw new PopulationError(`area ${areaCode}, ${r.year}, ${r.sex}: age bands must ascend`);
       if (end === from) counts[base + from] += r.counts[b];
       else {
         spread = true;
@@ -206,7 +213,10 @@ export function buildPopulationGrid(
       if (!seen.has(`${year}|${sex}`)) throw new PopulationError(`area ${areaCode}, ${year}: no figures for ${sex}`);
     }
   }
-  if (spread) notes.push('Some years were published in age bands; each band was spread evenly over its single years, so band totals are exact.');
+  if (spread)
+    notes.push(
+      'Some years were published in age bands; each band was spread evenly over its single years, so band totals are exact.',
+    );
   if (!hasSplit) notes.push('Population is for persons only; sex-specific rates are averaged over females and males.');
   return {
     areaCode,
@@ -222,7 +232,12 @@ export function buildPopulationGrid(
 }
 
 /** Population of an area in a year, for a sex (or all) and an age band. */
-export function populationIn(grid: PopulationGrid, year: number, band: AgeBand, sex: PopulationSex | 'all' = 'all'): number {
+export function populationIn(
+  grid: PopulationGrid,
+  year: number,
+  band: AgeBand,
+  sex: PopulationSex | 'all' = 'all',
+): number {
   const yi = grid.years.indexOf(year);
   if (yi < 0) throw new PopulationError(`area ${grid.areaCode} has no population for ${year}`);
   let sum = 0;
@@ -240,7 +255,10 @@ export function populationIn(grid: PopulationGrid, year: number, band: AgeBand, 
 }
 
 /** Population by band for each year, summed over sexes: used for the "population by age" chart. */
-export function populationByBand(grid: PopulationGrid, bands: readonly AgeBand[]): { year: number; band: string; people: number }[] {
+export function populationByBand(
+  grid: PopulationGrid,
+  bands: readonly AgeBand[],
+): { year: number; band: string; people: number }[] {
   const out: { year: number; band: string; people: number }[] = [];
   for (const year of grid.years) {
     for (const band of bands) out.push({ year, band: bandLabel(band), people: populationIn(grid, year, band) });
@@ -266,5 +284,12 @@ export function sumGrids(areaCode: string, grids: readonly PopulationGrid[]): Po
       }
     });
   }
-  return { areaCode, years, sexes, counts, sources: years.map((year) => ({ year, kind: 'given', vintage: '' })), notes: [] };
+  return {
+    areaCode,
+    years,
+    sexes,
+    counts,
+    sources: years.map((year) => ({ year, kind: 'given', vintage: '' })),
+    notes: [],
+  };
 }

@@ -32,7 +32,9 @@ function islingtonAdults(year: number): number {
   return ADULTS_2020 * (1 + 0.004 * (year - 2020));
 }
 // Adults spread evenly over ages 18…90+; children are irrelevant to an 18+ rate but present.
-const islington = gridFrom('E09000019', islingtonYears, ['persons'], (year, _sex, age) => (age < 18 ? 2000 : islingtonAdults(year) / 73));
+const islington = gridFrom('E09000019', islingtonYears, ['persons'], (year, _sex, age) =>
+  age < 18 ? 2000 : islingtonAdults(year) / 73,
+);
 const longTermSupport = rate({
   key: 'long_term_support',
   cells: [{ sex: 'persons', ageFrom: 18, ageTo: null, value: 0.017 }],
@@ -78,7 +80,11 @@ describe('Islington case (DOMAIN.md): 1.7% of over-18s held constant vs extended
   });
 
   it('applies the share known to adult social care (LD 0.4% × 80%)', () => {
-    const ld = rate({ key: 'ld', cells: [{ sex: 'persons', ageFrom: 18, ageTo: null, value: 0.004 }], shareKnownToAsc: 0.8 });
+    const ld = rate({
+      key: 'ld',
+      cells: [{ sex: 'persons', ageFrom: 18, ageTo: null, value: 0.004 }],
+      shareKnownToAsc: 0.8,
+    });
     const [m] = project({ ...req, rates: [ld], method: 'constant' });
     expect(peopleIn(m, 2030)).toBeCloseTo(ADULTS_2020 * 1.04 * 0.004 * 0.8, 6);
   });
@@ -102,7 +108,14 @@ describe('projection engine on small hand-checked inputs', () => {
       { sex: 'male', ageFrom: 80, ageTo: null, value: 0.15 },
     ],
   });
-  const req = { grids: [grid], rates: [dementia], baseYear: 2025, toYear: 2026, method: 'constant' as const, bands: OLDER_PEOPLE_BANDS };
+  const req = {
+    grids: [grid],
+    rates: [dementia],
+    baseYear: 2025,
+    toYear: 2026,
+    method: 'constant' as const,
+    bands: OLDER_PEOPLE_BANDS,
+  };
 
   it('multiplies population by the rate for each sex and age', () => {
     const [m] = project(req);
@@ -118,7 +131,9 @@ describe('projection engine on small hand-checked inputs', () => {
   });
 
   it('keeps totals consistent across bands, sexes and areas', () => {
-    const other = gridFrom('E09000998', [2025, 2026], ['female', 'male'], (year, sex, age) => (age >= 60 ? 37 + age + (sex === 'male' ? 3 : 0) + year - 2025 : 11));
+    const other = gridFrom('E09000998', [2025, 2026], ['female', 'male'], (year, sex, age) =>
+      age >= 60 ? 37 + age + (sex === 'male' ? 3 : 0) + year - 2025 : 11,
+    );
     const [a, b] = project({ ...req, grids: [grid, other] });
     for (const m of [a, b]) {
       for (const year of [2025, 2026]) {
@@ -208,8 +223,21 @@ describe('population grid and projection agree for banded input', () => {
     const grid = buildPopulationGrid('E09000999', seriesFromRows(rows));
     expect(populationIn(grid, 2025, { from: 65, to: 69 })).toBeCloseTo(5000, 9);
     expect(populationIn(grid, 2025, { from: 0, to: null })).toBeCloseTo(80800, 9);
-    const ch = rate({ key: 'ch', cells: [{ sex: 'persons', ageFrom: 65, ageTo: 69, value: 0.01 }, { sex: 'persons', ageFrom: 90, ageTo: null, value: 0.2 }] });
-    const [m] = project({ grids: [grid], rates: [ch], baseYear: 2025, toYear: 2025, method: 'constant', bands: OLDER_PEOPLE_BANDS });
+    const ch = rate({
+      key: 'ch',
+      cells: [
+        { sex: 'persons', ageFrom: 65, ageTo: 69, value: 0.01 },
+        { sex: 'persons', ageFrom: 90, ageTo: null, value: 0.2 },
+      ],
+    });
+    const [m] = project({
+      grids: [grid],
+      rates: [ch],
+      baseYear: 2025,
+      toYear: 2025,
+      method: 'constant',
+      bands: OLDER_PEOPLE_BANDS,
+    });
     expect(peopleIn(m, 2025)).toBeCloseTo(50 + 80, 9);
     expect(grid.notes.join(' ')).toMatch(/spread evenly/);
   });

@@ -42,14 +42,18 @@ export class ProjectionError extends Error {
   }
 }
 
-export function projectionYears(grid: PopulationGrid, req: Pick<ProjectionRequest, 'baseYear' | 'toYear' | 'fromYear'>): number[] {
+export function projectionYears(
+  grid: PopulationGrid,
+  req: Pick<ProjectionRequest, 'baseYear' | 'toYear' | 'fromYear'>,
+): number[] {
   const from = req.fromYear ?? req.baseYear;
   if (!grid.years.includes(req.baseYear)) {
     throw new ProjectionError(`area ${grid.areaCode} has no population for the base year ${req.baseYear}`);
   }
   const years = grid.years.filter((y) => y >= from && y <= req.toYear);
   for (let y = from; y <= req.toYear; y++) {
-    if (!years.includes(y)) throw new ProjectionError(`area ${grid.areaCode} has no population for ${y} (needed up to ${req.toYear})`);
+    if (!years.includes(y))
+      throw new ProjectionError(`area ${grid.areaCode} has no population for ${y} (needed up to ${req.toYear})`);
   }
   return years;
 }
@@ -153,7 +157,11 @@ export function project(req: ProjectionRequest): MeasureProjection[] {
 }
 
 /** People in one year, optionally for one sex and one band (by index into the result's bands). */
-export function peopleIn(m: MeasureProjection, year: number, opts: { sex?: PopulationSex; band?: number } = {}): number {
+export function peopleIn(
+  m: MeasureProjection,
+  year: number,
+  opts: { sex?: PopulationSex; band?: number } = {},
+): number {
   const yi = m.years.indexOf(year);
   if (yi < 0) throw new ProjectionError(`no projection for ${year}`);
   if (opts.sex === undefined && opts.band === undefined) return m.totals[yi];
@@ -199,7 +207,13 @@ export interface Explanation {
  * Shows how a projected figure is made, one line per sex and rate band (the rate's own bands, so
  * each line has a single rate), so a commissioner can reproduce it by hand.
  */
-export function explainFigure(grid: PopulationGrid, rate: RateDefinition, m: MeasureProjection, year: number, band?: AgeBand): Explanation {
+export function explainFigure(
+  grid: PopulationGrid,
+  rate: RateDefinition,
+  m: MeasureProjection,
+  year: number,
+  band?: AgeBand,
+): Explanation {
   const yi = m.years.indexOf(year);
   if (yi < 0) throw new ProjectionError(`no projection for ${year}`);
   const gy = grid.years.indexOf(year);

@@ -92,12 +92,17 @@ export interface FieldIssue {
 /** Checks a rate definition; returns issues naming the field (empty when it is sound). */
 export function validateRate(def: RateDefinition): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!/^[a-z0-9_]+$/.test(def.key)) issues.push({ field: 'key', message: 'use lower-case letters, digits and underscores' });
+  if (!/^[a-z0-9_]+$/.test(def.key))
+    issues.push({ field: 'key', message: 'use lower-case letters, digits and underscores' });
   if (!def.label.trim()) issues.push({ field: 'label', message: 'give the rate a name' });
   if (!(def.shareKnownToAsc > 0 && def.shareKnownToAsc <= 1)) {
-    issues.push({ field: 'shareKnownToAsc', message: 'share known to adult social care must be more than 0 and at most 1 (100%)' });
+    issues.push({
+      field: 'shareKnownToAsc',
+      message: 'share known to adult social care must be more than 0 and at most 1 (100%)',
+    });
   }
-  if (def.kind === 'service_use' && !def.service) issues.push({ field: 'service', message: 'a service-use rate needs a service' });
+  if (def.kind === 'service_use' && !def.service)
+    issues.push({ field: 'service', message: 'a service-use rate needs a service' });
   if (!def.source.trim()) issues.push({ field: 'source', message: 'say where the rate comes from' });
   if (!Number.isInteger(def.sourceYear) || def.sourceYear < 1990 || def.sourceYear > 2100) {
     issues.push({ field: 'sourceYear', message: 'source year must be a year such as 2023' });
@@ -107,11 +112,17 @@ export function validateRate(def: RateDefinition): FieldIssue[] {
   def.cells.forEach((cell, i) => {
     const band: AgeBand = { from: cell.ageFrom, to: cell.ageTo };
     if (!validBand(band)) {
-      issues.push({ field: `cells.${i}.ageTo`, message: `age band ${cell.ageFrom}–${cell.ageTo ?? '+'} is not valid (0–89, or open-ended)` });
+      issues.push({
+        field: `cells.${i}.ageTo`,
+        message: `age band ${cell.ageFrom}–${cell.ageTo ?? '+'} is not valid (0–89, or open-ended)`,
+      });
       return;
     }
     if (!(cell.value >= 0 && cell.value <= 1)) {
-      issues.push({ field: `cells.${i}.value`, message: `rate for ${bandLabel(band)} must be between 0 and 1 (0% and 100%)` });
+      issues.push({
+        field: `cells.${i}.value`,
+        message: `rate for ${bandLabel(band)} must be between 0 and 1 (0% and 100%)`,
+      });
     }
     // persons cells overlap both sexes.
     const sexes = cell.sex === 'persons' ? ['female', 'male'] : [cell.sex];
@@ -120,7 +131,10 @@ export function validateRate(def: RateDefinition): FieldIssue[] {
       seen.set(sex, used);
       for (let a = cell.ageFrom; a <= bandEnd(band); a++) {
         if (used[a]) {
-          issues.push({ field: `cells.${i}.ageFrom`, message: `age band ${bandLabel(band)} (${cell.sex}) overlaps another band for the same sex` });
+          issues.push({
+            field: `cells.${i}.ageFrom`,
+            message: `age band ${bandLabel(band)} (${cell.sex}) overlaps another band for the same sex`,
+          });
           return;
         }
         used[a] = 1;
@@ -128,8 +142,10 @@ export function validateRate(def: RateDefinition): FieldIssue[] {
     }
   });
   def.history.forEach((p, i) => {
-    if (!Number.isInteger(p.year)) issues.push({ field: `history.${i}.year`, message: 'history year must be a whole year' });
-    if (!(p.value >= 0 && p.value <= 1)) issues.push({ field: `history.${i}.value`, message: 'history rate must be between 0 and 1' });
+    if (!Number.isInteger(p.year))
+      issues.push({ field: `history.${i}.year`, message: 'history year must be a whole year' });
+    if (!(p.value >= 0 && p.value <= 1))
+      issues.push({ field: `history.${i}.value`, message: 'history rate must be between 0 and 1' });
   });
   if (new Set(def.history.map((p) => p.year)).size !== def.history.length) {
     issues.push({ field: 'history', message: 'each history year may appear once' });

@@ -53,7 +53,11 @@ export function rateMultipliers(
   if (method === 'trend') {
     const fit = fitLinearTrend(history);
     if (!fit || fit.at(baseYear) <= 0) {
-      return { factors: years.map(() => 1), applied: 'constant', note: 'No usable history (two or more years needed): the rate is held constant.' };
+      return {
+        factors: years.map(() => 1),
+        applied: 'constant',
+        note: 'No usable history (two or more years needed): the rate is held constant.',
+      };
     }
     const base = fit.at(baseYear);
     const first = Math.min(...history.map((p) => p.year));
@@ -65,7 +69,9 @@ export function rateMultipliers(
     };
   }
   if (method === 'custom' && trajectory.length > 0) {
-    const points = [{ year: baseYear, factor: 1 }, ...trajectory.filter((p) => p.year > baseYear)].sort((a, b) => a.year - b.year);
+    const points = [{ year: baseYear, factor: 1 }, ...trajectory.filter((p) => p.year > baseYear)].sort(
+      (a, b) => a.year - b.year,
+    );
     const factors = years.map((y) => {
       if (y <= baseYear) return 1;
       for (let i = 1; i < points.length; i++) {
@@ -78,7 +84,10 @@ export function rateMultipliers(
     return {
       factors,
       applied: 'custom',
-      note: `Custom trajectory: ${points.slice(1).map((p) => `×${round(p.factor, 3)} by ${p.year}`).join(', ')} (straight lines between points, flat after the last).`,
+      note: `Custom trajectory: ${points
+        .slice(1)
+        .map((p) => `×${round(p.factor, 3)} by ${p.year}`)
+        .join(', ')} (straight lines between points, flat after the last).`,
     };
   }
   return { factors: years.map(() => 1), applied: 'constant', note: 'Rate held constant at its base-year value.' };

@@ -32,7 +32,13 @@ export function modelView(result: ModelResult) {
         scope: m.scope,
         method: m.method,
         methodNote: m.methodNote,
-        calibration: m.calibration ? { expected: r1(m.calibration.expected), observed: m.calibration.observed, factor: Math.round(m.calibration.factor * 10000) / 10000 } : null,
+        calibration: m.calibration
+          ? {
+              expected: r1(m.calibration.expected),
+              observed: m.calibration.observed,
+              factor: Math.round(m.calibration.factor * 10000) / 10000,
+            }
+          : null,
         totals: p.totals.map(r1),
         multipliers: p.multipliers.map((v) => Math.round(v * 10000) / 10000),
         byBand: p.bands.map((b, bi) => ({
@@ -57,7 +63,14 @@ export function modelView(result: ModelResult) {
             shortToday: s.gap.shortToday,
             marketFactor: Math.round(s.gap.marketFactor * 1000) / 1000,
             note: s.gap.note,
-            rows: s.gap.rows.map((g) => ({ year: g.year, clients: r1(g.clients), inUse: r1(g.inUse), required: r1(g.required), capacity: r1(g.capacity), gap: r1(g.gap) })),
+            rows: s.gap.rows.map((g) => ({
+              year: g.year,
+              clients: r1(g.clients),
+              inUse: r1(g.inUse),
+              required: r1(g.required),
+              capacity: r1(g.capacity),
+              gap: r1(g.gap),
+            })),
           }
         : null,
     })),
@@ -69,7 +82,13 @@ export function modelView(result: ModelResult) {
         total: r2(b.total),
         pressure: r2(b.pressure),
         pressureShare: Math.round(b.pressureShare * 10000) / 10000,
-        services: b.services.map((s) => ({ service: s.service, label: SERVICE_LABELS[s.service], clients: r1(s.clients), weeklyCost: r2(s.weeklyCost), annualCost: r2(s.annualCost) })),
+        services: b.services.map((s) => ({
+          service: s.service,
+          label: SERVICE_LABELS[s.service],
+          clients: r1(s.clients),
+          weeklyCost: r2(s.weeklyCost),
+          annualCost: r2(s.annualCost),
+        })),
       })),
     },
   };

@@ -2,19 +2,51 @@ import { describe, expect, it } from 'vitest';
 import { hubBoard, wholeDaysWaited, type BoardInput } from './board.js';
 
 const t = (iso: string) => new Date(iso);
-const base = (p: Partial<BoardInput> & Pick<BoardInput, 'referralId' | 'pathway' | 'medicallyOptimisedAt'>): BoardInput => ({
-  personRef: p.referralId.toUpperCase(), serviceNeed: 'reablement', hospital: 'Queen’s', ward: 'A1', postcodeDistrict: 'RM7',
-  requestSentAt: null, firstOfferAt: null, awardedAt: null, dischargedAt: null, cancelledAt: null, offers: 0, delays: [], ...p,
+const base = (
+  p: Partial<BoardInput> & Pick<BoardInput, 'referralId' | 'pathway' | 'medicallyOptimisedAt'>,
+): BoardInput => ({
+  personRef: p.referralId.toUpperCase(),
+  serviceNeed: 'reablement',
+  hospital: 'Queen’s',
+  ward: 'A1',
+  postcodeDistrict: 'RM7',
+  requestSentAt: null,
+  firstOfferAt: null,
+  awardedAt: null,
+  dischargedAt: null,
+  cancelledAt: null,
+  offers: 0,
+  delays: [],
+  ...p,
 });
 
 describe('hubBoard', () => {
   const now = t('2025-03-10T12:00Z');
   const people = [
     base({ referralId: 'a', pathway: 1, medicallyOptimisedAt: t('2025-03-09T13:00Z') }), // 23 h → day 0
-    base({ referralId: 'b', pathway: 1, medicallyOptimisedAt: t('2025-03-02T12:00Z'), requestSentAt: t('2025-03-02T14:00Z'), firstOfferAt: t('2025-03-03T10:00Z'), offers: 2,
-      delays: [{ reason: 'awaiting_homecare', from: t('2025-03-02T12:00Z'), to: null }] }), // 8 days
-    base({ referralId: 'c', pathway: 3, serviceNeed: 'care_home_nursing', medicallyOptimisedAt: t('2025-03-05T09:00Z'), requestSentAt: t('2025-03-05T10:00Z'), awardedAt: t('2025-03-09T10:00Z') }),
-    base({ referralId: 'd', pathway: 3, medicallyOptimisedAt: t('2025-03-01T09:00Z'), dischargedAt: t('2025-03-08T09:00Z') }), // gone
+    base({
+      referralId: 'b',
+      pathway: 1,
+      medicallyOptimisedAt: t('2025-03-02T12:00Z'),
+      requestSentAt: t('2025-03-02T14:00Z'),
+      firstOfferAt: t('2025-03-03T10:00Z'),
+      offers: 2,
+      delays: [{ reason: 'awaiting_homecare', from: t('2025-03-02T12:00Z'), to: null }],
+    }), // 8 days
+    base({
+      referralId: 'c',
+      pathway: 3,
+      serviceNeed: 'care_home_nursing',
+      medicallyOptimisedAt: t('2025-03-05T09:00Z'),
+      requestSentAt: t('2025-03-05T10:00Z'),
+      awardedAt: t('2025-03-09T10:00Z'),
+    }),
+    base({
+      referralId: 'd',
+      pathway: 3,
+      medicallyOptimisedAt: t('2025-03-01T09:00Z'),
+      dischargedAt: t('2025-03-08T09:00Z'),
+    }), // gone
     base({ referralId: 'e', pathway: 2, medicallyOptimisedAt: t('2025-03-11T09:00Z') }), // not yet optimised
   ];
   const board = hubBoard(people, now);

@@ -73,7 +73,12 @@ export function hubBoard(people: readonly BoardInput[], now: Date): BoardLane[] 
     });
   }
   return PATHWAYS.map((pathway) => {
-    const entries = lanes.get(pathway)!.sort((a, b) => a.medicallyOptimisedAt.getTime() - b.medicallyOptimisedAt.getTime() || a.personRef.localeCompare(b.personRef));
+    const entries = lanes
+      .get(pathway)!
+      .sort(
+        (a, b) =>
+          a.medicallyOptimisedAt.getTime() - b.medicallyOptimisedAt.getTime() || a.personRef.localeCompare(b.personRef),
+      );
     return {
       pathway,
       waiting: entries.length,

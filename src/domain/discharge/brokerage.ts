@@ -20,33 +20,46 @@ export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
 export const RESPONSE_STATUSES = ['sent', 'offered', 'declined', 'awarded', 'not_selected', 'withdrawn'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
-export const sendRequestSchema = z.object({
-  mode: z.enum(['chosen', 'framework'], { message: 'Choose who to send the request to' }),
-  locationIds: z.array(z.string().uuid()).max(50, 'Send to 50 providers or fewer').default([]),
-}).superRefine((v, ctx) => {
-  if (v.mode === 'chosen' && v.locationIds.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['locationIds'], message: 'Select at least one provider to send the request to' });
-  }
-});
+export const sendRequestSchema = z
+  .object({
+    mode: z.enum(['chosen', 'framework'], { message: 'Choose who to send the request to' }),
+    locationIds: z.array(z.string().uuid()).max(50, 'Send to 50 providers or fewer').default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === 'chosen' && v.locationIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locationIds'],
+        message: 'Select at least one provider to send the request to',
+      });
+    }
+  });
 export type SendRequestInput = z.output<typeof sendRequestSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
 
 /** A provider's answer. Money arrives in pounds (as typed) and is stored in pence. */
-export const responseInputSchema = z.discriminatedUnion('response', [
-  z.object({
-    response: z.literal('offer'),
-    price: z.coerce.number({ message: 'Enter the price in pounds' }).positive('Price must be more than £0').max(10_000, 'Price must be £10,000 or less'),
-    earliestStart: isoDate,
-    canAssessBy: isoDate,
-    note: z.string().trim().max(500, 'Note must be 500 characters or fewer').default(''),
-  }),
-  z.object({
-    response: z.literal('decline'),
-    declineReason: z.enum(DECLINE_REASONS, { message: 'Select a reason for declining' }),
-    note: z.string().trim().max(500, 'Note must be 500 characters or fewer').default(''),
-  }),
-], { message: 'Choose whether to offer or decline' });
+export const responseInputSchema = z.discriminatedUnion(
+  'response',
+  [
+    z.object({
+      response: z.literal('offer'),
+      price: z.coerce
+        .number({ message: 'Enter the price in pounds' })
+        .positive('Price must be more than £0')
+        .max(10_000, 'Price must be £10,000 or less'),
+      earliestStart: isoDate,
+      canAssessBy: isoDate,
+      note: z.string().trim().max(500, 'Note must be 500 characters or fewer').default(''),
+    }),
+    z.object({
+      response: z.literal('decline'),
+      declineReason: z.enum(DECLINE_REASONS, { message: 'Select a reason for declining' }),
+      note: z.string().trim().max(500, 'Note must be 500 characters or fewer').default(''),
+    }),
+  ],
+  { message: 'Choose whether to offer or decline' },
+);
 export type ResponseInput = z.output<typeof responseInputSchema>;
 
 export function poundsToPence(pounds: number): number {
@@ -54,11 +67,17 @@ export function poundsToPence(pounds: number): number {
 }
 
 /** Checks that an offer's dates make sense against today's date (London). Returns field errors. */
-export function offerDateErrors(input: { earliestStart: string; canAssessBy: string }, today: string): { field: string; message: string }[] {
+export function offerDateErrors(
+  input: { earliestStart: string; canAssessBy: string },
+  today: string,
+): { field: string; message: string }[] {
   const errors: { field: string; message: string }[] = [];
-  if (input.canAssessBy < today) errors.push({ field: 'canAssessBy', message: 'Assessment date must be today or in the future' });
-  if (input.earliestStart < today) errors.push({ field: 'earliestStart', message: 'Earliest start must be today or in the future' });
-  else if (input.earliestStart < input.canAssessBy) errors.push({ field: 'earliestStart', message: 'Earliest start must be on or after the assessment date' });
+  if (input.canAssessBy < today)
+    errors.push({ field: 'canAssessBy', message: 'Assessment date must be today or in the future' });
+  if (input.earliestStart < today)
+    errors.push({ field: 'earliestStart', message: 'Earliest start must be today or in the future' });
+  else if (input.earliestStart < input.canAssessBy)
+    errors.push({ field: 'earliestStart', message: 'Earliest start must be on or after the assessment date' });
   return errors;
 }
 
@@ -75,7 +94,11 @@ export function awardBlocker(state: {
 }
 
 /** Why this provider cannot answer now, or null if it can. */
-export function responseBlocker(state: { responseStatus: ResponseStatus; referralAwarded: boolean; referralClosed: boolean }): string | null {
+export function responseBlocker(state: {
+  responseStatus: ResponseStatus;
+  referralAwarded: boolean;
+  referralClosed: boolean;
+}): string | null {
   if (state.referralClosed || state.referralAwarded) return 'This request has closed';
   if (state.responseStatus !== 'sent' && state.responseStatus !== 'offered' && state.responseStatus !== 'declined') {
     return 'This request can no longer be answered';
@@ -117,10 +140,19 @@ export function placementFromAward(args: {
 }): PlacementPlan {
   const need = args.serviceNeed;
   const contractType: PlacementPlan['contractType'] =
-    need === 'd2a_bed' || need === 'rehab_bed' ? 'block' : args.location.onFramework ? 'framework' : args.location.onDps ? 'dps' : 'spot';
+    need === 'd2a_bed' || need === 'rehab_bed'
+      ? 'block'
+      : args.location.onFramework
+        ? 'framework'
+        : args.location.onDps
+          ? 'dps'
+          : 'spot';
   const funding = FUNDING_FOR_PLACEMENT[args.fundingRoute];
   if (need === 'homecare' || need === 'reablement') {
-    const hours = hoursNeeded({ homecareHoursPerWeek: args.homecareHoursPerWeek ?? 0, doubleHanded: args.doubleHanded });
+    const hours = hoursNeeded({
+      homecareHoursPerWeek: args.homecareHoursPerWeek ?? 0,
+      doubleHanded: args.doubleHanded,
+    });
     return {
       serviceType: 'homecare',
       band: args.band ?? 'homecare_hourly',
@@ -132,7 +164,10 @@ export function placementFromAward(args: {
       purpose: need === 'reablement' ? 'short_term' : 'long_term',
     };
   }
-  const nursing = need === 'care_home_nursing' || ((need === 'd2a_bed' || need === 'rehab_bed' || need === 'care_home_dementia') && args.location.serviceTypes.includes('care_home_nursing'));
+  const nursing =
+    need === 'care_home_nursing' ||
+    ((need === 'd2a_bed' || need === 'rehab_bed' || need === 'care_home_dementia') &&
+      args.location.serviceTypes.includes('care_home_nursing'));
   return {
     serviceType: nursing ? 'care_home_nursing' : 'care_home_residential',
     band: args.band ?? (nursing ? 'standard_nursing' : 'standard_residential'),
@@ -175,13 +210,18 @@ function splitFor(need: ServiceNeed): 'residential' | 'nursing' | 'dementia' | n
  * brokers taking the same last bed (the caller holds a row lock on the figures).
  */
 export function careHomeAfterAdmission(before: CareHomeFigures, need: ServiceNeed): CareHomeFigures {
-  if (!CARE_HOME_NEEDS.includes(need) && need !== 'd2a_bed' && need !== 'rehab_bed') throw new Error(`Not a care home need: ${need}`);
+  if (!CARE_HOME_NEEDS.includes(need) && need !== 'd2a_bed' && need !== 'rehab_bed')
+    throw new Error(`Not a care home need: ${need}`);
   const split = splitFor(need);
   const splitVacant = split ? before[`${split}VacantAccepting`] : null;
   if (before.vacantAccepting <= 0 || (splitVacant !== null && splitVacant <= 0)) {
     throw new NoCapacityError('No bed is vacant and accepting admissions at this home any more');
   }
-  const after: CareHomeFigures = { ...before, vacantAccepting: before.vacantAccepting - 1, occupied: before.occupied + 1 };
+  const after: CareHomeFigures = {
+    ...before,
+    vacantAccepting: before.vacantAccepting - 1,
+    occupied: before.occupied + 1,
+  };
   if (split && splitVacant !== null) {
     after[`${split}VacantAccepting`] = splitVacant - 1;
     const occ = before[`${split}Occupied`];
@@ -193,7 +233,9 @@ export function careHomeAfterAdmission(before: CareHomeFigures, need: ServiceNee
 /** Homecare hours left after taking on a package; throws when the provider no longer has them. */
 export function homecareAfterPackage(hoursAvailable: number, hours: number): number {
   if (hoursAvailable + 1e-9 < hours) {
-    throw new NoCapacityError(`The provider has ${hoursAvailable} new hours a week available; this package needs ${hours}`);
+    throw new NoCapacityError(
+      `The provider has ${hoursAvailable} new hours a week available; this package needs ${hours}`,
+    );
   }
   return Math.round((hoursAvailable - hours) * 100) / 100;
 }

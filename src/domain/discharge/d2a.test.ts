@@ -7,9 +7,30 @@ const BEDS: BlockBed[] = [
   { bedId: 'B2', from: '2025-01-01', to: null },
   { bedId: 'B3', from: '2025-01-04', to: '2025-01-05' }, // one-night winter flex bed
 ];
-const S1: BedStay = { stayId: 'S1', bedId: 'B1', personRef: 'P-1', admittedAt: t('2025-01-01T14:00Z'), leftAt: t('2025-01-05T10:00Z'), outcome: 'usual_residence' };
-const S2: BedStay = { stayId: 'S2', bedId: 'B2', personRef: 'P-2', admittedAt: t('2025-01-02T12:00Z'), leftAt: null, outcome: null };
-const S3: BedStay = { stayId: 'S3', bedId: 'B1', personRef: 'P-3', admittedAt: t('2025-01-06T12:00Z'), leftAt: t('2025-02-18T12:00Z'), outcome: 'care_home' };
+const S1: BedStay = {
+  stayId: 'S1',
+  bedId: 'B1',
+  personRef: 'P-1',
+  admittedAt: t('2025-01-01T14:00Z'),
+  leftAt: t('2025-01-05T10:00Z'),
+  outcome: 'usual_residence',
+};
+const S2: BedStay = {
+  stayId: 'S2',
+  bedId: 'B2',
+  personRef: 'P-2',
+  admittedAt: t('2025-01-02T12:00Z'),
+  leftAt: null,
+  outcome: null,
+};
+const S3: BedStay = {
+  stayId: 'S3',
+  bedId: 'B1',
+  personRef: 'P-3',
+  admittedAt: t('2025-01-06T12:00Z'),
+  leftAt: t('2025-02-18T12:00Z'),
+  outcome: 'care_home',
+};
 
 describe('D2A occupancy', () => {
   it('counts beds contracted and occupied at each midnight census', () => {
@@ -36,7 +57,17 @@ describe('D2A length of stay against six weeks', () => {
     expect(s.bedsContracted).toBe(2);
     expect(s.occupiedNow).toBe(1);
     expect(s.occupancyNow).toBe(0.5);
-    expect(s.current).toEqual([{ stayId: 'S2', bedId: 'B2', personRef: 'P-2', admittedAt: S2.admittedAt, daysIn: 49, daysToLimit: -7, overLimit: true }]);
+    expect(s.current).toEqual([
+      {
+        stayId: 'S2',
+        bedId: 'B2',
+        personRef: 'P-2',
+        admittedAt: S2.admittedAt,
+        daysIn: 49,
+        daysToLimit: -7,
+        overLimit: true,
+      },
+    ]);
     expect(s.completed).toBe(2);
     // LOS 3.8333 and 43 days: median (3.8333 + 43) / 2 = 23.4167
     expect(s.medianLengthOfStayDays).toBe(23.4);

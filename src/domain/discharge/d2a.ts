@@ -46,7 +46,12 @@ export interface OccupancyDay {
 }
 
 /** Beds contracted and beds occupied at the midnight that ends each London date in [from, to). */
-export function occupancyByDay(beds: readonly BlockBed[], stays: readonly BedStay[], from: string, to: string): OccupancyDay[] {
+export function occupancyByDay(
+  beds: readonly BlockBed[],
+  stays: readonly BedStay[],
+  from: string,
+  to: string,
+): OccupancyDay[] {
   const out: OccupancyDay[] = [];
   for (let date = from; date < to; date = addDays(date, 1)) {
     const census = londonMidnight(addDays(date, 1)).getTime();
@@ -89,7 +94,13 @@ export interface D2aSummary {
  * The D2A picture: today's beds and who is in them (longest stay first), plus stays that ended in [from, to):
  * their median length, how many ran past six weeks, and where people went afterwards.
  */
-export function d2aSummary(beds: readonly BlockBed[], stays: readonly BedStay[], now: Date, from: string, to: string): D2aSummary {
+export function d2aSummary(
+  beds: readonly BlockBed[],
+  stays: readonly BedStay[],
+  now: Date,
+  from: string,
+  to: string,
+): D2aSummary {
   const occ = occupancyByDay(beds, stays, from, to);
   const current = stays
     .filter((s) => s.admittedAt.getTime() <= now.getTime() && (s.leftAt === null || s.leftAt.getTime() > now.getTime()))
@@ -114,7 +125,9 @@ export function d2aSummary(beds: readonly BlockBed[], stays: readonly BedStay[],
   const overLimitCompleted = los.filter((d) => d > D2A_LIMIT_DAYS).length;
   const outcomes = Object.fromEntries(D2A_OUTCOMES.map((o) => [o, 0])) as Record<D2aOutcome, number>;
   for (const s of ended) outcomes[s.outcome ?? 'other']++;
-  const outcomeShares = Object.fromEntries(D2A_OUTCOMES.map((o) => [o, round(share(outcomes[o], ended.length), 4)])) as Record<D2aOutcome, number | null>;
+  const outcomeShares = Object.fromEntries(
+    D2A_OUTCOMES.map((o) => [o, round(share(outcomes[o], ended.length), 4)]),
+  ) as Record<D2aOutcome, number | null>;
   const todayBeds = beds.filter((b) => {
     const t = now.getTime();
     return londonMidnight(b.from).getTime() <= t && (b.to === null || t < londonMidnight(b.to).getTime());
@@ -124,7 +137,13 @@ export function d2aSummary(beds: readonly BlockBed[], stays: readonly BedStay[],
     bedsContracted: todayBeds,
     occupiedNow: current.length,
     occupancyNow: round(share(current.length, todayBeds), 4),
-    meanOccupancy: round(share(occ.reduce((a, d) => a + d.occupied, 0), bedDays), 4),
+    meanOccupancy: round(
+      share(
+        occ.reduce((a, d) => a + d.occupied, 0),
+        bedDays,
+      ),
+      4,
+    ),
     current,
     completed: ended.length,
     medianLengthOfStayDays: round(median(los), 1),

@@ -53,11 +53,7 @@ export interface DistrictCentroid extends LatLng {
 }
 
 /** Distance between the centroids of two districts, or null when either centroid is unknown. */
-export function districtDistanceKm(
-  centroids: ReadonlyMap<string, LatLng>,
-  from: string,
-  to: string,
-): number | null {
+export function districtDistanceKm(centroids: ReadonlyMap<string, LatLng>, from: string, to: string): number | null {
   const a = centroids.get(from);
   const b = centroids.get(to);
   if (!a || !b) return null;

@@ -16,17 +16,35 @@ const ctx: MatchContext = {
 
 function home(p: Partial<CandidateLocation> & Pick<CandidateLocation, 'locationId'>): CandidateLocation {
   return {
-    providerId: `prov-${p.locationId}`, name: `Home ${p.locationId}`, providerName: `Provider ${p.locationId}`,
-    serviceTypes: ['care_home_nursing'], specialisms: ['dementia', 'older_people'], postcodeDistrict: 'RM7', position: null,
-    cqcRating: 'Good', onFramework: false, onDps: false,
+    providerId: `prov-${p.locationId}`,
+    name: `Home ${p.locationId}`,
+    providerName: `Provider ${p.locationId}`,
+    serviceTypes: ['care_home_nursing'],
+    specialisms: ['dementia', 'older_people'],
+    postcodeDistrict: 'RM7',
+    position: null,
+    cqcRating: 'Good',
+    onFramework: false,
+    onDps: false,
     vacancy: { asAt: daysAgo(0.5), accepting: 2, residential: null, nursing: 2, dementia: null },
-    homecare: null, d2aBeds: null, rehabBeds: null, typicalWeeklyPricePence: 71_500, typicalHourlyRatePence: null, ...p,
+    homecare: null,
+    d2aBeds: null,
+    rehabBeds: null,
+    typicalWeeklyPricePence: 71_500,
+    typicalHourlyRatePence: null,
+    ...p,
   };
 }
 
 const LOCATIONS: CandidateLocation[] = [
   // A: 10 km away, Good, £750 vs usual £715 (4.9% over), figures 2 days old, on the framework.
-  home({ locationId: 'A', postcodeDistrict: 'RM1', typicalWeeklyPricePence: 75_000, onFramework: true, vacancy: { asAt: daysAgo(2), accepting: 1, residential: null, nursing: 1, dementia: null } }),
+  home({
+    locationId: 'A',
+    postcodeDistrict: 'RM1',
+    typicalWeeklyPricePence: 75_000,
+    onFramework: true,
+    vacancy: { asAt: daysAgo(2), accepting: 1, residential: null, nursing: 1, dementia: null },
+  }),
   // B: in the person's own district, Outstanding, at the usual rate, updated this morning → full marks.
   home({ locationId: 'B', cqcRating: 'Outstanding' }),
   home({ locationId: 'C', serviceTypes: ['care_home_residential'] }), // no nursing registration
@@ -34,11 +52,25 @@ const LOCATIONS: CandidateLocation[] = [
   home({ locationId: 'E', cqcRating: 'Inadequate' }),
   home({ locationId: 'F', specialisms: ['older_people'] }), // no dementia specialism
   // G: named by the family; Requires improvement, no price history, figures 20 days old.
-  home({ locationId: 'G', cqcRating: 'Requires improvement', typicalWeeklyPricePence: null, vacancy: { asAt: daysAgo(20), accepting: 3, residential: null, nursing: 3, dementia: null } }),
+  home({
+    locationId: 'G',
+    cqcRating: 'Requires improvement',
+    typicalWeeklyPricePence: null,
+    vacancy: { asAt: daysAgo(20), accepting: 3, residential: null, nursing: 3, dementia: null },
+  }),
 ];
 
 describe('matchCandidates for a nursing placement with dementia', () => {
-  const result = matchCandidates(LOCATIONS, { serviceNeed: 'care_home_nursing', specialisms: ['dementia'], postcodeDistrict: 'RM7', preferredLocationIds: ['G'] }, ctx);
+  const result = matchCandidates(
+    LOCATIONS,
+    {
+      serviceNeed: 'care_home_nursing',
+      specialisms: ['dementia'],
+      postcodeDistrict: 'RM7',
+      preferredLocationIds: ['G'],
+    },
+    ctx,
+  );
 
   it('keeps only homes with the service, the specialism and a bed, and says why others were left out', () => {
     expect(result.candidates.map((c) => c.locationId)).toEqual(['G', 'B', 'A']);
@@ -70,18 +102,38 @@ describe('matchCandidates for a nursing placement with dementia', () => {
     expect(texts).toContain('Typical price £750 a week: £35 (5%) above the usual rate (£715)');
     expect(texts).toContain('On the council framework');
     const g = result.candidates[0];
-    expect(g.reasons.find((r) => r.kind === 'freshness')).toEqual({ kind: 'freshness', tone: 'warning', text: 'Capacity last updated 20 days ago: check by phone' });
+    expect(g.reasons.find((r) => r.kind === 'freshness')).toEqual({
+      kind: 'freshness',
+      tone: 'warning',
+      text: 'Capacity last updated 20 days ago: check by phone',
+    });
     expect(g.reasons.map((r) => r.text)).toContain('Named by the person or their family');
   });
 });
 
 describe('matchCandidates for homecare', () => {
-  const agency = (id: string, hours: number): CandidateLocation => home({
-    locationId: id, serviceTypes: ['homecare'], specialisms: [], vacancy: null, typicalWeeklyPricePence: null, typicalHourlyRatePence: 2_426,
-    homecare: { asAt: daysAgo(1), hoursAvailable: hours },
-  });
+  const agency = (id: string, hours: number): CandidateLocation =>
+    home({
+      locationId: id,
+      serviceTypes: ['homecare'],
+      specialisms: [],
+      vacancy: null,
+      typicalWeeklyPricePence: null,
+      typicalHourlyRatePence: 2_426,
+      homecare: { asAt: daysAgo(1), hoursAvailable: hours },
+    });
   it('needs twice the hours for a double-handed package', () => {
-    const r = matchCandidates([agency('H1', 20), agency('H2', 10)], { serviceNeed: 'homecare', specialisms: [], postcodeDistrict: 'RM7', homecareHoursPerWeek: 7, doubleHanded: true }, ctx);
+    const r = matchCandidates(
+      [agency('H1', 20), agency('H2', 10)],
+      {
+        serviceNeed: 'homecare',
+        specialisms: [],
+        postcodeDistrict: 'RM7',
+        homecareHoursPerWeek: 7,
+        doubleHanded: true,
+      },
+      ctx,
+    );
     expect(r.candidates.map((c) => c.locationId)).toEqual(['H1']);
     expect(r.excluded.capacity).toBe(1);
     expect(r.candidates[0].reasons.map((x) => x.text)).toContain('20 new hours a week available (needs 14)');
@@ -91,11 +143,15 @@ describe('matchCandidates for homecare', () => {
 
 describe('matchCandidates for D2A beds', () => {
   it('offers only locations holding block beds with one free', () => {
-    const r = matchCandidates([
-      home({ locationId: 'D1', d2aBeds: { total: 10, free: 2, asAt: daysAgo(0) } }),
-      home({ locationId: 'D2', d2aBeds: { total: 10, free: 0, asAt: daysAgo(0) } }),
-      home({ locationId: 'N' }),
-    ], { serviceNeed: 'd2a_bed', specialisms: [], postcodeDistrict: 'RM7' }, ctx);
+    const r = matchCandidates(
+      [
+        home({ locationId: 'D1', d2aBeds: { total: 10, free: 2, asAt: daysAgo(0) } }),
+        home({ locationId: 'D2', d2aBeds: { total: 10, free: 0, asAt: daysAgo(0) } }),
+        home({ locationId: 'N' }),
+      ],
+      { serviceNeed: 'd2a_bed', specialisms: [], postcodeDistrict: 'RM7' },
+      ctx,
+    );
     expect(r.candidates.map((c) => c.locationId)).toEqual(['D1']);
     expect(r.excluded).toMatchObject({ service: 1, capacity: 1 });
   });

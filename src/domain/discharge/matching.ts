@@ -72,7 +72,8 @@ export interface MatchContext {
   usualHourlyRatePence: number | null;
 }
 
-export type ReasonKind = 'service' | 'specialism' | 'capacity' | 'distance' | 'quality' | 'price' | 'freshness' | 'preference' | 'contract';
+export type ReasonKind =
+  'service' | 'specialism' | 'capacity' | 'distance' | 'quality' | 'price' | 'freshness' | 'preference' | 'contract';
 export interface MatchReason {
   kind: ReasonKind;
   tone: 'good' | 'neutral' | 'warning';
@@ -145,27 +146,60 @@ function clamp01(x: number): number {
 }
 
 /** Capacity this location has for the need, the unit, and when it was reported; null if it does not provide the service. */
-function capacityFor(c: CandidateLocation, need: MatchRequest): { amount: number; unit: 'beds' | 'hours'; asAt: Date | null; label: string } | null {
+function capacityFor(
+  c: CandidateLocation,
+  need: MatchRequest,
+): { amount: number; unit: 'beds' | 'hours'; asAt: Date | null; label: string } | null {
   switch (need.serviceNeed) {
     case 'care_home_residential':
       if (!c.serviceTypes.includes('care_home_residential')) return null;
-      return { amount: c.vacancy ? (c.vacancy.residential ?? c.vacancy.accepting) : 0, unit: 'beds', asAt: c.vacancy?.asAt ?? null, label: 'Registered for residential care' };
+      return {
+        amount: c.vacancy ? (c.vacancy.residential ?? c.vacancy.accepting) : 0,
+        unit: 'beds',
+        asAt: c.vacancy?.asAt ?? null,
+        label: 'Registered for residential care',
+      };
     case 'care_home_nursing':
       if (!c.serviceTypes.includes('care_home_nursing')) return null;
-      return { amount: c.vacancy ? (c.vacancy.nursing ?? c.vacancy.accepting) : 0, unit: 'beds', asAt: c.vacancy?.asAt ?? null, label: 'Registered for nursing care' };
+      return {
+        amount: c.vacancy ? (c.vacancy.nursing ?? c.vacancy.accepting) : 0,
+        unit: 'beds',
+        asAt: c.vacancy?.asAt ?? null,
+        label: 'Registered for nursing care',
+      };
     case 'care_home_dementia':
       if (!c.serviceTypes.some((t) => CARE_HOME_TYPES.includes(t))) return null;
-      return { amount: c.vacancy ? (c.vacancy.dementia ?? c.vacancy.accepting) : 0, unit: 'beds', asAt: c.vacancy?.asAt ?? null, label: 'Care home' };
+      return {
+        amount: c.vacancy ? (c.vacancy.dementia ?? c.vacancy.accepting) : 0,
+        unit: 'beds',
+        asAt: c.vacancy?.asAt ?? null,
+        label: 'Care home',
+      };
     case 'homecare':
     case 'reablement':
       if (!c.serviceTypes.includes('homecare')) return null;
-      return { amount: c.homecare?.hoursAvailable ?? 0, unit: 'hours', asAt: c.homecare?.asAt ?? null, label: 'Provides homecare' };
+      return {
+        amount: c.homecare?.hoursAvailable ?? 0,
+        unit: 'hours',
+        asAt: c.homecare?.asAt ?? null,
+        label: 'Provides homecare',
+      };
     case 'd2a_bed':
       if (!c.d2aBeds) return null;
-      return { amount: c.d2aBeds.free, unit: 'beds', asAt: c.d2aBeds.asAt, label: `Holds ${c.d2aBeds.total} block-booked D2A beds` };
+      return {
+        amount: c.d2aBeds.free,
+        unit: 'beds',
+        asAt: c.d2aBeds.asAt,
+        label: `Holds ${c.d2aBeds.total} block-booked D2A beds`,
+      };
     case 'rehab_bed':
       if (!c.rehabBeds) return null;
-      return { amount: c.rehabBeds.free, unit: 'beds', asAt: c.rehabBeds.asAt, label: `Holds ${c.rehabBeds.total} community rehabilitation beds` };
+      return {
+        amount: c.rehabBeds.free,
+        unit: 'beds',
+        asAt: c.rehabBeds.asAt,
+        label: `Holds ${c.rehabBeds.total} community rehabilitation beds`,
+      };
     case 'none':
       return null;
   }
@@ -200,7 +234,11 @@ export function freshnessScore(ageDays: number): number {
 }
 
 /** Rank every location that can take this person now. Pure: the caller loads the market snapshot. */
-export function matchCandidates(locations: readonly CandidateLocation[], need: MatchRequest, ctx: MatchContext): MatchResult {
+export function matchCandidates(
+  locations: readonly CandidateLocation[],
+  need: MatchRequest,
+  ctx: MatchContext,
+): MatchResult {
   const excluded: Record<ExclusionReason, number> = { service: 0, specialism: 0, capacity: 0, quality: 0 };
   const out: Candidate[] = [];
   const origin = ctx.centroids.get(need.postcodeDistrict) ?? null;
@@ -232,7 +270,8 @@ export function matchCandidates(locations: readonly CandidateLocation[], need: M
 
     const reasons: MatchReason[] = [];
     reasons.push({ kind: 'service', tone: 'good', text: cap.label });
-    for (const s of need.specialisms) reasons.push({ kind: 'specialism', tone: 'good', text: `Specialism: ${s.replace(/_/g, ' ')}` });
+    for (const s of need.specialisms)
+      reasons.push({ kind: 'specialism', tone: 'good', text: `Specialism: ${s.replace(/_/g, ' ')}` });
 
     const ageDays = cap.asAt ? Math.max(0, (ctx.now.getTime() - cap.asAt.getTime()) / 86_400_000) : STALE_DAYS;
     const ageText = ageDays < 1 ? 'today' : `${Math.floor(ageDays)} day${Math.floor(ageDays) === 1 ? '' : 's'} ago`;
@@ -254,13 +293,25 @@ export function matchCandidates(locations: readonly CandidateLocation[], need: M
     const distanceKm = origin && position ? round1(haversineKm(origin, position)) : null;
     reasons.push(
       distanceKm === null
-        ? { kind: 'distance', tone: 'warning', text: `Distance unknown (no centroid for ${origin ? loc.postcodeDistrict || 'its postcode' : need.postcodeDistrict})` }
-        : { kind: 'distance', tone: distanceKm <= 10 ? 'good' : 'neutral', text: `${distanceKm} km from the centre of ${need.postcodeDistrict}` },
+        ? {
+            kind: 'distance',
+            tone: 'warning',
+            text: `Distance unknown (no centroid for ${origin ? loc.postcodeDistrict || 'its postcode' : need.postcodeDistrict})`,
+          }
+        : {
+            kind: 'distance',
+            tone: distanceKm <= 10 ? 'good' : 'neutral',
+            text: `${distanceKm} km from the centre of ${need.postcodeDistrict}`,
+          },
     );
 
     reasons.push(
       loc.cqcRating
-        ? { kind: 'quality', tone: loc.cqcRating === 'Requires improvement' ? 'warning' : 'good', text: `CQC rating: ${loc.cqcRating}` }
+        ? {
+            kind: 'quality',
+            tone: loc.cqcRating === 'Requires improvement' ? 'warning' : 'good',
+            text: `CQC rating: ${loc.cqcRating}`,
+          }
         : { kind: 'quality', tone: 'neutral', text: 'Not yet rated by CQC' },
     );
 
@@ -268,7 +319,14 @@ export function matchCandidates(locations: readonly CandidateLocation[], need: M
     const usualRatePence = homeBased ? ctx.usualHourlyRatePence : ctx.usualWeeklyRatePence;
     const unit = homeBased ? 'an hour' : 'a week';
     if (pricePence === null || usualRatePence === null) {
-      reasons.push({ kind: 'price', tone: 'neutral', text: pricePence === null ? 'No recent price agreed here' : `Typical price ${pounds(pricePence)} ${unit}; no usual rate set` });
+      reasons.push({
+        kind: 'price',
+        tone: 'neutral',
+        text:
+          pricePence === null
+            ? 'No recent price agreed here'
+            : `Typical price ${pounds(pricePence)} ${unit}; no usual rate set`,
+      });
     } else {
       const diff = pricePence - usualRatePence;
       const pct = Math.round((diff / usualRatePence) * 100);
@@ -287,7 +345,11 @@ export function matchCandidates(locations: readonly CandidateLocation[], need: M
     let bonus = 0;
     if (loc.onFramework || loc.onDps) {
       bonus += 5;
-      reasons.push({ kind: 'contract', tone: 'good', text: loc.onFramework ? 'On the council framework' : 'On the dynamic purchasing system' });
+      reasons.push({
+        kind: 'contract',
+        tone: 'good',
+        text: loc.onFramework ? 'On the council framework' : 'On the dynamic purchasing system',
+      });
     }
     if (preferredDistricts.has(loc.postcodeDistrict)) {
       bonus += 10;
@@ -304,7 +366,11 @@ export function matchCandidates(locations: readonly CandidateLocation[], need: M
       bonus,
     };
     const score = round1(
-      WEIGHTS.distance * parts.distance + WEIGHTS.quality * parts.quality + WEIGHTS.price * parts.price + WEIGHTS.freshness * parts.freshness + bonus,
+      WEIGHTS.distance * parts.distance +
+        WEIGHTS.quality * parts.quality +
+        WEIGHTS.price * parts.price +
+        WEIGHTS.freshness * parts.freshness +
+        bonus,
     );
 
     out.push({

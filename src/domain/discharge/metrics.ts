@@ -13,7 +13,17 @@
 import type { DelayReason, Destination, Pathway } from './referral.js';
 import { DELAY_REASONS } from './referral.js';
 import { median, percentile, round, share } from './stats.js';
-import { addDays, DAY_MS, elapsedDays, elapsedHours, londonDate, londonMidnight, periodEnd, periodStart, type Period } from './time.js';
+import {
+  addDays,
+  DAY_MS,
+  elapsedDays,
+  elapsedHours,
+  londonDate,
+  londonMidnight,
+  periodEnd,
+  periodStart,
+  type Period,
+} from './time.js';
 
 export interface DelayEpisode {
   reason: DelayReason;
@@ -80,7 +90,8 @@ export interface PeriodMetrics {
 }
 
 const zeroCounts = (): PathwayCounts => ({ 0: 0, 1: 0, 2: 0, 3: 0 });
-const zeroDelays = (): Record<DelayKey, number> => Object.fromEntries(DELAY_KEYS.map((k) => [k, 0])) as Record<DelayKey, number>;
+const zeroDelays = (): Record<DelayKey, number> =>
+  Object.fromEntries(DELAY_KEYS.map((k) => [k, 0])) as Record<DelayKey, number>;
 
 function waitSummary(days: number[]): WaitSummary {
   return { n: days.length, medianDays: round(median(days), 2), p90Days: round(percentile(days, 0.9), 2) };
@@ -114,7 +125,8 @@ export function delayedBedDays(r: FlowRecord, asAt: Date): { date: string; reaso
   for (let i = 0; i < 3660; i++) {
     const midnight = londonMidnight(addDays(date, 1));
     if (midnight.getTime() >= end.getTime() || midnight.getTime() > asAt.getTime()) break;
-    if (midnight.getTime() > r.medicallyOptimisedAt.getTime()) out.push({ date, reason: delayReasonAt(r.delays, midnight) });
+    if (midnight.getTime() > r.medicallyOptimisedAt.getTime())
+      out.push({ date, reason: delayReasonAt(r.delays, midnight) });
     date = addDays(date, 1);
   }
   return out;
@@ -151,9 +163,16 @@ export interface MetricsOptions {
 }
 
 /** Flow and delay metrics for each week or month in [from, to). */
-export function flowMetrics(records: readonly FlowRecord[], responses: readonly ProviderResponseRecord[], opts: MetricsOptions): PeriodMetrics[] {
+export function flowMetrics(
+  records: readonly FlowRecord[],
+  responses: readonly ProviderResponseRecord[],
+  opts: MetricsOptions,
+): PeriodMetrics[] {
   const keys = periodsBetween(opts.from, opts.to, opts.period);
-  const rows = new Map<string, { m: PeriodMetrics; waits: number[]; waitsByPathway: Record<Pathway, number[]>; firstOfferHours: number[] }>();
+  const rows = new Map<
+    string,
+    { m: PeriodMetrics; waits: number[]; waitsByPathway: Record<Pathway, number[]>; firstOfferHours: number[] }
+  >();
   for (const k of keys) {
     rows.set(k, {
       m: {
@@ -186,7 +205,8 @@ export function flowMetrics(records: readonly FlowRecord[], responses: readonly 
 
   const offersByReferral = new Map<string, number>();
   for (const resp of responses) {
-    if (resp.response === 'offer') offersByReferral.set(resp.referralId, (offersByReferral.get(resp.referralId) ?? 0) + 1);
+    if (resp.response === 'offer')
+      offersByReferral.set(resp.referralId, (offersByReferral.get(resp.referralId) ?? 0) + 1);
   }
 
   for (const r of records) {
@@ -228,7 +248,12 @@ export function flowMetrics(records: readonly FlowRecord[], responses: readonly 
     const { m, waits, waitsByPathway, firstOfferHours } = rows.get(k)!;
     const discharges = m.discharges[0] + m.discharges[1] + m.discharges[2] + m.discharges[3];
     m.wait = waitSummary(waits);
-    m.waitByPathway = { 0: waitSummary(waitsByPathway[0]), 1: waitSummary(waitsByPathway[1]), 2: waitSummary(waitsByPathway[2]), 3: waitSummary(waitsByPathway[3]) };
+    m.waitByPathway = {
+      0: waitSummary(waitsByPathway[0]),
+      1: waitSummary(waitsByPathway[1]),
+      2: waitSummary(waitsByPathway[2]),
+      3: waitSummary(waitsByPathway[3]),
+    };
     m.sameOrNextDayShare = round(share(m.sameOrNextDay, discharges), 4);
     m.usualResidenceShare = round(share(m.dischargesToUsualResidence, discharges), 4);
     m.offersPerRequest = round(share(m.offersReceived, m.requestsSent), 2);
@@ -253,14 +278,30 @@ export interface ProviderAcceptance {
 }
 
 /** Each provider's record in answering requests sent between `from` and `to` (London dates, end exclusive). */
-export function acceptanceByProvider(responses: readonly ProviderResponseRecord[], from: string, to: string): ProviderAcceptance[] {
+export function acceptanceByProvider(
+  responses: readonly ProviderResponseRecord[],
+  from: string,
+  to: string,
+): ProviderAcceptance[] {
   const by = new Map<string, ProviderAcceptance & { hours: number[] }>();
   for (const r of responses) {
     const date = londonDate(r.sentAt);
     if (date < from || date >= to) continue;
     let a = by.get(r.providerId);
     if (!a) {
-      a = { providerId: r.providerId, providerName: r.providerName, received: 0, offers: 0, declines: 0, noResponse: 0, awarded: 0, acceptanceRate: null, successRate: null, medianResponseHours: null, hours: [] };
+      a = {
+        providerId: r.providerId,
+        providerName: r.providerName,
+        received: 0,
+        offers: 0,
+        declines: 0,
+        noResponse: 0,
+        awarded: 0,
+        acceptanceRate: null,
+        successRate: null,
+        medianResponseHours: null,
+        hours: [],
+      };
       by.set(r.providerId, a);
     }
     a.received++;

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isValidNhsNumber, referralStatus, validateReferral } from './referral.js';
 
 const valid = {
-  personRef: 'hub-2025-0001', ageBand: '85-94', postcodeDistrict: 'rm7 0ab', hospital: 'Queen’s Hospital', ward: 'Sunflower',
-  medicallyOptimisedAt: '2025-03-10T09:30', pathway: '3', serviceNeed: 'care_home_dementia', fundingRoute: 'discharge_fund',
+  personRef: 'hub-2025-0001',
+  ageBand: '85-94',
+  postcodeDistrict: 'rm7 0ab',
+  hospital: 'Queen’s Hospital',
+  ward: 'Sunflower',
+  medicallyOptimisedAt: '2025-03-10T09:30',
+  pathway: '3',
+  serviceNeed: 'care_home_dementia',
+  fundingRoute: 'discharge_fund',
   nhsNumber: '943 476 5919',
 };
 
@@ -12,10 +19,23 @@ describe('validateReferral', () => {
     const r = validateReferral(valid);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ personRef: 'HUB-2025-0001', postcodeDistrict: 'RM7', pathway: 3, doubleHanded: false, specialisms: ['dementia'] });
+    expect(r.value).toMatchObject({
+      personRef: 'HUB-2025-0001',
+      postcodeDistrict: 'RM7',
+      pathway: 3,
+      doubleHanded: false,
+      specialisms: ['dementia'],
+    });
   });
   it('names each missing or wrong field with a GOV.UK-style message', () => {
-    const r = validateReferral({ ...valid, personRef: '', ageBand: 'old', postcodeDistrict: 'Romford', medicallyOptimisedAt: 'yesterday', nhsNumber: '1234567890' });
+    const r = validateReferral({
+      ...valid,
+      personRef: '',
+      ageBand: 'old',
+      postcodeDistrict: 'Romford',
+      medicallyOptimisedAt: 'yesterday',
+      nhsNumber: '1234567890',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
@@ -28,10 +48,19 @@ describe('validateReferral', () => {
   });
   it('checks the need fits the pathway and that home care has hours and calls', () => {
     const wrong = validateReferral({ ...valid, pathway: 1, serviceNeed: 'care_home_nursing' });
-    expect(!wrong.ok && wrong.errors).toEqual([{ field: 'serviceNeed', message: 'Pathway 1 needs one of: reablement (home first), homecare' }]);
+    expect(!wrong.ok && wrong.errors).toEqual([
+      { field: 'serviceNeed', message: 'Pathway 1 needs one of: reablement (home first), homecare' },
+    ]);
     const noHours = validateReferral({ ...valid, pathway: 1, serviceNeed: 'homecare' });
     expect(!noHours.ok && noHours.errors.map((e) => e.field)).toEqual(['homecareHoursPerWeek', 'callsPerDay']);
-    const ok = validateReferral({ ...valid, pathway: 1, serviceNeed: 'homecare', homecareHoursPerWeek: '14', callsPerDay: '4', doubleHanded: true });
+    const ok = validateReferral({
+      ...valid,
+      pathway: 1,
+      serviceNeed: 'homecare',
+      homecareHoursPerWeek: '14',
+      callsPerDay: '4',
+      doubleHanded: true,
+    });
     expect(ok.ok && ok.value).toMatchObject({ homecareHoursPerWeek: 14, callsPerDay: 4, doubleHanded: true });
   });
 });

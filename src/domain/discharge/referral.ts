@@ -47,7 +47,11 @@ export const NEEDS_BY_PATHWAY: Record<Pathway, readonly ServiceNeed[]> = {
 };
 
 export const HOME_BASED_NEEDS: readonly ServiceNeed[] = ['reablement', 'homecare'];
-export const CARE_HOME_NEEDS: readonly ServiceNeed[] = ['care_home_residential', 'care_home_nursing', 'care_home_dementia'];
+export const CARE_HOME_NEEDS: readonly ServiceNeed[] = [
+  'care_home_residential',
+  'care_home_nursing',
+  'care_home_dementia',
+];
 
 export const FUNDING_ROUTES = ['discharge_fund', 'council', 'nhs_chc', 'self_funded'] as const;
 export type FundingRoute = (typeof FUNDING_ROUTES)[number];
@@ -71,7 +75,14 @@ export const SPECIALISMS = [
 ] as const;
 export type Specialism = (typeof SPECIALISMS)[number];
 
-export const EQUIPMENT = ['hoist', 'profiling_bed', 'pressure_mattress', 'commode', 'bariatric_equipment', 'key_safe'] as const;
+export const EQUIPMENT = [
+  'hoist',
+  'profiling_bed',
+  'pressure_mattress',
+  'commode',
+  'bariatric_equipment',
+  'key_safe',
+] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 
 export const DELAY_REASONS = [
@@ -129,16 +140,14 @@ export function isValidNhsNumber(value: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-const district = z
-  .string()
-  .transform((v, ctx) => {
-    const d = normalisePostcodeDistrict(v);
-    if (!d) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a postcode district, like RM7' });
-      return z.NEVER;
-    }
-    return d;
-  });
+const district = z.string().transform((v, ctx) => {
+  const d = normalisePostcodeDistrict(v);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: 'Enter a postcode district, like RM7' });
+    return z.NEVER;
+  }
+  return d;
+});
 
 const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v), {
   message: 'Enter a real date and time',
@@ -147,7 +156,11 @@ const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\
 /** What a broker or discharge coordinator enters. Field names are the form's field ids. */
 export const referralInputSchema = z
   .object({
-    personRef: z.string().trim().toUpperCase().regex(PERSON_REF, 'Enter a person reference of 4 to 32 letters, numbers or hyphens'),
+    personRef: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(PERSON_REF, 'Enter a person reference of 4 to 32 letters, numbers or hyphens'),
     name: z.string().trim().max(120, 'Name must be 120 characters or fewer').optional(),
     nhsNumber: z
       .string()
@@ -159,10 +172,23 @@ export const referralInputSchema = z
     hospital: z.string().trim().min(1, 'Enter the hospital').max(120),
     ward: z.string().trim().min(1, 'Enter the ward').max(60),
     medicallyOptimisedAt: isoDateTime,
-    pathway: z.coerce.number().pipe(z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'Select a discharge pathway' })),
+    pathway: z.coerce
+      .number()
+      .pipe(
+        z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'Select a discharge pathway' }),
+      ),
     serviceNeed: z.enum(SERVICE_NEEDS, { message: 'Select what is needed' }),
-    homecareHoursPerWeek: z.coerce.number().min(1, 'Hours per week must be at least 1').max(112, 'Hours per week must be 112 or fewer').optional(),
-    callsPerDay: z.coerce.number().int('Calls per day must be a whole number').min(1, 'Calls per day must be at least 1').max(6, 'Calls per day must be 6 or fewer').optional(),
+    homecareHoursPerWeek: z.coerce
+      .number()
+      .min(1, 'Hours per week must be at least 1')
+      .max(112, 'Hours per week must be 112 or fewer')
+      .optional(),
+    callsPerDay: z.coerce
+      .number()
+      .int('Calls per day must be a whole number')
+      .min(1, 'Calls per day must be at least 1')
+      .max(6, 'Calls per day must be 6 or fewer')
+      .optional(),
     doubleHanded: z.boolean().default(false),
     specialisms: z.array(z.enum(SPECIALISMS)).default([]),
     equipment: z.array(z.enum(EQUIPMENT)).default([]),
@@ -173,12 +199,18 @@ export const referralInputSchema = z
   })
   .superRefine((r, ctx) => {
     if (!NEEDS_BY_PATHWAY[r.pathway as Pathway].includes(r.serviceNeed)) {
-      const allowed = NEEDS_BY_PATHWAY[r.pathway as Pathway].map((n) => SERVICE_NEED_LABELS[n].toLowerCase()).join(', ');
+      const allowed = NEEDS_BY_PATHWAY[r.pathway as Pathway]
+        .map((n) => SERVICE_NEED_LABELS[n].toLowerCase())
+        .join(', ');
       ctx.addIssue({ code: 'custom', path: ['serviceNeed'], message: `Pathway ${r.pathway} needs one of: ${allowed}` });
     }
     if (HOME_BASED_NEEDS.includes(r.serviceNeed)) {
       if (r.homecareHoursPerWeek === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['homecareHoursPerWeek'], message: 'Enter the hours of care needed per week' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['homecareHoursPerWeek'],
+          message: 'Enter the hours of care needed per week',
+        });
       }
       if (r.callsPerDay === undefined) {
         ctx.addIssue({ code: 'custom', path: ['callsPerDay'], message: 'Enter the number of calls per day' });
@@ -200,7 +232,9 @@ export interface FieldError {
 }
 
 /** Validate a referral; on failure the errors name each form field, first error first. */
-export function validateReferral(input: unknown): { ok: true; value: ReferralInput } | { ok: false; errors: FieldError[] } {
+export function validateReferral(
+  input: unknown,
+): { ok: true; value: ReferralInput } | { ok: false; errors: FieldError[] } {
   const result = referralInputSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const seen = new Set<string>();

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ageInDays, ageLabel, agencyShare, freshness, isStale, occupancyRate, totalOccupancy,
-  validateCareHomeCapacity, validateHomecareCapacity, validateWorkforce,
+  ageInDays,
+  ageLabel,
+  agencyShare,
+  freshness,
+  isStale,
+  occupancyRate,
+  totalOccupancy,
+  validateCareHomeCapacity,
+  validateHomecareCapacity,
+  validateWorkforce,
 } from './capacity';
 
 describe('occupancy', () => {
@@ -10,12 +18,19 @@ describe('occupancy', () => {
     expect(occupancyRate({ maxCapacity: 0, occupied: 0 })).toBeNull();
   });
   it('weights by beds across homes (84/100, not the 0.85 mean of 90% and 80%)', () => {
-    expect(totalOccupancy([{ maxCapacity: 40, occupied: 36 }, { maxCapacity: 60, occupied: 48 }])).toBeCloseTo(0.84, 10);
+    expect(
+      totalOccupancy([
+        { maxCapacity: 40, occupied: 36 },
+        { maxCapacity: 60, occupied: 48 },
+      ]),
+    ).toBeCloseTo(0.84, 10);
     expect(totalOccupancy([])).toBeNull();
   });
   it('agency share is agency over all staff working', () => {
     // 3 nurses + 30 care + 7 non-care + 10 agency = 50; 10/50 = 0.2
-    expect(agencyShare({ nurses: 3, careStaff: 30, nonCareStaff: 7, agencyStaff: 10, vacancies: 4, absences: 2 })).toBe(0.2);
+    expect(agencyShare({ nurses: 3, careStaff: 30, nonCareStaff: 7, agencyStaff: 10, vacancies: 4, absences: 2 })).toBe(
+      0.2,
+    );
   });
 });
 
@@ -25,7 +40,9 @@ describe('validateCareHomeCapacity', () => {
     expect(validateCareHomeCapacity(ok, 62)).toEqual([]);
   });
   it('rejects more beds than registered with CQC, naming the field', () => {
-    expect(validateCareHomeCapacity(ok, 58)).toEqual([{ field: 'maxCapacity', message: 'cannot exceed the 58 beds registered with CQC' }]);
+    expect(validateCareHomeCapacity(ok, 58)).toEqual([
+      { field: 'maxCapacity', message: 'cannot exceed the 58 beds registered with CQC' },
+    ]);
   });
   it('rejects occupied plus vacant above capacity', () => {
     const e = validateCareHomeCapacity({ ...ok, vacantAccepting: 7 });
@@ -39,13 +56,25 @@ describe('validateCareHomeCapacity', () => {
   });
   it('checks the residential/nursing/dementia split against the totals', () => {
     const split = {
-      ...ok, residentialMax: 30, residentialOccupied: 27, residentialVacantAccepting: 3,
-      nursingMax: 30, nursingOccupied: 25, nursingVacantAccepting: 3,
+      ...ok,
+      residentialMax: 30,
+      residentialOccupied: 27,
+      residentialVacantAccepting: 3,
+      nursingMax: 30,
+      nursingOccupied: 25,
+      nursingVacantAccepting: 3,
     };
     expect(validateCareHomeCapacity(split)).toEqual([]);
     // 27 + 26 = 53 occupied by type but only 52 occupied overall
-    const e = validateCareHomeCapacity({ ...split, nursingOccupied: 26, nursingVacantAccepting: 2, residentialVacantAccepting: 3 });
-    expect(e).toEqual([{ field: 'residentialOccupied', message: 'occupied beds by type (53) cannot exceed occupied (52)' }]);
+    const e = validateCareHomeCapacity({
+      ...split,
+      nursingOccupied: 26,
+      nursingVacantAccepting: 2,
+      residentialVacantAccepting: 3,
+    });
+    expect(e).toEqual([
+      { field: 'residentialOccupied', message: 'occupied beds by type (53) cannot exceed occupied (52)' },
+    ]);
     const partial = validateCareHomeCapacity({ ...ok, dementiaMax: 10 });
     expect(partial.map((x) => x.field)).toEqual(['dementiaOccupied', 'dementiaVacantAccepting']);
   });
@@ -54,12 +83,17 @@ describe('validateCareHomeCapacity', () => {
 describe('homecare and workforce returns', () => {
   it('accepts a plausible homecare return and rejects impossible hours', () => {
     expect(validateHomecareCapacity({ peopleSupported: 120, hoursPerWeek: 1850.5, newHoursAvailable: 40 })).toEqual([]);
-    expect(validateHomecareCapacity({ peopleSupported: 1, hoursPerWeek: 200, newHoursAvailable: 0 })[0].field).toBe('hoursPerWeek');
-    expect(validateHomecareCapacity({ peopleSupported: 3, hoursPerWeek: 10, newHoursAvailable: -1 })[0].field).toBe('newHoursAvailable');
+    expect(validateHomecareCapacity({ peopleSupported: 1, hoursPerWeek: 200, newHoursAvailable: 0 })[0].field).toBe(
+      'hoursPerWeek',
+    );
+    expect(validateHomecareCapacity({ peopleSupported: 3, hoursPerWeek: 10, newHoursAvailable: -1 })[0].field).toBe(
+      'newHoursAvailable',
+    );
   });
   it('rejects more absences than staff', () => {
-    expect(validateWorkforce({ nurses: 1, careStaff: 2, nonCareStaff: 0, agencyStaff: 0, vacancies: 0, absences: 4 }))
-      .toEqual([{ field: 'absences', message: 'cannot exceed the number of staff' }]);
+    expect(
+      validateWorkforce({ nurses: 1, careStaff: 2, nonCareStaff: 0, agencyStaff: 0, vacancies: 0, absences: 4 }),
+    ).toEqual([{ field: 'absences', message: 'cannot exceed the number of staff' }]);
   });
 });
 

@@ -1,6 +1,9 @@
 // Capacity Tracker-style returns: validation, occupancy and how old each figure is.
 
-export interface FieldError { field: string; message: string }
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export interface CareHomeCapacityInput {
   maxCapacity: number;
@@ -54,38 +57,72 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
     const given = [max, occ, vac].filter((v) => v != null);
     if (given.length === 0) continue;
     if (given.length !== 3) {
-      for (const [k, v] of [[`${s}Max`, max], [`${s}Occupied`, occ], [`${s}VacantAccepting`, vac]] as const) {
+      for (const [k, v] of [
+        [`${s}Max`, max],
+        [`${s}Occupied`, occ],
+        [`${s}VacantAccepting`, vac],
+      ] as const) {
         if (v == null) errors.push({ field: k, message: `is needed when any ${s} figure is given` });
       }
       continue;
     }
     let ok = true;
-    for (const [k, v] of [[`${s}Max`, max], [`${s}Occupied`, occ], [`${s}VacantAccepting`, vac]] as const) {
-      if (!isCount(v)) { errors.push({ field: k, message: 'must be a whole number, 0 or more' }); ok = false; }
+    for (const [k, v] of [
+      [`${s}Max`, max],
+      [`${s}Occupied`, occ],
+      [`${s}VacantAccepting`, vac],
+    ] as const) {
+      if (!isCount(v)) {
+        errors.push({ field: k, message: 'must be a whole number, 0 or more' });
+        ok = false;
+      }
     }
     if (!ok) continue;
     if ((occ as number) + (vac as number) > (max as number)) {
       errors.push({ field: `${s}Occupied`, message: `${s} occupied plus vacant cannot exceed ${s} beds (${max})` });
     }
-    sums.max += max as number; sums.occupied += occ as number; sums.vacant += vac as number;
+    sums.max += max as number;
+    sums.occupied += occ as number;
+    sums.vacant += vac as number;
   }
-  if (sums.max > maxCapacity) errors.push({ field: 'residentialMax', message: `residential, nursing and dementia beds (${sums.max}) cannot exceed maximum capacity (${maxCapacity})` });
-  if (sums.occupied > occupied) errors.push({ field: 'residentialOccupied', message: `occupied beds by type (${sums.occupied}) cannot exceed occupied (${occupied})` });
-  if (sums.vacant > vacantAccepting) errors.push({ field: 'residentialVacantAccepting', message: `vacancies by type (${sums.vacant}) cannot exceed vacant accepting admissions (${vacantAccepting})` });
+  if (sums.max > maxCapacity)
+    errors.push({
+      field: 'residentialMax',
+      message: `residential, nursing and dementia beds (${sums.max}) cannot exceed maximum capacity (${maxCapacity})`,
+    });
+  if (sums.occupied > occupied)
+    errors.push({
+      field: 'residentialOccupied',
+      message: `occupied beds by type (${sums.occupied}) cannot exceed occupied (${occupied})`,
+    });
+  if (sums.vacant > vacantAccepting)
+    errors.push({
+      field: 'residentialVacantAccepting',
+      message: `vacancies by type (${sums.vacant}) cannot exceed vacant accepting admissions (${vacantAccepting})`,
+    });
   return errors;
 }
 
-export interface HomecareCapacityInput { peopleSupported: number; hoursPerWeek: number; newHoursAvailable: number }
+export interface HomecareCapacityInput {
+  peopleSupported: number;
+  hoursPerWeek: number;
+  newHoursAvailable: number;
+}
 
 export function validateHomecareCapacity(input: HomecareCapacityInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isCount(input.peopleSupported)) errors.push({ field: 'peopleSupported', message: 'must be a whole number, 0 or more' });
+  if (!isCount(input.peopleSupported))
+    errors.push({ field: 'peopleSupported', message: 'must be a whole number, 0 or more' });
   for (const f of ['hoursPerWeek', 'newHoursAvailable'] as const) {
     const v = input[f];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) errors.push({ field: f, message: 'must be a number of hours, 0 or more' });
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      errors.push({ field: f, message: 'must be a number of hours, 0 or more' });
   }
   if (errors.length === 0 && input.hoursPerWeek > input.peopleSupported * 168) {
-    errors.push({ field: 'hoursPerWeek', message: `${input.hoursPerWeek} hours a week is more than 168 hours for each of ${input.peopleSupported} people` });
+    errors.push({
+      field: 'hoursPerWeek',
+      message: `${input.hoursPerWeek} hours a week is more than 168 hours for each of ${input.peopleSupported} people`,
+    });
   }
   if (errors.length === 0 && input.peopleSupported > 0 && input.hoursPerWeek === 0) {
     errors.push({ field: 'hoursPerWeek', message: 'must be more than 0 when people are supported' });
@@ -94,7 +131,12 @@ export function validateHomecareCapacity(input: HomecareCapacityInput): FieldErr
 }
 
 export interface WorkforceInput {
-  nurses: number; careStaff: number; nonCareStaff: number; agencyStaff: number; vacancies: number; absences: number;
+  nurses: number;
+  careStaff: number;
+  nonCareStaff: number;
+  agencyStaff: number;
+  vacancies: number;
+  absences: number;
 }
 export function validateWorkforce(input: WorkforceInput): FieldError[] {
   const errors: FieldError[] = [];
@@ -114,8 +156,12 @@ export function occupancyRate(s: { maxCapacity: number; occupied: number }): num
 
 /** Occupancy across many homes: total occupied over total capacity (bed-weighted, not a mean of rates). */
 export function totalOccupancy(snapshots: readonly { maxCapacity: number; occupied: number }[]): number | null {
-  let max = 0; let occ = 0;
-  for (const s of snapshots) { max += s.maxCapacity; occ += s.occupied; }
+  let max = 0;
+  let occ = 0;
+  for (const s of snapshots) {
+    max += s.maxCapacity;
+    occ += s.occupied;
+  }
   return max > 0 ? occ / max : null;
 }
 

@@ -9,7 +9,11 @@ describe('concentration', () => {
     { providerId: 'c', name: 'Gamma Ltd', units: 20 },
   ];
   it('adds up each provider’s beds, largest first', () => {
-    expect(providerShares(homes).map((p) => [p.providerId, p.units, p.share])).toEqual([['a', 50, 0.5], ['b', 30, 0.3], ['c', 20, 0.2]]);
+    expect(providerShares(homes).map((p) => [p.providerId, p.units, p.share])).toEqual([
+      ['a', 50, 0.5],
+      ['b', 30, 0.3],
+      ['c', 20, 0.2],
+    ]);
   });
   it('computes HHI on percentage shares: 50² + 30² + 20² = 3,800', () => {
     expect(hhi(providerShares(homes))).toBeCloseTo(3800, 6);

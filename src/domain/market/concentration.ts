@@ -1,13 +1,19 @@
 // Market concentration: how much of the capacity the largest providers hold.
 
-export interface ProviderShare { providerId: string; name: string; units: number; share: number }
+export interface ProviderShare {
+  providerId: string;
+  name: string;
+  units: number;
+  share: number;
+}
 
 /** Each provider's share of the units (beds, or homecare hours), largest first. */
 export function providerShares(items: readonly { providerId: string; name: string; units: number }[]): ProviderShare[] {
   const byProvider = new Map<string, { name: string; units: number }>();
   for (const it of items) {
     const cur = byProvider.get(it.providerId);
-    if (cur) cur.units += it.units; else byProvider.set(it.providerId, { name: it.name, units: it.units });
+    if (cur) cur.units += it.units;
+    else byProvider.set(it.providerId, { name: it.name, units: it.units });
   }
   const total = [...byProvider.values()].reduce((s, p) => s + p.units, 0);
   return [...byProvider.entries()]

@@ -1,13 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { localAuthorityGss, mapServiceTypes, mapSpecialisms, parseCqcDate, parseCqcDirectory, planCqcImport, type RawRecord } from './cqc';
+import {
+  localAuthorityGss,
+  mapServiceTypes,
+  mapSpecialisms,
+  parseCqcDate,
+  parseCqcDirectory,
+  planCqcImport,
+  type RawRecord,
+} from './cqc';
 import { normalisePostcode, postcodeDistrict } from './types';
 
-const HEADER = ['Name', 'Also known as', 'Address', 'Postcode', 'Phone number', "Service's website (if available)", 'Service types', 'Date of latest check', 'Specialisms/services', 'Provider name', 'Local authority', 'Region', 'Location URL', 'CQC Location ID (for office use only)', 'CQC Provider ID (for office use only)'];
+const HEADER = [
+  'Name',
+  'Also known as',
+  'Address',
+  'Postcode',
+  'Phone number',
+  "Service's website (if available)",
+  'Service types',
+  'Date of latest check',
+  'Specialisms/services',
+  'Provider name',
+  'Local authority',
+  'Region',
+  'Location URL',
+  'CQC Location ID (for office use only)',
+  'CQC Provider ID (for office use only)',
+];
 function file(rows: string[][], header = HEADER): RawRecord[] {
   const title = [['CQC Locations data'], [''], ['This data was produced on 03 November 2025'], ['']];
   return [...title, header, ...rows].map((cells, i) => ({ line: i + 1, cells }));
 }
-const abbey = ['Abbey Lodge', '', '12 Main Road,Romford', 'RM1 3AB', '', '', 'Residential homes', '14/Mar/2024 - 00:00', 'Caring for adults over 65 yrs|Dementia', 'Abbey Ltd', 'Havering', 'London', '', '1-101000001', '1-201000001'];
+const abbey = [
+  'Abbey Lodge',
+  '',
+  '12 Main Road,Romford',
+  'RM1 3AB',
+  '',
+  '',
+  'Residential homes',
+  '14/Mar/2024 - 00:00',
+  'Caring for adults over 65 yrs|Dementia',
+  'Abbey Ltd',
+  'Havering',
+  'London',
+  '',
+  '1-101000001',
+  '1-201000001',
+];
 
 describe('CQC directory values', () => {
   it('reads both published date styles', () => {
@@ -18,11 +58,24 @@ describe('CQC directory values', () => {
     expect(() => parseCqcDate('yesterday')).toThrow(/not a date/);
   });
   it('maps service types and specialisms to our codes, ignoring health services', () => {
-    expect(mapServiceTypes(['Nursing homes', 'Residential homes'])).toEqual(['care_home_nursing', 'care_home_residential']);
-    expect(mapServiceTypes(['Homecare agencies', 'Supported living', 'Extra Care housing services'])).toEqual(['homecare', 'supported_living', 'extra_care']);
+    expect(mapServiceTypes(['Nursing homes', 'Residential homes'])).toEqual([
+      'care_home_nursing',
+      'care_home_residential',
+    ]);
+    expect(mapServiceTypes(['Homecare agencies', 'Supported living', 'Extra Care housing services'])).toEqual([
+      'homecare',
+      'supported_living',
+      'extra_care',
+    ]);
     expect(mapServiceTypes(['Dentist', 'Doctors/GPs'])).toEqual([]);
-    expect(mapSpecialisms(['Caring for adults over 65 yrs', 'Learning disabilities', 'Mental health conditions', 'Sensory impairments']))
-      .toEqual(['older_people', 'learning_disability', 'mental_health', 'sensory_impairment']);
+    expect(
+      mapSpecialisms([
+        'Caring for adults over 65 yrs',
+        'Learning disabilities',
+        'Mental health conditions',
+        'Sensory impairments',
+      ]),
+    ).toEqual(['older_people', 'learning_disability', 'mental_health', 'sensory_impairment']);
   });
   it('normalises postcodes and finds the district', () => {
     expect(normalisePostcode(' rm141af ')).toBe('RM14 1AF');
@@ -39,29 +92,51 @@ describe('CQC directory values', () => {
 
 describe('parseCqcDirectory', () => {
   it('finds the header on line 5 and keeps adult social care locations', () => {
-    const gp = [...abbey]; gp[0] = 'Surgery'; gp[6] = 'Doctors/GPs'; gp[13] = '1-101000009';
+    const gp = [...abbey];
+    gp[0] = 'Surgery';
+    gp[6] = 'Doctors/GPs';
+    gp[13] = '1-101000009';
     const r = parseCqcDirectory(file([abbey, gp]));
     expect(r.issues).toEqual([]);
     expect(r.skipped).toBe(1);
     expect(r.locations).toHaveLength(1);
     expect(r.locations[0]).toMatchObject({
-      line: 6, cqcLocationId: '1-101000001', name: 'Abbey Lodge', postcodeDistrict: 'RM1', localAuthorityGss: 'E09000016',
-      serviceTypes: ['care_home_residential'], specialisms: ['dementia'], serviceUserBands: ['older_people'], cqcLastCheck: '2024-03-14',
+      line: 6,
+      cqcLocationId: '1-101000001',
+      name: 'Abbey Lodge',
+      postcodeDistrict: 'RM1',
+      localAuthorityGss: 'E09000016',
+      serviceTypes: ['care_home_residential'],
+      specialisms: ['dementia'],
+      serviceUserBands: ['older_people'],
+      cqcLastCheck: '2024-03-14',
     });
   });
   it('accepts the older column names', () => {
-    const old = [...HEADER]; old[10] = 'Local Authority'; old[13] = 'CQC Location (for office use only';
+    const old = [...HEADER];
+    old[10] = 'Local Authority';
+    old[13] = 'CQC Location (for office use only';
     const r = parseCqcDirectory(file([abbey], old));
     expect(r.issues).toEqual([]);
     expect(r.locations[0].localAuthorityName).toBe('Havering');
   });
   it('reports a missing column against the header line', () => {
-    const r = parseCqcDirectory(file([abbey], HEADER.map((h) => (h === 'Provider name' ? 'Provider' : h))));
-    expect(r.issues).toEqual([{ line: 5, field: 'Provider name', message: 'header is missing column "Provider name"' }]);
+    const r = parseCqcDirectory(
+      file(
+        [abbey],
+        HEADER.map((h) => (h === 'Provider name' ? 'Provider' : h)),
+      ),
+    );
+    expect(r.issues).toEqual([
+      { line: 5, field: 'Provider name', message: 'header is missing column "Provider name"' },
+    ]);
   });
   it('reports every bad row with its line and column', () => {
-    const badId = [...abbey]; badId[13] = 'X-1';
-    const badDate = [...abbey]; badDate[13] = '1-101000002'; badDate[7] = '30/02/2024 - 00:00';
+    const badId = [...abbey];
+    badId[13] = 'X-1';
+    const badDate = [...abbey];
+    badDate[13] = '1-101000002';
+    badDate[7] = '30/02/2024 - 00:00';
     const repeat = [...abbey];
     const r = parseCqcDirectory(file([abbey, badId, badDate, repeat]));
     expect(r.issues).toEqual([
@@ -81,12 +156,24 @@ describe('planCqcImport', () => {
   const fieldsOf = (l: (typeof parsed)[0]) => ({ ...l });
   it('creates new locations and leaves unchanged ones alone', () => {
     expect(planCqcImport(parsed, []).created).toHaveLength(1);
-    const again = planCqcImport(parsed, [{ cqcLocationId: '1-101000001', localAuthorityName: 'Havering', deregistered: false, fields: fieldsOf(parsed[0]) }]);
+    const again = planCqcImport(parsed, [
+      {
+        cqcLocationId: '1-101000001',
+        localAuthorityName: 'Havering',
+        deregistered: false,
+        fields: fieldsOf(parsed[0]),
+      },
+    ]);
     expect(again).toMatchObject({ created: [], changed: [], unchanged: 1, deregistered: [] });
   });
   it('lists changed fields and deregistrations within the covered local authorities only', () => {
     const plan = planCqcImport(parsed, [
-      { cqcLocationId: '1-101000001', localAuthorityName: 'Havering', deregistered: false, fields: { ...fieldsOf(parsed[0]), name: 'Abbey Lodge Care Home', specialisms: ['dementia', 'mental_health'] } },
+      {
+        cqcLocationId: '1-101000001',
+        localAuthorityName: 'Havering',
+        deregistered: false,
+        fields: { ...fieldsOf(parsed[0]), name: 'Abbey Lodge Care Home', specialisms: ['dementia', 'mental_health'] },
+      },
       { cqcLocationId: '1-101000050', localAuthorityName: 'Havering', deregistered: false, fields: {} },
       { cqcLocationId: '1-101000060', localAuthorityName: 'Redbridge', deregistered: false, fields: {} },
     ]);

@@ -3,8 +3,15 @@
 // rejecting the whole file with line-and-column errors when any row is wrong.
 import { normalisePostcode, postcodeDistrict, type ServiceType, type Specialism } from './types';
 
-export interface RawRecord { line: number; cells: string[] }
-export interface ImportIssue { line: number; field: string; message: string }
+export interface RawRecord {
+  line: number;
+  cells: string[];
+}
+export interface ImportIssue {
+  line: number;
+  field: string;
+  message: string;
+}
 
 /** Header names as CQC publishes them, with the older spellings seen in earlier exports. */
 export const CQC_COLUMNS = {
@@ -21,11 +28,28 @@ export const CQC_COLUMNS = {
   localAuthority: ['Local authority', 'Local Authority'],
   region: ['Region'],
   locationUrl: ['Location URL'],
-  locationId: ['CQC Location ID (for office use only)', 'CQC Location (for office use only', 'CQC Location (for office use only)'],
-  providerId: ['CQC Provider ID (for office use only)', 'CQC Provider (for office use only', 'CQC Provider (for office use only)'],
+  locationId: [
+    'CQC Location ID (for office use only)',
+    'CQC Location (for office use only',
+    'CQC Location (for office use only)',
+  ],
+  providerId: [
+    'CQC Provider ID (for office use only)',
+    'CQC Provider (for office use only',
+    'CQC Provider (for office use only)',
+  ],
 } as const;
 type Column = keyof typeof CQC_COLUMNS;
-const REQUIRED: Column[] = ['name', 'address', 'postcode', 'serviceTypes', 'providerName', 'localAuthority', 'locationId', 'providerId'];
+const REQUIRED: Column[] = [
+  'name',
+  'address',
+  'postcode',
+  'serviceTypes',
+  'providerName',
+  'localAuthority',
+  'locationId',
+  'providerId',
+];
 
 export interface CqcLocation {
   line: number;
@@ -95,7 +119,20 @@ export function mapSpecialisms(values: readonly string[]): Specialism[] {
   return [...out];
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
 /**
  * "19/05/2022 - 00:00", "19/May/2022 - 00:00", "19/05/2022" or "2022-05-19" → "2022-05-19".
@@ -105,17 +142,23 @@ export function parseCqcDate(value: string): string | null {
   const v = value.trim();
   if (v === '') return null;
   let m = /^(\d{1,2})\/(\d{1,2}|[A-Za-z]{3})\/(\d{4})(?:\s*-\s*(\d{1,2}):(\d{2}))?$/.exec(v);
-  let y: number; let mo: number; let d: number;
+  let y: number;
+  let mo: number;
+  let d: number;
   if (m) {
-    d = Number(m[1]); y = Number(m[3]);
+    d = Number(m[1]);
+    y = Number(m[3]);
     mo = /^\d+$/.test(m[2]) ? Number(m[2]) : (MONTHS[m[2].toLowerCase()] ?? 0);
   } else if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v))) {
-    y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]);
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
   } else {
     throw new Error(`"${v}" is not a date (expected dd/mm/yyyy - hh:mm or dd/Mon/yyyy - hh:mm)`);
   }
   const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (mo < 1 || mo > 12 || dt.getUTCDate() !== d || dt.getUTCMonth() !== mo - 1) throw new Error(`"${v}" is not a real date`);
+  if (mo < 1 || mo > 12 || dt.getUTCDate() !== d || dt.getUTCMonth() !== mo - 1)
+    throw new Error(`"${v}" is not a real date`);
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -123,7 +166,9 @@ const POSTCODE_RE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
 const CQC_ID_RE = /^1-\d{5,}$/;
 
 /** Finds the header row (line 5 in current exports; earlier lines are the title block). */
-export function findHeader(records: readonly RawRecord[]): { index: number; columns: Record<Column, number> } | { issue: ImportIssue } {
+export function findHeader(
+  records: readonly RawRecord[],
+): { index: number; columns: Record<Column, number> } | { issue: ImportIssue } {
   const limit = Math.min(records.length, 10);
   for (let i = 0; i < limit; i++) {
     const cells = records[i].cells.map((c) => c.replace(/^\uFEFF/, '').trim());
@@ -136,15 +181,30 @@ export function findHeader(records: readonly RawRecord[]): { index: number; colu
       if (idx < 0 && REQUIRED.includes(key)) missing.push(CQC_COLUMNS[key][0]);
     }
     if (missing.length > 0) {
-      return { issue: { line: records[i].line, field: missing.join(', '), message: `header is missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}` } };
+      return {
+        issue: {
+          line: records[i].line,
+          field: missing.join(', '),
+          message: `header is missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`,
+        },
+      };
     }
     return { index: i, columns };
   }
-  return { issue: { line: records[0]?.line ?? 1, field: 'header', message: 'no header line starting with "Name" in the first 10 lines: is this the CQC care directory CSV export?' } };
+  return {
+    issue: {
+      line: records[0]?.line ?? 1,
+      field: 'header',
+      message: 'no header line starting with "Name" in the first 10 lines: is this the CQC care directory CSV export?',
+    },
+  };
 }
 
 function split(v: string): string[] {
-  return v.split('|').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult {
@@ -163,29 +223,52 @@ export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult
     const types = split(get('serviceTypes'));
     if (types.length === 0) rowIssues.push({ line: rec.line, field: col('serviceTypes'), message: 'is empty' });
     const serviceTypes = mapServiceTypes(types);
-    if (rowIssues.length === 0 && serviceTypes.length === 0) { skipped++; continue; }
+    if (rowIssues.length === 0 && serviceTypes.length === 0) {
+      skipped++;
+      continue;
+    }
     const name = get('name');
     if (name === '') rowIssues.push({ line: rec.line, field: col('name'), message: 'is empty' });
     const locationId = get('locationId');
-    if (!CQC_ID_RE.test(locationId)) rowIssues.push({ line: rec.line, field: col('locationId'), message: `"${locationId}" is not a CQC ID (1-nnnnn...)` });
+    if (!CQC_ID_RE.test(locationId))
+      rowIssues.push({
+        line: rec.line,
+        field: col('locationId'),
+        message: `"${locationId}" is not a CQC ID (1-nnnnn...)`,
+      });
     const providerId = get('providerId');
-    if (!CQC_ID_RE.test(providerId)) rowIssues.push({ line: rec.line, field: col('providerId'), message: `"${providerId}" is not a CQC ID (1-nnnnn...)` });
+    if (!CQC_ID_RE.test(providerId))
+      rowIssues.push({
+        line: rec.line,
+        field: col('providerId'),
+        message: `"${providerId}" is not a CQC ID (1-nnnnn...)`,
+      });
     const providerName = get('providerName');
     if (providerName === '') rowIssues.push({ line: rec.line, field: col('providerName'), message: 'is empty' });
     const postcode = normalisePostcode(get('postcode'));
-    if (!POSTCODE_RE.test(postcode)) rowIssues.push({ line: rec.line, field: col('postcode'), message: `"${get('postcode')}" is not a UK postcode` });
+    if (!POSTCODE_RE.test(postcode))
+      rowIssues.push({ line: rec.line, field: col('postcode'), message: `"${get('postcode')}" is not a UK postcode` });
     const la = get('localAuthority');
     if (la === '') rowIssues.push({ line: rec.line, field: col('localAuthority'), message: 'is empty' });
     let cqcLastCheck: string | null = null;
-    try { cqcLastCheck = parseCqcDate(get('latestCheck')); } catch (e) {
+    try {
+      cqcLastCheck = parseCqcDate(get('latestCheck'));
+    } catch (e) {
       rowIssues.push({ line: rec.line, field: col('latestCheck'), message: (e as Error).message });
     }
     const firstSeen = seen.get(locationId);
     if (firstSeen !== undefined && CQC_ID_RE.test(locationId)) {
-      rowIssues.push({ line: rec.line, field: col('locationId'), message: `${locationId} is repeated (first on line ${firstSeen})` });
+      rowIssues.push({
+        line: rec.line,
+        field: col('locationId'),
+        message: `${locationId} is repeated (first on line ${firstSeen})`,
+      });
     }
     seen.set(locationId, firstSeen ?? rec.line);
-    if (rowIssues.length > 0) { issues.push(...rowIssues); continue; }
+    if (rowIssues.length > 0) {
+      issues.push(...rowIssues);
+      continue;
+    }
     const all = mapSpecialisms(split(get('specialisms')));
     locations.push({
       line: rec.line,
@@ -214,19 +297,56 @@ export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult
 
 // ---- Local authority names → GSS codes (London boroughs and the councils behind the seed strategies) ----
 const LA_GSS: Record<string, string> = {
-  'city of london': 'E09000001', 'barking and dagenham': 'E09000002', barnet: 'E09000003', bexley: 'E09000004',
-  brent: 'E09000005', bromley: 'E09000006', camden: 'E09000007', croydon: 'E09000008', ealing: 'E09000009',
-  enfield: 'E09000010', greenwich: 'E09000011', hackney: 'E09000012', 'hammersmith and fulham': 'E09000013',
-  haringey: 'E09000014', harrow: 'E09000015', havering: 'E09000016', hillingdon: 'E09000017', hounslow: 'E09000018',
-  islington: 'E09000019', 'kensington and chelsea': 'E09000020', 'kingston upon thames': 'E09000021', lambeth: 'E09000022',
-  lewisham: 'E09000023', merton: 'E09000024', newham: 'E09000025', redbridge: 'E09000026', 'richmond upon thames': 'E09000027',
-  southwark: 'E09000028', sutton: 'E09000029', 'tower hamlets': 'E09000030', 'waltham forest': 'E09000031',
-  wandsworth: 'E09000032', westminster: 'E09000033', thurrock: 'E06000034', halton: 'E06000006', essex: 'E10000012',
-  trafford: 'E08000009', 'county durham': 'E06000047', darlington: 'E06000005', brentwood: 'E07000068', basildon: 'E07000066',
+  'city of london': 'E09000001',
+  'barking and dagenham': 'E09000002',
+  barnet: 'E09000003',
+  bexley: 'E09000004',
+  brent: 'E09000005',
+  bromley: 'E09000006',
+  camden: 'E09000007',
+  croydon: 'E09000008',
+  ealing: 'E09000009',
+  enfield: 'E09000010',
+  greenwich: 'E09000011',
+  hackney: 'E09000012',
+  'hammersmith and fulham': 'E09000013',
+  haringey: 'E09000014',
+  harrow: 'E09000015',
+  havering: 'E09000016',
+  hillingdon: 'E09000017',
+  hounslow: 'E09000018',
+  islington: 'E09000019',
+  'kensington and chelsea': 'E09000020',
+  'kingston upon thames': 'E09000021',
+  lambeth: 'E09000022',
+  lewisham: 'E09000023',
+  merton: 'E09000024',
+  newham: 'E09000025',
+  redbridge: 'E09000026',
+  'richmond upon thames': 'E09000027',
+  southwark: 'E09000028',
+  sutton: 'E09000029',
+  'tower hamlets': 'E09000030',
+  'waltham forest': 'E09000031',
+  wandsworth: 'E09000032',
+  westminster: 'E09000033',
+  thurrock: 'E06000034',
+  halton: 'E06000006',
+  essex: 'E10000012',
+  trafford: 'E08000009',
+  'county durham': 'E06000047',
+  darlington: 'E06000005',
+  brentwood: 'E07000068',
+  basildon: 'E07000066',
 };
 
 export function localAuthorityGss(name: string): string | null {
-  const key = name.trim().toLowerCase().replace(/&/g, 'and').replace(/^(london borough of|royal borough of)\s+/, '').replace(/,.*$/, '');
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/^(london borough of|royal borough of)\s+/, '')
+    .replace(/,.*$/, '');
   return LA_GSS[key] ?? null;
 }
 
@@ -238,7 +358,22 @@ export interface ExistingCqcLocation {
   deregistered: boolean;
   fields: Partial<Record<CompareField, unknown>>;
 }
-export const COMPARE_FIELDS = ['name', 'alsoKnownAs', 'address', 'postcode', 'phone', 'website', 'serviceTypes', 'specialisms', 'serviceUserBands', 'localAuthorityName', 'region', 'cqcLastCheck', 'cqcProviderId', 'providerName'] as const;
+export const COMPARE_FIELDS = [
+  'name',
+  'alsoKnownAs',
+  'address',
+  'postcode',
+  'phone',
+  'website',
+  'serviceTypes',
+  'specialisms',
+  'serviceUserBands',
+  'localAuthorityName',
+  'region',
+  'cqcLastCheck',
+  'cqcProviderId',
+  'providerName',
+] as const;
 export type CompareField = (typeof COMPARE_FIELDS)[number];
 
 export interface CqcImportPlan {
@@ -251,7 +386,8 @@ export interface CqcImportPlan {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
   return (a ?? null) === (b ?? null);
 }
 
@@ -260,7 +396,10 @@ function same(a: unknown, b: unknown): boolean {
  * no changes the second time. A location absent from the file counts as deregistered only if the file
  * covers its local authority, so importing one borough's extract leaves other boroughs alone.
  */
-export function planCqcImport(incoming: readonly CqcLocation[], existing: readonly ExistingCqcLocation[]): CqcImportPlan {
+export function planCqcImport(
+  incoming: readonly CqcLocation[],
+  existing: readonly ExistingCqcLocation[],
+): CqcImportPlan {
   const byId = new Map(existing.map((e) => [e.cqcLocationId, e]));
   const plan: CqcImportPlan = { created: [], changed: [], unchanged: 0, reregistered: [], deregistered: [] };
   const present = new Set<string>();
@@ -268,7 +407,10 @@ export function planCqcImport(incoming: readonly CqcLocation[], existing: readon
   for (const loc of incoming) {
     present.add(loc.cqcLocationId);
     const cur = byId.get(loc.cqcLocationId);
-    if (!cur) { plan.created.push(loc); continue; }
+    if (!cur) {
+      plan.created.push(loc);
+      continue;
+    }
     if (cur.deregistered) plan.reregistered.push(loc);
     const fields = COMPARE_FIELDS.filter((f) => !same(cur.fields[f], loc[f]));
     if (fields.length > 0) plan.changed.push({ location: loc, fields });
@@ -276,7 +418,8 @@ export function planCqcImport(incoming: readonly CqcLocation[], existing: readon
   }
   for (const e of existing) {
     if (e.deregistered || present.has(e.cqcLocationId)) continue;
-    if (e.localAuthorityName && coveredLas.has(e.localAuthorityName.toLowerCase())) plan.deregistered.push(e.cqcLocationId);
+    if (e.localAuthorityName && coveredLas.has(e.localAuthorityName.toLowerCase()))
+      plan.deregistered.push(e.cqcLocationId);
   }
   return plan;
 }

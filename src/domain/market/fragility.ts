@@ -10,8 +10,14 @@ export const FRAGILITY_THRESHOLDS = {
 } as const;
 
 export type FragilityReason =
-  | 'low_occupancy' | 'cqc_inadequate' | 'cqc_requires_improvement' | 'council_quality_concern'
-  | 'price_below_usual_rate' | 'price_below_cost_of_care' | 'high_agency_use' | 'stale_data';
+  | 'low_occupancy'
+  | 'cqc_inadequate'
+  | 'cqc_requires_improvement'
+  | 'council_quality_concern'
+  | 'price_below_usual_rate'
+  | 'price_below_cost_of_care'
+  | 'high_agency_use'
+  | 'stale_data';
 
 export const FRAGILITY_LABELS: Record<FragilityReason, string> = {
   low_occupancy: 'Low occupancy',
@@ -38,20 +44,26 @@ export interface FragilityInput {
   lastReturnAt: Date | null;
 }
 
-export interface FragilityAssessment { reasons: FragilityReason[]; level: 'none' | 'watch' | 'high' }
+export interface FragilityAssessment {
+  reasons: FragilityReason[];
+  level: 'none' | 'watch' | 'high';
+}
 
 /** Council quality ratings (lower case) that count as a concern. */
 export const POOR_COUNCIL_RATINGS: ReadonlySet<string> = new Set(['poor', 'inadequate', 'requires improvement']);
 
 export function assessFragility(i: FragilityInput, now: Date): FragilityAssessment {
   const reasons: FragilityReason[] = [];
-  if (i.isCareHome && i.occupancy != null && i.occupancy < FRAGILITY_THRESHOLDS.lowOccupancy) reasons.push('low_occupancy');
+  if (i.isCareHome && i.occupancy != null && i.occupancy < FRAGILITY_THRESHOLDS.lowOccupancy)
+    reasons.push('low_occupancy');
   if (i.cqcRating === 'Inadequate') reasons.push('cqc_inadequate');
   if (i.cqcRating === 'Requires improvement') reasons.push('cqc_requires_improvement');
-  if (i.councilQualityRating && POOR_COUNCIL_RATINGS.has(i.councilQualityRating.toLowerCase())) reasons.push('council_quality_concern');
+  if (i.councilQualityRating && POOR_COUNCIL_RATINGS.has(i.councilQualityRating.toLowerCase()))
+    reasons.push('council_quality_concern');
   if (i.meanCouncilPricePence != null) {
     if (i.usualRatePence != null && i.meanCouncilPricePence < i.usualRatePence) reasons.push('price_below_usual_rate');
-    if (i.costOfCarePence != null && i.meanCouncilPricePence < i.costOfCarePence) reasons.push('price_below_cost_of_care');
+    if (i.costOfCarePence != null && i.meanCouncilPricePence < i.costOfCarePence)
+      reasons.push('price_below_cost_of_care');
   }
   if (i.agencyShare != null && i.agencyShare > FRAGILITY_THRESHOLDS.highAgencyShare) reasons.push('high_agency_use');
   if (i.isCareHome) {
@@ -62,7 +74,11 @@ export function assessFragility(i: FragilityInput, now: Date): FragilityAssessme
   // a home on the list; stale data alone puts it on watch; a failing inspection, or two independent warning
   // signs together, make it high.
   const serious = reasons.filter((r) => r !== 'price_below_cost_of_care' && r !== 'stale_data');
-  const level = reasons.includes('cqc_inadequate') || serious.length >= 2 ? 'high'
-    : serious.length === 1 || reasons.includes('stale_data') ? 'watch' : 'none';
+  const level =
+    reasons.includes('cqc_inadequate') || serious.length >= 2
+      ? 'high'
+      : serious.length === 1 || reasons.includes('stale_data')
+        ? 'watch'
+        : 'none';
   return { reasons, level };
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, councilFundedShare, isActiveOn, meanPriceChange, pricesByQuarter, quantileSorted, quarterOf,
-  shareAtOrBelowUsualRate, shareBy, summarisePrices, usualRateOn, weeklyCostOfHours,
+  addMonths,
+  councilFundedShare,
+  isActiveOn,
+  meanPriceChange,
+  pricesByQuarter,
+  quantileSorted,
+  quarterOf,
+  shareAtOrBelowUsualRate,
+  shareBy,
+  summarisePrices,
+  usualRateOn,
+  weeklyCostOfHours,
 } from './prices';
 
 const rates = [
@@ -19,13 +29,47 @@ describe('usual rates', () => {
     expect(usualRateOn(rates, 'enhanced_nursing', '2025-01-01')).toBeNull();
   });
   it('counts placements at or below the rate on their start date', () => {
-    const s = shareAtOrBelowUsualRate([
-      { band: 'standard_residential', startDate: '2024-03-31', weeklyPricePence: 62_000, contractType: 'spot', funding: 'council' }, // = old rate
-      { band: 'standard_residential', startDate: '2024-04-01', weeklyPricePence: 70_100, contractType: 'spot', funding: 'council' }, // = new rate
-      { band: 'standard_residential', startDate: '2024-05-01', weeklyPricePence: 72_000, contractType: 'spot', funding: 'council' }, // above
-      { band: 'individual', startDate: '2024-05-01', weeklyPricePence: 150_000, contractType: 'spot', funding: 'council' },
-      { band: 'homecare_hourly', startDate: '2024-05-01', weeklyPricePence: 24_260, hourlyRatePence: 2_426, contractType: 'dps', funding: 'council' }, // £24.26 > £24
-    ], rates);
+    const s = shareAtOrBelowUsualRate(
+      [
+        {
+          band: 'standard_residential',
+          startDate: '2024-03-31',
+          weeklyPricePence: 62_000,
+          contractType: 'spot',
+          funding: 'council',
+        }, // = old rate
+        {
+          band: 'standard_residential',
+          startDate: '2024-04-01',
+          weeklyPricePence: 70_100,
+          contractType: 'spot',
+          funding: 'council',
+        }, // = new rate
+        {
+          band: 'standard_residential',
+          startDate: '2024-05-01',
+          weeklyPricePence: 72_000,
+          contractType: 'spot',
+          funding: 'council',
+        }, // above
+        {
+          band: 'individual',
+          startDate: '2024-05-01',
+          weeklyPricePence: 150_000,
+          contractType: 'spot',
+          funding: 'council',
+        },
+        {
+          band: 'homecare_hourly',
+          startDate: '2024-05-01',
+          weeklyPricePence: 24_260,
+          hourlyRatePence: 2_426,
+          contractType: 'dps',
+          funding: 'council',
+        }, // £24.26 > £24
+      ],
+      rates,
+    );
     expect(s).toEqual({ compared: 4, atOrBelow: 2, share: 0.5, notCompared: 1 });
   });
 });
@@ -39,29 +83,42 @@ describe('quartiles (QUARTILE.INC)', () => {
   });
   it('summarises weekly prices', () => {
     expect(summarisePrices([98_300, 70_100, 77_200, 71_500, 75_300])).toEqual({
-      n: 5, mean: 78_480, min: 70_100, q1: 71_500, median: 75_300, q3: 77_200, max: 98_300,
+      n: 5,
+      mean: 78_480,
+      min: 70_100,
+      q1: 71_500,
+      median: 75_300,
+      q3: 77_200,
+      max: 98_300,
     });
   });
   it('groups by calendar quarter of the start date', () => {
     expect(quarterOf('2024-03-31')).toBe('2024-Q1');
     expect(quarterOf('2024-04-01')).toBe('2024-Q2');
     const q = pricesByQuarter([
-      { startDate: '2024-04-02', weeklyPricePence: 70_000 }, { startDate: '2024-06-30', weeklyPricePence: 80_000 },
+      { startDate: '2024-04-02', weeklyPricePence: 70_000 },
+      { startDate: '2024-06-30', weeklyPricePence: 80_000 },
       { startDate: '2024-01-15', weeklyPricePence: 65_000 },
     ]);
-    expect(q.map((x) => [x.quarter, x.n, x.median])).toEqual([['2024-Q1', 1, 65_000], ['2024-Q2', 2, 75_000]]);
+    expect(q.map((x) => [x.quarter, x.n, x.median])).toEqual([
+      ['2024-Q1', 1, 65_000],
+      ['2024-Q2', 2, 75_000],
+    ]);
   });
 });
 
 describe('two-year change in mean new placement price', () => {
   it('compares the latest 12 months with the 12 months ending two years earlier', () => {
-    const c = meanPriceChange([
-      { startDate: '2022-06-30', weeklyPricePence: 10_000 }, // on the earlier window's opening boundary: excluded
-      { startDate: '2022-07-01', weeklyPricePence: 50_000 },
-      { startDate: '2023-06-30', weeklyPricePence: 60_000 },
-      { startDate: '2024-06-30', weeklyPricePence: 1 }, // between the windows
-      { startDate: '2024-07-01', weeklyPricePence: 97_350 },
-    ], '2025-06-30');
+    const c = meanPriceChange(
+      [
+        { startDate: '2022-06-30', weeklyPricePence: 10_000 }, // on the earlier window's opening boundary: excluded
+        { startDate: '2022-07-01', weeklyPricePence: 50_000 },
+        { startDate: '2023-06-30', weeklyPricePence: 60_000 },
+        { startDate: '2024-06-30', weeklyPricePence: 1 }, // between the windows
+        { startDate: '2024-07-01', weeklyPricePence: 97_350 },
+      ],
+      '2025-06-30',
+    );
     expect(c.earlierFrom).toBe('2022-06-30');
     expect(c.earlierTo).toBe('2023-06-30');
     expect(c.recentFrom).toBe('2024-06-30');
@@ -79,10 +136,17 @@ describe('two-year change in mean new placement price', () => {
 
 describe('mix and packages', () => {
   it('shares by contract type', () => {
-    const s = shareBy([{ c: 'spot' }, { c: 'spot' }, { c: 'block' }, { c: 'framework' }], 'c', ['spot', 'framework', 'block', 'dps'] as const);
+    const s = shareBy([{ c: 'spot' }, { c: 'spot' }, { c: 'block' }, { c: 'framework' }], 'c', [
+      'spot',
+      'framework',
+      'block',
+      'dps',
+    ] as const);
     expect(s).toEqual([
-      { key: 'spot', count: 2, share: 0.5 }, { key: 'framework', count: 1, share: 0.25 },
-      { key: 'block', count: 1, share: 0.25 }, { key: 'dps', count: 0, share: 0 },
+      { key: 'spot', count: 2, share: 0.5 },
+      { key: 'framework', count: 1, share: 0.25 },
+      { key: 'block', count: 1, share: 0.25 },
+      { key: 'dps', count: 0, share: 0 },
     ]);
   });
   it('prices homecare as hours × rate', () => {

@@ -2,7 +2,11 @@
 // distribution of new placement prices by quarter and the change over two years, and contract mix.
 import type { Band, ContractType, Funding } from './types';
 
-export interface UsualRate { band: string; effectiveFrom: string; amountPence: number }
+export interface UsualRate {
+  band: string;
+  effectiveFrom: string;
+  amountPence: number;
+}
 
 /** The usual rate for a band in force on a date (ISO yyyy-mm-dd): the latest one effective on or before it. */
 export function usualRateOn(rates: readonly UsualRate[], band: string, date: string): UsualRate | null {
@@ -40,12 +44,20 @@ export interface UsualRateShare {
 }
 
 /** Share of placements priced at or below the usual rate in force on their start date. */
-export function shareAtOrBelowUsualRate(placements: readonly PricedPlacement[], rates: readonly UsualRate[]): UsualRateShare {
-  let compared = 0; let atOrBelow = 0; let notCompared = 0;
+export function shareAtOrBelowUsualRate(
+  placements: readonly PricedPlacement[],
+  rates: readonly UsualRate[],
+): UsualRateShare {
+  let compared = 0;
+  let atOrBelow = 0;
+  let notCompared = 0;
   for (const p of placements) {
     const rate = usualRateOn(rates, p.band, p.startDate);
     const price = comparablePrice(p);
-    if (!rate || price == null) { notCompared++; continue; }
+    if (!rate || price == null) {
+      notCompared++;
+      continue;
+    }
     compared++;
     if (price <= rate.amountPence) atOrBelow++;
   }
@@ -66,15 +78,28 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-export interface PriceSummary { n: number; mean: number; min: number; q1: number; median: number; q3: number; max: number }
+export interface PriceSummary {
+  n: number;
+  mean: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
 
 export function summarisePrices(values: readonly number[]): PriceSummary | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mean = sorted.reduce((s, v) => s + v, 0) / sorted.length;
   return {
-    n: sorted.length, mean, min: sorted[0], q1: quantileSorted(sorted, 0.25), median: quantileSorted(sorted, 0.5),
-    q3: quantileSorted(sorted, 0.75), max: sorted[sorted.length - 1],
+    n: sorted.length,
+    mean,
+    min: sorted[0],
+    q1: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    q3: quantileSorted(sorted, 0.75),
+    max: sorted[sorted.length - 1],
   };
 }
 
@@ -85,32 +110,48 @@ export function quarterOf(date: string): string {
   return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
-export interface QuarterPrices extends PriceSummary { quarter: string }
+export interface QuarterPrices extends PriceSummary {
+  quarter: string;
+}
 
 /** New placement weekly prices summarised by the quarter in which the placement started. */
-export function pricesByQuarter(placements: readonly { startDate: string; weeklyPricePence: number }[]): QuarterPrices[] {
+export function pricesByQuarter(
+  placements: readonly { startDate: string; weeklyPricePence: number }[],
+): QuarterPrices[] {
   const byQ = new Map<string, number[]>();
   for (const p of placements) {
     const q = quarterOf(p.startDate);
     const list = byQ.get(q);
-    if (list) list.push(p.weeklyPricePence); else byQ.set(q, [p.weeklyPricePence]);
+    if (list) list.push(p.weeklyPricePence);
+    else byQ.set(q, [p.weeklyPricePence]);
   }
-  return [...byQ.keys()].sort().map((quarter) => ({ quarter, ...(summarisePrices(byQ.get(quarter)!) as PriceSummary) }));
+  return [...byQ.keys()]
+    .sort()
+    .map((quarter) => ({ quarter, ...(summarisePrices(byQ.get(quarter)!) as PriceSummary) }));
 }
 
 /** Shift an ISO date by whole months (clamped to the month's last day). */
 export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4)); const m = Number(date.slice(5, 7)) - 1; const d = Number(date.slice(8, 10));
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1;
+  const d = Number(date.slice(8, 10));
   const total = y * 12 + m + months;
-  const ny = Math.floor(total / 12); const nm = total - ny * 12;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12;
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
   return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 export interface PriceChange {
   /** The window compared: placements starting in [recentFrom, asAt] against [earlierFrom, earlierTo]. */
-  earlierFrom: string; earlierTo: string; recentFrom: string; recentTo: string;
-  earlierMean: number | null; recentMean: number | null; earlierN: number; recentN: number;
+  earlierFrom: string;
+  earlierTo: string;
+  recentFrom: string;
+  recentTo: string;
+  earlierMean: number | null;
+  recentMean: number | null;
+  earlierN: number;
+  recentN: number;
   change: number | null; // (recent − earlier) / earlier
 }
 
@@ -120,22 +161,39 @@ export interface PriceChange {
  * ended `years` earlier. Windows of a year smooth out the small number of placements per quarter.
  */
 export function meanPriceChange(
-  placements: readonly { startDate: string; weeklyPricePence: number }[], asAt: string, years = 2,
+  placements: readonly { startDate: string; weeklyPricePence: number }[],
+  asAt: string,
+  years = 2,
 ): PriceChange {
   const recentTo = asAt;
   const recentFrom = addMonths(asAt, -12);
   const earlierTo = addMonths(asAt, -12 * years);
   const earlierFrom = addMonths(earlierTo, -12);
-  let eSum = 0; let eN = 0; let rSum = 0; let rN = 0;
+  let eSum = 0;
+  let eN = 0;
+  let rSum = 0;
+  let rN = 0;
   for (const p of placements) {
     // Windows are (from, to]: a placement on the boundary day belongs to the later window only.
-    if (p.startDate > recentFrom && p.startDate <= recentTo) { rSum += p.weeklyPricePence; rN++; }
-    else if (p.startDate > earlierFrom && p.startDate <= earlierTo) { eSum += p.weeklyPricePence; eN++; }
+    if (p.startDate > recentFrom && p.startDate <= recentTo) {
+      rSum += p.weeklyPricePence;
+      rN++;
+    } else if (p.startDate > earlierFrom && p.startDate <= earlierTo) {
+      eSum += p.weeklyPricePence;
+      eN++;
+    }
   }
   const earlierMean = eN > 0 ? eSum / eN : null;
   const recentMean = rN > 0 ? rSum / rN : null;
   return {
-    earlierFrom, earlierTo, recentFrom, recentTo, earlierMean, recentMean, earlierN: eN, recentN: rN,
+    earlierFrom,
+    earlierTo,
+    recentFrom,
+    recentTo,
+    earlierMean,
+    recentMean,
+    earlierN: eN,
+    recentN: rN,
     change: earlierMean && recentMean != null ? (recentMean - earlierMean) / earlierMean : null,
   };
 }
@@ -143,14 +201,22 @@ export function meanPriceChange(
 export type Shares<K extends string> = { key: K; count: number; share: number }[];
 
 /** Count and share of each value (e.g. contract type spot/framework/block/dps), in the order given. */
-export function shareBy<T, K extends string>(items: readonly T[], field: keyof T & string, keys: readonly K[]): Shares<K> {
+export function shareBy<T, K extends string>(
+  items: readonly T[],
+  field: keyof T & string,
+  keys: readonly K[],
+): Shares<K> {
   const counts = new Map<string, number>(keys.map((k) => [k, 0]));
   for (const it of items) {
     const v = String(it[field]);
     if (counts.has(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   const total = [...counts.values()].reduce((s, v) => s + v, 0);
-  return keys.map((key) => ({ key, count: counts.get(key) ?? 0, share: total > 0 ? (counts.get(key) ?? 0) / total : 0 }));
+  return keys.map((key) => ({
+    key,
+    count: counts.get(key) ?? 0,
+    share: total > 0 ? (counts.get(key) ?? 0) / total : 0,
+  }));
 }
 
 /** Weekly cost of an hourly package: hours × hourly rate, rounded to the penny. */

@@ -1,6 +1,12 @@
 // The market area's vocabulary: the codes stored in the database and used in the API, with their labels.
 
-export const SERVICE_TYPES = ['care_home_residential', 'care_home_nursing', 'homecare', 'supported_living', 'extra_care'] as const;
+export const SERVICE_TYPES = [
+  'care_home_residential',
+  'care_home_nursing',
+  'homecare',
+  'supported_living',
+  'extra_care',
+] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   care_home_residential: 'Care home without nursing',
@@ -11,8 +17,17 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
 };
 
 export const SPECIALISMS = [
-  'older_people', 'younger_adults', 'dementia', 'learning_disability', 'autism', 'mental_health',
-  'physical_disability', 'sensory_impairment', 'substance_misuse', 'eating_disorders', 'children',
+  'older_people',
+  'younger_adults',
+  'dementia',
+  'learning_disability',
+  'autism',
+  'mental_health',
+  'physical_disability',
+  'sensory_impairment',
+  'substance_misuse',
+  'eating_disorders',
+  'children',
 ] as const;
 export type Specialism = (typeof SPECIALISMS)[number];
 export const SPECIALISM_LABELS: Record<Specialism, string> = {
@@ -32,7 +47,13 @@ export const SPECIALISM_LABELS: Record<Specialism, string> = {
 export const CQC_RATINGS = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'] as const;
 export type CqcRating = (typeof CQC_RATINGS)[number];
 
-export const BANDS = ['standard_residential', 'enhanced_residential', 'standard_nursing', 'enhanced_nursing', 'homecare_hourly'] as const;
+export const BANDS = [
+  'standard_residential',
+  'enhanced_residential',
+  'standard_nursing',
+  'enhanced_nursing',
+  'homecare_hourly',
+] as const;
 export type Band = (typeof BANDS)[number];
 /** Placements that are individually negotiated (LD, MH, supported living) carry this band: no usual rate applies. */
 export const INDIVIDUAL_BAND = 'individual';

@@ -9,7 +9,14 @@ import { invalid } from '../problem.js';
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
-    { preHandler: requireRole('admin'), schema: { tags: ['admin'], summary: 'All user accounts', response: { 200: z.object({ users: z.array(userSchema) }) } } },
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'All user accounts',
+        response: { 200: z.object({ users: z.array(userSchema) }) },
+      },
+    },
     async () => ({ users: await listUsers(app.db) }),
   );
 

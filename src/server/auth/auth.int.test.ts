@@ -9,12 +9,24 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await createTestApp(ctx.database);
-    await createUser(ctx.db, { email: 'Commissioner@Example.org', name: 'Casey Commissioner', role: 'commissioner', password: 'correct horse battery' }, { system: 'test' });
+    await createUser(
+      ctx.db,
+      {
+        email: 'Commissioner@Example.org',
+        name: 'Casey Commissioner',
+        role: 'commissioner',
+        password: 'correct horse battery',
+      },
+      { system: 'test' },
+    );
   });
   afterAll(async () => app?.close());
 
   it('signs in with the right password, sets an httpOnly SameSite cookie and returns a CSRF token', async () => {
-    const res = await anonymous(app).post('/api/auth/sign-in', { email: 'commissioner@example.org', password: 'correct horse battery' });
+    const res = await anonymous(app).post('/api/auth/sign-in', {
+      email: 'commissioner@example.org',
+      password: 'correct horse battery',
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user).toMatchObject({ email: 'commissioner@example.org', role: 'commissioner', providerId: null });
@@ -23,28 +35,49 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
 
-    const session = await app.inject({ method: 'GET', url: '/api/auth/session', cookies: { [SESSION_COOKIE]: cookie.value } });
+    const session = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+    });
     expect(session.statusCode).toBe(200);
     expect(session.json().user.name).toBe('Casey Commissioner');
 
     // Sign-out needs the CSRF token, then ends the session on the server.
-    const noToken = await app.inject({ method: 'POST', url: '/api/auth/sign-out', cookies: { [SESSION_COOKIE]: cookie.value } });
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.headers['content-type']).toContain('application/problem+json');
     expect(noToken.json().errors[0].field).toBe('x-csrf-token');
-    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', cookies: { [SESSION_COOKIE]: cookie.value }, headers: { 'x-csrf-token': body.csrfToken } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+      headers: { 'x-csrf-token': body.csrfToken },
+    });
     expect(out.statusCode).toBe(204);
-    const after = await app.inject({ method: 'GET', url: '/api/auth/session', cookies: { [SESSION_COOKIE]: cookie.value } });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('refuses a wrong password with problem+json naming the fields, and rate-limits guessing', async () => {
-    const res = await anonymous(app).post('/api/auth/sign-in', { email: 'commissioner@example.org', password: 'wrong' });
+    const res = await anonymous(app).post('/api/auth/sign-in', {
+      email: 'commissioner@example.org',
+      password: 'wrong',
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ status: 401, title: 'Sign in failed' });
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['email', 'password']);
     let last = res;
-    for (let i = 0; i < 12; i++) last = await anonymous(app).post('/api/auth/sign-in', { email: 'guess@example.org', password: `wrong-${i}` });
+    for (let i = 0; i < 12; i++)
+      last = await anonymous(app).post('/api/auth/sign-in', { email: 'guess@example.org', password: `wrong-${i}` });
     expect(last.statusCode).toBe(429);
     expect(last.headers['content-type']).toContain('application/problem+json');
   });
@@ -61,17 +94,38 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
     expect((await anonymous(app).get('/api/admin/users')).statusCode).toBe(401);
 
     const admin = await signInAs(app, 'admin');
-    const bad = await admin.post('/api/admin/users', { email: 'not-an-email', name: '', role: 'provider', password: 'short' });
+    const bad = await admin.post('/api/admin/users', {
+      email: 'not-an-email',
+      name: '',
+      role: 'provider',
+      password: 'short',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'name', 'password', 'providerId']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['email', 'name', 'password', 'providerId']);
 
-    const ok = await admin.post('/api/admin/users', { email: 'broker@example.org', name: 'Bo Broker', role: 'broker', password: 'a long enough password' });
+    const ok = await admin.post('/api/admin/users', {
+      email: 'broker@example.org',
+      name: 'Bo Broker',
+      role: 'broker',
+      password: 'a long enough password',
+    });
     expect(ok.statusCode).toBe(201);
     const list = await admin.get('/api/admin/users');
     expect(list.json().users.map((u: { email: string }) => u.email)).toContain('broker@example.org');
 
-    const audit = (await admin.get('/api/admin/audit?limit=20')).json().entries as { action: string; entity: string; userEmail: string }[];
-    expect(audit.some((e) => e.action === 'create' && e.entity === 'user' && e.userEmail === admin.user.email)).toBe(true);
+    const audit = (await admin.get('/api/admin/audit?limit=20')).json().entries as {
+      action: string;
+      entity: string;
+      userEmail: string;
+    }[];
+    expect(audit.some((e) => e.action === 'create' && e.entity === 'user' && e.userEmail === admin.user.email)).toBe(
+      true,
+    );
     expect(audit.some((e) => e.action === 'request' && e.entity === 'POST /api/admin/users')).toBe(true);
   });
 
@@ -85,4 +139,3 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });
-

@@ -17,7 +17,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
-        body: z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') }),
+        body: z.object({
+          email: z.string().trim().min(1, 'Enter your email address'),
+          password: z.string().min(1, 'Enter your password'),
+        }),
         response: { 200: sessionResponse },
       },
       config: {
@@ -26,7 +29,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           hook: 'preHandler',
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
     },
@@ -50,7 +54,13 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/session',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token for state-changing requests', response: { 200: sessionResponse } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and the CSRF token for state-changing requests',
+        response: { 200: sessionResponse },
+      },
+    },
     async (request) => {
       if (!request.actor || !request.session) throw unauthorised();
       const view = await getUser(app.db, request.actor.userId);

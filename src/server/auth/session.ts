@@ -29,7 +29,13 @@ async function sessionPlugin(app: FastifyInstance) {
       const found = await findSession(app.db, token);
       if (found && isRole(found.role)) {
         request.actor = { userId: found.userId, role: found.role, providerId: found.providerId };
-        request.session = { token, csrfToken: found.csrfToken, email: found.email, name: found.name, expiresAt: found.expiresAt };
+        request.session = {
+          token,
+          csrfToken: found.csrfToken,
+          email: found.email,
+          name: found.name,
+          expiresAt: found.expiresAt,
+        };
       }
     }
     // Sign-in is exempt: it creates the session (login CSRF is blocked by SameSite cookies and the JSON-only body).

@@ -21,10 +21,35 @@ export async function contractsSection(db: Db, actor: Actor): Promise<DashboardS
     area: 'contracts',
     title: 'Contracts and delivery',
     figures: [
-      { key: 'contracts_ending_12m', label: 'Contracts ending within 12 months', value: within12.contracts, unit: 'count', hint: `£${Math.round(within12.annualValuePence / 100).toLocaleString('en-GB')} a year`, href: '/contracts/recommissioning?horizon=12' },
-      { key: 'procurements_late', label: 'Procurements that cannot finish before the contract ends', value: procs.filter((p) => p.forecast.cannotFinishBeforeContractEnd).length, unit: 'count', href: '/contracts/procurements' },
-      { key: 'kpi_returns_overdue', label: 'KPI returns overdue', value: kpis.reduce((n, k) => n + k.overdue, 0), unit: 'count', href: '/contracts/kpis' },
-      { key: 'action_plans_overdue', label: 'Quality action plans overdue', value: assessments.filter((a) => a.actionPlanState === 'overdue').length, unit: 'count', href: '/contracts/assessments' },
+      {
+        key: 'contracts_ending_12m',
+        label: 'Contracts ending within 12 months',
+        value: within12.contracts,
+        unit: 'count',
+        hint: `£${Math.round(within12.annualValuePence / 100).toLocaleString('en-GB')} a year`,
+        href: '/contracts/recommissioning?horizon=12',
+      },
+      {
+        key: 'procurements_late',
+        label: 'Procurements that cannot finish before the contract ends',
+        value: procs.filter((p) => p.forecast.cannotFinishBeforeContractEnd).length,
+        unit: 'count',
+        href: '/contracts/procurements',
+      },
+      {
+        key: 'kpi_returns_overdue',
+        label: 'KPI returns overdue',
+        value: kpis.reduce((n, k) => n + k.overdue, 0),
+        unit: 'count',
+        href: '/contracts/kpis',
+      },
+      {
+        key: 'action_plans_overdue',
+        label: 'Quality action plans overdue',
+        value: assessments.filter((a) => a.actionPlanState === 'overdue').length,
+        unit: 'count',
+        href: '/contracts/assessments',
+      },
     ],
   };
 }

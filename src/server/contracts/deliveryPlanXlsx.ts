@@ -2,7 +2,12 @@
 import ExcelJS from 'exceljs';
 import type { LayoutRow } from '../../domain/contracts/deliveryPlan.js';
 
-const RAG_FILL: Record<string, string> = { Red: 'FFD4351C', Amber: 'FFFFDD00', Green: 'FF00703C', Complete: 'FF1D70B8' };
+const RAG_FILL: Record<string, string> = {
+  Red: 'FFD4351C',
+  Amber: 'FFFFDD00',
+  Green: 'FF00703C',
+  Complete: 'FF1D70B8',
+};
 
 export async function deliveryPlanWorkbook(rows: LayoutRow[], years: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -10,7 +15,11 @@ export async function deliveryPlanWorkbook(rows: LayoutRow[], years: number): Pr
   const ws = wb.addWorksheet('Delivery Plan');
   const width = 2 + years + 2; // intention, action, years, service area, RAG
   ws.columns = [
-    { width: 60 }, { width: 60 }, ...Array.from({ length: years }, () => ({ width: 26 })), { width: 44 }, { width: 12 },
+    { width: 60 },
+    { width: 60 },
+    ...Array.from({ length: years }, () => ({ width: 26 })),
+    { width: 44 },
+    { width: 12 },
   ];
   rows.forEach((row) => {
     const r = ws.addRow(row.cells);
@@ -20,7 +29,9 @@ export async function deliveryPlanWorkbook(rows: LayoutRow[], years: number): Pr
       r.font = { bold: true, size: row.kind === 'title' ? 16 : 13 };
     } else if (row.kind === 'header') {
       r.font = { bold: true };
-      r.eachCell((c) => { c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDEE0E2' } }; });
+      r.eachCell((c) => {
+        c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDEE0E2' } };
+      });
     } else {
       r.alignment = { vertical: 'top', wrapText: true };
       const rag = r.getCell(width);

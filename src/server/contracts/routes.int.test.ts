@@ -23,28 +23,114 @@ describeWithDatabases('contracts routes', (ctx) => {
 
   beforeAll(async () => {
     app = await createTestApp(ctx.database);
-    [{ id: mine }, { id: theirs }] = await ctx.db.insert(providers).values([{ name: 'Rosewood Care Homes Ltd' }, { name: 'Bluebird Care Services Ltd' }]).returning({ id: providers.id });
-    [{ id: myLocation }] = await ctx.db.insert(locations).values({ providerId: mine, name: 'Rosewood Lodge', postcodeDistrict: 'EB1', inBorough: true }).returning({ id: locations.id });
-    const common = { locationId: null, careGroup: 'older_people', contractForm: 'block', fundingSource: 'general_fund', totalValuePence: 200_000_000, annualValuePence: 66_000_000, extensionOptionsMonths: [12], extensionsTaken: 0, breakClauseDates: [], noticePeriodMonths: 3, socialValue: null, leadOfficer: null };
-    const c1 = await createContract(ctx.db, system, { ...common, reference: 'R-001', title: 'D2A beds', providerId: mine, serviceArea: 'care_homes', startDate: addMonths(today, -30), initialEndDate: addMonths(today, 5) });
-    const c2 = await createContract(ctx.db, system, { ...common, reference: 'R-002', title: 'Homecare zone', providerId: theirs, serviceArea: 'homecare', startDate: addMonths(today, -20), initialEndDate: addMonths(today, 30) });
-    const kpiBase = { name: 'Occupancy', unit: '%', target: 92, direction: 'higher_is_better' as const, frequency: 'monthly' as const, tolerance: 4, dueDays: null, reportingFrom: addMonths(today, -6) };
+    [{ id: mine }, { id: theirs }] = await ctx.db
+      .insert(providers)
+      .values([{ name: 'Rosewood Care Homes Ltd' }, { name: 'Bluebird Care Services Ltd' }])
+      .returning({ id: providers.id });
+    [{ id: myLocation }] = await ctx.db
+      .insert(locations)
+      .values({ providerId: mine, name: 'Rosewood Lodge', postcodeDistrict: 'EB1', inBorough: true })
+      .returning({ id: locations.id });
+    const common = {
+      locationId: null,
+      careGroup: 'older_people',
+      contractForm: 'block',
+      fundingSource: 'general_fund',
+      totalValuePence: 200_000_000,
+      annualValuePence: 66_000_000,
+      extensionOptionsMonths: [12],
+      extensionsTaken: 0,
+      breakClauseDates: [],
+      noticePeriodMonths: 3,
+      socialValue: null,
+      leadOfficer: null,
+    };
+    const c1 = await createContract(ctx.db, system, {
+      ...common,
+      reference: 'R-001',
+      title: 'D2A beds',
+      providerId: mine,
+      serviceArea: 'care_homes',
+      startDate: addMonths(today, -30),
+      initialEndDate: addMonths(today, 5),
+    });
+    const c2 = await createContract(ctx.db, system, {
+      ...common,
+      reference: 'R-002',
+      title: 'Homecare zone',
+      providerId: theirs,
+      serviceArea: 'homecare',
+      startDate: addMonths(today, -20),
+      initialEndDate: addMonths(today, 30),
+    });
+    const kpiBase = {
+      name: 'Occupancy',
+      unit: '%',
+      target: 92,
+      direction: 'higher_is_better' as const,
+      frequency: 'monthly' as const,
+      tolerance: 4,
+      dueDays: null,
+      reportingFrom: addMonths(today, -6),
+    };
     myKpi = await createKpi(ctx.db, system, { ...kpiBase, contractId: c1 });
     theirKpi = await createKpi(ctx.db, system, { ...kpiBase, contractId: c2 });
-    const ratings = { involvement_information: 'Good', personalised_care: 'Good', safeguarding_safety: 'Good', staffing: 'Requires improvement', management: 'Good' } as const;
-    draft = await createAssessment(ctx.db, system, { locationId: myLocation, contractId: c1, visitDate: addDays(today, -5), ratings, summary: 'Night staffing', assessorName: null }, today);
+    const ratings = {
+      involvement_information: 'Good',
+      personalised_care: 'Good',
+      safeguarding_safety: 'Good',
+      staffing: 'Requires improvement',
+      management: 'Good',
+    } as const;
+    draft = await createAssessment(
+      ctx.db,
+      system,
+      {
+        locationId: myLocation,
+        contractId: c1,
+        visitDate: addDays(today, -5),
+        ratings,
+        summary: 'Night staffing',
+        assessorName: null,
+      },
+      today,
+    );
   });
   afterAll(async () => app.close());
 
   it('imports a register from the web whole, or reports every problem with its line', async () => {
     const commissioner = await signInAs(app, 'commissioner');
-    const header = 'Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date';
-    const bad = await commissioner.send('POST', '/api/contracts/import?fileName=register.csv', `${header}\nW-1,Meals,Nobody Ltd,Prevention,Older people,Block,BCF,1000,2025-04-01,2027-03-31\nW-2,Hub,Rosewood Care Homes Ltd,Carers,Carers,Grant,BCF,ten,2025-04-01,2027-03-31\n`, 'text/csv');
+    const header =
+      'Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date';
+    const bad = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.csv',
+      `${header}\nW-1,Meals,Nobody Ltd,Prevention,Older people,Block,BCF,1000,2025-04-01,2027-03-31\nW-2,Hub,Rosewood Care Homes Ltd,Carers,Carers,Grant,BCF,ten,2025-04-01,2027-03-31\n`,
+      'text/csv',
+    );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual([{ field: 'line 3: totalValue', message: 'Total value "ten" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)', in: 'body' }]);
-    const unknown = await commissioner.send('POST', '/api/contracts/import?fileName=register.csv', `${header}\nW-1,Meals,Nobody Ltd,Prevention,Older people,Block,BCF,1000,2025-04-01,2027-03-31\n`, 'text/csv');
-    expect(unknown.json().errors).toEqual([{ field: 'line 2: providerName', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' }]);
-    const ok = await commissioner.send('POST', '/api/contracts/import?fileName=register.csv', `${header}\nW-3,Befriending,Bluebird Care Services Ltd,Prevention,Older people,Grant,Public Health grant,"£50,000",01/04/2025,31/03/2030\n`, 'text/csv');
+    expect(bad.json().errors).toEqual([
+      {
+        field: 'line 3: totalValue',
+        message: 'Total value "ten" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)',
+        in: 'body',
+      },
+    ]);
+    const unknown = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.csv',
+      `${header}\nW-1,Meals,Nobody Ltd,Prevention,Older people,Block,BCF,1000,2025-04-01,2027-03-31\n`,
+      'text/csv',
+    );
+    expect(unknown.json().errors).toEqual([
+      { field: 'line 2: providerName', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' },
+    ]);
+    const ok = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.csv',
+      `${header}\nW-3,Befriending,Bluebird Care Services Ltd,Prevention,Older people,Grant,Public Health grant,"£50,000",01/04/2025,31/03/2030\n`,
+      'text/csv',
+    );
     expect(ok.json()).toMatchObject({ created: 1, updated: 0 });
     const provider = await signInAs(app, 'provider', { providerId: mine });
     expect((await provider.send('POST', '/api/contracts/import', `${header}\n`, 'text/csv')).statusCode).toBe(403);
@@ -52,7 +138,13 @@ describeWithDatabases('contracts routes', (ctx) => {
 
   it('documents every contracts route in the OpenAPI document', async () => {
     const doc = (await anonymous(app).get('/api/openapi.json')).json();
-    for (const path of ['/api/contracts/recommissioning', '/api/contracts/kpis/{id}/returns', '/api/contracts/assessments/{id}/response', '/api/contracts/delivery-plan.xlsx', '/api/contracts/risks/{id}/review']) {
+    for (const path of [
+      '/api/contracts/recommissioning',
+      '/api/contracts/kpis/{id}/returns',
+      '/api/contracts/assessments/{id}/response',
+      '/api/contracts/delivery-plan.xlsx',
+      '/api/contracts/risks/{id}/review',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
@@ -70,8 +162,13 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect((await provider.get('/api/contracts/recommissioning')).statusCode).toBe(403);
     const dash = (await commissioner.get('/api/dashboard')).json();
     const section = dash.sections.find((s: { area: string }) => s.area === 'contracts');
-    expect(section.figures.find((f: { key: string }) => f.key === 'contracts_ending_12m')).toMatchObject({ value: 1, hint: '£660,000 a year' });
-    expect((await provider.get('/api/dashboard')).json().sections.some((s: { area: string }) => s.area === 'contracts')).toBe(false);
+    expect(section.figures.find((f: { key: string }) => f.key === 'contracts_ending_12m')).toMatchObject({
+      value: 1,
+      hint: '£660,000 a year',
+    });
+    expect(
+      (await provider.get('/api/dashboard')).json().sections.some((s: { area: string }) => s.area === 'contracts'),
+    ).toBe(false);
     const bad = await commissioner.get('/api/contracts/recommissioning?horizon=7');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('horizon');
@@ -91,15 +188,27 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(again.statusCode).toBe(409);
     const other = await provider.post(`/api/contracts/kpis/${theirKpi}/returns`, { periodStart: lastMonth, value: 99 });
     expect(other.statusCode).toBe(403);
-    const future = await provider.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: periodStartFor('monthly', today), value: 90 });
+    const future = await provider.post(`/api/contracts/kpis/${myKpi}/returns`, {
+      periodStart: periodStartFor('monthly', today),
+      value: 90,
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('periodStart');
     const after = (await provider.get('/api/contracts/kpis')).json().kpis[0].returns;
     // Monthly returns are due 10 days after the month ends: today's return is late after the 10th.
     const due = addDays(addDays(addMonths(lastMonth, 1), -1), 10);
-    expect(after[after.length - 1]).toMatchObject({ periodStart: lastMonth, value: 88.5, dueDate: due, state: today > due ? 'late' : 'on_time', rag: 'amber', offTarget: true });
+    expect(after[after.length - 1]).toMatchObject({
+      periodStart: lastMonth,
+      value: 88.5,
+      dueDate: due,
+      state: today > due ? 'late' : 'on_time',
+      rag: 'amber',
+      offTarget: true,
+    });
     const viewer = await signInAs(app, 'viewer');
-    expect((await viewer.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: lastMonth, value: 90 })).statusCode).toBe(403);
+    expect(
+      (await viewer.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: lastMonth, value: 90 })).statusCode,
+    ).toBe(403);
   });
 
   it('runs the assessment challenge workflow with ownership checks', async () => {
@@ -112,35 +221,73 @@ describeWithDatabases('contracts routes', (ctx) => {
     const commissioner = await signInAs(app, 'commissioner');
     expect((await commissioner.post(`/api/contracts/assessments/${draft}/share`)).statusCode).toBe(403);
     const shared = await officer.post(`/api/contracts/assessments/${draft}/share`);
-    expect(shared.json()).toMatchObject({ status: 'provider_challenge', challengeDeadline: addDays(today, 14), challengeDaysLeft: 14 });
+    expect(shared.json()).toMatchObject({
+      status: 'provider_challenge',
+      challengeDeadline: addDays(today, 14),
+      challengeDaysLeft: 14,
+    });
     expect((await stranger.get(`/api/contracts/assessments/${draft}`)).statusCode).toBe(403);
-    expect((await stranger.post(`/api/contracts/assessments/${draft}/response`, { response: 'accept' })).statusCode).toBe(403);
+    expect(
+      (await stranger.post(`/api/contracts/assessments/${draft}/response`, { response: 'accept' })).statusCode,
+    ).toBe(403);
     expect((await officer.post(`/api/contracts/assessments/${draft}/publish`)).statusCode).toBe(400);
     const noReason = await provider.post(`/api/contracts/assessments/${draft}/response`, { response: 'challenge' });
     expect(noReason.json().errors).toEqual([{ field: 'comments', message: 'Say what you challenge and why' }]);
-    const answered = await provider.post(`/api/contracts/assessments/${draft}/response`, { response: 'challenge', comments: 'Two night staff recruited since the visit' });
+    const answered = await provider.post(`/api/contracts/assessments/${draft}/response`, {
+      response: 'challenge',
+      comments: 'Two night staff recruited since the visit',
+    });
     expect(answered.json()).toMatchObject({ providerResponse: 'challenge', providerRespondedOn: today });
     const published = await officer.post(`/api/contracts/assessments/${draft}/publish`);
-    expect(published.json()).toMatchObject({ status: 'published', overall: 'Good', actionPlanDue: addDays(today, 14), actionPlanState: 'due' });
+    expect(published.json()).toMatchObject({
+      status: 'published',
+      overall: 'Good',
+      actionPlanDue: addDays(today, 14),
+      actionPlanState: 'due',
+    });
     const locs = (await officer.get('/api/contracts/assessable-locations')).json().locations;
-    expect(locs).toEqual([{ id: myLocation, name: 'Rosewood Lodge', providerName: 'Rosewood Care Homes Ltd', councilQualityRating: 'Good' }]);
-    const plan = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, { actionPlan: 'Recruit two night seniors by March' });
+    expect(locs).toEqual([
+      { id: myLocation, name: 'Rosewood Lodge', providerName: 'Rosewood Care Homes Ltd', councilQualityRating: 'Good' },
+    ]);
+    const plan = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, {
+      actionPlan: 'Recruit two night seniors by March',
+    });
     expect(plan.json().actionPlanState).toBe('submitted');
   });
 
   it('checks risk scores and bands, and exports the delivery plan only when there is one', async () => {
     const commissioner = await signInAs(app, 'commissioner');
-    const bad = await commissioner.post('/api/contracts/risks', { reference: 'R1', title: 'Workforce', owner: 'Director', likelihood: 6, impact: 0 });
+    const bad = await commissioner.post('/api/contracts/risks', {
+      reference: 'R1',
+      title: 'Workforce',
+      owner: 'Director',
+      likelihood: 6,
+      impact: 0,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['likelihood', 'impact']);
-    const created = await commissioner.post('/api/contracts/risks', { reference: 'R1', title: 'Workforce', owner: 'Director', likelihood: 4, impact: 4 });
+    const created = await commissioner.post('/api/contracts/risks', {
+      reference: 'R1',
+      title: 'Workforce',
+      owner: 'Director',
+      likelihood: 4,
+      impact: 4,
+    });
     expect(created.statusCode).toBe(201);
     const list = (await commissioner.get('/api/contracts/risks')).json();
     expect(list.risks[0]).toMatchObject({ score: 16, band: { label: 'High', rag: 'red' }, trend: 'new' });
     const provider = await signInAs(app, 'provider', { providerId: mine });
     expect((await provider.get('/api/contracts/risks')).statusCode).toBe(403);
     expect((await commissioner.get('/api/contracts/delivery-plan.xlsx')).statusCode).toBe(404);
-    const gap = await commissioner.put('/api/contracts/risk-bands', { bands: [{ min: 1, max: 4, rag: 'green', label: 'Low' }, { min: 6, max: 25, rag: 'red', label: 'High' }] });
-    expect(gap.json().errors[0]).toEqual({ field: 'bands.1.min', message: 'Band High should start at 5 (scores must be covered once, without gaps or overlaps)' });
+    const gap = await commissioner.put('/api/contracts/risk-bands', {
+      bands: [
+        { min: 1, max: 4, rag: 'green', label: 'Low' },
+        { min: 6, max: 25, rag: 'red', label: 'High' },
+      ],
+    });
+    expect(gap.json().errors[0]).toEqual({
+      field: 'bands.1.min',
+      message: 'Band High should start at 5 (scores must be covered once, without gaps or overlaps)',
+    });
   });
 });

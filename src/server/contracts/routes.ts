@@ -8,16 +8,36 @@ import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../
 import { isIsoDate, toIsoDate } from '../../domain/contracts/dates.js';
 import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
 import { PROCUREMENT_STAGES } from '../../domain/contracts/procurement.js';
-import { HORIZONS, RECOMMISSIONING_DECISIONS, horizonTotals, type Horizon } from '../../domain/contracts/recommissioning.js';
+import {
+  HORIZONS,
+  RECOMMISSIONING_DECISIONS,
+  horizonTotals,
+  type Horizon,
+} from '../../domain/contracts/recommissioning.js';
 import { ASSESSMENT_DOMAINS, CONCERN_KINDS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
 import { byPriority, byServiceArea, haltonLayout } from '../../domain/contracts/deliveryPlan.js';
 import { heatMap } from '../../domain/contracts/risk.js';
 import { createContract, decide, getContract, listContracts, updateContract } from '../../db/contracts/contracts.js';
-import { createProcurement, getProcurement, listProcurements, recommissioning, updateStage } from '../../db/contracts/procurements.js';
+import {
+  createProcurement,
+  getProcurement,
+  listProcurements,
+  recommissioning,
+  updateStage,
+} from '../../db/contracts/procurements.js';
 import { createKpi, kpiOwner, listKpis, submitReturn } from '../../db/contracts/kpis.js';
 import {
-  assessmentOwner, createAssessment, getAssessment, listAssessments, listConcerns, logConcern, providerRespond, publishAssessment,
-  reviseAssessment, shareForChallenge, submitActionPlan,
+  assessmentOwner,
+  createAssessment,
+  getAssessment,
+  listAssessments,
+  listConcerns,
+  logConcern,
+  providerRespond,
+  publishAssessment,
+  reviseAssessment,
+  shareForChallenge,
+  submitActionPlan,
 } from '../../db/contracts/assessments.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
 import { createRisk, getBands, listRisks, putBands, reviewRisk } from '../../db/contracts/risks.js';
@@ -74,388 +94,779 @@ const stageBody = z.object({
   notApplicable: z.boolean().default(false),
 });
 
-const ratingsBody = z.object(Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(QUALITY_RATINGS)])) as Record<(typeof ASSESSMENT_DOMAINS)[number], z.ZodEnum<{ [K in (typeof QUALITY_RATINGS)[number]]: K }>>);
+const ratingsBody = z.object(
+  Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(QUALITY_RATINGS)])) as Record<
+    (typeof ASSESSMENT_DOMAINS)[number],
+    z.ZodEnum<{ [K in (typeof QUALITY_RATINGS)[number]]: K }>
+  >,
+);
 
 const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- Contract register ----------
-  app.get('/contracts', {
-    preHandler: requireSignedIn,
-    schema: {
-      tags: TAGS, summary: 'The contract register, filtered (providers see only their own contracts)',
-      querystring: z.object({
-        serviceArea: z.enum(SERVICE_AREAS).optional(), careGroup: z.enum(CARE_GROUPS).optional(), contractForm: z.enum(CONTRACT_FORMS).optional(),
-        fundingSource: z.enum(FUNDING_SOURCES).optional(), providerId: uuid.optional(), search: z.string().max(100).optional(),
-        status: z.enum(['live', 'ended', 'not_started']).optional(), asAt: isoDate.optional(),
-      }),
-      response: { 200: z.object({ asAt: z.string(), contracts: z.array(loose) }) },
+  app.get(
+    '/contracts',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'The contract register, filtered (providers see only their own contracts)',
+        querystring: z.object({
+          serviceArea: z.enum(SERVICE_AREAS).optional(),
+          careGroup: z.enum(CARE_GROUPS).optional(),
+          contractForm: z.enum(CONTRACT_FORMS).optional(),
+          fundingSource: z.enum(FUNDING_SOURCES).optional(),
+          providerId: uuid.optional(),
+          search: z.string().max(100).optional(),
+          status: z.enum(['live', 'ended', 'not_started']).optional(),
+          asAt: isoDate.optional(),
+        }),
+        response: { 200: z.object({ asAt: z.string(), contracts: z.array(loose) }) },
+      },
     },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const { asAt, ...filters } = request.query;
-    if (actor.role === 'provider') filters.providerId = actor.providerId ?? '00000000-0000-0000-0000-000000000000';
-    const at = asAtFor(actor, asAt);
-    return { asAt: at, contracts: await listContracts(app.db, filters, at) };
-  });
-
-  app.get('/contracts/:id', {
-    preHandler: requireSignedIn,
-    schema: { tags: TAGS, summary: 'One contract with its KPIs and procurement', params: idParams, querystring: asAtQuery, response: { 200: loose } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const at = asAtFor(actor, request.query.asAt);
-    const contract = await getContract(app.db, request.params.id, at);
-    if (actor.role === 'provider') {
-      if (!contract.providerId) throw forbidden('Provider users can only see their own organisation’s records');
-      assertCanRead(actor, contract.providerId);
-    }
-    const procs = actor.role === 'provider' ? [] : (await listProcurements(app.db, at)).filter((p) => p.contractId === contract.id);
-    return { contract, kpis: await listKpis(app.db, at, { contractId: contract.id }), procurements: procs };
-  });
-
-  app.post('/contracts', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: { tags: TAGS, summary: 'Add a contract to the register', body: contractBody, response: { 201: z.object({ id: z.string() }) } },
-  }, async (request, reply) => {
-    const id = await createContract(app.db, who(actorOf(request)), request.body);
-    return reply.code(201).send({ id });
-  });
-
-  app.put('/contracts/:id', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: { tags: TAGS, summary: 'Update a contract', params: idParams, body: contractBody, response: { 200: z.object({ id: z.string() }) } },
-  }, async (request) => {
-    await updateContract(app.db, who(actorOf(request)), request.params.id, request.body);
-    return { id: request.params.id };
-  });
-
-  app.post('/contracts/:id/decision', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Record the recommissioning decision (extend takes the next extension option)', params: idParams,
-      body: z.object({ decision: z.enum(RECOMMISSIONING_DECISIONS), note: z.string().max(2000).nullable().default(null) }),
-      response: { 200: loose },
+    async (request) => {
+      const actor = actorOf(request);
+      const { asAt, ...filters } = request.query;
+      if (actor.role === 'provider') filters.providerId = actor.providerId ?? '00000000-0000-0000-0000-000000000000';
+      const at = asAtFor(actor, asAt);
+      return { asAt: at, contracts: await listContracts(app.db, filters, at) };
     },
-  }, async (request) => {
-    await decide(app.db, who(actorOf(request)), request.params.id, request.body.decision, request.body.note);
-    return { contract: await getContract(app.db, request.params.id, today()) };
-  });
+  );
+
+  app.get(
+    '/contracts/:id',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'One contract with its KPIs and procurement',
+        params: idParams,
+        querystring: asAtQuery,
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const at = asAtFor(actor, request.query.asAt);
+      const contract = await getContract(app.db, request.params.id, at);
+      if (actor.role === 'provider') {
+        if (!contract.providerId) throw forbidden('Provider users can only see their own organisation’s records');
+        assertCanRead(actor, contract.providerId);
+      }
+      const procs =
+        actor.role === 'provider'
+          ? []
+          : (await listProcurements(app.db, at)).filter((p) => p.contractId === contract.id);
+      return { contract, kpis: await listKpis(app.db, at, { contractId: contract.id }), procurements: procs };
+    },
+  );
+
+  app.post(
+    '/contracts',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Add a contract to the register',
+        body: contractBody,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const id = await createContract(app.db, who(actorOf(request)), request.body);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/contracts/:id',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Update a contract',
+        params: idParams,
+        body: contractBody,
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (request) => {
+      await updateContract(app.db, who(actorOf(request)), request.params.id, request.body);
+      return { id: request.params.id };
+    },
+  );
+
+  app.post(
+    '/contracts/:id/decision',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Record the recommissioning decision (extend takes the next extension option)',
+        params: idParams,
+        body: z.object({
+          decision: z.enum(RECOMMISSIONING_DECISIONS),
+          note: z.string().max(2000).nullable().default(null),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      await decide(app.db, who(actorOf(request)), request.params.id, request.body.decision, request.body.note);
+      return { contract: await getContract(app.db, request.params.id, today()) };
+    },
+  );
 
   // ---------- Register import from the web (the same importer as `steward import contracts`) ----------
   const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  app.post('/import', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Import a contract register (text/csv or XLSX); refused whole with line-and-column errors',
-      querystring: z.object({ fileName: z.string().max(200).default('contract-register.csv') }), response: { 200: loose },
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.post(
+    '/import',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Import a contract register (text/csv or XLSX); refused whole with line-and-column errors',
+        querystring: z.object({ fileName: z.string().max(200).default('contract-register.csv') }),
+        response: { 200: loose },
+      },
     },
-  }, async (request) => {
-    const body = request.body as unknown;
-    if (typeof body !== 'string' && !Buffer.isBuffer(body)) throw new Problem(415, undefined, 'Send the register as text/csv or as an Excel (XLSX) file');
-    const fileName = Buffer.isBuffer(body) && !/\.xlsx$/i.test(request.query.fileName) ? `${request.query.fileName}.xlsx` : request.query.fileName;
-    try {
-      return await runImport(app.db, contractsImporter, textSource(fileName, body), { actor: who(actorOf(request)), options: {} });
-    } catch (e) {
-      if (e instanceof ImportRejected) {
-        throw new Problem(422, 'The file was not imported', `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was saved`,
-          e.issues.map((i) => ({ field: i.line == null ? (i.field ?? 'file') : `line ${i.line}: ${i.field ?? ''}`, message: i.message, in: 'body' })));
+    async (request) => {
+      const body = request.body as unknown;
+      if (typeof body !== 'string' && !Buffer.isBuffer(body))
+        throw new Problem(415, undefined, 'Send the register as text/csv or as an Excel (XLSX) file');
+      const fileName =
+        Buffer.isBuffer(body) && !/\.xlsx$/i.test(request.query.fileName)
+          ? `${request.query.fileName}.xlsx`
+          : request.query.fileName;
+      try {
+        return await runImport(app.db, contractsImporter, textSource(fileName, body), {
+          actor: who(actorOf(request)),
+          options: {},
+        });
+      } catch (e) {
+        if (e instanceof ImportRejected) {
+          throw new Problem(
+            422,
+            'The file was not imported',
+            `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was saved`,
+            e.issues.map((i) => ({
+              field: i.line == null ? (i.field ?? 'file') : `line ${i.line}: ${i.field ?? ''}`,
+              message: i.message,
+              in: 'body',
+            })),
+          );
+        }
+        throw e;
       }
-      throw e;
-    }
-  });
+    },
+  );
 
   // ---------- Recommissioning and procurements ----------
-  app.get('/recommissioning', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: {
-      tags: TAGS, summary: 'Contracts ending within 6, 12 or 18 months, the decision each needs and its procurement',
-      querystring: z.object({ horizon: z.coerce.number().pipe(z.union(HORIZONS.map((h) => z.literal(h)) as [z.ZodLiteral<6>, z.ZodLiteral<12>, z.ZodLiteral<18>])).default(18), asAt: isoDate.optional() }),
-      response: { 200: z.object({ asAt: z.string(), horizon: z.number(), totals: z.array(loose), entries: z.array(loose) }) },
+  app.get(
+    '/recommissioning',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Contracts ending within 6, 12 or 18 months, the decision each needs and its procurement',
+        querystring: z.object({
+          horizon: z.coerce
+            .number()
+            .pipe(z.union(HORIZONS.map((h) => z.literal(h)) as [z.ZodLiteral<6>, z.ZodLiteral<12>, z.ZodLiteral<18>]))
+            .default(18),
+          asAt: isoDate.optional(),
+        }),
+        response: {
+          200: z.object({ asAt: z.string(), horizon: z.number(), totals: z.array(loose), entries: z.array(loose) }),
+        },
+      },
     },
-  }, async (request) => {
-    const at = asAtFor(actorOf(request), request.query.asAt);
-    const horizon = request.query.horizon as Horizon;
-    const entries = await recommissioning(app.db, at, horizon);
-    return { asAt: at, horizon, totals: horizonTotals(entries), entries };
-  });
-
-  app.get('/procurements', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: { tags: TAGS, summary: 'Procurements with planned, actual and forecast stage dates', querystring: asAtQuery, response: { 200: z.object({ asAt: z.string(), procurements: z.array(loose) }) } },
-  }, async (request) => {
-    const at = asAtFor(actorOf(request), request.query.asAt);
-    return { asAt: at, procurements: await listProcurements(app.db, at) };
-  });
-
-  app.post('/procurements', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Set up a procurement with its stage plan',
-      body: z.object({
-        contractId: uuid.nullable(), title: z.string().trim().min(1).max(300),
-        route: z.enum(['re_tender', 'direct_award', 'bring_in_house', 'new_service']), leadOfficer: z.string().max(200).nullable().default(null),
-        stages: z.array(stageBody).min(1),
-      }),
-      response: { 201: loose },
+    async (request) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      const horizon = request.query.horizon as Horizon;
+      const entries = await recommissioning(app.db, at, horizon);
+      return { asAt: at, horizon, totals: horizonTotals(entries), entries };
     },
-  }, async (request, reply) => {
-    const id = await createProcurement(app.db, who(actorOf(request)), request.body);
-    return reply.code(201).send(await getProcurement(app.db, id, today()));
-  });
+  );
 
-  app.patch('/procurements/:id/stages/:stage', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Record actual or re-planned dates for a stage',
-      params: z.object({ id: uuid, stage: z.enum(PROCUREMENT_STAGES) }),
-      body: z.object({ plannedStart: isoDate.optional(), plannedEnd: isoDate.optional(), actualStart: isoDate.nullable().optional(), actualEnd: isoDate.nullable().optional(), notApplicable: z.boolean().optional() }),
-      response: { 200: loose },
+  app.get(
+    '/procurements',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Procurements with planned, actual and forecast stage dates',
+        querystring: asAtQuery,
+        response: { 200: z.object({ asAt: z.string(), procurements: z.array(loose) }) },
+      },
     },
-  }, async (request) => {
-    await updateStage(app.db, who(actorOf(request)), request.params.id, request.params.stage, request.body);
-    return getProcurement(app.db, request.params.id, today());
-  });
+    async (request) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      return { asAt: at, procurements: await listProcurements(app.db, at) };
+    },
+  );
+
+  app.post(
+    '/procurements',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Set up a procurement with its stage plan',
+        body: z.object({
+          contractId: uuid.nullable(),
+          title: z.string().trim().min(1).max(300),
+          route: z.enum(['re_tender', 'direct_award', 'bring_in_house', 'new_service']),
+          leadOfficer: z.string().max(200).nullable().default(null),
+          stages: z.array(stageBody).min(1),
+        }),
+        response: { 201: loose },
+      },
+    },
+    async (request, reply) => {
+      const id = await createProcurement(app.db, who(actorOf(request)), request.body);
+      return reply.code(201).send(await getProcurement(app.db, id, today()));
+    },
+  );
+
+  app.patch(
+    '/procurements/:id/stages/:stage',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Record actual or re-planned dates for a stage',
+        params: z.object({ id: uuid, stage: z.enum(PROCUREMENT_STAGES) }),
+        body: z.object({
+          plannedStart: isoDate.optional(),
+          plannedEnd: isoDate.optional(),
+          actualStart: isoDate.nullable().optional(),
+          actualEnd: isoDate.nullable().optional(),
+          notApplicable: z.boolean().optional(),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      await updateStage(app.db, who(actorOf(request)), request.params.id, request.params.stage, request.body);
+      return getProcurement(app.db, request.params.id, today());
+    },
+  );
 
   // ---------- KPIs and returns ----------
-  app.get('/kpis', {
-    preHandler: requireSignedIn,
-    schema: { tags: TAGS, summary: 'KPIs with the state of each return (providers: their own contracts only)', querystring: z.object({ contractId: uuid.optional(), asAt: isoDate.optional() }), response: { 200: z.object({ asAt: z.string(), kpis: z.array(loose) }) } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const at = asAtFor(actor, request.query.asAt);
-    const filter: { providerId?: string; contractId?: string } = { contractId: request.query.contractId };
-    if (actor.role === 'provider') filter.providerId = actor.providerId ?? '00000000-0000-0000-0000-000000000000';
-    return { asAt: at, kpis: await listKpis(app.db, at, filter) };
-  });
-
-  app.post('/kpis', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Add a KPI to a contract',
-      body: z.object({
-        contractId: uuid, name: z.string().trim().min(1).max(200), unit: z.string().trim().min(1).max(40), target: z.number(),
-        direction: z.enum(['higher_is_better', 'lower_is_better']), frequency: z.enum(KPI_FREQUENCIES), tolerance: z.number().min(0).default(0),
-        dueDays: z.number().int().min(0).max(120).nullable().default(null), reportingFrom: isoDate,
-      }),
-      response: { 201: z.object({ id: z.string() }) },
+  app.get(
+    '/kpis',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'KPIs with the state of each return (providers: their own contracts only)',
+        querystring: z.object({ contractId: uuid.optional(), asAt: isoDate.optional() }),
+        response: { 200: z.object({ asAt: z.string(), kpis: z.array(loose) }) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send({ id: await createKpi(app.db, who(actorOf(request)), request.body) }));
-
-  app.post('/kpis/:id/returns', {
-    preHandler: requireRole('provider', 'admin', 'commissioner'),
-    schema: {
-      tags: TAGS, summary: 'Submit a KPI return for a period (a provider only for its own contracts)', params: idParams,
-      body: z.object({ periodStart: isoDate, value: z.number().finite(), comment: z.string().max(2000).nullable().default(null) }),
-      response: { 201: z.object({ id: z.string() }) },
+    async (request) => {
+      const actor = actorOf(request);
+      const at = asAtFor(actor, request.query.asAt);
+      const filter: { providerId?: string; contractId?: string } = { contractId: request.query.contractId };
+      if (actor.role === 'provider') filter.providerId = actor.providerId ?? '00000000-0000-0000-0000-000000000000';
+      return { asAt: at, kpis: await listKpis(app.db, at, filter) };
     },
-  }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { providerId } = await kpiOwner(app.db, request.params.id);
-    if (!providerId) throw forbidden('This KPI belongs to an in-house service');
-    assertOwnProvider(actor, providerId);
-    return reply.code(201).send({ id: await submitReturn(app.db, who(actor), request.params.id, request.body, today()) });
-  });
+  );
+
+  app.post(
+    '/kpis',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Add a KPI to a contract',
+        body: z.object({
+          contractId: uuid,
+          name: z.string().trim().min(1).max(200),
+          unit: z.string().trim().min(1).max(40),
+          target: z.number(),
+          direction: z.enum(['higher_is_better', 'lower_is_better']),
+          frequency: z.enum(KPI_FREQUENCIES),
+          tolerance: z.number().min(0).default(0),
+          dueDays: z.number().int().min(0).max(120).nullable().default(null),
+          reportingFrom: isoDate,
+        }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ id: await createKpi(app.db, who(actorOf(request)), request.body) }),
+  );
+
+  app.post(
+    '/kpis/:id/returns',
+    {
+      preHandler: requireRole('provider', 'admin', 'commissioner'),
+      schema: {
+        tags: TAGS,
+        summary: 'Submit a KPI return for a period (a provider only for its own contracts)',
+        params: idParams,
+        body: z.object({
+          periodStart: isoDate,
+          value: z.number().finite(),
+          comment: z.string().max(2000).nullable().default(null),
+        }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { providerId } = await kpiOwner(app.db, request.params.id);
+      if (!providerId) throw forbidden('This KPI belongs to an in-house service');
+      assertOwnProvider(actor, providerId);
+      return reply
+        .code(201)
+        .send({ id: await submitReturn(app.db, who(actor), request.params.id, request.body, today()) });
+    },
+  );
 
   // ---------- Quality assessments ----------
-  app.get('/assessments', {
-    preHandler: requireSignedIn,
-    schema: { tags: TAGS, summary: 'Quality assessments (providers: their own, once shared with them)', querystring: z.object({ locationId: uuid.optional() }), response: { 200: z.object({ assessments: z.array(loose) }) } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const filter = actor.role === 'provider'
-      ? { providerId: actor.providerId ?? '00000000-0000-0000-0000-000000000000', forProvider: true, locationId: request.query.locationId }
-      : { locationId: request.query.locationId };
-    return { assessments: await listAssessments(app.db, today(), filter) };
-  });
-
-  app.get('/assessments/:id', {
-    preHandler: requireSignedIn,
-    schema: { tags: TAGS, summary: 'One quality assessment', params: idParams, response: { 200: loose } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const owner = await assessmentOwner(app.db, request.params.id);
-    if (actor.role === 'provider') {
-      assertCanRead(actor, owner.providerId);
-      if (!owner.sharedOn) throw notFound('Assessment');
-    }
-    return getAssessment(app.db, request.params.id, today());
-  });
-
-  app.post('/assessments', {
-    preHandler: requireRole(...QUALITY),
-    schema: {
-      tags: TAGS, summary: 'Record a quality assessment visit (as a draft)',
-      body: z.object({ locationId: uuid, contractId: uuid.nullable().default(null), visitDate: isoDate, ratings: ratingsBody, summary: z.string().max(5000).default(''), assessorName: z.string().max(200).nullable().default(null) }),
-      response: { 201: loose },
+  app.get(
+    '/assessments',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'Quality assessments (providers: their own, once shared with them)',
+        querystring: z.object({ locationId: uuid.optional() }),
+        response: { 200: z.object({ assessments: z.array(loose) }) },
+      },
     },
-  }, async (request, reply) => {
-    const id = await createAssessment(app.db, who(actorOf(request)), request.body, today());
-    return reply.code(201).send(await getAssessment(app.db, id, today()));
-  });
-
-  app.put('/assessments/:id', {
-    preHandler: requireRole(...QUALITY),
-    schema: { tags: TAGS, summary: 'Revise ratings before publication (e.g. after a provider challenge)', params: idParams, body: z.object({ ratings: ratingsBody, summary: z.string().max(5000) }), response: { 200: loose } },
-  }, async (request) => {
-    await reviseAssessment(app.db, who(actorOf(request)), request.params.id, request.body.ratings, request.body.summary);
-    return getAssessment(app.db, request.params.id, today());
-  });
-
-  app.post('/assessments/:id/share', {
-    preHandler: requireRole(...QUALITY),
-    schema: { tags: TAGS, summary: 'Share the draft with the provider: starts the 14-day challenge window', params: idParams, response: { 200: loose } },
-  }, async (request) => {
-    await shareForChallenge(app.db, who(actorOf(request)), request.params.id, today());
-    return getAssessment(app.db, request.params.id, today());
-  });
-
-  app.post('/assessments/:id/response', {
-    preHandler: requireRole('provider'),
-    schema: {
-      tags: TAGS, summary: 'The provider accepts or challenges a draft assessment of its own location', params: idParams,
-      body: z.object({ response: z.enum(['accept', 'challenge']), comments: z.string().max(5000).nullable().default(null) }),
-      response: { 200: loose },
+    async (request) => {
+      const actor = actorOf(request);
+      const filter =
+        actor.role === 'provider'
+          ? {
+              providerId: actor.providerId ?? '00000000-0000-0000-0000-000000000000',
+              forProvider: true,
+              locationId: request.query.locationId,
+            }
+          : { locationId: request.query.locationId };
+      return { assessments: await listAssessments(app.db, today(), filter) };
     },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const owner = await assessmentOwner(app.db, request.params.id);
-    assertOwnProvider(actor, owner.providerId);
-    await providerRespond(app.db, who(actor), request.params.id, request.body.response, request.body.comments, today());
-    return getAssessment(app.db, request.params.id, today());
-  });
+  );
 
-  app.post('/assessments/:id/publish', {
-    preHandler: requireRole(...QUALITY),
-    schema: { tags: TAGS, summary: 'Publish: the overall rating goes to the market register', params: idParams, response: { 200: loose } },
-  }, async (request) => {
-    await publishAssessment(app.db, who(actorOf(request)), request.params.id, today());
-    return getAssessment(app.db, request.params.id, today());
-  });
+  app.get(
+    '/assessments/:id',
+    {
+      preHandler: requireSignedIn,
+      schema: { tags: TAGS, summary: 'One quality assessment', params: idParams, response: { 200: loose } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const owner = await assessmentOwner(app.db, request.params.id);
+      if (actor.role === 'provider') {
+        assertCanRead(actor, owner.providerId);
+        if (!owner.sharedOn) throw notFound('Assessment');
+      }
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
 
-  app.post('/assessments/:id/action-plan', {
-    preHandler: requireRole('provider'),
-    schema: { tags: TAGS, summary: 'The provider submits its action plan (due 14 days after publication)', params: idParams, body: z.object({ actionPlan: z.string().max(10000) }), response: { 200: loose } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const owner = await assessmentOwner(app.db, request.params.id);
-    assertOwnProvider(actor, owner.providerId);
-    await submitActionPlan(app.db, who(actor), request.params.id, request.body.actionPlan, today());
-    return getAssessment(app.db, request.params.id, today());
-  });
+  app.post(
+    '/assessments',
+    {
+      preHandler: requireRole(...QUALITY),
+      schema: {
+        tags: TAGS,
+        summary: 'Record a quality assessment visit (as a draft)',
+        body: z.object({
+          locationId: uuid,
+          contractId: uuid.nullable().default(null),
+          visitDate: isoDate,
+          ratings: ratingsBody,
+          summary: z.string().max(5000).default(''),
+          assessorName: z.string().max(200).nullable().default(null),
+        }),
+        response: { 201: loose },
+      },
+    },
+    async (request, reply) => {
+      const id = await createAssessment(app.db, who(actorOf(request)), request.body, today());
+      return reply.code(201).send(await getAssessment(app.db, id, today()));
+    },
+  );
 
-  app.get('/assessable-locations', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: { tags: TAGS, summary: 'Locations a quality officer can assess', response: { 200: z.object({ locations: z.array(z.object({ id: z.string(), name: z.string(), providerName: z.string(), councilQualityRating: z.string().nullable() })) }) } },
-  }, async () => ({
-    locations: await app.db.select({ id: locations.id, name: locations.name, providerName: providers.name, councilQualityRating: locations.councilQualityRating })
-      .from(locations).innerJoin(providers, eq(providers.id, locations.providerId)).where(eq(locations.inBorough, true)).orderBy(asc(locations.name)),
-  }));
+  app.put(
+    '/assessments/:id',
+    {
+      preHandler: requireRole(...QUALITY),
+      schema: {
+        tags: TAGS,
+        summary: 'Revise ratings before publication (e.g. after a provider challenge)',
+        params: idParams,
+        body: z.object({ ratings: ratingsBody, summary: z.string().max(5000) }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      await reviseAssessment(
+        app.db,
+        who(actorOf(request)),
+        request.params.id,
+        request.body.ratings,
+        request.body.summary,
+      );
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/share',
+    {
+      preHandler: requireRole(...QUALITY),
+      schema: {
+        tags: TAGS,
+        summary: 'Share the draft with the provider: starts the 14-day challenge window',
+        params: idParams,
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      await shareForChallenge(app.db, who(actorOf(request)), request.params.id, today());
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/response',
+    {
+      preHandler: requireRole('provider'),
+      schema: {
+        tags: TAGS,
+        summary: 'The provider accepts or challenges a draft assessment of its own location',
+        params: idParams,
+        body: z.object({
+          response: z.enum(['accept', 'challenge']),
+          comments: z.string().max(5000).nullable().default(null),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const owner = await assessmentOwner(app.db, request.params.id);
+      assertOwnProvider(actor, owner.providerId);
+      await providerRespond(
+        app.db,
+        who(actor),
+        request.params.id,
+        request.body.response,
+        request.body.comments,
+        today(),
+      );
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/publish',
+    {
+      preHandler: requireRole(...QUALITY),
+      schema: {
+        tags: TAGS,
+        summary: 'Publish: the overall rating goes to the market register',
+        params: idParams,
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      await publishAssessment(app.db, who(actorOf(request)), request.params.id, today());
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/action-plan',
+    {
+      preHandler: requireRole('provider'),
+      schema: {
+        tags: TAGS,
+        summary: 'The provider submits its action plan (due 14 days after publication)',
+        params: idParams,
+        body: z.object({ actionPlan: z.string().max(10000) }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const owner = await assessmentOwner(app.db, request.params.id);
+      assertOwnProvider(actor, owner.providerId);
+      await submitActionPlan(app.db, who(actor), request.params.id, request.body.actionPlan, today());
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.get(
+    '/assessable-locations',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Locations a quality officer can assess',
+        response: {
+          200: z.object({
+            locations: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                providerName: z.string(),
+                councilQualityRating: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({
+      locations: await app.db
+        .select({
+          id: locations.id,
+          name: locations.name,
+          providerName: providers.name,
+          councilQualityRating: locations.councilQualityRating,
+        })
+        .from(locations)
+        .innerJoin(providers, eq(providers.id, locations.providerId))
+        .where(eq(locations.inBorough, true))
+        .orderBy(asc(locations.name)),
+    }),
+  );
 
   // ---------- Provider concerns ----------
-  app.get('/concerns', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: { tags: TAGS, summary: 'Provider concerns and safeguarding referrals by location', querystring: z.object({ locationId: uuid.optional() }), response: { 200: z.object({ concerns: z.array(loose) }) } },
-  }, async (request) => ({ concerns: await listConcerns(app.db, { locationId: request.query.locationId }) }));
-
-  app.post('/concerns', {
-    preHandler: requireRole('admin', 'commissioner', 'quality_officer'),
-    schema: {
-      tags: TAGS, summary: 'Log a provider concern or safeguarding referral (no personal details)',
-      body: z.object({ locationId: uuid, kind: z.enum(CONCERN_KINDS), raisedOn: isoDate, summary: z.string().trim().min(1).max(2000) }),
-      response: { 201: z.object({ id: z.string() }) },
+  app.get(
+    '/concerns',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Provider concerns and safeguarding referrals by location',
+        querystring: z.object({ locationId: uuid.optional() }),
+        response: { 200: z.object({ concerns: z.array(loose) }) },
+      },
     },
-  }, async (request, reply) => reply.code(201).send({ id: await logConcern(app.db, who(actorOf(request)), request.body) }));
+    async (request) => ({ concerns: await listConcerns(app.db, { locationId: request.query.locationId }) }),
+  );
+
+  app.post(
+    '/concerns',
+    {
+      preHandler: requireRole('admin', 'commissioner', 'quality_officer'),
+      schema: {
+        tags: TAGS,
+        summary: 'Log a provider concern or safeguarding referral (no personal details)',
+        body: z.object({
+          locationId: uuid,
+          kind: z.enum(CONCERN_KINDS),
+          raisedOn: isoDate,
+          summary: z.string().trim().min(1).max(2000),
+        }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ id: await logConcern(app.db, who(actorOf(request)), request.body) }),
+  );
 
   // ---------- Delivery plan ----------
-  app.get('/delivery-plan', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: { tags: TAGS, summary: 'The delivery plan by priority and by responsible service area', querystring: asAtQuery, response: { 200: loose } },
-  }, async (request) => {
-    const at = asAtFor(actorOf(request), request.query.asAt);
-    const plan = await getPlan(app.db);
-    if (!plan) return { asAt: at, plan: null, byPriority: [], byServiceArea: [] };
-    return { asAt: at, plan: { id: plan.id, title: plan.title, years: plan.years, links: plan.links, milestoneIds: plan.milestoneIds }, byPriority: byPriority(plan, at), byServiceArea: byServiceArea(plan, at) };
-  });
-
-  app.get('/delivery-plan.xlsx', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: { tags: TAGS, summary: "The delivery plan as an Excel workbook in Halton's column layout", querystring: asAtQuery },
-  }, async (request, reply) => {
-    const at = asAtFor(actorOf(request), request.query.asAt);
-    const plan = await getPlan(app.db);
-    if (!plan) throw notFound('Delivery plan');
-    const buf = await deliveryPlanWorkbook(haltonLayout(plan, at), plan.years.length);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)
-      .send(buf);
-  });
-
-  app.patch('/delivery-plan/actions/:id', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Update an action: year statuses, responsible service areas, RAG override', params: idParams,
-      body: z.object({ yearStatuses: z.array(z.string().max(200)).optional(), responsibleServiceAreas: z.array(z.string().max(200)).optional(), ragOverride: z.enum(['green', 'amber', 'red', 'complete']).nullable().optional() }),
-      response: { 200: z.object({ id: z.string() }) },
+  app.get(
+    '/delivery-plan',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'The delivery plan by priority and by responsible service area',
+        querystring: asAtQuery,
+        response: { 200: loose },
+      },
     },
-  }, async (request) => {
-    await updateAction(app.db, who(actorOf(request)), request.params.id, request.body);
-    return { id: request.params.id };
-  });
+    async (request) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      const plan = await getPlan(app.db);
+      if (!plan) return { asAt: at, plan: null, byPriority: [], byServiceArea: [] };
+      return {
+        asAt: at,
+        plan: { id: plan.id, title: plan.title, years: plan.years, links: plan.links, milestoneIds: plan.milestoneIds },
+        byPriority: byPriority(plan, at),
+        byServiceArea: byServiceArea(plan, at),
+      };
+    },
+  );
 
-  app.post('/delivery-plan/milestones/:id', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: { tags: TAGS, summary: 'Mark a milestone complete (or reopen it with null)', params: idParams, body: z.object({ completedOn: isoDate.nullable() }), response: { 200: z.object({ id: z.string() }) } },
-  }, async (request) => {
-    await completeMilestone(app.db, who(actorOf(request)), request.params.id, request.body.completedOn);
-    return { id: request.params.id };
-  });
+  app.get(
+    '/delivery-plan.xlsx',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: "The delivery plan as an Excel workbook in Halton's column layout",
+        querystring: asAtQuery,
+      },
+    },
+    async (request, reply) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      const plan = await getPlan(app.db);
+      if (!plan) throw notFound('Delivery plan');
+      const buf = await deliveryPlanWorkbook(haltonLayout(plan, at), plan.years.length);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)
+        .send(buf);
+    },
+  );
+
+  app.patch(
+    '/delivery-plan/actions/:id',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Update an action: year statuses, responsible service areas, RAG override',
+        params: idParams,
+        body: z.object({
+          yearStatuses: z.array(z.string().max(200)).optional(),
+          responsibleServiceAreas: z.array(z.string().max(200)).optional(),
+          ragOverride: z.enum(['green', 'amber', 'red', 'complete']).nullable().optional(),
+        }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (request) => {
+      await updateAction(app.db, who(actorOf(request)), request.params.id, request.body);
+      return { id: request.params.id };
+    },
+  );
+
+  app.post(
+    '/delivery-plan/milestones/:id',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Mark a milestone complete (or reopen it with null)',
+        params: idParams,
+        body: z.object({ completedOn: isoDate.nullable() }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (request) => {
+      await completeMilestone(app.db, who(actorOf(request)), request.params.id, request.body.completedOn);
+      return { id: request.params.id };
+    },
+  );
 
   // ---------- Risks ----------
-  app.get('/risks', {
-    preHandler: requireRole(...STAFF_ROLES),
-    schema: { tags: TAGS, summary: 'The risk register with scores, RAG, trend and history', querystring: asAtQuery, response: { 200: z.object({ asAt: z.string(), bands: z.array(loose), risks: z.array(loose), heatMap: z.array(loose) }) } },
-  }, async (request) => {
-    const at = asAtFor(actorOf(request), request.query.asAt);
-    const risks = await listRisks(app.db, at);
-    return { asAt: at, bands: await getBands(app.db), risks, heatMap: heatMap(risks.filter((r) => r.status === 'open')) };
-  });
+  app.get(
+    '/risks',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'The risk register with scores, RAG, trend and history',
+        querystring: asAtQuery,
+        response: {
+          200: z.object({ asAt: z.string(), bands: z.array(loose), risks: z.array(loose), heatMap: z.array(loose) }),
+        },
+      },
+    },
+    async (request) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      const risks = await listRisks(app.db, at);
+      return {
+        asAt: at,
+        bands: await getBands(app.db),
+        risks,
+        heatMap: heatMap(risks.filter((r) => r.status === 'open')),
+      };
+    },
+  );
 
   const riskBody = z.object({
-    reference: z.string().trim().min(1).max(40), title: z.string().trim().min(1).max(500), mitigation: z.string().max(5000).default(''),
-    owner: z.string().trim().min(1).max(200), likelihood: z.number().int(), impact: z.number().int(), reviewDate: isoDate.nullable().default(null),
-    contractId: uuid.nullable().default(null), providerId: uuid.nullable().default(null), actionId: uuid.nullable().default(null),
+    reference: z.string().trim().min(1).max(40),
+    title: z.string().trim().min(1).max(500),
+    mitigation: z.string().max(5000).default(''),
+    owner: z.string().trim().min(1).max(200),
+    likelihood: z.number().int(),
+    impact: z.number().int(),
+    reviewDate: isoDate.nullable().default(null),
+    contractId: uuid.nullable().default(null),
+    providerId: uuid.nullable().default(null),
+    actionId: uuid.nullable().default(null),
   });
-  app.post('/risks', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: { tags: TAGS, summary: 'Add a risk', body: riskBody, response: { 201: z.object({ id: z.string() }) } },
-  }, async (request, reply) => reply.code(201).send({ id: await createRisk(app.db, who(actorOf(request)), request.body, today()) }));
-
-  app.post('/risks/:id/review', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Review a risk: re-score it (added to its history) and update mitigation or review date', params: idParams,
-      body: z.object({ likelihood: z.number().int(), impact: z.number().int(), note: z.string().max(2000).nullable().default(null), mitigation: z.string().max(5000).optional(), reviewDate: isoDate.nullable().optional(), status: z.enum(['open', 'closed']).optional() }),
-      response: { 200: z.object({ id: z.string() }) },
+  app.post(
+    '/risks',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: { tags: TAGS, summary: 'Add a risk', body: riskBody, response: { 201: z.object({ id: z.string() }) } },
     },
-  }, async (request) => {
-    await reviewRisk(app.db, who(actorOf(request)), request.params.id, request.body, today());
-    return { id: request.params.id };
-  });
+    async (request, reply) =>
+      reply.code(201).send({ id: await createRisk(app.db, who(actorOf(request)), request.body, today()) }),
+  );
 
-  app.put('/risk-bands', {
-    preHandler: requireRole(...COMMISSIONING),
-    schema: {
-      tags: TAGS, summary: 'Set the RAG bands for risk scores (must cover 1–25 once)',
-      body: z.object({ bands: z.array(z.object({ min: z.number().int(), max: z.number().int(), rag: z.enum(['green', 'amber', 'red']), label: z.string().max(40) })).min(1).max(10) }),
-      response: { 200: z.object({ bands: z.array(loose) }) },
+  app.post(
+    '/risks/:id/review',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Review a risk: re-score it (added to its history) and update mitigation or review date',
+        params: idParams,
+        body: z.object({
+          likelihood: z.number().int(),
+          impact: z.number().int(),
+          note: z.string().max(2000).nullable().default(null),
+          mitigation: z.string().max(5000).optional(),
+          reviewDate: isoDate.nullable().optional(),
+          status: z.enum(['open', 'closed']).optional(),
+        }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
     },
-  }, async (request) => {
-    await putBands(app.db, who(actorOf(request)), request.body.bands);
-    return { bands: await getBands(app.db) };
-  });
+    async (request) => {
+      await reviewRisk(app.db, who(actorOf(request)), request.params.id, request.body, today());
+      return { id: request.params.id };
+    },
+  );
 
+  app.put(
+    '/risk-bands',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Set the RAG bands for risk scores (must cover 1–25 once)',
+        body: z.object({
+          bands: z
+            .array(
+              z.object({
+                min: z.number().int(),
+                max: z.number().int(),
+                rag: z.enum(['green', 'amber', 'red']),
+                label: z.string().max(40),
+              }),
+            )
+            .min(1)
+            .max(10),
+        }),
+        response: { 200: z.object({ bands: z.array(loose) }) },
+      },
+    },
+    async (request) => {
+      await putBands(app.db, who(actorOf(request)), request.body.bands);
+      return { bands: await getBands(app.db) };
+    },
+  );
 };
 
 export default contractsRoutes;

@@ -24,7 +24,14 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Headline figures for the borough, by area',
         response: {
           200: z.object({
-            borough: z.object({ name: z.string(), gssCode: z.string(), synthetic: z.boolean(), population: z.number().nullable() }).nullable(),
+            borough: z
+              .object({
+                name: z.string(),
+                gssCode: z.string(),
+                synthetic: z.boolean(),
+                population: z.number().nullable(),
+              })
+              .nullable(),
             sections: z.array(z.object({ area: z.string(), title: z.string(), figures: z.array(figure) })),
           }),
         },

@@ -23,9 +23,24 @@ describeWithDatabases('demand routes', (ctx) => {
     const [p] = await ctx.db.insert(providers).values({ name: 'Route Care Ltd' }).returning();
     const [home] = await ctx.db
       .insert(locations)
-      .values({ providerId: p.id, name: 'Birch Lodge', serviceTypes: ['care_home_residential'], registeredBeds: 40, localAuthorityGss: DEMO_BOROUGH.gssCode, inBorough: true })
+      .values({
+        providerId: p.id,
+        name: 'Birch Lodge',
+        serviceTypes: ['care_home_residential'],
+        registeredBeds: 40,
+        localAuthorityGss: DEMO_BOROUGH.gssCode,
+        inBorough: true,
+      })
       .returning();
-    await ctx.db.insert(careHomeCapacity).values({ locationId: home.id, asAt: new Date('2026-10-15T00:00:00Z'), maxCapacity: 40, occupied: 37, vacantAccepting: 3 });
+    await ctx.db
+      .insert(careHomeCapacity)
+      .values({
+        locationId: home.id,
+        asAt: new Date('2026-10-15T00:00:00Z'),
+        maxCapacity: 40,
+        occupied: 37,
+        vacantAccepting: 3,
+      });
     await ctx.db.insert(placements).values(
       Array.from({ length: 30 }, (_, i) => ({
         personRef: `R-${2000 + i}`,
@@ -101,7 +116,11 @@ describeWithDatabases('demand routes', (ctx) => {
     const bad = await commissioner.put('/api/demand/rates/dementia_65plus', overlapping);
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(bad.json().errors).toContainEqual({ field: 'cells.12.ageFrom', message: 'age band 66-68 (female) overlaps another band for the same sex', in: 'body' });
+    expect(bad.json().errors).toContainEqual({
+      field: 'cells.12.ageFrom',
+      message: 'age band 66-68 (female) overlaps another band for the same sex',
+      in: 'body',
+    });
     const tooHigh = await commissioner.put('/api/demand/rates/dementia_65plus', { ...body, shareKnownToAsc: 2 });
     expect(tooHigh.statusCode).toBe(400);
     expect(tooHigh.json().errors[0].field).toBe('shareKnownToAsc');
@@ -116,19 +135,32 @@ describeWithDatabases('demand routes', (ctx) => {
     expect(d(after)).toBeCloseTo(2 * d(before), 0);
     const reset = await commissioner.delete('/api/demand/rates/dementia_65plus');
     expect(reset.json()).toEqual({ result: 'reset' });
-    const audit = await queryRows<{ action: string }>(ctx.db, sql`select action from audit_log where entity = 'demand_rate' order by id`);
+    const audit = await queryRows<{ action: string }>(
+      ctx.db,
+      sql`select action from audit_log where entity = 'demand_rate' order by id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['update', 'reset']);
   });
 
   it('saves a scenario with a policy lever and compares it side by side with the default', async () => {
-    const params = { ...DEFAULT_SCENARIO, lever: { from: 'care_home_residential', to: 'homecare', share: 0.5, startYear: 2026, meanStayYears: 2, ratio: 1 } };
-    const created = await commissioner.post('/api/demand/scenarios', { name: 'Half to homecare', description: 'test', params });
+    const params = {
+      ...DEFAULT_SCENARIO,
+      lever: { from: 'care_home_residential', to: 'homecare', share: 0.5, startYear: 2026, meanStayYears: 2, ratio: 1 },
+    };
+    const created = await commissioner.post('/api/demand/scenarios', {
+      name: 'Half to homecare',
+      description: 'test',
+      params,
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().scenario.id;
     const dup = await commissioner.post('/api/demand/scenarios', { name: 'half to HOMECARE', params });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].field).toBe('name');
-    const badParams = await commissioner.post('/api/demand/scenarios', { name: 'Bad', params: { ...params, targetOccupancy: 1.5 } });
+    const badParams = await commissioner.post('/api/demand/scenarios', {
+      name: 'Bad',
+      params: { ...params, targetOccupancy: 1.5 },
+    });
     expect(badParams.statusCode).toBe(400);
     expect(badParams.json().errors[0].field).toMatch(/params\.targetOccupancy/);
 

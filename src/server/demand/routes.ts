@@ -13,7 +13,14 @@ import { explanationView, modelView } from '../../domain/demand/view.js';
 import { loadGrid, loadModelInputs, NoPopulation } from '../../db/demand/model-inputs.js';
 import { getArea, listAreas, residentsLatest } from '../../db/demand/population.js';
 import { effectiveRates, resetRate, saveRate } from '../../db/demand/rates.js';
-import { createScenario, deleteScenario, getScenario, listScenarios, ScenarioNameTaken, updateScenario } from '../../db/demand/scenarios.js';
+import {
+  createScenario,
+  deleteScenario,
+  getScenario,
+  listScenarios,
+  ScenarioNameTaken,
+  updateScenario,
+} from '../../db/demand/scenarios.js';
 import { getBorough } from '../../db/core/settings.js';
 import { setPopulationSource } from '../dashboard/population.js';
 import { actorOf, requireRole } from '../auth/guards.js';
@@ -65,13 +72,18 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   async function areaOrBorough(area: string | undefined): Promise<string> {
     if (area) return area;
     const borough = await getBorough(app.db);
-    if (!borough) throw new Problem(404, 'Not found', 'No borough is set up and no area was given', [{ field: 'area', message: 'give an area code', in: 'querystring' }]);
+    if (!borough)
+      throw new Problem(404, 'Not found', 'No borough is set up and no area was given', [
+        { field: 'area', message: 'give an area code', in: 'querystring' },
+      ]);
     return borough.gssCode;
   }
 
   async function scenarioParams(id: string): Promise<{ id: string; name: string; params: ScenarioParams }> {
-    if (id === 'default') return { id: 'default', name: 'Default (constant rates, no uplift)', params: DEFAULT_SCENARIO };
-    if (!z.string().uuid().safeParse(id).success) throw invalid([{ field: 'scenario', message: 'must be "default" or a scenario id', in: 'querystring' }]);
+    if (id === 'default')
+      return { id: 'default', name: 'Default (constant rates, no uplift)', params: DEFAULT_SCENARIO };
+    if (!z.string().uuid().safeParse(id).success)
+      throw invalid([{ field: 'scenario', message: 'must be "default" or a scenario id', in: 'querystring' }]);
     const s = await getScenario(app.db, id);
     if (!s) throw notFound('Scenario');
     return { id: s.id, name: s.name, params: s.params };
@@ -81,7 +93,8 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
     try {
       return await loadModelInputs(app.db, area, asAt);
     } catch (err) {
-      if (err instanceof NoPopulation) throw new Problem(404, 'Not found', err.message, [{ field: 'area', message: err.message, in: 'querystring' }]);
+      if (err instanceof NoPopulation)
+        throw new Problem(404, 'Not found', err.message, [{ field: 'area', message: err.message, in: 'querystring' }]);
       throw err;
     }
   }
@@ -91,7 +104,9 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       return runModel(inputs.input, params);
     } catch (err) {
       if (err instanceof Error && /population|base year/.test(err.message)) {
-        throw new Problem(422, 'Unprocessable content', err.message, [{ field: 'params.toYear', message: err.message, in: 'body' }]);
+        throw new Problem(422, 'Unprocessable content', err.message, [
+          { field: 'params.toYear', message: err.message, in: 'body' },
+        ]);
       }
       throw err;
     }
@@ -99,7 +114,14 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/areas',
-    { preValidation: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Areas with population figures (GSS codes, years, vintages)', response: { 200: z.object({ areas: z.array(loose), borough: loose.nullable() }) } } },
+    {
+      preValidation: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Areas with population figures (GSS codes, years, vintages)',
+        response: { 200: z.object({ areas: z.array(loose), borough: loose.nullable() }) },
+      },
+    },
     async () => ({ areas: await listAreas(app.db), borough: await getBorough(app.db) }),
   );
 
@@ -130,7 +152,10 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         area,
         bands: bands.map(bandLabel),
         sexes: grid.sexes,
-        rows: populationByBand(grid, [...bands, { from: 0, to: null }]).map((r) => ({ ...r, people: Math.round(r.people) })),
+        rows: populationByBand(grid, [...bands, { from: 0, to: null }]).map((r) => ({
+          ...r,
+          people: Math.round(r.people),
+        })),
         sources: grid.sources,
         notes: grid.notes,
       };
@@ -139,7 +164,14 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/rates',
-    { preValidation: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Prevalence and service-use rates in force, with sources', response: { 200: z.object({ rates: z.array(loose) }) } } },
+    {
+      preValidation: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Prevalence and service-use rates in force, with sources',
+        response: { 200: z.object({ rates: z.array(loose) }) },
+      },
+    },
     async () => ({ rates: await effectiveRates(app.db) }),
   );
 
@@ -147,7 +179,13 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
     '/rates/:key',
     {
       preValidation: requireRole(...EDITORS),
-      schema: { tags: TAGS, summary: 'Edit a rate (or add one)', params: z.object({ key: z.string().regex(/^[a-z0-9_]{2,60}$/) }), body: rateBody, response: { 200: z.object({ rate: loose }) } },
+      schema: {
+        tags: TAGS,
+        summary: 'Edit a rate (or add one)',
+        params: z.object({ key: z.string().regex(/^[a-z0-9_]{2,60}$/) }),
+        body: rateBody,
+        response: { 200: z.object({ rate: loose }) },
+      },
     },
     async (request) => {
       const rate: RateDefinition = { key: request.params.key, ...request.body };
@@ -163,7 +201,12 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
     '/rates/:key',
     {
       preValidation: requireRole(...EDITORS),
-      schema: { tags: TAGS, summary: 'Reset a shipped rate to its default, or remove an added rate', params: z.object({ key: z.string() }), response: { 200: z.object({ result: z.enum(['reset', 'deleted']) }) } },
+      schema: {
+        tags: TAGS,
+        summary: 'Reset a shipped rate to its default, or remove an added rate',
+        params: z.object({ key: z.string() }),
+        response: { 200: z.object({ result: z.enum(['reset', 'deleted']) }) },
+      },
     },
     async (request) => {
       const result = await resetRate(app.db, request.params.key, { userId: actorOf(request).userId });
@@ -174,19 +217,37 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/scenarios',
-    { preValidation: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Saved scenarios', response: { 200: z.object({ scenarios: z.array(loose), defaults: loose, methods: loose }) } } },
+    {
+      preValidation: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Saved scenarios',
+        response: { 200: z.object({ scenarios: z.array(loose), defaults: loose, methods: loose }) },
+      },
+    },
     async () => ({ scenarios: await listScenarios(app.db), defaults: DEFAULT_SCENARIO, methods: METHOD_LABELS }),
   );
 
   app.post(
     '/scenarios',
-    { preValidation: requireRole(...EDITORS), schema: { tags: TAGS, summary: 'Save a new scenario', body: scenarioBody, response: { 201: z.object({ scenario: loose }) } } },
+    {
+      preValidation: requireRole(...EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Save a new scenario',
+        body: scenarioBody,
+        response: { 201: z.object({ scenario: loose }) },
+      },
+    },
     async (request, reply) => {
       try {
         const scenario = await createScenario(app.db, request.body, { userId: actorOf(request).userId });
         return reply.code(201).send({ scenario });
       } catch (err) {
-        if (err instanceof ScenarioNameTaken) throw conflict('A scenario with this name already exists', [{ field: 'name', message: 'choose a name no other scenario has', in: 'body' }]);
+        if (err instanceof ScenarioNameTaken)
+          throw conflict('A scenario with this name already exists', [
+            { field: 'name', message: 'choose a name no other scenario has', in: 'body' },
+          ]);
         throw err;
       }
     },
@@ -194,14 +255,28 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/scenarios/:id',
-    { preValidation: requireRole(...EDITORS), schema: { tags: TAGS, summary: 'Change a scenario', params: z.object({ id: z.string().uuid() }), body: scenarioBody, response: { 200: z.object({ scenario: loose }) } } },
+    {
+      preValidation: requireRole(...EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Change a scenario',
+        params: z.object({ id: z.string().uuid() }),
+        body: scenarioBody,
+        response: { 200: z.object({ scenario: loose }) },
+      },
+    },
     async (request) => {
       try {
-        const scenario = await updateScenario(app.db, request.params.id, request.body, { userId: actorOf(request).userId });
+        const scenario = await updateScenario(app.db, request.params.id, request.body, {
+          userId: actorOf(request).userId,
+        });
         if (!scenario) throw notFound('Scenario');
         return { scenario };
       } catch (err) {
-        if (err instanceof ScenarioNameTaken) throw conflict('A scenario with this name already exists', [{ field: 'name', message: 'choose a name no other scenario has', in: 'body' }]);
+        if (err instanceof ScenarioNameTaken)
+          throw conflict('A scenario with this name already exists', [
+            { field: 'name', message: 'choose a name no other scenario has', in: 'body' },
+          ]);
         throw err;
       }
     },
@@ -209,9 +284,18 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/scenarios/:id',
-    { preValidation: requireRole(...EDITORS), schema: { tags: TAGS, summary: 'Delete a scenario', params: z.object({ id: z.string().uuid() }), response: { 204: z.null() } } },
+    {
+      preValidation: requireRole(...EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Delete a scenario',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
-      if (!(await deleteScenario(app.db, request.params.id, { userId: actorOf(request).userId }))) throw notFound('Scenario');
+      if (!(await deleteScenario(app.db, request.params.id, { userId: actorOf(request).userId })))
+        throw notFound('Scenario');
       return reply.code(204).send(null);
     },
   );
@@ -220,7 +304,12 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
     '/projection',
     {
       preValidation: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'Projected need and service use, supply gap and budget pressure for one scenario', querystring: modelQuery, response: { 200: loose } },
+      schema: {
+        tags: TAGS,
+        summary: 'Projected need and service use, supply gap and budget pressure for one scenario',
+        querystring: modelQuery,
+        response: { 200: loose },
+      },
     },
     async (request) => {
       const area = await areaOrBorough(request.query.area);
@@ -254,8 +343,18 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const area = await areaOrBorough(request.query.area);
       const asAt = request.query.asAt ?? today();
-      const ids = request.query.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
-      if (ids.length < 2 || ids.length > 6) throw invalid([{ field: 'scenarios', message: 'compare between 2 and 6 scenarios (comma-separated ids or "default")', in: 'querystring' }]);
+      const ids = request.query.scenarios
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (ids.length < 2 || ids.length > 6)
+        throw invalid([
+          {
+            field: 'scenarios',
+            message: 'compare between 2 and 6 scenarios (comma-separated ids or "default")',
+            in: 'querystring',
+          },
+        ]);
       const inputs = await inputsFor(area, asAt);
       const results = [];
       for (const id of ids) {
@@ -266,7 +365,14 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
           name: s.name,
           params: s.params,
           years: v.years,
-          services: v.services.map((x) => ({ service: x.service, label: x.label, unit: x.unit, clients: x.clients, crossingYear: x.gap?.crossingYear ?? null, gap: x.gap?.rows.map((r) => r.gap) ?? null })),
+          services: v.services.map((x) => ({
+            service: x.service,
+            label: x.label,
+            unit: x.unit,
+            clients: x.clients,
+            crossingYear: x.gap?.crossingYear ?? null,
+            gap: x.gap?.rows.map((r) => r.gap) ?? null,
+          })),
           budget: v.budget.rows.map((r) => ({ year: r.year, total: r.total, pressure: r.pressure })),
           measures: v.measures.map((m) => ({ key: m.key, label: m.label, totals: m.totals })),
         });
@@ -282,7 +388,11 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'The working behind one projected figure: population × rate × share known to ASC × multiplier',
-        querystring: modelQuery.extend({ measure: z.string(), year: z.coerce.number().int(), band: z.string().optional() }),
+        querystring: modelQuery.extend({
+          measure: z.string(),
+          year: z.coerce.number().int(),
+          band: z.string().optional(),
+        }),
         response: { 200: loose },
       },
     },
@@ -295,11 +405,25 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = run(inputs, scenario.params);
       const m = result.measures.find((x) => x.key === q.measure);
       if (!m) throw invalid([{ field: 'measure', message: `no measure "${q.measure}"`, in: 'querystring' }]);
-      if (!m.projection.years.includes(q.year)) throw invalid([{ field: 'year', message: `choose a year from ${result.years[0]} to ${result.years.at(-1)}`, in: 'querystring' }]);
+      if (!m.projection.years.includes(q.year))
+        throw invalid([
+          {
+            field: 'year',
+            message: `choose a year from ${result.years[0]} to ${result.years.at(-1)}`,
+            in: 'querystring',
+          },
+        ]);
       let band: AgeBand | undefined;
       if (q.band) {
         band = REPORTING_BANDS.find((b) => bandLabel(b) === q.band);
-        if (!band) throw invalid([{ field: 'band', message: `band must be one of ${REPORTING_BANDS.map(bandLabel).join(', ')}`, in: 'querystring' }]);
+        if (!band)
+          throw invalid([
+            {
+              field: 'band',
+              message: `band must be one of ${REPORTING_BANDS.map(bandLabel).join(', ')}`,
+              in: 'querystring',
+            },
+          ]);
       }
       const e = explainFigure(inputs.input.grid, m.rate, m.projection, q.year, band);
       return { scenario: { id: scenario.id, name: scenario.name }, calibration: m.calibration, ...explanationView(e) };

@@ -14,7 +14,14 @@ export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardS
     return {
       area: 'discharge',
       title: 'Discharge requests',
-      figures: [{ key: 'to-answer', label: 'Requests needing your answer', value: requests.filter((r) => r.status === 'sent').length, href: '/discharge' }],
+      figures: [
+        {
+          key: 'to-answer',
+          label: 'Requests needing your answer',
+          value: requests.filter((r) => r.status === 'sent').length,
+          href: '/discharge',
+        },
+      ],
     };
   }
   // No referrals recorded yet: nothing to show.
@@ -26,8 +33,18 @@ export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardS
     title: 'Transfer of Care hub',
     figures: [
       { key: 'waiting', label: 'Medically optimised, still in hospital', value: waiting, href: '/discharge' },
-      { key: 'waiting-7', label: 'Waiting 7 days or more', value: lanes.reduce((a, l) => a + l.waitingSevenDaysOrMore, 0), href: '/discharge' },
-      { key: 'p3', label: 'Waiting for a care home or D2A bed (pathway 3)', value: lanes[3]?.waiting ?? 0, href: '/discharge' },
+      {
+        key: 'waiting-7',
+        label: 'Waiting 7 days or more',
+        value: lanes.reduce((a, l) => a + l.waitingSevenDaysOrMore, 0),
+        href: '/discharge',
+      },
+      {
+        key: 'p3',
+        label: 'Waiting for a care home or D2A bed (pathway 3)',
+        value: lanes[3]?.waiting ?? 0,
+        href: '/discharge',
+      },
     ],
   };
 }

@@ -32,13 +32,31 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['personRef', 'ageBand', 'postcodeDistrict', 'hospital', 'medicallyOptimisedAt', 'fundingRoute']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'personRef',
+        'ageBand',
+        'postcodeDistrict',
+        'hospital',
+        'medicallyOptimisedAt',
+        'fundingRoute',
+      ]),
+    );
   });
 
   it('lets only hub staff create referrals', async () => {
     const body = {
-      ...PERSON, ageBand: '85-94', postcodeDistrict: 'RM7 0AB', hospital: 'Queen’s Hospital', ward: 'Sunflower', needsSummary: 'Hoist transfers, moderate dementia',
-      medicallyOptimisedAt: new Date(Date.now() - 26 * 3_600_000).toISOString(), pathway: 3, serviceNeed: 'care_home_nursing', fundingRoute: 'council', specialisms: ['dementia'],
+      ...PERSON,
+      ageBand: '85-94',
+      postcodeDistrict: 'RM7 0AB',
+      hospital: 'Queen’s Hospital',
+      ward: 'Sunflower',
+      needsSummary: 'Hoist transfers, moderate dementia',
+      medicallyOptimisedAt: new Date(Date.now() - 26 * 3_600_000).toISOString(),
+      pathway: 3,
+      serviceNeed: 'care_home_nursing',
+      fundingRoute: 'council',
+      specialisms: ['dementia'],
     };
     const viewer = await signInAs(app, 'viewer');
     expect((await viewer.post('/api/discharge/referrals', body)).statusCode).toBe(403);
@@ -58,7 +76,13 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(theirs.statusCode).toBe(200);
     expect(theirs.json().restricted).toBeNull();
     expect(theirs.body).not.toContain(PERSON.name);
-    for (const url of [`/api/discharge/referrals/${referralId}`, '/api/discharge/board', '/api/discharge/metrics', `/api/discharge/referrals/${referralId}/candidates`, '/api/discharge/history']) {
+    for (const url of [
+      `/api/discharge/referrals/${referralId}`,
+      '/api/discharge/board',
+      '/api/discharge/metrics',
+      `/api/discharge/referrals/${referralId}/candidates`,
+      '/api/discharge/history',
+    ]) {
       expect((await rosewood.get(url)).statusCode, url).toBe(403);
     }
   });
@@ -66,12 +90,21 @@ describeWithDatabases('discharge routes', (ctx) => {
   it('lists candidates with reasons for the broker, then sends the request', async () => {
     const res = await broker.get(`/api/discharge/referrals/${referralId}/candidates`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().candidates.map((c: { name: string }) => c.name)).toEqual(['Rosewood Nursing Home', 'Oakfield House']);
+    expect(res.json().candidates.map((c: { name: string }) => c.name)).toEqual([
+      'Rosewood Nursing Home',
+      'Oakfield House',
+    ]);
     expect(res.json().candidates[0].reasons.length).toBeGreaterThan(3);
-    const bad = await broker.post(`/api/discharge/referrals/${referralId}/requests`, { mode: 'chosen', locationIds: [] });
+    const bad = await broker.post(`/api/discharge/referrals/${referralId}/requests`, {
+      mode: 'chosen',
+      locationIds: [],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('locationIds');
-    const sent = await broker.post(`/api/discharge/referrals/${referralId}/requests`, { mode: 'chosen', locationIds: [fx.nursingHome.locationId, fx.secondHome.locationId] });
+    const sent = await broker.post(`/api/discharge/referrals/${referralId}/requests`, {
+      mode: 'chosen',
+      locationIds: [fx.nursingHome.locationId, fx.secondHome.locationId],
+    });
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toEqual({ sent: 2, alreadySent: 0 });
   });
@@ -81,22 +114,66 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(r.statusCode).toBe(200);
     const [req] = r.json().requests;
     expect(r.json().requests).toHaveLength(1);
-    expect(req).toMatchObject({ postcodeDistrict: 'RM7', ageBand: '85-94', needsSummary: 'Hoist transfers, moderate dementia', locationName: 'Rosewood Nursing Home' });
-    for (const secret of [PERSON.name, PERSON.nhsNumber, PERSON.personRef, 'Sunflower', referralId, 'RM7 0AB', 'Oakfield']) expect(r.body).not.toContain(secret);
+    expect(req).toMatchObject({
+      postcodeDistrict: 'RM7',
+      ageBand: '85-94',
+      needsSummary: 'Hoist transfers, moderate dementia',
+      locationName: 'Rosewood Nursing Home',
+    });
+    for (const secret of [
+      PERSON.name,
+      PERSON.nhsNumber,
+      PERSON.personRef,
+      'Sunflower',
+      referralId,
+      'RM7 0AB',
+      'Oakfield',
+    ])
+      expect(r.body).not.toContain(secret);
 
     const o = await oakfield.get('/api/discharge/provider/requests');
     const oakReq = o.json().requests[0];
     // Oakfield cannot read or answer Rosewood's request.
     expect((await oakfield.get(`/api/discharge/provider/requests/${req.id}`)).statusCode).toBe(404);
-    expect((await oakfield.post(`/api/discharge/provider/requests/${req.id}/response`, { response: 'decline', declineReason: 'no_vacancy' })).statusCode).toBe(404);
+    expect(
+      (
+        await oakfield.post(`/api/discharge/provider/requests/${req.id}/response`, {
+          response: 'decline',
+          declineReason: 'no_vacancy',
+        })
+      ).statusCode,
+    ).toBe(404);
     // Staff cannot use the provider routes.
     expect((await broker.get('/api/discharge/provider/requests')).statusCode).toBe(403);
 
-    const badDates = await rosewood.post(`/api/discharge/provider/requests/${req.id}/response`, { response: 'offer', price: 735, earliestStart: '2020-01-01', canAssessBy: futureDate(1) });
+    const badDates = await rosewood.post(`/api/discharge/provider/requests/${req.id}/response`, {
+      response: 'offer',
+      price: 735,
+      earliestStart: '2020-01-01',
+      canAssessBy: futureDate(1),
+    });
     expect(badDates.statusCode).toBe(400);
     expect(badDates.json().errors.map((e: { field: string }) => e.field)).toEqual(['earliestStart']);
-    expect((await rosewood.post(`/api/discharge/provider/requests/${req.id}/response`, { response: 'offer', price: 735, earliestStart: futureDate(1), canAssessBy: futureDate(0) })).statusCode).toBe(204);
-    expect((await oakfield.post(`/api/discharge/provider/requests/${oakReq.id}/response`, { response: 'offer', price: 799.99, earliestStart: futureDate(2), canAssessBy: futureDate(1) })).statusCode).toBe(204);
+    expect(
+      (
+        await rosewood.post(`/api/discharge/provider/requests/${req.id}/response`, {
+          response: 'offer',
+          price: 735,
+          earliestStart: futureDate(1),
+          canAssessBy: futureDate(0),
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await oakfield.post(`/api/discharge/provider/requests/${oakReq.id}/response`, {
+          response: 'offer',
+          price: 799.99,
+          earliestStart: futureDate(2),
+          canAssessBy: futureDate(1),
+        })
+      ).statusCode,
+    ).toBe(204);
 
     // Oakfield sees its own offer only, never Rosewood's price.
     const again = await oakfield.get('/api/discharge/provider/requests');
@@ -106,7 +183,9 @@ describeWithDatabases('discharge routes', (ctx) => {
 
   it('awards the chosen offer; the vacancy drops; the loser is told; the person leaves the board once discharged', async () => {
     const detail = (await broker.get(`/api/discharge/referrals/${referralId}`)).json();
-    const rosewoodOffer = detail.responses.find((r: { locationName: string }) => r.locationName === 'Rosewood Nursing Home');
+    const rosewoodOffer = detail.responses.find(
+      (r: { locationName: string }) => r.locationName === 'Rosewood Nursing Home',
+    );
     expect(detail.responses).toHaveLength(2);
     expect((await rosewood.post(`/api/discharge/offers/${rosewoodOffer.id}/award`)).statusCode).toBe(403);
     const award = await broker.post(`/api/discharge/offers/${rosewoodOffer.id}/award`);
@@ -121,7 +200,9 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(JSON.stringify(oakRecord)).not.toContain('Rosewood');
 
     const before = (await broker.get('/api/discharge/board')).json();
-    expect(before.lanes[3].entries.map((e: { referralId: string; status: string }) => [e.referralId, e.status])).toEqual([[referralId, 'awarded']]);
+    expect(
+      before.lanes[3].entries.map((e: { referralId: string; status: string }) => [e.referralId, e.status]),
+    ).toEqual([[referralId, 'awarded']]);
     const out = await broker.post(`/api/discharge/referrals/${referralId}/discharge`, { destination: 'care_home' });
     expect(out.statusCode).toBe(200);
     const after = (await broker.get('/api/discharge/board')).json();
@@ -135,11 +216,17 @@ describeWithDatabases('discharge routes', (ctx) => {
   });
 
   it('puts the hub on the home dashboard: waiting people for staff, requests to answer for providers', async () => {
-    const staff = (await broker.get('/api/dashboard')).json().sections.find((s: { area: string }) => s.area === 'discharge');
+    const staff = (await broker.get('/api/dashboard'))
+      .json()
+      .sections.find((s: { area: string }) => s.area === 'discharge');
     expect(staff.figures.find((f: { key: string }) => f.key === 'waiting').value).toBe(0);
-    const prov = (await oakfield.get('/api/dashboard')).json().sections.find((s: { area: string }) => s.area === 'discharge');
+    const prov = (await oakfield.get('/api/dashboard'))
+      .json()
+      .sections.find((s: { area: string }) => s.area === 'discharge');
     expect(prov.title).toBe('Discharge requests');
-    expect(prov.figures).toEqual([{ key: 'to-answer', label: 'Requests needing your answer', value: 0, href: '/discharge' }]);
+    expect(prov.figures).toEqual([
+      { key: 'to-answer', label: 'Requests needing your answer', value: 0, href: '/discharge' },
+    ]);
   });
 
   it('exports metrics as CSV and Excel', async () => {

@@ -13,11 +13,28 @@ import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../d
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
-import { awardOffer, listNotifications, listRequestsForProvider, listResponses, providerAcceptance, respondToRequest, sendRequests } from '../../db/discharge/brokerage.js';
+import {
+  awardOffer,
+  listNotifications,
+  listRequestsForProvider,
+  listResponses,
+  providerAcceptance,
+  respondToRequest,
+  sendRequests,
+} from '../../db/discharge/brokerage.js';
 import { searchCandidates } from '../../db/discharge/candidates.js';
 import { loadBoard, loadD2a, loadMetrics, type MetricsReport } from '../../db/discharge/flow.js';
 import { readDischargeHistory } from '../../db/discharge/history.js';
-import { cancelReferral, createReferral, DischargeError, getReferral, getRestrictedDetails, listRecentReferrals, recordDelay, recordDischarge } from '../../db/discharge/referrals.js';
+import {
+  cancelReferral,
+  createReferral,
+  DischargeError,
+  getReferral,
+  getRestrictedDetails,
+  listRecentReferrals,
+  recordDelay,
+  recordDischarge,
+} from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { forbidden, invalid, Problem } from '../problem.js';
 
@@ -38,7 +55,12 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof DischargeError) {
-      throw new Problem(err.status, undefined, err.message, err.errors.length ? err.errors.map((e) => ({ ...e, in: 'body' })) : undefined);
+      throw new Problem(
+        err.status,
+        undefined,
+        err.message,
+        err.errors.length ? err.errors.map((e) => ({ ...e, in: 'body' })) : undefined,
+      );
     }
     throw err;
   }
@@ -51,13 +73,22 @@ function providerIdOf(actor: Actor): string {
 
 const METRIC_COLUMNS: { header: string; value: (r: MetricsReport['rows'][number]) => number | string | null }[] = [
   { header: 'Period starting', value: (r) => r.period },
-  ...([0, 1, 2, 3] as const).map((p) => ({ header: `Referrals pathway ${p}`, value: (r: MetricsReport['rows'][number]) => r.referrals[p] })),
-  ...([0, 1, 2, 3] as const).map((p) => ({ header: `Discharges pathway ${p}`, value: (r: MetricsReport['rows'][number]) => r.discharges[p] })),
+  ...([0, 1, 2, 3] as const).map((p) => ({
+    header: `Referrals pathway ${p}`,
+    value: (r: MetricsReport['rows'][number]) => r.referrals[p],
+  })),
+  ...([0, 1, 2, 3] as const).map((p) => ({
+    header: `Discharges pathway ${p}`,
+    value: (r: MetricsReport['rows'][number]) => r.discharges[p],
+  })),
   { header: 'Median days medically optimised to discharge', value: (r) => r.wait.medianDays },
   { header: '90th percentile days medically optimised to discharge', value: (r) => r.wait.p90Days },
   { header: 'Discharged same or next day', value: (r) => r.sameOrNextDay },
   { header: 'Share discharged same or next day', value: (r) => r.sameOrNextDayShare },
-  ...DELAY_KEYS.map((k) => ({ header: `Delayed bed-days: ${k.replace(/_/g, ' ')}`, value: (r: MetricsReport['rows'][number]) => r.delayedBedDays[k] })),
+  ...DELAY_KEYS.map((k) => ({
+    header: `Delayed bed-days: ${k.replace(/_/g, ' ')}`,
+    value: (r: MetricsReport['rows'][number]) => r.delayedBedDays[k],
+  })),
   { header: 'Delayed bed-days total', value: (r) => r.delayedBedDaysTotal },
   { header: 'Requests sent', value: (r) => r.requestsSent },
   { header: 'Offers received', value: (r) => r.offersReceived },
@@ -92,20 +123,41 @@ function metricsWindow(q: z.infer<typeof metricsQuery>, now: Date): { from: stri
 
 const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
   // ------------------------------------------------------------------ hub (staff)
-  app.get('/board', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'Everyone medically optimised and still in hospital, by pathway' } }, async () => {
-    const now = new Date();
-    return { asAt: now.toISOString(), lanes: await loadBoard(app.db, now) };
-  });
+  app.get(
+    '/board',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: { tags: ['discharge'], summary: 'Everyone medically optimised and still in hospital, by pathway' },
+    },
+    async () => {
+      const now = new Date();
+      return { asAt: now.toISOString(), lanes: await loadBoard(app.db, now) };
+    },
+  );
 
   app.get(
     '/referrals',
-    { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'Most recent referrals', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) } },
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Most recent referrals',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      },
+    },
     async (request) => ({ referrals: await listRecentReferrals(app.db, request.query.limit) }),
   );
 
   app.post(
     '/referrals',
-    { preHandler: requireRole(...HUB_ROLES), schema: { tags: ['discharge'], summary: 'Record a referral for a person who is medically optimised', body: referralInputSchema } },
+    {
+      preHandler: requireRole(...HUB_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Record a referral for a person who is medically optimised',
+        body: referralInputSchema,
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const referral = await guarded(() => createReferral(app.db, request.body, who(actor)));
@@ -113,20 +165,35 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/referrals/:id', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'One referral with every provider response', params: idParams } }, async (request) => {
-    const actor = actorOf(request);
-    const referral = await getReferral(app.db, request.params.id);
-    if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
-    const responses = await listResponses(app.db, referral.id);
-    const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
-    return { referral, responses, restricted };
-  });
+  app.get(
+    '/referrals/:id',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: { tags: ['discharge'], summary: 'One referral with every provider response', params: idParams },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const referral = await getReferral(app.db, request.params.id);
+      if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
+      const responses = await listResponses(app.db, referral.id);
+      const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
+      return { referral, responses, restricted };
+    },
+  );
 
   app.get(
     '/referrals/:id/candidates',
     {
       preHandler: requireRole(...HUB_ROLES, 'commissioner'),
-      schema: { tags: ['discharge'], summary: 'Who can take this person now, ranked, with reasons', params: idParams, querystring: z.object({ radiusKm: z.coerce.number().min(1).max(400).default(40), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Who can take this person now, ranked, with reasons',
+        params: idParams,
+        querystring: z.object({
+          radiusKm: z.coerce.number().min(1).max(400).default(40),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
     },
     async (request) => {
       const referral = await getReferral(app.db, request.params.id);
@@ -148,7 +215,15 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/referrals/:id/requests',
-    { preHandler: requireRole(...HUB_ROLES), schema: { tags: ['discharge'], summary: 'Send the anonymised request to chosen providers or the whole framework/DPS', params: idParams, body: sendRequestSchema } },
+    {
+      preHandler: requireRole(...HUB_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Send the anonymised request to chosen providers or the whole framework/DPS',
+        params: idParams,
+        body: sendRequestSchema,
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const result = await guarded(() => sendRequests(app.db, request.params.id, request.body, who(actor)));
@@ -160,7 +235,15 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/referrals/:id/delays',
     {
       preHandler: requireRole(...HUB_ROLES),
-      schema: { tags: ['discharge'], summary: 'Record why the person is still waiting', params: idParams, body: z.object({ reason: z.enum(DELAY_REASONS, { message: 'Select a delay reason' }), note: z.string().trim().max(300).default('') }) },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Record why the person is still waiting',
+        params: idParams,
+        body: z.object({
+          reason: z.enum(DELAY_REASONS, { message: 'Select a delay reason' }),
+          note: z.string().trim().max(300).default(''),
+        }),
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -173,20 +256,39 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/referrals/:id/discharge',
     {
       preHandler: requireRole(...HUB_ROLES),
-      schema: { tags: ['discharge'], summary: 'Record that the person has left hospital', params: idParams, body: z.object({ destination: z.enum(DESTINATIONS, { message: 'Select where the person went' }), dischargedAt: z.string().datetime({ offset: true }).optional() }) },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Record that the person has left hospital',
+        params: idParams,
+        body: z.object({
+          destination: z.enum(DESTINATIONS, { message: 'Select where the person went' }),
+          dischargedAt: z.string().datetime({ offset: true }).optional(),
+        }),
+      },
     },
     async (request) => {
       const actor = actorOf(request);
       const at = request.body.dischargedAt ? new Date(request.body.dischargedAt) : new Date();
-      if (at.getTime() > Date.now() + 60_000) throw invalid([{ field: 'dischargedAt', message: 'Discharge time cannot be in the future', in: 'body' }]);
-      const referral = await guarded(() => recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at));
+      if (at.getTime() > Date.now() + 60_000)
+        throw invalid([{ field: 'dischargedAt', message: 'Discharge time cannot be in the future', in: 'body' }]);
+      const referral = await guarded(() =>
+        recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at),
+      );
       return { referral };
     },
   );
 
   app.post(
     '/referrals/:id/cancel',
-    { preHandler: requireRole(...HUB_ROLES), schema: { tags: ['discharge'], summary: 'Cancel a referral', params: idParams, body: z.object({ reason: z.string().trim().min(1, 'Enter why the referral is cancelled').max(300) }) } },
+    {
+      preHandler: requireRole(...HUB_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Cancel a referral',
+        params: idParams,
+        body: z.object({ reason: z.string().trim().min(1, 'Enter why the referral is cancelled').max(300) }),
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       await guarded(() => cancelReferral(app.db, request.params.id, request.body.reason, who(actor)));
@@ -196,7 +298,14 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/offers/:id/award',
-    { preHandler: requireRole(...HUB_ROLES), schema: { tags: ['discharge'], summary: 'Award an offer: creates the placement and updates the vacancy in one transaction', params: idParams } },
+    {
+      preHandler: requireRole(...HUB_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Award an offer: creates the placement and updates the vacancy in one transaction',
+        params: idParams,
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       return guarded(() => awardOffer(app.db, request.params.id, who(actor)));
@@ -204,31 +313,70 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ------------------------------------------------------------------ metrics, D2A, history (staff)
-  app.get('/metrics', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'Flow and delay metrics per week or month', querystring: metricsQuery } }, async (request) => {
-    const now = new Date();
-    const w = metricsWindow(request.query, now);
-    return loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
-  });
+  app.get(
+    '/metrics',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: { tags: ['discharge'], summary: 'Flow and delay metrics per week or month', querystring: metricsQuery },
+    },
+    async (request) => {
+      const now = new Date();
+      const w = metricsWindow(request.query, now);
+      return loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
+    },
+  );
 
   app.get(
     '/metrics/export',
-    { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'Metrics as CSV or Excel', querystring: metricsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) } },
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Metrics as CSV or Excel',
+        querystring: metricsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      },
+    },
     async (request, reply) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
       const report = await loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
       const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
       if (request.query.format === 'csv') {
-        const lines = [METRIC_COLUMNS.map((c) => csvCell(c.header)).join(','), ...report.rows.map((r) => METRIC_COLUMNS.map((c) => csvCell(c.value(r))).join(','))];
-        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(lines.join('\n') + '\n');
+        const lines = [
+          METRIC_COLUMNS.map((c) => csvCell(c.header)).join(','),
+          ...report.rows.map((r) => METRIC_COLUMNS.map((c) => csvCell(c.value(r))).join(',')),
+        ];
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(lines.join('\n') + '\n');
       }
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Metrics');
       ws.addRow(METRIC_COLUMNS.map((c) => c.header));
       for (const r of report.rows) ws.addRow(METRIC_COLUMNS.map((c) => c.value(r)));
       const acc = wb.addWorksheet('Acceptance by provider');
-      acc.addRow(['Provider', 'Requests received', 'Offers', 'Declines', 'No response', 'Awarded', 'Acceptance rate', 'Median hours to respond']);
-      for (const a of report.acceptance) acc.addRow([a.providerName, a.received, a.offers, a.declines, a.noResponse, a.awarded, a.acceptanceRate, a.medianResponseHours]);
+      acc.addRow([
+        'Provider',
+        'Requests received',
+        'Offers',
+        'Declines',
+        'No response',
+        'Awarded',
+        'Acceptance rate',
+        'Median hours to respond',
+      ]);
+      for (const a of report.acceptance)
+        acc.addRow([
+          a.providerName,
+          a.received,
+          a.offers,
+          a.declines,
+          a.noResponse,
+          a.awarded,
+          a.acceptanceRate,
+          a.medianResponseHours,
+        ]);
       const buf = Buffer.from(await wb.xlsx.writeBuffer());
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -239,7 +387,18 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/d2a',
-    { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'D2A (or rehab) block beds: occupancy, length of stay against six weeks, outcomes', querystring: z.object({ kind: z.enum(['d2a', 'rehab']).default('d2a'), from: isoDate.optional(), to: isoDate.optional() }) } },
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'D2A (or rehab) block beds: occupancy, length of stay against six weeks, outcomes',
+        querystring: z.object({
+          kind: z.enum(['d2a', 'rehab']).default('d2a'),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+        }),
+      },
+    },
     async (request) => {
       const now = new Date();
       const to = request.query.to ?? addDays(londonDate(now), 1);
@@ -250,7 +409,14 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/history',
-    { preHandler: requireRole(...STAFF_ROLES), schema: { tags: ['discharge'], summary: 'Arrivals per day by pathway, waits and lengths of stay (for capacity planning)', querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) } },
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: ['discharge'],
+        summary: 'Arrivals per day by pathway, waits and lengths of stay (for capacity planning)',
+        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+      },
+    },
     async (request) => {
       const now = new Date();
       const to = request.query.to ?? londonDate(now);
@@ -260,22 +426,39 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ------------------------------------------------------------------ provider view
-  app.get('/provider/requests', { preHandler: requireRole('provider'), schema: { tags: ['discharge'], summary: 'Requests sent to my organisation (anonymised)' } }, async (request) => {
-    const providerId = providerIdOf(actorOf(request));
-    return { requests: await listRequestsForProvider(app.db, providerId) };
-  });
+  app.get(
+    '/provider/requests',
+    {
+      preHandler: requireRole('provider'),
+      schema: { tags: ['discharge'], summary: 'Requests sent to my organisation (anonymised)' },
+    },
+    async (request) => {
+      const providerId = providerIdOf(actorOf(request));
+      return { requests: await listRequestsForProvider(app.db, providerId) };
+    },
+  );
 
-  app.get('/provider/requests/:id', { preHandler: requireRole('provider'), schema: { tags: ['discharge'], summary: 'One request sent to my organisation', params: idParams } }, async (request) => {
-    const providerId = providerIdOf(actorOf(request));
-    const [req] = await listRequestsForProvider(app.db, providerId, { requestId: request.params.id });
-    // Another provider's request is simply not found.
-    if (!req) throw new Problem(404, 'Not found', 'Request was not found');
-    return { request: req };
-  });
+  app.get(
+    '/provider/requests/:id',
+    {
+      preHandler: requireRole('provider'),
+      schema: { tags: ['discharge'], summary: 'One request sent to my organisation', params: idParams },
+    },
+    async (request) => {
+      const providerId = providerIdOf(actorOf(request));
+      const [req] = await listRequestsForProvider(app.db, providerId, { requestId: request.params.id });
+      // Another provider's request is simply not found.
+      if (!req) throw new Problem(404, 'Not found', 'Request was not found');
+      return { request: req };
+    },
+  );
 
   app.post(
     '/provider/requests/:id/response',
-    { preHandler: requireRole('provider'), schema: { tags: ['discharge'], summary: 'Offer or decline', params: idParams, body: responseInputSchema } },
+    {
+      preHandler: requireRole('provider'),
+      schema: { tags: ['discharge'], summary: 'Offer or decline', params: idParams, body: responseInputSchema },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const providerId = providerIdOf(actor);
@@ -290,12 +473,22 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/provider/record',
-    { preHandler: requireRole('provider'), schema: { tags: ['discharge'], summary: 'My acceptance record and notifications', querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) } },
+    {
+      preHandler: requireRole('provider'),
+      schema: {
+        tags: ['discharge'],
+        summary: 'My acceptance record and notifications',
+        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+      },
+    },
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
       const to = request.query.to ?? addDays(londonDate(new Date()), 1);
       const from = request.query.from ?? addDays(to, -365);
-      const [record, notifications] = await Promise.all([providerAcceptance(app.db, providerId, from, to), listNotifications(app.db, providerId)]);
+      const [record, notifications] = await Promise.all([
+        providerAcceptance(app.db, providerId, from, to),
+        listNotifications(app.db, providerId),
+      ]);
       return { from, to, record, notifications };
     },
   );

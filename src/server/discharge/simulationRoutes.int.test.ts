@@ -15,12 +15,29 @@ async function seedHistory(app: FastifyInstance) {
   const db = app.db;
   const [provider] = await db.insert(providers).values({ name: 'Eastbrook Care' }).returning();
   const [home] = await db.insert(locations).values({ providerId: provider.id, name: 'Eastbrook House' }).returning();
-  const d2a = await db.insert(dischargeBlockBeds).values(
-    Array.from({ length: 12 }, (_, i) => ({ locationId: home.id, kind: 'd2a', label: `D2A ${i + 1}`, weeklyPricePence: 95_000, fromDate: '2024-01-01' })),
-  ).returning();
-  await db.insert(dischargeBlockBeds).values(
-    Array.from({ length: 30 }, (_, i) => ({ locationId: home.id, kind: 'rehab', label: `Rehab ${i + 1}`, weeklyPricePence: 182_000, fromDate: '2024-01-01' })),
-  );
+  const d2a = await db
+    .insert(dischargeBlockBeds)
+    .values(
+      Array.from({ length: 12 }, (_, i) => ({
+        locationId: home.id,
+        kind: 'd2a',
+        label: `D2A ${i + 1}`,
+        weeklyPricePence: 95_000,
+        fromDate: '2024-01-01',
+      })),
+    )
+    .returning();
+  await db
+    .insert(dischargeBlockBeds)
+    .values(
+      Array.from({ length: 30 }, (_, i) => ({
+        locationId: home.id,
+        kind: 'rehab',
+        label: `Rehab ${i + 1}`,
+        weeklyPricePence: 182_000,
+        fromDate: '2024-01-01',
+      })),
+    );
   const rng = new Rng(5, 0);
   const start = Date.parse('2025-04-01T00:00:00Z');
   const rows: (typeof dischargeReferrals.$inferInsert)[] = [];
@@ -34,10 +51,19 @@ async function seedHistory(app: FastifyInstance) {
       const began = t + rng.exponential(1) * DAY;
       const ended = began + Math.exp(Math.log(meanStay[pathway]) - 0.08 + 0.4 * rng.normal()) * DAY;
       rows.push({
-        personRef: `P${rows.length}`, ageBand: '75-84', postcodeDistrict: 'EB1', hospital: 'Eastbrook General', ward: 'A1',
-        pathway, serviceNeed: pathway === 1 ? 'reablement' : pathway === 2 ? 'rehab_bed' : 'd2a_bed', fundingRoute: 'discharge_fund',
-        referredAt: new Date(t - DAY), medicallyOptimisedAt: new Date(t), dischargedAt: new Date(began),
-        serviceEndedAt: new Date(ended), nextPathway: pathway === 2 && rng.uniform() < 0.4 ? 1 : null,
+        personRef: `P${rows.length}`,
+        ageBand: '75-84',
+        postcodeDistrict: 'EB1',
+        hospital: 'Eastbrook General',
+        ward: 'A1',
+        pathway,
+        serviceNeed: pathway === 1 ? 'reablement' : pathway === 2 ? 'rehab_bed' : 'd2a_bed',
+        fundingRoute: 'discharge_fund',
+        referredAt: new Date(t - DAY),
+        medicallyOptimisedAt: new Date(t),
+        dischargedAt: new Date(began),
+        serviceEndedAt: new Date(ended),
+        nextPathway: pathway === 2 && rng.uniform() < 0.4 ? 1 : null,
         destination: pathway === 1 ? 'usual_residence' : pathway === 2 ? 'rehab_bed' : 'd2a_bed',
       });
     }
@@ -46,15 +72,27 @@ async function seedHistory(app: FastifyInstance) {
   for (let i = 0; i < 300; i++) {
     const t = start + rng.uniform() * 365 * DAY;
     rows.push({
-      personRef: `H${i}`, ageBand: '85-94', postcodeDistrict: 'EB2', hospital: 'Eastbrook General', ward: 'B2', pathway: 1,
-      serviceNeed: 'homecare', fundingRoute: 'council', referredAt: new Date(t - DAY), medicallyOptimisedAt: new Date(t), dischargedAt: new Date(t + DAY),
+      personRef: `H${i}`,
+      ageBand: '85-94',
+      postcodeDistrict: 'EB2',
+      hospital: 'Eastbrook General',
+      ward: 'B2',
+      pathway: 1,
+      serviceNeed: 'homecare',
+      fundingRoute: 'council',
+      referredAt: new Date(t - DAY),
+      medicallyOptimisedAt: new Date(t),
+      dischargedAt: new Date(t + DAY),
       destination: 'usual_residence',
     });
   }
   for (let i = 0; i < rows.length; i += 500) await db.insert(dischargeReferrals).values(rows.slice(i, i + 500));
   await db.insert(dischargeBedStays).values(
     Array.from({ length: 40 }, (_, i) => ({
-      bedId: d2a[i % d2a.length].id, personRef: `S${i}`, admittedAt: new Date(start + i * 5 * DAY), leftAt: new Date(start + (i * 5 + 30) * DAY),
+      bedId: d2a[i % d2a.length].id,
+      personRef: `S${i}`,
+      admittedAt: new Date(start + i * 5 * DAY),
+      leftAt: new Date(start + (i * 5 + 30) * DAY),
       outcome: i % 10 < 3 ? 'usual_residence' : i % 10 < 9 ? 'care_home' : 'died',
     })),
   );
@@ -86,7 +124,11 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(p2.capacity.places).toBe(30);
     expect(p3.capacity.places).toBe(12);
     expect(p3.costPerPlaceDay.value).toBeCloseTo(950 / 7, 2);
-    expect(p3.onward).toEqual([{ to: 'home', probability: 0.3 }, { to: 'long-term care', probability: 0.6 }, { to: 'other (hospital, died, other)', probability: 0.1 }]);
+    expect(p3.onward).toEqual([
+      { to: 'home', probability: 0.3 },
+      { to: 'long-term care', probability: 0.6 },
+      { to: 'other (hospital, died, other)', probability: 0.1 },
+    ]);
     expect(p2.lengthOfStay.chosen.kind).toBe('lognormal');
     expect(p2.lengthOfStay.chosen.mean / 20).toBeGreaterThan(0.9);
     expect(p2.lengthOfStay.chosen.mean / 20).toBeLessThan(1.1);
@@ -127,7 +169,11 @@ describeWithDatabases('capacity planning routes', (ctx) => {
   });
 
   it('recommends D2A capacity for the target', async () => {
-    const res = await commissioner.post(`${BASE}/recommend`, { scenario: { ...baseline, replications: 20 }, serviceIds: ['p3'], replications: 20 });
+    const res = await commissioner.post(`${BASE}/recommend`, {
+      scenario: { ...baseline, replications: 20 },
+      serviceIds: ['p3'],
+      replications: 20,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const [rec] = res.json().recommendations;
     expect(rec.serviceId).toBe('p3');
@@ -141,7 +187,11 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     const viewer = await signInAs(app, 'viewer');
     expect((await viewer.post(`${BASE}/scenarios`, { name: 'Winter', scenario: baseline })).statusCode).toBe(403);
 
-    const created = await commissioner.post(`${BASE}/scenarios`, { name: 'Winter', description: 'Flex beds', scenario: baseline });
+    const created = await commissioner.post(`${BASE}/scenarios`, {
+      name: 'Winter',
+      description: 'Flex beds',
+      scenario: baseline,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     expect(created.json().scenario.name).toBe('Winter');
@@ -150,7 +200,10 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.json().errors[0].field).toBe('name');
 
-    const invalidScenario = await commissioner.post(`${BASE}/scenarios`, { name: 'Broken', scenario: { ...baseline, startDate: 'soon' } });
+    const invalidScenario = await commissioner.post(`${BASE}/scenarios`, {
+      name: 'Broken',
+      scenario: { ...baseline, startDate: 'soon' },
+    });
     expect(invalidScenario.statusCode).toBe(400);
     expect(invalidScenario.json().errors[0].field).toBe('scenario.startDate');
 
@@ -158,7 +211,9 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     more.services[2].capacity = 20;
     const updated = await commissioner.put(`${BASE}/scenarios/${id}`, { name: 'Winter with more D2A', scenario: more });
     expect(updated.statusCode, updated.body).toBe(200);
-    expect((await viewer.get(`${BASE}/scenarios`)).json().scenarios.map((s: { name: string }) => s.name)).toEqual(['Winter with more D2A']);
+    expect((await viewer.get(`${BASE}/scenarios`)).json().scenarios.map((s: { name: string }) => s.name)).toEqual([
+      'Winter with more D2A',
+    ]);
     expect((await viewer.get(`${BASE}/scenarios/${id}`)).json().scenario.services[2].capacity).toBe(20);
 
     expect((await commissioner.delete(`${BASE}/scenarios/${id}`)).statusCode).toBe(204);
@@ -171,10 +226,17 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     const fewer = structuredClone(baseline);
     fewer.services[2].capacity = 8;
     (fewer as unknown as { name: string }).name = 'Fewer D2A beds';
-    const res = await commissioner.post(`${BASE}/compare`, { scenarios: [{ ...baseline, replications: 10 }, { ...fewer, replications: 10 }] });
+    const res = await commissioner.post(`${BASE}/compare`, {
+      scenarios: [
+        { ...baseline, replications: 10 },
+        { ...fewer, replications: 10 },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const { comparison } = res.json();
-    const wait = comparison.rows.find((r: { serviceId: string; metric: string }) => r.serviceId === 'p3' && r.metric === 'waitMean');
+    const wait = comparison.rows.find(
+      (r: { serviceId: string; metric: string }) => r.serviceId === 'p3' && r.metric === 'waitMean',
+    );
     expect(wait.values[1].mean).toBeGreaterThan(wait.values[0].mean);
   }, 60_000);
 });

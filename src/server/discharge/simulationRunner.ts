@@ -71,7 +71,9 @@ export class SimulationPool {
   private spawn(): Slot {
     // From TypeScript sources (tsx, vitest) the worker first registers the tsx loader in its own thread.
     const fromSource = import.meta.url.endsWith('.ts');
-    const worker = new Worker(new URL(fromSource ? './simulationWorkerBoot.mjs' : './simulationWorker.js', import.meta.url));
+    const worker = new Worker(
+      new URL(fromSource ? './simulationWorkerBoot.mjs' : './simulationWorker.js', import.meta.url),
+    );
     const slot: Slot = { worker, busy: false };
     worker.unref();
     worker.on('message', (msg: { id: number; results?: ReplicationResult[]; error?: string }) => {

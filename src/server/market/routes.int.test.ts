@@ -10,22 +10,63 @@ import { createTestApp, signInAs, type TestClient } from '../testing.js';
 import { capacityImporter } from '../../importers/capacity.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 
-const fixture = (name: string) => readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../importers/fixtures/cqc', name), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../importers/fixtures/cqc', name), 'utf8');
 const sys = { system: 'test' } as const;
 
 describeWithDatabases('market routes', (ctx) => {
   let app: FastifyInstance;
-  let provA = ''; let provB = ''; let homeA = ''; let homeB = '';
-  let providerA: TestClient; let commissioner: TestClient; let viewer: TestClient; let broker: TestClient;
+  let provA = '';
+  let provB = '';
+  let homeA = '';
+  let homeB = '';
+  let providerA: TestClient;
+  let commissioner: TestClient;
+  let viewer: TestClient;
+  let broker: TestClient;
 
   beforeAll(async () => {
     app = await createTestApp(ctx.database);
     const a = await createProvider(ctx.db, { name: 'Alpha Care Ltd' }, sys);
     const b = await createProvider(ctx.db, { name: 'Beta Homes Ltd' }, sys);
-    provA = a.id; provB = b.id;
-    homeA = (await createLocation(ctx.db, { providerId: a.id, name: 'Alpha House', cqcLocationId: '1-700000001', postcodeDistrict: 'EB1', serviceTypes: ['care_home_residential'], registeredBeds: 30, inBorough: true }, sys)).id;
-    homeB = (await createLocation(ctx.db, { providerId: b.id, name: 'Beta Lodge', cqcLocationId: '1-700000002', postcodeDistrict: 'EB2', serviceTypes: ['care_home_nursing'], registeredBeds: 50, inBorough: true }, sys)).id;
-    await recordCareHomeReturn(ctx.db, sys, homeB, { maxCapacity: 50, occupied: 45, vacantReserved: 0, vacantAccepting: 5 });
+    provA = a.id;
+    provB = b.id;
+    homeA = (
+      await createLocation(
+        ctx.db,
+        {
+          providerId: a.id,
+          name: 'Alpha House',
+          cqcLocationId: '1-700000001',
+          postcodeDistrict: 'EB1',
+          serviceTypes: ['care_home_residential'],
+          registeredBeds: 30,
+          inBorough: true,
+        },
+        sys,
+      )
+    ).id;
+    homeB = (
+      await createLocation(
+        ctx.db,
+        {
+          providerId: b.id,
+          name: 'Beta Lodge',
+          cqcLocationId: '1-700000002',
+          postcodeDistrict: 'EB2',
+          serviceTypes: ['care_home_nursing'],
+          registeredBeds: 50,
+          inBorough: true,
+        },
+        sys,
+      )
+    ).id;
+    await recordCareHomeReturn(ctx.db, sys, homeB, {
+      maxCapacity: 50,
+      occupied: 45,
+      vacantReserved: 0,
+      vacantAccepting: 5,
+    });
     providerA = await signInAs(app, 'provider', { providerId: provA });
     commissioner = await signInAs(app, 'commissioner');
     viewer = await signInAs(app, 'viewer');
@@ -34,12 +75,24 @@ describeWithDatabases('market routes', (ctx) => {
   afterAll(async () => app.close());
 
   it('lets a provider update its own vacancies, and the commissioner sees them', async () => {
-    const res = await providerA.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 30, occupied: 26, vacantReserved: 1, vacantAccepting: 3 });
+    const res = await providerA.post(`/api/market/locations/${homeA}/capacity`, {
+      maxCapacity: 30,
+      occupied: 26,
+      vacantReserved: 1,
+      vacantAccepting: 3,
+    });
     expect(res.statusCode).toBe(201);
     const summary = (await commissioner.get('/api/market/summary')).json();
     expect(summary).toMatchObject({ careHomes: 2, maxCapacity: 80, occupied: 71, vacantAccepting: 8, staleHomes: 0 });
-    const vac = (await commissioner.get('/api/market/vacancies')).json() as { name: string; vacantAccepting: number; freshness: string }[];
-    expect(vac.map((v) => [v.name, v.vacantAccepting, v.freshness])).toEqual([['Beta Lodge', 5, 'current'], ['Alpha House', 3, 'current']]);
+    const vac = (await commissioner.get('/api/market/vacancies')).json() as {
+      name: string;
+      vacantAccepting: number;
+      freshness: string;
+    }[];
+    expect(vac.map((v) => [v.name, v.vacantAccepting, v.freshness])).toEqual([
+      ['Beta Lodge', 5, 'current'],
+      ['Alpha House', 3, 'current'],
+    ]);
   });
 
   it('pages the care homes, counts them by fragility level and refuses a bad page size naming it', async () => {
@@ -58,11 +111,29 @@ describeWithDatabases('market routes', (ctx) => {
   });
 
   it('stops a provider reading or changing another provider’s data', async () => {
-    expect((await providerA.post(`/api/market/locations/${homeB}/capacity`, { maxCapacity: 50, occupied: 0, vacantReserved: 0, vacantAccepting: 50 })).statusCode).toBe(403);
+    expect(
+      (
+        await providerA.post(`/api/market/locations/${homeB}/capacity`, {
+          maxCapacity: 50,
+          occupied: 0,
+          vacantReserved: 0,
+          vacantAccepting: 50,
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await providerA.post(`/api/market/locations/${homeB}/no-change`, {})).statusCode).toBe(403);
     expect((await providerA.get(`/api/market/locations/${homeB}`)).statusCode).toBe(403);
     expect((await providerA.get(`/api/market/providers/${provB}`)).statusCode).toBe(403);
-    expect((await providerA.send('POST', `/api/market/providers/${provB}/capacity-csv`, 'location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n', 'text/csv')).statusCode).toBe(403);
+    expect(
+      (
+        await providerA.send(
+          'POST',
+          `/api/market/providers/${provB}/capacity-csv`,
+          'location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n',
+          'text/csv',
+        )
+      ).statusCode,
+    ).toBe(403);
     expect((await providerA.get('/api/market/summary')).statusCode).toBe(403);
     expect((await providerA.get('/api/market/care-homes')).statusCode).toBe(403);
     const own = await providerA.get(`/api/market/providers/${provA}`);
@@ -74,8 +145,25 @@ describeWithDatabases('market routes', (ctx) => {
 
   it('lets viewers read but not write, and brokers place but providers not', async () => {
     expect((await viewer.get('/api/market/summary')).statusCode).toBe(200);
-    expect((await viewer.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 30, occupied: 26, vacantReserved: 1, vacantAccepting: 3 })).statusCode).toBe(403);
-    const body = { personRef: 'P0012345', locationId: homeB, serviceType: 'care_home_nursing', band: 'standard_nursing', startDate: new Date().toISOString().slice(0, 10), weeklyPricePence: 71_500, contractType: 'framework' };
+    expect(
+      (
+        await viewer.post(`/api/market/locations/${homeA}/capacity`, {
+          maxCapacity: 30,
+          occupied: 26,
+          vacantReserved: 1,
+          vacantAccepting: 3,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const body = {
+      personRef: 'P0012345',
+      locationId: homeB,
+      serviceType: 'care_home_nursing',
+      band: 'standard_nursing',
+      startDate: new Date().toISOString().slice(0, 10),
+      weeklyPricePence: 71_500,
+      contractType: 'framework',
+    };
     expect((await providerA.post('/api/market/placements', body)).statusCode).toBe(403);
     const placed = await broker.post('/api/market/placements', body);
     expect(placed.statusCode).toBe(201);
@@ -85,8 +173,18 @@ describeWithDatabases('market routes', (ctx) => {
   });
 
   it('lets only admins and commissioners set usual rates and cost of care; every signed-in user reads them', async () => {
-    const rate = { band: 'standard_residential', effectiveFrom: '2026-04-06', amountPence: 71_250, note: 'Cabinet decision' };
-    const cost = { service: 'residential', effectiveFrom: '2026-04-06', amountPence: 98_300, source: 'Cost of care exercise' };
+    const rate = {
+      band: 'standard_residential',
+      effectiveFrom: '2026-04-06',
+      amountPence: 71_250,
+      note: 'Cabinet decision',
+    };
+    const cost = {
+      service: 'residential',
+      effectiveFrom: '2026-04-06',
+      amountPence: 98_300,
+      source: 'Cost of care exercise',
+    };
     for (const client of [viewer, broker, providerA]) {
       expect((await client.put('/api/market/rates', rate)).statusCode).toBe(403);
       expect((await client.put('/api/market/cost-of-care', cost)).statusCode).toBe(403);
@@ -94,34 +192,70 @@ describeWithDatabases('market routes', (ctx) => {
     expect((await viewer.get('/api/market/rates')).json()).toEqual({ usualRates: [], costOfCare: [] }); // the refused writes changed nothing
     const set = await commissioner.put('/api/market/rates', rate);
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toMatchObject({ band: 'standard_residential', effectiveFrom: '2026-04-06', amountPence: 71_250, unit: 'week', note: 'Cabinet decision' });
-    expect((await commissioner.put('/api/market/cost-of-care', { ...cost, service: 'homecare', amountPence: 2_426 })).json()).toMatchObject({ service: 'homecare', unit: 'hour', amountPence: 2_426 });
+    expect(set.json()).toMatchObject({
+      band: 'standard_residential',
+      effectiveFrom: '2026-04-06',
+      amountPence: 71_250,
+      unit: 'week',
+      note: 'Cabinet decision',
+    });
+    expect(
+      (await commissioner.put('/api/market/cost-of-care', { ...cost, service: 'homecare', amountPence: 2_426 })).json(),
+    ).toMatchObject({ service: 'homecare', unit: 'hour', amountPence: 2_426 });
     const bad = await commissioner.put('/api/market/rates', { ...rate, amountPence: 712.5 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['amountPence']);
     const read = (await viewer.get('/api/market/rates')).json();
-    expect(read.usualRates.map((r: { band: string; amountPence: number }) => [r.band, r.amountPence])).toEqual([['standard_residential', 71_250]]);
-    expect(read.costOfCare.map((c: { service: string; source: string }) => [c.service, c.source])).toEqual([['homecare', 'Cost of care exercise']]);
+    expect(read.usualRates.map((r: { band: string; amountPence: number }) => [r.band, r.amountPence])).toEqual([
+      ['standard_residential', 71_250],
+    ]);
+    expect(read.costOfCare.map((c: { service: string; source: string }) => [c.service, c.source])).toEqual([
+      ['homecare', 'Cost of care exercise'],
+    ]);
   });
 
   it('answers bad figures with problem+json naming the field', async () => {
-    const zod = await providerA.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 30, occupied: -2, vacantReserved: 0, vacantAccepting: 3 });
+    const zod = await providerA.post(`/api/market/locations/${homeA}/capacity`, {
+      maxCapacity: 30,
+      occupied: -2,
+      vacantReserved: 0,
+      vacantAccepting: 3,
+    });
     expect(zod.statusCode).toBe(400);
     expect(zod.headers['content-type']).toContain('application/problem+json');
     expect(zod.json().errors.map((e: { field: string }) => e.field)).toContain('occupied');
-    const rule = await providerA.post(`/api/market/locations/${homeA}/capacity`, { maxCapacity: 31, occupied: 20, vacantReserved: 0, vacantAccepting: 3 });
+    const rule = await providerA.post(`/api/market/locations/${homeA}/capacity`, {
+      maxCapacity: 31,
+      occupied: 20,
+      vacantReserved: 0,
+      vacantAccepting: 3,
+    });
     expect(rule.statusCode).toBe(400);
-    expect(rule.json().errors).toEqual([{ field: 'maxCapacity', message: 'cannot exceed the 30 beds registered with CQC', in: 'body' }]);
+    expect(rule.json().errors).toEqual([
+      { field: 'maxCapacity', message: 'cannot exceed the 30 beds registered with CQC', in: 'body' },
+    ]);
   });
 
   it('takes a "no change" confirmation and a bulk CSV, refusing a bad file whole', async () => {
     expect((await providerA.post(`/api/market/locations/${homeA}/no-change`, {})).statusCode).toBe(201);
-    const ok = await providerA.send('POST', `/api/market/providers/${provA}/capacity-csv`, `location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\r\n${homeA},30,28,0,2\r\n`, 'text/csv');
+    const ok = await providerA.send(
+      'POST',
+      `/api/market/providers/${provA}/capacity-csv`,
+      `location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\r\n${homeA},30,28,0,2\r\n`,
+      'text/csv',
+    );
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toEqual({ saved: 1 });
-    const bad = await providerA.send('POST', `/api/market/providers/${provA}/capacity-csv`, `cqc_location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n1-700000001,30,10,0,1\n1-700000002,50,1,0,1\n`, 'text/csv');
+    const bad = await providerA.send(
+      'POST',
+      `/api/market/providers/${provA}/capacity-csv`,
+      `cqc_location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n1-700000001,30,10,0,1\n1-700000002,50,1,0,1\n`,
+      'text/csv',
+    );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual([{ field: 'line 3: cqc_location_id', message: '1-700000002 is not one of your care homes', in: 'body' }]);
+    expect(bad.json().errors).toEqual([
+      { field: 'line 3: cqc_location_id', message: '1-700000002 is not one of your care homes', in: 'body' },
+    ]);
     const pic = (await providerA.get(`/api/market/locations/${homeA}`)).json();
     expect(pic.careHome).toMatchObject({ occupied: 28, vacantAccepting: 2 }); // the bad file changed nothing
     expect(pic.history.careHome.length).toBe(3);
@@ -129,32 +263,67 @@ describeWithDatabases('market routes', (ctx) => {
   });
 
   it('imports the CQC directory idempotently and refuses a broken file with line and column', async () => {
-    expect((await providerA.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2025.csv'), 'text/csv')).statusCode).toBe(403);
-    const first = await commissioner.send('POST', '/api/market/import/cqc?fileName=cqc-directory-2025.csv', fixture('cqc-directory-2025.csv'), 'text/csv');
+    expect(
+      (await providerA.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2025.csv'), 'text/csv'))
+        .statusCode,
+    ).toBe(403);
+    const first = await commissioner.send(
+      'POST',
+      '/api/market/import/cqc?fileName=cqc-directory-2025.csv',
+      fixture('cqc-directory-2025.csv'),
+      'text/csv',
+    );
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ rowsRead: 6, created: 6, updated: 0, unchanged: 0, removed: 0 });
-    const again = (await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2025.csv'), 'text/csv')).json();
+    const again = (
+      await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2025.csv'), 'text/csv')
+    ).json();
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6, removed: 0 });
-    const old = (await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2019.csv'), 'text/csv')).json();
+    const old = (
+      await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-2019.csv'), 'text/csv')
+    ).json();
     // 2019 file: Rainham Lodge is new; Abbey Lodge and Cedar Court changed; Havering locations missing from it are deregistered.
     expect(old).toMatchObject({ created: 1, updated: 2, removed: 3 });
-    const broken = await commissioner.send('POST', '/api/market/import/cqc', fixture('cqc-directory-broken.csv'), 'text/csv');
+    const broken = await commissioner.send(
+      'POST',
+      '/api/market/import/cqc',
+      fixture('cqc-directory-broken.csv'),
+      'text/csv',
+    );
     expect(broken.statusCode).toBe(422);
-    expect(broken.json().errors[0]).toEqual({ field: 'line 7: Date of latest check', message: '"31/Feb/2024 - 00:00" is not a real date', in: 'body' });
+    expect(broken.json().errors[0]).toEqual({
+      field: 'line 7: Date of latest check',
+      message: '"31/Feb/2024 - 00:00" is not a real date',
+      in: 'body',
+    });
     const locs = (await commissioner.get('/api/market/locations?scope=all&search=Cedar')).json();
-    expect(locs.map((l: { name: string; cqcLastCheck: string }) => [l.name, l.cqcLastCheck])).toEqual([['Cedar Court Nursing Home', '2018-11-05']]);
+    expect(locs.map((l: { name: string; cqcLastCheck: string }) => [l.name, l.cqcLastCheck])).toEqual([
+      ['Cedar Court Nursing Home', '2018-11-05'],
+    ]);
   });
 
   it('bulk-imports capacity returns from the CLI format, refusing unknown homes whole', async () => {
     const header = 'cqc_location_id,max_capacity,occupied,vacant_reserved,vacant_accepting\n';
-    const ok = await runImport(ctx.db, capacityImporter, textSource('capacity.csv', `${header}1-700000001,30,24,1,5\n1-700000002,50,44,0,6\n`), { actor: null, options: {} });
+    const ok = await runImport(
+      ctx.db,
+      capacityImporter,
+      textSource('capacity.csv', `${header}1-700000001,30,24,1,5\n1-700000002,50,44,0,6\n`),
+      { actor: null, options: {} },
+    );
     expect(ok).toMatchObject({ rowsRead: 2, created: 2 });
-    const bad = runImport(ctx.db, capacityImporter, textSource('capacity.csv', `${header}1-700000001,30,10,0,1\n1-799999999,10,5,0,1\n1-700000002,60,44,0,6\n`), { actor: null, options: {} });
+    const bad = runImport(
+      ctx.db,
+      capacityImporter,
+      textSource('capacity.csv', `${header}1-700000001,30,10,0,1\n1-799999999,10,5,0,1\n1-700000002,60,44,0,6\n`),
+      { actor: null, options: {} },
+    );
     await expect(bad).rejects.toBeInstanceOf(ImportRejected);
-    await expect(bad).rejects.toMatchObject({ issues: [
-      { line: 3, field: 'cqc_location_id', message: 'no location 1-799999999' },
-      { line: 4, field: 'max_capacity', message: 'cannot exceed the 50 beds registered with CQC' },
-    ] });
+    await expect(bad).rejects.toMatchObject({
+      issues: [
+        { line: 3, field: 'cqc_location_id', message: 'no location 1-799999999' },
+        { line: 4, field: 'max_capacity', message: 'cannot exceed the 50 beds registered with CQC' },
+      ],
+    });
     const a = (await commissioner.get(`/api/market/locations/${homeA}`)).json();
     expect(a.careHome).toMatchObject({ occupied: 24, vacantAccepting: 5, source: 'bulk_csv' });
   });

@@ -5,17 +5,51 @@ import { z } from 'zod';
 import { EDITOR_ROLES, STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { parseBulkCapacity } from '../../domain/market/bulk.js';
 import { ageInDays, freshness } from '../../domain/market/capacity.js';
-import { BANDS, CONTRACT_TYPES, CQC_RATINGS, FUNDING, INDIVIDUAL_BAND, PURPOSES, SERVICE_TYPES, SPECIALISMS, isCareHome } from '../../domain/market/types.js';
+import {
+  BANDS,
+  CONTRACT_TYPES,
+  CQC_RATINGS,
+  FUNDING,
+  INDIVIDUAL_BAND,
+  PURPOSES,
+  SERVICE_TYPES,
+  SPECIALISMS,
+  isCareHome,
+} from '../../domain/market/types.js';
 import { getBorough } from '../../db/core/settings.js';
 import {
-  careHomeHistory, confirmNoChange, currentVacancies, homecareHistory, latestCareHomeReturn, latestCareHomeReturns,
-  latestHomecareReturns, latestWorkforceReturn, recordCareHomeReturn, recordHomecareReturn, recordWorkforceReturn, workforceHistory,
+  careHomeHistory,
+  confirmNoChange,
+  currentVacancies,
+  homecareHistory,
+  latestCareHomeReturn,
+  latestCareHomeReturns,
+  latestHomecareReturns,
+  latestWorkforceReturn,
+  recordCareHomeReturn,
+  recordHomecareReturn,
+  recordWorkforceReturn,
+  workforceHistory,
 } from '../../db/market/capacity.js';
-import { capacitySummary, careHomeRows, careHomesPage, occupancyTrend, priceSummary } from '../../db/market/dashboard.js';
+import {
+  capacitySummary,
+  careHomeRows,
+  careHomesPage,
+  occupancyTrend,
+  priceSummary,
+} from '../../db/market/dashboard.js';
 import { createPlacement, endPlacement, getPlacement, listPlacements } from '../../db/market/placements.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
 import {
-  getLocation, getProvider, listDistricts, listLocations, listProviders, locationsOfProvider, MarketInputError, updateLocationCommissioning, type LocationFilter,
+  getLocation,
+  getProvider,
+  listDistricts,
+  listLocations,
+  listProviders,
+  locationsOfProvider,
+  MarketInputError,
+  updateLocationCommissioning,
+  type LocationFilter,
 } from '../../db/market/register.js';
 import { cqcImporter } from '../../importers/cqc.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
@@ -38,7 +72,10 @@ const filterQuery = z.object({
   specialism: z.enum(SPECIALISMS).optional(),
   rating: z.enum([...CQC_RATINGS, 'Not rated']).optional(),
   district: z.string().trim().max(8).optional(),
-  la: z.string().regex(/^[EWSN]\d{8}$/, 'Use an ONS GSS code such as E09000016').optional(),
+  la: z
+    .string()
+    .regex(/^[EWSN]\d{8}$/, 'Use an ONS GSS code such as E09000016')
+    .optional(),
   /** borough (default): locations in the council's area; out: outside it; all: everywhere. */
   scope: z.enum(['borough', 'out', 'all']).default('borough'),
   search: z.string().trim().max(100).optional(),
@@ -46,8 +83,13 @@ const filterQuery = z.object({
 type FilterQuery = z.infer<typeof filterQuery>;
 function toFilter(q: FilterQuery): LocationFilter {
   return {
-    serviceType: q.serviceType, specialism: q.specialism, rating: q.rating, district: q.district || undefined, localAuthorityGss: q.la,
-    inBorough: q.scope === 'all' ? undefined : q.scope === 'borough', search: q.search || undefined,
+    serviceType: q.serviceType,
+    specialism: q.specialism,
+    rating: q.rating,
+    district: q.district || undefined,
+    localAuthorityGss: q.la,
+    inBorough: q.scope === 'all' ? undefined : q.scope === 'borough',
+    search: q.search || undefined,
   };
 }
 
@@ -58,7 +100,12 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof MarketInputError) {
       const status = e.status;
-      throw new Problem(status, undefined, status === 404 ? 'Not found' : 'There is a problem with the figures', e.errors.map((x) => ({ ...x, in: 'body' })));
+      throw new Problem(
+        status,
+        undefined,
+        status === 404 ? 'Not found' : 'There is a problem with the figures',
+        e.errors.map((x) => ({ ...x, in: 'body' })),
+      );
     }
     throw e;
   }
@@ -71,10 +118,19 @@ async function locationFor(app: { db: import('../../db/client.js').Db }, locatio
 }
 
 const careHomeReturnBody = z.object({
-  maxCapacity: count, occupied: count, vacantReserved: count, vacantAccepting: count,
-  residentialMax: optionalCount, residentialOccupied: optionalCount, residentialVacantAccepting: optionalCount,
-  nursingMax: optionalCount, nursingOccupied: optionalCount, nursingVacantAccepting: optionalCount,
-  dementiaMax: optionalCount, dementiaOccupied: optionalCount, dementiaVacantAccepting: optionalCount,
+  maxCapacity: count,
+  occupied: count,
+  vacantReserved: count,
+  vacantAccepting: count,
+  residentialMax: optionalCount,
+  residentialOccupied: optionalCount,
+  residentialVacantAccepting: optionalCount,
+  nursingMax: optionalCount,
+  nursingOccupied: optionalCount,
+  nursingVacantAccepting: optionalCount,
+  dementiaMax: optionalCount,
+  dementiaOccupied: optionalCount,
+  dementiaVacantAccepting: optionalCount,
 });
 const homecareReturnBody = z.object({
   area: z.string().trim().max(12).default(''),
@@ -82,7 +138,14 @@ const homecareReturnBody = z.object({
   hoursPerWeek: z.number().min(0, 'Enter 0 or more').max(100_000),
   newHoursAvailable: z.number().min(0, 'Enter 0 or more').max(100_000),
 });
-const workforceBody = z.object({ nurses: count, careStaff: count, nonCareStaff: count, agencyStaff: count, vacancies: count, absences: count });
+const workforceBody = z.object({
+  nurses: count,
+  careStaff: count,
+  nonCareStaff: count,
+  agencyStaff: count,
+  vacancies: count,
+  absences: count,
+});
 const placementBody = z.object({
   personRef: z.string().trim().min(3).max(40),
   locationId: z.uuid(),
@@ -108,119 +171,348 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
   const provider = await getProvider(db, loc.providerId);
   const now = new Date();
   const [ch, hc, wf, chHist, hcHist, wfHist] = await Promise.all([
-    latestCareHomeReturn(db, locationId), latestHomecareReturns(db, locationId), latestWorkforceReturn(db, locationId),
-    careHomeHistory(db, locationId), homecareHistory(db, locationId), workforceHistory(db, locationId),
+    latestCareHomeReturn(db, locationId),
+    latestHomecareReturns(db, locationId),
+    latestWorkforceReturn(db, locationId),
+    careHomeHistory(db, locationId),
+    homecareHistory(db, locationId),
+    workforceHistory(db, locationId),
   ]);
-  const age = (d: Date | string | null | undefined) => (d ? { asAt: new Date(d).toISOString(), ageDays: ageInDays(new Date(d), now), freshness: freshness(new Date(d), now) } : { asAt: null, ageDays: null, freshness: 'missing' as const });
+  const age = (d: Date | string | null | undefined) =>
+    d
+      ? {
+          asAt: new Date(d).toISOString(),
+          ageDays: ageInDays(new Date(d), now),
+          freshness: freshness(new Date(d), now),
+        }
+      : { asAt: null, ageDays: null, freshness: 'missing' as const };
   const staff = actor.role !== 'provider';
-  const home = staff && isCareHome(loc.serviceTypes) ? (await careHomeRows(db, { locationId }, now))[0] ?? null : null;
+  const home =
+    staff && isCareHome(loc.serviceTypes) ? ((await careHomeRows(db, { locationId }, now))[0] ?? null) : null;
   const active = await listPlacements(db, { locationId, activeOn: now.toISOString().slice(0, 10) }, 5000);
   return {
     location: loc,
     provider: provider ? { id: provider.id, name: provider.name, cqcProviderId: provider.cqcProviderId } : null,
     careHome: ch ? { ...ch, ...age(ch.asAt) } : null,
-    homecare: hc.map((h) => ({ ...h, hoursPerWeek: Number(h.hoursPerWeek), newHoursAvailable: Number(h.newHoursAvailable), ...age(h.asAt) })),
+    homecare: hc.map((h) => ({
+      ...h,
+      hoursPerWeek: Number(h.hoursPerWeek),
+      newHoursAvailable: Number(h.newHoursAvailable),
+      ...age(h.asAt),
+    })),
     workforce: wf ? { ...wf, ...age(wf.asAt) } : null,
     history: {
-      careHome: chHist.map((r) => ({ asAt: r.asAt, maxCapacity: r.maxCapacity, occupied: r.occupied, vacantAccepting: r.vacantAccepting, vacantReserved: r.vacantReserved, noChange: r.noChange, source: r.source })),
-      homecare: hcHist.map((r) => ({ asAt: r.asAt, area: r.area, peopleSupported: r.peopleSupported, hoursPerWeek: Number(r.hoursPerWeek), newHoursAvailable: Number(r.newHoursAvailable) })),
-      workforce: wfHist.map((r) => ({ asAt: r.asAt, nurses: r.nurses, careStaff: r.careStaff, nonCareStaff: r.nonCareStaff, agencyStaff: r.agencyStaff, vacancies: r.vacancies, absences: r.absences })),
+      careHome: chHist.map((r) => ({
+        asAt: r.asAt,
+        maxCapacity: r.maxCapacity,
+        occupied: r.occupied,
+        vacantAccepting: r.vacantAccepting,
+        vacantReserved: r.vacantReserved,
+        noChange: r.noChange,
+        source: r.source,
+      })),
+      homecare: hcHist.map((r) => ({
+        asAt: r.asAt,
+        area: r.area,
+        peopleSupported: r.peopleSupported,
+        hoursPerWeek: Number(r.hoursPerWeek),
+        newHoursAvailable: Number(r.newHoursAvailable),
+      })),
+      workforce: wfHist.map((r) => ({
+        asAt: r.asAt,
+        nurses: r.nurses,
+        careStaff: r.careStaff,
+        nonCareStaff: r.nonCareStaff,
+        agencyStaff: r.agencyStaff,
+        vacancies: r.vacancies,
+        absences: r.absences,
+      })),
     },
     // Staff see the commissioning picture; a provider sees counts only (people are pseudonymous either way).
     placements: {
       active: active.length,
       councilFunded: active.filter((p) => p.funding === 'council' || p.funding === 'joint').length,
-      list: staff ? active.slice(0, 500).map((p) => ({ id: p.id, personRef: p.personRef, band: p.band, startDate: p.startDate, weeklyPricePence: p.weeklyPricePence, funding: p.funding, contractType: p.contractType, purpose: p.purpose })) : [],
+      list: staff
+        ? active
+            .slice(0, 500)
+            .map((p) => ({
+              id: p.id,
+              personRef: p.personRef,
+              band: p.band,
+              startDate: p.startDate,
+              weeklyPricePence: p.weeklyPricePence,
+              funding: p.funding,
+              contractType: p.contractType,
+              purpose: p.purpose,
+            }))
+        : [],
     },
     assessment: home,
   };
 }
 
 const marketRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
 
   // ---- Dashboard ----
-  app.get('/summary', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Capacity, occupancy (now and by month), ratings, homecare, workforce and concentration', querystring: filterQuery, response: { 200: loose } } },
+  app.get(
+    '/summary',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Capacity, occupancy (now and by month), ratings, homecare, workforce and concentration',
+        querystring: filterQuery,
+        response: { 200: loose },
+      },
+    },
     async (request) => {
       const f = toFilter(request.query);
-      const [summary, trend, districts] = await Promise.all([capacitySummary(app.db, f), occupancyTrend(app.db, f), listDistricts(app.db)]);
+      const [summary, trend, districts] = await Promise.all([
+        capacitySummary(app.db, f),
+        occupancyTrend(app.db, f),
+        listDistricts(app.db),
+      ]);
       return { ...summary, occupancyTrend: trend, districts };
-    });
-  app.get('/prices', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'New placement prices by quarter, share at or below the usual rate, two-year change, contract mix, funding, out-of-borough', querystring: filterQuery, response: { 200: loose } } },
-    async (request) => priceSummary(app.db, toFilter(request.query)));
-  app.get('/care-homes', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Care homes with occupancy, council-funded share, prices, agency use and fragility: counts by fragility level, the homes to watch (most fragile first) and one page of all homes by name',
-    querystring: filterQuery.extend({
-      page: z.coerce.number().int('Enter a whole number').min(1, 'Pages start at 1').default(1),
-      pageSize: z.coerce.number().int('Enter a whole number').min(1, 'Enter 1 or more').max(20_000, 'Ask for 20,000 homes or fewer at a time').default(500),
-    }), response: { 200: loose } } },
-    async (request) => careHomesPage(app.db, toFilter(request.query), { page: request.query.page, pageSize: request.query.pageSize }));
-  app.get('/vacancies', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Care homes with beds vacant and accepting admissions (latest return, with its age)', querystring: filterQuery.extend({ bedGroup: z.enum(['residential', 'nursing', 'dementia']).optional() }), response: { 200: looseList } } },
+    },
+  );
+  app.get(
+    '/prices',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary:
+          'New placement prices by quarter, share at or below the usual rate, two-year change, contract mix, funding, out-of-borough',
+        querystring: filterQuery,
+        response: { 200: loose },
+      },
+    },
+    async (request) => priceSummary(app.db, toFilter(request.query)),
+  );
+  app.get(
+    '/care-homes',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Care homes with occupancy, council-funded share, prices, agency use and fragility: counts by fragility level, the homes to watch (most fragile first) and one page of all homes by name',
+        querystring: filterQuery.extend({
+          page: z.coerce.number().int('Enter a whole number').min(1, 'Pages start at 1').default(1),
+          pageSize: z.coerce
+            .number()
+            .int('Enter a whole number')
+            .min(1, 'Enter 1 or more')
+            .max(20_000, 'Ask for 20,000 homes or fewer at a time')
+            .default(500),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) =>
+      careHomesPage(app.db, toFilter(request.query), { page: request.query.page, pageSize: request.query.pageSize }),
+  );
+  app.get(
+    '/vacancies',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Care homes with beds vacant and accepting admissions (latest return, with its age)',
+        querystring: filterQuery.extend({ bedGroup: z.enum(['residential', 'nursing', 'dementia']).optional() }),
+        response: { 200: looseList },
+      },
+    },
     async (request) => {
       const now = new Date();
       const rows = await currentVacancies(app.db, toFilter(request.query), { bedGroup: request.query.bedGroup });
-      return rows.map((r) => ({ ...r, asAt: r.asAt.toISOString(), ageDays: ageInDays(r.asAt, now), freshness: freshness(r.asAt, now) }));
-    });
+      return rows.map((r) => ({
+        ...r,
+        asAt: r.asAt.toISOString(),
+        ageDays: ageInDays(r.asAt, now),
+        freshness: freshness(r.asAt, now),
+      }));
+    },
+  );
 
   // ---- Register ----
-  app.get('/locations', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Locations in the register', querystring: filterQuery, response: { 200: looseList } } },
-    async (request) => listLocations(app.db, toFilter(request.query)));
-  app.get('/locations/:id', { preHandler: requireSignedIn, schema: { tags: TAGS, summary: 'One location’s whole picture (providers: their own only)', params: id, response: { 200: loose } } },
+  app.get(
+    '/locations',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Locations in the register',
+        querystring: filterQuery,
+        response: { 200: looseList },
+      },
+    },
+    async (request) => listLocations(app.db, toFilter(request.query)),
+  );
+  app.get(
+    '/locations/:id',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'One location’s whole picture (providers: their own only)',
+        params: id,
+        response: { 200: loose },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const loc = await locationFor(app, request.params.id);
       assertCanRead(actor, loc.providerId);
       return locationPicture(app.db, loc.id, actor);
-    });
-  app.patch('/locations/:id', { preHandler: requireRole('admin', 'commissioner', 'quality_officer'), schema: { tags: TAGS, summary: 'Commissioning details of a location: framework/DPS, in-borough, beds, CQC rating', params: id,
-    body: z.object({ onFramework: z.boolean().optional(), onDps: z.boolean().optional(), inBorough: z.boolean().optional(), registeredBeds: z.number().int().min(0).max(2000).nullable().optional(),
-      cqcRating: z.enum(CQC_RATINGS).nullable().optional(), cqcRatingDate: isoDate.nullable().optional(), selfFunderWeeklyFeePence: z.number().int().min(0).nullable().optional() }),
-    response: { 200: loose } } },
-    async (request) => guarded(() => updateLocationCommissioning(app.db, request.params.id, request.body, { userId: actorOf(request).userId })));
-  app.get('/providers', { preHandler: requireRole(...STAFF_ROLES), schema: { tags: TAGS, summary: 'Provider organisations', querystring: z.object({ search: z.string().trim().max(100).optional() }), response: { 200: looseList } } },
-    async (request) => listProviders(app.db, { search: request.query.search }));
-  app.get('/providers/:id', { preHandler: requireSignedIn, schema: { tags: TAGS, summary: 'A provider and its locations with their latest returns (providers: their own only)', params: id, response: { 200: loose } } },
+    },
+  );
+  app.patch(
+    '/locations/:id',
+    {
+      preHandler: requireRole('admin', 'commissioner', 'quality_officer'),
+      schema: {
+        tags: TAGS,
+        summary: 'Commissioning details of a location: framework/DPS, in-borough, beds, CQC rating',
+        params: id,
+        body: z.object({
+          onFramework: z.boolean().optional(),
+          onDps: z.boolean().optional(),
+          inBorough: z.boolean().optional(),
+          registeredBeds: z.number().int().min(0).max(2000).nullable().optional(),
+          cqcRating: z.enum(CQC_RATINGS).nullable().optional(),
+          cqcRatingDate: isoDate.nullable().optional(),
+          selfFunderWeeklyFeePence: z.number().int().min(0).nullable().optional(),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) =>
+      guarded(() =>
+        updateLocationCommissioning(app.db, request.params.id, request.body, { userId: actorOf(request).userId }),
+      ),
+  );
+  app.get(
+    '/providers',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Provider organisations',
+        querystring: z.object({ search: z.string().trim().max(100).optional() }),
+        response: { 200: looseList },
+      },
+    },
+    async (request) => listProviders(app.db, { search: request.query.search }),
+  );
+  app.get(
+    '/providers/:id',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'A provider and its locations with their latest returns (providers: their own only)',
+        params: id,
+        response: { 200: loose },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       assertCanRead(actor, request.params.id);
       const provider = await getProvider(app.db, request.params.id);
       if (!provider) throw notFound('Provider');
       const locs = await locationsOfProvider(app.db, provider.id);
-      const latest = await latestCareHomeReturns(app.db, locs.map((l) => l.id));
+      const latest = await latestCareHomeReturns(
+        app.db,
+        locs.map((l) => l.id),
+      );
       const now = new Date();
-      const withReturns = await Promise.all(locs.map(async (l) => {
-        const ch = latest.get(l.id) ?? null;
-        const hc = await latestHomecareReturns(app.db, l.id);
-        const wf = await latestWorkforceReturn(app.db, l.id);
-        const dates = [ch?.asAt, ...hc.map((h) => h.asAt), wf?.asAt].filter(Boolean).map((d) => new Date(d as Date));
-        const last = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
-        return {
-          ...l, isCareHome: isCareHome(l.serviceTypes), careHome: ch,
-          homecare: hc.map((h) => ({ ...h, hoursPerWeek: Number(h.hoursPerWeek), newHoursAvailable: Number(h.newHoursAvailable) })), workforce: wf,
-          lastReturnAt: last?.toISOString() ?? null, ageDays: last ? ageInDays(last, now) : null, freshness: freshness(last, now),
-        };
-      }));
+      const withReturns = await Promise.all(
+        locs.map(async (l) => {
+          const ch = latest.get(l.id) ?? null;
+          const hc = await latestHomecareReturns(app.db, l.id);
+          const wf = await latestWorkforceReturn(app.db, l.id);
+          const dates = [ch?.asAt, ...hc.map((h) => h.asAt), wf?.asAt].filter(Boolean).map((d) => new Date(d as Date));
+          const last = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+          return {
+            ...l,
+            isCareHome: isCareHome(l.serviceTypes),
+            careHome: ch,
+            homecare: hc.map((h) => ({
+              ...h,
+              hoursPerWeek: Number(h.hoursPerWeek),
+              newHoursAvailable: Number(h.newHoursAvailable),
+            })),
+            workforce: wf,
+            lastReturnAt: last?.toISOString() ?? null,
+            ageDays: last ? ageInDays(last, now) : null,
+            freshness: freshness(last, now),
+          };
+        }),
+      );
       return { provider, locations: withReturns };
-    });
+    },
+  );
 
   // ---- Returns: providers update their own locations; staff editors may too ----
-  const returnRoute = <B extends z.ZodType>(path: string, summary: string, body: B, write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<unknown>) =>
-    app.post(path, { preHandler: requireSignedIn, schema: { tags: TAGS, summary, params: id, body, response: { 201: loose } } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const loc = await locationFor(app, request.params.id);
-      assertOwnProvider(actor, loc.providerId);
-      const row = await guarded(() => write(actor, loc.id, request.body as z.infer<B>));
-      return reply.code(201).send(row as object);
-    });
-  returnRoute('/locations/:id/capacity', 'Record a care home capacity and vacancy return', careHomeReturnBody,
-    (actor, locationId, body) => recordCareHomeReturn(app.db, { userId: actor.userId }, locationId, body, { source: actor.role === 'provider' ? 'provider' : 'capacity_tracker', reportedBy: actor.userId }));
-  returnRoute('/locations/:id/homecare', 'Record a homecare capacity return (people, hours, new hours available)', homecareReturnBody,
-    (actor, locationId, body) => recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }));
-  returnRoute('/locations/:id/workforce', 'Record a workforce return', workforceBody,
-    (actor, locationId, body) => recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }));
-  returnRoute('/locations/:id/no-change', 'Confirm the latest figures are still right ("no change")', z.object({}).optional(),
-    (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId));
+  const returnRoute = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<unknown>,
+  ) =>
+    app.post(
+      path,
+      { preHandler: requireSignedIn, schema: { tags: TAGS, summary, params: id, body, response: { 201: loose } } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const loc = await locationFor(app, request.params.id);
+        assertOwnProvider(actor, loc.providerId);
+        const row = await guarded(() => write(actor, loc.id, request.body as z.infer<B>));
+        return reply.code(201).send(row as object);
+      },
+    );
+  returnRoute(
+    '/locations/:id/capacity',
+    'Record a care home capacity and vacancy return',
+    careHomeReturnBody,
+    (actor, locationId, body) =>
+      recordCareHomeReturn(app.db, { userId: actor.userId }, locationId, body, {
+        source: actor.role === 'provider' ? 'provider' : 'capacity_tracker',
+        reportedBy: actor.userId,
+      }),
+  );
+  returnRoute(
+    '/locations/:id/homecare',
+    'Record a homecare capacity return (people, hours, new hours available)',
+    homecareReturnBody,
+    (actor, locationId, body) =>
+      recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+  );
+  returnRoute('/locations/:id/workforce', 'Record a workforce return', workforceBody, (actor, locationId, body) =>
+    recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+  );
+  returnRoute(
+    '/locations/:id/no-change',
+    'Confirm the latest figures are still right ("no change")',
+    z.object({}).optional(),
+    (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId),
+  );
 
-  app.post('/providers/:id/capacity-csv', { preHandler: requireSignedIn, schema: { tags: TAGS, summary: 'Bulk capacity update: a CSV with one row per care home (text/csv)', params: id, response: { 201: loose } } },
+  app.post(
+    '/providers/:id/capacity-csv',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'Bulk capacity update: a CSV with one row per care home (text/csv)',
+        params: id,
+        response: { 201: loose },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       assertOwnProvider(actor, request.params.id);
@@ -229,60 +521,197 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         records = parseCsv(request.body, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
       } catch (e) {
-        throw new Problem(400, 'Invalid CSV', (e as Error).message, [{ field: 'file', message: (e as Error).message, in: 'body' }]);
+        throw new Problem(400, 'Invalid CSV', (e as Error).message, [
+          { field: 'file', message: (e as Error).message, in: 'body' },
+        ]);
       }
       const homes = (await locationsOfProvider(app.db, request.params.id)).filter((l) => isCareHome(l.serviceTypes));
-      const byKey = new Map(homes.flatMap((h) => [[h.id, h], [h.cqcLocationId ?? '', h]] as const));
-      const parsed = parseBulkCapacity(records.map((cells, i) => ({ line: i + 1, cells })), (k) => (byKey.has(k) ? byKey.get(k)!.registeredBeds : undefined));
+      const byKey = new Map(
+        homes.flatMap(
+          (h) =>
+            [
+              [h.id, h],
+              [h.cqcLocationId ?? '', h],
+            ] as const,
+        ),
+      );
+      const parsed = parseBulkCapacity(
+        records.map((cells, i) => ({ line: i + 1, cells })),
+        (k) => (byKey.has(k) ? byKey.get(k)!.registeredBeds : undefined),
+      );
       if (parsed.issues.length) {
-        throw new Problem(422, 'The file was not accepted', `${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'} found; nothing was saved`,
-          parsed.issues.map((i) => ({ field: `line ${i.line}: ${i.field}`, message: i.message, in: 'body' })));
+        throw new Problem(
+          422,
+          'The file was not accepted',
+          `${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'} found; nothing was saved`,
+          parsed.issues.map((i) => ({ field: `line ${i.line}: ${i.field}`, message: i.message, in: 'body' })),
+        );
       }
-      const saved = await guarded(() => app.db.transaction(async (tx) => {
-        for (const r of parsed.rows) await recordCareHomeReturn(tx, { userId: actor.userId }, byKey.get(r.locationKey)!.id, r.input, { source: 'bulk_csv', reportedBy: actor.userId });
-        return parsed.rows.length;
-      }));
+      const saved = await guarded(() =>
+        app.db.transaction(async (tx) => {
+          for (const r of parsed.rows)
+            await recordCareHomeReturn(tx, { userId: actor.userId }, byKey.get(r.locationKey)!.id, r.input, {
+              source: 'bulk_csv',
+              reportedBy: actor.userId,
+            });
+          return parsed.rows.length;
+        }),
+      );
       return reply.code(201).send({ saved });
-    });
+    },
+  );
 
   // ---- Usual rates and cost of care ----
-  app.get('/rates', { preHandler: requireSignedIn, schema: { tags: TAGS, summary: 'Usual rates by band (all effective dates) and cost of care', response: { 200: loose } } },
-    async () => ({ usualRates: await listUsualRates(app.db), costOfCare: await listCostOfCare(app.db) }));
-  app.put('/rates', { preHandler: requireRole(...COMMISSIONERS), schema: { tags: TAGS, summary: 'Set the usual rate for a band from a date', body: z.object({ band: z.enum(BANDS), effectiveFrom: isoDate, amountPence: z.number().int().positive(), note: z.string().max(500).nullable().optional() }), response: { 200: loose } } },
-    async (request) => guarded(() => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body)));
-  app.put('/cost-of-care', { preHandler: requireRole(...COMMISSIONERS), schema: { tags: TAGS, summary: 'Set a cost of care figure', body: z.object({ service: z.enum(['residential', 'nursing', 'homecare']), effectiveFrom: isoDate, amountPence: z.number().int().positive(), source: z.string().max(500).nullable().optional() }), response: { 200: loose } } },
-    async (request) => guarded(() => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body)));
+  app.get(
+    '/rates',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary: 'Usual rates by band (all effective dates) and cost of care',
+        response: { 200: loose },
+      },
+    },
+    async () => ({ usualRates: await listUsualRates(app.db), costOfCare: await listCostOfCare(app.db) }),
+  );
+  app.put(
+    '/rates',
+    {
+      preHandler: requireRole(...COMMISSIONERS),
+      schema: {
+        tags: TAGS,
+        summary: 'Set the usual rate for a band from a date',
+        body: z.object({
+          band: z.enum(BANDS),
+          effectiveFrom: isoDate,
+          amountPence: z.number().int().positive(),
+          note: z.string().max(500).nullable().optional(),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => guarded(() => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body)),
+  );
+  app.put(
+    '/cost-of-care',
+    {
+      preHandler: requireRole(...COMMISSIONERS),
+      schema: {
+        tags: TAGS,
+        summary: 'Set a cost of care figure',
+        body: z.object({
+          service: z.enum(['residential', 'nursing', 'homecare']),
+          effectiveFrom: isoDate,
+          amountPence: z.number().int().positive(),
+          source: z.string().max(500).nullable().optional(),
+        }),
+        response: { 200: loose },
+      },
+    },
+    async (request) => guarded(() => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body)),
+  );
 
   // ---- Placements ----
-  app.get('/placements', { preHandler: requireRole(...EDITOR_ROLES, 'viewer'), schema: { tags: TAGS, summary: 'Placements and packages (pseudonymous)', querystring: z.object({ locationId: z.uuid().optional(), activeOn: isoDate.optional(), startedFrom: isoDate.optional(), startedTo: isoDate.optional() }), response: { 200: looseList } } },
-    async (request) => listPlacements(app.db, request.query, 2000));
-  app.post('/placements', { preHandler: requireRole(...PLACERS), schema: { tags: TAGS, summary: 'Create a placement or package (takes a bed in the home’s capacity)', body: placementBody, response: { 201: loose } } },
+  app.get(
+    '/placements',
+    {
+      preHandler: requireRole(...EDITOR_ROLES, 'viewer'),
+      schema: {
+        tags: TAGS,
+        summary: 'Placements and packages (pseudonymous)',
+        querystring: z.object({
+          locationId: z.uuid().optional(),
+          activeOn: isoDate.optional(),
+          startedFrom: isoDate.optional(),
+          startedTo: isoDate.optional(),
+        }),
+        response: { 200: looseList },
+      },
+    },
+    async (request) => listPlacements(app.db, request.query, 2000),
+  );
+  app.post(
+    '/placements',
+    {
+      preHandler: requireRole(...PLACERS),
+      schema: {
+        tags: TAGS,
+        summary: 'Create a placement or package (takes a bed in the home’s capacity)',
+        body: placementBody,
+        response: { 201: loose },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
-      const row = await guarded(() => createPlacement(app.db, { userId: actor.userId }, request.body, { createdBy: actor.userId }));
+      const row = await guarded(() =>
+        createPlacement(app.db, { userId: actor.userId }, request.body, { createdBy: actor.userId }),
+      );
       return reply.code(201).send(row);
-    });
-  app.post('/placements/:id/end', { preHandler: requireRole(...PLACERS), schema: { tags: TAGS, summary: 'End a placement (frees the bed)', params: id, body: z.object({ endDate: isoDate, reason: z.string().trim().min(1).max(200) }), response: { 200: loose } } },
+    },
+  );
+  app.post(
+    '/placements/:id/end',
+    {
+      preHandler: requireRole(...PLACERS),
+      schema: {
+        tags: TAGS,
+        summary: 'End a placement (frees the bed)',
+        params: id,
+        body: z.object({ endDate: isoDate, reason: z.string().trim().min(1).max(200) }),
+        response: { 200: loose },
+      },
+    },
     async (request) => {
       if (!(await getPlacement(app.db, request.params.id))) throw notFound('Placement');
-      return guarded(() => endPlacement(app.db, { userId: actorOf(request).userId }, request.params.id, request.body.endDate, request.body.reason));
-    });
+      return guarded(() =>
+        endPlacement(
+          app.db,
+          { userId: actorOf(request).userId },
+          request.params.id,
+          request.body.endDate,
+          request.body.reason,
+        ),
+      );
+    },
+  );
 
   // ---- CQC import from the web (the same importer as `steward import cqc`) ----
-  app.post('/import/cqc', { preHandler: requireRole(...COMMISSIONERS), schema: { tags: TAGS, summary: 'Import the CQC care directory CSV (text/csv); refused whole with line-and-column errors', querystring: z.object({ fileName: z.string().max(200).default('cqc-directory.csv') }), response: { 200: loose } } },
+  app.post(
+    '/import/cqc',
+    {
+      preHandler: requireRole(...COMMISSIONERS),
+      schema: {
+        tags: TAGS,
+        summary: 'Import the CQC care directory CSV (text/csv); refused whole with line-and-column errors',
+        querystring: z.object({ fileName: z.string().max(200).default('cqc-directory.csv') }),
+        response: { 200: loose },
+      },
+    },
     async (request) => {
       if (typeof request.body !== 'string') throw new Problem(415, undefined, 'Send the CSV file as text/csv');
       const borough = await getBorough(app.db);
       try {
-        return await runImport(app.db, cqcImporter, textSource(request.query.fileName, request.body), { actor: { userId: actorOf(request).userId }, options: { borough: borough?.gssCode } });
+        return await runImport(app.db, cqcImporter, textSource(request.query.fileName, request.body), {
+          actor: { userId: actorOf(request).userId },
+          options: { borough: borough?.gssCode },
+        });
       } catch (e) {
         if (e instanceof ImportRejected) {
-          throw new Problem(422, 'The file was not imported', `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was saved`,
-            e.issues.map((i) => ({ field: i.line == null ? (i.field ?? 'file') : `line ${i.line}: ${i.field ?? ''}`, message: i.message, in: 'body' })));
+          throw new Problem(
+            422,
+            'The file was not imported',
+            `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was saved`,
+            e.issues.map((i) => ({
+              field: i.line == null ? (i.field ?? 'file') : `line ${i.line}: ${i.field ?? ''}`,
+              message: i.message,
+              in: 'body',
+            })),
+          );
         }
         throw e;
       }
-    });
+    },
+  );
 };
 
 export default marketRoutes;

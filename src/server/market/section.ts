@@ -11,16 +11,66 @@ export const marketSection: SectionSource = async (db, actor) => {
     area: 'market',
     title: 'Care market',
     figures: [
-      { key: 'careHomes', label: 'Care homes in the borough', value: h.careHomes, unit: 'count', hint: `${h.registeredBeds.toLocaleString('en-GB')} registered beds`, href: '/market' },
-      { key: 'occupancy', label: 'Care home occupancy', value: pct(h.occupancy), unit: 'percent', hint: 'Occupied beds over maximum capacity, latest returns', href: '/market' },
-      { key: 'vacancies', label: 'Beds vacant and accepting admissions', value: h.vacantAccepting, unit: 'count', hint: h.staleHomes ? `${h.staleHomes} home${h.staleHomes === 1 ? '' : 's'} with stale data` : 'All homes reported in the last 14 days', href: '/market/vacancies' },
-      { key: 'homecare', label: 'Homecare agencies', value: h.homecareAgencies, unit: 'count', hint: `${Math.round(h.homecareHoursPerWeek).toLocaleString('en-GB')} hours a week delivered`, href: '/market' },
-      { key: 'placements', label: 'Active placements and packages', value: h.activePlacements, unit: 'count', href: '/market/prices' },
       {
-        key: 'meanPrice', label: 'Mean new care home placement price', value: h.meanNewPlacementPricePence == null ? null : Math.round(h.meanNewPlacementPricePence) / 100, unit: 'gbp_per_week',
-        hint: h.meanNewPlacementPriceChange == null ? 'Last 12 months' : `Last 12 months; ${h.meanNewPlacementPriceChange >= 0 ? 'up' : 'down'} ${Math.abs(Math.round(h.meanNewPlacementPriceChange * 100))}% on two years before`, href: '/market/prices',
+        key: 'careHomes',
+        label: 'Care homes in the borough',
+        value: h.careHomes,
+        unit: 'count',
+        hint: `${h.registeredBeds.toLocaleString('en-GB')} registered beds`,
+        href: '/market',
       },
-      { key: 'stale', label: 'Care homes with stale capacity data', value: h.staleHomes, unit: 'count', hint: 'No return for more than 14 days', href: '/market/care-homes' },
+      {
+        key: 'occupancy',
+        label: 'Care home occupancy',
+        value: pct(h.occupancy),
+        unit: 'percent',
+        hint: 'Occupied beds over maximum capacity, latest returns',
+        href: '/market',
+      },
+      {
+        key: 'vacancies',
+        label: 'Beds vacant and accepting admissions',
+        value: h.vacantAccepting,
+        unit: 'count',
+        hint: h.staleHomes
+          ? `${h.staleHomes} home${h.staleHomes === 1 ? '' : 's'} with stale data`
+          : 'All homes reported in the last 14 days',
+        href: '/market/vacancies',
+      },
+      {
+        key: 'homecare',
+        label: 'Homecare agencies',
+        value: h.homecareAgencies,
+        unit: 'count',
+        hint: `${Math.round(h.homecareHoursPerWeek).toLocaleString('en-GB')} hours a week delivered`,
+        href: '/market',
+      },
+      {
+        key: 'placements',
+        label: 'Active placements and packages',
+        value: h.activePlacements,
+        unit: 'count',
+        href: '/market/prices',
+      },
+      {
+        key: 'meanPrice',
+        label: 'Mean new care home placement price',
+        value: h.meanNewPlacementPricePence == null ? null : Math.round(h.meanNewPlacementPricePence) / 100,
+        unit: 'gbp_per_week',
+        hint:
+          h.meanNewPlacementPriceChange == null
+            ? 'Last 12 months'
+            : `Last 12 months; ${h.meanNewPlacementPriceChange >= 0 ? 'up' : 'down'} ${Math.abs(Math.round(h.meanNewPlacementPriceChange * 100))}% on two years before`,
+        href: '/market/prices',
+      },
+      {
+        key: 'stale',
+        label: 'Care homes with stale capacity data',
+        value: h.staleHomes,
+        unit: 'count',
+        hint: 'No return for more than 14 days',
+        href: '/market/care-homes',
+      },
     ],
   };
 };

@@ -2,7 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { ROLES, ROLE_LABELS, type Role, type User } from '../auth';
-import { Button, ButtonGroup, ErrorSummary, Page, Radios, Select, TextInput, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
+import {
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  Page,
+  Radios,
+  Select,
+  TextInput,
+  apiErrorsToSummary,
+  fieldError,
+  type SummaryError,
+} from '../components';
 
 export interface NewUserForm {
   name: string;
@@ -18,7 +29,8 @@ export function validateNewUser(f: NewUserForm): SummaryError[] {
   if (!f.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
   if (!f.email.trim()) errors.push({ field: 'email', message: 'Enter an email address' });
   if (!f.role) errors.push({ field: 'role', message: 'Choose a role' });
-  if (f.role === 'provider' && !f.providerId.trim()) errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
+  if (f.role === 'provider' && !f.providerId.trim())
+    errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
   if (f.password.length < 10) errors.push({ field: 'password', message: 'Password must be at least 10 characters' });
   return errors;
 }
@@ -54,12 +66,21 @@ function ProviderField({ value, onChange, error }: { value: string; onChange: (v
       />
     );
   }
-  if (loading) return <p className="govuk-body" role="status">Loading providers…</p>;
+  if (loading)
+    return (
+      <p className="govuk-body" role="status">
+        Loading providers…
+      </p>
+    );
   return (
     <TextInput
       name="providerId"
       label="Provider ID"
-      hint={loadError ? 'The provider list could not be loaded: enter the provider’s Steward ID.' : 'No providers are registered yet: enter the provider’s Steward ID.'}
+      hint={
+        loadError
+          ? 'The provider list could not be loaded: enter the provider’s Steward ID.'
+          : 'No providers are registered yet: enter the provider’s Steward ID.'
+      }
       spellCheck={false}
       value={value}
       onChange={onChange}
@@ -73,7 +94,10 @@ export function AddUserPage() {
   const [form, setForm] = useState<NewUserForm>({ name: '', email: '', role: '', providerId: '', password: '' });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  const set = <K extends keyof NewUserForm>(key: K) => (value: NewUserForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof NewUserForm>(key: K) =>
+    (value: NewUserForm[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -101,11 +125,23 @@ export function AddUserPage() {
       title="Add a user"
       hasErrors={errors.length > 0}
       width="two-thirds"
-      breadcrumbs={[{ text: 'Administration', href: '/admin' }, { text: 'Users', href: '/admin/users' }, { text: 'Add a user' }]}
+      breadcrumbs={[
+        { text: 'Administration', href: '/admin' },
+        { text: 'Users', href: '/admin/users' },
+        { text: 'Add a user' },
+      ]}
     >
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
-        <TextInput name="name" label="Full name" autoComplete="off" spellCheck={false} value={form.name} onChange={set('name')} error={fieldError(errors, 'name')} />
+        <TextInput
+          name="name"
+          label="Full name"
+          autoComplete="off"
+          spellCheck={false}
+          value={form.name}
+          onChange={set('name')}
+          error={fieldError(errors, 'name')}
+        />
         <TextInput
           name="email"
           label="Email address"
@@ -124,7 +160,13 @@ export function AddUserPage() {
           items={ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], hint: roleHints[r] }))}
           error={fieldError(errors, 'role')}
         />
-        {form.role === 'provider' && <ProviderField value={form.providerId} onChange={set('providerId')} error={fieldError(errors, 'providerId')} />}
+        {form.role === 'provider' && (
+          <ProviderField
+            value={form.providerId}
+            onChange={set('providerId')}
+            error={fieldError(errors, 'providerId')}
+          />
+        )}
         <TextInput
           name="password"
           label="Temporary password"

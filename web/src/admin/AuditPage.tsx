@@ -1,6 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
-import { DownloadLinks, LoadingOrError, Page, Table, formatDateTime, type Column, type DownloadColumn } from '../components';
+import {
+  DownloadLinks,
+  LoadingOrError,
+  Page,
+  Table,
+  formatDateTime,
+  type Column,
+  type DownloadColumn,
+} from '../components';
 
 export interface AuditEntry {
   id: number;
@@ -43,7 +51,9 @@ const downloadColumns: DownloadColumn<AuditEntry>[] = [
 export function AuditPage() {
   const [params] = useSearchParams();
   const before = params.get('before');
-  const { data, error, loading } = useApi<{ entries: AuditEntry[] }>(withQuery('/api/admin/audit', { limit: PAGE_SIZE, before }));
+  const { data, error, loading } = useApi<{ entries: AuditEntry[] }>(
+    withQuery('/api/admin/audit', { limit: PAGE_SIZE, before }),
+  );
   const last = data?.entries[data.entries.length - 1];
   return (
     <Page title="Audit log" breadcrumbs={[{ text: 'Administration', href: '/admin' }, { text: 'Audit log' }]}>
@@ -60,7 +70,13 @@ export function AuditPage() {
             rowKey={(e) => String(e.id)}
             emptyText="No entries."
           />
-          <DownloadLinks filename={`steward-audit${before ? `-before-${before}` : ''}`} what="these entries" columns={downloadColumns} rows={data.entries} sheetName="Audit log" />
+          <DownloadLinks
+            filename={`steward-audit${before ? `-before-${before}` : ''}`}
+            what="these entries"
+            columns={downloadColumns}
+            rows={data.entries}
+            sheetName="Audit log"
+          />
           <nav className="govuk-pagination govuk-pagination--block" aria-label="Audit log pages">
             {before && (
               <div className="govuk-pagination__prev">

@@ -2,12 +2,29 @@ import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useApi } from '../api';
 import { ROLES, ROLE_LABELS, type Role, type User } from '../auth';
-import { Button, DownloadLinks, LoadingOrError, NotificationBanner, Page, Select, Table, Tag, formatDateTime, type Column, type DownloadColumn } from '../components';
+import {
+  Button,
+  DownloadLinks,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  Select,
+  Table,
+  Tag,
+  formatDateTime,
+  type Column,
+  type DownloadColumn,
+} from '../components';
 
 const columns: Column<User>[] = [
   { key: 'name', header: 'Name' },
   { key: 'email', header: 'Email address' },
-  { key: 'role', header: 'Role', render: (u) => ROLE_LABELS[u.role] ?? u.role, sortValue: (u) => ROLE_LABELS[u.role] ?? u.role },
+  {
+    key: 'role',
+    header: 'Role',
+    render: (u) => ROLE_LABELS[u.role] ?? u.role,
+    sortValue: (u) => ROLE_LABELS[u.role] ?? u.role,
+  },
   { key: 'providerName', header: 'Provider', render: (u) => u.providerName ?? '' },
   {
     key: 'lastSignInAt',
@@ -15,7 +32,12 @@ const columns: Column<User>[] = [
     render: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'),
     sortValue: (u) => u.lastSignInAt ?? null,
   },
-  { key: 'disabled', header: 'Status', render: (u) => (u.disabled ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>), sortValue: (u) => (u.disabled ? 1 : 0) },
+  {
+    key: 'disabled',
+    header: 'Status',
+    render: (u) => (u.disabled ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>),
+    sortValue: (u) => (u.disabled ? 1 : 0),
+  },
 ];
 
 const downloadColumns: DownloadColumn<User>[] = [
@@ -41,22 +63,28 @@ export function UsersPage() {
         <LoadingOrError loading={loading} error={error} what="users" />
       ) : (
         <>
-        <Select
-          name="role-filter"
-          label="Show users with the role"
-          value={role}
-          onChange={(v) => setRole(v as Role | '')}
-          options={[{ value: '', text: 'Any role' }, ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))]}
-        />
-        <Table
-          caption={`${shown.length} ${shown.length === 1 ? 'user' : 'users'}${role ? ` with the role ${ROLE_LABELS[role]}` : ''}`}
-          columns={columns}
-          rows={shown}
-          rowKey={(u) => u.id}
-          sortable
-          initialSort={{ key: 'name', direction: 'ascending' }}
-        />
-        <DownloadLinks filename="steward-users" what="users" columns={downloadColumns} rows={shown} sheetName="Users" />
+          <Select
+            name="role-filter"
+            label="Show users with the role"
+            value={role}
+            onChange={(v) => setRole(v as Role | '')}
+            options={[{ value: '', text: 'Any role' }, ...ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))]}
+          />
+          <Table
+            caption={`${shown.length} ${shown.length === 1 ? 'user' : 'users'}${role ? ` with the role ${ROLE_LABELS[role]}` : ''}`}
+            columns={columns}
+            rows={shown}
+            rowKey={(u) => u.id}
+            sortable
+            initialSort={{ key: 'name', direction: 'ascending' }}
+          />
+          <DownloadLinks
+            filename="steward-users"
+            what="users"
+            columns={downloadColumns}
+            rows={shown}
+            sheetName="Users"
+          />
         </>
       )}
     </Page>

@@ -32,7 +32,12 @@ describeE2E('admin: users and audit log', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    for (const message of ['Enter a name', 'Enter an email address', 'Choose a role', 'Password must be at least 10 characters']) {
+    for (const message of [
+      'Enter a name',
+      'Enter an email address',
+      'Choose a role',
+      'Password must be at least 10 characters',
+    ]) {
       await summary.getByRole('link', { name: message }).waitFor();
     }
     await expectAccessible(page, 'add user page with errors');
@@ -44,7 +49,11 @@ describeE2E('admin: users and audit log', () => {
     await page.getByLabel('Temporary password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Add user' }).click();
     await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
-    await expect.poll(() => summary.getByRole('link', { name: 'A user with this email address already exists' }).getAttribute('href')).toBe('#email');
+    await expect
+      .poll(() =>
+        summary.getByRole('link', { name: 'A user with this email address already exists' }).getAttribute('href'),
+      )
+      .toBe('#email');
 
     await page.getByLabel('Email address').fill('priya.planner@eastbrook.example');
     await page.getByRole('button', { name: 'Add user' }).click();
@@ -55,20 +64,34 @@ describeE2E('admin: users and audit log', () => {
     await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Commissioner');
 
     // Downloads: the CSV and the Excel file hold the users on screen, the new one included.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download users as CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download users as CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toBe('steward-users.csv');
-    const csvLines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const csvLines = readFileSync((await csv.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(csvLines[0]).toBe('Name,Email address,Role,Provider,Added,Last signed in,Status');
-    expect(csvLines).toContainEqual(expect.stringMatching(/^Priya Planner,priya\.planner@eastbrook\.example,Commissioner,,\d{4}-\d\d-\d\dT.*,,Active$/));
+    expect(csvLines).toContainEqual(
+      expect.stringMatching(
+        /^Priya Planner,priya\.planner@eastbrook\.example,Commissioner,,\d{4}-\d\d-\d\dT.*,,Active$/,
+      ),
+    );
     expect(csvLines.length - 2).toBe(before + 1);
     // Filtering by role narrows the table (and what the download links export).
     await page.getByLabel('Show users with the role').selectOption('commissioner');
-    await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([
-      expect.stringContaining(DEMO_ACCOUNTS.commissioner.email),
-      expect.stringContaining('priya.planner@eastbrook.example'),
-    ]);
+    await expect
+      .poll(() => table.locator('tbody tr').allTextContents())
+      .toEqual([
+        expect.stringContaining(DEMO_ACCOUNTS.commissioner.email),
+        expect.stringContaining('priya.planner@eastbrook.example'),
+      ]);
     await page.getByLabel('Show users with the role').selectOption('');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download users as Excel (XLSX)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download users as Excel (XLSX)' }).click(),
+    ]);
     const wb = new ExcelJS.Workbook();
     const bytes = readFileSync((await xlsx.path())!);
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -100,9 +123,14 @@ describeE2E('admin: users and audit log', () => {
     await page.getByLabel('Temporary password').fill('a-long-enough-password');
     // No provider chosen yet: the error names the field.
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Choose the provider this user acts for' }).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Choose the provider this user acts for' })
+      .waitFor();
     const select = page.getByRole('combobox', { name: 'Provider' });
-    const options = await select.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })));
+    const options = await select
+      .locator('option')
+      .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })));
     const provider = options.find((o) => o.value !== '');
     expect(provider, 'the demo borough has providers to choose from').toBeDefined();
     await select.selectOption(provider!.value);
@@ -110,13 +138,15 @@ describeE2E('admin: users and audit log', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('User pat@provider.example added').waitFor();
     const row = page.locator('tbody tr', { hasText: 'pat@provider.example' });
-    await expect.poll(() => row.getByRole("cell").nth(3).textContent()).toBe(provider!.text);
+    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe(provider!.text);
 
     const other = await newPage(e2e.browser);
     await signIn(other.page, e2e.steward.baseUrl, 'pat@provider.example', 'a-long-enough-password');
     await other.page.getByText(`Signed in as Pat Provider (${provider!.text})`).waitFor();
     await expectAccessible(other.page, 'home page for a provider user');
-    const session = (await (await other.page.request.get(`${e2e.steward.baseUrl}/api/auth/session`)).json()) as { user: Parameters<typeof navigationFor>[0] };
+    const session = (await (await other.page.request.get(`${e2e.steward.baseUrl}/api/auth/session`)).json()) as {
+      user: Parameters<typeof navigationFor>[0];
+    };
     expect(session.user?.providerId).toBe(provider!.value);
     const expected = [...navigationFor(session.user).map((n) => n.text), 'Sign out'];
     const shown = await other.page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents();

@@ -79,7 +79,10 @@ describeE2E('every page across the calendar', () => {
           await settle(page);
           const problems = await page.locator('.govuk-error-summary, [data-testid="load-error"]').allTextContents();
           expect(problems, `${path} as at ${moment}`).toEqual([]);
-          expect(await page.getByText(/Something went wrong|could not be loaded|Sorry, there is a problem/i).count(), `${path} as at ${moment}`).toBe(0);
+          expect(
+            await page.getByText(/Something went wrong|could not be loaded|Sorry, there is a problem/i).count(),
+            `${path} as at ${moment}`,
+          ).toBe(0);
         }
         await page.goto(`${e2e.steward.baseUrl}/capacity-planner`);
         await page.getByRole('heading', { level: 2, name: 'Assumptions' }).waitFor();

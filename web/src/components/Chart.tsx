@@ -80,7 +80,12 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
       width,
       height,
       marginLeft: 60,
-      style: { fontFamily: 'arial, sans-serif', fontSize: '13px', color: chartColours.black, background: 'transparent' },
+      style: {
+        fontFamily: 'arial, sans-serif',
+        fontSize: '13px',
+        color: chartColours.black,
+        background: 'transparent',
+      },
       ...options,
     });
     // The container carries the accessible name/description; the SVG inside is presentational.
@@ -94,7 +99,13 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
       <figcaption className="app-chart__title" id={titleId}>
         {title}
       </figcaption>
-      <div className="app-chart__plot" ref={containerRef} role="img" aria-labelledby={titleId} aria-describedby={descriptionId} />
+      <div
+        className="app-chart__plot"
+        ref={containerRef}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+      />
       <p className="app-chart__description" id={descriptionId}>
         {description}
       </p>

@@ -25,7 +25,13 @@ export function DataFreshness({ source, asAt, staleAfterDays, now = new Date() }
   const stale = staleAfterDays !== undefined && ageDays > staleAfterDays;
   return (
     <p className="govuk-body-s" data-freshness={stale ? 'stale' : 'fresh'}>
-      {source}: {formatDate(asAt)} ({formatAge(asAt, now)}){stale && <> <Tag colour="orange">Out of date</Tag></>}
+      {source}: {formatDate(asAt)} ({formatAge(asAt, now)})
+      {stale && (
+        <>
+          {' '}
+          <Tag colour="orange">Out of date</Tag>
+        </>
+      )}
     </p>
   );
 }

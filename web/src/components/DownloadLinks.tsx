@@ -37,7 +37,14 @@ export function DownloadLinks<T>({ filename, columns, rows, what = 'this data', 
           </button>
         </li>
         <li>
-          <button type="button" className="app-link-button" data-download="xlsx" onClick={xlsx} disabled={busy} aria-busy={busy || undefined}>
+          <button
+            type="button"
+            className="app-link-button"
+            data-download="xlsx"
+            onClick={xlsx}
+            disabled={busy}
+            aria-busy={busy || undefined}
+          >
             Download {what} as Excel (XLSX)
           </button>
         </li>

@@ -28,7 +28,13 @@ export function fieldId(field: string): string {
  * GOV.UK error summary: "There is a problem" with a link to each field, focused when it appears so screen
  * readers announce it. Put it at the top of the page's main column, above the form. Nothing when no errors.
  */
-export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: readonly SummaryError[]; title?: string }) {
+export function ErrorSummary({
+  errors,
+  title = 'There is a problem',
+}: {
+  errors: readonly SummaryError[];
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.field}:${e.message}`).join('|');
   useEffect(() => {
@@ -52,7 +58,8 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
                       if (!input) return;
                       ev.preventDefault();
                       const legendOrLabel =
-                        input.closest('fieldset')?.querySelector('legend') ?? document.querySelector(`label[for="${input.id}"]`);
+                        input.closest('fieldset')?.querySelector('legend') ??
+                        document.querySelector(`label[for="${input.id}"]`);
                       (legendOrLabel ?? input).scrollIntoView();
                       input.focus({ preventScroll: true });
                     }}

@@ -16,7 +16,9 @@ export function LoadingOrError({ loading, error, what }: { loading: boolean; err
   if (error) {
     return (
       <div className="govuk-error-summary" role="alert">
-        <h2 className="govuk-error-summary__title">{error.status === 403 ? 'You do not have access to this' : 'There is a problem'}</h2>
+        <h2 className="govuk-error-summary__title">
+          {error.status === 403 ? 'You do not have access to this' : 'There is a problem'}
+        </h2>
         <div className="govuk-error-summary__body">
           <p className="govuk-body">{error.detail || error.title}</p>
         </div>

@@ -12,7 +12,15 @@ export interface Tab {
  * GOV.UK tabs: a tablist with arrow-key movement; each panel has an h2 of its own (pass it inside `panel`).
  * Use for alternative views of the same data (chart / table), not for steps.
  */
-export function Tabs({ title = 'Contents', tabs, initial }: { title?: string; tabs: readonly Tab[]; initial?: string }) {
+export function Tabs({
+  title = 'Contents',
+  tabs,
+  initial,
+}: {
+  title?: string;
+  tabs: readonly Tab[];
+  initial?: string;
+}) {
   const [selected, setSelected] = useState(initial ?? tabs[0]?.id);
   const base = useId();
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
@@ -30,7 +38,11 @@ export function Tabs({ title = 'Contents', tabs, initial }: { title?: string; ta
         {tabs.map((t, i) => {
           const active = t.id === selected;
           return (
-            <li className={`govuk-tabs__list-item${active ? ' govuk-tabs__list-item--selected' : ''}`} role="presentation" key={t.id}>
+            <li
+              className={`govuk-tabs__list-item${active ? ' govuk-tabs__list-item--selected' : ''}`}
+              role="presentation"
+              key={t.id}
+            >
               <a
                 className="govuk-tabs__tab"
                 href={`#${t.id}`}
@@ -101,7 +113,12 @@ export function Pagination({ page, pageCount, href, label = 'Pages' }: Paginatio
             </li>
           ) : (
             <li className={`govuk-pagination__item${n === page ? ' govuk-pagination__item--current' : ''}`} key={n}>
-              <Link className="govuk-link govuk-pagination__link" to={href(n)} aria-label={`Page ${n}`} aria-current={n === page ? 'page' : undefined}>
+              <Link
+                className="govuk-link govuk-pagination__link"
+                to={href(n)}
+                aria-label={`Page ${n}`}
+                aria-current={n === page ? 'page' : undefined}
+              >
                 {n}
               </Link>
             </li>

@@ -56,7 +56,16 @@ export interface PageProps {
 }
 
 /** Every page's frame: breadcrumbs, caption, h1 and `<title>`. Render inside the app layout's `<main>`. */
-export function Page({ title, documentTitle, caption, breadcrumbs, hasErrors, width = 'full', headingAside, children }: PageProps) {
+export function Page({
+  title,
+  documentTitle,
+  caption,
+  breadcrumbs,
+  hasErrors,
+  width = 'full',
+  headingAside,
+  children,
+}: PageProps) {
   usePageTitle(documentTitle ?? title, hasErrors);
   const crumbs = breadcrumbs ? [{ text: 'Home', href: '/' }, ...breadcrumbs] : [];
   const column = width === 'two-thirds' ? 'govuk-grid-column-two-thirds' : 'govuk-grid-column-full';

@@ -19,7 +19,10 @@ export function SummaryList({ rows, noBorder }: { rows: readonly SummaryRow[]; n
   return (
     <dl className={`govuk-summary-list${noBorder ? ' govuk-summary-list--no-border' : ''}`}>
       {rows.map((r, i) => (
-        <div className={`govuk-summary-list__row${anyActions && !r.actions?.length ? ' govuk-summary-list__row--no-actions' : ''}`} key={i}>
+        <div
+          className={`govuk-summary-list__row${anyActions && !r.actions?.length ? ' govuk-summary-list__row--no-actions' : ''}`}
+          key={i}
+        >
           <dt className="govuk-summary-list__key">{r.key}</dt>
           <dd className="govuk-summary-list__value">{r.value}</dd>
           {r.actions && r.actions.length > 0 && (

@@ -18,8 +18,18 @@ describe('sortRows', () => {
   const byBeds: Column<Row> = { key: 'beds', header: 'Beds', numeric: true };
 
   it('sorts text with natural numbers and without case, keeping ties in their original order', () => {
-    expect(sortRows(rows, byName, 'ascending').map((r) => r.name)).toEqual(['Abbey', 'abbey', 'Care home 2', 'care home 10']);
-    expect(sortRows(rows, byName, 'descending').map((r) => r.name)).toEqual(['care home 10', 'Care home 2', 'Abbey', 'abbey']);
+    expect(sortRows(rows, byName, 'ascending').map((r) => r.name)).toEqual([
+      'Abbey',
+      'abbey',
+      'Care home 2',
+      'care home 10',
+    ]);
+    expect(sortRows(rows, byName, 'descending').map((r) => r.name)).toEqual([
+      'care home 10',
+      'Care home 2',
+      'Abbey',
+      'abbey',
+    ]);
   });
 
   it('sorts numbers numerically with missing values last in both directions', () => {
@@ -29,6 +39,11 @@ describe('sortRows', () => {
 
   it('uses sortValue when given', () => {
     const byLength: Column<Row> = { key: 'name', header: 'Name', sortValue: (r) => r.name.length };
-    expect(sortRows(rows, byLength, 'ascending').map((r) => r.name)).toEqual(['Abbey', 'abbey', 'Care home 2', 'care home 10']);
+    expect(sortRows(rows, byLength, 'ascending').map((r) => r.name)).toEqual([
+      'Abbey',
+      'abbey',
+      'Care home 2',
+      'care home 10',
+    ]);
   });
 });

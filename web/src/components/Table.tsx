@@ -52,7 +52,8 @@ export function sortRows<T>(rows: readonly T[], col: Column<T>, direction: 'asce
       const an = a.v === null || a.v === undefined || a.v === '';
       const bn = b.v === null || b.v === undefined || b.v === '';
       if (an || bn) return an === bn ? a.i - b.i : an ? 1 : -1;
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      const c =
+        typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
       return c === 0 ? a.i - b.i : sign * c;
     })
     .map((x) => x.row);
@@ -105,7 +106,10 @@ export function Table<T>({
           type="button"
           className="app-table__sort-button"
           onClick={() =>
-            setSort({ key: col.key, direction: sort?.key === col.key && sort.direction === 'ascending' ? 'descending' : 'ascending' })
+            setSort({
+              key: col.key,
+              direction: sort?.key === col.key && sort.direction === 'ascending' ? 'descending' : 'ascending',
+            })
           }
         >
           {col.header}
@@ -120,43 +124,53 @@ export function Table<T>({
       ref={containerRef}
       tabIndex={scrollable ? 0 : undefined}
       role={scrollable ? 'region' : undefined}
-      aria-label={scrollable ? (typeof caption === 'string' ? `${caption} (scrolls sideways)` : 'Table (scrolls sideways)') : undefined}
+      aria-label={
+        scrollable
+          ? typeof caption === 'string'
+            ? `${caption} (scrolls sideways)`
+            : 'Table (scrolls sideways)'
+          : undefined
+      }
     >
-    <table className="govuk-table">
-      <caption className={`govuk-table__caption govuk-table__caption--${captionSize}${captionHidden ? ' govuk-visually-hidden' : ''}`}>
-        {caption}
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">{columns.map(headerCell)}</tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {sorted.length === 0 ? (
-          <tr className="govuk-table__row">
-            <td className="govuk-table__cell" colSpan={columns.length}>
-              {emptyText}
-            </td>
-          </tr>
-        ) : (
-          sorted.map((row, i) => (
-            <tr className="govuk-table__row" key={rowKey(row, i)}>
-              {columns.map((col, ci) => {
-                const content = col.render ? col.render(row) : String((row as Record<string, unknown>)[col.key] ?? '');
-                const numeric = col.numeric ? ' govuk-table__cell--numeric' : '';
-                return ci === 0 && firstCellIsHeader ? (
-                  <th scope="row" className={`govuk-table__header${numeric}`} key={col.key}>
-                    {content}
-                  </th>
-                ) : (
-                  <td className={`govuk-table__cell${numeric}`} key={col.key}>
-                    {content}
-                  </td>
-                );
-              })}
+      <table className="govuk-table">
+        <caption
+          className={`govuk-table__caption govuk-table__caption--${captionSize}${captionHidden ? ' govuk-visually-hidden' : ''}`}
+        >
+          {caption}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">{columns.map(headerCell)}</tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {sorted.length === 0 ? (
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={columns.length}>
+                {emptyText}
+              </td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            sorted.map((row, i) => (
+              <tr className="govuk-table__row" key={rowKey(row, i)}>
+                {columns.map((col, ci) => {
+                  const content = col.render
+                    ? col.render(row)
+                    : String((row as Record<string, unknown>)[col.key] ?? '');
+                  const numeric = col.numeric ? ' govuk-table__cell--numeric' : '';
+                  return ci === 0 && firstCellIsHeader ? (
+                    <th scope="row" className={`govuk-table__header${numeric}`} key={col.key}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td className={`govuk-table__cell${numeric}`} key={col.key}>
+                      {content}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
-export type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+export type TagColour =
+  'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
 
 /** GOV.UK tag. Colour is never the only signal: the text says the status. */
 export function Tag({ colour, children }: { colour?: TagColour; children: ReactNode }) {

@@ -19,7 +19,11 @@ const noop = () => {};
 
 describe('ErrorSummary', () => {
   it('links each field error to its input and shows general errors as text', () => {
-    const out = html(<ErrorSummary errors={[{ field: 'email', message: 'Enter your email address' }, { message: 'Too many attempts' }]} />);
+    const out = html(
+      <ErrorSummary
+        errors={[{ field: 'email', message: 'Enter your email address' }, { message: 'Too many attempts' }]}
+      />,
+    );
     expect(out).toContain('class="govuk-error-summary"');
     expect(out).toContain('There is a problem');
     expect(out).toContain('<a href="#email">Enter your email address</a>');
@@ -32,11 +36,15 @@ describe('ErrorSummary', () => {
   });
 
   it('turns an ApiError into summary entries', () => {
-    const withFields = new ApiError({ status: 422, title: 'Invalid', errors: [{ field: 'address.postcode', message: 'Enter a postcode' }] });
+    const withFields = new ApiError({
+      status: 422,
+      title: 'Invalid',
+      errors: [{ field: 'address.postcode', message: 'Enter a postcode' }],
+    });
     expect(apiErrorsToSummary(withFields)).toEqual([{ field: 'address.postcode', message: 'Enter a postcode' }]);
-    expect(apiErrorsToSummary(new ApiError({ status: 429, title: 'Too many requests', detail: 'Try again in 60 seconds' }))).toEqual([
-      { message: 'Try again in 60 seconds' },
-    ]);
+    expect(
+      apiErrorsToSummary(new ApiError({ status: 429, title: 'Too many requests', detail: 'Try again in 60 seconds' })),
+    ).toEqual([{ message: 'Try again in 60 seconds' }]);
     expect(fieldError(apiErrorsToSummary(withFields), 'address.postcode')).toBe('Enter a postcode');
     expect(fieldId('address.postcode')).toBe('address-postcode');
   });
@@ -44,11 +52,22 @@ describe('ErrorSummary', () => {
 
 describe('form inputs', () => {
   it('wires label, hint and error message to a text input', () => {
-    const out = html(<TextInput name="email" label="Email address" hint="Your work address" error="Enter your email address" value="" onChange={noop} />);
+    const out = html(
+      <TextInput
+        name="email"
+        label="Email address"
+        hint="Your work address"
+        error="Enter your email address"
+        value=""
+        onChange={noop}
+      />,
+    );
     expect(out).toContain('class="govuk-form-group govuk-form-group--error"');
     expect(out).toContain('<label class="govuk-label" for="email">Email address</label>');
     expect(out).toContain('id="email-hint"');
-    expect(out).toContain('<p id="email-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter your email address</p>');
+    expect(out).toContain(
+      '<p id="email-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter your email address</p>',
+    );
     expect(out).toContain('class="govuk-input govuk-input--error"');
     expect(out).toContain('aria-describedby="email-hint email-error"');
   });
@@ -63,7 +82,17 @@ describe('form inputs', () => {
 
   it('gives the first radio the field id so summary links land on it', () => {
     const out = html(
-      <Radios name="role" legend="Role" value="broker" onChange={noop} error="Choose a role" items={[{ value: 'admin', text: 'Administrator' }, { value: 'broker', text: 'Broker' }]} />,
+      <Radios
+        name="role"
+        legend="Role"
+        value="broker"
+        onChange={noop}
+        error="Choose a role"
+        items={[
+          { value: 'admin', text: 'Administrator' },
+          { value: 'broker', text: 'Broker' },
+        ]}
+      />,
     );
     expect(out).toContain('id="role"');
     expect(out).toContain('id="role-2"');
@@ -73,12 +102,40 @@ describe('form inputs', () => {
   });
 
   it('renders checkboxes, selects and date inputs with GOV.UK classes', () => {
-    const boxes = html(<Checkboxes name="pathway" legend="Pathways" value={['1']} onChange={noop} items={[{ value: '1', text: 'Pathway 1' }, { value: '3', text: 'Pathway 3' }]} />);
+    const boxes = html(
+      <Checkboxes
+        name="pathway"
+        legend="Pathways"
+        value={['1']}
+        onChange={noop}
+        items={[
+          { value: '1', text: 'Pathway 1' },
+          { value: '3', text: 'Pathway 3' },
+        ]}
+      />,
+    );
     expect(boxes).toContain('govuk-checkboxes__input');
     expect(boxes.match(/checked=""/g)).toHaveLength(1);
-    const select = html(<Select name="area" label="Area" value="" onChange={noop} placeholder="Choose an area" options={[{ value: 'market', text: 'Market' }]} />);
+    const select = html(
+      <Select
+        name="area"
+        label="Area"
+        value=""
+        onChange={noop}
+        placeholder="Choose an area"
+        options={[{ value: 'market', text: 'Market' }]}
+      />,
+    );
     expect(select).toContain('<option value="" selected="">Choose an area</option>');
-    const date = html(<DateInput name="dischargeDate" legend="Date of discharge" value={{ day: '3', month: '', year: '' }} onChange={noop} error="Date must include a month" />);
+    const date = html(
+      <DateInput
+        name="dischargeDate"
+        legend="Date of discharge"
+        value={{ day: '3', month: '', year: '' }}
+        onChange={noop}
+        error="Date must include a month"
+      />,
+    );
     expect(date).toContain('id="dischargeDate-day"');
     expect(date).toContain('govuk-input govuk-date-input__input govuk-input--width-4 govuk-input--error');
     expect(date).toContain('role="group"');
@@ -87,8 +144,18 @@ describe('form inputs', () => {
 
 describe('tags', () => {
   it('colours CQC and PAMMS ratings consistently, with grey for unrated', () => {
-    expect(['Outstanding', 'Good', 'Requires improvement', 'Inadequate'].map(ratingColour)).toEqual(['turquoise', 'green', 'yellow', 'red']);
-    expect(['Excellent', 'Good', 'Requires improvement', 'Poor'].map(ratingColour)).toEqual(['turquoise', 'green', 'yellow', 'red']);
+    expect(['Outstanding', 'Good', 'Requires improvement', 'Inadequate'].map(ratingColour)).toEqual([
+      'turquoise',
+      'green',
+      'yellow',
+      'red',
+    ]);
+    expect(['Excellent', 'Good', 'Requires improvement', 'Poor'].map(ratingColour)).toEqual([
+      'turquoise',
+      'green',
+      'yellow',
+      'red',
+    ]);
     expect(ratingColour(null)).toBe('grey');
     expect(html(<RatingTag rating="Requires improvement" scheme="cqc" />)).toBe(
       '<strong class="govuk-tag govuk-tag--yellow"><span class="govuk-visually-hidden">CQC rating: </span>Requires improvement</strong>',
@@ -98,7 +165,9 @@ describe('tags', () => {
 
   it('shows RAG status as words as well as colour', () => {
     expect(html(<RagTag status="amber" />)).toBe('<strong class="govuk-tag govuk-tag--orange">Amber</strong>');
-    expect(html(<RagTag status="red">Over budget</RagTag>)).toBe('<strong class="govuk-tag govuk-tag--red">Over budget</strong>');
+    expect(html(<RagTag status="red">Over budget</RagTag>)).toBe(
+      '<strong class="govuk-tag govuk-tag--red">Over budget</strong>',
+    );
     expect(html(<RagTag status={null} />)).toContain('Not rated');
   });
 });
@@ -131,7 +200,15 @@ describe('Table', () => {
   });
 
   it('says when there are no rows', () => {
-    const out = html(<Table caption="Users" columns={[{ key: 'name', header: 'Name' }]} rows={[]} rowKey={() => ''} emptyText="No users." />);
+    const out = html(
+      <Table
+        caption="Users"
+        columns={[{ key: 'name', header: 'Name' }]}
+        rows={[]}
+        rowKey={() => ''}
+        emptyText="No users."
+      />,
+    );
     expect(out).toContain('<td class="govuk-table__cell" colSpan="1">No users.</td>');
   });
 });
@@ -155,14 +232,25 @@ describe('KeyFigures, SummaryList and Breadcrumbs', () => {
   });
 
   it('renders summary list rows with visually hidden action context', () => {
-    const out = html(<SummaryList rows={[{ key: 'Name', value: 'Ada', actions: [{ href: '/x', text: 'Change', visuallyHiddenText: 'name' }] }, { key: 'Role', value: 'Admin' }]} />);
+    const out = html(
+      <SummaryList
+        rows={[
+          { key: 'Name', value: 'Ada', actions: [{ href: '/x', text: 'Change', visuallyHiddenText: 'name' }] },
+          { key: 'Role', value: 'Admin' },
+        ]}
+      />,
+    );
     expect(out).toContain('<dt class="govuk-summary-list__key">Name</dt>');
     expect(out).toContain('<span class="govuk-visually-hidden"> name</span>');
     expect(out).toContain('govuk-summary-list__row govuk-summary-list__row--no-actions');
   });
 
   it('marks the last crumb as the current page', () => {
-    const out = html(<Breadcrumbs items={[{ text: 'Home', href: '/' }, { text: 'Market', href: '/market' }, { text: 'Care homes' }]} />);
+    const out = html(
+      <Breadcrumbs
+        items={[{ text: 'Home', href: '/' }, { text: 'Market', href: '/market' }, { text: 'Care homes' }]}
+      />,
+    );
     expect(out).toContain('aria-label="Breadcrumb"');
     expect(out).toContain('<span aria-current="page">Care homes</span>');
     expect(out.match(/govuk-breadcrumbs__link/g)).toHaveLength(2);
@@ -171,7 +259,14 @@ describe('KeyFigures, SummaryList and Breadcrumbs', () => {
 
 describe('Tabs and Pagination', () => {
   it('marks the selected tab and hides the other panels', () => {
-    const out = html(<Tabs tabs={[{ id: 'chart', label: 'Chart', panel: 'C' }, { id: 'table', label: 'Table', panel: 'T' }]} />);
+    const out = html(
+      <Tabs
+        tabs={[
+          { id: 'chart', label: 'Chart', panel: 'C' },
+          { id: 'table', label: 'Table', panel: 'T' },
+        ]}
+      />,
+    );
     expect(out).toContain('role="tablist"');
     expect(out.match(/aria-selected="true"/g)).toHaveLength(1);
     expect(out).toContain('class="govuk-tabs__panel govuk-tabs__panel--hidden" id="table"');

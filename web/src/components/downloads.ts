@@ -31,12 +31,23 @@ export function toCsv<T>(columns: readonly DownloadColumn<T>[], rows: readonly T
 }
 
 /** An XLSX workbook (one sheet, bold header, frozen first row) as bytes. */
-export async function toXlsx<T>(columns: readonly DownloadColumn<T>[], rows: readonly T[], sheetName = 'Data'): Promise<ArrayBuffer> {
+export async function toXlsx<T>(
+  columns: readonly DownloadColumn<T>[],
+  rows: readonly T[],
+  sheetName = 'Data',
+): Promise<ArrayBuffer> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Steward';
-  const ws = wb.addWorksheet(sheetName.slice(0, 31).replace(/[[\]:*?/\\]/g, ' '), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(10, c.header.length + 2)), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  const ws = wb.addWorksheet(sheetName.slice(0, 31).replace(/[[\]:*?/\\]/g, ' '), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.min(60, Math.max(10, c.header.length + 2)),
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   for (const row of rows) {
     ws.addRow(Object.fromEntries(columns.map((c) => [c.key, cellOf(c, row) ?? null])));

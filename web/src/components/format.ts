@@ -62,7 +62,20 @@ export function formatHours(hours: number | null | undefined): string {
   return `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const shortMonths = months.map((m) => m.slice(0, 3));
 
 function toDate(value: string | Date): Date | null {

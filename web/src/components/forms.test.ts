@@ -8,8 +8,12 @@ describe('date input parts', () => {
   });
 
   it('gives GOV.UK error messages naming what is missing or wrong', () => {
-    expect(datePartsToIso({ day: '', month: '', year: '' }, 'Date of discharge')).toEqual({ error: 'Enter date of discharge' });
-    expect(datePartsToIso({ day: '3', month: '', year: '' }, 'Date of discharge')).toEqual({ error: 'Date of discharge must include a month and year' });
+    expect(datePartsToIso({ day: '', month: '', year: '' }, 'Date of discharge')).toEqual({
+      error: 'Enter date of discharge',
+    });
+    expect(datePartsToIso({ day: '3', month: '', year: '' }, 'Date of discharge')).toEqual({
+      error: 'Date of discharge must include a month and year',
+    });
     expect(datePartsToIso({ day: '', month: '4', year: '2026' })).toEqual({ error: 'Date must include a day' });
     expect(datePartsToIso({ day: '29', month: '2', year: '2026' })).toEqual({ error: 'Date must be a real date' });
     expect(datePartsToIso({ day: '31', month: '4', year: '2026' })).toEqual({ error: 'Date must be a real date' });

@@ -37,7 +37,15 @@ function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
-function Label({ htmlFor, isPageHeading, children }: { htmlFor: string; isPageHeading?: boolean; children: ReactNode }) {
+function Label({
+  htmlFor,
+  isPageHeading,
+  children,
+}: {
+  htmlFor: string;
+  isPageHeading?: boolean;
+  children: ReactNode;
+}) {
   if (isPageHeading) {
     return (
       <h1 className="govuk-label-wrapper">
@@ -58,7 +66,8 @@ function groupClass(error?: string) {
   return `govuk-form-group${error ? ' govuk-form-group--error' : ''}`;
 }
 
-export type InputWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full' | 'three-quarters' | 'two-thirds' | 'one-half' | 'one-third' | 'one-quarter';
+export type InputWidth =
+  2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full' | 'three-quarters' | 'two-thirds' | 'one-half' | 'one-third' | 'one-quarter';
 
 function widthClass(width?: InputWidth): string {
   if (width === undefined) return '';
@@ -212,7 +221,9 @@ function Fieldset({ id, legend, hint, error, isPageHeading, children, role }: Fi
   return (
     <div className={groupClass(error)}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)} role={role}>
-        <legend className={`govuk-fieldset__legend ${isPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}`}>
+        <legend
+          className={`govuk-fieldset__legend ${isPageHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}`}
+        >
           {isPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         {hint && <Hint id={id}>{hint}</Hint>}
@@ -344,7 +355,8 @@ export function datePartsToIso(parts: DateParts, label = 'Date'): { iso: string 
   if (!day && !month && !year) return { error: `Enter ${label.toLowerCase()}` };
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean) as string[];
   if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { error: `${label} must be a real date` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { error: `${label} must be a real date` };
   const d = new Date(Date.UTC(+year, +month - 1, +day));
   if (d.getUTCFullYear() !== +year || d.getUTCMonth() !== +month - 1 || d.getUTCDate() !== +day) {
     return { error: `${label} must be a real date` };
@@ -401,7 +413,15 @@ export interface ButtonProps {
   start?: boolean;
 }
 
-export function Button({ children, type = 'submit', variant = 'primary', disabled, onClick, href, start }: ButtonProps) {
+export function Button({
+  children,
+  type = 'submit',
+  variant = 'primary',
+  disabled,
+  onClick,
+  href,
+  start,
+}: ButtonProps) {
   const cls = `govuk-button${variant !== 'primary' ? ` govuk-button--${variant}` : ''}${start ? ' govuk-button--start' : ''}`;
   if (href) {
     return href.startsWith('/') ? (
@@ -415,7 +435,14 @@ export function Button({ children, type = 'submit', variant = 'primary', disable
     );
   }
   return (
-    <button type={type} className={cls} disabled={disabled} aria-disabled={disabled || undefined} onClick={onClick} data-module="govuk-button">
+    <button
+      type={type}
+      className={cls}
+      disabled={disabled}
+      aria-disabled={disabled || undefined}
+      onClick={onClick}
+      data-module="govuk-button"
+    >
       {children}
     </button>
   );

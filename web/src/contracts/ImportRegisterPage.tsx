@@ -1,6 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, getCsrfToken, problemToError } from '../api';
-import { Button, ErrorSummary, NotificationBanner, Page, Table, apiErrorsToSummary, type SummaryError } from '../components';
+import {
+  Button,
+  ErrorSummary,
+  NotificationBanner,
+  Page,
+  Table,
+  apiErrorsToSummary,
+  type SummaryError,
+} from '../components';
 import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -9,7 +17,11 @@ async function upload(file: File): Promise<{ created: number; updated: number }>
   const xlsx = /\.xlsx$/i.test(file.name);
   const res = await fetch(`/api/contracts/import?fileName=${encodeURIComponent(file.name)}`, {
     method: 'POST',
-    headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv', 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
+    headers: {
+      'content-type': xlsx ? XLSX_TYPE : 'text/csv',
+      'x-csrf-token': getCsrfToken() ?? '',
+      accept: 'application/json',
+    },
     credentials: 'same-origin',
     body: xlsx ? await file.arrayBuffer() : await file.text(),
   });
@@ -30,7 +42,10 @@ export function ImportRegisterPage() {
     const file = input.current?.files?.[0];
     setDone(null);
     setProblem(null);
-    if (!file) { setErrors([{ field: 'register', message: 'Choose a CSV or Excel file' }]); return; }
+    if (!file) {
+      setErrors([{ field: 'register', message: 'Choose a CSV or Excel file' }]);
+      return;
+    }
     setBusy(true);
     try {
       const r = await upload(file);
@@ -39,28 +54,64 @@ export function ImportRegisterPage() {
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
       setProblem(api?.detail ?? String(err));
-      setErrors(api ? apiErrorsToSummary(api).map((x) => ({ message: `${x.field ? `${x.field}: ` : ''}${x.message}` })) : [{ message: String(err) }]);
+      setErrors(
+        api
+          ? apiErrorsToSummary(api).map((x) => ({ message: `${x.field ? `${x.field}: ` : ''}${x.message}` }))
+          : [{ message: String(err) }],
+      );
     } finally {
       setBusy(false);
     }
   };
-  const columns = Object.entries(REGISTER_COLUMNS).map(([field, spec]) => ({ field, header: spec.headers[1] ?? spec.headers[0], required: spec.required }));
+  const columns = Object.entries(REGISTER_COLUMNS).map(([field, spec]) => ({
+    field,
+    header: spec.headers[1] ?? spec.headers[0],
+    required: spec.required,
+  }));
   return (
-    <Page title="Import a contract register" hasErrors={errors.length > 0} width="two-thirds" breadcrumbs={[{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Contract register', href: '/contracts/register' }, { text: 'Import' }]}>
+    <Page
+      title="Import a contract register"
+      hasErrors={errors.length > 0}
+      width="two-thirds"
+      breadcrumbs={[
+        { text: 'Contracts and delivery', href: '/contracts' },
+        { text: 'Contract register', href: '/contracts/register' },
+        { text: 'Import' },
+      ]}
+    >
       <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
       {done && <NotificationBanner type="success" heading={done} />}
-      <p className="govuk-body">The whole file is checked first: if any row has a problem, nothing is saved and every problem is listed with its line. Contracts with a reference already in the register are updated. Providers are matched by CQC provider ID, or by their exact name in the market register.</p>
+      <p className="govuk-body">
+        The whole file is checked first: if any row has a problem, nothing is saved and every problem is listed with its
+        line. Contracts with a reference already in the register are updated. Providers are matched by CQC provider ID,
+        or by their exact name in the market register.
+      </p>
       <form onSubmit={submit} noValidate>
         <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="register">Contract register (CSV or Excel)</label>
-          <input className="govuk-file-upload" id="register" name="register" type="file" accept=".csv,.xlsx,text/csv" ref={input} />
+          <label className="govuk-label" htmlFor="register">
+            Contract register (CSV or Excel)
+          </label>
+          <input
+            className="govuk-file-upload"
+            id="register"
+            name="register"
+            type="file"
+            accept=".csv,.xlsx,text/csv"
+            ref={input}
+          />
         </div>
         <Button disabled={busy}>Import register</Button>
       </form>
-      <Table caption="Columns" captionSize="s" rows={columns} rowKey={(c) => c.field} columns={[
-        { key: 'header', header: 'Column heading' },
-        { key: 'required', header: 'Required', render: (c) => (c.required ? 'Yes' : 'No') },
-      ]} />
+      <Table
+        caption="Columns"
+        captionSize="s"
+        rows={columns}
+        rowKey={(c) => c.field}
+        columns={[
+          { key: 'header', header: 'Column heading' },
+          { key: 'required', header: 'Required', render: (c) => (c.required ? 'Yes' : 'No') },
+        ]}
+      />
     </Page>
   );
 }

@@ -3,8 +3,24 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
-  Button, Chart, ErrorSummary, LoadingOrError, chartColours, NotificationBanner, Page, Select, Table, Tag, TextInput, Textarea, apiErrorsToSummary, fieldError, formatDate,
-  type PlotOptions, type SummaryError, type TagColour,
+  Button,
+  Chart,
+  ErrorSummary,
+  LoadingOrError,
+  chartColours,
+  NotificationBanner,
+  Page,
+  Select,
+  Table,
+  Tag,
+  TextInput,
+  Textarea,
+  apiErrorsToSummary,
+  fieldError,
+  formatDate,
+  type PlotOptions,
+  type SummaryError,
+  type TagColour,
 } from '../components';
 import { KPI_FREQUENCY_LABELS, RETURN_STATE_LABELS, label } from './labels';
 import type { KpiView, ReturnStatus } from './types';
@@ -30,22 +46,58 @@ function ReturnForm({ kpi, onDone }: { kpi: KpiView; onDone: (message: string) =
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(value.trim());
-    if (!value.trim() || !Number.isFinite(n)) { setErrors([{ field: `${prefix}-value`, message: `Enter the ${kpi.name.toLowerCase()} as a number` }]); return; }
+    if (!value.trim() || !Number.isFinite(n)) {
+      setErrors([{ field: `${prefix}-value`, message: `Enter the ${kpi.name.toLowerCase()} as a number` }]);
+      return;
+    }
     try {
-      await apiSend('POST', `/api/contracts/kpis/${kpi.id}/returns`, { periodStart: period, value: n, comment: comment.trim() || null });
+      await apiSend('POST', `/api/contracts/kpis/${kpi.id}/returns`, {
+        periodStart: period,
+        value: n,
+        comment: comment.trim() || null,
+      });
       setErrors([]);
       onDone(`Return for ${open.find((r) => r.periodStart === period)?.label} submitted`);
     } catch (err) {
-      const errs = err instanceof ApiError ? apiErrorsToSummary(err).map((x) => ({ ...x, field: x.field === 'value' ? `${prefix}-value` : x.field === 'periodStart' ? `${prefix}-period` : x.field })) : [{ message: String(err) }];
+      const errs =
+        err instanceof ApiError
+          ? apiErrorsToSummary(err).map((x) => ({
+              ...x,
+              field: x.field === 'value' ? `${prefix}-value` : x.field === 'periodStart' ? `${prefix}-period` : x.field,
+            }))
+          : [{ message: String(err) }];
       setErrors(errs);
     }
   };
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={errors} />
-      <Select name={`${prefix}-period`} label="Period" value={period} onChange={setPeriod} options={open.map((r) => ({ value: r.periodStart, text: `${r.label} (due ${formatDate(r.dueDate)})` }))} error={fieldError(errors, `${prefix}-period`)} />
-      <TextInput name={`${prefix}-value`} label={`${kpi.name} (${kpi.unit})`} hint={`Target: ${targetText(kpi)}`} inputMode="decimal" width={5} value={value} onChange={setValue} error={fieldError(errors, `${prefix}-value`)} />
-      <Textarea name={`${prefix}-comment`} label="Comment (optional)" hint="Explain any figure below target." value={comment} onChange={setComment} rows={2} />
+      <Select
+        name={`${prefix}-period`}
+        label="Period"
+        value={period}
+        onChange={setPeriod}
+        options={open.map((r) => ({ value: r.periodStart, text: `${r.label} (due ${formatDate(r.dueDate)})` }))}
+        error={fieldError(errors, `${prefix}-period`)}
+      />
+      <TextInput
+        name={`${prefix}-value`}
+        label={`${kpi.name} (${kpi.unit})`}
+        hint={`Target: ${targetText(kpi)}`}
+        inputMode="decimal"
+        width={5}
+        value={value}
+        onChange={setValue}
+        error={fieldError(errors, `${prefix}-value`)}
+      />
+      <Textarea
+        name={`${prefix}-comment`}
+        label="Comment (optional)"
+        hint="Explain any figure below target."
+        value={comment}
+        onChange={setComment}
+        rows={2}
+      />
       <Button>Submit return</Button>
     </form>
   );
@@ -54,13 +106,41 @@ function ReturnForm({ kpi, onDone }: { kpi: KpiView; onDone: (message: string) =
 function History({ kpi }: { kpi: KpiView }) {
   return (
     <Table<ReturnStatus>
-      caption={`Returns for ${kpi.name}`} captionHidden rows={[...kpi.returns].reverse()} rowKey={(r) => r.periodStart}
+      caption={`Returns for ${kpi.name}`}
+      captionHidden
+      rows={[...kpi.returns].reverse()}
+      rowKey={(r) => r.periodStart}
       columns={[
         { key: 'label', header: 'Period' },
         { key: 'due', header: 'Due', render: (r) => formatDate(r.dueDate) },
-        { key: 'value', header: 'Value', numeric: true, render: (r) => (r.value === null ? '–' : `${r.value}${kpi.unit === '%' ? '%' : ''}`) },
-        { key: 'rag', header: 'Against target', render: (r) => (r.rag ? <Tag colour={r.rag === 'green' ? 'green' : r.rag === 'amber' ? 'orange' : 'red'}>{r.rag === 'green' ? 'On target' : r.rag === 'amber' ? 'Near target' : 'Off target'}</Tag> : '–') },
-        { key: 'state', header: 'Return', render: (r) => <><ReturnStateTag state={r.state} />{r.daysLate > 0 && <span className="govuk-body-s"> {r.daysLate} days</span>}</> },
+        {
+          key: 'value',
+          header: 'Value',
+          numeric: true,
+          render: (r) => (r.value === null ? '–' : `${r.value}${kpi.unit === '%' ? '%' : ''}`),
+        },
+        {
+          key: 'rag',
+          header: 'Against target',
+          render: (r) =>
+            r.rag ? (
+              <Tag colour={r.rag === 'green' ? 'green' : r.rag === 'amber' ? 'orange' : 'red'}>
+                {r.rag === 'green' ? 'On target' : r.rag === 'amber' ? 'Near target' : 'Off target'}
+              </Tag>
+            ) : (
+              '–'
+            ),
+        },
+        {
+          key: 'state',
+          header: 'Return',
+          render: (r) => (
+            <>
+              <ReturnStateTag state={r.state} />
+              {r.daysLate > 0 && <span className="govuk-body-s"> {r.daysLate} days</span>}
+            </>
+          ),
+        },
       ]}
     />
   );
@@ -74,23 +154,47 @@ export function KpiReturnsPage() {
   // Returns due in each month, by what happened to them (staff view chart).
   const byMonth = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const k of data?.kpis ?? []) for (const r of k.returns) {
-      if (r.state === 'awaited') continue;
-      const key = `${r.dueDate.slice(0, 7)}|${r.state}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return [...counts].map(([key, n]) => { const [month, state] = key.split('|'); return { month: new Date(`${month}-01T00:00:00Z`), state: label(RETURN_STATE_LABELS, state), n }; })
+    for (const k of data?.kpis ?? [])
+      for (const r of k.returns) {
+        if (r.state === 'awaited') continue;
+        const key = `${r.dueDate.slice(0, 7)}|${r.state}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    return [...counts]
+      .map(([key, n]) => {
+        const [month, state] = key.split('|');
+        return { month: new Date(`${month}-01T00:00:00Z`), state: label(RETURN_STATE_LABELS, state), n };
+      })
       .sort((a, b) => a.month.getTime() - b.month.getTime());
   }, [data]);
-  const plot = useCallback((): PlotOptions => ({
-    x: { type: 'band', label: null, tickFormat: (d: Date) => d.toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }) },
-    y: { label: 'Returns', grid: true },
-    color: { domain: ['On time', 'Late', 'Overdue'], range: [chartColours.green, chartColours.orange, chartColours.red], legend: true },
-    marks: [Plot.barY(byMonth, Plot.stackY({ x: 'month', y: 'n', fill: 'state', order: ['On time', 'Late', 'Overdue'] })), Plot.ruleY([0])],
-  }), [byMonth]);
+  const plot = useCallback(
+    (): PlotOptions => ({
+      x: {
+        type: 'band',
+        label: null,
+        tickFormat: (d: Date) => d.toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }),
+      },
+      y: { label: 'Returns', grid: true },
+      color: {
+        domain: ['On time', 'Late', 'Overdue'],
+        range: [chartColours.green, chartColours.orange, chartColours.red],
+        legend: true,
+      },
+      marks: [
+        Plot.barY(byMonth, Plot.stackY({ x: 'month', y: 'n', fill: 'state', order: ['On time', 'Late', 'Overdue'] })),
+        Plot.ruleY([0]),
+      ],
+    }),
+    [byMonth],
+  );
   const title = provider ? 'Your KPI returns' : 'KPI returns';
   const crumbs = [{ text: 'Contracts and delivery', href: '/contracts' }, { text: title }];
-  if (!data) return <Page title={title} breadcrumbs={crumbs}><LoadingOrError loading={loading} error={error} what="KPIs" /></Page>;
+  if (!data)
+    return (
+      <Page title={title} breadcrumbs={crumbs}>
+        <LoadingOrError loading={loading} error={error} what="KPIs" />
+      </Page>
+    );
 
   if (provider) {
     return (
@@ -99,9 +203,20 @@ export function KpiReturnsPage() {
         {data.kpis.length === 0 && <p className="govuk-body">None of your contracts has KPIs to report.</p>}
         {data.kpis.map((k) => (
           <section key={k.id} className="govuk-!-margin-bottom-8" aria-labelledby={`h-${k.id}`}>
-            <h2 className="govuk-heading-m" id={`h-${k.id}`}>{k.name}</h2>
-            <p className="govuk-body">{k.contractReference} {k.contractTitle} · {label(KPI_FREQUENCY_LABELS, k.frequency)} · target {targetText(k).toLowerCase()}</p>
-            <ReturnForm kpi={k} onDone={(m) => { setMessage(m); reload(); }} />
+            <h2 className="govuk-heading-m" id={`h-${k.id}`}>
+              {k.name}
+            </h2>
+            <p className="govuk-body">
+              {k.contractReference} {k.contractTitle} · {label(KPI_FREQUENCY_LABELS, k.frequency)} · target{' '}
+              {targetText(k).toLowerCase()}
+            </p>
+            <ReturnForm
+              kpi={k}
+              onDone={(m) => {
+                setMessage(m);
+                reload();
+              }}
+            />
             <History kpi={k} />
           </section>
         ))}
@@ -109,26 +224,87 @@ export function KpiReturnsPage() {
     );
   }
 
-  const totals = data.kpis.reduce((t, k) => ({ late: t.late + k.late, overdue: t.overdue + k.overdue, offTarget: t.offTarget + k.offTarget }), { late: 0, overdue: 0, offTarget: 0 });
+  const totals = data.kpis.reduce(
+    (t, k) => ({ late: t.late + k.late, overdue: t.overdue + k.overdue, offTarget: t.offTarget + k.offTarget }),
+    { late: 0, overdue: 0, offTarget: 0 },
+  );
   return (
     <Page title={title} caption="Contracts and delivery" breadcrumbs={crumbs}>
-      <p className="govuk-body">{data.kpis.length} KPIs across {new Set(data.kpis.map((k) => k.contractId)).size} contracts: {totals.overdue} returns overdue, {totals.late} received late, {totals.offTarget} off target. A return is due 10 days after a month ends, 15 after a quarter, 20 after a half-year and 30 after a year unless the contract says otherwise.</p>
+      <p className="govuk-body">
+        {data.kpis.length} KPIs across {new Set(data.kpis.map((k) => k.contractId)).size} contracts: {totals.overdue}{' '}
+        returns overdue, {totals.late} received late, {totals.offTarget} off target. A return is due 10 days after a
+        month ends, 15 after a quarter, 20 after a half-year and 30 after a year unless the contract says otherwise.
+      </p>
       <Chart
         title="KPI returns by the month they were due"
         description={`Of ${byMonth.reduce((n, b) => n + b.n, 0)} returns due so far, ${totals.late} arrived late and ${totals.overdue} have not arrived.`}
         plot={plot}
         height={280}
-        dataTable={<Table caption="Returns by month due" captionHidden rows={byMonth} rowKey={(b) => `${b.month.toISOString()}-${b.state}`} columns={[{ key: 'month', header: 'Month due', render: (b) => b.month.toISOString().slice(0, 7) }, { key: 'state', header: 'Return' }, { key: 'n', header: 'Returns', numeric: true }]} />}
+        dataTable={
+          <Table
+            caption="Returns by month due"
+            captionHidden
+            rows={byMonth}
+            rowKey={(b) => `${b.month.toISOString()}-${b.state}`}
+            columns={[
+              { key: 'month', header: 'Month due', render: (b) => b.month.toISOString().slice(0, 7) },
+              { key: 'state', header: 'Return' },
+              { key: 'n', header: 'Returns', numeric: true },
+            ]}
+          />
+        }
       />
       <Table
-        caption="KPIs" captionHidden rows={data.kpis} rowKey={(k) => k.id} sortable initialSort={{ key: 'overdue', direction: 'descending' }}
+        caption="KPIs"
+        captionHidden
+        rows={data.kpis}
+        rowKey={(k) => k.id}
+        sortable
+        initialSort={{ key: 'overdue', direction: 'descending' }}
         columns={[
-          { key: 'contract', header: 'Contract', render: (k) => <>{k.contractReference}<br /><span className="govuk-hint govuk-!-font-size-16">{k.providerName}</span></>, sortValue: (k) => k.contractReference },
-          { key: 'name', header: 'KPI', render: (k) => <>{k.name}<br /><span className="govuk-hint govuk-!-font-size-16">{label(KPI_FREQUENCY_LABELS, k.frequency)}, {targetText(k).toLowerCase()}</span></>, sortValue: (k) => k.name },
-          { key: 'latest', header: 'Latest', render: (k) => { const r = [...k.returns].reverse().find((x) => x.value !== null); return r ? `${r.value}${k.unit === '%' ? '%' : ''} (${r.label})` : '–'; } },
+          {
+            key: 'contract',
+            header: 'Contract',
+            render: (k) => (
+              <>
+                {k.contractReference}
+                <br />
+                <span className="govuk-hint govuk-!-font-size-16">{k.providerName}</span>
+              </>
+            ),
+            sortValue: (k) => k.contractReference,
+          },
+          {
+            key: 'name',
+            header: 'KPI',
+            render: (k) => (
+              <>
+                {k.name}
+                <br />
+                <span className="govuk-hint govuk-!-font-size-16">
+                  {label(KPI_FREQUENCY_LABELS, k.frequency)}, {targetText(k).toLowerCase()}
+                </span>
+              </>
+            ),
+            sortValue: (k) => k.name,
+          },
+          {
+            key: 'latest',
+            header: 'Latest',
+            render: (k) => {
+              const r = [...k.returns].reverse().find((x) => x.value !== null);
+              return r ? `${r.value}${k.unit === '%' ? '%' : ''} (${r.label})` : '–';
+            },
+          },
           { key: 'overdue', header: 'Overdue', numeric: true, render: (k) => k.overdue, sortValue: (k) => k.overdue },
           { key: 'late', header: 'Late', numeric: true, render: (k) => k.late, sortValue: (k) => k.late },
-          { key: 'offTarget', header: 'Off target', numeric: true, render: (k) => k.offTarget, sortValue: (k) => k.offTarget },
+          {
+            key: 'offTarget',
+            header: 'Off target',
+            numeric: true,
+            render: (k) => k.offTarget,
+            sortValue: (k) => k.offTarget,
+          },
         ]}
       />
     </Page>

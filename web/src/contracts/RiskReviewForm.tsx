@@ -1,6 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiSend } from '../api';
-import { Button, ErrorSummary, NotificationBanner, Radios, Select, Textarea, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
+import {
+  Button,
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  Select,
+  Textarea,
+  apiErrorsToSummary,
+  fieldError,
+  type SummaryError,
+} from '../components';
 import type { Risk } from './types';
 
 const SCALE = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, text: v }));
@@ -28,7 +38,11 @@ export function RiskReviewForm({ risks, onDone }: { risks: Risk[]; onDone: () =>
     setErrors(problems);
     if (problems.length) return;
     try {
-      await apiSend('POST', `/api/contracts/risks/${riskId}/review`, { likelihood: Number(likelihood), impact: Number(impact), note: note.trim() || null });
+      await apiSend('POST', `/api/contracts/risks/${riskId}/review`, {
+        likelihood: Number(likelihood),
+        impact: Number(impact),
+        note: note.trim() || null,
+      });
       const r = risks.find((x) => x.id === riskId)!;
       setDone(`${r.reference} re-scored at ${Number(likelihood) * Number(impact)}`);
       setNote('');
@@ -42,9 +56,37 @@ export function RiskReviewForm({ risks, onDone }: { risks: Risk[]; onDone: () =>
       <h2 className="govuk-heading-m">Review a risk</h2>
       <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
-      <Select name="riskId" label="Risk" value={riskId} onChange={choose} placeholder="Choose a risk" options={risks.filter((r) => r.status === 'open').map((r) => ({ value: r.id, text: `${r.reference} ${r.title}` }))} error={fieldError(errors, 'riskId')} />
-      <Radios name="likelihood" legend="Likelihood (1 rare – 5 almost certain)" inline small value={likelihood} onChange={setLikelihood} items={SCALE} error={fieldError(errors, 'likelihood')} />
-      <Radios name="impact" legend="Impact (1 negligible – 5 severe)" inline small value={impact} onChange={setImpact} items={SCALE} error={fieldError(errors, 'impact')} />
+      <Select
+        name="riskId"
+        label="Risk"
+        value={riskId}
+        onChange={choose}
+        placeholder="Choose a risk"
+        options={risks
+          .filter((r) => r.status === 'open')
+          .map((r) => ({ value: r.id, text: `${r.reference} ${r.title}` }))}
+        error={fieldError(errors, 'riskId')}
+      />
+      <Radios
+        name="likelihood"
+        legend="Likelihood (1 rare – 5 almost certain)"
+        inline
+        small
+        value={likelihood}
+        onChange={setLikelihood}
+        items={SCALE}
+        error={fieldError(errors, 'likelihood')}
+      />
+      <Radios
+        name="impact"
+        legend="Impact (1 negligible – 5 severe)"
+        inline
+        small
+        value={impact}
+        onChange={setImpact}
+        items={SCALE}
+        error={fieldError(errors, 'impact')}
+      />
       <Textarea name="note" label="What changed (optional)" value={note} onChange={setNote} rows={2} />
       <Button>Record review</Button>
     </form>

@@ -1,7 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiSend } from '../api';
 import {
-  Button, DateInput, ErrorSummary, NotificationBanner, Select, apiErrorsToSummary, datePartsToIso, emptyDate, fieldError, isoToDateParts, type DateParts, type SummaryError,
+  Button,
+  DateInput,
+  ErrorSummary,
+  NotificationBanner,
+  Select,
+  apiErrorsToSummary,
+  datePartsToIso,
+  emptyDate,
+  fieldError,
+  isoToDateParts,
+  type DateParts,
+  type SummaryError,
 } from '../components';
 import { PROCUREMENT_STAGE_LABELS, label } from './labels';
 import type { Procurement } from './types';
@@ -43,7 +54,18 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
       setDone(`${label(PROCUREMENT_STAGE_LABELS, stage)} updated for ${p?.title}`);
       onDone();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err).map((x) => ({ ...x, field: x.field?.endsWith('actualEnd') ? 'actualEnd-day' : x.field?.endsWith('actualStart') ? 'actualStart-day' : x.field })) : [{ message: String(err) }]);
+      setErrors(
+        err instanceof ApiError
+          ? apiErrorsToSummary(err).map((x) => ({
+              ...x,
+              field: x.field?.endsWith('actualEnd')
+                ? 'actualEnd-day'
+                : x.field?.endsWith('actualStart')
+                  ? 'actualStart-day'
+                  : x.field,
+            }))
+          : [{ message: String(err) }],
+      );
     }
   };
   return (
@@ -51,10 +73,43 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
       <h2 className="govuk-heading-m">Record progress on a stage</h2>
       <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
-      <Select name="procurementId" label="Procurement" value={procurementId} onChange={(v) => { setProcurementId(v); setStage(''); }} placeholder="Choose a procurement" options={procurements.map((x) => ({ value: x.id, text: x.title }))} error={fieldError(errors, 'procurementId')} />
-      <Select name="stage" label="Stage" value={stage} onChange={chooseStage} placeholder="Choose a stage" options={stages.map((s) => ({ value: s.stage, text: label(PROCUREMENT_STAGE_LABELS, s.stage) }))} error={fieldError(errors, 'stage')} />
-      <DateInput name="actualStart" legend="Actual start" hint="Leave blank if the stage has not started." value={start} onChange={setStart} error={fieldError(errors, 'actualStart-day')} />
-      <DateInput name="actualEnd" legend="Actual end" hint="Leave blank if the stage is still under way." value={end} onChange={setEnd} error={fieldError(errors, 'actualEnd-day')} />
+      <Select
+        name="procurementId"
+        label="Procurement"
+        value={procurementId}
+        onChange={(v) => {
+          setProcurementId(v);
+          setStage('');
+        }}
+        placeholder="Choose a procurement"
+        options={procurements.map((x) => ({ value: x.id, text: x.title }))}
+        error={fieldError(errors, 'procurementId')}
+      />
+      <Select
+        name="stage"
+        label="Stage"
+        value={stage}
+        onChange={chooseStage}
+        placeholder="Choose a stage"
+        options={stages.map((s) => ({ value: s.stage, text: label(PROCUREMENT_STAGE_LABELS, s.stage) }))}
+        error={fieldError(errors, 'stage')}
+      />
+      <DateInput
+        name="actualStart"
+        legend="Actual start"
+        hint="Leave blank if the stage has not started."
+        value={start}
+        onChange={setStart}
+        error={fieldError(errors, 'actualStart-day')}
+      />
+      <DateInput
+        name="actualEnd"
+        legend="Actual end"
+        hint="Leave blank if the stage is still under way."
+        value={end}
+        onChange={setEnd}
+        error={fieldError(errors, 'actualEnd-day')}
+      />
       <Button>Save stage dates</Button>
     </form>
   );

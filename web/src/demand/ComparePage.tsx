@@ -2,7 +2,17 @@ import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
-import { Chart, DownloadLinks, LoadingOrError, Page, Table, categoricalColours, formatGbp, formatNumber, type Column } from '../components';
+import {
+  Chart,
+  DownloadLinks,
+  LoadingOrError,
+  Page,
+  Table,
+  categoricalColours,
+  formatGbp,
+  formatNumber,
+  type Column,
+} from '../components';
 import type { CompareResponse } from './types';
 
 type ScenarioRow = CompareResponse['scenarios'][number];
@@ -12,13 +22,21 @@ const GAP_SERVICES = ['care_home_residential', 'care_home_nursing', 'homecare'];
 export function ComparePage() {
   const [search] = useSearchParams();
   const ids = search.get('scenarios') ?? '';
-  const { data, error, loading } = useApi<CompareResponse>(ids ? withQuery('/api/demand/compare', { scenarios: ids }) : null);
-  const crumbs = [{ text: 'Need and demand', href: '/demand' }, { text: 'Scenarios', href: '/demand/scenarios' }, { text: 'Compare' }];
+  const { data, error, loading } = useApi<CompareResponse>(
+    ids ? withQuery('/api/demand/compare', { scenarios: ids }) : null,
+  );
+  const crumbs = [
+    { text: 'Need and demand', href: '/demand' },
+    { text: 'Scenarios', href: '/demand/scenarios' },
+    { text: 'Compare' },
+  ];
   const gapSeries = (data?.scenarios ?? []).flatMap((s) => {
     const ch = s.services.find((x) => x.service === 'care_home_residential');
     return ch?.gap ? s.years.map((year, i) => ({ scenario: s.name, year, gap: ch.gap![i] })) : [];
   });
-  const budgetSeries = (data?.scenarios ?? []).flatMap((s) => s.budget.map((b) => ({ scenario: s.name, year: b.year, pressure: b.pressure })));
+  const budgetSeries = (data?.scenarios ?? []).flatMap((s) =>
+    s.budget.map((b) => ({ scenario: s.name, year: b.year, pressure: b.pressure })),
+  );
   const gapPlot = useCallback(
     () => ({
       y: { grid: true, label: 'Residential beds short (+) or spare (−)' },
@@ -33,14 +51,21 @@ export function ComparePage() {
       y: { grid: true, label: 'Budget pressure (£ a year)', tickFormat: '~s' },
       x: { tickFormat: 'd', label: 'Year' },
       color: { legend: true, range: categoricalColours },
-      marks: [Plot.ruleY([0]), Plot.lineY(budgetSeries, { x: 'year', y: 'pressure', stroke: 'scenario', strokeWidth: 2 })],
+      marks: [
+        Plot.ruleY([0]),
+        Plot.lineY(budgetSeries, { x: 'year', y: 'pressure', stroke: 'scenario', strokeWidth: 2 }),
+      ],
     }),
     [budgetSeries],
   );
   if (!data) {
     return (
       <Page title="Compare scenarios" breadcrumbs={crumbs}>
-        {ids ? <LoadingOrError loading={loading} error={error} what="the comparison" /> : <p className="govuk-body">Choose scenarios to compare on the scenarios page.</p>}
+        {ids ? (
+          <LoadingOrError loading={loading} error={error} what="the comparison" />
+        ) : (
+          <p className="govuk-body">Choose scenarios to compare on the scenarios page.</p>
+        )}
       </Page>
     );
   }
@@ -53,38 +78,76 @@ export function ComparePage() {
       const label = data.scenarios[0].services.find((x) => x.service === svc);
       if (!label || !label.gap) return [];
       return [
-        { key: `${svc}-cross`, header: `${label.label}: capacity runs out`, render: (s) => String(s.services.find((x) => x.service === svc)?.crossingYear ?? 'Not by ' + lastYear) },
-        { key: `${svc}-gap`, header: `${label.label}: ${label.unit} short in ${y2035}`, numeric: true, render: (s) => formatNumber(s.services.find((x) => x.service === svc)?.gap?.[at(s, y2035)] ?? null) },
+        {
+          key: `${svc}-cross`,
+          header: `${label.label}: capacity runs out`,
+          render: (s) => String(s.services.find((x) => x.service === svc)?.crossingYear ?? 'Not by ' + lastYear),
+        },
+        {
+          key: `${svc}-gap`,
+          header: `${label.label}: ${label.unit} short in ${y2035}`,
+          numeric: true,
+          render: (s) => formatNumber(s.services.find((x) => x.service === svc)?.gap?.[at(s, y2035)] ?? null),
+        },
       ];
     }),
-    { key: 'pressure', header: `Budget pressure in ${y2035}`, numeric: true, render: (s) => formatGbp(s.budget.find((b) => b.year === y2035)?.pressure ?? null) },
-    { key: 'pressureLast', header: `Budget pressure in ${lastYear}`, numeric: true, render: (s) => formatGbp(s.budget.find((b) => b.year === lastYear)?.pressure ?? null) },
+    {
+      key: 'pressure',
+      header: `Budget pressure in ${y2035}`,
+      numeric: true,
+      render: (s) => formatGbp(s.budget.find((b) => b.year === y2035)?.pressure ?? null),
+    },
+    {
+      key: 'pressureLast',
+      header: `Budget pressure in ${lastYear}`,
+      numeric: true,
+      render: (s) => formatGbp(s.budget.find((b) => b.year === lastYear)?.pressure ?? null),
+    },
   ];
   const downloadRows = data.scenarios.flatMap((s) =>
     s.years.map((year, i) => ({
       scenario: s.name,
       year,
-      ...Object.fromEntries(s.services.flatMap((x) => [[`${x.service}_clients`, x.clients[i]], [`${x.service}_gap`, x.gap?.[i] ?? null]])),
+      ...Object.fromEntries(
+        s.services.flatMap((x) => [
+          [`${x.service}_clients`, x.clients[i]],
+          [`${x.service}_gap`, x.gap?.[i] ?? null],
+        ]),
+      ),
       pressure: s.budget[i]?.pressure ?? null,
     })),
   );
   const services = data.scenarios[0].services;
   return (
     <Page title="Compare scenarios" breadcrumbs={crumbs}>
-      <Table caption="Scenarios side by side" columns={columns} rows={data.scenarios} rowKey={(s) => s.id} firstCellIsHeader />
+      <Table
+        caption="Scenarios side by side"
+        columns={columns}
+        rows={data.scenarios}
+        rowKey={(s) => s.id}
+        firstCellIsHeader
+      />
       <Chart
         title="Residential care home beds: gap by scenario"
-        description={data.scenarios
-          .map((s) => {
-            const ch = s.services.find((x) => x.service === 'care_home_residential');
-            return `${s.name}: ${ch?.crossingYear ? `capacity runs out in ${ch.crossingYear}` : `capacity lasts to ${lastYear}`}`;
-          })
-          .join('. ') + '.'}
+        description={
+          data.scenarios
+            .map((s) => {
+              const ch = s.services.find((x) => x.service === 'care_home_residential');
+              return `${s.name}: ${ch?.crossingYear ? `capacity runs out in ${ch.crossingYear}` : `capacity lasts to ${lastYear}`}`;
+            })
+            .join('. ') + '.'
+        }
         plot={gapPlot}
       />
       <Chart
         title="Budget pressure by scenario"
-        description={data.scenarios.map((s) => `${s.name}: ${formatGbp(s.budget[s.budget.length - 1]?.pressure ?? null)} a year by ${lastYear}`).join('. ') + '.'}
+        description={
+          data.scenarios
+            .map(
+              (s) => `${s.name}: ${formatGbp(s.budget[s.budget.length - 1]?.pressure ?? null)} a year by ${lastYear}`,
+            )
+            .join('. ') + '.'
+        }
         plot={budgetPlot}
       />
       <DownloadLinks

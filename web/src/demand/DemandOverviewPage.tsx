@@ -22,7 +22,14 @@ import {
   type Column,
   type DownloadColumn,
 } from '../components';
-import type { AreasResponse, MeasureView, PopulationResponse, ProjectionResponse, ScenariosResponse, ServiceView } from './types';
+import type {
+  AreasResponse,
+  MeasureView,
+  PopulationResponse,
+  ProjectionResponse,
+  ScenariosResponse,
+  ServiceView,
+} from './types';
 
 const KEY_YEARS = [2030, 2035, 2040, 2045];
 
@@ -52,7 +59,11 @@ export function DemandOverviewPage() {
   if (!projection.data || !population.data) {
     return (
       <Page title="Need and demand">
-        <LoadingOrError loading={projection.loading || population.loading} error={projection.error ?? population.error} what="projections" />
+        <LoadingOrError
+          loading={projection.loading || population.loading}
+          error={projection.error ?? population.error}
+          what="projections"
+        />
       </Page>
     );
   }
@@ -65,28 +76,54 @@ export function DemandOverviewPage() {
     if (areaChoice && areaChoice !== areas.data?.borough?.gssCode) next.area = areaChoice;
     setSearch(next);
   };
-  const areaOptions = (areas.data?.areas ?? []).filter((a) => a.figures > 0).map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }));
+  const areaOptions = (areas.data?.areas ?? [])
+    .filter((a) => a.figures > 0)
+    .map((a) => ({ value: a.code, text: `${a.name} (${a.code})` }));
   const chGap = p.services.find((s) => s.service === 'care_home_residential')?.gap ?? null;
-  const at2035 = <T extends { year: number }>(rows: T[] | undefined): T | undefined => rows?.find((r) => r.year === 2035);
-  const residents = pop.rows.filter((r) => r.band === '0+').sort((a, b) => b.year - a.year).find((r) => pop.sources.find((s) => s.year === r.year)?.kind === 'estimate');
-  const over65 = residents ? pop.rows.filter((r) => r.year === residents.year && (r.band === '65-74' || r.band === '75-84' || r.band === '85+')).reduce((s, r) => s + r.people, 0) : null;
+  const at2035 = <T extends { year: number }>(rows: T[] | undefined): T | undefined =>
+    rows?.find((r) => r.year === 2035);
+  const residents = pop.rows
+    .filter((r) => r.band === '0+')
+    .sort((a, b) => b.year - a.year)
+    .find((r) => pop.sources.find((s) => s.year === r.year)?.kind === 'estimate');
+  const over65 = residents
+    ? pop.rows
+        .filter((r) => r.year === residents.year && (r.band === '65-74' || r.band === '75-84' || r.band === '85+'))
+        .reduce((s, r) => s + r.people, 0)
+    : null;
   const budget2035 = at2035(p.budget.rows);
 
   return (
     <Page title="Need and demand" caption={pop.area.name}>
-      {pop.area.synthetic && <WarningText>This is a synthetic demo borough: the population and services are made up. Do not quote these figures.</WarningText>}
+      {pop.area.synthetic && (
+        <WarningText>
+          This is a synthetic demo borough: the population and services are made up. Do not quote these figures.
+        </WarningText>
+      )}
       <p className="govuk-body">
-        How many people will need care, of what kind, by when, against what the market has today and at what cost. Demand = population × rate × share known to adult social care;
-        service-use rates are scaled so that {p.baseYear} matches today’s placements and packages.
+        How many people will need care, of what kind, by when, against what the market has today and at what cost.
+        Demand = population × rate × share known to adult social care; service-use rates are scaled so that {p.baseYear}{' '}
+        matches today’s placements and packages.
       </p>
       <form onSubmit={choose} aria-label="Choose an area and a scenario">
-        {areaOptions.length > 1 && <Select name="area" label="Area" value={areaChoice || pop.area.code} onChange={setAreaChoice} options={areaOptions} />}
+        {areaOptions.length > 1 && (
+          <Select
+            name="area"
+            label="Area"
+            value={areaChoice || pop.area.code}
+            onChange={setAreaChoice}
+            options={areaOptions}
+          />
+        )}
         <Select
           name="scenario"
           label="Scenario"
           value={choice}
           onChange={setChoice}
-          options={[{ value: 'default', text: 'Default (constant rates, no uplift)' }, ...(scenarios.data?.scenarios ?? []).map((s) => ({ value: s.id, text: s.name }))]}
+          options={[
+            { value: 'default', text: 'Default (constant rates, no uplift)' },
+            ...(scenarios.data?.scenarios ?? []).map((s) => ({ value: s.id, text: s.name })),
+          ]}
         />
         <Button variant="secondary">Show</Button>
       </form>
@@ -114,15 +151,32 @@ export function DemandOverviewPage() {
       <KeyFigures
         label="Key figures"
         figures={[
-          { key: 'residents', label: `Residents (mid-${residents?.year ?? ''} estimate)`, value: residents?.people ?? null },
-          { key: 'over65', label: 'Aged 65 and over', value: over65 !== null && residents ? Math.round((over65 / residents.people) * 1000) / 10 : null, unit: 'percent' },
+          {
+            key: 'residents',
+            label: `Residents (mid-${residents?.year ?? ''} estimate)`,
+            value: residents?.people ?? null,
+          },
+          {
+            key: 'over65',
+            label: 'Aged 65 and over',
+            value: over65 !== null && residents ? Math.round((over65 / residents.people) * 1000) / 10 : null,
+            unit: 'percent',
+          },
           {
             key: 'beds2035',
             label: 'Residential beds short in 2035',
             value: chGap ? Math.max(0, Math.round(at2035(chGap.rows)?.gap ?? 0)) : null,
-            hint: chGap?.crossingYear ? `Capacity runs out in ${chGap.crossingYear}` : 'Capacity lasts to the end of the projection',
+            hint: chGap?.crossingYear
+              ? `Capacity runs out in ${chGap.crossingYear}`
+              : 'Capacity lasts to the end of the projection',
           },
-          { key: 'pressure2035', label: 'Budget pressure in 2035 (a year)', value: budget2035 ? Math.round(budget2035.pressure) : null, unit: 'gbp', hint: `Against the ${p.baseYear} commitment` },
+          {
+            key: 'pressure2035',
+            label: 'Budget pressure in 2035 (a year)',
+            value: budget2035 ? Math.round(budget2035.pressure) : null,
+            unit: 'gbp',
+            hint: `Against the ${p.baseYear} commitment`,
+          },
         ]}
       />
 
@@ -139,9 +193,21 @@ export function DemandOverviewPage() {
           {p.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
-          {p.services.map((s) => s.gap && <li key={s.service}>{s.label}: {s.gap.note}</li>)}
+          {p.services.map(
+            (s) =>
+              s.gap && (
+                <li key={s.service}>
+                  {s.label}: {s.gap.note}
+                </li>
+              ),
+          )}
           <li>{p.budget.note}</li>
-          {!p.marketLinked && <li>This area is not the borough Steward serves, so no placements or market supply are linked: only need is projected.</li>}
+          {!p.marketLinked && (
+            <li>
+              This area is not the borough Steward serves, so no placements or market supply are linked: only need is
+              projected.
+            </li>
+          )}
         </ul>
       </Details>
     </Page>
@@ -162,12 +228,19 @@ export function sourceRanges(sources: { year: number; kind: string; vintage: str
 function scenarioSummary(p: ProjectionResponse): string {
   const s = p.scenario.params;
   const parts = [
-    s.method === 'constant' ? 'Rates held at today’s level' : s.method === 'trend' ? 'Rates with a history follow their linear trend' : 'Custom rate trajectories',
+    s.method === 'constant'
+      ? 'Rates held at today’s level'
+      : s.method === 'trend'
+        ? 'Rates with a history follow their linear trend'
+        : 'Custom rate trajectories',
     `to ${s.toYear}`,
     `target occupancy ${Math.round(s.targetOccupancy * 100)}%`,
     s.upliftRate ? `prices uplifted ${(s.upliftRate * 100).toFixed(1)}% a year` : 'no inflation',
   ];
-  if (s.lever) parts.push(`${Math.round(s.lever.share * 100)}% of new admissions moved from ${s.lever.from.replace(/_/g, ' ')} to ${s.lever.to.replace(/_/g, ' ')} from ${s.lever.startYear}`);
+  if (s.lever)
+    parts.push(
+      `${Math.round(s.lever.share * 100)}% of new admissions moved from ${s.lever.from.replace(/_/g, ' ')} to ${s.lever.to.replace(/_/g, ' ')} from ${s.lever.startYear}`,
+    );
   return parts.join('; ') + '.';
 }
 
@@ -177,19 +250,37 @@ function PopulationSection({ pop, baseYear }: { pop: PopulationResponse; baseYea
   const years = [...new Set(rows.map((r) => r.year))];
   const first = years[0];
   const last = years[years.length - 1];
-  const o65 = (y: number) => rows.filter((r) => r.year === y && ['65-74', '75-84', '85+'].includes(r.band)).reduce((s, r) => s + r.people, 0);
+  const o65 = (y: number) =>
+    rows.filter((r) => r.year === y && ['65-74', '75-84', '85+'].includes(r.band)).reduce((s, r) => s + r.people, 0);
   const o85 = (y: number) => rows.find((r) => r.year === y && r.band === '85+')?.people ?? 0;
   const plot = useCallback(
     () => ({
       y: { grid: true, label: 'Residents', tickFormat: '~s' },
       x: { label: 'Year (mid-year)', tickFormat: 'd' },
       color: { legend: true, domain: bands, range: categoricalColours },
-      marks: [Plot.areaY(rows, { x: 'year', y: 'people', fill: 'band', order: bands }), Plot.ruleX([baseYear], { stroke: chartColours.black, strokeDasharray: '4 3' }), Plot.ruleY([0])],
+      marks: [
+        Plot.areaY(rows, { x: 'year', y: 'people', fill: 'band', order: bands }),
+        Plot.ruleX([baseYear], { stroke: chartColours.black, strokeDasharray: '4 3' }),
+        Plot.ruleY([0]),
+      ],
     }),
     [rows, bands, baseYear],
   );
-  const table = years.filter((y) => y === first || y === last || y % 5 === 0).map((year) => ({ year, ...Object.fromEntries(bands.map((b) => [b, rows.find((r) => r.year === year && r.band === b)?.people ?? 0])) }));
-  const columns: Column<Record<string, number>>[] = [{ key: 'year', header: 'Year' }, ...bands.map((b) => ({ key: b, header: `Aged ${b}`, numeric: true, render: (r: Record<string, number>) => whole(r[b]) }))];
+  const table = years
+    .filter((y) => y === first || y === last || y % 5 === 0)
+    .map((year) => ({
+      year,
+      ...Object.fromEntries(bands.map((b) => [b, rows.find((r) => r.year === year && r.band === b)?.people ?? 0])),
+    }));
+  const columns: Column<Record<string, number>>[] = [
+    { key: 'year', header: 'Year' },
+    ...bands.map((b) => ({
+      key: b,
+      header: `Aged ${b}`,
+      numeric: true,
+      render: (r: Record<string, number>) => whole(r[b]),
+    })),
+  ];
   const download: DownloadColumn<{ year: number; band: string; people: number }>[] = [
     { key: 'year', header: 'Year' },
     { key: 'band', header: 'Age band' },
@@ -203,7 +294,16 @@ function PopulationSection({ pop, baseYear }: { pop: PopulationResponse; baseYea
         description={`People aged 65 and over: ${whole(o65(first))} in ${first}, ${whole(o65(baseYear))} in ${baseYear} and ${whole(o65(last))} in ${last}; aged 85 and over: ${whole(o85(baseYear))} in ${baseYear}, ${whole(o85(last))} in ${last}. The dashed line marks ${baseYear}.`}
         plot={plot}
         source={<p className="govuk-body-s">Source: {[...new Set(pop.sources.map((s) => s.vintage))].join('; ')}.</p>}
-        dataTable={<Table caption="Residents by age band" captionHidden columns={columns} rows={table} rowKey={(r) => String(r.year)} firstCellIsHeader />}
+        dataTable={
+          <Table
+            caption="Residents by age band"
+            captionHidden
+            columns={columns}
+            rows={table}
+            rowKey={(r) => String(r.year)}
+            firstCellIsHeader
+          />
+        }
       />
       <DownloadLinks filename="population-by-age" what="population by age" columns={download} rows={rows} />
     </>
@@ -214,19 +314,41 @@ function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: string 
   const years = yearsShown(p.years);
   const need = p.measures.filter((m) => m.kind !== 'service_use');
   const columns: Column<MeasureView>[] = [
-    { key: 'label', header: 'Need', render: (m) => <>{m.label}<br /><span className="govuk-body-s">{m.careGroupLabel}; ages {m.scope}</span></> },
+    {
+      key: 'label',
+      header: 'Need',
+      render: (m) => (
+        <>
+          {m.label}
+          <br />
+          <span className="govuk-body-s">
+            {m.careGroupLabel}; ages {m.scope}
+          </span>
+        </>
+      ),
+    },
     ...years.map((y) => ({
       key: String(y),
       header: String(y),
       numeric: true,
       render: (m: MeasureView) => (
-        <Link className="govuk-link" to={explainHref(scenario, m.key, y, p.marketLinked ? undefined : p.areaCode)} aria-label={`${whole(m.totals[p.years.indexOf(y)])}: how ${m.label} in ${y} is calculated`}>
+        <Link
+          className="govuk-link"
+          to={explainHref(scenario, m.key, y, p.marketLinked ? undefined : p.areaCode)}
+          aria-label={`${whole(m.totals[p.years.indexOf(y)])}: how ${m.label} in ${y} is calculated`}
+        >
           {whole(m.totals[p.years.indexOf(y)])}
         </Link>
       ),
     })),
   ];
-  const series = need.flatMap((m) => p.years.map((year, i) => ({ measure: m.label, year, index: m.totals[0] > 0 ? (m.totals[i] / m.totals[0]) * 100 : 0 })));
+  const series = need.flatMap((m) =>
+    p.years.map((year, i) => ({
+      measure: m.label,
+      year,
+      index: m.totals[0] > 0 ? (m.totals[i] / m.totals[0]) * 100 : 0,
+    })),
+  );
   const plot = useCallback(
     () => ({
       y: { grid: true, label: `Index (${p.years[0]} = 100)` },
@@ -236,16 +358,27 @@ function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: string 
     }),
     [series, p.years],
   );
-  const fastest = [...need].sort((a, b) => b.totals[b.totals.length - 1] / b.totals[0] - a.totals[a.totals.length - 1] / a.totals[0])[0];
+  const fastest = [...need].sort(
+    (a, b) => b.totals[b.totals.length - 1] / b.totals[0] - a.totals[a.totals.length - 1] / a.totals[0],
+  )[0];
   return (
     <>
       <h2 className="govuk-heading-l">Projected need by care group</h2>
       <Chart
         title={`Growth in need, ${p.years[0]} = 100`}
-        description={fastest ? `${fastest.label} grows fastest: from ${whole(fastest.totals[0])} in ${p.years[0]} to ${whole(fastest.totals[fastest.totals.length - 1])} in ${p.years[p.years.length - 1]}.` : 'No need measures.'}
+        description={
+          fastest
+            ? `${fastest.label} grows fastest: from ${whole(fastest.totals[0])} in ${p.years[0]} to ${whole(fastest.totals[fastest.totals.length - 1])} in ${p.years[p.years.length - 1]}.`
+            : 'No need measures.'
+        }
         plot={plot}
       />
-      <Table caption="People with each need (select a figure to see how it is calculated)" columns={columns} rows={need} rowKey={(m) => m.key} />
+      <Table
+        caption="People with each need (select a figure to see how it is calculated)"
+        columns={columns}
+        rows={need}
+        rowKey={(m) => m.key}
+      />
       <DownloadLinks filename="projected-need" what="projected need" columns={measureDownload(p)} rows={need} />
     </>
   );
@@ -259,13 +392,20 @@ function measureDownload(p: ProjectionResponse): DownloadColumn<MeasureView>[] {
     { key: 'source', header: 'Rate source' },
     { key: 'shareKnownToAsc', header: 'Share known to ASC', numFmt: '0%' },
     { key: 'method', header: 'Method' },
-    ...p.years.map((y, i) => ({ key: String(y), header: String(y), value: (m: MeasureView) => m.totals[i], numFmt: '#,##0.0' })),
+    ...p.years.map((y, i) => ({
+      key: String(y),
+      header: String(y),
+      value: (m: MeasureView) => m.totals[i],
+      numFmt: '#,##0.0',
+    })),
   ];
 }
 
 function ServiceSection({ p }: { p: ProjectionResponse }) {
   const years = yearsShown(p.years);
-  const series = p.services.flatMap((s) => p.years.map((year, i) => ({ service: s.label, year, clients: s.clients[i] })));
+  const series = p.services.flatMap((s) =>
+    p.years.map((year, i) => ({ service: s.label, year, clients: s.clients[i] })),
+  );
   const plot = useCallback(
     () => ({
       y: { grid: true, label: 'Council-supported clients' },
@@ -280,7 +420,9 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
   // A service's clients are one service-use measure's people unless a policy lever moves some of them.
   const measureFor = (s: ServiceView) => {
     const ms = measures.filter((m) => m.service === s.service);
-    return ms.length === 1 && !(lever && lever.share > 0 && (lever.from === s.service || lever.to === s.service)) ? ms[0] : null;
+    return ms.length === 1 && !(lever && lever.share > 0 && (lever.from === s.service || lever.to === s.service))
+      ? ms[0]
+      : null;
   };
   const columns: Column<ServiceView>[] = [
     { key: 'label', header: 'Service' },
@@ -292,7 +434,11 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
         const m = measureFor(s);
         const v = whole(s.clients[p.years.indexOf(y)]);
         return m ? (
-          <Link className="govuk-link" to={explainHref(p.scenario.id, m.key, y, p.marketLinked ? undefined : p.areaCode)} aria-label={`${v}: how ${s.label.toLowerCase()} clients in ${y} are calculated`}>
+          <Link
+            className="govuk-link"
+            to={explainHref(p.scenario.id, m.key, y, p.marketLinked ? undefined : p.areaCode)}
+            aria-label={`${v}: how ${s.label.toLowerCase()} clients in ${y} are calculated`}
+          >
             {v}
           </Link>
         ) : (
@@ -306,10 +452,23 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
       <h2 className="govuk-heading-l">Projected demand by service</h2>
       <Chart
         title="Council-supported clients by service"
-        description={p.services.map((s) => `${s.label}: ${whole(s.clients[0])} in ${p.years[0]}, ${whole(s.clients[s.clients.length - 1])} in ${p.years[p.years.length - 1]}`).join('. ') + '.'}
+        description={
+          p.services
+            .map(
+              (s) =>
+                `${s.label}: ${whole(s.clients[0])} in ${p.years[0]}, ${whole(s.clients[s.clients.length - 1])} in ${p.years[p.years.length - 1]}`,
+            )
+            .join('. ') + '.'
+        }
         plot={plot}
       />
-      <Table caption="Clients by service" columns={columns} rows={p.services} rowKey={(s) => s.service} firstCellIsHeader />
+      <Table
+        caption="Clients by service"
+        columns={columns}
+        rows={p.services}
+        rowKey={(s) => s.service}
+        firstCellIsHeader
+      />
       <Details summary="How today’s service-use rates were derived">
         <ul className="govuk-list govuk-list--bullet">
           {measures.map((m) => (
@@ -322,7 +481,20 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
           ))}
         </ul>
       </Details>
-      <DownloadLinks filename="projected-clients-by-service" what="clients by service" columns={[{ key: 'label', header: 'Service' }, ...p.years.map((y, i) => ({ key: String(y), header: String(y), value: (s: ServiceView) => s.clients[i], numFmt: '#,##0.0' }))]} rows={p.services} />
+      <DownloadLinks
+        filename="projected-clients-by-service"
+        what="clients by service"
+        columns={[
+          { key: 'label', header: 'Service' },
+          ...p.years.map((y, i) => ({
+            key: String(y),
+            header: String(y),
+            value: (s: ServiceView) => s.clients[i],
+            numFmt: '#,##0.0',
+          })),
+        ]}
+        rows={p.services}
+      />
     </>
   );
 }
@@ -332,7 +504,11 @@ function GapSection({ p }: { p: ProjectionResponse }) {
   return (
     <>
       <h2 className="govuk-heading-l">Supply gap</h2>
-      {withGap.length === 0 && <p className="govuk-body">No current supply is recorded in the market register for this area, so no gap can be worked out.</p>}
+      {withGap.length === 0 && (
+        <p className="govuk-body">
+          No current supply is recorded in the market register for this area, so no gap can be worked out.
+        </p>
+      )}
       {withGap.map((s) => (
         <GapChart key={s.service} s={s} baseYear={p.baseYear} />
       ))}
@@ -353,10 +529,16 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
     () => ({
       y: { grid: true, label: s.unit.replace(/^./, (c) => c.toUpperCase()) },
       x: { tickFormat: 'd', label: 'Year' },
-      color: { legend: true, domain: [`${s.unit} needed`, `${s.unit} available today`], range: [chartColours.blue, chartColours.black] },
+      color: {
+        legend: true,
+        domain: [`${s.unit} needed`, `${s.unit} available today`],
+        range: [chartColours.blue, chartColours.black],
+      },
       marks: [
         Plot.lineY(series, { x: 'year', y: 'value', stroke: 'line', strokeWidth: 2 }),
-        ...(gap.crossingYear ? [Plot.ruleX([gap.crossingYear], { stroke: chartColours.red, strokeDasharray: '4 3' })] : []),
+        ...(gap.crossingYear
+          ? [Plot.ruleX([gap.crossingYear], { stroke: chartColours.red, strokeDasharray: '4 3' })]
+          : []),
       ],
     }),
     [series, gap.crossingYear, s.unit],
@@ -381,7 +563,16 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
         description={`${whole(rows[0].required)} ${s.unit} needed in ${rows[0].year} against ${whole(rows[0].capacity)} available; ${whole(last.required)} needed by ${last.year}${y2035 ? `, so ${whole(Math.abs(y2035.gap))} ${s.unit} ${y2035.gap > 0 ? 'more are needed' : 'to spare'} in 2035` : ''}.${gap.crossingYear ? ` The red line marks ${gap.crossingYear}.` : ''}`}
         plot={plot}
         source={<p className="govuk-body-s">{gap.note}</p>}
-        dataTable={<Table caption={`${s.label}: supply gap by year`} captionHidden columns={columns} rows={rows} rowKey={(r) => String(r.year)} firstCellIsHeader />}
+        dataTable={
+          <Table
+            caption={`${s.label}: supply gap by year`}
+            captionHidden
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => String(r.year)}
+            firstCellIsHeader
+          />
+        }
       />
       <DownloadLinks
         filename={`supply-gap-${s.service.replace(/_/g, '-')}`}
@@ -427,7 +618,13 @@ function BudgetSection({ p }: { p: ProjectionResponse }) {
         plot={plot}
         source={<p className="govuk-body-s">{p.budget.note}</p>}
       />
-      <Table caption="Annual cost and pressure" columns={columns} rows={rows.filter((r) => years.includes(r.year))} rowKey={(r) => String(r.year)} firstCellIsHeader />
+      <Table
+        caption="Annual cost and pressure"
+        columns={columns}
+        rows={rows.filter((r) => years.includes(r.year))}
+        rowKey={(r) => String(r.year)}
+        firstCellIsHeader
+      />
       <DownloadLinks
         filename="budget-pressure"
         what="budget pressure"
@@ -436,7 +633,12 @@ function BudgetSection({ p }: { p: ProjectionResponse }) {
           { key: 'total', header: 'Annual cost (£)', numFmt: '£#,##0' },
           { key: 'pressure', header: 'Pressure (£)', numFmt: '£#,##0' },
           { key: 'pressureShare', header: 'Change', numFmt: '0.0%' },
-          ...p.services.map((s) => ({ key: s.service, header: `${s.label} clients`, value: (r: (typeof rows)[number]) => r.services.find((x) => x.service === s.service)?.clients ?? null, numFmt: '#,##0.0' })),
+          ...p.services.map((s) => ({
+            key: s.service,
+            header: `${s.label} clients`,
+            value: (r: (typeof rows)[number]) => r.services.find((x) => x.service === s.service)?.clients ?? null,
+            numFmt: '#,##0.0',
+          })),
         ]}
         rows={rows}
       />

@@ -1,7 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
-import { Button, ButtonGroup, ErrorSummary, LoadingOrError, Page, TextInput, Textarea, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
+import {
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  LoadingOrError,
+  Page,
+  TextInput,
+  Textarea,
+  apiErrorsToSummary,
+  fieldError,
+  type SummaryError,
+} from '../components';
 import { rateBodyFrom, rateFormFrom, type RateForm } from './forms';
 import type { StoredRate } from './types';
 
@@ -22,11 +33,19 @@ export function EditRatePage() {
   useEffect(() => {
     if (rate && !form) setForm(rateFormFrom(rate));
   }, [rate, form]);
-  const crumbs = [{ text: 'Need and demand', href: '/demand' }, { text: 'Rates', href: '/demand/rates' }, { text: 'Change a rate' }];
+  const crumbs = [
+    { text: 'Need and demand', href: '/demand' },
+    { text: 'Rates', href: '/demand/rates' },
+    { text: 'Change a rate' },
+  ];
   if (!rate || !form) {
     return (
       <Page title="Change a rate" breadcrumbs={crumbs}>
-        {data && !rate ? <p className="govuk-body">There is no rate called “{key}”.</p> : <LoadingOrError loading={loading} error={error} what="the rate" />}
+        {data && !rate ? (
+          <p className="govuk-body">There is no rate called “{key}”.</p>
+        ) : (
+          <LoadingOrError loading={loading} error={error} what="the rate" />
+        )}
       </Page>
     );
   }
@@ -55,11 +74,20 @@ export function EditRatePage() {
     }
   };
   return (
-    <Page title={rate.label} caption="Change a rate" documentTitle={`Change a rate: ${rate.label}`} breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
+    <Page
+      title={rate.label}
+      caption="Change a rate"
+      documentTitle={`Change a rate: ${rate.label}`}
+      breadcrumbs={crumbs}
+      hasErrors={errors.length > 0}
+      width="two-thirds"
+    >
       <ErrorSummary errors={errors} />
       <form onSubmit={save} noValidate>
         <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Rates by sex and age, as a percentage</legend>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            Rates by sex and age, as a percentage
+          </legend>
           {rate.cells.map((c, i) => (
             <TextInput
               key={i}
@@ -85,8 +113,24 @@ export function EditRatePage() {
           onChange={(v) => setForm({ ...form, share: v })}
           error={fieldError(errors, 'shareKnownToAsc')}
         />
-        <Textarea name="source" label="Source" hint="Publication, table and year, so others can check the figure" rows={3} value={form.source} onChange={(v) => setForm({ ...form, source: v })} error={fieldError(errors, 'source')} />
-        <TextInput name="sourceYear" label="Source year" width={4} inputMode="numeric" value={form.sourceYear} onChange={(v) => setForm({ ...form, sourceYear: v })} error={fieldError(errors, 'sourceYear')} />
+        <Textarea
+          name="source"
+          label="Source"
+          hint="Publication, table and year, so others can check the figure"
+          rows={3}
+          value={form.source}
+          onChange={(v) => setForm({ ...form, source: v })}
+          error={fieldError(errors, 'source')}
+        />
+        <TextInput
+          name="sourceYear"
+          label="Source year"
+          width={4}
+          inputMode="numeric"
+          value={form.sourceYear}
+          onChange={(v) => setForm({ ...form, sourceYear: v })}
+          error={fieldError(errors, 'sourceYear')}
+        />
         <ButtonGroup>
           <Button disabled={busy}>Save rate</Button>
           {!rate.isDefault && (

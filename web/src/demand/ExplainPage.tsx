@@ -1,6 +1,15 @@
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
-import { DownloadLinks, InsetText, LoadingOrError, Page, SummaryList, Table, formatNumber, type Column } from '../components';
+import {
+  DownloadLinks,
+  InsetText,
+  LoadingOrError,
+  Page,
+  SummaryList,
+  Table,
+  formatNumber,
+  type Column,
+} from '../components';
 import type { ExplainResponse } from './types';
 
 type Line = ExplainResponse['lines'][number];
@@ -16,29 +25,59 @@ export function ExplainPage() {
   const year = search.get('year') ?? '';
   const scenario = search.get('scenario') ?? 'default';
   const area = search.get('area') ?? undefined;
-  const { data, error, loading } = useApi<ExplainResponse>(measure && year ? withQuery('/api/demand/explain', { measure, year, scenario, area }) : null);
-  const crumbs = [{ text: 'Need and demand', href: scenario === 'default' ? '/demand' : `/demand?scenario=${scenario}` }, { text: 'How a figure is calculated' }];
+  const { data, error, loading } = useApi<ExplainResponse>(
+    measure && year ? withQuery('/api/demand/explain', { measure, year, scenario, area }) : null,
+  );
+  const crumbs = [
+    { text: 'Need and demand', href: scenario === 'default' ? '/demand' : `/demand?scenario=${scenario}` },
+    { text: 'How a figure is calculated' },
+  ];
   if (!data) {
     return (
       <Page title="How this figure is calculated" breadcrumbs={crumbs}>
-        {!measure || !year ? <p className="govuk-body">Choose a figure on the <Link className="govuk-link" to="/demand">need and demand page</Link>.</p> : <LoadingOrError loading={loading} error={error} what="the working" />}
+        {!measure || !year ? (
+          <p className="govuk-body">
+            Choose a figure on the{' '}
+            <Link className="govuk-link" to="/demand">
+              need and demand page
+            </Link>
+            .
+          </p>
+        ) : (
+          <LoadingOrError loading={loading} error={error} what="the working" />
+        )}
       </Page>
     );
   }
   const columns: Column<Line>[] = [
-    { key: 'sex', header: 'Sex', render: (l) => (l.sex === 'persons' ? 'All' : l.sex.replace(/^./, (c) => c.toUpperCase())) },
+    {
+      key: 'sex',
+      header: 'Sex',
+      render: (l) => (l.sex === 'persons' ? 'All' : l.sex.replace(/^./, (c) => c.toUpperCase())),
+    },
     { key: 'ages', header: 'Ages' },
-    { key: 'population', header: `Population ${data.year}`, numeric: true, render: (l) => formatNumber(l.population, 0) },
+    {
+      key: 'population',
+      header: `Population ${data.year}`,
+      numeric: true,
+      render: (l) => formatNumber(l.population, 0),
+    },
     { key: 'rate', header: 'Rate', numeric: true, render: (l) => pct(l.rate, 4) },
     { key: 'shareKnownToAsc', header: 'Share known to ASC', numeric: true, render: (l) => pct(l.shareKnownToAsc, 1) },
     { key: 'multiplier', header: 'Rate multiplier', numeric: true, render: (l) => `×${l.multiplier.toFixed(4)}` },
     { key: 'people', header: 'People', numeric: true, render: (l) => formatNumber(l.people, 1) },
   ];
   return (
-    <Page title={`${data.rateLabel}, ${data.year}: ${formatNumber(data.total)}`} documentTitle="How this figure is calculated" caption="How this figure is calculated" breadcrumbs={crumbs}>
+    <Page
+      title={`${data.rateLabel}, ${data.year}: ${formatNumber(data.total)}`}
+      documentTitle="How this figure is calculated"
+      caption="How this figure is calculated"
+      breadcrumbs={crumbs}
+    >
       <InsetText>
-        People = population × rate × share known to adult social care × the rate’s multiplier for {data.year} (1 when the rate is held constant). Each line below is one sex and
-        one age band of the rate; the lines add up to {formatNumber(data.total, 1)}.
+        People = population × rate × share known to adult social care × the rate’s multiplier for {data.year} (1 when
+        the rate is held constant). Each line below is one sex and one age band of the rate; the lines add up to{' '}
+        {formatNumber(data.total, 1)}.
       </InsetText>
       <SummaryList
         rows={[
@@ -47,11 +86,21 @@ export function ExplainPage() {
           { key: 'Rate source', value: `${data.source} (${data.sourceYear})` },
           { key: 'Method', value: data.methodNote },
           ...(data.calibration
-            ? [{ key: 'Calibration', value: `The age profile gave ${formatNumber(data.calibration.expected)} clients in the base year; placements and packages show ${formatNumber(data.calibration.observed)}, so the rates shown are the profile × ${data.calibration.factor}.` }]
+            ? [
+                {
+                  key: 'Calibration',
+                  value: `The age profile gave ${formatNumber(data.calibration.expected)} clients in the base year; placements and packages show ${formatNumber(data.calibration.observed)}, so the rates shown are the profile × ${data.calibration.factor}.`,
+                },
+              ]
             : []),
         ]}
       />
-      <Table caption={`Working for ${data.year}`} columns={columns} rows={data.lines} rowKey={(l) => `${l.sex}-${l.ages}`} />
+      <Table
+        caption={`Working for ${data.year}`}
+        columns={columns}
+        rows={data.lines}
+        rowKey={(l) => `${l.sex}-${l.ages}`}
+      />
       <p className="govuk-body govuk-!-font-weight-bold">Total: {formatNumber(data.total, 1)} people</p>
       <DownloadLinks
         filename={`working-${data.rateKey}-${data.year}`}

@@ -5,7 +5,11 @@ import { DownloadLinks, LoadingOrError, Page, Table, Tag, type Column } from '..
 import { CARE_GROUP_LABELS, scopeLabel } from '../../../src/domain/demand/rates';
 import type { StoredRate } from './types';
 
-const KIND_LABELS: Record<string, string> = { prevalence: 'Prevalence', service_use: 'Service use', admissions: 'Admissions a year' };
+const KIND_LABELS: Record<string, string> = {
+  prevalence: 'Prevalence',
+  service_use: 'Service use',
+  admissions: 'Admissions a year',
+};
 
 function summary(r: StoredRate): string {
   const values = [...new Set(r.cells.map((c) => c.value))];
@@ -28,19 +32,35 @@ export function RatesPage() {
     );
   }
   const columns: Column<StoredRate>[] = [
-    { key: 'label', header: 'Rate', render: (r) => (canEdit ? <Link className="govuk-link" to={`/demand/rates/${r.key}`}>{r.label}</Link> : r.label) },
+    {
+      key: 'label',
+      header: 'Rate',
+      render: (r) =>
+        canEdit ? (
+          <Link className="govuk-link" to={`/demand/rates/${r.key}`}>
+            {r.label}
+          </Link>
+        ) : (
+          r.label
+        ),
+    },
     { key: 'careGroup', header: 'Care group', render: (r) => CARE_GROUP_LABELS[r.careGroup] },
     { key: 'kind', header: 'Kind', render: (r) => KIND_LABELS[r.kind] },
     { key: 'ages', header: 'Ages', render: (r) => scopeLabel(r) },
     { key: 'value', header: 'Rate', render: summary },
     { key: 'share', header: 'Known to ASC', numeric: true, render: (r) => `${Math.round(r.shareKnownToAsc * 100)}%` },
     { key: 'source', header: 'Source', render: (r) => `${r.source} (${r.sourceYear})` },
-    { key: 'status', header: 'Status', render: (r) => (r.isDefault ? <Tag colour="grey">Shipped default</Tag> : <Tag colour="blue">Edited</Tag>) },
+    {
+      key: 'status',
+      header: 'Status',
+      render: (r) => (r.isDefault ? <Tag colour="grey">Shipped default</Tag> : <Tag colour="blue">Edited</Tag>),
+    },
   ];
   return (
     <Page title="Rates and their sources" breadcrumbs={crumbs}>
       <p className="govuk-body">
-        Prevalence and service-use rates drive every projection. Service-use rates give the shape by age; their level is set from today’s placements and packages.
+        Prevalence and service-use rates drive every projection. Service-use rates give the shape by age; their level is
+        set from today’s placements and packages.
         {canEdit ? ' Select a rate to change it; every change is recorded in the audit log.' : ''}
       </p>
       <Table caption="Rates in use" captionHidden columns={columns} rows={data.rates} rowKey={(r) => r.key} />
@@ -52,7 +72,14 @@ export function RatesPage() {
           { key: 'label', header: 'Rate' },
           { key: 'careGroup', header: 'Care group' },
           { key: 'kind', header: 'Kind' },
-          { key: 'cells', header: 'Rates by sex and age', value: (r) => r.cells.map((c) => `${c.sex} ${c.ageFrom}${c.ageTo === null ? '+' : `-${c.ageTo}`}: ${c.value}`).join('; ') },
+          {
+            key: 'cells',
+            header: 'Rates by sex and age',
+            value: (r) =>
+              r.cells
+                .map((c) => `${c.sex} ${c.ageFrom}${c.ageTo === null ? '+' : `-${c.ageTo}`}: ${c.value}`)
+                .join('; '),
+          },
           { key: 'shareKnownToAsc', header: 'Share known to ASC', numFmt: '0%' },
           { key: 'source', header: 'Source' },
           { key: 'sourceYear', header: 'Source year' },

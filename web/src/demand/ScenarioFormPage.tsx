@@ -1,7 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
-import { Button, ButtonGroup, ErrorSummary, LoadingOrError, Page, Radios, Select, TextInput, Textarea, fieldError, type SummaryError } from '../components';
+import {
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  LoadingOrError,
+  Page,
+  Radios,
+  Select,
+  TextInput,
+  Textarea,
+  fieldError,
+  type SummaryError,
+} from '../components';
 import { SCENARIO_FIELD_MAP, scenarioFormFrom, scenarioParamsFrom, type ScenarioForm } from './forms';
 import type { Scenario, ScenariosResponse, StoredRate } from './types';
 
@@ -27,18 +39,33 @@ export function ScenarioFormPage() {
   useEffect(() => {
     if (form || !scenarios.data) return;
     if (id && !existing) return;
-    setForm(existing ? scenarioFormFrom(existing.name, existing.description, existing.params) : scenarioFormFrom('', '', scenarios.data.defaults));
+    setForm(
+      existing
+        ? scenarioFormFrom(existing.name, existing.description, existing.params)
+        : scenarioFormFrom('', '', scenarios.data.defaults),
+    );
   }, [form, scenarios.data, existing, id]);
   const title = existing ? `Change scenario: ${existing.name}` : 'Add a scenario';
-  const crumbs = [{ text: 'Need and demand', href: '/demand' }, { text: 'Scenarios', href: '/demand/scenarios' }, { text: existing ? 'Change scenario' : 'Add a scenario' }];
+  const crumbs = [
+    { text: 'Need and demand', href: '/demand' },
+    { text: 'Scenarios', href: '/demand/scenarios' },
+    { text: existing ? 'Change scenario' : 'Add a scenario' },
+  ];
   if (!form || !scenarios.data) {
     return (
       <Page title={title} breadcrumbs={crumbs}>
-        {scenarios.data && id && !existing ? <p className="govuk-body">This scenario was not found.</p> : <LoadingOrError loading={scenarios.loading} error={scenarios.error} what="scenarios" />}
+        {scenarios.data && id && !existing ? (
+          <p className="govuk-body">This scenario was not found.</p>
+        ) : (
+          <LoadingOrError loading={scenarios.loading} error={scenarios.error} what="scenarios" />
+        )}
       </Page>
     );
   }
-  const set = <K extends keyof ScenarioForm>(key: K) => (value: string) => setForm({ ...form, [key]: value as ScenarioForm[K] });
+  const set =
+    <K extends keyof ScenarioForm>(key: K) =>
+    (value: string) =>
+      setForm({ ...form, [key]: value as ScenarioForm[K] });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const { params, errors: problems } = scenarioParamsFrom(form, existing?.params ?? scenarios.data!.defaults);
@@ -77,16 +104,36 @@ export function ScenarioFormPage() {
     <Page title={title} breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
-        <TextInput name="name" label="Name" value={form.name} onChange={set('name')} error={fieldError(errors, 'name')} />
-        <Textarea name="description" label="Description (optional)" rows={2} value={form.description} onChange={set('description')} />
+        <TextInput
+          name="name"
+          label="Name"
+          value={form.name}
+          onChange={set('name')}
+          error={fieldError(errors, 'name')}
+        />
+        <Textarea
+          name="description"
+          label="Description (optional)"
+          rows={2}
+          value={form.description}
+          onChange={set('description')}
+        />
         <Radios
           name="method"
           legend="How rates change over time"
           value={form.method}
           onChange={set('method')}
           items={[
-            { value: 'constant', text: 'Constant rate (conservative)', hint: 'Each rate stays at today’s level; demand grows with the population only' },
-            { value: 'trend', text: 'Linear trend on history (generous)', hint: 'Rates with a recorded history follow their straight-line trend' },
+            {
+              value: 'constant',
+              text: 'Constant rate (conservative)',
+              hint: 'Each rate stays at today’s level; demand grows with the population only',
+            },
+            {
+              value: 'trend',
+              text: 'Linear trend on history (generous)',
+              hint: 'Rates with a recorded history follow their straight-line trend',
+            },
             { value: 'custom', text: 'Custom trajectory', hint: 'Change one rate by a percentage by a given year' },
           ]}
         />
@@ -101,14 +148,69 @@ export function ScenarioFormPage() {
               options={(rates.data?.rates ?? []).map((r) => ({ value: r.key, text: r.label }))}
               error={fieldError(errors, 'trajectoryRate')}
             />
-            <TextInput name="trajectoryChange" label="Change in the rate" hint="For example 20 for a rise of a fifth, or -10" suffix="%" width={5} inputMode="decimal" value={form.trajectoryChange} onChange={set('trajectoryChange')} error={fieldError(errors, 'trajectoryChange')} />
-            <TextInput name="trajectoryYear" label="Reached by" width={4} inputMode="numeric" value={form.trajectoryYear} onChange={set('trajectoryYear')} error={fieldError(errors, 'trajectoryYear')} />
+            <TextInput
+              name="trajectoryChange"
+              label="Change in the rate"
+              hint="For example 20 for a rise of a fifth, or -10"
+              suffix="%"
+              width={5}
+              inputMode="decimal"
+              value={form.trajectoryChange}
+              onChange={set('trajectoryChange')}
+              error={fieldError(errors, 'trajectoryChange')}
+            />
+            <TextInput
+              name="trajectoryYear"
+              label="Reached by"
+              width={4}
+              inputMode="numeric"
+              value={form.trajectoryYear}
+              onChange={set('trajectoryYear')}
+              error={fieldError(errors, 'trajectoryYear')}
+            />
           </>
         )}
-        <TextInput name="toYear" label="Project to" width={4} inputMode="numeric" value={form.toYear} onChange={set('toYear')} error={fieldError(errors, 'toYear')} />
-        <TextInput name="targetOccupancy" label="Target occupancy of beds and units" hint="Capacity counts as used up when occupancy reaches this level" suffix="%" width={4} inputMode="decimal" value={form.targetOccupancy} onChange={set('targetOccupancy')} error={fieldError(errors, 'targetOccupancy')} />
-        <TextInput name="uplift" label="Price uplift a year" hint="0 for the Thurrock method (no inflation)" suffix="%" width={4} inputMode="decimal" value={form.uplift} onChange={set('uplift')} error={fieldError(errors, 'uplift')} />
-        <TextInput name="homecareHours" label="Homecare hours a week per client (optional)" hint="Leave blank to use today’s mean from packages" width={4} inputMode="decimal" value={form.homecareHours} onChange={set('homecareHours')} error={fieldError(errors, 'homecareHours')} />
+        <TextInput
+          name="toYear"
+          label="Project to"
+          width={4}
+          inputMode="numeric"
+          value={form.toYear}
+          onChange={set('toYear')}
+          error={fieldError(errors, 'toYear')}
+        />
+        <TextInput
+          name="targetOccupancy"
+          label="Target occupancy of beds and units"
+          hint="Capacity counts as used up when occupancy reaches this level"
+          suffix="%"
+          width={4}
+          inputMode="decimal"
+          value={form.targetOccupancy}
+          onChange={set('targetOccupancy')}
+          error={fieldError(errors, 'targetOccupancy')}
+        />
+        <TextInput
+          name="uplift"
+          label="Price uplift a year"
+          hint="0 for the Thurrock method (no inflation)"
+          suffix="%"
+          width={4}
+          inputMode="decimal"
+          value={form.uplift}
+          onChange={set('uplift')}
+          error={fieldError(errors, 'uplift')}
+        />
+        <TextInput
+          name="homecareHours"
+          label="Homecare hours a week per client (optional)"
+          hint="Leave blank to use today’s mean from packages"
+          width={4}
+          inputMode="decimal"
+          value={form.homecareHours}
+          onChange={set('homecareHours')}
+          error={fieldError(errors, 'homecareHours')}
+        />
         <Radios
           name="lever"
           legend="Policy lever: move some new admissions to another service?"
@@ -122,10 +224,40 @@ export function ScenarioFormPage() {
         />
         {form.lever === 'yes' && (
           <>
-            <Select name="leverFrom" label="Move new admissions from" value={form.leverFrom} onChange={set('leverFrom')} options={SERVICE_OPTIONS} />
-            <Select name="leverTo" label="To" value={form.leverTo} onChange={set('leverTo')} options={SERVICE_OPTIONS} error={fieldError(errors, 'leverTo')} />
-            <TextInput name="leverShare" label="Share of new admissions moved" suffix="%" width={4} inputMode="decimal" value={form.leverShare} onChange={set('leverShare')} error={fieldError(errors, 'leverShare')} />
-            <TextInput name="leverStartYear" label="From year" width={4} inputMode="numeric" value={form.leverStartYear} onChange={set('leverStartYear')} error={fieldError(errors, 'leverStartYear')} />
+            <Select
+              name="leverFrom"
+              label="Move new admissions from"
+              value={form.leverFrom}
+              onChange={set('leverFrom')}
+              options={SERVICE_OPTIONS}
+            />
+            <Select
+              name="leverTo"
+              label="To"
+              value={form.leverTo}
+              onChange={set('leverTo')}
+              options={SERVICE_OPTIONS}
+              error={fieldError(errors, 'leverTo')}
+            />
+            <TextInput
+              name="leverShare"
+              label="Share of new admissions moved"
+              suffix="%"
+              width={4}
+              inputMode="decimal"
+              value={form.leverShare}
+              onChange={set('leverShare')}
+              error={fieldError(errors, 'leverShare')}
+            />
+            <TextInput
+              name="leverStartYear"
+              label="From year"
+              width={4}
+              inputMode="numeric"
+              value={form.leverStartYear}
+              onChange={set('leverStartYear')}
+              error={fieldError(errors, 'leverStartYear')}
+            />
             <TextInput
               name="leverMeanStay"
               label="Mean length of stay (years)"

@@ -31,7 +31,10 @@ export function ScenariosPage() {
   return (
     <Page title="Scenarios" breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
       <ErrorSummary errors={errors} />
-      <p className="govuk-body">A scenario is a saved set of assumptions: the projection method, target occupancy, price uplift and any policy lever.</p>
+      <p className="govuk-body">
+        A scenario is a saved set of assumptions: the projection method, target occupancy, price uplift and any policy
+        lever.
+      </p>
       {hasRole('commissioner', 'admin') && (
         <Button href="/demand/scenarios/new" variant="secondary">
           Add a scenario
@@ -46,8 +49,16 @@ export function ScenariosPage() {
           onChange={setChosen}
           error={errors.find((e) => e.field === 'scenarios')?.message}
           items={[
-            { value: 'default', text: 'Default (constant rates, no uplift)', hint: 'Rates held at today’s level; no policy lever' },
-            ...data.scenarios.map((s) => ({ value: s.id, text: s.name, hint: s.description || data.methods[s.params.method] })),
+            {
+              value: 'default',
+              text: 'Default (constant rates, no uplift)',
+              hint: 'Rates held at today’s level; no policy lever',
+            },
+            ...data.scenarios.map((s) => ({
+              value: s.id,
+              text: s.name,
+              hint: s.description || data.methods[s.params.method],
+            })),
           ]}
         />
         <Button>Compare scenarios</Button>

@@ -6,7 +6,16 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runImport, textSource } from '../../../src/importers/framework';
 import { populationImporter } from '../../../src/importers/population';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward, choose } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  describeE2E,
+  expectAccessible,
+  newPage,
+  settle,
+  signIn,
+  useSteward,
+  choose,
+} from '../testing/e2e';
 
 interface GapView {
   service: string;
@@ -63,7 +72,9 @@ describeE2E('need and demand pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Rates and their sources' }).waitFor();
     await expectAccessible(page, 'rates page');
     await page.getByRole('link', { name: 'Older people in residential care homes (council-supported)' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Older people in residential care homes (council-supported)' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Older people in residential care homes (council-supported)' })
+      .waitFor();
     await expectAccessible(page, 'rate editor');
     const over90 = page.getByLabel('People aged 90 and over');
     await over90.fill('150');
@@ -97,7 +108,14 @@ describeE2E('need and demand pages', () => {
     const lever = await projection(page, e2e.steward.baseUrl, scenarioId);
     expect(gap2035(lever)).toBeLessThan(gap2035(afterRate));
     const leverCrossing = residential(lever).gap!.crossingYear;
-    await page.getByText(leverCrossing ? `Residential care home: capacity runs out in ${leverCrossing}` : 'Residential care home: capacity lasts to').first().waitFor();
+    await page
+      .getByText(
+        leverCrossing
+          ? `Residential care home: capacity runs out in ${leverCrossing}`
+          : 'Residential care home: capacity lasts to',
+      )
+      .first()
+      .waitFor();
     await page.locator('.govuk-inset-text').getByText('Half of new residential admissions at home').waitFor();
     await expectAccessible(page, 'overview with a scenario');
 
@@ -117,7 +135,10 @@ describeE2E('need and demand pages', () => {
   });
 
   it('shows an imported ONS area (Darlington, 2022-based SNPP) when chosen', async () => {
-    const source = textSource('snpp-2022-darlington.csv', readFileSync(new URL('../../../src/importers/fixtures/ons/snpp-2022-darlington.csv', import.meta.url)));
+    const source = textSource(
+      'snpp-2022-darlington.csv',
+      readFileSync(new URL('../../../src/importers/fixtures/ons/snpp-2022-darlington.csv', import.meta.url)),
+    );
     await runImport(e2e.steward.database.db, populationImporter, source, { actor: { system: 'e2e' }, options: {} });
     const { page, errors } = await newPage(e2e.browser);
     await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
@@ -128,7 +149,10 @@ describeE2E('need and demand pages', () => {
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.waitForURL(/area=E06000005/);
     await page.getByText('Darlington', { exact: true }).first().waitFor();
-    await page.getByText('2022–2047 projections (2022-based SNPP)', { exact: false }).first().waitFor({ state: 'attached' });
+    await page
+      .getByText('2022–2047 projections (2022-based SNPP)', { exact: false })
+      .first()
+      .waitFor({ state: 'attached' });
     await expectAccessible(page, 'imported area');
     const api = await (await page.request.get(`${e2e.steward.baseUrl}/api/demand/population?area=E06000005`)).json();
     const total2030 = api.rows.find((r: { year: number; band: string }) => r.year === 2030 && r.band === '0+').people;

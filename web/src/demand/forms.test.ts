@@ -5,7 +5,20 @@ import { rateBodyFrom, rateFormFrom, scenarioFormFrom, scenarioParamsFrom } from
 
 describe('scenario form', () => {
   it('round-trips parameters through the form', () => {
-    const params = { ...DEFAULT_SCENARIO, method: 'custom' as const, upliftRate: 0.03, trajectories: { dementia_65plus: [{ year: 2030, factor: 1.4 }] }, lever: { from: 'care_home_residential' as const, to: 'homecare' as const, share: 0.2, startYear: 2026, meanStayYears: 2.5, ratio: 1 } };
+    const params = {
+      ...DEFAULT_SCENARIO,
+      method: 'custom' as const,
+      upliftRate: 0.03,
+      trajectories: { dementia_65plus: [{ year: 2030, factor: 1.4 }] },
+      lever: {
+        from: 'care_home_residential' as const,
+        to: 'homecare' as const,
+        share: 0.2,
+        startYear: 2026,
+        meanStayYears: 2.5,
+        ratio: 1,
+      },
+    };
     const form = scenarioFormFrom('Test', '', params);
     expect(form.trajectoryChange).toBe('40');
     expect(form.uplift).toBe('3');
@@ -16,7 +29,13 @@ describe('scenario form', () => {
     expect(back!.upliftRate).toBeCloseTo(0.03, 12);
   });
   it('names each bad field', () => {
-    const form = { ...scenarioFormFrom('', '', DEFAULT_SCENARIO), targetOccupancy: '120', lever: 'yes' as const, leverShare: 'lots', leverTo: 'care_home_residential' };
+    const form = {
+      ...scenarioFormFrom('', '', DEFAULT_SCENARIO),
+      targetOccupancy: '120',
+      lever: 'yes' as const,
+      leverShare: 'lots',
+      leverTo: 'care_home_residential',
+    };
     const fields = scenarioParamsFrom(form, DEFAULT_SCENARIO).errors.map((e) => e.field);
     expect(fields).toEqual(['name', 'targetOccupancy', 'leverShare', 'leverTo']);
   });

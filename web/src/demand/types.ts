@@ -60,7 +60,15 @@ export interface ExplainResponse {
   scope: string;
   method: string;
   methodNote: string;
-  lines: { sex: string; ages: string; population: number; rate: number; shareKnownToAsc: number; multiplier: number; people: number }[];
+  lines: {
+    sex: string;
+    ages: string;
+    population: number;
+    rate: number;
+    shareKnownToAsc: number;
+    multiplier: number;
+    people: number;
+  }[];
   total: number;
 }
 
@@ -73,13 +81,28 @@ export interface CompareResponse {
     name: string;
     params: ScenarioParams;
     years: number[];
-    services: { service: string; label: string; unit: string; clients: number[]; crossingYear: number | null; gap: number[] | null }[];
+    services: {
+      service: string;
+      label: string;
+      unit: string;
+      clients: number[];
+      crossingYear: number | null;
+      gap: number[] | null;
+    }[];
     budget: { year: number; total: number; pressure: number }[];
     measures: { key: string; label: string; totals: number[] }[];
   }[];
 }
 
 export interface AreasResponse {
-  areas: { code: string; name: string; areaType: string; synthetic: boolean; figures: number; years: string | null; vintages: string[] }[];
+  areas: {
+    code: string;
+    name: string;
+    areaType: string;
+    synthetic: boolean;
+    figures: number;
+    years: string | null;
+    vintages: string[];
+  }[];
   borough: { name: string; gssCode: string; synthetic: boolean } | null;
 }

@@ -6,16 +6,33 @@ import { DELAY_REASON_LABELS, PATHWAY_LABELS, REFERRAL_STATUS_LABELS, SERVICE_NE
 import type { BoardEntry, BoardLane } from './types';
 
 const STATUS_COLOUR: Record<string, 'grey' | 'blue' | 'yellow' | 'green' | 'red'> = {
-  waiting: 'red', requested: 'yellow', offered: 'blue', awarded: 'green', discharged: 'grey', cancelled: 'grey',
+  waiting: 'red',
+  requested: 'yellow',
+  offered: 'blue',
+  awarded: 'green',
+  discharged: 'grey',
+  cancelled: 'grey',
 };
 
 export function DischargeNav() {
   return (
     <nav aria-label="Discharge hub" className="govuk-!-margin-bottom-6">
       <ul className="govuk-list">
-        <li><Link className="govuk-link" to="/discharge">Hub board</Link></li>
-        <li><Link className="govuk-link" to="/discharge/metrics">Flow and delay metrics</Link></li>
-        <li><Link className="govuk-link" to="/discharge/d2a">D2A and rehab beds</Link></li>
+        <li>
+          <Link className="govuk-link" to="/discharge">
+            Hub board
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/discharge/metrics">
+            Flow and delay metrics
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/discharge/d2a">
+            D2A and rehab beds
+          </Link>
+        </li>
       </ul>
     </nav>
   );
@@ -31,13 +48,29 @@ function Lane({ lane }: { lane: BoardLane }) {
       sortable
       emptyText="Nobody waiting on this pathway"
       columns={[
-        { key: 'personRef', header: 'Person', render: (e) => <Link className="govuk-link" to={`/discharge/referrals/${e.referralId}`}>{e.personRef}</Link> },
+        {
+          key: 'personRef',
+          header: 'Person',
+          render: (e) => (
+            <Link className="govuk-link" to={`/discharge/referrals/${e.referralId}`}>
+              {e.personRef}
+            </Link>
+          ),
+        },
         { key: 'serviceNeed', header: 'Needs', render: (e) => SERVICE_NEED_LABELS[e.serviceNeed] },
         { key: 'ward', header: 'Ward', render: (e) => `${e.ward}, ${e.hospital}` },
         { key: 'postcodeDistrict', header: 'Area' },
-        { key: 'medicallyOptimisedAt', header: 'Medically optimised', render: (e) => formatDateTime(e.medicallyOptimisedAt) },
+        {
+          key: 'medicallyOptimisedAt',
+          header: 'Medically optimised',
+          render: (e) => formatDateTime(e.medicallyOptimisedAt),
+        },
         { key: 'daysWaited', header: 'Days waited', numeric: true },
-        { key: 'status', header: 'Stage', render: (e) => <Tag colour={STATUS_COLOUR[e.status]}>{REFERRAL_STATUS_LABELS[e.status]}</Tag> },
+        {
+          key: 'status',
+          header: 'Stage',
+          render: (e) => <Tag colour={STATUS_COLOUR[e.status]}>{REFERRAL_STATUS_LABELS[e.status]}</Tag>,
+        },
         { key: 'delayReason', header: 'Delay reason', render: (e) => DELAY_REASON_LABELS[e.delayReason] },
         { key: 'offers', header: 'Offers', numeric: true },
       ]}
@@ -49,12 +82,19 @@ function Lane({ lane }: { lane: BoardLane }) {
 export function HubBoardPage() {
   const { hasRole } = useAuth();
   const { data, loading, error } = useApi<{ asAt: string; lanes: BoardLane[] }>('/api/discharge/board');
-  if (!data) return <Page title="Transfer of Care hub"><LoadingOrError loading={loading} error={error} what="the hub board" /></Page>;
+  if (!data)
+    return (
+      <Page title="Transfer of Care hub">
+        <LoadingOrError loading={loading} error={error} what="the hub board" />
+      </Page>
+    );
   const total = data.lanes.reduce((a, l) => a + l.waiting, 0);
   return (
     <Page title="Transfer of Care hub" caption="Discharge" breadcrumbs={[{ text: 'Discharge hub' }]} width="full">
       <DischargeNav />
-      <p className="govuk-body">{total} people are medically optimised and waiting to leave hospital (as at {formatDateTime(data.asAt)}).</p>
+      <p className="govuk-body">
+        {total} people are medically optimised and waiting to leave hospital (as at {formatDateTime(data.asAt)}).
+      </p>
       {hasRole('broker', 'admin') && (
         <ButtonGroup>
           <Button href="/discharge/referrals/new">Add a referral</Button>
@@ -65,10 +105,14 @@ export function HubBoardPage() {
           key: `p${l.pathway}`,
           label: `Pathway ${l.pathway} waiting`,
           value: l.waiting,
-          hint: l.waiting ? `median ${l.medianDaysWaited} days; ${l.waitingSevenDaysOrMore} for 7 days or more` : 'nobody waiting',
+          hint: l.waiting
+            ? `median ${l.medianDaysWaited} days; ${l.waitingSevenDaysOrMore} for 7 days or more`
+            : 'nobody waiting',
         }))}
       />
-      {[...data.lanes].reverse().map((lane) => <Lane key={lane.pathway} lane={lane} />)}
+      {[...data.lanes].reverse().map((lane) => (
+        <Lane key={lane.pathway} lane={lane} />
+      ))}
     </Page>
   );
 }

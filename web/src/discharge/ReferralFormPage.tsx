@@ -1,14 +1,58 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, apiSend } from '../api';
-import { Button, ButtonGroup, Checkboxes, DateInput, ErrorSummary, Page, Radios, Select, TextInput, Textarea, apiErrorsToSummary, datePartsToIso, emptyDate, fieldError, type DateParts, type SummaryError } from '../components';
-import { AGE_BANDS, EQUIPMENT, FUNDING_ROUTES, FUNDING_ROUTE_LABELS, NEEDS_BY_PATHWAY, PATHWAYS, PATHWAY_LABELS, SERVICE_NEED_LABELS, SPECIALISMS, humanise } from './labels';
+import {
+  Button,
+  ButtonGroup,
+  Checkboxes,
+  DateInput,
+  ErrorSummary,
+  Page,
+  Radios,
+  Select,
+  TextInput,
+  Textarea,
+  apiErrorsToSummary,
+  datePartsToIso,
+  emptyDate,
+  fieldError,
+  type DateParts,
+  type SummaryError,
+} from '../components';
+import {
+  AGE_BANDS,
+  EQUIPMENT,
+  FUNDING_ROUTES,
+  FUNDING_ROUTE_LABELS,
+  NEEDS_BY_PATHWAY,
+  PATHWAYS,
+  PATHWAY_LABELS,
+  SERVICE_NEED_LABELS,
+  SPECIALISMS,
+  humanise,
+} from './labels';
 import type { Referral } from './types';
 
 interface Form {
-  personRef: string; name: string; nhsNumber: string; ageBand: string; postcodeDistrict: string; hospital: string; ward: string;
-  moDate: DateParts; moTime: string; pathway: string; serviceNeed: string; homecareHoursPerWeek: string; callsPerDay: string; doubleHanded: string;
-  specialisms: string[]; equipment: string[]; needsSummary: string; fundingRoute: string; preferredDistricts: string;
+  personRef: string;
+  name: string;
+  nhsNumber: string;
+  ageBand: string;
+  postcodeDistrict: string;
+  hospital: string;
+  ward: string;
+  moDate: DateParts;
+  moTime: string;
+  pathway: string;
+  serviceNeed: string;
+  homecareHoursPerWeek: string;
+  callsPerDay: string;
+  doubleHanded: string;
+  specialisms: string[];
+  equipment: string[];
+  needsSummary: string;
+  fundingRoute: string;
+  preferredDistricts: string;
 }
 
 /** Browser-side checks (the server checks everything again); the time is read as UK local time in the browser. */
@@ -17,21 +61,35 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
   const date = datePartsToIso(f.moDate, 'Date medically optimised');
   if ('error' in date) errors.push({ field: 'medicallyOptimisedAt-day', message: date.error });
   const time = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(f.moTime.trim());
-  if (!time) errors.push({ field: 'medicallyOptimisedTime', message: 'Enter the time medically optimised, like 09:30' });
+  if (!time)
+    errors.push({ field: 'medicallyOptimisedTime', message: 'Enter the time medically optimised, like 09:30' });
   if (errors.length || !('iso' in date) || !time) return { errors };
   const [y, m, d] = date.iso.split('-').map(Number);
   const at = new Date(y, m - 1, d, Number(time[1]), Number(time[2]));
-  if (at.getTime() > Date.now() + 60_000) return { errors: [{ field: 'medicallyOptimisedAt-day', message: 'Date medically optimised must be today or in the past' }] };
+  if (at.getTime() > Date.now() + 60_000)
+    return {
+      errors: [{ field: 'medicallyOptimisedAt-day', message: 'Date medically optimised must be today or in the past' }],
+    };
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
   return {
     errors,
     body: {
-      personRef: f.personRef, name: f.name || undefined, nhsNumber: f.nhsNumber || undefined, ageBand: f.ageBand || undefined,
-      postcodeDistrict: f.postcodeDistrict, hospital: f.hospital, ward: f.ward, medicallyOptimisedAt: at.toISOString(),
-      pathway: f.pathway === '' ? undefined : Number(f.pathway), serviceNeed: f.serviceNeed || undefined,
+      personRef: f.personRef,
+      name: f.name || undefined,
+      nhsNumber: f.nhsNumber || undefined,
+      ageBand: f.ageBand || undefined,
+      postcodeDistrict: f.postcodeDistrict,
+      hospital: f.hospital,
+      ward: f.ward,
+      medicallyOptimisedAt: at.toISOString(),
+      pathway: f.pathway === '' ? undefined : Number(f.pathway),
+      serviceNeed: f.serviceNeed || undefined,
       homecareHoursPerWeek: homeBased && f.homecareHoursPerWeek ? f.homecareHoursPerWeek : undefined,
       callsPerDay: homeBased && f.callsPerDay ? f.callsPerDay : undefined,
-      doubleHanded: f.doubleHanded === 'yes', specialisms: f.specialisms, equipment: f.equipment, needsSummary: f.needsSummary,
+      doubleHanded: f.doubleHanded === 'yes',
+      specialisms: f.specialisms,
+      equipment: f.equipment,
+      needsSummary: f.needsSummary,
       fundingRoute: f.fundingRoute || undefined,
       preferredDistricts: f.preferredDistricts.split(/[\s,]+/).filter(Boolean),
     },
@@ -46,13 +104,32 @@ function toFormErrors(errors: SummaryError[]): SummaryError[] {
 export function ReferralFormPage() {
   const navigate = useNavigate();
   const [f, setF] = useState<Form>({
-    personRef: '', name: '', nhsNumber: '', ageBand: '', postcodeDistrict: '', hospital: '', ward: '', moDate: { ...emptyDate }, moTime: '',
-    pathway: '', serviceNeed: '', homecareHoursPerWeek: '', callsPerDay: '', doubleHanded: 'no', specialisms: [], equipment: [], needsSummary: '',
-    fundingRoute: '', preferredDistricts: '',
+    personRef: '',
+    name: '',
+    nhsNumber: '',
+    ageBand: '',
+    postcodeDistrict: '',
+    hospital: '',
+    ward: '',
+    moDate: { ...emptyDate },
+    moTime: '',
+    pathway: '',
+    serviceNeed: '',
+    homecareHoursPerWeek: '',
+    callsPerDay: '',
+    doubleHanded: 'no',
+    specialisms: [],
+    equipment: [],
+    needsSummary: '',
+    fundingRoute: '',
+    preferredDistricts: '',
   });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Form>(k: K) => (v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
+  const set =
+    <K extends keyof Form>(k: K) =>
+    (v: Form[K]) =>
+      setF((x) => ({ ...x, [k]: v }));
   const needs = f.pathway === '' ? [] : NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3];
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
 
@@ -72,42 +149,193 @@ export function ReferralFormPage() {
   const err = (field: string) => fieldError(errors, field);
 
   return (
-    <Page title="Add a referral" caption="Discharge" hasErrors={errors.length > 0} width="two-thirds" breadcrumbs={[{ text: 'Discharge hub', href: '/discharge' }, { text: 'Add a referral' }]}>
+    <Page
+      title="Add a referral"
+      caption="Discharge"
+      hasErrors={errors.length > 0}
+      width="two-thirds"
+      breadcrumbs={[{ text: 'Discharge hub', href: '/discharge' }, { text: 'Add a referral' }]}
+    >
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
         <h2 className="govuk-heading-m">The person</h2>
-        <TextInput name="personRef" label="Person reference" hint="The hub’s pseudonymous reference, for example EB-2026-01234. Providers never see it." width={20} spellCheck={false} value={f.personRef} onChange={set('personRef')} error={err('personRef')} />
-        <TextInput name="name" label="Name (optional)" hint="Only hub staff can see the name" autoComplete="off" value={f.name} onChange={set('name')} error={err('name')} />
-        <TextInput name="nhsNumber" label="NHS number (optional)" hint="Only hub staff can see it" width={10} inputMode="numeric" value={f.nhsNumber} onChange={set('nhsNumber')} error={err('nhsNumber')} />
-        <Select name="ageBand" label="Age band" placeholder="Choose an age band" options={AGE_BANDS.map((a) => ({ value: a, text: a }))} value={f.ageBand} onChange={set('ageBand')} error={err('ageBand')} />
-        <TextInput name="postcodeDistrict" label="Postcode district of their home" hint="The first half of the postcode, for example EB3. Providers see only this." width={5} value={f.postcodeDistrict} onChange={set('postcodeDistrict')} error={err('postcodeDistrict')} />
+        <TextInput
+          name="personRef"
+          label="Person reference"
+          hint="The hub’s pseudonymous reference, for example EB-2026-01234. Providers never see it."
+          width={20}
+          spellCheck={false}
+          value={f.personRef}
+          onChange={set('personRef')}
+          error={err('personRef')}
+        />
+        <TextInput
+          name="name"
+          label="Name (optional)"
+          hint="Only hub staff can see the name"
+          autoComplete="off"
+          value={f.name}
+          onChange={set('name')}
+          error={err('name')}
+        />
+        <TextInput
+          name="nhsNumber"
+          label="NHS number (optional)"
+          hint="Only hub staff can see it"
+          width={10}
+          inputMode="numeric"
+          value={f.nhsNumber}
+          onChange={set('nhsNumber')}
+          error={err('nhsNumber')}
+        />
+        <Select
+          name="ageBand"
+          label="Age band"
+          placeholder="Choose an age band"
+          options={AGE_BANDS.map((a) => ({ value: a, text: a }))}
+          value={f.ageBand}
+          onChange={set('ageBand')}
+          error={err('ageBand')}
+        />
+        <TextInput
+          name="postcodeDistrict"
+          label="Postcode district of their home"
+          hint="The first half of the postcode, for example EB3. Providers see only this."
+          width={5}
+          value={f.postcodeDistrict}
+          onChange={set('postcodeDistrict')}
+          error={err('postcodeDistrict')}
+        />
 
         <h2 className="govuk-heading-m">In hospital</h2>
-        <TextInput name="hospital" label="Hospital" value={f.hospital} onChange={set('hospital')} error={err('hospital')} />
+        <TextInput
+          name="hospital"
+          label="Hospital"
+          value={f.hospital}
+          onChange={set('hospital')}
+          error={err('hospital')}
+        />
         <TextInput name="ward" label="Ward" width={20} value={f.ward} onChange={set('ward')} error={err('ward')} />
-        <DateInput name="medicallyOptimisedAt" legend="Date medically optimised" hint="For example, 23 11 2026" value={f.moDate} onChange={set('moDate')} error={err('medicallyOptimisedAt-day')} />
-        <TextInput name="medicallyOptimisedTime" label="Time medically optimised" hint="24-hour clock, for example 09:30" width={5} value={f.moTime} onChange={set('moTime')} error={err('medicallyOptimisedTime')} />
+        <DateInput
+          name="medicallyOptimisedAt"
+          legend="Date medically optimised"
+          hint="For example, 23 11 2026"
+          value={f.moDate}
+          onChange={set('moDate')}
+          error={err('medicallyOptimisedAt-day')}
+        />
+        <TextInput
+          name="medicallyOptimisedTime"
+          label="Time medically optimised"
+          hint="24-hour clock, for example 09:30"
+          width={5}
+          value={f.moTime}
+          onChange={set('moTime')}
+          error={err('medicallyOptimisedTime')}
+        />
 
         <h2 className="govuk-heading-m">What is needed</h2>
-        <Radios name="pathway" legend="Discharge pathway" value={f.pathway} onChange={(v) => setF((x) => ({ ...x, pathway: v, serviceNeed: '' }))} items={PATHWAYS.map((p) => ({ value: String(p), text: PATHWAY_LABELS[p] }))} error={err('pathway')} />
+        <Radios
+          name="pathway"
+          legend="Discharge pathway"
+          value={f.pathway}
+          onChange={(v) => setF((x) => ({ ...x, pathway: v, serviceNeed: '' }))}
+          items={PATHWAYS.map((p) => ({ value: String(p), text: PATHWAY_LABELS[p] }))}
+          error={err('pathway')}
+        />
         {needs.length > 0 && (
-          <Radios name="serviceNeed" legend="Service needed" value={f.serviceNeed} onChange={set('serviceNeed')} items={needs.map((n) => ({ value: n, text: SERVICE_NEED_LABELS[n] }))} error={err('serviceNeed')} />
+          <Radios
+            name="serviceNeed"
+            legend="Service needed"
+            value={f.serviceNeed}
+            onChange={set('serviceNeed')}
+            items={needs.map((n) => ({ value: n, text: SERVICE_NEED_LABELS[n] }))}
+            error={err('serviceNeed')}
+          />
         )}
         {homeBased && (
           <>
-            <TextInput name="homecareHoursPerWeek" label="Hours of care a week" width={4} inputMode="decimal" value={f.homecareHoursPerWeek} onChange={set('homecareHoursPerWeek')} error={err('homecareHoursPerWeek')} />
-            <TextInput name="callsPerDay" label="Calls a day" width={2} inputMode="numeric" value={f.callsPerDay} onChange={set('callsPerDay')} error={err('callsPerDay')} />
-            <Radios name="doubleHanded" legend="Does each call need two carers?" inline small value={f.doubleHanded} onChange={set('doubleHanded')} items={[{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }]} />
+            <TextInput
+              name="homecareHoursPerWeek"
+              label="Hours of care a week"
+              width={4}
+              inputMode="decimal"
+              value={f.homecareHoursPerWeek}
+              onChange={set('homecareHoursPerWeek')}
+              error={err('homecareHoursPerWeek')}
+            />
+            <TextInput
+              name="callsPerDay"
+              label="Calls a day"
+              width={2}
+              inputMode="numeric"
+              value={f.callsPerDay}
+              onChange={set('callsPerDay')}
+              error={err('callsPerDay')}
+            />
+            <Radios
+              name="doubleHanded"
+              legend="Does each call need two carers?"
+              inline
+              small
+              value={f.doubleHanded}
+              onChange={set('doubleHanded')}
+              items={[
+                { value: 'yes', text: 'Yes' },
+                { value: 'no', text: 'No' },
+              ]}
+            />
           </>
         )}
-        <Checkboxes name="specialisms" legend="Specialist needs" hint="Select all that apply" small value={f.specialisms} onChange={set('specialisms')} items={SPECIALISMS.map((s) => ({ value: s, text: humanise(s) }))} error={err('specialisms')} />
-        <Checkboxes name="equipment" legend="Equipment needed" hint="Select all that apply" small value={f.equipment} onChange={set('equipment')} items={EQUIPMENT.map((s) => ({ value: s, text: humanise(s) }))} />
-        <Textarea name="needsSummary" label="Summary of needs for providers" hint="No names, dates of birth or other details that identify the person" rows={3} value={f.needsSummary} onChange={set('needsSummary')} error={err('needsSummary')} />
-        <Radios name="fundingRoute" legend="Funding route" value={f.fundingRoute} onChange={set('fundingRoute')} items={FUNDING_ROUTES.map((r) => ({ value: r, text: FUNDING_ROUTE_LABELS[r] }))} error={err('fundingRoute')} />
-        <TextInput name="preferredDistricts" label="Preferred areas (optional)" hint="Postcode districts separated by commas, for example EB1, EB4" value={f.preferredDistricts} onChange={set('preferredDistricts')} error={err('preferredDistricts')} />
+        <Checkboxes
+          name="specialisms"
+          legend="Specialist needs"
+          hint="Select all that apply"
+          small
+          value={f.specialisms}
+          onChange={set('specialisms')}
+          items={SPECIALISMS.map((s) => ({ value: s, text: humanise(s) }))}
+          error={err('specialisms')}
+        />
+        <Checkboxes
+          name="equipment"
+          legend="Equipment needed"
+          hint="Select all that apply"
+          small
+          value={f.equipment}
+          onChange={set('equipment')}
+          items={EQUIPMENT.map((s) => ({ value: s, text: humanise(s) }))}
+        />
+        <Textarea
+          name="needsSummary"
+          label="Summary of needs for providers"
+          hint="No names, dates of birth or other details that identify the person"
+          rows={3}
+          value={f.needsSummary}
+          onChange={set('needsSummary')}
+          error={err('needsSummary')}
+        />
+        <Radios
+          name="fundingRoute"
+          legend="Funding route"
+          value={f.fundingRoute}
+          onChange={set('fundingRoute')}
+          items={FUNDING_ROUTES.map((r) => ({ value: r, text: FUNDING_ROUTE_LABELS[r] }))}
+          error={err('fundingRoute')}
+        />
+        <TextInput
+          name="preferredDistricts"
+          label="Preferred areas (optional)"
+          hint="Postcode districts separated by commas, for example EB1, EB4"
+          value={f.preferredDistricts}
+          onChange={set('preferredDistricts')}
+          error={err('preferredDistricts')}
+        />
         <ButtonGroup>
           <Button disabled={busy}>Save referral</Button>
-          <Button href="/discharge" variant="secondary">Cancel</Button>
+          <Button href="/discharge" variant="secondary">
+            Cancel
+          </Button>
         </ButtonGroup>
       </form>
     </Page>

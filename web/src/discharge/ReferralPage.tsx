@@ -3,14 +3,47 @@ import { useLocation, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
-  Button, ButtonGroup, Checkboxes, Details, ErrorSummary, LoadingOrError, NotificationBanner, Page, Radios, RatingTag, Select, SummaryList, Table, Tag, TextInput,
-  apiErrorsToSummary, formatDate, formatDateTime, formatPence, type SummaryError,
+  Button,
+  ButtonGroup,
+  Checkboxes,
+  Details,
+  ErrorSummary,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  Radios,
+  RatingTag,
+  Select,
+  SummaryList,
+  Table,
+  Tag,
+  TextInput,
+  apiErrorsToSummary,
+  formatDate,
+  formatDateTime,
+  formatPence,
+  type SummaryError,
 } from '../components';
-import { DELAY_REASONS, DELAY_REASON_LABELS, DESTINATIONS, DESTINATION_LABELS, FUNDING_ROUTE_LABELS, PATHWAY_LABELS, REFERRAL_STATUS_LABELS, SERVICE_NEED_LABELS, humanise } from './labels';
+import {
+  DELAY_REASONS,
+  DELAY_REASON_LABELS,
+  DESTINATIONS,
+  DESTINATION_LABELS,
+  FUNDING_ROUTE_LABELS,
+  PATHWAY_LABELS,
+  REFERRAL_STATUS_LABELS,
+  SERVICE_NEED_LABELS,
+  humanise,
+} from './labels';
 import type { Candidate, CandidateResult, ReferralDetail, ResponseView } from './types';
 
 const RESPONSE_LABELS: Record<ResponseView['status'], string> = {
-  sent: 'Awaiting answer', offered: 'Offer', declined: 'Declined', awarded: 'Awarded', not_selected: 'Not selected', withdrawn: 'Withdrawn',
+  sent: 'Awaiting answer',
+  offered: 'Offer',
+  declined: 'Declined',
+  awarded: 'Awarded',
+  not_selected: 'Not selected',
+  withdrawn: 'Withdrawn',
 };
 
 function CandidateList({ referralId, onSent }: { referralId: string; onSent: (message: string) => void }) {
@@ -23,27 +56,43 @@ function CandidateList({ referralId, onSent }: { referralId: string; onSent: (me
     setBusy(true);
     setErrors([]);
     try {
-      const r = await apiSend<{ sent: number; alreadySent: number }>('POST', `/api/discharge/referrals/${referralId}/requests`, { mode, locationIds: mode === 'chosen' ? chosen : [] });
+      const r = await apiSend<{ sent: number; alreadySent: number }>(
+        'POST',
+        `/api/discharge/referrals/${referralId}/requests`,
+        { mode, locationIds: mode === 'chosen' ? chosen : [] },
+      );
       setChosen([]);
-      onSent(`Request sent to ${r.sent} provider${r.sent === 1 ? '' : 's'}${r.alreadySent ? ` (${r.alreadySent} already had it)` : ''}`);
+      onSent(
+        `Request sent to ${r.sent} provider${r.sent === 1 ? '' : 's'}${r.alreadySent ? ` (${r.alreadySent} already had it)` : ''}`,
+      );
     } catch (err) {
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
     } finally {
       setBusy(false);
     }
   };
-  const excluded = Object.entries(data.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${n} without ${k === 'quality' ? 'an acceptable rating (Inadequate)' : k === 'capacity' ? 'capacity now' : `the ${k}`}`);
+  const excluded = Object.entries(data.excluded)
+    .filter(([, n]) => n > 0)
+    .map(
+      ([k, n]) =>
+        `${n} without ${k === 'quality' ? 'an acceptable rating (Inadequate)' : k === 'capacity' ? 'capacity now' : `the ${k}`}`,
+    );
   return (
     <>
-      <h2 className="govuk-heading-l" id="candidates">Who can take them now</h2>
+      <h2 className="govuk-heading-l" id="candidates">
+        Who can take them now
+      </h2>
       <p className="govuk-body">
-        {data.candidates.length} of {data.considered} providers nearby match the service and specialisms and have capacity now
+        {data.candidates.length} of {data.considered} providers nearby match the service and specialisms and have
+        capacity now
         {excluded.length ? ` (left out: ${excluded.join('; ')})` : ''}.
       </p>
       <Details summary="How providers are ranked">
-        Score out of 100: distance from the centre of the person’s postcode district (35), CQC rating (25), typical price against the usual rate
-        {data.usualRatePence !== null ? ` of ${formatPence(data.usualRatePence)}` : ''} (25) and how recently capacity was updated (15); framework or DPS
-        membership adds 5 and a preferred area 10. Homes named by the person or family are listed first.
+        Score out of 100: distance from the centre of the person’s postcode district (35), CQC rating (25), typical
+        price against the usual rate
+        {data.usualRatePence !== null ? ` of ${formatPence(data.usualRatePence)}` : ''} (25) and how recently capacity
+        was updated (15); framework or DPS membership adds 5 and a preferred area 10. Homes named by the person or
+        family are listed first.
       </Details>
       <ErrorSummary errors={errors} />
       {data.candidates.length > 0 && (
@@ -68,14 +117,26 @@ function CandidateList({ referralId, onSent }: { referralId: string; onSent: (me
         />
       )}
       <ButtonGroup>
-        <Button type="button" disabled={busy || chosen.length === 0} onClick={() => send('chosen')}>Send request to selected providers</Button>
-        <Button type="button" variant="secondary" disabled={busy} onClick={() => send('framework')}>Send to every framework and DPS provider</Button>
+        <Button type="button" disabled={busy || chosen.length === 0} onClick={() => send('chosen')}>
+          Send request to selected providers
+        </Button>
+        <Button type="button" variant="secondary" disabled={busy} onClick={() => send('framework')}>
+          Send to every framework and DPS provider
+        </Button>
       </ButtonGroup>
     </>
   );
 }
 
-function Offers({ detail, canAct, onAwarded }: { detail: ReferralDetail; canAct: boolean; onAwarded: (message: string) => void }) {
+function Offers({
+  detail,
+  canAct,
+  onAwarded,
+}: {
+  detail: ReferralDetail;
+  canAct: boolean;
+  onAwarded: (message: string) => void;
+}) {
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
   const open = !detail.referral.awardedAt && !detail.referral.dischargedAt && !detail.referral.cancelledAt;
@@ -83,10 +144,20 @@ function Offers({ detail, canAct, onAwarded }: { detail: ReferralDetail; canAct:
     setBusy(true);
     setErrors([]);
     try {
-      const res = await apiSend<{ weeklyPricePence: number; vacancyAfter: { vacantAccepting?: number; hoursAvailable?: number; blockBedsFree?: number } }>('POST', `/api/discharge/offers/${r.id}/award`);
+      const res = await apiSend<{
+        weeklyPricePence: number;
+        vacancyAfter: { vacantAccepting?: number; hoursAvailable?: number; blockBedsFree?: number };
+      }>('POST', `/api/discharge/offers/${r.id}/award`);
       const v = res.vacancyAfter;
-      const left = v.vacantAccepting !== undefined ? `${v.vacantAccepting} bed${v.vacantAccepting === 1 ? '' : 's'} now free there` : v.hoursAvailable !== undefined ? `${v.hoursAvailable} new hours a week now available` : `${v.blockBedsFree} block beds now free`;
-      onAwarded(`Awarded to ${r.locationName} at ${formatPence(res.weeklyPricePence)} a week: ${left}. The other providers have been told.`);
+      const left =
+        v.vacantAccepting !== undefined
+          ? `${v.vacantAccepting} bed${v.vacantAccepting === 1 ? '' : 's'} now free there`
+          : v.hoursAvailable !== undefined
+            ? `${v.hoursAvailable} new hours a week now available`
+            : `${v.blockBedsFree} block beds now free`;
+      onAwarded(
+        `Awarded to ${r.locationName} at ${formatPence(res.weeklyPricePence)} a week: ${left}. The other providers have been told.`,
+      );
     } catch (err) {
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
     } finally {
@@ -103,20 +174,75 @@ function Offers({ detail, canAct, onAwarded }: { detail: ReferralDetail; canAct:
         firstCellIsHeader
         emptyText="No requests sent yet"
         columns={[
-          { key: 'locationName', header: 'Provider', render: (r) => <>{r.locationName}<br /><span className="govuk-hint govuk-!-font-size-16">{r.providerName}, {r.postcodeDistrict}</span></> },
-          { key: 'cqcRating', header: 'CQC', render: (r) => <RatingTag rating={r.cqcRating as never} /> },
-          { key: 'status', header: 'Answer', render: (r) => <Tag colour={r.status === 'awarded' ? 'green' : r.status === 'offered' ? 'blue' : r.status === 'declined' ? 'red' : 'grey'}>{RESPONSE_LABELS[r.status]}</Tag> },
-          { key: 'pricePence', header: 'Price', numeric: true, render: (r) => (r.pricePence === null ? '' : formatPence(r.pricePence)) },
-          { key: 'earliestStart', header: 'Earliest start', render: (r) => (r.earliestStart ? formatDate(r.earliestStart) : '') },
-          { key: 'canAssessBy', header: 'Can assess by', render: (r) => (r.canAssessBy ? formatDate(r.canAssessBy) : '') },
-          { key: 'declineReason', header: 'Reason or note', render: (r) => [r.declineReasonLabel, r.note].filter(Boolean).join(': ') },
           {
-            key: 'action', header: <span className="govuk-visually-hidden">Action</span>, sortable: false,
-            render: (r) => (canAct && open && r.status === 'offered' ? (
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy} onClick={() => award(r)}>
-                Award<span className="govuk-visually-hidden"> to {r.locationName}</span>
-              </button>
-            ) : null),
+            key: 'locationName',
+            header: 'Provider',
+            render: (r) => (
+              <>
+                {r.locationName}
+                <br />
+                <span className="govuk-hint govuk-!-font-size-16">
+                  {r.providerName}, {r.postcodeDistrict}
+                </span>
+              </>
+            ),
+          },
+          { key: 'cqcRating', header: 'CQC', render: (r) => <RatingTag rating={r.cqcRating as never} /> },
+          {
+            key: 'status',
+            header: 'Answer',
+            render: (r) => (
+              <Tag
+                colour={
+                  r.status === 'awarded'
+                    ? 'green'
+                    : r.status === 'offered'
+                      ? 'blue'
+                      : r.status === 'declined'
+                        ? 'red'
+                        : 'grey'
+                }
+              >
+                {RESPONSE_LABELS[r.status]}
+              </Tag>
+            ),
+          },
+          {
+            key: 'pricePence',
+            header: 'Price',
+            numeric: true,
+            render: (r) => (r.pricePence === null ? '' : formatPence(r.pricePence)),
+          },
+          {
+            key: 'earliestStart',
+            header: 'Earliest start',
+            render: (r) => (r.earliestStart ? formatDate(r.earliestStart) : ''),
+          },
+          {
+            key: 'canAssessBy',
+            header: 'Can assess by',
+            render: (r) => (r.canAssessBy ? formatDate(r.canAssessBy) : ''),
+          },
+          {
+            key: 'declineReason',
+            header: 'Reason or note',
+            render: (r) => [r.declineReasonLabel, r.note].filter(Boolean).join(': '),
+          },
+          {
+            key: 'action',
+            header: <span className="govuk-visually-hidden">Action</span>,
+            sortable: false,
+            render: (r) =>
+              canAct && open && r.status === 'offered' ? (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  disabled={busy}
+                  onClick={() => award(r)}
+                >
+                  Award<span className="govuk-visually-hidden"> to {r.locationName}</span>
+                </button>
+              ) : null,
           },
         ]}
       />
@@ -139,17 +265,64 @@ function StepForms({ detail, onDone }: { detail: ReferralDetail; onDone: (messag
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
     }
   };
-  const suggested = r.pathway === 3 ? (r.serviceNeed === 'd2a_bed' ? 'd2a_bed' : 'care_home') : r.pathway === 2 ? (r.serviceNeed === 'd2a_bed' ? 'd2a_bed' : 'rehab_bed') : 'usual_residence';
+  const suggested =
+    r.pathway === 3
+      ? r.serviceNeed === 'd2a_bed'
+        ? 'd2a_bed'
+        : 'care_home'
+      : r.pathway === 2
+        ? r.serviceNeed === 'd2a_bed'
+          ? 'd2a_bed'
+          : 'rehab_bed'
+        : 'usual_residence';
   return (
     <>
       <ErrorSummary errors={errors} />
       <h2 className="govuk-heading-m">Record a delay</h2>
-      <Select name="reason" label="Why is the person still waiting?" placeholder="Choose a reason" value={reason} onChange={setReason} options={DELAY_REASONS.map((d) => ({ value: d, text: DELAY_REASON_LABELS[d] }))} error={errors.find((e) => e.field === 'reason')?.message} />
+      <Select
+        name="reason"
+        label="Why is the person still waiting?"
+        placeholder="Choose a reason"
+        value={reason}
+        onChange={setReason}
+        options={DELAY_REASONS.map((d) => ({ value: d, text: DELAY_REASON_LABELS[d] }))}
+        error={errors.find((e) => e.field === 'reason')?.message}
+      />
       <TextInput name="note" label="Note (optional)" value={note} onChange={setNote} />
-      <Button type="button" variant="secondary" onClick={() => post(`/api/discharge/referrals/${r.id}/delays`, { reason: reason || undefined, note }, 'Delay reason recorded')}>Record delay</Button>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() =>
+          post(
+            `/api/discharge/referrals/${r.id}/delays`,
+            { reason: reason || undefined, note },
+            'Delay reason recorded',
+          )
+        }
+      >
+        Record delay
+      </Button>
       <h2 className="govuk-heading-m">Record the discharge</h2>
-      <Radios name="destination" legend="Where did the person go?" value={destination || suggested} onChange={setDestination} items={DESTINATIONS.map((d) => ({ value: d, text: DESTINATION_LABELS[d] }))} error={errors.find((e) => e.field === 'destination')?.message} />
-      <Button type="button" onClick={() => post(`/api/discharge/referrals/${r.id}/discharge`, { destination: destination || suggested }, 'Discharge recorded: the person has left the board')}>Record discharge now</Button>
+      <Radios
+        name="destination"
+        legend="Where did the person go?"
+        value={destination || suggested}
+        onChange={setDestination}
+        items={DESTINATIONS.map((d) => ({ value: d, text: DESTINATION_LABELS[d] }))}
+        error={errors.find((e) => e.field === 'destination')?.message}
+      />
+      <Button
+        type="button"
+        onClick={() =>
+          post(
+            `/api/discharge/referrals/${r.id}/discharge`,
+            { destination: destination || suggested },
+            'Discharge recorded: the person has left the board',
+          )
+        }
+      >
+        Record discharge now
+      </Button>
     </>
   );
 }
@@ -160,7 +333,9 @@ export function ReferralPage() {
   const { hasRole } = useAuth();
   const canAct = hasRole('broker', 'admin');
   const { data, loading, error, reload } = useApi<ReferralDetail>(`/api/discharge/referrals/${id}`);
-  const [message, setMessage] = useState<string | null>((location.state as { created?: boolean } | null)?.created ? 'Referral saved' : null);
+  const [message, setMessage] = useState<string | null>(
+    (location.state as { created?: boolean } | null)?.created ? 'Referral saved' : null,
+  );
   const [candidatesKey, setCandidatesKey] = useState(0);
   const done = (m: string) => {
     setMessage(m);
@@ -168,26 +343,51 @@ export function ReferralPage() {
     reload();
     window.scrollTo(0, 0);
   };
-  if (!data) return <Page title="Referral"><LoadingOrError loading={loading} error={error} what="the referral" /></Page>;
+  if (!data)
+    return (
+      <Page title="Referral">
+        <LoadingOrError loading={loading} error={error} what="the referral" />
+      </Page>
+    );
   const r = data.referral;
   const open = !r.dischargedAt && !r.cancelledAt;
   const step = (t: string | null) => (t ? formatDateTime(t) : 'Not yet');
   return (
-    <Page title={`Referral ${r.personRef}`} caption={PATHWAY_LABELS[r.pathway]} breadcrumbs={[{ text: 'Discharge hub', href: '/discharge' }, { text: r.personRef }]} width="full">
+    <Page
+      title={`Referral ${r.personRef}`}
+      caption={PATHWAY_LABELS[r.pathway]}
+      breadcrumbs={[{ text: 'Discharge hub', href: '/discharge' }, { text: r.personRef }]}
+      width="full"
+    >
       {message && <NotificationBanner type="success">{message}</NotificationBanner>}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <SummaryList
             rows={[
-              ...(data.restricted ? [{ key: 'Name', value: data.restricted.name ?? 'Not recorded' }, { key: 'NHS number', value: data.restricted.nhsNumber ?? 'Not recorded' }] : []),
+              ...(data.restricted
+                ? [
+                    { key: 'Name', value: data.restricted.name ?? 'Not recorded' },
+                    { key: 'NHS number', value: data.restricted.nhsNumber ?? 'Not recorded' },
+                  ]
+                : []),
               { key: 'Stage', value: REFERRAL_STATUS_LABELS[r.status] },
-              { key: 'Needs', value: SERVICE_NEED_LABELS[r.serviceNeed] + (r.homecareHoursPerWeek ? `: ${r.homecareHoursPerWeek} hours a week, ${r.callsPerDay} calls a day${r.doubleHanded ? ', two carers' : ''}` : '') },
+              {
+                key: 'Needs',
+                value:
+                  SERVICE_NEED_LABELS[r.serviceNeed] +
+                  (r.homecareHoursPerWeek
+                    ? `: ${r.homecareHoursPerWeek} hours a week, ${r.callsPerDay} calls a day${r.doubleHanded ? ', two carers' : ''}`
+                    : ''),
+              },
               { key: 'Specialist needs', value: r.specialisms.map(humanise).join(', ') || 'None' },
               { key: 'Equipment', value: r.equipment.map(humanise).join(', ') || 'None' },
               { key: 'Age band', value: r.ageBand },
               { key: 'Home area', value: r.postcodeDistrict },
               { key: 'Ward', value: `${r.ward}, ${r.hospital}` },
-              { key: 'Funding', value: FUNDING_ROUTE_LABELS[r.fundingRoute as keyof typeof FUNDING_ROUTE_LABELS] ?? r.fundingRoute },
+              {
+                key: 'Funding',
+                value: FUNDING_ROUTE_LABELS[r.fundingRoute as keyof typeof FUNDING_ROUTE_LABELS] ?? r.fundingRoute,
+              },
               { key: 'Summary for providers', value: r.needsSummary || 'None' },
             ]}
           />
@@ -201,20 +401,33 @@ export function ReferralPage() {
               { key: 'Request sent', value: step(r.requestSentAt) },
               { key: 'First offer', value: step(r.firstOfferAt) },
               { key: 'Awarded', value: step(r.awardedAt) },
-              { key: 'Discharged', value: r.dischargedAt ? `${step(r.dischargedAt)} to ${DESTINATION_LABELS[r.destination as keyof typeof DESTINATION_LABELS] ?? r.destination}` : r.cancelledAt ? `Cancelled ${step(r.cancelledAt)}` : 'Not yet' },
+              {
+                key: 'Discharged',
+                value: r.dischargedAt
+                  ? `${step(r.dischargedAt)} to ${DESTINATION_LABELS[r.destination as keyof typeof DESTINATION_LABELS] ?? r.destination}`
+                  : r.cancelledAt
+                    ? `Cancelled ${step(r.cancelledAt)}`
+                    : 'Not yet',
+              },
             ]}
           />
           {r.delays.length > 0 && (
             <ul className="govuk-list govuk-list--bullet">
               {r.delays.map((d) => (
-                <li key={d.id}>{DELAY_REASON_LABELS[d.reason as keyof typeof DELAY_REASON_LABELS] ?? d.reason}: from {formatDateTime(d.from)}{d.to ? ` to ${formatDateTime(d.to)}` : ' (continuing)'}</li>
+                <li key={d.id}>
+                  {DELAY_REASON_LABELS[d.reason as keyof typeof DELAY_REASON_LABELS] ?? d.reason}: from{' '}
+                  {formatDateTime(d.from)}
+                  {d.to ? ` to ${formatDateTime(d.to)}` : ' (continuing)'}
+                </li>
               ))}
             </ul>
           )}
         </div>
       </div>
       <Offers detail={data} canAct={canAct} onAwarded={done} />
-      {canAct && open && !r.awardedAt && r.pathway > 0 && <CandidateList key={candidatesKey} referralId={r.id} onSent={done} />}
+      {canAct && open && !r.awardedAt && r.pathway > 0 && (
+        <CandidateList key={candidatesKey} referralId={r.id} onSent={done} />
+      )}
       {canAct && open && <StepForms detail={data} onDone={done} />}
     </Page>
   );

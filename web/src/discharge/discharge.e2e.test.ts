@@ -6,7 +6,16 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '../../../src/db/client';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward, choose } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  describeE2E,
+  expectAccessible,
+  newPage,
+  settle,
+  signIn,
+  useSteward,
+  choose,
+} from '../testing/e2e';
 
 const PERSON_NAME = 'Edith Endtoend';
 const PERSON_REF = 'E2E-HUB-0001';
@@ -14,10 +23,26 @@ const PERSON_REF = 'E2E-HUB-0001';
 /** London date parts and time of an instant, as a person would type them. */
 function londonParts(at: Date) {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at).filter((x) => x.type !== 'literal').map((x) => [x.type, x.value]),
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .filter((x) => x.type !== 'literal')
+      .map((x) => [x.type, x.value]),
   );
-  return { day: p.day, month: p.month, year: p.year, time: `${p.hour}:${p.minute}`, iso: `${p.year}-${p.month}-${p.day}` };
+  return {
+    day: p.day,
+    month: p.month,
+    year: p.year,
+    time: `${p.hour}:${p.minute}`,
+    iso: `${p.year}-${p.month}-${p.day}`,
+  };
 }
 
 describeE2E('discharge: referral to award with a broker and a provider', () => {
@@ -30,7 +55,9 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await broker.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Discharge hub' }).click();
     await broker.getByRole('heading', { level: 1, name: 'Transfer of Care hub' }).waitFor();
     await expectAccessible(broker, 'hub board');
-    const metricsBefore = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)).json();
+    const metricsBefore = await (
+      await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)
+    ).json();
     const dischargesBefore = metricsBefore.rows.at(-1).discharges[3];
 
     // The referral form reports every problem in a GOV.UK error summary.
@@ -63,12 +90,17 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     const referralId = broker.url().split('/').at(-1)!;
 
     // Choose the best-ranked home whose provider has a demo sign-in.
-    const { candidates } = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}/candidates`)).json();
+    const { candidates } = await (
+      await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}/candidates`)
+    ).json();
     expect(candidates.length).toBeGreaterThan(0);
     let chosen: { locationId: string; name: string; providerName: string; capacity: number } | null = null;
     let providerEmail = '';
     for (const c of candidates) {
-      const [u] = await queryRows<{ email: string }>(db, sql`select email from users where provider_id = ${c.providerId} limit 1`);
+      const [u] = await queryRows<{ email: string }>(
+        db,
+        sql`select email from users where provider_id = ${c.providerId} limit 1`,
+      );
       if (u) {
         chosen = c;
         providerEmail = u.email;
@@ -77,7 +109,10 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     }
     expect(chosen).not.toBeNull();
     const vacancy = async () => {
-      const [row] = await queryRows<{ v: number }>(db, sql`select vacant_accepting as v from care_home_capacity where location_id = ${chosen!.locationId} order by as_at desc, created_at desc limit 1`);
+      const [row] = await queryRows<{ v: number }>(
+        db,
+        sql`select vacant_accepting as v from care_home_capacity where location_id = ${chosen!.locationId} order by as_at desc, created_at desc limit 1`,
+      );
       return Number(row.v);
     };
     const before = await vacancy();
@@ -93,8 +128,11 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await provider.getByRole('heading', { level: 1, name: 'Requests from the discharge hub' }).waitFor();
     await settle(provider);
     await expectAccessible(provider, 'provider requests');
-    const mine = (await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests`)).json()).requests
-      .find((r: { locationId: string; status: string }) => r.locationId === chosen!.locationId && r.status === 'sent');
+    const mine = (
+      await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests`)).json()
+    ).requests.find(
+      (r: { locationId: string; status: string }) => r.locationId === chosen!.locationId && r.status === 'sent',
+    );
     expect(mine).toBeTruthy();
     const listText = await provider.locator('main').innerText();
     expect(listText).not.toContain(PERSON_NAME);
@@ -105,12 +143,17 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     for (const secret of [PERSON_NAME, PERSON_REF, 'Ward 3A']) expect(requestText).not.toContain(secret);
     expect(requestText).toContain('EB1');
     // The provider cannot open the hub's referral or board.
-    expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).status()).toBe(403);
+    expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).status()).toBe(
+      403,
+    );
     expect((await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/board`)).status()).toBe(403);
 
     await choose(provider.getByLabel('Yes, make an offer'));
     await provider.getByRole('button', { name: 'Send answer' }).click();
-    await provider.locator('.govuk-error-summary').getByRole('link', { name: /Enter the price a week/ }).waitFor();
+    await provider
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /Enter the price a week/ })
+      .waitFor();
     await expectAccessible(provider, 'offer form with errors');
     await provider.getByLabel('Price a week').fill('760');
     const today = londonParts(new Date());
@@ -125,7 +168,9 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await start.getByLabel('Year').fill(tomorrow.year);
     await provider.getByRole('button', { name: 'Send answer' }).click();
     await provider.getByRole('heading', { level: 1, name: 'Requests from the discharge hub' }).waitFor();
-    const answered = (await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests/${mine.id}`)).json()).request;
+    const answered = (
+      await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests/${mine.id}`)).json()
+    ).request;
     expect(answered).toMatchObject({ status: 'offered', pricePence: 76_000, earliestStart: tomorrow.iso });
 
     // The broker compares offers and awards; the home's vacancy drops in the same transaction.
@@ -133,7 +178,11 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await broker.getByRole('heading', { level: 1, name: `Referral ${PERSON_REF}` }).waitFor();
     await settle(broker);
     await broker.getByRole('button', { name: `Award to ${chosen!.name}` }).click();
-    await broker.getByText(`Awarded to ${chosen!.name} at £760 a week: ${before - 1} bed${before - 1 === 1 ? '' : 's'} now free there`).waitFor();
+    await broker
+      .getByText(
+        `Awarded to ${chosen!.name} at £760 a week: ${before - 1} bed${before - 1 === 1 ? '' : 's'} now free there`,
+      )
+      .waitFor();
     expect(await vacancy()).toBe(before - 1);
     await expectAccessible(broker, 'referral after award');
 
@@ -146,14 +195,26 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     // Discharge: the person leaves the board with every step time recorded, and the metrics count it.
     await broker.getByRole('button', { name: 'Record discharge now' }).click();
     await broker.getByText('Discharge recorded: the person has left the board').waitFor();
-    const detail = (await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).json()).referral;
-    for (const step of ['referredAt', 'medicallyOptimisedAt', 'requestSentAt', 'firstOfferAt', 'awardedAt', 'dischargedAt']) expect(detail[step], step).toBeTruthy();
+    const detail = (
+      await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).json()
+    ).referral;
+    for (const step of [
+      'referredAt',
+      'medicallyOptimisedAt',
+      'requestSentAt',
+      'firstOfferAt',
+      'awardedAt',
+      'dischargedAt',
+    ])
+      expect(detail[step], step).toBeTruthy();
     expect(detail.destination).toBe('care_home');
     await broker.getByRole('link', { name: 'Discharge hub' }).first().click();
     await broker.getByRole('heading', { level: 1, name: 'Transfer of Care hub' }).waitFor();
     await settle(broker);
     await expect.poll(() => broker.getByRole('link', { name: PERSON_REF }).count()).toBe(0);
-    const metricsAfter = await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)).json();
+    const metricsAfter = await (
+      await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/metrics?period=month`)
+    ).json();
     expect(metricsAfter.rows.at(-1).discharges[3]).toBe(dischargesBefore + 1);
 
     await broker.getByRole('link', { name: 'Flow and delay metrics' }).click();

@@ -2,7 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Select } from '../components';
-import { CQC_RATINGS, SCOPE_LABELS, SERVICE_TYPES, SERVICE_TYPE_LABELS, SPECIALISMS, SPECIALISM_LABELS } from './labels';
+import {
+  CQC_RATINGS,
+  SCOPE_LABELS,
+  SERVICE_TYPES,
+  SERVICE_TYPE_LABELS,
+  SPECIALISMS,
+  SPECIALISM_LABELS,
+} from './labels';
 
 export const FILTER_KEYS = ['serviceType', 'specialism', 'rating', 'district', 'scope'] as const;
 export type MarketFilters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
@@ -43,7 +50,13 @@ export function describeFilters(f: MarketFilters): string {
   return parts.filter(Boolean).join(', ');
 }
 
-export function FiltersForm({ showScope = true, districts = [] }: { showScope?: boolean; districts?: readonly string[] }) {
+export function FiltersForm({
+  showScope = true,
+  districts = [],
+}: {
+  showScope?: boolean;
+  districts?: readonly string[];
+}) {
   const [filters, setFilters] = useMarketFilters();
   const [draft, setDraft] = useState<MarketFilters>(filters);
   const set = (k: keyof MarketFilters) => (v: string) => setDraft((d) => ({ ...d, [k]: v || undefined }));
@@ -56,27 +69,60 @@ export function FiltersForm({ showScope = true, districts = [] }: { showScope?: 
       <div className="govuk-grid-row">
         {showScope && (
           <div className="govuk-grid-column-one-quarter">
-            <Select name="scope" label="Area" value={draft.scope ?? ''} onChange={set('scope')} placeholder="In the borough"
-              options={[{ value: 'out', text: SCOPE_LABELS.out }, { value: 'all', text: SCOPE_LABELS.all }]} />
+            <Select
+              name="scope"
+              label="Area"
+              value={draft.scope ?? ''}
+              onChange={set('scope')}
+              placeholder="In the borough"
+              options={[
+                { value: 'out', text: SCOPE_LABELS.out },
+                { value: 'all', text: SCOPE_LABELS.all },
+              ]}
+            />
           </div>
         )}
         <div className="govuk-grid-column-one-quarter">
-          <Select name="serviceType" label="Service type" value={draft.serviceType ?? ''} onChange={set('serviceType')} placeholder="All service types"
-            options={SERVICE_TYPES.map((s) => ({ value: s, text: SERVICE_TYPE_LABELS[s] }))} />
+          <Select
+            name="serviceType"
+            label="Service type"
+            value={draft.serviceType ?? ''}
+            onChange={set('serviceType')}
+            placeholder="All service types"
+            options={SERVICE_TYPES.map((s) => ({ value: s, text: SERVICE_TYPE_LABELS[s] }))}
+          />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Select name="specialism" label="Specialism" value={draft.specialism ?? ''} onChange={set('specialism')} placeholder="All specialisms"
-            options={SPECIALISMS.filter((s) => s !== 'children').map((s) => ({ value: s, text: SPECIALISM_LABELS[s] }))} />
+          <Select
+            name="specialism"
+            label="Specialism"
+            value={draft.specialism ?? ''}
+            onChange={set('specialism')}
+            placeholder="All specialisms"
+            options={SPECIALISMS.filter((s) => s !== 'children').map((s) => ({ value: s, text: SPECIALISM_LABELS[s] }))}
+          />
         </div>
         <div className="govuk-grid-column-one-quarter">
-          <Select name="rating" label="CQC rating" value={draft.rating ?? ''} onChange={set('rating')} placeholder="All ratings"
-            options={[...CQC_RATINGS, 'Not rated'].map((r) => ({ value: r, text: r }))} />
+          <Select
+            name="rating"
+            label="CQC rating"
+            value={draft.rating ?? ''}
+            onChange={set('rating')}
+            placeholder="All ratings"
+            options={[...CQC_RATINGS, 'Not rated'].map((r) => ({ value: r, text: r }))}
+          />
         </div>
       </div>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter">
-          <Select name="district" label="Postcode district" value={draft.district ?? ''} onChange={set('district')} placeholder="All districts"
-            options={districts.map((d) => ({ value: d, text: d }))} />
+          <Select
+            name="district"
+            label="Postcode district"
+            value={draft.district ?? ''}
+            onChange={set('district')}
+            placeholder="All districts"
+            options={districts.map((d) => ({ value: d, text: d }))}
+          />
         </div>
         <div className="govuk-grid-column-three-quarters app-filters__actions">
           <Button variant="secondary">Apply filters</Button>

@@ -6,7 +6,17 @@ import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
 import {
-  Chart, chartColours, Details, DownloadLinks, formatNumber, formatRatio, KeyFigures, LoadingOrError, Page, Table, categoricalColours,
+  Chart,
+  chartColours,
+  Details,
+  DownloadLinks,
+  formatNumber,
+  formatRatio,
+  KeyFigures,
+  LoadingOrError,
+  Page,
+  Table,
+  categoricalColours,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
@@ -27,7 +37,13 @@ export function MarketNav({ current }: { current: string }) {
       <ul className="govuk-list app-inline-list">
         {MARKET_PAGES.map((p) => (
           <li key={p.href}>
-            {p.href === current ? <strong aria-current="page">{p.text}</strong> : <Link className="govuk-link" to={p.href}>{p.text}</Link>}
+            {p.href === current ? (
+              <strong aria-current="page">{p.text}</strong>
+            ) : (
+              <Link className="govuk-link" to={p.href}>
+                {p.text}
+              </Link>
+            )}
           </li>
         ))}
       </ul>
@@ -48,64 +64,150 @@ function MarketDashboard() {
   const { data, error, loading } = useApi<MarketSummary>(`/api/market/summary${filterQuery(filters)}`);
   const scope = describeFilters(filters);
 
-  const occupancyPlot = useCallback((width: number) => ({
-    y: { label: 'Occupancy (%)', domain: [60, 100], grid: true, tickFormat: (d: number) => `${d}%` },
-    x: { label: null, type: 'utc' as const },
-    marks: [
-      Plot.ruleY([FRAGILITY_THRESHOLDS.lowOccupancy * 100], { stroke: chartColours.red, strokeDasharray: '4,3' }),
-      Plot.lineY(data?.occupancyTrend ?? [], { x: (d) => monthDate(d.month), y: (d) => (d.occupancy ?? 0) * 100, stroke: chartColours.blue, strokeWidth: 2.5 }),
-      Plot.dot(data?.occupancyTrend.slice(-1) ?? [], { x: (d) => monthDate(d.month), y: (d) => (d.occupancy ?? 0) * 100, fill: chartColours.blue, r: 4 }),
-      Plot.text(data?.occupancyTrend.slice(-1) ?? [], { x: (d) => monthDate(d.month), y: (d) => (d.occupancy ?? 0) * 100, text: (d) => formatRatio(d.occupancy), dy: -12, fontWeight: 'bold' }),
-    ],
-    marginRight: width < 500 ? 20 : 40,
-  }), [data]);
-  const capacityPlot = useCallback(() => ({
-    x: { label: 'Locations', grid: true },
-    y: { label: null },
-    marginLeft: 200,
-    marks: [
-      Plot.barX(data?.byServiceType ?? [], { y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType, x: 'locations', fill: chartColours.blue, sort: { y: '-x' } }),
-      Plot.text(data?.byServiceType ?? [], { y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType, x: 'locations', text: (d) => (d.registeredBeds ? `${d.locations} (${formatNumber(d.registeredBeds)} beds)` : String(d.locations)), textAnchor: 'start', dx: 4 }),
-    ],
-    marginRight: 110,
-  }), [data]);
-  const groupsPlot = useCallback(() => ({
-    x: { label: 'Beds', grid: true },
-    y: { label: null },
-    color: { domain: ['Occupied', 'Vacant, accepting admissions'], range: [chartColours.midGrey, chartColours.teal], legend: true },
-    marks: [
-      Plot.barX((data?.byGroup ?? []).flatMap((g) => [
-        { group: GROUP_LABELS[g.group], kind: 'Occupied', beds: g.occupied },
-        { group: GROUP_LABELS[g.group], kind: 'Vacant, accepting admissions', beds: g.vacantAccepting },
-      ]), { y: 'group', x: 'beds', fill: 'kind' }),
-    ],
-    marginLeft: 100,
-  }), [data]);
-  const ratingsPlot = useCallback(() => ({
-    x: { label: 'Locations', grid: true },
-    y: { label: null, domain: ['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Not rated'] },
-    marginLeft: 160,
-    marks: [
-      Plot.barX(data?.ratings ?? [], { y: 'rating', x: 'count', fill: (d) => ({ Outstanding: chartColours.teal, Good: chartColours.green, 'Requires improvement': chartColours.orange, Inadequate: chartColours.red } as Record<string, string>)[d.rating] ?? chartColours.midGrey }),
-      Plot.text(data?.ratings ?? [], { y: 'rating', x: 'count', text: (d) => String(d.count), textAnchor: 'start', dx: 4 }),
-    ],
-  }), [data]);
-  const concentrationPlot = useCallback(() => ({
-    x: { label: 'Share of registered care home beds (%)', grid: true },
-    y: { label: null },
-    marginLeft: 230,
-    marks: [
-      Plot.barX(data?.concentration.providers ?? [], { y: 'name', x: (d) => d.share * 100, fill: categoricalColours[0], sort: { y: '-x' } }),
-      Plot.text(data?.concentration.providers ?? [], { y: 'name', x: (d) => d.share * 100, text: (d) => `${formatRatio(d.share)} (${d.units} beds)`, textAnchor: 'start', dx: 4 }),
-    ],
-    marginRight: 120,
-  }), [data]);
+  const occupancyPlot = useCallback(
+    (width: number) => ({
+      y: { label: 'Occupancy (%)', domain: [60, 100], grid: true, tickFormat: (d: number) => `${d}%` },
+      x: { label: null, type: 'utc' as const },
+      marks: [
+        Plot.ruleY([FRAGILITY_THRESHOLDS.lowOccupancy * 100], { stroke: chartColours.red, strokeDasharray: '4,3' }),
+        Plot.lineY(data?.occupancyTrend ?? [], {
+          x: (d) => monthDate(d.month),
+          y: (d) => (d.occupancy ?? 0) * 100,
+          stroke: chartColours.blue,
+          strokeWidth: 2.5,
+        }),
+        Plot.dot(data?.occupancyTrend.slice(-1) ?? [], {
+          x: (d) => monthDate(d.month),
+          y: (d) => (d.occupancy ?? 0) * 100,
+          fill: chartColours.blue,
+          r: 4,
+        }),
+        Plot.text(data?.occupancyTrend.slice(-1) ?? [], {
+          x: (d) => monthDate(d.month),
+          y: (d) => (d.occupancy ?? 0) * 100,
+          text: (d) => formatRatio(d.occupancy),
+          dy: -12,
+          fontWeight: 'bold',
+        }),
+      ],
+      marginRight: width < 500 ? 20 : 40,
+    }),
+    [data],
+  );
+  const capacityPlot = useCallback(
+    () => ({
+      x: { label: 'Locations', grid: true },
+      y: { label: null },
+      marginLeft: 200,
+      marks: [
+        Plot.barX(data?.byServiceType ?? [], {
+          y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType,
+          x: 'locations',
+          fill: chartColours.blue,
+          sort: { y: '-x' },
+        }),
+        Plot.text(data?.byServiceType ?? [], {
+          y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType,
+          x: 'locations',
+          text: (d) =>
+            d.registeredBeds ? `${d.locations} (${formatNumber(d.registeredBeds)} beds)` : String(d.locations),
+          textAnchor: 'start',
+          dx: 4,
+        }),
+      ],
+      marginRight: 110,
+    }),
+    [data],
+  );
+  const groupsPlot = useCallback(
+    () => ({
+      x: { label: 'Beds', grid: true },
+      y: { label: null },
+      color: {
+        domain: ['Occupied', 'Vacant, accepting admissions'],
+        range: [chartColours.midGrey, chartColours.teal],
+        legend: true,
+      },
+      marks: [
+        Plot.barX(
+          (data?.byGroup ?? []).flatMap((g) => [
+            { group: GROUP_LABELS[g.group], kind: 'Occupied', beds: g.occupied },
+            { group: GROUP_LABELS[g.group], kind: 'Vacant, accepting admissions', beds: g.vacantAccepting },
+          ]),
+          { y: 'group', x: 'beds', fill: 'kind' },
+        ),
+      ],
+      marginLeft: 100,
+    }),
+    [data],
+  );
+  const ratingsPlot = useCallback(
+    () => ({
+      x: { label: 'Locations', grid: true },
+      y: { label: null, domain: ['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Not rated'] },
+      marginLeft: 160,
+      marks: [
+        Plot.barX(data?.ratings ?? [], {
+          y: 'rating',
+          x: 'count',
+          fill: (d) =>
+            (
+              ({
+                Outstanding: chartColours.teal,
+                Good: chartColours.green,
+                'Requires improvement': chartColours.orange,
+                Inadequate: chartColours.red,
+              }) as Record<string, string>
+            )[d.rating] ?? chartColours.midGrey,
+        }),
+        Plot.text(data?.ratings ?? [], {
+          y: 'rating',
+          x: 'count',
+          text: (d) => String(d.count),
+          textAnchor: 'start',
+          dx: 4,
+        }),
+      ],
+    }),
+    [data],
+  );
+  const concentrationPlot = useCallback(
+    () => ({
+      x: { label: 'Share of registered care home beds (%)', grid: true },
+      y: { label: null },
+      marginLeft: 230,
+      marks: [
+        Plot.barX(data?.concentration.providers ?? [], {
+          y: 'name',
+          x: (d) => d.share * 100,
+          fill: categoricalColours[0],
+          sort: { y: '-x' },
+        }),
+        Plot.text(data?.concentration.providers ?? [], {
+          y: 'name',
+          x: (d) => d.share * 100,
+          text: (d) => `${formatRatio(d.share)} (${d.units} beds)`,
+          textAnchor: 'start',
+          dx: 4,
+        }),
+      ],
+      marginRight: 120,
+    }),
+    [data],
+  );
 
-  if (!data) return <Page title="Care market" breadcrumbs={[{ text: 'Market' }]}><LoadingOrError loading={loading} error={error} what="the market" /></Page>;
+  if (!data)
+    return (
+      <Page title="Care market" breadcrumbs={[{ text: 'Market' }]}>
+        <LoadingOrError loading={loading} error={error} what="the market" />
+      </Page>
+    );
   const trend = data.occupancyTrend;
   const first = trend[0];
   const last = trend[trend.length - 1];
-  const ratedGood = data.ratings.filter((r) => r.rating === 'Good' || r.rating === 'Outstanding').reduce((s, r) => s + r.count, 0);
+  const ratedGood = data.ratings
+    .filter((r) => r.rating === 'Good' || r.rating === 'Outstanding')
+    .reduce((s, r) => s + r.count, 0);
   const rated = data.ratings.filter((r) => r.rating !== 'Not rated').reduce((s, r) => s + r.count, 0);
   const top = data.concentration.providers[0];
 
@@ -113,73 +215,251 @@ function MarketDashboard() {
     <Page title="Care market" caption="Market" breadcrumbs={[{ text: 'Market' }]}>
       <MarketNav current="/market" />
       <FiltersForm districts={data.districts} />
-      <p className="govuk-body">Showing {scope}. Figures are from each location’s latest return; returns older than {STALE_AFTER_DAYS} days are counted as stale.</p>
-      <KeyFigures label="Market at a glance" figures={[
-        { key: 'homes', label: 'Care homes', value: data.careHomes, unit: 'count', hint: `${formatNumber(data.registeredBeds)} registered beds` },
-        { key: 'occupancy', label: 'Occupancy', value: data.occupancy == null ? null : Math.round(data.occupancy * 1000) / 10, unit: 'percent', hint: `${formatNumber(data.occupied)} of ${formatNumber(data.maxCapacity)} beds occupied` },
-        { key: 'vacant', label: 'Beds vacant and accepting admissions', value: data.vacantAccepting, unit: 'count', hint: `${data.vacantReserved} more vacant but reserved`, href: '/market/vacancies' },
-        { key: 'stale', label: 'Care homes with stale data', value: data.staleHomes, unit: 'count', hint: `${data.reportingHomes} of ${data.careHomes} homes have reported`, href: '/market/care-homes' },
-        { key: 'homecare', label: 'Homecare hours a week', value: Math.round(data.homecare.hoursPerWeek), unit: 'count', hint: `${data.homecare.agencies} agencies, ${formatNumber(data.homecare.peopleSupported)} people; ${formatNumber(data.homecare.newHoursAvailable)} new hours available` },
-        { key: 'agency', label: 'Agency and bank staff', value: data.workforce.agencyShare == null ? null : Math.round(data.workforce.agencyShare * 1000) / 10, unit: 'percent', hint: `${formatNumber(data.workforce.agencyStaff)} of ${formatNumber(data.workforce.staff)} staff; ${formatNumber(data.workforce.vacancies)} vacancies` },
-      ]} />
+      <p className="govuk-body">
+        Showing {scope}. Figures are from each location’s latest return; returns older than {STALE_AFTER_DAYS} days are
+        counted as stale.
+      </p>
+      <KeyFigures
+        label="Market at a glance"
+        figures={[
+          {
+            key: 'homes',
+            label: 'Care homes',
+            value: data.careHomes,
+            unit: 'count',
+            hint: `${formatNumber(data.registeredBeds)} registered beds`,
+          },
+          {
+            key: 'occupancy',
+            label: 'Occupancy',
+            value: data.occupancy == null ? null : Math.round(data.occupancy * 1000) / 10,
+            unit: 'percent',
+            hint: `${formatNumber(data.occupied)} of ${formatNumber(data.maxCapacity)} beds occupied`,
+          },
+          {
+            key: 'vacant',
+            label: 'Beds vacant and accepting admissions',
+            value: data.vacantAccepting,
+            unit: 'count',
+            hint: `${data.vacantReserved} more vacant but reserved`,
+            href: '/market/vacancies',
+          },
+          {
+            key: 'stale',
+            label: 'Care homes with stale data',
+            value: data.staleHomes,
+            unit: 'count',
+            hint: `${data.reportingHomes} of ${data.careHomes} homes have reported`,
+            href: '/market/care-homes',
+          },
+          {
+            key: 'homecare',
+            label: 'Homecare hours a week',
+            value: Math.round(data.homecare.hoursPerWeek),
+            unit: 'count',
+            hint: `${data.homecare.agencies} agencies, ${formatNumber(data.homecare.peopleSupported)} people; ${formatNumber(data.homecare.newHoursAvailable)} new hours available`,
+          },
+          {
+            key: 'agency',
+            label: 'Agency and bank staff',
+            value: data.workforce.agencyShare == null ? null : Math.round(data.workforce.agencyShare * 1000) / 10,
+            unit: 'percent',
+            hint: `${formatNumber(data.workforce.agencyStaff)} of ${formatNumber(data.workforce.staff)} staff; ${formatNumber(data.workforce.vacancies)} vacancies`,
+          },
+        ]}
+      />
 
-      <Chart title="Care home occupancy by month" height={300}
-        description={first && last ? `Occupancy was ${formatRatio(first.occupancy)} in ${first.month} and ${formatRatio(last.occupancy)} in ${last.month}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.` : 'No capacity returns yet.'}
+      <Chart
+        title="Care home occupancy by month"
+        height={300}
+        description={
+          first && last
+            ? `Occupancy was ${formatRatio(first.occupancy)} in ${first.month} and ${formatRatio(last.occupancy)} in ${last.month}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
+            : 'No capacity returns yet.'
+        }
         plot={occupancyPlot}
-        source={<p className="govuk-body-s">Each home’s last return in the month, summed: occupied beds ÷ maximum capacity (bed-weighted).</p>}
-        dataTable={<Table caption="Occupancy by month" captionSize="s" rows={trend} rowKey={(r) => r.month} columns={[
-          { key: 'month', header: 'Month' }, { key: 'homes', header: 'Homes reporting', numeric: true },
-          { key: 'maxCapacity', header: 'Maximum capacity', numeric: true }, { key: 'occupied', header: 'Occupied', numeric: true },
-          { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true }, { key: 'occupancy', header: 'Occupancy', numeric: true, render: (r) => formatRatio(r.occupancy) },
-        ]} />} />
-      <DownloadLinks filename="occupancy-by-month" what="occupancy by month" rows={trend} columns={[
-        { key: 'month', header: 'Month' }, { key: 'homes', header: 'Homes reporting' }, { key: 'maxCapacity', header: 'Maximum capacity' },
-        { key: 'occupied', header: 'Occupied' }, { key: 'vacantAccepting', header: 'Vacant accepting admissions' }, { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
-      ]} />
+        source={
+          <p className="govuk-body-s">
+            Each home’s last return in the month, summed: occupied beds ÷ maximum capacity (bed-weighted).
+          </p>
+        }
+        dataTable={
+          <Table
+            caption="Occupancy by month"
+            captionSize="s"
+            rows={trend}
+            rowKey={(r) => r.month}
+            columns={[
+              { key: 'month', header: 'Month' },
+              { key: 'homes', header: 'Homes reporting', numeric: true },
+              { key: 'maxCapacity', header: 'Maximum capacity', numeric: true },
+              { key: 'occupied', header: 'Occupied', numeric: true },
+              { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
+              { key: 'occupancy', header: 'Occupancy', numeric: true, render: (r) => formatRatio(r.occupancy) },
+            ]}
+          />
+        }
+      />
+      <DownloadLinks
+        filename="occupancy-by-month"
+        what="occupancy by month"
+        rows={trend}
+        columns={[
+          { key: 'month', header: 'Month' },
+          { key: 'homes', header: 'Homes reporting' },
+          { key: 'maxCapacity', header: 'Maximum capacity' },
+          { key: 'occupied', header: 'Occupied' },
+          { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+          { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
+        ]}
+      />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Chart title="Locations by service type" height={240} plot={capacityPlot}
+          <Chart
+            title="Locations by service type"
+            height={240}
+            plot={capacityPlot}
             description={`${data.byServiceType.map((s) => `${SERVICE_TYPE_LABELS[s.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? s.serviceType}: ${s.locations}`).join('; ')}. A location offering two services is counted under both.`}
-            dataTable={<Table caption="Locations by service type" captionSize="s" rows={data.byServiceType} rowKey={(r) => r.serviceType} columns={[
-              { key: 'serviceType', header: 'Service type', render: (r) => SERVICE_TYPE_LABELS[r.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? r.serviceType },
-              { key: 'locations', header: 'Locations', numeric: true }, { key: 'registeredBeds', header: 'Registered beds', numeric: true },
-            ]} />} />
-          <DownloadLinks filename="locations-by-service-type" what="locations by service type" rows={data.byServiceType} columns={[
-            { key: 'serviceType', header: 'Service type' }, { key: 'locations', header: 'Locations' }, { key: 'registeredBeds', header: 'Registered beds' },
-          ]} />
+            dataTable={
+              <Table
+                caption="Locations by service type"
+                captionSize="s"
+                rows={data.byServiceType}
+                rowKey={(r) => r.serviceType}
+                columns={[
+                  {
+                    key: 'serviceType',
+                    header: 'Service type',
+                    render: (r) =>
+                      SERVICE_TYPE_LABELS[r.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? r.serviceType,
+                  },
+                  { key: 'locations', header: 'Locations', numeric: true },
+                  { key: 'registeredBeds', header: 'Registered beds', numeric: true },
+                ]}
+              />
+            }
+          />
+          <DownloadLinks
+            filename="locations-by-service-type"
+            what="locations by service type"
+            rows={data.byServiceType}
+            columns={[
+              { key: 'serviceType', header: 'Service type' },
+              { key: 'locations', header: 'Locations' },
+              { key: 'registeredBeds', header: 'Registered beds' },
+            ]}
+          />
         </div>
         <div className="govuk-grid-column-one-half">
-          <Chart title="Beds by type: occupied and vacant" height={240} plot={groupsPlot}
-            description={data.byGroup.map((g) => `${GROUP_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`).join('; ') + '. Only homes that split their return by bed type are counted here.'}
-            dataTable={<Table caption="Beds by type" captionSize="s" rows={data.byGroup} rowKey={(r) => r.group} columns={[
-              { key: 'group', header: 'Bed type', render: (r) => GROUP_LABELS[r.group] }, { key: 'maxCapacity', header: 'Beds', numeric: true },
-              { key: 'occupied', header: 'Occupied', numeric: true }, { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
-            ]} />} />
-          <DownloadLinks filename="beds-by-type" what="beds by type" rows={data.byGroup} columns={[
-            { key: 'group', header: 'Bed type' }, { key: 'maxCapacity', header: 'Beds' }, { key: 'occupied', header: 'Occupied' }, { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
-          ]} />
+          <Chart
+            title="Beds by type: occupied and vacant"
+            height={240}
+            plot={groupsPlot}
+            description={
+              data.byGroup
+                .map((g) => `${GROUP_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`)
+                .join('; ') + '. Only homes that split their return by bed type are counted here.'
+            }
+            dataTable={
+              <Table
+                caption="Beds by type"
+                captionSize="s"
+                rows={data.byGroup}
+                rowKey={(r) => r.group}
+                columns={[
+                  { key: 'group', header: 'Bed type', render: (r) => GROUP_LABELS[r.group] },
+                  { key: 'maxCapacity', header: 'Beds', numeric: true },
+                  { key: 'occupied', header: 'Occupied', numeric: true },
+                  { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
+                ]}
+              />
+            }
+          />
+          <DownloadLinks
+            filename="beds-by-type"
+            what="beds by type"
+            rows={data.byGroup}
+            columns={[
+              { key: 'group', header: 'Bed type' },
+              { key: 'maxCapacity', header: 'Beds' },
+              { key: 'occupied', header: 'Occupied' },
+              { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+            ]}
+          />
         </div>
       </div>
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Chart title="CQC ratings" height={240} plot={ratingsPlot}
+          <Chart
+            title="CQC ratings"
+            height={240}
+            plot={ratingsPlot}
             description={`${ratedGood} of ${rated} rated locations (${formatRatio(rated ? ratedGood / rated : null)}) are rated Good or Outstanding.`}
-            dataTable={<Table caption="CQC ratings" captionSize="s" rows={data.ratings} rowKey={(r) => r.rating} columns={[{ key: 'rating', header: 'Rating' }, { key: 'count', header: 'Locations', numeric: true }]} />} />
-          <DownloadLinks filename="cqc-ratings" what="CQC ratings" rows={data.ratings} columns={[{ key: 'rating', header: 'Rating' }, { key: 'count', header: 'Locations' }]} />
+            dataTable={
+              <Table
+                caption="CQC ratings"
+                captionSize="s"
+                rows={data.ratings}
+                rowKey={(r) => r.rating}
+                columns={[
+                  { key: 'rating', header: 'Rating' },
+                  { key: 'count', header: 'Locations', numeric: true },
+                ]}
+              />
+            }
+          />
+          <DownloadLinks
+            filename="cqc-ratings"
+            what="CQC ratings"
+            rows={data.ratings}
+            columns={[
+              { key: 'rating', header: 'Rating' },
+              { key: 'count', header: 'Locations' },
+            ]}
+          />
         </div>
         <div className="govuk-grid-column-one-half">
-          <Chart title="Largest care home providers" height={300} plot={concentrationPlot}
-            description={top ? `The largest provider, ${top.name}, holds ${formatRatio(top.share)} of beds; the five largest hold ${formatRatio(data.concentration.top5Share)}. HHI ${formatNumber(Math.round(data.concentration.hhi))} (${data.concentration.level}) across ${data.concentration.providerCount} providers.` : 'No care homes.'}
-            dataTable={<Table caption="Largest providers" captionSize="s" rows={data.concentration.providers} rowKey={(r) => r.providerId} columns={[
-              { key: 'name', header: 'Provider' }, { key: 'units', header: 'Beds', numeric: true }, { key: 'share', header: 'Share', numeric: true, render: (r) => formatRatio(r.share) },
-            ]} />} />
-          <DownloadLinks filename="provider-concentration" what="provider shares" rows={data.concentration.providers} columns={[
-            { key: 'name', header: 'Provider' }, { key: 'units', header: 'Registered beds' }, { key: 'share', header: 'Share of beds', numFmt: '0.0%' },
-          ]} />
+          <Chart
+            title="Largest care home providers"
+            height={300}
+            plot={concentrationPlot}
+            description={
+              top
+                ? `The largest provider, ${top.name}, holds ${formatRatio(top.share)} of beds; the five largest hold ${formatRatio(data.concentration.top5Share)}. HHI ${formatNumber(Math.round(data.concentration.hhi))} (${data.concentration.level}) across ${data.concentration.providerCount} providers.`
+                : 'No care homes.'
+            }
+            dataTable={
+              <Table
+                caption="Largest providers"
+                captionSize="s"
+                rows={data.concentration.providers}
+                rowKey={(r) => r.providerId}
+                columns={[
+                  { key: 'name', header: 'Provider' },
+                  { key: 'units', header: 'Beds', numeric: true },
+                  { key: 'share', header: 'Share', numeric: true, render: (r) => formatRatio(r.share) },
+                ]}
+              />
+            }
+          />
+          <DownloadLinks
+            filename="provider-concentration"
+            what="provider shares"
+            rows={data.concentration.providers}
+            columns={[
+              { key: 'name', header: 'Provider' },
+              { key: 'units', header: 'Registered beds' },
+              { key: 'share', header: 'Share of beds', numFmt: '0.0%' },
+            ]}
+          />
           <Details summary="How concentration is measured">
-            <p className="govuk-body">Each provider’s share of registered care home beds. The Herfindahl–Hirschman Index (HHI) adds up the squares of the percentage shares: under 1,000 is unconcentrated, 1,000 to 1,800 moderately and over 1,800 highly concentrated.</p>
+            <p className="govuk-body">
+              Each provider’s share of registered care home beds. The Herfindahl–Hirschman Index (HHI) adds up the
+              squares of the percentage shares: under 1,000 is unconcentrated, 1,000 to 1,800 moderately and over 1,800
+              highly concentrated.
+            </p>
           </Details>
         </div>
       </div>

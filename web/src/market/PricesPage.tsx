@@ -5,7 +5,19 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import {
-  Chart, chartColours, Details, DownloadLinks, formatDate, formatNumber, formatPence, formatRatio, KeyFigures, LoadingOrError, Page, Table, categoricalColours,
+  Chart,
+  chartColours,
+  Details,
+  DownloadLinks,
+  formatDate,
+  formatNumber,
+  formatPence,
+  formatRatio,
+  KeyFigures,
+  LoadingOrError,
+  Page,
+  Table,
+  categoricalColours,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
@@ -13,7 +25,8 @@ import { BAND_LABELS, CONTRACT_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
 
 const quarterDate = (q: string) => new Date(Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1));
-const poundsPerWeek = (pence: number | null | undefined) => (pence == null ? 'Not available' : `${formatPence(Math.round(pence))} a week`);
+const poundsPerWeek = (pence: number | null | undefined) =>
+  pence == null ? 'Not available' : `${formatPence(Math.round(pence))} a week`;
 
 export function PricesPage() {
   const [filters] = useMarketFilters();
@@ -21,136 +34,401 @@ export function PricesPage() {
   const standardRes = data?.usualRates.find((r) => r.band === 'standard_residential');
   const cocRes = data?.costOfCare.find((c) => c.service === 'residential');
 
-  const trendPlot = useCallback(() => ({
-    y: { label: '£ a week', grid: true, tickFormat: (d: number) => `£${d.toLocaleString('en-GB')}` },
-    x: { label: null, type: 'utc' as const },
-    color: { legend: true, domain: ['Median', 'Mean', 'Middle half (Q1–Q3)'], range: [chartColours.blue, chartColours.orange, '#c5d9ef'] },
-    marks: [
-      Plot.areaY(data?.quarters ?? [], { x: (d) => quarterDate(d.quarter), y1: (d) => d.q1 / 100, y2: (d) => d.q3 / 100, fill: '#c5d9ef', curve: 'step-after' }),
-      Plot.lineY(data?.quarters ?? [], { x: (d) => quarterDate(d.quarter), y: (d) => d.median / 100, stroke: chartColours.blue, strokeWidth: 2.5, curve: 'step-after' }),
-      Plot.lineY(data?.quarters ?? [], { x: (d) => quarterDate(d.quarter), y: (d) => d.mean / 100, stroke: chartColours.orange, strokeWidth: 2, strokeDasharray: '6,3', curve: 'step-after' }),
-      ...(standardRes ? [Plot.ruleY([standardRes.amountPence / 100], { stroke: chartColours.green, strokeDasharray: '3,3' }), Plot.text([standardRes], { y: (d) => d.amountPence / 100, frameAnchor: 'left', text: () => 'Standard residential usual rate now', dy: -8, fill: chartColours.green })] : []),
-      ...(cocRes ? [Plot.ruleY([cocRes.amountPence / 100], { stroke: chartColours.red, strokeDasharray: '3,3' }), Plot.text([cocRes], { y: (d) => d.amountPence / 100, frameAnchor: 'left', text: () => 'Cost of care (residential)', dy: -8, fill: chartColours.red })] : []),
-    ],
-  }), [data, standardRes, cocRes]);
-  const histPlot = useCallback(() => ({
-    x: { label: '£ a week', tickFormat: (d: number) => `£${d.toLocaleString('en-GB')}` },
-    y: { label: 'New placements', grid: true },
-    marks: [
-      Plot.rectY(data?.histogram ?? [], { x1: (d) => d.fromPence / 100, x2: (d) => d.toPence / 100, y: 'count', fill: chartColours.blue, inset: 0.5 }),
-      ...(data?.usualRates ?? []).filter((r) => r.band !== 'homecare_hourly').map((r) => Plot.ruleX([r.amountPence / 100], { stroke: chartColours.green, strokeDasharray: '3,3' })),
-      ...(cocRes ? [Plot.ruleX([cocRes.amountPence / 100], { stroke: chartColours.red, strokeWidth: 2 })] : []),
-    ],
-  }), [data, cocRes]);
-  const sharePlot = useCallback(() => ({
-    y: { label: 'At or below the usual rate (%)', domain: [0, 100], grid: true },
-    x: { label: null, type: 'utc' as const },
-    marks: [
-      Plot.lineY(data?.quarters ?? [], { x: (d) => quarterDate(d.quarter), y: (d) => (d.share ?? 0) * 100, stroke: chartColours.teal, strokeWidth: 2.5, marker: 'circle' }),
-    ],
-  }), [data]);
+  const trendPlot = useCallback(
+    () => ({
+      y: { label: '£ a week', grid: true, tickFormat: (d: number) => `£${d.toLocaleString('en-GB')}` },
+      x: { label: null, type: 'utc' as const },
+      color: {
+        legend: true,
+        domain: ['Median', 'Mean', 'Middle half (Q1–Q3)'],
+        range: [chartColours.blue, chartColours.orange, '#c5d9ef'],
+      },
+      marks: [
+        Plot.areaY(data?.quarters ?? [], {
+          x: (d) => quarterDate(d.quarter),
+          y1: (d) => d.q1 / 100,
+          y2: (d) => d.q3 / 100,
+          fill: '#c5d9ef',
+          curve: 'step-after',
+        }),
+        Plot.lineY(data?.quarters ?? [], {
+          x: (d) => quarterDate(d.quarter),
+          y: (d) => d.median / 100,
+          stroke: chartColours.blue,
+          strokeWidth: 2.5,
+          curve: 'step-after',
+        }),
+        Plot.lineY(data?.quarters ?? [], {
+          x: (d) => quarterDate(d.quarter),
+          y: (d) => d.mean / 100,
+          stroke: chartColours.orange,
+          strokeWidth: 2,
+          strokeDasharray: '6,3',
+          curve: 'step-after',
+        }),
+        ...(standardRes
+          ? [
+              Plot.ruleY([standardRes.amountPence / 100], { stroke: chartColours.green, strokeDasharray: '3,3' }),
+              Plot.text([standardRes], {
+                y: (d) => d.amountPence / 100,
+                frameAnchor: 'left',
+                text: () => 'Standard residential usual rate now',
+                dy: -8,
+                fill: chartColours.green,
+              }),
+            ]
+          : []),
+        ...(cocRes
+          ? [
+              Plot.ruleY([cocRes.amountPence / 100], { stroke: chartColours.red, strokeDasharray: '3,3' }),
+              Plot.text([cocRes], {
+                y: (d) => d.amountPence / 100,
+                frameAnchor: 'left',
+                text: () => 'Cost of care (residential)',
+                dy: -8,
+                fill: chartColours.red,
+              }),
+            ]
+          : []),
+      ],
+    }),
+    [data, standardRes, cocRes],
+  );
+  const histPlot = useCallback(
+    () => ({
+      x: { label: '£ a week', tickFormat: (d: number) => `£${d.toLocaleString('en-GB')}` },
+      y: { label: 'New placements', grid: true },
+      marks: [
+        Plot.rectY(data?.histogram ?? [], {
+          x1: (d) => d.fromPence / 100,
+          x2: (d) => d.toPence / 100,
+          y: 'count',
+          fill: chartColours.blue,
+          inset: 0.5,
+        }),
+        ...(data?.usualRates ?? [])
+          .filter((r) => r.band !== 'homecare_hourly')
+          .map((r) => Plot.ruleX([r.amountPence / 100], { stroke: chartColours.green, strokeDasharray: '3,3' })),
+        ...(cocRes ? [Plot.ruleX([cocRes.amountPence / 100], { stroke: chartColours.red, strokeWidth: 2 })] : []),
+      ],
+    }),
+    [data, cocRes],
+  );
+  const sharePlot = useCallback(
+    () => ({
+      y: { label: 'At or below the usual rate (%)', domain: [0, 100], grid: true },
+      x: { label: null, type: 'utc' as const },
+      marks: [
+        Plot.lineY(data?.quarters ?? [], {
+          x: (d) => quarterDate(d.quarter),
+          y: (d) => (d.share ?? 0) * 100,
+          stroke: chartColours.teal,
+          strokeWidth: 2.5,
+          marker: 'circle',
+        }),
+      ],
+    }),
+    [data],
+  );
   const mixRows = (data?.contractMix ?? []).flatMap((q) => {
     const total = q.spot + q.framework + q.block + q.dps;
-    return (['spot', 'framework', 'block', 'dps'] as const).map((k) => ({ quarter: q.quarter, type: CONTRACT_LABELS[k], count: q[k], share: total ? q[k] / total : 0 }));
+    return (['spot', 'framework', 'block', 'dps'] as const).map((k) => ({
+      quarter: q.quarter,
+      type: CONTRACT_LABELS[k],
+      count: q[k],
+      share: total ? q[k] / total : 0,
+    }));
   });
-  const mixPlot = useCallback(() => ({
-    y: { label: 'Share of new placements (%)', grid: true, domain: [0, 100] },
-    x: { label: null, tickFormat: (d: string) => d.replace('-', ' ') , tickRotate: -45 },
-    color: { legend: true, domain: ['Spot', 'Framework', 'Block', 'DPS'], range: categoricalColours },
-    marks: [Plot.barY(mixRows, { x: 'quarter', y: (d) => d.share * 100, fill: 'type' })],
-    marginBottom: 60,
-  }), [mixRows]);
+  const mixPlot = useCallback(
+    () => ({
+      y: { label: 'Share of new placements (%)', grid: true, domain: [0, 100] },
+      x: { label: null, tickFormat: (d: string) => d.replace('-', ' '), tickRotate: -45 },
+      color: { legend: true, domain: ['Spot', 'Framework', 'Block', 'DPS'], range: categoricalColours },
+      marks: [Plot.barY(mixRows, { x: 'quarter', y: (d) => d.share * 100, fill: 'type' })],
+      marginBottom: 60,
+    }),
+    [mixRows],
+  );
 
-  if (!data) return <Page title="Prices and placements" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}><LoadingOrError loading={loading} error={error} what="prices" /></Page>;
+  if (!data)
+    return (
+      <Page
+        title="Prices and placements"
+        caption="Market"
+        breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}
+      >
+        <LoadingOrError loading={loading} error={error} what="prices" />
+      </Page>
+    );
   const c = data.change;
   const firstMix = data.contractMix.slice(0, 4);
   const lastMix = data.contractMix.slice(-4);
-  const spotShare = (qs: typeof firstMix) => { const t = qs.reduce((s, q) => s + q.spot + q.framework + q.block + q.dps, 0); return t ? qs.reduce((s, q) => s + q.spot, 0) / t : null; };
+  const spotShare = (qs: typeof firstMix) => {
+    const t = qs.reduce((s, q) => s + q.spot + q.framework + q.block + q.dps, 0);
+    return t ? qs.reduce((s, q) => s + q.spot, 0) / t : null;
+  };
 
   return (
-    <Page title="Prices and placements" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}>
+    <Page
+      title="Prices and placements"
+      caption="Market"
+      breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}
+    >
       <MarketNav current="/market/prices" />
       <FiltersForm />
-      <p className="govuk-body">New care home placements (standard and enhanced residential and nursing bands) at homes {describeFilters(filters)}.</p>
-      <KeyFigures label="Prices at a glance" figures={[
-        { key: 'mean', label: 'Mean new placement price, last 12 months', value: c.recentMean == null ? null : Math.round(c.recentMean) / 100, unit: 'gbp_per_week', hint: `${c.recentN} placements` },
-        { key: 'change', label: 'Change on two years before', value: c.change == null ? null : Math.round(c.change * 1000) / 10, unit: 'percent', hint: `from ${poundsPerWeek(c.earlierMean)} (${c.earlierN} placements, ${formatDate(c.earlierFrom, { short: true })} to ${formatDate(c.earlierTo, { short: true })})` },
-        { key: 'usual', label: 'New placements at or below the usual rate', value: data.last12Months.share == null ? null : Math.round(data.last12Months.share * 1000) / 10, unit: 'percent', hint: `${data.last12Months.atOrBelowUsualRate} of ${data.last12Months.compared} in the last 12 months` },
-        { key: 'spot', label: 'Spot share of new placements', value: spotShare(lastMix) == null ? null : Math.round(spotShare(lastMix)! * 1000) / 10, unit: 'percent', hint: `last four quarters; ${formatRatio(spotShare(firstMix))} in the first four` },
-        { key: 'oob', label: 'Council-funded care home residents placed outside the borough', value: data.outOfBorough.outOfBorough, unit: 'count', hint: `${formatRatio(data.outOfBorough.share)} of ${formatNumber(data.outOfBorough.active)}` },
-        { key: 'homecare', label: 'Active homecare packages', value: data.homecare.activePackages, unit: 'count', hint: `${formatNumber(Math.round(data.homecare.hoursPerWeek))} hours a week; mean ${formatPence(data.homecare.meanHourlyRatePence == null ? null : Math.round(data.homecare.meanHourlyRatePence))} an hour; spot ${formatRatio(data.homecare.spotShareLast12Months)} of new packages` },
-      ]} />
+      <p className="govuk-body">
+        New care home placements (standard and enhanced residential and nursing bands) at homes{' '}
+        {describeFilters(filters)}.
+      </p>
+      <KeyFigures
+        label="Prices at a glance"
+        figures={[
+          {
+            key: 'mean',
+            label: 'Mean new placement price, last 12 months',
+            value: c.recentMean == null ? null : Math.round(c.recentMean) / 100,
+            unit: 'gbp_per_week',
+            hint: `${c.recentN} placements`,
+          },
+          {
+            key: 'change',
+            label: 'Change on two years before',
+            value: c.change == null ? null : Math.round(c.change * 1000) / 10,
+            unit: 'percent',
+            hint: `from ${poundsPerWeek(c.earlierMean)} (${c.earlierN} placements, ${formatDate(c.earlierFrom, { short: true })} to ${formatDate(c.earlierTo, { short: true })})`,
+          },
+          {
+            key: 'usual',
+            label: 'New placements at or below the usual rate',
+            value: data.last12Months.share == null ? null : Math.round(data.last12Months.share * 1000) / 10,
+            unit: 'percent',
+            hint: `${data.last12Months.atOrBelowUsualRate} of ${data.last12Months.compared} in the last 12 months`,
+          },
+          {
+            key: 'spot',
+            label: 'Spot share of new placements',
+            value: spotShare(lastMix) == null ? null : Math.round(spotShare(lastMix)! * 1000) / 10,
+            unit: 'percent',
+            hint: `last four quarters; ${formatRatio(spotShare(firstMix))} in the first four`,
+          },
+          {
+            key: 'oob',
+            label: 'Council-funded care home residents placed outside the borough',
+            value: data.outOfBorough.outOfBorough,
+            unit: 'count',
+            hint: `${formatRatio(data.outOfBorough.share)} of ${formatNumber(data.outOfBorough.active)}`,
+          },
+          {
+            key: 'homecare',
+            label: 'Active homecare packages',
+            value: data.homecare.activePackages,
+            unit: 'count',
+            hint: `${formatNumber(Math.round(data.homecare.hoursPerWeek))} hours a week; mean ${formatPence(data.homecare.meanHourlyRatePence == null ? null : Math.round(data.homecare.meanHourlyRatePence))} an hour; spot ${formatRatio(data.homecare.spotShareLast12Months)} of new packages`,
+          },
+        ]}
+      />
       <Details summary="How these figures are calculated">
-        <p className="govuk-body">The two-year change compares the mean weekly price of placements that started in the latest 12 months ({formatDate(c.recentFrom)} to {formatDate(c.recentTo)}, exclusive of the first day) with those that started in the 12 months to {formatDate(c.earlierTo)}. A placement is “at or below the usual rate” when its weekly price is no more than the usual rate for its band in force on its start date. Quartiles interpolate between ranks, like Excel’s QUARTILE.INC.</p>
+        <p className="govuk-body">
+          The two-year change compares the mean weekly price of placements that started in the latest 12 months (
+          {formatDate(c.recentFrom)} to {formatDate(c.recentTo)}, exclusive of the first day) with those that started in
+          the 12 months to {formatDate(c.earlierTo)}. A placement is “at or below the usual rate” when its weekly price
+          is no more than the usual rate for its band in force on its start date. Quartiles interpolate between ranks,
+          like Excel’s QUARTILE.INC.
+        </p>
       </Details>
 
-      <Chart title="New placement prices by quarter" height={340} plot={trendPlot}
-        description={c.change == null ? 'Not enough placements to compare.' : `The mean weekly price of new placements rose ${formatRatio(c.change)} in two years, from ${poundsPerWeek(c.earlierMean)} to ${poundsPerWeek(c.recentMean)}.`}
-        dataTable={<Table caption="Prices by quarter" captionSize="s" rows={data.quarters} rowKey={(r) => r.quarter} columns={[
-          { key: 'quarter', header: 'Quarter' }, { key: 'n', header: 'Placements', numeric: true },
-          { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
-          { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
-          { key: 'mean', header: 'Mean', numeric: true, render: (r) => formatPence(Math.round(r.mean)) },
-          { key: 'q3', header: 'Upper quartile', numeric: true, render: (r) => formatPence(Math.round(r.q3)) },
-          { key: 'share', header: 'At or below usual rate', numeric: true, render: (r) => formatRatio(r.share) },
-        ]} />} />
-      <DownloadLinks filename="new-placement-prices-by-quarter" what="prices by quarter" rows={data.quarters} columns={[
-        { key: 'quarter', header: 'Quarter' }, { key: 'n', header: 'Placements' }, { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
-        { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' }, { key: 'median', header: 'Median £/week', value: (r) => r.median / 100, numFmt: '£#,##0.00' },
-        { key: 'mean', header: 'Mean £/week', value: (r) => r.mean / 100, numFmt: '£#,##0.00' }, { key: 'q3', header: 'Upper quartile £/week', value: (r) => r.q3 / 100, numFmt: '£#,##0.00' },
-        { key: 'max', header: 'Max £/week', value: (r) => r.max / 100, numFmt: '£#,##0.00' }, { key: 'compared', header: 'Compared with usual rate' },
-        { key: 'atOrBelowUsualRate', header: 'At or below usual rate' }, { key: 'share', header: 'Share at or below usual rate', numFmt: '0.0%' },
-      ]} />
+      <Chart
+        title="New placement prices by quarter"
+        height={340}
+        plot={trendPlot}
+        description={
+          c.change == null
+            ? 'Not enough placements to compare.'
+            : `The mean weekly price of new placements rose ${formatRatio(c.change)} in two years, from ${poundsPerWeek(c.earlierMean)} to ${poundsPerWeek(c.recentMean)}.`
+        }
+        dataTable={
+          <Table
+            caption="Prices by quarter"
+            captionSize="s"
+            rows={data.quarters}
+            rowKey={(r) => r.quarter}
+            columns={[
+              { key: 'quarter', header: 'Quarter' },
+              { key: 'n', header: 'Placements', numeric: true },
+              { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
+              { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
+              { key: 'mean', header: 'Mean', numeric: true, render: (r) => formatPence(Math.round(r.mean)) },
+              { key: 'q3', header: 'Upper quartile', numeric: true, render: (r) => formatPence(Math.round(r.q3)) },
+              { key: 'share', header: 'At or below usual rate', numeric: true, render: (r) => formatRatio(r.share) },
+            ]}
+          />
+        }
+      />
+      <DownloadLinks
+        filename="new-placement-prices-by-quarter"
+        what="prices by quarter"
+        rows={data.quarters}
+        columns={[
+          { key: 'quarter', header: 'Quarter' },
+          { key: 'n', header: 'Placements' },
+          { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
+          { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
+          { key: 'median', header: 'Median £/week', value: (r) => r.median / 100, numFmt: '£#,##0.00' },
+          { key: 'mean', header: 'Mean £/week', value: (r) => r.mean / 100, numFmt: '£#,##0.00' },
+          { key: 'q3', header: 'Upper quartile £/week', value: (r) => r.q3 / 100, numFmt: '£#,##0.00' },
+          { key: 'max', header: 'Max £/week', value: (r) => r.max / 100, numFmt: '£#,##0.00' },
+          { key: 'compared', header: 'Compared with usual rate' },
+          { key: 'atOrBelowUsualRate', header: 'At or below usual rate' },
+          { key: 'share', header: 'Share at or below usual rate', numFmt: '0.0%' },
+        ]}
+      />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Chart title="Price distribution, last 12 months" height={280} plot={histPlot}
+          <Chart
+            title="Price distribution, last 12 months"
+            height={280}
+            plot={histPlot}
             description={`${data.last12Months.n} new placements in £50 bands. Dashed green lines are today’s usual rates; the red line is the residential cost of care${cocRes ? ` (${formatPence(cocRes.amountPence)})` : ''}.`}
-            dataTable={<Table caption="Price distribution" captionSize="s" rows={data.histogram} rowKey={(r) => String(r.fromPence)} columns={[
-              { key: 'fromPence', header: 'Weekly price', render: (r) => `${formatPence(r.fromPence)} to ${formatPence(r.toPence - 1)}` }, { key: 'count', header: 'Placements', numeric: true },
-            ]} />} />
-          <DownloadLinks filename="price-distribution-last-12-months" what="the price distribution" rows={data.histogram} columns={[
-            { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100 }, { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100 }, { key: 'count', header: 'Placements' },
-          ]} />
+            dataTable={
+              <Table
+                caption="Price distribution"
+                captionSize="s"
+                rows={data.histogram}
+                rowKey={(r) => String(r.fromPence)}
+                columns={[
+                  {
+                    key: 'fromPence',
+                    header: 'Weekly price',
+                    render: (r) => `${formatPence(r.fromPence)} to ${formatPence(r.toPence - 1)}`,
+                  },
+                  { key: 'count', header: 'Placements', numeric: true },
+                ]}
+              />
+            }
+          />
+          <DownloadLinks
+            filename="price-distribution-last-12-months"
+            what="the price distribution"
+            rows={data.histogram}
+            columns={[
+              { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100 },
+              { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100 },
+              { key: 'count', header: 'Placements' },
+            ]}
+          />
         </div>
         <div className="govuk-grid-column-one-half">
-          <Chart title="Share at or below the usual rate" height={280} plot={sharePlot}
-            description={`In the last 12 months ${formatRatio(data.last12Months.share)} of new placements were at or below the usual rate in force when they started.`} />
+          <Chart
+            title="Share at or below the usual rate"
+            height={280}
+            plot={sharePlot}
+            description={`In the last 12 months ${formatRatio(data.last12Months.share)} of new placements were at or below the usual rate in force when they started.`}
+          />
         </div>
       </div>
 
-      <Chart title="Contract type of new placements by quarter" height={320} plot={mixPlot}
+      <Chart
+        title="Contract type of new placements by quarter"
+        height={320}
+        plot={mixPlot}
         description={`Spot placements were ${formatRatio(spotShare(firstMix))} of new placements in the first four quarters shown and ${formatRatio(spotShare(lastMix))} in the last four.`}
-        dataTable={<Table caption="Contract mix by quarter" captionSize="s" rows={data.contractMix} rowKey={(r) => r.quarter} columns={[
-          { key: 'quarter', header: 'Quarter' }, { key: 'spot', header: 'Spot', numeric: true }, { key: 'framework', header: 'Framework', numeric: true },
-          { key: 'block', header: 'Block', numeric: true }, { key: 'dps', header: 'DPS', numeric: true },
-        ]} />} />
-      <DownloadLinks filename="contract-mix-by-quarter" what="contract mix" rows={data.contractMix} columns={[
-        { key: 'quarter', header: 'Quarter' }, { key: 'spot', header: 'Spot' }, { key: 'framework', header: 'Framework' }, { key: 'block', header: 'Block' }, { key: 'dps', header: 'DPS' },
-      ]} />
+        dataTable={
+          <Table
+            caption="Contract mix by quarter"
+            captionSize="s"
+            rows={data.contractMix}
+            rowKey={(r) => r.quarter}
+            columns={[
+              { key: 'quarter', header: 'Quarter' },
+              { key: 'spot', header: 'Spot', numeric: true },
+              { key: 'framework', header: 'Framework', numeric: true },
+              { key: 'block', header: 'Block', numeric: true },
+              { key: 'dps', header: 'DPS', numeric: true },
+            ]}
+          />
+        }
+      />
+      <DownloadLinks
+        filename="contract-mix-by-quarter"
+        what="contract mix"
+        rows={data.contractMix}
+        columns={[
+          { key: 'quarter', header: 'Quarter' },
+          { key: 'spot', header: 'Spot' },
+          { key: 'framework', header: 'Framework' },
+          { key: 'block', header: 'Block' },
+          { key: 'dps', header: 'DPS' },
+        ]}
+      />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Table caption="Usual rates in force" rows={data.usualRates} rowKey={(r) => r.band} columns={[
-            { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
-            { key: 'amountPence', header: 'Rate', numeric: true, render: (r) => `${formatPence(r.amountPence)}${r.band === 'homecare_hourly' ? ' an hour' : ' a week'}` },
-            { key: 'effectiveFrom', header: 'From', render: (r) => formatDate(r.effectiveFrom, { short: true }) },
-          ]} />
-          <DownloadLinks filename="usual-rates" what="usual rates" rows={data.usualRates} columns={[
-            { key: 'band', header: 'Band' }, { key: 'amountPence', header: 'Rate £', value: (r) => r.amountPence / 100, numFmt: '£#,##0.00' }, { key: 'effectiveFrom', header: 'Effective from' },
-          ]} />
-          <p className="govuk-body"><Link className="govuk-link" to="/market/rates">Usual rates and cost of care: all effective dates</Link></p>
+          <Table
+            caption="Usual rates in force"
+            rows={data.usualRates}
+            rowKey={(r) => r.band}
+            columns={[
+              { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
+              {
+                key: 'amountPence',
+                header: 'Rate',
+                numeric: true,
+                render: (r) => `${formatPence(r.amountPence)}${r.band === 'homecare_hourly' ? ' an hour' : ' a week'}`,
+              },
+              { key: 'effectiveFrom', header: 'From', render: (r) => formatDate(r.effectiveFrom, { short: true }) },
+            ]}
+          />
+          <DownloadLinks
+            filename="usual-rates"
+            what="usual rates"
+            rows={data.usualRates}
+            columns={[
+              { key: 'band', header: 'Band' },
+              { key: 'amountPence', header: 'Rate £', value: (r) => r.amountPence / 100, numFmt: '£#,##0.00' },
+              { key: 'effectiveFrom', header: 'Effective from' },
+            ]}
+          />
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/market/rates">
+              Usual rates and cost of care: all effective dates
+            </Link>
+          </p>
         </div>
         <div className="govuk-grid-column-one-half">
-          <Table caption="Cost of care" rows={data.costOfCare} rowKey={(r) => r.service} columns={[
-            { key: 'service', header: 'Service', render: (r) => r.service[0].toUpperCase() + r.service.slice(1) },
-            { key: 'amountPence', header: 'Cost', numeric: true, render: (r) => `${formatPence(r.amountPence)}${r.service === 'homecare' ? ' an hour' : ' a week'}` },
-            { key: 'source', header: 'Source', render: (r) => r.source ?? '' },
-          ]} />
-          <Table caption="Active placements by funding" rows={data.funding} rowKey={(r) => r.funding} columns={[
-            { key: 'funding', header: 'Funding', render: (r) => FUNDING_LABELS[r.funding] ?? r.funding }, { key: 'count', header: 'Placements and packages', numeric: true },
-          ]} />
-          <DownloadLinks filename="active-placements-by-funding" what="funding" rows={data.funding} columns={[{ key: 'funding', header: 'Funding' }, { key: 'count', header: 'Active placements and packages' }]} />
+          <Table
+            caption="Cost of care"
+            rows={data.costOfCare}
+            rowKey={(r) => r.service}
+            columns={[
+              { key: 'service', header: 'Service', render: (r) => r.service[0].toUpperCase() + r.service.slice(1) },
+              {
+                key: 'amountPence',
+                header: 'Cost',
+                numeric: true,
+                render: (r) => `${formatPence(r.amountPence)}${r.service === 'homecare' ? ' an hour' : ' a week'}`,
+              },
+              { key: 'source', header: 'Source', render: (r) => r.source ?? '' },
+            ]}
+          />
+          <Table
+            caption="Active placements by funding"
+            rows={data.funding}
+            rowKey={(r) => r.funding}
+            columns={[
+              { key: 'funding', header: 'Funding', render: (r) => FUNDING_LABELS[r.funding] ?? r.funding },
+              { key: 'count', header: 'Placements and packages', numeric: true },
+            ]}
+          />
+          <DownloadLinks
+            filename="active-placements-by-funding"
+            what="funding"
+            rows={data.funding}
+            columns={[
+              { key: 'funding', header: 'Funding' },
+              { key: 'count', header: 'Active placements and packages' },
+            ]}
+          />
         </div>
       </div>
     </Page>

@@ -4,7 +4,20 @@ import { useState, type ChangeEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, apiSend, getCsrfToken, problemToError, useApi } from '../api';
 import { useAuth } from '../auth';
-import { Button, ErrorSummary, LoadingOrError, NotificationBanner, Page, RatingTag, Table, apiErrorsToSummary, formatHours, saveFile, toCsv, type SummaryError } from '../components';
+import {
+  Button,
+  ErrorSummary,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  RatingTag,
+  Table,
+  apiErrorsToSummary,
+  formatHours,
+  saveFile,
+  toCsv,
+  type SummaryError,
+} from '../components';
 import { bulkCapacityTemplate } from '../../../src/domain/market/bulk';
 import { FreshnessTag } from './CareHomesPage';
 import { SERVICE_TYPE_LABELS } from './labels';
@@ -12,7 +25,14 @@ import type { ProviderLocation, ProviderView } from './types';
 
 export function ProviderHomePage() {
   const { user } = useAuth();
-  if (!user?.providerId) return <Page title="Your services"><p className="govuk-body">Your account is not linked to a provider. Ask your council’s Steward administrator.</p></Page>;
+  if (!user?.providerId)
+    return (
+      <Page title="Your services">
+        <p className="govuk-body">
+          Your account is not linked to a provider. Ask your council’s Steward administrator.
+        </p>
+      </Page>
+    );
   return <ProviderView providerId={user.providerId} />;
 }
 
@@ -22,16 +42,26 @@ export function ProviderPage() {
 }
 
 async function uploadCsv(path: string, text: string): Promise<{ saved: number }> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' }, credentials: 'same-origin', body: text });
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
+    credentials: 'same-origin',
+    body: text,
+  });
   const body = await res.text();
   let parsed: unknown = body;
-  try { parsed = JSON.parse(body); } catch { /* keep text */ }
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    /* keep text */
+  }
   if (!res.ok) throw problemToError(res.status, parsed);
   return parsed as { saved: number };
 }
 
 function summaryOf(l: ProviderLocation): string {
-  if (l.careHome) return `${l.careHome.vacantAccepting} vacant of ${l.careHome.maxCapacity} (${l.careHome.occupied} occupied)`;
+  if (l.careHome)
+    return `${l.careHome.vacantAccepting} vacant of ${l.careHome.maxCapacity} (${l.careHome.occupied} occupied)`;
   if (l.homecare.length) {
     const hours = l.homecare.reduce((s, h) => s + h.newHoursAvailable, 0);
     return `${l.homecare.reduce((s, h) => s + h.peopleSupported, 0)} people; ${formatHours(hours)} of new work available`;
@@ -48,65 +78,158 @@ function ProviderView({ providerId }: { providerId: string }) {
   const [busy, setBusy] = useState(false);
   const ownPage = user?.role === 'provider';
   const canEdit = user?.role !== 'viewer';
-  const title = ownPage ? 'Your services' : data?.provider.name ?? 'Provider';
-  const crumbs = ownPage ? [{ text: 'Your services' }] : [{ text: 'Market', href: '/market' }, { text: data?.provider.name ?? 'Provider' }];
-  if (!data) return <Page title={title} breadcrumbs={crumbs}><LoadingOrError loading={loading} error={error} what="the provider" /></Page>;
+  const title = ownPage ? 'Your services' : (data?.provider.name ?? 'Provider');
+  const crumbs = ownPage
+    ? [{ text: 'Your services' }]
+    : [{ text: 'Market', href: '/market' }, { text: data?.provider.name ?? 'Provider' }];
+  if (!data)
+    return (
+      <Page title={title} breadcrumbs={crumbs}>
+        <LoadingOrError loading={loading} error={error} what="the provider" />
+      </Page>
+    );
 
   const noChange = async (l: ProviderLocation) => {
-    setBusy(true); setErrors([]); setMessage(null);
+    setBusy(true);
+    setErrors([]);
+    setMessage(null);
     try {
       await apiSend('POST', `/api/market/locations/${l.id}/no-change`, {});
       setMessage(`Figures for ${l.name} confirmed as unchanged today.`);
       reload();
     } catch (e) {
       setErrors(e instanceof ApiError ? apiErrorsToSummary(e) : [{ message: String(e) }]);
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
   const homes = data.locations.filter((l) => l.isCareHome);
   const template = () => {
-    const rows = bulkCapacityTemplate(homes.map((h) => ({ id: h.id, cqcLocationId: h.cqcLocationId, name: h.name, latest: h.careHome })));
+    const rows = bulkCapacityTemplate(
+      homes.map((h) => ({ id: h.id, cqcLocationId: h.cqcLocationId, name: h.name, latest: h.careHome })),
+    );
     const cols = rows[0].map((header, i) => ({ key: String(i), header, value: (r: string[]) => r[i] }));
     saveFile(`\uFEFF${toCsv(cols, rows.slice(1))}`, 'capacity-update.csv', 'text/csv;charset=utf-8');
   };
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    setBusy(true); setErrors([]); setMessage(null);
+    setBusy(true);
+    setErrors([]);
+    setMessage(null);
     try {
       const res = await uploadCsv(`/api/market/providers/${providerId}/capacity-csv`, await file.text());
       setMessage(`${res.saved} care home return${res.saved === 1 ? '' : 's'} saved from ${file.name}.`);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? [{ message: `${file.name} was not accepted: ${err.detail}` }, ...err.errors.map((x) => ({ message: `${x.field}: ${x.message}` }))] : [{ message: String(err) }]);
-    } finally { setBusy(false); e.target.value = ''; }
+      setErrors(
+        err instanceof ApiError
+          ? [
+              { message: `${file.name} was not accepted: ${err.detail}` },
+              ...err.errors.map((x) => ({ message: `${x.field}: ${x.message}` })),
+            ]
+          : [{ message: String(err) }],
+      );
+    } finally {
+      setBusy(false);
+      e.target.value = '';
+    }
   };
 
   return (
-    <Page title={title} caption={ownPage ? data.provider.name : 'Provider'} breadcrumbs={crumbs} hasErrors={errors.length > 0}>
+    <Page
+      title={title}
+      caption={ownPage ? data.provider.name : 'Provider'}
+      breadcrumbs={crumbs}
+      hasErrors={errors.length > 0}
+    >
       <ErrorSummary errors={errors} />
-      {message && <NotificationBanner type="success" heading="Saved">{message}</NotificationBanner>}
-      <p className="govuk-body">Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them straight away. Figures older than 14 days are shown as stale.</p>
-      <Table caption="Your locations" rows={data.locations} rowKey={(r) => r.id} emptyText="No locations registered." columns={[
-        { key: 'name', header: 'Location', render: (r) => <Link className="govuk-link" to={`/market/locations/${r.id}`}>{r.name}</Link> },
-        { key: 'serviceTypes', header: 'Service', render: (r) => r.serviceTypes.map((s) => SERVICE_TYPE_LABELS[s as keyof typeof SERVICE_TYPE_LABELS] ?? s).join(', ') },
-        { key: 'cqcRating', header: 'CQC rating', render: (r) => <RatingTag rating={r.cqcRating as never} /> },
-        { key: 'figures', header: 'Latest figures', render: summaryOf },
-        { key: 'freshness', header: 'Updated', render: (r) => <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} /> },
-        ...(canEdit ? [{ key: 'actions', header: 'Actions', render: (r: ProviderLocation) => (
-          <ul className="govuk-list govuk-!-margin-bottom-0">
-            <li><Link className="govuk-link" to={`/market/locations/${r.id}/update`}>Update<span className="govuk-visually-hidden"> figures for {r.name}</span></Link></li>
-            {r.lastReturnAt && <li><button type="button" className="app-link-button" disabled={busy} onClick={() => noChange(r)}>No change<span className="govuk-visually-hidden"> for {r.name}</span></button></li>}
-          </ul>
-        ) }] : []),
-      ]} />
+      {message && (
+        <NotificationBanner type="success" heading="Saved">
+          {message}
+        </NotificationBanner>
+      )}
+      <p className="govuk-body">
+        Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them straight
+        away. Figures older than 14 days are shown as stale.
+      </p>
+      <Table
+        caption="Your locations"
+        rows={data.locations}
+        rowKey={(r) => r.id}
+        emptyText="No locations registered."
+        columns={[
+          {
+            key: 'name',
+            header: 'Location',
+            render: (r) => (
+              <Link className="govuk-link" to={`/market/locations/${r.id}`}>
+                {r.name}
+              </Link>
+            ),
+          },
+          {
+            key: 'serviceTypes',
+            header: 'Service',
+            render: (r) =>
+              r.serviceTypes.map((s) => SERVICE_TYPE_LABELS[s as keyof typeof SERVICE_TYPE_LABELS] ?? s).join(', '),
+          },
+          { key: 'cqcRating', header: 'CQC rating', render: (r) => <RatingTag rating={r.cqcRating as never} /> },
+          { key: 'figures', header: 'Latest figures', render: summaryOf },
+          {
+            key: 'freshness',
+            header: 'Updated',
+            render: (r) => <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} />,
+          },
+          ...(canEdit
+            ? [
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  render: (r: ProviderLocation) => (
+                    <ul className="govuk-list govuk-!-margin-bottom-0">
+                      <li>
+                        <Link className="govuk-link" to={`/market/locations/${r.id}/update`}>
+                          Update<span className="govuk-visually-hidden"> figures for {r.name}</span>
+                        </Link>
+                      </li>
+                      {r.lastReturnAt && (
+                        <li>
+                          <button type="button" className="app-link-button" disabled={busy} onClick={() => noChange(r)}>
+                            No change<span className="govuk-visually-hidden"> for {r.name}</span>
+                          </button>
+                        </li>
+                      )}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {canEdit && homes.length > 0 && (
         <>
           <h2 className="govuk-heading-m">Update several care homes at once</h2>
-          <p className="govuk-body">Download the spreadsheet with your latest figures, change them, save as CSV and upload it. Every row is checked first; if any row is wrong nothing is saved and you are told which line and column to fix.</p>
-          <Button type="button" variant="secondary" onClick={template}>Download capacity spreadsheet (CSV)</Button>
+          <p className="govuk-body">
+            Download the spreadsheet with your latest figures, change them, save as CSV and upload it. Every row is
+            checked first; if any row is wrong nothing is saved and you are told which line and column to fix.
+          </p>
+          <Button type="button" variant="secondary" onClick={template}>
+            Download capacity spreadsheet (CSV)
+          </Button>
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="capacity-file">Upload the completed CSV</label>
-            <input className="govuk-file-upload" id="capacity-file" name="capacity-file" type="file" accept=".csv,text/csv" onChange={upload} disabled={busy} />
+            <label className="govuk-label" htmlFor="capacity-file">
+              Upload the completed CSV
+            </label>
+            <input
+              className="govuk-file-upload"
+              id="capacity-file"
+              name="capacity-file"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={upload}
+              disabled={busy}
+            />
           </div>
         </>
       )}

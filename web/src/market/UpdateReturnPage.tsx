@@ -4,8 +4,23 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
-import { Button, ButtonGroup, ErrorSummary, LoadingOrError, Page, TextInput, apiErrorsToSummary, fieldError, formatDate, type SummaryError } from '../components';
-import { validateCareHomeCapacity, validateHomecareCapacity, validateWorkforce } from '../../../src/domain/market/capacity';
+import {
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  LoadingOrError,
+  Page,
+  TextInput,
+  apiErrorsToSummary,
+  fieldError,
+  formatDate,
+  type SummaryError,
+} from '../components';
+import {
+  validateCareHomeCapacity,
+  validateHomecareCapacity,
+  validateWorkforce,
+} from '../../../src/domain/market/capacity';
 import { isCareHome } from '../../../src/domain/market/types';
 import { GROUP_LABELS } from './labels';
 import type { LocationPicture } from './types';
@@ -20,10 +35,20 @@ export function toCount(v: string): number | null {
   return /^\d+$/.test(t) ? Number(t) : NaN;
 }
 
-export function careHomeFormErrors(form: Form, groups: readonly string[], registeredBeds: number | null): { errors: SummaryError[]; body: Record<string, number | null> } {
+export function careHomeFormErrors(
+  form: Form,
+  groups: readonly string[],
+  registeredBeds: number | null,
+): { errors: SummaryError[]; body: Record<string, number | null> } {
   const body: Record<string, number | null> = {};
   const errors: SummaryError[] = [];
-  const fields = ['maxCapacity', 'occupied', 'vacantReserved', 'vacantAccepting', ...groups.flatMap((g) => [`${g}Max`, `${g}Occupied`, `${g}VacantAccepting`])];
+  const fields = [
+    'maxCapacity',
+    'occupied',
+    'vacantReserved',
+    'vacantAccepting',
+    ...groups.flatMap((g) => [`${g}Max`, `${g}Occupied`, `${g}VacantAccepting`]),
+  ];
   for (const f of fields) {
     const v = toCount(form[f] ?? '');
     if (v === null) errors.push({ field: f, message: 'Enter a number' });
@@ -31,13 +56,39 @@ export function careHomeFormErrors(form: Form, groups: readonly string[], regist
     body[f] = v;
   }
   if (errors.length === 0) {
-    for (const e of validateCareHomeCapacity(body as never, registeredBeds)) errors.push({ field: e.field, message: e.message[0].toUpperCase() + e.message.slice(1) });
+    for (const e of validateCareHomeCapacity(body as never, registeredBeds))
+      errors.push({ field: e.field, message: e.message[0].toUpperCase() + e.message.slice(1) });
   }
   return { errors, body };
 }
 
-function NumberField({ name, label, hint, form, set, errors }: { name: string; label: string; hint?: string; form: Form; set: (k: string, v: string) => void; errors: SummaryError[] }) {
-  return <TextInput name={name} label={label} hint={hint} inputMode="numeric" width={5} value={form[name] ?? ''} onChange={(v) => set(name, v)} error={fieldError(errors, name)} />;
+function NumberField({
+  name,
+  label,
+  hint,
+  form,
+  set,
+  errors,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  form: Form;
+  set: (k: string, v: string) => void;
+  errors: SummaryError[];
+}) {
+  return (
+    <TextInput
+      name={name}
+      label={label}
+      hint={hint}
+      inputMode="numeric"
+      width={5}
+      value={form[name] ?? ''}
+      onChange={(v) => set(name, v)}
+      error={fieldError(errors, name)}
+    />
+  );
 }
 
 export function UpdateReturnPage() {
@@ -50,8 +101,19 @@ export function UpdateReturnPage() {
   const [busy, setBusy] = useState(false);
   const provider = user?.role === 'provider';
   const back = provider ? '/market' : `/market/locations/${id}`;
-  const crumbs = provider ? [{ text: 'Your services', href: '/market' }, { text: 'Update figures' }] : [{ text: 'Market', href: '/market' }, { text: data?.location.name ?? 'Location', href: `/market/locations/${id}` }, { text: 'Update figures' }];
-  if (!data) return <Page title="Update figures" breadcrumbs={crumbs}><LoadingOrError loading={loading} error={error} what="the location" /></Page>;
+  const crumbs = provider
+    ? [{ text: 'Your services', href: '/market' }, { text: 'Update figures' }]
+    : [
+        { text: 'Market', href: '/market' },
+        { text: data?.location.name ?? 'Location', href: `/market/locations/${id}` },
+        { text: 'Update figures' },
+      ];
+  if (!data)
+    return (
+      <Page title="Update figures" breadcrumbs={crumbs}>
+        <LoadingOrError loading={loading} error={error} what="the location" />
+      </Page>
+    );
 
   const l = data.location;
   const careHome = isCareHome(l.serviceTypes);
@@ -61,9 +123,32 @@ export function UpdateReturnPage() {
   const hc = data.homecare[0];
   const wf = data.workforce;
   const initial: Form = {
-    ...(ch ? Object.fromEntries(['maxCapacity', 'occupied', 'vacantReserved', 'vacantAccepting', ...groups.flatMap((g) => [`${g}Max`, `${g}Occupied`, `${g}VacantAccepting`])].map((k) => [k, String((ch as unknown as Record<string, number>)[k] ?? '')])) : { maxCapacity: l.registeredBeds == null ? '' : String(l.registeredBeds) }),
-    ...(hc ? { peopleSupported: String(hc.peopleSupported), hoursPerWeek: String(hc.hoursPerWeek), newHoursAvailable: String(hc.newHoursAvailable) } : {}),
-    ...(wf ? Object.fromEntries(['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'].map((k) => [k, String((wf as unknown as Record<string, number>)[k])])) : {}),
+    ...(ch
+      ? Object.fromEntries(
+          [
+            'maxCapacity',
+            'occupied',
+            'vacantReserved',
+            'vacantAccepting',
+            ...groups.flatMap((g) => [`${g}Max`, `${g}Occupied`, `${g}VacantAccepting`]),
+          ].map((k) => [k, String((ch as unknown as Record<string, number>)[k] ?? '')]),
+        )
+      : { maxCapacity: l.registeredBeds == null ? '' : String(l.registeredBeds) }),
+    ...(hc
+      ? {
+          peopleSupported: String(hc.peopleSupported),
+          hoursPerWeek: String(hc.hoursPerWeek),
+          newHoursAvailable: String(hc.newHoursAvailable),
+        }
+      : {}),
+    ...(wf
+      ? Object.fromEntries(
+          ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'].map((k) => [
+            k,
+            String((wf as unknown as Record<string, number>)[k]),
+          ]),
+        )
+      : {}),
   };
   const f = form ?? initial;
   const set = (k: string, v: string) => setForm({ ...f, [k]: v });
@@ -86,9 +171,18 @@ export function UpdateReturnPage() {
   };
   const submitHomecare = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { area: hc?.area ?? l.postcodeDistrict, peopleSupported: Number(f.peopleSupported), hoursPerWeek: Number(f.hoursPerWeek), newHoursAvailable: Number(f.newHoursAvailable) };
-    const problems = ['peopleSupported', 'hoursPerWeek', 'newHoursAvailable'].filter((k) => (f[k] ?? '').trim() === '').map((k) => ({ field: k, message: 'Enter a number' }));
-    if (!problems.length) for (const x of validateHomecareCapacity(body)) problems.push({ field: x.field, message: x.message[0].toUpperCase() + x.message.slice(1) });
+    const body = {
+      area: hc?.area ?? l.postcodeDistrict,
+      peopleSupported: Number(f.peopleSupported),
+      hoursPerWeek: Number(f.hoursPerWeek),
+      newHoursAvailable: Number(f.newHoursAvailable),
+    };
+    const problems = ['peopleSupported', 'hoursPerWeek', 'newHoursAvailable']
+      .filter((k) => (f[k] ?? '').trim() === '')
+      .map((k) => ({ field: k, message: 'Enter a number' }));
+    if (!problems.length)
+      for (const x of validateHomecareCapacity(body))
+        problems.push({ field: x.field, message: x.message[0].toUpperCase() + x.message.slice(1) });
     setErrors(problems);
     if (!problems.length) await send(`/api/market/locations/${l.id}/homecare`, body, 'homecare');
   };
@@ -96,34 +190,81 @@ export function UpdateReturnPage() {
     e.preventDefault();
     const keys = ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'];
     const body = Object.fromEntries(keys.map((k) => [k, toCount(f[k] ?? '')]));
-    const problems: SummaryError[] = keys.filter((k) => body[k] == null || Number.isNaN(body[k])).map((k) => ({ field: k, message: 'Enter a whole number, 0 or more' }));
-    if (!problems.length) for (const x of validateWorkforce(body as never)) problems.push({ field: x.field, message: x.message[0].toUpperCase() + x.message.slice(1) });
+    const problems: SummaryError[] = keys
+      .filter((k) => body[k] == null || Number.isNaN(body[k]))
+      .map((k) => ({ field: k, message: 'Enter a whole number, 0 or more' }));
+    if (!problems.length)
+      for (const x of validateWorkforce(body as never))
+        problems.push({ field: x.field, message: x.message[0].toUpperCase() + x.message.slice(1) });
     setErrors(problems);
     if (!problems.length) await send(`/api/market/locations/${l.id}/workforce`, body, 'workforce');
   };
 
   return (
-    <Page title={`Update figures for ${l.name}`} caption={data.provider?.name} breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
+    <Page
+      title={`Update figures for ${l.name}`}
+      caption={data.provider?.name}
+      breadcrumbs={crumbs}
+      hasErrors={errors.length > 0}
+      width="two-thirds"
+    >
       <ErrorSummary errors={errors} />
       {careHome && (
         <form onSubmit={submitCareHome} noValidate>
           <h2 className="govuk-heading-m">Beds and vacancies</h2>
-          {ch && <p className="govuk-body">Last updated {formatDate(ch.asAt)}. The figures below are your last return: change what has changed.</p>}
-          <NumberField name="maxCapacity" label="Maximum capacity (beds you can use)" hint={l.registeredBeds == null ? undefined : `CQC registration: ${l.registeredBeds} beds`} form={f} set={set} errors={errors} />
+          {ch && (
+            <p className="govuk-body">
+              Last updated {formatDate(ch.asAt)}. The figures below are your last return: change what has changed.
+            </p>
+          )}
+          <NumberField
+            name="maxCapacity"
+            label="Maximum capacity (beds you can use)"
+            hint={l.registeredBeds == null ? undefined : `CQC registration: ${l.registeredBeds} beds`}
+            form={f}
+            set={set}
+            errors={errors}
+          />
           <NumberField name="occupied" label="Occupied beds" form={f} set={set} errors={errors} />
-          <NumberField name="vacantAccepting" label="Vacant beds accepting admissions" form={f} set={set} errors={errors} />
-          <NumberField name="vacantReserved" label="Vacant beds reserved (not available)" form={f} set={set} errors={errors} />
+          <NumberField
+            name="vacantAccepting"
+            label="Vacant beds accepting admissions"
+            form={f}
+            set={set}
+            errors={errors}
+          />
+          <NumberField
+            name="vacantReserved"
+            label="Vacant beds reserved (not available)"
+            form={f}
+            set={set}
+            errors={errors}
+          />
           {groups.map((g) => (
             <fieldset className="govuk-fieldset" key={g}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{GROUP_LABELS[g]} beds</legend>
               <NumberField name={`${g}Max`} label={`${GROUP_LABELS[g]} beds`} form={f} set={set} errors={errors} />
-              <NumberField name={`${g}Occupied`} label={`${GROUP_LABELS[g]} beds occupied`} form={f} set={set} errors={errors} />
-              <NumberField name={`${g}VacantAccepting`} label={`${GROUP_LABELS[g]} beds vacant and accepting`} form={f} set={set} errors={errors} />
+              <NumberField
+                name={`${g}Occupied`}
+                label={`${GROUP_LABELS[g]} beds occupied`}
+                form={f}
+                set={set}
+                errors={errors}
+              />
+              <NumberField
+                name={`${g}VacantAccepting`}
+                label={`${GROUP_LABELS[g]} beds vacant and accepting`}
+                form={f}
+                set={set}
+                errors={errors}
+              />
             </fieldset>
           ))}
           <ButtonGroup>
             <Button disabled={busy}>Save beds and vacancies</Button>
-            <Button href={back} variant="secondary">Cancel</Button>
+            <Button href={back} variant="secondary">
+              Cancel
+            </Button>
           </ButtonGroup>
         </form>
       )}
@@ -132,7 +273,13 @@ export function UpdateReturnPage() {
           <h2 className="govuk-heading-m">Homecare capacity{hc?.area ? ` in ${hc.area}` : ''}</h2>
           <NumberField name="peopleSupported" label="People supported" form={f} set={set} errors={errors} />
           <NumberField name="hoursPerWeek" label="Hours delivered a week" form={f} set={set} errors={errors} />
-          <NumberField name="newHoursAvailable" label="Hours of new work you can take a week" form={f} set={set} errors={errors} />
+          <NumberField
+            name="newHoursAvailable"
+            label="Hours of new work you can take a week"
+            form={f}
+            set={set}
+            errors={errors}
+          />
           <Button disabled={busy}>Save homecare capacity</Button>
         </form>
       )}

@@ -10,29 +10,99 @@ import type { VacancyRow } from './types';
 export function VacanciesPage() {
   const [filters] = useMarketFilters();
   const { data, error, loading } = useApi<VacancyRow[]>(`/api/market/vacancies${filterQuery(filters)}`);
-  if (!data) return <Page title="Vacancies now" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Vacancies' }]}><LoadingOrError loading={loading} error={error} what="vacancies" /></Page>;
+  if (!data)
+    return (
+      <Page
+        title="Vacancies now"
+        caption="Market"
+        breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Vacancies' }]}
+      >
+        <LoadingOrError loading={loading} error={error} what="vacancies" />
+      </Page>
+    );
   const total = data.reduce((s, r) => s + r.vacantAccepting, 0);
   return (
-    <Page title="Vacancies now" caption="Market" breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Vacancies' }]}>
+    <Page
+      title="Vacancies now"
+      caption="Market"
+      breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Vacancies' }]}
+    >
       <MarketNav current="/market/vacancies" />
       <FiltersForm />
-      <p className="govuk-body">{total} beds vacant and accepting admissions in {data.length} care homes, {describeFilters(filters)}. Check the age of each figure before offering a bed.</p>
-      <Table caption="Care homes with vacancies" rows={data} rowKey={(r) => r.locationId} sortable initialSort={{ key: 'vacantAccepting', direction: 'descending' }} columns={[
-        { key: 'name', header: 'Care home', render: (r) => <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>{r.name}</Link>, sortValue: (r) => r.name },
-        { key: 'postcodeDistrict', header: 'District' },
-        { key: 'vacantAccepting', header: 'Vacant', numeric: true },
-        { key: 'residentialVacantAccepting', header: 'Residential', numeric: true, render: (r) => (r.residentialVacantAccepting == null ? '–' : String(r.residentialVacantAccepting)) },
-        { key: 'nursingVacantAccepting', header: 'Nursing', numeric: true, render: (r) => (r.nursingVacantAccepting == null ? '–' : String(r.nursingVacantAccepting)) },
-        { key: 'dementiaVacantAccepting', header: 'Dementia', numeric: true, render: (r) => (r.dementiaVacantAccepting == null ? '–' : String(r.dementiaVacantAccepting)) },
-        { key: 'cqcRating', header: 'CQC rating', render: (r) => <RatingTag rating={r.cqcRating as never} /> },
-        { key: 'asAt', header: 'Reported', render: (r) => <><FreshnessTag freshness={r.freshness} ageDays={r.ageDays} /><span className="govuk-visually-hidden"> {formatDateTime(r.asAt)}</span></>, sortValue: (r) => r.ageDays },
-      ]} />
-      <DownloadLinks filename="vacancies" what="vacancies" rows={data} columns={[
-        { key: 'name', header: 'Care home' }, { key: 'providerName', header: 'Provider' }, { key: 'postcodeDistrict', header: 'Postcode district' },
-        { key: 'maxCapacity', header: 'Maximum capacity' }, { key: 'occupied', header: 'Occupied' }, { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
-        { key: 'residentialVacantAccepting', header: 'Residential vacant' }, { key: 'nursingVacantAccepting', header: 'Nursing vacant' }, { key: 'dementiaVacantAccepting', header: 'Dementia vacant' },
-        { key: 'cqcRating', header: 'CQC rating' }, { key: 'asAt', header: 'Reported at' }, { key: 'ageDays', header: 'Age (days)' },
-      ]} />
+      <p className="govuk-body">
+        {total} beds vacant and accepting admissions in {data.length} care homes, {describeFilters(filters)}. Check the
+        age of each figure before offering a bed.
+      </p>
+      <Table
+        caption="Care homes with vacancies"
+        rows={data}
+        rowKey={(r) => r.locationId}
+        sortable
+        initialSort={{ key: 'vacantAccepting', direction: 'descending' }}
+        columns={[
+          {
+            key: 'name',
+            header: 'Care home',
+            render: (r) => (
+              <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
+                {r.name}
+              </Link>
+            ),
+            sortValue: (r) => r.name,
+          },
+          { key: 'postcodeDistrict', header: 'District' },
+          { key: 'vacantAccepting', header: 'Vacant', numeric: true },
+          {
+            key: 'residentialVacantAccepting',
+            header: 'Residential',
+            numeric: true,
+            render: (r) => (r.residentialVacantAccepting == null ? '–' : String(r.residentialVacantAccepting)),
+          },
+          {
+            key: 'nursingVacantAccepting',
+            header: 'Nursing',
+            numeric: true,
+            render: (r) => (r.nursingVacantAccepting == null ? '–' : String(r.nursingVacantAccepting)),
+          },
+          {
+            key: 'dementiaVacantAccepting',
+            header: 'Dementia',
+            numeric: true,
+            render: (r) => (r.dementiaVacantAccepting == null ? '–' : String(r.dementiaVacantAccepting)),
+          },
+          { key: 'cqcRating', header: 'CQC rating', render: (r) => <RatingTag rating={r.cqcRating as never} /> },
+          {
+            key: 'asAt',
+            header: 'Reported',
+            render: (r) => (
+              <>
+                <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} />
+                <span className="govuk-visually-hidden"> {formatDateTime(r.asAt)}</span>
+              </>
+            ),
+            sortValue: (r) => r.ageDays,
+          },
+        ]}
+      />
+      <DownloadLinks
+        filename="vacancies"
+        what="vacancies"
+        rows={data}
+        columns={[
+          { key: 'name', header: 'Care home' },
+          { key: 'providerName', header: 'Provider' },
+          { key: 'postcodeDistrict', header: 'Postcode district' },
+          { key: 'maxCapacity', header: 'Maximum capacity' },
+          { key: 'occupied', header: 'Occupied' },
+          { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+          { key: 'residentialVacantAccepting', header: 'Residential vacant' },
+          { key: 'nursingVacantAccepting', header: 'Nursing vacant' },
+          { key: 'dementiaVacantAccepting', header: 'Dementia vacant' },
+          { key: 'cqcRating', header: 'CQC rating' },
+          { key: 'asAt', header: 'Reported at' },
+          { key: 'ageDays', header: 'Age (days)' },
+        ]}
+      />
     </Page>
   );
 }

@@ -17,7 +17,14 @@ export const marketArea: Area = {
     { index: true, element: <MarketDashboardPage /> },
     { path: 'prices', element: <PricesPage /> },
     // Staff read the rates; the page offers the forms to admins and commissioners only (the server checks too).
-    { path: 'rates', element: <RequireAuth roles={STAFF_ROLES}><RatesPage /></RequireAuth> },
+    {
+      path: 'rates',
+      element: (
+        <RequireAuth roles={STAFF_ROLES}>
+          <RatesPage />
+        </RequireAuth>
+      ),
+    },
     { path: 'care-homes', element: <CareHomesPage /> },
     { path: 'vacancies', element: <VacanciesPage /> },
     { path: 'providers/:id', element: <ProviderPage /> },

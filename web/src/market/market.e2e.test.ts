@@ -2,7 +2,7 @@
 // sees the change on the market dashboard and the vacancies page. Every page is checked with axe-core.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/domain/market/demo';
+import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
 import { demoProviderSignIn } from '../../../src/demo/market';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
@@ -55,7 +55,9 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     const split = prov.page.getByLabel('Residential beds occupied', { exact: true });
     if (await split.count()) {
       await split.fill(String((await num(prov.page, 'Residential beds occupied')) - 2));
-      await prov.page.getByLabel('Residential beds vacant and accepting', { exact: true }).fill(String((await num(prov.page, 'Residential beds vacant and accepting')) + 2));
+      await prov.page
+        .getByLabel('Residential beds vacant and accepting', { exact: true })
+        .fill(String((await num(prov.page, 'Residential beds vacant and accepting')) + 2));
     }
     await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
     await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();

@@ -5,8 +5,12 @@ import { careHomeFormErrors, toCount } from './UpdateReturnPage';
 describe('market web helpers', () => {
   it('builds API queries and captions from the filters', () => {
     expect(filterQuery({})).toBe('');
-    expect(filterQuery({ serviceType: 'care_home_nursing', specialism: 'dementia' })).toBe('?serviceType=care_home_nursing&specialism=dementia');
-    expect(describeFilters({ scope: 'all', rating: 'Good', district: 'eb3' })).toBe('everywhere, rated Good, postcode district EB3');
+    expect(filterQuery({ serviceType: 'care_home_nursing', specialism: 'dementia' })).toBe(
+      '?serviceType=care_home_nursing&specialism=dementia',
+    );
+    expect(describeFilters({ scope: 'all', rating: 'Good', district: 'eb3' })).toBe(
+      'everywhere, rated Good, postcode district EB3',
+    );
     expect(describeFilters({})).toBe('in the borough');
   });
   it('reads counts strictly', () => {
@@ -16,16 +20,37 @@ describe('market web helpers', () => {
     expect(Number.isNaN(toCount('-1'))).toBe(true);
   });
   it('checks the care home form with the server’s rules', () => {
-    const ok = careHomeFormErrors({ maxCapacity: '40', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40);
+    const ok = careHomeFormErrors(
+      { maxCapacity: '40', occupied: '36', vacantReserved: '1', vacantAccepting: '3' },
+      [],
+      40,
+    );
     expect(ok.errors).toEqual([]);
     expect(ok.body).toEqual({ maxCapacity: 40, occupied: 36, vacantReserved: 1, vacantAccepting: 3 });
-    expect(careHomeFormErrors({ maxCapacity: '40', occupied: '', vacantReserved: 'x', vacantAccepting: '3' }, [], 40).errors).toEqual([
-      { field: 'occupied', message: 'Enter a number' }, { field: 'vacantReserved', message: 'Enter a whole number, 0 or more' },
+    expect(
+      careHomeFormErrors({ maxCapacity: '40', occupied: '', vacantReserved: 'x', vacantAccepting: '3' }, [], 40).errors,
+    ).toEqual([
+      { field: 'occupied', message: 'Enter a number' },
+      { field: 'vacantReserved', message: 'Enter a whole number, 0 or more' },
     ]);
-    expect(careHomeFormErrors({ maxCapacity: '41', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40).errors).toEqual([
-      { field: 'maxCapacity', message: 'Cannot exceed the 40 beds registered with CQC' },
-    ]);
-    expect(careHomeFormErrors({ maxCapacity: '40', occupied: '36', vacantReserved: '1', vacantAccepting: '3', nursingMax: '20', nursingOccupied: '', nursingVacantAccepting: '1' }, ['nursing'], 40).errors)
-      .toEqual([{ field: 'nursingOccupied', message: 'Enter a number' }]);
+    expect(
+      careHomeFormErrors({ maxCapacity: '41', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40)
+        .errors,
+    ).toEqual([{ field: 'maxCapacity', message: 'Cannot exceed the 40 beds registered with CQC' }]);
+    expect(
+      careHomeFormErrors(
+        {
+          maxCapacity: '40',
+          occupied: '36',
+          vacantReserved: '1',
+          vacantAccepting: '3',
+          nursingMax: '20',
+          nursingOccupied: '',
+          nursingVacantAccepting: '1',
+        },
+        ['nursing'],
+        40,
+      ).errors,
+    ).toEqual([{ field: 'nursingOccupied', message: 'Enter a number' }]);
   });
 });

@@ -20,10 +20,19 @@ describeE2E('market: usual rates and cost of care', () => {
     await inForce.waitFor();
     await expectAccessible(page, 'usual rates page');
     // The demo's rates are on screen, as the API has them.
-    const api = (await (await page.request.get(`${e2e.steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string }[]; costOfCare: unknown[] };
-    await expect.poll(() => page.getByRole('table', { name: 'All usual rates by band' }).locator('tbody tr').count()).toBe(api.usualRates.length);
-    await expect.poll(() => page.getByRole('table', { name: 'All cost of care figures by service' }).locator('tbody tr').count()).toBe(api.costOfCare.length);
-    await expect.poll(() => page.getByRole('table', { name: 'Cost of care in force today' }).innerText()).toContain('Fair Cost of Care');
+    const api = (await (await page.request.get(`${e2e.steward.baseUrl}/api/market/rates`)).json()) as {
+      usualRates: { band: string }[];
+      costOfCare: unknown[];
+    };
+    await expect
+      .poll(() => page.getByRole('table', { name: 'All usual rates by band' }).locator('tbody tr').count())
+      .toBe(api.usualRates.length);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'All cost of care figures by service' }).locator('tbody tr').count())
+      .toBe(api.costOfCare.length);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Cost of care in force today' }).innerText())
+      .toContain('Fair Cost of Care');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download all usual rates as CSV' }).click();
     expect((await download).suggestedFilename()).toBe(`usual-rates-${todayInEngland()}.csv`);
@@ -42,7 +51,9 @@ describeE2E('market: usual rates and cost of care', () => {
     await summary.waitFor();
     const link = summary.getByRole('link', { name: 'Amount must have no more than 2 decimal places' });
     await expect.poll(() => link.getAttribute('href')).toBe('#rate-amount');
-    await expect.poll(() => form.locator('#rate-amount-error').innerText()).toContain('Amount must have no more than 2 decimal places');
+    await expect
+      .poll(() => form.locator('#rate-amount-error').innerText())
+      .toContain('Amount must have no more than 2 decimal places');
     await expect.poll(() => page.title()).toMatch(/^Error: /);
     await expectAccessible(page, 'usual rates page with errors');
     await link.click();
@@ -51,17 +62,29 @@ describeE2E('market: usual rates and cost of care', () => {
     // Corrected, the rate is saved: a success banner, and the refreshed tables show it in force from today.
     await form.getByLabel('Amount', { exact: true }).fill('987.65');
     await form.getByRole('button', { name: 'Set usual rate' }).click();
-    await page.getByText(`Usual rate for standard residential set to £987.65 a week from ${formatDate(today)}`).waitFor();
+    await page
+      .getByText(`Usual rate for standard residential set to £987.65 a week from ${formatDate(today)}`)
+      .waitFor();
     await expect.poll(() => summary.count()).toBe(0);
     await inForce.locator('tr', { hasText: '£987.65 a week' }).waitFor(); // the tables reload after the banner shows
-    await expect.poll(() => inForce.locator('tr', { hasText: 'Standard residential' }).innerText()).toContain('£987.65 a week');
-    const historyRow = page.getByRole('table', { name: 'All usual rates by band' }).locator('tr', { hasText: '£987.65 a week' });
+    await expect
+      .poll(() => inForce.locator('tr', { hasText: 'Standard residential' }).innerText())
+      .toContain('£987.65 a week');
+    const historyRow = page
+      .getByRole('table', { name: 'All usual rates by band' })
+      .locator('tr', { hasText: '£987.65 a week' });
     await historyRow.waitFor();
-    await expect.poll(() => historyRow.innerText()).toMatch(new RegExp(`Standard residential\\s+${formatDate(today)}\\s+£987.65 a week\\s+In force`));
+    await expect
+      .poll(() => historyRow.innerText())
+      .toMatch(new RegExp(`Standard residential\\s+${formatDate(today)}\\s+£987.65 a week\\s+In force`));
     await expect.poll(() => form.getByLabel('Amount', { exact: true }).inputValue()).toBe('');
     await expectAccessible(page, 'usual rates page after saving');
-    const saved = (await (await page.request.get(`${e2e.steward.baseUrl}/api/market/rates`)).json()) as { usualRates: { band: string; effectiveFrom: string; amountPence: number }[] };
-    expect(saved.usualRates.find((r) => r.band === 'standard_residential' && r.effectiveFrom === today)?.amountPence).toBe(98_765);
+    const saved = (await (await page.request.get(`${e2e.steward.baseUrl}/api/market/rates`)).json()) as {
+      usualRates: { band: string; effectiveFrom: string; amountPence: number }[];
+    };
+    expect(
+      saved.usualRates.find((r) => r.band === 'standard_residential' && r.effectiveFrom === today)?.amountPence,
+    ).toBe(98_765);
     expect(errors).toEqual([]);
   });
 
@@ -72,7 +95,14 @@ describeE2E('market: usual rates and cost of care', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('table', { name: 'Usual rates in force today' }).waitFor();
     await expectAccessible(page, 'usual rates page for a viewer');
-    await expect.poll(() => page.getByRole('table', { name: 'Usual rates in force today' }).locator('tr', { hasText: 'Standard residential' }).innerText()).toMatch(/£[\d,]+(\.\d\d)? a week/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Usual rates in force today' })
+          .locator('tr', { hasText: 'Standard residential' })
+          .innerText(),
+      )
+      .toMatch(/£[\d,]+(\.\d\d)? a week/);
     await expect.poll(() => page.locator('form').count()).toBe(0);
     await expect.poll(() => page.getByRole('heading', { name: 'Set a usual rate' }).count()).toBe(0);
     await expect.poll(() => page.getByRole('button', { name: /^Set / }).count()).toBe(0);

@@ -19,7 +19,8 @@ describe('usual rates in the browser', () => {
     expect(poundsToPence('0')).toEqual({ error: 'Amount must be more than £0' });
     expect(poundsToPence('0.00')).toEqual({ error: 'Amount must be more than £0' });
     expect(poundsToPence('-5')).toEqual({ error: 'Amount must be more than £0' });
-    for (const bad of ['abc', '7,12.50', '1.2.3', '712.', '.', '1e3', '12 50']) expect(poundsToPence(bad)).toEqual({ error: 'Amount must be in pounds and pence, like 712.50' });
+    for (const bad of ['abc', '7,12.50', '1.2.3', '712.', '.', '1e3', '12 50'])
+      expect(poundsToPence(bad)).toEqual({ error: 'Amount must be in pounds and pence, like 712.50' });
     expect(poundsToPence('100000')).toEqual({ error: 'Amount must be less than £100,000' });
     expect(poundsToPence('123456789012345678901')).toEqual({ error: 'Amount must be less than £100,000' });
   });
@@ -35,8 +36,19 @@ describe('usual rates in the browser', () => {
     expect(now.get('standard_residential')?.id).toBe('b');
     expect(now.has('homecare_hourly')).toBe(false);
     expect(inForceOn(rows, (r) => r.band, '2027-04-01').get('standard_residential')?.id).toBe('c');
-    const history = rateHistory(rows, (r) => r.band, ['standard_residential', 'enhanced_residential', 'homecare_hourly'], '2026-11-23');
-    expect(history.map((r) => [r.id, r.status])).toEqual([['c', 'scheduled'], ['b', 'in_force'], ['a', 'replaced'], ['d', 'in_force'], ['e', 'scheduled']]);
+    const history = rateHistory(
+      rows,
+      (r) => r.band,
+      ['standard_residential', 'enhanced_residential', 'homecare_hourly'],
+      '2026-11-23',
+    );
+    expect(history.map((r) => [r.id, r.status])).toEqual([
+      ['c', 'scheduled'],
+      ['b', 'in_force'],
+      ['a', 'replaced'],
+      ['d', 'in_force'],
+      ['e', 'scheduled'],
+    ]);
   });
   it('gives today in England, not UTC', () => {
     expect(todayInEngland(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01'); // BST
@@ -44,11 +56,36 @@ describe('usual rates in the browser', () => {
   });
   it('checks the forms and builds the API bodies', () => {
     const date = { day: '6', month: '4', year: '2026' };
-    expect(checkRateForm('rate', { key: 'standard_residential', effectiveFrom: date, amount: '712.50', text: '  Cabinet decision ' })).toEqual({
-      errors: [], body: { band: 'standard_residential', effectiveFrom: '2026-04-06', amountPence: 71_250, note: 'Cabinet decision' },
+    expect(
+      checkRateForm('rate', {
+        key: 'standard_residential',
+        effectiveFrom: date,
+        amount: '712.50',
+        text: '  Cabinet decision ',
+      }),
+    ).toEqual({
+      errors: [],
+      body: {
+        band: 'standard_residential',
+        effectiveFrom: '2026-04-06',
+        amountPence: 71_250,
+        note: 'Cabinet decision',
+      },
     });
-    expect(checkRateForm('cost', { key: 'homecare', effectiveFrom: date, amount: '24.26', text: '' }).body).toEqual({ service: 'homecare', effectiveFrom: '2026-04-06', amountPence: 2_426, source: null });
-    expect(checkRateForm('rate', { key: '', effectiveFrom: { day: '31', month: '2', year: '2026' }, amount: '7.125', text: 'x'.repeat(501) })).toEqual({
+    expect(checkRateForm('cost', { key: 'homecare', effectiveFrom: date, amount: '24.26', text: '' }).body).toEqual({
+      service: 'homecare',
+      effectiveFrom: '2026-04-06',
+      amountPence: 2_426,
+      source: null,
+    });
+    expect(
+      checkRateForm('rate', {
+        key: '',
+        effectiveFrom: { day: '31', month: '2', year: '2026' },
+        amount: '7.125',
+        text: 'x'.repeat(501),
+      }),
+    ).toEqual({
       body: null,
       errors: [
         { field: 'rate-band', message: 'Choose a band' },
@@ -57,28 +94,37 @@ describe('usual rates in the browser', () => {
         { field: 'rate-note', message: 'Note must be 500 characters or fewer' },
       ],
     });
-    expect(checkRateForm('cost', { key: 'standard_residential', effectiveFrom: { day: '', month: '', year: '' }, amount: '', text: '' }).errors).toEqual([
+    expect(
+      checkRateForm('cost', {
+        key: 'standard_residential',
+        effectiveFrom: { day: '', month: '', year: '' },
+        amount: '',
+        text: '',
+      }).errors,
+    ).toEqual([
       { field: 'cost-service', message: 'Choose a service' },
       { field: 'cost-effectiveFrom-day', message: 'Enter the effective from date' },
       { field: 'cost-amount', message: 'Enter the amount in pounds' },
     ]);
   });
   it('links the server’s field errors to the form’s inputs', () => {
-    expect(serverErrorsForForm('rate', [
-      { field: 'amountPence', message: 'must be a whole number of pence above 0' },
-      { field: 'effectiveFrom', message: 'Use a date in the form YYYY-MM-DD' },
-      { field: 'band', message: 'band is required' },
-      { field: 'body', message: 'Unexpected end of JSON input' },
-      { message: 'You do not have permission to do this' },
-    ])).toEqual([
+    expect(
+      serverErrorsForForm('rate', [
+        { field: 'amountPence', message: 'must be a whole number of pence above 0' },
+        { field: 'effectiveFrom', message: 'Use a date in the form YYYY-MM-DD' },
+        { field: 'band', message: 'band is required' },
+        { field: 'body', message: 'Unexpected end of JSON input' },
+        { message: 'You do not have permission to do this' },
+      ]),
+    ).toEqual([
       { field: 'rate-amount', message: 'Amount must be a whole number of pence above 0' },
       { field: 'rate-effectiveFrom-day', message: 'Use a date in the form YYYY-MM-DD' },
       { field: 'rate-band', message: 'Band is required' },
       { message: 'Unexpected end of JSON input' },
       { message: 'You do not have permission to do this' },
     ]);
-    expect(serverErrorsForForm('cost', [{ field: 'source', message: 'Too big: expected string to have <=500 characters' }])).toEqual([
-      { field: 'cost-source', message: 'Too big: expected string to have <=500 characters' },
-    ]);
+    expect(
+      serverErrorsForForm('cost', [{ field: 'source', message: 'Too big: expected string to have <=500 characters' }]),
+    ).toEqual([{ field: 'cost-source', message: 'Too big: expected string to have <=500 characters' }]);
   });
 });

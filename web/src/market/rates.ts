@@ -22,7 +22,8 @@ export function poundsToPence(text: string): { pence: number } | { error: string
   const fraction = m[2] ?? '';
   if (fraction.length > 2) return { error: 'Amount must have no more than 2 decimal places' };
   const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '') || '0';
-  if (whole.length > String(MAX_POUNDS).length || Number(whole) >= MAX_POUNDS) return { error: `Amount must be less than £${MAX_POUNDS.toLocaleString('en-GB')}` };
+  if (whole.length > String(MAX_POUNDS).length || Number(whole) >= MAX_POUNDS)
+    return { error: `Amount must be less than £${MAX_POUNDS.toLocaleString('en-GB')}` };
   const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   if (pence === 0) return { error: 'Amount must be more than £0' };
   return { pence };
@@ -30,16 +31,29 @@ export function poundsToPence(text: string): { pence: number } | { error: string
 
 /** Today's date in England (yyyy-mm-dd): a rate dated today is in force today. */
 export function todayInEngland(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 export type RateStatus = 'in_force' | 'scheduled' | 'replaced';
-export const RATE_STATUS_LABELS: Record<RateStatus, string> = { in_force: 'In force', scheduled: 'Scheduled', replaced: 'Replaced' };
+export const RATE_STATUS_LABELS: Record<RateStatus, string> = {
+  in_force: 'In force',
+  scheduled: 'Scheduled',
+  replaced: 'Replaced',
+};
 
 /** For each band (or service), the figure in force on `date`: the latest one effective on or before it. */
-export function inForceOn<T extends { effectiveFrom: string }>(rows: readonly T[], keyOf: (row: T) => string, date: string): Map<string, T> {
+export function inForceOn<T extends { effectiveFrom: string }>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  date: string,
+): Map<string, T> {
   const current = new Map<string, T>();
   for (const r of rows) {
     if (r.effectiveFrom > date) continue;
@@ -50,12 +64,26 @@ export function inForceOn<T extends { effectiveFrom: string }>(rows: readonly T[
 }
 
 /** Every figure with its status on `date`, ordered by `order` of the keys, then newest first. */
-export function rateHistory<T extends { effectiveFrom: string }>(rows: readonly T[], keyOf: (row: T) => string, order: readonly string[], date: string): (T & { status: RateStatus })[] {
+export function rateHistory<T extends { effectiveFrom: string }>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  order: readonly string[],
+  date: string,
+): (T & { status: RateStatus })[] {
   const current = inForceOn(rows, keyOf, date);
-  const rank = (r: T) => { const i = order.indexOf(keyOf(r)); return i < 0 ? order.length : i; };
+  const rank = (r: T) => {
+    const i = order.indexOf(keyOf(r));
+    return i < 0 ? order.length : i;
+  };
   return [...rows]
-    .sort((a, b) => rank(a) - rank(b) || (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0))
-    .map((r) => ({ ...r, status: r.effectiveFrom > date ? 'scheduled' : current.get(keyOf(r)) === r ? 'in_force' : 'replaced' }));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0),
+    )
+    .map((r) => ({
+      ...r,
+      status: r.effectiveFrom > date ? 'scheduled' : current.get(keyOf(r)) === r ? 'in_force' : 'replaced',
+    }));
 }
 
 // ---- The two forms ----
@@ -73,7 +101,12 @@ export interface RateFormValues {
   text: string;
 }
 
-export const emptyRateForm = (): RateFormValues => ({ key: '', effectiveFrom: { day: '', month: '', year: '' }, amount: '', text: '' });
+export const emptyRateForm = (): RateFormValues => ({
+  key: '',
+  effectiveFrom: { day: '', month: '', year: '' },
+  amount: '',
+  text: '',
+});
 
 /** The two forms share a page, so their inputs' ids carry the form's prefix: `rate-amount`, `cost-amount`. */
 export function rateFormIds(kind: RateFormKind) {
@@ -94,28 +127,50 @@ export type RateBody =
 const DATE_LABEL = 'The effective from date';
 
 /** Checks a form as the browser can; `body` is the API request when there are no errors. */
-export function checkRateForm(kind: RateFormKind, v: RateFormValues): { errors: SummaryError[]; body: RateBody | null } {
+export function checkRateForm(
+  kind: RateFormKind,
+  v: RateFormValues,
+): { errors: SummaryError[]; body: RateBody | null } {
   const ids = rateFormIds(kind);
   const errors: SummaryError[] = [];
   const keys: readonly string[] = kind === 'rate' ? BANDS : COST_OF_CARE_SERVICES;
-  if (!keys.includes(v.key)) errors.push({ field: ids.key, message: kind === 'rate' ? 'Choose a band' : 'Choose a service' });
+  if (!keys.includes(v.key))
+    errors.push({ field: ids.key, message: kind === 'rate' ? 'Choose a band' : 'Choose a service' });
   const date = datePartsToIso(v.effectiveFrom, DATE_LABEL);
   if ('error' in date) errors.push({ field: ids.effectiveFromDay, message: date.error });
   const amount = poundsToPence(v.amount);
   if ('error' in amount) errors.push({ field: ids.amount, message: amount.error });
   const text = v.text.trim();
-  if (text.length > TEXT_MAX) errors.push({ field: ids.text, message: `${kind === 'rate' ? 'Note' : 'Source'} must be ${TEXT_MAX} characters or fewer` });
+  if (text.length > TEXT_MAX)
+    errors.push({
+      field: ids.text,
+      message: `${kind === 'rate' ? 'Note' : 'Source'} must be ${TEXT_MAX} characters or fewer`,
+    });
   if (errors.length || 'error' in date || 'error' in amount) return { errors, body: null };
-  const body: RateBody = kind === 'rate'
-    ? { band: v.key, effectiveFrom: date.iso, amountPence: amount.pence, note: text || null }
-    : { service: v.key, effectiveFrom: date.iso, amountPence: amount.pence, source: text || null };
+  const body: RateBody =
+    kind === 'rate'
+      ? { band: v.key, effectiveFrom: date.iso, amountPence: amount.pence, note: text || null }
+      : { service: v.key, effectiveFrom: date.iso, amountPence: amount.pence, source: text || null };
   return { errors, body };
 }
 
 /** The API's field names → the form's inputs and their labels, for messages like "Amount must be …". */
-const SERVER_FIELDS: Record<RateFormKind, Record<string, { id: keyof ReturnType<typeof rateFormIds>; label: string }>> = {
-  rate: { band: { id: 'key', label: 'Band' }, effectiveFrom: { id: 'effectiveFromDay', label: DATE_LABEL }, amountPence: { id: 'amount', label: 'Amount' }, note: { id: 'text', label: 'Note' } },
-  cost: { service: { id: 'key', label: 'Service' }, effectiveFrom: { id: 'effectiveFromDay', label: DATE_LABEL }, amountPence: { id: 'amount', label: 'Amount' }, source: { id: 'text', label: 'Source' } },
+const SERVER_FIELDS: Record<
+  RateFormKind,
+  Record<string, { id: keyof ReturnType<typeof rateFormIds>; label: string }>
+> = {
+  rate: {
+    band: { id: 'key', label: 'Band' },
+    effectiveFrom: { id: 'effectiveFromDay', label: DATE_LABEL },
+    amountPence: { id: 'amount', label: 'Amount' },
+    note: { id: 'text', label: 'Note' },
+  },
+  cost: {
+    service: { id: 'key', label: 'Service' },
+    effectiveFrom: { id: 'effectiveFromDay', label: DATE_LABEL },
+    amountPence: { id: 'amount', label: 'Amount' },
+    source: { id: 'text', label: 'Source' },
+  },
 };
 
 /**

@@ -9,7 +9,12 @@ describe('formatViolations', () => {
         impact: 'serious',
         help: 'Elements must meet minimum color contrast ratio thresholds',
         helpUrl: 'https://dequeuniversity.com/rules/axe/4.10/color-contrast',
-        nodes: [{ target: ['.app-key-figure__hint'], failureSummary: 'Fix any of the following:\n  Element has insufficient color contrast' }],
+        nodes: [
+          {
+            target: ['.app-key-figure__hint'],
+            failureSummary: 'Fix any of the following:\n  Element has insufficient color contrast',
+          },
+        ],
       },
     ]);
     expect(text).toBe(

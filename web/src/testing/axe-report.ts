@@ -10,7 +10,9 @@ export interface AxeViolation {
 
 /** Formats axe violations as a readable list (exported for tests). */
 export function formatViolations(label: string, violations: AxeViolation[]): string {
-  const lines = [`${label}: ${violations.length} accessibility ${violations.length === 1 ? 'violation' : 'violations'} (serious or critical under WCAG 2.2 AA, or content outside landmarks)`];
+  const lines = [
+    `${label}: ${violations.length} accessibility ${violations.length === 1 ? 'violation' : 'violations'} (serious or critical under WCAG 2.2 AA, or content outside landmarks)`,
+  ];
   for (const v of violations) {
     lines.push(`- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
     for (const n of v.nodes.slice(0, 5)) {

@@ -2,7 +2,18 @@
 // PGlite database holding the demo borough, driven by headless Debian Chromium through playwright-core,
 // with axe-core accessibility checks. Used by web/src/<area>/<area>.e2e.test.ts.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +36,17 @@ export const chromiumAvailable = existsSync(CHROMIUM_PATH);
 /** Use instead of `describe` in e2e files: skips (with a clear message) when Chromium is not installed. */
 export const describeE2E: typeof describe = chromiumAvailable ? describe : (describe.skip as typeof describe);
 if (!chromiumAvailable) {
-  console.warn(`End-to-end tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set STEWARD_CHROMIUM).`);
+  console.warn(
+    `End-to-end tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set STEWARD_CHROMIUM).`,
+  );
 }
 
 /** An administrator added to every e2e database (the demo itself has no admin account). */
-export const E2E_ADMIN = { email: 'admin@e2e.steward.test', password: 'e2e-admin-password', name: 'Ada Admin' } as const;
+export const E2E_ADMIN = {
+  email: 'admin@e2e.steward.test',
+  password: 'e2e-admin-password',
+  name: 'Ada Admin',
+} as const;
 
 /** Demo accounts by role (password DEMO_PASSWORD), from src/demo/users.ts. */
 export const DEMO_ACCOUNTS = {
@@ -58,7 +75,9 @@ let fakeClockStart: { fakeMs: number; realMs: number } | null = null;
 
 /** Now, on the running Steward's clock (the fake clock advances with real time), in ms since the epoch. */
 function fakeNow(): number | null {
-  return fakeClockStart ? fakeClockStart.fakeMs + (performance.timeOrigin + performance.now() - fakeClockStart.realMs) : null;
+  return fakeClockStart
+    ? fakeClockStart.fakeMs + (performance.timeOrigin + performance.now() - fakeClockStart.realMs)
+    : null;
 }
 
 export interface Steward {
@@ -91,7 +110,11 @@ async function populate(dataDir: string, seed: number, demo: boolean): Promise<v
   try {
     await migrateDatabase(database);
     if (demo) await loadDemo(database.db, { seed });
-    await createUser(database.db, { email: E2E_ADMIN.email, name: E2E_ADMIN.name, role: 'admin', password: E2E_ADMIN.password }, { system: 'e2e' });
+    await createUser(
+      database.db,
+      { email: E2E_ADMIN.email, name: E2E_ADMIN.name, role: 'admin', password: E2E_ADMIN.password },
+      { system: 'e2e' },
+    );
   } finally {
     await database.close();
   }
@@ -152,7 +175,9 @@ export async function startSteward(options: StartOptions = {}): Promise<Steward>
   }
   const webDist = options.webDist ?? process.env.STEWARD_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
   if (!existsSync(path.join(webDist, 'index.html'))) {
-    throw new Error(`No built web app at ${webDist}: run \`npm run build\` (or set STEWARD_WEB_DIST) before the e2e tests.`);
+    throw new Error(
+      `No built web app at ${webDist}: run \`npm run build\` (or set STEWARD_WEB_DIST) before the e2e tests.`,
+    );
   }
   const dataDir = await freshDataDir(seed, demo);
   const database = await openDatabase({ dataDir });
@@ -226,7 +251,10 @@ export function useSteward(options: UseStewardOptions = {}): StewardSession {
     await steward?.stop();
   });
   const started = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`useSteward: ${name} is not started (read it inside a test, not while the tests are being collected)`);
+    if (value === undefined)
+      throw new Error(
+        `useSteward: ${name} is not started (read it inside a test, not while the tests are being collected)`,
+      );
     return value;
   };
   return {
@@ -244,7 +272,11 @@ export function useSteward(options: UseStewardOptions = {}): StewardSession {
  * `expect(errors).toEqual([])`. 4xx responses (the signed-out session check, rejected input) are not recorded.
  */
 export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   const now = fakeNow();
   if (now !== null) await context.clock.setFixedTime(now);
   const page = await context.newPage();
@@ -252,7 +284,8 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     // The browser logs every 4xx response; tests assert expected ones (401 session checks, 400 on bad input) themselves.
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
   });
   return { page, errors };
 }
@@ -289,9 +322,13 @@ export async function choose(control: Locator): Promise<void> {
 /** Waits until the page has no pending requests and no "Loading…" status. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? '')), undefined, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? '')),
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
 }
 
 const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -311,13 +348,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
   const violations = (await page.evaluate(
     async ({ tags, extra }) => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }
+      ).axe;
       const rules = Object.fromEntries(extra.map((id) => [id, { enabled: true }]));
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        rules,
+        resultTypes: ['violations'],
+      });
       return result.violations;
     },
     { tags: AXE_TAGS, extra: AXE_EXTRA_RULES },
   )) as AxeViolation[];
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || AXE_EXTRA_RULES.includes(v.id));
+  const bad = violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical' || AXE_EXTRA_RULES.includes(v.id),
+  );
   if (bad.length > 0) throw new Error(formatViolations(label, bad));
 }

@@ -12,9 +12,24 @@ describe('capacity search', () => {
   it('recommends the M/M/c capacity for "95% start within 2 days" (±1 for simulation noise)', async () => {
     // 1 referral a day, exponential 20-day stays.
     const scenario = scenarioSchema.parse({
-      startDate: '2026-04-01', days: 730, warmupDays: 100, replications: 40, seed: 3, target: { withinDays: 2, share: 0.95 },
-      services: [{ id: 'p3', name: 'D2A beds', pathway: 3, unit: 'bed', capacity: 22, costPerPlaceDay: 150,
-        arrivals: { kind: 'poisson', perDay: 1 }, lengthOfStay: { kind: 'exponential', mean: 20 } }],
+      startDate: '2026-04-01',
+      days: 730,
+      warmupDays: 100,
+      replications: 40,
+      seed: 3,
+      target: { withinDays: 2, share: 0.95 },
+      services: [
+        {
+          id: 'p3',
+          name: 'D2A beds',
+          pathway: 3,
+          unit: 'bed',
+          capacity: 22,
+          costPerPlaceDay: 150,
+          arrivals: { kind: 'poisson', perDay: 1 },
+          lengthOfStay: { kind: 'exponential', mean: 20 },
+        },
+      ],
       costPerAcuteBedDay: 345,
     });
     const theory = mmcLeastCapacity(1, 1 / 20, 2, 0.95);
@@ -34,10 +49,24 @@ describe('capacity search', () => {
     expect(r.curve.map((p) => p.capacity)).toContain(r.leastCost);
   });
 
-  it('searches downwards when today\'s capacity is more than needed', async () => {
+  it("searches downwards when today's capacity is more than needed", async () => {
     const scenario = scenarioSchema.parse({
-      startDate: '2026-04-01', days: 365, warmupDays: 60, replications: 20, seed: 3,
-      services: [{ id: 'p2', name: 'Rehab', pathway: 2, unit: 'bed', capacity: 60, arrivals: { kind: 'poisson', perDay: 1 }, lengthOfStay: { kind: 'exponential', mean: 20 } }],
+      startDate: '2026-04-01',
+      days: 365,
+      warmupDays: 60,
+      replications: 20,
+      seed: 3,
+      services: [
+        {
+          id: 'p2',
+          name: 'Rehab',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 60,
+          arrivals: { kind: 'poisson', perDay: 1 },
+          lengthOfStay: { kind: 'exponential', mean: 20 },
+        },
+      ],
     });
     const r = await recommendCapacity(scenario, 'p2', runInProcess, { replications: 20, curveSpan: 1 });
     expect(r.recommended).toBeLessThan(35);
@@ -67,7 +96,17 @@ describe('scenarios side by side and CSV', () => {
   it('writes summary and daily CSV with one row per metric and per day', () => {
     const result = simulate(boroughScenario({ replications: 5, days: 30 }));
     const summary = summaryRows(result);
-    expect(summary[0]).toEqual(['scenario', 'service', 'pathway', 'metric', 'unit', 'mean', 'ci_low', 'ci_high', 'replications']);
+    expect(summary[0]).toEqual([
+      'scenario',
+      'service',
+      'pathway',
+      'metric',
+      'unit',
+      'mean',
+      'ci_low',
+      'ci_high',
+      'replications',
+    ]);
     expect(summary.length).toBe(1 + 3 * SERVICE_METRICS.length + 2);
     const daily = dailyRows(result);
     expect(daily.length).toBe(1 + 3 * 30);

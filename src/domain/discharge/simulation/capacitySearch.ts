@@ -66,7 +66,12 @@ export interface SearchOptions {
 }
 
 /** Finds the least capacity of one service meeting the scenario's target, and the curve around it. */
-export async function recommendCapacity(scenario: Scenario, serviceId: string, run: ReplicationRunner, options: SearchOptions = {}): Promise<CapacityRecommendation> {
+export async function recommendCapacity(
+  scenario: Scenario,
+  serviceId: string,
+  run: ReplicationRunner,
+  options: SearchOptions = {},
+): Promise<CapacityRecommendation> {
   const index = scenario.services.findIndex((s) => s.id === serviceId);
   if (index < 0) throw new Error(`no service "${serviceId}" in the scenario`);
   const service = scenario.services[index];
@@ -96,7 +101,9 @@ export async function recommendCapacity(scenario: Scenario, serviceId: string, r
       meetsTarget: m.shareWithinTarget.mean >= scenario.target.share,
     };
     cache.set(delta, point);
-    options.onProgress?.(`${service.name}: ${point.capacity} places → ${(100 * point.shareWithinTarget.mean).toFixed(1)}% within ${scenario.target.withinDays} days`);
+    options.onProgress?.(
+      `${service.name}: ${point.capacity} places → ${(100 * point.shareWithinTarget.mean).toFixed(1)}% within ${scenario.target.withinDays} days`,
+    );
     return point;
   };
 

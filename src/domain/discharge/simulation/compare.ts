@@ -28,7 +28,21 @@ export function compareScenarios(results: SimulationResult[]): { scenarios: stri
       });
     }
   }
-  rows.push({ serviceId: '', serviceName: 'All services', metric: 'totalDelayedBedDays', label: 'Delayed acute bed-days', unit: 'bed-days', values: results.map((r) => r.totals.delayedBedDays) });
-  rows.push({ serviceId: '', serviceName: 'All services', metric: 'totalCost', label: 'Total cost (places and delays)', unit: '£', values: results.map((r) => r.totals.totalCost) });
+  rows.push({
+    serviceId: '',
+    serviceName: 'All services',
+    metric: 'totalDelayedBedDays',
+    label: 'Delayed acute bed-days',
+    unit: 'bed-days',
+    values: results.map((r) => r.totals.delayedBedDays),
+  });
+  rows.push({
+    serviceId: '',
+    serviceName: 'All services',
+    metric: 'totalCost',
+    label: 'Total cost (places and delays)',
+    unit: '£',
+    values: results.map((r) => r.totals.totalCost),
+  });
   return { scenarios: results.map((r) => r.scenario.name), rows };
 }

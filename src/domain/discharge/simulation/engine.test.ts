@@ -16,9 +16,23 @@ describe('simulation engine: small cases checked by hand', () => {
   it('one bed, fixed 2-day stays, arrivals at 0, 0.5, 1 and 4.5', () => {
     // A: 0→2 (no wait). B: waits 0.5→2, stays 2→4. C: waits 1→4, stays 4→6. D: waits 4.5→6, stays 6→8.
     const { result } = runOnce({
-      startDate: '2026-01-05', days: 10, warmupDays: 0, seed: 1, costPerAcuteBedDay: 300,
-      services: [{ id: 'p2', name: 'Rehab bed', pathway: 2, unit: 'bed', capacity: 1, costPerPlaceDay: 100,
-        arrivals: { kind: 'schedule', times: [0, 0.5, 1, 4.5] }, lengthOfStay: { kind: 'fixed', days: 2 } }],
+      startDate: '2026-01-05',
+      days: 10,
+      warmupDays: 0,
+      seed: 1,
+      costPerAcuteBedDay: 300,
+      services: [
+        {
+          id: 'p2',
+          name: 'Rehab bed',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 1,
+          costPerPlaceDay: 100,
+          arrivals: { kind: 'schedule', times: [0, 0.5, 1, 4.5] },
+          lengthOfStay: { kind: 'fixed', days: 2 },
+        },
+      ],
     });
     const s = result.services[0];
     expect(s.arrivals).toBe(4);
@@ -46,12 +60,32 @@ describe('simulation engine: small cases checked by hand', () => {
     // Step-down bed (1 place, 1-day stays) → reablement (1 slot, 3-day stays).
     // X: bed 0→1, reablement 1→4. Y: waits 0.1→1 for the bed, bed 1→2, blocked in the bed 2→4, reablement 4→7.
     const { result } = runOnce({
-      startDate: '2026-01-05', days: 10, warmupDays: 0, seed: 1, costPerAcuteBedDay: 100,
+      startDate: '2026-01-05',
+      days: 10,
+      warmupDays: 0,
+      seed: 1,
+      costPerAcuteBedDay: 100,
       services: [
-        { id: 'p2', name: 'Bed', pathway: 2, unit: 'bed', capacity: 1, arrivals: { kind: 'schedule', times: [0, 0.1] },
-          lengthOfStay: { kind: 'fixed', days: 1 }, onward: [{ to: 'p1', probability: 1 }] },
-        { id: 'p1', name: 'Reablement', pathway: 1, unit: 'slot', capacity: 1, arrivals: { kind: 'schedule', times: [] },
-          lengthOfStay: { kind: 'fixed', days: 3 }, onward: [{ to: 'home', probability: 1 }] },
+        {
+          id: 'p2',
+          name: 'Bed',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 1,
+          arrivals: { kind: 'schedule', times: [0, 0.1] },
+          lengthOfStay: { kind: 'fixed', days: 1 },
+          onward: [{ to: 'p1', probability: 1 }],
+        },
+        {
+          id: 'p1',
+          name: 'Reablement',
+          pathway: 1,
+          unit: 'slot',
+          capacity: 1,
+          arrivals: { kind: 'schedule', times: [] },
+          lengthOfStay: { kind: 'fixed', days: 3 },
+          onward: [{ to: 'home', probability: 1 }],
+        },
       ],
     });
     const [bed, reablement] = result.services;
@@ -69,12 +103,31 @@ describe('simulation engine: small cases checked by hand', () => {
 
   it('without blocking the bed is freed and the person waits elsewhere', () => {
     const { result } = runOnce({
-      startDate: '2026-01-05', days: 10, warmupDays: 0, seed: 1, blocking: false,
+      startDate: '2026-01-05',
+      days: 10,
+      warmupDays: 0,
+      seed: 1,
+      blocking: false,
       services: [
-        { id: 'p2', name: 'Bed', pathway: 2, unit: 'bed', capacity: 1, arrivals: { kind: 'schedule', times: [0, 0.1] },
-          lengthOfStay: { kind: 'fixed', days: 1 }, onward: [{ to: 'p1', probability: 1 }] },
-        { id: 'p1', name: 'Reablement', pathway: 1, unit: 'slot', capacity: 1, arrivals: { kind: 'schedule', times: [] },
-          lengthOfStay: { kind: 'fixed', days: 3 } },
+        {
+          id: 'p2',
+          name: 'Bed',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 1,
+          arrivals: { kind: 'schedule', times: [0, 0.1] },
+          lengthOfStay: { kind: 'fixed', days: 1 },
+          onward: [{ to: 'p1', probability: 1 }],
+        },
+        {
+          id: 'p1',
+          name: 'Reablement',
+          pathway: 1,
+          unit: 'slot',
+          capacity: 1,
+          arrivals: { kind: 'schedule', times: [] },
+          lengthOfStay: { kind: 'fixed', days: 3 },
+        },
       ],
     });
     expect(result.services[0].blockedPlaceDays).toBe(0);
@@ -85,9 +138,22 @@ describe('simulation engine: small cases checked by hand', () => {
   it('extra capacity from a date lets the queue start at once', () => {
     // One place, 5-day stays, arrivals at 0, 0.2, 0.4; a second place opens on day 1.
     const { result } = runOnce({
-      startDate: '2026-01-05', days: 10, warmupDays: 0, seed: 1,
-      services: [{ id: 'p3', name: 'D2A', pathway: 3, unit: 'bed', capacity: 1, capacityChanges: [{ from: '2026-01-06', capacity: 2 }],
-        arrivals: { kind: 'schedule', times: [0, 0.2, 0.4] }, lengthOfStay: { kind: 'fixed', days: 5 } }],
+      startDate: '2026-01-05',
+      days: 10,
+      warmupDays: 0,
+      seed: 1,
+      services: [
+        {
+          id: 'p3',
+          name: 'D2A',
+          pathway: 3,
+          unit: 'bed',
+          capacity: 1,
+          capacityChanges: [{ from: '2026-01-06', capacity: 2 }],
+          arrivals: { kind: 'schedule', times: [0, 0.2, 0.4] },
+          lengthOfStay: { kind: 'fixed', days: 5 },
+        },
+      ],
     });
     const s = result.services[0];
     expect(s.waitMean).toBeCloseTo((0 + 0.8 + 4.6) / 3, 12);
@@ -97,22 +163,48 @@ describe('simulation engine: small cases checked by hand', () => {
   it('serves priority referrals first, first come first served within each class', () => {
     // Everyone is priority: order is unchanged, so this is the FCFS hand case again.
     const base = {
-      startDate: '2026-01-05', days: 10, warmupDays: 0, seed: 3,
-      services: [{ id: 'p2', name: 'Bed', pathway: 2, unit: 'bed', capacity: 1,
-        arrivals: { kind: 'schedule', times: [0, 0.5, 1, 4.5] }, lengthOfStay: { kind: 'fixed', days: 2 } }],
+      startDate: '2026-01-05',
+      days: 10,
+      warmupDays: 0,
+      seed: 3,
+      services: [
+        {
+          id: 'p2',
+          name: 'Bed',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 1,
+          arrivals: { kind: 'schedule', times: [0, 0.5, 1, 4.5] },
+          lengthOfStay: { kind: 'fixed', days: 2 },
+        },
+      ],
     };
     const all = runOnce({ ...base, services: [{ ...base.services[0], priorityShare: 1 }] }).result.services[0];
     expect(all.waitMean).toBeCloseTo(1.5, 12);
     expect(all.priorityWaitMean).toBeCloseTo(1.5, 12);
   });
 
-  it('reproduces Cobham\'s non-preemptive priority waits in M/M/1', () => {
+  it("reproduces Cobham's non-preemptive priority waits in M/M/1", () => {
     // λ = 0.8, mean stay 1 (ρ = 0.8), half the referrals priority (ρ1 = 0.4). W0 = λ·E[S²]/2 = 0.8.
     // Priority: W0/(1 − ρ1) = 1.333; everyone: FCFS mean ρ/(μ − λ) = 4 (the conservation law).
     const scenario = scenarioSchema.parse({
-      startDate: '2026-01-01', days: 3650, warmupDays: 50, replications: 30, seed: 77,
-      services: [{ id: 'p2', name: 'Bed', pathway: 2, unit: 'bed', capacity: 1, priorityShare: 0.5,
-        arrivals: { kind: 'poisson', perDay: 0.8 }, lengthOfStay: { kind: 'exponential', mean: 1 } }],
+      startDate: '2026-01-01',
+      days: 3650,
+      warmupDays: 50,
+      replications: 30,
+      seed: 77,
+      services: [
+        {
+          id: 'p2',
+          name: 'Bed',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 1,
+          priorityShare: 0.5,
+          arrivals: { kind: 'poisson', perDay: 0.8 },
+          lengthOfStay: { kind: 'exponential', mean: 1 },
+        },
+      ],
     });
     const m = simulate(scenario).services[0].metrics;
     expect(m.priorityWaitMean.mean).toBeGreaterThan(1.333 * 0.95);
@@ -123,9 +215,21 @@ describe('simulation engine: small cases checked by hand', () => {
 
   it('warm-up: people who arrive before the measured period are not in the statistics', () => {
     const { result } = runOnce({
-      startDate: '2026-01-05', days: 5, warmupDays: 5, seed: 1,
-      services: [{ id: 'p2', name: 'Bed', pathway: 2, unit: 'bed', capacity: 1,
-        arrivals: { kind: 'schedule', times: [-5, -4.5, 1] }, lengthOfStay: { kind: 'fixed', days: 2 } }],
+      startDate: '2026-01-05',
+      days: 5,
+      warmupDays: 5,
+      seed: 1,
+      services: [
+        {
+          id: 'p2',
+          name: 'Bed',
+          pathway: 2,
+          unit: 'bed',
+          capacity: 1,
+          arrivals: { kind: 'schedule', times: [-5, -4.5, 1] },
+          lengthOfStay: { kind: 'fixed', days: 2 },
+        },
+      ],
     });
     const s = result.services[0];
     // Clock: A 0→2, B waits 0.5→2 and stays 2→4 (both warm-up); C arrives at 6 (day 1 of the period), no wait.
@@ -140,9 +244,21 @@ describe('lengths of stay and onward moves', () => {
   it('draws lognormal and gamma stays with the stated mean and spread', () => {
     for (const kind of ['lognormal', 'gamma'] as const) {
       const scenario = scenarioSchema.parse({
-        startDate: '2026-01-01', days: 2000, warmupDays: 0, seed: 8,
-        services: [{ id: 'p3', name: 'D2A', pathway: 3, unit: 'bed', capacity: 100000, arrivals: { kind: 'poisson', perDay: 20 },
-          lengthOfStay: { kind, mean: 30, sd: 12 } }],
+        startDate: '2026-01-01',
+        days: 2000,
+        warmupDays: 0,
+        seed: 8,
+        services: [
+          {
+            id: 'p3',
+            name: 'D2A',
+            pathway: 3,
+            unit: 'bed',
+            capacity: 100000,
+            arrivals: { kind: 'poisson', perDay: 20 },
+            lengthOfStay: { kind, mean: 30, sd: 12 },
+          },
+        ],
       });
       const r = runReplications(scenario, 0, 1)[0].services[0];
       // Nobody waits, so occupancy = arrival rate × mean stay (Little's law): 20 × 30 = 600, less the start-up ramp.
@@ -167,9 +283,21 @@ describe('lengths of stay and onward moves', () => {
 
   it('draws arrivals by day of week', () => {
     const scenario = scenarioSchema.parse({
-      startDate: '2026-01-05', days: 7 * 400, warmupDays: 0, seed: 4, // starts on a Monday
-      services: [{ id: 'p1', name: 'Reablement', pathway: 1, unit: 'slot', capacity: 100000,
-        arrivals: { kind: 'poisson', perDay: 10, dayOfWeek: [2, 1, 1, 1, 1, 0, 0] }, lengthOfStay: { kind: 'fixed', days: 0.5 } }],
+      startDate: '2026-01-05',
+      days: 7 * 400,
+      warmupDays: 0,
+      seed: 4, // starts on a Monday
+      services: [
+        {
+          id: 'p1',
+          name: 'Reablement',
+          pathway: 1,
+          unit: 'slot',
+          capacity: 100000,
+          arrivals: { kind: 'poisson', perDay: 10, dayOfWeek: [2, 1, 1, 1, 1, 0, 0] },
+          lengthOfStay: { kind: 'fixed', days: 0.5 },
+        },
+      ],
     });
     const r = runReplications(scenario, 0, 1)[0];
     // Occupancy on a day ≈ that day's arrivals × half a day; Saturdays and Sundays see none.
@@ -190,9 +318,23 @@ describe('handover before a place can be used', () => {
     // 4 referrals a day, plenty of places, handover lognormal mean 1.5 days: by Little's law 4 × 1.5 = 6 people
     // are in hospital in handover on an average day, so 6 × 2000 = 12,000 delayed bed-days.
     const scenario = scenarioSchema.parse({
-      startDate: '2026-01-01', days: 2000, warmupDays: 30, seed: 21, costPerAcuteBedDay: 100,
-      services: [{ id: 'p1', name: 'Reablement', pathway: 1, unit: 'slot', capacity: 1000, arrivals: { kind: 'poisson', perDay: 4 },
-        lengthOfStay: { kind: 'exponential', mean: 10 }, handover: { mean: 1.5, sd: 1 } }],
+      startDate: '2026-01-01',
+      days: 2000,
+      warmupDays: 30,
+      seed: 21,
+      costPerAcuteBedDay: 100,
+      services: [
+        {
+          id: 'p1',
+          name: 'Reablement',
+          pathway: 1,
+          unit: 'slot',
+          capacity: 1000,
+          arrivals: { kind: 'poisson', perDay: 4 },
+          lengthOfStay: { kind: 'exponential', mean: 10 },
+          handover: { mean: 1.5, sd: 1 },
+        },
+      ],
     });
     const s = runReplications(scenario, 0, 1)[0].services[0];
     expect(s.waitMean / 1.5).toBeGreaterThan(0.97);
@@ -237,9 +379,21 @@ describe('reproducibility', () => {
 describe('scenario validation', () => {
   it('names the field that is wrong', () => {
     const bad = parseScenario({
-      startDate: '2026-02-30', services: [
-        { id: 'p1', name: 'R', pathway: 1, unit: 'slot', capacity: 5, arrivals: { kind: 'poisson', perDay: 1 }, lengthOfStay: { kind: 'lognormal', mean: -1, sd: 2 },
-          onward: [{ to: 'home', probability: 0.8 }, { to: 'ltc', probability: 0.4 }] },
+      startDate: '2026-02-30',
+      services: [
+        {
+          id: 'p1',
+          name: 'R',
+          pathway: 1,
+          unit: 'slot',
+          capacity: 5,
+          arrivals: { kind: 'poisson', perDay: 1 },
+          lengthOfStay: { kind: 'lognormal', mean: -1, sd: 2 },
+          onward: [
+            { to: 'home', probability: 0.8 },
+            { to: 'ltc', probability: 0.4 },
+          ],
+        },
       ],
     });
     expect(bad.ok).toBe(false);

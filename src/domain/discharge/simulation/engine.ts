@@ -581,7 +581,15 @@ export class Simulator {
       dailyQueue.push(queue);
       waitHistogram.push(histogram);
     }
-    return { replication, events: this.eventCount, services, dailyOccupancy, dailyQueue, waitHistogram, exits: Array.from(this.exits) };
+    return {
+      replication,
+      events: this.eventCount,
+      services,
+      dailyOccupancy,
+      dailyQueue,
+      waitHistogram,
+      exits: Array.from(this.exits),
+    };
   }
 }
 

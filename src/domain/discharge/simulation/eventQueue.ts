@@ -67,7 +67,10 @@ export class EventQueue {
         let child = 2 * i + 1;
         if (child >= n) break;
         const right = child + 1;
-        if (right < n && (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))) {
+        if (
+          right < n &&
+          (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))
+        ) {
           child = right;
         }
         const ct = times[child];

@@ -13,20 +13,47 @@ export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenari
     target: { withinDays: 2, share: 0.95 },
     services: [
       {
-        id: 'p1', name: 'Reablement (pathway 1)', pathway: 1, unit: 'slot', capacity: 70,
+        id: 'p1',
+        name: 'Reablement (pathway 1)',
+        pathway: 1,
+        unit: 'slot',
+        capacity: 70,
         arrivals: { kind: 'poisson', perDay: 7, dayOfWeek: [1.2, 1.15, 1.1, 1.1, 1.15, 0.7, 0.6] },
-        lengthOfStay: { kind: 'lognormal', mean: 8, sd: 6 }, costPerPlaceDay: 60,
+        lengthOfStay: { kind: 'lognormal', mean: 8, sd: 6 },
+        costPerPlaceDay: 60,
       },
       {
-        id: 'p2', name: 'Step-down rehab beds (pathway 2)', pathway: 2, unit: 'bed', capacity: 57,
-        capacityChanges: [{ from: '2026-12-01', capacity: 61 }, { from: '2027-03-01', capacity: 57 }],
-        arrivals: { kind: 'poisson', perDay: 2, month: [1.15, 1.1, 1.05, 0.95, 0.9, 0.9, 0.9, 0.9, 0.95, 1, 1.05, 1.15] },
-        lengthOfStay: { kind: 'gamma', mean: 24, sd: 12 }, onward: [{ to: 'p1', probability: 0.4 }], costPerPlaceDay: 250,
+        id: 'p2',
+        name: 'Step-down rehab beds (pathway 2)',
+        pathway: 2,
+        unit: 'bed',
+        capacity: 57,
+        capacityChanges: [
+          { from: '2026-12-01', capacity: 61 },
+          { from: '2027-03-01', capacity: 57 },
+        ],
+        arrivals: {
+          kind: 'poisson',
+          perDay: 2,
+          month: [1.15, 1.1, 1.05, 0.95, 0.9, 0.9, 0.9, 0.9, 0.95, 1, 1.05, 1.15],
+        },
+        lengthOfStay: { kind: 'gamma', mean: 24, sd: 12 },
+        onward: [{ to: 'p1', probability: 0.4 }],
+        costPerPlaceDay: 250,
       },
       {
-        id: 'p3', name: 'D2A care home beds (pathway 3)', pathway: 3, unit: 'bed', capacity: 45,
-        arrivals: { kind: 'poisson', perDay: 1 }, lengthOfStay: { kind: 'lognormal', mean: 35, sd: 15 },
-        onward: [{ to: 'home', probability: 0.3 }, { to: 'long-term care', probability: 0.7 }], costPerPlaceDay: 180,
+        id: 'p3',
+        name: 'D2A care home beds (pathway 3)',
+        pathway: 3,
+        unit: 'bed',
+        capacity: 45,
+        arrivals: { kind: 'poisson', perDay: 1 },
+        lengthOfStay: { kind: 'lognormal', mean: 35, sd: 15 },
+        onward: [
+          { to: 'home', probability: 0.3 },
+          { to: 'long-term care', probability: 0.7 },
+        ],
+        costPerPlaceDay: 180,
       },
     ],
     ...overrides,
@@ -34,7 +61,14 @@ export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenari
 }
 
 /** One service with Poisson arrivals and exponential stays: an M/M/c queue. */
-export function mmcScenario(c: number, lambda: number, meanStay: number, days: number, replications: number, seed: number): Scenario {
+export function mmcScenario(
+  c: number,
+  lambda: number,
+  meanStay: number,
+  days: number,
+  replications: number,
+  seed: number,
+): Scenario {
   return scenarioSchema.parse({
     name: `M/M/${c}`,
     startDate: '2026-01-01',
@@ -42,9 +76,16 @@ export function mmcScenario(c: number, lambda: number, meanStay: number, days: n
     warmupDays: 30,
     replications,
     seed,
-    services: [{
-      id: 'beds', name: 'Beds', pathway: 2, unit: 'bed', capacity: c,
-      arrivals: { kind: 'poisson', perDay: lambda }, lengthOfStay: { kind: 'exponential', mean: meanStay },
-    }],
+    services: [
+      {
+        id: 'beds',
+        name: 'Beds',
+        pathway: 2,
+        unit: 'bed',
+        capacity: c,
+        arrivals: { kind: 'poisson', perDay: lambda },
+        lengthOfStay: { kind: 'exponential', mean: meanStay },
+      },
+    ],
   });
 }

@@ -86,7 +86,10 @@ describe('fitting the model to the hub history', () => {
   it('takes capacity from the block-booked beds, keeping later winter flex', () => {
     const [p1, p2, p3] = fit.pathways;
     expect(p2.capacity.places).toBe(57);
-    expect(p2.capacity.changes).toEqual([{ from: '2026-12-01', capacity: 61 }, { from: '2027-04-01', capacity: 57 }]);
+    expect(p2.capacity.changes).toEqual([
+      { from: '2026-12-01', capacity: 61 },
+      { from: '2027-04-01', capacity: 57 },
+    ]);
     expect(p3.capacity.places).toBe(45);
     expect(p1.capacity.places).toBeGreaterThan(70); // ~7 a day × ~12 days in service
   });
@@ -98,11 +101,20 @@ describe('fitting the model to the hub history', () => {
     expect(p3.waits.median / (2 * Math.LN2)).toBeGreaterThan(0.9);
     expect(p3.waits.median / (2 * Math.LN2)).toBeLessThan(1.1);
     expect(p2.onward.find((o) => o.to === 'p1')!.probability).toBeCloseTo(0.4, 1);
-    expect(p3.onward).toEqual([{ to: 'home', probability: 0.3 }, { to: 'long-term care', probability: 0.6 }, { to: 'other (hospital, died, other)', probability: 0.1 }]);
+    expect(p3.onward).toEqual([
+      { to: 'home', probability: 0.3 },
+      { to: 'long-term care', probability: 0.6 },
+      { to: 'other (hospital, died, other)', probability: 0.1 },
+    ]);
   });
 
   it('builds a baseline scenario that runs', () => {
-    const scenario = baselineScenario(fit, { startDate: addDays(input.to, 0), replications: 5, costPerAcuteBedDay: 345, costPerPlaceDay: { p1: 60, p2: 250, p3: 180 } });
+    const scenario = baselineScenario(fit, {
+      startDate: addDays(input.to, 0),
+      replications: 5,
+      costPerAcuteBedDay: 345,
+      costPerPlaceDay: { p1: 60, p2: 250, p3: 180 },
+    });
     expect(scenario.services.map((s) => s.capacity)).toEqual(fit.pathways.map((p) => p.capacity.places));
     const result = simulate(scenario);
     expect(result.services[1].capacity[result.dates.indexOf('2026-12-01')]).toBe(61);
@@ -114,7 +126,17 @@ describe('fitting the model to the hub history', () => {
 });
 
 /** The "as at" dates the demo and the suite must not depend on: month ends, 29 February, the clock changes, 31 December. */
-const CALENDAR_SPREAD = ['2026-11-30', '2026-12-31', '2027-01-31', '2027-02-28', '2028-02-29', '2027-03-28', '2026-10-25', '2027-10-31', '2026-04-30'];
+const CALENDAR_SPREAD = [
+  '2026-11-30',
+  '2026-12-31',
+  '2027-01-31',
+  '2027-02-28',
+  '2028-02-29',
+  '2027-03-28',
+  '2026-10-25',
+  '2027-10-31',
+  '2026-04-30',
+];
 
 describe('a fitted baseline is never refused by the scenario schema', () => {
   /** A random hub history: random rates and stays, random onward moves from pathway 2 and D2A outcome counts. */
@@ -146,8 +168,18 @@ describe('a fitted baseline is never refused by the scenario schema', () => {
       }
     }
     const count = () => Math.floor(rng.uniform() * (rng.uniform() < 0.5 ? 8 : 400));
-    const d2aOutcomes = { usual_residence: count(), care_home: count(), hospital: count(), died: count(), other: count() };
-    const beds = Array.from({ length: Math.floor(rng.uniform() * 60) }, () => ({ kind: rng.uniform() < 0.5 ? ('rehab' as const) : ('d2a' as const), fromDate: from, toDate: null }));
+    const d2aOutcomes = {
+      usual_residence: count(),
+      care_home: count(),
+      hospital: count(),
+      died: count(),
+      other: count(),
+    };
+    const beds = Array.from({ length: Math.floor(rng.uniform() * 60) }, () => ({
+      kind: rng.uniform() < 0.5 ? ('rehab' as const) : ('d2a' as const),
+      fromDate: from,
+      toDate: null,
+    }));
     return { from, to, referrals, beds, d2aOutcomes };
   }
 
@@ -155,7 +187,13 @@ describe('a fitted baseline is never refused by the scenario schema', () => {
     const input = { ...history(), d2aOutcomes: { usual_residence: 1, care_home: 1, died: 4 } };
     const fit = fitHistory(input);
     expect(fit.pathways[2].onward.reduce((s, o) => s + o.probability, 0)).toBe(1);
-    expect(() => baselineScenario(fit, { startDate: input.to, costPerAcuteBedDay: 345, costPerPlaceDay: { p1: 60, p2: 250, p3: 180 } })).not.toThrow();
+    expect(() =>
+      baselineScenario(fit, {
+        startDate: input.to,
+        costPerAcuteBedDay: 345,
+        costPerPlaceDay: { p1: 60, p2: 250, p3: 180 },
+      }),
+    ).not.toThrow();
   });
 
   it('over 300 random histories ending on a spread of calendar dates', () => {
@@ -168,7 +206,16 @@ describe('a fitted baseline is never refused by the scenario schema', () => {
         expect(total, `seed ${seed}, pathway ${p.pathway}`).toBeLessThanOrEqual(1 + SHARE_TOLERANCE);
         for (const o of p.onward) expect(Math.round(o.probability * 1e4)).toBeCloseTo(o.probability * 1e4, 6);
       }
-      expect(() => baselineScenario(fit, { startDate: to, replications: 5, costPerAcuteBedDay: 345, costPerPlaceDay: { p1: 60, p2: 250, p3: 180 } }), `seed ${seed}, to ${to}`).not.toThrow();
+      expect(
+        () =>
+          baselineScenario(fit, {
+            startDate: to,
+            replications: 5,
+            costPerAcuteBedDay: 345,
+            costPerPlaceDay: { p1: 60, p2: 250, p3: 180 },
+          }),
+        `seed ${seed}, to ${to}`,
+      ).not.toThrow();
     }
   });
 });

@@ -64,7 +64,12 @@ export interface PathwayFit {
   serviceId: 'p1' | 'p2' | 'p3';
   referrals: number;
   arrivals: { perDay: number; dayOfWeek: number[]; month: number[]; monthsObserved: number[] };
-  lengthOfStay: { chosen: LengthOfStay; candidates: LengthOfStayCandidate[]; observed: ObservedSummary | null; source: string };
+  lengthOfStay: {
+    chosen: LengthOfStay;
+    candidates: LengthOfStayCandidate[];
+    observed: ObservedSummary | null;
+    source: string;
+  };
   waits: ObservedSummary & { shareOver2: number; shareWithin2: number };
   capacity: { places: number; changes: { from: string; capacity: number }[]; source: string };
   /** Handover time (lognormal) from the waits of people referred when a place was free; null when too few. */
@@ -95,7 +100,11 @@ export const FIT_METHOD = [
 ].join(' ');
 
 const SERVICE_IDS = { 1: 'p1', 2: 'p2', 3: 'p3' } as const;
-const DEFAULT_LOS: Record<1 | 2 | 3, { mean: number; sd: number }> = { 1: { mean: 14, sd: 9 }, 2: { mean: 24, sd: 12 }, 3: { mean: 35, sd: 14 } };
+const DEFAULT_LOS: Record<1 | 2 | 3, { mean: number; sd: number }> = {
+  1: { mean: 14, sd: 9 },
+  2: { mean: 24, sd: 12 },
+  3: { mean: 35, sd: 14 },
+};
 
 export function fitHistory(input: HistoryInput): HistoryFit {
   const start = isoToDayNumber(input.from);
@@ -147,9 +156,18 @@ function fitPathway(pathway: 1 | 2 | 3, input: HistoryInput, start: number, end:
     pathway,
     serviceId: SERVICE_IDS[pathway],
     referrals: total,
-    arrivals: { perDay: round(perDay, 4), dayOfWeek: factor(dayOfWeekOf, 7), month: factor(monthOf, 12), monthsObserved: [...monthsSeen].sort((a, b) => a - b) },
+    arrivals: {
+      perDay: round(perDay, 4),
+      dayOfWeek: factor(dayOfWeekOf, 7),
+      month: factor(monthOf, 12),
+      monthsObserved: [...monthsSeen].sort((a, b) => a - b),
+    },
     lengthOfStay,
-    waits: { ...summary(waits), shareOver2: waits.length ? round(over2 / waits.length, 4) : 0, shareWithin2: waits.length ? round(1 - over2 / waits.length, 4) : 1 },
+    waits: {
+      ...summary(waits),
+      shareOver2: waits.length ? round(over2 / waits.length, 4) : 0,
+      shareWithin2: waits.length ? round(1 - over2 / waits.length, 4) : 1,
+    },
     capacity,
     handover: handoverFor(mine, capacity.places),
     costPerPlaceDay: priceFor(pathway, input),
@@ -183,7 +201,7 @@ export function fitLognormal(sorted: number[]): LengthOfStayCandidate {
   const mu = logs.reduce((a, b) => a + b, 0) / n;
   const sigma = Math.sqrt(logs.reduce((a, b) => a + (b - mu) ** 2, 0) / n);
   let ll = 0;
-  for (const l of logs) ll += -l - Math.log(sigma * Math.sqrt(2 * Math.PI)) - ((l - mu) ** 2) / (2 * sigma * sigma);
+  for (const l of logs) ll += -l - Math.log(sigma * Math.sqrt(2 * Math.PI)) - (l - mu) ** 2 / (2 * sigma * sigma);
   const mean = Math.exp(mu + (sigma * sigma) / 2);
   const sd = mean * Math.sqrt(Math.exp(sigma * sigma) - 1);
   const cdf = (x: number) => normalCdf((Math.log(x) - mu) / sigma);
@@ -208,7 +226,13 @@ export function fitGamma(sorted: number[]): LengthOfStayCandidate {
   return { kind: 'gamma', mean, sd: Math.sqrt(k) * theta, logLikelihood: ll, ksDistance: ks(sorted, cdf) };
 }
 
-function capacityFor(pathway: 1 | 2 | 3, input: HistoryInput, mine: HistoryReferral[], start: number, end: number): PathwayFit['capacity'] {
+function capacityFor(
+  pathway: 1 | 2 | 3,
+  input: HistoryInput,
+  mine: HistoryReferral[],
+  start: number,
+  end: number,
+): PathwayFit['capacity'] {
   const lastDay = end - 1;
   if (pathway === 1) {
     // People in a pathway 1 service on each day of the window.
@@ -236,14 +260,17 @@ function capacityFor(pathway: 1 | 2 | 3, input: HistoryInput, mine: HistoryRefer
   }
   const kind = pathway === 2 ? 'rehab' : 'd2a';
   const beds = input.beds.filter((b) => b.kind === kind);
-  const contracted = (day: number) => beds.filter((b) => isoToDayNumber(b.fromDate) <= day && (b.toDate === null || day < isoToDayNumber(b.toDate))).length;
+  const contracted = (day: number) =>
+    beds.filter((b) => isoToDayNumber(b.fromDate) <= day && (b.toDate === null || day < isoToDayNumber(b.toDate)))
+      .length;
   const inForce = contracted;
   const places = inForce(lastDay);
   // Dated changes after the window (e.g. winter flex beds already booked), for the next year.
   const changes: { from: string; capacity: number }[] = [];
   const boundaries = new Set<number>();
   for (const b of beds) {
-    for (const d of [b.fromDate, b.toDate]) if (d && isoToDayNumber(d) > lastDay && isoToDayNumber(d) <= lastDay + 400) boundaries.add(isoToDayNumber(d));
+    for (const d of [b.fromDate, b.toDate])
+      if (d && isoToDayNumber(d) > lastDay && isoToDayNumber(d) <= lastDay + 400) boundaries.add(isoToDayNumber(d));
   }
   let previous = places;
   for (const day of [...boundaries].sort((a, b) => a - b)) {
@@ -261,8 +288,14 @@ function capacityFor(pathway: 1 | 2 | 3, input: HistoryInput, mine: HistoryRefer
  * assessment, transport and the like. Their waits, fitted lognormal, are the time any referral needs.
  */
 function handoverFor(mine: HistoryReferral[], places: number): PathwayFit['handover'] {
-  const starts = mine.filter((r) => r.startedAt).map((r) => Date.parse(r.startedAt!)).sort((a, b) => a - b);
-  const ends = mine.filter((r) => r.startedAt && r.endedAt).map((r) => Date.parse(r.endedAt!)).sort((a, b) => a - b);
+  const starts = mine
+    .filter((r) => r.startedAt)
+    .map((r) => Date.parse(r.startedAt!))
+    .sort((a, b) => a - b);
+  const ends = mine
+    .filter((r) => r.startedAt && r.endedAt)
+    .map((r) => Date.parse(r.endedAt!))
+    .sort((a, b) => a - b);
   const countUpTo = (sorted: number[], t: number) => {
     let lo = 0;
     let hi = sorted.length;
@@ -277,7 +310,8 @@ function handoverFor(mine: HistoryReferral[], places: number): PathwayFit['hando
   for (const r of mine) {
     if (!r.startedAt) continue;
     const ready = Date.parse(r.readyAt);
-    if (countUpTo(starts, ready) - countUpTo(ends, ready) < places) waits.push(Math.max(1 / 24, (Date.parse(r.startedAt) - ready) / DAY_MS));
+    if (countUpTo(starts, ready) - countUpTo(ends, ready) < places)
+      waits.push(Math.max(1 / 24, (Date.parse(r.startedAt) - ready) / DAY_MS));
   }
   if (waits.length < 20) return null;
   const fitted = fitLognormal(waits.sort((a, b) => a - b));
@@ -292,16 +326,29 @@ function handoverFor(mine: HistoryReferral[], places: number): PathwayFit['hando
 function priceFor(pathway: 1 | 2 | 3, input: HistoryInput): PathwayFit['costPerPlaceDay'] {
   if (pathway === 1) return null;
   const kind = pathway === 2 ? 'rehab' : 'd2a';
-  const prices = input.beds.filter((b) => b.kind === kind && b.weeklyPricePence !== undefined).map((b) => b.weeklyPricePence!);
+  const prices = input.beds
+    .filter((b) => b.kind === kind && b.weeklyPricePence !== undefined)
+    .map((b) => b.weeklyPricePence!);
   if (prices.length === 0) return null;
   const weekly = prices.reduce((a, b) => a + b, 0) / prices.length / 100;
-  return { value: round(weekly / 7, 2), source: `mean weekly contract price of ${prices.length} block-booked beds (£${weekly.toFixed(2)}) ÷ 7` };
+  return {
+    value: round(weekly / 7, 2),
+    source: `mean weekly contract price of ${prices.length} block-booked beds (£${weekly.toFixed(2)}) ÷ 7`,
+  };
 }
 
-function onwardFor(pathway: 1 | 2 | 3, mine: HistoryReferral[], d2aOutcomes: Record<string, number>): { to: string; probability: number }[] {
+function onwardFor(
+  pathway: 1 | 2 | 3,
+  mine: HistoryReferral[],
+  d2aOutcomes: Record<string, number>,
+): { to: string; probability: number }[] {
   if (pathway === 3) {
     const total = Object.values(d2aOutcomes).reduce((a, b) => a + b, 0);
-    if (total === 0) return [{ to: 'home', probability: 0.3 }, { to: 'long-term care', probability: 0.7 }];
+    if (total === 0)
+      return [
+        { to: 'home', probability: 0.3 },
+        { to: 'long-term care', probability: 0.7 },
+      ];
     const home = d2aOutcomes.usual_residence ?? 0;
     const ltc = d2aOutcomes.care_home ?? 0;
     return onwardShares([
@@ -329,7 +376,10 @@ function onwardFor(pathway: 1 | 2 | 3, mine: HistoryReferral[], d2aOutcomes: Rec
  * 1 (largest remainder), so a fitted scenario always passes the scenario schema's "at most 1" check.
  */
 function onwardShares(counts: [to: string, people: number][]): { to: string; probability: number }[] {
-  const shares = roundShares(counts.map(([, people]) => people), 4);
+  const shares = roundShares(
+    counts.map(([, people]) => people),
+    4,
+  );
   return counts.map(([to], i) => ({ to, probability: shares[i] })).filter((o) => o.probability > 0);
 }
 
@@ -343,7 +393,11 @@ export interface BaselineOptions {
   costPerPlaceDay: Record<'p1' | 'p2' | 'p3', number>;
 }
 
-const NAMES = { 1: 'Reablement and home-based support (pathway 1)', 2: 'Step-down and rehabilitation beds (pathway 2)', 3: 'D2A care home beds (pathway 3)' } as const;
+const NAMES = {
+  1: 'Reablement and home-based support (pathway 1)',
+  2: 'Step-down and rehabilitation beds (pathway 2)',
+  3: 'D2A care home beds (pathway 3)',
+} as const;
 
 /** A scenario from the fit: each pathway a service with the fitted rates, stays, onward moves and capacity. */
 export function baselineScenario(fit: HistoryFit, options: BaselineOptions): Scenario {
@@ -363,10 +417,17 @@ export function baselineScenario(fit: HistoryFit, options: BaselineOptions): Sce
       unit: p.pathway === 1 ? 'slot' : 'bed',
       capacity: p.capacity.places,
       capacityChanges: p.capacity.changes.filter((c) => c.from > options.startDate),
-      arrivals: { kind: 'poisson', perDay: p.arrivals.perDay, dayOfWeek: p.arrivals.dayOfWeek, month: p.arrivals.month },
+      arrivals: {
+        kind: 'poisson',
+        perDay: p.arrivals.perDay,
+        dayOfWeek: p.arrivals.dayOfWeek,
+        month: p.arrivals.month,
+      },
       lengthOfStay: p.lengthOfStay.chosen,
       // Moves from step-down to reablement are new pathway 1 referrals in the hub's records, so already in its rate.
-      onward: p.onward.map((o) => (o.to === 'p1' ? { to: 'home with reablement (in pathway 1 referrals)', probability: o.probability } : o)),
+      onward: p.onward.map((o) =>
+        o.to === 'p1' ? { to: 'home with reablement (in pathway 1 referrals)', probability: o.probability } : o,
+      ),
       handover: p.handover ? { mean: p.handover.mean, sd: p.handover.sd } : undefined,
       costPerPlaceDay: p.costPerPlaceDay?.value ?? options.costPerPlaceDay[p.serviceId],
       costBasis: p.pathway === 1 ? 'occupied' : 'capacity',
@@ -400,14 +461,18 @@ function normalCdf(z: number): number {
   // Abramowitz & Stegun 7.1.26 on erf (error < 1.5e-7).
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const y = 1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9).
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
   let a = c[0];

@@ -20,7 +20,12 @@ describe('M/M/c closed forms', () => {
   });
 
   it('agrees with the textbook formula for larger systems', () => {
-    for (const [c, a] of [[5, 3.5], [10, 8], [57, 54], [100, 90]]) {
+    for (const [c, a] of [
+      [5, 3.5],
+      [10, 8],
+      [57, 54],
+      [100, 90],
+    ]) {
       expect(erlangC(c, a)).toBeCloseTo(erlangCDirect(c, a), 10);
     }
     // Published call-centre example: 10 agents, 8 Erlangs → 40.9% wait.

@@ -26,7 +26,8 @@ export interface MmcSteadyState {
 
 export function mmc(lambda: number, mu: number, c: number): MmcSteadyState {
   const a = lambda / mu;
-  if (a >= c) return { utilisation: 1, probabilityOfWaiting: 1, meanWait: Infinity, meanQueue: Infinity, meanOccupancy: c };
+  if (a >= c)
+    return { utilisation: 1, probabilityOfWaiting: 1, meanWait: Infinity, meanQueue: Infinity, meanOccupancy: c };
   const pw = erlangC(c, a);
   const meanWait = pw / (c * mu - lambda);
   return { utilisation: a / c, probabilityOfWaiting: pw, meanWait, meanQueue: lambda * meanWait, meanOccupancy: a };

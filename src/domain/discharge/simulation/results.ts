@@ -54,7 +54,15 @@ export interface ServiceResult {
 }
 
 export interface SimulationResult {
-  scenario: { name: string; startDate: string; days: number; warmupDays: number; replications: number; seed: number; target: { withinDays: number; share: number } };
+  scenario: {
+    name: string;
+    startDate: string;
+    days: number;
+    warmupDays: number;
+    replications: number;
+    seed: number;
+    target: { withinDays: number; share: number };
+  };
   method: string;
   events: number;
   dates: string[];
@@ -71,7 +79,11 @@ export const METHOD = [
   'with a 95% confidence interval (Student t). Delayed acute bed-days are the time people referred from hospital spend waiting.',
 ].join(' ');
 
-export function summarise(scenario: Scenario, model: CompiledModel, replications: ReplicationResult[]): SimulationResult {
+export function summarise(
+  scenario: Scenario,
+  model: CompiledModel,
+  replications: ReplicationResult[],
+): SimulationResult {
   const R = replications.length;
   const days = scenario.days;
   let events = 0;
@@ -97,8 +109,14 @@ export function summarise(scenario: Scenario, model: CompiledModel, replications
       unit: service.unit,
       metrics,
       waitDistribution: { binDays: WAIT_BIN_DAYS, share: Array.from(pooled, (c) => (total > 0 ? c / total : 0)) },
-      occupancy: band(replications.map((r) => r.dailyOccupancy[s]), days),
-      queue: band(replications.map((r) => r.dailyQueue[s]), days),
+      occupancy: band(
+        replications.map((r) => r.dailyOccupancy[s]),
+        days,
+      ),
+      queue: band(
+        replications.map((r) => r.dailyQueue[s]),
+        days,
+      ),
       capacity: Array.from(model.dailyCapacity[s]),
     };
   });

@@ -7,7 +7,9 @@ import { exceedsOne, sumOfShares } from '../../core/shares.js';
  * Money is in pounds here (inputs to a model, never stored as a ledger amount).
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => {
     const time = Date.parse(`${s}T00:00:00Z`);
     return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === s;
@@ -21,7 +23,10 @@ export const lengthOfStaySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lognormal'), mean: positive, sd: positive }),
   z.object({ kind: z.literal('gamma'), mean: positive, sd: positive }),
   z.object({ kind: z.literal('fixed'), days: positive }),
-  z.object({ kind: z.literal('empirical'), days: z.array(positive).min(1, 'needs at least one recorded length of stay') }),
+  z.object({
+    kind: z.literal('empirical'),
+    days: z.array(positive).min(1, 'needs at least one recorded length of stay'),
+  }),
 ]);
 export type LengthOfStay = z.infer<typeof lengthOfStaySchema>;
 
@@ -81,41 +86,63 @@ export const targetSchema = z.object({
 });
 export type Target = z.infer<typeof targetSchema>;
 
-export const scenarioSchema = z.object({
-  name: z.string().min(1).default('Scenario'),
-  /** First day of the measured period; the warm-up runs before it. */
-  startDate: isoDate,
-  days: z.number().int().min(1).max(3660).default(365),
-  warmupDays: z.number().int().min(0).max(3660).default(60),
-  replications: z.number().int().min(1).max(100_000).default(200),
-  seed: z.number().int().default(1),
-  costPerAcuteBedDay: nonNegative.default(0),
-  /** A person moving on waits in their current place (bed blocking) rather than elsewhere. */
-  blocking: z.boolean().default(true),
-  target: targetSchema.default({ withinDays: 2, share: 0.95 }),
-  services: z.array(serviceSchema).min(1, 'needs at least one service').max(32, 'at most 32 services'),
-}).superRefine((scenario, ctx) => {
-  const ids = new Set<string>();
-  scenario.services.forEach((service, i) => {
-    if (ids.has(service.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
-    ids.add(service.id);
-  });
-  scenario.services.forEach((service, i) => {
-    const total = sumOfShares(service.onward.map((o) => o.probability));
-    if (exceedsOne(total)) {
-      ctx.addIssue({ code: 'custom', path: ['services', i, 'onward'], message: `onward probabilities add up to ${round(total)}, more than 1` });
-    }
-    if (service.arrivals.kind === 'schedule') {
-      const k = service.arrivals.times.findIndex((t) => t < -scenario.warmupDays);
-      if (k >= 0) ctx.addIssue({ code: 'custom', path: ['services', i, 'arrivals', 'times', k], message: `is before the warm-up starts (day -${scenario.warmupDays})` });
-    }
-    service.onward.forEach((o, j) => {
-      if (o.to === service.id) ctx.addIssue({ code: 'custom', path: ['services', i, 'onward', j, 'to'], message: 'a service cannot send people back to itself' });
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1).default('Scenario'),
+    /** First day of the measured period; the warm-up runs before it. */
+    startDate: isoDate,
+    days: z.number().int().min(1).max(3660).default(365),
+    warmupDays: z.number().int().min(0).max(3660).default(60),
+    replications: z.number().int().min(1).max(100_000).default(200),
+    seed: z.number().int().default(1),
+    costPerAcuteBedDay: nonNegative.default(0),
+    /** A person moving on waits in their current place (bed blocking) rather than elsewhere. */
+    blocking: z.boolean().default(true),
+    target: targetSchema.default({ withinDays: 2, share: 0.95 }),
+    services: z.array(serviceSchema).min(1, 'needs at least one service').max(32, 'at most 32 services'),
+  })
+  .superRefine((scenario, ctx) => {
+    const ids = new Set<string>();
+    scenario.services.forEach((service, i) => {
+      if (ids.has(service.id))
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${service.id}"` });
+      ids.add(service.id);
     });
+    scenario.services.forEach((service, i) => {
+      const total = sumOfShares(service.onward.map((o) => o.probability));
+      if (exceedsOne(total)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'onward'],
+          message: `onward probabilities add up to ${round(total)}, more than 1`,
+        });
+      }
+      if (service.arrivals.kind === 'schedule') {
+        const k = service.arrivals.times.findIndex((t) => t < -scenario.warmupDays);
+        if (k >= 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', i, 'arrivals', 'times', k],
+            message: `is before the warm-up starts (day -${scenario.warmupDays})`,
+          });
+      }
+      service.onward.forEach((o, j) => {
+        if (o.to === service.id)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', i, 'onward', j, 'to'],
+            message: 'a service cannot send people back to itself',
+          });
+      });
+    });
+    const cycle = findCycle(scenario.services);
+    if (cycle)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services'],
+        message: `onward moves form a loop (${cycle.join(' → ')}); people could block each other forever`,
+      });
   });
-  const cycle = findCycle(scenario.services);
-  if (cycle) ctx.addIssue({ code: 'custom', path: ['services'], message: `onward moves form a loop (${cycle.join(' → ')}); people could block each other forever` });
-});
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 
@@ -130,13 +157,18 @@ export function parseScenario(input: unknown): { ok: true; scenario: Scenario } 
   if (result.success) return { ok: true, scenario: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(scenario)', message: issue.message })),
+    issues: result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || '(scenario)',
+      message: issue.message,
+    })),
   };
 }
 
 function findCycle(services: Service[]): string[] | null {
   const ids = new Set(services.map((s) => s.id));
-  const edges = new Map(services.map((s) => [s.id, s.onward.filter((o) => ids.has(o.to) && o.probability > 0).map((o) => o.to)]));
+  const edges = new Map(
+    services.map((s) => [s.id, s.onward.filter((o) => ids.has(o.to) && o.probability > 0).map((o) => o.to)]),
+  );
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
   const visit = (id: string): string[] | null => {

@@ -30,11 +30,19 @@ export function simulate(scenario: Scenario, onProgress?: (done: number) => void
 }
 
 /** Runs replications somewhere (this thread, worker threads, a Web Worker) and returns them in order. */
-export type ReplicationRunner = (scenario: Scenario, onProgress?: (done: number) => void) => Promise<ReplicationResult[]>;
+export type ReplicationRunner = (
+  scenario: Scenario,
+  onProgress?: (done: number) => void,
+) => Promise<ReplicationResult[]>;
 
-export const runInProcess: ReplicationRunner = async (scenario, onProgress) => runReplications(scenario, 0, scenario.replications, onProgress);
+export const runInProcess: ReplicationRunner = async (scenario, onProgress) =>
+  runReplications(scenario, 0, scenario.replications, onProgress);
 
-export async function simulateWith(runner: ReplicationRunner, scenario: Scenario, onProgress?: (done: number) => void): Promise<SimulationResult> {
+export async function simulateWith(
+  runner: ReplicationRunner,
+  scenario: Scenario,
+  onProgress?: (done: number) => void,
+): Promise<SimulationResult> {
   const replications = await runner(scenario, onProgress);
   return summarise(scenario, compileScenario(scenario), replications);
 }

@@ -20,13 +20,20 @@ export function standardVariants(baseline: Scenario): Scenario[] {
     const from = `${year}-12-01`;
     const to = addDays(`${year + 1}-03-01`, 0);
     const base = p2.capacity;
-    p2.capacityChanges = [...p2.capacityChanges.filter((c) => c.from < from || c.from >= to), { from, capacity: base + 4 }, { from: to, capacity: base }]
-      .sort((a, b) => a.from.localeCompare(b.from));
+    p2.capacityChanges = [
+      ...p2.capacityChanges.filter((c) => c.from < from || c.from >= to),
+      { from, capacity: base + 4 },
+      { from: to, capacity: base },
+    ].sort((a, b) => a.from.localeCompare(b.from));
   }
 
   const p1 = baseline.services.find((s) => s.pathway === 1);
-  const moreReablement = p1 ? withCapacityDelta(baseline, p1.id, Math.max(5, Math.round(p1.capacity * 0.1))) : structuredClone(baseline);
-  moreReablement.name = p1 ? `More reablement: ${Math.max(5, Math.round(p1.capacity * 0.1))} more pathway 1 slots` : 'More reablement';
+  const moreReablement = p1
+    ? withCapacityDelta(baseline, p1.id, Math.max(5, Math.round(p1.capacity * 0.1)))
+    : structuredClone(baseline);
+  moreReablement.name = p1
+    ? `More reablement: ${Math.max(5, Math.round(p1.capacity * 0.1))} more pathway 1 slots`
+    : 'More reablement';
 
   const p3 = baseline.services.find((s) => s.pathway === 3);
   const fewerD2a = p3 ? withCapacityDelta(baseline, p3.id, -Math.min(5, p3.capacity)) : structuredClone(baseline);

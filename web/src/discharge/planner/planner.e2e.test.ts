@@ -3,7 +3,7 @@
 // with the waiting it would give, and exports the results. Every state is checked with axe-core.
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../../testing/e2e';
 
 describeE2E('capacity planner: baseline, winter, recommended capacity, export', () => {
   const e2e = useSteward({ timeout: 600_000 }); // loading the demo borough takes minutes on a busy machine
@@ -27,7 +27,10 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     const slots = await reablementSlots.inputValue();
     await reablementSlots.fill('lots');
     await page.getByRole('button', { name: 'Run simulation' }).click();
-    await page.locator('.govuk-error-summary').getByRole('link', { name: /places as a number/ }).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /places as a number/ })
+      .waitFor();
     await expectAccessible(page, 'planner with an error');
     await reablementSlots.fill(slots);
 
@@ -40,13 +43,17 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     await expectAccessible(page, 'baseline results');
 
     // Winter.
-    await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Winter: 15% more referrals December to February, 4 extra step-down beds' });
+    await page
+      .getByLabel('Scenario', { exact: true })
+      .selectOption({ label: 'Winter: 15% more referrals December to February, 4 extra step-down beds' });
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.getByRole('heading', { level: 2, name: /^Results: Winter/ }).waitFor({ timeout: 60_000 });
 
     // Recommended capacity for each service, with the waits it would give.
     await page.getByRole('button', { name: 'Recommend capacity' }).click();
-    const recommendation = page.getByRole('table', { name: /Least places for 95% of people to get a place within 2 days/ });
+    const recommendation = page.getByRole('table', {
+      name: /Least places for 95% of people to get a place within 2 days/,
+    });
     await recommendation.waitFor({ timeout: 120_000 });
     const rows = recommendation.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
@@ -61,16 +68,29 @@ describeE2E('capacity planner: baseline, winter, recommended capacity, export', 
     const compared = page.getByRole('table', { name: /Scenarios side by side/ });
     await compared.waitFor({ timeout: 120_000 });
     const headers = await compared.locator('thead th').allTextContents();
-    expect(headers.slice(1)).toEqual(expect.arrayContaining([expect.stringMatching(/^Winter/), expect.stringMatching(/^Baseline/), expect.stringMatching(/^Fewer D2A beds/), expect.stringMatching(/^More reablement/)]));
+    expect(headers.slice(1)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Winter/),
+        expect.stringMatching(/^Baseline/),
+        expect.stringMatching(/^Fewer D2A beds/),
+        expect.stringMatching(/^More reablement/),
+      ]),
+    );
     await expectAccessible(page, 'scenarios compared');
 
     // Export the results.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the results as CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the results as CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/^capacity-plan-winter.*\.csv$/);
     const text = await readFile((await csv.path())!, 'utf8');
     expect(text).toContain('Mean wait (days)');
     expect(text).toContain('D2A care home beds (pathway 3)');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the capacity trade-off as Excel (XLSX)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the capacity trade-off as Excel (XLSX)' }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toBe('capacity-recommendation.xlsx');
     expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
 

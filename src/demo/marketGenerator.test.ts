@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../core/random';
-import { validateCareHomeCapacity } from './capacity';
-import { DEMO_OLDER_BEDS, DEMO_OLDER_HOMES, FEATURED_PROVIDER_NAME, generateDemoMarket, upliftDates } from './demo';
-import { meanPriceChange, shareBy } from './prices';
+import { createRng } from '../domain/core/random.js';
+import { validateCareHomeCapacity } from '../domain/market/capacity.js';
+import {
+  DEMO_OLDER_BEDS,
+  DEMO_OLDER_HOMES,
+  FEATURED_PROVIDER_NAME,
+  generateDemoMarket,
+  upliftDates,
+} from './marketGenerator.js';
+import { meanPriceChange, shareBy } from '../domain/market/prices.js';
 
 const options = {
-  asAt: '2026-11-23', boroughGss: 'E09000099', boroughName: 'Eastbrook (demo borough)',
+  asAt: '2026-11-23',
+  boroughGss: 'E09000099',
+  boroughName: 'Eastbrook (demo borough)',
   districts: [
     { district: 'EB1', lat: 51.58, lng: 0.18, gssCode: 'E09000099', locality: 'Eastbrook Town' },
     { district: 'EB2', lat: 51.59, lng: 0.2, gssCode: 'E09000099', locality: 'Eastbrook Town' },
@@ -24,7 +32,9 @@ describe('demo market generator', () => {
     expect(JSON.stringify(c.placements.slice(0, 50))).not.toBe(JSON.stringify(a.placements.slice(0, 50)));
   });
   it('has 34 older people’s homes with 1,533 beds and the featured provider first', () => {
-    const older = a.locations.filter((l) => l.inBorough && l.serviceUserBands.includes('older_people') && l.registeredBeds != null);
+    const older = a.locations.filter(
+      (l) => l.inBorough && l.serviceUserBands.includes('older_people') && l.registeredBeds != null,
+    );
     expect(older).toHaveLength(DEMO_OLDER_HOMES);
     expect(older.reduce((s, l) => s + (l.registeredBeds ?? 0), 0)).toBe(DEMO_OLDER_BEDS);
     expect(a.providers.find((p) => p.key === a.featuredProviderKey)?.name).toBe(FEATURED_PROVIDER_NAME);
@@ -34,8 +44,15 @@ describe('demo market generator', () => {
   it('uses Havering’s latest usual rates and the Redbridge cost of care', () => {
     const latest = upliftDates('2026-11-23')[0];
     expect(latest).toBe('2026-04-01');
-    const now = Object.fromEntries(a.usualRates.filter((r) => r.effectiveFrom === latest).map((r) => [r.band, r.amountPence]));
-    expect(now).toMatchObject({ standard_residential: 70_100, enhanced_residential: 77_200, standard_nursing: 71_500, enhanced_nursing: 75_300 });
+    const now = Object.fromEntries(
+      a.usualRates.filter((r) => r.effectiveFrom === latest).map((r) => [r.band, r.amountPence]),
+    );
+    expect(now).toMatchObject({
+      standard_residential: 70_100,
+      enhanced_residential: 77_200,
+      standard_nursing: 71_500,
+      enhanced_nursing: 75_300,
+    });
     expect(a.costOfCare.map((c) => c.amountPence).sort((x, y) => x - y)).toEqual([2_426, 98_300, 118_100]);
   });
   it('tells the price story: mean new placement price up about 77% in two years, spot falling from about half', () => {
@@ -43,7 +60,12 @@ describe('demo market generator', () => {
     const c = meanPriceChange(care, '2026-11-23');
     expect(c.change).toBeGreaterThan(0.6);
     expect(c.change).toBeLessThan(0.95);
-    const spot = (from: string, to: string) => shareBy(care.filter((p) => p.startDate > from && p.startDate <= to), 'contractType', ['spot'] as const)[0];
+    const spot = (from: string, to: string) =>
+      shareBy(
+        care.filter((p) => p.startDate > from && p.startDate <= to),
+        'contractType',
+        ['spot'] as const,
+      )[0];
     const first = care.filter((p) => p.startDate > '2023-11-23' && p.startDate <= '2024-11-23').length;
     expect(spot('2023-11-23', '2024-11-23').count / first).toBeGreaterThan(0.42);
     const last = care.filter((p) => p.startDate > '2025-11-23').length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boroughScenario } from '../../../src/domain/discharge/simulation/examples.js';
+import { boroughScenario } from '../../../../src/domain/discharge/simulation/examples.js';
 import { applyAssumptions, assumptionsOf } from './assumptions';
 
 describe('planner assumptions', () => {
@@ -34,7 +34,10 @@ describe('planner assumptions', () => {
     expect(r.problems).toEqual([
       { field: 'replications', message: 'The number of replications must be 10 or more' },
       { field: 'services.0.capacity', message: 'Reablement (pathway 1) places must be a whole number' },
-      { field: 'services.2.lengthOfStay.mean', message: 'Enter D2A care home beds (pathway 3) mean length of stay as a number' },
+      {
+        field: 'services.2.lengthOfStay.mean',
+        message: 'Enter D2A care home beds (pathway 3) mean length of stay as a number',
+      },
     ]);
   });
 });

@@ -1,8 +1,8 @@
-import type { Area } from '../area';
+import type { Area } from '../../area';
 import { CapacityPlannerPage } from './CapacityPlannerPage';
 
 /** Capacity planning by simulation: the discharge capacity planner. */
-export const simulationArea: Area = {
+export const plannerArea: Area = {
   path: 'capacity-planner',
   title: 'Capacity planner',
   roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer'],

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useAuth } from '../auth';
+import { useAuth } from '.';
 import { LoadingOrError, Page } from '../components';
 import { ApiError } from '../api';
 
@@ -20,7 +20,9 @@ export function SignOutPage() {
     }
     signOut()
       .then(() => setDone(true))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError({ status: 0, title: 'Sign out failed', detail: String(e) })));
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError ? e : new ApiError({ status: 0, title: 'Sign out failed', detail: String(e) })),
+      );
   }, [status, signOut]);
 
   if (!done) {

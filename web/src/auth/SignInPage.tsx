@@ -1,14 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
-import { safeReturnPath, useAuth } from '../auth';
-import { Button, ErrorSummary, Page, TextInput, apiErrorsToSummary, fieldError, type SummaryError } from '../components';
+import { safeReturnPath, useAuth } from '.';
+import {
+  Button,
+  ErrorSummary,
+  Page,
+  TextInput,
+  apiErrorsToSummary,
+  fieldError,
+  type SummaryError,
+} from '../components';
 
 /** Checks the form before sending it: both fields are needed. Exported for tests. */
 export function validateSignIn(email: string, password: string): SummaryError[] {
   const errors: SummaryError[] = [];
   if (!email.trim()) errors.push({ field: 'email', message: 'Enter your email address' });
-  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
   if (!password) errors.push({ field: 'password', message: 'Enter your password' });
   return errors;
 }

@@ -1,6 +1,14 @@
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { InsetText, KeyFigures, LoadingOrError, NotificationBanner, Page, formatNumber, type KeyFigure } from '../components';
+import {
+  InsetText,
+  KeyFigures,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  formatNumber,
+  type KeyFigure,
+} from '../components';
 
 export interface Dashboard {
   borough: { name: string; gssCode: string; synthetic?: boolean; population: number | null } | null;
@@ -22,19 +30,21 @@ export function HomePage() {
           {borough?.synthetic && (
             <NotificationBanner heading="This is a synthetic demo borough">
               <p className="govuk-body">
-                The figures are generated from published rates for a London outer borough. They are not real people or providers.
+                The figures are generated from published rates for a London outer borough. They are not real people or
+                providers.
               </p>
             </NotificationBanner>
           )}
           {borough && (
             <p className="govuk-body" data-testid="borough-summary">
-              {borough.name} ({borough.gssCode}){borough.population !== null && <>: population {formatNumber(borough.population)}</>}.
+              {borough.name} ({borough.gssCode})
+              {borough.population !== null && <>: population {formatNumber(borough.population)}</>}.
             </p>
           )}
           {data.sections.length === 0 ? (
             <InsetText>
-              There are no figures yet. Load the demo borough with <code>npx steward demo</code> or import public data with{' '}
-              <code>npx steward import</code>.
+              There are no figures yet. Load the demo borough with <code>npx steward demo</code> or import public data
+              with <code>npx steward import</code>.
             </InsetText>
           ) : (
             data.sections.map((s) => (

@@ -9,25 +9,39 @@ describe('sign-in form checks', () => {
       { field: 'email', message: 'Enter your email address' },
       { field: 'password', message: 'Enter your password' },
     ]);
-    expect(validateSignIn('not-an-email', 'x')).toEqual([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' }]);
+    expect(validateSignIn('not-an-email', 'x')).toEqual([
+      { field: 'email', message: 'Enter an email address in the correct format, like name@example.org' },
+    ]);
     expect(validateSignIn(' commissioner@demo.steward.test ', 'steward-demo')).toEqual([]);
   });
 });
 
 describe('add user form checks', () => {
-  const ok = { name: 'Priya', email: 'p@example.org', role: 'commissioner' as const, providerId: '', password: 'long-enough-pw' };
+  const ok = {
+    name: 'Priya',
+    email: 'p@example.org',
+    role: 'commissioner' as const,
+    providerId: '',
+    password: 'long-enough-pw',
+  };
   it('accepts a complete form', () => {
     expect(validateNewUser(ok)).toEqual([]);
   });
   it('names each missing field and needs a provider for provider users', () => {
-    expect(validateNewUser({ name: ' ', email: '', role: '', providerId: '', password: 'short' }).map((e) => e.field)).toEqual(['name', 'email', 'role', 'password']);
-    expect(validateNewUser({ ...ok, role: 'provider' })).toEqual([{ field: 'providerId', message: 'Choose the provider this user acts for' }]);
+    expect(
+      validateNewUser({ name: ' ', email: '', role: '', providerId: '', password: 'short' }).map((e) => e.field),
+    ).toEqual(['name', 'email', 'role', 'password']);
+    expect(validateNewUser({ ...ok, role: 'provider' })).toEqual([
+      { field: 'providerId', message: 'Choose the provider this user acts for' },
+    ]);
   });
 });
 
 describe('audit detail', () => {
   it('reads as key: value pairs', () => {
-    expect(describeDetail({ role: 'provider', providerId: null, parts: ['core', 'market'] })).toBe('role: provider; providerId: none; parts: ["core","market"]');
+    expect(describeDetail({ role: 'provider', providerId: null, parts: ['core', 'market'] })).toBe(
+      'role: provider; providerId: none; parts: ["core","market"]',
+    );
     expect(describeDetail(null)).toBe('');
   });
 });

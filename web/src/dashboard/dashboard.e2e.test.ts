@@ -38,8 +38,11 @@ describeE2E('home dashboard and sign-in', () => {
       for (const f of section.figures) {
         const card = region.locator(`[data-figure="${f.key}"]`);
         await expect.poll(() => card.locator('.app-key-figure__label').textContent()).toBe(f.label);
-        await expect.poll(() => card.locator('.app-key-figure__value').textContent()).toBe(formatFigure(f.value, f.unit));
-        if (f.href) await expect.poll(() => card.getByRole('link', { name: f.label }).getAttribute('href')).toBe(f.href);
+        await expect
+          .poll(() => card.locator('.app-key-figure__value').textContent())
+          .toBe(formatFigure(f.value, f.unit));
+        if (f.href)
+          await expect.poll(() => card.getByRole('link', { name: f.label }).getAttribute('href')).toBe(f.href);
       }
     }
 
@@ -67,11 +70,17 @@ describeE2E('home dashboard and sign-in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    await expect.poll(() => summary.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).toBe('#email');
-    await expect.poll(() => summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href')).toBe('#password');
+    await expect
+      .poll(() => summary.getByRole('link', { name: 'Enter your email address' }).getAttribute('href'))
+      .toBe('#email');
+    await expect
+      .poll(() => summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href'))
+      .toBe('#password');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Error: Sign in – Steward');
     // The summary takes focus so screen readers announce it.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')))
+      .toBe(true);
     await expectAccessible(page, 'sign-in page with missing fields');
 
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.commissioner.email);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boroughScenario } from '../../../src/domain/discharge/simulation/examples.js';
-import { simulate } from '../../../src/domain/discharge/simulation/simulate.js';
+import { boroughScenario } from '../../../../src/domain/discharge/simulation/examples.js';
+import { simulate } from '../../../../src/domain/discharge/simulation/simulate.js';
 import { cumulativeWaits, dailyRows, serviceRows } from './views';
 
 describe('planner views', () => {
@@ -8,7 +8,11 @@ describe('planner views', () => {
 
   it('gives a rising waiting distribution that starts at the share who never wait and ends near everyone', () => {
     const p2 = cumulativeWaits(result).filter((r) => r.service === result.services[1].name);
-    expect(p2[0]).toEqual({ service: result.services[1].name, days: 0, share: 1 - result.services[1].metrics.shareWaiting.mean });
+    expect(p2[0]).toEqual({
+      service: result.services[1].name,
+      days: 0,
+      share: 1 - result.services[1].metrics.shareWaiting.mean,
+    });
     for (let i = 1; i < p2.length; i++) expect(p2[i].share).toBeGreaterThanOrEqual(p2[i - 1].share - 1e-12);
     // The share started within 2 days matches the engine's own count.
     const at2 = p2.find((r) => r.days === 2)!.share;

@@ -2,12 +2,12 @@
 // decides what to show (navigation, redirects to sign-in).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { ApiError, apiGet, apiSend, onUnauthorised, setCsrfToken } from './api';
+import { ApiError, apiGet, apiSend, onUnauthorised, setCsrfToken } from '../api';
 
-import type { Role } from '../../src/domain/core/auth';
+import type { Role } from '../../../src/domain/core/auth';
 
 // One source of truth for roles: the pure domain module the server uses too.
-export { ROLES, ROLE_LABELS, STAFF_ROLES, EDITOR_ROLES, type Role } from '../../src/domain/core/auth';
+export { ROLES, ROLE_LABELS, STAFF_ROLES, EDITOR_ROLES, type Role } from '../../../src/domain/core/auth';
 
 export interface User {
   id: string;
@@ -67,7 +67,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const s = await apiSend<SessionResponse>('POST', '/api/auth/sign-in', { email, password }, { ignoreUnauthorised: true });
+      const s = await apiSend<SessionResponse>(
+        'POST',
+        '/api/auth/sign-in',
+        { email, password },
+        { ignoreUnauthorised: true },
+      );
       apply(s);
       return s.user;
     },
@@ -85,7 +90,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [apply]);
 
-  const hasRole = useCallback((...wanted: Role[]) => user !== null && (wanted.length === 0 || wanted.includes(user.role)), [user]);
+  const hasRole = useCallback(
+    (...wanted: Role[]) => user !== null && (wanted.length === 0 || wanted.includes(user.role)),
+    [user],
+  );
 
   const value = useMemo<AuthContextValue>(
     () => ({ status, user, csrfToken, signIn, signOut, hasRole }),
@@ -141,7 +149,11 @@ function NoAccess() {
       <h1 className="govuk-heading-l">You do not have access to this page</h1>
       <p className="govuk-body">Your account does not have a role that can use this part of Steward.</p>
       <p className="govuk-body">
-        Ask an administrator if you need access, or <Link className="govuk-link" to="/">go to the home page</Link>.
+        Ask an administrator if you need access, or{' '}
+        <Link className="govuk-link" to="/">
+          go to the home page
+        </Link>
+        .
       </p>
     </>
   );

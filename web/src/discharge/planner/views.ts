@@ -1,7 +1,7 @@
 // Plain-data views of simulation results for the planner's tables, charts and downloads (no React here).
-import type { CapacityRecommendation } from '../../../src/domain/discharge/simulation/capacitySearch.js';
-import type { HistoryFit } from '../../../src/domain/discharge/simulation/fit.js';
-import type { SimulationResult } from '../../../src/domain/discharge/simulation/results.js';
+import type { CapacityRecommendation } from '../../../../src/domain/discharge/simulation/capacitySearch.js';
+import type { HistoryFit } from '../../../../src/domain/discharge/simulation/fit.js';
+import type { SimulationResult } from '../../../../src/domain/discharge/simulation/results.js';
 
 export interface ServiceRow {
   id: string;
@@ -49,7 +49,10 @@ export function serviceRows(result: SimulationResult): ServiceRow[] {
 }
 
 /** Share of people started within each number of days (0–21), per service: the waiting distribution. */
-export function cumulativeWaits(result: SimulationResult, maxDays = 21): { service: string; days: number; share: number }[] {
+export function cumulativeWaits(
+  result: SimulationResult,
+  maxDays = 21,
+): { service: string; days: number; share: number }[] {
   const out: { service: string; days: number; share: number }[] = [];
   for (const s of result.services) {
     const { binDays, share } = s.waitDistribution;

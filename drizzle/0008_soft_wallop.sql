@@ -1,2 +1,0 @@
-CREATE INDEX "placements_open_idx" ON "placements" USING btree ("funding","location_id","start_date","band","weekly_price_pence") WHERE "placements"."end_date" is null;--> statement-breakpoint
-CREATE INDEX "placements_ended_idx" ON "placements" USING btree ("end_date","funding","location_id","start_date","band","weekly_price_pence") WHERE "placements"."end_date" is not null;

@@ -1,2 +1,0 @@
-DROP INDEX "placements_location_idx";--> statement-breakpoint
-CREATE INDEX "placements_location_start_idx" ON "placements" USING btree ("location_id","start_date","band","weekly_price_pence","contract_type","funding");

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  financialQuarterOf,
+  financialYearOf,
+  financialYearStart,
+  isIsoDate,
+  isoDateSchema,
+  londonDate,
+  londonMidnight,
+  londonOffsetMs,
+  quarterOf,
+  quarterStart,
+} from './dates.js';
+
+describe('one calendar', () => {
+  it('knows real dates from impossible ones', () => {
+    expect(['2026-02-28', '2028-02-29', '2000-02-29', '2026-12-31', '2026-04-30'].every(isIsoDate)).toBe(true);
+    expect(
+      [
+        '2026-02-29',
+        '2100-02-29',
+        '2026-02-30',
+        '2026-04-31',
+        '2026-13-01',
+        '2026-00-10',
+        '2026-01-00',
+        '26-01-01',
+        '2026-1-1',
+        '',
+      ].some(isIsoDate),
+    ).toBe(false);
+    const r = isoDateSchema.safeParse('2026-02-30');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toBe('Enter a real date, for example 2026-03-27');
+    expect(isoDateSchema.safeParse('30/02/2026').error?.issues[0].message).toMatch(/YYYY-MM-DD/);
+  });
+
+  it('adds days and months across month ends, leap days and the clock changes', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2027-03-28', -1)).toBe('2027-03-27');
+    expect(addDays('2026-10-25', 1)).toBe('2026-10-26');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-11-30', -12)).toBe('2025-11-30');
+    expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29);
+    expect(daysBetween('2027-03-01', '2027-02-01')).toBe(-28);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+
+  it('takes the business day in London, not UTC', () => {
+    expect(londonDate(new Date('2027-06-30T23:30:00Z'))).toBe('2027-07-01'); // BST
+    expect(londonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31'); // GMT
+    expect(londonMidnight('2027-07-01').toISOString()).toBe('2027-06-30T23:00:00.000Z');
+    expect(londonMidnight('2027-01-01').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    // The days the clocks change: midnight is before the change (01:00 UTC), so the offset is the day before's.
+    expect(londonMidnight('2027-03-28').toISOString()).toBe('2027-03-28T00:00:00.000Z');
+    expect(londonMidnight('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z');
+    expect(londonOffsetMs(new Date('2027-03-28T00:59:00Z'))).toBe(0);
+    expect(londonOffsetMs(new Date('2027-03-28T01:00:00Z'))).toBe(3_600_000);
+  });
+
+  it('names quarters and financial years', () => {
+    expect(quarterOf('2024-05-17')).toBe('2024-Q2');
+    expect(quarterStart('2024-Q4')).toBe('2024-10-01');
+    expect(financialYearOf('2026-03-31')).toBe('2025/26');
+    expect(financialYearOf('2026-04-01')).toBe('2026/27');
+    expect(financialYearStart('2099/00')).toBe('2099-04-01');
+    expect(() => financialYearStart('2025/27')).toThrow(RangeError);
+    expect(financialQuarterOf('2026-04-01')).toEqual({ year: '2026/27', quarter: 1 });
+    expect(financialQuarterOf('2026-12-31')).toEqual({ year: '2026/27', quarter: 3 });
+    expect(financialQuarterOf('2027-03-31')).toEqual({ year: '2026/27', quarter: 4 });
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * One calendar for Steward. Dates are ISO strings (`YYYY-MM-DD`, type {@link IsoDate}); instants are `Date`s.
+ * The business day is England's: "today", "same day", a month or a quarter are taken in Europe/London, whatever
+ * the server's own time zone. Calendar arithmetic on ISO dates is done in UTC (date-fns with `UTCDate`), so it
+ * never depends on the time zone either.
+ *
+ * Use {@link isoDateSchema} for every date in an API, import or form: it refuses impossible dates such as
+ * 2026-02-30 with a message naming the fix.
+ */
+import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
+import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays, format } from 'date-fns';
+import { z } from 'zod';
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** The business time zone: England's. */
+export const BUSINESS_TIME_ZONE = 'Europe/London';
+
+/** Milliseconds in a day of 24 hours. */
+export const DAY_MS = 86_400_000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 and 2026-13-01 are not). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
+}
+
+/**
+ * Zod schema for a real calendar date `YYYY-MM-DD`. The message says how to fix a wrong value, in the user's
+ * words: "Enter a real date, for example 2026-03-27".
+ */
+export const isoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'Enter a date in the form YYYY-MM-DD, for example 2026-03-27')
+  .refine(isIsoDate, 'Enter a real date, for example 2026-03-27');
+
+/** The UTC midnight starting an ISO date. @throws RangeError when `date` is not a real `YYYY-MM-DD` date. */
+export function utcMidnight(date: IsoDate): UTCDate {
+  if (!isIsoDate(date)) throw new RangeError(`Not a real date written YYYY-MM-DD: ${date}`);
+  return new UTCDate(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+}
+
+function toIso(d: Date): IsoDate {
+  return format(d, 'yyyy-MM-dd');
+}
+
+/** `date` plus `days` calendar days (negative to go back). @throws RangeError on an impossible date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return toIso(addDaysFns(utcMidnight(date), days));
+}
+
+/** Calendar months; a day past the end of the target month is clamped (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return toIso(addMonthsFns(utcMidnight(date), months));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(utcMidnight(to), utcMidnight(from));
+}
+
+/** The London calendar date of an instant: 2027-06-30T23:30Z is 2027-07-01 in London (BST). */
+export function londonDate(at: Date): IsoDate {
+  return format(new TZDate(at.getTime(), BUSINESS_TIME_ZONE), 'yyyy-MM-dd');
+}
+
+/** Today's date in England, on the given clock (default the system clock). */
+export function londonToday(now: Date = new Date()): IsoDate {
+  return londonDate(now);
+}
+
+/** The instant London midnight starts a calendar date (23:00 UTC the day before in summer). */
+export function londonMidnight(date: IsoDate): Date {
+  utcMidnight(date);
+  return new Date(
+    new TZDate(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), BUSINESS_TIME_ZONE).getTime(),
+  );
+}
+
+/** Offset of London time from UTC at an instant, in ms (0 in GMT, 3,600,000 in BST). */
+export function londonOffsetMs(at: Date): number {
+  return -new TZDate(at.getTime(), BUSINESS_TIME_ZONE).getTimezoneOffset() * 60_000;
+}
+
+/** Calendar quarter of a date: "2024-05-17" → "2024-Q2". */
+export function quarterOf(date: IsoDate): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((+date.slice(5, 7) - 1) / 3) + 1}`;
+}
+
+/** First day of a calendar quarter label: "2024-Q2" → "2024-04-01". @throws RangeError on a bad label. */
+export function quarterStart(quarter: string): IsoDate {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new RangeError(`Not a quarter written YYYY-Qn: ${quarter}`);
+  return `${m[1]}-${String((+m[2] - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+/** English financial year label ('2025/26') containing a date: April to March. */
+export function financialYearOf(date: IsoDate): string {
+  const y = +date.slice(0, 4);
+  const start = +date.slice(5, 7) >= 4 ? y : y - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** First day of the financial year labelled '2025/26' → '2025-04-01'. @throws RangeError on a bad label. */
+export function financialYearStart(label: string): IsoDate {
+  const m = /^(\d{4})\/(\d{2})$/.exec(label);
+  if (!m || (+m[1] + 1) % 100 !== +m[2]) throw new RangeError(`Not a financial year label (e.g. 2025/26): ${label}`);
+  return `${m[1]}-04-01`;
+}
+
+/** Financial-year quarter of a date: Q1 is April–June. "2025-05-17" → { year: "2025/26", quarter: 1 }. */
+export function financialQuarterOf(date: IsoDate): { year: string; quarter: 1 | 2 | 3 | 4 } {
+  const month = +date.slice(5, 7);
+  return { year: financialYearOf(date), quarter: (Math.floor(((month + 8) % 12) / 3) + 1) as 1 | 2 | 3 | 4 };
+}
