@@ -2,9 +2,17 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
-import { addDays } from '../../domain/discharge/simulation/calendar.js';
+import { addDays, daysBetween, londonMidnight, londonToday } from '../../domain/core/dates.js';
+import { Conflict } from '../../domain/core/errors.js';
+import type { HubPosition } from '../../domain/discharge/simulation/baseline.js';
 import { fitHistory, type HistoryFit, type HistoryInput } from '../../domain/discharge/simulation/fit.js';
-import { parseScenario, type FieldIssue, type Scenario } from '../../domain/discharge/simulation/scenario.js';
+import { hubPosition, MAX_DAYS_IN_SERVICE } from '../../domain/discharge/simulation/position.js';
+import {
+  parseScenario,
+  requireScenario,
+  upgradeStoredScenario,
+  type Scenario,
+} from '../../domain/discharge/simulation/scenario.js';
 import { dischargeBedStays, dischargeBlockBeds, dischargeReferrals } from './schema.js';
 import { dischargeSimulationScenarios, type SimulationScenarioRow } from './simulationSchema.js';
 
@@ -16,27 +24,29 @@ export interface SavedScenario {
   updatedAt: string;
 }
 
-export class ScenarioInputError extends Error {
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
-  }
-}
-
+/**
+ * A stored row as a saved scenario: the stored JSON is brought to today's shape (money in pence) and parsed with
+ * the scenario schema, so defaults added since it was saved are filled in.
+ * @throws Error when a stored scenario no longer parses (a bug in a migration, not the user's input)
+ */
 function toSaved(row: SimulationScenarioRow): SavedScenario {
+  const parsed = parseScenario(upgradeStoredScenario(row.scenario));
+  if (!parsed.ok)
+    throw new Error(
+      `saved scenario ${row.id} no longer parses: ${parsed.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    );
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    scenario: row.scenario as Scenario,
+    scenario: parsed.scenario,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
+/** @throws InputError naming each field at fault, under `scenario.` */
 function validate(name: string, scenario: unknown): Scenario {
-  const parsed = parseScenario(scenario);
-  if (!parsed.ok)
-    throw new ScenarioInputError(parsed.issues.map((i) => ({ field: `scenario.${i.field}`, message: i.message })));
-  return { ...parsed.scenario, name };
+  return { ...requireScenario(scenario, 'scenario'), name };
 }
 
 export async function listScenarios(db: Db): Promise<SavedScenario[]> {
@@ -65,7 +75,9 @@ export async function createScenario(
   const scenario = validate(input.name, input.scenario);
   return db.transaction(async (tx) => {
     if (await nameTaken(tx, input.name))
-      throw new ScenarioInputError([{ field: 'name', message: `a scenario called "${input.name}" already exists` }]);
+      throw new Conflict(`A scenario called "${input.name}" already exists`, [
+        { field: 'name', message: `A scenario called "${input.name}" already exists: choose another name` },
+      ]);
     const [row] = await tx
       .insert(dischargeSimulationScenarios)
       .values({
@@ -95,7 +107,9 @@ export async function updateScenario(
   const scenario = validate(input.name, input.scenario);
   return db.transaction(async (tx) => {
     if (await nameTaken(tx, input.name, id))
-      throw new ScenarioInputError([{ field: 'name', message: `a scenario called "${input.name}" already exists` }]);
+      throw new Conflict(`A scenario called "${input.name}" already exists`, [
+        { field: 'name', message: `A scenario called "${input.name}" already exists: choose another name` },
+      ]);
     const [row] = await tx
       .update(dischargeSimulationScenarios)
       .set({
@@ -135,10 +149,23 @@ export async function deleteScenario(db: Db, actor: AuditActor, id: string): Pro
   });
 }
 
-/** The hub's referrals, block-booked beds and D2A outcomes in [from, to), as the fit needs them (no personal data). */
+/** The block capacity only: reablement, rehab beds and D2A beds (spot homecare and care home placements do not queue for it). */
+const BLOCK_CAPACITY = or(
+  eq(dischargeReferrals.pathway, 2),
+  and(eq(dischargeReferrals.pathway, 1), eq(dischargeReferrals.serviceNeed, 'reablement')),
+  and(eq(dischargeReferrals.pathway, 3), eq(dischargeReferrals.serviceNeed, 'd2a_bed')),
+);
+
+/** Years of referral counts read for the rates, so a trend can be fitted when the hub has that much history. */
+const COUNT_YEARS = 3;
+
+/**
+ * The hub's referrals, block-booked beds and D2A outcomes in the London days [from, to), as the fit needs them
+ * (no personal data), plus referrals a day by pathway for up to three years before `to` (rates and trend).
+ */
 export async function readHistory(db: Db, from: string, to: string): Promise<HistoryInput> {
-  const fromTime = new Date(`${from}T00:00:00Z`);
-  const toTime = new Date(`${to}T00:00:00Z`);
+  const fromTime = londonMidnight(from);
+  const toTime = londonMidnight(to);
   const referrals = await db
     .select({
       pathway: dischargeReferrals.pathway,
@@ -146,13 +173,12 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
       startedAt: dischargeReferrals.dischargedAt,
       endedAt: dischargeReferrals.serviceEndedAt,
       nextPathway: dischargeReferrals.nextPathway,
+      callsPerDay: dischargeReferrals.callsPerDay,
     })
     .from(dischargeReferrals)
     .where(
       and(
-        inArray(dischargeReferrals.pathway, [1, 2, 3]),
-        // The block capacity only: reablement, rehab beds and D2A beds (spot homecare and care home placements are not queued for it).
-        or(eq(dischargeReferrals.pathway, 2), inArray(dischargeReferrals.serviceNeed, ['reablement', 'd2a_bed'])),
+        BLOCK_CAPACITY,
         isNull(dischargeReferrals.cancelledAt),
         gte(dischargeReferrals.medicallyOptimisedAt, fromTime),
         lt(dischargeReferrals.medicallyOptimisedAt, toTime),
@@ -179,6 +205,33 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
       ),
     )
     .groupBy(dischargeBedStays.outcome);
+  const countsFrom = addDays(to, -365 * COUNT_YEARS);
+  const counted = await db
+    .select({
+      pathway: dischargeReferrals.pathway,
+      day: sql<string>`to_char(${dischargeReferrals.medicallyOptimisedAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(dischargeReferrals)
+    .where(
+      and(
+        BLOCK_CAPACITY,
+        isNull(dischargeReferrals.cancelledAt),
+        gte(dischargeReferrals.medicallyOptimisedAt, londonMidnight(countsFrom)),
+        lt(dischargeReferrals.medicallyOptimisedAt, toTime),
+      ),
+    )
+    .groupBy(sql`1, 2`);
+  // Counts start at the first day with a referral (a hub new to Steward has no earlier record, not zero referrals).
+  const firstDay = counted.reduce((min, c) => (c.day < min ? c.day : min), to);
+  const length = daysBetweenIso(firstDay, to);
+  const referralCounts: Partial<Record<1 | 2 | 3, number[]>> = { 1: [], 2: [], 3: [] };
+  for (const p of [1, 2, 3] as const) referralCounts[p] = new Array<number>(length).fill(0);
+  for (const c of counted) {
+    const k = daysBetweenIso(firstDay, c.day);
+    if (k >= 0 && k < length && (c.pathway === 1 || c.pathway === 2 || c.pathway === 3))
+      referralCounts[c.pathway]![k] += Number(c.n);
+  }
   // Services still running at the end of the window are open stays: only completed ones give lengths of stay.
   const iso = (d: Date | null) => (d && d < toTime ? d.toISOString() : null);
   return {
@@ -190,13 +243,23 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
       startedAt: iso(r.startedAt),
       endedAt: iso(r.endedAt),
       nextPathway: r.nextPathway,
+      callsPerDay: r.callsPerDay,
     })),
     beds: beds.filter((b): b is typeof b & { kind: 'd2a' | 'rehab' } => b.kind === 'd2a' || b.kind === 'rehab'),
     d2aOutcomes: Object.fromEntries(outcomes.map((o) => [o.outcome ?? 'other', Number(o.n)])),
+    countsFrom: firstDay,
+    referralCounts,
   };
 }
 
-/** Fits the model to the year of history before `asAt` (default: the day after the latest referral). */
+function daysBetweenIso(from: string, to: string): number {
+  return daysBetween(from, to);
+}
+
+/**
+ * Fits the model to the year of history before `asAt` (default: the day after the latest referral, London time).
+ * @returns null when there is no history in that year
+ */
 export async function fitFromHistory(db: Db, asAt?: string): Promise<HistoryFit | null> {
   let to = asAt;
   if (!to) {
@@ -204,7 +267,7 @@ export async function fitFromHistory(db: Db, asAt?: string): Promise<HistoryFit 
       .select({
         day: sql<
           string | null
-        >`to_char(max(${dischargeReferrals.medicallyOptimisedAt}) at time zone 'UTC', 'YYYY-MM-DD')`,
+        >`to_char(max(${dischargeReferrals.medicallyOptimisedAt}) at time zone 'Europe/London', 'YYYY-MM-DD')`,
       })
       .from(dischargeReferrals);
     if (!latest?.day) return null;
@@ -214,4 +277,42 @@ export async function fitFromHistory(db: Db, asAt?: string): Promise<HistoryFit 
   const history = await readHistory(db, from, to);
   if (history.referrals.length === 0) return null;
   return fitHistory(history);
+}
+
+/**
+ * Today's position for the planner, read from the live records at `now`: everyone medically optimised and
+ * waiting for reablement, a rehab bed or a D2A bed (the hub board's lanes for block capacity), and everyone
+ * discharged into one of them whose service has not ended (up to a year back).
+ */
+export async function readHubPosition(db: Db, now = new Date()): Promise<HubPosition & { unrecordedEnds: number }> {
+  const since = new Date(now.getTime() - (MAX_DAYS_IN_SERVICE + 30) * 86_400_000);
+  const rows = await db
+    .select({
+      pathway: dischargeReferrals.pathway,
+      serviceNeed: dischargeReferrals.serviceNeed,
+      medicallyOptimisedAt: dischargeReferrals.medicallyOptimisedAt,
+      dischargedAt: dischargeReferrals.dischargedAt,
+      serviceEndedAt: dischargeReferrals.serviceEndedAt,
+    })
+    .from(dischargeReferrals)
+    .where(
+      and(
+        BLOCK_CAPACITY,
+        isNull(dischargeReferrals.cancelledAt),
+        lt(dischargeReferrals.medicallyOptimisedAt, now),
+        or(
+          isNull(dischargeReferrals.dischargedAt),
+          and(
+            gte(dischargeReferrals.dischargedAt, since),
+            or(isNull(dischargeReferrals.serviceEndedAt), gte(dischargeReferrals.serviceEndedAt, now)),
+          ),
+        ),
+      ),
+    );
+  return hubPosition(rows, now);
+}
+
+/** Today in London on the server's clock (the forecast's first day). */
+export function today(now = new Date()): string {
+  return londonToday(now);
 }

@@ -1,13 +1,19 @@
-// Capacity planning by simulation: fit from the hub's history, run scenarios, recommend capacity, saved scenarios.
-// Thin: parse, authorise, call the pure engine (on worker threads) and the repository, respond.
+// Capacity planning by simulation: fit from the hub's history, today's position from its live records, run
+// scenarios, recommend capacity, saved scenarios. Thin: parse, authorise, call the pure engine (on worker
+// threads) and the repository, respond. Bodies are held to the strict scenario schema (an unknown field is
+// refused with its path and the nearest known name), the same schema the CLI and the planner page use.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Role } from '../../domain/core/auth.js';
+import { InputError, NotFound } from '../../domain/core/errors.js';
+import { baselineScenario, DEFAULT_COSTS_PENCE } from '../../domain/discharge/simulation/baseline.js';
 import { recommendCapacity } from '../../domain/discharge/simulation/capacitySearch.js';
 import { compareScenarios } from '../../domain/discharge/simulation/compare.js';
-import { baselineScenario } from '../../domain/discharge/simulation/fit.js';
-import { scenarioSchema, type Scenario } from '../../domain/discharge/simulation/scenario.js';
-import { simulateWith } from '../../domain/discharge/simulation/simulate.js';
+import type { Scenario } from '../../domain/discharge/simulation/scenario.js';
+import { estimateEvents, simulateWith } from '../../domain/discharge/simulation/simulate.js';
+import { parseStrict } from '../../domain/discharge/simulation/strict.js';
 import { standardVariants } from '../../domain/discharge/simulation/variants.js';
 import {
   createScenario,
@@ -15,54 +21,59 @@ import {
   fitFromHistory,
   getScenario,
   listScenarios,
-  ScenarioInputError,
+  readHubPosition,
   updateScenario,
 } from '../../db/discharge/simulation.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { invalid, notFound, Problem } from '../problem.js';
+import {
+  baselineResponseSchema,
+  compareBodySchema,
+  compareResponseSchema,
+  hubPositionSchema,
+  recommendBodySchema,
+  recommendResponseSchema,
+  savedBodySchema,
+  savedScenarioSchema,
+  scenarioSchema,
+  simulationResultSchema,
+} from './simulationSchemas.js';
 import { sharedSimulationPool } from './simulationRunner.js';
 
 const TAGS = ['discharge simulation'];
 const READERS = STAFF_ROLES as Role[];
 const PLANNERS: Role[] = ['admin', 'commissioner'];
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
-
-/** Default costs when the history has no price: assumptions, shown and editable on the planner. */
-export const DEFAULT_COSTS = { costPerAcuteBedDay: 345, costPerPlaceDay: { p1: 60, p2: 250, p3: 180 } };
 
 /** Refuse runs that would tie up the server: about 60 million events is half a minute on two cores. */
-const MAX_EVENTS = 60_000_000;
+export const MAX_EVENTS = 60_000_000;
 
-function checkBudget(scenario: Scenario, field = 'replications'): void {
-  let perDay = 0;
-  for (const s of scenario.services) {
-    if (s.arrivals.kind === 'poisson')
-      perDay +=
-        s.arrivals.perDay * Math.max(1, ...(s.arrivals.dayOfWeek ?? [1])) * Math.max(1, ...(s.arrivals.month ?? [1]));
-    else perDay += s.arrivals.times.length / Math.max(1, scenario.days);
-  }
-  const events = scenario.replications * (scenario.days + scenario.warmupDays) * perDay * 3;
-  if (events > MAX_EVENTS) {
-    throw invalid([
-      {
-        field,
-        message: `this run would simulate about ${Math.round(events / 1e6)} million events; the limit is ${MAX_EVENTS / 1e6} million — use fewer replications or a shorter period`,
-      },
-    ]);
-  }
+/** @throws InputError on `field` when the runs would simulate more than {@link MAX_EVENTS} events */
+function checkBudget(scenarios: readonly Scenario[], field = 'replications'): void {
+  const events = scenarios.reduce((sum, s) => sum + estimateEvents(s), 0);
+  if (events > MAX_EVENTS)
+    throw InputError.field(
+      field,
+      `This run would simulate about ${Math.round(events / 1e6)} million events; the limit is ${MAX_EVENTS / 1e6} million. Use fewer replications or a shorter period.`,
+      'body',
+    );
 }
 
-function scenarioProblem(err: unknown): never {
-  if (err instanceof ScenarioInputError) throw invalid(err.issues);
-  throw err;
+/**
+ * The validated body, or every field at fault. Fastify has already checked the body against `schema`
+ * (attachValidation); when it failed, the body is parsed again here so that each unknown field is reported by
+ * its own path with the nearest known name, not as one "unrecognized keys" message on its parent.
+ * @throws InputError listing every field at fault
+ */
+function strictBody<S extends z.ZodType>(request: FastifyRequest, schema: S): z.infer<S> {
+  const failed = request.validationError as (Error & { validationContext?: string }) | undefined;
+  if (!failed) return request.body as z.infer<S>;
+  if (failed.validationContext && failed.validationContext !== 'body') throw failed;
+  const parsed = parseStrict(schema, request.body);
+  if (parsed.ok) return parsed.value;
+  throw new InputError(
+    parsed.issues.map((i) => ({ ...i, in: 'body' })),
+    parsed.issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+  );
 }
-
-const savedBody = z.object({
-  name: z.string().trim().min(1).max(120),
-  description: z.string().max(2000).default(''),
-  scenario: z.unknown(),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -74,43 +85,55 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The model fitted to the last year of hub history, the baseline scenario built from it, and standard what-ifs',
         querystring: z.object({
-          asAt: isoDate.optional(),
+          asAt: isoDateSchema.optional(),
           replications: z.coerce.number().int().min(10).max(2000).default(200),
         }),
-        response: { 200: loose },
+        response: { 200: baselineResponseSchema },
       },
     },
     async (request) => {
       const fit = await fitFromHistory(app.db, request.query.asAt);
-      if (!fit)
-        throw new Problem(
-          404,
-          'Not found',
-          'There is no discharge history to fit the model to: record or import referrals first',
-        );
+      if (!fit) throw new NotFound('Discharge history to fit the model to (record or import referrals first)');
       const baseline = baselineScenario(fit, {
         startDate: fit.to,
         replications: request.query.replications,
-        ...DEFAULT_COSTS,
+        ...DEFAULT_COSTS_PENCE,
       });
-      return { fit, baseline, variants: standardVariants(baseline), defaults: DEFAULT_COSTS };
+      return { fit, baseline, variants: standardVariants(baseline), defaults: DEFAULT_COSTS_PENCE };
     },
+  );
+
+  app.get(
+    '/today',
+    {
+      preHandler: requireRole(...READERS),
+      schema: {
+        tags: TAGS,
+        summary:
+          "Today's position from the live records: for reablement, rehab beds and D2A beds, the days each person now in the service has spent in it and the days each person waiting has waited",
+        response: { 200: hubPositionSchema },
+      },
+    },
+    async () => readHubPosition(app.db, new Date()),
   );
 
   app.post(
     '/run',
     {
       preHandler: requireRole(...READERS),
+      attachValidation: true,
       schema: {
         tags: TAGS,
-        summary: 'Simulate a scenario: waits, occupancy and queues per service with confidence intervals',
+        summary:
+          'Simulate a scenario: waits, occupancy, queues and costs per service with confidence intervals, and daily bands',
         body: scenarioSchema,
-        response: { 200: loose },
+        response: { 200: simulationResultSchema },
       },
     },
     async (request) => {
-      checkBudget(request.body);
-      return simulateWith(sharedSimulationPool().run, request.body);
+      const scenario = strictBody(request, scenarioSchema);
+      checkBudget([scenario]);
+      return simulateWith(sharedSimulationPool().run, scenario);
     },
   );
 
@@ -118,25 +141,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/recommend',
     {
       preHandler: requireRole(...READERS),
+      attachValidation: true,
       schema: {
         tags: TAGS,
         summary: 'Least capacity per service meeting the target, and the capacity–waiting–cost curve',
-        body: z.object({
-          scenario: scenarioSchema,
-          serviceIds: z.array(z.string()).min(1).optional(),
-          replications: z.number().int().min(10).max(500).default(60),
-        }),
-        response: { 200: loose },
+        body: recommendBodySchema,
+        response: { 200: recommendResponseSchema },
       },
     },
     async (request) => {
-      const { scenario, replications } = request.body;
-      const ids = request.body.serviceIds ?? scenario.services.map((s) => s.id);
+      const { scenario, replications, serviceIds } = strictBody(request, recommendBodySchema);
+      const ids = serviceIds ?? scenario.services.map((s) => s.id);
       ids.forEach((id, i) => {
         if (!scenario.services.some((s) => s.id === id))
-          throw invalid([{ field: `serviceIds.${i}`, message: `no service "${id}" in the scenario` }]);
+          throw InputError.field(`serviceIds.${i}`, `There is no service "${id}" in the scenario`, 'body');
       });
-      checkBudget({ ...scenario, replications: replications * 14 * ids.length }, 'replications');
+      checkBudget([{ ...scenario, replications: replications * 14 * ids.length }], 'replications');
       const recommendations = [];
       for (const id of ids)
         recommendations.push(await recommendCapacity(scenario, id, sharedSimulationPool().run, { replications }));
@@ -148,16 +168,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/compare',
     {
       preHandler: requireRole(...READERS),
+      attachValidation: true,
       schema: {
         tags: TAGS,
         summary: 'Named scenarios side by side',
-        body: z.object({ scenarios: z.array(scenarioSchema).min(1).max(6) }),
-        response: { 200: loose },
+        body: compareBodySchema,
+        response: { 200: compareResponseSchema },
       },
     },
     async (request) => {
-      const { scenarios } = request.body;
-      checkBudget({ ...scenarios[0], replications: scenarios.reduce((a, s) => a + s.replications, 0) }, 'scenarios');
+      const { scenarios } = strictBody(request, compareBodySchema);
+      checkBudget(scenarios, 'scenarios');
       const results = [];
       for (const s of scenarios) results.push(await simulateWith(sharedSimulationPool().run, s));
       return { comparison: compareScenarios(results), results };
@@ -168,7 +189,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/scenarios',
     {
       preHandler: requireRole(...READERS),
-      schema: { tags: TAGS, summary: 'Saved scenarios', response: { 200: z.object({ scenarios: z.array(loose) }) } },
+      schema: {
+        tags: TAGS,
+        summary: 'Saved scenarios',
+        response: { 200: z.object({ scenarios: z.array(savedScenarioSchema) }) },
+      },
     },
     async () => ({ scenarios: await listScenarios(app.db) }),
   );
@@ -181,12 +206,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'One saved scenario',
         params: z.object({ id: z.uuid() }),
-        response: { 200: loose },
+        response: { 200: savedScenarioSchema },
       },
     },
     async (request) => {
       const saved = await getScenario(app.db, request.params.id);
-      if (!saved) throw notFound('Scenario');
+      if (!saved) throw new NotFound('Scenario');
       return saved;
     },
   );
@@ -195,12 +220,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/scenarios',
     {
       preHandler: requireRole(...PLANNERS),
-      schema: { tags: TAGS, summary: 'Save a named scenario', body: savedBody, response: { 201: loose } },
+      attachValidation: true,
+      schema: {
+        tags: TAGS,
+        summary: 'Save a named scenario',
+        body: savedBodySchema,
+        response: { 201: savedScenarioSchema },
+      },
     },
     async (request, reply) => {
-      const saved = await createScenario(app.db, { userId: actorOf(request).userId }, request.body).catch(
-        scenarioProblem,
-      );
+      const body = strictBody(request, savedBodySchema);
+      const saved = await createScenario(app.db, { userId: actorOf(request).userId }, body);
       return reply.code(201).send(saved);
     },
   );
@@ -209,22 +239,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/scenarios/:id',
     {
       preHandler: requireRole(...PLANNERS),
+      attachValidation: true,
       schema: {
         tags: TAGS,
         summary: 'Change a saved scenario',
         params: z.object({ id: z.uuid() }),
-        body: savedBody,
-        response: { 200: loose },
+        body: savedBodySchema,
+        response: { 200: savedScenarioSchema },
       },
     },
     async (request) => {
-      const saved = await updateScenario(
-        app.db,
-        { userId: actorOf(request).userId },
-        request.params.id,
-        request.body,
-      ).catch(scenarioProblem);
-      if (!saved) throw notFound('Scenario');
+      const body = strictBody(request, savedBodySchema);
+      const saved = await updateScenario(app.db, { userId: actorOf(request).userId }, request.params.id, body);
+      if (!saved) throw new NotFound('Scenario');
       return saved;
     },
   );
@@ -233,12 +260,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/scenarios/:id',
     {
       preHandler: requireRole(...PLANNERS),
-      schema: { tags: TAGS, summary: 'Delete a saved scenario', params: z.object({ id: z.uuid() }) },
+      schema: {
+        tags: TAGS,
+        summary: 'Delete a saved scenario',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       if (!(await deleteScenario(app.db, { userId: actorOf(request).userId }, request.params.id)))
-        throw notFound('Scenario');
-      return reply.code(204).send();
+        throw new NotFound('Scenario');
+      return reply.code(204).send(null);
     },
   );
 };

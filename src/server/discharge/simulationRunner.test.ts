@@ -14,7 +14,7 @@ describe('simulation on worker threads', () => {
     const local = runReplications(scenario);
     expect(threaded.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(threaded.map((r) => r.services)).toEqual(local.map((r) => r.services));
-    expect(Array.from(threaded[4].dailyQueue[1])).toEqual(Array.from(local[4].dailyQueue[1]));
+    expect(Array.from(threaded[4].daily[1].queue)).toEqual(Array.from(local[4].daily[1].queue));
     expect(progress).toBe(9);
   }, 60_000);
 
@@ -23,6 +23,14 @@ describe('simulation on worker threads', () => {
     const result = await simulateWith(pool.run, scenario);
     expect(result.scenario.replications).toBe(4);
     expect(result.services).toHaveLength(3);
+  }, 60_000);
+
+  it('runs several scenarios at once, each as if run alone', async () => {
+    const a = boroughScenario({ replications: 3, days: 30 });
+    const b = boroughScenario({ replications: 5, days: 40, seed: 9 });
+    const [ra, rb] = await pool.runMany([a, b]);
+    expect(ra.map((r) => r.services)).toEqual(runReplications(a).map((r) => r.services));
+    expect(rb.map((r) => r.services)).toEqual(runReplications(b).map((r) => r.services));
   }, 60_000);
 
   it('refuses work once closed', async () => {

@@ -4,7 +4,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult } from '../../domain/discharge/simulation/engine.js';
 import type { Scenario } from '../../domain/discharge/simulation/scenario.js';
-import type { ReplicationRunner } from '../../domain/discharge/simulation/simulate.js';
+import { estimateEvents, type ReplicationRunner } from '../../domain/discharge/simulation/simulate.js';
+
+/** Events per chunk of work sent to a thread: large enough that messages and setup are a small share of it. */
+const CHUNK_EVENTS = 400_000;
 
 interface Pending {
   resolve: (results: ReplicationResult[]) => void;
@@ -19,7 +22,8 @@ interface Slot {
 /** A pool of worker threads running replications; `run` has the ReplicationRunner shape. */
 export class SimulationPool {
   private slots: Slot[] = [];
-  private queue: { scenario: Scenario; from: number; to: number; pending: Pending }[] = [];
+  private queue: { key: string; scenario: Scenario; from: number; to: number; pending: Pending }[] = [];
+  private nextKey = 1;
   private pending = new Map<number, Pending>();
   private jobSlot = new Map<number, Slot>();
   private nextId = 1;
@@ -27,29 +31,48 @@ export class SimulationPool {
 
   constructor(readonly size = Math.max(1, Math.min(availableParallelism(), 8))) {}
 
-  /** Replications [0, scenario.replications) split into chunks across the workers. */
+  /**
+   * Replications [0, scenario.replications) split into chunks across the workers: chunks of about
+   * {@link CHUNK_EVENTS} events (so short runs are not dominated by messages), at least one per thread.
+   */
   readonly run: ReplicationRunner = async (scenario, onProgress) => {
-    const total = scenario.replications;
-    const chunk = Math.max(1, Math.min(50, Math.ceil(total / (this.size * 4))));
-    const parts: Promise<ReplicationResult[]>[] = [];
-    let done = 0;
-    for (let from = 0; from < total; from += chunk) {
-      const to = Math.min(total, from + chunk);
-      parts.push(
-        this.submit(scenario, from, to).then((results) => {
-          done += results.length;
-          onProgress?.(done);
-          return results;
-        }),
-      );
-    }
-    return (await Promise.all(parts)).flat();
+    const [results] = await this.runMany([scenario], onProgress);
+    return results;
   };
 
-  private submit(scenario: Scenario, from: number, to: number): Promise<ReplicationResult[]> {
+  /**
+   * Several scenarios at once (e.g. every scenario of an IPACS workbook), their chunks interleaved across the
+   * threads. @returns each scenario's replications, in order; `onProgress` gets replications done in all
+   */
+  async runMany(scenarios: readonly Scenario[], onProgress?: (done: number) => void): Promise<ReplicationResult[][]> {
+    let done = 0;
+    return Promise.all(
+      scenarios.map(async (scenario) => {
+        const total = scenario.replications;
+        const perReplication = Math.max(1, estimateEvents({ ...scenario, replications: 1 }));
+        const byEvents = Math.ceil(CHUNK_EVENTS / perReplication);
+        const chunk = Math.max(1, Math.min(byEvents, Math.ceil(total / this.size)));
+        const key = String(this.nextKey++);
+        const parts: Promise<ReplicationResult[]>[] = [];
+        for (let from = 0; from < total; from += chunk) {
+          const to = Math.min(total, from + chunk);
+          parts.push(
+            this.submit(key, scenario, from, to).then((results) => {
+              done += results.length;
+              onProgress?.(done);
+              return results;
+            }),
+          );
+        }
+        return (await Promise.all(parts)).flat();
+      }),
+    );
+  }
+
+  private submit(key: string, scenario: Scenario, from: number, to: number): Promise<ReplicationResult[]> {
     if (this.closed) return Promise.reject(new Error('the simulation pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ scenario, from, to, pending: { resolve, reject } });
+      this.queue.push({ key, scenario, from, to, pending: { resolve, reject } });
       this.dispatch();
     });
   }
@@ -64,7 +87,7 @@ export class SimulationPool {
       slot.busy = true;
       this.pending.set(id, job.pending);
       this.jobSlot.set(id, slot);
-      slot.worker.postMessage({ id, scenario: job.scenario, from: job.from, to: job.to });
+      slot.worker.postMessage({ id, key: job.key, scenario: job.scenario, from: job.from, to: job.to });
     }
   }
 

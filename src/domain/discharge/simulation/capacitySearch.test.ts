@@ -25,12 +25,12 @@ describe('capacity search', () => {
           pathway: 3,
           unit: 'bed',
           capacity: 22,
-          costPerPlaceDay: 150,
+          costPerPlaceDayPence: 15_000,
           arrivals: { kind: 'poisson', perDay: 1 },
           lengthOfStay: { kind: 'exponential', mean: 20 },
         },
       ],
-      costPerAcuteBedDay: 345,
+      costPerAcuteBedDayPence: 34_500,
     });
     const theory = mmcLeastCapacity(1, 1 / 20, 2, 0.95);
     const r = await recommendCapacity(scenario, 'p3', runInProcess, { replications: 40, curveSpan: 2 });
@@ -43,7 +43,7 @@ describe('capacity search', () => {
     // More places: shorter waits, more place cost, fewer delayed bed-days.
     for (let i = 1; i < r.curve.length; i++) {
       expect(r.curve[i].shareWithinTarget.mean).toBeGreaterThanOrEqual(r.curve[i - 1].shareWithinTarget.mean);
-      expect(r.curve[i].serviceCost.mean).toBeGreaterThan(r.curve[i - 1].serviceCost.mean);
+      expect(r.curve[i].serviceCostPence.mean).toBeGreaterThan(r.curve[i - 1].serviceCostPence.mean);
       expect(r.curve[i].delayedBedDays.mean).toBeLessThanOrEqual(r.curve[i - 1].delayedBedDays.mean);
     }
     expect(r.curve.map((p) => p.capacity)).toContain(r.leastCost);
@@ -90,7 +90,7 @@ describe('scenarios side by side and CSV', () => {
     expect(table.scenarios).toEqual(['Baseline', 'No winter flex']);
     const wait = table.rows.find((r) => r.serviceId === 'p2' && r.metric === 'waitMean')!;
     expect(wait.values[0]!.mean).toBeLessThan(wait.values[1]!.mean);
-    expect(table.rows.at(-1)!.metric).toBe('totalCost');
+    expect(table.rows.at(-1)!.metric).toBe('totalCostPence');
   });
 
   it('writes summary and daily CSV with one row per metric and per day', () => {
@@ -110,7 +110,18 @@ describe('scenarios side by side and CSV', () => {
     expect(summary.length).toBe(1 + 3 * SERVICE_METRICS.length + 2);
     const daily = dailyRows(result);
     expect(daily.length).toBe(1 + 3 * 30);
-    expect(daily[1].slice(0, 4)).toEqual(['Borough baseline', 'Reablement (pathway 1)', '2026-04-01', 70]);
+    expect(daily[0].slice(0, 7)).toEqual([
+      'scenario',
+      'service',
+      'pathway',
+      'date',
+      'capacity_mean',
+      'capacity_p5',
+      'capacity_p95',
+    ]);
+    expect(daily[0]).toContain('wait_of_starters_days_p95');
+    expect(daily[0]).toContain('cost_pence_mean');
+    expect(daily[1].slice(0, 5)).toEqual(['Borough baseline', 'Reablement (pathway 1)', 1, '2026-04-01', 70]);
     expect(csvLines([['a,b', '=SUM(A1)', 1.23456789]])).toBe('"a,b",\'=SUM(A1),1.2346\r\n');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
   });

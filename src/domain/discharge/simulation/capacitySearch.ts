@@ -1,3 +1,4 @@
+import { InputError } from '../../core/errors.js';
 import { summarise } from './results.js';
 import { compileScenario } from './compile.js';
 import type { ReplicationRunner } from './simulate.js';
@@ -16,9 +17,9 @@ export interface CapacityPoint {
   utilisation: Estimate;
   delayedBedDays: Estimate;
   /** Whole-system costs (this service's capacity changes waits elsewhere too, through onward moves). */
-  delayCost: Estimate;
-  serviceCost: Estimate;
-  totalCost: Estimate;
+  delayCostPence: Estimate;
+  serviceCostPence: Estimate;
+  totalCostPence: Estimate;
   meetsTarget: boolean;
 }
 
@@ -41,7 +42,10 @@ export const SEARCH_METHOD =
   'The recommended capacity is the least for which the mean share of people starting within the target, over the replications, meets the target share; ' +
   'capacity changes by date (e.g. winter flex) move by the same number of places. Costs are for the whole system over the measured period.';
 
-/** The scenario with a service's capacity (and every dated change) moved by `delta` places, never below 0. */
+/**
+ * The scenario with a service's capacity (and every dated change) moved by `delta` places (or visits a day),
+ * never below 0. Flex places, when set, stay as they are on top.
+ */
 export function withCapacityDelta(scenario: Scenario, serviceId: string, delta: number): Scenario {
   return {
     ...scenario,
@@ -65,7 +69,11 @@ export interface SearchOptions {
   onProgress?: (message: string) => void;
 }
 
-/** Finds the least capacity of one service meeting the scenario's target, and the curve around it. */
+/**
+ * Finds the least capacity of one service meeting the scenario's target, and the curve around it (waits,
+ * delayed bed-days and whole-system costs in pence for each capacity tried).
+ * @throws InputError when the scenario has no service `serviceId`
+ */
 export async function recommendCapacity(
   scenario: Scenario,
   serviceId: string,
@@ -73,11 +81,12 @@ export async function recommendCapacity(
   options: SearchOptions = {},
 ): Promise<CapacityRecommendation> {
   const index = scenario.services.findIndex((s) => s.id === serviceId);
-  if (index < 0) throw new Error(`no service "${serviceId}" in the scenario`);
+  if (index < 0) throw InputError.field('serviceIds', `There is no service "${serviceId}" in the scenario`);
   const service = scenario.services[index];
   const replications = Math.min(options.replications ?? 60, scenario.replications);
   const base: Scenario = { ...scenario, replications };
-  const current = compileScenario(base).dailyCapacity[index][0];
+  const compiled = compileScenario(base);
+  const current = compiled.dailyCapacity[index][compiled.warmup];
   const cache = new Map<number, CapacityPoint>();
 
   const evaluate = async (delta: number): Promise<CapacityPoint> => {
@@ -95,9 +104,9 @@ export async function recommendCapacity(
       meanQueue: m.meanQueue,
       utilisation: m.utilisation,
       delayedBedDays: m.delayedBedDays,
-      delayCost: result.totals.delayCost,
-      serviceCost: result.totals.serviceCost,
-      totalCost: result.totals.totalCost,
+      delayCostPence: result.totals.delayCostPence,
+      serviceCostPence: result.totals.serviceCostPence,
+      totalCostPence: result.totals.totalCostPence,
       meetsTarget: m.shareWithinTarget.mean >= scenario.target.share,
     };
     cache.set(delta, point);
@@ -153,7 +162,10 @@ export async function recommendCapacity(
     if (current + d >= 0 && current + d <= limit) await evaluate(d);
   }
   const curve = [...cache.values()].sort((a, b) => a.capacity - b.capacity);
-  const leastCost = curve.reduce((best, p) => (p.totalCost.mean < best.totalCost.mean ? p : best), curve[0]).capacity;
+  const leastCost = curve.reduce(
+    (best, p) => (p.totalCostPence.mean < best.totalCostPence.mean ? p : best),
+    curve[0],
+  ).capacity;
   return {
     serviceId,
     serviceName: service.name,

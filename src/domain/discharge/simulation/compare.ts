@@ -4,14 +4,17 @@ import type { Estimate } from './statistics.js';
 export interface ComparisonRow {
   serviceId: string;
   serviceName: string;
-  metric: MetricKey | 'totalCost' | 'totalDelayedBedDays';
+  metric: MetricKey | 'totalCostPence' | 'totalDelayedBedDays';
   label: string;
   unit: string;
   /** One estimate per scenario, in the order given (null when that scenario has no such service). */
   values: (Estimate | null)[];
 }
 
-/** Named scenarios side by side: every service metric, matched by service id, then the system totals. */
+/**
+ * Named scenarios side by side: every service metric, matched by service id, then the system totals (costs in
+ * pence). @returns the scenario names and one row per service and metric
+ */
 export function compareScenarios(results: SimulationResult[]): { scenarios: string[]; rows: ComparisonRow[] } {
   const services = new Map<string, string>();
   for (const r of results) for (const s of r.services) if (!services.has(s.id)) services.set(s.id, s.name);
@@ -39,10 +42,10 @@ export function compareScenarios(results: SimulationResult[]): { scenarios: stri
   rows.push({
     serviceId: '',
     serviceName: 'All services',
-    metric: 'totalCost',
+    metric: 'totalCostPence',
     label: 'Total cost (places and delays)',
-    unit: '£',
-    values: results.map((r) => r.totals.totalCost),
+    unit: 'pence',
+    values: results.map((r) => r.totals.totalCostPence),
   });
   return { scenarios: results.map((r) => r.scenario.name), rows };
 }

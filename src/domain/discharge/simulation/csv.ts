@@ -1,5 +1,5 @@
 import type { CapacityRecommendation } from './capacitySearch.js';
-import { SERVICE_METRICS, type SimulationResult } from './results.js';
+import { SERVICE_METRICS, type DailyBands, type SimulationResult } from './results.js';
 
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string | number | null | undefined): string {
@@ -10,11 +10,12 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Rows as CSV text (RFC 4180, CRLF line ends). */
 export function csvLines(rows: (string | number | null)[][]): string {
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Summary: one row per scenario, service and metric, with the 95% confidence interval. */
+/** Summary: one row per scenario, service and metric, with the 95% confidence interval (costs in pence). */
 export function summaryRows(result: SimulationResult): (string | number)[][] {
   const rows: (string | number)[][] = [
     ['scenario', 'service', 'pathway', 'metric', 'unit', 'mean', 'ci_low', 'ci_high', 'replications'],
@@ -35,16 +36,16 @@ export function summaryRows(result: SimulationResult): (string | number)[][] {
       ]);
     }
   }
-  for (const [label, e] of [
-    ['Delayed acute bed-days', result.totals.delayedBedDays],
-    ['Total cost', result.totals.totalCost],
+  for (const [label, unit, e] of [
+    ['Delayed acute bed-days', 'bed-days', result.totals.delayedBedDays],
+    ['Total cost', 'pence', result.totals.totalCostPence],
   ] as const) {
     rows.push([
       result.scenario.name,
       'All services',
       '',
       label,
-      label.includes('cost') ? '£' : 'bed-days',
+      unit,
       e.mean,
       e.low,
       e.high,
@@ -54,41 +55,39 @@ export function summaryRows(result: SimulationResult): (string | number)[][] {
   return rows;
 }
 
-/** Daily: capacity, mean occupancy and number waiting (with the 10th–90th percentile band over replications). */
-export function dailyRows(result: SimulationResult): (string | number)[][] {
-  const rows: (string | number)[][] = [
-    [
-      'scenario',
-      'service',
-      'date',
-      'capacity',
-      'occupancy_mean',
-      'occupancy_p10',
-      'occupancy_p90',
-      'waiting_mean',
-      'waiting_p10',
-      'waiting_p90',
-    ],
-  ];
+/** The daily series, in the order and with the column names of the daily CSV and spreadsheet. */
+export const DAILY_SERIES = [
+  { key: 'capacity', column: 'capacity', label: 'Capacity (places, or visits a day)' },
+  { key: 'occupancy', column: 'occupancy', label: 'People in service' },
+  { key: 'visits', column: 'visits', label: 'Visits made' },
+  { key: 'queue', column: 'waiting', label: 'People waiting' },
+  { key: 'admissions', column: 'admissions', label: 'People starting' },
+  { key: 'waitOfStarters', column: 'wait_of_starters_days', label: 'Mean wait of people starting (days)' },
+  { key: 'costPence', column: 'cost_pence', label: 'Cost (pence)' },
+] as const satisfies readonly { key: keyof DailyBands; column: string; label: string }[];
+
+/**
+ * Daily: per scenario, service and date, every series's mean with its 5th–95th percentile band over
+ * replications (a visit series is empty for services that are not visit-based).
+ */
+export function dailyRows(result: SimulationResult): (string | number | null)[][] {
+  const header: string[] = ['scenario', 'service', 'pathway', 'date'];
+  for (const { column } of DAILY_SERIES) header.push(`${column}_mean`, `${column}_p5`, `${column}_p95`);
+  const rows: (string | number | null)[][] = [header];
   for (const s of result.services) {
     result.dates.forEach((date, d) => {
-      rows.push([
-        result.scenario.name,
-        s.name,
-        date,
-        s.capacity[d],
-        s.occupancy.mean[d],
-        s.occupancy.p10[d],
-        s.occupancy.p90[d],
-        s.queue.mean[d],
-        s.queue.p10[d],
-        s.queue.p90[d],
-      ]);
+      const row: (string | number | null)[] = [result.scenario.name, s.name, s.pathway, date];
+      for (const { key } of DAILY_SERIES) {
+        const band = s.daily[key];
+        row.push(band ? band.mean[d] : null, band ? band.p5[d] : null, band ? band.p95[d] : null);
+      }
+      rows.push(row);
     });
   }
   return rows;
 }
 
+/** The capacity trade-off curves, one row per service and capacity tried (costs in pence). */
 export function curveRows(recommendations: CapacityRecommendation[]): (string | number)[][] {
   const rows: (string | number)[][] = [
     [
@@ -99,9 +98,9 @@ export function curveRows(recommendations: CapacityRecommendation[]): (string | 
       'mean_wait_days',
       'p95_wait_days',
       'delayed_bed_days',
-      'service_cost',
-      'delay_cost',
-      'total_cost',
+      'service_cost_pence',
+      'delay_cost_pence',
+      'total_cost_pence',
     ],
   ];
   for (const r of recommendations) {
@@ -114,9 +113,9 @@ export function curveRows(recommendations: CapacityRecommendation[]): (string | 
         p.waitMean.mean,
         p.waitP95.mean,
         p.delayedBedDays.mean,
-        p.serviceCost.mean,
-        p.delayCost.mean,
-        p.totalCost.mean,
+        p.serviceCostPence.mean,
+        p.delayCostPence.mean,
+        p.totalCostPence.mean,
       ]);
     }
   }

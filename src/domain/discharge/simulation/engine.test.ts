@@ -20,7 +20,7 @@ describe('simulation engine: small cases checked by hand', () => {
       days: 10,
       warmupDays: 0,
       seed: 1,
-      costPerAcuteBedDay: 300,
+      costPerAcuteBedDayPence: 300,
       services: [
         {
           id: 'p2',
@@ -28,7 +28,7 @@ describe('simulation engine: small cases checked by hand', () => {
           pathway: 2,
           unit: 'bed',
           capacity: 1,
-          costPerPlaceDay: 100,
+          costPerPlaceDayPence: 100,
           arrivals: { kind: 'schedule', times: [0, 0.5, 1, 4.5] },
           lengthOfStay: { kind: 'fixed', days: 2 },
         },
@@ -49,10 +49,10 @@ describe('simulation engine: small cases checked by hand', () => {
     expect(s.meanQueue).toBeCloseTo(0.6, 12); // 1.5 + 3 + 1.5 person-days waiting over 10 days
     expect(s.maxQueue).toBe(2);
     expect(s.delayedBedDays).toBeCloseTo(6, 12);
-    expect(s.delayCost).toBeCloseTo(1800, 9);
-    expect(s.serviceCost).toBeCloseTo(1000, 9); // 1 bed × 10 days × £100, paid whether used or not
-    expect(Array.from(result.dailyOccupancy[0])).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
-    expect(Array.from(result.dailyQueue[0])).toEqual([0.5, 2, 1, 1, 0.5, 1, 0, 0, 0, 0]);
+    expect(s.delayCostPence).toBeCloseTo(1800, 9);
+    expect(s.serviceCostPence).toBeCloseTo(1000, 9); // 1 bed × 10 days × 100p, paid whether used or not
+    expect(Array.from(result.daily[0].occupancy)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
+    expect(Array.from(result.daily[0].queue)).toEqual([0.5, 2, 1, 1, 0.5, 1, 0, 0, 0, 0]);
     expect(result.exits).toEqual([4]);
   });
 
@@ -64,7 +64,7 @@ describe('simulation engine: small cases checked by hand', () => {
       days: 10,
       warmupDays: 0,
       seed: 1,
-      costPerAcuteBedDay: 100,
+      costPerAcuteBedDayPence: 100,
       services: [
         {
           id: 'p2',
@@ -302,7 +302,7 @@ describe('lengths of stay and onward moves', () => {
     const r = runReplications(scenario, 0, 1)[0];
     // Occupancy on a day ≈ that day's arrivals × half a day; Saturdays and Sundays see none.
     const byDay = [0, 0, 0, 0, 0, 0, 0];
-    r.dailyOccupancy[0].forEach((v, d) => (byDay[d % 7] += v / 400));
+    r.daily[0].occupancy.forEach((v, d) => (byDay[d % 7] += v / 400));
     // An arrival at time u of its day occupies min(0.5, 1 − u) of that day and the rest of the next:
     // on average 0.375 the same day and 0.125 the next. Monday 20 × 0.375 = 7.5; Tuesday 10 × 0.375 + 20 × 0.125 = 6.25;
     // Wednesday 10 × 0.5 = 5; Sunday 0.
@@ -322,7 +322,7 @@ describe('handover before a place can be used', () => {
       days: 2000,
       warmupDays: 30,
       seed: 21,
-      costPerAcuteBedDay: 100,
+      costPerAcuteBedDayPence: 100,
       services: [
         {
           id: 'p1',

@@ -1,15 +1,19 @@
 import { scenarioSchema, type Scenario, type ScenarioInput } from './scenario.js';
 
-/** A borough-sized three-pathway scenario used by tests and the bench (about 4,000 referrals a year). */
+/**
+ * A borough-sized three-pathway scenario used by tests and the bench (about 3,650 referrals a year), with the
+ * seed BCF plan's community rehab beds: 57 open all year, 61 in the winter (seed 001: "a baseline of 52 beds
+ * with a flex to 57 … during the winter period 61 beds are open").
+ */
 export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   return scenarioSchema.parse({
     name: 'Borough baseline',
     startDate: '2026-04-01',
     days: 365,
-    warmupDays: 60,
+    warmupDays: 'auto',
     replications: 200,
     seed: 2026,
-    costPerAcuteBedDay: 345,
+    costPerAcuteBedDayPence: 34_500,
     target: { withinDays: 2, share: 0.95 },
     services: [
       {
@@ -20,7 +24,7 @@ export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenari
         capacity: 70,
         arrivals: { kind: 'poisson', perDay: 7, dayOfWeek: [1.2, 1.15, 1.1, 1.1, 1.15, 0.7, 0.6] },
         lengthOfStay: { kind: 'lognormal', mean: 8, sd: 6 },
-        costPerPlaceDay: 60,
+        costPerPlaceDayPence: 6_000,
       },
       {
         id: 'p2',
@@ -39,7 +43,7 @@ export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenari
         },
         lengthOfStay: { kind: 'gamma', mean: 24, sd: 12 },
         onward: [{ to: 'p1', probability: 0.4 }],
-        costPerPlaceDay: 250,
+        costPerPlaceDayPence: 25_000,
       },
       {
         id: 'p3',
@@ -53,14 +57,14 @@ export function boroughScenario(overrides: Partial<ScenarioInput> = {}): Scenari
           { to: 'home', probability: 0.3 },
           { to: 'long-term care', probability: 0.7 },
         ],
-        costPerPlaceDay: 180,
+        costPerPlaceDayPence: 18_000,
       },
     ],
     ...overrides,
   });
 }
 
-/** One service with Poisson arrivals and exponential stays: an M/M/c queue. */
+/** One service with Poisson arrivals (λ a day) and exponential stays (mean days): an M/M/c queue with c places. */
 export function mmcScenario(
   c: number,
   lambda: number,

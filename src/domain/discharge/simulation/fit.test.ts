@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOfWeekOf, isoToDayNumber } from './calendar.js';
-import { baselineScenario, fitGamma, fitHistory, fitLognormal, type HistoryReferral } from './fit.js';
+import { addDays } from '../../core/dates.js';
+import { baselineScenario } from './baseline.js';
+import { dayOfWeekOf, isoToDayNumber } from './calendar.js';
+import { fitGamma, fitHistory, fitLognormal, type HistoryReferral } from './fit.js';
 import { Rng } from './rng.js';
 import { simulate } from './simulate.js';
 import { SHARE_TOLERANCE } from '../../core/shares.js';
@@ -112,12 +114,13 @@ describe('fitting the model to the hub history', () => {
     const scenario = baselineScenario(fit, {
       startDate: addDays(input.to, 0),
       replications: 5,
-      costPerAcuteBedDay: 345,
-      costPerPlaceDay: { p1: 60, p2: 250, p3: 180 },
+      costPerAcuteBedDayPence: 34_500,
+      costPerPlaceDayPence: { p1: 6_000, p2: 25_000, p3: 18_000 },
+      costPerVisitPence: 2_426,
     });
     expect(scenario.services.map((s) => s.capacity)).toEqual(fit.pathways.map((p) => p.capacity.places));
     const result = simulate(scenario);
-    expect(result.services[1].capacity[result.dates.indexOf('2026-12-01')]).toBe(61);
+    expect(result.services[1].daily.capacity.mean[result.dates.indexOf('2026-12-01')]).toBe(61);
   });
 
   it('says when a window is too short', () => {
@@ -190,8 +193,9 @@ describe('a fitted baseline is never refused by the scenario schema', () => {
     expect(() =>
       baselineScenario(fit, {
         startDate: input.to,
-        costPerAcuteBedDay: 345,
-        costPerPlaceDay: { p1: 60, p2: 250, p3: 180 },
+        costPerAcuteBedDayPence: 34_500,
+        costPerPlaceDayPence: { p1: 6_000, p2: 25_000, p3: 18_000 },
+        costPerVisitPence: 2_426,
       }),
     ).not.toThrow();
   });
@@ -211,13 +215,14 @@ describe('a fitted baseline is never refused by the scenario schema', () => {
           baselineScenario(fit, {
             startDate: to,
             replications: 5,
-            costPerAcuteBedDay: 345,
-            costPerPlaceDay: { p1: 60, p2: 250, p3: 180 },
+            costPerAcuteBedDayPence: 34_500,
+            costPerPlaceDayPence: { p1: 6_000, p2: 25_000, p3: 18_000 },
+            costPerVisitPence: 2_426,
           }),
         `seed ${seed}, to ${to}`,
       ).not.toThrow();
     }
-  });
+  }, 60_000);
 });
 
 describe('maximum-likelihood fits', () => {

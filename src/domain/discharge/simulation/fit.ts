@@ -1,15 +1,29 @@
-import { addDays, dayOfWeekOf, isoToDayNumber, monthOf } from './calendar.js';
-import { quantileSorted } from './engine.js';
-import type { LengthOfStay, Scenario, ScenarioInput } from './scenario.js';
-import { scenarioSchema } from './scenario.js';
+import { addDays, londonDate } from '../../core/dates.js';
+import { InputError } from '../../core/errors.js';
 import { roundShares } from '../../core/shares.js';
+import { fitArrivals, type ArrivalFit } from './arrivalFit.js';
+import { isoToDayNumber } from './calendar.js';
+import { visitDays, visitsOnDay } from './compile.js';
+import { quantileSorted } from './engine.js';
+import {
+  fitLengthOfStay,
+  fitLognormal,
+  summary,
+  type LengthOfStayFit,
+  type ObservedSummary,
+} from './lengthOfStayFit.js';
+
+export type { LengthOfStayCandidate, ObservedSummary, LengthOfStayFit } from './lengthOfStayFit.js';
+export { fitGamma, fitLengthOfStay, fitLognormal } from './lengthOfStayFit.js';
 
 /**
- * Fitting the simulation to the Transfer of Care hub's own history: referral rates by day of week and month,
- * lengths of stay, onward moves, capacity, and the waits people actually had (to check the baseline against).
+ * Fitting the simulation to the Transfer of Care hub's own history: referral rates by day of week and month
+ * (and a trend when two years of referrals are recorded), lengths of stay, onward moves, capacity, and the
+ * waits people actually had (to check the baseline against).
  */
 
 const DAY_MS = 86_400_000;
+const SERVICE_IDS = { 1: 'p1', 2: 'p2', 3: 'p3' } as const;
 
 /** One referral from the hub's records (no personal data needed). Times are ISO date-times. */
 export interface HistoryReferral {
@@ -22,6 +36,8 @@ export interface HistoryReferral {
   endedAt: string | null;
   /** Pathway moved on to after the service, if any. */
   nextPathway: number | null;
+  /** Home visits a day at the start of a pathway 1 package (calls per day), when recorded. */
+  callsPerDay?: number | null;
 }
 
 export interface HistoryBed {
@@ -40,42 +56,32 @@ export interface HistoryInput {
   beds: HistoryBed[];
   /** Ended D2A stays by outcome (usual_residence, care_home, hospital, died, other). */
   d2aOutcomes: Record<string, number>;
-}
-
-export interface LengthOfStayCandidate {
-  kind: 'lognormal' | 'gamma';
-  mean: number;
-  sd: number;
-  logLikelihood: number;
-  /** Largest gap between the fitted and the observed cumulative distribution (Kolmogorov–Smirnov D). */
-  ksDistance: number;
-}
-
-export interface ObservedSummary {
-  n: number;
-  mean: number;
-  median: number;
-  p90: number;
-  p95: number;
+  /**
+   * Optional longer record of referrals for the rates (and the trend): referrals each London day from
+   * `countsFrom` up to `to`, by pathway.
+   */
+  countsFrom?: string;
+  referralCounts?: Partial<Record<1 | 2 | 3, number[]>>;
 }
 
 export interface PathwayFit {
   pathway: 1 | 2 | 3;
   serviceId: 'p1' | 'p2' | 'p3';
   referrals: number;
-  arrivals: { perDay: number; dayOfWeek: number[]; month: number[]; monthsObserved: number[] };
-  lengthOfStay: {
-    chosen: LengthOfStay;
-    candidates: LengthOfStayCandidate[];
-    observed: ObservedSummary | null;
-    source: string;
-  };
+  arrivals: ArrivalFit;
+  lengthOfStay: LengthOfStayFit;
   waits: ObservedSummary & { shareOver2: number; shareWithin2: number };
   capacity: { places: number; changes: { from: string; capacity: number }[]; source: string };
   /** Handover time (lognormal) from the waits of people referred when a place was free; null when too few. */
   handover: { mean: number; sd: number; people: number; source: string } | null;
-  /** Mean contract price per place per day (pounds) when the history records it. */
-  costPerPlaceDay: { value: number; source: string } | null;
+  /**
+   * Pathway 1 as home visits: visits a day at the start (mean calls per day recorded at referral) and at the
+   * end of a stay, and the visits a day the service makes (95th percentile of a day's visits); null when the
+   * records hold too few calls per day, or for pathways 2 and 3.
+   */
+  visits: { firstDay: number; lastDay: number; capacityPerDay: number; source: string } | null;
+  /** Mean contract price per place per day, whole pence, when the history records it. */
+  costPerPlaceDayPence: { value: number; source: string } | null;
   onward: { to: string; probability: number }[];
 }
 
@@ -89,7 +95,8 @@ export interface HistoryFit {
 
 export const FIT_METHOD = [
   'Referral rates: referrals per day by the date each person became medically optimised, with day-of-week and month factors',
-  '(each the mean on that weekday or in that month divided by the overall mean; months not in the window count as average).',
+  '(each the mean on that weekday or in that month divided by the overall mean; months not in the window count as average);',
+  'with two years or more of referrals, a Poisson regression on weekday, month and a trend instead.',
   'Lengths of stay: from discharge to the end of the service; lognormal and gamma fitted by maximum likelihood, the one with the higher likelihood used;',
   'with fewer than 20 stays, a default is used and said so. Capacity: block-booked beds in force on the last day (pathways 2 and 3, later dated changes kept);',
   'for pathway 1, the 95th percentile of people in service on a day, since slots are not recorded. Waits: from medically optimised to discharge.',
@@ -99,44 +106,59 @@ export const FIT_METHOD = [
   'direct long-term care home placements are left out.',
 ].join(' ');
 
-const SERVICE_IDS = { 1: 'p1', 2: 'p2', 3: 'p3' } as const;
-const DEFAULT_LOS: Record<1 | 2 | 3, { mean: number; sd: number }> = {
-  1: { mean: 14, sd: 9 },
-  2: { mean: 24, sd: 12 },
-  3: { mean: 35, sd: 14 },
-};
-
+/**
+ * Fits the model to a window of history.
+ * @throws InputError when the window is shorter than 4 weeks
+ */
 export function fitHistory(input: HistoryInput): HistoryFit {
   const start = isoToDayNumber(input.from);
   const end = isoToDayNumber(input.to);
   const days = end - start;
-  if (days < 28) throw new Error(`the history window ${input.from} to ${input.to} is shorter than 4 weeks`);
+  if (days < 28)
+    throw InputError.field('asAt', `The history window ${input.from} to ${input.to} is shorter than 4 weeks`);
   const pathways = ([1, 2, 3] as const).map((pathway) => fitPathway(pathway, input, start, end));
   return { from: input.from, to: input.to, days, pathways, method: FIT_METHOD };
+}
+
+const HOUR_MS = 3_600_000;
+const londonDayByHour = new Map<number, number>();
+
+/**
+ * London day number of an ISO date-time (the business day is England's). London's offset from UTC changes only
+ * on the hour, so the day is looked up once per UTC hour.
+ */
+function dayOf(isoDateTime: string): number {
+  const ms = Date.parse(isoDateTime);
+  const hour = Math.floor(ms / HOUR_MS);
+  let day = londonDayByHour.get(hour);
+  if (day === undefined) {
+    day = isoToDayNumber(londonDate(new Date(hour * HOUR_MS)));
+    if (londonDayByHour.size > 200_000) londonDayByHour.clear();
+    londonDayByHour.set(hour, day);
+  }
+  return day;
 }
 
 function fitPathway(pathway: 1 | 2 | 3, input: HistoryInput, start: number, end: number): PathwayFit {
   const days = end - start;
   const mine = input.referrals.filter((r) => r.pathway === pathway);
-  const counts = new Float64Array(days);
-  for (const r of mine) {
-    const d = Math.floor(Date.parse(r.readyAt) / DAY_MS) - start;
-    if (d >= 0 && d < days) counts[d]++;
-  }
-  const total = counts.reduce((a, b) => a + b, 0);
-  const perDay = total / days;
-  const factor = (key: (day: number) => number, n: number) => {
-    const sum = new Float64Array(n);
-    const seen = new Float64Array(n);
-    for (let d = 0; d < days; d++) {
-      const k = key(start + d);
-      sum[k] += counts[d];
-      seen[k]++;
+  const longer = input.referralCounts?.[pathway];
+  let counts: ArrayLike<number>;
+  let countStart = start;
+  if (longer && input.countsFrom && longer.length > days) {
+    counts = longer;
+    countStart = isoToDayNumber(input.countsFrom);
+  } else {
+    const own = new Float64Array(days);
+    for (const r of mine) {
+      const d = dayOf(r.readyAt) - start;
+      if (d >= 0 && d < days) own[d]++;
     }
-    return Array.from(sum, (s, k) => (seen[k] > 0 && perDay > 0 ? round(s / seen[k] / perDay, 3) : 1));
-  };
-  const monthsSeen = new Set<number>();
-  for (let d = 0; d < days; d++) monthsSeen.add(monthOf(start + d));
+    counts = own;
+  }
+  let total = 0;
+  for (let d = Math.max(0, counts.length - days); d < counts.length; d++) total += counts[d];
+  const arrivals = fitArrivals(counts, countStart);
 
   const stays = mine
     .filter((r) => r.startedAt && r.endedAt)
@@ -156,12 +178,7 @@ function fitPathway(pathway: 1 | 2 | 3, input: HistoryInput, start: number, end:
     pathway,
     serviceId: SERVICE_IDS[pathway],
     referrals: total,
-    arrivals: {
-      perDay: round(perDay, 4),
-      dayOfWeek: factor(dayOfWeekOf, 7),
-      month: factor(monthOf, 12),
-      monthsObserved: [...monthsSeen].sort((a, b) => a - b),
-    },
+    arrivals,
     lengthOfStay,
     waits: {
       ...summary(waits),
@@ -170,60 +187,10 @@ function fitPathway(pathway: 1 | 2 | 3, input: HistoryInput, start: number, end:
     },
     capacity,
     handover: handoverFor(mine, capacity.places),
-    costPerPlaceDay: priceFor(pathway, input),
+    visits: pathway === 1 ? visitsFor(mine, start, end) : null,
+    costPerPlaceDayPence: priceFor(pathway, input),
     onward: onwardFor(pathway, mine, input.d2aOutcomes),
   };
-}
-
-export function fitLengthOfStay(pathway: 1 | 2 | 3, sorted: number[]): PathwayFit['lengthOfStay'] {
-  if (sorted.length < 20) {
-    const d = DEFAULT_LOS[pathway];
-    return {
-      chosen: { kind: 'lognormal', mean: d.mean, sd: d.sd },
-      candidates: [],
-      observed: sorted.length ? summary(sorted) : null,
-      source: `default: only ${sorted.length} completed stays recorded (20 needed to fit)`,
-    };
-  }
-  const candidates = [fitLognormal(sorted), fitGamma(sorted)].sort((a, b) => b.logLikelihood - a.logLikelihood);
-  const best = candidates[0];
-  return {
-    chosen: { kind: best.kind, mean: round(best.mean, 3), sd: round(best.sd, 3) },
-    candidates,
-    observed: summary(sorted),
-    source: `${best.kind} fitted to ${sorted.length} completed stays (higher likelihood than ${candidates[1].kind})`,
-  };
-}
-
-export function fitLognormal(sorted: number[]): LengthOfStayCandidate {
-  const n = sorted.length;
-  const logs = sorted.map(Math.log);
-  const mu = logs.reduce((a, b) => a + b, 0) / n;
-  const sigma = Math.sqrt(logs.reduce((a, b) => a + (b - mu) ** 2, 0) / n);
-  let ll = 0;
-  for (const l of logs) ll += -l - Math.log(sigma * Math.sqrt(2 * Math.PI)) - (l - mu) ** 2 / (2 * sigma * sigma);
-  const mean = Math.exp(mu + (sigma * sigma) / 2);
-  const sd = mean * Math.sqrt(Math.exp(sigma * sigma) - 1);
-  const cdf = (x: number) => normalCdf((Math.log(x) - mu) / sigma);
-  return { kind: 'lognormal', mean, sd, logLikelihood: ll, ksDistance: ks(sorted, cdf) };
-}
-
-/** Gamma by maximum likelihood: Minka's closed-form start, then Newton steps on the shape. */
-export function fitGamma(sorted: number[]): LengthOfStayCandidate {
-  const n = sorted.length;
-  const mean = sorted.reduce((a, b) => a + b, 0) / n;
-  const meanLog = sorted.reduce((a, b) => a + Math.log(b), 0) / n;
-  const s = Math.log(mean) - meanLog;
-  let k = (3 - s + Math.sqrt((s - 3) ** 2 + 24 * s)) / (12 * s);
-  for (let i = 0; i < 20; i++) {
-    const step = (Math.log(k) - digamma(k) - s) / (1 / k - trigamma(k));
-    k -= step;
-    if (Math.abs(step) < 1e-10 * k) break;
-  }
-  const theta = mean / k;
-  const ll = (k - 1) * meanLog * n - (mean * n) / theta - n * k * Math.log(theta) - n * logGamma(k);
-  const cdf = (x: number) => regularizedGammaP(k, x / theta);
-  return { kind: 'gamma', mean, sd: Math.sqrt(k) * theta, logLikelihood: ll, ksDistance: ks(sorted, cdf) };
 }
 
 function capacityFor(
@@ -283,6 +250,39 @@ function capacityFor(
   return { places, changes, source };
 }
 
+/** Visits a day at the end of a reablement stay: packages taper to one visit a day (an assumption, editable). */
+const LAST_DAY_VISITS = 1;
+
+/**
+ * Pathway 1 as home visits: each person's visits fall in a straight line from their calls per day at referral
+ * to one a day on their last day; the service's visits a day is the 95th percentile of the visits made on a
+ * day over the window (after its first 60 days, so packages begun before it are in), since it is not recorded.
+ */
+function visitsFor(mine: HistoryReferral[], start: number, end: number): PathwayFit['visits'] {
+  const withCalls = mine.filter((r) => r.callsPerDay && r.callsPerDay > 0 && r.startedAt);
+  if (withCalls.length < 20) return null;
+  const firstDay = withCalls.reduce((a, r) => a + r.callsPerDay!, 0) / withCalls.length;
+  const days = end - start;
+  const visits = new Float64Array(days);
+  for (const r of withCalls) {
+    const a = dayOf(r.startedAt!) - start;
+    const b = r.endedAt ? dayOf(r.endedAt) - start : days;
+    const n = visitDays(b - a);
+    for (let k = 0; k < n; k++) {
+      const d = a + k;
+      if (d >= 0 && d < days) visits[d] += visitsOnDay(r.callsPerDay!, LAST_DAY_VISITS, n, k);
+    }
+  }
+  const settled = Array.from(visits.subarray(Math.min(60, Math.floor(days / 2)))).sort((x, y) => x - y);
+  const capacityPerDay = Math.max(1, Math.round(quantileSorted(settled, 0.95)));
+  return {
+    firstDay: round(firstDay, 2),
+    lastDay: LAST_DAY_VISITS,
+    capacityPerDay,
+    source: `${withCalls.length} packages: ${round(firstDay, 1)} visits a day at the start (calls per day at referral), tapering to ${LAST_DAY_VISITS} a day by the end (assumed); ${capacityPerDay} visits a day is the 95th percentile of a day's visits`,
+  };
+}
+
 /**
  * Handover: people referred while a place was free (fewer in service than places) waited only for
  * assessment, transport and the like. Their waits, fitted lognormal, are the time any referral needs.
@@ -323,17 +323,17 @@ function handoverFor(mine: HistoryReferral[], places: number): PathwayFit['hando
   };
 }
 
-function priceFor(pathway: 1 | 2 | 3, input: HistoryInput): PathwayFit['costPerPlaceDay'] {
+function priceFor(pathway: 1 | 2 | 3, input: HistoryInput): PathwayFit['costPerPlaceDayPence'] {
   if (pathway === 1) return null;
   const kind = pathway === 2 ? 'rehab' : 'd2a';
   const prices = input.beds
     .filter((b) => b.kind === kind && b.weeklyPricePence !== undefined)
     .map((b) => b.weeklyPricePence!);
   if (prices.length === 0) return null;
-  const weekly = prices.reduce((a, b) => a + b, 0) / prices.length / 100;
+  const weeklyPence = prices.reduce((a, b) => a + b, 0) / prices.length;
   return {
-    value: round(weekly / 7, 2),
-    source: `mean weekly contract price of ${prices.length} block-booked beds (£${weekly.toFixed(2)}) ÷ 7`,
+    value: Math.round(weeklyPence / 7),
+    source: `mean weekly contract price of ${prices.length} block-booked beds (£${(weeklyPence / 100).toFixed(2)}) ÷ 7`,
   };
 }
 
@@ -381,157 +381,6 @@ function onwardShares(counts: [to: string, people: number][]): { to: string; pro
     4,
   );
   return counts.map(([to], i) => ({ to, probability: shares[i] })).filter((o) => o.probability > 0);
-}
-
-export interface BaselineOptions {
-  name?: string;
-  startDate: string;
-  days?: number;
-  replications?: number;
-  seed?: number;
-  costPerAcuteBedDay: number;
-  costPerPlaceDay: Record<'p1' | 'p2' | 'p3', number>;
-}
-
-const NAMES = {
-  1: 'Reablement and home-based support (pathway 1)',
-  2: 'Step-down and rehabilitation beds (pathway 2)',
-  3: 'D2A care home beds (pathway 3)',
-} as const;
-
-/** A scenario from the fit: each pathway a service with the fitted rates, stays, onward moves and capacity. */
-export function baselineScenario(fit: HistoryFit, options: BaselineOptions): Scenario {
-  const input: ScenarioInput = {
-    name: options.name ?? 'Baseline (fitted from history)',
-    startDate: options.startDate,
-    days: options.days ?? 365,
-    warmupDays: 90,
-    replications: options.replications ?? 200,
-    seed: options.seed ?? 1,
-    costPerAcuteBedDay: options.costPerAcuteBedDay,
-    target: { withinDays: 2, share: 0.95 },
-    services: fit.pathways.map((p) => ({
-      id: p.serviceId,
-      name: NAMES[p.pathway],
-      pathway: p.pathway,
-      unit: p.pathway === 1 ? 'slot' : 'bed',
-      capacity: p.capacity.places,
-      capacityChanges: p.capacity.changes.filter((c) => c.from > options.startDate),
-      arrivals: {
-        kind: 'poisson',
-        perDay: p.arrivals.perDay,
-        dayOfWeek: p.arrivals.dayOfWeek,
-        month: p.arrivals.month,
-      },
-      lengthOfStay: p.lengthOfStay.chosen,
-      // Moves from step-down to reablement are new pathway 1 referrals in the hub's records, so already in its rate.
-      onward: p.onward.map((o) =>
-        o.to === 'p1' ? { to: 'home with reablement (in pathway 1 referrals)', probability: o.probability } : o,
-      ),
-      handover: p.handover ? { mean: p.handover.mean, sd: p.handover.sd } : undefined,
-      costPerPlaceDay: p.costPerPlaceDay?.value ?? options.costPerPlaceDay[p.serviceId],
-      costBasis: p.pathway === 1 ? 'occupied' : 'capacity',
-    })),
-  };
-  return scenarioSchema.parse(input);
-}
-
-function summary(sorted: number[]): ObservedSummary {
-  const n = sorted.length;
-  return {
-    n,
-    mean: n ? round(sorted.reduce((a, b) => a + b, 0) / n, 3) : 0,
-    median: round(quantileSorted(sorted, 0.5), 3),
-    p90: round(quantileSorted(sorted, 0.9), 3),
-    p95: round(quantileSorted(sorted, 0.95), 3),
-  };
-}
-
-function ks(sorted: number[], cdf: (x: number) => number): number {
-  const n = sorted.length;
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cdf(sorted[i]);
-    d = Math.max(d, Math.abs(f - i / n), Math.abs((i + 1) / n - f));
-  }
-  return round(d, 4);
-}
-
-function normalCdf(z: number): number {
-  // Abramowitz & Stegun 7.1.26 on erf (error < 1.5e-7).
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const y =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
-}
-
-function logGamma(x: number): number {
-  // Lanczos approximation (g = 7, n = 9).
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-function digamma(x: number): number {
-  let r = 0;
-  while (x < 6) {
-    r -= 1 / x;
-    x += 1;
-  }
-  const f = 1 / (x * x);
-  return r + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
-}
-
-function trigamma(x: number): number {
-  let r = 0;
-  while (x < 6) {
-    r += 1 / (x * x);
-    x += 1;
-  }
-  const f = 1 / (x * x);
-  return r + 1 / x + f / 2 + (f / x) * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f / 30)));
-}
-
-/** Regularised lower incomplete gamma P(a, x) (series / continued fraction, Numerical Recipes). */
-function regularizedGammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
-  const lg = logGamma(a);
-  if (x < a + 1) {
-    let sum = 1 / a;
-    let term = sum;
-    for (let n = 1; n < 500; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-14) break;
-    }
-    return sum * Math.exp(-x + a * Math.log(x) - lg);
-  }
-  let b = x + 1 - a;
-  let c = 1e300;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    c = b + an / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-14) break;
-  }
-  return 1 - Math.exp(-x + a * Math.log(x) - lg) * h;
 }
 
 function round(x: number, digits: number): number {

@@ -1,5 +1,6 @@
 // Capacity planning by simulation: the pure engine and everything around it (runs on the server, in worker threads and in the browser).
 export * from './scenario.js';
+export * from './strict.js';
 export * from './compile.js';
 export * from './engine.js';
 export * from './results.js';
@@ -11,4 +12,8 @@ export * from './compare.js';
 export * from './csv.js';
 export * from './calendar.js';
 export * from './fit.js';
+export * from './baseline.js';
 export * from './variants.js';
+export * from './warmup.js';
+export * from './position.js';
+export * from './ipacs.js';

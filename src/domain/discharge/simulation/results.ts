@@ -1,7 +1,12 @@
+import { bandOf, ratioBandOf, type Band } from './bands.js';
+import { runWarnings, type RunWarning } from './checks.js';
+import { WAIT_BIN_DAYS, WAIT_BINS, type ReplicationResult, type ServiceReplication } from './collect.js';
 import { measuredDates, type CompiledModel } from './compile.js';
-import { WAIT_BIN_DAYS, WAIT_BINS, quantileSorted, type ReplicationResult, type ServiceReplication } from './engine.js';
 import type { Scenario } from './scenario.js';
 import { estimate, type Estimate } from './statistics.js';
+
+export type { Band } from './bands.js';
+export type { RunWarning } from './checks.js';
 
 /** The per-service figures reported, with the words a commissioner sees. */
 export const SERVICE_METRICS = [
@@ -20,37 +25,50 @@ export const SERVICE_METRICS = [
   { key: 'shareOver7', label: 'Share waiting over 7 days', unit: 'share' },
   { key: 'shareWithinTarget', label: 'Share getting a place within target (after handover)', unit: 'share' },
   { key: 'placeWaitMean', label: 'Mean wait for a place (after handover)', unit: 'days' },
-  { key: 'meanOccupancy', label: 'Mean occupancy', unit: 'places' },
-  { key: 'meanCapacity', label: 'Mean capacity', unit: 'places' },
+  { key: 'meanOccupancy', label: 'Mean occupancy', unit: 'people' },
+  { key: 'meanCapacity', label: 'Mean capacity', unit: 'places or visits a day' },
   { key: 'utilisation', label: 'Utilisation', unit: 'share' },
+  { key: 'meanVisits', label: 'Mean visits a day', unit: 'visits' },
   { key: 'meanQueue', label: 'Mean number waiting', unit: 'people' },
   { key: 'maxQueue', label: 'Most waiting at once', unit: 'people' },
   { key: 'delayedBedDays', label: 'Delayed acute bed-days', unit: 'bed-days' },
   { key: 'blockedPlaceDays', label: 'Place-days held waiting to move on', unit: 'place-days' },
-  { key: 'delayCost', label: 'Cost of delayed acute bed-days', unit: '£' },
-  { key: 'serviceCost', label: 'Cost of service places', unit: '£' },
+  { key: 'delayCostPence', label: 'Cost of delayed acute bed-days', unit: 'pence' },
+  { key: 'serviceCostPence', label: 'Cost of service places or visits', unit: 'pence' },
   { key: 'stillWaiting', label: 'Still waiting at the end', unit: 'people' },
 ] as const satisfies readonly { key: keyof ServiceReplication; label: string; unit: string }[];
 
 export type MetricKey = (typeof SERVICE_METRICS)[number]['key'];
 
-export interface Band {
-  mean: number[];
-  p10: number[];
-  p90: number[];
+/** Per day and service: the mean and 5–95% band over replications of each series. */
+export interface DailyBands {
+  /** People in service (time average over the day). */
+  occupancy: Band;
+  /** People waiting for a place or a first visit (time average). */
+  queue: Band;
+  /** People starting in the service that day. */
+  admissions: Band;
+  /** Mean wait, in days from being ready (or from moving on), of the people who started that day. */
+  waitOfStarters: Band;
+  /** Cost that day, pence: places or visits on the cost basis, plus delayed acute bed-days. */
+  costPence: Band;
+  /** Places, or visits a day, in force (flex and per-replication changes included). */
+  capacity: Band;
+  /** Visits made that day (visit services only). */
+  visits: Band | null;
 }
 
 export interface ServiceResult {
   id: string;
   name: string;
   pathway: number;
-  unit: 'slot' | 'bed';
+  unit: 'slot' | 'bed' | 'visit';
   metrics: Record<MetricKey, Estimate>;
   /** Share of people by waiting time, pooled over replications, in bins of `binDays`; the last bin is open. */
   waitDistribution: { binDays: number; share: number[] };
-  occupancy: Band;
-  queue: Band;
-  capacity: number[];
+  daily: DailyBands;
+  /** Today's position the run started from (null when it started empty). */
+  initial: { inService: number; waiting: number } | null;
 }
 
 export interface SimulationResult {
@@ -58,7 +76,11 @@ export interface SimulationResult {
     name: string;
     startDate: string;
     days: number;
+    /** The warm-up used, in days (resolved when the scenario said 'auto'). */
     warmupDays: number;
+    warmupSource: 'stated' | 'auto' | 'initial state';
+    /** True when the run started from today's position (people in service and waiting), not empty. */
+    fromInitialState: boolean;
     replications: number;
     seed: number;
     target: { withinDays: number; share: number };
@@ -68,17 +90,25 @@ export interface SimulationResult {
   dates: string[];
   services: ServiceResult[];
   exits: { destination: string; people: Estimate }[];
-  totals: { delayedBedDays: Estimate; delayCost: Estimate; serviceCost: Estimate; totalCost: Estimate };
+  totals: { delayedBedDays: Estimate; delayCostPence: Estimate; serviceCostPence: Estimate; totalCostPence: Estimate };
+  warnings: RunWarning[];
 }
 
 export const METHOD = [
-  'Discrete-event simulation: referrals arrive as a Poisson process whose daily rate varies by day of week and month (or at the given times);',
-  'each service has a number of places that can change by date; people start in order of referral (priority first where set) when a place is free;',
-  'lengths of stay are drawn from the stated distribution; after a stay people move on with the stated probabilities and, when the next service is full,',
-  'wait in their current place (bed blocking). Figures cover the measured period after a warm-up; each is the mean over independent replications',
-  'with a 95% confidence interval (Student t). Delayed acute bed-days are the time people referred from hospital spend waiting.',
+  'Discrete-event simulation. Referrals arrive as a Poisson process whose daily rate follows the stated pattern (day of week, month and trend, or a rate for each date);',
+  'each service has places (or, for reablement visits, visits a day) that can change by date, by replication, or open as flex when the queue is long;',
+  'people start in order of referral (priority first where set) when a place is free, or when every day of their visits fits in what is left of each day’s visits.',
+  'Lengths of stay are drawn from the stated distribution; for people already in service today the rest of the stay is drawn given how long it has lasted.',
+  'After a stay people move on with the stated probabilities and, when the next service is full, wait in their current place (bed blocking).',
+  'A run that starts empty discards a warm-up, checked afterwards with MSER-5; a run from today’s position reports from today.',
+  'Summary figures are the mean over independent replications with a 95% confidence interval (Student t); daily figures show the mean and the 5th to 95th percentile over replications.',
+  'Delayed acute bed-days are the time people referred from hospital spend waiting. Costs are in pence.',
 ].join(' ');
 
+/**
+ * Summarises replications: each metric's mean with its 95% confidence interval, the daily bands, the pooled
+ * waiting distribution, exits, whole-system totals, and the warnings from the run's checks.
+ */
 export function summarise(
   scenario: Scenario,
   model: CompiledModel,
@@ -94,7 +124,7 @@ export function summarise(
     const column = new Float64Array(R);
     for (const { key } of SERVICE_METRICS) {
       for (let r = 0; r < R; r++) column[r] = replications[r].services[s][key];
-      metrics[key] = estimate(column);
+      metrics[key] = key.endsWith('Pence') ? wholePence(estimate(column)) : estimate(column);
     }
     const pooled = new Float64Array(WAIT_BINS);
     for (const r of replications) {
@@ -102,6 +132,8 @@ export function summarise(
       for (let b = 0; b < WAIT_BINS; b++) pooled[b] += h[b];
     }
     const total = pooled.reduce((a, b) => a + b, 0);
+    const series = replications.map((r) => r.daily[s]);
+    const initial = service.initialState;
     return {
       id: service.id,
       name: service.name,
@@ -109,15 +141,26 @@ export function summarise(
       unit: service.unit,
       metrics,
       waitDistribution: { binDays: WAIT_BIN_DAYS, share: Array.from(pooled, (c) => (total > 0 ? c / total : 0)) },
-      occupancy: band(
-        replications.map((r) => r.dailyOccupancy[s]),
-        days,
-      ),
-      queue: band(
-        replications.map((r) => r.dailyQueue[s]),
-        days,
-      ),
-      capacity: Array.from(model.dailyCapacity[s]),
+      daily: {
+        occupancy: bandOf(R, days, (r, d) => series[r].occupancy[d]),
+        queue: bandOf(R, days, (r, d) => series[r].queue[d]),
+        admissions: bandOf(R, days, (r, d) => series[r].admissions[d]),
+        waitOfStarters: ratioBandOf(
+          R,
+          days,
+          (r, d) => series[r].waitSum[d],
+          (r, d) => series[r].admissions[d],
+        ),
+        costPence: bandOf(R, days, (r, d) => series[r].costPence[d], 0),
+        capacity: bandOf(R, days, (r, d) => series[r].capacity[d]),
+        visits: service.unit === 'visit' ? bandOf(R, days, (r, d) => series[r].visits![d]) : null,
+      },
+      initial: initial
+        ? {
+            inService: initial.inService.length + initial.inServiceDaysUnknown,
+            waiting: initial.waiting.length + initial.waitingDaysUnknown,
+          }
+        : null,
     };
   });
 
@@ -128,7 +171,9 @@ export function summarise(
       name: scenario.name,
       startDate: scenario.startDate,
       days,
-      warmupDays: scenario.warmupDays,
+      warmupDays: model.warmup,
+      warmupSource: model.warmupSource,
+      fromInitialState: model.hasInitialState,
       replications: R,
       seed: scenario.seed,
       target: { withinDays: scenario.target.withinDays, share: scenario.target.share },
@@ -140,33 +185,15 @@ export function summarise(
     exits: model.exitNames.map((destination, k) => ({ destination, people: perRep((r) => r.exits[k]) })),
     totals: {
       delayedBedDays: perRep((r) => sumServices(r, 'delayedBedDays')),
-      delayCost: perRep((r) => sumServices(r, 'delayCost')),
-      serviceCost: perRep((r) => sumServices(r, 'serviceCost')),
-      totalCost: perRep((r) => sumServices(r, 'delayCost') + sumServices(r, 'serviceCost')),
+      delayCostPence: wholePence(perRep((r) => sumServices(r, 'delayCostPence'))),
+      serviceCostPence: wholePence(perRep((r) => sumServices(r, 'serviceCostPence'))),
+      totalCostPence: wholePence(perRep((r) => sumServices(r, 'delayCostPence') + sumServices(r, 'serviceCostPence'))),
     },
+    warnings: runWarnings(scenario, model, replications),
   };
 }
 
-function band(series: Float32Array[], days: number): Band {
-  const R = series.length;
-  const mean: number[] = new Array(days);
-  const p10: number[] = new Array(days);
-  const p90: number[] = new Array(days);
-  const column = new Float64Array(R);
-  for (let d = 0; d < days; d++) {
-    let sum = 0;
-    for (let r = 0; r < R; r++) {
-      column[r] = series[r][d];
-      sum += column[r];
-    }
-    column.sort();
-    mean[d] = round(sum / R);
-    p10[d] = round(quantileSorted(column, 0.1));
-    p90[d] = round(quantileSorted(column, 0.9));
-  }
-  return { mean, p10, p90 };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+/** An estimate of money rounded to whole pence (money is sent as integer pence). */
+function wholePence(e: Estimate): Estimate {
+  return { mean: Math.round(e.mean), low: Math.round(e.low), high: Math.round(e.high), sd: Math.round(e.sd) };
 }
