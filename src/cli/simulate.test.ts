@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boroughScenario } from '../domain/discharge/simulation/examples.js';
-import { runSimulateCommand, ScenarioFileError } from './simulate.js';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../domain/core/errors.js';
+import { runIpacsCommand, runSimulateCommand, ScenarioFileError } from './simulate.js';
+
+const IPACS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'ipacs');
 
 describe('steward simulate', () => {
   it('runs a scenario file and writes JSON, summary CSV, daily CSV and the capacity curve', async () => {
@@ -16,6 +20,7 @@ describe('steward simulate', () => {
       'winter-results.json',
       'winter-results.csv',
       'winter-results-daily.csv',
+      'winter-results-daily.xlsx',
       'winter-results-capacity.csv',
     ]);
     const json = JSON.parse(await readFile(files[0], 'utf8'));
@@ -26,7 +31,8 @@ describe('steward simulate', () => {
     expect(csv.some((l) => l.startsWith('Winter,Reablement (pathway 1),1,Mean wait,days,'))).toBe(true);
     const daily = (await readFile(files[2], 'utf8')).trim().split('\r\n');
     expect(daily).toHaveLength(1 + 3 * 120);
-    const curve = (await readFile(files[3], 'utf8')).trim().split('\r\n');
+    expect((await readFile(files[3])).subarray(0, 2).toString()).toBe('PK');
+    const curve = (await readFile(files[4], 'utf8')).trim().split('\r\n');
     expect(curve.filter((l) => l.includes(',yes,'))).toHaveLength(
       json.recommendations.filter((r: { recommended: number | null }) => r.recommended !== null).length,
     );
@@ -42,10 +48,44 @@ describe('steward simulate', () => {
     await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(
       /bad\.json: the scenario has problems:\n {2}services\.2\.capacity: /,
     );
+    // A misspelt field is refused, not dropped, with the nearest known name.
+    await writeFile(file, JSON.stringify({ ...boroughScenario(), warmUpDays: 30 }));
+    await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(
+      /warmUpDays: Unknown field "warmUpDays": did you mean "warmupDays"\?/,
+    );
     await writeFile(file, '{ "startDate": ');
     await expect(runSimulateCommand(file, { quiet: true })).rejects.toThrow(/bad\.json: not valid JSON/);
     await expect(runSimulateCommand(path.join(dir, 'missing.json'), { quiet: true })).rejects.toThrow(
       /missing\.json: cannot read the file \(ENOENT\)/,
     );
+  });
+
+  it('runs every scenario of the published IPACS workbook and writes outputs in its layout', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'steward-ipacs-'));
+    const run = await runIpacsCommand(path.join(IPACS, 'IPACS_20230214_fix.xlsx'), {
+      quiet: true,
+      threads: 2,
+      replications: 2,
+      out: path.join(dir, 'out'),
+    });
+    expect(run.scenarios).toBe(108); // 36 visit-based (pathway 1), 72 bed-based (pathways 2 and 3)
+    for (const kind of ['bed', 'visit'] as const) {
+      const ours = (await readFile(path.join(dir, `out-${kind}.csv`), 'utf8')).trim().split('\r\n');
+      const published = (await readFile(path.join(IPACS, `${kind}_testing_using_IPACS_20230214_fix.csv`), 'utf8'))
+        .trim()
+        .split('\n');
+      expect(ours).toHaveLength(published.length); // 181 days and the header
+      const columns = (line: string) => line.split(',').map((c) => c.replace(/"/g, ''));
+      expect(new Set(columns(ours[0]))).toEqual(new Set(columns(published[0])));
+      expect(columns(ours[1])[0]).toBe('2023-01-01');
+    }
+  }, 300_000);
+
+  it('names the sheet that is missing from a workbook that is not an IPACS one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'steward-ipacs-'));
+    const file = path.join(dir, 'not-ipacs.xlsx');
+    await writeFile(file, 'not a workbook');
+    await expect(runIpacsCommand(file, { quiet: true })).rejects.toThrow(InputError);
+    await expect(runIpacsCommand(file, { quiet: true })).rejects.toThrow(/cannot read it as an Excel workbook/);
   });
 });

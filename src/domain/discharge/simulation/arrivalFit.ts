@@ -26,7 +26,7 @@ export const TREND_MIN_DAYS = 730;
  * - Under two years: each weekday's (month's) mean count ÷ the overall mean; no trend.
  * - Two years or more: a Poisson regression (log link) on weekday, month and time, by iteratively reweighted
  *   least squares (McCullagh & Nelder, Generalized Linear Models, 1989, §2.5); factors are the exponentiated
- *   coefficients scaled to mean 1, the trend exp(β_time·365.25) − 1, and the base rate the fitted level at the
+ *   coefficients scaled to mean 1, the trend exp(β_time) − 1 (time in years), and the base rate the fitted level at the
  *   window's end.
  * @param counts referrals on each day of the window; @param startDay its first day (days since 1970-01-01)
  */
@@ -108,7 +108,7 @@ function poissonRegression(counts: ArrayLike<number>, startDay: number): Omit<Ar
   const month = [1, ...Array.from({ length: 11 }, (_, k) => Math.exp(beta[8 + k]))];
   const wMean = weekday.reduce((a, v) => a + v, 0) / 7;
   const mMean = month.reduce((a, v) => a + v, 0) / 12;
-  const trend = Math.exp(beta[1] * 365.25) - 1;
+  const trend = Math.exp(beta[1]) - 1; // time is in years
   return {
     perDay: round(Math.exp(beta[0]) * wMean * mMean, 4),
     dayOfWeek: weekday.map((v) => round(v / wMean, 3)),

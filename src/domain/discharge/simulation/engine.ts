@@ -1,27 +1,27 @@
 import { visitDays, visitsOnDay, type CompiledModel } from './compile.js';
+import {
+  EV_ARRIVAL,
+  EV_CAPACITY,
+  EV_DEPARTURE,
+  EV_FLEX,
+  EV_READY,
+  EV_VISIT,
+  FLEX_CLOSED,
+  FLEX_CLOSING,
+} from './engineConstants.js';
+import { checkFlex, onFlexEvent, setCapacity } from './engineFlex.js';
+import { placeInitialState } from './engineInitial.js';
+import { planVisitHead, serveVisits, visitsFit } from './engineVisits.js';
 import { collectReplication, type ReplicationResult } from './collect.js';
 import { EventQueue } from './eventQueue.js';
 import { IntQueue } from './intQueue.js';
 import { People } from './people.js';
 import { Rng } from './rng.js';
-import { drawStay, drawStayGiven, drawStaySeenNow } from './stays.js';
+import { drawStay } from './stays.js';
 
 export type { ReplicationResult, ServiceReplication, DailySeries } from './collect.js';
 export { WAIT_BIN_DAYS, WAIT_BINS } from './collect.js';
 export { LOS_EMPIRICAL, LOS_EXPONENTIAL, LOS_FIXED, LOS_GAMMA, LOS_LOGNORMAL } from './stays.js';
-
-const EV_ARRIVAL = 1;
-const EV_DEPARTURE = 2;
-const EV_CAPACITY = 3;
-const EV_READY = 4;
-/** A visit service's first-in-queue person can start (payload: the plan's token; stale plans are skipped). */
-const EV_VISIT = 5;
-/** Flex: places ready after their lead time (payload: token × 2), or the flex window opening or closing (1). */
-const EV_FLEX = 6;
-
-const FLEX_CLOSED = 0;
-const FLEX_OPENING = 1;
-const FLEX_OPEN = 2;
 
 /** Streams for today's position and per-replication capacity, apart from the arrival and move streams. */
 const STATE_STREAM = 0x40000000;
@@ -35,25 +35,25 @@ export class Simulator {
   readonly m: CompiledModel;
   readonly S: number;
   readonly T: number;
-  private readonly events = new EventQueue(4096);
-  private readonly arrivalRng: Rng[] = [];
-  private readonly transferRng: Rng[] = [];
-  private readonly stateRng: Rng[] = [];
+  readonly events = new EventQueue(4096);
+  readonly arrivalRng: Rng[] = [];
+  readonly transferRng: Rng[] = [];
+  readonly stateRng: Rng[] = [];
   readonly people = new People();
 
   // Per-service state.
   readonly capacity: Int32Array;
-  private readonly baseCapacity: Int32Array;
-  private readonly capacityOffset: Int32Array;
-  private readonly flexState: Uint8Array;
-  private readonly flexToken: Int32Array;
-  private readonly visitToken: Int32Array;
+  readonly baseCapacity: Int32Array;
+  readonly capacityOffset: Int32Array;
+  readonly flexState: Uint8Array;
+  readonly flexToken: Int32Array;
+  readonly visitToken: Int32Array;
   readonly busy: Int32Array;
-  private readonly blocked: Int32Array;
-  private readonly acuteWaiting: Int32Array;
-  private readonly inHandover: Int32Array;
-  private readonly lastTime: Float64Array;
-  private readonly nextScheduled: Int32Array;
+  readonly blocked: Int32Array;
+  readonly acuteWaiting: Int32Array;
+  readonly inHandover: Int32Array;
+  readonly lastTime: Float64Array;
+  readonly nextScheduled: Int32Array;
   readonly queues: IntQueue[] = [];
   readonly waits: Float64Array[] = [];
   readonly waitCount: Int32Array;
@@ -142,15 +142,15 @@ export class Simulator {
       else if (type === EV_DEPARTURE) this.onDeparture(s, p, t);
       else if (type === EV_READY) this.onReady(s, p, t);
       else if (type === EV_VISIT) {
-        if (p === (this.visitToken[s] & 0xffffff)) this.serveVisits(s, t);
-      } else if (type === EV_FLEX) this.onFlexEvent(s, p, t);
+        if (p === (this.visitToken[s] & 0xffffff)) serveVisits(this, s, t);
+      } else if (type === EV_FLEX) onFlexEvent(this, s, p, t);
       else this.onCapacityChange(s, p, t);
     }
     for (let s = 0; s < this.S; s++) this.advance(s, end);
     return collectReplication(this, replication);
   }
 
-  private reset(seed: number, replication: number): void {
+  reset(seed: number, replication: number): void {
     const m = this.m;
     this.events.clear();
     this.busyArea.fill(0);
@@ -172,7 +172,7 @@ export class Simulator {
       this.capacityOffset[s] = spread > 0 ? this.stateRng[s].int(spread + 1) - m.capacityDown[s] : 0;
       this.baseCapacity[s] = m.initialCapacity[s];
       this.flexState[s] = FLEX_CLOSED;
-      this.setCapacity(s);
+      setCapacity(this, s);
       this.busy[s] = 0;
       this.blocked[s] = 0;
       this.acuteWaiting[s] = 0;
@@ -195,66 +195,11 @@ export class Simulator {
       const flips = m.flexWindowTimes[s];
       for (let k = 0; k < flips.length; k++) this.events.push(flips[k], (1 << 8) | (s << 3) | EV_FLEX);
     }
-    if (m.hasInitialState) this.placeInitialState();
-  }
-
-  /** Today's position: people in service (remaining stays drawn given their time so far), then those waiting. */
-  private placeInitialState(): void {
-    const m = this.m;
-    const people = this.people;
-    for (let s = 0; s < this.S; s++) {
-      const rng = this.stateRng[s];
-      const known = m.initialInService[s];
-      const occupants = known.length + m.initialInServiceUnknown[s];
-      for (let i = 0; i < occupants; i++) {
-        let total: number;
-        let elapsed: number;
-        if (i < known.length) {
-          elapsed = known[i];
-          total = drawStayGiven(m, s, rng, elapsed);
-        } else [total, elapsed] = drawStaySeenNow(m, s, rng);
-        const p = people.add();
-        people.arrivedAt[p] = -elapsed;
-        people.readyAt[p] = -elapsed;
-        people.blockedIn[p] = -1;
-        people.fromAcute[p] = 0;
-        people.counted[p] = 0;
-        people.stay[p] = total;
-        this.drawRoute(s, p, rng);
-        this.busy[s]++;
-        if (m.isVisit[s]) {
-          // Visits still to come: the rest of the profile of a stay of `total` days, from today.
-          const n = visitDays(total);
-          const done = Math.min(Math.floor(elapsed), n - 1);
-          const base = s * this.T;
-          for (let k = done; k < n && k - done < this.T; k++)
-            this.visitsByDay[base + k - done] += visitsOnDay(m.visitFirst[s], m.visitLast[s], n, k);
-          this.events.push(n - done, (p << 8) | (s << 3) | EV_DEPARTURE);
-        } else this.events.push(total - elapsed, (p << 8) | (s << 3) | EV_DEPARTURE);
-      }
-    }
-    for (let s = 0; s < this.S; s++) {
-      const rng = this.stateRng[s];
-      const known = m.initialWaiting[s];
-      const waiting = known.length + m.initialWaitingUnknown[s];
-      for (let i = 0; i < waiting; i++) {
-        const waited = i < known.length ? known[i] : 0;
-        const p = people.add();
-        people.arrivedAt[p] = -waited;
-        people.readyAt[p] = -waited;
-        people.fromAcute[p] = 1;
-        people.blockedIn[p] = -1;
-        people.counted[p] = 1;
-        const priority = m.priorityShare[s] > 0 && rng.uniform() < m.priorityShare[s];
-        people.stay[p] = drawStay(m, s, rng);
-        this.drawRoute(s, p, rng);
-        this.offer(s, p, 0, priority);
-      }
-    }
+    if (m.hasInitialState) placeInitialState(this);
   }
 
   /** Next arrival of a non-homogeneous Poisson process with a rate constant within each day. */
-  private scheduleArrival(s: number, now: number): void {
+  scheduleArrival(s: number, now: number): void {
     const schedule = this.m.schedules[s];
     if (schedule) {
       const k = this.nextScheduled[s];
@@ -283,7 +228,7 @@ export class Simulator {
     }
   }
 
-  private onArrival(s: number, t: number): void {
+  onArrival(s: number, t: number): void {
     this.scheduleArrival(s, t);
     const m = this.m;
     const people = this.people;
@@ -310,14 +255,14 @@ export class Simulator {
     this.offer(s, p, t, priority);
   }
 
-  private onReady(s: number, p: number, t: number): void {
+  onReady(s: number, p: number, t: number): void {
     this.advance(s, t);
     this.inHandover[s]--;
     this.people.readyAt[p] = t;
     this.offer(s, p, t, this.people.isPriority[p] === 1);
   }
 
-  private onDeparture(s: number, p: number, t: number): void {
+  onDeparture(s: number, p: number, t: number): void {
     const people = this.people;
     const target = people.route[p];
     if (target < 0) {
@@ -350,14 +295,14 @@ export class Simulator {
     }
   }
 
-  private onCapacityChange(s: number, k: number, t: number): void {
+  onCapacityChange(s: number, k: number, t: number): void {
     this.advance(s, t);
     this.baseCapacity[s] = this.m.capacityValues[s][k];
-    this.setCapacity(s);
+    setCapacity(this, s);
     this.serve(s, t);
   }
 
-  private drawRoute(s: number, p: number, rng: Rng): void {
+  drawRoute(s: number, p: number, rng: Rng): void {
     const cumulative = this.m.routeCumulative[s];
     let r = 0;
     if (cumulative.length > 1) {
@@ -367,18 +312,18 @@ export class Simulator {
     this.people.route[p] = this.m.routeTarget[s][r];
   }
 
-  private queued(s: number): number {
+  queued(s: number): number {
     return this.queues[2 * s].size + this.queues[2 * s + 1].size;
   }
 
   /** True when a person could start in service s at time t without queueing. */
-  private canStartNow(s: number, p: number, t: number): boolean {
+  canStartNow(s: number, p: number, t: number): boolean {
     if (this.queued(s) > 0) return false;
-    if (this.m.isVisit[s]) return this.visitsFit(s, p, Math.floor(t));
+    if (this.m.isVisit[s]) return visitsFit(this, s, p, Math.floor(t));
     return this.busy[s] < this.capacity[s];
   }
 
-  private offer(s: number, p: number, t: number, priority: boolean): void {
+  offer(s: number, p: number, t: number, priority: boolean): void {
     const people = this.people;
     people.isPriority[p] = priority ? 1 : 0;
     if (this.canStartNow(s, p, t)) {
@@ -391,11 +336,11 @@ export class Simulator {
     this.queues[priority ? 2 * s : 2 * s + 1].push(p);
     if (people.fromAcute[p]) this.acuteWaiting[s]++;
     if (t >= this.m.warmup && queued + 1 > this.maxQueue[s]) this.maxQueue[s] = queued + 1;
-    if (this.m.isVisit[s] && this.head(s) !== headBefore) this.planVisitHead(s, t);
-    if (this.m.flexPlaces[s] > 0) this.checkFlex(s, t);
+    if (this.m.isVisit[s] && this.head(s) !== headBefore) planVisitHead(this, s, t);
+    if (this.m.flexPlaces[s] > 0) checkFlex(this, s, t);
   }
 
-  private start(s: number, p: number, t: number): void {
+  start(s: number, p: number, t: number): void {
     const m = this.m;
     const people = this.people;
     const arrived = people.arrivedAt[p];
@@ -439,15 +384,16 @@ export class Simulator {
   }
 
   /** Someone leaves service s: a bed or slot is free for the next person (visits were planned ahead). */
-  private vacate(s: number, t: number): void {
+  vacate(s: number, t: number): void {
     this.advance(s, t);
     this.busy[s]--;
+    if (this.flexState[s] === FLEX_CLOSING) setCapacity(this, s);
     if (!this.m.isVisit[s]) this.serve(s, t);
   }
 
-  private serve(s: number, t: number): void {
+  serve(s: number, t: number): void {
     if (this.m.isVisit[s]) {
-      this.planVisitHead(s, t);
+      planVisitHead(this, s, t);
       return;
     }
     const high = this.queues[2 * s];
@@ -461,133 +407,16 @@ export class Simulator {
       this.start(s, p, t);
       started = true;
     }
-    if (started && this.m.flexPlaces[s] > 0) this.checkFlex(s, t);
+    if (started && this.m.flexPlaces[s] > 0) checkFlex(this, s, t);
   }
 
-  private head(s: number): number {
+  head(s: number): number {
     const high = this.queues[2 * s];
     return high.size > 0 ? high.peek() : this.queues[2 * s + 1].peek();
   }
 
-  // ---------------------------------------------------------------- visits
-
-  /** Visits a day service s can make on clock day d. */
-  private visitCapacity(s: number, d: number): number {
-    const base = this.m.dailyCapacity[s][d] + this.capacityOffset[s];
-    return (base > 0 ? base : 0) + (this.flexState[s] === FLEX_OPEN ? this.m.flexPlaces[s] : 0);
-  }
-
-  /** True when every day of p's stay, starting on clock day `day`, fits in what is left of that day's visits. */
-  private visitsFit(s: number, p: number, day: number): boolean {
-    const m = this.m;
-    const n = visitDays(this.people.stay[p]);
-    const base = s * this.T;
-    const end = Math.min(n, this.T - day);
-    for (let k = 0; k < end; k++) {
-      if (
-        this.visitsByDay[base + day + k] + visitsOnDay(m.visitFirst[s], m.visitLast[s], n, k) >
-        this.visitCapacity(s, day + k)
-      )
-        return false;
-    }
-    return true;
-  }
-
-  /** Starts the first in the queue while their visits fit today; plans the next start for the first who cannot. */
-  private serveVisits(s: number, t: number): void {
-    const today = Math.floor(t);
-    const people = this.people;
-    let started = false;
-    while (this.queued(s) > 0) {
-      const p = this.head(s);
-      if (!this.visitsFit(s, p, today)) break;
-      this.advance(s, t);
-      this.queues[this.queues[2 * s].size > 0 ? 2 * s : 2 * s + 1].shift();
-      if (people.fromAcute[p]) this.acuteWaiting[s]--;
-      this.start(s, p, t);
-      started = true;
-    }
-    this.planVisitHead(s, t, true);
-    if (started && this.m.flexPlaces[s] > 0) this.checkFlex(s, t);
-  }
-
-  /**
-   * Plans when the first in the queue can start: the first day from today on which their whole stay fits.
-   * Any earlier plan is void (its token no longer matches). Starts them at once when that is today.
-   */
-  private planVisitHead(s: number, t: number, afterServing = false): void {
-    const token = (this.visitToken[s] = (this.visitToken[s] + 1) & 0xffffff);
-    if (this.queued(s) === 0) return;
-    const p = this.head(s);
-    const today = Math.floor(t);
-    for (let d = today; d < this.T; d++) {
-      if (this.visitsFit(s, p, d)) {
-        if (d === today) {
-          if (!afterServing) this.serveVisits(s, t);
-        } else this.events.push(d, (token << 8) | (s << 3) | EV_VISIT);
-        return;
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- capacity and flex
-
-  private setCapacity(s: number): void {
-    const base = this.baseCapacity[s] + this.capacityOffset[s];
-    this.capacity[s] = (base > 0 ? base : 0) + (this.flexState[s] === FLEX_OPEN ? this.m.flexPlaces[s] : 0);
-  }
-
-  private flexAllowedAt(s: number, t: number): boolean {
-    const allowed = this.m.flexAllowed[s];
-    return allowed === null || allowed[Math.min(Math.floor(t), allowed.length - 1)] === 1;
-  }
-
-  /** Opens flex places when the queue reaches the threshold (after the lead time); closes them when it is short. */
-  private checkFlex(s: number, t: number): void {
-    const m = this.m;
-    const q = this.queued(s);
-    const state = this.flexState[s];
-    if (state === FLEX_CLOSED && q >= m.flexOpenAt[s] && this.flexAllowedAt(s, t)) {
-      if (m.flexLead[s] <= 0) this.openFlex(s, t);
-      else {
-        this.flexState[s] = FLEX_OPENING;
-        const token = (this.flexToken[s] = (this.flexToken[s] + 1) & 0x7fffff);
-        this.events.push(t + m.flexLead[s], ((token * 2) << 8) | (s << 3) | EV_FLEX);
-      }
-    } else if (state !== FLEX_CLOSED && q <= m.flexCloseAt[s]) this.closeFlex(s, t);
-  }
-
-  private openFlex(s: number, t: number): void {
-    this.advance(s, t);
-    this.flexState[s] = FLEX_OPEN;
-    this.setCapacity(s);
-    this.serve(s, t);
-  }
-
-  /** Closes the flex places: they close as people leave (no stay is cut short); a pending opening is cancelled. */
-  private closeFlex(s: number, t: number): void {
-    this.advance(s, t);
-    this.flexToken[s] = (this.flexToken[s] + 1) & 0x7fffff;
-    this.flexState[s] = FLEX_CLOSED;
-    this.setCapacity(s);
-  }
-
-  private onFlexEvent(s: number, p: number, t: number): void {
-    if (p & 1) {
-      // The flex window opens or closes (e.g. the winter months begin or end).
-      if (!this.flexAllowedAt(s, t)) {
-        if (this.flexState[s] !== FLEX_CLOSED) this.closeFlex(s, t);
-      } else this.checkFlex(s, t);
-      return;
-    }
-    if (this.flexState[s] === FLEX_OPENING && p >>> 1 === this.flexToken[s]) {
-      if (this.flexAllowedAt(s, t)) this.openFlex(s, t);
-      else this.closeFlex(s, t);
-    }
-  }
-
   /** Integrate occupancy, queue, acute waiting, blocked places and capacity of service s up to time t, by day. */
-  private advance(s: number, t: number): void {
+  advance(s: number, t: number): void {
     let from = this.lastTime[s];
     if (t <= from) return;
     const busy = this.busy[s];
@@ -610,14 +439,4 @@ export class Simulator {
     }
     this.lastTime[s] = t;
   }
-}
-
-/** Quantile of sorted values by linear interpolation (Hyndman & Fan type 7, as R and Excel use). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }

@@ -4,7 +4,7 @@ import { roundShares } from '../../core/shares.js';
 import { fitArrivals, type ArrivalFit } from './arrivalFit.js';
 import { isoToDayNumber } from './calendar.js';
 import { visitDays, visitsOnDay } from './compile.js';
-import { quantileSorted } from './engine.js';
+import { quantileSorted } from './statistics.js';
 import {
   fitLengthOfStay,
   fitLognormal,

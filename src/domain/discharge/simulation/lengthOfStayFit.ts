@@ -3,7 +3,7 @@
  * Kolmogorov–Smirnov distance of each, and the summary of what was observed.
  */
 import { digamma, logGamma, normalCdf, regularizedGammaP, trigamma } from './distributions.js';
-import { quantileSorted } from './engine.js';
+import { quantileSorted } from './statistics.js';
 import type { LengthOfStay } from './scenario.js';
 
 export interface LengthOfStayCandidate {
