@@ -101,7 +101,7 @@ describeWithDatabases('capacity planning routes', (ctx) => {
   let app: FastifyInstance;
   let commissioner: TestClient;
   let providerId: string;
-  let baseline: Record<string, unknown> & { services: { id: string; capacity: number; costPerPlaceDay: number }[] };
+  let baseline: Record<string, unknown> & { services: Record<string, unknown>[] };
 
   beforeAll(async () => {
     app = await createTestApp(ctx.database);
@@ -121,7 +121,7 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(p1.arrivals.perDay).toBeLessThan(4.4);
     expect(p2.capacity.places).toBe(30);
     expect(p3.capacity.places).toBe(12);
-    expect(p3.costPerPlaceDay.value).toBeCloseTo(950 / 7, 2);
+    expect(p3.costPerPlaceDayPence.value).toBe(Math.round(95_000 / 7));
     expect(p3.onward).toEqual([
       { to: 'home', probability: 0.3 },
       { to: 'long-term care', probability: 0.6 },
@@ -132,7 +132,9 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(p2.lengthOfStay.chosen.mean / 20).toBeLessThan(1.1);
     baseline = body.baseline;
     expect(baseline.services.map((s) => s.capacity)).toEqual([p1.capacity.places, 30, 12]);
-    expect(body.variants.map((v: { name: string }) => v.name)).toHaveLength(3);
+    expect(body.variants.map((v: { name: string }) => v.name)).toHaveLength(4);
+    expect(body.baseline.warmupDays).toBe('auto');
+    expect(body.defaults.costPerAcuteBedDayPence).toBe(34_600);
   });
 
   it('keeps the planner from provider users', async () => {
@@ -150,7 +152,11 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     const p3 = result.services[2];
     expect(p3.metrics.waitMean.low).toBeLessThanOrEqual(p3.metrics.waitMean.mean);
     expect(p3.metrics.waitMean.high).toBeGreaterThanOrEqual(p3.metrics.waitMean.mean);
-    expect(p3.occupancy.mean).toHaveLength(365);
+    expect(p3.daily.occupancy.mean).toHaveLength(365);
+    expect(p3.daily.occupancy.p5[100]).toBeLessThanOrEqual(p3.daily.occupancy.p95[100]);
+    expect(result.scenario.warmupSource).toBe('auto');
+    // 0.8 D2A referrals a day × 30-day stays need 24 beds: 12 cannot keep up, and the run says so.
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'overloaded', serviceId: 'p3' })]);
     expect(result.method).toMatch(/Discrete-event simulation/);
   }, 60_000);
 
@@ -161,6 +167,16 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('services.1.lengthOfStay.mean');
+    // Unknown or misspelt fields are refused, each by its own path with the nearest known name.
+    const misspelt = structuredClone(baseline);
+    misspelt.warmUpDays = 30;
+    misspelt.services[1].initialOccupancy = 20;
+    const refused = await commissioner.post(`${BASE}/run`, misspelt);
+    expect(refused.statusCode).toBe(400);
+    const errors = refused.json().errors as { field: string; message: string }[];
+    expect(errors.map((e) => e.field).sort()).toEqual(['services.1.initialOccupancy', 'warmUpDays']);
+    expect(errors.find((e) => e.field === 'warmUpDays')!.message).toMatch(/did you mean "warmupDays"/);
+    expect(errors.find((e) => e.field === 'services.1.initialOccupancy')!.message).toMatch(/initialState\.inService/);
     const huge = await commissioner.post(`${BASE}/run`, { ...baseline, replications: 100_000 });
     expect(huge.statusCode).toBe(400);
     expect(huge.json().errors[0].field).toBe('replications');
@@ -195,7 +211,7 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(created.json().scenario.name).toBe('Winter');
 
     const duplicate = await commissioner.post(`${BASE}/scenarios`, { name: 'Winter', scenario: baseline });
-    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0].field).toBe('name');
 
     const invalidScenario = await commissioner.post(`${BASE}/scenarios`, {
@@ -204,6 +220,13 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     });
     expect(invalidScenario.statusCode).toBe(400);
     expect(invalidScenario.json().errors[0].field).toBe('scenario.startDate');
+
+    const misspelt = await commissioner.post(`${BASE}/scenarios`, {
+      name: 'Misspelt',
+      scenario: { ...baseline, capacityChange: [] },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().errors[0]).toMatchObject({ field: 'scenario.capacityChange' });
 
     const more = structuredClone(baseline);
     more.services[2].capacity = 20;
@@ -221,12 +244,15 @@ describeWithDatabases('capacity planning routes', (ctx) => {
   });
 
   it('compares scenarios side by side', async () => {
+    // 30 D2A beds against 26 (24 in use on average): fewer beds, longer waits.
+    const more = structuredClone(baseline);
+    more.services[2].capacity = 30;
     const fewer = structuredClone(baseline);
-    fewer.services[2].capacity = 8;
+    fewer.services[2].capacity = 26;
     (fewer as unknown as { name: string }).name = 'Fewer D2A beds';
     const res = await commissioner.post(`${BASE}/compare`, {
       scenarios: [
-        { ...baseline, replications: 10 },
+        { ...more, replications: 10 },
         { ...fewer, replications: 10 },
       ],
     });
@@ -236,5 +262,56 @@ describeWithDatabases('capacity planning routes', (ctx) => {
       (r: { serviceId: string; metric: string }) => r.serviceId === 'p3' && r.metric === 'waitMean',
     );
     expect(wait.values[1].mean).toBeGreaterThan(wait.values[0].mean);
+  }, 60_000);
+
+  it("reads today's position from the live records and forecasts the next 30 days from it", async () => {
+    const now = Date.now();
+    const open = (pathway: number, serviceNeed: string, readyDaysAgo: number, dischargedDaysAgo: number | null) => ({
+      personRef: `T${pathway}-${readyDaysAgo}-${dischargedDaysAgo}`,
+      ageBand: '75-84',
+      postcodeDistrict: 'EB1',
+      hospital: 'Eastbrook General',
+      ward: 'A1',
+      pathway,
+      serviceNeed,
+      fundingRoute: 'discharge_fund',
+      referredAt: new Date(now - (readyDaysAgo + 1) * DAY),
+      medicallyOptimisedAt: new Date(now - readyDaysAgo * DAY),
+      dischargedAt: dischargedDaysAgo === null ? null : new Date(now - dischargedDaysAgo * DAY),
+    });
+    await app.db.insert(dischargeReferrals).values([
+      open(3, 'd2a_bed', 4, null),
+      open(3, 'd2a_bed', 1.5, null),
+      open(2, 'rehab_bed', 12, 10),
+      open(2, 'rehab_bed', 6, 5),
+      open(1, 'homecare', 2, null), // spot homecare: not waiting for the block capacity
+      open(1, 'reablement', 2, null),
+    ]);
+    const res = await commissioner.get(`${BASE}/today`);
+    expect(res.statusCode, res.body).toBe(200);
+    const position = res.json();
+    const of = (id: string) => position.services.find((s: { serviceId: string }) => s.serviceId === id);
+    expect(of('p3').waiting.map((d: number) => Math.round(d * 10) / 10)).toEqual([4, 1.5]);
+    expect(of('p2').inService.map((d: number) => Math.round(d))).toEqual([10, 5]);
+    expect(of('p1').waiting).toHaveLength(1);
+    expect(position.unrecordedEnds).toBe(0);
+
+    const forecast = structuredClone(baseline);
+    Object.assign(forecast, { startDate: position.date, days: 30, replications: 40, warmupDays: 'auto' });
+    forecast.services = forecast.services.map((s) => {
+      const here = of(s.id as string);
+      return { ...s, capacityChanges: [], initialState: { inService: here.inService, waiting: here.waiting } };
+    });
+    const run = await commissioner.post(`${BASE}/run`, forecast);
+    expect(run.statusCode, run.body).toBe(200);
+    const result = run.json();
+    expect(result.scenario.fromInitialState).toBe(true);
+    expect(result.scenario.warmupDays).toBe(0);
+    expect(result.dates[0]).toBe(position.date);
+    const p2 = result.services[1];
+    expect(p2.initial).toEqual({ inService: 2, waiting: 0 });
+    // Day 0 starts with today's two people in the rehab beds.
+    expect(p2.daily.occupancy.p5[0]).toBeGreaterThanOrEqual(2);
+    expect(result.services[2].daily.admissions.mean[0]).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });
