@@ -33,6 +33,11 @@ export function DischargeNav() {
             D2A and rehab beds
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to="/capacity-planner">
+            Forecast the next weeks from this board (capacity planner)
+          </Link>
+        </li>
       </ul>
     </nav>
   );

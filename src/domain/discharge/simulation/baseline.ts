@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../../core/dates.js';
 import type { HistoryFit } from './fit.js';
-import { scenarioSchema, type Scenario, type ScenarioInput } from './scenario.js';
+import { requireScenario, scenarioSchema, type Scenario, type ScenarioInput } from './scenario.js';
 
 /**
  * Costs used when the hub's records carry no price, in whole pence; shown and editable on the planner.
@@ -112,12 +112,13 @@ export interface HubPosition {
 }
 
 /**
- * The scenario forecast from today: `base` (e.g. the fitted baseline, with the planner's changes) starting on
- * `position.date` for `days` days with each service's people in service and waiting taken from the position
- * (services it does not cover start empty), no warm-up.
+ * The scenario forecast from today, as unparsed input: `base` (e.g. the fitted baseline, with the planner's
+ * changes) starting on `position.date` for `days` days, each service's people in service and waiting taken from
+ * the position (services it does not cover start empty), and no warm-up. Parse it with `parseScenario` (the
+ * planner page, to show field errors) or use {@link fromTodaysPosition}.
  */
-export function fromTodaysPosition(base: Scenario, position: HubPosition, days: number, name?: string): Scenario {
-  return scenarioSchema.parse({
+export function todaysPositionInput(base: Scenario, position: HubPosition, days: number, name?: string): ScenarioInput {
+  return {
     ...base,
     name: name ?? `Forecast from today (${position.date})`,
     startDate: position.date,
@@ -127,7 +128,6 @@ export function fromTodaysPosition(base: Scenario, position: HubPosition, days: 
       const here = position.services.find((p) => p.serviceId === service.id);
       return {
         ...service,
-        capacityChanges: service.capacityChanges,
         initialState: {
           inService: here?.inService ?? [],
           inServiceDaysUnknown: 0,
@@ -137,5 +137,13 @@ export function fromTodaysPosition(base: Scenario, position: HubPosition, days: 
         },
       };
     }),
-  });
+  };
+}
+
+/**
+ * The scenario forecast from today (see {@link todaysPositionInput}).
+ * @throws InputError naming each field at fault (e.g. a horizon over 3,660 days)
+ */
+export function fromTodaysPosition(base: Scenario, position: HubPosition, days: number, name?: string): Scenario {
+  return requireScenario(todaysPositionInput(base, position, days, name));
 }

@@ -1,13 +1,21 @@
 // The planner's editable assumptions: a scenario shown as form fields (strings), and back again with errors
-// named by the field path the server uses (services.1.capacity), so one error summary serves both.
-import type { Scenario } from '../../../../src/domain/discharge/simulation/scenario.js';
+// named by the field path the server uses (services.1.capacity), so one error summary serves both. Money is
+// typed in pounds and kept in pence.
+import type { Scenario } from './types';
 
 export interface ServiceAssumptions {
   capacity: string;
   perDay: string;
   losMean: string;
   losSd: string;
-  costPerPlaceDay: string;
+  /** Pounds per place-day, or per visit for a visit service. */
+  cost: string;
+  /** Visit services: visits a day at the start and at the end of a stay. */
+  visitsFirst: string;
+  visitsLast: string;
+  /** Bed and slot services: flex places opened when this many are waiting ('' or 0: none). */
+  flexPlaces: string;
+  flexOpenWhenWaiting: string;
 }
 
 export interface Assumptions {
@@ -24,10 +32,12 @@ export interface FieldProblem {
 }
 
 const text = (n: number) => String(Math.round(n * 1000) / 1000);
+const pounds = (pence: number) => String(Math.round(pence) / 100);
 
+/** The form fields for a scenario. */
 export function assumptionsOf(scenario: Scenario): Assumptions {
   return {
-    costPerAcuteBedDay: text(scenario.costPerAcuteBedDay),
+    costPerAcuteBedDay: pounds(scenario.costPerAcuteBedDayPence),
     withinDays: text(scenario.target.withinDays),
     sharePercent: text(scenario.target.share * 100),
     replications: String(scenario.replications),
@@ -40,12 +50,22 @@ export function assumptionsOf(scenario: Scenario): Assumptions {
             ? los.days.reduce((a, b) => a + b, 0) / los.days.length
             : los.mean;
       const sd = los.kind === 'lognormal' || los.kind === 'gamma' ? los.sd : los.kind === 'exponential' ? los.mean : 0;
+      const a = s.arrivals;
       return {
         capacity: String(s.capacity),
-        perDay: s.arrivals.kind === 'poisson' ? text(s.arrivals.perDay) : text(s.arrivals.times.length / 365),
+        perDay:
+          a.kind === 'poisson'
+            ? text(a.perDay)
+            : a.kind === 'series'
+              ? text(a.perDay.reduce((x, y) => x + y, 0) / a.perDay.length)
+              : text(a.times.length / 365),
         losMean: text(mean),
         losSd: text(sd),
-        costPerPlaceDay: text(s.costPerPlaceDay),
+        cost: pounds(s.unit === 'visit' ? s.costPerVisitPence : s.costPerPlaceDayPence),
+        visitsFirst: s.unit === 'visit' ? text(s.visits.firstDay) : '',
+        visitsLast: s.unit === 'visit' ? text(s.visits.lastDay) : '',
+        flexPlaces: s.flex ? String(s.flex.places) : '0',
+        flexOpenWhenWaiting: s.flex ? String(s.flex.openWhenWaiting) : '5',
       };
     }),
   };
@@ -76,7 +96,7 @@ export function applyAssumptions(
       problems.push({ field, message: `${cap(label)} must be ${opts.max} or less` });
     return v;
   };
-  const costPerAcuteBedDay = num('costPerAcuteBedDay', 'the cost of an acute bed-day', a.costPerAcuteBedDay, {
+  const costPerAcuteBedDay = num('costPerAcuteBedDayPence', 'the cost of an acute bed-day', a.costPerAcuteBedDay, {
     min: 0,
   });
   const withinDays = num('target.withinDays', 'the target wait in days', a.withinDays, { positive: true, max: 90 });
@@ -88,37 +108,80 @@ export function applyAssumptions(
   });
   const services = base.services.map((s, i) => {
     const e = a.services[i];
-    const capacity = num(`services.${i}.capacity`, `${s.name} places`, e.capacity, { integer: true, min: 0 });
+    const what = s.unit === 'visit' ? 'visits a day' : 'places';
+    const capacity = num(`services.${i}.capacity`, `${s.name} ${what}`, e.capacity, { integer: true, min: 0 });
     const perDay = num(`services.${i}.arrivals.perDay`, `${s.name} referrals a day`, e.perDay, { min: 0 });
     const mean = num(`services.${i}.lengthOfStay.mean`, `${s.name} mean length of stay`, e.losMean, { positive: true });
     const sd = num(`services.${i}.lengthOfStay.sd`, `${s.name} spread of length of stay`, e.losSd, { positive: true });
-    const cost = num(`services.${i}.costPerPlaceDay`, `${s.name} cost per place-day`, e.costPerPlaceDay, { min: 0 });
+    const costField = s.unit === 'visit' ? 'costPerVisitPence' : 'costPerPlaceDayPence';
+    const cost = num(`services.${i}.${costField}`, `${s.name} cost`, e.cost, { min: 0 });
     const delta = capacity - s.capacity;
-    return {
-      ...s,
+    const arrivals =
+      s.arrivals.kind === 'poisson'
+        ? { ...s.arrivals, perDay }
+        : s.arrivals.kind === 'series'
+          ? scaleSeries(s.arrivals, perDay)
+          : s.arrivals;
+    const lengthOfStay =
+      s.lengthOfStay.kind === 'lognormal' || s.lengthOfStay.kind === 'gamma'
+        ? { ...s.lengthOfStay, mean, sd }
+        : s.lengthOfStay.kind === 'exponential'
+          ? { kind: 'exponential' as const, mean }
+          : s.lengthOfStay;
+    const common = {
       capacity,
       capacityChanges: s.capacityChanges.map((c) => ({ ...c, capacity: Math.max(0, c.capacity + delta) })),
-      arrivals: s.arrivals.kind === 'poisson' ? { ...s.arrivals, perDay } : s.arrivals,
-      lengthOfStay:
-        s.lengthOfStay.kind === 'lognormal' || s.lengthOfStay.kind === 'gamma'
-          ? { ...s.lengthOfStay, mean, sd }
-          : s.lengthOfStay.kind === 'exponential'
-            ? { kind: 'exponential' as const, mean }
-            : s.lengthOfStay,
-      costPerPlaceDay: cost,
+      arrivals,
+      lengthOfStay,
     };
+    if (s.unit === 'visit') {
+      const firstDay = num(`services.${i}.visits.firstDay`, `${s.name} visits a day at the start`, e.visitsFirst, {
+        positive: true,
+        max: 12,
+      });
+      const lastDay = num(`services.${i}.visits.lastDay`, `${s.name} visits a day at the end`, e.visitsLast, {
+        positive: true,
+        max: 12,
+      });
+      return { ...s, ...common, visits: { firstDay, lastDay }, costPerVisitPence: Math.round(cost * 100) };
+    }
+    const flexPlaces = num(`services.${i}.flex.places`, `${s.name} flex places`, e.flexPlaces || '0', {
+      integer: true,
+      min: 0,
+    });
+    const openWhen = num(
+      `services.${i}.flex.openWhenWaiting`,
+      `${s.name} people waiting before flex places open`,
+      e.flexOpenWhenWaiting || '5',
+      { integer: true, min: 1 },
+    );
+    const flex =
+      flexPlaces > 0
+        ? { closeWhenWaiting: 0, leadDays: 0, ...s.flex, places: flexPlaces, openWhenWaiting: openWhen }
+        : undefined;
+    return { ...s, ...common, flex, costPerPlaceDayPence: Math.round(cost * 100) };
   });
   if (problems.length) return { scenario: null, problems };
   return {
     scenario: {
       ...base,
-      costPerAcuteBedDay,
+      costPerAcuteBedDayPence: Math.round(costPerAcuteBedDay * 100),
       replications,
       target: { withinDays, share: share / 100 },
       services,
     } as Scenario,
     problems: [],
   };
+}
+
+/** A daily series scaled so its mean is `perDay` (its shape kept). */
+function scaleSeries(
+  series: Extract<Scenario['services'][number]['arrivals'], { kind: 'series' }>,
+  perDay: number,
+): typeof series {
+  const mean = series.perDay.reduce((a, b) => a + b, 0) / series.perDay.length;
+  const f = mean > 0 ? perDay / mean : 0;
+  return { ...series, perDay: series.perDay.map((x) => Math.round(x * f * 1e4) / 1e4) };
 }
 
 function cap(s: string): string {

@@ -1,11 +1,10 @@
 // Plain-data views of simulation results for the planner's tables, charts and downloads (no React here).
-import type { CapacityRecommendation } from '../../../../src/domain/discharge/simulation/capacitySearch.js';
-import type { HistoryFit } from '../../../../src/domain/discharge/simulation/fit.js';
-import type { SimulationResult } from '../../../../src/domain/discharge/simulation/results.js';
+import type { CapacityRecommendation, HistoryFit, HubPosition, Scenario, SimulationResult } from './types';
 
 export interface ServiceRow {
   id: string;
   service: string;
+  unit: 'slot' | 'bed' | 'visit';
   waitMean: number;
   waitLow: number;
   waitHigh: number;
@@ -16,19 +15,22 @@ export interface ServiceRow {
   over7: number;
   occupancy: number;
   capacity: number;
+  visits: number;
   utilisation: number;
   meanWaiting: number;
   delayedBedDays: number;
-  delayCost: number;
-  serviceCost: number;
+  delayCostPence: number;
+  serviceCostPence: number;
 }
 
+/** One row per service: the headline figures (means over replications; costs in pence). */
 export function serviceRows(result: SimulationResult): ServiceRow[] {
   return result.services.map((s) => {
     const m = s.metrics;
     return {
       id: s.id,
       service: s.name,
+      unit: s.unit,
       waitMean: m.waitMean.mean,
       waitLow: m.waitMean.low,
       waitHigh: m.waitMean.high,
@@ -39,11 +41,12 @@ export function serviceRows(result: SimulationResult): ServiceRow[] {
       over7: m.shareOver7.mean,
       occupancy: m.meanOccupancy.mean,
       capacity: m.meanCapacity.mean,
+      visits: m.meanVisits.mean,
       utilisation: m.utilisation.mean,
       meanWaiting: m.meanQueue.mean,
       delayedBedDays: m.delayedBedDays.mean,
-      delayCost: m.delayCost.mean,
-      serviceCost: m.serviceCost.mean,
+      delayCostPence: m.delayCostPence.mean,
+      serviceCostPence: m.serviceCostPence.mean,
     };
   });
 }
@@ -67,35 +70,87 @@ export function cumulativeWaits(
   return out;
 }
 
+/** One service-day: every daily series's mean and 5th–95th percentile band over replications. */
 export interface DailyRow {
   service: string;
+  /** Facet label: "Pathway 2", or the service id when a pathway has more than one service. */
   pathway: string;
   date: string;
   capacity: number;
   occupancy: number;
   occupancyLow: number;
   occupancyHigh: number;
+  visits: number | null;
+  visitsLow: number | null;
+  visitsHigh: number | null;
   waiting: number;
   waitingLow: number;
   waitingHigh: number;
+  admissions: number;
+  admissionsLow: number;
+  admissionsHigh: number;
+  waitOfStarters: number;
+  waitOfStartersLow: number;
+  waitOfStartersHigh: number;
+  costPence: number;
+  costLowPence: number;
+  costHighPence: number;
 }
 
+/** Every daily series of every service, one row per service and date. */
 export function dailyRows(result: SimulationResult): DailyRow[] {
   const sharedPathway = (n: number) => result.services.filter((x) => x.pathway === n).length > 1;
-  return result.services.flatMap((s) =>
-    result.dates.map((date, d) => ({
+  return result.services.flatMap((s) => {
+    const d = s.daily;
+    return result.dates.map((date, i) => ({
       service: s.name,
       pathway: sharedPathway(s.pathway) ? s.id : `Pathway ${s.pathway}`,
       date,
-      capacity: s.capacity[d],
-      occupancy: s.occupancy.mean[d],
-      occupancyLow: s.occupancy.p10[d],
-      occupancyHigh: s.occupancy.p90[d],
-      waiting: s.queue.mean[d],
-      waitingLow: s.queue.p10[d],
-      waitingHigh: s.queue.p90[d],
-    })),
-  );
+      capacity: d.capacity.mean[i],
+      occupancy: d.occupancy.mean[i],
+      occupancyLow: d.occupancy.p5[i],
+      occupancyHigh: d.occupancy.p95[i],
+      visits: d.visits ? d.visits.mean[i] : null,
+      visitsLow: d.visits ? d.visits.p5[i] : null,
+      visitsHigh: d.visits ? d.visits.p95[i] : null,
+      waiting: d.queue.mean[i],
+      waitingLow: d.queue.p5[i],
+      waitingHigh: d.queue.p95[i],
+      admissions: d.admissions.mean[i],
+      admissionsLow: d.admissions.p5[i],
+      admissionsHigh: d.admissions.p95[i],
+      waitOfStarters: d.waitOfStarters.mean[i],
+      waitOfStartersLow: d.waitOfStarters.p5[i],
+      waitOfStartersHigh: d.waitOfStarters.p95[i],
+      costPence: d.costPence.mean[i],
+      costLowPence: d.costPence.p5[i],
+      costHighPence: d.costPence.p95[i],
+    }));
+  });
+}
+
+export interface PositionRow {
+  id: string;
+  service: string;
+  inService: number;
+  waiting: number;
+  longestWait: number | null;
+  longestStay: number | null;
+}
+
+/** Today's position per service of the scenario (services not on the board show none). */
+export function positionRows(position: HubPosition, scenario: Scenario): PositionRow[] {
+  return scenario.services.map((s) => {
+    const here = position.services.find((p) => p.serviceId === s.id);
+    return {
+      id: s.id,
+      service: s.name,
+      inService: here?.inService.length ?? 0,
+      waiting: here?.waiting.length ?? 0,
+      longestWait: here?.waiting.length ? Math.max(...here.waiting) : null,
+      longestStay: here?.inService.length ? Math.max(...here.inService) : null,
+    };
+  });
 }
 
 export interface HistoryCheckRow {
@@ -135,11 +190,12 @@ export interface CurveRow {
   waitMean: number;
   waitP95: number;
   delayedBedDays: number;
-  serviceCost: number;
-  delayCost: number;
-  totalCost: number;
+  serviceCostPence: number;
+  delayCostPence: number;
+  totalCostPence: number;
 }
 
+/** The capacity trade-off curves, one row per service and capacity tried. */
 export function curveRows(recommendations: CapacityRecommendation[]): CurveRow[] {
   return recommendations.flatMap((r) =>
     r.curve.map((p) => ({
@@ -150,9 +206,9 @@ export function curveRows(recommendations: CapacityRecommendation[]): CurveRow[]
       waitMean: p.waitMean.mean,
       waitP95: p.waitP95.mean,
       delayedBedDays: p.delayedBedDays.mean,
-      serviceCost: p.serviceCost.mean,
-      delayCost: p.delayCost.mean,
-      totalCost: p.totalCost.mean,
+      serviceCostPence: p.serviceCostPence.mean,
+      delayCostPence: p.delayCostPence.mean,
+      totalCostPence: p.totalCostPence.mean,
     })),
   );
 }
