@@ -77,6 +77,8 @@ export class Simulator {
   /** Visits planned for each day (visit services): the day's visits once the run is over. */
   readonly visitsByDay: Float64Array;
   eventCount = 0;
+  /** Scratch: visits on each day of the stay being planned (visit services). */
+  profileBuffer = new Float64Array(64);
 
   constructor(model: CompiledModel) {
     this.m = model;

@@ -6,26 +6,34 @@ import { EV_VISIT, FLEX_OPEN } from './engineConstants.js';
 import { checkFlex } from './engineFlex.js';
 
 /** Visits a day service s can make on clock day d (dated capacity, this replication's offset, open flex). */
-/** Visits a day service s can make on clock day d. */
 export function visitCapacity(sim: Simulator, s: number, d: number): number {
   const base = sim.m.dailyCapacity[s][d] + sim.capacityOffset[s];
   return (base > 0 ? base : 0) + (sim.flexState[s] === FLEX_OPEN ? sim.m.flexPlaces[s] : 0);
 }
 
-/** True when every day of p's stay, starting on clock day `day`, fits in what is left of that day's visits. */
-export function visitsFit(sim: Simulator, s: number, p: number, day: number): boolean {
-  const m = sim.m;
-  const n = visitDays(sim.people.stay[p]);
+/** Visits on each day of a stay of n days (service s), written into the simulator's scratch buffer. */
+function profile(sim: Simulator, s: number, n: number): Float64Array {
+  if (sim.profileBuffer.length < n) sim.profileBuffer = new Float64Array(Math.max(n, 2 * sim.profileBuffer.length));
+  const out = sim.profileBuffer;
+  const first = sim.m.visitFirst[s];
+  const last = sim.m.visitLast[s];
+  for (let k = 0; k < n; k++) out[k] = visitsOnDay(first, last, n, k);
+  return out;
+}
+
+/** True when each day's visits of a stay (profile `v`, n days) starting on clock day `day` fit in what is left. */
+function fitsFrom(sim: Simulator, s: number, v: Float64Array, n: number, day: number): boolean {
   const base = s * sim.T;
   const end = Math.min(n, sim.T - day);
-  for (let k = 0; k < end; k++) {
-    if (
-      sim.visitsByDay[base + day + k] + visitsOnDay(m.visitFirst[s], m.visitLast[s], n, k) >
-      visitCapacity(sim, s, day + k)
-    )
-      return false;
-  }
+  const planned = sim.visitsByDay;
+  for (let k = 0; k < end; k++) if (planned[base + day + k] + v[k] > visitCapacity(sim, s, day + k)) return false;
   return true;
+}
+
+/** True when every day of p's stay, starting on clock day `day`, fits in what is left of that day's visits. */
+export function visitsFit(sim: Simulator, s: number, p: number, day: number): boolean {
+  const n = visitDays(sim.people.stay[p]);
+  return fitsFrom(sim, s, profile(sim, s, n), n, day);
 }
 
 /** Starts the first in the queue while their visits fit today; plans the next start for the first who cannot. */
@@ -55,8 +63,10 @@ export function planVisitHead(sim: Simulator, s: number, t: number, afterServing
   if (sim.queued(s) === 0) return;
   const p = sim.head(s);
   const today = Math.floor(t);
+  const n = visitDays(sim.people.stay[p]);
+  const v = profile(sim, s, n);
   for (let d = today; d < sim.T; d++) {
-    if (visitsFit(sim, s, p, d)) {
+    if (fitsFrom(sim, s, v, n, d)) {
       if (d === today) {
         if (!afterServing) serveVisits(sim, s, t);
       } else sim.events.push(d, (token << 8) | (s << 3) | EV_VISIT);

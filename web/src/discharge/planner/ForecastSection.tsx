@@ -10,13 +10,15 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
-  formatPence,
+  formatGbp,
 } from '../../components';
 import { DailyBandChart, DailyDownloads } from './charts';
 import type { RunProgress } from './runner';
 import type { HubPosition, Scenario, SimulationResult } from './types';
 import { dailyRows, positionRows, type DailyRow, type PositionRow } from './views';
 
+/** Money in pence shown in whole pounds (£10,403,770). */
+const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
 const days = (x: number | null) => (x === null ? 'Nobody' : `${formatNumber(x, 1)} days`);
 
 export function TodaysPosition({ position, scenario }: { position: HubPosition; scenario: Scenario }) {
@@ -203,7 +205,7 @@ function ForecastResult({ result, daily }: { result: SimulationResult; daily: Re
             key: 'cost',
             header: 'Cost over the period',
             numeric: true,
-            render: (r) => formatPence(Math.round(r.cost)),
+            render: (r) => wholePounds(r.cost),
           },
         ]}
       />

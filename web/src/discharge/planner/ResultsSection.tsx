@@ -13,7 +13,7 @@ import {
   chartColours,
   formatDate,
   formatNumber,
-  formatPence,
+  formatGbp,
   formatRatio,
 } from '../../components';
 import { DailyBandChart, DailyDownloads } from './charts';
@@ -35,6 +35,8 @@ import {
   type ServiceRow,
 } from './views';
 
+/** Money in pence shown in whole pounds (£10,403,770). */
+const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
 const days = (x: number) => `${formatNumber(x, 1)} days`;
 
 export function FitDetails({ fit }: { fit: HistoryFit }) {
@@ -177,13 +179,13 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
             key: 'delayCost',
             header: 'Cost of delays',
             numeric: true,
-            render: (r) => formatPence(Math.round(r.delayCostPence)),
+            render: (r) => wholePounds(r.delayCostPence),
           },
         ]}
       />
       <p className="govuk-body">
-        Total cost of places, visits and delays over the period: {formatPence(result.totals.totalCostPence.mean)} (
-        {formatPence(result.totals.totalCostPence.low)} to {formatPence(result.totals.totalCostPence.high)}).
+        Total cost of places, visits and delays over the period: {wholePounds(result.totals.totalCostPence.mean)} (
+        {wholePounds(result.totals.totalCostPence.low)} to {wholePounds(result.totals.totalCostPence.high)}).
       </p>
       {fit && <HistoryCheck rows={historyCheck(fit, result)} />}
       <Chart
@@ -443,7 +445,7 @@ export function Comparison({ comparison }: { comparison: ComparisonData }) {
     const v = r.values[i];
     if (!v) return 'Not available';
     if (r.unit === 'share') return formatRatio(v.mean);
-    if (r.unit === 'pence') return formatPence(Math.round(v.mean));
+    if (r.unit === 'pence') return wholePounds(v.mean);
     if (r.unit === 'days') return days(v.mean);
     return formatNumber(v.mean, 1);
   };

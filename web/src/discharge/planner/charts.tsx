@@ -80,6 +80,7 @@ function ServiceBandChart({
     (width: number) => ({
       width,
       marginLeft: 45,
+      marginBottom: 40,
       x: { label: null, type: 'utc' as const, ticks: 4 },
       y: { label: LABELS[series], grid: true, zero: true },
       marks: [
