@@ -234,6 +234,7 @@ export async function runIpacsCommand(workbookFile: string, options: SimulateOpt
   }
 }
 
+/** Registers `steward simulate` (a scenario file, or `--ipacs <workbook>`). */
 export function register(program: Command): void {
   program
     .command('simulate')

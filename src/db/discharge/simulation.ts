@@ -1,8 +1,8 @@
 // Capacity planning by simulation: saved scenarios, and the hub history the model is fitted to.
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
-import { addDays, daysBetween, londonMidnight, londonToday } from '../../domain/core/dates.js';
+import { addDays, daysBetween, londonMidnight } from '../../domain/core/dates.js';
 import { Conflict } from '../../domain/core/errors.js';
 import type { HubPosition } from '../../domain/discharge/simulation/baseline.js';
 import { fitHistory, type HistoryFit, type HistoryInput } from '../../domain/discharge/simulation/fit.js';
@@ -49,11 +49,13 @@ function validate(name: string, scenario: unknown): Scenario {
   return { ...requireScenario(scenario, 'scenario'), name };
 }
 
+/** Saved scenarios by name, each parsed (and brought to today's shape) with the scenario schema. */
 export async function listScenarios(db: Db): Promise<SavedScenario[]> {
   const rows = await db.select().from(dischargeSimulationScenarios).orderBy(asc(dischargeSimulationScenarios.name));
   return rows.map(toSaved);
 }
 
+/** One saved scenario, or null. */
 export async function getScenario(db: Db, id: string): Promise<SavedScenario | null> {
   const [row] = await db.select().from(dischargeSimulationScenarios).where(eq(dischargeSimulationScenarios.id, id));
   return row ? toSaved(row) : null;
@@ -67,6 +69,10 @@ async function nameTaken(db: Db, name: string, exceptId?: string): Promise<boole
   return rows.some((r) => r.id !== exceptId);
 }
 
+/**
+ * Saves a named scenario (audited). @throws InputError naming each field of the scenario at fault (under
+ * `scenario.`); Conflict when the name is taken
+ */
 export async function createScenario(
   db: Db,
   actor: AuditActor & { userId: string },
@@ -98,6 +104,10 @@ export async function createScenario(
   });
 }
 
+/**
+ * Changes a saved scenario (audited). @returns null when there is no such scenario
+ * @throws InputError naming each field at fault; Conflict when the new name is taken
+ */
 export async function updateScenario(
   db: Db,
   actor: AuditActor & { userId: string },
@@ -132,6 +142,7 @@ export async function updateScenario(
   });
 }
 
+/** Deletes a saved scenario (audited). @returns false when there was no such scenario */
 export async function deleteScenario(db: Db, actor: AuditActor, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
@@ -224,11 +235,11 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
     .groupBy(sql`1, 2`);
   // Counts start at the first day with a referral (a hub new to Steward has no earlier record, not zero referrals).
   const firstDay = counted.reduce((min, c) => (c.day < min ? c.day : min), to);
-  const length = daysBetweenIso(firstDay, to);
+  const length = daysBetween(firstDay, to);
   const referralCounts: Partial<Record<1 | 2 | 3, number[]>> = { 1: [], 2: [], 3: [] };
   for (const p of [1, 2, 3] as const) referralCounts[p] = new Array<number>(length).fill(0);
   for (const c of counted) {
-    const k = daysBetweenIso(firstDay, c.day);
+    const k = daysBetween(firstDay, c.day);
     if (k >= 0 && k < length && (c.pathway === 1 || c.pathway === 2 || c.pathway === 3))
       referralCounts[c.pathway]![k] += Number(c.n);
   }
@@ -250,10 +261,6 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
     countsFrom: firstDay,
     referralCounts,
   };
-}
-
-function daysBetweenIso(from: string, to: string): number {
-  return daysBetween(from, to);
 }
 
 /**
@@ -310,9 +317,4 @@ export async function readHubPosition(db: Db, now = new Date()): Promise<HubPosi
       ),
     );
   return hubPosition(rows, now);
-}
-
-/** Today in London on the server's clock (the forecast's first day). */
-export function today(now = new Date()): string {
-  return londonToday(now);
 }

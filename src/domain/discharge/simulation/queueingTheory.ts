@@ -24,6 +24,10 @@ export interface MmcSteadyState {
   meanOccupancy: number;
 }
 
+/**
+ * M/M/c in steady state (Erlang C): probability of waiting, mean wait and mean queue for arrival rate λ, service
+ * rate μ per place and c places (load λ/cμ below 1). Source: Kleinrock, Queueing Systems vol. 1 (1975), §3.5.
+ */
 export function mmc(lambda: number, mu: number, c: number): MmcSteadyState {
   const a = lambda / mu;
   if (a >= c)

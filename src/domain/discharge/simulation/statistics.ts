@@ -52,6 +52,7 @@ export function tQuantile975(df: number): number {
   return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
 }
 
+/** Mean of replication values with its 95% Student-t confidence interval and the sample SD (n − 1). */
 export function estimate(values: ArrayLike<number>): Estimate {
   const n = values.length;
   if (n === 0) return { mean: 0, low: 0, high: 0, sd: 0 };

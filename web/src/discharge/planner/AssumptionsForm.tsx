@@ -13,6 +13,7 @@ export interface AssumptionsFormProps {
 
 const CAPACITY_LABEL = { slot: 'Slots', bed: 'Beds', visit: 'Visits a day' } as const;
 
+/** The assumptions of each service and of the whole scenario, as GOV.UK inputs. */
 export function AssumptionsForm({ scenario, assumptions, errors, onChange }: AssumptionsFormProps) {
   const err = (field: string) => fieldError(errors, field);
   const setService = (i: number, key: keyof ServiceAssumptions, value: string) =>

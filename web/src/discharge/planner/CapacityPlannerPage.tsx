@@ -43,6 +43,7 @@ function summaryOf(err: unknown): SummaryError[] {
   return [{ message: err instanceof Error ? err.message : String(err) }];
 }
 
+/** The capacity planner page at /capacity-planner. */
 export function CapacityPlannerPage() {
   const { hasRole } = useAuth();
   const canSave = hasRole('admin', 'commissioner');

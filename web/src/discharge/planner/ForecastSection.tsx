@@ -21,6 +21,7 @@ import { dailyRows, positionRows, type DailyRow, type PositionRow } from './view
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
 const days = (x: number | null) => (x === null ? 'Nobody' : `${formatNumber(x, 1)} days`);
 
+/** Today's position per service: people in it and waiting, with the longest so far. */
 export function TodaysPosition({ position, scenario }: { position: HubPosition; scenario: Scenario }) {
   const rows = positionRows(position, scenario);
   return (
@@ -93,6 +94,7 @@ export interface ForecastSectionProps {
   result: SimulationResult | null;
 }
 
+/** Today's position, the days-ahead input, the progress of the run and the forecast with its bands. */
 export function ForecastSection(props: ForecastSectionProps) {
   const { position, scenario, result } = props;
   const daily = useMemo(() => (result ? dailyRows(result) : []), [result]);

@@ -39,6 +39,7 @@ import {
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
 const days = (x: number) => `${formatNumber(x, 1)} days`;
 
+/** How the model was fitted from the hub's records, pathway by pathway, with each value's source. */
 export function FitDetails({ fit }: { fit: HistoryFit }) {
   return (
     <Details summary="How the model was fitted from the hub’s records">
@@ -96,6 +97,7 @@ export function FitDetails({ fit }: { fit: HistoryFit }) {
   );
 }
 
+/** The long-run results of a scenario: waits, occupancy, costs, daily bands and downloads. */
 export function Results({ result, fit }: { result: SimulationResult; fit: HistoryFit | null }) {
   const rows = serviceRows(result);
   const daily = useMemo(() => dailyRows(result), [result]);
@@ -315,6 +317,7 @@ function HistoryCheck({ rows }: { rows: HistoryCheckRow[] }) {
   );
 }
 
+/** The least capacity per service meeting the target, with its trade-off curve. */
 export function Recommendations({ recommendations }: { recommendations: CapacityRecommendation[] }) {
   const curve = useMemo(() => curveRows(recommendations), [recommendations]);
   const target = recommendations[0]?.target;
@@ -439,6 +442,7 @@ const COMPARED = new Set([
   'totalDelayedBedDays',
 ]);
 
+/** Named scenarios side by side. */
 export function Comparison({ comparison }: { comparison: ComparisonData }) {
   const rows = comparison.rows.filter((r) => COMPARED.has(r.metric));
   const show = (r: ComparisonRow, i: number) => {

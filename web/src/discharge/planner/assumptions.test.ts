@@ -40,4 +40,40 @@ describe('planner assumptions', () => {
       },
     ]);
   });
+
+  it('edits a visit service (visits a day, cost per visit in pounds) and flex beds, in pence and by field path', () => {
+    const base = boroughScenario();
+    const scenario = {
+      ...base,
+      services: [
+        {
+          ...base.services[0],
+          unit: 'visit' as const,
+          capacity: 200,
+          visits: { firstDay: 3, lastDay: 1 },
+          costPerVisitPence: 2426,
+        },
+        ...base.services.slice(1),
+      ],
+    } as typeof base;
+    const a = assumptionsOf(scenario);
+    expect(a.services[0]).toMatchObject({ capacity: '200', visitsFirst: '3', visitsLast: '1', cost: '24.26' });
+    a.services[0].visitsFirst = '4';
+    a.services[0].cost = '25.5';
+    a.services[1].flexPlaces = '9';
+    a.services[1].flexOpenWhenWaiting = '5';
+    const r = applyAssumptions(scenario, a);
+    expect(r.problems).toEqual([]);
+    const p1 = r.scenario!.services[0];
+    expect(p1.unit === 'visit' && p1.visits).toEqual({ firstDay: 4, lastDay: 1 });
+    expect(p1.unit === 'visit' && p1.costPerVisitPence).toBe(2550);
+    expect(r.scenario!.services[1].flex).toEqual({ places: 9, openWhenWaiting: 5, closeWhenWaiting: 0, leadDays: 0 });
+    a.services[0].visitsLast = '0';
+    expect(applyAssumptions(scenario, a).problems).toEqual([
+      {
+        field: 'services.0.visits.lastDay',
+        message: 'Reablement (pathway 1) visits a day at the end must be more than 0',
+      },
+    ]);
+  });
 });

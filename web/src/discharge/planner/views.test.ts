@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boroughScenario } from '../../../../src/domain/discharge/simulation/examples.js';
 import { simulate } from '../../../../src/domain/discharge/simulation/simulate.js';
-import { cumulativeWaits, dailyRows, serviceRows } from './views';
+import { cumulativeWaits, dailyRows, positionRows, serviceRows } from './views';
 
 describe('planner views', () => {
   const result = simulate(boroughScenario({ replications: 10, days: 90 }));
@@ -26,5 +26,49 @@ describe('planner views', () => {
     expect(daily).toHaveLength(3 * 90);
     expect(daily[0].date).toBe('2026-04-01');
     expect(daily[0].occupancyLow).toBeLessThanOrEqual(daily[0].occupancyHigh);
+  });
+
+  it('carries every daily series with its 5–95% band, and visits only for visit services', () => {
+    const row = dailyRows(result).find((r) => r.service === result.services[2].name && r.date === '2026-05-01')!;
+    expect(row.admissionsLow).toBeLessThanOrEqual(row.admissions);
+    expect(row.admissions).toBeLessThanOrEqual(row.admissionsHigh);
+    expect(row.costLowPence).toBeLessThanOrEqual(row.costHighPence);
+    expect(row.visits).toBeNull();
+  });
+
+  it('lays out today’s position per service, longest stay and wait first', () => {
+    const scenario = boroughScenario();
+    const rows = positionRows(
+      {
+        asAt: '2026-11-30T09:00:00.000Z',
+        date: '2026-11-30',
+        source: 'Hub board',
+        unrecordedEnds: 0,
+        services: [
+          { serviceId: 'p2', inService: [40.5, 3, 1], waiting: [2.5, 0.5] },
+          { serviceId: 'p3', inService: [], waiting: [] },
+        ],
+      },
+      scenario,
+    );
+    expect(rows).toEqual([
+      { id: 'p1', service: 'Reablement (pathway 1)', inService: 0, waiting: 0, longestWait: null, longestStay: null },
+      {
+        id: 'p2',
+        service: 'Step-down rehab beds (pathway 2)',
+        inService: 3,
+        waiting: 2,
+        longestWait: 2.5,
+        longestStay: 40.5,
+      },
+      {
+        id: 'p3',
+        service: 'D2A care home beds (pathway 3)',
+        inService: 0,
+        waiting: 0,
+        longestWait: null,
+        longestStay: null,
+      },
+    ]);
   });
 });
