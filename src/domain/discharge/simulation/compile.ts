@@ -1,8 +1,13 @@
-import { dayNumberToIso, dayOfWeekOf, isoToDayNumber, monthOf } from './calendar.js';
-import type { LengthOfStay, Scenario, Service } from './scenario.js';
 import { SHARE_TOLERANCE } from '../../core/shares.js';
+import { meanRate, rateOn } from './arrivalRates.js';
+import { dayNumberToIso, isoToDayNumber, monthOf } from './calendar.js';
+import type { LengthOfStay, Scenario } from './scenario.js';
 import { LOS_EMPIRICAL, LOS_EXPONENTIAL, LOS_FIXED, LOS_GAMMA, LOS_LOGNORMAL, type StayModel } from './stays.js';
+import { meanVisitsPerDay } from './visitProfile.js';
 import { autoWarmupDays, fillDays, staySurvivalByDay } from './warmup.js';
+
+export { rateOn } from './arrivalRates.js';
+export { meanVisitsPerDay, visitDays, visitsOnDay } from './visitProfile.js';
 
 /**
  * A scenario turned into flat arrays the engine reads in its inner loop.
@@ -76,35 +81,6 @@ export interface CompiledModel extends StayModel {
 
 /** The destination for people whose onward probabilities add up to less than 1. */
 export const DEFAULT_EXIT = 'left service';
-
-/** Mean referrals a day of a service over [startDay, startDay + days), from its arrival process. */
-function meanRate(service: Service, startDay: number, days: number, scenarioDays: number): number {
-  const a = service.arrivals;
-  if (a.kind === 'schedule') return a.times.length / Math.max(1, scenarioDays);
-  let sum = 0;
-  for (let d = 0; d < days; d++) sum += rateOn(service, startDay + d, startDay);
-  return sum / Math.max(1, days);
-}
-
-/**
- * Referrals expected on a day (day number) for a Poisson or series service: the base rate with its weekday,
- * month and trend factors, or the series' value (outside the series, the mean of its nearest 28 days).
- * @param originDay the scenario's start date (the trend's origin)
- */
-export function rateOn(service: Service, day: number, originDay: number): number {
-  const a = service.arrivals;
-  if (a.kind === 'poisson') {
-    const trend = a.trendPerYear !== 0 ? Math.pow(1 + a.trendPerYear, (day - originDay) / 365.25) : 1;
-    return a.perDay * (a.dayOfWeek ? a.dayOfWeek[dayOfWeekOf(day)] : 1) * (a.month ? a.month[monthOf(day)] : 1) * trend;
-  }
-  if (a.kind === 'series') {
-    const k = day - isoToDayNumber(a.start);
-    if (k >= 0 && k < a.perDay.length) return a.perDay[k];
-    const window = k < 0 ? a.perDay.slice(0, 28) : a.perDay.slice(-28);
-    return window.reduce((x, y) => x + y, 0) / window.length;
-  }
-  return 0;
-}
 
 /**
  * Compiles a scenario for the engine: resolves the warm-up ('auto': long enough for the longest stays and chains
@@ -349,30 +325,6 @@ function routeShare(m: CompiledModel, u: number, s: number): number {
     previous = cumulative[r];
   }
   return share;
-}
-
-/**
- * Visits on day k (0-based) of a stay of n whole days: the straight line from the first-day to the last-day
- * rate, rounded to whole visits, at least one.
- */
-export function visitsOnDay(first: number, last: number, n: number, k: number): number {
-  const v = n <= 1 ? first : first + ((last - first) * k) / (n - 1);
-  const rounded = Math.round(v);
-  return rounded < 1 ? 1 : rounded;
-}
-
-/** Stay in whole days for a visit service: the drawn stay rounded, at least one day. */
-export function visitDays(stay: number): number {
-  const n = Math.round(stay);
-  return n < 1 ? 1 : n;
-}
-
-/** Mean visits a person-day for a visit service (average of the straight-line profile over typical stays). */
-export function meanVisitsPerDay(m: CompiledModel, s: number): number {
-  const n = visitDays(m.losMean[s]);
-  let total = 0;
-  for (let k = 0; k < n; k++) total += visitsOnDay(m.visitFirst[s], m.visitLast[s], n, k);
-  return total / n;
 }
 
 function setLengthOfStay(model: CompiledModel, s: number, los: LengthOfStay): void {

@@ -1,4 +1,4 @@
-import { visitDays, visitsOnDay, type CompiledModel } from './compile.js';
+import { visitDays, visitsOnDay } from './compile.js';
 import {
   EV_ARRIVAL,
   EV_CAPACITY,
@@ -13,10 +13,8 @@ import { checkFlex, onFlexEvent, setCapacity } from './engineFlex.js';
 import { placeInitialState } from './engineInitial.js';
 import { planVisitHead, serveVisits, visitsFit } from './engineVisits.js';
 import { collectReplication, type ReplicationResult } from './collect.js';
-import { EventQueue } from './eventQueue.js';
-import { IntQueue } from './intQueue.js';
-import { People } from './people.js';
-import { Rng } from './rng.js';
+import type { Rng } from './rng.js';
+import { EngineState } from './engineState.js';
 import { drawStay } from './stays.js';
 
 export type { ReplicationResult, ServiceReplication, DailySeries } from './collect.js';
@@ -31,99 +29,7 @@ const STATE_STREAM = 0x40000000;
  * reablement visits planned day by day. One Simulator is reused across replications so buffers are allocated
  * once; a replication's setup is a few fills of typed arrays, so short runs cost little more than their events.
  */
-export class Simulator {
-  readonly m: CompiledModel;
-  readonly S: number;
-  readonly T: number;
-  readonly events = new EventQueue(4096);
-  readonly arrivalRng: Rng[] = [];
-  readonly transferRng: Rng[] = [];
-  readonly stateRng: Rng[] = [];
-  readonly people = new People();
-
-  // Per-service state.
-  readonly capacity: Int32Array;
-  readonly baseCapacity: Int32Array;
-  readonly capacityOffset: Int32Array;
-  readonly flexState: Uint8Array;
-  readonly flexToken: Int32Array;
-  readonly visitToken: Int32Array;
-  readonly busy: Int32Array;
-  readonly blocked: Int32Array;
-  readonly acuteWaiting: Int32Array;
-  readonly inHandover: Int32Array;
-  readonly lastTime: Float64Array;
-  readonly nextScheduled: Int32Array;
-  readonly queues: IntQueue[] = [];
-  readonly waits: Float64Array[] = [];
-  readonly waitCount: Int32Array;
-  readonly arrivalsIn: Float64Array;
-  readonly transfersIn: Float64Array;
-  readonly maxQueue: Int32Array;
-  readonly priorityWaitSum: Float64Array;
-  readonly placeWaitSum: Float64Array;
-  readonly withinTarget: Float64Array;
-  readonly priorityStarts: Float64Array;
-  readonly exits: Float64Array;
-
-  // Per-day figures on the whole clock, service-major (s * T + day).
-  readonly busyArea: Float64Array;
-  readonly queueArea: Float64Array;
-  readonly acuteArea: Float64Array;
-  readonly blockedArea: Float64Array;
-  readonly capacityArea: Float64Array;
-  readonly startsByDay: Float64Array;
-  readonly waitByDay: Float64Array;
-  /** Visits planned for each day (visit services): the day's visits once the run is over. */
-  readonly visitsByDay: Float64Array;
-  eventCount = 0;
-  /** Scratch: visits on each day of the stay being planned (visit services). */
-  profileBuffer = new Float64Array(64);
-
-  constructor(model: CompiledModel) {
-    this.m = model;
-    const S = (this.S = model.serviceCount);
-    const T = (this.T = model.totalDays);
-    this.capacity = new Int32Array(S);
-    this.baseCapacity = new Int32Array(S);
-    this.capacityOffset = new Int32Array(S);
-    this.flexState = new Uint8Array(S);
-    this.flexToken = new Int32Array(S);
-    this.visitToken = new Int32Array(S);
-    this.busy = new Int32Array(S);
-    this.blocked = new Int32Array(S);
-    this.acuteWaiting = new Int32Array(S);
-    this.inHandover = new Int32Array(S);
-    this.lastTime = new Float64Array(S);
-    this.nextScheduled = new Int32Array(S);
-    this.waitCount = new Int32Array(S);
-    this.arrivalsIn = new Float64Array(S);
-    this.transfersIn = new Float64Array(S);
-    this.maxQueue = new Int32Array(S);
-    this.priorityWaitSum = new Float64Array(S);
-    this.placeWaitSum = new Float64Array(S);
-    this.withinTarget = new Float64Array(S);
-    this.priorityStarts = new Float64Array(S);
-    this.exits = new Float64Array(model.exitNames.length);
-    const cells = S * T;
-    this.busyArea = new Float64Array(cells);
-    this.queueArea = new Float64Array(cells);
-    this.acuteArea = new Float64Array(cells);
-    this.blockedArea = new Float64Array(cells);
-    this.capacityArea = new Float64Array(cells);
-    this.startsByDay = new Float64Array(cells);
-    this.waitByDay = new Float64Array(cells);
-    this.visitsByDay = new Float64Array(cells);
-    for (let s = 0; s < S; s++) {
-      this.arrivalRng.push(new Rng(0));
-      this.transferRng.push(new Rng(0));
-      this.stateRng.push(new Rng(0));
-      // Two queues per service: 2s for priority, 2s+1 for everyone else.
-      this.queues.push(new IntQueue(), new IntQueue());
-      this.waits.push(new Float64Array(256));
-    }
-  }
-
+export class Simulator extends EngineState {
   /**
    * Runs replication `replication` of seed `seed`; the same pair always gives the same result, whichever thread
    * or machine runs it. @returns the replication's figures over the measured period

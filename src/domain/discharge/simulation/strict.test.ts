@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
 import { boroughScenario } from './examples.js';
-import { parseScenario, requireScenario } from './scenario.js';
+import { parseScenario, requireScenario, upgradeStoredScenario } from './scenario.js';
 import { editDistance, nearestName } from './strict.js';
 
 /** A valid scenario as plain JSON, to break one field at a time. */
@@ -94,5 +94,24 @@ describe('strict scenarios: unknown fields are refused, never dropped', () => {
     expect(editDistance('capcaity', 'capacity')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(nearestName('onwards', ['onward', 'arrivals', 'unit'])).toBe('onward');
+  });
+
+  it('brings scenarios saved with money in pounds to pence, and only those', () => {
+    const stored = plain();
+    delete stored.costPerAcuteBedDayPence;
+    stored.costPerAcuteBedDay = 345;
+    for (const s of stored.services) {
+      s.costPerPlaceDay = Number(s.costPerPlaceDayPence) / 100;
+      delete s.costPerPlaceDayPence;
+    }
+    expect(parseScenario(stored).ok).toBe(false);
+    const upgraded = parseScenario(upgradeStoredScenario(stored));
+    expect(upgraded.ok).toBe(true);
+    if (upgraded.ok) {
+      expect(upgraded.scenario.costPerAcuteBedDayPence).toBe(34_500);
+      expect(upgraded.scenario.services.map((s) => s.unit !== 'visit' && s.costPerPlaceDayPence)).toEqual([
+        6_000, 25_000, 18_000,
+      ]);
+    }
   });
 });

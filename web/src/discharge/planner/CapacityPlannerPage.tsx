@@ -22,7 +22,8 @@ import {
 import { AssumptionsForm } from './AssumptionsForm';
 import { applyAssumptions, assumptionsOf, type Assumptions } from './assumptions';
 import { ForecastSection } from './ForecastSection';
-import { Comparison, FitDetails, Recommendations, Results } from './ResultsSection';
+import { Comparison, Recommendations } from './RecommendSection';
+import { FitDetails, Results } from './ResultsSection';
 import { runScenario, ScenarioProblems, type RunProgress } from './runner';
 import type {
   Baseline,
