@@ -84,7 +84,7 @@ async function pooled(replications: number) {
   const scenario = boroughScenario({ replications, days: 365 });
   const model = compileScenario(scenario);
   const workers = Math.min(2, availableParallelism());
-  const pool = new SimulationPool(workers);
+  const pool = new SimulationPool(workers, 0);
   const t1 = performance.now();
   await pool.run({ ...scenario, replications: workers * 2 }); // starts the threads
   const t2 = performance.now();

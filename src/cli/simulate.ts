@@ -28,6 +28,9 @@ export interface SimulateOptions {
   quiet?: boolean;
 }
 
+/** Runs this small (about a second on one core) are run on the main thread, without starting worker threads. */
+const CLI_IN_PROCESS_EVENTS = 3_000_000;
+
 /** A problem with the file given to the command, already worded for the user (file and field). */
 export class ScenarioFileError extends Error {}
 
@@ -92,7 +95,7 @@ export async function runSimulateCommand(file: string, options: SimulateOptions 
   if (options.replications !== undefined) scenario = { ...scenario, replications: options.replications };
   if (options.seed !== undefined) scenario = { ...scenario, seed: options.seed };
   const out = options.out ?? path.join(path.dirname(file), path.basename(file, path.extname(file)) + '-results');
-  const pool = new SimulationPool(options.threads);
+  const pool = new SimulationPool(options.threads, CLI_IN_PROCESS_EVENTS);
   const say = (line: string) => {
     if (!options.quiet) process.stdout.write(`${line}\n`);
   };
@@ -102,7 +105,7 @@ export async function runSimulateCommand(file: string, options: SimulateOptions 
     const result = await simulateWith(pool.run, scenario, (done) => bar.update(done));
     bar.stop();
     say(
-      `${scenario.replications} replications, ${(result.events / 1e6).toFixed(1)} million events, ${((Date.now() - started) / 1000).toFixed(1)} s on ${pool.size} threads` +
+      `${scenario.replications} replications, ${(result.events / 1e6).toFixed(1)} million events, ${((Date.now() - started) / 1000).toFixed(1)} s ${pool.runsInProcess([scenario]) ? 'on one thread' : `on ${pool.size} threads`}` +
         (result.scenario.fromInitialState
           ? ', from the initial state given'
           : `, after a ${result.scenario.warmupDays}-day warm-up (${result.scenario.warmupSource})`),
@@ -175,7 +178,7 @@ export async function runIpacsCommand(workbookFile: string, options: SimulateOpt
   const say = (line: string) => {
     if (!options.quiet) process.stdout.write(`${line}\n`);
   };
-  const pool = new SimulationPool(options.threads);
+  const pool = new SimulationPool(options.threads, CLI_IN_PROCESS_EVENTS);
   try {
     const total = scenarios.reduce((a, s) => a + s.scenario.replications, 0);
     say(

@@ -4,7 +4,7 @@ import { boroughScenario } from '../../domain/discharge/simulation/examples.js';
 import { SimulationPool } from './simulationRunner.js';
 
 describe('simulation on worker threads', () => {
-  const pool = new SimulationPool(2);
+  const pool = new SimulationPool(2, 0); // always on the threads, however small the run
   afterAll(() => pool.close());
 
   it('gives exactly the replications the calling thread gives, in order', async () => {
@@ -32,6 +32,16 @@ describe('simulation on worker threads', () => {
     expect(ra.map((r) => r.services)).toEqual(runReplications(a).map((r) => r.services));
     expect(rb.map((r) => r.services)).toEqual(runReplications(b).map((r) => r.services));
   }, 60_000);
+
+  it('runs small jobs on the calling thread, with the same results', async () => {
+    const small = new SimulationPool(2, 1_000_000);
+    const scenario = boroughScenario({ replications: 3, days: 30 });
+    const done: number[] = [];
+    const results = await small.run(scenario, (n) => done.push(n));
+    expect(results.map((r) => r.services)).toEqual(runReplications(scenario).map((r) => r.services));
+    expect(done).toEqual([1, 2, 3]);
+    await small.close();
+  });
 
   it('refuses work once closed', async () => {
     const other = new SimulationPool(1);

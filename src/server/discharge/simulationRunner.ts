@@ -4,7 +4,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReplicationResult } from '../../domain/discharge/simulation/engine.js';
 import type { Scenario } from '../../domain/discharge/simulation/scenario.js';
-import { estimateEvents, type ReplicationRunner } from '../../domain/discharge/simulation/simulate.js';
+import { compileScenario } from '../../domain/discharge/simulation/compile.js';
+import { Simulator } from '../../domain/discharge/simulation/engine.js';
+import { estimateEvents, runReplications, type ReplicationRunner } from '../../domain/discharge/simulation/simulate.js';
 
 /** Events per chunk of work sent to a thread: large enough that messages and setup are a small share of it. */
 const CHUNK_EVENTS = 400_000;
@@ -29,7 +31,15 @@ export class SimulationPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly size = Math.max(1, Math.min(availableParallelism(), 8))) {}
+  /**
+   * @param size worker threads (default: the cores, at most 8)
+   * @param inProcessEvents runs estimated at no more events than this are run on the calling thread, without
+   *   waiting for threads to start (a server keeps this small, as the run blocks its event loop meanwhile)
+   */
+  constructor(
+    readonly size = Math.max(1, Math.min(availableParallelism(), 8)),
+    readonly inProcessEvents = 300_000,
+  ) {}
 
   /**
    * Replications [0, scenario.replications) split into chunks across the workers: chunks of about
@@ -46,6 +56,20 @@ export class SimulationPool {
    */
   async runMany(scenarios: readonly Scenario[], onProgress?: (done: number) => void): Promise<ReplicationResult[][]> {
     let done = 0;
+    if (this.runsInProcess(scenarios)) {
+      if (this.closed) throw new Error('the simulation pool is closed');
+      return scenarios.map((scenario) => {
+        const model = compileScenario(scenario);
+        return runReplications(
+          scenario,
+          0,
+          scenario.replications,
+          () => onProgress?.(++done),
+          model,
+          new Simulator(model),
+        );
+      });
+    }
     return Promise.all(
       scenarios.map(async (scenario) => {
         const total = scenario.replications;
@@ -67,6 +91,11 @@ export class SimulationPool {
         return (await Promise.all(parts)).flat();
       }),
     );
+  }
+
+  /** True when these scenarios are small enough to run on the calling thread (see the constructor). */
+  runsInProcess(scenarios: readonly Scenario[]): boolean {
+    return scenarios.reduce((sum, s) => sum + estimateEvents(s), 0) <= this.inProcessEvents;
   }
 
   private submit(key: string, scenario: Scenario, from: number, to: number): Promise<ReplicationResult[]> {
