@@ -200,9 +200,8 @@ export async function runIpacsCommand(workbookFile: string, options: SimulateOpt
     }));
     const seconds = (Date.now() - started) / 1000;
     const events = runs.reduce((a, r) => a + r.result.events, 0);
-    say(
-      `${total} replications, ${(events / 1e6).toFixed(1)} million events, ${seconds.toFixed(1)} s on ${pool.size} threads`,
-    );
+    const where = pool.runsInProcess(scenarios.map((s) => s.scenario)) ? 'on one thread' : `on ${pool.size} threads`;
+    say(`${total} replications, ${(events / 1e6).toFixed(1)} million events, ${seconds.toFixed(1)} s ${where}`);
 
     const files = [`${out}-bed.csv`, `${out}-visit.csv`, `${out}-daily.csv`, `${out}-summary.csv`];
     await writeFile(
