@@ -228,7 +228,12 @@ export function compileScenario(scenario: Scenario): CompiledModel {
   const rate: number[] = [];
   scenario.services.forEach((service, s) => {
     const visitsPerDay = m.isVisit[s] ? meanVisitsPerDay(m, s) : 1;
-    const capacity = Math.max(service.capacity, 1e-9);
+    // The capacity the service can bring to bear: its mean dated capacity over the run, plus flex places and the
+    // mean per-replication offset.
+    const capacity = Math.max(
+      meanDatedCapacity(service, startDay, scenario.days) + m.flexPlaces[s] + (m.capacityUp[s] - m.capacityDown[s]) / 2,
+      1e-9,
+    );
     m.load[s] = (flow[s] * m.losMean[s] * visitsPerDay) / capacity;
     rate.push(capacity / (m.losMean[s] * visitsPerDay));
   });
@@ -308,6 +313,21 @@ export function compileScenario(scenario: Scenario): CompiledModel {
     }
   });
   return m;
+}
+
+/** Mean capacity by date over [startDay, startDay + days), from the base capacity and the dated changes. */
+function meanDatedCapacity(service: Scenario['services'][number], startDay: number, days: number): number {
+  const changes = service.capacityChanges
+    .map((c) => ({ day: isoToDayNumber(c.from) - startDay, capacity: c.capacity }))
+    .sort((a, b) => a.day - b.day);
+  let current = service.capacity;
+  let k = 0;
+  let sum = 0;
+  for (let d = 0; d < days; d++) {
+    while (k < changes.length && changes[k].day <= d) current = changes[k++].capacity;
+    sum += current;
+  }
+  return sum / Math.max(1, days);
 }
 
 function timeOfDay(time: string | undefined): number {

@@ -86,8 +86,13 @@ describe('capacity that changes within the day, by replication, or with the queu
       ...base,
       services: [{ ...base.services[0], flex: { places: 9, openWhenWaiting: 5, closeWhenWaiting: 0, leadDays: 1 } }],
     };
-    const without = simulate(base).services[0].metrics;
-    const withFlex = simulate(flexed).services[0].metrics;
+    const baseRun = simulate(base);
+    const flexRun = simulate(flexed);
+    // 2.2 referrals a day × 24 days need 52.8 beds: 52 cannot keep up, 52 with a flex to 61 can.
+    expect(baseRun.warnings.map((w) => w.code)).toEqual(['overloaded']);
+    expect(flexRun.warnings).toEqual([]);
+    const without = baseRun.services[0].metrics;
+    const withFlex = flexRun.services[0].metrics;
     expect(withFlex.waitMean.mean).toBeLessThan(without.waitMean.mean);
     expect(withFlex.meanCapacity.mean).toBeGreaterThan(52);
     expect(withFlex.meanCapacity.mean).toBeLessThan(61);
