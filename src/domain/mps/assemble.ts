@@ -56,6 +56,8 @@ export interface PricesInput {
 
 /** A registered location in the borough (the market area's `listLocations`). */
 export interface LocationInput {
+  name: string;
+  providerName: string;
   providerId: string;
   serviceTypes: string[];
   registeredBeds: number | null;
@@ -94,6 +96,8 @@ export interface StatementInputs {
   locations: LocationInput[];
   contracts: ContractInput[];
   procurements: OpportunityProcurement[];
+  /** Names of providers and their services anywhere in the register, kept out of public titles. */
+  providerNames: string[];
   plan: PlanInput | null;
 }
 

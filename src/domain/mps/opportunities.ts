@@ -6,7 +6,14 @@
  * shown as the council chooses (exact, banded or not at all).
  */
 import { addMonths, type IsoDate } from '../core/dates.js';
-import { CARE_GROUP_LABELS, SERVICE_AREA_LABELS, type CareGroup, type ServiceArea } from '../contracts/contract.js';
+import {
+  CARE_GROUP_LABELS,
+  CONTRACT_FORM_LABELS,
+  SERVICE_AREA_LABELS,
+  type CareGroup,
+  type ContractForm,
+  type ServiceArea,
+} from '../contracts/contract.js';
 import { PROCUREMENT_STAGE_LABELS, type ProcurementForecast, type ProcurementStage } from '../contracts/procurement.js';
 import { DECISION_LABELS, type RecommissioningDecision } from '../contracts/recommissioning.js';
 import { SERVICE_SECTIONS, sectionTakes } from './outline.js';
@@ -62,6 +69,16 @@ export function valueBand(annualValuePence: number): string {
   return '£5 million a year or more';
 }
 
+/**
+ * The title shown publicly: the register's title, unless it names a provider or one of its services (titles such
+ * as "Block beds at usual rates – Rosewood Lodge"), when a plain description of the service is used instead.
+ * `names` are provider and location names (compared case-insensitively; names shorter than 4 letters are ignored).
+ */
+export function publicTitle(title: string, names: readonly string[], fallback: string): string {
+  const t = title.toLowerCase();
+  return names.some((n) => n.trim().length >= 4 && t.includes(n.trim().toLowerCase())) ? fallback : title;
+}
+
 function disclose(pence: number, disclosure: ValueDisclosure): { pence: number | null; band: string | null } {
   if (disclosure === 'exact') return { pence: Math.round(pence), band: null };
   if (disclosure === 'band') return { pence: null, band: valueBand(pence) };
@@ -89,6 +106,13 @@ function stageEnd(f: ProcurementForecast, stage: ProcurementStage): IsoDate | nu
   return s ? s.forecastEnd : null;
 }
 
+function genericTitle(c: OpportunityContract): string {
+  const area = SERVICE_AREA_LABELS[c.serviceArea as ServiceArea] ?? c.serviceArea;
+  const group = CARE_GROUP_LABELS[c.careGroup as CareGroup] ?? c.careGroup;
+  const form = CONTRACT_FORM_LABELS[c.contractForm as ContractForm] ?? c.contractForm;
+  return `${area} for ${group.charAt(0).toLowerCase()}${group.slice(1)} (${form.toLowerCase()} contract)`;
+}
+
 /**
  * The opportunities coming up on `asAt`:
  * - every procurement not yet complete (its forecast dates, from the contracts area's `forecastProcurement`);
@@ -101,6 +125,7 @@ export function opportunitiesComingUp(
   procurements: readonly OpportunityProcurement[],
   asAt: IsoDate,
   disclosure: ValueDisclosure,
+  names: readonly string[] = [],
 ): Opportunity[] {
   const byId = new Map(contracts.map((c) => [c.id, c]));
   const out: Opportunity[] = [];
@@ -112,12 +137,13 @@ export function opportunitiesComingUp(
     const value = c ? disclose(c.annualValuePence, disclosure) : { pence: null, band: null };
     const tenderFrom = stageStart(p.forecast, ['tender_published'], asAt);
     const serviceStarts = p.forecast.forecastGoLive;
+    const area = c ? (SERVICE_AREA_LABELS[c.serviceArea as ServiceArea] ?? c.serviceArea) : 'New service';
     out.push({
       id: `procurement:${p.id}`,
       kind: 'procurement',
-      title: p.title,
+      title: publicTitle(p.title, names, c ? genericTitle(c) : area),
       serviceArea: c?.serviceArea ?? null,
-      serviceAreaLabel: c ? (SERVICE_AREA_LABELS[c.serviceArea as ServiceArea] ?? c.serviceArea) : 'New service',
+      serviceAreaLabel: area,
       careGroupLabel: c ? (CARE_GROUP_LABELS[c.careGroup as CareGroup] ?? c.careGroup) : null,
       sectionKeys: c ? sectionsFor(c.serviceArea, c.careGroup) : [],
       intention: ROUTE_LABELS[p.route] ?? p.route,
@@ -140,7 +166,7 @@ export function opportunitiesComingUp(
     out.push({
       id: `contract:${c.id}`,
       kind: 'contract_ending',
-      title: c.title,
+      title: publicTitle(c.title, names, genericTitle(c)),
       serviceArea: c.serviceArea,
       serviceAreaLabel: SERVICE_AREA_LABELS[c.serviceArea as ServiceArea] ?? c.serviceArea,
       careGroupLabel: CARE_GROUP_LABELS[c.careGroup as CareGroup] ?? c.careGroup,
