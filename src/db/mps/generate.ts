@@ -80,9 +80,9 @@ export async function draftStatement(db: Db, now: Date = new Date()): Promise<St
   const asAt = londonToday(now);
   const settings = await getMpsSettings(db);
   const narrative = await latestNarrative(db);
-  const pop = await population(db, borough.gssCode, asAt);
   const inBorough = { inBorough: true };
-  const [capacity, prices, locations, contracts, procurements, plan] = await Promise.all([
+  const [pop, capacity, prices, locations, contracts, procurements, plan] = await Promise.all([
+    population(db, borough.gssCode, asAt),
     capacitySummary(db, inBorough, now),
     priceSummary(db, inBorough, now, 3),
     listLocations(db, inBorough, 100_000),

@@ -534,6 +534,7 @@ export function assembleStatement(inputs: StatementInputs): Statement {
     inputs.procurements,
     inputs.asAt,
     inputs.valueDisclosure,
+    inputs.providerNames,
   );
   const contacts = text('contacts');
   contacts.figures = [fig('opportunities', 'Opportunities coming up', opportunities.length, 'count')];

@@ -1,0 +1,11 @@
+import { openDatabase } from './src/db/client.ts';
+import { draftStatement } from './src/db/mps/generate.ts';
+import { listContracts } from './src/db/contracts/contracts.ts';
+const database = await openDatabase({ dataDir: '/tmp/i18-scratch' });
+const t0 = performance.now();
+const s = await draftStatement(database.db);
+console.log('ms', performance.now() - t0);
+const c = (await listContracts(database.db, {}, '2026-11-30')).filter((c) => c.reference.startsWith('EB-LD'));
+console.log(c.map((x) => [x.title, x.locationName, x.providerName]));
+console.log(s.opportunities.filter((o) => o.title.includes('Learning')).map((o) => o.title));
+await database.close();
