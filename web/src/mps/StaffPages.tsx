@@ -29,6 +29,7 @@ import {
   fieldError,
   type SummaryError,
   type TagColour,
+  usePageTitle,
 } from '../components';
 import { PORTFOLIOS, PORTFOLIO_LABELS } from '../../../src/domain/mps/outline';
 import { SECTION_STATUS_LABELS, type SectionStatus } from '../../../src/domain/mps/review';
@@ -159,7 +160,7 @@ function BlockHistoryDetails({ sectionKey, blockKey }: { sectionKey: string; blo
         <span className="govuk-details__summary-text">Earlier versions</span>
       </summary>
       <div className="govuk-details__text">
-        {!data ? (
+        {!open ? null : !data ? (
           <p className="govuk-body" role="status">
             Loading…
           </p>
@@ -395,6 +396,33 @@ export function DraftPreviewPage() {
   );
 }
 
+function Published({ edition }: { edition: Edition }) {
+  usePageTitle(`Edition ${edition.number} published`);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Panel title={`Edition ${edition.number} published`}>“{edition.title}”</Panel>
+        <p className="govuk-body">
+          Providers can read it now at{' '}
+          <a className="govuk-link" href={PUBLIC_PATH}>
+            {PUBLIC_PATH}
+          </a>{' '}
+          and download it as a{' '}
+          <a className="govuk-link" href={`/market-position-statement.pdf?edition=${edition.number}`}>
+            PDF
+          </a>
+          .
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/mps">
+            Back to the draft
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
 /** /mps/publish: title, disclosure of contract values, the check of unapproved sections, publish. */
 export function PublishPage() {
   const check = useApi<PublishCheck>('/api/mps/publish-check');
@@ -407,31 +435,7 @@ export function PublishPage() {
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [published, setPublished] = useState<Edition | null>(null);
   const [busy, setBusy] = useState(false);
-  if (published)
-    return (
-      <Page
-        title={`Edition ${published.number} published`}
-        breadcrumbs={[{ text: 'Market Position Statement', href: '/mps' }, { text: 'Published' }]}
-      >
-        <Panel title={`Edition ${published.number} published`}>“{published.title}”</Panel>
-        <p className="govuk-body">
-          Providers can read it now at{' '}
-          <a className="govuk-link" href={PUBLIC_PATH}>
-            {PUBLIC_PATH}
-          </a>{' '}
-          and download it as a{' '}
-          <a className="govuk-link" href={`/market-position-statement.pdf?edition=${published.number}`}>
-            PDF
-          </a>
-          .
-        </p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/mps">
-            Back to the draft
-          </Link>
-        </p>
-      </Page>
-    );
+  if (published) return <Published edition={published} />;
   if (!check.data || !draft.data)
     return (
       <Page title="Publish an edition">
