@@ -161,7 +161,7 @@ export function narrativeProblems(text: string, field = 'text'): FieldError[] {
       message: `Text must be ${MAX_NARRATIVE_LENGTH.toLocaleString('en-GB')} characters or fewer`,
     });
   text.split('\n').forEach((line, n) => {
-    for (const m of line.matchAll(/\]\(\s*([^\s)]*(?:\([^\s)]*\))?[^\s)]*)/g)) {
+    for (const m of line.matchAll(/\]\(\s*([^\s()]*(?:\([^\s()]*\)[^\s()]*)*)/g)) {
       if (!isSafeHref(m[1]))
         problems.push({
           field,
