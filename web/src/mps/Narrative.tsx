@@ -24,11 +24,14 @@ function inlines(list: Inline[]): ReactNode {
   });
 }
 
-/** Heading levels inside a block start below the block's own heading (`baseLevel`, h3 by default). */
-function blocks(list: NarrativeBlock[], baseLevel: number): ReactNode {
+/**
+ * Heading levels inside a block start at `baseLevel` (below the block's own heading): the shallowest heading the
+ * writer used (`#` or `##`) becomes `baseLevel`, deeper ones the levels below it.
+ */
+function blocks(list: NarrativeBlock[], baseLevel: number, top: number): ReactNode {
   return list.map((b, i) => {
     if (b.type === 'heading') {
-      const level = Math.min(6, baseLevel + b.level - 1);
+      const level = Math.min(6, baseLevel + b.level - top);
       const Tag = `h${level}` as 'h3';
       return (
         <Tag key={i} className={level <= 3 ? 'govuk-heading-s' : 'govuk-heading-s'}>
@@ -47,7 +50,9 @@ function blocks(list: NarrativeBlock[], baseLevel: number): ReactNode {
       <ListTag key={i} className={`govuk-list ${b.ordered ? 'govuk-list--number' : 'govuk-list--bullet'}`}>
         {b.items.map((item, j) => (
           <li key={j}>
-            {item.length === 1 && item[0].type === 'paragraph' ? inlines(item[0].children) : blocks(item, baseLevel)}
+            {item.length === 1 && item[0].type === 'paragraph'
+              ? inlines(item[0].children)
+              : blocks(item, baseLevel, top)}
           </li>
         ))}
       </ListTag>
@@ -58,5 +63,7 @@ function blocks(list: NarrativeBlock[], baseLevel: number): ReactNode {
 /** A narrative text as GOV.UK paragraphs, lists and headings (headings start at `headingLevel`). */
 export function Narrative({ text, headingLevel = 3 }: { text: string; headingLevel?: number }) {
   if (!text.trim()) return null;
-  return <div className="app-mps-narrative">{blocks(parseNarrative(text), headingLevel)}</div>;
+  const tree = parseNarrative(text);
+  const levels = tree.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
+  return <div className="app-mps-narrative">{blocks(tree, headingLevel, levels.length ? Math.min(...levels) : 1)}</div>;
 }

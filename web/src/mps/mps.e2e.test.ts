@@ -187,6 +187,17 @@ describeE2E('market position statement', () => {
     expect(created.status()).toBe(201);
     await page.goto(`${base}/mps/sections/extra_care`);
     await expect.poll(() => page.getByRole('cell', { name: title }).isVisible(), { timeout: 30_000 }).toBe(true);
+    // The comparison of the published edition with the draft shows it as added, in its section.
+    await page.goto(`${base}/mps/compare?from=2&to=draft`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Compare editions');
+    await expect.poll(() => page.getByText(`Added: ${title}`).isVisible()).toBe(true);
+    await expectAccessible(page, 'MPS comparison');
+    await page.goto(`${base}/mps/compare?from=1&to=2`);
+    await expect.poll(() => page.getByText(`Added: ${carersLine}`).isVisible()).toBe(true);
+    await page.goto(`${base}/mps/preview`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The whole draft');
+    await expectAccessible(page, 'MPS whole draft');
+
     await anon.goto(`${base}/opportunities`);
     await expect.poll(() => anon.getByRole('heading', { level: 1 }).textContent()).toBe('Opportunities coming up');
     await expectAccessible(anon, 'public opportunities after the procurement');
