@@ -49,7 +49,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/draft',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'The live draft: today’s figures with the latest narrative, each section’s review status',
@@ -70,7 +70,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sections/:key',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'One section’s narrative blocks (latest version, author, date), status and review trail',
@@ -84,7 +84,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/sections/:key',
     {
-      preHandler: requireRole(...MPS_EDITORS),
+      preValidation: requireRole(...MPS_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Save new versions of a section’s narrative blocks (a newer version saved meanwhile is a 409)',
@@ -102,7 +102,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/sections/:key/blocks/:block/history',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Every version of one narrative block, newest first',
@@ -116,7 +116,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sections/:key/review',
     {
-      preHandler: requireRole(...MPS_EDITORS),
+      preValidation: requireRole(...MPS_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Send a section for review, approve it, or ask for changes (not by the person who sent it)',
@@ -134,7 +134,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/settings',
     {
-      preHandler: requireRole(...MPS_EDITORS),
+      preValidation: requireRole(...MPS_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Publication settings: how contract values appear on public pages',
@@ -148,7 +148,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/publish-check',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Sections not approved as they stand (shown before publishing)',
@@ -161,7 +161,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/editions',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: { tags: TAGS, summary: 'Published editions, newest first', response: { 200: editionListSchema } },
     },
     async () => ({ editions: await listEditions(app.db) }),
@@ -170,7 +170,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/editions/:number',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'One published edition, figures and text as published',
@@ -184,7 +184,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/editions',
     {
-      preHandler: requireRole(...MPS_EDITORS),
+      preValidation: requireRole(...MPS_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Publish the live draft as the next edition (figures and text frozen together)',
@@ -198,7 +198,7 @@ const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/compare',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      preValidation: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Compare two editions (or an edition and the draft) section by section: figures and text',
