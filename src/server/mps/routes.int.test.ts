@@ -191,6 +191,19 @@ describeWithDatabases('market position statement', (ctx) => {
     expect(third.json().statement.opportunities.map((o: { id: string }) => o.id)).toContain(id);
   });
 
+  it('rate limits the public API like the rest of the app, answering problem+json', async () => {
+    // Last in this file: it uses up this address's allowance for the list of editions.
+    let limited = null;
+    for (let i = 0; i < 125 && !limited; i++) {
+      const res = await anonymous(app).get('/api/mps/public/editions');
+      if (i === 0) expect(res.headers['x-ratelimit-limit']).toBe('120');
+      if (res.statusCode === 429) limited = { at: i, res };
+    }
+    expect(limited?.at).toBeLessThanOrEqual(120);
+    expect(limited?.res.headers['content-type']).toContain('application/problem+json');
+    expect(limited?.res.json().status).toBe(429);
+  });
+
   it('answers the PDF with problem+json when it cannot be printed here', async () => {
     // The test app serves the API only (no built web app), so there is no print page.
     const res = await anonymous(app).get('/market-position-statement.pdf');
