@@ -16,4 +16,10 @@ export interface Area {
   routes: RouteObject[];
   /** Leave the area out of the service navigation (still routed), e.g. for pages reached from elsewhere. */
   hideFromNavigation?: boolean;
+  /**
+   * Pages anyone may read without signing in, with ABSOLUTE paths of their own (e.g. `market-position-statement`),
+   * outside `/${path}`. Frame them with `PublicPage` from '../components'. The server must answer their data without
+   * a session, read only and rate limited, and list their paths in src/server/publicSite.ts.
+   */
+  publicRoutes?: RouteObject[];
 }

@@ -13,6 +13,7 @@ import { dischargeArea } from './discharge';
 import { plannerArea } from './discharge/planner';
 import { contractsArea } from './contracts';
 import { marketArea } from './market';
+import { mpsArea } from './mps';
 
 export type { Area } from './area';
 export type { NavItem } from './App';
@@ -24,6 +25,7 @@ export const areas: Area[] = [
   dischargeArea,
   plannerArea,
   contractsArea,
+  mpsArea,
   adminArea,
 ];
 
@@ -58,6 +60,8 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
         },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-out', element: <SignOutPage /> },
+        // Public pages (no sign-in) that areas publish.
+        ...list.flatMap((a) => a.publicRoutes ?? []),
         ...list.map((a): RouteObject => ({
           path: a.path,
           element: (
