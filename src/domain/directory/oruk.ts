@@ -345,18 +345,37 @@ export function orukPage<T>(contents: T[], total: number, page: number, perPage:
 }
 
 /**
- * A copy of `value` with every null, undefined and empty-string field left out, recursively (arrays keep their
- * items; empty arrays are left out too). ORUK's compiled schemas have no nullable types, so an optional field
- * with no value must be absent rather than null.
+ * A copy of `value` with every null and undefined field left out, recursively, and empty lists left out too.
+ * ORUK's compiled schemas have no nullable types, so an optional field with no value must be absent rather than
+ * null. Empty strings are kept: some required fields (an address's `state_province`) may be blank.
  */
 export function omitEmpty<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => omitEmpty(v)) as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === null || v === undefined || v === '') continue;
+    if (v === null || v === undefined) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     out[k] = omitEmpty(v);
+  }
+  return out as T;
+}
+
+/**
+ * Input tidied before validation: strings trimmed, and null, blank strings and empty lists removed, recursively
+ * (a form's empty "Email" box, or a feed's `"email": null`, mean "none"). Keys listed in `keepBlank` keep their
+ * blank strings (required fields that may be blank, such as `state_province`).
+ */
+export function dropBlanks<T>(value: T, keepBlank: readonly string[] = ['state_province', 'description']): T {
+  if (Array.isArray(value)) return value.map((v) => dropBlanks(v, keepBlank)) as T;
+  if (typeof value === 'string') return value.trim() as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' && v.trim() === '' && !keepBlank.includes(k)) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    out[k] = dropBlanks(v, keepBlank);
   }
   return out as T;
 }
