@@ -11,6 +11,7 @@ import { marketDemoPart } from './market.js';
 import { demandDemoPart } from './demand.js';
 import { dischargeDemoPart } from './discharge.js';
 import { contractsDemoPart } from './contracts.js';
+import { directoryDemoPart } from './directory.js';
 
 export interface DemoContext {
   seed: number;
@@ -39,7 +40,14 @@ const corePart: DemoPart = {
 };
 
 /** Parts in load order. One line per area. */
-export const demoParts: DemoPart[] = [corePart, marketDemoPart, demandDemoPart, dischargeDemoPart, contractsDemoPart];
+export const demoParts: DemoPart[] = [
+  corePart,
+  marketDemoPart,
+  demandDemoPart,
+  dischargeDemoPart,
+  contractsDemoPart,
+  directoryDemoPart,
+];
 
 export interface LoadDemoOptions {
   seed?: number;

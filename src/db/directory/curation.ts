@@ -333,22 +333,26 @@ export async function publishMarketLocations(
   const inputs = await marketInputs(db, locationIds);
   if (inputs.length !== new Set(locationIds).size) throw new NotFound('Market register location');
   const records = inputs.map((i) => marketLocationService(i.loc, i.provider, i.capacity));
-  for (const i of inputs) await linkOrganisation(db, i.provider);
-  const orgs = new Map(records.map((r) => [r.organization!.id, r.organization!]));
-  void orgs;
-  for (const [i, r] of records.entries()) {
-    await saveServices(db, [r], {
-      source: 'market',
-      action: 'published',
-      actor,
-      marketLocationId: inputs[i].loc.id,
-      history: options.history,
-      today: options.today,
-    });
-  }
+  await saveServices(db, records, { source: 'market', action: 'published', actor, history: options.history, today: options.today });
+  await linkSources(
+    db,
+    records.map((r, n) => ({ serviceId: r.id, marketLocationId: inputs[n].loc.id })),
+  );
   for (const i of inputs) await linkOrganisation(db, i.provider);
   const byLoc = new Map(inputs.map((i, n) => [i.loc.id, records[n].id]));
   return locationIds.map((id) => byLoc.get(id)!);
+}
+
+/** Remember which register record each published entry came from (so publishing again refreshes it). */
+async function linkSources(db: Db, links: { serviceId: string; marketLocationId?: string; contractId?: string }[]) {
+  if (!links.length) return;
+  const values = sql.join(
+    links.map((l) => sql`(${l.serviceId}::uuid, ${l.marketLocationId ?? null}::uuid, ${l.contractId ?? null}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`update directory_services s
+    set market_location_id = coalesce(v.m, s.market_location_id), contract_id = coalesce(v.c, s.contract_id)
+    from (values ${values}) as v(id, m, c) where s.id = v.id`);
 }
 
 async function linkOrganisation(db: Db, provider: { id: string }) {

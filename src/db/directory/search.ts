@@ -371,3 +371,12 @@ export async function districtCentroid(db: Db, district: string): Promise<NearPo
   );
   return row ? { district, lat: Number(row.lat), lng: Number(row.lng) } : null;
 }
+
+/** The service id of a service-at-location, or null when there is none with that id. */
+export async function serviceOfServiceAtLocation(db: Db, id: string): Promise<string | null> {
+  const [row] = await queryRows<{ service_id: string }>(
+    db,
+    sql`select service_id from directory_service_at_locations where id = ${id}::uuid`,
+  );
+  return row?.service_id ?? null;
+}

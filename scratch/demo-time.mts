@@ -1,0 +1,11 @@
+import { openDatabase, migrateDatabase } from '../src/db/client.js';
+import { loadDemo } from '../src/demo/index.js';
+const t0 = Date.now();
+const database = await openDatabase({ dataDir: 'memory://' });
+await migrateDatabase(database);
+let last = Date.now(); let lastPart = '';
+await loadDemo(database.db, { seed: 1, asAt: new Date('2026-11-01T00:00:00Z'), onProgress: (part) => { if (part !== lastPart) { console.log(lastPart, Date.now() - last, 'ms'); last = Date.now(); lastPart = part; } } });
+console.log(lastPart, Date.now() - last, 'ms; total', Date.now() - t0);
+const r = await database.db.execute('select count(*) from directory_services');
+console.log(JSON.stringify((r as any).rows));
+await database.close();
