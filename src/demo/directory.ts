@@ -147,8 +147,7 @@ const TEMPLATES: Template[] = [
   {
     name: 'Benefits and money advice',
     need: 'money-advice',
-    description:
-      'Free, confidential advice on benefits, pension credit, debts and bills, with help to fill in forms.',
+    description: 'Free, confidential advice on benefits, pension credit, debts and bills, with help to fill in forms.',
     days: 'TU,TH',
     opens: '09:30:00',
     closes: '15:00:00',
@@ -168,7 +167,8 @@ const TEMPLATES: Template[] = [
     name: 'Digital buddies',
     need: 'digital-skills',
     also: ['loneliness'],
-    description: 'Bring your phone or tablet and a volunteer will help you get online, video call family and stay safe.',
+    description:
+      'Bring your phone or tablet and a volunteer will help you get online, video call family and stay safe.',
     days: 'FR',
     opens: '10:00:00',
     closes: '12:00:00',
@@ -316,7 +316,15 @@ const VENUES = [
   'Baptist Church Hall',
   'Youth and Community Centre',
 ];
-const STREETS = ['High Street', 'Station Road', 'Church Lane', 'Park Avenue', 'Mill Road', 'Victoria Road', 'The Green'];
+const STREETS = [
+  'High Street',
+  'Station Road',
+  'Church Lane',
+  'Park Avenue',
+  'Mill Road',
+  'Victoria Road',
+  'The Green',
+];
 const ORG_KINDS = [
   { suffix: 'Carers Centre', kind: 'charity' },
   { suffix: 'Age Concern', kind: 'charity' },
@@ -368,14 +376,31 @@ export function generateCommunityServices(
     const d = districts[i % districts.length];
     const k = ORG_KINDS[i % ORG_KINDS.length];
     const id = stableUuid(`${idPrefix}:org:${i}`);
-    const name = i === 0 ? 'Eastbrook Borough Council' : `${d.locality} ${k.suffix}${i >= ORG_KINDS.length * 2 ? ` ${i}` : ''}`;
+    const name =
+      i === 0 ? 'Eastbrook Borough Council' : `${d.locality} ${k.suffix}${i >= ORG_KINDS.length * 2 ? ` ${i}` : ''}`;
     const identifiers =
       i === 0
         ? []
         : k.kind === 'charity'
-          ? [{ id: stableUuid(`${idPrefix}:org-id:${i}`), organization_id: id, identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: String(1_090_000 + i * 37) }]
+          ? [
+              {
+                id: stableUuid(`${idPrefix}:org-id:${i}`),
+                organization_id: id,
+                identifier_scheme: 'GB-CHC',
+                identifier_type: 'Charity number',
+                identifier: String(1_090_000 + i * 37),
+              },
+            ]
           : k.kind === 'company'
-            ? [{ id: stableUuid(`${idPrefix}:org-id:${i}`), organization_id: id, identifier_scheme: 'GB-COH', identifier_type: 'Company number', identifier: String(9_000_000 + i * 53).padStart(8, '0') }]
+            ? [
+                {
+                  id: stableUuid(`${idPrefix}:org-id:${i}`),
+                  organization_id: id,
+                  identifier_scheme: 'GB-COH',
+                  identifier_type: 'Company number',
+                  identifier: String(9_000_000 + i * 53).padStart(8, '0'),
+                },
+              ]
             : [];
     orgs.push({
       id,
@@ -396,7 +421,12 @@ export function generateCommunityServices(
     const ident = original.organization_identifiers![0];
     dup.name = `${original.name.replace('Carers Centre', 'Carers Center')}`;
     dup.organization_identifiers = [
-      { ...ident, id: stableUuid(`${idPrefix}:org-id:dup`), organization_id: dup.id, identifier: `${ident.identifier.slice(0, 3)} ${ident.identifier.slice(3)}` },
+      {
+        ...ident,
+        id: stableUuid(`${idPrefix}:org-id:dup`),
+        organization_id: dup.id,
+        identifier: `${ident.identifier.slice(0, 3)} ${ident.identifier.slice(3)}`,
+      },
     ];
   }
 

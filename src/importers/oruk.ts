@@ -22,7 +22,9 @@ async function readText(source: ImportSource): Promise<string> {
     bytes += b.length;
     source.onProgress?.(bytes);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 /** JSON.parse with the line of a syntax error, when the engine says where it is. */

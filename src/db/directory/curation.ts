@@ -333,7 +333,13 @@ export async function publishMarketLocations(
   const inputs = await marketInputs(db, locationIds);
   if (inputs.length !== new Set(locationIds).size) throw new NotFound('Market register location');
   const records = inputs.map((i) => marketLocationService(i.loc, i.provider, i.capacity));
-  await saveServices(db, records, { source: 'market', action: 'published', actor, history: options.history, today: options.today });
+  await saveServices(db, records, {
+    source: 'market',
+    action: 'published',
+    actor,
+    history: options.history,
+    today: options.today,
+  });
   await linkSources(
     db,
     records.map((r, n) => ({ serviceId: r.id, marketLocationId: inputs[n].loc.id })),

@@ -77,7 +77,10 @@ export function districtsOfExtent(extent: string | undefined): string[] {
   return districts.every((d) => d !== null) ? (districts as string[]) : [];
 }
 
-function phoneRows(phones: OrukPhone[] | undefined, owner: { service_id?: string; contact_id?: string; location_id?: string }) {
+function phoneRows(
+  phones: OrukPhone[] | undefined,
+  owner: { service_id?: string; contact_id?: string; location_id?: string },
+) {
   return (phones ?? []).map((p, position) => ({
     id: p.id,
     service_id: owner.service_id ?? null,
@@ -454,7 +457,9 @@ export async function saveServices(
   await insertChunks(
     db,
     directoryFunding,
-    per((r) => (r.funding ?? []).map((f, position) => ({ id: f.id, service_id: r.id, source: f.source ?? null, position }))),
+    per((r) =>
+      (r.funding ?? []).map((f, position) => ({ id: f.id, service_id: r.id, source: f.source ?? null, position })),
+    ),
   );
   await insertChunks(
     db,
@@ -792,7 +797,10 @@ export async function allServiceIds(db: Db): Promise<string[]> {
 
 /** Delete a service and its own lists (locations it used stay, as other services may share them). */
 export async function deleteService(db: Db, id: string): Promise<boolean> {
-  const gone = await db.delete(directoryServices).where(eq(directoryServices.id, id)).returning({ id: directoryServices.id });
+  const gone = await db
+    .delete(directoryServices)
+    .where(eq(directoryServices.id, id))
+    .returning({ id: directoryServices.id });
   return gone.length > 0;
 }
 
@@ -848,4 +856,3 @@ export async function markReviewed(db: Db, id: string, today: IsoDate, actor: Au
   });
   return reviewDate;
 }
-

@@ -43,13 +43,15 @@ export interface DirectoryFilters {
 const R_M = EARTH_RADIUS_KM * 1000;
 
 function distanceSql(near: NearPoint): SQL {
-  return sql`(2 * ${R_M} * asin(least(1, sqrt(power(sin(radians(l.latitude - ${near.lat}) / 2), 2) + cos(radians(${near.lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${near.lng}) / 2), 2)))))`;
+  const lat = sql`${near.lat}::float8`;
+  const lng = sql`${near.lng}::float8`;
+  return sql`(2 * ${R_M}::float8 * asin(least(1, sqrt(power(sin(radians(l.latitude - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lng}) / 2), 2)))))`;
 }
 
 function boxSql(near: NearPoint, metres: number): SQL {
   const dLat = (metres / R_M) * (180 / Math.PI);
   const dLng = dLat / Math.max(0.01, Math.cos((near.lat * Math.PI) / 180));
-  return sql`l.latitude between ${near.lat - dLat} and ${near.lat + dLat} and l.longitude between ${near.lng - dLng} and ${near.lng + dLng}`;
+  return sql`l.latitude between ${near.lat - dLat}::float8 and ${near.lat + dLat}::float8 and l.longitude between ${near.lng - dLng}::float8 and ${near.lng + dLng}::float8`;
 }
 
 function uuidArray(ids: string[]): SQL {
@@ -67,8 +69,8 @@ function serviceConditions(f: DirectoryFilters): SQL[] {
     if (group.length === 0) where.push(sql`false`);
     else where.push(sql`s.term_ids && ${uuidArray(group)}`);
   }
-  if (f.minimumAge !== undefined) where.push(sql`s.minimum_age >= ${f.minimumAge}`);
-  if (f.maximumAge !== undefined) where.push(sql`s.maximum_age <= ${f.maximumAge}`);
+  if (f.minimumAge !== undefined) where.push(sql`s.minimum_age >= ${f.minimumAge}::float8`);
+  if (f.maximumAge !== undefined) where.push(sql`s.maximum_age <= ${f.maximumAge}::float8`);
   if (f.day) where.push(sql`${f.day} = any(s.days)`);
   if (f.free !== undefined) where.push(sql`s.free = ${f.free}`);
   if (f.modifiedAfter) where.push(sql`s.last_modified >= ${f.modifiedAfter}::timestamptz`);
@@ -96,7 +98,8 @@ function whereOf(parts: SQL[]): SQL {
 function orderOf(f: DirectoryFilters, distance: SQL | null, nameCol: SQL): SQL {
   const keys: SQL[] = [];
   if (distance) keys.push(sql`${distance} asc nulls last`);
-  if (f.search?.trim()) keys.push(sql`ts_rank(s.search_vector, websearch_to_tsquery('english', ${f.search.trim()})) desc`);
+  if (f.search?.trim())
+    keys.push(sql`ts_rank(s.search_vector, websearch_to_tsquery('english', ${f.search.trim()})) desc`);
   keys.push(sql`${nameCol} asc`, sql`s.id asc`);
   return sql`order by ${sql.join(keys, sql`, `)}`;
 }
@@ -126,7 +129,7 @@ export async function searchServices(
     ) d on true`;
     distance = sql`d.dist`;
     if (f.proximityMetres !== undefined) {
-      where.push(sql`(d.dist <= ${f.proximityMetres} or (d.dist is null
+      where.push(sql`(d.dist <= ${f.proximityMetres}::float8 or (d.dist is null
         and not exists (select 1 from directory_service_at_locations sal join directory_locations l on l.id = sal.location_id
           where sal.service_id = s.id and l.location_type = 'physical')
         and exists (select 1 from directory_service_areas a where a.service_id = s.id and ${f.near.district} = any(a.districts))))`);
@@ -174,7 +177,7 @@ export async function searchServiceAtLocations(
     distance = sql`case when l.latitude is null then null else ${distanceSql(f.near)} end`;
     if (f.proximityMetres !== undefined) {
       where.push(boxSql(f.near, f.proximityMetres));
-      where.push(sql`${distanceSql(f.near)} <= ${f.proximityMetres}`);
+      where.push(sql`${distanceSql(f.near)} <= ${f.proximityMetres}::float8`);
     }
   }
   const query = (limit: number, offset: number) => sql`select sal.id, sal.service_id, sal.location_id,
@@ -185,10 +188,13 @@ export async function searchServiceAtLocations(
     ${whereOf(where)}
     ${orderOf(f, distance, sql`s.name`)}, sal.id
     limit ${limit} offset ${offset}`;
-  const rows = await queryRows<{ id: string; service_id: string; location_id: string; dist: number | null; total: number }>(
-    db,
-    query(perPage, (page - 1) * perPage),
-  );
+  const rows = await queryRows<{
+    id: string;
+    service_id: string;
+    location_id: string;
+    dist: number | null;
+    total: number;
+  }>(db, query(perPage, (page - 1) * perPage));
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page > 1) {
     const first = await queryRows<{ total: number }>(db, query(1, 0));

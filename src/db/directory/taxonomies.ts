@@ -42,7 +42,9 @@ export async function saveTaxonomies(
           description: sql`excluded.description`,
           uri: sql`excluded.uri`,
           version: sql`excluded.version`,
-          ...(t.key ? { key: sql`excluded.key`, licence: sql`excluded.licence`, attribution: sql`excluded.attribution` } : {}),
+          ...(t.key
+            ? { key: sql`excluded.key`, licence: sql`excluded.licence`, attribution: sql`excluded.attribution` }
+            : {}),
         },
       });
     const terms = t.taxonomy_terms ?? [];
@@ -100,7 +102,11 @@ export async function ensureTermsFromRecords(db: Db, terms: OrukTaxonomyTerm[]):
   const known = new Map(
     (
       await db
-        .select({ id: directoryTaxonomies.id, name: directoryTaxonomies.name, description: directoryTaxonomies.description })
+        .select({
+          id: directoryTaxonomies.id,
+          name: directoryTaxonomies.name,
+          description: directoryTaxonomies.description,
+        })
         .from(directoryTaxonomies)
         .where(inArray(directoryTaxonomies.id, [...byTaxonomy.keys()]))
     ).map((t) => [t.id, t]),

@@ -62,7 +62,8 @@ export function readDirectoryDocument(document: unknown): ReadResult {
     } else {
       issues.push({
         field: '',
-        message: 'Expected an ORUK directory: { taxonomies, services }, a page { contents }, a list of services or one service',
+        message:
+          'Expected an ORUK directory: { taxonomies, services }, a page { contents }, a list of services or one service',
       });
     }
   } else {
@@ -245,7 +246,12 @@ export function directoryTables(taxonomies: OrukTaxonomyWithTerms[], services: O
     }
     for (const p of s.phones ?? []) put('phones.csv', { ...p, service_id: s.id });
     for (const a of s.attributes ?? [])
-      put('attributes.csv', { ...a, link_id: s.id, link_type: a.link_type ?? 'service', taxonomy_term_id: a.taxonomy_term.id });
+      put('attributes.csv', {
+        ...a,
+        link_id: s.id,
+        link_type: a.link_type ?? 'service',
+        taxonomy_term_id: a.taxonomy_term.id,
+      });
   }
   return tables;
 }

@@ -47,7 +47,12 @@ const PUBLIC = { tags: TAGS, security: [] };
 /** Where a postcode is, for distance and coverage: its district's centroid. @throws InputError when unknown. */
 export async function nearPostcode(db: Db, postcode: string, field = 'postcode') {
   const district = normalisePostcodeDistrict(postcode);
-  if (!district) throw InputError.field(field, 'Enter a real postcode, like EB4 2QT, or a postcode district, like EB4', 'querystring');
+  if (!district)
+    throw InputError.field(
+      field,
+      'Enter a real postcode, like EB4 2QT, or a postcode district, like EB4',
+      'querystring',
+    );
   const near = await districtCentroid(db, district);
   if (!near)
     throw InputError.field(field, `We do not have a location for postcode district ${district}`, 'querystring');
@@ -113,7 +118,8 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         ...PUBLIC,
-        summary: 'Paginated services with their one-to-one fields (search, taxonomy, age, day, postcode, proximity, modified_after)',
+        summary:
+          'Paginated services with their one-to-one fields (search, taxonomy, age, day, postcode, proximity, modified_after)',
         querystring: orukListQuery,
         response: { 200: servicePageSchema },
       },
@@ -192,7 +198,12 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/taxonomies',
     {
-      schema: { ...PUBLIC, summary: 'Paginated taxonomies', querystring: orukPagingQuery, response: { 200: taxonomyPageSchema } },
+      schema: {
+        ...PUBLIC,
+        summary: 'Paginated taxonomies',
+        querystring: orukPagingQuery,
+        response: { 200: taxonomyPageSchema },
+      },
     },
     async (request) => {
       const { page, per_page } = request.query;

@@ -28,7 +28,14 @@ import {
   publishMarketLocations,
   serviceHistory,
 } from '../../db/directory/curation.js';
-import { allServiceIds, loadService, loadServices, markReviewed, saveServices, serviceCuration } from '../../db/directory/records.js';
+import {
+  allServiceIds,
+  loadService,
+  loadServices,
+  markReviewed,
+  saveServices,
+  serviceCuration,
+} from '../../db/directory/records.js';
 import { directoryOrganizations, directoryServices } from '../../db/directory/schema.js';
 import { loadSearchCards, searchServices } from '../../db/directory/search.js';
 import { allTaxonomies, listTaxonomies, termsWithDescendants } from '../../db/directory/taxonomies.js';
@@ -90,8 +97,7 @@ function withIds(raw: Record<string, unknown>): Record<string, unknown> {
     if (!Array.isArray(out[list])) continue;
     out[list] = (out[list] as unknown[]).map((x) => {
       const withId = fill(x) as Record<string, unknown>;
-      for (const sub of inner)
-        if (Array.isArray(withId[sub])) withId[sub] = (withId[sub] as unknown[]).map(fill);
+      for (const sub of inner) if (Array.isArray(withId[sub])) withId[sub] = (withId[sub] as unknown[]).map(fill);
       if (list === 'service_at_locations' && withId.location && typeof withId.location === 'object') {
         const loc = fill(withId.location) as Record<string, unknown>;
         for (const sub of ['addresses', 'accessibility', 'phones'])
@@ -103,7 +109,8 @@ function withIds(raw: Record<string, unknown>): Record<string, unknown> {
   }
   if (out.organization && typeof out.organization === 'object') {
     const org = fill(out.organization) as Record<string, unknown>;
-    if (Array.isArray(org.organization_identifiers)) org.organization_identifiers = org.organization_identifiers.map(fill);
+    if (Array.isArray(org.organization_identifiers))
+      org.organization_identifiers = org.organization_identifiers.map(fill);
     out.organization = org;
   }
   return out;
@@ -114,12 +121,17 @@ function withIds(raw: Record<string, unknown>): Record<string, unknown> {
  * checked against the ORUK shape. @throws InputError naming each field at fault under `service.`.
  */
 export function prepareService(raw: unknown, id: string): OrukService {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw InputError.field('service', 'Send the service as an object');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw InputError.field('service', 'Send the service as an object');
   const tidy = withIds({ ...(dropBlanks(raw) as Record<string, unknown>), id });
   const parsed = orukServiceSchema.safeParse(tidy);
   if (!parsed.success)
     throw new InputError(
-      parsed.error.issues.map((e) => ({ field: ['service', ...e.path.map(String)].join('.'), message: e.message, in: 'body' })),
+      parsed.error.issues.map((e) => ({
+        field: ['service', ...e.path.map(String)].join('.'),
+        message: e.message,
+        in: 'body',
+      })),
     );
   const service = parsed.data;
   if (service.organization) service.organization_id = service.organization.id;
@@ -134,7 +146,12 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       const [{ rows }, borough] = await Promise.all([listTaxonomies(app.db, 1, 100), getBorough(app.db)]);
       return {
-        needs: NEEDS_TAXONOMY.terms.map((t) => ({ code: t.term!, termId: t.id, name: t.name, description: t.description })),
+        needs: NEEDS_TAXONOMY.terms.map((t) => ({
+          code: t.term!,
+          termId: t.id,
+          name: t.name,
+          description: t.description,
+        })),
         taxonomies: rows,
         boroughName: borough?.name ?? 'the borough',
       };
@@ -219,11 +236,22 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...PUBLIC,
         summary: 'The whole directory as one ORUK JSON document (taxonomies and fully nested services)',
-        response: { 200: z.object({ version: z.string(), profile: z.string(), taxonomies: z.array(z.unknown()), services: z.array(z.unknown()) }) },
+        response: {
+          200: z.object({
+            version: z.string(),
+            profile: z.string(),
+            taxonomies: z.array(z.unknown()),
+            services: z.array(z.unknown()),
+          }),
+        },
       },
     },
     async (_request, reply) => {
-      const [taxonomies, services] = await Promise.all([allTaxonomies(app.db), loadServices(app.db, await allServiceIds(app.db))]);
+      const [taxonomies, services] = await Promise.all([
+        allTaxonomies(app.db),
+        loadServices(app.db, await allServiceIds(app.db)),
+      ]);
+      reply.header('access-control-allow-origin', '*');
       reply.header('content-disposition', `attachment; filename="directory-${londonToday()}.json"`);
       return directoryExport(taxonomies, services);
     },
@@ -233,13 +261,17 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export.zip',
     { schema: { ...PUBLIC, summary: 'The whole directory as HSDS tabular CSV files in a zip' } },
     async (_request, reply) => {
-      const [taxonomies, services] = await Promise.all([allTaxonomies(app.db), loadServices(app.db, await allServiceIds(app.db))]);
+      const [taxonomies, services] = await Promise.all([
+        allTaxonomies(app.db),
+        loadServices(app.db, await allServiceIds(app.db)),
+      ]);
       const zip = new JSZip();
       for (const [name, table] of Object.entries(directoryTables(taxonomies, services)))
         zip.file(name, stringify(table.rows, { header: true, columns: table.columns, bom: true }));
       const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
       return reply
         .type('application/zip')
+        .header('access-control-allow-origin', '*')
         .header('content-disposition', `attachment; filename="directory-${londonToday()}-csv.zip"`)
         .send(body);
     },
@@ -250,14 +282,21 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/entries',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'Directory entries for curators', querystring: entriesQuery, response: { 200: entryListSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Directory entries for curators',
+        querystring: entriesQuery,
+        response: { 200: entryListSchema },
+      },
     },
     async (request) => {
       const { q, source, page } = request.query;
       const perPage = 50;
       const conds: SQL[] = [];
       if (q?.trim())
-        conds.push(or(ilike(directoryServices.name, `%${q.trim()}%`), ilike(directoryOrganizations.name, `%${q.trim()}%`))!);
+        conds.push(
+          or(ilike(directoryServices.name, `%${q.trim()}%`), ilike(directoryOrganizations.name, `%${q.trim()}%`))!,
+        );
       if (source) conds.push(eq(directoryServices.source, source));
       const where = conds.length ? and(...conds) : undefined;
       const [{ n }] = await app.db
@@ -298,7 +337,12 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/entries/:id',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'One entry with its review facts and history', params: idParams, response: { 200: entrySchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'One entry with its review facts and history',
+        params: idParams,
+        response: { 200: entrySchema },
+      },
     },
     async (request) => {
       const [service, curation, history] = await Promise.all([
@@ -321,7 +365,12 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       const service = prepareService(request.body.service, randomUUID());
       const actor = actorOf(request);
       await app.db.transaction((tx) =>
-        saveServices(tx, [service], { source: 'staff', action: 'created', actor: { userId: actor.userId }, reviewed: true }),
+        saveServices(tx, [service], {
+          source: 'staff',
+          action: 'created',
+          actor: { userId: actor.userId },
+          reviewed: true,
+        }),
       );
       return reply.code(201).send({ id: service.id });
     },
@@ -331,7 +380,13 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/entries/:id',
     {
       preHandler: requireRole(...CURATORS),
-      schema: { tags: TAGS, summary: 'Change an entry (counts as a review)', params: idParams, body: serviceInputSchema, response: { 200: savedSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Change an entry (counts as a review)',
+        params: idParams,
+        body: serviceInputSchema,
+        response: { 200: savedSchema },
+      },
     },
     async (request) => {
       const id = request.params.id;
@@ -339,7 +394,12 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       const service = prepareService(request.body.service, id);
       const actor = actorOf(request);
       await app.db.transaction((tx) =>
-        saveServices(tx, [service], { source: 'staff', action: 'updated', actor: { userId: actor.userId }, reviewed: true }),
+        saveServices(tx, [service], {
+          source: 'staff',
+          action: 'updated',
+          actor: { userId: actor.userId },
+          reviewed: true,
+        }),
       );
       return { id };
     },
@@ -349,7 +409,12 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/entries/:id/reviewed',
     {
       preHandler: requireRole(...CURATORS),
-      schema: { tags: TAGS, summary: 'Confirm an entry is still right: next review in twelve months', params: idParams, response: { 200: reviewedSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Confirm an entry is still right: next review in twelve months',
+        params: idParams,
+        response: { 200: reviewedSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -365,7 +430,11 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/review-due',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'Entries past their review date, most overdue first', response: { 200: reviewDueSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Entries past their review date, most overdue first',
+        response: { 200: reviewDueSchema },
+      },
     },
     async () => {
       const today = londonToday();
@@ -393,7 +462,12 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/suggestions/:id',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'A suggestion with the changes it would make', params: idParams, response: { 200: suggestionDetailSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'A suggestion with the changes it would make',
+        params: idParams,
+        response: { 200: suggestionDetailSchema },
+      },
     },
     async (request) => getSuggestion(app.db, request.params.id),
   );
@@ -425,7 +499,11 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/duplicates',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'Organisations sharing a charity or company number, or a name', response: { 200: duplicatesSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Organisations sharing a charity or company number, or a name',
+        response: { 200: duplicatesSchema },
+      },
     },
     async () => duplicateOrganisations(app.db),
   );
@@ -434,7 +512,11 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/publish-candidates',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: TAGS, summary: 'Market register locations and contracts that can be published', response: { 200: candidatesSchema } },
+      schema: {
+        tags: TAGS,
+        summary: 'Market register locations and contracts that can be published',
+        response: { 200: candidatesSchema },
+      },
     },
     async () => {
       const [market, contracts] = await Promise.all([marketCandidates(app.db), contractCandidates(app.db)]);
@@ -530,7 +612,9 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         throw InputError.field('url', `Could not read that feed: ${(e as Error).message}`, 'body');
       }
       try {
-        return importResult(await runImport(app.db, orukImporter, textSource(request.body.url, text), { actor, options: {} }));
+        return importResult(
+          await runImport(app.db, orukImporter, textSource(request.body.url, text), { actor, options: {} }),
+        );
       } catch (e) {
         if (e instanceof ImportRejected) throw rejected(e);
         throw e;

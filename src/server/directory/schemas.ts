@@ -58,7 +58,12 @@ const perPageParam = z.coerce
   .default(50);
 const uuidList = z
   .string()
-  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.guid('Enter taxonomy term ids as UUIDs, separated by commas')));
 
 export const orukPagingQuery = z.object({ page: pageParam, per_page: perPageParam });
@@ -129,7 +134,12 @@ export const searchResultSchema = z.object({
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
-export const needOptionSchema = z.object({ code: z.string(), termId: z.string(), name: z.string(), description: z.string() });
+export const needOptionSchema = z.object({
+  code: z.string(),
+  termId: z.string(),
+  name: z.string(),
+  description: z.string(),
+});
 export const taxonomySummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -267,10 +277,22 @@ export type Duplicates = z.infer<typeof duplicatesSchema>;
 
 export const candidatesSchema = z.object({
   market: z.array(
-    z.object({ id: z.string(), name: z.string(), detail: z.string(), published: z.boolean(), serviceId: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      detail: z.string(),
+      published: z.boolean(),
+      serviceId: z.string().nullable(),
+    }),
   ),
   contracts: z.array(
-    z.object({ id: z.string(), name: z.string(), detail: z.string(), published: z.boolean(), serviceId: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      detail: z.string(),
+      published: z.boolean(),
+      serviceId: z.string().nullable(),
+    }),
   ),
 });
 export type PublishCandidates = z.infer<typeof candidatesSchema>;
