@@ -16,4 +16,10 @@ export interface Area {
   routes: RouteObject[];
   /** Leave the area out of the service navigation (still routed), e.g. for pages reached from elsewhere. */
   hideFromNavigation?: boolean;
+  /**
+   * Pages anyone may use without signing in (public pages such as the community services search). `roles` is then
+   * ignored for the area as a whole: wrap any staff-only page in `<RequireAuth roles={...}>` yourself. Public
+   * areas show in the navigation of signed-out visitors too.
+   */
+  public?: boolean;
 }

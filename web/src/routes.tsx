@@ -13,6 +13,7 @@ import { dischargeArea } from './discharge';
 import { plannerArea } from './discharge/planner';
 import { contractsArea } from './contracts';
 import { marketArea } from './market';
+import { directoryArea } from './directory';
 
 export type { Area } from './area';
 export type { NavItem } from './App';
@@ -24,14 +25,16 @@ export const areas: Area[] = [
   dischargeArea,
   plannerArea,
   contractsArea,
+  directoryArea,
   adminArea,
 ];
 
-/** Navigation for a user: Home, then each area they may use. Nothing but sign-in when signed out. */
+/** Navigation for a user: Home, then each area they may use. Signed out: only the public areas. */
 export function navigationFor(user: User | null, list: readonly Area[] = areas): NavItem[] {
-  if (!user) return [];
+  if (!user)
+    return list.filter((a) => a.public && !a.hideFromNavigation).map((a) => ({ href: `/${a.path}`, text: a.title }));
   const visible = list.filter(
-    (a) => !a.hideFromNavigation && (!a.roles || a.roles.length === 0 || a.roles.includes(user.role)),
+    (a) => !a.hideFromNavigation && (a.public || !a.roles || a.roles.length === 0 || a.roles.includes(user.role)),
   );
   return [{ href: '/', text: 'Home' }, ...visible.map((a) => ({ href: `/${a.path}`, text: a.title }))];
 }
@@ -60,7 +63,9 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
         { path: 'sign-out', element: <SignOutPage /> },
         ...list.map((a): RouteObject => ({
           path: a.path,
-          element: (
+          element: a.public ? (
+            <Outlet />
+          ) : (
             <RequireAuth roles={a.roles}>
               <Outlet />
             </RequireAuth>

@@ -37,7 +37,9 @@ import {
   serviceCuration,
 } from '../../db/directory/records.js';
 import { directoryOrganizations, directoryServices } from '../../db/directory/schema.js';
-import { loadSearchCards, searchServices } from '../../db/directory/search.js';
+import { districtCentroid, loadSearchCards, searchServices } from '../../db/directory/search.js';
+import type { Db } from '../../db/client.js';
+import { normalisePostcodeDistrict } from '../../domain/discharge/geo.js';
 import { allTaxonomies, listTaxonomies, termsWithDescendants } from '../../db/directory/taxonomies.js';
 import { fetchOrukFeed, orukImporter } from '../../importers/oruk.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
@@ -138,6 +140,21 @@ export function prepareService(raw: unknown, id: string): OrukService {
   return service;
 }
 
+/**
+ * Physical locations given without coordinates get their postcode district's centroid (ONSPD), so a new entry is
+ * found by distance at once; a curator can refine it later.
+ */
+async function fillCoordinates(db: Db, service: OrukService): Promise<OrukService> {
+  for (const sal of service.service_at_locations ?? []) {
+    const loc = sal.location;
+    if (loc.location_type !== 'physical' || loc.latitude !== undefined) continue;
+    const district = normalisePostcodeDistrict(loc.addresses?.[0]?.postal_code ?? '');
+    const near = district ? await districtCentroid(db, district) : null;
+    if (near) Object.assign(loc, { latitude: near.lat, longitude: near.lng });
+  }
+  return service;
+}
+
 const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- Public: search, options, suggestions, export ----
   app.get(
@@ -213,7 +230,10 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       const b = request.body;
       if (b.kind === 'change' && !b.serviceId)
         throw InputError.field('serviceId', 'Say which entry the change is for', 'body');
-      const service = prepareService(b.service, b.kind === 'change' ? b.serviceId! : randomUUID());
+      const service = await fillCoordinates(
+        app.db,
+        prepareService(b.service, b.kind === 'change' ? b.serviceId! : randomUUID()),
+      );
       const saved = await app.db.transaction((tx) =>
         createSuggestion(tx, {
           kind: b.kind,
@@ -362,7 +382,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: 'Add an entry', body: serviceInputSchema, response: { 201: savedSchema } },
     },
     async (request, reply) => {
-      const service = prepareService(request.body.service, randomUUID());
+      const service = await fillCoordinates(app.db, prepareService(request.body.service, randomUUID()));
       const actor = actorOf(request);
       await app.db.transaction((tx) =>
         saveServices(tx, [service], {
@@ -391,7 +411,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const id = request.params.id;
       if (!(await serviceCuration(app.db, id))) throw new NotFound('Directory entry');
-      const service = prepareService(request.body.service, id);
+      const service = await fillCoordinates(app.db, prepareService(request.body.service, id));
       const actor = actorOf(request);
       await app.db.transaction((tx) =>
         saveServices(tx, [service], {

@@ -315,3 +315,8 @@ export const importSummarySchema = z.object({
 export type ImportSummaryView = z.infer<typeof importSummarySchema>;
 
 export const reviewedSchema = z.object({ reviewDate: isoDateSchema });
+
+export type OrukServiceView = z.infer<typeof orukServiceSchema>;
+export type OrukTaxonomyTermView = z.infer<typeof orukTaxonomyTermSchema>;
+export type TaxonomyTermPage = z.infer<typeof taxonomyTermPageSchema>;
+export type SearchOptionNeed = z.infer<typeof needOptionSchema>;
