@@ -240,7 +240,7 @@ export function SearchPage() {
       {searched && !data && !errors.length && <LoadingOrError loading={loading} error={error} what="services" />}
       {searched && data && (
         <section aria-labelledby="results-heading" aria-busy={loading}>
-          <h2 className="govuk-heading-m" id="results-heading" role="status">
+          <h2 className="govuk-heading-m" id="results-heading" aria-live="polite">
             {data.total === 0
               ? 'No services found'
               : `${formatNumber(data.total)} ${data.total === 1 ? 'service' : 'services'} found${data.district ? `, nearest to ${data.district} first` : ''}`}
