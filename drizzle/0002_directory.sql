@@ -148,6 +148,29 @@ CREATE TABLE "directory_schedules" (
 	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "directory_search_cards" (
+	"service_id" uuid PRIMARY KEY NOT NULL,
+	"card" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "directory_search_index" (
+	"service_id" uuid PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"status" text NOT NULL,
+	"organization_id" uuid,
+	"term_ids" uuid[] NOT NULL,
+	"days" text[] NOT NULL,
+	"free" boolean NOT NULL,
+	"minimum_age" double precision,
+	"maximum_age" double precision,
+	"last_modified" timestamp with time zone NOT NULL,
+	"taking_referrals" boolean,
+	"area_districts" text[] NOT NULL,
+	"lats" double precision[] NOT NULL,
+	"lngs" double precision[] NOT NULL,
+	"search_vector" "tsvector" NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "directory_service_areas" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"service_id" uuid NOT NULL,
@@ -194,11 +217,6 @@ CREATE TABLE "directory_services" (
 	"source" text NOT NULL,
 	"market_location_id" uuid,
 	"contract_id" uuid,
-	"days" text[] DEFAULT '{}'::text[] NOT NULL,
-	"free" boolean DEFAULT true NOT NULL,
-	"term_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
-	"search_text" text DEFAULT '' NOT NULL,
-	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(search_text, '')), 'B')) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -257,6 +275,8 @@ ALTER TABLE "directory_phones" ADD CONSTRAINT "directory_phones_service_id_direc
 ALTER TABLE "directory_phones" ADD CONSTRAINT "directory_phones_contact_id_directory_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."directory_contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directory_phones" ADD CONSTRAINT "directory_phones_location_id_directory_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."directory_locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directory_schedules" ADD CONSTRAINT "directory_schedules_service_id_directory_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."directory_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "directory_search_cards" ADD CONSTRAINT "directory_search_cards_service_id_directory_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."directory_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "directory_search_index" ADD CONSTRAINT "directory_search_index_service_id_directory_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."directory_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directory_service_areas" ADD CONSTRAINT "directory_service_areas_service_id_directory_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."directory_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directory_service_at_locations" ADD CONSTRAINT "directory_service_at_locations_service_id_directory_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."directory_services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "directory_service_at_locations" ADD CONSTRAINT "directory_service_at_locations_location_id_directory_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."directory_locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -282,12 +302,13 @@ CREATE INDEX "directory_phones_service_idx" ON "directory_phones" USING btree ("
 CREATE INDEX "directory_phones_contact_idx" ON "directory_phones" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "directory_phones_location_idx" ON "directory_phones" USING btree ("location_id");--> statement-breakpoint
 CREATE INDEX "directory_schedules_service_idx" ON "directory_schedules" USING btree ("service_id");--> statement-breakpoint
+CREATE INDEX "directory_search_vector_idx" ON "directory_search_index" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "directory_search_terms_idx" ON "directory_search_index" USING gin ("term_ids");--> statement-breakpoint
+CREATE INDEX "directory_search_modified_idx" ON "directory_search_index" USING btree ("last_modified");--> statement-breakpoint
 CREATE INDEX "directory_areas_service_idx" ON "directory_service_areas" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "directory_areas_districts_idx" ON "directory_service_areas" USING gin ("districts");--> statement-breakpoint
 CREATE INDEX "directory_sal_service_idx" ON "directory_service_at_locations" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "directory_sal_location_idx" ON "directory_service_at_locations" USING btree ("location_id");--> statement-breakpoint
-CREATE INDEX "directory_services_search_idx" ON "directory_services" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "directory_services_terms_idx" ON "directory_services" USING gin ("term_ids");--> statement-breakpoint
 CREATE INDEX "directory_services_modified_idx" ON "directory_services" USING btree ("last_modified");--> statement-breakpoint
 CREATE INDEX "directory_services_review_idx" ON "directory_services" USING btree ("review_date");--> statement-breakpoint
 CREATE INDEX "directory_services_org_idx" ON "directory_services" USING btree ("organization_id");--> statement-breakpoint

@@ -5,7 +5,8 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { londonToday, type IsoDate } from '../../domain/core/dates.js';
 import { InputError } from '../../domain/core/errors.js';
-import { diffServices, isFree, nextReviewDate, openDays, type FieldChange } from '../../domain/directory/curation.js';
+import { diffServices, nextReviewDate, type FieldChange } from '../../domain/directory/curation.js';
+import { districtsOfExtent, searchIndexOf } from '../../domain/directory/search.js';
 import {
   omitEmpty,
   penceToPounds,
@@ -32,6 +33,8 @@ import {
   directoryOrganizationIdentifiers,
   directoryOrganizations,
   directoryPhones,
+  directorySearchCards,
+  directorySearchIndex,
   directorySchedules,
   directoryServiceAreas,
   directoryServiceAtLocations,
@@ -69,14 +72,6 @@ async function insertChunks<T extends Record<string, unknown>>(db: Db, table: Pa
   for (let i = 0; i < rows.length; i += CHUNK) await db.insert(table).values(rows.slice(i, i + CHUNK) as never);
 }
 
-/** Postcode districts listed in a service area's extent when it is written as districts ("EB1 EB2, EB3"). */
-export function districtsOfExtent(extent: string | undefined): string[] {
-  if (!extent) return [];
-  const parts = extent.split(/[\s,;]+/).filter(Boolean);
-  const districts = parts.map((p) => normalisePostcodeDistrict(p));
-  return districts.every((d) => d !== null) ? (districts as string[]) : [];
-}
-
 function phoneRows(
   phones: OrukPhone[] | undefined,
   owner: { service_id?: string; contact_id?: string; location_id?: string },
@@ -92,22 +87,6 @@ function phoneRows(
     description: p.description ?? null,
     position,
   }));
-}
-
-function searchTextOf(record: OrukService): string {
-  const parts = [
-    record.description,
-    record.organization?.name,
-    record.eligibility_description,
-    record.fees,
-    ...(record.attributes ?? []).flatMap((a) => [a.taxonomy_term.name, a.taxonomy_term.description]),
-    ...(record.service_at_locations ?? []).flatMap((sal) => [
-      sal.location.name,
-      ...(sal.location.addresses ?? []).flatMap((a) => [a.city, a.postal_code]),
-    ]),
-    ...(record.languages ?? []).map((l) => l.name),
-  ];
-  return parts.filter(Boolean).join(' ');
 }
 
 /**
@@ -245,10 +224,6 @@ export async function saveServices(
       source: old && meta.source === 'staff' ? old.source : meta.source,
       ...(meta.marketLocationId !== undefined ? { marketLocationId: meta.marketLocationId } : {}),
       ...(meta.contractId !== undefined ? { contractId: meta.contractId } : {}),
-      days: openDays(r.schedules),
-      free: isFree(r.cost_options),
-      termIds: [...new Set((r.attributes ?? []).map((a) => a.taxonomy_term.id))],
-      searchText: searchTextOf(r),
     };
   });
   for (let i = 0; i < serviceRows.length; i += CHUNK) {
@@ -434,7 +409,7 @@ export async function saveServices(
         extent_type: a.extent_type ?? null,
         uri: a.uri ?? null,
         service_area: a.service_area ?? null,
-        districts: districtsOfExtent(a.extent),
+        districts: districtsOfExtent(a.extent, normalisePostcodeDistrict),
         position,
       })),
     ),
@@ -492,6 +467,8 @@ export async function saveServices(
     ),
   );
 
+  await writeSearchIndex(db, records, serviceRows);
+
   const result = records.map((r) => ({ id: r.id, created: !existing.has(r.id), changes: [] as FieldChange[] }));
   if (wantHistory) {
     const after = await loadServices(db, ids);
@@ -521,6 +498,43 @@ export async function saveServices(
     await insertChunks(db, directoryHistory, rows);
   }
   return result;
+}
+
+/** Rewrite the search index rows of `records` (full-text vectors are made by PostgreSQL from folded text). */
+async function writeSearchIndex(db: Db, records: OrukService[], rows: { id: string; last_modified: string }[]) {
+  const modified = new Map(rows.map((r) => [r.id, r.last_modified]));
+  const indexRows = records.map((r) => {
+    const x = searchIndexOf(r, normalisePostcodeDistrict);
+    return {
+      serviceId: r.id,
+      name: x.name,
+      status: x.status,
+      organizationId: x.organizationId,
+      termIds: x.termIds,
+      days: x.days,
+      free: x.free,
+      minimumAge: x.minimumAge,
+      maximumAge: x.maximumAge,
+      lastModified: modified.get(r.id)!,
+      takingReferrals: x.takingReferrals,
+      areaDistricts: x.areaDistricts,
+      lats: x.lats,
+      lngs: x.lngs,
+      searchVector: sql`setweight(to_tsvector('english', ${x.nameText}), 'A') || setweight(to_tsvector('english', ${x.bodyText}), 'B')`,
+    };
+  });
+  const cards = records.map((r, i) => ({ serviceId: r.id, card: searchIndexOf(r, normalisePostcodeDistrict).card, i }));
+  const ids = records.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db.delete(directorySearchIndex).where(inArray(directorySearchIndex.serviceId, ids.slice(i, i + CHUNK)));
+    await db.delete(directorySearchCards).where(inArray(directorySearchCards.serviceId, ids.slice(i, i + CHUNK)));
+  }
+  await insertChunks(db, directorySearchIndex, indexRows as never[]);
+  await insertChunks(
+    db,
+    directorySearchCards,
+    cards.map(({ serviceId, card }) => ({ serviceId, card })),
+  );
 }
 
 async function labelOf(db: Db, actor: AuditActor): Promise<{ actorLabel: string; userId: string | null }> {

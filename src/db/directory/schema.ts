@@ -92,10 +92,7 @@ export const directoryOrganizationIdentifiers = pgTable(
   ],
 );
 
-/**
- * A directory service. `source`: staff | market | contract | import | demo | suggestion. `days`, `free`,
- * `term_ids` and `search_text` are kept from the record on every write so search is one indexed query.
- */
+/** A directory service. `source`: staff | market | contract | import | demo | suggestion. */
 export const directoryServices = pgTable(
   'directory_services',
   {
@@ -124,24 +121,9 @@ export const directoryServices = pgTable(
     source: text('source').notNull(),
     marketLocationId: uuid('market_location_id'),
     contractId: uuid('contract_id'),
-    days: text('days')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    free: boolean('free').notNull().default(true),
-    termIds: uuid('term_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    searchText: text('search_text').notNull().default(''),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(search_text, '')), 'B')`,
-    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('directory_services_search_idx').using('gin', t.searchVector),
-    index('directory_services_terms_idx').using('gin', t.termIds),
     index('directory_services_modified_idx').on(t.last_modified),
     index('directory_services_review_idx').on(t.reviewDate),
     index('directory_services_org_idx').on(t.organization_id),
@@ -149,6 +131,49 @@ export const directoryServices = pgTable(
     uniqueIndex('directory_services_contract_uq').on(t.contractId),
   ],
 );
+
+/**
+ * The search index: one narrow row per service, rewritten with the service, holding what search filters and sorts
+ * on (terms, days, cost, ages, areas covered, location coordinates, full-text vector), so a search page is one
+ * indexed query; the result cards sit in directory_search_cards.
+ */
+export const directorySearchIndex = pgTable(
+  'directory_search_index',
+  {
+    serviceId: uuid('service_id')
+      .primaryKey()
+      .references(() => directoryServices.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    status: text('status').notNull(),
+    organizationId: uuid('organization_id'),
+    termIds: uuid('term_ids').array().notNull(),
+    days: text('days').array().notNull(),
+    free: boolean('free').notNull(),
+    minimumAge: doublePrecision('minimum_age'),
+    maximumAge: doublePrecision('maximum_age'),
+    lastModified: timestamp('last_modified', { withTimezone: true, mode: 'string' }).notNull(),
+    takingReferrals: boolean('taking_referrals'),
+    /** Postcode districts the service's areas cover (empty: no area limits). */
+    areaDistricts: text('area_districts').array().notNull(),
+    /** Coordinates of the service's physical locations (parallel arrays). */
+    lats: doublePrecision('lats').array().notNull(),
+    lngs: doublePrecision('lngs').array().notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+  },
+  (t) => [
+    index('directory_search_vector_idx').using('gin', t.searchVector),
+    index('directory_search_terms_idx').using('gin', t.termIds),
+    index('directory_search_modified_idx').on(t.lastModified),
+  ],
+);
+
+/** The result card of each service (kept apart from the index so index rows stay narrow and quick to scan). */
+export const directorySearchCards = pgTable('directory_search_cards', {
+  serviceId: uuid('service_id')
+    .primaryKey()
+    .references(() => directoryServices.id, { onDelete: 'cascade' }),
+  card: jsonb('card').notNull(),
+});
 
 export const directoryLocations = pgTable(
   'directory_locations',

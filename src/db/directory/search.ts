@@ -5,6 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.js';
 import { EARTH_RADIUS_KM } from '../../domain/discharge/geo.js';
+import { foldForSearch, type SearchCardData } from '../../domain/directory/search.js';
 import {
   omitEmpty,
   type OrukLocation,
@@ -41,17 +42,35 @@ export interface DirectoryFilters {
 }
 
 const R_M = EARTH_RADIUS_KM * 1000;
+const DEG = Math.PI / 180;
 
-function distanceSql(near: NearPoint): SQL {
-  const lat = sql`${near.lat}::float8`;
-  const lng = sql`${near.lng}::float8`;
-  return sql`(2 * ${R_M}::float8 * asin(least(1, sqrt(power(sin(radians(l.latitude - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lng}) / 2), 2)))))`;
+/** Haversine distance in metres between two points (the method the ORUK `proximity` filter is checked with). */
+export function haversineMetres(aLat: number, aLng: number, bLat: number, bLng: number): number {
+  const h =
+    Math.sin(((bLat - aLat) * DEG) / 2) ** 2 +
+    Math.cos(aLat * DEG) * Math.cos(bLat * DEG) * Math.sin(((bLng - aLng) * DEG) / 2) ** 2;
+  return 2 * R_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-function boxSql(near: NearPoint, metres: number): SQL {
-  const dLat = (metres / R_M) * (180 / Math.PI);
-  const dLng = dLat / Math.max(0.01, Math.cos((near.lat * Math.PI) / 180));
-  return sql`l.latitude between ${near.lat - dLat}::float8 and ${near.lat + dLat}::float8 and l.longitude between ${near.lng - dLng}::float8 and ${near.lng + dLng}::float8`;
+function distanceSql(near: NearPoint, lat: SQL, lng: SQL): SQL {
+  const la = sql`${near.lat}::float8`;
+  const ln = sql`${near.lng}::float8`;
+  return sql`(2 * ${R_M}::float8 * asin(least(1, sqrt(power(sin(radians(${lat} - ${la}) / 2), 2) + cos(radians(${la})) * cos(radians(${lat})) * power(sin(radians(${lng} - ${ln}) / 2), 2)))))`;
+}
+
+/**
+ * Squared equirectangular distance (in degrees of latitude) from `near` to the nearest of a service's locations:
+ * cheap to compute for every candidate, and in the same order as the true distance at a borough's scale.
+ */
+function nearestKeySql(near: NearPoint): SQL {
+  const cos = Math.cos(near.lat * DEG);
+  return sql`(select min(power(p.lat - ${near.lat}::float8, 2) + power((p.lng - ${near.lng}::float8) * ${cos}::float8, 2))
+    from unnest(x.lats, x.lngs) as p(lat, lng))`;
+}
+
+/** A proximity in metres as the same squared-degree measure, with 1% slack (exact check follows in metres). */
+function proximityKey(metres: number): number {
+  return ((metres * 1.01) / R_M / DEG) ** 2;
 }
 
 function uuidArray(ids: string[]): SQL {
@@ -61,32 +80,32 @@ function uuidArray(ids: string[]): SQL {
   )}]::uuid[]`;
 }
 
-/** Conditions on the service row `s`, shared by every list. */
+/** Conditions on the search index row `x`, shared by every list. */
 function serviceConditions(f: DirectoryFilters): SQL[] {
   const where: SQL[] = [];
-  if (f.search?.trim()) where.push(sql`s.search_vector @@ websearch_to_tsquery('english', ${f.search.trim()})`);
+  const words = f.search?.trim() ? foldForSearch(f.search.trim()) : '';
+  if (words) where.push(sql`x.search_vector @@ websearch_to_tsquery('english', ${words})`);
   for (const group of f.termGroups ?? []) {
     if (group.length === 0) where.push(sql`false`);
-    else where.push(sql`s.term_ids && ${uuidArray(group)}`);
+    else where.push(sql`x.term_ids && ${uuidArray(group)}`);
   }
-  if (f.minimumAge !== undefined) where.push(sql`s.minimum_age >= ${f.minimumAge}::float8`);
-  if (f.maximumAge !== undefined) where.push(sql`s.maximum_age <= ${f.maximumAge}::float8`);
-  if (f.day) where.push(sql`${f.day} = any(s.days)`);
-  if (f.free !== undefined) where.push(sql`s.free = ${f.free}`);
-  if (f.modifiedAfter) where.push(sql`s.last_modified >= ${f.modifiedAfter}::timestamptz`);
+  if (f.minimumAge !== undefined) where.push(sql`x.minimum_age >= ${f.minimumAge}::float8`);
+  if (f.maximumAge !== undefined) where.push(sql`x.maximum_age <= ${f.maximumAge}::float8`);
+  if (f.day) where.push(sql`x.days @> array[${f.day}]::text[]`);
+  if (f.free !== undefined) where.push(sql`x.free = ${f.free}`);
+  if (f.modifiedAfter) where.push(sql`x.last_modified >= ${f.modifiedAfter}::timestamptz`);
   if (f.statuses?.length)
     where.push(
-      sql`s.status in (${sql.join(
-        f.statuses.map((x) => sql`${x}`),
+      sql`x.status in (${sql.join(
+        f.statuses.map((v) => sql`${v}`),
         sql`, `,
       )})`,
     );
-  if (f.organizationId) where.push(sql`s.organization_id = ${f.organizationId}::uuid`);
-  if (f.takingReferrals !== undefined) where.push(sql`s.taking_referrals = ${f.takingReferrals}`);
+  if (f.organizationId) where.push(sql`x.organization_id = ${f.organizationId}::uuid`);
+  if (f.takingReferrals !== undefined) where.push(sql`x.taking_referrals = ${f.takingReferrals}`);
   if (f.near && f.proximityMetres === undefined) {
     // ORUK: with a postcode and no proximity, keep services whose service area covers it (or that set none).
-    where.push(sql`(exists (select 1 from directory_service_areas a where a.service_id = s.id and ${f.near.district} = any(a.districts))
-      or not exists (select 1 from directory_service_areas a where a.service_id = s.id and cardinality(a.districts) > 0))`);
+    where.push(sql`(cardinality(x.area_districts) = 0 or x.area_districts @> array[${f.near.district}]::text[])`);
   }
   return where;
 }
@@ -95,12 +114,12 @@ function whereOf(parts: SQL[]): SQL {
   return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``;
 }
 
-function orderOf(f: DirectoryFilters, distance: SQL | null, nameCol: SQL): SQL {
+function orderOf(f: DirectoryFilters, distance: SQL | null): SQL {
   const keys: SQL[] = [];
   if (distance) keys.push(sql`${distance} asc nulls last`);
-  if (f.search?.trim())
-    keys.push(sql`ts_rank(s.search_vector, websearch_to_tsquery('english', ${f.search.trim()})) desc`);
-  keys.push(sql`${nameCol} asc`, sql`s.id asc`);
+  const words = f.search?.trim() ? foldForSearch(f.search.trim()) : '';
+  if (words) keys.push(sql`ts_rank(x.search_vector, websearch_to_tsquery('english', ${words})) desc`);
+  keys.push(sql`x.name asc`, sql`x.service_id asc`);
   return sql`order by ${sql.join(keys, sql`, `)}`;
 }
 
@@ -108,9 +127,20 @@ export interface ServiceHit {
   id: string;
   /** Metres from the searched district's centroid to the service's nearest location; null without one. */
   distanceMetres: number | null;
+  card: SearchCardData;
 }
 
-/** A page of services matching `f` (nearest first when searching near a postcode), with the total. */
+function nearestMetres(near: NearPoint | undefined, lats: number[], lngs: number[]): number | null {
+  if (!near || !lats.length) return null;
+  let best = Infinity;
+  for (let i = 0; i < lats.length; i++) best = Math.min(best, haversineMetres(near.lat, near.lng, lats[i], lngs[i]));
+  return Math.round(best);
+}
+
+/**
+ * A page of services matching `f` (nearest first when searching near a postcode), with the total and each hit's
+ * result card. One query on the search index.
+ */
 export async function searchServices(
   db: Db,
   f: DirectoryFilters,
@@ -118,43 +148,49 @@ export async function searchServices(
   perPage: number,
 ): Promise<{ total: number; rows: ServiceHit[] }> {
   const where = serviceConditions(f);
-  let join = sql``;
-  let distance: SQL | null = null;
-  if (f.near) {
-    const box = f.proximityMetres !== undefined ? sql` and ${boxSql(f.near, f.proximityMetres)}` : sql``;
-    join = sql`left join lateral (
-      select min(${distanceSql(f.near)}) as dist
-      from directory_service_at_locations sal join directory_locations l on l.id = sal.location_id
-      where sal.service_id = s.id and l.latitude is not null${box}
-    ) d on true`;
-    distance = sql`d.dist`;
-    if (f.proximityMetres !== undefined) {
-      where.push(sql`(d.dist <= ${f.proximityMetres}::float8 or (d.dist is null
-        and not exists (select 1 from directory_service_at_locations sal join directory_locations l on l.id = sal.location_id
-          where sal.service_id = s.id and l.location_type = 'physical')
-        and exists (select 1 from directory_service_areas a where a.service_id = s.id and ${f.near.district} = any(a.districts))))`);
-    }
+  const key = f.near ? nearestKeySql(f.near) : null;
+  if (f.near && f.proximityMetres !== undefined) {
+    where.push(sql`(${key} <= ${proximityKey(f.proximityMetres)}::float8 or (cardinality(x.lats) = 0
+      and x.area_districts @> array[${f.near.district}]::text[]))`);
   }
-  const rows = await queryRows<{ id: string; dist: number | null; total: number }>(
-    db,
-    sql`select s.id, ${distance ?? sql`null`}::float8 as dist, count(*) over ()::int as total
-      from directory_services s ${join}
+  // The window count runs over narrow index rows; the page's cards are read afterwards by id.
+  const query = (limit: number, offset: number) =>
+    sql`select x.service_id as id, x.lats, x.lngs, count(*) over ()::int as total
+      from directory_search_index x
       ${whereOf(where)}
-      ${orderOf(f, distance, sql`s.name`)}
-      limit ${perPage} offset ${(page - 1) * perPage}`,
+      ${orderOf(f, key)}
+      limit ${limit} offset ${offset}`;
+  const rows = await queryRows<{ id: string; lats: number[]; lngs: number[]; total: number }>(
+    db,
+    query(perPage, (page - 1) * perPage),
   );
-  const total = rows.length ? Number(rows[0].total) : await countServices(db, f, page);
-  return {
-    total,
-    rows: rows.map((r) => ({ id: r.id, distanceMetres: r.dist === null ? null : Math.round(Number(r.dist)) })),
-  };
-}
-
-/** Past the last page the window count is empty: count separately so the page still says how many there are. */
-async function countServices(db: Db, f: DirectoryFilters, page: number): Promise<number> {
-  if (page === 1) return 0;
-  const all = await searchServices(db, f, 1, 1);
-  return all.total;
+  const cards = new Map(
+    rows.length
+      ? (
+          await queryRows<{ id: string; card: SearchCardData }>(
+            db,
+            sql`select service_id as id, card from directory_search_cards where service_id = any(${uuidArray(rows.map((r) => r.id))})`,
+          )
+        ).map((c) => [c.id, c.card])
+      : [],
+  );
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && page > 1) {
+    const first = await queryRows<{ total: number }>(db, query(1, 0));
+    total = first.length ? Number(first[0].total) : 0;
+  }
+  let hits = rows.map((r) => ({
+    id: r.id,
+    distanceMetres: nearestMetres(f.near, r.lats.map(Number), r.lngs.map(Number)),
+    card: cards.get(r.id)!,
+  }));
+  if (f.near && f.proximityMetres !== undefined) {
+    // The 1% slack of the cheap measure: drop any hit the exact haversine distance puts outside.
+    const outside = hits.filter((h) => h.distanceMetres !== null && h.distanceMetres > f.proximityMetres!).length;
+    hits = hits.filter((h) => h.distanceMetres === null || h.distanceMetres <= f.proximityMetres!);
+    total -= outside;
+  }
+  return { total, rows: hits };
 }
 
 export interface ServiceAtLocationHit {
@@ -174,19 +210,22 @@ export async function searchServiceAtLocations(
   const where = serviceConditions(f);
   let distance: SQL | null = null;
   if (f.near) {
-    distance = sql`case when l.latitude is null then null else ${distanceSql(f.near)} end`;
+    distance = sql`case when l.latitude is null then null else ${distanceSql(f.near, sql`l.latitude`, sql`l.longitude`)} end`;
     if (f.proximityMetres !== undefined) {
-      where.push(boxSql(f.near, f.proximityMetres));
-      where.push(sql`${distanceSql(f.near)} <= ${f.proximityMetres}::float8`);
+      const dLat = f.proximityMetres / R_M / DEG;
+      const dLng = dLat / Math.max(0.01, Math.cos(f.near.lat * DEG));
+      where.push(sql`l.latitude between ${f.near.lat - dLat}::float8 and ${f.near.lat + dLat}::float8
+        and l.longitude between ${f.near.lng - dLng}::float8 and ${f.near.lng + dLng}::float8`);
+      where.push(sql`${distanceSql(f.near, sql`l.latitude`, sql`l.longitude`)} <= ${f.proximityMetres}::float8`);
     }
   }
   const query = (limit: number, offset: number) => sql`select sal.id, sal.service_id, sal.location_id,
       ${distance ?? sql`null`}::float8 as dist, count(*) over ()::int as total
     from directory_service_at_locations sal
-    join directory_services s on s.id = sal.service_id
+    join directory_search_index x on x.service_id = sal.service_id
     join directory_locations l on l.id = sal.location_id
     ${whereOf(where)}
-    ${orderOf(f, distance, sql`s.name`)}, sal.id
+    ${orderOf(f, distance)}, sal.id
     limit ${limit} offset ${offset}`;
   const rows = await queryRows<{
     id: string;
@@ -295,78 +334,6 @@ export async function loadLocationBasics(db: Db, ids: string[]): Promise<Map<str
       }),
     ]),
   );
-}
-
-export interface SearchCard {
-  id: string;
-  name: string;
-  organisation: string | null;
-  description: string | null;
-  status: ServiceStatus;
-  distanceMetres: number | null;
-  /** Nearest (or first) location's name and one-line address. */
-  place: string | null;
-  address: string | null;
-  postcode: string | null;
-  free: boolean;
-  fees: string | null;
-  days: Weekday[];
-  categories: string[];
-  phone: string | null;
-  url: string | null;
-  email: string | null;
-  takingReferrals: boolean | null;
-  waitingTimeDays: number | null;
-}
-
-/** What the public search page shows for each hit: one card per service, in the order of `hits`. */
-export async function loadSearchCards(db: Db, hits: ServiceHit[], near?: NearPoint): Promise<SearchCard[]> {
-  if (hits.length === 0) return [];
-  const ids = hits.map((h) => h.id);
-  const order = near ? sql`${distanceSql(near)} asc nulls last, sal.position` : sql`sal.position`;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select s.id, s.name, s.description, s.status, s.free, s.fees, s.days, s.url, s.email, s.taking_referrals,
-        s.waiting_time_days, o.name as organisation,
-        (select array_agg(t.name order by a.position) from directory_attributes a
-           join directory_taxonomy_terms t on t.id = a.taxonomy_term_id where a.service_id = s.id) as categories,
-        (select p.number from directory_phones p where p.service_id = s.id order by p.position limit 1) as phone,
-        loc.name as place, loc.address, loc.postcode
-      from directory_services s
-      left join directory_organizations o on o.id = s.organization_id
-      left join lateral (
-        select l.name, concat_ws(', ', ad.address_1, ad.address_2, ad.city) as address, ad.postal_code as postcode
-        from directory_service_at_locations sal join directory_locations l on l.id = sal.location_id
-        left join lateral (select * from directory_addresses x where x.location_id = l.id order by x.position limit 1) ad on true
-        where sal.service_id = s.id
-        order by ${order} limit 1
-      ) loc on true
-      where s.id = any(${uuidArray(ids)})`,
-  );
-  const byId = new Map(rows.map((r) => [r.id as string, r]));
-  return hits
-    .map((h) => ({ h, r: byId.get(h.id) }))
-    .filter((x): x is { h: ServiceHit; r: Record<string, unknown> } => !!x.r)
-    .map(({ h, r }) => ({
-      id: h.id,
-      name: r.name as string,
-      organisation: (r.organisation as string) ?? null,
-      description: (r.description as string) ?? null,
-      status: r.status as ServiceStatus,
-      distanceMetres: h.distanceMetres,
-      place: (r.place as string) ?? null,
-      address: (r.address as string) || null,
-      postcode: (r.postcode as string) ?? null,
-      free: Boolean(r.free),
-      fees: (r.fees as string) ?? null,
-      days: ((r.days as string[]) ?? []) as Weekday[],
-      categories: (r.categories as string[]) ?? [],
-      phone: (r.phone as string) ?? null,
-      url: (r.url as string) ?? null,
-      email: (r.email as string) ?? null,
-      takingReferrals: r.taking_referrals === null ? null : Boolean(r.taking_referrals),
-      waitingTimeDays: r.waiting_time_days === null ? null : Number(r.waiting_time_days),
-    }));
 }
 
 /** The centroid of a postcode district from the ONSPD import (or the demo borough's), or null when unknown. */

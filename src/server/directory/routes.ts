@@ -37,7 +37,7 @@ import {
   serviceCuration,
 } from '../../db/directory/records.js';
 import { directoryOrganizations, directoryServices } from '../../db/directory/schema.js';
-import { districtCentroid, loadSearchCards, searchServices } from '../../db/directory/search.js';
+import { districtCentroid, searchServices } from '../../db/directory/search.js';
 import type { Db } from '../../db/client.js';
 import { normalisePostcodeDistrict } from '../../domain/discharge/geo.js';
 import { allTaxonomies, listTaxonomies, termsWithDescendants } from '../../db/directory/taxonomies.js';
@@ -204,7 +204,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         statuses: ['active', 'temporarily closed'] as ('active' | 'temporarily closed')[],
       };
       const hits = await searchServices(app.db, filters, q.page, q.perPage);
-      const results = await loadSearchCards(app.db, hits.rows, near);
+      const results = hits.rows.map((h) => ({ ...h.card, distanceMetres: h.distanceMetres }));
       return {
         total: hits.total,
         page: q.page,
