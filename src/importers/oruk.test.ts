@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { directoryExport, directoryTables, readDirectoryDocument } from './exchange.js';
-import { SHIPPED_TAXONOMIES } from './taxonomies.js';
+import { directoryExport, directoryTables, readDirectoryDocument } from '../domain/directory/exchange.js';
+import { SHIPPED_TAXONOMIES } from '../domain/directory/taxonomies.js';
+import { fileSource, textSource } from './framework.js';
+import { orukImporter } from './oruk.js';
 
 const EXAMPLES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../server/directory/oruk-schema/examples',
+  '../server/directory/oruk-schema/examples',
 );
 const example = (name: string) => JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8'));
 
@@ -50,6 +52,20 @@ describe('reading ORUK documents', () => {
     expect(fields).toContain('services.0.email');
     expect(fields).toContain('services.2.id');
     expect(readDirectoryDocument('text').issues[0].message).toMatch(/JSON object or array/);
+  });
+});
+
+describe('the oruk importer', () => {
+  it('reads a saved ORUK page file and reports bad JSON with its line', async () => {
+    const page = await orukImporter.parse(fileSource(path.join(EXAMPLES, 'service_list.json')), {});
+    expect(page.issues).toEqual([]);
+    expect(page.rows[0].services.map((s) => s.name)).toEqual(['Community Counselling']);
+    const broken = await orukImporter.parse(textSource('feed.json', '{\n  "services": [\n    {,}\n  ]\n}'), {});
+    expect(broken.rows).toEqual([]);
+    expect(broken.issues[0]).toMatchObject({ line: 3 });
+    expect(broken.issues[0].message).toMatch(/Not valid JSON/);
+    const empty = await orukImporter.parse(textSource('empty.json', '{"services": []}'), {});
+    expect(empty.issues[0].message).toBe('The file holds no services and no taxonomies');
   });
 });
 
