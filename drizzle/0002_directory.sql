@@ -168,7 +168,8 @@ CREATE TABLE "directory_search_index" (
 	"area_districts" text[] NOT NULL,
 	"lats" double precision[] NOT NULL,
 	"lngs" double precision[] NOT NULL,
-	"search_vector" "tsvector" NOT NULL
+	"search_vector" "tsvector" NOT NULL,
+	"name_vector" "tsvector" NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "directory_service_areas" (

@@ -520,7 +520,8 @@ async function writeSearchIndex(db: Db, records: OrukService[], rows: { id: stri
       areaDistricts: x.areaDistricts,
       lats: x.lats,
       lngs: x.lngs,
-      searchVector: sql`setweight(to_tsvector('english', ${x.nameText}), 'A') || setweight(to_tsvector('english', ${x.bodyText}), 'B')`,
+      searchVector: sql`to_tsvector('english', ${x.nameText}) || to_tsvector('english', ${x.bodyText})`,
+      nameVector: sql`to_tsvector('english', ${x.nameText})`,
     };
   });
   const cards = records.map((r, i) => ({ serviceId: r.id, card: searchIndexOf(r, normalisePostcodeDistrict).card, i }));

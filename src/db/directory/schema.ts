@@ -159,6 +159,8 @@ export const directorySearchIndex = pgTable(
     lats: doublePrecision('lats').array().notNull(),
     lngs: doublePrecision('lngs').array().notNull(),
     searchVector: tsvector('search_vector').notNull(),
+    /** The name alone, so hits on the name rank first without scoring every match. */
+    nameVector: tsvector('name_vector').notNull(),
   },
   (t) => [
     index('directory_search_vector_idx').using('gin', t.searchVector),

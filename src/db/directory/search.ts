@@ -118,7 +118,8 @@ function orderOf(f: DirectoryFilters, distance: SQL | null): SQL {
   const keys: SQL[] = [];
   if (distance) keys.push(sql`${distance} asc nulls last`);
   const words = f.search?.trim() ? foldForSearch(f.search.trim()) : '';
-  if (words) keys.push(sql`ts_rank(x.search_vector, websearch_to_tsquery('english', ${words})) desc`);
+  // Relevance without scoring every match: services whose name matches come first.
+  if (words) keys.push(sql`(x.name_vector @@ websearch_to_tsquery('english', ${words})) desc`);
   keys.push(sql`x.name asc`, sql`x.service_id asc`);
   return sql`order by ${sql.join(keys, sql`, `)}`;
 }

@@ -151,10 +151,22 @@ const COMPARED: { field: keyof OrukService; label: string }[] = [
   { field: 'steward_capacity', label: 'Taking referrals and waiting time' },
 ];
 
+/** JSON with ids left out and object keys in a fixed order, so stored copies (jsonb reorders keys) compare equal. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) {
+    if (k === 'id' || k.endsWith('_id')) continue;
+    out[k] = canonical((value as Record<string, unknown>)[k]);
+  }
+  return out;
+}
+
 function describe(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
   if (typeof value !== 'object') return String(value);
-  return JSON.stringify(value, (k, v) => (k === 'id' || k.endsWith('_id') ? undefined : v));
+  return JSON.stringify(canonical(value));
 }
 
 /**
