@@ -30,6 +30,8 @@ describe('what search needs from a record', () => {
     expect(isFree(undefined)).toBe(true);
     expect(isFree([{ amount: 0 }, {}])).toBe(true);
     expect(isFree([{ amount: 2.5 }])).toBe(false);
+    expect(isFree([], 'Free to people the council refers')).toBe(true);
+    expect(isFree([], 'Fees depend on assessed needs')).toBe(false);
   });
 });
 
@@ -95,6 +97,8 @@ describe('diffServices', () => {
       ],
     };
     expect(diffServices(base, proposed).map((c) => c.field)).toEqual(['Description', 'Opening times']);
+    expect(diffServices(base, proposed)[1]).toEqual({ field: 'Opening times', before: 'WE', after: 'WE; SA' });
+    expect(diffServices(base, { ...base, cost_options: [] })).toEqual([]);
     expect(
       diffServices(base, { ...base, schedules: [{ id: 'ab1d5b3a-2c4e-4f7a-9b8c-0d1e2f3a4b5c', byday: 'WE' }] }),
     ).toEqual([]);

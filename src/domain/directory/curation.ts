@@ -39,11 +39,16 @@ export function openDays(schedules: readonly Pick<OrukSchedule, 'byday'>[] | und
 }
 
 /**
- * True when a service is free to use: it lists no cost option with an amount above zero. (ORUK's `fees`
- * free-text is not read: councils write "Free" and "£3 per session" alike there.)
+ * True when a service is free to use: it lists no cost option with an amount above zero, and its `fees` text, if
+ * any, begins "Free" ("Free", "Free to people the council refers"). A care home whose fees "depend on assessed
+ * needs" is not free even though it lists no amount.
  */
-export function isFree(costOptions: readonly Pick<OrukCostOption, 'amount'>[] | undefined): boolean {
-  return !(costOptions ?? []).some((c) => (c.amount ?? 0) > 0);
+export function isFree(
+  costOptions: readonly Pick<OrukCostOption, 'amount'>[] | undefined,
+  fees?: string | undefined,
+): boolean {
+  if ((costOptions ?? []).some((c) => (c.amount ?? 0) > 0)) return false;
+  return !fees?.trim() || /^free\b/i.test(fees.trim());
 }
 
 /** An organisation identifier reduced to compare like with like: scheme-free type key and bare number. */
@@ -151,34 +156,78 @@ const COMPARED: { field: keyof OrukService; label: string }[] = [
   { field: 'steward_capacity', label: 'Taking referrals and waiting time' },
 ];
 
-/** JSON with ids left out and object keys in a fixed order, so stored copies (jsonb reorders keys) compare equal. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value).sort()) {
-    if (k === 'id' || k.endsWith('_id')) continue;
-    out[k] = canonical((value as Record<string, unknown>)[k]);
-  }
-  return out;
-}
+type Item = Record<string, unknown>;
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const hhmm = (t: unknown) => str(t).slice(0, 5);
 
-function describe(value: unknown): string {
+/** How a curator reads each kind of list: one line per item, in plain words, ids left out. */
+const DESCRIBERS: Partial<Record<keyof OrukService, (item: Item) => string>> = {
+  schedules: (x) =>
+    [
+      str(x.byday)
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .join(', '),
+      x.opens_at || x.closes_at ? `${hhmm(x.opens_at)}–${hhmm(x.closes_at)}` : '',
+      str(x.description),
+      x.valid_from || x.valid_to ? `valid ${str(x.valid_from)} to ${str(x.valid_to)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  cost_options: (x) =>
+    [str(x.option), x.amount !== undefined ? `£${Number(x.amount).toFixed(2)}` : '', str(x.amount_description)]
+      .filter(Boolean)
+      .join(' '),
+  phones: (x) => [str(x.number), str(x.description)].filter(Boolean).join(' '),
+  languages: (x) => str(x.name ?? x.code),
+  funding: (x) => str(x.source),
+  service_areas: (x) => [str(x.name), str(x.extent)].filter(Boolean).join(': '),
+  attributes: (x) => str((x.taxonomy_term as Item | undefined)?.name),
+  contacts: (x) =>
+    [str(x.name), str(x.title), str(x.email), ...((x.phones as Item[] | undefined) ?? []).map((p) => str(p.number))]
+      .filter(Boolean)
+      .join(', '),
+  service_at_locations: (x) => {
+    const l = (x.location ?? {}) as Item;
+    const a = ((l.addresses as Item[] | undefined) ?? [])[0] ?? {};
+    return [str(l.name), str(a.address_1), str(a.city), str(a.postal_code)].filter(Boolean).join(', ');
+  },
+};
+
+function describe(field: keyof OrukService, value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
-  if (typeof value !== 'object') return String(value);
-  return JSON.stringify(canonical(value));
+  if (Array.isArray(value)) {
+    const line = DESCRIBERS[field] ?? ((x: Item) => JSON.stringify(x));
+    return value.map((x) => line(x as Item)).join('; ');
+  }
+  if (field === 'organization') {
+    const o = value as Item;
+    const ids = ((o.organization_identifiers as Item[] | undefined) ?? []).map(
+      (i) => `${str(i.identifier_type)} ${str(i.identifier)}`,
+    );
+    return [str(o.name), str(o.email), str(o.website), ...ids].filter(Boolean).join(', ');
+  }
+  if (field === 'steward_capacity') {
+    const c = value as Item;
+    return `${c.taking_referrals ? 'Taking referrals' : 'Not taking referrals'}${
+      c.waiting_time_days !== undefined ? `, typical wait ${str(c.waiting_time_days)} days` : ''
+    }`;
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**
  * The fields a proposed version of a service changes compared with the current one, in the order a curator
- * reads a record. Ids and `last_modified` are ignored; nested lists compare by content. For a new entry pass
+ * reads a record, each described in plain words (opening times as "WE 10:00–12:30", costs as "£3.00 per
+ * session"). Ids and `last_modified` are ignored; lists compare by what they say. For a new entry pass
  * `current` as null: every field the proposal fills is a change.
  */
 export function diffServices(current: OrukService | null, proposed: OrukService): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const { field, label } of COMPARED) {
-    const before = describe(current?.[field]);
-    const after = describe(proposed[field]);
+    const before = describe(field, current?.[field]);
+    const after = describe(field, proposed[field]);
     if (before !== after) changes.push({ field: label, before, after });
   }
   return changes;

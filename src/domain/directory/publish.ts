@@ -172,9 +172,9 @@ export function marketLocationService(
     ...(loc.website ? { url: loc.website } : {}),
     status: loc.deregistered ? 'defunct' : 'active',
     minimum_age: 18,
+    fees: 'Fees depend on assessed needs. The council may pay towards care after a financial assessment.',
     ...(loc.selfFunderWeeklyFeePence
       ? {
-          fees: 'Fees depend on assessed needs. The council may pay towards care after a financial assessment.',
           cost_options: [
             {
               id: stableUuid(`market-location-fee:${loc.id}`),
