@@ -7,10 +7,7 @@ import { SHIPPED_TAXONOMIES } from '../domain/directory/taxonomies.js';
 import { fileSource, textSource } from './framework.js';
 import { orukImporter } from './oruk.js';
 
-const EXAMPLES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../server/directory/oruk-schema/examples',
-);
+const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/directory/oruk-schema/examples');
 const example = (name: string) => JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8'));
 
 describe('reading ORUK documents', () => {
