@@ -127,6 +127,17 @@ function fill(path: string, ids: DemoIds): string | null {
     [/^\/api\/contracts\/assessments\/\{id\}/, ids.assessment],
     [/^\/api\/discharge\/simulation\/scenarios\/\{id\}/, ids.simulationScenario],
   ];
+  // The PDF needs the built web app and a listening server, which this API-only test app has not (503 by design).
+  if (path === '/market-position-statement.pdf') return null;
+  const fixed: [RegExp, string][] = [
+    [
+      /^\/api\/mps\/sections\/\{key\}\/blocks\/\{block\}\/history$/,
+      '/api/mps/sections/care_homes/blocks/provision/history',
+    ],
+    [/^\/api\/mps\/sections\/\{key\}$/, '/api/mps/sections/care_homes'],
+    [/^\/api\/mps\/(public\/)?editions\/\{number\}$/, path.replace('{number}', '1')],
+  ];
+  for (const [pattern, url] of fixed) if (pattern.test(path)) return url;
   if (!path.includes('{')) return path;
   for (const [pattern, id] of byPath) if (pattern.test(path)) return id === null ? null : path.replace('{id}', id);
   throw new Error(`calendar test: no demo record for ${path}; add one to fill()`);

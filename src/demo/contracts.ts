@@ -927,15 +927,13 @@ export const contractsDemoPart: DemoPart = {
         leadOfficer: 'Commissioning Manager – Live Well',
       })
       .returning({ id: procurements.id });
-    await db
-      .insert(procurementStages)
-      .values(
-        planBackwards(endOfMonth(addMonths(asAt, 14))).map((s) => ({
-          ...s,
-          procurementId: respite.id,
-          notApplicable: false,
-        })),
-      );
+    await db.insert(procurementStages).values(
+      planBackwards(endOfMonth(addMonths(asAt, 14))).map((s) => ({
+        ...s,
+        procurementId: respite.id,
+        notApplicable: false,
+      })),
+    );
     step();
 
     // ---------- KPIs and returns ----------
@@ -1131,17 +1129,15 @@ export const contractsDemoPart: DemoPart = {
       const kind = cg.weighted(concernKinds, [5, 4, 3, 1]);
       const raisedOn = addDays(asAt, -cg.int(3, 360));
       const closed = raisedOn < addDays(asAt, -60) && cg.next() < 0.8;
-      await db
-        .insert(providerConcerns)
-        .values({
-          locationId: l.id,
-          providerId: l.providerId,
-          kind,
-          raisedOn,
-          summary: cg.pick(concernText[kind]),
-          status: closed ? 'closed' : 'open',
-          closedOn: closed ? addDays(raisedOn, cg.int(10, 50)) : null,
-        });
+      await db.insert(providerConcerns).values({
+        locationId: l.id,
+        providerId: l.providerId,
+        kind,
+        raisedOn,
+        summary: cg.pick(concernText[kind]),
+        status: closed ? 'closed' : 'open',
+        closedOn: closed ? addDays(raisedOn, cg.int(10, 50)) : null,
+      });
     }
     step();
 

@@ -630,17 +630,15 @@ export const dischargeDemoPart: DemoPart = {
         );
     const live = history.requests.filter((q) => q.status === 'sent' || q.status === 'offered');
     if (live.length)
-      await db
-        .insert(dischargeNotifications)
-        .values(
-          live.map((q) => ({
-            providerId: q.providerId,
-            requestId: q.id,
-            kind: 'request',
-            message: 'New request from the Transfer of Care hub',
-            createdAt: q.sentAt,
-          })),
-        );
+      await db.insert(dischargeNotifications).values(
+        live.map((q) => ({
+          providerId: q.providerId,
+          requestId: q.id,
+          kind: 'request',
+          message: 'New request from the Transfer of Care hub',
+          createdAt: q.sentAt,
+        })),
+      );
     ctx.progress(4, 4);
     ctx.log(
       `  ${history.referrals.length} referrals, ${history.requests.length} requests, ${history.stays.length} bed stays; ${open.length} people waiting`,

@@ -11,6 +11,7 @@ import { marketDemoPart } from './market.js';
 import { demandDemoPart } from './demand.js';
 import { dischargeDemoPart } from './discharge.js';
 import { contractsDemoPart } from './contracts.js';
+import { mpsDemoPart } from './mps.js';
 import { directoryDemoPart } from './directory.js';
 
 export interface DemoContext {
@@ -46,6 +47,7 @@ export const demoParts: DemoPart[] = [
   demandDemoPart,
   dischargeDemoPart,
   contractsDemoPart,
+  mpsDemoPart,
   directoryDemoPart,
 ];
 

@@ -26,6 +26,9 @@ import contractsRoutes from './contracts/routes.js';
 import dischargeRoutes from './discharge/routes.js';
 import dischargeSimulationRoutes from './discharge/simulationRoutes.js';
 import marketRoutes from './market/routes.js';
+import mpsRoutes from './mps/routes.js';
+import mpsSite from './mps/site.js';
+import { registerPublicSite } from './publicSite.js';
 import directoryRoutes from './directory/routes.js';
 import orukRoutes from './directory/oruk.js';
 import { errorHandler, notFoundHandler } from './problem.js';
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
   auditWrites(app);
+  registerPublicSite(app);
 
   await app.register(
     async (api) => {
@@ -125,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dischargeRoutes, { prefix: '/discharge' });
       await api.register(dischargeSimulationRoutes, { prefix: '/discharge/simulation' });
       await api.register(marketRoutes, { prefix: '/market' });
+      await api.register(mpsRoutes, { prefix: '/mps' });
       await api.register(directoryRoutes, { prefix: '/directory' });
     },
     { prefix: '/api' },
@@ -133,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(orukRoutes, { prefix: '/oruk' });
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
+  // Public pages served outside the API (one line per area).
+  await app.register(mpsSite, { webDist });
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
     // Single-page app: any non-API GET that is not a file gets index.html.

@@ -17,9 +17,9 @@ export interface Area {
   /** Leave the area out of the service navigation (still routed), e.g. for pages reached from elsewhere. */
   hideFromNavigation?: boolean;
   /**
-   * Pages anyone may use without signing in (public pages such as the community services search). `roles` is then
-   * ignored for the area as a whole: wrap any staff-only page in `<RequireAuth roles={...}>` yourself. Public
-   * areas show in the navigation of signed-out visitors too.
+   * Pages anyone may read without signing in, with ABSOLUTE paths of their own (e.g. `market-position-statement`),
+   * outside `/${path}`. Frame them with `PublicPage` from '../components'. The server must answer their data without
+   * a session, read only and rate limited, and list their paths in src/server/publicSite.ts.
    */
-  public?: boolean;
+  publicRoutes?: RouteObject[];
 }

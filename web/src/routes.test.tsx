@@ -32,15 +32,6 @@ describe('navigation', () => {
     expect(navigationFor(null, testAreas)).toEqual([]);
   });
 
-  it('shows public areas to signed-out visitors and to every signed-in role', () => {
-    const withPublic: Area[] = [
-      ...testAreas,
-      { path: 'find', title: 'Find', public: true, roles: ['admin'], routes: [] },
-    ];
-    expect(navigationFor(null, withPublic)).toEqual([{ href: '/find', text: 'Find' }]);
-    expect(navigationFor(user('provider'), withPublic).map((n) => n.text)).toContain('Find');
-  });
-
   it('registers the admin area for administrators only', () => {
     expect(navigationFor(user('admin')).some((n) => n.href === '/admin')).toBe(true);
     expect(navigationFor(user('commissioner')).some((n) => n.href === '/admin')).toBe(false);

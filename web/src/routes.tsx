@@ -13,6 +13,7 @@ import { dischargeArea } from './discharge';
 import { plannerArea } from './discharge/planner';
 import { contractsArea } from './contracts';
 import { marketArea } from './market';
+import { mpsArea } from './mps';
 import { directoryArea } from './directory';
 
 export type { Area } from './area';
@@ -25,16 +26,16 @@ export const areas: Area[] = [
   dischargeArea,
   plannerArea,
   contractsArea,
+  mpsArea,
   directoryArea,
   adminArea,
 ];
 
-/** Navigation for a user: Home, then each area they may use. Signed out: only the public areas. */
+/** Navigation for a user: Home, then each area they may use. Nothing but sign-in when signed out. */
 export function navigationFor(user: User | null, list: readonly Area[] = areas): NavItem[] {
-  if (!user)
-    return list.filter((a) => a.public && !a.hideFromNavigation).map((a) => ({ href: `/${a.path}`, text: a.title }));
+  if (!user) return [];
   const visible = list.filter(
-    (a) => !a.hideFromNavigation && (a.public || !a.roles || a.roles.length === 0 || a.roles.includes(user.role)),
+    (a) => !a.hideFromNavigation && (!a.roles || a.roles.length === 0 || a.roles.includes(user.role)),
   );
   return [{ href: '/', text: 'Home' }, ...visible.map((a) => ({ href: `/${a.path}`, text: a.title }))];
 }
@@ -61,11 +62,11 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
         },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-out', element: <SignOutPage /> },
+        // Public pages (no sign-in) that areas publish.
+        ...list.flatMap((a) => a.publicRoutes ?? []),
         ...list.map((a): RouteObject => ({
           path: a.path,
-          element: a.public ? (
-            <Outlet />
-          ) : (
+          element: (
             <RequireAuth roles={a.roles}>
               <Outlet />
             </RequireAuth>

@@ -126,17 +126,15 @@ export async function createRisk(db: Db, actor: AuditActor, input: RiskInput, to
     const [dup] = await tx.select({ id: risks.id }).from(risks).where(eq(risks.reference, input.reference));
     if (dup) throw invalid([{ field: 'reference', message: `Risk ${input.reference} already exists` }]);
     const [row] = await tx.insert(risks).values(input).returning({ id: risks.id });
-    await tx
-      .insert(riskScores)
-      .values({
-        riskId: row.id,
-        recordedOn: today,
-        likelihood: input.likelihood,
-        impact: input.impact,
-        score: riskScore(input.likelihood, input.impact),
-        note: 'Risk identified',
-        recordedBy: 'userId' in actor ? actor.userId : null,
-      });
+    await tx.insert(riskScores).values({
+      riskId: row.id,
+      recordedOn: today,
+      likelihood: input.likelihood,
+      impact: input.impact,
+      score: riskScore(input.likelihood, input.impact),
+      note: 'Risk identified',
+      recordedBy: 'userId' in actor ? actor.userId : null,
+    });
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'risk',
@@ -178,17 +176,15 @@ export async function reviewRisk(
         ...(input.status ? { status: input.status } : {}),
       })
       .where(eq(risks.id, id));
-    await tx
-      .insert(riskScores)
-      .values({
-        riskId: id,
-        recordedOn: today,
-        likelihood: input.likelihood,
-        impact: input.impact,
-        score,
-        note: input.note,
-        recordedBy: 'userId' in actor ? actor.userId : null,
-      });
+    await tx.insert(riskScores).values({
+      riskId: id,
+      recordedOn: today,
+      likelihood: input.likelihood,
+      impact: input.impact,
+      score,
+      note: input.note,
+      recordedBy: 'userId' in actor ? actor.userId : null,
+    });
     await recordAudit(tx, actor, {
       action: 'review',
       entity: 'risk',

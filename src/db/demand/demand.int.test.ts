@@ -174,15 +174,13 @@ describeWithDatabases('demand: demo borough, market inputs and rates', (ctx) => 
         nursingOccupied: 45,
       },
     ]);
-    await ctx.db
-      .insert(homecareCapacity)
-      .values({
-        locationId: agency.id,
-        asAt: new Date('2026-10-20T00:00:00Z'),
-        peopleSupported: 40,
-        hoursPerWeek: '480',
-        newHoursAvailable: '60',
-      });
+    await ctx.db.insert(homecareCapacity).values({
+      locationId: agency.id,
+      asAt: new Date('2026-10-20T00:00:00Z'),
+      peopleSupported: 40,
+      hoursPerWeek: '480',
+      newHoursAvailable: '60',
+    });
     const pl = (i: number, over: Partial<typeof placements.$inferInsert>) => ({
       personRef: `P-${1000 + i}`,
       locationId: home1.id,

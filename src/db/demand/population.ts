@@ -94,9 +94,7 @@ export async function replacePopulation(
   return { written: data.count.length, replaced };
 }
 
-export async function listAreas(
-  db: Db,
-): Promise<
+export async function listAreas(db: Db): Promise<
   {
     code: string;
     name: string;

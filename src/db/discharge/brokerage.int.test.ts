@@ -205,23 +205,21 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     // On PostgreSQL the database is a connection pool: each transaction below runs on its own connection at
     // the same time, so only the row locks keep them apart. (PGlite has one connection and queues them.)
     // Oakfield has residential beds: set them to exactly one left.
-    await ctx.db
-      .insert(careHomeCapacity)
-      .values({
-        locationId: fx.secondHome.locationId,
-        asAt: at(40),
-        maxCapacity: 60,
-        occupied: 59,
-        vacantReserved: 0,
-        vacantAccepting: 1,
-        residentialMax: 30,
-        residentialOccupied: 29,
-        residentialVacantAccepting: 1,
-        nursingMax: 30,
-        nursingOccupied: 30,
-        nursingVacantAccepting: 0,
-        source: 'provider',
-      });
+    await ctx.db.insert(careHomeCapacity).values({
+      locationId: fx.secondHome.locationId,
+      asAt: at(40),
+      maxCapacity: 60,
+      occupied: 59,
+      vacantReserved: 0,
+      vacantAccepting: 1,
+      residentialMax: 30,
+      residentialOccupied: 29,
+      residentialVacantAccepting: 1,
+      nursingMax: 30,
+      nursingOccupied: 30,
+      nursingVacantAccepting: 0,
+      source: 'provider',
+    });
     const offers: string[] = [];
     for (const person of ['HUB-C-0001', 'HUB-C-0002']) {
       const r = await createReferral(

@@ -134,17 +134,15 @@ export async function sendRequests(
       .onConflictDoNothing()
       .returning({ id: dischargeRequests.id, providerId: dischargeRequests.providerId });
     if (inserted.length) {
-      await tx
-        .insert(dischargeNotifications)
-        .values(
-          inserted.map((r) => ({
-            providerId: r.providerId,
-            requestId: r.id,
-            kind: 'request',
-            message: `New request: ${SERVICE_NEED_LABELS[need]} for a person in ${ref.postcodeDistrict}`,
-            createdAt: now,
-          })),
-        );
+      await tx.insert(dischargeNotifications).values(
+        inserted.map((r) => ({
+          providerId: r.providerId,
+          requestId: r.id,
+          kind: 'request',
+          message: `New request: ${SERVICE_NEED_LABELS[need]} for a person in ${ref.postcodeDistrict}`,
+          createdAt: now,
+        })),
+      );
     }
     if (!ref.requestSentAt && inserted.length) {
       await tx
@@ -513,24 +511,22 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
         .where(and(eq(dischargeRequests.referralId, ref.id), inArray(dischargeRequests.status, ['sent', 'offered'])))
         .returning({ id: dischargeRequests.id, providerId: dischargeRequests.providerId });
       const requestRef = (id: string) => `REQ-${id.slice(0, 8).toUpperCase()}`;
-      await tx
-        .insert(dischargeNotifications)
-        .values([
-          {
-            providerId: q.providerId,
-            requestId: q.id,
-            kind: 'awarded',
-            message: `Your offer on ${requestRef(q.id)} was accepted`,
-            createdAt: now,
-          },
-          ...others.map((o) => ({
-            providerId: o.providerId,
-            requestId: o.id,
-            kind: 'not_selected',
-            message: `Request ${requestRef(o.id)} has been placed with another provider`,
-            createdAt: now,
-          })),
-        ]);
+      await tx.insert(dischargeNotifications).values([
+        {
+          providerId: q.providerId,
+          requestId: q.id,
+          kind: 'awarded',
+          message: `Your offer on ${requestRef(q.id)} was accepted`,
+          createdAt: now,
+        },
+        ...others.map((o) => ({
+          providerId: o.providerId,
+          requestId: o.id,
+          kind: 'not_selected',
+          message: `Request ${requestRef(o.id)} has been placed with another provider`,
+          createdAt: now,
+        })),
+      ]);
       await recordAudit(tx, by, {
         action: 'award',
         entity: 'discharge_referral',

@@ -111,17 +111,15 @@ export async function seedDischargeMarket(db: Db, now: Date): Promise<DischargeF
       source: 'provider',
     },
   ]);
-  await db
-    .insert(homecareCapacity)
-    .values({
-      locationId: agency.locationId,
-      asAt,
-      area: '',
-      peopleSupported: 120,
-      hoursPerWeek: '1800',
-      newHoursAvailable: '30',
-      source: 'provider',
-    });
+  await db.insert(homecareCapacity).values({
+    locationId: agency.locationId,
+    asAt,
+    area: '',
+    peopleSupported: 120,
+    hoursPerWeek: '1800',
+    newHoursAvailable: '30',
+    source: 'provider',
+  });
   await db.insert(dischargeBlockBeds).values([
     {
       locationId: d2aHome.locationId,

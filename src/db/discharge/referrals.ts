@@ -133,13 +133,11 @@ export async function createReferral(
       })
       .returning();
     if (input.name || input.nhsNumber) {
-      await tx
-        .insert(dischargePersonDetails)
-        .values({
-          referralId: row.id,
-          name: input.name || null,
-          nhsNumber: input.nhsNumber?.replace(/\s/g, '') || null,
-        });
+      await tx.insert(dischargePersonDetails).values({
+        referralId: row.id,
+        name: input.name || null,
+        nhsNumber: input.nhsNumber?.replace(/\s/g, '') || null,
+      });
     }
     await recordAudit(tx, by, {
       action: 'create',

@@ -222,19 +222,17 @@ export async function confirmNoChange(
       await tx.insert(careHomeCapacity).values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
     }
     for (const h of hc) {
-      await tx
-        .insert(homecareCapacity)
-        .values({
-          locationId,
-          asAt: now,
-          area: h.area,
-          peopleSupported: h.peopleSupported,
-          hoursPerWeek: String(h.hoursPerWeek),
-          newHoursAvailable: String(h.newHoursAvailable),
-          noChange: true,
-          source: 'provider',
-          reportedBy,
-        });
+      await tx.insert(homecareCapacity).values({
+        locationId,
+        asAt: now,
+        area: h.area,
+        peopleSupported: h.peopleSupported,
+        hoursPerWeek: String(h.hoursPerWeek),
+        newHoursAvailable: String(h.newHoursAvailable),
+        noChange: true,
+        source: 'provider',
+        reportedBy,
+      });
     }
     if (wf) {
       const { id: _id, createdAt: _c, asAt: _a, ...rest } = wf;

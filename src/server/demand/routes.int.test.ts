@@ -32,15 +32,13 @@ describeWithDatabases('demand routes', (ctx) => {
         inBorough: true,
       })
       .returning();
-    await ctx.db
-      .insert(careHomeCapacity)
-      .values({
-        locationId: home.id,
-        asAt: new Date('2026-10-15T00:00:00Z'),
-        maxCapacity: 40,
-        occupied: 37,
-        vacantAccepting: 3,
-      });
+    await ctx.db.insert(careHomeCapacity).values({
+      locationId: home.id,
+      asAt: new Date('2026-10-15T00:00:00Z'),
+      maxCapacity: 40,
+      occupied: 37,
+      vacantAccepting: 3,
+    });
     await ctx.db.insert(placements).values(
       Array.from({ length: 30 }, (_, i) => ({
         personRef: `R-${2000 + i}`,

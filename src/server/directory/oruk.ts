@@ -43,6 +43,8 @@ import {
 
 const TAGS = ['oruk'];
 const PUBLIC = { tags: TAGS, security: [] };
+/** Open data, no keys: a per-address limit well above any directory's crawl, so one client cannot starve others. */
+const RATE = { rateLimit: { max: 3000, timeWindow: '1 minute' } };
 
 /** Where a postcode is, for distance and coverage: its district's centroid. @throws InputError when unknown. */
 export async function nearPostcode(db: Db, postcode: string, field = 'postcode') {
@@ -100,6 +102,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary: 'About this API and its relationship with HSDS (ORUK 3.0)',
@@ -116,6 +119,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/services',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary:
@@ -138,6 +142,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/services/:id',
     {
+      config: RATE,
       schema: { ...PUBLIC, summary: 'A fully nested service', params: idParams, response: { 200: orukServiceSchema } },
     },
     async (request) => {
@@ -150,6 +155,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/service_at_locations',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary: 'Paginated services at locations (search, taxonomy, age, day, postcode, proximity, modified_after)',
@@ -180,6 +186,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/service_at_locations/:id',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary: 'A service at a location: the fully nested service, as the profile defines this path',
@@ -198,6 +205,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/taxonomies',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary: 'Paginated taxonomies',
@@ -226,6 +234,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/taxonomies/:id',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary: 'A taxonomy with its terms',
@@ -243,6 +252,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/taxonomy_terms',
     {
+      config: RATE,
       schema: {
         ...PUBLIC,
         summary: 'Paginated taxonomy terms (optionally of one taxonomy)',
@@ -260,6 +270,7 @@ const orukRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/taxonomy_terms/:id',
     {
+      config: RATE,
       schema: { ...PUBLIC, summary: 'A taxonomy term', params: idParams, response: { 200: orukTaxonomyTermSchema } },
     },
     async (request) => {

@@ -74,6 +74,9 @@ const TAGS = ['directory'];
 const PUBLIC = { tags: TAGS, security: [] };
 const CURATORS = EDITOR_ROLES;
 const IMPORTERS = ['admin', 'commissioner'] as const;
+/** Public reads: generous per-address limits (a person searching never meets them; a scraper does). */
+const PUBLIC_RATE = { rateLimit: { max: 600, timeWindow: '1 minute' } };
+const EXPORT_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 /** Lists in a service record whose items need ids, with their own nested lists. */
 const NESTED: Record<string, string[]> = {
@@ -159,7 +162,10 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- Public: search, options, suggestions, export ----
   app.get(
     '/search-options',
-    { schema: { ...PUBLIC, summary: 'Needs and taxonomies to search by', response: { 200: searchOptionsSchema } } },
+    {
+      config: PUBLIC_RATE,
+      schema: { ...PUBLIC, summary: 'Needs and taxonomies to search by', response: { 200: searchOptionsSchema } },
+    },
     async () => {
       const [{ rows }, borough] = await Promise.all([listTaxonomies(app.db, 1, 100), getBorough(app.db)]);
       return {
@@ -171,6 +177,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         })),
         taxonomies: rows,
         boroughName: borough?.name ?? 'the borough',
+        synthetic: borough?.synthetic ?? true,
       };
     },
   );
@@ -178,6 +185,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
+      config: PUBLIC_RATE,
       schema: {
         ...PUBLIC,
         summary: 'Find community services by need or keyword, postcode, category, cost and day (nearest first)',
@@ -253,6 +261,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/export.json',
     {
+      config: EXPORT_RATE,
       schema: {
         ...PUBLIC,
         summary: 'The whole directory as one ORUK JSON document (taxonomies and fully nested services)',
@@ -279,7 +288,10 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/export.zip',
-    { schema: { ...PUBLIC, summary: 'The whole directory as HSDS tabular CSV files in a zip' } },
+    {
+      config: EXPORT_RATE,
+      schema: { ...PUBLIC, summary: 'The whole directory as HSDS tabular CSV files in a zip' },
+    },
     async (_request, reply) => {
       const [taxonomies, services] = await Promise.all([
         allTaxonomies(app.db),

@@ -155,6 +155,8 @@ export const searchOptionsSchema = z.object({
   needs: z.array(needOptionSchema),
   taxonomies: z.array(taxonomySummarySchema),
   boroughName: z.string(),
+  /** True while the borough's data are synthetic (a demo): public pages say so and stay out of search engines. */
+  synthetic: z.boolean(),
 });
 export type SearchOptions = z.infer<typeof searchOptionsSchema>;
 

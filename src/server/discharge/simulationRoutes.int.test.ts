@@ -27,17 +27,15 @@ async function seedHistory(app: FastifyInstance) {
       })),
     )
     .returning();
-  await db
-    .insert(dischargeBlockBeds)
-    .values(
-      Array.from({ length: 30 }, (_, i) => ({
-        locationId: home.id,
-        kind: 'rehab',
-        label: `Rehab ${i + 1}`,
-        weeklyPricePence: 182_000,
-        fromDate: '2024-01-01',
-      })),
-    );
+  await db.insert(dischargeBlockBeds).values(
+    Array.from({ length: 30 }, (_, i) => ({
+      locationId: home.id,
+      kind: 'rehab',
+      label: `Rehab ${i + 1}`,
+      weeklyPricePence: 182_000,
+      fromDate: '2024-01-01',
+    })),
+  );
   const rng = new Rng(5, 0);
   const start = Date.parse('2025-04-01T00:00:00Z');
   const rows: (typeof dischargeReferrals.$inferInsert)[] = [];

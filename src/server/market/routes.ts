@@ -233,18 +233,16 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
       active: active.length,
       councilFunded: active.filter((p) => p.funding === 'council' || p.funding === 'joint').length,
       list: staff
-        ? active
-            .slice(0, 500)
-            .map((p) => ({
-              id: p.id,
-              personRef: p.personRef,
-              band: p.band,
-              startDate: p.startDate,
-              weeklyPricePence: p.weeklyPricePence,
-              funding: p.funding,
-              contractType: p.contractType,
-              purpose: p.purpose,
-            }))
+        ? active.slice(0, 500).map((p) => ({
+            id: p.id,
+            personRef: p.personRef,
+            band: p.band,
+            startDate: p.startDate,
+            weeklyPricePence: p.weeklyPricePence,
+            funding: p.funding,
+            contractType: p.contractType,
+            purpose: p.purpose,
+          }))
         : [],
     },
     assessment: home,

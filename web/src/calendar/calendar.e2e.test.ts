@@ -38,6 +38,12 @@ const PAGES: [path: string, heading: RegExp][] = [
   ['/contracts/delivery-plan', /delivery plan/i],
   ['/contracts/risks', /Risk/],
   ['/contracts/concerns', /concerns/i],
+  ['/mps', /Market Position Statement/],
+  ['/mps/sections/care_homes', /Care homes/],
+  ['/mps/compare?from=1&to=draft', /Compare editions/],
+  ['/market-position-statement', /Market Position Statement/],
+  ['/market-position-statement/market', /The current market/],
+  ['/opportunities', /Opportunities coming up/],
 ];
 
 async function idsFrom(page: Page, baseUrl: string): Promise<Record<string, string>> {

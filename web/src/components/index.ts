@@ -29,3 +29,4 @@ export { LoadingOrError, Loading } from './LoadingOrError';
 export { Tabs, Pagination, BackLink, pageNumbers, type Tab, type PaginationProps } from './Navigation';
 export { DataFreshness, type DataFreshnessProps } from './DataFreshness';
 export * from './format';
+export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } from './PublicPage';

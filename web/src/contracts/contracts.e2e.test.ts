@@ -107,13 +107,11 @@ describeE2E('contracts and delivery', () => {
     const none = (await (await page.request.get(`${e2e.steward.baseUrl}/api/contracts/contracts?search=EB-NEW`)).json())
       .contracts;
     expect(none).toEqual([]);
-    await page
-      .getByLabel('Contract register (CSV or Excel)')
-      .setInputFiles({
-        name: 'register.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(csv.replace('lots', '410000')),
-      });
+    await page.getByLabel('Contract register (CSV or Excel)').setInputFiles({
+      name: 'register.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.replace('lots', '410000')),
+    });
     await page.getByRole('button', { name: 'Import register' }).click();
     await page.getByRole('alert').getByText('register.csv imported: 2 contracts added, 0 updated').waitFor();
     expect(errors).toEqual([]);

@@ -26,7 +26,7 @@ import { ServiceFields } from './ServiceFields';
 import { applyForm, formValuesOf, validateForm, type ServiceFormValues } from './serviceForm';
 import type { DirectoryEntry, EntryList, ReviewDue, SearchOptions, SuggestionSummary } from './types';
 
-export const MANAGE = '/directory/manage';
+export const MANAGE = '/directory';
 const manageCrumbs = [{ text: 'Directory', href: MANAGE }];
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -74,7 +74,7 @@ export function ManagePage() {
       />
       <ul className="govuk-list">
         <li>
-          <Link className="govuk-link" to="/directory">
+          <Link className="govuk-link" to="/community-services">
             Public search page
           </Link>
         </li>
@@ -200,7 +200,7 @@ export function EntryPage() {
           <Button type="button" variant="secondary" onClick={reviewed}>
             Mark as reviewed
           </Button>
-          <Button href={`/directory/services/${id}`} variant="secondary">
+          <Button href={`/community-services/services/${id}`} variant="secondary">
             View public page
           </Button>
         </ButtonGroup>

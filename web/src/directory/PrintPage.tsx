@@ -1,17 +1,20 @@
 // A printable list of the current search's services (public): compact, with a print button hidden on paper.
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
-import { Button, LoadingOrError, Page, formatDate } from '../components';
+import { Button, LoadingOrError, PublicPage, formatDate } from '../components';
 import { formatDays, formatMiles, searchQueryOf } from './SearchPage';
-import type { SearchResult } from './types';
+import type { SearchOptions, SearchResult } from './types';
 
 export function PrintPage() {
   const [params] = useSearchParams();
+  const { data: options } = useApi<SearchOptions>('/api/directory/search-options');
   const query = searchQueryOf(params);
   const { data, error, loading } = useApi<SearchResult>(withQuery('/api/directory/search', { ...query, perPage: 200 }));
-  const back = withQuery('/directory', query);
+  const back = withQuery('/community-services', query);
   return (
-    <Page
+    <PublicPage
+      synthetic={options?.synthetic ?? true}
+      boroughName={options?.boroughName ?? 'This borough'}
       title="Community services: printable list"
       breadcrumbs={[{ text: 'Find community services', href: back }, { text: 'Printable list' }]}
       width="full"
@@ -53,6 +56,6 @@ export function PrintPage() {
           </ol>
         </>
       )}
-    </Page>
+    </PublicPage>
   );
 }

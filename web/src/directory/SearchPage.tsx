@@ -7,7 +7,7 @@ import {
   Button,
   ErrorSummary,
   LoadingOrError,
-  Page,
+  PublicPage,
   Pagination,
   Radios,
   Select,
@@ -58,7 +58,7 @@ export function ResultCard({ card, headingLevel = 2 }: { card: SearchCard; headi
   return (
     <li className="app-directory-result">
       <H className="govuk-heading-m govuk-!-margin-bottom-1">
-        <Link className="govuk-link" to={`/directory/services/${card.id}`}>
+        <Link className="govuk-link" to={`/community-services/services/${card.id}`}>
           {card.name}
         </Link>
       </H>
@@ -125,7 +125,7 @@ export function SearchPage() {
     e.preventDefault();
     const next = new URLSearchParams();
     for (const k of SEARCH_KEYS) if (form[k]?.trim()) next.set(k, form[k]!.trim());
-    navigate(`/directory?${next.toString()}`);
+    navigate(`/community-services?${next.toString()}`);
   };
   const set = (k: SearchKey) => (v: string) => setForm((f) => ({ ...f, [k]: v || undefined }));
   const needTermIds = new Set(options?.needs.map((n) => n.termId) ?? []);
@@ -135,7 +135,13 @@ export function SearchPage() {
   const title = `Find community services${options ? ` in ${options.boroughName}` : ''}`;
 
   return (
-    <Page title={title} hasErrors={errors.length > 0} width="full">
+    <PublicPage
+      synthetic={options?.synthetic ?? true}
+      boroughName={options?.boroughName ?? 'This borough'}
+      title={title}
+      hasErrors={errors.length > 0}
+      width="full"
+    >
       <ErrorSummary errors={errors} />
       <p className="govuk-body-l">
         Clubs, groups, advice and support for residents, carers and the people who help them: search by what you need
@@ -227,7 +233,7 @@ export function SearchPage() {
           <ul className="govuk-list app-directory-needs">
             {(options?.needs ?? []).map((n) => (
               <li key={n.code}>
-                <Link className="govuk-link" to={`/directory?need=${n.code}`}>
+                <Link className="govuk-link" to={`/community-services?need=${n.code}`}>
                   {n.name}
                 </Link>
                 <span className="govuk-body-s"> – {n.description}</span>
@@ -248,7 +254,7 @@ export function SearchPage() {
           {data.total === 0 && <p className="govuk-body">Try fewer words, another need, or remove a filter.</p>}
           {data.total > 0 && (
             <p className="govuk-body">
-              <Link className="govuk-link" to={withQuery('/directory/print', query)}>
+              <Link className="govuk-link" to={withQuery('/community-services/print', query)}>
                 Printable list of these services
               </Link>
             </p>
@@ -261,14 +267,14 @@ export function SearchPage() {
           <Pagination
             page={data.page}
             pageCount={data.pageCount}
-            href={(n) => withQuery('/directory', { ...query, page: n })}
+            href={(n) => withQuery('/community-services', { ...query, page: n })}
             label="Results pages"
           />
         </section>
       )}
       <p className="govuk-body-s">
         Know a service that is missing or out of date?{' '}
-        <Link className="govuk-link" to="/directory/suggest">
+        <Link className="govuk-link" to="/community-services/suggest">
           Suggest a new service
         </Link>
         . This directory is open data in the Open Referral UK standard:{' '}
@@ -277,6 +283,6 @@ export function SearchPage() {
         </a>
         .
       </p>
-    </Page>
+    </PublicPage>
   );
 }

@@ -4,7 +4,7 @@ import { useApi } from '../api';
 import {
   InsetText,
   LoadingOrError,
-  Page,
+  PublicPage,
   SummaryList,
   Tag,
   formatDate,
@@ -12,7 +12,7 @@ import {
   type SummaryRow,
 } from '../components';
 import { formatDays } from './SearchPage';
-import type { OrukServiceView } from './types';
+import type { OrukServiceView, SearchOptions } from './types';
 
 function scheduleText(s: NonNullable<OrukServiceView['schedules']>[number]): string {
   const days = formatDays((s.byday ?? '').split(',').map((d) => d.trim().slice(-2)));
@@ -22,15 +22,18 @@ function scheduleText(s: NonNullable<OrukServiceView['schedules']>[number]): str
 
 export function ServicePage() {
   const { id } = useParams();
+  const { data: options } = useApi<SearchOptions>('/api/directory/search-options');
   const { data: s, error, loading } = useApi<OrukServiceView>(`/oruk/services/${id}`);
   if (!s)
     return (
-      <Page
+      <PublicPage
+        synthetic={options?.synthetic ?? true}
+        boroughName={options?.boroughName ?? 'This borough'}
         title="Service"
-        breadcrumbs={[{ text: 'Find community services', href: '/directory' }, { text: 'Service' }]}
+        breadcrumbs={[{ text: 'Find community services', href: '/community-services' }, { text: 'Service' }]}
       >
         <LoadingOrError loading={loading} error={error} what="this service" />
-      </Page>
+      </PublicPage>
     );
   const rows: SummaryRow[] = [];
   const add = (key: string, value: React.ReactNode | undefined | null) => {
@@ -141,10 +144,12 @@ export function ServicePage() {
   add('Last updated', s.last_modified ? formatDate(s.last_modified) : undefined);
 
   return (
-    <Page
+    <PublicPage
+      synthetic={options?.synthetic ?? true}
+      boroughName={options?.boroughName ?? 'This borough'}
       title={s.name}
       caption={s.organization?.name}
-      breadcrumbs={[{ text: 'Find community services', href: '/directory' }, { text: s.name }]}
+      breadcrumbs={[{ text: 'Find community services', href: '/community-services' }, { text: s.name }]}
     >
       {s.status !== 'active' && (
         <InsetText>
@@ -155,10 +160,10 @@ export function ServicePage() {
       {s.description && <p className="govuk-body-l">{s.description}</p>}
       <SummaryList rows={rows} />
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/directory/services/${s.id}/suggest`}>
+        <Link className="govuk-link" to={`/community-services/services/${s.id}/suggest`}>
           Suggest a change to this entry
         </Link>
       </p>
-    </Page>
+    </PublicPage>
   );
 }

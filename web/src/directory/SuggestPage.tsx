@@ -7,7 +7,7 @@ import {
   Button,
   ErrorSummary,
   LoadingOrError,
-  Page,
+  PublicPage,
   Panel,
   TextInput,
   Textarea,
@@ -41,29 +41,40 @@ export function SuggestPage() {
   }, [options, current.data, id]);
   const title = id ? 'Suggest a change to this entry' : 'Suggest a new service';
   const crumbs = [
-    { text: 'Find community services', href: '/directory' },
-    ...(id && base ? [{ text: base.name, href: `/directory/services/${id}` }] : []),
+    { text: 'Find community services', href: '/community-services' },
+    ...(id && base ? [{ text: base.name, href: `/community-services/services/${id}` }] : []),
     { text: id ? 'Suggest a change' : 'Suggest a service' },
   ];
 
   if (sent)
     return (
-      <Page title="Suggestion sent" breadcrumbs={crumbs} documentTitle="Suggestion sent">
+      <PublicPage
+        synthetic={options?.synthetic ?? true}
+        boroughName={options?.boroughName ?? 'This borough'}
+        title="Suggestion sent"
+        breadcrumbs={crumbs}
+        documentTitle="Suggestion sent"
+      >
         <Panel title="Thank you: your suggestion has been sent">
           A member of the council’s directory team will check it before it is published.
         </Panel>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/directory">
+          <Link className="govuk-link" to="/community-services">
             Back to find community services
           </Link>
         </p>
-      </Page>
+      </PublicPage>
     );
   if (!values || !options)
     return (
-      <Page title={title} breadcrumbs={crumbs}>
+      <PublicPage
+        synthetic={options?.synthetic ?? true}
+        boroughName={options?.boroughName ?? 'This borough'}
+        title={title}
+        breadcrumbs={crumbs}
+      >
         <LoadingOrError loading={current.loading || !options} error={current.error} what="the entry" />
-      </Page>
+      </PublicPage>
     );
 
   const submit = async (e: FormEvent) => {
@@ -96,7 +107,13 @@ export function SuggestPage() {
   };
 
   return (
-    <Page title={title} breadcrumbs={crumbs} hasErrors={errors.length > 0}>
+    <PublicPage
+      synthetic={options?.synthetic ?? true}
+      boroughName={options?.boroughName ?? 'This borough'}
+      title={title}
+      breadcrumbs={crumbs}
+      hasErrors={errors.length > 0}
+    >
       <ErrorSummary errors={errors} />
       <p className="govuk-body">
         The council’s directory team checks every suggestion before it is published. We use your contact details only to
@@ -144,6 +161,6 @@ export function SuggestPage() {
         />
         <Button disabled={submitting}>Send suggestion</Button>
       </form>
-    </Page>
+    </PublicPage>
   );
 }

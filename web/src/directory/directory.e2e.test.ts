@@ -12,8 +12,9 @@ describeE2E('directory: public search and curation', () => {
     const { page, errors } = await newPage(e2e.browser);
 
     // Anonymous: no sign-in needed.
-    await page.goto(`${base}/directory`);
+    await page.goto(`${base}/community-services`);
     await page.getByRole('heading', { level: 1, name: /Find community services/ }).waitFor();
+    await page.getByText('is not a real place').waitFor();
     await expectAccessible(page, 'directory search page');
     await page.getByLabel('What do you need help with?').selectOption({ label: 'Support for carers' });
     await page.getByLabel('Your postcode (optional)').fill('eb4 2qt');
@@ -67,7 +68,7 @@ describeE2E('directory: public search and curation', () => {
 
     // The curator.
     await signIn(page, base, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
-    await page.goto(`${base}/directory/manage`);
+    await page.goto(`${base}/directory`);
     await page.getByRole('heading', { level: 1, name: 'Community services directory' }).waitFor();
     await expectAccessible(page, 'directory management');
     await page.getByRole('link', { name: /Suggestions to review/ }).click();
@@ -89,18 +90,18 @@ describeE2E('directory: public search and curation', () => {
       .toBe(newDescription);
     const after = await (await page.request.get(`${base}/oruk/services/${first.id}`)).json();
     expect(after.schedules[0].byday).toContain('SA');
-    await page.goto(`${base}/directory/manage/entries/${first.id}`);
+    await page.goto(`${base}/directory/entries/${first.id}`);
     await page.getByRole('cell', { name: 'suggestion approved' }).waitFor();
     await page.getByRole('cell', { name: DEMO_ACCOUNTS.commissioner.email }).first().waitFor();
     await expectAccessible(page, 'entry with history');
 
     // The other curator pages.
     for (const [path, title] of [
-      ['/directory/manage/review', 'Entries past their review date'],
-      ['/directory/manage/publish', 'Publish from the market register and contracts'],
-      ['/directory/manage/duplicates', 'Possible duplicate organisations'],
-      ['/directory/manage/exchange', 'Import and export'],
-      [`/directory/manage/entries/${first.id}/edit`, `Edit ${first.name}`],
+      ['/directory/review', 'Entries past their review date'],
+      ['/directory/publish', 'Publish from the market register and contracts'],
+      ['/directory/duplicates', 'Possible duplicate organisations'],
+      ['/directory/exchange', 'Import and export'],
+      [`/directory/entries/${first.id}/edit`, `Edit ${first.name}`],
     ] as const) {
       await page.goto(`${base}${path}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -114,12 +115,12 @@ describeE2E('directory: public search and curation', () => {
     const base = e2e.steward.baseUrl;
     const { page, errors } = await newPage(e2e.browser);
     await signIn(page, base, DEMO_ACCOUNTS.quality_officer.email, DEMO_ACCOUNTS.quality_officer.password);
-    await page.goto(`${base}/directory/manage/review`);
+    await page.goto(`${base}/directory/review`);
     await page.getByRole('heading', { level: 1, name: 'Entries past their review date' }).waitFor();
     const due = await (await page.request.get(`${base}/api/directory/review-due`)).json();
     expect(due.entries.length).toBeGreaterThan(10);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(due.entries.length);
-    await page.goto(`${base}/directory/manage/duplicates`);
+    await page.goto(`${base}/directory/duplicates`);
     await page
       .getByRole('heading', { name: /^Charity number/ })
       .first()

@@ -8,30 +8,34 @@ import { ServicePage } from './ServicePage';
 import { SuggestPage } from './SuggestPage';
 import './directory.scss';
 
-const staff = (element: React.ReactNode) => <RequireAuth roles={STAFF_ROLES}>{element}</RequireAuth>;
 const editors = (element: React.ReactNode) => <RequireAuth roles={EDITOR_ROLES}>{element}</RequireAuth>;
 
-// Public: the search, a page per service, the printable list and suggestions need no sign-in. Curators' pages
-// under /directory/manage need a staff role (the server checks every request too).
+/** Where the public pages live (no sign-in): the search, a page per service, the printable list, suggestions. */
+export const PUBLIC_DIRECTORY = '/community-services';
+
+// Curators' pages under /directory need a staff role; the public pages under /community-services need no
+// sign-in (the server checks every request too).
 export const directoryArea: Area = {
   path: 'directory',
   title: 'Community services',
-  public: true,
+  roles: STAFF_ROLES,
   routes: [
-    { index: true, element: <SearchPage /> },
-    { path: 'services/:id', element: <ServicePage /> },
-    { path: 'services/:id/suggest', element: <SuggestPage /> },
-    { path: 'suggest', element: <SuggestPage /> },
-    { path: 'print', element: <PrintPage /> },
-    { path: 'manage', element: staff(<ManagePage />) },
-    { path: 'manage/new', element: editors(<EditEntryPage />) },
-    { path: 'manage/entries/:id', element: staff(<EntryPage />) },
-    { path: 'manage/entries/:id/edit', element: editors(<EditEntryPage />) },
-    { path: 'manage/review', element: staff(<ReviewDuePage />) },
-    { path: 'manage/suggestions', element: staff(<SuggestionsPage />) },
-    { path: 'manage/suggestions/:id', element: staff(<SuggestionPage />) },
-    { path: 'manage/publish', element: editors(<PublishPage />) },
-    { path: 'manage/duplicates', element: staff(<DuplicatesPage />) },
-    { path: 'manage/exchange', element: staff(<ExchangePage />) },
+    { index: true, element: <ManagePage /> },
+    { path: 'new', element: editors(<EditEntryPage />) },
+    { path: 'entries/:id', element: <EntryPage /> },
+    { path: 'entries/:id/edit', element: editors(<EditEntryPage />) },
+    { path: 'review', element: <ReviewDuePage /> },
+    { path: 'suggestions', element: <SuggestionsPage /> },
+    { path: 'suggestions/:id', element: <SuggestionPage /> },
+    { path: 'publish', element: editors(<PublishPage />) },
+    { path: 'duplicates', element: <DuplicatesPage /> },
+    { path: 'exchange', element: <ExchangePage /> },
+  ],
+  publicRoutes: [
+    { path: 'community-services', element: <SearchPage /> },
+    { path: 'community-services/services/:id', element: <ServicePage /> },
+    { path: 'community-services/services/:id/suggest', element: <SuggestPage /> },
+    { path: 'community-services/suggest', element: <SuggestPage /> },
+    { path: 'community-services/print', element: <PrintPage /> },
   ],
 };

@@ -217,7 +217,7 @@ describe('a fitted baseline is never refused by the scenario schema', () => {
         `seed ${seed}, to ${to}`,
       ).not.toThrow();
     }
-  });
+  }, 120_000);
 });
 
 describe('maximum-likelihood fits', () => {
