@@ -545,6 +545,18 @@ async function labelOf(db: Db, actor: AuditActor): Promise<{ actorLabel: string;
   return { actorLabel: u?.email ?? actor.userId, userId: actor.userId };
 }
 
+/**
+ * Await query builders one after another (they are lazy until awaited). Inside a transaction there is one
+ * connection, and issuing its queries at once is deprecated by node-postgres; on PGlite there is no parallelism.
+ */
+async function inSequence<T extends readonly unknown[]>(
+  queries: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const row of rows) {
@@ -584,7 +596,7 @@ async function loadChunk(db: Db, ids: string[]): Promise<OrukService[]> {
   if (services.length === 0) return [];
   const orgIds = [...new Set(services.map((s) => s.organization_id).filter((x): x is string => !!x))];
   const [orgs, orgIdents, sals, contacts, schedules, areas, languages, funding, costs, attributes, servicePhones] =
-    await Promise.all([
+    await inSequence([
       orgIds.length ? db.select().from(directoryOrganizations).where(inArray(directoryOrganizations.id, orgIds)) : [],
       orgIds.length
         ? db
@@ -643,7 +655,7 @@ async function loadChunk(db: Db, ids: string[]): Promise<OrukService[]> {
     ]);
   const contactIds = contacts.map((c) => c.id);
   const locIds = [...new Set(sals.map((s) => s.location_id))];
-  const [contactPhones, locs, addresses, access, locPhones] = await Promise.all([
+  const [contactPhones, locs, addresses, access, locPhones] = await inSequence([
     contactIds.length
       ? db
           .select()
