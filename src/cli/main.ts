@@ -11,6 +11,7 @@ import { importers, findImporter } from '../importers/registry.js';
 import { ensureAdmin, openMigrated } from './bootstrap.js';
 import { progressBar } from './progress.js';
 import { register as registerSimulate } from './simulate.js';
+import { register as registerDirectory } from './directory.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -173,6 +174,7 @@ user
 
 // Area batch commands register here: one line per area.
 registerSimulate(program);
+registerDirectory(program);
 
 export { program };
 

@@ -12,6 +12,7 @@ import { demandDemoPart } from './demand.js';
 import { dischargeDemoPart } from './discharge.js';
 import { contractsDemoPart } from './contracts.js';
 import { mpsDemoPart } from './mps.js';
+import { directoryDemoPart } from './directory.js';
 
 export interface DemoContext {
   seed: number;
@@ -47,6 +48,7 @@ export const demoParts: DemoPart[] = [
   dischargeDemoPart,
   contractsDemoPart,
   mpsDemoPart,
+  directoryDemoPart,
 ];
 
 export interface LoadDemoOptions {

@@ -5,6 +5,7 @@ import { populationImporter } from './population.js';
 import { contractsImporter } from './contracts.js';
 import { cqcImporter } from './cqc.js';
 import { capacityImporter } from './capacity.js';
+import { orukImporter } from './oruk.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -12,6 +13,7 @@ export const importers: Importer<unknown>[] = [
   contractsImporter as Importer<unknown>,
   cqcImporter as Importer<unknown>,
   capacityImporter as Importer<unknown>,
+  orukImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {

@@ -29,6 +29,8 @@ import marketRoutes from './market/routes.js';
 import mpsRoutes from './mps/routes.js';
 import mpsSite from './mps/site.js';
 import { registerPublicSite } from './publicSite.js';
+import directoryRoutes from './directory/routes.js';
+import orukRoutes from './directory/oruk.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 
 export interface AppOptions {
@@ -128,9 +130,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dischargeSimulationRoutes, { prefix: '/discharge/simulation' });
       await api.register(marketRoutes, { prefix: '/market' });
       await api.register(mpsRoutes, { prefix: '/mps' });
+      await api.register(directoryRoutes, { prefix: '/directory' });
     },
     { prefix: '/api' },
   );
+  // Public open-data APIs outside /api: the directory's Open Referral UK feed.
+  await app.register(orukRoutes, { prefix: '/oruk' });
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   // Public pages served outside the API (one line per area).
@@ -139,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
     // Single-page app: any non-API GET that is not a file gets index.html.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+      if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/oruk')) {
         return reply.type('text/html; charset=utf-8').sendFile('index.html');
       }
       return notFoundHandler(request, reply);

@@ -10,6 +10,7 @@ export const PUBLIC_PAGE_PREFIXES: readonly string[] = [
   '/market-position-statement',
   '/opportunities',
   '/api/mps/public',
+  '/community-services',
 ];
 
 /** True when `url` (path and query) is one of the public pages or their data. */

@@ -14,6 +14,7 @@ import { plannerArea } from './discharge/planner';
 import { contractsArea } from './contracts';
 import { marketArea } from './market';
 import { mpsArea } from './mps';
+import { directoryArea } from './directory';
 
 export type { Area } from './area';
 export type { NavItem } from './App';
@@ -26,6 +27,7 @@ export const areas: Area[] = [
   plannerArea,
   contractsArea,
   mpsArea,
+  directoryArea,
   adminArea,
 ];
 

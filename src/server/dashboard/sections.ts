@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contractsSection } from '../contracts/dashboard.js';
 import { dischargeSection } from '../discharge/dashboard.js';
 import { marketSection } from '../market/section.js';
+import { directorySection } from '../directory/section.js';
 
 export type FigureUnit = 'count' | 'percent' | 'gbp' | 'gbp_per_week' | 'hours';
 
@@ -26,4 +27,4 @@ export interface DashboardSection {
 export type SectionSource = (db: Db, actor: Actor) => Promise<DashboardSection | null>;
 
 /** Areas add their section here, in the order they should appear. */
-export const dashboardSections: SectionSource[] = [marketSection, contractsSection, dischargeSection];
+export const dashboardSections: SectionSource[] = [marketSection, contractsSection, dischargeSection, directorySection];

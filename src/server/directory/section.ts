@@ -1,0 +1,46 @@
+// The directory's headline figures on the home dashboard: its size and the curator's work waiting.
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { londonToday } from '../../domain/core/dates.js';
+import type { SectionSource } from '../dashboard/sections.js';
+
+export const directorySection: SectionSource = async (db, actor) => {
+  if (actor.role === 'provider') return null;
+  const [row] = await queryRows<{ entries: number; active: number; pending: number; overdue: number }>(
+    db,
+    sql`select
+      (select count(*)::int from directory_services) as entries,
+      (select count(*)::int from directory_services where status = 'active') as active,
+      (select count(*)::int from directory_suggestions where status = 'pending') as pending,
+      (select count(*)::int from directory_services where review_date <= ${londonToday()}::date) as overdue`,
+  );
+  if (!row || Number(row.entries) === 0) return null;
+  return {
+    area: 'directory',
+    title: 'Community services directory',
+    figures: [
+      {
+        key: 'directoryEntries',
+        label: 'Services in the directory',
+        value: Number(row.entries),
+        unit: 'count',
+        hint: `${Number(row.active).toLocaleString('en-GB')} running`,
+        href: '/directory/manage',
+      },
+      {
+        key: 'directorySuggestions',
+        label: 'Suggestions to review',
+        value: Number(row.pending),
+        unit: 'count',
+        href: '/directory/manage/suggestions',
+      },
+      {
+        key: 'directoryOverdue',
+        label: 'Entries past their review date',
+        value: Number(row.overdue),
+        unit: 'count',
+        href: '/directory/manage/review',
+      },
+    ],
+  };
+};
