@@ -82,6 +82,11 @@ interface DemoIds {
   contract: string;
   assessment: string | null;
   simulationScenario: string | null;
+  directoryService: string;
+  directorySuggestion: string | null;
+  directoryServiceAtLocation: string;
+  directoryTaxonomy: string;
+  directoryTaxonomyTerm: string;
 }
 
 async function demoIds(database: Database): Promise<DemoIds> {
@@ -103,6 +108,11 @@ async function demoIds(database: Database): Promise<DemoIds> {
     contract: (await one(sql`select id::text from contracts order by reference limit 1`))!,
     assessment: await one(sql`select id::text from quality_assessments order by visit_date desc limit 1`),
     simulationScenario: await one(sql`select id::text from discharge_simulation_scenarios limit 1`),
+    directoryService: (await one(sql`select id::text from directory_services order by name limit 1`))!,
+    directorySuggestion: await one(sql`select id::text from directory_suggestions limit 1`),
+    directoryServiceAtLocation: (await one(sql`select id::text from directory_service_at_locations limit 1`))!,
+    directoryTaxonomy: (await one(sql`select id::text from directory_taxonomies limit 1`))!,
+    directoryTaxonomyTerm: (await one(sql`select id::text from directory_taxonomy_terms limit 1`))!,
   };
 }
 
@@ -126,6 +136,12 @@ function fill(path: string, ids: DemoIds): string | null {
     [/^\/api\/contracts\/contracts\/\{id\}/, ids.contract],
     [/^\/api\/contracts\/assessments\/\{id\}/, ids.assessment],
     [/^\/api\/discharge\/simulation\/scenarios\/\{id\}/, ids.simulationScenario],
+    [/^\/api\/directory\/entries\/\{id\}/, ids.directoryService],
+    [/^\/api\/directory\/suggestions\/\{id\}/, ids.directorySuggestion],
+    [/^\/oruk\/services\/\{id\}/, ids.directoryService],
+    [/^\/oruk\/service_at_locations\/\{id\}/, ids.directoryServiceAtLocation],
+    [/^\/oruk\/taxonomies\/\{id\}/, ids.directoryTaxonomy],
+    [/^\/oruk\/taxonomy_terms\/\{id\}/, ids.directoryTaxonomyTerm],
   ];
   // The PDF needs the built web app and a listening server, which this API-only test app has not (503 by design).
   if (path === '/market-position-statement.pdf') return null;
