@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
 import { buildApp, defaultLogger } from '../server/app.js';
 import { createUser, UserInputError } from '../db/core/users.js';
+import { getBorough } from '../db/core/settings.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../demo/users.js';
 import { isDatabaseEmpty, loadDemo } from '../demo/index.js';
 import { fileSource, ImportRejected, runImport } from '../importers/framework.js';
@@ -12,6 +13,7 @@ import { ensureAdmin, openMigrated } from './bootstrap.js';
 import { progressBar } from './progress.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerDirectory } from './directory.js';
+import { register as registerSetup } from './setup.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -34,7 +36,12 @@ async function serve(opts: { port: string; host: string; demoIfEmpty?: boolean; 
   print('');
   print(`Steward is running at ${url}`);
   print(`API documentation: ${url}api/docs`);
-  print(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_STAFF.map((u) => u.email).join(', ')}`);
+  const borough = await getBorough(database.db);
+  if (borough?.synthetic)
+    print(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_STAFF.map((u) => u.email).join(', ')}`);
+  else if (borough) print(`Serving ${borough.officialName ?? borough.name} (${borough.gssCode})`);
+  else
+    print('No council set up yet: run `steward setup --council <GSS code or name>`, or use the "Your council" page.');
   print('Press Ctrl+C to stop.');
   const shutdown = async () => {
     await app.close();
@@ -175,6 +182,7 @@ user
 // Area batch commands register here: one line per area.
 registerSimulate(program);
 registerDirectory(program);
+registerSetup(program);
 
 export { program };
 

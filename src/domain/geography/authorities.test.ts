@@ -183,3 +183,30 @@ describe('reference geography: areas', () => {
     expect(codesCovering('E09000099')).toEqual(['E09000099']);
   });
 });
+
+describe('choosing the council to serve', () => {
+  it('takes a current council with adult social care duties by code or name', async () => {
+    const { chooseCouncil } = await import('./council');
+    expect(chooseCouncil('E06000026')).toMatchObject({ ok: true, council: { name: 'Plymouth' } });
+    expect(chooseCouncil('Devon County Council')).toMatchObject({ ok: true, council: { gssCode: 'E10000008' } });
+  });
+
+  it('refuses unknown, abolished and district councils, saying what to use', async () => {
+    const { chooseCouncil } = await import('./council');
+    const typo = chooseCouncil('Plymuoth');
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) {
+      expect(typo.suggestions[0].gssCode).toBe('E06000026');
+      expect(typo.message).toMatch(/Closest matches: E06000026 Plymouth \(unitary authority\)/);
+    }
+    const cumbria = chooseCouncil('Cumbria');
+    expect(cumbria.ok).toBe(false);
+    if (!cumbria.ok) {
+      expect(cumbria.suggestions.map((a) => a.gssCode).sort()).toEqual(['E06000063', 'E06000064']);
+      expect(cumbria.message).toMatch(/abolished on 2023-04-01/);
+    }
+    const exeter = chooseCouncil('E07000041');
+    expect(exeter).toMatchObject({ ok: false, suggestions: [{ gssCode: 'E10000008' }] });
+    expect(chooseCouncil('E09000099')).toMatchObject({ ok: false }); // the demo borough's invented code
+  });
+});
