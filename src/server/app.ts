@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { type Database, PROJECT_ROOT } from '../db/client.js';
 import './types.js';
 import adminRoutes from './admin/routes.js';
+import councilRoutes from './admin/council.js';
 import { auditWrites } from './audit-hook.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(adminRoutes, { prefix: '/admin' });
+      await api.register(councilRoutes, { prefix: '/admin/council' });
       await api.register(dashboardRoutes, { prefix: '/dashboard' });
       // Area routes: one line per area.
       await api.register(demandRoutes, { prefix: '/demand' });
