@@ -6,6 +6,13 @@ export function AdminHomePage() {
     <Page title="Administration" breadcrumbs={[{ text: 'Administration' }]}>
       <ul className="govuk-list govuk-list--spaced">
         <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/council">
+            Your council
+          </Link>
+          <br />
+          The council Steward serves, from the ONS reference lists.
+        </li>
+        <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/users">
             Users
           </Link>

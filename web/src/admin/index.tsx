@@ -3,6 +3,7 @@ import { AdminHomePage } from './AdminHomePage';
 import { UsersPage } from './UsersPage';
 import { AddUserPage } from './AddUserPage';
 import { AuditPage } from './AuditPage';
+import { CouncilPage } from './CouncilPage';
 
 export const adminArea: Area = {
   path: 'admin',
@@ -13,5 +14,6 @@ export const adminArea: Area = {
     { path: 'users', element: <UsersPage /> },
     { path: 'users/new', element: <AddUserPage /> },
     { path: 'audit', element: <AuditPage /> },
+    { path: 'council', element: <CouncilPage /> },
   ],
 };
