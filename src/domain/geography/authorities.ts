@@ -247,3 +247,27 @@ export function gssForPublishedName(name: string): string | null {
   const now = currentSuccessors(a.gssCode);
   return now.length === 1 ? now[0].gssCode : a.gssCode;
 }
+
+/**
+ * The sets of other areas that together make up exactly a council's area, for adding up figures published only
+ * for them: a county's current districts; and for a council created since 2019 the councils it replaced, other than
+ * counties (Cumberland: Allerdale, Carlisle, Copeland; Bournemouth, Christchurch and Poole: Bournemouth, Poole,
+ * Christchurch). Empty for a council with no such parts (a London borough, an unchanged unitary).
+ */
+export function constituentAreas(gss: string): string[][] {
+  const council = authorityByCode(gss);
+  if (!council || council.abolishedOn) return [];
+  const out: string[][] = [];
+  const districts = districtsOf(council.gssCode).map((d) => d.gssCode);
+  if (districts.length) out.push(districts);
+  const replaced = LOCAL_AUTHORITIES.filter(
+    (a) =>
+      a.tier !== 'county' &&
+      a.abolishedOn !== null &&
+      a.abolishedOn === council.startDate &&
+      a.successorGss.length === 1 &&
+      a.successorGss[0] === council.gssCode,
+  ).map((a) => a.gssCode);
+  if (replaced.length) out.push(replaced);
+  return out;
+}
