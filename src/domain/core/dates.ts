@@ -175,3 +175,40 @@ export function parseDateText(value: string): IsoDate | null {
   const out = `${m[3]}-${String(month).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   return isIsoDate(out) ? out : null;
 }
+
+/**
+ * A date and time as files write it, as an instant. `2025-09-15 10:02:11` (also `T`, without seconds, or a date
+ * alone at midnight), `15/09/2025 10:02` or an Excel serial with its fraction of a day (`45330.3840277778`). The
+ * wall-clock time is read in `zone`: 'Europe/London' (UK local time, GMT or BST as the date falls) or 'UTC'.
+ * An explicit `Z` or offset wins. Null when it is not a real date and time.
+ */
+export function parseDateTimeText(value: string, zone: 'Europe/London' | 'UTC' = BUSINESS_TIME_ZONE): Date | null {
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) || !isIsoDate(v.slice(0, 10)) ? null : d;
+  }
+  let date: IsoDate | null;
+  let secondsOfDay = 0;
+  if (/^\d+(\.\d+)?$/.test(v)) {
+    date = parseDateText(v);
+    if (!date) return null;
+    secondsOfDay = Math.round((Number(v) % 1) * 86_400);
+  } else {
+    const m = /^(.*?)(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(v);
+    if (!m) return null;
+    date = parseDateText(m[1]);
+    if (!date) return null;
+    if (m[2] !== undefined) {
+      const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+      if (h > 23 || mi > 59 || s > 59) return null;
+      secondsOfDay = h * 3600 + mi * 60 + s;
+    }
+  }
+  const [y, mo, d] = [+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)];
+  const h = Math.floor(secondsOfDay / 3600);
+  const mi = Math.floor((secondsOfDay % 3600) / 60);
+  const s = secondsOfDay % 60;
+  if (zone === 'UTC') return new Date(Date.UTC(y, mo, d, h, mi, s));
+  return new Date(new TZDate(y, mo, d, h, mi, s, BUSINESS_TIME_ZONE).getTime());
+}
