@@ -7,6 +7,8 @@ import { cqcImporter } from './cqc.js';
 import { capacityImporter } from './capacity.js';
 import { orukImporter } from './oruk.js';
 import { cqcLocationsImporter } from './cqcLocations.js';
+import { placementsImporter } from './placements.js';
+import { ratesImporter } from './rates.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -16,6 +18,8 @@ export const importers: Importer<unknown>[] = [
   capacityImporter as Importer<unknown>,
   orukImporter as Importer<unknown>,
   cqcLocationsImporter as Importer<unknown>,
+  placementsImporter as Importer<unknown>,
+  ratesImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {
