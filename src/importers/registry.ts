@@ -6,6 +6,9 @@ import { contractsImporter } from './contracts.js';
 import { cqcImporter } from './cqc.js';
 import { capacityImporter } from './capacity.js';
 import { orukImporter } from './oruk.js';
+import { cqcLocationsImporter } from './cqcLocations.js';
+import { placementsImporter } from './placements.js';
+import { ratesImporter } from './rates.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -14,6 +17,9 @@ export const importers: Importer<unknown>[] = [
   cqcImporter as Importer<unknown>,
   capacityImporter as Importer<unknown>,
   orukImporter as Importer<unknown>,
+  cqcLocationsImporter as Importer<unknown>,
+  placementsImporter as Importer<unknown>,
+  ratesImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {
