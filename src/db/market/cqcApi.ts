@@ -1,6 +1,7 @@
 // Writes CQC API location records: providers by CQC provider ID (created when missing), then locations upserted
 // by CQC location ID in batches sized to PostgreSQL's 65,535 bind parameters. A location is only rewritten when a
 // field differs, so importing the same file twice changes nothing the second time.
+import { withinArea } from '../../domain/geography/authorities.js';
 import { inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type { CqcApiLocation } from '../../domain/market/cqcApi.js';
@@ -91,7 +92,11 @@ export async function writeCqcApiLocations(
     lat: l.lat,
     lng: l.lng,
     odsCode: l.odsCode,
-    inBorough: !!opts.boroughGss && l.localAuthorityGss === opts.boroughGss && !l.deregisteredAt,
+    inBorough:
+      !!opts.boroughGss &&
+      !!l.localAuthorityGss &&
+      withinArea(l.localAuthorityGss, opts.boroughGss) &&
+      !l.deregisteredAt,
     updatedAt: now,
   });
   type Row = ReturnType<typeof row>;
