@@ -1,5 +1,5 @@
 // The CQC directory importer through the reference geography: councils created since 2019 and deregistration
-// judged by the area a file covers, not by the council's name (cases C03 and C16 of the shared import cases).
+// judged by the area a file covers, not by the council’s name (cases C03 and C16, fixtures/cases/).
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import { listLocations } from '../db/market/register.js';
 import { cqcImporter } from './cqc.js';
 import { fileSource, runImport } from './framework.js';
 
-const fixture = (name: string) => fileSource(join(import.meta.dirname, 'fixtures/geography', name));
+const fixture = (name: string) => fileSource(join(import.meta.dirname, 'fixtures/cases', name));
 const actor = { system: 'import cqc' };
 
 describeWithDatabases('CQC import: councils created since 2019 (C03)', (ctx) => {
