@@ -48,7 +48,12 @@ export async function readDemandCapacity(db: Db, plan: PlanData, year: string): 
       demandSource: r.demandSource,
       capacitySource: r.capacitySource,
     }))
-    .sort((a, b) => order.get(a.placeId)! - order.get(b.placeId)! || a.service.localeCompare(b.service) || a.month.localeCompare(b.month));
+    .sort(
+      (a, b) =>
+        order.get(a.placeId)! - order.get(b.placeId)! ||
+        a.service.localeCompare(b.service) ||
+        a.month.localeCompare(b.month),
+    );
 }
 
 export interface DcCell {
@@ -69,14 +74,22 @@ export async function writeDemandCapacity(
 ): Promise<void> {
   validateDcCells(cells);
   const placeIds = new Set(plan.places.map((p) => p.id));
-  const bad = cells.flatMap((c, i) => (placeIds.has(c.placeId) ? [] : [{ field: `cells.${i}.placeId`, message: 'Not a place of this plan' }]));
+  const bad = cells.flatMap((c, i) =>
+    placeIds.has(c.placeId) ? [] : [{ field: `cells.${i}.placeId`, message: 'Not a place of this plan' }],
+  );
   if (bad.length) throw new InputError(bad);
   await db.transaction(async (tx) => {
     for (const c of cells) {
       const [cur] = await tx
         .select()
         .from(bcfDemandCapacity)
-        .where(and(eq(bcfDemandCapacity.placeId, c.placeId), eq(bcfDemandCapacity.service, c.service), eq(bcfDemandCapacity.month, c.month)));
+        .where(
+          and(
+            eq(bcfDemandCapacity.placeId, c.placeId),
+            eq(bcfDemandCapacity.service, c.service),
+            eq(bcfDemandCapacity.month, c.month),
+          ),
+        );
       const demandSource = c.demandSource ?? (cur && cur.demand === c.demand ? cur.demandSource : 'entered');
       const capacitySource = c.capacitySource ?? (cur && cur.capacity === c.capacity ? cur.capacitySource : 'entered');
       await tx
@@ -134,11 +147,16 @@ export async function prefillFromHub(
       })),
     };
   }
-  const series = await populationRows(db, plan.places.map((p) => p.gssCode));
+  const series = await populationRows(
+    db,
+    plan.places.map((p) => p.gssCode),
+  );
   const yearNumber = Number(start.slice(0, 4));
   const pops = plan.places.map((p) => {
     const pop = espPopulation(series, p.gssCode, yearNumber);
-    const n = pop?.bands.filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band)).reduce((s, b) => s + b.population, 0) ?? 0;
+    const n =
+      pop?.bands.filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band)).reduce((s, b) => s + b.population, 0) ??
+      0;
     if (!n) throw InputError.field('population', `No population aged 65+ for ${p.name} in ${year}`);
     return n;
   });

@@ -40,7 +40,8 @@ export async function addAssessment(
   input: Omit<HicmAssessment, 'id'>,
   today: string,
 ): Promise<string> {
-  if (!plan.places.some((p) => p.id === input.placeId)) throw InputError.field('placeId', 'Choose a place of this plan');
+  if (!plan.places.some((p) => p.id === input.placeId))
+    throw InputError.field('placeId', 'Choose a place of this plan');
   validateAssessment(input, today);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -61,4 +62,3 @@ export async function addAssessment(
 export async function insertAssessments(db: Db, rows: Omit<HicmAssessment, 'id'>[]): Promise<void> {
   if (rows.length) await db.insert(bcfHicmAssessments).values(rows);
 }
-

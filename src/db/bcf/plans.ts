@@ -105,7 +105,12 @@ export async function loadPlan(db: Db, id: string): Promise<PlanData> {
     narrative: plan.narrative,
     places: places.map((p) => ({ id: p.id, name: p.name, gssCode: p.gssCode })),
     income: income
-      .map((i) => ({ placeId: i.placeId, year: i.year, fundingLine: i.fundingLine as FundingLine, amountPence: i.amountPence }))
+      .map((i) => ({
+        placeId: i.placeId,
+        year: i.year,
+        fundingLine: i.fundingLine as FundingLine,
+        amountPence: i.amountPence,
+      }))
       .sort((a, b) => a.placeId.localeCompare(b.placeId) || byLineYear(a, b)),
     requirements: reqs.map((r) => ({
       placeId: r.placeId,
@@ -196,7 +201,12 @@ export async function createPlan(
   if (errors.length) throw new InputError(errors, 'The plan has problems');
   const [plan] = await db
     .insert(bcfPlans)
-    .values({ name: input.name, years: input.years, baselineYear: input.baselineYear, narrative: input.narrative ?? {} })
+    .values({
+      name: input.name,
+      years: input.years,
+      baselineYear: input.baselineYear,
+      narrative: input.narrative ?? {},
+    })
     .returning({ id: bcfPlans.id });
   const placeIds: Record<string, string> = {};
   for (const [i, p] of input.places.entries()) {
@@ -214,7 +224,9 @@ export async function createPlan(
   if (input.income.length)
     await db.insert(bcfIncome).values(input.income.map(({ place: k, ...i }) => ({ ...i, placeId: place(k) })));
   if (input.requirements.length)
-    await db.insert(bcfRequirements).values(input.requirements.map(({ place: k, ...r }) => ({ ...r, placeId: place(k) })));
+    await db
+      .insert(bcfRequirements)
+      .values(input.requirements.map(({ place: k, ...r }) => ({ ...r, placeId: place(k) })));
   const schemeIds: Record<string, string> = {};
   for (const s of input.schemes) {
     const { place: k, funding, actuals, ...fields } = s;
@@ -296,7 +308,12 @@ export async function updateSchemeSpend(
 }
 
 /** Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. */
-export async function putSchemeActuals(db: Db, actor: AuditActor, schemeId: string, actuals: SchemeActual[]): Promise<void> {
+export async function putSchemeActuals(
+  db: Db,
+  actor: AuditActor,
+  schemeId: string,
+  actuals: SchemeActual[],
+): Promise<void> {
   const bad = actuals.flatMap((a, i) =>
     !Number.isInteger(a.actualPence) || a.actualPence < 0
       ? [{ field: `actuals.${i}.actualPence`, message: 'Actual spend must be whole pence, 0 or more' }]
@@ -310,10 +327,20 @@ export async function putSchemeActuals(db: Db, actor: AuditActor, schemeId: stri
         .insert(bcfSchemeActuals)
         .values({ schemeId, ...a })
         .onConflictDoUpdate({
-          target: [bcfSchemeActuals.schemeId, bcfSchemeActuals.fundingLine, bcfSchemeActuals.year, bcfSchemeActuals.quarter],
+          target: [
+            bcfSchemeActuals.schemeId,
+            bcfSchemeActuals.fundingLine,
+            bcfSchemeActuals.year,
+            bcfSchemeActuals.quarter,
+          ],
           set: { actualPence: a.actualPence, outputs: a.outputs },
         });
-    await recordAudit(tx, actor, { action: 'update_actuals', entity: 'bcf_scheme', entityId: schemeId, detail: { ref: scheme.ref, quarters: actuals.length } });
+    await recordAudit(tx, actor, {
+      action: 'update_actuals',
+      entity: 'bcf_scheme',
+      entityId: schemeId,
+      detail: { ref: scheme.ref, quarters: actuals.length },
+    });
   });
 }
 
@@ -360,7 +387,13 @@ export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[
         const bands = wanted.flatMap((band) => {
           const p = pop.bands.find((b) => b.band === band);
           if (!p) return [];
-          return [{ band, population: p.population, events: rows.filter((r) => r.ageBand === band).reduce((s, r) => s + r.admissions, 0) }];
+          return [
+            {
+              band,
+              population: p.population,
+              events: rows.filter((r) => r.ageBand === band).reduce((s, r) => s + r.admissions, 0),
+            },
+          ];
         });
         out.push({
           placeId: place.id,
@@ -389,6 +422,11 @@ export async function putMetricPlans(db: Db, actor: AuditActor, planId: string, 
           target: [bcfMetricPlans.placeId, bcfMetricPlans.metric, bcfMetricPlans.year, bcfMetricPlans.quarter],
           set: { value: r.value },
         });
-    await recordAudit(tx, actor, { action: 'update_metric_plans', entity: 'bcf_plan', entityId: planId, detail: { values: rows.length } });
+    await recordAudit(tx, actor, {
+      action: 'update_metric_plans',
+      entity: 'bcf_plan',
+      entityId: planId,
+      detail: { values: rows.length },
+    });
   });
 }

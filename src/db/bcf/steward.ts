@@ -14,7 +14,8 @@ import { espPopulation } from '../../domain/bcf/population.js';
 import { bcfMetricCounts } from './schema.js';
 import type { MetricCount, PlanData } from './plans.js';
 
-export const PLACEMENTS_SOURCE = 'Steward placements (council-funded long-term care home placements, older people’s bands)';
+export const PLACEMENTS_SOURCE =
+  'Steward placements (council-funded long-term care home placements, older people’s bands)';
 export const HUB_SOURCE = 'Steward discharge hub (discharged referrals, deaths left out)';
 
 /**
@@ -37,7 +38,9 @@ export async function computeStewardCounts(db: Db, plan: PlanData, today: string
     const to = quarterEndDate(q);
     if (to > today) continue;
     const pop = espPopulation(series, place.gssCode, Number(financialYearStart(q.year).slice(0, 4)));
-    const pop65 = pop?.bands.filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band)).reduce((s, b) => s + b.population, 0);
+    const pop65 = pop?.bands
+      .filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band))
+      .reduce((s, b) => s + b.population, 0);
     if (!pop65) throw InputError.field('population', `No population aged 65+ for ${place.name} in ${q.year}`);
     const [adm] = await queryRows<{ n: string }>(
       db,
@@ -77,7 +80,12 @@ export async function computeStewardCounts(db: Db, plan: PlanData, today: string
 }
 
 /** Compute and store the borough place's counts (replacing those quarters), in one transaction, audited. */
-export async function refreshStewardCounts(db: Db, actor: AuditActor, plan: PlanData, today: string): Promise<MetricCount[]> {
+export async function refreshStewardCounts(
+  db: Db,
+  actor: AuditActor,
+  plan: PlanData,
+  today: string,
+): Promise<MetricCount[]> {
   return db.transaction(async (tx) => {
     const counts = await computeStewardCounts(tx, plan, today);
     for (const c of counts)
@@ -88,7 +96,12 @@ export async function refreshStewardCounts(db: Db, actor: AuditActor, plan: Plan
           target: [bcfMetricCounts.placeId, bcfMetricCounts.metric, bcfMetricCounts.year, bcfMetricCounts.quarter],
           set: { numerator: c.numerator, denominator: c.denominator, source: c.source, updatedAt: new Date() },
         });
-    await recordAudit(tx, actor, { action: 'refresh_counts', entity: 'bcf_plan', entityId: plan.id, detail: { counts: counts.length } });
+    await recordAudit(tx, actor, {
+      action: 'refresh_counts',
+      entity: 'bcf_plan',
+      entityId: plan.id,
+      detail: { counts: counts.length },
+    });
     return counts;
   });
 }
