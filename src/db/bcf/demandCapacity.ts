@@ -111,7 +111,7 @@ function meanStay(los: LengthOfStay): number {
 }
 
 /**
- * Prefill a year's table from the hub's referrals in the twelve months before the year (by service and month)
+ * Prefill a year's table from the hub's referrals in the three years before the year (by service and month)
  * and a capacity planner scenario (or none), split between places by their share of the population aged 65+.
  * Keeps the welfare rows and any service the hub and scenario do not cover. Audited.
  * @throws NotFound for an unknown scenario; InputError when a place has no population for the year
@@ -124,7 +124,7 @@ export async function prefillFromHub(
   opts: { scenarioId: string | null; growth: number },
 ): Promise<DcRow[]> {
   const start = financialYearStart(year);
-  const history = await readDischargeHistory(db, { from: addMonths(start, -12), to: start });
+  const history = await readDischargeHistory(db, { from: addMonths(start, -36), to: start });
   const counts = new Map<string, number>();
   for (const e of history.episodes) {
     const svc = dcServiceOfHistory(e.service, e.pathway);

@@ -29,7 +29,10 @@ describe('demand and capacity', () => {
         { id: 'a', share: 0.25 },
         { id: 'b', share: 0.75 },
       ],
-      history: [{ service: 'reablement', month: '2025-04', referrals: 100 }],
+      history: [
+        { service: 'reablement', month: '2025-04', referrals: 100 },
+        { service: 'reablement', month: '2024-06', referrals: 200 },
+      ],
       growth: 0.04,
       scenario: { name: 'Winter', services: [{ pathway: 1, unit: 'slot', capacity: 40, meanStayDays: 20 }] },
     });
@@ -38,11 +41,13 @@ describe('demand and capacity', () => {
     expect(aprilA.capacity).toBe(15); // 40 × 30 / 20 = 60 × 0.25
     expect(aprilA.capacitySource).toBe('scenario Winter');
     const mayB = rows.find((r) => r.placeId === 'b' && r.service === 'reablement' && r.month === '2026-05')!;
-    expect(mayB.demand).toBeNull(); // no history for May 2025
+    expect(mayB.demand).toBeNull(); // no history for May in 2023–2025
     expect(mayB.capacity).toBe(46); // 40 × 31 / 20 = 62 × 0.75 = 46.5
+    // June: no June 2025, so June 2024 grown two years: 200 × 1.04² × 0.75 = 162.24 → 162.
+    expect(rows.find((r) => r.placeId === 'b' && r.service === 'reablement' && r.month === '2026-06')!.demand).toBe(162);
     expect(rows.some((r) => r.service === 'welfare')).toBe(false);
     const sum = dcSummary(rows.filter((r) => r.placeId === 'a' && r.service === 'reablement'));
-    expect(sum[0].demand).toBe(26);
+    expect(sum[0].demand).toBe(26 + 54); // April and June (200 × 1.04² × 0.25 = 54.08)
   });
 
   it('refuses shares that do not add up and fractional people', () => {

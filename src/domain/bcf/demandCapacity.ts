@@ -85,7 +85,7 @@ export interface PrefillInput {
   /** The plan year's months ('YYYY-MM'), April first. */
   months: readonly string[];
   places: readonly { id: string; share: number }[];
-  /** Hub referrals by D&C service and month ('YYYY-MM'), any months; the same month a year before is used. */
+  /** Hub referrals by D&C service and month ('YYYY-MM'); the same calendar month of the latest earlier year is used. */
   history: readonly { service: DcService; month: string; referrals: number }[];
   /** Growth of demand a year (0.03 = 3%). */
   growth: number;
@@ -93,14 +93,15 @@ export interface PrefillInput {
   scenario: { name: string; services: readonly ScenarioCapacity[] } | null;
 }
 
-function monthYearBefore(month: string): string {
+function monthYearsBefore(month: string, years: number): string {
   const [y, m] = month.split('-');
-  return `${Number(y) - 1}-${m}`;
+  return `${Number(y) - years}-${m}`;
 }
 
 /**
  * Prefilled rows for every place, service the hub or the scenario knows, and month: demand = the hub's referrals
- * in the same month a year before × (1 + growth) × the place's share, rounded; capacity = the scenario's monthly
+ * in the same calendar month of the latest year recorded (one, else two, else three years before) × (1 + growth)
+ * for each year between × the place's share, rounded; capacity = the scenario's monthly
  * capacity for the service's pathway × the place's share, rounded down. Services the hub does not record (the
  * welfare service) are left for the user. @throws InputError when shares do not add up to 1.
  */
@@ -124,14 +125,15 @@ export function prefillDemandCapacity(input: PrefillInput): DcRow[] {
     for (const service of DC_SERVICES) {
       if (service === 'welfare') continue;
       for (const month of input.months) {
-        const before = hub.get(`${service}|${monthYearBefore(month)}`);
+        const back = [1, 2, 3].find((k) => hub.has(`${service}|${monthYearsBefore(month, k)}`));
+        const before = back === undefined ? undefined : hub.get(`${service}|${monthYearsBefore(month, back)}`)!;
         const caps = capacityBy.get(service);
         if (before === undefined && !caps) continue;
         rows.push({
           placeId: place.id,
           service,
           month,
-          demand: before === undefined ? null : Math.round(before * (1 + input.growth) * place.share),
+          demand: before === undefined ? null : Math.round(before * (1 + input.growth) ** back! * place.share),
           capacity: caps ? Math.floor(caps.reduce((s, c) => s + monthlyCapacity(c, month), 0) * place.share) : null,
           demandSource: before === undefined ? '' : 'hub history',
           capacitySource: caps ? `scenario ${input.scenario!.name}` : '',
