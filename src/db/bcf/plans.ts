@@ -371,7 +371,7 @@ export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[
   const activity = await db
     .select()
     .from(bcfActivity)
-    .where(and(inArray(bcfActivity.gssCode, codes), inArray(bcfActivity.year, plan.years)));
+    .where(and(inArray(bcfActivity.gssCode, codes), inArray(bcfActivity.year, [plan.baselineYear, ...plan.years])));
   if (activity.length === 0) return out;
   const series = await populationRows(db, codes);
   for (const place of plan.places) {

@@ -20,14 +20,16 @@ import {
   bcfSchemes,
 } from './schema.js';
 
-/** The plan's scorecard (every place, metric, quarter and year). */
+/** The plan's scorecard: every place and metric, by quarter and year, the baseline year first. */
 export async function planScorecard(db: Db, plan: PlanData) {
-  return scorecard(plan.places, plan.years, await metricInputs(db, plan), plan.metricPlans);
+  return scorecard(plan.places, [plan.baselineYear, ...plan.years], await metricInputs(db, plan), plan.metricPlans);
 }
 
 /** Every demand and capacity row of every plan year. */
 export async function allDemandCapacity(db: Db, plan: PlanData): Promise<DcRow[]> {
-  return (await Promise.all(plan.years.map((y) => readDemandCapacity(db, plan, y)))).flat();
+  const rows: DcRow[] = [];
+  for (const y of plan.years) rows.push(...(await readDemandCapacity(db, plan, y)));
+  return rows;
 }
 
 /** The return's sheets: the plan, or a quarter's return (quarters after it left out of the metrics). */
@@ -65,14 +67,21 @@ export async function applyReturn(
 ): Promise<{ income: number; schemes: number; metricPlans: number; counts: number; demandCapacity: number }> {
   const plan = await loadPlan(db, planId);
   const { changes, errors } = parseReturn(sheets, plan);
-  if (!changes) throw new InputError(errors, `${fileName} was not imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was saved`);
+  if (!changes)
+    throw new InputError(
+      errors,
+      `${fileName} was not imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was saved`,
+    );
   validateDcCells(changes.demandCapacity);
   await db.transaction(async (tx) => {
     for (const i of changes.income)
       await tx
         .insert(bcfIncome)
         .values(i)
-        .onConflictDoUpdate({ target: [bcfIncome.placeId, bcfIncome.year, bcfIncome.fundingLine], set: { amountPence: i.amountPence } });
+        .onConflictDoUpdate({
+          target: [bcfIncome.placeId, bcfIncome.year, bcfIncome.fundingLine],
+          set: { amountPence: i.amountPence },
+        });
     for (const s of changes.schemes) {
       await tx
         .update(bcfSchemes)
@@ -99,7 +108,12 @@ export async function applyReturn(
           .insert(bcfSchemeActuals)
           .values({ schemeId: s.schemeId, ...a })
           .onConflictDoUpdate({
-            target: [bcfSchemeActuals.schemeId, bcfSchemeActuals.fundingLine, bcfSchemeActuals.year, bcfSchemeActuals.quarter],
+            target: [
+              bcfSchemeActuals.schemeId,
+              bcfSchemeActuals.fundingLine,
+              bcfSchemeActuals.year,
+              bcfSchemeActuals.quarter,
+            ],
             set: { actualPence: a.actualPence, outputs: a.outputs },
           });
     }
@@ -125,7 +139,13 @@ export async function applyReturn(
         .values(d)
         .onConflictDoUpdate({
           target: [bcfDemandCapacity.placeId, bcfDemandCapacity.service, bcfDemandCapacity.month],
-          set: { demand: d.demand, capacity: d.capacity, demandSource: d.demandSource, capacitySource: d.capacitySource, updatedAt: new Date() },
+          set: {
+            demand: d.demand,
+            capacity: d.capacity,
+            demandSource: d.demandSource,
+            capacitySource: d.capacitySource,
+            updatedAt: new Date(),
+          },
         });
     await tx
       .update(bcfPlans)

@@ -44,7 +44,9 @@ describe('demand and capacity', () => {
     expect(mayB.demand).toBeNull(); // no history for May in 2023–2025
     expect(mayB.capacity).toBe(46); // 40 × 31 / 20 = 62 × 0.75 = 46.5
     // June: no June 2025, so June 2024 grown two years: 200 × 1.04² × 0.75 = 162.24 → 162.
-    expect(rows.find((r) => r.placeId === 'b' && r.service === 'reablement' && r.month === '2026-06')!.demand).toBe(162);
+    expect(rows.find((r) => r.placeId === 'b' && r.service === 'reablement' && r.month === '2026-06')!.demand).toBe(
+      162,
+    );
     expect(rows.some((r) => r.service === 'welfare')).toBe(false);
     const sum = dcSummary(rows.filter((r) => r.placeId === 'a' && r.service === 'reablement'));
     expect(sum[0].demand).toBe(26 + 54); // April and June (200 × 1.04² × 0.25 = 54.08)

@@ -58,7 +58,15 @@ export interface ReturnInput {
   income: Income[];
   schemes: Scheme[];
   metricPlans: MetricPlan[];
-  counts: { placeId: string; metric: MetricKey; year: string; quarter: QuarterNumber; numerator: number; denominator: number; source: string }[];
+  counts: {
+    placeId: string;
+    metric: MetricKey;
+    year: string;
+    quarter: QuarterNumber;
+    numerator: number;
+    denominator: number;
+    source: string;
+  }[];
   scorecard: PlaceMetric[];
   demandCapacity: DcRow[];
   narrative: Record<string, string>;
@@ -77,7 +85,10 @@ export function buildReturn(input: ReturnInput): Sheet[] {
   const place = (id: string) => input.places.find((p) => p.id === id)!;
   const cover: Sheet = {
     name: 'Cover',
-    title: [`Better Care Fund ${input.quarter ? `quarterly return ${quarterLabel(input.quarter)}` : 'plan'}`, input.planName],
+    title: [
+      `Better Care Fund ${input.quarter ? `quarterly return ${quarterLabel(input.quarter)}` : 'plan'}`,
+      input.planName,
+    ],
     header: ['Item', 'Value'],
     rows: [
       ['Plan', input.planName],
@@ -132,7 +143,10 @@ export function buildReturn(input: ReturnInput): Sheet[] {
     ],
     money: ['Planned expenditure (£)', QUARTER_COL(1), QUARTER_COL(2), QUARTER_COL(3), QUARTER_COL(4)],
     rows: input.schemes.flatMap((s) => {
-      const keys = new Set([...s.funding.map((f) => `${f.year}|${f.fundingLine}`), ...s.actuals.map((a) => `${a.year}|${a.fundingLine}`)]);
+      const keys = new Set([
+        ...s.funding.map((f) => `${f.year}|${f.fundingLine}`),
+        ...s.actuals.map((a) => `${a.year}|${a.fundingLine}`),
+      ]);
       return [...keys].sort().map((k) => {
         const [year, line] = k.split('|') as [string, FundingLine];
         const planned = s.funding.find((f) => f.year === year && f.fundingLine === line);
@@ -181,19 +195,45 @@ export function buildReturn(input: ReturnInput): Sheet[] {
       const p = place(m.placeId);
       const key = m.definition.key;
       const stored = (year: string, q: number) =>
-        input.metricPlans.find((x) => x.placeId === m.placeId && x.metric === key && x.year === year && x.quarter === q)?.value ?? null;
+        input.metricPlans.find((x) => x.placeId === m.placeId && x.metric === key && x.year === year && x.quarter === q)
+          ?.value ?? null;
       const count = (year: string, q: number) =>
         input.counts.find((c) => c.placeId === m.placeId && c.metric === key && c.year === year && c.quarter === q);
       const yearRows: Cell[][] = m.years.map((y) => [
-        p.name, m.definition.name, y.year, 'Year', stored(y.year, 0), r1(y.plan), r1(y.actual), r1(y.lower), r1(y.upper), y.rag, null, null, y.inputs, y.source,
+        p.name,
+        m.definition.name,
+        y.year,
+        'Year',
+        stored(y.year, 0),
+        r1(y.plan),
+        r1(y.actual),
+        r1(y.lower),
+        r1(y.upper),
+        y.rag,
+        null,
+        null,
+        y.inputs,
+        y.source,
       ]);
       const quarterRows: Cell[][] = m.quarters
         .filter((q) => !input.quarter || (q.year === input.quarter.year && q.quarter <= input.quarter.quarter))
         .map((q) => {
           const c = count(q.year, q.quarter);
           return [
-            p.name, m.definition.name, q.year, `Q${q.quarter}`, stored(q.year, q.quarter), r1(q.plan), r1(q.actual), r1(q.lower), r1(q.upper), q.rag,
-            c?.numerator ?? null, c?.denominator ?? null, q.inputs, c?.source ?? q.source,
+            p.name,
+            m.definition.name,
+            q.year,
+            `Q${q.quarter}`,
+            stored(q.year, q.quarter),
+            r1(q.plan),
+            r1(q.actual),
+            r1(q.lower),
+            r1(q.upper),
+            q.rag,
+            c?.numerator ?? null,
+            c?.denominator ?? null,
+            q.inputs,
+            c?.source ?? q.source,
           ];
         });
       return [...yearRows, ...quarterRows];
@@ -201,10 +241,29 @@ export function buildReturn(input: ReturnInput): Sheet[] {
   };
   const dc: Sheet = {
     name: 'Demand and capacity',
-    title: ['Intermediate care: expected demand (people referred) and planned capacity (people) by month', 'Shortfall = demand − capacity where demand is higher.'],
-    header: ['Health and Wellbeing Board', 'Service', 'Month', 'Demand', 'Capacity', 'Shortfall', 'Demand source', 'Capacity source'],
+    title: [
+      'Intermediate care: expected demand (people referred) and planned capacity (people) by month',
+      'Shortfall = demand − capacity where demand is higher.',
+    ],
+    header: [
+      'Health and Wellbeing Board',
+      'Service',
+      'Month',
+      'Demand',
+      'Capacity',
+      'Shortfall',
+      'Demand source',
+      'Capacity source',
+    ],
     rows: input.demandCapacity.map((r) => [
-      place(r.placeId).name, DC_SERVICE_LABELS[r.service], r.month, r.demand, r.capacity, shortfall(r), r.demandSource, r.capacitySource,
+      place(r.placeId).name,
+      DC_SERVICE_LABELS[r.service],
+      r.month,
+      r.demand,
+      r.capacity,
+      shortfall(r),
+      r.demandSource,
+      r.capacitySource,
     ]),
   };
   const narrative: Sheet = {
@@ -237,13 +296,23 @@ export interface ReturnChanges {
     actuals: SchemeActual[];
   }[];
   metricPlans: MetricPlan[];
-  counts: { placeId: string; metric: MetricKey; year: string; quarter: QuarterNumber; numerator: number; denominator: number; source: string }[];
+  counts: {
+    placeId: string;
+    metric: MetricKey;
+    year: string;
+    quarter: QuarterNumber;
+    numerator: number;
+    denominator: number;
+    source: string;
+  }[];
   demandCapacity: DcRow[];
   narrative: Record<string, string>;
 }
 
 const byLabel = <K extends string>(labels: Record<K, string>, text: string): K | null =>
-  (Object.keys(labels) as K[]).find((k) => labels[k].toLowerCase() === text.trim().toLowerCase() || k === text.trim()) ?? null;
+  (Object.keys(labels) as K[]).find(
+    (k) => labels[k].toLowerCase() === text.trim().toLowerCase() || k === text.trim(),
+  ) ?? null;
 
 function text(c: Cell | undefined): string {
   return c === null || c === undefined ? '' : String(c).trim();
@@ -255,11 +324,15 @@ function text(c: Cell | undefined): string {
  */
 export function parseReturn(
   sheets: readonly ReadSheet[],
-  plan: { id: string; years: string[]; places: Place[]; schemes: Scheme[] },
+  plan: { id: string; years: string[]; baselineYear: string; places: Place[]; schemes: Scheme[] },
 ): { changes: ReturnChanges | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const err = (sheet: string, line: number | null, column: string | null, message: string) =>
-    errors.push({ field: `${sheet}${line === null ? '' : `!row ${line}`}${column ? ` (${column})` : ''}`, message, in: 'file' });
+    errors.push({
+      field: `${sheet}${line === null ? '' : `!row ${line}`}${column ? ` (${column})` : ''}`,
+      message,
+      in: 'file',
+    });
   const get = (name: string) => sheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
   for (const name of SHEET_NAMES) if (!get(name)) err(name, null, null, `The workbook has no sheet called "${name}"`);
   if (errors.length) return { changes: null, errors };
@@ -267,7 +340,12 @@ export function parseReturn(
   const cover = get('Cover')!;
   const ref = cover.rows.find((r) => text(r.cells[0]) === 'Plan reference');
   if (!ref || text(ref.cells[1]) !== plan.id)
-    err('Cover', ref?.line ?? null, 'Plan reference', 'This return belongs to another plan: export the return from this plan and fill that in');
+    err(
+      'Cover',
+      ref?.line ?? null,
+      'Plan reference',
+      'This return belongs to another plan: export the return from this plan and fill that in',
+    );
 
   /** Body rows of a sheet, mapped by header name, after checking the header names every column expected. */
   function body(name: string, expected: string[]): { line: number; get: (col: string) => Cell }[] {
@@ -284,7 +362,13 @@ export function parseReturn(
       .map((r) => ({ line: r.line, get: (col: string) => r.cells[names.indexOf(col)] ?? null }));
   }
   const placeBy = (name: string) => plan.places.find((p) => p.name.toLowerCase() === name.toLowerCase());
-  const number = (sheet: string, line: number, col: string, v: Cell, opts: { integer?: boolean; required?: boolean } = {}): number | null => {
+  const number = (
+    sheet: string,
+    line: number,
+    col: string,
+    v: Cell,
+    opts: { integer?: boolean; required?: boolean } = {},
+  ): number | null => {
     if (v === null || text(v) === '') {
       if (opts.required) err(sheet, line, col, 'Enter a number');
       return null;
@@ -307,10 +391,11 @@ export function parseReturn(
     if (Math.abs(pence - n * 100) > 1e-6) err(sheet, line, col, `${n} has more than two decimal places of pounds`);
     return pence;
   };
-  const yearOk = (sheet: string, line: number, v: Cell) => {
+  const yearOk = (sheet: string, line: number, v: Cell, withBaseline = false) => {
     const y = text(v);
-    if (!plan.years.includes(y)) {
-      err(sheet, line, 'Year', `"${y}" is not a year of this plan (${plan.years.join(', ')})`);
+    const allowed = withBaseline ? [plan.baselineYear, ...plan.years] : plan.years;
+    if (!allowed.includes(y)) {
+      err(sheet, line, 'Year', `"${y}" is not a year of this plan (${allowed.join(', ')})`);
       return null;
     }
     return y;
@@ -320,7 +405,13 @@ export function parseReturn(
   const income: Income[] = [];
   for (const r of body('Income', ['Health and Wellbeing Board', 'Funding line', 'Year', 'Income (£)'])) {
     const p = placeBy(text(r.get('Health and Wellbeing Board')));
-    if (!p) err('Income', r.line, 'Health and Wellbeing Board', `"${text(r.get('Health and Wellbeing Board'))}" is not a place of this plan`);
+    if (!p)
+      err(
+        'Income',
+        r.line,
+        'Health and Wellbeing Board',
+        `"${text(r.get('Health and Wellbeing Board'))}" is not a place of this plan`,
+      );
     const line = byLabel(FUNDING_LINE_LABELS, text(r.get('Funding line')));
     if (!line) err('Income', r.line, 'Funding line', `"${text(r.get('Funding line'))}" is not a funding line`);
     const year = yearOk('Income', r.line, r.get('Year'));
@@ -334,23 +425,41 @@ export function parseReturn(
 
   // Expenditure
   const schemes = new Map<string, ReturnChanges['schemes'][number]>();
-  for (const r of body('Expenditure', ['Scheme ID', 'Scheme name', 'Scheme type', 'Sub type', 'Commissioner', 'Area of spend', 'Source of funding', 'Year', 'Planned expenditure (£)'])) {
+  for (const r of body('Expenditure', [
+    'Scheme ID',
+    'Scheme name',
+    'Scheme type',
+    'Sub type',
+    'Commissioner',
+    'Area of spend',
+    'Source of funding',
+    'Year',
+    'Planned expenditure (£)',
+  ])) {
     const ref = text(r.get('Scheme ID'));
     const scheme = plan.schemes.find((s) => s.ref === ref);
     if (!scheme) {
-      err('Expenditure', r.line, 'Scheme ID', `"${ref}" is not a scheme of this plan: add new schemes in Steward first`);
+      err(
+        'Expenditure',
+        r.line,
+        'Scheme ID',
+        `"${ref}" is not a scheme of this plan: add new schemes in Steward first`,
+      );
       continue;
     }
     const type = text(r.get('Scheme type'));
     const sub = text(r.get('Sub type'));
     if (!SCHEME_TYPES[type]) err('Expenditure', r.line, 'Scheme type', `"${type}" is not a national scheme type`);
-    else if (!SCHEME_TYPES[type].includes(sub)) err('Expenditure', r.line, 'Sub type', `"${sub}" is not a sub-type of ${type}`);
+    else if (!SCHEME_TYPES[type].includes(sub))
+      err('Expenditure', r.line, 'Sub type', `"${sub}" is not a sub-type of ${type}`);
     const commissioner = text(r.get('Commissioner')) as Commissioner;
     if (!COMMISSIONERS.includes(commissioner)) err('Expenditure', r.line, 'Commissioner', 'Use LA, NHS or Joint');
     const area = byLabel(AREA_OF_SPEND_LABELS, text(r.get('Area of spend')));
-    if (!area || !AREAS_OF_SPEND.includes(area)) err('Expenditure', r.line, 'Area of spend', `"${text(r.get('Area of spend'))}" is not an area of spend`);
+    if (!area || !AREAS_OF_SPEND.includes(area))
+      err('Expenditure', r.line, 'Area of spend', `"${text(r.get('Area of spend'))}" is not an area of spend`);
     const line = byLabel(FUNDING_LINE_LABELS, text(r.get('Source of funding')));
-    if (!line) err('Expenditure', r.line, 'Source of funding', `"${text(r.get('Source of funding'))}" is not a funding line`);
+    if (!line)
+      err('Expenditure', r.line, 'Source of funding', `"${text(r.get('Source of funding'))}" is not a funding line`);
     const year = yearOk('Expenditure', r.line, r.get('Year'));
     const planned = toPence('Expenditure', r.line, 'Planned expenditure (£)', r.get('Planned expenditure (£)'));
     const quarters = [1, 2, 3, 4].map((q) => ({
@@ -372,12 +481,26 @@ export function parseReturn(
     if (schemes.has(ref) && (entry.schemeType !== type || entry.subType !== sub))
       err('Expenditure', r.line, 'Scheme type', `Scheme ${ref} has a different type or sub-type on an earlier row`);
     if (line && year) {
-      if (entry.funding.some((f) => f.fundingLine === line && f.year === year) || entry.actuals.some((a) => a.fundingLine === line && a.year === year))
-        err('Expenditure', r.line, 'Source of funding', `Scheme ${ref} has this funding line and year on an earlier row`);
+      if (
+        entry.funding.some((f) => f.fundingLine === line && f.year === year) ||
+        entry.actuals.some((a) => a.fundingLine === line && a.year === year)
+      )
+        err(
+          'Expenditure',
+          r.line,
+          'Source of funding',
+          `Scheme ${ref} has this funding line and year on an earlier row`,
+        );
       if (planned !== null) entry.funding.push({ fundingLine: line, year, plannedPence: planned });
       for (const q of quarters)
         if (q.actual !== null || q.outputs !== null)
-          entry.actuals.push({ fundingLine: line, year, quarter: q.q as QuarterNumber, actualPence: q.actual ?? 0, outputs: q.outputs });
+          entry.actuals.push({
+            fundingLine: line,
+            year,
+            quarter: q.q as QuarterNumber,
+            actualPence: q.actual ?? 0,
+            outputs: q.outputs,
+          });
     }
     schemes.set(ref, entry);
   }
@@ -385,12 +508,29 @@ export function parseReturn(
   // Metrics: plans and the stored counts
   const metricPlans: MetricPlan[] = [];
   const counts: ReturnChanges['counts'] = [];
-  for (const r of body('Metrics', ['Health and Wellbeing Board', 'Metric', 'Year', 'Period', 'Plan', 'Numerator', 'Denominator', 'Source'])) {
+  for (const r of body('Metrics', [
+    'Health and Wellbeing Board',
+    'Metric',
+    'Year',
+    'Period',
+    'Plan',
+    'Numerator',
+    'Denominator',
+    'Source',
+  ])) {
     const p = placeBy(text(r.get('Health and Wellbeing Board')));
-    if (!p) err('Metrics', r.line, 'Health and Wellbeing Board', `"${text(r.get('Health and Wellbeing Board'))}" is not a place of this plan`);
-    const metric = METRICS.find((m) => METRIC_DEFINITIONS[m].name.toLowerCase() === text(r.get('Metric')).toLowerCase());
+    if (!p)
+      err(
+        'Metrics',
+        r.line,
+        'Health and Wellbeing Board',
+        `"${text(r.get('Health and Wellbeing Board'))}" is not a place of this plan`,
+      );
+    const metric = METRICS.find(
+      (m) => METRIC_DEFINITIONS[m].name.toLowerCase() === text(r.get('Metric')).toLowerCase(),
+    );
     if (!metric) err('Metrics', r.line, 'Metric', `"${text(r.get('Metric'))}" is not one of the four metrics`);
-    const year = yearOk('Metrics', r.line, r.get('Year'));
+    const year = yearOk('Metrics', r.line, r.get('Year'), true);
     const period = text(r.get('Period'));
     const quarter = period === 'Year' ? 0 : /^Q[1-4]$/.test(period) ? Number(period[1]) : null;
     if (quarter === null) err('Metrics', r.line, 'Period', 'Use Year or Q1 to Q4');
@@ -398,26 +538,57 @@ export function parseReturn(
     const num = number('Metrics', r.line, 'Numerator', r.get('Numerator'), { integer: true });
     const den = number('Metrics', r.line, 'Denominator', r.get('Denominator'));
     if (!p || !metric || !year || quarter === null) continue;
-    if (planValue !== null) metricPlans.push({ placeId: p.id, metric, year, quarter: quarter as 0 | QuarterNumber, value: planValue });
+    if (planValue !== null)
+      metricPlans.push({ placeId: p.id, metric, year, quarter: quarter as 0 | QuarterNumber, value: planValue });
     if (num !== null || den !== null) {
       if (metric !== 'residential_admissions' && metric !== 'discharge_home')
-        err('Metrics', r.line, 'Numerator', `${METRIC_DEFINITIONS[metric].name} comes from the hospital activity import, not from counts typed in`);
+        err(
+          'Metrics',
+          r.line,
+          'Numerator',
+          `${METRIC_DEFINITIONS[metric].name} comes from the hospital activity import, not from counts typed in`,
+        );
       else if (quarter === 0) err('Metrics', r.line, 'Numerator', 'Give counts for quarters, not the year');
-      else if (num === null || den === null || den <= 0) err('Metrics', r.line, 'Denominator', 'Give both the numerator and a denominator above 0');
-      else if (metric === 'discharge_home' && num > den) err('Metrics', r.line, 'Numerator', 'Discharges home cannot be more than all discharges');
-      else counts.push({ placeId: p.id, metric, year, quarter: quarter as QuarterNumber, numerator: num, denominator: den, source: text(r.get('Source')) || 'return' });
+      else if (num === null || den === null || den <= 0)
+        err('Metrics', r.line, 'Denominator', 'Give both the numerator and a denominator above 0');
+      else if (metric === 'discharge_home' && num > den)
+        err('Metrics', r.line, 'Numerator', 'Discharges home cannot be more than all discharges');
+      else
+        counts.push({
+          placeId: p.id,
+          metric,
+          year,
+          quarter: quarter as QuarterNumber,
+          numerator: num,
+          denominator: den,
+          source: text(r.get('Source')) || 'return',
+        });
     }
   }
 
   // Demand and capacity
   const dc: ReturnChanges['demandCapacity'] = [];
-  for (const r of body('Demand and capacity', ['Health and Wellbeing Board', 'Service', 'Month', 'Demand', 'Capacity'])) {
+  for (const r of body('Demand and capacity', [
+    'Health and Wellbeing Board',
+    'Service',
+    'Month',
+    'Demand',
+    'Capacity',
+  ])) {
     const p = placeBy(text(r.get('Health and Wellbeing Board')));
-    if (!p) err('Demand and capacity', r.line, 'Health and Wellbeing Board', `"${text(r.get('Health and Wellbeing Board'))}" is not a place of this plan`);
+    if (!p)
+      err(
+        'Demand and capacity',
+        r.line,
+        'Health and Wellbeing Board',
+        `"${text(r.get('Health and Wellbeing Board'))}" is not a place of this plan`,
+      );
     const service = byLabel(DC_SERVICE_LABELS, text(r.get('Service'))) as DcService | null;
-    if (!service || !DC_SERVICES.includes(service)) err('Demand and capacity', r.line, 'Service', `"${text(r.get('Service'))}" is not a service of the table`);
+    if (!service || !DC_SERVICES.includes(service))
+      err('Demand and capacity', r.line, 'Service', `"${text(r.get('Service'))}" is not a service of the table`);
     const month = text(r.get('Month'));
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) err('Demand and capacity', r.line, 'Month', 'Write the month as YYYY-MM');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      err('Demand and capacity', r.line, 'Month', 'Write the month as YYYY-MM');
     const demand = number('Demand and capacity', r.line, 'Demand', r.get('Demand'), { integer: true });
     const capacity = number('Demand and capacity', r.line, 'Capacity', r.get('Capacity'), { integer: true });
     if (p && service)
@@ -441,5 +612,8 @@ export function parseReturn(
   }
 
   if (errors.length) return { changes: null, errors };
-  return { changes: { income, schemes: [...schemes.values()], metricPlans, counts, demandCapacity: dc, narrative }, errors };
+  return {
+    changes: { income, schemes: [...schemes.values()], metricPlans, counts, demandCapacity: dc, narrative },
+    errors,
+  };
 }

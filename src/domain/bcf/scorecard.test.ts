@@ -71,6 +71,31 @@ describe('scorecard', () => {
     expect(m.quarters[0].rag).toBe('red'); // 90.0 against 92
   });
 
+  it('builds the year plan from quarterly plans when there is no year plan', () => {
+    const rows: MetricInput[] = [
+      {
+        placeId: 'hav',
+        metric: 'discharge_home',
+        year,
+        quarter: 1,
+        numerator: 90,
+        denominator: 100,
+        bands: null,
+        source: 'hub',
+      },
+    ];
+    const plans = ([1, 2, 3, 4] as const).map((quarter) => ({
+      placeId: 'hav',
+      metric: 'discharge_home' as const,
+      year,
+      quarter,
+      value: 90 + quarter,
+    }));
+    const m = scorecard([{ id: 'hav' }], [year], rows, plans).find((c) => c.definition.key === 'discharge_home')!;
+    expect(m.years[0].plan).toBe(91); // Q1's plan only: one quarter reported
+    expect(m.quarters[3].plan).toBe(94);
+  });
+
   it('adds falls events by band over quarters and keeps the population', () => {
     const bands = (k: number) =>
       ['65-69', '70-74', '75-79', '80-84', '85-89', '90+'].map((band, i) => ({

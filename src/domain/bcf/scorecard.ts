@@ -147,7 +147,8 @@ function quarterPlan(
 /**
  * Plan against actual for every place and metric over the plan's years.
  * A year's actual is over the quarters reported so far; for rates per 100,000 its plan is prorated to those
- * quarters (a half year is compared with half the year's plan), for percentages it is the year's plan.
+ * quarters (a half year is compared with half the year's plan), for percentages it is the year's plan. Without a
+ * year's plan, the reported quarters' plans are added up (rates) or averaged (percentages).
  */
 export function scorecard(
   places: readonly { id: string }[],
@@ -183,8 +184,17 @@ export function scorecard(
         const reported = new Set(rows.map((r) => r.quarter)).size;
         const c = compute(metric, rows);
         const annual = myPlans.find((p) => p.year === year && p.quarter === 0)?.value ?? null;
+        // Without a year's plan, the quarters' plans: added up for rates, averaged for percentages, over the
+        // quarters reported (all four before any is reported).
+        const upTo = reported === 0 ? [1, 2, 3, 4] : [...new Set(rows.map((r) => r.quarter))];
+        const quarterPlans = upTo.map((q) => myPlans.find((p) => p.year === year && p.quarter === q)?.value ?? null);
+        const fromQuarters = quarterPlans.every((v) => v !== null)
+          ? def.unit === 'percent'
+            ? quarterPlans.reduce((s, v) => s! + v!, 0)! / quarterPlans.length
+            : quarterPlans.reduce((s, v) => s! + v!, 0)
+          : null;
         const plan =
-          annual === null ? null : def.unit === 'percent' || reported === 0 ? annual : (annual * reported) / 4;
+          annual === null ? fromQuarters : def.unit === 'percent' || reported === 0 ? annual : (annual * reported) / 4;
         return {
           year,
           quartersReported: reported,
