@@ -135,7 +135,8 @@ export function splitWhole(total: number, shares: readonly number[]): number[] {
   const raw = shares.map((s) => (total * s) / sum);
   const out = raw.map(Math.floor);
   const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < total - out.reduce((s, x) => s + x, 0); k++) out[order[k][1]]++;
+  const left = total - out.reduce((s, x) => s + x, 0);
+  for (let k = 0; k < left; k++) out[order[k][1]]++;
   return out;
 }
 

@@ -598,8 +598,9 @@ export function parseReturn(
         month,
         demand,
         capacity,
-        demandSource: text(r.get('Demand source')) || 'return',
-        capacitySource: text(r.get('Capacity source')) || 'return',
+        // A figure without a source came from the return; a blank figure keeps a blank source.
+        demandSource: text(r.get('Demand source')) || (demand === null ? '' : 'return'),
+        capacitySource: text(r.get('Capacity source')) || (capacity === null ? '' : 'return'),
       });
   }
 
