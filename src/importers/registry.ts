@@ -9,6 +9,7 @@ import { orukImporter } from './oruk.js';
 import { cqcLocationsImporter } from './cqcLocations.js';
 import { placementsImporter } from './placements.js';
 import { ratesImporter } from './rates.js';
+import { dischargeDelaysImporter } from './dischargeDelays.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -20,6 +21,7 @@ export const importers: Importer<unknown>[] = [
   cqcLocationsImporter as Importer<unknown>,
   placementsImporter as Importer<unknown>,
   ratesImporter as Importer<unknown>,
+  dischargeDelaysImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {
