@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { getSetting } from '../db/core/settings.js';
 import { publishedDischargeFigures } from '../db/discharge/schema.js';
 import { describeWithDatabases } from '../db/testing.js';
+import { createTestApp, signInAs } from '../server/testing.js';
 import { DISCHARGE_TRUST_SETTING, dischargeDelaysImporter } from './dischargeDelays.js';
 import { fileSource, ImportRejected, runImport, textSource } from './framework.js';
 
@@ -53,6 +54,29 @@ describeWithDatabases('import discharge-delays', (ctx) => {
     const before = await ctx.db.$count(publishedDischargeFigures);
     await runImport(ctx.db, dischargeDelaysImporter, fileSource(file), { actor, options: {} });
     expect(await ctx.db.$count(publishedDischargeFigures)).toBe(before);
+  });
+
+  it('serves the local trust’s published daily figures for the flow page', async () => {
+    const app = await createTestApp(ctx.database);
+    try {
+      const broker = await signInAs(app, 'broker');
+      const res = await broker.get('/api/discharge/published?days=30');
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as {
+        org: { code: string };
+        latestDate: string;
+        series: { date: string; nctr: number | null; dischargedTotal: number | null }[];
+      };
+      expect(body.org.code).toBe('RK9');
+      expect(body.series).toHaveLength(30);
+      expect(body.series.at(-1)?.date).toBe(body.latestDate);
+      const jan15 = await broker.get('/api/discharge/published?days=1500');
+      const day = (jan15.json() as typeof body).series.find((p) => p.date === '2024-01-15');
+      expect(day).toEqual({ date: '2024-01-15', nctr: 220, dischargedTotal: 116 });
+      expect((await app.inject({ method: 'GET', url: '/api/discharge/published' })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a bad value with its line and column, writing nothing', async () => {

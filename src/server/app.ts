@@ -31,6 +31,7 @@ import mpsSite from './mps/site.js';
 import { registerPublicSite } from './publicSite.js';
 import directoryRoutes from './directory/routes.js';
 import dataRoutes from './data/routes.js';
+import publishedDischargeRoutes from './discharge/published.js';
 import orukRoutes from './directory/oruk.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mpsRoutes, { prefix: '/mps' });
       await api.register(directoryRoutes, { prefix: '/directory' });
       await api.register(dataRoutes, { prefix: '/data' });
+      await api.register(publishedDischargeRoutes, { prefix: '/discharge/published' });
     },
     { prefix: '/api' },
   );
