@@ -10,6 +10,7 @@ import { cqcLocationsImporter } from './cqcLocations.js';
 import { placementsImporter } from './placements.js';
 import { ratesImporter } from './rates.js';
 import { bcfActivityImporter } from './bcfActivity.js';
+import { dischargeDelaysImporter } from './dischargeDelays.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -22,6 +23,7 @@ export const importers: Importer<unknown>[] = [
   placementsImporter as Importer<unknown>,
   ratesImporter as Importer<unknown>,
   bcfActivityImporter as Importer<unknown>,
+  dischargeDelaysImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {

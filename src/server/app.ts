@@ -32,6 +32,8 @@ import mpsSite from './mps/site.js';
 import { registerPublicSite } from './publicSite.js';
 import directoryRoutes from './directory/routes.js';
 import bcfRoutes from './bcf/routes.js';
+import dataRoutes from './data/routes.js';
+import publishedDischargeRoutes from './discharge/published.js';
 import orukRoutes from './directory/oruk.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 
@@ -135,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mpsRoutes, { prefix: '/mps' });
       await api.register(directoryRoutes, { prefix: '/directory' });
       await api.register(bcfRoutes, { prefix: '/bcf' });
+      await api.register(dataRoutes, { prefix: '/data' });
+      await api.register(publishedDischargeRoutes, { prefix: '/discharge/published' });
     },
     { prefix: '/api' },
   );

@@ -8,6 +8,7 @@ import { SignInPage } from './auth/SignInPage';
 import { SignOutPage } from './auth/SignOutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { adminArea } from './admin';
+import { dataArea } from './data';
 import { demandArea } from './demand';
 import { dischargeArea } from './discharge';
 import { plannerArea } from './discharge/planner';
@@ -28,6 +29,7 @@ export const areas: Area[] = [
   contractsArea,
   mpsArea,
   directoryArea,
+  dataArea,
   adminArea,
 ];
 

@@ -26,6 +26,13 @@ export function AdminHomePage() {
           <br />
           Who changed what and when, newest first.
         </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/data">
+            Data
+          </Link>
+          <br />
+          Every dataset Steward holds, how old it is, and importing files.
+        </li>
       </ul>
     </Page>
   );
