@@ -1,6 +1,7 @@
 // A real council from public files alone: Steward set up for Plymouth (E06000026) on an empty database through the
 // "Your council" page, then Plymouth's published files imported as `steward import` does (data/examples/plymouth/:
-// 97 CQC location records from the CQC API, Plymouth's rows of the ONS 2022-based SNPP). The figures asserted can be
+// 97 CQC location records from the CQC API, Plymouth’s rows of the ONS 2022-based SNPP, the RK9 trust’s published
+// discharge series). The figures asserted can be
 // checked by hand against those files (see data/examples/plymouth/README.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { createUser } from '../../../src/db/core/users';
 import { cqcLocationsImporter } from '../../../src/importers/cqcLocations';
 import { fileSource, runImport } from '../../../src/importers/framework';
 import { populationImporter } from '../../../src/importers/population';
+import { dischargeDelaysImporter } from '../../../src/importers/dischargeDelays';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 
 const FILES = path.join(PROJECT_ROOT, 'data/examples/plymouth');
@@ -56,7 +58,7 @@ function cqcHomes(): { homes: number; beds: number } {
 describeE2E('a real council: Plymouth from public files', () => {
   const e2e = useSteward({ demo: false });
 
-  it('sets up Plymouth, imports its CQC records and SNPP, and shows its homes, beds, population and need', async () => {
+  it('sets up Plymouth, imports its CQC records, SNPP and trust discharge series, and shows homes, beds, population, need and delays', async () => {
     // Set-up: an administrator chooses the council.
     const { page, errors } = await newPage(e2e.browser);
     await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
@@ -83,6 +85,11 @@ describeE2E('a real council: Plymouth from public files', () => {
       options: {},
     });
     expect(pop.created).toBe(26 * 91);
+    for (const file of ['trust-RK9-criteria-to-reside.csv', 'trust-RK9-discharged-patients.csv'])
+      await runImport(db, dischargeDelaysImporter, fileSource(path.join(FILES, file)), {
+        actor,
+        options: { trust: 'RK9' },
+      });
     await createUser(db, { ...COMMISSIONER, name: 'Plymouth Commissioner', role: 'commissioner' }, actor);
 
     const { page: cp, errors: cpErrors } = await newPage(e2e.browser);
@@ -135,6 +142,16 @@ describeE2E('a real council: Plymouth from public files', () => {
     expect(byHandTotal).toBeCloseTo(4161.86, 2);
     expect(total).toBe(4161.9);
     await expectAccessible(cp, 'Plymouth working for a figure');
+
+    // Its acute trust, University Hospitals Plymouth (RK9), as NHS England published it: on 15 January 2024, 220
+    // patients no longer met the criteria to reside and 116 were discharged (the files' rows for that day).
+    const published = await (await cp.request.get(`${e2e.steward.baseUrl}/api/discharge/published?days=1500`)).json();
+    expect(published.org.code).toBe('RK9');
+    expect(published.series.find((p: { date: string }) => p.date === '2024-01-15')).toEqual({
+      date: '2024-01-15',
+      nctr: 220,
+      dischargedTotal: 116,
+    });
     expect(errors).toEqual([]);
     expect(cpErrors).toEqual([]);
   });
