@@ -1,8 +1,7 @@
 // A real council from public files alone: Steward set up for Plymouth (E06000026) on an empty database through the
 // "Your council" page, then Plymouth's published files imported as `steward import` does (data/examples/plymouth/:
 // 97 CQC location records from the CQC API, Plymouth’s rows of the ONS 2022-based SNPP, the RK9 trust’s published
-// discharge series). The figures asserted can be
-// checked by hand against those files (see data/examples/plymouth/README.md).
+// discharge series). The figures asserted can be checked by hand against those files (data/examples/plymouth/README.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
