@@ -15,6 +15,7 @@ import { contractsArea } from './contracts';
 import { marketArea } from './market';
 import { mpsArea } from './mps';
 import { directoryArea } from './directory';
+import { bcfArea } from './bcf';
 
 export type { Area } from './area';
 export type { NavItem } from './App';
@@ -28,6 +29,7 @@ export const areas: Area[] = [
   contractsArea,
   mpsArea,
   directoryArea,
+  bcfArea,
   adminArea,
 ];
 

@@ -52,7 +52,10 @@ export const E2E_ADMIN = {
 export const DEMO_ACCOUNTS = {
   admin: { email: E2E_ADMIN.email, password: E2E_ADMIN.password },
   ...Object.fromEntries(DEMO_STAFF.map((u) => [u.role, { email: u.email, password: DEMO_PASSWORD }])),
-} as Record<'admin' | 'commissioner' | 'broker' | 'quality_officer' | 'viewer', { email: string; password: string }>;
+} as Record<
+  'admin' | 'commissioner' | 'broker' | 'quality_officer' | 'bcf_lead' | 'viewer',
+  { email: string; password: string }
+>;
 
 export interface StartOptions {
   /** Demo seed (default 1). */
