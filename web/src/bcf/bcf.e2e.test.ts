@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useStewa
 import { FUNDING_LINE_LABELS } from '../../../src/domain/bcf/plan';
 
 describeE2E('better care fund', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('lets the BCF lead review the plan, change a scheme’s spend and round-trip the quarterly return', async () => {
     const { page, errors } = await newPage(e2e.browser);
@@ -138,5 +138,5 @@ describeE2E('better care fund', () => {
     expect(await sheets(again)).toEqual(await sheets(bytes));
     await expectAccessible(page, 'BCF returns after import');
     expect(errors).toEqual([]);
-  });
+  }, 600_000);
 });
