@@ -18,6 +18,7 @@ import { type Database, PROJECT_ROOT } from '../db/client.js';
 import './types.js';
 import adminRoutes from './admin/routes.js';
 import { auditWrites } from './audit-hook.js';
+import { guardInput } from './input-guard.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
 import dashboardRoutes from './dashboard/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
+  guardInput(app);
   auditWrites(app);
   registerPublicSite(app);
 
