@@ -37,6 +37,7 @@ import {
 } from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { forbidden, invalid, Problem } from '../problem.js';
+import { assertDateRange } from '../ranges.js';
 
 const HUB_ROLES = ['broker', 'admin'] as const;
 /** Staff who see a person's name and NHS number: the hub itself. */
@@ -322,6 +323,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
+      assertDateRange(w);
       return loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
     },
   );
@@ -339,6 +341,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
+      assertDateRange(w);
       const report = await loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
       const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
       if (request.query.format === 'csv') {
@@ -403,6 +406,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const to = request.query.to ?? addDays(londonDate(now), 1);
       const from = request.query.from ?? addDays(to, -182);
+      assertDateRange({ from, to });
       return loadD2a(app.db, { kind: request.query.kind, from, to, now });
     },
   );
@@ -421,6 +425,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const to = request.query.to ?? londonDate(now);
       const from = request.query.from ?? addDays(to, -365);
+      assertDateRange({ from, to });
       return readDischargeHistory(app.db, { from, to, asAt: now });
     },
   );
@@ -485,6 +490,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const providerId = providerIdOf(actorOf(request));
       const to = request.query.to ?? addDays(londonDate(new Date()), 1);
       const from = request.query.from ?? addDays(to, -365);
+      assertDateRange({ from, to });
       const [record, notifications] = await Promise.all([
         providerAcceptance(app.db, providerId, from, to),
         listNotifications(app.db, providerId),
