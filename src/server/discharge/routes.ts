@@ -36,6 +36,7 @@ import {
   recordDischarge,
 } from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
+import { recordAudit } from '../../db/core/audit.js';
 import { forbidden, invalid, Problem } from '../problem.js';
 import { assertDateRange } from '../ranges.js';
 
@@ -178,6 +179,17 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
       const responses = await listResponses(app.db, referral.id);
       const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
+      if (restricted && (restricted.name || restricted.nhsNumber)) {
+        // Every view of a person's identifying details is on the audit trail (which fields, never their values).
+        await recordAudit(app.db, who(actor), {
+          action: 'view-identifying-details',
+          entity: 'discharge_referral',
+          entityId: referral.id,
+          detail: {
+            fields: [restricted.name ? 'name' : null, restricted.nhsNumber ? 'nhsNumber' : null].filter(Boolean),
+          },
+        });
+      }
       return { referral, responses, restricted };
     },
   );
