@@ -92,7 +92,7 @@ const BROKERED_TYPES: Record<ServiceNeed, string[]> = {
 export async function sendRequests(
   db: Db,
   referralId: string,
-  input: SendRequestInput,
+  input: Pick<SendRequestInput, 'mode' | 'locationIds'>,
   by: AuditActor,
   now = new Date(),
 ): Promise<{ sent: number; alreadySent: number }> {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
+import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
 import {
@@ -190,7 +191,9 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         });
       }
-      return { referral, responses, restricted };
+      // The hub sees what the request's summary would reveal to providers before sending it.
+      const screening = restricted ? screenFreeText(referral.needsSummary, { name: restricted.name }) : [];
+      return { referral, responses, restricted, screening };
     },
   );
 
@@ -239,6 +242,16 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const referral = await getReferral(app.db, request.params.id);
+      if (referral && !request.body.sendAnyway) {
+        const { name } = await getRestrictedDetails(app.db, referral.id);
+        const findings = screenFreeText(referral.needsSummary, { name });
+        if (findings.length) {
+          throw new Problem(409, 'Check the summary before sending', describeFindings(findings), [
+            { field: 'needsSummary', message: describeFindings(findings), in: 'body' },
+          ]);
+        }
+      }
       const result = await guarded(() => sendRequests(app.db, request.params.id, request.body, who(actor)));
       return reply.code(201).send(result);
     },
