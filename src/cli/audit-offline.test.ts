@@ -2,7 +2,7 @@
 // development-only one, and pass on Steward's own lockfile.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { findVulnerable, inRange, loadJson } from '../../../scripts/audit/offline.mjs';
+import { findVulnerable, inRange, loadJson } from '../../scripts/audit/offline.mjs';
 
 const { advisories } = loadJson('scripts/audit/advisories.json');
 
