@@ -56,7 +56,8 @@ const KEYBOARD_RUNS = ['0123456789', '1234567890', 'abcdefghijklmnopqrstuvwxyz',
  * The password policy, after NCSC "Password administration for system owners" and NIST SP 800-63B §5.1.1.2:
  * length over composition rules (10 to 200 characters, any characters, no forced mix), and a deny-list: not a
  * common password (also once trailing digits and symbols are removed, so "password2024!" is refused), not one
- * character repeated or a keyboard run, not the user's email or the name before its @.
+ * character repeated or a keyboard run, not the user's email nor the name before its @ (with or without digits
+ * and symbols added).
  * @returns the problem in words for the form, or null when the password is acceptable
  */
 export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
@@ -72,8 +73,8 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   const email = context.email?.trim().toLowerCase();
   if (email) {
     const local = email.split('@')[0];
-    if (lower === email || lower.includes(email) || (local.length >= 4 && lower.includes(local)))
-      return 'Password must not contain your email address';
+    if (lower.includes(email) || lower === local || stripped === local)
+      return 'Password must not be your email address or the name before its @';
   }
   return null;
 }
