@@ -19,7 +19,7 @@ export const FUZZ_CORPUS: unknown[] = [
   '\uFFFF\uFFFE',
   2_147_483_648,
   -2_147_483_649,
-  9_007_199_254_740_993,
+  2 ** 53 + 2,
   1e308,
   -1,
   0,
@@ -64,26 +64,6 @@ function encodeQuery(v: string): string {
     return v.replace(/[\uD800-\uDFFF]/g, '%ED%A0%80');
   }
 }
-
-/** The values tried in each body field: the corpus less the near-duplicates (keeps a run within minutes). */
-const BODY_CORPUS: unknown[] = [
-  'a\u0000b',
-  'x\uDFFFy',
-  2_147_483_648,
-  9_007_199_254_740_993,
-  1e308,
-  -1,
-  1.5,
-  '9999-12-31',
-  '2023-02-30',
-  '',
-  'x'.repeat(20_000),
-  null,
-  true,
-  [],
-  {},
-  "' OR 1=1 --",
-];
 
 /** Path parameter values tried in place of a real id. */
 const PATH_CORPUS = [

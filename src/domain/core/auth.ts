@@ -21,7 +21,14 @@ export interface Actor {
 }
 
 /** Council and NHS staff: everyone but providers. They may read commissioning data across the market. */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'viewer'];
+export const STAFF_ROLES: readonly Role[] = [
+  'admin',
+  'commissioner',
+  'broker',
+  'quality_officer',
+  'bcf_lead',
+  'viewer',
+];
 
 /**
  * Staff who may change commissioning data (the viewer only reads). The BCF lead (council or ICB finance, plans and
