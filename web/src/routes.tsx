@@ -6,6 +6,7 @@ import { Layout, type NavItem } from './App';
 import { HomePage } from './dashboard/HomePage';
 import { SignInPage } from './auth/SignInPage';
 import { SignOutPage } from './auth/SignOutPage';
+import { AccountPage } from './auth/AccountPage';
 import { NotFoundPage } from './NotFoundPage';
 import { adminArea } from './admin';
 import { demandArea } from './demand';
@@ -64,6 +65,14 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
         },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-out', element: <SignOutPage /> },
+        {
+          path: 'account',
+          element: (
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          ),
+        },
         // Public pages (no sign-in) that areas publish.
         ...list.flatMap((a) => a.publicRoutes ?? []),
         ...list.map((a): RouteObject => ({

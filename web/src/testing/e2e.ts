@@ -335,6 +335,7 @@ export async function settle(page: Page): Promise<void> {
 }
 
 const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource: string | undefined;
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** axe rules outside AXE_TAGS that expectAccessible also runs and fails on, whatever their impact. */
@@ -348,7 +349,9 @@ export const AXE_EXTRA_RULES = ['region'];
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settle(page);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's Content-Security-Policy (rightly)
+  // refuses inline scripts, and the test must run under the same policy as users do.
+  if (!hasAxe) await page.evaluate(`${(axeSource ??= readFileSync(AXE_PATH, 'utf8'))}\n;undefined`);
   const violations = (await page.evaluate(
     async ({ tags, extra }) => {
       const axe = (
