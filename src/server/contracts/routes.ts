@@ -44,6 +44,7 @@ import { createRisk, getBands, listRisks, putBands, reviewRisk } from '../../db/
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { Problem, forbidden, notFound } from '../problem.js';
+import { download, MEDIA } from '../schemas.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
@@ -712,6 +713,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: "The delivery plan as an Excel workbook in Halton's column layout",
         querystring: asAtQuery,
+        response: { 200: download('The delivery plan workbook', MEDIA.xlsx) },
       },
     },
     async (request, reply) => {

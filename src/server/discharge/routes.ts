@@ -36,6 +36,22 @@ import {
   recordDischarge,
 } from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
+import { download, MEDIA, noContent } from '../schemas.js';
+import {
+  awardSchema,
+  boardSchema,
+  candidatesSchema,
+  d2aSchema,
+  historySchema,
+  metricsSchema,
+  providerRecordSchema,
+  providerRequestsSchema,
+  providerRequestViewSchema,
+  referralDetailSchema,
+  referralListSchema,
+  referralResponseSchema,
+  sentSchema,
+} from './schemas.js';
 import { forbidden, invalid, Problem } from '../problem.js';
 
 const HUB_ROLES = ['broker', 'admin'] as const;
@@ -127,7 +143,11 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/board',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: ['discharge'], summary: 'Everyone medically optimised and still in hospital, by pathway' },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Everyone medically optimised and still in hospital, by pathway',
+        response: { 200: boardSchema },
+      },
     },
     async () => {
       const now = new Date();
@@ -143,6 +163,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Most recent referrals',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: referralListSchema },
       },
     },
     async (request) => ({ referrals: await listRecentReferrals(app.db, request.query.limit) }),
@@ -156,6 +177,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Record a referral for a person who is medically optimised',
         body: referralInputSchema,
+        response: { 201: referralResponseSchema },
       },
     },
     async (request, reply) => {
@@ -169,7 +191,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/referrals/:id',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: ['discharge'], summary: 'One referral with every provider response', params: idParams },
+      schema: {
+        tags: ['discharge'],
+        summary: 'One referral with every provider response',
+        params: idParams,
+        response: { 200: referralDetailSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -193,6 +220,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           radiusKm: z.coerce.number().min(1).max(400).default(40),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: candidatesSchema },
       },
     },
     async (request) => {
@@ -222,6 +250,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send the anonymised request to chosen providers or the whole framework/DPS',
         params: idParams,
         body: sendRequestSchema,
+        response: { 201: sentSchema },
       },
     },
     async (request, reply) => {
@@ -243,12 +272,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           reason: z.enum(DELAY_REASONS, { message: 'Select a delay reason' }),
           note: z.string().trim().max(300).default(''),
         }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       await guarded(() => recordDelay(app.db, request.params.id, request.body.reason, request.body.note, who(actor)));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -264,6 +294,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           destination: z.enum(DESTINATIONS, { message: 'Select where the person went' }),
           dischargedAt: z.string().datetime({ offset: true }).optional(),
         }),
+        response: { 200: referralResponseSchema },
       },
     },
     async (request) => {
@@ -287,12 +318,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Cancel a referral',
         params: idParams,
         body: z.object({ reason: z.string().trim().min(1, 'Enter why the referral is cancelled').max(300) }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       await guarded(() => cancelReferral(app.db, request.params.id, request.body.reason, who(actor)));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -304,6 +336,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Award an offer: creates the placement and updates the vacancy in one transaction',
         params: idParams,
+        response: { 200: awardSchema },
       },
     },
     async (request) => {
@@ -317,7 +350,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/metrics',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: ['discharge'], summary: 'Flow and delay metrics per week or month', querystring: metricsQuery },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Flow and delay metrics per week or month',
+        querystring: metricsQuery,
+        response: { 200: metricsSchema },
+      },
     },
     async (request) => {
       const now = new Date();
@@ -334,6 +372,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Metrics as CSV or Excel',
         querystring: metricsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        response: { 200: download('The metrics as a CSV file or an Excel workbook', MEDIA.csv, MEDIA.xlsx) },
       },
     },
     async (request, reply) => {
@@ -397,6 +436,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           from: isoDate.optional(),
           to: isoDate.optional(),
         }),
+        response: { 200: d2aSchema },
       },
     },
     async (request) => {
@@ -415,6 +455,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Arrivals per day by pathway, waits and lengths of stay (for capacity planning)',
         querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: { 200: historySchema },
       },
     },
     async (request) => {
@@ -430,7 +471,11 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provider/requests',
     {
       preHandler: requireRole('provider'),
-      schema: { tags: ['discharge'], summary: 'Requests sent to my organisation (anonymised)' },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Requests sent to my organisation (anonymised)',
+        response: { 200: providerRequestsSchema },
+      },
     },
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
@@ -442,7 +487,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provider/requests/:id',
     {
       preHandler: requireRole('provider'),
-      schema: { tags: ['discharge'], summary: 'One request sent to my organisation', params: idParams },
+      schema: {
+        tags: ['discharge'],
+        summary: 'One request sent to my organisation',
+        params: idParams,
+        response: { 200: z.object({ request: providerRequestViewSchema }) },
+      },
     },
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
@@ -457,7 +507,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provider/requests/:id/response',
     {
       preHandler: requireRole('provider'),
-      schema: { tags: ['discharge'], summary: 'Offer or decline', params: idParams, body: responseInputSchema },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Offer or decline',
+        params: idParams,
+        body: responseInputSchema,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -467,7 +523,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         if (errors.length) throw invalid(errors.map((e) => ({ ...e, in: 'body' })));
       }
       await guarded(() => respondToRequest(app.db, request.params.id, providerId, request.body, who(actor)));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -479,6 +535,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'My acceptance record and notifications',
         querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: { 200: providerRecordSchema },
       },
     },
     async (request) => {
