@@ -45,4 +45,24 @@ describe('OpenAPI document', () => {
     expect(operations).toBeGreaterThan(100);
     expect(missing).toEqual([]);
   });
+
+  it('has no open object standing in for an undeclared shape', () => {
+    const open: string[] = [];
+    const visit = (node: unknown, where: string) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      const extra = n.additionalProperties;
+      const openExtra =
+        extra === undefined || extra === true || (typeof extra === 'object' && !Object.keys(extra!).length);
+      if (n.type === 'object' && !Object.keys(n.properties ?? {}).length && !n.propertyNames && openExtra)
+        open.push(where);
+      for (const [k, v] of Object.entries(n)) visit(v, `${where}/${k}`);
+    };
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const method of METHODS) {
+        const op = item[method];
+        if (op) visit(op.responses, `${method.toUpperCase()} ${path}`);
+      }
+    expect(open).toEqual([]);
+  });
 });

@@ -18,6 +18,18 @@ export type Wire<S extends z.ZodType> = z.input<S>;
 /** `{ id }` of a record just created or changed. */
 export const idResponse = z.object({ id: z.string() });
 
+/** What an import did (src/importers/framework.ts ImportSummary): rows read, created, updated and messages. */
+export const importSummarySchema = z.object({
+  kind: z.string(),
+  fileName: z.string(),
+  rowsRead: z.number(),
+  created: z.number().optional(),
+  updated: z.number().optional(),
+  unchanged: z.number().optional(),
+  removed: z.number().optional(),
+  messages: z.array(z.string()),
+});
+
 /** An answer with no body (204). */
 export const noContent = z.null().describe('No content');
 

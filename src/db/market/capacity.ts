@@ -178,13 +178,11 @@ export async function latestCareHomeReturn(db: Db, locationId: string): Promise<
 }
 export async function latestHomecareReturns(db: Db, locationId: string): Promise<HomecareCapacityRow[]> {
   // The latest return for each area the location serves.
-  return queryRows<HomecareCapacityRow>(
-    db,
-    sql`
-    select distinct on (area) id, location_id as "locationId", as_at as "asAt", area, people_supported as "peopleSupported",
-      hours_per_week as "hoursPerWeek", new_hours_available as "newHoursAvailable", no_change as "noChange", source
-    from homecare_capacity where location_id = ${locationId} order by area, as_at desc`,
-  );
+  return db
+    .selectDistinctOn([homecareCapacity.area])
+    .from(homecareCapacity)
+    .where(eq(homecareCapacity.locationId, locationId))
+    .orderBy(homecareCapacity.area, desc(homecareCapacity.asAt));
 }
 export async function latestWorkforceReturn(db: Db, locationId: string): Promise<WorkforceSnapshotRow | null> {
   const [row] = await db

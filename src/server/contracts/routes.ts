@@ -44,7 +44,19 @@ import { createRisk, getBands, listRisks, putBands, reviewRisk } from '../../db/
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { Problem, forbidden, notFound } from '../problem.js';
-import { download, MEDIA } from '../schemas.js';
+import { download, importSummarySchema, MEDIA } from '../schemas.js';
+import {
+  assessmentViewSchema,
+  concernViewSchema,
+  contractDetailSchema,
+  contractViewSchema,
+  deliveryPlanSchema,
+  kpiViewSchema,
+  procurementViewSchema,
+  recommissioningSchema,
+  riskBandSchema,
+  riskRegisterSchema,
+} from './schemas.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
@@ -54,7 +66,6 @@ const uuid = z.string().uuid();
 const idParams = z.object({ id: uuid });
 const asAtQuery = z.object({ asAt: isoDate.optional() });
 // Response bodies are documented as open objects; their shapes are the repository view types.
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
 const TAGS = ['contracts'];
 
 const COMMISSIONING = ['admin', 'commissioner'] as const;
@@ -121,7 +132,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           status: z.enum(['live', 'ended', 'not_started']).optional(),
           asAt: isoDate.optional(),
         }),
-        response: { 200: z.object({ asAt: z.string(), contracts: z.array(loose) }) },
+        response: { 200: z.object({ asAt: z.string(), contracts: z.array(contractViewSchema) }) },
       },
     },
     async (request) => {
@@ -142,7 +153,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One contract with its KPIs and procurement',
         params: idParams,
         querystring: asAtQuery,
-        response: { 200: loose },
+        response: { 200: contractDetailSchema },
       },
     },
     async (request) => {
@@ -208,7 +219,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           decision: z.enum(RECOMMISSIONING_DECISIONS),
           note: z.string().max(2000).nullable().default(null),
         }),
-        response: { 200: loose },
+        response: { 200: z.object({ contract: contractViewSchema }) },
       },
     },
     async (request) => {
@@ -233,7 +244,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Import a contract register (text/csv or XLSX); refused whole with line-and-column errors',
         querystring: z.object({ fileName: z.string().max(200).default('contract-register.csv') }),
-        response: { 200: loose },
+        response: { 200: importSummarySchema },
       },
     },
     async (request) => {
@@ -283,7 +294,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           asAt: isoDate.optional(),
         }),
         response: {
-          200: z.object({ asAt: z.string(), horizon: z.number(), totals: z.array(loose), entries: z.array(loose) }),
+          200: recommissioningSchema,
         },
       },
     },
@@ -303,7 +314,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Procurements with planned, actual and forecast stage dates',
         querystring: asAtQuery,
-        response: { 200: z.object({ asAt: z.string(), procurements: z.array(loose) }) },
+        response: { 200: z.object({ asAt: z.string(), procurements: z.array(procurementViewSchema) }) },
       },
     },
     async (request) => {
@@ -326,7 +337,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           leadOfficer: z.string().max(200).nullable().default(null),
           stages: z.array(stageBody).min(1),
         }),
-        response: { 201: loose },
+        response: { 201: procurementViewSchema },
       },
     },
     async (request, reply) => {
@@ -350,7 +361,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           actualEnd: isoDate.nullable().optional(),
           notApplicable: z.boolean().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: procurementViewSchema },
       },
     },
     async (request) => {
@@ -368,7 +379,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'KPIs with the state of each return (providers: their own contracts only)',
         querystring: z.object({ contractId: uuid.optional(), asAt: isoDate.optional() }),
-        response: { 200: z.object({ asAt: z.string(), kpis: z.array(loose) }) },
+        response: { 200: z.object({ asAt: z.string(), kpis: z.array(kpiViewSchema) }) },
       },
     },
     async (request) => {
@@ -441,7 +452,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Quality assessments (providers: their own, once shared with them)',
         querystring: z.object({ locationId: uuid.optional() }),
-        response: { 200: z.object({ assessments: z.array(loose) }) },
+        response: { 200: z.object({ assessments: z.array(assessmentViewSchema) }) },
       },
     },
     async (request) => {
@@ -462,7 +473,12 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/:id',
     {
       preHandler: requireSignedIn,
-      schema: { tags: TAGS, summary: 'One quality assessment', params: idParams, response: { 200: loose } },
+      schema: {
+        tags: TAGS,
+        summary: 'One quality assessment',
+        params: idParams,
+        response: { 200: assessmentViewSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -490,7 +506,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: z.string().max(5000).default(''),
           assessorName: z.string().max(200).nullable().default(null),
         }),
-        response: { 201: loose },
+        response: { 201: assessmentViewSchema },
       },
     },
     async (request, reply) => {
@@ -508,7 +524,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Revise ratings before publication (e.g. after a provider challenge)',
         params: idParams,
         body: z.object({ ratings: ratingsBody, summary: z.string().max(5000) }),
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -531,7 +547,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Share the draft with the provider: starts the 14-day challenge window',
         params: idParams,
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -552,7 +568,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           response: z.enum(['accept', 'challenge']),
           comments: z.string().max(5000).nullable().default(null),
         }),
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -579,7 +595,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Publish: the overall rating goes to the market register',
         params: idParams,
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -597,7 +613,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The provider submits its action plan (due 14 days after publication)',
         params: idParams,
         body: z.object({ actionPlan: z.string().max(10000) }),
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -654,7 +670,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Provider concerns and safeguarding referrals by location',
         querystring: z.object({ locationId: uuid.optional() }),
-        response: { 200: z.object({ concerns: z.array(loose) }) },
+        response: { 200: z.object({ concerns: z.array(concernViewSchema) }) },
       },
     },
     async (request) => ({ concerns: await listConcerns(app.db, { locationId: request.query.locationId }) }),
@@ -689,7 +705,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'The delivery plan by priority and by responsible service area',
         querystring: asAtQuery,
-        response: { 200: loose },
+        response: { 200: deliveryPlanSchema },
       },
     },
     async (request) => {
@@ -778,7 +794,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The risk register with scores, RAG, trend and history',
         querystring: asAtQuery,
         response: {
-          200: z.object({ asAt: z.string(), bands: z.array(loose), risks: z.array(loose), heatMap: z.array(loose) }),
+          200: riskRegisterSchema,
         },
       },
     },
@@ -861,7 +877,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
             .min(1)
             .max(10),
         }),
-        response: { 200: z.object({ bands: z.array(loose) }) },
+        response: { 200: z.object({ bands: z.array(riskBandSchema) }) },
       },
     },
     async (request) => {

@@ -25,10 +25,19 @@ import { getBorough } from '../../db/core/settings.js';
 import { setPopulationSource } from '../dashboard/population.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { conflict, invalid, notFound, Problem } from '../problem.js';
+import {
+  areaListSchema,
+  comparisonSchema,
+  explanationSchema,
+  populationSchema,
+  projectionSchema,
+  scenarioListSchema,
+  scenarioSchema,
+  storedRateSchema,
+} from './schemas.js';
 
 const TAGS = ['demand'];
 const EDITORS = ['admin', 'commissioner'] as const;
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
 const gss = z.string().regex(/^[EWSNK]\d{8}$/, 'Use an ONS GSS code such as E09000016');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
 
@@ -119,7 +128,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Areas with population figures (GSS codes, years, vintages)',
-        response: { 200: z.object({ areas: z.array(loose), borough: loose.nullable() }) },
+        response: { 200: areaListSchema },
       },
     },
     async () => ({ areas: await listAreas(app.db), borough: await getBorough(app.db) }),
@@ -133,7 +142,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Population by age band and year (estimates, then projections), with sources',
         querystring: z.object({ area: gss.optional(), bands: z.enum(['reporting', 'older']).default('reporting') }),
-        response: { 200: loose },
+        response: { 200: populationSchema },
       },
     },
     async (request) => {
@@ -169,7 +178,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Prevalence and service-use rates in force, with sources',
-        response: { 200: z.object({ rates: z.array(loose) }) },
+        response: { 200: z.object({ rates: z.array(storedRateSchema) }) },
       },
     },
     async () => ({ rates: await effectiveRates(app.db) }),
@@ -184,7 +193,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Edit a rate (or add one)',
         params: z.object({ key: z.string().regex(/^[a-z0-9_]{2,60}$/) }),
         body: rateBody,
-        response: { 200: z.object({ rate: loose }) },
+        response: { 200: z.object({ rate: storedRateSchema }) },
       },
     },
     async (request) => {
@@ -222,7 +231,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Saved scenarios',
-        response: { 200: z.object({ scenarios: z.array(loose), defaults: loose, methods: loose }) },
+        response: { 200: scenarioListSchema },
       },
     },
     async () => ({ scenarios: await listScenarios(app.db), defaults: DEFAULT_SCENARIO, methods: METHOD_LABELS }),
@@ -236,7 +245,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Save a new scenario',
         body: scenarioBody,
-        response: { 201: z.object({ scenario: loose }) },
+        response: { 201: z.object({ scenario: scenarioSchema }) },
       },
     },
     async (request, reply) => {
@@ -262,7 +271,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a scenario',
         params: z.object({ id: z.string().uuid() }),
         body: scenarioBody,
-        response: { 200: z.object({ scenario: loose }) },
+        response: { 200: z.object({ scenario: scenarioSchema }) },
       },
     },
     async (request) => {
@@ -308,7 +317,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Projected need and service use, supply gap and budget pressure for one scenario',
         querystring: modelQuery,
-        response: { 200: loose },
+        response: { 200: projectionSchema },
       },
     },
     async (request) => {
@@ -337,7 +346,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Two or more scenarios side by side: key figures by year',
         querystring: z.object({ area: gss.optional(), scenarios: z.string().min(1), asAt: isoDate.optional() }),
-        response: { 200: loose },
+        response: { 200: comparisonSchema },
       },
     },
     async (request) => {
@@ -393,7 +402,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
           year: z.coerce.number().int(),
           band: z.string().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: explanationSchema },
       },
     },
     async (request) => {

@@ -56,10 +56,27 @@ import { ImportRejected, runImport, textSource } from '../../importers/framework
 import { parse as parseCsv } from 'csv-parse/sync';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { notFound, Problem } from '../problem.js';
+import { importSummarySchema } from '../schemas.js';
+import {
+  careHomeReturnSchema,
+  careHomesPageSchema,
+  costOfCareSchema,
+  homecareReturnSchema,
+  locationPictureSchema,
+  locationRowSchema,
+  locationSchema,
+  marketSummarySchema,
+  placementSchema,
+  priceSummaryResultSchema,
+  providerRowSchema,
+  providerViewSchema,
+  ratesSchema,
+  usualRateSchema,
+  vacancyRowSchema,
+  workforceReturnSchema,
+} from './schemas.js';
 
 const TAGS = ['market'];
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
-const looseList = z.array(z.looseObject({})) as unknown as z.ZodType<object[]>;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
 const id = z.object({ id: z.uuid('Use the id of a record (a UUID)') });
 const count = z.number().int('Enter a whole number').min(0, 'Enter 0 or more');
@@ -263,7 +280,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Capacity, occupancy (now and by month), ratings, homecare, workforce and concentration',
         querystring: filterQuery,
-        response: { 200: loose },
+        response: { 200: marketSummarySchema },
       },
     },
     async (request) => {
@@ -285,7 +302,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'New placement prices by quarter, share at or below the usual rate, two-year change, contract mix, funding, out-of-borough',
         querystring: filterQuery,
-        response: { 200: loose },
+        response: { 200: priceSummaryResultSchema },
       },
     },
     async (request) => priceSummary(app.db, toFilter(request.query)),
@@ -307,7 +324,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(20_000, 'Ask for 20,000 homes or fewer at a time')
             .default(500),
         }),
-        response: { 200: loose },
+        response: { 200: careHomesPageSchema },
       },
     },
     async (request) =>
@@ -321,7 +338,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Care homes with beds vacant and accepting admissions (latest return, with its age)',
         querystring: filterQuery.extend({ bedGroup: z.enum(['residential', 'nursing', 'dementia']).optional() }),
-        response: { 200: looseList },
+        response: { 200: z.array(vacancyRowSchema) },
       },
     },
     async (request) => {
@@ -345,7 +362,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Locations in the register',
         querystring: filterQuery,
-        response: { 200: looseList },
+        response: { 200: z.array(locationRowSchema) },
       },
     },
     async (request) => listLocations(app.db, toFilter(request.query)),
@@ -358,7 +375,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'One location’s whole picture (providers: their own only)',
         params: id,
-        response: { 200: loose },
+        response: { 200: locationPictureSchema },
       },
     },
     async (request) => {
@@ -385,7 +402,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           cqcRatingDate: isoDate.nullable().optional(),
           selfFunderWeeklyFeePence: z.number().int().min(0).nullable().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: locationSchema },
       },
     },
     async (request) =>
@@ -401,7 +418,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Provider organisations',
         querystring: z.object({ search: z.string().trim().max(100).optional() }),
-        response: { 200: looseList },
+        response: { 200: z.array(providerRowSchema) },
       },
     },
     async (request) => listProviders(app.db, { search: request.query.search }),
@@ -414,7 +431,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'A provider and its locations with their latest returns (providers: their own only)',
         params: id,
-        response: { 200: loose },
+        response: { 200: providerViewSchema },
       },
     },
     async (request) => {
@@ -456,15 +473,20 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- Returns: providers update their own locations; staff editors may too ----
-  const returnRoute = <B extends z.ZodType>(
+  const returnRoute = <B extends z.ZodType, R extends z.ZodType>(
     path: string,
     summary: string,
     body: B,
-    write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<unknown>,
+    response: R,
+    write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<z.output<R>>,
   ) =>
     app.post(
       path,
-      { preHandler: requireSignedIn, schema: { tags: TAGS, summary, params: id, body, response: { 201: loose } } },
+      {
+        preHandler: requireSignedIn,
+        // Generic over the response schema: Fastify's reply type cannot follow R, so it sees an object schema.
+        schema: { tags: TAGS, summary, params: id, body, response: { 201: response as z.ZodType<object> } },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         const loc = await locationFor(app, request.params.id);
@@ -477,6 +499,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     '/locations/:id/capacity',
     'Record a care home capacity and vacancy return',
     careHomeReturnBody,
+    careHomeReturnSchema,
     (actor, locationId, body) =>
       recordCareHomeReturn(app.db, { userId: actor.userId }, locationId, body, {
         source: actor.role === 'provider' ? 'provider' : 'capacity_tracker',
@@ -487,16 +510,27 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     '/locations/:id/homecare',
     'Record a homecare capacity return (people, hours, new hours available)',
     homecareReturnBody,
-    (actor, locationId, body) =>
-      recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+    homecareReturnSchema,
+    async (actor, locationId, body) => {
+      const row = await recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, {
+        reportedBy: actor.userId,
+      });
+      return { ...row, hoursPerWeek: Number(row.hoursPerWeek), newHoursAvailable: Number(row.newHoursAvailable) };
+    },
   );
-  returnRoute('/locations/:id/workforce', 'Record a workforce return', workforceBody, (actor, locationId, body) =>
-    recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+  returnRoute(
+    '/locations/:id/workforce',
+    'Record a workforce return',
+    workforceBody,
+    workforceReturnSchema,
+    (actor, locationId, body) =>
+      recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
   );
   returnRoute(
     '/locations/:id/no-change',
     'Confirm the latest figures are still right ("no change")',
     z.object({}).optional(),
+    z.object({ careHome: z.boolean(), homecareAreas: z.number(), workforce: z.boolean() }),
     (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId),
   );
 
@@ -508,7 +542,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Bulk capacity update: a CSV with one row per care home (text/csv)',
         params: id,
-        response: { 201: loose },
+        response: { 201: z.object({ saved: z.number() }) },
       },
     },
     async (request, reply) => {
@@ -567,7 +601,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Usual rates by band (all effective dates) and cost of care',
-        response: { 200: loose },
+        response: { 200: ratesSchema },
       },
     },
     async () => ({ usualRates: await listUsualRates(app.db), costOfCare: await listCostOfCare(app.db) }),
@@ -585,7 +619,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           amountPence: z.number().int().positive(),
           note: z.string().max(500).nullable().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: usualRateSchema },
       },
     },
     async (request) => guarded(() => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body)),
@@ -603,7 +637,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           amountPence: z.number().int().positive(),
           source: z.string().max(500).nullable().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: costOfCareSchema },
       },
     },
     async (request) => guarded(() => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body)),
@@ -623,7 +657,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           startedFrom: isoDate.optional(),
           startedTo: isoDate.optional(),
         }),
-        response: { 200: looseList },
+        response: { 200: z.array(placementSchema) },
       },
     },
     async (request) => listPlacements(app.db, request.query, 2000),
@@ -636,7 +670,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Create a placement or package (takes a bed in the home’s capacity)',
         body: placementBody,
-        response: { 201: loose },
+        response: { 201: placementSchema },
       },
     },
     async (request, reply) => {
@@ -656,7 +690,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'End a placement (frees the bed)',
         params: id,
         body: z.object({ endDate: isoDate, reason: z.string().trim().min(1).max(200) }),
-        response: { 200: loose },
+        response: { 200: placementSchema },
       },
     },
     async (request) => {
@@ -682,7 +716,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Import the CQC care directory CSV (text/csv); refused whole with line-and-column errors',
         querystring: z.object({ fileName: z.string().max(200).default('cqc-directory.csv') }),
-        response: { 200: loose },
+        response: { 200: importSummarySchema },
       },
     },
     async (request) => {
