@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listAudit } from '../../db/core/audit.js';
 import { createUser, listUsers, UserInputError } from '../../db/core/users.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { roleSchema, userSchema } from '../auth/schemas.js';
+import { auditEntrySchema, roleSchema, userSchema } from '../auth/schemas.js';
 import { invalid } from '../problem.js';
 
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -62,19 +62,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           entity: z.string().optional(),
         }),
         response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                id: z.number(),
-                at: z.string(),
-                userEmail: z.string(),
-                action: z.string(),
-                entity: z.string(),
-                entityId: z.string().nullable(),
-                detail: z.record(z.string(), z.unknown()).nullable(),
-              }),
-            ),
-          }),
+          200: z.object({ entries: z.array(auditEntrySchema) }),
         },
       },
     },

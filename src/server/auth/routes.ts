@@ -6,9 +6,7 @@ import { findActiveUserByEmail, getUser } from '../../db/core/users.js';
 import { recordAudit } from '../../db/core/audit.js';
 import { Problem, unauthorised } from '../problem.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.js';
-import { userSchema } from './schemas.js';
-
-const sessionResponse = z.object({ user: userSchema, csrfToken: z.string() });
+import { sessionResponse } from './schemas.js';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

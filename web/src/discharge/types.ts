@@ -10,6 +10,7 @@ import type {
   metricsSchema,
   periodMetricsSchema,
   providerAcceptanceSchema,
+  providerRecordSchema,
   providerRequestViewSchema,
   referralDetailSchema,
   referralSchema,
@@ -31,3 +32,4 @@ export type PeriodMetrics = Wire<typeof periodMetricsSchema>;
 export type ProviderAcceptance = Wire<typeof providerAcceptanceSchema>;
 export type MetricsReport = Wire<typeof metricsSchema>;
 export type ProviderRequest = Wire<typeof providerRequestViewSchema>;
+export type ProviderRecord = Wire<typeof providerRecordSchema>;
