@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { InputError } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { type Actor, isRole, passwordProblem, type Role } from '../../domain/core/auth.js';
 import { providers } from '../market/schema.js';
@@ -26,13 +27,6 @@ export interface NewUser {
   providerId?: string | null;
 }
 
-/** Field-level validation problems, in the shape the server turns into problem+json. */
-export class UserInputError extends Error {
-  constructor(public readonly errors: { field: string; message: string }[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-  }
-}
-
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -56,15 +50,14 @@ export async function createUser(
     errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
   if (input.role !== 'provider' && input.providerId)
     errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
-  if (errors.length) throw new UserInputError(errors);
+  if (errors.length) throw new InputError(errors);
 
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing)
-      throw new UserInputError([{ field: 'email', message: 'A user with this email address already exists' }]);
+    if (existing) throw new InputError([{ field: 'email', message: 'A user with this email address already exists' }]);
     if (input.providerId) {
       const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId));
-      if (!p) throw new UserInputError([{ field: 'providerId', message: 'No provider with this id' }]);
+      if (!p) throw new InputError([{ field: 'providerId', message: 'No provider with this id' }]);
     }
     const [row] = await tx
       .insert(users)

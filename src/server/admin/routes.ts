@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../db/core/audit.js';
-import { createUser, listUsers, UserInputError } from '../../db/core/users.js';
+import { createUser, listUsers } from '../../db/core/users.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { auditEntrySchema, roleSchema, userSchema } from '../auth/schemas.js';
-import { invalid } from '../problem.js';
 
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -39,13 +38,8 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      try {
-        const user = await createUser(app.db, request.body, { userId: actor.userId });
-        return reply.code(201).send({ user });
-      } catch (err) {
-        if (err instanceof UserInputError) throw invalid(err.errors.map((e) => ({ ...e, in: 'body' })));
-        throw err;
-      }
+      const user = await createUser(app.db, request.body, { userId: actor.userId });
+      return reply.code(201).send({ user });
     },
   );
 

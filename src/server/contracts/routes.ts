@@ -2,10 +2,11 @@
 // provider concerns, the delivery plan and risks. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../../domain/contracts/contract.js';
-import { isIsoDate, toIsoDate } from '../../domain/contracts/dates.js';
+import { toIsoDate } from '../../domain/contracts/dates.js';
 import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
 import { PROCUREMENT_STAGES } from '../../domain/contracts/procurement.js';
 import {
@@ -61,7 +62,7 @@ import { ImportRejected, runImport, textSource } from '../../importers/framework
 import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 
-const isoDate = z.string().refine(isIsoDate, 'Use a date in the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 const uuid = z.string().uuid();
 const idParams = z.object({ id: uuid });
 const asAtQuery = z.object({ asAt: isoDate.optional() });

@@ -2,6 +2,7 @@
 // behind each figure. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { type AgeBand, bandLabel, OLDER_PEOPLE_BANDS, REPORTING_BANDS } from '../../domain/demand/ages.js';
 import { DEFAULT_SCENARIO, runModel, scenarioParamsSchema, type ScenarioParams } from '../../domain/demand/model.js';
@@ -10,7 +11,7 @@ import { explainFigure } from '../../domain/demand/projection.js';
 import { CARE_GROUPS, RATE_KINDS, type RateDefinition, SERVICES, validateRate } from '../../domain/demand/rates.js';
 import { METHOD_LABELS } from '../../domain/demand/trend.js';
 import { explanationView, modelView } from '../../domain/demand/view.js';
-import { loadGrid, loadModelInputs, NoPopulation } from '../../db/demand/model-inputs.js';
+import { loadGrid, loadModelInputs } from '../../db/demand/model-inputs.js';
 import { getArea, listAreas, residentsLatest } from '../../db/demand/population.js';
 import { effectiveRates, resetRate, saveRate } from '../../db/demand/rates.js';
 import {
@@ -18,13 +19,12 @@ import {
   deleteScenario,
   getScenario,
   listScenarios,
-  ScenarioNameTaken,
   updateScenario,
 } from '../../db/demand/scenarios.js';
 import { getBorough } from '../../db/core/settings.js';
 import { setPopulationSource } from '../dashboard/population.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { conflict, invalid, notFound, Problem } from '../problem.js';
+import { invalid, notFound, Problem } from '../problem.js';
 import {
   areaListSchema,
   comparisonSchema,
@@ -39,7 +39,7 @@ import {
 const TAGS = ['demand'];
 const EDITORS = ['admin', 'commissioner'] as const;
 const gss = z.string().regex(/^[EWSNK]\d{8}$/, 'Use an ONS GSS code such as E09000016');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 
 const rateCell = z.object({
   sex: z.enum(['female', 'male', 'persons']),
@@ -99,13 +99,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   async function inputsFor(area: string, asAt: string) {
-    try {
-      return await loadModelInputs(app.db, area, asAt);
-    } catch (err) {
-      if (err instanceof NoPopulation)
-        throw new Problem(404, 'Not found', err.message, [{ field: 'area', message: err.message, in: 'querystring' }]);
-      throw err;
-    }
+    return loadModelInputs(app.db, area, asAt);
   }
 
   function run(inputs: Awaited<ReturnType<typeof inputsFor>>, params: ScenarioParams) {
@@ -149,13 +143,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       const code = await areaOrBorough(request.query.area);
       const area = await getArea(app.db, code);
       if (!area) throw notFound(`Area ${code}`);
-      let grid;
-      try {
-        grid = await loadGrid(app.db, code);
-      } catch (err) {
-        if (err instanceof NoPopulation) throw notFound(`Population for ${code}`);
-        throw err;
-      }
+      const grid = await loadGrid(app.db, code);
       const bands: AgeBand[] = request.query.bands === 'older' ? OLDER_PEOPLE_BANDS : REPORTING_BANDS;
       return {
         area,
@@ -249,16 +237,8 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      try {
-        const scenario = await createScenario(app.db, request.body, { userId: actorOf(request).userId });
-        return reply.code(201).send({ scenario });
-      } catch (err) {
-        if (err instanceof ScenarioNameTaken)
-          throw conflict('A scenario with this name already exists', [
-            { field: 'name', message: 'choose a name no other scenario has', in: 'body' },
-          ]);
-        throw err;
-      }
+      const scenario = await createScenario(app.db, request.body, { userId: actorOf(request).userId });
+      return reply.code(201).send({ scenario });
     },
   );
 
@@ -275,19 +255,11 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      try {
-        const scenario = await updateScenario(app.db, request.params.id, request.body, {
-          userId: actorOf(request).userId,
-        });
-        if (!scenario) throw notFound('Scenario');
-        return { scenario };
-      } catch (err) {
-        if (err instanceof ScenarioNameTaken)
-          throw conflict('A scenario with this name already exists', [
-            { field: 'name', message: 'choose a name no other scenario has', in: 'body' },
-          ]);
-        throw err;
-      }
+      const scenario = await updateScenario(app.db, request.params.id, request.body, {
+        userId: actorOf(request).userId,
+      });
+      if (!scenario) throw notFound('Scenario');
+      return { scenario };
     },
   );
 

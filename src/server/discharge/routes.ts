@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
@@ -28,7 +29,6 @@ import { readDischargeHistory } from '../../db/discharge/history.js';
 import {
   cancelReferral,
   createReferral,
-  DischargeError,
   getReferral,
   getRestrictedDetails,
   listRecentReferrals,
@@ -52,34 +52,17 @@ import {
   referralResponseSchema,
   sentSchema,
 } from './schemas.js';
-import { forbidden, invalid, Problem } from '../problem.js';
+import { forbidden, invalid, notFound } from '../problem.js';
 
 const HUB_ROLES = ['broker', 'admin'] as const;
 /** Staff who see a person's name and NHS number: the hub itself. */
 const RESTRICTED_ROLES = new Set(['broker', 'admin']);
 
 const idParams = z.object({ id: z.string().uuid() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 
 function who(actor: Actor) {
   return { userId: actor.userId };
-}
-
-/** Repository errors become problem+json naming the field. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof DischargeError) {
-      throw new Problem(
-        err.status,
-        undefined,
-        err.message,
-        err.errors.length ? err.errors.map((e) => ({ ...e, in: 'body' })) : undefined,
-      );
-    }
-    throw err;
-  }
 }
 
 function providerIdOf(actor: Actor): string {
@@ -182,7 +165,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const referral = await guarded(() => createReferral(app.db, request.body, who(actor)));
+      const referral = await createReferral(app.db, request.body, who(actor));
       return reply.code(201).send({ referral });
     },
   );
@@ -201,7 +184,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       const referral = await getReferral(app.db, request.params.id);
-      if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
+      if (!referral) throw notFound('Referral');
       const responses = await listResponses(app.db, referral.id);
       const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
       return { referral, responses, restricted };
@@ -225,7 +208,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const referral = await getReferral(app.db, request.params.id);
-      if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
+      if (!referral) throw notFound('Referral');
       const result = await searchCandidates(app.db, {
         serviceNeed: referral.serviceNeed as ServiceNeed,
         specialisms: referral.specialisms,
@@ -255,7 +238,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const result = await guarded(() => sendRequests(app.db, request.params.id, request.body, who(actor)));
+      const result = await sendRequests(app.db, request.params.id, request.body, who(actor));
       return reply.code(201).send(result);
     },
   );
@@ -277,7 +260,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await guarded(() => recordDelay(app.db, request.params.id, request.body.reason, request.body.note, who(actor)));
+      await recordDelay(app.db, request.params.id, request.body.reason, request.body.note, who(actor));
       return reply.code(204).send(null);
     },
   );
@@ -302,9 +285,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = request.body.dischargedAt ? new Date(request.body.dischargedAt) : new Date();
       if (at.getTime() > Date.now() + 60_000)
         throw invalid([{ field: 'dischargedAt', message: 'Discharge time cannot be in the future', in: 'body' }]);
-      const referral = await guarded(() =>
-        recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at),
-      );
+      const referral = await recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at);
       return { referral };
     },
   );
@@ -323,7 +304,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await guarded(() => cancelReferral(app.db, request.params.id, request.body.reason, who(actor)));
+      await cancelReferral(app.db, request.params.id, request.body.reason, who(actor));
       return reply.code(204).send(null);
     },
   );
@@ -341,7 +322,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      return guarded(() => awardOffer(app.db, request.params.id, who(actor)));
+      return awardOffer(app.db, request.params.id, who(actor));
     },
   );
 
@@ -498,7 +479,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const providerId = providerIdOf(actorOf(request));
       const [req] = await listRequestsForProvider(app.db, providerId, { requestId: request.params.id });
       // Another provider's request is simply not found.
-      if (!req) throw new Problem(404, 'Not found', 'Request was not found');
+      if (!req) throw notFound('Request');
       return { request: req };
     },
   );
@@ -522,7 +503,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         const errors = offerDateErrors(request.body, londonDate(new Date()));
         if (errors.length) throw invalid(errors.map((e) => ({ ...e, in: 'body' })));
       }
-      await guarded(() => respondToRequest(app.db, request.params.id, providerId, request.body, who(actor)));
+      await respondToRequest(app.db, request.params.id, providerId, request.body, who(actor));
       return reply.code(204).send(null);
     },
   );

@@ -2,6 +2,7 @@
 // placements, the market dashboard and the CQC import. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { EDITOR_ROLES, STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { parseBulkCapacity } from '../../domain/market/bulk.js';
 import { ageInDays, freshness } from '../../domain/market/capacity.js';
@@ -47,7 +48,6 @@ import {
   listLocations,
   listProviders,
   locationsOfProvider,
-  MarketInputError,
   updateLocationCommissioning,
   type LocationFilter,
 } from '../../db/market/register.js';
@@ -77,7 +77,7 @@ import {
 } from './schemas.js';
 
 const TAGS = ['market'];
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 const id = z.object({ id: z.uuid('Use the id of a record (a UUID)') });
 const count = z.number().int('Enter a whole number').min(0, 'Enter 0 or more');
 const optionalCount = count.nullable().optional();
@@ -108,24 +108,6 @@ function toFilter(q: FilterQuery): LocationFilter {
     inBorough: q.scope === 'all' ? undefined : q.scope === 'borough',
     search: q.search || undefined,
   };
-}
-
-/** Repository input errors → problem+json naming the field. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof MarketInputError) {
-      const status = e.status;
-      throw new Problem(
-        status,
-        undefined,
-        status === 404 ? 'Not found' : 'There is a problem with the figures',
-        e.errors.map((x) => ({ ...x, in: 'body' })),
-      );
-    }
-    throw e;
-  }
 }
 
 async function locationFor(app: { db: import('../../db/client.js').Db }, locationId: string) {
@@ -406,9 +388,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      guarded(() =>
-        updateLocationCommissioning(app.db, request.params.id, request.body, { userId: actorOf(request).userId }),
-      ),
+      updateLocationCommissioning(app.db, request.params.id, request.body, { userId: actorOf(request).userId }),
   );
   app.get(
     '/providers',
@@ -491,7 +471,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         const actor = actorOf(request);
         const loc = await locationFor(app, request.params.id);
         assertOwnProvider(actor, loc.providerId);
-        const row = await guarded(() => write(actor, loc.id, request.body as z.infer<B>));
+        const row = await write(actor, loc.id, request.body as z.infer<B>);
         return reply.code(201).send(row as object);
       },
     );
@@ -579,16 +559,14 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           parsed.issues.map((i) => ({ field: `line ${i.line}: ${i.field}`, message: i.message, in: 'body' })),
         );
       }
-      const saved = await guarded(() =>
-        app.db.transaction(async (tx) => {
-          for (const r of parsed.rows)
-            await recordCareHomeReturn(tx, { userId: actor.userId }, byKey.get(r.locationKey)!.id, r.input, {
-              source: 'bulk_csv',
-              reportedBy: actor.userId,
-            });
-          return parsed.rows.length;
-        }),
-      );
+      const saved = await app.db.transaction(async (tx) => {
+        for (const r of parsed.rows)
+          await recordCareHomeReturn(tx, { userId: actor.userId }, byKey.get(r.locationKey)!.id, r.input, {
+            source: 'bulk_csv',
+            reportedBy: actor.userId,
+          });
+        return parsed.rows.length;
+      });
       return reply.code(201).send({ saved });
     },
   );
@@ -622,7 +600,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: usualRateSchema },
       },
     },
-    async (request) => guarded(() => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body)),
+    async (request) => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body),
   );
   app.put(
     '/cost-of-care',
@@ -640,7 +618,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: costOfCareSchema },
       },
     },
-    async (request) => guarded(() => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body)),
+    async (request) => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body),
   );
 
   // ---- Placements ----
@@ -675,9 +653,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const row = await guarded(() =>
-        createPlacement(app.db, { userId: actor.userId }, request.body, { createdBy: actor.userId }),
-      );
+      const row = await createPlacement(app.db, { userId: actor.userId }, request.body, { createdBy: actor.userId });
       return reply.code(201).send(row);
     },
   );
@@ -695,14 +671,12 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (!(await getPlacement(app.db, request.params.id))) throw notFound('Placement');
-      return guarded(() =>
-        endPlacement(
-          app.db,
-          { userId: actorOf(request).userId },
-          request.params.id,
-          request.body.endDate,
-          request.body.reason,
-        ),
+      return endPlacement(
+        app.db,
+        { userId: actorOf(request).userId },
+        request.params.id,
+        request.body.endDate,
+        request.body.reason,
       );
     },
   );
