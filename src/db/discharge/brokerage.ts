@@ -2,6 +2,7 @@
 // referral (one award per person) and the location (one admission at a time per home), re-reads the latest
 // capacity under that lock, creates the placement at the agreed price, records the new vacancy figures and
 // tells the other providers. Whoever comes second for the last bed gets a NoCapacityError and nothing is written.
+import { londonDate } from '../../domain/core/dates.js';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import { queryRows, type Db } from '../client.js';
@@ -375,7 +376,7 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
       if (blocker) throw new Conflict(blocker);
       const need = ref.serviceNeed as ServiceNeed;
       const loc = await lockLocation(tx, q.locationId);
-      const today = now.toISOString().slice(0, 10);
+      const today = londonDate(now);
       const band = usualRateBand(need);
       const hours = ref.homecareHoursPerWeek === null ? null : Number(ref.homecareHoursPerWeek);
 

@@ -1,4 +1,5 @@
 // Placements (care homes) and packages (homecare, supported living, extra care), pseudonymous.
+import { isIsoDate, londonToday } from '../../domain/core/dates.js';
 import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
@@ -35,8 +36,6 @@ export interface NewPlacement {
   originRef?: string | null;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function validatePlacement(p: NewPlacement): { field: string; message: string }[] {
   const e: { field: string; message: string }[] = [];
   if (!/^[A-Za-z0-9-]{3,40}$/.test(p.personRef))
@@ -48,8 +47,8 @@ export function validatePlacement(p: NewPlacement): { field: string; message: st
     e.push({ field: 'serviceType', message: `must be one of ${SERVICE_TYPES.join(', ')}` });
   if (!([...BANDS, INDIVIDUAL_BAND] as readonly string[]).includes(p.band))
     e.push({ field: 'band', message: `must be one of ${[...BANDS, INDIVIDUAL_BAND].join(', ')}` });
-  if (!DATE_RE.test(p.startDate)) e.push({ field: 'startDate', message: 'must be a date (yyyy-mm-dd)' });
-  if (p.endDate != null && (!DATE_RE.test(p.endDate) || p.endDate < p.startDate))
+  if (!isIsoDate(p.startDate)) e.push({ field: 'startDate', message: 'must be a date (yyyy-mm-dd)' });
+  if (p.endDate != null && (!isIsoDate(p.endDate) || p.endDate < p.startDate))
     e.push({ field: 'endDate', message: 'must be a date on or after the start date' });
   if (p.funding && !(FUNDING as readonly string[]).includes(p.funding))
     e.push({ field: 'funding', message: `must be one of ${FUNDING.join(', ')}` });
@@ -139,7 +138,7 @@ export async function createPlacement(
         origin: row.origin,
       },
     });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = londonToday();
     if ((opts.takeBed ?? true) && isCareHome(loc.serviceTypes) && input.startDate <= today && !input.endDate) {
       const [has] = await tx
         .execute(sql`select 1 from care_home_capacity where location_id = ${loc.id} limit 1`)
@@ -163,7 +162,7 @@ export async function endPlacement(
   reason: string,
   opts: { freeBed?: boolean } = {},
 ): Promise<PlacementRow> {
-  if (!DATE_RE.test(endDate)) throw new InputError([{ field: 'endDate', message: 'must be a date (yyyy-mm-dd)' }]);
+  if (!isIsoDate(endDate)) throw new InputError([{ field: 'endDate', message: 'must be a date (yyyy-mm-dd)' }]);
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(placements).where(eq(placements.id, id));
     if (!cur) throw new NotFound('Placement');

@@ -2,7 +2,7 @@
 // behind each figure. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateSchema } from '../../domain/core/dates.js';
+import { isoDateSchema, londonToday } from '../../domain/core/dates.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { type AgeBand, bandLabel, OLDER_PEOPLE_BANDS, REPORTING_BANDS } from '../../domain/demand/ages.js';
 import { DEFAULT_SCENARIO, runModel, scenarioParamsSchema, type ScenarioParams } from '../../domain/demand/model.js';
@@ -70,9 +70,7 @@ const modelQuery = z.object({
   asAt: isoDate.optional(),
 });
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+const today = () => londonToday();
 
 const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   // The home dashboard shows the borough's residents from these tables.

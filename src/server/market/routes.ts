@@ -2,7 +2,7 @@
 // placements, the market dashboard and the CQC import. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateSchema } from '../../domain/core/dates.js';
+import { isoDateSchema, londonDate } from '../../domain/core/dates.js';
 import { EDITOR_ROLES, STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { parseBulkCapacity } from '../../domain/market/bulk.js';
 import { ageInDays, freshness } from '../../domain/market/capacity.js';
@@ -188,7 +188,7 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
   const staff = actor.role !== 'provider';
   const home =
     staff && isCareHome(loc.serviceTypes) ? ((await careHomeRows(db, { locationId }, now))[0] ?? null) : null;
-  const active = await listPlacements(db, { locationId, activeOn: now.toISOString().slice(0, 10) }, 5000);
+  const active = await listPlacements(db, { locationId, activeOn: londonDate(now) }, 5000);
   return {
     location: loc,
     provider: provider ? { id: provider.id, name: provider.name, cqcProviderId: provider.cqcProviderId } : null,

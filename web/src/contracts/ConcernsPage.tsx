@@ -1,3 +1,4 @@
+import { londonToday } from '../../../src/domain/core/dates';
 import { useState, type FormEvent } from 'react';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
@@ -37,7 +38,7 @@ export function ConcernsPage() {
   const [form, setForm] = useState<{ locationId: string; kind: string; raisedOn: DateParts; summary: string }>({
     locationId: '',
     kind: '',
-    raisedOn: isoToDateParts(new Date().toISOString().slice(0, 10)),
+    raisedOn: isoToDateParts(londonToday()),
     summary: '',
   });
   const [errors, setErrors] = useState<SummaryError[]>([]);

@@ -1,3 +1,4 @@
+import { londonToday } from '../../../src/domain/core/dates';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
@@ -26,7 +27,7 @@ export function NewAssessmentPage() {
     '/api/contracts/assessable-locations',
   );
   const [locationId, setLocationId] = useState('');
-  const [visit, setVisit] = useState<DateParts>(isoToDateParts(new Date().toISOString().slice(0, 10)));
+  const [visit, setVisit] = useState<DateParts>(isoToDateParts(londonToday()));
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);

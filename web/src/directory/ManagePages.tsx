@@ -1,4 +1,5 @@
 // The curator's pages: entries, one entry with its history, the edit form and entries past their review date.
+import { londonToday } from '../../../src/domain/core/dates';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, apiSend, useApi, withQuery } from '../api';
@@ -215,7 +216,7 @@ export function EntryPage() {
             value: (
               <>
                 {formatDate(data.curation.reviewDate)}{' '}
-                {data.curation.reviewDate <= new Date().toISOString().slice(0, 10) && <Tag colour="red">Overdue</Tag>}
+                {data.curation.reviewDate <= londonToday() && <Tag colour="red">Overdue</Tag>}
               </>
             ),
           },
