@@ -25,6 +25,7 @@ import {
 import type { Wire } from '../../../src/server/schemas';
 import type { concernViewSchema } from '../../../src/server/contracts/schemas';
 import { CONCERN_KIND_LABELS, CONCERN_KINDS, label } from './labels';
+import { londonToday } from '../../../src/domain/core/dates';
 
 type Concern = Wire<typeof concernViewSchema>;
 

@@ -20,6 +20,7 @@ import {
   type SummaryError,
 } from '../components';
 import { ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS } from './labels';
+import { londonToday } from '../../../src/domain/core/dates';
 
 export function NewAssessmentPage() {
   const navigate = useNavigate();

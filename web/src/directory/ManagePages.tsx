@@ -26,6 +26,7 @@ import {
 import { ServiceFields } from './ServiceFields';
 import { applyForm, formValuesOf, validateForm, type ServiceFormValues } from './serviceForm';
 import type { DirectoryEntry, EntryList, ReviewDue, SearchOptions, SuggestionSummary } from './types';
+import { londonToday } from '../../../src/domain/core/dates';
 
 export const MANAGE = '/directory';
 const manageCrumbs = [{ text: 'Directory', href: MANAGE }];
