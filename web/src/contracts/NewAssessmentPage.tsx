@@ -1,4 +1,3 @@
-import { londonToday } from '../../../src/domain/core/dates';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';

@@ -1,5 +1,4 @@
 // The curator's pages: entries, one entry with its history, the edit form and entries past their review date.
-import { londonToday } from '../../../src/domain/core/dates';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, apiSend, useApi, withQuery } from '../api';
