@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
 import { buildApp, defaultLogger } from '../server/app.js';
+import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
 import { createUser } from '../db/core/users.js';
 import { InputError } from '../domain/core/errors.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../demo/users.js';
@@ -22,11 +23,16 @@ const program = new Command()
   .showHelpAfterError();
 
 async function serve(opts: { port: string; host: string; demoIfEmpty?: boolean; seed?: string }) {
-  const database = await openMigrated();
+  let database = await openMigrated();
   print(`Database: ${database.kind} (${database.location})`);
   await ensureAdmin(database, print);
   if (opts.demoIfEmpty && (await isDatabaseEmpty(database.db))) {
     await runDemo(database.db, Number(opts.seed ?? 1));
+  }
+  if (database.kind === 'postgres' && serverStatementTimeoutMs() > 0) {
+    // Requests run under a statement timeout; setting up (migrations, the demo) ran without one.
+    await database.close();
+    database = await openDatabase({ statementTimeoutMs: serverStatementTimeoutMs() });
   }
   const app = await buildApp({ database, logger: defaultLogger() });
   const port = Number(opts.port);

@@ -18,6 +18,8 @@ import { type Database, PROJECT_ROOT } from '../db/client.js';
 import './types.js';
 import adminRoutes from './admin/routes.js';
 import { auditWrites } from './audit-hook.js';
+import { guardInput } from './input-guard.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
 import dashboardRoutes from './dashboard/routes.js';
@@ -46,11 +48,39 @@ export interface AppOptions {
 
 export const DEFAULT_WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
-/** Logs carry method, route and status, never query strings, bodies, cookies or names. */
+/**
+ * Structured (JSON) logs that carry method, path and status, never query strings, bodies, cookies or names.
+ * Anything that could hold personal data is redacted by default wherever it appears in a log line: request
+ * bodies and parameters, a database statement's parameters, passwords, NHS numbers, names.
+ */
+export const LOG_REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'req.headers["x-forwarded-for"]',
+  'req.body',
+  'req.query',
+  'req.params',
+  'body',
+  'query',
+  'params',
+  'err.params',
+  'err.query',
+  'err.cause.parameters',
+  '*.params',
+  '*.parameters',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.nhsNumber',
+  '*.name',
+  '*.email',
+];
+
 export function defaultLogger(level = process.env.LOG_LEVEL ?? 'info'): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         id: req.id,
@@ -62,11 +92,27 @@ export function defaultLogger(level = process.env.LOG_LEVEL ?? 'info'): FastifyS
   };
 }
 
+/**
+ * Which proxies' X-Forwarded-For / X-Forwarded-Proto headers are believed: STEWARD_TRUST_PROXY is a
+ * comma-separated list of addresses or CIDR ranges (or proxy-addr's names: loopback, linklocal, uniquelocal).
+ * Unset: none (the socket's address is the client). The old "1"/"true" means the proxy is on this machine
+ * (loopback) — never "any hop", which let a client forge its address with X-Forwarded-For.
+ */
+export function trustedProxies(value: string | undefined): string[] | false {
+  const v = (value ?? '').trim();
+  if (!v || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v === '1' || v.toLowerCase() === 'true') return ['loopback'];
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: process.env.STEWARD_TRUST_PROXY === '1',
+    trustProxy: trustedProxies(process.env.STEWARD_TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,7 +146,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
+  registerSecurityHeaders(app, webDist);
   await app.register(sessionPlugin);
+  guardInput(app);
   auditWrites(app);
   registerPublicSite(app);
 
@@ -139,7 +188,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Public open-data APIs outside /api: the directory's Open Referral UK feed.
   await app.register(orukRoutes, { prefix: '/oruk' });
 
-  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   // Public pages served outside the API (one line per area).
   await app.register(mpsSite, { webDist });
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {

@@ -12,6 +12,7 @@ import { isoDateSchema } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
+import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
 import {
@@ -52,7 +53,9 @@ import {
   referralResponseSchema,
   sentSchema,
 } from './schemas.js';
-import { forbidden, invalid, notFound } from '../problem.js';
+import { recordAudit } from '../../db/core/audit.js';
+import { forbidden, invalid, notFound, Problem } from '../problem.js';
+import { assertDateRange } from '../ranges.js';
 
 const HUB_ROLES = ['broker', 'admin'] as const;
 /** Staff who see a person's name and NHS number: the hub itself. */
@@ -187,7 +190,20 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!referral) throw notFound('Referral');
       const responses = await listResponses(app.db, referral.id);
       const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
-      return { referral, responses, restricted };
+      if (restricted && (restricted.name || restricted.nhsNumber)) {
+        // Every view of a person's identifying details is on the audit trail (which fields, never their values).
+        await recordAudit(app.db, who(actor), {
+          action: 'view-identifying-details',
+          entity: 'discharge_referral',
+          entityId: referral.id,
+          detail: {
+            fields: [restricted.name ? 'name' : null, restricted.nhsNumber ? 'nhsNumber' : null].filter(Boolean),
+          },
+        });
+      }
+      // The hub sees what the request's summary would reveal to providers before sending it.
+      const screening = restricted ? screenFreeText(referral.needsSummary, { name: restricted.name }) : [];
+      return { referral, responses, restricted, screening };
     },
   );
 
@@ -238,6 +254,16 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const referral = await getReferral(app.db, request.params.id);
+      if (referral && !request.body.sendAnyway) {
+        const { name } = await getRestrictedDetails(app.db, referral.id);
+        const findings = screenFreeText(referral.needsSummary, { name });
+        if (findings.length) {
+          throw new Problem(409, 'Check the summary before sending', describeFindings(findings), [
+            { field: 'needsSummary', message: describeFindings(findings), in: 'body' },
+          ]);
+        }
+      }
       const result = await sendRequests(app.db, request.params.id, request.body, who(actor));
       return reply.code(201).send(result);
     },
@@ -341,6 +367,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
+      assertDateRange(w);
       return loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
     },
   );
@@ -359,6 +386,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
+      assertDateRange(w);
       const report = await loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
       const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
       if (request.query.format === 'csv') {
@@ -424,6 +452,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const to = request.query.to ?? addDays(londonDate(now), 1);
       const from = request.query.from ?? addDays(to, -182);
+      assertDateRange({ from, to });
       return loadD2a(app.db, { kind: request.query.kind, from, to, now });
     },
   );
@@ -443,6 +472,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const to = request.query.to ?? londonDate(now);
       const from = request.query.from ?? addDays(to, -365);
+      assertDateRange({ from, to });
       return readDischargeHistory(app.db, { from, to, asAt: now });
     },
   );
@@ -523,6 +553,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const providerId = providerIdOf(actorOf(request));
       const to = request.query.to ?? addDays(londonDate(new Date()), 1);
       const from = request.query.from ?? addDays(to, -365);
+      assertDateRange({ from, to });
       const [record, notifications] = await Promise.all([
         providerAcceptance(app.db, providerId, from, to),
         listNotifications(app.db, providerId),

@@ -302,10 +302,19 @@ export const referralListSchema = z.object({
   referrals: z.array(referralSchema),
 });
 
+/** What the summary for providers would reveal (hub roles only): NHS numbers, full postcodes, the name. */
+export const screeningFindingSchema = z.object({
+  kind: z.string(),
+  text: z.string(),
+  index: z.number(),
+  message: z.string(),
+});
+
 export const referralDetailSchema = z.object({
   referral: referralSchema,
   responses: z.array(responseViewSchema),
   restricted: restrictedDetailsSchema.nullable(),
+  screening: z.array(screeningFindingSchema),
 });
 
 export const candidatesSchema = z.object({

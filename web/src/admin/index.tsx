@@ -2,6 +2,7 @@ import type { Area } from '../area';
 import { AdminHomePage } from './AdminHomePage';
 import { UsersPage } from './UsersPage';
 import { AddUserPage } from './AddUserPage';
+import { UserPage } from './UserPage';
 import { AuditPage } from './AuditPage';
 
 export const adminArea: Area = {
@@ -12,6 +13,7 @@ export const adminArea: Area = {
     { index: true, element: <AdminHomePage /> },
     { path: 'users', element: <UsersPage /> },
     { path: 'users/new', element: <AddUserPage /> },
+    { path: 'users/:id', element: <UserPage /> },
     { path: 'audit', element: <AuditPage /> },
   ],
 };
