@@ -4,8 +4,9 @@ import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
 import { buildApp, defaultLogger } from '../server/app.js';
 import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
-import { createUser, UserInputError } from '../db/core/users.js';
+import { createUser } from '../db/core/users.js';
 import { getBorough } from '../db/core/settings.js';
+import { InputError } from '../domain/core/errors.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../demo/users.js';
 import { isDatabaseEmpty, loadDemo } from '../demo/index.js';
 import { fileSource, ImportRejected, runImport } from '../importers/framework.js';
@@ -174,7 +175,7 @@ user
       const u = await createUser(database.db, { ...opts, password }, { system: 'user add' });
       print(`Added ${u.email} (${u.role})${opts.password ? '' : ` with password ${password}`}`);
     } catch (err) {
-      if (err instanceof UserInputError) {
+      if (err instanceof InputError) {
         process.stderr.write(
           `Not added:\n${err.errors.map((e) => `  --${e.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${e.message}`).join('\n')}\n`,
         );

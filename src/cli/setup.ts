@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { SetupRefused, setUpCouncil } from '../db/core/council.js';
-import { UserInputError } from '../db/core/users.js';
+import { InputError } from '../domain/core/errors.js';
 import { districtsOf } from '../domain/geography/authorities.js';
 import { chooseCouncil, tierInSentence } from '../domain/geography/council.js';
 import { openMigrated } from './bootstrap.js';
@@ -88,7 +88,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
       process.stderr.write(`Not set up: ${err.message}\n`);
       return 1;
     }
-    if (err instanceof UserInputError) {
+    if (err instanceof InputError) {
       const flag: Record<string, string> = {
         email: '--admin-email',
         password: '--admin-password',

@@ -1,7 +1,7 @@
 // RFC 9457 problem details. Every error the API returns has this shape, naming the field or input at fault.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DomainError, type FieldError } from '../domain/core/errors.js';
+import { Conflict, DomainError, Forbidden, InputError, NotFound, type FieldError } from '../domain/core/errors.js';
 import { loggableError, pgErrorOf, type PgErrorFacts } from '../db/errors.js';
 
 export type { FieldError };
@@ -29,7 +29,10 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-/** Throw from a route or repository-calling handler; the error handler turns it into problem+json. */
+/**
+ * An answer outside the domain's typed errors (401, 413, 415, 422, 429, 503): throw from a route; the error handler
+ * turns it into problem+json. For 400, 403, 404 and 409 throw the typed errors of src/domain/core/errors.ts.
+ */
 export class Problem extends Error {
   constructor(
     public readonly status: number,
@@ -41,12 +44,16 @@ export class Problem extends Error {
   }
 }
 
-export const notFound = (what: string) => new Problem(404, 'Not found', `${what} was not found`);
-export const forbidden = (detail = 'You do not have permission to do this') => new Problem(403, 'Forbidden', detail);
+/** 404: "<what> was not found". The same typed error domain and database code throw. */
+export const notFound = (what: string) => new NotFound(what);
+/** 403 with a reason the user can read. */
+export const forbidden = (detail?: string) => new Forbidden(detail);
+/** 401: the request needs a session. */
 export const unauthorised = () => new Problem(401, 'Sign in required', 'Sign in to use this service');
-export const conflict = (detail: string, errors?: FieldError[]) => new Problem(409, 'Conflict', detail, errors);
-export const invalid = (errors: FieldError[], detail = 'There is a problem with the information you gave') =>
-  new Problem(400, 'Invalid request', detail, errors);
+/** 409: the change clashes with the record's state. */
+export const conflict = (detail: string, errors?: FieldError[]) => new Conflict(detail, errors);
+/** 400 listing every field at fault. */
+export const invalid = (errors: FieldError[], detail?: string) => new InputError(errors, detail);
 
 export function problemType(status: number): string {
   return `https://steward.invalid/problems/${status}`;
@@ -76,11 +83,13 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
   }
   if (error instanceof DomainError) {
     const status = error.status;
+    // Domain and database code name the field; where it came from is the request's: its body when it has one.
+    const where = request.body === undefined || request.body === null ? 'querystring' : 'body';
     return sendProblem(reply, request, {
       status,
       title: status === 400 ? 'Invalid request' : TITLES[status],
       detail: error.message,
-      ...(error.errors.length ? { errors: error.errors } : {}),
+      ...(error.errors.length ? { errors: error.errors.map((e) => ({ in: where, ...e })) } : {}),
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -4,7 +4,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
-import { invalid, notFound } from '../../server/problem.js';
+import { InputError, NotFound } from '../../domain/core/errors.js';
 import {
   overallRating,
   summariseAssessment,
@@ -137,7 +137,7 @@ export async function getAssessment(db: Db, id: string, today: string): Promise<
     .innerJoin(locations, eq(locations.id, qualityAssessments.locationId))
     .innerJoin(providers, eq(providers.id, qualityAssessments.providerId))
     .where(eq(qualityAssessments.id, id));
-  if (!rows[0]) throw notFound('Assessment');
+  if (!rows[0]) throw new NotFound('Assessment');
   return toView(rows[0].a, rows[0].locationName, rows[0].district, rows[0].providerName, today);
 }
 
@@ -168,13 +168,13 @@ export async function createAssessment(
   today: string,
 ): Promise<string> {
   if (input.visitDate > today)
-    throw invalid([{ field: 'visitDate', message: 'The visit date cannot be in the future' }]);
+    throw new InputError([{ field: 'visitDate', message: 'The visit date cannot be in the future' }]);
   return db.transaction(async (tx) => {
     const [loc] = await tx
       .select({ providerId: locations.providerId })
       .from(locations)
       .where(eq(locations.id, input.locationId));
-    if (!loc) throw invalid([{ field: 'locationId', message: 'No location with this id' }]);
+    if (!loc) throw new InputError([{ field: 'locationId', message: 'No location with this id' }]);
     const [row] = await tx
       .insert(qualityAssessments)
       .values({
@@ -209,9 +209,9 @@ export async function reviseAssessment(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
-    if (!row) throw notFound('Assessment');
+    if (!row) throw new NotFound('Assessment');
     if (row.status === 'published')
-      throw invalid([{ field: 'status', message: 'A published assessment cannot be changed' }]);
+      throw new InputError([{ field: 'status', message: 'A published assessment cannot be changed' }]);
     await tx
       .update(qualityAssessments)
       .set({ ...ratingColumns(ratings), summary, updatedAt: new Date() })
@@ -236,9 +236,9 @@ async function step(
 ): Promise<Row> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
-    if (!row) throw notFound('Assessment');
+    if (!row) throw new NotFound('Assessment');
     const problem = transitionProblem(stateOf(row), transition, today);
-    if (problem) throw invalid([{ field: 'status', message: problem }], problem);
+    if (problem) throw new InputError([{ field: 'status', message: problem }], problem);
     const set = apply(row);
     await tx
       .update(qualityAssessments)
@@ -269,7 +269,7 @@ export async function providerRespond(
   today: string,
 ) {
   if (response === 'challenge' && !comments?.trim())
-    throw invalid([{ field: 'comments', message: 'Say what you challenge and why' }]);
+    throw new InputError([{ field: 'comments', message: 'Say what you challenge and why' }]);
   return step(
     db,
     actor,
@@ -286,7 +286,7 @@ export async function publishAssessment(db: Db, actor: AuditActor, id: string, t
 }
 
 export async function submitActionPlan(db: Db, actor: AuditActor, id: string, plan: string, today: string) {
-  if (!plan.trim()) throw invalid([{ field: 'actionPlan', message: 'Enter the action plan' }]);
+  if (!plan.trim()) throw new InputError([{ field: 'actionPlan', message: 'Enter the action plan' }]);
   return step(db, actor, id, 'submit_action_plan', today, () => ({ actionPlan: plan, actionPlanSubmittedOn: today }));
 }
 
@@ -296,7 +296,7 @@ export async function assessmentOwner(db: Db, id: string): Promise<{ providerId:
     .select({ providerId: qualityAssessments.providerId, sharedOn: qualityAssessments.sharedOn })
     .from(qualityAssessments)
     .where(eq(qualityAssessments.id, id));
-  if (!row) throw notFound('Assessment');
+  if (!row) throw new NotFound('Assessment');
   return row;
 }
 
@@ -351,7 +351,7 @@ export async function logConcern(
       .select({ providerId: locations.providerId })
       .from(locations)
       .where(eq(locations.id, input.locationId));
-    if (!loc) throw invalid([{ field: 'locationId', message: 'No location with this id' }]);
+    if (!loc) throw new InputError([{ field: 'locationId', message: 'No location with this id' }]);
     const [row] = await tx
       .insert(providerConcerns)
       .values({ ...input, providerId: loc.providerId, createdBy: 'userId' in actor ? actor.userId : null })

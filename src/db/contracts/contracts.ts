@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
-import { Problem, invalid, notFound } from '../../server/problem.js';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import { summariseTerm, takeExtension, termProblems, type ContractTerm } from '../../domain/contracts/contract.js';
 import { decisionProblem, type RecommissioningDecision } from '../../domain/contracts/recommissioning.js';
 import type { RegisterContract } from '../../domain/contracts/register.js';
@@ -141,7 +141,7 @@ export async function getContract(db: Db, id: string, asAt: string): Promise<Con
     .leftJoin(providers, eq(providers.id, contracts.providerId))
     .leftJoin(locations, eq(locations.id, contracts.locationId))
     .where(eq(contracts.id, id));
-  if (!r) throw notFound('Contract');
+  if (!r) throw new NotFound('Contract');
   return toView(r.c, r.providerName, r.locationName, asAt);
 }
 
@@ -181,17 +181,17 @@ async function checkLinks(db: Db, input: Pick<ContractInput, 'providerId' | 'loc
     else if (input.providerId && l.providerId !== input.providerId)
       errors.push({ field: 'locationId', message: 'This location belongs to another provider' });
   }
-  if (errors.length) throw invalid(errors);
+  if (errors.length) throw new InputError(errors);
 }
 
 export async function createContract(db: Db, actor: AuditActor, input: ContractInput): Promise<string> {
   const problems = termProblems(input);
-  if (problems.length) throw invalid(problems);
+  if (problems.length) throw new InputError(problems);
   return db.transaction(async (tx) => {
     await checkLinks(tx, input);
     const [dup] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.reference, input.reference));
     if (dup)
-      throw new Problem(409, 'Conflict', `A contract with reference ${input.reference} already exists`, [
+      throw new Conflict(`A contract with reference ${input.reference} already exists`, [
         { field: 'reference', message: 'Reference already used' },
       ]);
     const [row] = await tx.insert(contracts).values(input).returning({ id: contracts.id });
@@ -207,7 +207,7 @@ export async function createContract(db: Db, actor: AuditActor, input: ContractI
 
 export async function updateContract(db: Db, actor: AuditActor, id: string, input: ContractInput): Promise<void> {
   const problems = termProblems(input);
-  if (problems.length) throw invalid(problems);
+  if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {
     await checkLinks(tx, input);
     const [row] = await tx
@@ -215,7 +215,7 @@ export async function updateContract(db: Db, actor: AuditActor, id: string, inpu
       .set({ ...input, updatedAt: new Date() })
       .where(eq(contracts.id, id))
       .returning({ id: contracts.id });
-    if (!row) throw notFound('Contract');
+    if (!row) throw new NotFound('Contract');
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'contract',
@@ -235,10 +235,10 @@ export async function decide(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
-    if (!row) throw notFound('Contract');
+    if (!row) throw new NotFound('Contract');
     const term = termOf(row);
     const problem = decisionProblem(term, decision);
-    if (problem) throw invalid([{ field: 'decision', message: problem }]);
+    if (problem) throw new InputError([{ field: 'decision', message: problem }]);
     const set: Partial<typeof contracts.$inferInsert> = {
       decision,
       decisionNote: note,
@@ -248,7 +248,7 @@ export async function decide(
     let newEnd: string | null = null;
     if (decision === 'extend') {
       const ext = takeExtension(term);
-      if (!ext.ok) throw invalid([{ field: 'decision', message: ext.reason }]);
+      if (!ext.ok) throw new InputError([{ field: 'decision', message: ext.reason }]);
       set.extensionsTaken = ext.term.extensionsTaken;
       set.decision = null; // extended: the next decision is about the new end date
       newEnd = ext.newEndDate;

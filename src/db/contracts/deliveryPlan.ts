@@ -2,7 +2,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
-import { invalid, notFound } from '../../server/problem.js';
+import { InputError, NotFound } from '../../domain/core/errors.js';
 import { actionProblems, type DeliveryPlan, type Rag } from '../../domain/contracts/deliveryPlan.js';
 import { deliveryPlans, planActions, planIntentions, planMilestones, planPriorities } from './schema.js';
 
@@ -125,7 +125,7 @@ export async function createPlan(db: Db, actor: AuditActor, seed: PlanSeed): Pro
         for (const [ai, a] of i.actions.entries()) {
           const problems = actionProblems({ ...a }, seed.years);
           if (problems.length)
-            throw invalid(
+            throw new InputError(
               problems.map((x) => ({
                 ...x,
                 field: `priorities.${p.number}.intentions.${ii}.actions.${ai}.${x.field}`,
@@ -173,9 +173,9 @@ export async function updateAction(
       .innerJoin(planPriorities, eq(planPriorities.id, planIntentions.priorityId))
       .innerJoin(deliveryPlans, eq(deliveryPlans.id, planPriorities.planId))
       .where(eq(planActions.id, actionId));
-    if (!row) throw notFound('Action');
+    if (!row) throw new NotFound('Action');
     if (input.yearStatuses && input.yearStatuses.length !== row.years.length) {
-      throw invalid([
+      throw new InputError([
         {
           field: 'yearStatuses',
           message: `Give a status for each of the ${row.years.length} plan years (${row.years.join(', ')})`,
@@ -202,7 +202,7 @@ export async function completeMilestone(
       .set({ completedOn })
       .where(eq(planMilestones.id, milestoneId))
       .returning({ id: planMilestones.id, actionId: planMilestones.actionId });
-    if (!row) throw notFound('Milestone');
+    if (!row) throw new NotFound('Milestone');
     await recordAudit(tx, actor, {
       action: completedOn ? 'complete' : 'reopen',
       entity: 'plan_milestone',

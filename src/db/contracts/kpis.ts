@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
-import { Problem, invalid, notFound } from '../../server/problem.js';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
 import {
   KPI_FREQUENCIES,
@@ -110,11 +110,11 @@ export interface KpiInput {
 
 export async function createKpi(db: Db, actor: AuditActor, input: KpiInput): Promise<string> {
   if (!KPI_FREQUENCIES.includes(input.frequency))
-    throw invalid([{ field: 'frequency', message: `Frequency must be one of ${KPI_FREQUENCIES.join(', ')}` }]);
-  if (input.tolerance < 0) throw invalid([{ field: 'tolerance', message: 'Tolerance cannot be negative' }]);
+    throw new InputError([{ field: 'frequency', message: `Frequency must be one of ${KPI_FREQUENCIES.join(', ')}` }]);
+  if (input.tolerance < 0) throw new InputError([{ field: 'tolerance', message: 'Tolerance cannot be negative' }]);
   return db.transaction(async (tx) => {
     const [c] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, input.contractId));
-    if (!c) throw invalid([{ field: 'contractId', message: 'No contract with this id' }]);
+    if (!c) throw new InputError([{ field: 'contractId', message: 'No contract with this id' }]);
     const [row] = await tx.insert(kpis).values(input).returning({ id: kpis.id });
     await recordAudit(tx, actor, {
       action: 'create',
@@ -136,7 +136,7 @@ export async function kpiOwner(
     .from(kpis)
     .innerJoin(contracts, eq(contracts.id, kpis.contractId))
     .where(eq(kpis.id, kpiId));
-  if (!r) throw notFound('KPI');
+  if (!r) throw new NotFound('KPI');
   return { providerId: r.providerId, kpi: r.k };
 }
 
@@ -150,16 +150,16 @@ export async function submitReturn(
   return db.transaction(async (tx) => {
     const { kpi } = await kpiOwner(tx, kpiId);
     const problem = periodProblem(kpi.frequency as KpiFrequency, input.periodStart, today);
-    if (problem) throw invalid([{ field: 'periodStart', message: problem }]);
+    if (problem) throw new InputError([{ field: 'periodStart', message: problem }]);
     if (input.periodStart < periodStartFor(kpi.frequency as KpiFrequency, kpi.reportingFrom)) {
-      throw invalid([{ field: 'periodStart', message: `Reporting on this KPI starts ${kpi.reportingFrom}` }]);
+      throw new InputError([{ field: 'periodStart', message: `Reporting on this KPI starts ${kpi.reportingFrom}` }]);
     }
     const [existing] = await tx
       .select({ id: kpiReturns.id })
       .from(kpiReturns)
       .where(and(eq(kpiReturns.kpiId, kpiId), eq(kpiReturns.periodStart, input.periodStart)));
     if (existing)
-      throw new Problem(409, 'Conflict', 'A return for this period has already been submitted', [
+      throw new Conflict('A return for this period has already been submitted', [
         { field: 'periodStart', message: 'Already submitted' },
       ]);
     const [row] = await tx

@@ -3,7 +3,7 @@ import { asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
-import { invalid, notFound } from '../../server/problem.js';
+import { InputError, NotFound } from '../../domain/core/errors.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
 import { addMonths } from '../../domain/contracts/dates.js';
 import {
@@ -87,7 +87,7 @@ export async function listProcurements(
 
 export async function getProcurement(db: Db, id: string, asAt: string): Promise<ProcurementView> {
   const [p] = await listProcurements(db, asAt, id);
-  if (!p) throw notFound('Procurement');
+  if (!p) throw new NotFound('Procurement');
   return p;
 }
 
@@ -101,11 +101,11 @@ export interface ProcurementInput {
 
 export async function createProcurement(db: Db, actor: AuditActor, input: ProcurementInput): Promise<string> {
   const problems = stageProblems(input.stages);
-  if (problems.length) throw invalid(problems);
+  if (problems.length) throw new InputError(problems);
   return db.transaction(async (tx) => {
     if (input.contractId) {
       const [c] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, input.contractId));
-      if (!c) throw invalid([{ field: 'contractId', message: 'No contract with this id' }]);
+      if (!c) throw new InputError([{ field: 'contractId', message: 'No contract with this id' }]);
     }
     const [row] = await tx
       .insert(procurements)
@@ -137,10 +137,10 @@ export async function updateStage(
   await db.transaction(async (tx) => {
     const rows = await tx.select().from(procurementStages).where(eq(procurementStages.procurementId, procurementId));
     const current = rows.find((r) => r.stage === stage);
-    if (!current) throw notFound(`Stage ${stage} of this procurement`);
+    if (!current) throw new NotFound(`Stage ${stage} of this procurement`);
     const next = stageDates(rows).map((s) => (s.stage === stage ? { ...s, ...dates } : s));
     const problems = stageProblems(next);
-    if (problems.length) throw invalid(problems);
+    if (problems.length) throw new InputError(problems);
     await tx.update(procurementStages).set(dates).where(eq(procurementStages.id, current.id));
     await recordAudit(tx, actor, {
       action: 'update_stage',

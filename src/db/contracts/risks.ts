@@ -2,7 +2,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
-import { invalid, notFound } from '../../server/problem.js';
+import { InputError, NotFound } from '../../domain/core/errors.js';
 import {
   DEFAULT_RISK_BANDS,
   assessRisk,
@@ -25,7 +25,7 @@ export async function getBands(db: Db): Promise<RiskBand[]> {
 
 export async function putBands(db: Db, actor: AuditActor, bands: RiskBand[]): Promise<void> {
   const problems = bandProblems(bands);
-  if (problems.length) throw invalid(problems);
+  if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {
     await tx.delete(riskBands);
     await tx.insert(riskBands).values(bands);
@@ -117,14 +117,14 @@ function checkScale(likelihood: number, impact: number) {
   if (!isScale(likelihood))
     errors.push({ field: 'likelihood', message: 'Likelihood must be a whole number from 1 to 5' });
   if (!isScale(impact)) errors.push({ field: 'impact', message: 'Impact must be a whole number from 1 to 5' });
-  if (errors.length) throw invalid(errors);
+  if (errors.length) throw new InputError(errors);
 }
 
 export async function createRisk(db: Db, actor: AuditActor, input: RiskInput, today: string): Promise<string> {
   checkScale(input.likelihood, input.impact);
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: risks.id }).from(risks).where(eq(risks.reference, input.reference));
-    if (dup) throw invalid([{ field: 'reference', message: `Risk ${input.reference} already exists` }]);
+    if (dup) throw new InputError([{ field: 'reference', message: `Risk ${input.reference} already exists` }]);
     const [row] = await tx.insert(risks).values(input).returning({ id: risks.id });
     await tx.insert(riskScores).values({
       riskId: row.id,
@@ -163,7 +163,7 @@ export async function reviewRisk(
   checkScale(input.likelihood, input.impact);
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(risks).where(eq(risks.id, id)).for('update');
-    if (!row) throw notFound('Risk');
+    if (!row) throw new NotFound('Risk');
     const score = riskScore(input.likelihood, input.impact);
     await tx
       .update(risks)

@@ -23,7 +23,7 @@ export function boroughFor(council: LocalAuthority): BoroughSetting {
 
 /**
  * Sets up an empty database for a real council: records the council and creates the first administrator, in one
- * transaction. Throws SetupRefused when a council (or the demo borough) is already recorded, and UserInputError
+ * transaction. Throws SetupRefused when a council (or the demo borough) is already recorded, and InputError
  * (field errors) for a bad administrator email or password.
  */
 export async function setUpCouncil(

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { type Actor, isRole, type Role } from '../../domain/core/auth.js';
 import { providers } from '../market/schema.js';
@@ -28,13 +29,6 @@ export interface NewUser {
   providerId?: string | null;
 }
 
-/** Field-level validation problems, in the shape the server turns into problem+json. */
-export class UserInputError extends Error {
-  constructor(public readonly errors: { field: string; message: string }[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-  }
-}
-
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -58,15 +52,14 @@ export async function createUser(
     errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
   if (input.role !== 'provider' && input.providerId)
     errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
-  if (errors.length) throw new UserInputError(errors);
+  if (errors.length) throw new InputError(errors);
 
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing)
-      throw new UserInputError([{ field: 'email', message: 'A user with this email address already exists' }]);
+    if (existing) throw new InputError([{ field: 'email', message: 'A user with this email address already exists' }]);
     if (input.providerId) {
       const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId));
-      if (!p) throw new UserInputError([{ field: 'providerId', message: 'No provider with this id' }]);
+      if (!p) throw new InputError([{ field: 'providerId', message: 'No provider with this id' }]);
     }
     const [row] = await tx
       .insert(users)
@@ -159,7 +152,7 @@ export async function getUserRow(db: Db, id: string) {
 
 /**
  * Set a user's password (their own change, or an administrator's reset): checked against the policy, stored
- * hashed, every other session of the user ended, and audited. Throws UserInputError naming `field`.
+ * hashed, every other session of the user ended, and audited. Throws InputError naming `field`, NotFound when there is no such user.
  */
 export async function setPassword(
   db: Db,
@@ -169,9 +162,9 @@ export async function setPassword(
   opts: { field: string; keepToken?: string; action: 'change-password' | 'reset-password' },
 ): Promise<void> {
   const row = await getUserRow(db, userId);
-  if (!row) throw new UserInputError([{ field: 'id', message: 'No user with this id' }]);
+  if (!row) throw new NotFound('User');
   const problem = newPasswordProblem(password, row.email);
-  if (problem) throw new UserInputError([{ field: opts.field, message: problem }]);
+  if (problem) throw new InputError([{ field: opts.field, message: problem }]);
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, userId));
@@ -200,7 +193,7 @@ export interface UserChange {
 export async function updateUser(db: Db, id: string, change: UserChange, by: { userId: string }): Promise<UserView> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!row) throw new UserInputError([{ field: 'id', message: 'No user with this id' }]);
+    if (!row) throw new NotFound('User');
     const errors: { field: string; message: string }[] = [];
     const role = change.role ?? (row.role as Role);
     const providerId =
@@ -218,7 +211,7 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
       const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId));
       if (!p) errors.push({ field: 'providerId', message: 'No provider with this id' });
     }
-    if (errors.length) throw new UserInputError(errors);
+    if (errors.length) throw new InputError(errors);
     const disabledAt =
       change.disabled === undefined ? row.disabledAt : change.disabled ? (row.disabledAt ?? new Date()) : null;
     await tx

@@ -3,17 +3,25 @@ import { REPORTING_BANDS } from '../../domain/demand/ages.js';
 import type { CurrentUse, ModelInput } from '../../domain/demand/model.js';
 import type { ServiceSupply } from '../../domain/demand/gap.js';
 import { buildPopulationGrid, type PopulationGrid, selectPopulationRows } from '../../domain/demand/population.js';
+import { DomainError } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { getBorough } from '../core/settings.js';
 import { currentSupply, currentUse } from './market-inputs.js';
 import { populationRows } from './population.js';
 import { effectiveRates, type StoredRate } from './rates.js';
 
-export class NoPopulation extends Error {}
+/** 404: the area has no population figures yet (import SNPP or mid-year estimates first). Names the `area` field. */
+export class NoPopulation extends DomainError {
+  readonly status = 404 as const;
+  constructor(areaCode: string) {
+    const message = `no population figures have been imported for ${areaCode}`;
+    super(message, [{ field: 'area', message }]);
+  }
+}
 
 export async function loadGrid(db: Db, areaCode: string): Promise<PopulationGrid> {
   const rows = await populationRows(db, [areaCode]);
-  if (rows.length === 0) throw new NoPopulation(`no population figures have been imported for ${areaCode}`);
+  if (rows.length === 0) throw new NoPopulation(areaCode);
   const chosen = selectPopulationRows(rows);
   return buildPopulationGrid(areaCode, chosen.rows, chosen.sources);
 }

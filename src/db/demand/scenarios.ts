@@ -1,5 +1,6 @@
 // Saved scenarios: named parameter sets for the projection model.
 import { asc, eq } from 'drizzle-orm';
+import { Conflict } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import type { ScenarioParams } from '../../domain/demand/model.js';
@@ -25,7 +26,14 @@ function toScenario(row: typeof demandScenarios.$inferSelect): Scenario {
   };
 }
 
-export class ScenarioNameTaken extends Error {}
+/** 409: another scenario already has this name (names the `name` field). */
+export class ScenarioNameTaken extends Conflict {
+  constructor() {
+    super('A scenario with this name already exists', [
+      { field: 'name', message: 'choose a name no other scenario has' },
+    ]);
+  }
+}
 
 export async function listScenarios(db: Db): Promise<Scenario[]> {
   const rows = await db
@@ -51,7 +59,7 @@ export async function createScenario(
   actor: AuditActor,
 ): Promise<Scenario> {
   return db.transaction(async (tx) => {
-    if (await nameTaken(tx, input.name)) throw new ScenarioNameTaken(input.name);
+    if (await nameTaken(tx, input.name)) throw new ScenarioNameTaken();
     const [row] = await tx
       .insert(demandScenarios)
       .values({
@@ -80,7 +88,7 @@ export async function updateScenario(
   return db.transaction(async (tx) => {
     const before = await getScenario(tx, id);
     if (!before) return null;
-    if (await nameTaken(tx, input.name, id)) throw new ScenarioNameTaken(input.name);
+    if (await nameTaken(tx, input.name, id)) throw new ScenarioNameTaken();
     const [row] = await tx
       .update(demandScenarios)
       .set({ name: input.name, description: input.description, params: input.params, updatedAt: new Date() })

@@ -17,7 +17,7 @@ import { seedDischargeMarket, type DischargeFixture } from './fixtures.js';
 import { createReferral, getReferral, recordDelay, recordDischarge } from './referrals.js';
 import { loadBoard, loadD2a, loadMetrics } from './flow.js';
 import { readDischargeHistory } from './history.js';
-import { DischargeError } from './referrals.js';
+import { Conflict } from '../../domain/core/errors.js';
 
 const BROKER = { system: 'test-broker' } as const;
 const now = new Date('2025-03-10T10:00:00Z');
@@ -248,7 +248,7 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0].reason).toBeInstanceOf(DischargeError);
+    expect(lost[0].reason).toBeInstanceOf(Conflict);
     expect(lost[0].reason.status).toBe(409);
     expect(lost[0].reason.message).toMatch(/No bed is vacant/);
     const [latest] = await ctx.db

@@ -2,7 +2,9 @@
 // referral (one award per person) and the location (one admission at a time per home), re-reads the latest
 // capacity under that lock, creates the placement at the agreed price, records the new vacancy figures and
 // tells the other providers. Whoever comes second for the last bed gets a NoCapacityError and nothing is written.
+import { londonDate } from '../../domain/core/dates.js';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import { queryRows, type Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import {
@@ -35,7 +37,7 @@ import {
   type ProviderResponseRecord,
 } from '../../domain/discharge/metrics.js';
 import { careHomeCapacity, homecareCapacity, locations, placements, providers } from '../market/schema.js';
-import { DischargeError, toReferral } from './referrals.js';
+import { toReferral } from './referrals.js';
 import {
   dischargeAwards,
   dischargeBedStays,
@@ -70,7 +72,7 @@ async function lockRequestAndReferral(tx: Db, requestId: string) {
 
 async function lockReferral(tx: Db, id: string): Promise<ReferralRow> {
   const [row] = await tx.select().from(dischargeReferrals).where(eq(dischargeReferrals.id, id)).for('update');
-  if (!row) throw new DischargeError(404, 'Referral was not found');
+  if (!row) throw new NotFound('Referral');
   return row;
 }
 
@@ -98,13 +100,14 @@ export async function sendRequests(
 ): Promise<{ sent: number; alreadySent: number }> {
   return db.transaction(async (tx) => {
     const ref = await lockReferral(tx, referralId);
-    if (ref.dischargedAt || ref.cancelledAt) throw new DischargeError(409, 'This referral is closed');
-    if (ref.awardedAt) throw new DischargeError(409, 'This referral has already been awarded');
+    if (ref.dischargedAt || ref.cancelledAt) throw new Conflict('This referral is closed');
+    if (ref.awardedAt) throw new Conflict('This referral has already been awarded');
     const need = ref.serviceNeed as ServiceNeed;
     if (need === 'none')
-      throw new DischargeError(400, 'Pathway 0 referrals need no provider', [
-        { field: 'mode', message: 'This person needs no new support, so there is nothing to send' },
-      ]);
+      throw new InputError(
+        [{ field: 'mode', message: 'This person needs no new support, so there is nothing to send' }],
+        'Pathway 0 referrals need no provider',
+      );
 
     let targets: { id: string; providerId: string }[];
     if (input.mode === 'chosen') {
@@ -115,12 +118,15 @@ export async function sendRequests(
       const found = new Set(targets.map((t) => t.id));
       const missing = input.locationIds.filter((id) => !found.has(id));
       if (missing.length)
-        throw new DischargeError(400, 'Some providers were not found', [
-          {
-            field: 'locationIds',
-            message: `${missing.length} of the selected locations do not exist or are deregistered`,
-          },
-        ]);
+        throw new InputError(
+          [
+            {
+              field: 'locationIds',
+              message: `${missing.length} of the selected locations do not exist or are deregistered`,
+            },
+          ],
+          'Some providers were not found',
+        );
     } else {
       targets = (
         await queryRows<{ id: string; provider_id: string }>(
@@ -133,7 +139,7 @@ export async function sendRequests(
         )
       ).map((r) => ({ id: r.id, providerId: r.provider_id }));
       if (!targets.length)
-        throw new DischargeError(409, 'No framework or DPS provider offers this service with these specialisms', [
+        throw new Conflict('No framework or DPS provider offers this service with these specialisms', [
           { field: 'mode', message: 'No framework or DPS provider offers this service: choose providers instead' },
         ]);
     }
@@ -240,14 +246,14 @@ export async function respondToRequest(
   await db.transaction(async (tx) => {
     const locked = await lockRequestAndReferral(tx, requestId);
     // Another provider's request is reported as not found, so its existence is not revealed.
-    if (!locked || locked.q.providerId !== providerId) throw new DischargeError(404, 'Request was not found');
+    if (!locked || locked.q.providerId !== providerId) throw new NotFound('Request');
     const { q, ref } = locked;
     const blocker = responseBlocker({
       responseStatus: q.status as ResponseStatus,
       referralAwarded: !!ref.awardedAt,
       referralClosed: !!(ref.dischargedAt || ref.cancelledAt),
     });
-    if (blocker) throw new DischargeError(409, blocker);
+    if (blocker) throw new Conflict(blocker);
     if (input.response === 'offer') {
       await tx
         .update(dischargeRequests)
@@ -369,7 +375,7 @@ export interface AwardResult {
 /** Lock a location row: every admission to the same home queues here. */
 async function lockLocation(tx: Db, locationId: string) {
   const [loc] = await tx.select().from(locations).where(eq(locations.id, locationId)).for('update');
-  if (!loc) throw new DischargeError(404, 'Location was not found');
+  if (!loc) throw new NotFound('Location');
   return loc;
 }
 
@@ -378,17 +384,17 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
   try {
     return await db.transaction(async (tx) => {
       const locked = await lockRequestAndReferral(tx, requestId);
-      if (!locked) throw new DischargeError(404, 'Offer was not found');
+      if (!locked) throw new NotFound('Offer');
       const { q, ref } = locked;
       const blocker = awardBlocker({
         responseStatus: q.status as ResponseStatus,
         referralAwarded: !!ref.awardedAt,
         referralClosed: !!(ref.dischargedAt || ref.cancelledAt),
       });
-      if (blocker) throw new DischargeError(409, blocker);
+      if (blocker) throw new Conflict(blocker);
       const need = ref.serviceNeed as ServiceNeed;
       const loc = await lockLocation(tx, q.locationId);
-      const today = now.toISOString().slice(0, 10);
+      const today = londonDate(now);
       const band = usualRateBand(need);
       const hours = ref.homecareHoursPerWeek === null ? null : Number(ref.homecareHoursPerWeek);
 
@@ -568,10 +574,10 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
       };
     });
   } catch (err) {
-    if (err instanceof NoCapacityError) throw new DischargeError(409, err.message);
+    if (err instanceof NoCapacityError) throw new Conflict(err.message);
     // The unique index on discharge_awards(referral_id) is the backstop if two awards ever race past the lock.
     if (pgErrorOf(err)?.code === '23505' && pgErrorOf(err)?.constraint === 'discharge_awards_referral_uq') {
-      throw new DischargeError(409, 'This request has already been awarded');
+      throw new Conflict('This request has already been awarded');
     }
     throw err;
   }

@@ -1,6 +1,7 @@
 // Load the market snapshot the matcher needs: locations that provide the service and hold the specialisms,
 // with their latest capacity return, block beds, the usual rate and recent prices. The ranking itself is the
 // pure matchCandidates in src/domain/discharge/matching.ts.
+import { londonDate } from '../../domain/core/dates.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import type { LatLng } from '../../domain/discharge/geo.js';
@@ -87,7 +88,7 @@ export async function loadCandidateLocations(
       : sql`and l.postcode_district = any(${near})`;
   }
   const blockKind = search.serviceNeed === 'd2a_bed' ? 'd2a' : search.serviceNeed === 'rehab_bed' ? 'rehab' : null;
-  const today = now.toISOString().slice(0, 10);
+  const today = londonDate(now);
   const needsBeds = search.serviceNeed !== 'homecare' && search.serviceNeed !== 'reablement';
   const blockFilter = blockKind
     ? sql`and exists (select 1 from discharge_block_beds b where b.location_id = l.id and b.kind = ${blockKind})`
@@ -193,7 +194,7 @@ export async function searchCandidates(
   search: CandidateSearch,
   now = new Date(),
 ): Promise<CandidateSearchResult> {
-  const today = now.toISOString().slice(0, 10);
+  const today = londonDate(now);
   const band = usualRateBand(search.serviceNeed);
   const homeBased = search.serviceNeed === 'homecare' || search.serviceNeed === 'reablement';
   // Three round trips: origin and usual rate together; the locations; then prices and centroids together.

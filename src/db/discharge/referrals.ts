@@ -1,5 +1,6 @@
 // Referrals: create, read (with or without the restricted details), delays, discharge and cancellation.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import type { DelayEpisode } from '../../domain/discharge/metrics.js';
@@ -89,16 +90,6 @@ export function toReferral(r: ReferralRow, delays: Referral['delays'] = []): Ref
     status: referralStatus(r),
     delays,
   };
-}
-
-export class DischargeError extends Error {
-  constructor(
-    public readonly status: number,
-    message: string,
-    public readonly errors: { field: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
 }
 
 /** Record a new referral (and its restricted details, if given) in one audited transaction. */
@@ -208,9 +199,9 @@ export async function listRecentReferrals(db: Db, limit = 50): Promise<Referral[
 
 async function lockOpenReferral(tx: Db, id: string): Promise<ReferralRow> {
   const [row] = await tx.select().from(dischargeReferrals).where(eq(dischargeReferrals.id, id)).for('update');
-  if (!row) throw new DischargeError(404, 'Referral was not found');
+  if (!row) throw new NotFound('Referral');
   if (row.dischargedAt || row.cancelledAt)
-    throw new DischargeError(409, 'This referral is closed: the person has been discharged or the referral cancelled');
+    throw new Conflict('This referral is closed: the person has been discharged or the referral cancelled');
   return row;
 }
 
@@ -252,9 +243,10 @@ export async function recordDischarge(
   await db.transaction(async (tx) => {
     const row = await lockOpenReferral(tx, referralId);
     if (at.getTime() < row.medicallyOptimisedAt.getTime()) {
-      throw new DischargeError(400, 'Discharge cannot be before the person was medically optimised', [
-        { field: 'dischargedAt', message: 'Discharge time must be after the medically optimised time' },
-      ]);
+      throw new InputError(
+        [{ field: 'dischargedAt', message: 'Discharge time must be after the medically optimised time' }],
+        'Discharge cannot be before the person was medically optimised',
+      );
     }
     await tx
       .update(dischargeReferrals)

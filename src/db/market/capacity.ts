@@ -1,6 +1,7 @@
 // Capacity, vacancy and workforce returns. Every return is a new row (history is kept); "no change"
 // copies the latest figures forward with today's date, so the figure's age resets without retyping.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { queryRows } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
@@ -13,7 +14,7 @@ import {
   validateWorkforce,
 } from '../../domain/market/capacity.js';
 import { isCareHome } from '../../domain/market/types.js';
-import { MarketInputError, locationConditions, type LocationFilter } from './register.js';
+import { locationConditions, type LocationFilter } from './register.js';
 import {
   careHomeCapacity,
   homecareCapacity,
@@ -33,7 +34,7 @@ export interface ReturnOptions {
 
 async function requireLocation(db: Db, locationId: string) {
   const [loc] = await db.select().from(locations).where(eq(locations.id, locationId));
-  if (!loc) throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }], 404);
+  if (!loc) throw new NotFound('Location');
   return loc;
 }
 
@@ -60,9 +61,9 @@ export async function recordCareHomeReturn(
   return db.transaction(async (tx) => {
     const loc = await requireLocation(tx, locationId);
     if (!isCareHome(loc.serviceTypes))
-      throw new MarketInputError([{ field: 'locationId', message: `${loc.name} is not a care home` }]);
+      throw new InputError([{ field: 'locationId', message: `${loc.name} is not a care home` }]);
     const errors = validateCareHomeCapacity(input, loc.registeredBeds);
-    if (errors.length > 0) throw new MarketInputError(errors);
+    if (errors.length > 0) throw new InputError(errors);
     const values = {
       locationId,
       asAt: opts.asAt ?? new Date(),
@@ -102,10 +103,10 @@ export async function recordHomecareReturn(
   return db.transaction(async (tx) => {
     const loc = await requireLocation(tx, locationId);
     if (!loc.serviceTypes.some((t) => t === 'homecare' || t === 'supported_living' || t === 'extra_care')) {
-      throw new MarketInputError([{ field: 'locationId', message: `${loc.name} does not provide homecare` }]);
+      throw new InputError([{ field: 'locationId', message: `${loc.name} does not provide homecare` }]);
     }
     const errors = validateHomecareCapacity(input);
-    if (errors.length > 0) throw new MarketInputError(errors);
+    if (errors.length > 0) throw new InputError(errors);
     const [row] = await tx
       .insert(homecareCapacity)
       .values({
@@ -145,7 +146,7 @@ export async function recordWorkforceReturn(
   return db.transaction(async (tx) => {
     await requireLocation(tx, locationId);
     const errors = validateWorkforce(input);
-    if (errors.length > 0) throw new MarketInputError(errors);
+    if (errors.length > 0) throw new InputError(errors);
     const [row] = await tx
       .insert(workforceSnapshots)
       .values({
@@ -178,13 +179,11 @@ export async function latestCareHomeReturn(db: Db, locationId: string): Promise<
 }
 export async function latestHomecareReturns(db: Db, locationId: string): Promise<HomecareCapacityRow[]> {
   // The latest return for each area the location serves.
-  return queryRows<HomecareCapacityRow>(
-    db,
-    sql`
-    select distinct on (area) id, location_id as "locationId", as_at as "asAt", area, people_supported as "peopleSupported",
-      hours_per_week as "hoursPerWeek", new_hours_available as "newHoursAvailable", no_change as "noChange", source
-    from homecare_capacity where location_id = ${locationId} order by area, as_at desc`,
-  );
+  return db
+    .selectDistinctOn([homecareCapacity.area])
+    .from(homecareCapacity)
+    .where(eq(homecareCapacity.locationId, locationId))
+    .orderBy(homecareCapacity.area, desc(homecareCapacity.asAt));
 }
 export async function latestWorkforceReturn(db: Db, locationId: string): Promise<WorkforceSnapshotRow | null> {
   const [row] = await db
@@ -213,10 +212,9 @@ export async function confirmNoChange(
     const hc = await latestHomecareReturns(tx, locationId);
     const wf = await latestWorkforceReturn(tx, locationId);
     if (!ch && hc.length === 0 && !wf)
-      throw new MarketInputError(
-        [{ field: 'noChange', message: 'There is no earlier return to confirm: enter the figures instead' }],
-        409,
-      );
+      throw new Conflict('There is no earlier return to confirm: enter the figures instead', [
+        { field: 'noChange', message: 'There is no earlier return to confirm: enter the figures instead' },
+      ]);
     if (ch) {
       const { id: _id, createdAt: _c, asAt: _a, ...rest } = ch;
       await tx.insert(careHomeCapacity).values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
@@ -267,10 +265,9 @@ export async function adjustVacancy(
   return db.transaction(async (tx) => {
     const latest = await latestCareHomeReturn(tx, locationId);
     if (!latest)
-      throw new MarketInputError(
-        [{ field: 'locationId', message: 'This home has not reported its capacity yet' }],
-        409,
-      );
+      throw new Conflict('This home has not reported its capacity yet', [
+        { field: 'locationId', message: 'This home has not reported its capacity yet' },
+      ]);
     const next: CareHomeCapacityInput = {
       ...latest,
       occupied: latest.occupied + delta,

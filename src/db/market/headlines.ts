@@ -1,4 +1,5 @@
 // Headline market figures for the home dashboard (GET /api/dashboard), for the council's own borough.
+import { londonDate } from '../../domain/core/dates.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { capacitySummary, priceSummary } from './dashboard.js';
@@ -24,8 +25,8 @@ export async function marketHeadlines(db: Db, now = new Date()): Promise<MarketH
     priceSummary(db, f, now, 2),
     queryRows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from placements where start_date <= ${now.toISOString().slice(0, 10)}::date
-      and (end_date is null or end_date > ${now.toISOString().slice(0, 10)}::date)`,
+      sql`select count(*)::int as n from placements where start_date <= ${londonDate(now)}::date
+      and (end_date is null or end_date > ${londonDate(now)}::date)`,
     ),
   ]);
   return {

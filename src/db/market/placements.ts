@@ -1,5 +1,7 @@
 // Placements (care homes) and packages (homecare, supported living, extra care), pseudonymous.
+import { isIsoDate, londonToday } from '../../domain/core/dates.js';
 import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { weeklyCostOfHours } from '../../domain/market/prices.js';
@@ -13,7 +15,6 @@ import {
   isCareHome,
 } from '../../domain/market/types.js';
 import { adjustVacancy, type BedGroup } from './capacity.js';
-import { MarketInputError } from './register.js';
 import { locations, placements, type PlacementRow } from './schema.js';
 
 export interface NewPlacement {
@@ -35,8 +36,6 @@ export interface NewPlacement {
   originRef?: string | null;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function validatePlacement(p: NewPlacement): { field: string; message: string }[] {
   const e: { field: string; message: string }[] = [];
   if (!/^[A-Za-z0-9-]{3,40}$/.test(p.personRef))
@@ -48,8 +47,8 @@ export function validatePlacement(p: NewPlacement): { field: string; message: st
     e.push({ field: 'serviceType', message: `must be one of ${SERVICE_TYPES.join(', ')}` });
   if (!([...BANDS, INDIVIDUAL_BAND] as readonly string[]).includes(p.band))
     e.push({ field: 'band', message: `must be one of ${[...BANDS, INDIVIDUAL_BAND].join(', ')}` });
-  if (!DATE_RE.test(p.startDate)) e.push({ field: 'startDate', message: 'must be a date (yyyy-mm-dd)' });
-  if (p.endDate != null && (!DATE_RE.test(p.endDate) || p.endDate < p.startDate))
+  if (!isIsoDate(p.startDate)) e.push({ field: 'startDate', message: 'must be a date (yyyy-mm-dd)' });
+  if (p.endDate != null && (!isIsoDate(p.endDate) || p.endDate < p.startDate))
     e.push({ field: 'endDate', message: 'must be a date on or after the start date' });
   if (p.funding && !(FUNDING as readonly string[]).includes(p.funding))
     e.push({ field: 'funding', message: `must be one of ${FUNDING.join(', ')}` });
@@ -94,12 +93,12 @@ export async function createPlacement(
   opts: { takeBed?: boolean; createdBy?: string | null } = {},
 ): Promise<PlacementRow> {
   const errors = validatePlacement(input);
-  if (errors.length) throw new MarketInputError(errors);
+  if (errors.length) throw new InputError(errors);
   return db.transaction(async (tx) => {
     const [loc] = await tx.select().from(locations).where(eq(locations.id, input.locationId));
-    if (!loc) throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }]);
+    if (!loc) throw new InputError([{ field: 'locationId', message: 'No location with this id' }]);
     if (loc.deregisteredAt)
-      throw new MarketInputError([{ field: 'locationId', message: `${loc.name} is no longer registered with CQC` }]);
+      throw new InputError([{ field: 'locationId', message: `${loc.name} is no longer registered with CQC` }]);
     const hourly = input.hoursPerWeek != null;
     const weekly = hourly
       ? weeklyCostOfHours(input.hoursPerWeek as number, input.hourlyRatePence as number)
@@ -139,7 +138,7 @@ export async function createPlacement(
         origin: row.origin,
       },
     });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = londonToday();
     if ((opts.takeBed ?? true) && isCareHome(loc.serviceTypes) && input.startDate <= today && !input.endDate) {
       const [has] = await tx
         .execute(sql`select 1 from care_home_capacity where location_id = ${loc.id} limit 1`)
@@ -163,20 +162,16 @@ export async function endPlacement(
   reason: string,
   opts: { freeBed?: boolean } = {},
 ): Promise<PlacementRow> {
-  if (!DATE_RE.test(endDate))
-    throw new MarketInputError([{ field: 'endDate', message: 'must be a date (yyyy-mm-dd)' }]);
+  if (!isIsoDate(endDate)) throw new InputError([{ field: 'endDate', message: 'must be a date (yyyy-mm-dd)' }]);
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(placements).where(eq(placements.id, id));
-    if (!cur) throw new MarketInputError([{ field: 'id', message: 'No placement with this id' }], 404);
+    if (!cur) throw new NotFound('Placement');
     if (cur.endDate)
-      throw new MarketInputError(
-        [{ field: 'endDate', message: `This placement already ended on ${cur.endDate}` }],
-        409,
-      );
-    if (endDate < cur.startDate)
-      throw new MarketInputError([
-        { field: 'endDate', message: `must be on or after the start date ${cur.startDate}` },
+      throw new Conflict(`This placement already ended on ${cur.endDate}`, [
+        { field: 'endDate', message: `This placement already ended on ${cur.endDate}` },
       ]);
+    if (endDate < cur.startDate)
+      throw new InputError([{ field: 'endDate', message: `must be on or after the start date ${cur.startDate}` }]);
     const [row] = await tx
       .update(placements)
       .set({ endDate, endReason: reason, updatedAt: new Date() })

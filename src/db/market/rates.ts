@@ -1,9 +1,9 @@
 // The council's usual rates by band, and cost of care figures.
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { InputError } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { BANDS, bandUnit, type Band } from '../../domain/market/types.js';
-import { MarketInputError } from './register.js';
 import { costOfCare, usualRates, type CostOfCareRow, type UsualRateRow } from './schema.js';
 
 export async function listUsualRates(db: Db): Promise<UsualRateRow[]> {
@@ -34,7 +34,7 @@ export async function setUsualRate(
     errors.push({ field: 'effectiveFrom', message: 'must be a date (yyyy-mm-dd)' });
   if (!Number.isInteger(input.amountPence) || input.amountPence <= 0)
     errors.push({ field: 'amountPence', message: 'must be a whole number of pence above 0' });
-  if (errors.length) throw new MarketInputError(errors);
+  if (errors.length) throw new InputError(errors);
   return db.transaction(async (tx) => {
     const unit = bandUnit(input.band as Band);
     const [row] = await tx
@@ -76,9 +76,9 @@ export async function setCostOfCare(
   },
 ): Promise<CostOfCareRow> {
   if (!['residential', 'nursing', 'homecare'].includes(input.service))
-    throw new MarketInputError([{ field: 'service', message: 'must be residential, nursing or homecare' }]);
+    throw new InputError([{ field: 'service', message: 'must be residential, nursing or homecare' }]);
   if (!Number.isInteger(input.amountPence) || input.amountPence <= 0)
-    throw new MarketInputError([{ field: 'amountPence', message: 'must be a whole number of pence above 0' }]);
+    throw new InputError([{ field: 'amountPence', message: 'must be a whole number of pence above 0' }]);
   return db.transaction(async (tx) => {
     const unit = input.service === 'homecare' ? 'hour' : 'week';
     const [row] = await tx

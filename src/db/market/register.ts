@@ -1,18 +1,10 @@
 // Provider and location register: reads and writes for provider organisations and their locations.
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { locations, providers, type LocationRow, type NewLocationRow, type ProviderRow } from './schema.js';
 import { codesCovering } from '../../domain/geography/authorities.js';
-
-export class MarketInputError extends Error {
-  constructor(
-    public readonly errors: { field: string; message: string }[],
-    public readonly status = 400,
-  ) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-  }
-}
 
 export async function createProvider(
   db: Db,
@@ -146,8 +138,7 @@ export async function setCouncilQualityRating(
       .set({ councilQualityRating: rating, councilQualityRatingDate: date, updatedAt: new Date() })
       .where(eq(locations.id, locationId))
       .returning({ id: locations.id });
-    if (res.length === 0)
-      throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }], 404);
+    if (res.length === 0) throw new NotFound('Location');
     await recordAudit(tx, by, {
       action: 'update',
       entity: 'location',
@@ -179,7 +170,7 @@ export async function updateLocationCommissioning(
       .set({ ...patch, updatedAt: new Date() })
       .where(eq(locations.id, locationId))
       .returning();
-    if (!row) throw new MarketInputError([{ field: 'locationId', message: 'No location with this id' }], 404);
+    if (!row) throw new NotFound('Location');
     await recordAudit(tx, by, { action: 'update', entity: 'location', entityId: locationId, detail: { ...patch } });
     return row;
   });

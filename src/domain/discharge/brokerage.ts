@@ -2,6 +2,7 @@
 // the service, as a dynamic purchasing system does); each provider answers with an offer or a decline; the
 // broker awards one offer, which becomes a placement or package at the agreed price.
 import { z } from 'zod';
+import { isoDateSchema } from '../core/dates.js';
 import { CARE_HOME_NEEDS, type FundingRoute, type ServiceNeed } from './referral.js';
 import { hoursNeeded } from './matching.js';
 
@@ -38,7 +39,7 @@ export const sendRequestSchema = z
   });
 export type SendRequestInput = z.output<typeof sendRequestSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
+const isoDate = isoDateSchema;
 
 /** A provider's answer. Money arrives in pounds (as typed) and is stored in pence. */
 export const responseInputSchema = z.discriminatedUnion(

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit, recordAudit } from '../../db/core/audit.js';
 import { deleteUserSessions } from '../../db/core/sessions.js';
-import { createUser, getUser, listUsers, setPassword, updateUser, UserInputError } from '../../db/core/users.js';
+import { createUser, getUser, listUsers, setPassword, updateUser } from '../../db/core/users.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { roleSchema, userSchema } from '../auth/schemas.js';
-import { invalid, notFound } from '../problem.js';
+import { auditEntrySchema, roleSchema, userSchema } from '../auth/schemas.js';
+import { notFound } from '../problem.js';
 
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -40,29 +40,12 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      try {
-        const user = await createUser(app.db, request.body, { userId: actor.userId });
-        return reply.code(201).send({ user });
-      } catch (err) {
-        if (err instanceof UserInputError) throw invalid(err.errors.map((e) => ({ ...e, in: 'body' })));
-        throw err;
-      }
+      const user = await createUser(app.db, request.body, { userId: actor.userId });
+      return reply.code(201).send({ user });
     },
   );
 
   const userId = z.object({ id: z.string().uuid() });
-  const inputErrors = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof UserInputError) {
-        if (err.errors.some((e) => e.field === 'id')) throw notFound('User');
-        throw invalid(err.errors.map((e) => ({ ...e, in: 'body' })));
-      }
-      throw err;
-    }
-  };
-
   app.patch(
     '/users/:id',
     {
@@ -82,9 +65,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const user = await inputErrors(() =>
-        updateUser(app.db, request.params.id, request.body, { userId: actor.userId }),
-      );
+      const user = await updateUser(app.db, request.params.id, request.body, { userId: actor.userId });
       return { user };
     },
   );
@@ -103,17 +84,15 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await inputErrors(() =>
-        setPassword(
-          app.db,
-          request.params.id,
-          request.body.password,
-          { userId: actor.userId },
-          {
-            field: 'password',
-            action: 'reset-password',
-          },
-        ),
+      await setPassword(
+        app.db,
+        request.params.id,
+        request.body.password,
+        { userId: actor.userId },
+        {
+          field: 'password',
+          action: 'reset-password',
+        },
       );
       return reply.code(204).send(null);
     },
@@ -161,19 +140,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           entity: z.string().optional(),
         }),
         response: {
-          200: z.object({
-            entries: z.array(
-              z.object({
-                id: z.number(),
-                at: z.string(),
-                userEmail: z.string(),
-                action: z.string(),
-                entity: z.string(),
-                entityId: z.string().nullable(),
-                detail: z.record(z.string(), z.unknown()).nullable(),
-              }),
-            ),
-          }),
+          200: z.object({ entries: z.array(auditEntrySchema) }),
         },
       },
     },

@@ -14,3 +14,17 @@ export const userSchema = z.object({
   lastSignInAt: z.string().nullable(),
   disabled: z.boolean(),
 });
+
+/** Sign-in and session answer: the user and the CSRF token to send on state-changing requests. */
+export const sessionResponse = z.object({ user: userSchema, csrfToken: z.string() });
+
+/** One line of the audit trail: who did what to which record, with a detail bag (never names). */
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  userEmail: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});

@@ -19,6 +19,7 @@ import { listScenarios } from '../../db/discharge/simulation.js';
 import { eq } from 'drizzle-orm';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
+import { download, MEDIA } from '../schemas.js';
 import { readReturnWorkbook, writeReturnWorkbook } from './returnXlsx.js';
 import {
   actualsBodySchema,
@@ -348,6 +349,7 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
           'The plan, or a quarter’s return, as XLSX in the national template’s sheets (Cover, Income, Expenditure, Metrics, Demand and capacity, Narrative)',
         params: idParams,
         querystring: returnQuerySchema,
+        response: { 200: download('The BCF plan or quarterly return workbook', MEDIA.xlsx) },
       },
     },
     async (request, reply) => {

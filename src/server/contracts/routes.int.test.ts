@@ -232,7 +232,9 @@ describeWithDatabases('contracts routes', (ctx) => {
     ).toBe(403);
     expect((await officer.post(`/api/contracts/assessments/${draft}/publish`)).statusCode).toBe(400);
     const noReason = await provider.post(`/api/contracts/assessments/${draft}/response`, { response: 'challenge' });
-    expect(noReason.json().errors).toEqual([{ field: 'comments', message: 'Say what you challenge and why' }]);
+    expect(noReason.json().errors).toEqual([
+      { field: 'comments', message: 'Say what you challenge and why', in: 'body' },
+    ]);
     const answered = await provider.post(`/api/contracts/assessments/${draft}/response`, {
       response: 'challenge',
       comments: 'Two night staff recruited since the visit',
@@ -288,6 +290,7 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(gap.json().errors[0]).toEqual({
       field: 'bands.1.min',
       message: 'Band High should start at 5 (scores must be covered once, without gaps or overlaps)',
+      in: 'body',
     });
   });
 });

@@ -2,10 +2,11 @@
 // provider concerns, the delivery plan and risks. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../../domain/contracts/contract.js';
-import { isIsoDate, toIsoDate } from '../../domain/contracts/dates.js';
+import { toIsoDate } from '../../domain/contracts/dates.js';
 import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
 import { PROCUREMENT_STAGES } from '../../domain/contracts/procurement.js';
 import {
@@ -44,17 +45,29 @@ import { createRisk, getBands, listRisks, putBands, reviewRisk } from '../../db/
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { Problem, forbidden, notFound } from '../problem.js';
+import { download, importSummarySchema, MEDIA } from '../schemas.js';
+import {
+  assessmentViewSchema,
+  concernViewSchema,
+  contractDetailSchema,
+  contractViewSchema,
+  deliveryPlanSchema,
+  kpiViewSchema,
+  procurementViewSchema,
+  recommissioningSchema,
+  riskBandSchema,
+  riskRegisterSchema,
+} from './schemas.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { loggableError, pgErrorOf } from '../../db/errors.js';
 import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 
-const isoDate = z.string().refine(isIsoDate, 'Use a date in the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 const uuid = z.string().uuid();
 const idParams = z.object({ id: uuid });
 const asAtQuery = z.object({ asAt: isoDate.optional() });
 // Response bodies are documented as open objects; their shapes are the repository view types.
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
 const TAGS = ['contracts'];
 
 const COMMISSIONING = ['admin', 'commissioner'] as const;
@@ -135,7 +148,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           status: z.enum(['live', 'ended', 'not_started']).optional(),
           asAt: isoDate.optional(),
         }),
-        response: { 200: z.object({ asAt: z.string(), contracts: z.array(loose) }) },
+        response: { 200: z.object({ asAt: z.string(), contracts: z.array(contractViewSchema) }) },
       },
     },
     async (request) => {
@@ -156,7 +169,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One contract with its KPIs and procurement',
         params: idParams,
         querystring: asAtQuery,
-        response: { 200: loose },
+        response: { 200: contractDetailSchema },
       },
     },
     async (request) => {
@@ -222,7 +235,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           decision: z.enum(RECOMMISSIONING_DECISIONS),
           note: z.string().max(2000).nullable().default(null),
         }),
-        response: { 200: loose },
+        response: { 200: z.object({ contract: contractViewSchema }) },
       },
     },
     async (request) => {
@@ -247,7 +260,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Import a contract register (text/csv or XLSX); refused whole with line-and-column errors',
         querystring: z.object({ fileName: z.string().max(200).default('contract-register.csv') }),
-        response: { 200: loose },
+        response: { 200: importSummarySchema },
       },
     },
     async (request) => {
@@ -302,7 +315,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           asAt: isoDate.optional(),
         }),
         response: {
-          200: z.object({ asAt: z.string(), horizon: z.number(), totals: z.array(loose), entries: z.array(loose) }),
+          200: recommissioningSchema,
         },
       },
     },
@@ -322,7 +335,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Procurements with planned, actual and forecast stage dates',
         querystring: asAtQuery,
-        response: { 200: z.object({ asAt: z.string(), procurements: z.array(loose) }) },
+        response: { 200: z.object({ asAt: z.string(), procurements: z.array(procurementViewSchema) }) },
       },
     },
     async (request) => {
@@ -345,7 +358,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           leadOfficer: z.string().max(200).nullable().default(null),
           stages: z.array(stageBody).min(1),
         }),
-        response: { 201: loose },
+        response: { 201: procurementViewSchema },
       },
     },
     async (request, reply) => {
@@ -369,7 +382,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           actualEnd: isoDate.nullable().optional(),
           notApplicable: z.boolean().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: procurementViewSchema },
       },
     },
     async (request) => {
@@ -387,7 +400,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'KPIs with the state of each return (providers: their own contracts only)',
         querystring: z.object({ contractId: uuid.optional(), asAt: isoDate.optional() }),
-        response: { 200: z.object({ asAt: z.string(), kpis: z.array(loose) }) },
+        response: { 200: z.object({ asAt: z.string(), kpis: z.array(kpiViewSchema) }) },
       },
     },
     async (request) => {
@@ -460,7 +473,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Quality assessments (providers: their own, once shared with them)',
         querystring: z.object({ locationId: uuid.optional() }),
-        response: { 200: z.object({ assessments: z.array(loose) }) },
+        response: { 200: z.object({ assessments: z.array(assessmentViewSchema) }) },
       },
     },
     async (request) => {
@@ -481,7 +494,12 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/assessments/:id',
     {
       preHandler: requireSignedIn,
-      schema: { tags: TAGS, summary: 'One quality assessment', params: idParams, response: { 200: loose } },
+      schema: {
+        tags: TAGS,
+        summary: 'One quality assessment',
+        params: idParams,
+        response: { 200: assessmentViewSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -509,7 +527,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: z.string().max(5000).default(''),
           assessorName: z.string().max(200).nullable().default(null),
         }),
-        response: { 201: loose },
+        response: { 201: assessmentViewSchema },
       },
     },
     async (request, reply) => {
@@ -527,7 +545,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Revise ratings before publication (e.g. after a provider challenge)',
         params: idParams,
         body: z.object({ ratings: ratingsBody, summary: z.string().max(5000) }),
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -550,7 +568,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Share the draft with the provider: starts the 14-day challenge window',
         params: idParams,
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -571,7 +589,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           response: z.enum(['accept', 'challenge']),
           comments: z.string().max(5000).nullable().default(null),
         }),
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -598,7 +616,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Publish: the overall rating goes to the market register',
         params: idParams,
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -616,7 +634,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The provider submits its action plan (due 14 days after publication)',
         params: idParams,
         body: z.object({ actionPlan: z.string().max(10000) }),
-        response: { 200: loose },
+        response: { 200: assessmentViewSchema },
       },
     },
     async (request) => {
@@ -673,7 +691,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Provider concerns and safeguarding referrals by location',
         querystring: z.object({ locationId: uuid.optional() }),
-        response: { 200: z.object({ concerns: z.array(loose) }) },
+        response: { 200: z.object({ concerns: z.array(concernViewSchema) }) },
       },
     },
     async (request) => ({ concerns: await listConcerns(app.db, { locationId: request.query.locationId }) }),
@@ -708,7 +726,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'The delivery plan by priority and by responsible service area',
         querystring: asAtQuery,
-        response: { 200: loose },
+        response: { 200: deliveryPlanSchema },
       },
     },
     async (request) => {
@@ -732,6 +750,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: "The delivery plan as an Excel workbook in Halton's column layout",
         querystring: asAtQuery,
+        response: { 200: download('The delivery plan workbook', MEDIA.xlsx) },
       },
     },
     async (request, reply) => {
@@ -796,7 +815,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The risk register with scores, RAG, trend and history',
         querystring: asAtQuery,
         response: {
-          200: z.object({ asAt: z.string(), bands: z.array(loose), risks: z.array(loose), heatMap: z.array(loose) }),
+          200: riskRegisterSchema,
         },
       },
     },
@@ -879,7 +898,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
             .min(1)
             .max(10),
         }),
-        response: { 200: z.object({ bands: z.array(loose) }) },
+        response: { 200: z.object({ bands: z.array(riskBandSchema) }) },
       },
     },
     async (request) => {

@@ -2,6 +2,7 @@
 // behind each figure. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema, londonToday } from '../../domain/core/dates.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { type AgeBand, bandLabel, OLDER_PEOPLE_BANDS, REPORTING_BANDS } from '../../domain/demand/ages.js';
 import { DEFAULT_SCENARIO, runModel, scenarioParamsSchema, type ScenarioParams } from '../../domain/demand/model.js';
@@ -10,7 +11,7 @@ import { explainFigure } from '../../domain/demand/projection.js';
 import { CARE_GROUPS, RATE_KINDS, type RateDefinition, SERVICES, validateRate } from '../../domain/demand/rates.js';
 import { METHOD_LABELS } from '../../domain/demand/trend.js';
 import { explanationView, modelView } from '../../domain/demand/view.js';
-import { loadGrid, loadModelInputs, NoPopulation } from '../../db/demand/model-inputs.js';
+import { loadGrid, loadModelInputs } from '../../db/demand/model-inputs.js';
 import { getArea, listAreas, residentsLatest } from '../../db/demand/population.js';
 import { effectiveRates, resetRate, saveRate } from '../../db/demand/rates.js';
 import {
@@ -18,19 +19,27 @@ import {
   deleteScenario,
   getScenario,
   listScenarios,
-  ScenarioNameTaken,
   updateScenario,
 } from '../../db/demand/scenarios.js';
 import { getBorough } from '../../db/core/settings.js';
 import { setPopulationSource } from '../dashboard/population.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { conflict, invalid, notFound, Problem } from '../problem.js';
+import { invalid, notFound, Problem } from '../problem.js';
+import {
+  areaListSchema,
+  comparisonSchema,
+  explanationSchema,
+  populationSchema,
+  projectionSchema,
+  scenarioListSchema,
+  scenarioSchema,
+  storedRateSchema,
+} from './schemas.js';
 
 const TAGS = ['demand'];
 const EDITORS = ['admin', 'commissioner'] as const;
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
 const gss = z.string().regex(/^[EWSNK]\d{8}$/, 'Use an ONS GSS code such as E09000016');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 
 const rateCell = z.object({
   sex: z.enum(['female', 'male', 'persons']),
@@ -61,9 +70,7 @@ const modelQuery = z.object({
   asAt: isoDate.optional(),
 });
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+const today = () => londonToday();
 
 const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   // The home dashboard shows the borough's residents from these tables.
@@ -90,13 +97,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   async function inputsFor(area: string, asAt: string) {
-    try {
-      return await loadModelInputs(app.db, area, asAt);
-    } catch (err) {
-      if (err instanceof NoPopulation)
-        throw new Problem(404, 'Not found', err.message, [{ field: 'area', message: err.message, in: 'querystring' }]);
-      throw err;
-    }
+    return loadModelInputs(app.db, area, asAt);
   }
 
   function run(inputs: Awaited<ReturnType<typeof inputsFor>>, params: ScenarioParams) {
@@ -119,7 +120,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Areas with population figures (GSS codes, years, vintages)',
-        response: { 200: z.object({ areas: z.array(loose), borough: loose.nullable() }) },
+        response: { 200: areaListSchema },
       },
     },
     async () => ({ areas: await listAreas(app.db), borough: await getBorough(app.db) }),
@@ -133,20 +134,14 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Population by age band and year (estimates, then projections), with sources',
         querystring: z.object({ area: gss.optional(), bands: z.enum(['reporting', 'older']).default('reporting') }),
-        response: { 200: loose },
+        response: { 200: populationSchema },
       },
     },
     async (request) => {
       const code = await areaOrBorough(request.query.area);
       const area = await getArea(app.db, code);
       if (!area) throw notFound(`Area ${code}`);
-      let grid;
-      try {
-        grid = await loadGrid(app.db, code);
-      } catch (err) {
-        if (err instanceof NoPopulation) throw notFound(`Population for ${code}`);
-        throw err;
-      }
+      const grid = await loadGrid(app.db, code);
       const bands: AgeBand[] = request.query.bands === 'older' ? OLDER_PEOPLE_BANDS : REPORTING_BANDS;
       return {
         area,
@@ -169,7 +164,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Prevalence and service-use rates in force, with sources',
-        response: { 200: z.object({ rates: z.array(loose) }) },
+        response: { 200: z.object({ rates: z.array(storedRateSchema) }) },
       },
     },
     async () => ({ rates: await effectiveRates(app.db) }),
@@ -184,7 +179,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Edit a rate (or add one)',
         params: z.object({ key: z.string().regex(/^[a-z0-9_]{2,60}$/) }),
         body: rateBody,
-        response: { 200: z.object({ rate: loose }) },
+        response: { 200: z.object({ rate: storedRateSchema }) },
       },
     },
     async (request) => {
@@ -222,7 +217,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Saved scenarios',
-        response: { 200: z.object({ scenarios: z.array(loose), defaults: loose, methods: loose }) },
+        response: { 200: scenarioListSchema },
       },
     },
     async () => ({ scenarios: await listScenarios(app.db), defaults: DEFAULT_SCENARIO, methods: METHOD_LABELS }),
@@ -236,20 +231,12 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Save a new scenario',
         body: scenarioBody,
-        response: { 201: z.object({ scenario: loose }) },
+        response: { 201: z.object({ scenario: scenarioSchema }) },
       },
     },
     async (request, reply) => {
-      try {
-        const scenario = await createScenario(app.db, request.body, { userId: actorOf(request).userId });
-        return reply.code(201).send({ scenario });
-      } catch (err) {
-        if (err instanceof ScenarioNameTaken)
-          throw conflict('A scenario with this name already exists', [
-            { field: 'name', message: 'choose a name no other scenario has', in: 'body' },
-          ]);
-        throw err;
-      }
+      const scenario = await createScenario(app.db, request.body, { userId: actorOf(request).userId });
+      return reply.code(201).send({ scenario });
     },
   );
 
@@ -262,23 +249,15 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a scenario',
         params: z.object({ id: z.string().uuid() }),
         body: scenarioBody,
-        response: { 200: z.object({ scenario: loose }) },
+        response: { 200: z.object({ scenario: scenarioSchema }) },
       },
     },
     async (request) => {
-      try {
-        const scenario = await updateScenario(app.db, request.params.id, request.body, {
-          userId: actorOf(request).userId,
-        });
-        if (!scenario) throw notFound('Scenario');
-        return { scenario };
-      } catch (err) {
-        if (err instanceof ScenarioNameTaken)
-          throw conflict('A scenario with this name already exists', [
-            { field: 'name', message: 'choose a name no other scenario has', in: 'body' },
-          ]);
-        throw err;
-      }
+      const scenario = await updateScenario(app.db, request.params.id, request.body, {
+        userId: actorOf(request).userId,
+      });
+      if (!scenario) throw notFound('Scenario');
+      return { scenario };
     },
   );
 
@@ -308,7 +287,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Projected need and service use, supply gap and budget pressure for one scenario',
         querystring: modelQuery,
-        response: { 200: loose },
+        response: { 200: projectionSchema },
       },
     },
     async (request) => {
@@ -337,7 +316,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Two or more scenarios side by side: key figures by year',
         querystring: z.object({ area: gss.optional(), scenarios: z.string().min(1), asAt: isoDate.optional() }),
-        response: { 200: loose },
+        response: { 200: comparisonSchema },
       },
     },
     async (request) => {
@@ -393,7 +372,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
           year: z.coerce.number().int(),
           band: z.string().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: explanationSchema },
       },
     },
     async (request) => {

@@ -45,6 +45,7 @@ import { fetchOrukFeed, orukImporter } from '../../importers/oruk.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
+import { download, MEDIA } from '../schemas.js';
 import { nearPostcode } from './oruk.js';
 import {
   candidatesSchema,
@@ -290,7 +291,11 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/export.zip',
     {
       config: EXPORT_RATE,
-      schema: { ...PUBLIC, summary: 'The whole directory as HSDS tabular CSV files in a zip' },
+      schema: {
+        ...PUBLIC,
+        summary: 'The whole directory as HSDS tabular CSV files in a zip',
+        response: { 200: download('HSDS tabular CSV files in a zip', MEDIA.zip) },
+      },
     },
     async (_request, reply) => {
       const [taxonomies, services] = await Promise.all([

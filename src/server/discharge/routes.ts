@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
@@ -29,7 +30,6 @@ import { readDischargeHistory } from '../../db/discharge/history.js';
 import {
   cancelReferral,
   createReferral,
-  DischargeError,
   getReferral,
   getRestrictedDetails,
   listRecentReferrals,
@@ -37,8 +37,24 @@ import {
   recordDischarge,
 } from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
+import { download, MEDIA, noContent } from '../schemas.js';
+import {
+  awardSchema,
+  boardSchema,
+  candidatesSchema,
+  d2aSchema,
+  historySchema,
+  metricsSchema,
+  providerRecordSchema,
+  providerRequestsSchema,
+  providerRequestViewSchema,
+  referralDetailSchema,
+  referralListSchema,
+  referralResponseSchema,
+  sentSchema,
+} from './schemas.js';
 import { recordAudit } from '../../db/core/audit.js';
-import { forbidden, invalid, Problem } from '../problem.js';
+import { forbidden, invalid, notFound, Problem } from '../problem.js';
 import { assertDateRange } from '../ranges.js';
 
 const HUB_ROLES = ['broker', 'admin'] as const;
@@ -46,27 +62,10 @@ const HUB_ROLES = ['broker', 'admin'] as const;
 const RESTRICTED_ROLES = new Set(['broker', 'admin']);
 
 const idParams = z.object({ id: z.string().uuid() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 
 function who(actor: Actor) {
   return { userId: actor.userId };
-}
-
-/** Repository errors become problem+json naming the field. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof DischargeError) {
-      throw new Problem(
-        err.status,
-        undefined,
-        err.message,
-        err.errors.length ? err.errors.map((e) => ({ ...e, in: 'body' })) : undefined,
-      );
-    }
-    throw err;
-  }
 }
 
 function providerIdOf(actor: Actor): string {
@@ -130,7 +129,11 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/board',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: ['discharge'], summary: 'Everyone medically optimised and still in hospital, by pathway' },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Everyone medically optimised and still in hospital, by pathway',
+        response: { 200: boardSchema },
+      },
     },
     async () => {
       const now = new Date();
@@ -146,6 +149,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Most recent referrals',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: referralListSchema },
       },
     },
     async (request) => ({ referrals: await listRecentReferrals(app.db, request.query.limit) }),
@@ -159,11 +163,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Record a referral for a person who is medically optimised',
         body: referralInputSchema,
+        response: { 201: referralResponseSchema },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const referral = await guarded(() => createReferral(app.db, request.body, who(actor)));
+      const referral = await createReferral(app.db, request.body, who(actor));
       return reply.code(201).send({ referral });
     },
   );
@@ -172,12 +177,17 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/referrals/:id',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: ['discharge'], summary: 'One referral with every provider response', params: idParams },
+      schema: {
+        tags: ['discharge'],
+        summary: 'One referral with every provider response',
+        params: idParams,
+        response: { 200: referralDetailSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
       const referral = await getReferral(app.db, request.params.id);
-      if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
+      if (!referral) throw notFound('Referral');
       const responses = await listResponses(app.db, referral.id);
       const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
       if (restricted && (restricted.name || restricted.nhsNumber)) {
@@ -209,11 +219,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           radiusKm: z.coerce.number().min(1).max(400).default(40),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: candidatesSchema },
       },
     },
     async (request) => {
       const referral = await getReferral(app.db, request.params.id);
-      if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
+      if (!referral) throw notFound('Referral');
       const result = await searchCandidates(app.db, {
         serviceNeed: referral.serviceNeed as ServiceNeed,
         specialisms: referral.specialisms,
@@ -238,6 +249,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send the anonymised request to chosen providers or the whole framework/DPS',
         params: idParams,
         body: sendRequestSchema,
+        response: { 201: sentSchema },
       },
     },
     async (request, reply) => {
@@ -252,7 +264,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           ]);
         }
       }
-      const result = await guarded(() => sendRequests(app.db, request.params.id, request.body, who(actor)));
+      const result = await sendRequests(app.db, request.params.id, request.body, who(actor));
       return reply.code(201).send(result);
     },
   );
@@ -269,12 +281,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           reason: z.enum(DELAY_REASONS, { message: 'Select a delay reason' }),
           note: z.string().trim().max(300).default(''),
         }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await guarded(() => recordDelay(app.db, request.params.id, request.body.reason, request.body.note, who(actor)));
-      return reply.code(204).send();
+      await recordDelay(app.db, request.params.id, request.body.reason, request.body.note, who(actor));
+      return reply.code(204).send(null);
     },
   );
 
@@ -290,6 +303,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           destination: z.enum(DESTINATIONS, { message: 'Select where the person went' }),
           dischargedAt: z.string().datetime({ offset: true }).optional(),
         }),
+        response: { 200: referralResponseSchema },
       },
     },
     async (request) => {
@@ -297,9 +311,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = request.body.dischargedAt ? new Date(request.body.dischargedAt) : new Date();
       if (at.getTime() > Date.now() + 60_000)
         throw invalid([{ field: 'dischargedAt', message: 'Discharge time cannot be in the future', in: 'body' }]);
-      const referral = await guarded(() =>
-        recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at),
-      );
+      const referral = await recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at);
       return { referral };
     },
   );
@@ -313,12 +325,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Cancel a referral',
         params: idParams,
         body: z.object({ reason: z.string().trim().min(1, 'Enter why the referral is cancelled').max(300) }),
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await guarded(() => cancelReferral(app.db, request.params.id, request.body.reason, who(actor)));
-      return reply.code(204).send();
+      await cancelReferral(app.db, request.params.id, request.body.reason, who(actor));
+      return reply.code(204).send(null);
     },
   );
 
@@ -330,11 +343,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Award an offer: creates the placement and updates the vacancy in one transaction',
         params: idParams,
+        response: { 200: awardSchema },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      return guarded(() => awardOffer(app.db, request.params.id, who(actor)));
+      return awardOffer(app.db, request.params.id, who(actor));
     },
   );
 
@@ -343,7 +357,12 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/metrics',
     {
       preHandler: requireRole(...STAFF_ROLES),
-      schema: { tags: ['discharge'], summary: 'Flow and delay metrics per week or month', querystring: metricsQuery },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Flow and delay metrics per week or month',
+        querystring: metricsQuery,
+        response: { 200: metricsSchema },
+      },
     },
     async (request) => {
       const now = new Date();
@@ -361,6 +380,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Metrics as CSV or Excel',
         querystring: metricsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        response: { 200: download('The metrics as a CSV file or an Excel workbook', MEDIA.csv, MEDIA.xlsx) },
       },
     },
     async (request, reply) => {
@@ -425,6 +445,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           from: isoDate.optional(),
           to: isoDate.optional(),
         }),
+        response: { 200: d2aSchema },
       },
     },
     async (request) => {
@@ -444,6 +465,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'Arrivals per day by pathway, waits and lengths of stay (for capacity planning)',
         querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: { 200: historySchema },
       },
     },
     async (request) => {
@@ -460,7 +482,11 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provider/requests',
     {
       preHandler: requireRole('provider'),
-      schema: { tags: ['discharge'], summary: 'Requests sent to my organisation (anonymised)' },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Requests sent to my organisation (anonymised)',
+        response: { 200: providerRequestsSchema },
+      },
     },
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
@@ -472,13 +498,18 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provider/requests/:id',
     {
       preHandler: requireRole('provider'),
-      schema: { tags: ['discharge'], summary: 'One request sent to my organisation', params: idParams },
+      schema: {
+        tags: ['discharge'],
+        summary: 'One request sent to my organisation',
+        params: idParams,
+        response: { 200: z.object({ request: providerRequestViewSchema }) },
+      },
     },
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
       const [req] = await listRequestsForProvider(app.db, providerId, { requestId: request.params.id });
       // Another provider's request is simply not found.
-      if (!req) throw new Problem(404, 'Not found', 'Request was not found');
+      if (!req) throw notFound('Request');
       return { request: req };
     },
   );
@@ -487,7 +518,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/provider/requests/:id/response',
     {
       preHandler: requireRole('provider'),
-      schema: { tags: ['discharge'], summary: 'Offer or decline', params: idParams, body: responseInputSchema },
+      schema: {
+        tags: ['discharge'],
+        summary: 'Offer or decline',
+        params: idParams,
+        body: responseInputSchema,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -496,8 +533,8 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         const errors = offerDateErrors(request.body, londonDate(new Date()));
         if (errors.length) throw invalid(errors.map((e) => ({ ...e, in: 'body' })));
       }
-      await guarded(() => respondToRequest(app.db, request.params.id, providerId, request.body, who(actor)));
-      return reply.code(204).send();
+      await respondToRequest(app.db, request.params.id, providerId, request.body, who(actor));
+      return reply.code(204).send(null);
     },
   );
 
@@ -509,6 +546,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['discharge'],
         summary: 'My acceptance record and notifications',
         querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: { 200: providerRecordSchema },
       },
     },
     async (request) => {

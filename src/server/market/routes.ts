@@ -2,6 +2,7 @@
 // placements, the market dashboard and the CQC import. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDateSchema, londonDate } from '../../domain/core/dates.js';
 import { EDITOR_ROLES, STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { parseBulkCapacity } from '../../domain/market/bulk.js';
 import { ageInDays, freshness } from '../../domain/market/capacity.js';
@@ -47,7 +48,6 @@ import {
   listLocations,
   listProviders,
   locationsOfProvider,
-  MarketInputError,
   updateLocationCommissioning,
   type LocationFilter,
 } from '../../db/market/register.js';
@@ -56,11 +56,28 @@ import { ImportRejected, runImport, textSource } from '../../importers/framework
 import { parse as parseCsv } from 'csv-parse/sync';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { notFound, Problem } from '../problem.js';
+import { importSummarySchema } from '../schemas.js';
+import {
+  careHomeReturnSchema,
+  careHomesPageSchema,
+  costOfCareSchema,
+  homecareReturnSchema,
+  locationPictureSchema,
+  locationRowSchema,
+  locationSchema,
+  marketSummarySchema,
+  placementSchema,
+  priceSummaryResultSchema,
+  providerRowSchema,
+  providerViewSchema,
+  ratesSchema,
+  usualRateSchema,
+  vacancyRowSchema,
+  workforceReturnSchema,
+} from './schemas.js';
 
 const TAGS = ['market'];
-const loose = z.looseObject({}) as unknown as z.ZodType<object>;
-const looseList = z.array(z.looseObject({})) as unknown as z.ZodType<object[]>;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date in the form YYYY-MM-DD');
+const isoDate = isoDateSchema;
 const id = z.object({ id: z.uuid('Use the id of a record (a UUID)') });
 const count = z.number().int('Enter a whole number').min(0, 'Enter 0 or more');
 const optionalCount = count.nullable().optional();
@@ -91,24 +108,6 @@ function toFilter(q: FilterQuery): LocationFilter {
     inBorough: q.scope === 'all' ? undefined : q.scope === 'borough',
     search: q.search || undefined,
   };
-}
-
-/** Repository input errors → problem+json naming the field. */
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof MarketInputError) {
-      const status = e.status;
-      throw new Problem(
-        status,
-        undefined,
-        status === 404 ? 'Not found' : 'There is a problem with the figures',
-        e.errors.map((x) => ({ ...x, in: 'body' })),
-      );
-    }
-    throw e;
-  }
 }
 
 async function locationFor(app: { db: import('../../db/client.js').Db }, locationId: string) {
@@ -189,7 +188,7 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
   const staff = actor.role !== 'provider';
   const home =
     staff && isCareHome(loc.serviceTypes) ? ((await careHomeRows(db, { locationId }, now))[0] ?? null) : null;
-  const active = await listPlacements(db, { locationId, activeOn: now.toISOString().slice(0, 10) }, 5000);
+  const active = await listPlacements(db, { locationId, activeOn: londonDate(now) }, 5000);
   return {
     location: loc,
     provider: provider ? { id: provider.id, name: provider.name, cqcProviderId: provider.cqcProviderId } : null,
@@ -263,7 +262,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Capacity, occupancy (now and by month), ratings, homecare, workforce and concentration',
         querystring: filterQuery,
-        response: { 200: loose },
+        response: { 200: marketSummarySchema },
       },
     },
     async (request) => {
@@ -285,7 +284,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'New placement prices by quarter, share at or below the usual rate, two-year change, contract mix, funding, out-of-borough',
         querystring: filterQuery,
-        response: { 200: loose },
+        response: { 200: priceSummaryResultSchema },
       },
     },
     async (request) => priceSummary(app.db, toFilter(request.query)),
@@ -307,7 +306,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(20_000, 'Ask for 20,000 homes or fewer at a time')
             .default(500),
         }),
-        response: { 200: loose },
+        response: { 200: careHomesPageSchema },
       },
     },
     async (request) =>
@@ -321,7 +320,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Care homes with beds vacant and accepting admissions (latest return, with its age)',
         querystring: filterQuery.extend({ bedGroup: z.enum(['residential', 'nursing', 'dementia']).optional() }),
-        response: { 200: looseList },
+        response: { 200: z.array(vacancyRowSchema) },
       },
     },
     async (request) => {
@@ -345,7 +344,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Locations in the register',
         querystring: filterQuery,
-        response: { 200: looseList },
+        response: { 200: z.array(locationRowSchema) },
       },
     },
     async (request) => listLocations(app.db, toFilter(request.query)),
@@ -358,7 +357,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'One location’s whole picture (providers: their own only)',
         params: id,
-        response: { 200: loose },
+        response: { 200: locationPictureSchema },
       },
     },
     async (request) => {
@@ -385,13 +384,11 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           cqcRatingDate: isoDate.nullable().optional(),
           selfFunderWeeklyFeePence: z.number().int().min(0).nullable().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: locationSchema },
       },
     },
     async (request) =>
-      guarded(() =>
-        updateLocationCommissioning(app.db, request.params.id, request.body, { userId: actorOf(request).userId }),
-      ),
+      updateLocationCommissioning(app.db, request.params.id, request.body, { userId: actorOf(request).userId }),
   );
   app.get(
     '/providers',
@@ -401,7 +398,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Provider organisations',
         querystring: z.object({ search: z.string().trim().max(100).optional() }),
-        response: { 200: looseList },
+        response: { 200: z.array(providerRowSchema) },
       },
     },
     async (request) => listProviders(app.db, { search: request.query.search }),
@@ -414,7 +411,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'A provider and its locations with their latest returns (providers: their own only)',
         params: id,
-        response: { 200: loose },
+        response: { 200: providerViewSchema },
       },
     },
     async (request) => {
@@ -456,20 +453,25 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- Returns: providers update their own locations; staff editors may too ----
-  const returnRoute = <B extends z.ZodType>(
+  const returnRoute = <B extends z.ZodType, R extends z.ZodType>(
     path: string,
     summary: string,
     body: B,
-    write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<unknown>,
+    response: R,
+    write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<z.output<R>>,
   ) =>
     app.post(
       path,
-      { preHandler: requireSignedIn, schema: { tags: TAGS, summary, params: id, body, response: { 201: loose } } },
+      {
+        preHandler: requireSignedIn,
+        // Generic over the response schema: Fastify's reply type cannot follow R, so it sees an object schema.
+        schema: { tags: TAGS, summary, params: id, body, response: { 201: response as z.ZodType<object> } },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         const loc = await locationFor(app, request.params.id);
         assertOwnProvider(actor, loc.providerId);
-        const row = await guarded(() => write(actor, loc.id, request.body as z.infer<B>));
+        const row = await write(actor, loc.id, request.body as z.infer<B>);
         return reply.code(201).send(row as object);
       },
     );
@@ -477,6 +479,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     '/locations/:id/capacity',
     'Record a care home capacity and vacancy return',
     careHomeReturnBody,
+    careHomeReturnSchema,
     (actor, locationId, body) =>
       recordCareHomeReturn(app.db, { userId: actor.userId }, locationId, body, {
         source: actor.role === 'provider' ? 'provider' : 'capacity_tracker',
@@ -487,16 +490,27 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     '/locations/:id/homecare',
     'Record a homecare capacity return (people, hours, new hours available)',
     homecareReturnBody,
-    (actor, locationId, body) =>
-      recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+    homecareReturnSchema,
+    async (actor, locationId, body) => {
+      const row = await recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, {
+        reportedBy: actor.userId,
+      });
+      return { ...row, hoursPerWeek: Number(row.hoursPerWeek), newHoursAvailable: Number(row.newHoursAvailable) };
+    },
   );
-  returnRoute('/locations/:id/workforce', 'Record a workforce return', workforceBody, (actor, locationId, body) =>
-    recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+  returnRoute(
+    '/locations/:id/workforce',
+    'Record a workforce return',
+    workforceBody,
+    workforceReturnSchema,
+    (actor, locationId, body) =>
+      recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
   );
   returnRoute(
     '/locations/:id/no-change',
     'Confirm the latest figures are still right ("no change")',
     z.object({}).optional(),
+    z.object({ careHome: z.boolean(), homecareAreas: z.number(), workforce: z.boolean() }),
     (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId),
   );
 
@@ -508,7 +522,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Bulk capacity update: a CSV with one row per care home (text/csv)',
         params: id,
-        response: { 201: loose },
+        response: { 201: z.object({ saved: z.number() }) },
       },
     },
     async (request, reply) => {
@@ -545,16 +559,14 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           parsed.issues.map((i) => ({ field: `line ${i.line}: ${i.field}`, message: i.message, in: 'body' })),
         );
       }
-      const saved = await guarded(() =>
-        app.db.transaction(async (tx) => {
-          for (const r of parsed.rows)
-            await recordCareHomeReturn(tx, { userId: actor.userId }, byKey.get(r.locationKey)!.id, r.input, {
-              source: 'bulk_csv',
-              reportedBy: actor.userId,
-            });
-          return parsed.rows.length;
-        }),
-      );
+      const saved = await app.db.transaction(async (tx) => {
+        for (const r of parsed.rows)
+          await recordCareHomeReturn(tx, { userId: actor.userId }, byKey.get(r.locationKey)!.id, r.input, {
+            source: 'bulk_csv',
+            reportedBy: actor.userId,
+          });
+        return parsed.rows.length;
+      });
       return reply.code(201).send({ saved });
     },
   );
@@ -567,7 +579,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Usual rates by band (all effective dates) and cost of care',
-        response: { 200: loose },
+        response: { 200: ratesSchema },
       },
     },
     async () => ({ usualRates: await listUsualRates(app.db), costOfCare: await listCostOfCare(app.db) }),
@@ -585,10 +597,10 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           amountPence: z.number().int().positive(),
           note: z.string().max(500).nullable().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: usualRateSchema },
       },
     },
-    async (request) => guarded(() => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body)),
+    async (request) => setUsualRate(app.db, { userId: actorOf(request).userId }, request.body),
   );
   app.put(
     '/cost-of-care',
@@ -603,10 +615,10 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           amountPence: z.number().int().positive(),
           source: z.string().max(500).nullable().optional(),
         }),
-        response: { 200: loose },
+        response: { 200: costOfCareSchema },
       },
     },
-    async (request) => guarded(() => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body)),
+    async (request) => setCostOfCare(app.db, { userId: actorOf(request).userId }, request.body),
   );
 
   // ---- Placements ----
@@ -623,7 +635,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           startedFrom: isoDate.optional(),
           startedTo: isoDate.optional(),
         }),
-        response: { 200: looseList },
+        response: { 200: z.array(placementSchema) },
       },
     },
     async (request) => listPlacements(app.db, request.query, 2000),
@@ -636,14 +648,12 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Create a placement or package (takes a bed in the home’s capacity)',
         body: placementBody,
-        response: { 201: loose },
+        response: { 201: placementSchema },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const row = await guarded(() =>
-        createPlacement(app.db, { userId: actor.userId }, request.body, { createdBy: actor.userId }),
-      );
+      const row = await createPlacement(app.db, { userId: actor.userId }, request.body, { createdBy: actor.userId });
       return reply.code(201).send(row);
     },
   );
@@ -656,19 +666,17 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'End a placement (frees the bed)',
         params: id,
         body: z.object({ endDate: isoDate, reason: z.string().trim().min(1).max(200) }),
-        response: { 200: loose },
+        response: { 200: placementSchema },
       },
     },
     async (request) => {
       if (!(await getPlacement(app.db, request.params.id))) throw notFound('Placement');
-      return guarded(() =>
-        endPlacement(
-          app.db,
-          { userId: actorOf(request).userId },
-          request.params.id,
-          request.body.endDate,
-          request.body.reason,
-        ),
+      return endPlacement(
+        app.db,
+        { userId: actorOf(request).userId },
+        request.params.id,
+        request.body.endDate,
+        request.body.reason,
       );
     },
   );
@@ -682,7 +690,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Import the CQC care directory CSV (text/csv); refused whole with line-and-column errors',
         querystring: z.object({ fileName: z.string().max(200).default('cqc-directory.csv') }),
-        response: { 200: loose },
+        response: { 200: importSummarySchema },
       },
     },
     async (request) => {

@@ -1,3 +1,5 @@
+import type { Wire } from '../../../src/server/schemas';
+import type { auditEntrySchema } from '../../../src/server/auth/schemas';
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
 import {
@@ -10,15 +12,7 @@ import {
   type DownloadColumn,
 } from '../components';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userEmail: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type AuditEntry = Wire<typeof auditEntrySchema>;
 
 const PAGE_SIZE = 50;
 

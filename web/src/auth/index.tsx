@@ -7,24 +7,12 @@ import { ApiError, apiGet, apiSend, onUnauthorised, setCsrfToken } from '../api'
 import type { Role } from '../../../src/domain/core/auth';
 
 // One source of truth for roles: the pure domain module the server uses too.
+import type { Wire } from '../../../src/server/schemas';
+import type { sessionResponse, userSchema } from '../../../src/server/auth/schemas';
 export { ROLES, ROLE_LABELS, STAFF_ROLES, EDITOR_ROLES, type Role } from '../../../src/domain/core/auth';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  providerId: string | null;
-  providerName: string | null;
-  createdAt?: string;
-  lastSignInAt?: string | null;
-  disabled?: boolean;
-}
-
-interface SessionResponse {
-  user: User;
-  csrfToken: string;
-}
+export type User = Wire<typeof userSchema>;
+type SessionResponse = Wire<typeof sessionResponse>;
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
 

@@ -21,19 +21,12 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
+import type { Wire } from '../../../src/server/schemas';
+import type { concernViewSchema } from '../../../src/server/contracts/schemas';
 import { CONCERN_KIND_LABELS, CONCERN_KINDS, label } from './labels';
 import { londonToday } from '../../../src/domain/core/dates';
 
-interface Concern {
-  id: string;
-  locationName: string;
-  providerName: string;
-  kind: string;
-  raisedOn: string;
-  summary: string;
-  status: string;
-  closedOn: string | null;
-}
+type Concern = Wire<typeof concernViewSchema>;
 
 export function ConcernsPage() {
   const { hasRole } = useAuth();

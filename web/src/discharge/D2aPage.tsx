@@ -13,36 +13,13 @@ import {
   formatDate,
   formatDateTime,
 } from '../components';
+import type { Wire } from '../../../src/server/schemas';
+import type { d2aSchema } from '../../../src/server/discharge/schemas';
 import { DischargeNav } from './HubBoardPage';
 import { D2A_LIMIT_DAYS, D2A_OUTCOMES, D2A_OUTCOME_LABELS } from './labels';
 
-interface CurrentStay {
-  stayId: string;
-  bedId: string;
-  personRef: string;
-  admittedAt: string;
-  daysIn: number;
-  daysToLimit: number;
-  overLimit: boolean;
-}
-interface D2aReport {
-  kind: 'd2a' | 'rehab';
-  from: string;
-  to: string;
-  bedsContracted: number;
-  occupiedNow: number;
-  occupancyNow: number | null;
-  meanOccupancy: number | null;
-  current: CurrentStay[];
-  completed: number;
-  medianLengthOfStayDays: number | null;
-  overLimitCompleted: number;
-  overLimitShare: number | null;
-  outcomes: Record<string, number>;
-  outcomeShares: Record<string, number | null>;
-  occupancy: { date: string; beds: number; occupied: number }[];
-  beds: { id: string; label: string; locationName: string }[];
-}
+type D2aReport = Wire<typeof d2aSchema>;
+type CurrentStay = D2aReport['current'][number];
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 

@@ -28,7 +28,7 @@ import {
   type SummaryError,
 } from '../components';
 import { DECLINE_REASONS, DECLINE_REASON_LABELS, FUNDING_ROUTE_LABELS, SERVICE_NEED_LABELS, humanise } from './labels';
-import type { ProviderAcceptance, ProviderRequest } from './types';
+import type { ProviderRecord, ProviderRequest } from './types';
 
 const STATUS: Record<
   ProviderRequest['status'],
@@ -42,19 +42,10 @@ const STATUS: Record<
   withdrawn: { text: 'Withdrawn', colour: 'grey' },
 };
 
-interface Notification {
-  id: string;
-  kind: string;
-  message: string;
-  createdAt: string;
-}
-
 /** A provider's requests from the hub, its answers and its acceptance record. Nothing about other providers. */
 export function ProviderRequestsPage() {
   const requests = useApi<{ requests: ProviderRequest[] }>('/api/discharge/provider/requests');
-  const record = useApi<{ from: string; to: string; record: ProviderAcceptance | null; notifications: Notification[] }>(
-    '/api/discharge/provider/record',
-  );
+  const record = useApi<ProviderRecord>('/api/discharge/provider/record');
   if (!requests.data)
     return (
       <Page title="Requests from the discharge hub">

@@ -1,6 +1,7 @@
 // Usual rates and cost of care in the browser: an amount typed in pounds → integer pence, which figure is in
 // force on a date, and the checks of the "Set a usual rate" and "Set a cost of care figure" forms (the server
 // checks everything again). Pure, so unit-tested in rates.test.ts.
+import { londonToday } from '../../../src/domain/core/dates';
 import { datePartsToIso, type DateParts, type SummaryError } from '../components';
 import { BANDS, COST_OF_CARE_SERVICES } from './labels';
 
@@ -30,16 +31,7 @@ export function poundsToPence(text: string): { pence: number } | { error: string
 }
 
 /** Today's date in England (yyyy-mm-dd): a rate dated today is in force today. */
-export function todayInEngland(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+export const todayInEngland = (now: Date = new Date()): string => londonToday(now);
 
 export type RateStatus = 'in_force' | 'scheduled' | 'replaced';
 export const RATE_STATUS_LABELS: Record<RateStatus, string> = {

@@ -1,0 +1,477 @@
+// Response schemas of the market API (/api/market). Routes declare them; the web app takes its types from them
+// (`Wire<typeof schema>`), so the server and the browser share one contract.
+import { z } from 'zod';
+import { instant } from '../schemas.js';
+
+/** OccupancyPoint */
+export const occupancyPointSchema = z.object({
+  month: z.string(),
+  homes: z.number(),
+  maxCapacity: z.number(),
+  occupied: z.number(),
+  vacantAccepting: z.number(),
+  occupancy: z.number().nullable(),
+});
+
+/** ConcentrationLevel */
+export const concentrationLevelSchema = z.enum(['unconcentrated', 'moderate', 'high']);
+
+/** ProviderShare */
+export const providerShareSchema = z.object({
+  providerId: z.string(),
+  name: z.string(),
+  units: z.number(),
+  share: z.number(),
+});
+
+/** PriceQuarter */
+export const priceQuarterSchema = z.object({
+  quarter: z.string(),
+  n: z.number(),
+  mean: z.number(),
+  min: z.number(),
+  q1: z.number(),
+  median: z.number(),
+  q3: z.number(),
+  max: z.number(),
+  compared: z.number(),
+  atOrBelowUsualRate: z.number(),
+  share: z.number().nullable(),
+});
+
+/** PriceChange */
+export const priceChangeSchema = z.object({
+  earlierFrom: z.string(),
+  earlierTo: z.string(),
+  recentFrom: z.string(),
+  recentTo: z.string(),
+  earlierMean: z.number().nullable(),
+  recentMean: z.number().nullable(),
+  earlierN: z.number(),
+  recentN: z.number(),
+  change: z.number().nullable(),
+});
+
+/** PriceSummaryResult */
+export const priceSummaryResultSchema = z.object({
+  asAt: z.string(),
+  quarters: z.array(priceQuarterSchema),
+  change: priceChangeSchema,
+  last12Months: z.object({
+    n: z.number(),
+    compared: z.number(),
+    atOrBelowUsualRate: z.number(),
+    share: z.number().nullable(),
+  }),
+  contractMix: z.array(
+    z.object({
+      quarter: z.string(),
+      spot: z.number(),
+      framework: z.number(),
+      block: z.number(),
+      dps: z.number(),
+    }),
+  ),
+  histogram: z.array(
+    z.object({
+      fromPence: z.number(),
+      toPence: z.number(),
+      count: z.number(),
+    }),
+  ),
+  funding: z.array(
+    z.object({
+      funding: z.string(),
+      count: z.number(),
+    }),
+  ),
+  outOfBorough: z.object({
+    active: z.number(),
+    outOfBorough: z.number(),
+    share: z.number().nullable(),
+  }),
+  homecare: z.object({
+    activePackages: z.number(),
+    hoursPerWeek: z.number(),
+    meanHourlyRatePence: z.number().nullable(),
+    spotShareLast12Months: z.number().nullable(),
+  }),
+  usualRates: z.array(
+    z.object({
+      band: z.string(),
+      amountPence: z.number(),
+      effectiveFrom: z.string(),
+    }),
+  ),
+  costOfCare: z.array(
+    z.object({
+      service: z.string(),
+      amountPence: z.number(),
+      effectiveFrom: z.string(),
+      source: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Freshness */
+export const freshnessSchema = z.enum(['current', 'ageing', 'stale', 'missing']);
+
+/** FragilityReason */
+export const fragilityReasonSchema = z.enum([
+  'low_occupancy',
+  'cqc_inadequate',
+  'cqc_requires_improvement',
+  'council_quality_concern',
+  'price_below_usual_rate',
+  'price_below_cost_of_care',
+  'high_agency_use',
+  'stale_data',
+]);
+
+/** HomeRow */
+export const homeRowSchema = z.object({
+  locationId: z.string(),
+  name: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  postcodeDistrict: z.string(),
+  localAuthorityName: z.string().nullable(),
+  inBorough: z.boolean(),
+  serviceTypes: z.array(z.string()),
+  specialisms: z.array(z.string()),
+  registeredBeds: z.number().nullable(),
+  cqcRating: z.string().nullable(),
+  cqcRatingDate: z.string().nullable(),
+  councilQualityRating: z.string().nullable(),
+  onFramework: z.boolean(),
+  maxCapacity: z.number().nullable(),
+  occupied: z.number().nullable(),
+  vacantAccepting: z.number().nullable(),
+  occupancy: z.number().nullable(),
+  lastReturnAt: z.string().nullable(),
+  ageDays: z.number().nullable(),
+  freshness: freshnessSchema,
+  councilFundedActive: z.number(),
+  councilFundedShare: z.number().nullable(),
+  meanCouncilPricePence: z.number().nullable(),
+  usualRatePence: z.number().nullable(),
+  costOfCarePence: z.number().nullable(),
+  agencyShare: z.number().nullable(),
+  fragility: z.array(fragilityReasonSchema),
+  fragilityLevel: z.enum(['high', 'none', 'watch']),
+});
+
+/** CareHomesPage */
+export const careHomesPageSchema = z.object({
+  total: z.number(),
+  levels: z.object({
+    high: z.number(),
+    watch: z.number(),
+    none: z.number(),
+  }),
+  page: z.number(),
+  pageSize: z.number(),
+  rows: z.array(homeRowSchema),
+  watch: z.array(homeRowSchema),
+});
+
+/** A location in the register (CQC fields, commissioning flags, coordinates). */
+export const locationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+  providerId: z.string(),
+  cqcLocationId: z.string().nullable(),
+  alsoKnownAs: z.string().nullable(),
+  address: z.string(),
+  postcode: z.string(),
+  postcodeDistrict: z.string(),
+  localAuthorityGss: z.string().nullable(),
+  localAuthorityName: z.string().nullable(),
+  region: z.string().nullable(),
+  phone: z.string().nullable(),
+  website: z.string().nullable(),
+  locationUrl: z.string().nullable(),
+  serviceTypes: z.array(z.string()),
+  specialisms: z.array(z.string()),
+  serviceUserBands: z.array(z.string()),
+  registeredBeds: z.number().nullable(),
+  cqcRating: z.string().nullable(),
+  cqcRatingDate: z.string().nullable(),
+  cqcLastCheck: z.string().nullable(),
+  inBorough: z.boolean(),
+  onFramework: z.boolean(),
+  onDps: z.boolean(),
+  councilQualityRating: z.string().nullable(),
+  councilQualityRatingDate: z.string().nullable(),
+  selfFunderWeeklyFeePence: z.number().nullable(),
+  registeredAt: z.string().nullable(),
+  deregisteredAt: instant.nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+});
+
+/** A provider organisation. */
+export const providerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cqcProviderId: z.string().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+const returnFields = {
+  id: z.string(),
+  createdAt: instant,
+  locationId: z.string(),
+  asAt: instant,
+  noChange: z.boolean(),
+  source: z.string(),
+  reportedBy: z.string().nullable(),
+};
+
+/** A care home's capacity and vacancy return (beds by group). */
+export const careHomeReturnSchema = z.object({
+  ...returnFields,
+  maxCapacity: z.number(),
+  occupied: z.number(),
+  vacantReserved: z.number(),
+  vacantAccepting: z.number(),
+  residentialMax: z.number().nullable(),
+  residentialOccupied: z.number().nullable(),
+  residentialVacantAccepting: z.number().nullable(),
+  nursingMax: z.number().nullable(),
+  nursingOccupied: z.number().nullable(),
+  nursingVacantAccepting: z.number().nullable(),
+  dementiaMax: z.number().nullable(),
+  dementiaOccupied: z.number().nullable(),
+  dementiaVacantAccepting: z.number().nullable(),
+});
+
+/** A homecare return: people supported, hours a week and new hours available (hours as numbers). */
+export const homecareReturnSchema = z.object({
+  ...returnFields,
+  area: z.string(),
+  peopleSupported: z.number(),
+  hoursPerWeek: z.number(),
+  newHoursAvailable: z.number(),
+});
+
+/** A workforce return: staff, agency staff, vacancies and absences. */
+export const workforceReturnSchema = z.object({
+  ...returnFields,
+  nurses: z.number(),
+  careStaff: z.number(),
+  nonCareStaff: z.number(),
+  agencyStaff: z.number(),
+  vacancies: z.number(),
+  absences: z.number(),
+});
+
+/** How old a return is: its date (ISO), age in days and freshness band; all null/"missing" with no return. */
+const aged = {
+  asAt: z.string().nullable(),
+  ageDays: z.number().nullable(),
+  freshness: freshnessSchema,
+};
+
+/** A placement or package (pseudonymous person reference; prices in pence; hours as a decimal string). */
+export const placementSchema = z.object({
+  id: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+  locationId: z.string(),
+  serviceType: z.string(),
+  personRef: z.string(),
+  band: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  weeklyPricePence: z.number(),
+  hoursPerWeek: z.string().nullable(),
+  hourlyRatePence: z.number().nullable(),
+  topUpWeeklyPence: z.number(),
+  funding: z.string(),
+  contractType: z.string(),
+  purpose: z.string(),
+  origin: z.string().nullable(),
+  originRef: z.string().nullable(),
+  endReason: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+
+/** A usual rate for a band from a date, in pence. */
+export const usualRateSchema = z.object({
+  id: z.string(),
+  createdAt: instant,
+  band: z.string(),
+  effectiveFrom: z.string(),
+  amountPence: z.number(),
+  unit: z.string(),
+  note: z.string().nullable(),
+});
+
+/** A cost of care figure for a service from a date, in pence. */
+export const costOfCareSchema = z.object({
+  id: z.string(),
+  createdAt: instant,
+  service: z.string(),
+  effectiveFrom: z.string(),
+  amountPence: z.number(),
+  unit: z.string(),
+  source: z.string().nullable(),
+});
+
+// ---- Responses ----
+
+/** GET /summary: capacity, occupancy by month, ratings, homecare, workforce and concentration. */
+export const marketSummarySchema = z.object({
+  asAt: z.string(),
+  occupancyTrend: z.array(occupancyPointSchema),
+  districts: z.array(z.string()),
+  byServiceType: z.array(z.object({ serviceType: z.string(), locations: z.number(), registeredBeds: z.number() })),
+  careHomes: z.number(),
+  registeredBeds: z.number(),
+  reportingHomes: z.number(),
+  maxCapacity: z.number(),
+  occupied: z.number(),
+  vacantReserved: z.number(),
+  vacantAccepting: z.number(),
+  occupancy: z.number().nullable(),
+  staleHomes: z.number(),
+  byGroup: z.array(
+    z.object({
+      group: z.enum(['dementia', 'residential', 'nursing']),
+      maxCapacity: z.number(),
+      occupied: z.number(),
+      vacantAccepting: z.number(),
+    }),
+  ),
+  ratings: z.array(z.object({ rating: z.string(), count: z.number() })),
+  homecare: z.object({
+    agencies: z.number(),
+    reportingAgencies: z.number(),
+    peopleSupported: z.number(),
+    hoursPerWeek: z.number(),
+    newHoursAvailable: z.number(),
+  }),
+  workforce: z.object({
+    staff: z.number(),
+    agencyStaff: z.number(),
+    agencyShare: z.number().nullable(),
+    vacancies: z.number(),
+    absences: z.number(),
+  }),
+  concentration: z.object({
+    hhi: z.number(),
+    level: concentrationLevelSchema,
+    top5Share: z.number(),
+    providers: z.array(providerShareSchema),
+    providerCount: z.number(),
+  }),
+});
+
+/** GET /vacancies: care homes with beds vacant and accepting, from the latest return. */
+export const vacancyRowSchema = z.object({
+  locationId: z.string(),
+  name: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  postcodeDistrict: z.string(),
+  inBorough: z.boolean(),
+  serviceTypes: z.array(z.string()),
+  specialisms: z.array(z.string()),
+  cqcRating: z.string().nullable(),
+  maxCapacity: z.number(),
+  occupied: z.number(),
+  vacantAccepting: z.number(),
+  residentialVacantAccepting: z.number().nullable(),
+  nursingVacantAccepting: z.number().nullable(),
+  dementiaVacantAccepting: z.number().nullable(),
+  asAt: z.string(),
+  ageDays: z.number(),
+  freshness: freshnessSchema,
+});
+
+/** GET /locations: the register with each location's provider name. */
+export const locationRowSchema = locationSchema.extend({ providerName: z.string() });
+
+/** GET /locations/:id: a location's whole picture. */
+export const locationPictureSchema = z.object({
+  location: locationSchema,
+  provider: providerSchema.pick({ id: true, name: true, cqcProviderId: true }).nullable(),
+  careHome: careHomeReturnSchema.extend(aged).nullable(),
+  homecare: z.array(homecareReturnSchema.extend(aged)),
+  workforce: workforceReturnSchema.extend(aged).nullable(),
+  history: z.object({
+    careHome: z.array(
+      careHomeReturnSchema.pick({
+        asAt: true,
+        maxCapacity: true,
+        occupied: true,
+        vacantAccepting: true,
+        vacantReserved: true,
+        noChange: true,
+        source: true,
+      }),
+    ),
+    homecare: z.array(
+      homecareReturnSchema.pick({
+        asAt: true,
+        area: true,
+        peopleSupported: true,
+        hoursPerWeek: true,
+        newHoursAvailable: true,
+      }),
+    ),
+    workforce: z.array(
+      workforceReturnSchema.omit({
+        id: true,
+        createdAt: true,
+        locationId: true,
+        noChange: true,
+        source: true,
+        reportedBy: true,
+      }),
+    ),
+  }),
+  placements: z.object({
+    active: z.number(),
+    councilFunded: z.number(),
+    list: z.array(
+      placementSchema.pick({
+        id: true,
+        personRef: true,
+        band: true,
+        startDate: true,
+        weeklyPricePence: true,
+        funding: true,
+        contractType: true,
+        purpose: true,
+      }),
+    ),
+  }),
+  assessment: homeRowSchema.nullable(),
+});
+
+/** GET /providers: organisations with their number of locations. */
+export const providerRowSchema = providerSchema.extend({ locationCount: z.number() });
+
+/** GET /providers/:id: a provider and its locations with their latest returns. */
+export const providerViewSchema = z.object({
+  provider: providerSchema,
+  locations: z.array(
+    locationSchema.extend({
+      isCareHome: z.boolean(),
+      careHome: careHomeReturnSchema.nullable(),
+      homecare: z.array(homecareReturnSchema),
+      workforce: workforceReturnSchema.nullable(),
+      lastReturnAt: z.string().nullable(),
+      ageDays: z.number().nullable(),
+      freshness: freshnessSchema,
+    }),
+  ),
+});
+
+/** GET /rates: every usual rate and cost of care figure. */
+export const ratesSchema = z.object({ usualRates: z.array(usualRateSchema), costOfCare: z.array(costOfCareSchema) });

@@ -1,0 +1,57 @@
+// Building blocks of the API's response schemas, shared by every area. A response schema's output type is what a
+// route returns (Dates included); its input type (`z.input`) is what the browser receives as JSON, so the web app
+// takes its types from the same schema with `Wire<typeof schema>`.
+import { z } from 'zod';
+
+/**
+ * An instant: a `Date` in the route, an ISO 8601 string with offset on the wire
+ * (`2026-03-27T09:30:00.000Z`). Encoding a response turns the Date into its ISO string.
+ */
+export const instant = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (s) => new Date(s),
+  encode: (d) => d.toISOString(),
+});
+
+/** The JSON the browser receives for a response schema (instants as ISO strings). */
+export type Wire<S extends z.ZodType> = z.input<S>;
+
+/** `{ id }` of a record just created or changed. */
+export const idResponse = z.object({ id: z.string() });
+
+/** What an import did (src/importers/framework.ts ImportSummary): rows read, created, updated and messages. */
+export const importSummarySchema = z.object({
+  kind: z.string(),
+  fileName: z.string(),
+  rowsRead: z.number(),
+  created: z.number().optional(),
+  updated: z.number().optional(),
+  unchanged: z.number().optional(),
+  removed: z.number().optional(),
+  messages: z.array(z.string()),
+});
+
+/** An answer with no body (204). */
+export const noContent = z.null().describe('No content');
+
+/** The bytes of a file (a string or a Buffer in the route), binary in the OpenAPI document. */
+const file = z
+  .custom<string | Uint8Array>((v) => typeof v === 'string' || v instanceof Uint8Array)
+  .meta({ type: 'string', format: 'binary' });
+
+/** A file download of the given media types (CSV, Excel, ZIP...), described for the OpenAPI document. */
+export function download(description: string, ...mediaTypes: string[]) {
+  return {
+    description,
+    content: Object.fromEntries(
+      mediaTypes.map((type) => [type, { schema: file.meta({ description: `${type} file` }) }]),
+    ),
+  };
+}
+
+/** Media types of the downloads. */
+export const MEDIA = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+  pdf: 'application/pdf',
+} as const;
