@@ -203,6 +203,8 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(
       before.lanes[3].entries.map((e: { referralId: string; status: string }) => [e.referralId, e.status]),
     ).toEqual([[referralId, 'awarded']]);
+    // The hub board counts the offers each person has had (two here: Rosewood's and Oakfield's).
+    expect(before.lanes[3].entries[0].offers).toBe(2);
     const out = await broker.post(`/api/discharge/referrals/${referralId}/discharge`, { destination: 'care_home' });
     expect(out.statusCode).toBe(200);
     const after = (await broker.get('/api/discharge/board')).json();
