@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatMultiplier,
   formatAge,
   formatDate,
   formatDateTime,
@@ -42,6 +43,12 @@ describe('number and money formats', () => {
     expect(formatPercent(100)).toBe('100%');
     expect(formatPercent(4.04, 2)).toBe('4.04%');
     expect(formatRatio(0.8746)).toBe('87.5%');
+    // Issue 13: an explain page showed "× 0.603968252178945".
+    expect(formatMultiplier(0.603968252178945)).toBe('×0.604');
+    expect(formatMultiplier(1.25)).toBe('×1.25');
+    expect(formatMultiplier(12.3456)).toBe('×12.3');
+    expect(formatMultiplier(1)).toBe('×1');
+    expect(formatMultiplier(null)).toBe('Not available');
     expect(formatRatio(1530 / 1700)).toBe('90%');
   });
 

@@ -18,6 +18,7 @@ import {
   categoricalColours,
   chartColours,
   formatGbp,
+  formatMultiplier,
   formatNumber,
   type Column,
   type DownloadColumn,
@@ -475,7 +476,7 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
             <li key={m.key}>
               {m.label}:{' '}
               {m.calibration
-                ? `the age profile (${m.source}) gives ${whole(m.calibration.expected)} clients in ${p.baseYear}; placements and packages show ${whole(m.calibration.observed)}, so each rate is multiplied by ${m.calibration.factor}.`
+                ? `the age profile (${m.source}) gives ${whole(m.calibration.expected)} clients in ${p.baseYear}; placements and packages show ${whole(m.calibration.observed)}, so each rate is multiplied by ${formatMultiplier(m.calibration.factor).slice(1)}.`
                 : `no current placements or packages recorded; the shipped profile is used as it is (${m.source}).`}
             </li>
           ))}
