@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
+import { addDays, londonDate } from '../../domain/core/dates.js';
 import { seedDischargeMarket, type DischargeFixture } from '../../db/discharge/fixtures.js';
 import { anonymous, createTestApp, signInAs, type TestClient } from '../testing.js';
 
@@ -238,5 +239,21 @@ describeWithDatabases('discharge routes', (ctx) => {
     const xlsx = await broker.get('/api/discharge/metrics/export?period=month&format=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('reports periods that end today at the latest, never tomorrow', async () => {
+    const today = londonDate(new Date());
+    const metrics = (await broker.get('/api/discharge/metrics?period=month')).json();
+    expect(metrics.to).toBe(today);
+    const d2a = (await broker.get('/api/discharge/d2a')).json();
+    expect(d2a.to).toBe(today);
+    expect(d2a.from).toBe(addDays(today, -181));
+    // A window asked to end in the future ends today.
+    const ahead = (await broker.get(`/api/discharge/metrics?period=week&to=${addDays(today, 30)}`)).json();
+    expect(ahead.to).toBe(today);
+    const record = (await oakfield.get('/api/discharge/provider/record')).json();
+    expect(record.to).toBe(today);
+    const csv = await broker.get('/api/discharge/metrics/export?period=month&format=csv');
+    expect(csv.headers['content-disposition']).toContain(`-to-${today}.csv`);
   });
 });
