@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatMultiplier,
+  formatShortfall,
   formatAge,
   formatDate,
   formatDateTime,
@@ -49,6 +50,11 @@ describe('number and money formats', () => {
     expect(formatMultiplier(12.3456)).toBe('×12.3');
     expect(formatMultiplier(1)).toBe('×1');
     expect(formatMultiplier(null)).toBe('Not available');
+    // Issue 13: "120.4 beds short" and negative shortfalls.
+    expect(formatShortfall(120.4, 'beds')).toBe('120 beds short');
+    expect(formatShortfall(-35.6, 'beds')).toBe('36 beds spare');
+    expect(formatShortfall(-0.2, 'beds')).toBe('None short');
+    expect(formatShortfall(1234.5, 'hours a week')).toBe('1,235 hours a week short');
     expect(formatRatio(1530 / 1700)).toBe('90%');
   });
 

@@ -68,6 +68,17 @@ export function formatMultiplier(factor: number | null | undefined): string {
   return `×${numberFormat(0, dp).format(sig)}`;
 }
 
+/**
+ * Supply against need in whole units, in words (never a negative shortfall or a fraction of a bed):
+ * (120.4, 'beds') → "120 beds short", (-35.6, 'beds') → "36 beds spare", (0.3, 'beds') → "None short".
+ */
+export function formatShortfall(gap: number | null | undefined, unit: string): string {
+  if (missing(gap)) return NOT_AVAILABLE;
+  const n = Math.round(Math.abs(gap));
+  if (n === 0) return 'None short';
+  return `${numberFormat(0, 0).format(n)} ${unit} ${gap > 0 ? 'short' : 'spare'}`;
+}
+
 export function formatHours(hours: number | null | undefined): string {
   if (missing(hours)) return NOT_AVAILABLE;
   return `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'}`;

@@ -10,7 +10,7 @@ import {
   Table,
   categoricalColours,
   formatGbp,
-  formatNumber,
+  formatShortfall,
   type Column,
 } from '../components';
 import type { CompareResponse } from './types';
@@ -88,9 +88,10 @@ export function ComparePage() {
         },
         {
           key: `${svc}-gap`,
-          header: `${label.label}: ${label.unit} short in ${y2035}`,
+          header: `${label.label}: ${y2035}`,
           numeric: true,
-          render: (s) => formatNumber(s.services.find((x) => x.service === svc)?.gap?.[at(s, y2035)] ?? null),
+          render: (s) =>
+            formatShortfall(s.services.find((x) => x.service === svc)?.gap?.[at(s, y2035)] ?? null, label.unit),
         },
       ];
     }),

@@ -19,6 +19,7 @@ import {
   chartColours,
   formatGbp,
   formatMultiplier,
+  formatShortfall,
   formatNumber,
   type Column,
   type DownloadColumn,
@@ -555,7 +556,7 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
     { key: 'inUse', header: `${s.unit} in use (whole market)`, numeric: true, render: (r) => whole(r.inUse) },
     { key: 'required', header: `${s.unit} needed`, numeric: true, render: (r) => whole(r.required) },
     { key: 'capacity', header: 'Available today', numeric: true, render: (r) => whole(r.capacity) },
-    { key: 'gap', header: 'Shortfall (+) or spare (−)', numeric: true, render: (r) => whole(r.gap) },
+    { key: 'gap', header: 'Short or spare', numeric: true, render: (r) => formatShortfall(r.gap, s.unit) },
   ];
   return (
     <>
@@ -580,11 +581,11 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
         what={`the ${s.label.toLowerCase()} gap`}
         columns={[
           { key: 'year', header: 'Year' },
-          { key: 'clients', header: 'Council clients', numFmt: '#,##0.0' },
-          { key: 'inUse', header: `${s.unit} in use`, numFmt: '#,##0.0' },
-          { key: 'required', header: `${s.unit} needed`, numFmt: '#,##0.0' },
+          { key: 'clients', header: 'Council clients', numFmt: '#,##0' },
+          { key: 'inUse', header: `${s.unit} in use`, numFmt: '#,##0' },
+          { key: 'required', header: `${s.unit} needed`, numFmt: '#,##0' },
           { key: 'capacity', header: 'Available today', numFmt: '#,##0' },
-          { key: 'gap', header: 'Shortfall', numFmt: '#,##0.0' },
+          { key: 'gap', header: `${s.unit} short (+) or spare (−)`, numFmt: '#,##0' },
         ]}
         rows={rows}
       />
