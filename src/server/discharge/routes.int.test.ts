@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
 import { addDays, londonDate } from '../../domain/core/dates.js';
+import { SCHEMA_WORDING } from '../../domain/core/messages.js';
 import { seedDischargeMarket, type DischargeFixture } from '../../db/discharge/fixtures.js';
 import { anonymous, createTestApp, signInAs, type TestClient } from '../testing.js';
 
@@ -43,6 +44,19 @@ describeWithDatabases('discharge routes', (ctx) => {
         'fundingRoute',
       ]),
     );
+    // Every message in the user's words, naming the field (issue 13).
+    for (const e of res.json().errors as { message: string }[]) expect(e.message).not.toMatch(SCHEMA_WORDING);
+    expect(res.json().detail).not.toMatch(SCHEMA_WORDING);
+    const nan = await broker.post('/api/discharge/referrals', { ...PERSON, pathway: 'two', serviceNeed: 'x' });
+    const byField = Object.fromEntries(
+      (nan.json().errors as { field: string; message: string }[]).map((e) => [e.field, e.message]),
+    );
+    expect(byField.serviceNeed).toBe('Select what is needed');
+    expect(byField.pathway).toBeDefined();
+    expect(Object.values(byField).join(' ')).not.toMatch(SCHEMA_WORDING);
+    const badId = await broker.get('/api/discharge/referrals/not-an-id');
+    expect(badId.statusCode).toBe(404);
+    expect(badId.json().detail).not.toMatch(SCHEMA_WORDING);
   });
 
   it('lets only hub staff create referrals', async () => {
