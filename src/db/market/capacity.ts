@@ -143,8 +143,8 @@ export async function recordWorkforceReturn(
   opts: ReturnOptions = {},
 ): Promise<WorkforceSnapshotRow> {
   return db.transaction(async (tx) => {
-    await requireLocation(tx, locationId);
-    const errors = validateWorkforce(input);
+    const loc = await requireLocation(tx, locationId);
+    const errors = validateWorkforce(input, loc.registeredBeds);
     if (errors.length > 0) throw new MarketInputError(errors);
     const [row] = await tx
       .insert(workforceSnapshots)
