@@ -5,7 +5,16 @@ import type { Page } from 'playwright-core';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
 import { demoProviderSignIn } from '../../../src/demo/market';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  describeE2E,
+  expectAccessible,
+  expectFitsPhone,
+  newPage,
+  settle,
+  signIn,
+  useSteward,
+} from '../testing/e2e';
 
 async function vacantFigure(page: Page): Promise<number> {
   const card = page.locator('.app-key-figure', { hasText: 'Beds vacant and accepting admissions' }).first();
@@ -110,6 +119,27 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await page.getByRole('heading', { level: 2, name: /Capacity and vacancies/ }).waitFor();
     await page.getByText('CQC rated Inadequate').first().waitFor();
     await expectAccessible(page, 'location page');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a phone: the pages that scrolled sideways at 390 px (issue 13) now fit', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.broker.email, DEMO_ACCOUNTS.broker.password);
+    const board = await (await page.request.get(`${e2e.steward.baseUrl}/api/discharge/board`)).json();
+    const referralId = board.lanes.flatMap((l: { entries: { referralId: string }[] }) => l.entries)[0].referralId;
+    const homes = await (await page.request.get(`${e2e.steward.baseUrl}/api/market/care-homes`)).json();
+    const providerId = (homes.homes ?? homes.rows ?? homes.careHomes)[0].providerId;
+    for (const path of ['/market/vacancies', `/discharge/referrals/${referralId}`, `/market/providers/${providerId}`]) {
+      await page.goto(`${e2e.steward.baseUrl}${path}`);
+      await settle(page);
+      await expectFitsPhone(page, path);
+    }
+    const prov = await newPage(e2e.browser);
+    await signIn(prov.page, e2e.steward.baseUrl, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
+    await prov.page.getByRole('heading', { level: 1 }).waitFor();
+    await prov.page.goto(`${e2e.steward.baseUrl}/market`);
+    await settle(prov.page);
+    await expectFitsPhone(prov.page, 'provider services page');
     expect(errors).toEqual([]);
   });
 });
