@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -19,12 +20,32 @@ function dropIeMediaHack(): Plugin {
   };
 }
 
+// Brotli and gzip copies of every text asset, written at build time so the server sends them as they are
+// (@fastify/static preCompressed) instead of compressing on each request.
+function precompress(): Plugin {
+  return {
+    name: 'steward:precompress',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (!/\.(js|css|svg|html|json|webmanifest)$/.test(fileName)) continue;
+        const source = Buffer.from(item.type === 'chunk' ? item.code : item.source);
+        if (source.length < 1024) continue;
+        const br = brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: br });
+        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(source, { level: 9 }) });
+      }
+    },
+  };
+}
+
 // The SPA lives in web/ and builds to web/dist, which the Fastify app serves in production.
 // In development (`vite --config web/vite.config.ts`) API calls are proxied to the Steward server.
 export default defineConfig({
   root: webRoot,
   publicDir: 'public',
-  plugins: [react(), dropIeMediaHack()],
+  plugins: [react(), dropIeMediaHack(), precompress()],
   resolve: {
     // GOV.UK Frontend's Sass refers to its images through this alias (see src/styles.scss).
     alias: { '@govuk-assets': govukAssets },
