@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
@@ -20,21 +22,23 @@ function dropIeMediaHack(): Plugin {
   };
 }
 
-// Brotli and gzip copies of every text asset, written at build time so the server sends them as they are
-// (@fastify/static preCompressed) instead of compressing on each request.
+// Brotli and gzip copies of every text asset, written once the bundle is on disk (its final bytes: Vite fills in
+// placeholders such as the preload helper late) so the server sends them as they are (@fastify/static
+// preCompressed) instead of compressing on each request.
 function precompress(): Plugin {
   return {
     name: 'steward:precompress',
     apply: 'build',
     enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const [fileName, item] of Object.entries(bundle)) {
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? '';
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|svg|html|json|webmanifest)$/.test(fileName)) continue;
-        const source = Buffer.from(item.type === 'chunk' ? item.code : item.source);
+        const file = path.join(dir, fileName);
+        const source = readFileSync(file);
         if (source.length < 1024) continue;
-        const br = brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: br });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(source, { level: 9 }) });
+        writeFileSync(`${file}.br`, brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }));
       }
     },
   };
