@@ -1,5 +1,6 @@
 // Market end to end: a provider updates its vacancies (after an error it must correct) and a commissioner
 // sees the change on the market dashboard and the vacancies page. Every page is checked with axe-core.
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
@@ -114,6 +115,14 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/rating=Inadequate/);
     await page.getByText(/^1 care homes?,/).waitFor();
+    // The download names the filter and carries what the page shows (issue 13).
+    const filtered = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download all care homes as CSV' }).click();
+    const named = await filtered;
+    expect(named.suggestedFilename()).toMatch(/^care-homes-.*rated-inadequate.*\.csv$/);
+    const text = readFileSync((await named.path())!, 'utf8');
+    expect(text).not.toMatch(/care_home_|,true,|,false,|,high,|\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    expect(text).toContain('Care home with nursing');
 
     await page.getByRole('table', { name: 'All care homes' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: /Capacity and vacancies/ }).waitFor();
