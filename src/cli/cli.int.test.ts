@@ -41,61 +41,69 @@ if (postgresTestUrl()) {
   });
 }
 
+// Each step starts a fresh `steward` process (TypeScript loaded through tsx): seconds each on a quiet machine,
+// far more when the cores are shared, so this test is given minutes rather than the suite's default minute.
+const CLI_TEST_TIMEOUT_MS = 300_000;
+
 describe.each(targets)('steward CLI on $name', ({ env: makeEnv }) => {
-  it('migrates, adds users with field errors for bad input, and refuses unknown import kinds', async () => {
-    const env = { ...(await makeEnv()), STEWARD_ADMIN_PASSWORD: 'first admin password' };
-    const migrate = await steward(['migrate'], env);
-    expect(migrate.stderr).toBe('');
-    expect(migrate.stdout).toMatch(/Migrations applied/);
+  it(
+    'migrates, adds users with field errors for bad input, and refuses unknown import kinds',
+    async () => {
+      const env = { ...(await makeEnv()), STEWARD_ADMIN_PASSWORD: 'first admin password' };
+      const migrate = await steward(['migrate'], env);
+      expect(migrate.stderr).toBe('');
+      expect(migrate.stdout).toMatch(/Migrations applied/);
 
-    const added = await steward(
-      ['user', 'add', '--email', 'q@council.example', '--name', 'Quality Officer', '--role', 'quality_officer'],
-      env,
-    );
-    expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/^Added q@council\.example \(quality_officer\) with password \S{10,}/);
+      const added = await steward(
+        ['user', 'add', '--email', 'q@council.example', '--name', 'Quality Officer', '--role', 'quality_officer'],
+        env,
+      );
+      expect(added.code).toBe(0);
+      expect(added.stdout).toMatch(/^Added q@council\.example \(quality_officer\) with password \S{10,}/);
 
-    const dup = await steward(
-      [
-        'user',
-        'add',
-        '--email',
-        'Q@council.example',
-        '--name',
-        'Again',
-        '--role',
-        'viewer',
-        '--password',
-        'long enough password',
-      ],
-      env,
-    );
-    expect(dup.code).toBe(1);
-    expect(dup.stderr).toContain('--email: A user with this email address already exists');
+      const dup = await steward(
+        [
+          'user',
+          'add',
+          '--email',
+          'Q@council.example',
+          '--name',
+          'Again',
+          '--role',
+          'viewer',
+          '--password',
+          'long enough password',
+        ],
+        env,
+      );
+      expect(dup.code).toBe(1);
+      expect(dup.stderr).toContain('--email: A user with this email address already exists');
 
-    const weak = await steward(
-      [
-        'user',
-        'add',
-        '--email',
-        'p@council.example',
-        '--name',
-        'Provider',
-        '--role',
-        'provider',
-        '--password',
-        'short',
-      ],
-      env,
-    );
-    expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain('--password: Password must be at least 10 characters');
-    expect(weak.stderr).toContain('--provider-id: Choose the provider this user acts for');
+      const weak = await steward(
+        [
+          'user',
+          'add',
+          '--email',
+          'p@council.example',
+          '--name',
+          'Provider',
+          '--role',
+          'provider',
+          '--password',
+          'short',
+        ],
+        env,
+      );
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toContain('--password: Password must be at least 10 characters');
+      expect(weak.stderr).toContain('--provider-id: Choose the provider this user acts for');
 
-    const file = path.join(tmp, 'x.csv');
-    writeFileSync(file, 'a,b\n');
-    const unknown = await steward(['import', 'no-such-kind', file], env);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/Unknown import kind "no-such-kind"/);
-  });
+      const file = path.join(tmp, 'x.csv');
+      writeFileSync(file, 'a,b\n');
+      const unknown = await steward(['import', 'no-such-kind', file], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/Unknown import kind "no-such-kind"/);
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });

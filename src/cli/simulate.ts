@@ -105,7 +105,7 @@ export async function runSimulateCommand(file: string, options: SimulateOptions 
     const result = await simulateWith(pool.run, scenario, (done) => bar.update(done));
     bar.stop();
     say(
-      `${scenario.replications} replications, ${(result.events / 1e6).toFixed(1)} million events, ${((Date.now() - started) / 1000).toFixed(1)} s ${pool.runsInProcess([scenario]) ? 'on one thread' : `on ${pool.size} threads`}` +
+      `${scenario.replications} replications, ${(result.events / 1e6).toFixed(1)} million events, ${((Date.now() - started) / 1000).toFixed(1)} s ${pool.runsInProcess([scenario]) ? 'on one thread' : `on ${pool.size} thread${pool.size === 1 ? '' : 's'}`}` +
         (result.scenario.fromInitialState
           ? ', from the initial state given'
           : `, after a ${result.scenario.warmupDays}-day warm-up (${result.scenario.warmupSource})`),
@@ -200,7 +200,9 @@ export async function runIpacsCommand(workbookFile: string, options: SimulateOpt
     }));
     const seconds = (Date.now() - started) / 1000;
     const events = runs.reduce((a, r) => a + r.result.events, 0);
-    const where = pool.runsInProcess(scenarios.map((s) => s.scenario)) ? 'on one thread' : `on ${pool.size} threads`;
+    const where = pool.runsInProcess(scenarios.map((s) => s.scenario))
+      ? 'on one thread'
+      : `on ${pool.size} thread${pool.size === 1 ? '' : 's'}`;
     say(`${total} replications, ${(events / 1e6).toFixed(1)} million events, ${seconds.toFixed(1)} s ${where}`);
 
     const files = [`${out}-bed.csv`, `${out}-visit.csv`, `${out}-daily.csv`, `${out}-summary.csv`];

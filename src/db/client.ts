@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './dataDirLock.js';
 
 /** A Drizzle database or transaction; repository functions take this as their first argument. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -41,6 +42,11 @@ export interface OpenOptions {
   maxConnections?: number;
 }
 
+/**
+ * Open Steward's database: PostgreSQL when `url` (or DATABASE_URL) is given, else PGlite in `dataDir`.
+ * A PGlite folder is held by one process at a time: throws `Conflict` when another live Steward process has it
+ * open (see `lockDataDir`); throws the driver's error when a PostgreSQL server cannot be reached.
+ */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   if (url) {
@@ -62,13 +68,35 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     };
   }
   const dataDir = options.dataDir ?? defaultDataDir();
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  if (dataDir.startsWith('memory://')) {
+    const client = await PGlite.create(dataDir);
+    return {
+      db: drizzlePglite(client) as unknown as Db,
+      kind: 'pglite',
+      location: dataDir,
+      close: () => client.close(),
+    };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   return {
     db: drizzlePglite(client) as unknown as Db,
     kind: 'pglite',
     location: dataDir,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -87,6 +87,7 @@ interface DemoIds {
   directoryServiceAtLocation: string;
   directoryTaxonomy: string;
   directoryTaxonomyTerm: string;
+  bcfPlan: string;
 }
 
 async function demoIds(database: Database): Promise<DemoIds> {
@@ -113,6 +114,7 @@ async function demoIds(database: Database): Promise<DemoIds> {
     directoryServiceAtLocation: (await one(sql`select id::text from directory_service_at_locations limit 1`))!,
     directoryTaxonomy: (await one(sql`select id::text from directory_taxonomies limit 1`))!,
     directoryTaxonomyTerm: (await one(sql`select id::text from directory_taxonomy_terms limit 1`))!,
+    bcfPlan: (await one(sql`select id::text from bcf_plans limit 1`))!,
   };
 }
 
@@ -142,6 +144,7 @@ function fill(path: string, ids: DemoIds): string | null {
     [/^\/oruk\/service_at_locations\/\{id\}/, ids.directoryServiceAtLocation],
     [/^\/oruk\/taxonomies\/\{id\}/, ids.directoryTaxonomy],
     [/^\/oruk\/taxonomy_terms\/\{id\}/, ids.directoryTaxonomyTerm],
+    [/^\/api\/bcf\/plans\/\{id\}/, ids.bcfPlan],
   ];
   // The PDF needs the built web app and a listening server, which this API-only test app has not (503 by design).
   if (path === '/market-position-statement.pdf') return null;

@@ -13,6 +13,7 @@ import { dischargeDemoPart } from './discharge.js';
 import { contractsDemoPart } from './contracts.js';
 import { mpsDemoPart } from './mps.js';
 import { directoryDemoPart } from './directory.js';
+import { bcfDemoPart } from './bcf.js';
 
 export interface DemoContext {
   seed: number;
@@ -49,6 +50,7 @@ export const demoParts: DemoPart[] = [
   contractsDemoPart,
   mpsDemoPart,
   directoryDemoPart,
+  bcfDemoPart,
 ];
 
 export interface LoadDemoOptions {

@@ -11,6 +11,7 @@ export const DEMO_STAFF: readonly { email: string; name: string; role: Role }[] 
   { email: 'commissioner@demo.steward.test', name: 'Chris Commissioner', role: 'commissioner' },
   { email: 'broker@demo.steward.test', name: 'Bola Broker', role: 'broker' },
   { email: 'quality@demo.steward.test', name: 'Quinn Quality', role: 'quality_officer' },
+  { email: 'bcf@demo.steward.test', name: 'Bea Better-Care', role: 'bcf_lead' },
   { email: 'viewer@demo.steward.test', name: 'Val Viewer', role: 'viewer' },
 ];
 

@@ -6,6 +6,7 @@ import { contractsImporter } from './contracts.js';
 import { cqcImporter } from './cqc.js';
 import { capacityImporter } from './capacity.js';
 import { orukImporter } from './oruk.js';
+import { bcfActivityImporter } from './bcfActivity.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -14,6 +15,7 @@ export const importers: Importer<unknown>[] = [
   cqcImporter as Importer<unknown>,
   capacityImporter as Importer<unknown>,
   orukImporter as Importer<unknown>,
+  bcfActivityImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {

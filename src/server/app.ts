@@ -31,6 +31,7 @@ import mpsRoutes from './mps/routes.js';
 import mpsSite from './mps/site.js';
 import { registerPublicSite } from './publicSite.js';
 import directoryRoutes from './directory/routes.js';
+import bcfRoutes from './bcf/routes.js';
 import orukRoutes from './directory/oruk.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(marketRoutes, { prefix: '/market' });
       await api.register(mpsRoutes, { prefix: '/mps' });
       await api.register(directoryRoutes, { prefix: '/directory' });
+      await api.register(bcfRoutes, { prefix: '/bcf' });
     },
     { prefix: '/api' },
   );

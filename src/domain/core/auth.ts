@@ -1,6 +1,6 @@
 // Roles and the acting user. Pure: the server decides who the actor is; these rules decide what they may do.
 
-export const ROLES = ['admin', 'commissioner', 'broker', 'quality_officer', 'provider', 'viewer'] as const;
+export const ROLES = ['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'provider', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   commissioner: 'Commissioner',
   broker: 'Broker',
   quality_officer: 'Quality officer',
+  bcf_lead: 'Better Care Fund lead',
   provider: 'Provider',
   viewer: 'Read-only viewer',
 };
@@ -20,10 +21,16 @@ export interface Actor {
 }
 
 /** Council and NHS staff: everyone but providers. They may read commissioning data across the market. */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer'];
+export const STAFF_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'viewer'];
 
-/** Staff who may change commissioning data (the viewer only reads). */
+/**
+ * Staff who may change commissioning data (the viewer only reads). The BCF lead (council or ICB finance, plans and
+ * reports the Better Care Fund) changes only the BCF area's data, so is not listed here: see BCF_EDITORS.
+ */
 export const EDITOR_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker', 'quality_officer'];
+
+/** Who may change a Better Care Fund plan, its spend, metrics, demand and capacity and HICM assessments. */
+export const BCF_EDITORS: readonly Role[] = ['admin', 'commissioner', 'bcf_lead'];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

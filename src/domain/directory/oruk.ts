@@ -329,6 +329,7 @@ export interface OrukPage<T> {
 /**
  * The page envelope for `total` items, page `page` (1-based) of `perPage`, holding `contents`.
  * `size` is the number of items on this page, as the profile defines it. An empty result is page 1 of 0 pages.
+ * `empty` says whether this page holds no items (a page past the last one is empty even when the list is not).
  */
 export function orukPage<T>(contents: T[], total: number, page: number, perPage: number): OrukPage<T> {
   const totalPages = Math.ceil(total / perPage);
@@ -339,7 +340,7 @@ export function orukPage<T>(contents: T[], total: number, page: number, perPage:
     size: contents.length,
     first_page: page === 1,
     last_page: page >= totalPages,
-    empty: total === 0,
+    empty: contents.length === 0,
     contents,
   };
 }

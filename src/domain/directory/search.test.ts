@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePostcodeDistrict } from '../discharge/geo.js';
 import { foldForSearch, searchIndexOf } from './search.js';
-import type { OrukService } from './oruk.js';
+import { orukPage, type OrukService } from './oruk.js';
 
 describe('search index', () => {
   it('folds accents and case so "cafe" finds "Café"', () => {
@@ -55,5 +55,28 @@ describe('search index', () => {
     });
     expect(x.card.description!.length).toBe(400);
     expect(x.card).toMatchObject({ place: 'Library', address: '1 High St, Eastbrook', postcode: 'EB1 1AA' });
+  });
+});
+
+describe('orukPage', () => {
+  it('marks a page past the last one as empty, and gives the page numbers of a real list', () => {
+    // 358 services, 50 a page: 8 pages, the last holding 8.
+    expect(orukPage([], 358, 999, 50)).toMatchObject({
+      total_items: 358,
+      total_pages: 8,
+      page_number: 999,
+      size: 0,
+      first_page: false,
+      last_page: true,
+      empty: true,
+    });
+    const last = orukPage(
+      Array.from({ length: 8 }, (_, i) => i),
+      358,
+      8,
+      50,
+    );
+    expect(last).toMatchObject({ size: 8, last_page: true, empty: false });
+    expect(orukPage([], 0, 1, 50)).toMatchObject({ total_pages: 0, first_page: true, last_page: true, empty: true });
   });
 });

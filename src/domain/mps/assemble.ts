@@ -24,7 +24,7 @@ import { BAND_LABELS, SERVICE_TYPE_LABELS, type PlacementBand, type ServiceType 
 import type { IsoDate } from '../core/dates.js';
 import { CHAPTERS, PORTFOLIOS, SERVICE_SECTIONS, sectionDefinition, sectionTakes } from './outline.js';
 import { opportunitiesComingUp, type OpportunityContract, type OpportunityProcurement } from './opportunities.js';
-import type { Figure, Statement, StatementSection, ValueDisclosure } from './statement.js';
+import type { Figure, MarketSection, Statement, StatementSection, ValueDisclosure } from './statement.js';
 
 /** Fewest new placements in a quarter for its mean and median price to be published. */
 export const MIN_PRICE_PLACEMENTS = 5;
@@ -254,7 +254,36 @@ const GROUP_LABELS: Record<string, string> = {
   residential: 'Residential beds',
   nursing: 'Nursing beds',
   dementia: 'Dementia beds',
+  not_split: 'Not split by type in the return',
 };
+
+/**
+ * Care home beds by type from the latest capacity returns, in rows that add up to the headline totals. Residential,
+ * nursing and dementia beds are separate groups in a return (as `src/domain/market/capacity.ts` checks them), and a
+ * return may give only its totals: those beds make a last row, "not split by type", so the rows always sum to the
+ * headline maximum capacity, occupied and vacant-accepting beds. Counts of beds, never negative.
+ */
+export function bedsByType(cap: CapacityInput): MarketSection['bedsByType'] {
+  const row = (group: string, maxCapacity: number, occupied: number, vacantAccepting: number) => ({
+    group,
+    label: GROUP_LABELS[group] ?? group,
+    maxCapacity,
+    occupied,
+    vacantAccepting,
+  });
+  const groups = ['residential', 'nursing', 'dementia'].map((group) => {
+    const g = cap.byGroup.find((x) => x.group === group);
+    return row(group, g?.maxCapacity ?? 0, g?.occupied ?? 0, g?.vacantAccepting ?? 0);
+  });
+  const sum = (k: 'maxCapacity' | 'occupied' | 'vacantAccepting') => groups.reduce((s, g) => s + g[k], 0);
+  const rest = row(
+    'not_split',
+    Math.max(0, cap.maxCapacity - sum('maxCapacity')),
+    Math.max(0, cap.occupied - sum('occupied')),
+    Math.max(0, cap.vacantAccepting - sum('vacantAccepting')),
+  );
+  return rest.maxCapacity + rest.occupied + rest.vacantAccepting > 0 ? [...groups, rest] : groups;
+}
 
 function marketSection(inputs: StatementInputs): StatementSection {
   const { capacity: cap, prices } = inputs;
@@ -337,13 +366,7 @@ function marketSection(inputs: StatementInputs): StatementSection {
       locations: t.locations,
       registeredBeds: t.registeredBeds,
     })),
-    bedsByType: cap.byGroup.map((g) => ({
-      group: g.group,
-      label: GROUP_LABELS[g.group] ?? g.group,
-      maxCapacity: g.maxCapacity,
-      occupied: g.occupied,
-      vacantAccepting: g.vacantAccepting,
-    })),
+    bedsByType: bedsByType(cap),
     ratings: RATING_ORDER.map((rating) => ({
       rating,
       count: cap.ratings.find((r) => r.rating === rating)?.count ?? 0,

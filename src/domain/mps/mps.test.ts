@@ -14,6 +14,7 @@ import {
 import { PORTFOLIOS, SERVICE_SECTIONS, sectionDefinition, sectionKeys } from './outline.js';
 import { reviewStep, sectionStatus, type ReviewEvent } from './review.js';
 import type { Statement } from './statement.js';
+import { bedsByType, type CapacityInput } from './assemble.js';
 
 describe('outline', () => {
   it('has the seed MPS structure: chapters, then service areas by Start Well, Live Well, Age Well, then contacts', () => {
@@ -269,5 +270,63 @@ describe('compare', () => {
     expect(s.opportunitiesAdded).toEqual([{ id: 'y', title: 'y' }]);
     expect(s.opportunitiesRemoved).toEqual([{ id: 'x', title: 'x' }]);
     expect(compareStatements(statement(3, 'a', []), statement(3, 'a', [])).sections[0].change).toBe('unchanged');
+  });
+});
+
+describe('beds by type', () => {
+  const capacity = (
+    byGroup: CapacityInput['byGroup'],
+    maxCapacity: number,
+    occupied: number,
+    vacantAccepting: number,
+  ) =>
+    ({
+      byServiceType: [],
+      careHomes: 41,
+      registeredBeds: 1580,
+      maxCapacity,
+      occupied,
+      vacantAccepting,
+      occupancy: occupied / maxCapacity,
+      byGroup,
+      ratings: [],
+      homecare: { agencies: 0, peopleSupported: 0, hoursPerWeek: 0 },
+      workforce: { agencyShare: null, vacancies: 0 },
+    }) satisfies CapacityInput;
+
+  it('adds up to the headline beds and vacancies, putting beds given only as totals in a row of their own', () => {
+    // Hand-worked: 740 + 480 + 100 = 1,320 split of 1,350 beds, so 30 beds (15 occupied, 15 vacant) were returned
+    // only as totals; 56 + 34 + 20 = 110 of the 125 vacancies accepting admissions were split.
+    const rows = bedsByType(
+      capacity(
+        [
+          { group: 'residential', maxCapacity: 740, occupied: 680, vacantAccepting: 56 },
+          { group: 'nursing', maxCapacity: 480, occupied: 440, vacantAccepting: 34 },
+          { group: 'dementia', maxCapacity: 100, occupied: 80, vacantAccepting: 20 },
+        ],
+        1350,
+        1215,
+        125,
+      ),
+    );
+    expect(rows.map((r) => [r.label, r.maxCapacity, r.occupied, r.vacantAccepting])).toEqual([
+      ['Residential beds', 740, 680, 56],
+      ['Nursing beds', 480, 440, 34],
+      ['Dementia beds', 100, 80, 20],
+      ['Not split by type in the return', 30, 15, 15],
+    ]);
+    expect(rows.reduce((s, r) => s + r.maxCapacity, 0)).toBe(1350);
+    expect(rows.reduce((s, r) => s + r.vacantAccepting, 0)).toBe(125);
+  });
+
+  it('has no "not split" row when every return is split, and shows a missing group as none', () => {
+    const rows = bedsByType(
+      capacity([{ group: 'residential', maxCapacity: 60, occupied: 55, vacantAccepting: 5 }], 60, 55, 5),
+    );
+    expect(rows.map((r) => [r.group, r.maxCapacity])).toEqual([
+      ['residential', 60],
+      ['nursing', 0],
+      ['dementia', 0],
+    ]);
   });
 });

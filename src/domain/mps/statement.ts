@@ -204,6 +204,7 @@ export const statementSectionSchema = z.discriminatedUnion('kind', [
 ]);
 export type StatementSection = z.infer<typeof statementSectionSchema>;
 export type ServiceSection = z.infer<typeof serviceSectionSchema>;
+export type MarketSection = z.infer<typeof marketSectionSchema>;
 
 export const statementSchema = z.object({
   schemaVersion: z.literal(1),

@@ -40,6 +40,7 @@ const roleHints: Record<Role, string> = {
   commissioner: 'Plans and buys care: market, demand, contracts',
   broker: 'Finds placements and packages, runs discharge brokerage',
   quality_officer: 'Monitors provider quality and contracts',
+  bcf_lead: 'Plans and reports the Better Care Fund: schemes, spend, metrics, returns',
   provider: 'Staff of one care provider: sees and updates only that provider’s records',
   viewer: 'Reads everything staff can read, changes nothing',
 };

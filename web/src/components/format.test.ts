@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCount,
   formatMultiplier,
   formatShortfall,
   formatAge,
@@ -94,5 +95,15 @@ describe('date formats', () => {
     expect(formatAge('2026-09-01', now)).toBe('2 months ago');
     expect(formatAge('2024-11-01', now)).toBe('2 years ago');
     expect(formatAge('2026-12-01', now)).toBe('in the future');
+  });
+});
+
+describe('counts with their noun', () => {
+  it('is singular for exactly one and plural otherwise, with thousands separated', () => {
+    expect(formatCount(1, 'day')).toBe('1 day');
+    expect(formatCount(0, 'day')).toBe('0 days');
+    expect(formatCount(2.5, 'day')).toBe('2.5 days');
+    expect(formatCount(1200, 'bed')).toBe('1,200 beds');
+    expect(formatCount(3, 'person', 'people')).toBe('3 people');
   });
 });

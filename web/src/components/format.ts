@@ -18,6 +18,11 @@ function missing(value: number | null | undefined): value is null | undefined {
 }
 
 /** 268000 → "268,000"; `dp` fixes the decimal places (default: up to 1 for non-integers). */
+/** "1 day", "3 days", "1,200 beds": a count with its noun, singular for exactly one. */
+export function formatCount(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
+}
+
 export function formatNumber(value: number | null | undefined, dp?: number): string {
   if (missing(value)) return NOT_AVAILABLE;
   if (dp !== undefined) return numberFormat(dp, dp).format(value);

@@ -22,6 +22,7 @@ import {
   type SummaryError,
 } from '../components';
 import { CONCERN_KIND_LABELS, CONCERN_KINDS, label } from './labels';
+import { londonToday } from '../../../src/domain/core/dates';
 
 interface Concern {
   id: string;
@@ -44,7 +45,7 @@ export function ConcernsPage() {
   const [form, setForm] = useState<{ locationId: string; kind: string; raisedOn: DateParts; summary: string }>({
     locationId: '',
     kind: '',
-    raisedOn: isoToDateParts(new Date().toISOString().slice(0, 10)),
+    raisedOn: isoToDateParts(londonToday()),
     summary: '',
   });
   const [errors, setErrors] = useState<SummaryError[]>([]);

@@ -19,6 +19,7 @@ import {
   type SummaryError,
 } from '../components';
 import { ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS } from './labels';
+import { londonToday } from '../../../src/domain/core/dates';
 
 export function NewAssessmentPage() {
   const navigate = useNavigate();
@@ -26,7 +27,7 @@ export function NewAssessmentPage() {
     '/api/contracts/assessable-locations',
   );
   const [locationId, setLocationId] = useState('');
-  const [visit, setVisit] = useState<DateParts>(isoToDateParts(new Date().toISOString().slice(0, 10)));
+  const [visit, setVisit] = useState<DateParts>(isoToDateParts(londonToday()));
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);

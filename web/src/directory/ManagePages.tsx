@@ -25,6 +25,7 @@ import {
 import { ServiceFields } from './ServiceFields';
 import { applyForm, formValuesOf, validateForm, type ServiceFormValues } from './serviceForm';
 import type { DirectoryEntry, EntryList, ReviewDue, SearchOptions, SuggestionSummary } from './types';
+import { londonToday } from '../../../src/domain/core/dates';
 
 export const MANAGE = '/directory';
 const manageCrumbs = [{ text: 'Directory', href: MANAGE }];
@@ -215,7 +216,7 @@ export function EntryPage() {
             value: (
               <>
                 {formatDate(data.curation.reviewDate)}{' '}
-                {data.curation.reviewDate <= new Date().toISOString().slice(0, 10) && <Tag colour="red">Overdue</Tag>}
+                {data.curation.reviewDate <= londonToday() && <Tag colour="red">Overdue</Tag>}
               </>
             ),
           },

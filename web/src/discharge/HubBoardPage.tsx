@@ -1,7 +1,17 @@
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { Button, ButtonGroup, KeyFigures, LoadingOrError, Page, Table, Tag, formatDateTime } from '../components';
+import {
+  Button,
+  ButtonGroup,
+  KeyFigures,
+  LoadingOrError,
+  Page,
+  Table,
+  Tag,
+  formatCount,
+  formatDateTime,
+} from '../components';
 import { DELAY_REASON_LABELS, PATHWAY_LABELS, REFERRAL_STATUS_LABELS, SERVICE_NEED_LABELS } from './labels';
 import type { BoardEntry, BoardLane } from './types';
 
@@ -110,9 +120,10 @@ export function HubBoardPage() {
           key: `p${l.pathway}`,
           label: `Pathway ${l.pathway} waiting`,
           value: l.waiting,
-          hint: l.waiting
-            ? `median ${l.medianDaysWaited} days; ${l.waitingSevenDaysOrMore} for 7 days or more`
-            : 'nobody waiting',
+          hint:
+            l.waiting && l.medianDaysWaited !== null
+              ? `median ${formatCount(l.medianDaysWaited, 'day')}; ${l.waitingSevenDaysOrMore} for 7 days or more`
+              : 'nobody waiting',
         }))}
       />
       {[...data.lanes].reverse().map((lane) => (

@@ -165,6 +165,12 @@ function Generated({ section, statement, level }: { section: StatementSection; s
             rowKey={(t) => t.serviceType}
             firstCellIsHeader
           />
+          <p className="govuk-body-s">
+            A service registered for more than one type of care (a home offering residential and nursing care, say) is
+            counted, with its beds, under each, so this table adds up to more than the totals above. Registered beds are
+            those on the CQC register; the beds below are those the homes say they can staff and use (maximum capacity
+            in their latest return).
+          </p>
           <Table
             caption="Services by CQC rating"
             captionSize="s"
@@ -176,6 +182,9 @@ function Generated({ section, statement, level }: { section: StatementSection; s
             rowKey={(r) => r.rating}
             firstCellIsHeader
           />
+          <p className="govuk-body-s">
+            Each registered service is counted once here, whatever types of care it offers.
+          </p>
           <BedsByType section={section} />
           <PriceTrend section={section} />
           {section.usualRates.length > 0 && (

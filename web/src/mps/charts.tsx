@@ -158,11 +158,15 @@ export function BedsByType({ section }: { section: Market }) {
     [rows],
   );
   if (rows.length === 0) return null;
-  const tightest = [...rows].sort((a, b) => a.vacantAccepting / a.maxCapacity - b.vacantAccepting / b.maxCapacity)[0];
+  const typed = rows.filter((g) => g.group !== 'not_split');
+  const tightest = [...(typed.length > 0 ? typed : rows)].sort(
+    (a, b) => a.vacantAccepting / a.maxCapacity - b.vacantAccepting / b.maxCapacity,
+  )[0];
+  const total = (k: 'maxCapacity' | 'vacantAccepting') => rows.reduce((s, g) => s + g[k], 0);
   return (
     <Chart
       title="Care home beds and vacancies by type"
-      description={`${rows.map((g) => `${g.label}: ${formatNumber(g.vacantAccepting)} vacant and accepting admissions of ${formatNumber(g.maxCapacity)}`).join('; ')}. ${tightest.label} are the hardest to find. Dementia beds are also counted as residential or nursing beds.`}
+      description={`${rows.map((g) => `${g.label}: ${formatNumber(g.vacantAccepting)} vacant and accepting admissions of ${formatNumber(g.maxCapacity)}`).join('; ')}. ${tightest.label} are the hardest to find. Residential, nursing and dementia beds are separate groups in a return; beds a return gives only as a total are shown as not split by type, so the rows add up to the ${formatNumber(total('maxCapacity'))} beds and ${formatNumber(total('vacantAccepting'))} vacancies accepting admissions in the latest returns.`}
       height={200}
       plot={plot}
       source={<Source lines={[section.sources[1] ?? '']} />}

@@ -183,7 +183,7 @@ function ForecastResult({ result, daily }: { result: SimulationResult; daily: Re
         <WarningText key={`${w.code}-${w.serviceId}`}>{w.message}</WarningText>
       ))}
       <Table<EndRow>
-        caption={`Forecast for ${end}, ${result.dates.length} days from ${from} (mean, with the range 9 runs in 10 fall within)`}
+        caption={`Forecast for the end of ${end}: ${result.dates.length} days, ${from} to ${end} inclusive (mean, with the range 9 runs in 10 fall within)`}
         rows={endRows}
         rowKey={(r) => r.id}
         firstCellIsHeader

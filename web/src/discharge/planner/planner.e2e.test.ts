@@ -44,7 +44,7 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
       /^Forecast of the next 30 days ready in [\d.]+ seconds \(200 runs, in your browser\)\.$/,
     );
     await status.waitFor({ timeout: 60_000 });
-    const forecast = page.getByRole('table', { name: /^Forecast for .+, 30 days from / });
+    const forecast = page.getByRole('table', { name: /^Forecast for the end of .+: 30 days, .+ to .+ inclusive/ });
     await forecast.waitFor();
     const d2aRow = forecast.locator('tbody tr').filter({ hasText: 'D2A care home beds' });
     expect(await d2aRow.locator('td').nth(0).textContent()).toMatch(/^\d+ \(\d+ to \d+\)$/);

@@ -1,0 +1,168 @@
+// Returns: assemble a plan's figures for the workbook, and apply a filled return in one transaction.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { recordAudit, type AuditActor } from '../core/audit.js';
+import { InputError } from '../../domain/core/errors.js';
+import { validateDcCells, type DcRow } from '../../domain/bcf/demandCapacity.js';
+import type { FyQuarter } from '../../domain/bcf/period.js';
+import { buildReturn, parseReturn, type ReadSheet, type Sheet } from '../../domain/bcf/returnTemplate.js';
+import { scorecard } from '../../domain/bcf/scorecard.js';
+import { readDemandCapacity } from './demandCapacity.js';
+import { loadPlan, metricInputs, type PlanData } from './plans.js';
+import {
+  bcfDemandCapacity,
+  bcfIncome,
+  bcfMetricCounts,
+  bcfMetricPlans,
+  bcfPlans,
+  bcfSchemeActuals,
+  bcfSchemeFunding,
+  bcfSchemes,
+} from './schema.js';
+
+/** The plan's scorecard: every place and metric, by quarter and year, the baseline year first. */
+export async function planScorecard(db: Db, plan: PlanData) {
+  return scorecard(plan.places, [plan.baselineYear, ...plan.years], await metricInputs(db, plan), plan.metricPlans);
+}
+
+/** Every demand and capacity row of every plan year. */
+export async function allDemandCapacity(db: Db, plan: PlanData): Promise<DcRow[]> {
+  const rows: DcRow[] = [];
+  for (const y of plan.years) rows.push(...(await readDemandCapacity(db, plan, y)));
+  return rows;
+}
+
+/** The return's sheets: the plan, or a quarter's return (quarters after it left out of the metrics). */
+export async function returnSheets(db: Db, planId: string, quarter: FyQuarter | null, today: string): Promise<Sheet[]> {
+  const plan = await loadPlan(db, planId);
+  return buildReturn({
+    planId: plan.id,
+    planName: plan.name,
+    years: plan.years,
+    places: plan.places,
+    income: plan.income,
+    schemes: plan.schemes,
+    metricPlans: plan.metricPlans,
+    counts: plan.metricCounts,
+    scorecard: await planScorecard(db, plan),
+    demandCapacity: await allDemandCapacity(db, plan),
+    narrative: plan.narrative,
+    quarter,
+    generatedOn: today,
+  });
+}
+
+/**
+ * Apply a filled return to its plan, validated whole first: income, scheme details, planned spend, actual spend
+ * and outputs, metric plans and counts, demand and capacity cells and the narrative, each written over the same
+ * figures (what the file leaves out is kept). One transaction, audited.
+ * @throws InputError listing every problem with its sheet, row and column; nothing is written then
+ */
+export async function applyReturn(
+  db: Db,
+  actor: AuditActor,
+  planId: string,
+  sheets: readonly ReadSheet[],
+  fileName: string,
+): Promise<{ income: number; schemes: number; metricPlans: number; counts: number; demandCapacity: number }> {
+  const plan = await loadPlan(db, planId);
+  const { changes, errors } = parseReturn(sheets, plan);
+  if (!changes)
+    throw new InputError(
+      errors,
+      `${fileName} was not imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was saved`,
+    );
+  validateDcCells(changes.demandCapacity);
+  await db.transaction(async (tx) => {
+    for (const i of changes.income)
+      await tx
+        .insert(bcfIncome)
+        .values(i)
+        .onConflictDoUpdate({
+          target: [bcfIncome.placeId, bcfIncome.year, bcfIncome.fundingLine],
+          set: { amountPence: i.amountPence },
+        });
+    for (const s of changes.schemes) {
+      await tx
+        .update(bcfSchemes)
+        .set({
+          name: s.name,
+          schemeType: s.schemeType,
+          subType: s.subType,
+          commissioner: s.commissioner,
+          provider: s.provider,
+          areaOfSpend: s.areaOfSpend,
+          updatedAt: new Date(),
+        })
+        .where(eq(bcfSchemes.id, s.schemeId));
+      for (const f of s.funding)
+        await tx
+          .insert(bcfSchemeFunding)
+          .values({ schemeId: s.schemeId, ...f })
+          .onConflictDoUpdate({
+            target: [bcfSchemeFunding.schemeId, bcfSchemeFunding.fundingLine, bcfSchemeFunding.year],
+            set: { plannedPence: f.plannedPence },
+          });
+      for (const a of s.actuals)
+        await tx
+          .insert(bcfSchemeActuals)
+          .values({ schemeId: s.schemeId, ...a })
+          .onConflictDoUpdate({
+            target: [
+              bcfSchemeActuals.schemeId,
+              bcfSchemeActuals.fundingLine,
+              bcfSchemeActuals.year,
+              bcfSchemeActuals.quarter,
+            ],
+            set: { actualPence: a.actualPence, outputs: a.outputs },
+          });
+    }
+    for (const m of changes.metricPlans)
+      await tx
+        .insert(bcfMetricPlans)
+        .values(m)
+        .onConflictDoUpdate({
+          target: [bcfMetricPlans.placeId, bcfMetricPlans.metric, bcfMetricPlans.year, bcfMetricPlans.quarter],
+          set: { value: m.value },
+        });
+    for (const c of changes.counts)
+      await tx
+        .insert(bcfMetricCounts)
+        .values(c)
+        .onConflictDoUpdate({
+          target: [bcfMetricCounts.placeId, bcfMetricCounts.metric, bcfMetricCounts.year, bcfMetricCounts.quarter],
+          set: { numerator: c.numerator, denominator: c.denominator, source: c.source, updatedAt: new Date() },
+        });
+    for (const d of changes.demandCapacity)
+      await tx
+        .insert(bcfDemandCapacity)
+        .values(d)
+        .onConflictDoUpdate({
+          target: [bcfDemandCapacity.placeId, bcfDemandCapacity.service, bcfDemandCapacity.month],
+          set: {
+            demand: d.demand,
+            capacity: d.capacity,
+            demandSource: d.demandSource,
+            capacitySource: d.capacitySource,
+            updatedAt: new Date(),
+          },
+        });
+    await tx
+      .update(bcfPlans)
+      .set({ narrative: { ...plan.narrative, ...changes.narrative }, updatedAt: new Date() })
+      .where(eq(bcfPlans.id, plan.id));
+    await recordAudit(tx, actor, {
+      action: 'import_return',
+      entity: 'bcf_plan',
+      entityId: plan.id,
+      detail: { fileName, schemes: changes.schemes.length, income: changes.income.length },
+    });
+  });
+  return {
+    income: changes.income.length,
+    schemes: changes.schemes.length,
+    metricPlans: changes.metricPlans.length,
+    counts: changes.counts.length,
+    demandCapacity: changes.demandCapacity.length,
+  };
+}

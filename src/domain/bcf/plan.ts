@@ -1,0 +1,425 @@
+// The Better Care Fund plan: one plan per Health and Wellbeing Board area, or a joint plan over several places
+// (the BHR plan covers Barking & Dagenham, Havering and Redbridge), each figure split by place. Schemes carry the
+// national scheme types and sub-types of the BCF 2023–25 planning template, and their planned spend by funding
+// line and financial year; actual spend and outputs by quarter. Money is integer pence.
+import { InputError, type FieldError } from '../core/errors.js';
+
+export const FUNDING_LINES = [
+  'minimum_nhs',
+  'ibcf',
+  'dfg',
+  'discharge_fund_la',
+  'discharge_fund_icb',
+  'msif',
+  'additional_la',
+  'additional_icb',
+] as const;
+export type FundingLine = (typeof FUNDING_LINES)[number];
+
+export const FUNDING_LINE_LABELS: Record<FundingLine, string> = {
+  minimum_nhs: 'BCF minimum NHS contribution',
+  ibcf: 'Improved Better Care Fund (iBCF)',
+  dfg: 'Disabled Facilities Grant (DFG)',
+  discharge_fund_la: 'ASC Discharge Fund (local authority grant)',
+  discharge_fund_icb: 'ASC Discharge Fund (ICB allocation)',
+  msif: 'Market Sustainability and Improvement Fund',
+  additional_la: 'Additional local authority contribution',
+  additional_icb: 'Additional ICB contribution',
+};
+
+/** National scheme types and their sub-types (BCF 2023–25 planning template, "Expenditure" sheet lists). */
+export const SCHEME_TYPES: Record<string, readonly string[]> = {
+  'Assistive Technologies and Equipment': [
+    'Assistive technologies including telecare',
+    'Digital participation services',
+    'Community based equipment',
+    'Other',
+  ],
+  'Care Act Implementation Related Duties': ['Independent Mental Health Advocacy', 'Safeguarding', 'Other'],
+  'Carers Services': ['Respite services', 'Carer advice and support related to Care Act duties', 'Other'],
+  'Community Based Schemes': [
+    'Integrated neighbourhood services',
+    'Multidisciplinary teams that are supporting independence, such as anticipatory care',
+    'Low level social support for simple hospital discharges (Discharge to Assess pathway 0)',
+    'Other',
+  ],
+  'DFG Related Schemes': [
+    'Adaptations, including statutory DFG grants',
+    'Discretionary use of DFG',
+    'Handyperson services',
+    'Other',
+  ],
+  'Enablers for Integration': [
+    'Data Integration',
+    'System IT Interoperability',
+    'Programme management',
+    'Research and evaluation',
+    'Workforce development',
+    'New governance arrangements',
+    'Voluntary Sector Business Development',
+    'Joint commissioning infrastructure',
+    'Integrated models of provision',
+    'Other',
+  ],
+  'High Impact Change Model for Managing Transfer of Care': [
+    'Early Discharge Planning',
+    'Monitoring and responding to system demand and capacity',
+    'Multi-Disciplinary/Multi-Agency Discharge Teams supporting discharge',
+    'Home First/Discharge to Assess - process support/core costs',
+    'Flexible working patterns (including 7 day working)',
+    'Trusted Assessment',
+    'Engagement and Choice',
+    'Improved discharge to Care Homes',
+    'Housing and related services',
+    'Red Bag scheme',
+    'Other',
+  ],
+  'Home Care or Domiciliary Care': [
+    'Domiciliary care packages',
+    'Domiciliary care to support hospital discharge (Discharge to Assess pathway 1)',
+    'Domiciliary care workforce development',
+    'Other',
+  ],
+  'Housing Related Schemes': ['Other'],
+  'Integrated Care Planning and Navigation': [
+    'Care navigation and planning',
+    'Assessment teams/joint assessment',
+    'Support for implementation of anticipatory care',
+    'Other',
+  ],
+  'Bed based intermediate Care Services': [
+    'Step down (discharge to assess pathway 2)',
+    'Step up',
+    'Rapid/Crisis Response - step up (2 hr response)',
+    'Other',
+  ],
+  'Home-based intermediate care services': [
+    'Reablement at home (to support discharge)',
+    'Reablement at home (to prevent admission to hospital or residential care)',
+    'Rehabilitation at home (to support discharge)',
+    'Rehabilitation at home (to prevent admission to hospital or residential care)',
+    'Joint reablement and rehabilitation service (to support discharge)',
+    'Joint reablement and rehabilitation service (to prevent admission to hospital or residential care)',
+    'Other',
+  ],
+  'Urgent Community Response': ['Other'],
+  'Personalised Budgeting and Commissioning': ['Other'],
+  'Personalised Care at Home': ['Mental health /wellbeing', 'Physical health/wellbeing', 'Other'],
+  'Prevention / Early Intervention': ['Social Prescribing', 'Risk Stratification', 'Choice Policy', 'Other'],
+  'Residential Placements': [
+    'Supported housing',
+    'Learning disability',
+    'Extra care',
+    'Care home',
+    'Nursing home',
+    'Short-term residential/nursing care for someone likely to require a longer-term care home placement (pathway 3)',
+    'Other',
+  ],
+  'Workforce recruitment and retention': ['Other'],
+  Other: ['Other'],
+};
+export const SCHEME_TYPE_NAMES: readonly string[] = Object.keys(SCHEME_TYPES);
+
+export const AREAS_OF_SPEND = [
+  'social_care',
+  'community_health',
+  'mental_health',
+  'primary_care',
+  'acute',
+  'continuing_care',
+  'other',
+] as const;
+export type AreaOfSpend = (typeof AREAS_OF_SPEND)[number];
+export const AREA_OF_SPEND_LABELS: Record<AreaOfSpend, string> = {
+  social_care: 'Social Care',
+  community_health: 'Community Health',
+  mental_health: 'Mental Health',
+  primary_care: 'Primary Care',
+  acute: 'Acute',
+  continuing_care: 'Continuing Care',
+  other: 'Other',
+};
+
+export const COMMISSIONERS = ['LA', 'NHS', 'Joint'] as const;
+export type Commissioner = (typeof COMMISSIONERS)[number];
+
+/** Scheme types the ASC Discharge Fund may pay for (2023–25 Discharge Fund addendum: discharge-related activity). */
+export const DISCHARGE_FUND_SCHEME_TYPES: readonly string[] = [
+  'Assistive Technologies and Equipment',
+  'Bed based intermediate Care Services',
+  'Carers Services',
+  'Community Based Schemes',
+  'High Impact Change Model for Managing Transfer of Care',
+  'Home Care or Domiciliary Care',
+  'Home-based intermediate care services',
+  'Residential Placements',
+  'Workforce recruitment and retention',
+  'Integrated Care Planning and Navigation',
+  'Urgent Community Response',
+];
+
+export interface Place {
+  id: string;
+  name: string;
+  /** ONS GSS code of the Health and Wellbeing Board (upper-tier council). */
+  gssCode: string;
+}
+
+/** A place's income from one funding line in one financial year, and the national minimum requirements. */
+export interface Income {
+  placeId: string;
+  year: string;
+  fundingLine: FundingLine;
+  amountPence: number;
+}
+
+/** The national condition 4 requirements a place's minimum NHS contribution must meet in a year. */
+export interface MinimumRequirement {
+  placeId: string;
+  year: string;
+  /** Minimum NHS contribution to adult social care (the "maintain social care" requirement). */
+  socialCarePence: number;
+  /** Minimum NHS-commissioned out-of-hospital spend. */
+  outOfHospitalPence: number;
+}
+
+export interface SchemeFunding {
+  fundingLine: FundingLine;
+  year: string;
+  plannedPence: number;
+}
+
+export interface SchemeActual {
+  fundingLine: FundingLine;
+  year: string;
+  quarter: 1 | 2 | 3 | 4;
+  actualPence: number;
+  /** Outputs delivered in the quarter, in the scheme's output unit. */
+  outputs: number | null;
+}
+
+export interface Scheme {
+  id: string;
+  placeId: string;
+  /** The scheme ID in the template, e.g. 'HAV-07'. */
+  ref: string;
+  name: string;
+  schemeType: string;
+  subType: string;
+  objective: string;
+  commissioner: Commissioner;
+  provider: string;
+  areaOfSpend: AreaOfSpend;
+  /** Contract register ids this scheme pays for. */
+  contractIds: string[];
+  /** Planned outputs a year and their unit ("hours of care", "packages", "beds"). */
+  plannedOutputs: number | null;
+  outputUnit: string;
+  funding: SchemeFunding[];
+  actuals: SchemeActual[];
+}
+
+/**
+ * Check a scheme's fields against the national lists.
+ * @throws InputError naming every field at fault
+ */
+export function validateScheme(s: Omit<Scheme, 'id' | 'actuals'>, years: readonly string[]): void {
+  const errors: FieldError[] = [];
+  if (!s.ref.trim()) errors.push({ field: 'ref', message: 'Enter the scheme ID' });
+  if (!s.name.trim()) errors.push({ field: 'name', message: 'Enter the scheme name' });
+  const subs = SCHEME_TYPES[s.schemeType];
+  if (!subs) errors.push({ field: 'schemeType', message: `${s.schemeType} is not a national scheme type` });
+  else if (!subs.includes(s.subType))
+    errors.push({ field: 'subType', message: `${s.subType} is not a sub-type of ${s.schemeType}` });
+  if (!(COMMISSIONERS as readonly string[]).includes(s.commissioner))
+    errors.push({ field: 'commissioner', message: 'Choose LA, NHS or Joint' });
+  if (!(AREAS_OF_SPEND as readonly string[]).includes(s.areaOfSpend))
+    errors.push({ field: 'areaOfSpend', message: 'Choose an area of spend' });
+  s.funding.forEach((f, i) => {
+    if (!(FUNDING_LINES as readonly string[]).includes(f.fundingLine))
+      errors.push({ field: `funding.${i}.fundingLine`, message: `${f.fundingLine} is not a funding line` });
+    if (!years.includes(f.year))
+      errors.push({ field: `funding.${i}.year`, message: `${f.year} is not a year of this plan` });
+    if (!Number.isInteger(f.plannedPence) || f.plannedPence < 0)
+      errors.push({ field: `funding.${i}.plannedPence`, message: 'Planned spend must be whole pence, 0 or more' });
+  });
+  if (errors.length) throw new InputError(errors, 'The scheme has problems');
+}
+
+export interface ConditionCheck {
+  key: string;
+  placeId: string;
+  year: string;
+  /** What is checked, in the national conditions' words. */
+  label: string;
+  met: boolean;
+  /** The figures compared, in pence. */
+  requiredPence: number;
+  actualPence: number;
+  detail: string;
+}
+
+const pounds = (p: number) =>
+  `£${(p / 100).toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 0 })}`;
+
+/**
+ * The minimum-contribution and ring-fence checks the national conditions require, per place and year:
+ * - minimum NHS contribution to social care (planned minimum-NHS spend on social care ≥ requirement);
+ * - NHS-commissioned out-of-hospital spend (minimum-NHS spend commissioned by the NHS, not acute ≥ requirement);
+ * - every funding line fully planned (planned spend = income, line by line);
+ * - DFG spent only on DFG-related schemes (the grant is ring-fenced for housing adaptations);
+ * - ASC Discharge Fund spent only on discharge-related scheme types.
+ */
+export function conditionChecks(
+  places: readonly Place[],
+  years: readonly string[],
+  income: readonly Income[],
+  requirements: readonly MinimumRequirement[],
+  schemes: readonly Scheme[],
+): ConditionCheck[] {
+  const out: ConditionCheck[] = [];
+  for (const place of places) {
+    for (const year of years) {
+      const mine = schemes.filter((s) => s.placeId === place.id);
+      const planned = (pred: (s: Scheme, f: SchemeFunding) => boolean) =>
+        mine.reduce(
+          (sum, s) =>
+            sum + s.funding.filter((f) => f.year === year && pred(s, f)).reduce((a, f) => a + f.plannedPence, 0),
+          0,
+        );
+      const req = requirements.find((r) => r.placeId === place.id && r.year === year);
+      if (req) {
+        const social = planned((s, f) => f.fundingLine === 'minimum_nhs' && s.areaOfSpend === 'social_care');
+        out.push({
+          key: 'nhs_social_care',
+          placeId: place.id,
+          year,
+          label: 'Minimum NHS contribution to adult social care',
+          met: social >= req.socialCarePence,
+          requiredPence: req.socialCarePence,
+          actualPence: social,
+          detail: `${pounds(social)} planned from the minimum NHS contribution on social care against ${pounds(req.socialCarePence)} required`,
+        });
+        const ooh = planned(
+          (s, f) =>
+            f.fundingLine === 'minimum_nhs' &&
+            s.commissioner !== 'LA' &&
+            s.areaOfSpend !== 'acute' &&
+            s.areaOfSpend !== 'social_care',
+        );
+        out.push({
+          key: 'nhs_out_of_hospital',
+          placeId: place.id,
+          year,
+          label: 'NHS commissioned out-of-hospital spend',
+          met: ooh >= req.outOfHospitalPence,
+          requiredPence: req.outOfHospitalPence,
+          actualPence: ooh,
+          detail: `${pounds(ooh)} NHS-commissioned out-of-hospital spend against ${pounds(req.outOfHospitalPence)} required`,
+        });
+      }
+      for (const line of FUNDING_LINES) {
+        const got = income
+          .filter((i) => i.placeId === place.id && i.year === year && i.fundingLine === line)
+          .reduce((a, i) => a + i.amountPence, 0);
+        const spent = planned((_s, f) => f.fundingLine === line);
+        if (got === 0 && spent === 0) continue;
+        out.push({
+          key: `balanced_${line}`,
+          placeId: place.id,
+          year,
+          label: `${FUNDING_LINE_LABELS[line]}: planned spend equals income`,
+          met: got === spent,
+          requiredPence: got,
+          actualPence: spent,
+          detail:
+            got === spent
+              ? `${pounds(spent)} planned, all of the income`
+              : spent > got
+                ? `${pounds(spent - got)} more planned than the ${pounds(got)} income`
+                : `${pounds(got - spent)} of the ${pounds(got)} income not yet planned`,
+        });
+      }
+      const dfgElsewhere = planned((s, f) => f.fundingLine === 'dfg' && s.schemeType !== 'DFG Related Schemes');
+      out.push({
+        key: 'dfg_ring_fence',
+        placeId: place.id,
+        year,
+        label: 'Disabled Facilities Grant spent on DFG-related schemes only',
+        met: dfgElsewhere === 0,
+        requiredPence: 0,
+        actualPence: dfgElsewhere,
+        detail:
+          dfgElsewhere === 0
+            ? 'All DFG is on DFG-related schemes'
+            : `${pounds(dfgElsewhere)} of DFG is on other scheme types`,
+      });
+      const dischargeElsewhere = planned(
+        (s, f) =>
+          (f.fundingLine === 'discharge_fund_la' || f.fundingLine === 'discharge_fund_icb') &&
+          !DISCHARGE_FUND_SCHEME_TYPES.includes(s.schemeType),
+      );
+      out.push({
+        key: 'discharge_fund_ring_fence',
+        placeId: place.id,
+        year,
+        label: 'ASC Discharge Fund spent on discharge-related schemes only',
+        met: dischargeElsewhere === 0,
+        requiredPence: 0,
+        actualPence: dischargeElsewhere,
+        detail:
+          dischargeElsewhere === 0
+            ? 'All Discharge Fund spend is on discharge-related scheme types'
+            : `${pounds(dischargeElsewhere)} of Discharge Fund is on scheme types outside the discharge list`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Planned and actual spend of one place (or all when placeId is null) by funding line for a year, in pence. */
+export interface SpendLine {
+  fundingLine: FundingLine;
+  incomePence: number;
+  plannedPence: number;
+  /** Actual spend by quarter 1–4. */
+  actualByQuarterPence: [number, number, number, number];
+  actualPence: number;
+}
+
+export function spendByFundingLine(
+  year: string,
+  placeId: string | null,
+  income: readonly Income[],
+  schemes: readonly Scheme[],
+): SpendLine[] {
+  const mine = schemes.filter((s) => placeId === null || s.placeId === placeId);
+  return FUNDING_LINES.map((line) => {
+    const incomePence = income
+      .filter((i) => (placeId === null || i.placeId === placeId) && i.year === year && i.fundingLine === line)
+      .reduce((a, i) => a + i.amountPence, 0);
+    let plannedPence = 0;
+    const q: [number, number, number, number] = [0, 0, 0, 0];
+    for (const s of mine) {
+      for (const f of s.funding) if (f.year === year && f.fundingLine === line) plannedPence += f.plannedPence;
+      for (const a of s.actuals) if (a.year === year && a.fundingLine === line) q[a.quarter - 1] += a.actualPence;
+    }
+    return {
+      fundingLine: line,
+      incomePence,
+      plannedPence,
+      actualByQuarterPence: q,
+      actualPence: q[0] + q[1] + q[2] + q[3],
+    };
+  }).filter((l) => l.incomePence !== 0 || l.plannedPence !== 0 || l.actualPence !== 0);
+}
+
+/** A scheme's planned spend in a year across funding lines, in pence. */
+export function schemePlannedPence(s: Scheme, year: string): number {
+  return s.funding.filter((f) => f.year === year).reduce((a, f) => a + f.plannedPence, 0);
+}
+
+/** A scheme's actual spend in a year across funding lines and quarters, in pence. */
+export function schemeActualPence(s: Scheme, year: string): number {
+  return s.actuals.filter((a) => a.year === year).reduce((a, x) => a + x.actualPence, 0);
+}

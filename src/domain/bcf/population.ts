@@ -1,0 +1,43 @@
+// Population by ESP2013 band for a place and year, from the need and demand area's population series.
+import type { SourcedPopulationSeries } from '../demand/population.js';
+import { ESP2013, espBandOf } from './esp2013.js';
+
+/**
+ * Persons by ESP2013 band for one area and mid-year: the mid-year estimate when there is one, else the
+ * projection (latest vintage of either); persons = the 'persons' series, or female + male. Source bands must
+ * nest within the ESP2013 bands (single years or five-year bands; an open last band from 90); otherwise the
+ * bands they straddle are left out and reported in `gaps`.
+ * @returns null when the area has no series for the year
+ */
+export function espPopulation(
+  series: readonly SourcedPopulationSeries[],
+  areaCode: string,
+  year: number,
+): { bands: { band: string; population: number }[]; kind: string; vintage: string; gaps: string[] } | null {
+  const mine = series.filter((s) => s.areaCode === areaCode && s.year === year);
+  if (mine.length === 0) return null;
+  const kind = mine.some((s) => s.kind === 'estimate') ? 'estimate' : 'projection';
+  const ofKind = mine.filter((s) => s.kind === kind);
+  const vintage = [...new Set(ofKind.map((s) => s.vintage))].sort().at(-1)!;
+  const chosen = ofKind.filter((s) => s.vintage === vintage);
+  const persons = chosen.filter((s) => s.sex === 'persons');
+  const use = persons.length ? persons : chosen.filter((s) => s.sex === 'female' || s.sex === 'male');
+  const totals = new Map<string, number>(ESP2013.map((b) => [b.band, 0]));
+  const gaps = new Set<string>();
+  for (const s of use) {
+    s.ageFrom.forEach((from, i) => {
+      const to = i + 1 < s.ageFrom.length ? s.ageFrom[i + 1] - 1 : null;
+      const band = espBandOf(from);
+      const esp = ESP2013.find((b) => b.band === band)!;
+      const fits = to === null ? esp.ageTo === null : esp.ageTo === null || to <= esp.ageTo;
+      if (!fits) gaps.add(band);
+      else totals.set(band, totals.get(band)! + s.counts[i]);
+    });
+  }
+  return {
+    bands: ESP2013.filter((b) => !gaps.has(b.band)).map((b) => ({ band: b.band, population: totals.get(b.band)! })),
+    kind,
+    vintage,
+    gaps: [...gaps],
+  };
+}

@@ -1,0 +1,167 @@
+// `steward import bcf-activity <file>`: hospital activity for the BCF metrics — emergency admissions counted by
+// place (GSS code), measure, financial-year quarter and ESP2013 age band, as CSV or XLSX (first sheet). Validated
+// whole: every bad cell is reported with its line and column, and each place × measure × quarter must give every
+// band (falls: the six bands 65–69 … 90+; ACSC: all 19). Re-importing a place, measure and quarter replaces it.
+import { and, eq } from 'drizzle-orm';
+import { bcfActivity } from '../db/bcf/schema.js';
+import { ESP2013, ESP2013_65_PLUS } from '../domain/bcf/esp2013.js';
+import { financialYearStart } from '../domain/core/dates.js';
+import { readXlsxRows } from './contracts.js';
+import { mapHeader, readAllCsv } from './csv.js';
+import type { ImportIssue, Importer } from './framework.js';
+
+export const ACTIVITY_MEASURES = ['falls_65', 'acsc'] as const;
+export type ActivityMeasure = (typeof ACTIVITY_MEASURES)[number];
+
+export interface ActivityRow {
+  line: number;
+  gssCode: string;
+  measure: ActivityMeasure;
+  year: string;
+  quarter: number;
+  ageBand: string;
+  admissions: number;
+}
+
+const COLUMNS = {
+  gssCode: { names: ['gss_code', 'area_code', 'la_code', 'gss code'] },
+  measure: { names: ['measure', 'metric'] },
+  year: { names: ['financial_year', 'year', 'financial year'] },
+  quarter: { names: ['quarter'] },
+  ageBand: { names: ['age_band', 'age band', 'age'] },
+  admissions: { names: ['admissions', 'count', 'value'] },
+};
+
+function measureOf(text: string): ActivityMeasure | null {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  if (['falls_65', 'falls', 'falls_65+', 'falls65'].includes(t)) return 'falls_65';
+  if (['acsc', 'avoidable_admissions', 'chronic_acsc'].includes(t)) return 'acsc';
+  return null;
+}
+
+/** Bands each measure must give for every place and quarter. */
+export const REQUIRED_BANDS: Record<ActivityMeasure, readonly string[]> = {
+  falls_65: ESP2013_65_PLUS.map((b) => b.band),
+  acsc: ESP2013.map((b) => b.band),
+};
+
+/** Parse and validate rows of cells (header first). Pure, for the CSV and XLSX paths alike. */
+export function parseActivity(records: { line: number; cells: string[] }[]): {
+  rows: ActivityRow[];
+  issues: ImportIssue[];
+} {
+  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim()));
+  if (nonEmpty.length === 0) return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };
+  const header = nonEmpty[0];
+  const { index, issues } = mapHeader(header.cells, COLUMNS, header.line);
+  if (issues.length) return { rows: [], issues };
+  const rows: ActivityRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of nonEmpty.slice(1)) {
+    const cell = (k: keyof typeof COLUMNS) => (r.cells[index[k]] ?? '').trim();
+    const bad = (field: string, message: string) => issues.push({ line: r.line, field, message });
+    const before = issues.length;
+    const gssCode = cell('gssCode').toUpperCase();
+    if (!/^[EWSN]\d{8}$/.test(gssCode)) bad('gss_code', `"${cell('gssCode')}" is not a GSS code such as E09000016`);
+    const measure = measureOf(cell('measure'));
+    if (!measure) bad('measure', `"${cell('measure')}" is not a measure: use falls_65 or acsc`);
+    let year = cell('year');
+    let quarterText = cell('quarter');
+    const combined = /^(\d{4}\/\d{2}) Q([1-4])$/.exec(quarterText);
+    if (combined) {
+      year ||= combined[1];
+      quarterText = combined[2];
+    }
+    try {
+      financialYearStart(year);
+    } catch {
+      bad('financial_year', `"${year}" is not a financial year such as 2026/27`);
+    }
+    const quarter = Number(quarterText.replace(/^q/i, ''));
+    if (![1, 2, 3, 4].includes(quarter)) bad('quarter', `"${cell('quarter')}" is not a quarter 1 to 4`);
+    const ageBand = cell('ageBand')
+      .replace(/\s+/g, '')
+      .replace(/^90\+?$|^90andover$/i, '90+');
+    if (measure && !REQUIRED_BANDS[measure].includes(ageBand))
+      bad('age_band', `"${cell('ageBand')}" is not an age band of ${measure} (${REQUIRED_BANDS[measure][0]} … 90+)`);
+    const admissionsText = cell('admissions').replace(/,/g, '');
+    const admissions = Number(admissionsText);
+    if (admissionsText === '' || !Number.isInteger(admissions) || admissions < 0)
+      bad('admissions', `"${cell('admissions')}" is not a whole number of admissions`);
+    if (issues.length > before) continue;
+    const key = `${gssCode}|${measure}|${year}|${quarter}|${ageBand}`;
+    if (seen.has(key)) {
+      bad('age_band', `Repeats line ${seen.get(key)} (same place, measure, quarter and age band)`);
+      continue;
+    }
+    seen.set(key, r.line);
+    rows.push({ line: r.line, gssCode, measure: measure!, year, quarter, ageBand, admissions });
+  }
+  const groups = new Map<string, ActivityRow[]>();
+  for (const row of rows) {
+    const k = `${row.gssCode}|${row.measure}|${row.year}|${row.quarter}`;
+    groups.set(k, [...(groups.get(k) ?? []), row]);
+  }
+  for (const [k, g] of groups) {
+    const [gss, measure, year, quarter] = k.split('|');
+    const have = new Set(g.map((r) => r.ageBand));
+    const missing = REQUIRED_BANDS[measure as ActivityMeasure].filter((b) => !have.has(b));
+    if (missing.length)
+      issues.push({
+        line: null,
+        field: 'age_band',
+        message: `${gss} ${measure} ${year} Q${quarter}: missing age band${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (give 0 where there were none)`,
+      });
+  }
+  if (rows.length === 0 && issues.length === 0)
+    issues.push({ line: null, field: 'file', message: 'The file has no rows of activity' });
+  return { rows, issues };
+}
+
+export const bcfActivityImporter: Importer<ActivityRow> = {
+  kind: 'bcf-activity',
+  description:
+    'Hospital activity for the BCF metrics (CSV or XLSX): gss_code, measure (falls_65 | acsc), financial_year, quarter, age_band (ESP2013), admissions',
+  async parse(source) {
+    const records = /\.xlsx$/i.test(source.fileName)
+      ? await readXlsxRows(source)
+      : (await readAllCsv(source)).map((r) => ({ line: r.line, cells: r.values }));
+    return parseActivity(records);
+  },
+  async write(db, rows, ctx) {
+    const groups = new Set(rows.map((r) => `${r.gssCode}|${r.measure}|${r.year}|${r.quarter}`));
+    let removed = 0;
+    for (const g of groups) {
+      const [gssCode, measure, year, quarter] = g.split('|');
+      const gone = await db
+        .delete(bcfActivity)
+        .where(
+          and(
+            eq(bcfActivity.gssCode, gssCode),
+            eq(bcfActivity.measure, measure),
+            eq(bcfActivity.year, year),
+            eq(bcfActivity.quarter, Number(quarter)),
+          ),
+        )
+        .returning({ band: bcfActivity.ageBand });
+      removed += gone.length;
+    }
+    const source = `hospital activity ${ctx.fileName}`;
+    for (let i = 0; i < rows.length; i += 500)
+      await db.insert(bcfActivity).values(rows.slice(i, i + 500).map(({ line: _line, ...r }) => ({ ...r, source })));
+    return {
+      kind: 'bcf-activity',
+      fileName: ctx.fileName,
+      rowsRead: rows.length,
+      created: rows.length,
+      removed,
+      messages: [
+        `${groups.size} place-quarter${groups.size === 1 ? '' : 's'} of activity written (${rows.length} age-band counts)`,
+        ...(removed ? [`${removed} earlier counts for the same quarters replaced`] : []),
+      ],
+    };
+  },
+};
