@@ -53,7 +53,7 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     const vacant = await num(prov.page, 'Vacant beds accepting admissions');
     // An impossible figure is refused with the error summary, naming the field.
     await prov.page.getByLabel('Vacant beds accepting admissions', { exact: true }).fill(String(max + 1));
-    await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
+    await prov.page.getByRole('button', { name: 'Save figures' }).click();
     const summary = prov.page.locator('.govuk-error-summary');
     await summary.waitFor();
     await expect.poll(() => summary.getByRole('link').first().getAttribute('href')).toBe('#occupied');
@@ -69,9 +69,16 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
         .getByLabel('Residential beds vacant and accepting', { exact: true })
         .fill(String((await num(prov.page, 'Residential beds vacant and accepting')) + 2));
     }
-    await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
+    // A workforce change on the same page is saved with the beds, not lost.
+    const locationPath = new URL(prov.page.url()).pathname.replace(/\/update$/, '');
+    const agency = await num(prov.page, 'Agency and bank staff');
+    await prov.page.getByLabel('Agency and bank staff', { exact: true }).fill(String(agency + 1));
+    await prov.page.getByRole('button', { name: 'Save figures' }).click();
     await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
-    await prov.page.getByText('Your capacity figures were saved.').waitFor();
+    const picture = await (await prov.page.request.get(`${e2e.steward.baseUrl}/api${locationPath}`)).json();
+    expect(picture.workforce.agencyStaff).toBe(agency + 1);
+    // One save for the whole page, confirmed (issue 13: saving the beds discarded workforce edits).
+    await prov.page.getByText(`Figures saved for ${FEATURED_HOME_NAME}: beds and vacancies`).waitFor();
     const row = prov.page.locator('tr', { hasText: FEATURED_HOME_NAME });
     await expect.poll(() => row.innerText()).toContain(`${vacant + 2} vacant of ${max}`);
     await expect.poll(() => row.innerText()).toContain('Current, today');
@@ -143,6 +150,9 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
       await settle(page);
       await expectFitsPhone(page, path);
     }
+    // Staff read a provider's page in their own words, not the provider's ("Your locations").
+    await page.getByRole('table', { name: /: locations$/ }).waitFor();
+    expect(await page.getByText('Your locations').count()).toBe(0);
     const prov = await newPage(e2e.browser);
     await signIn(prov.page, e2e.steward.baseUrl, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
     await prov.page.getByRole('heading', { level: 1 }).waitFor();
