@@ -3,7 +3,9 @@ import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
 import { buildApp, defaultLogger } from '../server/app.js';
+import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
 import { createUser, UserInputError } from '../db/core/users.js';
+import { getBorough } from '../db/core/settings.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../demo/users.js';
 import { isDatabaseEmpty, loadDemo } from '../demo/index.js';
 import { fileSource, ImportRejected, runImport } from '../importers/framework.js';
@@ -12,6 +14,7 @@ import { ensureAdmin, openMigrated } from './bootstrap.js';
 import { progressBar } from './progress.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerDirectory } from './directory.js';
+import { register as registerSetup } from './setup.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -21,11 +24,16 @@ const program = new Command()
   .showHelpAfterError();
 
 async function serve(opts: { port: string; host: string; demoIfEmpty?: boolean; seed?: string }) {
-  const database = await openMigrated();
+  let database = await openMigrated();
   print(`Database: ${database.kind} (${database.location})`);
   await ensureAdmin(database, print);
   if (opts.demoIfEmpty && (await isDatabaseEmpty(database.db))) {
     await runDemo(database.db, Number(opts.seed ?? 1));
+  }
+  if (database.kind === 'postgres' && serverStatementTimeoutMs() > 0) {
+    // Requests run under a statement timeout; setting up (migrations, the demo) ran without one.
+    await database.close();
+    database = await openDatabase({ statementTimeoutMs: serverStatementTimeoutMs() });
   }
   const app = await buildApp({ database, logger: defaultLogger() });
   const port = Number(opts.port);
@@ -34,7 +42,12 @@ async function serve(opts: { port: string; host: string; demoIfEmpty?: boolean; 
   print('');
   print(`Steward is running at ${url}`);
   print(`API documentation: ${url}api/docs`);
-  print(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_STAFF.map((u) => u.email).join(', ')}`);
+  const borough = await getBorough(database.db);
+  if (borough?.synthetic)
+    print(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_STAFF.map((u) => u.email).join(', ')}`);
+  else if (borough) print(`Serving ${borough.officialName ?? borough.name} (${borough.gssCode})`);
+  else
+    print('No council set up yet: run `steward setup --council <GSS code or name>`, or use the "Your council" page.');
   print('Press Ctrl+C to stop.');
   const shutdown = async () => {
     await app.close();
@@ -175,6 +188,7 @@ user
 // Area batch commands register here: one line per area.
 registerSimulate(program);
 registerDirectory(program);
+registerSetup(program);
 
 export { program };
 

@@ -12,6 +12,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './dataDirLock.js';
+import { retryTransactions } from './errors.js';
 
 /** A Drizzle database or transaction; repository functions take this as their first argument. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -40,6 +41,14 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /** PostgreSQL statement_timeout in milliseconds; none when absent or 0. */
+  statementTimeoutMs?: number;
+}
+
+/** The web server's statement timeout: STEWARD_STATEMENT_TIMEOUT_MS, default 60 seconds (0 for none). */
+export function serverStatementTimeoutMs(): number {
+  const v = Number(process.env.STEWARD_STATEMENT_TIMEOUT_MS ?? 60_000);
+  return Number.isFinite(v) && v >= 0 ? v : 60_000;
 }
 
 /**
@@ -50,7 +59,13 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      // The web server sets one so no single statement holds the server for long (it is cancelled and the
+      // request answered 503); migrations, the demo and imports run without.
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    });
     // An idle client can be cut off by the server (restart, admin termination): the pool replaces it on the
     // next query, so this must not crash the process.
     pool.on('error', (err) => {
@@ -61,7 +76,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const client = await pool.connect();
     client.release();
     return {
-      db: drizzlePg(pool) as unknown as Db,
+      db: retryTransactions(drizzlePg(pool) as unknown as Db),
       kind: 'postgres',
       location: redactUrl(url),
       close: () => pool.end(),

@@ -6,8 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { bcfActivity } from '../db/bcf/schema.js';
 import { ESP2013, ESP2013_65_PLUS } from '../domain/bcf/esp2013.js';
 import { financialYearStart } from '../domain/core/dates.js';
-import { readXlsxRows } from './contracts.js';
-import { mapHeader, readAllCsv } from './csv.js';
+import { mapHeader } from './csv.js';
+import { readAllTable } from './read.js';
 import type { ImportIssue, Importer } from './framework.js';
 
 export const ACTIVITY_MEASURES = ['falls_65', 'acsc'] as const;
@@ -126,10 +126,8 @@ export const bcfActivityImporter: Importer<ActivityRow> = {
   description:
     'Hospital activity for the BCF metrics (CSV or XLSX): gss_code, measure (falls_65 | acsc), financial_year, quarter, age_band (ESP2013), admissions',
   async parse(source) {
-    const records = /\.xlsx$/i.test(source.fileName)
-      ? await readXlsxRows(source)
-      : (await readAllCsv(source)).map((r) => ({ line: r.line, cells: r.values }));
-    return parseActivity(records);
+    // The shared reading layer: CSV (UTF-8 or Windows-1252) or XLSX detected from the bytes, blank rows skipped.
+    return parseActivity(await readAllTable(source));
   },
   async write(db, rows, ctx) {
     const groups = new Set(rows.map((r) => `${r.gssCode}|${r.measure}|${r.year}|${r.quarter}`));

@@ -4,6 +4,7 @@ import { inArray, or } from 'drizzle-orm';
 import { recordCareHomeReturn } from '../db/market/capacity.js';
 import { locations } from '../db/market/schema.js';
 import { parseBulkCapacity, type BulkCapacityRow } from '../domain/market/bulk.js';
+import { isCapacityTrackerHeader, parseCapacityTrackerExtract } from '../domain/market/capacityTracker.js';
 import { isCareHome } from '../domain/market/types.js';
 import { readAllCsv } from './csv.js';
 import { ImportRejected, type ImportIssue, type Importer } from './framework.js';
@@ -13,9 +14,11 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const capacityImporter: Importer<BulkCapacityRow> = {
   kind: 'capacity',
   description:
-    'Care home capacity returns in bulk (columns cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits)',
+    "Care home capacity returns in bulk: Steward's template (cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits) or the national Capacity Tracker care-home extract (cqcid, maxcapacity, usedbeds, declaredvacancies, isacceptingadmissions, lastupdatedbst)",
   async parse(source) {
     const records = await readAllCsv(source);
+    if (records.length && isCapacityTrackerHeader(records[0].values))
+      return parseCapacityTrackerExtract(records.map((r) => ({ line: r.line, cells: r.values })));
     // Whether each home exists (and its CQC beds) is checked against the database when writing.
     return parseBulkCapacity(
       records.map((r) => ({ line: r.line, cells: r.values })),
@@ -53,8 +56,13 @@ export const capacityImporter: Importer<BulkCapacityRow> = {
     }
     if (issues.length) throw new ImportRejected(ctx.fileName, issues);
     const actor = ctx.actor ?? { system: 'import capacity' };
-    for (const r of rows)
-      await recordCareHomeReturn(db, actor, byKey.get(r.locationKey)!.id, r.input, { source: 'bulk_csv' });
+    for (const r of rows) {
+      const asAt = 'asAt' in r && r.asAt instanceof Date ? r.asAt : undefined;
+      await recordCareHomeReturn(db, actor, byKey.get(r.locationKey)!.id, r.input, {
+        source: asAt !== undefined || 'asAt' in r ? 'capacity_tracker' : 'bulk_csv',
+        asAt,
+      });
+    }
     return {
       kind: 'capacity',
       fileName: ctx.fileName,

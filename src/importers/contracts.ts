@@ -1,54 +1,18 @@
 // `steward import contracts <file>`: a council's contract register as CSV or XLSX (first sheet), validated
 // whole (every bad cell reported with line and field); providers are matched to the market register.
-import ExcelJS from 'exceljs';
-import type { Readable } from 'node:stream';
 import { importRegister, resolveRegisterRefs, type RegisterRefs } from '../db/contracts/contracts.js';
 import { mapHeaders, parseRegister, type RegisterContract } from '../domain/contracts/register.js';
-import { readAllCsv } from './csv.js';
-import { ImportRejected, type ImportSource, type Importer, type ParsedImport } from './framework.js';
+import { ImportRejected, type Importer, type ParsedImport } from './framework.js';
+import { readAllTable } from './read.js';
 
 type RegisterParsed = ParsedImport<RegisterContract> & { refs: RegisterRefs[] };
-
-async function readBuffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
-  return Buffer.concat(chunks);
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    return '';
-  }
-  return String(v);
-}
-
-/** Rows of the first worksheet with their spreadsheet row numbers. */
-export async function readXlsxRows(source: ImportSource): Promise<{ line: number; cells: string[] }[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readBuffer(source.open())) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: { line: number; cells: string[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = row.values as ExcelJS.CellValue[]; // 1-based
-    rows.push({ line: n, cells: values.slice(1).map(cellText) });
-  });
-  return rows;
-}
 
 export const contractsImporter: Importer<RegisterContract> = {
   kind: 'contracts',
   description:
     'Contract register (CSV or XLSX): reference, title, provider, service area, care group, contract form, funding, values, dates, extensions, notice',
   async parse(source) {
-    const records = /\.xlsx$/i.test(source.fileName)
-      ? await readXlsxRows(source)
-      : (await readAllCsv(source)).map((r) => ({ line: r.line, cells: r.values }));
+    const records = await readAllTable(source);
     const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim()));
     if (nonEmpty.length === 0)
       return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };

@@ -1,43 +1,22 @@
-// CSV reading for importers: streams the file (so national files never sit whole in memory), reports
-// progress in bytes, and yields each record with the line it came from.
-import { parse } from 'csv-parse';
+// Table reading for importers, by line: a thin name over the shared reading layer (`read.ts`), which decodes
+// UTF-8 or Windows-1252, reads CSV or XLSX alike, streams, reports progress and skips rows of empty cells.
 import type { ImportIssue, ImportSource } from './framework.js';
+import { readTable, type TableOptions } from './read.js';
 
 export interface CsvRecord {
-  /** 1-based line number of the record in the file. */
+  /** 1-based line number of the record in the file (the row number in a workbook). */
   line: number;
   values: string[];
 }
 
-export interface CsvOptions {
-  /** 1-based line to start reading at (e.g. 5 when four title lines precede the header). */
-  fromLine?: number;
-  delimiter?: string;
-}
+export type CsvOptions = TableOptions;
 
+/** Each row of a CSV or XLSX file with its line (see `readTable`). */
 export async function* readCsv(source: ImportSource, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
-  const input = source.open();
-  let bytes = 0;
-  input.on('data', (chunk: Buffer | string) => {
-    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    source.onProgress?.(bytes);
-  });
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      from_line: options.fromLine ?? 1,
-      delimiter: options.delimiter ?? ',',
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: item.info.lines, values: item.record };
-  }
+  for await (const row of readTable(source, options)) yield { line: row.line, values: row.cells };
 }
 
-/** Read the whole CSV into records (for files that comfortably fit in memory). */
+/** Read the whole file into records (for files that comfortably fit in memory). */
 export async function readAllCsv(source: ImportSource, options: CsvOptions = {}): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
   for await (const r of readCsv(source, options)) out.push(r);

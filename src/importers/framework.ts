@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Db } from '../db/client.js';
 import { type AuditActor, recordAudit } from '../db/core/audit.js';
+import { recordImportRun } from '../db/data/imports.js';
 
 export interface ImportIssue {
   /** 1-based line in the file; null for whole-file problems (e.g. a missing column). */
@@ -153,7 +154,11 @@ export async function checkFileKind(source: ImportSource): Promise<void> {
   throw new ImportRejected(source.fileName, [{ line: null, field: 'file', message }]);
 }
 
-/** Parse and validate the whole file; write it in one transaction only if it is valid. */
+/**
+ * Parse and validate the whole file; write it in one transaction only if it is valid, with an audit entry and a
+ * row in the register of imports (`import_runs`, shown on the "Data" page).
+ * @throws ImportRejected when the file has any problem (nothing is written).
+ */
 export async function runImport<Row>(
   db: Db,
   importer: Importer<Row>,
@@ -181,6 +186,7 @@ export async function runImport<Row>(
         removed: summary.removed ?? null,
       },
     });
+    await recordImportRun(tx, ctx.actor, { ...summary, kind: importer.kind, bytes: source.size });
     return summary;
   });
 }

@@ -7,24 +7,11 @@ import type { OrukService, OrukTaxonomyWithTerms } from '../domain/directory/oru
 import { saveServices } from '../db/directory/records.js';
 import { saveTaxonomies } from '../db/directory/taxonomies.js';
 import type { ImportIssue, ImportSource, Importer, ImportSummary, ParsedImport } from './framework.js';
+import { readText } from './read.js';
 
 export interface OrukImportRow {
   taxonomies: OrukTaxonomyWithTerms[];
   services: OrukService[];
-}
-
-async function readText(source: ImportSource): Promise<string> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of source.open() as AsyncIterable<Buffer | string>) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    chunks.push(b);
-    bytes += b.length;
-    source.onProgress?.(bytes);
-  }
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
 }
 
 /** JSON.parse with the line of a syntax error, when the engine says where it is. */

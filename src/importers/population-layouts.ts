@@ -9,9 +9,10 @@ export type PopulationLayout = 'snpp' | 'nomis' | 'myeb1' | 'mid-year-wide';
 
 export const LAYOUT_LABELS: Record<PopulationLayout, string> = {
   snpp: 'ONS sub-national population projections (wide, one column per year)',
-  nomis: 'NOMIS extract (GEOGRAPHY_CODE, C_AGE, PROJECTED_YEAR_NAME, OBS_VALUE, GENDER)',
+  nomis:
+    'NOMIS extract (GEOGRAPHY_CODE, C_AGE or C_AGE_NAME, DATE_NAME or PROJECTED_YEAR_NAME, GENDER or GENDER_NAME, OBS_VALUE)',
   myeb1: 'ONS mid-year estimates, MYEB1 long layout (ladcode, sex, age, population_YYYY)',
-  'mid-year-wide': 'ONS mid-year estimates, wide layout (one row per sex, single-year columns)',
+  'mid-year-wide': 'ONS mid-year estimates, wide layout (one row per sex or gender, single-year columns to 90 or 90+)',
 };
 
 /** One imported dataset: its figures in columns (national files run to a million values). */
@@ -34,10 +35,36 @@ const GSS = /^[EWSNK]\d{8}$/;
 export function detectLayout(header: readonly string[]): PopulationLayout | null {
   const h = header.map((x) => x.trim().toLowerCase());
   if (h.includes('area_code') && h.includes('age_group') && h.includes('sex')) return 'snpp';
-  if (h.includes('geography_code') && h.includes('c_age') && h.includes('obs_value')) return 'nomis';
+  if (h.includes('obs_value') && (h.includes('c_age') || h.includes('c_age_name'))) return 'nomis';
   if (h.some((x) => /^ladcode\d{2}$/.test(x)) && h.includes('sex') && h.includes('age')) return 'myeb1';
-  if (h.includes('area_code') && h.includes('gender') && h.includes('all_ages')) return 'mid-year-wide';
+  if (h.includes('area_code') && (h.includes('gender') || h.includes('sex')) && h.includes('all_ages'))
+    return 'mid-year-wide';
   return null;
+}
+
+/** NOMIS's own columns: each dimension comes as X, X_NAME, X_CODE, X_TYPE, X_TYPECODE and X_SORTORDER. */
+const NOMIS_COLUMNS = new Set(
+  ['date', 'projected_year', 'geography', 'gender', 'c_age', 'measures', 'obs_status', 'obs_conf'].flatMap((d) =>
+    ['', '_name', '_code', '_type', '_typecode', '_sortorder'].map((suffix) => d + suffix),
+  ),
+);
+['obs_value', 'urn', 'record_offset', 'record_count'].forEach((c) => NOMIS_COLUMNS.add(c));
+
+/** Whether a (lower-case) header name belongs to the layout; anything else is refused, named. */
+const KNOWN_COLUMN: Record<PopulationLayout, (name: string) => boolean> = {
+  snpp: (n) => ['area_code', 'area_name', 'component', 'sex', 'age_group'].includes(n) || /^\d{4}$/.test(n),
+  nomis: (n) => NOMIS_COLUMNS.has(n),
+  myeb1: (n) =>
+    /^(ladcode|laname)\d{2}$/.test(n) || ['country', 'sex', 'age'].includes(n) || /^population_\d{4}$/.test(n),
+  'mid-year-wide': (n) =>
+    ['period', 'area_code', 'area_name', 'geography', 'gender', 'sex', 'all_ages'].includes(n) ||
+    /^aged_/.test(n) ||
+    /^\d{1,2}\+?$/.test(n),
+};
+
+/** Columns of the header that the layout does not know, as written in the file. */
+export function unknownColumns(header: readonly string[], layout: PopulationLayout): string[] {
+  return header.filter((x) => x.trim() !== '' && !KNOWN_COLUMN[layout](x.trim().toLowerCase()));
 }
 
 function decimals(raw: string): number {
@@ -237,19 +264,33 @@ export function layoutParser(
 ): LayoutParser | ImportIssue[] {
   const layout = detectLayout(header);
   if (!layout) {
+    const known = new Set(
+      (Object.keys(KNOWN_COLUMN) as PopulationLayout[]).flatMap((l) =>
+        header.filter((x) => KNOWN_COLUMN[l](x.trim().toLowerCase())),
+      ),
+    );
+    const strange = header.filter((x) => x.trim() !== '' && !known.has(x));
     return [
       {
         line: headerLine,
         message:
-          'the header matches no known population layout: expected the ONS SNPP layout (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, years), NOMIS (GEOGRAPHY_CODE, C_AGE, PROJECTED_YEAR_NAME, OBS_VALUE, GENDER), MYEB1 (ladcodeYY, laname, sex, age, population_YYYY…) or the wide mid-year layout (period, area_code, area_name, gender, all_ages, 0…90)',
+          'the header matches no known population layout: expected the ONS SNPP layout (AREA_CODE, AREA_NAME, COMPONENT, SEX, AGE_GROUP, years), NOMIS (GEOGRAPHY_CODE, C_AGE or C_AGE_NAME, DATE_NAME or PROJECTED_YEAR_NAME, GENDER or GENDER_NAME, OBS_VALUE), MYEB1 (ladcodeYY, lanameYY, sex, age, population_YYYY…) or the wide mid-year layout (period, area_code, area_name, sex or gender, all_ages, 0…90+)' +
+          (strange.length ? `; columns no layout has: ${strange.map((x) => `"${x}"`).join(', ')}` : ''),
       },
     ];
   }
+  const unknown = unknownColumns(header, layout);
+  if (unknown.length)
+    return unknown.map((name) => ({
+      line: headerLine,
+      field: name,
+      message: `column "${name}" is not part of the ${LAYOUT_LABELS[layout]}: Steward does not know what it holds, so the file is refused rather than the column dropped (remove the column if it is not needed)`,
+    }));
   const h = header.map((x) => x.trim());
   const lower = h.map((x) => x.toLowerCase());
   const col = (name: string) => lower.indexOf(name);
   if (layout === 'snpp') return snppParser(h, lower, col, headerLine, options);
-  if (layout === 'nomis') return nomisParser(col, options);
+  if (layout === 'nomis') return nomisParser(col, headerLine, options);
   if (layout === 'myeb1') return myeb1Parser(h, lower, headerLine, options);
   return midYearWideParser(h, lower, col, headerLine, options);
 }
@@ -313,34 +354,62 @@ function snppParser(
   };
 }
 
-function nomisParser(col: (n: string) => number, options: LayoutOptions): LayoutParser {
+function nomisParser(
+  col: (n: string) => number,
+  headerLine: number,
+  options: LayoutOptions,
+): LayoutParser | ImportIssue[] {
+  // The year is PROJECTED_YEAR_NAME in projections and DATE_NAME (or DATE) in mid-year estimates.
+  const iProjected = col('projected_year_name') >= 0 ? col('projected_year_name') : col('projected_year');
+  const iDate = col('date_name') >= 0 ? col('date_name') : col('date');
+  const iYear = iProjected >= 0 ? iProjected : iDate;
+  const yearField = iProjected >= 0 ? 'PROJECTED_YEAR_NAME' : col('date_name') >= 0 ? 'DATE_NAME' : 'DATE';
+  const iCode = col('geography_code');
+  const missing = [
+    ...(iCode < 0 ? ['GEOGRAPHY_CODE (the area’s GSS code)'] : []),
+    ...(iYear < 0 ? ['DATE_NAME or PROJECTED_YEAR_NAME'] : []),
+  ];
+  if (missing.length)
+    return missing.map((m) => ({ line: headerLine, field: m.split(' ')[0], message: `missing column ${m}` }));
+  const kind: PopulationKind = iProjected >= 0 ? 'projection' : 'estimate';
   const c = new PopulationCollector(
     'nomis',
-    'projection',
-    options.source ?? 'ONS sub-national population projections (NOMIS extract)',
-    options.vintage ?? 'NOMIS SNPP extract',
+    kind,
+    options.source ??
+      (kind === 'projection'
+        ? 'ONS sub-national population projections (NOMIS extract)'
+        : 'ONS mid-year population estimates (NOMIS extract)'),
+    options.vintage ?? (kind === 'projection' ? 'NOMIS SNPP extract' : 'NOMIS mid-year estimates'),
   );
-  const iCode = col('geography_code');
+  let lastYear = 0;
   const iName = col('geography_name');
-  const iAge = col('c_age');
-  const iYear = col('projected_year_name');
+  // Codes when the extract has them, else the labels: GENDER 0/1/2 or GENDER_NAME Total/Male/Female; C_AGE
+  // 101…191 (ages 0…90+) and 200 (all ages) or C_AGE_NAME such as "Age 7", "Aged 90+", "All Ages".
+  const iAge = col('c_age') >= 0 ? col('c_age') : col('c_age_name');
+  const ageField = col('c_age') >= 0 ? 'C_AGE' : 'C_AGE_NAME';
+  const iGender = col('gender') >= 0 ? col('gender') : col('gender_name');
+  const genderField = col('gender') >= 0 ? 'GENDER' : 'GENDER_NAME';
   const iValue = col('obs_value');
-  const iGender = col('gender');
+  const iMeasure = col('measures_name');
   return {
     record(line, v) {
       const code = (v[iCode] ?? '').trim();
       if (!c.area(line, 'GEOGRAPHY_CODE', code, iName >= 0 ? (v[iName] ?? '').trim() || null : null)) return;
+      if (iMeasure >= 0 && !/^value$/i.test((v[iMeasure] ?? '').trim())) {
+        c.refuse(line, 'MEASURES_NAME', `only counts ("Value") can be imported; this row is "${v[iMeasure]}"`);
+        return;
+      }
       const yearRaw = (v[iYear] ?? '').trim();
-      if (!/^\d{4}$/.test(yearRaw)) {
-        c.refuse(line, 'PROJECTED_YEAR_NAME', `"${yearRaw}" is not a year`);
+      const ym = /^(\d{4})(-\d{2}(-\d{2})?)?$/.exec(yearRaw);
+      if (!ym) {
+        c.refuse(line, yearField, `"${yearRaw}" is not a year`);
         return;
       }
       const sex = iGender >= 0 ? sexFromWord(v[iGender] ?? '') : 'persons';
       if (!sex) {
-        c.refuse(line, 'GENDER', `"${v[iGender]}" is not 0 (total), 1 (male) or 2 (female)`);
+        c.refuse(line, genderField, `"${v[iGender]}" is not 0 (total), 1 (male) or 2 (female), or Total, Male, Female`);
         return;
       }
-      // NOMIS age codes: 101…191 are ages 0…90+, 200 is all ages; names such as "Age 7" are read too.
       const ageRaw = (v[iAge] ?? '').trim();
       let age: AgeBand | 'all' | null;
       if (/^\d+$/.test(ageRaw) && Number(ageRaw) >= 100) {
@@ -348,14 +417,23 @@ function nomisParser(col: (n: string) => number, options: LayoutOptions): Layout
         age = code === 200 ? 'all' : code >= 101 && code <= 191 ? parseAgeLabel(String(code - 101)) : null;
       } else age = parseAgeLabel(ageRaw);
       if (!age) {
-        c.refuse(line, 'C_AGE', `"${ageRaw}" is not a NOMIS age code (101–191, 200) or an age`);
+        c.refuse(
+          line,
+          ageField,
+          `"${ageRaw}" is not a NOMIS age (codes 101–191 and 200, or "Age 7", "Aged 90+", "All Ages")`,
+        );
         return;
       }
-      const year = Number(yearRaw);
+      const year = Number(ym[1]);
+      lastYear = Math.max(lastYear, year);
       if (age === 'all') c.total(line, 'OBS_VALUE', code, year, sex, v[iValue] ?? '');
       else c.add(line, 'OBS_VALUE', code, year, sex, age, v[iValue] ?? '');
     },
-    finish: () => c.finish(),
+    finish: () => {
+      const done = c.finish();
+      if (kind === 'estimate' && !options.vintage && lastYear) done.dataset.vintage = `mid-${lastYear}`;
+      return done;
+    },
   };
 }
 
@@ -387,9 +465,9 @@ function myeb1Parser(
       const code = v[iCode].trim();
       if (!c.area(line, h[iCode], code, iName >= 0 ? v[iName].trim() : null)) return;
       const sexRaw = v[iSex].trim();
-      const sex = sexRaw === '1' ? 'male' : sexRaw === '2' ? 'female' : null;
-      if (!sex) {
-        c.refuse(line, 'sex', `"${sexRaw}" is not 1 (male) or 2 (female)`);
+      const sex = sexFromWord(sexRaw);
+      if (sex !== 'male' && sex !== 'female') {
+        c.refuse(line, 'sex', `"${sexRaw}" is not 1 or M (male), or 2 or F (female)`);
         return;
       }
       const age = parseAgeLabel(v[iAge]);
@@ -413,7 +491,7 @@ function midYearWideParser(
   // Single-year columns 0…90 (90 = 90 and over), plus all_ages and any aged_X_to_Y / aged_X_and_over
   // bands, which are checked against the single years.
   const ages = lower.flatMap((name, index) =>
-    /^\d{1,2}$/.test(name) ? [{ index, band: parseAgeLabel(name) as AgeBand }] : [],
+    /^\d{1,2}\+?$/.test(name) ? [{ index, band: parseAgeLabel(name) as AgeBand }] : [],
   );
   const bandCols = lower.flatMap((name, index) => {
     if (!/^aged_/.test(name)) return [];
@@ -421,11 +499,13 @@ function midYearWideParser(
     return band && band !== 'all' ? [{ index, band }] : [];
   });
   if (ages.length === 0)
-    return [{ line: headerLine, message: 'no single-year age columns (0, 1, … 90) in the header' }];
+    return [{ line: headerLine, message: 'no single-year age columns (0, 1, … 90 or 90+) in the header' }];
   const iPeriod = col('period');
   const iCode = col('area_code');
   const iName = col('area_name');
-  const iGender = col('gender');
+  // Published as `gender` until 2021 and `sex` since the 2022 republication.
+  const iGender = col('gender') >= 0 ? col('gender') : col('sex');
+  const genderField = col('gender') >= 0 ? 'gender' : 'sex';
   const iAll = col('all_ages');
   let c: PopulationCollector | null = null;
   const collector = (year: number) =>
@@ -454,7 +534,7 @@ function midYearWideParser(
       if (!col2.area(line, 'area_code', code, iName >= 0 ? v[iName].trim() : null)) return;
       const sex = sexFromWord(v[iGender]);
       if (!sex) {
-        col2.refuse(line, 'gender', `"${v[iGender]}" is not Persons, Males or Females`);
+        col2.refuse(line, genderField, `"${v[iGender]}" is not Persons, Males or Females`);
         return;
       }
       for (const { index, band } of ages) col2.add(line, h[index], code, year, sex, band, v[index]);

@@ -202,6 +202,37 @@ describe('population import: broken files are refused with line and field', () =
   it('refuses a MYEB1 sex code other than 1 or 2', async () => {
     const lines = ['ladcode23,laname23,country,sex,age,population_2023', 'E09000016,Havering,E,3,0,100'];
     const { issues } = await parsePopulation(textSource('m.csv', lines.join('\n')));
-    expect(issues[0]).toEqual({ line: 2, field: 'sex', message: '"3" is not 1 (male) or 2 (female)' });
+    expect(issues[0]).toEqual({ line: 2, field: 'sex', message: '"3" is not 1 or M (male), or 2 or F (female)' });
+  });
+});
+
+describe('population layouts as published (one reader for every variant)', () => {
+  it('reads a NOMIS extract with label columns only (GENDER_NAME, C_AGE_NAME) and the year in PROJECTED_YEAR_NAME', async () => {
+    const lines = ['PROJECTED_YEAR_NAME,GEOGRAPHY_NAME,GEOGRAPHY_CODE,GENDER_NAME,C_AGE_NAME,OBS_VALUE'];
+    for (const sex of ['Total', 'Male', 'Female']) {
+      const share = sex === 'Total' ? 2 : 1;
+      for (let age = 0; age <= 90; age++)
+        lines.push(`2030,Trafford,E08000009,${sex},${age === 90 ? 'Aged 90+' : `Age ${age}`},${share * (100 + age)}`);
+      lines.push(`2030,Trafford,E08000009,${sex},All Ages,${share * (91 * 100 + (90 * 91) / 2)}`);
+    }
+    const { rows, issues } = await parsePopulation(textSource('nomis-labels.csv', lines.join('\n')));
+    expect(issues).toEqual([]);
+    expect(rows[0]).toMatchObject({ layout: 'nomis', kind: 'projection' });
+    expect(rows[0].count).toHaveLength(273);
+    expect(valueOf(rows[0], 'E08000009', 2030, 'persons', 90)).toBe(380);
+  });
+
+  it('names an unrecognised column instead of dropping it', async () => {
+    const header = 'ladcode23,laname23,country,sex,age,population_2023,notes';
+    const { issues } = await parsePopulation(textSource('myeb1.csv', `${header}\nE08000009,Trafford,E,1,0,10,x\n`));
+    expect(issues).toEqual([
+      {
+        line: 1,
+        field: 'notes',
+        message: expect.stringMatching(/^column "notes" is not part of the ONS mid-year estimates, MYEB1/) as string,
+      },
+    ]);
+    const none = await parsePopulation(textSource('odd.csv', 'code,people,year\nE1,2,2020\n'));
+    expect(none.issues[0].message).toMatch(/columns no layout has: "code", "people", "year"$/);
   });
 });

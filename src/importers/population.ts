@@ -1,7 +1,10 @@
 // `steward import population <file>`: ONS SNPP (wide), NOMIS extracts, MYEB1 (long) and the wide
 // mid-year estimate layout, detected from the header. The whole file is validated before anything is
 // written; then areas and figures are written in one transaction (replacing the same vintage).
+import { getBorough } from '../db/core/settings.js';
 import { upsertAreas, replacePopulation } from '../db/demand/population.js';
+import { populationForCouncil } from '../domain/demand/councilPopulation.js';
+import { authorityByCode } from '../domain/geography/authorities.js';
 import { readCsv } from './csv.js';
 import type { Importer, ImportIssue, ImportSource, ParsedImport } from './framework.js';
 import { LAYOUT_LABELS, layoutParser, type LayoutParser, type PopulationDataset } from './population-layouts.js';
@@ -27,6 +30,36 @@ export async function parsePopulation(
   return { rows: issues.length ? [] : [done.dataset], issues };
 }
 
+const nameOf = (gss: string, d: PopulationDataset) => d.areas.get(gss) ?? authorityByCode(gss)?.name ?? gss;
+
+/**
+ * Two-tier areas: when the file holds the configured council's districts (or the councils it replaced) but not the
+ * council, their figures are added up to it (appended to `d`); when it holds no figures for the council, says so.
+ */
+function councilStep(d: PopulationDataset, borough: { name: string; gssCode: string }): string[] {
+  const cover = populationForCouncil(d, borough.gssCode);
+  if (cover.status === 'present') return [];
+  if (cover.status === 'absent') {
+    return [
+      `This file holds no figures for ${borough.name} (${borough.gssCode})` +
+        (cover.found.length
+          ? `: it holds ${cover.found.map((c) => nameOf(c, d)).join(', ')} but not ${cover.missing.map((c) => `${nameOf(c, d)} (${c})`).join(', ')}, so the council's figures cannot be added up`
+          : ''),
+    ];
+  }
+  const a = cover.added;
+  d.areaCode.push(...a.areaCode);
+  d.year.push(...a.year);
+  d.sex.push(...a.sex);
+  d.ageFrom.push(...a.ageFrom);
+  d.ageTo.push(...a.ageTo);
+  d.count.push(...a.count);
+  d.areas.set(borough.gssCode, borough.name);
+  return [
+    `${borough.name} (${borough.gssCode}): ${a.count.length.toLocaleString('en-GB')} figures added up from ${cover.from.length} areas (${cover.from.map((c) => nameOf(c, d)).join(', ')})`,
+  ];
+}
+
 export const populationImporter: Importer<PopulationDataset> = {
   kind: 'population',
   description:
@@ -36,7 +69,9 @@ export const populationImporter: Importer<PopulationDataset> = {
     const messages: string[] = [];
     let created = 0;
     let replaced = 0;
+    const borough = await getBorough(db);
     for (const d of rows) {
+      if (borough) messages.push(...councilStep(d, borough));
       await upsertAreas(
         db,
         [...d.areas].map(([code, name]) => ({ code, name })),

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { postcodeDistricts } from '../db/discharge/schema.js';
 import { outwardCode, type DistrictCentroid } from '../domain/discharge/geo.js';
-import { StringDecoder } from 'node:string_decoder';
+import { decodeText } from './read.js';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { mapHeader } from './csv.js';
 import type { ImportIssue, ImportSource, Importer, ImportSummary, ParsedImport } from './framework.js';
@@ -139,18 +139,11 @@ export async function readOnspdDistricts(
     acc.add(district, lat, lng);
   };
 
-  const decoder = new StringDecoder('utf8');
+  // Decoded by the shared reading layer (UTF-8 with or without BOM, or Windows-1252), which also reports progress.
   let rest = '';
   let line = 0;
-  let bytes = 0;
-  let first = true;
-  for await (const chunk of source.open() as AsyncIterable<Buffer | string>) {
-    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    let text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
+  for await (const chunk of decodeText(source)) {
+    const text = rest + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
       line++;
@@ -159,9 +152,7 @@ export async function readOnspdDistricts(
       from = nl + 1;
     }
     rest = text.slice(from);
-    source.onProgress?.(bytes);
   }
-  rest += decoder.end();
   if (rest.length) handle(++line, rest.endsWith('\r') ? rest.slice(0, -1) : rest);
   if (headerIssues.length) return { districts: [], stats, issues: headerIssues };
   if (!index)

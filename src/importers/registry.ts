@@ -6,7 +6,11 @@ import { contractsImporter } from './contracts.js';
 import { cqcImporter } from './cqc.js';
 import { capacityImporter } from './capacity.js';
 import { orukImporter } from './oruk.js';
+import { cqcLocationsImporter } from './cqcLocations.js';
+import { placementsImporter } from './placements.js';
+import { ratesImporter } from './rates.js';
 import { bcfActivityImporter } from './bcfActivity.js';
+import { dischargeDelaysImporter } from './dischargeDelays.js';
 
 export const importers: Importer<unknown>[] = [
   postcodesImporter as Importer<unknown>,
@@ -15,7 +19,11 @@ export const importers: Importer<unknown>[] = [
   cqcImporter as Importer<unknown>,
   capacityImporter as Importer<unknown>,
   orukImporter as Importer<unknown>,
+  cqcLocationsImporter as Importer<unknown>,
+  placementsImporter as Importer<unknown>,
+  ratesImporter as Importer<unknown>,
   bcfActivityImporter as Importer<unknown>,
+  dischargeDelaysImporter as Importer<unknown>,
 ];
 
 export function findImporter(kind: string): Importer<unknown> | undefined {

@@ -18,7 +18,10 @@ import { z } from 'zod';
 import { type Database, PROJECT_ROOT } from '../db/client.js';
 import './types.js';
 import adminRoutes from './admin/routes.js';
+import councilRoutes from './admin/council.js';
 import { auditWrites } from './audit-hook.js';
+import { guardInput } from './input-guard.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
 import dashboardRoutes from './dashboard/routes.js';
@@ -32,6 +35,8 @@ import mpsSite from './mps/site.js';
 import { registerPublicSite } from './publicSite.js';
 import directoryRoutes from './directory/routes.js';
 import bcfRoutes from './bcf/routes.js';
+import dataRoutes from './data/routes.js';
+import publishedDischargeRoutes from './discharge/published.js';
 import orukRoutes from './directory/oruk.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 
@@ -47,11 +52,39 @@ export interface AppOptions {
 
 export const DEFAULT_WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
-/** Logs carry method, route and status, never query strings, bodies, cookies or names. */
+/**
+ * Structured (JSON) logs that carry method, path and status, never query strings, bodies, cookies or names.
+ * Anything that could hold personal data is redacted by default wherever it appears in a log line: request
+ * bodies and parameters, a database statement's parameters, passwords, NHS numbers, names.
+ */
+export const LOG_REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'req.headers["x-forwarded-for"]',
+  'req.body',
+  'req.query',
+  'req.params',
+  'body',
+  'query',
+  'params',
+  'err.params',
+  'err.query',
+  'err.cause.parameters',
+  '*.params',
+  '*.parameters',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.nhsNumber',
+  '*.name',
+  '*.email',
+];
+
 export function defaultLogger(level = process.env.LOG_LEVEL ?? 'info'): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         id: req.id,
@@ -63,11 +96,27 @@ export function defaultLogger(level = process.env.LOG_LEVEL ?? 'info'): FastifyS
   };
 }
 
+/**
+ * Which proxies' X-Forwarded-For / X-Forwarded-Proto headers are believed: STEWARD_TRUST_PROXY is a
+ * comma-separated list of addresses or CIDR ranges (or proxy-addr's names: loopback, linklocal, uniquelocal).
+ * Unset: none (the socket's address is the client). The old "1"/"true" means the proxy is on this machine
+ * (loopback) — never "any hop", which let a client forge its address with X-Forwarded-For.
+ */
+export function trustedProxies(value: string | undefined): string[] | false {
+  const v = (value ?? '').trim();
+  if (!v || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v === '1' || v.toLowerCase() === 'true') return ['loopback'];
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: process.env.STEWARD_TRUST_PROXY === '1',
+    trustProxy: trustedProxies(process.env.STEWARD_TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,7 +153,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
+  registerSecurityHeaders(app, webDist);
   await app.register(sessionPlugin);
+  guardInput(app);
   auditWrites(app);
   registerPublicSite(app);
 
@@ -127,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(adminRoutes, { prefix: '/admin' });
+      await api.register(councilRoutes, { prefix: '/admin/council' });
       await api.register(dashboardRoutes, { prefix: '/dashboard' });
       // Area routes: one line per area.
       await api.register(demandRoutes, { prefix: '/demand' });
@@ -137,13 +190,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mpsRoutes, { prefix: '/mps' });
       await api.register(directoryRoutes, { prefix: '/directory' });
       await api.register(bcfRoutes, { prefix: '/bcf' });
+      await api.register(dataRoutes, { prefix: '/data' });
+      await api.register(publishedDischargeRoutes, { prefix: '/discharge/published' });
     },
     { prefix: '/api' },
   );
   // Public open-data APIs outside /api: the directory's Open Referral UK feed.
   await app.register(orukRoutes, { prefix: '/oruk' });
 
-  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   // Public pages served outside the API (one line per area).
   await app.register(mpsSite, { webDist });
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {

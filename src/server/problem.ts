@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type FieldError } from '../domain/core/errors.js';
 import { fieldLabel, userMessage, type SchemaIssue } from '../domain/core/messages.js';
+import { loggableError, pgErrorOf, type PgErrorFacts } from '../db/errors.js';
 
 export type { FieldError };
 
@@ -26,6 +27,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 /** Throw from a route or repository-calling handler; the error handler turns it into problem+json. */
@@ -114,10 +116,19 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
       detail: 'The response did not match its schema',
     });
   }
+  const database = pgErrorOf(error);
+  if (database) {
+    const mapped = databaseProblem(database);
+    if (mapped) {
+      request.log.warn({ db: loggableError(error) }, 'database refused the request');
+      return sendProblem(reply, request, mapped);
+    }
+  }
   const fe = error as FastifyError;
   const status = fe.statusCode && fe.statusCode >= 400 ? fe.statusCode : 500;
   if (status >= 500) {
-    request.log.error({ err: error }, 'unhandled error');
+    // Never the error itself: a database error carries the statement's parameters (names, NHS numbers).
+    request.log.error({ error: loggableError(error) }, 'unhandled error');
     return sendProblem(reply, request, {
       status,
       title: TITLES[status] ?? 'Error',
@@ -132,6 +143,58 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
         ? [{ field: 'body', message: 'The request body is too large', in: 'body' }]
         : undefined;
   return sendProblem(reply, request, { status, title: TITLES[status] ?? 'Error', detail: fe.message, errors });
+}
+
+/**
+ * A database refusal that the client caused or can retry, as problem+json: a write that lost a race to
+ * another (409, try again), a duplicate (409), a value the column cannot hold (400), a statement cancelled by
+ * the timeout (503). Anything else stays a 500.
+ */
+export function databaseProblem(e: PgErrorFacts): Omit<ProblemBody, 'type' | 'instance'> | null {
+  const field = e.column ?? 'body';
+  switch (e.code) {
+    case '40001':
+    case '40P01':
+    case '55P03':
+      return {
+        status: 409,
+        title: 'Conflict',
+        detail: 'Someone else changed these records at the same moment: reload them and try again',
+      };
+    case '23505':
+      return {
+        status: 409,
+        title: 'Conflict',
+        detail: 'A record with these details already exists',
+        ...(e.constraint ? { errors: [{ field: e.column ?? e.constraint, message: 'This is already in use' }] } : {}),
+      };
+    case '23503':
+      return {
+        status: 409,
+        title: 'Conflict',
+        detail: 'This refers to a record that does not exist, or is still referred to by others',
+      };
+    case '57014':
+      return {
+        status: 503,
+        title: 'Service unavailable',
+        detail: 'The request took too long and was stopped: ask for a shorter period or fewer records',
+      };
+  }
+  if (e.code.startsWith('22') || e.code === '23502' || e.code === '23514') {
+    const message =
+      e.code === '22003'
+        ? 'A number is too large or too small'
+        : e.code === '22001'
+          ? 'A value is too long'
+          : e.code === '22007' || e.code === '22008'
+            ? 'A date or time is not a real one, or is out of range'
+            : e.code === '22021' || e.code === '22P05'
+              ? 'Text contains characters that cannot be stored'
+              : 'A value is not in the right form';
+    return { status: 400, title: 'Invalid request', detail: message, errors: [{ field, message, in: 'body' }] };
+  }
+  return null;
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {

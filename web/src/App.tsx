@@ -32,7 +32,9 @@ function ServiceNavigation({ items, user }: { items: NavItem[]; user: User | nul
   const desktop = useIsDesktop();
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [pathname]);
-  const all = user ? [...items, { href: '/sign-out', text: 'Sign out' }] : items;
+  const all = user
+    ? [...items, { href: '/account', text: 'Your account' }, { href: '/sign-out', text: 'Sign out' }]
+    : items;
   if (all.length === 0) return null;
   return (
     <section aria-label="Service information" className="govuk-service-navigation">

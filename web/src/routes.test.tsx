@@ -43,7 +43,7 @@ describe('buildRoutes', () => {
   it('nests every area under the layout with a 404 route inside each area', () => {
     const [root] = buildRoutes(testAreas);
     const paths = root.children!.map((r) => (r.index ? '(index)' : r.path));
-    expect(paths).toEqual(['(index)', 'sign-in', 'sign-out', 'market', 'discharge', 'help', 'hidden', '*']);
+    expect(paths).toEqual(['(index)', 'sign-in', 'sign-out', 'account', 'market', 'discharge', 'help', 'hidden', '*']);
     expect(root.children!.find((r) => r.path === 'market')!.children!.at(-1)!.path).toBe('*');
   });
 

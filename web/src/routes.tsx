@@ -6,8 +6,10 @@ import { Layout, type NavItem } from './App';
 import { HomePage } from './dashboard/HomePage';
 import { SignInPage } from './auth/SignInPage';
 import { SignOutPage } from './auth/SignOutPage';
+import { AccountPage } from './auth/AccountPage';
 import { NotFoundPage } from './NotFoundPage';
 import { adminArea } from './admin';
+import { dataArea } from './data';
 import { demandArea } from './demand';
 import { dischargeArea } from './discharge';
 import { plannerArea } from './discharge/planner';
@@ -15,6 +17,7 @@ import { contractsArea } from './contracts';
 import { marketArea } from './market';
 import { mpsArea } from './mps';
 import { directoryArea } from './directory';
+import { bcfArea } from './bcf';
 
 export type { Area } from './area';
 export type { NavItem } from './App';
@@ -28,6 +31,8 @@ export const areas: Area[] = [
   contractsArea,
   mpsArea,
   directoryArea,
+  dataArea,
+  bcfArea,
   adminArea,
 ];
 
@@ -62,6 +67,14 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
         },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'sign-out', element: <SignOutPage /> },
+        {
+          path: 'account',
+          element: (
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          ),
+        },
         // Public pages (no sign-in) that areas publish.
         ...list.flatMap((a) => a.publicRoutes ?? []),
         ...list.map((a): RouteObject => ({

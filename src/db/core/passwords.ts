@@ -1,5 +1,8 @@
 // Password hashing with scrypt (Node's crypto, memory-hard). Format: scrypt$N$r$p$salt$hash (base64url).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { passwordProblem } from '../../domain/core/auth.js';
 
 const N = 16384;
 const R = 8;
@@ -37,4 +40,23 @@ let dummyHash: Promise<string> | null = null;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
   return dummyHash;
+}
+
+const COMMON_PASSWORDS_FILE = fileURLToPath(new URL('./data/common-passwords.txt', import.meta.url));
+let commonPasswords: Set<string> | null = null;
+
+/** Is this (lower-cased) password on the shipped list of common passwords (src/db/core/data/README.md)? */
+export function isCommonPassword(lowerCased: string): boolean {
+  commonPasswords ??= new Set(
+    readFileSync(COMMON_PASSWORDS_FILE, 'utf8')
+      .split('\n')
+      .map((l) => l.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return commonPasswords.has(lowerCased);
+}
+
+/** The password policy with the common-password list and the account's email (null when acceptable). */
+export function newPasswordProblem(password: string, email: string): string | null {
+  return passwordProblem(password, { email, isCommon: isCommonPassword });
 }

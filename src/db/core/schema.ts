@@ -1,5 +1,5 @@
 // Core tables: user accounts, server-side sessions and the audit trail.
-import { index, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 import { providers } from '../market/schema.js';
 
 export const users = pgTable('users', {
@@ -12,6 +12,17 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+});
+
+/**
+ * Failed sign-ins per account, keyed by the normalised email whether or not an account has it (so a lockout
+ * says nothing about which emails exist). Cleared by a successful sign-in; rows idle for a day are removed.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
 /** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */

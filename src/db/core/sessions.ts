@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { sessions, users } from './schema.js';
 
@@ -41,6 +41,15 @@ export async function findSession(db: Db, token: string, now = new Date()) {
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
   if (!row || row.disabledAt) return null;
   return row;
+}
+
+/** End every session of a user (sign out everywhere, password change or reset, account disabled), except `keepToken`'s. Returns how many ended. */
+export async function deleteUserSessions(db: Db, userId: string, keepToken?: string): Promise<number> {
+  const where = keepToken
+    ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keepToken)))
+    : eq(sessions.userId, userId);
+  const gone = await db.delete(sessions).where(where).returning({ t: sessions.tokenHash });
+  return gone.length;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

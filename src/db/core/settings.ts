@@ -8,6 +8,10 @@ export interface BoroughSetting {
   gssCode: string;
   /** Marks synthetic demo data so nobody quotes it. */
   synthetic: boolean;
+  /** A real council's own name ("Plymouth City Council"), from the reference geography. */
+  officialName?: string;
+  /** A real council's tier (county, unitary, metropolitan, london_borough). */
+  tier?: string;
 }
 
 export async function getSetting<T>(db: Db, key: string): Promise<T | null> {

@@ -1,9 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type Actor, isRole, passwordProblem, type Role } from '../../domain/core/auth.js';
+import { type Actor, isRole, type Role } from '../../domain/core/auth.js';
 import { providers } from '../market/schema.js';
 import { recordAudit, type AuditActor } from './audit.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, newPasswordProblem } from './passwords.js';
+import { deleteUserSessions } from './sessions.js';
+import { clearFailures } from './throttle.js';
 import { users } from './schema.js';
 
 export interface UserView {
@@ -50,7 +52,7 @@ export async function createUser(
     errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
   if (!input.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Choose a role' });
-  const pw = passwordProblem(input.password);
+  const pw = newPasswordProblem(input.password, email);
   if (pw) errors.push({ field: 'password', message: pw });
   if (input.role === 'provider' && !input.providerId)
     errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
@@ -147,4 +149,96 @@ function toView(r: Awaited<ReturnType<ReturnType<typeof userQuery>['execute']>>[
     lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
     disabled: r.disabledAt !== null,
   };
+}
+
+/** Full row (with the hash) for password checks. */
+export async function getUserRow(db: Db, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+/**
+ * Set a user's password (their own change, or an administrator's reset): checked against the policy, stored
+ * hashed, every other session of the user ended, and audited. Throws UserInputError naming `field`.
+ */
+export async function setPassword(
+  db: Db,
+  userId: string,
+  password: string,
+  by: AuditActor,
+  opts: { field: string; keepToken?: string; action: 'change-password' | 'reset-password' },
+): Promise<void> {
+  const row = await getUserRow(db, userId);
+  if (!row) throw new UserInputError([{ field: 'id', message: 'No user with this id' }]);
+  const problem = newPasswordProblem(password, row.email);
+  if (problem) throw new UserInputError([{ field: opts.field, message: problem }]);
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, userId));
+    const ended = await deleteUserSessions(tx, userId, opts.keepToken);
+    await clearFailures(tx, row.email);
+    await recordAudit(tx, by, {
+      action: opts.action,
+      entity: 'user',
+      entityId: userId,
+      detail: { sessionsEnded: ended },
+    });
+  });
+}
+
+export interface UserChange {
+  name?: string;
+  role?: Role;
+  providerId?: string | null;
+  disabled?: boolean;
+}
+
+/**
+ * An administrator changes a user's name, role (and provider) or disables / re-enables the account. Disabling
+ * ends every session. An administrator cannot disable or demote themselves (so one always remains).
+ */
+export async function updateUser(db: Db, id: string, change: UserChange, by: { userId: string }): Promise<UserView> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!row) throw new UserInputError([{ field: 'id', message: 'No user with this id' }]);
+    const errors: { field: string; message: string }[] = [];
+    const role = change.role ?? (row.role as Role);
+    const providerId =
+      change.providerId !== undefined ? change.providerId : role === 'provider' ? row.providerId : null;
+    if (change.name !== undefined && !change.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
+    if (id === by.userId && change.role !== undefined && change.role !== 'admin')
+      errors.push({ field: 'role', message: 'You cannot take away your own administrator role' });
+    if (id === by.userId && change.disabled)
+      errors.push({ field: 'disabled', message: 'You cannot disable your own account' });
+    if (role === 'provider' && !providerId)
+      errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
+    if (role !== 'provider' && providerId)
+      errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
+    if (providerId && providerId !== row.providerId) {
+      const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId));
+      if (!p) errors.push({ field: 'providerId', message: 'No provider with this id' });
+    }
+    if (errors.length) throw new UserInputError(errors);
+    const disabledAt =
+      change.disabled === undefined ? row.disabledAt : change.disabled ? (row.disabledAt ?? new Date()) : null;
+    await tx
+      .update(users)
+      .set({ name: change.name?.trim() ?? row.name, role, providerId: providerId ?? null, disabledAt })
+      .where(eq(users.id, id));
+    let sessionsEnded = 0;
+    if (change.disabled || role !== row.role || (providerId ?? null) !== row.providerId)
+      sessionsEnded = await deleteUserSessions(tx, id);
+    await recordAudit(tx, by, {
+      action: change.disabled === true ? 'disable' : change.disabled === false ? 'enable' : 'update',
+      entity: 'user',
+      entityId: id,
+      detail: {
+        ...(role !== row.role ? { role: { from: row.role, to: role } } : {}),
+        ...((providerId ?? null) !== row.providerId ? { providerId } : {}),
+        ...(change.name !== undefined && change.name.trim() !== row.name ? { nameChanged: true } : {}),
+        sessionsEnded,
+      },
+    });
+    return (await getUser(tx, id))!;
+  });
 }

@@ -45,9 +45,27 @@ import {
   type ReferralRow,
 } from './schema.js';
 import { textArray } from './sql.js';
+import { pgErrorOf } from '../errors.js';
 
 function actorId(by: AuditActor): string | null {
   return 'userId' in by ? by.userId : null;
+}
+
+/**
+ * Lock a request and its referral, always the referral first and then the request (the order sendRequests,
+ * respondToRequest and awardOffer all follow, so two of them on one referral queue instead of deadlocking).
+ * Returns null when the request does not exist.
+ */
+async function lockRequestAndReferral(tx: Db, requestId: string) {
+  const [peek] = await tx
+    .select({ referralId: dischargeRequests.referralId })
+    .from(dischargeRequests)
+    .where(eq(dischargeRequests.id, requestId));
+  if (!peek) return null;
+  const ref = await lockReferral(tx, peek.referralId);
+  const [q] = await tx.select().from(dischargeRequests).where(eq(dischargeRequests.id, requestId)).for('update');
+  if (!q) return null;
+  return { q, ref };
 }
 
 async function lockReferral(tx: Db, id: string): Promise<ReferralRow> {
@@ -74,7 +92,7 @@ const BROKERED_TYPES: Record<ServiceNeed, string[]> = {
 export async function sendRequests(
   db: Db,
   referralId: string,
-  input: SendRequestInput,
+  input: Pick<SendRequestInput, 'mode' | 'locationIds'>,
   by: AuditActor,
   now = new Date(),
 ): Promise<{ sent: number; alreadySent: number }> {
@@ -220,10 +238,10 @@ export async function respondToRequest(
   now = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [q] = await tx.select().from(dischargeRequests).where(eq(dischargeRequests.id, requestId)).for('update');
+    const locked = await lockRequestAndReferral(tx, requestId);
     // Another provider's request is reported as not found, so its existence is not revealed.
-    if (!q || q.providerId !== providerId) throw new DischargeError(404, 'Request was not found');
-    const ref = await lockReferral(tx, q.referralId);
+    if (!locked || locked.q.providerId !== providerId) throw new DischargeError(404, 'Request was not found');
+    const { q, ref } = locked;
     const blocker = responseBlocker({
       responseStatus: q.status as ResponseStatus,
       referralAwarded: !!ref.awardedAt,
@@ -359,9 +377,9 @@ async function lockLocation(tx: Db, locationId: string) {
 export async function awardOffer(db: Db, requestId: string, by: AuditActor, now = new Date()): Promise<AwardResult> {
   try {
     return await db.transaction(async (tx) => {
-      const [q] = await tx.select().from(dischargeRequests).where(eq(dischargeRequests.id, requestId)).for('update');
-      if (!q) throw new DischargeError(404, 'Offer was not found');
-      const ref = await lockReferral(tx, q.referralId);
+      const locked = await lockRequestAndReferral(tx, requestId);
+      if (!locked) throw new DischargeError(404, 'Offer was not found');
+      const { q, ref } = locked;
       const blocker = awardBlocker({
         responseStatus: q.status as ResponseStatus,
         referralAwarded: !!ref.awardedAt,
@@ -552,10 +570,7 @@ export async function awardOffer(db: Db, requestId: string, by: AuditActor, now 
   } catch (err) {
     if (err instanceof NoCapacityError) throw new DischargeError(409, err.message);
     // The unique index on discharge_awards(referral_id) is the backstop if two awards ever race past the lock.
-    if (
-      String((err as { code?: string }).code ?? '') === '23505' ||
-      /discharge_awards_referral_uq/.test(String((err as Error).message))
-    ) {
+    if (pgErrorOf(err)?.code === '23505' && pgErrorOf(err)?.constraint === 'discharge_awards_referral_uq') {
       throw new DischargeError(409, 'This request has already been awarded');
     }
     throw err;

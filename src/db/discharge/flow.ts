@@ -23,6 +23,7 @@ import { londonMidnight, type Period } from '../../domain/discharge/time.js';
 import { loadResponseRecords } from './brokerage.js';
 import { listOpenReferrals } from './referrals.js';
 import { dischargeBlockBeds, dischargeReferrals } from './schema.js';
+import { implausibleReferrals, implausibleWarnings, plausibleDelay, plausibleReferral } from './plausible.js';
 import { locations } from '../market/schema.js';
 
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
@@ -40,6 +41,7 @@ export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<Flo
     .from(dischargeReferrals)
     .where(
       and(
+        plausibleReferral(),
         lt(dischargeReferrals.referredAt, to),
         or(
           and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt)),
@@ -58,7 +60,7 @@ export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<Flo
     db,
     sql`select d.referral_id::text, d.reason, d.from_at, d.to_at from discharge_delays d
         join discharge_referrals r on r.id = d.referral_id
-        where r.referred_at < ${to.toISOString()} and (r.discharged_at is null or r.discharged_at >= ${from.toISOString()})`,
+        where ${plausibleReferral('r')} and ${plausibleDelay('d')} and r.referred_at < ${to.toISOString()} and (r.discharged_at is null or r.discharged_at >= ${from.toISOString()})`,
   );
   const byRef = new Map<string, FlowRecord['delays'][number][]>();
   for (const d of delays) {
@@ -93,6 +95,8 @@ export interface MetricsReport {
   asAt: string;
   rows: PeriodMetrics[];
   acceptance: ProviderAcceptance[];
+  /** Records left out because a stored date is implausible, in plain words. */
+  warnings: string[];
 }
 
 /** Flow and delay metrics per week or month for London dates [from, to), plus each provider's acceptance record. */
@@ -103,7 +107,11 @@ export async function loadMetrics(
   const asAt = opts.asAt ?? new Date();
   const fromAt = londonMidnight(opts.from);
   const toAt = londonMidnight(opts.to);
-  const [records, responses] = await Promise.all([loadFlowRecords(db, fromAt, toAt), loadResponseRecords(db)]);
+  const [records, responses, leftOut] = await Promise.all([
+    loadFlowRecords(db, fromAt, toAt),
+    loadResponseRecords(db),
+    implausibleReferrals(db),
+  ]);
   return {
     period: opts.period,
     from: opts.from,
@@ -111,6 +119,7 @@ export async function loadMetrics(
     asAt: asAt.toISOString(),
     rows: flowMetrics(records, responses, { period: opts.period, from: opts.from, to: opts.to, asAt }),
     acceptance: acceptanceByProvider(responses, opts.from, opts.to),
+    warnings: implausibleWarnings(leftOut),
   };
 }
 

@@ -3,6 +3,7 @@
 // length-of-stay distributions from. Read-only.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
+import { plausibleReferral } from './plausible.js';
 import type { Pathway, ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, londonMidnight } from '../../domain/discharge/time.js';
 
@@ -82,7 +83,7 @@ export async function readDischargeHistory(
                r.next_pathway, r.destination, s.admitted_at as stay_admitted_at, s.left_at as stay_left_at, s.outcome as stay_outcome
         from discharge_referrals r
         left join lateral (select * from discharge_bed_stays s where s.referral_id = r.id order by s.admitted_at desc limit 1) s on true
-        where r.medically_optimised_at >= ${londonMidnight(opts.from).toISOString()} and r.medically_optimised_at < ${londonMidnight(opts.to).toISOString()}
+        where ${plausibleReferral('r')} and r.medically_optimised_at >= ${londonMidnight(opts.from).toISOString()} and r.medically_optimised_at < ${londonMidnight(opts.to).toISOString()}
         order by r.medically_optimised_at`,
   );
   const arrivals = new Map<string, Record<Pathway, number>>();

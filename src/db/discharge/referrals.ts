@@ -19,6 +19,7 @@ import {
   dischargeReferrals,
   type ReferralRow,
 } from './schema.js';
+import { plausibleReferral } from './plausible.js';
 
 /** A referral as the hub works with it: no direct identifiers. */
 export interface Referral {
@@ -193,7 +194,7 @@ export async function listOpenReferrals(db: Db): Promise<(Referral & { offers: n
       offers: sql<number>`(select count(*)::int from discharge_requests q where q.referral_id = discharge_referrals.id and q.status in ('offered','awarded','not_selected'))`,
     })
     .from(dischargeReferrals)
-    .where(and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt)))
+    .where(and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt), plausibleReferral()))
     .orderBy(asc(dischargeReferrals.medicallyOptimisedAt));
   const delays = await delaysFor(
     db,

@@ -10,6 +10,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -226,3 +227,28 @@ export type BedStayRow = typeof dischargeBedStays.$inferSelect;
 
 // Capacity planning by simulation (issue 6): saved scenarios.
 export * from './simulationSchema.js';
+
+/**
+ * NHS England's published discharge figures ("Discharge Delays (Acute)": the monthly CSV and the daily series by
+ * trust and ICB), for comparison with the hub's own. org_level: national | region | icb | trust. metric is the
+ * publisher's metric name as a slug (e.g. `nctr` = patients who no longer meet the criteria to reside,
+ * `discharged_total`); value is the published number (counts, or days/percentages for average metrics).
+ */
+export const publishedDischargeFigures = pgTable(
+  'published_discharge_figures',
+  {
+    orgCode: text('org_code').notNull(),
+    orgLevel: text('org_level').notNull(),
+    orgName: text('org_name'),
+    date: date('date').notNull(), // the day (daily metrics) or the first of the month (monthly metrics)
+    period: text('period').notNull().default('day'), // day | month
+    metric: text('metric').notNull(),
+    metricName: text('metric_name').notNull(),
+    value: doublePrecision('value').notNull(),
+    source: text('source').notNull(), // the file it came from
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgCode, t.date, t.period, t.metric] }),
+    index('published_discharge_figures_metric_idx').on(t.metric, t.orgCode, t.date),
+  ],
+);

@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../../domain/discharge/simulation/scenario.js';
 import { dischargeBedStays, dischargeBlockBeds, dischargeReferrals } from './schema.js';
+import { plausibleReferral } from './plausible.js';
 import { dischargeSimulationScenarios, type SimulationScenarioRow } from './simulationSchema.js';
 
 export interface SavedScenario {
@@ -191,6 +192,7 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
       and(
         BLOCK_CAPACITY,
         isNull(dischargeReferrals.cancelledAt),
+        plausibleReferral(),
         gte(dischargeReferrals.medicallyOptimisedAt, fromTime),
         lt(dischargeReferrals.medicallyOptimisedAt, toTime),
       ),
@@ -228,6 +230,7 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
       and(
         BLOCK_CAPACITY,
         isNull(dischargeReferrals.cancelledAt),
+        plausibleReferral(),
         gte(dischargeReferrals.medicallyOptimisedAt, londonMidnight(countsFrom)),
         lt(dischargeReferrals.medicallyOptimisedAt, toTime),
       ),
@@ -276,7 +279,8 @@ export async function fitFromHistory(db: Db, asAt?: string): Promise<HistoryFit 
           string | null
         >`to_char(max(${dischargeReferrals.medicallyOptimisedAt}) at time zone 'Europe/London', 'YYYY-MM-DD')`,
       })
-      .from(dischargeReferrals);
+      .from(dischargeReferrals)
+      .where(plausibleReferral());
     if (!latest?.day) return null;
     to = addDays(latest.day, 1);
   }
@@ -306,6 +310,7 @@ export async function readHubPosition(db: Db, now = new Date()): Promise<HubPosi
       and(
         BLOCK_CAPACITY,
         isNull(dischargeReferrals.cancelledAt),
+        plausibleReferral(),
         lt(dischargeReferrals.medicallyOptimisedAt, now),
         or(
           isNull(dischargeReferrals.dischargedAt),

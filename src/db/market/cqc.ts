@@ -8,6 +8,7 @@ import {
   type CqcLocation,
   type ExistingCqcLocation,
 } from '../../domain/market/cqc.js';
+import { codesCovering, currentCareAuthorities, withinArea } from '../../domain/geography/authorities.js';
 import { locations, providers } from './schema.js';
 
 export interface CqcImportResult {
@@ -18,6 +19,20 @@ export interface CqcImportResult {
 async function existingFor(db: Db, incoming: readonly CqcLocation[]): Promise<ExistingCqcLocation[]> {
   const las = [...new Set(incoming.map((l) => l.localAuthorityName))];
   const ids = incoming.map((l) => l.cqcLocationId);
+  // Every code under which a place in the covered areas may be recorded (former councils, districts).
+  const codes = [
+    ...new Set(
+      incoming
+        .map((l) => l.localAuthorityGss)
+        .filter((c): c is string => !!c)
+        .flatMap((c) =>
+          currentCareAuthorities(c)
+            .map((a) => a.gssCode)
+            .concat(c),
+        )
+        .flatMap((c) => codesCovering(c)),
+    ),
+  ];
   const rows = await db
     .select({ l: locations, providerName: providers.name, cqcProviderId: providers.cqcProviderId })
     .from(locations)
@@ -25,12 +40,13 @@ async function existingFor(db: Db, incoming: readonly CqcLocation[]): Promise<Ex
     .where(
       and(
         isNotNull(locations.cqcLocationId),
-        sql`(${locations.localAuthorityName} in ${las.length ? las : ['']} or ${locations.cqcLocationId} in ${ids.length ? ids : ['']})`,
+        sql`(${locations.localAuthorityName} in ${las.length ? las : ['']} or ${locations.localAuthorityGss} in ${codes.length ? codes : ['']} or ${locations.cqcLocationId} in ${ids.length ? ids : ['']})`,
       ),
     );
   return rows.map(({ l, providerName, cqcProviderId }) => ({
     cqcLocationId: l.cqcLocationId!,
     localAuthorityName: l.localAuthorityName,
+    localAuthorityGss: l.localAuthorityGss,
     deregistered: l.deregisteredAt != null,
     fields: {
       name: l.name,
@@ -52,7 +68,8 @@ async function existingFor(db: Db, incoming: readonly CqcLocation[]): Promise<Ex
 }
 
 /**
- * `boroughGss`: locations in this local authority are flagged in-borough on creation (the council's own
+ * `boroughGss`: locations in this council's area (by the reference geography: a district's homes are in its
+ * county's area) are flagged in-borough on creation (the council's own
  * market); commissioners can change the flag afterwards.
  */
 export async function applyCqcImport(
@@ -114,7 +131,7 @@ export async function applyCqcImport(
       plan.created.slice(i, i + 500).map((l) => ({
         ...values(l),
         cqcLocationId: l.cqcLocationId,
-        inBorough: !!opts.boroughGss && l.localAuthorityGss === opts.boroughGss,
+        inBorough: !!opts.boroughGss && !!l.localAuthorityGss && withinArea(l.localAuthorityGss, opts.boroughGss),
       })),
     );
   }

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { locations, providers, type LocationRow, type NewLocationRow, type ProviderRow } from './schema.js';
+import { codesCovering } from '../../domain/geography/authorities.js';
 
 export class MarketInputError extends Error {
   constructor(
@@ -107,7 +108,7 @@ export function locationConditions(f: LocationFilter): SQL[] {
   if (f.rating)
     c.push(f.rating === 'Not rated' ? (isNull(locations.cqcRating) as SQL) : eq(locations.cqcRating, f.rating));
   if (f.district) c.push(eq(locations.postcodeDistrict, f.district.toUpperCase()));
-  if (f.localAuthorityGss) c.push(eq(locations.localAuthorityGss, f.localAuthorityGss));
+  if (f.localAuthorityGss) c.push(inArray(locations.localAuthorityGss, codesCovering(f.localAuthorityGss)));
   if (f.inBorough !== undefined) c.push(eq(locations.inBorough, f.inBorough));
   if (f.providerId) c.push(eq(locations.providerId, f.providerId));
   if (f.search) c.push(ilike(locations.name, `%${f.search}%`));

@@ -10,6 +10,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -72,6 +73,10 @@ export const locations = pgTable(
     cqcRating: text('cqc_rating'), // Outstanding | Good | Requires improvement | Inadequate | null (not yet rated)
     cqcRatingDate: date('cqc_rating_date'),
     cqcLastCheck: date('cqc_last_check'),
+    /** Key-question ratings from the CQC API: { safe, effective, caring, responsive, wellLed: { rating, date } }. */
+    cqcKeyQuestionRatings:
+      jsonb('cqc_key_question_ratings').$type<Record<string, { rating: string; date: string | null }>>(),
+    odsCode: text('ods_code'), // NHS ODS code of the location (CQC API odsCode)
     inBorough: boolean('in_borough').notNull().default(false),
     onFramework: boolean('on_framework').notNull().default(false),
     onDps: boolean('on_dps').notNull().default(false),
@@ -246,6 +251,11 @@ export const placements = pgTable(
     ),
     index('placements_start_idx').on(t.startDate),
     index('placements_person_idx').on(t.personRef),
+    // A package imported from a council's case-management system is keyed by that system's package ID, so a
+    // re-import updates it (src/importers/placements.ts).
+    uniqueIndex('placements_import_ref_uq')
+      .on(t.originRef)
+      .where(sql`${t.origin} = 'import'`),
     // Placements live on a date are the open ones (end_date null) plus those ending after it: these two partial
     // covering indexes let the dashboard count and average them per home by index-only scans (no heap reads).
     index('placements_open_idx')

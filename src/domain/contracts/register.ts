@@ -2,8 +2,8 @@
 // Councils keep registers in their own spreadsheets, so headers are matched loosely and labels or codes are
 // accepted for the vocabularies.
 import { BOUNDS, dateRangeError } from '../core/bounds.js';
-import { addMonths, londonToday } from '../core/dates.js';
-import { isIsoDate, type IsoDate } from './dates.js';
+import { addMonths, londonToday, parseDateText } from '../core/dates.js';
+import { type IsoDate } from './dates.js';
 import {
   CARE_GROUPS,
   CARE_GROUP_LABELS,
@@ -140,14 +140,12 @@ function vocab<T extends string>(value: string, codes: readonly T[], labels: Rec
   return syn && (codes as readonly string[]).includes(syn) ? (syn as T) : null;
 }
 
-/** '2026-03-31', '31/03/2026' or '31-03-2026' → ISO; null when not a real date. */
+/**
+ * '2026-03-31', '31/03/2026', '31-03-2026', '31/Mar/2026' or an Excel serial day number → ISO; null when not a
+ * real date (the shared reading of dates in files, `parseDateText`).
+ */
 export function parseUkDate(value: string): IsoDate | null {
-  const v = value.trim();
-  if (isIsoDate(v)) return v;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
+  return parseDateText(value);
 }
 
 /** '£1,234,567.89' or '1234567.89' → pence; null when not money. */

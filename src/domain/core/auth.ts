@@ -21,7 +21,14 @@ export interface Actor {
 }
 
 /** Council and NHS staff: everyone but providers. They may read commissioning data across the market. */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'viewer'];
+export const STAFF_ROLES: readonly Role[] = [
+  'admin',
+  'commissioner',
+  'broker',
+  'quality_officer',
+  'bcf_lead',
+  'viewer',
+];
 
 /**
  * Staff who may change commissioning data (the viewer only reads). The BCF lead (council or ICB finance, plans and
@@ -49,9 +56,39 @@ export function actsForProvider(actor: Actor, providerId: string): boolean {
   return actor.role !== 'viewer';
 }
 
-/** Minimum password policy (NCSC guidance favours length over composition rules). */
-export function passwordProblem(password: string): string | null {
+/** What a password is checked against besides its length. */
+export interface PasswordContext {
+  /** The account's email: the password may not be it, nor contain its local part. */
+  email?: string;
+  /** True for a password on the list of common (breached) passwords; compared lower-case. */
+  isCommon?: (lowerCased: string) => boolean;
+}
+
+const KEYBOARD_RUNS = ['0123456789', '1234567890', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/**
+ * The password policy, after NCSC "Password administration for system owners" and NIST SP 800-63B §5.1.1.2:
+ * length over composition rules (10 to 200 characters, any characters, no forced mix), and a deny-list: not a
+ * common password (also once trailing digits and symbols are removed, so "password2024!" is refused), not one
+ * character repeated or a keyboard run, not the user's email nor the name before its @ (with or without digits
+ * and symbols added).
+ * @returns the problem in words for the form, or null when the password is acceptable
+ */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
   if (password.length < 10) return 'Password must be at least 10 characters';
   if (password.length > 200) return 'Password must be 200 characters or fewer';
+  const lower = password.normalize('NFKC').toLowerCase();
+  if (/^(.)\1+$/u.test(lower)) return 'Password must not be one character repeated';
+  const stripped = lower.replace(/[\d\W_]+$/u, '');
+  if (KEYBOARD_RUNS.some((run) => run.includes(lower) || (stripped.length >= 4 && run.includes(stripped))))
+    return 'Password must not be a run of keys like 1234567890 or qwertyuiop';
+  if (context.isCommon && (context.isCommon(lower) || (stripped.length >= 4 && context.isCommon(stripped))))
+    return 'This password is too common: choose a longer one, for example three random words';
+  const email = context.email?.trim().toLowerCase();
+  if (email) {
+    const local = email.split('@')[0];
+    if (lower.includes(email) || lower === local || stripped === local)
+      return 'Password must not be your email address or the name before its @';
+  }
   return null;
 }

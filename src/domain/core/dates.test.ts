@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  excelSerialToIsoDate,
+  parseDateText,
   addMonths,
   daysBetween,
   financialQuarterOf,
@@ -74,5 +76,31 @@ describe('one calendar', () => {
     expect(financialQuarterOf('2026-04-01')).toEqual({ year: '2026/27', quarter: 1 });
     expect(financialQuarterOf('2026-12-31')).toEqual({ year: '2026/27', quarter: 3 });
     expect(financialQuarterOf('2027-03-31')).toEqual({ year: '2026/27', quarter: 4 });
+  });
+});
+
+describe('parseDateText', () => {
+  it('reads the ways files write dates', () => {
+    expect(parseDateText('2026-03-31')).toBe('2026-03-31');
+    expect(parseDateText('2025-09-15 10:02:11')).toBe('2025-09-15');
+    expect(parseDateText('2025-09-15T10:02:11Z')).toBe('2025-09-15');
+    expect(parseDateText('31/03/2026')).toBe('2026-03-31');
+    expect(parseDateText('1/4/2024')).toBe('2024-04-01');
+    expect(parseDateText('31-03-2026')).toBe('2026-03-31');
+    expect(parseDateText('09/Jan/2018 - 00:00')).toBe('2018-01-09');
+    expect(parseDateText('16 September 2025')).toBe('2025-09-16');
+    expect(parseDateText('5 Sept 2025')).toBe('2025-09-05');
+  });
+
+  it('reads Excel serial day numbers as dates (the Capacity Tracker writes 45330.3840277778)', () => {
+    expect(parseDateText('45330.3840277778')).toBe('2024-02-08');
+    expect(parseDateText('45383')).toBe('2024-04-01');
+    expect(excelSerialToIsoDate(61)).toBe('1900-03-01');
+    expect(parseDateText('2024')).toBeNull();
+  });
+
+  it('refuses what is not a real date', () => {
+    for (const bad of ['', '2026-02-30', '31/13/2026', '03/31/2026', '12/Foo/2024', '31/03/26', 'soon'])
+      expect(parseDateText(bad)).toBeNull();
   });
 });

@@ -132,3 +132,83 @@ export function financialQuarterOf(date: IsoDate): { year: string; quarter: 1 | 
   const month = +date.slice(5, 7);
   return { year: financialYearOf(date), quarter: (Math.floor(((month + 8) % 12) / 3) + 1) as 1 | 2 | 3 | 4 };
 }
+
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+/** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29, so later serials line up from here). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Serials read as dates: 1927-05-18 (10,000) to 2119-01-10 (80,000); smaller numbers are years or counts. */
+const EXCEL_SERIAL_MIN = 10_000;
+const EXCEL_SERIAL_MAX = 80_000;
+
+/** The calendar date of an Excel serial day number (the fraction is the time of day and is dropped). */
+export function excelSerialToIsoDate(serial: number): IsoDate {
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A date as files write it, to ISO `YYYY-MM-DD`; null when it is not a real date. Reads `2026-03-31` (also with
+ * a time after it, `T…` or a space), `31/03/2026`, `31-03-2026`, `31.03.2026`, `31/Mar/2026` and `31 March 2026`
+ * (CQC writes `09/Jan/2018 - 00:00`: a trailing time is ignored), and Excel serial day numbers from 10,000 to
+ * 80,000 (`45330` or `45330.384` is 2024-02-08), as exports from Excel-backed systems hold them.
+ * Two-digit years and US month-first dates are not read.
+ */
+export function parseDateText(value: string): IsoDate | null {
+  const v = value.trim();
+  if (v === '') return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  if (iso) return isIsoDate(iso[1]) ? iso[1] : null;
+  if (/^\d+(\.\d+)?$/.test(v)) {
+    const n = Number(v);
+    return n >= EXCEL_SERIAL_MIN && n < EXCEL_SERIAL_MAX ? excelSerialToIsoDate(n) : null;
+  }
+  const m =
+    /^(\d{1,2})(?:[/.-]|\s+)([A-Za-z]+|\d{1,2})(?:[/.-]|\s+)(\d{4})(?:\s*(?:-\s*)?\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(v);
+  if (!m) return null;
+  let month: number;
+  if (/^\d+$/.test(m[2])) month = Number(m[2]);
+  else {
+    const word = m[2].toLowerCase();
+    month = word.length >= 3 ? MONTH_NAMES.findIndex((name) => name.startsWith(word)) + 1 : 0;
+    if (month === 0 && word === 'sept') month = 9;
+    if (month === 0) return null;
+  }
+  const out = `${m[3]}-${String(month).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return isIsoDate(out) ? out : null;
+}
+
+/**
+ * A date and time as files write it, as an instant. `2025-09-15 10:02:11` (also `T`, without seconds, or a date
+ * alone at midnight), `15/09/2025 10:02` or an Excel serial with its fraction of a day (`45330.3840277778`). The
+ * wall-clock time is read in `zone`: 'Europe/London' (UK local time, GMT or BST as the date falls) or 'UTC'.
+ * An explicit `Z` or offset wins. Null when it is not a real date and time.
+ */
+export function parseDateTimeText(value: string, zone: 'Europe/London' | 'UTC' = BUSINESS_TIME_ZONE): Date | null {
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) || !isIsoDate(v.slice(0, 10)) ? null : d;
+  }
+  let date: IsoDate | null;
+  let secondsOfDay = 0;
+  if (/^\d+(\.\d+)?$/.test(v)) {
+    date = parseDateText(v);
+    if (!date) return null;
+    secondsOfDay = Math.round((Number(v) % 1) * 86_400);
+  } else {
+    const m = /^(.*?)(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(v);
+    if (!m) return null;
+    date = parseDateText(m[1]);
+    if (!date) return null;
+    if (m[2] !== undefined) {
+      const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+      if (h > 23 || mi > 59 || s > 59) return null;
+      secondsOfDay = h * 3600 + mi * 60 + s;
+    }
+  }
+  const [y, mo, d] = [+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)];
+  const h = Math.floor(secondsOfDay / 3600);
+  const mi = Math.floor((secondsOfDay % 3600) / 60);
+  const s = secondsOfDay % 60;
+  if (zone === 'UTC') return new Date(Date.UTC(y, mo, d, h, mi, s));
+  return new Date(new TZDate(y, mo, d, h, mi, s, BUSINESS_TIME_ZONE).getTime());
+}

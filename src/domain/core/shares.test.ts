@@ -42,5 +42,5 @@ describe('shares that add up to 1', () => {
         expect(Math.round(s * 10 ** digits)).toBeCloseTo(s * 10 ** digits, 6);
       });
     }
-  });
+  }, 60_000); // about 80,000 assertions: well under a second alone, many seconds on a shared machine
 });

@@ -25,6 +25,8 @@ export const sendRequestSchema = z
   .object({
     mode: z.enum(['chosen', 'framework'], { message: 'Choose who to send the request to' }),
     locationIds: z.array(z.string().uuid()).max(50, 'Send to 50 providers or fewer').default([]),
+    /** Send although the summary for providers was screened as holding identifying details (the broker checked). */
+    sendAnyway: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'chosen' && v.locationIds.length === 0) {

@@ -1,6 +1,7 @@
 // The CQC "care directory with filters" CSV, as published: four title lines, the header on line 5,
 // `|`-separated service types and specialisms, and two date styles. Turns raw CSV records into locations,
 // rejecting the whole file with line-and-column errors when any row is wrong.
+import { areasOverlap, authorityByCode, gssForPublishedName, GSS_CODE } from '../geography/authorities';
 import { normalisePostcode, postcodeDistrict, type ServiceType, type Specialism } from './types';
 
 export interface RawRecord {
@@ -295,59 +296,17 @@ export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult
   return { locations, skipped, issues };
 }
 
-// ---- Local authority names → GSS codes (London boroughs and the councils behind the seed strategies) ----
-const LA_GSS: Record<string, string> = {
-  'city of london': 'E09000001',
-  'barking and dagenham': 'E09000002',
-  barnet: 'E09000003',
-  bexley: 'E09000004',
-  brent: 'E09000005',
-  bromley: 'E09000006',
-  camden: 'E09000007',
-  croydon: 'E09000008',
-  ealing: 'E09000009',
-  enfield: 'E09000010',
-  greenwich: 'E09000011',
-  hackney: 'E09000012',
-  'hammersmith and fulham': 'E09000013',
-  haringey: 'E09000014',
-  harrow: 'E09000015',
-  havering: 'E09000016',
-  hillingdon: 'E09000017',
-  hounslow: 'E09000018',
-  islington: 'E09000019',
-  'kensington and chelsea': 'E09000020',
-  'kingston upon thames': 'E09000021',
-  lambeth: 'E09000022',
-  lewisham: 'E09000023',
-  merton: 'E09000024',
-  newham: 'E09000025',
-  redbridge: 'E09000026',
-  'richmond upon thames': 'E09000027',
-  southwark: 'E09000028',
-  sutton: 'E09000029',
-  'tower hamlets': 'E09000030',
-  'waltham forest': 'E09000031',
-  wandsworth: 'E09000032',
-  westminster: 'E09000033',
-  thurrock: 'E06000034',
-  halton: 'E06000006',
-  essex: 'E10000012',
-  trafford: 'E08000009',
-  'county durham': 'E06000047',
-  darlington: 'E06000005',
-  brentwood: 'E07000068',
-  basildon: 'E07000066',
-};
+// ---- Local authority names → GSS codes: the reference geography (every English council, current and former) ----
 
+/**
+ * The GSS code for CQC's `Local authority` value, by name or code: "Bristol, City of" → E06000023; councils abolished
+ * 2019–2023 give their successor where one council took over the whole area ("Aylesbury Vale" → Buckinghamshire
+ * E06000060). Null for a name that is not an English council.
+ */
 export function localAuthorityGss(name: string): string | null {
-  const key = name
-    .trim()
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/^(london borough of|royal borough of)\s+/, '')
-    .replace(/,.*$/, '');
-  return LA_GSS[key] ?? null;
+  const v = name.trim();
+  if (GSS_CODE.test(v.toUpperCase())) return authorityByCode(v)?.gssCode ?? null;
+  return gssForPublishedName(v);
 }
 
 // ---- What an import changes ----
@@ -355,6 +314,8 @@ export function localAuthorityGss(name: string): string | null {
 export interface ExistingCqcLocation {
   cqcLocationId: string;
   localAuthorityName: string | null;
+  /** Compared by area with the councils the file covers (a home recorded under Cumbria is covered by a Cumberland file). */
+  localAuthorityGss?: string | null;
   deregistered: boolean;
   fields: Partial<Record<CompareField, unknown>>;
 }
@@ -394,7 +355,10 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * Compares a parsed file with the locations already held. Idempotent: importing the same file twice gives
  * no changes the second time. A location absent from the file counts as deregistered only if the file
- * covers its local authority, so importing one borough's extract leaves other boroughs alone.
+ * covers its local authority's area, so importing one borough's extract leaves other boroughs alone. Areas are
+ * compared through the reference geography, not by name: a home recorded under Cumbria and missing from a later
+ * file published under Cumberland (one of Cumbria's two successors) is deregistered. Names no council has
+ * (unknown to the geography) are compared as names.
  */
 export function planCqcImport(
   incoming: readonly CqcLocation[],
@@ -404,6 +368,10 @@ export function planCqcImport(
   const plan: CqcImportPlan = { created: [], changed: [], unchanged: 0, reregistered: [], deregistered: [] };
   const present = new Set<string>();
   const coveredLas = new Set(incoming.map((l) => l.localAuthorityName.toLowerCase()));
+  const coveredCodes = [...new Set(incoming.map((l) => l.localAuthorityGss).filter((c): c is string => !!c))];
+  const covered = (e: ExistingCqcLocation) =>
+    (!!e.localAuthorityName && coveredLas.has(e.localAuthorityName.toLowerCase())) ||
+    (!!e.localAuthorityGss && coveredCodes.some((c) => areasOverlap(c, e.localAuthorityGss!)));
   for (const loc of incoming) {
     present.add(loc.cqcLocationId);
     const cur = byId.get(loc.cqcLocationId);
@@ -418,8 +386,7 @@ export function planCqcImport(
   }
   for (const e of existing) {
     if (e.deregistered || present.has(e.cqcLocationId)) continue;
-    if (e.localAuthorityName && coveredLas.has(e.localAuthorityName.toLowerCase()))
-      plan.deregistered.push(e.cqcLocationId);
+    if (covered(e)) plan.deregistered.push(e.cqcLocationId);
   }
   return plan;
 }

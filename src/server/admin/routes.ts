@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAudit } from '../../db/core/audit.js';
-import { createUser, listUsers, UserInputError } from '../../db/core/users.js';
+import { listAudit, recordAudit } from '../../db/core/audit.js';
+import { deleteUserSessions } from '../../db/core/sessions.js';
+import { createUser, getUser, listUsers, setPassword, updateUser, UserInputError } from '../../db/core/users.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { roleSchema, userSchema } from '../auth/schemas.js';
-import { invalid } from '../problem.js';
+import { invalid, notFound } from '../problem.js';
 
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -46,6 +47,104 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         if (err instanceof UserInputError) throw invalid(err.errors.map((e) => ({ ...e, in: 'body' })));
         throw err;
       }
+    },
+  );
+
+  const userId = z.object({ id: z.string().uuid() });
+  const inputErrors = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof UserInputError) {
+        if (err.errors.some((e) => e.field === 'id')) throw notFound('User');
+        throw invalid(err.errors.map((e) => ({ ...e, in: 'body' })));
+      }
+      throw err;
+    }
+  };
+
+  app.patch(
+    '/users/:id',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Change a user’s name or role, or disable / re-enable the account (disabling ends its sessions)',
+        params: userId,
+        body: z.object({
+          name: z.string().max(200).optional(),
+          role: roleSchema.optional(),
+          providerId: z.string().uuid().nullable().optional(),
+          disabled: z.boolean().optional(),
+        }),
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const user = await inputErrors(() =>
+        updateUser(app.db, request.params.id, request.body, { userId: actor.userId }),
+      );
+      return { user };
+    },
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Reset a user’s password (ends all their sessions and clears a lockout)',
+        params: userId,
+        body: z.object({ password: z.string().min(1, 'Enter a new password').max(1000) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await inputErrors(() =>
+        setPassword(
+          app.db,
+          request.params.id,
+          request.body.password,
+          { userId: actor.userId },
+          {
+            field: 'password',
+            action: 'reset-password',
+          },
+        ),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/users/:id/sign-out',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'End every session of a user (sign them out everywhere)',
+        params: userId,
+        response: { 200: z.object({ sessionsEnded: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!(await getUser(app.db, request.params.id))) throw notFound('User');
+      const sessionsEnded = await deleteUserSessions(app.db, request.params.id);
+      await recordAudit(
+        app.db,
+        { userId: actor.userId },
+        {
+          action: 'end-sessions',
+          entity: 'user',
+          entityId: request.params.id,
+          detail: { sessionsEnded },
+        },
+      );
+      return { sessionsEnded };
     },
   );
 

@@ -54,6 +54,10 @@ describeWithDatabases('bcf routes', (ctx) => {
     expect(unmet).toHaveLength(1);
     expect(unmet[0].detail).toContain('£250,000');
     expect(plan.canEdit).toBe(true);
+    // The home dashboard's BCF section says the same.
+    const dash = (await lead.get('/api/dashboard')).json();
+    const bcf = dash.sections.find((x: { area: string }) => x.area === 'bcf');
+    expect(bcf.figures.find((f: { key: string }) => f.key === 'bcfChecksNotMet').value).toBe(0); // the gap is next year's
   });
 
   it('computes the metrics with the seed’s baseline figures and explains them', async () => {

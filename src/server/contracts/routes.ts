@@ -46,6 +46,7 @@ import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { Problem, forbidden, notFound } from '../problem.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
+import { loggableError, pgErrorOf } from '../../db/errors.js';
 import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 
@@ -103,6 +104,20 @@ const ratingsBody = z.object(
     z.ZodEnum<{ [K in (typeof QUALITY_RATINGS)[number]]: K }>
   >,
 );
+
+/** XLSX files are zip archives: they start with the local file header "PK\\x03\\x04". */
+function isZip(body: Buffer): boolean {
+  return body.length >= 4 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04;
+}
+
+function notAWorkbook(): Problem {
+  return new Problem(
+    422,
+    'The file was not imported',
+    'The file is not a readable Excel (XLSX) workbook: it may be damaged, or be another kind of file. Save it again from Excel as .xlsx, or send the register as CSV.',
+    [{ field: 'file', message: 'Not a readable XLSX workbook', in: 'body' }],
+  );
+}
 
 const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- Contract register ----------
@@ -225,7 +240,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, body),
   );
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
-    done(null, body),
+    done(isZip(body as Buffer) ? null : notAWorkbook(), body),
   );
   app.post(
     '/import',
@@ -263,6 +278,11 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
               in: 'body',
             })),
           );
+        }
+        // A damaged workbook (or a file that only looks like one) fails inside the XLSX reader: say so plainly.
+        if (Buffer.isBuffer(body) && !(e instanceof Problem) && !pgErrorOf(e)) {
+          request.log.warn({ error: loggableError(e) }, 'unreadable XLSX upload');
+          throw notAWorkbook();
         }
         throw e;
       }

@@ -6,6 +6,7 @@ import { contractsSection } from '../contracts/dashboard.js';
 import { dischargeSection } from '../discharge/dashboard.js';
 import { marketSection } from '../market/section.js';
 import { directorySection } from '../directory/section.js';
+import { bcfSection } from '../bcf/section.js';
 
 export type FigureUnit = 'count' | 'percent' | 'gbp' | 'gbp_per_week' | 'hours';
 
@@ -27,4 +28,10 @@ export interface DashboardSection {
 export type SectionSource = (db: Db, actor: Actor) => Promise<DashboardSection | null>;
 
 /** Areas add their section here, in the order they should appear. */
-export const dashboardSections: SectionSource[] = [marketSection, contractsSection, dischargeSection, directorySection];
+export const dashboardSections: SectionSource[] = [
+  marketSection,
+  contractsSection,
+  dischargeSection,
+  directorySection,
+  bcfSection,
+];

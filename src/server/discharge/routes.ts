@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
+import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
 import {
@@ -36,7 +37,9 @@ import {
   recordDischarge,
 } from '../../db/discharge/referrals.js';
 import { actorOf, requireRole } from '../auth/guards.js';
+import { recordAudit } from '../../db/core/audit.js';
 import { forbidden, invalid, Problem } from '../problem.js';
+import { assertDateRange } from '../ranges.js';
 
 const HUB_ROLES = ['broker', 'admin'] as const;
 /** Staff who see a person's name and NHS number: the hub itself. */
@@ -188,7 +191,20 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!referral) throw new Problem(404, 'Not found', 'Referral was not found');
       const responses = await listResponses(app.db, referral.id);
       const restricted = RESTRICTED_ROLES.has(actor.role) ? await getRestrictedDetails(app.db, referral.id) : null;
-      return { referral, responses, restricted };
+      if (restricted && (restricted.name || restricted.nhsNumber)) {
+        // Every view of a person's identifying details is on the audit trail (which fields, never their values).
+        await recordAudit(app.db, who(actor), {
+          action: 'view-identifying-details',
+          entity: 'discharge_referral',
+          entityId: referral.id,
+          detail: {
+            fields: [restricted.name ? 'name' : null, restricted.nhsNumber ? 'nhsNumber' : null].filter(Boolean),
+          },
+        });
+      }
+      // The hub sees what the request's summary would reveal to providers before sending it.
+      const screening = restricted ? screenFreeText(referral.needsSummary, { name: restricted.name }) : [];
+      return { referral, responses, restricted, screening };
     },
   );
 
@@ -237,6 +253,16 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const referral = await getReferral(app.db, request.params.id);
+      if (referral && !request.body.sendAnyway) {
+        const { name } = await getRestrictedDetails(app.db, referral.id);
+        const findings = screenFreeText(referral.needsSummary, { name });
+        if (findings.length) {
+          throw new Problem(409, 'Check the summary before sending', describeFindings(findings), [
+            { field: 'needsSummary', message: describeFindings(findings), in: 'body' },
+          ]);
+        }
+      }
       const result = await guarded(() => sendRequests(app.db, request.params.id, request.body, who(actor)));
       return reply.code(201).send(result);
     },
@@ -333,6 +359,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
+      assertDateRange({ from: w.from, to: w.end });
       const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
       return { ...report, to: w.to };
     },
@@ -351,6 +378,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
+      assertDateRange({ from: w.from, to: w.end });
       const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
       const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
       if (request.query.format === 'csv') {
@@ -414,6 +442,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const w = reportingWindow(request.query.from, request.query.to, now, 181);
+      assertDateRange({ from: w.from, to: w.end });
       const report = await loadD2a(app.db, { kind: request.query.kind, from: w.from, to: w.end, now });
       return { ...report, to: w.to };
     },
@@ -433,6 +462,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const to = request.query.to ?? londonDate(now);
       const from = request.query.from ?? addDays(to, -365);
+      assertDateRange({ from, to });
       return readDischargeHistory(app.db, { from, to, asAt: now });
     },
   );
@@ -496,6 +526,7 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
       const w = reportingWindow(request.query.from, request.query.to, new Date(), 364);
+      assertDateRange({ from: w.from, to: w.end });
       const [record, notifications] = await Promise.all([
         providerAcceptance(app.db, providerId, w.from, w.end),
         listNotifications(app.db, providerId),

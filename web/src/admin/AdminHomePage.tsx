@@ -6,6 +6,13 @@ export function AdminHomePage() {
     <Page title="Administration" breadcrumbs={[{ text: 'Administration' }]}>
       <ul className="govuk-list govuk-list--spaced">
         <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/council">
+            Your council
+          </Link>
+          <br />
+          The council Steward serves, from the ONS reference lists.
+        </li>
+        <li>
           <Link className="govuk-link govuk-!-font-weight-bold" to="/admin/users">
             Users
           </Link>
@@ -18,6 +25,13 @@ export function AdminHomePage() {
           </Link>
           <br />
           Who changed what and when, newest first.
+        </li>
+        <li>
+          <Link className="govuk-link govuk-!-font-weight-bold" to="/data">
+            Data
+          </Link>
+          <br />
+          Every dataset Steward holds, how old it is, and importing files.
         </li>
       </ul>
     </Page>

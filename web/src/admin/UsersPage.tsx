@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useApi } from '../api';
 import { ROLES, ROLE_LABELS, type Role, type User } from '../auth';
 import {
@@ -17,7 +17,16 @@ import {
 } from '../components';
 
 const columns: Column<User>[] = [
-  { key: 'name', header: 'Name' },
+  {
+    key: 'name',
+    header: 'Name',
+    render: (u) => (
+      <Link className="govuk-link" to={`/admin/users/${u.id}`}>
+        {u.name}
+      </Link>
+    ),
+    sortValue: (u) => u.name,
+  },
   { key: 'email', header: 'Email address' },
   {
     key: 'role',

@@ -149,7 +149,7 @@ describeE2E('admin: users and audit log', () => {
       user: Parameters<typeof navigationFor>[0];
     };
     expect(session.user?.providerId).toBe(provider!.value);
-    const expected = [...navigationFor(session.user).map((n) => n.text), 'Sign out'];
+    const expected = [...navigationFor(session.user).map((n) => n.text), 'Your account', 'Sign out'];
     const shown = await other.page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents();
     expect(shown).toEqual(expected);
     expect(shown).not.toContain('Admin');

@@ -1,3 +1,4 @@
+import { PublishedFiguresSection } from './PublishedFigures';
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo, useState } from 'react';
 import { useApi, withQuery } from '../api';
@@ -306,6 +307,7 @@ export function MetricsPage() {
         rows={rows}
         what="the metrics"
       />
+      <PublishedFiguresSection />
     </Page>
   );
 }

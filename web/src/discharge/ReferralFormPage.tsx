@@ -12,6 +12,7 @@ import {
   Select,
   TextInput,
   Textarea,
+  WarningText,
   apiErrorsToSummary,
   datePartsToIso,
   emptyDate,
@@ -32,6 +33,7 @@ import {
   humanise,
 } from './labels';
 import type { Referral } from './types';
+import { describeFindings, screenFreeText } from '../../../src/domain/discharge/screening';
 
 interface Form {
   personRef: string;
@@ -132,6 +134,8 @@ export function ReferralFormPage() {
       setF((x) => ({ ...x, [k]: v }));
   const needs = f.pathway === '' ? [] : NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3];
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
+  // Warn before the summary reaches providers: an NHS number, a full postcode or the person's name in it.
+  const summaryFindings = screenFreeText(f.needsSummary, { name: f.name });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -315,6 +319,7 @@ export function ReferralFormPage() {
           onChange={set('needsSummary')}
           error={err('needsSummary')}
         />
+        {summaryFindings.length > 0 && <WarningText>{describeFindings(summaryFindings)}</WarningText>}
         <Radios
           name="fundingRoute"
           legend="Funding route"

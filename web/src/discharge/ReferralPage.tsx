@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
+import { describeFindings, type ScreeningFinding } from '../../../src/domain/discharge/screening';
 import {
   Button,
   ButtonGroup,
@@ -18,6 +19,7 @@ import {
   Table,
   Tag,
   TextInput,
+  WarningText,
   apiErrorsToSummary,
   formatDate,
   formatDateTime,
@@ -46,9 +48,18 @@ const RESPONSE_LABELS: Record<ResponseView['status'], string> = {
   withdrawn: 'Withdrawn',
 };
 
-function CandidateList({ referralId, onSent }: { referralId: string; onSent: (message: string) => void }) {
+function CandidateList({
+  referralId,
+  screening,
+  onSent,
+}: {
+  referralId: string;
+  screening: NonNullable<ReferralDetail['screening']>;
+  onSent: (message: string) => void;
+}) {
   const { data, loading, error } = useApi<CandidateResult>(`/api/discharge/referrals/${referralId}/candidates`);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [sendAnyway, setSendAnyway] = useState<string[]>([]);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
   if (!data) return <LoadingOrError loading={loading} error={error} what="matching providers" />;
@@ -59,7 +70,7 @@ function CandidateList({ referralId, onSent }: { referralId: string; onSent: (me
       const r = await apiSend<{ sent: number; alreadySent: number }>(
         'POST',
         `/api/discharge/referrals/${referralId}/requests`,
-        { mode, locationIds: mode === 'chosen' ? chosen : [] },
+        { mode, locationIds: mode === 'chosen' ? chosen : [], sendAnyway: sendAnyway.includes('yes') },
       );
       setChosen([]);
       onSent(
@@ -95,6 +106,23 @@ function CandidateList({ referralId, onSent }: { referralId: string; onSent: (me
         family are listed first.
       </Details>
       <ErrorSummary errors={errors} />
+      {screening.length > 0 && (
+        <>
+          <WarningText>
+            {describeFindings(screening as ScreeningFinding[])} Change the summary (record it again without them) before
+            sending, or confirm below that it is right to send it as it is.
+          </WarningText>
+          <Checkboxes
+            name="sendAnyway"
+            legend="Send the summary as it is"
+            small
+            value={sendAnyway}
+            onChange={setSendAnyway}
+            items={[{ value: 'yes', text: 'I have checked the summary: it does not identify the person' }]}
+            error={errors.find((e) => e.field === 'needsSummary')?.message}
+          />
+        </>
+      )}
       {data.candidates.length > 0 && (
         <Checkboxes
           name="locationIds"
@@ -426,7 +454,7 @@ export function ReferralPage() {
       </div>
       <Offers detail={data} canAct={canAct} onAwarded={done} />
       {canAct && open && !r.awardedAt && r.pathway > 0 && (
-        <CandidateList key={candidatesKey} referralId={r.id} onSent={done} />
+        <CandidateList key={candidatesKey} referralId={r.id} screening={data.screening ?? []} onSent={done} />
       )}
       {canAct && open && <StepForms detail={data} onDone={done} />}
     </Page>

@@ -61,6 +61,8 @@ export interface ReferralDetail {
   referral: Referral;
   responses: ResponseView[];
   restricted: { name: string | null; nhsNumber: string | null } | null;
+  /** What the summary for providers would reveal (hub roles only): NHS numbers, full postcodes, the name. */
+  screening?: { kind: string; text: string; message: string }[];
 }
 
 export interface Reason {

@@ -53,7 +53,10 @@ export const E2E_ADMIN = {
 export const DEMO_ACCOUNTS = {
   admin: { email: E2E_ADMIN.email, password: E2E_ADMIN.password },
   ...Object.fromEntries(DEMO_STAFF.map((u) => [u.role, { email: u.email, password: DEMO_PASSWORD }])),
-} as Record<'admin' | 'commissioner' | 'broker' | 'quality_officer' | 'viewer', { email: string; password: string }>;
+} as Record<
+  'admin' | 'commissioner' | 'broker' | 'quality_officer' | 'bcf_lead' | 'viewer',
+  { email: string; password: string }
+>;
 
 export interface StartOptions {
   /** Demo seed (default 1). */
@@ -333,6 +336,7 @@ export async function settle(page: Page): Promise<void> {
 }
 
 const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource: string | undefined;
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** axe rules outside AXE_TAGS that expectAccessible also runs and fails on, whatever their impact. */
@@ -400,7 +404,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   await expectUserWording(page, label);
   await expectFitsPhone(page, label);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's Content-Security-Policy (rightly)
+  // refuses inline scripts, and the test must run under the same policy as users do.
+  if (!hasAxe) await page.evaluate(`${(axeSource ??= readFileSync(AXE_PATH, 'utf8'))}\n;undefined`);
   const violations = (await page.evaluate(
     async ({ tags, extra }) => {
       const axe = (

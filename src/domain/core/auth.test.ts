@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { passwordProblem } from './auth.js';
+
+const COMMON = new Set(['password', 'password123', 'iloveyou', 'sunshine']);
+const isCommon = (p: string) => COMMON.has(p);
+
+describe('passwordProblem (NCSC / NIST SP 800-63B)', () => {
+  it('prefers length: any 10+ characters without a forced mix of symbols are accepted', () => {
+    expect(passwordProblem('marmalade kettle orchard', { isCommon })).toBeNull();
+    expect(passwordProblem('e2e-admin-password', { email: 'admin@e2e.steward.test', isCommon })).toBeNull();
+    expect(passwordProblem('short')).toBe('Password must be at least 10 characters');
+    expect(passwordProblem('x'.repeat(201))).toBe('Password must be 200 characters or fewer');
+  });
+
+  it('refuses common passwords, also with digits or symbols added at the end', () => {
+    expect(passwordProblem('Password123', { isCommon })).toMatch(/too common/);
+    expect(passwordProblem('iloveyou2024!', { isCommon })).toMatch(/too common/);
+    expect(passwordProblem('sunshine-and-showers', { isCommon })).toBeNull();
+  });
+
+  it('refuses keyboard runs and one character repeated', () => {
+    expect(passwordProblem('1234567890')).toMatch(/run of keys/);
+    expect(passwordProblem('qwertyuiop1')).toMatch(/run of keys/);
+    expect(passwordProblem('zzzzzzzzzzzz')).toMatch(/one character repeated/);
+  });
+
+  it('refuses the email, or the name before its @ with digits added', () => {
+    const email = 'jo.tester@example.org';
+    expect(passwordProblem('jo.tester@example.org', { email })).toMatch(/email address/);
+    expect(passwordProblem('JO.TESTER-2024', { email })).toMatch(/email address/);
+    expect(passwordProblem('jo.tester and friends', { email })).toBeNull();
+  });
+});

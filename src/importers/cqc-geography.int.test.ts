@@ -1,0 +1,59 @@
+// The CQC directory importer through the reference geography: councils created since 2019 and deregistration
+// judged by the area a file covers, not by the council’s name (cases C03 and C16, fixtures/cases/).
+import { expect, it } from 'vitest';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { describeWithDatabases } from '../db/testing.js';
+import { locations } from '../db/market/schema.js';
+import { listLocations } from '../db/market/register.js';
+import { cqcImporter } from './cqc.js';
+import { fileSource, runImport } from './framework.js';
+
+const fixture = (name: string) => fileSource(join(import.meta.dirname, 'fixtures/cases', name));
+const actor = { system: 'import cqc' };
+
+describeWithDatabases('CQC import: councils created since 2019 (C03)', (ctx) => {
+  it('records the new unitary councils’ GSS codes and flags North Yorkshire’s homes in borough', async () => {
+    const summary = await runImport(ctx.db, cqcImporter, fixture('C03_cqc_new_unitary_councils.csv'), {
+      actor,
+      options: { borough: 'E06000065' },
+    });
+    expect(summary.created).toBe(4);
+    const rows = await ctx.db.select().from(locations);
+    const byId = Object.fromEntries(rows.map((r) => [r.cqcLocationId, r]));
+    expect(byId['1-1000000021'].localAuthorityGss).toBe('E06000065');
+    expect(byId['1-1000000022'].localAuthorityGss).toBe('E06000065');
+    expect(byId['1-1000000023'].localAuthorityGss).toBe('E06000063');
+    expect(byId['1-1000000024'].localAuthorityGss).toBe('E06000060');
+    expect(
+      rows
+        .filter((r) => r.inBorough)
+        .map((r) => r.cqcLocationId)
+        .sort(),
+    ).toEqual(['1-1000000021', '1-1000000022']);
+    // ?la= filters by area: the former North Yorkshire County Council's code finds the same two homes.
+    const la = await listLocations(ctx.db, { localAuthorityGss: 'E10000023' });
+    expect(la.map((l) => l.cqcLocationId).sort()).toEqual(['1-1000000021', '1-1000000022']);
+  });
+});
+
+describeWithDatabases('CQC import: an area published under its successor council (C16)', (ctx) => {
+  it('deregisters the home missing from the later file published under Cumberland', async () => {
+    const first = await runImport(ctx.db, cqcImporter, fixture('C16a_cqc_march2023_cumbria.csv'), {
+      actor,
+      options: {},
+    });
+    expect(first.created).toBe(2);
+    const [fell] = await ctx.db.select().from(locations).where(eq(locations.cqcLocationId, '1-1000000025'));
+    expect(fell.localAuthorityGss).toBe('E10000006'); // Cumbria: split in two, kept
+    const second = await runImport(ctx.db, cqcImporter, fixture('C16b_cqc_may2023_cumberland_fellview_gone.csv'), {
+      actor,
+      options: {},
+    });
+    expect(second.deregisteredLocations).toEqual(['1-1000000025']);
+    expect(second.removed).toBe(1);
+    const [solway] = await ctx.db.select().from(locations).where(eq(locations.cqcLocationId, '1-1000000023'));
+    expect(solway.localAuthorityGss).toBe('E06000063');
+    expect(solway.deregisteredAt).toBeNull();
+  });
+});

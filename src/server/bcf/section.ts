@@ -1,0 +1,54 @@
+// The Better Care Fund's headline figures on the home dashboard, for the first plan: metrics off plan this year,
+// national condition checks not met, and spend to date against plan.
+import { listPlans, loadPlan } from '../../db/bcf/plans.js';
+import { planScorecard } from '../../db/bcf/returns.js';
+import { financialYearOf, londonToday } from '../../domain/core/dates.js';
+import { conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
+import type { SectionSource } from '../dashboard/sections.js';
+
+export const bcfSection: SectionSource = async (db, actor) => {
+  if (actor.role === 'provider') return null;
+  const [first] = await listPlans(db);
+  if (!first) return null;
+  const plan = await loadPlan(db, first.id);
+  const today = londonToday();
+  const year = plan.years.includes(financialYearOf(today)) ? financialYearOf(today) : plan.years[0];
+  const card = await planScorecard(db, plan);
+  const figures = card.map((m) => m.years.find((y) => y.year === year)).filter((y) => y && y.rag !== null);
+  const offPlan = figures.filter((y) => y!.rag === 'red').length;
+  const unmet = conditionChecks(plan.places, plan.years, plan.income, plan.requirements, plan.schemes).filter(
+    (c) => c.year === year && !c.met,
+  ).length;
+  const lines = spendByFundingLine(year, null, plan.income, plan.schemes);
+  const planned = lines.reduce((s, l) => s + l.plannedPence, 0);
+  const actual = lines.reduce((s, l) => s + l.actualPence, 0);
+  return {
+    area: 'bcf',
+    title: 'Better Care Fund',
+    figures: [
+      {
+        key: 'bcfMetricsOffPlan',
+        label: `Metrics off plan, ${year}`,
+        value: offPlan,
+        unit: 'count',
+        hint: `of ${figures.length} place-metrics with a plan and figures`,
+        href: `/bcf/metrics?plan=${plan.id}`,
+      },
+      {
+        key: 'bcfChecksNotMet',
+        label: 'National condition checks not met',
+        value: unmet,
+        unit: 'count',
+        href: `/bcf?plan=${plan.id}`,
+      },
+      {
+        key: 'bcfSpendToDate',
+        label: `Spend to date, ${year}`,
+        value: actual / 100,
+        unit: 'gbp',
+        hint: `of £${Math.round(planned / 100).toLocaleString('en-GB')} planned`,
+        href: `/bcf?plan=${plan.id}&year=${encodeURIComponent(year)}`,
+      },
+    ],
+  };
+};

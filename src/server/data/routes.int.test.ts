@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importRuns } from '../../db/data/schema.js';
+import { locations } from '../../db/market/schema.js';
+import { describeWithDatabases } from '../../db/testing.js';
+import { createTestApp, signInAs } from '../testing.js';
+
+const fixture = readFileSync(
+  path.join(import.meta.dirname, '..', '..', 'importers', 'fixtures', 'cqc-api', 'torbay-6-locations.ndjson'),
+);
+
+describeWithDatabases('data routes', (ctx) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await createTestApp(ctx.database);
+  });
+  afterAll(async () => app.close());
+
+  it('refuses a bad file with line-and-field problems and writes nothing', async () => {
+    const admin = await signInAs(app, 'admin');
+    const lines = fixture.toString('utf8').trimEnd().split('\n');
+    const broken = [...lines.slice(0, 2), lines[2].replace('"numberOfBeds": 21', '"numberOfBeds": -3')].join('\n');
+    const res = await admin.send(
+      'POST',
+      '/api/data/imports/cqc-locations?fileName=torbay.ndjson',
+      broken,
+      'application/octet-stream',
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      title: 'The file was not imported',
+      detail: '1 problem found in torbay.ndjson; nothing was saved',
+      errors: [{ field: 'line 3: numberOfBeds', message: '"-3" is not a number of beds' }],
+    });
+    expect(await ctx.db.$count(locations)).toBe(0);
+    expect(await ctx.db.$count(importRuns)).toBe(0);
+  });
+
+  it('imports a good file, then lists the dataset with file, who, rows and age', async () => {
+    const admin = await signInAs(app, 'admin');
+    const res = await admin.send(
+      'POST',
+      '/api/data/imports/cqc-locations?fileName=torbay.ndjson',
+      fixture,
+      'application/octet-stream',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().summary).toMatchObject({
+      kind: 'cqc-locations',
+      fileName: 'torbay.ndjson',
+      rowsRead: 6,
+      created: 6,
+    });
+    const list = await admin.get('/api/data/datasets');
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as {
+      datasets: { kind: string; imports: number; ageDays: number | null; latest: unknown }[];
+    };
+    const cqc = body.datasets.find((d) => d.kind === 'cqc-locations')!;
+    expect(cqc).toMatchObject({
+      imports: 1,
+      ageDays: 0,
+      latest: { fileName: 'torbay.ndjson', rowsRead: 6, importedBy: admin.user.email, created: 6 },
+    });
+    expect(body.datasets.find((d) => d.kind === 'placements')).toMatchObject({ imports: 0, latest: null });
+  });
+
+  it('is for administrators only, and names an unknown importer', async () => {
+    const commissioner = await signInAs(app, 'commissioner');
+    const res = await commissioner.send(
+      'POST',
+      '/api/data/imports/cqc-locations?fileName=x.json',
+      fixture,
+      'application/octet-stream',
+    );
+    expect(res.statusCode).toBe(403);
+    expect((await commissioner.get('/api/data/datasets')).statusCode).toBe(403);
+    const admin = await signInAs(app, 'admin');
+    const unknown = await admin.send(
+      'POST',
+      '/api/data/imports/nonsense?fileName=x.csv',
+      'a,b',
+      'application/octet-stream',
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,88 @@
+// The edge check every request passes before its route's own schema: text PostgreSQL cannot store (NUL
+// bytes, lone UTF-16 surrogates), integers no column can hold, and dates that are not real calendar dates
+// or lie outside the years Steward deals in. Each refusal is a 400 problem+json naming the field.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FieldError } from '../domain/core/errors.js';
+import { invalid } from './problem.js';
+
+/** PostgreSQL's integer (int4) range: counts, pence and most numbers are stored in it. */
+export const INT4_MAX = 2_147_483_647;
+/** Fields stored as bigint (a contract's value in pence can pass £21 million). */
+const BIGINT_FIELD = /ValuePence$/;
+/** Years a date in Steward can plausibly carry (history back to 1900, plans and contracts to 2199). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A date or an ISO date-time, whole (free text that merely starts with digits is left alone). */
+const DATE_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** What is wrong with one text value, or null. */
+export function textProblem(value: string): string | null {
+  const c = characterProblem(value);
+  if (c) return c;
+  const d = DATE_LIKE.exec(value);
+  if (d) {
+    const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (!real) return `${d[0].slice(0, 10)} is not a real date`;
+    if (year < FIRST_YEAR || year > LAST_YEAR) return `Enter a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
+  }
+  return null;
+}
+
+/** Characters PostgreSQL text cannot hold. */
+export function characterProblem(value: string): string | null {
+  if (value.includes('\u0000')) return 'Remove the NUL character (\\u0000): text cannot contain it';
+  if (LONE_SURROGATE.test(value)) return 'Text contains a broken character (a lone UTF-16 surrogate): retype it';
+  return null;
+}
+
+/** What is wrong with one number, or null. */
+export function numberProblem(value: number, key: string): string | null {
+  if (!Number.isFinite(value)) return 'Enter a finite number';
+  if (!Number.isInteger(value)) return null;
+  const max = BIGINT_FIELD.test(key) ? Number.MAX_SAFE_INTEGER : INT4_MAX;
+  if (Math.abs(value) > max)
+    return `Enter a number between -${max.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')}`;
+  return null;
+}
+
+/** Every problem in a parsed value (JSON body, query or params), at most `limit`, with dotted field paths. */
+export function inputProblems(value: unknown, where: string, limit = 20): FieldError[] {
+  const out: FieldError[] = [];
+  const visit = (v: unknown, path: string, key: string, depth: number) => {
+    if (out.length >= limit) return;
+    if (typeof v === 'string') {
+      const p = textProblem(v);
+      if (p) out.push({ field: path || where, message: p, in: where });
+    } else if (typeof v === 'number') {
+      const p = numberProblem(v, key);
+      if (p) out.push({ field: path || where, message: p, in: where });
+    } else if (v && typeof v === 'object' && depth < 64) {
+      if (Buffer.isBuffer(v)) return;
+      for (const [k, child] of Object.entries(v)) {
+        const kp = characterProblem(k);
+        if (kp) {
+          out.push({ field: path || where, message: `A field name: ${kp}`, in: where });
+          continue;
+        }
+        visit(child, path ? `${path}.${k}` : k, k, depth + 1);
+      }
+    }
+  };
+  visit(value, '', where, 0);
+  return out;
+}
+
+/** Refuse hostile input on every route (registered on the root instance before the routes). */
+export function guardInput(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const problems = [
+      ...inputProblems(request.params, 'params'),
+      ...inputProblems(request.query, 'querystring'),
+      ...inputProblems(request.body, 'body'),
+    ];
+    if (problems.length) throw invalid(problems, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+  });
+}

@@ -1,0 +1,181 @@
+// One user account, for an administrator: change the role, reset the password, disable or re-enable the
+// account, and end every session it has (sign it out everywhere). Each action is audited on the server.
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { ApiError, apiSend, useApi } from '../api';
+import { ROLES, ROLE_LABELS, useAuth, type Role, type User } from '../auth';
+import {
+  Button,
+  ButtonGroup,
+  ErrorSummary,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  Select,
+  SummaryList,
+  Tag,
+  TextInput,
+  apiErrorsToSummary,
+  fieldError,
+  formatDateTime,
+  type SummaryError,
+} from '../components';
+
+export function UserPage() {
+  const { id = '' } = useParams();
+  const me = useAuth().user;
+  const { data, error, loading, reload } = useApi<{ users: User[] }>('/api/admin/users');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const [role, setRole] = useState<string>('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const user = data?.users.find((u) => u.id === id);
+  if (!user) {
+    return (
+      <Page
+        title="User"
+        breadcrumbs={[
+          { text: 'Administration', href: '/admin' },
+          { text: 'Users', href: '/admin/users' },
+        ]}
+      >
+        <LoadingOrError
+          loading={loading}
+          error={
+            error ??
+            (data ? new ApiError({ status: 404, title: 'Not found', detail: 'No user with this id' }) : undefined)
+          }
+          what="the user"
+        />
+      </Page>
+    );
+  }
+  const self = me?.id === user.id;
+  const act = async (what: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setErrors([]);
+    setDone(null);
+    try {
+      await what();
+      setDone(message);
+      setPassword('');
+      reload();
+    } catch (err) {
+      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const changeRole = (e: FormEvent) => {
+    e.preventDefault();
+    if (!role) return setErrors([{ field: 'role', message: 'Choose a role' }]);
+    return act(
+      () => apiSend('PATCH', `/api/admin/users/${user.id}`, { role }),
+      `${user.name} is now ${ROLE_LABELS[role as Role]}; their sessions have ended`,
+    );
+  };
+  const resetPassword = (e: FormEvent) => {
+    e.preventDefault();
+    return act(
+      () => apiSend('POST', `/api/admin/users/${user.id}/password`, { password }),
+      `Password reset for ${user.name}: tell them the new one by a separate, safe route. Their sessions have ended.`,
+    );
+  };
+  return (
+    <Page
+      title={user.name}
+      caption="User"
+      hasErrors={errors.length > 0}
+      breadcrumbs={[
+        { text: 'Administration', href: '/admin' },
+        { text: 'Users', href: '/admin/users' },
+        { text: user.name },
+      ]}
+    >
+      <ErrorSummary errors={errors} />
+      {done && <NotificationBanner type="success" heading={done} />}
+      <SummaryList
+        rows={[
+          { key: 'Email address', value: user.email },
+          { key: 'Role', value: ROLE_LABELS[user.role] ?? user.role },
+          ...(user.providerName ? [{ key: 'Provider', value: user.providerName }] : []),
+          { key: 'Last signed in', value: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never' },
+          {
+            key: 'Status',
+            value: user.disabled ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>,
+          },
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">Change the role</h2>
+      {self ? (
+        <p className="govuk-body">You cannot change your own role.</p>
+      ) : (
+        <form onSubmit={changeRole} noValidate>
+          <Select
+            name="role"
+            label="New role"
+            hint="Provider users are tied to their organisation: add a new provider user instead of changing a staff role to Provider"
+            placeholder="Choose a role"
+            value={role}
+            onChange={setRole}
+            options={ROLES.filter((r) => r !== 'provider' && r !== user.role).map((r) => ({
+              value: r,
+              text: ROLE_LABELS[r],
+            }))}
+            error={fieldError(errors, 'role')}
+          />
+          <Button disabled={busy}>Change role</Button>
+        </form>
+      )}
+
+      <h2 className="govuk-heading-m">Reset the password</h2>
+      <form onSubmit={resetPassword} noValidate>
+        <TextInput
+          name="password"
+          label="New password"
+          hint="At least 10 characters; not a common password or their email. Three random words work well."
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError(errors, 'password')}
+        />
+        <Button disabled={busy}>Reset password</Button>
+      </form>
+
+      <h2 className="govuk-heading-m">Access</h2>
+      <ButtonGroup>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={busy}
+          onClick={() =>
+            act(
+              () => apiSend('POST', `/api/admin/users/${user.id}/sign-out`),
+              `${user.name} has been signed out everywhere`,
+            )
+          }
+        >
+          Sign out everywhere
+        </Button>
+        {!self && (
+          <Button
+            type="button"
+            variant={user.disabled ? 'secondary' : 'warning'}
+            disabled={busy}
+            onClick={() =>
+              act(
+                () => apiSend('PATCH', `/api/admin/users/${user.id}`, { disabled: !user.disabled }),
+                user.disabled ? `${user.name} can sign in again` : `${user.name} is disabled and signed out`,
+              )
+            }
+          >
+            {user.disabled ? 'Enable account' : 'Disable account'}
+          </Button>
+        )}
+      </ButtonGroup>
+    </Page>
+  );
+}

@@ -1,0 +1,157 @@
+// A real council from public files alone: Steward set up for Plymouth (E06000026) on an empty database through the
+// "Your council" page, then Plymouth's published files imported as `steward import` does (data/examples/plymouth/:
+// 97 CQC location records from the CQC API, Plymouth’s rows of the ONS 2022-based SNPP, the RK9 trust’s published
+// discharge series). The figures asserted can be checked by hand against those files (data/examples/plymouth/README.md).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../src/db/client';
+import { createUser } from '../../../src/db/core/users';
+import { cqcLocationsImporter } from '../../../src/importers/cqcLocations';
+import { fileSource, runImport } from '../../../src/importers/framework';
+import { populationImporter } from '../../../src/importers/population';
+import { dischargeDelaysImporter } from '../../../src/importers/dischargeDelays';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+
+const FILES = path.join(PROJECT_ROOT, 'data/examples/plymouth');
+const COMMISSIONER = { email: 'commissioner@plymouth.example', password: 'plymouth-commissioner' };
+
+/** People aged 65 and over in a year, added up by hand from the SNPP file's rows (65…89 and "90 and over"). */
+function snpp65plus(year: number): number {
+  const rows = parse(readFileSync(path.join(FILES, 'snpp-2022-plymouth.csv')), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  return rows
+    .filter((r) => r.AGE_GROUP === '90 and over' || (/^\d+$/.test(r.AGE_GROUP) && Number(r.AGE_GROUP) >= 65))
+    .reduce((s, r) => s + Number(r[String(year)]), 0);
+}
+
+/** People of ages from…to (90 for "90 and over") in a year, from the SNPP file. */
+function snppAges(year: number, from: number, to: number): number {
+  const rows = parse(readFileSync(path.join(FILES, 'snpp-2022-plymouth.csv')), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  return rows
+    .filter((r) => {
+      const age = r.AGE_GROUP === '90 and over' ? 90 : /^\d+$/.test(r.AGE_GROUP) ? Number(r.AGE_GROUP) : -1;
+      return age >= from && age <= to;
+    })
+    .reduce((s, r) => s + Number(r[String(year)]), 0);
+}
+
+/** Homes and beds, added up by hand from the CQC records. */
+function cqcHomes(): { homes: number; beds: number } {
+  const records = JSON.parse(readFileSync(path.join(FILES, 'cqc-locations-plymouth-2021.json'), 'utf8')) as {
+    numberOfBeds: number;
+    careHome: string;
+  }[];
+  return {
+    homes: records.filter((r) => r.careHome === 'Y').length,
+    beds: records.reduce((s, r) => s + r.numberOfBeds, 0),
+  };
+}
+
+describeE2E('a real council: Plymouth from public files', () => {
+  const e2e = useSteward({ demo: false });
+
+  it('sets up Plymouth, imports its CQC records, SNPP and trust discharge series, and shows homes, beds, population, need and delays', async () => {
+    // Set-up: an administrator chooses the council.
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    await page.goto(`${e2e.steward.baseUrl}/admin/council`);
+    await page.getByLabel('Council').fill('Plymouth');
+    await page.getByRole('button', { name: 'Save council' }).click();
+    await page.getByText('Steward now serves Plymouth City Council').waitFor();
+
+    // Imports, as `steward import cqc-locations …` and `steward import population …` run them.
+    const db = e2e.steward.database.db;
+    const actor = { system: 'e2e' };
+    const cqc = await runImport(
+      db,
+      cqcLocationsImporter,
+      fileSource(path.join(FILES, 'cqc-locations-plymouth-2021.json')),
+      {
+        actor,
+        options: {},
+      },
+    );
+    expect(cqc.created).toBe(97);
+    const pop = await runImport(db, populationImporter, fileSource(path.join(FILES, 'snpp-2022-plymouth.csv')), {
+      actor,
+      options: {},
+    });
+    expect(pop.created).toBe(26 * 91);
+    for (const file of ['trust-RK9-criteria-to-reside.csv', 'trust-RK9-discharged-patients.csv'])
+      await runImport(db, dischargeDelaysImporter, fileSource(path.join(FILES, file)), {
+        actor,
+        options: { trust: 'RK9' },
+      });
+    await createUser(db, { ...COMMISSIONER, name: 'Plymouth Commissioner', role: 'commissioner' }, actor);
+
+    const { page: cp, errors: cpErrors } = await newPage(e2e.browser);
+    await signIn(cp, e2e.steward.baseUrl, COMMISSIONER.email, COMMISSIONER.password);
+
+    // Market: 97 care homes with 2,449 registered beds, all in Plymouth's area.
+    const byHand = cqcHomes();
+    expect(byHand).toEqual({ homes: 97, beds: 2449 });
+    await cp.goto(`${e2e.steward.baseUrl}/market`);
+    await cp.getByRole('heading', { level: 1 }).first().waitFor();
+    await cp.getByText('2,449 registered beds').first().waitFor();
+    const summary = await (await cp.request.get(`${e2e.steward.baseUrl}/api/market/summary`)).json();
+    expect(summary.careHomes).toBe(97);
+    expect(summary.registeredBeds).toBe(2449);
+    await expectAccessible(cp, 'Plymouth market');
+
+    // Population: people aged 65+ in mid-2030, as the SNPP file gives them (57,496.427).
+    const expected65 = snpp65plus(2030);
+    expect(expected65).toBeCloseTo(57496.427, 3);
+    const population = await (await cp.request.get(`${e2e.steward.baseUrl}/api/demand/population`)).json();
+    const older = population.rows
+      .filter((r: { year: number; band: string }) => r.year === 2030 && ['65-74', '75-84', '85+'].includes(r.band))
+      .reduce((s: number, r: { people: number }) => s + r.people, 0);
+    // The API gives whole people per band: three bands, each within half a person.
+    expect(Math.abs(older - expected65)).toBeLessThanOrEqual(1.5);
+    expect(older).toBe(57496);
+
+    // Need: dementia among people aged 65+ in 2030, followed to its working (population × rate, line by line).
+    await cp.goto(`${e2e.steward.baseUrl}/demand`);
+    await cp.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await cp.getByText('Plymouth', { exact: false }).first().waitFor();
+    await expectAccessible(cp, 'Plymouth need and demand');
+    await cp.getByRole('link', { name: /how Dementia \(people aged 65\+\) in 2030 is calculated/ }).click();
+    await cp.getByRole('heading', { level: 1, name: /Dementia \(people aged 65\+\), 2030/ }).waitFor();
+    const total = Number((await cp.getByText(/^Total: [\d,.]+ people$/).textContent())!.replace(/[^\d.]/g, ''));
+    const rows = await cp
+      .locator('table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td, th')].map((c) => c.textContent ?? '')));
+    // Each line: people of those ages in 2030 from the SNPP file, × the prevalence shown (persons: the mean of the
+    // male and female rates, the file having no sex split). By hand: 15,913 × 1.65% + 13,300 × 3.05% + 10,666 × 5.85%
+    // + 9,573 × 10.95% + 5,198 × 18.45% + 2,846 × 30.3% = 4,161.9.
+    expect(rows.map((r) => r[1])).toEqual(['65-69', '70-74', '75-79', '80-84', '85-89', '90+']);
+    let byHandTotal = 0;
+    for (const [, ages, people, rate] of rows) {
+      const [from, to] = ages === '90+' ? [90, 90] : ages.split('-').map(Number);
+      const fromFile = snppAges(2030, from, to);
+      expect(Number(people.replace(/,/g, ''))).toBe(Math.round(fromFile));
+      byHandTotal += (fromFile * Number(rate.replace('%', ''))) / 100;
+    }
+    expect(byHandTotal).toBeCloseTo(4161.86, 2);
+    expect(total).toBe(4161.9);
+    await expectAccessible(cp, 'Plymouth working for a figure');
+
+    // Its acute trust, University Hospitals Plymouth (RK9), as NHS England published it: on 15 January 2024, 220
+    // patients no longer met the criteria to reside and 116 were discharged (the files' rows for that day).
+    const published = await (await cp.request.get(`${e2e.steward.baseUrl}/api/discharge/published?days=1500`)).json();
+    expect(published.org.code).toBe('RK9');
+    expect(published.series.find((p: { date: string }) => p.date === '2024-01-15')).toEqual({
+      date: '2024-01-15',
+      nctr: 220,
+      dischargedTotal: 116,
+    });
+    expect(errors).toEqual([]);
+    expect(cpErrors).toEqual([]);
+  });
+});

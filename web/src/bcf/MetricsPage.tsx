@@ -1,0 +1,185 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo } from 'react';
+import { useApi } from '../api';
+import {
+  Chart,
+  Details,
+  DownloadLinks,
+  LoadingOrError,
+  Page,
+  RagTag,
+  Table,
+  categoricalColours,
+  type PlotOptions,
+} from '../components';
+import { BcfNav, metricText, usePlanId } from './common';
+import type { MetricsView, PlaceMetric, Place } from './types';
+
+/** First day of a financial-year quarter ('2026/27', 1 → 1 April 2026), as a Date for the chart's time axis. */
+function quarterDate(year: string, quarter: number): Date {
+  const start = Number(year.slice(0, 4));
+  return new Date(Date.UTC(start, 3 + (quarter - 1) * 3, 1));
+}
+
+const RAG_TEXT = { green: 'On plan', amber: 'Near plan', red: 'Off plan' } as const;
+
+function MetricSection({ name, rows, places }: { name: string; rows: PlaceMetric[]; places: Place[] }) {
+  const def = rows[0].definition;
+  const placeName = (id: string) => places.find((p) => p.id === id)?.name ?? '';
+  const points = useMemo(
+    () =>
+      rows.flatMap((m) =>
+        m.quarters.map((q) => ({ place: placeName(m.placeId), date: quarterDate(q.year, q.quarter), ...q })),
+      ),
+    [rows],
+  );
+  const actual = points.filter((p) => p.actual !== null);
+  const planned = points.filter((p) => p.plan !== null);
+  const plot = useCallback(
+    (width: number): PlotOptions => ({
+      width,
+      x: { type: 'utc', label: 'Quarter' },
+      y: {
+        label: def.unit === 'percent' ? '%' : 'per 100,000 in the quarter',
+        grid: true,
+        zero: def.unit !== 'percent',
+      },
+      color: { domain: places.map((p) => p.name), range: categoricalColours, legend: true },
+      marks: [
+        Plot.line(planned, { x: 'date', y: 'plan', stroke: 'place', strokeDasharray: '4 3', strokeOpacity: 0.8 }),
+        Plot.ruleX(
+          actual.filter((p) => p.lower !== null),
+          { x: 'date', y1: 'lower', y2: 'upper', stroke: 'place', strokeOpacity: 0.5 },
+        ),
+        Plot.line(actual, { x: 'date', y: 'actual', stroke: 'place', strokeWidth: 2 }),
+        Plot.dot(actual, { x: 'date', y: 'actual', fill: 'place', r: 3 }),
+      ],
+    }),
+    [actual, planned, places, def.unit],
+  );
+  const yearRows = rows.flatMap((m) => m.years.map((y) => ({ place: placeName(m.placeId), ...y })));
+  const latest = rows.map((m) => {
+    const last = [...m.quarters].reverse().find((q) => q.actual !== null);
+    return last
+      ? `${placeName(m.placeId)} ${metricText(last.actual, def.unit)} in ${last.year} Q${last.quarter} against a plan of ${metricText(last.plan, def.unit)}`
+      : `${placeName(m.placeId)} has no figures yet`;
+  });
+  return (
+    <section className="govuk-!-margin-bottom-9" aria-labelledby={`metric-${def.key}`}>
+      <h2 className="govuk-heading-l" id={`metric-${def.key}`}>
+        {name}
+      </h2>
+      <p className="govuk-body-l">{def.title}</p>
+      <Chart
+        title={`${name}: actual by quarter against plan`}
+        description={`Solid lines are the actual figures with their 95% confidence limits where there are any, dashed lines the plan. ${latest.join('; ')}.`}
+        plot={plot}
+      />
+      <Table
+        caption={`${name} by year and place`}
+        captionSize="s"
+        rows={yearRows}
+        rowKey={(r) => `${r.place}-${r.year}`}
+        columns={[
+          { key: 'place', header: 'Place' },
+          {
+            key: 'year',
+            header: 'Year',
+            render: (r) =>
+              `${r.year}${r.quartersReported > 0 && r.quartersReported < 4 ? ` (${r.quartersReported} quarters)` : ''}`,
+          },
+          { key: 'plan', header: 'Plan', numeric: true, render: (r) => metricText(r.plan, def.unit) },
+          {
+            key: 'actual',
+            header: 'Actual',
+            numeric: true,
+            render: (r) => metricText(r.actual, def.unit) + (r.lowCount ? ' (fewer than 10 events)' : ''),
+          },
+          {
+            key: 'ci',
+            header: '95% confidence limits',
+            numeric: true,
+            render: (r) =>
+              r.lower === null ? '' : `${metricText(r.lower, def.unit)} to ${metricText(r.upper, def.unit)}`,
+          },
+          {
+            key: 'rag',
+            header: 'Against plan',
+            render: (r) => (r.rag ? <RagTag status={r.rag}>{RAG_TEXT[r.rag]}</RagTag> : ''),
+          },
+        ]}
+      />
+      <Details summary={`How ${name.toLowerCase()} is calculated`}>
+        <p className="govuk-body">
+          <strong>Source.</strong> {def.source}
+        </p>
+        <p className="govuk-body">
+          <strong>Method.</strong> {def.method}
+        </p>
+        <p className="govuk-body">
+          RAG: green on or better than plan; amber within {def.unit === 'percent' ? '1 percentage point' : '5%'} of
+          plan; red worse.
+          {def.unit === 'percent' ? '' : ' Part-years are compared with the plan for the quarters reported.'}
+        </p>
+        <ul className="govuk-list govuk-list--bullet">
+          {yearRows
+            .filter((r) => r.actual !== null)
+            .map((r) => (
+              <li key={`${r.place}-${r.year}`}>
+                {r.place}, {r.year}: {r.inputs} = {metricText(r.actual, def.unit)}. {r.source}
+              </li>
+            ))}
+        </ul>
+      </Details>
+    </section>
+  );
+}
+
+export function MetricsPage() {
+  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { data, error, loading } = useApi<MetricsView>(planId ? `/api/bcf/plans/${planId}/metrics` : null);
+  const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Metrics' }];
+  if (!data)
+    return (
+      <Page title="BCF metrics" breadcrumbs={crumbs}>
+        <LoadingOrError loading={loading || listLoading} error={error ?? listError} what="the metrics" />
+      </Page>
+    );
+  const groups = new Map<string, PlaceMetric[]>();
+  for (const m of data.metrics) groups.set(m.definition.name, [...(groups.get(m.definition.name) ?? []), m]);
+  const placeName = (id: string) => data.places.find((p) => p.id === id)?.name ?? '';
+  const download = data.metrics.flatMap((m) =>
+    m.quarters.map((q) => ({ metric: m.definition.name, place: placeName(m.placeId), ...q })),
+  );
+  return (
+    <Page title="BCF metrics" caption="Better Care Fund" breadcrumbs={crumbs}>
+      <BcfNav planId={planId} />
+      <p className="govuk-body">
+        The four national metrics for each place, from the baseline year {data.years[0]} through the plan, with the
+        plan, the actual by quarter, 95% confidence limits where the method gives them and a RAG rating. Each says where
+        its figures come from and how it is calculated.
+      </p>
+      {[...groups.entries()].map(([name, rows]) => (
+        <MetricSection key={name} name={name} rows={rows} places={data.places} />
+      ))}
+      <DownloadLinks
+        filename="bcf-metrics"
+        what="the metrics by quarter"
+        rows={download}
+        columns={[
+          { key: 'metric', header: 'Metric' },
+          { key: 'place', header: 'Place' },
+          { key: 'year', header: 'Year' },
+          { key: 'quarter', header: 'Quarter' },
+          { key: 'plan', header: 'Plan', numFmt: '#,##0.0' },
+          { key: 'actual', header: 'Actual', numFmt: '#,##0.0' },
+          { key: 'lower', header: 'Lower 95%', numFmt: '#,##0.0' },
+          { key: 'upper', header: 'Upper 95%', numFmt: '#,##0.0' },
+          { key: 'rag', header: 'RAG' },
+          { key: 'inputs', header: 'Inputs' },
+          { key: 'source', header: 'Source' },
+        ]}
+      />
+    </Page>
+  );
+}

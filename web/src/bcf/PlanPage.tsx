@@ -1,0 +1,213 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../api';
+import {
+  Chart,
+  DownloadLinks,
+  KeyFigures,
+  LoadingOrError,
+  Page,
+  Table,
+  Tag,
+  chartColours,
+  type PlotOptions,
+} from '../components';
+import { BcfNav, poundsText, usePlanId } from './common';
+import type { PlanView, Scheme } from './types';
+
+const CRUMBS = [{ text: 'Better Care Fund' }];
+
+export function PlanPage() {
+  const { planId, plans, error: listError, loading: listLoading } = usePlanId();
+  const [params, setParams] = useSearchParams();
+  const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
+  const year = params.get('year') ?? data?.years[0] ?? '';
+  const spend = data?.spend.find((s) => s.year === year && s.placeId === null)?.lines ?? [];
+  const label = (line: string) => data?.fundingLineLabels[line] ?? line;
+  const chartRows = useMemo(
+    () =>
+      spend.flatMap((l) => [
+        { line: label(l.fundingLine), kind: 'Planned', pounds: l.plannedPence / 100 },
+        { line: label(l.fundingLine), kind: 'Actual to date', pounds: l.actualPence / 100 },
+      ]),
+    [spend],
+  );
+  const plot = useCallback(
+    (width: number): PlotOptions => ({
+      width,
+      marginLeft: Math.min(320, width * 0.4),
+      x: { label: '£ million', grid: true, transform: (v: number) => v / 1e6 },
+      y: { label: null },
+      fy: { label: null },
+      color: { domain: ['Planned', 'Actual to date'], range: [chartColours.midGrey, chartColours.blue], legend: true },
+      marks: [Plot.barX(chartRows, { y: 'kind', x: 'pounds', fy: 'line', fill: 'kind' }), Plot.ruleX([0])],
+      height: 60 + spend.length * 56,
+    }),
+    [chartRows, spend.length],
+  );
+  if (plans && plans.length === 0)
+    return (
+      <Page title="Better Care Fund" breadcrumbs={CRUMBS}>
+        <p className="govuk-body">There is no BCF plan yet.</p>
+      </Page>
+    );
+  if (!data)
+    return (
+      <Page title="Better Care Fund" breadcrumbs={CRUMBS}>
+        <LoadingOrError loading={loading || listLoading} error={error ?? listError} what="the BCF plan" />
+      </Page>
+    );
+  const place = (id: string | null) => data.places.find((p) => p.id === id)?.name ?? 'All places';
+  const totals = spend.reduce(
+    (t, l) => ({
+      income: t.income + l.incomePence,
+      planned: t.planned + l.plannedPence,
+      actual: t.actual + l.actualPence,
+    }),
+    { income: 0, planned: 0, actual: 0 },
+  );
+  const byPlace = data.spend.filter((s) => s.year === year && s.placeId !== null);
+  const placeRows = byPlace.flatMap((s) => s.lines.map((l) => ({ ...l, place: place(s.placeId) })));
+  const checks = data.checks.filter((c) => c.year === year);
+  const planned = (s: Scheme) => s.funding.filter((f) => f.year === year).reduce((a, f) => a + f.plannedPence, 0);
+  const actual = (s: Scheme) => s.actuals.filter((a) => a.year === year).reduce((a, f) => a + f.actualPence, 0);
+  const unmet = checks.filter((c) => !c.met).length;
+  return (
+    <Page title={data.name} caption="Better Care Fund" breadcrumbs={CRUMBS}>
+      <BcfNav planId={data.id} />
+      <p className="govuk-body">
+        Joint plan for {data.places.map((p) => p.name).join(', ')}. Baseline year {data.baselineYear}.
+      </p>
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor="year">
+          Financial year
+        </label>
+        <select
+          className="govuk-select"
+          id="year"
+          value={year}
+          onChange={(e) => setParams((p) => (p.set('year', e.target.value), p))}
+        >
+          {data.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <KeyFigures
+        figures={[
+          { key: 'income', label: `Income ${year}`, value: totals.income / 100, unit: 'gbp' },
+          { key: 'planned', label: 'Planned spend', value: totals.planned / 100, unit: 'gbp' },
+          { key: 'actual', label: 'Actual spend to date', value: totals.actual / 100, unit: 'gbp' },
+          { key: 'checks', label: 'National condition checks not met', value: unmet, unit: 'count' },
+        ]}
+      />
+      <Chart
+        title={`Spend against plan by funding line, ${year}`}
+        description={`Planned spend and actual spend to date for each funding line across the three places. ${spend
+          .map((l) => `${label(l.fundingLine)}: ${poundsText(l.actualPence)} of ${poundsText(l.plannedPence)}`)
+          .join('; ')}.`}
+        plot={plot}
+        height={60 + spend.length * 56}
+      />
+      <h2 className="govuk-heading-m">Funding lines by place</h2>
+      <Table
+        caption={`Income, planned and actual spend by place and funding line, ${year}`}
+        captionHidden
+        rows={placeRows}
+        rowKey={(r) => `${r.place}-${r.fundingLine}`}
+        columns={[
+          { key: 'place', header: 'Place' },
+          { key: 'fundingLine', header: 'Funding line', render: (r) => label(r.fundingLine) },
+          { key: 'income', header: 'Income', numeric: true, render: (r) => poundsText(r.incomePence) },
+          { key: 'planned', header: 'Planned', numeric: true, render: (r) => poundsText(r.plannedPence) },
+          { key: 'actual', header: 'Actual to date', numeric: true, render: (r) => poundsText(r.actualPence) },
+        ]}
+      />
+      <DownloadLinks
+        filename={`bcf-funding-${year.replace('/', '-')}`}
+        what="funding lines"
+        rows={placeRows}
+        columns={[
+          { key: 'place', header: 'Place' },
+          { key: 'fundingLine', header: 'Funding line', value: (r) => label(r.fundingLine) },
+          { key: 'income', header: 'Income (£)', value: (r) => r.incomePence / 100, numFmt: '£#,##0.00' },
+          { key: 'planned', header: 'Planned (£)', value: (r) => r.plannedPence / 100, numFmt: '£#,##0.00' },
+          { key: 'actual', header: 'Actual to date (£)', value: (r) => r.actualPence / 100, numFmt: '£#,##0.00' },
+        ]}
+      />
+      <h2 className="govuk-heading-m">National conditions</h2>
+      <Table
+        caption={`Minimum contribution and ring-fence checks, ${year}`}
+        captionHidden
+        rows={checks}
+        rowKey={(c) => `${c.placeId}-${c.key}`}
+        columns={[
+          { key: 'place', header: 'Place', render: (c) => place(c.placeId) },
+          { key: 'label', header: 'Check' },
+          {
+            key: 'met',
+            header: 'Status',
+            render: (c) => <Tag colour={c.met ? 'green' : 'red'}>{c.met ? 'Met' : 'Not met'}</Tag>,
+          },
+          { key: 'detail', header: 'Detail' },
+        ]}
+      />
+      <h2 className="govuk-heading-m">Schemes</h2>
+      <Table
+        caption={`Schemes with planned and actual spend, ${year}`}
+        captionHidden
+        sortable
+        rows={data.schemes}
+        rowKey={(s) => s.id}
+        columns={[
+          {
+            key: 'ref',
+            header: 'Scheme',
+            render: (s) => (
+              <Link className="govuk-link" to={`/bcf/schemes/${s.id}?plan=${data.id}`}>
+                {s.ref} {s.name}
+              </Link>
+            ),
+            sortValue: (s) => s.ref,
+          },
+          { key: 'place', header: 'Place', render: (s) => place(s.placeId), sortValue: (s) => place(s.placeId) },
+          { key: 'schemeType', header: 'Scheme type', render: (s) => `${s.schemeType}: ${s.subType}` },
+          { key: 'commissioner', header: 'Commissioner' },
+          {
+            key: 'planned',
+            header: 'Planned',
+            numeric: true,
+            render: (s) => poundsText(planned(s)),
+            sortValue: planned,
+          },
+          {
+            key: 'actual',
+            header: 'Actual to date',
+            numeric: true,
+            render: (s) => poundsText(actual(s)),
+            sortValue: actual,
+          },
+        ]}
+      />
+      <DownloadLinks
+        filename={`bcf-schemes-${year.replace('/', '-')}`}
+        what="schemes"
+        rows={data.schemes}
+        columns={[
+          { key: 'ref', header: 'Scheme ID' },
+          { key: 'name', header: 'Scheme name' },
+          { key: 'place', header: 'Place', value: (s) => place(s.placeId) },
+          { key: 'schemeType', header: 'Scheme type' },
+          { key: 'subType', header: 'Sub type' },
+          { key: 'commissioner', header: 'Commissioner' },
+          { key: 'provider', header: 'Provider' },
+          { key: 'planned', header: `Planned ${year} (£)`, value: (s) => planned(s) / 100, numFmt: '£#,##0.00' },
+          { key: 'actual', header: 'Actual to date (£)', value: (s) => actual(s) / 100, numFmt: '£#,##0.00' },
+        ]}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,150 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, getCsrfToken, problemToError, useApi } from '../api';
+import {
+  Button,
+  ErrorSummary,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  Select,
+  apiErrorsToSummary,
+  type SummaryError,
+} from '../components';
+import { BcfNav, usePlanId } from './common';
+import type { PlanView } from './types';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface ImportSummary {
+  income: number;
+  schemes: number;
+  metricPlans: number;
+  counts: number;
+  demandCapacity: number;
+}
+
+async function upload(planId: string, file: File): Promise<ImportSummary> {
+  const res = await fetch(`/api/bcf/plans/${planId}/return`, {
+    method: 'POST',
+    headers: { 'content-type': XLSX_TYPE, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
+    credentials: 'same-origin',
+    body: await file.arrayBuffer(),
+  });
+  const text = await res.text();
+  const body = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw problemToError(res.status, body);
+  return body;
+}
+
+/** Quarters of the plan's years up to the current one, latest first. */
+function quartersSoFar(years: string[], today: Date): string[] {
+  const out: string[] = [];
+  for (const y of years)
+    for (const q of [1, 2, 3, 4]) {
+      const start = new Date(Date.UTC(Number(y.slice(0, 4)), 3 + (q - 1) * 3, 1));
+      if (start <= today) out.push(`${y} Q${q}`);
+    }
+  return out.reverse();
+}
+
+export function ReturnsPage() {
+  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
+  const input = useRef<HTMLInputElement>(null);
+  const [quarter, setQuarter] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Returns' }];
+  if (!data || !planId)
+    return (
+      <Page title="BCF returns" breadcrumbs={crumbs}>
+        <LoadingOrError loading={loading || listLoading} error={error ?? listError} what="the plan" />
+      </Page>
+    );
+  const quarters = quartersSoFar(data.years, new Date());
+  const chosen = quarter || quarters[0] || '';
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    setDone(null);
+    setProblem(null);
+    if (!file) {
+      setErrors([{ field: 'return-file', message: 'Choose a filled return (Excel XLSX)' }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await upload(planId, file);
+      setErrors([]);
+      setDone(
+        `${file.name} imported: ${r.schemes} schemes, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`,
+      );
+    } catch (err) {
+      const api = err instanceof ApiError ? err : null;
+      setProblem(api?.detail ?? String(err));
+      setErrors(
+        api
+          ? apiErrorsToSummary(api).map((x) => ({ message: `${x.field ? `${x.field}: ` : ''}${x.message}` }))
+          : [{ message: String(err) }],
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Page title="BCF returns" caption="Better Care Fund" breadcrumbs={crumbs} hasErrors={errors.length > 0}>
+      <BcfNav planId={planId} />
+      <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
+      {done && <NotificationBanner type="success" heading={done} />}
+      <h2 className="govuk-heading-m">Export a return</h2>
+      <p className="govuk-body">
+        The workbook follows the national template’s sheets: Cover, Income, Expenditure, Metrics, Demand and capacity
+        and Narrative. Fill it in and import it below to update the plan.
+      </p>
+      <Select
+        name="quarter"
+        label="Quarter"
+        options={quarters.map((q) => ({ value: q, text: q }))}
+        value={chosen}
+        onChange={setQuarter}
+      />
+      <p className="govuk-body">
+        <a
+          className="govuk-link"
+          href={`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent(chosen)}`}
+          download
+        >
+          Download the {chosen} return (Excel XLSX)
+        </a>
+      </p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/api/bcf/plans/${planId}/return.xlsx`} download>
+          Download the whole plan (Excel XLSX)
+        </a>
+      </p>
+      <h2 className="govuk-heading-m">Import a filled return</h2>
+      <p className="govuk-body">
+        The whole workbook is checked first: if any cell has a problem, nothing is saved and every problem is listed
+        with its sheet, row and column.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
+          <label className="govuk-label" htmlFor="return-file">
+            Filled return (Excel XLSX)
+          </label>
+          <input
+            className="govuk-file-upload"
+            id="return-file"
+            name="return-file"
+            type="file"
+            accept=".xlsx"
+            ref={input}
+          />
+        </div>
+        <Button disabled={busy}>Import return</Button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,142 @@
+// Better Care Fund, end to end, as the issue's "Done when" reads: the BCF lead signs in, sees the joint plan for
+// three places with every funding line and scheme, the four metrics against plan with their method, the demand
+// and capacity table and the HICM grid; changes a scheme's spend; exports the quarterly return to XLSX and
+// re-imports it unchanged. Every page is checked with axe-core.
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import { FUNDING_LINE_LABELS } from '../../../src/domain/bcf/plan';
+
+describeE2E('better care fund', () => {
+  const e2e = useSteward({ timeout: 900_000 });
+
+  it('lets the BCF lead review the plan, change a scheme’s spend and round-trip the quarterly return', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    const base = e2e.steward.baseUrl;
+    await signIn(page, base, DEMO_ACCOUNTS.bcf_lead.email, DEMO_ACCOUNTS.bcf_lead.password);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Better Care Fund' }).click();
+    await page.getByRole('heading', { level: 1, name: /Joint Better Care Fund Plan/ }).waitFor();
+    await expectAccessible(page, 'BCF plan and spend');
+
+    // The joint plan: three places, every funding line, every scheme.
+    const { plans } = await (await page.request.get(`${base}/api/bcf/plans`)).json();
+    expect(plans).toHaveLength(1);
+    expect(plans[0].places).toEqual(['Barking and Dagenham', 'Havering', 'Redbridge']);
+    const plan = await (await page.request.get(`${base}/api/bcf/plans/${plans[0].id}`)).json();
+    const fundingTable = page.locator('table', { hasText: 'Income, planned and actual spend by place' });
+    for (const place of plans[0].places)
+      await expect.poll(() => fundingTable.getByText(place).count()).toBeGreaterThan(0);
+    for (const line of ['minimum_nhs', 'ibcf', 'dfg', 'discharge_fund_la', 'discharge_fund_icb', 'msif'] as const)
+      await expect
+        .poll(() => fundingTable.getByText(FUNDING_LINE_LABELS[line], { exact: true }).count())
+        .toBeGreaterThan(0);
+    const schemeRows = page.locator('table', { hasText: 'Schemes with planned and actual spend' }).locator('tbody tr');
+    await expect.poll(() => schemeRows.count()).toBe(plan.schemes.length);
+    expect(plan.schemes.length).toBe(30);
+    await page.locator('figure svg').first().waitFor();
+
+    // The four metrics with their method.
+    await page.getByRole('link', { name: 'Metrics', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'BCF metrics' }).waitFor();
+    for (const name of [
+      'Avoidable admissions',
+      'Falls',
+      'Discharge to normal place of residence',
+      'Residential admissions',
+    ])
+      await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByText('How falls is calculated').click();
+    await expect.poll(() => page.getByText(/Dobson method/).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText(/267 permanent admissions ÷ 47,918 people aged 65\+ × 100,000 = 557\.2/).count())
+      .toBe(1);
+    await expect.poll(() => page.locator('figure svg').count()).toBeGreaterThanOrEqual(4);
+    await expectAccessible(page, 'BCF metrics');
+
+    // Demand and capacity, with the seed's Home Settle and Support service.
+    await page.getByRole('link', { name: 'Demand and capacity', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Intermediate care demand and capacity' }).waitFor();
+    await page
+      .getByText('Home Settle and Support style welfare service (pathway 0, VCS)', { exact: true })
+      .first()
+      .waitFor();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Shortfall' }).count()).toBeGreaterThan(1);
+    await expectAccessible(page, 'BCF demand and capacity');
+
+    // The HICM grid: nine changes by three places.
+    await page.getByRole('link', { name: 'High Impact Change Model', exact: true }).click();
+    const grid = page.locator('table', { hasText: 'Maturity by change and place' });
+    await expect.poll(() => grid.locator('tbody tr').count()).toBe(9);
+    await expect.poll(() => grid.getByRole('columnheader', { name: 'Havering' }).count()).toBe(1);
+    await expectAccessible(page, 'BCF HICM');
+
+    // Change a scheme's spend.
+    const carers = plan.schemes.find((s: { ref: string }) => s.ref === 'HAV-06');
+    const line = carers.funding.find(
+      (f: { fundingLine: string; year: string }) => f.fundingLine === 'minimum_nhs' && f.year === plan.years[0],
+    );
+    await page.goto(`${base}/bcf?plan=${plan.id}`);
+    await page.getByRole('link', { name: /HAV-06 Carers support/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'HAV-06 Carers support' }).waitFor();
+    await expectAccessible(page, 'BCF scheme');
+    const input = page.getByLabel(`${FUNDING_LINE_LABELS.minimum_nhs}, ${plan.years[0]}`);
+    const newPence = line.plannedPence + 25_000_00;
+    await input.fill((newPence / 100).toFixed(2));
+    await page.getByRole('button', { name: 'Save planned spend' }).click();
+    await page.getByText('Planned spend for HAV-06 saved').waitFor();
+    const after = await (await page.request.get(`${base}/api/bcf/plans/${plan.id}`)).json();
+    const changed = after.schemes.find((s: { ref: string }) => s.ref === 'HAV-06');
+    expect(
+      changed.funding.find(
+        (f: { fundingLine: string; year: string }) => f.fundingLine === 'minimum_nhs' && f.year === plan.years[0],
+      ).plannedPence,
+    ).toBe(newPence);
+
+    // Export the quarterly return and re-import it unchanged.
+    await page.goto(`${base}/bcf/returns?plan=${plan.id}`);
+    await page.getByRole('heading', { level: 1, name: 'BCF returns' }).waitFor();
+    await expectAccessible(page, 'BCF returns');
+    const quarter = await page.getByLabel('Quarter').inputValue();
+    const link = page.getByRole('link', { name: `Download the ${quarter} return (Excel XLSX)` });
+    const href = await link.getAttribute('href');
+    const xlsx = await page.request.get(`${base}${href}`);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    const bytes = await xlsx.body();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Cover',
+      'Income',
+      'Expenditure',
+      'Metrics',
+      'Demand and capacity',
+      'Narrative',
+    ]);
+    await page.getByLabel('Filled return (Excel XLSX)').setInputFiles({
+      name: 'bcf-return.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
+    await page.getByRole('button', { name: 'Import return' }).click();
+    await page.getByText(/bcf-return\.xlsx imported: 30 schemes/).waitFor();
+    const reimported = await (await page.request.get(`${base}/api/bcf/plans/${plan.id}`)).json();
+    expect(reimported.schemes).toEqual(after.schemes);
+    expect(reimported.income).toEqual(after.income);
+    expect(reimported.checks).toEqual(after.checks);
+    const again = await (await page.request.get(`${base}${href}`)).body();
+    const sheets = async (b: Buffer) => {
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.load(b as unknown as ArrayBuffer);
+      return w.worksheets.map((ws) =>
+        ws
+          .getSheetValues()
+          .slice(1)
+          .map((r) => JSON.stringify(r))
+          .filter((r) => !r.includes('Produced on')),
+      );
+    };
+    expect(await sheets(again)).toEqual(await sheets(bytes));
+    await expectAccessible(page, 'BCF returns after import');
+    expect(errors).toEqual([]);
+  }, 600_000);
+});

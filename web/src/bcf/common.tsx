@@ -1,0 +1,65 @@
+// Shared pieces of the BCF pages: which plan is shown (the ?plan= id, else the first plan) and the area's sub-navigation.
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { useApi, type ApiError } from '../api';
+
+export interface PlanListItem {
+  id: string;
+  name: string;
+  years: string[];
+  places: string[];
+}
+
+/** The plan id to show: ?plan=…, else the first plan. null while loading or when there is none. */
+export function usePlanId(): {
+  planId: string | null;
+  plans: PlanListItem[] | null;
+  error: ApiError | undefined;
+  loading: boolean;
+} {
+  const [params] = useSearchParams();
+  const wanted = params.get('plan');
+  const { data, error, loading } = useApi<{ plans: PlanListItem[] }>('/api/bcf/plans');
+  const plans = data?.plans ?? null;
+  const planId = wanted ?? plans?.[0]?.id ?? null;
+  return { planId, plans, error, loading };
+}
+
+const SECTIONS = [
+  { href: '/bcf', text: 'Plan and spend' },
+  { href: '/bcf/metrics', text: 'Metrics' },
+  { href: '/bcf/demand-capacity', text: 'Demand and capacity' },
+  { href: '/bcf/hicm', text: 'High Impact Change Model' },
+  { href: '/bcf/returns', text: 'Returns' },
+];
+
+/** Links to the BCF pages, the current one marked. */
+export function BcfNav({ planId }: { planId: string | null }) {
+  const { pathname } = useLocation();
+  const q = planId ? `?plan=${planId}` : '';
+  return (
+    <nav className="govuk-!-margin-bottom-6" aria-label="Better Care Fund pages">
+      <ul className="govuk-list app-inline-list">
+        {SECTIONS.map((s) => (
+          <li key={s.href} style={{ display: 'inline-block', marginRight: '1.5em' }}>
+            <Link className="govuk-link" to={`${s.href}${q}`} aria-current={pathname === s.href ? 'page' : undefined}>
+              {s.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** £ from pence, no pence shown (budgets are in whole pounds). */
+export function poundsText(pence: number): string {
+  return `£${Math.round(pence / 100).toLocaleString('en-GB')}`;
+}
+
+/** A metric value to one decimal, with its unit. */
+export function metricText(value: number | null, unit: 'per_100000' | 'percent'): string {
+  if (value === null) return 'Not available';
+  return unit === 'percent'
+    ? `${value.toFixed(1)}%`
+    : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -1,0 +1,65 @@
+// Uploads a file to `POST /api/data/imports/:kind` with XMLHttpRequest, which (unlike fetch) reports upload
+// progress. Resolves with the import summary; rejects with the parsed problem (ApiError) when refused.
+import { ApiError, getCsrfToken, problemToError } from '../api';
+
+export interface ImportSummary {
+  kind: string;
+  fileName: string;
+  rowsRead: number;
+  created?: number;
+  updated?: number;
+  unchanged?: number;
+  removed?: number;
+  messages: string[];
+}
+
+/** One problem of a refused file: its line (null for the whole file), the field, and what is wrong. */
+export interface FileProblem {
+  line: number | null;
+  field: string;
+  message: string;
+}
+
+/** Splits the API's `line 3: Start date` field back into line and field. Exported for tests. */
+export function toFileProblem(e: { field: string; message: string }): FileProblem {
+  const m = /^line (\d+)(?::\s*(.*))?$/.exec(e.field);
+  return m
+    ? { line: Number(m[1]), field: m[2] ?? '', message: e.message }
+    : { line: null, field: e.field, message: e.message };
+}
+
+export function uploadImport(
+  kind: string,
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+): Promise<ImportSummary> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/data/imports/${encodeURIComponent(kind)}?fileName=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = getCsrfToken();
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          status: 0,
+          title: 'Steward could not be reached',
+          detail: 'Check your connection and try again',
+        }),
+      );
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = xhr.responseText;
+      }
+      if (xhr.status === 200) resolve((body as { summary: ImportSummary }).summary);
+      else reject(problemToError(xhr.status, body));
+    };
+    xhr.send(file);
+  });
+}
