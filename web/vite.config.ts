@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -19,12 +22,34 @@ function dropIeMediaHack(): Plugin {
   };
 }
 
+// Brotli and gzip copies of every text asset, written once the bundle is on disk (its final bytes: Vite fills in
+// placeholders such as the preload helper late) so the server sends them as they are (@fastify/static
+// preCompressed) instead of compressing on each request.
+function precompress(): Plugin {
+  return {
+    name: 'steward:precompress',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? '';
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|svg|html|json|webmanifest)$/.test(fileName)) continue;
+        const file = path.join(dir, fileName);
+        const source = readFileSync(file);
+        if (source.length < 1024) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
+
 // The SPA lives in web/ and builds to web/dist, which the Fastify app serves in production.
 // In development (`vite --config web/vite.config.ts`) API calls are proxied to the Steward server.
 export default defineConfig({
   root: webRoot,
   publicDir: 'public',
-  plugins: [react(), dropIeMediaHack()],
+  plugins: [react(), dropIeMediaHack(), precompress()],
   resolve: {
     // GOV.UK Frontend's Sass refers to its images through this alias (see src/styles.scss).
     alias: { '@govuk-assets': govukAssets },

@@ -1,9 +1,11 @@
 // `steward import contracts <file>`: a council's contract register as CSV or XLSX (first sheet), validated
 // whole (every bad cell reported with line and field); providers are matched to the market register.
-import { importRegister } from '../db/contracts/contracts.js';
+import { importRegister, resolveRegisterRefs, type RegisterRefs } from '../db/contracts/contracts.js';
 import { mapHeaders, parseRegister, type RegisterContract } from '../domain/contracts/register.js';
-import { ImportRejected, type Importer } from './framework.js';
+import { ImportRejected, type Importer, type ParsedImport } from './framework.js';
 import { readAllTable } from './read.js';
+
+type RegisterParsed = ParsedImport<RegisterContract> & { refs: RegisterRefs[] };
 
 export const contractsImporter: Importer<RegisterContract> = {
   kind: 'contracts',
@@ -19,7 +21,26 @@ export const contractsImporter: Importer<RegisterContract> = {
     const header = nonEmpty.slice(0, 20).find((r) => mapHeaders(r.cells, r.line).issues.length === 0) ?? nonEmpty[0];
     const body = records.filter((r) => r.line > header.line);
     const { contracts, issues } = parseRegister(body, header.cells, header.line);
-    return { rows: contracts, issues };
+    // Every row's provider and location references, valid row or not, for `check`.
+    const { map } = mapHeaders(header.cells, header.line);
+    const cell = (cells: string[], field: string) => {
+      const i = map.get(field);
+      return (i === undefined ? '' : (cells[i] ?? '').trim()) || null;
+    };
+    const refs: RegisterRefs[] = body
+      .filter((r) => r.cells.some((c) => c.trim()))
+      .map((r) => ({
+        line: r.line,
+        providerName: cell(r.cells, 'providerName'),
+        cqcProviderId: cell(r.cells, 'cqcProviderId'),
+        cqcLocationId: cell(r.cells, 'cqcLocationId'),
+      }));
+    const parsed: RegisterParsed = { rows: contracts, issues, refs };
+    return parsed;
+  },
+  async check(db, parsed) {
+    const refs = (parsed as RegisterParsed).refs ?? [];
+    return (await resolveRegisterRefs(db, refs)).unresolved;
   },
   async write(db, rows, ctx) {
     const result = await importRegister(db, rows);

@@ -56,6 +56,11 @@ export interface Importer<Row> {
   description: string;
   parse(source: ImportSource, options: Record<string, string | undefined>): Promise<ParsedImport<Row>>;
   write(db: Db, rows: Row[], ctx: ImportContext): Promise<ImportSummary>;
+  /**
+   * Checks against the database (e.g. that each named provider exists), run on every parsed file even when the
+   * parse found problems, so the user gets every problem in one go. Reads only.
+   */
+  check?(db: Db, parsed: ParsedImport<Row>): Promise<ImportIssue[]>;
 }
 
 /** The file was refused whole. `issues` lists every problem found, with line and field. */
@@ -95,6 +100,60 @@ export function textSource(fileName: string, text: string | Buffer): ImportSourc
   };
 }
 
+/** What a file's first bytes say it is. */
+export type SniffedKind = 'xlsx' | 'zip' | 'xls' | 'pdf' | 'image' | 'binary' | 'text';
+
+/** The kind of file from its first bytes (magic numbers), whatever its name says. */
+export function sniffFileKind(head: Buffer): SniffedKind {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04))
+    return head.includes('[Content_Types].xml') || head.includes('xl/') ? 'xlsx' : 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'xls';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
+  // Text has no NUL bytes in its first kilobytes (UTF-16 files are not accepted anyway).
+  return head.subarray(0, 4096).includes(0) ? 'binary' : 'text';
+}
+
+const KIND_WORDS: Record<SniffedKind, string> = {
+  xlsx: 'an Excel workbook',
+  zip: 'a zip archive',
+  xls: 'an old-style Excel workbook (.xls)',
+  pdf: 'a PDF document',
+  image: 'an image',
+  binary: 'not text (it looks like an image or another kind of file)',
+  text: 'a text file',
+};
+
+async function readHead(source: ImportSource, bytes = 8192): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of source.open()) {
+    const b = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    chunks.push(b);
+    n += b.length;
+    if (n >= bytes) break;
+  }
+  return Buffer.concat(chunks).subarray(0, bytes);
+}
+
+/**
+ * Refuses, in plain words, a file that is not what an importer reads (a PNG sent as a register, an .xls, a PDF):
+ * a `.xlsx` name must hold an Excel workbook, anything else must be text (CSV, JSON).
+ */
+export async function checkFileKind(source: ImportSource): Promise<void> {
+  const kind = sniffFileKind(await readHead(source));
+  const wantsXlsx = /\.xlsx$/i.test(source.fileName);
+  if (kind === (wantsXlsx ? 'xlsx' : 'text')) return;
+  const message =
+    kind === 'xls'
+      ? 'This is an old-style Excel file (.xls): open it in Excel, save it as .xlsx or CSV, then upload it again'
+      : kind === 'text'
+        ? 'This file is text but its name ends in .xlsx: save it as CSV (.csv) or as an Excel workbook, then upload it again'
+        : `This file is ${KIND_WORDS[kind]}, not ${wantsXlsx ? 'an Excel (.xlsx) workbook' : 'a CSV or text file'}: choose the spreadsheet itself and upload it again`;
+  throw new ImportRejected(source.fileName, [{ line: null, field: 'file', message }]);
+}
+
 /**
  * Parse and validate the whole file; write it in one transaction only if it is valid, with an audit entry and a
  * row in the register of imports (`import_runs`, shown on the "Data" page).
@@ -106,8 +165,13 @@ export async function runImport<Row>(
   source: ImportSource,
   ctx: Omit<ImportContext, 'fileName'>,
 ): Promise<ImportSummary> {
+  await checkFileKind(source);
   const parsed = await importer.parse(source, ctx.options);
-  if (parsed.issues.length) throw new ImportRejected(source.fileName, parsed.issues);
+  const checked = importer.check ? await importer.check(db, parsed) : [];
+  const issues = [...parsed.issues, ...checked].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''),
+  );
+  if (issues.length) throw new ImportRejected(source.fileName, issues);
   return db.transaction(async (tx) => {
     const summary = await importer.write(tx, parsed.rows, { ...ctx, fileName: source.fileName });
     await recordAudit(tx, ctx.actor, {

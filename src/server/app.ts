@@ -1,6 +1,7 @@
 // Assembles the Steward HTTP API (and, in production, serves the built web app from the same process).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -123,6 +124,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.database.db);
   app.decorate('database', options.database);
 
+  // API answers (JSON, CSV, the planner's results) are compressed when the browser accepts it; the web app's
+  // files come already compressed from the build.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -197,11 +201,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Public pages served outside the API (one line per area).
   await app.register(mpsSite, { webDist });
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // Brotli/gzip copies written by the build (web/vite.config.ts) are sent to browsers that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      // Vite fingerprints everything under assets/ (a new build gives new names): cache it for a year. Anything
+      // else (index.html, icons) is checked with the server each time, so a new release shows at once.
+      setHeaders: (res, filePath) => {
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     // Single-page app: any non-API GET that is not a file gets index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/oruk')) {
-        return reply.type('text/html; charset=utf-8').sendFile('index.html');
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
       }
       return notFoundHandler(request, reply);
     });

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { Conflict, DomainError, Forbidden, InputError, NotFound, type FieldError } from '../domain/core/errors.js';
+import { fieldLabel, userMessage, type SchemaIssue } from '../domain/core/messages.js';
 import { loggableError, pgErrorOf, type PgErrorFacts } from '../db/errors.js';
 
 export type { FieldError };
@@ -94,19 +95,25 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
+    // A malformed id in the address is a page that does not exist, not a form to correct.
+    if (where === 'params') {
+      const label = fieldLabel(fieldFromPath(error.validation[0]?.instancePath ?? '') || 'page');
+      return sendProblem(reply, request, {
+        status: 404,
+        title: 'Not found',
+        detail: `${label[0].toUpperCase()}${label.slice(1)} was not found: check the address`,
+      });
+    }
     const errors = error.validation.map((v) => {
-      const missing = (v.params as { issue?: { code?: string; input?: unknown } } | undefined)?.issue;
+      const issue = (v.params as { issue?: SchemaIssue } | undefined)?.issue;
       const field = fieldFromPath(v.instancePath) || where;
-      const message =
-        missing?.code === 'invalid_type' && missing.input === undefined
-          ? `${field} is required`
-          : (v.message ?? 'is invalid');
+      const message = userMessage(issue ?? { code: 'custom', message: v.message ?? '' }, fieldLabel(field));
       return { field, message, in: where };
     });
     return sendProblem(reply, request, {
       status: 400,
       title: 'Invalid request',
-      detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      detail: 'There is a problem with the information you gave',
       errors,
     });
   }

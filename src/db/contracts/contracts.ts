@@ -263,11 +263,25 @@ export async function decide(
   });
 }
 
-/** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
-export async function importRegister(
+/** Who a register row names: its line and provider or location references. */
+export interface RegisterRefs {
+  line: number;
+  providerName: string | null;
+  cqcProviderId: string | null;
+  cqcLocationId: string | null;
+}
+
+/**
+ * Matches each row's provider (by CQC provider ID, else by name) and location (by CQC location ID) against the
+ * market register; every row that cannot be matched is an issue with its line. Reads only.
+ */
+export async function resolveRegisterRefs(
   db: Db,
-  rows: RegisterContract[],
-): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
+  rows: readonly RegisterRefs[],
+): Promise<{
+  byLine: Map<number, { providerId: string | null; locationId: string | null }>;
+  unresolved: { line: number; field: string; message: string }[];
+}> {
   const cqcIds = [...new Set(rows.map((r) => r.cqcProviderId).filter((x): x is string => !!x))];
   const names = [...new Set(rows.map((r) => r.providerName?.toLowerCase()).filter((x): x is string => !!x))];
   const provs = await db
@@ -290,7 +304,8 @@ export async function importRegister(
         .where(inArray(locations.cqcLocationId, locIds))
     : [];
   const unresolved: { line: number; field: string; message: string }[] = [];
-  const resolved = rows.map((r) => {
+  const byLine = new Map<number, { providerId: string | null; locationId: string | null }>();
+  for (const r of rows) {
     let providerId: string | null = null;
     if (r.cqcProviderId) {
       providerId = byCqc.get(r.cqcProviderId) ?? null;
@@ -329,8 +344,20 @@ export async function importRegister(
         });
       else locationId = loc.id;
     }
+    byLine.set(r.line, { providerId, locationId });
+  }
+  return { byLine, unresolved };
+}
+
+/** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
+export async function importRegister(
+  db: Db,
+  rows: RegisterContract[],
+): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
+  const { byLine, unresolved } = await resolveRegisterRefs(db, rows);
+  const resolved = rows.map((r) => {
     const { line: _line, cqcProviderId: _c, cqcLocationId: _l, providerName: _p, ...rest } = r;
-    return { ...rest, providerId, locationId };
+    return { ...rest, ...byLine.get(r.line)! };
   });
   if (unresolved.length) return { created: 0, updated: 0, unresolved };
   // One read of the known references; new contracts go in batches, known ones are updated in place.

@@ -8,6 +8,7 @@ import { currentEndDate } from '../../domain/contracts/contract.js';
 import {
   KPI_FREQUENCIES,
   periodProblem,
+  kpiValueProblem,
   periodStartFor,
   returnStatuses,
   type Kpi,
@@ -150,7 +151,13 @@ export async function submitReturn(
   return db.transaction(async (tx) => {
     const { kpi } = await kpiOwner(tx, kpiId);
     const problem = periodProblem(kpi.frequency as KpiFrequency, input.periodStart, today);
-    if (problem) throw new InputError([{ field: 'periodStart', message: problem }]);
+    const valueProblem = kpiValueProblem(kpi, input.value);
+    // Every problem at once.
+    if (problem || valueProblem)
+      throw new InputError([
+        ...(problem ? [{ field: 'periodStart', message: problem }] : []),
+        ...(valueProblem ? [{ field: 'value', message: valueProblem }] : []),
+      ]);
     if (input.periodStart < periodStartFor(kpi.frequency as KpiFrequency, kpi.reportingFrom)) {
       throw new InputError([{ field: 'periodStart', message: `Reporting on this KPI starts ${kpi.reportingFrom}` }]);
     }

@@ -243,7 +243,7 @@ export async function duplicateOrganisations(db: Db): Promise<DuplicateOrganisat
     .select({
       id: directoryOrganizations.id,
       name: directoryOrganizations.name,
-      services: sql<number>`(select count(*)::int from directory_services s where s.organization_id = ${directoryOrganizations.id})`,
+      services: sql<number>`(select count(*)::int from directory_services s where s.organization_id = directory_organizations.id)`,
     })
     .from(directoryOrganizations)
     .orderBy(asc(directoryOrganizations.name));

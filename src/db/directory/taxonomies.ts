@@ -157,7 +157,7 @@ export async function listTaxonomies(
   const rows = await db
     .select({
       t: directoryTaxonomies,
-      termCount: sql<number>`(select count(*)::int from directory_taxonomy_terms x where x.taxonomy_id = ${directoryTaxonomies.id})`,
+      termCount: sql<number>`(select count(*)::int from directory_taxonomy_terms x where x.taxonomy_id = directory_taxonomies.id)`,
     })
     .from(directoryTaxonomies)
     .orderBy(asc(directoryTaxonomies.name), asc(directoryTaxonomies.id))

@@ -180,7 +180,9 @@ export async function listOpenReferrals(db: Db): Promise<(Referral & { offers: n
   const rows = await db
     .select({
       r: dischargeReferrals,
-      offers: sql<number>`(select count(*)::int from discharge_requests q where q.referral_id = ${dischargeReferrals.id} and q.status in ('offered','awarded','not_selected'))`,
+      // Drizzle writes a column inside a select field unqualified ("id"), which inside this subquery would mean
+      // q.id: name the outer table explicitly.
+      offers: sql<number>`(select count(*)::int from discharge_requests q where q.referral_id = discharge_referrals.id and q.status in ('offered','awarded','not_selected'))`,
     })
     .from(dischargeReferrals)
     .where(and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt), plausibleReferral()))

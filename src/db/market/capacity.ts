@@ -144,8 +144,8 @@ export async function recordWorkforceReturn(
   opts: ReturnOptions = {},
 ): Promise<WorkforceSnapshotRow> {
   return db.transaction(async (tx) => {
-    await requireLocation(tx, locationId);
-    const errors = validateWorkforce(input);
+    const loc = await requireLocation(tx, locationId);
+    const errors = validateWorkforce(input, loc.registeredBeds);
     if (errors.length > 0) throw new InputError(errors);
     const [row] = await tx
       .insert(workforceSnapshots)

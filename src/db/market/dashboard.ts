@@ -213,7 +213,11 @@ export interface OccupancyPoint {
   occupancy: number | null;
 }
 
-/** Occupancy by month (UTC calendar months): each home's last return in the month, summed over homes. */
+/**
+ * Occupancy by month (UTC calendar months), on the same definition as the headline occupancy: at the end of each
+ * month, each care home's latest return so far (carried forward from an earlier month when it made none that
+ * month), summed over homes. The current month's point is therefore the headline figure itself.
+ */
 export async function occupancyTrend(
   db: Db,
   f: LocationFilter,
@@ -221,14 +225,22 @@ export async function occupancyTrend(
   now = new Date(),
 ): Promise<OccupancyPoint[]> {
   const from = `${addMonths(isoDate(now), -months).slice(0, 7)}-01`;
+  const thisMonth = `${isoDate(now).slice(0, 7)}-01`;
   const rows = await aggregateRows<Record<string, unknown>>(
     db,
     sql`
-    select to_char(m.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
+    with months as (
+      select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month
+    )
+    select to_char(months.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
       sum(m.occupied)::int as occupied, sum(m.vacant_accepting)::int as vacant_accepting
-    from care_home_monthly m join locations on locations.id = m.location_id
-    where m.month >= ${from}::date and ${where(f)}
-    group by m.month order by m.month`,
+    from months cross join locations
+    join lateral (
+      select c.max_capacity, c.occupied, c.vacant_accepting from care_home_monthly c
+      where c.location_id = locations.id and c.month <= months.month order by c.month desc limit 1
+    ) m on true
+    where ${where(f, CARE_HOME)}
+    group by months.month order by months.month`,
   );
   return rows.map((r) => ({
     month: String(r.month),

@@ -327,6 +327,12 @@ describeWithDatabases('market demo borough and dashboard figures', (ctx) => {
     );
     const trend = await occupancyTrend(ctx.db, { inBorough: true }, 36, now);
     expect(trend.length).toBeGreaterThanOrEqual(36);
+    // Issue 13: the home dashboard said 90.6% and the market chart 90.7% for the same month. The chart's
+    // current month is the headline (each home's latest return), to the bed.
+    const last = trend[trend.length - 1];
+    expect(last.month).toBe('2026-11');
+    expect([last.occupied, last.maxCapacity]).toEqual([s.occupied, s.maxCapacity]);
+    expect(last.occupancy).toBe(s.occupancy);
   });
 
   it('gives the home dashboard its headlines', async () => {

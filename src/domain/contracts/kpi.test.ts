@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiRag, periodProblem, periodStartFor, periodsDue, returnStatuses, type Kpi } from './kpi.js';
+import { kpiRag, kpiValueProblem, periodProblem, periodStartFor, periodsDue, returnStatuses, type Kpi } from './kpi.js';
 
 const reablement: Kpi = {
   name: 'Still at home 91 days after discharge',
@@ -82,5 +82,19 @@ describe('KPI returns', () => {
       'Not the start of a quarterly period: use 2025-07-01',
     );
     expect(periodProblem('quarterly', '2025-10-01', '2025-11-23')).toBe('The period 2025/26 Q3 has not ended yet');
+  });
+});
+
+describe('KPI return values', () => {
+  it('refuses a percentage outside 0 to 100 (issue 13: a return of −10%)', () => {
+    expect(kpiValueProblem({ unit: '%' }, -10)).toBe('Enter a percentage from 0 to 100');
+    expect(kpiValueProblem({ unit: '%' }, 100.5)).toBe('Enter a percentage from 0 to 100');
+    expect(kpiValueProblem({ unit: '%' }, 87.5)).toBeNull();
+  });
+  it('wants whole, non-negative counts', () => {
+    expect(kpiValueProblem({ unit: 'people' }, 12.5)).toBe('Enter a whole number of people');
+    expect(kpiValueProblem({ unit: 'carers' }, -1)).toBe('Enter a number of carers, 0 or more');
+    expect(kpiValueProblem({ unit: 'people' }, 12)).toBeNull();
+    expect(kpiValueProblem({ unit: 'days' }, 3.5)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Contract KPIs and providers' returns: which periods a return is due for, when it is late, and when the
 // figure is off target. Periods follow the English financial year (April–March).
+import { BOUNDS } from '../core/bounds.js';
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates.js';
 
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'six_monthly', 'annual'] as const;
@@ -169,5 +170,23 @@ export function periodProblem(frequency: KpiFrequency, periodStart: IsoDate, asA
   }
   const end = addDays(addMonths(periodStart, PERIOD_MONTHS[frequency]), -1);
   if (end >= asAt) return `The period ${periodLabel(frequency, periodStart)} has not ended yet`;
+  return null;
+}
+
+/** Units counted in whole numbers. */
+const WHOLE_UNITS = /^(people|carers|visits|staff|placements|referrals|contacts|beds|clients|complaints)$/i;
+
+/**
+ * What is wrong with a return's value for this KPI, or null: a percentage KPI takes 0 to 100 (BOUNDS.percent);
+ * counts (people, carers, visits...) are whole numbers, 0 or more; any other unit is 0 or more.
+ */
+export function kpiValueProblem(kpi: Pick<Kpi, 'unit'>, value: number): string | null {
+  if (!Number.isFinite(value)) return 'Enter the value as a number';
+  if (kpi.unit.trim() === '%') {
+    if (value < BOUNDS.percent.min || value > BOUNDS.percent.max) return 'Enter a percentage from 0 to 100';
+    return null;
+  }
+  if (value < 0) return `Enter a number of ${kpi.unit}, 0 or more`;
+  if (WHOLE_UNITS.test(kpi.unit.trim()) && !Number.isInteger(value)) return `Enter a whole number of ${kpi.unit}`;
   return null;
 }

@@ -1,8 +1,9 @@
 // One row of a contract register (CSV or XLSX) in, a validated contract out, or issues naming line and field.
 // Councils keep registers in their own spreadsheets, so headers are matched loosely and labels or codes are
 // accepted for the vocabularies.
+import { BOUNDS, dateRangeError } from '../core/bounds.js';
+import { addMonths, londonToday, parseDateText } from '../core/dates.js';
 import { type IsoDate } from './dates.js';
-import { parseDateText } from '../core/dates.js';
 import {
   CARE_GROUPS,
   CARE_GROUP_LABELS,
@@ -223,6 +224,15 @@ export function parseRegisterRow(
   if (annualRaw && annualValuePence === null)
     fail('annualValue', `Annual value "${annualRaw}" is not an amount in pounds`);
 
+  // The same bounds the API and forms use (src/domain/core/bounds.ts).
+  const { max } = BOUNDS.contractValuePence;
+  for (const [field, label, pence] of [
+    ['totalValue', 'Total value', totalValuePence],
+    ['annualValue', 'Annual value', annualValuePence],
+  ] as const)
+    if (pence !== null && pence > max)
+      fail(field, `${label} is more than £${(max / 100).toLocaleString('en-GB')}: check the figure (in pounds)`);
+
   const startRaw = required('startDate', 'Start date');
   const startDate = startRaw ? parseUkDate(startRaw) : null;
   if (startRaw && !startDate)
@@ -230,6 +240,14 @@ export function parseRegisterRow(
   const endRaw = required('endDate', 'End date');
   const endDate = endRaw ? parseUkDate(endRaw) : null;
   if (endRaw && !endDate) fail('endDate', `End date "${endRaw}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
+  const latest = addMonths(londonToday(), 12 * BOUNDS.planningYearsAhead);
+  for (const [field, label, d] of [
+    ['startDate', 'Start date', startDate],
+    ['endDate', 'End date', endDate],
+  ] as const) {
+    const e = d && dateRangeError(field, label, d, { earliest: BOUNDS.earliestRecordDate, latest });
+    if (e) fail(e.field, e.message);
+  }
 
   const extensionOptionsMonths = parseExtensionOptions(get('extensionOptions'));
   if (!extensionOptionsMonths)

@@ -142,6 +142,11 @@ describe('award and response rules', () => {
     expect(
       offerDateErrors({ earliestStart: '2025-03-09', canAssessBy: '2025-03-09' }, '2025-03-10').map((e) => e.field),
     ).toEqual(['canAssessBy', 'earliestStart']);
+    // Issue 13: offer dates years ahead.
+    expect(offerDateErrors({ earliestStart: '2029-03-12', canAssessBy: '2029-03-11' }, '2025-03-10')).toEqual([
+      { field: 'canAssessBy', message: 'Assessment date must be within the next 90 days' },
+      { field: 'earliestStart', message: 'Earliest start must be within the next 90 days' },
+    ]);
     expect(offerDateErrors({ earliestStart: '2025-03-11', canAssessBy: '2025-03-12' }, '2025-03-10')).toEqual([
       { field: 'earliestStart', message: 'Earliest start must be on or after the assessment date' },
     ]);

@@ -1,6 +1,7 @@
 // Requests, offers and awards. A request goes to chosen providers (or to every framework/DPS provider for
 // the service, as a dynamic purchasing system does); each provider answers with an offer or a decline; the
 // broker awards one offer, which becomes a placement or package at the agreed price.
+import { BOUNDS, latestOfferDate } from '../core/bounds.js';
 import { z } from 'zod';
 import { isoDateSchema } from '../core/dates.js';
 import { CARE_HOME_NEEDS, type FundingRoute, type ServiceNeed } from './referral.js';
@@ -77,8 +78,19 @@ export function offerDateErrors(
   const errors: { field: string; message: string }[] = [];
   if (input.canAssessBy < today)
     errors.push({ field: 'canAssessBy', message: 'Assessment date must be today or in the future' });
+  const latest = latestOfferDate(today);
+  if (input.canAssessBy > latest)
+    errors.push({
+      field: 'canAssessBy',
+      message: `Assessment date must be within the next ${BOUNDS.offerDaysAhead} days`,
+    });
   if (input.earliestStart < today)
     errors.push({ field: 'earliestStart', message: 'Earliest start must be today or in the future' });
+  else if (input.earliestStart > latest)
+    errors.push({
+      field: 'earliestStart',
+      message: `Earliest start must be within the next ${BOUNDS.offerDaysAhead} days`,
+    });
   else if (input.earliestStart < input.canAssessBy)
     errors.push({ field: 'earliestStart', message: 'Earliest start must be on or after the assessment date' });
   return errors;

@@ -7,7 +7,8 @@ const valid = {
   postcodeDistrict: 'rm7 0ab',
   hospital: 'Queen’s Hospital',
   ward: 'Sunflower',
-  medicallyOptimisedAt: '2025-03-10T09:30',
+  // Yesterday morning: a medically optimised date must be within the last year.
+  medicallyOptimisedAt: `${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T09:30`,
   pathway: '3',
   serviceNeed: 'care_home_dementia',
   fundingRoute: 'discharge_fund',
@@ -15,6 +16,18 @@ const valid = {
 };
 
 describe('validateReferral', () => {
+  it('refuses a medically optimised date no one could mean (issue 13: 1900)', () => {
+    const r = validateReferral({ ...valid, medicallyOptimisedAt: '1900-01-01T09:00' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      { field: 'medicallyOptimisedAt', message: 'Date medically optimised must be within the last year' },
+    ]);
+    const ahead = validateReferral({ ...valid, medicallyOptimisedAt: '2099-01-01T09:00' });
+    expect(ahead.ok ? [] : ahead.errors.map((e) => e.message)).toEqual([
+      'Date medically optimised must be within the next 14 days',
+    ]);
+  });
   it('accepts a complete pathway 3 referral and normalises it', () => {
     const r = validateReferral(valid);
     expect(r.ok).toBe(true);

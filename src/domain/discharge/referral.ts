@@ -1,6 +1,7 @@
 // The discharge referral: a pseudonymous person who is medically optimised and needs help to leave hospital.
 // Only the minimum a broker needs is held here; name and NHS number are "restricted details", kept apart
 // and shown only to staff roles (see src/db/discharge/).
+import { BOUNDS } from '../core/bounds.js';
 import { z } from 'zod';
 import { normalisePostcodeDistrict } from './geo.js';
 
@@ -153,6 +154,20 @@ const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\
   message: 'Enter a real date and time',
 });
 
+/**
+ * When the person was (or will be) medically optimised: within the last BOUNDS.medicallyOptimisedDaysBack days
+ * (nobody waits a year in an acute bed unrecorded; issue 13: a date in 1900) and at most 14 days ahead.
+ */
+const medicallyOptimisedAt = isoDateTime.superRefine((v, ctx) => {
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return;
+  const day = 86_400_000;
+  if (t < Date.now() - BOUNDS.medicallyOptimisedDaysBack * day)
+    ctx.addIssue({ code: 'custom', message: 'Date medically optimised must be within the last year' });
+  else if (t > Date.now() + 14 * day)
+    ctx.addIssue({ code: 'custom', message: 'Date medically optimised must be within the next 14 days' });
+});
+
 /** What a broker or discharge coordinator enters. Field names are the form's field ids. */
 export const referralInputSchema = z
   .object({
@@ -171,7 +186,7 @@ export const referralInputSchema = z
     postcodeDistrict: district,
     hospital: z.string().trim().min(1, 'Enter the hospital').max(120),
     ward: z.string().trim().min(1, 'Enter the ward').max(60),
-    medicallyOptimisedAt: isoDateTime,
+    medicallyOptimisedAt,
     pathway: z.coerce
       .number()
       .pipe(

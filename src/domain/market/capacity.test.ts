@@ -95,6 +95,24 @@ describe('homecare and workforce returns', () => {
       validateWorkforce({ nurses: 1, careStaff: 2, nonCareStaff: 0, agencyStaff: 0, vacancies: 0, absences: 4 }),
     ).toEqual([{ field: 'absences', message: 'cannot exceed the number of staff' }]);
   });
+  it('refuses a headcount no home of its size could have (issue 13: 1,000,000 agency staff for 31 beds)', () => {
+    const ok = { nurses: 6, careStaff: 30, nonCareStaff: 10, agencyStaff: 4, vacancies: 3, absences: 2 };
+    expect(validateWorkforce(ok, 31)).toEqual([]);
+    expect(validateWorkforce({ ...ok, agencyStaff: 1_000_000 }, 31)).toEqual([
+      {
+        field: 'agencyStaff',
+        message:
+          '1,000,000 agency and bank staff is more than the 205 possible for a home with 31 beds: check the figure',
+      },
+    ]);
+    // All together, too: 4 kinds of 60 for a 20-bed home.
+    expect(
+      validateWorkforce(
+        { nurses: 60, careStaff: 60, nonCareStaff: 60, agencyStaff: 60, vacancies: 0, absences: 0 },
+        20,
+      ).map((e) => e.field),
+    ).toEqual(['agencyStaff']);
+  });
 });
 
 describe('staleness', () => {

@@ -1,4 +1,5 @@
 // Capacity Tracker-style returns: validation, occupancy and how old each figure is.
+import { staffLimit } from '../core/bounds.js';
 
 export interface FieldError {
   field: string;
@@ -138,14 +139,41 @@ export interface WorkforceInput {
   vacancies: number;
   absences: number;
 }
-export function validateWorkforce(input: WorkforceInput): FieldError[] {
+const WORKFORCE_LABELS = {
+  nurses: 'nurses',
+  careStaff: 'care staff',
+  nonCareStaff: 'non-care staff',
+  agencyStaff: 'agency and bank staff',
+  vacancies: 'staff vacancies',
+  absences: 'staff absent',
+} as const;
+
+/**
+ * Checks one workforce return (headcounts). Each figure is a whole number within what a location of `beds` beds
+ * can plausibly employ (`staffLimit` in src/domain/core/bounds.ts: 5 a bed plus 50), and every figure is checked
+ * (all problems at once).
+ */
+export function validateWorkforce(input: WorkforceInput, beds?: number | null): FieldError[] {
   const errors: FieldError[] = [];
+  const most = staffLimit(beds);
+  const where = beds ? `for a home with ${beds} beds` : 'for one location';
   for (const f of ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'] as const) {
     if (!isCount(input[f])) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+    else if (input[f] > most)
+      errors.push({
+        field: f,
+        message: `${input[f].toLocaleString('en-GB')} ${WORKFORCE_LABELS[f]} is more than the ${most.toLocaleString('en-GB')} possible ${where}: check the figure`,
+      });
   }
   if (errors.length === 0 && input.absences > input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff) {
     errors.push({ field: 'absences', message: 'cannot exceed the number of staff' });
   }
+  const staff = input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff;
+  if (errors.length === 0 && staff > most)
+    errors.push({
+      field: 'agencyStaff',
+      message: `${staff.toLocaleString('en-GB')} staff in all is more than the ${most.toLocaleString('en-GB')} possible ${where}: check the figures`,
+    });
   return errors;
 }
 

@@ -109,13 +109,36 @@ describeWithDatabases('contracts routes', (ctx) => {
       'text/csv',
     );
     expect(bad.statusCode).toBe(422);
+    // Every problem in one go (issue 13): the unknown provider on line 2 as well as the bad value on line 3.
     expect(bad.json().errors).toEqual([
+      { field: 'line 2: providerName', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' },
       {
         field: 'line 3: totalValue',
         message: 'Total value "ten" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)',
         in: 'body',
       },
     ]);
+    // Implausible values are refused with the same bounds as the API (issue 13: £99,999,999,999,999).
+    const huge = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.csv',
+      `${header}\nW-4,Meals,Bluebird Care Services Ltd,Prevention,Older people,Block,BCF,99999999999999,2025-04-01,1999-03-31\n`,
+      'text/csv',
+    );
+    expect(huge.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
+      ['line 2: endDate', 'End date must be on or after 1 January 2000'],
+      ['line 2: totalValue', 'Total value is more than £1,000,000,000: check the figure (in pounds)'],
+    ]);
+    // A PNG sent as the register is refused in plain words, not answered 500.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const image = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.png',
+      png,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(image.statusCode).toBe(422);
+    expect(image.json().errors[0].message).toMatch(/^This file is an image, not an Excel \(\.xlsx\) workbook/);
     const unknown = await commissioner.send(
       'POST',
       '/api/contracts/import?fileName=register.csv',

@@ -1,5 +1,6 @@
 // Contracts and delivery: the register, recommissioning, procurements, KPI returns, quality assessments,
 // provider concerns, the delivery plan and risks. Thin: parse, authorise, call db/domain, respond.
+import { actualDateSchema, BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/core/dates.js';
@@ -64,6 +65,7 @@ import { contractsImporter } from '../../importers/contracts.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 
 const isoDate = isoDateSchema;
+// Bounds a domain expert would set (src/domain/core/bounds.ts), shared with the importers and forms.
 const uuid = z.string().uuid();
 const idParams = z.object({ id: uuid });
 const asAtQuery = z.object({ asAt: isoDate.optional() });
@@ -87,10 +89,10 @@ const contractBody = z.object({
   careGroup: z.enum(CARE_GROUPS),
   contractForm: z.enum(CONTRACT_FORMS),
   fundingSource: z.enum(FUNDING_SOURCES),
-  totalValuePence: z.number().int().min(0),
-  annualValuePence: z.number().int().min(0),
-  startDate: isoDate,
-  initialEndDate: isoDate,
+  totalValuePence: penceSchema('total value', BOUNDS.contractValuePence),
+  annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence),
+  startDate: plannedDateSchema('start date'),
+  initialEndDate: plannedDateSchema('initial end date'),
   extensionOptionsMonths: z.array(z.number().int().min(1).max(120)).max(10).default([]),
   extensionsTaken: z.number().int().min(0).default(0),
   breakClauseDates: z.array(isoDate).default([]),
@@ -101,10 +103,11 @@ const contractBody = z.object({
 
 const stageBody = z.object({
   stage: z.enum(PROCUREMENT_STAGES),
-  plannedStart: isoDate,
-  plannedEnd: isoDate,
-  actualStart: isoDate.nullable().default(null),
-  actualEnd: isoDate.nullable().default(null),
+  plannedStart: plannedDateSchema('planned start'),
+  plannedEnd: plannedDateSchema('planned end'),
+  // Actual dates have happened: never in the future (issue 13: a stage that "actually ended" in 2030).
+  actualStart: actualDateSchema('actual start').nullable().default(null),
+  actualEnd: actualDateSchema('actual end').nullable().default(null),
   notApplicable: z.boolean().default(false),
 });
 
@@ -707,7 +710,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           locationId: uuid,
           kind: z.enum(CONCERN_KINDS),
-          raisedOn: isoDate,
+          raisedOn: actualDateSchema('date raised'),
           summary: z.string().trim().min(1).max(2000),
         }),
         response: { 201: z.object({ id: z.string() }) },

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
+import { addDays, londonDate } from '../../domain/core/dates.js';
+import { SCHEMA_WORDING } from '../../domain/core/messages.js';
 import { seedDischargeMarket, type DischargeFixture } from '../../db/discharge/fixtures.js';
 import { anonymous, createTestApp, signInAs, type TestClient } from '../testing.js';
 
@@ -42,6 +44,19 @@ describeWithDatabases('discharge routes', (ctx) => {
         'fundingRoute',
       ]),
     );
+    // Every message in the user's words, naming the field (issue 13).
+    for (const e of res.json().errors as { message: string }[]) expect(e.message).not.toMatch(SCHEMA_WORDING);
+    expect(res.json().detail).not.toMatch(SCHEMA_WORDING);
+    const nan = await broker.post('/api/discharge/referrals', { ...PERSON, pathway: 'two', serviceNeed: 'x' });
+    const byField = Object.fromEntries(
+      (nan.json().errors as { field: string; message: string }[]).map((e) => [e.field, e.message]),
+    );
+    expect(byField.serviceNeed).toBe('Select what is needed');
+    expect(byField.pathway).toBeDefined();
+    expect(Object.values(byField).join(' ')).not.toMatch(SCHEMA_WORDING);
+    const badId = await broker.get('/api/discharge/referrals/not-an-id');
+    expect(badId.statusCode).toBe(404);
+    expect(badId.json().detail).not.toMatch(SCHEMA_WORDING);
   });
 
   it('lets only hub staff create referrals', async () => {
@@ -203,6 +218,8 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(
       before.lanes[3].entries.map((e: { referralId: string; status: string }) => [e.referralId, e.status]),
     ).toEqual([[referralId, 'awarded']]);
+    // The hub board counts the offers each person has had (two here: Rosewood's and Oakfield's).
+    expect(before.lanes[3].entries[0].offers).toBe(2);
     const out = await broker.post(`/api/discharge/referrals/${referralId}/discharge`, { destination: 'care_home' });
     expect(out.statusCode).toBe(200);
     const after = (await broker.get('/api/discharge/board')).json();
@@ -236,5 +253,21 @@ describeWithDatabases('discharge routes', (ctx) => {
     const xlsx = await broker.get('/api/discharge/metrics/export?period=month&format=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('reports periods that end today at the latest, never tomorrow', async () => {
+    const today = londonDate(new Date());
+    const metrics = (await broker.get('/api/discharge/metrics?period=month')).json();
+    expect(metrics.to).toBe(today);
+    const d2a = (await broker.get('/api/discharge/d2a')).json();
+    expect(d2a.to).toBe(today);
+    expect(d2a.from).toBe(addDays(today, -181));
+    // A window asked to end in the future ends today.
+    const ahead = (await broker.get(`/api/discharge/metrics?period=week&to=${addDays(today, 30)}`)).json();
+    expect(ahead.to).toBe(today);
+    const record = (await oakfield.get('/api/discharge/provider/record')).json();
+    expect(record.to).toBe(today);
+    const csv = await broker.get('/api/discharge/metrics/export?period=month&format=csv');
+    expect(csv.headers['content-disposition']).toContain(`-to-${today}.csv`);
   });
 });

@@ -106,21 +106,32 @@ function csvCell(v: number | string | null): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A reporting window's query: `from` and `to` are both days included (London dates); `to` defaults to today. */
+const lastDayIncluded = isoDate.optional().describe('Last day included (London date); defaults to today');
 const metricsQuery = z.object({
   period: z.enum(['week', 'month']).default('month'),
   from: isoDate.optional(),
-  to: isoDate.optional(),
+  to: lastDayIncluded,
 });
 
-/** Default window: the last twelve whole months plus this one (or the last 26 weeks). */
-function metricsWindow(q: z.infer<typeof metricsQuery>, now: Date): { from: string; to: string } {
+/**
+ * The window a report covers as the user reads it (`from` to `to`, both days included; `to` never after today) and
+ * the half-open end the queries use (`end` = the day after `to`).
+ */
+function reportingWindow(from: string | undefined, to: string | undefined, now: Date, defaultDays: number) {
   const today = londonDate(now);
-  const to = q.to ?? addDays(today, 1);
-  if (q.from) return { from: q.from, to };
-  if (q.period === 'week') return { from: periodStart(addDays(today, -7 * 25), 'week'), to };
-  const [y, m] = today.split('-').map(Number);
+  const last = to && to < today ? to : today;
+  return { from: from ?? addDays(last, -defaultDays), to: last, end: addDays(last, 1) };
+}
+
+/** Default window: the last twelve whole months plus this one (or the last 26 weeks). */
+function metricsWindow(q: z.infer<typeof metricsQuery>, now: Date): { from: string; to: string; end: string } {
+  const w = reportingWindow(q.from, q.to, now, 0);
+  if (q.from) return w;
+  if (q.period === 'week') return { ...w, from: periodStart(addDays(w.to, -7 * 25), 'week') };
+  const [y, m] = w.to.split('-').map(Number);
   const start = new Date(Date.UTC(y, m - 1 - 12, 1)).toISOString().slice(0, 10);
-  return { from: start, to };
+  return { ...w, from: start };
 }
 
 const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -367,8 +378,9 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
-      assertDateRange(w);
-      return loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
+      assertDateRange({ from: w.from, to: w.end });
+      const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
+      return { ...report, to: w.to };
     },
   );
 
@@ -386,8 +398,8 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
-      assertDateRange(w);
-      const report = await loadMetrics(app.db, { period: request.query.period, ...w, asAt: now });
+      assertDateRange({ from: w.from, to: w.end });
+      const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
       const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
       if (request.query.format === 'csv') {
         const lines = [
@@ -443,17 +455,17 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           kind: z.enum(['d2a', 'rehab']).default('d2a'),
           from: isoDate.optional(),
-          to: isoDate.optional(),
+          to: lastDayIncluded,
         }),
         response: { 200: d2aSchema },
       },
     },
     async (request) => {
       const now = new Date();
-      const to = request.query.to ?? addDays(londonDate(now), 1);
-      const from = request.query.from ?? addDays(to, -182);
-      assertDateRange({ from, to });
-      return loadD2a(app.db, { kind: request.query.kind, from, to, now });
+      const w = reportingWindow(request.query.from, request.query.to, now, 181);
+      assertDateRange({ from: w.from, to: w.end });
+      const report = await loadD2a(app.db, { kind: request.query.kind, from: w.from, to: w.end, now });
+      return { ...report, to: w.to };
     },
   );
 
@@ -545,20 +557,19 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['discharge'],
         summary: 'My acceptance record and notifications',
-        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        querystring: z.object({ from: isoDate.optional(), to: lastDayIncluded }),
         response: { 200: providerRecordSchema },
       },
     },
     async (request) => {
       const providerId = providerIdOf(actorOf(request));
-      const to = request.query.to ?? addDays(londonDate(new Date()), 1);
-      const from = request.query.from ?? addDays(to, -365);
-      assertDateRange({ from, to });
+      const w = reportingWindow(request.query.from, request.query.to, new Date(), 364);
+      assertDateRange({ from: w.from, to: w.end });
       const [record, notifications] = await Promise.all([
-        providerAcceptance(app.db, providerId, from, to),
+        providerAcceptance(app.db, providerId, w.from, w.end),
         listNotifications(app.db, providerId),
       ]);
-      return { from, to, record, notifications };
+      return { from: w.from, to: w.to, record, notifications };
     },
   );
 };

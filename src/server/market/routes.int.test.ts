@@ -190,6 +190,17 @@ describeWithDatabases('market routes', (ctx) => {
       expect((await client.put('/api/market/cost-of-care', cost)).statusCode).toBe(403);
     }
     expect((await viewer.get('/api/market/rates')).json()).toEqual({ usualRates: [], costOfCare: [] }); // the refused writes changed nothing
+    // Implausible values are refused, every field at once, in the user's words (issue 13: a rate effective in 1999).
+    const silly = await commissioner.put('/api/market/rates', {
+      ...rate,
+      effectiveFrom: '1999-04-01',
+      amountPence: 9e12,
+    });
+    expect(silly.statusCode).toBe(400);
+    expect(silly.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
+      ['effectiveFrom', 'Date the rate takes effect must be on or after 1 April 2015'],
+      ['amountPence', 'Rate must be £25,000 or less'],
+    ]);
     const set = await commissioner.put('/api/market/rates', rate);
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({

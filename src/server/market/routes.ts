@@ -1,5 +1,6 @@
 // Market intelligence API: register, capacity returns (providers update their own), usual rates,
 // placements, the market dashboard and the CQC import. Thin: parse, authorise, call db/domain, respond.
+import { BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema, londonDate } from '../../domain/core/dates.js';
@@ -593,8 +594,11 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set the usual rate for a band from a date',
         body: z.object({
           band: z.enum(BANDS),
-          effectiveFrom: isoDate,
-          amountPence: z.number().int().positive(),
+          effectiveFrom: plannedDateSchema('date the rate takes effect', BOUNDS.earliestUsualRateDate),
+          amountPence: penceSchema('rate', BOUNDS.weeklyPricePence).refine(
+            (p) => p > 0,
+            'Enter a rate of more than £0',
+          ),
           note: z.string().max(500).nullable().optional(),
         }),
         response: { 200: usualRateSchema },
@@ -611,8 +615,11 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set a cost of care figure',
         body: z.object({
           service: z.enum(['residential', 'nursing', 'homecare']),
-          effectiveFrom: isoDate,
-          amountPence: z.number().int().positive(),
+          effectiveFrom: plannedDateSchema('date the figure takes effect', BOUNDS.earliestUsualRateDate),
+          amountPence: penceSchema('cost of care', BOUNDS.weeklyPricePence).refine(
+            (p) => p > 0,
+            'Enter a cost of more than £0',
+          ),
           source: z.string().max(500).nullable().optional(),
         }),
         response: { 200: costOfCareSchema },

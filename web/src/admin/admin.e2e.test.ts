@@ -75,7 +75,8 @@ describeE2E('admin: users and audit log', () => {
     expect(csvLines[0]).toBe('Name,Email address,Role,Provider,Added,Last signed in,Status');
     expect(csvLines).toContainEqual(
       expect.stringMatching(
-        /^Priya Planner,priya\.planner@eastbrook\.example,Commissioner,,\d{4}-\d\d-\d\dT.*,,Active$/,
+        // Times as the page shows them: London local time, not UTC ISO (issue 13).
+        /^Priya Planner,priya\.planner@eastbrook\.example,Commissioner,,\d{4}-\d\d-\d\d \d\d:\d\d,,Active$/,
       ),
     );
     expect(csvLines.length - 2).toBe(before + 1);

@@ -9,10 +9,32 @@ export interface DownloadLinksProps<T> {
   /** What is being downloaded, for the link text: "Download care homes as CSV". */
   what?: string;
   sheetName?: string;
+  /** The filter the rows are shown under, in words ("in the borough, nursing homes"): named in the file name. */
+  filter?: string;
+}
+
+/** "In the borough, rated Good" → "in-the-borough-rated-good"; file-name safe, at most 80 characters. */
+export function filterSlug(filter: string): string {
+  return filter
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
 }
 
 /** "Download as CSV" / "Download as Excel (XLSX)" for the rows on screen. */
-export function DownloadLinks<T>({ filename, columns, rows, what = 'this data', sheetName }: DownloadLinksProps<T>) {
+export function DownloadLinks<T>({
+  filename: base,
+  columns,
+  rows,
+  what = 'this data',
+  sheetName,
+  filter,
+}: DownloadLinksProps<T>) {
+  const slug = filter ? filterSlug(filter) : '';
+  const filename = slug ? `${base}-${slug}` : base;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const csv = () => saveFile(`\uFEFF${toCsv(columns, rows)}`, `${filename}.csv`, 'text/csv;charset=utf-8');

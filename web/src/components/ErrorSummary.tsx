@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, type FieldError } from '../api';
 
 export interface SummaryError {
@@ -37,6 +37,12 @@ export function ErrorSummary({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.field}:${e.message}`).join('|');
+  // Fields not on the page (an error about a field this form does not show) are listed without a link.
+  const [absent, setAbsent] = useState<ReadonlySet<string>>(new Set());
+  useLayoutEffect(() => {
+    const missing = errors.map((e) => e.field).filter((f): f is string => !!f && !document.getElementById(fieldId(f)));
+    setAbsent((prev) => (prev.size === missing.length && missing.every((f) => prev.has(f)) ? prev : new Set(missing)));
+  }, [signature]);
   useEffect(() => {
     if (signature) ref.current?.focus();
   }, [signature]);
@@ -49,7 +55,7 @@ export function ErrorSummary({
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e, i) => (
               <li key={`${i}-${e.field ?? ''}`}>
-                {e.field ? (
+                {e.field && !absent.has(e.field) ? (
                   <a
                     href={`#${fieldId(e.field)}`}
                     onClick={(ev) => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { toCsv, toXlsx, type DownloadColumn } from './downloads';
+import { presentCell, toCsv, toXlsx, type DownloadColumn } from './downloads';
 
 interface Home {
   name: string;
@@ -56,5 +56,32 @@ describe('XLSX export', () => {
     expect(ws.getCell('C3').value).toBeNull();
     expect(ws.getCell('D3').value).toBe('Not yet rated');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('cells as the page shows them (issue 13)', () => {
+  it('turns codes, booleans, UTC timestamps and unrounded numbers into what the page shows', () => {
+    const cols: DownloadColumn<Record<string, unknown>>[] = [
+      { key: 'serviceType', header: 'Service' },
+      { key: 'accepting', header: 'Accepting admissions' },
+      { key: 'at', header: 'Updated' },
+      { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
+      { key: 'beds', header: 'Beds', numFmt: '#,##0' },
+      { key: 'ratio', header: 'Ratio' },
+      { key: 'reference', header: 'Reference' },
+    ];
+    const csv = toCsv(cols, [
+      {
+        serviceType: 'care_home_residential',
+        accepting: true,
+        at: '2026-07-01T13:05:00.000Z',
+        occupancy: 0.906123456,
+        beds: 120.4,
+        ratio: 0.603968252178945,
+        reference: 'EB-CAR-001',
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe('Care home residential,Yes,2026-07-01 14:05,0.906,120,0.6,EB-CAR-001');
+    expect(presentCell(new Date('2026-01-15T09:30:00Z'))).toBe('2026-01-15 09:30');
   });
 });

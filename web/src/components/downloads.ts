@@ -11,13 +11,65 @@ export interface DownloadColumn<T> {
 
 type Cell = string | number | boolean | Date | null | undefined;
 
-function cellOf<T>(col: DownloadColumn<T>, row: T): Cell {
+function rawCellOf<T>(col: DownloadColumn<T>, row: T): Cell {
   return col.value ? col.value(row) : ((row as Record<string, unknown>)[col.key] as Cell);
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+const london = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment as London local time, as the pages show it: "2026-11-23 14:05". */
+export function londonDateTime(d: Date): string {
+  const p = Object.fromEntries(london.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** Decimal places a number format shows ('#,##0.0' → 1, '0.0%' → 3 as a fraction, '£#,##0' → 0). */
+function decimalsOf(numFmt: string): number {
+  const m = /\.(0+)/.exec(numFmt);
+  const dp = m ? m[1].length : 0;
+  return numFmt.includes('%') ? dp + 2 : dp;
+}
+
+/**
+ * A cell as the page shows it (issue 13: downloads carried `care_home_residential`, `true`, unrounded numbers
+ * and UTC timestamps): yes/no for booleans, London local times, numbers rounded to their format (2 decimal
+ * places when none is given), and any internal code left by a caller in words ("care home residential").
+ */
+export function presentCell(v: Cell, numFmt?: string): Cell {
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : londonDateTime(v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    const dp = numFmt ? decimalsOf(numFmt) : 2;
+    return Number(v.toFixed(dp));
+  }
+  if (typeof v === 'string') {
+    if (ISO_TIMESTAMP.test(v)) {
+      const d = new Date(v);
+      return Number.isNaN(d.getTime()) ? v : londonDateTime(d);
+    }
+    if (CODE.test(v)) return v[0].toUpperCase() + v.slice(1).replace(/_/g, ' ');
+  }
+  return v;
+}
+
+function cellOf<T>(col: DownloadColumn<T>, row: T): Cell {
+  return presentCell(rawCellOf(col, row), col.numFmt);
 }
 
 function csvField(v: Cell): string {
   if (v === null || v === undefined) return '';
-  let s = v instanceof Date ? v.toISOString() : String(v);
+  let s = v instanceof Date ? londonDateTime(v) : String(v);
   // Text that a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection).
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

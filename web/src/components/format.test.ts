@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
+  formatMultiplier,
+  formatShortfall,
   formatAge,
   formatDate,
   formatDateTime,
@@ -43,6 +45,17 @@ describe('number and money formats', () => {
     expect(formatPercent(100)).toBe('100%');
     expect(formatPercent(4.04, 2)).toBe('4.04%');
     expect(formatRatio(0.8746)).toBe('87.5%');
+    // Issue 13: an explain page showed "× 0.603968252178945".
+    expect(formatMultiplier(0.603968252178945)).toBe('×0.604');
+    expect(formatMultiplier(1.25)).toBe('×1.25');
+    expect(formatMultiplier(12.3456)).toBe('×12.3');
+    expect(formatMultiplier(1)).toBe('×1');
+    expect(formatMultiplier(null)).toBe('Not available');
+    // Issue 13: "120.4 beds short" and negative shortfalls.
+    expect(formatShortfall(120.4, 'beds')).toBe('120 beds short');
+    expect(formatShortfall(-35.6, 'beds')).toBe('36 beds spare');
+    expect(formatShortfall(-0.2, 'beds')).toBe('None short');
+    expect(formatShortfall(1234.5, 'hours a week')).toBe('1,235 hours a week short');
     expect(formatRatio(1530 / 1700)).toBe('90%');
   });
 

@@ -62,6 +62,28 @@ export function formatRatio(fraction: number | null | undefined, dp = 1): string
   return formatPercent(fraction * 100, dp);
 }
 
+/**
+ * A multiplier or factor, to what the data supports (three significant figures, at most three decimals):
+ * 0.603968252178945 → "×0.604", 1.25 → "×1.25", 12.3456 → "×12.3".
+ */
+export function formatMultiplier(factor: number | null | undefined): string {
+  if (missing(factor)) return NOT_AVAILABLE;
+  const sig = Number(factor.toPrecision(3));
+  const dp = Math.min(3, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(sig) || 1))));
+  return `×${numberFormat(0, dp).format(sig)}`;
+}
+
+/**
+ * Supply against need in whole units, in words (never a negative shortfall or a fraction of a bed):
+ * (120.4, 'beds') → "120 beds short", (-35.6, 'beds') → "36 beds spare", (0.3, 'beds') → "None short".
+ */
+export function formatShortfall(gap: number | null | undefined, unit: string): string {
+  if (missing(gap)) return NOT_AVAILABLE;
+  const n = Math.round(Math.abs(gap));
+  if (n === 0) return 'None short';
+  return `${numberFormat(0, 0).format(n)} ${unit} ${gap > 0 ? 'short' : 'spare'}`;
+}
+
 export function formatHours(hours: number | null | undefined): string {
   if (missing(hours)) return NOT_AVAILABLE;
   return `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'}`;

@@ -10,7 +10,7 @@ import {
   Table,
   categoricalColours,
   formatGbp,
-  formatNumber,
+  formatShortfall,
   type Column,
 } from '../components';
 import type { CompareResponse } from './types';
@@ -69,9 +69,12 @@ export function ComparePage() {
       </Page>
     );
   }
-  const lastYear = data.scenarios[0].years[data.scenarios[0].years.length - 1];
+  // Scenarios may end in different years: each one's prose and "not by" use its own last year.
+  const lastYearOf = (s: ScenarioRow) => s.years[s.years.length - 1];
   const at = (s: ScenarioRow, year: number) => s.years.indexOf(year);
-  const y2035 = data.scenarios[0].years.includes(2035) ? 2035 : lastYear;
+  const y2035 = data.scenarios.every((s) => s.years.includes(2035))
+    ? 2035
+    : Math.min(...data.scenarios.map(lastYearOf));
   const columns: Column<ScenarioRow>[] = [
     { key: 'name', header: 'Scenario' },
     ...GAP_SERVICES.flatMap((svc): Column<ScenarioRow>[] => {
@@ -81,13 +84,14 @@ export function ComparePage() {
         {
           key: `${svc}-cross`,
           header: `${label.label}: capacity runs out`,
-          render: (s) => String(s.services.find((x) => x.service === svc)?.crossingYear ?? 'Not by ' + lastYear),
+          render: (s) => String(s.services.find((x) => x.service === svc)?.crossingYear ?? 'Not by ' + lastYearOf(s)),
         },
         {
           key: `${svc}-gap`,
-          header: `${label.label}: ${label.unit} short in ${y2035}`,
+          header: `${label.label}: ${y2035}`,
           numeric: true,
-          render: (s) => formatNumber(s.services.find((x) => x.service === svc)?.gap?.[at(s, y2035)] ?? null),
+          render: (s) =>
+            formatShortfall(s.services.find((x) => x.service === svc)?.gap?.[at(s, y2035)] ?? null, label.unit),
         },
       ];
     }),
@@ -99,9 +103,12 @@ export function ComparePage() {
     },
     {
       key: 'pressureLast',
-      header: `Budget pressure in ${lastYear}`,
+      header: 'Budget pressure in the last year',
       numeric: true,
-      render: (s) => formatGbp(s.budget.find((b) => b.year === lastYear)?.pressure ?? null),
+      render: (s) => {
+        const last = s.budget[s.budget.length - 1];
+        return last ? `${formatGbp(last.pressure)} (${last.year})` : formatGbp(null);
+      },
     },
   ];
   const downloadRows = data.scenarios.flatMap((s) =>
@@ -133,7 +140,7 @@ export function ComparePage() {
           data.scenarios
             .map((s) => {
               const ch = s.services.find((x) => x.service === 'care_home_residential');
-              return `${s.name}: ${ch?.crossingYear ? `capacity runs out in ${ch.crossingYear}` : `capacity lasts to ${lastYear}`}`;
+              return `${s.name}: ${ch?.crossingYear ? `capacity runs out in ${ch.crossingYear}` : `capacity lasts to ${lastYearOf(s)}`}`;
             })
             .join('. ') + '.'
         }
@@ -143,9 +150,12 @@ export function ComparePage() {
         title="Budget pressure by scenario"
         description={
           data.scenarios
-            .map(
-              (s) => `${s.name}: ${formatGbp(s.budget[s.budget.length - 1]?.pressure ?? null)} a year by ${lastYear}`,
-            )
+            .map((s) => {
+              const last = s.budget[s.budget.length - 1];
+              return last
+                ? `${s.name}: ${formatGbp(last.pressure)} a year by ${last.year}`
+                : `${s.name}: budget pressure not available`;
+            })
             .join('. ') + '.'
         }
         plot={budgetPlot}
@@ -157,8 +167,8 @@ export function ComparePage() {
           { key: 'scenario', header: 'Scenario' },
           { key: 'year', header: 'Year' },
           ...services.flatMap((x) => [
-            { key: `${x.service}_clients`, header: `${x.label} clients`, numFmt: '#,##0.0' },
-            { key: `${x.service}_gap`, header: `${x.label} shortfall (${x.unit})`, numFmt: '#,##0.0' },
+            { key: `${x.service}_clients`, header: `${x.label} clients`, numFmt: '#,##0' },
+            { key: `${x.service}_gap`, header: `${x.label} shortfall (${x.unit})`, numFmt: '#,##0' },
           ]),
           { key: 'pressure', header: 'Budget pressure (£)', numFmt: '£#,##0' },
         ]}

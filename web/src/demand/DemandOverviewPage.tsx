@@ -18,6 +18,8 @@ import {
   categoricalColours,
   chartColours,
   formatGbp,
+  formatMultiplier,
+  formatShortfall,
   formatNumber,
   type Column,
   type DownloadColumn,
@@ -475,7 +477,7 @@ function ServiceSection({ p }: { p: ProjectionResponse }) {
             <li key={m.key}>
               {m.label}:{' '}
               {m.calibration
-                ? `the age profile (${m.source}) gives ${whole(m.calibration.expected)} clients in ${p.baseYear}; placements and packages show ${whole(m.calibration.observed)}, so each rate is multiplied by ${m.calibration.factor}.`
+                ? `the age profile (${m.source}) gives ${whole(m.calibration.expected)} clients in ${p.baseYear}; placements and packages show ${whole(m.calibration.observed)}, so each rate is multiplied by ${formatMultiplier(m.calibration.factor).slice(1)}.`
                 : `no current placements or packages recorded; the shipped profile is used as it is (${m.source}).`}
             </li>
           ))}
@@ -554,7 +556,7 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
     { key: 'inUse', header: `${s.unit} in use (whole market)`, numeric: true, render: (r) => whole(r.inUse) },
     { key: 'required', header: `${s.unit} needed`, numeric: true, render: (r) => whole(r.required) },
     { key: 'capacity', header: 'Available today', numeric: true, render: (r) => whole(r.capacity) },
-    { key: 'gap', header: 'Shortfall (+) or spare (−)', numeric: true, render: (r) => whole(r.gap) },
+    { key: 'gap', header: 'Short or spare', numeric: true, render: (r) => formatShortfall(r.gap, s.unit) },
   ];
   return (
     <>
@@ -579,11 +581,11 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
         what={`the ${s.label.toLowerCase()} gap`}
         columns={[
           { key: 'year', header: 'Year' },
-          { key: 'clients', header: 'Council clients', numFmt: '#,##0.0' },
-          { key: 'inUse', header: `${s.unit} in use`, numFmt: '#,##0.0' },
-          { key: 'required', header: `${s.unit} needed`, numFmt: '#,##0.0' },
+          { key: 'clients', header: 'Council clients', numFmt: '#,##0' },
+          { key: 'inUse', header: `${s.unit} in use`, numFmt: '#,##0' },
+          { key: 'required', header: `${s.unit} needed`, numFmt: '#,##0' },
           { key: 'capacity', header: 'Available today', numFmt: '#,##0' },
-          { key: 'gap', header: 'Shortfall', numFmt: '#,##0.0' },
+          { key: 'gap', header: `${s.unit} short (+) or spare (−)`, numFmt: '#,##0' },
         ]}
         rows={rows}
       />

@@ -8,6 +8,7 @@ import {
   SummaryList,
   Table,
   formatNumber,
+  formatMultiplier,
   type Column,
 } from '../components';
 import type { ExplainResponse } from './types';
@@ -64,8 +65,8 @@ export function ExplainPage() {
     },
     { key: 'rate', header: 'Rate', numeric: true, render: (l) => pct(l.rate, 4) },
     { key: 'shareKnownToAsc', header: 'Share known to ASC', numeric: true, render: (l) => pct(l.shareKnownToAsc, 1) },
-    { key: 'multiplier', header: 'Rate multiplier', numeric: true, render: (l) => `×${l.multiplier.toFixed(4)}` },
-    { key: 'people', header: 'People', numeric: true, render: (l) => formatNumber(l.people, 1) },
+    { key: 'multiplier', header: 'Rate multiplier', numeric: true, render: (l) => formatMultiplier(l.multiplier) },
+    { key: 'people', header: 'People', numeric: true, render: (l) => formatNumber(l.people, 0) },
   ];
   return (
     <Page
@@ -89,7 +90,7 @@ export function ExplainPage() {
             ? [
                 {
                   key: 'Calibration',
-                  value: `The age profile gave ${formatNumber(data.calibration.expected)} clients in the base year; placements and packages show ${formatNumber(data.calibration.observed)}, so the rates shown are the profile × ${data.calibration.factor}.`,
+                  value: `The age profile gave ${formatNumber(data.calibration.expected)} clients in the base year; placements and packages show ${formatNumber(data.calibration.observed)}, so the rates shown are the profile ${formatMultiplier(data.calibration.factor)}.`,
                 },
               ]
             : []),

@@ -100,6 +100,8 @@ describeE2E('need and demand pages', () => {
     await choose(page.getByRole('group', { name: /Policy lever/ }).getByLabel('Yes'));
     await page.getByLabel('Share of new admissions moved').fill('50');
     await page.getByLabel('From year').fill('2027');
+    // This scenario ends five years before the default one: the comparison quotes each at its own last year.
+    await page.getByLabel('Project to').fill('2040');
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.waitForURL(/\/demand\?scenario=/);
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
@@ -130,6 +132,9 @@ describeE2E('need and demand pages', () => {
     await table.getByRole('rowheader', { name: 'Default (constant rates, no uplift)' }).waitFor();
     await table.getByRole('rowheader', { name: 'Half of new residential admissions at home' }).waitFor();
     await page.getByRole('button', { name: 'Download the comparison as CSV' }).waitFor();
+    const prose = await page.locator('figure').allInnerTexts();
+    expect(prose.join(' ')).toMatch(/Half of new residential admissions at home: £[\d,.]+ a year by 2040/);
+    expect(prose.join(' ')).not.toMatch(/Half of new residential admissions at home: [^.]*2045/);
 
     expect(errors).toEqual([]);
   });

@@ -26,6 +26,8 @@ import {
   FRAGILITY_THRESHOLDS,
   FRESHNESS_COLOURS,
   FRESHNESS_LABELS,
+  SERVICE_TYPE_LABELS,
+  SPECIALISM_LABELS,
   STALE_AFTER_DAYS,
 } from './labels';
 import type { CareHomesPage as CareHomesResponse, HomeRow } from './types';
@@ -91,8 +93,16 @@ export const homeDownloadColumns: DownloadColumn<HomeRow>[] = [
   { key: 'postcodeDistrict', header: 'Postcode district' },
   { key: 'localAuthorityName', header: 'Local authority' },
   { key: 'inBorough', header: 'In borough' },
-  { key: 'serviceTypes', header: 'Service types', value: (r) => r.serviceTypes.join('; ') },
-  { key: 'specialisms', header: 'Specialisms', value: (r) => r.specialisms.join('; ') },
+  {
+    key: 'serviceTypes',
+    header: 'Service types',
+    value: (r) => r.serviceTypes.map((t) => SERVICE_TYPE_LABELS[t as keyof typeof SERVICE_TYPE_LABELS] ?? t).join('; '),
+  },
+  {
+    key: 'specialisms',
+    header: 'Specialisms',
+    value: (r) => r.specialisms.map((t) => SPECIALISM_LABELS[t as keyof typeof SPECIALISM_LABELS] ?? t).join('; '),
+  },
   { key: 'registeredBeds', header: 'Registered beds' },
   { key: 'maxCapacity', header: 'Maximum capacity' },
   { key: 'occupied', header: 'Occupied' },
@@ -125,7 +135,11 @@ export const homeDownloadColumns: DownloadColumn<HomeRow>[] = [
     numFmt: '£#,##0.00',
   },
   { key: 'agencyShare', header: 'Agency staff share', numFmt: '0.0%' },
-  { key: 'fragilityLevel', header: 'Fragility' },
+  {
+    key: 'fragilityLevel',
+    header: 'Fragility',
+    value: (r) => (r.fragilityLevel === 'high' ? 'High' : r.fragilityLevel === 'watch' ? 'Watch' : r.fragilityLevel),
+  },
   {
     key: 'fragility',
     header: 'Fragility reasons',
@@ -262,6 +276,7 @@ export function CareHomesPage() {
       />
       <DownloadLinks
         filename="care-homes-to-watch"
+        filter={describeFilters(filters)}
         what="homes to watch"
         rows={fragile}
         columns={homeDownloadColumns}
@@ -289,6 +304,7 @@ export function CareHomesPage() {
       <Pagination page={response.page} pageCount={pageCount} href={pageHref} label="Pages of care homes" />
       <DownloadLinks
         filename="care-homes"
+        filter={describeFilters(filters)}
         what={paged ? 'this page of care homes' : 'all care homes'}
         rows={data}
         columns={homeDownloadColumns}

@@ -302,6 +302,7 @@ function MarketDashboard() {
       />
       <DownloadLinks
         filename="occupancy-by-month"
+        filter={describeFilters(filters)}
         what="occupancy by month"
         rows={trend}
         columns={[
@@ -342,6 +343,7 @@ function MarketDashboard() {
           />
           <DownloadLinks
             filename="locations-by-service-type"
+            filter={describeFilters(filters)}
             what="locations by service type"
             rows={data.byServiceType}
             columns={[
@@ -378,6 +380,7 @@ function MarketDashboard() {
           />
           <DownloadLinks
             filename="beds-by-type"
+            filter={describeFilters(filters)}
             what="beds by type"
             rows={data.byGroup}
             columns={[
@@ -412,6 +415,7 @@ function MarketDashboard() {
           />
           <DownloadLinks
             filename="cqc-ratings"
+            filter={describeFilters(filters)}
             what="CQC ratings"
             rows={data.ratings}
             columns={[
@@ -446,6 +450,7 @@ function MarketDashboard() {
           />
           <DownloadLinks
             filename="provider-concentration"
+            filter={describeFilters(filters)}
             what="provider shares"
             rows={data.concentration.providers}
             columns={[

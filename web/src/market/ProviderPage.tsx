@@ -73,7 +73,9 @@ function ProviderView({ providerId }: { providerId: string }) {
   const { user } = useAuth();
   const { data, error, loading, reload } = useApi<ProviderView>(`/api/market/providers/${providerId}`);
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
-  const [message, setMessage] = useState<string | null>(saved ? `Your ${saved} figures were saved.` : null);
+  const [message, setMessage] = useState<string | null>(
+    saved ? (saved.endsWith('.') ? saved : `Your ${saved} figures were saved.`) : null,
+  );
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
   const ownPage = user?.role === 'provider';
@@ -149,12 +151,19 @@ function ProviderView({ providerId }: { providerId: string }) {
           {message}
         </NotificationBanner>
       )}
-      <p className="govuk-body">
-        Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them straight
-        away. Figures older than 14 days are shown as stale.
-      </p>
+      {ownPage ? (
+        <p className="govuk-body">
+          Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them
+          straight away. Figures older than 14 days are shown as stale.
+        </p>
+      ) : (
+        <p className="govuk-body">
+          This provider’s locations and their latest figures. Figures older than 14 days are shown as stale.
+        </p>
+      )}
       <Table
-        caption="Your locations"
+        // Staff read about the provider; only the provider's own users are addressed as "you" (issue 13).
+        caption={ownPage ? 'Your locations' : `${data.provider.name}: locations`}
         rows={data.locations}
         rowKey={(r) => r.id}
         emptyText="No locations registered."
@@ -211,8 +220,9 @@ function ProviderView({ providerId }: { providerId: string }) {
         <>
           <h2 className="govuk-heading-m">Update several care homes at once</h2>
           <p className="govuk-body">
-            Download the spreadsheet with your latest figures, change them, save as CSV and upload it. Every row is
-            checked first; if any row is wrong nothing is saved and you are told which line and column to fix.
+            Download the spreadsheet with {ownPage ? 'your' : 'the'} latest figures, change them, save as CSV and upload
+            it. Every row is checked first; if any row is wrong nothing is saved and you are told which line and column
+            to fix.
           </p>
           <Button type="button" variant="secondary" onClick={template}>
             Download capacity spreadsheet (CSV)

@@ -28,6 +28,32 @@ import type { LocationPicture } from './types';
 type Form = Record<string, string>;
 const GROUPS = ['residential', 'nursing', 'dementia'] as const;
 
+/** Each figure's label as the form shows it, for messages that name the field (issue 13: "Enter a number" twice). */
+const LABELS: Record<string, string> = {
+  maxCapacity: 'maximum capacity',
+  occupied: 'occupied beds',
+  vacantAccepting: 'vacant beds accepting admissions',
+  vacantReserved: 'vacant beds reserved',
+  peopleSupported: 'people supported',
+  hoursPerWeek: 'hours delivered a week',
+  newHoursAvailable: 'hours of new work you can take a week',
+  nurses: 'nurses',
+  careStaff: 'care staff',
+  nonCareStaff: 'non-care staff',
+  agencyStaff: 'agency and bank staff',
+  vacancies: 'staff vacancies',
+  absences: 'staff absent',
+  ...Object.fromEntries(
+    GROUPS.flatMap((g) => [
+      [`${g}Max`, `${g} beds`],
+      [`${g}Occupied`, `${g} beds occupied`],
+      [`${g}VacantAccepting`, `${g} beds vacant and accepting`],
+    ]),
+  ),
+};
+const labelOf = (f: string) => LABELS[f] ?? f;
+const sentence = (s: string) => s[0].toUpperCase() + s.slice(1);
+
 /** '' → null, '12' → 12, anything else → NaN (reported as not a whole number). Exported for tests. */
 export function toCount(v: string): number | null {
   const t = v.trim();
@@ -51,8 +77,9 @@ export function careHomeFormErrors(
   ];
   for (const f of fields) {
     const v = toCount(form[f] ?? '');
-    if (v === null) errors.push({ field: f, message: 'Enter a number' });
-    else if (Number.isNaN(v)) errors.push({ field: f, message: 'Enter a whole number, 0 or more' });
+    if (v === null) errors.push({ field: f, message: `Enter the number of ${labelOf(f)}` });
+    else if (Number.isNaN(v))
+      errors.push({ field: f, message: `${sentence(labelOf(f))} must be a whole number, 0 or more` });
     body[f] = v;
   }
   if (errors.length === 0) {
@@ -153,51 +180,70 @@ export function UpdateReturnPage() {
   const f = form ?? initial;
   const set = (k: string, v: string) => setForm({ ...f, [k]: v });
 
-  const send = async (path: string, body: unknown, what: string) => {
+  // One page, one save (issue 13: saving the beds discarded unsaved workforce edits, and the other way round):
+  // every section is checked together, every problem reported at once, then each section with figures is sent.
+  const workforceKeys = ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems: SummaryError[] = [];
+    const sends: { path: string; body: unknown; what: string }[] = [];
+    if (careHome) {
+      const { errors: chProblems, body } = careHomeFormErrors(f, groups, l.registeredBeds);
+      problems.push(...chProblems);
+      sends.push({ path: `/api/market/locations/${l.id}/capacity`, body, what: 'beds and vacancies' });
+    }
+    if (homecare) {
+      const keys = ['peopleSupported', 'hoursPerWeek', 'newHoursAvailable'];
+      const blank = keys.filter((k) => (f[k] ?? '').trim() === '');
+      const bad = keys.filter((k) => !blank.includes(k) && !Number.isFinite(Number(f[k])));
+      for (const k of blank) problems.push({ field: k, message: `Enter the number of ${labelOf(k)}` });
+      for (const k of bad) problems.push({ field: k, message: `${sentence(labelOf(k))} must be a number, 0 or more` });
+      const body = {
+        area: hc?.area ?? l.postcodeDistrict,
+        peopleSupported: Number(f.peopleSupported),
+        hoursPerWeek: Number(f.hoursPerWeek),
+        newHoursAvailable: Number(f.newHoursAvailable),
+      };
+      if (!blank.length && !bad.length)
+        for (const x of validateHomecareCapacity(body)) problems.push({ field: x.field, message: sentence(x.message) });
+      sends.push({ path: `/api/market/locations/${l.id}/homecare`, body, what: 'homecare capacity' });
+    }
+    // Workforce figures are sent when given (a location with no workforce return yet may leave them blank).
+    if (wf || workforceKeys.some((k) => (f[k] ?? '').trim() !== '')) {
+      const body = Object.fromEntries(workforceKeys.map((k) => [k, toCount(f[k] ?? '')]));
+      const bad = workforceKeys.filter((k) => body[k] == null || Number.isNaN(body[k]));
+      for (const k of bad)
+        problems.push({
+          field: k,
+          message:
+            body[k] == null
+              ? `Enter the number of ${labelOf(k)}`
+              : `${sentence(labelOf(k))} must be a whole number, 0 or more`,
+        });
+      if (!bad.length)
+        for (const x of validateWorkforce(body as never, l.registeredBeds))
+          problems.push({ field: x.field, message: sentence(x.message) });
+      sends.push({ path: `/api/market/locations/${l.id}/workforce`, body, what: 'workforce' });
+    }
+    setErrors(problems);
+    if (problems.length) return;
     setBusy(true);
+    const done: string[] = [];
     try {
-      await apiSend('POST', path, body);
-      navigate(back, { state: { saved: what } });
-    } catch (e) {
-      setErrors(e instanceof ApiError ? apiErrorsToSummary(e) : [{ message: String(e) }]);
+      for (const x of sends) {
+        await apiSend('POST', x.path, x.body);
+        done.push(x.what);
+      }
+      navigate(back, { state: { saved: `Figures saved for ${l.name}: ${done.join(' and ')}.` } });
+    } catch (err) {
+      setErrors([
+        ...(done.length
+          ? [{ message: `Saved: ${done.join(', ')}. Not saved yet: the rest, because of this problem.` }]
+          : []),
+        ...(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]),
+      ]);
       setBusy(false);
     }
-  };
-  const submitCareHome = async (e: FormEvent) => {
-    e.preventDefault();
-    const { errors: problems, body } = careHomeFormErrors(f, groups, l.registeredBeds);
-    setErrors(problems);
-    if (!problems.length) await send(`/api/market/locations/${l.id}/capacity`, body, 'capacity');
-  };
-  const submitHomecare = async (e: FormEvent) => {
-    e.preventDefault();
-    const body = {
-      area: hc?.area ?? l.postcodeDistrict,
-      peopleSupported: Number(f.peopleSupported),
-      hoursPerWeek: Number(f.hoursPerWeek),
-      newHoursAvailable: Number(f.newHoursAvailable),
-    };
-    const problems = ['peopleSupported', 'hoursPerWeek', 'newHoursAvailable']
-      .filter((k) => (f[k] ?? '').trim() === '')
-      .map((k) => ({ field: k, message: 'Enter a number' }));
-    if (!problems.length)
-      for (const x of validateHomecareCapacity(body))
-        problems.push({ field: x.field, message: x.message[0].toUpperCase() + x.message.slice(1) });
-    setErrors(problems);
-    if (!problems.length) await send(`/api/market/locations/${l.id}/homecare`, body, 'homecare');
-  };
-  const submitWorkforce = async (e: FormEvent) => {
-    e.preventDefault();
-    const keys = ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'];
-    const body = Object.fromEntries(keys.map((k) => [k, toCount(f[k] ?? '')]));
-    const problems: SummaryError[] = keys
-      .filter((k) => body[k] == null || Number.isNaN(body[k]))
-      .map((k) => ({ field: k, message: 'Enter a whole number, 0 or more' }));
-    if (!problems.length)
-      for (const x of validateWorkforce(body as never))
-        problems.push({ field: x.field, message: x.message[0].toUpperCase() + x.message.slice(1) });
-    setErrors(problems);
-    if (!problems.length) await send(`/api/market/locations/${l.id}/workforce`, body, 'workforce');
   };
 
   return (
@@ -209,81 +255,74 @@ export function UpdateReturnPage() {
       width="two-thirds"
     >
       <ErrorSummary errors={errors} />
-      {careHome && (
-        <form onSubmit={submitCareHome} noValidate>
-          <h2 className="govuk-heading-m">Beds and vacancies</h2>
-          {ch && (
-            <p className="govuk-body">
-              Last updated {formatDate(ch.asAt)}. The figures below are your last return: change what has changed.
-            </p>
-          )}
-          <NumberField
-            name="maxCapacity"
-            label="Maximum capacity (beds you can use)"
-            hint={l.registeredBeds == null ? undefined : `CQC registration: ${l.registeredBeds} beds`}
-            form={f}
-            set={set}
-            errors={errors}
-          />
-          <NumberField name="occupied" label="Occupied beds" form={f} set={set} errors={errors} />
-          <NumberField
-            name="vacantAccepting"
-            label="Vacant beds accepting admissions"
-            form={f}
-            set={set}
-            errors={errors}
-          />
-          <NumberField
-            name="vacantReserved"
-            label="Vacant beds reserved (not available)"
-            form={f}
-            set={set}
-            errors={errors}
-          />
-          {groups.map((g) => (
-            <fieldset className="govuk-fieldset" key={g}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{GROUP_LABELS[g]} beds</legend>
-              <NumberField name={`${g}Max`} label={`${GROUP_LABELS[g]} beds`} form={f} set={set} errors={errors} />
-              <NumberField
-                name={`${g}Occupied`}
-                label={`${GROUP_LABELS[g]} beds occupied`}
-                form={f}
-                set={set}
-                errors={errors}
-              />
-              <NumberField
-                name={`${g}VacantAccepting`}
-                label={`${GROUP_LABELS[g]} beds vacant and accepting`}
-                form={f}
-                set={set}
-                errors={errors}
-              />
-            </fieldset>
-          ))}
-          <ButtonGroup>
-            <Button disabled={busy}>Save beds and vacancies</Button>
-            <Button href={back} variant="secondary">
-              Cancel
-            </Button>
-          </ButtonGroup>
-        </form>
-      )}
-      {homecare && (
-        <form onSubmit={submitHomecare} noValidate>
-          <h2 className="govuk-heading-m">Homecare capacity{hc?.area ? ` in ${hc.area}` : ''}</h2>
-          <NumberField name="peopleSupported" label="People supported" form={f} set={set} errors={errors} />
-          <NumberField name="hoursPerWeek" label="Hours delivered a week" form={f} set={set} errors={errors} />
-          <NumberField
-            name="newHoursAvailable"
-            label="Hours of new work you can take a week"
-            form={f}
-            set={set}
-            errors={errors}
-          />
-          <Button disabled={busy}>Save homecare capacity</Button>
-        </form>
-      )}
-      <form onSubmit={submitWorkforce} noValidate>
+      <form onSubmit={submit} noValidate>
+        {careHome && (
+          <div>
+            <h2 className="govuk-heading-m">Beds and vacancies</h2>
+            {ch && (
+              <p className="govuk-body">
+                Last updated {formatDate(ch.asAt)}. The figures below are your last return: change what has changed.
+              </p>
+            )}
+            <NumberField
+              name="maxCapacity"
+              label="Maximum capacity (beds you can use)"
+              hint={l.registeredBeds == null ? undefined : `CQC registration: ${l.registeredBeds} beds`}
+              form={f}
+              set={set}
+              errors={errors}
+            />
+            <NumberField name="occupied" label="Occupied beds" form={f} set={set} errors={errors} />
+            <NumberField
+              name="vacantAccepting"
+              label="Vacant beds accepting admissions"
+              form={f}
+              set={set}
+              errors={errors}
+            />
+            <NumberField
+              name="vacantReserved"
+              label="Vacant beds reserved (not available)"
+              form={f}
+              set={set}
+              errors={errors}
+            />
+            {groups.map((g) => (
+              <fieldset className="govuk-fieldset" key={g}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{GROUP_LABELS[g]} beds</legend>
+                <NumberField name={`${g}Max`} label={`${GROUP_LABELS[g]} beds`} form={f} set={set} errors={errors} />
+                <NumberField
+                  name={`${g}Occupied`}
+                  label={`${GROUP_LABELS[g]} beds occupied`}
+                  form={f}
+                  set={set}
+                  errors={errors}
+                />
+                <NumberField
+                  name={`${g}VacantAccepting`}
+                  label={`${GROUP_LABELS[g]} beds vacant and accepting`}
+                  form={f}
+                  set={set}
+                  errors={errors}
+                />
+              </fieldset>
+            ))}
+          </div>
+        )}
+        {homecare && (
+          <div>
+            <h2 className="govuk-heading-m">Homecare capacity{hc?.area ? ` in ${hc.area}` : ''}</h2>
+            <NumberField name="peopleSupported" label="People supported" form={f} set={set} errors={errors} />
+            <NumberField name="hoursPerWeek" label="Hours delivered a week" form={f} set={set} errors={errors} />
+            <NumberField
+              name="newHoursAvailable"
+              label="Hours of new work you can take a week"
+              form={f}
+              set={set}
+              errors={errors}
+            />
+          </div>
+        )}
         <h2 className="govuk-heading-m">Workforce</h2>
         <p className="govuk-body">Headcount of staff working this week.</p>
         <NumberField name="nurses" label="Nurses (directly employed)" form={f} set={set} errors={errors} />
@@ -292,7 +331,12 @@ export function UpdateReturnPage() {
         <NumberField name="agencyStaff" label="Agency and bank staff" form={f} set={set} errors={errors} />
         <NumberField name="vacancies" label="Staff vacancies" form={f} set={set} errors={errors} />
         <NumberField name="absences" label="Staff absent" form={f} set={set} errors={errors} />
-        <Button disabled={busy}>Save workforce</Button>
+        <ButtonGroup>
+          <Button disabled={busy}>Save figures</Button>
+          <Button href={back} variant="secondary">
+            Cancel
+          </Button>
+        </ButtonGroup>
       </form>
     </Page>
   );

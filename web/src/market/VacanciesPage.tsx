@@ -86,6 +86,7 @@ export function VacanciesPage() {
       />
       <DownloadLinks
         filename="vacancies"
+        filter={describeFilters(filters)}
         what="vacancies"
         rows={data}
         columns={[
@@ -99,7 +100,7 @@ export function VacanciesPage() {
           { key: 'nursingVacantAccepting', header: 'Nursing vacant' },
           { key: 'dementiaVacantAccepting', header: 'Dementia vacant' },
           { key: 'cqcRating', header: 'CQC rating' },
-          { key: 'asAt', header: 'Reported at' },
+          { key: 'asAt', header: 'Reported at (UK time)' },
           { key: 'ageDays', header: 'Age (days)' },
         ]}
       />

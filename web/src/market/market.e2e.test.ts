@@ -1,11 +1,21 @@
 // Market end to end: a provider updates its vacancies (after an error it must correct) and a commissioner
 // sees the change on the market dashboard and the vacancies page. Every page is checked with axe-core.
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
 import { demoProviderSignIn } from '../../../src/demo/market';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  describeE2E,
+  expectAccessible,
+  expectFitsPhone,
+  newPage,
+  settle,
+  signIn,
+  useSteward,
+} from '../testing/e2e';
 
 async function vacantFigure(page: Page): Promise<number> {
   const card = page.locator('.app-key-figure', { hasText: 'Beds vacant and accepting admissions' }).first();
@@ -43,7 +53,7 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     const vacant = await num(prov.page, 'Vacant beds accepting admissions');
     // An impossible figure is refused with the error summary, naming the field.
     await prov.page.getByLabel('Vacant beds accepting admissions', { exact: true }).fill(String(max + 1));
-    await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
+    await prov.page.getByRole('button', { name: 'Save figures' }).click();
     const summary = prov.page.locator('.govuk-error-summary');
     await summary.waitFor();
     await expect.poll(() => summary.getByRole('link').first().getAttribute('href')).toBe('#occupied');
@@ -59,9 +69,16 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
         .getByLabel('Residential beds vacant and accepting', { exact: true })
         .fill(String((await num(prov.page, 'Residential beds vacant and accepting')) + 2));
     }
-    await prov.page.getByRole('button', { name: 'Save beds and vacancies' }).click();
+    // A workforce change on the same page is saved with the beds, not lost.
+    const locationPath = new URL(prov.page.url()).pathname.replace(/\/update$/, '');
+    const agency = await num(prov.page, 'Agency and bank staff');
+    await prov.page.getByLabel('Agency and bank staff', { exact: true }).fill(String(agency + 1));
+    await prov.page.getByRole('button', { name: 'Save figures' }).click();
     await prov.page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
-    await prov.page.getByText('Your capacity figures were saved.').waitFor();
+    const picture = await (await prov.page.request.get(`${e2e.steward.baseUrl}/api${locationPath}`)).json();
+    expect(picture.workforce.agencyStaff).toBe(agency + 1);
+    // One save for the whole page, confirmed (issue 13: saving the beds discarded workforce edits).
+    await prov.page.getByText(`Figures saved for ${FEATURED_HOME_NAME}: beds and vacancies`).waitFor();
     const row = prov.page.locator('tr', { hasText: FEATURED_HOME_NAME });
     await expect.poll(() => row.innerText()).toContain(`${vacant + 2} vacant of ${max}`);
     await expect.poll(() => row.innerText()).toContain('Current, today');
@@ -105,11 +122,43 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/rating=Inadequate/);
     await page.getByText(/^1 care homes?,/).waitFor();
+    // The download names the filter and carries what the page shows (issue 13).
+    const filtered = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download all care homes as CSV' }).click();
+    const named = await filtered;
+    expect(named.suggestedFilename()).toMatch(/^care-homes-.*rated-inadequate.*\.csv$/);
+    const text = readFileSync((await named.path())!, 'utf8');
+    expect(text).not.toMatch(/care_home_|,true,|,false,|,high,|\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    expect(text).toContain('Care home with nursing');
 
     await page.getByRole('table', { name: 'All care homes' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: /Capacity and vacancies/ }).waitFor();
     await page.getByText('CQC rated Inadequate').first().waitFor();
     await expectAccessible(page, 'location page');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a phone: the pages that scrolled sideways at 390 px (issue 13) now fit', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.broker.email, DEMO_ACCOUNTS.broker.password);
+    const board = await (await page.request.get(`${e2e.steward.baseUrl}/api/discharge/board`)).json();
+    const referralId = board.lanes.flatMap((l: { entries: { referralId: string }[] }) => l.entries)[0].referralId;
+    const homes = await (await page.request.get(`${e2e.steward.baseUrl}/api/market/care-homes`)).json();
+    const providerId = (homes.homes ?? homes.rows ?? homes.careHomes)[0].providerId;
+    for (const path of ['/market/vacancies', `/discharge/referrals/${referralId}`, `/market/providers/${providerId}`]) {
+      await page.goto(`${e2e.steward.baseUrl}${path}`);
+      await settle(page);
+      await expectFitsPhone(page, path);
+    }
+    // Staff read a provider's page in their own words, not the provider's ("Your locations").
+    await page.getByRole('table', { name: /: locations$/ }).waitFor();
+    expect(await page.getByText('Your locations').count()).toBe(0);
+    const prov = await newPage(e2e.browser);
+    await signIn(prov.page, e2e.steward.baseUrl, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
+    await prov.page.getByRole('heading', { level: 1 }).waitFor();
+    await prov.page.goto(`${e2e.steward.baseUrl}/market`);
+    await settle(prov.page);
+    await expectFitsPhone(prov.page, 'provider services page');
     expect(errors).toEqual([]);
   });
 });

@@ -30,8 +30,8 @@ describe('market web helpers', () => {
     expect(
       careHomeFormErrors({ maxCapacity: '40', occupied: '', vacantReserved: 'x', vacantAccepting: '3' }, [], 40).errors,
     ).toEqual([
-      { field: 'occupied', message: 'Enter a number' },
-      { field: 'vacantReserved', message: 'Enter a whole number, 0 or more' },
+      { field: 'occupied', message: 'Enter the number of occupied beds' },
+      { field: 'vacantReserved', message: 'Vacant beds reserved must be a whole number, 0 or more' },
     ]);
     expect(
       careHomeFormErrors({ maxCapacity: '41', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40)
@@ -51,6 +51,6 @@ describe('market web helpers', () => {
         ['nursing'],
         40,
       ).errors,
-    ).toEqual([{ field: 'nursingOccupied', message: 'Enter a number' }]);
+    ).toEqual([{ field: 'nursingOccupied', message: 'Enter the number of nursing beds occupied' }]);
   });
 });

@@ -24,6 +24,7 @@ import { migrateDatabase, openDatabase, type Database } from '../../../src/db/cl
 import { createUser } from '../../../src/db/core/users';
 import { loadDemo } from '../../../src/demo/index';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../../src/demo/users';
+import { SCHEMA_WORDING } from '../../../src/domain/core/messages';
 import { formatViolations, type AxeViolation } from './axe-report';
 
 export { formatViolations };
@@ -341,6 +342,58 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** axe rules outside AXE_TAGS that expectAccessible also runs and fails on, whatever their impact. */
 export const AXE_EXTRA_RULES = ['region'];
 
+/** Where pages show errors and statuses: the error summary, inline errors, alerts and notification banners. */
+const MESSAGE_SELECTOR =
+  '.govuk-error-summary, .govuk-error-message, [role="alert"], .govuk-notification-banner, [role="status"]';
+
+/**
+ * Fails when any error or status message on the page is in a schema library's words or shows an internal
+ * value ("Invalid input: expected number, received NaN", "id: Invalid UUID", "NaN"): users read their own words.
+ * Run by expectAccessible on every page the suite checks.
+ */
+export async function expectUserWording(page: Page, label: string): Promise<void> {
+  const texts = await page.locator(MESSAGE_SELECTOR).allInnerTexts();
+  const bad = texts.map((t) => t.trim()).filter((t) => SCHEMA_WORDING.test(t));
+  if (bad.length) throw new Error(`${label}: messages in schema wording, not the user's:\n  ${bad.join('\n  ')}`);
+}
+
+/** The narrowest phone the pages must fit (an iPhone 12–15's CSS width). */
+export const PHONE_WIDTH = 390;
+
+/**
+ * Fails when the page scrolls sideways at PHONE_WIDTH px: wide tables must scroll in their own region, text must
+ * wrap. Names the widest elements sticking out. Restores the viewport afterwards. Run by expectAccessible.
+ */
+export async function expectFitsPhone(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+  try {
+    // Charts and tables measure themselves on resize: give them two frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const overflow = await page.evaluate((width) => {
+      const doc = document.documentElement;
+      if (doc.scrollWidth <= width + 1) return null;
+      const sticking = [...document.body.querySelectorAll('*')].filter(
+        (el) => el.getBoundingClientRect().right > width + 1,
+      );
+      const outermost = sticking.filter((el) => !sticking.includes(el.parentElement as Element));
+      const culprits = (outermost.length ? outermost : sticking).slice(0, 5).map((el) => {
+        const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : '';
+        const text = (el.textContent ?? '').trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${cls}> ${Math.round(el.getBoundingClientRect().right)}px "${text}"`;
+      });
+      return { scrollWidth: doc.scrollWidth, culprits };
+    }, PHONE_WIDTH);
+    if (overflow)
+      throw new Error(
+        `${label}: the page is ${overflow.scrollWidth}px wide at ${PHONE_WIDTH}px (scrolls sideways on a phone):\n  ${overflow.culprits.join('\n  ')}`,
+      );
+  } finally {
+    if (before) await page.setViewportSize(before);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
 /**
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules, plus the "region" rule: all content inside landmarks) on the
  * page once it has settled; throws with a readable list when there are serious or critical violations, or any
@@ -348,6 +401,8 @@ export const AXE_EXTRA_RULES = ['region'];
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settle(page);
+  await expectUserWording(page, label);
+  await expectFitsPhone(page, label);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // Evaluated through the DevTools protocol, not as an inline <script>: the app's Content-Security-Policy (rightly)
   // refuses inline scripts, and the test must run under the same policy as users do.

@@ -254,7 +254,7 @@ describe('lengths of stay and onward moves', () => {
             name: 'D2A',
             pathway: 3,
             unit: 'bed',
-            capacity: 100000,
+            capacity: 5000, // room for everyone (the most places a scenario may give)
             arrivals: { kind: 'poisson', perDay: 20 },
             lengthOfStay: { kind, mean: 30, sd: 12 },
           },
@@ -293,7 +293,7 @@ describe('lengths of stay and onward moves', () => {
           name: 'Reablement',
           pathway: 1,
           unit: 'slot',
-          capacity: 100000,
+          capacity: 5000, // room for everyone (the most places a scenario may give)
           arrivals: { kind: 'poisson', perDay: 10, dayOfWeek: [2, 1, 1, 1, 1, 0, 0] },
           lengthOfStay: { kind: 'fixed', days: 0.5 },
         },

@@ -1,8 +1,12 @@
+import { BOUNDS } from '../../core/bounds.js';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { isoDateSchema } from '../../core/dates.js';
 import { exceedsOne, sumOfShares } from '../../core/shares.js';
 import { parseStrict, type FieldIssue } from './strict.js';
+
+/** Places (or visits a day) of one service: a borough's whole service is at most a few thousand. */
+const PLACES_MESSAGE = `Enter at most ${BOUNDS.plannerPlaces.max.toLocaleString('en-GB')} places`;
 
 export type { FieldIssue } from './strict.js';
 
@@ -67,7 +71,7 @@ export const capacityChangeSchema = z.strictObject({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time of day as HH:MM, for example 14:00')
     .optional(),
-  capacity: z.number().int().nonnegative(),
+  capacity: z.number().int().nonnegative().max(BOUNDS.plannerPlaces.max, PLACES_MESSAGE),
 });
 export type CapacityChange = z.infer<typeof capacityChangeSchema>;
 
@@ -78,7 +82,7 @@ export type CapacityChange = z.infer<typeof capacityChangeSchema>;
  */
 export const flexSchema = z
   .strictObject({
-    places: z.number().int().min(1),
+    places: z.number().int().min(1).max(BOUNDS.plannerPlaces.max, PLACES_MESSAGE),
     openWhenWaiting: z.number().int().min(1),
     closeWhenWaiting: z.number().int().nonnegative().default(0),
     /** Days from the decision to open until the places can take people (staffing, cleaning). */
@@ -118,7 +122,7 @@ const serviceFields = {
   name: z.string().min(1),
   pathway: z.number().int().min(0).max(3),
   /** Places (beds or slots), or for a visit service the visits that can be made each day. */
-  capacity: z.number().int().nonnegative(),
+  capacity: z.number().int().nonnegative().max(BOUNDS.plannerPlaces.max, PLACES_MESSAGE),
   /** Capacity from a date (and time) onwards (e.g. winter flex 57 → 61 on 1 December, back to 57 on 1 April). */
   capacityChanges: z.array(capacityChangeSchema).default([]),
   /** Capacity that differs between replications (e.g. staff sickness): each draws a whole offset in [−down, +up]. */

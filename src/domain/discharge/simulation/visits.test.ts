@@ -73,7 +73,7 @@ describe('reablement as visits: people, visits a day and the queue for a first v
     // stays 6 − u days: 3 × 5.5 = 16.5 people on average.
     const scenario = reablement(
       {
-        capacity: 100_000,
+        capacity: 5_000, // room for everyone (the most a scenario may give)
         visits: { firstDay: 4, lastDay: 1 },
         arrivals: { kind: 'poisson', perDay: 3 },
         lengthOfStay: { kind: 'fixed', days: 6 },

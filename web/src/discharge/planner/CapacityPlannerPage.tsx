@@ -231,7 +231,8 @@ export function CapacityPlannerPage() {
         How will the next weeks go from where the hub is today, and how many reablement visits, step-down beds and D2A
         beds does the borough need? The planner simulates people waiting for each discharge pathway, day by day, many
         times over, with referral rates and lengths of stay fitted to the hub’s records from {formatDate(fit.from)} to{' '}
-        {formatDate(fit.to)}.
+        {/* fit.to is the first day not fitted (today): the records end the day before. */}
+        {formatDate(new Date(Date.parse(`${fit.to}T00:00:00Z`) - 86_400_000))}.
       </p>
       <FitDetails fit={fit} />
 

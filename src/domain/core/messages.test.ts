@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fieldLabel, SCHEMA_WORDING, userMessage } from './messages.js';
+
+const messagesFor = (schema: z.ZodType, input: unknown) =>
+  Object.fromEntries(
+    (schema.safeParse(input).error?.issues ?? []).map((i) => [i.path.join('.') || '(root)', userMessage(i)]),
+  );
+
+describe('validation messages in the user’s words', () => {
+  it('labels fields by their names in words', () => {
+    expect(fieldLabel('weeklyPricePence')).toBe('weekly price');
+    expect(fieldLabel('needs.specialisms.0')).toBe('specialisms');
+    expect(fieldLabel(['nhsNumber'])).toBe('NHS number');
+    expect(fieldLabel('serviceType')).toBe('type of service');
+    expect(fieldLabel('medicallyOptimisedAt')).toBe('date and time medically optimised');
+    expect(fieldLabel('agency_staff')).toBe('agency staff');
+  });
+
+  it('rewrites every default schema message (issue 13: "expected number, received NaN", "Invalid UUID", codes)', () => {
+    const schema = z
+      .object({
+        beds: z.number().int().min(0).max(100),
+        price: z.number(),
+        providerId: z.uuid(),
+        serviceType: z.enum(['care_home_residential', 'homecare']),
+        name: z.string().min(1).max(3),
+        email: z.email(),
+        startDate: z.iso.date(),
+        hours: z.number().multipleOf(5),
+        postcode: z.string().regex(/^[A-Z]/),
+        active: z.boolean(),
+        specialisms: z.array(z.string()).min(1),
+        reason: z.string(),
+      })
+      .strict();
+    const got = messagesFor(schema, {
+      beds: 1.5,
+      price: NaN,
+      providerId: 'x',
+      serviceType: 'q',
+      name: 'abcd',
+      email: 'no',
+      startDate: '2020-13-01',
+      hours: 7,
+      postcode: 'a',
+      active: 'yes',
+      specialisms: [],
+      extra: 1,
+    });
+    expect(got).toEqual({
+      beds: 'Beds must be a whole number',
+      price: 'Price must be a number',
+      providerId: 'Choose provider from the list',
+      serviceType: 'Choose type of service from the list',
+      name: 'Name must be 3 characters or fewer',
+      email: 'Enter an email address in the correct format, like name@example.com',
+      startDate: 'Start date must be a real date',
+      hours: 'Hours must be a multiple of 5',
+      postcode: 'Enter postcode in the correct format',
+      active: 'Choose yes or no for active',
+      specialisms: 'Choose at least one for specialisms',
+      reason: 'Enter reason',
+      '(root)': 'Remove the field extra: they are not used here',
+    });
+    for (const m of Object.values(got)) expect(m).not.toMatch(SCHEMA_WORDING);
+    expect(messagesFor(z.object({ share: z.number().min(0).max(100) }), { share: -10 })).toEqual({
+      share: 'Share must be 0 or more',
+    });
+    expect(messagesFor(z.object({ share: z.number().min(0).max(100) }), { share: 101 })).toEqual({
+      share: 'Share must be 100 or less',
+    });
+  });
+
+  it('keeps a message the schema’s author wrote', () => {
+    const schema = z.object({ price: z.number().min(0, 'Enter a price of £0 or more') });
+    expect(messagesFor(schema, { price: -1 })).toEqual({ price: 'Enter a price of £0 or more' });
+  });
+
+  it('recognises schema wording (the end-to-end tests fail a page that shows it)', () => {
+    for (const bad of [
+      'Invalid input: expected number, received NaN',
+      'id: Invalid UUID',
+      'serviceType: Invalid option: expected one of "care_home_residential"',
+      'Too small: expected number to be >=0',
+    ])
+      expect(bad).toMatch(SCHEMA_WORDING);
+    for (const good of ['Enter a number of beds from 0 to 1,000', 'Choose type of service from the list'])
+      expect(good).not.toMatch(SCHEMA_WORDING);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * Validation messages in the user's words. A schema's own default wording ("Invalid input: expected number,
+ * received NaN", "Invalid UUID", "Invalid option: expected one of …") and internal codes never reach a user:
+ * every issue is rewritten as "what is wrong with <field label> and how to fix it", GOV.UK style. A message a
+ * schema's author wrote (e.g. `.min(0, 'Enter a price of £0 or more')`) is kept as it is.
+ *
+ * Used by the API's problem handler (src/server/problem.ts) and by importers that validate with Zod.
+ */
+
+/** Labels for field names that a plain "camelCase → words" reading would get wrong. */
+const LABELS: Record<string, string> = {
+  id: 'reference',
+  nhsNumber: 'NHS number',
+  gssCode: 'GSS code',
+  cqcLocationId: 'CQC location ID',
+  cqcProviderId: 'CQC provider ID',
+  odsCode: 'ODS code',
+  ukprn: 'UKPRN',
+  email: 'email address',
+  url: 'web address',
+  kpi: 'KPI',
+  kpiId: 'KPI',
+  ragStatus: 'RAG status',
+  d2a: 'D2A',
+  serviceType: 'type of service',
+  serviceTypes: 'types of service',
+  providerId: 'provider',
+  locationId: 'location',
+  contractId: 'contract',
+  referralId: 'referral',
+  scenarioId: 'scenario',
+  userId: 'user',
+  role: 'role',
+  dob: 'date of birth',
+  mo: 'medically optimised date',
+  medicallyOptimisedAt: 'date and time medically optimised',
+  file: 'file',
+  body: 'the information you gave',
+};
+
+/** Units a field name carries (`pricePence`, `weeklyRatePence`) that the user does not type: they enter pounds. */
+const SUFFIXES: [RegExp, string][] = [
+  [/Pence$/, ''],
+  [/Pct$/, ' (%)'],
+  [/Iso$/, ''],
+];
+
+/**
+ * A field's label from its path: the last named segment, in words ("needs.specialisms.0" → "specialisms",
+ * "weeklyPricePence" → "weekly price", "nhsNumber" → "NHS number"). Leading "line 12: " prefixes are kept off.
+ */
+export function fieldLabel(path: string | readonly (string | number | symbol)[]): string {
+  const parts = (typeof path === 'string' ? path.split('.') : path.map(String)).filter(
+    (p) => p !== '' && !/^\d+$/.test(p),
+  );
+  const last = parts[parts.length - 1] ?? 'value';
+  if (LABELS[last]) return LABELS[last];
+  let name = last;
+  let suffix = '';
+  for (const [re, s] of SUFFIXES) {
+    if (re.test(name)) {
+      name = name.replace(re, '');
+      suffix = s;
+    }
+  }
+  const words = name
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(' ')
+    .map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
+  return `${words}${suffix}`;
+}
+
+const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+/**
+ * True for wording a schema library wrote rather than a person: what no user should ever read. Used to decide
+ * whether a message is rewritten, and by the end-to-end tests to fail any page that shows one.
+ */
+export const SCHEMA_WORDING =
+  /Invalid input|Invalid number|Invalid (UUID|uuid|email|date|datetime|string|option|enum|literal|url|ISO)|expected (one of|a |an |number|string|boolean|int|date|array|object|nonoptional)|received (NaN|undefined|null|string|number|object|array|Infinity)|Too (small|big): expected|Unrecognized key|String must contain|Number must be|Expected (number|string|boolean|array|object)|Required$|must match pattern|invalid_type|invalid_enum_value|too_small|too_big|\bNaN\b/;
+
+/** The parts of a Zod (v4) issue this module reads; other validators can build the same shape. */
+export interface SchemaIssue {
+  code: string;
+  message?: string;
+  path?: readonly PropertyKey[];
+  expected?: string;
+  input?: unknown;
+  origin?: string;
+  minimum?: number | bigint | Date;
+  maximum?: number | bigint | Date;
+  inclusive?: boolean;
+  format?: string;
+  values?: readonly unknown[];
+  divisor?: number;
+  keys?: readonly string[];
+}
+
+/** True when the issue is about a value not given at all (Zod reports the input only when asked to). */
+function isMissing(issue: SchemaIssue): boolean {
+  if ('input' in issue && issue.input !== undefined) return issue.input === null || issue.input === '';
+  return /received (undefined|null)$/.test(issue.message ?? '') || !('message' in issue);
+}
+
+function limit(v: number | bigint | Date | undefined): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'bigint') return v.toLocaleString('en-GB');
+  if (typeof v === 'number') return v.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  return String(v);
+}
+
+/**
+ * The message for one schema issue in the user's words, naming the field by its label.
+ * @param issue the issue (Zod v4 shape)
+ * @param label the field's label; defaults to `fieldLabel(issue.path)`
+ */
+export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ?? [])): string {
+  const own = issue.message;
+  if (own && !SCHEMA_WORDING.test(own) && issue.code !== 'invalid_type') return own;
+  const L = capitalise(label);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (own && !SCHEMA_WORDING.test(own)) return own;
+      if (isMissing(issue)) return `Enter ${label}`;
+      switch (issue.expected) {
+        case 'number':
+        case 'int':
+        case 'bigint':
+          return issue.expected === 'int' ? `${L} must be a whole number` : `${L} must be a number`;
+        case 'boolean':
+          return `Choose yes or no for ${label}`;
+        case 'date':
+          return `${L} must be a real date`;
+        case 'array':
+          return `Choose one or more for ${label}`;
+        default:
+          return `Enter ${label}`;
+      }
+    }
+    case 'too_small': {
+      const min = issue.minimum;
+      if (issue.origin === 'string')
+        return Number(min) <= 1 ? `Enter ${label}` : `${L} must be ${limit(min)} characters or more`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return Number(min) <= 1 ? `Choose at least one for ${label}` : `Choose at least ${limit(min)} for ${label}`;
+      if (issue.origin === 'date') return `${L} must be on or after ${limit(min)}`;
+      return issue.inclusive === false ? `${L} must be more than ${limit(min)}` : `${L} must be ${limit(min)} or more`;
+    }
+    case 'too_big': {
+      const max = issue.maximum;
+      if (issue.origin === 'string') return `${L} must be ${limit(max)} characters or fewer`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `Choose no more than ${limit(max)} for ${label}`;
+      if (issue.origin === 'date') return `${L} must be on or before ${limit(max)}`;
+      return issue.inclusive === false ? `${L} must be less than ${limit(max)}` : `${L} must be ${limit(max)} or less`;
+    }
+    case 'invalid_format':
+      switch (issue.format) {
+        case 'email':
+          return 'Enter an email address in the correct format, like name@example.com';
+        case 'uuid':
+        case 'guid':
+          return `Choose ${label} from the list`;
+        case 'date':
+          return `${L} must be a real date`;
+        case 'datetime':
+          return `${L} must be a real date and time`;
+        case 'url':
+          return `Enter ${label} in the correct format, like https://www.example.org`;
+        default:
+          return `Enter ${label} in the correct format`;
+      }
+    case 'invalid_value':
+    case 'invalid_union':
+    case 'invalid_enum_value':
+      return `Choose ${label} from the list`;
+    case 'not_multiple_of':
+      return issue.divisor === 1 ? `${L} must be a whole number` : `${L} must be a multiple of ${limit(issue.divisor)}`;
+    case 'unrecognized_keys':
+      return `Remove ${issue.keys?.length === 1 ? 'the field' : 'the fields'} ${(issue.keys ?? []).join(', ')}: they are not used here`;
+    default:
+      return own && !SCHEMA_WORDING.test(own) ? own : `Check ${label}`;
+  }
+}
