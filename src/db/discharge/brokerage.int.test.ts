@@ -1,5 +1,5 @@
 import { eq, desc } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithDatabases } from '../testing.js';
 import { careHomeCapacity, homecareCapacity, placements } from '../market/schema.js';
 import { auditLog } from '../core/schema.js';
@@ -44,7 +44,13 @@ function referral(personRef: string, extra: Record<string, unknown> = {}) {
 describeWithDatabases('discharge brokerage', (ctx) => {
   let fx: DischargeFixture;
   beforeAll(async () => {
+    // The hub's records are of March 2025, and the referral form's bounds (medically optimised within the last
+    // year) are checked against today: so today, for this suite, is the day after its records.
+    vi.useFakeTimers({ toFake: ['Date'], now, shouldAdvanceTime: true });
     fx = await seedDischargeMarket(ctx.db, now);
+  });
+  afterAll(() => {
+    vi.useRealTimers();
   });
 
   it('finds homes with a nursing bed and dementia specialism, nearest and best first, with reasons', async () => {

@@ -194,7 +194,7 @@ describeWithDatabases('market routes', (ctx) => {
     const silly = await commissioner.put('/api/market/rates', {
       ...rate,
       effectiveFrom: '1999-04-01',
-      amountPence: 9e12,
+      amountPence: 2_600_000, // £26,000 a week: a whole number the column holds, above the bound
     });
     expect(silly.statusCode).toBe(400);
     expect(silly.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
