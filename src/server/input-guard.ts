@@ -25,7 +25,7 @@ export function textProblem(value: string): string | null {
   if (d) {
     const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
     const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (!real) return `${d[0].slice(0, 10)} is not a real date`;
+    if (!real) return 'Enter a real date, for example 2026-03-27';
     if (year < FIRST_YEAR || year > LAST_YEAR) return `Enter a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
   }
   return null;

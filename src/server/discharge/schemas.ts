@@ -367,6 +367,8 @@ export const metricsSchema = z.object({
   asAt: z.string(),
   rows: z.array(periodMetricsSchema),
   acceptance: z.array(providerAcceptanceSchema),
+  /** Records left out because a stored date is implausible, in plain words. */
+  warnings: z.array(z.string()),
 });
 
 export const d2aSchema = z.object({
