@@ -60,7 +60,10 @@ export function inputProblems(value: unknown, where: string, limit = 20): FieldE
       const p = numberProblem(v, key);
       if (p) out.push({ field: path || where, message: p, in: where });
     } else if (v && typeof v === 'object' && depth < 64) {
-      if (Buffer.isBuffer(v)) return;
+      // Only parsed JSON, form and query values: plain objects and arrays. A streamed upload's body (a stream,
+      // a Buffer, a typed array) is the importer's to read, and walking a stream's object graph never ends.
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return;
       for (const [k, child] of Object.entries(v)) {
         const kp = characterProblem(k);
         if (kp) {
