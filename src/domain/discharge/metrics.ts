@@ -12,7 +12,8 @@
 // - usual place of residence: share of the period's discharges whose destination was the person's usual home.
 import type { DelayReason, Destination, Pathway } from './referral.js';
 import { DELAY_REASONS } from './referral.js';
-import { median, percentile, round, share } from './stats.js';
+import { median, quantile as percentile } from '../core/statistics.js';
+import { round, share } from './stats.js';
 import {
   addDays,
   DAY_MS,

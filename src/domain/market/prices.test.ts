@@ -5,7 +5,6 @@ import {
   isActiveOn,
   meanPriceChange,
   pricesByQuarter,
-  quantileSorted,
   quarterOf,
   shareAtOrBelowUsualRate,
   shareBy,
@@ -75,12 +74,6 @@ describe('usual rates', () => {
 });
 
 describe('quartiles (QUARTILE.INC)', () => {
-  it('interpolates between ranks like Excel', () => {
-    expect(quantileSorted([1, 2, 3, 4], 0.25)).toBe(1.75);
-    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(quantileSorted([1, 2, 3, 4], 0.75)).toBe(3.25);
-    expect(() => quantileSorted([], 0.5)).toThrow(/empty/);
-  });
   it('summarises weekly prices', () => {
     expect(summarisePrices([98_300, 70_100, 77_200, 71_500, 75_300])).toEqual({
       n: 5,

@@ -1,5 +1,6 @@
 // Prices and placements: usual rates on a date, how many new placements are at or below them, the
 // distribution of new placement prices by quarter and the change over two years, and contract mix.
+import { quantileSorted } from '../core/statistics.js';
 import type { Band, ContractType, Funding } from './types';
 
 export interface UsualRate {
@@ -64,20 +65,6 @@ export function shareAtOrBelowUsualRate(
   return { compared, atOrBelow, share: compared > 0 ? atOrBelow / compared : null, notCompared };
 }
 
-/**
- * Quantile of sorted values by linear interpolation between closest ranks (Excel QUARTILE.INC, R type 7):
- * position h = (n − 1)·q, value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). Chosen so a commissioner can
- * reproduce every figure in a spreadsheet.
- */
-export function quantileSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) throw new Error('quantile of an empty list');
-  if (q < 0 || q > 1) throw new Error(`quantile ${q} is outside 0–1`);
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export interface PriceSummary {
   n: number;
   mean: number;
@@ -96,9 +83,10 @@ export function summarisePrices(values: readonly number[]): PriceSummary | null 
     n: sorted.length,
     mean,
     min: sorted[0],
-    q1: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    q3: quantileSorted(sorted, 0.75),
+    // Not null: the list is not empty.
+    q1: quantileSorted(sorted, 0.25)!,
+    median: quantileSorted(sorted, 0.5)!,
+    q3: quantileSorted(sorted, 0.75)!,
     max: sorted[sorted.length - 1],
   };
 }

@@ -1,3 +1,4 @@
+import { quantileSorted } from '../../core/statistics.js';
 import type { Simulator } from './engine.js';
 
 /** Waiting-time histogram: bins of a quarter day up to 30 days, the last bin holds everything longer. */
@@ -79,16 +80,6 @@ export interface ReplicationResult {
   waitHistogram: Float64Array[];
   /** People leaving the system in the measured period, by destination (model.exitNames order). */
   exits: number[];
-}
-
-/** Type 7 quantile of sorted values (as R and Excel). */
-function quantile(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /**
@@ -185,9 +176,9 @@ export function collectReplication(sim: Simulator, replication: number): Replica
       transfersIn: sim.transfersIn[s],
       starts: n,
       waitMean: n > 0 ? sum / n : 0,
-      waitMedian: quantile(waits, 0.5),
-      waitP90: quantile(waits, 0.9),
-      waitP95: quantile(waits, 0.95),
+      waitMedian: quantileSorted(waits, 0.5) ?? 0,
+      waitP90: quantileSorted(waits, 0.9) ?? 0,
+      waitP95: quantileSorted(waits, 0.95) ?? 0,
       waitMax: n > 0 ? waits[n - 1] : 0,
       priorityWaitMean: sim.priorityStarts[s] > 0 ? sim.priorityWaitSum[s] / sim.priorityStarts[s] : 0,
       shareWaiting: share(waiting),
