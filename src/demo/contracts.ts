@@ -20,7 +20,7 @@ import {
 } from '../db/contracts/schema.js';
 import { createPlan } from '../db/contracts/deliveryPlan.js';
 import type { Rng } from '../domain/core/random.js';
-import { addDays, addMonths, financialYearOf, type IsoDate } from '../domain/contracts/dates.js';
+import { addDays, addMonths, financialYearOf, type IsoDate } from '../domain/core/dates.js';
 import {
   overallRating,
   needsActionPlan,

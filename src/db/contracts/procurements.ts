@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
-import { addMonths } from '../../domain/contracts/dates.js';
+import { addMonths } from '../../domain/core/dates.js';
 import {
   forecastProcurement,
   stageProblems,

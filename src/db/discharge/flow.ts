@@ -19,7 +19,8 @@ import {
   type ProviderAcceptance,
 } from '../../domain/discharge/metrics.js';
 import type { DelayReason, Destination, Pathway } from '../../domain/discharge/referral.js';
-import { londonMidnight, type Period } from '../../domain/discharge/time.js';
+import { londonMidnight } from '../../domain/core/dates.js';
+import { type Period } from '../../domain/discharge/time.js';
 import { loadResponseRecords } from './brokerage.js';
 import { listOpenReferrals } from './referrals.js';
 import { dischargeBlockBeds, dischargeReferrals } from './schema.js';

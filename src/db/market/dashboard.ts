@@ -23,7 +23,8 @@ import {
   POOR_COUNCIL_RATINGS,
   type FragilityReason,
 } from '../../domain/market/fragility.js';
-import { addMonths, type PriceChange } from '../../domain/market/prices.js';
+import { addMonths, londonDate, quarterOf, quarterStart as startOfQuarter } from '../../domain/core/dates.js';
+import type { PriceChange } from '../../domain/market/prices.js';
 import { locationConditions, type LocationFilter } from './register.js';
 
 const CARE_HOME = sql`(locations.service_types && array['care_home_residential','care_home_nursing']::text[])`;
@@ -37,7 +38,8 @@ const HOMECARE_PACKAGE = sql`(pl.band = 'homecare_hourly' and pl.service_type no
 function where(f: LocationFilter, ...extra: SQL[]): SQL {
   return and(...locationConditions(f), ...extra) as SQL;
 }
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** The business day of an instant (London). */
+const isoDate = londonDate;
 
 /**
  * Run one large aggregation with settings suited to it, for this statement's transaction only: enough
@@ -314,7 +316,7 @@ interface PriceFigures {
 /** The dates a price summary is worked out for: quarters shown, comparison windows, histogram window. */
 function priceWindows(now: Date, years: number) {
   const today = isoDate(now);
-  const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  const quarterStart = startOfQuarter(quarterOf(today));
   return {
     today,
     firstQuarter: addMonths(quarterStart, -3 * (4 * years - 1)), // the current quarter and the (4 × years − 1) before it

@@ -1,7 +1,7 @@
 // PAMMS-style quality assessments of a location: five domains, each and overall rated
 // Excellent / Good / Requires improvement / Poor; draft → provider challenge (14 days) → published;
 // an action plan within 14 days of publication when anything is rated Requires improvement or Poor.
-import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { addDays, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const ASSESSMENT_DOMAINS = [
   'involvement_information',

@@ -1,5 +1,5 @@
 // The contract register: vocabularies and the arithmetic of a contract's term (extensions, notice, breaks).
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates.js';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const SERVICE_AREAS = [
   'care_homes',

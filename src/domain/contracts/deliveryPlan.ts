@@ -1,6 +1,6 @@
 // The delivery plan: priorities → commissioning intentions → actions, with a status for each plan year and a
 // responsible service area (Halton's Delivery Plan 2023/24 – 2025/26), milestones and RAG progress.
-import { daysBetween, financialYearOf, type IsoDate } from './dates.js';
+import { daysBetween, financialYearOf, type IsoDate } from '../core/dates.js';
 
 /** Year statuses used in Halton's plan, offered as a pick-list; free text is allowed as in the original. */
 export const YEAR_STATUS_EXAMPLES = [

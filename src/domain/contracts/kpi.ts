@@ -1,7 +1,7 @@
 // Contract KPIs and providers' returns: which periods a return is due for, when it is late, and when the
 // figure is off target. Periods follow the English financial year (April–March).
 import { BOUNDS } from '../core/bounds.js';
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates.js';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'six_monthly', 'annual'] as const;
 export type KpiFrequency = (typeof KPI_FREQUENCIES)[number];

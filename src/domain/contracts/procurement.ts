@@ -1,6 +1,6 @@
 // A recommissioning is a procurement with stages. Planned vs actual dates give a forecast go-live, and the
 // flag the commissioner needs: the new arrangement cannot be in place before the current contract ends.
-import { addDays, daysBetween, maxDate, workingDaysBetween, type IsoDate } from './dates.js';
+import { addDays, daysBetween, maxDate, workingDaysBetween, type IsoDate } from '../core/dates.js';
 
 export const PROCUREMENT_STAGES = [
   'options_appraisal',

@@ -1,6 +1,6 @@
 // The recommissioning list: contracts ending within 6, 12 or 18 months, the decision each needs and how the
 // procurement behind it is going (Havering reviews everything ending within 12 months).
-import { addMonths, daysBetween, type IsoDate } from './dates.js';
+import { addMonths, daysBetween, type IsoDate } from '../core/dates.js';
 import { summariseTerm, type ContractTerm } from './contract.js';
 import type { ProcurementForecast } from './procurement.js';
 

@@ -2,8 +2,7 @@
 // Councils keep registers in their own spreadsheets, so headers are matched loosely and labels or codes are
 // accepted for the vocabularies.
 import { BOUNDS, dateRangeError } from '../core/bounds.js';
-import { addMonths, londonToday, parseDateText } from '../core/dates.js';
-import { type IsoDate } from './dates.js';
+import { addMonths, londonToday, parseDateText, type IsoDate } from '../core/dates.js';
 import {
   CARE_GROUPS,
   CARE_GROUP_LABELS,

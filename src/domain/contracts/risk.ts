@@ -1,6 +1,6 @@
 // The risk register: likelihood 1–5 × impact 1–5 = score, RAG by configurable bands, and the score history.
 // Columns follow the BCF plan's risk log: risk, mitigation, likelihood, impact, score, RAG.
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../core/dates.js';
 
 export type RiskRag = 'green' | 'amber' | 'red';
 

@@ -1,6 +1,16 @@
+import { UTCDate } from '@date-fns/utc';
+import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
+  DAY_MS,
   addDays,
+  dateOfDayNumber,
+  dayNumber,
+  maxDate,
+  minDate,
+  monthStart,
+  weekStart,
+  workingDaysBetween,
   excelSerialToIsoDate,
   parseDateText,
   addMonths,
@@ -52,6 +62,33 @@ describe('one calendar', () => {
     expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29);
     expect(daysBetween('2027-03-01', '2027-02-01')).toBe(-28);
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-01-01', '2026-13-01')).toThrow(RangeError);
+  });
+
+  it('agrees with date-fns on UTC dates across four centuries', () => {
+    // A reference check of the day-number arithmetic: every 7th day from 1900 to 2300, shifted by days and
+    // months as date-fns would on UTC dates.
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2300, 0, 1); t += 7 * DAY_MS) {
+      const d = new UTCDate(t);
+      const date = iso(d);
+      const shift = (t / DAY_MS) % 400;
+      expect(addDays(date, shift)).toBe(iso(fnsAddDays(d, shift)));
+      expect(addMonths(date, shift % 30)).toBe(iso(fnsAddMonths(d, shift % 30)));
+      expect(daysBetween('2000-02-29', date)).toBe(differenceInCalendarDays(d, new UTCDate(2000, 1, 29)));
+      expect(dateOfDayNumber(dayNumber(date))).toBe(date);
+    }
+  });
+
+  it('counts working days and finds the week and month a date is in', () => {
+    expect(workingDaysBetween('2026-11-27', '2026-11-30')).toBe(1); // Friday to Monday
+    expect(workingDaysBetween('2026-11-30', '2026-12-07')).toBe(5);
+    expect(workingDaysBetween('2026-11-30', '2026-11-30')).toBe(0);
+    expect(weekStart('2026-11-29')).toBe('2026-11-23'); // a Sunday
+    expect(weekStart('2026-11-30')).toBe('2026-11-30'); // a Monday
+    expect(monthStart('2028-02-29')).toBe('2028-02-01');
+    expect(maxDate('2026-01-02', '2025-12-31')).toBe('2026-01-02');
+    expect(minDate('2026-01-02', '2025-12-31')).toBe('2025-12-31');
   });
 
   it('takes the business day in London, not UTC', () => {

@@ -4,7 +4,7 @@ import { delayReasonAt } from './metrics.js';
 import { PATHWAYS, referralStatus, type Pathway, type ReferralStatus, type ServiceNeed } from './referral.js';
 import { median } from '../core/statistics.js';
 import { round } from './stats.js';
-import { DAY_MS } from './time.js';
+import { DAY_MS } from '../core/dates.js';
 
 export interface BoardInput {
   referralId: string;

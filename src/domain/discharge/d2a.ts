@@ -2,7 +2,7 @@
 // long-term needs are assessed. Occupancy is a midnight census; length of stay is measured against the limit.
 import { median } from '../core/statistics.js';
 import { round, share } from './stats.js';
-import { addDays, DAY_MS, londonMidnight } from './time.js';
+import { addDays, DAY_MS, londonMidnight } from '../core/dates.js';
 
 /** The D2A assessment period: six weeks. */
 export const D2A_LIMIT_DAYS = 42;

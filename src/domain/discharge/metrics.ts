@@ -14,17 +14,8 @@ import type { DelayReason, Destination, Pathway } from './referral.js';
 import { DELAY_REASONS } from './referral.js';
 import { median, quantile as percentile } from '../core/statistics.js';
 import { round, share } from './stats.js';
-import {
-  addDays,
-  DAY_MS,
-  elapsedDays,
-  elapsedHours,
-  londonDate,
-  londonMidnight,
-  periodEnd,
-  periodStart,
-  type Period,
-} from './time.js';
+import { addDays, DAY_MS, londonDate, londonMidnight } from '../core/dates.js';
+import { elapsedDays, elapsedHours, periodEnd, periodStart, type Period } from './time.js';
 
 export interface DelayEpisode {
   reason: DelayReason;

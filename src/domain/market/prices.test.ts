@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths,
   councilFundedShare,
   isActiveOn,
   meanPriceChange,
   pricesByQuarter,
-  quarterOf,
   shareAtOrBelowUsualRate,
   shareBy,
   summarisePrices,
   usualRateOn,
   weeklyCostOfHours,
 } from './prices';
+import { addMonths, quarterOf } from '../core/dates.js';
 
 const rates = [
   { band: 'standard_residential', effectiveFrom: '2023-04-01', amountPence: 62_000 },

@@ -1,5 +1,6 @@
 // Prices and placements: usual rates on a date, how many new placements are at or below them, the
 // distribution of new placement prices by quarter and the change over two years, and contract mix.
+import { addMonths, quarterOf } from '../core/dates.js';
 import { quantileSorted } from '../core/statistics.js';
 import type { Band, ContractType, Funding } from './types';
 
@@ -91,13 +92,6 @@ export function summarisePrices(values: readonly number[]): PriceSummary | null 
   };
 }
 
-/** "2024-05-17" → "2024-Q2" (calendar quarters). */
-export function quarterOf(date: string): string {
-  const y = date.slice(0, 4);
-  const m = Number(date.slice(5, 7));
-  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-}
-
 export interface QuarterPrices extends PriceSummary {
   quarter: string;
 }
@@ -116,18 +110,6 @@ export function pricesByQuarter(
   return [...byQ.keys()]
     .sort()
     .map((quarter) => ({ quarter, ...(summarisePrices(byQ.get(quarter)!) as PriceSummary) }));
-}
-
-/** Shift an ISO date by whole months (clamped to the month's last day). */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1;
-  const d = Number(date.slice(8, 10));
-  const total = y * 12 + m + months;
-  const ny = Math.floor(total / 12);
-  const nm = total - ny * 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 export interface PriceChange {

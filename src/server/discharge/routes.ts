@@ -9,13 +9,13 @@ import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csvOfRows } from '../../domain/core/csv.js';
-import { isoDateSchema } from '../../domain/core/dates.js';
+import { addDays, isoDateSchema, londonDate } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
 import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
-import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
+import { periodStart } from '../../domain/discharge/time.js';
 import {
   awardOffer,
   listNotifications,
