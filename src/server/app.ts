@@ -211,7 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Vite fingerprints everything under assets/ (a new build gives new names): cache it for a year. Anything
       // else (index.html, icons) is checked with the server each time, so a new release shows at once.
       setHeaders: (res, filePath) => {
-        res.header(
+        res.setHeader(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
