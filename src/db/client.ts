@@ -1,6 +1,6 @@
 // One PostgreSQL dialect everywhere: PGlite (WASM Postgres, data in a local directory) by default,
 // a PostgreSQL server when DATABASE_URL is set. Both give the same Drizzle `Db`.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -27,7 +27,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The checkout's root folder (the one holding package.json, drizzle/ and web/), found from this module's place,
+ * whether it runs from the TypeScript sources (src/db) or compiled (dist/src/db).
+ */
+export const PROJECT_ROOT = projectRootFrom(path.dirname(fileURLToPath(import.meta.url)));
+
+function projectRootFrom(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) throw new Error(`No package.json above ${dir}: cannot find Steward's folder`);
+  }
+}
 export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
 
 export function defaultDataDir(): string {

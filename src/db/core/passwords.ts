@@ -1,8 +1,9 @@
 // Password hashing with scrypt (Node's crypto, memory-hard). Format: scrypt$N$r$p$salt$hash (base64url).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { passwordProblem } from '../../domain/core/auth.js';
+import { PROJECT_ROOT } from '../client.js';
 
 const N = 16384;
 const R = 8;
@@ -42,7 +43,8 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-const COMMON_PASSWORDS_FILE = fileURLToPath(new URL('./data/common-passwords.txt', import.meta.url));
+/** The shipped list, read from the sources' folder whether this runs from them or compiled (dist/). */
+const COMMON_PASSWORDS_FILE = path.join(PROJECT_ROOT, 'src', 'db', 'core', 'data', 'common-passwords.txt');
 let commonPasswords: Set<string> | null = null;
 
 /** Is this (lower-cased) password on the shipped list of common passwords (src/db/core/data/README.md)? */

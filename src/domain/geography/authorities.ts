@@ -4,7 +4,7 @@
 // successors. Data: data/geography/local-authorities.json, built by scripts/build-geography.ts from the ONS
 // lookups and mySociety's register (attribution in data/geography/README.md). Pure lookups, no I/O.
 import { distance } from 'fastest-levenshtein';
-import register from '../../../data/geography/local-authorities.json';
+import register from '../../../data/geography/local-authorities.json' with { type: 'json' };
 
 /** The five kinds of English principal council. The City of London Corporation counts as a London borough. */
 export type Tier = 'county' | 'district' | 'unitary' | 'metropolitan' | 'london_borough';

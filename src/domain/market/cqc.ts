@@ -1,8 +1,8 @@
 // The CQC "care directory with filters" CSV, as published: four title lines, the header on line 5,
 // `|`-separated service types and specialisms, and two date styles. Turns raw CSV records into locations,
 // rejecting the whole file with line-and-column errors when any row is wrong.
-import { areasOverlap, authorityByCode, gssForPublishedName, GSS_CODE } from '../geography/authorities';
-import { normalisePostcode, postcodeDistrict, type ServiceType, type Specialism } from './types';
+import { areasOverlap, authorityByCode, gssForPublishedName, GSS_CODE } from '../geography/authorities.js';
+import { normalisePostcode, postcodeDistrict, type ServiceType, type Specialism } from './types.js';
 
 export interface RawRecord {
   line: number;

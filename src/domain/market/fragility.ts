@@ -1,6 +1,6 @@
 // Which homes and services look fragile, and why. Each rule is simple and named so the list can be
 // explained to a provider or a lead member; thresholds live in one place.
-import { freshness } from './capacity';
+import { freshness } from './capacity.js';
 
 export const FRAGILITY_THRESHOLDS = {
   /** Care homes need roughly 85–90% occupancy to break even; below 80% is a warning sign. */

@@ -2,7 +2,7 @@
 // distribution of new placement prices by quarter and the change over two years, and contract mix.
 import { addMonths, quarterOf } from '../core/dates.js';
 import { quantileSorted } from '../core/statistics.js';
-import type { Band, ContractType, Funding } from './types';
+import type { Band, ContractType, Funding } from './types.js';
 
 export interface UsualRate {
   band: string;
