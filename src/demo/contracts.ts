@@ -32,7 +32,7 @@ import { planBackwards, type ProcurementStage, type StageDates } from '../domain
 import { riskScore } from '../domain/contracts/risk.js';
 import { DEMO_PLAN_PRIORITIES, DEMO_RISKS } from './contractsContent.js';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from './marketGenerator.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 import { createDemoProviderUser } from './users.js';
 
 const SYSTEM = { system: 'demo' } as const;

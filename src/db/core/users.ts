@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { type Actor, isRole, type Role } from '../../domain/core/auth.js';
+import { type Actor, isRole, normaliseEmail, type Role } from '../../domain/core/auth.js';
 import { providers } from '../market/schema.js';
 import { recordAudit, type AuditActor } from './audit.js';
 import { hashPassword, newPasswordProblem } from './passwords.js';
@@ -27,10 +27,6 @@ export interface NewUser {
   role: Role;
   password: string;
   providerId?: string | null;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** `opts.passwordHash` lets bulk loaders (the demo) reuse one hash instead of hashing per user. */

@@ -92,3 +92,8 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   }
   return null;
 }
+
+/** An email address as accounts store and compare it: trimmed and lower-cased. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -4,7 +4,7 @@ import { listPlans, loadPlan } from '../../db/bcf/plans.js';
 import { planScorecard } from '../../db/bcf/returns.js';
 import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
-import type { SectionSource } from '../dashboard/sections.js';
+import type { SectionSource } from '../dashboard/types.js';
 
 export const bcfSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;

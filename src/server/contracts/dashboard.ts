@@ -6,7 +6,7 @@ import { horizonTotals } from '../../domain/contracts/recommissioning.js';
 import { listAssessments } from '../../db/contracts/assessments.js';
 import { listKpis } from '../../db/contracts/kpis.js';
 import { listProcurements, recommissioning } from '../../db/contracts/procurements.js';
-import type { DashboardSection } from '../dashboard/sections.js';
+import type { DashboardSection } from '../dashboard/types.js';
 
 export async function contractsSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') return null;

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { londonToday } from '../../domain/core/dates.js';
-import type { SectionSource } from '../dashboard/sections.js';
+import type { SectionSource } from '../dashboard/types.js';
 
 export const directorySection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;

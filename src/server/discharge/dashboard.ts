@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { listRequestsForProvider } from '../../db/discharge/brokerage.js';
 import { loadBoard } from '../../db/discharge/flow.js';
 import { listRecentReferrals } from '../../db/discharge/referrals.js';
-import type { DashboardSection } from '../dashboard/sections.js';
+import type { DashboardSection } from '../dashboard/types.js';
 
 export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') {

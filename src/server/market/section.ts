@@ -1,6 +1,6 @@
 // The market's headline figures on the home dashboard.
 import { marketHeadlines } from '../../db/market/headlines.js';
-import type { SectionSource } from '../dashboard/sections.js';
+import type { SectionSource } from '../dashboard/types.js';
 
 export const marketSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null; // providers have their own page

@@ -1,5 +1,5 @@
 import { quantileSorted } from '../../core/statistics.js';
-import type { Simulator } from './engine.js';
+import type { RunningSimulator } from './engineState.js';
 
 /** Waiting-time histogram: bins of a quarter day up to 30 days, the last bin holds everything longer. */
 export const WAIT_BIN_DAYS = 0.25;
@@ -86,7 +86,7 @@ export interface ReplicationResult {
  * A finished replication's figures: per service the waits of people counted (see `People.counted`), the
  * time averages over the measured period, costs in pence, and the daily series (measured days) for bands.
  */
-export function collectReplication(sim: Simulator, replication: number): ReplicationResult {
+export function collectReplication(sim: RunningSimulator, replication: number): ReplicationResult {
   const m = sim.m;
   const T = sim.T;
   const days = T - m.warmup;
