@@ -1,6 +1,7 @@
 // One row of a contract register (CSV or XLSX) in, a validated contract out, or issues naming line and field.
 // Councils keep registers in their own spreadsheets, so headers are matched loosely and labels or codes are
 // accepted for the vocabularies.
+import { parseMoneyToPence } from '../core/money.js';
 import { BOUNDS, dateRangeError } from '../core/bounds.js';
 import { addMonths, londonToday, parseDateText, type IsoDate } from '../core/dates.js';
 import {
@@ -145,14 +146,6 @@ function vocab<T extends string>(value: string, codes: readonly T[], labels: Rec
  */
 export function parseUkDate(value: string): IsoDate | null {
   return parseDateText(value);
-}
-
-/** '£1,234,567.89' or '1234567.89' → pence; null when not money. */
-export function parseMoneyToPence(value: string): number | null {
-  const v = value.trim().replace(/^£/, '').replace(/,/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
-  const [pounds, pence = ''] = v.split('.');
-  return Number(pounds) * 100 + Number(pence.padEnd(2, '0'));
 }
 
 /** '12+12', '12; 12', '2 x 12', '' → months of each option. */
