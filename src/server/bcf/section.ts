@@ -44,8 +44,8 @@ export const bcfSection: SectionSource = async (db, actor) => {
       {
         key: 'bcfSpendToDate',
         label: `Spend to date, ${year}`,
-        value: actual / 100,
-        unit: 'gbp',
+        value: Math.round(actual),
+        unit: 'pence',
         hint: `of £${Math.round(planned / 100).toLocaleString('en-GB')} planned`,
         href: `/bcf?plan=${plan.id}&year=${encodeURIComponent(year)}`,
       },

@@ -1,17 +1,12 @@
 // The home dashboard's shapes: a section of headline figures per area (see sections.ts for the list of areas).
 import type { Actor } from '../../domain/core/auth.js';
 import type { Db } from '../../db/client.js';
+import type { KeyFigure } from '../../domain/core/figures.js';
 
-export type FigureUnit = 'count' | 'percent' | 'gbp' | 'gbp_per_week' | 'hours';
+/** A figure of a dashboard section: typed by its unit, money in pence (src/domain/core/figures.ts). */
+export type DashboardFigure = KeyFigure;
 
-export interface DashboardFigure {
-  key: string;
-  label: string;
-  value: number | null;
-  unit?: FigureUnit;
-  hint?: string;
-  href?: string;
-}
+export type { FigureUnit } from '../../domain/core/figures.js';
 
 export interface DashboardSection {
   area: string;

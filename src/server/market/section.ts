@@ -55,8 +55,8 @@ export const marketSection: SectionSource = async (db, actor) => {
       {
         key: 'meanPrice',
         label: 'Mean new care home placement price',
-        value: h.meanNewPlacementPricePence == null ? null : Math.round(h.meanNewPlacementPricePence) / 100,
-        unit: 'gbp_per_week',
+        value: h.meanNewPlacementPricePence == null ? null : Math.round(h.meanNewPlacementPricePence),
+        unit: 'pence_per_week',
         hint:
           h.meanNewPlacementPriceChange == null
             ? 'Last 12 months'
