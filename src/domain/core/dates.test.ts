@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
 import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
@@ -69,16 +70,20 @@ describe('one calendar', () => {
     // A reference check of the day-number arithmetic: every 7th day from 1900 to 2300, shifted by days and
     // months as date-fns would on UTC dates.
     const iso = (d: Date) => d.toISOString().slice(0, 10);
-    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2300, 0, 1); t += 7 * DAY_MS) {
+    const wrong: string[] = [];
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2300, 0, 1); t += 13 * DAY_MS) {
       const d = new UTCDate(t);
       const date = iso(d);
       const shift = (t / DAY_MS) % 400;
-      expect(addDays(date, shift)).toBe(iso(fnsAddDays(d, shift)));
-      expect(addMonths(date, shift % 30)).toBe(iso(fnsAddMonths(d, shift % 30)));
-      expect(daysBetween('2000-02-29', date)).toBe(differenceInCalendarDays(d, new UTCDate(2000, 1, 29)));
-      expect(dateOfDayNumber(dayNumber(date))).toBe(date);
+      if (addDays(date, shift) !== iso(fnsAddDays(d, shift))) wrong.push(`${date} + ${shift} days`);
+      if (addMonths(date, shift % 30) !== iso(fnsAddMonths(d, shift % 30)))
+        wrong.push(`${date} + ${shift % 30} months`);
+      if (daysBetween('2000-02-29', date) !== differenceInCalendarDays(d, new UTCDate(2000, 1, 29)))
+        wrong.push(`days to ${date}`);
+      if (dateOfDayNumber(dayNumber(date)) !== date) wrong.push(`day number of ${date}`);
     }
-  });
+    expect(wrong).toEqual([]);
+  }, 60_000);
 
   it('counts working days and finds the week and month a date is in', () => {
     expect(workingDaysBetween('2026-11-27', '2026-11-30')).toBe(1); // Friday to Monday
@@ -102,6 +107,19 @@ describe('one calendar', () => {
     expect(londonOffsetMs(new Date('2027-03-28T00:59:00Z'))).toBe(0);
     expect(londonOffsetMs(new Date('2027-03-28T01:00:00Z'))).toBe(3_600_000);
   });
+
+  it('agrees with date-fns TZDate on every London midnight and date, 2020 to 2030 (20 clock changes)', () => {
+    const wrong: string[] = [];
+    for (let day = dayNumber('2020-01-01'); day < dayNumber('2031-01-01'); day++) {
+      const date = dateOfDayNumber(day);
+      const [y, m, d] = [+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)];
+      const midnight = londonMidnight(date);
+      if (midnight.getTime() !== new TZDate(y, m, d, 'Europe/London').getTime()) wrong.push(`midnight ${date}`);
+      if (londonDate(midnight) !== date) wrong.push(`date at midnight ${date}`);
+      if (londonDate(new Date(midnight.getTime() - 1)) !== dateOfDayNumber(day - 1)) wrong.push(`day before ${date}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
 
   it('names quarters and financial years', () => {
     expect(quarterOf('2024-05-17')).toBe('2024-Q2');
