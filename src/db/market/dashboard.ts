@@ -5,6 +5,7 @@
 // the placements (livePriceSummary); the tests check both ways agree. Percentiles use percentile_cont, which
 // interpolates exactly like the domain's quantileSorted (Excel QUARTILE.INC), so figures can be reproduced in a
 // spreadsheet from the downloads.
+import { usualRatesInForceSql } from './rates.js';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
@@ -556,12 +557,7 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
 async function summarisePriceFigures(db: Db, p: PriceFigures, now: Date, years: number): Promise<PriceSummaryResult> {
   const { today, y1, e1, e2 } = priceWindows(now, years);
   const [rates, coc] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`
-      select distinct on (band) band, amount_pence, effective_from::text as effective_from from usual_rates
-      where effective_from <= ${today}::date order by band, effective_from desc`,
-    ),
+    queryRows<Record<string, unknown>>(db, sql`${usualRatesInForceSql(today)} order by band`),
     queryRows<Record<string, unknown>>(
       db,
       sql`
@@ -692,7 +688,7 @@ function homeCtes(today: string): SQL {
       union all
       select adj.location_id, adj.n, adj.priced_sum::float8 / nullif(adj.priced_n, 0) from adj
       where not exists (select 1 from location_open_placements o where o.location_id = adj.location_id)),
-    rates as (select distinct on (band) band, amount_pence from usual_rates where effective_from <= ${today}::date order by band, effective_from desc),
+    rates as (select band, amount_pence from (${usualRatesInForceSql(today)}) r),
     coc as (select distinct on (service) service, amount_pence from cost_of_care where effective_from <= ${today}::date order by service, effective_from desc)`;
 }
 /** A home's main band is nursing when it offers nursing care only; otherwise residential. */

@@ -1,5 +1,5 @@
 // The council's usual rates by band, and cost of care figures.
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { InputError } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
@@ -10,14 +10,27 @@ export async function listUsualRates(db: Db): Promise<UsualRateRow[]> {
   return db.select().from(usualRates).orderBy(asc(usualRates.band), desc(usualRates.effectiveFrom));
 }
 
-/** The usual rate for a band in force on a date (yyyy-mm-dd), or null. */
+/**
+ * SQL for the usual rates in force on a date, one row per band (`band`, `amount_pence`, `effective_from` as
+ * text), read from the market_usual_rate_periods view: a rate applies from its effective_from up to the next
+ * rate's start for the band, the same rule as the domain's inForceOn. `date` is an ISO date or a date expression.
+ */
+export function usualRatesInForceSql(date: string | SQL): SQL {
+  return sql`select band, amount_pence, effective_from::text as effective_from from market_usual_rate_periods
+    where effective_from <= ${date}::date and (effective_to is null or ${date}::date < effective_to)`;
+}
+
+/** The usual rate for a band in force on a date (yyyy-mm-dd), or null when none was set by then. */
 export async function usualRateOn(db: Db, band: string, date: string): Promise<UsualRateRow | null> {
   const [row] = await db
     .select()
     .from(usualRates)
-    .where(and(eq(usualRates.band, band), lte(usualRates.effectiveFrom, date)))
-    .orderBy(desc(usualRates.effectiveFrom))
-    .limit(1);
+    .where(
+      and(
+        eq(usualRates.band, band),
+        sql`${usualRates.effectiveFrom} = (select effective_from::date from (${usualRatesInForceSql(date)}) r where r.band = ${band})`,
+      ),
+    );
   return row ?? null;
 }
 

@@ -10,14 +10,36 @@ export interface UsualRate {
   amountPence: number;
 }
 
-/** The usual rate for a band in force on a date (ISO yyyy-mm-dd): the latest one effective on or before it. */
-export function usualRateOn(rates: readonly UsualRate[], band: string, date: string): UsualRate | null {
-  let best: UsualRate | null = null;
-  for (const r of rates) {
-    if (r.band !== band || r.effectiveFrom > date) continue;
-    if (!best || r.effectiveFrom > best.effectiveFrom) best = r;
+/**
+ * The rule "in force on a date", once for usual rates, the cost of care and any figure set from a date: for each
+ * key (band, service), the latest row effective on or before `date` (ISO yyyy-mm-dd); a row dated `date` is in
+ * force that day, one dated later is scheduled. The database's market_usual_rate_periods view applies the same rule
+ * (src/db/market/rates.ts).
+ * @returns key → the row in force; a key with no row in force yet is absent
+ */
+export function inForceOn<T extends { effectiveFrom: string }>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  date: string,
+): Map<string, T> {
+  const current = new Map<string, T>();
+  for (const r of rows) {
+    if (r.effectiveFrom > date) continue;
+    const seen = current.get(keyOf(r));
+    if (!seen || r.effectiveFrom > seen.effectiveFrom) current.set(keyOf(r), r);
   }
-  return best;
+  return current;
+}
+
+/** The usual rate for a band in force on a date (ISO yyyy-mm-dd), by {@link inForceOn}; null when none was set. */
+export function usualRateOn(rates: readonly UsualRate[], band: string, date: string): UsualRate | null {
+  return (
+    inForceOn(
+      rates.filter((r) => r.band === band),
+      (r) => r.band,
+      date,
+    ).get(band) ?? null
+  );
 }
 
 /**
