@@ -41,6 +41,7 @@ function projectRootFrom(dir: string): string {
 }
 export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
 
+/** The embedded database's folder: STEWARD_DATA_DIR, else .steward-data under the current folder (absolute). */
 export function defaultDataDir(): string {
   return path.resolve(process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), '.steward-data'));
 }
@@ -135,6 +136,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+/** A database URL fit for logs and messages: the password replaced by ***; a string that is not a URL unchanged. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);

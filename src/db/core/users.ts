@@ -78,16 +78,19 @@ export async function createUser(
   });
 }
 
+/** One user account as shown to administrators, or null. */
 export async function getUser(db: Db, id: string): Promise<UserView | null> {
   const [row] = await userQuery(db).where(eq(users.id, id));
   return row ? toView(row) : null;
 }
 
+/** Every user account, by role then email. */
 export async function listUsers(db: Db): Promise<UserView[]> {
   const rows = await userQuery(db).orderBy(users.role, users.email);
   return rows.map(toView);
 }
 
+/** The account with this email (compared trimmed and lower-cased) that is not disabled, or undefined. */
 export async function findActiveUserByEmail(db: Db, email: string) {
   const [row] = await db
     .select()
@@ -96,6 +99,7 @@ export async function findActiveUserByEmail(db: Db, email: string) {
   return row ?? null;
 }
 
+/** How many accounts there are, or with one role. */
 export async function countUsers(db: Db, role?: Role): Promise<number> {
   const rows = await db
     .select({ id: users.id })
@@ -104,6 +108,9 @@ export async function countUsers(db: Db, role?: Role): Promise<number> {
   return rows.length;
 }
 
+/**
+ * The actor a signed-in user acts as (id, role, provider). @throws Error when the stored role is not a known role
+ */
 export function actorOf(user: { id: string; role: string; providerId: string | null }): Actor {
   if (!isRole(user.role)) throw new Error(`Unknown role ${user.role}`);
   return { userId: user.id, role: user.role, providerId: user.providerId };

@@ -619,6 +619,7 @@ export async function loadResponseRecords(
   }));
 }
 
+/** A provider's latest notifications (new requests, awards, withdrawals), newest first. */
 export async function listNotifications(db: Db, providerId: string, limit = 20) {
   return db
     .select()

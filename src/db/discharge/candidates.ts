@@ -36,6 +36,7 @@ function serviceTypesFor(need: ServiceNeed): string[] {
   }
 }
 
+/** Postcode district centroids (ONSPD), for all districts or those given: district → latitude and longitude. */
 export async function loadCentroids(db: Db, districts?: string[]): Promise<Map<string, LatLng>> {
   const rows = await queryRows<{ district: string; lat: number; lng: number }>(
     db,

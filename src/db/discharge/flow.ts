@@ -27,6 +27,9 @@ import { dischargeBlockBeds, dischargeReferrals } from './schema.js';
 import { implausibleReferrals, implausibleWarnings, plausibleDelay, plausibleReferral } from './plausible.js';
 import { locations } from '../market/schema.js';
 
+/**
+ * The hub's board on `now`: people medically optimised and still in hospital, by pathway, with their waits in days.
+ */
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
   const open = await listOpenReferrals(db);
   return hubBoard(

@@ -139,6 +139,7 @@ export interface PlacementFilter {
   personRef?: string;
 }
 
+/** Placements matching the filter (location, provider, active on a date), at most `limit`; money in pence. */
 export async function listPlacements(db: Db, f: PlacementFilter = {}, limit = 1000): Promise<PlacementRow[]> {
   const c: SQL[] = [];
   if (f.locationId) c.push(eq(placements.locationId, f.locationId));
@@ -160,6 +161,7 @@ export async function listPlacements(db: Db, f: PlacementFilter = {}, limit = 10
     .limit(limit);
 }
 
+/** One placement, or null. */
 export async function getPlacement(db: Db, id: string): Promise<PlacementRow | null> {
   const [row] = await db.select().from(placements).where(eq(placements.id, id));
   return row ?? null;

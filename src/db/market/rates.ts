@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '../core/audit.js';
 import { BANDS, bandUnit, type Band } from '../../domain/market/types.js';
 import { costOfCare, usualRates, type CostOfCareRow, type UsualRateRow } from './schema.js';
 
+/** Every usual rate, by band, newest first (pence, a week or an hour by band). */
 export async function listUsualRates(db: Db): Promise<UsualRateRow[]> {
   return db.select().from(usualRates).orderBy(asc(usualRates.band), desc(usualRates.effectiveFrom));
 }
@@ -74,10 +75,15 @@ export async function setUsualRate(
   });
 }
 
+/** Every cost of care figure, by service, newest first (pence a week, or an hour for homecare). */
 export async function listCostOfCare(db: Db): Promise<CostOfCareRow[]> {
   return db.select().from(costOfCare).orderBy(asc(costOfCare.service), desc(costOfCare.effectiveFrom));
 }
 
+/**
+ * Sets (or corrects) the cost of care for a service from a date; audited.
+ * @throws InputError naming `service` or `amountPence` (same date: the figure is replaced)
+ */
 export async function setCostOfCare(
   db: Db,
   by: AuditActor | null,

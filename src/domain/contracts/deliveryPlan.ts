@@ -98,6 +98,9 @@ export function currentPlanYear(years: string[], asAt: IsoDate): number | null {
   return i < 0 ? null : i;
 }
 
+/**
+ * An action's red/amber/green status on a date: the commissioner's override when set, else worked out from its milestones.
+ */
 export function effectiveRag(action: PlanAction, asAt: IsoDate): Rag {
   return action.ragOverride ?? actionRag(action.milestones, asAt);
 }
@@ -146,6 +149,7 @@ function emptyCounts(): Record<Rag, number> {
   return { green: 0, amber: 0, red: 0, complete: 0, not_assessed: 0 };
 }
 
+/** The delivery plan grouped by priority, then commissioning intention, with each group's RAG counts on `asAt`. */
 export function byPriority(plan: DeliveryPlan, asAt: IsoDate): PriorityGroup[] {
   const groups: PriorityGroup[] = [];
   for (const a of sortedActions(plan, asAt)) {
@@ -189,6 +193,7 @@ export type LayoutRow =
   | { kind: 'header'; cells: string[] }
   | { kind: 'action'; cells: string[]; rag: Rag; intentionRowSpan: number };
 
+/** Column headings of the Halton-style delivery plan workbook for the plan's years (one column a year). */
 export const HALTON_COLUMNS = (years: string[]): string[] => [
   'Commissioning Intention',
   'Action to be Undertaken',

@@ -43,6 +43,9 @@ export interface ReportingPeriod {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * A reporting period's label: 'Apr 2026' (monthly), '2026/27 Q1', '2026/27 H1' or '2026/27' (financial year, April to March).
+ */
 export function periodLabel(frequency: KpiFrequency, periodStart: IsoDate): string {
   const [y, m] = periodStart.split('-').map(Number);
   const fyStart = m >= 4 ? y : y - 1;
@@ -69,6 +72,9 @@ export function periodStartFor(frequency: KpiFrequency, date: IsoDate): IsoDate 
   return addMonths(`${y}-${String(m).padStart(2, '0')}-01`, -back);
 }
 
+/**
+ * The date a return is due: the KPI's own days after the period end, or the default for its frequency (`DEFAULT_DUE_DAYS`).
+ */
 export function dueDateFor(kpi: Pick<Kpi, 'frequency' | 'dueDays'>, periodEnd: IsoDate): IsoDate {
   return addDays(periodEnd, kpi.dueDays ?? DEFAULT_DUE_DAYS[kpi.frequency]);
 }

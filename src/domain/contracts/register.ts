@@ -73,6 +73,7 @@ export const REGISTER_COLUMNS: Record<string, { required: boolean; headers: stri
   leadOfficer: { required: false, headers: ['lead officer', 'contract manager', 'officer'] },
 };
 
+/** A register column heading as compared with the known names: lower case, punctuation as spaces, '£' kept. */
 export function normaliseHeader(h: string): string {
   return h
     .toLowerCase()
@@ -159,6 +160,10 @@ export function parseExtensionOptions(value: string): number[] | null {
   return parts.map(Number);
 }
 
+/**
+ * One row of a contract register (cells by the header map) to a contract, or null with the line's issues, each
+ * naming its line and field.
+ */
 export function parseRegisterRow(
   cells: string[],
   line: number,

@@ -281,6 +281,10 @@ export interface AnonymisedRequest {
   sentAt: Date;
 }
 
+/**
+ * What a provider sees of a request: needs, pathway and postcode district under a request reference of its own
+ * response; never the person's name, NHS number, hub reference or ward.
+ */
 export function anonymiseForProvider(
   r: Omit<AnonymisedRequest, 'requestRef' | 'sentAt'> & { referralId: string },
   response: { id: string; sentAt: Date },

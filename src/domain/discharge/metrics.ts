@@ -130,6 +130,7 @@ export function waitDays(r: FlowRecord): number | null {
   return Math.max(0, elapsedDays(r.medicallyOptimisedAt, r.dischargedAt));
 }
 
+/** True when the person left hospital on the London day they were medically optimised, or the next. */
 export function isSameOrNextDay(r: FlowRecord): boolean {
   if (!r.dischargedAt) return false;
   const mo = londonDate(r.medicallyOptimisedAt);

@@ -39,6 +39,9 @@ export interface LocalAuthority {
   names: string[];
 }
 
+/**
+ * Every English council, current and former, from the shipped ONS register (data/geography/local-authorities.json).
+ */
 export const LOCAL_AUTHORITIES: readonly LocalAuthority[] = (register as { authorities: LocalAuthority[] }).authorities;
 
 const BY_CODE = new Map<string, LocalAuthority>();

@@ -89,6 +89,9 @@ const SERVICE_TYPE_RULES: [RegExp, ServiceType][] = [
   [/extra care/i, 'extra_care'],
 ];
 
+/**
+ * CQC 'service type' texts to Steward's service types (care home residential or nursing, homecare, ...); unknown ones are dropped.
+ */
 export function mapServiceTypes(values: readonly string[]): ServiceType[] {
   const out = new Set<ServiceType>();
   for (const v of values) {
@@ -112,6 +115,7 @@ const SPECIALISM_RULES: [RegExp, Specialism][] = [
 ];
 const AGE_BANDS = new Set<Specialism>(['older_people', 'younger_adults', 'children']);
 
+/** CQC 'service user band' and specialism texts to Steward's specialisms; unknown ones are dropped. */
 export function mapSpecialisms(values: readonly string[]): Specialism[] {
   const out = new Set<Specialism>();
   for (const v of values) {
@@ -208,6 +212,11 @@ function split(v: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Reads the CQC care directory (rows as read from the file): one location per row in the directory's columns, rows of
+ * other kinds skipped and counted, and every problem with its line and column. Source: CQC, 'Care directory with
+ * filters' (https://www.cqc.org.uk/about-us/transparency/using-cqc-data).
+ */
 export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult {
   const issues: ImportIssue[] = [];
   const header = findHeader(records);

@@ -98,6 +98,7 @@ export interface PriceSummary {
   max: number;
 }
 
+/** Count, mean, minimum, quartiles (type 7, as Excel QUARTILE.INC) and maximum of prices in pence; null for none. */
 export function summarisePrices(values: readonly number[]): PriceSummary | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -6,6 +6,9 @@ import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
 import type { SectionSource } from '../dashboard/types.js';
 
+/**
+ * The BCF section of the home dashboard: metrics off plan, checks not met and spend to date (pence); null before a plan.
+ */
 export const bcfSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;
   const [first] = await listPlans(db);

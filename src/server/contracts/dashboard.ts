@@ -8,6 +8,8 @@ import { listKpis } from '../../db/contracts/kpis.js';
 import { listProcurements, recommissioning } from '../../db/contracts/procurements.js';
 import type { DashboardSection } from '../dashboard/types.js';
 
+/** The contracts section of the home dashboard: contracts ending within 12 months, procurements that cannot finish
+in time, KPI returns and quality action plans overdue. */
 export async function contractsSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') return null;
   const today = londonToday();

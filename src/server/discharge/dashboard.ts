@@ -6,6 +6,10 @@ import { loadBoard } from '../../db/discharge/flow.js';
 import { listRecentReferrals } from '../../db/discharge/referrals.js';
 import type { DashboardSection } from '../dashboard/types.js';
 
+/**
+ * The discharge section of the home dashboard: for the hub, people waiting (and 7 days or more, and on pathway 3);
+ * for a provider, requests to answer. Null for the hub before any referral.
+ */
 export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') {
     if (!actor.providerId) return null;

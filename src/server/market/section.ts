@@ -2,6 +2,10 @@
 import { marketHeadlines } from '../../db/market/headlines.js';
 import type { SectionSource } from '../dashboard/types.js';
 
+/**
+ * The market section of the home dashboard: homes, occupancy, vacant beds, homecare agencies, active placements,
+ * the mean new placement price (pence a week) and homes with stale capacity data.
+ */
 export const marketSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null; // providers have their own page
   const h = await marketHeadlines(db);
