@@ -5,7 +5,7 @@
 // the placements (livePriceSummary); the tests check both ways agree. Percentiles use percentile_cont, which
 // interpolates exactly like the domain's quantileSorted (Excel QUARTILE.INC), so figures can be reproduced in a
 // spreadsheet from the downloads.
-import { usualRatesInForceSql } from './rates.js';
+import { costOfCareInForceSql, usualRatesInForceSql } from './rates.js';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
@@ -558,12 +558,7 @@ async function summarisePriceFigures(db: Db, p: PriceFigures, now: Date, years: 
   const { today, y1, e1, e2 } = priceWindows(now, years);
   const [rates, coc] = await Promise.all([
     queryRows<Record<string, unknown>>(db, sql`${usualRatesInForceSql(today)} order by band`),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`
-      select distinct on (service) service, amount_pence, effective_from::text as effective_from, source from cost_of_care
-      where effective_from <= ${today}::date order by service, effective_from desc`,
-    ),
+    queryRows<Record<string, unknown>>(db, costOfCareInForceSql(today)),
   ]);
   const { recent, earlier } = p;
   return {
@@ -689,7 +684,7 @@ function homeCtes(today: string): SQL {
       select adj.location_id, adj.n, adj.priced_sum::float8 / nullif(adj.priced_n, 0) from adj
       where not exists (select 1 from location_open_placements o where o.location_id = adj.location_id)),
     rates as (select band, amount_pence from (${usualRatesInForceSql(today)}) r),
-    coc as (select distinct on (service) service, amount_pence from cost_of_care where effective_from <= ${today}::date order by service, effective_from desc)`;
+    coc as (select service, amount_pence from (${costOfCareInForceSql(today)}) c)`;
 }
 /** A home's main band is nursing when it offers nursing care only; otherwise residential. */
 const NURSING_ONLY = sql`('care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types))`;

@@ -21,6 +21,15 @@ export function usualRatesInForceSql(date: string | SQL): SQL {
     where effective_from <= ${date}::date and (effective_to is null or ${date}::date < effective_to)`;
 }
 
+/**
+ * SQL for the cost of care figures in force on a date, one row per service (`service`, `amount_pence`,
+ * `effective_from` as text, `source`): the latest figure effective on or before it, the same rule as inForceOn.
+ */
+export function costOfCareInForceSql(date: string | SQL): SQL {
+  return sql`select distinct on (service) service, amount_pence, effective_from::text as effective_from, source
+    from cost_of_care where effective_from <= ${date}::date order by service, effective_from desc`;
+}
+
 /** The usual rate for a band in force on a date (yyyy-mm-dd), or null when none was set by then. */
 export async function usualRateOn(db: Db, band: string, date: string): Promise<UsualRateRow | null> {
   const [row] = await db
