@@ -11,6 +11,7 @@
 //   --samples        timed samples per API request (STEWARD_BENCH_SAMPLES, default 30)
 //   --page-samples   navigations timed per page (STEWARD_BENCH_PAGE_SAMPLES, default 3; the first visit is not timed)
 //   --max-pages      pages to visit at most (default 150)
+//   --pages          a comma-separated list of paths to time instead of walking the app
 // Needs a built web app (npm run build).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -32,6 +33,10 @@ const REQUEST_TARGET_MS = 100;
 const PAGE_TARGET_MS = 1000;
 const ADMIN = { email: 'admin@bench.steward.test', password: 'bench-admin-password', name: 'Bench Admin' };
 const PUBLIC_SEEDS = ['/market-position-statement', '/community-services', '/opportunities'];
+// --pages=/,/discharge/metrics: time only these pages (and the requests they make), without following links.
+const ONLY_PAGES = flag('pages', undefined, '')
+  .split(',')
+  .filter((p) => p.startsWith('/'));
 
 /** A path's route pattern: segments holding digits (ids, UUIDs, CQC location ids) become ':id'. */
 function patternOf(pathname: string): string {
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
     await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 
     // Walk the app: breadth first from home and the public pages, one page per route pattern.
-    const queue = ['/', ...PUBLIC_SEEDS];
+    const queue = ONLY_PAGES.length ? [...ONLY_PAGES] : ['/', ...PUBLIC_SEEDS];
     const seen = new Set(queue.map((p) => patternOf(p)));
     const pages: { path: string; samples: number[]; requests: string[] }[] = [];
     while (queue.length > 0 && pages.length < MAX_PAGES) {
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
       const links = await page.$$eval('a[href^="/"]:not([download])', (as) =>
         as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
       );
-      for (const href of links) {
+      for (const href of ONLY_PAGES.length ? [] : links) {
         const u = new URL(href, base);
         if (/^\/(api|oruk|sign-out|sign-in|assets)\b/.test(u.pathname) || /\.(csv|xlsx|pdf|json)$/.test(u.pathname))
           continue;
