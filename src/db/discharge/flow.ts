@@ -19,7 +19,8 @@ import {
   type ProviderAcceptance,
 } from '../../domain/discharge/metrics.js';
 import type { DelayReason, Destination, Pathway } from '../../domain/discharge/referral.js';
-import { londonDate, londonMidnight, type Period } from '../../domain/discharge/time.js';
+import { londonDate, londonMidnight } from '../../domain/core/dates.js';
+import { type Period } from '../../domain/discharge/time.js';
 import { cachedByVersion } from '../core/versions.js';
 import { loadResponseRecords } from './brokerage.js';
 import { listOpenReferrals } from './referrals.js';
@@ -27,6 +28,9 @@ import { dischargeBlockBeds, dischargeReferrals } from './schema.js';
 import { implausibleReferrals, implausibleWarnings, plausibleDelay, plausibleReferral } from './plausible.js';
 import { locations } from '../market/schema.js';
 
+/**
+ * The hub's board on `now`: people medically optimised and still in hospital, by pathway, with their waits in days.
+ */
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
   const open = await listOpenReferrals(db);
   return hubBoard(
