@@ -29,7 +29,7 @@ const PGLITE_SCALE = Number(process.env.STEWARD_BENCH_MARKET_PGLITE_SCALE ?? Str
 let HOMES = 0;
 let OTHER = 0;
 let PLACEMENTS = 0;
-function setScale(scale: number): void {
+export function setScale(scale: number): void {
   HOMES = Math.round(15_000 * scale);
   OTHER = Math.round(5_000 * scale);
   PLACEMENTS = Math.round(1_000_000 * scale);

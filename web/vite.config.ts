@@ -70,7 +70,21 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
     // Compiling all of GOV.UK Frontend's Sass is the slow step by design; don't warn about it on every build.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Observable Plot with the d3 modules it draws with: fetched by chart pages only (the Chart component loads
+            // it dynamically), so the pages without a chart (home, forms, lists) don't load ~280 kB of charting code.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@observablehq|d3(-[a-z-]+)?|internmap|delaunator|robust-predicates|interval-tree-1d|binary-search-bounds|isoformat)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

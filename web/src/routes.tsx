@@ -3,10 +3,8 @@ import { Outlet, type RouteObject } from 'react-router';
 import type { Area } from './area';
 import { RequireAuth, type User } from './auth';
 import { Layout, type NavItem } from './App';
-import { HomePage } from './dashboard/HomePage';
 import { SignInPage } from './auth/SignInPage';
 import { SignOutPage } from './auth/SignOutPage';
-import { AccountPage } from './auth/AccountPage';
 import { NotFoundPage } from './NotFoundPage';
 import { adminArea } from './admin';
 import { dataArea } from './data';
@@ -18,6 +16,11 @@ import { marketArea } from './market';
 import { mpsArea } from './mps';
 import { directoryArea } from './directory';
 import { bcfArea } from './bcf';
+import { lazyPage } from './components';
+
+// The first page's own code only: home and account pages, like every area's pages, load when visited.
+const HomePage = lazyPage(() => import('./dashboard/HomePage'), 'HomePage');
+const AccountPage = lazyPage(() => import('./auth/AccountPage'), 'AccountPage');
 
 export type { Area } from './area';
 export type { NavItem } from './App';

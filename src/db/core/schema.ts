@@ -1,5 +1,5 @@
 // Core tables: user accounts, server-side sessions and the audit trail.
-import { index, integer, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 import { providers } from '../market/schema.js';
 
 export const users = pgTable('users', {
@@ -64,4 +64,14 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<unknown>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A counter per area, raised by statement-level triggers (drizzle/*_data_versions.sql) in the same transaction as
+ * any write to the area's tables, so a figure computed over the area can be cached under the version it was read
+ * at (src/db/core/versions.ts) and is never served once the data has changed. area: discharge.
+ */
+export const dataVersions = pgTable('data_versions', {
+  area: text('area').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });

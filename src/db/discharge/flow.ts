@@ -19,8 +19,9 @@ import {
   type ProviderAcceptance,
 } from '../../domain/discharge/metrics.js';
 import type { DelayReason, Destination, Pathway } from '../../domain/discharge/referral.js';
-import { londonMidnight } from '../../domain/core/dates.js';
+import { londonDate, londonMidnight } from '../../domain/core/dates.js';
 import { type Period } from '../../domain/discharge/time.js';
+import { cachedByVersion } from '../core/versions.js';
 import { loadResponseRecords } from './brokerage.js';
 import { listOpenReferrals } from './referrals.js';
 import { dischargeBlockBeds, dischargeReferrals } from './schema.js';
@@ -103,12 +104,26 @@ export interface MetricsReport {
   warnings: string[];
 }
 
-/** Flow and delay metrics per week or month for London dates [from, to), plus each provider's acceptance record. */
+/**
+ * Flow and delay metrics per week or month for London dates [from, to), plus each provider's acceptance record.
+ * Cached per discharge data version and London date (the figures change only with the data, and at midnight when
+ * another census midnight counts): the first request after a change computes them, the rest read the result.
+ */
 export async function loadMetrics(
   db: Db,
   opts: { period: Period; from: string; to: string; asAt?: Date },
 ): Promise<MetricsReport> {
   const asAt = opts.asAt ?? new Date();
+  const key = `metrics|${opts.period}|${opts.from}|${opts.to}|${londonDate(asAt)}`;
+  const report = await cachedByVersion(db, 'discharge', key, () => computeMetrics(db, { ...opts, asAt }));
+  return { ...report, asAt: asAt.toISOString() };
+}
+
+async function computeMetrics(
+  db: Db,
+  opts: { period: Period; from: string; to: string; asAt: Date },
+): Promise<MetricsReport> {
+  const asAt = opts.asAt;
   const fromAt = londonMidnight(opts.from);
   const toAt = londonMidnight(opts.to);
   const [records, responses, leftOut] = await Promise.all([

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { keyFigureSchema } from '../../domain/core/figures.js';
 import { getBorough } from '../../db/core/settings.js';
 import { actorOf, requireSignedIn } from '../auth/guards.js';
-import { dashboardSections } from './sections.js';
+import { dashboardSections, type DashboardSection } from './sections.js';
 import { boroughPopulation } from './population.js';
 
 const figure = keyFigureSchema;
@@ -33,16 +33,15 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const borough = await getBorough(app.db);
-      const sections = [];
-      for (const source of dashboardSections) {
-        const section = await source(app.db, actor);
-        if (section && section.figures.length) sections.push(section);
-      }
-      return {
-        borough: borough ? { ...borough, population: await boroughPopulation(app.db, borough.gssCode) } : null,
-        sections,
-      };
+      // The sections read different areas: on PostgreSQL they run side by side on the pool's connections (the
+      // page waits for the slowest, not the sum); PGlite queues them on its one connection as before.
+      const [borough, all] = await Promise.all([
+        getBorough(app.db).then(async (b) =>
+          b ? { ...b, population: await boroughPopulation(app.db, b.gssCode) } : null,
+        ),
+        Promise.all(dashboardSections.map((source) => source(app.db, actor))),
+      ]);
+      return { borough, sections: all.filter((s): s is DashboardSection => s !== null && s.figures.length > 0) };
     },
   );
 };

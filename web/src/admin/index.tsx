@@ -1,10 +1,12 @@
 import type { Area } from '../area';
-import { AdminHomePage } from './AdminHomePage';
-import { UsersPage } from './UsersPage';
-import { AddUserPage } from './AddUserPage';
-import { UserPage } from './UserPage';
-import { AuditPage } from './AuditPage';
-import { CouncilPage } from './CouncilPage';
+import { lazyPage } from '../components';
+
+const AdminHomePage = lazyPage(() => import('./AdminHomePage'), 'AdminHomePage');
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
+const AddUserPage = lazyPage(() => import('./AddUserPage'), 'AddUserPage');
+const UserPage = lazyPage(() => import('./UserPage'), 'UserPage');
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
+const CouncilPage = lazyPage(() => import('./CouncilPage'), 'CouncilPage');
 
 export const adminArea: Area = {
   path: 'admin',

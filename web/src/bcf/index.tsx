@@ -1,10 +1,12 @@
 import type { Area } from '../area';
-import { PlanPage } from './PlanPage';
-import { SchemePage } from './SchemePage';
-import { MetricsPage } from './MetricsPage';
-import { DemandCapacityPage } from './DemandCapacityPage';
-import { HicmPage } from './HicmPage';
-import { ReturnsPage } from './ReturnsPage';
+import { lazyPage } from '../components';
+
+const PlanPage = lazyPage(() => import('./PlanPage'), 'PlanPage');
+const SchemePage = lazyPage(() => import('./SchemePage'), 'SchemePage');
+const MetricsPage = lazyPage(() => import('./MetricsPage'), 'MetricsPage');
+const DemandCapacityPage = lazyPage(() => import('./DemandCapacityPage'), 'DemandCapacityPage');
+const HicmPage = lazyPage(() => import('./HicmPage'), 'HicmPage');
+const ReturnsPage = lazyPage(() => import('./ReturnsPage'), 'ReturnsPage');
 
 export const bcfArea: Area = {
   path: 'bcf',

@@ -1,6 +1,6 @@
 // Observable Plot charts inside a GOV.UK-styled <figure>: visible title, text description for everyone,
 // responsive width, and an optional "Show the data" table for people who can't see the chart.
-import * as Plot from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Details } from './NotificationBanner';
 
@@ -36,6 +36,13 @@ export const categoricalColours: string[] = [
 export const ragColours = { red: chartColours.red, amber: chartColours.orange, green: chartColours.green } as const;
 
 export type PlotOptions = Plot.PlotOptions;
+
+let plotModule: Promise<typeof import('./plotRender')> | null = null;
+/** Observable Plot's `plot`, imported once on first use. */
+function loadPlot(): Promise<typeof import('./plotRender')> {
+  plotModule ??= import('./plotRender');
+  return plotModule;
+}
 
 export interface ChartProps {
   /** Visible title (figcaption). */
@@ -75,23 +82,33 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
   useEffect(() => {
     const el = containerRef.current;
     if (!el || width === 0) return;
-    const options = plot(width);
-    const chart = Plot.plot({
-      width,
-      height,
-      marginLeft: 60,
-      style: {
-        fontFamily: 'arial, sans-serif',
-        fontSize: '13px',
-        color: chartColours.black,
-        background: 'transparent',
-      },
-      ...options,
+    // Plot is loaded on demand (its own chunk, shared with the chart pages that build marks with it) and the chart
+    // is drawn in a later task than the page's first render, so the page's text and controls answer input first.
+    let chart: (SVGSVGElement | HTMLElement) | null = null;
+    let cancelled = false;
+    void loadPlot().then(async (Plot) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelled) return;
+      chart = Plot.plot({
+        width,
+        height,
+        marginLeft: 60,
+        style: {
+          fontFamily: 'arial, sans-serif',
+          fontSize: '13px',
+          color: chartColours.black,
+          background: 'transparent',
+        },
+        ...plot(width),
+      });
+      // The container carries the accessible name/description; the SVG inside is presentational.
+      chart.setAttribute('aria-hidden', 'true');
+      el.replaceChildren(chart);
     });
-    // The container carries the accessible name/description; the SVG inside is presentational.
-    chart.setAttribute('aria-hidden', 'true');
-    el.replaceChildren(chart);
-    return () => chart.remove();
+    return () => {
+      cancelled = true;
+      chart?.remove();
+    };
   }, [plot, width, height]);
 
   return (

@@ -33,6 +33,11 @@ export interface TableProps<T> {
   firstCellIsHeader?: boolean;
   /** Shown in a single row when `rows` is empty. */
   emptyText?: string;
+  /**
+   * Rows drawn at first (default 200): a longer list shows that many, with a button for the next lot, so a list
+   * of thousands of rows doesn't build thousands of table rows before the page answers. Sorting covers every row.
+   */
+  pageSize?: number;
 }
 
 function readValue<T>(col: Column<T>, row: T): string | number | null | undefined {
@@ -70,8 +75,12 @@ export function Table<T>({
   initialSort,
   firstCellIsHeader,
   emptyText = 'No records to show.',
+  pageSize = 200,
 }: TableProps<T>) {
   const [sort, setSort] = useState(initialSort ?? null);
+  const [shown, setShown] = useState(pageSize);
+  // A new list (filters changed) starts again at its first rows.
+  useEffect(() => setShown(pageSize), [rows, pageSize]);
   const containerRef = useRef<HTMLDivElement>(null);
   const [scrollable, setScrollable] = useState(false);
   // A table wider than the screen scrolls inside its container, which must then be reachable by keyboard.
@@ -89,6 +98,8 @@ export function Table<T>({
     const col = columns.find((c) => c.key === sort.key);
     return col ? sortRows(rows, col, sort.direction) : rows;
   }, [rows, columns, sort]);
+  const visible = sorted.length > shown ? sorted.slice(0, shown) : sorted;
+  const more = Math.min(pageSize, sorted.length - visible.length);
 
   const headerCell = (col: Column<T>) => {
     const cls = `govuk-table__header${col.numeric ? ' govuk-table__header--numeric' : ''}${col.width ? ` govuk-!-width-${col.width}` : ''}`;
@@ -149,7 +160,7 @@ export function Table<T>({
               </td>
             </tr>
           ) : (
-            sorted.map((row, i) => (
+            visible.map((row, i) => (
               <tr className="govuk-table__row" key={rowKey(row, i)}>
                 {columns.map((col, ci) => {
                   const content = col.render
@@ -171,6 +182,21 @@ export function Table<T>({
           )}
         </tbody>
       </table>
+      {more > 0 && (
+        <div className="app-table__more">
+          <p className="govuk-body" role="status">
+            Showing the first {visible.length.toLocaleString('en-GB')} of {sorted.length.toLocaleString('en-GB')} rows.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+            onClick={() => setShown((n) => n + pageSize)}
+          >
+            Show {more.toLocaleString('en-GB')} more rows
+          </button>
+        </div>
+      )}
     </div>
   );
 }

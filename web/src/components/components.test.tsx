@@ -211,6 +211,28 @@ describe('Table', () => {
     );
     expect(out).toContain('<td class="govuk-table__cell" colSpan="1">No users.</td>');
   });
+
+  it('draws the first page of a long list, sorted over every row, and offers the next lot', () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => ({ id: `h${i}`, beds: i }));
+    const out = html(
+      <Table
+        caption="Care homes"
+        columns={[
+          { key: 'id', header: 'Home' },
+          { key: 'beds', header: 'Beds', numeric: true },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        sortable
+        initialSort={{ key: 'beds', direction: 'descending' }}
+      />,
+    );
+    expect(out.match(/<tr class="govuk-table__row">/g)).toHaveLength(1 + 200); // header row + first 200
+    expect(out).toContain('>h2499<'); // the largest, from the end of the input: sorting saw every row
+    expect(out).not.toContain('>h2299<');
+    expect(out).toContain('Showing the first 200 of 2,500 rows.');
+    expect(out).toContain('Show 200 more rows');
+  });
 });
 
 describe('KeyFigures, SummaryList and Breadcrumbs', () => {

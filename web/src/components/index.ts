@@ -30,3 +30,4 @@ export { Tabs, Pagination, BackLink, pageNumbers, type Tab, type PaginationProps
 export { DataFreshness, type DataFreshnessProps } from './DataFreshness';
 export * from './format';
 export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } from './PublicPage';
+export { lazyPage } from './lazyPage';

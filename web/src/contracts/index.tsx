@@ -1,17 +1,19 @@
 import type { Area } from '../area';
-import { ContractsOverviewPage } from './ContractsOverviewPage';
-import { RegisterPage } from './RegisterPage';
-import { ContractPage } from './ContractPage';
-import { RecommissioningPage } from './RecommissioningPage';
-import { ProcurementsPage } from './ProcurementsPage';
-import { KpiReturnsPage } from './KpiReturnsPage';
-import { AssessmentsPage } from './AssessmentsPage';
-import { NewAssessmentPage } from './NewAssessmentPage';
-import { AssessmentPage } from './AssessmentPage';
-import { DeliveryPlanPage } from './DeliveryPlanPage';
-import { RisksPage } from './RisksPage';
-import { ConcernsPage } from './ConcernsPage';
-import { ImportRegisterPage } from './ImportRegisterPage';
+import { lazyPage } from '../components';
+
+const ContractsOverviewPage = lazyPage(() => import('./ContractsOverviewPage'), 'ContractsOverviewPage');
+const RegisterPage = lazyPage(() => import('./RegisterPage'), 'RegisterPage');
+const ContractPage = lazyPage(() => import('./ContractPage'), 'ContractPage');
+const RecommissioningPage = lazyPage(() => import('./RecommissioningPage'), 'RecommissioningPage');
+const ProcurementsPage = lazyPage(() => import('./ProcurementsPage'), 'ProcurementsPage');
+const KpiReturnsPage = lazyPage(() => import('./KpiReturnsPage'), 'KpiReturnsPage');
+const AssessmentsPage = lazyPage(() => import('./AssessmentsPage'), 'AssessmentsPage');
+const NewAssessmentPage = lazyPage(() => import('./NewAssessmentPage'), 'NewAssessmentPage');
+const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
+const DeliveryPlanPage = lazyPage(() => import('./DeliveryPlanPage'), 'DeliveryPlanPage');
+const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
+const ConcernsPage = lazyPage(() => import('./ConcernsPage'), 'ConcernsPage');
+const ImportRegisterPage = lazyPage(() => import('./ImportRegisterPage'), 'ImportRegisterPage');
 
 export const contractsArea: Area = {
   path: 'contracts',

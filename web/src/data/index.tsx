@@ -1,6 +1,8 @@
 import './data.scss';
 import type { Area } from '../area';
-import { DataPage } from './DataPage';
+import { lazyPage } from '../components';
+
+const DataPage = lazyPage(() => import('./DataPage'), 'DataPage');
 
 /** Administrators' data management: the datasets Steward holds and file uploads for every importer. */
 export const dataArea: Area = {

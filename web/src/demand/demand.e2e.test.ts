@@ -54,7 +54,8 @@ describeE2E('need and demand pages', () => {
     expect(crossing).not.toBeNull();
     await page.getByText(`Residential care home: capacity runs out in ${crossing}`).first().waitFor();
     await page.getByRole('heading', { level: 2, name: 'Population by age' }).waitFor();
-    expect(await page.locator('figure svg').count()).toBeGreaterThanOrEqual(5);
+    // Charts draw after the page's text (Plot loads on demand), so wait for them.
+    await expect.poll(() => page.locator('figure svg').count()).toBeGreaterThanOrEqual(5);
     await page.getByText('This is a synthetic demo borough').waitFor();
 
     // Follow a figure to its working: population × rate × share.

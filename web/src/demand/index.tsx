@@ -1,11 +1,13 @@
 import type { Area } from '../area';
-import { ComparePage } from './ComparePage';
-import { DemandOverviewPage } from './DemandOverviewPage';
-import { EditRatePage } from './EditRatePage';
-import { ExplainPage } from './ExplainPage';
-import { RatesPage } from './RatesPage';
-import { ScenarioFormPage } from './ScenarioFormPage';
-import { ScenariosPage } from './ScenariosPage';
+import { lazyPage } from '../components';
+
+const ComparePage = lazyPage(() => import('./ComparePage'), 'ComparePage');
+const DemandOverviewPage = lazyPage(() => import('./DemandOverviewPage'), 'DemandOverviewPage');
+const EditRatePage = lazyPage(() => import('./EditRatePage'), 'EditRatePage');
+const ExplainPage = lazyPage(() => import('./ExplainPage'), 'ExplainPage');
+const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
+const ScenarioFormPage = lazyPage(() => import('./ScenarioFormPage'), 'ScenarioFormPage');
+const ScenariosPage = lazyPage(() => import('./ScenariosPage'), 'ScenariosPage');
 
 export const demandArea: Area = {
   path: 'demand',

@@ -1,12 +1,21 @@
 import type { Area } from '../area';
 import { EDITOR_ROLES, RequireAuth, STAFF_ROLES } from '../auth';
-import { DuplicatesPage, ExchangePage, PublishPage, SuggestionPage, SuggestionsPage } from './CurationPages';
-import { EditEntryPage, EntryPage, ManagePage, ReviewDuePage } from './ManagePages';
-import { PrintPage } from './PrintPage';
-import { SearchPage } from './SearchPage';
-import { ServicePage } from './ServicePage';
-import { SuggestPage } from './SuggestPage';
 import './directory.scss';
+import { lazyPage } from '../components';
+
+const DuplicatesPage = lazyPage(() => import('./CurationPages'), 'DuplicatesPage');
+const ExchangePage = lazyPage(() => import('./CurationPages'), 'ExchangePage');
+const PublishPage = lazyPage(() => import('./CurationPages'), 'PublishPage');
+const SuggestionPage = lazyPage(() => import('./CurationPages'), 'SuggestionPage');
+const SuggestionsPage = lazyPage(() => import('./CurationPages'), 'SuggestionsPage');
+const EditEntryPage = lazyPage(() => import('./ManagePages'), 'EditEntryPage');
+const EntryPage = lazyPage(() => import('./ManagePages'), 'EntryPage');
+const ManagePage = lazyPage(() => import('./ManagePages'), 'ManagePage');
+const ReviewDuePage = lazyPage(() => import('./ManagePages'), 'ReviewDuePage');
+const PrintPage = lazyPage(() => import('./PrintPage'), 'PrintPage');
+const SearchPage = lazyPage(() => import('./SearchPage'), 'SearchPage');
+const ServicePage = lazyPage(() => import('./ServicePage'), 'ServicePage');
+const SuggestPage = lazyPage(() => import('./SuggestPage'), 'SuggestPage');
 
 const editors = (element: React.ReactNode) => <RequireAuth roles={EDITOR_ROLES}>{element}</RequireAuth>;
 

@@ -1,11 +1,14 @@
 import { useAuth } from '../auth';
 import type { Area } from '../area';
-import { D2aPage } from './D2aPage';
-import { HubBoardPage } from './HubBoardPage';
-import { MetricsPage } from './MetricsPage';
-import { ProviderRequestPage, ProviderRequestsPage } from './ProviderPages';
-import { ReferralFormPage } from './ReferralFormPage';
-import { ReferralPage } from './ReferralPage';
+import { lazyPage } from '../components';
+
+const D2aPage = lazyPage(() => import('./D2aPage'), 'D2aPage');
+const HubBoardPage = lazyPage(() => import('./HubBoardPage'), 'HubBoardPage');
+const MetricsPage = lazyPage(() => import('./MetricsPage'), 'MetricsPage');
+const ProviderRequestPage = lazyPage(() => import('./ProviderPages'), 'ProviderRequestPage');
+const ProviderRequestsPage = lazyPage(() => import('./ProviderPages'), 'ProviderRequestsPage');
+const ReferralFormPage = lazyPage(() => import('./ReferralFormPage'), 'ReferralFormPage');
+const ReferralPage = lazyPage(() => import('./ReferralPage'), 'ReferralPage');
 
 /** Providers land on their own requests; hub and commissioning staff on the board. */
 function DischargeHome() {

@@ -1,13 +1,15 @@
 import type { Area } from '../area';
 import { RequireAuth, STAFF_ROLES } from '../auth';
-import { CareHomesPage } from './CareHomesPage';
-import { LocationPage } from './LocationPage';
-import { MarketDashboardPage } from './MarketDashboardPage';
-import { PricesPage } from './PricesPage';
-import { ProviderPage } from './ProviderPage';
-import { RatesPage } from './RatesPage';
-import { UpdateReturnPage } from './UpdateReturnPage';
-import { VacanciesPage } from './VacanciesPage';
+import { lazyPage } from '../components';
+
+const CareHomesPage = lazyPage(() => import('./CareHomesPage'), 'CareHomesPage');
+const LocationPage = lazyPage(() => import('./LocationPage'), 'LocationPage');
+const MarketDashboardPage = lazyPage(() => import('./MarketDashboardPage'), 'MarketDashboardPage');
+const PricesPage = lazyPage(() => import('./PricesPage'), 'PricesPage');
+const ProviderPage = lazyPage(() => import('./ProviderPage'), 'ProviderPage');
+const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
+const UpdateReturnPage = lazyPage(() => import('./UpdateReturnPage'), 'UpdateReturnPage');
+const VacanciesPage = lazyPage(() => import('./VacanciesPage'), 'VacanciesPage');
 
 // Providers use the same area: /market shows them their own services (the server limits them to their own data).
 export const marketArea: Area = {

@@ -2,16 +2,20 @@
 // without signing in: /market-position-statement (and its sections, editions and print page) and /opportunities.
 import type { Area } from '../area';
 import { STAFF_ROLES } from '../auth';
-import {
-  PublicEditionsPage,
-  PublicOpportunitiesPage,
-  PublicSectionPage,
-  PublicStatementPage,
-  PublicWholePage,
-} from './PublicPages';
-import { ComparePage, DraftPage, DraftPreviewPage, PublishPage, SectionEditPage } from './StaffPages';
 import { RequireAuth } from '../auth';
 import './mps.scss';
+import { lazyPage } from '../components';
+
+const PublicEditionsPage = lazyPage(() => import('./PublicPages'), 'PublicEditionsPage');
+const PublicOpportunitiesPage = lazyPage(() => import('./PublicPages'), 'PublicOpportunitiesPage');
+const PublicSectionPage = lazyPage(() => import('./PublicPages'), 'PublicSectionPage');
+const PublicStatementPage = lazyPage(() => import('./PublicPages'), 'PublicStatementPage');
+const PublicWholePage = lazyPage(() => import('./PublicPages'), 'PublicWholePage');
+const ComparePage = lazyPage(() => import('./StaffPages'), 'ComparePage');
+const DraftPage = lazyPage(() => import('./StaffPages'), 'DraftPage');
+const DraftPreviewPage = lazyPage(() => import('./StaffPages'), 'DraftPreviewPage');
+const PublishPage = lazyPage(() => import('./StaffPages'), 'PublishPage');
+const SectionEditPage = lazyPage(() => import('./StaffPages'), 'SectionEditPage');
 
 export const mpsArea: Area = {
   path: 'mps',

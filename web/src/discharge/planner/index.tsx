@@ -1,5 +1,7 @@
 import type { Area } from '../../area';
-import { CapacityPlannerPage } from './CapacityPlannerPage';
+import { lazyPage } from '../../components';
+
+const CapacityPlannerPage = lazyPage(() => import('./CapacityPlannerPage'), 'CapacityPlannerPage');
 
 /** Capacity planning by simulation: the discharge capacity planner. */
 export const plannerArea: Area = {
