@@ -162,7 +162,10 @@ export function validateWorkforce(input: WorkforceInput, beds?: number | null): 
   const most = staffLimit(beds);
   const where = beds ? `for a home with ${beds} beds` : 'for one location';
   for (const f of ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'] as const) {
-    if (!isCount(input[f])) errors.push({ field: f, message: countMessage() });
+    // Whole and 0 or more here; the upper bound is the location's own (`staffLimit`, never above
+    // BOUNDS.staffHeadcount for a location within BOUNDS.locationPlaces).
+    if (!isCount(input[f], { min: 0, max: Number.MAX_SAFE_INTEGER }))
+      errors.push({ field: f, message: 'must be a whole number, 0 or more' });
     else if (input[f] > most)
       errors.push({
         field: f,
