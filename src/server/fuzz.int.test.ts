@@ -102,7 +102,7 @@ interface Operation {
   pathParams: string[];
   /** A value each path parameter with an enum of its own takes (a rate's key, a section's key). */
   pathDefaults: Record<string, string>;
-  queryParams: { name: string; schema: JsonSchema }[];
+  queryParams: { name: string; schema: JsonSchema; description?: string }[];
   body: JsonSchema | null;
   bodyTypes: string[];
 }
@@ -123,6 +123,7 @@ interface JsonSchema {
   exclusiveMaximum?: number;
   default?: unknown;
   pattern?: string;
+  description?: string;
 }
 
 function operations(doc: { paths: Record<string, Record<string, unknown>> }): Operation[] {
@@ -131,7 +132,7 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): Op
     for (const [method, raw] of Object.entries(methods)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const op = raw as {
-        parameters?: { in: string; name: string; schema: JsonSchema }[];
+        parameters?: { in: string; name: string; schema: JsonSchema; description?: string }[];
         requestBody?: { content: Record<string, { schema: JsonSchema }> };
       };
       const params = op.parameters ?? [];
@@ -145,7 +146,9 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): Op
             .filter((p) => p.in === 'path' && (p.schema.enum?.length || p.schema.pattern))
             .map((p) => [p.name, p.schema.enum?.length ? String(p.schema.enum[0]) : String(sample(p.schema))]),
         ),
-        queryParams: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        queryParams: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, description: p.description ?? p.schema.description })),
         body: content['application/json']?.schema ?? null,
         bodyTypes: Object.keys(content),
       });
@@ -307,7 +310,15 @@ describeWithDatabases('fuzz: hostile input against every operation', (ctx) => {
       const unbounded: string[] = [];
       const wrong: string[] = [];
       let checked = 0;
+      const pageSizes: string[] = [];
       for (const op of operations(doc)) {
+        // A list's page size is capped, and the cap is documented: "at most N (more is refused with 400)".
+        for (const q of op.queryParams.filter((q) => /^(limit|pageSize|perPage|per_page)$/.test(q.name))) {
+          pageSizes.push(`${op.method} ${op.path} ${q.name}`);
+          expect(q.description, `${op.method} ${op.path} ${q.name}`).toMatch(
+            new RegExp(`at most ${q.schema.maximum} .*refused with 400`),
+          );
+        }
         const url = fillPath(op.path, op.pathParams, {
           ...op.pathDefaults,
           id: fx.nursingHome.locationId,
@@ -357,6 +368,7 @@ describeWithDatabases('fuzz: hostile input against every operation', (ctx) => {
       expect(unbounded).toEqual([]);
       expect(wrong).toEqual([]);
       expect(checked).toBeGreaterThan(200);
+      expect(pageSizes.length).toBeGreaterThanOrEqual(8);
     },
   );
 
