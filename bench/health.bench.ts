@@ -68,7 +68,9 @@ async function measure(database: Database, label: string): Promise<void> {
     const idle: number[] = [];
     for (let i = 0; i < SAMPLES; i++) idle.push(await healthOnce(base));
     console.log(`  /api/health, idle: ${formatLatency(latencySummary(idle))}`);
-    for (const heavy of heavyRequests(londonToday())) {
+    // STEWARD_BENCH_HEALTH_ONLY=metrics times only the heavy requests whose label contains it.
+    const filter = process.env.STEWARD_BENCH_HEALTH_ONLY;
+    for (const heavy of heavyRequests(londonToday()).filter((h) => !filter || h.label.includes(filter))) {
       const durations: number[] = [];
       const during: number[] = [];
       let failed: string | null = null;

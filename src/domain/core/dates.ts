@@ -88,12 +88,23 @@ export function londonToday(now: Date = new Date()): IsoDate {
   return londonDate(now);
 }
 
+/**
+ * London midnights already worked out, by date (ms since the epoch). The time-zone arithmetic is the costly part of
+ * reports that walk every day of five years of stays (delayed bed-days), and a date's midnight never changes.
+ */
+const LONDON_MIDNIGHTS = new Map<string, number>();
+
 /** The instant London midnight starts a calendar date (23:00 UTC the day before in summer). */
 export function londonMidnight(date: IsoDate): Date {
-  utcMidnight(date);
-  return new Date(
-    new TZDate(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), BUSINESS_TIME_ZONE).getTime(),
-  );
+  let ms = LONDON_MIDNIGHTS.get(date);
+  if (ms === undefined) {
+    utcMidnight(date);
+    ms = new TZDate(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), BUSINESS_TIME_ZONE).getTime();
+    // A bounded memo: about a century of days, then start again.
+    if (LONDON_MIDNIGHTS.size >= 40_000) LONDON_MIDNIGHTS.clear();
+    LONDON_MIDNIGHTS.set(date, ms);
+  }
+  return new Date(ms);
 }
 
 /** Offset of London time from UTC at an instant, in ms (0 in GMT, 3,600,000 in BST). */
