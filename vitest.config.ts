@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Generous: a busy CI machine runs 3–5× slower, and no test may depend on wall-clock speed.
+          testTimeout: 60_000,
         },
       },
       {
@@ -19,8 +21,8 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts'],
           globalSetup: ['src/db/test-global-setup.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -18,6 +18,7 @@ import { NEEDS_TAXONOMY } from '../src/domain/directory/taxonomies.js';
 import { generateCommunityServices } from '../src/demo/directory.js';
 import { DEMO_DISTRICTS } from '../src/demo/borough.js';
 import { createTestApp } from '../src/server/testing.js';
+import { latencySummary } from './stats.js';
 
 const SERVICES = Number(process.env.STEWARD_BENCH_DIRECTORY_SERVICES ?? '20000');
 const RUNS = 60;
@@ -34,11 +35,6 @@ const QUERIES: [string, string][] = [
   ['ORUK SAL: postcode + proximity 2 km', '/oruk/service_at_locations?postcode=EB4%202QT&proximity=2000&per_page=50'],
   ['ORUK services: modified_after', '/oruk/services?modified_after=2026-09-01T00:00:00Z&per_page=50'],
 ];
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
 
 async function load(database: Database): Promise<number> {
   const t0 = performance.now();
@@ -104,20 +100,21 @@ async function measure(label: string, database: Database): Promise<void> {
         cpu.push((used.user + used.system) / 1000);
         if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
       }
-      times.sort((a, b) => a - b);
-      cpu.sort((a, b) => a - b);
-      const p95 = percentile(times, 95);
+      const wall = latencySummary(times);
+      const used = latencySummary(cpu);
+      // RUNS (60) is at least MIN_RUNS_FOR_P95, so both 95th percentiles exist.
+      const p95 = wall.p95!;
       if (url.startsWith('/api/directory/search')) {
         worstSearchP95 = Math.max(worstSearchP95, p95);
-        worstSearchCpuP95 = Math.max(worstSearchCpuP95, percentile(cpu, 95));
+        worstSearchCpuP95 = Math.max(worstSearchCpuP95, used.p95!);
       }
       console.log(
         name.padEnd(40),
         String(total).padStart(8),
-        percentile(times, 50).toFixed(1).padStart(10),
+        wall.median.toFixed(1).padStart(10),
         p95.toFixed(1).padStart(8),
-        percentile(cpu, 50).toFixed(1).padStart(11),
-        percentile(cpu, 95).toFixed(1).padStart(8),
+        used.median.toFixed(1).padStart(11),
+        used.p95!.toFixed(1).padStart(8),
       );
     }
     console.log(

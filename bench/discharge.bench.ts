@@ -33,18 +33,12 @@ import { fileSource } from '../src/importers/framework.js';
 import { readOnspdDistricts } from '../src/importers/postcodes.js';
 import { createTestApp, signInAs } from '../src/server/testing.js';
 import type { ServiceNeed } from '../src/domain/discharge/referral.js';
+import { formatLatency, latencySummary } from './stats.js';
 
 const ADMIN_URL = process.env.STEWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const HOMES = 15_000;
 const AGENCIES = 8_000;
 const rng = createRng(2026, 'discharge-bench');
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  const h = (s.length - 1) * p;
-  return s[Math.floor(h)] + (h - Math.floor(h)) * (s[Math.ceil(h)] - s[Math.floor(h)]);
-}
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 async function scratch(): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
   const name = `steward_bench_${randomBytes(5).toString('hex')}`;
@@ -229,7 +223,7 @@ async function benchSearch(database: Database, districts: { district: string }[]
     `Candidate search over ${HOMES.toLocaleString('en-GB')} care homes + ${AGENCIES.toLocaleString('en-GB')} homecare branches (300 searches, 40 km radius):`,
   );
   console.log(
-    `  p50 ${fmt(percentile(times, 0.5))}, p95 ${fmt(percentile(times, 0.95))}, max ${fmt(Math.max(...times))}; mean candidates returned ${(found / 300).toFixed(1)}  (target p95 < 50 ms)`,
+    `  ${formatLatency(latencySummary(times))}; mean candidates returned ${(found / 300).toFixed(1)}  (target p95 < 50 ms)`,
   );
 }
 
@@ -291,7 +285,7 @@ async function benchBoard(database: Database, homes: { id: string; providerId: s
   console.log(
     `Hub board API (GET /api/discharge/board, ${waiting} people waiting, 50 calls through Fastify incl. session check and JSON):`,
   );
-  console.log(`  p50 ${fmt(percentile(times, 0.5))}, p95 ${fmt(percentile(times, 0.95))}  (target < 200 ms)`);
+  console.log(`  ${formatLatency(latencySummary(times))}  (target p95 < 200 ms)`);
 }
 
 const ONSPD_HEADER =

@@ -16,6 +16,7 @@ import { getEdition } from '../src/db/mps/editions.js';
 import { buildApp } from '../src/server/app.js';
 import { pdfUnavailableReason, printPdf } from '../src/server/mps/pdf.js';
 import { signInAs } from '../src/server/testing.js';
+import { formatLatency, latencySummary } from './stats.js';
 
 async function latency(label: string, runs: number, f: () => Promise<unknown>): Promise<number[]> {
   const xs: number[] = [];
@@ -24,10 +25,7 @@ async function latency(label: string, runs: number, f: () => Promise<unknown>): 
     await f();
     xs.push(performance.now() - t0);
   }
-  const sorted = [...xs].sort((a, b) => a - b);
-  console.log(
-    `${label}: median ${sorted[Math.floor(runs / 2)].toFixed(0)} ms, p95 ${sorted[Math.min(runs - 1, Math.floor(runs * 0.95))].toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms (${runs} runs)`,
-  );
+  console.log(`${label}: ${formatLatency(latencySummary(xs), 0)}`);
   return xs;
 }
 
@@ -47,14 +45,14 @@ try {
   console.log(
     `  ${first.sections.length} sections, ${first.opportunities.length} opportunities, ${(JSON.stringify(first).length / 1024).toFixed(0)} KB of JSON`,
   );
-  await latency('Draft generation (repository)', 10, () => draftStatement(database.db));
+  await latency('Draft generation (repository)', 40, () => draftStatement(database.db));
 
   const webDist = process.env.STEWARD_WEB_DIST ?? path.join(PROJECT_ROOT, 'web', 'dist');
   const app = await buildApp({ database, webDist, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const commissioner = await signInAs(app, 'commissioner');
-    await latency('GET /api/mps/draft (HTTP, with statuses and editions)', 10, async () => {
+    await latency('GET /api/mps/draft (HTTP, with statuses and editions)', 40, async () => {
       const res = await commissioner.get('/api/mps/draft');
       if (res.statusCode !== 200) throw new Error(`draft answered ${res.statusCode}`);
     });

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test — unit and integration (PGlite, plus PostgreSQL when reachable), then the web app is
-// built and the end-to-end tests run in headless Chromium. Ends with one line: `N passed, N failed, N skipped`.
+// built and the end-to-end tests run in headless Chromium. Ends with one line: `N passed, N failed` (skipped tests are
+// counted on the line before). With CI set (as `.ci/run` does), a missing Chromium or PostgreSQL fails the tests that
+// need them (web/src/testing/e2e.ts, src/db/testing.ts) instead of skipping them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +48,17 @@ function vitestRun(label, projects, file) {
   return { passed, failed, skipped };
 }
 
+const ci = [process.env.CI, process.env.STEWARD_REQUIRE_ALL].some(
+  (v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false',
+);
+if (ci) {
+  const chromium = process.env.STEWARD_CHROMIUM ?? '/usr/bin/chromium';
+  process.stdout.write(
+    `CI: Chromium ${existsSync(chromium) ? `found at ${chromium}` : `MISSING at ${chromium} (the end-to-end tests will fail)`}; ` +
+      'PostgreSQL is required too (the integration tests fail without one).\n',
+  );
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (r) => {
   totals.passed += r.passed;
@@ -69,5 +82,8 @@ if (
 } else {
   add(vitestRun('end-to-end tests (headless Chromium)', ['e2e'], path.join(outDir, 'e2e.json')));
 }
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+if (totals.skipped > 0) process.stdout.write(`\n${totals.skipped} skipped\n`);
+else process.stdout.write('\n');
+// The last line, always: `N passed, N failed` (CI reads it).
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
 process.exit(totals.failed > 0 ? 1 : 0);

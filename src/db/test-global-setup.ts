@@ -1,6 +1,7 @@
 // Vitest global setup for database-backed tests: find a PostgreSQL server once, share its URL with every file.
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { postgresRequired } from './test-env.js';
 
 export const DEFAULT_TEST_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -19,7 +20,9 @@ export default async function setup(project: TestProject): Promise<void> {
     if (explicit) throw new Error(`STEWARD_TEST_DATABASE_URL is set but unreachable: ${(err as Error).message}`);
     project.provide('postgresUrl', '');
     console.log(
-      '[steward tests] No PostgreSQL server reachable at 127.0.0.1:5432: integration tests run on PGlite only',
+      postgresRequired()
+        ? '[steward tests] No PostgreSQL server reachable at 127.0.0.1:5432: CI is set, so every [postgres] suite FAILS'
+        : '[steward tests] No PostgreSQL server reachable at 127.0.0.1:5432: integration tests run on PGlite only',
     );
   } finally {
     await client.end().catch(() => {});

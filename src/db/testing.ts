@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { postgresRequired } from './test-env.js';
 import { type Database, type DatabaseKind, type Db, migrateDatabase, openDatabase } from './client.js';
 
 declare module 'vitest' {
@@ -37,6 +38,15 @@ export function describeWithDatabases(name: string, suite: (ctx: DbContext) => v
     describe(`${name} [postgres]`, () => {
       const ctx = databaseContext('postgres', url);
       suite(ctx);
+    });
+  } else if (postgresRequired()) {
+    // In CI a missing server is a failure, never a quiet skip: the suite would otherwise pass on PGlite alone.
+    describe(`${name} [postgres]`, () => {
+      it('needs a PostgreSQL server (CI is set): none reachable at 127.0.0.1:5432 or STEWARD_TEST_DATABASE_URL', () => {
+        throw new Error(
+          'No PostgreSQL server reachable: start one (pg_ctlcluster <version> main start) or set STEWARD_TEST_DATABASE_URL',
+        );
+      });
     });
   } else {
     describe(`${name} [postgres]`, () => {

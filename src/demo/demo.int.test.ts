@@ -10,18 +10,56 @@ import { DEMO_STAFF } from './users.js';
 
 const AS_AT = new Date('2026-11-01T00:00:00Z');
 
-/** Row counts of every application table: the demo's fingerprint. */
+/** Row counts of every application table. */
 async function tableCounts(db: Parameters<typeof queryRows>[0]) {
-  const tables = await queryRows<{ tablename: string }>(
-    db,
-    sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions') order by 1`,
-  );
   const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
+  for (const tablename of await demoTables(db)) {
     const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${tablename}"`));
     counts[tablename] = Number(row.n);
   }
   return counts;
+}
+
+/** Application tables whose contents the demo decides (not the audit trail or sign-in sessions). */
+async function demoTables(db: Parameters<typeof queryRows>[0]): Promise<string[]> {
+  const tables = await queryRows<{ tablename: string }>(
+    db,
+    sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions') order by 1`,
+  );
+  return tables.map((t) => t.tablename);
+}
+
+/**
+ * The demo's fingerprint: for every table, an MD5 of all its rows (sorted), over every column except those filled
+ * at write time or at random: ids and references (uuid; some tables take random ones), instants (timestamptz: when
+ * a row was written), JSON documents that carry ids, defaults calling now() or a sequence, and password hashes
+ * (salted at random). Names, figures, prices, dates and codes all count. Two loads with the same seed must give the same digests, table by table: the same rows, not only
+ * as many of them.
+ */
+async function tableDigests(db: Parameters<typeof queryRows>[0]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const tablename of await demoTables(db)) {
+    const columns = await queryRows<{ column_name: string }>(
+      db,
+      sql`select column_name from information_schema.columns
+          where table_schema = 'public' and table_name = ${tablename}
+            and coalesce(column_default, '') not similar to '%(now\(\)|gen_random_uuid|CURRENT_TIMESTAMP|nextval)%'
+            and column_name not in ('password_hash', 'created_at', 'updated_at')
+            and data_type not in ('uuid', 'timestamp with time zone', 'jsonb')
+          order by ordinal_position`,
+    );
+    if (columns.length === 0) continue;
+    const list = columns.map((c) => `"${c.column_name}"`).join(', ');
+    const [row] = await queryRows<{ digest: string | null; n: number }>(
+      db,
+      sql.raw(
+        `select md5(coalesce(string_agg(r, E'\n' order by r), '')) as digest, count(*)::int as n
+         from (select row(${list})::text as r from "${tablename}") t`,
+      ),
+    );
+    out[tablename] = `${row.n} rows, ${row.digest}`;
+  }
+  return out;
 }
 
 describeWithDatabases('demo borough', (ctx) => {
@@ -38,9 +76,16 @@ describeWithDatabases('demo borough', (ctx) => {
     expect(await getBorough(ctx.db)).toEqual(DEMO_BOROUGH);
     const first = await tableCounts(ctx.db);
 
+    const firstDigests = await tableDigests(ctx.db);
+    // Not vacuous: the demo fills the areas' main tables.
+    for (const table of ['locations', 'placements', 'contracts', 'discharge_referrals', 'usual_rates'])
+      expect(first[table], table).toBeGreaterThan(0);
+
     await loadDemo(ctx.db, { seed: 7, asAt: AS_AT });
     const second = await tableCounts(ctx.db);
     expect(second).toEqual(first);
+    // The same rows, column by column, not only as many: every table's digest is the same.
+    expect(await tableDigests(ctx.db)).toEqual(firstDigests);
 
     const users = await queryRows<{ email: string; role: string }>(
       ctx.db,

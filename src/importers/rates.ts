@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { usualRates } from '../db/market/schema.js';
 import { parseDateText } from '../domain/core/dates.js';
+import { BOUNDS, withinBounds } from '../domain/core/bounds.js';
 import { parseMoneyToPence } from '../domain/core/money.js';
 import { BAND_LABELS, BANDS, bandUnit, type Band } from '../domain/market/types.js';
 import { mapHeader, readAllCsv } from './csv.js';
@@ -56,7 +57,13 @@ export const ratesImporter: Importer<RateRow> = {
       const amountPence = parseMoneyToPence(amountRaw);
       if (amountPence === null || amountPence === 0)
         out.push({ line: r.line, field: 'amount', message: `"${amountRaw}" is not an amount in pounds above 0` });
-      if (!band || !effectiveFrom || !amountPence) continue;
+      else if (!withinBounds(amountPence, BOUNDS.weeklyPricePence))
+        out.push({
+          line: r.line,
+          field: 'amount',
+          message: `"${amountRaw}" is more than £${(BOUNDS.weeklyPricePence.max / 100).toLocaleString('en-GB')} a week, the most Steward accepts`,
+        });
+      if (!band || !effectiveFrom || !amountPence || !withinBounds(amountPence, BOUNDS.weeklyPricePence)) continue;
       const k = `${band}|${effectiveFrom}`;
       if (seen.has(k)) {
         out.push({

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDischargeMarket, type DischargeFixture } from '../db/discharge/fixtures.js';
 import { describeWithDatabases } from '../db/testing.js';
 import { ROLES, type Role } from '../domain/core/auth.js';
+import { INT4_MAX, isBigintField } from './input-guard.js';
 import { createTestApp, signInAs, type TestClient } from './testing.js';
 
 /** The fuzz corpus: one value replaces one field at a time. */
@@ -99,7 +100,9 @@ interface Operation {
   method: string;
   path: string;
   pathParams: string[];
-  queryParams: { name: string; schema: JsonSchema }[];
+  /** A value each path parameter with an enum of its own takes (a rate's key, a section's key). */
+  pathDefaults: Record<string, string>;
+  queryParams: { name: string; schema: JsonSchema; description?: string }[];
   body: JsonSchema | null;
   bodyTypes: string[];
 }
@@ -115,8 +118,12 @@ interface JsonSchema {
   oneOf?: JsonSchema[];
   format?: string;
   minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   default?: unknown;
   pattern?: string;
+  description?: string;
 }
 
 function operations(doc: { paths: Record<string, Record<string, unknown>> }): Operation[] {
@@ -125,7 +132,7 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): Op
     for (const [method, raw] of Object.entries(methods)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const op = raw as {
-        parameters?: { in: string; name: string; schema: JsonSchema }[];
+        parameters?: { in: string; name: string; schema: JsonSchema; description?: string }[];
         requestBody?: { content: Record<string, { schema: JsonSchema }> };
       };
       const params = op.parameters ?? [];
@@ -134,7 +141,14 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): Op
         method: method.toUpperCase(),
         path,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        queryParams: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        pathDefaults: Object.fromEntries(
+          params
+            .filter((p) => p.in === 'path' && (p.schema.enum?.length || p.schema.pattern))
+            .map((p) => [p.name, p.schema.enum?.length ? String(p.schema.enum[0]) : String(sample(p.schema))]),
+        ),
+        queryParams: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, description: p.description ?? p.schema.description })),
         body: content['application/json']?.schema ?? null,
         bodyTypes: Object.keys(content),
       });
@@ -145,7 +159,7 @@ function operations(doc: { paths: Record<string, Record<string, unknown>> }): Op
 
 /** A plausible value for a schema (the baseline each fuzzed field is swapped into). */
 function sample(schema: JsonSchema | undefined, depth = 0): unknown {
-  if (!schema || depth > 6) return null;
+  if (!schema || depth > 12) return null;
   if (schema.default !== undefined) return schema.default;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum[0];
@@ -168,7 +182,8 @@ function sample(schema: JsonSchema | undefined, depth = 0): unknown {
     case 'string':
       if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
       if (schema.format === 'date-time') return new Date().toISOString();
-      if (schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) return new Date().toISOString().slice(0, 10);
+      if (schema.pattern?.includes('\\d{4}')) return new Date().toISOString().slice(0, 10);
+      if (schema.pattern && !new RegExp(schema.pattern).test('Eastbrook')) return 'eastbrook';
       return 'Eastbrook';
     default:
       return null;
@@ -179,6 +194,68 @@ function fillPath(path: string, params: string[], values: Record<string, string>
   let url = path;
   for (const p of params) url = url.replace(`{${p}}`, values[p] ?? '00000000-0000-4000-8000-000000000000');
   return url;
+}
+
+/** One number a request takes: where it is, its schema, and a request body (or value) with it set to `v`. */
+interface NumericField {
+  /** Dotted path as the problem names it (`services.0.capacity`); a query or path parameter's name. */
+  field: string;
+  /** The last key: what the column behind it is called. */
+  key: string;
+  schema: JsonSchema;
+  build: (v: number) => unknown;
+}
+
+const isNumeric = (s: JsonSchema) =>
+  (Array.isArray(s.type) ? s.type : [s.type]).some((t) => t === 'integer' || t === 'number') &&
+  s.enum === undefined &&
+  s.const === undefined;
+
+/**
+ * Every number in a request schema, each with a builder of a whole plausible value that carries it (an array
+ * gets one element; a union takes the alternative the number belongs to, so a strict object stays valid).
+ */
+function numericFields(schema: JsonSchema | undefined, path: string[] = [], depth = 0): NumericField[] {
+  if (!schema || depth > 12) return [];
+  if (isNumeric(schema))
+    return [{ field: path.join('.'), key: path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? '', schema, build: (v) => v }];
+  const out: NumericField[] = [];
+  for (const alt of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])])
+    out.push(...numericFields(alt, path, depth + 1));
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'array' && schema.items)
+    for (const f of numericFields(schema.items, [...path, '0'], depth + 1))
+      out.push({ ...f, build: (v) => [f.build(v)] });
+  if (type === 'object')
+    for (const [k, child] of Object.entries(schema.properties ?? {}))
+      for (const f of numericFields(child, [...path, k], depth + 1))
+        out.push({
+          ...f,
+          build: (v) => {
+            const o: Record<string, unknown> = {};
+            for (const [other, s] of Object.entries(schema.properties ?? {}))
+              if (other !== k) o[other] = sampleExplicit(s, depth + 1);
+            o[k] = f.build(v);
+            return o;
+          },
+        });
+  return out;
+}
+
+/** Like `sample`, but an object is built from its properties even when it has a default. */
+function sampleExplicit(schema: JsonSchema, depth: number): unknown {
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'object' && schema.properties) {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(schema.properties)) o[k] = sampleExplicit(v, depth + 1);
+    return o;
+  }
+  return sample(schema, depth);
+}
+
+/** The largest value a numeric schema allows, or null when it sets none. */
+function maximumOf(s: JsonSchema): number | null {
+  return s.maximum ?? s.exclusiveMaximum ?? null;
 }
 
 describeWithDatabases('fuzz: hostile input against every operation', (ctx) => {
@@ -224,6 +301,76 @@ describeWithDatabases('fuzz: hostile input against every operation', (ctx) => {
         `${tally.inputs} hostile inputs; ${tally.fivehundreds.length} answered 5xx`,
     );
   });
+
+  it(
+    'bounds every number a request takes: a maximum in the OpenAPI document, and 400 naming the field above it',
+    { timeout: 600_000 },
+    async () => {
+      const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      const unbounded: string[] = [];
+      const wrong: string[] = [];
+      let checked = 0;
+      const pageSizes: string[] = [];
+      for (const op of operations(doc)) {
+        // A list's page size is capped, and the cap is documented: "at most N (more is refused with 400)".
+        for (const q of op.queryParams.filter((q) => /^(limit|pageSize|perPage|per_page)$/.test(q.name))) {
+          pageSizes.push(`${op.method} ${op.path} ${q.name}`);
+          expect(q.description, `${op.method} ${op.path} ${q.name}`).toMatch(
+            new RegExp(`at most ${q.schema.maximum} .*refused with 400`),
+          );
+        }
+        const url = fillPath(op.path, op.pathParams, {
+          ...op.pathDefaults,
+          id: fx.nursingHome.locationId,
+          providerId: fx.nursingHome.providerId,
+        });
+        const fields: (NumericField & { in: 'query' | 'body' })[] = [
+          ...op.queryParams.flatMap((q) =>
+            numericFields(q.schema, [q.name]).map((f) => ({ ...f, in: 'query' as const })),
+          ),
+          ...numericFields(op.body ?? undefined).map((f) => ({ ...f, in: 'body' as const })),
+        ];
+        for (const f of fields) {
+          const name = `${op.method} ${op.path} ${f.in}:${f.field}`;
+          const max = maximumOf(f.schema);
+          const min = f.schema.minimum ?? f.schema.exclusiveMinimum;
+          const integer =
+            f.schema.type === 'integer' || (Array.isArray(f.schema.type) && f.schema.type.includes('integer'));
+          // A bound no column can hold is no bound: int4 unless the column is bigint (a contract's value in pence).
+          const ceiling = integer && !isBigintField(f.key) ? INT4_MAX : Number.MAX_SAFE_INTEGER;
+          if (max === null || min === undefined || max > ceiling || min < -ceiling - 1) {
+            unbounded.push(`${name} [${min ?? '−∞'}, ${max ?? '∞'}]`);
+            continue;
+          }
+          const above = [integer ? Math.floor(max) + 1 : max * 2 + 1];
+          if (integer && max < 2 ** 31) above.push(2 ** 31);
+          for (const v of above) {
+            checked++;
+            const res =
+              f.in === 'query'
+                ? await send(
+                    clients.get('admin')!,
+                    op.method,
+                    `${url}?${f.field}=${v}`,
+                    op.body ? sample(op.body) : undefined,
+                  )
+                : await send(clients.get('admin')!, op.method, url, f.build(v));
+            const errors = (res.json() as { errors?: { field: string }[] }).errors ?? [];
+            if (res.statusCode !== 400 || !errors.some((e) => e.field === f.field))
+              wrong.push(`${name} = ${v} → ${res.statusCode} ${JSON.stringify(errors.map((e) => e.field))}`);
+          }
+        }
+      }
+      console.info(
+        `[${ctx.kind}] bounds: ${checked} out-of-range numbers sent; ${unbounded.length} fields unbounded; ${wrong.length} not refused by name`,
+      );
+      if (unbounded.length || wrong.length) console.info([...unbounded, ...wrong].join('\n'));
+      expect(unbounded).toEqual([]);
+      expect(wrong).toEqual([]);
+      expect(checked).toBeGreaterThan(200);
+      expect(pageSizes.length).toBeGreaterThanOrEqual(8);
+    },
+  );
 
   it(
     'answers every operation, for every role and every hostile input, without a 5xx',

@@ -7,8 +7,16 @@ import { invalid } from './problem.js';
 
 /** PostgreSQL's integer (int4) range: counts, pence and most numbers are stored in it. */
 export const INT4_MAX = 2_147_483_647;
-/** Fields stored as bigint (a contract's value in pence can pass £21 million). */
-const BIGINT_FIELD = /ValuePence$/;
+/**
+ * Fields stored as bigint: a contract's value in pence, and a Better Care Fund line's planned or actual spend in
+ * pence, can pass £21 million; the audit trail's id (a cursor) is a bigserial.
+ */
+const BIGINT_FIELD = /^(?:\w*ValuePence|plannedPence|actualPence|before)$/;
+
+/** Whether a field (by its last key) is stored as bigint, so may pass int4's range (up to 2^53 − 1). */
+export function isBigintField(key: string): boolean {
+  return BIGINT_FIELD.test(key);
+}
 /** Years a date in Steward can plausibly carry (history back to 1900, plans and contracts to 2199). */
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2199;
@@ -42,7 +50,7 @@ export function characterProblem(value: string): string | null {
 export function numberProblem(value: number, key: string): string | null {
   if (!Number.isFinite(value)) return 'Enter a finite number';
   if (!Number.isInteger(value)) return null;
-  const max = BIGINT_FIELD.test(key) ? Number.MAX_SAFE_INTEGER : INT4_MAX;
+  const max = isBigintField(key) ? Number.MAX_SAFE_INTEGER : INT4_MAX;
   if (Math.abs(value) > max)
     return `Enter a number between -${max.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')}`;
   return null;

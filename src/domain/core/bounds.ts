@@ -33,14 +33,100 @@ export const BOUNDS = {
   medicallyOptimisedDaysBack: 365,
   /** Places (or visits a day) of one service in the capacity planner. */
   plannerPlaces: { min: 0, max: 5_000 },
+  /**
+   * Beds or places of one kind at one location (registered beds, capacity, occupied, vacant): the largest English
+   * care homes have about 200 beds, so 2,000 is ten times the largest.
+   */
+  locationPlaces: { min: 0, max: 2_000 },
+  /** People one home care service supports: the largest agencies support a few thousand. */
+  peopleSupported: { min: 0, max: 50_000 },
+  /**
+   * Staff headcount of one kind at one location: `staffLimit` of the largest location (5 a bed for 2,000 beds, plus
+   * 50); each return is checked again against its own location's beds.
+   */
+  staffHeadcount: { min: 0, max: 10_050 },
+  /** A cost per day (an acute bed day, a place day, a visit), in pence: up to £10,000 (an acute bed day is ~£500). */
+  dailyCostPence: { min: 0, max: 1_000_000 },
+  /** One funding line, scheme or quarter of a Better Care Fund plan, in pence: up to £1bn (stored as bigint). */
+  fundingLinePence: { min: 0, max: 100_000_000_000 },
+  /** People or places a month for one service in one area (BCF intermediate care demand and capacity). */
+  monthlyPeople: { min: 0, max: 100_000 },
+  /** A BCF metric's planned value (a count, a rate per 100,000 or a percentage). */
+  metricValue: { min: 0, max: 10_000_000 },
+  /** A BCF scheme's outputs (people, hours, packages) in a quarter or a year. */
+  schemeOutputs: { min: 0, max: 10_000_000 },
+  /** A KPI's target, tolerance or returned value, in the KPI's own unit (a count, a percentage, pence). */
+  kpiValue: { min: -1_000_000_000_000, max: 1_000_000_000_000 },
+  /** Likelihood or impact of a risk: 1 (rare, negligible) to 5 (almost certain, severe). */
+  riskScale: { min: 1, max: 5 },
+  /** A risk score, likelihood × impact: 1 to 25. */
+  riskScore: { min: 1, max: 25 },
+  /** Extensions taken of one contract (at most 10 options can be written into it). */
+  extensionsTaken: { min: 0, max: 10 },
+  /** A version or edition number (edits of an MPS section, published editions): a million edits is absurd. */
+  version: { min: 0, max: 1_000_000 },
+  /**
+   * Rows in one page of a paged list (care homes, directory results, referrals, the audit trail): asking for more
+   * is refused with 400 naming the parameter (never silently clamped), and the OpenAPI document shows the maximum.
+   */
+  pageSize: { min: 1, max: 500 },
+  /** Rows in one page of the Open Referral UK API (its clients fetch whole taxonomies, ~1,000 terms). */
+  orukPageSize: { min: 1, max: 1_000 },
+  /** A page number of a paged list: 100,000 pages of the smallest page size covers any list Steward keeps. */
+  pageNumber: { min: 1, max: 100_000 },
+  /** A calendar year of a projection, rate or plan. */
+  year: { min: 1990, max: 2100 },
+  /** A random-number seed: a 32-bit signed integer. */
+  seed: { min: -2_147_483_648, max: 2_147_483_647 },
+  /** People counted in one service in the capacity planner (waiting, in service, thresholds). */
+  plannerPeople: { min: 0, max: 100_000 },
+  /** Days in the capacity planner (lengths of stay, waits, lead times): up to ten years. */
+  plannerDays: { min: 0, max: 3_660 },
+  /** Referrals a day to one service in the capacity planner (and multipliers of that rate: up to 100). */
+  plannerArrivalsPerDay: { min: 0, max: 10_000 },
+  /** Visits a day one person in a reablement service needs. */
+  visitsPerDay: { min: 0, max: 24 },
 } as const;
+
+/** A range of whole or real numbers (an entry of BOUNDS). */
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * A whole number within `range` (a BOUNDS entry), for API bodies, importers and forms: Zod refuses a value outside
+ * it with the field's name and the limit (the OpenAPI document shows the `minimum` and `maximum`).
+ */
+export function wholeNumberSchema(range: NumberRange) {
+  return z.number().int().min(range.min).max(range.max);
+}
+
+/** A real number within `range` (a BOUNDS entry). */
+export function realNumberSchema(range: NumberRange) {
+  return z.number().finite().min(range.min).max(range.max);
+}
+
+/** A whole number within `range` given as text in a query string (`?page=2`). */
+export function wholeNumberQuery(range: NumberRange) {
+  return z.coerce.number().int().min(range.min).max(range.max);
+}
+
+/**
+ * Whether `value` lies within `range` (a whole number when `whole`): the same check for code that validates
+ * without Zod (importers reading a spreadsheet cell).
+ */
+export function withinBounds(value: number, range: NumberRange, whole = true): boolean {
+  return Number.isFinite(value) && (!whole || Number.isInteger(value)) && value >= range.min && value <= range.max;
+}
 
 /** The most staff (headcount of any one kind, or all together) a location with `beds` beds can plausibly have. */
 export function staffLimit(beds: number | null | undefined): number {
   return beds && beds > 0 ? beds * 5 + 50 : 2_000;
 }
 
-const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+const pounds = (pence: number) =>
+  `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
 const dmy = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {

@@ -196,6 +196,8 @@ export function flowMetrics(
     return inRange(date) ? rows.get(periodStart(date, opts.period)) : undefined;
   };
 
+  // Each day's period, worked out once: delayed bed-days visit the same few thousand days again and again.
+  const periodOfDay = new Map<string, string>();
   const offersByReferral = new Map<string, number>();
   for (const resp of responses) {
     if (resp.response === 'offer')
@@ -229,7 +231,9 @@ export function flowMetrics(
 
     for (const day of delayedBedDays(r, opts.asAt)) {
       if (!inRange(day.date)) continue;
-      const row = rows.get(periodStart(day.date, opts.period));
+      let start = periodOfDay.get(day.date);
+      if (start === undefined) periodOfDay.set(day.date, (start = periodStart(day.date, opts.period)));
+      const row = rows.get(start);
       if (row) {
         row.m.delayedBedDays[day.reason]++;
         row.m.delayedBedDaysTotal++;

@@ -1,5 +1,5 @@
 // Capacity Tracker-style returns: validation, occupancy and how old each figure is.
-import { staffLimit } from '../core/bounds.js';
+import { BOUNDS, staffLimit, withinBounds, type NumberRange } from '../core/bounds.js';
 
 export interface FieldError {
   field: string;
@@ -25,9 +25,13 @@ export interface CareHomeCapacityInput {
 const SPLITS = ['residential', 'nursing', 'dementia'] as const;
 type Split = (typeof SPLITS)[number];
 
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A whole number of beds or places within BOUNDS.locationPlaces (or `range`). */
+function isCount(v: unknown, range: NumberRange = BOUNDS.locationPlaces): v is number {
+  return typeof v === 'number' && withinBounds(v, range);
 }
+
+const countMessage = (range: NumberRange = BOUNDS.locationPlaces) =>
+  `must be a whole number from ${range.min} to ${range.max.toLocaleString('en-GB')}`;
 
 /**
  * Checks one care home return. Residential, nursing and dementia beds are treated as separate groups of the
@@ -37,7 +41,7 @@ function isCount(v: unknown): v is number {
 export function validateCareHomeCapacity(input: CareHomeCapacityInput, registeredBeds?: number | null): FieldError[] {
   const errors: FieldError[] = [];
   for (const f of ['maxCapacity', 'occupied', 'vacantReserved', 'vacantAccepting'] as const) {
-    if (!isCount(input[f])) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+    if (!isCount(input[f])) errors.push({ field: f, message: countMessage() });
   }
   if (errors.length > 0) return errors;
   const { maxCapacity, occupied, vacantReserved, vacantAccepting } = input;
@@ -74,7 +78,7 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
       [`${s}VacantAccepting`, vac],
     ] as const) {
       if (!isCount(v)) {
-        errors.push({ field: k, message: 'must be a whole number, 0 or more' });
+        errors.push({ field: k, message: countMessage() });
         ok = false;
       }
     }
@@ -116,8 +120,8 @@ export interface HomecareCapacityInput {
  */
 export function validateHomecareCapacity(input: HomecareCapacityInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isCount(input.peopleSupported))
-    errors.push({ field: 'peopleSupported', message: 'must be a whole number, 0 or more' });
+  if (!isCount(input.peopleSupported, BOUNDS.peopleSupported))
+    errors.push({ field: 'peopleSupported', message: countMessage(BOUNDS.peopleSupported) });
   for (const f of ['hoursPerWeek', 'newHoursAvailable'] as const) {
     const v = input[f];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
@@ -162,7 +166,10 @@ export function validateWorkforce(input: WorkforceInput, beds?: number | null): 
   const most = staffLimit(beds);
   const where = beds ? `for a home with ${beds} beds` : 'for one location';
   for (const f of ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'] as const) {
-    if (!isCount(input[f])) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+    // Whole and 0 or more here; the upper bound is the location's own (`staffLimit`, never above
+    // BOUNDS.staffHeadcount for a location within BOUNDS.locationPlaces).
+    if (!isCount(input[f], { min: 0, max: Number.MAX_SAFE_INTEGER }))
+      errors.push({ field: f, message: 'must be a whole number, 0 or more' });
     else if (input[f] > most)
       errors.push({
         field: f,

@@ -1,6 +1,7 @@
 // A council's placements and packages as its case-management system exports them (Mosaic, LiquidLogic, ContrOCC
 // reports…): one row per package. Headers are matched loosely; vocabularies accept Steward's codes, their labels
 // and the usual words of those systems. Pure: person references are pseudonymised by the importer.
+import { BOUNDS, withinBounds } from '../core/bounds.js';
 import { parseMoneyToPence } from '../core/money.js';
 import { parseDateText } from '../core/dates.js';
 import {
@@ -191,6 +192,11 @@ export function parsePlacementRow(
     if (!raw) return null;
     const p = parseMoneyToPence(raw);
     if (p === null) fail(k, `"${raw}" is not an amount in pounds (e.g. 1,234.56)`);
+    else {
+      const range = k === 'hourlyRate' ? BOUNDS.hourlyRatePence : BOUNDS.weeklyPricePence;
+      if (!withinBounds(p, range))
+        fail(k, `"${raw}" is more than £${(range.max / 100).toLocaleString('en-GB')}, the most Steward accepts`);
+    }
     return p;
   };
   const weeklyPricePence = money('weeklyCost');

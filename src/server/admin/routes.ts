@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { listAudit, recordAudit } from '../../db/core/audit.js';
 import { deleteUserSessions } from '../../db/core/sessions.js';
 import { createUser, getUser, listUsers, setPassword, updateUser } from '../../db/core/users.js';
@@ -135,8 +136,12 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin'],
         summary: 'The audit trail, newest first',
         querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          before: z.coerce.number().int().positive().optional(),
+          limit: wholeNumberQuery(BOUNDS.pageSize)
+            .default(100)
+            .describe(`Entries per page: at most ${BOUNDS.pageSize.max} (more is refused with 400)`),
+          before: wholeNumberQuery({ min: 1, max: Number.MAX_SAFE_INTEGER })
+            .optional()
+            .describe('The id of the oldest entry already shown (a bigint cursor)'),
           entity: z.string().optional(),
         }),
         response: {

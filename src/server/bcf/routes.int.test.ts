@@ -20,7 +20,7 @@ describeWithDatabases('bcf routes', (ctx) => {
       await loadBcfDemo(ctx.db, { asAt: new Date('2026-11-30T00:00:00Z'), rng: (s) => createRng(1, `bcf/${s}`) })
     ).planId;
     lead = await signInAs(app, 'bcf_lead');
-  }, 120_000);
+  });
   afterAll(async () => app.close());
 
   it('shows the joint plan for three places with every funding line, schemes and condition checks', async () => {

@@ -1,5 +1,6 @@
 // Zod request and response schemas of the BCF API (they become its OpenAPI document).
 import { z } from 'zod';
+import { BOUNDS, realNumberSchema, wholeNumberSchema } from '../../domain/core/bounds.js';
 import { DC_SERVICES } from '../../domain/bcf/demandCapacity.js';
 import { MATURITY_LEVELS } from '../../domain/bcf/hicm.js';
 import { METRICS } from '../../domain/bcf/metrics.js';
@@ -7,7 +8,8 @@ import { AREAS_OF_SPEND, COMMISSIONERS, FUNDING_LINES } from '../../domain/bcf/p
 
 const fyYear = z.string().regex(/^\d{4}\/\d{2}$/, 'Write the year like 2026/27');
 const quarter = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-const pence = z.number().int('must be whole pence').nonnegative();
+/** One funding line or quarter of spend, in whole pence (stored as bigint): BOUNDS.fundingLinePence. */
+const pence = wholeNumberSchema(BOUNDS.fundingLinePence);
 const rag = z.enum(['green', 'amber', 'red']).nullable();
 
 export const placeSchema = z.object({ id: z.string(), name: z.string(), gssCode: z.string() });
@@ -24,7 +26,7 @@ export const actualSchema = z.object({
   year: fyYear,
   quarter,
   actualPence: pence,
-  outputs: z.number().nonnegative().nullable(),
+  outputs: realNumberSchema(BOUNDS.schemeOutputs).nullable(),
 });
 
 export const schemeSchema = z.object({
@@ -126,7 +128,7 @@ export const metricPlansBodySchema = z.object({
         metric: z.enum(METRICS),
         year: fyYear,
         quarter: z.union([z.literal(0), quarter]),
-        value: z.number().nonnegative().finite(),
+        value: realNumberSchema(BOUNDS.metricValue),
       }),
     )
     .min(1)
@@ -188,8 +190,8 @@ export const dcCellsBodySchema = z.object({
         placeId: z.string().uuid(),
         service: z.enum(DC_SERVICES),
         month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Write the month as YYYY-MM'),
-        demand: z.number().int().nonnegative().nullable(),
-        capacity: z.number().int().nonnegative().nullable(),
+        demand: wholeNumberSchema(BOUNDS.monthlyPeople).nullable(),
+        capacity: wholeNumberSchema(BOUNDS.monthlyPeople).nullable(),
       }),
     )
     .min(1)

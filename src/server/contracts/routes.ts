@@ -1,6 +1,13 @@
 // Contracts and delivery: the register, recommissioning, procurements, KPI returns, quality assessments,
 // provider concerns, the delivery plan and risks. Thin: parse, authorise, call db/domain, respond.
-import { actualDateSchema, BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
+import {
+  actualDateSchema,
+  BOUNDS,
+  penceSchema,
+  plannedDateSchema,
+  realNumberSchema,
+  wholeNumberSchema,
+} from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema, londonToday } from '../../domain/core/dates.js';
@@ -93,7 +100,7 @@ const contractBody = z.object({
   startDate: plannedDateSchema('start date'),
   initialEndDate: plannedDateSchema('initial end date'),
   extensionOptionsMonths: z.array(z.number().int().min(1).max(120)).max(10).default([]),
-  extensionsTaken: z.number().int().min(0).default(0),
+  extensionsTaken: wholeNumberSchema(BOUNDS.extensionsTaken).default(0),
   breakClauseDates: z.array(isoDate).default([]),
   noticePeriodMonths: z.number().int().min(0).max(24).default(3),
   socialValue: z.string().max(2000).nullable().default(null),
@@ -312,6 +319,9 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           horizon: z.coerce
             .number()
+            .int()
+            .min(Math.min(...HORIZONS))
+            .max(Math.max(...HORIZONS))
             .pipe(z.union(HORIZONS.map((h) => z.literal(h)) as [z.ZodLiteral<6>, z.ZodLiteral<12>, z.ZodLiteral<18>]))
             .default(18),
           asAt: isoDate.optional(),
@@ -425,10 +435,10 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           contractId: uuid,
           name: z.string().trim().min(1).max(200),
           unit: z.string().trim().min(1).max(40),
-          target: z.number(),
+          target: realNumberSchema(BOUNDS.kpiValue),
           direction: z.enum(['higher_is_better', 'lower_is_better']),
           frequency: z.enum(KPI_FREQUENCIES),
-          tolerance: z.number().min(0).default(0),
+          tolerance: realNumberSchema({ min: 0, max: BOUNDS.kpiValue.max }).default(0),
           dueDays: z.number().int().min(0).max(120).nullable().default(null),
           reportingFrom: isoDate,
         }),
@@ -449,7 +459,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: z.object({
           periodStart: isoDate,
-          value: z.number().finite(),
+          value: realNumberSchema(BOUNDS.kpiValue),
           comment: z.string().max(2000).nullable().default(null),
         }),
         response: { 201: z.object({ id: z.string() }) },
@@ -838,8 +848,8 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     title: z.string().trim().min(1).max(500),
     mitigation: z.string().max(5000).default(''),
     owner: z.string().trim().min(1).max(200),
-    likelihood: z.number().int(),
-    impact: z.number().int(),
+    likelihood: wholeNumberSchema(BOUNDS.riskScale),
+    impact: wholeNumberSchema(BOUNDS.riskScale),
     reviewDate: isoDate.nullable().default(null),
     contractId: uuid.nullable().default(null),
     providerId: uuid.nullable().default(null),
@@ -864,8 +874,8 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Review a risk: re-score it (added to its history) and update mitigation or review date',
         params: idParams,
         body: z.object({
-          likelihood: z.number().int(),
-          impact: z.number().int(),
+          likelihood: wholeNumberSchema(BOUNDS.riskScale),
+          impact: wholeNumberSchema(BOUNDS.riskScale),
           note: z.string().max(2000).nullable().default(null),
           mitigation: z.string().max(5000).optional(),
           reviewDate: isoDate.nullable().optional(),
@@ -891,8 +901,8 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           bands: z
             .array(
               z.object({
-                min: z.number().int(),
-                max: z.number().int(),
+                min: wholeNumberSchema(BOUNDS.riskScore),
+                max: wholeNumberSchema(BOUNDS.riskScore),
                 rag: z.enum(['green', 'amber', 'red']),
                 label: z.string().max(40),
               }),

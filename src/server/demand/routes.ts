@@ -2,6 +2,7 @@
 // behind each figure. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { isoDateSchema, londonToday } from '../../domain/core/dates.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { type AgeBand, bandLabel, OLDER_PEOPLE_BANDS, REPORTING_BANDS } from '../../domain/demand/ages.js';
@@ -369,7 +370,7 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The working behind one projected figure: population × rate × share known to ASC × multiplier',
         querystring: modelQuery.extend({
           measure: z.string(),
-          year: z.coerce.number().int(),
+          year: wholeNumberQuery(BOUNDS.year),
           band: z.string().optional(),
         }),
         response: { 200: explanationSchema },

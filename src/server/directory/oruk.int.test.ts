@@ -150,7 +150,7 @@ describeWithDatabases('directory ORUK API', (ctx) => {
     const saturday = await getJson('/oruk/services?day=SA&per_page=1000');
     expect(saturday.total_items).toBeGreaterThan(0);
     expect(saturday.total_items).toBeLessThan(all.total_items);
-  }, 120_000);
+  });
 
   it('refuses bad parameters as problem+json with the field named, and unknown ids as 404', async () => {
     const bad = await app.inject({ method: 'GET', url: '/oruk/services?per_page=0' });

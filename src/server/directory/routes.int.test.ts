@@ -58,7 +58,7 @@ describeWithDatabases('directory routes', (ctx) => {
     locationId = l.id;
     providerId = p.id;
     app = await createTestApp(ctx.database);
-  }, 120_000);
+  });
   afterAll(async () => app?.close());
 
   it('lets anyone search by need and postcode, nearest first, and refuses an unknown postcode with the field named', async () => {

@@ -1,6 +1,7 @@
 // Request and response schemas of the directory area: the public ORUK 3.0 API (/oruk) and Steward's own
 // directory API (/api/directory). The web app imports these types with z.infer.
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { isoDateSchema } from '../../domain/core/dates.js';
 import {
   orukPageSchema,
@@ -49,13 +50,14 @@ export const daySchema = z
   .transform((v) => DAY_NAMES[v.trim().toLowerCase()] ?? v.trim().toUpperCase())
   .pipe(z.enum(WEEKDAYS, 'Enter a day such as MO or Monday'));
 
-const pageParam = z.coerce.number().int('Enter a whole page number').min(1, 'Pages start at 1').default(1);
+const pageParam = wholeNumberQuery(BOUNDS.pageNumber).default(1);
 const perPageParam = z.coerce
   .number()
   .int('Enter a whole number of results per page')
-  .min(1, 'Ask for at least 1 result per page')
-  .max(1000, 'Ask for at most 1,000 results per page')
-  .default(50);
+  .min(BOUNDS.orukPageSize.min, 'Ask for at least 1 result per page')
+  .max(BOUNDS.orukPageSize.max, 'Ask for at most 1,000 results per page')
+  .default(50)
+  .describe(`Results per page: at most ${BOUNDS.orukPageSize.max} (more is refused with 400)`);
 const uuidList = z
   .string()
   .transform((v) =>
@@ -99,7 +101,9 @@ export const searchQuery = z.object({
   cost: z.enum(['free', 'paid']).optional(),
   day: daySchema.optional(),
   page: pageParam,
-  perPage: z.coerce.number().int().min(1).max(500).default(20),
+  perPage: wholeNumberQuery(BOUNDS.pageSize)
+    .default(20)
+    .describe(`Results per page: at most ${BOUNDS.pageSize.max} (more is refused with 400)`),
 });
 
 export const searchCardSchema = z.object({

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { csvOfRows } from '../../domain/core/csv.js';
 import { addDays, isoDateSchema, londonDate } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
@@ -154,7 +155,11 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['discharge'],
         summary: 'Most recent referrals',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        querystring: z.object({
+          limit: wholeNumberQuery(BOUNDS.pageSize)
+            .default(50)
+            .describe(`Referrals to list: at most ${BOUNDS.pageSize.max} (more is refused with 400)`),
+        }),
         response: { 200: referralListSchema },
       },
     },
@@ -223,7 +228,9 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         querystring: z.object({
           radiusKm: z.coerce.number().min(1).max(400).default(40),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
+          limit: wholeNumberQuery({ min: 1, max: 200 })
+            .default(50)
+            .describe('Candidates to list: at most 200 (more is refused with 400)'),
         }),
         response: { 200: candidatesSchema },
       },

@@ -158,7 +158,7 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     // 0.8 D2A referrals a day × 30-day stays need 24 beds: 12 cannot keep up, and the run says so.
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'overloaded', serviceId: 'p3' })]);
     expect(result.method).toMatch(/Discrete-event simulation/);
-  }, 60_000);
+  });
 
   it('names the field that is wrong, and refuses runs too big for the server', async () => {
     const bad = structuredClone(baseline) as typeof baseline & { services: { lengthOfStay: { mean: number } }[] };
@@ -195,7 +195,7 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     expect(rec.recommended).toBeGreaterThan(24);
     expect(rec.recommended).toBeLessThan(40);
     expect(rec.curve.find((p: { capacity: number }) => p.capacity === rec.recommended).meetsTarget).toBe(true);
-  }, 120_000);
+  });
 
   it('saves, lists, changes and deletes named scenarios, audited, for planners only', async () => {
     const viewer = await signInAs(app, 'viewer');
@@ -262,7 +262,7 @@ describeWithDatabases('capacity planning routes', (ctx) => {
       (r: { serviceId: string; metric: string }) => r.serviceId === 'p3' && r.metric === 'waitMean',
     );
     expect(wait.values[1].mean).toBeGreaterThan(wait.values[0].mean);
-  }, 60_000);
+  });
 
   it("reads today's position from the live records and forecasts the next 30 days from it", async () => {
     const now = Date.now();
@@ -313,5 +313,5 @@ describeWithDatabases('capacity planning routes', (ctx) => {
     // Day 0 starts with today's two people in the rehab beds.
     expect(p2.daily.occupancy.p5[0]).toBeGreaterThanOrEqual(2);
     expect(result.services[2].daily.admissions.mean[0]).toBeGreaterThanOrEqual(2);
-  }, 60_000);
+  });
 });

@@ -1,6 +1,6 @@
 // Market intelligence API: register, capacity returns (providers update their own), usual rates,
 // placements, the market dashboard and the CQC import. Thin: parse, authorise, call db/domain, respond.
-import { BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
+import { BOUNDS, penceSchema, plannedDateSchema, wholeNumberQuery } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema, londonDate } from '../../domain/core/dates.js';
@@ -80,8 +80,19 @@ import {
 const TAGS = ['market'];
 const isoDate = isoDateSchema;
 const id = z.object({ id: z.uuid('Use the id of a record (a UUID)') });
-const count = z.number().int('Enter a whole number').min(0, 'Enter 0 or more');
+/** Beds or places of one kind at one location (BOUNDS.locationPlaces). */
+const count = z
+  .number()
+  .int('Enter a whole number')
+  .min(BOUNDS.locationPlaces.min, 'Enter 0 or more')
+  .max(BOUNDS.locationPlaces.max, `Enter ${BOUNDS.locationPlaces.max.toLocaleString('en-GB')} or fewer`);
 const optionalCount = count.nullable().optional();
+/** Staff of one kind at one location (BOUNDS.staffHeadcount; checked again against the beds). */
+const staff = z
+  .number()
+  .int('Enter a whole number')
+  .min(BOUNDS.staffHeadcount.min, 'Enter 0 or more')
+  .max(BOUNDS.staffHeadcount.max, `Enter ${BOUNDS.staffHeadcount.max.toLocaleString('en-GB')} or fewer`);
 const COMMISSIONERS = ['admin', 'commissioner'] as const;
 const PLACERS = ['admin', 'commissioner', 'broker'] as const;
 
@@ -134,17 +145,21 @@ const careHomeReturnBody = z.object({
 });
 const homecareReturnBody = z.object({
   area: z.string().trim().max(12).default(''),
-  peopleSupported: count,
+  peopleSupported: z
+    .number()
+    .int('Enter a whole number')
+    .min(BOUNDS.peopleSupported.min, 'Enter 0 or more')
+    .max(BOUNDS.peopleSupported.max, `Enter ${BOUNDS.peopleSupported.max.toLocaleString('en-GB')} or fewer`),
   hoursPerWeek: z.number().min(0, 'Enter 0 or more').max(100_000),
   newHoursAvailable: z.number().min(0, 'Enter 0 or more').max(100_000),
 });
 const workforceBody = z.object({
-  nurses: count,
-  careStaff: count,
-  nonCareStaff: count,
-  agencyStaff: count,
-  vacancies: count,
-  absences: count,
+  nurses: staff,
+  careStaff: staff,
+  nonCareStaff: staff,
+  agencyStaff: staff,
+  vacancies: staff,
+  absences: staff,
 });
 const placementBody = z.object({
   personRef: z.string().trim().min(3).max(40),
@@ -153,10 +168,10 @@ const placementBody = z.object({
   band: z.enum([...BANDS, INDIVIDUAL_BAND]),
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
-  weeklyPricePence: z.number().int().positive().nullable().optional(),
+  weeklyPricePence: penceSchema('weekly price', { min: 1, max: BOUNDS.weeklyPricePence.max }).nullable().optional(),
   hoursPerWeek: z.number().positive().max(168).nullable().optional(),
-  hourlyRatePence: z.number().int().positive().nullable().optional(),
-  topUpWeeklyPence: z.number().int().min(0).optional(),
+  hourlyRatePence: penceSchema('hourly rate', { min: 1, max: BOUNDS.hourlyRatePence.max }).nullable().optional(),
+  topUpWeeklyPence: penceSchema('weekly top-up', BOUNDS.weeklyPricePence).optional(),
   funding: z.enum(FUNDING).default('council'),
   contractType: z.enum(CONTRACT_TYPES).default('spot'),
   purpose: z.enum(PURPOSES).default('long_term'),
@@ -299,13 +314,10 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Care homes with occupancy, council-funded share, prices, agency use and fragility: counts by fragility level, the homes to watch (most fragile first) and one page of all homes by name',
         querystring: filterQuery.extend({
-          page: z.coerce.number().int('Enter a whole number').min(1, 'Pages start at 1').default(1),
-          pageSize: z.coerce
-            .number()
-            .int('Enter a whole number')
-            .min(1, 'Enter 1 or more')
-            .max(20_000, 'Ask for 20,000 homes or fewer at a time')
-            .default(500),
+          page: wholeNumberQuery(BOUNDS.pageNumber).default(1),
+          pageSize: wholeNumberQuery(BOUNDS.pageSize)
+            .default(BOUNDS.pageSize.max)
+            .describe(`Homes per page: at most ${BOUNDS.pageSize.max} (more is refused with 400)`),
         }),
         response: { 200: careHomesPageSchema },
       },
@@ -380,10 +392,18 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
           onFramework: z.boolean().optional(),
           onDps: z.boolean().optional(),
           inBorough: z.boolean().optional(),
-          registeredBeds: z.number().int().min(0).max(2000).nullable().optional(),
+          registeredBeds: z
+            .number()
+            .int()
+            .min(BOUNDS.locationPlaces.min)
+            .max(BOUNDS.locationPlaces.max)
+            .nullable()
+            .optional(),
           cqcRating: z.enum(CQC_RATINGS).nullable().optional(),
           cqcRatingDate: isoDate.nullable().optional(),
-          selfFunderWeeklyFeePence: z.number().int().min(0).nullable().optional(),
+          selfFunderWeeklyFeePence: penceSchema('self-funder weekly fee', BOUNDS.weeklyPricePence)
+            .nullable()
+            .optional(),
         }),
         response: { 200: locationSchema },
       },

@@ -3,6 +3,7 @@
 // editions and the opportunities coming up. Thin: parse, authorise, call db/domain, respond.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { STAFF_ROLES, type Role } from '../../domain/core/auth.js';
 import { compareStatements } from '../../domain/mps/compare.js';
 import type { Statement } from '../../domain/mps/statement.js';
@@ -35,7 +36,7 @@ export const MPS_EDITORS: readonly Role[] = ['admin', 'commissioner'];
 export const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: '1 minute' } as const;
 
 const sectionParams = z.object({ key: z.string().regex(/^[a-z_]{2,60}$/, 'Use a section key such as care_homes') });
-const editionParams = z.object({ number: z.coerce.number().int().min(1) });
+const editionParams = z.object({ number: wholeNumberQuery({ min: 1, max: BOUNDS.version.max }) });
 
 const mpsRoutes: FastifyPluginAsyncZod = async (app) => {
   const who = (request: Parameters<typeof actorOf>[0]) => ({ userId: actorOf(request).userId });

@@ -1,6 +1,7 @@
 // Zod schemas of the Market Position Statement API: requests and every response. The web app imports the response
 // types from here with z.infer (web/src/mps/types.ts).
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery, wholeNumberSchema } from '../../domain/core/bounds.js';
 import { FIGURE_UNITS, opportunitySchema, statementSchema, VALUE_DISCLOSURES } from '../../domain/mps/statement.js';
 import { REVIEW_ACTIONS, SECTION_STATUSES } from '../../domain/mps/review.js';
 import { MAX_NARRATIVE_LENGTH } from '../../domain/mps/narrative.js';
@@ -70,7 +71,7 @@ export const saveSectionBodySchema = z.object({
       z.object({
         blockKey: z.string().min(1).max(60),
         text: z.string().max(MAX_NARRATIVE_LENGTH, `Text must be ${MAX_NARRATIVE_LENGTH} characters or fewer`),
-        baseVersion: z.number().int().min(0),
+        baseVersion: wholeNumberSchema(BOUNDS.version),
       }),
     )
     .min(1)
@@ -128,7 +129,7 @@ export const comparisonSchema = z.object({
 });
 
 /** `draft` or an edition number. */
-export const statementRef = z.union([z.literal('draft'), z.coerce.number().int().min(1)]);
+export const statementRef = z.union([z.literal('draft'), wholeNumberQuery({ min: 1, max: BOUNDS.version.max })]);
 
 export const compareQuerySchema = z.object({ from: statementRef, to: statementRef.default('draft') });
 

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { getEdition } from '../../db/mps/editions.js';
 import { Problem } from '../problem.js';
 import { PdfCache, pdfUnavailableReason, printPdf } from './pdf.js';
@@ -43,7 +44,7 @@ const mpsSite: FastifyPluginAsyncZod<MpsSiteOptions> = async (app, options) => {
         tags: ['mps (public)'],
         summary: 'The latest published Market Position Statement (or ?edition=N) as a tagged PDF (no sign-in)',
         security: [],
-        querystring: z.object({ edition: z.coerce.number().int().min(1).optional() }),
+        querystring: z.object({ edition: wholeNumberQuery({ min: 1, max: BOUNDS.version.max }).optional() }),
         produces: ['application/pdf'],
         response: { 200: z.instanceof(Buffer).describe('A tagged PDF (application/pdf)') },
       },

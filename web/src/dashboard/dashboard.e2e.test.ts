@@ -12,14 +12,14 @@ describeE2E('home dashboard and sign-in', () => {
     const { page, errors } = await newPage(e2e.browser);
     await page.goto(`${e2e.steward.baseUrl}/`);
     await page.waitForURL(/\/sign-in$/);
-    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Sign in – Steward');
+    await expect.poll(() => page.title()).toBe('Sign in – Steward');
     await expectAccessible(page, 'sign-in page');
 
     const { email, password } = DEMO_ACCOUNTS.commissioner;
     await signIn(page, e2e.steward.baseUrl, email, password);
     expect(new URL(page.url()).pathname).toBe('/');
     await expectAccessible(page, 'home dashboard');
-    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Home – Steward');
+    await expect.poll(() => page.title()).toBe('Home – Steward');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Eastbrook (demo borough)');
     await expect.poll(() => page.getByText('This is a synthetic demo borough').isVisible()).toBe(true);
 
@@ -29,9 +29,17 @@ describeE2E('home dashboard and sign-in', () => {
     const summary = await page.getByTestId('borough-summary').textContent();
     expect(summary).toContain('E09000099');
     if (dashboard.borough?.population != null) expect(summary).toContain(formatNumber(dashboard.borough.population));
-    if (dashboard.sections.length === 0) {
-      await expect.poll(() => page.getByText('There are no figures yet').isVisible()).toBe(true);
-    }
+    // The demo borough has figures in every area a commissioner reads: an empty answer must fail here, not pass the
+    // figure-by-figure loop below with nothing to check.
+    expect(dashboard.sections.map((section) => section.area)).toEqual(
+      expect.arrayContaining(['market', 'contracts', 'discharge']),
+    );
+    for (const section of dashboard.sections) expect(section.figures.length, section.area).toBeGreaterThan(0);
+    // The page shows exactly those sections and figures, no more.
+    await expect.poll(() => page.locator('section[data-area]').count()).toBe(dashboard.sections.length);
+    await expect
+      .poll(() => page.locator('section[data-area] [data-figure]').count())
+      .toBe(dashboard.sections.reduce((n, section) => n + section.figures.length, 0));
     for (const section of dashboard.sections) {
       const region = page.locator(`section[data-area="${section.area}"]`);
       await expect.poll(() => region.getByRole('heading', { level: 2 }).textContent()).toBe(section.title);
@@ -56,7 +64,7 @@ describeE2E('home dashboard and sign-in', () => {
 
     await signOut(page);
     await expectAccessible(page, 'signed out page');
-    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('You have signed out – Steward');
+    await expect.poll(() => page.title()).toBe('You have signed out – Steward');
     // The session is gone on the server, not just in the browser.
     expect((await page.request.get(`${e2e.steward.baseUrl}/api/auth/session`)).status()).toBe(401);
     await page.goto(`${e2e.steward.baseUrl}/`);
@@ -76,7 +84,7 @@ describeE2E('home dashboard and sign-in', () => {
     await expect
       .poll(() => summary.getByRole('link', { name: 'Enter your password' }).getAttribute('href'))
       .toBe('#password');
-    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Error: Sign in – Steward');
+    await expect.poll(() => page.title()).toBe('Error: Sign in – Steward');
     // The summary takes focus so screen readers announce it.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')))
@@ -116,7 +124,7 @@ describeE2E('home dashboard and sign-in', () => {
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.goto(`${e2e.steward.baseUrl}/admin/no-such-page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Page not found – Steward');
+    await expect.poll(() => page.title()).toBe('Page not found – Steward');
     await expectAccessible(page, '404 page');
 
     // On a phone the navigation folds behind a "Menu" button that says whether it is open.

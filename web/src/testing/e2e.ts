@@ -34,11 +34,25 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 export const CHROMIUM_PATH = process.env.STEWARD_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
 
-/** Use instead of `describe` in e2e files: skips (with a clear message) when Chromium is not installed. */
-export const describeE2E: typeof describe = chromiumAvailable ? describe : (describe.skip as typeof describe);
+/**
+ * Whether a missing browser or database must fail the run rather than skip: in CI (`CI` set, as `.ci/run` does), or
+ * when STEWARD_REQUIRE_ALL is set. Locally, without Chromium, the end-to-end files are skipped with a message.
+ */
+export const requireEverything = isTruthy(process.env.CI) || isTruthy(process.env.STEWARD_REQUIRE_ALL);
+
+function isTruthy(v: string | undefined): boolean {
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/**
+ * Use instead of `describe` in e2e files: skips (with a clear message) when Chromium is not installed; in CI the
+ * suite runs anyway, so its `beforeAll` (launching the browser) fails each file instead of passing by skipping.
+ */
+export const describeE2E: typeof describe =
+  chromiumAvailable || requireEverything ? describe : (describe.skip as typeof describe);
 if (!chromiumAvailable) {
   console.warn(
-    `End-to-end tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set STEWARD_CHROMIUM).`,
+    `End-to-end tests ${requireEverything ? 'FAIL (CI needs them)' : 'skipped'}: no Chromium at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set STEWARD_CHROMIUM).`,
   );
 }
 

@@ -18,9 +18,16 @@ export type { FieldIssue } from './strict.js';
  * (see `strict.ts`), so a misspelt assumption is never silently ignored.
  */
 
-const positive = z.number().finite().positive();
-const nonNegative = z.number().finite().nonnegative();
-const pence = z.number().int('must be whole pence').nonnegative();
+/** Days in the planner (lengths of stay, waits, lead times): more than 0, up to BOUNDS.plannerDays. */
+const positive = z.number().finite().positive().max(BOUNDS.plannerDays.max);
+/** Days already spent or waited, 0 up to BOUNDS.plannerDays. */
+const nonNegative = z.number().finite().nonnegative().max(BOUNDS.plannerDays.max);
+/** Referrals a day, or a multiplier of that rate: 0 up to BOUNDS.plannerArrivalsPerDay. */
+const rate = z.number().finite().nonnegative().max(BOUNDS.plannerArrivalsPerDay.max);
+/** A cost a day (an acute bed day, a place day, a visit), in whole pence: BOUNDS.dailyCostPence. */
+const pence = z.number().int('must be whole pence').min(BOUNDS.dailyCostPence.min).max(BOUNDS.dailyCostPence.max);
+/** People counted in one service (thresholds, capacity variation): BOUNDS.plannerPeople. */
+const people = z.number().int().min(BOUNDS.plannerPeople.min).max(BOUNDS.plannerPeople.max);
 
 export const lengthOfStaySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('exponential'), mean: positive }),
@@ -38,11 +45,11 @@ export const arrivalsSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('poisson'),
     /** Mean referrals per day on the scenario's start date, before the day-of-week and month factors. */
-    perDay: nonNegative,
+    perDay: rate,
     /** Multipliers Monday…Sunday (1 = average day). */
-    dayOfWeek: z.array(nonNegative).length(7, 'needs 7 values, Monday to Sunday').optional(),
+    dayOfWeek: z.array(rate).length(7, 'needs 7 values, Monday to Sunday').optional(),
     /** Multipliers January…December (1 = average month). */
-    month: z.array(nonNegative).length(12, 'needs 12 values, January to December').optional(),
+    month: z.array(rate).length(12, 'needs 12 values, January to December').optional(),
     /** Growth of the rate per year from the start date (0.04 = 4% more referrals a year), compounded daily. */
     trendPerYear: z.number().finite().gt(-1).lt(10).default(0),
   }),
@@ -54,12 +61,12 @@ export const arrivalsSchema = z.discriminatedUnion('kind', [
      * Mean referrals on each date from `start` (e.g. the IPACS arrivals sheet, or a forecast). Days before the
      * series use the mean of its first 28 days, days after it the mean of its last 28.
      */
-    perDay: z.array(nonNegative).min(1, 'needs at least one daily rate').max(3660),
+    perDay: z.array(rate).min(1, 'needs at least one daily rate').max(3660),
   }),
   z.strictObject({
     kind: z.literal('schedule'),
     /** Exact arrival times in days from the start of the measured period (negative: during the warm-up). */
-    times: z.array(z.number().finite()),
+    times: z.array(z.number().finite().min(-BOUNDS.plannerDays.max).max(BOUNDS.plannerDays.max)),
   }),
 ]);
 export type Arrivals = z.infer<typeof arrivalsSchema>;
@@ -83,8 +90,8 @@ export type CapacityChange = z.infer<typeof capacityChangeSchema>;
 export const flexSchema = z
   .strictObject({
     places: z.number().int().min(1).max(BOUNDS.plannerPlaces.max, PLACES_MESSAGE),
-    openWhenWaiting: z.number().int().min(1),
-    closeWhenWaiting: z.number().int().nonnegative().default(0),
+    openWhenWaiting: people.min(1),
+    closeWhenWaiting: people.default(0),
     /** Days from the decision to open until the places can take people (staffing, cleaning). */
     leadDays: nonNegative.default(0),
     /** Months (1 = January) in which the flex may be open, e.g. [11, 12, 1, 2, 3, 4] for the winter; default all. */
@@ -127,7 +134,10 @@ const serviceFields = {
   capacityChanges: z.array(capacityChangeSchema).default([]),
   /** Capacity that differs between replications (e.g. staff sickness): each draws a whole offset in [−down, +up]. */
   capacityVaries: z
-    .strictObject({ down: z.number().int().nonnegative(), up: z.number().int().nonnegative() })
+    .strictObject({
+      down: z.number().int().min(0).max(BOUNDS.plannerPlaces.max),
+      up: z.number().int().min(0).max(BOUNDS.plannerPlaces.max),
+    })
     .optional(),
   flex: flexSchema.optional(),
   arrivals: arrivalsSchema,
@@ -161,7 +171,10 @@ export const placeServiceSchema = z.strictObject({
 export const visitServiceSchema = z.strictObject({
   ...serviceFields,
   unit: z.literal('visit'),
-  visits: z.strictObject({ firstDay: positive, lastDay: positive }),
+  visits: z.strictObject({
+    firstDay: z.number().finite().positive().max(BOUNDS.visitsPerDay.max),
+    lastDay: z.number().finite().positive().max(BOUNDS.visitsPerDay.max),
+  }),
   costPerVisitPence: pence.default(0),
 });
 
@@ -187,7 +200,7 @@ export const scenarioObjectSchema = z.strictObject({
    */
   warmupDays: z.union([z.number().int().min(0).max(3660), z.literal('auto')]).default('auto'),
   replications: z.number().int().min(1).max(100_000).default(200),
-  seed: z.number().int().default(1),
+  seed: z.number().int().min(BOUNDS.seed.min).max(BOUNDS.seed.max).default(1),
   costPerAcuteBedDayPence: pence.default(0),
   /** A person moving on waits in their current place (bed blocking) rather than elsewhere. */
   blocking: z.boolean().default(true),

@@ -1,0 +1,140 @@
+// Does /api/health still answer while one heavy request runs? On the demo borough (loaded as `steward start`
+// loads it), on PGlite and on PostgreSQL (127.0.0.1:5432 or STEWARD_BENCH_DATABASE_URL), the server listens on a
+// real port; each heavy request runs (again and again, until enough health checks have been timed) while
+// /api/health is called over HTTP one after another. Prints, per heavy request: how long it takes, and the health
+// check's latency while it runs (median, p95, slowest) against the 100 ms target, beside the idle latency.
+// Run with `npm run bench -- health`.
+import pg from 'pg';
+import { migrateDatabase, openDatabase, type Database } from '../src/db/client.js';
+import { createScratchDatabase } from '../src/db/testing.js';
+import { addDays, londonToday } from '../src/domain/core/dates.js';
+import { loadDemo } from '../src/demo/index.js';
+import { buildApp } from '../src/server/app.js';
+import { signInAs, type TestClient } from '../src/server/testing.js';
+import { formatLatency, latencySummary, MIN_RUNS_FOR_P95 } from './stats.js';
+
+/** The target: the health check answers within this while any single request runs. */
+const TARGET_MS = 100;
+/** Health checks timed per heavy request (at least MIN_RUNS_FOR_P95, so the p95 is not the slowest). */
+const SAMPLES = Math.max(MIN_RUNS_FOR_P95, Number(process.env.STEWARD_BENCH_HEALTH_SAMPLES ?? '200'));
+/** Time spent on one heavy request at most (it is repeated until SAMPLES checks or this many seconds). */
+const BUDGET_S = Number(process.env.STEWARD_BENCH_HEALTH_SECONDS ?? '90');
+
+interface Heavy {
+  label: string;
+  run: (client: TestClient) => Promise<{ statusCode: number; body: string }>;
+}
+
+function heavyRequests(today: string): Heavy[] {
+  const fiveYears = addDays(today, -5 * 365);
+  return [
+    {
+      label: 'discharge metrics, weekly, 5 years (the longest range allowed)',
+      run: (c) => c.get(`/api/discharge/metrics?period=week&from=${fiveYears}&to=${today}`),
+    },
+    {
+      label: 'discharge history, 5 years',
+      run: (c) => c.get(`/api/discharge/history?from=${fiveYears}&to=${today}`),
+    },
+    { label: 'D2A occupancy, 5 years', run: (c) => c.get(`/api/discharge/d2a?from=${fiveYears}&to=${today}`) },
+    { label: 'care homes, everywhere (scope=all)', run: (c) => c.get('/api/market/care-homes?scope=all') },
+    { label: 'market prices, everywhere', run: (c) => c.get('/api/market/prices?scope=all') },
+    {
+      label: 'planner baseline, 2,000 replications (worker threads)',
+      run: (c) => c.get('/api/discharge/simulation/baseline?replications=2000'),
+    },
+  ];
+}
+
+async function healthOnce(base: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${base}/api/health`);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`/api/health answered ${res.status}`);
+  return performance.now() - t;
+}
+
+async function measure(database: Database, label: string): Promise<void> {
+  await migrateDatabase(database);
+  let t = performance.now();
+  await loadDemo(database.db);
+  console.log(`\n${label}: demo borough loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const app = await buildApp({ database, logger: false, webDist: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const commissioner = await signInAs(app, 'commissioner');
+    const idle: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) idle.push(await healthOnce(base));
+    console.log(`  /api/health, idle: ${formatLatency(latencySummary(idle))}`);
+    // STEWARD_BENCH_HEALTH_ONLY=metrics times only the heavy requests whose label contains it.
+    const filter = process.env.STEWARD_BENCH_HEALTH_ONLY;
+    for (const heavy of heavyRequests(londonToday()).filter((h) => !filter || h.label.includes(filter))) {
+      const durations: number[] = [];
+      const during: number[] = [];
+      let failed: string | null = null;
+      // Run the heavy request again and again until enough health checks were timed while one was running.
+      const started = performance.now();
+      while (during.length < SAMPLES && failed === null && performance.now() - started < BUDGET_S * 1000) {
+        let running = true;
+        t = performance.now();
+        const job = heavy.run(commissioner).then((res) => {
+          durations.push(performance.now() - t);
+          running = false;
+          if (res.statusCode !== 200) failed = `${res.statusCode} ${res.body.slice(0, 160)}`;
+        });
+        // Let the heavy request start before the first check.
+        await new Promise((r) => setImmediate(r));
+        // Every check sent while the heavy request runs counts, however long it then waits behind it.
+        while (running) during.push(await healthOnce(base));
+        await job;
+      }
+      if (failed) {
+        console.log(`  ${heavy.label}: answered ${failed}`);
+        continue;
+      }
+      const s = latencySummary(during);
+      const verdict =
+        s.max < TARGET_MS
+          ? `every check under ${TARGET_MS} ms`
+          : `p95 ${s.p95 !== null && s.p95 < TARGET_MS ? 'under' : 'OVER'} ${TARGET_MS} ms, ${during.filter((x) => x >= TARGET_MS).length} of ${during.length} checks over`;
+      console.log(`  ${heavy.label}`);
+      console.log(`    the request: ${formatLatency(latencySummary(durations), 0)}`);
+      console.log(`    /api/health meanwhile: ${formatLatency(s)} → ${verdict}`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+/** STEWARD_BENCH_HEALTH_DB=pglite or postgres runs one database only (default: both). */
+const only = process.env.STEWARD_BENCH_HEALTH_DB;
+if (only !== 'postgres') {
+  const pglite = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await measure(pglite, 'PGlite (embedded, in this process)');
+  } finally {
+    await pglite.close();
+  }
+}
+
+const adminUrl = process.env.STEWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const probe = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+const reachable = await probe.connect().then(
+  () => true,
+  () => false,
+);
+await probe.end().catch(() => {});
+if (only === 'pglite') console.log('\nPostgreSQL: not asked for (STEWARD_BENCH_HEALTH_DB=pglite)');
+else if (reachable) {
+  const scratch = await createScratchDatabase(adminUrl);
+  const database = await openDatabase({ url: scratch.url });
+  try {
+    await measure(database, `PostgreSQL (${adminUrl.replace(/:[^:@/]*@/, ':***@')})`);
+  } finally {
+    await database.close();
+    await scratch.drop();
+  }
+} else console.log('\nPostgreSQL: not reachable, skipped');
+process.exit(0);
