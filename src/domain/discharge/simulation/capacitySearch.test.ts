@@ -73,6 +73,24 @@ describe('capacity search', () => {
     expect(r.recommended).toBeGreaterThan(20);
   });
 
+  it('gives today’s capacity the same "within N days" share as a full run of the scenario (one figure, computed once)', async () => {
+    // The instance: the results table, the calibration and "Recommend capacity" gave three shares for one
+    // service at one capacity. The search narrows down with 8 runs, then reports from the scenario's own 24.
+    const scenario = boroughScenario({ replications: 24, days: 120 });
+    const full = simulate(scenario);
+    const r = await recommendCapacity(scenario, 'p3', runInProcess, { replications: 8, curveSpan: 1 });
+    expect(r.replications).toBe(24);
+    const now = r.curve.find((p) => p.capacity === r.current)!;
+    expect(now.shareWithinTarget).toEqual(full.services[2].metrics.shareWithinTarget);
+    expect(now.waitMean).toEqual(full.services[2].metrics.waitMean);
+    // The answer holds at the full runs: it meets the target and one place fewer does not.
+    if (r.recommended !== null && r.recommended > 0) {
+      const at = (c: number) => r.curve.find((p) => p.capacity === c)!;
+      expect(at(r.recommended).meetsTarget).toBe(true);
+      expect(at(r.recommended - 1).meetsTarget).toBe(false);
+    }
+  });
+
   it('moves dated capacity changes by the same number of places', () => {
     const s = withCapacityDelta(boroughScenario(), 'p2', 3);
     expect(s.services[1].capacity).toBe(60);

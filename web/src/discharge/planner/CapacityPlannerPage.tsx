@@ -191,12 +191,11 @@ export function CapacityPlannerPage() {
   const compare = async () => {
     const scenario = scenarioFromForm();
     if (!scenario) return;
-    const others = choices
-      .filter((c) => c.value !== current.value)
-      .map((c) => ({ ...c.scenario, replications: Math.min(c.scenario.replications, 100) }));
+    // Each scenario with its own runs, so the figures are those "Run simulation" gives for it.
+    const others = choices.filter((c) => c.value !== current.value).map((c) => c.scenario);
     const r = await call('Comparing scenarios', () =>
       apiSend<{ comparison: ComparisonData }>('POST', `${API}/compare`, {
-        scenarios: [{ ...scenario, replications: Math.min(scenario.replications, 100) }, ...others].slice(0, 6),
+        scenarios: [scenario, ...others].slice(0, 6),
       }),
     );
     if (r) setComparison(r.comparison);
