@@ -27,7 +27,7 @@ import {
   recommissioning,
   updateStage,
 } from '../../db/contracts/procurements.js';
-import { createKpi, kpiOwner, listKpis, submitReturn } from '../../db/contracts/kpis.js';
+import { amendReturn, createKpi, kpiOwner, listKpis, submitReturn } from '../../db/contracts/kpis.js';
 import {
   assessmentOwner,
   createAssessment,
@@ -461,9 +461,44 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { providerId } = await kpiOwner(app.db, request.params.id);
       if (!providerId) throw forbidden('This KPI belongs to an in-house service');
       assertOwnProvider(actor, providerId);
-      return reply
-        .code(201)
-        .send({ id: await submitReturn(app.db, who(actor), request.params.id, request.body, today()) });
+      return reply.code(201).send({
+        id: await submitReturn(app.db, who(actor), request.params.id, request.body, today(), actor.role !== 'provider'),
+      });
+    },
+  );
+
+  app.put(
+    '/kpis/:id/returns/:periodStart',
+    {
+      preHandler: requireRole('provider', 'admin', 'commissioner'),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Amend a submitted KPI return (a provider only for its own contracts): the earlier figure is kept in its history with the reason',
+        params: z.object({ id: uuid, periodStart: isoDate }),
+        body: z.object({
+          value: z.number().finite(),
+          comment: z.string().max(2000).nullable().default(null),
+          reason: z.string().max(2000),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { providerId } = await kpiOwner(app.db, request.params.id);
+      if (!providerId) throw forbidden('This KPI belongs to an in-house service');
+      assertOwnProvider(actor, providerId);
+      await amendReturn(
+        app.db,
+        who(actor),
+        request.params.id,
+        request.params.periodStart,
+        request.body,
+        today(),
+        actor.role !== 'provider',
+      );
+      return reply.code(204).send(null);
     },
   );
 

@@ -151,6 +151,31 @@ describeE2E('contracts and delivery', () => {
       rag: 'green',
       state: period.state === 'overdue' ? 'late' : 'on_time',
     });
+    // The period offered next is the next one outstanding, never the one just submitted.
+    const section = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Block bed occupancy' }) });
+    const stillOpen = after.returns.filter((r: { state: string }) => r.state === 'awaited' || r.state === 'overdue');
+    const periodSelect = section.getByLabel('Period', { exact: true });
+    if (stillOpen.length) {
+      expect(await periodSelect.inputValue()).toBe(stillOpen[stillOpen.length - 1].periodStart);
+      expect(await periodSelect.locator('option').allTextContents()).not.toContain(
+        expect.stringContaining(period.label),
+      );
+    }
+    // A submitted return can be amended, with a reason, and keeps its history.
+    await section.getByRole('button', { name: `Amend the return for ${period.label}` }).click();
+    await section.getByLabel('Block bed occupancy (%)').last().fill('-10');
+    await section.getByRole('button', { name: 'Amend return' }).click();
+    // Every problem at once: the value's bound and the missing reason.
+    const summary = page.locator('.govuk-error-summary').filter({ hasText: 'Enter why the figure is being amended' });
+    await summary.getByRole('link', { name: 'Enter a percentage from 0 to 100' }).waitFor();
+    await expectAccessible(page, 'KPI amendment with errors');
+    await section.getByLabel('Block bed occupancy (%)').last().fill('91.5');
+    await section.getByLabel('Why are you amending it?').fill('Two respite beds were counted as occupied');
+    await section.getByRole('button', { name: 'Amend return' }).click();
+    await page.getByRole('alert').getByText(`Return for ${period.label} amended from 93.5 to 91.5`).waitFor();
+    await section.getByText(/^Amended returns/).click();
+    await section.getByText(/93\.5%.*Two respite beds were counted as occupied/).waitFor();
+    await expectAccessible(page, 'amended KPI return');
 
     await page.goto(`${e2e.steward.baseUrl}/contracts/assessments`);
     await page.getByRole('heading', { level: 1, name: 'Your quality assessments' }).waitFor();

@@ -193,8 +193,24 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await provider.getByText('Awarded to you').first().waitFor();
 
     // Discharge: the person leaves the board with every step time recorded, and the metrics count it.
-    await broker.getByRole('button', { name: 'Record discharge now' }).click();
-    await broker.getByText('Discharge recorded: the person has left the board').waitFor();
+    // The real time is asked for (a future one refused) and the irreversible step confirmed first.
+    await broker.getByLabel('Time they left hospital').fill('25:00');
+    await broker.getByRole('button', { name: 'Record discharge' }).click();
+    await broker
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter the time they left as hours and minutes, for example 14:30' })
+      .waitFor();
+    const leftAt = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/London',
+    }).format(new Date(Date.now() - 5 * 60_000));
+    await broker.getByLabel('Time they left hospital').fill(leftAt);
+    await broker.getByRole('button', { name: 'Record discharge' }).click();
+    await broker.getByText('It cannot be undone').waitFor();
+    await expectAccessible(broker, 'discharge confirmation');
+    await broker.getByRole('button', { name: 'Confirm discharge' }).click();
+    await broker.getByText(/^Discharge recorded: left hospital .* the person has left the board$/).waitFor();
     const detail = (
       await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).json()
     ).referral;
