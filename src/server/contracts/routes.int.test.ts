@@ -326,6 +326,23 @@ describeWithDatabases('contracts routes', (ctx) => {
       comments: 'Two night staff recruited since the visit',
     });
     expect(answered.json()).toMatchObject({ providerResponse: 'challenge', providerRespondedOn: today });
+    // The same visit entered again is refused as a duplicate, naming the visit date.
+    const duplicate = await officer.post('/api/contracts/assessments', {
+      locationId: myLocation,
+      contractId: null,
+      visitDate: addDays(today, -5),
+      ratings: {
+        involvement_information: 'Good',
+        personalised_care: 'Good',
+        safeguarding_safety: 'Good',
+        staffing: 'Requires improvement',
+        management: 'Good',
+      },
+      summary: 'Night staffing',
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().errors[0]).toMatchObject({ field: 'visitDate' });
+    expect(duplicate.json().errors[0].message).toMatch(/already has an assessment for the visit on .* revise that one/);
     const published = await officer.post(`/api/contracts/assessments/${draft}/publish`);
     expect(published.json()).toMatchObject({
       status: 'published',

@@ -83,6 +83,42 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(res.json().referral.postcodeDistrict).toBe('RM7');
   });
 
+  it('refuses a second open referral for the same person, naming the field, and allows one after it closes', async () => {
+    // The issue's instance: a double-clicked or repeated referral made two cards for one person on the board.
+    const body = {
+      personRef: 'HUB-DUP-0001',
+      ageBand: '75-84',
+      postcodeDistrict: 'RM7',
+      hospital: 'Queen’s Hospital',
+      ward: 'Bluebell',
+      needsSummary: 'Walks with a frame',
+      medicallyOptimisedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      pathway: 1,
+      serviceNeed: 'homecare',
+      homecareHoursPerWeek: 7,
+      callsPerDay: 2,
+      fundingRoute: 'council',
+    };
+    const first = await broker.post('/api/discharge/referrals', body);
+    expect(first.statusCode).toBe(201);
+    const again = await broker.post('/api/discharge/referrals', body);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'personRef',
+        message: 'HUB-DUP-0001 already has an open referral: update that one, or cancel it before referring again',
+      }),
+    ]);
+    const id = first.json().referral.id;
+    expect(
+      (await broker.post(`/api/discharge/referrals/${id}/cancel`, { reason: 'Duplicate entered in error' })).statusCode,
+    ).toBe(204);
+    const second = await broker.post('/api/discharge/referrals', body);
+    expect(second.statusCode).toBe(201);
+    // Leave the board as the later tests expect it.
+    await broker.post(`/api/discharge/referrals/${second.json().referral.id}/cancel`, { reason: 'Test finished' });
+  });
+
   it('shows name and NHS number to the hub but not to other staff, and nothing to providers', async () => {
     const mine = await broker.get(`/api/discharge/referrals/${referralId}`);
     expect(mine.json().restricted).toEqual({ name: PERSON.name, nhsNumber: PERSON.nhsNumber });

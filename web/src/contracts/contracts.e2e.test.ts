@@ -214,6 +214,14 @@ describeE2E('contracts and delivery', () => {
       .getByRole('link')
       .click();
     await page.getByRole('heading', { level: 2, name: 'Provider’s response' }).waitFor();
+    // The officer answers the challenge: revise (here the summary; the ratings stand), then publish.
+    await page.getByRole('heading', { level: 2, name: 'Answer the challenge' }).waitFor();
+    await page.getByRole('button', { name: 'Revise ratings' }).click();
+    await page.getByLabel('Summary').fill('Night staffing evidence reviewed: ratings stand until the next visit.');
+    await expectAccessible(page, 'revising a challenged assessment');
+    await page.getByRole('button', { name: 'Save revised ratings' }).click();
+    await page.getByRole('alert').getByText('Assessment saved with its ratings unchanged').waitFor();
+    await page.getByText('Night staffing evidence reviewed').first().waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page
       .getByRole('alert')
