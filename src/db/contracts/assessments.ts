@@ -2,7 +2,7 @@
 // to the market register (locations.council_quality_rating) in the same transaction.
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type AuditActor, recordAudit } from '../core/audit.js';
+import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import {
@@ -236,7 +236,10 @@ export async function reviseAssessment(
       action: 'revise',
       entity: 'quality_assessment',
       entityId: id,
-      detail: { overall: overallRating(ratings) },
+      detail: {
+        overall: overallRating(ratings),
+        ...changedFields(row, { ...ratingColumns(ratings), summary }),
+      },
     });
   });
 }

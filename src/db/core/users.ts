@@ -227,8 +227,15 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
       entityId: id,
       detail: {
         ...(role !== row.role ? { role: { from: row.role, to: role } } : {}),
-        ...((providerId ?? null) !== row.providerId ? { providerId } : {}),
-        ...(change.name !== undefined && change.name.trim() !== row.name ? { nameChanged: true } : {}),
+        ...((providerId ?? null) !== row.providerId
+          ? { providerId: { from: row.providerId, to: providerId ?? null } }
+          : {}),
+        ...(change.name !== undefined && change.name.trim() !== row.name
+          ? { name: { from: row.name, to: change.name.trim() } }
+          : {}),
+        ...(change.disabled !== undefined && change.disabled !== (row.disabledAt !== null)
+          ? { disabled: { from: row.disabledAt !== null, to: change.disabled } }
+          : {}),
         sessionsEnded,
       },
     });
