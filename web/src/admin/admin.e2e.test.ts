@@ -42,12 +42,17 @@ describeE2E('admin: users and audit log', () => {
     }
     await expectAccessible(page, 'add user page with errors');
 
-    // The server's checks: an email already in use is refused with the field named.
-    await page.getByLabel('Full name').fill('Priya Planner');
+    // The server's checks: an email already in use is refused with the field named, in the same answer as the
+    // missing name (every problem at once, not one after another).
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.broker.email);
     await choose(page.getByLabel('Commissioner'));
     await page.getByLabel('Temporary password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Add user' }).click();
+    await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
+    await summary.getByRole('link', { name: 'Enter a name' }).waitFor();
+    await page.getByLabel('Full name').fill('Priya Planner');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => summary.getByRole('link', { name: 'Enter a name' }).count()).toBe(0);
     await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
     await expect
       .poll(() =>
