@@ -13,7 +13,13 @@ import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
 import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
-import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
+import {
+  DELAY_REASON_LABELS,
+  DELAY_REASONS,
+  DESTINATIONS,
+  referralInputSchema,
+  type ServiceNeed,
+} from '../../domain/discharge/referral.js';
 import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
 import {
   awardOffer,
@@ -73,32 +79,69 @@ function providerIdOf(actor: Actor): string {
   return actor.providerId;
 }
 
-const METRIC_COLUMNS: { header: string; value: (r: MetricsReport['rows'][number]) => number | string | null }[] = [
-  { header: 'Period starting', value: (r) => r.period },
-  ...([0, 1, 2, 3] as const).map((p) => ({
-    header: `Referrals pathway ${p}`,
-    value: (r: MetricsReport['rows'][number]) => r.referrals[p],
-  })),
-  ...([0, 1, 2, 3] as const).map((p) => ({
-    header: `Discharges pathway ${p}`,
-    value: (r: MetricsReport['rows'][number]) => r.discharges[p],
-  })),
-  { header: 'Median days medically optimised to discharge', value: (r) => r.wait.medianDays },
-  { header: '90th percentile days medically optimised to discharge', value: (r) => r.wait.p90Days },
-  { header: 'Discharged same or next day', value: (r) => r.sameOrNextDay },
-  { header: 'Share discharged same or next day', value: (r) => r.sameOrNextDayShare },
-  ...DELAY_KEYS.map((k) => ({
-    header: `Delayed bed-days: ${k.replace(/_/g, ' ')}`,
-    value: (r: MetricsReport['rows'][number]) => r.delayedBedDays[k],
-  })),
-  { header: 'Delayed bed-days total', value: (r) => r.delayedBedDaysTotal },
-  { header: 'Requests sent', value: (r) => r.requestsSent },
-  { header: 'Offers received', value: (r) => r.offersReceived },
-  { header: 'Offers per request', value: (r) => r.offersPerRequest },
-  { header: 'Median hours to first offer', value: (r) => r.firstOfferMedianHours },
-  { header: 'Discharges to usual place of residence', value: (r) => r.dischargesToUsualResidence },
-  { header: 'Share to usual place of residence', value: (r) => r.usualResidenceShare },
-];
+/** A share (0 to 1) as a percentage to one decimal place, as the metrics page shows it. */
+const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+const oneDecimal = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+/**
+ * The metrics download's columns, in the words and units the metrics page uses: delay reasons by their labels,
+ * shares as percentages to one decimal place, days and hours to one decimal place.
+ */
+function metricColumns(
+  period: 'week' | 'month',
+): { header: string; value: (r: MetricsReport['rows'][number]) => number | string | null }[] {
+  return [
+    { header: period === 'week' ? 'Week starting' : 'Month starting', value: (r) => r.period },
+    ...([0, 1, 2, 3] as const).map((p) => ({
+      header: `Referrals, pathway ${p}`,
+      value: (r: MetricsReport['rows'][number]) => r.referrals[p],
+    })),
+    ...([0, 1, 2, 3] as const).map((p) => ({
+      header: `Discharges, pathway ${p}`,
+      value: (r: MetricsReport['rows'][number]) => r.discharges[p],
+    })),
+    { header: 'Median days from medically optimised to discharge', value: (r) => oneDecimal(r.wait.medianDays) },
+    {
+      header: '90th percentile days from medically optimised to discharge',
+      value: (r) => oneDecimal(r.wait.p90Days),
+    },
+    { header: 'Discharged the same or next day', value: (r) => r.sameOrNextDay },
+    { header: 'Discharged the same or next day (%)', value: (r) => percent(r.sameOrNextDayShare) },
+    ...DELAY_KEYS.map((k) => ({
+      header: `Delayed bed-days: ${DELAY_REASON_LABELS[k].toLowerCase()}`,
+      value: (r: MetricsReport['rows'][number]) => oneDecimal(r.delayedBedDays[k]),
+    })),
+    { header: 'Delayed bed-days, total', value: (r) => oneDecimal(r.delayedBedDaysTotal) },
+    { header: 'Requests sent to providers', value: (r) => r.requestsSent },
+    { header: 'Offers received', value: (r) => r.offersReceived },
+    { header: 'Offers per request', value: (r) => oneDecimal(r.offersPerRequest) },
+    { header: 'Median hours to the first offer', value: (r) => oneDecimal(r.firstOfferMedianHours) },
+    { header: 'Discharges to the usual place of residence', value: (r) => r.dischargesToUsualResidence },
+    { header: 'Discharges to the usual place of residence (%)', value: (r) => percent(r.usualResidenceShare) },
+  ];
+}
+
+/** "2026-11-30" → "30 November 2026". */
+function formatLondonDay(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** An instant as UK local time: "30 November 2026 at 09:25". */
+function formatLondonDateTime(at: Date): string {
+  const day = at.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return `${day} at ${time}`;
+}
 
 function csvCell(v: number | string | null): string {
   if (v === null) return '';
@@ -400,11 +443,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const w = metricsWindow(request.query, now);
       assertDateRange({ from: w.from, to: w.end });
       const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
-      const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
+      // The file names the filter (by week or month, from and to), as the page's own downloads do.
+      const name = `discharge-metrics-by-${request.query.period}-${w.from}-to-${w.to}`;
+      const columns = metricColumns(request.query.period);
       if (request.query.format === 'csv') {
         const lines = [
-          METRIC_COLUMNS.map((c) => csvCell(c.header)).join(','),
-          ...report.rows.map((r) => METRIC_COLUMNS.map((c) => csvCell(c.value(r))).join(',')),
+          columns.map((c) => csvCell(c.header)).join(','),
+          ...report.rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(',')),
         ];
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
@@ -412,9 +457,27 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           .send(lines.join('\n') + '\n');
       }
       const wb = new ExcelJS.Workbook();
+      // What the workbook is, the filter it was made with and when (UK time), before the figures.
+      const about = wb.addWorksheet('About');
+      about.columns = [{ width: 34 }, { width: 90 }];
+      about.addRows([
+        ['Hospital discharge metrics', ''],
+        ['Grouped by', request.query.period === 'week' ? 'Week (Monday to Sunday)' : 'Calendar month'],
+        ['From', formatLondonDay(w.from)],
+        ['To (last day included)', formatLondonDay(w.to)],
+        ['Produced', `${formatLondonDateTime(now)} (UK time)`],
+        ['Source', 'Steward discharge hub records: referrals, requests, offers, delays and discharges'],
+        [
+          'Waits',
+          'From the time a person is medically optimised to the time they leave hospital, for people discharged in the period',
+        ],
+        ['Acceptance rate', 'Offers as a percentage of the requests a provider received'],
+      ]);
+      about.getRow(1).font = { bold: true, size: 14 };
       const ws = wb.addWorksheet('Metrics');
-      ws.addRow(METRIC_COLUMNS.map((c) => c.header));
-      for (const r of report.rows) ws.addRow(METRIC_COLUMNS.map((c) => c.value(r)));
+      ws.addRow(columns.map((c) => c.header));
+      ws.getRow(1).font = { bold: true };
+      for (const r of report.rows) ws.addRow(columns.map((c) => c.value(r)));
       const acc = wb.addWorksheet('Acceptance by provider');
       acc.addRow([
         'Provider',
@@ -423,9 +486,10 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         'Declines',
         'No response',
         'Awarded',
-        'Acceptance rate',
+        'Acceptance rate (%)',
         'Median hours to respond',
       ]);
+      acc.getRow(1).font = { bold: true };
       for (const a of report.acceptance)
         acc.addRow([
           a.providerName,
@@ -434,8 +498,8 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           a.declines,
           a.noResponse,
           a.awarded,
-          a.acceptanceRate,
-          a.medianResponseHours,
+          percent(a.acceptanceRate),
+          oneDecimal(a.medianResponseHours),
         ]);
       const buf = Buffer.from(await wb.xlsx.writeBuffer());
       return reply
