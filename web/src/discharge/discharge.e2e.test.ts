@@ -168,6 +168,10 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await start.getByLabel('Year').fill(tomorrow.year);
     await provider.getByRole('button', { name: 'Send answer' }).click();
     await provider.getByRole('heading', { level: 1, name: 'Requests from the discharge hub' }).waitFor();
+    await provider
+      .getByRole('alert')
+      .getByText(/^Offer sent for request /)
+      .waitFor();
     const answered = (
       await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests/${mine.id}`)).json()
     ).request;

@@ -11,6 +11,7 @@ import {
   ButtonGroup,
   ErrorSummary,
   LoadingOrError,
+  NotificationBanner,
   Page,
   Select,
   TextInput,
@@ -79,6 +80,7 @@ export function CapacityPlannerPage() {
   const [recommendations, setRecommendations] = useState<CapacityRecommendation[] | null>(null);
   const [comparison, setComparison] = useState<ComparisonData | null>(null);
   const [saveName, setSaveName] = useState('');
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
 
   const [horizon, setHorizon] = useState('30');
   const [forecast, setForecast] = useState<SimulationResult | null>(null);
@@ -214,6 +216,7 @@ export function CapacityPlannerPage() {
       saved.reload();
       setChoice(`saved-${r.id}`);
       setSaveName('');
+      setSavedMessage(`Scenario saved: ${r.name}. It is now in the list of scenarios.`);
     }
   };
 
@@ -226,6 +229,7 @@ export function CapacityPlannerPage() {
       width="full"
     >
       <ErrorSummary errors={errors} />
+      {savedMessage && <NotificationBanner type="success" heading={savedMessage} />}
       <p className="govuk-body-l">
         How will the next weeks go from where the hub is today, and how many reablement visits, step-down beds and D2A
         beds does the borough need? The planner simulates people waiting for each discharge pathway, day by day, many
