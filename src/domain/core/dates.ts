@@ -83,6 +83,19 @@ export function londonDate(at: Date): IsoDate {
   return format(new TZDate(at.getTime(), BUSINESS_TIME_ZONE), 'yyyy-MM-dd');
 }
 
+/**
+ * An instant as people in England read it, for files and messages: "30 November 2026 at 09:25" (GMT or BST as the
+ * date falls), never UTC.
+ */
+export function londonDateTimeText(at: Date): string {
+  return format(new TZDate(at.getTime(), BUSINESS_TIME_ZONE), "d MMMM yyyy 'at' HH:mm");
+}
+
+/** A calendar date in words: "2026-11-30" → "30 November 2026". */
+export function longDateText(date: IsoDate): string {
+  return format(utcMidnight(date), 'd MMMM yyyy');
+}
+
 /** Today's date in England, on the given clock (default the system clock). */
 export function londonToday(now: Date = new Date()): IsoDate {
   return londonDate(now);

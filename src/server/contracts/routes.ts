@@ -795,7 +795,10 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = asAtFor(actorOf(request), request.query.asAt);
       const plan = await getPlan(app.db);
       if (!plan) throw notFound('Delivery plan');
-      const buf = await deliveryPlanWorkbook(haltonLayout(plan, at), plan.years.length);
+      const buf = await deliveryPlanWorkbook(haltonLayout(plan, at), plan.years.length, {
+        asAt: at,
+        producedAt: new Date(),
+      });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateSchema } from '../../domain/core/dates.js';
+import { isoDateSchema, londonDateTimeText, longDateText } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
@@ -119,28 +119,6 @@ function metricColumns(
     { header: 'Discharges to the usual place of residence', value: (r) => r.dischargesToUsualResidence },
     { header: 'Discharges to the usual place of residence (%)', value: (r) => percent(r.usualResidenceShare) },
   ];
-}
-
-/** "2026-11-30" → "30 November 2026". */
-function formatLondonDay(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
-/** An instant as UK local time: "30 November 2026 at 09:25". */
-function formatLondonDateTime(at: Date): string {
-  const day = at.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-  return `${day} at ${time}`;
 }
 
 function csvCell(v: number | string | null): string {
@@ -463,9 +441,9 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       about.addRows([
         ['Hospital discharge metrics', ''],
         ['Grouped by', request.query.period === 'week' ? 'Week (Monday to Sunday)' : 'Calendar month'],
-        ['From', formatLondonDay(w.from)],
-        ['To (last day included)', formatLondonDay(w.to)],
-        ['Produced', `${formatLondonDateTime(now)} (UK time)`],
+        ['From', longDateText(w.from)],
+        ['To (last day included)', longDateText(w.to)],
+        ['Produced', `${londonDateTimeText(now)} (UK time)`],
         ['Source', 'Steward discharge hub records: referrals, requests, offers, delays and discharges'],
         [
           'Waits',
