@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { navigationFor } from '../routes';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward, choose } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  E2E_ADMIN,
+  describeE2E,
+  expectAccessible,
+  newPage,
+  signIn,
+  useSteward,
+  choose,
+} from '../testing/e2e';
 
 describeE2E('admin: users and audit log', () => {
   const e2e = useSteward();

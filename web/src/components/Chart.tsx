@@ -116,7 +116,6 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
     // Room under the x axis for its title below the tick labels, and above the plot for the y axis title.
     const xLabelled = options.x?.label !== null && options.x?.axis !== null;
     const chart = Plot.plot({
-      width: drawWidth,
       height,
       marginLeft: 60,
       marginTop: 28,

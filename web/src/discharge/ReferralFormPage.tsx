@@ -105,7 +105,7 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
   const checked = validateReferral({ ...body, medicallyOptimisedAt: at?.toISOString() ?? new Date().toISOString() });
   if (!checked.ok)
     for (const e of checked.errors)
-      if (!errors.some((x) => x.field.startsWith(e.field)))
+      if (!errors.some((x) => x.field?.startsWith(e.field)))
         errors.push({
           field: e.field === 'medicallyOptimisedAt' ? 'medicallyOptimisedAt-day' : e.field,
           message: e.message,
