@@ -18,7 +18,7 @@ async function changingControls(page: Page): Promise<string[]> {
 }
 
 describeE2E('a viewer sees no editing', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('reads every page without an edit form, and is told it has no access on the editing pages', async () => {
     const { page, errors } = await newPage(e2e.browser);
