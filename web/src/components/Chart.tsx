@@ -127,7 +127,10 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
         background: 'transparent',
       },
       ...options,
-      ...(xLabelled && options.x?.labelOffset === undefined ? { x: { labelOffset: 38, ...options.x } } : {}),
+      // The x axis title sits at the foot of the bottom margin, clear of the tick labels above it.
+      ...(xLabelled && options.x?.labelOffset === undefined
+        ? { x: { labelOffset: Math.max(26, (options.marginBottom ?? 44) - 6), ...options.x } }
+        : {}),
       width: drawWidth,
     });
     // The container carries the accessible name/description; the SVG inside is presentational.
