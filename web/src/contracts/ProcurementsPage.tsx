@@ -87,7 +87,9 @@ export function ProcurementsPage() {
           textAnchor: 'start',
           dy: -GANTT_ROW / 2 + 9,
           fontWeight: 'bold',
-          lineWidth: Math.max(20, Math.floor(width / 7.5)),
+          // In ems of the 13 px font: the chart's width less its margins; a longer name ends in an ellipsis (in full in
+          // the table below and the data table).
+          lineWidth: Math.max(10, (width - 30) / 13),
           textOverflow: 'ellipsis',
         }),
         Plot.barX(
