@@ -5,9 +5,12 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, settle, signIn, useSteward } from '../testing/e2e';
 
-/** Buttons that change something; a viewer must see none (reading, filtering and downloading are fine). */
+/**
+ * Buttons that change something; a viewer must see none (reading, filtering, downloading and running the planner's
+ * forecast, which saves nothing, are fine).
+ */
 const CHANGING =
-  /^(Save|Submit|Add|Update|Record|Delete|Publish|Send|Amend|Import|Upload|Share|Award|Confirm|Enter|Change|Revise|Cancel the referral|Cancel referral|No change|Reset|Approve|Reject|Merge|Refresh)\b/i;
+  /^(Save|Submit|Add|Update(?! the forecast)|Record|Delete|Publish|Send|Amend|Import|Upload|Share|Award|Confirm|Enter|Change|Revise|Cancel the referral|Cancel referral|No change|Reset|Approve|Reject|Merge|Refresh)\b/i;
 
 async function changingControls(page: Page): Promise<string[]> {
   const names = await page
