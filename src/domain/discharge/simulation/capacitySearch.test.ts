@@ -47,7 +47,7 @@ describe('capacity search', () => {
       expect(r.curve[i].delayedBedDays.mean).toBeLessThanOrEqual(r.curve[i - 1].delayedBedDays.mean);
     }
     expect(r.curve.map((p) => p.capacity)).toContain(r.leastCost);
-  });
+  }, 60_000);
 
   it("searches downwards when today's capacity is more than needed", async () => {
     const scenario = scenarioSchema.parse({
@@ -89,7 +89,7 @@ describe('capacity search', () => {
       expect(at(r.recommended).meetsTarget).toBe(true);
       expect(at(r.recommended - 1).meetsTarget).toBe(false);
     }
-  });
+  }, 60_000);
 
   it('moves dated capacity changes by the same number of places', () => {
     const s = withCapacityDelta(boroughScenario(), 'p2', 3);
