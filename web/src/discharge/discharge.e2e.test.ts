@@ -251,5 +251,5 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
 
     expect(brokerErrors).toEqual([]);
     expect(providerErrors).toEqual([]);
-  });
+  }, 600_000);
 });
