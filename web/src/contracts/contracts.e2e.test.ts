@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demoProviderEmail, slugify } from '../../../src/demo/use
 import { FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
 
 describeE2E('contracts and delivery', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('shows a commissioner the contracts ending in the next 12 months and how each recommissioning stands', async () => {
     const { page, errors } = await newPage(e2e.browser);

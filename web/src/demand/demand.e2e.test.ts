@@ -39,7 +39,7 @@ const residential = (p: Projection) => p.services.find((s) => s.service === 'car
 const gap2035 = (p: Projection) => residential(p).gap!.rows.find((r) => r.year === 2035)!.gap;
 
 describeE2E('need and demand pages', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('shows projections with their working, and moves the gap when a rate changes or a scenario is added', async () => {
     const { page, errors } = await newPage(e2e.browser);

@@ -46,7 +46,7 @@ function londonParts(at: Date) {
 }
 
 describeE2E('discharge: referral to award with a broker and a provider', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('runs the whole brokerage and keeps the person anonymous to the provider', async () => {
     const db = e2e.steward.database.db;
