@@ -159,6 +159,10 @@ export interface KpiInput {
   reportingFrom: string;
 }
 
+/**
+ * Adds a KPI to a contract in one audited transaction. @returns its id
+ * @throws InputError for an unknown frequency, a negative tolerance or no such contract
+ */
 export async function createKpi(db: Db, actor: AuditActor, input: KpiInput): Promise<string> {
   if (!KPI_FREQUENCIES.includes(input.frequency))
     throw new InputError([{ field: 'frequency', message: `Frequency must be one of ${KPI_FREQUENCIES.join(', ')}` }]);

@@ -11,8 +11,9 @@ const RAG_FILL: Record<string, string> = {
 };
 
 /**
- * The delivery plan workbook: the plan in Halton's layout on the first sheet, and, when `about` is given, an
- * "About" sheet saying the day the RAG ratings are as at and when the file was made (UK time).
+ * The delivery plan as an Excel workbook in the Halton layout (intentions, actions, a column a year, service area,
+ * RAG) on the first sheet, and, when `about` is given, an "About" sheet saying the day the RAG ratings are as at and
+ * when the file was made (UK time). @returns the XLSX bytes
  */
 export async function deliveryPlanWorkbook(
   rows: LayoutRow[],

@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateSchema, londonDateTimeText, longDateText } from '../../domain/core/dates.js';
+import { csvOfRows } from '../../domain/core/csv.js';
+import { addDays, isoDateSchema, londonDate, londonDateTimeText, longDateText } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
@@ -20,7 +21,7 @@ import {
   referralInputSchema,
   type ServiceNeed,
 } from '../../domain/discharge/referral.js';
-import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
+import { periodStart } from '../../domain/discharge/time.js';
 import {
   awardOffer,
   listNotifications,
@@ -119,12 +120,6 @@ function metricColumns(
     { header: 'Discharges to the usual place of residence', value: (r) => r.dischargesToUsualResidence },
     { header: 'Discharges to the usual place of residence (%)', value: (r) => percent(r.usualResidenceShare) },
   ];
-}
-
-function csvCell(v: number | string | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A reporting window's query: `from` and `to` are both days included (London dates); `to` defaults to today. */
@@ -425,14 +420,14 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `discharge-metrics-by-${request.query.period}-${w.from}-to-${w.to}`;
       const columns = metricColumns(request.query.period);
       if (request.query.format === 'csv') {
-        const lines = [
-          columns.map((c) => csvCell(c.header)).join(','),
-          ...report.rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(',')),
-        ];
+        const csv = csvOfRows([
+          columns.map((c) => c.header),
+          ...report.rows.map((r) => columns.map((c) => c.value(r))),
+        ]);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(lines.join('\n') + '\n');
+          .send(csv);
       }
       const wb = new ExcelJS.Workbook();
       // What the workbook is, the filter it was made with and when (UK time), before the figures.
