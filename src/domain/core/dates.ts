@@ -194,12 +194,24 @@ export function londonDate(at: Date): IsoDate {
  * date falls), never UTC.
  */
 export function londonDateTimeText(at: Date): string {
-  return format(new TZDate(at.getTime(), BUSINESS_TIME_ZONE), "d MMMM yyyy 'at' HH:mm");
+  const day = at.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: BUSINESS_TIME_ZONE,
+  });
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: BUSINESS_TIME_ZONE });
+  return `${day} at ${time}`;
 }
 
 /** A calendar date in words: "2026-11-30" → "30 November 2026". */
 export function longDateText(date: IsoDate): string {
-  return format(utcMidnight(date), 'd MMMM yyyy');
+  return utcMidnight(date).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Today's date in England, on the given clock (default the system clock). */

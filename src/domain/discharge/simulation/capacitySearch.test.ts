@@ -8,7 +8,8 @@ import { scenarioSchema } from './scenario.js';
 import { runInProcess, simulate } from './simulate.js';
 import { boroughScenario } from './examples.js';
 
-describe('capacity search', () => {
+// Simulation-heavy: a minute a test (5 s runs out on a loaded machine).
+describe('capacity search', { timeout: 60_000 }, () => {
   it('recommends the M/M/c capacity for "95% start within 2 days" (±1 for simulation noise)', async () => {
     // 1 referral a day, exponential 20-day stays.
     const scenario = scenarioSchema.parse({
@@ -99,7 +100,7 @@ describe('capacity search', () => {
   });
 });
 
-describe('scenarios side by side and CSV', () => {
+describe('scenarios side by side and CSV', { timeout: 60_000 }, () => {
   it('lines up services and shows winter flex cutting pathway 2 waits', () => {
     const baseline = simulate(boroughScenario({ name: 'Baseline', replications: 30 }));
     const noFlex = boroughScenario({ name: 'No winter flex', replications: 30 });
