@@ -1,11 +1,12 @@
 // PAMMS-style quality assessments and provider concerns. Publishing an assessment writes its overall rating
 // to the market register (locations.council_quality_rating) in the same transaction.
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type AuditActor, recordAudit } from '../core/audit.js';
+import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
-import { InputError, NotFound } from '../../domain/core/errors.js';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import {
+  ASSESSMENT_STATUS_LABELS,
   overallRating,
   summariseAssessment,
   transitionProblem,
@@ -184,6 +185,21 @@ export async function createAssessment(
       .from(locations)
       .where(eq(locations.id, input.locationId));
     if (!loc) throw new InputError([{ field: 'locationId', message: 'No location with this id' }]);
+    // One assessment per location and visit: a second (a double submission, or two officers) is a duplicate.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`assessment:${input.locationId}:${input.visitDate}`}))`,
+    );
+    const [same] = await tx
+      .select({ id: qualityAssessments.id, status: qualityAssessments.status })
+      .from(qualityAssessments)
+      .where(
+        and(eq(qualityAssessments.locationId, input.locationId), eq(qualityAssessments.visitDate, input.visitDate)),
+      )
+      .limit(1);
+    if (same) {
+      const message = `This location already has an assessment for the visit on ${input.visitDate} (${(ASSESSMENT_STATUS_LABELS[same.status as AssessmentStatus] ?? same.status).toLowerCase()}): open and revise that one instead`;
+      throw new Conflict(message, [{ field: 'visitDate', message }]);
+    }
     const [row] = await tx
       .insert(qualityAssessments)
       .values({
@@ -229,7 +245,10 @@ export async function reviseAssessment(
       action: 'revise',
       entity: 'quality_assessment',
       entityId: id,
-      detail: { overall: overallRating(ratings) },
+      detail: {
+        overall: overallRating(ratings),
+        ...changedFields(row, { ...ratingColumns(ratings), summary }),
+      },
     });
   });
 }

@@ -258,9 +258,16 @@ describeWithDatabases('contracts repositories', (ctx) => {
     });
     const plan = await getPlan(ctx.db);
     if (!plan) throw new Error('plan missing');
-    const buf = await deliveryPlanWorkbook(haltonLayout(plan, '2025-11-23'), plan.years.length);
+    const buf = await deliveryPlanWorkbook(haltonLayout(plan, '2025-11-23'), plan.years.length, {
+      asAt: '2025-11-23',
+      producedAt: new Date('2025-11-24T16:05:00Z'),
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    // The workbook says when it was made, in UK time (GMT in November), and the day its RAG ratings are as at.
+    const about = wb.getWorksheet('About')!;
+    expect(about.getCell('B2').value).toBe('23 November 2025');
+    expect(about.getCell('B3').value).toBe('24 November 2025 at 16:05 (UK time)');
     const ws = wb.worksheets[0];
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     expect(row(1)[0]).toBe('Delivery Plan 2023/24 – 2025/26');

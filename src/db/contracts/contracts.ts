@@ -1,7 +1,7 @@
 // Contract register: reads with provider and location names, writes in transactions with an audit entry.
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type AuditActor, recordAudit } from '../core/audit.js';
+import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import { summariseTerm, takeExtension, termProblems, type ContractTerm } from '../../domain/contracts/contract.js';
@@ -223,17 +223,17 @@ export async function updateContract(db: Db, actor: AuditActor, id: string, inpu
   if (problems.length) throw new InputError(problems);
   await db.transaction(async (tx) => {
     await checkLinks(tx, input);
-    const [row] = await tx
+    const [was] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
+    if (!was) throw new NotFound('Contract');
+    await tx
       .update(contracts)
       .set({ ...input, updatedAt: new Date() })
-      .where(eq(contracts.id, id))
-      .returning({ id: contracts.id });
-    if (!row) throw new NotFound('Contract');
+      .where(eq(contracts.id, id));
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'contract',
       entityId: id,
-      detail: { reference: input.reference },
+      detail: { reference: input.reference, ...changedFields(was, { ...input }) },
     });
   });
 }

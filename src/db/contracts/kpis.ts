@@ -1,12 +1,14 @@
 // Contract KPIs and providers' returns.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
+import { users } from '../core/schema.js';
 import { providers } from '../market/schema.js';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
 import {
   KPI_FREQUENCIES,
+  amendmentReasonProblem,
   periodProblem,
   kpiValueProblem,
   periodStartFor,
@@ -14,10 +16,11 @@ import {
   type Kpi,
   type KpiDirection,
   type KpiFrequency,
+  type KpiReturnInput,
   type ReturnStatus,
 } from '../../domain/contracts/kpi.js';
 import { termOf } from './contracts.js';
-import { contracts, kpiReturns, kpis } from './schema.js';
+import { contracts, kpiReturnAmendments, kpiReturns, kpis } from './schema.js';
 
 export interface KpiView extends Kpi {
   id: string;
@@ -71,10 +74,57 @@ export async function listKpis(
         .innerJoin(contracts, eq(contracts.id, kpis.contractId))
         .where(and(...where))
     : await db.select({ r: kpiReturns }).from(kpiReturns);
-  const byKpi = new Map<string, { periodStart: string; value: number; submittedOn: string }[]>();
+  // Earlier figures of amended returns, and the names of everyone who gave or amended one.
+  const amendedIds = returns.filter(({ r }) => r.amendedOn).map(({ r }) => r.id);
+  const amendments = amendedIds.length
+    ? await db
+        .select()
+        .from(kpiReturnAmendments)
+        .where(inArray(kpiReturnAmendments.returnId, amendedIds))
+        .orderBy(asc(kpiReturnAmendments.createdAt))
+    : [];
+  const userIds = [
+    ...new Set(
+      [...returns.map(({ r }) => r.submittedBy), ...amendments.flatMap((a) => [a.previousBy, a.amendedBy])].filter(
+        (id): id is string => id !== null,
+      ),
+    ),
+  ];
+  const names = new Map(
+    userIds.length
+      ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))).map(
+          (u) => [u.id, u.name] as const,
+        )
+      : [],
+  );
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const historyOf = new Map<string, KpiReturnInput['history']>();
+  for (const a of amendments) {
+    const list = historyOf.get(a.returnId) ?? [];
+    list.push({
+      value: a.previousValue,
+      comment: a.previousComment,
+      by: nameOf(a.previousBy),
+      enteredByStaff: a.previousEnteredByStaff,
+      amendedOn: a.amendedOn,
+      amendedBy: nameOf(a.amendedBy),
+      reason: a.reason,
+    });
+    historyOf.set(a.returnId, list);
+  }
+  const byKpi = new Map<string, KpiReturnInput[]>();
   for (const { r } of returns) {
     const list = byKpi.get(r.kpiId) ?? [];
-    list.push({ periodStart: r.periodStart, value: r.value, submittedOn: r.submittedOn });
+    list.push({
+      periodStart: r.periodStart,
+      value: r.value,
+      submittedOn: r.submittedOn,
+      comment: r.comment,
+      by: nameOf(r.submittedBy),
+      enteredByStaff: r.enteredByStaff,
+      amendedOn: r.amendedOn,
+      history: historyOf.get(r.id) ?? [],
+    });
     byKpi.set(r.kpiId, list);
   }
   return rows.map(({ k, c, providerName }) => {
@@ -146,8 +196,9 @@ export async function kpiOwner(
 }
 
 /**
- * Records (or corrects) a provider's return for one reporting period, checked against the KPI's unit; audited.
- * @throws InputError naming `periodStart` or `value` when the period or figure is not valid; NotFound for no such KPI
+ * Submits a KPI return for a period that has ended. `enteredByStaff` marks a return council staff entered on the
+ * provider's behalf (shown as such wherever the return is).
+ * @throws InputError naming every field at fault at once; Conflict when the period already has a return (amend it)
  */
 export async function submitReturn(
   db: Db,
@@ -155,6 +206,7 @@ export async function submitReturn(
   kpiId: string,
   input: { periodStart: string; value: number; comment: string | null },
   today: string,
+  enteredByStaff = false,
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const { kpi } = await kpiOwner(tx, kpiId);
@@ -175,7 +227,7 @@ export async function submitReturn(
       .where(and(eq(kpiReturns.kpiId, kpiId), eq(kpiReturns.periodStart, input.periodStart)));
     if (existing)
       throw new Conflict('A return for this period has already been submitted', [
-        { field: 'periodStart', message: 'Already submitted' },
+        { field: 'periodStart', message: 'A return for this period is already in: amend it instead' },
       ]);
     const [row] = await tx
       .insert(kpiReturns)
@@ -186,14 +238,75 @@ export async function submitReturn(
         comment: input.comment,
         submittedOn: today,
         submittedBy: 'userId' in actor ? actor.userId : null,
+        enteredByStaff,
       })
       .returning({ id: kpiReturns.id });
     await recordAudit(tx, actor, {
       action: 'submit',
       entity: 'kpi_return',
       entityId: row.id,
-      detail: { kpiId, periodStart: input.periodStart, value: input.value },
+      detail: { kpiId, periodStart: input.periodStart, value: input.value, enteredByStaff },
     });
     return row.id;
+  });
+}
+
+/**
+ * Amends a submitted return: the figure and comment it held are kept in its history with who gave them, who
+ * amended them, when and why. Lateness stays as first submitted.
+ * @throws InputError naming every field at fault at once; NotFound when the period has no return to amend
+ */
+export async function amendReturn(
+  db: Db,
+  actor: AuditActor & { userId?: string },
+  kpiId: string,
+  periodStart: string,
+  input: { value: number; comment: string | null; reason: string },
+  today: string,
+  enteredByStaff = false,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { kpi } = await kpiOwner(tx, kpiId);
+    const valueProblem = kpiValueProblem(kpi, input.value);
+    const reasonProblem = amendmentReasonProblem(input.reason);
+    if (valueProblem || reasonProblem)
+      throw new InputError([
+        ...(valueProblem ? [{ field: 'value', message: valueProblem }] : []),
+        ...(reasonProblem ? [{ field: 'reason', message: reasonProblem }] : []),
+      ]);
+    const [existing] = await tx
+      .select()
+      .from(kpiReturns)
+      .where(and(eq(kpiReturns.kpiId, kpiId), eq(kpiReturns.periodStart, periodStart)))
+      .for('update');
+    if (!existing) throw new NotFound('Return for this period');
+    const by = 'userId' in actor ? actor.userId : null;
+    await tx.insert(kpiReturnAmendments).values({
+      returnId: existing.id,
+      previousValue: existing.value,
+      previousComment: existing.comment,
+      previousBy: existing.submittedBy,
+      previousEnteredByStaff: existing.enteredByStaff,
+      amendedOn: today,
+      amendedBy: by,
+      reason: input.reason.trim(),
+    });
+    await tx
+      .update(kpiReturns)
+      .set({ value: input.value, comment: input.comment, submittedBy: by, enteredByStaff, amendedOn: today })
+      .where(eq(kpiReturns.id, existing.id));
+    await recordAudit(tx, actor, {
+      action: 'amend',
+      entity: 'kpi_return',
+      entityId: existing.id,
+      detail: {
+        kpiId,
+        periodStart,
+        before: { value: existing.value, comment: existing.comment },
+        after: { value: input.value, comment: input.comment },
+        reason: input.reason.trim(),
+        enteredByStaff,
+      },
+    });
   });
 }

@@ -118,10 +118,35 @@ export const kpiReturns = pgTable(
     value: doublePrecision('value').notNull(),
     submittedOn: date('submitted_on').notNull(),
     submittedBy: uuid('submitted_by'),
+    /** True when council staff entered the return on the provider's behalf (not the provider itself). */
+    enteredByStaff: boolean('entered_by_staff').notNull().default(false),
+    /** The last time the figure was amended (null while it is as first submitted). */
+    amendedOn: date('amended_on'),
     comment: text('comment'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('kpi_returns_period_uq').on(t.kpiId, t.periodStart)],
+);
+
+/** A KPI return as it stood before each amendment: the history of a submitted return. */
+export const kpiReturnAmendments = pgTable(
+  'kpi_return_amendments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => kpiReturns.id, { onDelete: 'cascade' }),
+    previousValue: doublePrecision('previous_value').notNull(),
+    previousComment: text('previous_comment'),
+    /** Who gave the figure replaced, and whether they were council staff entering it for the provider. */
+    previousBy: uuid('previous_by'),
+    previousEnteredByStaff: boolean('previous_entered_by_staff').notNull(),
+    amendedOn: date('amended_on').notNull(),
+    amendedBy: uuid('amended_by'),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('kpi_return_amendments_return_idx').on(t.returnId)],
 );
 
 export const qualityAssessments = pgTable(

@@ -1,5 +1,9 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { contracts, kpis } from '../contracts/schema.js';
+import { demandScenarios } from '../demand/schema.js';
+import { dischargeReferrals } from '../discharge/schema.js';
+import { locations, providers } from '../market/schema.js';
 import { auditLog, users } from './schema.js';
 
 /** Who did it, for the audit trail: a signed-in user, or the system (CLI, demo loader). */
@@ -37,10 +41,92 @@ async function lookupEmail(db: Db, userId: string): Promise<string | null> {
   return row?.email ?? null;
 }
 
+/**
+ * The fields an update changed, each with its value before and after (dates as ISO strings), for an audit
+ * entry's detail: `{ before: { role: 'viewer' }, after: { role: 'commissioner' } }`. Fields left as they were are
+ * not listed. `after` names the fields the change could set; `before` is the record as it was.
+ */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  for (const [key, value] of Object.entries(after)) {
+    if (value === undefined || key === 'updatedAt') continue;
+    const was = plain(before[key]);
+    const now = plain(value);
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    out.before[key] = was;
+    out.after[key] = now;
+  }
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every id-looking string in an entry's record id and detail (top level, one level down, and in arrays). */
+function idsIn(entityId: string | null, detail: Record<string, unknown> | null): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (typeof v === 'string' && UUID.test(v)) out.push(v.toLowerCase());
+    else if (depth < 2 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (depth < 2 && v && typeof v === 'object') Object.values(v).forEach((x) => visit(x, depth + 1));
+  };
+  visit(entityId, 0);
+  visit(detail, 0);
+  return out;
+}
+
+/**
+ * Names for ids, so the log reads "Rosewood Lodge", not a UUID: users (name), providers and locations (name),
+ * contracts (reference and title), KPIs (name), discharge referrals (the pseudonymous person reference, never a
+ * real name) and demand scenarios (name).
+ */
+async function namesFor(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const unique = [...new Set(ids)];
+  const add = (rows: { id: string; name: string }[]) => rows.forEach((r) => names.set(r.id, r.name));
+  add(await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)));
+  add(await db.select({ id: providers.id, name: providers.name }).from(providers).where(inArray(providers.id, unique)));
+  add(await db.select({ id: locations.id, name: locations.name }).from(locations).where(inArray(locations.id, unique)));
+  add(
+    (
+      await db
+        .select({ id: contracts.id, reference: contracts.reference, title: contracts.title })
+        .from(contracts)
+        .where(inArray(contracts.id, unique))
+    ).map((c) => ({ id: c.id, name: `${c.reference} ${c.title}` })),
+  );
+  add(await db.select({ id: kpis.id, name: kpis.name }).from(kpis).where(inArray(kpis.id, unique)));
+  add(
+    (
+      await db
+        .select({ id: dischargeReferrals.id, ref: dischargeReferrals.personRef })
+        .from(dischargeReferrals)
+        .where(inArray(dischargeReferrals.id, unique))
+    ).map((r) => ({ id: r.id, name: `referral for ${r.ref}` })),
+  );
+  add(
+    await db
+      .select({ id: demandScenarios.id, name: demandScenarios.name })
+      .from(demandScenarios)
+      .where(inArray(demandScenarios.id, unique)),
+  );
+  return names;
+}
+
 export interface AuditRow {
   id: number;
   at: string;
   userEmail: string;
+  /** The person's name (null for the system, or an account since removed). */
+  userName: string | null;
+  /** The record's name, when it has one (a provider, location, user, contract...). */
+  entityName: string | null;
+  /** Names of the ids in `detail`, keyed by id. */
+  names: Record<string, string>;
   action: string;
   entity: string;
   entityId: string | null;
@@ -56,15 +142,27 @@ export async function listAudit(
   if (opts.before) where.push(lt(auditLog.id, opts.before));
   if (opts.entity) where.push(eq(auditLog.entity, opts.entity));
   const rows = await db
-    .select()
+    .select({ a: auditLog, userName: users.name })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(opts.limit);
-  return rows.map((r) => ({
+  const names = await namesFor(
+    db,
+    rows.flatMap(({ a }) => idsIn(a.entityId, a.detail ?? null)),
+  );
+  return rows.map(({ a: r, userName }) => ({
     id: r.id,
     at: r.at.toISOString(),
     userEmail: r.actorLabel,
+    userName: userName ?? null,
+    entityName: r.entityId ? (names.get(r.entityId.toLowerCase()) ?? null) : null,
+    names: Object.fromEntries(
+      idsIn(null, r.detail ?? null)
+        .filter((id) => names.has(id))
+        .map((id) => [id, names.get(id)!]),
+    ),
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,

@@ -38,7 +38,8 @@ export async function createUser(
 ): Promise<UserView> {
   const errors: { field: string; message: string }[] = [];
   const email = normaliseEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+  if (!email) errors.push({ field: 'email', message: 'Enter an email address' });
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' });
   if (!input.name.trim()) errors.push({ field: 'name', message: 'Enter a name' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Choose a role' });
@@ -48,15 +49,20 @@ export async function createUser(
     errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
   if (input.role !== 'provider' && input.providerId)
     errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
-  if (errors.length) throw new InputError(errors);
 
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing) throw new InputError([{ field: 'email', message: 'A user with this email address already exists' }]);
-    if (input.providerId) {
-      const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId));
-      if (!p) throw new InputError([{ field: 'providerId', message: 'No provider with this id' }]);
+    // The database's checks join the others, so every problem is reported in one go.
+    if (email && !errors.some((e) => e.field === 'email')) {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (existing) errors.push({ field: 'email', message: 'A user with this email address already exists' });
     }
+    if (input.role === 'provider' && input.providerId) {
+      const known = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.providerId)
+        ? (await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, input.providerId)))[0]
+        : undefined;
+      if (!known) errors.push({ field: 'providerId', message: 'Choose a provider from the list' });
+    }
+    if (errors.length) throw new InputError(errors);
     const [row] = await tx
       .insert(users)
       .values({
@@ -230,8 +236,15 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
       entityId: id,
       detail: {
         ...(role !== row.role ? { role: { from: row.role, to: role } } : {}),
-        ...((providerId ?? null) !== row.providerId ? { providerId } : {}),
-        ...(change.name !== undefined && change.name.trim() !== row.name ? { nameChanged: true } : {}),
+        ...((providerId ?? null) !== row.providerId
+          ? { providerId: { from: row.providerId, to: providerId ?? null } }
+          : {}),
+        ...(change.name !== undefined && change.name.trim() !== row.name
+          ? { name: { from: row.name, to: change.name.trim() } }
+          : {}),
+        ...(change.disabled !== undefined && change.disabled !== (row.disabledAt !== null)
+          ? { disabled: { from: row.disabledAt !== null, to: change.disabled } }
+          : {}),
         sessionsEnded,
       },
     });

@@ -101,6 +101,24 @@ export async function createReferral(
   now = new Date(),
 ): Promise<Referral> {
   return db.transaction(async (tx) => {
+    // One open referral per person: a second while the first is open is a duplicate (two brokers, or a double
+    // click). Serialised per person, so two at once cannot both pass the check.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`discharge-referral:${input.personRef}`}))`);
+    const [open] = await tx
+      .select({ id: dischargeReferrals.id, referredAt: dischargeReferrals.referredAt })
+      .from(dischargeReferrals)
+      .where(
+        and(
+          eq(dischargeReferrals.personRef, input.personRef),
+          isNull(dischargeReferrals.dischargedAt),
+          isNull(dischargeReferrals.cancelledAt),
+        ),
+      )
+      .limit(1);
+    if (open) {
+      const message = `${input.personRef} already has an open referral: update that one, or cancel it before referring again`;
+      throw new Conflict(message, [{ field: 'personRef', message }]);
+    }
     const [row] = await tx
       .insert(dischargeReferrals)
       .values({

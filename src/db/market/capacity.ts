@@ -215,6 +215,7 @@ export async function confirmNoChange(
   by: AuditActor | null,
   locationId: string,
   reportedBy: string | null,
+  source: 'provider' | 'staff' = 'provider',
 ): Promise<{ careHome: boolean; homecareAreas: number; workforce: boolean }> {
   return db.transaction(async (tx) => {
     await requireLocation(tx, locationId);
@@ -228,7 +229,7 @@ export async function confirmNoChange(
       ]);
     if (ch) {
       const { id: _id, createdAt: _c, asAt: _a, ...rest } = ch;
-      await tx.insert(careHomeCapacity).values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
+      await tx.insert(careHomeCapacity).values({ ...rest, asAt: now, noChange: true, source, reportedBy });
     }
     for (const h of hc) {
       await tx.insert(homecareCapacity).values({
@@ -239,15 +240,13 @@ export async function confirmNoChange(
         hoursPerWeek: String(h.hoursPerWeek),
         newHoursAvailable: String(h.newHoursAvailable),
         noChange: true,
-        source: 'provider',
+        source,
         reportedBy,
       });
     }
     if (wf) {
       const { id: _id, createdAt: _c, asAt: _a, ...rest } = wf;
-      await tx
-        .insert(workforceSnapshots)
-        .values({ ...rest, asAt: now, noChange: true, source: 'provider', reportedBy });
+      await tx.insert(workforceSnapshots).values({ ...rest, asAt: now, noChange: true, source, reportedBy });
     }
     await recordAudit(tx, by, {
       action: 'confirm',

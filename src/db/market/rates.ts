@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { InputError } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { recordAudit, type AuditActor } from '../core/audit.js';
+import { changedFields, recordAudit, type AuditActor } from '../core/audit.js';
 import { BANDS, bandUnit, type Band } from '../../domain/market/types.js';
 import { costOfCare, usualRates, type CostOfCareRow, type UsualRateRow } from './schema.js';
 
@@ -60,6 +60,10 @@ export async function setUsualRate(
   if (errors.length) throw new InputError(errors);
   return db.transaction(async (tx) => {
     const unit = bandUnit(input.band as Band);
+    const [was] = await tx
+      .select()
+      .from(usualRates)
+      .where(and(eq(usualRates.band, input.band), eq(usualRates.effectiveFrom, input.effectiveFrom)));
     const [row] = await tx
       .insert(usualRates)
       .values({
@@ -78,7 +82,12 @@ export async function setUsualRate(
       action: 'set',
       entity: 'usual_rate',
       entityId: row.id,
-      detail: { band: row.band, effectiveFrom: row.effectiveFrom, amountPence: row.amountPence },
+      detail: {
+        band: row.band,
+        effectiveFrom: row.effectiveFrom,
+        amountPence: row.amountPence,
+        ...(was ? changedFields(was, { amountPence: row.amountPence, note: row.note }) : {}),
+      },
     });
     return row;
   });

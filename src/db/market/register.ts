@@ -2,7 +2,7 @@
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { recordAudit, type AuditActor } from '../core/audit.js';
+import { changedFields, recordAudit, type AuditActor } from '../core/audit.js';
 import { locations, providers, type LocationRow, type NewLocationRow, type ProviderRow } from './schema.js';
 import { codesCovering } from '../../domain/geography/authorities.js';
 
@@ -140,17 +140,17 @@ export async function setCouncilQualityRating(
   by: AuditActor | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const res = await tx
+    const [was] = await tx.select().from(locations).where(eq(locations.id, locationId)).for('update');
+    if (!was) throw new NotFound('Location');
+    await tx
       .update(locations)
       .set({ councilQualityRating: rating, councilQualityRatingDate: date, updatedAt: new Date() })
-      .where(eq(locations.id, locationId))
-      .returning({ id: locations.id });
-    if (res.length === 0) throw new NotFound('Location');
+      .where(eq(locations.id, locationId));
     await recordAudit(tx, by, {
       action: 'update',
       entity: 'location',
       entityId: locationId,
-      detail: { councilQualityRating: rating, councilQualityRatingDate: date },
+      detail: changedFields(was, { councilQualityRating: rating, councilQualityRatingDate: date }),
     });
   });
 }
@@ -176,13 +176,19 @@ export async function updateLocationCommissioning(
   by: AuditActor | null,
 ): Promise<LocationRow> {
   return db.transaction(async (tx) => {
+    const [was] = await tx.select().from(locations).where(eq(locations.id, locationId)).for('update');
+    if (!was) throw new NotFound('Location');
     const [row] = await tx
       .update(locations)
       .set({ ...patch, updatedAt: new Date() })
       .where(eq(locations.id, locationId))
       .returning();
-    if (!row) throw new NotFound('Location');
-    await recordAudit(tx, by, { action: 'update', entity: 'location', entityId: locationId, detail: { ...patch } });
+    await recordAudit(tx, by, {
+      action: 'update',
+      entity: 'location',
+      entityId: locationId,
+      detail: changedFields(was, { ...patch }),
+    });
     return row;
   });
 }

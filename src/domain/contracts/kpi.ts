@@ -110,11 +110,33 @@ export function kpiRag(kpi: Pick<Kpi, 'target' | 'direction' | 'tolerance'>, val
   return shortfall <= kpi.tolerance ? 'amber' : 'red';
 }
 
+/** A figure a return held before it was amended. */
+export interface KpiReturnVersion {
+  value: number;
+  comment: string | null;
+  /** Name of who gave that figure (null when unknown: an import, or an account since removed). */
+  by: string | null;
+  enteredByStaff: boolean;
+  /** The day it was replaced, by whom, and why. */
+  amendedOn: IsoDate;
+  amendedBy: string | null;
+  reason: string;
+}
+
 export interface KpiReturnInput {
   periodStart: IsoDate;
   value: number;
-  /** Date the provider submitted it. */
+  /** Date the provider submitted it (first submission: an amendment does not make a return late). */
   submittedOn: IsoDate;
+  comment?: string | null;
+  /** Name of who gave the current figure. */
+  by?: string | null;
+  /** True when council staff entered it on the provider's behalf. */
+  enteredByStaff?: boolean;
+  /** The day of the last amendment, or null. */
+  amendedOn?: IsoDate | null;
+  /** Earlier figures, oldest first. */
+  history?: KpiReturnVersion[];
 }
 
 export type ReturnState = 'on_time' | 'late' | 'overdue' | 'awaited';
@@ -127,6 +149,11 @@ export interface ReturnStatus extends ReportingPeriod {
   daysLate: number;
   rag: KpiRag | null;
   offTarget: boolean;
+  comment: string | null;
+  by: string | null;
+  enteredByStaff: boolean;
+  amendedOn: IsoDate | null;
+  history: KpiReturnVersion[];
 }
 
 /**
@@ -153,6 +180,11 @@ export function returnStatuses(
         daysLate: overdue ? daysBetween(p.dueDate, asAt) : 0,
         rag: null,
         offTarget: false,
+        comment: null,
+        by: null,
+        enteredByStaff: false,
+        amendedOn: null,
+        history: [],
       };
     }
     const late = r.submittedOn > p.dueDate;
@@ -165,8 +197,30 @@ export function returnStatuses(
       daysLate: late ? daysBetween(p.dueDate, r.submittedOn) : 0,
       rag,
       offTarget: rag !== 'green',
+      comment: r.comment ?? null,
+      by: r.by ?? null,
+      enteredByStaff: r.enteredByStaff ?? false,
+      amendedOn: r.amendedOn ?? null,
+      history: r.history ?? [],
     };
   });
+}
+
+/**
+ * The period a return form should offer first: the latest ended period still without a return (the one just
+ * due), or null when every return is in. After a submission it moves to the next outstanding period, never to
+ * the one just submitted.
+ */
+export function nextReturnPeriod(statuses: readonly ReturnStatus[]): ReturnStatus | null {
+  const open = statuses.filter((r) => r.state === 'overdue' || r.state === 'awaited');
+  return open.length ? open[open.length - 1] : null;
+}
+
+/** What is wrong with an amendment's reason, or null: a submitted figure is changed only with a reason. */
+export function amendmentReasonProblem(reason: string | null | undefined): string | null {
+  if (!reason?.trim()) return 'Enter why the figure is being amended';
+  if (reason.trim().length > 2000) return 'Enter the reason in 2,000 characters or fewer';
+  return null;
 }
 
 /** Is `periodStart` a real period start for this frequency? Returns a message when not. */

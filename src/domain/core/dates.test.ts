@@ -159,3 +159,12 @@ describe('parseDateText', () => {
       expect(parseDateText(bad)).toBeNull();
   });
 });
+
+describe('dates in words for files', () => {
+  it('writes an instant in UK local time (BST in summer, GMT in winter), never UTC', async () => {
+    const { londonDateTimeText, longDateText } = await import('./dates.js');
+    expect(londonDateTimeText(new Date('2026-07-01T08:30:00Z'))).toBe('1 July 2026 at 09:30');
+    expect(londonDateTimeText(new Date('2026-11-30T23:30:00Z'))).toBe('30 November 2026 at 23:30');
+    expect(longDateText('2026-03-29')).toBe('29 March 2026');
+  });
+});

@@ -189,6 +189,31 @@ export function londonDate(at: Date): IsoDate {
   return LONDON_DATE.format(at); // en-CA writes YYYY-MM-DD
 }
 
+/**
+ * An instant as people in England read it, for files and messages: "30 November 2026 at 09:25" (GMT or BST as the
+ * date falls), never UTC.
+ */
+export function londonDateTimeText(at: Date): string {
+  const day = at.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: BUSINESS_TIME_ZONE,
+  });
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: BUSINESS_TIME_ZONE });
+  return `${day} at ${time}`;
+}
+
+/** A calendar date in words: "2026-11-30" → "30 November 2026". */
+export function longDateText(date: IsoDate): string {
+  return utcMidnight(date).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 /** Today's date in England, on the given clock (default the system clock). */
 export function londonToday(now: Date = new Date()): IsoDate {
   return londonDate(now);

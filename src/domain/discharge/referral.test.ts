@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidNhsNumber, referralStatus, validateReferral } from './referral.js';
+import { SCHEMA_WORDING } from '../core/messages.js';
 
 const valid = {
   personRef: 'hub-2025-0001',
@@ -75,6 +76,24 @@ describe('validateReferral', () => {
       doubleHanded: true,
     });
     expect(ok.ok && ok.value).toMatchObject({ homecareHoursPerWeek: 14, callsPerDay: 4, doubleHanded: true });
+  });
+  it('reports every problem in one go: a missing ward does not hide the missing hours and calls (issue 13)', () => {
+    const r = validateReferral({
+      ...valid,
+      ward: '',
+      pathway: 1,
+      serviceNeed: 'homecare',
+      medicallyOptimisedAt: 'yesterday',
+    });
+    expect(!r.ok && r.errors).toEqual([
+      { field: 'ward', message: 'Enter the ward' },
+      { field: 'medicallyOptimisedAt', message: 'Enter a real date and time' },
+      { field: 'homecareHoursPerWeek', message: 'Enter the hours of care needed per week' },
+      { field: 'callsPerDay', message: 'Enter the number of calls per day' },
+    ]);
+    const empty = validateReferral({});
+    expect(!empty.ok && empty.errors.map((e) => e.message).join(' | ')).not.toMatch(SCHEMA_WORDING);
+    expect(!empty.ok && empty.errors.find((e) => e.field === 'pathway')?.message).toBe('Select a discharge pathway');
   });
 });
 

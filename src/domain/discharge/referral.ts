@@ -3,6 +3,7 @@
 // and shown only to staff roles (see src/db/discharge/).
 import { BOUNDS } from '../core/bounds.js';
 import { z } from 'zod';
+import { userMessage } from '../core/messages.js';
 import { normalisePostcodeDistrict } from './geo.js';
 
 export const PATHWAYS = [0, 1, 2, 3] as const;
@@ -188,21 +189,18 @@ export const referralInputSchema = z
     ward: z.string().trim().min(1, 'Enter the ward').max(60),
     medicallyOptimisedAt,
     pathway: z.coerce
-      .number()
-      .int('Select a discharge pathway')
-      .min(0, 'Select a discharge pathway')
-      .max(3, 'Select a discharge pathway')
+      .number({ message: 'Select a discharge pathway' })
       .pipe(
         z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'Select a discharge pathway' }),
       ),
     serviceNeed: z.enum(SERVICE_NEEDS, { message: 'Select what is needed' }),
     homecareHoursPerWeek: z.coerce
-      .number()
+      .number({ message: 'Enter the hours of care needed per week as a number' })
       .min(1, 'Hours per week must be at least 1')
       .max(112, 'Hours per week must be 112 or fewer')
       .optional(),
     callsPerDay: z.coerce
-      .number()
+      .number({ message: 'Enter the number of calls per day as a number' })
       .int('Calls per day must be a whole number')
       .min(1, 'Calls per day must be at least 1')
       .max(6, 'Calls per day must be 6 or fewer')
@@ -215,26 +213,36 @@ export const referralInputSchema = z
     preferredDistricts: z.array(district).max(10).default([]),
     preferredLocationIds: z.array(z.string().uuid()).max(5).default([]),
   })
-  .superRefine((r, ctx) => {
-    if (!NEEDS_BY_PATHWAY[r.pathway as Pathway].includes(r.serviceNeed)) {
-      const allowed = NEEDS_BY_PATHWAY[r.pathway as Pathway]
-        .map((n) => SERVICE_NEED_LABELS[n].toLowerCase())
-        .join(', ');
-      ctx.addIssue({ code: 'custom', path: ['serviceNeed'], message: `Pathway ${r.pathway} needs one of: ${allowed}` });
-    }
-    if (HOME_BASED_NEEDS.includes(r.serviceNeed)) {
-      if (r.homecareHoursPerWeek === undefined) {
+  // Checks across fields run even when other fields are wrong (`when`), so every problem is reported in one go;
+  // each looks only at fields that parsed (a field that failed holds its raw value here).
+  .superRefine(
+    (r, ctx) => {
+      const needs = NEEDS_BY_PATHWAY[r.pathway as Pathway] as readonly ServiceNeed[] | undefined;
+      if (needs && SERVICE_NEEDS.includes(r.serviceNeed) && !needs.includes(r.serviceNeed)) {
+        const allowed = NEEDS_BY_PATHWAY[r.pathway as Pathway]
+          .map((n) => SERVICE_NEED_LABELS[n].toLowerCase())
+          .join(', ');
         ctx.addIssue({
           code: 'custom',
-          path: ['homecareHoursPerWeek'],
-          message: 'Enter the hours of care needed per week',
+          path: ['serviceNeed'],
+          message: `Pathway ${r.pathway} needs one of: ${allowed}`,
         });
       }
-      if (r.callsPerDay === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['callsPerDay'], message: 'Enter the number of calls per day' });
+      if (HOME_BASED_NEEDS.includes(r.serviceNeed)) {
+        if (r.homecareHoursPerWeek === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['homecareHoursPerWeek'],
+            message: 'Enter the hours of care needed per week',
+          });
+        }
+        if (r.callsPerDay === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['callsPerDay'], message: 'Enter the number of calls per day' });
+        }
       }
-    }
-  })
+    },
+    { when: () => true },
+  )
   // A dementia placement must match homes with the dementia specialism; add it rather than reject.
   .transform((r) =>
     r.serviceNeed === 'care_home_dementia' && !r.specialisms.includes('dementia')
@@ -261,7 +269,7 @@ export function validateReferral(
     const field = issue.path.length ? String(issue.path[0]) : 'referral';
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: issue.message });
+    errors.push({ field, message: userMessage(issue) });
   }
   return { ok: false, errors };
 }

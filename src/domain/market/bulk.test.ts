@@ -49,6 +49,25 @@ describe('parseBulkCapacity', () => {
       { line: 5, field: 'vacant_accepting', message: 'is empty' },
     ]);
   });
+  it('reports a line’s figures that do not add up even when its care home is also wrong (issue 13: all at once)', () => {
+    const r = parseBulkCapacity(
+      rec([
+        ['location_id', 'max_capacity', 'occupied', 'vacant_reserved', 'vacant_accepting'],
+        ['loc-x', '10', '12', '0', '1'], // not theirs, and more occupied than places
+        ['loc-a', '30', 'all', '0', '40'], // unreadable occupied: the sum is not checked without it
+      ]),
+      beds,
+    );
+    expect(r.issues).toEqual([
+      { line: 2, field: 'location_id', message: 'loc-x is not one of your care homes' },
+      {
+        line: 2,
+        field: 'occupied',
+        message: 'occupied (12) plus vacant beds (1) cannot exceed maximum capacity (10)',
+      },
+      { line: 3, field: 'occupied', message: '"all" is not a whole number' },
+    ]);
+  });
   it('names missing header columns', () => {
     expect(parseBulkCapacity(rec([['name', 'occupied']]), beds).issues).toEqual([
       {

@@ -116,10 +116,11 @@ export function parseBulkCapacity(
     }
     for (const col of REQUIRED)
       if (cell(col) === '') rowIssues.push({ line: rec.line, field: col, message: 'is empty' });
-    if (rowIssues.length === 0) {
-      for (const e of validateCareHomeCapacity(input as unknown as CareHomeCapacityInput, beds)) {
-        rowIssues.push({ line: rec.line, field: COLUMN_OF[e.field] ?? e.field, message: e.message });
-      }
+    // The figures' own checks run whatever else is wrong on the line (every problem in one go), leaving out a
+    // column already reported (an empty or unreadable figure) so nothing is said twice.
+    for (const e of validateCareHomeCapacity(input as unknown as CareHomeCapacityInput, beds ?? undefined)) {
+      const field = COLUMN_OF[e.field] ?? e.field;
+      if (!rowIssues.some((i) => i.field === field)) rowIssues.push({ line: rec.line, field, message: e.message });
     }
     if (rowIssues.length) {
       issues.push(...rowIssues);

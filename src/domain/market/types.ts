@@ -107,3 +107,21 @@ export function formatPounds(pence: number): string {
   const whole = Number.isInteger(pounds);
   return '£' + pounds.toLocaleString('en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
 }
+
+/**
+ * Where a capacity, homecare or workforce return came from (the `source` column), in words: 'staff' is a return
+ * council staff entered on the provider's behalf, so it is never taken for the provider's own.
+ */
+export const RETURN_SOURCE_LABELS: Record<string, string> = {
+  provider: 'Provider',
+  staff: 'Council staff, for the provider',
+  bulk_csv: 'Provider (bulk upload)',
+  capacity_tracker: 'Capacity Tracker',
+  demo: 'Demo data',
+  system: 'Steward (placement recorded)',
+};
+
+/** A return's source in words; an unknown code is shown as it is. */
+export function returnSourceLabel(source: string): string {
+  return RETURN_SOURCE_LABELS[source] ?? source;
+}

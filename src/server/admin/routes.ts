@@ -7,6 +7,7 @@ import { createUser, getUser, listUsers, setPassword, updateUser } from '../../d
 import { actorOf, requireRole } from '../auth/guards.js';
 import { auditEntrySchema, roleSchema, userSchema } from '../auth/schemas.js';
 import { notFound } from '../problem.js';
+import { ROLES, type Role } from '../../domain/core/auth.js';
 
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -29,19 +30,27 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Add a user account',
+        // Checked whole by createUser, database checks included, so every problem comes back in one go.
         body: z.object({
-          email: z.string(),
-          name: z.string(),
-          role: roleSchema,
-          password: z.string(),
-          providerId: z.string().uuid().nullish(),
+          email: z.string().default(''),
+          name: z.string().default(''),
+          role: z
+            .string()
+            .default('')
+            .describe('One of the roles: ' + ROLES.join(', ')),
+          password: z.string().default(''),
+          providerId: z.string().nullish(),
         }),
         response: { 201: z.object({ user: userSchema }) },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const user = await createUser(app.db, request.body, { userId: actor.userId });
+      const user = await createUser(
+        app.db,
+        { ...request.body, role: request.body.role as Role },
+        { userId: actor.userId },
+      );
       return reply.code(201).send({ user });
     },
   );

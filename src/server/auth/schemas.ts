@@ -23,6 +23,12 @@ export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
   userEmail: z.string(),
+  /** The person's name (null for the system, or an account since removed). */
+  userName: z.string().nullable(),
+  /** The record's name (a provider, location, user, contract, KPI, referral's person reference, scenario). */
+  entityName: z.string().nullable(),
+  /** Names of the ids in the detail, keyed by id. */
+  names: z.record(z.string(), z.string()),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

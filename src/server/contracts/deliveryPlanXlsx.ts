@@ -1,6 +1,7 @@
 // Writes the delivery plan as an Excel workbook in Halton's layout (rows from the pure haltonLayout).
 import ExcelJS from 'exceljs';
-import type { LayoutRow } from '../../domain/contracts/deliveryPlan.js';
+import { AMBER_WITHIN_DAYS, RED_AFTER_DAYS_OVERDUE, type LayoutRow } from '../../domain/contracts/deliveryPlan.js';
+import { londonDateTimeText, longDateText } from '../../domain/core/dates.js';
 
 const RAG_FILL: Record<string, string> = {
   Red: 'FFD4351C',
@@ -11,9 +12,14 @@ const RAG_FILL: Record<string, string> = {
 
 /**
  * The delivery plan as an Excel workbook in the Halton layout (intentions, actions, a column a year, service area,
- * RAG). @returns the XLSX bytes
+ * RAG) on the first sheet, and, when `about` is given, an "About" sheet saying the day the RAG ratings are as at and
+ * when the file was made (UK time). @returns the XLSX bytes
  */
-export async function deliveryPlanWorkbook(rows: LayoutRow[], years: number): Promise<Buffer> {
+export async function deliveryPlanWorkbook(
+  rows: LayoutRow[],
+  years: number,
+  about?: { asAt: string; producedAt: Date },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Steward';
   const ws = wb.addWorksheet('Delivery Plan');
@@ -50,5 +56,20 @@ export async function deliveryPlanWorkbook(rows: LayoutRow[], years: number): Pr
   rows.forEach((row, i) => {
     if (row.kind === 'action' && row.intentionRowSpan > 1) ws.mergeCells(i + 1, 1, i + row.intentionRowSpan, 1);
   });
+  if (about) {
+    const sheet = wb.addWorksheet('About');
+    sheet.columns = [{ width: 30 }, { width: 80 }];
+    sheet.addRows([
+      ['Delivery plan', ''],
+      ['RAG ratings as at', longDateText(about.asAt)],
+      ['Produced', `${londonDateTimeText(about.producedAt)} (UK time)`],
+      ['Source', 'Steward: the delivery plan’s priorities, intentions, actions and milestones'],
+      [
+        'RAG',
+        `Red: a milestone more than ${RED_AFTER_DAYS_OVERDUE} days overdue; Amber: one overdue by less, or due within ${AMBER_WITHIN_DAYS} days and not done; Green: on track; Complete: every milestone done`,
+      ],
+    ]);
+    sheet.getRow(1).font = { bold: true, size: 14 };
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

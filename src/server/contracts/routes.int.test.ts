@@ -197,6 +197,69 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(bad.json().errors[0].field).toBe('horizon');
   });
 
+  it('amends a submitted KPI return with its history, and marks a return council staff entered for the provider', async () => {
+    // The issue's instance: a submitted return could not be corrected, and staff entries looked like the provider's.
+    const provider = await signInAs(app, 'provider', { providerId: mine });
+    const commissioner = await signInAs(app, 'commissioner');
+    const twoMonthsAgo = periodStartFor('monthly', addMonths(today, -2));
+    const threeMonthsAgo = periodStartFor('monthly', addMonths(today, -3));
+    expect(
+      (await provider.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: twoMonthsAgo, value: 70 }))
+        .statusCode,
+    ).toBe(201);
+    // Amending needs a reason, and the value is checked as on submission: both problems at once.
+    const bad = await provider.put(`/api/contracts/kpis/${myKpi}/returns/${twoMonthsAgo}`, { value: -10, reason: ' ' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['reason', 'value']);
+    const amended = await provider.put(`/api/contracts/kpis/${myKpi}/returns/${twoMonthsAgo}`, {
+      value: 75,
+      comment: 'Two visits were logged twice',
+      reason: 'Double-counted visits removed',
+    });
+    expect(amended.statusCode).toBe(204);
+    // Only a period with a return can be amended; a stranger cannot amend it.
+    expect(
+      (await provider.put(`/api/contracts/kpis/${myKpi}/returns/${threeMonthsAgo}`, { value: 75, reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    const stranger = await signInAs(app, 'provider', { providerId: theirs });
+    expect(
+      (await stranger.put(`/api/contracts/kpis/${myKpi}/returns/${twoMonthsAgo}`, { value: 1, reason: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    // Council staff enter the missing month on the provider's behalf.
+    expect(
+      (await commissioner.post(`/api/contracts/kpis/${myKpi}/returns`, { periodStart: threeMonthsAgo, value: 91 }))
+        .statusCode,
+    ).toBe(201);
+    const rows = (await provider.get('/api/contracts/kpis')).json().kpis[0].returns as {
+      periodStart: string;
+      value: number;
+      enteredByStaff: boolean;
+      amendedOn: string | null;
+      by: string | null;
+      history: { value: number; reason: string; amendedOn: string; enteredByStaff: boolean }[];
+    }[];
+    const two = rows.find((r) => r.periodStart === twoMonthsAgo)!;
+    expect(two).toMatchObject({ value: 75, enteredByStaff: false, amendedOn: today });
+    expect(two.history).toEqual([
+      expect.objectContaining({
+        value: 70,
+        reason: 'Double-counted visits removed',
+        amendedOn: today,
+        enteredByStaff: false,
+      }),
+    ]);
+    const three = rows.find((r) => r.periodStart === threeMonthsAgo)!;
+    expect(three).toMatchObject({ value: 91, enteredByStaff: true, amendedOn: null, history: [] });
+    expect(three.by).toEqual(expect.any(String));
+  });
+
   it('lets providers see and submit only their own KPI returns', async () => {
     const provider = await signInAs(app, 'provider', { providerId: mine });
     const list = await provider.get('/api/contracts/kpis');
@@ -263,6 +326,23 @@ describeWithDatabases('contracts routes', (ctx) => {
       comments: 'Two night staff recruited since the visit',
     });
     expect(answered.json()).toMatchObject({ providerResponse: 'challenge', providerRespondedOn: today });
+    // The same visit entered again is refused as a duplicate, naming the visit date.
+    const duplicate = await officer.post('/api/contracts/assessments', {
+      locationId: myLocation,
+      contractId: null,
+      visitDate: addDays(today, -5),
+      ratings: {
+        involvement_information: 'Good',
+        personalised_care: 'Good',
+        safeguarding_safety: 'Good',
+        staffing: 'Requires improvement',
+        management: 'Good',
+      },
+      summary: 'Night staffing',
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().errors[0]).toMatchObject({ field: 'visitDate' });
+    expect(duplicate.json().errors[0].message).toMatch(/already has an assessment for the visit on .* revise that one/);
     const published = await officer.post(`/api/contracts/assessments/${draft}/publish`);
     expect(published.json()).toMatchObject({
       status: 'published',

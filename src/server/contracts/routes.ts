@@ -33,7 +33,7 @@ import {
   recommissioning,
   updateStage,
 } from '../../db/contracts/procurements.js';
-import { createKpi, kpiOwner, listKpis, submitReturn } from '../../db/contracts/kpis.js';
+import { amendReturn, createKpi, kpiOwner, listKpis, submitReturn } from '../../db/contracts/kpis.js';
 import {
   assessmentOwner,
   createAssessment,
@@ -470,9 +470,44 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { providerId } = await kpiOwner(app.db, request.params.id);
       if (!providerId) throw forbidden('This KPI belongs to an in-house service');
       assertOwnProvider(actor, providerId);
-      return reply
-        .code(201)
-        .send({ id: await submitReturn(app.db, who(actor), request.params.id, request.body, today()) });
+      return reply.code(201).send({
+        id: await submitReturn(app.db, who(actor), request.params.id, request.body, today(), actor.role !== 'provider'),
+      });
+    },
+  );
+
+  app.put(
+    '/kpis/:id/returns/:periodStart',
+    {
+      preHandler: requireRole('provider', 'admin', 'commissioner'),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Amend a submitted KPI return (a provider only for its own contracts): the earlier figure is kept in its history with the reason',
+        params: z.object({ id: uuid, periodStart: isoDate }),
+        body: z.object({
+          value: z.number().finite(),
+          comment: z.string().max(2000).nullable().default(null),
+          reason: z.string().max(2000),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { providerId } = await kpiOwner(app.db, request.params.id);
+      if (!providerId) throw forbidden('This KPI belongs to an in-house service');
+      assertOwnProvider(actor, providerId);
+      await amendReturn(
+        app.db,
+        who(actor),
+        request.params.id,
+        request.params.periodStart,
+        request.body,
+        today(),
+        actor.role !== 'provider',
+      );
+      return reply.code(204).send(null);
     },
   );
 
@@ -769,7 +804,10 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = asAtFor(actorOf(request), request.query.asAt);
       const plan = await getPlan(app.db);
       if (!plan) throw notFound('Delivery plan');
-      const buf = await deliveryPlanWorkbook(haltonLayout(plan, at), plan.years.length);
+      const buf = await deliveryPlanWorkbook(haltonLayout(plan, at), plan.years.length, {
+        asAt: at,
+        producedAt: new Date(),
+      });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)

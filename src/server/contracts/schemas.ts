@@ -54,6 +54,24 @@ export const returnStatusSchema = z.object({
   periodEnd: z.string(),
   dueDate: z.string(),
   label: z.string(),
+  comment: z.string().nullable(),
+  /** Name of who gave the current figure. */
+  by: z.string().nullable(),
+  /** True when council staff entered the return on the provider's behalf. */
+  enteredByStaff: z.boolean(),
+  amendedOn: z.string().nullable(),
+  /** Earlier figures, oldest first, each with who replaced it, when and why. */
+  history: z.array(
+    z.object({
+      value: z.number(),
+      comment: z.string().nullable(),
+      by: z.string().nullable(),
+      enteredByStaff: z.boolean(),
+      amendedOn: z.string(),
+      amendedBy: z.string().nullable(),
+      reason: z.string(),
+    }),
+  ),
 });
 
 /** KpiDirection */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
 import { addDays, londonDate } from '../../domain/core/dates.js';
@@ -81,6 +82,42 @@ describeWithDatabases('discharge routes', (ctx) => {
     expect(res.statusCode).toBe(201);
     referralId = res.json().referral.id;
     expect(res.json().referral.postcodeDistrict).toBe('RM7');
+  });
+
+  it('refuses a second open referral for the same person, naming the field, and allows one after it closes', async () => {
+    // The issue's instance: a double-clicked or repeated referral made two cards for one person on the board.
+    const body = {
+      personRef: 'HUB-DUP-0001',
+      ageBand: '75-84',
+      postcodeDistrict: 'RM7',
+      hospital: 'Queen’s Hospital',
+      ward: 'Bluebell',
+      needsSummary: 'Walks with a frame',
+      medicallyOptimisedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      pathway: 1,
+      serviceNeed: 'homecare',
+      homecareHoursPerWeek: 7,
+      callsPerDay: 2,
+      fundingRoute: 'council',
+    };
+    const first = await broker.post('/api/discharge/referrals', body);
+    expect(first.statusCode).toBe(201);
+    const again = await broker.post('/api/discharge/referrals', body);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'personRef',
+        message: 'HUB-DUP-0001 already has an open referral: update that one, or cancel it before referring again',
+      }),
+    ]);
+    const id = first.json().referral.id;
+    expect(
+      (await broker.post(`/api/discharge/referrals/${id}/cancel`, { reason: 'Duplicate entered in error' })).statusCode,
+    ).toBe(204);
+    const second = await broker.post('/api/discharge/referrals', body);
+    expect(second.statusCode).toBe(201);
+    // Leave the board as the later tests expect it.
+    await broker.post(`/api/discharge/referrals/${second.json().referral.id}/cancel`, { reason: 'Test finished' });
   });
 
   it('shows name and NHS number to the hub but not to other staff, and nothing to providers', async () => {
@@ -249,10 +286,25 @@ describeWithDatabases('discharge routes', (ctx) => {
   it('exports metrics as CSV and Excel', async () => {
     const csv = await broker.get('/api/discharge/metrics/export?period=month&format=csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body.split('\n')[0]).toMatch(/^Period starting,Referrals pathway 0,/);
-    const xlsx = await broker.get('/api/discharge/metrics/export?period=month&format=xlsx');
+    // Labels as the page shows them (no internal codes), the filter in the file name.
+    const header = csv.body.split('\n')[0];
+    expect(header).toMatch(/^Month starting,"Referrals, pathway 0",/);
+    expect(header).toContain('Delayed bed-days: awaiting care home');
+    expect(header).toContain('Discharged the same or next day (%)');
+    expect(header).not.toMatch(/_/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /filename="discharge-metrics-by-month-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv"/,
+    );
+    const xlsx = await broker.get('/api/discharge/metrics/export?period=week&format=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The workbook says what it is, the filter and when it was made, in UK time.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const about = wb.getWorksheet('About')!;
+    expect(about.getCell('B2').value).toBe('Week (Monday to Sunday)');
+    expect(String(about.getCell('B5').value)).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d \(UK time\)$/);
+    expect(wb.getWorksheet('Metrics')!.getCell('A1').value).toBe('Week starting');
   });
 
   it('reports periods that end today at the latest, never tomorrow', async () => {

@@ -10,12 +10,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { csvOfRows } from '../../domain/core/csv.js';
-import { addDays, isoDateSchema, londonDate } from '../../domain/core/dates.js';
+import { addDays, isoDateSchema, londonDate, londonDateTimeText, longDateText } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
 import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
-import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
+import {
+  DELAY_REASON_LABELS,
+  DELAY_REASONS,
+  DESTINATIONS,
+  referralInputSchema,
+  type ServiceNeed,
+} from '../../domain/discharge/referral.js';
 import { periodStart } from '../../domain/discharge/time.js';
 import {
   awardOffer,
@@ -75,32 +81,47 @@ function providerIdOf(actor: Actor): string {
   return actor.providerId;
 }
 
-const METRIC_COLUMNS: { header: string; value: (r: MetricsReport['rows'][number]) => number | string | null }[] = [
-  { header: 'Period starting', value: (r) => r.period },
-  ...([0, 1, 2, 3] as const).map((p) => ({
-    header: `Referrals pathway ${p}`,
-    value: (r: MetricsReport['rows'][number]) => r.referrals[p],
-  })),
-  ...([0, 1, 2, 3] as const).map((p) => ({
-    header: `Discharges pathway ${p}`,
-    value: (r: MetricsReport['rows'][number]) => r.discharges[p],
-  })),
-  { header: 'Median days medically optimised to discharge', value: (r) => r.wait.medianDays },
-  { header: '90th percentile days medically optimised to discharge', value: (r) => r.wait.p90Days },
-  { header: 'Discharged same or next day', value: (r) => r.sameOrNextDay },
-  { header: 'Share discharged same or next day', value: (r) => r.sameOrNextDayShare },
-  ...DELAY_KEYS.map((k) => ({
-    header: `Delayed bed-days: ${k.replace(/_/g, ' ')}`,
-    value: (r: MetricsReport['rows'][number]) => r.delayedBedDays[k],
-  })),
-  { header: 'Delayed bed-days total', value: (r) => r.delayedBedDaysTotal },
-  { header: 'Requests sent', value: (r) => r.requestsSent },
-  { header: 'Offers received', value: (r) => r.offersReceived },
-  { header: 'Offers per request', value: (r) => r.offersPerRequest },
-  { header: 'Median hours to first offer', value: (r) => r.firstOfferMedianHours },
-  { header: 'Discharges to usual place of residence', value: (r) => r.dischargesToUsualResidence },
-  { header: 'Share to usual place of residence', value: (r) => r.usualResidenceShare },
-];
+/** A share (0 to 1) as a percentage to one decimal place, as the metrics page shows it. */
+const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+const oneDecimal = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+/**
+ * The metrics download's columns, in the words and units the metrics page uses: delay reasons by their labels,
+ * shares as percentages to one decimal place, days and hours to one decimal place.
+ */
+function metricColumns(
+  period: 'week' | 'month',
+): { header: string; value: (r: MetricsReport['rows'][number]) => number | string | null }[] {
+  return [
+    { header: period === 'week' ? 'Week starting' : 'Month starting', value: (r) => r.period },
+    ...([0, 1, 2, 3] as const).map((p) => ({
+      header: `Referrals, pathway ${p}`,
+      value: (r: MetricsReport['rows'][number]) => r.referrals[p],
+    })),
+    ...([0, 1, 2, 3] as const).map((p) => ({
+      header: `Discharges, pathway ${p}`,
+      value: (r: MetricsReport['rows'][number]) => r.discharges[p],
+    })),
+    { header: 'Median days from medically optimised to discharge', value: (r) => oneDecimal(r.wait.medianDays) },
+    {
+      header: '90th percentile days from medically optimised to discharge',
+      value: (r) => oneDecimal(r.wait.p90Days),
+    },
+    { header: 'Discharged the same or next day', value: (r) => r.sameOrNextDay },
+    { header: 'Discharged the same or next day (%)', value: (r) => percent(r.sameOrNextDayShare) },
+    ...DELAY_KEYS.map((k) => ({
+      header: `Delayed bed-days: ${DELAY_REASON_LABELS[k].toLowerCase()}`,
+      value: (r: MetricsReport['rows'][number]) => oneDecimal(r.delayedBedDays[k]),
+    })),
+    { header: 'Delayed bed-days, total', value: (r) => oneDecimal(r.delayedBedDaysTotal) },
+    { header: 'Requests sent to providers', value: (r) => r.requestsSent },
+    { header: 'Offers received', value: (r) => r.offersReceived },
+    { header: 'Offers per request', value: (r) => oneDecimal(r.offersPerRequest) },
+    { header: 'Median hours to the first offer', value: (r) => oneDecimal(r.firstOfferMedianHours) },
+    { header: 'Discharges to the usual place of residence', value: (r) => r.dischargesToUsualResidence },
+    { header: 'Discharges to the usual place of residence (%)', value: (r) => percent(r.usualResidenceShare) },
+  ];
+}
 
 /** A reporting window's query: `from` and `to` are both days included (London dates); `to` defaults to today. */
 const lastDayIncluded = isoDate.optional().describe('Last day included (London date); defaults to today');
@@ -402,11 +423,13 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const w = metricsWindow(request.query, now);
       assertDateRange({ from: w.from, to: w.end });
       const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
-      const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
+      // The file names the filter (by week or month, from and to), as the page's own downloads do.
+      const name = `discharge-metrics-by-${request.query.period}-${w.from}-to-${w.to}`;
+      const columns = metricColumns(request.query.period);
       if (request.query.format === 'csv') {
         const csv = csvOfRows([
-          METRIC_COLUMNS.map((c) => c.header),
-          ...report.rows.map((r) => METRIC_COLUMNS.map((c) => c.value(r))),
+          columns.map((c) => c.header),
+          ...report.rows.map((r) => columns.map((c) => c.value(r))),
         ]);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
@@ -414,9 +437,27 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           .send(csv);
       }
       const wb = new ExcelJS.Workbook();
+      // What the workbook is, the filter it was made with and when (UK time), before the figures.
+      const about = wb.addWorksheet('About');
+      about.columns = [{ width: 34 }, { width: 90 }];
+      about.addRows([
+        ['Hospital discharge metrics', ''],
+        ['Grouped by', request.query.period === 'week' ? 'Week (Monday to Sunday)' : 'Calendar month'],
+        ['From', longDateText(w.from)],
+        ['To (last day included)', longDateText(w.to)],
+        ['Produced', `${londonDateTimeText(now)} (UK time)`],
+        ['Source', 'Steward discharge hub records: referrals, requests, offers, delays and discharges'],
+        [
+          'Waits',
+          'From the time a person is medically optimised to the time they leave hospital, for people discharged in the period',
+        ],
+        ['Acceptance rate', 'Offers as a percentage of the requests a provider received'],
+      ]);
+      about.getRow(1).font = { bold: true, size: 14 };
       const ws = wb.addWorksheet('Metrics');
-      ws.addRow(METRIC_COLUMNS.map((c) => c.header));
-      for (const r of report.rows) ws.addRow(METRIC_COLUMNS.map((c) => c.value(r)));
+      ws.addRow(columns.map((c) => c.header));
+      ws.getRow(1).font = { bold: true };
+      for (const r of report.rows) ws.addRow(columns.map((c) => c.value(r)));
       const acc = wb.addWorksheet('Acceptance by provider');
       acc.addRow([
         'Provider',
@@ -425,9 +466,10 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
         'Declines',
         'No response',
         'Awarded',
-        'Acceptance rate',
+        'Acceptance rate (%)',
         'Median hours to respond',
       ]);
+      acc.getRow(1).font = { bold: true };
       for (const a of report.acceptance)
         acc.addRow([
           a.providerName,
@@ -436,8 +478,8 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
           a.declines,
           a.noResponse,
           a.awarded,
-          a.acceptanceRate,
-          a.medianResponseHours,
+          percent(a.acceptanceRate),
+          oneDecimal(a.medianResponseHours),
         ]);
       const buf = Buffer.from(await wb.xlsx.writeBuffer());
       return reply

@@ -47,12 +47,12 @@ const PLANNERS: Role[] = ['admin', 'commissioner'];
 export const MAX_EVENTS = 60_000_000;
 
 /** @throws InputError on `field` when the runs would simulate more than {@link MAX_EVENTS} events */
-function checkBudget(scenarios: readonly Scenario[], field = 'replications'): void {
+function checkBudget(scenarios: readonly Scenario[], field = 'replications', limit = MAX_EVENTS): void {
   const events = scenarios.reduce((sum, s) => sum + estimateEvents(s), 0);
-  if (events > MAX_EVENTS)
+  if (events > limit)
     throw InputError.field(
       field,
-      `This run would simulate about ${Math.round(events / 1e6)} million events; the limit is ${MAX_EVENTS / 1e6} million. Use fewer replications or a shorter period.`,
+      `This run would simulate about ${Math.round(events / 1e6)} million events; the limit is ${limit / 1e6} million. Use fewer replications or a shorter period.`,
       'body',
     );
 }
@@ -156,7 +156,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         if (!scenario.services.some((s) => s.id === id))
           throw InputError.field(`serviceIds.${i}`, `There is no service "${id}" in the scenario`, 'body');
       });
-      checkBudget([{ ...scenario, replications: replications * 14 * ids.length }], 'replications');
+      // About 14 quick evaluations to narrow down, then about 8 with the scenario's own runs to confirm and draw
+      // the curve (so its figures are those of "Run simulation"); a search is allowed twice a run's budget.
+      checkBudget(
+        [
+          {
+            ...scenario,
+            replications: (Math.min(replications, scenario.replications) * 14 + scenario.replications * 8) * ids.length,
+          },
+        ],
+        'replications',
+        2 * MAX_EVENTS,
+      );
       const recommendations = [];
       for (const id of ids)
         recommendations.push(await recommendCapacity(scenario, id, sharedSimulationPool().run, { replications }));

@@ -40,6 +40,7 @@ export const serviceResultSchema = z.object({
   unit: z.enum(['slot', 'bed', 'visit']),
   metrics: z.record(z.enum(metricKeys), estimateSchema),
   waitDistribution: z.object({ binDays: z.number(), share: z.array(z.number()) }),
+  placeWaitDistribution: z.object({ binDays: z.number(), share: z.array(z.number()) }),
   daily: z.object({
     occupancy: bandSchema,
     queue: bandSchema,
@@ -190,7 +191,15 @@ export type CapacityRecommendationResponse = z.infer<typeof capacityRecommendati
 export const recommendBodySchema = z.strictObject({
   scenario: scenarioSchema,
   serviceIds: z.array(z.string()).min(1).optional(),
-  replications: z.number().int().min(10).max(500).default(60),
+  replications: z
+    .number()
+    .int()
+    .min(10)
+    .max(500)
+    .default(60)
+    .describe(
+      "Runs per capacity while narrowing the search down; the answer and its curve use the scenario's own replications",
+    ),
 });
 
 export const recommendResponseSchema = z.object({ recommendations: z.array(capacityRecommendationSchema) });

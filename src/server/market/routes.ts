@@ -474,6 +474,8 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- Returns: providers update their own locations; staff editors may too ----
+  // A return council staff enter is marked as theirs ('staff'), never passed off as the provider's own.
+  const sourceOf = (actor: Actor) => (actor.role === 'provider' ? 'provider' : 'staff');
   const returnRoute = <B extends z.ZodType, R extends z.ZodType>(
     path: string,
     summary: string,
@@ -503,7 +505,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     careHomeReturnSchema,
     (actor, locationId, body) =>
       recordCareHomeReturn(app.db, { userId: actor.userId }, locationId, body, {
-        source: actor.role === 'provider' ? 'provider' : 'capacity_tracker',
+        source: sourceOf(actor),
         reportedBy: actor.userId,
       }),
   );
@@ -514,6 +516,7 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     homecareReturnSchema,
     async (actor, locationId, body) => {
       const row = await recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, {
+        source: sourceOf(actor),
         reportedBy: actor.userId,
       });
       return { ...row, hoursPerWeek: Number(row.hoursPerWeek), newHoursAvailable: Number(row.newHoursAvailable) };
@@ -525,14 +528,17 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     workforceBody,
     workforceReturnSchema,
     (actor, locationId, body) =>
-      recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, { reportedBy: actor.userId }),
+      recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, {
+        source: sourceOf(actor),
+        reportedBy: actor.userId,
+      }),
   );
   returnRoute(
     '/locations/:id/no-change',
     'Confirm the latest figures are still right ("no change")',
     z.object({}).optional(),
     z.object({ careHome: z.boolean(), homecareAreas: z.number(), workforce: z.boolean() }),
-    (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId),
+    (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId, sourceOf(actor)),
   );
 
   app.post(

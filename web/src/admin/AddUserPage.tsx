@@ -102,9 +102,8 @@ export function AddUserPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems = validateNewUser(form);
-    setErrors(problems);
-    if (problems.length) return;
+    // The server checks every field, the email already in use included, and answers with every problem at once;
+    // the browser's own checks only stand in when the server cannot be asked.
     setSubmitting(true);
     try {
       const { user } = await apiSend<{ user: User }>('POST', '/api/admin/users', {
@@ -116,7 +115,11 @@ export function AddUserPage() {
       });
       navigate('/admin/users', { state: { added: user.email } });
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(
+        err instanceof ApiError && err.status < 500
+          ? apiErrorsToSummary(err)
+          : [...validateNewUser(form), { message: err instanceof Error ? err.message : String(err) }],
+      );
       setSubmitting(false);
     }
   };

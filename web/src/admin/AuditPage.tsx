@@ -16,30 +16,89 @@ export type AuditEntry = Wire<typeof auditEntrySchema>;
 
 const PAGE_SIZE = 50;
 
-/** A short readable form of the entry's detail: `role: provider; providerId: …`. */
-export function describeDetail(detail: Record<string, unknown> | null): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${v === null ? 'none' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
+/** A field or record code in words: `councilQualityRating` → "council quality rating", `kpi_return` → "KPI return". */
+export function words(code: string): string {
+  return code
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/\bkpi\b/g, 'KPI')
+    .replace(/\bcqc\b/g, 'CQC')
+    .replace(/\bd2a\b/g, 'D2A')
+    .replace(/\bmps\b/g, 'MPS')
+    .replace(/\bbcf\b/g, 'BCF')
+    .replace(/ pence$/, ' (pence)');
 }
+
+/**
+ * A short readable form of an entry's detail: `role: viewer → commissioner; provider: Rosewood Care Homes Ltd`.
+ * Ids are shown by the names the server resolved (`names`); a change's values before and after (`before`/`after`,
+ * or `{from, to}`) as "was → now".
+ */
+export function describeDetail(detail: Record<string, unknown> | null, names: Record<string, string> = {}): string {
+  if (!detail) return '';
+  const value = (v: unknown): string =>
+    v === null || v === undefined
+      ? 'none'
+      : typeof v === 'string'
+        ? (names[v.toLowerCase()] ?? v)
+        : typeof v === 'boolean'
+          ? v
+            ? 'yes'
+            : 'no'
+          : Array.isArray(v)
+            ? v.map(value).join(', ')
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v);
+  const parts: string[] = [];
+  const { before, after, ...rest } = detail as { before?: unknown; after?: unknown } & Record<string, unknown>;
+  for (const [k, v] of Object.entries(rest)) {
+    if (v && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'to' in v) {
+      const c = v as { from: unknown; to: unknown };
+      parts.push(`${words(k)}: ${value(c.from)} → ${value(c.to)}`);
+    } else parts.push(`${words(k)}: ${value(v)}`);
+  }
+  if (after && typeof after === 'object' && !Array.isArray(after)) {
+    const was = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(after as Record<string, unknown>))
+      parts.push(`${words(k)}: ${value(was[k])} → ${value(v)}`);
+  }
+  return parts.join('; ');
+}
+
+/** Who did it: the person's name with the email they signed in with, or the system. */
+const who = (e: AuditEntry) =>
+  e.userName ? `${e.userName} (${e.userEmail})` : e.userEmail.replace(/^system:/, 'System: ');
+
+/** The record: its name where it has one, else its kind. */
+const record = (e: AuditEntry) => {
+  // Request-level entries name the route ("POST /api/admin/users"): shown as they are.
+  const kind = e.entity.includes('/') ? e.entity : words(e.entity);
+  return e.entityName ? `${kind}: ${e.entityName}` : kind;
+};
 
 const columns: Column<AuditEntry>[] = [
   { key: 'at', header: 'When', render: (e) => formatDateTime(e.at) },
-  { key: 'userEmail', header: 'Who' },
-  { key: 'action', header: 'Action' },
-  { key: 'entity', header: 'Record', render: (e) => (e.entityId ? `${e.entity} ${e.entityId}` : e.entity) },
-  { key: 'detail', header: 'Detail', render: (e) => <span className="govuk-body-s">{describeDetail(e.detail)}</span> },
+  { key: 'userEmail', header: 'Who', render: who },
+  { key: 'action', header: 'Action', render: (e) => words(e.action) },
+  { key: 'entity', header: 'Record', render: record },
+  {
+    key: 'detail',
+    header: 'Detail',
+    render: (e) => <span className="govuk-body-s">{describeDetail(e.detail, e.names)}</span>,
+  },
 ];
 
 const downloadColumns: DownloadColumn<AuditEntry>[] = [
   { key: 'id', header: 'Entry' },
-  { key: 'at', header: 'When (UTC)' },
-  { key: 'userEmail', header: 'Who' },
-  { key: 'action', header: 'Action' },
-  { key: 'entity', header: 'Record type' },
-  { key: 'entityId', header: 'Record' },
-  { key: 'detail', header: 'Detail', value: (e) => (e.detail ? JSON.stringify(e.detail) : '') },
+  { key: 'at', header: 'When (UK time)', value: (e) => new Date(e.at) },
+  { key: 'userName', header: 'Who', value: (e) => e.userName ?? null },
+  { key: 'userEmail', header: 'Signed in as' },
+  { key: 'action', header: 'Action', value: (e) => words(e.action) },
+  { key: 'entity', header: 'Record type', value: (e) => (e.entity.includes('/') ? e.entity : words(e.entity)) },
+  { key: 'entityName', header: 'Record', value: (e) => e.entityName ?? e.entityId },
+  { key: 'detail', header: 'Detail', value: (e) => describeDetail(e.detail, e.names) },
 ];
 
 export function AuditPage() {

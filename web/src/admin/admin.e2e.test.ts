@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { navigationFor } from '../routes';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward, choose } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  E2E_ADMIN,
+  describeE2E,
+  expectAccessible,
+  newPage,
+  signIn,
+  useSteward,
+  choose,
+} from '../testing/e2e';
 
 describeE2E('admin: users and audit log', () => {
   const e2e = useSteward();
@@ -42,12 +51,17 @@ describeE2E('admin: users and audit log', () => {
     }
     await expectAccessible(page, 'add user page with errors');
 
-    // The server's checks: an email already in use is refused with the field named.
-    await page.getByLabel('Full name').fill('Priya Planner');
+    // The server's checks: an email already in use is refused with the field named, in the same answer as the
+    // missing name (every problem at once, not one after another).
     await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.broker.email);
     await choose(page.getByLabel('Commissioner'));
     await page.getByLabel('Temporary password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Add user' }).click();
+    await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
+    await summary.getByRole('link', { name: 'Enter a name' }).waitFor();
+    await page.getByLabel('Full name').fill('Priya Planner');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => summary.getByRole('link', { name: 'Enter a name' }).count()).toBe(0);
     await summary.getByRole('link', { name: 'A user with this email address already exists' }).waitFor();
     await expect
       .poll(() =>
@@ -104,8 +118,13 @@ describeE2E('admin: users and audit log', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await expectAccessible(page, 'audit log page');
     const created = page.locator('tbody tr', { hasText: 'role: commissioner' }).first();
-    await expect.poll(() => created.getByRole('cell').nth(1).textContent()).toBe(DEMO_ACCOUNTS.admin.email);
+    // People and records by name, not ids (issue 13).
+    await expect
+      .poll(() => created.getByRole('cell').nth(1).textContent())
+      .toBe(`${E2E_ADMIN.name} (${DEMO_ACCOUNTS.admin.email})`);
     await expect.poll(() => created.getByRole('cell').nth(2).textContent()).toBe('create');
+    await expect.poll(() => created.getByRole('cell').nth(3).textContent()).toBe('user: Priya Planner');
+    expect(await created.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 
     // The new user can sign in with the password the admin set.
     const second = await newPage(e2e.browser);

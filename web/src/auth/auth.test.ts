@@ -38,10 +38,24 @@ describe('add user form checks', () => {
 });
 
 describe('audit detail', () => {
-  it('reads as key: value pairs', () => {
+  it('reads as field: value pairs in words, names for ids, and values before and after a change', () => {
     expect(describeDetail({ role: 'provider', providerId: null, parts: ['core', 'market'] })).toBe(
-      'role: provider; providerId: none; parts: ["core","market"]',
+      'role: provider; provider id: none; parts: core, market',
     );
     expect(describeDetail(null)).toBe('');
+    const rosewood = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+    expect(
+      describeDetail(
+        { role: { from: 'viewer', to: 'commissioner' }, providerId: rosewood },
+        { [rosewood]: 'Rosewood Care Homes Ltd' },
+      ),
+    ).toBe('role: viewer → commissioner; provider id: Rosewood Care Homes Ltd');
+    expect(
+      describeDetail({
+        reference: 'R-001',
+        before: { councilQualityRating: 'Good', onFramework: false },
+        after: { councilQualityRating: 'Poor', onFramework: true },
+      }),
+    ).toBe('reference: R-001; council quality rating: Good → Poor; on framework: no → yes');
   });
 });

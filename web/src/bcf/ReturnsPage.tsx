@@ -124,27 +124,32 @@ export function ReturnsPage() {
           Download the whole plan (Excel XLSX)
         </a>
       </p>
-      <h2 className="govuk-heading-m">Import a filled return</h2>
-      <p className="govuk-body">
-        The whole workbook is checked first: if any cell has a problem, nothing is saved and every problem is listed
-        with its sheet, row and column.
-      </p>
-      <form onSubmit={submit} noValidate>
-        <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="return-file">
-            Filled return (Excel XLSX)
-          </label>
-          <input
-            className="govuk-file-upload"
-            id="return-file"
-            name="return-file"
-            type="file"
-            accept=".xlsx"
-            ref={input}
-          />
-        </div>
-        <Button disabled={busy}>Import return</Button>
-      </form>
+      {/* Only those who may change the plan are offered the import (a viewer would be refused on submit). */}
+      {data.canEdit && (
+        <>
+          <h2 className="govuk-heading-m">Import a filled return</h2>
+          <p className="govuk-body">
+            The whole workbook is checked first: if any cell has a problem, nothing is saved and every problem is listed
+            with its sheet, row and column.
+          </p>
+          <form onSubmit={submit} noValidate>
+            <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
+              <label className="govuk-label" htmlFor="return-file">
+                Filled return (Excel XLSX)
+              </label>
+              <input
+                className="govuk-file-upload"
+                id="return-file"
+                name="return-file"
+                type="file"
+                accept=".xlsx"
+                ref={input}
+              />
+            </div>
+            <Button disabled={busy}>Import return</Button>
+          </form>
+        </>
+      )}
     </Page>
   );
 }

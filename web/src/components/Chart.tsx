@@ -44,6 +44,29 @@ function loadPlot(): Promise<typeof import('./plotRender')> {
   return plotModule;
 }
 
+/**
+ * Marks that only decorate (targets, zero lines, frames, labels, ticks, grids, axes), known by their ARIA label
+ * (class names do not survive minifying): a chart with nothing else has no data.
+ */
+const DECORATION = /^(rule|frame|text|tick)$|grid|axis/;
+
+/**
+ * True when a chart's marks hold no data to draw: every mark that is not a decoration has an empty (or absent)
+ * data array. Such a chart would draw full-width bars or "0.000000" ticks from an empty domain.
+ */
+export function plotIsEmpty(options: Plot.PlotOptions): boolean {
+  const marks = (options.marks ?? []).flat(Infinity as 1) as unknown[];
+  const dataMarks = marks.filter(
+    (m): m is { data?: unknown; ariaLabel?: string } =>
+      !!m && typeof m === 'object' && !DECORATION.test(String((m as { ariaLabel?: unknown }).ariaLabel ?? '')),
+  );
+  if (dataMarks.length === 0) return false;
+  return dataMarks.every((m) => {
+    const data = m.data as ArrayLike<unknown> | null | undefined;
+    return data == null || data.length === 0;
+  });
+}
+
 export interface ChartProps {
   /** Visible title (figcaption). */
   title: string;
@@ -60,11 +83,14 @@ export interface ChartProps {
   dataTable?: ReactNode;
   /** Extra notes under the description (source, method). */
   source?: ReactNode;
+  /** Shown instead of the chart when it has no data (default: "No data to show yet."). */
+  emptyText?: string;
 }
 
-export function Chart({ title, description, plot, height = 320, dataTable, source }: ChartProps) {
+export function Chart({ title, description, plot, height = 320, dataTable, source, emptyText }: ChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const [empty, setEmpty] = useState(false);
   const titleId = useId();
   const descriptionId = useId();
 
@@ -82,6 +108,20 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
   useEffect(() => {
     const el = containerRef.current;
     if (!el || width === 0) return;
+    const options = plot(width);
+    if (plotIsEmpty(options)) {
+      el.replaceChildren();
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    // Never narrower than the margins plus room to draw: a plot area of zero or less gives negative widths
+    // (the browser logs an error for each bar); the plot scrolls inside its own region instead.
+    const marginLeft = options.marginLeft ?? 60;
+    const marginRight = options.marginRight ?? 20;
+    const drawWidth = Math.max(width, marginLeft + marginRight + 120);
+    // Room under the x axis for its title below the tick labels, and above the plot for the y axis title.
+    const xLabelled = options.x?.label !== null && options.x?.axis !== null;
     // Plot is loaded on demand (its own chunk, shared with the chart pages that build marks with it) and the chart
     // is drawn in a later task than the page's first render, so the page's text and controls answer input first.
     let chart: (SVGSVGElement | HTMLElement) | null = null;
@@ -90,16 +130,22 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (cancelled) return;
       chart = Plot.plot({
-        width,
         height,
         marginLeft: 60,
+        marginTop: 28,
+        ...(xLabelled ? { marginBottom: 44 } : {}),
         style: {
           fontFamily: 'arial, sans-serif',
           fontSize: '13px',
           color: chartColours.black,
           background: 'transparent',
         },
-        ...plot(width),
+        ...options,
+        // The x axis title sits at the foot of the bottom margin, clear of the tick labels above it.
+        ...(xLabelled && options.x?.labelOffset === undefined
+          ? { x: { labelOffset: Math.max(26, (options.marginBottom ?? 44) - 6), ...options.x } }
+          : {}),
+        width: drawWidth,
       });
       // The container carries the accessible name/description; the SVG inside is presentational.
       chart.setAttribute('aria-hidden', 'true');
@@ -122,7 +168,9 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
         role="img"
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
+        hidden={empty}
       />
+      {empty && <p className="govuk-body govuk-inset-text app-chart__empty">{emptyText ?? 'No data to show yet.'}</p>}
       <p className="app-chart__description" id={descriptionId}>
         {description}
       </p>

@@ -22,7 +22,15 @@ export { Tag, RagTag, RatingTag, ratingColour, type Rag, type TagColour, type Ra
 export { SummaryList, type SummaryRow, type SummaryAction } from './SummaryList';
 export { KeyFigures, Panel, type KeyFigure } from './KeyFigures';
 export { NotificationBanner, InsetText, WarningText, Details } from './NotificationBanner';
-export { Chart, chartColours, categoricalColours, ragColours, type ChartProps, type PlotOptions } from './Chart';
+export {
+  Chart,
+  chartColours,
+  categoricalColours,
+  plotIsEmpty,
+  ragColours,
+  type ChartProps,
+  type PlotOptions,
+} from './Chart';
 export { DownloadLinks, type DownloadLinksProps } from './DownloadLinks';
 export { toCsv, toXlsx, saveFile, type DownloadColumn } from './downloads';
 export { LoadingOrError, Loading } from './LoadingOrError';

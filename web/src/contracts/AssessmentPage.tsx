@@ -13,6 +13,7 @@ import {
   Page,
   Radios,
   RatingTag,
+  Select,
   SummaryList,
   Textarea,
   apiErrorsToSummary,
@@ -20,7 +21,7 @@ import {
   formatDate,
   type SummaryError,
 } from '../components';
-import { ACTION_PLAN_LABELS, ASSESSMENT_DOMAINS, DOMAIN_LABELS, label } from './labels';
+import { ACTION_PLAN_LABELS, ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS, label } from './labels';
 import { AssessmentStatusTag } from './AssessmentsPage';
 import type { Assessment } from './types';
 
@@ -198,30 +199,141 @@ export function AssessmentPage() {
           <Button>Submit action plan</Button>
         </form>
       )}
-      {officer && a.status !== 'published' && (
+      {officer && a.status === 'provider_challenge' && (
+        <OfficerActions
+          assessment={a}
+          onDone={(m) => {
+            setDone(m);
+            setErrors([]);
+            reload();
+          }}
+          onErrors={setErrors}
+        />
+      )}
+      {officer && a.status === 'draft' && (
         <ButtonGroup>
-          {a.status === 'draft' && (
-            <Button
-              type="button"
-              onClick={() =>
-                void act('share', undefined, 'Draft shared with the provider: the 14-day challenge window has started')
-              }
-            >
-              Share with provider
-            </Button>
-          )}
-          {a.status === 'provider_challenge' && (
-            <Button
-              type="button"
-              onClick={() =>
-                void act('publish', undefined, 'Assessment published: the rating now shows in the market register')
-              }
-            >
-              Publish
-            </Button>
-          )}
+          <Button
+            type="button"
+            onClick={() =>
+              void act('share', undefined, 'Draft shared with the provider: the 14-day challenge window has started')
+            }
+          >
+            Share with provider
+          </Button>
         </ButtonGroup>
       )}
     </Page>
+  );
+}
+
+/**
+ * The quality officer's part once a draft is with the provider: while the window is open and the provider has
+ * not answered, nothing to do but wait (publishing would be refused); once they have challenged, revise the
+ * ratings in answer (kept in the audit trail) or keep them, then publish.
+ */
+function OfficerActions({
+  assessment: a,
+  onDone,
+  onErrors,
+}: {
+  assessment: Assessment;
+  onDone: (message: string) => void;
+  onErrors: (errors: SummaryError[]) => void;
+}) {
+  const [ratings, setRatings] = useState<Record<string, string>>({ ...a.ratings });
+  const [summary, setSummary] = useState(a.summary);
+  const [revising, setRevising] = useState(false);
+  const waiting = !a.providerRespondedOn && a.challengeDaysLeft !== null;
+  const run = async (method: 'POST' | 'PUT', path: string, body: unknown, message: string) => {
+    try {
+      await apiSend(method, `/api/contracts/assessments/${a.id}${path}`, body);
+      setRevising(false);
+      onDone(message);
+    } catch (err) {
+      onErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+    }
+  };
+  if (waiting)
+    return (
+      <InsetText>
+        The provider has until {formatDate(a.challengeDeadline!)} to accept or challenge the draft. You can publish once
+        they answer or the window closes.
+      </InsetText>
+    );
+  const changed = ASSESSMENT_DOMAINS.filter((d) => ratings[d] !== a.ratings[d]);
+  return (
+    <>
+      <h2 className="govuk-heading-m">
+        {a.providerResponse === 'challenge' ? 'Answer the challenge' : 'Publish the assessment'}
+      </h2>
+      {a.providerResponse === 'challenge' && (
+        <p className="govuk-body">
+          Weigh the provider’s evidence. Revise any rating it changes (the revision is kept in the audit trail), or keep
+          the ratings as they are; then publish.
+        </p>
+      )}
+      {revising ? (
+        <form
+          noValidate
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void run(
+              'PUT',
+              '',
+              { ratings, summary },
+              changed.length
+                ? `Ratings revised: ${changed.map((d) => `${DOMAIN_LABELS[d]} now ${ratings[d]}`).join('; ')}`
+                : 'Assessment saved with its ratings unchanged',
+            );
+          }}
+        >
+          {ASSESSMENT_DOMAINS.map((d) => (
+            <Select
+              key={d}
+              name={`rating-${d}`}
+              label={DOMAIN_LABELS[d]}
+              value={ratings[d]}
+              onChange={(v) => setRatings({ ...ratings, [d]: v })}
+              options={QUALITY_RATINGS.map((q) => ({ value: q, text: q }))}
+            />
+          ))}
+          <Textarea
+            name="summary"
+            label="Summary"
+            hint="Say what the provider’s evidence changed, or why the ratings stand."
+            value={summary}
+            onChange={setSummary}
+            rows={4}
+          />
+          <ButtonGroup>
+            <Button>Save revised ratings</Button>
+            <Button type="button" variant="secondary" onClick={() => setRevising(false)}>
+              Cancel
+            </Button>
+          </ButtonGroup>
+        </form>
+      ) : (
+        <ButtonGroup>
+          {a.providerResponse === 'challenge' && (
+            <Button type="button" variant="secondary" onClick={() => setRevising(true)}>
+              Revise ratings
+            </Button>
+          )}
+          <Button
+            type="button"
+            onClick={() =>
+              void run(
+                'POST',
+                '/publish',
+                undefined,
+                'Assessment published: the rating now shows in the market register',
+              )
+            }
+          >
+            Publish
+          </Button>
+        </ButtonGroup>
+      )}
+    </>
   );
 }

@@ -26,6 +26,8 @@ interface Bar {
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** Height of one procurement's row in the timeline, in pixels: its name, then the planned and actual bars. */
+const GANTT_ROW = 62;
 const nextDay = (iso: string) => new Date(day(iso).getTime() + 86_400_000);
 
 /** Gantt rows: a thin planned bar above a solid actual-or-forecast bar for each stage in use. */
@@ -70,14 +72,29 @@ export function ProcurementsPage() {
   const stageNames = PROCUREMENT_STAGES.map((s) => PROCUREMENT_STAGE_LABELS[s]);
   const plot = useCallback(
     (width: number): PlotOptions => ({
-      marginLeft: Math.min(340, width * 0.42),
-      x: { type: 'utc', label: null, grid: true },
-      y: { label: null, domain: (data?.procurements ?? []).map((p) => p.title) },
+      // Each procurement's name is written in full above its bars, across the chart's width, rather than in a
+      // left margin where long names were cut off (and, on a phone, squeezed the bars to nothing).
+      marginLeft: 12,
+      marginRight: 12,
+      x: { type: 'utc', label: null, grid: true, ticks: Math.max(2, Math.floor(width / 110)) },
+      y: { axis: null, domain: (data?.procurements ?? []).map((p) => p.title) },
       color: { domain: stageNames, range: [...categoricalColours, chartColours.red], legend: true },
       marks: [
+        Plot.text(data?.procurements ?? [], {
+          y: 'title',
+          text: 'title',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          dy: -GANTT_ROW / 2 + 9,
+          fontWeight: 'bold',
+          // In ems of the 13 px font: the chart's width less its margins; a longer name ends in an ellipsis (in full in
+          // the table below and the data table).
+          lineWidth: Math.max(10, (width - 30) / 13),
+          textOverflow: 'ellipsis',
+        }),
         Plot.barX(
           bars.filter((b) => b.kind === 'Planned'),
-          { x1: 'start', x2: 'end', y: 'procurement', fill: 'stage', fillOpacity: 0.35, insetTop: 4, insetBottom: 20 },
+          { x1: 'start', x2: 'end', y: 'procurement', fill: 'stage', fillOpacity: 0.35, insetTop: 22, insetBottom: 20 },
         ),
         Plot.barX(
           bars.filter((b) => b.kind !== 'Planned'),
@@ -86,7 +103,7 @@ export function ProcurementsPage() {
             x2: 'end',
             y: 'procurement',
             fill: 'stage',
-            insetTop: 16,
+            insetTop: 38,
             insetBottom: 4,
             title: (b: Bar) =>
               `${b.stage}: ${b.start.toISOString().slice(0, 10)} to ${b.end.toISOString().slice(0, 10)}`,
@@ -118,7 +135,7 @@ export function ProcurementsPage() {
       <Chart
         title="Procurement stages: planned and actual or forecast"
         description={`${data.procurements.length} procurements. ${late.length ? `${late.map((p) => p.title).join(', ')} cannot go live before the current contract ends.` : 'All are forecast to go live before the current contracts end.'} Pale bars are the plan; solid bars are actual dates, or the forecast where a stage has not finished; the black tick is the day the current contract ends; the dashed line is today.`}
-        height={80 + data.procurements.length * 44}
+        height={80 + data.procurements.length * GANTT_ROW}
         plot={plot}
         source={
           <p className="govuk-body-s">

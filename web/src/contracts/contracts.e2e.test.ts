@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demoProviderEmail, slugify } from '../../../src/demo/use
 import { FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
 
 describeE2E('contracts and delivery', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('shows a commissioner the contracts ending in the next 12 months and how each recommissioning stands', async () => {
     const { page, errors } = await newPage(e2e.browser);
@@ -151,6 +151,31 @@ describeE2E('contracts and delivery', () => {
       rag: 'green',
       state: period.state === 'overdue' ? 'late' : 'on_time',
     });
+    // The period offered next is the next one outstanding, never the one just submitted.
+    const section = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Block bed occupancy' }) });
+    const stillOpen = after.returns.filter((r: { state: string }) => r.state === 'awaited' || r.state === 'overdue');
+    const periodSelect = section.getByLabel('Period', { exact: true });
+    if (stillOpen.length) {
+      expect(await periodSelect.inputValue()).toBe(stillOpen[stillOpen.length - 1].periodStart);
+      expect(await periodSelect.locator('option').allTextContents()).not.toContain(
+        expect.stringContaining(period.label),
+      );
+    }
+    // A submitted return can be amended, with a reason, and keeps its history.
+    await section.getByRole('button', { name: `Amend the return for ${period.label}` }).click();
+    await section.getByLabel('Block bed occupancy (%)').last().fill('-10');
+    await section.getByRole('button', { name: 'Amend return' }).click();
+    // Every problem at once: the value's bound and the missing reason.
+    const summary = page.locator('.govuk-error-summary').filter({ hasText: 'Enter why the figure is being amended' });
+    await summary.getByRole('link', { name: 'Enter a percentage from 0 to 100' }).waitFor();
+    await expectAccessible(page, 'KPI amendment with errors');
+    await section.getByLabel('Block bed occupancy (%)').last().fill('91.5');
+    await section.getByLabel('Why are you amending it?').fill('Two respite beds were counted as occupied');
+    await section.getByRole('button', { name: 'Amend return' }).click();
+    await page.getByRole('alert').getByText(`Return for ${period.label} amended from 93.5 to 91.5`).waitFor();
+    await section.getByText(/^Amended returns/).click();
+    await section.getByText(/93\.5%.*Two respite beds were counted as occupied/).waitFor();
+    await expectAccessible(page, 'amended KPI return');
 
     await page.goto(`${e2e.steward.baseUrl}/contracts/assessments`);
     await page.getByRole('heading', { level: 1, name: 'Your quality assessments' }).waitFor();
@@ -189,6 +214,14 @@ describeE2E('contracts and delivery', () => {
       .getByRole('link')
       .click();
     await page.getByRole('heading', { level: 2, name: 'Provider’s response' }).waitFor();
+    // The officer answers the challenge: revise (here the summary; the ratings stand), then publish.
+    await page.getByRole('heading', { level: 2, name: 'Answer the challenge' }).waitFor();
+    await page.getByRole('button', { name: 'Revise ratings' }).click();
+    await page.getByLabel('Summary').fill('Night staffing evidence reviewed: ratings stand until the next visit.');
+    await expectAccessible(page, 'revising a challenged assessment');
+    await page.getByRole('button', { name: 'Save revised ratings' }).click();
+    await page.getByRole('alert').getByText('Assessment saved with its ratings unchanged').waitFor();
+    await page.getByText('Night staffing evidence reviewed').first().waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page
       .getByRole('alert')

@@ -1,4 +1,5 @@
 import type { Area } from '../area';
+import { RequireAuth } from '../auth';
 import { lazyPage } from '../components';
 
 const ContractsOverviewPage = lazyPage(() => import('./ContractsOverviewPage'), 'ContractsOverviewPage');
@@ -23,13 +24,27 @@ export const contractsArea: Area = {
   routes: [
     { index: true, element: <ContractsOverviewPage /> },
     { path: 'register', element: <RegisterPage /> },
-    { path: 'register/import', element: <ImportRegisterPage /> },
+    {
+      path: 'register/import',
+      element: (
+        <RequireAuth roles={['admin', 'commissioner']}>
+          <ImportRegisterPage />
+        </RequireAuth>
+      ),
+    },
     { path: 'register/:id', element: <ContractPage /> },
     { path: 'recommissioning', element: <RecommissioningPage /> },
     { path: 'procurements', element: <ProcurementsPage /> },
     { path: 'kpis', element: <KpiReturnsPage /> },
     { path: 'assessments', element: <AssessmentsPage /> },
-    { path: 'assessments/new', element: <NewAssessmentPage /> },
+    {
+      path: 'assessments/new',
+      element: (
+        <RequireAuth roles={['admin', 'quality_officer']}>
+          <NewAssessmentPage />
+        </RequireAuth>
+      ),
+    },
     { path: 'assessments/:id', element: <AssessmentPage /> },
     { path: 'delivery-plan', element: <DeliveryPlanPage /> },
     { path: 'risks', element: <RisksPage /> },

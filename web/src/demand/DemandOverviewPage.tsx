@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
 import { useAuth } from '../auth';
 import {
@@ -11,6 +11,7 @@ import {
   InsetText,
   KeyFigures,
   LoadingOrError,
+  NotificationBanner,
   Page,
   Select,
   Table,
@@ -57,6 +58,8 @@ export function DemandOverviewPage() {
   const [choice, setChoice] = useState(scenario);
   const [areaChoice, setAreaChoice] = useState(area ?? '');
   const { hasRole } = useAuth();
+  // A confirmation carried from the page that saved: a rate changed or a scenario saved.
+  const saved = (useLocation().state as { changed?: string; saved?: string } | null) ?? null;
 
   if (!projection.data || !population.data) {
     return (
@@ -97,6 +100,16 @@ export function DemandOverviewPage() {
 
   return (
     <Page title="Need and demand" caption={pop.area.name}>
+      {saved?.changed && (
+        <NotificationBanner type="success" heading={`Rate saved: ${saved.changed}`}>
+          The projections below use the new rate.
+        </NotificationBanner>
+      )}
+      {saved?.saved && (
+        <NotificationBanner type="success" heading={`Scenario saved: ${saved.saved}`}>
+          The projections below use it.
+        </NotificationBanner>
+      )}
       {pop.area.synthetic && (
         <WarningText>
           This is a synthetic demo borough: the population and services are made up. Do not quote these figures.

@@ -30,6 +30,7 @@ export function EditRatePage() {
   const [form, setForm] = useState<RateForm | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
   useEffect(() => {
     if (rate && !form) setForm(rateFormFrom(rate));
   }, [rate, form]);
@@ -67,7 +68,9 @@ export function EditRatePage() {
     setBusy(true);
     try {
       await apiSend('DELETE', `/api/demand/rates/${rate.key}`);
-      navigate('/demand/rates');
+      navigate('/demand', {
+        state: { changed: `${rate.label} (${rate.shipped ? 'back to the shipped default' : 'removed'})` },
+      });
     } catch (err) {
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
       setBusy(false);
@@ -131,10 +134,35 @@ export function EditRatePage() {
           onChange={(v) => setForm({ ...form, sourceYear: v })}
           error={fieldError(errors, 'sourceYear')}
         />
+        {confirmReset && (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="confirm-reset-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="confirm-reset-title">
+                {rate.shipped ? 'Reset this rate?' : 'Remove this rate?'}
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">
+                {rate.shipped
+                  ? 'The rates you set here will be replaced by the shipped default, and every projection will use it.'
+                  : 'The rate will be removed, and projections will no longer use it.'}{' '}
+                This cannot be undone.
+              </p>
+              <ButtonGroup>
+                <Button type="button" variant="warning" onClick={reset} disabled={busy}>
+                  {rate.shipped ? 'Yes, reset the rate' : 'Yes, remove the rate'}
+                </Button>
+                <Button type="button" variant="secondary" onClick={() => setConfirmReset(false)}>
+                  No, keep it
+                </Button>
+              </ButtonGroup>
+            </div>
+          </div>
+        )}
         <ButtonGroup>
           <Button disabled={busy}>Save rate</Button>
-          {!rate.isDefault && (
-            <Button type="button" variant="secondary" onClick={reset} disabled={busy}>
+          {!rate.isDefault && !confirmReset && (
+            <Button type="button" variant="secondary" onClick={() => setConfirmReset(true)} disabled={busy}>
               {rate.shipped ? 'Reset to the shipped default' : 'Remove this rate'}
             </Button>
           )}

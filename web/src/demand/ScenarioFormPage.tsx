@@ -36,6 +36,7 @@ export function ScenarioFormPage() {
   const [form, setForm] = useState<ScenarioForm | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   useEffect(() => {
     if (form || !scenarios.data) return;
     if (id && !existing) return;
@@ -77,7 +78,7 @@ export function ScenarioFormPage() {
       const res = existing
         ? await apiSend<{ scenario: Scenario }>('PUT', `/api/demand/scenarios/${existing.id}`, body)
         : await apiSend<{ scenario: Scenario }>('POST', '/api/demand/scenarios', body);
-      navigate(`/demand?scenario=${res.scenario.id}`);
+      navigate(`/demand?scenario=${res.scenario.id}`, { state: { saved: res.scenario.name } });
     } catch (err) {
       setErrors(
         err instanceof ApiError
@@ -94,7 +95,7 @@ export function ScenarioFormPage() {
     setBusy(true);
     try {
       await apiSend('DELETE', `/api/demand/scenarios/${existing.id}`);
-      navigate('/demand/scenarios');
+      navigate('/demand/scenarios', { state: { deleted: existing.name } });
     } catch (err) {
       setErrors([{ message: err instanceof Error ? err.message : String(err) }]);
       setBusy(false);
@@ -103,6 +104,29 @@ export function ScenarioFormPage() {
   return (
     <Page title={title} breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
       <ErrorSummary errors={errors} />
+      {existing && confirmDelete && (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="confirm-delete-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="confirm-delete-title">
+              Delete this scenario?
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              Are you sure you want to delete “{existing.name}”? It cannot be undone, and comparisons that used it will
+              no longer show it.
+            </p>
+            <ButtonGroup>
+              <Button type="button" variant="warning" onClick={remove} disabled={busy}>
+                Yes, delete the scenario
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setConfirmDelete(false)}>
+                No, keep it
+              </Button>
+            </ButtonGroup>
+          </div>
+        </div>
+      )}
       <form onSubmit={submit} noValidate>
         <TextInput
           name="name"
@@ -272,8 +296,8 @@ export function ScenarioFormPage() {
         )}
         <ButtonGroup>
           <Button disabled={busy}>Save scenario</Button>
-          {existing && (
-            <Button type="button" variant="warning" onClick={remove} disabled={busy}>
+          {existing && !confirmDelete && (
+            <Button type="button" variant="warning" onClick={() => setConfirmDelete(true)} disabled={busy}>
               Delete scenario
             </Button>
           )}

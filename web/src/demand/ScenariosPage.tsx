@@ -1,14 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { Button, Checkboxes, ErrorSummary, LoadingOrError, Page, type SummaryError } from '../components';
+import {
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  type SummaryError,
+} from '../components';
 import type { ScenariosResponse } from './types';
 
 /** Saved scenarios, with a choice of two or more to compare side by side. */
 export function ScenariosPage() {
   const { data, error, loading } = useApi<ScenariosResponse>('/api/demand/scenarios');
   const navigate = useNavigate();
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   const { hasRole } = useAuth();
   const [chosen, setChosen] = useState<string[]>(['default']);
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -31,6 +40,7 @@ export function ScenariosPage() {
   return (
     <Page title="Scenarios" breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
       <ErrorSummary errors={errors} />
+      {deleted && <NotificationBanner type="success" heading={`Scenario deleted: ${deleted}`} />}
       <p className="govuk-body">
         A scenario is a saved set of assumptions: the projection method, target occupancy, price uplift and any policy
         lever.

@@ -39,7 +39,7 @@ const residential = (p: Projection) => p.services.find((s) => s.service === 'car
 const gap2035 = (p: Projection) => residential(p).gap!.rows.find((r) => r.year === 2035)!.gap;
 
 describeE2E('need and demand pages', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('shows projections with their working, and moves the gap when a rate changes or a scenario is added', async () => {
     const { page, errors } = await newPage(e2e.browser);
@@ -86,6 +86,10 @@ describeE2E('need and demand pages', () => {
     await over90.fill('25');
     await page.getByRole('button', { name: 'Save rate' }).click();
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/^Rate saved: Older people in residential care homes/)
+      .waitFor();
     await settle(page);
     const afterRate = await projection(page, e2e.steward.baseUrl);
     expect(residential(afterRate).clients[0]).toBeCloseTo(residential(before).clients[0], 6); // still calibrated to today
@@ -106,6 +110,7 @@ describeE2E('need and demand pages', () => {
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.waitForURL(/\/demand\?scenario=/);
     await page.getByRole('heading', { level: 1, name: 'Need and demand' }).waitFor();
+    await page.getByRole('alert').getByText('Scenario saved: Half of new residential admissions at home').waitFor();
     await settle(page);
     const scenarioId = new URL(page.url()).searchParams.get('scenario')!;
     const lever = await projection(page, e2e.steward.baseUrl, scenarioId);
@@ -136,6 +141,18 @@ describeE2E('need and demand pages', () => {
     const prose = await page.locator('figure').allInnerTexts();
     expect(prose.join(' ')).toMatch(/Half of new residential admissions at home: £[\d,.]+ a year by 2040/);
     expect(prose.join(' ')).not.toMatch(/Half of new residential admissions at home: [^.]*2045/);
+
+    // Deleting a scenario asks first, and says it is done.
+    await page.goto(`${e2e.steward.baseUrl}/demand/scenarios/${scenarioId}/edit`);
+    await page.getByRole('button', { name: 'Delete scenario' }).click();
+    await page.getByText('Are you sure you want to delete “Half of new residential admissions at home”?').waitFor();
+    await expectAccessible(page, 'delete scenario confirmation');
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    expect(await page.getByRole('button', { name: 'Delete scenario' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Delete scenario' }).click();
+    await page.getByRole('button', { name: 'Yes, delete the scenario' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scenarios' }).waitFor();
+    await page.getByRole('alert').getByText('Scenario deleted: Half of new residential admissions at home').waitFor();
 
     expect(errors).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Area } from '../area';
+import { RequireAuth } from '../auth';
 import { lazyPage } from '../components';
 
 const ComparePage = lazyPage(() => import('./ComparePage'), 'ComparePage');
@@ -17,10 +18,31 @@ export const demandArea: Area = {
     { index: true, element: <DemandOverviewPage /> },
     { path: 'explain', element: <ExplainPage /> },
     { path: 'rates', element: <RatesPage /> },
-    { path: 'rates/:key', element: <EditRatePage /> },
+    {
+      path: 'rates/:key',
+      element: (
+        <RequireAuth roles={['admin', 'commissioner']}>
+          <EditRatePage />
+        </RequireAuth>
+      ),
+    },
     { path: 'scenarios', element: <ScenariosPage /> },
-    { path: 'scenarios/new', element: <ScenarioFormPage /> },
-    { path: 'scenarios/:id/edit', element: <ScenarioFormPage /> },
+    {
+      path: 'scenarios/new',
+      element: (
+        <RequireAuth roles={['admin', 'commissioner']}>
+          <ScenarioFormPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'scenarios/:id/edit',
+      element: (
+        <RequireAuth roles={['admin', 'commissioner']}>
+          <ScenarioFormPage />
+        </RequireAuth>
+      ),
+    },
     { path: 'compare', element: <ComparePage /> },
   ],
 };

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { MAX_OFFER_PENCE } from '../../../src/domain/discharge/brokerage';
 import { parsePoundsInput } from '../../../src/domain/core/money';
 import { ApiError, apiSend, useApi } from '../api';
@@ -48,6 +48,8 @@ const STATUS: Record<
 export function ProviderRequestsPage() {
   const requests = useApi<{ requests: ProviderRequest[] }>('/api/discharge/provider/requests');
   const record = useApi<ProviderRecord>('/api/discharge/provider/record');
+  // The confirmation carried from the answer just sent.
+  const answered = useLocation().state as { answered?: string; offered?: boolean } | null;
   if (!requests.data)
     return (
       <Page title="Requests from the discharge hub">
@@ -63,6 +65,18 @@ export function ProviderRequestsPage() {
       breadcrumbs={[{ text: 'Discharge requests' }]}
       width="full"
     >
+      {answered?.answered && (
+        <NotificationBanner
+          type="success"
+          heading={
+            answered.offered
+              ? `Offer sent for request ${answered.answered}`
+              : `Answer sent for request ${answered.answered}: you declined`
+          }
+        >
+          The discharge hub can see your answer now.
+        </NotificationBanner>
+      )}
       <p className="govuk-body">
         People ready to leave hospital whom the Transfer of Care hub thinks you could support. You see their needs and
         home area only.
@@ -186,7 +200,7 @@ export function ProviderRequestPage() {
     setBusy(true);
     try {
       await apiSend('POST', `/api/discharge/provider/requests/${r.id}/response`, body);
-      navigate('/discharge', { state: { answered: r.requestRef } });
+      navigate('/discharge', { state: { answered: r.requestRef, offered: response === 'offer' } });
     } catch (err) {
       const list = err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }];
       setErrors(

@@ -34,6 +34,7 @@ import {
 } from './labels';
 import type { Referral } from './types';
 import { describeFindings, screenFreeText } from '../../../src/domain/discharge/screening';
+import { validateReferral } from '../../../src/domain/discharge/referral';
 
 interface Form {
   personRef: string;
@@ -57,7 +58,11 @@ interface Form {
   preferredDistricts: string;
 }
 
-/** Browser-side checks (the server checks everything again); the time is read as UK local time in the browser. */
+/**
+ * Browser-side checks, every problem at once (the server checks everything again): the date and time, read as UK
+ * local time in the browser, and every other field through the same schema the server uses (`validateReferral`),
+ * so a wrong date does not hide a missing ward until it is fixed. `body` is set only when nothing is wrong.
+ */
 export function buildReferralBody(f: Form): { body?: Record<string, unknown>; errors: SummaryError[] } {
   const errors: SummaryError[] = [];
   const date = datePartsToIso(f.moDate, 'Date medically optimised');
@@ -65,37 +70,47 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
   const time = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(f.moTime.trim());
   if (!time)
     errors.push({ field: 'medicallyOptimisedTime', message: 'Enter the time medically optimised, like 09:30' });
-  if (errors.length || !('iso' in date) || !time) return { errors };
-  const [y, m, d] = date.iso.split('-').map(Number);
-  const at = new Date(y, m - 1, d, Number(time[1]), Number(time[2]));
-  if (at.getTime() > Date.now() + 60_000)
-    return {
-      errors: [{ field: 'medicallyOptimisedAt-day', message: 'Date medically optimised must be today or in the past' }],
-    };
+  let at: Date | null = null;
+  if ('iso' in date && time) {
+    const [y, m, d] = date.iso.split('-').map(Number);
+    at = new Date(y, m - 1, d, Number(time[1]), Number(time[2]));
+    if (at.getTime() > Date.now() + 60_000)
+      errors.push({
+        field: 'medicallyOptimisedAt-day',
+        message: 'Date medically optimised must be today or in the past',
+      });
+  }
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
-  return {
-    errors,
-    body: {
-      personRef: f.personRef,
-      name: f.name || undefined,
-      nhsNumber: f.nhsNumber || undefined,
-      ageBand: f.ageBand || undefined,
-      postcodeDistrict: f.postcodeDistrict,
-      hospital: f.hospital,
-      ward: f.ward,
-      medicallyOptimisedAt: at.toISOString(),
-      pathway: f.pathway === '' ? undefined : Number(f.pathway),
-      serviceNeed: f.serviceNeed || undefined,
-      homecareHoursPerWeek: homeBased && f.homecareHoursPerWeek ? f.homecareHoursPerWeek : undefined,
-      callsPerDay: homeBased && f.callsPerDay ? f.callsPerDay : undefined,
-      doubleHanded: f.doubleHanded === 'yes',
-      specialisms: f.specialisms,
-      equipment: f.equipment,
-      needsSummary: f.needsSummary,
-      fundingRoute: f.fundingRoute || undefined,
-      preferredDistricts: f.preferredDistricts.split(/[\s,]+/).filter(Boolean),
-    },
+  const body: Record<string, unknown> = {
+    personRef: f.personRef,
+    name: f.name || undefined,
+    nhsNumber: f.nhsNumber || undefined,
+    ageBand: f.ageBand || undefined,
+    postcodeDistrict: f.postcodeDistrict,
+    hospital: f.hospital,
+    ward: f.ward,
+    medicallyOptimisedAt: at?.toISOString(),
+    pathway: f.pathway === '' ? undefined : Number(f.pathway),
+    serviceNeed: f.serviceNeed || undefined,
+    homecareHoursPerWeek: homeBased && f.homecareHoursPerWeek ? f.homecareHoursPerWeek : undefined,
+    callsPerDay: homeBased && f.callsPerDay ? f.callsPerDay : undefined,
+    doubleHanded: f.doubleHanded === 'yes',
+    specialisms: f.specialisms,
+    equipment: f.equipment,
+    needsSummary: f.needsSummary,
+    fundingRoute: f.fundingRoute || undefined,
+    preferredDistricts: f.preferredDistricts.split(/[\s,]+/).filter(Boolean),
   };
+  // The other fields, checked as the server will (the date's own problems are already listed above).
+  const checked = validateReferral({ ...body, medicallyOptimisedAt: at?.toISOString() ?? new Date().toISOString() });
+  if (!checked.ok)
+    for (const e of checked.errors)
+      if (!errors.some((x) => x.field?.startsWith(e.field)))
+        errors.push({
+          field: e.field === 'medicallyOptimisedAt' ? 'medicallyOptimisedAt-day' : e.field,
+          message: e.message,
+        });
+  return errors.length ? { errors } : { errors, body };
 }
 
 /** Map server field names onto this form's ids (the date is three inputs). */

@@ -46,7 +46,7 @@ function londonParts(at: Date) {
 }
 
 describeE2E('discharge: referral to award with a broker and a provider', () => {
-  const e2e = useSteward();
+  const e2e = useSteward({ timeout: 900_000 });
 
   it('runs the whole brokerage and keeps the person anonymous to the provider', async () => {
     const db = e2e.steward.database.db;
@@ -168,6 +168,10 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await start.getByLabel('Year').fill(tomorrow.year);
     await provider.getByRole('button', { name: 'Send answer' }).click();
     await provider.getByRole('heading', { level: 1, name: 'Requests from the discharge hub' }).waitFor();
+    await provider
+      .getByRole('alert')
+      .getByText(/^Offer sent for request /)
+      .waitFor();
     const answered = (
       await (await provider.request.get(`${e2e.steward.baseUrl}/api/discharge/provider/requests/${mine.id}`)).json()
     ).request;
@@ -193,8 +197,24 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
     await provider.getByText('Awarded to you').first().waitFor();
 
     // Discharge: the person leaves the board with every step time recorded, and the metrics count it.
-    await broker.getByRole('button', { name: 'Record discharge now' }).click();
-    await broker.getByText('Discharge recorded: the person has left the board').waitFor();
+    // The real time is asked for (a future one refused) and the irreversible step confirmed first.
+    await broker.getByLabel('Time they left hospital').fill('25:00');
+    await broker.getByRole('button', { name: 'Record discharge' }).click();
+    await broker
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter the time they left as hours and minutes, for example 14:30' })
+      .waitFor();
+    const leftAt = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/London',
+    }).format(new Date(Date.now() - 5 * 60_000));
+    await broker.getByLabel('Time they left hospital').fill(leftAt);
+    await broker.getByRole('button', { name: 'Record discharge' }).click();
+    await broker.getByText('It cannot be undone').waitFor();
+    await expectAccessible(broker, 'discharge confirmation');
+    await broker.getByRole('button', { name: 'Confirm discharge' }).click();
+    await broker.getByText(/^Discharge recorded: left hospital .* the person has left the board$/).waitFor();
     const detail = (
       await (await broker.request.get(`${e2e.steward.baseUrl}/api/discharge/referrals/${referralId}`)).json()
     ).referral;
@@ -231,5 +251,5 @@ describeE2E('discharge: referral to award with a broker and a provider', () => {
 
     expect(brokerErrors).toEqual([]);
     expect(providerErrors).toEqual([]);
-  });
+  }, 600_000);
 });

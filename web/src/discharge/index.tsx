@@ -1,4 +1,4 @@
-import { useAuth } from '../auth';
+import { RequireAuth, useAuth } from '../auth';
 import type { Area } from '../area';
 import { lazyPage } from '../components';
 
@@ -22,7 +22,14 @@ export const dischargeArea: Area = {
   roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer', 'provider'],
   routes: [
     { index: true, element: <DischargeHome /> },
-    { path: 'referrals/new', element: <ReferralFormPage /> },
+    {
+      path: 'referrals/new',
+      element: (
+        <RequireAuth roles={['broker', 'admin']}>
+          <ReferralFormPage />
+        </RequireAuth>
+      ),
+    },
     { path: 'referrals/:id', element: <ReferralPage /> },
     { path: 'metrics', element: <MetricsPage /> },
     { path: 'd2a', element: <D2aPage /> },

@@ -32,6 +32,7 @@ import {
   SPECIALISM_LABELS,
 } from './labels';
 import type { LocationPicture } from './types';
+import { returnSourceLabel } from '../../../src/domain/market/types';
 
 export function LocationPage() {
   const { id } = useParams();
@@ -228,7 +229,10 @@ export function LocationPage() {
                   key: `${g[0].toUpperCase()}${g.slice(1)} beds`,
                   value: `${ch[`${g}Occupied`]} occupied, ${ch[`${g}VacantAccepting`]} vacant of ${ch[`${g}Max`]}`,
                 })),
-              { key: 'Last return', value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}` },
+              {
+                key: 'Last return',
+                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
+              },
             ]}
           />
           {hist.length > 1 && (
@@ -248,7 +252,7 @@ export function LocationPage() {
                     { key: 'maxCapacity', header: 'Capacity', numeric: true },
                     { key: 'occupied', header: 'Occupied', numeric: true },
                     { key: 'vacantAccepting', header: 'Vacant', numeric: true },
-                    { key: 'source', header: 'Source' },
+                    { key: 'source', header: 'Source', render: (r) => returnSourceLabel(r.source) },
                   ]}
                 />
               }
@@ -265,7 +269,7 @@ export function LocationPage() {
               { key: 'vacantReserved', header: 'Vacant reserved' },
               { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
               { key: 'noChange', header: 'No change' },
-              { key: 'source', header: 'Source' },
+              { key: 'source', header: 'Source', value: (r) => returnSourceLabel(r.source) },
             ]}
           />
         </>

@@ -188,7 +188,17 @@ function ProviderView({ providerId }: { providerId: string }) {
           {
             key: 'freshness',
             header: 'Updated',
-            render: (r) => <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} />,
+            render: (r) => (
+              <>
+                <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} />
+                {[r.careHome, r.workforce].some((x) => x?.source === 'staff') && (
+                  <>
+                    <br />
+                    <span className="govuk-body-s">Entered by council staff</span>
+                  </>
+                )}
+              </>
+            ),
           },
           ...(canEdit
             ? [

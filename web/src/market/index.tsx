@@ -31,6 +31,13 @@ export const marketArea: Area = {
     { path: 'vacancies', element: <VacanciesPage /> },
     { path: 'providers/:id', element: <ProviderPage /> },
     { path: 'locations/:id', element: <LocationPage /> },
-    { path: 'locations/:id/update', element: <UpdateReturnPage /> },
+    {
+      path: 'locations/:id/update',
+      element: (
+        <RequireAuth roles={['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'provider']}>
+          <UpdateReturnPage />
+        </RequireAuth>
+      ),
+    },
   ],
 };

@@ -39,7 +39,7 @@ export interface CapacityRecommendation {
 
 export const SEARCH_METHOD =
   'Each capacity is simulated with the same random numbers (common random numbers), so differences come from capacity, not chance. ' +
-  'The recommended capacity is the least for which the mean share of people starting within the target, over the replications, meets the target share; ' +
+  'A quick search with fewer runs per capacity narrows it down; the recommended capacity is then the least for which the mean share of people getting a place within the target, over the scenario’s full runs (the same runs as “Run simulation”), meets the target share, and every figure shown is from those full runs; ' +
   'capacity changes by date (e.g. winter flex) move by the same number of places. Costs are for the whole system over the measured period.';
 
 /**
@@ -62,7 +62,10 @@ export function withCapacityDelta(scenario: Scenario, serviceId: string, delta: 
 }
 
 export interface SearchOptions {
-  /** Replications per capacity tried (fewer than a full run: the search tries many capacities). */
+  /**
+   * Replications per capacity tried while searching (fewer than a full run: the search tries many capacities).
+   * The answer and every point of the curve are then evaluated with the scenario's own replications.
+   */
   replications?: number;
   /** Points either side of the recommendation on the curve. */
   curveSpan?: number;
@@ -72,6 +75,11 @@ export interface SearchOptions {
 /**
  * Finds the least capacity of one service meeting the scenario's target, and the curve around it (waits,
  * delayed bed-days and whole-system costs in pence for each capacity tried).
+ *
+ * A quick search (`options.replications` runs per capacity) brackets and bisects; the answer is then confirmed,
+ * and the curve evaluated, with the scenario's own replications and seed, so every figure returned, today's
+ * capacity included, is the one a full run of the same scenario gives (`simulate` → `shareWithinTarget`): one
+ * figure for one question, whichever part of the planner shows it.
  * @throws InputError when the scenario has no service `serviceId`
  */
 export async function recommendCapacity(
@@ -83,16 +91,18 @@ export async function recommendCapacity(
   const index = scenario.services.findIndex((s) => s.id === serviceId);
   if (index < 0) throw InputError.field('serviceIds', `There is no service "${serviceId}" in the scenario`);
   const service = scenario.services[index];
-  const replications = Math.min(options.replications ?? 60, scenario.replications);
-  const base: Scenario = { ...scenario, replications };
-  const compiled = compileScenario(base);
+  const full = scenario.replications;
+  const quick = Math.min(options.replications ?? 60, full);
+  const compiled = compileScenario(scenario);
   const current = compiled.dailyCapacity[index][compiled.warmup];
-  const cache = new Map<number, CapacityPoint>();
+  const caches = new Map<number, Map<number, CapacityPoint>>();
 
-  const evaluate = async (delta: number): Promise<CapacityPoint> => {
+  const evaluateWith = async (replications: number, delta: number): Promise<CapacityPoint> => {
+    let cache = caches.get(replications);
+    if (!cache) caches.set(replications, (cache = new Map()));
     const known = cache.get(delta);
     if (known) return known;
-    const variant = withCapacityDelta(base, serviceId, delta);
+    const variant = withCapacityDelta({ ...scenario, replications }, serviceId, delta);
     const result = summarise(variant, compileScenario(variant), await run(variant));
     const m = result.services[index].metrics;
     const point: CapacityPoint = {
@@ -111,10 +121,12 @@ export async function recommendCapacity(
     };
     cache.set(delta, point);
     options.onProgress?.(
-      `${service.name}: ${point.capacity} places → ${(100 * point.shareWithinTarget.mean).toFixed(1)}% within ${scenario.target.withinDays} days`,
+      `${service.name}: ${point.capacity} places → ${(100 * point.shareWithinTarget.mean).toFixed(1)}% within ${scenario.target.withinDays} days (${replications} runs)`,
     );
     return point;
   };
+  const evaluate = (delta: number) => evaluateWith(quick, delta);
+  const evaluateFull = (delta: number) => evaluateWith(full, delta);
 
   // Bracket: find a failing lower and a meeting upper capacity by doubling steps, then bisect.
   const limit = Math.max(50, current * 4);
@@ -155,13 +167,27 @@ export async function recommendCapacity(
     recommended = current + high;
   }
 
-  // The curve: around the recommendation (or the current capacity), plus the current capacity.
-  const centre = recommended !== null ? recommended - current : 0;
-  const span = options.curveSpan ?? 4;
-  for (let d = centre - span; d <= centre + span; d++) {
-    if (current + d >= 0 && current + d <= limit) await evaluate(d);
+  // Confirm with the full replications: the least capacity meeting the target there (the quick search's answer
+  // moves by a place or two at most, as both share the first runs' random numbers).
+  if (recommended !== null) {
+    let delta = recommended - current;
+    if ((await evaluateFull(delta)).meetsTarget) {
+      while (current + delta > 0 && (await evaluateFull(delta - 1)).meetsTarget) delta--;
+      recommended = current + delta;
+    } else {
+      while (current + delta < limit && !(await evaluateFull(delta + 1)).meetsTarget) delta++;
+      recommended = current + delta < limit ? current + delta + 1 : null;
+    }
   }
-  const curve = [...cache.values()].sort((a, b) => a.capacity - b.capacity);
+
+  // The curve, with the full replications: around the recommendation (or the current capacity), plus the current.
+  const centre = recommended !== null ? recommended - current : 0;
+  const span = options.curveSpan ?? 2;
+  await evaluateFull(0);
+  for (let d = centre - span; d <= centre + span; d++) {
+    if (current + d >= 0 && current + d <= limit) await evaluateFull(d);
+  }
+  const curve = [...caches.get(full)!.values()].sort((a, b) => a.capacity - b.capacity);
   const leastCost = curve.reduce(
     (best, p) => (p.totalCostPence.mean < best.totalCostPence.mean ? p : best),
     curve[0],
@@ -174,7 +200,7 @@ export async function recommendCapacity(
     recommended,
     leastCost,
     curve,
-    replications,
+    replications: full,
     method: SEARCH_METHOD,
   };
 }

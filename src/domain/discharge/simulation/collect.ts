@@ -1,9 +1,8 @@
 import { quantileSorted } from '../../core/statistics.js';
+import { WAIT_BIN_DAYS, WAIT_BINS } from './engineConstants.js';
 import type { RunningSimulator } from './engineState.js';
 
-/** Waiting-time histogram: bins of a quarter day up to 30 days, the last bin holds everything longer. */
-export const WAIT_BIN_DAYS = 0.25;
-export const WAIT_BINS = 121;
+export { WAIT_BIN_DAYS, WAIT_BINS };
 
 /** One service's figures from one replication, measured over the measured period only. */
 export interface ServiceReplication {
@@ -27,7 +26,8 @@ export interface ServiceReplication {
   shareOver7: number;
   /**
    * Share getting a place within the scenario target (e.g. 2 days) once ready to take one (after handover, which
-   * capacity cannot shorten); people still waiting past it at the end count as missing it.
+   * capacity cannot shorten); people still waiting past it at the end count as missing it. The one definition of
+   * "within N days" the planner shows (see `withinTargetDefinition` in results.ts).
    */
   shareWithinTarget: number;
   /** Mean wait for a place once ready to take one (the wait less handover). */
@@ -78,6 +78,11 @@ export interface ReplicationResult {
   /** Time-average occupancy of every clock day, warm-up included, per service (for the MSER-5 check). */
   clockOccupancy: Float32Array[];
   waitHistogram: Float64Array[];
+  /**
+   * Waits for a place once ready to take one (after handover), per service, in the same bins: the people counted
+   * in `shareWithinTarget`, those still waiting past the target at the end at the wait they had reached.
+   */
+  placeWaitHistogram: Float64Array[];
   /** People leaving the system in the measured period, by destination (model.exitNames order). */
   exits: number[];
 }
@@ -94,6 +99,7 @@ export function collectReplication(sim: RunningSimulator, replication: number): 
   const daily: DailySeries[] = [];
   const clockOccupancy: Float32Array[] = [];
   const waitHistogram: Float64Array[] = [];
+  const placeWaitHistogram: Float64Array[] = [];
   const people = sim.people;
   for (let s = 0; s < sim.S; s++) {
     const base = s * T;
@@ -161,10 +167,16 @@ export function collectReplication(sim: RunningSimulator, replication: number): 
     const share = (k: number): number => (n > 0 ? k / n : 0);
     // People still waiting at the end who have already waited longer than the target count as missing it.
     let overdue = 0;
+    const placeWaits = Float64Array.from(sim.placeWaitHistogram.subarray(s * WAIT_BINS, (s + 1) * WAIT_BINS));
     for (const q of [sim.queues[2 * s], sim.queues[2 * s + 1]]) {
       for (let i = 0; i < q.size; i++) {
         const p = q.at(i);
-        if (people.counted[p] && m.endTime - people.readyAt[p] > m.targetWithinDays) overdue++;
+        const waited = m.endTime - people.readyAt[p];
+        if (people.counted[p] && waited > m.targetWithinDays) {
+          overdue++;
+          const bin = Math.floor(waited / WAIT_BIN_DAYS);
+          placeWaits[bin < WAIT_BINS ? bin : WAIT_BINS - 1]++;
+        }
       }
     }
     const meanOccupancy = busyTotal / days;
@@ -202,6 +214,7 @@ export function collectReplication(sim: RunningSimulator, replication: number): 
     daily.push(series);
     clockOccupancy.push(m.warmup > 0 ? Float32Array.from(sim.busyArea.subarray(base, base + T)) : series.occupancy);
     waitHistogram.push(histogram);
+    placeWaitHistogram.push(placeWaits);
   }
   return {
     replication,
@@ -210,6 +223,7 @@ export function collectReplication(sim: RunningSimulator, replication: number): 
     daily,
     clockOccupancy,
     waitHistogram,
+    placeWaitHistogram,
     exits: Array.from(sim.exits),
   };
 }

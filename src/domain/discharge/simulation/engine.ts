@@ -8,6 +8,8 @@ import {
   EV_VISIT,
   FLEX_CLOSED,
   FLEX_CLOSING,
+  WAIT_BIN_DAYS,
+  WAIT_BINS,
 } from './engineConstants.js';
 import { checkFlex, onFlexEvent, setCapacity } from './engineFlex.js';
 import { placeInitialState } from './engineInitial.js';
@@ -18,7 +20,7 @@ import { EngineState, type RunningSimulator } from './engineState.js';
 import { drawStay } from './stays.js';
 
 export type { ReplicationResult, ServiceReplication, DailySeries } from './collect.js';
-export { WAIT_BIN_DAYS, WAIT_BINS } from './collect.js';
+export { WAIT_BIN_DAYS, WAIT_BINS };
 export { LOS_EMPIRICAL, LOS_EXPONENTIAL, LOS_FIXED, LOS_GAMMA, LOS_LOGNORMAL } from './stays.js';
 
 /** Streams for today's position and per-replication capacity, apart from the arrival and move streams. */
@@ -69,6 +71,7 @@ export class Simulator extends EngineState implements RunningSimulator {
     this.startsByDay.fill(0);
     this.waitByDay.fill(0);
     this.visitsByDay.fill(0);
+    this.placeWaitHistogram.fill(0);
     this.exits.fill(0);
     this.people.reset();
     this.eventCount = 0;
@@ -265,6 +268,8 @@ export class Simulator extends EngineState implements RunningSimulator {
       const placeWait = t - people.readyAt[p];
       this.placeWaitSum[s] += placeWait;
       if (placeWait <= m.targetWithinDays) this.withinTarget[s]++;
+      const bin = Math.floor(placeWait / WAIT_BIN_DAYS);
+      this.placeWaitHistogram[s * WAIT_BINS + (bin < WAIT_BINS ? bin : WAIT_BINS - 1)]++;
       if (people.isPriority[p]) {
         this.priorityWaitSum[s] += t - arrived;
         this.priorityStarts[s]++;

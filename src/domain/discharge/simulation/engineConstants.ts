@@ -13,3 +13,7 @@ export const FLEX_OPENING = 1;
 export const FLEX_OPEN = 2;
 /** Closing: no one new takes a flex place; each closes as its occupant leaves. */
 export const FLEX_CLOSING = 3;
+
+/** Waiting-time histograms: bins of a quarter day up to 30 days, the last bin holds everything longer. */
+export const WAIT_BIN_DAYS = 0.25;
+export const WAIT_BINS = 121;

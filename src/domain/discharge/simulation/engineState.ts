@@ -1,6 +1,7 @@
 // The state of one simulator: per-service counters, queues, per-day integrals on the whole clock and the people,
 // allocated once per compiled model and reset (filled) for each replication. The event handling is in engine.ts.
 import type { CompiledModel } from './compile.js';
+import { WAIT_BINS } from './engineConstants.js';
 import { EventQueue } from './eventQueue.js';
 import { IntQueue } from './intQueue.js';
 import { People } from './people.js';
@@ -39,6 +40,8 @@ export class EngineState {
   readonly priorityWaitSum: Float64Array;
   readonly placeWaitSum: Float64Array;
   readonly withinTarget: Float64Array;
+  /** Counted starts by wait for a place after handover, service-major (s * WAIT_BINS + bin). */
+  readonly placeWaitHistogram: Float64Array;
   readonly priorityStarts: Float64Array;
   readonly exits: Float64Array;
 
@@ -79,6 +82,7 @@ export class EngineState {
     this.priorityWaitSum = new Float64Array(S);
     this.placeWaitSum = new Float64Array(S);
     this.withinTarget = new Float64Array(S);
+    this.placeWaitHistogram = new Float64Array(S * WAIT_BINS);
     this.priorityStarts = new Float64Array(S);
     this.exits = new Float64Array(model.exitNames.length);
     const cells = S * T;

@@ -64,8 +64,18 @@ export interface ServiceResult {
   pathway: number;
   unit: 'slot' | 'bed' | 'visit';
   metrics: Record<MetricKey, Estimate>;
-  /** Share of people by waiting time, pooled over replications, in bins of `binDays`; the last bin is open. */
+  /**
+   * Share of people by wait from being referred (medically optimised, or moving on), handover included, pooled
+   * over replications, in bins of `binDays`; the last bin is open.
+   */
   waitDistribution: { binDays: number; share: number[] };
+  /**
+   * Share of people by wait for a place once ready to take one (after handover), the measure of the target: the
+   * mean over replications of each replication's shares, people still waiting past the target at the end included
+   * at the wait they had reached, so the shares of bins below the target's days add up to exactly
+   * `metrics.shareWithinTarget.mean`. Bins of `binDays`; the last bin is open.
+   */
+  placeWaitDistribution: { binDays: number; share: number[] };
   daily: DailyBands;
   /** Today's position the run started from (null when it started empty). */
   initial: { inService: number; waiting: number } | null;
@@ -92,6 +102,20 @@ export interface SimulationResult {
   exits: { destination: string; people: Estimate }[];
   totals: { delayedBedDays: Estimate; delayCostPence: Estimate; serviceCostPence: Estimate; totalCostPence: Estimate };
   warnings: RunWarning[];
+}
+
+/**
+ * What "within N days" means everywhere the planner shows it (results, chart, recommended capacity, comparison,
+ * downloads): the one definition, computed once per replication in `collectReplication` (shareWithinTarget).
+ */
+export function withinTargetDefinition(withinDays: number): string {
+  const days = withinDays === 1 ? '1 day' : `${withinDays} days`;
+  return (
+    `Place within ${days}: the share of people referred in the period who started in the service within ${days} of ` +
+    'being ready to take a place, that is once handover (assessment, transport), which more places cannot shorten, ' +
+    `is done; people still waiting longer than ${days} when the period ends count as not within. Waits from being ` +
+    'medically optimised, handover included, are longer: see the mean, median and percentile waits.'
+  );
 }
 
 export const METHOD = [
@@ -132,6 +156,15 @@ export function summarise(
       for (let b = 0; b < WAIT_BINS; b++) pooled[b] += h[b];
     }
     const total = pooled.reduce((a, b) => a + b, 0);
+    // Mean of each replication's shares (a replication with no one counted has everyone within: share 1 at 0).
+    const placeShares = new Float64Array(WAIT_BINS);
+    for (const r of replications) {
+      const h = r.placeWaitHistogram[s];
+      let n = 0;
+      for (let b = 0; b < WAIT_BINS; b++) n += h[b];
+      if (n === 0) placeShares[0] += 1 / R;
+      else for (let b = 0; b < WAIT_BINS; b++) placeShares[b] += h[b] / n / R;
+    }
     const series = replications.map((r) => r.daily[s]);
     const initial = service.initialState;
     return {
@@ -141,6 +174,7 @@ export function summarise(
       unit: service.unit,
       metrics,
       waitDistribution: { binDays: WAIT_BIN_DAYS, share: Array.from(pooled, (c) => (total > 0 ? c / total : 0)) },
+      placeWaitDistribution: { binDays: WAIT_BIN_DAYS, share: Array.from(placeShares) },
       daily: {
         occupancy: bandOf(R, days, (r, d) => series[r].occupancy[d]),
         queue: bandOf(R, days, (r, d) => series[r].queue[d]),

@@ -11,6 +11,7 @@ import {
   ButtonGroup,
   ErrorSummary,
   LoadingOrError,
+  NotificationBanner,
   Page,
   Select,
   TextInput,
@@ -79,6 +80,7 @@ export function CapacityPlannerPage() {
   const [recommendations, setRecommendations] = useState<CapacityRecommendation[] | null>(null);
   const [comparison, setComparison] = useState<ComparisonData | null>(null);
   const [saveName, setSaveName] = useState('');
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
 
   const [horizon, setHorizon] = useState('30');
   const [forecast, setForecast] = useState<SimulationResult | null>(null);
@@ -191,12 +193,11 @@ export function CapacityPlannerPage() {
   const compare = async () => {
     const scenario = scenarioFromForm();
     if (!scenario) return;
-    const others = choices
-      .filter((c) => c.value !== current.value)
-      .map((c) => ({ ...c.scenario, replications: Math.min(c.scenario.replications, 100) }));
+    // Each scenario with its own runs, so the figures are those "Run simulation" gives for it.
+    const others = choices.filter((c) => c.value !== current.value).map((c) => c.scenario);
     const r = await call('Comparing scenarios', () =>
       apiSend<{ comparison: ComparisonData }>('POST', `${API}/compare`, {
-        scenarios: [{ ...scenario, replications: Math.min(scenario.replications, 100) }, ...others].slice(0, 6),
+        scenarios: [scenario, ...others].slice(0, 6),
       }),
     );
     if (r) setComparison(r.comparison);
@@ -215,6 +216,7 @@ export function CapacityPlannerPage() {
       saved.reload();
       setChoice(`saved-${r.id}`);
       setSaveName('');
+      setSavedMessage(`Scenario saved: ${r.name}. It is now in the list of scenarios.`);
     }
   };
 
@@ -227,6 +229,7 @@ export function CapacityPlannerPage() {
       width="full"
     >
       <ErrorSummary errors={errors} />
+      {savedMessage && <NotificationBanner type="success" heading={savedMessage} />}
       <p className="govuk-body-l">
         How will the next weeks go from where the hub is today, and how many reablement visits, step-down beds and D2A
         beds does the borough need? The planner simulates people waiting for each discharge pathway, day by day, many

@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatRatio,
 } from '../../components';
+import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import type { CapacityRecommendation, Comparison as ComparisonData, ComparisonRow } from './types';
 import { curveRows, type CurveRow } from './views';
 
@@ -64,9 +65,33 @@ export function Recommendations({ recommendations }: { recommendations: Capacity
               return p ? days(p.waitP95.mean) : 'Not available';
             },
           },
+          {
+            key: 'now',
+            header: `Place within ${target?.withinDays ?? ''} days now`,
+            numeric: true,
+            render: (r) => {
+              const p = r.curve.find((c) => c.capacity === r.current);
+              return p ? formatRatio(p.shareWithinTarget.mean) : 'Not available';
+            },
+          },
+          {
+            key: 'atRecommended',
+            header: `Place within ${target?.withinDays ?? ''} days at recommended`,
+            numeric: true,
+            render: (r) => {
+              const p = r.curve.find((c) => c.capacity === r.recommended);
+              return p ? formatRatio(p.shareWithinTarget.mean) : 'Not available';
+            },
+          },
           { key: 'leastCost', header: 'Lowest total cost at', numeric: true },
         ]}
       />
+      {target && (
+        <p className="govuk-body-s">
+          {withinTargetDefinition(target.withinDays)} Figures are from the scenario’s {recommendations[0].replications}{' '}
+          runs, the same runs as “Run simulation”, so today’s capacity reads the same share there.
+        </p>
+      )}
       {recommendations.map((r) => (
         <TradeOffChart key={r.serviceId} recommendation={r} rows={curve.filter((c) => c.service === r.serviceName)} />
       ))}
@@ -78,7 +103,11 @@ export function Recommendations({ recommendations }: { recommendations: Capacity
           { key: 'service', header: 'Service' },
           { key: 'capacity', header: 'Places' },
           { key: 'recommended', header: 'Recommended', value: (r) => (r.recommended ? 'yes' : '') },
-          { key: 'withinTarget', header: 'Share within target', numFmt: '0.0%' },
+          {
+            key: 'withinTarget',
+            header: `Share getting a place within ${target?.withinDays ?? ''} days of being ready`,
+            numFmt: '0.0%',
+          },
           { key: 'waitMean', header: 'Mean wait (days)', numFmt: '0.00' },
           { key: 'waitP95', header: '95th percentile wait (days)', numFmt: '0.00' },
           { key: 'delayedBedDays', header: 'Delayed acute bed-days', numFmt: '#,##0' },
@@ -161,7 +190,7 @@ export function Comparison({ comparison }: { comparison: ComparisonData }) {
         Scenarios side by side
       </h2>
       <Table<ComparisonRow>
-        caption="Scenarios side by side (up to 100 replications each)"
+        caption="Scenarios side by side (each from its own runs, as “Run simulation” gives them)"
         rows={rows}
         rowKey={(r) => `${r.serviceId}-${r.metric}`}
         firstCellIsHeader

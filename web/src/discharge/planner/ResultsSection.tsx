@@ -16,6 +16,7 @@ import {
   formatGbp,
   formatRatio,
 } from '../../components';
+import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import { DailyBandChart, DailyDownloads } from './charts';
 import type { HistoryFit, SimulationResult } from './types';
 import { cumulativeWaits, dailyRows, historyCheck, serviceRows, type HistoryCheckRow, type ServiceRow } from './views';
@@ -92,8 +93,8 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
   const waitPlot = useCallback(
     (width: number) => ({
       width,
-      x: { label: 'Days waiting after being medically optimised', domain: [0, 21] },
-      y: { label: 'Share started', grid: true, percent: true, domain: [0, 100] },
+      x: { label: 'Days waiting for a place once ready to take one', domain: [0, 21] },
+      y: { label: 'Share with a place (%)', grid: true, percent: true, domain: [0, 100] },
       color: { legend: true, domain: services, range: categoricalColours },
       marks: [
         Plot.ruleY([target.share], { stroke: chartColours.midGrey, strokeDasharray: '4 3' }),
@@ -174,10 +175,13 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
         Total cost of places, visits and delays over the period: {wholePounds(result.totals.totalCostPence.mean)} (
         {wholePounds(result.totals.totalCostPence.low)} to {wholePounds(result.totals.totalCostPence.high)}).
       </p>
+      <p className="govuk-body-s" id="within-target-definition">
+        {withinTargetDefinition(target.withinDays)}
+      </p>
       {fit && <HistoryCheck rows={historyCheck(fit, result)} />}
       <Chart
-        title="How long people wait: share started within each number of days"
-        description={`${worst.service} does least well: ${formatRatio(worst.withinTarget)} get a place within ${target.withinDays} days of being ready to take one, against a target of ${formatRatio(target.share, 0)}. Waits here are from being medically optimised, so include handover (assessment, transport).`}
+        title="How long people wait for a place: share with a place within each number of days of being ready"
+        description={`${worst.service} does least well: ${formatRatio(worst.withinTarget)} get a place within ${target.withinDays} days of being ready to take one, against a target of ${formatRatio(target.share, 0)} (dashes). At ${target.withinDays} days each line reads the table’s figure.`}
         plot={waitPlot}
       />
       <h3 className="govuk-heading-m">People in each service, day by day</h3>
@@ -256,9 +260,11 @@ function HistoryCheck({ rows }: { rows: HistoryCheckRow[] }) {
     <>
       <InsetText>
         The baseline should reproduce today’s waits. If it does not, change the assumptions before asking “what if”.
+        These are waits from being medically optimised to starting, handover included, as the hub records them; the
+        target above counts from the end of handover, which the records do not show.
       </InsetText>
       <Table<HistoryCheckRow>
-        caption="Today’s waits from the hub’s records, beside the baseline"
+        caption="Today’s waits from being medically optimised, from the hub’s records, beside the baseline"
         rows={rows}
         rowKey={(r) => r.service}
         firstCellIsHeader
@@ -285,16 +291,16 @@ function HistoryCheck({ rows }: { rows: HistoryCheckRow[] }) {
             render: (r) => days(r.simulatedMedian),
           },
           {
-            key: 'observedWithin2',
-            header: 'Within 2 days: recorded',
+            key: 'observedP90',
+            header: '90th percentile: recorded',
             numeric: true,
-            render: (r) => formatRatio(r.observedWithin2),
+            render: (r) => (r.observedP90 === null ? 'Not available' : days(r.observedP90)),
           },
           {
-            key: 'simulatedWithin2',
-            header: 'Within 2 days: simulated',
+            key: 'simulatedP90',
+            header: '90th percentile: simulated',
             numeric: true,
-            render: (r) => formatRatio(r.simulatedWithin2),
+            render: (r) => days(r.simulatedP90),
           },
         ]}
       />

@@ -115,7 +115,11 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
     // Baseline: the simulated waits sit beside today's recorded waits.
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.getByRole('heading', { level: 2, name: /^Results: Baseline/ }).waitFor({ timeout: 120_000 });
-    await page.getByRole('table', { name: 'Today’s waits from the hub’s records, beside the baseline' }).waitFor();
+    await page
+      .getByRole('table', {
+        name: 'Today’s waits from being medically optimised, from the hub’s records, beside the baseline',
+      })
+      .waitFor();
     await page.getByRole('table', { name: 'Waiting and occupancy by service' }).waitFor();
     await page.getByRole('figure').filter({ hasText: 'How long people wait' }).locator('svg').first().waitFor();
     await expectAccessible(page, 'baseline results');
@@ -126,19 +130,32 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
       .selectOption({ label: 'Winter: 15% more referrals December to February, 4 extra step-down beds' });
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.getByRole('heading', { level: 2, name: /^Results: Winter/ }).waitFor({ timeout: 120_000 });
+    const resultsD2a = page
+      .getByRole('table', { name: 'Waiting and occupancy by service' })
+      .locator('tbody tr')
+      .filter({ hasText: 'D2A care home beds' });
+    const withinInResults = (await resultsD2a.locator('td').nth(2).textContent())?.trim();
+    expect(withinInResults).toMatch(/^\d+(\.\d)?%$/);
+    // "Within 2 days" is defined next to the figure.
+    await page
+      .getByText(/^Place within 2 days: the share of people referred in the period/)
+      .first()
+      .waitFor();
 
     // Recommended capacity for each service, with the waits it would give.
     await page.getByRole('button', { name: 'Recommend capacity' }).click();
     const recommendation = page.getByRole('table', {
       name: /Least places for 95% of people to get a place within 2 days/,
     });
-    await recommendation.waitFor({ timeout: 180_000 });
+    await recommendation.waitFor({ timeout: 480_000 });
     const rows = recommendation.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     const d2aRow = rows.filter({ hasText: 'D2A care home beds' });
     const recommended = Number((await d2aRow.locator('td').nth(1).textContent())?.trim());
     expect(recommended).toBeGreaterThan(0);
     expect((await d2aRow.locator('td').nth(2).textContent())?.trim()).toMatch(/^[\d.]+ days$/);
+    // One figure for one question: today's D2A beds give the share the results table gave.
+    expect((await d2aRow.locator('td').nth(4).textContent())?.trim()).toBe(withinInResults);
     await expectAccessible(page, 'recommended capacity');
 
     // The named scenarios side by side.
@@ -173,5 +190,5 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
     expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
 
     expect(errors).toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -51,20 +51,24 @@ export function serviceRows(result: SimulationResult): ServiceRow[] {
   });
 }
 
-/** Share of people started within each number of days (0–21), per service: the waiting distribution. */
+/**
+ * Share of people getting a place within each number of days (0–21) of being ready to take one (after handover),
+ * per service: the distribution of the target's measure, so at the target's days it reads the same share as the
+ * results table (`metrics.shareWithinTarget`, see `withinTargetDefinition`).
+ */
 export function cumulativeWaits(
   result: SimulationResult,
   maxDays = 21,
 ): { service: string; days: number; share: number }[] {
   const out: { service: string; days: number; share: number }[] = [];
   for (const s of result.services) {
-    const { binDays, share } = s.waitDistribution;
+    const { binDays, share } = s.placeWaitDistribution;
     let cum = 0;
     let bin = 0;
     for (let day = 0; day <= maxDays; day += binDays) {
-      // Bin b holds waits in [b·binDays, (b+1)·binDays); "started within `day`" sums bins below it, plus waits of exactly 0.
+      // Bin b holds waits in [b·binDays, (b+1)·binDays): "within `day`" sums the bins below it.
       while (bin < share.length - 1 && (bin + 1) * binDays <= day + 1e-9) cum += share[bin++];
-      out.push({ service: s.name, days: day, share: day === 0 ? 1 - s.metrics.shareWaiting.mean : cum });
+      out.push({ service: s.name, days: day, share: Math.min(1, cum) });
     }
   }
   return out;
@@ -159,12 +163,16 @@ export interface HistoryCheckRow {
   simulatedMean: number;
   observedMedian: number | null;
   simulatedMedian: number;
-  observedWithin2: number | null;
-  simulatedWithin2: number;
+  observedP90: number | null;
+  simulatedP90: number;
   people: number;
 }
 
-/** Today's waits from the hub's records beside the baseline's simulated waits (to check the model reproduces them). */
+/**
+ * Today's waits from the hub's records beside the baseline's simulated waits (to check the model reproduces them):
+ * both from being medically optimised to starting, handover included, as the records measure them. No "within N
+ * days" here: the records cannot tell handover from waiting for a place, and the target counts after handover.
+ */
 export function historyCheck(fit: HistoryFit, result: SimulationResult): HistoryCheckRow[] {
   return fit.pathways.map((p) => {
     const s = result.services.find((x) => x.id === p.serviceId);
@@ -175,8 +183,8 @@ export function historyCheck(fit: HistoryFit, result: SimulationResult): History
       simulatedMean: m?.waitMean.mean ?? 0,
       observedMedian: p.waits.n ? p.waits.median : null,
       simulatedMedian: m?.waitMedian.mean ?? 0,
-      observedWithin2: p.waits.n ? p.waits.shareWithin2 : null,
-      simulatedWithin2: m ? 1 - m.shareOver2.mean : 0,
+      observedP90: p.waits.n ? p.waits.p90 : null,
+      simulatedP90: m?.waitP90.mean ?? 0,
       people: p.waits.n,
     };
   });
