@@ -282,7 +282,7 @@ describeWithDatabases('bcf routes', (ctx) => {
           values ('T-CAR-1', 'Carers hub', 'carers', 'carers', 'block', 'bcf', 100000000, 50000000, '2025-04-01', '2027-03-31')
           returning id`,
     );
-    const [onContract] = await queryRows<{ id: string }>(
+    await queryRows(
       db,
       sql`insert into risks (reference, title, owner, likelihood, impact, contract_id)
           values ('T-R1', 'Carers hub re-tender late', 'Commissioning manager', 4, 4, ${contract.id}) returning id`,
