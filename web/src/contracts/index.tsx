@@ -17,7 +17,7 @@ export const contractsArea: Area = {
   path: 'contracts',
   title: 'Contracts and delivery',
   // Providers see only their KPI returns and assessments (the server checks every request too).
-  roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer', 'provider'],
+  roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'viewer', 'provider'],
   routes: [
     { index: true, element: <ContractsOverviewPage /> },
     { path: 'register', element: <RegisterPage /> },
