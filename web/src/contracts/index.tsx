@@ -9,6 +9,7 @@ import { AssessmentsPage } from './AssessmentsPage';
 import { NewAssessmentPage } from './NewAssessmentPage';
 import { AssessmentPage } from './AssessmentPage';
 import { DeliveryPlanPage } from './DeliveryPlanPage';
+import { DeliveryPlanEditorPage, DeliveryPlansPage, NewDeliveryPlanPage, PlanActionPage } from './DeliveryPlansPages';
 import { RisksPage } from './RisksPage';
 import { ConcernsPage } from './ConcernsPage';
 import { ImportRegisterPage } from './ImportRegisterPage';
@@ -30,6 +31,11 @@ export const contractsArea: Area = {
     { path: 'assessments/new', element: <NewAssessmentPage /> },
     { path: 'assessments/:id', element: <AssessmentPage /> },
     { path: 'delivery-plan', element: <DeliveryPlanPage /> },
+    { path: 'delivery-plans', element: <DeliveryPlansPage /> },
+    { path: 'delivery-plans/new', element: <NewDeliveryPlanPage /> },
+    { path: 'delivery-plans/:id', element: <DeliveryPlanEditorPage /> },
+    { path: 'delivery-plans/:id/actions/new', element: <PlanActionPage /> },
+    { path: 'delivery-plans/:id/actions/:actionId', element: <PlanActionPage /> },
     { path: 'risks', element: <RisksPage /> },
     { path: 'concerns', element: <ConcernsPage /> },
   ],
