@@ -87,6 +87,20 @@ describeWithDatabases('demo borough', (ctx) => {
     // The same rows, column by column, not only as many: every table's digest is the same.
     expect(await tableDigests(ctx.db)).toEqual(firstDigests);
 
+    // The BCF plan's schemes name the register's contracts, and its risk log comes from the risk register.
+    const links = await queryRows<{ ref: string; contracts: string }>(
+      ctx.db,
+      sql`select s.ref, string_agg(c.reference, ',' order by c.reference) as contracts
+          from bcf_schemes s join contracts c on c.id::text = any(s.contract_ids) group by s.ref order by s.ref`,
+    );
+    expect(links.find((l) => l.ref === 'HAV-06')?.contracts).toBe('EB-CAR-001,EB-CAR-002,EB-CAR-003');
+    expect(links.length).toBe(9);
+    const logged = await queryRows<{ reference: string }>(
+      ctx.db,
+      sql`select r.reference from bcf_risk_links l join risks r on r.id = l.risk_id order by 1`,
+    );
+    expect(logged.map((r) => r.reference)).toEqual(['BCF-1', 'BCF-2', 'BCF-3', 'BCF-4', 'BCF-5', 'CON-2']);
+
     const users = await queryRows<{ email: string; role: string }>(
       ctx.db,
       sql`select email, role from users order by email`,

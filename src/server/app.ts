@@ -27,6 +27,7 @@ import sessionPlugin from './auth/session.js';
 import dashboardRoutes from './dashboard/routes.js';
 import demandRoutes from './demand/routes.js';
 import contractsRoutes from './contracts/routes.js';
+import deliveryPlanRoutes from './contracts/deliveryPlanRoutes.js';
 import dischargeRoutes from './discharge/routes.js';
 import dischargeSimulationRoutes from './discharge/simulationRoutes.js';
 import marketRoutes from './market/routes.js';
@@ -192,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Area routes: one line per area.
       await api.register(demandRoutes, { prefix: '/demand' });
       await api.register(contractsRoutes, { prefix: '/contracts' });
+      await api.register(deliveryPlanRoutes, { prefix: '/delivery-plans' });
       await api.register(dischargeRoutes, { prefix: '/discharge' });
       await api.register(dischargeSimulationRoutes, { prefix: '/discharge/simulation' });
       await api.register(marketRoutes, { prefix: '/market' });

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { populationRows } from '../demand/population.js';
+import { contracts } from '../contracts/schema.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { ESP2013_65_PLUS } from '../../domain/bcf/esp2013.js';
 import type { MetricKey } from '../../domain/bcf/metrics.js';
@@ -428,6 +429,38 @@ export async function putMetricPlans(db: Db, actor: AuditActor, planId: string, 
       entity: 'bcf_plan',
       entityId: planId,
       detail: { values: rows.length },
+    });
+  });
+}
+
+/**
+ * Set the register contracts a scheme names (replacing the list). Audited with before and after.
+ * @throws NotFound when the scheme is not found; InputError naming each id that is not a contract of the register
+ */
+export async function setSchemeContracts(
+  db: Db,
+  actor: AuditActor,
+  schemeId: string,
+  contractIds: string[],
+): Promise<void> {
+  const ids = [...new Set(contractIds)];
+  await db.transaction(async (tx) => {
+    const scheme = await schemeOf(tx, schemeId);
+    const found = ids.length
+      ? await tx.select({ id: contracts.id }).from(contracts).where(inArray(contracts.id, ids))
+      : [];
+    const bad = ids.flatMap((id, i) =>
+      found.some((f) => f.id === id)
+        ? []
+        : [{ field: `contractIds.${i}`, message: 'Choose a contract from the register', in: 'body' as const }],
+    );
+    if (bad.length) throw new InputError(bad);
+    await tx.update(bcfSchemes).set({ contractIds: ids, updatedAt: new Date() }).where(eq(bcfSchemes.id, schemeId));
+    await recordAudit(tx, actor, {
+      action: 'update_contracts',
+      entity: 'bcf_scheme',
+      entityId: schemeId,
+      detail: { ref: scheme.ref, before: scheme.contractIds, after: ids },
     });
   });
 }

@@ -9,6 +9,7 @@ import { buildReturn, parseReturn, type ReadSheet, type Sheet } from '../../doma
 import { scorecard } from '../../domain/bcf/scorecard.js';
 import { readDemandCapacity } from './demandCapacity.js';
 import { loadPlan, metricInputs, type PlanData } from './plans.js';
+import { linkText, planRisks } from './risks.js';
 import {
   bcfDemandCapacity,
   bcfIncome,
@@ -47,6 +48,19 @@ export async function returnSheets(db: Db, planId: string, quarter: FyQuarter | 
     scorecard: await planScorecard(db, plan),
     demandCapacity: await allDemandCapacity(db, plan),
     narrative: plan.narrative,
+    risks: (await planRisks(db, plan, today)).map((r) => ({
+      reference: r.reference,
+      title: r.title,
+      linkedTo: r.links.map(linkText).join('; '),
+      owner: r.owner,
+      likelihood: r.likelihood,
+      impact: r.impact,
+      score: r.score,
+      rating: r.band.label,
+      mitigation: r.mitigation,
+      reviewDate: r.reviewDate,
+      status: r.status,
+    })),
     quarter,
     generatedOn: today,
   });
@@ -64,7 +78,14 @@ export async function applyReturn(
   planId: string,
   sheets: readonly ReadSheet[],
   fileName: string,
-): Promise<{ income: number; schemes: number; metricPlans: number; counts: number; demandCapacity: number }> {
+): Promise<{
+  income: number;
+  schemes: number;
+  schemesAdded: string[];
+  metricPlans: number;
+  counts: number;
+  demandCapacity: number;
+}> {
   const plan = await loadPlan(db, planId);
   const { changes, errors } = parseReturn(sheets, plan);
   if (!changes)
@@ -83,22 +104,46 @@ export async function applyReturn(
           set: { amountPence: i.amountPence },
         });
     for (const s of changes.schemes) {
-      await tx
-        .update(bcfSchemes)
-        .set({
-          name: s.name,
-          schemeType: s.schemeType,
-          subType: s.subType,
-          commissioner: s.commissioner,
-          provider: s.provider,
-          areaOfSpend: s.areaOfSpend,
-          updatedAt: new Date(),
-        })
-        .where(eq(bcfSchemes.id, s.schemeId));
+      let schemeId = s.schemeId;
+      if (schemeId === null) {
+        const [row] = await tx
+          .insert(bcfSchemes)
+          .values({
+            planId: plan.id,
+            placeId: s.placeId,
+            ref: s.ref,
+            name: s.name,
+            schemeType: s.schemeType,
+            subType: s.subType,
+            commissioner: s.commissioner,
+            provider: s.provider,
+            areaOfSpend: s.areaOfSpend,
+          })
+          .returning({ id: bcfSchemes.id });
+        schemeId = row.id;
+        await recordAudit(tx, actor, {
+          action: 'create',
+          entity: 'bcf_scheme',
+          entityId: schemeId,
+          detail: { ref: s.ref, from: fileName },
+        });
+      } else
+        await tx
+          .update(bcfSchemes)
+          .set({
+            name: s.name,
+            schemeType: s.schemeType,
+            subType: s.subType,
+            commissioner: s.commissioner,
+            provider: s.provider,
+            areaOfSpend: s.areaOfSpend,
+            updatedAt: new Date(),
+          })
+          .where(eq(bcfSchemes.id, schemeId));
       for (const f of s.funding)
         await tx
           .insert(bcfSchemeFunding)
-          .values({ schemeId: s.schemeId, ...f })
+          .values({ schemeId, ...f })
           .onConflictDoUpdate({
             target: [bcfSchemeFunding.schemeId, bcfSchemeFunding.fundingLine, bcfSchemeFunding.year],
             set: { plannedPence: f.plannedPence },
@@ -106,7 +151,7 @@ export async function applyReturn(
       for (const a of s.actuals)
         await tx
           .insert(bcfSchemeActuals)
-          .values({ schemeId: s.schemeId, ...a })
+          .values({ schemeId, ...a })
           .onConflictDoUpdate({
             target: [
               bcfSchemeActuals.schemeId,
@@ -155,12 +200,18 @@ export async function applyReturn(
       action: 'import_return',
       entity: 'bcf_plan',
       entityId: plan.id,
-      detail: { fileName, schemes: changes.schemes.length, income: changes.income.length },
+      detail: {
+        fileName,
+        schemes: changes.schemes.length,
+        added: changes.schemes.filter((s) => s.schemeId === null).map((s) => s.ref),
+        income: changes.income.length,
+      },
     });
   });
   return {
     income: changes.income.length,
     schemes: changes.schemes.length,
+    schemesAdded: changes.schemes.filter((s) => s.schemeId === null).map((s) => s.ref),
     metricPlans: changes.metricPlans.length,
     counts: changes.counts.length,
     demandCapacity: changes.demandCapacity.length,

@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { risks } from '../contracts/schema.js';
 
 const pence = (name: string) => bigint(name, { mode: 'number' });
 
@@ -223,4 +224,24 @@ export const bcfHicmAssessments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('bcf_hicm_place_change_idx').on(t.placeId, t.change, t.assessedOn)],
+);
+
+/**
+ * The plan's risk log: risks of the contracts risk register linked to the plan as a whole (scheme_id null) or to
+ * one of its schemes. A risk is linked once per plan. Risks on contracts a scheme names are in the log too,
+ * without a row here (see `planRisks`).
+ */
+export const bcfRiskLinks = pgTable(
+  'bcf_risk_links',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => bcfPlans.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    schemeId: uuid('scheme_id').references(() => bcfSchemes.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.riskId] }), index('bcf_risk_links_scheme_idx').on(t.schemeId)],
 );

@@ -1,49 +1,113 @@
 // The delivery plan (priorities → intentions → actions → milestones) and its updates.
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { actionProblems, type DeliveryPlan, type Rag } from '../../domain/contracts/deliveryPlan.js';
-import { deliveryPlans, planActions, planIntentions, planMilestones, planPriorities } from './schema.js';
+import {
+  contracts,
+  deliveryPlans,
+  planActions,
+  planIntentions,
+  planMilestones,
+  planPriorities,
+  procurements,
+} from './schema.js';
 
 export interface StoredPlan extends DeliveryPlan {
   id: string;
-  /** Links of each action to contracts and procurements, by action id. */
+  kind: PlanKind;
+  careGroup: string | null;
+  retired: boolean;
+  /** Links of each action to contracts and procurements, by action id (the first of each list). */
   links: Record<string, { contractId: string | null; procurementId: string | null }>;
+  /** Every contract and procurement linked to each action, by action id. */
+  deliveredBy: Record<string, { contractIds: string[]; procurementIds: string[] }>;
   milestoneIds: Record<string, string[]>;
+  /** Retired priorities, intentions and actions (kept, not shown in the plan; they can be restored). */
+  retiredEntries: { kind: EntryKind; id: string; text: string; retiredAt: string }[];
 }
 
-/** The latest delivery plan, or null when none has been set up. */
-export async function getPlan(db: Db): Promise<StoredPlan | null> {
-  const [plan] = await db.select().from(deliveryPlans).orderBy(desc(deliveryPlans.createdAt)).limit(1);
+export const PLAN_KINDS = ['delivery_plan', 'workplan'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export type EntryKind = 'priority' | 'intention' | 'action';
+
+/** Every plan, newest first, with its number of live actions. */
+export async function listDeliveryPlans(db: Db): Promise<
+  {
+    id: string;
+    title: string;
+    kind: PlanKind;
+    careGroup: string | null;
+    years: string[];
+    retired: boolean;
+    actions: number;
+  }[]
+> {
+  const plans = await db.select().from(deliveryPlans).orderBy(desc(deliveryPlans.createdAt));
+  const counts = await db
+    .select({ planId: planPriorities.planId, n: sql<number>`count(*)::int` })
+    .from(planActions)
+    .innerJoin(planIntentions, eq(planIntentions.id, planActions.intentionId))
+    .innerJoin(planPriorities, eq(planPriorities.id, planIntentions.priorityId))
+    .where(and(isNull(planActions.retiredAt), isNull(planIntentions.retiredAt), isNull(planPriorities.retiredAt)))
+    .groupBy(planPriorities.planId);
+  return plans.map((p) => ({
+    id: p.id,
+    title: p.title,
+    kind: p.kind as PlanKind,
+    careGroup: p.careGroup,
+    years: p.years,
+    retired: !!p.retiredAt,
+    actions: Number(counts.find((c) => c.planId === p.id)?.n ?? 0),
+  }));
+}
+
+/**
+ * A plan with its live entries (retired ones listed apart), or, without an id, the newest plan not retired.
+ * Null when there is none. Actions carry their owner and what delivers them (contract references, procurement
+ * titles) for the export.
+ */
+export async function getPlan(db: Db, id?: string): Promise<StoredPlan | null> {
+  const [plan] = id
+    ? await db.select().from(deliveryPlans).where(eq(deliveryPlans.id, id))
+    : await db
+        .select()
+        .from(deliveryPlans)
+        .where(isNull(deliveryPlans.retiredAt))
+        .orderBy(desc(deliveryPlans.createdAt))
+        .limit(1);
   if (!plan) return null;
-  const priorities = await db
+  const allPriorities = await db
     .select()
     .from(planPriorities)
     .where(eq(planPriorities.planId, plan.id))
     .orderBy(asc(planPriorities.number));
-  const intentions = priorities.length
+  const allIntentions = allPriorities.length
     ? await db
         .select()
         .from(planIntentions)
         .where(
           inArray(
             planIntentions.priorityId,
-            priorities.map((p) => p.id),
+            allPriorities.map((p) => p.id),
           ),
         )
     : [];
-  const actions = intentions.length
+  const allActions = allIntentions.length
     ? await db
         .select()
         .from(planActions)
         .where(
           inArray(
             planActions.intentionId,
-            intentions.map((i) => i.id),
+            allIntentions.map((i) => i.id),
           ),
         )
     : [];
+  const priorities = allPriorities.filter((p) => !p.retiredAt);
+  const intentions = allIntentions.filter((i) => !i.retiredAt && priorities.some((p) => p.id === i.priorityId));
+  const actions = allActions.filter((a) => !a.retiredAt && intentions.some((i) => i.id === a.intentionId));
   const milestones = actions.length
     ? await db
         .select()
@@ -56,15 +120,50 @@ export async function getPlan(db: Db): Promise<StoredPlan | null> {
         )
         .orderBy(asc(planMilestones.dueDate))
     : [];
+  const contractIds = [...new Set(actions.flatMap((a) => a.contractIds))];
+  const procurementIds = [...new Set(actions.flatMap((a) => a.procurementIds))];
+  const contractRefs = contractIds.length
+    ? await db
+        .select({ id: contracts.id, reference: contracts.reference })
+        .from(contracts)
+        .where(inArray(contracts.id, contractIds))
+    : [];
+  const procurementTitles = procurementIds.length
+    ? await db
+        .select({ id: procurements.id, title: procurements.title })
+        .from(procurements)
+        .where(inArray(procurements.id, procurementIds))
+    : [];
   const links: StoredPlan['links'] = {};
+  const deliveredBy: StoredPlan['deliveredBy'] = {};
   const milestoneIds: StoredPlan['milestoneIds'] = {};
   for (const a of actions) {
-    links[a.id] = { contractId: a.contractId, procurementId: a.procurementId };
+    links[a.id] = { contractId: a.contractIds[0] ?? null, procurementId: a.procurementIds[0] ?? null };
+    deliveredBy[a.id] = { contractIds: a.contractIds, procurementIds: a.procurementIds };
     milestoneIds[a.id] = milestones.filter((m) => m.actionId === a.id).map((m) => m.id);
   }
+  const retiredEntries: StoredPlan['retiredEntries'] = [
+    ...allPriorities
+      .filter((p) => p.retiredAt)
+      .map((p) => ({
+        kind: 'priority' as const,
+        id: p.id,
+        text: `Priority ${p.number} – ${p.title}`,
+        at: p.retiredAt!,
+      })),
+    ...allIntentions
+      .filter((i) => i.retiredAt)
+      .map((i) => ({ kind: 'intention' as const, id: i.id, text: i.text, at: i.retiredAt! })),
+    ...allActions
+      .filter((a) => a.retiredAt)
+      .map((a) => ({ kind: 'action' as const, id: a.id, text: a.text, at: a.retiredAt! })),
+  ].map(({ at, ...e }) => ({ ...e, retiredAt: at.toISOString() }));
   return {
     id: plan.id,
     title: plan.title,
+    kind: plan.kind as PlanKind,
+    careGroup: plan.careGroup,
+    retired: !!plan.retiredAt,
     years: plan.years,
     priorities: priorities.map((p) => ({ id: p.id, number: p.number, title: p.title })),
     intentions: intentions.map((i) => ({ id: i.id, priorityId: i.priorityId, text: i.text, sortOrder: i.sortOrder })),
@@ -76,12 +175,19 @@ export async function getPlan(db: Db): Promise<StoredPlan | null> {
       responsibleServiceAreas: a.responsibleServiceAreas,
       ragOverride: (a.ragOverride as Rag | null) ?? null,
       sortOrder: a.sortOrder,
+      owner: a.owner,
+      deliveredBy: {
+        contracts: a.contractIds.map((c) => contractRefs.find((x) => x.id === c)?.reference ?? c),
+        procurements: a.procurementIds.map((c) => procurementTitles.find((x) => x.id === c)?.title ?? c),
+      },
       milestones: milestones
         .filter((m) => m.actionId === a.id)
         .map((m) => ({ title: m.title, dueDate: m.dueDate, completedOn: m.completedOn })),
     })),
     links,
+    deliveredBy,
     milestoneIds,
+    retiredEntries,
   };
 }
 
@@ -140,6 +246,8 @@ export async function createPlan(db: Db, actor: AuditActor, seed: PlanSeed): Pro
               responsibleServiceAreas: a.responsibleServiceAreas,
               contractId: a.contractId ?? null,
               procurementId: a.procurementId ?? null,
+              contractIds: a.contractId ? [a.contractId] : [],
+              procurementIds: a.procurementId ? [a.procurementId] : [],
               sortOrder: ai,
             })
             .returning({ id: planActions.id });

@@ -209,10 +209,17 @@ export const providerConcerns = pgTable(
   (t) => [index('provider_concerns_location_idx').on(t.locationId)],
 );
 
+/**
+ * A delivery plan or workplan. kind: delivery_plan (the council's) | workplan (one per care group or portfolio,
+ * named in care_group: Start Well, Live Well, Age Well...). A retired plan is kept but no longer offered.
+ */
 export const deliveryPlans = pgTable('delivery_plans', {
   id: uuid('id').primaryKey().defaultRandom(),
   title: text('title').notNull(),
   years: text('years').array().notNull(),
+  kind: text('kind').notNull().default('delivery_plan'),
+  careGroup: text('care_group'),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -225,6 +232,7 @@ export const planPriorities = pgTable(
       .references(() => deliveryPlans.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     title: text('title').notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('plan_priorities_uq').on(t.planId, t.number)],
 );
@@ -236,6 +244,7 @@ export const planIntentions = pgTable('plan_intentions', {
     .references(() => planPriorities.id, { onDelete: 'cascade' }),
   text: text('text').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export const planActions = pgTable(
@@ -254,7 +263,19 @@ export const planActions = pgTable(
     ragOverride: text('rag_override'),
     contractId: uuid('contract_id').references(() => contracts.id),
     procurementId: uuid('procurement_id').references(() => procurements.id),
+    /** Every contract and procurement that delivers the action (contract_id/procurement_id are the first). */
+    contractIds: uuid('contract_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    procurementIds: uuid('procurement_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** The officer who owns the action (a role or name as the plan writes it). */
+    owner: text('owner'),
     sortOrder: integer('sort_order').notNull().default(0),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('plan_actions_intention_idx').on(t.intentionId)],

@@ -36,7 +36,28 @@ export interface Sheet {
   money?: string[];
 }
 
+/** The sheets a filled return must have to be read back. */
 export const SHEET_NAMES = ['Cover', 'Income', 'Expenditure', 'Metrics', 'Demand and capacity', 'Narrative'] as const;
+
+/** The risk log sheet: written from the risk register on export, never read back (risks change in the register). */
+export const RISK_SHEET = 'Risks';
+
+/** One risk of the plan's log as the Risks sheet shows it. Likelihood and impact 1–5; score = their product. */
+export interface ReturnRisk {
+  reference: string;
+  title: string;
+  /** What links it to the plan, e.g. "Plan", "Scheme HAV-06", "Contract EB-CAR-001 (HAV-06)". */
+  linkedTo: string;
+  owner: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  /** The council's band label for the score, e.g. "High". */
+  rating: string;
+  mitigation: string;
+  reviewDate: string | null;
+  status: string;
+}
 
 /** Header row number (1-based) on every sheet: the title lines, a blank line, then the header. */
 export const HEADER_ROW = 4;
@@ -70,6 +91,8 @@ export interface ReturnInput {
   scorecard: PlaceMetric[];
   demandCapacity: DcRow[];
   narrative: Record<string, string>;
+  /** The plan's risk log (from the risk register). */
+  risks: ReturnRisk[];
   /** The quarter being reported, or null for the plan itself. */
   quarter: FyQuarter | null;
   generatedOn: string;
@@ -272,7 +295,40 @@ export function buildReturn(input: ReturnInput): Sheet[] {
     header: ['Section', 'Text'],
     rows: NARRATIVE_SECTIONS.map((s) => [s.label, input.narrative[s.key] ?? '']),
   };
-  return [cover, income, expenditure, metrics, dc, narrative];
+  const riskLog: Sheet = {
+    name: RISK_SHEET,
+    title: [
+      'Risk log: the plan’s risks from the risk register, highest score first',
+      'Score = likelihood × impact (1–5 each). Not read back on re-import: change risks in the risk register.',
+    ],
+    header: [
+      'Risk reference',
+      'Risk',
+      'Linked to',
+      'Owner',
+      'Likelihood',
+      'Impact',
+      'Score',
+      'Rating',
+      'Mitigation',
+      'Review date',
+      'Status',
+    ],
+    rows: input.risks.map((r) => [
+      r.reference,
+      r.title,
+      r.linkedTo,
+      r.owner,
+      r.likelihood,
+      r.impact,
+      r.score,
+      r.rating,
+      r.mitigation,
+      r.reviewDate,
+      r.status,
+    ]),
+  };
+  return [cover, income, expenditure, metrics, dc, narrative, riskLog];
 }
 
 /** A sheet read back: each row with its spreadsheet row number; cells as text or numbers, empty as null. */
@@ -285,7 +341,10 @@ export interface ReadSheet {
 export interface ReturnChanges {
   income: Income[];
   schemes: {
-    schemeId: string;
+    /** The scheme's id, or null for a scheme the return adds (new Scheme ID). */
+    schemeId: string | null;
+    ref: string;
+    placeId: string;
     name: string;
     schemeType: string;
     subType: string;
@@ -438,15 +497,44 @@ export function parseReturn(
   ])) {
     const ref = text(r.get('Scheme ID'));
     const scheme = plan.schemes.find((s) => s.ref === ref);
-    if (!scheme) {
+    // A Scheme ID the plan does not have adds a scheme: its place, name and type come from the row.
+    const hwb = text(r.get('Health and Wellbeing Board'));
+    const place = placeBy(hwb);
+    if (!ref) {
+      err('Expenditure', r.line, 'Scheme ID', 'Enter the scheme ID (a new ID adds a scheme)');
+      continue;
+    }
+    if (!/^[A-Za-z0-9][A-Za-z0-9 ./_-]{0,39}$/.test(ref)) {
       err(
         'Expenditure',
         r.line,
         'Scheme ID',
-        `"${ref}" is not a scheme of this plan: add new schemes in Steward first`,
+        `"${ref}" is not a scheme ID: use letters, digits and - . / _ (up to 40)`,
       );
       continue;
     }
+    if (!scheme && !place) {
+      err(
+        'Expenditure',
+        r.line,
+        'Health and Wellbeing Board',
+        hwb
+          ? `"${hwb}" is not a place of this plan (${plan.places.map((p) => p.name).join(', ')})`
+          : 'Enter the Health and Wellbeing Board of the new scheme',
+      );
+      continue;
+    }
+    if (!scheme && !text(r.get('Scheme name'))) {
+      err('Expenditure', r.line, 'Scheme name', 'Enter the name of the new scheme');
+      continue;
+    }
+    if (scheme && place && place.id !== scheme.placeId)
+      err(
+        'Expenditure',
+        r.line,
+        'Health and Wellbeing Board',
+        `Scheme ${ref} belongs to ${plan.places.find((p) => p.id === scheme.placeId)?.name}; a scheme cannot move place`,
+      );
     const type = text(r.get('Scheme type'));
     const sub = text(r.get('Sub type'));
     if (!SCHEME_TYPES[type]) err('Expenditure', r.line, 'Scheme type', `"${type}" is not a national scheme type`);
@@ -468,16 +556,20 @@ export function parseReturn(
       outputs: number('Expenditure', r.line, OUTPUT_COL(q), r.get(OUTPUT_COL(q))),
     }));
     const entry = schemes.get(ref) ?? {
-      schemeId: scheme.id,
-      name: text(r.get('Scheme name')) || scheme.name,
+      schemeId: scheme?.id ?? null,
+      ref,
+      placeId: scheme?.placeId ?? place!.id,
+      name: text(r.get('Scheme name')) || scheme!.name,
       schemeType: type,
       subType: sub,
       commissioner,
       provider: text(r.get('Provider')),
-      areaOfSpend: (area ?? scheme.areaOfSpend) as AreaOfSpend,
+      areaOfSpend: (area ?? scheme?.areaOfSpend ?? 'other') as AreaOfSpend,
       funding: [],
       actuals: [],
     };
+    if (schemes.has(ref) && !scheme && entry.placeId !== place?.id)
+      err('Expenditure', r.line, 'Health and Wellbeing Board', `Scheme ${ref} has another place on an earlier row`);
     if (schemes.has(ref) && (entry.schemeType !== type || entry.subType !== sub))
       err('Expenditure', r.line, 'Scheme type', `Scheme ${ref} has a different type or sub-type on an earlier row`);
     if (line && year) {

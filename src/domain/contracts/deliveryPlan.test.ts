@@ -115,6 +115,9 @@ describe('delivery plan', () => {
       'Year 3 (2025/26)',
       'Responsible Service Area',
       'RAG',
+      'Owner',
+      'Contracts',
+      'Procurements',
     ]);
     const [, , , , , , first, second] = rows;
     expect(first.cells).toEqual([
@@ -125,6 +128,9 @@ describe('delivery plan', () => {
       'Ongoing Monitoring',
       `${CDT}\n${CM}`,
       'Red',
+      '',
+      '',
+      '',
     ]);
     expect(first.kind === 'action' && first.intentionRowSpan).toBe(2);
     expect(second.cells[0]).toBe('');

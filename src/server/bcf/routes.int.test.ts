@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
 import { createRng } from '../../domain/core/random.js';
@@ -144,6 +146,7 @@ describeWithDatabases('bcf routes', (ctx) => {
       'Metrics',
       'Demand and capacity',
       'Narrative',
+      'Risks',
     ]);
     const before = (await lead.get(`/api/bcf/plans/${planId}`)).json();
     const dcBefore = (await lead.get(`/api/bcf/plans/${planId}/demand-capacity?year=2027/28`)).json();
@@ -200,6 +203,180 @@ describeWithDatabases('bcf routes', (ctx) => {
     );
     const garbage = await lead.send('POST', `/api/bcf/plans/${planId}/return`, Buffer.from('not a workbook'), XLSX);
     expect(garbage.statusCode).toBe(422);
+  });
+
+  it('adds a scheme that a re-imported return brings with a new Scheme ID, and refuses one without a place', async () => {
+    const file = await lead.get(`/api/bcf/plans/${planId}/return.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const exp = wb.getWorksheet('Expenditure')!;
+    const header = (exp.getRow(4).values as unknown[]).slice(1) as string[];
+    const col = (name: string) => header.indexOf(name) + 1;
+    const next = exp.rowCount + 1;
+    const row = exp.getRow(next);
+    row.getCell(col('Scheme ID')).value = 'HAV-11';
+    row.getCell(col('Health and Wellbeing Board')).value = 'Havering';
+    row.getCell(col('Scheme name')).value = 'Handyperson service for discharge';
+    row.getCell(col('Scheme type')).value = 'DFG Related Schemes';
+    row.getCell(col('Sub type')).value = 'Handyperson services';
+    row.getCell(col('Commissioner')).value = 'LA';
+    row.getCell(col('Provider')).value = 'Local Authority';
+    row.getCell(col('Area of spend')).value = 'Social Care';
+    row.getCell(col('Source of funding')).value = 'dfg';
+    row.getCell(col('Year')).value = '2026/27';
+    row.getCell(col('Planned expenditure (£)')).value = 0;
+    row.getCell(col('Q1 actual (£)')).value = 1250.5;
+    const before = (await lead.get(`/api/bcf/plans/${planId}`)).json();
+    const res = await lead.send(
+      'POST',
+      `/api/bcf/plans/${planId}/return`,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().schemesAdded).toEqual(['HAV-11']);
+    const after = (await lead.get(`/api/bcf/plans/${planId}`)).json();
+    expect(after.schemes).toHaveLength(before.schemes.length + 1);
+    const added = after.schemes.find((s: { ref: string }) => s.ref === 'HAV-11');
+    expect(added).toMatchObject({
+      name: 'Handyperson service for discharge',
+      placeId: after.places.find((p: { name: string }) => p.name === 'Havering').id,
+      schemeType: 'DFG Related Schemes',
+      subType: 'Handyperson services',
+      commissioner: 'LA',
+      areaOfSpend: 'social_care',
+      funding: [{ fundingLine: 'dfg', year: '2026/27', plannedPence: 0 }],
+      actuals: [{ fundingLine: 'dfg', year: '2026/27', quarter: 1, actualPence: 125_050, outputs: null }],
+    });
+    // Importing the same file again changes the scheme it added, rather than adding it twice.
+    const again = await lead.send(
+      'POST',
+      `/api/bcf/plans/${planId}/return`,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(again.json().schemesAdded).toEqual([]);
+    expect((await lead.get(`/api/bcf/plans/${planId}`)).json().schemes).toHaveLength(before.schemes.length + 1);
+
+    // A new scheme needs a place of the plan and a name: refused whole, naming the cells.
+    row.getCell(col('Scheme ID')).value = 'XX-01';
+    row.getCell(col('Health and Wellbeing Board')).value = 'Newham';
+    const bad = await lead.send(
+      'POST',
+      `/api/bcf/plans/${planId}/return`,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain(
+      `Expenditure!row ${next} (Health and Wellbeing Board)`,
+    );
+  });
+
+  it('keeps the plan’s risk log in the risk register: linked risks, risks on the schemes’ contracts, a Risks sheet', async () => {
+    const db = ctx.db;
+    const [contract] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into contracts (reference, title, service_area, care_group, contract_form, funding_source,
+            total_value_pence, annual_value_pence, start_date, initial_end_date)
+          values ('T-CAR-1', 'Carers hub', 'carers', 'carers', 'block', 'bcf', 100000000, 50000000, '2025-04-01', '2027-03-31')
+          returning id`,
+    );
+    await queryRows(
+      db,
+      sql`insert into risks (reference, title, owner, likelihood, impact, contract_id)
+          values ('T-R1', 'Carers hub re-tender late', 'Commissioning manager', 4, 4, ${contract.id}) returning id`,
+    );
+    const [planRisk] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into risks (reference, title, owner, likelihood, impact)
+          values ('T-R2', 'Workforce recruitment and retention', 'Director', 4, 5) returning id`,
+    );
+    const plan = (await lead.get(`/api/bcf/plans/${planId}`)).json();
+    const carers = plan.schemes.find((s: { ref: string }) => s.ref === 'HAV-06');
+
+    // A viewer reads the log but is offered nothing to link; nobody but editors links.
+    const viewer = await signInAs(app, 'viewer');
+    expect((await viewer.get(`/api/bcf/plans/${planId}/risks`)).json()).toMatchObject({
+      risks: [],
+      available: [],
+      canEdit: false,
+    });
+    expect(
+      (await viewer.post(`/api/bcf/plans/${planId}/risks`, { riskId: planRisk.id, schemeId: null })).statusCode,
+    ).toBe(403);
+
+    // The scheme names the contract: its risk joins the log through it.
+    const bogus = await lead.put(`/api/bcf/schemes/${carers.id}/contracts`, {
+      contractIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(bogus.statusCode).toBe(400);
+    expect(bogus.json().errors[0]).toMatchObject({
+      field: 'contractIds.0',
+      message: 'Choose a contract from the register',
+    });
+    const linked = await lead.put(`/api/bcf/schemes/${carers.id}/contracts`, { contractIds: [contract.id] });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().contractIds).toEqual([contract.id]);
+    expect((await lead.get(`/api/bcf/plans/${planId}`)).json().contracts).toEqual([
+      { id: contract.id, reference: 'T-CAR-1', title: 'Carers hub' },
+    ]);
+    let log = (await lead.get(`/api/bcf/plans/${planId}/risks`)).json();
+    expect(log.risks.map((r: { reference: string }) => r.reference)).toEqual(['T-R1']);
+    expect(log.risks[0].links).toEqual([
+      { kind: 'contract', schemeId: carers.id, schemeRef: 'HAV-06', contractId: contract.id, contractRef: 'T-CAR-1' },
+    ]);
+    expect(log.available.map((r: { reference: string }) => r.reference)).toContain('T-R2');
+
+    // Link a register risk to the plan, then move it to a scheme; audited.
+    const bad = await lead.post(`/api/bcf/plans/${planId}/risks`, { riskId: planRisk.id, schemeId: contract.id });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('schemeId');
+    log = (await lead.post(`/api/bcf/plans/${planId}/risks`, { riskId: planRisk.id, schemeId: null })).json();
+    expect(log.risks.map((r: { reference: string; score: number }) => [r.reference, r.score])).toEqual([
+      ['T-R2', 20],
+      ['T-R1', 16],
+    ]);
+    expect(log.risks[0].links).toEqual([{ kind: 'plan' }]);
+    log = (await lead.post(`/api/bcf/plans/${planId}/risks`, { riskId: planRisk.id, schemeId: carers.id })).json();
+    expect(log.risks[0].links).toEqual([{ kind: 'scheme', schemeId: carers.id, schemeRef: 'HAV-06' }]);
+    const [audit] = await queryRows<{ n: string }>(
+      db,
+      sql`select count(*) as n from audit_log where action = 'link_risk' and entity_id = ${planId}`,
+    );
+    expect(Number(audit.n)).toBe(2);
+
+    // The return's Risks sheet lists the log from the register.
+    const file = await lead.get(`/api/bcf/plans/${planId}/return.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Risks')!;
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 8)).toEqual([
+      'Risk reference',
+      'Risk',
+      'Linked to',
+      'Owner',
+      'Likelihood',
+      'Impact',
+      'Score',
+    ]);
+    expect((sheet.getRow(5).values as unknown[]).slice(1, 8)).toEqual([
+      'T-R2',
+      'Workforce recruitment and retention',
+      'Scheme HAV-06',
+      'Director',
+      4,
+      5,
+      20,
+    ]);
+    expect(sheet.getRow(6).getCell(3).value).toBe('Contract T-CAR-1 (HAV-06)');
+
+    // Unlinking leaves the risk in the register; the contract's risk stays while the scheme names it.
+    log = (await lead.delete(`/api/bcf/plans/${planId}/risks/${planRisk.id}`)).json();
+    expect(log.risks.map((r: { reference: string }) => r.reference)).toEqual(['T-R1']);
+    expect((await lead.delete(`/api/bcf/plans/${planId}/risks/${planRisk.id}`)).statusCode).toBe(404);
+    await lead.put(`/api/bcf/schemes/${carers.id}/contracts`, { contractIds: [] });
+    expect((await lead.get(`/api/bcf/plans/${planId}/risks`)).json().risks).toEqual([]);
   });
 
   it('edits demand and capacity cells and shows the shortfall; records a HICM assessment', async () => {

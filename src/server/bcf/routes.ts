@@ -11,7 +11,16 @@ import { monthsOfYear, parseQuarterLabel, quarterOfDate } from '../../domain/bcf
 import { FUNDING_LINE_LABELS, SCHEME_TYPES, conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
 import { prefillFromHub, readDemandCapacity, writeDemandCapacity } from '../../db/bcf/demandCapacity.js';
 import { addAssessment, listAssessments } from '../../db/bcf/hicm.js';
-import { listPlans, loadPlan, putMetricPlans, putSchemeActuals, updateSchemeSpend } from '../../db/bcf/plans.js';
+import {
+  listPlans,
+  loadPlan,
+  putMetricPlans,
+  putSchemeActuals,
+  setSchemeContracts,
+  updateSchemeSpend,
+} from '../../db/bcf/plans.js';
+import { linkRisk, planRisks, schemeContracts, unlinkRisk } from '../../db/bcf/risks.js';
+import { listRisks } from '../../db/contracts/risks.js';
 import { applyReturn, planScorecard, returnSheets } from '../../db/bcf/returns.js';
 import { refreshStewardCounts } from '../../db/bcf/steward.js';
 import { bcfSchemes } from '../../db/bcf/schema.js';
@@ -33,6 +42,10 @@ import {
   metricPlansBodySchema,
   metricsSchema,
   planListSchema,
+  planRisksSchema,
+  riskLinkBodySchema,
+  riskParams,
+  schemeContractsBodySchema,
   planSchema,
   prefillBodySchema,
   refreshResponseSchema,
@@ -72,6 +85,7 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
       spend,
       fundingLineLabels: FUNDING_LINE_LABELS,
       schemeTypes: SCHEME_TYPES as Record<string, string[]>,
+      contracts: await schemeContracts(app.db, plan),
       canEdit: edit,
     };
   }
@@ -335,6 +349,89 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await putSchemeActuals(app.db, who(request), request.params.id, request.body.actuals);
+      return schemeView(request.params.id);
+    },
+  );
+
+  async function risksView(id: string, edit: boolean) {
+    const plan = await loadPlan(app.db, id);
+    const asAt = londonToday();
+    const log = await planRisks(app.db, plan, asAt);
+    const available = edit
+      ? (await listRisks(app.db, asAt))
+          .filter((r) => r.status === 'open' && !log.some((l) => l.id === r.id && l.linked))
+          .map((r) => ({ id: r.id, reference: r.reference, title: r.title }))
+          .sort((a, b) => a.reference.localeCompare(b.reference))
+      : [];
+    return { asAt, risks: log, available, canEdit: edit };
+  }
+
+  app.get(
+    '/plans/:id/risks',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary:
+          'The plan’s risk log from the risk register: risks linked to the plan or a scheme, and risks on contracts the schemes name',
+        params: idParams,
+        response: { 200: planRisksSchema },
+      },
+    },
+    async (request) => risksView(request.params.id, canEdit(request)),
+  );
+
+  app.post(
+    '/plans/:id/risks',
+    {
+      preHandler: requireRole(...BCF_EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Link a register risk to the plan (schemeId null) or to one of its schemes',
+        params: idParams,
+        body: riskLinkBodySchema,
+        response: { 200: planRisksSchema },
+      },
+    },
+    async (request) => {
+      const plan = await loadPlan(app.db, request.params.id);
+      await linkRisk(app.db, who(request), plan, request.body);
+      return risksView(plan.id, true);
+    },
+  );
+
+  app.delete(
+    '/plans/:id/risks/:riskId',
+    {
+      preHandler: requireRole(...BCF_EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Remove a risk’s link to the plan (the risk stays in the register)',
+        params: riskParams,
+        response: { 200: planRisksSchema },
+      },
+    },
+    async (request) => {
+      const plan = await loadPlan(app.db, request.params.id);
+      await unlinkRisk(app.db, who(request), plan, request.params.riskId);
+      return risksView(plan.id, true);
+    },
+  );
+
+  app.put(
+    '/schemes/:id/contracts',
+    {
+      preHandler: requireRole(...BCF_EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Set the register contracts a scheme names (replacing the list)',
+        params: idParams,
+        body: schemeContractsBodySchema,
+        response: { 200: schemeSchema },
+      },
+    },
+    async (request) => {
+      await setSchemeContracts(app.db, who(request), request.params.id, request.body.contractIds);
       return schemeView(request.params.id);
     },
   );

@@ -5,6 +5,7 @@ import { DC_SERVICES } from '../../domain/bcf/demandCapacity.js';
 import { MATURITY_LEVELS } from '../../domain/bcf/hicm.js';
 import { METRICS } from '../../domain/bcf/metrics.js';
 import { AREAS_OF_SPEND, COMMISSIONERS, FUNDING_LINES } from '../../domain/bcf/plan.js';
+import { riskListItemSchema } from '../contracts/schemas.js';
 
 const fyYear = z.string().regex(/^\d{4}\/\d{2}$/, 'Write the year like 2026/27');
 const quarter = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -84,6 +85,8 @@ export const planSchema = z.object({
   spend: z.array(z.object({ year: z.string(), placeId: z.string().nullable(), lines: z.array(spendLineSchema) })),
   fundingLineLabels: z.record(z.string(), z.string()),
   schemeTypes: z.record(z.string(), z.array(z.string())),
+  /** The register's contracts the schemes name. */
+  contracts: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string() })),
   canEdit: z.boolean(),
 });
 
@@ -247,9 +250,46 @@ export const returnQuerySchema = z.object({
 export const importSummarySchema = z.object({
   income: z.number(),
   schemes: z.number(),
+  /** Scheme IDs the return added. */
+  schemesAdded: z.array(z.string()),
   metricPlans: z.number(),
   counts: z.number(),
   demandCapacity: z.number(),
 });
 
 export const idParams = z.object({ id: z.string().uuid('Not a valid id') });
+
+const riskLinkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plan') }),
+  z.object({ kind: z.literal('scheme'), schemeId: z.string(), schemeRef: z.string() }),
+  z.object({
+    kind: z.literal('contract'),
+    schemeId: z.string(),
+    schemeRef: z.string(),
+    contractId: z.string(),
+    contractRef: z.string(),
+  }),
+]);
+
+/** The plan's risk log: register risks linked to the plan or a scheme, or on a contract a scheme names. */
+export const planRisksSchema = z.object({
+  asAt: z.string(),
+  risks: z.array(riskListItemSchema.extend({ links: z.array(riskLinkSchema), linked: z.boolean() })),
+  /** Register risks not yet linked to the plan (for the link form; empty for readers). */
+  available: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string() })),
+  canEdit: z.boolean(),
+});
+
+export const riskLinkBodySchema = z.object({
+  riskId: z.string().uuid('Choose a risk from the register'),
+  schemeId: z.string().uuid('Choose a scheme of this plan').nullable(),
+});
+
+export const riskParams = z.object({
+  id: z.string().uuid('Not a valid id'),
+  riskId: z.string().uuid('Not a valid id'),
+});
+
+export const schemeContractsBodySchema = z.object({
+  contractIds: z.array(z.string().uuid('Choose a contract from the register')).max(50),
+});

@@ -1,6 +1,6 @@
 // Writes the delivery plan as an Excel workbook in Halton's layout (rows from the pure haltonLayout).
 import ExcelJS from 'exceljs';
-import { AMBER_WITHIN_DAYS, RED_AFTER_DAYS_OVERDUE, type LayoutRow } from '../../domain/contracts/deliveryPlan.js';
+import { AMBER_WITHIN_DAYS, RED_AFTER_DAYS_OVERDUE, type LayoutRow, type ReadRow } from '../../domain/contracts/deliveryPlan.js';
 import { londonDateTimeText, longDateText } from '../../domain/core/dates.js';
 
 const RAG_FILL: Record<string, string> = {
@@ -23,13 +23,16 @@ export async function deliveryPlanWorkbook(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Steward';
   const ws = wb.addWorksheet('Delivery Plan');
-  const width = 2 + years + 2; // intention, action, years, service area, RAG
+  const width = 2 + years + 5; // intention, action, years, service area, RAG, owner, contracts, procurements
   ws.columns = [
     { width: 60 },
     { width: 60 },
     ...Array.from({ length: years }, () => ({ width: 26 })),
     { width: 44 },
     { width: 12 },
+    { width: 30 },
+    { width: 20 },
+    { width: 40 },
   ];
   rows.forEach((row) => {
     const r = ws.addRow(row.cells);
@@ -44,7 +47,7 @@ export async function deliveryPlanWorkbook(
       });
     } else {
       r.alignment = { vertical: 'top', wrapText: true };
-      const rag = r.getCell(width);
+      const rag = r.getCell(width - 3);
       const fill = RAG_FILL[String(rag.value)];
       if (fill) {
         rag.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
@@ -72,4 +75,43 @@ export async function deliveryPlanWorkbook(
     sheet.getRow(1).font = { bold: true, size: 14 };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The rows of a plan workbook (the sheet called "Delivery Plan", else the first) as text, for `parseHaltonRows`.
+ * A merged cell's value is read once, at its top-left cell; the cells it covers read as empty, so an intention
+ * merged down over its actions continues, as in the printed plan. @throws Error when the bytes are not XLSX
+ */
+export async function readDeliveryPlanWorkbook(bytes: Buffer): Promise<ReadRow[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new Error('The file is not an Excel (XLSX) workbook');
+  }
+  const ws = wb.getWorksheet('Delivery Plan') ?? wb.worksheets[0];
+  if (!ws) throw new Error('The workbook has no sheets');
+  const rows: ReadRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = row.getCell(c);
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : textOf(cell.value));
+    }
+    rows.push({ line: n, cells });
+  });
+  return rows;
+}
+
+function textOf(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return textOf(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+  }
+  return '';
 }

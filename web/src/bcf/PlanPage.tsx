@@ -13,6 +13,7 @@ import {
   chartColours,
   type PlotOptions,
 } from '../components';
+import { RiskLog } from './RiskLog';
 import { BcfNav, poundsText, usePlanId } from './common';
 import type { PlanView, Scheme } from './types';
 
@@ -208,6 +209,8 @@ export function PlanPage() {
           { key: 'actual', header: 'Actual to date (£)', value: (s) => actual(s) / 100, numFmt: '£#,##0.00' },
         ]}
       />
+      <h2 className="govuk-heading-m">Risk log</h2>
+      <RiskLog planId={data.id} schemes={data.schemes} />
     </Page>
   );
 }

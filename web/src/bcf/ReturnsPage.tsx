@@ -18,6 +18,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 interface ImportSummary {
   income: number;
   schemes: number;
+  schemesAdded: string[];
   metricPlans: number;
   counts: number;
   demandCapacity: number;
@@ -79,7 +80,7 @@ export function ReturnsPage() {
       const r = await upload(planId, file);
       setErrors([]);
       setDone(
-        `${file.name} imported: ${r.schemes} schemes, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`,
+        `${file.name} imported: ${r.schemes} schemes${r.schemesAdded.length ? ` (new: ${r.schemesAdded.join(', ')})` : ''}, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`,
       );
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
@@ -101,7 +102,8 @@ export function ReturnsPage() {
       <h2 className="govuk-heading-m">Export a return</h2>
       <p className="govuk-body">
         The workbook follows the national template’s sheets: Cover, Income, Expenditure, Metrics, Demand and capacity
-        and Narrative. Fill it in and import it below to update the plan.
+        and Narrative, with the plan’s risk log from the risk register. Fill it in and import it below to update the
+        plan; a row with a new Scheme ID adds that scheme. Risks are changed in the risk register, not by import.
       </p>
       <Select
         name="quarter"

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import {
   Button,
@@ -7,6 +7,7 @@ import {
   LoadingOrError,
   NotificationBanner,
   Page,
+  Select,
   SummaryList,
   Table,
   TextInput,
@@ -15,6 +16,7 @@ import {
   type SummaryError,
 } from '../components';
 import { poundsText, usePlanId } from './common';
+import { RiskLog } from './RiskLog';
 import type { PlanView, Scheme } from './types';
 
 const key = (line: string, year: string) => `${line}|${year}`;
@@ -99,6 +101,8 @@ export function SchemePage() {
           },
         ]}
       />
+      <h2 className="govuk-heading-m">Contracts</h2>
+      <SchemeContracts scheme={scheme} plan={data} onSaved={reload} />
       <h2 className="govuk-heading-m">Planned spend</h2>
       {data.canEdit ? (
         <form onSubmit={submit} noValidate>
@@ -149,6 +153,111 @@ export function SchemePage() {
           },
         ]}
       />
+      <h2 className="govuk-heading-m">Risks</h2>
+      <RiskLog planId={data.id} schemes={data.schemes} scheme={scheme} />
     </Page>
+  );
+}
+
+/** The register contracts the scheme pays for, with a form to link another or remove one (editors only). */
+function SchemeContracts({ scheme, plan, onSaved }: { scheme: Scheme; plan: PlanView; onSaved: () => void }) {
+  const { data: register } = useApi<{ contracts: { id: string; reference: string; title: string }[] }>(
+    plan.canEdit ? '/api/contracts' : null,
+  );
+  const [adding, setAdding] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const known = (id: string) => plan.contracts.find((c) => c.id === id) ?? register?.contracts.find((c) => c.id === id);
+  const save = async (contractIds: string[], message: string) => {
+    setSaved(null);
+    try {
+      await apiSend<Scheme>('PUT', `/api/bcf/schemes/${scheme.id}/contracts`, { contractIds });
+      setErrors([]);
+      setSaved(message);
+      setAdding('');
+      onSaved();
+    } catch (err) {
+      setErrors(
+        err instanceof ApiError
+          ? apiErrorsToSummary(err).map((x) => ({
+              ...x,
+              field: x.field?.startsWith('contractIds') ? 'contractId' : x.field,
+            }))
+          : [{ message: String(err) }],
+      );
+    }
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!adding) {
+      setSaved(null);
+      setErrors([{ field: 'contractId', message: 'Choose a contract from the register' }]);
+      return;
+    }
+    await save([...scheme.contractIds, adding], `Contract ${known(adding)?.reference ?? ''} linked to ${scheme.ref}`);
+  };
+  const rows = scheme.contractIds.map((id) => known(id) ?? { id, reference: id, title: 'Not in the register' });
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {saved && <NotificationBanner type="success" heading={saved} />}
+      <Table
+        caption={`Contracts ${scheme.ref} pays for`}
+        captionHidden
+        rows={rows}
+        rowKey={(c) => c.id}
+        emptyText="No contracts from the register are linked to this scheme"
+        columns={[
+          {
+            key: 'reference',
+            header: 'Contract',
+            render: (c) => (
+              <Link className="govuk-link" to={`/contracts/register/${c.id}`}>
+                {c.reference} {c.title}
+              </Link>
+            ),
+          },
+          ...(plan.canEdit
+            ? [
+                {
+                  key: 'remove',
+                  header: 'Action',
+                  render: (c: { id: string; reference: string }) => (
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                      onClick={() =>
+                        void save(
+                          scheme.contractIds.filter((x) => x !== c.id),
+                          `Contract ${c.reference} is no longer linked to ${scheme.ref}`,
+                        )
+                      }
+                    >
+                      Remove<span className="govuk-visually-hidden"> {c.reference}</span>
+                    </button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {plan.canEdit && (
+        <form onSubmit={submit} noValidate>
+          <Select
+            name="contractId"
+            label="Link a contract from the register"
+            placeholder="Choose a contract"
+            options={(register?.contracts ?? [])
+              .filter((c) => !scheme.contractIds.includes(c.id))
+              .map((c) => ({ value: c.id, text: `${c.reference} ${c.title}` }))}
+            value={adding}
+            onChange={setAdding}
+            error={fieldError(errors, 'contractId')}
+          />
+          <Button variant="secondary">Link contract</Button>
+        </form>
+      )}
+    </>
   );
 }

@@ -79,6 +79,21 @@ describeE2E('better care fund', () => {
     await page.getByRole('link', { name: /HAV-06 Carers support/ }).click();
     await page.getByRole('heading', { level: 1, name: 'HAV-06 Carers support' }).waitFor();
     await expectAccessible(page, 'BCF scheme');
+    // The scheme names the register's carers contracts; the risk on one of them is in its risk log.
+    const contractsTable = page.locator('table', { hasText: 'EB-CAR-001' });
+    await expect
+      .poll(() => contractsTable.getByRole('link', { name: /EB-CAR-002 Carers' breaks grant/ }).count())
+      .toBe(1);
+    const riskTable = page.locator('table', { hasText: 'Linked to' });
+    await expect.poll(() => riskTable.getByText('Contract EB-CAR-001 (HAV-06)').count()).toBe(1);
+    // Link a register risk to the scheme; the banner links to the register.
+    await page
+      .getByLabel('Risk', { exact: true })
+      .selectOption({ label: 'CON-6 Provider returns data incomplete, weakening contract monitoring' });
+    await page.getByRole('button', { name: 'Link risk' }).click();
+    await page.getByText('Risk CON-6 linked to scheme HAV-06').waitFor();
+    await expect.poll(() => riskTable.getByText('Scheme HAV-06', { exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'BCF scheme after linking a risk');
     const input = page.getByLabel(`${FUNDING_LINE_LABELS.minimum_nhs}, ${plan.years[0]}`);
     const newPence = line.plannedPence + 25_000_00;
     await input.fill((newPence / 100).toFixed(2));
@@ -111,7 +126,14 @@ describeE2E('better care fund', () => {
       'Metrics',
       'Demand and capacity',
       'Narrative',
+      'Risks',
     ]);
+    // The risk log comes from the risk register: the BCF risk log's five on the plan, the carers' hub risk through
+    // the contract HAV-06 names.
+    const riskRefs = (wb.getWorksheet('Risks')!.getSheetValues() as unknown as (string | number)[][])
+      .slice(5)
+      .map((r) => r?.[1]);
+    expect(riskRefs).toEqual(expect.arrayContaining(['BCF-1', 'BCF-5', 'CON-1', 'CON-2']));
     await page.getByLabel('Filled return (Excel XLSX)').setInputFiles({
       name: 'bcf-return.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

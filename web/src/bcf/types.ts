@@ -32,6 +32,7 @@ export interface Scheme {
   commissioner: string;
   provider: string;
   areaOfSpend: string;
+  contractIds: string[];
   plannedOutputs: number | null;
   outputUnit: string;
   funding: Funding[];
@@ -58,6 +59,8 @@ export interface PlanView {
   checks: { key: string; placeId: string; year: string; label: string; met: boolean; detail: string }[];
   spend: { year: string; placeId: string | null; lines: SpendLine[] }[];
   fundingLineLabels: Record<string, string>;
+  /** The register's contracts the schemes name. */
+  contracts: { id: string; reference: string; title: string }[];
   schemeTypes: Record<string, string[]>;
   canEdit: boolean;
 }
@@ -142,5 +145,31 @@ export interface HicmView {
   levels: { key: string; label: string }[];
   latest: Assessment[];
   history: Assessment[];
+  canEdit: boolean;
+}
+
+export type RiskLink =
+  | { kind: 'plan' }
+  | { kind: 'scheme'; schemeId: string; schemeRef: string }
+  | { kind: 'contract'; schemeId: string; schemeRef: string; contractId: string; contractRef: string };
+
+export interface PlanRisks {
+  asAt: string;
+  risks: {
+    id: string;
+    reference: string;
+    title: string;
+    owner: string;
+    mitigation: string;
+    likelihood: number;
+    impact: number;
+    score: number;
+    band: { rag: 'green' | 'amber' | 'red'; label: string };
+    status: string;
+    reviewDate: string | null;
+    links: RiskLink[];
+    linked: boolean;
+  }[];
+  available: { id: string; reference: string; title: string }[];
   canEdit: boolean;
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useApi } from '../api';
 import {
   Chart,
@@ -160,6 +161,11 @@ export function DeliveryPlanPage() {
         <a className="govuk-link" href={`/api/contracts/delivery-plan.xlsx`} download>
           Download the delivery plan as Excel (XLSX), in the published plan’s layout
         </a>
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/contracts/delivery-plans">
+          All delivery plans and workplans: add, edit, reorder and retire priorities, intentions and actions
+        </Link>
       </p>
       <Chart
         title="Progress of actions by priority"

@@ -12,6 +12,10 @@ const AssessmentsPage = lazyPage(() => import('./AssessmentsPage'), 'Assessments
 const NewAssessmentPage = lazyPage(() => import('./NewAssessmentPage'), 'NewAssessmentPage');
 const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
 const DeliveryPlanPage = lazyPage(() => import('./DeliveryPlanPage'), 'DeliveryPlanPage');
+const DeliveryPlansPage = lazyPage(() => import('./DeliveryPlansPages'), 'DeliveryPlansPage');
+const DeliveryPlanEditorPage = lazyPage(() => import('./DeliveryPlansPages'), 'DeliveryPlanEditorPage');
+const NewDeliveryPlanPage = lazyPage(() => import('./DeliveryPlansPages'), 'NewDeliveryPlanPage');
+const PlanActionPage = lazyPage(() => import('./DeliveryPlansPages'), 'PlanActionPage');
 const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
 const ConcernsPage = lazyPage(() => import('./ConcernsPage'), 'ConcernsPage');
 const ImportRegisterPage = lazyPage(() => import('./ImportRegisterPage'), 'ImportRegisterPage');
@@ -20,7 +24,7 @@ export const contractsArea: Area = {
   path: 'contracts',
   title: 'Contracts and delivery',
   // Providers see only their KPI returns and assessments (the server checks every request too).
-  roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer', 'provider'],
+  roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'viewer', 'provider'],
   routes: [
     { index: true, element: <ContractsOverviewPage /> },
     { path: 'register', element: <RegisterPage /> },
@@ -47,6 +51,11 @@ export const contractsArea: Area = {
     },
     { path: 'assessments/:id', element: <AssessmentPage /> },
     { path: 'delivery-plan', element: <DeliveryPlanPage /> },
+    { path: 'delivery-plans', element: <DeliveryPlansPage /> },
+    { path: 'delivery-plans/new', element: <NewDeliveryPlanPage /> },
+    { path: 'delivery-plans/:id', element: <DeliveryPlanEditorPage /> },
+    { path: 'delivery-plans/:id/actions/new', element: <PlanActionPage /> },
+    { path: 'delivery-plans/:id/actions/:actionId', element: <PlanActionPage /> },
     { path: 'risks', element: <RisksPage /> },
     { path: 'concerns', element: <ConcernsPage /> },
   ],
