@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { createRng } from '../src/domain/core/random.js';
 import { cqcLocationsImporter } from '../src/importers/cqcLocations.js';
-import { fileSource, runImport, type Importer } from '../src/importers/framework.js';
+import { fileSource, runImport, type Importer, type StreamingImporter } from '../src/importers/framework.js';
 import { placementsImporter } from '../src/importers/placements.js';
 
 const HOMES = Number(process.env.BENCH_CQC_HOMES ?? 15_000);
@@ -82,7 +82,7 @@ function* placementLines(): Generator<string> {
 async function measure<Row>(
   label: string,
   db: Parameters<typeof runImport>[0],
-  importer: Importer<Row>,
+  importer: Importer<Row> | StreamingImporter,
   file: string,
   rows: number,
 ) {
