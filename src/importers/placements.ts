@@ -90,7 +90,8 @@ async function stageFile(
     batch.push(staged(key, r.row!));
     if (batch.length >= STAGE_BATCH) await flush();
   }
-  if (!map) return { rows: 0, issues: [{ line: null, field: 'file', message: 'the file is empty' }], packageColumn: '' };
+  if (!map)
+    return { rows: 0, issues: [{ line: null, field: 'file', message: 'the file is empty' }], packageColumn: '' };
   if (more) issues.push({ line: null, message: `${more} more problems (only the first ${MAX_ISSUES} are listed)` });
   if (!issues.length && rows === 0)
     issues.push({ line: null, field: 'file', message: 'the file has no packages after the header' });

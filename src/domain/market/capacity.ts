@@ -136,7 +136,8 @@ export interface WorkforceInput {
   careStaff: number;
   nonCareStaff: number;
   agencyStaff: number;
-  vacancies: number;
+  /** Staff vacancies; null when not given (the Capacity Tracker extract has none). */
+  vacancies: number | null;
   absences: number;
 }
 const WORKFORCE_LABELS = {
@@ -158,11 +159,13 @@ export function validateWorkforce(input: WorkforceInput, beds?: number | null): 
   const most = staffLimit(beds);
   const where = beds ? `for a home with ${beds} beds` : 'for one location';
   for (const f of ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'] as const) {
-    if (!isCount(input[f])) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
-    else if (input[f] > most)
+    const value = input[f];
+    if (value === null && f === 'vacancies') continue;
+    if (value === null || !isCount(value)) errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+    else if (value > most)
       errors.push({
         field: f,
-        message: `${input[f].toLocaleString('en-GB')} ${WORKFORCE_LABELS[f]} is more than the ${most.toLocaleString('en-GB')} possible ${where}: check the figure`,
+        message: `${value.toLocaleString('en-GB')} ${WORKFORCE_LABELS[f]} is more than the ${most.toLocaleString('en-GB')} possible ${where}: check the figure`,
       });
   }
   if (errors.length === 0 && input.absences > input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff) {
