@@ -19,7 +19,7 @@ export const importers: AnyImporter[] = [
   cqcImporter as Importer<unknown>,
   capacityImporter as Importer<unknown>,
   orukImporter as Importer<unknown>,
-  cqcLocationsImporter as Importer<unknown>,
+  cqcLocationsImporter,
   placementsImporter,
   ratesImporter as Importer<unknown>,
   bcfActivityImporter as Importer<unknown>,
