@@ -246,9 +246,11 @@ export async function* readTable(source: ImportSource, options: TableOptions = {
   const check = () => {
     if (failure === null) return;
     // Every parser error (CSV_QUOTE_NOT_CLOSED, INVALID_OPENING_QUOTE…) is the file's fault: refuse it, with its line.
-    const e = failure as Error & { code?: string; lines?: number };
+    const e = failure as Error & { code?: string; lines?: unknown };
     if (e instanceof CsvError || e.code?.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')
-      throw new ImportRejected(source.fileName, [{ line: e.lines ?? null, message: `not valid CSV: ${e.message}` }]);
+      throw new ImportRejected(source.fileName, [
+        { line: typeof e.lines === 'number' ? e.lines : null, message: `not valid CSV: ${e.message}` },
+      ]);
     throw e;
   };
   for await (const text of decodeText(source)) {
