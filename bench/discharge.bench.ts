@@ -8,7 +8,7 @@
 // Runs on PostgreSQL (STEWARD_BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) in a scratch
 // database that is dropped afterwards; falls back to PGlite when no server answers.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -31,6 +31,7 @@ import {
 } from '../src/db/market/schema.js';
 import { fileSource } from '../src/importers/framework.js';
 import { readOnspdDistricts } from '../src/importers/postcodes.js';
+import { writeSyntheticOnspd } from './synthetic.js';
 import { createTestApp, signInAs } from '../src/server/testing.js';
 import type { ServiceNeed } from '../src/domain/discharge/referral.js';
 import { formatLatency, latencySummary } from './stats.js';
@@ -286,37 +287,6 @@ async function benchBoard(database: Database, homes: { id: string; providerId: s
     `Hub board API (GET /api/discharge/board, ${waiting} people waiting, 50 calls through Fastify incl. session check and JSON):`,
   );
   console.log(`  ${formatLatency(latencySummary(times))}  (target p95 < 200 ms)`);
-}
-
-const ONSPD_HEADER =
-  'pcd,pcd2,pcds,dointr,doterm,oscty,ced,oslaua,osward,parish,usertype,oseast1m,osnrth1m,osgrdind,oshlthau,nhser,ctry,rgn,streg,pcon,eer,teclec,ttwa,pct,itl,statsward,oa01,casward,npark,lsoa01,msoa01,ur01ind,oac01,oa11,lsoa11,msoa11,wz11,sicbl,bua11,buasd11,ru11ind,oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21';
-
-async function writeSyntheticOnspd(
-  file: string,
-  rows: number,
-  districts: { district: string; lat: number; lng: number }[],
-) {
-  const out = createWriteStream(file);
-  const write = (s: string) =>
-    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(ONSPD_HEADER + '\n');
-  const letters = 'ABDEFGHJLNPQRSTUWXYZ';
-  let batch = '';
-  for (let i = 0; i < rows; i++) {
-    const d = districts[i % districts.length];
-    const inward = `${i % 10}${letters[Math.floor(i / 10) % 20]}${letters[Math.floor(i / 200) % 20]}`;
-    const pcds = `${d.district} ${inward}`;
-    const term = i % 9 === 0 ? '200506' : '';
-    const lat = i % 97 === 0 ? '99.999999' : (d.lat + ((i % 13) - 6) * 0.001).toFixed(6);
-    const lng = i % 97 === 0 ? '0.000000' : (d.lng + ((i % 7) - 3) * 0.001).toFixed(6);
-    batch += `"${d.district.padEnd(4)}${inward}","${d.district.padEnd(5)}${inward}","${pcds}","198001","${term}","E99999999","E99999999","E09000016","E05013980","E43000017",0,551234,188765,1,"E18000007","E40000003","E92000001","E12000007","0","E14001455","E15000007","E24000042","E30000234","E16000074","E06000017","00ARGC","00ARGC0001","00ARGC","E65000001","E01002288","E02000467","A","3B1","E00010888","E01002288","E02000467","E33025012","E38000233","E34004707","E35001256","A1","2B1",${lat},${lng},"E37000051","","E23000001",18334,"E56000023","E54000029","E00010888","E01002288","E02000467"\n`;
-    if (batch.length > 1 << 20) {
-      await write(batch);
-      batch = '';
-    }
-  }
-  await write(batch);
-  await new Promise<void>((r) => out.end(() => r()));
 }
 
 async function benchOnspd(districts: { district: string; lat: number; lng: number }[]) {

@@ -1,10 +1,17 @@
 // `steward import capacity <file>`: bulk care home capacity update, one row per home named by
-// cqc_location_id (or Steward's location_id), the same layout providers upload on their page.
+// cqc_location_id (or Steward's location_id), the same layout providers upload on their page; or the national
+// Capacity Tracker care-home extract, whose workforce columns (staff employed, agency staff, staff absent) become
+// workforce returns beside the capacity returns.
 import { inArray, or } from 'drizzle-orm';
-import { recordCareHomeReturn } from '../db/market/capacity.js';
+import { recordCareHomeReturn, recordWorkforceReturn } from '../db/market/capacity.js';
 import { locations } from '../db/market/schema.js';
 import { parseBulkCapacity, type BulkCapacityRow } from '../domain/market/bulk.js';
-import { isCapacityTrackerHeader, parseCapacityTrackerExtract } from '../domain/market/capacityTracker.js';
+import { validateWorkforce } from '../domain/market/capacity.js';
+import {
+  isCapacityTrackerHeader,
+  parseCapacityTrackerExtract,
+  type CapacityTrackerRow,
+} from '../domain/market/capacityTracker.js';
 import { isCareHome } from '../domain/market/types.js';
 import { readAllCsv } from './csv.js';
 import { ImportRejected, type ImportIssue, type Importer } from './framework.js';
@@ -14,7 +21,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const capacityImporter: Importer<BulkCapacityRow> = {
   kind: 'capacity',
   description:
-    "Care home capacity returns in bulk: Steward's template (cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits) or the national Capacity Tracker care-home extract (cqcid, maxcapacity, usedbeds, declaredvacancies, isacceptingadmissions, lastupdatedbst)",
+    "Care home capacity returns in bulk: Steward's template (cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits) or the national Capacity Tracker care-home extract (cqcid, maxcapacity, usedbeds, declaredvacancies, isacceptingadmissions, lastupdatedbst; with its workforce columns nursesemployed, careworkersemployed, noncareworkersemployed, agency…employed, …absentgeneral, …absentcovid)",
   async parse(source) {
     const records = await readAllCsv(source);
     if (records.length && isCapacityTrackerHeader(records[0].values))
@@ -53,22 +60,40 @@ export const capacityImporter: Importer<BulkCapacityRow> = {
           field: 'max_capacity',
           message: `cannot exceed the ${loc.registeredBeds} beds registered with CQC`,
         });
+      const ct = r as Partial<CapacityTrackerRow>;
+      if (loc && ct.workforce && ct.workforceColumns)
+        for (const e of validateWorkforce(ct.workforce, loc.registeredBeds))
+          issues.push({
+            line: r.line,
+            field: ct.workforceColumns[e.field as keyof typeof ct.workforceColumns] ?? e.field,
+            message: e.message,
+          });
     }
     if (issues.length) throw new ImportRejected(ctx.fileName, issues);
     const actor = ctx.actor ?? { system: 'import capacity' };
+    // One time for the whole file when a row has none, so a home's capacity and workforce returns share it.
+    const now = new Date();
+    let workforceReturns = 0;
     for (const r of rows) {
-      const asAt = 'asAt' in r && r.asAt instanceof Date ? r.asAt : undefined;
-      await recordCareHomeReturn(db, actor, byKey.get(r.locationKey)!.id, r.input, {
-        source: asAt !== undefined || 'asAt' in r ? 'capacity_tracker' : 'bulk_csv',
-        asAt,
-      });
+      const ct = r as Partial<CapacityTrackerRow>;
+      const asAt = ct.asAt instanceof Date ? ct.asAt : now;
+      const locationId = byKey.get(r.locationKey)!.id;
+      const source = 'asAt' in r ? 'capacity_tracker' : 'bulk_csv';
+      await recordCareHomeReturn(db, actor, locationId, r.input, { source, asAt });
+      if (ct.workforce) {
+        await recordWorkforceReturn(db, actor, locationId, ct.workforce, { source, asAt });
+        workforceReturns++;
+      }
     }
     return {
       kind: 'capacity',
       fileName: ctx.fileName,
       rowsRead: rows.length,
-      created: rows.length,
-      messages: [`${rows.length} capacity returns recorded`],
+      created: rows.length + workforceReturns,
+      messages: [
+        `${rows.length} capacity returns recorded`,
+        ...(workforceReturns ? [`${workforceReturns} workforce returns recorded (staff, agency staff, absences)`] : []),
+      ],
     };
   },
 };

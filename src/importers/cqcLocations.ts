@@ -2,88 +2,120 @@
 // one record, a list of records, or one record per line), with registered beds, ratings by key question,
 // coordinates, ODS code and registration status. Provider records in the same file name the providers.
 // Idempotent by CQC location ID. Option `borough=<GSS>` flags new locations in that council as in-borough
-// (default: the council in settings).
+// (default: the council in settings). The file streams: records are written in batches of 2,000 inside the
+// import's one transaction, so a national file imports in flat memory.
+import type { Db } from '../db/client.js';
 import { getBorough } from '../db/core/settings.js';
-import { writeCqcApiLocations } from '../db/market/cqcApi.js';
+import { writeCqcApiLocations, type CqcApiWriteResult } from '../db/market/cqcApi.js';
 import { parseCqcApiRecord, type CqcApiLocation } from '../domain/market/cqcApi.js';
-import type { ImportIssue, Importer } from './framework.js';
+import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { readJsonRecords } from './json.js';
 
-/** What the file held: the adult social care locations and any provider names. */
-export interface CqcLocationsFile {
-  locations: CqcApiLocation[];
-  providerNames: Map<string, string>;
-  skipped: number;
+const MAX_ISSUES = 200;
+/** Location records written per batch: a national file (15,000 care homes, 200,000 records) never sits in memory. */
+const BATCH = 2_000;
+
+/**
+ * Reads the records and writes them batch by batch inside the import's transaction `tx`. Once a record is bad
+ * nothing more is written (the transaction is rolled back) but the rest are still checked, so every problem is
+ * listed at once. Provider records name the providers of the locations in the same batch and later ones.
+ */
+async function importCqcLocations(
+  tx: Db,
+  source: ImportSource,
+  ctx: ImportContext,
+): Promise<{ issues: ImportIssue[]; summary: ImportSummary | null }> {
+  const issues: ImportIssue[] = [];
+  let more = 0;
+  const boroughGss = ctx.options.borough ?? (await getBorough(tx))?.gssCode ?? null;
+  const seen = new Map<string, number>();
+  const total = { read: 0, skipped: 0, homes: 0, beds: 0 };
+  const written: CqcApiWriteResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deregistered: 0,
+    providersCreated: 0,
+    providersRenamed: 0,
+  };
+  let batch: CqcApiLocation[] = [];
+  let providerNames = new Map<string, string>();
+  const now = new Date();
+  const flush = async () => {
+    if (issues.length || (!batch.length && !providerNames.size)) return;
+    const r = await writeCqcApiLocations(tx, batch, providerNames, { boroughGss, now });
+    for (const k of Object.keys(written) as (keyof CqcApiWriteResult)[]) written[k] += r[k];
+    batch = [];
+    providerNames = new Map();
+  };
+  for await (const item of readJsonRecords(source)) {
+    if ('issue' in item) {
+      issues.push(item.issue);
+      break;
+    }
+    const r = parseCqcApiRecord(item.value, item.line);
+    if (r.kind === 'invalid') {
+      for (const i of r.issues) {
+        if (issues.length < MAX_ISSUES) issues.push(i);
+        else more++;
+      }
+    } else if (r.kind === 'provider') providerNames.set(r.cqcProviderId, r.name);
+    else if (r.kind === 'skipped') total.skipped++;
+    else {
+      const first = seen.get(r.location.cqcLocationId);
+      if (first !== undefined) {
+        issues.push({
+          line: item.line,
+          field: 'locationId',
+          message: `${r.location.cqcLocationId} is repeated (first on line ${first})`,
+        });
+        continue;
+      }
+      seen.set(r.location.cqcLocationId, item.line);
+      total.read++;
+      if (r.location.registeredBeds !== null && !r.location.deregisteredAt) {
+        total.homes++;
+        total.beds += r.location.registeredBeds;
+      }
+      if (issues.length) continue;
+      batch.push(r.location);
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  if (more) issues.push({ line: null, message: `${more} more problems (only the first ${MAX_ISSUES} are listed)` });
+  if (!issues.length && total.read === 0)
+    issues.push({
+      line: null,
+      field: 'file',
+      message: `no adult social care location records found (${total.skipped} other records skipped)`,
+    });
+  if (issues.length) return { issues, summary: null };
+  await flush();
+  const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return {
+    issues: [],
+    summary: {
+      kind: 'cqc-locations',
+      fileName: ctx.fileName,
+      rowsRead: total.read,
+      created: written.created,
+      updated: written.updated,
+      unchanged: written.unchanged,
+      removed: written.deregistered,
+      messages: [
+        `${plural(total.read, 'adult social care location')} read (${plural(total.skipped, 'other record')} skipped); ${plural(total.homes, 'registered location')} with beds, ${plural(total.beds, 'bed')} in all`,
+        `${written.created} new, ${written.updated} changed, ${written.unchanged} unchanged, ${written.deregistered} newly deregistered`,
+        `${plural(written.providersCreated, 'new provider')}${written.providersRenamed ? `, ${plural(written.providersRenamed, 'provider')} renamed` : ''}`,
+      ],
+      registeredBeds: total.beds,
+    },
+  };
 }
 
-const MAX_ISSUES = 200;
-
-export const cqcLocationsImporter: Importer<CqcLocationsFile> = {
+export const cqcLocationsImporter: StreamingImporter = {
   kind: 'cqc-locations',
   description:
     'CQC public API location records (JSON: one record, a list, or one per line): beds, ratings by key question, coordinates, ODS code, deregistration',
-  async parse(source) {
-    const issues: ImportIssue[] = [];
-    let more = 0;
-    const file: CqcLocationsFile = { locations: [], providerNames: new Map(), skipped: 0 };
-    const seen = new Map<string, number>();
-    for await (const item of readJsonRecords(source)) {
-      if ('issue' in item) {
-        issues.push(item.issue);
-        break;
-      }
-      const r = parseCqcApiRecord(item.value, item.line);
-      if (r.kind === 'invalid') {
-        for (const i of r.issues) {
-          if (issues.length < MAX_ISSUES) issues.push(i);
-          else more++;
-        }
-      } else if (r.kind === 'provider') file.providerNames.set(r.cqcProviderId, r.name);
-      else if (r.kind === 'skipped') file.skipped++;
-      else {
-        const first = seen.get(r.location.cqcLocationId);
-        if (first !== undefined) {
-          issues.push({
-            line: item.line,
-            field: 'locationId',
-            message: `${r.location.cqcLocationId} is repeated (first on line ${first})`,
-          });
-          continue;
-        }
-        seen.set(r.location.cqcLocationId, item.line);
-        file.locations.push(r.location);
-      }
-    }
-    if (more) issues.push({ line: null, message: `${more} more problems (only the first ${MAX_ISSUES} are listed)` });
-    if (!issues.length && file.locations.length === 0)
-      issues.push({
-        line: null,
-        field: 'file',
-        message: `no adult social care location records found (${file.skipped} other records skipped)`,
-      });
-    return { rows: issues.length ? [] : [file], issues };
-  },
-  async write(db, rows, ctx) {
-    const file = rows[0];
-    const boroughGss = ctx.options.borough ?? (await getBorough(db))?.gssCode ?? null;
-    const r = await writeCqcApiLocations(db, file.locations, file.providerNames, { boroughGss });
-    const homes = file.locations.filter((l) => l.registeredBeds !== null && !l.deregisteredAt);
-    const beds = homes.reduce((s, l) => s + (l.registeredBeds ?? 0), 0);
-    const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-    return {
-      kind: 'cqc-locations',
-      fileName: ctx.fileName,
-      rowsRead: file.locations.length,
-      created: r.created,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      removed: r.deregistered,
-      messages: [
-        `${plural(file.locations.length, 'adult social care location')} read (${plural(file.skipped, 'other record')} skipped); ${plural(homes.length, 'registered location')} with beds, ${plural(beds, 'bed')} in all`,
-        `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged, ${r.deregistered} newly deregistered`,
-        `${plural(r.providersCreated, 'new provider')}${r.providersRenamed ? `, ${plural(r.providersRenamed, 'provider')} renamed` : ''}`,
-      ],
-      registeredBeds: beds,
-    };
-  },
+  streaming: true,
+  importFile: importCqcLocations,
 };

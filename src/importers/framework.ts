@@ -63,6 +63,34 @@ export interface Importer<Row> {
   check?(db: Db, parsed: ParsedImport<Row>): Promise<ImportIssue[]>;
 }
 
+/**
+ * An importer for national-size files (a million placements, 200,000 CQC records): it reads the file and writes it
+ * batch by batch inside the import's one transaction, so memory stays flat whatever the file's size. It returns
+ * every problem it found (then the transaction is rolled back and nothing is written) or the summary.
+ */
+export interface StreamingImporter {
+  kind: string;
+  description: string;
+  streaming: true;
+  /**
+   * Reads `source` and writes it with `tx` (the import's transaction), batch by batch.
+   * @returns `issues` (line and field of each problem; the caller rolls back when there is any) and the summary.
+   */
+  importFile(
+    tx: Db,
+    source: ImportSource,
+    ctx: ImportContext,
+  ): Promise<{ issues: ImportIssue[]; summary: ImportSummary | null }>;
+}
+
+/** Any importer `steward import` and the Data page know: whole-file (parse, then write) or streaming. */
+export type AnyImporter = Importer<unknown> | StreamingImporter;
+
+/** True for an importer that streams its file into the transaction (see {@link StreamingImporter}). */
+export function isStreaming(importer: AnyImporter | Importer<never>): importer is StreamingImporter {
+  return (importer as StreamingImporter).streaming === true;
+}
+
 /** The file was refused whole. `issues` lists every problem found, with line and field. */
 export class ImportRejected extends Error {
   constructor(
@@ -156,24 +184,18 @@ export async function checkFileKind(source: ImportSource): Promise<void> {
 
 /**
  * Parse and validate the whole file; write it in one transaction only if it is valid, with an audit entry and a
- * row in the register of imports (`import_runs`, shown on the "Data" page).
+ * row in the register of imports (`import_runs`, shown on the "Data" page). A streaming importer reads and writes
+ * in the same transaction, which is rolled back if it finds any problem.
  * @throws ImportRejected when the file has any problem (nothing is written).
  */
 export async function runImport<Row>(
   db: Db,
-  importer: Importer<Row>,
+  importer: Importer<Row> | StreamingImporter,
   source: ImportSource,
   ctx: Omit<ImportContext, 'fileName'>,
 ): Promise<ImportSummary> {
   await checkFileKind(source);
-  const parsed = await importer.parse(source, ctx.options);
-  const checked = importer.check ? await importer.check(db, parsed) : [];
-  const issues = [...parsed.issues, ...checked].sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''),
-  );
-  if (issues.length) throw new ImportRejected(source.fileName, issues);
-  return db.transaction(async (tx) => {
-    const summary = await importer.write(tx, parsed.rows, { ...ctx, fileName: source.fileName });
+  const record = async (tx: Db, summary: ImportSummary) => {
     await recordAudit(tx, ctx.actor, {
       action: 'import',
       entity: importer.kind,
@@ -188,5 +210,23 @@ export async function runImport<Row>(
     });
     await recordImportRun(tx, ctx.actor, { ...summary, kind: importer.kind, bytes: source.size });
     return summary;
-  });
+  };
+  if (isStreaming(importer))
+    return db.transaction(async (tx) => {
+      const r = await importer.importFile(tx, source, { ...ctx, fileName: source.fileName });
+      if (r.issues.length || !r.summary) throw new ImportRejected(source.fileName, sortIssues(r.issues));
+      return record(tx, r.summary);
+    });
+  const parsed = await importer.parse(source, ctx.options);
+  const checked = importer.check ? await importer.check(db, parsed) : [];
+  const issues = sortIssues([...parsed.issues, ...checked]);
+  if (issues.length) throw new ImportRejected(source.fileName, issues);
+  return db.transaction(async (tx) =>
+    record(tx, await importer.write(tx, parsed.rows, { ...ctx, fileName: source.fileName })),
+  );
+}
+
+/** Problems in file order: whole-file problems first, then by line, then by field. */
+export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''));
 }

@@ -98,7 +98,14 @@ export async function readOnspdDistricts(
 
   const handle = (line: number, text: string) => {
     if (text.length === 0) return;
-    const values = splitCsvLine(text);
+    let values: string[];
+    try {
+      values = splitCsvLine(text);
+    } catch (e) {
+      // An unclosed quote and the like: the line is refused, with what the CSV parser found.
+      problem({ line, message: `not valid CSV: ${(e as Error).message}` });
+      return;
+    }
     if (!index) {
       const mapped = mapHeader(values, COLUMNS, line);
       if (mapped.index.pcds < 0 && mapped.index.pcd < 0) {

@@ -10,7 +10,7 @@
 import chardet from 'chardet';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ImportRejected, type ImportSource } from './framework.js';
 
 /** A row of a table with its 1-based line (CSV) or row number (XLSX) in the file. */
@@ -245,9 +245,12 @@ export async function* readTable(source: ImportSource, options: TableOptions = {
   };
   const check = () => {
     if (failure === null) return;
-    const e = failure as Error & { code?: string; lines?: number };
-    if (e.code?.startsWith('CSV_'))
-      throw new ImportRejected(source.fileName, [{ line: e.lines ?? null, message: `not valid CSV: ${e.message}` }]);
+    // Every parser error (CSV_QUOTE_NOT_CLOSED, INVALID_OPENING_QUOTE…) is the file's fault: refuse it, with its line.
+    const e = failure as Error & { code?: string; lines?: unknown };
+    if (e instanceof CsvError || e.code?.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')
+      throw new ImportRejected(source.fileName, [
+        { line: typeof e.lines === 'number' ? e.lines : null, message: `not valid CSV: ${e.message}` },
+      ]);
     throw e;
   };
   for await (const text of decodeText(source)) {

@@ -1,5 +1,5 @@
 // Every importer `steward import <kind> <file>` knows. One line per importer.
-import type { Importer } from './framework.js';
+import type { AnyImporter, Importer } from './framework.js';
 import { postcodesImporter } from './postcodes.js';
 import { populationImporter } from './population.js';
 import { contractsImporter } from './contracts.js';
@@ -12,20 +12,21 @@ import { ratesImporter } from './rates.js';
 import { bcfActivityImporter } from './bcfActivity.js';
 import { dischargeDelaysImporter } from './dischargeDelays.js';
 
-export const importers: Importer<unknown>[] = [
+export const importers: AnyImporter[] = [
   postcodesImporter as Importer<unknown>,
   populationImporter as Importer<unknown>,
   contractsImporter as Importer<unknown>,
   cqcImporter as Importer<unknown>,
   capacityImporter as Importer<unknown>,
   orukImporter as Importer<unknown>,
-  cqcLocationsImporter as Importer<unknown>,
-  placementsImporter as Importer<unknown>,
+  cqcLocationsImporter,
+  placementsImporter,
   ratesImporter as Importer<unknown>,
   bcfActivityImporter as Importer<unknown>,
   dischargeDelaysImporter as Importer<unknown>,
 ];
 
-export function findImporter(kind: string): Importer<unknown> | undefined {
+/** The importer of that kind (`steward import <kind>`), or undefined. */
+export function findImporter(kind: string): AnyImporter | undefined {
   return importers.find((i) => i.kind === kind);
 }

@@ -64,6 +64,15 @@ export async function writeCqcApiLocations(
     }
   }
 
+  if (incoming.length === 0)
+    return {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      deregistered: 0,
+      providersCreated: missing.length,
+      providersRenamed,
+    };
   // Locations: insert … on conflict (cqc_location_id) do update … where something differs.
   const row = (l: CqcApiLocation) => ({
     cqcLocationId: l.cqcLocationId,

@@ -161,7 +161,8 @@ export const workforceSnapshots = pgTable(
     careStaff: integer('care_staff').notNull().default(0),
     nonCareStaff: integer('non_care_staff').notNull().default(0),
     agencyStaff: integer('agency_staff').notNull().default(0), // agency/bank headcount working this week
-    vacancies: integer('vacancies').notNull().default(0),
+    // Staff vacancies; null when the return did not give them (the Capacity Tracker extract has no such column).
+    vacancies: integer('vacancies'),
     absences: integer('absences').notNull().default(0),
     noChange: boolean('no_change').notNull().default(false),
     source: text('source').notNull().default('provider'),
@@ -321,7 +322,7 @@ export const workforceLatest = pgTable('workforce_latest', {
   careStaff: integer('care_staff').notNull(),
   nonCareStaff: integer('non_care_staff').notNull(),
   agencyStaff: integer('agency_staff').notNull(),
-  vacancies: integer('vacancies').notNull(),
+  vacancies: integer('vacancies'),
   absences: integer('absences').notNull(),
 });
 

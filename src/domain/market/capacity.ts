@@ -144,7 +144,8 @@ export interface WorkforceInput {
   careStaff: number;
   nonCareStaff: number;
   agencyStaff: number;
-  vacancies: number;
+  /** Staff vacancies; null when not given (the Capacity Tracker extract has none). */
+  vacancies: number | null;
   absences: number;
 }
 const WORKFORCE_LABELS = {
@@ -166,14 +167,16 @@ export function validateWorkforce(input: WorkforceInput, beds?: number | null): 
   const most = staffLimit(beds);
   const where = beds ? `for a home with ${beds} beds` : 'for one location';
   for (const f of ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'] as const) {
+    const value = input[f];
+    if (value === null && f === 'vacancies') continue;
     // Whole and 0 or more here; the upper bound is the location's own (`staffLimit`, never above
     // BOUNDS.staffHeadcount for a location within BOUNDS.locationPlaces).
-    if (!isCount(input[f], { min: 0, max: Number.MAX_SAFE_INTEGER }))
+    if (value === null || !isCount(value, { min: 0, max: Number.MAX_SAFE_INTEGER }))
       errors.push({ field: f, message: 'must be a whole number, 0 or more' });
-    else if (input[f] > most)
+    else if (value > most)
       errors.push({
         field: f,
-        message: `${input[f].toLocaleString('en-GB')} ${WORKFORCE_LABELS[f]} is more than the ${most.toLocaleString('en-GB')} possible ${where}: check the figure`,
+        message: `${value.toLocaleString('en-GB')} ${WORKFORCE_LABELS[f]} is more than the ${most.toLocaleString('en-GB')} possible ${where}: check the figure`,
       });
   }
   if (errors.length === 0 && input.absences > input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff) {

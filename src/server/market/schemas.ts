@@ -265,7 +265,7 @@ export const workforceReturnSchema = z.object({
   careStaff: z.number(),
   nonCareStaff: z.number(),
   agencyStaff: z.number(),
-  vacancies: z.number(),
+  vacancies: z.number().nullable().describe('staff vacancies; null when the return did not give them'),
   absences: z.number(),
 });
 

@@ -1,18 +1,16 @@
-// A real council from public files alone: Steward set up for Plymouth (E06000026) on an empty database through the
-// "Your council" page, then Plymouth's published files imported as `steward import` does (data/examples/plymouth/:
-// 97 CQC location records from the CQC API, Plymouth’s rows of the ONS 2022-based SNPP, the RK9 trust’s published
-// discharge series). The figures asserted can be checked by hand against those files (data/examples/plymouth/README.md).
+// A real council from public files alone, as a person sets it up: on an empty database an administrator chooses
+// Plymouth (E06000026) on the "Your council" page, uploads Plymouth's published files on the Data page
+// (data/examples/plymouth/: 97 CQC location records from the CQC API, Plymouth's rows of the ONS 2022-based SNPP,
+// the RK9 trust's published discharge series) and adds a commissioner on the Users page; the commissioner then
+// reads Plymouth's own figures on the market, need and demand, and discharge flow pages. The figures asserted can
+// be checked by hand against those files (data/examples/plymouth/README.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/db/client';
-import { createUser } from '../../../src/db/core/users';
-import { cqcLocationsImporter } from '../../../src/importers/cqcLocations';
-import { fileSource, runImport } from '../../../src/importers/framework';
-import { populationImporter } from '../../../src/importers/population';
-import { dischargeDelaysImporter } from '../../../src/importers/dischargeDelays';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
+import { DEMO_ACCOUNTS, choose, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 
 const FILES = path.join(PROJECT_ROOT, 'data/examples/plymouth');
 const COMMISSIONER = { email: 'commissioner@plymouth.example', password: 'plymouth-commissioner' };
@@ -54,10 +52,26 @@ function cqcHomes(): { homes: number; beds: number } {
   };
 }
 
+/** The last day of a trust's published daily series, read from the file as published (column → value). */
+function lastRow(file: string): Record<string, string> {
+  const rows = parse(readFileSync(path.join(FILES, file)), { columns: true }) as Record<string, string>[];
+  return rows[rows.length - 1];
+}
+
+/** Uploads one file on the Data page as the given dataset and waits for the import's confirmation. */
+async function upload(page: Page, kind: string, file: string, confirms: RegExp): Promise<void> {
+  await page.getByLabel('What the file is').selectOption(kind);
+  await page.getByLabel('File', { exact: true }).setInputFiles(path.join(FILES, file));
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+  const banner = page.locator('.govuk-notification-banner--success');
+  await banner.getByText(`${file} imported`).waitFor({ timeout: 120_000 });
+  await banner.getByText(confirms).waitFor();
+}
+
 describeE2E('a real council: Plymouth from public files', () => {
   const e2e = useSteward({ demo: false });
 
-  it('sets up Plymouth, imports its CQC records, SNPP and trust discharge series, and shows homes, beds, population, need and delays', async () => {
+  it('sets up Plymouth, uploads its CQC records, SNPP and trust discharge series on the Data page, and shows homes, beds, population, need and delays', async () => {
     // Set-up: an administrator chooses the council.
     const { page, errors } = await newPage(e2e.browser);
     await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
@@ -66,30 +80,33 @@ describeE2E('a real council: Plymouth from public files', () => {
     await page.getByRole('button', { name: 'Save council' }).click();
     await page.getByText('Steward now serves Plymouth City Council').waitFor();
 
-    // Imports, as `steward import cqc-locations …` and `steward import population …` run them.
-    const db = e2e.steward.database.db;
-    const actor = { system: 'e2e' };
-    const cqc = await runImport(
-      db,
-      cqcLocationsImporter,
-      fileSource(path.join(FILES, 'cqc-locations-plymouth-2021.json')),
-      {
-        actor,
-        options: {},
-      },
-    );
-    expect(cqc.created).toBe(97);
-    const pop = await runImport(db, populationImporter, fileSource(path.join(FILES, 'snpp-2022-plymouth.csv')), {
-      actor,
-      options: {},
-    });
-    expect(pop.created).toBe(26 * 91);
-    for (const file of ['trust-RK9-criteria-to-reside.csv', 'trust-RK9-discharged-patients.csv'])
-      await runImport(db, dischargeDelaysImporter, fileSource(path.join(FILES, file)), {
-        actor,
-        options: { trust: 'RK9' },
-      });
-    await createUser(db, { ...COMMISSIONER, name: 'Plymouth Commissioner', role: 'commissioner' }, actor);
+    // Plymouth's files, uploaded on the Data page one after another.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
+    await upload(page, 'cqc-locations', 'cqc-locations-plymouth-2021.json', /97 adult social care locations read/);
+    await upload(page, 'population', 'snpp-2022-plymouth.csv', /./);
+    await upload(page, 'discharge-delays', 'trust-RK9-criteria-to-reside.csv', /published figures for 1 organisation/);
+    await upload(page, 'discharge-delays', 'trust-RK9-discharged-patients.csv', /published figures for 1 organisation/);
+    const datasets = page.getByRole('table', { name: 'Datasets' });
+    await expect
+      .poll(() => datasets.getByRole('row', { name: /cqc-locations/ }).innerText())
+      .toMatch(/cqc-locations-plymouth-2021\.json[\s\S]*admin@e2e\.steward\.test[\s\S]*\b97\b/);
+    // The SNPP file's 91 single years of age (0…89 and 90 and over) for 26 years, 2022–2047.
+    await expect
+      .poll(() => datasets.getByRole('row', { name: /population/ }).innerText())
+      .toMatch(/snpp-2022-plymouth\.csv[\s\S]*2,366/);
+    await expectAccessible(page, 'Plymouth data page after the uploads');
+
+    // A commissioner for Plymouth, added on the Users page.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    await page.getByLabel('Full name').fill('Plymouth Commissioner');
+    await page.getByLabel('Email address').fill(COMMISSIONER.email);
+    await choose(page.getByLabel('Commissioner'));
+    await page.getByLabel('Temporary password').fill(COMMISSIONER.password);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText(`User ${COMMISSIONER.email} added`).waitFor();
 
     const { page: cp, errors: cpErrors } = await newPage(e2e.browser);
     await signIn(cp, e2e.steward.baseUrl, COMMISSIONER.email, COMMISSIONER.password);
@@ -142,8 +159,22 @@ describeE2E('a real council: Plymouth from public files', () => {
     expect(total).toBe(4161.9);
     await expectAccessible(cp, 'Plymouth working for a figure');
 
-    // Its acute trust, University Hospitals Plymouth (RK9), as NHS England published it: on 15 January 2024, 220
-    // patients no longer met the criteria to reside and 116 were discharged (the files' rows for that day).
+    // Its acute trust, University Hospitals Plymouth (RK9), as NHS England published it, on the hub's flow page:
+    // the latest published day, 31 August 2025, is the files' last row (186 not meeting the criteria to reside, 69
+    // discharged).
+    const nctrLast = lastRow('trust-RK9-criteria-to-reside.csv');
+    const dischargedLast = lastRow('trust-RK9-discharged-patients.csv');
+    expect([nctrLast.date, nctrLast.do_not_meet_criteria_to_reside]).toEqual(['2025-08-31', '186']);
+    expect([dischargedLast.date, dischargedLast.discharged_total]).toEqual(['2025-08-31', '69']);
+    await cp.goto(`${e2e.steward.baseUrl}/discharge/metrics`);
+    await cp.getByRole('heading', { level: 1, name: 'Flow and delay metrics' }).waitFor();
+    await cp.getByRole('heading', { level: 2, name: /^Published figures for the acute trust: .*RK9/ }).waitFor();
+    const figure = (label: string) => cp.locator('li.app-key-figure').filter({ hasText: `${label}, 31 August 2025` });
+    await expect.poll(() => figure('No longer meet the criteria to reside').innerText()).toMatch(/\b186\b/);
+    await expect.poll(() => figure('Discharged').innerText()).toMatch(/\b69\b/);
+    await expectAccessible(cp, 'Plymouth discharge flow page');
+    // Further back, as the API gives the series: on 15 January 2024, 220 patients no longer met the criteria to
+    // reside and 116 were discharged (the files' rows for that day).
     const published = await (await cp.request.get(`${e2e.steward.baseUrl}/api/discharge/published?days=1500`)).json();
     expect(published.org.code).toBe('RK9');
     expect(published.series.find((p: { date: string }) => p.date === '2024-01-15')).toEqual({

@@ -327,7 +327,7 @@ export function LocationPage() {
               { key: 'Care staff', value: String(wf.careStaff) },
               { key: 'Non-care staff', value: String(wf.nonCareStaff) },
               { key: 'Agency and bank staff', value: String(wf.agencyStaff) },
-              { key: 'Vacancies', value: String(wf.vacancies) },
+              { key: 'Vacancies', value: wf.vacancies === null ? 'Not given in this return' : String(wf.vacancies) },
               { key: 'Absences', value: String(wf.absences) },
             ]}
           />

@@ -172,7 +172,7 @@ export function UpdateReturnPage() {
       ? Object.fromEntries(
           ['nurses', 'careStaff', 'nonCareStaff', 'agencyStaff', 'vacancies', 'absences'].map((k) => [
             k,
-            String((wf as unknown as Record<string, number>)[k]),
+            String((wf as unknown as Record<string, number | null>)[k] ?? ''),
           ]),
         )
       : {}),
