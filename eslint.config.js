@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'drizzle/**', '.steward-data/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'web/dist/**', 'drizzle/**', '.steward-data/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

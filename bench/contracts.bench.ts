@@ -15,7 +15,7 @@ import { listKpis } from '../src/db/contracts/kpis.js';
 import { listProcurements, recommissioning } from '../src/db/contracts/procurements.js';
 import { createPlan, getPlan } from '../src/db/contracts/deliveryPlan.js';
 import { createRng } from '../src/domain/core/random.js';
-import { addDays, addMonths } from '../src/domain/contracts/dates.js';
+import { addDays, addMonths } from '../src/domain/core/dates.js';
 import { periodsDue } from '../src/domain/contracts/kpi.js';
 import { planBackwards } from '../src/domain/contracts/procurement.js';
 import { haltonLayout } from '../src/domain/contracts/deliveryPlan.js';

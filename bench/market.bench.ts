@@ -18,6 +18,7 @@ import { createPlacement } from '../src/db/market/placements.js';
 import { setUsualRate } from '../src/db/market/rates.js';
 import { createTestApp, signInAs } from '../src/server/testing.js';
 import { createRng } from '../src/domain/core/random.js';
+import { addDays } from '../src/domain/core/dates.js';
 import { cqcImporter } from '../src/importers/cqc.js';
 import { fileSource, runImport } from '../src/importers/framework.js';
 
@@ -282,8 +283,6 @@ async function timeWrites(database: Database, now: Date): Promise<Record<string,
     'rebuild every aggregate from scratch': await median(() => db.execute(sql`select market_rebuild_aggregates()`)),
   };
 }
-const addDays = (d: string, n: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function runOn(kind: 'pglite' | 'postgres', directory: string, url?: string): Promise<void> {
   let rssPeak = 0;

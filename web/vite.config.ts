@@ -51,8 +51,13 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [react(), dropIeMediaHack(), precompress()],
   resolve: {
-    // GOV.UK Frontend's Sass refers to its images through this alias (see src/styles.scss).
-    alias: { '@govuk-assets': govukAssets },
+    alias: {
+      // GOV.UK Frontend's Sass refers to its images through this alias (see src/styles.scss).
+      '@govuk-assets': govukAssets,
+      // The one CSV writer (src/domain/core/csv.ts) imports csv-stringify's Node build, which uses Node's Buffer
+      // when loaded; the browser gets the package's own browser build of the same code.
+      'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
+    },
   },
   css: {
     preprocessorOptions: {

@@ -1,26 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../db/client.js';
 import { createScratchDatabase, postgresTestUrl } from '../db/testing.js';
+import { runSteward } from './testing.js';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'steward.js');
-
-function steward(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const steward = runSteward;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
+import { csvOfRecords } from '../domain/core/csv.js';
 import { directoryExport, directoryTables } from '../domain/directory/exchange.js';
 import { allServiceIds, loadServices } from '../db/directory/records.js';
 import { allTaxonomies } from '../db/directory/taxonomies.js';
@@ -30,7 +30,7 @@ export function register(program: Command): void {
         if (opts.csv) {
           await mkdir(opts.out, { recursive: true });
           for (const [name, table] of Object.entries(directoryTables(taxonomies, services)))
-            await writeFile(path.join(opts.out, name), stringify(table.rows, { header: true, columns: table.columns }));
+            await writeFile(path.join(opts.out, name), csvOfRecords(table.rows, table.columns));
         } else {
           await writeFile(opts.out, JSON.stringify(directoryExport(taxonomies, services), null, 2));
         }

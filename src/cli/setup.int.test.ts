@@ -1,35 +1,19 @@
 // `steward setup --council …` on an empty database: refuses unknown councils with the closest matches, records
 // the council from the reference geography, makes the first administrator, and refuses a second set-up.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, PROJECT_ROOT } from '../db/client.js';
+import { openDatabase } from '../db/client.js';
 import { getBorough } from '../db/core/settings.js';
 import { findActiveUserByEmail } from '../db/core/users.js';
 import { verifyPassword } from '../db/core/passwords.js';
 import { isDatabaseEmpty } from '../demo/index.js';
 import { createScratchDatabase, postgresTestUrl } from '../db/testing.js';
+import { runSteward } from './testing.js';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'steward.js');
-
-function steward(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, STEWARD_ADMIN_EMAIL: '', STEWARD_ADMIN_PASSWORD: '', ...env, CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const steward = (args: string[], env: Record<string, string>) =>
+  runSteward(args, { STEWARD_ADMIN_EMAIL: '', STEWARD_ADMIN_PASSWORD: '', ...env });
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'steward-setup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

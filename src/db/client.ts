@@ -1,6 +1,6 @@
 // One PostgreSQL dialect everywhere: PGlite (WASM Postgres, data in a local directory) by default,
 // a PostgreSQL server when DATABASE_URL is set. Both give the same Drizzle `Db`.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -27,9 +27,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The checkout's root folder (the one holding package.json, drizzle/ and web/), found from this module's place,
+ * whether it runs from the TypeScript sources (src/db) or compiled (dist/src/db).
+ */
+export const PROJECT_ROOT = projectRootFrom(path.dirname(fileURLToPath(import.meta.url)));
+
+function projectRootFrom(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) throw new Error(`No package.json above ${dir}: cannot find Steward's folder`);
+  }
+}
 export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
 
+/** The embedded database's folder: STEWARD_DATA_DIR, else .steward-data under the current folder (absolute). */
 export function defaultDataDir(): string {
   return path.resolve(process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), '.steward-data'));
 }
@@ -124,6 +136,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+/** A database URL fit for logs and messages: the password replaced by ***; a string that is not a URL unchanged. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);

@@ -58,6 +58,7 @@ export function loggableError(err: unknown): Record<string, unknown> {
   return { type: typeof err, message: String(err) };
 }
 
+/** True for a PostgreSQL serialisation failure or deadlock: the transaction may be run again. */
 export function isRetryable(err: unknown): boolean {
   const facts = pgErrorOf(err);
   return !!facts && RETRYABLE_CODES.has(facts.code);

@@ -20,7 +20,7 @@ import type { MetricKey } from '../domain/bcf/metrics.js';
 import { monthsOfYear, nextFinancialYear, quarterEndDate, quartersOf } from '../domain/bcf/period.js';
 import type { FundingLine } from '../domain/bcf/plan.js';
 import { boroughScenario } from '../domain/discharge/simulation/examples.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 
 const ACTOR = { system: 'demo' };
 

@@ -20,7 +20,7 @@ import {
 } from '../db/contracts/schema.js';
 import { createPlan } from '../db/contracts/deliveryPlan.js';
 import type { Rng } from '../domain/core/random.js';
-import { addDays, addMonths, financialYearOf, type IsoDate } from '../domain/contracts/dates.js';
+import { addDays, addMonths, financialYearOf, type IsoDate } from '../domain/core/dates.js';
 import {
   overallRating,
   needsActionPlan,
@@ -32,7 +32,7 @@ import { planBackwards, type ProcurementStage, type StageDates } from '../domain
 import { riskScore } from '../domain/contracts/risk.js';
 import { DEMO_PLAN_PRIORITIES, DEMO_RISKS } from './contractsContent.js';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from './marketGenerator.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 import { createDemoProviderUser } from './users.js';
 
 const SYSTEM = { system: 'demo' } as const;

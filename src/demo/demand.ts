@@ -11,7 +11,7 @@ import { DEFAULT_SCENARIO } from '../domain/demand/model.js';
 import type { PopulationSex } from '../domain/demand/population.js';
 import type { Rng } from '../domain/core/random.js';
 import { DEMO_BOROUGH } from './borough.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 
 export const DEMO_RESIDENTS = 268_145;
 export const ESTIMATE_YEARS = [2019, 2020, 2021, 2022, 2023, 2024] as const;

@@ -18,7 +18,7 @@ import { stableUuid } from '../domain/directory/ids.js';
 import type { OrukAttribute, OrukService } from '../domain/directory/oruk.js';
 import { LGA_SERVICES_TAXONOMY, NEEDS_TAXONOMY, type NeedCode } from '../domain/directory/taxonomies.js';
 import { DEMO_BOROUGH, DEMO_IN_BOROUGH_DISTRICTS, type DemoDistrict } from './borough.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 
 interface Template {
   name: string;

@@ -26,9 +26,9 @@ import type { Rng } from '../domain/core/random.js';
 import type { D2aOutcome } from '../domain/discharge/d2a.js';
 import type { DeclineReason } from '../domain/discharge/brokerage.js';
 import type { DelayReason, Destination, FundingRoute, Pathway, ServiceNeed } from '../domain/discharge/referral.js';
-import { londonDate } from '../domain/discharge/time.js';
+import { londonDate } from '../domain/core/dates.js';
 import { DEMO_DISTRICTS, DEMO_IN_BOROUGH_DISTRICTS } from './borough.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -4,8 +4,11 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.js';
 import { recordAudit } from '../db/core/audit.js';
 import { putBorough } from '../db/core/settings.js';
-import { createRng, type Rng } from '../domain/core/random.js';
+import { createRng } from '../domain/core/random.js';
 import { DEMO_BOROUGH } from './borough.js';
+import type { DemoPart } from './part.js';
+
+export type { DemoContext, DemoPart } from './part.js';
 import { createDemoStaff } from './users.js';
 import { marketDemoPart } from './market.js';
 import { demandDemoPart } from './demand.js';
@@ -14,23 +17,6 @@ import { contractsDemoPart } from './contracts.js';
 import { mpsDemoPart } from './mps.js';
 import { directoryDemoPart } from './directory.js';
 import { bcfDemoPart } from './bcf.js';
-
-export interface DemoContext {
-  seed: number;
-  /** The demo's "today": history runs up to this date. */
-  asAt: Date;
-  /** An independent seeded stream per name, so one part's draws never shift another's. */
-  rng(stream: string): Rng;
-  log(message: string): void;
-  /** Report progress within the current part (for the CLI progress bar). */
-  progress(done: number, total: number): void;
-}
-
-export interface DemoPart {
-  name: string;
-  description: string;
-  load(db: Db, ctx: DemoContext): Promise<void>;
-}
 
 const corePart: DemoPart = {
   name: 'core',

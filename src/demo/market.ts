@@ -16,7 +16,7 @@ import {
 import type { Rng } from '../domain/core/random.js';
 import { generateDemoMarket, type DemoMarket } from './marketGenerator.js';
 import { DEMO_BOROUGH, DEMO_DISTRICTS, DEMO_NEIGHBOURS } from './borough.js';
-import type { DemoContext, DemoPart } from './index.js';
+import type { DemoContext, DemoPart } from './part.js';
 import { createDemoProviderUser, demoProviderEmail, slugify } from './users.js';
 
 /** A v4-shaped UUID from the seeded stream, so ids are the same on every load with the same seed. */

@@ -4,7 +4,7 @@
 // 1,533 CQC beds, usual rates £701/£772/£715/£753 after the latest uplift, cost of care £983/£1,181/£24.26,
 // mean new placement price up ~77% in two years, spot contracting falling from ~50%, ~80% Good/Outstanding.
 import type { Rng } from '../domain/core/random.js';
-import { addMonths } from '../domain/market/prices.js';
+import { addDays, addMonths, daysBetween } from '../domain/core/dates.js';
 import type { Band, ContractType, Funding, Purpose, ServiceType, Specialism } from '../domain/market/types.js';
 
 export interface DemoDistrictInput {
@@ -271,18 +271,6 @@ const AGENCY_WORDS = [
   'Castle',
 ];
 
-function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-function parse(dateIso: string): Date {
-  return new Date(`${dateIso}T00:00:00Z`);
-}
-function addDays(dateIso: string, days: number): string {
-  return iso(new Date(parse(dateIso).getTime() + days * 86_400_000));
-}
-function daysBetween(a: string, b: string): number {
-  return Math.round((parse(b).getTime() - parse(a).getTime()) / 86_400_000);
-}
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** The April uplift dates (latest first) that cover the three years before asAt. */

@@ -8,7 +8,7 @@ import { publishEdition } from '../db/mps/editions.js';
 import { reviewSection, saveSection } from '../db/mps/narrative.js';
 import { sectionDefinition, sectionKeys } from '../domain/mps/outline.js';
 import { DEMO_MPS_NARRATIVE } from './mpsContent.js';
-import type { DemoPart } from './index.js';
+import type { DemoPart } from './part.js';
 import { DEMO_STAFF } from './users.js';
 
 /** The title of the demo's published edition. */

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { usualRates } from '../db/market/schema.js';
 import { parseDateText } from '../domain/core/dates.js';
-import { poundsToPence } from '../domain/market/placementsFile.js';
+import { parseMoneyToPence } from '../domain/core/money.js';
 import { BAND_LABELS, BANDS, bandUnit, type Band } from '../domain/market/types.js';
 import { mapHeader, readAllCsv } from './csv.js';
 import type { ImportIssue, Importer } from './framework.js';
@@ -53,7 +53,7 @@ export const ratesImporter: Importer<RateRow> = {
       const effectiveFrom = parseDateText(fromRaw);
       if (!effectiveFrom) out.push({ line: r.line, field: 'effective from', message: `"${fromRaw}" is not a date` });
       const amountRaw = cell(index.amount);
-      const amountPence = poundsToPence(amountRaw);
+      const amountPence = parseMoneyToPence(amountRaw);
       if (amountPence === null || amountPence === 0)
         out.push({ line: r.line, field: 'amount', message: `"${amountRaw}" is not an amount in pounds above 0` });
       if (!band || !effectiveFrom || !amountPence) continue;

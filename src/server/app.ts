@@ -81,6 +81,10 @@ export const LOG_REDACT_PATHS = [
   '*.email',
 ];
 
+/**
+ * The server's log settings: JSON lines at `level`, requests as method, path and status; bodies, query strings,
+ * cookies and personal fields redacted.
+ */
 export function defaultLogger(level = process.env.LOG_LEVEL ?? 'info'): FastifyServerOptions['logger'] {
   return {
     level,
@@ -112,6 +116,10 @@ export function trustedProxies(value: string | undefined): string[] | false {
     .filter(Boolean);
 }
 
+/**
+ * The Fastify app: every area's routes under /api, the OpenAPI document, sessions and CSRF, problem+json errors,
+ * audit, security headers, and the built web app when `webDist` holds one. Migrations are the caller's.
+ */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -211,7 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Vite fingerprints everything under assets/ (a new build gives new names): cache it for a year. Anything
       // else (index.html, icons) is checked with the server each time, so a new release shows at once.
       setHeaders: (res, filePath) => {
-        res.header(
+        res.setHeader(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

@@ -7,6 +7,7 @@ import { loggableError } from '../db/errors.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Records every state-changing request and every refusal of a signed-in user (403) in the audit trail. */
 export function auditWrites(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? request.url.split('?')[0];

@@ -93,7 +93,7 @@ describeWithDatabases('concurrent writers', (ctx) => {
         ctx.db,
         q.id,
         homes[i].providerId,
-        { response: 'offer', price: 800 + i, earliestStart: day(1), canAssessBy: day(0), note: '' },
+        { response: 'offer', pricePence: 80_000 + i * 100, earliestStart: day(1), canAssessBy: day(0), note: '' },
         SYSTEM,
       );
       ids.push(q.id);

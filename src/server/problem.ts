@@ -56,10 +56,12 @@ export const conflict = (detail: string, errors?: FieldError[]) => new Conflict(
 /** 400 listing every field at fault. */
 export const invalid = (errors: FieldError[], detail?: string) => new InputError(errors, detail);
 
+/** The RFC 9457 `type` URI of a problem with this HTTP status. */
 export function problemType(status: number): string {
   return `https://steward.invalid/problems/${status}`;
 }
 
+/** Sends an RFC 9457 problem+json answer with its type and the request path as `instance`. */
 export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -73,6 +75,10 @@ function fieldFromPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replace(/\//g, '.');
 }
 
+/**
+ * The one error handler: typed errors (InputError, NotFound, Conflict...), validation failures and anything else
+ * become problem+json naming the fields; unexpected errors are logged and answered 500 without detail.
+ */
 export function errorHandler(error: FastifyError | Problem | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof Problem) {
     return sendProblem(reply, request, {
@@ -206,6 +212,7 @@ export function databaseProblem(e: PgErrorFacts): Omit<ProblemBody, 'type' | 'in
   return null;
 }
 
+/** Answers an unknown route with a 404 problem+json. */
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   return sendProblem(reply, request, {
     status: 404,

@@ -1,13 +1,10 @@
 // Bounded requests: a date range asked of the API is checked (from before to, no longer than the endpoint
 // allows) before any query runs, so one request cannot hold the database or the event loop.
+import { daysBetween } from '../domain/core/dates.js';
 import { invalid } from './problem.js';
 
 /** Longest range for reports over time (metrics, history, D2A, acceptance records): five years. */
 export const MAX_REPORT_DAYS = 5 * 366;
-
-function dayNumber(iso: string): number {
-  return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
-}
 
 /**
  * Throws a 400 naming `from` or `to` when `to` is not after `from`, or the range is longer than `maxDays`.
@@ -18,7 +15,7 @@ export function assertDateRange(
   maxDays: number = MAX_REPORT_DAYS,
   fields: { from: string; to: string } = { from: 'from', to: 'to' },
 ): void {
-  const days = dayNumber(range.to) - dayNumber(range.from);
+  const days = daysBetween(range.from.slice(0, 10), range.to.slice(0, 10));
   if (!(days > 0)) {
     throw invalid([
       { field: fields.to, message: `Enter a ${fields.to} date after the ${fields.from} date`, in: 'querystring' },

@@ -41,6 +41,10 @@ export function contentSecurityPolicy(scriptHashes: string[], opts: { docs?: boo
 /** One year, with subdomains: what the NCSC and GOV.UK service manual recommend once TLS is in place. */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * Adds the security headers to every answer: a Content-Security-Policy allowing the built page's inline scripts by
+ * hash (a looser one for the API docs), frame-ancestors none, nosniff and no referrer.
+ */
 export function registerSecurityHeaders(app: FastifyInstance, webDist: string | null): void {
   const index = webDist ? path.join(webDist, 'index.html') : null;
   const hashes = index && existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : [];

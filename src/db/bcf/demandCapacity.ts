@@ -15,9 +15,8 @@ import {
   type DcService,
   type ScenarioCapacity,
 } from '../../domain/bcf/demandCapacity.js';
-import { ESP2013_65_PLUS } from '../../domain/bcf/esp2013.js';
 import { monthsOfYear } from '../../domain/bcf/period.js';
-import { espPopulation } from '../../domain/bcf/population.js';
+import { espPopulation, population65Plus } from '../../domain/bcf/population.js';
 import type { LengthOfStay } from '../../domain/discharge/simulation/scenario.js';
 import { bcfDemandCapacity } from './schema.js';
 import type { PlanData } from './plans.js';
@@ -154,9 +153,7 @@ export async function prefillFromHub(
   const yearNumber = Number(start.slice(0, 4));
   const pops = plan.places.map((p) => {
     const pop = espPopulation(series, p.gssCode, yearNumber);
-    const n =
-      pop?.bands.filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band)).reduce((s, b) => s + b.population, 0) ??
-      0;
+    const n = pop ? population65Plus(pop.bands) : 0;
     if (!n) throw InputError.field('population', `No population aged 65+ for ${p.name} in ${year}`);
     return n;
   });

@@ -61,6 +61,7 @@ export interface PlanData {
   metricCounts: MetricCount[];
 }
 
+/** Every BCF plan, oldest first, with its years and the names of its places in their order. */
 export async function listPlans(db: Db): Promise<{ id: string; name: string; years: string[]; places: string[] }[]> {
   const plans = await db.select().from(bcfPlans).orderBy(asc(bcfPlans.createdAt));
   const places = await db.select().from(bcfPlaces).orderBy(asc(bcfPlaces.sortOrder));

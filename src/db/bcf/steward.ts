@@ -8,9 +8,8 @@ import { getBorough } from '../core/settings.js';
 import { populationRows } from '../demand/population.js';
 import { financialYearStart, londonMidnight } from '../../domain/core/dates.js';
 import { InputError } from '../../domain/core/errors.js';
-import { ESP2013_65_PLUS } from '../../domain/bcf/esp2013.js';
 import { quarterEndDate, quarterLabel, quarterStartDate, quartersOf } from '../../domain/bcf/period.js';
-import { espPopulation } from '../../domain/bcf/population.js';
+import { espPopulation, population65Plus } from '../../domain/bcf/population.js';
 import { bcfMetricCounts } from './schema.js';
 import type { MetricCount, PlanData } from './plans.js';
 
@@ -38,9 +37,7 @@ export async function computeStewardCounts(db: Db, plan: PlanData, today: string
     const to = quarterEndDate(q);
     if (to > today) continue;
     const pop = espPopulation(series, place.gssCode, Number(financialYearStart(q.year).slice(0, 4)));
-    const pop65 = pop?.bands
-      .filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band))
-      .reduce((s, b) => s + b.population, 0);
+    const pop65 = pop ? population65Plus(pop.bands) : 0;
     if (!pop65) throw InputError.field('population', `No population aged 65+ for ${place.name} in ${q.year}`);
     const [adm] = await queryRows<{ n: string }>(
       db,

@@ -20,6 +20,7 @@ import { providerConcerns, qualityAssessments } from './schema.js';
 
 type Row = typeof qualityAssessments.$inferSelect;
 
+/** A stored assessment row's ratings by quality domain. */
 export function ratingsOf(r: Row): DomainRatings {
   return {
     involvement_information: r.involvementInformation as QualityRating,
@@ -125,6 +126,10 @@ export async function listAssessments(
   return rows.map((r) => toView(r.a, r.locationName, r.district, r.providerName, today));
 }
 
+/**
+ * One quality assessment with its location, ratings and state on `today` (challenge deadline, action plan).
+ * @throws NotFound when there is no such assessment
+ */
 export async function getAssessment(db: Db, id: string, today: string): Promise<AssessmentView> {
   const rows = await db
     .select({
@@ -161,6 +166,10 @@ export interface AssessmentInput {
   assessorName: string | null;
 }
 
+/**
+ * Records a quality assessment in one audited transaction. @returns its id
+ * @throws InputError naming the field when the location or a rating is not valid
+ */
 export async function createAssessment(
   db: Db,
   actor: AuditActor,
@@ -256,10 +265,18 @@ async function step(
   });
 }
 
+/**
+ * Shares a draft assessment with the provider for challenge (from `today`); audited.
+ * @throws InputError naming `status` when the assessment is not at a stage that can be shared; NotFound for none
+ */
 export async function shareForChallenge(db: Db, actor: AuditActor, id: string, today: string) {
   return step(db, actor, id, 'share', today, () => ({ status: 'provider_challenge', sharedOn: today }));
 }
 
+/**
+ * The provider accepts or challenges a shared assessment (a challenge needs comments); audited.
+ * @throws InputError naming `comments` (a challenge without them) or `status` (out of turn); NotFound for none
+ */
 export async function providerRespond(
   db: Db,
   actor: AuditActor,
@@ -281,10 +298,17 @@ export async function providerRespond(
   );
 }
 
+/**
+ * Publishes an assessment on `today`; audited. @throws InputError naming `status` when it cannot be published yet; NotFound for none
+ */
 export async function publishAssessment(db: Db, actor: AuditActor, id: string, today: string) {
   return step(db, actor, id, 'publish', today, () => ({ status: 'published', publishedOn: today }));
 }
 
+/**
+ * Records the provider's action plan on `today`; audited.
+ * @throws InputError naming `actionPlan` (empty) or `status` (no plan due); NotFound for none
+ */
 export async function submitActionPlan(db: Db, actor: AuditActor, id: string, plan: string, today: string) {
   if (!plan.trim()) throw new InputError([{ field: 'actionPlan', message: 'Enter the action plan' }]);
   return step(db, actor, id, 'submit_action_plan', today, () => ({ actionPlan: plan, actionPlanSubmittedOn: today }));
@@ -313,6 +337,7 @@ export interface ConcernView {
   closedOn: string | null;
 }
 
+/** Concerns logged about providers' services, optionally for one provider or location, newest first. */
 export async function listConcerns(
   db: Db,
   filter: { providerId?: string; locationId?: string } = {},
@@ -341,6 +366,10 @@ export async function listConcerns(
   }));
 }
 
+/**
+ * Logs a concern about a location in one audited transaction. @returns its id
+ * @throws InputError when there is no such location
+ */
 export async function logConcern(
   db: Db,
   actor: AuditActor,

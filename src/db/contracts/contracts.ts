@@ -41,6 +41,9 @@ export interface ContractView {
   decisionNote: string | null;
 }
 
+/**
+ * A stored contract's term (dates, extension options and those taken, break clauses, notice) for the domain's rules.
+ */
 export function termOf(
   row: Pick<
     ContractRow,
@@ -112,6 +115,7 @@ export interface ContractFilters {
   status?: 'live' | 'ended' | 'not_started';
 }
 
+/** Contracts matching the filters, each with its term worked out as at `asAt` (ISO date) and its provider's name. */
 export async function listContracts(db: Db, filters: ContractFilters, asAt: string): Promise<ContractView[]> {
   const where: SQL[] = [];
   if (filters.providerId) where.push(eq(contracts.providerId, filters.providerId));
@@ -134,6 +138,7 @@ export async function listContracts(db: Db, filters: ContractFilters, asAt: stri
   return filters.status ? views.filter((v) => v.status === filters.status) : views;
 }
 
+/** One contract with its term as at `asAt`, provider and location names. @throws NotFound when there is none */
 export async function getContract(db: Db, id: string, asAt: string): Promise<ContractView> {
   const [r] = await db
     .select({ c: contracts, providerName: providers.name, locationName: locations.name })
@@ -184,6 +189,10 @@ async function checkLinks(db: Db, input: Pick<ContractInput, 'providerId' | 'loc
   if (errors.length) throw new InputError(errors);
 }
 
+/**
+ * Creates a contract in one audited transaction. @returns its id
+ * @throws InputError naming each field whose value or link (provider, location) is wrong
+ */
 export async function createContract(db: Db, actor: AuditActor, input: ContractInput): Promise<string> {
   const problems = termProblems(input);
   if (problems.length) throw new InputError(problems);
@@ -205,6 +214,10 @@ export async function createContract(db: Db, actor: AuditActor, input: ContractI
   });
 }
 
+/**
+ * Replaces a contract's details in one audited transaction.
+ * @throws InputError naming each wrong field; NotFound when there is no such contract
+ */
 export async function updateContract(db: Db, actor: AuditActor, id: string, input: ContractInput): Promise<void> {
   const problems = termProblems(input);
   if (problems.length) throw new InputError(problems);

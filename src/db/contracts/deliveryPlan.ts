@@ -190,6 +190,10 @@ export async function updateAction(
   });
 }
 
+/**
+ * Marks a delivery plan milestone complete on `completedOn` (null reopens it); audited.
+ * @throws NotFound when there is no such milestone
+ */
 export async function completeMilestone(
   db: Db,
   actor: AuditActor,

@@ -109,6 +109,10 @@ export interface KpiInput {
   reportingFrom: string;
 }
 
+/**
+ * Adds a KPI to a contract in one audited transaction. @returns its id
+ * @throws InputError for an unknown frequency, a negative tolerance or no such contract
+ */
 export async function createKpi(db: Db, actor: AuditActor, input: KpiInput): Promise<string> {
   if (!KPI_FREQUENCIES.includes(input.frequency))
     throw new InputError([{ field: 'frequency', message: `Frequency must be one of ${KPI_FREQUENCIES.join(', ')}` }]);
@@ -141,6 +145,10 @@ export async function kpiOwner(
   return { providerId: r.providerId, kpi: r.k };
 }
 
+/**
+ * Records (or corrects) a provider's return for one reporting period, checked against the KPI's unit; audited.
+ * @throws InputError naming `periodStart` or `value` when the period or figure is not valid; NotFound for no such KPI
+ */
 export async function submitReturn(
   db: Db,
   actor: AuditActor & { userId?: string },

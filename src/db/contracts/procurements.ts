@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
-import { addMonths } from '../../domain/contracts/dates.js';
+import { addMonths } from '../../domain/core/dates.js';
 import {
   forecastProcurement,
   stageProblems,
@@ -44,6 +44,10 @@ function stageDates(rows: (typeof procurementStages.$inferSelect)[]): StageDates
   }));
 }
 
+/**
+ * Procurements (or the one with `onlyId`) with each stage's status as at `asAt`, optionally only those whose contract
+ * ends by `contractEndsBy`.
+ */
 export async function listProcurements(
   db: Db,
   asAt: string,
@@ -85,6 +89,7 @@ export async function listProcurements(
     .sort((a, b) => (a.forecast.plannedGoLive ?? '9999').localeCompare(b.forecast.plannedGoLive ?? '9999'));
 }
 
+/** One procurement with its stages' status as at `asAt`. @throws NotFound when there is none */
 export async function getProcurement(db: Db, id: string, asAt: string): Promise<ProcurementView> {
   const [p] = await listProcurements(db, asAt, id);
   if (!p) throw new NotFound('Procurement');
@@ -99,6 +104,10 @@ export interface ProcurementInput {
   stages: StageDates[];
 }
 
+/**
+ * Creates a procurement and its stages in one audited transaction. @returns its id
+ * @throws InputError when the stage dates are out of order or the contract does not exist
+ */
 export async function createProcurement(db: Db, actor: AuditActor, input: ProcurementInput): Promise<string> {
   const problems = stageProblems(input.stages);
   if (problems.length) throw new InputError(problems);

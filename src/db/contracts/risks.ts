@@ -16,6 +16,7 @@ import {
 } from '../../domain/contracts/risk.js';
 import { riskBands, riskScores, risks } from './schema.js';
 
+/** The council's risk bands (scores 1–25 to a RAG rating), or the default bands when none were set. */
 export async function getBands(db: Db): Promise<RiskBand[]> {
   const rows = await db.select().from(riskBands).orderBy(asc(riskBands.min));
   return rows.length
@@ -23,6 +24,10 @@ export async function getBands(db: Db): Promise<RiskBand[]> {
     : DEFAULT_RISK_BANDS;
 }
 
+/**
+ * Replaces the risk bands in one audited transaction.
+ * @throws InputError when the bands do not cover 1–25 exactly once, in order
+ */
 export async function putBands(db: Db, actor: AuditActor, bands: RiskBand[]): Promise<void> {
   const problems = bandProblems(bands);
   if (problems.length) throw new InputError(problems);
@@ -49,6 +54,7 @@ export interface RiskListItem extends RiskView {
   history: (ScoreEntry & { note: string | null })[];
 }
 
+/** Every risk with its score, band, trend and review status as at `asAt`, by reference. */
 export async function listRisks(db: Db, asAt: string): Promise<RiskListItem[]> {
   const rows = await db.select().from(risks).orderBy(asc(risks.reference));
   const bands = await getBands(db);
@@ -120,6 +126,10 @@ function checkScale(likelihood: number, impact: number) {
   if (errors.length) throw new InputError(errors);
 }
 
+/**
+ * Adds a risk with its first score (recorded on `today`) in one audited transaction. @returns its id
+ * @throws InputError when likelihood or impact is outside 1–5 or the reference is taken
+ */
 export async function createRisk(db: Db, actor: AuditActor, input: RiskInput, today: string): Promise<string> {
   checkScale(input.likelihood, input.impact);
   return db.transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { createUser, type UserView } from './users.js';
 /** Set-up refused: the database already serves a council (or holds the demo borough). */
 export class SetupRefused extends Error {}
 
+/** The borough setting for a real council from the ONS register (name, GSS code; not synthetic). */
 export function boroughFor(council: LocalAuthority): BoroughSetting {
   return {
     name: council.name,

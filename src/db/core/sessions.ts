@@ -5,10 +5,12 @@ import { sessions, users } from './schema.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // a working day and a bit
 
+/** The SHA-256 of a session token (base64url): sessions are stored by hash, never by token. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/** Starts a session for a user. @returns the token for the cookie, the CSRF token and when the session expires */
 export async function createSession(
   db: Db,
   userId: string,
@@ -24,6 +26,7 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
+/** The live session for a token with its user (not disabled), or null when none has not expired on `now`. */
 export async function findSession(db: Db, token: string, now = new Date()) {
   const [row] = await db
     .select({
@@ -52,6 +55,7 @@ export async function deleteUserSessions(db: Db, userId: string, keepToken?: str
   return gone.length;
 }
 
+/** Ends the session with this token (signing out); no error when there is none. */
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }

@@ -14,11 +14,13 @@ export interface BoroughSetting {
   tier?: string;
 }
 
+/** A stored setting's value (JSON), or null when it was never set. */
 export async function getSetting<T>(db: Db, key: string): Promise<T | null> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
   return (row?.value as T) ?? null;
 }
 
+/** Stores a setting's value (JSON), replacing any earlier one. */
 export async function putSetting(db: Db, key: string, value: unknown): Promise<void> {
   await db
     .insert(settings)
@@ -26,5 +28,7 @@ export async function putSetting(db: Db, key: string, value: unknown): Promise<v
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
 }
 
+/** The borough Steward serves (name, GSS code, synthetic or real), or null before set-up. */
 export const getBorough = (db: Db) => getSetting<BoroughSetting>(db, 'borough');
+/** Records the borough Steward serves. */
 export const putBorough = (db: Db, borough: BoroughSetting) => putSetting(db, 'borough', borough);

@@ -5,7 +5,7 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { signInThrottles } from './schema.js';
-import { normaliseEmail } from './users.js';
+import { normaliseEmail } from '../../domain/core/auth.js';
 
 export const MAX_FAILURES = 10;
 export const LOCKOUT_MINUTES = 15;

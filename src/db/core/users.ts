@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { type Actor, isRole, type Role } from '../../domain/core/auth.js';
+import { type Actor, isRole, normaliseEmail, type Role } from '../../domain/core/auth.js';
 import { providers } from '../market/schema.js';
 import { recordAudit, type AuditActor } from './audit.js';
 import { hashPassword, newPasswordProblem } from './passwords.js';
@@ -27,10 +27,6 @@ export interface NewUser {
   role: Role;
   password: string;
   providerId?: string | null;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** `opts.passwordHash` lets bulk loaders (the demo) reuse one hash instead of hashing per user. */
@@ -82,16 +78,19 @@ export async function createUser(
   });
 }
 
+/** One user account as shown to administrators, or null. */
 export async function getUser(db: Db, id: string): Promise<UserView | null> {
   const [row] = await userQuery(db).where(eq(users.id, id));
   return row ? toView(row) : null;
 }
 
+/** Every user account, by role then email. */
 export async function listUsers(db: Db): Promise<UserView[]> {
   const rows = await userQuery(db).orderBy(users.role, users.email);
   return rows.map(toView);
 }
 
+/** The account with this email (compared trimmed and lower-cased) that is not disabled, or undefined. */
 export async function findActiveUserByEmail(db: Db, email: string) {
   const [row] = await db
     .select()
@@ -100,6 +99,7 @@ export async function findActiveUserByEmail(db: Db, email: string) {
   return row ?? null;
 }
 
+/** How many accounts there are, or with one role. */
 export async function countUsers(db: Db, role?: Role): Promise<number> {
   const rows = await db
     .select({ id: users.id })
@@ -108,6 +108,9 @@ export async function countUsers(db: Db, role?: Role): Promise<number> {
   return rows.length;
 }
 
+/**
+ * The actor a signed-in user acts as (id, role, provider). @throws Error when the stored role is not a known role
+ */
 export function actorOf(user: { id: string; role: string; providerId: string | null }): Actor {
   if (!isRole(user.role)) throw new Error(`Unknown role ${user.role}`);
   return { userId: user.id, role: user.role, providerId: user.providerId };

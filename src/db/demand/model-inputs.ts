@@ -19,6 +19,10 @@ export class NoPopulation extends DomainError {
   }
 }
 
+/**
+ * An area's population by year, sex and single year of age (estimates, else projections).
+ * @throws NoPopulation when the area has none imported
+ */
 export async function loadGrid(db: Db, areaCode: string): Promise<PopulationGrid> {
   const rows = await populationRows(db, [areaCode]);
   if (rows.length === 0) throw new NoPopulation(areaCode);

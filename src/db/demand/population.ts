@@ -9,6 +9,9 @@ import {
 } from '../../domain/demand/population.js';
 import { demandAreas, populationSeries } from './schema.js';
 
+/**
+ * The kind of area a GSS code names, from its prefix: local authority (E06–E09 and the other nations'), county, region.
+ */
 export function areaTypeOf(code: string): string {
   const prefix = code.slice(0, 3);
   if (['E06', 'E07', 'E08', 'E09', 'W06', 'S12', 'N09'].includes(prefix)) return 'local_authority';
@@ -94,6 +97,7 @@ export async function replacePopulation(
   return { written: data.count.length, replaced };
 }
 
+/** Every area with imported population, with its name, type and the years and sources held. */
 export async function listAreas(db: Db): Promise<
   {
     code: string;
@@ -132,6 +136,7 @@ export async function listAreas(db: Db): Promise<
   }));
 }
 
+/** An area's stored name and type, or null. */
 export async function getArea(db: Db, code: string) {
   const [row] = await db.select().from(demandAreas).where(eq(demandAreas.code, code));
   return row ?? null;

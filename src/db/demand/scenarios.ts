@@ -35,6 +35,7 @@ export class ScenarioNameTaken extends Conflict {
   }
 }
 
+/** Saved demand scenarios, oldest first. */
 export async function listScenarios(db: Db): Promise<Scenario[]> {
   const rows = await db
     .select()
@@ -43,6 +44,7 @@ export async function listScenarios(db: Db): Promise<Scenario[]> {
   return rows.map(toScenario);
 }
 
+/** One saved demand scenario, or null. */
 export async function getScenario(db: Db, id: string): Promise<Scenario | null> {
   const [row] = await db.select().from(demandScenarios).where(eq(demandScenarios.id, id));
   return row ? toScenario(row) : null;
@@ -53,6 +55,7 @@ async function nameTaken(db: Db, name: string, exceptId?: string): Promise<boole
   return rows.some((r) => r.name.toLowerCase() === name.toLowerCase() && r.id !== exceptId);
 }
 
+/** Saves a demand scenario in one audited transaction. @throws ScenarioNameTaken when the name is in use */
 export async function createScenario(
   db: Db,
   input: { name: string; description: string; params: ScenarioParams },
@@ -79,6 +82,10 @@ export async function createScenario(
   });
 }
 
+/**
+ * Changes a saved scenario in one audited transaction; null when there is none.
+ * @throws ScenarioNameTaken when the new name is in use
+ */
 export async function updateScenario(
   db: Db,
   id: string,
@@ -104,6 +111,7 @@ export async function updateScenario(
   });
 }
 
+/** Deletes a saved scenario (audited). @returns false when there was none */
 export async function deleteScenario(db: Db, id: string, actor: AuditActor): Promise<boolean> {
   return db.transaction(async (tx) => {
     const deleted = await tx

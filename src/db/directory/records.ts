@@ -1,6 +1,7 @@
 // Directory records in and out of the database, whole: a service with its organisation, locations, schedules,
 // contacts, phones, costs, areas, languages, funding and taxonomy terms, written and read in batches so an import
 // of thousands of services is a few statements per table, not per service.
+import { penceToPounds, poundsToPence } from '../../domain/core/money.js';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { londonToday, type IsoDate } from '../../domain/core/dates.js';
@@ -9,8 +10,6 @@ import { diffServices, nextReviewDate, type FieldChange } from '../../domain/dir
 import { districtsOfExtent, searchIndexOf } from '../../domain/directory/search.js';
 import {
   omitEmpty,
-  penceToPounds,
-  poundsToPence,
   type OrukLocation,
   type OrukOrganization,
   type OrukPhone,

@@ -129,7 +129,7 @@ describeWithDatabases('discharge brokerage', (ctx) => {
       ctx.db,
       forRosewood.id,
       fx.nursingHome.providerId,
-      { response: 'offer', price: 735.5, earliestStart: '2025-03-11', canAssessBy: '2025-03-10', note: '' },
+      { response: 'offer', pricePence: 73_550, earliestStart: '2025-03-11', canAssessBy: '2025-03-10', note: '' },
       BROKER,
       at(3),
     );
@@ -138,7 +138,7 @@ describeWithDatabases('discharge brokerage', (ctx) => {
       ctx.db,
       forOakfield.id,
       fx.secondHome.providerId,
-      { response: 'offer', price: 800, earliestStart: '2025-03-12', canAssessBy: '2025-03-11', note: '' },
+      { response: 'offer', pricePence: 80_000, earliestStart: '2025-03-12', canAssessBy: '2025-03-11', note: '' },
       BROKER,
       at(5),
     );
@@ -240,7 +240,7 @@ describeWithDatabases('discharge brokerage', (ctx) => {
         ctx.db,
         mine.id,
         fx.secondHome.providerId,
-        { response: 'offer', price: 701, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' },
+        { response: 'offer', pricePence: 70_100, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' },
         BROKER,
         at(42),
       );
@@ -290,7 +290,7 @@ describeWithDatabases('discharge brokerage', (ctx) => {
       ctx.db,
       q.id,
       fx.agency.providerId,
-      { response: 'offer', price: 24.26, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' },
+      { response: 'offer', pricePence: 2_426, earliestStart: '2025-03-13', canAssessBy: '2025-03-12', note: '' },
       BROKER,
       at(51),
     );
@@ -322,7 +322,7 @@ describeWithDatabases('discharge brokerage', (ctx) => {
       ctx.db,
       dq.id,
       fx.d2aHome.providerId,
-      { response: 'offer', price: 950, earliestStart: '2025-03-12', canAssessBy: '2025-03-12', note: '' },
+      { response: 'offer', pricePence: 95_000, earliestStart: '2025-03-12', canAssessBy: '2025-03-12', note: '' },
       BROKER,
       at(54),
     );

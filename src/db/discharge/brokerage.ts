@@ -20,7 +20,6 @@ import {
   type ResponseInput,
   type ResponseStatus,
   type SendRequestInput,
-  poundsToPence,
   DECLINE_REASON_LABELS,
   type DeclineReason,
 } from '../../domain/discharge/brokerage.js';
@@ -261,7 +260,7 @@ export async function respondToRequest(
           status: 'offered',
           respondedAt: now,
           respondedBy: actorId(by),
-          pricePence: poundsToPence(input.price),
+          pricePence: input.pricePence,
           earliestStart: input.earliestStart,
           canAssessBy: input.canAssessBy,
           declineReason: null,
@@ -295,7 +294,7 @@ export async function respondToRequest(
       detail:
         input.response === 'offer'
           ? {
-              pricePence: poundsToPence(input.price),
+              pricePence: input.pricePence,
               earliestStart: input.earliestStart,
               canAssessBy: input.canAssessBy,
             }
@@ -620,6 +619,7 @@ export async function loadResponseRecords(
   }));
 }
 
+/** A provider's latest notifications (new requests, awards, withdrawals), newest first. */
 export async function listNotifications(db: Db, providerId: string, limit = 20) {
   return db
     .select()

@@ -1,6 +1,7 @@
 // Load the market snapshot the matcher needs: locations that provide the service and hold the specialisms,
 // with their latest capacity return, block beds, the usual rate and recent prices. The ranking itself is the
 // pure matchCandidates in src/domain/discharge/matching.ts.
+import { usualRateOn } from '../market/rates.js';
 import { londonDate } from '../../domain/core/dates.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
@@ -35,6 +36,7 @@ function serviceTypesFor(need: ServiceNeed): string[] {
   }
 }
 
+/** Postcode district centroids (ONSPD), for all districts or those given: district → latitude and longitude. */
 export async function loadCentroids(db: Db, districts?: string[]): Promise<Map<string, LatLng>> {
   const rows = await queryRows<{ district: string; lat: number; lng: number }>(
     db,
@@ -45,13 +47,9 @@ export async function loadCentroids(db: Db, districts?: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.district, { lat: Number(r.lat), lng: Number(r.lng) }]));
 }
 
-/** The usual rate (pence) in force on a date for a band, or null. */
-export async function usualRateOn(db: Db, band: string, date: string): Promise<number | null> {
-  const [row] = await queryRows<{ amount_pence: number }>(
-    db,
-    sql`select amount_pence from usual_rates where band = ${band} and effective_from <= ${date} order by effective_from desc limit 1`,
-  );
-  return row ? Number(row.amount_pence) : null;
+/** The usual rate (pence) in force on a date for a band, or null (the market's one definition: db/market/rates). */
+async function usualRatePenceOn(db: Db, band: string, date: string): Promise<number | null> {
+  return (await usualRateOn(db, band, date))?.amountPence ?? null;
 }
 
 export interface CandidateSearch extends MatchRequest {
@@ -200,7 +198,7 @@ export async function searchCandidates(
   // Three round trips: origin and usual rate together; the locations; then prices and centroids together.
   const [originMap, usual] = await Promise.all([
     loadCentroids(db, [search.postcodeDistrict]),
-    band ? usualRateOn(db, band, today) : Promise.resolve(null),
+    band ? usualRatePenceOn(db, band, today) : Promise.resolve(null),
   ]);
   const origin = originMap.get(search.postcodeDistrict) ?? null;
   const locations = await loadCandidateLocations(db, search, now, origin);

@@ -14,6 +14,10 @@ export interface DischargeFixture {
 
 const SYSTEM = { system: 'test' } as const;
 
+/**
+ * Test and benchmark fixture: a small market around the hub (homes, an agency, a D2A home, rates, postcodes) as at
+ * `now`. @returns the ids made
+ */
 export async function seedDischargeMarket(db: Db, now: Date): Promise<DischargeFixture> {
   await db
     .insert(postcodeDistricts)

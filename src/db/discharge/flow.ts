@@ -19,13 +19,17 @@ import {
   type ProviderAcceptance,
 } from '../../domain/discharge/metrics.js';
 import type { DelayReason, Destination, Pathway } from '../../domain/discharge/referral.js';
-import { londonMidnight, type Period } from '../../domain/discharge/time.js';
+import { londonMidnight } from '../../domain/core/dates.js';
+import { type Period } from '../../domain/discharge/time.js';
 import { loadResponseRecords } from './brokerage.js';
 import { listOpenReferrals } from './referrals.js';
 import { dischargeBlockBeds, dischargeReferrals } from './schema.js';
 import { implausibleReferrals, implausibleWarnings, plausibleDelay, plausibleReferral } from './plausible.js';
 import { locations } from '../market/schema.js';
 
+/**
+ * The hub's board on `now`: people medically optimised and still in hospital, by pathway, with their waits in days.
+ */
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
   const open = await listOpenReferrals(db);
   return hubBoard(

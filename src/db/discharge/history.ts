@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { plausibleReferral } from './plausible.js';
 import type { Pathway, ServiceNeed } from '../../domain/discharge/referral.js';
-import { addDays, londonDate, londonMidnight } from '../../domain/discharge/time.js';
+import { addDays, londonDate, londonMidnight } from '../../domain/core/dates.js';
 
 /** The service a discharged person went into, as the simulation models it. */
 export type HistoryService = 'p1_home' | 'p2_bed' | 'p3_d2a_bed' | 'p3_care_home' | 'none';

@@ -59,6 +59,7 @@ export interface RestrictedDetails {
   nhsNumber: string | null;
 }
 
+/** A stored referral row, with its delay episodes, as the API shows it. */
 export function toReferral(r: ReferralRow, delays: Referral['delays'] = []): Referral {
   return {
     id: r.id,
@@ -162,6 +163,7 @@ async function delaysFor(db: Db, referralIds: string[]): Promise<Map<string, Ref
   return out;
 }
 
+/** One referral with its delays, or null. */
 export async function getReferral(db: Db, id: string): Promise<Referral | null> {
   const [row] = await db.select().from(dischargeReferrals).where(eq(dischargeReferrals.id, id));
   if (!row) return null;
@@ -194,6 +196,7 @@ export async function listOpenReferrals(db: Db): Promise<(Referral & { offers: n
   return rows.map(({ r, offers }) => ({ ...toReferral(r, delays.get(r.id) ?? []), offers: Number(offers) }));
 }
 
+/** The latest referrals (newest first), with their delays. */
 export async function listRecentReferrals(db: Db, limit = 50): Promise<Referral[]> {
   const rows = await db.select().from(dischargeReferrals).orderBy(desc(dischargeReferrals.referredAt)).limit(limit);
   return rows.map((r) => toReferral(r));
@@ -273,6 +276,10 @@ export async function recordDischarge(
   return (await getReferral(db, referralId))!;
 }
 
+/**
+ * Cancels an open referral in one audited transaction: open delays end and open requests to providers are withdrawn.
+ * @throws NotFound when there is no such referral; Conflict when it is closed (discharged or cancelled)
+ */
 export async function cancelReferral(
   db: Db,
   referralId: string,

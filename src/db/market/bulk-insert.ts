@@ -3,6 +3,7 @@
 import { getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../client.js';
 
+/** Inserts many rows in batches of `batchSize` (one statement a batch), for importers and the demo. */
 export async function bulkInsert<T extends Table>(
   db: Db,
   table: T,

@@ -93,6 +93,10 @@ export async function recordCareHomeReturn(
   });
 }
 
+/**
+ * Records a homecare provider's return in one audited transaction.
+ * @throws InputError naming each wrong field, or when the location does not provide homecare
+ */
 export async function recordHomecareReturn(
   db: Db,
   by: AuditActor | null,
@@ -136,6 +140,10 @@ export async function recordHomecareReturn(
   });
 }
 
+/**
+ * Records a location's workforce return (staff, vacancies, agency use) in one audited transaction.
+ * @throws InputError naming each wrong field
+ */
 export async function recordWorkforceReturn(
   db: Db,
   by: AuditActor | null,
@@ -168,6 +176,7 @@ export async function recordWorkforceReturn(
   });
 }
 
+/** A care home's latest bed return, or null. */
 export async function latestCareHomeReturn(db: Db, locationId: string): Promise<CareHomeCapacityRow | null> {
   const [row] = await db
     .select()
@@ -177,6 +186,7 @@ export async function latestCareHomeReturn(db: Db, locationId: string): Promise<
     .limit(1);
   return row ?? null;
 }
+/** Each homecare location's latest return. */
 export async function latestHomecareReturns(db: Db, locationId: string): Promise<HomecareCapacityRow[]> {
   // The latest return for each area the location serves.
   return db
@@ -185,6 +195,7 @@ export async function latestHomecareReturns(db: Db, locationId: string): Promise
     .where(eq(homecareCapacity.locationId, locationId))
     .orderBy(homecareCapacity.area, desc(homecareCapacity.asAt));
 }
+/** A location's latest workforce return, or null. */
 export async function latestWorkforceReturn(db: Db, locationId: string): Promise<WorkforceSnapshotRow | null> {
   const [row] = await db
     .select()
@@ -289,6 +300,7 @@ export async function adjustVacancy(
   });
 }
 
+/** A care home's bed returns, oldest first (at most `limit`). */
 export async function careHomeHistory(db: Db, locationId: string, limit = 500): Promise<CareHomeCapacityRow[]> {
   return db
     .select()
@@ -297,6 +309,7 @@ export async function careHomeHistory(db: Db, locationId: string, limit = 500): 
     .orderBy(asc(careHomeCapacity.asAt))
     .limit(limit);
 }
+/** A homecare location's returns, oldest first (at most `limit`). */
 export async function homecareHistory(db: Db, locationId: string, limit = 1000): Promise<HomecareCapacityRow[]> {
   return db
     .select()
@@ -305,6 +318,7 @@ export async function homecareHistory(db: Db, locationId: string, limit = 1000):
     .orderBy(asc(homecareCapacity.asAt))
     .limit(limit);
 }
+/** A location's workforce returns, oldest first (at most `limit`). */
 export async function workforceHistory(db: Db, locationId: string, limit = 500): Promise<WorkforceSnapshotRow[]> {
   return db
     .select()

@@ -5,6 +5,7 @@
 // the placements (livePriceSummary); the tests check both ways agree. Percentiles use percentile_cont, which
 // interpolates exactly like the domain's quantileSorted (Excel QUARTILE.INC), so figures can be reproduced in a
 // spreadsheet from the downloads.
+import { costOfCareInForceSql, usualRatesInForceSql } from './rates.js';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
@@ -23,7 +24,8 @@ import {
   POOR_COUNCIL_RATINGS,
   type FragilityReason,
 } from '../../domain/market/fragility.js';
-import { addMonths, type PriceChange } from '../../domain/market/prices.js';
+import { addMonths, londonDate, quarterOf, quarterStart as startOfQuarter } from '../../domain/core/dates.js';
+import type { PriceChange } from '../../domain/market/prices.js';
 import { locationConditions, type LocationFilter } from './register.js';
 
 const CARE_HOME = sql`(locations.service_types && array['care_home_residential','care_home_nursing']::text[])`;
@@ -37,7 +39,8 @@ const HOMECARE_PACKAGE = sql`(pl.band = 'homecare_hourly' and pl.service_type no
 function where(f: LocationFilter, ...extra: SQL[]): SQL {
   return and(...locationConditions(f), ...extra) as SQL;
 }
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** The business day of an instant (London). */
+const isoDate = londonDate;
 
 /**
  * Run one large aggregation with settings suited to it, for this statement's transaction only: enough
@@ -314,7 +317,7 @@ interface PriceFigures {
 /** The dates a price summary is worked out for: quarters shown, comparison windows, histogram window. */
 function priceWindows(now: Date, years: number) {
   const today = isoDate(now);
-  const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  const quarterStart = startOfQuarter(quarterOf(today));
   return {
     today,
     firstQuarter: addMonths(quarterStart, -3 * (4 * years - 1)), // the current quarter and the (4 × years − 1) before it
@@ -554,18 +557,8 @@ async function livePriceFigures(db: Db, f: LocationFilter, now: Date, years: num
 async function summarisePriceFigures(db: Db, p: PriceFigures, now: Date, years: number): Promise<PriceSummaryResult> {
   const { today, y1, e1, e2 } = priceWindows(now, years);
   const [rates, coc] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`
-      select distinct on (band) band, amount_pence, effective_from::text as effective_from from usual_rates
-      where effective_from <= ${today}::date order by band, effective_from desc`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`
-      select distinct on (service) service, amount_pence, effective_from::text as effective_from, source from cost_of_care
-      where effective_from <= ${today}::date order by service, effective_from desc`,
-    ),
+    queryRows<Record<string, unknown>>(db, sql`${usualRatesInForceSql(today)} order by band`),
+    queryRows<Record<string, unknown>>(db, costOfCareInForceSql(today)),
   ]);
   const { recent, earlier } = p;
   return {
@@ -690,8 +683,8 @@ function homeCtes(today: string): SQL {
       union all
       select adj.location_id, adj.n, adj.priced_sum::float8 / nullif(adj.priced_n, 0) from adj
       where not exists (select 1 from location_open_placements o where o.location_id = adj.location_id)),
-    rates as (select distinct on (band) band, amount_pence from usual_rates where effective_from <= ${today}::date order by band, effective_from desc),
-    coc as (select distinct on (service) service, amount_pence from cost_of_care where effective_from <= ${today}::date order by service, effective_from desc)`;
+    rates as (select band, amount_pence from (${usualRatesInForceSql(today)}) r),
+    coc as (select service, amount_pence from (${costOfCareInForceSql(today)}) c)`;
 }
 /** A home's main band is nursing when it offers nursing care only; otherwise residential. */
 const NURSING_ONLY = sql`('care_home_nursing' = any(locations.service_types) and not 'care_home_residential' = any(locations.service_types))`;

@@ -3,7 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { createRng } from '../../domain/core/random.js';
 import { hhi, providerShares } from '../../domain/market/concentration.js';
 import { DEMO_OLDER_BEDS, DEMO_OLDER_HOMES } from '../../demo/marketGenerator.js';
-import { meanPriceChange, quantileSorted, shareAtOrBelowUsualRate } from '../../domain/market/prices.js';
+import { quantileSorted } from '../../domain/core/statistics.js';
+import { meanPriceChange, shareAtOrBelowUsualRate } from '../../domain/market/prices.js';
 import { marketDemoPart } from '../../demo/market.js';
 import { queryRows } from '../client.js';
 import { describeWithDatabases } from '../testing.js';
@@ -247,9 +248,9 @@ describeWithDatabases('market demo borough and dashboard figures', (ctx) => {
     );
     const sorted = prices.map((r) => Number(r.w)).sort((a, b) => a - b);
     expect(last.n).toBe(sorted.length);
-    expect(last.q1).toBeCloseTo(quantileSorted(sorted, 0.25), 6);
-    expect(last.median).toBeCloseTo(quantileSorted(sorted, 0.5), 6);
-    expect(last.q3).toBeCloseTo(quantileSorted(sorted, 0.75), 6);
+    expect(last.q1).toBeCloseTo(quantileSorted(sorted, 0.25)!, 6);
+    expect(last.median).toBeCloseTo(quantileSorted(sorted, 0.5)!, 6);
+    expect(last.q3).toBeCloseTo(quantileSorted(sorted, 0.75)!, 6);
   });
 
   it('tells the price story: ~77% rise in two years, spot share falling, usual-rate share from the same rows', async () => {

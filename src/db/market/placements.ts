@@ -5,75 +5,12 @@ import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { weeklyCostOfHours } from '../../domain/market/prices.js';
-import {
-  BANDS,
-  CONTRACT_TYPES,
-  FUNDING,
-  INDIVIDUAL_BAND,
-  PURPOSES,
-  SERVICE_TYPES,
-  isCareHome,
-} from '../../domain/market/types.js';
+import { validatePlacement, type NewPlacement } from '../../domain/market/placement.js';
+import { isCareHome } from '../../domain/market/types.js';
 import { adjustVacancy, type BedGroup } from './capacity.js';
 import { locations, placements, type PlacementRow } from './schema.js';
 
-export interface NewPlacement {
-  personRef: string;
-  locationId: string;
-  serviceType: string;
-  band: string;
-  startDate: string;
-  endDate?: string | null;
-  /** Weekly price; for hourly packages give hoursPerWeek and hourlyRatePence instead and it is computed. */
-  weeklyPricePence?: number | null;
-  hoursPerWeek?: number | null;
-  hourlyRatePence?: number | null;
-  topUpWeeklyPence?: number;
-  funding?: string;
-  contractType?: string;
-  purpose?: string;
-  origin?: string | null;
-  originRef?: string | null;
-}
-
-export function validatePlacement(p: NewPlacement): { field: string; message: string }[] {
-  const e: { field: string; message: string }[] = [];
-  if (!/^[A-Za-z0-9-]{3,40}$/.test(p.personRef))
-    e.push({
-      field: 'personRef',
-      message: 'must be a pseudonymous reference of 3–40 letters, digits or dashes (not a name)',
-    });
-  if (!(SERVICE_TYPES as readonly string[]).includes(p.serviceType))
-    e.push({ field: 'serviceType', message: `must be one of ${SERVICE_TYPES.join(', ')}` });
-  if (!([...BANDS, INDIVIDUAL_BAND] as readonly string[]).includes(p.band))
-    e.push({ field: 'band', message: `must be one of ${[...BANDS, INDIVIDUAL_BAND].join(', ')}` });
-  if (!isIsoDate(p.startDate)) e.push({ field: 'startDate', message: 'must be a date (yyyy-mm-dd)' });
-  if (p.endDate != null && (!isIsoDate(p.endDate) || p.endDate < p.startDate))
-    e.push({ field: 'endDate', message: 'must be a date on or after the start date' });
-  if (p.funding && !(FUNDING as readonly string[]).includes(p.funding))
-    e.push({ field: 'funding', message: `must be one of ${FUNDING.join(', ')}` });
-  if (p.contractType && !(CONTRACT_TYPES as readonly string[]).includes(p.contractType))
-    e.push({ field: 'contractType', message: `must be one of ${CONTRACT_TYPES.join(', ')}` });
-  if (p.purpose && !(PURPOSES as readonly string[]).includes(p.purpose))
-    e.push({ field: 'purpose', message: `must be one of ${PURPOSES.join(', ')}` });
-  const hourly = p.hoursPerWeek != null || p.hourlyRatePence != null;
-  if (hourly) {
-    if (!(typeof p.hoursPerWeek === 'number' && p.hoursPerWeek > 0 && p.hoursPerWeek <= 168))
-      e.push({ field: 'hoursPerWeek', message: 'must be more than 0 and at most 168' });
-    if (!(Number.isInteger(p.hourlyRatePence) && (p.hourlyRatePence as number) > 0))
-      e.push({ field: 'hourlyRatePence', message: 'must be a whole number of pence above 0' });
-  } else if (!(Number.isInteger(p.weeklyPricePence) && (p.weeklyPricePence as number) > 0)) {
-    e.push({
-      field: 'weeklyPricePence',
-      message: 'must be a whole number of pence above 0 (or give hoursPerWeek and hourlyRatePence)',
-    });
-  }
-  if (p.band === 'homecare_hourly' && !hourly)
-    e.push({ field: 'hoursPerWeek', message: 'is needed for an hourly homecare package' });
-  if (p.topUpWeeklyPence != null && (!Number.isInteger(p.topUpWeeklyPence) || p.topUpWeeklyPence < 0))
-    e.push({ field: 'topUpWeeklyPence', message: 'must be a whole number of pence, 0 or more' });
-  return e;
-}
+export type { NewPlacement } from '../../domain/market/placement.js';
 
 function bedGroupOf(serviceType: string, band: string): BedGroup | undefined {
   if (serviceType === 'care_home_nursing' || band.endsWith('_nursing')) return 'nursing';
@@ -202,6 +139,7 @@ export interface PlacementFilter {
   personRef?: string;
 }
 
+/** Placements matching the filter (location, provider, active on a date), at most `limit`; money in pence. */
 export async function listPlacements(db: Db, f: PlacementFilter = {}, limit = 1000): Promise<PlacementRow[]> {
   const c: SQL[] = [];
   if (f.locationId) c.push(eq(placements.locationId, f.locationId));
@@ -223,6 +161,7 @@ export async function listPlacements(db: Db, f: PlacementFilter = {}, limit = 10
     .limit(limit);
 }
 
+/** One placement, or null. */
 export async function getPlacement(db: Db, id: string): Promise<PlacementRow | null> {
   const [row] = await db.select().from(placements).where(eq(placements.id, id));
   return row ?? null;

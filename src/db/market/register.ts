@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '../core/audit.js';
 import { locations, providers, type LocationRow, type NewLocationRow, type ProviderRow } from './schema.js';
 import { codesCovering } from '../../domain/geography/authorities.js';
 
+/** Adds a provider in one audited transaction. */
 export async function createProvider(
   db: Db,
   input: { name: string; cqcProviderId?: string | null },
@@ -26,11 +27,13 @@ export async function createProvider(
   });
 }
 
+/** One provider, or null. */
 export async function getProvider(db: Db, id: string): Promise<ProviderRow | null> {
   const [row] = await db.select().from(providers).where(eq(providers.id, id));
   return row ?? null;
 }
 
+/** Every provider, by name. */
 export async function listProviders(
   db: Db,
   opts: { search?: string; limit?: number } = {},
@@ -48,6 +51,7 @@ export async function listProviders(
 
 export type LocationInput = Omit<NewLocationRow, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** Adds a location (care home or service) in one audited transaction. */
 export async function createLocation(db: Db, input: LocationInput, by: AuditActor | null): Promise<LocationRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(locations).values(input).returning();
@@ -61,11 +65,13 @@ export async function createLocation(db: Db, input: LocationInput, by: AuditActo
   });
 }
 
+/** One location, or null. */
 export async function getLocation(db: Db, id: string): Promise<LocationRow | null> {
   const [row] = await db.select().from(locations).where(eq(locations.id, id));
   return row ?? null;
 }
 
+/** A provider's locations, by name. */
 export async function locationsOfProvider(db: Db, providerId: string): Promise<LocationRow[]> {
   return db
     .select()
@@ -109,6 +115,7 @@ export function locationConditions(f: LocationFilter): SQL[] {
   return c;
 }
 
+/** Locations matching the filter (at most `limit`) with their provider's name. */
 export async function listLocations(
   db: Db,
   f: LocationFilter = {},
@@ -158,6 +165,10 @@ export interface LocationCommissioningUpdate {
   cqcRatingDate?: string | null;
   selfFunderWeeklyFeePence?: number | null;
 }
+/**
+ * Changes the council's own facts about a location (framework, quality rating, notes); audited.
+ * @throws NotFound when there is no such location
+ */
 export async function updateLocationCommissioning(
   db: Db,
   locationId: string,
@@ -176,6 +187,7 @@ export async function updateLocationCommissioning(
   });
 }
 
+/** The locations with these ids (any order; unknown ids are left out). */
 export async function locationsByIds(db: Db, ids: string[]): Promise<LocationRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(locations).where(inArray(locations.id, ids));

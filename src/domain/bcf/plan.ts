@@ -387,6 +387,10 @@ export interface SpendLine {
   actualPence: number;
 }
 
+/**
+ * A year's BCF money by funding line for one place (or all places when placeId is null): income, planned spend and actual
+ * spend by quarter, all in pence. Lines with no income, plan or spend are left out.
+ */
 export function spendByFundingLine(
   year: string,
   placeId: string | null,

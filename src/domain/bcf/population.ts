@@ -1,6 +1,6 @@
 // Population by ESP2013 band for a place and year, from the need and demand area's population series.
 import type { SourcedPopulationSeries } from '../demand/population.js';
-import { ESP2013, espBandOf } from './esp2013.js';
+import { ESP2013, ESP2013_65_PLUS, espBandOf } from './esp2013.js';
 
 /**
  * Persons by ESP2013 band for one area and mid-year: the mid-year estimate when there is one, else the
@@ -40,4 +40,13 @@ export function espPopulation(
     vintage,
     gaps: [...gaps],
   };
+}
+
+/**
+ * People aged 65 and over from a place's ESP2013 bands (the denominator of the BCF residential admissions metric
+ * and the split of discharge activity between places): the sum of the bands from 65-69 up.
+ * @returns persons; 0 when no 65+ band is present (a caller treats that as missing population)
+ */
+export function population65Plus(bands: readonly { band: string; population: number }[]): number {
+  return bands.filter((b) => ESP2013_65_PLUS.some((e) => e.band === b.band)).reduce((s, b) => s + b.population, 0);
 }

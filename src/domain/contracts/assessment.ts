@@ -1,7 +1,7 @@
 // PAMMS-style quality assessments of a location: five domains, each and overall rated
 // Excellent / Good / Requires improvement / Poor; draft → provider challenge (14 days) → published;
 // an action plan within 14 days of publication when anything is rated Requires improvement or Poor.
-import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { addDays, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const ASSESSMENT_DOMAINS = [
   'involvement_information',
@@ -55,6 +55,9 @@ export function overallRatingReason(r: DomainRatings): string {
   return 'No rule for a higher or lower rating applies';
 }
 
+/**
+ * True when the overall rating, or any domain's, is Requires improvement or Poor: the provider then owes an action plan.
+ */
 export function needsActionPlan(r: DomainRatings): boolean {
   const overall = overallRating(r);
   return (
@@ -83,6 +86,9 @@ export interface AssessmentState {
   actionPlanSubmittedOn: IsoDate | null;
 }
 
+/**
+ * The last day the provider may challenge a shared assessment: `CHALLENGE_DAYS` calendar days after it was shared.
+ */
 export function challengeDeadline(sharedOn: IsoDate): IsoDate {
   return addDays(sharedOn, CHALLENGE_DAYS);
 }
@@ -126,6 +132,10 @@ export interface AssessmentSummary {
   actionPlan: ActionPlanState;
 }
 
+/**
+ * An assessment's state on `today`: the challenge deadline, whether an action plan is needed and when it is due
+ * (`ACTION_PLAN_DAYS` after publication), and the action plan's state: due, overdue, submitted or submitted late.
+ */
 export function summariseAssessment(a: AssessmentState, today: IsoDate): AssessmentSummary {
   const deadline = a.sharedOn ? challengeDeadline(a.sharedOn) : null;
   const planNeeded = needsActionPlan(a.ratings);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, financialYearOf, workingDaysBetween } from './dates.js';
+import { addMonths, daysBetween, financialYearOf, workingDaysBetween } from '../core/dates.js';
 import {
   annualValueFromTotal,
   currentEndDate,

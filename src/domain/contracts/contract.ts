@@ -1,5 +1,5 @@
 // The contract register: vocabularies and the arithmetic of a contract's term (extensions, notice, breaks).
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates.js';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const SERVICE_AREAS = [
   'care_homes',
@@ -117,20 +117,27 @@ export interface TermSummary {
   status: 'not_started' | 'live' | 'ended';
 }
 
+/** The contract's end date with the extensions taken so far (calendar months added to the initial end date). */
 export function currentEndDate(term: ContractTerm): IsoDate {
   const months = term.extensionOptionsMonths.slice(0, term.extensionsTaken).reduce((a, b) => a + b, 0);
   return addMonths(term.initialEndDate, months);
 }
 
+/** The latest the contract can run to if every extension option is taken. */
 export function maximumEndDate(term: ContractTerm): IsoDate {
   const months = term.extensionOptionsMonths.reduce((a, b) => a + b, 0);
   return addMonths(term.initialEndDate, months);
 }
 
+/** The last day to give notice: `noticePeriodMonths` calendar months before the end date. */
 export function noticeDeadline(endDate: IsoDate, noticePeriodMonths: number): IsoDate {
   return addMonths(endDate, -noticePeriodMonths);
 }
 
+/**
+ * A contract's term as at a date: current and maximum end dates, extensions left, the next break clause before the
+ * end, and the notice deadline.
+ */
 export function summariseTerm(term: ContractTerm, asAt: IsoDate): TermSummary {
   const end = currentEndDate(term);
   const nextBreak = term.breakClauseDates.filter((d) => d >= asAt && d <= end).sort()[0] ?? null;

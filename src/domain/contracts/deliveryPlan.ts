@@ -1,6 +1,6 @@
 // The delivery plan: priorities → commissioning intentions → actions, with a status for each plan year and a
 // responsible service area (Halton's Delivery Plan 2023/24 – 2025/26), milestones and RAG progress.
-import { daysBetween, financialYearOf, type IsoDate } from './dates.js';
+import { daysBetween, financialYearOf, type IsoDate } from '../core/dates.js';
 
 /** Year statuses used in Halton's plan, offered as a pick-list; free text is allowed as in the original. */
 export const YEAR_STATUS_EXAMPLES = [
@@ -98,6 +98,9 @@ export function currentPlanYear(years: string[], asAt: IsoDate): number | null {
   return i < 0 ? null : i;
 }
 
+/**
+ * An action's red/amber/green status on a date: the commissioner's override when set, else worked out from its milestones.
+ */
 export function effectiveRag(action: PlanAction, asAt: IsoDate): Rag {
   return action.ragOverride ?? actionRag(action.milestones, asAt);
 }
@@ -146,6 +149,7 @@ function emptyCounts(): Record<Rag, number> {
   return { green: 0, amber: 0, red: 0, complete: 0, not_assessed: 0 };
 }
 
+/** The delivery plan grouped by priority, then commissioning intention, with each group's RAG counts on `asAt`. */
 export function byPriority(plan: DeliveryPlan, asAt: IsoDate): PriorityGroup[] {
   const groups: PriorityGroup[] = [];
   for (const a of sortedActions(plan, asAt)) {
@@ -189,6 +193,7 @@ export type LayoutRow =
   | { kind: 'header'; cells: string[] }
   | { kind: 'action'; cells: string[]; rag: Rag; intentionRowSpan: number };
 
+/** Column headings of the Halton-style delivery plan workbook for the plan's years (one column a year). */
 export const HALTON_COLUMNS = (years: string[]): string[] => [
   'Commissioning Intention',
   'Action to be Undertaken',

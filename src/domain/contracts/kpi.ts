@@ -1,7 +1,7 @@
 // Contract KPIs and providers' returns: which periods a return is due for, when it is late, and when the
 // figure is off target. Periods follow the English financial year (April–March).
 import { BOUNDS } from '../core/bounds.js';
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates.js';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'six_monthly', 'annual'] as const;
 export type KpiFrequency = (typeof KPI_FREQUENCIES)[number];
@@ -43,6 +43,9 @@ export interface ReportingPeriod {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * A reporting period's label: 'Apr 2026' (monthly), '2026/27 Q1', '2026/27 H1' or '2026/27' (financial year, April to March).
+ */
 export function periodLabel(frequency: KpiFrequency, periodStart: IsoDate): string {
   const [y, m] = periodStart.split('-').map(Number);
   const fyStart = m >= 4 ? y : y - 1;
@@ -69,6 +72,9 @@ export function periodStartFor(frequency: KpiFrequency, date: IsoDate): IsoDate 
   return addMonths(`${y}-${String(m).padStart(2, '0')}-01`, -back);
 }
 
+/**
+ * The date a return is due: the KPI's own days after the period end, or the default for its frequency (`DEFAULT_DUE_DAYS`).
+ */
 export function dueDateFor(kpi: Pick<Kpi, 'frequency' | 'dueDays'>, periodEnd: IsoDate): IsoDate {
   return addDays(periodEnd, kpi.dueDays ?? DEFAULT_DUE_DAYS[kpi.frequency]);
 }

@@ -1,6 +1,6 @@
 // A recommissioning is a procurement with stages. Planned vs actual dates give a forecast go-live, and the
 // flag the commissioner needs: the new arrangement cannot be in place before the current contract ends.
-import { addDays, daysBetween, maxDate, workingDaysBetween, type IsoDate } from './dates.js';
+import { addDays, daysBetween, maxDate, workingDaysBetween, type IsoDate } from '../core/dates.js';
 
 export const PROCUREMENT_STAGES = [
   'options_appraisal',
@@ -63,6 +63,10 @@ export interface ProcurementForecast {
   problems: { field: string; message: string }[];
 }
 
+/**
+ * A procurement stage's status on a date: not applicable, complete (it has an actual end), overdue (planned end
+ * passed), in progress (started) or not started.
+ */
 export function stageStatus(s: StageDates, asAt: IsoDate): StageStatus {
   if (s.notApplicable) return 'not_applicable';
   if (s.actualEnd) return 'complete';
@@ -181,6 +185,10 @@ export const TYPICAL_STAGE_WEEKS: Record<ProcurementStage, number> = {
   go_live: 0,
 };
 
+/**
+ * A procurement timetable worked back from the go-live date: each stage takes its typical weeks
+ * (`TYPICAL_STAGE_WEEKS`), ending the day before the next one starts. @returns the stages in order with planned dates
+ */
 export function planBackwards(goLive: IsoDate, stages: readonly ProcurementStage[] = PROCUREMENT_STAGES): StageDates[] {
   const result: StageDates[] = [];
   let end = goLive;

@@ -1,6 +1,6 @@
 // The recommissioning list: contracts ending within 6, 12 or 18 months, the decision each needs and how the
 // procurement behind it is going (Havering reviews everything ending within 12 months).
-import { addMonths, daysBetween, type IsoDate } from './dates.js';
+import { addMonths, daysBetween, type IsoDate } from '../core/dates.js';
 import { summariseTerm, type ContractTerm } from './contract.js';
 import type { ProcurementForecast } from './procurement.js';
 
@@ -60,12 +60,16 @@ export interface RecommissioningEntry {
   flags: string[];
 }
 
+/**
+ * The first horizon (months ahead of `asAt`) within which the contract ends; null when it has ended or ends later.
+ */
 export function horizonFor(asAt: IsoDate, endDate: IsoDate): Horizon | null {
   if (endDate < asAt) return null;
   for (const h of HORIZONS) if (endDate <= addMonths(asAt, h)) return h;
   return null;
 }
 
+/** The recommissioning decisions open to a contract: 'extend' only while an extension option remains. */
 export function decisionOptions(term: ContractTerm): RecommissioningDecision[] {
   const canExtend = term.extensionsTaken < term.extensionOptionsMonths.length;
   return RECOMMISSIONING_DECISIONS.filter((d) => d !== 'extend' || canExtend);
@@ -84,6 +88,10 @@ export function needsProcurement(decision: RecommissioningDecision | null): bool
   return decision === 're_tender' || decision === 'direct_award' || decision === 'bring_in_house';
 }
 
+/**
+ * Contracts ending within `horizonMonths` of `asAt`, each with its horizon, days to the end and flags (a decision
+ * still to make, overdue once the notice deadline has passed; no extension left), soonest end first.
+ */
 export function recommissioningList(
   contracts: RecommissioningInput[],
   asAt: IsoDate,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExtensionOptions, parseMoneyToPence, parseRegister, parseUkDate } from './register.js';
+import { parseMoneyToPence } from '../core/money.js';
+import { parseExtensionOptions, parseRegister, parseUkDate } from './register.js';
 
 const headers = [
   'Contract reference',

@@ -1,9 +1,9 @@
 // One row of a contract register (CSV or XLSX) in, a validated contract out, or issues naming line and field.
 // Councils keep registers in their own spreadsheets, so headers are matched loosely and labels or codes are
 // accepted for the vocabularies.
+import { parseMoneyToPence } from '../core/money.js';
 import { BOUNDS, dateRangeError } from '../core/bounds.js';
-import { addMonths, londonToday, parseDateText } from '../core/dates.js';
-import { type IsoDate } from './dates.js';
+import { addMonths, londonToday, parseDateText, type IsoDate } from '../core/dates.js';
 import {
   CARE_GROUPS,
   CARE_GROUP_LABELS,
@@ -73,6 +73,7 @@ export const REGISTER_COLUMNS: Record<string, { required: boolean; headers: stri
   leadOfficer: { required: false, headers: ['lead officer', 'contract manager', 'officer'] },
 };
 
+/** A register column heading as compared with the known names: lower case, punctuation as spaces, '£' kept. */
 export function normaliseHeader(h: string): string {
   return h
     .toLowerCase()
@@ -148,14 +149,6 @@ export function parseUkDate(value: string): IsoDate | null {
   return parseDateText(value);
 }
 
-/** '£1,234,567.89' or '1234567.89' → pence; null when not money. */
-export function parseMoneyToPence(value: string): number | null {
-  const v = value.trim().replace(/^£/, '').replace(/,/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
-  const [pounds, pence = ''] = v.split('.');
-  return Number(pounds) * 100 + Number(pence.padEnd(2, '0'));
-}
-
 /** '12+12', '12; 12', '2 x 12', '' → months of each option. */
 export function parseExtensionOptions(value: string): number[] | null {
   const v = value.trim().toLowerCase();
@@ -167,6 +160,10 @@ export function parseExtensionOptions(value: string): number[] | null {
   return parts.map(Number);
 }
 
+/**
+ * One row of a contract register (cells by the header map) to a contract, or null with the line's issues, each
+ * naming its line and field.
+ */
 export function parseRegisterRow(
   cells: string[],
   line: number,

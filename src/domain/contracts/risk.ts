@@ -1,6 +1,6 @@
 // The risk register: likelihood 1–5 × impact 1–5 = score, RAG by configurable bands, and the score history.
 // Columns follow the BCF plan's risk log: risk, mitigation, likelihood, impact, score, RAG.
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../core/dates.js';
 
 export type RiskRag = 'green' | 'amber' | 'red';
 
@@ -23,10 +23,12 @@ export const DEFAULT_RISK_BANDS: RiskBand[] = [
   { min: 13, max: 25, rag: 'red', label: 'High' },
 ];
 
+/** True for a whole number from 1 to 5 (likelihood and impact scales). */
 export function isScale(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= 5;
 }
 
+/** Likelihood × impact, 1 to 25. @throws RangeError when either is not a whole number from 1 to 5 */
 export function riskScore(likelihood: number, impact: number): number {
   if (!isScale(likelihood)) throw new RangeError(`Likelihood must be a whole number from 1 to 5, got ${likelihood}`);
   if (!isScale(impact)) throw new RangeError(`Impact must be a whole number from 1 to 5, got ${impact}`);
@@ -60,6 +62,7 @@ export function bandProblems(bands: RiskBand[]): { field: string; message: strin
   return problems;
 }
 
+/** The risk band a score falls in. @throws RangeError when no band covers the score */
 export function bandFor(score: number, bands: RiskBand[] = DEFAULT_RISK_BANDS): RiskBand {
   const band = bands.find((b) => score >= b.min && score <= b.max);
   if (!band) throw new RangeError(`No risk band covers score ${score}`);
@@ -75,6 +78,9 @@ export interface ScoreEntry {
 
 export type Trend = 'rising' | 'falling' | 'steady' | 'new';
 
+/**
+ * Whether the latest score is rising, falling or steady against the one before; 'new' with fewer than two scores.
+ */
 export function trend(history: ScoreEntry[]): Trend {
   const sorted = [...history].sort((a, b) => a.recordedOn.localeCompare(b.recordedOn));
   if (sorted.length < 2) return 'new';
@@ -89,6 +95,10 @@ export interface RiskView {
   reviewOverdue: boolean;
 }
 
+/**
+ * A risk as shown: score, band, trend and whether its review is overdue on `asAt`.
+ * @throws RangeError on a likelihood or impact outside 1–5
+ */
 export function assessRisk(
   r: { likelihood: number; impact: number; reviewDate: IsoDate | null; history: ScoreEntry[] },
   asAt: IsoDate,

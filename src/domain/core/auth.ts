@@ -39,10 +39,12 @@ export const EDITOR_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker',
 /** Who may change a Better Care Fund plan, its spend, metrics, demand and capacity and HICM assessments. */
 export const BCF_EDITORS: readonly Role[] = ['admin', 'commissioner', 'bcf_lead'];
 
+/** True when `value` is one of Steward's roles. */
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** True when there is a signed-in actor whose role is one of `roles`. */
 export function hasRole(actor: Actor | null | undefined, roles: readonly Role[]): boolean {
   return !!actor && roles.includes(actor.role);
 }
@@ -91,4 +93,9 @@ export function passwordProblem(password: string, context: PasswordContext = {})
       return 'Password must not be your email address or the name before its @';
   }
   return null;
+}
+
+/** An email address as accounts store and compare it: trimmed and lower-cased. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
 }

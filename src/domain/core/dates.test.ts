@@ -1,6 +1,17 @@
+import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
+import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
+  DAY_MS,
   addDays,
+  dateOfDayNumber,
+  dayNumber,
+  maxDate,
+  minDate,
+  monthStart,
+  weekStart,
+  workingDaysBetween,
   excelSerialToIsoDate,
   parseDateText,
   addMonths,
@@ -52,6 +63,37 @@ describe('one calendar', () => {
     expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29);
     expect(daysBetween('2027-03-01', '2027-02-01')).toBe(-28);
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-01-01', '2026-13-01')).toThrow(RangeError);
+  });
+
+  it('agrees with date-fns on UTC dates across four centuries', () => {
+    // A reference check of the day-number arithmetic: every 7th day from 1900 to 2300, shifted by days and
+    // months as date-fns would on UTC dates.
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const wrong: string[] = [];
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2300, 0, 1); t += 13 * DAY_MS) {
+      const d = new UTCDate(t);
+      const date = iso(d);
+      const shift = (t / DAY_MS) % 400;
+      if (addDays(date, shift) !== iso(fnsAddDays(d, shift))) wrong.push(`${date} + ${shift} days`);
+      if (addMonths(date, shift % 30) !== iso(fnsAddMonths(d, shift % 30)))
+        wrong.push(`${date} + ${shift % 30} months`);
+      if (daysBetween('2000-02-29', date) !== differenceInCalendarDays(d, new UTCDate(2000, 1, 29)))
+        wrong.push(`days to ${date}`);
+      if (dateOfDayNumber(dayNumber(date)) !== date) wrong.push(`day number of ${date}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+
+  it('counts working days and finds the week and month a date is in', () => {
+    expect(workingDaysBetween('2026-11-27', '2026-11-30')).toBe(1); // Friday to Monday
+    expect(workingDaysBetween('2026-11-30', '2026-12-07')).toBe(5);
+    expect(workingDaysBetween('2026-11-30', '2026-11-30')).toBe(0);
+    expect(weekStart('2026-11-29')).toBe('2026-11-23'); // a Sunday
+    expect(weekStart('2026-11-30')).toBe('2026-11-30'); // a Monday
+    expect(monthStart('2028-02-29')).toBe('2028-02-01');
+    expect(maxDate('2026-01-02', '2025-12-31')).toBe('2026-01-02');
+    expect(minDate('2026-01-02', '2025-12-31')).toBe('2025-12-31');
   });
 
   it('takes the business day in London, not UTC', () => {
@@ -65,6 +107,19 @@ describe('one calendar', () => {
     expect(londonOffsetMs(new Date('2027-03-28T00:59:00Z'))).toBe(0);
     expect(londonOffsetMs(new Date('2027-03-28T01:00:00Z'))).toBe(3_600_000);
   });
+
+  it('agrees with date-fns TZDate on every London midnight and date, 2020 to 2030 (20 clock changes)', () => {
+    const wrong: string[] = [];
+    for (let day = dayNumber('2020-01-01'); day < dayNumber('2031-01-01'); day++) {
+      const date = dateOfDayNumber(day);
+      const [y, m, d] = [+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)];
+      const midnight = londonMidnight(date);
+      if (midnight.getTime() !== new TZDate(y, m, d, 'Europe/London').getTime()) wrong.push(`midnight ${date}`);
+      if (londonDate(midnight) !== date) wrong.push(`date at midnight ${date}`);
+      if (londonDate(new Date(midnight.getTime() - 1)) !== dateOfDayNumber(day - 1)) wrong.push(`day before ${date}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
 
   it('names quarters and financial years', () => {
     expect(quarterOf('2024-05-17')).toBe('2024-Q2');

@@ -32,6 +32,7 @@ export function hashSeed(seed: number | string, name = ''): number {
   return h >>> 0;
 }
 
+/** A seeded generator: the same seed and name give the same sequence on every machine (see {@link Rng}). */
 export function createRng(seed: number | string, name = ''): Rng {
   const root = hashSeed(seed, name);
   const gen = xoroshiro128plus(root);

@@ -10,6 +10,7 @@ export interface AgeBand {
   to: number | null;
 }
 
+/** An age band as written: '65-69', '90+' (open), or '70' for a single year. */
 export function bandLabel(band: AgeBand): string {
   if (band.to === null) return `${band.from}+`;
   if (band.to === band.from) return String(band.from);
@@ -21,14 +22,17 @@ export function bandEnd(band: AgeBand): number {
   return band.to === null ? OPEN_AGE : Math.min(band.to, OPEN_AGE);
 }
 
+/** True when the age (in years) falls in the band (an open band runs to 90, standing for 90 and over). */
 export function bandContains(band: AgeBand, age: number): boolean {
   return age >= band.from && age <= bandEnd(band);
 }
 
+/** True when two bands cover the same ages. */
 export function sameBand(a: AgeBand, b: AgeBand): boolean {
   return a.from === b.from && bandEnd(a) === bandEnd(b);
 }
 
+/** True for a band of whole years from 0 to 90 in order; only a band starting at 90 may be open or end at 90. */
 export function validBand(band: AgeBand): boolean {
   if (!Number.isInteger(band.from) || band.from < 0 || band.from > OPEN_AGE) return false;
   if (band.to === null) return true;

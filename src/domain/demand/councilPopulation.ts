@@ -1,8 +1,8 @@
 // Two-tier areas: a county council commissions care for its districts, so a population file that holds only the
 // districts (a NOMIS extract, a district-level estimate) is added up to the county; likewise the councils a new
 // unitary replaced. Pure: the population importer calls it before writing.
-import { constituentAreas } from '../geography/authorities';
-import type { PopulationColumns, PopulationSex } from './population';
+import { constituentAreas } from '../geography/authorities.js';
+import type { PopulationColumns, PopulationSex } from './population.js';
 
 export type CouncilCoverage =
   | { status: 'present' }

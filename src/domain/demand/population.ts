@@ -88,6 +88,9 @@ export function seriesFromColumns(cols: PopulationColumns): PopulationSeries[] {
   return out;
 }
 
+/**
+ * Population rows (one per area, year, sex and age band) gathered into series, one per area, year, sex and source.
+ */
 export function seriesFromRows(rows: readonly PopulationRow[]): PopulationSeries[] {
   return seriesFromColumns({
     areaCode: rows.map((r) => r.areaCode),
@@ -120,6 +123,7 @@ export class PopulationError extends Error {
   }
 }
 
+/** The offset in a population grid's flat counts of a year and sex (single years of age follow, 0 to 90+). */
 export function gridIndex(grid: PopulationGrid, yearIndex: number, sexIndex: number): number {
   return (yearIndex * grid.sexes.length + sexIndex) * AGE_COUNT;
 }

@@ -42,6 +42,10 @@ export class ProjectionError extends Error {
   }
 }
 
+/**
+ * The years a projection covers, from `fromYear` (or the base year) to `toYear`.
+ * @throws ProjectionError when the area has no population for the base year or a year in between
+ */
 export function projectionYears(
   grid: PopulationGrid,
   req: Pick<ProjectionRequest, 'baseYear' | 'toYear' | 'fromYear'>,

@@ -8,6 +8,10 @@ import { SERVICE_LABELS } from './rates.js';
 const r1 = (v: number) => Math.round(v * 10) / 10;
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * A model result as the API sends it: people and totals rounded to 1 decimal place, multipliers to 4, each
+ * measure with its source, method and calibration, and the services' figures.
+ */
 export function modelView(result: ModelResult) {
   return {
     areaCode: result.areaCode,
@@ -96,6 +100,7 @@ export function modelView(result: ModelResult) {
 
 export type ModelView = ReturnType<typeof modelView>;
 
+/** An explanation of one figure as the API sends it: population and people rounded to 2 decimal places. */
 export function explanationView(e: Explanation) {
   return {
     ...e,

@@ -107,7 +107,7 @@ export const directoryExportSchema = z.object({
   services: z.array(orukServiceSchema),
 });
 
-type Cell = string | number | boolean | undefined;
+type Cell = string | number | undefined;
 export type Table = { columns: string[]; rows: Record<string, Cell>[] };
 
 /**

@@ -380,13 +380,3 @@ export function dropBlanks<T>(value: T, keepBlank: readonly string[] = ['state_p
   }
   return out as T;
 }
-
-/** Pence (integer) to the pounds figure ORUK publishes in `cost_options.amount`, e.g. 350 → 3.5. */
-export function penceToPounds(pence: number): number {
-  return Math.round(pence) / 100;
-}
-
-/** Pounds as published in an ORUK feed to integer pence, rounding to the nearest penny: 3.499 → 350. */
-export function poundsToPence(pounds: number): number {
-  return Math.round(pounds * 100);
-}

@@ -2,8 +2,9 @@
 import type { DelayKey, DelayEpisode } from './metrics.js';
 import { delayReasonAt } from './metrics.js';
 import { PATHWAYS, referralStatus, type Pathway, type ReferralStatus, type ServiceNeed } from './referral.js';
-import { median, round } from './stats.js';
-import { DAY_MS } from './time.js';
+import { median } from '../core/statistics.js';
+import { round } from './stats.js';
+import { DAY_MS } from '../core/dates.js';
 
 export interface BoardInput {
   referralId: string;

@@ -155,11 +155,26 @@ describe('award and response rules', () => {
     expect(
       responseInputSchema.safeParse({
         response: 'offer',
-        price: '750',
+        pricePence: 75_000,
         earliestStart: '2025-03-12',
         canAssessBy: '2025-03-11',
       }).success,
     ).toBe(true);
+    // Money is sent as integer pence: pounds with a fraction, or a float, is refused naming the field.
+    for (const [pricePence, message] of [
+      [750.5, 'Enter the price in whole pence'],
+      ['75000', 'Enter the price in pence, as a whole number'],
+      [0, 'Price must be more than £0'],
+      [1_000_000, 'Price must be less than £10,000'],
+    ] as const) {
+      const r = responseInputSchema.safeParse({
+        response: 'offer',
+        pricePence,
+        earliestStart: '2025-03-12',
+        canAssessBy: '2025-03-11',
+      });
+      expect(r.error!.issues[0]).toMatchObject({ path: ['pricePence'], message });
+    }
     const bad = responseInputSchema.safeParse({ response: 'decline' });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]).toMatchObject({ path: ['declineReason'], message: 'Select a reason for declining' });

@@ -42,16 +42,24 @@ export type SendRequestInput = z.output<typeof sendRequestSchema>;
 
 const isoDate = isoDateSchema;
 
-/** A provider's answer. Money arrives in pounds (as typed) and is stored in pence. */
+/**
+ * A provider's answer. The offer's price is integer pence, as stored (the web form turns the pounds typed into
+ * pence): a weekly price for a care-home place, an hourly rate for home care or reablement.
+ */
+/** An offer asks less than this: £10,000 a week or an hour, in pence. */
+export const MAX_OFFER_PENCE = 1_000_000;
+
 export const responseInputSchema = z.discriminatedUnion(
   'response',
   [
     z.object({
       response: z.literal('offer'),
-      price: z.coerce
-        .number({ message: 'Enter the price in pounds' })
+      pricePence: z
+        .number({ message: 'Enter the price in pence, as a whole number' })
+        .int('Enter the price in whole pence')
         .positive('Price must be more than £0')
-        .max(10_000, 'Price must be £10,000 or less'),
+        .lt(MAX_OFFER_PENCE, 'Price must be less than £10,000')
+        .describe('Weekly price (care home) or hourly rate (home care, reablement) in pence'),
       earliestStart: isoDate,
       canAssessBy: isoDate,
       note: z.string().trim().max(500, 'Note must be 500 characters or fewer').default(''),
@@ -65,10 +73,6 @@ export const responseInputSchema = z.discriminatedUnion(
   { message: 'Choose whether to offer or decline' },
 );
 export type ResponseInput = z.output<typeof responseInputSchema>;
-
-export function poundsToPence(pounds: number): number {
-  return Math.round(pounds * 100);
-}
 
 /** Checks that an offer's dates make sense against today's date (London). Returns field errors. */
 export function offerDateErrors(
@@ -277,6 +281,10 @@ export interface AnonymisedRequest {
   sentAt: Date;
 }
 
+/**
+ * What a provider sees of a request: needs, pathway and postcode district under a request reference of its own
+ * response; never the person's name, NHS number, hub reference or ward.
+ */
 export function anonymiseForProvider(
   r: Omit<AnonymisedRequest, 'requestRef' | 'sentAt'> & { referralId: string },
   response: { id: string; sentAt: Date },

@@ -1,7 +1,8 @@
 // Discharge to assess (D2A): block-booked care home beds where people stay up to six weeks while their
 // long-term needs are assessed. Occupancy is a midnight census; length of stay is measured against the limit.
-import { median, round, share } from './stats.js';
-import { addDays, DAY_MS, londonMidnight } from './time.js';
+import { median } from '../core/statistics.js';
+import { round, share } from './stats.js';
+import { addDays, DAY_MS, londonMidnight } from '../core/dates.js';
 
 /** The D2A assessment period: six weeks. */
 export const D2A_LIMIT_DAYS = 42;

@@ -210,17 +210,24 @@ export function hoursNeeded(need: Pick<MatchRequest, 'homecareHoursPerWeek' | 'd
   return (need.homecareHoursPerWeek ?? 0) * (need.doubleHanded ? 2 : 1);
 }
 
+/**
+ * Distance to the home as a score from 0 to 1: 1 within `NEAR_KM`, falling to 0 at `FAR_KM`; unknown distance scores `UNKNOWN_SCORE`.
+ */
 export function distanceScore(km: number | null): number {
   if (km === null) return UNKNOWN_SCORE;
   if (km <= NEAR_KM) return 1;
   return clamp01(1 - (km - NEAR_KM) / (FAR_KM - NEAR_KM));
 }
 
+/** A CQC rating as a score from 0 to 1 (`QUALITY_SCORE`); an unrated location scores `UNRATED_SCORE`. */
 export function qualityScore(rating: string | null): number {
   if (rating === null) return UNRATED_SCORE;
   return QUALITY_SCORE[rating] ?? UNRATED_SCORE;
 }
 
+/**
+ * Price against the usual rate (both pence) as a score: 1 at or below it, falling to 0 at `PRICE_CEILING` × the rate.
+ */
 export function priceScore(price: number | null, usual: number | null): number {
   if (price === null || usual === null || usual <= 0) return UNKNOWN_SCORE;
   const ratio = price / usual;
@@ -228,6 +235,7 @@ export function priceScore(price: number | null, usual: number | null): number {
   return clamp01(1 - (ratio - 1) / (PRICE_CEILING - 1));
 }
 
+/** Vacancy figures' age (days) as a score: 1 up to a day old, falling to 0 at `STALE_DAYS`. */
 export function freshnessScore(ageDays: number): number {
   if (ageDays <= 1) return 1;
   return clamp01(1 - (ageDays - 1) / (STALE_DAYS - 1));

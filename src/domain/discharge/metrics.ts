@@ -12,18 +12,10 @@
 // - usual place of residence: share of the period's discharges whose destination was the person's usual home.
 import type { DelayReason, Destination, Pathway } from './referral.js';
 import { DELAY_REASONS } from './referral.js';
-import { median, percentile, round, share } from './stats.js';
-import {
-  addDays,
-  DAY_MS,
-  elapsedDays,
-  elapsedHours,
-  londonDate,
-  londonMidnight,
-  periodEnd,
-  periodStart,
-  type Period,
-} from './time.js';
+import { median, quantile as percentile } from '../core/statistics.js';
+import { round, share } from './stats.js';
+import { addDays, DAY_MS, londonDate, londonMidnight } from '../core/dates.js';
+import { elapsedDays, elapsedHours, periodEnd, periodStart, type Period } from './time.js';
 
 export interface DelayEpisode {
   reason: DelayReason;
@@ -138,6 +130,7 @@ export function waitDays(r: FlowRecord): number | null {
   return Math.max(0, elapsedDays(r.medicallyOptimisedAt, r.dischargedAt));
 }
 
+/** True when the person left hospital on the London day they were medically optimised, or the next. */
 export function isSameOrNextDay(r: FlowRecord): boolean {
   if (!r.dischargedAt) return false;
   const mo = londonDate(r.medicallyOptimisedAt);

@@ -31,6 +31,10 @@ export const METRIC_NAMES: Record<string, string> = {
   discharged_1701_2359: 'Patients discharged between 17:01 and 23:59',
 };
 
+/**
+ * Which NHS England discharge publication a file's header row is: the monthly 'Discharge delays' CSV, or the daily
+ * NCTR or discharges series; null when it is none of them.
+ */
 export function detectPublishedLayout(header: readonly string[]): PublishedLayout | null {
   const h = header.map((x) => x.trim().toLowerCase());
   if (['period', 'level', 'org code', 'metric', 'value'].every((c) => h.includes(c))) return 'monthly';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetweenDates, londonDate, londonMidnight, periodEnd, periodStart, weekStart } from './time.js';
+import { daysBetween, londonDate, londonMidnight, weekStart } from '../core/dates.js';
+import { periodEnd, periodStart } from './time.js';
 
 describe('London calendar time', () => {
   it('dates an instant in London, not UTC, during summer time', () => {
@@ -19,6 +20,6 @@ describe('London calendar time', () => {
     expect(periodStart('2025-02-17', 'month')).toBe('2025-02-01');
     expect(periodEnd('2025-12-01', 'month')).toBe('2026-01-01');
     expect(periodEnd('2025-12-29', 'week')).toBe('2026-01-05');
-    expect(daysBetweenDates('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
 // successors. Data: data/geography/local-authorities.json, built by scripts/build-geography.ts from the ONS
 // lookups and mySociety's register (attribution in data/geography/README.md). Pure lookups, no I/O.
 import { distance } from 'fastest-levenshtein';
-import register from '../../../data/geography/local-authorities.json';
+import register from '../../../data/geography/local-authorities.json' with { type: 'json' };
 
 /** The five kinds of English principal council. The City of London Corporation counts as a London borough. */
 export type Tier = 'county' | 'district' | 'unitary' | 'metropolitan' | 'london_borough';
@@ -39,6 +39,9 @@ export interface LocalAuthority {
   names: string[];
 }
 
+/**
+ * Every English council, current and former, from the shipped ONS register (data/geography/local-authorities.json).
+ */
 export const LOCAL_AUTHORITIES: readonly LocalAuthority[] = (register as { authorities: LocalAuthority[] }).authorities;
 
 const BY_CODE = new Map<string, LocalAuthority>();

@@ -7,7 +7,7 @@ import {
   type LocalAuthority,
   TIER_LABELS,
   upperTierOf,
-} from './authorities';
+} from './authorities.js';
 
 export type CouncilChoice =
   | { ok: true; council: LocalAuthority }

@@ -1,7 +1,7 @@
 // Bulk capacity update: a provider's CSV with one row per care home. Validates the whole file (every row,
 // every field) before anything is written.
-import { validateCareHomeCapacity, type CareHomeCapacityInput } from './capacity';
-import type { ImportIssue, RawRecord } from './cqc';
+import { validateCareHomeCapacity, type CareHomeCapacityInput } from './capacity.js';
+import type { ImportIssue, RawRecord } from './cqc.js';
 
 export const BULK_CAPACITY_COLUMNS = [
   'cqc_location_id',

@@ -110,6 +110,10 @@ export interface HomecareCapacityInput {
   newHoursAvailable: number;
 }
 
+/**
+ * Checks a homecare provider's return: people supported a whole number, hours a week and new hours 0 or more.
+ * @returns field errors (empty when valid)
+ */
 export function validateHomecareCapacity(input: HomecareCapacityInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!isCount(input.peopleSupported))
@@ -218,6 +222,10 @@ export function ageInDays(asAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - asAt.getTime()) / DAY_MS));
 }
 
+/**
+ * How fresh a return is on `now`: current within `CURRENT_WITHIN_DAYS`, ageing to `STALE_AFTER_DAYS`, then stale;
+ * missing with no return.
+ */
 export function freshness(asAt: Date | null | undefined, now: Date): Freshness {
   if (!asAt) return 'missing';
   const days = ageInDays(asAt, now);
@@ -226,6 +234,7 @@ export function freshness(asAt: Date | null | undefined, now: Date): Freshness {
   return 'stale';
 }
 
+/** True when a return is stale or missing. */
 export function isStale(asAt: Date | null | undefined, now: Date): boolean {
   const f = freshness(asAt, now);
   return f === 'stale' || f === 'missing';

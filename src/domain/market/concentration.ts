@@ -31,6 +31,10 @@ export function hhi(shares: readonly { share: number }[]): number {
 }
 
 export type ConcentrationLevel = 'unconcentrated' | 'moderate' | 'high';
+/**
+ * A Herfindahl-Hirschman index (0–10,000) as the CMA reads it: under 1,000 unconcentrated, up to 1,800 moderate,
+ * above that high.
+ */
 export function concentrationLevel(index: number): ConcentrationLevel {
   return index < 1000 ? 'unconcentrated' : index <= 1800 ? 'moderate' : 'high';
 }

@@ -1,8 +1,8 @@
 // The CQC "care directory with filters" CSV, as published: four title lines, the header on line 5,
 // `|`-separated service types and specialisms, and two date styles. Turns raw CSV records into locations,
 // rejecting the whole file with line-and-column errors when any row is wrong.
-import { areasOverlap, authorityByCode, gssForPublishedName, GSS_CODE } from '../geography/authorities';
-import { normalisePostcode, postcodeDistrict, type ServiceType, type Specialism } from './types';
+import { areasOverlap, authorityByCode, gssForPublishedName, GSS_CODE } from '../geography/authorities.js';
+import { normalisePostcode, postcodeDistrict, type ServiceType, type Specialism } from './types.js';
 
 export interface RawRecord {
   line: number;
@@ -89,6 +89,9 @@ const SERVICE_TYPE_RULES: [RegExp, ServiceType][] = [
   [/extra care/i, 'extra_care'],
 ];
 
+/**
+ * CQC 'service type' texts to Steward's service types (care home residential or nursing, homecare, ...); unknown ones are dropped.
+ */
 export function mapServiceTypes(values: readonly string[]): ServiceType[] {
   const out = new Set<ServiceType>();
   for (const v of values) {
@@ -112,6 +115,7 @@ const SPECIALISM_RULES: [RegExp, Specialism][] = [
 ];
 const AGE_BANDS = new Set<Specialism>(['older_people', 'younger_adults', 'children']);
 
+/** CQC 'service user band' and specialism texts to Steward's specialisms; unknown ones are dropped. */
 export function mapSpecialisms(values: readonly string[]): Specialism[] {
   const out = new Set<Specialism>();
   for (const v of values) {
@@ -208,6 +212,11 @@ function split(v: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Reads the CQC care directory (rows as read from the file): one location per row in the directory's columns, rows of
+ * other kinds skipped and counted, and every problem with its line and column. Source: CQC, 'Care directory with
+ * filters' (https://www.cqc.org.uk/about-us/transparency/using-cqc-data).
+ */
 export function parseCqcDirectory(records: readonly RawRecord[]): CqcParseResult {
   const issues: ImportIssue[] = [];
   const header = findHeader(records);

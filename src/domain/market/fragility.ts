@@ -1,6 +1,6 @@
 // Which homes and services look fragile, and why. Each rule is simple and named so the list can be
 // explained to a provider or a lead member; thresholds live in one place.
-import { freshness } from './capacity';
+import { freshness } from './capacity.js';
 
 export const FRAGILITY_THRESHOLDS = {
   /** Care homes need roughly 85–90% occupancy to break even; below 80% is a warning sign. */
@@ -52,6 +52,10 @@ export interface FragilityAssessment {
 /** Council quality ratings (lower case) that count as a concern. */
 export const POOR_COUNCIL_RATINGS: ReadonlySet<string> = new Set(['poor', 'inadequate', 'requires improvement']);
 
+/**
+ * A provider's fragility on `now`: the reasons that apply (low occupancy, CQC or council rating, council price below
+ * the usual rate or cost of care, high agency use, stale figures) and the level they add up to.
+ */
 export function assessFragility(i: FragilityInput, now: Date): FragilityAssessment {
   const reasons: FragilityReason[] = [];
   if (i.isCareHome && i.occupancy != null && i.occupancy < FRAGILITY_THRESHOLDS.lowOccupancy)

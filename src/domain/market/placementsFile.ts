@@ -1,6 +1,7 @@
 // A council's placements and packages as its case-management system exports them (Mosaic, LiquidLogic, ContrOCC
 // reports…): one row per package. Headers are matched loosely; vocabularies accept Steward's codes, their labels
 // and the usual words of those systems. Pure: person references are pseudonymised by the importer.
+import { parseMoneyToPence } from '../core/money.js';
 import { parseDateText } from '../core/dates.js';
 import {
   BAND_LABELS,
@@ -129,14 +130,6 @@ const PURPOSE_WORDS: Record<string, Purpose> = {
 };
 const BAND_WORDS: Record<string, PlacementBand> = { individual: INDIVIDUAL_BAND, negotiated: INDIVIDUAL_BAND };
 
-/** Money in pounds ('£1,234.56', '1234.5') → pence; null when it is not money with at most two decimals. */
-export function poundsToPence(raw: string): number | null {
-  const v = raw.trim().replace(/^£/, '').replace(/,/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
-  const [pounds, pence = ''] = v.split('.');
-  return Number(pounds) * 100 + Number(pence.padEnd(2, '0'));
-}
-
 /** One package as read, before pseudonymisation and location lookup. */
 export interface PlacementFileRow {
   line: number;
@@ -196,7 +189,7 @@ export function parsePlacementRow(
   const money = (k: PlacementColumn): number | null => {
     const raw = get(k);
     if (!raw) return null;
-    const p = poundsToPence(raw);
+    const p = parseMoneyToPence(raw);
     if (p === null) fail(k, `"${raw}" is not an amount in pounds (e.g. 1,234.56)`);
     return p;
   };

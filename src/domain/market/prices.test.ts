@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths,
   councilFundedShare,
   isActiveOn,
   meanPriceChange,
   pricesByQuarter,
-  quantileSorted,
-  quarterOf,
   shareAtOrBelowUsualRate,
   shareBy,
   summarisePrices,
   usualRateOn,
   weeklyCostOfHours,
 } from './prices';
+import { addMonths, quarterOf } from '../core/dates.js';
 
 const rates = [
   { band: 'standard_residential', effectiveFrom: '2023-04-01', amountPence: 62_000 },
@@ -75,12 +73,6 @@ describe('usual rates', () => {
 });
 
 describe('quartiles (QUARTILE.INC)', () => {
-  it('interpolates between ranks like Excel', () => {
-    expect(quantileSorted([1, 2, 3, 4], 0.25)).toBe(1.75);
-    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(quantileSorted([1, 2, 3, 4], 0.75)).toBe(3.25);
-    expect(() => quantileSorted([], 0.5)).toThrow(/empty/);
-  });
   it('summarises weekly prices', () => {
     expect(summarisePrices([98_300, 70_100, 77_200, 71_500, 75_300])).toEqual({
       n: 5,

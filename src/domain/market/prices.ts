@@ -1,6 +1,8 @@
 // Prices and placements: usual rates on a date, how many new placements are at or below them, the
 // distribution of new placement prices by quarter and the change over two years, and contract mix.
-import type { Band, ContractType, Funding } from './types';
+import { addMonths, quarterOf } from '../core/dates.js';
+import { quantileSorted } from '../core/statistics.js';
+import type { Band, ContractType, Funding } from './types.js';
 
 export interface UsualRate {
   band: string;
@@ -8,14 +10,36 @@ export interface UsualRate {
   amountPence: number;
 }
 
-/** The usual rate for a band in force on a date (ISO yyyy-mm-dd): the latest one effective on or before it. */
-export function usualRateOn(rates: readonly UsualRate[], band: string, date: string): UsualRate | null {
-  let best: UsualRate | null = null;
-  for (const r of rates) {
-    if (r.band !== band || r.effectiveFrom > date) continue;
-    if (!best || r.effectiveFrom > best.effectiveFrom) best = r;
+/**
+ * The rule "in force on a date", once for usual rates, the cost of care and any figure set from a date: for each
+ * key (band, service), the latest row effective on or before `date` (ISO yyyy-mm-dd); a row dated `date` is in
+ * force that day, one dated later is scheduled. The database's market_usual_rate_periods view applies the same rule
+ * (src/db/market/rates.ts).
+ * @returns key → the row in force; a key with no row in force yet is absent
+ */
+export function inForceOn<T extends { effectiveFrom: string }>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  date: string,
+): Map<string, T> {
+  const current = new Map<string, T>();
+  for (const r of rows) {
+    if (r.effectiveFrom > date) continue;
+    const seen = current.get(keyOf(r));
+    if (!seen || r.effectiveFrom > seen.effectiveFrom) current.set(keyOf(r), r);
   }
-  return best;
+  return current;
+}
+
+/** The usual rate for a band in force on a date (ISO yyyy-mm-dd), by {@link inForceOn}; null when none was set. */
+export function usualRateOn(rates: readonly UsualRate[], band: string, date: string): UsualRate | null {
+  return (
+    inForceOn(
+      rates.filter((r) => r.band === band),
+      (r) => r.band,
+      date,
+    ).get(band) ?? null
+  );
 }
 
 /**
@@ -64,20 +88,6 @@ export function shareAtOrBelowUsualRate(
   return { compared, atOrBelow, share: compared > 0 ? atOrBelow / compared : null, notCompared };
 }
 
-/**
- * Quantile of sorted values by linear interpolation between closest ranks (Excel QUARTILE.INC, R type 7):
- * position h = (n − 1)·q, value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). Chosen so a commissioner can
- * reproduce every figure in a spreadsheet.
- */
-export function quantileSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) throw new Error('quantile of an empty list');
-  if (q < 0 || q > 1) throw new Error(`quantile ${q} is outside 0–1`);
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export interface PriceSummary {
   n: number;
   mean: number;
@@ -88,6 +98,7 @@ export interface PriceSummary {
   max: number;
 }
 
+/** Count, mean, minimum, quartiles (type 7, as Excel QUARTILE.INC) and maximum of prices in pence; null for none. */
 export function summarisePrices(values: readonly number[]): PriceSummary | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -96,18 +107,12 @@ export function summarisePrices(values: readonly number[]): PriceSummary | null 
     n: sorted.length,
     mean,
     min: sorted[0],
-    q1: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    q3: quantileSorted(sorted, 0.75),
+    // Not null: the list is not empty.
+    q1: quantileSorted(sorted, 0.25)!,
+    median: quantileSorted(sorted, 0.5)!,
+    q3: quantileSorted(sorted, 0.75)!,
     max: sorted[sorted.length - 1],
   };
-}
-
-/** "2024-05-17" → "2024-Q2" (calendar quarters). */
-export function quarterOf(date: string): string {
-  const y = date.slice(0, 4);
-  const m = Number(date.slice(5, 7));
-  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
 export interface QuarterPrices extends PriceSummary {
@@ -128,18 +133,6 @@ export function pricesByQuarter(
   return [...byQ.keys()]
     .sort()
     .map((quarter) => ({ quarter, ...(summarisePrices(byQ.get(quarter)!) as PriceSummary) }));
-}
-
-/** Shift an ISO date by whole months (clamped to the month's last day). */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1;
-  const d = Number(date.slice(8, 10));
-  const total = y * 12 + m + months;
-  const ny = Math.floor(total / 12);
-  const nm = total - ny * 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 export interface PriceChange {

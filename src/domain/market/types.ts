@@ -66,6 +66,7 @@ export const BAND_LABELS: Record<PlacementBand, string> = {
   homecare_hourly: 'Homecare (hourly)',
   individual: 'Individually negotiated',
 };
+/** The unit a band's usual rate is set in: an hour for hourly homecare, otherwise a week. */
 export function bandUnit(band: Band): 'week' | 'hour' {
   return band === 'homecare_hourly' ? 'hour' : 'week';
 }
@@ -80,6 +81,7 @@ export type Purpose = (typeof PURPOSES)[number];
 export const CAPACITY_SOURCES = ['provider', 'bulk_csv', 'capacity_tracker', 'demo', 'system'] as const;
 export type CapacitySource = (typeof CAPACITY_SOURCES)[number];
 
+/** True when a location offers residential or nursing care-home beds. */
 export function isCareHome(serviceTypes: readonly string[]): boolean {
   return serviceTypes.includes('care_home_residential') || serviceTypes.includes('care_home_nursing');
 }

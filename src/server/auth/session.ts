@@ -10,6 +10,9 @@ export const SESSION_COOKIE = 'steward_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The session cookie's attributes: whole site, HTTP only, SameSite=Lax, Secure over HTTPS, expiring with the session.
+ */
 export function sessionCookieOptions(expires?: Date) {
   return {
     path: '/',

@@ -4,8 +4,11 @@ import { listPlans, loadPlan } from '../../db/bcf/plans.js';
 import { planScorecard } from '../../db/bcf/returns.js';
 import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
-import type { SectionSource } from '../dashboard/sections.js';
+import type { SectionSource } from '../dashboard/types.js';
 
+/**
+ * The BCF section of the home dashboard: metrics off plan, checks not met and spend to date (pence); null before a plan.
+ */
 export const bcfSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;
   const [first] = await listPlans(db);
@@ -44,8 +47,8 @@ export const bcfSection: SectionSource = async (db, actor) => {
       {
         key: 'bcfSpendToDate',
         label: `Spend to date, ${year}`,
-        value: actual / 100,
-        unit: 'gbp',
+        value: Math.round(actual),
+        unit: 'pence',
         hint: `of £${Math.round(planned / 100).toLocaleString('en-GB')} planned`,
         href: `/bcf?plan=${plan.id}&year=${encodeURIComponent(year)}`,
       },

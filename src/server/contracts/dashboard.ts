@@ -1,16 +1,18 @@
 // The contracts area's figures on the home dashboard (staff only: providers see their own pages instead).
 import type { Actor } from '../../domain/core/auth.js';
 import type { Db } from '../../db/client.js';
-import { toIsoDate } from '../../domain/contracts/dates.js';
+import { londonToday } from '../../domain/core/dates.js';
 import { horizonTotals } from '../../domain/contracts/recommissioning.js';
 import { listAssessments } from '../../db/contracts/assessments.js';
 import { listKpis } from '../../db/contracts/kpis.js';
 import { listProcurements, recommissioning } from '../../db/contracts/procurements.js';
-import type { DashboardSection } from '../dashboard/sections.js';
+import type { DashboardSection } from '../dashboard/types.js';
 
+/** The contracts section of the home dashboard: contracts ending within 12 months, procurements that cannot finish
+in time, KPI returns and quality action plans overdue. */
 export async function contractsSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') return null;
-  const today = toIsoDate(new Date());
+  const today = londonToday();
   const entries = await recommissioning(db, today, 12);
   const procs = await listProcurements(db, today);
   if (entries.length === 0 && procs.length === 0) return null;

@@ -9,6 +9,10 @@ const RAG_FILL: Record<string, string> = {
   Complete: 'FF1D70B8',
 };
 
+/**
+ * The delivery plan as an Excel workbook in the Halton layout (intentions, actions, a column a year, service area,
+ * RAG). @returns the XLSX bytes
+ */
 export async function deliveryPlanWorkbook(rows: LayoutRow[], years: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Steward';

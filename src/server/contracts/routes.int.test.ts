@@ -5,11 +5,11 @@ import { locations, providers } from '../../db/market/schema.js';
 import { createContract } from '../../db/contracts/contracts.js';
 import { createKpi } from '../../db/contracts/kpis.js';
 import { createAssessment } from '../../db/contracts/assessments.js';
-import { addDays, addMonths, toIsoDate } from '../../domain/contracts/dates.js';
+import { addDays, addMonths, londonToday } from '../../domain/core/dates.js';
 import { periodStartFor } from '../../domain/contracts/kpi.js';
 import { anonymous, createTestApp, signInAs } from '../testing.js';
 
-const today = toIsoDate(new Date());
+const today = londonToday();
 const system = { system: 'test' };
 
 describeWithDatabases('contracts routes', (ctx) => {

@@ -3,11 +3,10 @@
 import { actualDateSchema, BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateSchema } from '../../domain/core/dates.js';
+import { isoDateSchema, londonToday } from '../../domain/core/dates.js';
 import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../../domain/contracts/contract.js';
-import { toIsoDate } from '../../domain/contracts/dates.js';
 import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
 import { PROCUREMENT_STAGES } from '../../domain/contracts/procurement.js';
 import {
@@ -75,7 +74,7 @@ const TAGS = ['contracts'];
 const COMMISSIONING = ['admin', 'commissioner'] as const;
 const QUALITY = ['admin', 'quality_officer'] as const;
 
-const today = () => toIsoDate(new Date());
+const today = () => londonToday();
 /** Staff may look at the lists as at another date; everyone else sees today. */
 const asAtFor = (actor: Actor, asAt?: string) => (asAt && actor.role !== 'provider' ? asAt : today());
 const who = (actor: Actor) => ({ userId: actor.userId });

@@ -13,6 +13,7 @@ export function setPopulationSource(fn: PopulationSource): void {
   source = fn;
 }
 
+/** The borough's latest population (persons, all ages) from the demand area, or null when none is imported. */
 export async function boroughPopulation(db: Db, gssCode: string): Promise<number | null> {
   return source ? source(db, gssCode) : null;
 }

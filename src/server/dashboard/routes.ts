@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { keyFigureSchema } from '../../domain/core/figures.js';
 import { getBorough } from '../../db/core/settings.js';
 import { actorOf, requireSignedIn } from '../auth/guards.js';
 import { dashboardSections } from './sections.js';
 import { boroughPopulation } from './population.js';
 
-const figure = z.object({
-  key: z.string(),
-  label: z.string(),
-  value: z.number().nullable(),
-  unit: z.enum(['count', 'percent', 'gbp', 'gbp_per_week', 'hours']).optional(),
-  hint: z.string().optional(),
-  href: z.string().optional(),
-});
+const figure = keyFigureSchema;
 
 const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import JSZip from 'jszip';
-import { stringify } from 'csv-stringify/sync';
 import { asc, count, ilike, or, eq, and, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { EDITOR_ROLES, STAFF_ROLES } from '../../domain/core/auth.js';
+import { csvOfRecords } from '../../domain/core/csv.js';
 import { londonToday } from '../../domain/core/dates.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { daysOverdue } from '../../domain/directory/curation.js';
@@ -304,7 +304,7 @@ const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
       const zip = new JSZip();
       for (const [name, table] of Object.entries(directoryTables(taxonomies, services)))
-        zip.file(name, stringify(table.rows, { header: true, columns: table.columns, bom: true }));
+        zip.file(name, csvOfRecords(table.rows, table.columns, { bom: true }));
       const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
       return reply
         .type('application/zip')

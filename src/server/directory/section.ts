@@ -2,8 +2,9 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { londonToday } from '../../domain/core/dates.js';
-import type { SectionSource } from '../dashboard/sections.js';
+import type { SectionSource } from '../dashboard/types.js';
 
+/** The directory section of the home dashboard: services listed, suggestions to review and entries past their review date. */
 export const directorySection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;
   const [row] = await queryRows<{ entries: number; active: number; pending: number; overdue: number }>(

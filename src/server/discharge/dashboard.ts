@@ -4,8 +4,12 @@ import type { Db } from '../../db/client.js';
 import { listRequestsForProvider } from '../../db/discharge/brokerage.js';
 import { loadBoard } from '../../db/discharge/flow.js';
 import { listRecentReferrals } from '../../db/discharge/referrals.js';
-import type { DashboardSection } from '../dashboard/sections.js';
+import type { DashboardSection } from '../dashboard/types.js';
 
+/**
+ * The discharge section of the home dashboard: for the hub, people waiting (and 7 days or more, and on pathway 3);
+ * for a provider, requests to answer. Null for the hub before any referral.
+ */
 export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') {
     if (!actor.providerId) return null;
@@ -19,6 +23,7 @@ export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardS
           key: 'to-answer',
           label: 'Requests needing your answer',
           value: requests.filter((r) => r.status === 'sent').length,
+          unit: 'count',
           href: '/discharge',
         },
       ],
@@ -32,17 +37,25 @@ export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardS
     area: 'discharge',
     title: 'Transfer of Care hub',
     figures: [
-      { key: 'waiting', label: 'Medically optimised, still in hospital', value: waiting, href: '/discharge' },
+      {
+        key: 'waiting',
+        label: 'Medically optimised, still in hospital',
+        value: waiting,
+        unit: 'count',
+        href: '/discharge',
+      },
       {
         key: 'waiting-7',
         label: 'Waiting 7 days or more',
         value: lanes.reduce((a, l) => a + l.waitingSevenDaysOrMore, 0),
+        unit: 'count',
         href: '/discharge',
       },
       {
         key: 'p3',
         label: 'Waiting for a care home or D2A bed (pathway 3)',
         value: lanes[3]?.waiting ?? 0,
+        unit: 'count',
         href: '/discharge',
       },
     ],

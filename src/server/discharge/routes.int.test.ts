@@ -163,7 +163,7 @@ describeWithDatabases('discharge routes', (ctx) => {
 
     const badDates = await rosewood.post(`/api/discharge/provider/requests/${req.id}/response`, {
       response: 'offer',
-      price: 735,
+      pricePence: 73_500,
       earliestStart: '2020-01-01',
       canAssessBy: futureDate(1),
     });
@@ -173,7 +173,7 @@ describeWithDatabases('discharge routes', (ctx) => {
       (
         await rosewood.post(`/api/discharge/provider/requests/${req.id}/response`, {
           response: 'offer',
-          price: 735,
+          pricePence: 73_500,
           earliestStart: futureDate(1),
           canAssessBy: futureDate(0),
         })
@@ -183,7 +183,7 @@ describeWithDatabases('discharge routes', (ctx) => {
       (
         await oakfield.post(`/api/discharge/provider/requests/${oakReq.id}/response`, {
           response: 'offer',
-          price: 799.99,
+          pricePence: 79_999,
           earliestStart: futureDate(2),
           canAssessBy: futureDate(1),
         })
@@ -242,7 +242,7 @@ describeWithDatabases('discharge routes', (ctx) => {
       .sections.find((s: { area: string }) => s.area === 'discharge');
     expect(prov.title).toBe('Discharge requests');
     expect(prov.figures).toEqual([
-      { key: 'to-answer', label: 'Requests needing your answer', value: 0, href: '/discharge' },
+      { key: 'to-answer', label: 'Requests needing your answer', value: 0, unit: 'count', href: '/discharge' },
     ]);
   });
 

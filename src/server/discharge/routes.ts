@@ -8,13 +8,14 @@
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDateSchema } from '../../domain/core/dates.js';
+import { csvOfRows } from '../../domain/core/csv.js';
+import { addDays, isoDateSchema, londonDate } from '../../domain/core/dates.js';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { offerDateErrors, responseInputSchema, sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { DELAY_KEYS } from '../../domain/discharge/metrics.js';
 import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
-import { addDays, londonDate, periodStart } from '../../domain/discharge/time.js';
+import { periodStart } from '../../domain/discharge/time.js';
 import {
   awardOffer,
   listNotifications,
@@ -99,12 +100,6 @@ const METRIC_COLUMNS: { header: string; value: (r: MetricsReport['rows'][number]
   { header: 'Discharges to usual place of residence', value: (r) => r.dischargesToUsualResidence },
   { header: 'Share to usual place of residence', value: (r) => r.usualResidenceShare },
 ];
-
-function csvCell(v: number | string | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** A reporting window's query: `from` and `to` are both days included (London dates); `to` defaults to today. */
 const lastDayIncluded = isoDate.optional().describe('Last day included (London date); defaults to today');
@@ -402,14 +397,14 @@ const dischargeRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
       const name = `discharge-metrics-${request.query.period}-${w.from}-to-${w.to}`;
       if (request.query.format === 'csv') {
-        const lines = [
-          METRIC_COLUMNS.map((c) => csvCell(c.header)).join(','),
-          ...report.rows.map((r) => METRIC_COLUMNS.map((c) => csvCell(c.value(r))).join(',')),
-        ];
+        const csv = csvOfRows([
+          METRIC_COLUMNS.map((c) => c.header),
+          ...report.rows.map((r) => METRIC_COLUMNS.map((c) => c.value(r))),
+        ]);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(lines.join('\n') + '\n');
+          .send(csv);
       }
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Metrics');

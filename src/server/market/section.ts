@@ -1,7 +1,11 @@
 // The market's headline figures on the home dashboard.
 import { marketHeadlines } from '../../db/market/headlines.js';
-import type { SectionSource } from '../dashboard/sections.js';
+import type { SectionSource } from '../dashboard/types.js';
 
+/**
+ * The market section of the home dashboard: homes, occupancy, vacant beds, homecare agencies, active placements,
+ * the mean new placement price (pence a week) and homes with stale capacity data.
+ */
 export const marketSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null; // providers have their own page
   const h = await marketHeadlines(db);
@@ -55,8 +59,8 @@ export const marketSection: SectionSource = async (db, actor) => {
       {
         key: 'meanPrice',
         label: 'Mean new care home placement price',
-        value: h.meanNewPlacementPricePence == null ? null : Math.round(h.meanNewPlacementPricePence) / 100,
-        unit: 'gbp_per_week',
+        value: h.meanNewPlacementPricePence == null ? null : Math.round(h.meanNewPlacementPricePence),
+        unit: 'pence_per_week',
         hint:
           h.meanNewPlacementPriceChange == null
             ? 'Last 12 months'

@@ -98,9 +98,9 @@ export function PlanPage() {
       </div>
       <KeyFigures
         figures={[
-          { key: 'income', label: `Income ${year}`, value: totals.income / 100, unit: 'gbp' },
-          { key: 'planned', label: 'Planned spend', value: totals.planned / 100, unit: 'gbp' },
-          { key: 'actual', label: 'Actual spend to date', value: totals.actual / 100, unit: 'gbp' },
+          { key: 'income', label: `Income ${year}`, value: totals.income, unit: 'pence' },
+          { key: 'planned', label: 'Planned spend', value: totals.planned, unit: 'pence' },
+          { key: 'actual', label: 'Actual spend to date', value: totals.actual, unit: 'pence' },
           { key: 'checks', label: 'National condition checks not met', value: unmet, unit: 'count' },
         ]}
       />

@@ -1,19 +1,15 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatFigure, type FigureUnit } from './format';
+import type { FigureUnit, KeyFigure } from '../../../src/domain/core/figures';
+import { formatFigure } from './format';
 
-export interface KeyFigure {
-  key: string;
-  label: string;
-  value: number | null;
-  unit?: FigureUnit;
-  hint?: string;
-  /** Link to the page behind the figure (where its inputs and method are shown). */
-  href?: string;
-}
+export type { KeyFigure };
+
+/** A figure a page computes itself with no unit given: a count. */
+type CountFigure = Omit<Extract<KeyFigure, { unit: 'count' }>, 'unit'> & { unit?: undefined };
 
 /** The number large, a per-period unit ("a week") small beside it: "£1,030.92 a week". */
-function FigureValue({ value, unit }: { value: number | null; unit?: FigureUnit }) {
+function FigureValue({ value, unit }: { value: number | null; unit: FigureUnit }) {
   const text = formatFigure(value, unit);
   const m = /^(.*?)( a week)$/.exec(text);
   if (!m) return <span className="app-key-figure__value">{text}</span>;
@@ -26,7 +22,7 @@ function FigureValue({ value, unit }: { value: number | null; unit?: FigureUnit 
 }
 
 /** Headline figures as cards (a list, so screen readers announce the count). */
-export function KeyFigures({ figures, label }: { figures: readonly KeyFigure[]; label?: string }) {
+export function KeyFigures({ figures, label }: { figures: readonly (KeyFigure | CountFigure)[]; label?: string }) {
   return (
     <ul className="app-key-figures" aria-label={label}>
       {figures.map((f) => (
@@ -40,7 +36,7 @@ export function KeyFigures({ figures, label }: { figures: readonly KeyFigure[]; 
               f.label
             )}
           </h3>
-          <FigureValue value={f.value} unit={f.unit} />
+          <FigureValue value={f.value} unit={f.unit ?? 'count'} />
           {f.hint && <p className="app-key-figure__hint">{f.hint}</p>}
         </li>
       ))}

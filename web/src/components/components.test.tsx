@@ -220,7 +220,7 @@ describe('KeyFigures, SummaryList and Breadcrumbs', () => {
         figures={[
           { key: 'beds', label: 'Care home beds', value: 1530, unit: 'count', href: '/market' },
           { key: 'occ', label: 'Occupancy', value: 91.24, unit: 'percent', hint: 'Last 12 months' },
-          { key: 'rate', label: 'Usual rate', value: null, unit: 'gbp_per_week' },
+          { key: 'rate', label: 'Usual rate', value: null, unit: 'pence_per_week' },
         ]}
       />,
     );

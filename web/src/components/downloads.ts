@@ -1,4 +1,5 @@
 // CSV and XLSX exports of the rows a page shows. XLSX uses exceljs, loaded only when asked for.
+import { csvOfRows, type CsvCell } from '../../../src/domain/core/csv';
 
 export interface DownloadColumn<T> {
   key: string;
@@ -67,19 +68,19 @@ function cellOf<T>(col: DownloadColumn<T>, row: T): Cell {
   return presentCell(rawCellOf(col, row), col.numFmt);
 }
 
-function csvField(v: Cell): string {
-  if (v === null || v === undefined) return '';
-  let s = v instanceof Date ? londonDateTime(v) : String(v);
-  // Text that a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection).
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A presented cell as CSV takes it: a moment as London local time, yes/no in words. */
+function csvCellOf(v: Cell): CsvCell {
+  if (v instanceof Date) return londonDateTime(v);
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  return v;
 }
 
-/** RFC 4180 CSV with a header row and CRLF line ends. */
+/**
+ * The rows as CSV with a header row, written by the one CSV writer every download uses (RFC 4180, CRLF line
+ * ends, text that a spreadsheet would run as a formula written with a leading apostrophe).
+ */
 export function toCsv<T>(columns: readonly DownloadColumn<T>[], rows: readonly T[]): string {
-  const lines = [columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(cellOf(c, row))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvOfRows([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => csvCellOf(cellOf(c, row))))]);
 }
 
 /** An XLSX workbook (one sheet, bold header, frozen first row) as bytes. */

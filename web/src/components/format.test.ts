@@ -62,8 +62,10 @@ describe('number and money formats', () => {
   it('formats dashboard figures by unit', () => {
     expect(formatFigure(1530, 'count')).toBe('1,530');
     expect(formatFigure(91.2, 'percent')).toBe('91.2%');
-    expect(formatFigure(2500000, 'gbp')).toBe('£2,500,000');
-    expect(formatFigure(850.5, 'gbp_per_week')).toBe('£850.50 a week');
+    expect(formatFigure(250_000_000, 'pence')).toBe('£2,500,000');
+    expect(formatFigure(-1_234_567, 'pence')).toBe('−£12,345.67');
+    expect(formatFigure(85_050, 'pence_per_week')).toBe('£850.50 a week');
+    expect(formatFigure(3, 'days')).toBe('3 days');
     expect(formatFigure(1, 'hours')).toBe('1 hour');
     expect(formatHours(12.5)).toBe('12.5 hours');
     expect(formatFigure(null, 'percent')).toBe(NOT_AVAILABLE);

@@ -1,4 +1,5 @@
 // Number, money, percentage and date formats used across Steward (GOV.UK style: "23 November 2026").
+import type { FigureUnit } from '../../../src/domain/core/figures';
 const nf = new Map<string, Intl.NumberFormat>();
 function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
   const key = `${minDp}:${maxDp}`;
@@ -162,20 +163,25 @@ export function formatAge(value: string | Date | null | undefined, now: Date = n
   return `${years} ${years === 1 ? 'year' : 'years'} ago`;
 }
 
-export type FigureUnit = 'count' | 'percent' | 'gbp' | 'gbp_per_week' | 'hours';
+export type { FigureUnit } from '../../../src/domain/core/figures';
 
-/** Formats a dashboard/key figure by unit (percent is percentage points; gbp is pounds). */
-export function formatFigure(value: number | null | undefined, unit: FigureUnit = 'count'): string {
+/**
+ * Formats a key figure by its unit (src/domain/core/figures.ts): percent is percentage points; money is pence,
+ * shown in pounds ("£2,500,000", "£1,234.50", "£1,030.92 a week").
+ */
+export function formatFigure(value: number | null | undefined, unit: FigureUnit): string {
   switch (unit) {
     case 'percent':
       return formatPercent(value);
-    case 'gbp':
-      return formatGbp(value);
-    case 'gbp_per_week':
-      return formatGbpPerWeek(value);
+    case 'pence':
+      return formatPence(value);
+    case 'pence_per_week':
+      return missing(value) ? NOT_AVAILABLE : formatGbpPerWeek(value / 100);
     case 'hours':
       return formatHours(value);
-    default:
+    case 'days':
+      return missing(value) ? NOT_AVAILABLE : `${formatNumber(value)} ${value === 1 ? 'day' : 'days'}`;
+    case 'count':
       return formatNumber(value);
   }
 }

@@ -175,8 +175,9 @@ export function DemandOverviewPage() {
           {
             key: 'pressure2035',
             label: 'Budget pressure in 2035 (a year)',
-            value: budget2035 ? Math.round(budget2035.pressure) : null,
-            unit: 'gbp',
+            // The demand model works in pounds a year; a key figure's money is pence.
+            value: budget2035 ? Math.round(budget2035.pressure) * 100 : null,
+            unit: 'pence',
             hint: `Against the ${p.baseYear} commitment`,
           },
         ]}

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { MAX_OFFER_PENCE } from '../../../src/domain/discharge/brokerage';
+import { parsePoundsInput } from '../../../src/domain/core/money';
 import { ApiError, apiSend, useApi } from '../api';
 import {
   Button,
@@ -156,11 +158,14 @@ export function ProviderRequestPage() {
     if (!response) local.push({ field: 'response', message: 'Choose whether to offer or decline' });
     let body: Record<string, unknown> = { response, note };
     if (response === 'offer') {
-      const p = Number(price.replace(/[£,\s]/g, ''));
-      if (!price.trim() || !Number.isFinite(p) || p <= 0)
+      // Pounds as typed, read digit by digit into the integer pence the API takes.
+      const p = parsePoundsInput(price, MAX_OFFER_PENCE / 100);
+      if ('error' in p)
         local.push({
           field: 'price',
-          message: `Enter the price ${homeBased ? 'an hour' : 'a week'} in pounds, like ${homeBased ? '24.26' : '750'}`,
+          message: price.trim()
+            ? p.error.replace('Amount', 'Price')
+            : `Enter the price ${homeBased ? 'an hour' : 'a week'} in pounds, like ${homeBased ? '24.26' : '750'}`,
         });
       const a = datePartsToIso(assess, 'Date you can assess by');
       if ('error' in a) local.push({ field: 'canAssessBy-day', message: a.error });
@@ -168,7 +173,7 @@ export function ProviderRequestPage() {
       if ('error' in s) local.push({ field: 'earliestStart-day', message: s.error });
       body = {
         ...body,
-        price: p,
+        pricePence: 'pence' in p ? p.pence : undefined,
         earliestStart: 'iso' in s ? s.iso : undefined,
         canAssessBy: 'iso' in a ? a.iso : undefined,
       };
@@ -186,7 +191,11 @@ export function ProviderRequestPage() {
       const list = err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }];
       setErrors(
         list.map((x) =>
-          x.field === 'earliestStart' || x.field === 'canAssessBy' ? { ...x, field: `${x.field}-day` } : x,
+          x.field === 'earliestStart' || x.field === 'canAssessBy'
+            ? { ...x, field: `${x.field}-day` }
+            : x.field === 'pricePence'
+              ? { ...x, field: 'price' }
+              : x,
         ),
       );
       setBusy(false);

@@ -20,12 +20,11 @@ import {
   type DownloadColumn,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
+import { FreshnessTag } from './FreshnessTag';
 import { MarketNav } from './MarketDashboardPage';
 import {
   FRAGILITY_LABELS,
   FRAGILITY_THRESHOLDS,
-  FRESHNESS_COLOURS,
-  FRESHNESS_LABELS,
   SERVICE_TYPE_LABELS,
   SPECIALISM_LABELS,
   STALE_AFTER_DAYS,
@@ -34,23 +33,6 @@ import type { CareHomesPage as CareHomesResponse, HomeRow } from './types';
 
 /** Homes per page: a borough's whole market fits on one; a national register is paged. */
 const PAGE_SIZE = 500;
-
-export function FreshnessTag({
-  freshness,
-  ageDays,
-}: {
-  freshness: keyof typeof FRESHNESS_LABELS;
-  ageDays: number | null;
-}) {
-  const age =
-    ageDays == null ? '' : ageDays === 0 ? ', today' : ageDays === 1 ? ', 1 day old' : `, ${ageDays} days old`;
-  return (
-    <Tag colour={FRESHNESS_COLOURS[freshness]}>
-      {FRESHNESS_LABELS[freshness]}
-      {age}
-    </Tag>
-  );
-}
 
 const homeColumns: Column<HomeRow>[] = [
   {

@@ -22,7 +22,7 @@ import {
   Table,
   Tag,
 } from '../components';
-import { FreshnessTag } from './CareHomesPage';
+import { FreshnessTag } from './FreshnessTag';
 import {
   BAND_LABELS,
   CONTRACT_LABELS,

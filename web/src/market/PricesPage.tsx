@@ -186,8 +186,8 @@ export function PricesPage() {
           {
             key: 'mean',
             label: 'Mean new placement price, last 12 months',
-            value: c.recentMean == null ? null : Math.round(c.recentMean) / 100,
-            unit: 'gbp_per_week',
+            value: c.recentMean == null ? null : Math.round(c.recentMean),
+            unit: 'pence_per_week',
             hint: `${c.recentN} placements`,
           },
           {

@@ -19,7 +19,7 @@ import {
   type SummaryError,
 } from '../components';
 import { bulkCapacityTemplate } from '../../../src/domain/market/bulk';
-import { FreshnessTag } from './CareHomesPage';
+import { FreshnessTag } from './FreshnessTag';
 import { SERVICE_TYPE_LABELS } from './labels';
 import type { ProviderLocation, ProviderView } from './types';
 

@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { DownloadLinks, formatDateTime, LoadingOrError, Page, RatingTag, Table } from '../components';
-import { FreshnessTag } from './CareHomesPage';
+import { FreshnessTag } from './FreshnessTag';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
 import type { VacancyRow } from './types';

@@ -1,6 +1,8 @@
 // Usual rates and cost of care in the browser: an amount typed in pounds → integer pence, which figure is in
 // force on a date, and the checks of the "Set a usual rate" and "Set a cost of care figure" forms (the server
 // checks everything again). Pure, so unit-tested in rates.test.ts.
+import { parsePoundsInput } from '../../../src/domain/core/money';
+import { inForceOn } from '../../../src/domain/market/prices';
 import { londonToday } from '../../../src/domain/core/dates';
 import { datePartsToIso, type DateParts, type SummaryError } from '../components';
 import { BANDS, COST_OF_CARE_SERVICES } from './labels';
@@ -12,22 +14,10 @@ export const TEXT_MAX = 500;
 
 /**
  * "712.50", "712.5", "£1,234", ".5" → pence (71250, 71250, 123400, 50); otherwise an error in GOV.UK wording.
- * Digits are read as text, never through floating point.
+ * The one parser of typed money (src/domain/core/money.ts), with the rates form's limit.
  */
 export function poundsToPence(text: string): { pence: number } | { error: string } {
-  const t = text.trim().replace(/^£\s*/, '');
-  if (t === '') return { error: 'Enter the amount in pounds' };
-  if (/^[-−]/.test(t)) return { error: 'Amount must be more than £0' };
-  const m = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/.exec(t);
-  if (!m || (m[1] === '' && m[2] === undefined)) return { error: 'Amount must be in pounds and pence, like 712.50' };
-  const fraction = m[2] ?? '';
-  if (fraction.length > 2) return { error: 'Amount must have no more than 2 decimal places' };
-  const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '') || '0';
-  if (whole.length > String(MAX_POUNDS).length || Number(whole) >= MAX_POUNDS)
-    return { error: `Amount must be less than £${MAX_POUNDS.toLocaleString('en-GB')}` };
-  const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (pence === 0) return { error: 'Amount must be more than £0' };
-  return { pence };
+  return parsePoundsInput(text, MAX_POUNDS);
 }
 
 /** Today's date in England (yyyy-mm-dd): a rate dated today is in force today. */
@@ -40,20 +30,7 @@ export const RATE_STATUS_LABELS: Record<RateStatus, string> = {
   replaced: 'Replaced',
 };
 
-/** For each band (or service), the figure in force on `date`: the latest one effective on or before it. */
-export function inForceOn<T extends { effectiveFrom: string }>(
-  rows: readonly T[],
-  keyOf: (row: T) => string,
-  date: string,
-): Map<string, T> {
-  const current = new Map<string, T>();
-  for (const r of rows) {
-    if (r.effectiveFrom > date) continue;
-    const seen = current.get(keyOf(r));
-    if (!seen || r.effectiveFrom > seen.effectiveFrom) current.set(keyOf(r), r);
-  }
-  return current;
-}
+export { inForceOn };
 
 /** Every figure with its status on `date`, ordered by `order` of the keys, then newest first. */
 export function rateHistory<T extends { effectiveFrom: string }>(

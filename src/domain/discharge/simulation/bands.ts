@@ -2,20 +2,13 @@
  * Daily bands over replications: for each day, the mean and the 5th and 95th percentiles (type 7, as R and
  * Excel) of a series across the replications, i.e. the range nine runs in ten of the forecast stay within.
  */
+import { quantileSorted } from '../../core/statistics.js';
 
 /** One daily series summarised over replications. */
 export interface Band {
   mean: number[];
   p5: number[];
   p95: number[];
-}
-
-function quantile(sorted: Float64Array, n: number, q: number): number {
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /**
@@ -32,8 +25,8 @@ export function bandOf(replications: number, days: number, value: (r: number, d:
     for (let r = 0; r < replications; r++) sum += column[r] = value(r, d);
     column.sort();
     mean[d] = round(sum / replications, digits);
-    p5[d] = round(quantile(column, replications, 0.05), digits);
-    p95[d] = round(quantile(column, replications, 0.95), digits);
+    p5[d] = round(quantileSorted(column, 0.05) ?? 0, digits);
+    p95[d] = round(quantileSorted(column, 0.95) ?? 0, digits);
   }
   return { mean, p5, p95 };
 }
@@ -66,8 +59,8 @@ export function ratioBandOf(
     }
     const sorted = column.subarray(0, n).sort();
     mean[d] = bottom > 0 ? round(top / bottom, 3) : 0;
-    p5[d] = round(quantile(sorted, n, 0.05), 3);
-    p95[d] = round(quantile(sorted, n, 0.95), 3);
+    p5[d] = round(quantileSorted(sorted, 0.05) ?? 0, 3);
+    p95[d] = round(quantileSorted(sorted, 0.95) ?? 0, 3);
   }
   return { mean, p5, p95 };
 }

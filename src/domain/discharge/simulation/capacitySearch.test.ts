@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recommendCapacity, withCapacityDelta } from './capacitySearch.js';
 import { compareScenarios } from './compare.js';
-import { csvCell, csvLines, dailyRows, summaryRows } from './csv.js';
+import { csvLines, dailyRows, summaryRows } from './csv.js';
 import { mmcLeastCapacity } from './queueingTheory.js';
 import { SERVICE_METRICS } from './results.js';
 import { scenarioSchema } from './scenario.js';
@@ -123,6 +123,6 @@ describe('scenarios side by side and CSV', () => {
     expect(daily[0]).toContain('cost_pence_mean');
     expect(daily[1].slice(0, 5)).toEqual(['Borough baseline', 'Reablement (pathway 1)', 1, '2026-04-01', 70]);
     expect(csvLines([['a,b', '=SUM(A1)', 1.23456789]])).toBe('"a,b",\'=SUM(A1),1.2346\r\n');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvLines([['say "hi"', Infinity, null]])).toBe('"say ""hi""",,\r\n');
   });
 });

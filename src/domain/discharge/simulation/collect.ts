@@ -1,4 +1,5 @@
-import type { Simulator } from './engine.js';
+import { quantileSorted } from '../../core/statistics.js';
+import type { RunningSimulator } from './engineState.js';
 
 /** Waiting-time histogram: bins of a quarter day up to 30 days, the last bin holds everything longer. */
 export const WAIT_BIN_DAYS = 0.25;
@@ -81,21 +82,11 @@ export interface ReplicationResult {
   exits: number[];
 }
 
-/** Type 7 quantile of sorted values (as R and Excel). */
-function quantile(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 /**
  * A finished replication's figures: per service the waits of people counted (see `People.counted`), the
  * time averages over the measured period, costs in pence, and the daily series (measured days) for bands.
  */
-export function collectReplication(sim: Simulator, replication: number): ReplicationResult {
+export function collectReplication(sim: RunningSimulator, replication: number): ReplicationResult {
   const m = sim.m;
   const T = sim.T;
   const days = T - m.warmup;
@@ -185,9 +176,9 @@ export function collectReplication(sim: Simulator, replication: number): Replica
       transfersIn: sim.transfersIn[s],
       starts: n,
       waitMean: n > 0 ? sum / n : 0,
-      waitMedian: quantile(waits, 0.5),
-      waitP90: quantile(waits, 0.9),
-      waitP95: quantile(waits, 0.95),
+      waitMedian: quantileSorted(waits, 0.5) ?? 0,
+      waitP90: quantileSorted(waits, 0.9) ?? 0,
+      waitP95: quantileSorted(waits, 0.95) ?? 0,
       waitMax: n > 0 ? waits[n - 1] : 0,
       priorityWaitMean: sim.priorityStarts[s] > 0 ? sim.priorityWaitSum[s] / sim.priorityStarts[s] : 0,
       shareWaiting: share(waiting),

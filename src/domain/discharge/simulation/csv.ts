@@ -1,18 +1,13 @@
+import { csvOfRows } from '../../core/csv.js';
 import type { CapacityRecommendation } from './capacitySearch.js';
 import { SERVICE_METRICS, type DailyBands, type SimulationResult } from './results.js';
 
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(round(value)) : '';
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as CSV text (RFC 4180, CRLF line ends). */
+/**
+ * Rows as CSV text (the core CSV writer: RFC 4180, CRLF line ends, the formula guard), numbers kept to 4
+ * decimal places and a number that is not finite written as an empty cell.
+ */
 export function csvLines(rows: (string | number | null)[][]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvOfRows(rows.map((r) => r.map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? round(v) : null) : v))));
 }
 
 /** Summary: one row per scenario, service and metric, with the 95% confidence interval (costs in pence). */

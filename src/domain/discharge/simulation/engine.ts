@@ -14,7 +14,7 @@ import { placeInitialState } from './engineInitial.js';
 import { planVisitHead, serveVisits, visitsFit } from './engineVisits.js';
 import { collectReplication, type ReplicationResult } from './collect.js';
 import type { Rng } from './rng.js';
-import { EngineState } from './engineState.js';
+import { EngineState, type RunningSimulator } from './engineState.js';
 import { drawStay } from './stays.js';
 
 export type { ReplicationResult, ServiceReplication, DailySeries } from './collect.js';
@@ -29,7 +29,7 @@ const STATE_STREAM = 0x40000000;
  * reablement visits planned day by day. One Simulator is reused across replications so buffers are allocated
  * once; a replication's setup is a few fills of typed arrays, so short runs cost little more than their events.
  */
-export class Simulator extends EngineState {
+export class Simulator extends EngineState implements RunningSimulator {
   /**
    * Runs replication `replication` of seed `seed`; the same pair always gives the same result, whichever thread
    * or machine runs it. @returns the replication's figures over the measured period

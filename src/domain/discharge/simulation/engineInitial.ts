@@ -1,12 +1,12 @@
 // Today's position: people already in service (the rest of each stay drawn given how long it has lasted) and
 // people already waiting (served longest-waiting first), placed at the start of a replication.
 import { visitDays, visitsOnDay } from './compile.js';
-import type { Simulator } from './engine.js';
+import type { RunningSimulator } from './engineState.js';
 import { EV_DEPARTURE } from './engineConstants.js';
 import { drawStay, drawStayGiven, drawStaySeenNow } from './stays.js';
 
 /** Places today's position: people in service (remaining stays drawn given their time so far), then those waiting. */
-export function placeInitialState(sim: Simulator): void {
+export function placeInitialState(sim: RunningSimulator): void {
   const m = sim.m;
   const people = sim.people;
   for (let s = 0; s < sim.S; s++) {

@@ -100,3 +100,26 @@ export class EngineState {
     }
   }
 }
+
+/**
+ * The running simulator as its helpers see it (capacity changes, visit planning, today's position, the
+ * replication's figures): the engine's state plus the steps they call back into. The Simulator class
+ * (engine.ts) implements it; the helpers depend on this and not on the class, so no module imports back the
+ * engine that imports it.
+ */
+export interface RunningSimulator extends EngineState {
+  /** Starts waiting people at service `s` while there is room at time `t` (days). */
+  advance(s: number, t: number): void;
+  /** People waiting at service `s`. */
+  queued(s: number): number;
+  /** Fills free capacity at service `s` at time `t` (days). */
+  serve(s: number, t: number): void;
+  /** Chooses person `p`'s route out of service `s`. */
+  drawRoute(s: number, p: number, rng: Rng): void;
+  /** Offers person `p` to service `s` at time `t` (days), at the head of the queue when `priority`. */
+  offer(s: number, p: number, t: number, priority: boolean): void;
+  /** The person at the head of service `s`'s queue. */
+  head(s: number): number;
+  /** Starts person `p`'s service at `s` at time `t` (days). */
+  start(s: number, p: number, t: number): void;
+}

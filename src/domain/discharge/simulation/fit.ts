@@ -4,7 +4,7 @@ import { roundShares } from '../../core/shares.js';
 import { fitArrivals, type ArrivalFit } from './arrivalFit.js';
 import { isoToDayNumber } from './calendar.js';
 import { visitDays, visitsOnDay } from './compile.js';
-import { quantileSorted } from './statistics.js';
+import { quantileSorted } from '../../core/statistics.js';
 import {
   fitLengthOfStay,
   fitLognormal,
@@ -220,7 +220,7 @@ function capacityFor(
     // Skip the first 60 days: services that began before the window are not in it.
     const settled = inService.slice(Math.min(60, Math.floor(days / 2))).sort((x, y) => x - y);
     return {
-      places: Math.max(1, Math.round(quantileSorted(settled, 0.95))),
+      places: Math.max(1, Math.round(quantileSorted(settled, 0.95) ?? 1)),
       changes: [],
       source: 'estimated: 95th percentile of people in a pathway 1 service on a day (slots are not recorded)',
     };
@@ -274,7 +274,7 @@ function visitsFor(mine: HistoryReferral[], start: number, end: number): Pathway
     }
   }
   const settled = Array.from(visits.subarray(Math.min(60, Math.floor(days / 2)))).sort((x, y) => x - y);
-  const capacityPerDay = Math.max(1, Math.round(quantileSorted(settled, 0.95)));
+  const capacityPerDay = Math.max(1, Math.round(quantileSorted(settled, 0.95) ?? 1));
   return {
     firstDay: round(firstDay, 2),
     lastDay: LAST_DAY_VISITS,

@@ -3,7 +3,7 @@
  * Kolmogorov–Smirnov distance of each, and the summary of what was observed.
  */
 import { digamma, logGamma, normalCdf, regularizedGammaP, trigamma } from './distributions.js';
-import { quantileSorted } from './statistics.js';
+import { quantileSorted } from '../../core/statistics.js';
 import type { LengthOfStay } from './scenario.js';
 
 export interface LengthOfStayCandidate {
@@ -99,9 +99,9 @@ export function summary(sorted: number[]): ObservedSummary {
   return {
     n,
     mean: n ? round(sorted.reduce((a, b) => a + b, 0) / n, 3) : 0,
-    median: round(quantileSorted(sorted, 0.5), 3),
-    p90: round(quantileSorted(sorted, 0.9), 3),
-    p95: round(quantileSorted(sorted, 0.95), 3),
+    median: round(quantileSorted(sorted, 0.5) ?? 0, 3),
+    p90: round(quantileSorted(sorted, 0.9) ?? 0, 3),
+    p95: round(quantileSorted(sorted, 0.95) ?? 0, 3),
   };
 }
 

@@ -52,6 +52,7 @@ export type ReplicationRunner = (
   onProgress?: (done: number) => void,
 ) => Promise<ReplicationResult[]>;
 
+/** Runs every replication in this thread (tests and the command line; the server uses worker threads). */
 export const runInProcess: ReplicationRunner = async (scenario, onProgress) =>
   runReplications(scenario, 0, scenario.replications, onProgress);
 

@@ -66,13 +66,3 @@ export function estimate(values: ArrayLike<number>): Estimate {
   const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
   return { mean, low: mean - half, high: mean + half, sd };
 }
-
-/** Quantile of sorted values by linear interpolation (Hyndman & Fan type 7, as R and Excel use). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
