@@ -65,7 +65,7 @@ async function upload(page: Page, kind: string, file: string, confirms: RegExp):
   await page.getByRole('button', { name: 'Upload and import' }).click();
   const banner = page.locator('.govuk-notification-banner--success');
   await banner.getByText(`${file} imported`).waitFor({ timeout: 120_000 });
-  await banner.getByText(confirms).waitFor();
+  await banner.getByText(confirms).first().waitFor();
 }
 
 describeE2E('a real council: Plymouth from public files', () => {
