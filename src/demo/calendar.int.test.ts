@@ -88,6 +88,7 @@ interface DemoIds {
   directoryTaxonomy: string;
   directoryTaxonomyTerm: string;
   bcfPlan: string;
+  deliveryPlan: string;
 }
 
 async function demoIds(database: Database): Promise<DemoIds> {
@@ -115,6 +116,7 @@ async function demoIds(database: Database): Promise<DemoIds> {
     directoryTaxonomy: (await one(sql`select id::text from directory_taxonomies limit 1`))!,
     directoryTaxonomyTerm: (await one(sql`select id::text from directory_taxonomy_terms limit 1`))!,
     bcfPlan: (await one(sql`select id::text from bcf_plans limit 1`))!,
+    deliveryPlan: (await one(sql`select id::text from delivery_plans order by created_at limit 1`))!,
   };
 }
 
@@ -145,6 +147,7 @@ function fill(path: string, ids: DemoIds): string | null {
     [/^\/oruk\/taxonomies\/\{id\}/, ids.directoryTaxonomy],
     [/^\/oruk\/taxonomy_terms\/\{id\}/, ids.directoryTaxonomyTerm],
     [/^\/api\/bcf\/plans\/\{id\}/, ids.bcfPlan],
+    [/^\/api\/delivery-plans\/\{id\}/, ids.deliveryPlan],
   ];
   // The PDF needs the built web app and a listening server, which this API-only test app has not (503 by design).
   if (path === '/market-position-statement.pdf') return null;

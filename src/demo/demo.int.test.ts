@@ -22,9 +22,10 @@ async function tableCounts(db: Parameters<typeof queryRows>[0]) {
 
 /** Application tables whose contents the demo decides (not the audit trail or sign-in sessions). */
 async function demoTables(db: Parameters<typeof queryRows>[0]): Promise<string[]> {
+  // data_versions holds cache keys that every write raises (issue 15), not demo content.
   const tables = await queryRows<{ tablename: string }>(
     db,
-    sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions') order by 1`,
+    sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('audit_log', 'sessions', 'data_versions') order by 1`,
   );
   return tables.map((t) => t.tablename);
 }
@@ -32,7 +33,7 @@ async function demoTables(db: Parameters<typeof queryRows>[0]): Promise<string[]
 /**
  * The demo's fingerprint: for every table, an MD5 of all its rows (sorted), over every column except those filled
  * at write time or at random: ids and references (uuid; some tables take random ones), instants (timestamptz: when
- * a row was written), JSON documents that carry ids, defaults calling now() or a sequence, and password hashes
+ * a row was written), JSON documents and lists of ids (`…_ids` columns: the records they name take random ids), defaults calling now() or a sequence, and password hashes
  * (salted at random). Names, figures, prices, dates and codes all count. Two loads with the same seed must give the same digests, table by table: the same rows, not only
  * as many of them.
  */
@@ -45,6 +46,7 @@ async function tableDigests(db: Parameters<typeof queryRows>[0]): Promise<Record
           where table_schema = 'public' and table_name = ${tablename}
             and coalesce(column_default, '') not similar to '%(now\(\)|gen_random_uuid|CURRENT_TIMESTAMP|nextval)%'
             and column_name not in ('password_hash', 'created_at', 'updated_at')
+            and column_name not like '%\\_ids'
             and data_type not in ('uuid', 'timestamp with time zone', 'jsonb')
           order by ordinal_position`,
     );
