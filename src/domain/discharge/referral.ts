@@ -190,6 +190,9 @@ export const referralInputSchema = z
     medicallyOptimisedAt,
     pathway: z.coerce
       .number({ message: 'Select a discharge pathway' })
+      .int('Select a discharge pathway')
+      .min(0, 'Select a discharge pathway')
+      .max(3, 'Select a discharge pathway')
       .pipe(
         z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { message: 'Select a discharge pathway' }),
       ),

@@ -486,7 +486,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Amend a submitted KPI return (a provider only for its own contracts): the earlier figure is kept in its history with the reason',
         params: z.object({ id: uuid, periodStart: isoDate }),
         body: z.object({
-          value: z.number().finite(),
+          value: realNumberSchema(BOUNDS.kpiValue),
           comment: z.string().max(2000).nullable().default(null),
           reason: z.string().max(2000),
         }),
