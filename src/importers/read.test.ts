@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +129,19 @@ describe('XLSX cells', () => {
     expect(await refusal(readAllTable(textSource('w.xlsx', bytes), { sheet: 'Sheet9' }))).toMatch(
       /no worksheet "Sheet9" \(it has Notes, Data\)/,
     );
+  });
+
+  it('refuses a workbook whose archive stops part-way instead of waiting for ever', async () => {
+    // C14 with one stray byte (0x81) inserted inside a compressed entry: exceljs's streaming unzip never settles.
+    const c14 = readFileSync(
+      path.join(import.meta.dirname, 'fixtures', 'cases', 'C14_contracts_xlsx_float_money.xlsx'),
+    );
+    const damaged = Buffer.concat([c14.subarray(0, 5748), Buffer.from([0x81]), c14.subarray(5748)]);
+    expect(await refusal(readAllTable(textSource('C14.xlsx', damaged), { stallMs: 300 }))).toMatch(
+      /not a readable XLSX workbook: the archive is damaged/,
+    );
+    // The same file whole still reads: the watchdog does not cut a healthy workbook short.
+    expect((await readAllTable(textSource('C14.xlsx', c14), { stallMs: 300 })).length).toBeGreaterThan(1);
   });
 
   it('knows the decimals a number format shows', () => {

@@ -207,6 +207,8 @@ export interface TableOptions {
   delimiter?: string;
   /** XLSX: the worksheet to read (default the first). */
   sheet?: string;
+  /** XLSX: milliseconds without progress before a workbook is refused as damaged (default XLSX_STALL_MS). */
+  stallMs?: number;
 }
 
 function isBlankRow(cells: readonly string[]): boolean {
@@ -332,11 +334,21 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   return String(value);
 }
 
+/**
+ * How long the XLSX reader may go without reading a byte or producing a row before the workbook is refused as
+ * damaged (milliseconds). The streaming unzip under exceljs waits for ever on some corrupt archives (a stray byte
+ * inside a compressed entry: found by src/server/data/mutations.int.test.ts), which would hold the upload open
+ * and a database transaction with it.
+ */
+export const XLSX_STALL_MS = 10_000;
+
 async function* readXlsx(source: ImportSource, options: TableOptions): AsyncGenerator<TableRow> {
   let bytes = 0;
+  let lastActivity = Date.now();
   const input = source.open();
   input.on('data', (chunk: Buffer | string) => {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    lastActivity = Date.now();
     source.onProgress?.(bytes);
   });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -346,20 +358,40 @@ async function* readXlsx(source: ImportSource, options: TableOptions): AsyncGene
     worksheets: 'emit',
     entries: 'emit',
   });
+  /** Awaits the next item of a reader's iterator, or rejects once nothing has happened for XLSX_STALL_MS. */
+  const stallMs = options.stallMs ?? XLSX_STALL_MS;
+  const next = <T>(it: AsyncIterator<T>): Promise<IteratorResult<T>> => {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      const check = () => {
+        const idle = Date.now() - lastActivity;
+        if (idle >= stallMs) reject(new Error('the archive is damaged (its contents stop part-way)'));
+        else timer = setTimeout(check, stallMs - idle);
+      };
+      timer = setTimeout(check, stallMs);
+    });
+    return Promise.race([it.next(), stalled]).finally(() => {
+      clearTimeout(timer);
+      lastActivity = Date.now();
+    });
+  };
   let index = 0;
   const names: string[] = [];
   try {
-    for await (const worksheet of reader) {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (let sheet = await next(sheets); !sheet.done; sheet = await next(sheets)) {
       index++;
-      const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
+      const ws = sheet.value as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
       const name = ws.name ?? `Sheet${index}`;
       names.push(name);
       const wanted = options.sheet ? name === options.sheet : index === 1;
+      const rows = ws[Symbol.asyncIterator]();
       if (!wanted) {
-        for await (const row of ws) void row; // the reader needs each sheet consumed
+        while (!(await next(rows)).done); // the reader needs each sheet consumed
         continue;
       }
-      for await (const row of ws) {
+      for (let r = await next(rows); !r.done; r = await next(rows)) {
+        const row = r.value;
         if (row.number < (options.fromLine ?? 1)) continue;
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -372,6 +404,7 @@ async function* readXlsx(source: ImportSource, options: TableOptions): AsyncGene
       return;
     }
   } catch (err) {
+    input.destroy();
     throw new ImportRejected(source.fileName, [
       { line: null, field: 'file', message: `not a readable XLSX workbook: ${(err as Error).message}` },
     ]);
