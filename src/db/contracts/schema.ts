@@ -187,7 +187,12 @@ export const qualityAssessments = pgTable(
   ],
 );
 
-/** Provider concerns and safeguarding referrals logged against a location (no personal details). */
+/**
+ * Provider concerns and safeguarding referrals logged against a location (no personal details). Lifecycle (see
+ * src/domain/contracts/concern.ts): logged → triaged → investigating → action_agreed → closed; each step is a row
+ * of provider_concern_events. A safeguarding referral made to the council's adult safeguarding team is recorded
+ * by its date and reference; the provider writes its response for its own locations.
+ */
 export const providerConcerns = pgTable(
   'provider_concerns',
   {
@@ -201,12 +206,43 @@ export const providerConcerns = pgTable(
     kind: text('kind').notNull(), // provider_concern | safeguarding_referral | complaint | whistleblowing
     raisedOn: date('raised_on').notNull(),
     summary: text('summary').notNull(),
-    status: text('status').notNull().default('open'), // open | closed
+    status: text('status').notNull().default('logged'), // logged | triaged | investigating | action_agreed | closed
     closedOn: date('closed_on'),
+    /** The action agreed with the provider (set on the move to action_agreed). */
+    agreedAction: text('agreed_action'),
+    /** A safeguarding referral made about the concern: the date and the safeguarding team's reference. */
+    safeguardingReferralOn: date('safeguarding_referral_on'),
+    safeguardingReference: text('safeguarding_reference'),
+    /** The provider's response, written by the provider's own users. */
+    providerResponse: text('provider_response'),
+    providerRespondedOn: date('provider_responded_on'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('provider_concerns_location_idx').on(t.locationId)],
+);
+
+/**
+ * A concern's history: one row per step (logged, each status move, the safeguarding referral, the provider's
+ * response). kind: log | transition | safeguarding_referral | provider_response. note: the officer's note
+ * (no personal details), shown to council staff only.
+ */
+export const providerConcernEvents = pgTable(
+  'provider_concern_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    concernId: uuid('concern_id')
+      .notNull()
+      .references(() => providerConcerns.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    byUserId: uuid('by_user_id'),
+  },
+  (t) => [index('provider_concern_events_concern_idx').on(t.concernId, t.at)],
 );
 
 /**

@@ -1,5 +1,5 @@
 // Core tables: user accounts, server-side sessions and the audit trail.
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 import { providers } from '../market/schema.js';
 
 export const users = pgTable('users', {
@@ -8,6 +8,8 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   role: text('role').notNull(), // one of ROLES in src/domain/core/auth.ts
   providerId: uuid('provider_id').references(() => providers.id), // set for provider users only
+  /** A provider user who adds and removes its own organisation's provider accounts (the Capacity Tracker's approver). */
+  providerApprover: boolean('provider_approver').notNull().default(false),
   passwordHash: text('password_hash').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),

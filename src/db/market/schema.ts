@@ -119,7 +119,15 @@ export const careHomeCapacity = pgTable(
     dementiaMax: integer('dementia_max'),
     dementiaOccupied: integer('dementia_occupied'),
     dementiaVacantAccepting: integer('dementia_vacant_accepting'),
+    /** Beds vacant but closed to admissions (e.g. an outbreak, refurbishment), with the reason (BED_CLOSED_REASONS). */
+    vacantClosed: integer('vacant_closed').notNull().default(0),
+    closedReason: text('closed_reason'),
+    closedNote: text('closed_note'),
+    /** Beds held for a person being assessed (e.g. discharge to assess), neither free nor occupied. */
+    heldForAssessment: integer('held_for_assessment').notNull().default(0),
     noChange: boolean('no_change').notNull().default(false), // "no change" confirmation: figures copied forward
+    /** A nil return: the home says it has no vacant beds of any status today. */
+    nilReturn: boolean('nil_return').notNull().default(false),
     source: text('source').notNull().default('provider'), // provider | bulk_csv | capacity_tracker | demo | system
     reportedBy: uuid('reported_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -189,6 +197,26 @@ export const usualRates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('usual_rates_band_from_uq').on(t.band, t.effectiveFrom)],
+);
+
+/**
+ * The weekly fee a home charges people who pay for their own care (self-funders), by band, from a date: kept by
+ * the provider and shown to commissioners beside the council's usual rate. History kept: one row per change.
+ */
+export const selfFunderFees = pgTable(
+  'self_funder_fees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    band: text('band').notNull(), // standard_residential | enhanced_residential | standard_nursing | enhanced_nursing
+    weeklyFeePence: integer('weekly_fee_pence').notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    recordedBy: uuid('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('self_funder_fees_uq').on(t.locationId, t.band, t.effectiveFrom)],
 );
 
 /** Cost of care exercise results (fair cost of care): service residential | nursing | homecare. */
