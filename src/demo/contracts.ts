@@ -13,6 +13,7 @@ import {
   kpis,
   procurementStages,
   procurements,
+  providerConcernEvents,
   providerConcerns,
   qualityAssessments,
   riskScores,
@@ -20,7 +21,8 @@ import {
 } from '../db/contracts/schema.js';
 import { createPlan } from '../db/contracts/deliveryPlan.js';
 import type { Rng } from '../domain/core/random.js';
-import { addDays, addMonths, financialYearOf, type IsoDate } from '../domain/core/dates.js';
+import { addDays, addMonths, daysBetween, financialYearOf, type IsoDate } from '../domain/core/dates.js';
+import { CONCERN_STATUSES } from '../domain/contracts/concern.js';
 import {
   overallRating,
   needsActionPlan,
@@ -1129,15 +1131,37 @@ export const contractsDemoPart: DemoPart = {
       const kind = cg.weighted(concernKinds, [5, 4, 3, 1]);
       const raisedOn = addDays(asAt, -cg.int(3, 360));
       const closed = raisedOn < addDays(asAt, -60) && cg.next() < 0.8;
-      await db.insert(providerConcerns).values({
-        locationId: l.id,
-        providerId: l.providerId,
-        kind,
-        raisedOn,
-        summary: cg.pick(concernText[kind]),
-        status: closed ? 'closed' : 'open',
-        closedOn: closed ? addDays(raisedOn, cg.int(10, 50)) : null,
-      });
+      // An open concern stands at a stage of the lifecycle: the older it is, the further on.
+      const age = daysBetween(raisedOn, asAt);
+      const stage = closed ? 4 : age < 7 ? 0 : age < 21 ? 1 : age < 60 ? 2 : 3;
+      const path = CONCERN_STATUSES.slice(0, stage + 1);
+      const closedOn = closed ? addDays(raisedOn, cg.int(10, 50)) : null;
+      const [concern] = await db
+        .insert(providerConcerns)
+        .values({
+          locationId: l.id,
+          providerId: l.providerId,
+          kind,
+          raisedOn,
+          summary: cg.pick(concernText[kind]),
+          status: path[path.length - 1],
+          closedOn,
+          agreedAction: stage >= 3 ? 'Provider action plan agreed: weekly review with the quality team' : null,
+          safeguardingReferralOn: kind === 'safeguarding_referral' ? raisedOn : null,
+          safeguardingReference:
+            kind === 'safeguarding_referral' ? `ASG/${raisedOn.slice(0, 4)}/${String(100 + i).padStart(4, '0')}` : null,
+        })
+        .returning({ id: providerConcerns.id });
+      // Its history: one step every few days from the day it was raised (closing on its closing date).
+      await db.insert(providerConcernEvents).values(
+        path.map((to, n) => ({
+          concernId: concern.id,
+          at: new Date(`${to === 'closed' && closedOn ? closedOn : addDays(raisedOn, Math.min(n * 5, age))}T10:00:00Z`),
+          kind: n === 0 ? 'log' : 'transition',
+          fromStatus: n === 0 ? null : path[n - 1],
+          toStatus: to,
+        })),
+      );
     }
     step();
 

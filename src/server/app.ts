@@ -28,6 +28,7 @@ import dashboardRoutes from './dashboard/routes.js';
 import demandRoutes from './demand/routes.js';
 import contractsRoutes from './contracts/routes.js';
 import deliveryPlanRoutes from './contracts/deliveryPlanRoutes.js';
+import concernRoutes from './contracts/concernRoutes.js';
 import dischargeRoutes from './discharge/routes.js';
 import dischargeSimulationRoutes from './discharge/simulationRoutes.js';
 import marketRoutes from './market/routes.js';
@@ -193,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Area routes: one line per area.
       await api.register(demandRoutes, { prefix: '/demand' });
       await api.register(contractsRoutes, { prefix: '/contracts' });
+      await api.register(concernRoutes, { prefix: '/contracts' });
       await api.register(deliveryPlanRoutes, { prefix: '/delivery-plans' });
       await api.register(dischargeRoutes, { prefix: '/discharge' });
       await api.register(dischargeSimulationRoutes, { prefix: '/discharge/simulation' });

@@ -1,4 +1,4 @@
-// PAMMS-style quality assessments and provider concerns. Publishing an assessment writes its overall rating
+// PAMMS-style quality assessments (provider concerns: ./concerns.ts). Publishing an assessment writes its overall rating
 // to the market register (locations.council_quality_rating) in the same transaction.
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -17,7 +17,7 @@ import {
   type QualityRating,
   type Transition,
 } from '../../domain/contracts/assessment.js';
-import { providerConcerns, qualityAssessments } from './schema.js';
+import { qualityAssessments } from './schema.js';
 
 type Row = typeof qualityAssessments.$inferSelect;
 
@@ -341,75 +341,4 @@ export async function assessmentOwner(db: Db, id: string): Promise<{ providerId:
     .where(eq(qualityAssessments.id, id));
   if (!row) throw new NotFound('Assessment');
   return row;
-}
-
-export interface ConcernView {
-  id: string;
-  locationId: string;
-  locationName: string;
-  providerId: string;
-  providerName: string;
-  kind: string;
-  raisedOn: string;
-  summary: string;
-  status: string;
-  closedOn: string | null;
-}
-
-/** Concerns logged about providers' services, optionally for one provider or location, newest first. */
-export async function listConcerns(
-  db: Db,
-  filter: { providerId?: string; locationId?: string } = {},
-): Promise<ConcernView[]> {
-  const where = [];
-  if (filter.providerId) where.push(eq(providerConcerns.providerId, filter.providerId));
-  if (filter.locationId) where.push(eq(providerConcerns.locationId, filter.locationId));
-  const rows = await db
-    .select({ c: providerConcerns, locationName: locations.name, providerName: providers.name })
-    .from(providerConcerns)
-    .innerJoin(locations, eq(locations.id, providerConcerns.locationId))
-    .innerJoin(providers, eq(providers.id, providerConcerns.providerId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(providerConcerns.raisedOn));
-  return rows.map(({ c, locationName, providerName }) => ({
-    id: c.id,
-    locationId: c.locationId,
-    locationName,
-    providerId: c.providerId,
-    providerName,
-    kind: c.kind,
-    raisedOn: c.raisedOn,
-    summary: c.summary,
-    status: c.status,
-    closedOn: c.closedOn,
-  }));
-}
-
-/**
- * Logs a concern about a location in one audited transaction. @returns its id
- * @throws InputError when there is no such location
- */
-export async function logConcern(
-  db: Db,
-  actor: AuditActor,
-  input: { locationId: string; kind: string; raisedOn: string; summary: string },
-): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [loc] = await tx
-      .select({ providerId: locations.providerId })
-      .from(locations)
-      .where(eq(locations.id, input.locationId));
-    if (!loc) throw new InputError([{ field: 'locationId', message: 'No location with this id' }]);
-    const [row] = await tx
-      .insert(providerConcerns)
-      .values({ ...input, providerId: loc.providerId, createdBy: 'userId' in actor ? actor.userId : null })
-      .returning({ id: providerConcerns.id });
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entity: 'provider_concern',
-      entityId: row.id,
-      detail: { locationId: input.locationId, kind: input.kind },
-    });
-    return row.id;
-  });
 }

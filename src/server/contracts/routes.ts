@@ -1,5 +1,5 @@
 // Contracts and delivery: the register, recommissioning, procurements, KPI returns, quality assessments,
-// provider concerns, the delivery plan and risks. Thin: parse, authorise, call db/domain, respond.
+// the delivery plan and risks (provider concerns: ./concernRoutes.ts). Thin: parse, authorise, call db/domain, respond.
 import {
   actualDateSchema,
   BOUNDS,
@@ -22,7 +22,7 @@ import {
   horizonTotals,
   type Horizon,
 } from '../../domain/contracts/recommissioning.js';
-import { ASSESSMENT_DOMAINS, CONCERN_KINDS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
+import { ASSESSMENT_DOMAINS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
 import { byPriority, byServiceArea, haltonLayout } from '../../domain/contracts/deliveryPlan.js';
 import { heatMap } from '../../domain/contracts/risk.js';
 import { createContract, decide, getContract, listContracts, updateContract } from '../../db/contracts/contracts.js';
@@ -39,8 +39,6 @@ import {
   createAssessment,
   getAssessment,
   listAssessments,
-  listConcerns,
-  logConcern,
   providerRespond,
   publishAssessment,
   reviseAssessment,
@@ -55,7 +53,6 @@ import { Problem, forbidden, notFound } from '../problem.js';
 import { download, importSummarySchema, MEDIA } from '../schemas.js';
 import {
   assessmentViewSchema,
-  concernViewSchema,
   contractDetailSchema,
   contractViewSchema,
   deliveryPlanSchema,
@@ -727,41 +724,6 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(locations.inBorough, true))
         .orderBy(asc(locations.name)),
     }),
-  );
-
-  // ---------- Provider concerns ----------
-  app.get(
-    '/concerns',
-    {
-      preHandler: requireRole(...STAFF_ROLES),
-      schema: {
-        tags: TAGS,
-        summary: 'Provider concerns and safeguarding referrals by location',
-        querystring: z.object({ locationId: uuid.optional() }),
-        response: { 200: z.object({ concerns: z.array(concernViewSchema) }) },
-      },
-    },
-    async (request) => ({ concerns: await listConcerns(app.db, { locationId: request.query.locationId }) }),
-  );
-
-  app.post(
-    '/concerns',
-    {
-      preHandler: requireRole('admin', 'commissioner', 'quality_officer'),
-      schema: {
-        tags: TAGS,
-        summary: 'Log a provider concern or safeguarding referral (no personal details)',
-        body: z.object({
-          locationId: uuid,
-          kind: z.enum(CONCERN_KINDS),
-          raisedOn: actualDateSchema('date raised'),
-          summary: z.string().trim().min(1).max(2000),
-        }),
-        response: { 201: z.object({ id: z.string() }) },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send({ id: await logConcern(app.db, who(actorOf(request)), request.body) }),
   );
 
   // ---------- Delivery plan ----------

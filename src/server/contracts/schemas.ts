@@ -216,20 +216,6 @@ export const assessmentViewSchema = z.object({
   actionPlanDue: z.string().nullable(),
 });
 
-/** ConcernView */
-export const concernViewSchema = z.object({
-  id: z.string(),
-  locationId: z.string(),
-  locationName: z.string(),
-  providerId: z.string(),
-  providerName: z.string(),
-  kind: z.string(),
-  raisedOn: z.string(),
-  summary: z.string(),
-  status: z.string(),
-  closedOn: z.string().nullable(),
-});
-
 /** Rag */
 export const ragSchema = z.enum(['green', 'amber', 'red', 'complete', 'not_assessed']);
 

@@ -11,7 +11,6 @@ import {
   Radios,
   Select,
   Table,
-  Tag,
   Textarea,
   apiErrorsToSummary,
   datePartsToIso,
@@ -22,11 +21,13 @@ import {
   type SummaryError,
 } from '../components';
 import type { Wire } from '../../../src/server/schemas';
-import type { concernViewSchema } from '../../../src/server/contracts/schemas';
+import type { concernViewSchema } from '../../../src/server/contracts/concernSchemas';
 import { CONCERN_KIND_LABELS, CONCERN_KINDS, label } from './labels';
 import { londonToday } from '../../../src/domain/core/dates';
+import { ConcernStatusTag } from './ConcernPage';
+import { Link } from 'react-router';
 
-type Concern = Wire<typeof concernViewSchema>;
+export type Concern = Wire<typeof concernViewSchema>;
 
 export function ConcernsPage() {
   const { hasRole } = useAuth();
@@ -42,7 +43,7 @@ export function ConcernsPage() {
     summary: '',
   });
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const crumbs = [{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Provider concerns' }];
 
   const submit = async (e: FormEvent) => {
@@ -57,13 +58,13 @@ export function ConcernsPage() {
     setErrors(problems);
     if (problems.length || 'error' in date) return;
     try {
-      await apiSend('POST', '/api/contracts/concerns', {
+      const { id } = await apiSend<{ id: string }>('POST', '/api/contracts/concerns', {
         locationId: form.locationId,
         kind: form.kind,
         raisedOn: date.iso,
         summary: form.summary.trim(),
       });
-      setDone(true);
+      setDone(id);
       setForm((f) => ({ ...f, kind: '', summary: '' }));
       concerns.reload();
     } catch (err) {
@@ -79,7 +80,15 @@ export function ConcernsPage() {
       breadcrumbs={crumbs}
     >
       <ErrorSummary errors={errors} />
-      {done && <NotificationBanner type="success" heading="Concern logged against the service" />}
+      {done && (
+        <NotificationBanner type="success" heading="Concern logged against the service">
+          <p className="govuk-body">
+            <Link className="govuk-notification-banner__link" to={`/contracts/concerns/${done}`}>
+              Open the concern to triage it
+            </Link>
+          </p>
+        </NotificationBanner>
+      )}
       {!concerns.data ? (
         <LoadingOrError loading={concerns.loading} error={concerns.error} what="concerns" />
       ) : (
@@ -110,16 +119,20 @@ export function ConcernsPage() {
               render: (c) => label(CONCERN_KIND_LABELS, c.kind),
               sortValue: (c) => c.kind,
             },
-            { key: 'summary', header: 'Summary' },
+            {
+              key: 'summary',
+              header: 'Summary',
+              render: (c) => (
+                <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
+                  {c.summary}
+                </Link>
+              ),
+              sortValue: (c) => c.summary,
+            },
             {
               key: 'status',
               header: 'Status',
-              render: (c) =>
-                c.status === 'open' ? (
-                  <Tag colour="orange">Open</Tag>
-                ) : (
-                  <Tag colour="grey">{`Closed ${c.closedOn ? formatDate(c.closedOn) : ''}`}</Tag>
-                ),
+              render: (c) => <ConcernStatusTag concern={c} />,
               sortValue: (c) => c.status,
             },
           ]}

@@ -18,6 +18,7 @@ const NewDeliveryPlanPage = lazyPage(() => import('./DeliveryPlansPages'), 'NewD
 const PlanActionPage = lazyPage(() => import('./DeliveryPlansPages'), 'PlanActionPage');
 const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
 const ConcernsPage = lazyPage(() => import('./ConcernsPage'), 'ConcernsPage');
+const ConcernPage = lazyPage(() => import('./ConcernPage'), 'ConcernPage');
 const ImportRegisterPage = lazyPage(() => import('./ImportRegisterPage'), 'ImportRegisterPage');
 
 export const contractsArea: Area = {
@@ -58,5 +59,6 @@ export const contractsArea: Area = {
     { path: 'delivery-plans/:id/actions/:actionId', element: <PlanActionPage /> },
     { path: 'risks', element: <RisksPage /> },
     { path: 'concerns', element: <ConcernsPage /> },
+    { path: 'concerns/:id', element: <ConcernPage /> },
   ],
 };

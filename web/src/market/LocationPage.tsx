@@ -23,6 +23,7 @@ import {
   Tag,
 } from '../components';
 import { FreshnessTag } from './FreshnessTag';
+import { LocationQuality } from './LocationQuality';
 import {
   BAND_LABELS,
   CONTRACT_LABELS,
@@ -377,6 +378,8 @@ export function LocationPage() {
           />
         </>
       )}
+
+      {!provider && <LocationQuality locationId={l.id} />}
 
       <h2 className="govuk-heading-m">Placements</h2>
       <p className="govuk-body">

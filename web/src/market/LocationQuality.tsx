@@ -1,0 +1,113 @@
+// A location's quality picture for council staff: its open provider concerns and its quality assessments.
+import { Link } from 'react-router';
+import { useApi } from '../api';
+import { LoadingOrError, RatingTag, Table, formatDate } from '../components';
+import type { Wire } from '../../../src/server/schemas';
+import type { concernViewSchema } from '../../../src/server/contracts/concernSchemas';
+import type { Assessment } from '../contracts/types';
+import { ConcernStatusTag } from '../contracts/ConcernPage';
+import { AssessmentStatusTag } from '../contracts/AssessmentsPage';
+import { CONCERN_KIND_LABELS, label } from '../contracts/labels';
+
+type Concern = Wire<typeof concernViewSchema>;
+
+/** Open concerns (with a link to each and to the closed ones) and every assessment, newest visit first. */
+export function LocationQuality({ locationId }: { locationId: string }) {
+  const concerns = useApi<{ concerns: Concern[] }>(`/api/contracts/concerns?locationId=${locationId}`);
+  const assessments = useApi<{ assessments: Assessment[] }>(`/api/contracts/assessments?locationId=${locationId}`);
+  const open = concerns.data?.concerns.filter((c) => c.status !== 'closed') ?? [];
+  const closed = concerns.data?.concerns.filter((c) => c.status === 'closed') ?? [];
+  return (
+    <>
+      <h2 className="govuk-heading-m" id="concerns">
+        Open concerns
+      </h2>
+      {!concerns.data ? (
+        <LoadingOrError loading={concerns.loading} error={concerns.error} what="concerns" />
+      ) : (
+        <>
+          <Table
+            caption="Open provider concerns and safeguarding referrals"
+            captionSize="s"
+            rows={open}
+            rowKey={(c) => c.id}
+            emptyText="No open concerns."
+            columns={[
+              { key: 'raisedOn', header: 'Raised', render: (c) => formatDate(c.raisedOn) },
+              { key: 'kind', header: 'Kind', render: (c) => label(CONCERN_KIND_LABELS, c.kind) },
+              {
+                key: 'summary',
+                header: 'Summary',
+                render: (c) => (
+                  <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
+                    {c.summary}
+                  </Link>
+                ),
+              },
+              {
+                key: 'safeguarding',
+                header: 'Safeguarding referral',
+                render: (c) => (c.safeguardingReference ? c.safeguardingReference : 'None'),
+              },
+              { key: 'status', header: 'Status', render: (c) => <ConcernStatusTag concern={c} /> },
+            ]}
+          />
+          {closed.length > 0 && (
+            <Table
+              caption="Closed concerns"
+              captionSize="s"
+              rows={closed}
+              rowKey={(c) => c.id}
+              columns={[
+                { key: 'raisedOn', header: 'Raised', render: (c) => formatDate(c.raisedOn) },
+                { key: 'kind', header: 'Kind', render: (c) => label(CONCERN_KIND_LABELS, c.kind) },
+                {
+                  key: 'summary',
+                  header: 'Summary',
+                  render: (c) => (
+                    <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
+                      {c.summary}
+                    </Link>
+                  ),
+                },
+                { key: 'status', header: 'Status', render: (c) => <ConcernStatusTag concern={c} /> },
+              ]}
+            />
+          )}
+        </>
+      )}
+      <h2 className="govuk-heading-m" id="assessments">
+        Quality assessments
+      </h2>
+      {!assessments.data ? (
+        <LoadingOrError loading={assessments.loading} error={assessments.error} what="assessments" />
+      ) : (
+        <Table
+          caption="Assessment history, newest visit first"
+          captionSize="s"
+          rows={assessments.data.assessments}
+          rowKey={(a) => a.id}
+          emptyText="No quality assessments recorded."
+          columns={[
+            {
+              key: 'visitDate',
+              header: 'Visit',
+              render: (a) => (
+                <Link className="govuk-link" to={`/contracts/assessments/${a.id}`}>
+                  {formatDate(a.visitDate)}
+                </Link>
+              ),
+            },
+            { key: 'overall', header: 'Overall', render: (a) => <RatingTag rating={a.overall} scheme="pamms" /> },
+            { key: 'status', header: 'Status', render: (a) => <AssessmentStatusTag a={a} /> },
+            {
+              key: 'publishedOn',
+              header: 'Published',
+              render: (a) => (a.publishedOn ? formatDate(a.publishedOn) : 'Not yet'),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}
