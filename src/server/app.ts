@@ -29,6 +29,7 @@ import demandRoutes from './demand/routes.js';
 import contractsRoutes from './contracts/routes.js';
 import deliveryPlanRoutes from './contracts/deliveryPlanRoutes.js';
 import concernRoutes from './contracts/concernRoutes.js';
+import providerUsersRoutes from './auth/providerUsersRoutes.js';
 import dischargeRoutes from './discharge/routes.js';
 import dischargeSimulationRoutes from './discharge/simulationRoutes.js';
 import marketRoutes from './market/routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(authRoutes, { prefix: '/auth' });
       await api.register(adminRoutes, { prefix: '/admin' });
+      await api.register(providerUsersRoutes, { prefix: '/provider-users' });
       await api.register(councilRoutes, { prefix: '/admin/council' });
       await api.register(dashboardRoutes, { prefix: '/dashboard' });
       // Area routes: one line per area.

@@ -10,6 +10,7 @@ const user = (role: User['role']): User => ({
   role,
   providerId: null,
   providerName: null,
+  providerApprover: false,
   createdAt: '2026-01-05T09:00:00.000Z',
   lastSignInAt: null,
   disabled: false,

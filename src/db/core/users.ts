@@ -16,6 +16,8 @@ export interface UserView {
   role: Role;
   providerId: string | null;
   providerName: string | null;
+  /** A provider user who adds and removes its own organisation's provider accounts. */
+  providerApprover: boolean;
   createdAt: string;
   lastSignInAt: string | null;
   disabled: boolean;
@@ -27,6 +29,8 @@ export interface NewUser {
   role: Role;
   password: string;
   providerId?: string | null;
+  /** Provider users only: may add and remove its organisation's provider accounts. */
+  providerApprover?: boolean;
 }
 
 /** `opts.passwordHash` lets bulk loaders (the demo) reuse one hash instead of hashing per user. */
@@ -49,6 +53,8 @@ export async function createUser(
     errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
   if (input.role !== 'provider' && input.providerId)
     errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
+  if (input.role !== 'provider' && input.providerApprover)
+    errors.push({ field: 'providerApprover', message: 'Only provider users can be their organisation’s approver' });
 
   return db.transaction(async (tx) => {
     // The database's checks join the others, so every problem is reported in one go.
@@ -70,6 +76,7 @@ export async function createUser(
         name: input.name.trim(),
         role: input.role,
         providerId: input.providerId ?? null,
+        providerApprover: input.providerApprover ?? false,
         passwordHash: opts.passwordHash ?? (await hashPassword(input.password)),
       })
       .returning({ id: users.id });
@@ -77,7 +84,11 @@ export async function createUser(
       action: 'create',
       entity: 'user',
       entityId: row.id,
-      detail: { role: input.role, providerId: input.providerId ?? null },
+      detail: {
+        role: input.role,
+        providerId: input.providerId ?? null,
+        providerApprover: input.providerApprover ?? false,
+      },
     });
     const view = await getUser(tx, row.id);
     return view!;
@@ -131,6 +142,7 @@ function userQuery(db: Db) {
       role: users.role,
       providerId: users.providerId,
       providerName: providers.name,
+      providerApprover: users.providerApprover,
       createdAt: users.createdAt,
       lastSignInAt: users.lastSignInAt,
       disabledAt: users.disabledAt,
@@ -147,6 +159,7 @@ function toView(r: Awaited<ReturnType<ReturnType<typeof userQuery>['execute']>>[
     role: r.role as Role,
     providerId: r.providerId,
     providerName: r.providerName ?? null,
+    providerApprover: r.providerApprover,
     createdAt: r.createdAt.toISOString(),
     lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
     disabled: r.disabledAt !== null,
@@ -192,6 +205,7 @@ export interface UserChange {
   name?: string;
   role?: Role;
   providerId?: string | null;
+  providerApprover?: boolean;
   disabled?: boolean;
 }
 
@@ -216,6 +230,9 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
       errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
     if (role !== 'provider' && providerId)
       errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });
+    if (role !== 'provider' && change.providerApprover)
+      errors.push({ field: 'providerApprover', message: 'Only provider users can be their organisation’s approver' });
+    const providerApprover = role === 'provider' ? (change.providerApprover ?? row.providerApprover) : false;
     if (providerId && providerId !== row.providerId) {
       const [p] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId));
       if (!p) errors.push({ field: 'providerId', message: 'No provider with this id' });
@@ -225,7 +242,13 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
       change.disabled === undefined ? row.disabledAt : change.disabled ? (row.disabledAt ?? new Date()) : null;
     await tx
       .update(users)
-      .set({ name: change.name?.trim() ?? row.name, role, providerId: providerId ?? null, disabledAt })
+      .set({
+        name: change.name?.trim() ?? row.name,
+        role,
+        providerId: providerId ?? null,
+        providerApprover,
+        disabledAt,
+      })
       .where(eq(users.id, id));
     let sessionsEnded = 0;
     if (change.disabled || role !== row.role || (providerId ?? null) !== row.providerId)
@@ -241,6 +264,9 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
           : {}),
         ...(change.name !== undefined && change.name.trim() !== row.name
           ? { name: { from: row.name, to: change.name.trim() } }
+          : {}),
+        ...(providerApprover !== row.providerApprover
+          ? { providerApprover: { from: row.providerApprover, to: providerApprover } }
           : {}),
         ...(change.disabled !== undefined && change.disabled !== (row.disabledAt !== null)
           ? { disabled: { from: row.disabledAt !== null, to: change.disabled } }

@@ -10,6 +10,8 @@ export const userSchema = z.object({
   role: roleSchema,
   providerId: z.string().uuid().nullable(),
   providerName: z.string().nullable(),
+  /** A provider user who adds and removes its own organisation's provider accounts. */
+  providerApprover: z.boolean(),
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
   disabled: z.boolean(),

@@ -199,7 +199,7 @@ export function AssessmentPage() {
           <Button>Submit action plan</Button>
         </form>
       )}
-      {officer && a.status === 'provider_challenge' && (
+      {officer && (a.status === 'draft' || a.status === 'provider_challenge') && (
         <OfficerActions
           assessment={a}
           onDone={(m) => {
@@ -210,24 +210,13 @@ export function AssessmentPage() {
           onErrors={setErrors}
         />
       )}
-      {officer && a.status === 'draft' && (
-        <ButtonGroup>
-          <Button
-            type="button"
-            onClick={() =>
-              void act('share', undefined, 'Draft shared with the provider: the 14-day challenge window has started')
-            }
-          >
-            Share with provider
-          </Button>
-        </ButtonGroup>
-      )}
     </Page>
   );
 }
 
 /**
- * The quality officer's part once a draft is with the provider: while the window is open and the provider has
+ * The quality officer's part before publication. A draft: edit its ratings and summary, then share it with the
+ * provider. Once with the provider: while the window is open and the provider has
  * not answered, nothing to do but wait (publishing would be refused); once they have challenged, revise the
  * ratings in answer (kept in the audit trail) or keep them, then publish.
  */
@@ -253,7 +242,7 @@ function OfficerActions({
       onErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
     }
   };
-  if (waiting)
+  if (waiting && a.status === 'provider_challenge')
     return (
       <InsetText>
         The provider has until {formatDate(a.challengeDeadline!)} to accept or challenge the draft. You can publish once
@@ -264,7 +253,11 @@ function OfficerActions({
   return (
     <>
       <h2 className="govuk-heading-m">
-        {a.providerResponse === 'challenge' ? 'Answer the challenge' : 'Publish the assessment'}
+        {a.status === 'draft'
+          ? 'Check the draft'
+          : a.providerResponse === 'challenge'
+            ? 'Answer the challenge'
+            : 'Publish the assessment'}
       </h2>
       {a.providerResponse === 'challenge' && (
         <p className="govuk-body">
@@ -314,24 +307,40 @@ function OfficerActions({
         </form>
       ) : (
         <ButtonGroup>
-          {a.providerResponse === 'challenge' && (
+          {(a.status === 'draft' || a.providerResponse === 'challenge') && (
             <Button type="button" variant="secondary" onClick={() => setRevising(true)}>
-              Revise ratings
+              {a.status === 'draft' ? 'Edit ratings' : 'Revise ratings'}
             </Button>
           )}
-          <Button
-            type="button"
-            onClick={() =>
-              void run(
-                'POST',
-                '/publish',
-                undefined,
-                'Assessment published: the rating now shows in the market register',
-              )
-            }
-          >
-            Publish
-          </Button>
+          {a.status === 'draft' ? (
+            <Button
+              type="button"
+              onClick={() =>
+                void run(
+                  'POST',
+                  '/share',
+                  undefined,
+                  'Draft shared with the provider: the 14-day challenge window has started',
+                )
+              }
+            >
+              Share with provider
+            </Button>
+          ) : (
+            <Button
+              type="button"
+              onClick={() =>
+                void run(
+                  'POST',
+                  '/publish',
+                  undefined,
+                  'Assessment published: the rating now shows in the market register',
+                )
+              }
+            >
+              Publish
+            </Button>
+          )}
         </ButtonGroup>
       )}
     </>
