@@ -30,6 +30,8 @@ export interface ReturnOptions {
   asAt?: Date;
   reportedBy?: string | null;
   noChange?: boolean;
+  /** A nil return: the home says it has no vacant beds of any status. */
+  nilReturn?: boolean;
 }
 
 async function requireLocation(db: Db, locationId: string) {
@@ -71,14 +73,19 @@ export async function recordCareHomeReturn(
       occupied: input.occupied,
       vacantReserved: input.vacantReserved,
       vacantAccepting: input.vacantAccepting,
+      vacantClosed: input.vacantClosed ?? 0,
+      closedReason: (input.vacantClosed ?? 0) > 0 ? (input.closedReason ?? null) : null,
+      closedNote: (input.vacantClosed ?? 0) > 0 ? input.closedNote?.trim() || null : null,
+      heldForAssessment: input.heldForAssessment ?? 0,
       ...Object.fromEntries(SPLIT_FIELDS.map((f) => [f, input[f] ?? null])),
       noChange: opts.noChange ?? false,
+      nilReturn: opts.nilReturn ?? false,
       source: opts.source ?? 'provider',
       reportedBy: opts.reportedBy ?? null,
     };
     const [row] = await tx.insert(careHomeCapacity).values(values).returning();
     await recordAudit(tx, by, {
-      action: opts.noChange ? 'confirm' : 'create',
+      action: opts.noChange ? 'confirm' : opts.nilReturn ? 'nil-return' : 'create',
       entity: 'care_home_capacity',
       entityId: row.id,
       detail: {
@@ -86,6 +93,8 @@ export async function recordCareHomeReturn(
         maxCapacity: row.maxCapacity,
         occupied: row.occupied,
         vacantAccepting: row.vacantAccepting,
+        ...(row.vacantClosed ? { vacantClosed: row.vacantClosed, closedReason: row.closedReason } : {}),
+        ...(row.heldForAssessment ? { heldForAssessment: row.heldForAssessment } : {}),
         source: row.source,
       },
     });
@@ -258,6 +267,76 @@ export async function confirmNoChange(
   });
 }
 
+/**
+ * A nil return: the location has nothing vacant today. A care home reports every bed occupied (its capacity and
+ * bed groups as in its latest return, or its CQC-registered beds when it has never reported) with no bed vacant,
+ * reserved, closed or held; a homecare service reports no new hours available in each area it serves (people and
+ * hours as in its latest return). Audited; marked nil_return on the care home row.
+ * @throws Conflict naming `nilReturn` when there is nothing to base it on (no return and no registered beds)
+ */
+export async function recordNilReturn(
+  db: Db,
+  by: AuditActor | null,
+  locationId: string,
+  reportedBy: string | null,
+  source: 'provider' | 'staff' = 'provider',
+): Promise<{ careHome: boolean; homecareAreas: number }> {
+  return db.transaction(async (tx) => {
+    const loc = await requireLocation(tx, locationId);
+    const now = new Date();
+    let careHome = false;
+    if (isCareHome(loc.serviceTypes)) {
+      const ch = await latestCareHomeReturn(tx, locationId);
+      const max = ch?.maxCapacity ?? loc.registeredBeds;
+      if (max != null) {
+        const groups = Object.fromEntries(
+          (['residential', 'nursing', 'dementia'] as const).flatMap((g) => {
+            const gMax = ch?.[`${g}Max`] ?? null;
+            return [
+              [`${g}Max`, gMax],
+              [`${g}Occupied`, gMax],
+              [`${g}VacantAccepting`, gMax == null ? null : 0],
+            ];
+          }),
+        );
+        await recordCareHomeReturn(
+          tx,
+          by,
+          locationId,
+          { maxCapacity: max, occupied: max, vacantReserved: 0, vacantAccepting: 0, ...groups },
+          { asAt: now, nilReturn: true, source, reportedBy },
+        );
+        careHome = true;
+      }
+    }
+    const hc = await latestHomecareReturns(tx, locationId);
+    for (const h of hc) {
+      await tx.insert(homecareCapacity).values({
+        locationId,
+        asAt: now,
+        area: h.area,
+        peopleSupported: h.peopleSupported,
+        hoursPerWeek: String(h.hoursPerWeek),
+        newHoursAvailable: '0',
+        source,
+        reportedBy,
+      });
+    }
+    if (!careHome && hc.length === 0) {
+      const message =
+        'There is no earlier return or registered beds to base a nil return on: enter the figures instead';
+      throw new Conflict(message, [{ field: 'nilReturn', message }]);
+    }
+    await recordAudit(tx, by, {
+      action: 'nil-return',
+      entity: 'location_returns',
+      entityId: locationId,
+      detail: { careHome, homecareAreas: hc.length },
+    });
+    return { careHome, homecareAreas: hc.length };
+  });
+}
+
 export type BedGroup = 'residential' | 'nursing' | 'dementia';
 
 /**
@@ -390,4 +469,44 @@ export async function latestCareHomeReturns(db: Db, locationIds?: string[]): Pro
     .orderBy(careHomeCapacity.locationId, desc(careHomeCapacity.asAt));
   const rows = await q;
   return new Map(rows.map((r) => [r.locationId, r]));
+}
+
+export interface BedStatusRow {
+  locationId: string;
+  name: string;
+  providerName: string;
+  postcodeDistrict: string;
+  maxCapacity: number;
+  occupied: number;
+  vacantAccepting: number;
+  vacantReserved: number;
+  vacantClosed: number;
+  closedReason: string | null;
+  closedNote: string | null;
+  heldForAssessment: number;
+  nilReturn: boolean;
+  asAt: Date;
+}
+
+/**
+ * Care homes whose latest return has beds closed to admissions or held for assessment, with the reason for the
+ * closure: what commissioners watch beside the vacancies (a home with empty beds it cannot fill). Most closed first.
+ */
+export async function bedStatusRows(db: Db, f: LocationFilter = {}, limit = 500): Promise<BedStatusRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+    select locations.id as "locationId", locations.name, providers.name as "providerName",
+      locations.postcode_district as "postcodeDistrict", r.max_capacity as "maxCapacity", r.occupied,
+      r.vacant_accepting as "vacantAccepting", r.vacant_reserved as "vacantReserved", r.vacant_closed as "vacantClosed",
+      r.closed_reason as "closedReason", r.closed_note as "closedNote", r.held_for_assessment as "heldForAssessment",
+      r.nil_return as "nilReturn", r.as_at as "asAt"
+    from locations join providers on providers.id = locations.provider_id
+      join care_home_latest latest on latest.location_id = locations.id
+      join care_home_capacity r on r.id = latest.return_id
+    where ${and(...locationConditions(f))} and (r.vacant_closed > 0 or r.held_for_assessment > 0)
+    order by r.vacant_closed desc, r.held_for_assessment desc, locations.name asc
+    limit ${limit}`,
+  );
+  return rows.map((r) => ({ ...(r as unknown as BedStatusRow), asAt: new Date(r.asAt as string) }));
 }

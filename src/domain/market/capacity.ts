@@ -6,11 +6,42 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Why vacant beds are closed to admissions (the Capacity Tracker asks a home that is not admitting why): an
+ * infection outbreak, not enough staff, building work, a restriction by CQC or the council (e.g. an embargo on
+ * placements), or another reason given in words.
+ */
+export const BED_CLOSED_REASONS = [
+  'infection_outbreak',
+  'staffing',
+  'refurbishment',
+  'regulatory_restriction',
+  'other',
+] as const;
+export type BedClosedReason = (typeof BED_CLOSED_REASONS)[number];
+export const BED_CLOSED_REASON_LABELS: Record<BedClosedReason, string> = {
+  infection_outbreak: 'Infection outbreak',
+  staffing: 'Not enough staff',
+  refurbishment: 'Refurbishment or building work',
+  regulatory_restriction: 'Restriction by CQC or the council',
+  other: 'Another reason',
+};
+/** Most characters in the words given for a closure. */
+export const CLOSED_NOTE_MAX = 500;
+
 export interface CareHomeCapacityInput {
   maxCapacity: number;
   occupied: number;
+  /** Vacant beds reserved for a named person due to move in. */
   vacantReserved: number;
+  /** Vacant beds open to admissions. */
   vacantAccepting: number;
+  /** Vacant beds closed to admissions (0 when not given), with the reason (BED_CLOSED_REASONS) and words for "other". */
+  vacantClosed?: number;
+  closedReason?: string | null;
+  closedNote?: string | null;
+  /** Beds held for a person being assessed (e.g. discharge to assess): neither free nor occupied (0 when not given). */
+  heldForAssessment?: number;
   residentialMax?: number | null;
   residentialOccupied?: number | null;
   residentialVacantAccepting?: number | null;
@@ -40,20 +71,41 @@ const countMessage = (range: NumberRange = BOUNDS.locationPlaces) =>
  */
 export function validateCareHomeCapacity(input: CareHomeCapacityInput, registeredBeds?: number | null): FieldError[] {
   const errors: FieldError[] = [];
-  for (const f of ['maxCapacity', 'occupied', 'vacantReserved', 'vacantAccepting'] as const) {
-    if (!isCount(input[f])) errors.push({ field: f, message: countMessage() });
+  const full = { vacantClosed: 0, heldForAssessment: 0, ...input };
+  for (const f of [
+    'maxCapacity',
+    'occupied',
+    'vacantReserved',
+    'vacantAccepting',
+    'vacantClosed',
+    'heldForAssessment',
+  ] as const) {
+    if (!isCount(full[f])) errors.push({ field: f, message: countMessage() });
   }
   if (errors.length > 0) return errors;
-  const { maxCapacity, occupied, vacantReserved, vacantAccepting } = input;
+  const { maxCapacity, occupied, vacantReserved, vacantAccepting, vacantClosed, heldForAssessment } = full;
   if (registeredBeds != null && maxCapacity > registeredBeds) {
     errors.push({ field: 'maxCapacity', message: `cannot exceed the ${registeredBeds} beds registered with CQC` });
   }
-  if (occupied + vacantReserved + vacantAccepting > maxCapacity) {
+  const vacant = vacantReserved + vacantAccepting + vacantClosed + heldForAssessment;
+  if (occupied + vacant > maxCapacity) {
     errors.push({
       field: 'occupied',
-      message: `occupied (${occupied}) plus vacant beds (${vacantReserved + vacantAccepting}) cannot exceed maximum capacity (${maxCapacity})`,
+      message: `occupied (${occupied}) plus vacant beds (${vacant}) cannot exceed maximum capacity (${maxCapacity})`,
     });
   }
+  const reason = input.closedReason ?? null;
+  const note = input.closedNote?.trim() ?? '';
+  if (vacantClosed > 0 && !reason)
+    errors.push({ field: 'closedReason', message: 'Choose why beds are closed to admissions' });
+  else if (reason && !(BED_CLOSED_REASONS as readonly string[]).includes(reason))
+    errors.push({ field: 'closedReason', message: `must be one of ${BED_CLOSED_REASONS.join(', ')}` });
+  else if (vacantClosed === 0 && reason)
+    errors.push({ field: 'closedReason', message: 'Give a reason only when beds are closed to admissions' });
+  else if (reason === 'other' && !note)
+    errors.push({ field: 'closedNote', message: 'Say why beds are closed to admissions' });
+  if (note.length > CLOSED_NOTE_MAX)
+    errors.push({ field: 'closedNote', message: `must be ${CLOSED_NOTE_MAX} characters or fewer` });
   const sums = { max: 0, occupied: 0, vacant: 0 };
   for (const s of SPLITS) {
     const max = input[`${s}Max` as const];

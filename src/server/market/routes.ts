@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDateSchema, londonDate } from '../../domain/core/dates.js';
 import { EDITOR_ROLES, STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { parseBulkCapacity } from '../../domain/market/bulk.js';
-import { ageInDays, freshness } from '../../domain/market/capacity.js';
+import { ageInDays, BED_CLOSED_REASONS, CLOSED_NOTE_MAX, freshness } from '../../domain/market/capacity.js';
 import {
   BANDS,
   CONTRACT_TYPES,
@@ -20,6 +20,7 @@ import {
 } from '../../domain/market/types.js';
 import { getBorough } from '../../db/core/settings.js';
 import {
+  bedStatusRows,
   careHomeHistory,
   confirmNoChange,
   currentVacancies,
@@ -30,6 +31,7 @@ import {
   latestWorkforceReturn,
   recordCareHomeReturn,
   recordHomecareReturn,
+  recordNilReturn,
   recordWorkforceReturn,
   workforceHistory,
 } from '../../db/market/capacity.js';
@@ -42,6 +44,8 @@ import {
 } from '../../db/market/dashboard.js';
 import { createPlacement, endPlacement, getPlacement, listPlacements } from '../../db/market/placements.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
+import { selfFunderFeesOn, setSelfFunderFees } from '../../db/market/selfFunderFees.js';
+import { SELF_FUNDER_BANDS } from '../../domain/market/selfFunderFees.js';
 import {
   getLocation,
   getProvider,
@@ -59,6 +63,8 @@ import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn
 import { notFound, Problem } from '../problem.js';
 import { importSummarySchema } from '../schemas.js';
 import {
+  bedStatusRowSchema,
+  selfFunderFeeSchema,
   careHomeReturnSchema,
   careHomesPageSchema,
   costOfCareSchema,
@@ -133,6 +139,20 @@ const careHomeReturnBody = z.object({
   occupied: count,
   vacantReserved: count,
   vacantAccepting: count,
+  vacantClosed: count.default(0).describe('Vacant beds closed to admissions'),
+  closedReason: z
+    .enum(BED_CLOSED_REASONS, 'Choose why beds are closed to admissions')
+    .nullable()
+    .default(null)
+    .describe('Why beds are closed: needed when vacantClosed is above 0'),
+  closedNote: z
+    .string()
+    .trim()
+    .max(CLOSED_NOTE_MAX, `Say why in ${CLOSED_NOTE_MAX} characters or fewer`)
+    .nullable()
+    .default(null)
+    .describe('Words for the closure: needed when closedReason is other'),
+  heldForAssessment: count.default(0).describe('Beds held for a person being assessed (e.g. discharge to assess)'),
   residentialMax: optionalCount,
   residentialOccupied: optionalCount,
   residentialVacantAccepting: optionalCount,
@@ -223,7 +243,11 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
         occupied: r.occupied,
         vacantAccepting: r.vacantAccepting,
         vacantReserved: r.vacantReserved,
+        vacantClosed: r.vacantClosed,
+        closedReason: r.closedReason,
+        heldForAssessment: r.heldForAssessment,
         noChange: r.noChange,
+        nilReturn: r.nilReturn,
         source: r.source,
       })),
       homecare: hcHist.map((r) => ({
@@ -261,6 +285,7 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
         : [],
     },
     assessment: home,
+    selfFunderFees: isCareHome(loc.serviceTypes) ? await selfFunderFeesOn(db, locationId, londonDate(now)) : [],
   };
 }
 
@@ -339,6 +364,30 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const now = new Date();
       const rows = await currentVacancies(app.db, toFilter(request.query), { bedGroup: request.query.bedGroup });
+      return rows.map((r) => ({
+        ...r,
+        asAt: r.asAt.toISOString(),
+        ageDays: ageInDays(r.asAt, now),
+        freshness: freshness(r.asAt, now),
+      }));
+    },
+  );
+
+  app.get(
+    '/bed-status',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Care homes whose latest return has beds closed to admissions (with the reason) or held for assessment',
+        querystring: filterQuery,
+        response: { 200: z.array(bedStatusRowSchema) },
+      },
+    },
+    async (request) => {
+      const now = new Date();
+      const rows = await bedStatusRows(app.db, toFilter(request.query));
       return rows.map((r) => ({
         ...r,
         asAt: r.asAt.toISOString(),
@@ -534,11 +583,71 @@ const marketRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
   returnRoute(
+    '/locations/:id/nil-return',
+    'A nil return: nothing vacant today (a care home full, with no bed vacant, reserved, closed or held; homecare with no new hours)',
+    z.object({}).optional(),
+    z.object({ careHome: z.boolean(), homecareAreas: z.number() }),
+    (actor, locationId) => recordNilReturn(app.db, { userId: actor.userId }, locationId, actor.userId, sourceOf(actor)),
+  );
+  returnRoute(
     '/locations/:id/no-change',
     'Confirm the latest figures are still right ("no change")',
     z.object({}).optional(),
     z.object({ careHome: z.boolean(), homecareAreas: z.number(), workforce: z.boolean() }),
     (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId, sourceOf(actor)),
+  );
+
+  // ---- Self-funder fees: kept by the home (its provider), or by commissioners for it ----
+  app.get(
+    '/locations/:id/self-funder-fees',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary:
+          'A care home’s weekly self-funder fees by band, beside the council’s usual rates (providers: their own)',
+        params: id,
+        response: { 200: z.object({ fees: z.array(selfFunderFeeSchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const loc = await locationFor(app, request.params.id);
+      assertCanRead(actor, loc.providerId);
+      return { fees: await selfFunderFeesOn(app.db, loc.id, londonDate(new Date())) };
+    },
+  );
+  app.put(
+    '/locations/:id/self-funder-fees',
+    {
+      preHandler: requireRole('provider', ...COMMISSIONERS),
+      schema: {
+        tags: TAGS,
+        summary: 'Set a care home’s weekly self-funder fees by band from a date (history kept)',
+        params: id,
+        body: z.object({
+          effectiveFrom: plannedDateSchema('date the fees apply from'),
+          fees: z
+            .array(
+              z.object({
+                band: z.enum(SELF_FUNDER_BANDS, 'Choose a care home band'),
+                weeklyFeePence: penceSchema('weekly fee', { min: 1, max: BOUNDS.weeklyPricePence.max }),
+              }),
+            )
+            .min(1, 'Enter a weekly fee for at least one band')
+            .max(SELF_FUNDER_BANDS.length, 'Give each band’s fee once'),
+        }),
+        response: { 200: z.object({ fees: z.array(selfFunderFeeSchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const loc = await locationFor(app, request.params.id);
+      assertOwnProvider(actor, loc.providerId);
+      return {
+        fees: await setSelfFunderFees(app.db, { userId: actor.userId }, loc.id, request.body, londonDate(new Date())),
+      };
+    },
   );
 
   app.post(

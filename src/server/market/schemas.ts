@@ -247,6 +247,11 @@ export const careHomeReturnSchema = z.object({
   dementiaMax: z.number().nullable(),
   dementiaOccupied: z.number().nullable(),
   dementiaVacantAccepting: z.number().nullable(),
+  vacantClosed: z.number().describe('Vacant beds closed to admissions'),
+  closedReason: z.string().nullable().describe('Why they are closed (BED_CLOSED_REASONS)'),
+  closedNote: z.string().nullable(),
+  heldForAssessment: z.number().describe('Beds held for a person being assessed'),
+  nilReturn: z.boolean().describe('A nil return: nothing vacant'),
 });
 
 /** A homecare return: people supported, hours a week and new hours available (hours as numbers). */
@@ -393,8 +398,37 @@ export const vacancyRowSchema = z.object({
   freshness: freshnessSchema,
 });
 
+/** GET /bed-status: care homes with beds closed to admissions or held for assessment, from the latest return. */
+export const bedStatusRowSchema = z.object({
+  locationId: z.string(),
+  name: z.string(),
+  providerName: z.string(),
+  postcodeDistrict: z.string(),
+  maxCapacity: z.number(),
+  occupied: z.number(),
+  vacantAccepting: z.number(),
+  vacantReserved: z.number(),
+  vacantClosed: z.number(),
+  closedReason: z.string().nullable(),
+  closedNote: z.string().nullable(),
+  heldForAssessment: z.number(),
+  nilReturn: z.boolean(),
+  asAt: z.string(),
+  ageDays: z.number(),
+  freshness: freshnessSchema,
+});
+
 /** GET /locations: the register with each location's provider name. */
 export const locationRowSchema = locationSchema.extend({ providerName: z.string() });
+
+/** A care home's weekly self-funder fee for a band beside the council's usual rate (pence a week). */
+export const selfFunderFeeSchema = z.object({
+  band: z.string(),
+  weeklyFeePence: z.number(),
+  effectiveFrom: z.string(),
+  usualRatePence: z.number().nullable(),
+  aboveUsualRatePence: z.number().nullable(),
+});
 
 /** GET /locations/:id: a location's whole picture. */
 export const locationPictureSchema = z.object({
@@ -411,7 +445,11 @@ export const locationPictureSchema = z.object({
         occupied: true,
         vacantAccepting: true,
         vacantReserved: true,
+        vacantClosed: true,
+        closedReason: true,
+        heldForAssessment: true,
         noChange: true,
+        nilReturn: true,
         source: true,
       }),
     ),
@@ -452,6 +490,8 @@ export const locationPictureSchema = z.object({
     ),
   }),
   assessment: homeRowSchema.nullable(),
+  /** Care homes: the weekly self-funder fees in force by band, beside the usual rates. */
+  selfFunderFees: z.array(selfFunderFeeSchema),
 });
 
 /** GET /providers: organisations with their number of locations. */
