@@ -33,7 +33,16 @@ import {
   SPECIALISM_LABELS,
 } from './labels';
 import type { LocationPicture } from './types';
-import { returnSourceLabel } from '../../../src/domain/market/types';
+import { isCareHome, returnSourceLabel } from '../../../src/domain/market/types';
+import { BED_CLOSED_REASON_LABELS } from '../../../src/domain/market/capacity';
+
+/** Why beds are closed, in words: the reason's label and any words the home gave. */
+function closedReasonText(reason: string | null, note: string | null): string {
+  const label = reason
+    ? (BED_CLOSED_REASON_LABELS[reason as keyof typeof BED_CLOSED_REASON_LABELS] ?? reason)
+    : 'no reason given';
+  return note ? `${label} (${note})` : label;
+}
 
 export function LocationPage() {
   const { id } = useParams();
@@ -126,6 +135,7 @@ export function LocationPage() {
   const { location: l, careHome: ch, workforce: wf, assessment: a } = data;
   const canEdit = user?.role !== 'viewer';
   const hist = data.history.careHome;
+  const isCareHomeLocation = isCareHome(l.serviceTypes);
   return (
     <Page title={l.name} caption={data.provider?.name} breadcrumbs={crumbs}>
       {saved && (
@@ -134,6 +144,11 @@ export function LocationPage() {
         </NotificationBanner>
       )}
       {canEdit && <Button href={`/market/locations/${l.id}/update`}>Update figures</Button>}
+      {(provider || user?.role === 'admin' || user?.role === 'commissioner') && isCareHomeLocation && (
+        <Button href={`/market/locations/${l.id}/fees`} variant="secondary">
+          Self-funder fees
+        </Button>
+      )}
       <SummaryList
         rows={[
           {
@@ -224,6 +239,13 @@ export function LocationPage() {
               },
               { key: 'Vacant, accepting admissions', value: String(ch.vacantAccepting) },
               { key: 'Vacant, reserved', value: String(ch.vacantReserved) },
+              {
+                key: 'Vacant, closed to admissions',
+                value: ch.vacantClosed
+                  ? `${ch.vacantClosed}: ${closedReasonText(ch.closedReason, ch.closedNote)}`
+                  : '0',
+              },
+              { key: 'Held for assessment', value: String(ch.heldForAssessment) },
               ...(['residential', 'nursing', 'dementia'] as const)
                 .filter((g) => ch[`${g}Max`] != null)
                 .map((g) => ({
@@ -232,7 +254,7 @@ export function LocationPage() {
                 })),
               {
                 key: 'Last return',
-                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
+                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: nothing vacant)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
               },
             ]}
           />
@@ -253,6 +275,8 @@ export function LocationPage() {
                     { key: 'maxCapacity', header: 'Capacity', numeric: true },
                     { key: 'occupied', header: 'Occupied', numeric: true },
                     { key: 'vacantAccepting', header: 'Vacant', numeric: true },
+                    { key: 'vacantClosed', header: 'Closed', numeric: true },
+                    { key: 'heldForAssessment', header: 'Held', numeric: true },
                     { key: 'source', header: 'Source', render: (r) => returnSourceLabel(r.source) },
                   ]}
                 />
@@ -269,6 +293,10 @@ export function LocationPage() {
               { key: 'occupied', header: 'Occupied' },
               { key: 'vacantReserved', header: 'Vacant reserved' },
               { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+              { key: 'vacantClosed', header: 'Vacant closed to admissions' },
+              { key: 'closedReason', header: 'Closed because' },
+              { key: 'heldForAssessment', header: 'Held for assessment' },
+              { key: 'nilReturn', header: 'Nil return' },
               { key: 'noChange', header: 'No change' },
               { key: 'source', header: 'Source', value: (r) => returnSourceLabel(r.source) },
             ]}
@@ -374,6 +402,44 @@ export function LocationPage() {
                   'No warning signs'
                 ),
               },
+            ]}
+          />
+        </>
+      )}
+
+      {isCareHomeLocation && (
+        <>
+          <h2 className="govuk-heading-m">Self-funder fees</h2>
+          <Table
+            caption="Weekly fees for people who pay for their own care, beside the council’s usual rate"
+            captionSize="s"
+            rows={data.selfFunderFees}
+            rowKey={(r) => r.band}
+            emptyText="The home has not given its self-funder fees."
+            columns={[
+              { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
+              {
+                key: 'weeklyFeePence',
+                header: 'Self-funder fee',
+                numeric: true,
+                render: (r) => formatPence(r.weeklyFeePence),
+              },
+              {
+                key: 'usualRatePence',
+                header: 'Usual rate',
+                numeric: true,
+                render: (r) => (r.usualRatePence == null ? 'Not set' : formatPence(r.usualRatePence)),
+              },
+              {
+                key: 'aboveUsualRatePence',
+                header: 'Difference',
+                numeric: true,
+                render: (r) =>
+                  r.aboveUsualRatePence == null
+                    ? '–'
+                    : `${r.aboveUsualRatePence >= 0 ? '+' : '−'}${formatPence(Math.abs(r.aboveUsualRatePence))}`,
+              },
+              { key: 'effectiveFrom', header: 'Since', render: (r) => formatDate(r.effectiveFrom) },
             ]}
           />
         </>

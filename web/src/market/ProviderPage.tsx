@@ -60,8 +60,15 @@ async function uploadCsv(path: string, text: string): Promise<{ saved: number }>
 }
 
 function summaryOf(l: ProviderLocation): string {
-  if (l.careHome)
-    return `${l.careHome.vacantAccepting} vacant of ${l.careHome.maxCapacity} (${l.careHome.occupied} occupied)`;
+  if (l.careHome) {
+    const c = l.careHome;
+    const status = [
+      c.vacantClosed ? `${c.vacantClosed} closed to admissions` : null,
+      c.heldForAssessment ? `${c.heldForAssessment} held for assessment` : null,
+      c.nilReturn ? 'nil return' : null,
+    ].filter(Boolean);
+    return `${c.vacantAccepting} vacant of ${c.maxCapacity} (${c.occupied} occupied)${status.length ? `; ${status.join(', ')}` : ''}`;
+  }
   if (l.homecare.length) {
     const hours = l.homecare.reduce((s, h) => s + h.newHoursAvailable, 0);
     return `${l.homecare.reduce((s, h) => s + h.peopleSupported, 0)} people; ${formatHours(hours)} of new work available`;
@@ -91,13 +98,17 @@ function ProviderView({ providerId }: { providerId: string }) {
       </Page>
     );
 
-  const noChange = async (l: ProviderLocation) => {
+  const oneClick = async (l: ProviderLocation, kind: 'no-change' | 'nil-return') => {
     setBusy(true);
     setErrors([]);
     setMessage(null);
     try {
-      await apiSend('POST', `/api/market/locations/${l.id}/no-change`, {});
-      setMessage(`Figures for ${l.name} confirmed as unchanged today.`);
+      await apiSend('POST', `/api/market/locations/${l.id}/${kind}`, {});
+      setMessage(
+        kind === 'no-change'
+          ? `Figures for ${l.name} confirmed as unchanged today.`
+          : `Nil return filed for ${l.name}: nothing vacant today.`,
+      );
       reload();
     } catch (e) {
       setErrors(e instanceof ApiError ? apiErrorsToSummary(e) : [{ message: String(e) }]);
@@ -152,10 +163,20 @@ function ProviderView({ providerId }: { providerId: string }) {
         </NotificationBanner>
       )}
       {ownPage ? (
-        <p className="govuk-body">
-          Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them
-          straight away. Figures older than 14 days are shown as stale.
-        </p>
+        <>
+          <p className="govuk-body">
+            Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them
+            straight away. Figures older than 14 days are shown as stale. “No change” files your last figures again with
+            today’s date; a “nil return” says nothing is vacant today.
+          </p>
+          {user?.providerApprover && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/market/accounts">
+                Manage your organisation’s accounts
+              </Link>
+            </p>
+          )}
+        </>
       ) : (
         <p className="govuk-body">
           This provider’s locations and their latest figures. Figures older than 14 days are shown as stale.
@@ -214,9 +235,33 @@ function ProviderView({ providerId }: { providerId: string }) {
                       </li>
                       {r.lastReturnAt && (
                         <li>
-                          <button type="button" className="app-link-button" disabled={busy} onClick={() => noChange(r)}>
+                          <button
+                            type="button"
+                            className="app-link-button"
+                            disabled={busy}
+                            onClick={() => oneClick(r, 'no-change')}
+                          >
                             No change<span className="govuk-visually-hidden"> for {r.name}</span>
                           </button>
+                        </li>
+                      )}
+                      {(r.isCareHome || r.lastReturnAt) && (
+                        <li>
+                          <button
+                            type="button"
+                            className="app-link-button"
+                            disabled={busy}
+                            onClick={() => oneClick(r, 'nil-return')}
+                          >
+                            Nil return<span className="govuk-visually-hidden"> for {r.name}</span>
+                          </button>
+                        </li>
+                      )}
+                      {r.isCareHome && (
+                        <li>
+                          <Link className="govuk-link" to={`/market/locations/${r.id}/fees`}>
+                            Self-funder fees<span className="govuk-visually-hidden"> for {r.name}</span>
+                          </Link>
                         </li>
                       )}
                     </ul>

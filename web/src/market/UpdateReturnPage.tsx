@@ -10,6 +10,7 @@ import {
   ErrorSummary,
   LoadingOrError,
   Page,
+  Radios,
   TextInput,
   apiErrorsToSummary,
   fieldError,
@@ -17,6 +18,8 @@ import {
   type SummaryError,
 } from '../components';
 import {
+  BED_CLOSED_REASONS,
+  BED_CLOSED_REASON_LABELS,
   validateCareHomeCapacity,
   validateHomecareCapacity,
   validateWorkforce,
@@ -34,6 +37,8 @@ const LABELS: Record<string, string> = {
   occupied: 'occupied beds',
   vacantAccepting: 'vacant beds accepting admissions',
   vacantReserved: 'vacant beds reserved',
+  vacantClosed: 'vacant beds closed to admissions',
+  heldForAssessment: 'beds held for assessment',
   peopleSupported: 'people supported',
   hoursPerWeek: 'hours delivered a week',
   newHoursAvailable: 'hours of new work you can take a week',
@@ -65,9 +70,20 @@ export function careHomeFormErrors(
   form: Form,
   groups: readonly string[],
   registeredBeds: number | null,
-): { errors: SummaryError[]; body: Record<string, number | null> } {
-  const body: Record<string, number | null> = {};
+): { errors: SummaryError[]; body: Record<string, number | string | null> } {
+  const body: Record<string, number | string | null> = {};
   const errors: SummaryError[] = [];
+  // Bed status: beds closed to admissions and beds held for assessment are 0 when left blank.
+  for (const f of ['vacantClosed', 'heldForAssessment']) {
+    const v = toCount(form[f] ?? '');
+    if (Number.isNaN(v))
+      errors.push({ field: f, message: `${sentence(labelOf(f))} must be a whole number, 0 or more` });
+    body[f] = v ?? 0;
+  }
+  // A reason goes only with closed beds (one left over from an earlier closure is dropped once none are closed).
+  const closed = typeof body.vacantClosed === 'number' && body.vacantClosed > 0;
+  body.closedReason = closed ? form.closedReason || null : null;
+  body.closedNote = closed ? form.closedNote?.trim() || null : null;
   const fields = [
     'maxCapacity',
     'occupied',
@@ -158,9 +174,13 @@ export function UpdateReturnPage() {
             'vacantReserved',
             'vacantAccepting',
             ...groups.flatMap((g) => [`${g}Max`, `${g}Occupied`, `${g}VacantAccepting`]),
+            'vacantClosed',
+            'heldForAssessment',
           ].map((k) => [k, String((ch as unknown as Record<string, number>)[k] ?? '')]),
         )
       : { maxCapacity: l.registeredBeds == null ? '' : String(l.registeredBeds) }),
+    closedReason: ch?.closedReason ?? '',
+    closedNote: ch?.closedNote ?? '',
     ...(hc
       ? {
           peopleSupported: String(hc.peopleSupported),
@@ -283,10 +303,47 @@ export function UpdateReturnPage() {
             <NumberField
               name="vacantReserved"
               label="Vacant beds reserved (not available)"
+              hint="Reserved for a named person who is due to move in."
               form={f}
               set={set}
               errors={errors}
             />
+            <NumberField
+              name="heldForAssessment"
+              label="Beds held for assessment"
+              hint="Held for a person being assessed, for example discharged from hospital to assess."
+              form={f}
+              set={set}
+              errors={errors}
+            />
+            <NumberField
+              name="vacantClosed"
+              label="Vacant beds closed to admissions"
+              hint="Empty beds you cannot fill now, for example during an outbreak."
+              form={f}
+              set={set}
+              errors={errors}
+            />
+            {(toCount(f.vacantClosed ?? '') ?? 0) > 0 && (
+              <>
+                <Radios
+                  name="closedReason"
+                  legend="Why are beds closed to admissions?"
+                  small
+                  value={f.closedReason ?? ''}
+                  onChange={(v) => set('closedReason', v)}
+                  error={fieldError(errors, 'closedReason')}
+                  items={BED_CLOSED_REASONS.map((r) => ({ value: r, text: BED_CLOSED_REASON_LABELS[r] }))}
+                />
+                <TextInput
+                  name="closedNote"
+                  label={f.closedReason === 'other' ? 'Say why' : 'Anything to add (optional)'}
+                  value={f.closedNote ?? ''}
+                  onChange={(v) => set('closedNote', v)}
+                  error={fieldError(errors, 'closedNote')}
+                />
+              </>
+            )}
             {groups.map((g) => (
               <fieldset className="govuk-fieldset" key={g}>
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{GROUP_LABELS[g]} beds</legend>

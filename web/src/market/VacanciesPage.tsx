@@ -6,10 +6,16 @@ import { FreshnessTag } from './FreshnessTag';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
 import type { VacancyRow } from './types';
+import type { Wire } from '../../../src/server/schemas';
+import type { bedStatusRowSchema } from '../../../src/server/market/schemas';
+import { BED_CLOSED_REASON_LABELS } from '../../../src/domain/market/capacity';
+
+type BedStatusRow = Wire<typeof bedStatusRowSchema>;
 
 export function VacanciesPage() {
   const [filters] = useMarketFilters();
   const { data, error, loading } = useApi<VacancyRow[]>(`/api/market/vacancies${filterQuery(filters)}`);
+  const status = useApi<BedStatusRow[]>(`/api/market/bed-status${filterQuery(filters)}`);
   if (!data)
     return (
       <Page
@@ -104,6 +110,52 @@ export function VacanciesPage() {
           { key: 'ageDays', header: 'Age (days)' },
         ]}
       />
+      <h2 className="govuk-heading-m" id="closed-beds">
+        Beds closed to admissions or held for assessment
+      </h2>
+      {!status.data ? (
+        <LoadingOrError loading={status.loading} error={status.error} what="bed status" />
+      ) : (
+        <Table
+          caption="Care homes with empty beds they are not filling now"
+          captionSize="s"
+          rows={status.data}
+          rowKey={(r) => r.locationId}
+          emptyText="No care home reports beds closed to admissions or held for assessment."
+          columns={[
+            {
+              key: 'name',
+              header: 'Care home',
+              render: (r) => (
+                <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
+                  {r.name}
+                </Link>
+              ),
+            },
+            { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
+            { key: 'vacantClosed', header: 'Closed to admissions', numeric: true },
+            {
+              key: 'closedReason',
+              header: 'Why closed',
+              render: (r) =>
+                r.closedReason
+                  ? `${BED_CLOSED_REASON_LABELS[r.closedReason as keyof typeof BED_CLOSED_REASON_LABELS] ?? r.closedReason}${r.closedNote ? ` (${r.closedNote})` : ''}`
+                  : '–',
+            },
+            { key: 'heldForAssessment', header: 'Held for assessment', numeric: true },
+            {
+              key: 'asAt',
+              header: 'Reported',
+              render: (r) => (
+                <>
+                  <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} />
+                  <span className="govuk-visually-hidden"> {formatDateTime(r.asAt)}</span>
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
     </Page>
   );
 }

@@ -10,6 +10,8 @@ const ProviderPage = lazyPage(() => import('./ProviderPage'), 'ProviderPage');
 const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
 const UpdateReturnPage = lazyPage(() => import('./UpdateReturnPage'), 'UpdateReturnPage');
 const VacanciesPage = lazyPage(() => import('./VacanciesPage'), 'VacanciesPage');
+const OrganisationAccountsPage = lazyPage(() => import('./OrganisationAccountsPage'), 'OrganisationAccountsPage');
+const SelfFunderFeesPage = lazyPage(() => import('./SelfFunderFeesPage'), 'SelfFunderFeesPage');
 
 // Providers use the same area: /market shows them their own services (the server limits them to their own data).
 export const marketArea: Area = {
@@ -36,6 +38,23 @@ export const marketArea: Area = {
       element: (
         <RequireAuth roles={['admin', 'commissioner', 'broker', 'quality_officer', 'bcf_lead', 'provider']}>
           <UpdateReturnPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'locations/:id/fees',
+      element: (
+        <RequireAuth roles={['admin', 'commissioner', 'provider']}>
+          <SelfFunderFeesPage />
+        </RequireAuth>
+      ),
+    },
+    // A provider approver manages its own organisation's accounts (the server checks the approver flag).
+    {
+      path: 'accounts',
+      element: (
+        <RequireAuth roles={['provider']}>
+          <OrganisationAccountsPage />
         </RequireAuth>
       ),
     },

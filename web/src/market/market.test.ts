@@ -26,7 +26,24 @@ describe('market web helpers', () => {
       40,
     );
     expect(ok.errors).toEqual([]);
-    expect(ok.body).toEqual({ maxCapacity: 40, occupied: 36, vacantReserved: 1, vacantAccepting: 3 });
+    expect(ok.body).toEqual({
+      maxCapacity: 40,
+      occupied: 36,
+      vacantReserved: 1,
+      vacantAccepting: 3,
+      vacantClosed: 0,
+      heldForAssessment: 0,
+      closedReason: null,
+      closedNote: null,
+    });
+    // Beds closed to admissions need a reason; the reason goes with them.
+    expect(
+      careHomeFormErrors(
+        { maxCapacity: '40', occupied: '30', vacantReserved: '1', vacantAccepting: '3', vacantClosed: '2' },
+        [],
+        40,
+      ).errors,
+    ).toEqual([{ field: 'closedReason', message: 'Choose why beds are closed to admissions' }]);
     expect(
       careHomeFormErrors({ maxCapacity: '40', occupied: '', vacantReserved: 'x', vacantAccepting: '3' }, [], 40).errors,
     ).toEqual([
