@@ -47,7 +47,15 @@ export async function createDemoProviderUser(db: Db, providerId: string, provide
   const email = demoProviderEmail(slugify(providerName));
   await createUser(
     db,
-    { email, name: `${providerName} manager`, role: 'provider', providerId, password: DEMO_PASSWORD },
+    // The registered manager is the organisation's approver: they add and remove its staff's accounts.
+    {
+      email,
+      name: `${providerName} manager`,
+      role: 'provider',
+      providerId,
+      password: DEMO_PASSWORD,
+      providerApprover: true,
+    },
     { system: 'demo' },
     { passwordHash: await demoPasswordHash() },
   );

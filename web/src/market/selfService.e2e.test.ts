@@ -1,0 +1,191 @@
+// Issue 16 items 3 and 4 end to end, as people would in the browser: a quality officer takes a provider concern
+// from logged to closed (with a safeguarding referral) and a commissioner sees it in the location's history; a
+// provider approver adds a colleague, who signs in, files a nil return and a "no change" return and marks a bed
+// closed to admissions with a reason, and a commissioner sees that status. axe runs on every page.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
+import { demoProviderSignIn } from '../../../src/demo/market';
+import { DEMO_PASSWORD } from '../../../src/demo/users';
+import {
+  DEMO_ACCOUNTS,
+  choose,
+  describeE2E,
+  expectAccessible,
+  newPage,
+  settle,
+  signIn,
+  signOut,
+  useSteward,
+} from '../testing/e2e';
+
+const SUMMARY = 'Weekend staffing below assessed levels (e2e)';
+
+async function featuredHomeId(page: Page, baseUrl: string): Promise<string> {
+  const rows = (await (await page.request.get(`${baseUrl}/api/contracts/assessable-locations`)).json()).locations;
+  return rows.find((l: { name: string }) => l.name === FEATURED_HOME_NAME).id;
+}
+
+async function step(page: Page, choice: string, fill: Record<string, string>, banner: string | RegExp) {
+  await choose(page.getByRole('group', { name: 'What happens next?' }).getByLabel(choice));
+  for (const [label, value] of Object.entries(fill)) await page.getByLabel(label).fill(value);
+  await page.getByRole('button', { name: 'Save the step' }).click();
+  await page.getByRole('alert').getByText(banner).waitFor();
+}
+
+describeE2E('quality and providers’ self-service (issue 16)', () => {
+  const e2e = useSteward();
+
+  it('a quality officer logs, triages, investigates, refers, agrees action on and closes a concern; a commissioner sees it', async () => {
+    const base = e2e.steward.baseUrl;
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, base, DEMO_ACCOUNTS.quality_officer.email, DEMO_ACCOUNTS.quality_officer.password);
+    await page.goto(`${base}/contracts/concerns`);
+    await page.getByRole('heading', { level: 1, name: 'Provider concerns and safeguarding referrals' }).waitFor();
+    await settle(page);
+    await page.getByLabel('Service').selectOption({ label: `${FEATURED_HOME_NAME} (${FEATURED_PROVIDER_NAME})` });
+    await choose(page.getByRole('group', { name: 'Kind of concern' }).getByLabel('Provider concern'));
+    await page.getByLabel('Summary').fill(SUMMARY);
+    await page.getByRole('button', { name: 'Log concern' }).click();
+    await page.getByRole('alert').getByText('Concern logged against the service').waitFor();
+    await expectAccessible(page, 'concerns page after logging');
+    await page.getByRole('link', { name: 'Open the concern to triage it' }).click();
+    await page.getByRole('heading', { level: 1, name: `${FEATURED_HOME_NAME}: provider concern` }).waitFor();
+    await expectAccessible(page, 'new concern');
+
+    // Nothing chosen: the server's message in the error summary, linked to the question.
+    await page.getByRole('button', { name: 'Save the step' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.getByRole('link', { name: 'Choose what happens next' }).waitFor();
+    await expectAccessible(page, 'concern step with errors');
+
+    await step(
+      page,
+      'Triage',
+      { 'Note (optional unless closing early)': 'Quality concern' },
+      'Concern moved to triaged',
+    );
+    await step(page, 'Start investigating', {}, 'Concern moved to investigating');
+    await page.getByLabel('Safeguarding reference').fill('ASG/2026/0142');
+    await page.getByRole('button', { name: 'Record the referral' }).click();
+    await page.getByRole('alert').getByText('Safeguarding referral ASG/2026/0142 recorded').waitFor();
+    // Closing an investigation without a reason is refused, naming the note.
+    await choose(page.getByRole('group', { name: 'What happens next?' }).getByLabel('Close the concern'));
+    await page.getByRole('button', { name: 'Save the step' }).click();
+    await summary.getByRole('link', { name: 'Say why the concern is closed before an action was agreed' }).waitFor();
+    await step(
+      page,
+      'Record the action agreed',
+      { 'Action agreed with the provider': 'Weekend rota reviewed weekly for 8 weeks' },
+      'Concern moved to action agreed',
+    );
+    await step(page, 'Close the concern', { 'Note (optional unless closing early)': 'Rota held' }, 'Concern closed');
+    await expectAccessible(page, 'closed concern');
+    const history = page.locator('table', { hasText: 'What happened to the concern' }).locator('tbody tr');
+    await expect.poll(() => history.count()).toBe(6);
+    expect(errors).toEqual([]);
+    await signOut(page);
+
+    // The commissioner sees it in the location's history, with its referral and its steps.
+    await signIn(page, base, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    const homeId = await featuredHomeId(page, base);
+    await page.goto(`${base}/market/locations/${homeId}`);
+    await page.getByRole('heading', { level: 1, name: FEATURED_HOME_NAME }).waitFor();
+    await page.getByRole('heading', { name: 'Quality assessments' }).waitFor();
+    await settle(page);
+    await expectAccessible(page, 'location page with its quality history');
+    await page.getByRole('link', { name: SUMMARY }).click();
+    await page.getByRole('heading', { level: 1, name: `${FEATURED_HOME_NAME}: provider concern` }).waitFor();
+    await page.getByText(/reference ASG\/2026\/0142/).waitFor();
+    await expect.poll(() => history.count()).toBe(6);
+    await expectAccessible(page, 'concern seen by a commissioner');
+    // A commissioner reads but does not move concerns on.
+    expect(await page.getByRole('button', { name: 'Save the step' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a provider approver adds a colleague, who files a nil and a no-change return and closes a bed; a commissioner sees it', async () => {
+    const base = e2e.steward.baseUrl;
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, base, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Market' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
+    await page.getByRole('link', { name: 'Manage your organisation’s accounts' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your organisation’s accounts' }).waitFor();
+    await settle(page);
+    await expectAccessible(page, 'organisation accounts');
+
+    // Every problem at once, from the server, in the summary and at the fields.
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    for (const message of ['Enter a name', 'Enter an email address', 'Password must be at least 10 characters'])
+      await summary.getByRole('link', { name: message }).waitFor();
+    await expectAccessible(page, 'organisation accounts with errors');
+    await page.getByLabel('Full name').fill('Sam Senior');
+    await page.getByLabel('Email address').fill('sam.senior@rosewood.example');
+    await page.getByLabel('Their first password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('alert').getByText('Account added for Sam Senior (sam.senior@rosewood.example)').waitFor();
+    await page.locator('#accounts').getByRole('cell', { name: 'sam.senior@rosewood.example' }).waitFor();
+    await expectAccessible(page, 'organisation accounts after adding');
+    await signOut(page);
+
+    // The colleague signs in and sees every home of the group.
+    await signIn(page, base, 'sam.senior@rosewood.example', 'correct horse battery');
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Market' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
+    await settle(page);
+    expect(await page.getByRole('link', { name: 'Manage your organisation’s accounts' }).count()).toBe(0);
+    await page.getByRole('button', { name: `Nil return for ${FEATURED_HOME_NAME}` }).click();
+    await page
+      .getByRole('alert')
+      .getByText(`Nil return filed for ${FEATURED_HOME_NAME}: nothing vacant today.`)
+      .waitFor();
+    await page.getByRole('button', { name: `No change for ${FEATURED_HOME_NAME}` }).click();
+    await page
+      .getByRole('alert')
+      .getByText(`Figures for ${FEATURED_HOME_NAME} confirmed as unchanged today.`)
+      .waitFor();
+    await expectAccessible(page, 'your services after a nil and a no-change return');
+
+    // Mark one bed closed to admissions, with a reason: a bed comes out of "occupied" (the nil return filled them).
+    await page.getByRole('link', { name: `Update figures for ${FEATURED_HOME_NAME}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Update figures for ${FEATURED_HOME_NAME}` }).waitFor();
+    const occupied = page.getByLabel('Occupied beds', { exact: true });
+    await occupied.fill(String(Number(await occupied.inputValue()) - 1));
+    for (const group of ['Residential', 'Nursing', 'Dementia']) {
+      const field = page.getByLabel(`${group} beds occupied`, { exact: true });
+      if ((await field.count()) === 0) continue;
+      await field.fill(String(Number(await field.inputValue()) - 1));
+      break;
+    }
+    await page.getByLabel('Vacant beds closed to admissions', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Save figures' }).click();
+    await summary.getByRole('link', { name: 'Choose why beds are closed to admissions' }).waitFor();
+    await expectAccessible(page, 'update figures asking why beds are closed');
+    await choose(
+      page.getByRole('group', { name: 'Why are beds closed to admissions?' }).getByLabel('Infection outbreak'),
+    );
+    await page.getByRole('button', { name: 'Save figures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
+    await page.getByRole('alert').getByText(`Figures saved for ${FEATURED_HOME_NAME}`).waitFor();
+    expect(errors).toEqual([]);
+    await signOut(page);
+
+    // The commissioner sees the closed bed and its reason on the vacancies page and the location page.
+    await signIn(page, base, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    await page.goto(`${base}/market/vacancies`);
+    await page.getByRole('heading', { level: 1, name: 'Vacancies now' }).waitFor();
+    await settle(page);
+    const closed = page.locator('table', { hasText: 'Care homes with empty beds they are not filling now' });
+    const row = closed.locator('tbody tr', { hasText: FEATURED_HOME_NAME });
+    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('Infection outbreak');
+    await expectAccessible(page, 'vacancies with closed beds');
+    await row.getByRole('link', { name: FEATURED_HOME_NAME }).click();
+    await page.getByRole('heading', { level: 1, name: FEATURED_HOME_NAME }).waitFor();
+    await page.getByText('1: Infection outbreak').waitFor();
+    await settle(page);
+    await expectAccessible(page, 'location page with bed status');
+    expect(errors).toEqual([]);
+  });
+});
