@@ -9,6 +9,7 @@ import {
   Page,
   Radios,
   Select,
+  Checkboxes,
   TextInput,
   apiErrorsToSummary,
   fieldError,
@@ -93,6 +94,7 @@ function ProviderField({ value, onChange, error }: { value: string; onChange: (v
 export function AddUserPage() {
   const navigate = useNavigate();
   const [form, setForm] = useState<NewUserForm>({ name: '', email: '', role: '', providerId: '', password: '' });
+  const [approver, setApprover] = useState<string[]>([]);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const set =
@@ -111,7 +113,9 @@ export function AddUserPage() {
         email: form.email.trim(),
         role: form.role,
         password: form.password,
-        ...(form.role === 'provider' ? { providerId: form.providerId.trim() } : {}),
+        ...(form.role === 'provider'
+          ? { providerId: form.providerId.trim(), providerApprover: approver.includes('yes') }
+          : {}),
       });
       navigate('/admin/users', { state: { added: user.email } });
     } catch (err) {
@@ -165,11 +169,28 @@ export function AddUserPage() {
           error={fieldError(errors, 'role')}
         />
         {form.role === 'provider' && (
-          <ProviderField
-            value={form.providerId}
-            onChange={set('providerId')}
-            error={fieldError(errors, 'providerId')}
-          />
+          <>
+            <ProviderField
+              value={form.providerId}
+              onChange={set('providerId')}
+              error={fieldError(errors, 'providerId')}
+            />
+            <Checkboxes
+              name="providerApprover"
+              legend="Approver"
+              small
+              value={approver}
+              onChange={setApprover}
+              items={[
+                {
+                  value: 'yes',
+                  text: 'They add and remove their own organisation’s accounts',
+                  hint: 'An approver needs no administrator to manage their colleagues’ access.',
+                },
+              ]}
+              error={fieldError(errors, 'providerApprover')}
+            />
+          </>
         )}
         <TextInput
           name="password"

@@ -100,6 +100,14 @@ export function UserPage() {
           { key: 'Email address', value: user.email },
           { key: 'Role', value: ROLE_LABELS[user.role] ?? user.role },
           ...(user.providerName ? [{ key: 'Provider', value: user.providerName }] : []),
+          ...(user.role === 'provider'
+            ? [
+                {
+                  key: 'Approver',
+                  value: user.providerApprover ? 'Yes: adds and removes their organisation’s accounts' : 'No',
+                },
+              ]
+            : []),
           { key: 'Last signed in', value: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never' },
           {
             key: 'Status',
@@ -160,6 +168,21 @@ export function UserPage() {
         >
           Sign out everywhere
         </Button>
+        {user.role === 'provider' && (
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={busy}
+            onClick={() =>
+              act(
+                () => apiSend('PATCH', `/api/admin/users/${user.id}`, { providerApprover: !user.providerApprover }),
+                user.providerApprover ? `${user.name} is no longer an approver` : `${user.name} is now an approver`,
+              )
+            }
+          >
+            {user.providerApprover ? 'Stop being an approver' : 'Make an approver'}
+          </Button>
+        )}
         {!self && (
           <Button
             type="button"

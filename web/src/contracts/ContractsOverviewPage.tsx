@@ -105,11 +105,16 @@ function formatMillions(pence: number): string {
 export function ContractsOverviewPage() {
   const { user } = useAuth();
   const provider = user?.role === 'provider';
-  const pages = provider ? PAGES.filter((p) => p.href.endsWith('/kpis') || p.href.endsWith('/assessments')) : PAGES;
+  const pages = provider
+    ? PAGES.filter((p) => p.href.endsWith('/kpis') || p.href.endsWith('/assessments') || p.href.endsWith('/concerns'))
+    : PAGES;
   return (
     <Page title="Contracts and delivery" breadcrumbs={[{ text: 'Contracts and delivery' }]}>
       {provider ? (
-        <p className="govuk-body-l">Submit your monitoring returns and answer quality assessments of your services.</p>
+        <p className="govuk-body-l">
+          Submit your monitoring returns, answer quality assessments of your services and respond to concerns about
+          them.
+        </p>
       ) : (
         <StaffOverview />
       )}
@@ -120,9 +125,11 @@ export function ContractsOverviewPage() {
               <Link className="govuk-link" to={p.href}>
                 {provider && p.href.endsWith('/kpis')
                   ? 'Your KPI returns'
-                  : provider
-                    ? 'Your quality assessments'
-                    : p.title}
+                  : provider && p.href.endsWith('/concerns')
+                    ? 'Concerns about your services'
+                    : provider
+                      ? 'Your quality assessments'
+                      : p.title}
               </Link>
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-0">{p.text}</p>
