@@ -43,9 +43,9 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.goto(`${base}/contracts/concerns`);
     await page.getByRole('heading', { level: 1, name: 'Provider concerns and safeguarding referrals' }).waitFor();
     await settle(page);
-    await page.getByLabel('Service').selectOption({ label: `${FEATURED_HOME_NAME} (${FEATURED_PROVIDER_NAME})` });
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: `${FEATURED_HOME_NAME} (${FEATURED_PROVIDER_NAME})` });
     await choose(page.getByRole('group', { name: 'Kind of concern' }).getByLabel('Provider concern'));
-    await page.getByLabel('Summary').fill(SUMMARY);
+    await page.getByLabel('Summary', { exact: true }).fill(SUMMARY);
     await page.getByRole('button', { name: 'Log concern' }).click();
     await page.getByRole('alert').getByText('Concern logged against the service').waitFor();
     await expectAccessible(page, 'concerns page after logging');
@@ -96,7 +96,7 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await expectAccessible(page, 'location page with its quality history');
     await page.getByRole('link', { name: SUMMARY }).click();
     await page.getByRole('heading', { level: 1, name: `${FEATURED_HOME_NAME}: provider concern` }).waitFor();
-    await page.getByText(/reference ASG\/2026\/0142/).waitFor();
+    await page.getByText(/^Made .*, reference ASG\/2026\/0142$/).waitFor();
     await expect.poll(() => history.count()).toBe(6);
     await expectAccessible(page, 'concern seen by a commissioner');
     // A commissioner reads but does not move concerns on.
