@@ -43,7 +43,9 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.goto(`${base}/contracts/concerns`);
     await page.getByRole('heading', { level: 1, name: 'Provider concerns and safeguarding referrals' }).waitFor();
     await settle(page);
-    await page.getByLabel('Service', { exact: true }).selectOption({ label: `${FEATURED_HOME_NAME} (${FEATURED_PROVIDER_NAME})` });
+    await page
+      .getByLabel('Service', { exact: true })
+      .selectOption({ label: `${FEATURED_HOME_NAME} (${FEATURED_PROVIDER_NAME})` });
     await choose(page.getByRole('group', { name: 'Kind of concern' }).getByLabel('Provider concern'));
     await page.getByLabel('Summary', { exact: true }).fill(SUMMARY);
     await page.getByRole('button', { name: 'Log concern' }).click();
