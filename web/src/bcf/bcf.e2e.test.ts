@@ -163,7 +163,10 @@ describeE2E('better care fund', () => {
 
     // The borough's own plan: its admissions and discharges home computed by Steward, recomputed on request.
     await page.getByRole('link', { name: 'Plan and spend', exact: true }).click();
-    await page.getByRole('navigation', { name: 'Other BCF plans' }).getByRole('link', { name: /Eastbrook/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Other BCF plans' })
+      .getByRole('link', { name: /Eastbrook/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Eastbrook Better Care Fund Plan/ }).waitFor();
     await page.getByText('Plan for Eastbrook (demo borough).', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Metrics', exact: true }).click();
