@@ -36,7 +36,7 @@ async function step(page: Page, choice: string, fill: Record<string, string>, ba
 describeE2E('quality and providers’ self-service (issue 16)', () => {
   const e2e = useSteward();
 
-  it('a quality officer logs, triages, investigates, refers, agrees action on and closes a concern; a commissioner sees it', async () => {
+  it('a quality officer logs, triages, investigates, refers, agrees action on and closes a concern the provider answered; a commissioner sees it', async () => {
     const base = e2e.steward.baseUrl;
     const { page, errors } = await newPage(e2e.browser);
     await signIn(page, base, DEMO_ACCOUNTS.quality_officer.email, DEMO_ACCOUNTS.quality_officer.password);
@@ -71,6 +71,22 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.getByLabel('Safeguarding reference').fill('ASG/2026/0142');
     await page.getByRole('button', { name: 'Record the referral' }).click();
     await page.getByRole('alert').getByText('Safeguarding referral ASG/2026/0142 recorded').waitFor();
+    // The provider answers from its own login: it sees that a referral was made, not its reference.
+    const prov = await newPage(e2e.browser);
+    await signIn(prov.page, base, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
+    await prov.page.goto(page.url());
+    await prov.page.getByRole('heading', { level: 1, name: `${FEATURED_HOME_NAME}: provider concern` }).waitFor();
+    await prov.page.getByText('Made to the adult safeguarding team').waitFor();
+    expect(await prov.page.getByText('ASG/2026/0142').count()).toBe(0);
+    await prov.page.getByLabel('Your response to the concern').fill('Two senior carers added to the weekend rota.');
+    await prov.page.getByRole('button', { name: 'Send your response' }).click();
+    await prov.page.getByRole('alert').getByText('Your response has been saved').waitFor();
+    await expectAccessible(prov.page, 'concern answered by the provider');
+    expect(prov.errors).toEqual([]);
+    await prov.page.context().close();
+    await page.reload();
+    await page.getByText(/^Two senior carers added to the weekend rota\. \(/).waitFor();
+
     // Closing an investigation without a reason is refused, naming the note.
     await choose(page.getByRole('group', { name: 'What happens next?' }).getByLabel('Close the concern'));
     await page.getByRole('button', { name: 'Save the step' }).click();
@@ -84,7 +100,7 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await step(page, 'Close the concern', { 'Note (optional unless closing early)': 'Rota held' }, 'Concern closed');
     await expectAccessible(page, 'closed concern');
     const history = page.locator('table', { hasText: 'What happened to the concern' }).locator('tbody tr');
-    await expect.poll(() => history.count()).toBe(6);
+    await expect.poll(() => history.count()).toBe(7);
     expect(errors).toEqual([]);
     await signOut(page);
 
@@ -99,14 +115,14 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.getByRole('link', { name: SUMMARY }).click();
     await page.getByRole('heading', { level: 1, name: `${FEATURED_HOME_NAME}: provider concern` }).waitFor();
     await page.getByText(/^Made .*, reference ASG\/2026\/0142$/).waitFor();
-    await expect.poll(() => history.count()).toBe(6);
+    await expect.poll(() => history.count()).toBe(7);
     await expectAccessible(page, 'concern seen by a commissioner');
     // A commissioner reads but does not move concerns on.
     expect(await page.getByRole('button', { name: 'Save the step' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
-  it('a provider approver adds a colleague, who files a nil and a no-change return and closes a bed; a commissioner sees it', async () => {
+  it('a provider approver adds a colleague and sets self-funder fees; the colleague files a nil and a no-change return and closes a bed; a commissioner sees it', async () => {
     const base = e2e.steward.baseUrl;
     const { page, errors } = await newPage(e2e.browser);
     await signIn(page, base, demoProviderSignIn(FEATURED_PROVIDER_NAME), DEMO_PASSWORD);
@@ -130,6 +146,22 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.getByRole('alert').getByText('Account added for Sam Senior (sam.senior@rosewood.example)').waitFor();
     await page.locator('#accounts').getByRole('cell', { name: 'sam.senior@rosewood.example' }).waitFor();
     await expectAccessible(page, 'organisation accounts after adding');
+
+    // The home keeps its self-funder fees (a bad amount is refused first, the form keeping what was typed).
+    await page.getByRole('link', { name: 'Your services' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
+    await page.getByRole('link', { name: `Self-funder fees for ${FEATURED_HOME_NAME}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Self-funder fees at ${FEATURED_HOME_NAME}` }).waitFor();
+    const fee = page.getByLabel('Standard residential (a week)');
+    await fee.fill('11.58.00');
+    await page.getByRole('button', { name: 'Save fees' }).click();
+    await summary.getByRole('link', { name: /Standard residential: Amount must be in pounds and pence/ }).waitFor();
+    await expectAccessible(page, 'self-funder fees with errors');
+    expect(await fee.inputValue()).toBe('11.58.00');
+    await fee.fill('1158.00');
+    await page.getByRole('button', { name: 'Save fees' }).click();
+    await page.getByRole('alert').getByText('Self-funder fees saved').waitFor();
+    await expectAccessible(page, 'self-funder fees saved');
     await signOut(page);
 
     // The colleague signs in and sees every home of the group.
@@ -186,6 +218,8 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await row.getByRole('link', { name: FEATURED_HOME_NAME }).click();
     await page.getByRole('heading', { level: 1, name: FEATURED_HOME_NAME }).waitFor();
     await page.getByText('1: Infection outbreak').waitFor();
+    const fees = page.locator('table', { hasText: 'Weekly fees for people who pay for their own care' });
+    await fees.locator('tbody tr', { hasText: 'Standard residential' }).getByRole('cell', { name: '£1,158' }).waitFor();
     await settle(page);
     await expectAccessible(page, 'location page with bed status');
     expect(errors).toEqual([]);
