@@ -552,7 +552,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           frequency: z.enum(KPI_FREQUENCIES),
           tolerance: realNumberSchema({ min: 0, max: BOUNDS.kpiValue.max }).default(0),
           dueDays: z.number().int().min(0).max(120).nullable().default(null),
-          reportingFrom: isoDate,
+          reportingFrom: plannedDateSchema('reporting from'),
         }),
         response: { 201: z.object({ id: z.string() }) },
       },

@@ -1,11 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
 import { StageUpdateForm } from './StageUpdateForm';
 import {
   Chart,
   LoadingOrError,
+  NotificationBanner,
   Page,
   Table,
   Tag,
@@ -61,6 +63,7 @@ export function ProcurementsPage() {
     '/api/contracts/procurements',
   );
   const { hasRole } = useAuth();
+  const started = useLocation().state as { saved?: string; procurementId?: string; contractId?: string | null } | null;
   const bars = useMemo(() => ganttBars(data?.procurements ?? []), [data]);
   const ends = useMemo(
     () =>
@@ -132,6 +135,34 @@ export function ProcurementsPage() {
       caption="Contracts and delivery"
       breadcrumbs={[{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Procurement timeline' }]}
     >
+      {started?.saved && (
+        <NotificationBanner type="success" heading={started.saved}>
+          <p className="govuk-body">
+            Its stages are planned back from go-live.{' '}
+            <a className="govuk-notification-banner__link" href="#stage-form">
+              Record progress on a stage
+            </a>
+            {started.contractId && (
+              <>
+                {' '}
+                or{' '}
+                <Link className="govuk-notification-banner__link" to={`/contracts/register/${started.contractId}`}>
+                  go back to the contract
+                </Link>
+              </>
+            )}
+            .
+          </p>
+        </NotificationBanner>
+      )}
+      {hasRole('commissioner', 'admin') && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/contracts/procurements/new">
+            Start a procurement for a new service
+          </Link>{' '}
+          (to recommission a contract, start it from the contract’s page).
+        </p>
+      )}
       <Chart
         title="Procurement stages: planned and actual or forecast"
         description={`${data.procurements.length} procurements. ${late.length ? `${late.map((p) => p.title).join(', ')} cannot go live before the current contract ends.` : 'All are forecast to go live before the current contracts end.'} Pale bars are the plan; solid bars are actual dates, or the forecast where a stage has not finished; the black tick is the day the current contract ends; the dashed line is today.`}
@@ -179,6 +210,12 @@ export function ProcurementsPage() {
                     <span className="govuk-hint govuk-!-font-size-16">replaces {p.contractReference}</span>
                   </>
                 )}
+                {p.intentionTitle && (
+                  <>
+                    <br />
+                    <span className="govuk-hint govuk-!-font-size-16">delivers: {p.intentionTitle}</span>
+                  </>
+                )}
               </>
             ),
           },
@@ -215,7 +252,15 @@ export function ProcurementsPage() {
           },
         ]}
       />
-      {hasRole('commissioner', 'admin') && <StageUpdateForm procurements={data.procurements} onDone={reload} />}
+      {hasRole('commissioner', 'admin') && (
+        <div id="stage-form">
+          <StageUpdateForm
+            procurements={data.procurements}
+            onDone={reload}
+            initialProcurementId={started?.procurementId ?? ''}
+          />
+        </div>
+      )}
     </Page>
   );
 }

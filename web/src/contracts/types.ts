@@ -4,6 +4,7 @@ import type { Wire } from '../../../src/server/schemas';
 import type {
   actionViewSchema,
   assessmentViewSchema,
+  contractDetailSchema,
   contractViewSchema,
   kpiViewSchema,
   priorityGroupSchema,
@@ -17,6 +18,8 @@ import type {
 } from '../../../src/server/contracts/schemas';
 
 export type Contract = Wire<typeof contractViewSchema>;
+/** GET /api/contracts/contracts/:id: the contract with its KPIs, procurements and history. */
+export type ContractDetail = Wire<typeof contractDetailSchema>;
 export type RecommissioningEntry = Wire<typeof recommissioningEntrySchema>;
 export type ProcurementForecast = Wire<typeof procurementForecastSchema>;
 export type StageForecast = Wire<typeof stageForecastSchema>;
