@@ -181,7 +181,13 @@ export async function updateStage(
       action: 'update_stage',
       entity: 'procurement',
       entityId: procurementId,
-      detail: { stage, ...dates },
+      // Only the dates that changed (a form sends the whole stage).
+      detail: {
+        stage,
+        ...Object.fromEntries(
+          Object.entries(dates).filter(([k, v]) => v !== undefined && current[k as keyof typeof current] !== v),
+        ),
+      },
     });
   });
 }
