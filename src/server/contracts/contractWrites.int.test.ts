@@ -60,6 +60,32 @@ describeWithDatabases('contract register writes', (ctx) => {
     provider = await signInAs(app, 'provider', { providerId });
   });
 
+  it('documents each write with its request and response schemas in the OpenAPI document', async () => {
+    const doc = (await commissioner.get('/api/openapi.json')).json();
+    for (const [path, method, code] of [
+      ['/api/contracts/contracts', 'post', '201'],
+      ['/api/contracts/contracts/{id}', 'put', '200'],
+      ['/api/contracts/contracts/{id}/extend', 'post', '200'],
+      ['/api/contracts/contracts/{id}/variations', 'post', '201'],
+      ['/api/contracts/contracts/{id}/end', 'post', '200'],
+      ['/api/contracts/kpis', 'post', '201'],
+      ['/api/contracts/procurements', 'post', '201'],
+      ['/api/contracts/procurements/{id}/stages/{stage}', 'patch', '200'],
+      ['/api/contracts/risks', 'post', '201'],
+      ['/api/contracts/risks/{id}/review', 'post', '200'],
+      ['/api/contracts/risk-bands', 'put', '200'],
+    ] as const) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(op.requestBody.content['application/json'].schema, `${method} ${path} request`).toBeDefined();
+      expect(op.responses[code].content['application/json'].schema, `${method} ${path} response`).toBeDefined();
+    }
+    const variation =
+      doc.paths['/api/contracts/contracts/{id}/variations'].post.requestBody.content['application/json'].schema;
+    expect(variation.required).toEqual(expect.arrayContaining(['changes', 'reason', 'effectiveFrom']));
+    expect(Object.keys(doc.paths['/api/contracts/contracts/{id}/history'].get.responses)).toContain('200');
+  });
+
   describe('contracts', () => {
     let id: string;
     it('adds a contract, refusing bad fields, other roles and a duplicate reference', async () => {
