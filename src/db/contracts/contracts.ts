@@ -440,6 +440,31 @@ export async function endContract(
   });
 }
 
+/** The audited changes matching `where` (a condition on the audit trail), described, newest first. */
+async function historyOf(db: Db, where: SQL): Promise<HistoryEntry[]> {
+  const rows = await db
+    .select({ a: auditLog, userName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(where)
+    .orderBy(desc(auditLog.id));
+  return rows.map(({ a, userName }) =>
+    describeHistoryEntry({
+      id: a.id,
+      at: a.at.toISOString(),
+      who: userName ?? a.actorLabel,
+      action: a.action,
+      entity: a.entity,
+      detail: a.detail ?? {},
+    }),
+  );
+}
+
+/** A procurement's history, newest first: when it was started and every change to its stages' dates. */
+export async function procurementHistory(db: Db, id: string): Promise<HistoryEntry[]> {
+  return historyOf(db, and(eq(auditLog.entity, 'procurement'), eq(auditLog.entityId, id))!);
+}
+
 /**
  * The contract's history, newest first: every audited change to the contract itself, its KPIs and the procurements
  * started from it, each described in words with the fields changed (before → after).
@@ -452,27 +477,13 @@ export async function contractHistory(db: Db, id: string): Promise<HistoryEntry[
   const procIds = (
     await db.select({ id: procurements.id }).from(procurements).where(eq(procurements.contractId, id))
   ).map((p) => p.id);
-  const rows = await db
-    .select({ a: auditLog, userName: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(
-      or(
-        and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id)),
-        kpiIds.length ? and(eq(auditLog.entity, 'kpi'), inArray(auditLog.entityId, kpiIds)) : sql`false`,
-        procIds.length ? and(eq(auditLog.entity, 'procurement'), inArray(auditLog.entityId, procIds)) : sql`false`,
-      ),
-    )
-    .orderBy(desc(auditLog.id));
-  return rows.map(({ a, userName }) =>
-    describeHistoryEntry({
-      id: a.id,
-      at: a.at.toISOString(),
-      who: userName ?? a.actorLabel,
-      action: a.action,
-      entity: a.entity,
-      detail: a.detail ?? {},
-    }),
+  return historyOf(
+    db,
+    or(
+      and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id)),
+      kpiIds.length ? and(eq(auditLog.entity, 'kpi'), inArray(auditLog.entityId, kpiIds)) : sql`false`,
+      procIds.length ? and(eq(auditLog.entity, 'procurement'), inArray(auditLog.entityId, procIds)) : sql`false`,
+    )!,
   );
 }
 

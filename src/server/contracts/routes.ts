@@ -27,6 +27,7 @@ import { byPriority, byServiceArea, haltonLayout } from '../../domain/contracts/
 import { heatMap } from '../../domain/contracts/risk.js';
 import {
   contractHistory,
+  procurementHistory,
   createContract,
   decide,
   endContract,
@@ -451,6 +452,34 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const at = asAtFor(actorOf(request), request.query.asAt);
       return { asAt: at, procurements: await listProcurements(app.db, at) };
+    },
+  );
+
+  app.get(
+    '/procurements/:id',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'One procurement: its stages with planned, actual and forecast dates, and its history of changes',
+        params: idParams,
+        querystring: asAtQuery,
+        response: {
+          200: z.object({
+            asAt: z.string(),
+            procurement: procurementViewSchema,
+            history: z.array(contractHistoryEntrySchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      return {
+        asAt: at,
+        procurement: await getProcurement(app.db, request.params.id, at),
+        history: await procurementHistory(app.db, request.params.id),
+      };
     },
   );
 

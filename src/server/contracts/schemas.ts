@@ -42,7 +42,7 @@ export const contractViewSchema = z.object({
   endReason: z.string().nullable(),
 });
 
-/** One entry in a contract's history (its own changes, its KPIs' and its procurements'), newest first. */
+/** One entry in a record's history, newest first: a contract's (with its KPIs' and procurements') or a procurement's. */
 export const contractHistoryEntrySchema = z.object({
   id: z.number(),
   at: z.string(),

@@ -16,7 +16,6 @@ import {
   fieldError,
   InsetText,
   formatDate,
-  formatDateTime,
   formatPence,
   type SummaryError,
 } from '../components';
@@ -32,6 +31,7 @@ import {
 } from './labels';
 import type { ContractDetail } from './types';
 import { ReturnStateTag } from './KpiReturnsPage';
+import { HistoryTable } from './HistoryTable';
 import { londonToday as today } from '../../../src/domain/core/dates';
 
 export function ContractPage() {
@@ -195,7 +195,7 @@ export function ContractPage() {
       {data.procurements.map((p) => (
         <p key={p.id} className="govuk-body">
           Procurement:{' '}
-          <Link className="govuk-link" to="/contracts/procurements">
+          <Link className="govuk-link" to={`/contracts/procurements/${p.id}`}>
             <strong>{p.title}</strong>
           </Link>
           , {p.forecast.complete ? 'complete' : `now at ${label(PROCUREMENT_STAGE_LABELS, p.forecast.currentStage)}`},
@@ -255,40 +255,9 @@ export function ContractPage() {
           <h2 className="govuk-heading-m" id="history">
             History
           </h2>
-          <Table
+          <HistoryTable
             caption="Changes to this contract, its KPIs and procurements, newest first"
-            captionHidden
             rows={data.history}
-            rowKey={(h) => String(h.id)}
-            emptyText="No changes recorded."
-            columns={[
-              { key: 'at', header: 'When', render: (h) => formatDateTime(h.at) },
-              { key: 'who', header: 'Who' },
-              {
-                key: 'summary',
-                header: 'What',
-                render: (h) => (
-                  <>
-                    {h.summary}
-                    {h.note && (
-                      <>
-                        <br />
-                        <span className="govuk-hint govuk-!-font-size-16">{h.note}</span>
-                      </>
-                    )}
-                    {h.changes.length > 0 && (
-                      <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
-                        {h.changes.map((ch) => (
-                          <li key={ch.field}>
-                            {ch.label}: {ch.before ?? 'none'} → {ch.after ?? 'none'}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </>
-                ),
-              },
-            ]}
           />
         </>
       )}

@@ -1,13 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
 import { StageUpdateForm } from './StageUpdateForm';
 import {
   Chart,
   LoadingOrError,
-  NotificationBanner,
   Page,
   Table,
   Tag,
@@ -63,7 +62,6 @@ export function ProcurementsPage() {
     '/api/contracts/procurements',
   );
   const { hasRole } = useAuth();
-  const started = useLocation().state as { saved?: string; procurementId?: string; contractId?: string | null } | null;
   const bars = useMemo(() => ganttBars(data?.procurements ?? []), [data]);
   const ends = useMemo(
     () =>
@@ -135,26 +133,6 @@ export function ProcurementsPage() {
       caption="Contracts and delivery"
       breadcrumbs={[{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Procurement timeline' }]}
     >
-      {started?.saved && (
-        <NotificationBanner type="success" heading={started.saved}>
-          <p className="govuk-body">
-            Its stages are planned back from go-live.{' '}
-            <a className="govuk-notification-banner__link" href="#stage-form">
-              Record progress on a stage
-            </a>
-            {started.contractId && (
-              <>
-                {' '}
-                or{' '}
-                <Link className="govuk-notification-banner__link" to={`/contracts/register/${started.contractId}`}>
-                  go back to the contract
-                </Link>
-              </>
-            )}
-            .
-          </p>
-        </NotificationBanner>
-      )}
       {hasRole('commissioner', 'admin') && (
         <p className="govuk-body">
           <Link className="govuk-link" to="/contracts/procurements/new">
@@ -203,7 +181,9 @@ export function ProcurementsPage() {
             header: 'Procurement',
             render: (p) => (
               <>
-                {p.title}
+                <Link className="govuk-link" to={`/contracts/procurements/${p.id}`}>
+                  {p.title}
+                </Link>
                 {p.contractReference && (
                   <>
                     <br />
@@ -252,15 +232,7 @@ export function ProcurementsPage() {
           },
         ]}
       />
-      {hasRole('commissioner', 'admin') && (
-        <div id="stage-form">
-          <StageUpdateForm
-            procurements={data.procurements}
-            onDone={reload}
-            initialProcurementId={started?.procurementId ?? ''}
-          />
-        </div>
-      )}
+      {hasRole('commissioner', 'admin') && <StageUpdateForm procurements={data.procurements} onDone={reload} />}
     </Page>
   );
 }

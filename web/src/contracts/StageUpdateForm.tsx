@@ -91,18 +91,20 @@ export function StageUpdateForm({
       <p className="govuk-body">Choose a stage to see its dates, then change the plan or record what happened.</p>
       <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
-      <Select
-        name="procurementId"
-        label="Procurement"
-        value={procurementId}
-        onChange={(v) => {
-          setProcurementId(v);
-          setStage('');
-        }}
-        placeholder="Choose a procurement"
-        options={procurements.map((x) => ({ value: x.id, text: x.title }))}
-        error={fieldError(errors, 'procurementId')}
-      />
+      {!(procurements.length === 1 && initialProcurementId) && (
+        <Select
+          name="procurementId"
+          label="Procurement"
+          value={procurementId}
+          onChange={(v) => {
+            setProcurementId(v);
+            setStage('');
+          }}
+          placeholder="Choose a procurement"
+          options={procurements.map((x) => ({ value: x.id, text: x.title }))}
+          error={fieldError(errors, 'procurementId')}
+        />
+      )}
       <Select
         name="stage"
         label="Stage"

@@ -92,9 +92,7 @@ export function StartProcurementPage() {
         leadOfficer: values.leadOfficer.trim() || null,
         goLive,
       });
-      navigate('/contracts/procurements', {
-        state: { saved: `Procurement ${p.title} started`, procurementId: p.id, contractId: c?.id ?? null },
-      });
+      navigate(`/contracts/procurements/${p.id}`, { state: { saved: `Procurement ${p.title} started` } });
     } catch (err) {
       setErrors(apiErrorsForForm(err, ['goLive']));
     } finally {

@@ -47,7 +47,7 @@ describeE2E('writing the contract register', () => {
     await page.getByLabel('Annual value').fill('1000000');
     await fillDate(page, 'startDate', addMonths(today, -12));
     await fillDate(page, 'initialEndDate', addMonths(today, 24));
-    await page.getByLabel('Extension options (optional)').fill('12');
+    await page.getByLabel('Extension options (optional)').fill('14');
     await page.getByLabel('Notice period').fill('6');
     await page.getByLabel('Lead officer (optional)').fill('Sam Patel');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -90,7 +90,9 @@ describeE2E('writing the contract register', () => {
     await expectAccessible(page, 'start procurement');
     await page.getByRole('button', { name: 'Start the procurement' }).click();
     await page.getByText('Procurement Homecare north zone (e2e) recommissioning started').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Homecare north zone (e2e) recommissioning' }).waitFor();
     await expectAccessible(page, 'procurement started');
+    expect(await page.getByLabel('Procurement', { exact: true }).count()).toBe(0);
     await page.getByLabel('Stage', { exact: true }).selectOption('options_appraisal');
     await fillDate(page, 'actualStart', addDays(today, 3));
     await page.getByRole('button', { name: 'Save stage dates' }).click();
@@ -99,6 +101,13 @@ describeE2E('writing the contract register', () => {
     await fillDate(page, 'actualEnd', addDays(today, -1));
     await page.getByRole('button', { name: 'Save stage dates' }).click();
     await page.getByText('Options appraisal updated for Homecare north zone (e2e) recommissioning').waitFor();
+    const stageRow = page.getByRole('row').filter({ hasText: 'Options appraisal' }).first();
+    await stageRow.getByText('Complete').waitFor();
+    await page
+      .getByRole('cell', {
+        name: `Procurement stage Options appraisal: actual start ${addDays(today, -14)}, actual end ${addDays(today, -1)}`,
+      })
+      .waitFor();
     await expectAccessible(page, 'stage recorded');
 
     // Extend, vary, then end.
@@ -164,8 +173,13 @@ describeE2E('writing the contract register', () => {
     await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
     await expectAccessible(page, 'edit page as a viewer');
     await page.goto(`${base}/contracts/procurements`);
-    await page.getByRole('cell', { name: /Homecare north zone \(e2e\) recommissioning/ }).waitFor();
-    expect(await page.getByRole('button', { name: 'Save stage dates' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Homecare north zone (e2e) recommissioning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Homecare north zone (e2e) recommissioning' }).waitFor();
+    await page.getByText('You can see this procurement but you do not have access to change it.').waitFor();
+    expect(await page.locator('form').count()).toBe(0);
+    await expectAccessible(page, 'procurement as a viewer');
+    await page.goto(`${base}/contracts/procurements/new?contract=${contractUrl.split('/').pop()}`);
+    await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
     await page.goto(`${base}/contracts/register`);
     await page.getByRole('heading', { level: 1, name: 'Contract register' }).waitFor();
     expect(await page.getByRole('link', { name: 'Add a contract' }).count()).toBe(0);
@@ -173,6 +187,82 @@ describeE2E('writing the contract register', () => {
     await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
     expect(await page.getByRole('link', { name: 'Add a risk' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Record review' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('starts a procurement from a commissioning intention, and keeps the risk register: add, review and close, bands', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    const base = e2e.steward.baseUrl;
+    await signIn(page, base, DEMO_ACCOUNTS.commissioner.email, DEMO_ACCOUNTS.commissioner.password);
+    const { plans } = await (await page.request.get(`${base}/api/delivery-plans`)).json();
+    await page.goto(`${base}/contracts/delivery-plans/${plans[0].id}`);
+    await page.getByRole('link', { name: /^Start a procurement for intention 1\.1$/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Start a procurement' }).waitFor();
+    const intention = await page.locator('.govuk-summary-list__value').nth(1).innerText();
+    expect(await page.getByLabel('Title').inputValue()).toBe(intention);
+    await page.getByRole('button', { name: 'Start the procurement' }).click();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter planned go-live' }).waitFor();
+    await expectAccessible(page, 'procurement from an intention, with errors');
+    await page.getByLabel('Title').fill('Community equipment service (e2e)');
+    await fillDate(page, 'goLive', addMonths(today, 15));
+    await page.getByRole('button', { name: 'Start the procurement' }).click();
+    await page.getByText('Procurement Community equipment service (e2e) started').waitFor();
+    await page.getByText(intention, { exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Procurement started: Community equipment service (e2e)' }).waitFor();
+
+    // The risk register: add a risk, review it, close it, and change the bands.
+    await page.goto(`${base}/contracts/risks`);
+    await page.getByRole('link', { name: 'Add a risk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add a risk' }).waitFor();
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Choose the likelihood' }).waitFor();
+    await expectAccessible(page, 'add risk with errors');
+    await page.getByLabel('Reference').fill('E2E-01');
+    await page.getByLabel('Identified risk').fill('Homecare provider failure in the north zone');
+    await page.getByLabel('Owner').fill('Head of Commissioning');
+    await page
+      .getByRole('group', { name: /Likelihood/ })
+      .getByLabel('4')
+      .check();
+    await page
+      .getByRole('group', { name: /Impact/ })
+      .getByLabel('4')
+      .check();
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await page.getByText('Risk E2E-01 added, scored 16').waitFor();
+    await page.getByRole('cell', { name: /Homecare provider failure in the north zone/ }).waitFor();
+    await expectAccessible(page, 'risk added');
+
+    await page
+      .getByLabel('Risk', { exact: true })
+      .selectOption({ label: 'E2E-01 Homecare provider failure in the north zone' });
+    await page
+      .getByRole('group', { name: /Likelihood/ })
+      .getByLabel('2')
+      .check();
+    await page.getByLabel('What changed (optional)').fill('Contingency provider on the framework');
+    await page.getByLabel('Close this risk: it no longer needs managing').check();
+    await page.getByRole('button', { name: 'Record review' }).click();
+    await page.getByText('E2E-01 re-scored at 8 and closed').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'E2E-01' });
+    await row.getByText('Closed').waitFor();
+    expect(await page.getByLabel('Risk', { exact: true }).locator('option', { hasText: 'E2E-01' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Change the risk bands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Risk bands' }).waitFor();
+    await expectAccessible(page, 'risk bands');
+    await page.locator('#bands-1-max').fill('14');
+    await page.getByRole('button', { name: 'Save bands' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/should start at 15/)
+      .waitFor();
+    expect(await page.locator('#bands-1-max').inputValue()).toBe('12');
+    await expectAccessible(page, 'risk bands with errors');
+    await page.locator('#bands-2-min').fill('15');
+    await page.getByRole('button', { name: 'Save bands' }).click();
+    await page.getByText('Risk bands saved').waitFor();
+    await page.getByText(/High 15–25/).waitFor();
     expect(errors).toEqual([]);
   });
 });

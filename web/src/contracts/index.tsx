@@ -25,6 +25,7 @@ const ExtendContractPage = lazyPage(() => import('./ContractActionPages'), 'Exte
 const VaryContractPage = lazyPage(() => import('./ContractActionPages'), 'VaryContractPage');
 const EndContractPage = lazyPage(() => import('./ContractActionPages'), 'EndContractPage');
 const AddKpiPage = lazyPage(() => import('./ContractActionPages'), 'AddKpiPage');
+const ProcurementPage = lazyPage(() => import('./ProcurementPage'), 'ProcurementPage');
 const StartProcurementPage = lazyPage(() => import('./StartProcurementPage'), 'StartProcurementPage');
 const AddRiskPage = lazyPage(() => import('./RiskWritePages'), 'AddRiskPage');
 const RiskBandsPage = lazyPage(() => import('./RiskWritePages'), 'RiskBandsPage');
@@ -57,6 +58,7 @@ export const contractsArea: Area = {
     { path: 'register/:id/end', element: commissioning(<EndContractPage />) },
     { path: 'register/:id/kpis/new', element: commissioning(<AddKpiPage />) },
     { path: 'procurements/new', element: commissioning(<StartProcurementPage />) },
+    { path: 'procurements/:id', element: <ProcurementPage /> },
     { path: 'risks/new', element: commissioning(<AddRiskPage />) },
     { path: 'risks/bands', element: commissioning(<RiskBandsPage />) },
     { path: 'recommissioning', element: <RecommissioningPage /> },
