@@ -336,6 +336,14 @@ describeWithDatabases('contract register writes', (ctx) => {
       expect(history[0].summary).toBe(
         `Procurement stage Options appraisal: actual start ${addDays(today, -10)}, actual end ${addDays(today, -1)}`,
       );
+      const one = await viewer.get(`/api/contracts/procurements/${procurementId}`);
+      expect(one.statusCode).toBe(200);
+      expect(one.json().history.map((h: { summary: string }) => h.summary)).toEqual([
+        `Procurement stage Options appraisal: actual start ${addDays(today, -10)}, actual end ${addDays(today, -1)}`,
+        'Procurement started: Homecare re-tender',
+      ]);
+      expect((await provider.get(`/api/contracts/procurements/${procurementId}`)).statusCode).toBe(403);
+      expect((await viewer.get(`/api/contracts/procurements/${MISSING}`)).statusCode).toBe(404);
     });
   });
 

@@ -257,7 +257,7 @@ describeE2E('writing the contract register', () => {
       .locator('.govuk-error-summary')
       .getByText(/should start at 15/)
       .waitFor();
-    expect(await page.locator('#bands-1-max').inputValue()).toBe('12');
+    expect(await page.locator('#bands-1-max').inputValue()).toBe('14');
     await expectAccessible(page, 'risk bands with errors');
     await page.locator('#bands-2-min').fill('15');
     await page.getByRole('button', { name: 'Save bands' }).click();
