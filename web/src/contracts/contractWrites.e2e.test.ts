@@ -66,6 +66,22 @@ describeE2E('writing the contract register', () => {
     await expectAccessible(page, 'new contract');
     const contractUrl = page.url();
 
+    // Edit: the check-answers page's "Change" link goes back to the field, with everything still filled in.
+    await page.getByRole('link', { name: 'Edit the contract’s details' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit contract' }).waitFor();
+    await expect.poll(() => page.getByLabel('Reference').inputValue()).toBe('EB-E2E-101');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check the contract before saving' }).waitFor();
+    await page.getByRole('link', { name: 'Change lead officer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit contract' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('leadOfficer');
+    await page.getByLabel('Lead officer (optional)').fill('Jo Adams');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Jo Adams').waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Contract EB-E2E-101 updated').waitFor();
+    await page.getByText('Lead officer: Sam Patel → Jo Adams').waitFor();
+
     // A KPI.
     await page.getByRole('link', { name: 'Add a KPI' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a KPI' }).waitFor();
@@ -153,6 +169,7 @@ describeE2E('writing the contract register', () => {
         `Procurement stage Options appraisal: actual start ${addDays(today, -14)}, actual end ${addDays(today, -1)}`,
         'Procurement started: Homecare north zone (e2e) recommissioning',
         'KPI added: Visits on time',
+        'Details edited',
         'Contract added to the register',
       ]);
     await page.getByText('Annual value: £1,000,000 → £1,100,000').waitFor();
