@@ -97,6 +97,20 @@ describeWithDatabases('contract register writes', (ctx) => {
       });
       expect(bad.statusCode).toBe(400);
       expect(fields(bad)).toEqual(expect.arrayContaining(['title', 'totalValuePence']));
+      // The same words as the web form's own checks.
+      const blank = await commissioner.post('/api/contracts/contracts', {
+        ...contract(),
+        reference: ' ',
+        serviceArea: undefined,
+        careGroup: 'someone',
+      });
+      expect(blank.json().errors).toEqual(
+        expect.arrayContaining([
+          { field: 'reference', message: 'Enter the contract reference', in: 'body' },
+          { field: 'serviceArea', message: 'Choose the service area', in: 'body' },
+          { field: 'careGroup', message: 'Choose the care group', in: 'body' },
+        ]),
+      );
       const term = await commissioner.post('/api/contracts/contracts', {
         ...contract(),
         initialEndDate: addMonths(today, -24),

@@ -99,14 +99,15 @@ const asAtFor = (actor: Actor, asAt?: string) => (asAt && actor.role !== 'provid
 const who = (actor: Actor) => ({ userId: actor.userId });
 
 const contractBody = z.object({
-  reference: z.string().trim().min(1).max(60),
-  title: z.string().trim().min(1).max(300),
+  // Messages as the web form words them, so a person sees the same words whichever checks first.
+  reference: z.string({ error: 'Enter the contract reference' }).trim().min(1, 'Enter the contract reference').max(60),
+  title: z.string({ error: 'Enter the contract title' }).trim().min(1, 'Enter the contract title').max(300),
   providerId: uuid.nullable(),
   locationId: uuid.nullable().default(null),
-  serviceArea: z.enum(SERVICE_AREAS),
-  careGroup: z.enum(CARE_GROUPS),
-  contractForm: z.enum(CONTRACT_FORMS),
-  fundingSource: z.enum(FUNDING_SOURCES),
+  serviceArea: z.enum(SERVICE_AREAS, { error: 'Choose the service area' }),
+  careGroup: z.enum(CARE_GROUPS, { error: 'Choose the care group' }),
+  contractForm: z.enum(CONTRACT_FORMS, { error: 'Choose the contract form' }),
+  fundingSource: z.enum(FUNDING_SOURCES, { error: 'Choose the funding source' }),
   totalValuePence: penceSchema('total value', BOUNDS.contractValuePence),
   annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence),
   startDate: plannedDateSchema('start date'),
@@ -494,8 +495,14 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
           .object({
             contractId: uuid.nullable().default(null),
             intentionId: uuid.nullable().default(null),
-            title: z.string().trim().min(1, 'Enter the procurement’s title').max(300),
-            route: z.enum(['re_tender', 'direct_award', 'bring_in_house', 'new_service']),
+            title: z
+              .string({ error: 'Enter the procurement’s title' })
+              .trim()
+              .min(1, 'Enter the procurement’s title')
+              .max(300),
+            route: z.enum(['re_tender', 'direct_award', 'bring_in_house', 'new_service'], {
+              error: 'Choose the route',
+            }),
             leadOfficer: z.string().trim().max(200).nullable().default(null),
             /** The stage plan; leave out to plan every stage back from `goLive` with typical durations. */
             stages: z.array(stageBody).min(1).optional(),
@@ -574,11 +581,17 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add a KPI to a contract',
         body: z.object({
           contractId: uuid,
-          name: z.string().trim().min(1).max(200),
-          unit: z.string().trim().min(1).max(40),
+          name: z.string({ error: 'Enter the KPI’s name' }).trim().min(1, 'Enter the KPI’s name').max(200),
+          unit: z
+            .string({ error: 'Enter the unit, like % or hours' })
+            .trim()
+            .min(1, 'Enter the unit, like % or hours')
+            .max(40),
           target: realNumberSchema(BOUNDS.kpiValue),
-          direction: z.enum(['higher_is_better', 'lower_is_better']),
-          frequency: z.enum(KPI_FREQUENCIES),
+          direction: z.enum(['higher_is_better', 'lower_is_better'], {
+            error: 'Choose whether higher or lower is better',
+          }),
+          frequency: z.enum(KPI_FREQUENCIES, { error: 'Choose how often it is reported' }),
           tolerance: realNumberSchema({ min: 0, max: BOUNDS.kpiValue.max }).default(0),
           dueDays: z.number().int().min(0).max(120).nullable().default(null),
           reportingFrom: plannedDateSchema('reporting from'),
@@ -1023,10 +1036,10 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const riskBody = z.object({
-    reference: z.string().trim().min(1).max(40),
-    title: z.string().trim().min(1).max(500),
+    reference: z.string({ error: 'Enter the risk reference' }).trim().min(1, 'Enter the risk reference').max(40),
+    title: z.string({ error: 'Describe the risk' }).trim().min(1, 'Describe the risk').max(500),
     mitigation: z.string().max(5000).default(''),
-    owner: z.string().trim().min(1).max(200),
+    owner: z.string({ error: 'Enter who owns the risk' }).trim().min(1, 'Enter who owns the risk').max(200),
     likelihood: wholeNumberSchema(BOUNDS.riskScale),
     impact: wholeNumberSchema(BOUNDS.riskScale),
     reviewDate: isoDate.nullable().default(null),

@@ -79,7 +79,14 @@ export function StartProcurementPage() {
     const problems: SummaryError[] = [];
     if (!values.title.trim()) problems.push({ field: 'title', message: 'Enter the procurement’s title' });
     if (!values.route) problems.push({ field: 'route', message: 'Choose the route' });
-    const goLive = readDate(values.goLive, 'goLive', 'Planned go-live', problems);
+    const goLive = readDate(
+      values.goLive,
+      'goLive',
+      'Planned go-live',
+      problems,
+      true,
+      'Enter the planned go-live date',
+    );
     setErrors(problems);
     if (problems.length) return;
     setSaving(true);

@@ -218,7 +218,7 @@ describeE2E('writing the contract register', () => {
     const intention = await page.locator('.govuk-summary-list__value').nth(1).innerText();
     expect(await page.getByLabel('Title').inputValue()).toBe(intention);
     await page.getByRole('button', { name: 'Start the procurement' }).click();
-    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter planned go-live' }).waitFor();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter the planned go-live date' }).waitFor();
     await expectAccessible(page, 'procurement from an intention, with errors');
     await page.getByLabel('Title').fill('Community equipment service (e2e)');
     await fillDate(page, 'goLive', addMonths(today, 15));

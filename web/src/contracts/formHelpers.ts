@@ -16,9 +16,10 @@ export function readDate(
   label: string,
   problems: SummaryError[],
   required = true,
+  missing = `Enter ${label.toLowerCase()}`,
 ): string | null {
   if (!filledDate(parts)) {
-    if (required) problems.push({ field: `${field}-day`, message: `Enter ${label.toLowerCase()}` });
+    if (required) problems.push({ field: `${field}-day`, message: missing });
     return null;
   }
   const r = datePartsToIso(parts, label);
