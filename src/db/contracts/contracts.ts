@@ -448,15 +448,40 @@ async function historyOf(db: Db, where: SQL): Promise<HistoryEntry[]> {
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(where)
     .orderBy(desc(auditLog.id));
+  // Providers and locations a change moved between, by name rather than id.
+  const ids = new Set<string>();
+  for (const { a } of rows)
+    for (const side of ['before', 'after'])
+      for (const key of ['providerId', 'locationId']) {
+        const v = (a.detail?.[side] as Record<string, unknown> | undefined)?.[key];
+        if (typeof v === 'string') ids.add(v);
+      }
+  const names = new Map<string, string>();
+  if (ids.size) {
+    const list = [...ids];
+    for (const p of await db
+      .select({ id: providers.id, name: providers.name })
+      .from(providers)
+      .where(inArray(providers.id, list)))
+      names.set(p.id, p.name);
+    for (const l of await db
+      .select({ id: locations.id, name: locations.name })
+      .from(locations)
+      .where(inArray(locations.id, list)))
+      names.set(l.id, l.name);
+  }
   return rows.map(({ a, userName }) =>
-    describeHistoryEntry({
-      id: a.id,
-      at: a.at.toISOString(),
-      who: userName ?? a.actorLabel,
-      action: a.action,
-      entity: a.entity,
-      detail: a.detail ?? {},
-    }),
+    describeHistoryEntry(
+      {
+        id: a.id,
+        at: a.at.toISOString(),
+        who: userName ?? a.actorLabel,
+        action: a.action,
+        entity: a.entity,
+        detail: a.detail ?? {},
+      },
+      names,
+    ),
   );
 }
 

@@ -75,9 +75,14 @@ export function poundsText(pence: number): string {
   })}`;
 }
 
-/** A stored value of field `field` in words (null stays null: "none"). */
-export function valueText(field: string, value: unknown): string | null {
+/** A stored value of field `field` in words (null stays null: "none"); ids are named from `names` where known. */
+export function valueText(
+  field: string,
+  value: unknown,
+  names: ReadonlyMap<string, string> = new Map(),
+): string | null {
   if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' && names.has(value)) return names.get(value)!;
   if (field.endsWith('Pence') && typeof value === 'number') return poundsText(value);
   if (field === 'extensionOptionsMonths' && Array.isArray(value))
     return value.length ? value.map((m) => `${m} months`).join(' + ') : null;
@@ -88,7 +93,7 @@ export function valueText(field: string, value: unknown): string | null {
   return String(value);
 }
 
-function changesOf(detail: Record<string, unknown>): FieldChangeText[] {
+function changesOf(detail: Record<string, unknown>, names: ReadonlyMap<string, string>): FieldChangeText[] {
   const before = (detail.before ?? {}) as Record<string, unknown>;
   const after = (detail.after ?? {}) as Record<string, unknown>;
   // jsonb keeps keys in its own order: list the fields in the register's order.
@@ -99,18 +104,21 @@ function changesOf(detail: Record<string, unknown>): FieldChangeText[] {
     .map((field) => ({
       field,
       label: CONTRACT_FIELD_LABELS[field] ?? field,
-      before: valueText(field, before[field]),
-      after: valueText(field, after[field]),
+      before: valueText(field, before[field], names),
+      after: valueText(field, after[field], names),
     }));
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
-/** An audit entry about a contract, its KPIs or its procurements, described for the contract's history. */
-export function describeHistoryEntry(fact: AuditFact): HistoryEntry {
+/**
+ * An audit entry about a contract, its KPIs or its procurements, described for the contract's history; `names` gives
+ * the names of ids a change mentions (a provider, a location), shown instead of the id.
+ */
+export function describeHistoryEntry(fact: AuditFact, names: ReadonlyMap<string, string> = new Map()): HistoryEntry {
   const d = fact.detail;
   const base = { id: fact.id, at: fact.at, who: fact.who, action: fact.action, entity: fact.entity };
-  const changes = changesOf(d);
+  const changes = changesOf(d, names);
   const stageLabel = (s: unknown) => PROCUREMENT_STAGE_LABELS[s as ProcurementStage] ?? String(s);
   let summary: string;
   let note: string | null = null;

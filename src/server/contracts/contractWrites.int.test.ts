@@ -149,6 +149,26 @@ describeWithDatabases('contract register writes', (ctx) => {
         { field: 'leadOfficer', label: 'Lead officer', before: 'Sam Patel', after: 'Jo Adams' },
       ]);
       expect(history[0].who).toBe('Test commissioner');
+      // A change of provider reads as the providers' names.
+      const [{ id: other }] = await ctx.db
+        .insert(providers)
+        .values({ name: 'Heron Homecare Ltd' })
+        .returning({ id: providers.id });
+      await commissioner.put(`/api/contracts/contracts/${id}`, {
+        ...contract(),
+        annualValuePence: 110_000_000,
+        leadOfficer: 'Jo Adams',
+        providerId: other,
+      });
+      const moved = (await viewer.get(`/api/contracts/contracts/${id}/history`)).json().history[0];
+      expect(moved.changes).toEqual([
+        { field: 'providerId', label: 'Provider', before: 'Bluebird Care Services Ltd', after: 'Heron Homecare Ltd' },
+      ]);
+      await commissioner.put(`/api/contracts/contracts/${id}`, {
+        ...contract(),
+        annualValuePence: 110_000_000,
+        leadOfficer: 'Jo Adams',
+      });
       // A provider sees its own contract but not the council's trail of who changed it.
       expect((await provider.get(`/api/contracts/contracts/${id}`)).json().history).toEqual([]);
     });
