@@ -1,7 +1,7 @@
 // Contract register: reads with provider and location names, writes in transactions with an audit entry.
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
+import { type AuditActor, changedFields, recordAudit, recordAuditMany } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import {
@@ -598,10 +598,15 @@ export async function resolveRegisterRefs(
   return { byLine, unresolved };
 }
 
-/** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
+/**
+ * Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name.
+ * Each contract created or changed gets its own audit entry (action `import`, with the file's name and, for a
+ * known contract, the fields the file changed), so the import shows in that contract's history.
+ */
 export async function importRegister(
   db: Db,
   rows: RegisterContract[],
+  audit: { actor: AuditActor | null; fileName: string } = { actor: null, fileName: 'register' },
 ): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
   const { byLine, unresolved } = await resolveRegisterRefs(db, rows);
   const resolved = rows.map((r) => {
@@ -609,20 +614,39 @@ export async function importRegister(
     return { ...rest, ...byLine.get(r.line)! };
   });
   if (unresolved.length) return { created: 0, updated: 0, unresolved };
-  // One read of the known references; new contracts go in batches, known ones are updated in place.
-  const known = new Map(
-    (await db.select({ id: contracts.id, reference: contracts.reference }).from(contracts)).map((c) => [
-      c.reference,
-      c.id,
-    ]),
-  );
+  // One read of the known contracts; new contracts go in batches, known ones are updated in place.
+  const known = new Map((await db.select().from(contracts)).map((c) => [c.reference, c]));
   const fresh = resolved.filter((r) => !known.has(r.reference));
-  for (let i = 0; i < fresh.length; i += 500) await db.insert(contracts).values(fresh.slice(i, i + 500));
+  const entries: { action: string; entity: string; entityId: string; detail: Record<string, unknown> }[] = [];
+  for (let i = 0; i < fresh.length; i += 500) {
+    const ids = await db
+      .insert(contracts)
+      .values(fresh.slice(i, i + 500))
+      .returning({ id: contracts.id, reference: contracts.reference });
+    for (const c of ids)
+      entries.push({
+        action: 'import',
+        entity: 'contract',
+        entityId: c.id,
+        detail: { reference: c.reference, fileName: audit.fileName, created: true },
+      });
+  }
   const changed = resolved.filter((r) => known.has(r.reference));
-  for (const r of changed)
+  for (const r of changed) {
+    const was = known.get(r.reference)!;
     await db
       .update(contracts)
       .set({ ...r, updatedAt: new Date() })
-      .where(eq(contracts.id, known.get(r.reference)!));
+      .where(eq(contracts.id, was.id));
+    const diff = changedFields(was, { ...r });
+    if (Object.keys(diff.after).length)
+      entries.push({
+        action: 'import',
+        entity: 'contract',
+        entityId: was.id,
+        detail: { reference: r.reference, fileName: audit.fileName, created: false, ...diff },
+      });
+  }
+  await recordAuditMany(db, audit.actor, entries);
   return { created: fresh.length, updated: changed.length, unresolved };
 }

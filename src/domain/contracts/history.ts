@@ -126,6 +126,11 @@ export function describeHistoryEntry(fact: AuditFact, names: ReadonlyMap<string,
     case 'contract:create':
       summary = 'Contract added to the register';
       break;
+    case 'contract:import':
+      summary = d.created
+        ? `Added from the register file ${String(d.fileName)}`
+        : `Updated from the register file ${String(d.fileName)}`;
+      break;
     case 'contract:update':
       summary = changes.length ? 'Details edited' : 'Saved without changes';
       break;

@@ -278,6 +278,31 @@ describeWithDatabases('contract register writes', (ctx) => {
     });
   });
 
+  it('shows a register import in each contract’s history, with the fields the file changed', async () => {
+    const csv = (value: string) =>
+      `Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date\nEB-IMP-1,Befriending,Bluebird Care Services Ltd,Prevention,Older people,Grant,BCF,"${value}",01/04/2026,31/03/2028\n`;
+    const first = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.csv',
+      csv('£96,000'),
+      'text/csv',
+    );
+    expect(first.statusCode).toBe(200);
+    const { contracts } = (await commissioner.get('/api/contracts/contracts?search=EB-IMP-1')).json();
+    const id = contracts[0].id;
+    await commissioner.send('POST', '/api/contracts/import?fileName=register-v2.csv', csv('£120,000'), 'text/csv');
+    await commissioner.send('POST', '/api/contracts/import?fileName=register-v2.csv', csv('£120,000'), 'text/csv');
+    const { history } = (await commissioner.get(`/api/contracts/contracts/${id}/history`)).json();
+    expect(history.map((h: { summary: string }) => h.summary)).toEqual([
+      'Updated from the register file register-v2.csv',
+      'Added from the register file register.csv',
+    ]);
+    expect(history[0].changes.find((c: { field: string }) => c.field === 'totalValuePence')).toMatchObject({
+      before: '£96,000',
+      after: '£120,000',
+    });
+  });
+
   describe('procurements', () => {
     let contractId: string;
     let procurementId: string;
