@@ -6,7 +6,7 @@
 // in batches into a temporary staging table inside the import's transaction; repeated package IDs and the CQC
 // location of every row are then checked in SQL, and the packages are upserted from the staging table in one
 // statement. Memory stays flat whatever the file's size. Above BULK_ROWS packages the per-statement market
-// aggregate triggers are bypassed and the placement aggregates rebuilt once at the end (drizzle/0009).
+// aggregate triggers are bypassed and the placement aggregates rebuilt once at the end (drizzle/0001_market_aggregates.sql).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { pseudonymKey, pseudonymise } from '../db/core/pseudonyms.js';
