@@ -77,6 +77,7 @@ describeWithDatabases('import placements and rates', (ctx) => {
       [2, 'Start date'],
       [3, 'Hourly rate (£)'],
       [4, 'Service type'],
+      [5, 'cqc location id'],
     ]);
     const unknown = [HEADER, 'PK-2004,MOS4,Residential,1-1999999999,,,01/04/2025,,1000,,,Council'].join('\n');
     const err2 = await runImport(ctx.db, placementsImporter, textSource('u.csv', unknown), {

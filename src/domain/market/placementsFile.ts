@@ -4,6 +4,7 @@
 import { BOUNDS, withinBounds } from '../core/bounds.js';
 import { parseMoneyToPence } from '../core/money.js';
 import { parseDateText } from '../core/dates.js';
+import { weeklyCostOfHours } from './prices.js';
 import {
   BAND_LABELS,
   BANDS,
@@ -143,7 +144,9 @@ export interface PlacementFileRow {
   band: PlacementBand;
   startDate: string;
   endDate: string | null;
-  weeklyPricePence: number | null;
+  /** The file's weekly cost, or for an hourly package given without one, hours × rate (see weeklyCostOfHours). */
+  weeklyPricePence: number;
+  /** Hours a week (to the hundredth) and the hourly rate (pence) of an hourly package, else null. */
   hoursPerWeek: number | null;
   hourlyRatePence: number | null;
   topUpWeeklyPence: number;
@@ -154,7 +157,9 @@ export interface PlacementFileRow {
 
 /**
  * Reads one data row. Band defaults to `homecare_hourly` for hourly packages and `individual` otherwise; funding
- * to council, contract type to spot, purpose to long term. Every bad cell is an issue naming the file's column.
+ * to council, contract type to spot, purpose to long term. An hourly package ("Hours per week" and "Hourly rate")
+ * keeps both; its weekly cost is the file's when given, else hours × rate in pence rounded half up (12.5 h at
+ * £23.45 = 29,312.5p → £293.13), within BOUNDS.weeklyPricePence. Every bad cell is an issue naming the file's column.
  */
 export function parsePlacementRow(
   cells: readonly string[],
@@ -204,9 +209,13 @@ export function parsePlacementRow(
   const hoursRaw = get('hoursPerWeek');
   let hoursPerWeek: number | null = null;
   if (hoursRaw) {
-    if (!/^\d+(\.\d{1,2})?$/.test(hoursRaw) || Number(hoursRaw) <= 0 || Number(hoursRaw) > 168)
-      fail('hoursPerWeek', `"${hoursRaw}" is not a number of hours from 0 to 168 (at most two decimals)`);
-    else hoursPerWeek = Number(hoursRaw);
+    const hours = Number(hoursRaw);
+    if (!/^\d+(\.\d{1,2})?$/.test(hoursRaw) || hours <= 0 || !withinBounds(hours, BOUNDS.hoursPerWeek, false))
+      fail(
+        'hoursPerWeek',
+        `"${hoursRaw}" is not a number of hours above 0 and at most ${BOUNDS.hoursPerWeek.max} (at most two decimals)`,
+      );
+    else hoursPerWeek = hours;
   }
   const hourly = hoursPerWeek !== null || hourlyRatePence !== null;
   if (hourly && (hoursPerWeek === null || hourlyRatePence === null))
@@ -233,6 +242,16 @@ export function parsePlacementRow(
   const purpose = purposeRaw ? vocab(purposeRaw, PURPOSES, {}, PURPOSE_WORDS) : 'long_term';
   if (!purpose) fail('purpose', `"${purposeRaw}" is not long term, D2A, respite or short term`);
   const topUp = money('topUp') ?? 0;
+  // The file's own weekly cost stands when given; otherwise hours × rate, to the penny half up.
+  let weekly = weeklyPricePence;
+  if (weekly === null && hoursPerWeek !== null && hourlyRatePence !== null) {
+    weekly = weeklyCostOfHours(hoursPerWeek, hourlyRatePence);
+    if (!withinBounds(weekly, BOUNDS.weeklyPricePence))
+      fail(
+        'hoursPerWeek',
+        `${hoursRaw} hours at £${(hourlyRatePence / 100).toFixed(2)} an hour is £${(weekly / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })} a week, more than £${(BOUNDS.weeklyPricePence.max / 100).toLocaleString('en-GB')}, the most Steward accepts`,
+      );
+  }
   if (issues.length) return { row: null, issues };
   return {
     row: {
@@ -245,7 +264,7 @@ export function parsePlacementRow(
       band: band!,
       startDate: startDate!,
       endDate,
-      weeklyPricePence: hourly ? Math.round(hoursPerWeek! * hourlyRatePence!) : weeklyPricePence,
+      weeklyPricePence: weekly!,
       hoursPerWeek,
       hourlyRatePence,
       topUpWeeklyPence: topUp,
