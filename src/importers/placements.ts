@@ -33,6 +33,9 @@ const PSEUDONYM_CACHE = 100_000;
  */
 export const BULK_ROWS = 5_000;
 
+/** The placements triggers that keep the market aggregates (drizzle/0001), off during a bulk load. */
+const PLACEMENT_TRIGGERS = ['placements_inserted', 'placements_updated', 'placements_deleted'];
+
 /** The written columns, as json_to_recordset reads them from a batch. */
 const ROW_COLUMNS = `line int, package_id text, person_ref text, location_id uuid, service_type text, band text,
   start_date date, end_date date, weekly_price_pence int, hours_per_week numeric(8,2), hourly_rate_pence int,
@@ -104,7 +107,11 @@ class Register {
   }
 }
 
-/** Upserts one batch on package ID (a package is rewritten only when something differs); counts what it did. */
+/**
+ * Writes one batch by package ID: new packages inserted, known ones rewritten only when something differs (two
+ * plain statements in one, cheaper than INSERT … ON CONFLICT's speculative insertion); counts what it did. The
+ * batch holds each package ID once (SeenKeys).
+ */
 async function writeBatch(tx: Db, batch: Written[]): Promise<{ created: number; updated: number }> {
   const compared = [
     'personRef',
@@ -125,21 +132,21 @@ async function writeBatch(tx: Db, batch: Written[]): Promise<{ created: number; 
   const cols = [...compared.map(col), col('origin'), col('originRef'), col('updatedAt')];
   const colList = sql.raw(cols.map((c) => `"${c}"`).join(', '));
   const values = sql.raw([...compared.map((k) => `s."${col(k)}"`), `'import'`, 's.package_id', 'now()'].join(', '));
-  const updates = sql.raw(
-    [...compared, 'updatedAt' as const].map((k) => `"${col(k)}" = excluded."${col(k)}"`).join(', '),
-  );
-  const differs = sql.raw(
-    compared.map((k) => `placements."${col(k)}" is distinct from excluded."${col(k)}"`).join(' or '),
-  );
+  const updates = sql.raw([...compared.map((k) => `"${col(k)}" = s."${col(k)}"`), 'updated_at = now()'].join(', '));
+  const differs = sql.raw(compared.map((k) => `p."${col(k)}" is distinct from s."${col(k)}"`).join(' or '));
   const [r] = await queryRows<{ created: number; updated: number }>(
     tx,
-    sql`with up as (
-          insert into placements (${colList})
-          select ${values} from json_to_recordset(${JSON.stringify(batch)}::json) as s(${sql.raw(ROW_COLUMNS)})
-          on conflict (origin_ref) where origin = 'import' do update set ${updates}
-            where placements.origin = 'import' and (${differs})
-          returning (xmax = 0) as inserted)
-        select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated from up`,
+    sql`with s as (select * from json_to_recordset(${JSON.stringify(batch)}::json) as s(${sql.raw(ROW_COLUMNS)})),
+        upd as (
+          update placements p set ${updates} from s
+          where p.origin = 'import' and p.origin_ref = s.package_id and (${differs})
+          returning 1),
+        ins as (
+          insert into placements (${colList}) select ${values} from s
+          where not exists (select 1 from placements p where p.origin = 'import' and p.origin_ref = s.package_id)
+          order by s.line
+          returning 1)
+        select (select count(*) from ins)::int as created, (select count(*) from upd)::int as updated`,
   );
   return r;
 }
@@ -207,6 +214,11 @@ async function importPlacements(
     if (bulk && !bulkSet) {
       bulkSet = true;
       await tx.execute(sql`select set_config('steward.market_bulk', 'on', true)`);
+      // Disabled (not only skipped) so the statements don't gather their rows into transition tables. This takes
+      // a SHARE ROW EXCLUSIVE lock: reads go on, other writes of placements wait for the import's commit.
+      await tx.execute(
+        sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `disable trigger ${t}`).join(', ')}`),
+      );
     }
     const out = batch;
     batch = [];
@@ -285,6 +297,9 @@ async function importPlacements(
   await flush();
   await writing;
   if (bulk) {
+    await tx.execute(
+      sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `enable trigger ${t}`).join(', ')}`),
+    );
     await tx.execute(sql`select set_config('steward.market_bulk', 'off', true)`);
     await tx.execute(sql`select market_rebuild_placement_aggregates()`);
   }
