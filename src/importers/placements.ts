@@ -74,7 +74,17 @@ class Register {
   constructor(private readonly tx: Db) {}
 
   /** The location's id, or 'ambiguous', or null when the register has no such location. */
-  async find(by: 'cqc' | 'name', key: string): Promise<string | null> {
+  find(by: 'cqc' | 'name', key: string): string | null | Promise<string | null> {
+    // Once the map is read, a lookup is synchronous: no promise per row.
+    if (by === 'cqc' && this.byCqc) return this.byCqc.get(key) ?? null;
+    if (by === 'name' && this.byName) {
+      const id = this.byName.get(key.toLowerCase());
+      return id === undefined ? null : (id ?? 'ambiguous');
+    }
+    return this.load(by, key);
+  }
+
+  private async load(by: 'cqc' | 'name', key: string): Promise<string | null> {
     if (by === 'cqc') {
       this.byCqc ??= new Map(
         (
@@ -242,7 +252,8 @@ async function importPlacements(
     }
     const row = r.row!;
     rows++;
-    const locationId = await register.find(row.locationBy, row.locationKey);
+    const found = register.find(row.locationBy, row.locationKey);
+    const locationId = typeof found === 'object' && found !== null ? await found : found;
     if (locationId === null || locationId === 'ambiguous') {
       problem(
         locationId === 'ambiguous'

@@ -82,15 +82,26 @@ export function mapPlacementHeader(
   return { index, names, issues };
 }
 
+/** Each vocabulary's accepted spellings, squashed, built once per vocabulary (a national file has a million rows). */
+const VOCABS = new WeakMap<readonly string[], Map<string, string>>();
+
 function vocab<T extends string>(
   raw: string,
   codes: readonly T[],
   labels: Partial<Record<T, string>>,
   words: Record<string, T>,
 ): T | null {
-  const v = squash(raw);
-  for (const c of codes) if (squash(c) === v || squash(labels[c] ?? '') === v) return c;
-  return words[v] ?? null;
+  let lookup = VOCABS.get(codes);
+  if (!lookup) {
+    lookup = new Map<string, string>(Object.entries(words));
+    for (const c of [...codes].reverse()) {
+      if (labels[c]) lookup.set(squash(labels[c]), c);
+      lookup.set(squash(c), c);
+    }
+    lookup.delete('');
+    VOCABS.set(codes, lookup);
+  }
+  return (lookup.get(squash(raw)) as T | undefined) ?? null;
 }
 
 const SERVICE_WORDS: Record<string, ServiceType> = {
@@ -130,6 +141,7 @@ const PURPOSE_WORDS: Record<string, Purpose> = {
   temporary: 'short_term',
   'short break': 'respite',
 };
+const ALL_BANDS: readonly PlacementBand[] = [...BANDS, INDIVIDUAL_BAND];
 const BAND_WORDS: Record<string, PlacementBand> = { individual: INDIVIDUAL_BAND, negotiated: INDIVIDUAL_BAND };
 
 /** One package as read, before pseudonymisation and location lookup. */
@@ -217,21 +229,20 @@ export function parsePlacementRow(
       );
     else hoursPerWeek = hours;
   }
-  const hourly = hoursPerWeek !== null || hourlyRatePence !== null;
-  if (hourly && (hoursPerWeek === null || hourlyRatePence === null))
-    fail(
-      hoursPerWeek === null ? 'hoursPerWeek' : 'hourlyRate',
-      'is needed with the other of hours per week and hourly rate',
-    );
+  // Hourly when either cell is filled; an empty partner is named (a filled but bad cell has its own message).
+  const rateRaw = get('hourlyRate');
+  const hourly = hoursRaw !== '' || rateRaw !== '';
+  if (hourly && (hoursRaw === '' || rateRaw === ''))
+    fail(hoursRaw === '' ? 'hoursPerWeek' : 'hourlyRate', 'is needed with the other of hours per week and hourly rate');
   if (!hourly && weeklyPricePence === null && !issues.some((i) => i.field === map.names.weeklyCost))
     fail('weeklyCost', 'is empty (give the weekly cost, or hours per week and hourly rate)');
   const bandRaw = get('band');
   const band = bandRaw
-    ? vocab<PlacementBand>(bandRaw, [...BANDS, INDIVIDUAL_BAND], BAND_LABELS, BAND_WORDS)
+    ? vocab<PlacementBand>(bandRaw, ALL_BANDS, BAND_LABELS, BAND_WORDS)
     : hourly
       ? 'homecare_hourly'
       : INDIVIDUAL_BAND;
-  if (!band) fail('band', `"${bandRaw}" is not a band (${[...BANDS, INDIVIDUAL_BAND].join(', ')})`);
+  if (!band) fail('band', `"${bandRaw}" is not a band (${ALL_BANDS.join(', ')})`);
   const fundingRaw = get('funding');
   const funding = fundingRaw ? vocab(fundingRaw, FUNDING, {}, FUNDING_WORDS) : 'council';
   if (!funding) fail('funding', `"${fundingRaw}" is not council, NHS, self-funded or joint`);
