@@ -307,12 +307,13 @@ async function importPlacements(
   batch = candidates.map((c) => c.row!);
   await flush();
   await writing;
-  if (bulk) {
+  if (bulkSet) {
     await tx.execute(
       sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `enable trigger ${t}`).join(', ')}`),
     );
     await tx.execute(sql`select set_config('steward.market_bulk', 'off', true)`);
-    await tx.execute(sql`select market_rebuild_placement_aggregates()`);
+    // A re-import that changed nothing leaves the figures as they are.
+    if (created + updated > 0) await tx.execute(sql`select market_rebuild_placement_aggregates()`);
   }
   const unchanged = rows - created - updated;
   const n = (x: number) => x.toLocaleString('en-GB');
