@@ -129,10 +129,24 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 /** Apply the versioned migrations in drizzle/ (idempotent). */
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  } else {
-    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    if (database.kind === 'pglite') {
+      await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    } else {
+      await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    }
+  } catch (err) {
+    // 42P07 duplicate_table: the baseline met tables it creates, so the database was made by a development
+    // version of Steward from before the migrations were squashed into one baseline (November 2026).
+    const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    if (code === '42P07')
+      throw new Error(
+        'This database was created by a development version of Steward whose migrations have since been squashed ' +
+          'into one baseline, and cannot be upgraded. Start from an empty database (for the embedded one, delete ' +
+          'its data folder; see STEWARD_DATA_DIR in the README), then set up your council and import your files again.',
+        { cause: err },
+      );
+    throw err;
   }
 }
 

@@ -156,7 +156,7 @@ const acscRate = (ageFrom: number) => 0.0009 * Math.exp(0.043 * (ageFrom + 2));
 
 const pounds = (n: number) => Math.round(n * 100);
 
-interface SchemeSpec {
+export interface SchemeSpec {
   ref: string;
   name: string;
   schemeType: string;
@@ -172,7 +172,7 @@ interface SchemeSpec {
 }
 
 /** The seed's schemes, per place (section 3 and 7 of seed 001). Shares of a line add to 1 per place. */
-function schemesFor(key: string): SchemeSpec[] {
+export function schemesFor(key: string): SchemeSpec[] {
   const p = key.toUpperCase();
   const common: SchemeSpec[] = [
     {
@@ -313,7 +313,7 @@ function schemesFor(key: string): SchemeSpec[] {
   return common;
 }
 
-function addCommunityHealth(spec: SchemeSpec[]): void {
+export function addCommunityHealth(spec: SchemeSpec[]): void {
   // The rest of the minimum NHS contribution: NHS community health services (out-of-hospital spend).
   const used = spec.reduce((s, x) => s + (x.lines.minimum_nhs ?? 0), 0);
   spec[4].lines.minimum_nhs = (spec[4].lines.minimum_nhs ?? 0) + (1 - used);

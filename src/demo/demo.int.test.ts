@@ -5,6 +5,8 @@ import { createUser } from '../db/core/users.js';
 import { getBorough } from '../db/core/settings.js';
 import { describeWithDatabases } from '../db/testing.js';
 import { DEMO_BOROUGH } from './borough.js';
+import { loadPlan } from '../db/bcf/plans.js';
+import { computeStewardCounts } from '../db/bcf/steward.js';
 import { isDatabaseEmpty, loadDemo } from './index.js';
 import { DEMO_STAFF } from './users.js';
 
@@ -102,6 +104,31 @@ describeWithDatabases('demo borough', (ctx) => {
       sql`select r.reference from bcf_risk_links l join risks r on r.id = l.risk_id order by 1`,
     );
     expect(logged.map((r) => r.reference)).toEqual(['BCF-1', 'BCF-2', 'BCF-3', 'BCF-4', 'BCF-5', 'CON-2']);
+
+    // The borough's own BCF plan: its admissions and discharges home computed by Steward from placements and the
+    // hub (the same counts a fresh computation gives), a plan set against them.
+    const [own] = await queryRows<{ id: string; name: string }>(
+      ctx.db,
+      sql`select p.id, pl.name from bcf_plans p join bcf_places pl on pl.plan_id = p.id where pl.gss_code = ${DEMO_BOROUGH.gssCode}`,
+    );
+    expect(own.name).toBe(DEMO_BOROUGH.name);
+    const stored = await queryRows<{
+      metric: string;
+      year: string;
+      quarter: number;
+      numerator: number;
+      source: string;
+    }>(
+      ctx.db,
+      sql`select c.metric, c.year, c.quarter, c.numerator, c.source from bcf_metric_counts c
+          join bcf_places pl on pl.id = c.place_id where pl.plan_id = ${own.id} order by 1, 2, 3`,
+    );
+    expect(stored.filter((c) => c.metric === 'residential_admissions').length).toBeGreaterThan(4);
+    expect(stored.every((c) => c.source.startsWith('Steward '))).toBe(true);
+    const fresh = await computeStewardCounts(ctx.db, await loadPlan(ctx.db, own.id), AS_AT.toISOString().slice(0, 10));
+    const key = (c: { metric: string; year: string; quarter: number; numerator: number }) =>
+      `${c.metric} ${c.year} Q${c.quarter}: ${c.numerator}`;
+    expect(fresh.map(key).sort()).toEqual(stored.map(key).sort());
 
     const users = await queryRows<{ email: string; role: string }>(
       ctx.db,

@@ -17,6 +17,7 @@ import { contractsDemoPart } from './contracts.js';
 import { mpsDemoPart } from './mps.js';
 import { directoryDemoPart } from './directory.js';
 import { bcfDemoPart } from './bcf.js';
+import { bcfBoroughDemoPart } from './bcfBorough.js';
 
 const corePart: DemoPart = {
   name: 'core',
@@ -37,6 +38,7 @@ export const demoParts: DemoPart[] = [
   mpsDemoPart,
   directoryDemoPart,
   bcfDemoPart,
+  bcfBoroughDemoPart,
 ];
 
 export interface LoadDemoOptions {

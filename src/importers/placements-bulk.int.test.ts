@@ -1,5 +1,5 @@
 // A big placements file bypasses the per-statement aggregate triggers and rebuilds the placement aggregates once
-// (drizzle/0009). The figures must be exactly those of a full recomputation by the per-key functions the triggers
+// (drizzle/0001_market_aggregates.sql). The figures must be exactly those of a full recomputation by the per-key functions the triggers
 // use (market_rebuild_aggregates), after a first import, after a re-import that moves start dates, changes prices
 // and ends packages, and after a refused file (which must leave everything as it was).
 import path from 'node:path';

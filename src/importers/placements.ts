@@ -10,7 +10,7 @@
 // and a line per package, confirmed against the file before they are reported). The first problem stops the
 // writing (the rest of the file is only checked) and the transaction is rolled back, so a refused file writes
 // nothing. From BULK_ROWS packages the per-statement market aggregate triggers are bypassed and the placement
-// aggregates rebuilt once, set-based, at the end (drizzle/0013).
+// aggregates rebuilt once, set-based, at the end (market_rebuild_placement_aggregates, drizzle/0001_market_aggregates.sql).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { pseudonymKey, pseudonymise } from '../db/core/pseudonyms.js';
@@ -33,7 +33,7 @@ const PSEUDONYM_CACHE = 100_000;
  */
 export const BULK_ROWS = 5_000;
 
-/** The placements triggers that keep the market aggregates (drizzle/0001), off during a bulk load. */
+/** The placements triggers that keep the market aggregates (drizzle/0001_market_aggregates.sql), off during a bulk load. */
 const PLACEMENT_TRIGGERS = ['placements_inserted', 'placements_updated', 'placements_deleted'];
 
 /** The written columns, as json_to_recordset reads them from a batch. */

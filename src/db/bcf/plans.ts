@@ -64,7 +64,7 @@ export interface PlanData {
 
 /** Every BCF plan, oldest first, with its years and the names of its places in their order. */
 export async function listPlans(db: Db): Promise<{ id: string; name: string; years: string[]; places: string[] }[]> {
-  const plans = await db.select().from(bcfPlans).orderBy(asc(bcfPlans.createdAt));
+  const plans = await db.select().from(bcfPlans).orderBy(asc(bcfPlans.createdAt), asc(bcfPlans.name));
   const places = await db.select().from(bcfPlaces).orderBy(asc(bcfPlaces.sortOrder));
   return plans.map((p) => ({
     id: p.id,

@@ -22,16 +22,18 @@ describeWithDatabases('bcf counts from Steward’s own records', (ctx) => {
     const counts = ESP2013.map((b) =>
       b.ageFrom >= 65 ? [6000, 5000, 4000, 2500, 1500, 1000][(b.ageFrom - 65) / 5] : 10_000,
     );
+    // The same people in mid-2025, the baseline year's (2025/26) population.
+    const both = <T>(f: (b: (typeof ESP2013)[number], i: number) => T) => [...ESP2013.map(f), ...ESP2013.map(f)];
     await replacePopulation(db, {
       kind: 'estimate',
       source: 'test',
       vintage: 'test',
-      areaCode: ESP2013.map(() => GSS),
-      year: ESP2013.map(() => 2026),
-      sex: ESP2013.map(() => 'persons' as const),
-      ageFrom: ESP2013.map((b) => b.ageFrom),
-      ageTo: ESP2013.map((b) => b.ageTo),
-      count: counts,
+      areaCode: both(() => GSS),
+      year: [...ESP2013.map(() => 2025), ...ESP2013.map(() => 2026)],
+      sex: both(() => 'persons' as const),
+      ageFrom: both((b) => b.ageFrom),
+      ageTo: both((b) => b.ageTo),
+      count: both((_b, i) => counts[i]),
     });
     const [prov] = await queryRows<{ id: string }>(
       db,
@@ -45,6 +47,8 @@ describeWithDatabases('bcf counts from Steward’s own records', (ctx) => {
       db.execute(sql`insert into placements (person_ref, location_id, service_type, band, start_date, weekly_price_pence, funding, purpose)
         values (${`P${Math.random()}`}, ${loc.id}, ${over.service ?? 'care_home_residential'}, ${over.band ?? 'standard'}, ${start}, 80000,
                 ${over.funding ?? 'council'}, ${over.purpose ?? 'long_term'})`);
+    // Baseline year 2025/26, Q4 (January–March 2026): one.
+    await placement('2026-02-15');
     // Q1 2026/27 (April–June): three that count, and one of each kind that does not.
     await placement('2026-04-03');
     await placement('2026-05-20', { service: 'care_home_nursing', funding: 'joint' });
@@ -86,7 +90,11 @@ describeWithDatabases('bcf counts from Steward’s own records', (ctx) => {
   it('counts permanent admissions 65+ from placements and discharges home from the hub, by complete quarter', async () => {
     const plan = await loadPlan(ctx.db, planId);
     const counts = await computeStewardCounts(ctx.db, plan, '2026-11-30');
-    const get = (metric: string, quarter: number) => counts.find((c) => c.metric === metric && c.quarter === quarter);
+    const get = (metric: string, quarter: number, year = '2026/27') =>
+      counts.find((c) => c.metric === metric && c.quarter === quarter && c.year === year);
+    // The baseline year too, so the metrics page compares the plan with the year before it.
+    expect(get('residential_admissions', 4, '2025/26')).toMatchObject({ numerator: 1, denominator: 20_000 });
+    expect(get('residential_admissions', 1, '2025/26')).toMatchObject({ numerator: 0 });
     expect(get('residential_admissions', 1)).toMatchObject({ numerator: 3, denominator: 20_000 });
     expect(get('residential_admissions', 2)).toMatchObject({ numerator: 2, denominator: 20_000 });
     expect(get('residential_admissions', 3)).toBeUndefined();

@@ -17,22 +17,29 @@ export const PLACEMENTS_SOURCE =
   'Steward placements (council-funded long-term care home placements, older people’s bands)';
 export const HUB_SOURCE = 'Steward discharge hub (discharged referrals, deaths left out)';
 
+/** The plan's place whose GSS code is the Steward borough's (the one Steward computes counts for), or null. */
+export async function stewardPlaceOf(db: Db, plan: PlanData): Promise<PlanData['places'][number] | null> {
+  const borough = await getBorough(db);
+  return plan.places.find((p) => p.gssCode === borough?.gssCode) ?? null;
+}
+
 /**
- * Counts for every complete quarter of the plan up to `today` for the borough's place: residential admissions
+ * Counts for every complete quarter of the baseline year and the plan up to `today` for the borough's place: residential admissions
  * (placements started in the quarter ÷ population 65+ of the year) and discharges home (÷ all discharges).
  * @throws InputError when no place of the plan is the Steward borough, or the borough has no population for a year
  */
 export async function computeStewardCounts(db: Db, plan: PlanData, today: string): Promise<MetricCount[]> {
-  const borough = await getBorough(db);
-  const place = plan.places.find((p) => p.gssCode === borough?.gssCode);
-  if (!place)
+  const place = await stewardPlaceOf(db, plan);
+  if (!place) {
+    const borough = await getBorough(db);
     throw InputError.field(
       'placeId',
-      `None of this plan's places is the Steward borough (${borough?.gssCode ?? 'not set'}); its counts come from returns or imports`,
+      `None of this plan's places is ${borough ? `${borough.name} (${borough.gssCode})` : 'the council Steward is set up for'}, so Steward cannot compute its counts: they come from returns or imports`,
     );
+  }
   const series = await populationRows(db, [place.gssCode]);
   const out: MetricCount[] = [];
-  for (const q of quartersOf(plan.years)) {
+  for (const q of quartersOf([plan.baselineYear, ...plan.years])) {
     const from = quarterStartDate(q);
     const to = quarterEndDate(q);
     if (to > today) continue;

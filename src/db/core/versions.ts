@@ -1,11 +1,11 @@
-// Reports cached per data version (issue 15). Statement-level triggers (drizzle/0010_data_versions.sql) raise an
+// Reports cached per data version (issue 15). Statement-level triggers (drizzle/0001_market_aggregates.sql (its "Data versions" part)) raise an
 // area's version in the same transaction as any write to its tables, so a report computed after reading version v
 // is exact for as long as the version is still v. Reading the version costs one primary-key lookup; a report that
 // takes a second to compute from thousands of referrals is then computed once per change, not once per request.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 
-/** Areas with a data version: the tables whose writes raise it are listed in drizzle/0010_data_versions.sql. */
+/** Areas with a data version: the tables whose writes raise it are listed in drizzle/0001_market_aggregates.sql (its "Data versions" part). */
 export type VersionedArea = 'discharge';
 
 /** The area's current version, or null when the database has no version row (then nothing is cached). */

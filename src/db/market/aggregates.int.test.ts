@@ -1,4 +1,4 @@
-// The dashboard's derived tables (drizzle/0010_market_aggregates.sql) must always equal what a live query over
+// The dashboard's derived tables (drizzle/0001_market_aggregates.sql) must always equal what a live query over
 // the source tables gives. Checked on the demo borough as loaded, then again after every kind of write the
 // triggers must follow: new, future-dated, ended and deleted placements, a usual rate inserted mid-history, a
 // home moving out of the borough, a deregistration, a late (backdated) return and a deleted return.
@@ -52,7 +52,7 @@ async function expectAggregatesMatchSources(db: Db): Promise<void> {
     await rows(sql`
     select distinct on (location_id) location_id, id as return_id, as_at, max_capacity, occupied, vacant_reserved, vacant_accepting, residential_max, residential_occupied,
       residential_vacant_accepting, nursing_max, nursing_occupied, nursing_vacant_accepting, dementia_max, dementia_occupied, dementia_vacant_accepting
-    from care_home_capacity order by location_id, as_at desc, created_at desc`),
+    from care_home_capacity order by location_id, as_at desc, created_at desc, id desc`),
   );
   expect(
     await rows(
@@ -62,7 +62,7 @@ async function expectAggregatesMatchSources(db: Db): Promise<void> {
     await rows(sql`
     select distinct on (location_id, date_trunc('month', as_at at time zone 'UTC')) location_id, date_trunc('month', as_at at time zone 'UTC')::date::text as month,
       as_at, max_capacity, occupied, vacant_accepting
-    from care_home_capacity order by location_id, date_trunc('month', as_at at time zone 'UTC'), as_at desc, created_at desc`),
+    from care_home_capacity order by location_id, date_trunc('month', as_at at time zone 'UTC'), as_at desc, created_at desc, id desc`),
   );
   expect(await rows(sql`select * from workforce_latest order by location_id`)).toEqual(
     await rows(sql`
@@ -221,6 +221,23 @@ describeWithDatabases('market aggregates kept by triggers', (ctx) => {
     await setUsualRate(ctx.db, sys, { band: 'standard_residential', effectiveFrom: '2025-09-01', amountPence: 66_600 });
     await expectAggregatesMatchSources(ctx.db);
 
+    // A placement's price and band corrected in place; a usual rate's amount corrected, and one withdrawn.
+    const corrected = await queryRows(
+      ctx.db,
+      sql`update placements set weekly_price_pence = weekly_price_pence + 12345, band = 'enhanced_residential'
+          where id = (select id from placements where location_id = ${c.locationId} and band = 'standard_residential' order by start_date limit 1) returning id`,
+    );
+    expect(corrected).toHaveLength(1);
+    await expectAggregatesMatchSources(ctx.db);
+    await ctx.db.execute(
+      sql`update usual_rates set amount_pence = amount_pence - 2000 where band = 'standard_residential' and effective_from = '2025-09-01'`,
+    );
+    await expectAggregatesMatchSources(ctx.db);
+    await ctx.db.execute(
+      sql`delete from usual_rates where band = 'standard_residential' and effective_from = '2025-09-01'`,
+    );
+    await expectAggregatesMatchSources(ctx.db);
+
     // A home moves out of the borough; another is deregistered.
     await updateLocationCommissioning(ctx.db, b.locationId, { inBorough: false }, sys);
     await ctx.db.execute(sql`update locations set deregistered_at = ${now.toISOString()} where id = ${d.locationId}`);
@@ -262,6 +279,21 @@ describeWithDatabases('market aggregates kept by triggers', (ctx) => {
     await expectAggregatesMatchSources(ctx.db);
     const afterLate = await careHomeRows(ctx.db, { locationId: c.locationId }, now);
     expect(afterLate[0].occupied).not.toBe(1);
+
+    // A full rebuild from empty tables gives the same figures.
+    for (const t of [
+      'market_placement_flows',
+      'market_price_days',
+      'market_price_quarters',
+      'location_open_placements',
+      'care_home_latest',
+      'care_home_monthly',
+      'workforce_latest',
+      'homecare_latest',
+    ])
+      await ctx.db.execute(sql.raw(`delete from ${t}`));
+    await ctx.db.execute(sql`select market_rebuild_aggregates()`);
+    await expectAggregatesMatchSources(ctx.db);
   });
 
   it('refuses a placement that ends before it starts', async () => {

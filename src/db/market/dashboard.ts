@@ -1,5 +1,5 @@
 // The market dashboard's figures, fast at national scale (15,000 homes, 1,000,000 placements) because they read
-// the derived tables the database keeps current as data is written (drizzle/0010_market_aggregates.sql):
+// the derived tables the database keeps current as data is written (drizzle/0001_market_aggregates.sql):
 // each home's latest and monthly returns, open council placements by home, placement flows and prices by day,
 // and price statistics by quarter. Price views filtered by more than the borough scope are computed live from
 // the placements (livePriceSummary); the tests check both ways agree. Percentiles use percentile_cont, which

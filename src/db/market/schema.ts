@@ -270,7 +270,7 @@ export const placements = pgTable(
 );
 
 // ---- Derived tables: the dashboard's figures kept current as data is written ----
-// Maintained by the statement-level triggers in drizzle/0010_market_aggregates.sql (plpgsql, set-based over the
+// Maintained by the statement-level triggers in drizzle/0001_market_aggregates.sql (plpgsql, set-based over the
 // rows each statement touched), so every write path — repositories, imports, the demo loader, raw SQL — keeps
 // them exact. The application only reads them. Each has a live equivalent the tests compare it with.
 

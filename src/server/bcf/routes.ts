@@ -22,7 +22,8 @@ import {
 import { linkRisk, planRisks, schemeContracts, unlinkRisk } from '../../db/bcf/risks.js';
 import { listRisks } from '../../db/contracts/risks.js';
 import { applyReturn, planScorecard, returnSheets } from '../../db/bcf/returns.js';
-import { refreshStewardCounts } from '../../db/bcf/steward.js';
+import { refreshStewardCounts, stewardPlaceOf } from '../../db/bcf/steward.js';
+import { getBorough } from '../../db/core/settings.js';
 import { bcfSchemes } from '../../db/bcf/schema.js';
 import { listScenarios } from '../../db/discharge/simulation.js';
 import { eq } from 'drizzle-orm';
@@ -131,13 +132,7 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const plan = await loadPlan(app.db, request.params.id);
-      return {
-        years: [plan.baselineYear, ...plan.years],
-        places: plan.places,
-        metrics: await planScorecard(app.db, plan),
-        canEdit: canEdit(request),
-      };
+      return metricsView(await loadPlan(app.db, request.params.id), canEdit(request));
     },
   );
 
@@ -165,8 +160,7 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
       if (bad.length) throw new InputError(bad);
       await putMetricPlans(app.db, who(request), plan.id, request.body.plans);
-      const fresh = await loadPlan(app.db, plan.id);
-      return { years, places: fresh.places, metrics: await planScorecard(app.db, fresh), canEdit: true };
+      return metricsView(await loadPlan(app.db, plan.id), true);
     },
   );
 
@@ -187,6 +181,19 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
       return { counts: await refreshStewardCounts(app.db, who(request), plan, londonToday()) };
     },
   );
+
+  /** The metrics page's view: every place's scorecard and which place (if any) Steward computes itself. */
+  async function metricsView(plan: Awaited<ReturnType<typeof loadPlan>>, edit: boolean) {
+    const borough = await getBorough(app.db);
+    return {
+      years: [plan.baselineYear, ...plan.years],
+      places: plan.places,
+      stewardPlace: await stewardPlaceOf(app.db, plan),
+      council: borough ? { name: borough.name, gssCode: borough.gssCode } : null,
+      metrics: await planScorecard(app.db, plan),
+      canEdit: edit,
+    };
+  }
 
   async function dcView(id: string, year: string | undefined, edit: boolean) {
     const plan = await loadPlan(app.db, id);

@@ -104,6 +104,10 @@ const figureFields = {
 export const metricsSchema = z.object({
   years: z.array(z.string()),
   places: z.array(placeSchema),
+  /** The place Steward computes residential admissions and discharges home for (the council it is set up for). */
+  stewardPlace: placeSchema.nullable(),
+  /** The council Steward is set up for, to explain why no place is computed. */
+  council: z.object({ name: z.string(), gssCode: z.string() }).nullable(),
   metrics: z.array(
     z.object({
       placeId: z.string(),

@@ -1,16 +1,22 @@
 import * as Plot from '@observablehq/plot';
-import { useCallback, useMemo } from 'react';
-import { useApi } from '../api';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { ApiError, apiSend, useApi } from '../api';
 import {
+  Button,
   Chart,
   Details,
   DownloadLinks,
+  ErrorSummary,
+  InsetText,
   LoadingOrError,
+  NotificationBanner,
   Page,
   RagTag,
   Table,
+  apiErrorsToSummary,
   categoricalColours,
   type PlotOptions,
+  type SummaryError,
 } from '../components';
 import { BcfNav, metricText, usePlanId } from './common';
 import type { MetricsView, PlaceMetric, Place } from './types';
@@ -135,9 +141,59 @@ function MetricSection({ name, rows, places }: { name: string; rows: PlaceMetric
   );
 }
 
+/**
+ * Where Steward's own figures come from: for the council it is set up for, a button that recomputes residential
+ * admissions (placements) and discharges home (the hub) for every complete quarter; for other places, why not.
+ */
+function StewardCounts({ data, planId, reload }: { data: MetricsView; planId: string; reload: () => void }) {
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const place = data.stewardPlace;
+  if (!place)
+    return (
+      <InsetText>
+        Steward computes permanent admissions and discharges home from its own placements and discharge hub for{' '}
+        {data.council ? data.council.name : 'the council it is set up for'}, which is not a place of this plan: this
+        plan’s figures come from returns and imports.
+      </InsetText>
+    );
+  const recompute = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const res = await apiSend<{ counts: unknown[] }>('POST', `/api/bcf/plans/${planId}/metrics/refresh`);
+      setErrors([]);
+      setDone(
+        `Recomputed ${res.counts.length} quarterly figure${res.counts.length === 1 ? '' : 's'} for ${place.name} from Steward’s placements and discharge hub`,
+      );
+      reload();
+    } catch (err) {
+      setDone(null);
+      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+    }
+  };
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {done && <NotificationBanner type="success" heading={done} />}
+      <InsetText>
+        {place.name}’s permanent admissions (from Steward’s placements) and discharges to usual place of residence (from
+        the discharge hub) are computed by Steward for every complete quarter.
+        {data.canEdit ? ' Recompute them after placements or discharges have been corrected.' : ''}
+      </InsetText>
+      {data.canEdit && (
+        <form onSubmit={recompute} noValidate>
+          <Button type="submit" variant="secondary">
+            Recompute {place.name}’s figures from Steward
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}
+
 export function MetricsPage() {
   const { planId, error: listError, loading: listLoading } = usePlanId();
-  const { data, error, loading } = useApi<MetricsView>(planId ? `/api/bcf/plans/${planId}/metrics` : null);
+  const { data, error, loading, reload } = useApi<MetricsView>(planId ? `/api/bcf/plans/${planId}/metrics` : null);
   const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Metrics' }];
   if (!data)
     return (
@@ -159,13 +215,14 @@ export function MetricsPage() {
         plan, the actual by quarter, 95% confidence limits where the method gives them and a RAG rating. Each says where
         its figures come from and how it is calculated.
       </p>
+      {planId && <StewardCounts data={data} planId={planId} reload={reload} />}
       {[...groups.entries()].map(([name, rows]) => (
         <MetricSection key={name} name={name} rows={rows} places={data.places} />
       ))}
       <DownloadLinks
         filename="bcf-metrics"
         what="the metrics by quarter"
-        rows={download}
+        rows={download.map((r) => ({ ...r, rag: r.rag ? RAG_TEXT[r.rag] : '' }))}
         columns={[
           { key: 'metric', header: 'Metric' },
           { key: 'place', header: 'Place' },

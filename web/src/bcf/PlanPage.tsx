@@ -78,8 +78,26 @@ export function PlanPage() {
     <Page title={data.name} caption="Better Care Fund" breadcrumbs={CRUMBS}>
       <BcfNav planId={data.id} />
       <p className="govuk-body">
-        Joint plan for {data.places.map((p) => p.name).join(', ')}. Baseline year {data.baselineYear}.
+        {data.places.length > 1 ? 'Joint plan for ' : 'Plan for '}
+        {data.places.map((p) => p.name).join(', ')}. Baseline year {data.baselineYear}.
       </p>
+      {plans && plans.length > 1 && (
+        <nav aria-label="Other BCF plans">
+          <p className="govuk-body">
+            Other plans:{' '}
+            {plans
+              .filter((p) => p.id !== data.id)
+              .map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 && '; '}
+                  <Link className="govuk-link" to={`/bcf?plan=${p.id}`}>
+                    {p.name}
+                  </Link>
+                </span>
+              ))}
+          </p>
+        </nav>
+      )}
       <div className="govuk-form-group">
         <label className="govuk-label" htmlFor="year">
           Financial year
@@ -107,7 +125,7 @@ export function PlanPage() {
       />
       <Chart
         title={`Spend against plan by funding line, ${year}`}
-        description={`Planned spend and actual spend to date for each funding line across the three places. ${spend
+        description={`Planned spend and actual spend to date for each funding line across ${data.places.length === 1 ? data.places[0].name : `the ${data.places.length} places`}. ${spend
           .map((l) => `${label(l.fundingLine)}: ${poundsText(l.actualPence)} of ${poundsText(l.plannedPence)}`)
           .join('; ')}.`}
         plot={plot}

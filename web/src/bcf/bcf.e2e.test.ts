@@ -20,8 +20,9 @@ describeE2E('better care fund', () => {
 
     // The joint plan: three places, every funding line, every scheme.
     const { plans } = await (await page.request.get(`${base}/api/bcf/plans`)).json();
-    expect(plans).toHaveLength(1);
+    expect(plans).toHaveLength(2);
     expect(plans[0].places).toEqual(['Barking and Dagenham', 'Havering', 'Redbridge']);
+    expect(plans[1].places).toEqual(['Eastbrook (demo borough)']);
     const plan = await (await page.request.get(`${base}/api/bcf/plans/${plans[0].id}`)).json();
     const fundingTable = page.locator('table', { hasText: 'Income, planned and actual spend by place' });
     for (const place of plans[0].places)
@@ -159,6 +160,25 @@ describeE2E('better care fund', () => {
     };
     expect(await sheets(again)).toEqual(await sheets(bytes));
     await expectAccessible(page, 'BCF returns after import');
+
+    // The borough's own plan: its admissions and discharges home computed by Steward, recomputed on request.
+    await page.getByRole('link', { name: 'Plan and spend', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Other BCF plans' })
+      .getByRole('link', { name: /Eastbrook/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Eastbrook Better Care Fund Plan/ }).waitFor();
+    await page.getByText('Plan for Eastbrook (demo borough).', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Metrics', exact: true }).click();
+    await page.getByText(/are computed by Steward for every complete quarter/).waitFor();
+    await page.getByRole('button', { name: 'Recompute Eastbrook (demo borough)’s figures from Steward' }).click();
+    await page.getByText(/^Recomputed \d+ quarterly figures for Eastbrook \(demo borough\)/).waitFor();
+    await page.getByText('How residential admissions is calculated').click();
+    await expect.poll(() => page.getByText(/Steward placements/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'BCF metrics of the borough’s own plan');
+    // The joint plan's places are not the borough: the page says why nothing is recomputed there.
+    await page.goto(`${base}/bcf/metrics?plan=${plans[0].id}`);
+    await page.getByText(/which is not a place of this plan/).waitFor();
     expect(errors).toEqual([]);
   }, 600_000);
 });

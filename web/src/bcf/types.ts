@@ -94,6 +94,8 @@ export interface PlaceMetric {
 export interface MetricsView {
   years: string[];
   places: Place[];
+  stewardPlace: Place | null;
+  council: { name: string; gssCode: string } | null;
   metrics: PlaceMetric[];
   canEdit: boolean;
 }

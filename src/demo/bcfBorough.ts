@@ -1,0 +1,150 @@
+// The demo borough's own Better Care Fund plan: a single-place plan for Eastbrook whose permanent admissions and
+// discharges home are not typed in but computed by Steward from the demo's placements and discharge hub (the
+// "Recompute from Steward" of the metrics page). The joint plan of seed 001 (src/demo/bcf.ts) keeps the seed's real
+// places and published figures; this one shows the same pages on figures Steward knows itself. Money is synthetic,
+// of Havering's size (the demo borough is calibrated on Havering); plans are set a little better than the
+// baseline Steward computes, as a council would set them.
+import type { Db } from '../db/client.js';
+import { createPlan, loadPlan, putMetricPlans, type NewPlan } from '../db/bcf/plans.js';
+import { refreshStewardCounts } from '../db/bcf/steward.js';
+import { getBorough } from '../db/core/settings.js';
+import { financialYearOf, financialYearStart } from '../domain/core/dates.js';
+import type { Rng } from '../domain/core/random.js';
+import { nextFinancialYear, quarterEndDate, quartersOf } from '../domain/bcf/period.js';
+import type { FundingLine } from '../domain/bcf/plan.js';
+import { DEMO_BCF_PLACES, addCommunityHealth, schemesFor } from './bcf.js';
+import type { DemoPart } from './part.js';
+
+const ACTOR = { system: 'demo' };
+const QUARTER_SHAPE = [0.24, 0.24, 0.26, 0.26];
+
+/**
+ * Create the borough's plan (after the market, discharge and demand parts: it reads their placements, hub records
+ * and population) and compute its residential admissions and discharges home from them.
+ * @returns the plan's id, or null when no borough is set
+ */
+export async function loadBoroughBcfPlan(
+  db: Db,
+  ctx: { asAt: Date; rng: (s: string) => Rng },
+): Promise<{ planId: string } | null> {
+  const borough = await getBorough(db);
+  if (!borough) return null;
+  const today = ctx.asAt.toISOString().slice(0, 10);
+  const current = financialYearOf(today);
+  const years = [current, nextFinancialYear(current)];
+  const baseline = financialYearOf(`${Number(financialYearStart(current).slice(0, 4)) - 1}-06-01`);
+  const rng = ctx.rng('bcf-borough');
+  const havering = DEMO_BCF_PLACES.find((p) => p.key === 'hav')!;
+  const key = 'borough';
+  const plan: NewPlan = {
+    name: `${borough.name.replace(/ \(demo borough\)$/, '')} Better Care Fund Plan ${years[0]} to ${years[1]}`,
+    years,
+    baselineYear: baseline,
+    narrative: {
+      overview: `${borough.name}'s own plan. Its permanent admissions and discharges home are computed by Steward from the council's placements and the discharge hub, quarter by quarter.`,
+    },
+    places: [{ key, name: borough.name, gssCode: borough.gssCode }],
+    income: [],
+    requirements: [],
+    schemes: [],
+    metricPlans: [],
+    metricCounts: [],
+  };
+  const specs = schemesFor('eb');
+  addCommunityHealth(specs);
+  const completeQuarters = quartersOf(years).filter((q) => quarterEndDate(q) <= today);
+  years.forEach((year, k) => {
+    for (const [line, amount] of Object.entries(havering.income) as [FundingLine, number][])
+      plan.income.push({
+        place: key,
+        year,
+        fundingLine: line,
+        amountPence: Math.round(amount * 100 * (line === 'minimum_nhs' ? 1 + 0.057 * k : 1 + 0.02 * k)),
+      });
+    const nhs = plan.income.find((i) => i.year === year && i.fundingLine === 'minimum_nhs')!.amountPence;
+    plan.requirements.push({
+      place: key,
+      year,
+      socialCarePence: Math.round(nhs * 0.4),
+      outOfHospitalPence: Math.round(nhs * 0.3),
+    });
+  });
+  for (const spec of specs) {
+    const funding: NewPlan['schemes'][number]['funding'] = [];
+    const actuals: NewPlan['schemes'][number]['actuals'] = [];
+    for (const year of years)
+      for (const [line, share] of Object.entries(spec.lines) as [FundingLine, number][]) {
+        const income = plan.income.find((i) => i.year === year && i.fundingLine === line);
+        if (!income || !share) continue;
+        // Every line's shares add to 1 over the schemes that draw on it: the last takes the remainder.
+        const users = specs.filter((s) => (s.lines[line] ?? 0) > 0);
+        const total = users.reduce((a, s) => a + s.lines[line]!, 0);
+        const before = users
+          .slice(0, users.indexOf(spec))
+          .reduce((a, s) => a + Math.round((income.amountPence * s.lines[line]!) / total), 0);
+        const plannedPence =
+          users[users.length - 1] === spec
+            ? income.amountPence - before
+            : Math.round((income.amountPence * share) / total);
+        funding.push({ fundingLine: line, year, plannedPence });
+        for (const q of completeQuarters.filter((x) => x.year === year))
+          actuals.push({
+            fundingLine: line,
+            year,
+            quarter: q.quarter,
+            actualPence: Math.round(plannedPence * QUARTER_SHAPE[q.quarter - 1] * rng.uniform(0.9, 1.06)),
+            outputs:
+              line === Object.keys(spec.lines)[0] && spec.plannedOutputs !== null
+                ? Math.round(spec.plannedOutputs * QUARTER_SHAPE[q.quarter - 1] * rng.uniform(0.85, 1.1))
+                : null,
+          });
+      }
+    const { lines: _lines, ...fields } = spec;
+    plan.schemes.push({ ...fields, place: key, contractIds: [], funding, actuals });
+  }
+  const created = await createPlan(db, ACTOR, plan);
+  const saved = await loadPlan(db, created.id);
+  // Steward's own counts for the baseline year and every complete quarter since.
+  const counts = await refreshStewardCounts(db, ACTOR, saved, today);
+  const placeId = created.placeIds[key];
+  // Plans: the baseline year's computed rate (per 100,000 65+ a year; % discharged home), 2% and 4% better.
+  const baseCounts = counts.filter((c) => c.year === baseline && c.metric === 'residential_admissions');
+  const baseRate =
+    baseCounts.length > 0
+      ? (baseCounts.reduce((s, c) => s + c.numerator, 0) / baseCounts[0].denominator) * 1e5 * (4 / baseCounts.length)
+      : null;
+  const home = counts.filter((c) => c.metric === 'discharge_home');
+  const homeShare = home.length
+    ? (home.reduce((s, c) => s + c.numerator, 0) / home.reduce((s, c) => s + c.denominator, 0)) * 100
+    : null;
+  const rows: { placeId: string; metric: string; year: string; quarter: number; value: number }[] = [];
+  [baseline, ...years].forEach((year, k) => {
+    if (baseRate !== null)
+      rows.push({
+        placeId,
+        metric: 'residential_admissions',
+        year,
+        quarter: 0,
+        value: Math.round(baseRate * [1, 0.98, 0.96][k] * 10) / 10,
+      });
+    if (homeShare !== null)
+      for (const quarter of [1, 2, 3, 4])
+        rows.push({
+          placeId,
+          metric: 'discharge_home',
+          year,
+          quarter,
+          value: Math.round(Math.min(99, homeShare + [0, 1, 2][k]) * 10) / 10,
+        });
+  });
+  await putMetricPlans(db, ACTOR, created.id, rows as Parameters<typeof putMetricPlans>[3]);
+  return { planId: created.id };
+}
+
+export const bcfBoroughDemoPart: DemoPart = {
+  name: 'bcf-borough',
+  description: 'the demo borough’s own Better Care Fund plan, its admissions and discharges computed by Steward',
+  async load(db, ctx) {
+    await loadBoroughBcfPlan(db, ctx);
+  },
+};
