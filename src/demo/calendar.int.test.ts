@@ -90,6 +90,7 @@ interface DemoIds {
   bcfPlan: string;
   deliveryPlan: string;
   concern: string;
+  procurement: string | null;
 }
 
 async function demoIds(database: Database): Promise<DemoIds> {
@@ -119,6 +120,7 @@ async function demoIds(database: Database): Promise<DemoIds> {
     bcfPlan: (await one(sql`select id::text from bcf_plans limit 1`))!,
     deliveryPlan: (await one(sql`select id::text from delivery_plans order by created_at limit 1`))!,
     concern: (await one(sql`select id::text from provider_concerns order by raised_on desc limit 1`))!,
+    procurement: await one(sql`select id::text from procurements order by title limit 1`),
   };
 }
 
@@ -151,6 +153,7 @@ function fill(path: string, ids: DemoIds): string | null {
     [/^\/api\/bcf\/plans\/\{id\}/, ids.bcfPlan],
     [/^\/api\/delivery-plans\/\{id\}/, ids.deliveryPlan],
     [/^\/api\/contracts\/concerns\/\{id\}/, ids.concern],
+    [/^\/api\/contracts\/procurements\/\{id\}/, ids.procurement],
   ];
   // The PDF needs the built web app and a listening server, which this API-only test app has not (503 by design).
   if (path === '/market-position-statement.pdf') return null;
