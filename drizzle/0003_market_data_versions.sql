@@ -52,3 +52,18 @@ CREATE TRIGGER market_price_days_market_version AFTER INSERT OR UPDATE OR DELETE
 --> statement-breakpoint
 CREATE TRIGGER market_placement_flows_market_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON market_placement_flows
   FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('market');
+--> statement-breakpoint
+-- Data versions for need and demand: the population series and rates the projection reads (src/db/demand/model-inputs.ts loadGrid).
+INSERT INTO data_versions (area, version) VALUES ('demand', nextval('data_versions_seq')) ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+CREATE TRIGGER population_series_demand_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON population_series
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('demand');
+--> statement-breakpoint
+CREATE TRIGGER demand_areas_demand_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON demand_areas
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('demand');
+--> statement-breakpoint
+CREATE TRIGGER demand_rates_demand_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON demand_rates
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('demand');
+--> statement-breakpoint
+CREATE TRIGGER demand_scenarios_demand_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON demand_scenarios
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('demand');
