@@ -94,6 +94,13 @@ async function measure(database: Database, label: string): Promise<void> {
         console.log(`  ${heavy.label}: answered ${failed}`);
         continue;
       }
+      if (during.length === 0) {
+        // Answered (from a cache) before a check could be sent, every time: nothing ran beside a check.
+        console.log(`  ${heavy.label}`);
+        console.log(`    the request: ${formatLatency(latencySummary(durations), 0)}`);
+        console.log(`    /api/health meanwhile: no check overlapped it (each run ended before a check was sent)`);
+        continue;
+      }
       const s = latencySummary(during);
       const verdict =
         s.max < TARGET_MS

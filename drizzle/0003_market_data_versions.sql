@@ -67,3 +67,40 @@ CREATE TRIGGER demand_rates_demand_version AFTER INSERT OR UPDATE OR DELETE OR T
 --> statement-breakpoint
 CREATE TRIGGER demand_scenarios_demand_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON demand_scenarios
   FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('demand');
+--> statement-breakpoint
+-- Data versions for contracts and delivery: the tables the home dashboard's contracts figures read (register,
+-- procurements, KPIs and returns with the names of who gave them, quality assessments, provider and location names).
+INSERT INTO data_versions (area, version) VALUES ('contracts', nextval('data_versions_seq')) ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+CREATE TRIGGER contracts_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON contracts
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER procurements_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON procurements
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER procurement_stages_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON procurement_stages
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER kpis_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON kpis
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER kpi_returns_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON kpi_returns
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER kpi_return_amendments_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON kpi_return_amendments
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER quality_assessments_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON quality_assessments
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER provider_concerns_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON provider_concerns
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER users_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON users
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER providers_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON providers
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER locations_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON locations
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
