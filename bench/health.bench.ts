@@ -1,8 +1,9 @@
 // Does /api/health still answer while one heavy request runs? On the demo borough (loaded as `steward start`
 // loads it), on PGlite and on PostgreSQL (127.0.0.1:5432 or STEWARD_BENCH_DATABASE_URL), the server listens on a
 // real port; each heavy request runs (again and again, until enough health checks have been timed) while a
-// worker thread calls /api/health over HTTP one after another (so a check is sent even while this thread is busy). Prints, per heavy request: how long it takes, and the health
-// check's latency while it runs (median, p95, slowest) against the 100 ms target, beside the idle latency.
+// worker thread calls /api/health over HTTP one after another (so a check is sent even while this thread is
+// busy). Prints, per heavy request: how long it takes, and the health check's latency while it runs (median,
+// p95, slowest) against the 100 ms target, beside the idle latency.
 // Run with `npm run bench -- health`.
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
@@ -91,7 +92,7 @@ async function healthOnce(base: string): Promise<number> {
 
 async function measure(database: Database, label: string): Promise<void> {
   await migrateDatabase(database);
-  let t = performance.now();
+  const t = performance.now();
   await loadDemo(database.db);
   console.log(`\n${label}: demo borough loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const app = await buildApp({ database, logger: false, webDist: null });
