@@ -32,7 +32,9 @@ import { locations } from '../market/schema.js';
  * The hub's board on `now`: people medically optimised and still in hospital, by pathway, with their waits in days.
  */
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
-  const open = await listOpenReferrals(db);
+  // Who is open changes only with the discharge data (and, for the plausible-date check, with the London date):
+  // cached per version; the waits, which grow by the minute, are worked out from `now` each time.
+  const open = await cachedByVersion(db, 'discharge', `open|${londonDate(now)}`, () => listOpenReferrals(db));
   return hubBoard(
     open.map((r) => ({ ...r, referralId: r.id })),
     now,
