@@ -5,7 +5,7 @@
 //  - placements from case management, CSV: 100,000 and 1,000,000 packages (BENCH_PLACEMENTS, a list);
 //  - the ONS Postcode Directory: 2,700,000 postcodes (BENCH_ONSPD_ROWS; 0 skips it).
 // Prints time, rows per second and the peak resident memory above the starting point (sampled every 50 ms), for
-// the first import and a re-import (idempotent update path). Asserts nothing.
+// the first import and a re-import (idempotent update path), with the machine's load. Asserts nothing.
 import { mkdtempSync, readFileSync, rmSync, createWriteStream, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { cqcLocationsImporter } from '../src/importers/cqcLocations.js';
 import { fileSource, runImport, type Importer, type StreamingImporter } from '../src/importers/framework.js';
 import { placementsImporter } from '../src/importers/placements.js';
 import { postcodesImporter } from '../src/importers/postcodes.js';
+import { machineLoad } from './lib.js';
 import { writeSyntheticOnspd } from './synthetic.js';
 
 const sizes = (v: string | undefined, d: string) =>
@@ -108,7 +109,7 @@ async function measure<Row>(
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   console.log(
-    `${label}: ${(ms / 1000).toFixed(1)} s, ${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s, peak memory +${((peak - base) / 2 ** 20).toFixed(0)} MiB (RSS ${(peak / 2 ** 20).toFixed(0)} MiB); created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}`,
+    `${label}: ${(ms / 1000).toFixed(1)} s, ${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s, peak memory +${((peak - base) / 2 ** 20).toFixed(0)} MiB (RSS ${(peak / 2 ** 20).toFixed(0)} MiB); created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}; ${machineLoad()}`,
   );
 }
 

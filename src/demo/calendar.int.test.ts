@@ -89,6 +89,7 @@ interface DemoIds {
   directoryTaxonomyTerm: string;
   bcfPlan: string;
   deliveryPlan: string;
+  procurement: string | null;
 }
 
 async function demoIds(database: Database): Promise<DemoIds> {
@@ -117,6 +118,7 @@ async function demoIds(database: Database): Promise<DemoIds> {
     directoryTaxonomyTerm: (await one(sql`select id::text from directory_taxonomy_terms limit 1`))!,
     bcfPlan: (await one(sql`select id::text from bcf_plans limit 1`))!,
     deliveryPlan: (await one(sql`select id::text from delivery_plans order by created_at limit 1`))!,
+    procurement: await one(sql`select id::text from procurements order by title limit 1`),
   };
 }
 
@@ -148,6 +150,7 @@ function fill(path: string, ids: DemoIds): string | null {
     [/^\/oruk\/taxonomy_terms\/\{id\}/, ids.directoryTaxonomyTerm],
     [/^\/api\/bcf\/plans\/\{id\}/, ids.bcfPlan],
     [/^\/api\/delivery-plans\/\{id\}/, ids.deliveryPlan],
+    [/^\/api\/contracts\/procurements\/\{id\}/, ids.procurement],
   ];
   // The PDF needs the built web app and a listening server, which this API-only test app has not (503 by design).
   if (path === '/market-position-statement.pdf') return null;

@@ -43,7 +43,7 @@ export const contractsImporter: Importer<RegisterContract> = {
     return (await resolveRegisterRefs(db, refs)).unresolved;
   },
   async write(db, rows, ctx) {
-    const result = await importRegister(db, rows);
+    const result = await importRegister(db, rows, { actor: ctx.actor, fileName: ctx.fileName });
     // Providers are matched inside the transaction; an unknown provider rejects the whole file.
     if (result.unresolved.length) throw new ImportRejected(ctx.fileName, result.unresolved);
     return {

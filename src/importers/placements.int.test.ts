@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { getSetting } from '../db/core/settings.js';
 import { locations, placements, usualRates } from '../db/market/schema.js';
@@ -77,6 +77,7 @@ describeWithDatabases('import placements and rates', (ctx) => {
       [2, 'Start date'],
       [3, 'Hourly rate (£)'],
       [4, 'Service type'],
+      [5, 'cqc location id'],
     ]);
     const unknown = [HEADER, 'PK-2004,MOS4,Residential,1-1999999999,,,01/04/2025,,1000,,,Council'].join('\n');
     const err2 = await runImport(ctx.db, placementsImporter, textSource('u.csv', unknown), {
@@ -91,6 +92,52 @@ describeWithDatabases('import placements and rates', (ctx) => {
       },
     ]);
     expect(await ctx.db.$count(placements)).toBe(4);
+  });
+
+  it('keeps the hours and hourly rate of homecare packages, costing a week at hours × rate to the penny half up', async () => {
+    const file = [
+      HEADER,
+      // 12.5 h × £23.45 = £293.125 → £293.13; 1.13 h × £22.50 = £25.425 → £25.43 (floating point gives £25.42).
+      'PK-3001,MOS900001,Homecare,1-106956345,,,01/04/2025,,,12.5,£23.45,Council',
+      'PK-3002,MOS900002,Home care,1-106956345,,,01/04/2025,,,1.13,22.50,Council',
+      // The file's own weekly cost stands when it gives one beside hours and rate (travel time, say).
+      'PK-3003,MOS900003,Homecare,1-106956345,,,01/04/2025,,310.00,12.5,23.45,Council',
+    ].join('\n');
+    const s = await runImport(ctx.db, placementsImporter, textSource('homecare.csv', file), { actor, options: {} });
+    expect(s).toMatchObject({ rowsRead: 3, created: 3 });
+    const rows = await ctx.db
+      .select()
+      .from(placements)
+      .where(inArray(placements.originRef, ['PK-3001', 'PK-3002', 'PK-3003']))
+      .orderBy(asc(placements.originRef));
+    expect(rows.map((r) => [r.band, r.hoursPerWeek, r.hourlyRatePence, r.weeklyPricePence])).toEqual([
+      ['homecare_hourly', '12.50', 2_345, 29_313],
+      ['homecare_hourly', '1.13', 2_250, 2_543],
+      ['homecare_hourly', '12.50', 2_345, 31_000],
+    ]);
+    // Out of bounds: more hours than a week holds, and a week dearer than BOUNDS.weeklyPricePence (£25,000).
+    const bad = [
+      HEADER,
+      'PK-3004,MOS900004,Homecare,1-106956345,,,01/04/2025,,,168.5,20.00,Council',
+      'PK-3005,MOS900005,Homecare,1-106956345,,,01/04/2025,,,168,199.00,Council',
+    ].join('\n');
+    const err = await runImport(ctx.db, placementsImporter, textSource('bad-hours.csv', bad), {
+      actor,
+      options: {},
+    }).catch((e: unknown) => e);
+    expect((err as ImportRejected).issues).toEqual([
+      {
+        line: 2,
+        field: 'Hours per week',
+        message: '"168.5" is not a number of hours above 0 and at most 168 (at most two decimals)',
+      },
+      {
+        line: 3,
+        field: 'Hours per week',
+        message: '168 hours at £199.00 an hour is £33,432.00 a week, more than £25,000, the most Steward accepts',
+      },
+    ]);
+    await ctx.db.delete(placements).where(inArray(placements.originRef, ['PK-3001', 'PK-3002', 'PK-3003']));
   });
 
   it('imports usual rates and corrects them on re-import', async () => {

@@ -2,11 +2,15 @@
 // XLSX, one row per package; columns in src/domain/market/placementsFile.ts). Person references are pseudonymised
 // on import with the instance's key; re-importing updates each package by the source system's package ID.
 //
-// A national extract holds a million packages, so the file streams through: each valid row, pseudonymised, goes
-// in batches into a temporary staging table inside the import's transaction; repeated package IDs and the CQC
-// location of every row are then checked in SQL, and the packages are upserted from the staging table in one
-// statement. Memory stays flat whatever the file's size. Above BULK_ROWS packages the per-statement market
-// aggregate triggers are bypassed and the placement aggregates rebuilt once at the end (drizzle/0001_market_aggregates.sql).
+// A national extract holds a million packages, so the file streams through in one pass, inside the import's
+// transaction: each row is validated, its location looked up in a map of the register read once (by CQC location
+// ID, or by name), its person reference pseudonymised (HMAC, cached per reference), and valid rows are upserted
+// into `placements` in batches of WRITE_BATCH, one statement each (the rows as one JSON parameter), the next batch
+// parsed while the database writes the last. Repeated package IDs are caught as the rows pass (SeenKeys: a hash
+// and a line per package, confirmed against the file before they are reported). The first problem stops the
+// writing (the rest of the file is only checked) and the transaction is rolled back, so a refused file writes
+// nothing. From BULK_ROWS packages the per-statement market aggregate triggers are bypassed and the placement
+// aggregates rebuilt once, set-based, at the end (market_rebuild_placement_aggregates, drizzle/0001_market_aggregates.sql).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { pseudonymKey, pseudonymise } from '../db/core/pseudonyms.js';
@@ -14,30 +18,37 @@ import { placements } from '../db/market/schema.js';
 import { mapPlacementHeader, parsePlacementRow, type PlacementFileRow } from '../domain/market/placementsFile.js';
 import { readCsv } from './csv.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
+import { SeenKeys } from './seen.js';
 
 const MAX_ISSUES = 500;
-/** Rows sent to the staging table per statement (one JSON parameter each). */
-const STAGE_BATCH = 10_000;
+/** Packages upserted per statement. */
+const WRITE_BATCH = 10_000;
+/** Pseudonyms kept for reuse (a person with several packages is hashed once); the cache is emptied when full. */
+const PSEUDONYM_CACHE = 100_000;
 /**
  * From this many packages in one file, the aggregate triggers are bypassed and the placement aggregates rebuilt
  * once from the whole table (cheaper than recomputing the days a big file touches); below it the triggers keep
- * the figures as for any other write. Option `bulk=on|off` forces either path.
+ * the figures as for any other write. The first BULK_ROWS valid rows are held before anything is written, so the
+ * choice is made before the first write. Option `bulk=on|off` forces either path.
  */
 export const BULK_ROWS = 5_000;
 
-/** The staged columns: the placement's own, the file's line, and how to find its location. */
-const STAGE_COLUMNS = `line int not null, package_id text not null, person_ref text not null, location_by text not null,
-  location_key text not null, location_id uuid, service_type text not null, band text not null, start_date date not null,
-  end_date date, weekly_price_pence int not null, hours_per_week numeric(6,2), hourly_rate_pence int,
-  top_up_weekly_pence int not null, funding text not null, contract_type text not null, purpose text not null`;
+/** The placements triggers that keep the market aggregates (drizzle/0001_market_aggregates.sql), off during a bulk load. */
+const PLACEMENT_TRIGGERS = ['placements_inserted', 'placements_updated', 'placements_deleted'];
 
-function staged(key: Buffer, r: PlacementFileRow) {
+/** The written columns, as json_to_recordset reads them from a batch. */
+const ROW_COLUMNS = `line int, package_id text, person_ref text, location_id uuid, service_type text, band text,
+  start_date date, end_date date, weekly_price_pence int, hours_per_week numeric(8,2), hourly_rate_pence int,
+  top_up_weekly_pence int, funding text, contract_type text, purpose text`;
+
+type Written = ReturnType<typeof written>;
+
+function written(r: PlacementFileRow, personRef: string, locationId: string) {
   return {
     line: r.line,
     package_id: r.packageId,
-    person_ref: pseudonymise(key, r.personRef),
-    location_by: r.locationBy,
-    location_key: r.locationBy === 'cqc' ? r.locationKey : r.locationKey.toLowerCase(),
+    person_ref: personRef,
+    location_id: locationId,
     service_type: r.serviceType,
     band: r.band,
     start_date: r.startDate,
@@ -52,117 +63,66 @@ function staged(key: Buffer, r: PlacementFileRow) {
   };
 }
 
-/** Reads the file into the staging table; returns the rows staged and every problem in the rows themselves. */
-async function stageFile(
-  tx: Db,
-  source: ImportSource,
-): Promise<{ rows: number; issues: ImportIssue[]; packageColumn: string }> {
-  const key = await pseudonymKey(tx);
-  const issues: ImportIssue[] = [];
-  let more = 0;
-  let rows = 0;
-  let map: ReturnType<typeof mapPlacementHeader> | null = null;
-  let batch: ReturnType<typeof staged>[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const json = JSON.stringify(batch);
-    batch = [];
-    await tx.execute(
-      sql`insert into placement_import select * from json_populate_recordset(null::placement_import, ${json}::json)`,
-    );
-  };
-  for await (const rec of readCsv(source)) {
-    if (!map) {
-      map = mapPlacementHeader(rec.values, rec.line);
-      if (map.issues.length) return { rows: 0, issues: map.issues, packageColumn: '' };
-      continue;
-    }
-    const r = parsePlacementRow(rec.values, rec.line, map);
-    if (r.issues.length) {
-      for (const i of r.issues)
-        if (issues.length < MAX_ISSUES) issues.push(i);
-        else more++;
-      continue;
-    }
-    rows++;
-    // Once a row is bad the file is refused: the rest are only checked, not staged.
-    if (issues.length) continue;
-    batch.push(staged(key, r.row!));
-    if (batch.length >= STAGE_BATCH) await flush();
-  }
-  if (!map)
-    return { rows: 0, issues: [{ line: null, field: 'file', message: 'the file is empty' }], packageColumn: '' };
-  if (more) issues.push({ line: null, message: `${more} more problems (only the first ${MAX_ISSUES} are listed)` });
-  if (!issues.length && rows === 0)
-    issues.push({ line: null, field: 'file', message: 'the file has no packages after the header' });
-  if (!issues.length) await flush();
-  return { rows, issues, packageColumn: map.names.packageId };
-}
+/**
+ * The market register as the file refers to it: CQC location ID → location, read once; and, only when a row
+ * names its home instead, location and provider names (lower-case) → the one location they name, or null when
+ * they name more than one.
+ */
+class Register {
+  private byCqc: Map<string, string> | null = null;
+  private byName: Map<string, string | null> | null = null;
+  constructor(private readonly tx: Db) {}
 
-/** Repeated package IDs, each reported on its repeat with the line it first appeared on. */
-async function repeatedPackages(tx: Db, column: string): Promise<ImportIssue[]> {
-  const repeats = await queryRows<{ line: number; packageId: string; first: number }>(
-    tx,
-    sql`select line, package_id as "packageId", first from (
-          select line, package_id, min(line) over (partition by package_id) as first from placement_import) r
-        where line <> first order by line limit ${MAX_ISSUES}`,
-  );
-  return repeats.map((r) => ({
-    line: r.line,
-    field: column,
-    message: `package ${r.packageId} is repeated (first on line ${r.first})`,
-  }));
+  /** The location's id, or 'ambiguous', or null when the register has no such location. */
+  find(by: 'cqc' | 'name', key: string): string | null | Promise<string | null> {
+    // Once the map is read, a lookup is synchronous: no promise per row.
+    if (by === 'cqc' && this.byCqc) return this.byCqc.get(key) ?? null;
+    if (by === 'name' && this.byName) {
+      const id = this.byName.get(key.toLowerCase());
+      return id === undefined ? null : (id ?? 'ambiguous');
+    }
+    return this.load(by, key);
+  }
+
+  private async load(by: 'cqc' | 'name', key: string): Promise<string | null> {
+    if (by === 'cqc') {
+      this.byCqc ??= new Map(
+        (
+          await queryRows<{ k: string; id: string }>(
+            this.tx,
+            sql`select cqc_location_id as k, id from locations where cqc_location_id is not null`,
+          )
+        ).map((r) => [r.k, r.id]),
+      );
+      return this.byCqc.get(key) ?? null;
+    }
+    if (!this.byName) {
+      const names = new Map<string, string | null>();
+      const add = (k: string, id: string) => {
+        const had = names.get(k);
+        names.set(k, had === undefined || had === id ? id : null);
+      };
+      const rows = await queryRows<{ id: string; ln: string; pn: string }>(
+        this.tx,
+        sql`select l.id, lower(l.name) as ln, lower(p.name) as pn from locations l join providers p on p.id = l.provider_id`,
+      );
+      for (const r of rows) {
+        add(r.ln, r.id);
+        if (r.pn !== r.ln) add(r.pn, r.id);
+      }
+      this.byName = names;
+    }
+    const id = this.byName.get(key.toLowerCase());
+    return id === undefined ? null : (id ?? 'ambiguous');
+  }
 }
 
 /**
- * Sets each staged row's location: by CQC location ID, or by a location's or provider's name (case-insensitive);
- * rows whose location is unknown, or whose name fits more than one location, become problems.
+ * Writes one batch by package ID: new packages inserted, known ones rewritten only when something differs (two
+ * plain statements in one, cheaper than INSERT … ON CONFLICT's speculative insertion); counts what it did. The
+ * batch holds each package ID once (SeenKeys).
  */
-async function resolveLocations(tx: Db): Promise<ImportIssue[]> {
-  await tx.execute(sql`update placement_import s set location_id = l.id from locations l
-                       where s.location_by = 'cqc' and l.cqc_location_id = s.location_key`);
-  await tx.execute(sql`create temp table placement_import_names on commit drop as
-      select n.k, min(m.id::text)::uuid as location_id, count(distinct m.id)::int as matches
-      from (select distinct location_key as k from placement_import where location_by = 'name') n
-      left join (select l.id, lower(l.name) as ln, lower(p.name) as pn from locations l join providers p on p.id = l.provider_id) m
-        on m.ln = n.k or m.pn = n.k
-      group by n.k`);
-  await tx.execute(sql`update placement_import s set location_id = n.location_id from placement_import_names n
-                       where s.location_by = 'name' and n.k = s.location_key and n.matches = 1`);
-  const missing = await queryRows<{ line: number; by: string; key: string; ambiguous: boolean }>(
-    tx,
-    sql`select s.line, s.location_by as by, s.location_key as key, coalesce(n.matches, 0) > 1 as ambiguous
-        from placement_import s left join placement_import_names n on s.location_by = 'name' and n.k = s.location_key
-        where s.location_id is null order by s.line limit ${MAX_ISSUES}`,
-  );
-  // Names were matched lower-case; the problem quotes the file's own spelling.
-  const spelled = missing.length
-    ? new Map(
-        (
-          await queryRows<{ line: number; key: string }>(
-            tx,
-            sql`select line, location_key as key from placement_import where line = any(${`{${missing.map((m) => m.line).join(',')}}`}::int[])`,
-          )
-        ).map((r) => [r.line, r.key]),
-      )
-    : new Map<number, string>();
-  return missing.map((m) =>
-    m.ambiguous
-      ? {
-          line: m.line,
-          field: 'provider',
-          message: `"${spelled.get(m.line) ?? m.key}" names more than one location: give the CQC location ID`,
-        }
-      : {
-          line: m.line,
-          field: m.by === 'cqc' ? 'cqc location id' : 'provider',
-          message: `no location ${spelled.get(m.line) ?? m.key} in the market register (import the CQC register first)`,
-        },
-  );
-}
-
-/** Upserts the staged packages on their package ID; a package is rewritten only when something differs. */
-async function upsertPlacements(tx: Db): Promise<{ created: number; updated: number }> {
+async function writeBatch(tx: Db, batch: Written[]): Promise<{ created: number; updated: number }> {
   const compared = [
     'personRef',
     'locationId',
@@ -182,22 +142,53 @@ async function upsertPlacements(tx: Db): Promise<{ created: number; updated: num
   const cols = [...compared.map(col), col('origin'), col('originRef'), col('updatedAt')];
   const colList = sql.raw(cols.map((c) => `"${c}"`).join(', '));
   const values = sql.raw([...compared.map((k) => `s."${col(k)}"`), `'import'`, 's.package_id', 'now()'].join(', '));
-  const updates = sql.raw(
-    [...compared, 'updatedAt' as const].map((k) => `"${col(k)}" = excluded."${col(k)}"`).join(', '),
-  );
-  const differs = sql.raw(
-    compared.map((k) => `placements."${col(k)}" is distinct from excluded."${col(k)}"`).join(' or '),
-  );
+  const updates = sql.raw([...compared.map((k) => `"${col(k)}" = s."${col(k)}"`), 'updated_at = now()'].join(', '));
+  const differs = sql.raw(compared.map((k) => `p."${col(k)}" is distinct from s."${col(k)}"`).join(' or '));
   const [r] = await queryRows<{ created: number; updated: number }>(
     tx,
-    sql`with up as (
-          insert into placements (${colList}) select ${values} from placement_import s order by s.line
-          on conflict (origin_ref) where origin = 'import' do update set ${updates}
-            where placements.origin = 'import' and (${differs})
-          returning (xmax = 0) as inserted)
-        select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated from up`,
+    sql`with s as (select * from json_to_recordset(${JSON.stringify(batch)}::json) as s(${sql.raw(ROW_COLUMNS)})),
+        upd as (
+          update placements p set ${updates} from s
+          where p.origin = 'import' and p.origin_ref = s.package_id and (${differs})
+          returning 1),
+        ins as (
+          insert into placements (${colList}) select ${values} from s
+          where not exists (select 1 from placements p where p.origin = 'import' and p.origin_ref = s.package_id)
+          order by s.line
+          returning 1)
+        select (select count(*) from ins)::int as created, (select count(*) from upd)::int as updated`,
   );
   return r;
+}
+
+interface Candidate {
+  line: number;
+  packageId: string;
+  /** The line of the earlier package ID with the same hash. */
+  first: number;
+  /** The row to write should it prove not to be a repeat (held for the first MAX_ISSUES candidates only). */
+  row: Written | null;
+}
+
+/**
+ * Of the candidate repeats SeenKeys found, those whose first line really holds the same package ID (read again
+ * from the file, for just those lines: only when there are candidates, that is when the file is almost surely
+ * refused), and those repeating an earlier candidate.
+ */
+async function confirmRepeats(source: ImportSource, column: number, candidates: Candidate[]): Promise<Candidate[]> {
+  if (!candidates.length) return [];
+  const wanted = new Set(candidates.map((c) => c.first));
+  const ids = new Map<number, string>();
+  for await (const rec of readCsv({ ...source, onProgress: undefined }))
+    if (wanted.has(rec.line)) ids.set(rec.line, (rec.values[column] ?? '').trim());
+  const firstOf = new Map<string, number>();
+  const repeats: Candidate[] = [];
+  for (const c of candidates) {
+    if (ids.get(c.first) === c.packageId) repeats.push(c);
+    else if (firstOf.has(c.packageId)) repeats.push({ ...c, first: firstOf.get(c.packageId)! });
+    else firstOf.set(c.packageId, c.line);
+  }
+  return repeats;
 }
 
 /** Imports the file inside `tx` (see the module header); problems are returned, not thrown. */
@@ -206,19 +197,123 @@ async function importPlacements(
   source: ImportSource,
   ctx: ImportContext,
 ): Promise<{ issues: ImportIssue[]; summary: ImportSummary | null }> {
-  await tx.execute(sql.raw(`create temp table placement_import (${STAGE_COLUMNS}) on commit drop`));
-  const { rows, issues, packageColumn } = await stageFile(tx, source);
+  const key = await pseudonymKey(tx);
+  const register = new Register(tx);
+  const pseudonyms = new Map<string, string>();
+  const seen = new SeenKeys();
+  const candidates: Candidate[] = [];
+  const issues: ImportIssue[] = [];
+  let more = 0;
+  const problem = (i: ImportIssue) => {
+    if (issues.length < MAX_ISSUES) issues.push(i);
+    else more++;
+  };
+  let rows = 0;
+  let created = 0;
+  let updated = 0;
+  let map: ReturnType<typeof mapPlacementHeader> | null = null;
+  /** Whether the aggregates are rebuilt at the end; null until the first batch (or the option) decides. */
+  let bulk: boolean | null = ctx.options.bulk === 'on' ? true : ctx.options.bulk === 'off' ? false : null;
+  let bulkSet = false;
+  let batch: Written[] = [];
+  // One batch is written while the next is read; a failed write is rethrown when it is next awaited.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (!batch.length || issues.length) return;
+    bulk ??= batch.length >= BULK_ROWS;
+    if (bulk && !bulkSet) {
+      bulkSet = true;
+      await tx.execute(sql`select set_config('steward.market_bulk', 'on', true)`);
+      // Disabled (not only skipped) so the statements don't gather their rows into transition tables. This takes
+      // a SHARE ROW EXCLUSIVE lock: reads go on, other writes of placements wait for the import's commit.
+      await tx.execute(
+        sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `disable trigger ${t}`).join(', ')}`),
+      );
+    }
+    const out = batch;
+    batch = [];
+    await writing;
+    writing = writeBatch(tx, out).then((r) => {
+      created += r.created;
+      updated += r.updated;
+    });
+    writing.catch(() => undefined);
+  };
+  for await (const rec of readCsv(source)) {
+    if (!map) {
+      map = mapPlacementHeader(rec.values, rec.line);
+      if (map.issues.length) return { issues: map.issues, summary: null };
+      continue;
+    }
+    const r = parsePlacementRow(rec.values, rec.line, map);
+    if (r.issues.length) {
+      r.issues.forEach(problem);
+      continue;
+    }
+    const row = r.row!;
+    rows++;
+    const found = register.find(row.locationBy, row.locationKey);
+    const locationId = typeof found === 'object' && found !== null ? await found : found;
+    if (locationId === null || locationId === 'ambiguous') {
+      problem(
+        locationId === 'ambiguous'
+          ? {
+              line: row.line,
+              field: 'provider',
+              message: `"${row.locationKey}" names more than one location: give the CQC location ID`,
+            }
+          : {
+              line: row.line,
+              field: row.locationBy === 'cqc' ? 'cqc location id' : 'provider',
+              message: `no location ${row.locationKey} in the market register (import the CQC register first)`,
+            },
+      );
+      continue;
+    }
+    const earlier = seen.add(row.packageId, row.line);
+    // Once a row is bad the file is refused: the rest are only checked, not written.
+    if (issues.length && earlier === null) continue;
+    let personRef = pseudonyms.get(row.personRef);
+    if (personRef === undefined) {
+      if (pseudonyms.size >= PSEUDONYM_CACHE) pseudonyms.clear();
+      personRef = pseudonymise(key, row.personRef);
+      pseudonyms.set(row.personRef, personRef);
+    }
+    if (earlier !== null) {
+      const held = candidates.length < MAX_ISSUES && !issues.length ? written(row, personRef, locationId) : null;
+      candidates.push({ line: row.line, packageId: row.packageId, first: earlier, row: held });
+      continue;
+    }
+    batch.push(written(row, personRef, locationId));
+    // Until the path is chosen, BULK_ROWS rows are held, so the choice sees enough of the file.
+    if (batch.length >= (bulk === null ? BULK_ROWS : WRITE_BATCH)) await flush();
+  }
+  await flush();
+  await writing;
+  if (!map) return { issues: [{ line: null, field: 'file', message: 'the file is empty' }], summary: null };
+  for (const c of await confirmRepeats(source, map.index.packageId, candidates))
+    problem({
+      line: c.line,
+      field: map.names.packageId,
+      message: `package ${c.packageId} is repeated (first on line ${c.first})`,
+    });
+  if (more) issues.push({ line: null, message: `${more} more problems (only the first ${MAX_ISSUES} are listed)` });
+  if (!issues.length && rows === 0)
+    issues.push({ line: null, field: 'file', message: 'the file has no packages after the header' });
   if (issues.length) return { issues, summary: null };
-  const repeats = await repeatedPackages(tx, packageColumn);
-  if (repeats.length) return { issues: repeats, summary: null };
-  const unknown = await resolveLocations(tx);
-  if (unknown.length) return { issues: unknown, summary: null };
-  const bulk = ctx.options.bulk === 'on' || (ctx.options.bulk !== 'off' && rows >= BULK_ROWS);
-  if (bulk) await tx.execute(sql`select set_config('steward.market_bulk', 'on', true)`);
-  const { created, updated } = await upsertPlacements(tx);
-  if (bulk) {
+  // Candidates that proved distinct packages (two package IDs with one hash): written now.
+  if (candidates.some((c) => !c.row))
+    throw new Error(`${candidates.length} package IDs shared a hash with others: import the file again`);
+  batch = candidates.map((c) => c.row!);
+  await flush();
+  await writing;
+  if (bulkSet) {
+    await tx.execute(
+      sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `enable trigger ${t}`).join(', ')}`),
+    );
     await tx.execute(sql`select set_config('steward.market_bulk', 'off', true)`);
-    await tx.execute(sql`select market_rebuild_placement_aggregates()`);
+    // A re-import that changed nothing leaves the figures as they are.
+    if (created + updated > 0) await tx.execute(sql`select market_rebuild_placement_aggregates()`);
   }
   const unchanged = rows - created - updated;
   const n = (x: number) => x.toLocaleString('en-GB');

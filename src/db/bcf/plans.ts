@@ -20,7 +20,7 @@ import {
   type SchemeFunding,
   validateScheme,
 } from '../../domain/bcf/plan.js';
-import { espPopulation } from '../../domain/bcf/population.js';
+import { populationLabel, espPopulation } from '../../domain/bcf/population.js';
 import { financialYearStart } from '../../domain/core/dates.js';
 import type { MetricInput, MetricPlan } from '../../domain/bcf/scorecard.js';
 import type { QuarterNumber } from '../../domain/bcf/period.js';
@@ -405,7 +405,7 @@ export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[
           numerator: null,
           denominator: null,
           bands,
-          source: `${rows[0].source}; population ${pop.kind} ${pop.vintage}`,
+          source: `${rows[0].source}; population ${populationLabel(pop)}`,
         });
       }
     }

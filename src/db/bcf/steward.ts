@@ -9,7 +9,7 @@ import { populationRows } from '../demand/population.js';
 import { financialYearStart, londonMidnight } from '../../domain/core/dates.js';
 import { InputError } from '../../domain/core/errors.js';
 import { quarterEndDate, quarterLabel, quarterStartDate, quartersOf } from '../../domain/bcf/period.js';
-import { espPopulation, population65Plus } from '../../domain/bcf/population.js';
+import { populationLabel, espPopulation, population65Plus } from '../../domain/bcf/population.js';
 import { bcfMetricCounts } from './schema.js';
 import type { MetricCount, PlanData } from './plans.js';
 
@@ -60,7 +60,7 @@ export async function computeStewardCounts(db: Db, plan: PlanData, today: string
       quarter: q.quarter,
       numerator: Number(adm.n),
       denominator: Math.round(pop65),
-      source: `${PLACEMENTS_SOURCE}, ${quarterLabel(q)}; population ${pop!.kind} ${pop!.vintage}`,
+      source: `${PLACEMENTS_SOURCE}, ${quarterLabel(q)}; population ${populationLabel(pop!)}`,
     });
     const [dis] = await queryRows<{ home: string; all: string }>(
       db,

@@ -1,13 +1,24 @@
 // Contract register: reads with provider and location names, writes in transactions with an audit entry.
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
+import { type AuditActor, changedFields, recordAudit, recordAuditMany } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
-import { summariseTerm, takeExtension, termProblems, type ContractTerm } from '../../domain/contracts/contract.js';
+import {
+  currentEndDate,
+  endProblem,
+  summariseTerm,
+  takeExtension,
+  termProblems,
+  variedFields,
+  type ContractTerm,
+  type VariationChanges,
+} from '../../domain/contracts/contract.js';
+import { describeHistoryEntry, type HistoryEntry } from '../../domain/contracts/history.js';
+import { auditLog, users } from '../core/schema.js';
 import { decisionProblem, type RecommissioningDecision } from '../../domain/contracts/recommissioning.js';
 import type { RegisterContract } from '../../domain/contracts/register.js';
-import { contracts, type ContractRow } from './schema.js';
+import { contracts, kpis, procurements, type ContractRow } from './schema.js';
 
 export interface ContractView {
   id: string;
@@ -39,6 +50,9 @@ export interface ContractView {
   leadOfficer: string | null;
   decision: string | null;
   decisionNote: string | null;
+  /** The last day of a contract ended early, and why (null while it runs its term). */
+  endedOn: string | null;
+  endReason: string | null;
 }
 
 /**
@@ -53,6 +67,7 @@ export function termOf(
     | 'extensionsTaken'
     | 'noticePeriodMonths'
     | 'breakClauseDates'
+    | 'endedOn'
   >,
 ): ContractTerm {
   return {
@@ -62,6 +77,7 @@ export function termOf(
     extensionsTaken: row.extensionsTaken,
     noticePeriodMonths: row.noticePeriodMonths,
     breakClauseDates: row.breakClauseDates,
+    endedOn: row.endedOn,
   };
 }
 
@@ -102,6 +118,8 @@ function toView(
     leadOfficer: row.leadOfficer,
     decision: row.decision,
     decisionNote: row.decisionNote,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
   };
 }
 
@@ -225,6 +243,14 @@ export async function updateContract(db: Db, actor: AuditActor, id: string, inpu
     await checkLinks(tx, input);
     const [was] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
     if (!was) throw new NotFound('Contract');
+    const [dup] = await tx
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(and(eq(contracts.reference, input.reference), ne(contracts.id, id)));
+    if (dup)
+      throw new Conflict(`A contract with reference ${input.reference} already exists`, [
+        { field: 'reference', message: 'Reference already used' },
+      ]);
     await tx
       .update(contracts)
       .set({ ...input, updatedAt: new Date() })
@@ -274,6 +300,216 @@ export async function decide(
       detail: { decision, note, newEndDate: newEnd },
     });
   });
+}
+
+/** A locked contract row for a state change. @throws NotFound when there is none */
+async function lockContract(tx: Db, id: string): Promise<ContractRow> {
+  const [row] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
+  if (!row) throw new NotFound('Contract');
+  return row;
+}
+
+/**
+ * Takes the contract's next extension option in one audited transaction (the end date moves on by its months).
+ * @returns the new end date (ISO)
+ * @throws NotFound; Conflict when the contract has been ended or no option remains
+ */
+export async function extendContract(db: Db, actor: AuditActor, id: string, note: string | null): Promise<string> {
+  return db.transaction(async (tx) => {
+    const row = await lockContract(tx, id);
+    const term = termOf(row);
+    const ext = takeExtension(term);
+    if (!ext.ok) throw new Conflict(ext.reason, [{ field: 'extension', message: ext.reason }]);
+    await tx
+      .update(contracts)
+      .set({ extensionsTaken: ext.term.extensionsTaken, decision: null, updatedAt: new Date() })
+      .where(eq(contracts.id, id));
+    await recordAudit(tx, actor, {
+      action: 'extend',
+      entity: 'contract',
+      entityId: id,
+      detail: {
+        reference: row.reference,
+        note,
+        before: { currentEndDate: currentEndDate(term), extensionsTaken: term.extensionsTaken },
+        after: { currentEndDate: ext.newEndDate, extensionsTaken: ext.term.extensionsTaken },
+      },
+    });
+    return ext.newEndDate;
+  });
+}
+
+export interface VariationInput {
+  /** What the variation changes: only the fields given (and different from now) change. */
+  changes: VariationChanges;
+  /** Why the contract is varied (the variation's description, shown in its history). */
+  reason: string;
+  /** The day the variation takes effect (ISO). */
+  effectiveFrom: string;
+}
+
+/**
+ * Varies a running contract (a formal change to its value, term or scope) in one audited transaction; the variation
+ * is numbered in the contract's history. @returns the variation's number (1 for the first)
+ * @throws NotFound; Conflict when the contract has been ended; InputError when nothing changes, or the new term is
+ * wrong (naming each field), or the effective day is outside the term
+ */
+export async function varyContract(db: Db, actor: AuditActor, id: string, input: VariationInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    const row = await lockContract(tx, id);
+    if (row.endedOn)
+      throw new Conflict('This contract has been ended: it cannot be varied', [
+        { field: 'changes', message: 'This contract has been ended: it cannot be varied' },
+      ]);
+    const current: Required<VariationChanges> = {
+      title: row.title,
+      totalValuePence: Number(row.totalValuePence),
+      annualValuePence: Number(row.annualValuePence),
+      initialEndDate: row.initialEndDate,
+      extensionOptionsMonths: row.extensionOptionsMonths,
+      noticePeriodMonths: row.noticePeriodMonths,
+      breakClauseDates: row.breakClauseDates,
+      socialValue: row.socialValue,
+    };
+    const fields = variedFields(current, input.changes);
+    if (fields.length === 0)
+      throw new InputError([{ field: 'changes', message: 'The variation changes nothing: change at least one term' }]);
+    const next = { ...row, ...Object.fromEntries(fields.map((f) => [f, input.changes[f]])) } as ContractRow;
+    const problems = termProblems(termOf(next));
+    if (input.effectiveFrom < row.startDate || input.effectiveFrom > currentEndDate(termOf(next)))
+      problems.push({ field: 'effectiveFrom', message: 'The variation must take effect within the contract term' });
+    if (problems.length) throw new InputError(problems);
+    const set = Object.fromEntries(fields.map((f) => [f, input.changes[f]]));
+    await tx
+      .update(contracts)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(contracts.id, id));
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id), eq(auditLog.action, 'vary')));
+    const number = n + 1;
+    await recordAudit(tx, actor, {
+      action: 'vary',
+      entity: 'contract',
+      entityId: id,
+      detail: {
+        reference: row.reference,
+        variation: number,
+        reason: input.reason,
+        effectiveFrom: input.effectiveFrom,
+        ...changedFields(current, set),
+      },
+    });
+    return number;
+  });
+}
+
+/**
+ * Ends a contract early (terminated, or by agreement): `endedOn` is its last day, which becomes its end date; no
+ * extension or variation is possible afterwards. One audited transaction.
+ * @throws NotFound; Conflict when it has already been ended; InputError when the day is outside its term
+ */
+export async function endContract(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  input: { endedOn: string; reason: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await lockContract(tx, id);
+    const term = termOf(row);
+    const problem = endProblem(term, input.endedOn);
+    if (problem && row.endedOn) throw new Conflict(problem.message, [problem]);
+    if (problem) throw new InputError([problem]);
+    await tx
+      .update(contracts)
+      .set({ endedOn: input.endedOn, endReason: input.reason, updatedAt: new Date() })
+      .where(eq(contracts.id, id));
+    await recordAudit(tx, actor, {
+      action: 'end',
+      entity: 'contract',
+      entityId: id,
+      detail: {
+        reference: row.reference,
+        reason: input.reason,
+        before: { currentEndDate: currentEndDate(term) },
+        after: { currentEndDate: input.endedOn },
+      },
+    });
+  });
+}
+
+/** The audited changes matching `where` (a condition on the audit trail), described, newest first. */
+async function historyOf(db: Db, where: SQL): Promise<HistoryEntry[]> {
+  const rows = await db
+    .select({ a: auditLog, userName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(where)
+    .orderBy(desc(auditLog.id));
+  // Providers and locations a change moved between, by name rather than id.
+  const ids = new Set<string>();
+  for (const { a } of rows)
+    for (const side of ['before', 'after'])
+      for (const key of ['providerId', 'locationId']) {
+        const v = (a.detail?.[side] as Record<string, unknown> | undefined)?.[key];
+        if (typeof v === 'string') ids.add(v);
+      }
+  const names = new Map<string, string>();
+  if (ids.size) {
+    const list = [...ids];
+    for (const p of await db
+      .select({ id: providers.id, name: providers.name })
+      .from(providers)
+      .where(inArray(providers.id, list)))
+      names.set(p.id, p.name);
+    for (const l of await db
+      .select({ id: locations.id, name: locations.name })
+      .from(locations)
+      .where(inArray(locations.id, list)))
+      names.set(l.id, l.name);
+  }
+  return rows.map(({ a, userName }) =>
+    describeHistoryEntry(
+      {
+        id: a.id,
+        at: a.at.toISOString(),
+        who: userName ?? a.actorLabel,
+        action: a.action,
+        entity: a.entity,
+        detail: a.detail ?? {},
+      },
+      names,
+    ),
+  );
+}
+
+/** A procurement's history, newest first: when it was started and every change to its stages' dates. */
+export async function procurementHistory(db: Db, id: string): Promise<HistoryEntry[]> {
+  return historyOf(db, and(eq(auditLog.entity, 'procurement'), eq(auditLog.entityId, id))!);
+}
+
+/**
+ * The contract's history, newest first: every audited change to the contract itself, its KPIs and the procurements
+ * started from it, each described in words with the fields changed (before → after).
+ * @throws NotFound when there is no such contract
+ */
+export async function contractHistory(db: Db, id: string): Promise<HistoryEntry[]> {
+  const [c] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, id));
+  if (!c) throw new NotFound('Contract');
+  const kpiIds = (await db.select({ id: kpis.id }).from(kpis).where(eq(kpis.contractId, id))).map((k) => k.id);
+  const procIds = (
+    await db.select({ id: procurements.id }).from(procurements).where(eq(procurements.contractId, id))
+  ).map((p) => p.id);
+  return historyOf(
+    db,
+    or(
+      and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id)),
+      kpiIds.length ? and(eq(auditLog.entity, 'kpi'), inArray(auditLog.entityId, kpiIds)) : sql`false`,
+      procIds.length ? and(eq(auditLog.entity, 'procurement'), inArray(auditLog.entityId, procIds)) : sql`false`,
+    )!,
+  );
 }
 
 /** Who a register row names: its line and provider or location references. */
@@ -362,10 +598,15 @@ export async function resolveRegisterRefs(
   return { byLine, unresolved };
 }
 
-/** Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name. */
+/**
+ * Import a validated register: new references are created, known ones updated; providers resolved by CQC id or name.
+ * Each contract created or changed gets its own audit entry (action `import`, with the file's name and, for a
+ * known contract, the fields the file changed), so the import shows in that contract's history.
+ */
 export async function importRegister(
   db: Db,
   rows: RegisterContract[],
+  audit: { actor: AuditActor | null; fileName: string } = { actor: null, fileName: 'register' },
 ): Promise<{ created: number; updated: number; unresolved: { line: number; field: string; message: string }[] }> {
   const { byLine, unresolved } = await resolveRegisterRefs(db, rows);
   const resolved = rows.map((r) => {
@@ -373,20 +614,39 @@ export async function importRegister(
     return { ...rest, ...byLine.get(r.line)! };
   });
   if (unresolved.length) return { created: 0, updated: 0, unresolved };
-  // One read of the known references; new contracts go in batches, known ones are updated in place.
-  const known = new Map(
-    (await db.select({ id: contracts.id, reference: contracts.reference }).from(contracts)).map((c) => [
-      c.reference,
-      c.id,
-    ]),
-  );
+  // One read of the known contracts; new contracts go in batches, known ones are updated in place.
+  const known = new Map((await db.select().from(contracts)).map((c) => [c.reference, c]));
   const fresh = resolved.filter((r) => !known.has(r.reference));
-  for (let i = 0; i < fresh.length; i += 500) await db.insert(contracts).values(fresh.slice(i, i + 500));
+  const entries: { action: string; entity: string; entityId: string; detail: Record<string, unknown> }[] = [];
+  for (let i = 0; i < fresh.length; i += 500) {
+    const ids = await db
+      .insert(contracts)
+      .values(fresh.slice(i, i + 500))
+      .returning({ id: contracts.id, reference: contracts.reference });
+    for (const c of ids)
+      entries.push({
+        action: 'import',
+        entity: 'contract',
+        entityId: c.id,
+        detail: { reference: c.reference, fileName: audit.fileName, created: true },
+      });
+  }
   const changed = resolved.filter((r) => known.has(r.reference));
-  for (const r of changed)
+  for (const r of changed) {
+    const was = known.get(r.reference)!;
     await db
       .update(contracts)
       .set({ ...r, updatedAt: new Date() })
-      .where(eq(contracts.id, known.get(r.reference)!));
+      .where(eq(contracts.id, was.id));
+    const diff = changedFields(was, { ...r });
+    if (Object.keys(diff.after).length)
+      entries.push({
+        action: 'import',
+        entity: 'contract',
+        entityId: was.id,
+        detail: { reference: r.reference, fileName: audit.fileName, created: false, ...diff },
+      });
+  }
+  await recordAuditMany(db, audit.actor, entries);
   return { created: fresh.length, updated: changed.length, unresolved };
 }

@@ -20,7 +20,7 @@ import {
   type RecommissioningEntry,
 } from '../../domain/contracts/recommissioning.js';
 import { termOf } from './contracts.js';
-import { contracts, procurements, procurementStages } from './schema.js';
+import { contracts, planIntentions, procurements, procurementStages } from './schema.js';
 
 export interface ProcurementView {
   id: string;
@@ -28,6 +28,8 @@ export interface ProcurementView {
   route: string;
   leadOfficer: string | null;
   contractId: string | null;
+  intentionId: string | null;
+  intentionTitle: string | null;
   contractReference: string | null;
   contractEndDate: string | null;
   forecast: ProcurementForecast;
@@ -55,9 +57,10 @@ export async function listProcurements(
   contractEndsBy?: string,
 ): Promise<ProcurementView[]> {
   const rows = await db
-    .select({ p: procurements, c: contracts })
+    .select({ p: procurements, c: contracts, intentionTitle: planIntentions.text })
     .from(procurements)
     .leftJoin(contracts, eq(contracts.id, procurements.contractId))
+    .leftJoin(planIntentions, eq(planIntentions.id, procurements.intentionId))
     .where(
       onlyId ? eq(procurements.id, onlyId) : contractEndsBy ? lte(contracts.initialEndDate, contractEndsBy) : undefined,
     )
@@ -73,7 +76,7 @@ export async function listProcurements(
     byProcurement.set(s.procurementId, list);
   }
   return rows
-    .map(({ p, c }) => {
+    .map(({ p, c, intentionTitle }) => {
       const end = c ? currentEndDate(termOf(c)) : null;
       return {
         id: p.id,
@@ -81,6 +84,8 @@ export async function listProcurements(
         route: p.route,
         leadOfficer: p.leadOfficer,
         contractId: c?.id ?? null,
+        intentionId: p.intentionId,
+        intentionTitle: intentionTitle ?? null,
         contractReference: c?.reference ?? null,
         contractEndDate: end,
         forecast: forecastProcurement(stageDates(byProcurement.get(p.id) ?? []), end, asAt),
@@ -98,6 +103,8 @@ export async function getProcurement(db: Db, id: string, asAt: string): Promise<
 
 export interface ProcurementInput {
   contractId: string | null;
+  /** The delivery plan's commissioning intention it is started from (null when none). */
+  intentionId?: string | null;
   title: string;
   route: string;
   leadOfficer: string | null;
@@ -116,9 +123,22 @@ export async function createProcurement(db: Db, actor: AuditActor, input: Procur
       const [c] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, input.contractId));
       if (!c) throw new InputError([{ field: 'contractId', message: 'No contract with this id' }]);
     }
+    if (input.intentionId) {
+      const [i] = await tx
+        .select({ id: planIntentions.id })
+        .from(planIntentions)
+        .where(eq(planIntentions.id, input.intentionId));
+      if (!i) throw new InputError([{ field: 'intentionId', message: 'No commissioning intention with this id' }]);
+    }
     const [row] = await tx
       .insert(procurements)
-      .values({ contractId: input.contractId, title: input.title, route: input.route, leadOfficer: input.leadOfficer })
+      .values({
+        contractId: input.contractId,
+        intentionId: input.intentionId ?? null,
+        title: input.title,
+        route: input.route,
+        leadOfficer: input.leadOfficer,
+      })
       .returning({ id: procurements.id });
     if (input.stages.length) {
       await tx
@@ -129,7 +149,13 @@ export async function createProcurement(db: Db, actor: AuditActor, input: Procur
       action: 'create',
       entity: 'procurement',
       entityId: row.id,
-      detail: { title: input.title, contractId: input.contractId },
+      detail: {
+        title: input.title,
+        contractId: input.contractId,
+        intentionId: input.intentionId ?? null,
+        route: input.route,
+        stages: input.stages.map((s) => s.stage),
+      },
     });
     return row.id;
   });
@@ -155,7 +181,13 @@ export async function updateStage(
       action: 'update_stage',
       entity: 'procurement',
       entityId: procurementId,
-      detail: { stage, ...dates },
+      // Only the dates that changed (a form sends the whole stage).
+      detail: {
+        stage,
+        ...Object.fromEntries(
+          Object.entries(dates).filter(([k, v]) => v !== undefined && current[k as keyof typeof current] !== v),
+        ),
+      },
     });
   });
 }

@@ -2,7 +2,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
-import { InputError, NotFound } from '../../domain/core/errors.js';
+import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import {
   DEFAULT_RISK_BANDS,
   assessRisk,
@@ -174,6 +174,10 @@ export async function reviewRisk(
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(risks).where(eq(risks.id, id)).for('update');
     if (!row) throw new NotFound('Risk');
+    if (row.status === 'closed')
+      throw new Conflict(`Risk ${row.reference} is closed: it cannot be reviewed`, [
+        { field: 'riskId', message: `Risk ${row.reference} is closed` },
+      ]);
     const score = riskScore(input.likelihood, input.impact);
     await tx
       .update(risks)
@@ -199,7 +203,14 @@ export async function reviewRisk(
       action: 'review',
       entity: 'risk',
       entityId: id,
-      detail: { from: row.likelihood * row.impact, to: score },
+      detail: {
+        reference: row.reference,
+        from: row.likelihood * row.impact,
+        to: score,
+        note: input.note,
+        ...(input.status && input.status !== row.status ? { status: input.status } : {}),
+        ...(input.mitigation !== undefined && input.mitigation !== row.mitigation ? { mitigationChanged: true } : {}),
+      },
     });
   });
 }

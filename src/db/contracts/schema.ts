@@ -4,6 +4,7 @@
 // Money is integer pence (bigint: framework totals exceed £21m).
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -49,6 +50,9 @@ export const contracts = pgTable(
     decision: text('decision'), // extend | re_tender | direct_award | decommission | bring_in_house
     decisionNote: text('decision_note'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Set when the contract is ended early (terminated): its last day, which replaces the term's end date. */
+    endedOn: date('ended_on'),
+    endReason: text('end_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,6 +65,8 @@ export const procurements = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     contractId: uuid('contract_id').references(() => contracts.id),
+    /** The delivery plan's commissioning intention the procurement was started from, if any. */
+    intentionId: uuid('intention_id').references((): AnyPgColumn => planIntentions.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     route: text('route').notNull(), // re_tender | direct_award | bring_in_house | new_service
     leadOfficer: text('lead_officer'),

@@ -36,6 +36,33 @@ export async function recordAudit(db: Db, actor: AuditActor | null, entry: Audit
   });
 }
 
+/**
+ * Record many changes by one actor at once (an import's rows), in batches: the same rows as calling recordAudit for
+ * each, in one statement per 500. Call inside the change's transaction.
+ */
+export async function recordAuditMany(db: Db, actor: AuditActor | null, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  let userId: string | null = null;
+  let actorLabel = 'system';
+  if (actor && 'userId' in actor) {
+    userId = actor.userId;
+    actorLabel = actor.label ?? (await lookupEmail(db, actor.userId)) ?? actor.userId;
+  } else if (actor && 'system' in actor) {
+    actorLabel = `system:${actor.system}`;
+  }
+  for (let i = 0; i < entries.length; i += 500)
+    await db.insert(auditLog).values(
+      entries.slice(i, i + 500).map((e) => ({
+        userId,
+        actorLabel,
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entityId ?? null,
+        detail: e.detail ?? null,
+      })),
+    );
+}
+
 async function lookupEmail(db: Db, userId: string): Promise<string | null> {
   const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
   return row?.email ?? null;

@@ -255,11 +255,11 @@ describeWithDatabases('demand: demo borough, market inputs and rates', (ctx) => 
     expect(use.care_home_residential).toEqual({
       service: 'care_home_residential',
       clients: 3,
-      weeklyCost: 833.33,
+      weeklyCostPence: 83_333, // (£800 + £900 + £800) ÷ 3 = £833.33, in whole pence
       hoursPerClient: null,
     });
     expect(use.care_home_nursing.clients).toBe(1);
-    expect(use.homecare).toEqual({ service: 'homecare', clients: 2, weeklyCost: 300, hoursPerClient: 12 });
+    expect(use.homecare).toEqual({ service: 'homecare', clients: 2, weeklyCostPence: 30_000, hoursPerClient: 12 });
     const supply = Object.fromEntries(inputs.supply.map((s) => [s.service, s]));
     // Elm House latest return 54/60 + Oak Court's residential split 27/30
     expect(supply.care_home_residential).toEqual({ service: 'care_home_residential', capacity: 90, inUseToday: 81 });

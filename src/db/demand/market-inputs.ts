@@ -41,7 +41,7 @@ async function computeCurrentUse(db: Db, asAt: string): Promise<CurrentUse[]> {
     .map((r) => ({
       service: r.service_type as Service,
       clients: Number(r.clients),
-      weeklyCost: r.mean_weekly_pence === null ? null : Math.round(Number(r.mean_weekly_pence)) / 100,
+      weeklyCostPence: r.mean_weekly_pence === null ? null : Math.round(Number(r.mean_weekly_pence)),
       hoursPerClient: r.mean_hours === null ? null : Math.round(Number(r.mean_hours) * 100) / 100,
     }));
 }

@@ -53,7 +53,7 @@ async function population(
 ): Promise<{
   grid: PopulationGrid | null;
   model: ModelResult | null;
-  currentUse: { service: string; clients: number; weeklyCost: number | null }[];
+  currentUse: { service: string; clients: number; weeklyCostPence: number | null }[];
 }> {
   try {
     const loaded = await loadModelInputs(db, gssCode, asAt);

@@ -149,13 +149,21 @@ export function dcSummary(rows: readonly DcRow[]): {
   placeId: string;
   service: DcService;
   demand: number;
-  capacity: number;
-  shortfall: number;
+  /** null when no month of the year has planned capacity (then no shortfall either). */
+  capacity: number | null;
+  shortfall: number | null;
   monthsShort: number;
 }[] {
   const by = new Map<
     string,
-    { placeId: string; service: DcService; demand: number; capacity: number; shortfall: number; monthsShort: number }
+    {
+      placeId: string;
+      service: DcService;
+      demand: number;
+      capacity: number | null;
+      shortfall: number | null;
+      monthsShort: number;
+    }
   >();
   for (const r of rows) {
     const k = `${r.placeId}|${r.service}`;
@@ -163,15 +171,15 @@ export function dcSummary(rows: readonly DcRow[]): {
       placeId: r.placeId,
       service: r.service,
       demand: 0,
-      capacity: 0,
-      shortfall: 0,
+      capacity: null,
+      shortfall: null,
       monthsShort: 0,
     };
     s.demand += r.demand ?? 0;
-    s.capacity += r.capacity ?? 0;
-    const gap = shortfall(r) ?? 0;
-    s.shortfall += gap;
-    if (gap > 0) s.monthsShort++;
+    if (r.capacity !== null) s.capacity = (s.capacity ?? 0) + r.capacity;
+    const gap = shortfall(r);
+    if (gap !== null) s.shortfall = (s.shortfall ?? 0) + gap;
+    if (gap !== null && gap > 0) s.monthsShort++;
     by.set(k, s);
   }
   return [...by.values()];

@@ -33,7 +33,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
     unit: 'per_100000',
     direction: 'lower',
     source:
-      'Emergency admissions with a chronic ACSC primary diagnosis, counted by age band and quarter in the hospital activity file imported with `steward import bcf-activity`; population by age band from the need and demand area (mid-year estimate for the financial year).',
+      'Emergency admissions with a chronic ACSC primary diagnosis, counted by age band and quarter in the hospital activity file imported on the Data page or with the command steward import bcf-activity; population by age band from the need and demand area (mid-year estimate for the financial year).',
     method:
       'Directly age-standardised rate per 100,000 using the European Standard Population 2013 (19 five-year bands), with 95% confidence limits by the Dobson method with Byar’s approximation to the Poisson limits. The national indicator (NHS Oversight Framework / OHID) is indirectly standardised against England rates, which Steward does not hold: this directly standardised rate follows the same counts and is comparable quarter to quarter and place to place, but not digit for digit with the national ISR.',
   },

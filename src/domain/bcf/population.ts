@@ -9,6 +9,14 @@ import { ESP2013, ESP2013_65_PLUS, espBandOf } from './esp2013.js';
  * bands they straddle are left out and reported in `gaps`.
  * @returns null when the area has no series for the year
  */
+/**
+ * How a population is named in a figure's source: "estimate mid-2024" or, where the vintage already says what it
+ * is ("2022-based SNPP projection"), the vintage alone, so it never reads "projection projection".
+ */
+export function populationLabel(pop: { kind: string; vintage: string }): string {
+  return pop.vintage.toLowerCase().includes(pop.kind) ? pop.vintage : `${pop.kind} ${pop.vintage}`;
+}
+
 export function espPopulation(
   series: readonly SourcedPopulationSeries[],
   areaCode: string,

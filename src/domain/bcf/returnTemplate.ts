@@ -24,6 +24,10 @@ import {
 import { quarterLabel, type FyQuarter, type QuarterNumber } from './period.js';
 import type { MetricPlan, PlaceMetric } from './scorecard.js';
 
+/** A RAG rating as the metrics page says it (not read back on re-import). */
+const ragText = (rag: 'green' | 'amber' | 'red' | null): string | null =>
+  rag === null ? null : { green: 'On plan', amber: 'Near plan', red: 'Off plan' }[rag];
+
 export type Cell = string | number | null;
 
 export interface Sheet {
@@ -232,7 +236,7 @@ export function buildReturn(input: ReturnInput): Sheet[] {
         r1(y.actual),
         r1(y.lower),
         r1(y.upper),
-        y.rag,
+        ragText(y.rag),
         null,
         null,
         y.inputs,
@@ -252,7 +256,7 @@ export function buildReturn(input: ReturnInput): Sheet[] {
             r1(q.actual),
             r1(q.lower),
             r1(q.upper),
-            q.rag,
+            ragText(q.rag),
             c?.numerator ?? null,
             c?.denominator ?? null,
             q.inputs,
@@ -325,7 +329,7 @@ export function buildReturn(input: ReturnInput): Sheet[] {
       r.rating,
       r.mitigation,
       r.reviewDate,
-      r.status,
+      r.status === 'open' ? 'Open' : r.status === 'closed' ? 'Closed' : r.status,
     ]),
   };
   return [cover, income, expenditure, metrics, dc, narrative, riskLog];

@@ -125,7 +125,8 @@ function compute(metric: MetricKey, rows: readonly MetricInput[]): Computed | nu
     actual: dsr.rate,
     lower: dsr.lower,
     upper: dsr.upper,
-    inputs: `${n0(dsr.events)} admissions, population ${n0(dsr.population)}${metric === 'falls' ? ' aged 65+' : ''}, standardised to ESP2013 over ${bands.length} age bands`,
+    // Every band's admissions and population, so the rate and its limits can be worked by hand from the page.
+    inputs: `${n0(dsr.events)} admissions, population ${n0(dsr.population)}${metric === 'falls' ? ' aged 65+' : ''}, standardised to ESP2013 over ${bands.length} age bands (${bands.map((b) => `${b.band}: ${n0(b.events)} in ${n0(b.population)}`).join('; ')})`,
     lowCount: dsr.lowCount,
   };
 }

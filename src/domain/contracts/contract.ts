@@ -102,6 +102,8 @@ export interface ContractTerm {
   extensionsTaken: number;
   noticePeriodMonths: number;
   breakClauseDates: IsoDate[];
+  /** The last day of a contract ended early (terminated), which replaces the term's end; null or absent while it runs. */
+  endedOn?: IsoDate | null;
 }
 
 export interface TermSummary {
@@ -117,14 +119,19 @@ export interface TermSummary {
   status: 'not_started' | 'live' | 'ended';
 }
 
-/** The contract's end date with the extensions taken so far (calendar months added to the initial end date). */
+/**
+ * The contract's end date with the extensions taken so far (calendar months added to the initial end date), or the
+ * day it was ended early when it has been.
+ */
 export function currentEndDate(term: ContractTerm): IsoDate {
+  if (term.endedOn) return term.endedOn;
   const months = term.extensionOptionsMonths.slice(0, term.extensionsTaken).reduce((a, b) => a + b, 0);
   return addMonths(term.initialEndDate, months);
 }
 
-/** The latest the contract can run to if every extension option is taken. */
+/** The latest the contract can run to if every extension option is taken (its end day once ended early). */
 export function maximumEndDate(term: ContractTerm): IsoDate {
+  if (term.endedOn) return term.endedOn;
   const months = term.extensionOptionsMonths.reduce((a, b) => a + b, 0);
   return addMonths(term.initialEndDate, months);
 }
@@ -144,7 +151,7 @@ export function summariseTerm(term: ContractTerm, asAt: IsoDate): TermSummary {
   return {
     currentEndDate: end,
     maximumEndDate: maximumEndDate(term),
-    extensionsRemaining: term.extensionOptionsMonths.slice(term.extensionsTaken),
+    extensionsRemaining: term.endedOn ? [] : term.extensionOptionsMonths.slice(term.extensionsTaken),
     noticeDeadline: noticeDeadline(end, term.noticePeriodMonths),
     nextBreakClause: nextBreak,
     daysToEnd: daysBetween(asAt, end),
@@ -156,6 +163,7 @@ export function summariseTerm(term: ContractTerm, asAt: IsoDate): TermSummary {
 export function takeExtension(
   term: ContractTerm,
 ): { ok: true; term: ContractTerm; newEndDate: IsoDate } | { ok: false; reason: string } {
+  if (term.endedOn) return { ok: false, reason: 'This contract has been ended: it cannot be extended' };
   if (term.extensionsTaken >= term.extensionOptionsMonths.length) {
     return { ok: false, reason: 'No extension options remain on this contract' };
   }
@@ -192,6 +200,41 @@ export function termProblems(term: ContractTerm): { field: string; message: stri
       problems.push({ field: 'breakClauseDates', message: `Break clause ${d} falls outside the contract term` });
   }
   return problems;
+}
+
+/**
+ * Why a contract cannot be ended early on `endedOn` (its last day), or null when it can: it must not be ended
+ * already, and the day must fall within its term (on or after the start, on or before the current end date).
+ */
+export function endProblem(term: ContractTerm, endedOn: IsoDate): { field: string; message: string } | null {
+  if (term.endedOn) return { field: 'endedOn', message: `This contract has already been ended (on ${term.endedOn})` };
+  if (endedOn < term.startDate) return { field: 'endedOn', message: 'The last day is before the contract starts' };
+  const end = currentEndDate(term);
+  if (endedOn > end)
+    return { field: 'endedOn', message: `The last day is after the contract's current end date (${end})` };
+  return null;
+}
+
+/** The parts of a contract a variation can change (each optional: only those given change). */
+export interface VariationChanges {
+  title?: string;
+  totalValuePence?: number;
+  annualValuePence?: number;
+  initialEndDate?: IsoDate;
+  extensionOptionsMonths?: number[];
+  noticePeriodMonths?: number;
+  breakClauseDates?: IsoDate[];
+  socialValue?: string | null;
+}
+
+/** The names of the changes a variation makes to a contract (fields whose value differs from the current one). */
+export function variedFields(
+  current: Required<VariationChanges>,
+  changes: VariationChanges,
+): (keyof VariationChanges)[] {
+  return (Object.keys(changes) as (keyof VariationChanges)[]).filter(
+    (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k]),
+  );
 }
 
 /** Annual value from a total over the term when only the total is known (pence, rounded). */

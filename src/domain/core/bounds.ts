@@ -21,6 +21,8 @@ export const BOUNDS = {
   weeklyPricePence: { min: 0, max: 2_500_000 },
   /** An hourly rate, in pence: up to £200 an hour. */
   hourlyRatePence: { min: 0, max: 20_000 },
+  /** Hours of care a week in one package: above 0 (checked by each use) up to every hour of the week, 168. */
+  hoursPerWeek: { min: 0, max: 168 },
   /** Earliest date of any record of a service Steward keeps (contracts, returns, concerns). */
   earliestRecordDate: '2000-01-01',
   /** Usual rates are set under the Care Act 2014, in force from 1 April 2015. */

@@ -11,26 +11,27 @@ describe('budget pressure, the Thurrock way', () => {
       years,
       baseYear: 2023,
       series: [{ service: 'care_home_residential', clients }],
-      weeklyCost: { care_home_residential: 800 },
+      weeklyCostPence: { care_home_residential: 80_000 }, // £800 a week
       upliftRate: 0,
     });
-    expect(r.baseTotal).toBeCloseTo(466 * 800 * (365 / 7), 6);
+    expect(r.baseTotalPence).toBeCloseTo(466 * 80_000 * (365 / 7), 4);
     const last = r.rows[4];
-    expect(last.pressure).toBeCloseTo(35 * 800 * (365 / 7), 6); // £1,460,000
-    expect(last.pressure).toBeCloseTo(1_460_000, 0);
+    expect(last.pressurePence).toBeCloseTo(35 * 80_000 * (365 / 7), 4); // £1,460,000
+    expect(last.pressurePence).toBeCloseTo(146_000_000, 0);
     expect(last.pressureShare).toBeCloseTo(35 / 466, 12); // 7.5%
     expect(r.note).toMatch(/no inflation/);
+    expect(r.note).toContain('£800.00');
   });
   it('compounds an optional uplift from the base year', () => {
     const r = budgetPressure({
       years,
       baseYear: 2023,
       series: [{ service: 'care_home_residential', clients }],
-      weeklyCost: { care_home_residential: 800 },
+      weeklyCostPence: { care_home_residential: 80_000 }, // £800 a week
       upliftRate: 0.03,
     });
-    expect(r.rows[4].total).toBeCloseTo(501 * 800 * 1.03 ** 4 * WEEKS_PER_YEAR, 6);
-    expect(r.rows[0].pressure).toBe(0);
+    expect(r.rows[4].totalPence).toBeCloseTo(501 * 80_000 * 1.03 ** 4 * WEEKS_PER_YEAR, 4);
+    expect(r.rows[0].pressurePence).toBe(0);
   });
   it('leaves out services with no recorded cost', () => {
     const r = budgetPressure({
@@ -40,7 +41,7 @@ describe('budget pressure, the Thurrock way', () => {
         { service: 'care_home_residential', clients },
         { service: 'extra_care', clients: years.map(() => 50) },
       ],
-      weeklyCost: { care_home_residential: 800 },
+      weeklyCostPence: { care_home_residential: 80_000 }, // £800 a week
       upliftRate: 0,
     });
     expect(r.rows[0].services.map((s) => s.service)).toEqual(['care_home_residential']);
@@ -74,10 +75,13 @@ describe('policy lever: divert new care home admissions to homecare', () => {
     for (let i = 0; i < 3; i++)
       expect(moved[0].clients[i] + moved[1].clients[i]).toBeCloseTo(series[0].clients[i] + series[1].clients[i], 9);
     expect(series[0].clients).toEqual([500, 520, 540]); // input untouched
-    const cost = { care_home_residential: 900, homecare: 350 };
-    const before = budgetPressure({ years, baseYear: 2025, series, weeklyCost: cost, upliftRate: 0 });
-    const after = budgetPressure({ years, baseYear: 2025, series: moved, weeklyCost: cost, upliftRate: 0 });
-    expect(before.rows[2].total - after.rows[2].total).toBeCloseTo(108 * (900 - 350) * WEEKS_PER_YEAR, 6);
+    const cost = { care_home_residential: 90_000, homecare: 35_000 }; // £900 and £350 a week
+    const before = budgetPressure({ years, baseYear: 2025, series, weeklyCostPence: cost, upliftRate: 0 });
+    const after = budgetPressure({ years, baseYear: 2025, series: moved, weeklyCostPence: cost, upliftRate: 0 });
+    expect(before.rows[2].totalPence - after.rows[2].totalPence).toBeCloseTo(
+      108 * (90_000 - 35_000) * WEEKS_PER_YEAR,
+      4,
+    );
   });
   it('adds the target service when it had no clients', () => {
     const moved = applyPolicyLever([2025, 2027], [{ service: 'care_home_residential', clients: [100, 100] }], {

@@ -57,32 +57,37 @@ export interface BudgetInput {
   years: readonly number[];
   baseYear: number;
   series: readonly ServiceSeries[];
-  /** Today's mean weekly cost per client by service, in pounds. */
-  weeklyCost: Partial<Record<Service, number>>;
+  /** Today's mean weekly cost per client by service, in pence. */
+  weeklyCostPence: Partial<Record<Service, number>>;
   /** Annual price uplift (0 = the Thurrock method: no inflation). */
   upliftRate: number;
 }
 
+/** Money in pence, unrounded (fractional projected clients make fractional pence; the API view rounds). */
 export interface BudgetServiceRow {
   service: Service;
   clients: number;
-  weeklyCost: number;
-  annualCost: number;
+  /** Mean weekly cost per client, uplifted to the year, in pence. */
+  weeklyCostPence: number;
+  /** clients × weekly cost × 365/7, in pence a year. */
+  annualCostPence: number;
 }
 
 export interface BudgetRow {
   year: number;
   services: BudgetServiceRow[];
-  total: number;
-  /** total − base-year total */
-  pressure: number;
+  /** The year's cost of every costed service, in pence. */
+  totalPence: number;
+  /** total − base-year total, in pence */
+  pressurePence: number;
   /** pressure ÷ base-year total */
   pressureShare: number;
 }
 
 export interface BudgetResult {
   rows: BudgetRow[];
-  baseTotal: number;
+  /** The base year's cost, in pence. */
+  baseTotalPence: number;
   note: string;
 }
 
@@ -97,29 +102,29 @@ export function budgetPressure(input: BudgetInput): BudgetResult {
   const raw = input.years.map((year, i) => {
     const uplift = (1 + input.upliftRate) ** (year - input.baseYear);
     const services = input.series
-      .filter((s) => input.weeklyCost[s.service] !== undefined)
+      .filter((s) => input.weeklyCostPence[s.service] !== undefined)
       .map((s) => {
-        const weekly = input.weeklyCost[s.service]! * uplift;
+        const weekly = input.weeklyCostPence[s.service]! * uplift;
         return {
           service: s.service,
           clients: s.clients[i],
-          weeklyCost: weekly,
-          annualCost: s.clients[i] * weekly * WEEKS_PER_YEAR,
+          weeklyCostPence: weekly,
+          annualCostPence: s.clients[i] * weekly * WEEKS_PER_YEAR,
         };
       });
-    return { year, services, total: services.reduce((sum, s) => sum + s.annualCost, 0) };
+    return { year, services, totalPence: services.reduce((sum, s) => sum + s.annualCostPence, 0) };
   });
-  const baseTotal = raw[bi].total;
+  const baseTotalPence = raw[bi].totalPence;
   const rows = raw.map((r) => ({
     ...r,
-    pressure: r.total - baseTotal,
-    pressureShare: baseTotal > 0 ? (r.total - baseTotal) / baseTotal : 0,
+    pressurePence: r.totalPence - baseTotalPence,
+    pressureShare: baseTotalPence > 0 ? (r.totalPence - baseTotalPence) / baseTotalPence : 0,
   }));
   const costed = input.series
-    .filter((s) => input.weeklyCost[s.service] !== undefined)
-    .map((s) => `${SERVICE_LABELS[s.service]} £${input.weeklyCost[s.service]!.toFixed(2)}`);
+    .filter((s) => input.weeklyCostPence[s.service] !== undefined)
+    .map((s) => `${SERVICE_LABELS[s.service]} £${(input.weeklyCostPence[s.service]! / 100).toFixed(2)}`);
   const note =
     `Projected clients × today's mean weekly cost per client × 365/7 weeks (${costed.join('; ')}), against the ${input.baseYear} commitment; models of care unchanged` +
     (input.upliftRate > 0 ? `; prices uplifted ${(input.upliftRate * 100).toFixed(1)}% a year.` : '; no inflation.');
-  return { rows, baseTotal, note };
+  return { rows, baseTotalPence, note };
 }

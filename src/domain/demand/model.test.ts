@@ -38,8 +38,8 @@ describe('model: calibration, services, gap and budget for one area', () => {
     baseYear: 2025,
     bands: REPORTING_BANDS,
     currentUse: [
-      { service: 'care_home_residential', clients: 480, weeklyCost: 850, hoursPerClient: null },
-      { service: 'homecare', clients: 1300, weeklyCost: 260, hoursPerClient: 11 },
+      { service: 'care_home_residential', clients: 480, weeklyCostPence: 85_000, hoursPerClient: null },
+      { service: 'homecare', clients: 1300, weeklyCostPence: 26_000, hoursPerClient: 11 },
     ],
     supply: [
       { service: 'care_home_residential', capacity: 1100, inUseToday: 960 },
@@ -72,8 +72,8 @@ describe('model: calibration, services, gap and budget for one area', () => {
     // 14,300 hours × 1.02^t > 16,000 (no occupancy margin for hours) ⇔ t > 5.67 → 2031
     expect(hc.gap!.crossingYear).toBe(2031);
     const y2035 = r.budget.rows[10];
-    const expected = (480 * 850 + 1300 * 260) * (1.02 ** 10 - 1) * (365 / 7);
-    expect(y2035.pressure).toBeCloseTo(expected, 4);
+    const expected = (480 * 85_000 + 1300 * 26_000) * (1.02 ** 10 - 1) * (365 / 7); // pence
+    expect(y2035.pressurePence).toBeCloseTo(expected, 2);
   });
 
   it('moves the gap and budget when the commissioner changes a rate, the method or a lever', () => {
@@ -103,7 +103,7 @@ describe('model: calibration, services, gap and budget for one area', () => {
     });
     const chLever = lever.services.find((s) => s.service === 'care_home_residential')!;
     expect(chLever.gap!.crossingYear === null || chLever.gap!.crossingYear > 2030).toBe(true);
-    expect(lever.budget.rows[10].total).toBeLessThan(base.budget.rows[10].total);
+    expect(lever.budget.rows[10].totalPence).toBeLessThan(base.budget.rows[10].totalPence);
     expect(lever.notes.join(' ')).toMatch(/30% of new residential care home admissions/);
   });
 
@@ -115,7 +115,7 @@ describe('model: calibration, services, gap and budget for one area', () => {
         {
           service: 'care_home_residential' as const,
           clients: 480 / 1.05 ** (2025 - year),
-          weeklyCost: 850,
+          weeklyCostPence: 85000,
           hoursPerClient: null,
         },
       ],

@@ -64,8 +64,8 @@ export const DEFAULT_SCENARIO: ScenarioParams = {
 export interface CurrentUse {
   service: Service;
   clients: number;
-  /** Mean weekly cost per client in pounds, or null if no prices are recorded. */
-  weeklyCost: number | null;
+  /** Mean weekly cost per client in pence (whole pence), or null if no prices are recorded. */
+  weeklyCostPence: number | null;
   /** Homecare: mean planned hours a week per client. */
   hoursPerClient: number | null;
 }
@@ -270,9 +270,15 @@ export function runModel(input: ModelInput, params: ScenarioParams): ModelResult
     };
   });
 
-  const weeklyCost: Partial<Record<Service, number>> = {};
-  for (const u of input.currentUse) if (u.weeklyCost !== null) weeklyCost[u.service] = u.weeklyCost;
-  const budget = budgetPressure({ years, baseYear: input.baseYear, series, weeklyCost, upliftRate: params.upliftRate });
+  const weeklyCostPence: Partial<Record<Service, number>> = {};
+  for (const u of input.currentUse) if (u.weeklyCostPence !== null) weeklyCostPence[u.service] = u.weeklyCostPence;
+  const budget = budgetPressure({
+    years,
+    baseYear: input.baseYear,
+    series,
+    weeklyCostPence,
+    upliftRate: params.upliftRate,
+  });
 
   return {
     areaCode: input.grid.areaCode,

@@ -1,5 +1,6 @@
 // Placement validation, once: the rules a new placement (care home) or package (homecare, supported living,
 // extra care) must meet, for the form, the API and the importers alike (src/db/market/placements.ts stores it).
+import { BOUNDS } from '../core/bounds.js';
 import { isIsoDate } from '../core/dates.js';
 import { BANDS, CONTRACT_TYPES, FUNDING, INDIVIDUAL_BAND, PURPOSES, SERVICE_TYPES } from './types.js';
 
@@ -51,8 +52,8 @@ export function validatePlacement(p: NewPlacement): { field: string; message: st
     e.push({ field: 'purpose', message: `must be one of ${PURPOSES.join(', ')}` });
   const hourly = p.hoursPerWeek != null || p.hourlyRatePence != null;
   if (hourly) {
-    if (!(typeof p.hoursPerWeek === 'number' && p.hoursPerWeek > 0 && p.hoursPerWeek <= 168))
-      e.push({ field: 'hoursPerWeek', message: 'must be more than 0 and at most 168' });
+    if (!(typeof p.hoursPerWeek === 'number' && p.hoursPerWeek > 0 && p.hoursPerWeek <= BOUNDS.hoursPerWeek.max))
+      e.push({ field: 'hoursPerWeek', message: `must be more than 0 and at most ${BOUNDS.hoursPerWeek.max}` });
     if (!(Number.isInteger(p.hourlyRatePence) && (p.hourlyRatePence as number) > 0))
       e.push({ field: 'hourlyRatePence', message: 'must be a whole number of pence above 0' });
   } else if (!(Number.isInteger(p.weeklyPricePence) && (p.weeklyPricePence as number) > 0)) {

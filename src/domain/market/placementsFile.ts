@@ -4,6 +4,7 @@
 import { BOUNDS, withinBounds } from '../core/bounds.js';
 import { parseMoneyToPence } from '../core/money.js';
 import { parseDateText } from '../core/dates.js';
+import { weeklyCostOfHours } from './prices.js';
 import {
   BAND_LABELS,
   BANDS,
@@ -81,15 +82,26 @@ export function mapPlacementHeader(
   return { index, names, issues };
 }
 
+/** Each vocabulary's accepted spellings, squashed, built once per vocabulary (a national file has a million rows). */
+const VOCABS = new WeakMap<readonly string[], Map<string, string>>();
+
 function vocab<T extends string>(
   raw: string,
   codes: readonly T[],
   labels: Partial<Record<T, string>>,
   words: Record<string, T>,
 ): T | null {
-  const v = squash(raw);
-  for (const c of codes) if (squash(c) === v || squash(labels[c] ?? '') === v) return c;
-  return words[v] ?? null;
+  let lookup = VOCABS.get(codes);
+  if (!lookup) {
+    lookup = new Map<string, string>(Object.entries(words));
+    for (const c of [...codes].reverse()) {
+      if (labels[c]) lookup.set(squash(labels[c]), c);
+      lookup.set(squash(c), c);
+    }
+    lookup.delete('');
+    VOCABS.set(codes, lookup);
+  }
+  return (lookup.get(squash(raw)) as T | undefined) ?? null;
 }
 
 const SERVICE_WORDS: Record<string, ServiceType> = {
@@ -129,6 +141,7 @@ const PURPOSE_WORDS: Record<string, Purpose> = {
   temporary: 'short_term',
   'short break': 'respite',
 };
+const ALL_BANDS: readonly PlacementBand[] = [...BANDS, INDIVIDUAL_BAND];
 const BAND_WORDS: Record<string, PlacementBand> = { individual: INDIVIDUAL_BAND, negotiated: INDIVIDUAL_BAND };
 
 /** One package as read, before pseudonymisation and location lookup. */
@@ -143,7 +156,9 @@ export interface PlacementFileRow {
   band: PlacementBand;
   startDate: string;
   endDate: string | null;
-  weeklyPricePence: number | null;
+  /** The file's weekly cost, or for an hourly package given without one, hours × rate (see weeklyCostOfHours). */
+  weeklyPricePence: number;
+  /** Hours a week (to the hundredth) and the hourly rate (pence) of an hourly package, else null. */
   hoursPerWeek: number | null;
   hourlyRatePence: number | null;
   topUpWeeklyPence: number;
@@ -154,7 +169,9 @@ export interface PlacementFileRow {
 
 /**
  * Reads one data row. Band defaults to `homecare_hourly` for hourly packages and `individual` otherwise; funding
- * to council, contract type to spot, purpose to long term. Every bad cell is an issue naming the file's column.
+ * to council, contract type to spot, purpose to long term. An hourly package ("Hours per week" and "Hourly rate")
+ * keeps both; its weekly cost is the file's when given, else hours × rate in pence rounded half up (12.5 h at
+ * £23.45 = 29,312.5p → £293.13), within BOUNDS.weeklyPricePence. Every bad cell is an issue naming the file's column.
  */
 export function parsePlacementRow(
   cells: readonly string[],
@@ -204,25 +221,28 @@ export function parsePlacementRow(
   const hoursRaw = get('hoursPerWeek');
   let hoursPerWeek: number | null = null;
   if (hoursRaw) {
-    if (!/^\d+(\.\d{1,2})?$/.test(hoursRaw) || Number(hoursRaw) <= 0 || Number(hoursRaw) > 168)
-      fail('hoursPerWeek', `"${hoursRaw}" is not a number of hours from 0 to 168 (at most two decimals)`);
-    else hoursPerWeek = Number(hoursRaw);
+    const hours = Number(hoursRaw);
+    if (!/^\d+(\.\d{1,2})?$/.test(hoursRaw) || hours <= 0 || !withinBounds(hours, BOUNDS.hoursPerWeek, false))
+      fail(
+        'hoursPerWeek',
+        `"${hoursRaw}" is not a number of hours above 0 and at most ${BOUNDS.hoursPerWeek.max} (at most two decimals)`,
+      );
+    else hoursPerWeek = hours;
   }
-  const hourly = hoursPerWeek !== null || hourlyRatePence !== null;
-  if (hourly && (hoursPerWeek === null || hourlyRatePence === null))
-    fail(
-      hoursPerWeek === null ? 'hoursPerWeek' : 'hourlyRate',
-      'is needed with the other of hours per week and hourly rate',
-    );
+  // Hourly when either cell is filled; an empty partner is named (a filled but bad cell has its own message).
+  const rateRaw = get('hourlyRate');
+  const hourly = hoursRaw !== '' || rateRaw !== '';
+  if (hourly && (hoursRaw === '' || rateRaw === ''))
+    fail(hoursRaw === '' ? 'hoursPerWeek' : 'hourlyRate', 'is needed with the other of hours per week and hourly rate');
   if (!hourly && weeklyPricePence === null && !issues.some((i) => i.field === map.names.weeklyCost))
     fail('weeklyCost', 'is empty (give the weekly cost, or hours per week and hourly rate)');
   const bandRaw = get('band');
   const band = bandRaw
-    ? vocab<PlacementBand>(bandRaw, [...BANDS, INDIVIDUAL_BAND], BAND_LABELS, BAND_WORDS)
+    ? vocab<PlacementBand>(bandRaw, ALL_BANDS, BAND_LABELS, BAND_WORDS)
     : hourly
       ? 'homecare_hourly'
       : INDIVIDUAL_BAND;
-  if (!band) fail('band', `"${bandRaw}" is not a band (${[...BANDS, INDIVIDUAL_BAND].join(', ')})`);
+  if (!band) fail('band', `"${bandRaw}" is not a band (${ALL_BANDS.join(', ')})`);
   const fundingRaw = get('funding');
   const funding = fundingRaw ? vocab(fundingRaw, FUNDING, {}, FUNDING_WORDS) : 'council';
   if (!funding) fail('funding', `"${fundingRaw}" is not council, NHS, self-funded or joint`);
@@ -233,6 +253,16 @@ export function parsePlacementRow(
   const purpose = purposeRaw ? vocab(purposeRaw, PURPOSES, {}, PURPOSE_WORDS) : 'long_term';
   if (!purpose) fail('purpose', `"${purposeRaw}" is not long term, D2A, respite or short term`);
   const topUp = money('topUp') ?? 0;
+  // The file's own weekly cost stands when given; otherwise hours × rate, to the penny half up.
+  let weekly = weeklyPricePence;
+  if (weekly === null && hoursPerWeek !== null && hourlyRatePence !== null) {
+    weekly = weeklyCostOfHours(hoursPerWeek, hourlyRatePence);
+    if (!withinBounds(weekly, BOUNDS.weeklyPricePence))
+      fail(
+        'hoursPerWeek',
+        `${hoursRaw} hours at £${(hourlyRatePence / 100).toFixed(2)} an hour is £${(weekly / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })} a week, more than £${(BOUNDS.weeklyPricePence.max / 100).toLocaleString('en-GB')}, the most Steward accepts`,
+      );
+  }
   if (issues.length) return { row: null, issues };
   return {
     row: {
@@ -245,7 +275,7 @@ export function parsePlacementRow(
       band: band!,
       startDate: startDate!,
       endDate,
-      weeklyPricePence: hourly ? Math.round(hoursPerWeek! * hourlyRatePence!) : weeklyPricePence,
+      weeklyPricePence: weekly!,
       hoursPerWeek,
       hourlyRatePence,
       topUpWeeklyPence: topUp,

@@ -141,8 +141,16 @@ describe('mix and packages', () => {
       { key: 'dps', count: 0, share: 0 },
     ]);
   });
-  it('prices homecare as hours × rate', () => {
+  it('prices homecare as hours × rate, to the penny half up, without float noise', () => {
+    // 10.5 h × £24.26 = £254.73 exactly.
     expect(weeklyCostOfHours(10.5, 2_426)).toBe(25_473);
+    // 12.5 h × £23.45 = £293.125 → £293.13 (half a penny goes up).
+    expect(weeklyCostOfHours(12.5, 2_345)).toBe(29_313);
+    // 1.13 h × £22.50 = £25.425 → £25.43; in floating point 1.13 × 2250 is 2542.4999…, which Math.round takes down.
+    expect(1.13 * 2_250).toBeLessThan(2_542.5);
+    expect(weeklyCostOfHours(1.13, 2_250)).toBe(2_543);
+    // 0.58 h × £17.25 = £10.005 → £10.01.
+    expect(weeklyCostOfHours(0.58, 1_725)).toBe(1_001);
   });
   it('knows when a placement is active', () => {
     expect(isActiveOn({ startDate: '2024-01-01', endDate: '2024-02-01' }, '2024-02-01')).toBe(false);

@@ -212,9 +212,15 @@ export function shareBy<T, K extends string>(
   }));
 }
 
-/** Weekly cost of an hourly package: hours × hourly rate, rounded to the penny. */
+/**
+ * Weekly cost of an hourly package, in pence: hours a week × hourly rate, rounded to the penny half up (a half
+ * penny goes up). Computed in whole numbers, hours taken to the hundredth of an hour (the most the files and forms
+ * give), so binary-float noise never moves a penny: 10.15 h × £18.50 = 18,777.5p → 18,778p (floating point gives
+ * 18,777.499…). Both arguments are 0 or more.
+ */
 export function weeklyCostOfHours(hoursPerWeek: number, hourlyRatePence: number): number {
-  return Math.round(hoursPerWeek * hourlyRatePence);
+  const centiHours = Math.round(hoursPerWeek * 100);
+  return Math.floor((centiHours * hourlyRatePence + 50) / 100);
 }
 
 /** Is a placement active on a date? (start ≤ date, and no end or end after date) */

@@ -89,8 +89,8 @@ export interface StatementInputs {
   population: PopulationGrid | null;
   /** The demand model run on the default scenario (null without population). */
   model: ModelResult | null;
-  /** Today's council-supported clients and weekly cost in pounds, by service (the demand area's `currentUse`). */
-  currentUse: { service: string; clients: number; weeklyCost: number | null }[];
+  /** Today's council-supported clients and mean weekly cost in pence, by service (the demand area's `currentUse`). */
+  currentUse: { service: string; clients: number; weeklyCostPence: number | null }[];
   capacity: CapacityInput;
   prices: PricesInput;
   locations: LocationInput[];
@@ -393,7 +393,7 @@ function spendSection(inputs: StatementInputs): StatementSection {
     byFunding.set(c.fundingSource, (byFunding.get(c.fundingSource) ?? 0) + c.annualValuePence);
   }
   const placements = inputs.currentUse.map((u) => {
-    const weekly = u.weeklyCost === null ? null : Math.round(u.weeklyCost * 100);
+    const weekly = u.weeklyCostPence;
     return {
       service: u.service,
       label: SERVICE_LABELS[u.service as Service] ?? u.service,

@@ -1,6 +1,7 @@
 // Better Care Fund API: the plan with its funding lines, schemes and national condition checks; the four metrics
 // with plan, actual by quarter, RAG and method; the intermediate care demand and capacity table; the HICM grid;
 // the quarterly return as XLSX and its re-import. Staff read; the BCF lead, commissioners and admins write.
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BCF_EDITORS, STAFF_ROLES, hasRole } from '../../domain/core/auth.js';
 import { londonToday } from '../../domain/core/dates.js';
@@ -458,6 +459,12 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const quarter = request.query.quarter ? parseQuarterLabel(request.query.quarter) : null;
+      if (quarter) {
+        const plan = await loadPlan(app.db, request.params.id);
+        const years = [plan.baselineYear, ...plan.years];
+        if (!years.includes(quarter.year))
+          throw InputError.field('quarter', `Not a year of this plan (${years.join(', ')})`, 'querystring');
+      }
       const today = londonToday();
       const buf = await writeReturnWorkbook(await returnSheets(app.db, request.params.id, quarter, today));
       const name = quarter ? `bcf-return-${quarter.year.replace('/', '-')}-q${quarter.quarter}` : `bcf-plan-${today}`;
@@ -480,6 +487,7 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Re-import a filled return (XLSX): validated whole, applied in one transaction; every problem named by sheet, row and column',
         params: idParams,
+        querystring: z.object({ fileName: z.string().min(1).max(200).optional() }),
         response: { 200: importSummarySchema },
       },
     },
@@ -495,7 +503,13 @@ const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
         ]);
       }
       try {
-        return await applyReturn(app.db, who(request), request.params.id, sheets, 'return.xlsx');
+        return await applyReturn(
+          app.db,
+          who(request),
+          request.params.id,
+          sheets,
+          request.query.fileName?.split(/[\\/]/).at(-1) || 'return.xlsx',
+        );
       } catch (e) {
         if (e instanceof InputError && e.errors.some((x) => x.in === 'file'))
           throw new Problem(

@@ -15,7 +15,7 @@ import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES, type Actor } from '../../domain/core/auth.js';
 import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../../domain/contracts/contract.js';
 import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
-import { PROCUREMENT_STAGES } from '../../domain/contracts/procurement.js';
+import { PROCUREMENT_STAGES, planBackwards } from '../../domain/contracts/procurement.js';
 import {
   HORIZONS,
   RECOMMISSIONING_DECISIONS,
@@ -25,7 +25,18 @@ import {
 import { ASSESSMENT_DOMAINS, CONCERN_KINDS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
 import { byPriority, byServiceArea, haltonLayout } from '../../domain/contracts/deliveryPlan.js';
 import { heatMap } from '../../domain/contracts/risk.js';
-import { createContract, decide, getContract, listContracts, updateContract } from '../../db/contracts/contracts.js';
+import {
+  contractHistory,
+  procurementHistory,
+  createContract,
+  decide,
+  endContract,
+  extendContract,
+  getContract,
+  listContracts,
+  updateContract,
+  varyContract,
+} from '../../db/contracts/contracts.js';
 import {
   createProcurement,
   getProcurement,
@@ -57,6 +68,7 @@ import {
   assessmentViewSchema,
   concernViewSchema,
   contractDetailSchema,
+  contractHistoryEntrySchema,
   contractViewSchema,
   deliveryPlanSchema,
   kpiViewSchema,
@@ -87,14 +99,15 @@ const asAtFor = (actor: Actor, asAt?: string) => (asAt && actor.role !== 'provid
 const who = (actor: Actor) => ({ userId: actor.userId });
 
 const contractBody = z.object({
-  reference: z.string().trim().min(1).max(60),
-  title: z.string().trim().min(1).max(300),
+  // Messages as the web form words them, so a person sees the same words whichever checks first.
+  reference: z.string({ error: 'Enter the contract reference' }).trim().min(1, 'Enter the contract reference').max(60),
+  title: z.string({ error: 'Enter the contract title' }).trim().min(1, 'Enter the contract title').max(300),
   providerId: uuid.nullable(),
   locationId: uuid.nullable().default(null),
-  serviceArea: z.enum(SERVICE_AREAS),
-  careGroup: z.enum(CARE_GROUPS),
-  contractForm: z.enum(CONTRACT_FORMS),
-  fundingSource: z.enum(FUNDING_SOURCES),
+  serviceArea: z.enum(SERVICE_AREAS, { error: 'Choose the service area' }),
+  careGroup: z.enum(CARE_GROUPS, { error: 'Choose the care group' }),
+  contractForm: z.enum(CONTRACT_FORMS, { error: 'Choose the contract form' }),
+  fundingSource: z.enum(FUNDING_SOURCES, { error: 'Choose the funding source' }),
   totalValuePence: penceSchema('total value', BOUNDS.contractValuePence),
   annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence),
   startDate: plannedDateSchema('start date'),
@@ -175,7 +188,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: requireSignedIn,
       schema: {
         tags: TAGS,
-        summary: 'One contract with its KPIs and procurement',
+        summary: 'One contract with its KPIs, procurements and history of changes (the history for council staff only)',
         params: idParams,
         querystring: asAtQuery,
         response: { 200: contractDetailSchema },
@@ -193,7 +206,9 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         actor.role === 'provider'
           ? []
           : (await listProcurements(app.db, at)).filter((p) => p.contractId === contract.id);
-      return { contract, kpis: await listKpis(app.db, at, { contractId: contract.id }), procurements: procs };
+      // The history names who changed what: council staff only (a provider sees its contract, not the council's trail).
+      const history = actor.role === 'provider' ? [] : await contractHistory(app.db, contract.id);
+      return { contract, kpis: await listKpis(app.db, at, { contractId: contract.id }), procurements: procs, history };
     },
   );
 
@@ -230,6 +245,91 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       await updateContract(app.db, who(actorOf(request)), request.params.id, request.body);
       return { id: request.params.id };
     },
+  );
+
+  app.post(
+    '/contracts/:id/extend',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'Take the next extension option: the end date moves on by its months (409 when none remains or ended)',
+        params: idParams,
+        body: z.object({ note: z.string().trim().max(2000).nullable().default(null) }),
+        response: { 200: z.object({ contract: contractViewSchema }) },
+      },
+    },
+    async (request) => {
+      await extendContract(app.db, who(actorOf(request)), request.params.id, request.body.note || null);
+      return { contract: await getContract(app.db, request.params.id, today()) };
+    },
+  );
+
+  app.post(
+    '/contracts/:id/variations',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Vary a contract: change its value, term or scope with a reason and the day it takes effect (409 once ended)',
+        params: idParams,
+        body: z.object({
+          changes: z.object({
+            title: z.string().trim().min(1).max(300).optional(),
+            totalValuePence: penceSchema('total value', BOUNDS.contractValuePence).optional(),
+            annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence).optional(),
+            initialEndDate: plannedDateSchema('end date').optional(),
+            extensionOptionsMonths: z.array(z.number().int().min(1).max(120)).max(10).optional(),
+            noticePeriodMonths: z.number().int().min(0).max(24).optional(),
+            breakClauseDates: z.array(isoDate).max(20).optional(),
+            socialValue: z.string().max(2000).nullable().optional(),
+          }),
+          reason: z.string().trim().min(1, 'Enter the reason for the variation').max(2000),
+          effectiveFrom: plannedDateSchema('date the variation takes effect'),
+        }),
+        response: { 201: z.object({ variation: z.number(), contract: contractViewSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const variation = await varyContract(app.db, who(actorOf(request)), request.params.id, request.body);
+      return reply.code(201).send({ variation, contract: await getContract(app.db, request.params.id, today()) });
+    },
+  );
+
+  app.post(
+    '/contracts/:id/end',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary: 'End a contract early: its last day and why (409 when it has already been ended)',
+        params: idParams,
+        body: z.object({
+          endedOn: plannedDateSchema('last day'),
+          reason: z.string().trim().min(1, 'Enter why the contract is ending').max(2000),
+        }),
+        response: { 200: z.object({ contract: contractViewSchema }) },
+      },
+    },
+    async (request) => {
+      await endContract(app.db, who(actorOf(request)), request.params.id, request.body);
+      return { contract: await getContract(app.db, request.params.id, today()) };
+    },
+  );
+
+  app.get(
+    '/contracts/:id/history',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: "A contract's history: every change to it, its KPIs and its procurements, newest first",
+        params: idParams,
+        response: { 200: z.object({ history: z.array(contractHistoryEntrySchema) }) },
+      },
+    },
+    async (request) => ({ history: await contractHistory(app.db, request.params.id) }),
   );
 
   app.post(
@@ -356,6 +456,34 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/procurements/:id',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'One procurement: its stages with planned, actual and forecast dates, and its history of changes',
+        params: idParams,
+        querystring: asAtQuery,
+        response: {
+          200: z.object({
+            asAt: z.string(),
+            procurement: procurementViewSchema,
+            history: z.array(contractHistoryEntrySchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const at = asAtFor(actorOf(request), request.query.asAt);
+      return {
+        asAt: at,
+        procurement: await getProcurement(app.db, request.params.id, at),
+        history: await procurementHistory(app.db, request.params.id),
+      };
+    },
+  );
+
   app.post(
     '/procurements',
     {
@@ -363,18 +491,37 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Set up a procurement with its stage plan',
-        body: z.object({
-          contractId: uuid.nullable(),
-          title: z.string().trim().min(1).max(300),
-          route: z.enum(['re_tender', 'direct_award', 'bring_in_house', 'new_service']),
-          leadOfficer: z.string().max(200).nullable().default(null),
-          stages: z.array(stageBody).min(1),
-        }),
+        body: z
+          .object({
+            contractId: uuid.nullable().default(null),
+            intentionId: uuid.nullable().default(null),
+            title: z
+              .string({ error: 'Enter the procurement’s title' })
+              .trim()
+              .min(1, 'Enter the procurement’s title')
+              .max(300),
+            route: z.enum(['re_tender', 'direct_award', 'bring_in_house', 'new_service'], {
+              error: 'Choose the route',
+            }),
+            leadOfficer: z.string().trim().max(200).nullable().default(null),
+            /** The stage plan; leave out to plan every stage back from `goLive` with typical durations. */
+            stages: z.array(stageBody).min(1).optional(),
+            goLive: plannedDateSchema('planned go-live').optional(),
+          })
+          .refine((b) => b.stages || b.goLive, {
+            message: 'Enter the planned go-live date',
+            path: ['goLive'],
+          }),
         response: { 201: procurementViewSchema },
       },
     },
     async (request, reply) => {
-      const id = await createProcurement(app.db, who(actorOf(request)), request.body);
+      const { goLive, stages, ...rest } = request.body;
+      const id = await createProcurement(app.db, who(actorOf(request)), {
+        ...rest,
+        leadOfficer: rest.leadOfficer || null,
+        stages: stages ?? planBackwards(goLive!),
+      });
       return reply.code(201).send(await getProcurement(app.db, id, today()));
     },
   );
@@ -388,10 +535,11 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Record actual or re-planned dates for a stage',
         params: z.object({ id: uuid, stage: z.enum(PROCUREMENT_STAGES) }),
         body: z.object({
-          plannedStart: isoDate.optional(),
-          plannedEnd: isoDate.optional(),
-          actualStart: isoDate.nullable().optional(),
-          actualEnd: isoDate.nullable().optional(),
+          plannedStart: plannedDateSchema('planned start').optional(),
+          plannedEnd: plannedDateSchema('planned end').optional(),
+          // Actual dates have happened: never in the future.
+          actualStart: actualDateSchema('actual start').nullable().optional(),
+          actualEnd: actualDateSchema('actual end').nullable().optional(),
           notApplicable: z.boolean().optional(),
         }),
         response: { 200: procurementViewSchema },
@@ -433,14 +581,20 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add a KPI to a contract',
         body: z.object({
           contractId: uuid,
-          name: z.string().trim().min(1).max(200),
-          unit: z.string().trim().min(1).max(40),
+          name: z.string({ error: 'Enter the KPI’s name' }).trim().min(1, 'Enter the KPI’s name').max(200),
+          unit: z
+            .string({ error: 'Enter the unit, like % or hours' })
+            .trim()
+            .min(1, 'Enter the unit, like % or hours')
+            .max(40),
           target: realNumberSchema(BOUNDS.kpiValue),
-          direction: z.enum(['higher_is_better', 'lower_is_better']),
-          frequency: z.enum(KPI_FREQUENCIES),
+          direction: z.enum(['higher_is_better', 'lower_is_better'], {
+            error: 'Choose whether higher or lower is better',
+          }),
+          frequency: z.enum(KPI_FREQUENCIES, { error: 'Choose how often it is reported' }),
           tolerance: realNumberSchema({ min: 0, max: BOUNDS.kpiValue.max }).default(0),
           dueDays: z.number().int().min(0).max(120).nullable().default(null),
-          reportingFrom: isoDate,
+          reportingFrom: plannedDateSchema('reporting from'),
         }),
         response: { 201: z.object({ id: z.string() }) },
       },
@@ -882,10 +1036,10 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const riskBody = z.object({
-    reference: z.string().trim().min(1).max(40),
-    title: z.string().trim().min(1).max(500),
+    reference: z.string({ error: 'Enter the risk reference' }).trim().min(1, 'Enter the risk reference').max(40),
+    title: z.string({ error: 'Describe the risk' }).trim().min(1, 'Describe the risk').max(500),
     mitigation: z.string().max(5000).default(''),
-    owner: z.string().trim().min(1).max(200),
+    owner: z.string({ error: 'Enter who owns the risk' }).trim().min(1, 'Enter who owns the risk').max(200),
     likelihood: wholeNumberSchema(BOUNDS.riskScale),
     impact: wholeNumberSchema(BOUNDS.riskScale),
     reviewDate: isoDate.nullable().default(null),

@@ -37,6 +37,23 @@ export const contractViewSchema = z.object({
   leadOfficer: z.string().nullable(),
   decision: z.string().nullable(),
   decisionNote: z.string().nullable(),
+  /** The last day of a contract ended early (null while it runs its term), and why. */
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+});
+
+/** One entry in a record's history, newest first: a contract's (with its KPIs' and procurements') or a procurement's. */
+export const contractHistoryEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  who: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  summary: z.string(),
+  note: z.string().nullable(),
+  changes: z.array(
+    z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+  ),
 });
 
 /** ReturnState */
@@ -141,6 +158,9 @@ export const procurementViewSchema = z.object({
   route: z.string(),
   leadOfficer: z.string().nullable(),
   contractId: z.string().nullable(),
+  /** The commissioning intention the procurement was started from, and its text. */
+  intentionId: z.string().nullable(),
+  intentionTitle: z.string().nullable(),
   contractReference: z.string().nullable(),
   contractEndDate: z.string().nullable(),
   forecast: procurementForecastSchema,
@@ -322,6 +342,8 @@ export const contractDetailSchema = z.object({
   contract: contractViewSchema,
   kpis: z.array(kpiViewSchema),
   procurements: z.array(procurementViewSchema),
+  /** Changes to the contract, its KPIs and procurements, newest first (empty for providers). */
+  history: z.array(contractHistoryEntrySchema),
 });
 
 export const recommissioningSchema = z.object({

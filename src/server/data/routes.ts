@@ -13,6 +13,7 @@ import { importCounts, importHistory, latestImports } from '../../db/data/import
 import type { ImportRunRow } from '../../db/data/schema.js';
 import { fileSource, ImportRejected, runImport } from '../../importers/framework.js';
 import { findImporter, importers } from '../../importers/registry.js';
+import { BCF_EDITORS } from '../../domain/core/auth.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
 
@@ -113,18 +114,23 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/imports/:kind',
     {
-      preHandler: requireRole('admin'),
+      // Administrators import every dataset; the BCF's editors import the hospital activity its metrics need.
+      preHandler: requireRole(...BCF_EDITORS),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: TAGS,
         summary:
-          'Import a file (raw bytes, Content-Type application/octet-stream) with the named importer; refused whole (422) with line-and-field problems, nothing written',
+          'Import a file (raw bytes, Content-Type application/octet-stream) with the named importer (administrators; BCF editors: bcf-activity only); refused whole (422) with line-and-field problems, nothing written',
         params: z.object({ kind: z.string() }),
         querystring: z.object({ fileName: z.string().min(1).max(200) }),
         response: { 200: z.object({ summary: summarySchema }) },
       },
     },
     async (request) => {
+      if (request.actor?.role !== 'admin' && request.params.kind !== 'bcf-activity')
+        throw new Problem(403, undefined, 'Only an administrator imports this dataset', [
+          { field: 'kind', message: 'Only an administrator imports this dataset', in: 'params' },
+        ]);
       const importer = findImporter(request.params.kind);
       if (!importer)
         throw new Problem(404, 'Not found', `No importer "${request.params.kind}"`, [

@@ -353,7 +353,11 @@ const demandRoutes: FastifyPluginAsyncZod = async (app) => {
             crossingYear: x.gap?.crossingYear ?? null,
             gap: x.gap?.rows.map((r) => r.gap) ?? null,
           })),
-          budget: v.budget.rows.map((r) => ({ year: r.year, total: r.total, pressure: r.pressure })),
+          budget: v.budget.rows.map((r) => ({
+            year: r.year,
+            totalPence: r.totalPence,
+            pressurePence: r.pressurePence,
+          })),
           measures: v.measures.map((m) => ({ key: m.key, label: m.label, totals: m.totals })),
         });
       }

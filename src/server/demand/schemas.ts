@@ -61,7 +61,8 @@ export const scenarioSchema = z.object({
 export const currentUseSchema = z.object({
   service: z.enum(SERVICES),
   clients: z.number(),
-  weeklyCost: z.number().nullable(),
+  /** Mean weekly cost per client, whole pence. */
+  weeklyCostPence: z.number().int().nullable(),
   hoursPerClient: z.number().nullable(),
 });
 
@@ -201,22 +202,23 @@ export const projectionSchema = z.object({
         .nullable(),
     }),
   ),
+  /** Money in whole pence. */
   budget: z.object({
-    baseTotal: z.number(),
+    baseTotalPence: z.number().int(),
     note: z.string(),
     rows: z.array(
       z.object({
         year: z.number(),
-        total: z.number(),
-        pressure: z.number(),
+        totalPence: z.number().int(),
+        pressurePence: z.number().int(),
         pressureShare: z.number(),
         services: z.array(
           z.object({
             service: z.enum(SERVICES),
             label: z.string(),
             clients: z.number(),
-            weeklyCost: z.number(),
-            annualCost: z.number(),
+            weeklyCostPence: z.number().int(),
+            annualCostPence: z.number().int(),
           }),
         ),
       }),
@@ -267,8 +269,8 @@ export const comparisonSchema = z.object({
       budget: z.array(
         z.object({
           year: z.number(),
-          total: z.number(),
-          pressure: z.number(),
+          totalPence: z.number().int(),
+          pressurePence: z.number().int(),
         }),
       ),
       measures: z.array(

@@ -169,7 +169,7 @@ const placementBody = z.object({
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
   weeklyPricePence: penceSchema('weekly price', { min: 1, max: BOUNDS.weeklyPricePence.max }).nullable().optional(),
-  hoursPerWeek: z.number().positive().max(168).nullable().optional(),
+  hoursPerWeek: z.number().positive().max(BOUNDS.hoursPerWeek.max).nullable().optional(),
   hourlyRatePence: penceSchema('hourly rate', { min: 1, max: BOUNDS.hourlyRatePence.max }).nullable().optional(),
   topUpWeeklyPence: penceSchema('weekly top-up', BOUNDS.weeklyPricePence).optional(),
   funding: z.enum(FUNDING).default('council'),

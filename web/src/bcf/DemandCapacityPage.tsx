@@ -16,6 +16,7 @@ import {
   TextInput,
   apiErrorsToSummary,
   chartColours,
+  formatNumber,
   type PlotOptions,
   type SummaryError,
 } from '../components';
@@ -221,8 +222,18 @@ export function DemandCapacityPage() {
         columns={[
           { key: 'service', header: 'Service', render: (s) => data.services.find((x) => x.key === s.service)?.label },
           { key: 'demand', header: 'Demand', numeric: true },
-          { key: 'capacity', header: 'Capacity', numeric: true },
-          { key: 'shortfall', header: 'Shortfall', numeric: true },
+          {
+            key: 'capacity',
+            header: 'Capacity',
+            numeric: true,
+            render: (s) => (s.capacity === null ? 'Not planned' : formatNumber(s.capacity)),
+          },
+          {
+            key: 'shortfall',
+            header: 'Shortfall',
+            numeric: true,
+            render: (s) => (s.shortfall === null ? 'Not available' : formatNumber(s.shortfall)),
+          },
           { key: 'monthsShort', header: 'Months short', numeric: true },
         ]}
       />

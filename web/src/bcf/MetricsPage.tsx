@@ -18,6 +18,7 @@ import {
   type PlotOptions,
   type SummaryError,
 } from '../components';
+import { ActivityUpload } from './ActivityUpload';
 import { BcfNav, metricText, usePlanId } from './common';
 import type { MetricsView, PlaceMetric, Place } from './types';
 
@@ -216,13 +217,14 @@ export function MetricsPage() {
         its figures come from and how it is calculated.
       </p>
       {planId && <StewardCounts data={data} planId={planId} reload={reload} />}
+      {data.canEdit && <ActivityUpload onImported={reload} />}
       {[...groups.entries()].map(([name, rows]) => (
         <MetricSection key={name} name={name} rows={rows} places={data.places} />
       ))}
       <DownloadLinks
         filename="bcf-metrics"
         what="the metrics by quarter"
-        rows={download.map((r) => ({ ...r, rag: r.rag ? RAG_TEXT[r.rag] : '' }))}
+        rows={download.map((r) => ({ ...r, rag: r.rag ? RAG_TEXT[r.rag] : '', lowCount: r.lowCount ? 'Yes' : '' }))}
         columns={[
           { key: 'metric', header: 'Metric' },
           { key: 'place', header: 'Place' },
@@ -233,6 +235,7 @@ export function MetricsPage() {
           { key: 'lower', header: 'Lower 95%', numFmt: '#,##0.0' },
           { key: 'upper', header: 'Upper 95%', numFmt: '#,##0.0' },
           { key: 'rag', header: 'RAG' },
+          { key: 'lowCount', header: 'Fewer than 10 events' },
           { key: 'inputs', header: 'Inputs' },
           { key: 'source', header: 'Source' },
         ]}

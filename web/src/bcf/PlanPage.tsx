@@ -39,10 +39,20 @@ export function PlanPage() {
       width,
       marginLeft: Math.min(320, width * 0.4),
       x: { label: '£ million', grid: true, transform: (v: number) => v / 1e6 },
-      y: { label: null },
+      // The funding line names the pair of bars (left, wrapped to fit); the colour says planned or actual.
+      y: { axis: null },
       fy: { label: null },
       color: { domain: ['Planned', 'Actual to date'], range: [chartColours.midGrey, chartColours.blue], legend: true },
-      marks: [Plot.barX(chartRows, { y: 'kind', x: 'pounds', fy: 'line', fill: 'kind' }), Plot.ruleX([0])],
+      marks: [
+        Plot.axisFy({
+          anchor: 'left',
+          label: null,
+          lineWidth: Math.max(8, Math.min(320, width * 0.4) / 7),
+          tickSize: 0,
+        }),
+        Plot.barX(chartRows, { y: 'kind', x: 'pounds', fy: 'line', fill: 'kind' }),
+        Plot.ruleX([0]),
+      ],
       height: 60 + spend.length * 56,
     }),
     [chartRows, spend.length],
@@ -117,9 +127,9 @@ export function PlanPage() {
       </div>
       <KeyFigures
         figures={[
-          { key: 'income', label: `Income ${year}`, value: totals.income, unit: 'pence' },
-          { key: 'planned', label: 'Planned spend', value: totals.planned, unit: 'pence' },
-          { key: 'actual', label: 'Actual spend to date', value: totals.actual, unit: 'pence' },
+          { key: 'income', label: `Income ${year}`, value: Math.round(totals.income / 100) * 100, unit: 'pence' },
+          { key: 'planned', label: 'Planned spend', value: Math.round(totals.planned / 100) * 100, unit: 'pence' },
+          { key: 'actual', label: 'Actual spend to date', value: Math.round(totals.actual / 100) * 100, unit: 'pence' },
           { key: 'checks', label: 'National condition checks not met', value: unmet, unit: 'count' },
         ]}
       />

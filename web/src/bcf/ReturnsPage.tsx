@@ -25,7 +25,7 @@ interface ImportSummary {
 }
 
 async function upload(planId: string, file: File): Promise<ImportSummary> {
-  const res = await fetch(`/api/bcf/plans/${planId}/return`, {
+  const res = await fetch(`/api/bcf/plans/${planId}/return?fileName=${encodeURIComponent(file.name)}`, {
     method: 'POST',
     headers: { 'content-type': XLSX_TYPE, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
     credentials: 'same-origin',

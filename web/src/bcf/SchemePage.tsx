@@ -162,7 +162,7 @@ export function SchemePage() {
 /** The register contracts the scheme pays for, with a form to link another or remove one (editors only). */
 function SchemeContracts({ scheme, plan, onSaved }: { scheme: Scheme; plan: PlanView; onSaved: () => void }) {
   const { data: register } = useApi<{ contracts: { id: string; reference: string; title: string }[] }>(
-    plan.canEdit ? '/api/contracts' : null,
+    plan.canEdit ? '/api/contracts/contracts' : null,
   );
   const [adding, setAdding] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
@@ -14,6 +14,7 @@ import {
   Textarea,
   apiErrorsToSummary,
   fieldError,
+  InsetText,
   formatDate,
   formatPence,
   type SummaryError,
@@ -24,18 +25,20 @@ import {
   DECISION_LABELS,
   FUNDING_SOURCE_LABELS,
   KPI_FREQUENCY_LABELS,
+  PROCUREMENT_STAGE_LABELS,
   SERVICE_AREA_LABELS,
   label,
 } from './labels';
-import type { Contract, KpiView, Procurement } from './types';
+import type { ContractDetail } from './types';
 import { ReturnStateTag } from './KpiReturnsPage';
+import { HistoryTable } from './HistoryTable';
+import { londonToday as today } from '../../../src/domain/core/dates';
 
 export function ContractPage() {
   const { id } = useParams();
   const { hasRole } = useAuth();
-  const { data, loading, error, reload } = useApi<{ contract: Contract; kpis: KpiView[]; procurements: Procurement[] }>(
-    `/api/contracts/contracts/${id}`,
-  );
+  const { data, loading, error, reload } = useApi<ContractDetail>(`/api/contracts/contracts/${id}`);
+  const saved = (useLocation().state as { saved?: string } | null)?.saved ?? null;
   const [decision, setDecision] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -92,7 +95,67 @@ export function ContractPage() {
       ]}
     >
       <ErrorSummary errors={errors} />
-      {done && <NotificationBanner type="success" heading={done} />}
+      {(done ?? saved) && (
+        <NotificationBanner type="success" heading={done ?? saved ?? ''}>
+          <p className="govuk-body">
+            The change is in{' '}
+            <a className="govuk-notification-banner__link" href="#history">
+              this contract’s history
+            </a>
+            .
+          </p>
+        </NotificationBanner>
+      )}
+      {c.endedOn && (
+        <InsetText>
+          Ended early: its last day {c.endedOn < today() ? 'was' : 'is'} {formatDate(c.endedOn)}
+          {c.endReason ? `. ${c.endReason}` : ''}.
+        </InsetText>
+      )}
+      {canDecide ? (
+        <ul className="govuk-list app-actions">
+          <li>
+            <Link className="govuk-link" to={`/contracts/register/${c.id}/edit`}>
+              Edit the contract’s details
+            </Link>
+          </li>
+          {!c.endedOn && c.extensionsRemaining.length > 0 && (
+            <li>
+              <Link className="govuk-link" to={`/contracts/register/${c.id}/extend`}>
+                Take an extension
+              </Link>
+            </li>
+          )}
+          {!c.endedOn && (
+            <li>
+              <Link className="govuk-link" to={`/contracts/register/${c.id}/vary`}>
+                Vary the contract
+              </Link>
+            </li>
+          )}
+          {!c.endedOn && (
+            <li>
+              <Link className="govuk-link" to={`/contracts/register/${c.id}/end`}>
+                End the contract early
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link className="govuk-link" to={`/contracts/register/${c.id}/kpis/new`}>
+              Add a KPI
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to={`/contracts/procurements/new?contract=${c.id}`}>
+              Start a procurement
+            </Link>
+          </li>
+        </ul>
+      ) : (
+        !hasRole('provider') && (
+          <p className="govuk-body">You can see this contract but you do not have access to change it.</p>
+        )
+      )}
       <SummaryList
         rows={[
           { key: 'Provider', value: c.providerName ?? 'In-house service' },
@@ -131,8 +194,12 @@ export function ContractPage() {
       />
       {data.procurements.map((p) => (
         <p key={p.id} className="govuk-body">
-          Procurement: <strong>{p.title}</strong>, forecast go-live{' '}
-          {p.forecast.forecastGoLive ? formatDate(p.forecast.forecastGoLive) : 'not planned'}
+          Procurement:{' '}
+          <Link className="govuk-link" to={`/contracts/procurements/${p.id}`}>
+            <strong>{p.title}</strong>
+          </Link>
+          , {p.forecast.complete ? 'complete' : `now at ${label(PROCUREMENT_STAGE_LABELS, p.forecast.currentStage)}`},
+          forecast go-live {p.forecast.forecastGoLive ? formatDate(p.forecast.forecastGoLive) : 'not planned'}
           {p.forecast.cannotFinishBeforeContractEnd ? ` – ${p.forecast.gapDays} days after this contract ends` : ''}.
         </p>
       ))}
@@ -182,6 +249,17 @@ export function ContractPage() {
           <Textarea name="note" label="Reason (optional)" value={note} onChange={setNote} rows={3} />
           <Button>Record decision</Button>
         </form>
+      )}
+      {!hasRole('provider') && (
+        <>
+          <h2 className="govuk-heading-m" id="history">
+            History
+          </h2>
+          <HistoryTable
+            caption="Changes to this contract, its KPIs and procurements, newest first"
+            rows={data.history}
+          />
+        </>
       )}
     </Page>
   );

@@ -466,6 +466,16 @@ export function DeliveryPlanEditorPage() {
                       to intention {p.number}.{n + 1}
                     </span>
                   </Link>
+                  <Link
+                    className="govuk-link govuk-!-margin-right-3"
+                    to={`/contracts/procurements/new?intention=${i.id}&plan=${plan.id}`}
+                  >
+                    Start a procurement
+                    <span className="govuk-visually-hidden">
+                      {' '}
+                      for intention {p.number}.{n + 1}
+                    </span>
+                  </Link>
                   <MoveRetire
                     path={`/api/delivery-plans/intentions/${i.id}`}
                     label={`Intention ${p.number}.${n + 1}`}

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
+import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
 import { StageUpdateForm } from './StageUpdateForm';
@@ -132,6 +133,14 @@ export function ProcurementsPage() {
       caption="Contracts and delivery"
       breadcrumbs={[{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Procurement timeline' }]}
     >
+      {hasRole('commissioner', 'admin') && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/contracts/procurements/new">
+            Start a procurement for a new service
+          </Link>{' '}
+          (to recommission a contract, start it from the contract’s page).
+        </p>
+      )}
       <Chart
         title="Procurement stages: planned and actual or forecast"
         description={`${data.procurements.length} procurements. ${late.length ? `${late.map((p) => p.title).join(', ')} cannot go live before the current contract ends.` : 'All are forecast to go live before the current contracts end.'} Pale bars are the plan; solid bars are actual dates, or the forecast where a stage has not finished; the black tick is the day the current contract ends; the dashed line is today.`}
@@ -172,11 +181,19 @@ export function ProcurementsPage() {
             header: 'Procurement',
             render: (p) => (
               <>
-                {p.title}
+                <Link className="govuk-link" to={`/contracts/procurements/${p.id}`}>
+                  {p.title}
+                </Link>
                 {p.contractReference && (
                   <>
                     <br />
                     <span className="govuk-hint govuk-!-font-size-16">replaces {p.contractReference}</span>
+                  </>
+                )}
+                {p.intentionTitle && (
+                  <>
+                    <br />
+                    <span className="govuk-hint govuk-!-font-size-16">delivers: {p.intentionTitle}</span>
                   </>
                 )}
               </>

@@ -124,11 +124,18 @@ export function RegisterPage() {
       breadcrumbs={[{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Contract register' }]}
     >
       {hasRole('commissioner', 'admin') && (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/contracts/register/import">
-            Import a contract register (CSV or Excel)
-          </Link>
-        </p>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to="/contracts/register/new">
+              Add a contract
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/contracts/register/import">
+              Import a contract register (CSV or Excel)
+            </Link>
+          </li>
+        </ul>
       )}
       <form className="app-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter contracts">
         <div className="govuk-grid-row">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiSend } from '../api';
 import {
   Button,
+  Checkboxes,
   ErrorSummary,
   NotificationBanner,
   Radios,
@@ -21,6 +22,8 @@ export function RiskReviewForm({ risks, onDone }: { risks: Risk[]; onDone: () =>
   const [likelihood, setLikelihood] = useState('');
   const [impact, setImpact] = useState('');
   const [note, setNote] = useState('');
+  const [mitigation, setMitigation] = useState('');
+  const [close, setClose] = useState<string[]>([]);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const choose = (id: string) => {
@@ -28,6 +31,7 @@ export function RiskReviewForm({ risks, onDone }: { risks: Risk[]; onDone: () =>
     const r = risks.find((x) => x.id === id);
     setLikelihood(r ? String(r.likelihood) : '');
     setImpact(r ? String(r.impact) : '');
+    setMitigation(r?.mitigation ?? '');
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,10 +46,14 @@ export function RiskReviewForm({ risks, onDone }: { risks: Risk[]; onDone: () =>
         likelihood: Number(likelihood),
         impact: Number(impact),
         note: note.trim() || null,
+        mitigation,
+        ...(close.length ? { status: 'closed' } : {}),
       });
       const r = risks.find((x) => x.id === riskId)!;
-      setDone(`${r.reference} re-scored at ${Number(likelihood) * Number(impact)}`);
+      setDone(`${r.reference} re-scored at ${Number(likelihood) * Number(impact)}${close.length ? ' and closed' : ''}`);
       setNote('');
+      setClose([]);
+      setRiskId('');
       onDone();
     } catch (err) {
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
@@ -87,7 +95,16 @@ export function RiskReviewForm({ risks, onDone }: { risks: Risk[]; onDone: () =>
         items={SCALE}
         error={fieldError(errors, 'impact')}
       />
+      <Textarea name="mitigation" label="Risk mitigation" value={mitigation} onChange={setMitigation} rows={3} />
       <Textarea name="note" label="What changed (optional)" value={note} onChange={setNote} rows={2} />
+      <Checkboxes
+        name="close"
+        legend="Close the risk?"
+        small
+        value={close}
+        onChange={setClose}
+        items={[{ value: 'closed', text: 'Close this risk: it no longer needs managing' }]}
+      />
       <Button>Record review</Button>
     </form>
   );

@@ -1,11 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
 import { RiskReviewForm } from './RiskReviewForm';
 import {
   Chart,
   LoadingOrError,
+  NotificationBanner,
   Page,
   RagTag,
   Table,
@@ -27,6 +29,7 @@ interface RisksResponse {
 export function RisksPage() {
   const { data, loading, error, reload } = useApi<RisksResponse>('/api/contracts/risks');
   const { hasRole } = useAuth();
+  const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const history = useMemo(
     () =>
       (data?.risks ?? []).flatMap((r) =>
@@ -83,6 +86,30 @@ export function RisksPage() {
   const rising = open.filter((r) => r.trend === 'rising');
   return (
     <Page title="Risk register" caption="Contracts and delivery" breadcrumbs={crumbs}>
+      {saved && (
+        <NotificationBanner type="success" heading={saved}>
+          <p className="govuk-body">
+            <a className="govuk-notification-banner__link" href="#risks">
+              See it in the register
+            </a>
+            .
+          </p>
+        </NotificationBanner>
+      )}
+      {hasRole('commissioner', 'admin') && (
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to="/contracts/risks/new">
+              Add a risk
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to="/contracts/risks/bands">
+              Change the risk bands
+            </Link>
+          </li>
+        </ul>
+      )}
       <p className="govuk-body">
         Score = likelihood (1–5) × impact (1–5). Bands:{' '}
         {data.bands.map((b) => `${b.label} ${b.min}–${b.max}`).join(', ')}.
@@ -122,6 +149,9 @@ export function RisksPage() {
           />
         </div>
       </div>
+      <h2 className="govuk-heading-m" id="risks">
+        Risks
+      </h2>
       <Table
         caption="Risks"
         captionHidden
@@ -152,6 +182,12 @@ export function RisksPage() {
           { key: 'score', header: 'Risk score', numeric: true, sortValue: (r) => r.score },
           { key: 'rag', header: 'RAG', render: (r) => <RagTag status={r.band.rag}>{r.band.label}</RagTag> },
           { key: 'trend', header: 'Trend', render: (r) => label(TREND_LABELS, r.trend) },
+          {
+            key: 'status',
+            header: 'Status',
+            render: (r) => (r.status === 'closed' ? <Tag colour="grey">Closed</Tag> : 'Open'),
+            sortValue: (r) => r.status,
+          },
           {
             key: 'review',
             header: 'Review',

@@ -19,10 +19,23 @@ import type { Procurement } from './types';
 
 const filled = (d: DateParts) => !!(d.day || d.month || d.year);
 
-/** Record when a stage actually started or finished; the forecast and the late flag follow from it. */
-export function StageUpdateForm({ procurements, onDone }: { procurements: Procurement[]; onDone: () => void }) {
-  const [procurementId, setProcurementId] = useState('');
+/**
+ * Move a stage on: when it actually started or finished, or re-plan it; the forecast and the late flag follow.
+ * `initialProcurementId` chooses the procurement up front (one just started).
+ */
+export function StageUpdateForm({
+  procurements,
+  onDone,
+  initialProcurementId = '',
+}: {
+  procurements: Procurement[];
+  onDone: () => void;
+  initialProcurementId?: string;
+}) {
+  const [procurementId, setProcurementId] = useState(initialProcurementId);
   const [stage, setStage] = useState('');
+  const [plannedStart, setPlannedStart] = useState<DateParts>(emptyDate);
+  const [plannedEnd, setPlannedEnd] = useState<DateParts>(emptyDate);
   const [start, setStart] = useState<DateParts>(emptyDate);
   const [end, setEnd] = useState<DateParts>(emptyDate);
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -32,6 +45,8 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
   const chooseStage = (value: string) => {
     setStage(value);
     const s = stages.find((x) => x.stage === value);
+    setPlannedStart(isoToDateParts(s?.plannedStart ?? null));
+    setPlannedEnd(isoToDateParts(s?.plannedEnd ?? null));
     setStart(isoToDateParts(s?.actualStart ?? null));
     setEnd(isoToDateParts(s?.actualEnd ?? null));
   };
@@ -40,6 +55,10 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
     const problems: SummaryError[] = [];
     if (!procurementId) problems.push({ field: 'procurementId', message: 'Choose the procurement' });
     if (!stage) problems.push({ field: 'stage', message: 'Choose the stage' });
+    const ps = datePartsToIso(plannedStart, 'Planned start');
+    const pe = datePartsToIso(plannedEnd, 'Planned end');
+    if (stage && 'error' in ps) problems.push({ field: 'plannedStart-day', message: ps.error });
+    if (stage && 'error' in pe) problems.push({ field: 'plannedEnd-day', message: pe.error });
     const s = filled(start) ? datePartsToIso(start, 'Actual start') : null;
     const f = filled(end) ? datePartsToIso(end, 'Actual end') : null;
     if (s && 'error' in s) problems.push({ field: 'actualStart-day', message: s.error });
@@ -48,6 +67,8 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
     if (problems.length) return;
     try {
       await apiSend('PATCH', `/api/contracts/procurements/${procurementId}/stages/${stage}`, {
+        plannedStart: 'iso' in ps ? ps.iso : undefined,
+        plannedEnd: 'iso' in pe ? pe.iso : undefined,
         actualStart: s && 'iso' in s ? s.iso : null,
         actualEnd: f && 'iso' in f ? f.iso : null,
       });
@@ -56,14 +77,10 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
     } catch (err) {
       setErrors(
         err instanceof ApiError
-          ? apiErrorsToSummary(err).map((x) => ({
-              ...x,
-              field: x.field?.endsWith('actualEnd')
-                ? 'actualEnd-day'
-                : x.field?.endsWith('actualStart')
-                  ? 'actualStart-day'
-                  : x.field,
-            }))
+          ? apiErrorsToSummary(err).map((x) => {
+              const date = ['actualEnd', 'actualStart', 'plannedEnd', 'plannedStart'].find((f) => x.field?.endsWith(f));
+              return { ...x, field: date ? `${date}-day` : x.field };
+            })
           : [{ message: String(err) }],
       );
     }
@@ -71,20 +88,23 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
   return (
     <form onSubmit={submit} noValidate className="govuk-!-margin-top-6">
       <h2 className="govuk-heading-m">Record progress on a stage</h2>
+      <p className="govuk-body">Choose a stage to see its dates, then change the plan or record what happened.</p>
       <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
-      <Select
-        name="procurementId"
-        label="Procurement"
-        value={procurementId}
-        onChange={(v) => {
-          setProcurementId(v);
-          setStage('');
-        }}
-        placeholder="Choose a procurement"
-        options={procurements.map((x) => ({ value: x.id, text: x.title }))}
-        error={fieldError(errors, 'procurementId')}
-      />
+      {!(procurements.length === 1 && initialProcurementId) && (
+        <Select
+          name="procurementId"
+          label="Procurement"
+          value={procurementId}
+          onChange={(v) => {
+            setProcurementId(v);
+            setStage('');
+          }}
+          placeholder="Choose a procurement"
+          options={procurements.map((x) => ({ value: x.id, text: x.title }))}
+          error={fieldError(errors, 'procurementId')}
+        />
+      )}
       <Select
         name="stage"
         label="Stage"
@@ -93,6 +113,20 @@ export function StageUpdateForm({ procurements, onDone }: { procurements: Procur
         placeholder="Choose a stage"
         options={stages.map((s) => ({ value: s.stage, text: label(PROCUREMENT_STAGE_LABELS, s.stage) }))}
         error={fieldError(errors, 'stage')}
+      />
+      <DateInput
+        name="plannedStart"
+        legend="Planned start"
+        value={plannedStart}
+        onChange={setPlannedStart}
+        error={fieldError(errors, 'plannedStart-day')}
+      />
+      <DateInput
+        name="plannedEnd"
+        legend="Planned end"
+        value={plannedEnd}
+        onChange={setPlannedEnd}
+        error={fieldError(errors, 'plannedEnd-day')}
       />
       <DateInput
         name="actualStart"

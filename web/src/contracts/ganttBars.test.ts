@@ -33,6 +33,8 @@ describe('procurement Gantt bars', () => {
       route: 're_tender',
       leadOfficer: null,
       contractId: 'c',
+      intentionId: null,
+      intentionTitle: null,
       contractReference: 'EB-CAR-001',
       contractEndDate: '2026-03-31',
       forecast,

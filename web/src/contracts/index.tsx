@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Area } from '../area';
 import { RequireAuth } from '../auth';
 import { lazyPage } from '../components';
@@ -19,6 +20,19 @@ const PlanActionPage = lazyPage(() => import('./DeliveryPlansPages'), 'PlanActio
 const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
 const ConcernsPage = lazyPage(() => import('./ConcernsPage'), 'ConcernsPage');
 const ImportRegisterPage = lazyPage(() => import('./ImportRegisterPage'), 'ImportRegisterPage');
+const ContractFormPage = lazyPage(() => import('./ContractFormPage'), 'ContractFormPage');
+const ExtendContractPage = lazyPage(() => import('./ContractActionPages'), 'ExtendContractPage');
+const VaryContractPage = lazyPage(() => import('./ContractActionPages'), 'VaryContractPage');
+const EndContractPage = lazyPage(() => import('./ContractActionPages'), 'EndContractPage');
+const AddKpiPage = lazyPage(() => import('./ContractActionPages'), 'AddKpiPage');
+const ProcurementPage = lazyPage(() => import('./ProcurementPage'), 'ProcurementPage');
+const StartProcurementPage = lazyPage(() => import('./StartProcurementPage'), 'StartProcurementPage');
+const AddRiskPage = lazyPage(() => import('./RiskWritePages'), 'AddRiskPage');
+const RiskBandsPage = lazyPage(() => import('./RiskWritePages'), 'RiskBandsPage');
+
+/** Pages that write contracts, procurements, KPIs and risks: commissioners only (everyone else is told so). */
+const COMMISSIONING = ['admin', 'commissioner'] as const;
+const commissioning = (page: ReactNode) => <RequireAuth roles={COMMISSIONING}>{page}</RequireAuth>;
 
 export const contractsArea: Area = {
   path: 'contracts',
@@ -36,7 +50,17 @@ export const contractsArea: Area = {
         </RequireAuth>
       ),
     },
+    { path: 'register/new', element: commissioning(<ContractFormPage />) },
     { path: 'register/:id', element: <ContractPage /> },
+    { path: 'register/:id/edit', element: commissioning(<ContractFormPage />) },
+    { path: 'register/:id/extend', element: commissioning(<ExtendContractPage />) },
+    { path: 'register/:id/vary', element: commissioning(<VaryContractPage />) },
+    { path: 'register/:id/end', element: commissioning(<EndContractPage />) },
+    { path: 'register/:id/kpis/new', element: commissioning(<AddKpiPage />) },
+    { path: 'procurements/new', element: commissioning(<StartProcurementPage />) },
+    { path: 'procurements/:id', element: <ProcurementPage /> },
+    { path: 'risks/new', element: commissioning(<AddRiskPage />) },
+    { path: 'risks/bands', element: commissioning(<RiskBandsPage />) },
     { path: 'recommissioning', element: <RecommissioningPage /> },
     { path: 'procurements', element: <ProcurementsPage /> },
     { path: 'kpis', element: <KpiReturnsPage /> },

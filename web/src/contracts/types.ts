@@ -4,6 +4,8 @@ import type { Wire } from '../../../src/server/schemas';
 import type {
   actionViewSchema,
   assessmentViewSchema,
+  contractDetailSchema,
+  contractHistoryEntrySchema,
   contractViewSchema,
   kpiViewSchema,
   priorityGroupSchema,
@@ -17,6 +19,10 @@ import type {
 } from '../../../src/server/contracts/schemas';
 
 export type Contract = Wire<typeof contractViewSchema>;
+/** GET /api/contracts/contracts/:id: the contract with its KPIs, procurements and history. */
+export type ContractDetail = Wire<typeof contractDetailSchema>;
+/** One entry in a contract's or a procurement's history. */
+export type HistoryEntry = Wire<typeof contractHistoryEntrySchema>;
 export type RecommissioningEntry = Wire<typeof recommissioningEntrySchema>;
 export type ProcurementForecast = Wire<typeof procurementForecastSchema>;
 export type StageForecast = Wire<typeof stageForecastSchema>;

@@ -19,6 +19,9 @@ type ScenarioRow = CompareResponse['scenarios'][number];
 const GAP_SERVICES = ['care_home_residential', 'care_home_nursing', 'homecare'];
 
 /** Two or more scenarios side by side: crossing years, gaps and budget pressure. */
+/** Whole pounds of a sum in pence (figures of thousands or millions a year); "Not available" when missing. */
+const pounds = (pence: number | undefined) => formatGbp(pence === undefined ? null : Math.round(pence / 100));
+
 export function ComparePage() {
   const [search] = useSearchParams();
   const ids = search.get('scenarios') ?? '';
@@ -35,7 +38,7 @@ export function ComparePage() {
     return ch?.gap ? s.years.map((year, i) => ({ scenario: s.name, year, gap: ch.gap![i] })) : [];
   });
   const budgetSeries = (data?.scenarios ?? []).flatMap((s) =>
-    s.budget.map((b) => ({ scenario: s.name, year: b.year, pressure: b.pressure })),
+    s.budget.map((b) => ({ scenario: s.name, year: b.year, pressure: b.pressurePence / 100 })),
   );
   const gapPlot = useCallback(
     () => ({
@@ -99,7 +102,7 @@ export function ComparePage() {
       key: 'pressure',
       header: `Budget pressure in ${y2035}`,
       numeric: true,
-      render: (s) => formatGbp(s.budget.find((b) => b.year === y2035)?.pressure ?? null),
+      render: (s) => pounds(s.budget.find((b) => b.year === y2035)?.pressurePence),
     },
     {
       key: 'pressureLast',
@@ -107,7 +110,7 @@ export function ComparePage() {
       numeric: true,
       render: (s) => {
         const last = s.budget[s.budget.length - 1];
-        return last ? `${formatGbp(last.pressure)} (${last.year})` : formatGbp(null);
+        return last ? `${pounds(last.pressurePence)} (${last.year})` : formatGbp(null);
       },
     },
   ];
@@ -121,7 +124,7 @@ export function ComparePage() {
           [`${x.service}_gap`, x.gap?.[i] ?? null],
         ]),
       ),
-      pressure: s.budget[i]?.pressure ?? null,
+      pressure: s.budget[i] ? Math.round(s.budget[i].pressurePence / 100) : null,
     })),
   );
   const services = data.scenarios[0].services;
@@ -153,7 +156,7 @@ export function ComparePage() {
             .map((s) => {
               const last = s.budget[s.budget.length - 1];
               return last
-                ? `${s.name}: ${formatGbp(last.pressure)} a year by ${last.year}`
+                ? `${s.name}: ${pounds(last.pressurePence)} a year by ${last.year}`
                 : `${s.name}: budget pressure not available`;
             })
             .join('. ') + '.'

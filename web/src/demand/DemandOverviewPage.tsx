@@ -188,8 +188,7 @@ export function DemandOverviewPage() {
           {
             key: 'pressure2035',
             label: 'Budget pressure in 2035 (a year)',
-            // The demand model works in pounds a year; a key figure's money is pence.
-            value: budget2035 ? Math.round(budget2035.pressure) * 100 : null,
+            value: budget2035 ? budget2035.pressurePence : null,
             unit: 'pence',
             hint: `Against the ${p.baseYear} commitment`,
           },
@@ -607,22 +606,30 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
   );
 }
 
+/** Whole pounds of a sum in pence, for figures of thousands or millions a year. */
+const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
+
 function BudgetSection({ p }: { p: ProjectionResponse }) {
-  const rows = p.budget.rows;
+  const rows = p.budget.rows.map((r) => ({ ...r, pressurePounds: r.pressurePence / 100 }));
   const last = rows[rows.length - 1];
   const plot = useCallback(
     () => ({
       y: { grid: true, label: 'Pressure against base year (£ a year)', tickFormat: '~s' },
       x: { tickFormat: 'd', label: 'Year' },
-      marks: [Plot.barY(rows, { x: 'year', y: 'pressure', fill: chartColours.blue }), Plot.ruleY([0])],
+      marks: [Plot.barY(rows, { x: 'year', y: 'pressurePounds', fill: chartColours.blue }), Plot.ruleY([0])],
     }),
     [rows],
   );
   const years = yearsShown(p.years);
   const columns: Column<(typeof rows)[number]>[] = [
     { key: 'year', header: 'Year' },
-    { key: 'total', header: 'Annual cost', numeric: true, render: (r) => formatGbp(r.total) },
-    { key: 'pressure', header: `Pressure against ${p.baseYear}`, numeric: true, render: (r) => formatGbp(r.pressure) },
+    { key: 'totalPence', header: 'Annual cost', numeric: true, render: (r) => wholePounds(r.totalPence) },
+    {
+      key: 'pressurePence',
+      header: `Pressure against ${p.baseYear}`,
+      numeric: true,
+      render: (r) => wholePounds(r.pressurePence),
+    },
     { key: 'pressureShare', header: 'Change', numeric: true, render: (r) => `${(r.pressureShare * 100).toFixed(1)}%` },
   ];
   return (
@@ -630,7 +637,7 @@ function BudgetSection({ p }: { p: ProjectionResponse }) {
       <h2 className="govuk-heading-l">Budget pressure</h2>
       <Chart
         title="Budget pressure from demographic growth"
-        description={`Today’s commitment of ${formatGbp(p.budget.baseTotal)} a year grows by ${formatGbp(last.pressure)} (${(last.pressureShare * 100).toFixed(1)}%) by ${last.year}.`}
+        description={`Today’s commitment of ${wholePounds(p.budget.baseTotalPence)} a year grows by ${wholePounds(last.pressurePence)} (${(last.pressureShare * 100).toFixed(1)}%) by ${last.year}.`}
         plot={plot}
         source={<p className="govuk-body-s">{p.budget.note}</p>}
       />

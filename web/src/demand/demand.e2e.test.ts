@@ -25,7 +25,7 @@ interface GapView {
 interface Projection {
   years: number[];
   services: GapView[];
-  budget: { rows: { year: number; pressure: number }[] };
+  budget: { rows: { year: number; pressurePence: number }[] };
   measures: { key: string; label: string; totals: number[] }[];
 }
 

@@ -1,0 +1,170 @@
+// A contract's history in words: each audit entry about the contract, its KPIs or its procurements, described as a
+// commissioner reads it ("Varied (variation 2): annual value £660,000 → £700,000").
+import { CARE_GROUP_LABELS, CONTRACT_FORM_LABELS, FUNDING_SOURCE_LABELS, SERVICE_AREA_LABELS } from './contract.js';
+import { PROCUREMENT_STAGE_LABELS, type ProcurementStage } from './procurement.js';
+
+/** One audit entry as read from the trail: who (name or e-mail), what, on which kind of record, with its detail. */
+export interface AuditFact {
+  id: number;
+  /** ISO timestamp. */
+  at: string;
+  who: string;
+  action: string;
+  /** contract | kpi | procurement */
+  entity: string;
+  detail: Record<string, unknown>;
+}
+
+/** One field a change altered, in words: its label and its value before and after (null when it had none). */
+export interface FieldChangeText {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  who: string;
+  action: string;
+  entity: string;
+  /** What happened, in a sentence. */
+  summary: string;
+  /** The reason or note given with the change, if any. */
+  note: string | null;
+  changes: FieldChangeText[];
+}
+
+/** Labels of the contract register's fields (and the term figures the history mentions). */
+export const CONTRACT_FIELD_LABELS: Record<string, string> = {
+  reference: 'Reference',
+  title: 'Title',
+  providerId: 'Provider',
+  locationId: 'Location',
+  serviceArea: 'Service area',
+  careGroup: 'Care group',
+  contractForm: 'Contract form',
+  fundingSource: 'Funding source',
+  totalValuePence: 'Total value',
+  annualValuePence: 'Annual value',
+  startDate: 'Start date',
+  initialEndDate: 'End date (initial term)',
+  currentEndDate: 'End date',
+  extensionOptionsMonths: 'Extension options',
+  extensionsTaken: 'Extensions taken',
+  breakClauseDates: 'Break clauses',
+  noticePeriodMonths: 'Notice period',
+  socialValue: 'Social value commitments',
+  leadOfficer: 'Lead officer',
+};
+
+const CODE_LABELS: Record<string, Record<string, string>> = {
+  serviceArea: SERVICE_AREA_LABELS,
+  careGroup: CARE_GROUP_LABELS,
+  contractForm: CONTRACT_FORM_LABELS,
+  fundingSource: FUNDING_SOURCE_LABELS,
+};
+
+/** Whole pounds with thousands separators, pence shown only when there are any: 6600000 → "£66,000". */
+export function poundsText(pence: number): string {
+  const pounds = pence / 100;
+  return `£${pounds.toLocaleString('en-GB', {
+    minimumFractionDigits: Number.isInteger(pounds) ? 0 : 2,
+    maximumFractionDigits: 2,
+  })}`;
+}
+
+/** A stored value of field `field` in words (null stays null: "none"); ids are named from `names` where known. */
+export function valueText(
+  field: string,
+  value: unknown,
+  names: ReadonlyMap<string, string> = new Map(),
+): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' && names.has(value)) return names.get(value)!;
+  if (field.endsWith('Pence') && typeof value === 'number') return poundsText(value);
+  if (field === 'extensionOptionsMonths' && Array.isArray(value))
+    return value.length ? value.map((m) => `${m} months`).join(' + ') : null;
+  if (field === 'noticePeriodMonths' && typeof value === 'number') return `${value} months`;
+  if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : null;
+  if (typeof value === 'string' && CODE_LABELS[field]?.[value]) return CODE_LABELS[field][value];
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function changesOf(detail: Record<string, unknown>, names: ReadonlyMap<string, string>): FieldChangeText[] {
+  const before = (detail.before ?? {}) as Record<string, unknown>;
+  const after = (detail.after ?? {}) as Record<string, unknown>;
+  // jsonb keeps keys in its own order: list the fields in the register's order.
+  const order = Object.keys(CONTRACT_FIELD_LABELS);
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  return Object.keys(after)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((field) => ({
+      field,
+      label: CONTRACT_FIELD_LABELS[field] ?? field,
+      before: valueText(field, before[field], names),
+      after: valueText(field, after[field], names),
+    }));
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+
+/**
+ * An audit entry about a contract, its KPIs or its procurements, described for the contract's history; `names` gives
+ * the names of ids a change mentions (a provider, a location), shown instead of the id.
+ */
+export function describeHistoryEntry(fact: AuditFact, names: ReadonlyMap<string, string> = new Map()): HistoryEntry {
+  const d = fact.detail;
+  const base = { id: fact.id, at: fact.at, who: fact.who, action: fact.action, entity: fact.entity };
+  const changes = changesOf(d, names);
+  const stageLabel = (s: unknown) => PROCUREMENT_STAGE_LABELS[s as ProcurementStage] ?? String(s);
+  let summary: string;
+  let note: string | null = null;
+  switch (`${fact.entity}:${fact.action}`) {
+    case 'contract:create':
+      summary = 'Contract added to the register';
+      break;
+    case 'contract:import':
+      summary = d.created
+        ? `Added from the register file ${String(d.fileName)}`
+        : `Updated from the register file ${String(d.fileName)}`;
+      break;
+    case 'contract:update':
+      summary = changes.length ? 'Details edited' : 'Saved without changes';
+      break;
+    case 'contract:extend':
+      summary = 'Extension option taken';
+      note = text(d.note);
+      break;
+    case 'contract:vary':
+      summary = `Varied (variation ${String(d.variation)}), effective from ${String(d.effectiveFrom)}`;
+      note = text(d.reason);
+      break;
+    case 'contract:end':
+      summary = 'Contract ended early';
+      note = text(d.reason);
+      break;
+    case 'contract:decide':
+      summary = `Recommissioning decision recorded: ${String(d.decision).replace(/_/g, ' ')}`;
+      note = text(d.note);
+      break;
+    case 'kpi:create':
+      summary = `KPI added: ${String(d.name)}`;
+      break;
+    case 'procurement:create':
+      summary = `Procurement started: ${String(d.title)}`;
+      break;
+    case 'procurement:update_stage': {
+      const dates = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd']
+        .filter((k) => k in d)
+        .map((k) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${d[k] === null ? 'cleared' : String(d[k])}`);
+      summary = `Procurement stage ${stageLabel(d.stage)}: ${dates.join(', ') || 'updated'}`;
+      break;
+    }
+    default:
+      summary = `${fact.entity} ${fact.action.replace(/_/g, ' ')}`;
+  }
+  return { ...base, summary, note, changes };
+}

@@ -1,0 +1,72 @@
+// Shared by the contracts area's forms: turning typed text into API values, and the API's field errors into
+// error-summary entries that link to the form's inputs (a date's first box is `${field}-day`).
+import { ApiError } from '../api';
+import { apiErrorsToSummary, datePartsToIso, type DateParts, type SummaryError } from '../components';
+import { parseMoneyToPence } from '../../../src/domain/core/money';
+
+export const filledDate = (d: DateParts) => !!(d.day.trim() || d.month.trim() || d.year.trim());
+
+/**
+ * A date typed in day/month/year boxes: its ISO form, or an error on `${field}-day`. Blank gives null when the date
+ * is optional, an error naming it when it is required.
+ */
+export function readDate(
+  parts: DateParts,
+  field: string,
+  label: string,
+  problems: SummaryError[],
+  required = true,
+  missing = `Enter ${label.toLowerCase()}`,
+): string | null {
+  if (!filledDate(parts)) {
+    if (required) problems.push({ field: `${field}-day`, message: missing });
+    return null;
+  }
+  const r = datePartsToIso(parts, label);
+  if ('error' in r) {
+    problems.push({ field: `${field}-day`, message: r.error });
+    return null;
+  }
+  return r.iso;
+}
+
+/** Pounds typed in a box ("1,250,000" or "£712.50") as whole pence, or an error on `field`. */
+export function readPounds(text: string, field: string, label: string, problems: SummaryError[]): number | null {
+  if (!text.trim()) {
+    problems.push({ field, message: `Enter ${label} in pounds` });
+    return null;
+  }
+  const pence = parseMoneyToPence(text);
+  if (pence === null) {
+    problems.push({
+      field,
+      message: `${label[0].toUpperCase()}${label.slice(1)} must be an amount in pounds, like 1,250,000`,
+    });
+    return null;
+  }
+  return pence;
+}
+
+/** Pence as the pounds a person would type back: 125000050 → "1250000.50". */
+export function penceToText(pence: number): string {
+  return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
+}
+
+/** Whole months listed as "12, 12" or "12+12": numbers, or an error on `field`. */
+export function readMonthsList(text: string, field: string, problems: SummaryError[]): number[] {
+  const parts = text.split(/[+,\s]+/).filter(Boolean);
+  if (parts.some((p) => !/^\d{1,3}$/.test(p))) {
+    problems.push({ field, message: 'Extension options must be whole numbers of months, like 12 + 12' });
+    return [];
+  }
+  return parts.map(Number);
+}
+
+/** The API's errors for the summary, each pointed at the input on this form (dates at their day box). */
+export function apiErrorsForForm(err: unknown, dateFields: readonly string[] = []): SummaryError[] {
+  if (!(err instanceof ApiError)) return [{ message: String(err) }];
+  return apiErrorsToSummary(err).map((e) => {
+    const f = e.field?.replace(/^changes\./, '');
+    return { ...e, field: f && dateFields.includes(f) ? `${f}-day` : f };
+  });
+}
