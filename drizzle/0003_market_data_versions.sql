@@ -2,7 +2,7 @@
 -- one of the derived aggregate tables 0001 keeps) raises the 'market' version in the same transaction, so the
 -- market figures cached under a version (src/db/market/dashboard.ts: capacity and price summaries, used by the
 -- home dashboard, the market pages and the draft market position statement) are never served after a change,
--- whichever path wrote it (API, import, bulk rebuild, demo, SQL). bump_data_version() is 0002's upsert.
+-- whichever path wrote it (API, import, bulk rebuild, demo, SQL). bump_data_version() is 0001's upsert.
 INSERT INTO data_versions (area, version) VALUES ('market', nextval('data_versions_seq')) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE TRIGGER providers_market_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON providers
