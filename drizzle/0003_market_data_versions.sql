@@ -69,7 +69,8 @@ CREATE TRIGGER demand_scenarios_demand_version AFTER INSERT OR UPDATE OR DELETE 
   FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('demand');
 --> statement-breakpoint
 -- Data versions for contracts and delivery: the tables the home dashboard's contracts figures read (register,
--- procurements, KPIs and returns with the names of who gave them, quality assessments, provider and location names).
+-- procurements and the delivery-plan intentions they serve, KPIs and returns with the names of who gave them,
+-- quality assessments, provider and location names).
 INSERT INTO data_versions (area, version) VALUES ('contracts', nextval('data_versions_seq')) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE TRIGGER contracts_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON contracts
@@ -103,4 +104,7 @@ CREATE TRIGGER providers_contracts_version AFTER INSERT OR UPDATE OR DELETE OR T
   FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
 --> statement-breakpoint
 CREATE TRIGGER locations_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON locations
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
+--> statement-breakpoint
+CREATE TRIGGER plan_intentions_contracts_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_intentions
   FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version('contracts');
