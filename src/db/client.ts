@@ -96,7 +96,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   const dataDir = options.dataDir ?? defaultDataDir();
   if (dataDir.startsWith('memory://')) {
-    const client = await PGlite.create(dataDir);
+    const client = yieldingBetweenQueries(await PGlite.create(dataDir));
     return {
       db: drizzlePglite(client) as unknown as Db,
       kind: 'pglite',
@@ -108,7 +108,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const unlock = lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir);
+    client = yieldingBetweenQueries(await PGlite.create(dataDir));
   } catch (err) {
     unlock();
     throw err;
@@ -125,6 +125,27 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       }
     },
   };
+}
+
+/**
+ * PGlite runs each query on this thread, and its promises resolve as microtasks: a request making fifty queries
+ * would hold the event loop for all fifty, so nothing else (a health check, another user's small request) is
+ * even read off its socket until it ends. Each query (outside a transaction) now first yields to the event loop
+ * (setImmediate), so other requests get their turn between one query and the next. Returns the same client.
+ */
+function yieldingBetweenQueries(client: PGlite): PGlite {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await turn();
+    return query(...args);
+  }) as typeof client.query;
+  client.exec = (async (...args: Parameters<typeof exec>) => {
+    await turn();
+    return exec(...args);
+  }) as typeof client.exec;
+  return client;
 }
 
 /** Apply the versioned migrations in drizzle/ (idempotent). */

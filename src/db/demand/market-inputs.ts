@@ -3,6 +3,7 @@
 // tables; this file only reads them.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../client.js';
+import { cachedByVersion } from '../core/versions.js';
 import type { CurrentUse } from '../../domain/demand/model.js';
 import type { ServiceSupply } from '../../domain/demand/gap.js';
 import { type Service, SERVICES } from '../../domain/demand/rates.js';
@@ -11,8 +12,13 @@ import { type Service, SERVICES } from '../../domain/demand/rates.js';
  * Long-term, council-funded (or joint) placements and packages live on `asAt`, by service. Older
  * people's services leave out individually negotiated (LD/MH) placements; supported living counts them.
  * Mean weekly cost = mean weekly price (the council's cost, excluding third-party top-ups).
+ * Cached per market data version and date (shared: do not mutate).
  */
 export async function currentUse(db: Db, asAt: string): Promise<CurrentUse[]> {
+  return cachedByVersion(db, 'market', `demand-current-use|${asAt}`, () => computeCurrentUse(db, asAt));
+}
+
+async function computeCurrentUse(db: Db, asAt: string): Promise<CurrentUse[]> {
   const rows = await queryRows<{
     service_type: string;
     clients: string;
@@ -45,8 +51,13 @@ export async function currentUse(db: Db, asAt: string): Promise<CurrentUse[]> {
  * and nursing (a home without a split counts as nursing if it is registered for nursing), or its
  * registered beds when it has made no return; homes without a return are assumed as full as those with
  * one. Homecare: latest return per agency and area, hours delivered plus new hours offered.
+ * Cached per market data version, area and date (shared: do not mutate).
  */
 export async function currentSupply(db: Db, gssCode: string, asAt: string): Promise<ServiceSupply[]> {
+  return cachedByVersion(db, 'market', `demand-supply|${gssCode}|${asAt}`, () => computeSupply(db, gssCode, asAt));
+}
+
+async function computeSupply(db: Db, gssCode: string, asAt: string): Promise<ServiceSupply[]> {
   const homes = await queryRows<{
     service_types: string[];
     registered_beds: number | null;

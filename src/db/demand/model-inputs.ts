@@ -6,6 +6,7 @@ import { buildPopulationGrid, type PopulationGrid, selectPopulationRows } from '
 import { DomainError } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { getBorough } from '../core/settings.js';
+import { cachedByVersion } from '../core/versions.js';
 import { currentSupply, currentUse } from './market-inputs.js';
 import { populationRows } from './population.js';
 import { effectiveRates, type StoredRate } from './rates.js';
@@ -20,10 +21,15 @@ export class NoPopulation extends DomainError {
 }
 
 /**
- * An area's population by year, sex and single year of age (estimates, else projections).
+ * An area's population by year, sex and single year of age (estimates, else projections). Cached per demand data
+ * version (shared: do not mutate).
  * @throws NoPopulation when the area has none imported
  */
 export async function loadGrid(db: Db, areaCode: string): Promise<PopulationGrid> {
+  return cachedByVersion(db, 'demand', `grid|${areaCode}`, () => computeGrid(db, areaCode));
+}
+
+async function computeGrid(db: Db, areaCode: string): Promise<PopulationGrid> {
   const rows = await populationRows(db, [areaCode]);
   if (rows.length === 0) throw new NoPopulation(areaCode);
   const chosen = selectPopulationRows(rows);

@@ -326,13 +326,19 @@ describeWithDatabases('discharge brokerage', (ctx) => {
       BROKER,
       at(54),
     );
+    const window = { from: '2025-03-01', to: '2025-03-20' };
+    expect((await loadD2a(ctx.db, { ...window, now: at(72) })).occupiedNow).toBe(0); // cached for this version
     const d2aAward = await awardOffer(ctx.db, dq.id, BROKER, at(55));
     expect(d2aAward.vacancyAfter).toEqual({ blockBedsFree: 1 });
     await recordDischarge(ctx.db, d2a.id, 'd2a_bed', BROKER, at(60));
-    const report = await loadD2a(ctx.db, { from: '2025-03-01', to: '2025-03-20', now: at(72) });
+    const report = await loadD2a(ctx.db, { ...window, now: at(72) });
     expect(report.bedsContracted).toBe(2);
-    expect(report.occupiedNow).toBe(1);
+    expect(report.occupiedNow).toBe(1); // the write is seen at once
     expect(report.current[0]).toMatchObject({ personRef: 'HUB-D-0002', daysIn: 0.5, overLimit: false });
+    // Same data version, a later moment: today's occupants are worked out again, not taken from the cache.
+    const later = await loadD2a(ctx.db, { ...window, now: at(96) });
+    expect(later.current[0]).toMatchObject({ personRef: 'HUB-D-0002', daysIn: 1.5 });
+    expect(later.occupancy).toEqual(report.occupancy);
   });
 
   it('reports metrics and the simulation history from what was recorded', async () => {

@@ -32,7 +32,9 @@ import { locations } from '../market/schema.js';
  * The hub's board on `now`: people medically optimised and still in hospital, by pathway, with their waits in days.
  */
 export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> {
-  const open = await listOpenReferrals(db);
+  // Who is open changes only with the discharge data (and, for the plausible-date check, with the London date):
+  // cached per version; the waits, which grow by the minute, are worked out from `now` each time.
+  const open = await cachedByVersion(db, 'discharge', `open|${londonDate(now)}`, () => listOpenReferrals(db));
   return hubBoard(
     open.map((r) => ({ ...r, referralId: r.id })),
     now,
@@ -157,42 +159,52 @@ export async function loadD2a(
 ): Promise<D2aReport> {
   const kind = opts.kind ?? 'd2a';
   const now = opts.now ?? new Date();
-  const bedRows = await db
-    .select({ b: dischargeBlockBeds, locationName: locations.name })
-    .from(dischargeBlockBeds)
-    .innerJoin(locations, eq(locations.id, dischargeBlockBeds.locationId))
-    .where(eq(dischargeBlockBeds.kind, kind))
-    .orderBy(asc(locations.name), asc(dischargeBlockBeds.label));
-  const stayRows = await queryRows<{
-    id: string;
-    bed_id: string;
-    person_ref: string;
-    admitted_at: Date | string;
-    left_at: Date | string | null;
-    outcome: string | null;
-  }>(
+  // The beds, the stays and the occupancy by day are the same until the discharge data changes: cached per version
+  // and window. Only today's occupants and the lengths of stay depend on the moment, and are worked out each time.
+  const { bedRows, beds, stays, occupancy } = await cachedByVersion(
     db,
-    sql`select s.id::text, s.bed_id::text, s.person_ref, s.admitted_at, s.left_at, s.outcome
-        from discharge_bed_stays s join discharge_block_beds b on b.id = s.bed_id
-        where b.kind = ${kind} and s.admitted_at < ${londonMidnight(opts.to).toISOString()}
-          and (s.left_at is null or s.left_at >= ${londonMidnight(opts.from).toISOString()})`,
+    'discharge',
+    `d2a|${kind}|${opts.from}|${opts.to}`,
+    async () => {
+      const bedRows = await db
+        .select({ b: dischargeBlockBeds, locationName: locations.name })
+        .from(dischargeBlockBeds)
+        .innerJoin(locations, eq(locations.id, dischargeBlockBeds.locationId))
+        .where(eq(dischargeBlockBeds.kind, kind))
+        .orderBy(asc(locations.name), asc(dischargeBlockBeds.label));
+      const stayRows = await queryRows<{
+        id: string;
+        bed_id: string;
+        person_ref: string;
+        admitted_at: Date | string;
+        left_at: Date | string | null;
+        outcome: string | null;
+      }>(
+        db,
+        sql`select s.id::text, s.bed_id::text, s.person_ref, s.admitted_at, s.left_at, s.outcome
+            from discharge_bed_stays s join discharge_block_beds b on b.id = s.bed_id
+            where b.kind = ${kind} and s.admitted_at < ${londonMidnight(opts.to).toISOString()}
+              and (s.left_at is null or s.left_at >= ${londonMidnight(opts.from).toISOString()})`,
+      );
+      const beds: BlockBed[] = bedRows.map(({ b }) => ({ bedId: b.id, from: b.fromDate, to: b.toDate }));
+      const stays: BedStay[] = stayRows.map((s) => ({
+        stayId: s.id,
+        bedId: s.bed_id,
+        personRef: s.person_ref,
+        admittedAt: new Date(s.admitted_at),
+        leftAt: s.left_at === null ? null : new Date(s.left_at),
+        outcome: s.outcome as D2aOutcome | null,
+      }));
+      return { bedRows, beds, stays, occupancy: occupancyByDay(beds, stays, opts.from, opts.to) };
+    },
   );
-  const beds: BlockBed[] = bedRows.map(({ b }) => ({ bedId: b.id, from: b.fromDate, to: b.toDate }));
-  const stays: BedStay[] = stayRows.map((s) => ({
-    stayId: s.id,
-    bedId: s.bed_id,
-    personRef: s.person_ref,
-    admittedAt: new Date(s.admitted_at),
-    leftAt: s.left_at === null ? null : new Date(s.left_at),
-    outcome: s.outcome as D2aOutcome | null,
-  }));
-  const summary = d2aSummary(beds, stays, now, opts.from, opts.to);
+  const summary = d2aSummary(beds, stays, now, opts.from, opts.to, occupancy);
   return {
     ...summary,
     kind,
     from: opts.from,
     to: opts.to,
-    occupancy: occupancyByDay(beds, stays, opts.from, opts.to),
+    occupancy,
     beds: bedRows.map(({ b, locationName }) => ({
       id: b.id,
       label: b.label,

@@ -2,7 +2,8 @@
 import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
-import { addDays, daysBetween, londonMidnight } from '../../domain/core/dates.js';
+import { addDays, daysBetween, londonMidnight, londonToday } from '../../domain/core/dates.js';
+import { cachedByVersion } from '../core/versions.js';
 import { Conflict } from '../../domain/core/errors.js';
 import type { HubPosition } from '../../domain/discharge/simulation/baseline.js';
 import { fitHistory, type HistoryFit, type HistoryInput } from '../../domain/discharge/simulation/fit.js';
@@ -268,9 +269,15 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
 
 /**
  * Fits the model to the year of history before `asAt` (default: the day after the latest referral, London time).
+ * Cached per discharge data version: the first request after a change fits, the rest share the fit (do not mutate it).
  * @returns null when there is no history in that year
  */
 export async function fitFromHistory(db: Db, asAt?: string): Promise<HistoryFit | null> {
+  // Cached per discharge data version and London date (plausible dates are judged against today), as the metrics are.
+  return cachedByVersion(db, 'discharge', `fit|${asAt ?? 'latest'}|${londonToday()}`, () => computeFit(db, asAt));
+}
+
+async function computeFit(db: Db, asAt?: string): Promise<HistoryFit | null> {
   let to = asAt;
   if (!to) {
     const [latest] = await db

@@ -9,6 +9,7 @@ import { costOfCareInForceSql, usualRatesInForceSql } from './rates.js';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../client.js';
+import { cachedByVersion } from '../core/versions.js';
 import { ageInDays, freshness, STALE_AFTER_DAYS, type Freshness } from '../../domain/market/capacity.js';
 import {
   concentrationLevel,
@@ -97,9 +98,27 @@ export interface CapacitySummary {
   };
 }
 
-/** Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. */
+/**
+ * Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. Cached per market
+ * data version and filter: only the count of stale homes depends on `now`, and it is counted afresh each time from
+ * the cached times of each home's latest return (exactly as `as_at <= now − 15 days` in SQL, to the microsecond).
+ */
 export async function capacitySummary(db: Db, f: LocationFilter, now = new Date()): Promise<CapacitySummary> {
-  const staleAt = staleCutoff(now);
+  const cached = await cachedByVersion(db, 'market', `capacity|${JSON.stringify(f)}`, () => computeCapacity(db, f));
+  const staleAtMicros = Date.parse(staleCutoff(now)) * 1000;
+  const { latestReturnMicros, ...summary } = cached;
+  return {
+    ...summary,
+    asAt: now.toISOString(),
+    staleHomes: latestReturnMicros.reduce<number>((n, t) => (t === null || t <= staleAtMicros ? n + 1 : n), 0),
+  };
+}
+
+/** The capacity summary without its time-dependent parts, and each care home's latest return time (µs since the epoch; null: none). */
+async function computeCapacity(
+  db: Db,
+  f: LocationFilter,
+): Promise<Omit<CapacitySummary, 'asAt' | 'staleHomes'> & { latestReturnMicros: (number | null)[] }> {
   const [byType, homes, ratings, homecare, workforce, provBeds] = await Promise.all([
     queryRows<{ service_type: string; locations: number; beds: number }>(
       db,
@@ -115,7 +134,7 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
         count(latest.as_at)::int as reporting,
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
         coalesce(sum(latest.vacant_reserved), 0)::int as vacant_reserved, coalesce(sum(latest.vacant_accepting), 0)::int as vacant_accepting,
-        count(*) filter (where latest.as_at is null or latest.as_at <= ${staleAt}::timestamptz)::int as stale,
+        array_agg((extract(epoch from latest.as_at) * 1000000)::bigint) as as_at_micros,
         coalesce(sum(latest.residential_max),0)::int rm, coalesce(sum(latest.residential_occupied),0)::int ro, coalesce(sum(latest.residential_vacant_accepting),0)::int rv,
         coalesce(sum(latest.nursing_max),0)::int nm, coalesce(sum(latest.nursing_occupied),0)::int no, coalesce(sum(latest.nursing_vacant_accepting),0)::int nv,
         coalesce(sum(latest.dementia_max),0)::int dm, coalesce(sum(latest.dementia_occupied),0)::int do_, coalesce(sum(latest.dementia_vacant_accepting),0)::int dv
@@ -159,7 +178,9 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
   const index = hhi(shares);
   const staff = num(wf.staff) + num(wf.agency);
   return {
-    asAt: now.toISOString(),
+    latestReturnMicros: ((h.as_at_micros as (string | number | null)[] | null) ?? []).map((t) =>
+      t === null ? null : Number(t),
+    ),
     byServiceType: byType.map((r) => ({
       serviceType: r.service_type,
       locations: num(r.locations),
@@ -173,7 +194,6 @@ export async function capacitySummary(db: Db, f: LocationFilter, now = new Date(
     vacantReserved: num(h.vacant_reserved),
     vacantAccepting: num(h.vacant_accepting),
     occupancy: num(h.max_capacity) > 0 ? num(h.occupied) / num(h.max_capacity) : null,
-    staleHomes: num(h.stale),
     byGroup: [
       { group: 'residential', maxCapacity: num(g.rm), occupied: num(g.ro), vacantAccepting: num(g.rv) },
       { group: 'nursing', maxCapacity: num(g.nm), occupied: num(g.no), vacantAccepting: num(g.nv) },
@@ -347,7 +367,8 @@ export function isScopeOnly(f: LocationFilter): boolean {
  * New care home placement prices by quarter (weekly price, standard/enhanced residential and nursing bands),
  * the share at or below the usual rate in force on each start date, the two-year change in the mean,
  * contract mix, funding and out-of-borough placements. Borough-scope views read the stored aggregates; views
- * filtered further are computed live.
+ * filtered further are computed live. Cached per market data version, filter, years and London date (the windows
+ * move by day).
  */
 export async function priceSummary(
   db: Db,
@@ -355,9 +376,13 @@ export async function priceSummary(
   now = new Date(),
   years = 3,
 ): Promise<PriceSummaryResult> {
-  return isScopeOnly(f)
-    ? summarisePriceFigures(db, await storedPriceFigures(db, f.inBorough, now, years), now, years)
-    : livePriceSummary(db, f, now, years);
+  const key = `prices|${JSON.stringify(f)}|${years}|${isoDate(now)}`;
+  const summary = await cachedByVersion(db, 'market', key, async () =>
+    isScopeOnly(f)
+      ? summarisePriceFigures(db, await storedPriceFigures(db, f.inBorough, now, years), now, years)
+      : livePriceSummary(db, f, now, years),
+  );
+  return { ...summary, asAt: now.toISOString() };
 }
 
 /** The same summary computed live from the placements, whatever the filter (used for filtered views and as the check on the stored figures). */

@@ -4,6 +4,7 @@
 // src/domain/mps/assemble.ts with the commissioners' latest text.
 import type { Db } from '../client.js';
 import { getBorough, getSetting, putSetting } from '../core/settings.js';
+import { cachedByVersion } from '../core/versions.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { loadModelInputs, NoPopulation } from '../demand/model-inputs.js';
 import { capacitySummary, priceSummary } from '../market/dashboard.js';
@@ -85,7 +86,8 @@ export async function draftStatement(db: Db, now: Date = new Date()): Promise<St
     population(db, borough.gssCode, asAt),
     capacitySummary(db, inBorough, now),
     priceSummary(db, inBorough, now, 3),
-    listLocations(db, inBorough, 100_000),
+    // The register of homes and agencies, read once per change of the market (a few thousand rows at most).
+    cachedByVersion(db, 'market', 'mps-locations', () => listLocations(db, inBorough, 100_000)),
     listContracts(db, {}, asAt),
     listProcurements(db, asAt),
     getPlan(db),

@@ -93,7 +93,8 @@ export interface D2aSummary {
 
 /**
  * The D2A picture: today's beds and who is in them (longest stay first), plus stays that ended in [from, to):
- * their median length, how many ran past six weeks, and where people went afterwards.
+ * their median length, how many ran past six weeks, and where people went afterwards. `occupancy`: the
+ * caller's occupancyByDay(beds, stays, from, to) when it has it already (computed here otherwise).
  */
 export function d2aSummary(
   beds: readonly BlockBed[],
@@ -101,8 +102,9 @@ export function d2aSummary(
   now: Date,
   from: string,
   to: string,
+  occupancy?: readonly OccupancyDay[],
 ): D2aSummary {
-  const occ = occupancyByDay(beds, stays, from, to);
+  const occ = occupancy ?? occupancyByDay(beds, stays, from, to);
   const current = stays
     .filter((s) => s.admittedAt.getTime() <= now.getTime() && (s.leftAt === null || s.leftAt.getTime() > now.getTime()))
     .map((s) => {

@@ -1,6 +1,7 @@
 // The contracts area's figures on the home dashboard (staff only: providers see their own pages instead).
 import type { Actor } from '../../domain/core/auth.js';
 import type { Db } from '../../db/client.js';
+import { cachedByVersion } from '../../db/core/versions.js';
 import { londonToday } from '../../domain/core/dates.js';
 import { horizonTotals } from '../../domain/contracts/recommissioning.js';
 import { listAssessments } from '../../db/contracts/assessments.js';
@@ -9,10 +10,15 @@ import { listProcurements, recommissioning } from '../../db/contracts/procuremen
 import type { DashboardSection } from '../dashboard/types.js';
 
 /** The contracts section of the home dashboard: contracts ending within 12 months, procurements that cannot finish
-in time, KPI returns and quality action plans overdue. */
+in time, KPI returns and quality action plans overdue. Cached per contracts data version and London date. */
 export async function contractsSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
   if (actor.role === 'provider') return null;
   const today = londonToday();
+  // The same for every member of staff: cached per contracts data version and London date.
+  return cachedByVersion(db, 'contracts', `dashboard|${today}`, () => staffSection(db, today));
+}
+
+async function staffSection(db: Db, today: string): Promise<DashboardSection | null> {
   const entries = await recommissioning(db, today, 12);
   const procs = await listProcurements(db, today);
   if (entries.length === 0 && procs.length === 0) return null;

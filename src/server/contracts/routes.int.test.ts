@@ -11,6 +11,8 @@ import { anonymous, createTestApp, signInAs } from '../testing.js';
 
 const today = londonToday();
 const system = { system: 'test' };
+const REGISTER_HEADER =
+  'Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date';
 
 describeWithDatabases('contracts routes', (ctx) => {
   let app: FastifyInstance;
@@ -100,8 +102,7 @@ describeWithDatabases('contracts routes', (ctx) => {
 
   it('imports a register from the web whole, or reports every problem with its line', async () => {
     const commissioner = await signInAs(app, 'commissioner');
-    const header =
-      'Contract reference,Title,Provider,Service area,Care group,Contract form,Funding source,Total value (£),Start date,End date';
+    const header = REGISTER_HEADER;
     const bad = await commissioner.send(
       'POST',
       '/api/contracts/import?fileName=register.csv',
@@ -395,5 +396,28 @@ describeWithDatabases('contracts routes', (ctx) => {
       message: 'Band High should start at 5 (scores must be covered once, without gaps or overlaps)',
       in: 'body',
     });
+  });
+
+  it('serves the cached dashboard figures and the new figure at once after a contract is imported', async () => {
+    const commissioner = await signInAs(app, 'commissioner');
+    const ending = async () =>
+      (await commissioner.get('/api/dashboard'))
+        .json()
+        .sections.find((s: { area: string }) => s.area === 'contracts')
+        .figures.find((f: { key: string }) => f.key === 'contracts_ending_12m').value;
+    const before = await ending();
+    expect(await ending()).toBe(before); // cached
+    const ends = addMonths(today, 6);
+    const fmt = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+    const imported = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=register.csv',
+      `${REGISTER_HEADER}
+W-9,Meals at home,Bluebird Care Services Ltd,Prevention,Older people,Block,BCF,"£12,000",${fmt(addMonths(today, -24))},${fmt(ends)}
+`,
+      'text/csv',
+    );
+    expect(imported.statusCode).toBe(200);
+    expect(await ending()).toBe(before + 1);
   });
 });

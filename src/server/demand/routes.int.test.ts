@@ -181,4 +181,38 @@ describeWithDatabases('demand routes', (ctx) => {
     expect(res.statusCode).toBe(404);
     expect(res.json().errors[0].field).toBe('area');
   });
+
+  it('serves the cached projection and the new figure at once after a placement or a population change', async () => {
+    const residential = async () => {
+      const body = (await commissioner.get(`/api/demand/projection?asAt=${AS_AT}`)).json();
+      return body.services.find((s: { service: string }) => s.service === 'care_home_residential').clients[0];
+    };
+    const population2024 = async () =>
+      (await commissioner.get('/api/demand/population'))
+        .json()
+        .rows.find((r: { year: number; band: string }) => r.year === 2024 && r.band === '0+').people;
+    const before = await residential();
+    expect(await residential()).toBe(before); // cached
+    const [home] = await queryRows<{ id: string }>(ctx.db, sql`select id from locations where name = 'Birch Lodge'`);
+    const broker = await signInAs(app, 'broker');
+    const placed = await broker.post('/api/market/placements', {
+      personRef: 'R-9999',
+      locationId: home!.id,
+      serviceType: 'care_home_residential',
+      band: 'standard_residential',
+      startDate: '2026-06-01',
+      weeklyPricePence: 75_000,
+      contractType: 'spot',
+      funding: 'council',
+    });
+    expect(placed.statusCode).toBe(201);
+    expect(await residential()).toBeCloseTo(before + 1, 6); // the market changed: current use read again
+    const people = await population2024();
+    expect(await population2024()).toBe(people);
+    // Any path that writes the population (an import, or SQL) raises the demand version in its transaction.
+    await ctx.db.execute(
+      sql`update population_series set counts[1] = counts[1] + 5 where area_code = ${DEMO_BOROUGH.gssCode} and year = 2024 and sex = 'female'`,
+    );
+    expect(await population2024()).toBe(people + 5); // the 2024 estimate read again (one series is chosen per year)
+  });
 });

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 import { recordCareHomeReturn } from '../../db/market/capacity.js';
+import { capacitySummary, livePriceSummary } from '../../db/market/dashboard.js';
 import { createLocation, createProvider } from '../../db/market/register.js';
 import { createTestApp, signInAs, type TestClient } from '../testing.js';
 import { capacityImporter } from '../../importers/capacity.js';
@@ -345,5 +348,74 @@ describeWithDatabases('market routes', (ctx) => {
     expect(market.figures.find((f: { key: string }) => f.key === 'vacancies').value).toBeGreaterThanOrEqual(6);
     const forProvider = (await providerA.get('/api/dashboard')).json();
     expect(forProvider.sections.find((s: { area: string }) => s.area === 'market')).toBeUndefined();
+  });
+
+  it('serves the cached market figures, and the new figure at once after each write through the API', async () => {
+    const summary = async () => (await commissioner.get('/api/market/summary')).json();
+    const prices = async () => (await commissioner.get('/api/market/prices')).json();
+    const before = await summary();
+    expect(await summary()).toMatchObject({ occupied: before.occupied, staleHomes: before.staleHomes }); // cached
+    const pricesBefore = await prices();
+    await prices();
+    const returned = await providerA.post(`/api/market/locations/${homeA}/capacity`, {
+      maxCapacity: 30,
+      occupied: 20,
+      vacantReserved: 1,
+      vacantAccepting: 9,
+    });
+    expect(returned.statusCode).toBe(201);
+    const after = await summary();
+    const [fresh] = await queryRows<{ occupied: number }>(
+      ctx.db,
+      sql`select sum(l.occupied)::int as occupied from care_home_latest l join locations on locations.id = l.location_id
+      where locations.in_borough and locations.service_types && array['care_home_residential','care_home_nursing']::text[]`,
+    );
+    expect(after.occupied).toBe(Number(fresh!.occupied)); // recomputed from the returns, not the cached figure
+    expect(after.occupied).not.toBe(before.occupied);
+    const placed = await broker.post('/api/market/placements', {
+      personRef: 'P0099991',
+      locationId: homeA,
+      serviceType: 'care_home_residential',
+      band: 'standard_residential',
+      startDate: new Date().toISOString().slice(0, 10),
+      weeklyPricePence: 90_000,
+      contractType: 'spot',
+    });
+    expect(placed.statusCode).toBe(201);
+    const pricesAfter = await prices();
+    expect(pricesAfter.last12Months.n).toBe(pricesBefore.last12Months.n + 1);
+    expect(pricesAfter).toEqual({ ...(await livePriceSummary(ctx.db, { inBorough: true })), asAt: pricesAfter.asAt });
+  });
+
+  it('counts stale homes afresh at each moment from the cached return times, as SQL does', async () => {
+    const f = { inBorough: true };
+    const staleInSql = async (now: Date) => {
+      const cutoff = new Date(now.getTime() - 16 * 86_400_000).toISOString();
+      const [row] = await queryRows<{ n: number }>(
+        ctx.db,
+        sql`select count(*)::int as n from locations left join care_home_latest l on l.location_id = locations.id
+        where locations.in_borough and (l.as_at is null or l.as_at <= ${cutoff}::timestamptz)
+        and locations.service_types && array['care_home_residential','care_home_nursing']::text[]`,
+      );
+      return Number(row!.n);
+    };
+    const [latest] = await queryRows<{ ms: string }>(
+      ctx.db,
+      sql`select floor(extract(epoch from as_at) * 1000)::bigint::text as ms from care_home_latest where location_id = ${homeA}`,
+    );
+    const atBoundary = new Date(Number(latest!.ms) + 16 * 86_400_000); // homeA's return exactly 16 days old (to the ms)
+    const moments = [
+      new Date(),
+      atBoundary,
+      new Date(atBoundary.getTime() + 1),
+      new Date(Date.now() + 40 * 86_400_000),
+    ];
+    const counts = [];
+    for (const now of moments) {
+      const stale = (await capacitySummary(ctx.db, f, now)).staleHomes; // one version: the cached return times
+      expect(stale).toBe(await staleInSql(now));
+      counts.push(stale);
+    }
+    expect(counts[3]).toBeGreaterThan(counts[0]!); // the count does move with the clock
   });
 });
