@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues, ImportRejected, textSource } from './framework.js';
+import { checkFileKind, formatIssues, ImportRejected, sniffFileKind, textSource } from './framework.js';
 import { mapHeader, readAllCsv } from './csv.js';
 
 describe('readAllCsv', () => {
@@ -52,5 +52,24 @@ describe('ImportRejected', () => {
     expect(err.message).toContain('4 problems found');
     expect(err.message).toContain('cqc.csv:6 [Postcode]: is not a UK postcode');
     expect(formatIssues('cqc.csv', issues, 2)).toContain('… and 1 more');
+  });
+});
+
+describe('what a file is, from its first bytes', () => {
+  const csv = 'Band,Effective from,Amount (£)\r\nStandard residential,01/04/2025,"£1,012.00"\r\n';
+  it('tells UTF-16 text (with or without its byte-order mark) from an image or other binary file', () => {
+    expect(sniffFileKind(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]))).toBe('utf16');
+    expect(sniffFileKind(Buffer.from(csv, 'utf16le'))).toBe('utf16');
+    expect(sniffFileKind(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe('image');
+    expect(sniffFileKind(Buffer.from(csv, 'utf8'))).toBe('text');
+  });
+  it('refuses UTF-16 naming the encoding and how to save the file', async () => {
+    const source = textSource('rates.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]));
+    const err = await checkFileKind(source).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportRejected);
+    expect((err as ImportRejected).issues[0].message).toMatch(/UTF-16.*CSV UTF-8 \(Comma delimited\)/);
   });
 });

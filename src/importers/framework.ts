@@ -129,7 +129,7 @@ export function textSource(fileName: string, text: string | Buffer): ImportSourc
 }
 
 /** What a file's first bytes say it is. */
-export type SniffedKind = 'xlsx' | 'zip' | 'xls' | 'pdf' | 'image' | 'binary' | 'text';
+export type SniffedKind = 'xlsx' | 'zip' | 'xls' | 'pdf' | 'image' | 'utf16' | 'binary' | 'text';
 
 /** The kind of file from its first bytes (magic numbers), whatever its name says. */
 export function sniffFileKind(head: Buffer): SniffedKind {
@@ -139,7 +139,17 @@ export function sniffFileKind(head: Buffer): SniffedKind {
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'xls';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
-  // Text has no NUL bytes in its first kilobytes (UTF-16 files are not accepted anyway).
+  // UTF-16 text (Excel's "Unicode Text"): a byte-order mark, or ASCII with every other byte NUL.
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'utf16';
+  const sample = head.subarray(0, 512);
+  if (sample.length >= 8) {
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+    const half = Math.floor(sample.length / 2);
+    if (odd >= half * 0.9 || even >= half * 0.9) return 'utf16';
+  }
+  // Text has no NUL bytes in its first kilobytes.
   return head.subarray(0, 4096).includes(0) ? 'binary' : 'text';
 }
 
@@ -149,6 +159,7 @@ const KIND_WORDS: Record<SniffedKind, string> = {
   xls: 'an old-style Excel workbook (.xls)',
   pdf: 'a PDF document',
   image: 'an image',
+  utf16: 'text saved as UTF-16 ("Unicode Text")',
   binary: 'not text (it looks like an image or another kind of file)',
   text: 'a text file',
 };
@@ -176,9 +187,11 @@ export async function checkFileKind(source: ImportSource): Promise<void> {
   const message =
     kind === 'xls'
       ? 'This is an old-style Excel file (.xls): open it in Excel, save it as .xlsx or CSV, then upload it again'
-      : kind === 'text'
-        ? 'This file is text but its name ends in .xlsx: save it as CSV (.csv) or as an Excel workbook, then upload it again'
-        : `This file is ${KIND_WORDS[kind]}, not ${wantsXlsx ? 'an Excel (.xlsx) workbook' : 'a CSV or text file'}: choose the spreadsheet itself and upload it again`;
+      : kind === 'utf16'
+        ? 'This file is text saved as UTF-16 ("Unicode Text"), an encoding Steward does not read: save it from Excel as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)", then upload it again'
+        : kind === 'text'
+          ? 'This file is text but its name ends in .xlsx: save it as CSV (.csv) or as an Excel workbook, then upload it again'
+          : `This file is ${KIND_WORDS[kind]}, not ${wantsXlsx ? 'an Excel (.xlsx) workbook' : 'a CSV or text file'}: choose the spreadsheet itself and upload it again`;
   throw new ImportRejected(source.fileName, [{ line: null, field: 'file', message }]);
 }
 
