@@ -87,10 +87,15 @@ export function DemandOverviewPage() {
   const chGap = p.services.find((s) => s.service === 'care_home_residential')?.gap ?? null;
   const at2035 = <T extends { year: number }>(rows: T[] | undefined): T | undefined =>
     rows?.find((r) => r.year === 2035);
-  const residents = pop.rows
-    .filter((r) => r.band === '0+')
-    .sort((a, b) => b.year - a.year)
-    .find((r) => pop.sources.find((s) => s.year === r.year)?.kind === 'estimate');
+  // The latest mid-year estimate; a council holding only projections (the SNPP) gets this year's projected figure.
+  const kindOf = (year: number) => pop.sources.find((s) => s.year === year)?.kind;
+  const allAges = pop.rows.filter((r) => r.band === '0+').sort((a, b) => b.year - a.year);
+  const thisYear = new Date().getFullYear();
+  const residents =
+    allAges.find((r) => kindOf(r.year) === 'estimate') ??
+    allAges.find((r) => r.year === thisYear) ??
+    allAges.filter((r) => r.year < thisYear)[0];
+  const residentsEstimated = residents !== undefined && kindOf(residents.year) === 'estimate';
   const over65 = residents
     ? pop.rows
         .filter((r) => r.year === residents.year && (r.band === '65-74' || r.band === '75-84' || r.band === '85+'))
@@ -168,7 +173,9 @@ export function DemandOverviewPage() {
         figures={[
           {
             key: 'residents',
-            label: `Residents (mid-${residents?.year ?? ''} estimate)`,
+            label: residents
+              ? `Residents (mid-${residents.year} ${residentsEstimated ? 'estimate' : 'projection'})`
+              : 'Residents',
             value: residents?.people ?? null,
           },
           {
@@ -632,6 +639,17 @@ function BudgetSection({ p }: { p: ProjectionResponse }) {
     },
     { key: 'pressureShare', header: 'Change', numeric: true, render: (r) => `${(r.pressureShare * 100).toFixed(1)}%` },
   ];
+  // No service has a price yet (a council that has imported no placements): nothing to cost, so no chart of zeros.
+  if (rows.every((r) => r.services.length === 0))
+    return (
+      <>
+        <h2 className="govuk-heading-l">Budget pressure</h2>
+        <InsetText>
+          No council-funded placements with a weekly price yet, so today’s cost per client is not known. Import your
+          placements (Data page, or <code>steward import placements</code>) to see the budget pressure.
+        </InsetText>
+      </>
+    );
   return (
     <>
       <h2 className="govuk-heading-l">Budget pressure</h2>
