@@ -173,7 +173,11 @@ function ImportPlanForm() {
       // Problems inside the file name a row and column, not a field of this form.
       setErrors(
         list.map((x) =>
-          x.field && x.field !== 'careGroup' && x.field !== 'plan-file' ? { message: `${x.field}: ${x.message}` } : x,
+          x.field === 'file'
+            ? { field: 'plan-file', message: `${file.name}: ${x.message}` }
+            : x.field && x.field !== 'careGroup' && x.field !== 'plan-file'
+              ? { message: `${x.field}: ${x.message}` }
+              : x,
         ),
       );
     } finally {
@@ -419,6 +423,42 @@ export function DeliveryPlanEditorPage() {
       return false;
     }
   };
+  const patch = async (path: string, body: object, field: string, message: string) => {
+    try {
+      await apiSend('PATCH', path, body);
+      done(message);
+      return true;
+    } catch (err) {
+      failed(errorsOf(err).map((x) => ({ ...x, field: x.field ? field : undefined })));
+      return false;
+    }
+  };
+  /** A collapsed form to change a priority's title or an intention's wording. */
+  const reword = (kind: 'priorities' | 'intentions', id: string, label: string, current: string) => (
+    <details className="govuk-details govuk-!-margin-bottom-2">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Change the wording of {label.toLowerCase()}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <InlineForm
+          name={`reword-${id}`}
+          label={`${label}, reworded`}
+          button="Save wording"
+          multiline={kind === 'intentions'}
+          initial={current}
+          errors={errors}
+          onSubmit={(value) =>
+            patch(
+              `/api/delivery-plans/${kind}/${id}`,
+              kind === 'priorities' ? { title: value } : { text: value },
+              `reword-${id}`,
+              `${label} reworded`,
+            )
+          }
+        />
+      </div>
+    </details>
+  );
   const { plan } = data;
   const years = plan.years;
   return (
@@ -442,12 +482,15 @@ export function DeliveryPlanEditorPage() {
             Priority {p.number} – {p.title}
           </h2>
           {data.canEdit && (
-            <MoveRetire
-              path={`/api/delivery-plans/priorities/${p.id}`}
-              label={`Priority ${p.number}`}
-              onDone={done}
-              onError={failed}
-            />
+            <>
+              <MoveRetire
+                path={`/api/delivery-plans/priorities/${p.id}`}
+                label={`Priority ${p.number}`}
+                onDone={done}
+                onError={failed}
+              />
+              {reword('priorities', p.id, `Priority ${p.number}`, p.title)}
+            </>
           )}
           {p.intentions.map((i, n) => (
             <div key={i.id} className="govuk-!-margin-top-4">
@@ -484,6 +527,7 @@ export function DeliveryPlanEditorPage() {
                   />
                 </p>
               )}
+              {data.canEdit && reword('intentions', i.id, `Intention ${p.number}.${n + 1}`, i.text)}
               <Table
                 caption={`Actions for intention ${p.number}.${n + 1}`}
                 captionHidden
@@ -620,7 +664,7 @@ export function PlanActionPage() {
   const navigate = useNavigate();
   const { data, error, loading } = useApi<PlanView>(`/api/delivery-plans/${planId}`);
   const { data: register } = useApi<{ contracts: { id: string; reference: string; title: string }[] }>(
-    '/api/contracts',
+    '/api/contracts/contracts',
   );
   const { data: procs } = useApi<{ procurements: { id: string; title: string }[] }>('/api/contracts/procurements');
   const existing = data?.priorities
