@@ -140,7 +140,7 @@ export function LocationPage() {
     <Page title={l.name} caption={data.provider?.name} breadcrumbs={crumbs}>
       {saved && (
         <NotificationBanner type="success" heading="Saved">
-          The {saved} figures were saved.
+          {saved.endsWith('.') ? saved : `The ${saved} figures were saved.`}
         </NotificationBanner>
       )}
       {canEdit && <Button href={`/market/locations/${l.id}/update`}>Update figures</Button>}
