@@ -40,6 +40,7 @@ function stateOf(r: Row): AssessmentState {
     providerRespondedOn: r.providerRespondedOn,
     publishedOn: r.publishedOn,
     actionPlanSubmittedOn: r.actionPlanSubmittedOn,
+    actionPlanAcceptedOn: r.actionPlanAcceptedOn,
   };
 }
 
@@ -63,6 +64,7 @@ export interface AssessmentView extends Omit<AssessmentSummary, 'actionPlan'> {
   publishedOn: string | null;
   actionPlan: string | null;
   actionPlanSubmittedOn: string | null;
+  actionPlanAcceptedOn: string | null;
   actionPlanState: AssessmentSummary['actionPlan'];
 }
 
@@ -96,6 +98,7 @@ function toView(
     publishedOn: r.publishedOn,
     actionPlan: r.actionPlan,
     actionPlanSubmittedOn: r.actionPlanSubmittedOn,
+    actionPlanAcceptedOn: r.actionPlanAcceptedOn,
   };
 }
 
@@ -325,12 +328,25 @@ export async function publishAssessment(db: Db, actor: AuditActor, id: string, t
 }
 
 /**
- * Records the provider's action plan on `today`; audited.
+ * Records the provider's action plan (or its revision, until a quality officer accepts it; the first submission's
+ * date stays the submission date); audited.
  * @throws InputError naming `actionPlan` (empty) or `status` (no plan due); NotFound for none
  */
 export async function submitActionPlan(db: Db, actor: AuditActor, id: string, plan: string, today: string) {
   if (!plan.trim()) throw new InputError([{ field: 'actionPlan', message: 'Enter the action plan' }]);
-  return step(db, actor, id, 'submit_action_plan', today, () => ({ actionPlan: plan, actionPlanSubmittedOn: today }));
+  return step(db, actor, id, 'submit_action_plan', today, (row) => ({
+    actionPlan: plan,
+    actionPlanSubmittedOn: row.actionPlanSubmittedOn ?? today,
+  }));
+}
+
+/**
+ * A quality officer accepts the provider's action plan: from then on it is fixed (the provider can no longer revise
+ * it). Audited.
+ * @throws InputError naming `status` when no plan is submitted or it is already accepted; NotFound for none
+ */
+export async function acceptActionPlan(db: Db, actor: AuditActor, id: string, today: string) {
+  return step(db, actor, id, 'accept_action_plan', today, () => ({ actionPlanAcceptedOn: today }));
 }
 
 /** Owner of an assessment, for ownership checks in routes. */

@@ -184,6 +184,8 @@ export const qualityAssessments = pgTable(
     publishedOn: date('published_on'),
     actionPlan: text('action_plan'),
     actionPlanSubmittedOn: date('action_plan_submitted_on'),
+    /** The day a quality officer accepted the action plan; until then the provider may revise it. */
+    actionPlanAcceptedOn: date('action_plan_accepted_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

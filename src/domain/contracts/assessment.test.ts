@@ -89,6 +89,14 @@ describe('challenge workflow', () => {
     expect(transitionProblem({ ...published, ratings: allGood }, 'submit_action_plan', '2025-12-01')).toMatch(
       /No action plan is needed/,
     );
+    // Revised until the quality team accepts it; accepted once.
+    const submitted = { ...published, actionPlanSubmittedOn: '2025-11-30' };
+    expect(transitionProblem(submitted, 'submit_action_plan', '2025-12-01')).toBeNull();
+    expect(transitionProblem(published, 'accept_action_plan', '2025-12-01')).toMatch(/not submitted/);
+    expect(transitionProblem(submitted, 'accept_action_plan', '2025-12-01')).toBeNull();
+    const accepted = { ...submitted, actionPlanAcceptedOn: '2025-12-02' };
+    expect(transitionProblem(accepted, 'submit_action_plan', '2025-12-03')).toMatch(/can no longer be changed/);
+    expect(transitionProblem(accepted, 'accept_action_plan', '2025-12-03')).toMatch(/already been accepted/);
   });
 
   it('feeds the market the latest published rating per location', () => {

@@ -84,6 +84,8 @@ export interface AssessmentState {
   providerRespondedOn: IsoDate | null;
   publishedOn: IsoDate | null;
   actionPlanSubmittedOn: IsoDate | null;
+  /** When a quality officer accepted the action plan (null: not yet; the provider may still revise it). */
+  actionPlanAcceptedOn?: IsoDate | null;
 }
 
 /**
@@ -93,7 +95,7 @@ export function challengeDeadline(sharedOn: IsoDate): IsoDate {
   return addDays(sharedOn, CHALLENGE_DAYS);
 }
 
-export type Transition = 'share' | 'respond' | 'publish' | 'submit_action_plan';
+export type Transition = 'share' | 'respond' | 'publish' | 'submit_action_plan' | 'accept_action_plan';
 
 /** Can this step happen now? A reason when not. */
 export function transitionProblem(a: AssessmentState, step: Transition, today: IsoDate): string | null {
@@ -116,7 +118,12 @@ export function transitionProblem(a: AssessmentState, step: Transition, today: I
     case 'submit_action_plan':
       if (a.status !== 'published') return 'An action plan follows publication';
       if (!needsActionPlan(a.ratings)) return 'No action plan is needed: nothing is rated Requires improvement or Poor';
-      if (a.actionPlanSubmittedOn) return 'The action plan has already been submitted';
+      // Submitted again before it is accepted: the provider's revision.
+      if (a.actionPlanAcceptedOn) return 'The action plan has been accepted and can no longer be changed';
+      return null;
+    case 'accept_action_plan':
+      if (!a.actionPlanSubmittedOn) return 'The provider has not submitted an action plan yet';
+      if (a.actionPlanAcceptedOn) return 'The action plan has already been accepted';
       return null;
   }
 }

@@ -359,6 +359,25 @@ describeWithDatabases('contracts routes', (ctx) => {
       actionPlan: 'Recruit two night seniors by March',
     });
     expect(plan.json().actionPlanState).toBe('submitted');
+    expect(plan.json().actionPlanAcceptedOn).toBeNull();
+    // The provider revises it before it is accepted; the first submission's date stays the submission date.
+    const revised = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, {
+      actionPlan: 'Recruit two night seniors by March; agency cover on nights until then',
+    });
+    expect(revised.statusCode).toBe(200);
+    expect(revised.json()).toMatchObject({
+      actionPlan: 'Recruit two night seniors by March; agency cover on nights until then',
+      actionPlanSubmittedOn: plan.json().actionPlanSubmittedOn,
+    });
+    // Only the quality team accepts it; then it is fixed.
+    expect((await provider.post(`/api/contracts/assessments/${draft}/action-plan/accept`)).statusCode).toBe(403);
+    const accepted = await officer.post(`/api/contracts/assessments/${draft}/action-plan/accept`);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().actionPlanAcceptedOn).toBe(today);
+    expect((await officer.post(`/api/contracts/assessments/${draft}/action-plan/accept`)).statusCode).toBe(400);
+    const late = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, { actionPlan: 'Changed' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().errors[0].message).toMatch(/accepted and can no longer be changed/);
   });
 
   it('checks risk scores and bands, and exports the delivery plan only when there is one', async () => {

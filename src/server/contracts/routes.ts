@@ -54,6 +54,7 @@ import {
   publishAssessment,
   reviseAssessment,
   shareForChallenge,
+  acceptActionPlan,
   submitActionPlan,
 } from '../../db/contracts/assessments.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
@@ -829,7 +830,8 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: requireRole('provider'),
       schema: {
         tags: TAGS,
-        summary: 'The provider submits its action plan (due 14 days after publication)',
+        summary:
+          'The provider submits its action plan (due 14 days after publication), or revises it until it is accepted',
         params: idParams,
         body: z.object({ actionPlan: z.string().max(10000) }),
         response: { 200: assessmentViewSchema },
@@ -840,6 +842,23 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const owner = await assessmentOwner(app.db, request.params.id);
       assertOwnProvider(actor, owner.providerId);
       await submitActionPlan(app.db, who(actor), request.params.id, request.body.actionPlan, today());
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/action-plan/accept',
+    {
+      preHandler: requireRole('admin', 'quality_officer'),
+      schema: {
+        tags: TAGS,
+        summary: 'A quality officer accepts the provider’s action plan (the provider can revise it until then)',
+        params: idParams,
+        response: { 200: assessmentViewSchema },
+      },
+    },
+    async (request) => {
+      await acceptActionPlan(app.db, who(actorOf(request)), request.params.id, today());
       return getAssessment(app.db, request.params.id, today());
     },
   );

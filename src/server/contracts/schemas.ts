@@ -228,6 +228,7 @@ export const assessmentViewSchema = z.object({
   publishedOn: z.string().nullable(),
   actionPlan: z.string().nullable(),
   actionPlanSubmittedOn: z.string().nullable(),
+  actionPlanAcceptedOn: z.string().nullable(),
   actionPlanState: actionPlanStateSchema,
   overall: z.enum(QUALITY_RATINGS),
   overallReason: z.string(),

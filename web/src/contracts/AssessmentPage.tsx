@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
@@ -32,6 +32,11 @@ export function AssessmentPage() {
   const [response, setResponse] = useState('');
   const [comments, setComments] = useState('');
   const [plan, setPlan] = useState('');
+  // The submitted plan, to revise from (kept as typed once the user starts changing it).
+  const submittedPlan = a?.actionPlan ?? null;
+  useEffect(() => {
+    if (submittedPlan !== null) setPlan(submittedPlan);
+  }, [submittedPlan]);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const crumbs = [
@@ -78,7 +83,7 @@ export function AssessmentPage() {
       setErrors([{ field: 'actionPlan', message: 'Enter the action plan' }]);
       return;
     }
-    void act('action-plan', { actionPlan: plan }, 'Action plan submitted');
+    void act('action-plan', { actionPlan: plan }, a.actionPlan ? 'Action plan revised' : 'Action plan submitted');
   };
   const isOwnerProvider = user?.role === 'provider';
   const officer = hasRole('quality_officer', 'admin');
@@ -86,6 +91,9 @@ export function AssessmentPage() {
     isOwnerProvider && a.status === 'provider_challenge' && !a.providerRespondedOn && a.challengeDaysLeft !== null;
   const canPlan =
     isOwnerProvider && a.status === 'published' && (a.actionPlanState === 'due' || a.actionPlanState === 'overdue');
+  // A submitted plan stays open to the provider's revision until a quality officer accepts it.
+  const canRevise = isOwnerProvider && a.actionPlan !== null && !a.actionPlanAcceptedOn;
+  const canAccept = officer && a.actionPlan !== null && !a.actionPlanAcceptedOn;
 
   return (
     <Page
@@ -153,6 +161,16 @@ export function AssessmentPage() {
         <>
           <h2 className="govuk-heading-m">Action plan</h2>
           <p className="govuk-body">{a.actionPlan}</p>
+          <p className="govuk-body-s">
+            {a.actionPlanAcceptedOn
+              ? `Accepted by the quality team on ${formatDate(a.actionPlanAcceptedOn)}.`
+              : 'Not yet accepted by the quality team: the provider may still revise it.'}
+          </p>
+          {canAccept && (
+            <Button type="button" onClick={() => void act('action-plan/accept', undefined, 'Action plan accepted')}>
+              Accept the action plan
+            </Button>
+          )}
         </>
       )}
 
@@ -185,7 +203,7 @@ export function AssessmentPage() {
           <Button>Send response</Button>
         </form>
       )}
-      {canPlan && (
+      {(canPlan || canRevise) && (
         <form onSubmit={submitPlan} noValidate>
           <Textarea
             name="actionPlan"
@@ -196,7 +214,7 @@ export function AssessmentPage() {
             rows={6}
             error={fieldError(errors, 'actionPlan')}
           />
-          <Button>Submit action plan</Button>
+          <Button>{a.actionPlan ? 'Submit the revised action plan' : 'Submit action plan'}</Button>
         </form>
       )}
       {officer && (a.status === 'draft' || a.status === 'provider_challenge') && (

@@ -1,0 +1,1 @@
+ALTER TABLE "quality_assessments" ADD COLUMN "action_plan_accepted_on" date;
