@@ -145,7 +145,11 @@ export function sniffFileKind(head: Buffer): SniffedKind {
   if (sample.length >= 8) {
     let even = 0;
     let odd = 0;
-    for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+    for (let i = 0; i < sample.length; i++) {
+      if (sample[i] !== 0) continue;
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
     const half = Math.floor(sample.length / 2);
     if (odd >= half * 0.9 || even >= half * 0.9) return 'utf16';
   }
