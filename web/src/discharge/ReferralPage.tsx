@@ -5,6 +5,7 @@ import { useAuth } from '../auth';
 import { describeFindings, type ScreeningFinding } from '../../../src/domain/discharge/screening';
 import { londonToday, parseDateTimeText } from '../../../src/domain/core/dates';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   Checkboxes,
@@ -82,7 +83,7 @@ function CandidateList({
         `Request sent to ${r.sent} provider${r.sent === 1 ? '' : 's'}${r.alreadySent ? ` (${r.alreadySent} already had it)` : ''}`,
       );
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }
@@ -192,7 +193,7 @@ function Offers({
         `Awarded to ${r.locationName} at ${formatPence(res.weeklyPricePence)} a week: ${left}. The other providers have been told.`,
       );
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   Checkboxes,
@@ -457,7 +458,7 @@ export function PublishPage() {
       });
       setPublished(edition);
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }
