@@ -2,7 +2,7 @@
 // kinds of organisation and the languages services are offered in. All synthetic.
 import type { NeedCode } from '../domain/directory/taxonomies.js';
 
-/** A kind of community service the demo directory offers, with its need, schedule and audience. */
+/** A kind of community service the demo directory offers: its needs, weekly times, cost and who it is for. */
 export interface Template {
   name: string;
   need: NeedCode;
