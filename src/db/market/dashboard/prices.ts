@@ -5,20 +5,14 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../client.js';
 import { cachedByVersion } from '../../core/versions.js';
 import { addMonths, quarterOf, quarterStart as startOfQuarter } from '../../../domain/core/dates.js';
-import type { PriceChange } from '../../../domain/market/prices.js';
+import type { PriceChange, PriceSummary } from '../../../domain/market/prices.js';
 import { costOfCareInForceSql, usualRatesInForceSql } from '../rates.js';
 import { locationConditions, type LocationFilter } from '../register.js';
 import { aggregateRows, CARE_HOME_BANDS, HOMECARE_PACKAGE, isoDate, num, numOrNull, where } from './shared.js';
 
-export interface PriceQuarter {
+/** One quarter's council placement prices (the domain's summary of weekly prices, pence) against the usual rate. */
+export interface PriceQuarter extends PriceSummary {
   quarter: string;
-  n: number;
-  mean: number;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
   compared: number;
   atOrBelowUsualRate: number;
   share: number | null;
