@@ -108,6 +108,12 @@ export const kpis = pgTable(
     tolerance: doublePrecision('tolerance').notNull().default(0),
     dueDays: integer('due_days'),
     reportingFrom: date('reporting_from').notNull(),
+    /**
+     * Set when a KPI that already has returns is retired: no period starting after this day is due or accepted, and
+     * its returns and history stay. (A KPI without returns is deleted instead.)
+     */
+    retiredOn: date('retired_on'),
+    retireReason: text('retire_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('kpis_contract_idx').on(t.contractId)],

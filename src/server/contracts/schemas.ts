@@ -103,6 +103,9 @@ export const kpiViewSchema = z.object({
   providerId: z.string().nullable(),
   providerName: z.string().nullable(),
   reportingFrom: z.string(),
+  /** The day the KPI was retired (its returns are kept), and why; null while it is measured. */
+  retiredOn: z.string().nullable(),
+  retireReason: z.string().nullable(),
   returns: z.array(returnStatusSchema),
   late: z.number(),
   overdue: z.number(),
