@@ -192,6 +192,9 @@ export const qualityAssessments = pgTable(
     actionPlanSubmittedOn: date('action_plan_submitted_on'),
     /** The day a quality officer accepted the action plan; until then the provider may revise it. */
     actionPlanAcceptedOn: date('action_plan_accepted_on'),
+    /** What a quality officer last asked the provider to change in its plan, and when (cleared once revised). */
+    actionPlanChangesRequested: text('action_plan_changes_requested'),
+    actionPlanChangesRequestedOn: date('action_plan_changes_requested_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

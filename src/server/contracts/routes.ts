@@ -63,6 +63,7 @@ import {
   reviseAssessment,
   shareForChallenge,
   acceptActionPlan,
+  requestActionPlanChanges,
   submitActionPlan,
 } from '../../db/contracts/assessments.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
@@ -897,6 +898,31 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const owner = await assessmentOwner(app.db, request.params.id);
       assertOwnProvider(actor, owner.providerId);
       await submitActionPlan(app.db, who(actor), request.params.id, request.body.actionPlan, today());
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/action-plan/changes',
+    {
+      preHandler: requireRole('admin', 'quality_officer'),
+      schema: {
+        tags: TAGS,
+        summary:
+          'A quality officer asks the provider to change its submitted action plan, saying what must change (until it is accepted)',
+        params: idParams,
+        body: z.object({
+          changes: z
+            .string({ error: 'Say what the action plan needs to change' })
+            .trim()
+            .min(1, 'Say what the action plan needs to change')
+            .max(4000),
+        }),
+        response: { 200: assessmentViewSchema },
+      },
+    },
+    async (request) => {
+      await requestActionPlanChanges(app.db, who(actorOf(request)), request.params.id, request.body.changes, today());
       return getAssessment(app.db, request.params.id, today());
     },
   );

@@ -232,6 +232,9 @@ export const assessmentViewSchema = z.object({
   actionPlan: z.string().nullable(),
   actionPlanSubmittedOn: z.string().nullable(),
   actionPlanAcceptedOn: z.string().nullable(),
+  /** What the quality team asked the provider to change in its plan, and when (null once revised or accepted). */
+  actionPlanChangesRequested: z.string().nullable(),
+  actionPlanChangesRequestedOn: z.string().nullable(),
   actionPlanState: actionPlanStateSchema,
   overall: z.enum(QUALITY_RATINGS),
   overallReason: z.string(),
