@@ -173,6 +173,15 @@ describeE2E('keeping contracts and quality records up to date', () => {
     // Every "When" in the history reads in words, never an ISO timestamp.
     for (const [when] of rows) expect(when).toMatch(WHEN);
     await expectAccessible(page, 'contract after variation');
+    await signOut(page);
+
+    // A viewer sees the retired KPI but no way to change or remove KPIs, and the pages say it has no access.
+    await signIn(page, base, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
+    await page.goto(`${base}/contracts/register/${contract.id}`);
+    await page.getByText(`Retired ${longDateText(today)}`).waitFor();
+    expect(await page.getByRole('link', { name: /^(Change|Remove) / }).count()).toBe(0);
+    await page.goto(`${base}/contracts/register/${contract.id}/kpis/${kpi.id}/remove`);
+    await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
     expect(errors).toEqual([]);
   });
 
