@@ -7,10 +7,12 @@ import { applyCqcImport } from '../db/market/cqc.js';
 import { parseCqcDirectory, type CqcLocation } from '../domain/market/cqc.js';
 import { readAllCsv } from './csv.js';
 import type { ImportIssue, Importer } from './framework.js';
+import { BOROUGH_OPTION } from './options.js';
 
 export const cqcImporter: Importer<CqcLocation> = {
   kind: 'cqc',
   description: 'CQC care directory CSV (cqc.org.uk "care directory with filters" export): providers and locations',
+  options: [BOROUGH_OPTION],
   async parse(source) {
     const records = await readAllCsv(source);
     const parsed = parseCqcDirectory(records.map((r) => ({ line: r.line, cells: r.values })));

@@ -10,6 +10,7 @@ import { writeCqcApiLocations, type CqcApiWriteResult } from '../db/market/cqcAp
 import { parseCqcApiRecord, type CqcApiLocation } from '../domain/market/cqcApi.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { readJsonRecords } from './json.js';
+import { BOROUGH_OPTION } from './options.js';
 
 const MAX_ISSUES = 200;
 /** Location records written per batch: a national file (15,000 care homes, 200,000 records) never sits in memory. */
@@ -116,6 +117,7 @@ export const cqcLocationsImporter: StreamingImporter = {
   kind: 'cqc-locations',
   description:
     'CQC public API location records (JSON: one record, a list, or one per line): beds, ratings by key question, coordinates, ODS code, deregistration',
+  options: [BOROUGH_OPTION],
   streaming: true,
   importFile: importCqcLocations,
 };

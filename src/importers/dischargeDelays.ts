@@ -8,6 +8,7 @@ import { putSetting } from '../db/core/settings.js';
 import { parsePublishedDischarge, type PublishedFigure } from '../domain/discharge/published.js';
 import { readAllCsv } from './csv.js';
 import type { Importer } from './framework.js';
+import { TRUST_OPTION } from './options.js';
 
 /** Setting naming the acute trust (ODS code) whose published figures the hub's flow page shows. */
 export const DISCHARGE_TRUST_SETTING = 'discharge_published_trust';
@@ -16,6 +17,7 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
   kind: 'discharge-delays',
   description:
     'NHS England discharge delays: the monthly "Discharge Delays (Acute)" CSV or the daily NCTR / discharged series by trust or ICB; option trust=<ODS code> names the local acute trust',
+  options: [TRUST_OPTION],
   async parse(source) {
     const records = await readAllCsv(source);
     const r = parsePublishedDischarge(records.map((x) => ({ line: x.line, cells: x.values })));

@@ -19,6 +19,7 @@ import { mapPlacementHeader, parsePlacementRow, type PlacementFileRow } from '..
 import { readCsv } from './csv.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { SeenKeys } from './seen.js';
+import { BULK_OPTION } from './options.js';
 
 const MAX_ISSUES = 500;
 /** Packages upserted per statement. */
@@ -338,6 +339,7 @@ export const placementsImporter: StreamingImporter = {
   kind: 'placements',
   description:
     'Placements and packages from case management (CSV or XLSX, one row per package: package ID, person reference, service type, CQC location ID or provider, band, start, end, weekly cost or hours and hourly rate, funding); person references pseudonymised',
+  options: [BULK_OPTION],
   streaming: true,
   importFile: importPlacements,
 };
