@@ -76,7 +76,7 @@ describeE2E('admin: your council (demo borough)', () => {
     expect(await page.getByRole('button', { name: 'Save council' }).count()).toBe(0);
     await expect
       .poll(() => page.getByTestId('phase-banner-text').textContent())
-      .toBe('This is a new service. Figures in the demo borough (Eastbrook) are synthetic: do not quote them.');
+      .toBe('This is a new service. Figures in Eastbrook (demo borough) are synthetic: do not quote them.');
     await expectAccessible(page, 'your council on the demo');
     expect(errors).toEqual([]);
   });
