@@ -117,6 +117,10 @@ describeE2E('a real council: Plymouth from public files', () => {
     await cp.goto(`${e2e.steward.baseUrl}/market`);
     await cp.getByRole('heading', { level: 1 }).first().waitFor();
     await cp.getByText('2,449 registered beds').first().waitFor();
+    // The banner names the council, and says nothing of synthetic figures.
+    await expect
+      .poll(() => cp.getByTestId('phase-banner-text').textContent())
+      .toBe('This is a new service, set up for Plymouth City Council (E06000026).');
     const summary = await (await cp.request.get(`${e2e.steward.baseUrl}/api/market/summary`)).json();
     expect(summary.careHomes).toBe(97);
     expect(summary.registeredBeds).toBe(2449);
@@ -168,7 +172,13 @@ describeE2E('a real council: Plymouth from public files', () => {
     expect([dischargedLast.date, dischargedLast.discharged_total]).toEqual(['2025-08-31', '69']);
     await cp.goto(`${e2e.steward.baseUrl}/discharge/metrics`);
     await cp.getByRole('heading', { level: 1, name: 'Flow and delay metrics' }).waitFor();
-    await cp.getByRole('heading', { level: 2, name: /^Published figures for the acute trust: .*RK9/ }).waitFor();
+    // Named from the NHS trusts reference list: the daily files give the trust's code only.
+    await cp
+      .getByRole('heading', {
+        level: 2,
+        name: 'Published figures for the acute trust: University Hospitals Plymouth NHS Trust (RK9)',
+      })
+      .waitFor();
     const figure = (label: string) => cp.locator('li.app-key-figure').filter({ hasText: `${label}, 31 August 2025` });
     await expect.poll(() => figure('No longer meet the criteria to reside').innerText()).toMatch(/\b186\b/);
     await expect.poll(() => figure('Discharged').innerText()).toMatch(/\b69\b/);

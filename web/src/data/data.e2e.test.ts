@@ -108,7 +108,7 @@ describeE2E('data: datasets and uploads', () => {
     await trust.fill('rk9');
     await page.getByRole('button', { name: 'Upload and import' }).click();
     const banner = page.locator('.govuk-notification-banner--success');
-    await banner.getByText('the flow page shows trust RK9').waitFor();
+    await banner.getByText('the flow page shows University Hospitals Plymouth NHS Trust (RK9)').waitFor();
     expect(errors).toEqual([]);
   });
 });
