@@ -64,8 +64,7 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
   for (const r of nonEmpty.slice(1)) {
     const cell = (k: keyof typeof COLUMNS) => (r.cells[index[k]] ?? '').trim();
     // Each problem names the column by its heading in the file ("Age band", "age_band", …).
-    const bad = (k: keyof typeof COLUMNS, message: string) =>
-      issues.push({ line: r.line, field: heading(k), message });
+    const bad = (k: keyof typeof COLUMNS, message: string) => issues.push({ line: r.line, field: heading(k), message });
     const before = issues.length;
     const gssCode = cell('gssCode').toUpperCase();
     if (!/^[EWSN]\d{8}$/.test(gssCode)) bad('gssCode', `"${cell('gssCode')}" is not a GSS code such as E09000016`);

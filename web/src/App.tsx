@@ -124,8 +124,7 @@ function Footer() {
  */
 export function PhaseBannerText({ council }: { council: ServedCouncil | null }) {
   if (!council) return <>This is a new service.</>;
-  if (council.synthetic)
-    return <>This is a new service. Figures in {council.name} are synthetic: do not quote them.</>;
+  if (council.synthetic) return <>This is a new service. Figures in {council.name} are synthetic: do not quote them.</>;
   return (
     <>
       This is a new service, set up for {council.officialName} ({council.gssCode}).

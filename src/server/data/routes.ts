@@ -41,7 +41,10 @@ const optionSchema = z.object({
   key: z.string().describe('the query parameter (and `steward import -o key=value`)'),
   label: z.string(),
   hint: z.string(),
-  choices: z.array(z.object({ value: z.string(), text: z.string() })).nullable().describe('allowed values, or null for text'),
+  choices: z
+    .array(z.object({ value: z.string(), text: z.string() }))
+    .nullable()
+    .describe('allowed values, or null for text'),
 });
 const datasetSchema = z.object({
   kind: z.string(),
