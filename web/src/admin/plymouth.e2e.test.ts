@@ -124,6 +124,15 @@ describeE2E('a real council: Plymouth from public files', () => {
     const summary = await (await cp.request.get(`${e2e.steward.baseUrl}/api/market/summary`)).json();
     expect(summary.careHomes).toBe(97);
     expect(summary.registeredBeds).toBe(2449);
+    // Counts written with their noun: no home has sent a capacity return yet.
+    await cp.getByText('0 of 97 homes have reported').first().waitFor();
+    // Beds by type: every group's figures are 0 until returns arrive, so the chart says so instead of drawing zeros.
+    const groups = summary.byGroup as { occupied: number; vacantAccepting: number }[];
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => g.occupied === 0 && g.vacantAccepting === 0)).toBe(true);
+    const bedsChart = cp.locator('figure.app-chart').filter({ hasText: 'Beds by type: occupied and vacant' });
+    await bedsChart.locator('.app-chart__empty').waitFor();
+    expect(await bedsChart.locator('svg').count()).toBe(0);
     await expectAccessible(cp, 'Plymouth market');
 
     // Population: people aged 65+ in mid-2030, as the SNPP file gives them (57,496.427).
@@ -178,6 +187,10 @@ describeE2E('a real council: Plymouth from public files', () => {
         level: 2,
         name: 'Published figures for the acute trust: University Hospitals Plymouth NHS Trust (RK9)',
       })
+      .waitFor();
+    await cp
+      .locator('figcaption')
+      .filter({ hasText: 'University Hospitals Plymouth NHS Trust (RK9): published daily figures' })
       .waitFor();
     const figure = (label: string) => cp.locator('li.app-key-figure').filter({ hasText: `${label}, 31 August 2025` });
     await expect.poll(() => figure('No longer meet the criteria to reside').innerText()).toMatch(/\b186\b/);
