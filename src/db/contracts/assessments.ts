@@ -65,6 +65,9 @@ export interface AssessmentView extends Omit<AssessmentSummary, 'actionPlan'> {
   actionPlan: string | null;
   actionPlanSubmittedOn: string | null;
   actionPlanAcceptedOn: string | null;
+  /** What the quality team asked the provider to change in its plan, and when (null once revised or accepted). */
+  actionPlanChangesRequested: string | null;
+  actionPlanChangesRequestedOn: string | null;
   actionPlanState: AssessmentSummary['actionPlan'];
 }
 
@@ -99,6 +102,8 @@ function toView(
     actionPlan: r.actionPlan,
     actionPlanSubmittedOn: r.actionPlanSubmittedOn,
     actionPlanAcceptedOn: r.actionPlanAcceptedOn,
+    actionPlanChangesRequested: r.actionPlanChangesRequested,
+    actionPlanChangesRequestedOn: r.actionPlanChangesRequestedOn,
   };
 }
 
@@ -337,7 +342,29 @@ export async function submitActionPlan(db: Db, actor: AuditActor, id: string, pl
   return step(db, actor, id, 'submit_action_plan', today, (row) => ({
     actionPlan: plan,
     actionPlanSubmittedOn: row.actionPlanSubmittedOn ?? today,
+    // A revision answers the quality team's request for changes (kept in the audit trail).
+    actionPlanChangesRequested: null,
+    actionPlanChangesRequestedOn: null,
   }));
+}
+
+/**
+ * A quality officer asks the provider to change its submitted action plan, saying what must change; the provider
+ * sees the request until it submits a revision. Audited with the request.
+ * @throws InputError naming `changes` (empty) or `status` (no plan submitted, or it is accepted); NotFound for none
+ */
+export async function requestActionPlanChanges(db: Db, actor: AuditActor, id: string, changes: string, today: string) {
+  if (!changes.trim())
+    throw new InputError([{ field: 'changes', message: 'Say what the action plan needs to change' }]);
+  return step(
+    db,
+    actor,
+    id,
+    'request_action_plan_changes',
+    today,
+    () => ({ actionPlanChangesRequested: changes.trim(), actionPlanChangesRequestedOn: today }),
+    { changes: changes.trim() },
+  );
 }
 
 /**
@@ -346,7 +373,11 @@ export async function submitActionPlan(db: Db, actor: AuditActor, id: string, pl
  * @throws InputError naming `status` when no plan is submitted or it is already accepted; NotFound for none
  */
 export async function acceptActionPlan(db: Db, actor: AuditActor, id: string, today: string) {
-  return step(db, actor, id, 'accept_action_plan', today, () => ({ actionPlanAcceptedOn: today }));
+  return step(db, actor, id, 'accept_action_plan', today, () => ({
+    actionPlanAcceptedOn: today,
+    actionPlanChangesRequested: null,
+    actionPlanChangesRequestedOn: null,
+  }));
 }
 
 /** Owner of an assessment, for ownership checks in routes. */

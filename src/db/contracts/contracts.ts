@@ -491,7 +491,8 @@ export async function procurementHistory(db: Db, id: string): Promise<HistoryEnt
 }
 
 /**
- * The contract's history, newest first: every audited change to the contract itself, its KPIs and the procurements
+ * The contract's history, newest first: every audited change to the contract itself, its KPIs (including those
+ * retired or removed) and the procurements
  * started from it, each described in words with the fields changed (before → after).
  * @throws NotFound when there is no such contract
  */
@@ -506,7 +507,14 @@ export async function contractHistory(db: Db, id: string): Promise<HistoryEntry[
     db,
     or(
       and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id)),
-      kpiIds.length ? and(eq(auditLog.entity, 'kpi'), inArray(auditLog.entityId, kpiIds)) : sql`false`,
+      // KPIs by id, and by the contract their entry names (a KPI removed without returns is no longer in kpis).
+      and(
+        eq(auditLog.entity, 'kpi'),
+        or(
+          kpiIds.length ? inArray(auditLog.entityId, kpiIds) : sql`false`,
+          sql`${auditLog.detail}->>'contractId' = ${id}`,
+        ),
+      ),
       procIds.length ? and(eq(auditLog.entity, 'procurement'), inArray(auditLog.entityId, procIds)) : sql`false`,
     )!,
   );

@@ -10,6 +10,7 @@ import {
   KPI_FREQUENCIES,
   amendmentReasonProblem,
   periodProblem,
+  periodsDue,
   kpiValueProblem,
   periodStartFor,
   returnStatuses,
@@ -30,6 +31,9 @@ export interface KpiView extends Kpi {
   providerId: string | null;
   providerName: string | null;
   reportingFrom: string;
+  /** The day the KPI was retired (no period ending on or after it is due), and why; null while it is measured. */
+  retiredOn: string | null;
+  retireReason: string | null;
   returns: ReturnStatus[];
   late: number;
   overdue: number;
@@ -129,7 +133,14 @@ export async function listKpis(
   }
   return rows.map(({ k, c, providerName }) => {
     const kpi = toKpi(k);
-    const statuses = returnStatuses(kpi, k.reportingFrom, byKpi.get(k.id) ?? [], asAt, currentEndDate(termOf(c)));
+    // A retired KPI owes no period that had not ended before it was retired; returns already in stay.
+    const statuses = returnStatuses(
+      kpi,
+      k.reportingFrom,
+      byKpi.get(k.id) ?? [],
+      asAt,
+      currentEndDate(termOf(c)),
+    ).filter((s) => !k.retiredOn || s.periodEnd < k.retiredOn || s.value !== null);
     return {
       ...kpi,
       id: k.id,
@@ -139,6 +150,8 @@ export async function listKpis(
       providerId: c.providerId,
       providerName,
       reportingFrom: k.reportingFrom,
+      retiredOn: k.retiredOn,
+      retireReason: k.retireReason,
       returns: statuses,
       late: statuses.filter((s) => s.state === 'late').length,
       overdue: statuses.filter((s) => s.state === 'overdue').length,
@@ -178,6 +191,97 @@ export async function createKpi(db: Db, actor: AuditActor, input: KpiInput): Pro
       detail: { contractId: input.contractId, name: input.name },
     });
     return row.id;
+  });
+}
+
+/** What a commissioner may change on a KPI: everything but its contract and the day reporting starts. */
+export type KpiChanges = Pick<
+  KpiInput,
+  'name' | 'unit' | 'target' | 'direction' | 'frequency' | 'tolerance' | 'dueDays'
+>;
+
+const KPI_CHANGE_FIELDS = ['name', 'unit', 'target', 'direction', 'frequency', 'tolerance', 'dueDays'] as const;
+
+/**
+ * Edits a KPI's name, unit, target, direction, frequency, tolerance or due day in one audited transaction (the
+ * audit entry keeps each changed field before and after, and shows in the contract's history). Returns already in
+ * are judged against the new target from then on.
+ * @throws NotFound when there is no such KPI; Conflict when it has been retired; InputError for a negative tolerance,
+ * or a new frequency on a KPI that already has returns (their periods would no longer fit: retire it and add another)
+ */
+export async function updateKpi(db: Db, actor: AuditActor, id: string, input: KpiChanges): Promise<void> {
+  if (input.tolerance < 0) throw new InputError([{ field: 'tolerance', message: 'Tolerance cannot be negative' }]);
+  await db.transaction(async (tx) => {
+    const [was] = await tx.select().from(kpis).where(eq(kpis.id, id)).for('update');
+    if (!was) throw new NotFound('KPI');
+    if (was.retiredOn)
+      throw new Conflict(`This KPI was retired on ${was.retiredOn}: it cannot be edited`, [
+        { field: 'name', message: `This KPI was retired on ${was.retiredOn}: it cannot be edited` },
+      ]);
+    if (input.frequency !== was.frequency) {
+      const [r] = await tx.select({ id: kpiReturns.id }).from(kpiReturns).where(eq(kpiReturns.kpiId, id)).limit(1);
+      if (r)
+        throw new InputError([
+          {
+            field: 'frequency',
+            message:
+              'This KPI already has returns, so how often it is reported cannot change: retire it and add a new KPI',
+          },
+        ]);
+    }
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const f of KPI_CHANGE_FIELDS)
+      if (was[f] !== input[f]) {
+        before[f] = was[f];
+        after[f] = input[f];
+      }
+    await tx
+      .update(kpis)
+      .set(Object.fromEntries(KPI_CHANGE_FIELDS.map((f) => [f, input[f]])))
+      .where(eq(kpis.id, id));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'kpi',
+      entityId: id,
+      detail: { contractId: was.contractId, name: input.name, before, after },
+    });
+  });
+}
+
+/**
+ * Removes a KPI from its contract in one audited transaction. A KPI with no returns is deleted; one with returns is
+ * retired instead (kept with its returns and their history, shown as retired, and no period ending on or after
+ * `today` is due). The audit entry names the contract, so the change stays in the contract's history either way.
+ * @returns 'deleted' or 'retired'
+ * @throws NotFound when there is no such KPI; Conflict when it has already been retired; InputError for a blank reason
+ */
+export async function removeKpi(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  reason: string,
+  today: string,
+): Promise<'deleted' | 'retired'> {
+  if (!reason.trim()) throw new InputError([{ field: 'reason', message: 'Enter why the KPI is being removed' }]);
+  return db.transaction(async (tx) => {
+    const [was] = await tx.select().from(kpis).where(eq(kpis.id, id)).for('update');
+    if (!was) throw new NotFound('KPI');
+    if (was.retiredOn)
+      throw new Conflict(`This KPI was already retired on ${was.retiredOn}`, [
+        { field: 'reason', message: `This KPI was already retired on ${was.retiredOn}` },
+      ]);
+    const [r] = await tx.select({ id: kpiReturns.id }).from(kpiReturns).where(eq(kpiReturns.kpiId, id)).limit(1);
+    const outcome = r ? 'retired' : 'deleted';
+    if (r) await tx.update(kpis).set({ retiredOn: today, retireReason: reason.trim() }).where(eq(kpis.id, id));
+    else await tx.delete(kpis).where(eq(kpis.id, id));
+    await recordAudit(tx, actor, {
+      action: outcome === 'retired' ? 'retire' : 'delete',
+      entity: 'kpi',
+      entityId: id,
+      detail: { contractId: was.contractId, name: was.name, reason: reason.trim(), retiredOn: r ? today : null },
+    });
+    return outcome;
   });
 }
 
@@ -221,6 +325,13 @@ export async function submitReturn(
     if (input.periodStart < periodStartFor(kpi.frequency as KpiFrequency, kpi.reportingFrom)) {
       throw new InputError([{ field: 'periodStart', message: `Reporting on this KPI starts ${kpi.reportingFrom}` }]);
     }
+    if (kpi.retiredOn && !periodsDue(toKpi(kpi), input.periodStart, kpi.retiredOn)[0])
+      throw new InputError([
+        {
+          field: 'periodStart',
+          message: `This KPI was retired on ${kpi.retiredOn}: no return is due for a period ending on or after that day`,
+        },
+      ]);
     const [existing] = await tx
       .select({ id: kpiReturns.id })
       .from(kpiReturns)

@@ -108,6 +108,12 @@ export const kpis = pgTable(
     tolerance: doublePrecision('tolerance').notNull().default(0),
     dueDays: integer('due_days'),
     reportingFrom: date('reporting_from').notNull(),
+    /**
+     * Set when a KPI that already has returns is retired: no period starting after this day is due or accepted, and
+     * its returns and history stay. (A KPI without returns is deleted instead.)
+     */
+    retiredOn: date('retired_on'),
+    retireReason: text('retire_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('kpis_contract_idx').on(t.contractId)],
@@ -186,6 +192,9 @@ export const qualityAssessments = pgTable(
     actionPlanSubmittedOn: date('action_plan_submitted_on'),
     /** The day a quality officer accepted the action plan; until then the provider may revise it. */
     actionPlanAcceptedOn: date('action_plan_accepted_on'),
+    /** What a quality officer last asked the provider to change in its plan, and when (cleared once revised). */
+    actionPlanChangesRequested: text('action_plan_changes_requested'),
+    actionPlanChangesRequestedOn: date('action_plan_changes_requested_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

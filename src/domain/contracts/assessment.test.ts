@@ -97,6 +97,12 @@ describe('challenge workflow', () => {
     const accepted = { ...submitted, actionPlanAcceptedOn: '2025-12-02' };
     expect(transitionProblem(accepted, 'submit_action_plan', '2025-12-03')).toMatch(/can no longer be changed/);
     expect(transitionProblem(accepted, 'accept_action_plan', '2025-12-03')).toMatch(/already been accepted/);
+    // Changes can be asked for only between submission and acceptance.
+    expect(transitionProblem(published, 'request_action_plan_changes', '2025-12-01')).toMatch(/not submitted/);
+    expect(transitionProblem(submitted, 'request_action_plan_changes', '2025-12-01')).toBeNull();
+    expect(transitionProblem(accepted, 'request_action_plan_changes', '2025-12-03')).toMatch(
+      /accepted and can no longer be changed/,
+    );
   });
 
   it('feeds the market the latest published rating per location', () => {

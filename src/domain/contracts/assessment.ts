@@ -95,7 +95,8 @@ export function challengeDeadline(sharedOn: IsoDate): IsoDate {
   return addDays(sharedOn, CHALLENGE_DAYS);
 }
 
-export type Transition = 'share' | 'respond' | 'publish' | 'submit_action_plan' | 'accept_action_plan';
+export type Transition =
+  'share' | 'respond' | 'publish' | 'submit_action_plan' | 'request_action_plan_changes' | 'accept_action_plan';
 
 /** Can this step happen now? A reason when not. */
 export function transitionProblem(a: AssessmentState, step: Transition, today: IsoDate): string | null {
@@ -119,6 +120,10 @@ export function transitionProblem(a: AssessmentState, step: Transition, today: I
       if (a.status !== 'published') return 'An action plan follows publication';
       if (!needsActionPlan(a.ratings)) return 'No action plan is needed: nothing is rated Requires improvement or Poor';
       // Submitted again before it is accepted: the provider's revision.
+      if (a.actionPlanAcceptedOn) return 'The action plan has been accepted and can no longer be changed';
+      return null;
+    case 'request_action_plan_changes':
+      if (!a.actionPlanSubmittedOn) return 'The provider has not submitted an action plan yet';
       if (a.actionPlanAcceptedOn) return 'The action plan has been accepted and can no longer be changed';
       return null;
     case 'accept_action_plan':

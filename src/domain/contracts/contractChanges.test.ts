@@ -76,7 +76,7 @@ describe("a contract's history in words", () => {
         after: { noticePeriodMonths: 6, annualValuePence: 70_000_050 },
       },
     });
-    expect(e.summary).toBe('Varied (variation 2), effective from 2026-12-01');
+    expect(e.summary).toBe('Varied (variation 2), effective from 1 December 2026');
     expect(e.note).toBe('National Living Wage uplift');
     expect(e.changes).toEqual([
       { field: 'annualValuePence', label: 'Annual value', before: '£660,000', after: '£700,000.50' },
@@ -107,7 +107,52 @@ describe("a contract's history in words", () => {
         action: 'update_stage',
         detail: { stage: 'award', actualEnd: null, plannedEnd: '2027-01-31' },
       }).summary,
-    ).toBe('Procurement stage Award: planned end 2027-01-31, actual end cleared');
+    ).toBe('Procurement stage Award: planned end 31 January 2027, actual end cleared');
     expect(poundsText(12_345)).toBe('£123.45');
+  });
+
+  it('writes dates out in words, and describes a KPI edited, retired or removed with its fields by their labels', () => {
+    const moved = describeHistoryEntry({
+      ...fact,
+      action: 'vary',
+      detail: {
+        variation: 1,
+        effectiveFrom: '2027-04-01',
+        before: { initialEndDate: '2028-03-31', breakClauseDates: [] },
+        after: { initialEndDate: '2029-03-31', breakClauseDates: ['2027-09-30', '2028-03-31'] },
+      },
+    });
+    expect(moved.changes).toEqual([
+      { field: 'initialEndDate', label: 'End date (initial term)', before: '31 March 2028', after: '31 March 2029' },
+      { field: 'breakClauseDates', label: 'Break clauses', before: null, after: '30 September 2027, 31 March 2028' },
+    ]);
+    const kpi = { ...fact, entity: 'kpi' };
+    const edited = describeHistoryEntry({
+      ...kpi,
+      action: 'update',
+      detail: {
+        name: 'Visits on time',
+        before: { target: 95, direction: 'higher_is_better', dueDays: null },
+        after: { target: 97.5, direction: 'lower_is_better', dueDays: 20 },
+      },
+    });
+    expect(edited.summary).toBe('KPI edited: Visits on time');
+    expect(edited.changes).toEqual([
+      { field: 'target', label: 'Target', before: '95', after: '97.5' },
+      { field: 'direction', label: 'Higher or lower is better', before: 'Higher is better', after: 'Lower is better' },
+      { field: 'dueDays', label: 'Due day (days after the period ends)', before: null, after: '20 days' },
+    ]);
+    const retired = describeHistoryEntry({
+      ...kpi,
+      action: 'retire',
+      detail: { name: 'Visits on time', reason: 'Replaced by the new outcomes framework' },
+    });
+    expect([retired.summary, retired.note]).toEqual([
+      'KPI retired (its returns are kept): Visits on time',
+      'Replaced by the new outcomes framework',
+    ]);
+    expect(
+      describeHistoryEntry({ ...kpi, action: 'delete', detail: { name: 'Typo KPI', reason: 'Added twice' } }).summary,
+    ).toBe('KPI removed (it had no returns): Typo KPI');
   });
 });

@@ -2,6 +2,8 @@
 // commissioner reads it ("Varied (variation 2): annual value £660,000 → £700,000").
 import { CARE_GROUP_LABELS, CONTRACT_FORM_LABELS, FUNDING_SOURCE_LABELS, SERVICE_AREA_LABELS } from './contract.js';
 import { PROCUREMENT_STAGE_LABELS, type ProcurementStage } from './procurement.js';
+import { KPI_FREQUENCY_LABELS } from './kpi.js';
+import { isIsoDate, longDateText } from '../core/dates.js';
 
 /** One audit entry as read from the trail: who (name or e-mail), what, on which kind of record, with its detail. */
 export interface AuditFact {
@@ -59,12 +61,33 @@ export const CONTRACT_FIELD_LABELS: Record<string, string> = {
   leadOfficer: 'Lead officer',
 };
 
+/** Labels of a KPI's fields, for its edits in the contract's history (a KPI's `name` is its title). */
+export const KPI_FIELD_LABELS: Record<string, string> = {
+  name: 'KPI',
+  unit: 'Unit',
+  target: 'Target',
+  direction: 'Higher or lower is better',
+  frequency: 'How often it is reported',
+  tolerance: 'Tolerance',
+  dueDays: 'Due day (days after the period ends)',
+};
+
+const KPI_DIRECTION_LABELS: Record<string, string> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+};
+
 const CODE_LABELS: Record<string, Record<string, string>> = {
   serviceArea: SERVICE_AREA_LABELS,
   careGroup: CARE_GROUP_LABELS,
   contractForm: CONTRACT_FORM_LABELS,
   fundingSource: FUNDING_SOURCE_LABELS,
+  direction: KPI_DIRECTION_LABELS,
+  frequency: KPI_FREQUENCY_LABELS,
 };
+
+/** An ISO calendar date in words ("2027-03-31" → "31 March 2027"); any other value as it is. */
+const dateText = (v: unknown): string => (typeof v === 'string' && isIsoDate(v) ? longDateText(v) : String(v));
 
 /** Whole pounds with thousands separators, pence shown only when there are any: 6600000 → "£66,000". */
 export function poundsText(pence: number): string {
@@ -75,7 +98,10 @@ export function poundsText(pence: number): string {
   })}`;
 }
 
-/** A stored value of field `field` in words (null stays null: "none"); ids are named from `names` where known. */
+/**
+ * A stored value of field `field` in words (null stays null: "none"); ids are named from `names` where known and
+ * calendar dates are written out ("31 March 2027").
+ */
 export function valueText(
   field: string,
   value: unknown,
@@ -87,23 +113,29 @@ export function valueText(
   if (field === 'extensionOptionsMonths' && Array.isArray(value))
     return value.length ? value.map((m) => `${m} months`).join(' + ') : null;
   if (field === 'noticePeriodMonths' && typeof value === 'number') return `${value} months`;
-  if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : null;
+  if (field === 'dueDays' && typeof value === 'number') return `${value} days`;
+  if (Array.isArray(value)) return value.length ? value.map(dateText).join(', ') : null;
+  if (typeof value === 'string' && isIsoDate(value)) return longDateText(value);
   if (typeof value === 'string' && CODE_LABELS[field]?.[value]) return CODE_LABELS[field][value];
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
-function changesOf(detail: Record<string, unknown>, names: ReadonlyMap<string, string>): FieldChangeText[] {
+function changesOf(
+  detail: Record<string, unknown>,
+  names: ReadonlyMap<string, string>,
+  labels: Record<string, string>,
+): FieldChangeText[] {
   const before = (detail.before ?? {}) as Record<string, unknown>;
   const after = (detail.after ?? {}) as Record<string, unknown>;
   // jsonb keeps keys in its own order: list the fields in the register's order.
-  const order = Object.keys(CONTRACT_FIELD_LABELS);
+  const order = Object.keys(labels);
   const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
   return Object.keys(after)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((field) => ({
       field,
-      label: CONTRACT_FIELD_LABELS[field] ?? field,
+      label: labels[field] ?? field,
       before: valueText(field, before[field], names),
       after: valueText(field, after[field], names),
     }));
@@ -118,7 +150,7 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ?
 export function describeHistoryEntry(fact: AuditFact, names: ReadonlyMap<string, string> = new Map()): HistoryEntry {
   const d = fact.detail;
   const base = { id: fact.id, at: fact.at, who: fact.who, action: fact.action, entity: fact.entity };
-  const changes = changesOf(d, names);
+  const changes = changesOf(d, names, fact.entity === 'kpi' ? KPI_FIELD_LABELS : CONTRACT_FIELD_LABELS);
   const stageLabel = (s: unknown) => PROCUREMENT_STAGE_LABELS[s as ProcurementStage] ?? String(s);
   let summary: string;
   let note: string | null = null;
@@ -139,7 +171,7 @@ export function describeHistoryEntry(fact: AuditFact, names: ReadonlyMap<string,
       note = text(d.note);
       break;
     case 'contract:vary':
-      summary = `Varied (variation ${String(d.variation)}), effective from ${String(d.effectiveFrom)}`;
+      summary = `Varied (variation ${String(d.variation)}), effective from ${dateText(d.effectiveFrom)}`;
       note = text(d.reason);
       break;
     case 'contract:end':
@@ -153,13 +185,24 @@ export function describeHistoryEntry(fact: AuditFact, names: ReadonlyMap<string,
     case 'kpi:create':
       summary = `KPI added: ${String(d.name)}`;
       break;
+    case 'kpi:update':
+      summary = `KPI edited: ${String(d.name)}`;
+      break;
+    case 'kpi:retire':
+      summary = `KPI retired (its returns are kept): ${String(d.name)}`;
+      note = text(d.reason);
+      break;
+    case 'kpi:delete':
+      summary = `KPI removed (it had no returns): ${String(d.name)}`;
+      note = text(d.reason);
+      break;
     case 'procurement:create':
       summary = `Procurement started: ${String(d.title)}`;
       break;
     case 'procurement:update_stage': {
       const dates = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd']
         .filter((k) => k in d)
-        .map((k) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${d[k] === null ? 'cleared' : String(d[k])}`);
+        .map((k) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${d[k] === null ? 'cleared' : dateText(d[k])}`);
       summary = `Procurement stage ${stageLabel(d.stage)}: ${dates.join(', ') || 'updated'}`;
       break;
     }

@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
 import { providers } from '../../db/market/schema.js';
-import { deliveryPlans, planIntentions, planPriorities } from '../../db/contracts/schema.js';
-import { addDays, addMonths, londonToday } from '../../domain/core/dates.js';
+import { eq } from 'drizzle-orm';
+import { deliveryPlans, kpiReturns, kpis, planIntentions, planPriorities } from '../../db/contracts/schema.js';
+import { addDays, addMonths, londonToday, longDateText, monthStart } from '../../domain/core/dates.js';
 import { createTestApp, signInAs, type TestClient } from '../testing.js';
 
 const today = londonToday();
@@ -69,6 +70,7 @@ describeWithDatabases('contract register writes', (ctx) => {
       ['/api/contracts/contracts/{id}/variations', 'post', '201'],
       ['/api/contracts/contracts/{id}/end', 'post', '200'],
       ['/api/contracts/kpis', 'post', '201'],
+      ['/api/contracts/kpis/{id}/remove', 'post', '200'],
       ['/api/contracts/procurements', 'post', '201'],
       ['/api/contracts/procurements/{id}/stages/{stage}', 'patch', '200'],
       ['/api/contracts/risks', 'post', '201'],
@@ -197,6 +199,141 @@ describeWithDatabases('contract register writes', (ctx) => {
       expect(detail.history[0].summary).toBe('KPI added: Visits on time');
     });
 
+    it('edits a KPI and removes KPIs: one without returns is deleted, one with returns retired with them kept', async () => {
+      const [kpi] = (await commissioner.get(`/api/contracts/contracts/${id}`)).json().kpis as { id: string }[];
+      const lastMonth = monthStart(addMonths(today, -1));
+      expect(
+        (await provider.post(`/api/contracts/kpis/${kpi.id}/returns`, { periodStart: lastMonth, value: 93 }))
+          .statusCode,
+      ).toBe(201);
+      const edit = {
+        name: 'Visits on time',
+        unit: '%',
+        target: 97.5,
+        direction: 'higher_is_better',
+        frequency: 'monthly',
+        tolerance: 2,
+        dueDays: 15,
+      };
+      // Only commissioners; the same messages as on add; the frequency is fixed once returns are in.
+      expect((await viewer.put(`/api/contracts/kpis/${kpi.id}`, edit)).statusCode).toBe(403);
+      expect((await provider.put(`/api/contracts/kpis/${kpi.id}`, edit)).statusCode).toBe(403);
+      const blank = await commissioner.put(`/api/contracts/kpis/${kpi.id}`, { ...edit, unit: ' ' });
+      expect(blank.json().errors).toMatchObject([{ field: 'unit', message: 'Enter the unit, like % or hours' }]);
+      const refreq = await commissioner.put(`/api/contracts/kpis/${kpi.id}`, { ...edit, frequency: 'quarterly' });
+      expect(fields(refreq)).toEqual(['frequency']);
+      expect((await commissioner.put(`/api/contracts/kpis/${MISSING}`, edit)).statusCode).toBe(404);
+      expect((await commissioner.put(`/api/contracts/kpis/${kpi.id}`, edit)).statusCode).toBe(204);
+      let detail = (await commissioner.get(`/api/contracts/contracts/${id}`)).json();
+      // The return already in is judged against the new target: 93 is more than 2 short of 97.5, so red.
+      expect(detail.kpis[0]).toMatchObject({ target: 97.5, tolerance: 2, dueDays: 15, retiredOn: null });
+      expect(detail.kpis[0].returns.find((r: { periodStart: string }) => r.periodStart === lastMonth)).toMatchObject({
+        value: 93,
+        rag: 'red',
+      });
+      expect(detail.history[0]).toMatchObject({ summary: 'KPI edited: Visits on time' });
+      expect(detail.history[0].changes).toEqual([
+        { field: 'target', label: 'Target', before: '95', after: '97.5' },
+        { field: 'tolerance', label: 'Tolerance', before: '0', after: '2' },
+        { field: 'dueDays', label: 'Due day (days after the period ends)', before: '10 days', after: '15 days' },
+      ]);
+
+      // A KPI added by mistake, with no returns: removed outright, and the removal stays in the history.
+      const typo = await commissioner.post('/api/contracts/kpis', {
+        ...edit,
+        contractId: id,
+        name: 'Visits on tiem',
+        reportingFrom: today,
+      });
+      const typoId = typo.json().id as string;
+      expect((await provider.post(`/api/contracts/kpis/${typoId}/remove`, { reason: 'Typo' })).statusCode).toBe(403);
+      const noReason = await commissioner.post(`/api/contracts/kpis/${typoId}/remove`, { reason: '' });
+      expect(noReason.json().errors).toMatchObject([
+        { field: 'reason', message: 'Enter why the KPI is being removed' },
+      ]);
+      const removed = await commissioner.post(`/api/contracts/kpis/${typoId}/remove`, { reason: 'Added twice' });
+      expect(removed.json()).toEqual({ outcome: 'deleted' });
+
+      // The KPI with a return is retired: still listed with its return, marked retired, no longer editable.
+      const retired = await commissioner.post(`/api/contracts/kpis/${kpi.id}/remove`, {
+        reason: 'Replaced by the outcomes framework',
+      });
+      expect(retired.json()).toEqual({ outcome: 'retired' });
+      detail = (await commissioner.get(`/api/contracts/contracts/${id}`)).json();
+      expect(detail.kpis.map((k: { name: string }) => k.name)).toEqual(['Visits on time']);
+      expect(detail.kpis[0]).toMatchObject({ retiredOn: today, retireReason: 'Replaced by the outcomes framework' });
+      expect(detail.kpis[0].returns.filter((r: { value: number | null }) => r.value !== null)).toHaveLength(1);
+      expect(
+        detail.history.slice(0, 2).map((h: { summary: string; note: string | null }) => [h.summary, h.note]),
+      ).toEqual([
+        ['KPI retired (its returns are kept): Visits on time', 'Replaced by the outcomes framework'],
+        ['KPI removed (it had no returns): Visits on tiem', 'Added twice'],
+      ]);
+      expect((await commissioner.post(`/api/contracts/kpis/${kpi.id}/remove`, { reason: 'Again' })).statusCode).toBe(
+        409,
+      );
+      expect((await commissioner.put(`/api/contracts/kpis/${kpi.id}`, edit)).statusCode).toBe(409);
+
+      // Retired at the start of last month: the month before is still owed (overdue), last month's return stays
+      // but a period ending on or after the retirement is no longer owed, nor accepted.
+      await ctx.db.update(kpis).set({ retiredOn: lastMonth }).where(eq(kpis.id, kpi.id));
+      const kpiView = (await commissioner.get(`/api/contracts/kpis?contractId=${id}`)).json().kpis[0];
+      expect(
+        kpiView.returns.map((r: { periodStart: string; state: string; value: number | null }) => [
+          r.periodStart,
+          r.state === 'overdue' ? 'overdue' : r.value,
+        ]),
+      ).toEqual([
+        [monthStart(addMonths(today, -2)), 'overdue'],
+        [lastMonth, 93],
+      ]);
+      expect(kpiView.overdue).toBe(1);
+      await ctx.db.delete(kpiReturns).where(eq(kpiReturns.kpiId, kpi.id));
+      expect(
+        (await commissioner.get(`/api/contracts/kpis?contractId=${id}`))
+          .json()
+          .kpis[0].returns.map((r: { periodStart: string }) => r.periodStart),
+      ).toEqual([monthStart(addMonths(today, -2))]);
+      const late = await provider.post(`/api/contracts/kpis/${kpi.id}/returns`, { periodStart: lastMonth, value: 95 });
+      expect(fields(late)).toEqual(['periodStart']);
+      expect(late.json().errors[0].message).toBe(
+        `This KPI was retired on ${lastMonth}: no return is due for a period ending on or after that day`,
+      );
+    });
+
+    it('varies break clauses and social value commitments, each kept in the history before and after', async () => {
+      const made = await commissioner.post('/api/contracts/contracts', { ...contract(), reference: 'EB-HC-110' });
+      const otherId = made.json().id as string;
+      const breakDate = addMonths(today, 12);
+      const outside = await commissioner.post(`/api/contracts/contracts/${otherId}/variations`, {
+        changes: { breakClauseDates: [addMonths(today, 60)] },
+        reason: 'Break clause',
+        effectiveFrom: today,
+      });
+      expect(fields(outside)).toEqual(['breakClauseDates']);
+      const ok = await commissioner.post(`/api/contracts/contracts/${otherId}/variations`, {
+        changes: { breakClauseDates: [breakDate], socialValue: 'Local recruitment and two apprenticeships a year' },
+        reason: 'Break clause agreed at the annual review',
+        effectiveFrom: today,
+      });
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json().contract).toMatchObject({
+        breakClauseDates: [breakDate],
+        socialValue: 'Local recruitment and two apprenticeships a year',
+      });
+      const { history } = (await commissioner.get(`/api/contracts/contracts/${otherId}/history`)).json();
+      expect(history[0].summary).toBe(`Varied (variation 1), effective from ${longDateText(today)}`);
+      expect(history[0].changes).toEqual([
+        { field: 'breakClauseDates', label: 'Break clauses', before: null, after: longDateText(breakDate) },
+        {
+          field: 'socialValue',
+          label: 'Social value commitments',
+          before: 'Local recruitment',
+          after: 'Local recruitment and two apprenticeships a year',
+        },
+      ]);
+    });
+
     it('extends, varies and ends a contract, refusing what its state does not allow', async () => {
       const extended = await commissioner.post(`/api/contracts/contracts/${id}/extend`, { note: 'Good value' });
       expect(extended.statusCode).toBe(200);
@@ -264,11 +401,16 @@ describeWithDatabases('contract register writes', (ctx) => {
       const { history } = (await commissioner.get(`/api/contracts/contracts/${id}/history`)).json();
       expect(history.slice(0, 3).map((h: { summary: string; note: string | null }) => [h.summary, h.note])).toEqual([
         ['Contract ended early', 'Provider handed back the contract'],
-        [`Varied (variation 1), effective from ${today}`, 'National Living Wage uplift'],
+        [`Varied (variation 1), effective from ${longDateText(today)}`, 'National Living Wage uplift'],
         ['Extension option taken', 'Good value'],
       ]);
       expect(history[0].changes).toEqual([
-        { field: 'currentEndDate', label: 'End date', before: addMonths(today, 36), after: lastDay },
+        {
+          field: 'currentEndDate',
+          label: 'End date',
+          before: longDateText(addMonths(today, 36)),
+          after: longDateText(lastDay),
+        },
       ]);
       expect(history[1].changes.map((c: { field: string }) => c.field)).toEqual([
         'totalValuePence',
@@ -393,12 +535,12 @@ describeWithDatabases('contract register writes', (ctx) => {
       expect(stage).toMatchObject({ status: 'complete', actualEnd: addDays(today, -1) });
       const { history } = (await commissioner.get(`/api/contracts/contracts/${contractId}/history`)).json();
       expect(history[0].summary).toBe(
-        `Procurement stage Options appraisal: actual start ${addDays(today, -10)}, actual end ${addDays(today, -1)}`,
+        `Procurement stage Options appraisal: actual start ${longDateText(addDays(today, -10))}, actual end ${longDateText(addDays(today, -1))}`,
       );
       const one = await viewer.get(`/api/contracts/procurements/${procurementId}`);
       expect(one.statusCode).toBe(200);
       expect(one.json().history.map((h: { summary: string }) => h.summary)).toEqual([
-        `Procurement stage Options appraisal: actual start ${addDays(today, -10)}, actual end ${addDays(today, -1)}`,
+        `Procurement stage Options appraisal: actual start ${longDateText(addDays(today, -10))}, actual end ${longDateText(addDays(today, -1))}`,
         'Procurement started: Homecare re-tender',
       ]);
       expect((await provider.get(`/api/contracts/procurements/${procurementId}`)).statusCode).toBe(403);

@@ -369,6 +369,30 @@ describeWithDatabases('contracts routes', (ctx) => {
       actionPlan: 'Recruit two night seniors by March; agency cover on nights until then',
       actionPlanSubmittedOn: plan.json().actionPlanSubmittedOn,
     });
+    // The quality team asks for changes, saying what; the provider sees the request until it revises the plan.
+    expect(
+      (await provider.post(`/api/contracts/assessments/${draft}/action-plan/changes`, { changes: 'x' })).statusCode,
+    ).toBe(403);
+    const blank = await officer.post(`/api/contracts/assessments/${draft}/action-plan/changes`, { changes: ' ' });
+    expect(blank.json().errors).toMatchObject([
+      { field: 'changes', message: 'Say what the action plan needs to change' },
+    ]);
+    const asked = await officer.post(`/api/contracts/assessments/${draft}/action-plan/changes`, {
+      changes: 'Name who leads the night recruitment',
+    });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json()).toMatchObject({
+      actionPlanChangesRequested: 'Name who leads the night recruitment',
+      actionPlanChangesRequestedOn: today,
+      actionPlanAcceptedOn: null,
+    });
+    expect((await provider.get(`/api/contracts/assessments/${draft}`)).json().actionPlanChangesRequested).toBe(
+      'Name who leads the night recruitment',
+    );
+    const revisedAgain = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, {
+      actionPlan: 'Deputy manager recruits two night seniors by March; agency cover on nights until then',
+    });
+    expect(revisedAgain.json()).toMatchObject({ actionPlanChangesRequested: null, actionPlanChangesRequestedOn: null });
     // Only the quality team accepts it; then it is fixed.
     expect((await provider.post(`/api/contracts/assessments/${draft}/action-plan/accept`)).statusCode).toBe(403);
     const accepted = await officer.post(`/api/contracts/assessments/${draft}/action-plan/accept`);
@@ -378,6 +402,14 @@ describeWithDatabases('contracts routes', (ctx) => {
     const late = await provider.post(`/api/contracts/assessments/${draft}/action-plan`, { actionPlan: 'Changed' });
     expect(late.statusCode).toBe(400);
     expect(late.json().errors[0].message).toMatch(/accepted and can no longer be changed/);
+    const tooLate = await officer.post(`/api/contracts/assessments/${draft}/action-plan/changes`, { changes: 'More' });
+    expect(tooLate.json().errors[0]).toMatchObject({
+      field: 'status',
+      message: 'The action plan has been accepted and can no longer be changed',
+    });
+    expect(accepted.json().actionPlan).toBe(
+      'Deputy manager recruits two night seniors by March; agency cover on nights until then',
+    );
   });
 
   it('checks risk scores and bands, and exports the delivery plan only when there is one', async () => {

@@ -44,7 +44,15 @@ import {
   recommissioning,
   updateStage,
 } from '../../db/contracts/procurements.js';
-import { amendReturn, createKpi, kpiOwner, listKpis, submitReturn } from '../../db/contracts/kpis.js';
+import {
+  amendReturn,
+  createKpi,
+  kpiOwner,
+  listKpis,
+  removeKpi,
+  submitReturn,
+  updateKpi,
+} from '../../db/contracts/kpis.js';
 import {
   assessmentOwner,
   createAssessment,
@@ -55,6 +63,7 @@ import {
   reviseAssessment,
   shareForChallenge,
   acceptActionPlan,
+  requestActionPlanChanges,
   submitActionPlan,
 } from '../../db/contracts/assessments.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
@@ -550,6 +559,22 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---------- KPIs and returns ----------
+  /** A KPI's fields as a commissioner writes them, with the same messages on add and edit. */
+  const kpiFields = {
+    name: z.string({ error: 'Enter the KPI’s name' }).trim().min(1, 'Enter the KPI’s name').max(200),
+    unit: z
+      .string({ error: 'Enter the unit, like % or hours' })
+      .trim()
+      .min(1, 'Enter the unit, like % or hours')
+      .max(40),
+    target: realNumberSchema(BOUNDS.kpiValue),
+    direction: z.enum(['higher_is_better', 'lower_is_better'], {
+      error: 'Choose whether higher or lower is better',
+    }),
+    frequency: z.enum(KPI_FREQUENCIES, { error: 'Choose how often it is reported' }),
+    tolerance: realNumberSchema({ min: 0, max: BOUNDS.kpiValue.max }).default(0),
+    dueDays: z.number().int().min(0).max(120).nullable().default(null),
+  };
   app.get(
     '/kpis',
     {
@@ -579,19 +604,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Add a KPI to a contract',
         body: z.object({
           contractId: uuid,
-          name: z.string({ error: 'Enter the KPI’s name' }).trim().min(1, 'Enter the KPI’s name').max(200),
-          unit: z
-            .string({ error: 'Enter the unit, like % or hours' })
-            .trim()
-            .min(1, 'Enter the unit, like % or hours')
-            .max(40),
-          target: realNumberSchema(BOUNDS.kpiValue),
-          direction: z.enum(['higher_is_better', 'lower_is_better'], {
-            error: 'Choose whether higher or lower is better',
-          }),
-          frequency: z.enum(KPI_FREQUENCIES, { error: 'Choose how often it is reported' }),
-          tolerance: realNumberSchema({ min: 0, max: BOUNDS.kpiValue.max }).default(0),
-          dueDays: z.number().int().min(0).max(120).nullable().default(null),
+          ...kpiFields,
           reportingFrom: plannedDateSchema('reporting from'),
         }),
         response: { 201: z.object({ id: z.string() }) },
@@ -599,6 +612,49 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send({ id: await createKpi(app.db, who(actorOf(request)), request.body) }),
+  );
+
+  app.put(
+    '/kpis/:id',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Edit a KPI: name, unit, target, direction, frequency (not once it has returns), tolerance and due day (409 once retired)',
+        params: idParams,
+        body: z.object(kpiFields),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await updateKpi(app.db, who(actorOf(request)), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/kpis/:id/remove',
+    {
+      preHandler: requireRole(...COMMISSIONING),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Remove a KPI from its contract: deleted when it has no returns, otherwise retired with its returns and history kept (409 once retired)',
+        params: idParams,
+        body: z.object({
+          reason: z
+            .string({ error: 'Enter why the KPI is being removed' })
+            .trim()
+            .min(1, 'Enter why the KPI is being removed')
+            .max(2000),
+        }),
+        response: { 200: z.object({ outcome: z.enum(['deleted', 'retired']) }) },
+      },
+    },
+    async (request) => ({
+      outcome: await removeKpi(app.db, who(actorOf(request)), request.params.id, request.body.reason, today()),
+    }),
   );
 
   app.post(
@@ -842,6 +898,31 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       const owner = await assessmentOwner(app.db, request.params.id);
       assertOwnProvider(actor, owner.providerId);
       await submitActionPlan(app.db, who(actor), request.params.id, request.body.actionPlan, today());
+      return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.post(
+    '/assessments/:id/action-plan/changes',
+    {
+      preHandler: requireRole('admin', 'quality_officer'),
+      schema: {
+        tags: TAGS,
+        summary:
+          'A quality officer asks the provider to change its submitted action plan, saying what must change (until it is accepted)',
+        params: idParams,
+        body: z.object({
+          changes: z
+            .string({ error: 'Say what the action plan needs to change' })
+            .trim()
+            .min(1, 'Say what the action plan needs to change')
+            .max(4000),
+        }),
+        response: { 200: assessmentViewSchema },
+      },
+    },
+    async (request) => {
+      await requestActionPlanChanges(app.db, who(actorOf(request)), request.params.id, request.body.changes, today());
       return getAssessment(app.db, request.params.id, today());
     },
   );

@@ -103,6 +103,9 @@ export const kpiViewSchema = z.object({
   providerId: z.string().nullable(),
   providerName: z.string().nullable(),
   reportingFrom: z.string(),
+  /** The day the KPI was retired (its returns are kept), and why; null while it is measured. */
+  retiredOn: z.string().nullable(),
+  retireReason: z.string().nullable(),
   returns: z.array(returnStatusSchema),
   late: z.number(),
   overdue: z.number(),
@@ -229,6 +232,9 @@ export const assessmentViewSchema = z.object({
   actionPlan: z.string().nullable(),
   actionPlanSubmittedOn: z.string().nullable(),
   actionPlanAcceptedOn: z.string().nullable(),
+  /** What the quality team asked the provider to change in its plan, and when (null once revised or accepted). */
+  actionPlanChangesRequested: z.string().nullable(),
+  actionPlanChangesRequestedOn: z.string().nullable(),
   actionPlanState: actionPlanStateSchema,
   overall: z.enum(QUALITY_RATINGS),
   overallReason: z.string(),

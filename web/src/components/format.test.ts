@@ -83,8 +83,12 @@ describe('date formats', () => {
   });
 
   it('shows date and time in UK time (GMT in winter, BST in summer)', () => {
-    expect(formatDateTime('2026-11-23T14:05:00Z')).toBe('23 November 2026 at 2:05pm');
-    expect(formatDateTime('2026-07-01T08:30:00Z')).toBe('1 July 2026 at 9:30am');
+    expect(formatDateTime('2026-11-23T14:05:00Z')).toBe('23 November 2026, 2:05pm');
+    expect(formatDateTime('2026-07-01T08:30:00Z')).toBe('1 July 2026, 9:30am');
+    // Midnight and noon in UK time, and an instant whose UK date is the next day (BST).
+    expect(formatDateTime('2026-11-30T00:00:00Z')).toBe('30 November 2026, 12:00am');
+    expect(formatDateTime('2026-06-30T23:30:00.000Z')).toBe('1 July 2026, 12:30am');
+    expect(formatDateTime('2026-11-30T12:00:00Z')).toBe('30 November 2026, 12:00pm');
   });
 
   it('says how old data is', () => {

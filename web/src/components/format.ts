@@ -123,7 +123,10 @@ export function formatDate(value: string | Date | null | undefined, options: { s
   return `${d.getUTCDate()} ${m} ${d.getUTCFullYear()}`;
 }
 
-/** "2026-11-23T14:05:00Z" → "23 November 2026 at 2:05pm" (UK time). */
+/**
+ * An instant in GOV.UK style, in UK time (GMT or BST as the date falls): "2026-11-23T14:05:00Z" →
+ * "23 November 2026, 2:05pm". Every page's timestamps (histories, audit trail) use this one formatter.
+ */
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return NOT_AVAILABLE;
   const d = toDate(value);
@@ -135,11 +138,12 @@ export function formatDateTime(value: string | Date | null | undefined): string 
     year: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    hour12: true,
+    // h12 (1–12), not hour12 (en-GB's hour12 writes midnight as "0:00 am").
+    hourCycle: 'h12',
   }).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const dayPeriod = get('dayPeriod').toLowerCase().replace(/\s|\./g, '');
-  return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${dayPeriod}`;
+  return `${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}${dayPeriod}`;
 }
 
 /** How old a piece of data is, for freshness notes: "today", "yesterday", "3 days ago", "2 months ago". */

@@ -32,6 +32,7 @@ export function AssessmentPage() {
   const [response, setResponse] = useState('');
   const [comments, setComments] = useState('');
   const [plan, setPlan] = useState('');
+  const [changes, setChanges] = useState('');
   // The submitted plan, to revise from (kept as typed once the user starts changing it).
   const submittedPlan = a?.actionPlan ?? null;
   useEffect(() => {
@@ -51,11 +52,12 @@ export function AssessmentPage() {
       </Page>
     );
 
-  const act = async (path: string, body: unknown, message: string) => {
+  const act = async (path: string, body: unknown, message: string, after?: () => void) => {
     try {
       await apiSend('POST', `/api/contracts/assessments/${a.id}/${path}`, body);
       setErrors([]);
       setDone(message);
+      after?.();
       reload();
     } catch (err) {
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
@@ -84,6 +86,19 @@ export function AssessmentPage() {
       return;
     }
     void act('action-plan', { actionPlan: plan }, a.actionPlan ? 'Action plan revised' : 'Action plan submitted');
+  };
+  const askForChanges = (e: FormEvent) => {
+    e.preventDefault();
+    if (!changes.trim()) {
+      setErrors([{ field: 'changes', message: 'Say what the action plan needs to change' }]);
+      return;
+    }
+    void act(
+      'action-plan/changes',
+      { changes: changes.trim() },
+      'Changes asked for: the provider can now revise its action plan',
+      () => setChanges(''),
+    );
   };
   const isOwnerProvider = user?.role === 'provider';
   const officer = hasRole('quality_officer', 'admin');
@@ -161,15 +176,38 @@ export function AssessmentPage() {
         <>
           <h2 className="govuk-heading-m">Action plan</h2>
           <p className="govuk-body">{a.actionPlan}</p>
-          <p className="govuk-body-s">
-            {a.actionPlanAcceptedOn
-              ? `Accepted by the quality team on ${formatDate(a.actionPlanAcceptedOn)}.`
-              : 'Not yet accepted by the quality team: the provider may still revise it.'}
-          </p>
+          {a.actionPlanAcceptedOn ? (
+            <InsetText>
+              Accepted by the quality team on {formatDate(a.actionPlanAcceptedOn)}. The plan is now fixed and can no
+              longer be revised.
+            </InsetText>
+          ) : (
+            <p className="govuk-body-s">Not yet accepted by the quality team: the provider may still revise it.</p>
+          )}
+          {a.actionPlanChangesRequested && (
+            <InsetText>
+              <strong>The quality team asked for changes on {formatDate(a.actionPlanChangesRequestedOn!)}:</strong>{' '}
+              {a.actionPlanChangesRequested}
+            </InsetText>
+          )}
           {canAccept && (
-            <Button type="button" onClick={() => void act('action-plan/accept', undefined, 'Action plan accepted')}>
-              Accept the action plan
-            </Button>
+            <>
+              <Button type="button" onClick={() => void act('action-plan/accept', undefined, 'Action plan accepted')}>
+                Accept the action plan
+              </Button>
+              <form onSubmit={askForChanges} noValidate>
+                <Textarea
+                  name="changes"
+                  label="Or ask the provider for changes"
+                  hint="Say what the plan must change or add; the provider sees this and revises it."
+                  value={changes}
+                  onChange={setChanges}
+                  rows={3}
+                  error={fieldError(errors, 'changes')}
+                />
+                <Button variant="secondary">Ask for changes</Button>
+              </form>
+            </>
           )}
         </>
       )}

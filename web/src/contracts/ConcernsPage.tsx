@@ -36,14 +36,11 @@ export function ConcernsPage() {
   const locations = useApi<{ locations: { id: string; name: string; providerName: string }[] }>(
     canLog ? '/api/contracts/assessable-locations' : null,
   );
-  const [form, setForm] = useState<{ locationId: string; kind: string; raisedOn: DateParts; summary: string }>({
-    locationId: '',
-    kind: '',
-    raisedOn: isoToDateParts(londonToday()),
-    summary: '',
-  });
+  const blank = () => ({ locationId: '', kind: '', raisedOn: isoToDateParts(londonToday()), summary: '' });
+  const [form, setForm] = useState<{ locationId: string; kind: string; raisedOn: DateParts; summary: string }>(blank);
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  /** The concern just logged: its id and the service's name, for the success banner. */
+  const [done, setDone] = useState<{ id: string; service: string } | null>(null);
   const crumbs = [{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Provider concerns' }];
 
   const submit = async (e: FormEvent) => {
@@ -57,6 +54,7 @@ export function ConcernsPage() {
       problems.push({ field: 'summary', message: 'Describe the concern without naming anyone' });
     setErrors(problems);
     if (problems.length || 'error' in date) return;
+    setDone(null);
     try {
       const { id } = await apiSend<{ id: string }>('POST', '/api/contracts/concerns', {
         locationId: form.locationId,
@@ -64,8 +62,10 @@ export function ConcernsPage() {
         raisedOn: date.iso,
         summary: form.summary.trim(),
       });
-      setDone(id);
-      setForm((f) => ({ ...f, kind: '', summary: '' }));
+      const service = locations.data?.locations.find((l) => l.id === form.locationId)?.name ?? 'the service';
+      // Saved: the form starts afresh for the next concern, and the banner links to this one.
+      setDone({ id, service });
+      setForm(blank());
       concerns.reload();
     } catch (err) {
       setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
@@ -81,10 +81,10 @@ export function ConcernsPage() {
     >
       <ErrorSummary errors={errors} />
       {done && (
-        <NotificationBanner type="success" heading="Concern logged against the service">
+        <NotificationBanner key={done.id} type="success" heading={`Concern logged against ${done.service}`}>
           <p className="govuk-body">
-            <Link className="govuk-notification-banner__link" to={`/contracts/concerns/${done}`}>
-              Open the concern to triage it
+            <Link className="govuk-notification-banner__link" to={`/contracts/concerns/${done.id}`}>
+              View the concern to triage it
             </Link>
           </p>
         </NotificationBanner>

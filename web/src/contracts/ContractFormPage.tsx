@@ -24,7 +24,6 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
-import { parseDateText } from '../../../src/domain/core/dates';
 import {
   CARE_GROUPS,
   CARE_GROUP_LABELS,
@@ -36,7 +35,7 @@ import {
   SERVICE_AREA_LABELS,
   label,
 } from './labels';
-import { apiErrorsForForm, penceToText, readDate, readMonthsList, readPounds } from './formHelpers';
+import { apiErrorsForForm, penceToText, readDate, readDateList, readMonthsList, readPounds } from './formHelpers';
 import type { Contract } from './types';
 
 interface Values {
@@ -129,16 +128,7 @@ export function contractBody(v: Values): { body: Record<string, unknown>; proble
       field: 'noticePeriodMonths',
       message: 'Notice period must be a whole number of months from 0 to 24',
     });
-  const breaks = v.breakClauseDates
-    .split(/[,;]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const breakDates = breaks.map(parseDateText);
-  if (breakDates.some((d) => d === null))
-    problems.push({
-      field: 'breakClauseDates',
-      message: 'Break clauses must be dates like 31/03/2028, separated by commas',
-    });
+  const breakDates = readDateList(v.breakClauseDates, 'breakClauseDates', problems);
   return {
     problems,
     body: {
@@ -156,7 +146,7 @@ export function contractBody(v: Values): { body: Record<string, unknown>; proble
       initialEndDate: end,
       extensionOptionsMonths: options,
       extensionsTaken: taken,
-      breakClauseDates: breakDates.filter((d): d is string => d !== null),
+      breakClauseDates: breakDates,
       noticePeriodMonths: notice,
       socialValue: v.socialValue.trim() || null,
       leadOfficer: v.leadOfficer.trim() || null,

@@ -30,7 +30,7 @@ import {
   label,
 } from './labels';
 import type { ContractDetail } from './types';
-import { ReturnStateTag } from './KpiReturnsPage';
+import { ReturnStateTag, kpiTargetText } from './KpiReturnsPage';
 import { HistoryTable } from './HistoryTable';
 import { londonToday as today } from '../../../src/domain/core/dates';
 
@@ -211,13 +211,23 @@ export function ContractPage() {
         rowKey={(k) => k.id}
         emptyText="No KPIs on this contract."
         columns={[
-          { key: 'name', header: 'KPI' },
           {
-            key: 'target',
-            header: 'Target',
-            render: (k) =>
-              `${k.direction === 'higher_is_better' ? 'At least' : 'At most'} ${k.target}${k.unit === '%' ? '%' : ` ${k.unit}`}`,
+            key: 'name',
+            header: 'KPI',
+            render: (k) => (
+              <>
+                {k.name}
+                {k.retiredOn && (
+                  <>
+                    <br />
+                    <strong className="govuk-tag govuk-tag--grey">Retired {formatDate(k.retiredOn)}</strong>
+                    {k.retireReason && <span className="govuk-hint govuk-!-font-size-16"> {k.retireReason}</span>}
+                  </>
+                )}
+              </>
+            ),
           },
+          { key: 'target', header: 'Target', render: (k) => kpiTargetText(k) },
           { key: 'frequency', header: 'Frequency', render: (k) => label(KPI_FREQUENCY_LABELS, k.frequency) },
           {
             key: 'latest',
@@ -233,6 +243,31 @@ export function ContractPage() {
               );
             },
           },
+          ...(canDecide
+            ? [
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  render: (k: (typeof data.kpis)[number]) =>
+                    k.retiredOn ? (
+                      'None: retired'
+                    ) : (
+                      <ul className="govuk-list govuk-!-margin-bottom-0">
+                        <li>
+                          <Link className="govuk-link" to={`/contracts/register/${c.id}/kpis/${k.id}/edit`}>
+                            Change<span className="govuk-visually-hidden"> {k.name}</span>
+                          </Link>
+                        </li>
+                        <li>
+                          <Link className="govuk-link" to={`/contracts/register/${c.id}/kpis/${k.id}/remove`}>
+                            Remove<span className="govuk-visually-hidden"> {k.name}</span>
+                          </Link>
+                        </li>
+                      </ul>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       {canDecide && c.status !== 'ended' && (

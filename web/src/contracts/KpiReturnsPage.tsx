@@ -35,7 +35,8 @@ export function ReturnStateTag({ state }: { state: string }) {
   return <Tag colour={STATE_COLOUR[state]}>{label(RETURN_STATE_LABELS, state)}</Tag>;
 }
 
-function targetText(k: KpiView) {
+/** A KPI's target in words: "At least 95%", "At most 4 hours". */
+export function kpiTargetText(k: Pick<KpiView, 'direction' | 'target' | 'unit'>): string {
   return `${k.direction === 'higher_is_better' ? 'At least' : 'At most'} ${k.target}${k.unit === '%' ? '%' : ` ${k.unit}`}`;
 }
 
@@ -120,7 +121,7 @@ function ReturnForm({
       <TextInput
         name={`${prefix}-value`}
         label={`${kpi.name} (${kpi.unit})`}
-        hint={`Target: ${targetText(kpi)}`}
+        hint={`Target: ${kpiTargetText(kpi)}`}
         inputMode="decimal"
         width={5}
         value={value}
@@ -197,7 +198,7 @@ function AmendForm({
       <TextInput
         name={`${prefix}-value`}
         label={`${kpi.name} (${kpi.unit})`}
-        hint={`Submitted: ${row.value}. Target: ${targetText(kpi)}`}
+        hint={`Submitted: ${row.value}. Target: ${kpiTargetText(kpi)}`}
         inputMode="decimal"
         width={5}
         value={value}
@@ -421,7 +422,8 @@ export function KpiReturnsPage() {
             </h2>
             <p className="govuk-body">
               {k.contractReference} {k.contractTitle} · {label(KPI_FREQUENCY_LABELS, k.frequency)} · target{' '}
-              {targetText(k).toLowerCase()}
+              {kpiTargetText(k).toLowerCase()}
+              {k.retiredOn && ` · retired on ${formatDate(k.retiredOn)}: no period ending from then is due`}
             </p>
             <ReturnForm kpi={k} onBehalf={false} onDone={done} />
             <History kpi={k} canAmend onBehalf={false} onDone={done} />
@@ -490,7 +492,8 @@ export function KpiReturnsPage() {
                 {k.name}
                 <br />
                 <span className="govuk-hint govuk-!-font-size-16">
-                  {label(KPI_FREQUENCY_LABELS, k.frequency)}, {targetText(k).toLowerCase()}
+                  {label(KPI_FREQUENCY_LABELS, k.frequency)}, {kpiTargetText(k).toLowerCase()}
+                  {k.retiredOn && `; retired on ${formatDate(k.retiredOn)}`}
                 </span>
               </>
             ),

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, signOut, useSteward } from '../testing/e2e';
-import { addDays, addMonths, londonToday } from '../../../src/domain/core/dates';
+import { addDays, addMonths, londonToday, longDateText } from '../../../src/domain/core/dates';
 
 const today = londonToday();
 
@@ -121,7 +121,7 @@ describeE2E('writing the contract register', () => {
     await stageRow.getByText('Complete').waitFor();
     await page
       .getByRole('cell', {
-        name: `Procurement stage Options appraisal: actual start ${addDays(today, -14)}, actual end ${addDays(today, -1)}`,
+        name: `Procurement stage Options appraisal: actual start ${longDateText(addDays(today, -14))}, actual end ${longDateText(addDays(today, -1))}`,
       })
       .waitFor();
     await expectAccessible(page, 'stage recorded');
@@ -164,9 +164,9 @@ describeE2E('writing the contract register', () => {
       )
       .toEqual([
         'Contract ended early',
-        `Varied (variation 1), effective from ${today}`,
+        `Varied (variation 1), effective from ${longDateText(today)}`,
         'Extension option taken',
-        `Procurement stage Options appraisal: actual start ${addDays(today, -14)}, actual end ${addDays(today, -1)}`,
+        `Procurement stage Options appraisal: actual start ${longDateText(addDays(today, -14))}, actual end ${longDateText(addDays(today, -1))}`,
         'Procurement started: Homecare north zone (e2e) recommissioning',
         'KPI added: Visits on time',
         'Details edited',

@@ -3,6 +3,7 @@
 import { ApiError } from '../api';
 import { apiErrorsToSummary, datePartsToIso, type DateParts, type SummaryError } from '../components';
 import { parseMoneyToPence } from '../../../src/domain/core/money';
+import { parseDateText } from '../../../src/domain/core/dates';
 
 export const filledDate = (d: DateParts) => !!(d.day.trim() || d.month.trim() || d.year.trim());
 
@@ -60,6 +61,23 @@ export function readMonthsList(text: string, field: string, problems: SummaryErr
     return [];
   }
   return parts.map(Number);
+}
+
+/**
+ * Break clause dates typed as "31/03/2028, 30/09/2028" (commas or semicolons between them): ISO dates, or an error
+ * on `field` when any is not a date.
+ */
+export function readDateList(text: string, field: string, problems: SummaryError[]): string[] {
+  const dates = text
+    .split(/[,;]/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map(parseDateText);
+  if (dates.some((d) => d === null)) {
+    problems.push({ field, message: 'Break clauses must be dates like 31/03/2028, separated by commas' });
+    return [];
+  }
+  return dates as string[];
 }
 
 /** The API's errors for the summary, each pointed at the input on this form (dates at their day box). */

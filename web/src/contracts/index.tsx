@@ -26,6 +26,8 @@ const ExtendContractPage = lazyPage(() => import('./ContractActionPages'), 'Exte
 const VaryContractPage = lazyPage(() => import('./ContractActionPages'), 'VaryContractPage');
 const EndContractPage = lazyPage(() => import('./ContractActionPages'), 'EndContractPage');
 const AddKpiPage = lazyPage(() => import('./ContractActionPages'), 'AddKpiPage');
+const EditKpiPage = lazyPage(() => import('./ContractActionPages'), 'EditKpiPage');
+const RemoveKpiPage = lazyPage(() => import('./ContractActionPages'), 'RemoveKpiPage');
 const ProcurementPage = lazyPage(() => import('./ProcurementPage'), 'ProcurementPage');
 const StartProcurementPage = lazyPage(() => import('./StartProcurementPage'), 'StartProcurementPage');
 const AddRiskPage = lazyPage(() => import('./RiskWritePages'), 'AddRiskPage');
@@ -58,6 +60,8 @@ export const contractsArea: Area = {
     { path: 'register/:id/vary', element: commissioning(<VaryContractPage />) },
     { path: 'register/:id/end', element: commissioning(<EndContractPage />) },
     { path: 'register/:id/kpis/new', element: commissioning(<AddKpiPage />) },
+    { path: 'register/:id/kpis/:kpiId/edit', element: commissioning(<EditKpiPage />) },
+    { path: 'register/:id/kpis/:kpiId/remove', element: commissioning(<RemoveKpiPage />) },
     { path: 'procurements/new', element: commissioning(<StartProcurementPage />) },
     { path: 'procurements/:id', element: <ProcurementPage /> },
     { path: 'risks/new', element: commissioning(<AddRiskPage />) },

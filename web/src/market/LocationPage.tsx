@@ -445,7 +445,7 @@ export function LocationPage() {
         </>
       )}
 
-      {!provider && <LocationQuality locationId={l.id} />}
+      {!provider && <LocationQuality locationId={l.id} ratings={l} />}
 
       <h2 className="govuk-heading-m">Placements</h2>
       <p className="govuk-body">

@@ -49,9 +49,15 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await choose(page.getByRole('group', { name: 'Kind of concern' }).getByLabel('Provider concern'));
     await page.getByLabel('Summary', { exact: true }).fill(SUMMARY);
     await page.getByRole('button', { name: 'Log concern' }).click();
-    await page.getByRole('alert').getByText('Concern logged against the service').waitFor();
+    await page.getByRole('alert').getByText(`Concern logged against ${FEATURED_HOME_NAME}`).waitFor();
+    // Saved: the form is empty again for the next concern (today's date stays as the default).
+    expect(await page.getByLabel('Service', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Summary', { exact: true }).inputValue()).toBe('');
+    expect(
+      await page.getByRole('group', { name: 'Kind of concern' }).getByRole('radio', { checked: true }).count(),
+    ).toBe(0);
     await expectAccessible(page, 'concerns page after logging');
-    await page.getByRole('link', { name: 'Open the concern to triage it' }).click();
+    await page.getByRole('link', { name: 'View the concern to triage it' }).click();
     await page.getByRole('heading', { level: 1, name: `${FEATURED_HOME_NAME}: provider concern` }).waitFor();
     await expectAccessible(page, 'new concern');
 
