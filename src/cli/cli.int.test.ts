@@ -88,6 +88,18 @@ describe.each(targets)('steward CLI on $name', ({ env: makeEnv }) => {
       const unknown = await steward(['import', 'no-such-kind', file], env);
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toMatch(/Unknown import kind "no-such-kind"/);
+
+      // Options are checked before the file is read, with the same words as the Data page's form.
+      const badOptions = await steward(
+        ['import', 'discharge-delays', file, '-o', 'trust=Plymouth', '-o', 'borough=E06000026'],
+        env,
+      );
+      expect(badOptions.code).toBe(1);
+      expect(badOptions.stderr).toContain(
+        '-o trust: "Plymouth" is not an NHS trust’s ODS code: use its three letters or digits, like RK9',
+      );
+      expect(badOptions.stderr).toContain('-o borough: "borough" is not an option of discharge-delays: it takes trust');
+      expect(badOptions.stderr).toContain('Nothing was written.');
     },
     CLI_TEST_TIMEOUT_MS,
   );

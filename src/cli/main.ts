@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { buildApp, defaultLogger } from '../server/app.js';
 import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
 import { createUser } from '../db/core/users.js';
@@ -11,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '../demo/users.js';
 import { isDatabaseEmpty, loadDemo } from '../demo/index.js';
 import { fileSource, ImportRejected, runImport } from '../importers/framework.js';
 import { importers, findImporter } from '../importers/registry.js';
+import { checkImporterOptions } from '../importers/options.js';
 import { ensureAdmin, openMigrated } from './bootstrap.js';
 import { progressBar } from './progress.js';
 import { register as registerSimulate } from './simulate.js';
@@ -122,17 +124,34 @@ program
   .argument('<kind>', 'what the file is')
   .argument('<file>', 'path to the file')
   .option('-o, --option <key=value...>', 'importer options, e.g. source=ONS vintage=2022')
-  .addHelpText('after', () => `\nKinds:\n${importers.map((i) => `  ${i.kind.padEnd(14)} ${i.description}`).join('\n')}`)
+  .addHelpText(
+    'after',
+    () =>
+      `\nKinds:\n${importers
+        .map(
+          (i) =>
+            `  ${i.kind.padEnd(14)} ${i.description}${(i.options ?? []).map((o) => `\n${' '.repeat(17)}-o ${o.key}=…  ${o.label}: ${o.hint}`).join('')}`,
+        )
+        .join('\n')}`,
+  )
   .action(async (kind: string, file: string, opts: { option?: string[] }) => {
     const importer = findImporter(kind);
     if (!importer)
       throw new Error(`Unknown import kind "${kind}". Kinds: ${importers.map((i) => i.kind).join(', ') || '(none)'}`);
-    const options = Object.fromEntries(
+    const given = Object.fromEntries(
       (opts.option ?? []).map((kv) => {
         const [k, ...v] = kv.split('=');
         return [k, v.join('=')];
       }),
     );
+    const { options, problems } = checkImporterOptions(importer, given);
+    if (problems.length) {
+      process.stderr.write(
+        `${path.basename(file)} was not imported:\n${problems.map((p) => `  -o ${p.key}: ${p.message}`).join('\n')}\nNothing was written.\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     const database = await openMigrated();
     let bar: ReturnType<typeof progressBar> | null = null;
     const source = fileSource(file, (bytes) => bar?.update(bytes));

@@ -49,4 +49,14 @@ describe('bcf-activity importer', () => {
     );
     expect(issues).toEqual([{ line: 1, field: 'admissions', message: 'Missing column "admissions" in the header' }]);
   });
+
+  it('names each column by its heading in the file, not by Steward’s field name', async () => {
+    const csv = ['GSS code,Measure,Financial year,Quarter,Age band,Admissions', 'E0900016,falls_65,2026/27,1,60-64,x'];
+    const { issues } = await bcfActivityImporter.parse(textSource('activity.csv', csv.join('\n')), {});
+    expect(issues.map((i) => [i.line, i.field])).toEqual([
+      [2, 'GSS code'],
+      [2, 'Age band'],
+      [2, 'Admissions'],
+    ]);
+  });
 });

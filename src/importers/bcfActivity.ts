@@ -57,15 +57,17 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
   if (nonEmpty.length === 0) return { rows: [], issues: [{ line: null, field: 'file', message: 'The file is empty' }] };
   const header = nonEmpty[0];
   const { index, issues } = mapHeader(header.cells, COLUMNS, header.line);
+  const heading = (k: keyof typeof COLUMNS) => header.cells[index[k]]?.trim() || COLUMNS[k].names[0];
   if (issues.length) return { rows: [], issues };
   const rows: ActivityRow[] = [];
   const seen = new Map<string, number>();
   for (const r of nonEmpty.slice(1)) {
     const cell = (k: keyof typeof COLUMNS) => (r.cells[index[k]] ?? '').trim();
-    const bad = (field: string, message: string) => issues.push({ line: r.line, field, message });
+    // Each problem names the column by its heading in the file ("Age band", "age_band", …).
+    const bad = (k: keyof typeof COLUMNS, message: string) => issues.push({ line: r.line, field: heading(k), message });
     const before = issues.length;
     const gssCode = cell('gssCode').toUpperCase();
-    if (!/^[EWSN]\d{8}$/.test(gssCode)) bad('gss_code', `"${cell('gssCode')}" is not a GSS code such as E09000016`);
+    if (!/^[EWSN]\d{8}$/.test(gssCode)) bad('gssCode', `"${cell('gssCode')}" is not a GSS code such as E09000016`);
     const measure = measureOf(cell('measure'));
     if (!measure) bad('measure', `"${cell('measure')}" is not a measure: use falls_65 or acsc`);
     let year = cell('year');
@@ -78,7 +80,7 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
     try {
       financialYearStart(year);
     } catch {
-      bad('financial_year', `"${year}" is not a financial year such as 2026/27`);
+      bad('year', `"${year}" is not a financial year such as 2026/27`);
     }
     const quarter = Number(quarterText.replace(/^q/i, ''));
     if (![1, 2, 3, 4].includes(quarter)) bad('quarter', `"${cell('quarter')}" is not a quarter 1 to 4`);
@@ -86,7 +88,7 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
       .replace(/\s+/g, '')
       .replace(/^90\+?$|^90andover$/i, '90+');
     if (measure && !REQUIRED_BANDS[measure].includes(ageBand))
-      bad('age_band', `"${cell('ageBand')}" is not an age band of ${measure} (${REQUIRED_BANDS[measure][0]} … 90+)`);
+      bad('ageBand', `"${cell('ageBand')}" is not an age band of ${measure} (${REQUIRED_BANDS[measure][0]} … 90+)`);
     const admissionsText = cell('admissions').replace(/,/g, '');
     const admissions = Number(admissionsText);
     if (admissionsText === '' || !Number.isInteger(admissions) || admissions < 0)
@@ -94,7 +96,7 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
     if (issues.length > before) continue;
     const key = `${gssCode}|${measure}|${year}|${quarter}|${ageBand}`;
     if (seen.has(key)) {
-      bad('age_band', `Repeats line ${seen.get(key)} (same place, measure, quarter and age band)`);
+      bad('ageBand', `Repeats line ${seen.get(key)} (same place, measure, quarter and age band)`);
       continue;
     }
     seen.set(key, r.line);
@@ -112,7 +114,7 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
     if (missing.length)
       issues.push({
         line: null,
-        field: 'age_band',
+        field: heading('ageBand'),
         message: `${gss} ${measure} ${year} Q${quarter}: missing age band${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (give 0 where there were none)`,
       });
   }

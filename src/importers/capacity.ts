@@ -57,7 +57,7 @@ export const capacityImporter: Importer<BulkCapacityRow> = {
       else if (loc.registeredBeds != null && r.input.maxCapacity > loc.registeredBeds)
         issues.push({
           line: r.line,
-          field: 'max_capacity',
+          field: r.capacityColumn ?? 'max_capacity',
           message: `cannot exceed the ${loc.registeredBeds} beds registered with CQC`,
         });
       const ct = r as Partial<CapacityTrackerRow>;

@@ -70,9 +70,8 @@ describeWithDatabases('import cases C02 then C15', (ctx) => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ImportRejected);
-    expect((err as ImportRejected).issues).toEqual([
-      { line: 3, field: 'cqc_location_id', message: 'no location 1-9999999999' },
-    ]);
+    // Named by the extract's own heading (cqcid), not Steward's template's (cqc_location_id).
+    expect((err as ImportRejected).issues).toEqual([{ line: 3, field: 'cqcid', message: 'no location 1-9999999999' }]);
     expect(await ctx.db.$count(careHomeCapacity)).toBe(2);
   });
 

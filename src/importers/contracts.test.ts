@@ -83,8 +83,8 @@ describe('contract register importer (parse)', () => {
     const parsed = await contractsImporter.parse(textSource('register.xlsx', buf), {});
     expect(parsed.rows).toEqual([]);
     expect(parsed.issues.map((i) => [i.line, i.field])).toEqual([
-      [2, 'serviceArea'],
-      [2, 'totalValue'],
+      [2, 'Service area'],
+      [2, 'Total value (£)'],
     ]);
   });
 

@@ -1,11 +1,17 @@
 // `steward import contracts <file>`: a council's contract register as CSV or XLSX (first sheet), validated
 // whole (every bad cell reported with line and field); providers are matched to the market register.
 import { importRegister, resolveRegisterRefs, type RegisterRefs } from '../db/contracts/contracts.js';
-import { mapHeaders, parseRegister, type RegisterContract } from '../domain/contracts/register.js';
+import {
+  mapHeaders,
+  parseRegister,
+  registerColumnLabel,
+  registerHeading,
+  type RegisterContract,
+} from '../domain/contracts/register.js';
 import { ImportRejected, type Importer, type ParsedImport } from './framework.js';
 import { readAllTable } from './read.js';
 
-type RegisterParsed = ParsedImport<RegisterContract> & { refs: RegisterRefs[] };
+type RegisterParsed = ParsedImport<RegisterContract> & { refs: RegisterRefs[]; heading: (field: string) => string };
 
 export const contractsImporter: Importer<RegisterContract> = {
   kind: 'contracts',
@@ -35,17 +41,26 @@ export const contractsImporter: Importer<RegisterContract> = {
         cqcProviderId: cell(r.cells, 'cqcProviderId'),
         cqcLocationId: cell(r.cells, 'cqcLocationId'),
       }));
-    const parsed: RegisterParsed = { rows: contracts, issues, refs };
+    const parsed: RegisterParsed = {
+      rows: contracts,
+      issues,
+      refs,
+      heading: (field) => registerHeading(field, header.cells, map),
+    };
     return parsed;
   },
   async check(db, parsed) {
-    const refs = (parsed as RegisterParsed).refs ?? [];
-    return (await resolveRegisterRefs(db, refs)).unresolved;
+    const { refs = [], heading = registerColumnLabel } = parsed as Partial<RegisterParsed>;
+    return (await resolveRegisterRefs(db, refs)).unresolved.map((i) => ({ ...i, field: heading(i.field) }));
   },
   async write(db, rows, ctx) {
     const result = await importRegister(db, rows, { actor: ctx.actor, fileName: ctx.fileName });
     // Providers are matched inside the transaction; an unknown provider rejects the whole file.
-    if (result.unresolved.length) throw new ImportRejected(ctx.fileName, result.unresolved);
+    if (result.unresolved.length)
+      throw new ImportRejected(
+        ctx.fileName,
+        result.unresolved.map((i) => ({ ...i, field: registerColumnLabel(i.field) })),
+      );
     return {
       kind: 'contracts',
       fileName: ctx.fileName,

@@ -2,15 +2,19 @@
 // header on line 5). Upserts providers and locations by CQC ID; reports new, changed and deregistered
 // locations. Option `borough=<GSS>` marks new locations in that local authority as in-borough (default: the
 // borough in settings).
+import { inArray } from 'drizzle-orm';
 import { getBorough } from '../db/core/settings.js';
+import { locations } from '../db/market/schema.js';
 import { applyCqcImport } from '../db/market/cqc.js';
 import { parseCqcDirectory, type CqcLocation } from '../domain/market/cqc.js';
 import { readAllCsv } from './csv.js';
 import type { ImportIssue, Importer } from './framework.js';
+import { BOROUGH_OPTION } from './options.js';
 
 export const cqcImporter: Importer<CqcLocation> = {
   kind: 'cqc',
   description: 'CQC care directory CSV (cqc.org.uk "care directory with filters" export): providers and locations',
+  options: [BOROUGH_OPTION],
   async parse(source) {
     const records = await readAllCsv(source);
     const parsed = parseCqcDirectory(records.map((r) => ({ line: r.line, cells: r.values })));
@@ -27,14 +31,25 @@ export const cqcImporter: Importer<CqcLocation> = {
   async write(db, rows, ctx) {
     const boroughGss = ctx.options.borough ?? (await getBorough(db))?.gssCode ?? null;
     const { plan, providersCreated } = await applyCqcImport(db, rows, { boroughGss });
+    // A deregistered location is not in the file: its name comes from the register.
+    const gone = plan.deregistered.slice(0, 20);
+    const names = new Map(
+      (gone.length
+        ? await db
+            .select({ id: locations.cqcLocationId, name: locations.name })
+            .from(locations)
+            .where(inArray(locations.cqcLocationId, gone))
+        : []
+      ).map((l) => [l.id, l.name]),
+    );
     const messages = [
       `${rows.length} adult social care locations read`,
       `${plan.created.length} new location${plan.created.length === 1 ? '' : 's'}, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.deregistered.length} deregistered`,
       `${providersCreated} new provider${providersCreated === 1 ? '' : 's'}`,
       ...plan.changed
         .slice(0, 20)
-        .map((c) => `changed ${c.location.cqcLocationId} ${c.location.name}: ${c.fields.join(', ')}`),
-      ...plan.deregistered.slice(0, 20).map((id) => `deregistered ${id}`),
+        .map((c) => `changed ${locationLabel(c.location.name, c.location.cqcLocationId)}: ${c.fields.join(', ')}`),
+      ...gone.map((id) => `deregistered ${locationLabel(names.get(id), id)}`),
     ];
     return {
       kind: 'cqc',
@@ -51,3 +66,8 @@ export const cqcImporter: Importer<CqcLocation> = {
     };
   },
 };
+
+/** A location as messages name it: "Abbey Lodge (1-101662389)", or the CQC location ID alone when no name is known. */
+export function locationLabel(name: string | null | undefined, cqcLocationId: string): string {
+  return name ? `${name} (${cqcLocationId})` : cqcLocationId;
+}

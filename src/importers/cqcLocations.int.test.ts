@@ -62,6 +62,8 @@ describeWithDatabases('import cqc-locations', (ctx) => {
     const text = `${JSON.stringify(park, null, 2)}\n${JSON.stringify(provider)}\n`;
     const s = await runImport(ctx.db, cqcLocationsImporter, textSource('park.json', text), { actor, options: {} });
     expect(s).toMatchObject({ rowsRead: 1, created: 0, updated: 1, unchanged: 0, removed: 1 });
+    // Named by its name and CQC location ID, not the ID alone.
+    expect(s.messages).toContain(`deregistered ${String(records[2].name)} (1-107263398)`);
     const [row] = await ctx.db.select().from(locations).where(eq(locations.cqcLocationId, '1-107263398'));
     expect(row.registeredBeds).toBe(19);
     expect(row.deregisteredAt?.toISOString()).toBe('2021-03-31T00:00:00.000Z');

@@ -10,6 +10,8 @@ import { writeCqcApiLocations, type CqcApiWriteResult } from '../db/market/cqcAp
 import { parseCqcApiRecord, type CqcApiLocation } from '../domain/market/cqcApi.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { readJsonRecords } from './json.js';
+import { BOROUGH_OPTION } from './options.js';
+import { locationLabel } from './cqc.js';
 
 const MAX_ISSUES = 200;
 /** Location records written per batch: a national file (15,000 care homes, 200,000 records) never sits in memory. */
@@ -35,6 +37,7 @@ async function importCqcLocations(
     updated: 0,
     unchanged: 0,
     deregistered: 0,
+    deregisteredLocations: [],
     providersCreated: 0,
     providersRenamed: 0,
   };
@@ -44,7 +47,16 @@ async function importCqcLocations(
   const flush = async () => {
     if (issues.length || (!batch.length && !providerNames.size)) return;
     const r = await writeCqcApiLocations(tx, batch, providerNames, { boroughGss, now });
-    for (const k of Object.keys(written) as (keyof CqcApiWriteResult)[]) written[k] += r[k];
+    for (const k of [
+      'created',
+      'updated',
+      'unchanged',
+      'deregistered',
+      'providersCreated',
+      'providersRenamed',
+    ] as const)
+      written[k] += r[k];
+    written.deregisteredLocations.push(...r.deregisteredLocations.slice(0, 20 - written.deregisteredLocations.length));
     batch = [];
     providerNames = new Map();
   };
@@ -106,6 +118,7 @@ async function importCqcLocations(
         `${plural(total.read, 'adult social care location')} read (${plural(total.skipped, 'other record')} skipped); ${plural(total.homes, 'registered location')} with beds, ${plural(total.beds, 'bed')} in all`,
         `${written.created} new, ${written.updated} changed, ${written.unchanged} unchanged, ${written.deregistered} newly deregistered`,
         `${plural(written.providersCreated, 'new provider')}${written.providersRenamed ? `, ${plural(written.providersRenamed, 'provider')} renamed` : ''}`,
+        ...written.deregisteredLocations.map((l) => `deregistered ${locationLabel(l.name, l.cqcLocationId)}`),
       ],
       registeredBeds: total.beds,
     },
@@ -116,6 +129,7 @@ export const cqcLocationsImporter: StreamingImporter = {
   kind: 'cqc-locations',
   description:
     'CQC public API location records (JSON: one record, a list, or one per line): beds, ratings by key question, coordinates, ODS code, deregistration',
+  options: [BOROUGH_OPTION],
   streaming: true,
   importFile: importCqcLocations,
 };

@@ -36,6 +36,13 @@ describeWithDatabases('import discharge-delays', (ctx) => {
       },
     );
     expect(s.rowsRead).toBeGreaterThan(1200);
+    // The file gives the trust's code only: its name comes from the NHS trusts reference list, kept on import.
+    expect(s.messages.at(-1)).toBe('the flow page shows University Hospitals Plymouth NHS Trust (RK9)');
+    const [named] = await ctx.db
+      .selectDistinct({ name: publishedDischargeFigures.orgName })
+      .from(publishedDischargeFigures)
+      .where(eq(publishedDischargeFigures.orgCode, 'RK9'));
+    expect(named.name).toBe('University Hospitals Plymouth NHS Trust');
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'nctr')).toBe(220);
     expect(await getSetting(ctx.db, DISCHARGE_TRUST_SETTING)).toBe('RK9');
     await runImport(ctx.db, dischargeDelaysImporter, fileSource(path.join(dir, 'RK9_discharged_patients.csv')), {
@@ -63,11 +70,11 @@ describeWithDatabases('import discharge-delays', (ctx) => {
       const res = await broker.get('/api/discharge/published?days=30');
       expect(res.statusCode).toBe(200);
       const body = res.json() as {
-        org: { code: string };
+        org: { code: string; name: string | null };
         latestDate: string;
         series: { date: string; nctr: number | null; dischargedTotal: number | null }[];
       };
-      expect(body.org.code).toBe('RK9');
+      expect(body.org).toEqual({ code: 'RK9', name: 'University Hospitals Plymouth NHS Trust' });
       expect(body.series).toHaveLength(30);
       expect(body.series.at(-1)?.date).toBe(body.latestDate);
       const jan15 = await broker.get('/api/discharge/published?days=1500');

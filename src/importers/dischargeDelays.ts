@@ -6,8 +6,10 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.js';
 import { putSetting } from '../db/core/settings.js';
 import { parsePublishedDischarge, type PublishedFigure } from '../domain/discharge/published.js';
+import { odsNameCase, trustName } from '../domain/discharge/trusts.js';
 import { readAllCsv } from './csv.js';
 import type { Importer } from './framework.js';
+import { TRUST_OPTION } from './options.js';
 
 /** Setting naming the acute trust (ODS code) whose published figures the hub's flow page shows. */
 export const DISCHARGE_TRUST_SETTING = 'discharge_published_trust';
@@ -16,6 +18,7 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
   kind: 'discharge-delays',
   description:
     'NHS England discharge delays: the monthly "Discharge Delays (Acute)" CSV or the daily NCTR / discharged series by trust or ICB; option trust=<ODS code> names the local acute trust',
+  options: [TRUST_OPTION],
   async parse(source) {
     const records = await readAllCsv(source);
     const r = parsePublishedDischarge(records.map((x) => ({ line: x.line, cells: x.values })));
@@ -27,7 +30,8 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
       const batch = rows.slice(i, i + 20_000).map((f) => ({
         org_code: f.orgCode,
         org_level: f.orgLevel,
-        org_name: f.orgName,
+        // The file's own name (the monthly CSV's Org Name); for a trust published by code only, the reference name.
+        org_name: f.orgName ?? (f.orgLevel === 'trust' ? trustName(f.orgCode) : null),
         date: f.date,
         period: f.period,
         metric: f.metric,
@@ -58,8 +62,15 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
       created: written,
       messages: [
         `${rows.length.toLocaleString('en-GB')} published figures for ${orgs} organisation${orgs === 1 ? '' : 's'}, ${dates[0]} to ${dates[dates.length - 1]}`,
-        ...(ctx.options.trust ? [`the flow page shows trust ${ctx.options.trust.toUpperCase()}`] : []),
+        ...(ctx.options.trust ? [`the flow page shows ${trustLabel(ctx.options.trust, rows)}`] : []),
       ],
     };
   },
 };
+
+/** "University Hospitals Plymouth NHS Trust (RK9)": the name from the file or the reference list, then the code. */
+function trustLabel(code: string, rows: PublishedFigure[]): string {
+  const c = code.trim().toUpperCase();
+  const name = rows.find((r) => r.orgCode === c && r.orgName)?.orgName ?? trustName(c);
+  return name ? `${odsNameCase(name)} (${c})` : c;
+}

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { Db } from '../db/client.js';
 import { type AuditActor, recordAudit } from '../db/core/audit.js';
 import { recordImportRun } from '../db/data/imports.js';
+import type { ImporterOption } from './options.js';
 
 export interface ImportIssue {
   /** 1-based line in the file; null for whole-file problems (e.g. a missing column). */
@@ -54,6 +55,8 @@ export interface ImportContext {
 export interface Importer<Row> {
   kind: string;
   description: string;
+  /** The options it takes (`-o key=value`, the Data page's fields); none when absent. */
+  options?: readonly ImporterOption[];
   parse(source: ImportSource, options: Record<string, string | undefined>): Promise<ParsedImport<Row>>;
   write(db: Db, rows: Row[], ctx: ImportContext): Promise<ImportSummary>;
   /**
@@ -71,6 +74,8 @@ export interface Importer<Row> {
 export interface StreamingImporter {
   kind: string;
   description: string;
+  /** The options it takes (`-o key=value`, the Data page's fields); none when absent. */
+  options?: readonly ImporterOption[];
   streaming: true;
   /**
    * Reads `source` and writes it with `tx` (the import's transaction), batch by batch.

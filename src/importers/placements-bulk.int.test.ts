@@ -35,6 +35,25 @@ async function aggregateState(db: Db): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** The placements table's indexes as pg_indexes lists them: name → definition. */
+async function placementIndexes(db: Db): Promise<Record<string, string>> {
+  const rows = await queryRows<{ indexname: string; indexdef: string }>(
+    db,
+    sql`select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = 'placements'`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.indexname, r.indexdef]));
+}
+
+/** Whether each per-row check trigger of placements' foreign key to locations is enabled ('O') or not ('D'). */
+async function locationCheckTriggers(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ enabled: string }>(
+    db,
+    sql`select t.tgenabled as enabled from pg_trigger t join pg_constraint c on c.oid = t.tgconstraint
+        where c.conname = 'placements_location_id_locations_id_fk' and t.tgrelid = 'placements'::regclass`,
+  );
+  return rows.map((r) => r.enabled);
+}
+
 /** The aggregates recomputed from nothing by the per-key functions the triggers call. */
 async function recomputedState(db: Db): Promise<Record<string, string[]>> {
   let state: Record<string, string[]> = {};
@@ -171,5 +190,85 @@ describeWithDatabases('bulk placements import: aggregates rebuilt once', (ctx) =
       sql`select current_setting('steward.market_bulk', true) as v`,
     );
     expect(setting.v === null || setting.v === '' || setting.v === 'off').toBe(true);
+  });
+
+  it('sets the read indexes aside for a big load and builds them again as the migrations made them; a refused file leaves them', async () => {
+    const migrated = await placementIndexes(ctx.db);
+    expect(Object.keys(migrated)).toHaveLength(7);
+    const count = await ctx.db.$count(placements);
+
+    // A re-import changing prices and end dates and adding packages, with the indexes set aside.
+    const fourth = await runImport(
+      ctx.db,
+      placementsImporter,
+      textSource('fourth.csv', packagesFile(1_800, 'fourth', true)),
+      {
+        actor,
+        options: { bulk: 'on', indexes: 'rebuild' },
+      },
+    );
+    expect(fourth.created).toBe(300);
+    expect(fourth.updated).toBeGreaterThan(1_000);
+    expect(await ctx.db.$count(placements)).toBe(count + 300);
+    expect(await placementIndexes(ctx.db)).toEqual(migrated);
+    expect(await locationCheckTriggers(ctx.db)).toEqual(['O', 'O']);
+    const rebuilt = await aggregateState(ctx.db);
+    expect(await recomputedState(ctx.db)).toEqual(rebuilt);
+
+    // Refused on its last row, after the indexes were dropped and batches written: all rolled back.
+    const bad = `${packagesFile(6_000, 'fifth', true)}PKG-Y,MOS1,Residential,1-1999999999,,01/04/2025,,1000,,,Council,Spot\r\n`;
+    const err = await runImport(ctx.db, placementsImporter, textSource('fifth.csv', bad), {
+      actor,
+      options: { indexes: 'rebuild' },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRejected);
+    expect(await ctx.db.$count(placements)).toBe(count + 300);
+    expect(await placementIndexes(ctx.db)).toEqual(migrated);
+    expect(await locationCheckTriggers(ctx.db)).toEqual(['O', 'O']);
+    expect(await aggregateState(ctx.db)).toEqual(rebuilt);
+  });
+});
+
+describeWithDatabases('bulk placements import into a table with no imported packages', (ctx) => {
+  it('inserts every package without looking it up, then updates by package ID on the next import', async () => {
+    await runImport(
+      ctx.db,
+      cqcLocationsImporter,
+      fileSource(path.join(import.meta.dirname, 'fixtures', 'cqc-api', 'torbay-6-locations.json')),
+      { actor, options: { borough: 'E06000027' } },
+    );
+    const migrated = await placementIndexes(ctx.db);
+    const file = packagesFile(6_000, 'fresh');
+    const first = await runImport(ctx.db, placementsImporter, textSource('fresh.csv', file), {
+      actor,
+      options: { indexes: 'rebuild' },
+    });
+    expect(first).toMatchObject({ rowsRead: 6_000, created: 6_000, updated: 0, unchanged: 0 });
+    expect(await ctx.db.$count(placements)).toBe(6_000);
+    const [ids] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(distinct origin_ref)::int as n from placements where origin = 'import'`,
+    );
+    expect(ids.n).toBe(6_000);
+    expect(await placementIndexes(ctx.db)).toEqual(migrated);
+    expect(await locationCheckTriggers(ctx.db)).toEqual(['O', 'O']);
+    const loaded = await aggregateState(ctx.db);
+    expect(loaded.market_price_days.length).toBeGreaterThan(100);
+    expect(await recomputedState(ctx.db)).toEqual(loaded);
+
+    // The same file again finds every package; a changed one updates them in place.
+    expect(
+      await runImport(ctx.db, placementsImporter, textSource('fresh.csv', file), { actor, options: {} }),
+    ).toMatchObject({ created: 0, updated: 0, unchanged: 6_000 });
+    const changed = await runImport(
+      ctx.db,
+      placementsImporter,
+      textSource('changed.csv', packagesFile(6_000, 'fresh-changed', true)),
+      { actor, options: {} },
+    );
+    expect(changed.created).toBe(0);
+    expect(changed.updated).toBeGreaterThan(5_000);
+    expect(await ctx.db.$count(placements)).toBe(6_000);
+    expect(await recomputedState(ctx.db)).toEqual(await aggregateState(ctx.db));
   });
 });

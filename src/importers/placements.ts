@@ -11,14 +11,34 @@
 // writing (the rest of the file is only checked) and the transaction is rolled back, so a refused file writes
 // nothing. From BULK_ROWS packages the per-statement market aggregate triggers are bypassed and the placement
 // aggregates rebuilt once, set-based, at the end (market_rebuild_placement_aggregates, drizzle/0001_market_aggregates.sql).
+// A bulk load also does without the two costs that grow with each row written (src/db/bulkLoad.ts):
+//  - the indexes that only serve reads (all but the primary key and the unique package ID index, which the writes
+//    look up) are dropped once INDEX_REBUILD_ROWS packages have been written and built again, sorted, at the end,
+//    from their own definitions, so they are exactly the migrations' (transactional: a refused file leaves them);
+//  - when the session may (a superuser: PGlite, or PostgreSQL's postgres), the per-row checks of the foreign key to
+//    locations are turned off and done per batch instead, in one statement: the batch's homes not yet held are
+//    locked FOR KEY SHARE, as the checks would lock them, and one that has gone since the register was read is
+//    reported on the first line naming it. They are turned on again before the commit;
+//  - when the table holds no imported package yet (the first national load), each batch is only inserted: no
+//    package ID is looked up, as none can be there.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { pseudonymKey, pseudonymise } from '../db/core/pseudonyms.js';
+import {
+  lockReferenced,
+  restoreForeignKeyChecks,
+  restoreIndexes,
+  setForeignKeyChecksAside,
+  setIndexesAside,
+  type SetAsideForeignKey,
+  type SetAsideIndex,
+} from '../db/bulkLoad.js';
 import { placements } from '../db/market/schema.js';
 import { mapPlacementHeader, parsePlacementRow, type PlacementFileRow } from '../domain/market/placementsFile.js';
 import { readCsv } from './csv.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { SeenKeys } from './seen.js';
+import { BULK_OPTION } from './options.js';
 
 const MAX_ISSUES = 500;
 /** Packages upserted per statement. */
@@ -32,6 +52,17 @@ const PSEUDONYM_CACHE = 100_000;
  * choice is made before the first write. Option `bulk=on|off` forces either path.
  */
 export const BULK_ROWS = 5_000;
+
+/**
+ * From this many packages written (new or changed) in one file, and at least a quarter of the rows the table held
+ * when the load began, the table's secondary indexes are set aside for the rest of the load and built again at the
+ * end: one sorted build per index is far cheaper than a million incremental insertions, but rebuilding a big
+ * table's indexes for a small change is not. Option `indexes=rebuild|keep` forces either.
+ */
+export const INDEX_REBUILD_ROWS = 20_000;
+
+/** The foreign key from placements to locations, checked set-based during a bulk load (see flush). */
+const LOCATION_FK = 'placements_location_id_locations_id_fk';
 
 /** The placements triggers that keep the market aggregates (drizzle/0001_market_aggregates.sql), off during a bulk load. */
 const PLACEMENT_TRIGGERS = ['placements_inserted', 'placements_updated', 'placements_deleted'];
@@ -120,9 +151,11 @@ class Register {
 /**
  * Writes one batch by package ID: new packages inserted, known ones rewritten only when something differs (two
  * plain statements in one, cheaper than INSERT … ON CONFLICT's speculative insertion); counts what it did. The
- * batch holds each package ID once (SeenKeys).
+ * batch holds each package ID once (SeenKeys). `fresh`: the table held no imported package when the load began
+ * and no other session can have added one since (the load holds a SHARE ROW EXCLUSIVE lock), so every package is
+ * new and the batch is only inserted, without looking each package ID up (the unique index still guards them).
  */
-async function writeBatch(tx: Db, batch: Written[]): Promise<{ created: number; updated: number }> {
+async function writeBatch(tx: Db, batch: Written[], fresh: boolean): Promise<{ created: number; updated: number }> {
   const compared = [
     'personRef',
     'locationId',
@@ -144,9 +177,18 @@ async function writeBatch(tx: Db, batch: Written[]): Promise<{ created: number; 
   const values = sql.raw([...compared.map((k) => `s."${col(k)}"`), `'import'`, 's.package_id', 'now()'].join(', '));
   const updates = sql.raw([...compared.map((k) => `"${col(k)}" = s."${col(k)}"`), 'updated_at = now()'].join(', '));
   const differs = sql.raw(compared.map((k) => `p."${col(k)}" is distinct from s."${col(k)}"`).join(' or '));
+  const rows = sql`select * from json_to_recordset(${JSON.stringify(batch)}::json) as s(${sql.raw(ROW_COLUMNS)})`;
+  if (fresh) {
+    const [r] = await queryRows<{ created: number }>(
+      tx,
+      sql`with ins as (insert into placements (${colList}) select ${values} from (${rows}) s order by s.line returning 1)
+          select count(*)::int as created from ins`,
+    );
+    return { created: r.created, updated: 0 };
+  }
   const [r] = await queryRows<{ created: number; updated: number }>(
     tx,
-    sql`with s as (select * from json_to_recordset(${JSON.stringify(batch)}::json) as s(${sql.raw(ROW_COLUMNS)})),
+    sql`with s as (${rows}),
         upd as (
           update placements p set ${updates} from s
           where p.origin = 'import' and p.origin_ref = s.package_id and (${differs})
@@ -215,9 +257,40 @@ async function importPlacements(
   /** Whether the aggregates are rebuilt at the end; null until the first batch (or the option) decides. */
   let bulk: boolean | null = ctx.options.bulk === 'on' ? true : ctx.options.bulk === 'off' ? false : null;
   let bulkSet = false;
+  const indexOption = ctx.options.indexes;
+  /** Whether placements held no imported package when the bulk load began (then every package is new). */
+  let fresh = false;
+  /** Rows in placements when the bulk load began (for the choice to set the indexes aside). */
+  let before = 0;
+  /** The secondary indexes dropped for the load, built again at the end; null while they are kept. */
+  let aside: SetAsideIndex[] | null = null;
   let batch: Written[] = [];
   // One batch is written while the next is read; a failed write is rethrown when it is next awaited.
   let writing: Promise<void> = Promise.resolve();
+  /** The per-row checks of placements.location_id, when disabled for a bulk load; null while they run. */
+  let fkAside: SetAsideForeignKey | null = null;
+  /** Locations the load refers to, each with the first line and field naming it; `locked` once held FOR KEY SHARE. */
+  const referenced = new Map<string, { line: number; field: string; key: string; locked: boolean }>();
+  /**
+   * Does the foreign key's work for a batch, set-based: its locations not yet locked are locked FOR KEY SHARE (so
+   * none can be deleted before the import commits) and any that no longer exists is reported on the first line
+   * naming it. False when one is missing (nothing of the batch is written).
+   */
+  const locationsHeld = async (rows: Written[]): Promise<boolean> => {
+    const wanted = [...new Set(rows.map((w) => w.location_id))].filter((id) => !referenced.get(id)?.locked);
+    const held = await lockReferenced(tx, 'locations', wanted);
+    for (const id of wanted) {
+      const ref = referenced.get(id)!;
+      if (held.has(id)) ref.locked = true;
+      else
+        problem({
+          line: ref.line,
+          field: ref.field,
+          message: `location ${ref.key} was removed from the market register during the import: import the file again`,
+        });
+    }
+    return held.size === wanted.length;
+  };
   const flush = async () => {
     if (!batch.length || issues.length) return;
     bulk ??= batch.length >= BULK_ROWS;
@@ -225,18 +298,38 @@ async function importPlacements(
       bulkSet = true;
       await tx.execute(sql`select set_config('steward.market_bulk', 'on', true)`);
       // Disabled (not only skipped) so the statements don't gather their rows into transition tables. This takes
-      // a SHARE ROW EXCLUSIVE lock: reads go on, other writes of placements wait for the import's commit.
+      // a SHARE ROW EXCLUSIVE lock: reads go on, other writes of placements wait for the import's commit (and,
+      // once the indexes are dropped, an ACCESS EXCLUSIVE lock: reads of placements wait too).
       await tx.execute(
         sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `disable trigger ${t}`).join(', ')}`),
       );
+      if (indexOption !== 'keep')
+        [{ before }] = await queryRows<{ before: number }>(tx, sql`select count(*)::int as before from placements`);
+      // Taken after the lock above, so no other session can import packages before this one commits.
+      [{ fresh }] = await queryRows<{ fresh: boolean }>(
+        tx,
+        sql`select not exists (select 1 from placements where origin = 'import') as fresh`,
+      );
+      fkAside = await setForeignKeyChecksAside(tx, 'placements', LOCATION_FK);
     }
     const out = batch;
     batch = [];
     await writing;
-    writing = writeBatch(tx, out).then((r) => {
+    if (
+      bulk &&
+      !aside &&
+      indexOption !== 'keep' &&
+      (indexOption === 'rebuild' || created + updated >= Math.max(INDEX_REBUILD_ROWS, before / 4))
+    ) {
+      aside = await setIndexesAside(tx, 'placements');
+    }
+    writing = (async () => {
+      // With the per-row foreign key checks off, the batch's new homes are checked and locked in one statement.
+      if (fkAside && !(await locationsHeld(out))) return;
+      const r = await writeBatch(tx, out, fresh);
       created += r.created;
       updated += r.updated;
-    });
+    })();
     writing.catch(() => undefined);
   };
   for await (const rec of readCsv(source)) {
@@ -270,6 +363,13 @@ async function importPlacements(
       );
       continue;
     }
+    if (!referenced.has(locationId))
+      referenced.set(locationId, {
+        line: row.line,
+        field: row.locationBy === 'cqc' ? 'cqc location id' : 'provider',
+        key: row.locationKey,
+        locked: false,
+      });
     const earlier = seen.add(row.packageId, row.line);
     // Once a row is bad the file is refused: the rest are only checked, not written.
     if (issues.length && earlier === null) continue;
@@ -307,6 +407,8 @@ async function importPlacements(
   batch = candidates.map((c) => c.row!);
   await flush();
   await writing;
+  if (aside) await restoreIndexes(tx, aside);
+  if (fkAside) await restoreForeignKeyChecks(tx, fkAside);
   if (bulkSet) {
     await tx.execute(
       sql.raw(`alter table placements ${PLACEMENT_TRIGGERS.map((t) => `enable trigger ${t}`).join(', ')}`),
@@ -338,6 +440,7 @@ export const placementsImporter: StreamingImporter = {
   kind: 'placements',
   description:
     'Placements and packages from case management (CSV or XLSX, one row per package: package ID, person reference, service type, CQC location ID or provider, band, start, end, weekly cost or hours and hourly rate, funding); person references pseudonymised',
+  options: [BULK_OPTION],
   streaming: true,
   importFile: importPlacements,
 };

@@ -8,6 +8,7 @@ import { authorityByCode } from '../domain/geography/authorities.js';
 import { readCsv } from './csv.js';
 import type { Importer, ImportIssue, ImportSource, ParsedImport } from './framework.js';
 import { LAYOUT_LABELS, layoutParser, type LayoutParser, type PopulationDataset } from './population-layouts.js';
+import { SOURCE_OPTION, VINTAGE_OPTION } from './options.js';
 
 export async function parsePopulation(
   source: ImportSource,
@@ -64,6 +65,7 @@ export const populationImporter: Importer<PopulationDataset> = {
   kind: 'population',
   description:
     'ONS population: SNPP projections (wide or NOMIS) and mid-year estimates (MYEB1 or wide); options source=…, vintage=…',
+  options: [SOURCE_OPTION, VINTAGE_OPTION],
   parse: parsePopulation,
   async write(db, rows, ctx) {
     const messages: string[] = [];

@@ -42,6 +42,8 @@ export const ratesImporter: Importer<RateRow> = {
       header.line,
     );
     if (issues.length) return { rows: [], issues };
+    // Problems name each column as the file heads it ("Weekly rate", "Rate band").
+    const heading = (i: number, usual: string) => header.values[i]?.trim() || usual;
     const rows: RateRow[] = [];
     const seen = new Map<string, number>();
     const out: ImportIssue[] = [];
@@ -49,18 +51,32 @@ export const ratesImporter: Importer<RateRow> = {
       const cell = (i: number) => (i >= 0 ? (r.values[i] ?? '').trim() : '');
       const bandRaw = cell(index.band);
       const band = BANDS.find((b) => squash(b) === squash(bandRaw) || squash(BAND_LABELS[b]) === squash(bandRaw));
-      if (!band) out.push({ line: r.line, field: 'band', message: `"${bandRaw}" is not a band (${BANDS.join(', ')})` });
+      if (!band)
+        out.push({
+          line: r.line,
+          field: heading(index.band, 'band'),
+          message: `"${bandRaw}" is not a band (${BANDS.join(', ')})`,
+        });
       const fromRaw = cell(index.effectiveFrom);
       const effectiveFrom = parseDateText(fromRaw);
-      if (!effectiveFrom) out.push({ line: r.line, field: 'effective from', message: `"${fromRaw}" is not a date` });
+      if (!effectiveFrom)
+        out.push({
+          line: r.line,
+          field: heading(index.effectiveFrom, 'effective from'),
+          message: `"${fromRaw}" is not a date`,
+        });
       const amountRaw = cell(index.amount);
       const amountPence = parseMoneyToPence(amountRaw);
       if (amountPence === null || amountPence === 0)
-        out.push({ line: r.line, field: 'amount', message: `"${amountRaw}" is not an amount in pounds above 0` });
+        out.push({
+          line: r.line,
+          field: heading(index.amount, 'amount'),
+          message: `"${amountRaw}" is not an amount in pounds above 0`,
+        });
       else if (!withinBounds(amountPence, BOUNDS.weeklyPricePence))
         out.push({
           line: r.line,
-          field: 'amount',
+          field: heading(index.amount, 'amount'),
           message: `"${amountRaw}" is more than £${(BOUNDS.weeklyPricePence.max / 100).toLocaleString('en-GB')} a week, the most Steward accepts`,
         });
       if (!band || !effectiveFrom || !amountPence || !withinBounds(amountPence, BOUNDS.weeklyPricePence)) continue;
@@ -68,7 +84,7 @@ export const ratesImporter: Importer<RateRow> = {
       if (seen.has(k)) {
         out.push({
           line: r.line,
-          field: 'band',
+          field: heading(index.band, 'band'),
           message: `${band} from ${effectiveFrom} is repeated (first on line ${seen.get(k)})`,
         });
         continue;

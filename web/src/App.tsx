@@ -1,7 +1,7 @@
 // The page frame: skip link, header, service navigation, phase banner, <main>, footer.
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useAuth, type User } from './auth';
+import { useAuth, type ServedCouncil, type User } from './auth';
 import { ROLE_LABELS } from '../../src/domain/core/auth';
 
 export interface NavItem {
@@ -82,6 +82,7 @@ function ServiceNavigation({ items, user }: { items: NavItem[]; user: User | nul
 }
 
 function Footer() {
+  const { council } = useAuth();
   return (
     <footer className="govuk-footer">
       <div className="govuk-width-container">
@@ -107,8 +108,8 @@ function Footer() {
             <p className="govuk-footer__licence-description">
               Steward is open source software under the MIT licence. It is not a GOV.UK service: it uses the GOV.UK
               Frontend design system (MIT licence). Contains public sector information licensed under the Open
-              Government Licence v3.0, including Care Quality Commission and Office for National Statistics data. Demo
-              borough figures are synthetic.
+              Government Licence v3.0, including Care Quality Commission and Office for National Statistics data.
+              {council?.synthetic && ' Demo borough figures are synthetic.'}
             </p>
           </div>
         </div>
@@ -117,9 +118,23 @@ function Footer() {
   );
 }
 
+/**
+ * The phase banner's sentence: names the council Steward serves, and says the figures are synthetic only for the
+ * demo borough.
+ */
+export function PhaseBannerText({ council }: { council: ServedCouncil | null }) {
+  if (!council) return <>This is a new service.</>;
+  if (council.synthetic) return <>This is a new service. Figures in {council.name} are synthetic: do not quote them.</>;
+  return (
+    <>
+      This is a new service, set up for {council.officialName} ({council.gssCode}).
+    </>
+  );
+}
+
 /** The app frame. `navigation` gives the service navigation items for the signed-in user. */
 export function Layout({ navigation }: { navigation: (user: User | null) => NavItem[] }) {
-  const { user } = useAuth();
+  const { user, council } = useAuth();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -165,8 +180,8 @@ export function Layout({ navigation }: { navigation: (user: User | null) => NavI
         <div className="govuk-phase-banner govuk-width-container app-phase-row">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">Alpha</strong>
-            <span className="govuk-phase-banner__text">
-              This is a new service. Figures in the demo borough are synthetic.
+            <span className="govuk-phase-banner__text" data-testid="phase-banner-text">
+              <PhaseBannerText council={council} />
             </span>
           </p>
           {user && (

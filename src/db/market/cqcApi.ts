@@ -15,6 +15,8 @@ export interface CqcApiWriteResult {
   updated: number;
   unchanged: number;
   deregistered: number;
+  /** The first 20 newly deregistered locations, by name and CQC location ID, for the import's messages. */
+  deregisteredLocations: { cqcLocationId: string; name: string }[];
   providersCreated: number;
   providersRenamed: number;
 }
@@ -70,6 +72,7 @@ export async function writeCqcApiLocations(
       updated: 0,
       unchanged: 0,
       deregistered: 0,
+      deregisteredLocations: [],
       providersCreated: missing.length,
       providersRenamed,
     };
@@ -126,6 +129,7 @@ export async function writeCqcApiLocations(
     updated: 0,
     unchanged: 0,
     deregistered: 0,
+    deregisteredLocations: [],
     providersCreated: missing.length,
     providersRenamed,
   };
@@ -142,21 +146,26 @@ export async function writeCqcApiLocations(
       for (const k of keys) o[name(k)] = v[k] instanceof Date ? (v[k] as Date).toISOString() : v[k];
       return o;
     });
-    const written = await queryRows<{ inserted: boolean; newlyDeregistered: boolean }>(
+    const written = await queryRows<{ inserted: boolean; newlyDeregistered: boolean; id: string; name: string }>(
       db,
       sql`with incoming as (select * from json_populate_recordset(null::locations, ${JSON.stringify(batch)}::json)),
           before as (select l.cqc_location_id, l.deregistered_at from locations l join incoming i using (cqc_location_id)),
           up as (
             insert into locations (${colList}) select ${colList} from incoming
             on conflict (cqc_location_id) do update set ${updates} where ${differs}
-            returning cqc_location_id, (xmax = 0) as inserted, deregistered_at)
-          select up.inserted, (up.deregistered_at is not null and before.deregistered_at is null) as "newlyDeregistered"
+            returning cqc_location_id, name, (xmax = 0) as inserted, deregistered_at)
+          select up.inserted, (up.deregistered_at is not null and before.deregistered_at is null) as "newlyDeregistered",
+                 up.cqc_location_id as id, up.name
           from up left join before using (cqc_location_id)`,
     );
     for (const w of written) {
       if (w.inserted) result.created++;
       else result.updated++;
-      if (w.newlyDeregistered) result.deregistered++;
+      if (w.newlyDeregistered) {
+        result.deregistered++;
+        if (result.deregisteredLocations.length < 20)
+          result.deregisteredLocations.push({ cqcLocationId: w.id, name: w.name });
+      }
     }
     result.unchanged += batch.length - written.length;
   }

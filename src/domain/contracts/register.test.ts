@@ -158,23 +158,23 @@ describe('contract register parsing', () => {
     );
     expect(bad.contracts).toEqual([]);
     expect(bad.issues).toEqual([
-      { line: 3, field: 'endDate', message: 'End date is before the start date' },
+      { line: 3, field: 'End date', message: 'End date is before the start date' },
       {
         line: 4,
-        field: 'providerName',
+        field: 'Provider',
         message: 'Give the provider name or CQC provider ID (only an in-house SLA has no provider)',
       },
-      { line: 4, field: 'serviceArea', message: expect.stringContaining('Unknown service area "Gardening"') },
-      { line: 4, field: 'fundingSource', message: expect.stringContaining('Unknown funding source "Lottery"') },
+      { line: 4, field: 'Service area', message: expect.stringContaining('Unknown service area "Gardening"') },
+      { line: 4, field: 'Funding source', message: expect.stringContaining('Unknown funding source "Lottery"') },
       {
         line: 4,
-        field: 'totalValue',
+        field: 'Total value (£)',
         message: 'Total value "£ten" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)',
       },
-      { line: 4, field: 'startDate', message: 'Start date "2024-13-01" is not a date (use YYYY-MM-DD or DD/MM/YYYY)' },
+      { line: 4, field: 'Start date', message: 'Start date "2024-13-01" is not a date (use YYYY-MM-DD or DD/MM/YYYY)' },
       {
         line: 4,
-        field: 'extensionOptions',
+        field: 'Extension options (months)',
         message: 'Extension options "12+x" should be months per option, e.g. 12+12 or 2 x 12',
       },
     ]);
@@ -182,13 +182,14 @@ describe('contract register parsing', () => {
 
   it('reports missing columns on the header line and duplicate references', () => {
     expect(parseRegister([], ['Reference', 'Title'], 5).issues.map((i) => [i.line, i.field])).toEqual([
-      [5, 'serviceArea'],
-      [5, 'careGroup'],
-      [5, 'contractForm'],
-      [5, 'fundingSource'],
-      [5, 'totalValue'],
-      [5, 'startDate'],
-      [5, 'endDate'],
+      // Columns the file lacks are named by their usual headings.
+      [5, 'Service area'],
+      [5, 'Care group'],
+      [5, 'Contract form'],
+      [5, 'Funding source'],
+      [5, 'Total value'],
+      [5, 'Start date'],
+      [5, 'End date'],
     ]);
     const row = [
       'ASC-001',
@@ -218,7 +219,7 @@ describe('contract register parsing', () => {
       headers,
     );
     expect(dup.issues).toEqual([
-      { line: 7, field: 'reference', message: 'Reference ASC-001 is repeated (first on line 2)' },
+      { line: 7, field: 'Contract reference', message: 'Reference ASC-001 is repeated (first on line 2)' },
     ]);
   });
 });

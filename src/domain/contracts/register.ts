@@ -73,6 +73,24 @@ export const REGISTER_COLUMNS: Record<string, { required: boolean; headers: stri
   leadOfficer: { required: false, headers: ['lead officer', 'contract manager', 'officer'] },
 };
 
+/** A register column's usual heading ("Total value", "End date"), for a column the file does not have. */
+export function registerColumnLabel(field: string): string {
+  const spec = REGISTER_COLUMNS[field];
+  if (!spec) return field;
+  const h = spec.headers.find((x) => x.includes(' ')) ?? spec.headers[0];
+  return h.charAt(0).toUpperCase() + h.slice(1);
+}
+
+/**
+ * The heading of a register field's column as the file spells it (`headers` with the map from {@link mapHeaders}),
+ * or its usual heading when the file has no such column. Other names ("file") are returned as they are.
+ */
+export function registerHeading(field: string, headers: readonly string[], map: Map<string, number>): string {
+  const i = map.get(field);
+  const inFile = i === undefined ? '' : (headers[i] ?? '').trim();
+  return inFile || (REGISTER_COLUMNS[field] ? registerColumnLabel(field) : field);
+}
+
 /** A register column heading as compared with the known names: lower case, punctuation as spaces, '£' kept. */
 export function normaliseHeader(h: string): string {
   return h
@@ -330,7 +348,9 @@ export function parseRegister(
   headerLine = 1,
 ): { contracts: RegisterContract[]; issues: RegisterIssue[] } {
   const { map, issues } = mapHeaders(headers, headerLine);
-  if (issues.length) return { contracts: [], issues };
+  // Problems name the column as the file heads it ("Contract end date"), never Steward's own field names.
+  const named = (list: RegisterIssue[]) => list.map((i) => ({ ...i, field: registerHeading(i.field, headers, map) }));
+  if (issues.length) return { contracts: [], issues: named(issues) };
   const contracts: RegisterContract[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -350,5 +370,5 @@ export function parseRegister(
     }
   }
   if (rows.length === 0) issues.push({ line: headerLine, field: 'file', message: 'The register has no contracts' });
-  return { contracts: issues.length ? [] : contracts, issues };
+  return { contracts: issues.length ? [] : contracts, issues: named(issues) };
 }

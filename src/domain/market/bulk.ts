@@ -41,7 +41,10 @@ const COLUMN_OF = Object.fromEntries(Object.entries(FIELD_OF).map(([c, f]) => [f
 export interface BulkCapacityRow {
   line: number;
   locationKey: string;
-  keyColumn: 'location_id' | 'cqc_location_id';
+  /** The file's heading of the column naming the location (`location_id`, `cqc_location_id`, `cqcid`). */
+  keyColumn: string;
+  /** The file's heading of the beds-it-can-staff column (`max_capacity`, or the Capacity Tracker's `maxcapacity`). */
+  capacityColumn?: string;
   input: CareHomeCapacityInput;
 }
 

@@ -144,7 +144,8 @@ export function parseCapacityTrackerExtract(records: readonly RawRecord[]): {
     rows.push({
       line: rec.line,
       locationKey: id,
-      keyColumn: 'cqc_location_id',
+      keyColumn: named('cqcid'),
+      capacityColumn: named('maxcapacity'),
       input: {
         maxCapacity: max,
         occupied: used,

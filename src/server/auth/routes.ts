@@ -10,7 +10,26 @@ import { invalid, Problem, unauthorised } from '../problem.js';
 import { actorOf, requireSignedIn } from './guards.js';
 import { IpThrottle } from './ip-throttle.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.js';
-import { sessionResponse } from './schemas.js';
+import { getBorough } from '../../db/core/settings.js';
+import type { Db } from '../../db/client.js';
+import { authorityByCode } from '../../domain/geography/authorities.js';
+import { councilResponse, sessionResponse, type servedCouncilSchema } from './schemas.js';
+
+/**
+ * The council this Steward serves for the banner: name, official name, GSS code and whether it is the synthetic
+ * demo borough; null before set-up.
+ */
+export async function servedCouncil(db: Db): Promise<z.infer<typeof servedCouncilSchema> | null> {
+  const b = await getBorough(db);
+  if (!b) return null;
+  const a = b.synthetic ? undefined : authorityByCode(b.gssCode);
+  return {
+    name: b.name,
+    officialName: b.officialName ?? a?.officialName ?? b.name,
+    gssCode: b.gssCode,
+    synthetic: b.synthetic,
+  };
+}
 
 /** 429 telling the user how long the account's lockout lasts (and Retry-After in seconds). */
 function lockoutProblem(reply: FastifyReply, until: Date, now: Date): Problem {
@@ -93,7 +112,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await recordAudit(app.db, { userId: user.id, label: user.email }, { action: 'sign-in', entity: 'session' });
       reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt));
       const view = await getUser(app.db, user.id);
-      return { user: view!, csrfToken: session.csrfToken };
+      return { user: view!, csrfToken: session.csrfToken, council: await servedCouncil(app.db) };
     },
   );
 
@@ -110,8 +129,21 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.actor || !request.session) throw unauthorised();
       const view = await getUser(app.db, request.actor.userId);
       if (!view) throw unauthorised();
-      return { user: view, csrfToken: request.session.csrfToken };
+      return { user: view, csrfToken: request.session.csrfToken, council: await servedCouncil(app.db) };
     },
+  );
+
+  app.get(
+    '/council',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'The council this Steward serves (name, GSS code, whether it is the synthetic demo borough), for the banner; public, null before set-up',
+        response: { 200: councilResponse },
+      },
+    },
+    async () => ({ council: await servedCouncil(app.db) }),
   );
 
   app.post(

@@ -17,8 +17,30 @@ export const userSchema = z.object({
   disabled: z.boolean(),
 });
 
-/** Sign-in and session answer: the user and the CSRF token to send on state-changing requests. */
-export const sessionResponse = z.object({ user: userSchema, csrfToken: z.string() });
+/** The council this Steward serves, as every page's banner names it. */
+export const servedCouncilSchema = z.object({
+  /** Short name ("Plymouth"), or the demo borough's name. */
+  name: z.string(),
+  /** The council's own name ("Plymouth City Council"); the short name for the demo borough. */
+  officialName: z.string(),
+  /** ONS GSS code of the local authority (E06000026), or the demo borough's made-up code. */
+  gssCode: z.string(),
+  /** True for the synthetic demo borough: its figures are made up and must not be quoted. */
+  synthetic: z.boolean(),
+});
+
+/** The council answer: null before `steward setup` or `steward demo` has run. */
+export const councilResponse = z.object({ council: servedCouncilSchema.nullable() });
+
+/**
+ * Sign-in and session answer: the user, the CSRF token to send on state-changing requests, and the council this
+ * Steward serves (null before set-up).
+ */
+export const sessionResponse = z.object({
+  user: userSchema,
+  csrfToken: z.string(),
+  council: servedCouncilSchema.nullable(),
+});
 
 /** One line of the audit trail: who did what to which record, with a detail bag (never names). */
 export const auditEntrySchema = z.object({

@@ -112,9 +112,9 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(bad.statusCode).toBe(422);
     // Every problem in one go (issue 13): the unknown provider on line 2 as well as the bad value on line 3.
     expect(bad.json().errors).toEqual([
-      { field: 'line 2: providerName', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' },
+      { field: 'line 2: Provider', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' },
       {
-        field: 'line 3: totalValue',
+        field: 'line 3: Total value (£)',
         message: 'Total value "ten" is not an amount in pounds (e.g. 1250000 or £1,250,000.00)',
         in: 'body',
       },
@@ -127,8 +127,8 @@ describeWithDatabases('contracts routes', (ctx) => {
       'text/csv',
     );
     expect(huge.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
-      ['line 2: endDate', 'End date must be on or after 1 January 2000'],
-      ['line 2: totalValue', 'Total value is more than £1,000,000,000: check the figure (in pounds)'],
+      ['line 2: End date', 'End date must be on or after 1 January 2000'],
+      ['line 2: Total value (£)', 'Total value is more than £1,000,000,000: check the figure (in pounds)'],
     ]);
     // A PNG sent as the register is refused in plain words, not answered 500.
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
@@ -147,7 +147,7 @@ describeWithDatabases('contracts routes', (ctx) => {
       'text/csv',
     );
     expect(unknown.json().errors).toEqual([
-      { field: 'line 2: providerName', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' },
+      { field: 'line 2: Provider', message: 'No provider called "Nobody Ltd" in the market register', in: 'body' },
     ]);
     const ok = await commissioner.send(
       'POST',

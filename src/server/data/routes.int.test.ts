@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { importRuns } from '../../db/data/schema.js';
 import { locations } from '../../db/market/schema.js';
 import { describeWithDatabases } from '../../db/testing.js';
@@ -85,5 +86,46 @@ describeWithDatabases('data routes', (ctx) => {
       'application/octet-stream',
     );
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('takes the importer options the command line takes, checked with the same words', async () => {
+    const admin = await signInAs(app, 'admin');
+    const list = (await admin.get('/api/data/datasets')).json() as {
+      datasets: { kind: string; options: { key: string; label: string; choices: unknown }[] }[];
+    };
+    expect(list.datasets.find((d) => d.kind === 'discharge-delays')?.options).toEqual([
+      expect.objectContaining({ key: 'trust', label: 'Local acute trust’s ODS code (optional)', choices: null }),
+    ]);
+    expect(list.datasets.find((d) => d.kind === 'placements')?.options[0].choices).toHaveLength(2);
+
+    const refused = await admin.send(
+      'POST',
+      '/api/data/imports/cqc-locations?fileName=torbay.ndjson&borough=Torbay&trust=RK9',
+      fixture,
+      'application/octet-stream',
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      detail: '2 options are not right; nothing was saved',
+      errors: [
+        {
+          field: 'borough',
+          in: 'query',
+          message: '"Torbay" is not the GSS code of an English council: use a code like E06000026 (Plymouth)',
+        },
+        { field: 'trust', in: 'query', message: '"trust" is not an option of cqc-locations: it takes borough' },
+      ],
+    });
+
+    // Torbay's GSS code marks its six locations in-area when they are new, whatever council Steward serves.
+    await ctx.db.delete(locations);
+    const ok = await admin.send(
+      'POST',
+      '/api/data/imports/cqc-locations?fileName=torbay.ndjson&borough=e06000027',
+      fixture,
+      'application/octet-stream',
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(await ctx.db.$count(locations, eq(locations.inBorough, true))).toBe(6);
   });
 });

@@ -13,6 +13,7 @@ import { importCounts, importHistory, latestImports } from '../../db/data/import
 import type { ImportRunRow } from '../../db/data/schema.js';
 import { fileSource, ImportRejected, runImport } from '../../importers/framework.js';
 import { findImporter, importers } from '../../importers/registry.js';
+import { checkImporterOptions } from '../../importers/options.js';
 import { BCF_EDITORS } from '../../domain/core/auth.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
@@ -36,9 +37,19 @@ const runSchema = z.object({
   removed: z.number().nullable(),
   messages: z.array(z.string()),
 });
+const optionSchema = z.object({
+  key: z.string().describe('the query parameter (and `steward import -o key=value`)'),
+  label: z.string(),
+  hint: z.string(),
+  choices: z
+    .array(z.object({ value: z.string(), text: z.string() }))
+    .nullable()
+    .describe('allowed values, or null for text'),
+});
 const datasetSchema = z.object({
   kind: z.string(),
   description: z.string(),
+  options: z.array(optionSchema).describe('the options its importer takes'),
   imports: z.number().describe('how many times a file of this kind has been imported'),
   latest: runSchema.nullable(),
   ageDays: z.number().nullable().describe('whole days since the latest import'),
@@ -101,6 +112,12 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         return {
           kind: i.kind,
           description: i.description,
+          options: (i.options ?? []).map((o) => ({
+            key: o.key,
+            label: o.label,
+            hint: o.hint,
+            choices: o.choices ? o.choices.map((c) => ({ ...c })) : null,
+          })),
           imports: counts.get(i.kind) ?? 0,
           latest: l ? toRun(l) : null,
           ageDays: l ? Math.floor((now - l.importedAt.getTime()) / DAY_MS) : null,
@@ -122,7 +139,10 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Import a file (raw bytes, Content-Type application/octet-stream) with the named importer (administrators; BCF editors: bcf-activity only); refused whole (422) with line-and-field problems, nothing written',
         params: z.object({ kind: z.string() }),
-        querystring: z.object({ fileName: z.string().min(1).max(200) }),
+        querystring: z
+          .object({ fileName: z.string().min(1).max(200) })
+          .catchall(z.string().max(500))
+          .describe("the file's name, and the importer's options by key (e.g. trust=RK9), as `steward import -o`"),
         response: { 200: z.object({ summary: summarySchema }) },
       },
     },
@@ -136,6 +156,15 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new Problem(404, 'Not found', `No importer "${request.params.kind}"`, [
           { field: 'kind', message: `must be one of ${importers.map((i) => i.kind).join(', ')}`, in: 'params' },
         ]);
+      const { fileName: _name, ...given } = request.query;
+      const { options, problems } = checkImporterOptions(importer, given as Record<string, string>);
+      if (problems.length)
+        throw new Problem(
+          422,
+          'The file was not imported',
+          `${problems.length} option${problems.length === 1 ? ' is' : 's are'} not right; nothing was saved`,
+          problems.map((p) => ({ field: p.key, message: p.message, in: 'query' })),
+        );
       const body = request.body as Readable | undefined;
       if (!body || typeof (body as Readable).pipe !== 'function')
         throw new Problem(415, undefined, 'Send the file as application/octet-stream');
@@ -150,7 +179,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
           ]);
         const source = { ...fileSource(file), fileName };
         const actor = actorOf(request);
-        const summary = await runImport(app.db, importer, source, { actor: { userId: actor.userId }, options: {} });
+        const summary = await runImport(app.db, importer, source, { actor: { userId: actor.userId }, options });
         const { kind, rowsRead, created, updated, unchanged, removed, messages } = summary;
         return { summary: { kind, fileName, rowsRead, created, updated, unchanged, removed, messages } };
       } catch (e) {

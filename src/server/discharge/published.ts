@@ -8,6 +8,7 @@ import { getSetting } from '../../db/core/settings.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { DISCHARGE_TRUST_SETTING } from '../../importers/dischargeDelays.js';
 import { requireRole } from '../auth/guards.js';
+import { odsNameCase, trustName } from '../../domain/discharge/trusts.js';
 
 const pointSchema = z.object({
   date: z.string(),
@@ -43,11 +44,14 @@ const publishedRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const orgs = await queryRows<{ code: string; name: string | null; level: string }>(
-        app.db,
-        sql`select org_code as code, max(org_name) as name, max(org_level) as level from published_discharge_figures
-            where period = 'day' and org_level = 'trust' group by org_code order by org_code`,
-      );
+      // Each trust by the name its file gave, else by the reference list's (data/nhs/trusts.json), as people write it.
+      const orgs = (
+        await queryRows<{ code: string; name: string | null; level: string }>(
+          app.db,
+          sql`select org_code as code, max(org_name) as name, max(org_level) as level from published_discharge_figures
+              where period = 'day' and org_level = 'trust' group by org_code order by org_code`,
+        )
+      ).map((o) => ({ ...o, name: o.name ? odsNameCase(o.name) : trustName(o.code) }));
       const configured = await getSetting<string>(app.db, DISCHARGE_TRUST_SETTING);
       const code = request.query.org?.toUpperCase() ?? configured ?? (orgs.length === 1 ? orgs[0].code : null);
       const source = 'NHS England, Discharge Delays (Acute) statistics (Open Government Licence v3.0)';
@@ -63,7 +67,7 @@ const publishedRoutes: FastifyPluginAsyncZod = async (app) => {
               and date > latest.d - ${request.query.days}::int
             group by date order by date`,
       );
-      const name = orgs.find((o) => o.code === code)?.name ?? null;
+      const name = orgs.find((o) => o.code === code)?.name ?? trustName(code);
       return {
         org: { code, name },
         orgs,

@@ -298,6 +298,11 @@ describeWithDatabases('market routes', (ctx) => {
     ).json();
     // 2019 file: Rainham Lodge is new; Abbey Lodge and Cedar Court changed; Havering locations missing from it are deregistered.
     expect(old).toMatchObject({ created: 1, updated: 2, removed: 3 });
+    // Each location named "Name (CQC location ID)", the deregistered ones by their name in the register.
+    const gone = (old.messages as string[]).filter((m) => m.startsWith('deregistered '));
+    expect(gone).toHaveLength(3);
+    for (const m of gone) expect(m).toMatch(/^deregistered \S.* \(1-\d+\)$/);
+    expect(old.messages).toContainEqual(expect.stringMatching(/^changed Abbey Lodge.* \(1-\d+\): /));
     const broken = await commissioner.send(
       'POST',
       '/api/market/import/cqc',

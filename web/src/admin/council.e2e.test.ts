@@ -13,6 +13,8 @@ describeE2E('admin: your council (empty database)', () => {
     await page.getByRole('link', { name: 'Your council' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your council' }).waitFor();
     await page.getByText('No council is set up yet').waitFor();
+    const bannerText = page.getByTestId('phase-banner-text');
+    await expect.poll(() => bannerText.textContent()).toBe('This is a new service.');
     await expectAccessible(page, 'your council, none set up');
 
     await page.getByRole('button', { name: 'Save council' }).click();
@@ -36,6 +38,19 @@ describeE2E('admin: your council (empty database)', () => {
     await expect.poll(() => list.textContent()).toContain('Unitary authority');
     await expect.poll(() => list.textContent()).toContain('South West');
     await expectAccessible(page, 'your council set up');
+    // The banner names the real council and no longer calls its figures synthetic, signed in or out.
+    await page.reload();
+    await expect
+      .poll(() => bannerText.textContent())
+      .toBe('This is a new service, set up for Plymouth City Council (E06000026).');
+    expect(await page.locator('footer').textContent()).not.toContain('synthetic');
+    const anonymous = await newPage(e2e.browser);
+    await anonymous.page.goto(`${e2e.steward.baseUrl}/sign-in`);
+    await expect
+      .poll(() => anonymous.page.getByTestId('phase-banner-text').textContent())
+      .toContain('set up for Plymouth City Council (E06000026)');
+    await expectAccessible(anonymous.page, 'sign-in page for Plymouth');
+    expect(anonymous.errors).toEqual([]);
 
     // A county lists its districts, whose population files are added up to it.
     await page.getByLabel('Change the council').fill('Devon');
@@ -59,6 +74,9 @@ describeE2E('admin: your council (demo borough)', () => {
     await page.getByText('This is the synthetic demo borough').waitFor();
     await expect.poll(() => page.locator('dl.govuk-summary-list').textContent()).toContain('Eastbrook (demo borough)');
     expect(await page.getByRole('button', { name: 'Save council' }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('phase-banner-text').textContent())
+      .toBe('This is a new service. Figures in Eastbrook (demo borough) are synthetic: do not quote them.');
     await expectAccessible(page, 'your council on the demo');
     expect(errors).toEqual([]);
   });

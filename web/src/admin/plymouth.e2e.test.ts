@@ -117,9 +117,22 @@ describeE2E('a real council: Plymouth from public files', () => {
     await cp.goto(`${e2e.steward.baseUrl}/market`);
     await cp.getByRole('heading', { level: 1 }).first().waitFor();
     await cp.getByText('2,449 registered beds').first().waitFor();
+    // The banner names the council, and says nothing of synthetic figures.
+    await expect
+      .poll(() => cp.getByTestId('phase-banner-text').textContent())
+      .toBe('This is a new service, set up for Plymouth City Council (E06000026).');
     const summary = await (await cp.request.get(`${e2e.steward.baseUrl}/api/market/summary`)).json();
     expect(summary.careHomes).toBe(97);
     expect(summary.registeredBeds).toBe(2449);
+    // Counts written with their noun: no home has sent a capacity return yet.
+    await cp.getByText('0 of 97 homes have reported').first().waitFor();
+    // Beds by type: every group's figures are 0 until returns arrive, so the chart says so instead of drawing zeros.
+    const groups = summary.byGroup as { occupied: number; vacantAccepting: number }[];
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => g.occupied === 0 && g.vacantAccepting === 0)).toBe(true);
+    const bedsChart = cp.locator('figure.app-chart').filter({ hasText: 'Beds by type: occupied and vacant' });
+    await bedsChart.locator('.app-chart__empty').waitFor();
+    expect(await bedsChart.locator('svg').count()).toBe(0);
     await expectAccessible(cp, 'Plymouth market');
 
     // Population: people aged 65+ in mid-2030, as the SNPP file gives them (57,496.427).
@@ -168,7 +181,17 @@ describeE2E('a real council: Plymouth from public files', () => {
     expect([dischargedLast.date, dischargedLast.discharged_total]).toEqual(['2025-08-31', '69']);
     await cp.goto(`${e2e.steward.baseUrl}/discharge/metrics`);
     await cp.getByRole('heading', { level: 1, name: 'Flow and delay metrics' }).waitFor();
-    await cp.getByRole('heading', { level: 2, name: /^Published figures for the acute trust: .*RK9/ }).waitFor();
+    // Named from the NHS trusts reference list: the daily files give the trust's code only.
+    await cp
+      .getByRole('heading', {
+        level: 2,
+        name: 'Published figures for the acute trust: University Hospitals Plymouth NHS Trust (RK9)',
+      })
+      .waitFor();
+    await cp
+      .locator('figcaption')
+      .filter({ hasText: 'University Hospitals Plymouth NHS Trust (RK9): published daily figures' })
+      .waitFor();
     const figure = (label: string) => cp.locator('li.app-key-figure').filter({ hasText: `${label}, 31 August 2025` });
     await expect.poll(() => figure('No longer meet the criteria to reside').innerText()).toMatch(/\b186\b/);
     await expect.poll(() => figure('Discharged').innerText()).toMatch(/\b69\b/);

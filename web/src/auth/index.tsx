@@ -8,11 +8,13 @@ import type { Role } from '../../../src/domain/core/auth';
 
 // One source of truth for roles: the pure domain module the server uses too.
 import type { Wire } from '../../../src/server/schemas';
-import type { sessionResponse, userSchema } from '../../../src/server/auth/schemas';
+import type { councilResponse, sessionResponse, userSchema } from '../../../src/server/auth/schemas';
 export { ROLES, ROLE_LABELS, STAFF_ROLES, EDITOR_ROLES, type Role } from '../../../src/domain/core/auth';
 
 export type User = Wire<typeof userSchema>;
 type SessionResponse = Wire<typeof sessionResponse>;
+/** The council this Steward serves (name, GSS code, synthetic demo or not); null before set-up. */
+export type ServedCouncil = NonNullable<Wire<typeof councilResponse>['council']>;
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
 
@@ -20,6 +22,8 @@ export interface AuthContextValue {
   status: AuthStatus;
   user: User | null;
   csrfToken: string | null;
+  /** The council this Steward serves, signed in or not; null before set-up or while loading. */
+  council: ServedCouncil | null;
   /** Throws ApiError (401 with field errors, 429 when rate-limited). */
   signIn: (email: string, password: string) => Promise<User>;
   signOut: () => Promise<void>;
@@ -33,11 +37,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [user, setUser] = useState<User | null>(null);
   const [csrfToken, setToken] = useState<string | null>(null);
+  const [council, setCouncil] = useState<ServedCouncil | null>(null);
 
   const apply = useCallback((session: SessionResponse | null) => {
     setCsrfToken(session?.csrfToken ?? null);
     setToken(session?.csrfToken ?? null);
     setUser(session?.user ?? null);
+    if (session) setCouncil(session.council);
     setStatus(session ? 'signed-in' : 'signed-out');
   }, []);
 
@@ -45,7 +51,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     apiGet<SessionResponse>('/api/auth/session', { ignoreUnauthorised: true })
       .then((s) => !cancelled && apply(s))
-      .catch(() => !cancelled && apply(null));
+      .catch(() => {
+        if (cancelled) return;
+        apply(null);
+        // Signed out: the banner still names the council (and says whether its figures are synthetic).
+        apiGet<Wire<typeof councilResponse>>('/api/auth/council', { ignoreUnauthorised: true })
+          .then((c) => !cancelled && setCouncil(c.council))
+          .catch(() => undefined);
+      });
     return () => {
       cancelled = true;
     };
@@ -84,8 +97,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, csrfToken, signIn, signOut, hasRole }),
-    [status, user, csrfToken, signIn, signOut, hasRole],
+    () => ({ status, user, csrfToken, council, signIn, signOut, hasRole }),
+    [status, user, csrfToken, council, signIn, signOut, hasRole],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -22,7 +22,7 @@ export function ActivityUpload({ onImported }: { onImported: () => void }) {
     }
     setBusy(true);
     try {
-      const summary = await uploadImport('bcf-activity', file, () => undefined);
+      const summary = await uploadImport('bcf-activity', file, {}, () => undefined);
       setErrors([]);
       setDone(`${summary.fileName} imported: ${summary.messages.join('; ') || `${summary.rowsRead} rows`}`);
       onImported();

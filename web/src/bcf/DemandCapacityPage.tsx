@@ -19,6 +19,7 @@ import {
   formatNumber,
   type PlotOptions,
   type SummaryError,
+  formatCount,
 } from '../components';
 import { BcfNav, usePlanId } from './common';
 import type { DcRow, DcView } from './types';
@@ -150,7 +151,7 @@ export function DemandCapacityPage() {
     }
     try {
       await apiSend('PUT', `/api/bcf/plans/${planId}/demand-capacity`, { cells: out });
-      setDone(`${out.length} month${out.length === 1 ? '' : 's'} saved for ${place?.name}`);
+      setDone(`${formatCount(out.length, 'month')} saved for ${place?.name}`);
       reload();
     } catch (err) {
       setErrors(failureToSummary(err));

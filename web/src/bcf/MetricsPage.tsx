@@ -17,6 +17,7 @@ import {
   categoricalColours,
   type PlotOptions,
   type SummaryError,
+  formatCount,
 } from '../components';
 import { ActivityUpload } from './ActivityUpload';
 import { BcfNav, metricText, usePlanId } from './common';
@@ -164,7 +165,7 @@ function StewardCounts({ data, planId, reload }: { data: MetricsView; planId: st
       const res = await apiSend<{ counts: unknown[] }>('POST', `/api/bcf/plans/${planId}/metrics/refresh`);
       setErrors([]);
       setDone(
-        `Recomputed ${res.counts.length} quarterly figure${res.counts.length === 1 ? '' : 's'} for ${place.name} from Steward’s placements and discharge hub`,
+        `Recomputed ${formatCount(res.counts.length, 'quarterly figure')} for ${place.name} from Steward’s placements and discharge hub`,
       );
       reload();
     } catch (err) {

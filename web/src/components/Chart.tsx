@@ -50,9 +50,41 @@ function loadPlot(): Promise<typeof import('./plotRender')> {
  */
 const DECORATION = /^(rule|frame|text|tick)$|grid|axis/;
 
+/** Position channels: the ones a quantity is drawn along. */
+const POSITION = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2']);
+
 /**
- * True when a chart's marks hold no data to draw: every mark that is not a decoration has an empty (or absent)
- * data array. Such a chart would draw full-width bars or "0.000000" ticks from an empty domain.
+ * True when a mark draws nothing: it has no rows, or every number along its axes is null, NaN or zero (a bar
+ * chart of zeros, a line of nulls). Categories and dates do not count as quantities; a mark whose axes hold
+ * no quantity at all (a grid of cells) is kept. A mark Plot cannot initialise on its own is kept.
+ */
+function markIsEmpty(mark: { data?: unknown; initialize?: () => { channels?: Record<string, unknown> } }): boolean {
+  const data = mark.data as ArrayLike<unknown> | null | undefined;
+  if (data == null || data.length === 0) return true;
+  if (typeof mark.initialize !== 'function') return false;
+  let channels: Record<string, unknown>;
+  try {
+    channels = mark.initialize().channels ?? {};
+  } catch {
+    return false;
+  }
+  let quantitative = false;
+  for (const [name, channel] of Object.entries(channels)) {
+    const c = channel as { scale?: string; value?: ArrayLike<unknown> } | undefined;
+    if (!c?.value || !(POSITION.has(name) || POSITION.has(c.scale ?? ''))) continue;
+    const values = Array.from(c.value);
+    // A channel of categories or dates is where things are drawn, not how much: skip it.
+    if (values.some((v) => v != null && typeof v !== 'number')) continue;
+    quantitative = true;
+    if (values.some((v) => typeof v === 'number' && Number.isFinite(v) && v !== 0)) return false;
+  }
+  return quantitative;
+}
+
+/**
+ * True when a chart's marks hold no data to draw: every mark that is not a decoration has no rows, or only
+ * nulls or zeros along its axes. Such a chart would draw an empty plot, full-width bars or "0.000000" ticks
+ * from an empty domain; the Chart shows its "no data" sentence instead.
  */
 export function plotIsEmpty(options: Plot.PlotOptions): boolean {
   const marks = (options.marks ?? []).flat(Infinity as 1) as unknown[];
@@ -61,10 +93,7 @@ export function plotIsEmpty(options: Plot.PlotOptions): boolean {
       !!m && typeof m === 'object' && !DECORATION.test(String((m as { ariaLabel?: unknown }).ariaLabel ?? '')),
   );
   if (dataMarks.length === 0) return false;
-  return dataMarks.every((m) => {
-    const data = m.data as ArrayLike<unknown> | null | undefined;
-    return data == null || data.length === 0;
-  });
+  return dataMarks.every((m) => markIsEmpty(m as Parameters<typeof markIsEmpty>[0]));
 }
 
 export interface ChartProps {

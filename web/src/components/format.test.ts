@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
+  pluralise,
   formatMultiplier,
   formatShortfall,
   formatAge,
@@ -111,5 +112,17 @@ describe('counts with their noun', () => {
     expect(formatCount(2.5, 'day')).toBe('2.5 days');
     expect(formatCount(1200, 'bed')).toBe('1,200 beds');
     expect(formatCount(3, 'person', 'people')).toBe('3 people');
+  });
+  it('makes the plural itself: the fresh-user check saw "1 care homes" and "1468 beds"', () => {
+    expect(formatCount(1, 'care home')).toBe('1 care home');
+    expect(formatCount(1468, 'bed')).toBe('1,468 beds');
+    expect(formatCount(1, 'person')).toBe('1 person');
+    expect(formatCount(12_345, 'person')).toBe('12,345 people');
+    expect(formatCount(2, 'agency')).toBe('2 agencies');
+    expect(formatCount(4, 'KPI')).toBe('4 KPIs');
+    expect(formatCount(3, 'day')).toBe('3 days');
+    expect(formatCount(null, 'referral')).toBe('Not available');
+    expect(pluralise('new hour')).toBe('new hours');
+    expect(pluralise('box')).toBe('boxes');
   });
 });

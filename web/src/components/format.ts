@@ -19,8 +19,32 @@ function missing(value: number | null | undefined): value is null | undefined {
 }
 
 /** 268000 → "268,000"; `dp` fixes the decimal places (default: up to 1 for non-integers). */
-/** "1 day", "3 days", "1,200 beds": a count with its noun, singular for exactly one. */
-export function formatCount(value: number, singular: string, plural = `${singular}s`): string {
+/** Nouns whose plural is not the regular one. */
+const IRREGULAR_PLURALS: Record<string, string> = { person: 'people', child: 'children', staff: 'staff' };
+
+/**
+ * The plural of an English noun or noun phrase (the last word changes): "care home" → "care homes",
+ * "person" → "people", "agency" → "agencies", "KPI" → "KPIs", "box" → "boxes".
+ */
+export function pluralise(singular: string): string {
+  const m = /^(.*?)(\S+)$/.exec(singular);
+  if (!m) return singular;
+  const [, head, word] = m;
+  const irregular = IRREGULAR_PLURALS[word.toLowerCase()];
+  if (irregular)
+    return head + (word[0] === word[0].toUpperCase() ? irregular[0].toUpperCase() + irregular.slice(1) : irregular);
+  if (/[^aeiou]y$/.test(word)) return `${head}${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${head}${word}es`;
+  return `${head}${word}s`;
+}
+
+/**
+ * A count with its noun, for every count of homes, beds, people, placements, referrals… the web app writes:
+ * en-GB thousands separators and the singular for exactly one. "1 care home", "1,468 beds", "2 people".
+ * `plural` overrides the plural {@link pluralise} makes. A missing count reads "Not available".
+ */
+export function formatCount(value: number | null | undefined, singular: string, plural = pluralise(singular)): string {
+  if (missing(value)) return NOT_AVAILABLE;
   return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
 }
 

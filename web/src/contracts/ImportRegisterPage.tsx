@@ -8,6 +8,8 @@ import {
   Table,
   apiErrorsToSummary,
   type SummaryError,
+  formatCount,
+  formatNumber,
 } from '../components';
 import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
 
@@ -50,7 +52,7 @@ export function ImportRegisterPage() {
     try {
       const r = await upload(file);
       setErrors([]);
-      setDone(`${file.name} imported: ${r.created} contracts added, ${r.updated} updated`);
+      setDone(`${file.name} imported: ${formatCount(r.created, 'contract')} added, ${formatNumber(r.updated)} updated`);
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
       setProblem(api?.detail ?? String(err));

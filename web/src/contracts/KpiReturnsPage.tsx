@@ -25,6 +25,7 @@ import {
   type PlotOptions,
   type SummaryError,
   type TagColour,
+  formatCount,
 } from '../components';
 import { KPI_FREQUENCY_LABELS, RETURN_STATE_LABELS, label } from './labels';
 import type { KpiView, ReturnStatus } from './types';
@@ -441,9 +442,10 @@ export function KpiReturnsPage() {
     <Page title={title} caption="Contracts and delivery" breadcrumbs={crumbs}>
       {message && <NotificationBanner type="success" heading={message} />}
       <p className="govuk-body">
-        {data.kpis.length} KPIs across {new Set(data.kpis.map((k) => k.contractId)).size} contracts: {totals.overdue}{' '}
-        returns overdue, {totals.late} received late, {totals.offTarget} off target. A return is due 10 days after a
-        month ends, 15 after a quarter, 20 after a half-year and 30 after a year unless the contract says otherwise.
+        {formatCount(data.kpis.length, 'KPI')} across{' '}
+        {formatCount(new Set(data.kpis.map((k) => k.contractId)).size, 'contract')}: {totals.overdue} returns overdue,{' '}
+        {totals.late} received late, {totals.offTarget} off target. A return is due 10 days after a month ends, 15 after
+        a quarter, 20 after a half-year and 30 after a year unless the contract says otherwise.
       </p>
       <Chart
         title="KPI returns by the month they were due"

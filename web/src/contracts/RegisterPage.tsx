@@ -13,6 +13,7 @@ import {
   formatDate,
   formatPence,
   type Column,
+  formatCount,
 } from '../components';
 import {
   CARE_GROUPS,
@@ -212,7 +213,7 @@ export function RegisterPage() {
       ) : (
         <>
           <p className="govuk-body" role="status">
-            {data.contracts.length} contracts, {formatPence(totalAnnual)} a year.
+            {formatCount(data.contracts.length, 'contract')}, {formatPence(totalAnnual)} a year.
           </p>
           <Table
             caption="Contracts"

@@ -89,7 +89,7 @@ describeE2E('contracts and delivery', () => {
     await page.getByRole('heading', { level: 1, name: 'KPI returns' }).waitFor();
     await expectAccessible(page, 'KPI returns (staff)');
 
-    // A register with a bad row is refused whole, with the line and column named.
+    // A register with a bad row is refused whole, with the line and the column named by its heading in the file.
     await page.goto(`${e2e.steward.baseUrl}/contracts/register/import`);
     await page.getByRole('heading', { level: 1, name: 'Import a contract register' }).waitFor();
     await expectAccessible(page, 'import page');
@@ -101,7 +101,7 @@ describeE2E('contracts and delivery', () => {
     await page.getByRole('button', { name: 'Import register' }).click();
     await page
       .locator('.govuk-error-summary')
-      .getByText(/line 3: totalValue: Total value "lots" is not an amount in pounds/)
+      .getByText(/line 3: Total value \(£\): Total value "lots" is not an amount in pounds/)
       .waitFor();
     await expectAccessible(page, 'import page with errors');
     const none = (await (await page.request.get(`${e2e.steward.baseUrl}/api/contracts/contracts?search=EB-NEW`)).json())

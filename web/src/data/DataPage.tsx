@@ -6,7 +6,9 @@ import {
   LoadingOrError,
   NotificationBanner,
   Page,
+  Radios,
   Select,
+  TextInput,
   Table,
   Tag,
   formatAge,
@@ -32,9 +34,19 @@ export interface ImportRun {
   messages: string[];
 }
 
+/** An option an importer takes (as `steward import -o key=value`), shown as a field of the upload form. */
+export interface DatasetOption {
+  key: string;
+  label: string;
+  hint: string;
+  /** Allowed values (radios), or null for text. */
+  choices: { value: string; text: string }[] | null;
+}
+
 export interface Dataset {
   kind: string;
   description: string;
+  options: DatasetOption[];
   imports: number;
   latest: ImportRun | null;
   ageDays: number | null;
@@ -116,6 +128,7 @@ export function DataPage() {
   const { data, error, loading, reload } = useApi<{ datasets: Dataset[]; history: ImportRun[] }>('/api/data/datasets');
   const [kind, setKind] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [optionValues, setOptionValues] = useState<Record<string, string>>({});
   const [formErrors, setFormErrors] = useState<SummaryError[]>([]);
   const [upload, setUpload] = useState<UploadState>({ status: 'idle' });
   const kinds = useMemo(
@@ -125,6 +138,7 @@ export function DataPage() {
         .sort((a, b) => a.value.localeCompare(b.value)),
     [data],
   );
+  const options = data?.datasets.find((d) => d.kind === kind)?.options ?? [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -135,13 +149,21 @@ export function DataPage() {
     if (errors.length || !file) return;
     setUpload({ status: 'uploading', fileName: file.name, sent: 0, total: file.size });
     try {
-      const summary = await uploadImport(kind, file, (sent, total) =>
+      const given = Object.fromEntries(options.map((o) => [o.key, optionValues[o.key] ?? '']).filter(([, v]) => v));
+      const summary = await uploadImport(kind, file, given, (sent, total) =>
         setUpload({ status: 'uploading', fileName: file.name, sent, total }),
       );
       setUpload({ status: 'done', summary });
       reload();
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
+      // A wrong option is shown on its own field, as the form's other errors are.
+      const optionErrors = (api?.errors ?? []).filter((e) => options.some((o) => o.key === e.field));
+      if (optionErrors.length) {
+        setFormErrors(optionErrors);
+        setUpload({ status: 'idle' });
+        return;
+      }
       setUpload({
         status: 'refused',
         fileName: file.name,
@@ -192,9 +214,39 @@ export function DataPage() {
           placeholder="Choose a dataset"
           options={kinds}
           value={kind}
-          onChange={setKind}
+          onChange={(k) => {
+            setKind(k);
+            setOptionValues({});
+          }}
           error={formErrors.find((e) => e.field === 'kind')?.message}
         />
+        {options.map((o) =>
+          o.choices ? (
+            <Radios
+              key={o.key}
+              name={o.key}
+              legend={o.label}
+              hint={o.hint}
+              small
+              value={optionValues[o.key] ?? ''}
+              onChange={(v) => setOptionValues((all) => ({ ...all, [o.key]: v }))}
+              items={[{ value: '', text: 'Let Steward choose' }, ...o.choices]}
+              error={formErrors.find((e) => e.field === o.key)?.message}
+            />
+          ) : (
+            <TextInput
+              key={o.key}
+              name={o.key}
+              label={o.label}
+              hint={o.hint}
+              width={20}
+              spellCheck={false}
+              value={optionValues[o.key] ?? ''}
+              onChange={(v) => setOptionValues((all) => ({ ...all, [o.key]: v }))}
+              error={formErrors.find((e) => e.field === o.key)?.message}
+            />
+          ),
+        )}
         <div
           className={`govuk-form-group${summaryErrors.some((e) => e.field === 'file') ? ' govuk-form-group--error' : ''}`}
         >

@@ -81,4 +81,34 @@ describeE2E('data: datasets and uploads', () => {
     await expectAccessible(page, 'data page after an import');
     expect(errors).toEqual([]);
   });
+
+  it('passes an importer option (the discharge trust), refusing a wrong one on its field', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    await signIn(page, e2e.steward.baseUrl, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    await page.goto(`${e2e.steward.baseUrl}/data`);
+    await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
+    await page.getByLabel('What the file is').selectOption('discharge-delays');
+    const trust = page.getByLabel('Local acute trust’s ODS code (optional)');
+    await trust.fill('Plymouth');
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'RK9_criteria_to_reside.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(
+        path.join(import.meta.dirname, '../../../src/importers/fixtures/discharge/RK9_criteria_to_reside.csv'),
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload and import' }).click();
+    const wrong = '"Plymouth" is not an NHS trust’s ODS code: use its three letters or digits, like RK9';
+    const link = page.locator('.govuk-error-summary').getByRole('link', { name: wrong });
+    await link.waitFor();
+    await expect.poll(() => link.getAttribute('href')).toBe('#trust');
+    await expect.poll(() => page.locator('#trust-error').textContent()).toContain(wrong);
+    await expectAccessible(page, 'data page with a wrong option');
+
+    await trust.fill('rk9');
+    await page.getByRole('button', { name: 'Upload and import' }).click();
+    const banner = page.locator('.govuk-notification-banner--success');
+    await banner.getByText('the flow page shows University Hospitals Plymouth NHS Trust (RK9)').waitFor();
+    expect(errors).toEqual([]);
+  });
 });

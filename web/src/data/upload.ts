@@ -28,14 +28,20 @@ export function toFileProblem(e: { field: string; message: string }): FileProble
     : { line: null, field: e.field, message: e.message };
 }
 
+/**
+ * Sends `file` to the named importer with its options (`{ trust: 'RK9' }`, as `steward import -o trust=RK9`).
+ * Resolves with the summary; rejects with an ApiError naming each wrong option or each problem in the file.
+ */
 export function uploadImport(
   kind: string,
   file: File,
+  options: Record<string, string>,
   onProgress: (sent: number, total: number) => void,
 ): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/data/imports/${encodeURIComponent(kind)}?fileName=${encodeURIComponent(file.name)}`);
+    const query = new URLSearchParams({ ...options, fileName: file.name });
+    xhr.open('POST', `/api/data/imports/${encodeURIComponent(kind)}?${query.toString()}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     const token = getCsrfToken();

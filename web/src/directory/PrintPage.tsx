@@ -1,7 +1,7 @@
 // A printable list of the current search's services (public): compact, with a print button hidden on paper.
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
-import { Button, LoadingOrError, PublicPage, formatDate } from '../components';
+import { Button, LoadingOrError, PublicPage, formatDate, formatCount } from '../components';
 import { formatDays, formatMiles, searchQueryOf } from './SearchPage';
 import type { SearchOptions, SearchResult } from './types';
 
@@ -32,8 +32,9 @@ export function PrintPage() {
             </Link>
           </div>
           <p className="govuk-body">
-            {data.total} services{data.district ? `, nearest to ${data.district} first` : ''}. Printed from the
-            community services directory on {formatDate(new Date())}
+            {formatCount(data.total, 'service')}
+            {data.district ? `, nearest to ${data.district} first` : ''}. Printed from the community services directory
+            on {formatDate(new Date())}
             {data.total > data.results.length ? `; the first ${data.results.length} are listed` : ''}.
           </p>
           <ol className="govuk-list govuk-list--number app-directory-print-list">

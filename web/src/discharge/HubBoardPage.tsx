@@ -108,7 +108,8 @@ export function HubBoardPage() {
     <Page title="Transfer of Care hub" caption="Discharge" breadcrumbs={[{ text: 'Discharge hub' }]} width="full">
       <DischargeNav />
       <p className="govuk-body">
-        {total} people are medically optimised and waiting to leave hospital (as at {formatDateTime(data.asAt)}).
+        {formatCount(total, 'person')} {total === 1 ? 'is' : 'are'} medically optimised and waiting to leave hospital
+        (as at {formatDateTime(data.asAt)}).
       </p>
       {hasRole('broker', 'admin') && (
         <ButtonGroup>

@@ -93,7 +93,7 @@ export function PublishedFiguresSection() {
         ]}
       />
       <Chart
-        title={`${data.org.code}: published daily figures`}
+        title={`${label}: published daily figures`}
         description={`Over the ${data.series.length} latest published days to ${formatDate(last.date)}, between ${formatNumber(Math.min(...data.series.flatMap((p) => (p.nctr === null ? [] : [p.nctr]))))} and ${formatNumber(Math.max(...data.series.flatMap((p) => (p.nctr === null ? [] : [p.nctr]))))} patients a day no longer met the criteria to reside.`}
         plot={plot}
         source={data.source}

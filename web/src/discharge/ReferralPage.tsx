@@ -31,6 +31,8 @@ import {
   formatDateTime,
   formatPence,
   type SummaryError,
+  formatCount,
+  formatNumber,
 } from '../components';
 import {
   DELAY_REASONS,
@@ -80,7 +82,7 @@ function CandidateList({
       );
       setChosen([]);
       onSent(
-        `Request sent to ${r.sent} provider${r.sent === 1 ? '' : 's'}${r.alreadySent ? ` (${r.alreadySent} already had it)` : ''}`,
+        `Request sent to ${formatCount(r.sent, 'provider')}${r.alreadySent ? ` (${formatNumber(r.alreadySent)} already had it)` : ''}`,
       );
     } catch (err) {
       setErrors(failureToSummary(err));
@@ -100,8 +102,8 @@ function CandidateList({
         Who can take them now
       </h2>
       <p className="govuk-body">
-        {data.candidates.length} of {data.considered} providers nearby match the service and specialisms and have
-        capacity now
+        {formatNumber(data.candidates.length)} of {formatCount(data.considered, 'provider')} nearby match the service
+        and specialisms and have capacity now
         {excluded.length ? ` (left out: ${excluded.join('; ')})` : ''}.
       </p>
       <Details summary="How providers are ranked">
@@ -185,7 +187,7 @@ function Offers({
       const v = res.vacancyAfter;
       const left =
         v.vacantAccepting !== undefined
-          ? `${v.vacantAccepting} bed${v.vacantAccepting === 1 ? '' : 's'} now free there`
+          ? `${formatCount(v.vacantAccepting, 'bed')} now free there`
           : v.hoursAvailable !== undefined
             ? `${v.hoursAvailable} new hours a week now available`
             : `${v.blockBedsFree} block beds now free`;

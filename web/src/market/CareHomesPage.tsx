@@ -18,6 +18,8 @@ import {
   Tag,
   type Column,
   type DownloadColumn,
+  formatCount,
+  formatNumber,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { FreshnessTag } from './FreshnessTag';
@@ -189,7 +191,7 @@ export function CareHomesPage() {
       <MarketNav current="/market/care-homes" />
       <FiltersForm />
       <p className="govuk-body">
-        {response.total.toLocaleString('en-GB')} care homes, {describeFilters(filters)}:{' '}
+        {formatCount(response.total, 'care home')}, {describeFilters(filters)}:{' '}
         {response.levels.high.toLocaleString('en-GB')} high risk, {response.levels.watch.toLocaleString('en-GB')} to
         watch.
       </p>
@@ -218,8 +220,8 @@ export function CareHomesPage() {
       <Table
         caption={
           fragile.length < toWatch
-            ? `The ${fragile.length.toLocaleString('en-GB')} most fragile of ${toWatch.toLocaleString('en-GB')} homes to watch`
-            : `${toWatch} homes to watch`
+            ? `The ${formatNumber(fragile.length)} most fragile of ${formatCount(toWatch, 'home')} to watch`
+            : `${formatCount(toWatch, 'home')} to watch`
         }
         captionSize="s"
         rows={fragile}
@@ -268,7 +270,7 @@ export function CareHomesPage() {
         title="Council-funded share of each home’s occupied beds"
         height={Math.max(260, data.length * 9)}
         plot={sharePlot}
-        description={`${reliant} of ${data.length} homes${paged ? ' on this page' : ''} have more than half of their occupied beds funded by the council (or jointly with the NHS). Dot size shows beds; red dots are high-risk homes.`}
+        description={`${formatNumber(reliant)} of ${formatCount(data.length, 'home')}${paged ? ' on this page' : ''} have more than half of their occupied beds funded by the council (or jointly with the NHS). Dot size shows beds; red dots are high-risk homes.`}
       />
 
       <Table

@@ -17,6 +17,7 @@ import {
   Page,
   Table,
   categoricalColours,
+  formatCount,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
@@ -110,7 +111,9 @@ function MarketDashboard() {
           y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType,
           x: 'locations',
           text: (d) =>
-            d.registeredBeds ? `${d.locations} (${formatNumber(d.registeredBeds)} beds)` : String(d.locations),
+            d.registeredBeds
+              ? `${formatNumber(d.locations)} (${formatCount(d.registeredBeds, 'bed')})`
+              : String(d.locations),
           textAnchor: 'start',
           dx: 4,
         }),
@@ -186,7 +189,7 @@ function MarketDashboard() {
         Plot.text(data?.concentration.providers ?? [], {
           y: 'name',
           x: (d) => d.share * 100,
-          text: (d) => `${formatRatio(d.share)} (${d.units} beds)`,
+          text: (d) => `${formatRatio(d.share)} (${formatCount(d.units, 'bed')})`,
           textAnchor: 'start',
           dx: 4,
         }),
@@ -234,7 +237,7 @@ function MarketDashboard() {
             label: 'Occupancy',
             value: data.occupancy == null ? null : Math.round(data.occupancy * 1000) / 10,
             unit: 'percent',
-            hint: `${formatNumber(data.occupied)} of ${formatNumber(data.maxCapacity)} beds occupied`,
+            hint: `${formatNumber(data.occupied)} of ${formatCount(data.maxCapacity, 'bed')} occupied`,
           },
           {
             key: 'vacant',
@@ -249,7 +252,7 @@ function MarketDashboard() {
             label: 'Care homes with stale data',
             value: data.staleHomes,
             unit: 'count',
-            hint: `${data.reportingHomes} of ${data.careHomes} homes have reported`,
+            hint: `${formatNumber(data.reportingHomes)} of ${formatCount(data.careHomes, 'home')} have reported`,
             href: '/market/care-homes',
           },
           {
@@ -257,7 +260,7 @@ function MarketDashboard() {
             label: 'Homecare hours a week',
             value: Math.round(data.homecare.hoursPerWeek),
             unit: 'count',
-            hint: `${data.homecare.agencies} agencies, ${formatNumber(data.homecare.peopleSupported)} people; ${formatNumber(data.homecare.newHoursAvailable)} new hours available`,
+            hint: `${formatCount(data.homecare.agencies, 'agency')}, ${formatCount(data.homecare.peopleSupported, 'person')}; ${formatCount(data.homecare.newHoursAvailable, 'new hour')} available`,
           },
           {
             key: 'agency',
@@ -431,7 +434,7 @@ function MarketDashboard() {
             plot={concentrationPlot}
             description={
               top
-                ? `The largest provider, ${top.name}, holds ${formatRatio(top.share)} of beds; the five largest hold ${formatRatio(data.concentration.top5Share)}. HHI ${formatNumber(Math.round(data.concentration.hhi))} (${data.concentration.level}) across ${data.concentration.providerCount} providers.`
+                ? `The largest provider, ${top.name}, holds ${formatRatio(top.share)} of beds; the five largest hold ${formatRatio(data.concentration.top5Share)}. HHI ${formatNumber(Math.round(data.concentration.hhi))} (${data.concentration.level}) across ${formatCount(data.concentration.providerCount, 'provider')}.`
                 : 'No care homes.'
             }
             dataTable={

@@ -18,6 +18,7 @@ import {
   Page,
   Table,
   categoricalColours,
+  formatCount,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
@@ -188,14 +189,14 @@ export function PricesPage() {
             label: 'Mean new placement price, last 12 months',
             value: c.recentMean == null ? null : Math.round(c.recentMean),
             unit: 'pence_per_week',
-            hint: `${c.recentN} placements`,
+            hint: formatCount(c.recentN, 'placement'),
           },
           {
             key: 'change',
             label: 'Change on two years before',
             value: c.change == null ? null : Math.round(c.change * 1000) / 10,
             unit: 'percent',
-            hint: `from ${poundsPerWeek(c.earlierMean)} (${c.earlierN} placements, ${formatDate(c.earlierFrom, { short: true })} to ${formatDate(c.earlierTo, { short: true })})`,
+            hint: `from ${poundsPerWeek(c.earlierMean)} (${formatCount(c.earlierN, 'placement')}, ${formatDate(c.earlierFrom, { short: true })} to ${formatDate(c.earlierTo, { short: true })})`,
           },
           {
             key: 'usual',
@@ -223,7 +224,7 @@ export function PricesPage() {
             label: 'Active homecare packages',
             value: data.homecare.activePackages,
             unit: 'count',
-            hint: `${formatNumber(Math.round(data.homecare.hoursPerWeek))} hours a week; mean ${formatPence(data.homecare.meanHourlyRatePence == null ? null : Math.round(data.homecare.meanHourlyRatePence))} an hour; spot ${formatRatio(data.homecare.spotShareLast12Months)} of new packages`,
+            hint: `${formatCount(Math.round(data.homecare.hoursPerWeek), 'hour')} a week; mean ${formatPence(data.homecare.meanHourlyRatePence == null ? null : Math.round(data.homecare.meanHourlyRatePence))} an hour; spot ${formatRatio(data.homecare.spotShareLast12Months)} of new packages`,
           },
         ]}
       />

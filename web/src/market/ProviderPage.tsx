@@ -17,6 +17,7 @@ import {
   saveFile,
   toCsv,
   type SummaryError,
+  formatCount,
 } from '../components';
 import { bulkCapacityTemplate } from '../../../src/domain/market/bulk';
 import { FreshnessTag } from './FreshnessTag';
@@ -71,7 +72,10 @@ function summaryOf(l: ProviderLocation): string {
   }
   if (l.homecare.length) {
     const hours = l.homecare.reduce((s, h) => s + h.newHoursAvailable, 0);
-    return `${l.homecare.reduce((s, h) => s + h.peopleSupported, 0)} people; ${formatHours(hours)} of new work available`;
+    return `${formatCount(
+      l.homecare.reduce((s, h) => s + h.peopleSupported, 0),
+      'person',
+    )}; ${formatHours(hours)} of new work available`;
   }
   return 'No figures yet';
 }
@@ -132,7 +136,7 @@ function ProviderView({ providerId }: { providerId: string }) {
     setMessage(null);
     try {
       const res = await uploadCsv(`/api/market/providers/${providerId}/capacity-csv`, await file.text());
-      setMessage(`${res.saved} care home return${res.saved === 1 ? '' : 's'} saved from ${file.name}.`);
+      setMessage(`${formatCount(res.saved, 'care home return')} saved from ${file.name}.`);
       reload();
     } catch (err) {
       setErrors(

@@ -16,6 +16,7 @@ import {
   fieldError,
   formatDate,
   type SummaryError,
+  formatCount,
 } from '../components';
 import {
   BED_CLOSED_REASONS,
@@ -287,7 +288,7 @@ export function UpdateReturnPage() {
             <NumberField
               name="maxCapacity"
               label="Maximum capacity (beds you can use)"
-              hint={l.registeredBeds == null ? undefined : `CQC registration: ${l.registeredBeds} beds`}
+              hint={l.registeredBeds == null ? undefined : `CQC registration: ${formatCount(l.registeredBeds, 'bed')}`}
               form={f}
               set={set}
               errors={errors}

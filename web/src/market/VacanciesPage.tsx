@@ -1,7 +1,7 @@
 // Care homes with beds vacant and accepting admissions now, with how old each figure is.
 import { Link } from 'react-router';
 import { useApi } from '../api';
-import { DownloadLinks, formatDateTime, LoadingOrError, Page, RatingTag, Table } from '../components';
+import { DownloadLinks, formatDateTime, LoadingOrError, Page, RatingTag, Table, formatCount } from '../components';
 import { FreshnessTag } from './FreshnessTag';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
@@ -36,8 +36,8 @@ export function VacanciesPage() {
       <MarketNav current="/market/vacancies" />
       <FiltersForm />
       <p className="govuk-body">
-        {total} beds vacant and accepting admissions in {data.length} care homes, {describeFilters(filters)}. Check the
-        age of each figure before offering a bed.
+        {formatCount(total, 'bed')} vacant and accepting admissions in {formatCount(data.length, 'care home')},{' '}
+        {describeFilters(filters)}. Check the age of each figure before offering a bed.
       </p>
       <Table
         caption="Care homes with vacancies"

@@ -15,6 +15,7 @@ import {
   Table,
   useNoIndex,
   usePageTitle,
+  formatCount,
 } from '../components';
 import { PORTFOLIOS, PORTFOLIO_DESCRIPTIONS, PORTFOLIO_LABELS } from '../../../src/domain/mps/outline';
 import { OpportunitiesTable, opportunityValue, SectionBody, sectionCaption, WholeStatement } from './StatementView';
@@ -334,8 +335,9 @@ export function PublicOpportunitiesPage() {
       boroughName={boroughName}
     >
       <p className="govuk-body">
-        {procurements} procurements in the pipeline and {data.opportunities.length - procurements} contracts ending in
-        the next three years, from edition {data.edition.number} of the{' '}
+        {formatCount(procurements, 'procurement')} in the pipeline and{' '}
+        {formatCount(data.opportunities.length - procurements, 'contract')} ending in the next three years, from edition{' '}
+        {data.edition.number} of the{' '}
         <Link className="govuk-link" to={PUBLIC_PATH}>
           Market Position Statement
         </Link>{' '}

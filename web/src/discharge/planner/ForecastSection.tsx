@@ -11,6 +11,7 @@ import {
   formatDateTime,
   formatNumber,
   formatGbp,
+  formatCount,
 } from '../../components';
 import { DailyBandChart, DailyDownloads } from './charts';
 import type { RunProgress } from './runner';
@@ -54,7 +55,7 @@ export function TodaysPosition({ position, scenario }: { position: HubPosition; 
         lanes for this capacity). In the service: discharged into it and not yet finished. Each person’s remaining stay
         is drawn given how long they have already been in the service.
         {position.unrecordedEnds > 0 &&
-          ` ${formatNumber(position.unrecordedEnds)} people discharged over a year ago with no end recorded are left out.`}
+          ` Left out: ${formatCount(position.unrecordedEnds, 'person')} discharged over a year ago with no end recorded.`}
       </p>
     </>
   );

@@ -15,6 +15,7 @@ import {
   formatNumber,
   formatGbp,
   formatRatio,
+  formatCount,
 } from '../../components';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import { DailyBandChart, DailyDownloads } from './charts';
@@ -69,7 +70,7 @@ export function FitDetails({ fit }: { fit: HistoryFit }) {
             header: 'Capacity',
             render: (p) =>
               p.visits
-                ? `${p.visits.capacityPerDay} visits a day: ${p.visits.source}`
+                ? `${formatCount(p.visits.capacityPerDay, 'visit')} a day: ${p.visits.source}`
                 : `${p.capacity.places} places: ${p.capacity.source}`,
           },
           {
@@ -154,7 +155,7 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
             numeric: true,
             render: (r) =>
               r.unit === 'visit'
-                ? `${formatNumber(r.occupancy, 0)} people; ${formatNumber(r.visits, 0)} of ${formatNumber(r.capacity, 0)} visits a day`
+                ? `${formatCount(Math.round(r.occupancy), 'person')}; ${formatNumber(r.visits, 0)} of ${formatCount(Math.round(r.capacity), 'visit')} a day`
                 : `${formatNumber(r.occupancy, 0)} of ${formatNumber(r.capacity, 0)} places`,
           },
           {
