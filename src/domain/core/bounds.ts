@@ -57,8 +57,13 @@ export const BOUNDS = {
   metricValue: { min: 0, max: 10_000_000 },
   /** A BCF scheme's outputs (people, hours, packages) in a quarter or a year. */
   schemeOutputs: { min: 0, max: 10_000_000 },
-  /** A KPI's target, tolerance or returned value, in the KPI's own unit (a count, a percentage, pence). */
-  kpiValue: { min: -1_000_000_000_000, max: 1_000_000_000_000 },
+  /**
+   * A KPI's target, tolerance or returned value, in the KPI's own unit (a count, hours, a percentage, pence): a
+   * billion is more than any count a council's contract reports, and £10m in pence; it also keeps every whole
+   * value within what the API's edge check passes (PostgreSQL integer range), so the field's own range is the one
+   * a person is told.
+   */
+  kpiValue: { min: -1_000_000_000, max: 1_000_000_000 },
   /** Likelihood or impact of a risk: 1 (rare, negligible) to 5 (almost certain, severe). */
   riskScale: { min: 1, max: 5 },
   /** A risk score, likelihood × impact: 1 to 25. */
