@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { Conflict, DomainError, Forbidden, InputError, NotFound, type FieldError } from '../domain/core/errors.js';
 import { fieldLabel, userMessage, type SchemaIssue } from '../domain/core/messages.js';
 import { loggableError, pgErrorOf, type PgErrorFacts } from '../db/errors.js';
+import type { ImportRejected } from '../importers/framework.js';
 
 export type { FieldError };
 
@@ -55,6 +56,35 @@ export const unauthorised = () => new Problem(401, 'Sign in required', 'Sign in 
 export const conflict = (detail: string, errors?: FieldError[]) => new Conflict(detail, errors);
 /** 400 listing every field at fault. */
 export const invalid = (errors: FieldError[], detail?: string) => new InputError(errors, detail);
+
+/**
+ * 422 for a file an importer refused whole (ImportRejected): the count of problems, then one error per problem
+ * naming its place as "line 12: Start date" ("line 12" when the problem is the whole line; the field, or "file",
+ * when it has no line). `title` and `nothingWas` word it for the thing imported; `fileName` names the file in the
+ * detail; `limit` keeps only the first problems; `where` is each error's `in` ("body" unless told).
+ */
+export function importRejected(
+  e: ImportRejected,
+  {
+    title = 'The file was not imported',
+    nothingWas = 'saved',
+    fileName,
+    limit,
+    where = 'body',
+  }: { title?: string; nothingWas?: 'saved' | 'imported'; fileName?: string; limit?: number; where?: string } = {},
+): Problem {
+  const n = e.issues.length;
+  return new Problem(
+    422,
+    title,
+    `${n} problem${n === 1 ? '' : 's'} found${fileName ? ` in ${fileName}` : ''}; nothing was ${nothingWas}`,
+    e.issues.slice(0, limit).map((i) => ({
+      field: i.line == null ? (i.field ?? 'file') : `line ${i.line}${i.field ? `: ${i.field}` : ''}`,
+      message: i.message,
+      in: where,
+    })),
+  );
+}
 
 /** The RFC 9457 `type` URI of a problem with this HTTP status. */
 export function problemType(status: number): string {

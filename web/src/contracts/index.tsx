@@ -14,9 +14,9 @@ const NewAssessmentPage = lazyPage(() => import('./NewAssessmentPage'), 'NewAsse
 const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
 const DeliveryPlanPage = lazyPage(() => import('./DeliveryPlanPage'), 'DeliveryPlanPage');
 const DeliveryPlansPage = lazyPage(() => import('./DeliveryPlansPages'), 'DeliveryPlansPage');
-const DeliveryPlanEditorPage = lazyPage(() => import('./DeliveryPlansPages'), 'DeliveryPlanEditorPage');
+const DeliveryPlanEditorPage = lazyPage(() => import('./DeliveryPlanEditorPage'), 'DeliveryPlanEditorPage');
 const NewDeliveryPlanPage = lazyPage(() => import('./DeliveryPlansPages'), 'NewDeliveryPlanPage');
-const PlanActionPage = lazyPage(() => import('./DeliveryPlansPages'), 'PlanActionPage');
+const PlanActionPage = lazyPage(() => import('./PlanActionPage'), 'PlanActionPage');
 const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
 const ConcernsPage = lazyPage(() => import('./ConcernsPage'), 'ConcernsPage');
 const ConcernPage = lazyPage(() => import('./ConcernPage'), 'ConcernPage');
