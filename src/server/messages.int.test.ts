@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../db/testing.js';
 import { providers } from '../db/market/schema.js';
-import { addMonths, londonToday } from '../domain/core/dates.js';
+import { addMonths, londonToday, longDateText } from '../domain/core/dates.js';
 import { SCHEMA_WORDING } from '../domain/core/messages.js';
 import { createTestApp, signInAs, type TestClient } from './testing.js';
 
@@ -58,6 +58,24 @@ describeWithDatabases('API messages in the form’s words', (ctx) => {
     delete noProvider.providerId;
     const missing = await commissioner.post('/api/contracts/contracts', noProvider);
     expect(messages(missing)).toEqual({ providerId: 'Enter provider' });
+  });
+
+  it('a contract: every problem in one answer, the term’s own checks with the fields’ (fault 8)', async () => {
+    const res = await commissioner.post('/api/contracts/contracts', {
+      ...contract(),
+      noticePeriodMonths: 99,
+      initialEndDate: addMonths(today, -24),
+      extensionOptionsMonths: [],
+      extensionsTaken: 1,
+      breakClauseDates: ['2020-01-01'],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(messages(res)).toEqual({
+      noticePeriodMonths: 'Notice period must be 24 months or less',
+      initialEndDate: 'End date of the initial term must be on or after the start date',
+      extensionsTaken: 'Extensions already taken must be 0: the contract has no extension options',
+      breakClauseDates: `Break clause 1 January 2020 must fall within the contract term (${longDateText(addMonths(today, -12))} to ${longDateText(addMonths(today, -24))})`,
+    });
   });
 
   it('a KPI: due day in days, tolerance by its label, a huge target by its own range', async () => {
