@@ -25,9 +25,9 @@ const ContractFormPage = lazyPage(() => import('./ContractFormPage'), 'ContractF
 const ExtendContractPage = lazyPage(() => import('./ContractActionPages'), 'ExtendContractPage');
 const VaryContractPage = lazyPage(() => import('./ContractActionPages'), 'VaryContractPage');
 const EndContractPage = lazyPage(() => import('./ContractActionPages'), 'EndContractPage');
-const AddKpiPage = lazyPage(() => import('./ContractActionPages'), 'AddKpiPage');
-const EditKpiPage = lazyPage(() => import('./ContractActionPages'), 'EditKpiPage');
-const RemoveKpiPage = lazyPage(() => import('./ContractActionPages'), 'RemoveKpiPage');
+const AddKpiPage = lazyPage(() => import('./KpiPages'), 'AddKpiPage');
+const EditKpiPage = lazyPage(() => import('./KpiPages'), 'EditKpiPage');
+const RemoveKpiPage = lazyPage(() => import('./KpiPages'), 'RemoveKpiPage');
 const ProcurementPage = lazyPage(() => import('./ProcurementPage'), 'ProcurementPage');
 const StartProcurementPage = lazyPage(() => import('./StartProcurementPage'), 'StartProcurementPage');
 const AddRiskPage = lazyPage(() => import('./RiskWritePages'), 'AddRiskPage');
