@@ -78,6 +78,37 @@ describeWithDatabases('API messages in the form’s words', (ctx) => {
     });
   });
 
+  it('a planned go-live or next review date in the past is refused in plain words (faults 5 and 18)', async () => {
+    const created = await commissioner.post('/api/contracts/contracts', { ...contract(), reference: 'EB-HC-202' });
+    expect(created.statusCode).toBe(201);
+    const procurement = await commissioner.post('/api/contracts/procurements', {
+      contractId: created.json().id,
+      title: 'Homecare south zone re-tender',
+      route: 're_tender',
+      goLive: '2020-01-01',
+    });
+    expect(procurement.statusCode).toBe(400);
+    expect(messages(procurement)).toEqual({ goLive: 'Planned go-live must be today or in the future' });
+    const risk = {
+      reference: 'CS-9',
+      title: 'Homecare south zone provider exit',
+      owner: 'Sam Patel',
+      likelihood: 3,
+      impact: 4,
+    };
+    const past = await commissioner.post('/api/contracts/risks', { ...risk, reviewDate: '2020-01-01' });
+    expect(past.statusCode).toBe(400);
+    expect(messages(past)).toEqual({ reviewDate: 'Next review date must be today or in the future' });
+    const added = await commissioner.post('/api/contracts/risks', { ...risk, reviewDate: addMonths(today, 3) });
+    expect(added.statusCode).toBe(201);
+    const review = await commissioner.post(`/api/contracts/risks/${added.json().id}/review`, {
+      likelihood: 2,
+      impact: 4,
+      reviewDate: addMonths(today, -1),
+    });
+    expect(messages(review)).toEqual({ reviewDate: 'Next review date must be today or in the future' });
+  });
+
   it('a KPI: due day in days, tolerance by its label, a huge target by its own range', async () => {
     const created = await commissioner.post('/api/contracts/contracts', contract());
     expect(created.statusCode).toBe(201);

@@ -186,6 +186,20 @@ export function plannedDateSchema(label: string, earliest: string = BOUNDS.earli
     );
 }
 
+/**
+ * A date still to come when it is set (a planned go-live, a next review): today (London) at the earliest, so a
+ * plan cannot start out overdue, and at most BOUNDS.planningYearsAhead years ahead.
+ * @param label the field's label as the form shows it ("planned go-live")
+ */
+export function futureDateSchema(label: string) {
+  return dateSchema(label)
+    .refine((d) => !isIsoDate(d) || d >= londonToday(), `${cap(label)} must be today or in the future`)
+    .refine(
+      (d) => !isIsoDate(d) || d <= addMonths(londonToday(), 12 * BOUNDS.planningYearsAhead),
+      `${cap(label)} must be within ${BOUNDS.planningYearsAhead} years from today`,
+    );
+}
+
 /** Field errors for a date outside [earliest, latest] (plain check for code that validates without Zod). */
 export function dateRangeError(
   field: string,

@@ -18,7 +18,7 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
-import { apiErrorsForForm, readDate } from './formHelpers';
+import { apiErrorsForForm, notInThePast, readDate } from './formHelpers';
 import type { Risk } from './types';
 
 const SCALE = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, text: v }));
@@ -55,7 +55,12 @@ export function AddRiskPage() {
     if (!v.owner.trim()) problems.push({ field: 'owner', message: 'Enter who owns the risk' });
     if (!v.likelihood) problems.push({ field: 'likelihood', message: 'Choose the likelihood' });
     if (!v.impact) problems.push({ field: 'impact', message: 'Choose the impact' });
-    const reviewDate = readDate(v.reviewDate, 'reviewDate', 'Next review date', problems, false);
+    const reviewDate = notInThePast(
+      readDate(v.reviewDate, 'reviewDate', 'Next review date', problems, false),
+      'reviewDate',
+      'Next review date',
+      problems,
+    );
     setErrors(problems);
     if (problems.length) return;
     setSaving(true);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blank, contractBody, type Values } from './contractFormValues';
 import { inPageOrder } from '../components/ErrorSummary';
+import { notInThePast } from './formHelpers';
+import { londonToday } from '../../../src/domain/core/dates';
 
 // The answers of the fresh-user check of issue 16: a total of 99999999999999999999 pounds, notice 99 months, an
 // end date before the start, an extension taken with no options, a break clause in 2020.
@@ -61,5 +63,15 @@ describe('error summary order', () => {
       { field: 'direction', message: 'c' },
     ];
     expect(inPageOrder(errors, ['direction', 'tolerance']).map((e) => e.message)).toEqual(['a', 'c', 'b', 'd']);
+  });
+});
+
+describe('dates still to come', () => {
+  it('refuses a planned go-live before today on its Day box, and keeps today or later', () => {
+    const problems: { field?: string; message: string }[] = [];
+    expect(notInThePast('2020-01-01', 'goLive', 'Planned go-live', problems)).toBeNull();
+    expect(notInThePast(londonToday(), 'goLive', 'Planned go-live', problems)).toBe(londonToday());
+    expect(notInThePast(null, 'reviewDate', 'Next review date', problems)).toBeNull();
+    expect(problems).toEqual([{ field: 'goLive-day', message: 'Planned go-live must be today or in the future' }]);
   });
 });

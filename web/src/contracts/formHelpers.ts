@@ -3,7 +3,7 @@
 import { ApiError } from '../api';
 import { apiErrorsToSummary, datePartsToIso, type DateParts, type SummaryError } from '../components';
 import { parseMoneyToPence } from '../../../src/domain/core/money';
-import { parseDateText } from '../../../src/domain/core/dates';
+import { londonToday, parseDateText } from '../../../src/domain/core/dates';
 
 export const filledDate = (d: DateParts) => !!(d.day.trim() || d.month.trim() || d.year.trim());
 
@@ -29,6 +29,23 @@ export function readDate(
     return null;
   }
   return r.iso;
+}
+
+/**
+ * A date still to come (a planned go-live, a next review), as the API checks it: a date before today (London) is
+ * refused on `${field}-day` with the form's label, and null returned.
+ */
+export function notInThePast(
+  iso: string | null,
+  field: string,
+  label: string,
+  problems: SummaryError[],
+): string | null {
+  if (iso && iso < londonToday()) {
+    problems.push({ field: `${field}-day`, message: `${label} must be today or in the future` });
+    return null;
+  }
+  return iso;
 }
 
 /**
