@@ -169,28 +169,48 @@ describeWithDatabases('providers’ self-service: bed status, nil and no-change 
     expect([beyond.statusCode, fields(beyond)]).toEqual([400, ['vacantClosed']]);
   });
 
-  it('files a nil return (full, nothing vacant) and a no-change return (the last one, dated today)', async () => {
+  it('files a nil return (no vacancies to report: occupied beds kept, nothing invented) and a no-change return (the last one, dated today)', async () => {
     const split = { residentialMax: 40, residentialOccupied: 30, residentialVacantAccepting: 4 };
     expect((await provider.post(`/api/market/locations/${homes[1]}/capacity`, bedReturn(split))).statusCode).toBe(201);
     const nil = await provider.post(`/api/market/locations/${homes[1]}/nil-return`, {});
     expect([nil.statusCode, nil.json()]).toEqual([201, { careHome: true, homecareAreas: 0 }]);
     const after = (await commissioner.get(`/api/market/locations/${homes[1]}`)).json().careHome;
+    // 30 occupied as reported; the 10 beds that were vacant, closed or held are no longer counted as anything.
     expect(after).toMatchObject({
       maxCapacity: 40,
-      occupied: 40,
+      occupied: 30,
       vacantAccepting: 0,
       vacantReserved: 0,
       vacantClosed: 0,
+      closedReason: null,
       heldForAssessment: 0,
       residentialMax: 40,
-      residentialOccupied: 40,
+      residentialOccupied: 30,
       residentialVacantAccepting: 0,
       nilReturn: true,
       source: 'provider',
     });
-    // A home that never reported bases its nil return on its registered beds.
-    const fresh = await provider.post(`/api/market/locations/${homes[2]}/nil-return`, {});
-    expect(fresh.statusCode).toBe(201);
+    // The figures the provider will see pre-filled next time pass the same checks as a typed return.
+    const { id: _i, asAt: _a, createdAt: _c, nilReturn: _n, noChange: _nc, source: _s, reportedBy: _r, ...again } =
+      after;
+    expect((await provider.post(`/api/market/locations/${homes[1]}/capacity`, again)).statusCode).toBe(201);
+    // A home that never reported: how many beds are occupied is not known, so there is nothing to base it on.
+    const fresh = (
+      await createLocation(
+        ctx.db,
+        {
+          providerId: group,
+          name: 'Oakleaf Grange',
+          serviceTypes: ['care_home_residential'],
+          registeredBeds: 25,
+          inBorough: true,
+        },
+        sys,
+      )
+    ).id;
+    const unknown = await provider.post(`/api/market/locations/${fresh}/nil-return`, {});
+    expect([unknown.statusCode, fields(unknown)]).toEqual([409, ['nilReturn']]);
+    expect((await commissioner.get(`/api/market/locations/${fresh}`)).json().careHome).toBeNull();
     // Homecare with no return: nothing to base it on.
     const nothing = await provider.post(`/api/market/locations/${agency}/nil-return`, {});
     expect([nothing.statusCode, fields(nothing)]).toEqual([409, ['nilReturn']]);

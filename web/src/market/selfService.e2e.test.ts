@@ -188,7 +188,7 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
       .waitFor();
     await expectAccessible(page, 'your services after a nil and a no-change return');
 
-    // Mark one bed closed to admissions, with a reason: a bed comes out of "occupied" (the nil return filled them).
+    // Mark one bed closed to admissions, with a reason: a bed comes out of "occupied" (the nil return kept them).
     await page.getByRole('link', { name: `Update figures for ${FEATURED_HOME_NAME}` }).click();
     await page.getByRole('heading', { level: 1, name: `Update figures for ${FEATURED_HOME_NAME}` }).waitFor();
     const occupied = page.getByLabel('Occupied beds', { exact: true });
