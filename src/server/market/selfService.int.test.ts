@@ -191,8 +191,16 @@ describeWithDatabases('providers’ self-service: bed status, nil and no-change 
       source: 'provider',
     });
     // The figures the provider will see pre-filled next time pass the same checks as a typed return.
-    const { id: _i, asAt: _a, createdAt: _c, nilReturn: _n, noChange: _nc, source: _s, reportedBy: _r, ...again } =
-      after;
+    const {
+      id: _i,
+      asAt: _a,
+      createdAt: _c,
+      nilReturn: _n,
+      noChange: _nc,
+      source: _s,
+      reportedBy: _r,
+      ...again
+    } = after;
     expect((await provider.post(`/api/market/locations/${homes[1]}/capacity`, again)).statusCode).toBe(201);
     // A home that never reported: how many beds are occupied is not known, so there is nothing to base it on.
     const fresh = (
