@@ -251,7 +251,7 @@ export const careHomeReturnSchema = z.object({
   closedReason: z.string().nullable().describe('Why they are closed (BED_CLOSED_REASONS)'),
   closedNote: z.string().nullable(),
   heldForAssessment: z.number().describe('Beds held for a person being assessed'),
-  nilReturn: z.boolean().describe('A nil return: nothing vacant'),
+  nilReturn: z.boolean().describe('A nil return: no vacancies to report (occupied beds kept from the return before)'),
 });
 
 /** A homecare return: people supported, hours a week and new hours available (hours as numbers). */

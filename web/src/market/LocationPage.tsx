@@ -255,7 +255,7 @@ export function LocationPage() {
                 })),
               {
                 key: 'Last return',
-                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: nothing vacant)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
+                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: no vacancies to report)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
               },
             ]}
           />

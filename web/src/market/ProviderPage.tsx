@@ -183,7 +183,8 @@ function ProviderView({ providerId }: { providerId: string }) {
           <p className="govuk-body">
             Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them
             straight away. Figures older than 14 days are shown as stale. “No change” files your last figures again with
-            today’s date; a “nil return” says nothing is vacant today.
+            today’s date; a “nil return” says you have no vacancies to report today (occupied beds stay as you last
+            reported them).
           </p>
           {user?.providerApprover && (
             <p className="govuk-body">
