@@ -28,6 +28,15 @@ export function RemoveAccessPage() {
     { text: 'Your organisation’s accounts', href: ACCOUNTS },
     { text: 'Remove access' },
   ];
+  if (!user?.providerApprover)
+    return (
+      <Page title="Remove access" breadcrumbs={crumbs}>
+        <p className="govuk-body">
+          Only your organisation’s approvers add and remove its accounts. Ask one of them, or your council’s Steward
+          administrator.
+        </p>
+      </Page>
+    );
   const target = data?.users.find((u) => u.id === id);
   if (!target || target.disabled || target.id === user?.id)
     return (
