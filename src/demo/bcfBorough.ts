@@ -12,7 +12,8 @@ import { financialYearOf, financialYearStart } from '../domain/core/dates.js';
 import type { Rng } from '../domain/core/random.js';
 import { nextFinancialYear, quarterEndDate, quartersOf } from '../domain/bcf/period.js';
 import type { FundingLine } from '../domain/bcf/plan.js';
-import { DEMO_BCF_PLACES, addCommunityHealth, schemesFor } from './bcf.js';
+import { DEMO_BCF_PLACES } from './bcfPlaces.js';
+import { addCommunityHealth, schemesFor } from './bcfSchemes.js';
 import type { DemoPart } from './part.js';
 
 const ACTOR = { system: 'demo' };

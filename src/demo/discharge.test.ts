@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../domain/core/random.js';
 import { median } from '../domain/core/statistics.js';
-import { DEMO_D2A_BEDS, DEMO_REHAB_BEDS, generateDischargeHistory, type GeneratorInput } from './discharge.js';
+import { DEMO_D2A_BEDS, DEMO_REHAB_BEDS, generateDischargeHistory, type GeneratorInput } from './dischargeHistory.js';
 
 const DAY = 86_400_000;
 

@@ -6,133 +6,34 @@
 import type { Rng } from '../domain/core/random.js';
 import { addDays, addMonths, daysBetween } from '../domain/core/dates.js';
 import type { Band, ContractType, Funding, Purpose, ServiceType, Specialism } from '../domain/market/types.js';
+import type {
+  DemoDistrictInput,
+  DemoMarket,
+  DemoMarketOptions,
+  DemoLocation,
+  DemoPlacement,
+  DemoProvider,
+  DemoCareHomeCapacity,
+  DemoHomecareCapacity,
+  DemoWorkforce,
+  DemoRate,
+  DemoCostOfCare,
+} from './marketTypes.js';
+import { AGENCY_WORDS, CHAINS, NAME_A, NAME_B, STREETS } from './marketNames.js';
 
-export interface DemoDistrictInput {
-  district: string;
-  lat: number;
-  lng: number;
-  gssCode: string;
-  locality: string;
-}
-export interface DemoMarketOptions {
-  asAt: string; // ISO date: the demo's today
-  boroughGss: string;
-  boroughName: string;
-  districts: readonly DemoDistrictInput[];
-  neighbourNames: Record<string, string>; // gss → name
-}
-
-export interface DemoProvider {
-  key: string;
-  name: string;
-  cqcProviderId: string;
-}
-export interface DemoLocation {
-  key: string;
-  providerKey: string;
-  cqcLocationId: string;
-  name: string;
-  address: string;
-  postcode: string;
-  postcodeDistrict: string;
-  localAuthorityGss: string;
-  localAuthorityName: string;
-  region: string;
-  serviceTypes: ServiceType[];
-  specialisms: Specialism[];
-  serviceUserBands: Specialism[];
-  registeredBeds: number | null;
-  cqcRating: string | null;
-  cqcRatingDate: string | null;
-  inBorough: boolean;
-  onFramework: boolean;
-  onDps: boolean;
-  councilQualityRating: string | null;
-  councilQualityRatingDate: string | null;
-  selfFunderWeeklyFeePence: number | null;
-  registeredAt: string;
-  lat: number;
-  lng: number;
-  /** Why this home is fragile in the story (low occupancy, agency, stale), for the demo narrative only. */
-  storyFlags: string[];
-}
-export interface DemoCareHomeCapacity {
-  locationKey: string;
-  asAt: string;
-  maxCapacity: number;
-  occupied: number;
-  vacantReserved: number;
-  vacantAccepting: number;
-  residentialMax: number | null;
-  residentialOccupied: number | null;
-  residentialVacantAccepting: number | null;
-  nursingMax: number | null;
-  nursingOccupied: number | null;
-  nursingVacantAccepting: number | null;
-  dementiaMax: number | null;
-  dementiaOccupied: number | null;
-  dementiaVacantAccepting: number | null;
-}
-export interface DemoHomecareCapacity {
-  locationKey: string;
-  asAt: string;
-  area: string;
-  peopleSupported: number;
-  hoursPerWeek: number;
-  newHoursAvailable: number;
-}
-export interface DemoWorkforce {
-  locationKey: string;
-  asAt: string;
-  nurses: number;
-  careStaff: number;
-  nonCareStaff: number;
-  agencyStaff: number;
-  vacancies: number;
-  absences: number;
-}
-export interface DemoRate {
-  band: Band;
-  effectiveFrom: string;
-  amountPence: number;
-  unit: 'week' | 'hour';
-  note: string;
-}
-export interface DemoCostOfCare {
-  service: 'residential' | 'nursing' | 'homecare';
-  effectiveFrom: string;
-  amountPence: number;
-  unit: 'week' | 'hour';
-  source: string;
-}
-export interface DemoPlacement {
-  personRef: string;
-  locationKey: string;
-  serviceType: ServiceType;
-  band: Band | 'individual';
-  startDate: string;
-  endDate: string | null;
-  weeklyPricePence: number;
-  hoursPerWeek: number | null;
-  hourlyRatePence: number | null;
-  topUpWeeklyPence: number;
-  funding: Funding;
-  contractType: ContractType;
-  purpose: Purpose;
-  endReason: string | null;
-}
-export interface DemoMarket {
-  providers: DemoProvider[];
-  locations: DemoLocation[];
-  careHomeCapacity: DemoCareHomeCapacity[];
-  homecareCapacity: DemoHomecareCapacity[];
-  workforce: DemoWorkforce[];
-  usualRates: DemoRate[];
-  costOfCare: DemoCostOfCare[];
-  placements: DemoPlacement[];
-  /** The provider whose demo account the guides and end-to-end tests use. */
-  featuredProviderKey: string;
-}
+export type {
+  DemoDistrictInput,
+  DemoMarketOptions,
+  DemoProvider,
+  DemoLocation,
+  DemoCareHomeCapacity,
+  DemoHomecareCapacity,
+  DemoWorkforce,
+  DemoRate,
+  DemoCostOfCare,
+  DemoPlacement,
+  DemoMarket,
+} from './marketTypes.js';
 
 // Spot premium over the usual rate by time through the history window t (0 → 1): p = start + rise·t^power.
 // Tuned so the mean new placement price rises ~77% over two years (000) for typical seeds.
@@ -156,120 +57,6 @@ const RATE_LADDER: Record<Band, number[]> = {
   enhanced_nursing: [75_300, 67_800, 58_400, 54_700],
   homecare_hourly: [2_150, 2_040, 1_920, 1_800],
 };
-
-const NAME_A = [
-  'Abbey',
-  'Ashdown',
-  'Beech',
-  'Birchwood',
-  'Bramley',
-  'Cedar',
-  'Chestnut',
-  'Clover',
-  'Elm',
-  'Fairlawn',
-  'Fernlea',
-  'Foxglove',
-  'Glebe',
-  'Hawthorn',
-  'Hazel',
-  'Heather',
-  'Holly',
-  'Ivy',
-  'Juniper',
-  'Kingsley',
-  'Larch',
-  'Laurel',
-  'Lavender',
-  'Linden',
-  'Maple',
-  'Meadow',
-  'Mulberry',
-  'Oak',
-  'Orchard',
-  'Poplar',
-  'Primrose',
-  'Rowan',
-  'Sage',
-  'Silver Birch',
-  'Sycamore',
-  'Thorn',
-  'Willow',
-  'Wisteria',
-  'Yew',
-  'Alder',
-  'Aspen',
-  'Bluebell',
-  'Briar',
-  'Cherry',
-  'Elder',
-  'Hollybank',
-  'Kestrel',
-  'Magnolia',
-  'Pine',
-  'Redwood',
-];
-const NAME_B = ['House', 'Lodge', 'Court', 'Manor', 'Grange', 'View', 'Gardens', 'Park', 'Hall', 'Place'];
-const STREETS = [
-  'High Street',
-  'Station Road',
-  'Church Lane',
-  'Victoria Road',
-  'Park Avenue',
-  'Mill Lane',
-  'Manor Road',
-  'The Avenue',
-  'Green Lane',
-  'London Road',
-  'Hall Lane',
-  'Brook Street',
-  'Upper Rainworth Road',
-  'Elm Grove',
-];
-const CHAINS = [
-  'Meadowbank Care Group Ltd',
-  'Harbour Healthcare Ltd',
-  'Oakfield Care Services Ltd',
-  'Sunrise Senior Living (UK) Ltd',
-];
-const AGENCY_WORDS = [
-  'Caring Hands',
-  'Home Instead',
-  'Bluebird',
-  'Helping Hearts',
-  'Right at Home',
-  'Kare Plus',
-  'Radfield',
-  'Trinity',
-  'Harmony',
-  'Comfort',
-  'Guardian',
-  'Lifeline',
-  'Evergreen',
-  'Sunflower',
-  'Compassion',
-  'Willowbrook',
-  'Beacon',
-  'Anchor Point',
-  'Heritage',
-  'Unity',
-  'Silverline',
-  'Friendly Faces',
-  'Kindred',
-  'Pathway',
-  'Springfield',
-  'Abacus',
-  'Cornerstone',
-  'Horizon',
-  'Safe Hands',
-  'Everycare',
-  'Prestige',
-  'Bridgeway',
-  'Nurture',
-  'Alma',
-  'Tender Touch',
-  'Castle',
-];
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   ErrorSummary,
   InsetText,
@@ -9,7 +10,6 @@ import {
   Page,
   SummaryList,
   TextInput,
-  apiErrorsToSummary,
   fieldError,
   type SummaryError,
 } from '../components';
@@ -50,7 +50,7 @@ export function CouncilPage() {
       setSaved({ name: res.council.officialName, inBorough: res.inBorough });
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setSubmitting(false);
     }

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import { ROLES, ROLE_LABELS, useAuth, type Role, type User } from '../auth';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   ErrorSummary,
@@ -15,7 +16,6 @@ import {
   SummaryList,
   Tag,
   TextInput,
-  apiErrorsToSummary,
   fieldError,
   formatDateTime,
   type SummaryError,
@@ -62,7 +62,7 @@ export function UserPage() {
       setPassword('');
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }

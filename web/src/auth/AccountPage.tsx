@@ -2,15 +2,15 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '.';
-import { ApiError, apiSend } from '../api';
+import { apiSend } from '../api';
 import {
+  failureToSummary,
   Button,
   ErrorSummary,
   NotificationBanner,
   Page,
   SummaryList,
   TextInput,
-  apiErrorsToSummary,
   fieldError,
   type SummaryError,
 } from '../components';
@@ -39,7 +39,7 @@ export function AccountPage() {
       setCurrent('');
       setNext('');
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }
@@ -51,7 +51,7 @@ export function AccountPage() {
       await apiSend('POST', '/api/auth/sign-out-everywhere');
       navigate('/sign-out');
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setBusy(false);
     }
   };

@@ -1,8 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, apiSend, useApi, withQuery } from '../api';
+import { apiSend, useApi, withQuery } from '../api';
 import {
+  failureToSummary,
   Button,
   Chart,
   Details,
@@ -14,7 +15,6 @@ import {
   Select,
   Table,
   TextInput,
-  apiErrorsToSummary,
   chartColours,
   formatNumber,
   type PlotOptions,
@@ -154,7 +154,7 @@ export function DemandCapacityPage() {
       setDone(`${formatCount(out.length, 'month')} saved for ${place?.name}`);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   const prefill = async (e: FormEvent) => {
@@ -174,7 +174,7 @@ export function DemandCapacityPage() {
       setDone(`Prefilled ${data.year} from the hub’s history${scenarioId ? ' and the scenario' : ''}`);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   const summary = data.summary.filter((s) => s.placeId === placeId);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   DateInput,
   Details,
@@ -13,7 +14,6 @@ import {
   Table,
   Tag,
   Textarea,
-  apiErrorsToSummary,
   datePartsToIso,
   emptyDate,
   fieldError,
@@ -80,7 +80,7 @@ export function HicmPage() {
       setAssessedOn(emptyDate);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   const grid = data.changes.map((c) => ({ ...c }));

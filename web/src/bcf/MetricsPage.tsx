@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   Chart,
   Details,
@@ -13,7 +14,6 @@ import {
   Page,
   RagTag,
   Table,
-  apiErrorsToSummary,
   categoricalColours,
   type PlotOptions,
   type SummaryError,
@@ -170,7 +170,7 @@ function StewardCounts({ data, planId, reload }: { data: MetricsView; planId: st
       reload();
     } catch (err) {
       setDone(null);
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   return (

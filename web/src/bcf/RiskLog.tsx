@@ -3,8 +3,9 @@
 // and mitigations are kept in the register (Contracts › Risks), so there is one risk register, not two.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   ErrorSummary,
   LoadingOrError,
@@ -12,7 +13,6 @@ import {
   RagTag,
   Select,
   Table,
-  apiErrorsToSummary,
   fieldError,
   type SummaryError,
 } from '../components';
@@ -57,7 +57,7 @@ export function RiskLog({ planId, schemes, scheme }: { planId: string; schemes: 
       setRiskId('');
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   const unlink = async (id: string, reference: string) => {
@@ -71,7 +71,7 @@ export function RiskLog({ planId, schemes, scheme }: { planId: string; schemes: 
       setErrors([]);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   ErrorSummary,
   LoadingOrError,
@@ -72,7 +73,7 @@ export function SchemePage() {
       setSaved(`Planned spend for ${scheme.ref} saved`);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   const place = data.places.find((p) => p.id === scheme.placeId)?.name ?? '';

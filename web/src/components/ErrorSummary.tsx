@@ -14,6 +14,14 @@ export function apiErrorsToSummary(err: ApiError | null | undefined): SummaryErr
   return [{ message: err.detail || err.title }];
 }
 
+/**
+ * The error summary's entries for a failed request or action: the API's field errors (or its problem's detail), or
+ * the message of any other error. What every form's `catch` shows.
+ */
+export function failureToSummary(err: unknown): SummaryError[] {
+  return err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }];
+}
+
 /** The message for `field` among `errors` (for a form input's `error` prop). */
 export function fieldError(errors: readonly (SummaryError | FieldError)[], field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;

@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
-import { ErrorSummary, apiErrorsToSummary, fieldError, fieldId } from './ErrorSummary';
+import { ErrorSummary, apiErrorsToSummary, failureToSummary, fieldError, fieldId } from './ErrorSummary';
 import { Checkboxes, DateInput, Radios, Select, TextInput } from './forms';
 import { KeyFigures } from './KeyFigures';
 import { Breadcrumbs } from './Page';
@@ -47,6 +47,18 @@ describe('ErrorSummary', () => {
     ).toEqual([{ message: 'Try again in 60 seconds' }]);
     expect(fieldError(apiErrorsToSummary(withFields), 'address.postcode')).toBe('Enter a postcode');
     expect(fieldId('address.postcode')).toBe('address-postcode');
+  });
+
+  it('summarises any failure a form catches: API errors by field, anything else by its message', () => {
+    const apiFailure = new ApiError({
+      status: 400,
+      title: 'Invalid',
+      errors: [{ field: 'effectiveFrom', message: 'Effective from must be a real date' }],
+    });
+    expect(failureToSummary(apiFailure)).toEqual([
+      { field: 'effectiveFrom', message: 'Effective from must be a real date' },
+    ]);
+    expect(failureToSummary(new TypeError('Failed to fetch'))).toEqual([{ message: 'TypeError: Failed to fetch' }]);
   });
 });
 

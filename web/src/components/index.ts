@@ -1,6 +1,13 @@
 // Shared GOV.UK components. Import from 'web/src/components' (relative: '../components').
 export { Page, Breadcrumbs, usePageTitle, SERVICE_NAME, type Crumb, type PageProps } from './Page';
-export { ErrorSummary, apiErrorsToSummary, fieldError, fieldId, type SummaryError } from './ErrorSummary';
+export {
+  ErrorSummary,
+  apiErrorsToSummary,
+  failureToSummary,
+  fieldError,
+  fieldId,
+  type SummaryError,
+} from './ErrorSummary';
 export {
   TextInput,
   Textarea,

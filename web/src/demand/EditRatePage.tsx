@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   ErrorSummary,
@@ -9,7 +10,6 @@ import {
   Page,
   TextInput,
   Textarea,
-  apiErrorsToSummary,
   fieldError,
   type SummaryError,
 } from '../components';
@@ -60,7 +60,7 @@ export function EditRatePage() {
       await apiSend('PUT', `/api/demand/rates/${rate.key}`, body);
       navigate('/demand', { state: { changed: rate.label } });
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setBusy(false);
     }
   };
@@ -72,7 +72,7 @@ export function EditRatePage() {
         state: { changed: `${rate.label} (${rate.shipped ? 'back to the shipped default' : 'removed'})` },
       });
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setBusy(false);
     }
   };

@@ -2,9 +2,10 @@
 // registers, possible duplicates, and import/export in Open Referral UK.
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { EDITOR_ROLES, useAuth } from '../auth';
 import {
+  failureToSummary,
   Button,
   Checkboxes,
   ErrorSummary,
@@ -16,7 +17,6 @@ import {
   Table,
   TextInput,
   Textarea,
-  apiErrorsToSummary,
   fieldError,
   formatDateTime,
   type SummaryError,
@@ -116,7 +116,7 @@ export function SuggestionPage() {
       });
       navigate(`${MANAGE}/suggestions?decided=${decision === 'approve' ? 'approved' : 'rejected'}`);
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setBusy(false);
     }
   };
@@ -198,7 +198,7 @@ export function PublishPage() {
       setErrors([]);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   return (
@@ -302,7 +302,7 @@ export function ExchangePage() {
     try {
       setResult(await send());
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
     setBusy(false);
   };

@@ -1,9 +1,10 @@
 // The curator's pages: entries, one entry with its history, the edit form and entries past their review date.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, apiSend, useApi, withQuery } from '../api';
+import { apiSend, useApi, withQuery } from '../api';
 import { EDITOR_ROLES, useAuth } from '../auth';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   ErrorSummary,
@@ -17,7 +18,6 @@ import {
   Table,
   Tag,
   TextInput,
-  apiErrorsToSummary,
   formatDate,
   formatDateTime,
   type SummaryError,
@@ -184,7 +184,7 @@ export function EntryPage() {
       setMessage(`Marked as reviewed. Next review by ${formatDate(r.reviewDate)}.`);
       reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     }
   };
   return (
@@ -307,7 +307,7 @@ export function EditEntryPage() {
         : await apiSend<{ id: string }>('POST', '/api/directory/entries', body);
       navigate(`${MANAGE}/entries/${saved.id}`, { state: { saved: 'Entry saved and marked as reviewed.' } });
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setSaving(false);
     }
   };

@@ -1,9 +1,10 @@
 // Suggest a new service or a change to an entry (public; providers and community groups). Held for a curator.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
+  failureToSummary,
   Button,
   ErrorSummary,
   LoadingOrError,
@@ -11,7 +12,6 @@ import {
   Panel,
   TextInput,
   Textarea,
-  apiErrorsToSummary,
   fieldError,
   type SummaryError,
 } from '../components';
@@ -101,7 +101,7 @@ export function SuggestPage() {
       });
       setSent(true);
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setSubmitting(false);
     }
   };

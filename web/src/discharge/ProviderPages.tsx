@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { MAX_OFFER_PENCE } from '../../../src/domain/discharge/brokerage';
 import { parsePoundsInput } from '../../../src/domain/core/money';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   DateInput,
@@ -19,7 +20,6 @@ import {
   Tag,
   TextInput,
   Textarea,
-  apiErrorsToSummary,
   datePartsToIso,
   emptyDate,
   fieldError,
@@ -202,7 +202,7 @@ export function ProviderRequestPage() {
       await apiSend('POST', `/api/discharge/provider/requests/${r.id}/response`, body);
       navigate('/discharge', { state: { answered: r.requestRef, offered: response === 'offer' } });
     } catch (err) {
-      const list = err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }];
+      const list = failureToSummary(err);
       setErrors(
         list.map((x) =>
           x.field === 'earliestStart' || x.field === 'canAssessBy'

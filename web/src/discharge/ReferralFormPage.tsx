@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, apiSend } from '../api';
+import { apiSend } from '../api';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   Checkboxes,
@@ -13,7 +14,6 @@ import {
   TextInput,
   Textarea,
   WarningText,
-  apiErrorsToSummary,
   datePartsToIso,
   emptyDate,
   fieldError,
@@ -161,7 +161,7 @@ export function ReferralFormPage() {
       const { referral } = await apiSend<{ referral: Referral }>('POST', '/api/discharge/referrals', body);
       navigate(`/discharge/referrals/${referral.id}`, { state: { created: true } });
     } catch (err) {
-      setErrors(toFormErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]));
+      setErrors(toFormErrors(failureToSummary(err)));
       setBusy(false);
     }
   };

@@ -5,6 +5,7 @@ import { useAuth } from '../auth';
 import { describeFindings, type ScreeningFinding } from '../../../src/domain/discharge/screening';
 import { londonToday, parseDateTimeText } from '../../../src/domain/core/dates';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   Checkboxes,
@@ -84,7 +85,7 @@ function CandidateList({
         `Request sent to ${formatCount(r.sent, 'provider')}${r.alreadySent ? ` (${formatNumber(r.alreadySent)} already had it)` : ''}`,
       );
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }
@@ -194,7 +195,7 @@ function Offers({
         `Awarded to ${r.locationName} at ${formatPence(res.weeklyPricePence)} a week: ${left}. The other providers have been told.`,
       );
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,10 @@
 // A provider approver's page: its organisation's accounts; add a colleague, remove or give back access, make an
 // approver. The server checks every request (an approver acts only on its own organisation's provider accounts).
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { useAuth, type User } from '../auth';
 import {
+  failureToSummary,
   Button,
   Checkboxes,
   ErrorSummary,
@@ -13,7 +14,6 @@ import {
   Table,
   Tag,
   TextInput,
-  apiErrorsToSummary,
   fieldError,
   formatDate,
   type SummaryError,
@@ -50,7 +50,7 @@ export function OrganisationAccountsPage() {
       reload();
       return true;
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(failureToSummary(err));
       setDone(null);
       return false;
     } finally {

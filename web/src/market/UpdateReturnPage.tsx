@@ -2,9 +2,10 @@
 // one), homecare capacity, and workforce. Checked in the browser with the same rules the server applies.
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
+  failureToSummary,
   Button,
   ButtonGroup,
   ErrorSummary,
@@ -12,7 +13,6 @@ import {
   Page,
   Radios,
   TextInput,
-  apiErrorsToSummary,
   fieldError,
   formatDate,
   type SummaryError,
@@ -261,7 +261,7 @@ export function UpdateReturnPage() {
         ...(done.length
           ? [{ message: `Saved: ${done.join(', ')}. Not saved yet: the rest, because of this problem.` }]
           : []),
-        ...(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]),
+        ...failureToSummary(err),
       ]);
       setBusy(false);
     }

@@ -11,11 +11,11 @@ const PublicOpportunitiesPage = lazyPage(() => import('./PublicPages'), 'PublicO
 const PublicSectionPage = lazyPage(() => import('./PublicPages'), 'PublicSectionPage');
 const PublicStatementPage = lazyPage(() => import('./PublicPages'), 'PublicStatementPage');
 const PublicWholePage = lazyPage(() => import('./PublicPages'), 'PublicWholePage');
-const ComparePage = lazyPage(() => import('./StaffPages'), 'ComparePage');
+const ComparePage = lazyPage(() => import('./ComparePage'), 'ComparePage');
 const DraftPage = lazyPage(() => import('./StaffPages'), 'DraftPage');
 const DraftPreviewPage = lazyPage(() => import('./StaffPages'), 'DraftPreviewPage');
-const PublishPage = lazyPage(() => import('./StaffPages'), 'PublishPage');
-const SectionEditPage = lazyPage(() => import('./StaffPages'), 'SectionEditPage');
+const PublishPage = lazyPage(() => import('./PublishPage'), 'PublishPage');
+const SectionEditPage = lazyPage(() => import('./SectionEditPage'), 'SectionEditPage');
 
 export const mpsArea: Area = {
   path: 'mps',

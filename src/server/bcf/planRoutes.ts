@@ -1,0 +1,144 @@
+// The BCF plan's API: the plans, one plan with its funding lines, schemes, spend and national condition checks, and
+// each scheme's spend, actuals and contracts.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { BCF_EDITORS, STAFF_ROLES } from '../../domain/core/auth.js';
+import { NotFound } from '../../domain/core/errors.js';
+import { FUNDING_LINE_LABELS, SCHEME_TYPES, conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
+import { listPlans, loadPlan, putSchemeActuals, setSchemeContracts, updateSchemeSpend } from '../../db/bcf/plans.js';
+import { schemeContracts } from '../../db/bcf/risks.js';
+import { bcfSchemes } from '../../db/bcf/schema.js';
+import { eq } from 'drizzle-orm';
+import { requireRole } from '../auth/guards.js';
+import {
+  actualsBodySchema,
+  idParams,
+  planListSchema,
+  schemeContractsBodySchema,
+  planSchema,
+  schemeSchema,
+  spendBodySchema,
+} from './schemas.js';
+
+import { canEdit, TAGS, who } from './params.js';
+
+const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function planView(id: string, edit: boolean) {
+    const plan = await loadPlan(app.db, id);
+    const spend = plan.years.flatMap((year) => [
+      { year, placeId: null, lines: spendByFundingLine(year, null, plan.income, plan.schemes) },
+      ...plan.places.map((p) => ({
+        year,
+        placeId: p.id,
+        lines: spendByFundingLine(year, p.id, plan.income, plan.schemes),
+      })),
+    ]);
+    return {
+      id: plan.id,
+      name: plan.name,
+      years: plan.years,
+      baselineYear: plan.baselineYear,
+      narrative: plan.narrative,
+      places: plan.places,
+      income: plan.income,
+      requirements: plan.requirements,
+      schemes: plan.schemes,
+      checks: conditionChecks(plan.places, plan.years, plan.income, plan.requirements, plan.schemes),
+      spend,
+      fundingLineLabels: FUNDING_LINE_LABELS,
+      schemeTypes: SCHEME_TYPES as Record<string, string[]>,
+      contracts: await schemeContracts(app.db, plan),
+      canEdit: edit,
+    };
+  }
+
+  app.get(
+    '/plans',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'BCF plans: each Health and Wellbeing Board’s, or joint plans over several',
+        response: { 200: planListSchema },
+      },
+    },
+    async () => ({ plans: await listPlans(app.db) }),
+  );
+
+  app.get(
+    '/plans/:id',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary:
+          'A plan: places, income by funding line, schemes with planned and actual spend, national condition checks',
+        params: idParams,
+        response: { 200: planSchema },
+      },
+    },
+    async (request) => planView(request.params.id, canEdit(request)),
+  );
+
+  async function schemeView(id: string) {
+    const [row] = await app.db.select({ planId: bcfSchemes.planId }).from(bcfSchemes).where(eq(bcfSchemes.id, id));
+    if (!row) throw new NotFound('Scheme');
+    const plan = await loadPlan(app.db, row.planId);
+    return plan.schemes.find((s) => s.id === id)!;
+  }
+
+  app.patch(
+    '/schemes/:id/spend',
+    {
+      preHandler: requireRole(...BCF_EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Change a scheme’s planned spend for funding lines and years (others kept)',
+        params: idParams,
+        body: spendBodySchema,
+        response: { 200: schemeSchema },
+      },
+    },
+    async (request) => {
+      await updateSchemeSpend(app.db, who(request), request.params.id, request.body.funding);
+      return schemeView(request.params.id);
+    },
+  );
+
+  app.put(
+    '/schemes/:id/actuals',
+    {
+      preHandler: requireRole(...BCF_EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Record a scheme’s actual spend and outputs for quarters',
+        params: idParams,
+        body: actualsBodySchema,
+        response: { 200: schemeSchema },
+      },
+    },
+    async (request) => {
+      await putSchemeActuals(app.db, who(request), request.params.id, request.body.actuals);
+      return schemeView(request.params.id);
+    },
+  );
+
+  app.put(
+    '/schemes/:id/contracts',
+    {
+      preHandler: requireRole(...BCF_EDITORS),
+      schema: {
+        tags: TAGS,
+        summary: 'Set the register contracts a scheme names (replacing the list)',
+        params: idParams,
+        body: schemeContractsBodySchema,
+        response: { 200: schemeSchema },
+      },
+    },
+    async (request) => {
+      await setSchemeContracts(app.db, who(request), request.params.id, request.body.contractIds);
+      return schemeView(request.params.id);
+    },
+  );
+};
+
+export default planRoutes;
