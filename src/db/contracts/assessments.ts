@@ -268,7 +268,7 @@ async function step(
   transition: Transition,
   today: string,
   apply: (row: Row) => Partial<typeof qualityAssessments.$inferInsert>,
-  detail: Record<string, unknown> = {},
+  detail: Record<string, unknown> | ((row: Row) => Record<string, unknown>) = {},
 ): Promise<Row> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
@@ -287,7 +287,12 @@ async function step(
         .set({ councilQualityRating: row.overall, councilQualityRatingDate: today, updatedAt: new Date() })
         .where(eq(locations.id, row.locationId));
     }
-    await recordAudit(tx, actor, { action: transition, entity: 'quality_assessment', entityId: id, detail });
+    await recordAudit(tx, actor, {
+      action: transition,
+      entity: 'quality_assessment',
+      entityId: id,
+      detail: typeof detail === 'function' ? detail(row) : detail,
+    });
     return row;
   });
 }
@@ -334,18 +339,27 @@ export async function publishAssessment(db: Db, actor: AuditActor, id: string, t
 
 /**
  * Records the provider's action plan (or its revision, until a quality officer accepts it; the first submission's
- * date stays the submission date); audited.
+ * date stays the submission date); audited with the text submitted and the text it replaces.
  * @throws InputError naming `actionPlan` (empty) or `status` (no plan due); NotFound for none
  */
 export async function submitActionPlan(db: Db, actor: AuditActor, id: string, plan: string, today: string) {
   if (!plan.trim()) throw new InputError([{ field: 'actionPlan', message: 'Enter the action plan' }]);
-  return step(db, actor, id, 'submit_action_plan', today, (row) => ({
-    actionPlan: plan,
-    actionPlanSubmittedOn: row.actionPlanSubmittedOn ?? today,
-    // A revision answers the quality team's request for changes (kept in the audit trail).
-    actionPlanChangesRequested: null,
-    actionPlanChangesRequestedOn: null,
-  }));
+  return step(
+    db,
+    actor,
+    id,
+    'submit_action_plan',
+    today,
+    (row) => ({
+      actionPlan: plan,
+      actionPlanSubmittedOn: row.actionPlanSubmittedOn ?? today,
+      // A revision answers the quality team's request for changes (kept in the audit trail).
+      actionPlanChangesRequested: null,
+      actionPlanChangesRequestedOn: null,
+    }),
+    // The text submitted and, for a revision, the text it replaces: the assessment's history shows both.
+    (row) => ({ actionPlan: plan, before: row.actionPlan }),
+  );
 }
 
 /**

@@ -21,7 +21,8 @@ import {
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { notFound } from '../problem.js';
-import { assessmentViewSchema } from './schemas.js';
+import { assessmentViewSchema, contractHistoryEntrySchema } from './schemas.js';
+import { assessmentHistory } from '../../db/contracts/planHistory.js';
 import { idParams, isoDate, QUALITY, TAGS, today, uuid, who } from './params.js';
 
 const ratingsBody = z.object(
@@ -76,6 +77,29 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!owner.sharedOn) throw notFound('Assessment');
       }
       return getAssessment(app.db, request.params.id, today());
+    },
+  );
+
+  app.get(
+    '/assessments/:id/history',
+    {
+      preHandler: requireSignedIn,
+      schema: {
+        tags: TAGS,
+        summary:
+          "A quality assessment's history, newest first, with its action plan's trail (providers: from sharing on)",
+        params: idParams,
+        response: { 200: z.object({ history: z.array(contractHistoryEntrySchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const owner = await assessmentOwner(app.db, request.params.id);
+      if (actor.role === 'provider') {
+        assertCanRead(actor, owner.providerId);
+        if (!owner.sharedOn) throw notFound('Assessment');
+      }
+      return { history: await assessmentHistory(app.db, request.params.id, actor.role === 'provider') };
     },
   );
 

@@ -164,6 +164,34 @@ describeWithDatabases('delivery plans and workplans', (ctx) => {
       [a2, 'amber'],
       [a1, 'green'],
     ]);
+    // The plan's history: every change in words, newest first, naming the entry and each field before → after.
+    const history = (await viewer.get(`/api/delivery-plans/${planId}/history`)).json().history as {
+      who: string;
+      summary: string;
+      changes: { label: string; before: string | null; after: string | null }[];
+    }[];
+    expect(history.map((h) => h.summary)).toEqual([
+      'Priority restored: Priority 2 – Carers',
+      'Priority retired: Priority 2 – Carers',
+      'Priority moved up: Priority 1 – Independent at home',
+      'Priority reworded',
+      'Action moved up: Review young carers’ assessments.',
+      'Action saved: Re-tender the carers hub.',
+      'Action added: Review young carers’ assessments.',
+      'Action added: Re-tender the carers hub.',
+      'Commissioning intention added: Recommission the carers hub with a stronger offer for young carers.',
+      'Priority added: Independent at Home',
+      'Priority added: Carers',
+      'Plan started: Age Well workplan (2026/27, 2027/28, 2028/29)',
+    ]);
+    expect(history[3].changes).toEqual([
+      { field: 'text', label: 'Priority', before: 'Independent at Home', after: 'Independent at home' },
+    ]);
+    expect(history[5].changes).toEqual([
+      { field: 'ragOverride', label: 'RAG (set by hand)', before: null, after: 'Green' },
+    ]);
+    expect(history.every((h) => h.who.length > 0)).toBe(true);
+    expect((await viewer.get('/api/delivery-plans/00000000-0000-4000-8000-000000000000/history')).statusCode).toBe(404);
     const [audit] = await queryRows<{ n: string }>(
       ctx.db,
       sql`select count(*) as n from audit_log where entity like 'plan_%' or entity = 'delivery_plan'`,
@@ -185,6 +213,11 @@ describeWithDatabases('delivery plans and workplans', (ctx) => {
     );
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json()).toMatchObject({ priorities: 2, intentions: 1, actions: 2 });
+    expect(
+      (await viewer.get(`/api/delivery-plans/${imported.json().id}/history`))
+        .json()
+        .history.map((h: { summary: string }) => h.summary),
+    ).toEqual(['Imported from the workbook age-well.xlsx (2 actions)']);
     const again = await viewer.get(`/api/delivery-plans/${imported.json().id}/export.xlsx`);
     expect(await sheetRows(again.rawPayload)).toEqual(rows);
     const list = (await viewer.get('/api/delivery-plans')).json().plans;

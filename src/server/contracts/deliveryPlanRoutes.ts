@@ -12,6 +12,8 @@ import { NotFound } from '../../domain/core/errors.js';
 import { RAG_LABELS, effectiveRag } from '../../domain/contracts/deliveryPlan.js';
 import { PLAN_KINDS, getPlan, listDeliveryPlans } from '../../db/contracts/deliveryPlan.js';
 import { createDeliveryPlan, updateDeliveryPlan } from '../../db/contracts/planEditing.js';
+import { deliveryPlanHistory } from '../../db/contracts/planHistory.js';
+import { contractHistoryEntrySchema } from './schemas.js';
 import { contracts, procurements } from '../../db/contracts/schema.js';
 import { inArray } from 'drizzle-orm';
 import { requireRole } from '../auth/guards.js';
@@ -136,6 +138,21 @@ const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => view(request.params.id, canEdit(request)),
+  );
+
+  app.get(
+    '/:id/history',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags: TAGS,
+        summary:
+          "A plan's history, newest first: every change to it and to its priorities, intentions, actions and milestones",
+        params: idParams,
+        response: { 200: z.object({ history: z.array(contractHistoryEntrySchema) }) },
+      },
+    },
+    async (request) => ({ history: await deliveryPlanHistory(app.db, request.params.id) }),
   );
 
   app.patch(
