@@ -410,6 +410,45 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(accepted.json().actionPlan).toBe(
       'Deputy manager recruits two night seniors by March; agency cover on nights until then',
     );
+    // The assessment's history keeps the action plan's whole trail: each text, the changes asked, the acceptance.
+    type Entry = {
+      summary: string;
+      note: string | null;
+      changes: { label: string; before: string | null; after: string | null }[];
+    };
+    const trail = (await officer.get(`/api/contracts/assessments/${draft}/history`)).json().history as Entry[];
+    expect(trail.map((h) => h.summary)).toEqual([
+      'Action plan accepted',
+      'Action plan revised',
+      'Changes to the action plan asked for',
+      'Action plan revised',
+      'Action plan submitted',
+      'Assessment published',
+      'Provider challenged the assessment',
+      'Shared with the provider for challenge',
+      'Assessment recorded as a draft (overall: Good)',
+    ]);
+    expect(trail[4].note).toBe('Recruit two night seniors by March');
+    expect(trail[3].changes).toEqual([
+      {
+        field: 'actionPlan',
+        label: 'Action plan',
+        before: 'Recruit two night seniors by March',
+        after: 'Recruit two night seniors by March; agency cover on nights until then',
+      },
+    ]);
+    expect(trail[2].note).toBe('Name who leads the night recruitment');
+    expect(trail[1].changes[0]).toMatchObject({
+      before: 'Recruit two night seniors by March; agency cover on nights until then',
+      after: 'Deputy manager recruits two night seniors by March; agency cover on nights until then',
+    });
+    // The provider sees the same trail from sharing on (not the council's draft); another provider sees none of it.
+    expect(
+      ((await provider.get(`/api/contracts/assessments/${draft}/history`)).json().history as Entry[]).map(
+        (h) => h.summary,
+      ),
+    ).toEqual(trail.slice(0, -1).map((h) => h.summary));
+    expect((await stranger.get(`/api/contracts/assessments/${draft}/history`)).statusCode).toBe(403);
   });
 
   it('checks risk scores and bands, and exports the delivery plan only when there is one', async () => {
