@@ -23,12 +23,20 @@ import {
 } from '../components';
 import { ACTION_PLAN_LABELS, ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS, label } from './labels';
 import { AssessmentStatusTag } from './AssessmentsPage';
-import type { Assessment } from './types';
+import { HistoryTable } from './HistoryTable';
+import type { Assessment, HistoryEntry } from './types';
 
 export function AssessmentPage() {
   const { id } = useParams();
   const { user, hasRole } = useAuth();
-  const { data: a, loading, error, reload } = useApi<Assessment>(`/api/contracts/assessments/${id}`);
+  const { data: a, loading, error, reload: reloadAssessment } = useApi<Assessment>(`/api/contracts/assessments/${id}`);
+  const history = useApi<{ history: HistoryEntry[] }>(`/api/contracts/assessments/${id}/history`, {
+    keepPrevious: true,
+  });
+  const reload = () => {
+    reloadAssessment();
+    history.reload();
+  };
   const [response, setResponse] = useState('');
   const [comments, setComments] = useState('');
   const [plan, setPlan] = useState('');
@@ -265,6 +273,17 @@ export function AssessmentPage() {
           }}
           onErrors={setErrors}
         />
+      )}
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="history">
+        History
+      </h2>
+      {history.data ? (
+        <HistoryTable
+          caption="Changes to this assessment and its action plan, newest first"
+          rows={history.data.history}
+        />
+      ) : (
+        <LoadingOrError loading={history.loading} error={history.error} what="the assessment’s history" />
       )}
     </Page>
   );

@@ -18,6 +18,8 @@ import {
   type SummaryError,
   type TagColour,
 } from '../components';
+import { HistoryTable } from './HistoryTable';
+import type { HistoryEntry } from './types';
 import { crumbs, errorsOf, KIND_LABEL, type ActionView, type PlanRag, type PlanView } from './deliveryPlanParts';
 
 const RAG_TAG: Record<PlanRag, TagColour> = {
@@ -121,6 +123,7 @@ export function DeliveryPlanEditorPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const { data, error, loading, reload } = useApi<PlanView>(`/api/delivery-plans/${id}`);
+  const history = useApi<{ history: HistoryEntry[] }>(`/api/delivery-plans/${id}/history`, { keepPrevious: true });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [banner, setBanner] = useState<ReactNode>(
     params.get('imported')
@@ -141,6 +144,7 @@ export function DeliveryPlanEditorPage() {
     setErrors([]);
     setBanner(message);
     reload();
+    history.reload();
   };
   const failed = (list: SummaryError[]) => {
     setBanner(null);
@@ -392,6 +396,14 @@ export function DeliveryPlanEditorPage() {
             ]}
           />
         </>
+      )}
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="history">
+        History
+      </h2>
+      {history.data ? (
+        <HistoryTable caption="Changes to this plan, newest first" rows={history.data.history} />
+      ) : (
+        <LoadingOrError loading={history.loading} error={history.error} what="the plan’s history" />
       )}
     </Page>
   );
