@@ -74,7 +74,7 @@ export function describePlanHistoryEntry(
       summary = `Plan started: ${String(d.title)}${Array.isArray(d.years) ? ` (${d.years.join(', ')})` : ''}`;
       break;
     case 'delivery_plan:import':
-      summary = `Imported from the workbook ${String(d.fileName)} (${String(d.actions)} actions)`;
+      summary = `Imported from the workbook ${String(d.fileName)} (${String(d.actions)} ${d.actions === 1 ? 'action' : 'actions'})`;
       break;
     case 'delivery_plan:update':
       if (d.retired === true) summary = 'Plan retired';

@@ -2,9 +2,25 @@
 // workplan, writes a priority, a commissioning intention and an action linked to a procurement, exports the plan
 // to XLSX and re-imports it; a viewer then reads it with no form in sight. Every page is checked with axe-core.
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, signOut, useSteward } from '../testing/e2e';
 
 const PROCUREMENT = 'Short stay residential respite service (new)';
+
+/** "30 November 2026, 4:05pm": when, in words. */
+const WHEN = /^\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}(am|pm)$/;
+
+/** The plan's history table: each row's when and what (its first line). */
+async function historyRows(page: Page): Promise<[string, string][]> {
+  const table = page.getByRole('table', { name: 'Changes to this plan, newest first' });
+  await table.waitFor();
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => {
+      const cells = (r as HTMLTableRowElement).cells;
+      return [cells[0]?.textContent ?? '', cells[2]?.firstChild?.textContent ?? ''] as [string, string];
+    }),
+  );
+}
 
 describeE2E('delivery plans and workplans', () => {
   const e2e = useSteward({ timeout: 900_000 });
@@ -40,7 +56,7 @@ describeE2E('delivery plans and workplans', () => {
       .getByLabel('New commissioning intention for priority 1')
       .fill('Recommission respite so carers get planned breaks close to home.');
     await page.getByRole('button', { name: 'Add intention' }).click();
-    await page.getByText('Intention added').waitFor();
+    await page.getByRole('alert').getByText('Intention added').waitFor();
     await expectAccessible(page, 'plan with a priority and intention');
 
     await page.getByRole('link', { name: /Add an action/ }).click();
@@ -63,6 +79,16 @@ describeE2E('delivery plans and workplans', () => {
     // One priority, one intention, one action: each can be retired, none moved (fresh-user check, fault 19).
     expect(await page.getByRole('button', { name: /^Retire/ }).count()).toBe(3);
     expect(await page.getByRole('button', { name: /^Move (up|down)/ }).count()).toBe(0);
+    // The plan's history names each change in words, newest first, with when in words (fresh-user check, fault 4).
+    expect(await historyRows(page)).toEqual([
+      [expect.stringMatching(WHEN), 'Action added: Commission a short stay residential respite service.'],
+      [
+        expect.stringMatching(WHEN),
+        'Commissioning intention added: Recommission respite so carers get planned breaks close to home.',
+      ],
+      [expect.stringMatching(WHEN), 'Priority added: Carers'],
+      [expect.stringMatching(WHEN), expect.stringMatching(/^Plan started: Age Well workplan \(\d{4}\/\d{2}/)],
+    ]);
 
     // Export, then import the same workbook as a new plan: the same priority, intention and action come back.
     const href = await page.getByRole('link', { name: /Download this plan/ }).getAttribute('href');
@@ -80,6 +106,7 @@ describeE2E('delivery plans and workplans', () => {
     await page.getByText('age-well.xlsx imported as a new plan').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Priority 1 – Carers' }).waitFor();
     await page.locator('table', { hasText: 'Action to be undertaken' }).getByText(PROCUREMENT).waitFor();
+    expect((await historyRows(page)).map((r) => r[1])).toEqual(['Imported from the workbook age-well.xlsx (1 action)']);
     await expectAccessible(page, 'imported plan');
     const importedUrl = page.url().split('?')[0];
     expect(importedUrl).not.toBe(planUrl.split('?')[0]);
@@ -91,7 +118,12 @@ describeE2E('delivery plans and workplans', () => {
     await signIn(page, base, DEMO_ACCOUNTS.viewer.email, DEMO_ACCOUNTS.viewer.password);
     await page.goto(planUrl.split('?')[0]);
     await page.getByRole('heading', { level: 1, name: 'Age Well workplan' }).waitFor();
-    await page.getByText('Commission a short stay residential respite service.').waitFor();
+    await page
+      .locator('table', { hasText: 'Action to be undertaken' })
+      .getByText('Commission a short stay residential respite service.')
+      .waitFor();
+    // The viewer reads the same history.
+    expect((await historyRows(page)).length).toBe(4);
     expect(await page.locator('main form').count()).toBe(0);
     expect(await page.getByRole('button', { name: /Retire|Move up/ }).count()).toBe(0);
     await expectAccessible(page, 'plan as a viewer');

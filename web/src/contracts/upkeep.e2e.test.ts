@@ -39,9 +39,13 @@ async function fillDate(page: Page, name: string, iso: string) {
 }
 
 /** The history table's rows as [when, what (first line)]. */
-async function historyRows(page: Page): Promise<[string, string][]> {
+async function historyRows(
+  page: Page,
+  table = 'Changes to this contract, its KPIs and procurements, newest first',
+): Promise<[string, string][]> {
+  await page.getByRole('table', { name: table }).waitFor();
   return page
-    .getByRole('table', { name: 'Changes to this contract, its KPIs and procurements, newest first' })
+    .getByRole('table', { name: table })
     .locator('tbody tr')
     .evaluateAll((rows) =>
       rows.map((r) => {
@@ -213,7 +217,7 @@ describeE2E('keeping contracts and quality records up to date', () => {
 
     // The quality officer asks for changes (saying what), rather than accepting.
     await officer.page.goto(url);
-    await officer.page.getByText('Review every care plan by the end of next month').waitFor();
+    await officer.page.locator('p', { hasText: 'Review every care plan by the end of next month' }).waitFor();
     await officer.page.getByRole('button', { name: 'Ask for changes' }).click();
     await officer.page
       .locator('.govuk-error-summary')
@@ -232,19 +236,20 @@ describeE2E('keeping contracts and quality records up to date', () => {
 
     // The provider sees the request and revises the plan.
     await provider.page.reload();
-    await provider.page.getByText('Add how night agency use will be reduced, and who leads it').waitFor();
+    const request = provider.page.locator('.govuk-inset-text', {
+      hasText: 'Add how night agency use will be reduced, and who leads it',
+    });
+    await request.waitFor();
     await provider.page
       .getByLabel('Action plan', { exact: true })
       .fill('Review every care plan by the end of next month; the deputy manager cuts night agency use to under 10%');
     await provider.page.getByRole('button', { name: 'Submit the revised action plan' }).click();
     await provider.page.getByRole('alert').getByText('Action plan revised').waitFor();
-    await expect
-      .poll(() => provider.page.getByText('Add how night agency use will be reduced, and who leads it').count())
-      .toBe(0);
+    await expect.poll(() => request.count()).toBe(0);
 
     // The officer accepts it: the plan is fixed and the page says so.
     await officer.page.reload();
-    await officer.page.getByText(/the deputy manager cuts night agency use to under 10%/).waitFor();
+    await officer.page.locator('p', { hasText: /the deputy manager cuts night agency use to under 10%/ }).waitFor();
     await officer.page.getByRole('button', { name: 'Accept the action plan' }).click();
     await officer.page.getByRole('alert').getByText('Action plan accepted').waitFor();
     await officer.page
@@ -253,12 +258,31 @@ describeE2E('keeping contracts and quality records up to date', () => {
       )
       .waitFor();
     expect(await officer.page.getByRole('button', { name: 'Ask for changes' }).count()).toBe(0);
+    // The assessment's history keeps the whole trail, newest first, each text as it was (fresh-user check, fault 4).
+    const TRAIL = 'Changes to this assessment and its action plan, newest first';
+    // (The table reloads after the acceptance: wait for it to show it.)
+    await expect.poll(async () => (await historyRows(officer.page, TRAIL))[0]?.[1]).toBe('Action plan accepted');
+    const trail = (await historyRows(officer.page, TRAIL)).slice(0, 4);
+    expect(trail).toEqual([
+      [expect.stringMatching(WHEN), 'Action plan accepted'],
+      [expect.stringMatching(WHEN), 'Action plan revised'],
+      [expect.stringMatching(WHEN), 'Changes to the action plan asked for'],
+      [expect.stringMatching(WHEN), 'Action plan submitted'],
+    ]);
+    const history = officer.page.getByRole('table', { name: TRAIL });
+    await history.getByText('Add how night agency use will be reduced, and who leads it').waitFor();
+    await history
+      .getByText(
+        'Action plan: Review every care plan by the end of next month → Review every care plan by the end of next month; the deputy manager cuts night agency use to under 10%',
+      )
+      .waitFor();
     await expectAccessible(officer.page, 'accepted action plan');
 
     await provider.page.reload();
     await provider.page.getByText(/The plan is now fixed and can no longer be revised/).waitFor();
     expect(await provider.page.getByLabel('Action plan', { exact: true }).count()).toBe(0);
     expect(await provider.page.getByRole('button', { name: /action plan/ }).count()).toBe(0);
+    expect((await historyRows(provider.page, TRAIL)).slice(0, 4)).toEqual(trail);
     // (The server refuses a revision too: src/server/contracts/routes.int.test.ts.)
     await expectAccessible(provider.page, 'accepted action plan (provider)');
     expect([...officer.errors, ...provider.errors]).toEqual([]);
