@@ -126,7 +126,15 @@ export function AssessmentPage() {
       breadcrumbs={crumbs}
     >
       <ErrorSummary errors={errors} />
-      {done && <NotificationBanner type="success" heading={done} />}
+      {done && (
+        <NotificationBanner type="success" heading={done}>
+          <p className="govuk-body">
+            <a className="govuk-notification-banner__link" href="#history">
+              See the assessment’s history
+            </a>
+          </p>
+        </NotificationBanner>
+      )}
       <SummaryList
         rows={[
           { key: 'Status', value: <AssessmentStatusTag a={a} /> },

@@ -207,7 +207,15 @@ export function DeliveryPlanEditorPage() {
       hasErrors={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
-      {banner && <NotificationBanner type="success" heading={banner} />}
+      {banner && (
+        <NotificationBanner type="success" heading={banner}>
+          <p className="govuk-body">
+            <a className="govuk-notification-banner__link" href="#history">
+              See the plan’s history
+            </a>
+          </p>
+        </NotificationBanner>
+      )}
       <p className="govuk-body">
         <a className="govuk-link" href={`/api/delivery-plans/${plan.id}/export.xlsx`} download>
           Download this plan (Excel XLSX, Halton’s layout)

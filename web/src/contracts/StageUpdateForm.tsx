@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ApiError, apiSend } from '../api';
 import {
   Button,
@@ -90,7 +91,21 @@ export function StageUpdateForm({
       <h2 className="govuk-heading-m">Record progress on a stage</h2>
       <p className="govuk-body">Choose a stage to see its dates, then change the plan or record what happened.</p>
       <ErrorSummary errors={errors} />
-      {done && <NotificationBanner type="success" heading={done} />}
+      {done && (
+        <NotificationBanner type="success" heading={done}>
+          <p className="govuk-body">
+            {initialProcurementId ? (
+              <a className="govuk-notification-banner__link" href="#history">
+                See the procurement’s history
+              </a>
+            ) : (
+              <Link className="govuk-notification-banner__link" to={`/contracts/procurements/${procurementId}#history`}>
+                Open the procurement and its history
+              </Link>
+            )}
+          </p>
+        </NotificationBanner>
+      )}
       {!(procurements.length === 1 && initialProcurementId) && (
         <Select
           name="procurementId"

@@ -145,6 +145,7 @@ describeE2E('writing the contract register', () => {
     await fillDate(page, 'actualEnd', addDays(today, -1));
     await page.getByRole('button', { name: 'Save stage dates' }).click();
     await page.getByText('Options appraisal updated for Homecare north zone (e2e) recommissioning').waitFor();
+    await page.getByRole('alert').getByRole('link', { name: 'See the procurement’s history' }).waitFor();
     const stageRow = page.getByRole('row').filter({ hasText: 'Options appraisal' }).first();
     await stageRow.getByText('Complete').waitFor();
     await page

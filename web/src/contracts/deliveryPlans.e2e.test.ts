@@ -73,6 +73,8 @@ describeE2E('delivery plans and workplans', () => {
     await expectAccessible(page, 'action form');
     await page.getByRole('button', { name: 'Save action' }).click();
     await page.getByText('Action saved').waitFor();
+    // The banner leads to the record's history (fresh-user check, fault 15).
+    await page.getByRole('alert').getByRole('link', { name: 'See the plan’s history' }).waitFor();
     const actions = page.locator('table', { hasText: 'Action to be undertaken' });
     await actions.getByText(PROCUREMENT).waitFor();
     await actions.getByText('Commissioning Manager – Age Well').waitFor();

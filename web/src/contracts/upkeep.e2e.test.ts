@@ -213,6 +213,7 @@ describeE2E('keeping contracts and quality records up to date', () => {
       .fill('Review every care plan by the end of next month');
     await provider.page.getByRole('button', { name: 'Submit action plan' }).click();
     await provider.page.getByRole('alert').getByText('Action plan submitted').waitFor();
+    await provider.page.getByRole('alert').getByRole('link', { name: 'See the assessment’s history' }).waitFor();
     await expectAccessible(provider.page, 'action plan submitted');
 
     // The quality officer asks for changes (saying what), rather than accepting.
