@@ -3,7 +3,10 @@
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { boroughFor } from '../db/core/council.js';
+import { putBorough } from '../db/core/settings.js';
 import { describeWithDatabases } from '../db/testing.js';
+import { authorityByCode } from '../domain/geography/authorities.js';
 import { locations } from '../db/market/schema.js';
 import { listLocations } from '../db/market/register.js';
 import { cqcImporter } from './cqc.js';
@@ -55,5 +58,22 @@ describeWithDatabases('CQC import: an area published under its successor council
     const [solway] = await ctx.db.select().from(locations).where(eq(locations.cqcLocationId, '1-1000000023'));
     expect(solway.localAuthorityGss).toBe('E06000063');
     expect(solway.deregisteredAt).toBeNull();
+  });
+});
+
+describeWithDatabases('CQC import on a council set up as Cumberland (C16): homes placed again', (ctx) => {
+  it('brings a home first published under Cumbria into Cumberland’s market when a later file records it there', async () => {
+    await putBorough(ctx.db, boroughFor(authorityByCode('E06000063')!));
+    await runImport(ctx.db, cqcImporter, fixture('C16a_cqc_march2023_cumbria.csv'), { actor, options: {} });
+    const inArea = async () =>
+      (await ctx.db.select().from(locations).where(eq(locations.inBorough, true))).map((l) => l.cqcLocationId).sort();
+    // Cumbria (E10000006) covered Westmorland and Furness too: a home recorded under it is not yet Cumberland's.
+    expect(await inArea()).toEqual([]);
+    const second = await runImport(ctx.db, cqcImporter, fixture('C16b_cqc_may2023_cumberland_fellview_gone.csv'), {
+      actor,
+      options: {},
+    });
+    expect(second.updated).toBe(1);
+    expect(await inArea()).toEqual(['1-1000000023']);
   });
 });
