@@ -116,3 +116,22 @@ describeWithDatabases('import cqc-locations on a set-up council: homes placed ag
     expect(await inArea()).toBe(6);
   });
 });
+
+describeWithDatabases('import cqc-locations on a set-up council: the borough option', (ctx) => {
+  it('refuses another council’s code, writing nothing', async () => {
+    await putBorough(ctx.db, boroughFor(authorityByCode('E06000026')!)); // Plymouth
+    const err = await runImport(ctx.db, cqcLocationsImporter, fileSource(LIST), {
+      actor,
+      options: { borough: 'E06000027' },
+    }).catch((e: unknown) => e);
+    expect((err as ImportRejected).issues).toEqual([
+      {
+        line: null,
+        field: 'borough',
+        message:
+          'Steward serves Plymouth (E06000026), so this import can only mark Plymouth’s locations as in your area, not Torbay’s (E06000027): leave the council’s GSS code empty or use E06000026',
+      },
+    ]);
+    expect(await ctx.db.$count(locations)).toBe(0);
+  });
+});
