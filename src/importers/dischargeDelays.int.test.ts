@@ -45,10 +45,14 @@ describeWithDatabases('import discharge-delays', (ctx) => {
     expect(named.name).toBe('University Hospitals Plymouth NHS Trust');
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'nctr')).toBe(220);
     expect(await getSetting(ctx.db, DISCHARGE_TRUST_SETTING)).toBe('RK9');
-    await runImport(ctx.db, dischargeDelaysImporter, fileSource(path.join(dir, 'RK9_discharged_patients.csv')), {
-      actor,
-      options: {},
-    });
+    const discharged = await runImport(
+      ctx.db,
+      dischargeDelaysImporter,
+      fileSource(path.join(dir, 'RK9_discharged_patients.csv')),
+      { actor, options: {} },
+    );
+    // Rows of the file (one a day), not figures (up to three a row).
+    expect(discharged.rowsRead).toBe(1249);
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'discharged_total')).toBe(116);
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'discharged_by_1700')).toBeUndefined();
   });

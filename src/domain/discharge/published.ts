@@ -6,6 +6,8 @@ import { BOUNDS, type NumberRange } from '../core/bounds.js';
 import { parseDateText } from '../core/dates.js';
 
 export interface PublishedFigure {
+  /** The file's line the figure was read from (a daily discharges row gives up to three figures). */
+  line: number;
   orgCode: string;
   orgLevel: 'national' | 'region' | 'icb' | 'trust';
   orgName: string | null;
@@ -184,6 +186,7 @@ export function parsePublishedDischarge(records: readonly { line: number; cells:
       }
       if (!date || !level || !code || value === null) continue;
       figures.push({
+        line: r.line,
         orgCode: code,
         orgLevel: level,
         orgName: cell(iName) || null,
@@ -222,6 +225,7 @@ export function parsePublishedDischarge(records: readonly { line: number; cells:
         }
         if (value === null || !date || !/^[A-Z0-9]{3,9}$/.test(code)) continue;
         figures.push({
+          line: r.line,
           orgCode: code,
           orgLevel: trust ? 'trust' : 'icb',
           orgName: null,
