@@ -96,6 +96,11 @@ export const BOUNDS = {
    * about 21,000 patients no longer meeting the criteria to reside (2026).
    */
   dischargePatientsAreaDay: { min: 0, max: 200_000 },
+  /**
+   * People in one population figure (an area, sex, age and year, or an area's all-ages total): England had 56.5
+   * million people at the 2021 Census, so 100 million allows any projection.
+   */
+  populationCount: { min: 0, max: 100_000_000 },
   /** Visits a day one person in a reablement service needs. */
   visitsPerDay: { min: 0, max: 24 },
 } as const;
