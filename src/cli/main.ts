@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, defaultLogger } from '../server/app.js';
 import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
@@ -20,6 +21,12 @@ import { register as registerDirectory } from './directory.js';
 import { register as registerSetup } from './setup.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+
+// Output piped into a command that stops reading (`steward setup … | head -1`): stop quietly, as other tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 const program = new Command()
   .name('steward')
@@ -118,6 +125,9 @@ program
     await database.close();
   });
 
+/** The width of the kinds' column in `steward import --help`: the longest kind (discharge-delays). */
+const KIND_WIDTH = Math.max(...importers.map((i) => i.kind.length));
+
 program
   .command('import')
   .description(`import a public data file, validated whole: ${'kinds listed by `steward import --help`'}`)
@@ -130,7 +140,7 @@ program
       `\nKinds:\n${importers
         .map(
           (i) =>
-            `  ${i.kind.padEnd(14)} ${i.description}${(i.options ?? []).map((o) => `\n${' '.repeat(17)}-o ${o.key}=…  ${o.label}: ${o.hint}`).join('')}`,
+            `  ${i.kind.padEnd(KIND_WIDTH)} ${i.description}${(i.options ?? []).map((o) => `\n${' '.repeat(KIND_WIDTH + 3)}-o ${o.key}=…  ${o.label}: ${o.hint}`).join('')}`,
         )
         .join('\n')}`,
   )
@@ -148,6 +158,13 @@ program
     if (problems.length) {
       process.stderr.write(
         `${path.basename(file)} was not imported:\n${problems.map((p) => `  -o ${p.key}: ${p.message}`).join('\n')}\nNothing was written.\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      process.stderr.write(
+        `${existsSync(file) ? `Not a file (a folder): ${file}` : `File not found: ${file}`}\nNothing was written.\n`,
       );
       process.exitCode = 1;
       return;
