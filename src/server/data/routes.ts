@@ -16,7 +16,7 @@ import { findImporter, importers } from '../../importers/registry.js';
 import { checkImporterOptions } from '../../importers/options.js';
 import { BCF_EDITORS } from '../../domain/core/auth.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { Problem } from '../problem.js';
+import { importRejected, Problem } from '../problem.js';
 
 const TAGS = ['data'];
 /** Largest upload accepted: a national file (CQC locations, a million placements) fits well within it. */
@@ -183,18 +183,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         const { kind, rowsRead, created, updated, unchanged, removed, messages } = summary;
         return { summary: { kind, fileName, rowsRead, created, updated, unchanged, removed, messages } };
       } catch (e) {
-        if (e instanceof ImportRejected) {
-          throw new Problem(
-            422,
-            'The file was not imported',
-            `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found in ${fileName}; nothing was saved`,
-            e.issues.map((i) => ({
-              field: i.line == null ? (i.field ?? 'file') : `line ${i.line}${i.field ? `: ${i.field}` : ''}`,
-              message: i.message,
-              in: 'body',
-            })),
-          );
-        }
+        if (e instanceof ImportRejected) throw importRejected(e, { fileName });
         throw e;
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import {
 import { fetchOrukFeed, orukImporter } from '../../importers/oruk.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { Problem } from '../problem.js';
+import { importRejected } from '../problem.js';
 import {
   candidatesSchema,
   duplicatesSchema,
@@ -91,12 +91,7 @@ const curationRoutes: FastifyPluginAsyncZod = async (app) => {
     messages: summary.messages,
   });
   const rejected = (e: ImportRejected) =>
-    new Problem(
-      422,
-      'The directory was not imported',
-      `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was imported`,
-      e.issues.slice(0, 100).map((i) => ({ field: i.field ?? 'file', message: i.message, in: 'file' })),
-    );
+    importRejected(e, { title: 'The directory was not imported', nothingWas: 'imported', limit: 100, where: 'file' });
 
   app.post(
     '/import',

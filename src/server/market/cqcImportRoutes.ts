@@ -5,7 +5,7 @@ import { getBorough } from '../../db/core/settings.js';
 import { cqcImporter } from '../../importers/cqc.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { actorOf, requireRole } from '../auth/guards.js';
-import { Problem } from '../problem.js';
+import { importRejected, Problem } from '../problem.js';
 import { importSummarySchema } from '../schemas.js';
 import { COMMISSIONERS, TAGS } from './params.js';
 
@@ -31,18 +31,7 @@ const cqcImportRoutes: FastifyPluginAsyncZod = async (app) => {
           options: { borough: borough?.gssCode },
         });
       } catch (e) {
-        if (e instanceof ImportRejected) {
-          throw new Problem(
-            422,
-            'The file was not imported',
-            `${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found; nothing was saved`,
-            e.issues.map((i) => ({
-              field: i.line == null ? (i.field ?? 'file') : `line ${i.line}: ${i.field ?? ''}`,
-              message: i.message,
-              in: 'body',
-            })),
-          );
-        }
+        if (e instanceof ImportRejected) throw importRejected(e);
         throw e;
       }
     },

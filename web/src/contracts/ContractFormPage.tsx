@@ -15,13 +15,10 @@ import {
   SummaryList,
   TextInput,
   Textarea,
-  emptyDate,
   fieldError,
   fieldId,
   formatDate,
   formatPence,
-  isoToDateParts,
-  type DateParts,
   type SummaryError,
 } from '../components';
 import {
@@ -35,124 +32,9 @@ import {
   SERVICE_AREA_LABELS,
   label,
 } from './labels';
-import { apiErrorsForForm, penceToText, readDate, readDateList, readMonthsList, readPounds } from './formHelpers';
+import { apiErrorsForForm } from './formHelpers';
 import type { Contract } from './types';
-
-interface Values {
-  reference: string;
-  title: string;
-  providerId: string;
-  locationId: string;
-  serviceArea: string;
-  careGroup: string;
-  contractForm: string;
-  fundingSource: string;
-  totalValuePence: string;
-  annualValuePence: string;
-  startDate: DateParts;
-  initialEndDate: DateParts;
-  extensionOptionsMonths: string;
-  extensionsTaken: string;
-  breakClauseDates: string;
-  noticePeriodMonths: string;
-  socialValue: string;
-  leadOfficer: string;
-}
-
-const blank: Values = {
-  reference: '',
-  title: '',
-  providerId: '',
-  locationId: '',
-  serviceArea: '',
-  careGroup: '',
-  contractForm: '',
-  fundingSource: '',
-  totalValuePence: '',
-  annualValuePence: '',
-  startDate: emptyDate,
-  initialEndDate: emptyDate,
-  extensionOptionsMonths: '',
-  extensionsTaken: '0',
-  breakClauseDates: '',
-  noticePeriodMonths: '3',
-  socialValue: '',
-  leadOfficer: '',
-};
-
-function valuesOf(c: Contract): Values {
-  return {
-    reference: c.reference,
-    title: c.title,
-    providerId: c.providerId ?? '',
-    locationId: c.locationId ?? '',
-    serviceArea: c.serviceArea,
-    careGroup: c.careGroup,
-    contractForm: c.contractForm,
-    fundingSource: c.fundingSource,
-    totalValuePence: penceToText(c.totalValuePence),
-    annualValuePence: penceToText(c.annualValuePence),
-    startDate: isoToDateParts(c.startDate),
-    initialEndDate: isoToDateParts(c.initialEndDate),
-    extensionOptionsMonths: c.extensionOptionsMonths.join(' + '),
-    extensionsTaken: String(c.extensionsTaken),
-    breakClauseDates: c.breakClauseDates.map((d) => formatDate(d)).join(', '),
-    noticePeriodMonths: String(c.noticePeriodMonths),
-    socialValue: c.socialValue ?? '',
-    leadOfficer: c.leadOfficer ?? '',
-  };
-}
-
-const DATE_FIELDS = ['startDate', 'initialEndDate'] as const;
-
-/** The request body from what was typed, with every problem found (each naming its input). */
-export function contractBody(v: Values): { body: Record<string, unknown>; problems: SummaryError[] } {
-  const problems: SummaryError[] = [];
-  if (!v.reference.trim()) problems.push({ field: 'reference', message: 'Enter the contract reference' });
-  if (!v.title.trim()) problems.push({ field: 'title', message: 'Enter the contract title' });
-  if (!v.serviceArea) problems.push({ field: 'serviceArea', message: 'Choose the service area' });
-  if (!v.careGroup) problems.push({ field: 'careGroup', message: 'Choose the care group' });
-  if (!v.contractForm) problems.push({ field: 'contractForm', message: 'Choose the contract form' });
-  if (!v.fundingSource) problems.push({ field: 'fundingSource', message: 'Choose the funding source' });
-  const total = readPounds(v.totalValuePence, 'totalValuePence', 'total value', problems);
-  const annual = readPounds(v.annualValuePence, 'annualValuePence', 'annual value', problems);
-  const start = readDate(v.startDate, 'startDate', 'Start date', problems);
-  const end = readDate(v.initialEndDate, 'initialEndDate', 'End date', problems);
-  const options = readMonthsList(v.extensionOptionsMonths, 'extensionOptionsMonths', problems);
-  const taken = Number(v.extensionsTaken || '0');
-  if (!/^\d{1,2}$/.test(v.extensionsTaken.trim() || '0'))
-    problems.push({ field: 'extensionsTaken', message: 'Extensions taken must be a whole number' });
-  const notice = Number(v.noticePeriodMonths);
-  if (!/^\d{1,2}$/.test(v.noticePeriodMonths.trim()))
-    problems.push({
-      field: 'noticePeriodMonths',
-      message: 'Notice period must be a whole number of months from 0 to 24',
-    });
-  const breakDates = readDateList(v.breakClauseDates, 'breakClauseDates', problems);
-  return {
-    problems,
-    body: {
-      reference: v.reference.trim(),
-      title: v.title.trim(),
-      providerId: v.providerId || null,
-      locationId: v.locationId || null,
-      serviceArea: v.serviceArea,
-      careGroup: v.careGroup,
-      contractForm: v.contractForm,
-      fundingSource: v.fundingSource,
-      totalValuePence: total,
-      annualValuePence: annual,
-      startDate: start,
-      initialEndDate: end,
-      extensionOptionsMonths: options,
-      extensionsTaken: taken,
-      breakClauseDates: breakDates,
-      noticePeriodMonths: notice,
-      socialValue: v.socialValue.trim() || null,
-      leadOfficer: v.leadOfficer.trim() || null,
-    },
-  };
-}
+import { blank, contractBody, DATE_FIELDS, valuesOf, type Values } from './contractFormValues';
 
 const options = (codes: readonly string[], labels: Record<string, string>) =>
   codes.map((c) => ({ value: c, text: labels[c] }));

@@ -30,7 +30,7 @@ import {
   label,
 } from './labels';
 import type { ContractDetail } from './types';
-import { ReturnStateTag, kpiTargetText } from './KpiReturnsPage';
+import { ReturnStateTag, kpiTargetText } from './kpiReturnParts';
 import { HistoryTable } from './HistoryTable';
 import { londonToday as today } from '../../../src/domain/core/dates';
 

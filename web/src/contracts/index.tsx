@@ -14,9 +14,9 @@ const NewAssessmentPage = lazyPage(() => import('./NewAssessmentPage'), 'NewAsse
 const AssessmentPage = lazyPage(() => import('./AssessmentPage'), 'AssessmentPage');
 const DeliveryPlanPage = lazyPage(() => import('./DeliveryPlanPage'), 'DeliveryPlanPage');
 const DeliveryPlansPage = lazyPage(() => import('./DeliveryPlansPages'), 'DeliveryPlansPage');
-const DeliveryPlanEditorPage = lazyPage(() => import('./DeliveryPlansPages'), 'DeliveryPlanEditorPage');
+const DeliveryPlanEditorPage = lazyPage(() => import('./DeliveryPlanEditorPage'), 'DeliveryPlanEditorPage');
 const NewDeliveryPlanPage = lazyPage(() => import('./DeliveryPlansPages'), 'NewDeliveryPlanPage');
-const PlanActionPage = lazyPage(() => import('./DeliveryPlansPages'), 'PlanActionPage');
+const PlanActionPage = lazyPage(() => import('./PlanActionPage'), 'PlanActionPage');
 const RisksPage = lazyPage(() => import('./RisksPage'), 'RisksPage');
 const ConcernsPage = lazyPage(() => import('./ConcernsPage'), 'ConcernsPage');
 const ConcernPage = lazyPage(() => import('./ConcernPage'), 'ConcernPage');
@@ -25,9 +25,9 @@ const ContractFormPage = lazyPage(() => import('./ContractFormPage'), 'ContractF
 const ExtendContractPage = lazyPage(() => import('./ContractActionPages'), 'ExtendContractPage');
 const VaryContractPage = lazyPage(() => import('./ContractActionPages'), 'VaryContractPage');
 const EndContractPage = lazyPage(() => import('./ContractActionPages'), 'EndContractPage');
-const AddKpiPage = lazyPage(() => import('./ContractActionPages'), 'AddKpiPage');
-const EditKpiPage = lazyPage(() => import('./ContractActionPages'), 'EditKpiPage');
-const RemoveKpiPage = lazyPage(() => import('./ContractActionPages'), 'RemoveKpiPage');
+const AddKpiPage = lazyPage(() => import('./KpiPages'), 'AddKpiPage');
+const EditKpiPage = lazyPage(() => import('./KpiPages'), 'EditKpiPage');
+const RemoveKpiPage = lazyPage(() => import('./KpiPages'), 'RemoveKpiPage');
 const ProcurementPage = lazyPage(() => import('./ProcurementPage'), 'ProcurementPage');
 const StartProcurementPage = lazyPage(() => import('./StartProcurementPage'), 'StartProcurementPage');
 const AddRiskPage = lazyPage(() => import('./RiskWritePages'), 'AddRiskPage');

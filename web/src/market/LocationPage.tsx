@@ -35,6 +35,7 @@ import {
 import type { LocationPicture } from './types';
 import { isCareHome, returnSourceLabel } from '../../../src/domain/market/types';
 import { BED_CLOSED_REASON_LABELS } from '../../../src/domain/market/capacity';
+import { londonToday } from '../../../src/domain/core/dates';
 
 /** Why beds are closed, in words: the reason's label and any words the home gave. */
 function closedReasonText(reason: string | null, note: string | null): string {
@@ -254,7 +255,7 @@ export function LocationPage() {
                 })),
               {
                 key: 'Last return',
-                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: nothing vacant)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
+                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: no vacancies to report)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
               },
             ]}
           />
@@ -275,9 +276,16 @@ export function LocationPage() {
                     { key: 'maxCapacity', header: 'Capacity', numeric: true },
                     { key: 'occupied', header: 'Occupied', numeric: true },
                     { key: 'vacantAccepting', header: 'Vacant', numeric: true },
-                    { key: 'vacantClosed', header: 'Closed', numeric: true },
+                    { key: 'vacantClosed', header: 'Closed to admissions', numeric: true },
+                    { key: 'closedReasonText', header: 'Closed because', render: (r) => r.closedReasonText ?? '' },
                     { key: 'heldForAssessment', header: 'Held', numeric: true },
-                    { key: 'source', header: 'Source', render: (r) => returnSourceLabel(r.source) },
+                    { key: 'nilReturn', header: 'Nil return', render: (r) => (r.nilReturn ? 'Yes' : 'No') },
+                    { key: 'noChange', header: 'No change', render: (r) => (r.noChange ? 'Yes' : 'No') },
+                    {
+                      key: 'filedBy',
+                      header: 'Filed by',
+                      render: (r) => r.filedBy ?? returnSourceLabel(r.source),
+                    },
                   ]}
                 />
               }
@@ -294,11 +302,12 @@ export function LocationPage() {
               { key: 'vacantReserved', header: 'Vacant reserved' },
               { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
               { key: 'vacantClosed', header: 'Vacant closed to admissions' },
-              { key: 'closedReason', header: 'Closed because' },
+              { key: 'closedReasonText', header: 'Closed because' },
               { key: 'heldForAssessment', header: 'Held for assessment' },
               { key: 'nilReturn', header: 'Nil return' },
               { key: 'noChange', header: 'No change' },
               { key: 'source', header: 'Source', value: (r) => returnSourceLabel(r.source) },
+              { key: 'filedBy', header: 'Filed by', value: (r) => r.filedBy ?? returnSourceLabel(r.source) },
             ]}
           />
         </>
@@ -413,8 +422,8 @@ export function LocationPage() {
           <Table
             caption="Weekly fees for people who pay for their own care, beside the council’s usual rate"
             captionSize="s"
-            rows={data.selfFunderFees}
-            rowKey={(r) => r.band}
+            rows={[...data.selfFunderFees, ...data.selfFunderFeesUpcoming]}
+            rowKey={(r) => `${r.band} ${r.effectiveFrom}`}
             emptyText="The home has not given its self-funder fees."
             columns={[
               { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
@@ -439,7 +448,12 @@ export function LocationPage() {
                     ? '–'
                     : `${r.aboveUsualRatePence >= 0 ? '+' : '−'}${formatPence(Math.abs(r.aboveUsualRatePence))}`,
               },
-              { key: 'effectiveFrom', header: 'Since', render: (r) => formatDate(r.effectiveFrom) },
+              {
+                key: 'effectiveFrom',
+                header: 'In force',
+                // Fees set ahead are shown with the day they start ("from 1 January 2030").
+                render: (r) => `${r.effectiveFrom > londonToday() ? 'From' : 'Since'} ${formatDate(r.effectiveFrom)}`,
+              },
             ]}
           />
         </>

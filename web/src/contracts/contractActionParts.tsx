@@ -1,0 +1,67 @@
+// What the contract action pages share: the page frame that loads the contract, and the form's sending.
+import { useState, type ReactNode } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useApi } from '../api';
+import { LoadingOrError, Page, type SummaryError } from '../components';
+import { apiErrorsForForm } from './formHelpers';
+import type { Contract, ContractDetail } from './types';
+
+/** Loads the contract and frames the page; `children` gets the contract once it is there. */
+export function ContractAction({
+  title,
+  hasErrors,
+  children,
+}: {
+  title: string;
+  hasErrors: boolean;
+  children: (c: Contract, detail: ContractDetail) => ReactNode;
+}) {
+  const { id } = useParams();
+  const { data, loading, error } = useApi<ContractDetail>(`/api/contracts/contracts/${id}`);
+  const c = data?.contract;
+  const crumbs = [
+    { text: 'Contracts and delivery', href: '/contracts' },
+    { text: 'Contract register', href: '/contracts/register' },
+    ...(c ? [{ text: c.reference, href: `/contracts/register/${c.id}` }] : []),
+    { text: title },
+  ];
+  return (
+    <Page
+      title={title}
+      caption={c ? `${c.reference} ${c.title}` : undefined}
+      breadcrumbs={crumbs}
+      hasErrors={hasErrors}
+      width="two-thirds"
+    >
+      {c && data ? children(c, data) : <LoadingOrError loading={loading} error={error} what="the contract" />}
+    </Page>
+  );
+}
+
+/** The errors, saving flag and send of a contract action's form. */
+export function useSubmit() {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [saving, setSaving] = useState(false);
+  /** Sends the request; on success goes back to the contract with `saved` as its banner. */
+  const send = async (
+    problems: SummaryError[],
+    request: () => Promise<unknown>,
+    contractId: string,
+    saved: string,
+    dateFields: readonly string[] = [],
+  ) => {
+    setErrors(problems);
+    if (problems.length) return;
+    setSaving(true);
+    try {
+      await request();
+      navigate(`/contracts/register/${contractId}`, { state: { saved } });
+    } catch (err) {
+      setErrors(apiErrorsForForm(err, dateFields));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { errors, saving, send };
+}
