@@ -6,6 +6,7 @@ import { importRuns } from '../db/data/schema.js';
 import { locations, providers } from '../db/market/schema.js';
 import { boroughFor } from '../db/core/council.js';
 import { putBorough } from '../db/core/settings.js';
+import { capacitySummary } from '../db/market/dashboard.js';
 import { describeWithDatabases } from '../db/testing.js';
 import { authorityByCode } from '../domain/geography/authorities.js';
 import { cqcLocationsImporter } from './cqcLocations.js';
@@ -114,6 +115,11 @@ describeWithDatabases('import cqc-locations on a set-up council: homes placed ag
     const s = await runImport(ctx.db, cqcLocationsImporter, fileSource(LIST), { actor, options: {} });
     expect(s).toMatchObject({ created: 0, updated: 6, unchanged: 0 });
     expect(await inArea()).toBe(6);
+    // The records name no provider: the market's largest providers say so instead of showing a bare CQC ID.
+    const summary = await capacitySummary(ctx.db, { inBorough: true });
+    const id = String(records[1].providerId);
+    expect(summary.concentration.providers.map((p) => p.name)).toContain(`Provider ${id} (name not in the CQC file)`);
+    expect(summary.concentration.providers.map((p) => p.name)).not.toContain(id);
   });
 });
 
