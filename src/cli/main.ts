@@ -15,6 +15,7 @@ import { fileSource, ImportRejected, runImport } from '../importers/framework.js
 import { importers, findImporter } from '../importers/registry.js';
 import { checkImporterOptions } from '../importers/options.js';
 import { ensureAdmin, openMigrated } from './bootstrap.js';
+import { commandLineActor } from './actor.js';
 import { progressBar } from './progress.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerDirectory } from './directory.js';
@@ -174,7 +175,10 @@ program
     const source = fileSource(file, (bytes) => bar?.update(bytes));
     bar = progressBar(`Reading ${source.fileName}`, source.size, 'bytes');
     try {
-      const summary = await runImport(database.db, importer, source, { actor: { system: `import ${kind}` }, options });
+      const summary = await runImport(database.db, importer, source, {
+        actor: commandLineActor(`import ${kind}`),
+        options,
+      });
       bar.stop();
       print(
         `Imported ${summary.fileName}: ${summary.rowsRead} rows read` +
