@@ -268,11 +268,14 @@ export async function confirmNoChange(
 }
 
 /**
- * A nil return: the location has nothing vacant today. A care home reports every bed occupied (its capacity and
- * bed groups as in its latest return, or its CQC-registered beds when it has never reported) with no bed vacant,
- * reserved, closed or held; a homecare service reports no new hours available in each area it serves (people and
- * hours as in its latest return). Audited; marked nil_return on the care home row.
- * @throws Conflict naming `nilReturn` when there is nothing to base it on (no return and no registered beds)
+ * A nil return, as in the national Capacity Tracker: the location has no vacancies to report today. It says
+ * nothing new about who is in the home, so a care home's occupied beds (in total and by bed group) and its
+ * capacity are kept as in its latest return; every vacancy status (accepting, reserved, closed, held for
+ * assessment) becomes 0, and beds neither occupied nor vacant are left unaccounted for rather than counted as
+ * occupied. A homecare service reports no new hours available in each area it serves (people and hours as in
+ * its latest return). Audited; marked nil_return on the care home row.
+ * @throws Conflict naming `nilReturn` when there is nothing to base it on: a care home or homecare service with
+ *   no earlier return (its occupied beds or people supported are not known, so the figures must be entered)
  */
 export async function recordNilReturn(
   db: Db,
@@ -287,14 +290,13 @@ export async function recordNilReturn(
     let careHome = false;
     if (isCareHome(loc.serviceTypes)) {
       const ch = await latestCareHomeReturn(tx, locationId);
-      const max = ch?.maxCapacity ?? loc.registeredBeds;
-      if (max != null) {
+      if (ch) {
         const groups = Object.fromEntries(
           (['residential', 'nursing', 'dementia'] as const).flatMap((g) => {
-            const gMax = ch?.[`${g}Max`] ?? null;
+            const gMax = ch[`${g}Max`];
             return [
               [`${g}Max`, gMax],
-              [`${g}Occupied`, gMax],
+              [`${g}Occupied`, gMax == null ? null : ch[`${g}Occupied`]],
               [`${g}VacantAccepting`, gMax == null ? null : 0],
             ];
           }),
@@ -303,7 +305,7 @@ export async function recordNilReturn(
           tx,
           by,
           locationId,
-          { maxCapacity: max, occupied: max, vacantReserved: 0, vacantAccepting: 0, ...groups },
+          { maxCapacity: ch.maxCapacity, occupied: ch.occupied, vacantReserved: 0, vacantAccepting: 0, ...groups },
           { asAt: now, nilReturn: true, source, reportedBy },
         );
         careHome = true;
@@ -324,7 +326,7 @@ export async function recordNilReturn(
     }
     if (!careHome && hc.length === 0) {
       const message =
-        'There is no earlier return or registered beds to base a nil return on: enter the figures instead';
+        'There is no earlier return to base a nil return on (how many beds are occupied is not known): enter the figures instead';
       throw new Conflict(message, [{ field: 'nilReturn', message }]);
     }
     await recordAudit(tx, by, {

@@ -29,6 +29,8 @@ export const BOUNDS = {
   earliestUsualRateDate: '2015-04-01',
   /** Planned dates reach at most this many years ahead. */
   planningYearsAhead: 25,
+  /** Fees a home announces ahead take effect within a year: at most 366 days ahead (a price list for next April). */
+  feeDaysAhead: 366,
   /** A provider's offer (earliest start, assessment) is for the coming weeks: at most 90 days ahead. */
   offerDaysAhead: 90,
   /** A person in hospital was medically optimised within the last year. */

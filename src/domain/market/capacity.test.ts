@@ -73,7 +73,23 @@ describe('validateCareHomeCapacity', () => {
       residentialVacantAccepting: 3,
     });
     expect(e).toEqual([
-      { field: 'residentialOccupied', message: 'occupied beds by type (53) cannot exceed occupied (52)' },
+      {
+        field: 'residentialOccupied',
+        message: 'residential beds occupied plus nursing beds occupied (53) cannot exceed occupied beds (52)',
+      },
+    ]);
+    // A home with only nursing beds: the error points at the nursing field the form shows, by its label.
+    const nursingOnly = validateCareHomeCapacity({
+      ...ok,
+      nursingMax: ok.maxCapacity,
+      nursingOccupied: ok.occupied + 2,
+      nursingVacantAccepting: 0,
+    });
+    expect(nursingOnly).toEqual([
+      {
+        field: 'nursingOccupied',
+        message: `nursing beds occupied (${ok.occupied + 2}) cannot exceed occupied beds (${ok.occupied})`,
+      },
     ]);
     const partial = validateCareHomeCapacity({ ...ok, dementiaMax: 10 });
     expect(partial.map((x) => x.field)).toEqual(['dementiaOccupied', 'dementiaVacantAccepting']);

@@ -107,13 +107,16 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
   if (note.length > CLOSED_NOTE_MAX)
     errors.push({ field: 'closedNote', message: `must be ${CLOSED_NOTE_MAX} characters or fewer` });
   const sums = { max: 0, occupied: 0, vacant: 0 };
+  // The groups the return gives, in form order: a total-versus-groups error points at the first of them (a field
+  // the form shows) and names each by its label.
+  const given: Split[] = [];
   for (const s of SPLITS) {
     const max = input[`${s}Max` as const];
     const occ = input[`${s}Occupied` as const];
     const vac = input[`${s}VacantAccepting` as const];
-    const given = [max, occ, vac].filter((v) => v != null);
-    if (given.length === 0) continue;
-    if (given.length !== 3) {
+    const present = [max, occ, vac].filter((v) => v != null);
+    if (present.length === 0) continue;
+    if (present.length !== 3) {
       for (const [k, v] of [
         [`${s}Max`, max],
         [`${s}Occupied`, occ],
@@ -136,26 +139,32 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
     }
     if (!ok) continue;
     if ((occ as number) + (vac as number) > (max as number)) {
-      errors.push({ field: `${s}Occupied`, message: `${s} occupied plus vacant cannot exceed ${s} beds (${max})` });
+      errors.push({
+        field: `${s}Occupied`,
+        message: `${s} beds occupied (${occ}) plus ${s} beds vacant and accepting (${vac}) cannot exceed ${s} beds (${max})`,
+      });
     }
+    given.push(s);
     sums.max += max as number;
     sums.occupied += occ as number;
     sums.vacant += vac as number;
   }
-  if (sums.max > maxCapacity)
+  /** "nursing beds occupied" or "residential beds occupied plus nursing beds occupied". */
+  const named = (suffix: string) => given.map((g) => `${g} beds${suffix}`).join(' plus ');
+  if (given.length > 0 && sums.max > maxCapacity)
     errors.push({
-      field: 'residentialMax',
-      message: `residential, nursing and dementia beds (${sums.max}) cannot exceed maximum capacity (${maxCapacity})`,
+      field: `${given[0]}Max`,
+      message: `${named('')} (${sums.max}) cannot exceed maximum capacity (${maxCapacity})`,
     });
-  if (sums.occupied > occupied)
+  if (given.length > 0 && sums.occupied > occupied)
     errors.push({
-      field: 'residentialOccupied',
-      message: `occupied beds by type (${sums.occupied}) cannot exceed occupied (${occupied})`,
+      field: `${given[0]}Occupied`,
+      message: `${named(' occupied')} (${sums.occupied}) cannot exceed occupied beds (${occupied})`,
     });
-  if (sums.vacant > vacantAccepting)
+  if (given.length > 0 && sums.vacant > vacantAccepting)
     errors.push({
-      field: 'residentialVacantAccepting',
-      message: `vacancies by type (${sums.vacant}) cannot exceed vacant accepting admissions (${vacantAccepting})`,
+      field: `${given[0]}VacantAccepting`,
+      message: `${named(' vacant and accepting')} (${sums.vacant}) cannot exceed vacant beds accepting admissions (${vacantAccepting})`,
     });
   return errors;
 }

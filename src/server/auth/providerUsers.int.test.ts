@@ -127,4 +127,55 @@ describeWithDatabases('provider approvers manage their own organisation’s acco
     });
     expect([added.statusCode, added.json().user.providerApprover]).toEqual([201, true]);
   });
+
+  it('says the same for any email already in use: council staff’s, another organisation’s or its own', async () => {
+    const body = (email: string) => ({ email, name: 'Casey Nurse', password: 'correct horse battery' });
+    const answers = await Promise.all(
+      [admin.user.email, otherApprover.user.email, colleague.user.email.toUpperCase()].map(async (email) => {
+        const r = await approver.post('/api/provider-users', body(email));
+        return [r.statusCode, r.json().errors];
+      }),
+    );
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    expect(answers[0]).toEqual([
+      400,
+      [
+        {
+          field: 'email',
+          message:
+            'This email address cannot be used for a new account: if your colleague already has one, find them in the accounts list, or use another email address',
+          in: 'body',
+        },
+      ],
+    ]);
+  });
+
+  it('keeps the organisation’s accounts history: who added, removed, gave back access or made an approver, and when', async () => {
+    const added = await approver.post('/api/provider-users', {
+      email: 'weekend.lead@rosewood.example',
+      name: 'Weekend Lead',
+      password: 'correct horse battery',
+    });
+    const id = added.json().user.id;
+    await approver.patch(`/api/provider-users/${id}`, { disabled: true });
+    await approver.patch(`/api/provider-users/${id}`, { disabled: false });
+    await admin.patch(`/api/admin/users/${id}`, { providerApprover: true });
+    const history = await approver.get('/api/provider-users/history');
+    expect(history.statusCode).toBe(200);
+    const events = history.json().events;
+    const lead = events.filter((e: { account: string }) => e.account === 'Weekend Lead');
+    const who = approver.user.name;
+    expect(lead.map((e: { what: string; by: string }) => [e.what, e.by])).toEqual([
+      ['Made an approver', 'Council administrator'],
+      ['Access given back', who],
+      ['Access removed', who],
+      ['Account added', who],
+    ]);
+    for (const e of lead) expect(Date.now() - Date.parse(e.at)).toBeLessThan(10 * 60_000);
+    // Another organisation's history shows none of these; a colleague who is not an approver cannot read it.
+    const theirs = (await otherApprover.get('/api/provider-users/history')).json().events;
+    expect(theirs.some((e: { account: string }) => e.account === 'Weekend Lead')).toBe(false);
+    const stranger = await signInAs(app, 'provider', { providerId: mine });
+    expect((await stranger.get('/api/provider-users/history')).statusCode).toBe(403);
+  });
 });

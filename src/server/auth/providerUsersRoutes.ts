@@ -1,7 +1,13 @@
 // Providers' self-service accounts: an approver lists, adds and removes its own organisation's provider users.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addColleague, approverProvider, changeColleague, listOrganisationUsers } from '../../db/core/providerUsers.js';
+import {
+  addColleague,
+  approverProvider,
+  changeColleague,
+  listOrganisationUsers,
+  organisationAccountHistory,
+} from '../../db/core/providerUsers.js';
 import { actorOf, requireRole } from './guards.js';
 import { userSchema } from './schemas.js';
 
@@ -20,6 +26,26 @@ const providerUsersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       users: await listOrganisationUsers(app.db, await approverProvider(app.db, actorOf(request))),
+    }),
+  );
+
+  app.get(
+    '/history',
+    {
+      preHandler: requireRole('provider'),
+      schema: {
+        tags: TAGS,
+        summary:
+          'Your organisation’s accounts’ history: added, access removed or given back, approvers, by whom and when (provider approvers only)',
+        response: {
+          200: z.object({
+            events: z.array(z.object({ at: z.string(), account: z.string(), what: z.string(), by: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      events: await organisationAccountHistory(app.db, await approverProvider(app.db, actorOf(request))),
     }),
   );
 

@@ -17,7 +17,14 @@ import {
 } from '../../db/market/capacity.js';
 import { careHomeRows } from '../../db/market/dashboard.js';
 import { listPlacements } from '../../db/market/placements.js';
-import { selfFunderFeesOn } from '../../db/market/selfFunderFees.js';
+import {
+  ON_PROVIDERS_BEHALF,
+  recorderNames,
+  selfFunderFeeHistory,
+  selfFunderFeesOn,
+  selfFunderFeesUpcoming,
+} from '../../db/market/selfFunderFees.js';
+import { BED_CLOSED_REASON_LABELS, type BedClosedReason } from '../../domain/market/capacity.js';
 import {
   getLocation,
   getProvider,
@@ -36,6 +43,28 @@ import {
   providerViewSchema,
 } from './schemas.js';
 import { filterQuery, id, isoDate, locationFor, TAGS, toFilter } from './params.js';
+
+/** How a return that no person filed came in, as its history says. */
+const SOURCE_WORDS: Record<string, string> = {
+  system: 'Steward, when a placement started or ended',
+  capacity_tracker: 'Imported from the Capacity Tracker',
+  import: 'Imported from a spreadsheet',
+  demo: 'Demonstration data',
+};
+
+/** Who filed a return: the provider's own user by name, council staff on its behalf, or how it came in. */
+function filedBy(source: string, reportedBy: string | null, names: Map<string, string>): string | null {
+  if (source === 'staff') return ON_PROVIDERS_BEHALF;
+  if (reportedBy && names.has(reportedBy)) return names.get(reportedBy) ?? null;
+  return SOURCE_WORDS[source] ?? null;
+}
+
+/** Why beds were closed, in words: the reason's label, with the words given for "another reason". */
+function closedReasonText(reason: string | null, note: string | null): string | null {
+  if (!reason) return null;
+  const label = BED_CLOSED_REASON_LABELS[reason as BedClosedReason] ?? reason;
+  return note ? `${label}: ${note}` : label;
+}
 
 /** What a location's page shows: the register entry, latest returns with their age, and history. */
 async function locationPicture(db: import('../../db/client.js').Db, locationId: string, actor: Actor) {
@@ -63,6 +92,10 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
   const home =
     staff && isCareHome(loc.serviceTypes) ? ((await careHomeRows(db, { locationId }, now))[0] ?? null) : null;
   const active = await listPlacements(db, { locationId, activeOn: londonDate(now) }, 5000);
+  const names = await recorderNames(
+    db,
+    chHist.map((r) => r.reportedBy),
+  );
   return {
     location: loc,
     provider: provider ? { id: provider.id, name: provider.name, cqcProviderId: provider.cqcProviderId } : null,
@@ -87,6 +120,8 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
         noChange: r.noChange,
         nilReturn: r.nilReturn,
         source: r.source,
+        closedReasonText: r.vacantClosed > 0 ? closedReasonText(r.closedReason, r.closedNote) : null,
+        filedBy: filedBy(r.source, r.reportedBy, names),
       })),
       homecare: hcHist.map((r) => ({
         asAt: r.asAt,
@@ -124,6 +159,10 @@ async function locationPicture(db: import('../../db/client.js').Db, locationId: 
     },
     assessment: home,
     selfFunderFees: isCareHome(loc.serviceTypes) ? await selfFunderFeesOn(db, locationId, londonDate(now)) : [],
+    selfFunderFeesUpcoming: isCareHome(loc.serviceTypes)
+      ? await selfFunderFeesUpcoming(db, locationId, londonDate(now))
+      : [],
+    selfFunderFeeHistory: isCareHome(loc.serviceTypes) ? await selfFunderFeeHistory(db, locationId) : [],
   };
 }
 

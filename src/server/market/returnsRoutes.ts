@@ -146,7 +146,7 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   returnRoute(
     '/locations/:id/nil-return',
-    'A nil return: nothing vacant today (a care home full, with no bed vacant, reserved, closed or held; homecare with no new hours)',
+    'A nil return: no vacancies to report today (a care home keeps its occupied beds from its latest return, with no bed vacant, reserved, closed or held; homecare with no new hours)',
     z.object({}).optional(),
     z.object({ careHome: z.boolean(), homecareAreas: z.number() }),
     (actor, locationId) => recordNilReturn(app.db, { userId: actor.userId }, locationId, actor.userId, sourceOf(actor)),

@@ -251,7 +251,7 @@ export const careHomeReturnSchema = z.object({
   closedReason: z.string().nullable().describe('Why they are closed (BED_CLOSED_REASONS)'),
   closedNote: z.string().nullable(),
   heldForAssessment: z.number().describe('Beds held for a person being assessed'),
-  nilReturn: z.boolean().describe('A nil return: nothing vacant'),
+  nilReturn: z.boolean().describe('A nil return: no vacancies to report (occupied beds kept from the return before)'),
 });
 
 /** A homecare return: people supported, hours a week and new hours available (hours as numbers). */
@@ -430,6 +430,15 @@ export const selfFunderFeeSchema = z.object({
   aboveUsualRatePence: z.number().nullable(),
 });
 
+/** One fee a home recorded, with who recorded it (a provider user's name, or council staff) and when. */
+export const selfFunderFeeHistorySchema = z.object({
+  band: z.string(),
+  weeklyFeePence: z.number(),
+  effectiveFrom: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+});
+
 /** GET /locations/:id: a location's whole picture. */
 export const locationPictureSchema = z.object({
   location: locationSchema,
@@ -439,19 +448,27 @@ export const locationPictureSchema = z.object({
   workforce: workforceReturnSchema.extend(aged).nullable(),
   history: z.object({
     careHome: z.array(
-      careHomeReturnSchema.pick({
-        asAt: true,
-        maxCapacity: true,
-        occupied: true,
-        vacantAccepting: true,
-        vacantReserved: true,
-        vacantClosed: true,
-        closedReason: true,
-        heldForAssessment: true,
-        noChange: true,
-        nilReturn: true,
-        source: true,
-      }),
+      careHomeReturnSchema
+        .pick({
+          asAt: true,
+          maxCapacity: true,
+          occupied: true,
+          vacantAccepting: true,
+          vacantReserved: true,
+          vacantClosed: true,
+          closedReason: true,
+          heldForAssessment: true,
+          noChange: true,
+          nilReturn: true,
+          source: true,
+        })
+        .extend({
+          closedReasonText: z.string().nullable().describe('Why beds were closed, in words (label or the words given)'),
+          filedBy: z
+            .string()
+            .nullable()
+            .describe('Who filed it: a provider user, “Council staff on the provider’s behalf”, or how it came in'),
+        }),
     ),
     homecare: z.array(
       homecareReturnSchema.pick({
@@ -492,6 +509,8 @@ export const locationPictureSchema = z.object({
   assessment: homeRowSchema.nullable(),
   /** Care homes: the weekly self-funder fees in force by band, beside the usual rates. */
   selfFunderFees: z.array(selfFunderFeeSchema),
+  selfFunderFeesUpcoming: z.array(selfFunderFeeSchema).describe('Fees set to apply from a later date'),
+  selfFunderFeeHistory: z.array(selfFunderFeeHistorySchema),
 });
 
 /** GET /providers: organisations with their number of locations. */

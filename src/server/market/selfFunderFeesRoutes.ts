@@ -1,12 +1,17 @@
 // Self-funder fees' API: kept by the home (its provider), or by commissioners for it.
-import { BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
+import { BOUNDS, dateRangeError, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { londonDate } from '../../domain/core/dates.js';
-import { selfFunderFeesOn, setSelfFunderFees } from '../../db/market/selfFunderFees.js';
+import { addDays, isIsoDate, londonDate } from '../../domain/core/dates.js';
+import {
+  selfFunderFeeHistory,
+  selfFunderFeesOn,
+  selfFunderFeesUpcoming,
+  setSelfFunderFees,
+} from '../../db/market/selfFunderFees.js';
 import { SELF_FUNDER_BANDS } from '../../domain/market/selfFunderFees.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
-import { selfFunderFeeSchema } from './schemas.js';
+import { selfFunderFeeHistorySchema, selfFunderFeeSchema } from './schemas.js';
 import { COMMISSIONERS, id, locationFor, TAGS } from './params.js';
 
 const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,14 +25,25 @@ const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'A care home’s weekly self-funder fees by band, beside the council’s usual rates (providers: their own)',
         params: id,
-        response: { 200: z.object({ fees: z.array(selfFunderFeeSchema) }) },
+        response: {
+          200: z.object({
+            fees: z.array(selfFunderFeeSchema).describe('In force today'),
+            upcoming: z.array(selfFunderFeeSchema).describe('Set to apply from a later date'),
+            history: z.array(selfFunderFeeHistorySchema).describe('Every fee recorded, who recorded it and when'),
+          }),
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const loc = await locationFor(app, request.params.id);
       assertCanRead(actor, loc.providerId);
-      return { fees: await selfFunderFeesOn(app.db, loc.id, londonDate(new Date())) };
+      const today = londonDate(new Date());
+      return {
+        fees: await selfFunderFeesOn(app.db, loc.id, today),
+        upcoming: await selfFunderFeesUpcoming(app.db, loc.id, today),
+        history: await selfFunderFeeHistory(app.db, loc.id),
+      };
     },
   );
   app.put(
@@ -39,7 +55,16 @@ const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set a care home’s weekly self-funder fees by band from a date (history kept)',
         params: id,
         body: z.object({
-          effectiveFrom: plannedDateSchema('date the fees apply from'),
+          // Fees announced ahead take effect within BOUNDS.feeDaysAhead days (checked with the fees, in one round).
+          effectiveFrom: plannedDateSchema('date the fees apply from').superRefine((d, ctx) => {
+            const today = londonDate(new Date());
+            const late = isIsoDate(d)
+              ? dateRangeError('effectiveFrom', 'the date the fees apply from', d, {
+                  latest: addDays(today, BOUNDS.feeDaysAhead),
+                })
+              : null;
+            if (late) ctx.addIssue({ code: 'custom', message: late.message });
+          }),
           fees: z
             .array(
               z.object({

@@ -169,28 +169,56 @@ describeWithDatabases('providers’ self-service: bed status, nil and no-change 
     expect([beyond.statusCode, fields(beyond)]).toEqual([400, ['vacantClosed']]);
   });
 
-  it('files a nil return (full, nothing vacant) and a no-change return (the last one, dated today)', async () => {
+  it('files a nil return (no vacancies to report: occupied beds kept, nothing invented) and a no-change return (the last one, dated today)', async () => {
     const split = { residentialMax: 40, residentialOccupied: 30, residentialVacantAccepting: 4 };
     expect((await provider.post(`/api/market/locations/${homes[1]}/capacity`, bedReturn(split))).statusCode).toBe(201);
     const nil = await provider.post(`/api/market/locations/${homes[1]}/nil-return`, {});
     expect([nil.statusCode, nil.json()]).toEqual([201, { careHome: true, homecareAreas: 0 }]);
     const after = (await commissioner.get(`/api/market/locations/${homes[1]}`)).json().careHome;
+    // 30 occupied as reported; the 10 beds that were vacant, closed or held are no longer counted as anything.
     expect(after).toMatchObject({
       maxCapacity: 40,
-      occupied: 40,
+      occupied: 30,
       vacantAccepting: 0,
       vacantReserved: 0,
       vacantClosed: 0,
+      closedReason: null,
       heldForAssessment: 0,
       residentialMax: 40,
-      residentialOccupied: 40,
+      residentialOccupied: 30,
       residentialVacantAccepting: 0,
       nilReturn: true,
       source: 'provider',
     });
-    // A home that never reported bases its nil return on its registered beds.
-    const fresh = await provider.post(`/api/market/locations/${homes[2]}/nil-return`, {});
-    expect(fresh.statusCode).toBe(201);
+    // The figures the provider will see pre-filled next time pass the same checks as a typed return.
+    const {
+      id: _i,
+      asAt: _a,
+      createdAt: _c,
+      nilReturn: _n,
+      noChange: _nc,
+      source: _s,
+      reportedBy: _r,
+      ...again
+    } = after;
+    expect((await provider.post(`/api/market/locations/${homes[1]}/capacity`, again)).statusCode).toBe(201);
+    // A home that never reported: how many beds are occupied is not known, so there is nothing to base it on.
+    const fresh = (
+      await createLocation(
+        ctx.db,
+        {
+          providerId: group,
+          name: 'Oakleaf Grange',
+          serviceTypes: ['care_home_residential'],
+          registeredBeds: 25,
+          inBorough: true,
+        },
+        sys,
+      )
+    ).id;
+    const unknown = await provider.post(`/api/market/locations/${fresh}/nil-return`, {});
+    expect([unknown.statusCode, fields(unknown)]).toEqual([409, ['nilReturn']]);
+    expect((await commissioner.get(`/api/market/locations/${fresh}`)).json().careHome).toBeNull();
     // Homecare with no return: nothing to base it on.
     const nothing = await provider.post(`/api/market/locations/${agency}/nil-return`, {});
     expect([nothing.statusCode, fields(nothing)]).toEqual([409, ['nilReturn']]);
@@ -286,5 +314,93 @@ describeWithDatabases('providers’ self-service: bed status, nil and no-change 
       fees: [{ band: 'standard_residential', weeklyFeePence: 100_000 }],
     });
     expect([notHome.statusCode, fields(notHome)]).toEqual([400, ['locationId']]);
+  });
+
+  it('bounds fees set ahead to a year, shows them as upcoming (not in force yet), and keeps who recorded each fee', async () => {
+    const url = `/api/market/locations/${homes[2]}/self-funder-fees`;
+    // Far ahead (issue 16: 01/01/2030 was "saved" and then nowhere to be seen): refused with the fees, in one round.
+    const far = await provider.put(url, {
+      effectiveFrom: addDays(today, 367),
+      fees: [{ band: 'standard_nursing', weeklyFeePence: 0 }],
+    });
+    expect([far.statusCode, fields(far)]).toEqual([400, ['effectiveFrom', 'fees.0.weeklyFeePence']]);
+    const latest = addDays(today, 366);
+    const [y, m, d] = latest.split('-').map(Number);
+    const dmy = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(far.json().errors.find((e: Field) => e.field === 'effectiveFrom').message).toBe(
+      `The date the fees apply from must be on or before ${dmy}`,
+    );
+    expect((await provider.get(url)).json()).toEqual({ fees: [], upcoming: [], history: [] });
+
+    // In force today, then a rise announced for a year ahead by council staff on the home's behalf.
+    expect(
+      (
+        await provider.put(url, {
+          effectiveFrom: today,
+          fees: [{ band: 'standard_residential', weeklyFeePence: 98_000 }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    const ahead = await commissioner.put(url, {
+      effectiveFrom: latest,
+      fees: [{ band: 'standard_residential', weeklyFeePence: 104_500 }],
+    });
+    expect(ahead.statusCode).toBe(200);
+    const seen = (await provider.get(url)).json();
+    expect(
+      seen.fees.map((f: { weeklyFeePence: number; effectiveFrom: string }) => [f.weeklyFeePence, f.effectiveFrom]),
+    ).toEqual([[98_000, today]]);
+    expect(
+      seen.upcoming.map((f: { weeklyFeePence: number; effectiveFrom: string }) => [f.weeklyFeePence, f.effectiveFrom]),
+    ).toEqual([[104_500, latest]]);
+    expect(
+      seen.history.map((h: { weeklyFeePence: number; effectiveFrom: string; recordedBy: string }) => [
+        h.effectiveFrom,
+        h.weeklyFeePence,
+        h.recordedBy,
+      ]),
+    ).toEqual([
+      [latest, 104_500, 'Council staff on the provider’s behalf'],
+      [today, 98_000, 'Test provider'],
+    ]);
+    // The location's page carries the same, and the register's "from" fee is still today's.
+    const picture = (await commissioner.get(`/api/market/locations/${homes[2]}`)).json();
+    expect(picture.selfFunderFeesUpcoming).toEqual(seen.upcoming);
+    expect(picture.selfFunderFeeHistory).toEqual(seen.history);
+    const [loc] = await ctx.db.select().from(locations).where(eq(locations.id, homes[2]));
+    expect(loc.selfFunderWeeklyFeePence).toBe(98_000);
+  });
+
+  it('shows who filed each capacity return, nil and no-change returns and why beds were closed', async () => {
+    const url = `/api/market/locations/${homes[0]}`;
+    await commissioner.post(`${url}/capacity`, bedReturn({ closedReason: 'other', closedNote: 'Lift out of order' }));
+    const hist = (await commissioner.get(url)).json().history.careHome;
+    const last = hist[hist.length - 1];
+    expect(last).toMatchObject({
+      vacantClosed: 3,
+      closedReasonText: 'Another reason: Lift out of order',
+      filedBy: 'Council staff on the provider’s behalf',
+      source: 'staff',
+    });
+    // Filed by the provider's own user: named. A nil return and a no-change one are marked as such.
+    await provider.post(`${url}/nil-return`, {});
+    await provider.post(`${url}/no-change`, {});
+    const after = (await provider.get(url)).json().history.careHome.slice(-2);
+    expect(
+      after.map((r: { nilReturn: boolean; noChange: boolean; filedBy: string; closedReasonText: string | null }) => [
+        r.nilReturn,
+        r.noChange,
+        r.filedBy,
+        r.closedReasonText,
+      ]),
+    ).toEqual([
+      [true, false, 'Test provider', null],
+      [true, true, 'Test provider', null],
+    ]);
   });
 });

@@ -95,7 +95,7 @@ export function CareHomeCapacity({
             })),
           {
             key: 'Last return',
-            value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: nothing vacant)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
+            value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: no vacancies to report)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
           },
         ]}
       />
@@ -116,9 +116,16 @@ export function CareHomeCapacity({
                 { key: 'maxCapacity', header: 'Capacity', numeric: true },
                 { key: 'occupied', header: 'Occupied', numeric: true },
                 { key: 'vacantAccepting', header: 'Vacant', numeric: true },
-                { key: 'vacantClosed', header: 'Closed', numeric: true },
+                { key: 'vacantClosed', header: 'Closed to admissions', numeric: true },
+                { key: 'closedReasonText', header: 'Closed because', render: (r) => r.closedReasonText ?? '' },
                 { key: 'heldForAssessment', header: 'Held', numeric: true },
-                { key: 'source', header: 'Source', render: (r) => returnSourceLabel(r.source) },
+                { key: 'nilReturn', header: 'Nil return', render: (r) => (r.nilReturn ? 'Yes' : 'No') },
+                { key: 'noChange', header: 'No change', render: (r) => (r.noChange ? 'Yes' : 'No') },
+                {
+                  key: 'filedBy',
+                  header: 'Filed by',
+                  render: (r) => r.filedBy ?? returnSourceLabel(r.source),
+                },
               ]}
             />
           }
@@ -135,11 +142,12 @@ export function CareHomeCapacity({
           { key: 'vacantReserved', header: 'Vacant reserved' },
           { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
           { key: 'vacantClosed', header: 'Vacant closed to admissions' },
-          { key: 'closedReason', header: 'Closed because' },
+          { key: 'closedReasonText', header: 'Closed because' },
           { key: 'heldForAssessment', header: 'Held for assessment' },
           { key: 'nilReturn', header: 'Nil return' },
           { key: 'noChange', header: 'No change' },
           { key: 'source', header: 'Source', value: (r) => returnSourceLabel(r.source) },
+          { key: 'filedBy', header: 'Filed by', value: (r) => r.filedBy ?? returnSourceLabel(r.source) },
         ]}
       />
     </>

@@ -26,6 +26,7 @@ import { LocationQuality } from './LocationQuality';
 import { BAND_LABELS, FRAGILITY_LABELS, SERVICE_TYPE_LABELS, SPECIALISM_LABELS } from './labels';
 import type { LocationPicture } from './types';
 import { isCareHome } from '../../../src/domain/market/types';
+import { londonToday } from '../../../src/domain/core/dates';
 import { CareHomeCapacity, HomecareCapacity } from './LocationCapacity';
 import { LocationPlacements } from './LocationPlacements';
 
@@ -232,8 +233,8 @@ export function LocationPage() {
           <Table
             caption="Weekly fees for people who pay for their own care, beside the council’s usual rate"
             captionSize="s"
-            rows={data.selfFunderFees}
-            rowKey={(r) => r.band}
+            rows={[...data.selfFunderFees, ...data.selfFunderFeesUpcoming]}
+            rowKey={(r) => `${r.band} ${r.effectiveFrom}`}
             emptyText="The home has not given its self-funder fees."
             columns={[
               { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
@@ -258,7 +259,12 @@ export function LocationPage() {
                     ? '–'
                     : `${r.aboveUsualRatePence >= 0 ? '+' : '−'}${formatPence(Math.abs(r.aboveUsualRatePence))}`,
               },
-              { key: 'effectiveFrom', header: 'Since', render: (r) => formatDate(r.effectiveFrom) },
+              {
+                key: 'effectiveFrom',
+                header: 'In force',
+                // Fees set ahead are shown with the day they start ("from 1 January 2030").
+                render: (r) => `${r.effectiveFrom > londonToday() ? 'From' : 'Since'} ${formatDate(r.effectiveFrom)}`,
+              },
             ]}
           />
         </>

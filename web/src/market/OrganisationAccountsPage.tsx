@@ -1,6 +1,7 @@
 // A provider approver's page: its organisation's accounts; add a colleague, remove or give back access, make an
 // approver. The server checks every request (an approver acts only on its own organisation's provider accounts).
 import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
 import { apiSend, useApi } from '../api';
 import { useAuth, type User } from '../auth';
 import {
@@ -16,6 +17,7 @@ import {
   TextInput,
   fieldError,
   formatDate,
+  formatDateTime,
   type SummaryError,
 } from '../components';
 
@@ -26,9 +28,14 @@ export function OrganisationAccountsPage() {
   const { data, error, loading, reload } = useApi<{ users: User[] }>(
     user?.providerApprover ? '/api/provider-users' : null,
   );
+  const history = useApi<{ events: { at: string; account: string; what: string; by: string }[] }>(
+    user?.providerApprover ? '/api/provider-users/history' : null,
+  );
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  // A change confirmed on its own page (removing access) comes back with its message.
+  const saved = (useLocation().state as { saved?: string } | null)?.saved ?? null;
+  const [done, setDone] = useState<string | null>(saved);
   const [busy, setBusy] = useState(false);
   const crumbs = [{ text: 'Your services', href: '/market' }, { text: 'Your organisation’s accounts' }];
   if (!user?.providerApprover)
@@ -48,6 +55,7 @@ export function OrganisationAccountsPage() {
       setErrors([]);
       setDone(message);
       reload();
+      history.reload();
       return true;
     } catch (err) {
       setErrors(failureToSummary(err));
@@ -132,21 +140,21 @@ export function OrganisationAccountsPage() {
                   ) : (
                     <ul className="govuk-list govuk-!-margin-bottom-0">
                       <li>
-                        <button
-                          type="button"
-                          className="app-link-button"
-                          disabled={busy}
-                          onClick={() =>
-                            change(
-                              u,
-                              { disabled: !u.disabled },
-                              u.disabled ? `${u.name} can sign in again` : `${u.name}’s access removed`,
-                            )
-                          }
-                        >
-                          {u.disabled ? 'Give back access' : 'Remove access'}
-                          <span className="govuk-visually-hidden"> for {u.name}</span>
-                        </button>
+                        {u.disabled ? (
+                          <button
+                            type="button"
+                            className="app-link-button"
+                            disabled={busy}
+                            onClick={() => change(u, { disabled: false }, `${u.name} can sign in again`)}
+                          >
+                            Give back access<span className="govuk-visually-hidden"> for {u.name}</span>
+                          </button>
+                        ) : (
+                          // Removing access signs them out: it is confirmed on its own page first.
+                          <Link className="govuk-link" to={`/market/accounts/${u.id}/remove`}>
+                            Remove access<span className="govuk-visually-hidden"> for {u.name}</span>
+                          </Link>
+                        )}
                       </li>
                       {!u.disabled && (
                         <li>
@@ -217,6 +225,24 @@ export function OrganisationAccountsPage() {
         />
         <Button disabled={busy}>Add account</Button>
       </form>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">History</h2>
+      {!history.data ? (
+        <LoadingOrError loading={history.loading} error={history.error} what="the accounts’ history" />
+      ) : (
+        <Table
+          caption="Changes to your organisation’s accounts, latest first"
+          captionSize="s"
+          rows={history.data.events}
+          rowKey={(e) => `${e.at} ${e.account} ${e.what}`}
+          emptyText="No changes recorded yet."
+          columns={[
+            { key: 'at', header: 'When', render: (e) => formatDateTime(e.at) },
+            { key: 'account', header: 'Account' },
+            { key: 'what', header: 'What happened' },
+            { key: 'by', header: 'By' },
+          ]}
+        />
+      )}
     </Page>
   );
 }

@@ -87,6 +87,8 @@ function ProviderView({ providerId }: { providerId: string }) {
   const [message, setMessage] = useState<string | null>(
     saved ? (saved.endsWith('.') ? saved : `Your ${saved} figures were saved.`) : null,
   );
+  /** The record the banner's message is about (a location's figures), linked from the banner. */
+  const [messageLink, setMessageLink] = useState<{ href: string; text: string } | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
   const ownPage = user?.role === 'provider';
@@ -106,13 +108,15 @@ function ProviderView({ providerId }: { providerId: string }) {
     setBusy(true);
     setErrors([]);
     setMessage(null);
+    setMessageLink(null);
     try {
       await apiSend('POST', `/api/market/locations/${l.id}/${kind}`, {});
       setMessage(
         kind === 'no-change'
           ? `Figures for ${l.name} confirmed as unchanged today.`
-          : `Nil return filed for ${l.name}: nothing vacant today.`,
+          : `Nil return filed for ${l.name}: no vacancies to report today.`,
       );
+      setMessageLink({ href: `/market/locations/${l.id}`, text: `See the figures for ${l.name}` });
       reload();
     } catch (e) {
       setErrors(e instanceof ApiError ? apiErrorsToSummary(e) : [{ message: String(e) }]);
@@ -134,6 +138,7 @@ function ProviderView({ providerId }: { providerId: string }) {
     setBusy(true);
     setErrors([]);
     setMessage(null);
+    setMessageLink(null);
     try {
       const res = await uploadCsv(`/api/market/providers/${providerId}/capacity-csv`, await file.text());
       setMessage(`${formatCount(res.saved, 'care home return')} saved from ${file.name}.`);
@@ -163,7 +168,14 @@ function ProviderView({ providerId }: { providerId: string }) {
       <ErrorSummary errors={errors} />
       {message && (
         <NotificationBanner type="success" heading="Saved">
-          {message}
+          <p className="govuk-body">{message}</p>
+          {messageLink && (
+            <p className="govuk-body">
+              <Link className="govuk-notification-banner__link" to={messageLink.href}>
+                {messageLink.text}
+              </Link>
+            </p>
+          )}
         </NotificationBanner>
       )}
       {ownPage ? (
@@ -171,7 +183,8 @@ function ProviderView({ providerId }: { providerId: string }) {
           <p className="govuk-body">
             Keep your vacancies and capacity current: commissioners, brokers and hospital discharge teams see them
             straight away. Figures older than 14 days are shown as stale. “No change” files your last figures again with
-            today’s date; a “nil return” says nothing is vacant today.
+            today’s date; a “nil return” says you have no vacancies to report today (occupied beds stay as you last
+            reported them).
           </p>
           {user?.providerApprover && (
             <p className="govuk-body">

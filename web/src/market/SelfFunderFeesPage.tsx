@@ -12,17 +12,20 @@ import {
   NotificationBanner,
   Page,
   TextInput,
+  Table,
   apiErrorsToSummary,
   datePartsToIso,
   fieldError,
+  formatDate,
+  formatDateTime,
   formatPence,
   isoToDateParts,
   type DateParts,
   type SummaryError,
 } from '../components';
 import { parsePoundsInput } from '../../../src/domain/core/money';
-import { BOUNDS } from '../../../src/domain/core/bounds';
-import { londonToday } from '../../../src/domain/core/dates';
+import { BOUNDS, dateRangeError } from '../../../src/domain/core/bounds';
+import { addDays, londonToday } from '../../../src/domain/core/dates';
 import { SELF_FUNDER_BANDS } from '../../../src/domain/market/selfFunderFees';
 import { BAND_LABELS } from './labels';
 import type { LocationPicture } from './types';
@@ -36,7 +39,8 @@ export function SelfFunderFeesPage() {
   const [fees, setFees] = useState<Record<string, string> | null>(null);
   const [from, setFrom] = useState<DateParts>(isoToDateParts(londonToday()));
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [done, setDone] = useState(false);
+  /** The date the saved fees apply from, once saved (the banner says when they start). */
+  const [done, setDone] = useState<string | null>(null);
   const provider = user?.role === 'provider';
   const crumbs = provider
     ? [{ text: 'Your services', href: '/market' }, { text: 'Self-funder fees' }]
@@ -72,15 +76,22 @@ export function SelfFunderFeesPage() {
       problems.push({ field: feeField(SELF_FUNDER_BANDS[0]), message: 'Enter a weekly fee for at least one band' });
     const date = datePartsToIso(from, 'The date the fees apply from');
     if ('error' in date) problems.push({ field: 'effectiveFrom', message: date.error });
+    else {
+      // The server's bound: fees set ahead start within a year.
+      const late = dateRangeError('effectiveFrom', 'the date the fees apply from', date.iso, {
+        latest: addDays(londonToday(), BOUNDS.feeDaysAhead),
+      });
+      if (late) problems.push(late);
+    }
     setErrors(problems);
-    setDone(false);
+    setDone(null);
     if (problems.length || 'error' in date) return;
     try {
       await apiSend('PUT', `/api/market/locations/${data.location.id}/self-funder-fees`, {
         effectiveFrom: date.iso,
         fees: body,
       });
-      setDone(true);
+      setDone(date.iso);
       setFees(null);
       reload();
     } catch (err) {
@@ -106,7 +117,14 @@ export function SelfFunderFeesPage() {
     >
       <ErrorSummary errors={errors} />
       {done && (
-        <NotificationBanner type="success" heading="Self-funder fees saved">
+        <NotificationBanner
+          type="success"
+          heading={
+            done > londonToday()
+              ? `Self-funder fees saved: they apply from ${formatDate(done)}`
+              : 'Self-funder fees saved'
+          }
+        >
           <p className="govuk-body">
             <Link className="govuk-notification-banner__link" to={`/market/locations/${data.location.id}`}>
               See {data.location.name}
@@ -118,6 +136,24 @@ export function SelfFunderFeesPage() {
         The weekly fee you charge people who pay for their own care, for each kind of bed you offer. Commissioners see
         it beside the council’s usual rate. Leave a band blank if you do not offer it.
       </p>
+      {data.selfFunderFeesUpcoming.length > 0 && (
+        <Table
+          caption="Fees set to apply later"
+          captionSize="s"
+          rows={data.selfFunderFeesUpcoming}
+          rowKey={(r) => `${r.band} ${r.effectiveFrom}`}
+          columns={[
+            { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
+            {
+              key: 'weeklyFeePence',
+              header: 'Weekly fee',
+              numeric: true,
+              render: (r) => formatPence(r.weeklyFeePence),
+            },
+            { key: 'effectiveFrom', header: 'In force', render: (r) => `From ${formatDate(r.effectiveFrom)}` },
+          ]}
+        />
+      )}
       <form onSubmit={submit} noValidate>
         {SELF_FUNDER_BANDS.map((band) => (
           <TextInput
@@ -140,12 +176,28 @@ export function SelfFunderFeesPage() {
         <DateInput
           name="effectiveFrom"
           legend="The fees apply from"
+          hint={`Fees can be set up to a year ahead: on or before ${formatDate(addDays(londonToday(), BOUNDS.feeDaysAhead))}.`}
           value={from}
           onChange={setFrom}
           error={fieldError(errors, 'effectiveFrom')}
         />
         <Button>Save fees</Button>
       </form>
+      <h2 className="govuk-heading-m">History</h2>
+      <Table
+        caption="Every fee recorded for this home, latest start first"
+        captionSize="s"
+        rows={data.selfFunderFeeHistory}
+        rowKey={(r) => `${r.band} ${r.effectiveFrom} ${r.recordedAt}`}
+        emptyText="No fees have been recorded for this home yet."
+        columns={[
+          { key: 'effectiveFrom', header: 'In force from', render: (r) => formatDate(r.effectiveFrom) },
+          { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
+          { key: 'weeklyFeePence', header: 'Weekly fee', numeric: true, render: (r) => formatPence(r.weeklyFeePence) },
+          { key: 'recordedAt', header: 'Recorded', render: (r) => formatDateTime(r.recordedAt) },
+          { key: 'recordedBy', header: 'Recorded by', render: (r) => r.recordedBy ?? 'Not known' },
+        ]}
+      />
     </Page>
   );
 }

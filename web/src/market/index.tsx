@@ -11,6 +11,7 @@ const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
 const UpdateReturnPage = lazyPage(() => import('./UpdateReturnPage'), 'UpdateReturnPage');
 const VacanciesPage = lazyPage(() => import('./VacanciesPage'), 'VacanciesPage');
 const OrganisationAccountsPage = lazyPage(() => import('./OrganisationAccountsPage'), 'OrganisationAccountsPage');
+const RemoveAccessPage = lazyPage(() => import('./RemoveAccessPage'), 'RemoveAccessPage');
 const SelfFunderFeesPage = lazyPage(() => import('./SelfFunderFeesPage'), 'SelfFunderFeesPage');
 
 // Providers use the same area: /market shows them their own services (the server limits them to their own data).
@@ -55,6 +56,14 @@ export const marketArea: Area = {
       element: (
         <RequireAuth roles={['provider']}>
           <OrganisationAccountsPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'accounts/:id/remove',
+      element: (
+        <RequireAuth roles={['provider']}>
+          <RemoveAccessPage />
         </RequireAuth>
       ),
     },

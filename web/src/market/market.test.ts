@@ -69,5 +69,22 @@ describe('market web helpers', () => {
         40,
       ).errors,
     ).toEqual([{ field: 'nursingOccupied', message: 'Enter the number of nursing beds occupied' }]);
+    // A nursing home's group figures above its totals: the message names the field the form shows and links to it
+    // (issue 16: "Occupied beds by type (33) cannot exceed occupied (31)" pointed at a residential field not shown).
+    expect(
+      careHomeFormErrors(
+        {
+          maxCapacity: '33',
+          occupied: '31',
+          vacantReserved: '0',
+          vacantAccepting: '0',
+          nursingMax: '33',
+          nursingOccupied: '33',
+          nursingVacantAccepting: '0',
+        },
+        ['nursing'],
+        33,
+      ).errors,
+    ).toEqual([{ field: 'nursingOccupied', message: 'Nursing beds occupied (33) cannot exceed occupied beds (31)' }]);
   });
 });

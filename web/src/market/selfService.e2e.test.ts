@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { FEATURED_HOME_NAME, FEATURED_PROVIDER_NAME } from '../../../src/demo/marketGenerator';
 import { demoProviderSignIn } from '../../../src/demo/market';
 import { DEMO_PASSWORD } from '../../../src/demo/users';
+import { addDays, londonToday } from '../../../src/domain/core/dates';
 import {
   DEMO_ACCOUNTS,
   choose,
@@ -20,6 +21,10 @@ import {
 } from '../testing/e2e';
 
 const SUMMARY = 'Weekend staffing below assessed levels (e2e)';
+
+/** "1 January 2030" for 2030-01-01, as the pages write dates. */
+const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 async function featuredHomeId(page: Page, baseUrl: string): Promise<string> {
   const rows = (await (await page.request.get(`${baseUrl}/api/contracts/assessable-locations`)).json()).locations;
@@ -153,6 +158,40 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.locator('#accounts').getByRole('cell', { name: 'sam.senior@rosewood.example' }).waitFor();
     await expectAccessible(page, 'organisation accounts after adding');
 
+    // A council officer's email: refused without saying whose it is, linked to the email box.
+    await page.getByLabel('Full name').fill('Pat Temp');
+    await page.getByLabel('Email address').fill(DEMO_ACCOUNTS.commissioner.email);
+    await page.getByLabel('Their first password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const inUse = summary.getByRole('link', { name: /^This email address cannot be used for a new account/ });
+    await inUse.waitFor();
+    expect(await inUse.getAttribute('href')).toBe('#email');
+    expect(await page.getByText(/already exists/).count()).toBe(0);
+    await page.getByLabel('Email address').fill('pat.temp@rosewood.example');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('alert').getByText('Account added for Pat Temp (pat.temp@rosewood.example)').waitFor();
+
+    // Removing access is confirmed on its own page first; cancelling changes nothing.
+    await page.getByRole('link', { name: 'Remove access for Pat Temp' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Are you sure you want to remove Pat Temp’s access?' }).waitFor();
+    await expectAccessible(page, 'remove access: confirmation');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your organisation’s accounts' }).waitFor();
+    await page.getByRole('link', { name: 'Remove access for Pat Temp' }).click();
+    await page.getByRole('button', { name: 'Remove access' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your organisation’s accounts' }).waitFor();
+    await page.getByRole('alert').getByText('Pat Temp’s access removed').waitFor();
+    await page.getByRole('button', { name: 'Give back access for Pat Temp' }).waitFor();
+    // Each change is in the accounts' history, with who made it.
+    const changes = page.locator('table', { hasText: 'Changes to your organisation’s accounts' }).locator('tbody tr');
+    const approverName = (await (await page.request.get(`${base}/api/auth/session`)).json()).user.name;
+    await expect
+      .poll(async () =>
+        (await changes.filter({ hasText: 'Pat Temp' }).allTextContents()).map((t) => t.replace(/^.*?Pat Temp/, '')),
+      )
+      .toEqual([`Access removed${approverName}`, `Account added${approverName}`]);
+    await expectAccessible(page, 'organisation accounts with history');
+
     // The home keeps its self-funder fees (a bad amount is refused first, the form keeping what was typed).
     await page.getByRole('link', { name: 'Your services' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
@@ -168,6 +207,34 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.getByRole('button', { name: 'Save fees' }).click();
     await page.getByRole('alert').getByText('Self-funder fees saved').waitFor();
     await expectAccessible(page, 'self-funder fees saved');
+    // An enhanced residential fee announced ahead: years ahead is refused; within the year it is kept and shown
+    // "From" its start date (issue 16: 01/01/2030 was saved and then nowhere to be seen).
+    const soon = addDays(londonToday(), 60);
+    const setFrom = async (iso: string) => {
+      const [y, m, d] = iso.split('-');
+      await page.getByLabel('Day').fill(String(Number(d)));
+      await page.getByLabel('Month').fill(String(Number(m)));
+      await page.getByLabel('Year').fill(y);
+    };
+    await fee.fill('');
+    await page.getByLabel('Enhanced residential (a week)').fill('1295.00');
+    await setFrom(addDays(londonToday(), 400));
+    await page.getByRole('button', { name: 'Save fees' }).click();
+    await summary.getByRole('link', { name: /^The date the fees apply from must be on or before / }).waitFor();
+    await setFrom(soon);
+    await page.getByRole('button', { name: 'Save fees' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(`Self-funder fees saved: they apply from ${longDate(soon)}`)
+      .waitFor();
+    const later = page.locator('table', { hasText: 'Fees set to apply later' });
+    await later
+      .locator('tbody tr', { hasText: 'Enhanced residential' })
+      .getByRole('cell', { name: `From ${longDate(soon)}` })
+      .waitFor();
+    const feeHistory = page.locator('table', { hasText: 'Every fee recorded for this home' }).locator('tbody tr');
+    await feeHistory.filter({ hasText: 'Enhanced residential' }).filter({ hasText: approverName }).first().waitFor();
+    await expectAccessible(page, 'self-funder fees set ahead, with history');
     await signOut(page);
 
     // The colleague signs in and sees every home of the group.
@@ -176,19 +243,28 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.getByRole('heading', { level: 1, name: 'Your services' }).waitFor();
     await settle(page);
     expect(await page.getByRole('link', { name: 'Manage your organisation’s accounts' }).count()).toBe(0);
+    // A nil return says there are no vacancies: the occupied beds stay as reported (issue 16: they became full).
+    const homeRow = page
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('button', { name: `Nil return for ${FEATURED_HOME_NAME}` }) });
+    const occupiedNow = async () => /\((\d+) occupied\)/.exec((await homeRow.textContent()) ?? '')?.[1];
+    const occupiedBefore = await occupiedNow();
+    expect(occupiedBefore).toMatch(/^\d+$/);
     await page.getByRole('button', { name: `Nil return for ${FEATURED_HOME_NAME}` }).click();
-    await page
-      .getByRole('alert')
-      .getByText(`Nil return filed for ${FEATURED_HOME_NAME}: nothing vacant today.`)
-      .waitFor();
+    const banner = page.getByRole('alert');
+    await banner.getByText(`Nil return filed for ${FEATURED_HOME_NAME}: no vacancies to report today.`).waitFor();
+    expect(await banner.getByRole('link', { name: `See the figures for ${FEATURED_HOME_NAME}` }).count()).toBe(1);
+    await expect.poll(() => homeRow.textContent()).toContain('nil return');
+    expect(await occupiedNow()).toBe(occupiedBefore);
     await page.getByRole('button', { name: `No change for ${FEATURED_HOME_NAME}` }).click();
     await page
       .getByRole('alert')
       .getByText(`Figures for ${FEATURED_HOME_NAME} confirmed as unchanged today.`)
       .waitFor();
+    await banner.getByRole('link', { name: `See the figures for ${FEATURED_HOME_NAME}` }).waitFor();
     await expectAccessible(page, 'your services after a nil and a no-change return');
 
-    // Mark one bed closed to admissions, with a reason: a bed comes out of "occupied" (the nil return filled them).
+    // Mark one bed closed to admissions, with a reason: a bed comes out of "occupied" (the nil return kept them).
     await page.getByRole('link', { name: `Update figures for ${FEATURED_HOME_NAME}` }).click();
     await page.getByRole('heading', { level: 1, name: `Update figures for ${FEATURED_HOME_NAME}` }).waitFor();
     const occupied = page.getByLabel('Occupied beds', { exact: true });
@@ -226,6 +302,18 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     await page.getByText('1: Infection outbreak').waitFor();
     const fees = page.locator('table', { hasText: 'Weekly fees for people who pay for their own care' });
     await fees.locator('tbody tr', { hasText: 'Standard residential' }).getByRole('cell', { name: '£1,158' }).waitFor();
+    await fees
+      .locator('tbody tr', { hasText: 'Enhanced residential' })
+      .getByRole('cell', { name: `From ${longDate(soon)}` })
+      .waitFor();
+    // "Show the data" under the beds chart: who filed each return, nil return, no change, closed beds and why.
+    await page.locator('figure.app-chart', { hasText: 'Beds over time' }).getByText('Show the data').click();
+    const returns = page.locator('table', { hasText: 'Capacity returns' });
+    for (const header of ['Filed by', 'Nil return', 'No change', 'Closed to admissions', 'Closed because'])
+      await returns.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    const byColleague = returns.locator('tbody tr', { hasText: 'Sam Senior' });
+    await expect.poll(() => byColleague.count()).toBe(3);
+    await byColleague.filter({ hasText: 'Infection outbreak' }).waitFor();
     await settle(page);
     await expectAccessible(page, 'location page with bed status');
     expect(errors).toEqual([]);
