@@ -4,6 +4,8 @@ import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows, type Db } from './client.js';
 import {
+  canCopy,
+  copyRows,
   lockReferenced,
   restoreForeignKeyChecks,
   restoreIndexes,
@@ -96,5 +98,98 @@ describeWithDatabases('indexes set aside for a bulk load', (ctx) => {
     await insert(ctx.db, home.id);
     const [n] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from placements`);
     expect(n.n).toBe(1);
+  });
+
+  it('copies rows on PGlite exactly as written (quotes, commas, line breaks, empty text, NULL), and names the line of a refused row', async () => {
+    const [provider] = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`insert into providers (name) values ('Harbour Care') returning id`,
+    );
+    const [home] = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`insert into locations (provider_id, name) values (${provider.id}, 'Harbour View') returning id`,
+    );
+    const columns = ['person_ref', 'location_id', 'service_type', 'band', 'start_date', 'end_date'];
+    const columns2 = [...columns, 'weekly_price_pence', 'hours_per_week', 'origin', 'origin_ref'];
+    const rows = [
+      ['say "hi", then\nleave', home.id, 'homecare', 'individual', '2025-04-01', null, 0, '12.50', 'import', 'A,1'],
+      ['\\.', home.id, 'care_home_residential', '', '2024-02-29', '2025-03-31', 104_500, null, 'import', 'A"2'],
+      [
+        'multi\r\nline',
+        home.id,
+        'care_home_nursing',
+        'standard_nursing',
+        '2023-01-01',
+        null,
+        150_000,
+        null,
+        'import',
+        '\\N',
+      ],
+    ];
+    const lines = [12, 13, 15];
+    if (!canCopy(ctx.db)) {
+      // node-postgres has no COPY from the client (pg-copy-streams is not a dependency): callers INSERT instead.
+      expect(ctx.kind).toBe('postgres');
+      await expect(copyRows(ctx.db, 'placements', columns2, rows, (i) => lines[i])).rejects.toThrow(/needs PGlite/);
+      return;
+    }
+    expect(ctx.kind).toBe('pglite');
+    const written = await ctx.db.transaction((tx) => copyRows(tx, 'placements', columns2, rows, (i) => lines[i]));
+    expect(written).toBe(3);
+    const back = await queryRows<Record<string, unknown>>(
+      ctx.db,
+      sql`select person_ref, band, start_date::text as start, end_date::text as end, weekly_price_pence as price,
+                 hours_per_week::text as hours, origin_ref, funding, top_up_weekly_pence as top_up
+          from placements where location_id = ${home.id} order by start_date desc`,
+    );
+    expect(back).toEqual([
+      {
+        person_ref: 'say "hi", then\nleave',
+        band: 'individual',
+        start: '2025-04-01',
+        end: null,
+        price: 0,
+        hours: '12.50',
+        origin_ref: 'A,1',
+        funding: 'council',
+        top_up: 0,
+      },
+      {
+        person_ref: '\\.',
+        band: '',
+        start: '2024-02-29',
+        end: '2025-03-31',
+        price: 104_500,
+        hours: null,
+        origin_ref: 'A"2',
+        funding: 'council',
+        top_up: 0,
+      },
+      {
+        person_ref: 'multi\r\nline',
+        band: 'standard_nursing',
+        start: '2023-01-01',
+        end: null,
+        price: 150_000,
+        hours: null,
+        origin_ref: '\\N',
+        funding: 'council',
+        top_up: 0,
+      },
+    ]);
+    // The second row ends before it starts (placements_end_after_start): reported on its file line, nothing written.
+    const bad = [rows[0], [...rows[1].slice(0, 4), '2025-05-01', '2025-04-30', ...rows[1].slice(6)], rows[2]].map(
+      (r, i) => [...r.slice(0, 9), `B${i}`],
+    );
+    const refused = await ctx.db
+      .transaction((tx) => copyRows(tx, 'placements', columns2, bad, (i) => lines[i]))
+      .catch((e: unknown) => e);
+    expect(String(refused)).toMatch(/^error: line 13: .*placements_end_after_start/);
+    const [n] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from placements where origin_ref like 'B%'`,
+    );
+    expect(n.n).toBe(0);
   });
 });

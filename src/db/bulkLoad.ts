@@ -3,7 +3,9 @@
 // back leaves the indexes exactly as they were; one that commits has them built again from their own definitions
 // (pg_get_indexdef, read before they were dropped), so they are identical to what the migrations made. Dropping an
 // index takes an ACCESS EXCLUSIVE lock on its table: other sessions' reads of the table wait for the commit.
-import { sql } from 'drizzle-orm';
+import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import { is, sql } from 'drizzle-orm';
+import { PgliteSession } from 'drizzle-orm/pglite';
 import { queryRows, type Db } from './client.js';
 
 /** An index set aside: its schema-qualified name and the CREATE INDEX statement that makes it again. */
@@ -93,4 +95,65 @@ export async function lockReferenced(tx: Db, table: string, ids: readonly string
     sql`select id from ${sql.identifier(table)} where id = any(${`{${ids.join(',')}}`}::uuid[]) for key share`,
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/** A value for {@link copyRows}: null is SQL NULL; numbers and strings are written as PostgreSQL reads their text. */
+export type CopyValue = string | number | null;
+
+/** One field of COPY's CSV: NULL unquoted and empty; any other value quoted, its quotes doubled (so commas,
+ * line breaks, an empty string and a lone `\.` all read back as they were). */
+function csvField(v: CopyValue): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  return `"${v.includes('"') ? v.replaceAll('"', '""') : v}"`;
+}
+
+/** The PGlite transaction under a Drizzle transaction, or null on another driver. */
+function pgliteTransaction(tx: Db): PgliteTransaction | null {
+  const session = tx._.session;
+  if (!is(session, PgliteSession)) return null;
+  // Drizzle keeps the client private; a PGlite session's client is the PGlite transaction it was made with.
+  const client = (session as unknown as { client?: PgliteTransaction }).client;
+  return typeof client?.query === 'function' ? client : null;
+}
+
+/** Whether {@link copyRows} can write with `tx` (PGlite: yes; node-postgres: no). */
+export function canCopy(tx: Db): boolean {
+  return pgliteTransaction(tx) !== null;
+}
+
+/**
+ * Writes `rows` (each a value per column of `columns`, in order) into `table` with one COPY … FROM statement, on
+ * PGlite: the rows go as one CSV text through PGlite's /dev/blob device, so the server parses plain text instead of
+ * a statement's parameters. Columns left
+ * out take their defaults; constraints, unique indexes and enabled triggers run as for an INSERT. `lineOf(i)` names
+ * the file line of the i-th row (0-based), so a row the database refuses is reported on its line. Returns the
+ * number of rows written. Hold a batch (thousands of rows, not a whole file): the text is built in memory.
+ * @throws Error when the driver cannot COPY (check {@link canCopy}); the database's error for a refused row, its
+ *   message prefixed with the row's line.
+ */
+export async function copyRows(
+  tx: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+  lineOf: (i: number) => number,
+): Promise<number> {
+  const client = pgliteTransaction(tx);
+  if (!client) throw new Error('copyRows needs PGlite: this database driver cannot COPY from the client');
+  if (!rows.length) return 0;
+  let text = '';
+  for (const row of rows) text += `${row.map(csvField).join(',')}\n`;
+  const statement = `copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from '/dev/blob' with (format csv)`;
+  try {
+    const r = await client.query(statement, [], { blob: new Blob([text]) });
+    return r.affectedRows ?? rows.length;
+  } catch (err) {
+    // PostgreSQL names the row by its line in the COPY text ("COPY placements, line 3: ..."): the batch's 3rd row.
+    const where = (err as { where?: unknown }).where;
+    const m = typeof where === 'string' ? /COPY \S+, line (\d+)/.exec(where) : null;
+    const i = m ? Number(m[1]) - 1 : -1;
+    if (err instanceof Error && i >= 0 && i < rows.length) err.message = `line ${lineOf(i)}: ${err.message}`;
+    throw err;
+  }
 }

@@ -250,6 +250,16 @@ describeWithDatabases('bulk placements import into a table with no imported pack
       sql`select count(distinct origin_ref)::int as n from placements where origin = 'import'`,
     );
     expect(ids.n).toBe(6_000);
+    // PGlite copies the rows with ids in time order (UUID version 7), in file order; PostgreSQL's come from the
+    // column's default (version 4, random).
+    const [order] = await queryRows<{ version: string[]; inOrder: boolean }>(
+      ctx.db,
+      sql`select array_agg(distinct substr(id::text, 15, 1)) as version,
+                 bool_and(id > prev) filter (where prev is not null) as "inOrder"
+          from (select id, lag(id) over (order by substr(origin_ref, 5)::int) as prev from placements) p`,
+    );
+    if (ctx.kind === 'pglite') expect(order).toEqual({ version: ['7'], inOrder: true });
+    else expect(order.version).toEqual(['4']);
     expect(await placementIndexes(ctx.db)).toEqual(migrated);
     expect(await locationCheckTriggers(ctx.db)).toEqual(['O', 'O']);
     const loaded = await aggregateState(ctx.db);

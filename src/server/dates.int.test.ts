@@ -17,7 +17,11 @@ describeWithDatabases('impossible dates', (ctx) => {
   const expectRefused = (res: { statusCode: number; json(): unknown }, field: string, where: string) => {
     expect(res.statusCode).toBe(400);
     const body = res.json() as { errors: { field: string; message: string; in: string }[] };
-    expect(body.errors).toContainEqual({ field, message: 'Enter a real date, for example 2026-03-27', in: where });
+    expect(body.errors).toContainEqual({
+      field,
+      message: 'Enter a real date, for example 27 March 2026 (written 2026-03-27)',
+      in: where,
+    });
   };
 
   it('POST /api/market/placements refuses startDate 2026-02-30', async () => {

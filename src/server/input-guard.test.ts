@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { inputProblems } from './input-guard.js';
+import { z } from 'zod';
+import { inputProblems, numberProblem, schemaRefusedPaths, textProblem, withoutSchemaRefused } from './input-guard.js';
 
 describe('inputProblems', () => {
   it('finds NUL bytes, impossible dates and oversized integers in parsed JSON, naming the field', () => {
@@ -18,5 +19,37 @@ describe('inputProblems', () => {
     expect(inputProblems(stream, 'body')).toEqual([]);
     expect(inputProblems(Buffer.from('a\u0000b'), 'body')).toEqual([]);
     expect(inputProblems(new Uint8Array(100_000), 'body')).toEqual([]);
+  });
+});
+
+describe('oversized numbers', () => {
+  it('names the field by its label and says the limit in the user’s units', () => {
+    expect(numberProblem(99_999_999_999, 'closedBeds')).toBe('Closed beds must be 2,147,483,647 or less');
+    expect(numberProblem(-99_999_999_999, 'closedBeds')).toBe('Closed beds must be -2,147,483,647 or more');
+    expect(numberProblem(Number('99999999999999999999'), 'annualValuePence')).toBe(
+      'Annual value must be £90,071,992,547,409.91 or less',
+    );
+    expect(numberProblem(2_000, 'closedBeds')).toBeNull();
+  });
+
+  it('leaves an oversized number to the route’s own schema when it refuses it too (its range is the real one)', () => {
+    const schema = z.object({
+      totalValuePence: z.number().int().max(100_000_000_000),
+      noticePeriodMonths: z.number().int().max(24),
+      beds: z.number(),
+    });
+    const body = { totalValuePence: Number('99999999999999999999'), noticePeriodMonths: 99, beds: 99_999_999_999 };
+    const found = inputProblems(body, 'body');
+    expect(found.map((p) => p.field)).toEqual(['totalValuePence', 'beds']);
+    const refused = schemaRefusedPaths(schema, body);
+    expect([...refused].sort()).toEqual(['noticePeriodMonths', 'totalValuePence']);
+    // The schema refuses the total (it will say "£1,000,000,000 or less"); beds it would let through, so the guard
+    // keeps its own refusal.
+    expect(withoutSchemaRefused(found, refused).map((p) => p.field)).toEqual(['beds']);
+    expect(schemaRefusedPaths(undefined, body).size).toBe(0);
+  });
+
+  it('writes its date example out in words as well as in the form the API takes', () => {
+    expect(textProblem('2026-02-30')).toBe('Enter a real date, for example 27 March 2026 (written 2026-03-27)');
   });
 });

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from '../domain/core/errors.js';
 import { invalid } from './problem.js';
+import { fieldLabel } from '../domain/core/messages.js';
 
 /** PostgreSQL's integer (int4) range: counts, pence and most numbers are stored in it. */
 export const INT4_MAX = 2_147_483_647;
@@ -33,7 +34,7 @@ export function textProblem(value: string): string | null {
   if (d) {
     const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
     const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (!real) return 'Enter a real date, for example 2026-03-27';
+    if (!real) return 'Enter a real date, for example 27 March 2026 (written 2026-03-27)';
     if (year < FIRST_YEAR || year > LAST_YEAR) return `Enter a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
   }
   return null;
@@ -46,19 +47,31 @@ export function characterProblem(value: string): string | null {
   return null;
 }
 
-/** What is wrong with one number, or null. */
+/**
+ * What is wrong with one number, or null: an integer past what its column holds, named by the field's label and
+ * said in the user's units (pounds for a `…Pence` field).
+ */
 export function numberProblem(value: number, key: string): string | null {
-  if (!Number.isFinite(value)) return 'Enter a finite number';
+  const label = fieldLabel(key);
+  const L = label ? label[0].toUpperCase() + label.slice(1) : 'The number';
+  if (!Number.isFinite(value)) return `${L} must be a number`;
   if (!Number.isInteger(value)) return null;
   const max = isBigintField(key) ? Number.MAX_SAFE_INTEGER : INT4_MAX;
-  if (Math.abs(value) > max)
-    return `Enter a number between -${max.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')}`;
+  const shown = (n: number) =>
+    /Pence$/.test(key)
+      ? `${n < 0 ? '-' : ''}£${(BigInt(Math.abs(n)) / 100n).toLocaleString('en-GB')}.${String(Math.abs(n) % 100).padStart(2, '0')}`
+      : n.toLocaleString('en-GB');
+  if (value > max) return `${L} must be ${shown(max)} or less`;
+  if (value < -max) return `${L} must be ${shown(-max)} or more`;
   return null;
 }
 
+/** A problem the guard found; `number` marks an integer past its column's range (which the route's schema may own). */
+export type GuardProblem = FieldError & { number?: true };
+
 /** Every problem in a parsed value (JSON body, query or params), at most `limit`, with dotted field paths. */
-export function inputProblems(value: unknown, where: string, limit = 20): FieldError[] {
-  const out: FieldError[] = [];
+export function inputProblems(value: unknown, where: string, limit = 20): GuardProblem[] {
+  const out: GuardProblem[] = [];
   const visit = (v: unknown, path: string, key: string, depth: number) => {
     if (out.length >= limit) return;
     if (typeof v === 'string') {
@@ -66,7 +79,7 @@ export function inputProblems(value: unknown, where: string, limit = 20): FieldE
       if (p) out.push({ field: path || where, message: p, in: where });
     } else if (typeof v === 'number') {
       const p = numberProblem(v, key);
-      if (p) out.push({ field: path || where, message: p, in: where });
+      if (p) out.push({ field: path || where, message: p, in: where, number: true });
     } else if (v && typeof v === 'object' && depth < 64) {
       // Only parsed JSON, form and query values: plain objects and arrays. A streamed upload's body (a stream,
       // a Buffer, a typed array) is the importer's to read, and walking a stream's object graph never ends.
@@ -86,14 +99,39 @@ export function inputProblems(value: unknown, where: string, limit = 20): FieldE
   return out;
 }
 
+/** The dotted paths at which a route's own Zod schema refuses `value` (empty when it has none, or accepts it). */
+export function schemaRefusedPaths(schema: unknown, value: unknown): Set<string> {
+  const parse = (schema as { safeParse?: unknown } | undefined)?.safeParse;
+  if (typeof parse !== 'function') return new Set();
+  const result = (parse as (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }).call(
+    schema,
+    value,
+  );
+  return new Set(result.success ? [] : (result.error?.issues ?? []).map((i) => i.path.map(String).join('.')));
+}
+
+/**
+ * The guard's problems less the oversized numbers the route's own schema refuses too: the schema knows the
+ * field's real range and label ("Total value must be £1,000,000,000 or less"), the guard only the column's.
+ */
+export function withoutSchemaRefused(problems: GuardProblem[], refused: ReadonlySet<string>): GuardProblem[] {
+  return problems.filter((p) => !(p.number && refused.has(p.field)));
+}
+
 /** Refuse hostile input on every route (registered on the root instance before the routes). */
 export function guardInput(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
+    const schema = (request.routeOptions.schema ?? {}) as Record<string, unknown>;
+    const part = (value: unknown, where: 'params' | 'querystring' | 'body') => {
+      const found = inputProblems(value, where);
+      if (!found.some((p) => p.number)) return found;
+      return withoutSchemaRefused(found, schemaRefusedPaths(schema[where], value));
+    };
     const problems = [
-      ...inputProblems(request.params, 'params'),
-      ...inputProblems(request.query, 'querystring'),
-      ...inputProblems(request.body, 'body'),
-    ];
+      ...part(request.params, 'params'),
+      ...part(request.query, 'querystring'),
+      ...part(request.body, 'body'),
+    ].map(({ number: _, ...p }) => p);
     if (problems.length) throw invalid(problems, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   });
 }

@@ -105,6 +105,46 @@ function fieldFromPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replace(/\//g, '.');
 }
 
+/** One failure as fastify-type-provider-zod reports it: the issue's code as `keyword`, its other parts as `params`. */
+export interface ValidationFailure {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: unknown;
+}
+
+/**
+ * The Zod issue a validation failure came from: fastify-type-provider-zod splits it into `keyword` (the code),
+ * `message` and `params` (the rest: minimum, maximum, origin, format, expected...).
+ */
+export function issueOf(v: ValidationFailure): SchemaIssue {
+  const params = (v.params ?? {}) as Record<string, unknown>;
+  // An older provider nested the whole issue under params.issue.
+  if (params.issue && typeof params.issue === 'object') return params.issue as SchemaIssue;
+  const path = v.instancePath.split('/').filter(Boolean);
+  return { ...(params as Partial<SchemaIssue>), code: v.keyword, message: v.message, path };
+}
+
+/** Zod's check that an integer is a safe one (within ±2^53 − 1): a value past the field's own range meets it too. */
+const isSafeIntegerCheck = (i: SchemaIssue) => (i.code === 'too_big' || i.code === 'too_small') && i.origin === 'int';
+
+/**
+ * Field errors for a schema's failures, in the user's words: one per field (the field's own range before Zod's
+ * safe-integer check, so 99999999999999999999 pounds reads "must be £1,000,000,000 or less"), in the order the
+ * schema lists its fields.
+ */
+export function schemaErrors(failures: readonly ValidationFailure[], where: string): FieldError[] {
+  const byField = new Map<string, SchemaIssue[]>();
+  for (const v of failures) {
+    const field = fieldFromPath(v.instancePath) || where;
+    byField.set(field, [...(byField.get(field) ?? []), issueOf(v)]);
+  }
+  return [...byField].map(([field, issues]) => {
+    const issue = issues.find((i) => !isSafeIntegerCheck(i)) ?? issues[0];
+    return { field, message: userMessage(issue, fieldLabel(field)), in: where };
+  });
+}
+
 /**
  * The one error handler: typed errors (InputError, NotFound, Conflict...), validation failures and anything else
  * become problem+json naming the fields; unexpected errors are logged and answered 500 without detail.
@@ -140,12 +180,7 @@ export function errorHandler(error: FastifyError | Problem | Error, request: Fas
         detail: `${label[0].toUpperCase()}${label.slice(1)} was not found: check the address`,
       });
     }
-    const errors = error.validation.map((v) => {
-      const issue = (v.params as { issue?: SchemaIssue } | undefined)?.issue;
-      const field = fieldFromPath(v.instancePath) || where;
-      const message = userMessage(issue ?? { code: 'custom', message: v.message ?? '' }, fieldLabel(field));
-      return { field, message, in: where };
-    });
+    const errors = schemaErrors(error.validation, where);
     return sendProblem(reply, request, {
       status: 400,
       title: 'Invalid request',

@@ -7,6 +7,7 @@ import { type AuditActor, recordAudit } from '../core/audit.js';
 import { users } from '../core/schema.js';
 import { locations, providers } from '../market/schema.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
+import { longDateText } from '../../domain/core/dates.js';
 import {
   concernStepProblems,
   providerResponseProblems,
@@ -40,7 +41,10 @@ export interface ConcernView {
 export type ConcernEventKind = 'log' | 'transition' | 'safeguarding_referral' | 'provider_response';
 
 export interface ConcernEventView {
+  /** When the step was recorded (ISO date-time). */
   at: string;
+  /** The day the step happened as given (raised, triaged, referral made...), ISO date; null when not known. */
+  on: string | null;
   kind: ConcernEventKind;
   fromStatus: string | null;
   toStatus: string;
@@ -142,6 +146,7 @@ export async function getConcern(
       .filter(({ e }) => staff || e.kind !== 'safeguarding_referral')
       .map(({ e, name, role }) => ({
         at: e.at.toISOString(),
+        on: e.occurredOn,
         kind: e.kind as ConcernEventKind,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
@@ -183,9 +188,14 @@ export async function logConcern(
       .insert(providerConcerns)
       .values({ ...input, status: 'logged', providerId: loc.providerId, createdBy: userOf(actor) })
       .returning({ id: providerConcerns.id });
-    await tx
-      .insert(providerConcernEvents)
-      .values({ concernId: row.id, kind: 'log', fromStatus: null, toStatus: 'logged', byUserId: userOf(actor) });
+    await tx.insert(providerConcernEvents).values({
+      concernId: row.id,
+      kind: 'log',
+      fromStatus: null,
+      toStatus: 'logged',
+      byUserId: userOf(actor),
+      occurredOn: input.raisedOn,
+    });
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'provider_concern',
@@ -231,6 +241,7 @@ export async function stepConcern(db: Db, actor: AuditActor, id: string, step: C
       toStatus: step.to,
       note: step.to === 'action_agreed' ? [agreedAction, note].filter(Boolean).join('\n\n') : note,
       byUserId: userOf(actor),
+      occurredOn: step.on,
     });
     await recordAudit(tx, actor, {
       action: step.to === 'closed' ? 'close' : 'transition',
@@ -271,8 +282,9 @@ export async function recordSafeguardingReferral(
       kind: 'safeguarding_referral',
       fromStatus: row.status,
       toStatus: row.status,
-      note: `Safeguarding referral made on ${referral.referralOn}, reference ${reference}`,
+      note: `Safeguarding referral made on ${longDateText(referral.referralOn)}, reference ${reference}`,
       byUserId: userOf(actor),
+      occurredOn: referral.referralOn,
     });
     await recordAudit(tx, actor, {
       action: row.safeguardingReferralOn ? 'update' : 'create',

@@ -258,6 +258,11 @@ export const providerConcernEvents = pgTable(
     toStatus: text('to_status').notNull(),
     note: text('note'),
     byUserId: uuid('by_user_id'),
+    /**
+     * The day the step happened as the officer gave it (a concern raised, triaged, a referral made), which may be
+     * earlier than `at`, when it was recorded; null for steps recorded before this was kept.
+     */
+    occurredOn: date('occurred_on'),
   },
   (t) => [index('provider_concern_events_concern_idx').on(t.concernId, t.at)],
 );

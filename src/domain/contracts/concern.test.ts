@@ -44,10 +44,10 @@ describe('concern lifecycle', () => {
     ).toEqual([]);
     expect(
       concernStepProblems({ ...raised, status: 'logged' }, { to: 'triaged', note: null, on: '2026-11-19' }, today),
-    ).toEqual([{ field: 'on', message: 'The date cannot be before the concern was raised (2026-11-20)' }]);
+    ).toEqual([{ field: 'on', message: 'Date must be on or after the day the concern was raised (20 November 2026)' }]);
     expect(
       concernStepProblems({ ...raised, status: 'logged' }, { to: 'triaged', note: null, on: '2026-12-01' }, today),
-    ).toEqual([{ field: 'on', message: 'The date cannot be in the future' }]);
+    ).toEqual([{ field: 'on', message: 'Date must be today or in the past' }]);
   });
 
   it('checks a safeguarding referral’s date and reference, and a provider’s response', () => {

@@ -3,7 +3,7 @@
 // safeguarding, or neither?), investigated, an action is agreed with the provider, and it is closed. A
 // safeguarding referral to the adult safeguarding team (Care Act 2014 s42) is recorded by its date and the
 // team's reference. Pure: the database layer (src/db/contracts/concerns.ts) applies these rules.
-import type { IsoDate } from '../core/dates.js';
+import { longDateText, type IsoDate } from '../core/dates.js';
 
 export const CONCERN_STATUSES = ['logged', 'triaged', 'investigating', 'action_agreed', 'closed'] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -94,7 +94,7 @@ export function concernStepProblems(
     problems.push({ field: 'agreedAction', message: 'Enter the action agreed with the provider' });
   if (step.to === 'closed' && concern.status !== 'action_agreed' && !step.note?.trim())
     problems.push({ field: 'note', message: 'Say why the concern is closed before an action was agreed' });
-  problems.push(...dateProblems('on', 'The date', step.on, concern.raisedOn, today));
+  problems.push(...dateProblems('on', 'Date', step.on, concern.raisedOn, today));
   return problems;
 }
 
@@ -111,7 +111,7 @@ export function safeguardingReferralProblems(
 ): FieldProblem[] {
   if (concern.status === 'closed')
     return [{ field: 'status', message: 'This concern is closed: a referral cannot be recorded against it' }];
-  const problems = dateProblems('referralOn', 'The referral date', referral.referralOn, concern.raisedOn, today);
+  const problems = dateProblems('referralOn', 'Date of the referral', referral.referralOn, concern.raisedOn, today);
   const ref = referral.reference.trim();
   if (!ref) problems.push({ field: 'reference', message: 'Enter the safeguarding team’s reference' });
   else if (ref.length > SAFEGUARDING_REFERENCE_MAX)
@@ -141,7 +141,13 @@ export function providerResponseProblems(concern: { status: ConcernStatus }, res
 }
 
 function dateProblems(field: string, what: string, on: IsoDate, raisedOn: IsoDate, today: IsoDate): FieldProblem[] {
-  if (on > today) return [{ field, message: `${what} cannot be in the future` }];
-  if (on < raisedOn) return [{ field, message: `${what} cannot be before the concern was raised (${raisedOn})` }];
+  if (on > today) return [{ field, message: `${what} must be today or in the past` }];
+  if (on < raisedOn)
+    return [
+      {
+        field,
+        message: `${what} must be on or after the day the concern was raised (${longDateText(raisedOn)})`,
+      },
+    ];
   return [];
 }

@@ -70,6 +70,17 @@ describe('contract term', () => {
     expect(termProblems(homecare)).toEqual([]);
   });
 
+  it('words each problem with the form’s labels, dates written out and the real range', () => {
+    const noOptions = { ...homecare, extensionOptionsMonths: [], extensionsTaken: 1, breakClauseDates: ['2020-01-01'] };
+    expect(termProblems(noOptions).map((p) => p.message)).toEqual([
+      'Extensions already taken must be 0: the contract has no extension options',
+      'Break clause 1 January 2020 must fall within the contract term (1 April 2023 to 31 March 2026)',
+    ]);
+    expect(termProblems({ ...homecare, extensionsTaken: 3 })[0].message).toBe(
+      'Extensions already taken must be from 0 to 2 (the extension options on the contract)',
+    );
+  });
+
   it('annualises a total value over the term', () => {
     // £3,000,000 over exactly three years (1,096 days including 29 Feb 2024).
     expect(annualValueFromTotal(300_000_000, '2023-04-01', '2026-03-31')).toBe(Math.round((300_000_000 * 365) / 1096));

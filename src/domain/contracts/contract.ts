@@ -1,5 +1,5 @@
 // The contract register: vocabularies and the arithmetic of a contract's term (extensions, notice, breaks).
-import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
+import { addDays, addMonths, daysBetween, longDateText, type IsoDate } from '../core/dates.js';
 
 export const SERVICE_AREAS = [
   'care_homes',
@@ -175,11 +175,18 @@ export function takeExtension(
 export function termProblems(term: ContractTerm): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   if (term.initialEndDate < term.startDate)
-    problems.push({ field: 'initialEndDate', message: 'End date is before the start date' });
+    problems.push({
+      field: 'initialEndDate',
+      message: 'End date of the initial term must be on or after the start date',
+    });
   if (term.extensionsTaken < 0 || term.extensionsTaken > term.extensionOptionsMonths.length) {
+    const options = term.extensionOptionsMonths.length;
     problems.push({
       field: 'extensionsTaken',
-      message: `Extensions taken must be between 0 and ${term.extensionOptionsMonths.length} (the options on the contract)`,
+      message:
+        options === 0
+          ? 'Extensions already taken must be 0: the contract has no extension options'
+          : `Extensions already taken must be from 0 to ${options} (the extension options on the contract)`,
     });
   }
   if (term.extensionOptionsMonths.some((m) => !Number.isInteger(m) || m <= 0 || m > 120)) {
@@ -197,7 +204,10 @@ export function termProblems(term: ContractTerm): { field: string; message: stri
   const end = problems.length === 0 ? maximumEndDate(term) : term.initialEndDate;
   for (const d of term.breakClauseDates) {
     if (d < term.startDate || d > end)
-      problems.push({ field: 'breakClauseDates', message: `Break clause ${d} falls outside the contract term` });
+      problems.push({
+        field: 'breakClauseDates',
+        message: `Break clause ${longDateText(d)} must fall within the contract term (${longDateText(term.startDate)} to ${longDateText(end)})`,
+      });
   }
   return problems;
 }
@@ -207,11 +217,19 @@ export function termProblems(term: ContractTerm): { field: string; message: stri
  * already, and the day must fall within its term (on or after the start, on or before the current end date).
  */
 export function endProblem(term: ContractTerm, endedOn: IsoDate): { field: string; message: string } | null {
-  if (term.endedOn) return { field: 'endedOn', message: `This contract has already been ended (on ${term.endedOn})` };
-  if (endedOn < term.startDate) return { field: 'endedOn', message: 'The last day is before the contract starts' };
+  if (term.endedOn)
+    return { field: 'endedOn', message: `This contract has already been ended (on ${longDateText(term.endedOn)})` };
+  if (endedOn < term.startDate)
+    return {
+      field: 'endedOn',
+      message: `Last day of the contract must be on or after its start date (${longDateText(term.startDate)})`,
+    };
   const end = currentEndDate(term);
   if (endedOn > end)
-    return { field: 'endedOn', message: `The last day is after the contract's current end date (${end})` };
+    return {
+      field: 'endedOn',
+      message: `Last day of the contract must be on or before its current end date (${longDateText(end)})`,
+    };
   return null;
 }
 

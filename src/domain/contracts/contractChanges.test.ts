@@ -8,6 +8,7 @@ import {
   type ContractTerm,
 } from './contract.js';
 import { describeHistoryEntry, poundsText } from './history.js';
+import { longDateText } from '../core/dates.js';
 
 // A "3+1+1" homecare framework: 1 April 2023 to 31 March 2026, two 12-month options, 3 months' notice.
 const homecare: ContractTerm = {
@@ -33,12 +34,14 @@ describe('ending a contract early', () => {
 
   it('refuses a day outside the term, or a second ending', () => {
     expect(endProblem(homecare, '2027-03-31')).toBeNull();
-    expect(endProblem(homecare, '2023-03-31')?.message).toBe('The last day is before the contract starts');
+    expect(endProblem(homecare, '2023-03-31')?.message).toBe(
+      `Last day of the contract must be on or after its start date (${longDateText(homecare.startDate)})`,
+    );
     expect(endProblem(homecare, '2027-04-01')?.message).toBe(
-      "The last day is after the contract's current end date (2027-03-31)",
+      'Last day of the contract must be on or before its current end date (31 March 2027)',
     );
     expect(endProblem({ ...homecare, endedOn: '2026-06-30' }, '2026-05-31')?.message).toBe(
-      'This contract has already been ended (on 2026-06-30)',
+      'This contract has already been ended (on 30 June 2026)',
     );
   });
 });

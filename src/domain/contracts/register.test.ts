@@ -158,7 +158,7 @@ describe('contract register parsing', () => {
     );
     expect(bad.contracts).toEqual([]);
     expect(bad.issues).toEqual([
-      { line: 3, field: 'End date', message: 'End date is before the start date' },
+      { line: 3, field: 'End date', message: 'End date of the initial term must be on or after the start date' },
       {
         line: 4,
         field: 'Provider',

@@ -59,8 +59,13 @@ export const BOUNDS = {
   metricValue: { min: 0, max: 10_000_000 },
   /** A BCF scheme's outputs (people, hours, packages) in a quarter or a year. */
   schemeOutputs: { min: 0, max: 10_000_000 },
-  /** A KPI's target, tolerance or returned value, in the KPI's own unit (a count, a percentage, pence). */
-  kpiValue: { min: -1_000_000_000_000, max: 1_000_000_000_000 },
+  /**
+   * A KPI's target, tolerance or returned value, in the KPI's own unit (a count, hours, a percentage, pence): a
+   * billion is more than any count a council's contract reports, and £10m in pence; it also keeps every whole
+   * value within what the API's edge check passes (PostgreSQL integer range), so the field's own range is the one
+   * a person is told.
+   */
+  kpiValue: { min: -1_000_000_000, max: 1_000_000_000 },
   /** Likelihood or impact of a risk: 1 (rare, negligible) to 5 (almost certain, severe). */
   riskScale: { min: 1, max: 5 },
   /** A risk score, likelihood × impact: 1 to 25. */
@@ -177,6 +182,20 @@ export function actualDateSchema(label: string, earliest: string = BOUNDS.earlie
 export function plannedDateSchema(label: string, earliest: string = BOUNDS.earliestRecordDate) {
   return dateSchema(label)
     .refine((d) => !isIsoDate(d) || d >= earliest, `${cap(label)} must be on or after ${dmy(earliest)}`)
+    .refine(
+      (d) => !isIsoDate(d) || d <= addMonths(londonToday(), 12 * BOUNDS.planningYearsAhead),
+      `${cap(label)} must be within ${BOUNDS.planningYearsAhead} years from today`,
+    );
+}
+
+/**
+ * A date still to come when it is set (a planned go-live, a next review): today (London) at the earliest, so a
+ * plan cannot start out overdue, and at most BOUNDS.planningYearsAhead years ahead.
+ * @param label the field's label as the form shows it ("planned go-live")
+ */
+export function futureDateSchema(label: string) {
+  return dateSchema(label)
+    .refine((d) => !isIsoDate(d) || d >= londonToday(), `${cap(label)} must be today or in the future`)
     .refine(
       (d) => !isIsoDate(d) || d <= addMonths(londonToday(), 12 * BOUNDS.planningYearsAhead),
       `${cap(label)} must be within ${BOUNDS.planningYearsAhead} years from today`,

@@ -47,7 +47,7 @@ describe('one calendar', () => {
     ).toBe(false);
     const r = isoDateSchema.safeParse('2026-02-30');
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0].message).toBe('Enter a real date, for example 2026-03-27');
+    expect(r.error?.issues[0].message).toBe('Enter a real date, for example 27 March 2026 (written 2026-03-27)');
     expect(isoDateSchema.safeParse('30/02/2026').error?.issues[0].message).toMatch(/YYYY-MM-DD/);
   });
 

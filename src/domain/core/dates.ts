@@ -45,12 +45,12 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Zod schema for a real calendar date `YYYY-MM-DD`. The message says how to fix a wrong value, in the user's
- * words: "Enter a real date, for example 2026-03-27".
+ * words: "Enter a real date, for example 27 March 2026 (written 2026-03-27)".
  */
 export const isoDateSchema = z
   .string()
-  .regex(ISO_DATE, 'Enter a date in the form YYYY-MM-DD, for example 2026-03-27')
-  .refine(isIsoDate, 'Enter a real date, for example 2026-03-27');
+  .regex(ISO_DATE, 'Enter a date in the form YYYY-MM-DD, for example 2026-03-27 for 27 March 2026')
+  .refine(isIsoDate, 'Enter a real date, for example 27 March 2026 (written 2026-03-27)');
 
 /** The UTC midnight starting an ISO date. @throws RangeError when `date` is not a real `YYYY-MM-DD` date. */
 export function utcMidnight(date: IsoDate): UTCDate {

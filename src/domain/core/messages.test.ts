@@ -72,6 +72,43 @@ describe('validation messages in the user’s words', () => {
     });
   });
 
+  it('names contract fields by the form’s labels and says ranges in the user’s units (months, days, pounds)', () => {
+    const schema = z.object({
+      noticePeriodMonths: z.number().int().min(0).max(24),
+      dueDays: z.number().int().min(0).max(120),
+      tolerance: z.number().min(0),
+      totalValuePence: z.number().int().min(0).max(100_000_000_000),
+      annualValuePence: z.number().int().min(0).max(2_500_050),
+    });
+    expect(
+      messagesFor(schema, {
+        noticePeriodMonths: 99,
+        dueDays: 999,
+        tolerance: -3,
+        totalValuePence: 100_000_000_001,
+        annualValuePence: -1,
+      }),
+    ).toEqual({
+      noticePeriodMonths: 'Notice period must be 24 months or less',
+      dueDays: 'Due day must be 120 days or less',
+      tolerance: 'Tolerance before it is red must be 0 or more',
+      totalValuePence: 'Total value over the term must be £1,000,000,000 or less',
+      annualValuePence: 'Annual value must be £0 or more',
+    });
+  });
+
+  it('never answers a bare “Check …”: a refinement without words says what to do', () => {
+    const schema = z.object({ code: z.string().refine((v) => v.startsWith('E')) });
+    expect(messagesFor(schema, { code: 'x' })).toEqual({ code: 'Enter code in the correct format' });
+  });
+
+  it('writes date limits out in words', () => {
+    const schema = z.object({ on: z.date().min(new Date('2015-04-01T00:00:00Z')) });
+    expect(messagesFor(schema, { on: new Date('2014-01-01T00:00:00Z') })).toEqual({
+      on: 'On must be on or after 1 April 2015',
+    });
+  });
+
   it('keeps a message the schema’s author wrote', () => {
     const schema = z.object({ price: z.number().min(0, 'Enter a price of £0 or more') });
     expect(messagesFor(schema, { price: -1 })).toEqual({ price: 'Enter a price of £0 or more' });

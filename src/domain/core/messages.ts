@@ -36,7 +36,30 @@ const LABELS: Record<string, string> = {
   medicallyOptimisedAt: 'date and time medically optimised',
   file: 'file',
   body: 'the information you gave',
+  // Contracts: the words the contract and KPI forms show beside each box.
+  totalValuePence: 'total value over the term',
+  initialEndDate: 'end date of the initial term',
+  extensionsTaken: 'extensions already taken',
+  noticePeriodMonths: 'notice period',
+  dueDays: 'due day',
+  tolerance: 'tolerance before it is red',
+  endedOn: 'last day of the contract',
 };
+
+/**
+ * The unit a number field is counted in, said after its limits ("24 months or less"): read from the field's name
+ * (`noticePeriodMonths`, `dueDays`). A `…Pence` field's limits are shown in pounds.
+ */
+function unitOf(path: readonly (string | number | symbol)[] | undefined): { unit: string; pence: boolean } {
+  const last =
+    [...(path ?? [])]
+      .map(String)
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? '';
+  if (/Pence$/.test(last)) return { unit: '', pence: true };
+  const m = /(Months|Days|Weeks|Years|Hours)$/.exec(last);
+  return { unit: m ? ` ${m[1].toLowerCase()}` : '', pence: false };
+}
 
 /** Units a field name carries (`pricePence`, `weeklyRatePence`) that the user does not type: they enter pounds. */
 const SUFFIXES: [RegExp, string][] = [
@@ -105,8 +128,12 @@ function isMissing(issue: SchemaIssue): boolean {
   return /received (undefined|null)$/.test(issue.message ?? '') || !('message' in issue);
 }
 
+/** A date limit as Zod gives it (a Date, or milliseconds since 1970). */
+const asDate = (v: number | bigint | Date | undefined) => (typeof v === 'number' ? new Date(v) : v);
+
 function limit(v: number | bigint | Date | undefined): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date)
+    return v.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   if (typeof v === 'bigint') return v.toLocaleString('en-GB');
   if (typeof v === 'number') return v.toLocaleString('en-GB', { maximumFractionDigits: 6 });
   return String(v);
@@ -121,6 +148,12 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
   const own = issue.message;
   if (own && !SCHEMA_WORDING.test(own) && issue.code !== 'invalid_type') return own;
   const L = capitalise(label);
+  const { unit, pence } = unitOf(issue.path);
+  /** A number field's limit in the user's units: "24 months", "£1,000,000,000". */
+  const amount = (v: number | bigint | Date | undefined) =>
+    pence && typeof v === 'number'
+      ? `£${(v / 100).toLocaleString('en-GB', { minimumFractionDigits: v % 100 ? 2 : 0, maximumFractionDigits: 2 })}`
+      : `${limit(v)}${unit}`;
   switch (issue.code) {
     case 'invalid_type': {
       if (own && !SCHEMA_WORDING.test(own)) return own;
@@ -146,15 +179,19 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
         return Number(min) <= 1 ? `Enter ${label}` : `${L} must be ${limit(min)} characters or more`;
       if (issue.origin === 'array' || issue.origin === 'set')
         return Number(min) <= 1 ? `Choose at least one for ${label}` : `Choose at least ${limit(min)} for ${label}`;
-      if (issue.origin === 'date') return `${L} must be on or after ${limit(min)}`;
-      return issue.inclusive === false ? `${L} must be more than ${limit(min)}` : `${L} must be ${limit(min)} or more`;
+      if (issue.origin === 'date') return `${L} must be on or after ${limit(asDate(min))}`;
+      return issue.inclusive === false
+        ? `${L} must be more than ${amount(min)}`
+        : `${L} must be ${amount(min)} or more`;
     }
     case 'too_big': {
       const max = issue.maximum;
       if (issue.origin === 'string') return `${L} must be ${limit(max)} characters or fewer`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Choose no more than ${limit(max)} for ${label}`;
-      if (issue.origin === 'date') return `${L} must be on or before ${limit(max)}`;
-      return issue.inclusive === false ? `${L} must be less than ${limit(max)}` : `${L} must be ${limit(max)} or less`;
+      if (issue.origin === 'date') return `${L} must be on or before ${limit(asDate(max))}`;
+      return issue.inclusive === false
+        ? `${L} must be less than ${amount(max)}`
+        : `${L} must be ${amount(max)} or less`;
     }
     case 'invalid_format':
       switch (issue.format) {
@@ -181,6 +218,7 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
     case 'unrecognized_keys':
       return `Remove ${issue.keys?.length === 1 ? 'the field' : 'the fields'} ${(issue.keys ?? []).join(', ')}: they are not used here`;
     default:
-      return own && !SCHEMA_WORDING.test(own) ? own : `Check ${label}`;
+      // A refinement with no words of its own ("Invalid input"): say what to do, never a bare "Check …".
+      return own && !SCHEMA_WORDING.test(own) ? own : `Enter ${label} in the correct format`;
   }
 }

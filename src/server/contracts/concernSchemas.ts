@@ -24,7 +24,10 @@ export const concernViewSchema = z.object({
 
 /** One step of a concern's history (ConcernEventView). */
 export const concernEventSchema = z.object({
+  /** When the step was recorded. */
   at: z.string(),
+  /** The day it happened as the officer gave it (ISO date); null for steps recorded before this was kept. */
+  on: z.string().nullable(),
   kind: z.enum(['log', 'transition', 'safeguarding_referral', 'provider_response']),
   fromStatus: z.string().nullable(),
   toStatus: z.string(),

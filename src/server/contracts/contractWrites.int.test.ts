@@ -120,7 +120,7 @@ describeWithDatabases('contract register writes', (ctx) => {
       expect(term.statusCode).toBe(400);
       expect(term.json().errors[0]).toMatchObject({
         field: 'initialEndDate',
-        message: 'End date is before the start date',
+        message: 'End date of the initial term must be on or after the start date',
       });
       for (const who of [viewer, provider])
         expect((await who.post('/api/contracts/contracts', contract())).statusCode).toBe(403);
@@ -371,7 +371,9 @@ describeWithDatabases('contract register writes', (ctx) => {
       expect(outside.statusCode).toBe(400);
       expect(outside.json().errors[0]).toMatchObject({
         field: 'endedOn',
-        message: 'The last day is before the contract starts',
+        message: expect.stringMatching(
+          /^Last day of the contract must be on or after its start date \(\d{1,2} [A-Z][a-z]+ \d{4}\)$/,
+        ),
       });
       expect(
         (await provider.post(`/api/contracts/contracts/${id}/end`, { endedOn: today, reason: 'x' })).statusCode,

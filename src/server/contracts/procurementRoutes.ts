@@ -2,7 +2,7 @@
 // plans: planned, actual and forecast dates and their history.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actualDateSchema, plannedDateSchema } from '../../domain/core/bounds.js';
+import { actualDateSchema, futureDateSchema, plannedDateSchema } from '../../domain/core/bounds.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { PROCUREMENT_STAGES, planBackwards } from '../../domain/contracts/procurement.js';
 import { HORIZONS, horizonTotals, type Horizon } from '../../domain/contracts/recommissioning.js';
@@ -126,7 +126,7 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
             leadOfficer: z.string().trim().max(200).nullable().default(null),
             /** The stage plan; leave out to plan every stage back from `goLive` with typical durations. */
             stages: z.array(stageBody).min(1).optional(),
-            goLive: plannedDateSchema('planned go-live').optional(),
+            goLive: futureDateSchema('planned go-live').optional(),
           })
           .refine((b) => b.stages || b.goLive, {
             message: 'Enter the planned go-live date',

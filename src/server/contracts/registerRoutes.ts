@@ -4,7 +4,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BOUNDS, penceSchema, plannedDateSchema, wholeNumberSchema } from '../../domain/core/bounds.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
-import { CARE_GROUPS, CONTRACT_FORMS, FUNDING_SOURCES, SERVICE_AREAS } from '../../domain/contracts/contract.js';
+import {
+  CARE_GROUPS,
+  CONTRACT_FORMS,
+  FUNDING_SOURCES,
+  SERVICE_AREAS,
+  termProblems,
+  type ContractTerm,
+} from '../../domain/contracts/contract.js';
+import { isIsoDate } from '../../domain/core/dates.js';
 import { RECOMMISSIONING_DECISIONS } from '../../domain/contracts/recommissioning.js';
 import {
   contractHistory,
@@ -24,27 +32,62 @@ import { forbidden } from '../problem.js';
 import { contractDetailSchema, contractHistoryEntrySchema, contractViewSchema } from './schemas.js';
 import { asAtFor, asAtQuery, COMMISSIONING, idParams, isoDate, TAGS, today, uuid, who } from './params.js';
 
-const contractBody = z.object({
-  // Messages as the web form words them, so a person sees the same words whichever checks first.
-  reference: z.string({ error: 'Enter the contract reference' }).trim().min(1, 'Enter the contract reference').max(60),
-  title: z.string({ error: 'Enter the contract title' }).trim().min(1, 'Enter the contract title').max(300),
-  providerId: uuid.nullable(),
-  locationId: uuid.nullable().default(null),
-  serviceArea: z.enum(SERVICE_AREAS, { error: 'Choose the service area' }),
-  careGroup: z.enum(CARE_GROUPS, { error: 'Choose the care group' }),
-  contractForm: z.enum(CONTRACT_FORMS, { error: 'Choose the contract form' }),
-  fundingSource: z.enum(FUNDING_SOURCES, { error: 'Choose the funding source' }),
-  totalValuePence: penceSchema('total value', BOUNDS.contractValuePence),
-  annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence),
-  startDate: plannedDateSchema('start date'),
-  initialEndDate: plannedDateSchema('initial end date'),
-  extensionOptionsMonths: z.array(z.number().int().min(1).max(120)).max(10).default([]),
-  extensionsTaken: wholeNumberSchema(BOUNDS.extensionsTaken).default(0),
-  breakClauseDates: z.array(isoDate).default([]),
-  noticePeriodMonths: z.number().int().min(0).max(24).default(3),
-  socialValue: z.string().max(2000).nullable().default(null),
-  leadOfficer: z.string().max(200).nullable().default(null),
-});
+const contractBody = z
+  .object({
+    // Messages as the web form words them, so a person sees the same words whichever checks first.
+    reference: z
+      .string({ error: 'Enter the contract reference' })
+      .trim()
+      .min(1, 'Enter the contract reference')
+      .max(60),
+    title: z.string({ error: 'Enter the contract title' }).trim().min(1, 'Enter the contract title').max(300),
+    providerId: uuid.nullable(),
+    locationId: uuid.nullable().default(null),
+    serviceArea: z.enum(SERVICE_AREAS, { error: 'Choose the service area' }),
+    careGroup: z.enum(CARE_GROUPS, { error: 'Choose the care group' }),
+    contractForm: z.enum(CONTRACT_FORMS, { error: 'Choose the contract form' }),
+    fundingSource: z.enum(FUNDING_SOURCES, { error: 'Choose the funding source' }),
+    totalValuePence: penceSchema('total value over the term', BOUNDS.contractValuePence),
+    annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence),
+    startDate: plannedDateSchema('start date'),
+    initialEndDate: plannedDateSchema('end date of the initial term'),
+    extensionOptionsMonths: z.array(z.number().int().min(1).max(120)).max(10).default([]),
+    extensionsTaken: wholeNumberSchema(BOUNDS.extensionsTaken).default(0),
+    breakClauseDates: z.array(isoDate).default([]),
+    noticePeriodMonths: z.number().int().min(0).max(24).default(3),
+    socialValue: z.string().max(2000).nullable().default(null),
+    leadOfficer: z.string().max(200).nullable().default(null),
+  })
+  .superRefine(
+    // The term's own checks (end before start, extensions taken, break clauses) in the same answer as the fields'
+    // checks, so a person sees every problem at once; they run whenever both dates are real ones.
+    (b, ctx) => {
+      for (const p of termProblems(termFields(b)))
+        ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+    },
+    { when: ({ value }) => hasRealTermDates(value) },
+  );
+
+/** Whether a body (perhaps failing other checks) has a real start and initial end date to check its term by. */
+function hasRealTermDates(value: unknown): boolean {
+  const v = (value ?? {}) as Record<string, unknown>;
+  return [v.startDate, v.initialEndDate].every((d) => typeof d === 'string' && isIsoDate(d));
+}
+
+/** The term's fields from a body whose other fields may not have passed (defaults where a value is unusable). */
+function termFields(v: Record<string, unknown>): ContractTerm {
+  const numbers = (x: unknown) => (Array.isArray(x) && x.every((n) => typeof n === 'number') ? (x as number[]) : []);
+  return {
+    startDate: v.startDate as string,
+    initialEndDate: v.initialEndDate as string,
+    extensionOptionsMonths: numbers(v.extensionOptionsMonths),
+    extensionsTaken: typeof v.extensionsTaken === 'number' ? v.extensionsTaken : 0,
+    noticePeriodMonths: typeof v.noticePeriodMonths === 'number' ? v.noticePeriodMonths : 3,
+    breakClauseDates: Array.isArray(v.breakClauseDates)
+      ? (v.breakClauseDates as unknown[]).filter((d): d is string => typeof d === 'string' && isIsoDate(d))
+      : [],
+  };
+}
 
 const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- Contract register ----------
@@ -172,7 +215,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           changes: z.object({
             title: z.string().trim().min(1).max(300).optional(),
-            totalValuePence: penceSchema('total value', BOUNDS.contractValuePence).optional(),
+            totalValuePence: penceSchema('total value over the term', BOUNDS.contractValuePence).optional(),
             annualValuePence: penceSchema('annual value', BOUNDS.contractValuePence).optional(),
             initialEndDate: plannedDateSchema('end date').optional(),
             extensionOptionsMonths: z.array(z.number().int().min(1).max(120)).max(10).optional(),

@@ -2,13 +2,13 @@
 // bands for risk scores.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BOUNDS, wholeNumberSchema } from '../../domain/core/bounds.js';
+import { BOUNDS, futureDateSchema, wholeNumberSchema } from '../../domain/core/bounds.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { heatMap } from '../../domain/contracts/risk.js';
 import { createRisk, getBands, listRisks, putBands, reviewRisk } from '../../db/contracts/risks.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { riskBandSchema, riskRegisterSchema } from './schemas.js';
-import { asAtFor, asAtQuery, COMMISSIONING, idParams, isoDate, TAGS, today, uuid, who } from './params.js';
+import { asAtFor, asAtQuery, COMMISSIONING, idParams, TAGS, today, uuid, who } from './params.js';
 
 const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -43,7 +43,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
     owner: z.string({ error: 'Enter who owns the risk' }).trim().min(1, 'Enter who owns the risk').max(200),
     likelihood: wholeNumberSchema(BOUNDS.riskScale),
     impact: wholeNumberSchema(BOUNDS.riskScale),
-    reviewDate: isoDate.nullable().default(null),
+    reviewDate: futureDateSchema('next review date').nullable().default(null),
     contractId: uuid.nullable().default(null),
     providerId: uuid.nullable().default(null),
     actionId: uuid.nullable().default(null),
@@ -71,7 +71,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
           impact: wholeNumberSchema(BOUNDS.riskScale),
           note: z.string().max(2000).nullable().default(null),
           mitigation: z.string().max(5000).optional(),
-          reviewDate: isoDate.nullable().optional(),
+          reviewDate: futureDateSchema('next review date').nullable().optional(),
           status: z.enum(['open', 'closed']).optional(),
         }),
         response: { 200: z.object({ id: z.string() }) },

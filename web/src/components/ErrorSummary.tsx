@@ -33,6 +33,18 @@ export function fieldId(field: string): string {
 }
 
 /**
+ * Errors in page order: those about no field first (they concern the whole form), then those whose field is on
+ * the page in `order` (fields in document order), then the rest as given.
+ */
+export function inPageOrder<E extends { field?: string }>(errors: readonly E[], order: readonly string[]): E[] {
+  const rank = (e: E) => (!e.field ? -1 : order.includes(e.field) ? order.indexOf(e.field) : order.length);
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/**
  * GOV.UK error summary: "There is a problem" with a link to each field, focused when it appears so screen
  * readers announce it. Put it at the top of the page's main column, above the form. Nothing when no errors.
  */
@@ -47,10 +59,20 @@ export function ErrorSummary({
   const signature = errors.map((e) => `${e.field}:${e.message}`).join('|');
   // Fields not on the page (an error about a field this form does not show) are listed without a link.
   const [absent, setAbsent] = useState<ReadonlySet<string>>(new Set());
+  // Listed in the order the fields come on the page, whichever check found them first (browser or server).
+  const [order, setOrder] = useState<readonly string[]>([]);
   useLayoutEffect(() => {
     const missing = errors.map((e) => e.field).filter((f): f is string => !!f && !document.getElementById(fieldId(f)));
     setAbsent((prev) => (prev.size === missing.length && missing.every((f) => prev.has(f)) ? prev : new Set(missing)));
+    const placed = errors
+      .map((e) => e.field)
+      .filter((f): f is string => !!f && !missing.includes(f))
+      .map((f) => ({ f, el: document.getElementById(fieldId(f))! }))
+      .sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      .map((x) => x.f);
+    setOrder((prev) => (prev.join('|') === placed.join('|') ? prev : placed));
   }, [signature]);
+  const shown = inPageOrder(errors, order);
   useEffect(() => {
     if (signature) ref.current?.focus();
   }, [signature]);
@@ -61,7 +83,7 @@ export function ErrorSummary({
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
-            {errors.map((e, i) => (
+            {shown.map((e, i) => (
               <li key={`${i}-${e.field ?? ''}`}>
                 {e.field && !absent.has(e.field) ? (
                   <a

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
   Button,
@@ -16,7 +16,6 @@ import {
   Tag,
   TextInput,
   Textarea,
-  apiErrorsToSummary,
   datePartsToIso,
   fieldError,
   formatDate,
@@ -36,6 +35,7 @@ import {
 } from '../../../src/domain/contracts/concern';
 import { londonToday } from '../../../src/domain/core/dates';
 import { CONCERN_KIND_LABELS, label } from './labels';
+import { apiErrorsForForm } from './formHelpers';
 
 type ConcernDetail = Wire<typeof concernDetailSchema>;
 
@@ -94,7 +94,8 @@ export function ConcernPage() {
       reload();
       return true;
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      // A date's error links to its Day box, as the browser's own checks do.
+      setErrors(apiErrorsForForm(err, ['on', 'referralOn']));
       setDone(null);
       return false;
     }
@@ -187,7 +188,8 @@ export function ConcernPage() {
         rows={c.history}
         rowKey={(h) => `${h.at}-${h.kind}-${h.toStatus}`}
         columns={[
-          { key: 'at', header: 'When', render: (h) => formatDateTime(h.at) },
+          { key: 'on', header: 'Date', render: (h) => (h.on ? formatDate(h.on) : '') },
+          { key: 'at', header: 'Recorded', render: (h) => formatDateTime(h.at) },
           {
             key: 'what',
             header: 'What',
@@ -224,9 +226,9 @@ function StepForm({
   const [on, setOn] = useState<DateParts>(isoToDateParts(londonToday()));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const date = datePartsToIso(on, 'The date');
+    const date = datePartsToIso(on, 'Date');
     if ('error' in date) {
-      onErrors([{ field: 'on', message: date.error }]);
+      onErrors([{ field: 'on-day', message: date.error }]);
       return;
     }
     const ok = await onSubmit(
@@ -276,7 +278,7 @@ function StepForm({
         rows={3}
         error={fieldError(errors, 'note')}
       />
-      <DateInput name="on" legend="Date" value={on} onChange={setOn} error={fieldError(errors, 'on')} />
+      <DateInput name="on" legend="Date" value={on} onChange={setOn} error={fieldError(errors, 'on-day')} />
       <Button>Save the step</Button>
     </form>
   );
@@ -297,9 +299,9 @@ function ReferralForm({
   const [reference, setReference] = useState(c.safeguardingReference ?? '');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const date = datePartsToIso(referralOn, 'The referral date');
+    const date = datePartsToIso(referralOn, 'Date of the referral');
     if ('error' in date) {
-      onErrors([{ field: 'referralOn', message: date.error }]);
+      onErrors([{ field: 'referralOn-day', message: date.error }]);
       return;
     }
     await onSubmit({ referralOn: date.iso, reference });
@@ -316,7 +318,7 @@ function ReferralForm({
         legend="Date of the referral"
         value={referralOn}
         onChange={setReferralOn}
-        error={fieldError(errors, 'referralOn')}
+        error={fieldError(errors, 'referralOn-day')}
       />
       <TextInput
         name="reference"

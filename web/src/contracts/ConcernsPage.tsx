@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
   Button,
@@ -12,7 +12,6 @@ import {
   Select,
   Table,
   Textarea,
-  apiErrorsToSummary,
   datePartsToIso,
   fieldError,
   formatDate,
@@ -23,6 +22,7 @@ import {
 import type { Wire } from '../../../src/server/schemas';
 import type { concernViewSchema } from '../../../src/server/contracts/concernSchemas';
 import { CONCERN_KIND_LABELS, CONCERN_KINDS, label } from './labels';
+import { apiErrorsForForm } from './formHelpers';
 import { londonToday } from '../../../src/domain/core/dates';
 import { ConcernStatusTag } from './ConcernPage';
 import { Link } from 'react-router';
@@ -68,7 +68,7 @@ export function ConcernsPage() {
       setForm(blank());
       concerns.reload();
     } catch (err) {
-      setErrors(err instanceof ApiError ? apiErrorsToSummary(err) : [{ message: String(err) }]);
+      setErrors(apiErrorsForForm(err, ['raisedOn']));
     }
   };
 
@@ -167,7 +167,7 @@ export function ConcernsPage() {
             legend="Date raised"
             value={form.raisedOn}
             onChange={(v) => setForm((f) => ({ ...f, raisedOn: v }))}
-            error={fieldError(errors, 'raisedOn-day') ?? fieldError(errors, 'raisedOn')}
+            error={fieldError(errors, 'raisedOn-day')}
           />
           <Textarea
             name="summary"

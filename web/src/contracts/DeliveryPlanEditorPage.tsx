@@ -28,14 +28,22 @@ const RAG_TAG: Record<PlanRag, TagColour> = {
   not_assessed: 'grey',
 };
 
+/**
+ * Move up, Move down and Retire for one entry; `index` of `count` among its siblings decides which moves are
+ * offered (none for a single entry, no Move up for the first, no Move down for the last).
+ */
 function MoveRetire({
   path,
   label,
+  index,
+  count,
   onDone,
   onError,
 }: {
   path: string;
   label: string;
+  index: number;
+  count: number;
   onDone: (message: string) => void;
   onError: (errors: SummaryError[]) => void;
 }) {
@@ -60,8 +68,8 @@ function MoveRetire({
   );
   return (
     <span>
-      {btn('Move up', { move: 'up' }, `${label} moved up`)}
-      {btn('Move down', { move: 'down' }, `${label} moved down`)}
+      {index > 0 && btn('Move up', { move: 'up' }, `${label} moved up`)}
+      {index < count - 1 && btn('Move down', { move: 'down' }, `${label} moved down`)}
       {btn('Retire', { retired: true }, `${label} retired`)}
     </span>
   );
@@ -202,7 +210,7 @@ export function DeliveryPlanEditorPage() {
         </a>
       </p>
       {data.priorities.length === 0 && <p className="govuk-body">This plan has no priorities yet.</p>}
-      {data.priorities.map((p) => (
+      {data.priorities.map((p, pi) => (
         <section key={p.id} className="govuk-!-margin-bottom-8">
           <h2 className="govuk-heading-m">
             Priority {p.number} – {p.title}
@@ -212,6 +220,8 @@ export function DeliveryPlanEditorPage() {
               <MoveRetire
                 path={`/api/delivery-plans/priorities/${p.id}`}
                 label={`Priority ${p.number}`}
+                index={pi}
+                count={data.priorities.length}
                 onDone={done}
                 onError={failed}
               />
@@ -248,6 +258,8 @@ export function DeliveryPlanEditorPage() {
                   <MoveRetire
                     path={`/api/delivery-plans/intentions/${i.id}`}
                     label={`Intention ${p.number}.${n + 1}`}
+                    index={n}
+                    count={p.intentions.length}
                     onDone={done}
                     onError={failed}
                   />
@@ -296,6 +308,8 @@ export function DeliveryPlanEditorPage() {
                             <MoveRetire
                               path={`/api/delivery-plans/actions/${a.id}`}
                               label={`Action “${a.text.slice(0, 40)}”`}
+                              index={i.actions.indexOf(a)}
+                              count={i.actions.length}
                               onDone={done}
                               onError={failed}
                             />

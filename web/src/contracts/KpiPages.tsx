@@ -23,11 +23,15 @@ import { DEFAULT_DUE_DAYS, KPI_FREQUENCIES, type KpiFrequency } from '../../../s
 import { KPI_FREQUENCY_LABELS } from './labels';
 import { kpiTargetText } from './kpiReturnParts';
 import { readDate } from './formHelpers';
+import { BOUNDS } from '../../../src/domain/core/bounds';
 import type { Contract, ContractDetail, KpiView } from './types';
 import { ContractAction, useSubmit } from './contractActionParts';
 
+/** The latest a return may be due, in days after its period ends: what the API takes (kpiRoutes). */
+const MAX_DUE_DAYS = 120;
+
 /** A KPI's fields as typed in the add and edit forms. */
-interface KpiFormValues {
+export interface KpiFormValues {
   name: string;
   unit: string;
   target: string;
@@ -41,20 +45,37 @@ interface KpiFormValues {
  * The KPI form's answers checked in the browser, in the API's own words; `problems` gets one entry per field at
  * fault, and the body is what the API takes for the KPI's fields (add and edit share it).
  */
-function readKpi(v: KpiFormValues, problems: SummaryError[]) {
+export function readKpi(v: KpiFormValues, problems: SummaryError[]) {
   if (!v.name.trim()) problems.push({ field: 'name', message: 'Enter the KPI’s name' });
   if (!v.unit.trim()) problems.push({ field: 'unit', message: 'Enter the unit, like % or hours' });
-  const number = (text: string, field: string, what: string) => {
+  /** A number within [min, max] (BOUNDS.kpiValue, as the API takes it), or a problem in the form's label. */
+  const number = (text: string, field: string, label: string, min: number) => {
     const n = Number(text.trim());
-    if (!text.trim() || !Number.isFinite(n)) problems.push({ field, message: `Enter the ${what} as a number` });
+    if (!text.trim() || !Number.isFinite(n)) problems.push({ field, message: `Enter the ${label} as a number` });
+    else if (n < min)
+      problems.push({
+        field,
+        message: `${label[0].toUpperCase()}${label.slice(1)} must be ${min.toLocaleString('en-GB')} or more`,
+      });
+    else if (n > BOUNDS.kpiValue.max)
+      problems.push({
+        field,
+        message: `${label[0].toUpperCase()}${label.slice(1)} must be ${BOUNDS.kpiValue.max.toLocaleString('en-GB')} or less`,
+      });
     return n;
   };
-  const target = number(v.target, 'target', 'target');
-  const tolerance = number(v.tolerance || '0', 'tolerance', 'tolerance');
+  const target = number(v.target, 'target', 'target', BOUNDS.kpiValue.min);
   if (!v.direction) problems.push({ field: 'direction', message: 'Choose whether higher or lower is better' });
+  const tolerance = number(v.tolerance || '0', 'tolerance', 'tolerance before it is red', 0);
   if (!v.frequency) problems.push({ field: 'frequency', message: 'Choose how often it is reported' });
-  if (v.dueDays.trim() && !/^\d{1,3}$/.test(v.dueDays.trim()))
-    problems.push({ field: 'dueDays', message: 'Due day must be a whole number of days from 0 to 120' });
+  const due = v.dueDays.trim();
+  if (due && (!/^\d{1,3}$/.test(due) || Number(due) > MAX_DUE_DAYS))
+    problems.push({
+      field: 'dueDays',
+      message: /^\d{1,3}$/.test(due)
+        ? `Due day must be ${MAX_DUE_DAYS} days or less`
+        : `Due day must be a whole number of days from 0 to ${MAX_DUE_DAYS}`,
+    });
   return {
     name: v.name.trim(),
     unit: v.unit.trim(),

@@ -18,7 +18,8 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
-import { apiErrorsForForm, readDate } from './formHelpers';
+import { apiErrorsForForm, notInThePast, readDate } from './formHelpers';
+import { BOUNDS } from '../../../src/domain/core/bounds';
 import type { Risk } from './types';
 
 const SCALE = ['1', '2', '3', '4', '5'].map((v) => ({ value: v, text: v }));
@@ -55,7 +56,12 @@ export function AddRiskPage() {
     if (!v.owner.trim()) problems.push({ field: 'owner', message: 'Enter who owns the risk' });
     if (!v.likelihood) problems.push({ field: 'likelihood', message: 'Choose the likelihood' });
     if (!v.impact) problems.push({ field: 'impact', message: 'Choose the impact' });
-    const reviewDate = readDate(v.reviewDate, 'reviewDate', 'Next review date', problems, false);
+    const reviewDate = notInThePast(
+      readDate(v.reviewDate, 'reviewDate', 'Next review date', problems, false),
+      'reviewDate',
+      'Next review date',
+      problems,
+    );
     setErrors(problems);
     if (problems.length) return;
     setSaving(true);
@@ -183,10 +189,19 @@ export function RiskBandsPage() {
     e.preventDefault();
     const problems: SummaryError[] = [];
     bands.forEach((b, i) => {
-      if (!/^\d{1,2}$/.test(b.min.trim()))
-        problems.push({ field: `bands.${i}.min`, message: `Band ${i + 1}: enter the lowest score as a whole number` });
-      if (!/^\d{1,2}$/.test(b.max.trim()))
-        problems.push({ field: `bands.${i}.max`, message: `Band ${i + 1}: enter the highest score as a whole number` });
+      // A score is likelihood × impact, 1 to 25 (BOUNDS.riskScore): say the range, whatever was typed.
+      const { min, max } = BOUNDS.riskScore;
+      const score = (text: string) => /^-?\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+      if (!score(b.min))
+        problems.push({
+          field: `bands.${i}.min`,
+          message: `Band ${i + 1}: the lowest score must be a whole number from ${min} to ${max}`,
+        });
+      if (!score(b.max))
+        problems.push({
+          field: `bands.${i}.max`,
+          message: `Band ${i + 1}: the highest score must be a whole number from ${min} to ${max}`,
+        });
       if (!b.label.trim()) problems.push({ field: `bands.${i}.label`, message: `Band ${i + 1}: enter its name` });
     });
     setErrors(problems);

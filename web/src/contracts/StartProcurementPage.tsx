@@ -20,7 +20,7 @@ import {
   type SummaryError,
 } from '../components';
 import { addDays } from '../../../src/domain/core/dates';
-import { apiErrorsForForm, readDate } from './formHelpers';
+import { apiErrorsForForm, notInThePast, readDate } from './formHelpers';
 import type { Contract, Procurement } from './types';
 
 const ROUTES = [
@@ -79,13 +79,11 @@ export function StartProcurementPage() {
     const problems: SummaryError[] = [];
     if (!values.title.trim()) problems.push({ field: 'title', message: 'Enter the procurement’s title' });
     if (!values.route) problems.push({ field: 'route', message: 'Choose the route' });
-    const goLive = readDate(
-      values.goLive,
+    const goLive = notInThePast(
+      readDate(values.goLive, 'goLive', 'Planned go-live', problems, true, 'Enter the planned go-live date'),
       'goLive',
       'Planned go-live',
       problems,
-      true,
-      'Enter the planned go-live date',
     );
     setErrors(problems);
     if (problems.length) return;

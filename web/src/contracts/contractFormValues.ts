@@ -3,6 +3,8 @@
 import { emptyDate, formatDate, isoToDateParts, type DateParts, type SummaryError } from '../components';
 import { penceToText, readDate, readDateList, readMonthsList, readPounds } from './formHelpers';
 import type { Contract } from './types';
+import { termProblems } from '../../../src/domain/contracts/contract';
+import { BOUNDS } from '../../../src/domain/core/bounds';
 
 /** What the contract form holds: each field as typed. */
 export interface Values {
@@ -75,6 +77,32 @@ export function valuesOf(c: Contract): Values {
 /** The form's date fields, whose server errors link to their day input. */
 export const DATE_FIELDS = ['startDate', 'initialEndDate'] as const;
 
+/** A contract's value: what the API accepts (BOUNDS.contractValuePence, up to £1bn). */
+const VALUE = BOUNDS.contractValuePence;
+
+/** The fields in the order the form shows them: the error summary lists problems in this order. */
+const FIELD_ORDER = [
+  'reference',
+  'title',
+  'providerId',
+  'locationId',
+  'serviceArea',
+  'careGroup',
+  'contractForm',
+  'fundingSource',
+  'totalValuePence',
+  'annualValuePence',
+  'startDate',
+  'initialEndDate',
+  'extensionOptionsMonths',
+  'extensionsTaken',
+  'breakClauseDates',
+  'noticePeriodMonths',
+  'socialValue',
+  'leadOfficer',
+];
+const baseField = (f: string | undefined) => (f ?? '').replace(/-day$/, '');
+
 /** The request body from what was typed, with every problem found (each naming its input). */
 export function contractBody(v: Values): { body: Record<string, unknown>; problems: SummaryError[] } {
   const problems: SummaryError[] = [];
@@ -84,21 +112,40 @@ export function contractBody(v: Values): { body: Record<string, unknown>; proble
   if (!v.careGroup) problems.push({ field: 'careGroup', message: 'Choose the care group' });
   if (!v.contractForm) problems.push({ field: 'contractForm', message: 'Choose the contract form' });
   if (!v.fundingSource) problems.push({ field: 'fundingSource', message: 'Choose the funding source' });
-  const total = readPounds(v.totalValuePence, 'totalValuePence', 'total value', problems);
-  const annual = readPounds(v.annualValuePence, 'annualValuePence', 'annual value', problems);
+  const total = readPounds(v.totalValuePence, 'totalValuePence', 'total value over the term', problems, VALUE);
+  const annual = readPounds(v.annualValuePence, 'annualValuePence', 'annual value', problems, VALUE);
   const start = readDate(v.startDate, 'startDate', 'Start date', problems);
-  const end = readDate(v.initialEndDate, 'initialEndDate', 'End date', problems);
+  const end = readDate(v.initialEndDate, 'initialEndDate', 'End date of the initial term', problems);
   const options = readMonthsList(v.extensionOptionsMonths, 'extensionOptionsMonths', problems);
-  const taken = Number(v.extensionsTaken || '0');
-  if (!/^\d{1,2}$/.test(v.extensionsTaken.trim() || '0'))
-    problems.push({ field: 'extensionsTaken', message: 'Extensions taken must be a whole number' });
-  const notice = Number(v.noticePeriodMonths);
-  if (!/^\d{1,2}$/.test(v.noticePeriodMonths.trim()))
+  const taken = Number(v.extensionsTaken.trim() || '0');
+  const takenIsWhole = /^\d{1,2}$/.test(v.extensionsTaken.trim() || '0');
+  if (!takenIsWhole)
+    problems.push({ field: 'extensionsTaken', message: 'Extensions already taken must be a whole number' });
+  const notice = Number(v.noticePeriodMonths.trim());
+  const noticeIsWhole = /^\d{1,3}$/.test(v.noticePeriodMonths.trim());
+  if (!noticeIsWhole || notice > 24)
     problems.push({
       field: 'noticePeriodMonths',
-      message: 'Notice period must be a whole number of months from 0 to 24',
+      message: noticeIsWhole
+        ? 'Notice period must be 24 months or less'
+        : 'Notice period must be a whole number of months from 0 to 24',
     });
   const breakDates = readDateList(v.breakClauseDates, 'breakClauseDates', problems);
+  // The term's own checks, as the API makes them, on what could be read: every problem in one go.
+  if (start && end) {
+    const term = {
+      startDate: start,
+      initialEndDate: end,
+      extensionOptionsMonths: options,
+      extensionsTaken: takenIsWhole ? taken : 0,
+      noticePeriodMonths: noticeIsWhole ? notice : 3,
+      breakClauseDates: breakDates,
+    };
+    for (const p of termProblems(term))
+      if (!problems.some((q) => q.field === p.field || q.field === `${p.field}-day`))
+        problems.push({ field: p.field === 'initialEndDate' ? 'initialEndDate-day' : p.field, message: p.message });
+  }
+  problems.sort((a, b) => FIELD_ORDER.indexOf(baseField(a.field)) - FIELD_ORDER.indexOf(baseField(b.field)));
   return {
     problems,
     body: {

@@ -35,6 +35,34 @@ describeE2E('writing the contract register', () => {
     await summary.getByRole('link', { name: 'Enter start date' }).waitFor();
     await expectAccessible(page, 'add contract with errors');
 
+    // Wrong answers everywhere (fresh-user check of issue 16): every problem in one go, in page order, in the
+    // form's labels and pounds, and no check-answers page showing a rounded huge amount.
+    await page.getByLabel('Total value over the term').fill('99999999999999999999');
+    await fillDate(page, 'startDate', addMonths(today, -12));
+    await fillDate(page, 'initialEndDate', addMonths(today, -24));
+    await page.getByLabel('Extensions already taken').fill('1');
+    await page.getByLabel('Break clauses (optional)').fill('01/01/2020');
+    await page.getByLabel('Notice period').fill('99');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await summary.getByRole('link', { name: 'Notice period must be 24 months or less' }).waitFor();
+    const links = summary.getByRole('link');
+    const texts = await links.allTextContents();
+    expect(texts.slice(-6)).toEqual([
+      'Total value over the term must be £1,000,000,000 or less',
+      'Enter annual value in pounds',
+      'End date of the initial term must be on or after the start date',
+      'Extensions already taken must be 0: the contract has no extension options',
+      `Break clause 1 January 2020 must fall within the contract term (${longDateText(addMonths(today, -12))} to ${longDateText(addMonths(today, -24))})`,
+      'Notice period must be 24 months or less',
+    ]);
+    expect(await summary.getByRole('link', { name: /^End date of the initial term/ }).getAttribute('href')).toBe(
+      '#initialEndDate-day',
+    );
+    expect(await page.getByRole('heading', { level: 1, name: 'Check the contract before saving' }).count()).toBe(0);
+    await expectAccessible(page, 'add contract with every problem at once');
+    await page.getByLabel('Extensions already taken').fill('0');
+    await page.getByLabel('Break clauses (optional)').fill('');
+
     // A reference already in the register: the server refuses it at the end and the form comes back filled in.
     await page.getByLabel('Reference').fill('EB-CAR-001');
     await page.getByLabel('Title', { exact: true }).fill('Homecare north zone (e2e)');

@@ -60,6 +60,9 @@ describeE2E('delivery plans and workplans', () => {
     const actions = page.locator('table', { hasText: 'Action to be undertaken' });
     await actions.getByText(PROCUREMENT).waitFor();
     await actions.getByText('Commissioning Manager – Age Well').waitFor();
+    // One priority, one intention, one action: each can be retired, none moved (fresh-user check, fault 19).
+    expect(await page.getByRole('button', { name: /^Retire/ }).count()).toBe(3);
+    expect(await page.getByRole('button', { name: /^Move (up|down)/ }).count()).toBe(0);
 
     // Export, then import the same workbook as a new plan: the same priority, intention and action come back.
     const href = await page.getByRole('link', { name: /Download this plan/ }).getAttribute('href');

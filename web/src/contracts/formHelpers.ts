@@ -3,7 +3,7 @@
 import { ApiError } from '../api';
 import { apiErrorsToSummary, datePartsToIso, type DateParts, type SummaryError } from '../components';
 import { parseMoneyToPence } from '../../../src/domain/core/money';
-import { parseDateText } from '../../../src/domain/core/dates';
+import { londonToday, parseDateText } from '../../../src/domain/core/dates';
 
 export const filledDate = (d: DateParts) => !!(d.day.trim() || d.month.trim() || d.year.trim());
 
@@ -31,8 +31,34 @@ export function readDate(
   return r.iso;
 }
 
-/** Pounds typed in a box ("1,250,000" or "£712.50") as whole pence, or an error on `field`. */
-export function readPounds(text: string, field: string, label: string, problems: SummaryError[]): number | null {
+/**
+ * A date still to come (a planned go-live, a next review), as the API checks it: a date before today (London) is
+ * refused on `${field}-day` with the form's label, and null returned.
+ */
+export function notInThePast(
+  iso: string | null,
+  field: string,
+  label: string,
+  problems: SummaryError[],
+): string | null {
+  if (iso && iso < londonToday()) {
+    problems.push({ field: `${field}-day`, message: `${label} must be today or in the future` });
+    return null;
+  }
+  return iso;
+}
+
+/**
+ * Pounds typed in a box ("1,250,000" or "£712.50") as whole pence, or an error on `field`; with `range` (pence, a
+ * BOUNDS entry) an amount outside it is refused here, in the API's own words, before any check-answers page.
+ */
+export function readPounds(
+  text: string,
+  field: string,
+  label: string,
+  problems: SummaryError[],
+  range?: { min: number; max: number },
+): number | null {
   if (!text.trim()) {
     problems.push({ field, message: `Enter ${label} in pounds` });
     return null;
@@ -45,7 +71,21 @@ export function readPounds(text: string, field: string, label: string, problems:
     });
     return null;
   }
+  const L = `${label[0].toUpperCase()}${label.slice(1)}`;
+  if (range && pence > range.max) {
+    problems.push({ field, message: `${L} must be ${formatPounds(range.max)} or less` });
+    return null;
+  }
+  if (range && pence < range.min) {
+    problems.push({ field, message: `${L} must be ${formatPounds(range.min)} or more` });
+    return null;
+  }
   return pence;
+}
+
+/** Pence as pounds in a message: 100000000000 → "£1,000,000,000". */
+function formatPounds(pence: number): string {
+  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
 }
 
 /** Pence as the pounds a person would type back: 125000050 → "1250000.50". */

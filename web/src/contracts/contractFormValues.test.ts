@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { blank, contractBody, type Values } from './contractFormValues';
+import { inPageOrder } from '../components/ErrorSummary';
+import { notInThePast } from './formHelpers';
+import { londonToday } from '../../../src/domain/core/dates';
+
+// The answers of the fresh-user check of issue 16: a total of 99999999999999999999 pounds, notice 99 months, an
+// end date before the start, an extension taken with no options, a break clause in 2020.
+const typed: Values = {
+  ...blank,
+  reference: 'EB-HC-301',
+  title: 'Homecare east zone',
+  serviceArea: 'homecare',
+  careGroup: 'older_people',
+  contractForm: 'framework_call_off',
+  fundingSource: 'general_fund',
+  totalValuePence: '99999999999999999999',
+  annualValuePence: '1,000,000',
+  startDate: { day: '1', month: '4', year: '2026' },
+  initialEndDate: { day: '31', month: '3', year: '2025' },
+  extensionsTaken: '1',
+  breakClauseDates: '01/01/2020',
+  noticePeriodMonths: '99',
+};
+
+describe('the contract form’s own checks', () => {
+  it('finds every problem at once, in page order, in the API’s words and the user’s units', () => {
+    expect(contractBody(typed).problems).toEqual([
+      { field: 'totalValuePence', message: 'Total value over the term must be £1,000,000,000 or less' },
+      { field: 'initialEndDate-day', message: 'End date of the initial term must be on or after the start date' },
+      {
+        field: 'extensionsTaken',
+        message: 'Extensions already taken must be 0: the contract has no extension options',
+      },
+      {
+        field: 'breakClauseDates',
+        message: 'Break clause 1 January 2020 must fall within the contract term (1 April 2026 to 31 March 2025)',
+      },
+      { field: 'noticePeriodMonths', message: 'Notice period must be 24 months or less' },
+    ]);
+  });
+
+  it('passes a contract the API would take', () => {
+    const ok = contractBody({
+      ...typed,
+      totalValuePence: '3,000,000',
+      initialEndDate: { day: '31', month: '3', year: '2029' },
+      extensionOptionsMonths: '12 + 12',
+      breakClauseDates: '31/03/2028',
+      noticePeriodMonths: '6',
+    });
+    expect(ok.problems).toEqual([]);
+    expect(ok.body).toMatchObject({ totalValuePence: 300_000_000, extensionsTaken: 1, noticePeriodMonths: 6 });
+  });
+});
+
+describe('error summary order', () => {
+  it('lists whole-form errors first, then fields in page order, then fields not on the page', () => {
+    const errors = [
+      { field: 'tolerance', message: 'b' },
+      { field: 'gone', message: 'd' },
+      { message: 'a' },
+      { field: 'direction', message: 'c' },
+    ];
+    expect(inPageOrder(errors, ['direction', 'tolerance']).map((e) => e.message)).toEqual(['a', 'c', 'b', 'd']);
+  });
+});
+
+describe('dates still to come', () => {
+  it('refuses a planned go-live before today on its Day box, and keeps today or later', () => {
+    const problems: { field?: string; message: string }[] = [];
+    expect(notInThePast('2020-01-01', 'goLive', 'Planned go-live', problems)).toBeNull();
+    expect(notInThePast(londonToday(), 'goLive', 'Planned go-live', problems)).toBe(londonToday());
+    expect(notInThePast(null, 'reviewDate', 'Next review date', problems)).toBeNull();
+    expect(problems).toEqual([{ field: 'goLive-day', message: 'Planned go-live must be today or in the future' }]);
+  });
+});
