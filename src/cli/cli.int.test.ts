@@ -100,6 +100,22 @@ describe.each(targets)('steward CLI on $name', ({ env: makeEnv }) => {
       );
       expect(badOptions.stderr).toContain('-o borough: "borough" is not an option of discharge-delays: it takes trust');
       expect(badOptions.stderr).toContain('Nothing was written.');
+
+      const missing = path.join(tmp, 'nonexistent.csv');
+      const notFound = await steward(['import', 'discharge-delays', missing], env);
+      expect(notFound.code).toBe(1);
+      expect(notFound.stderr).toBe(`File not found: ${missing}\nNothing was written.\n`);
+
+      // Every kind's description starts in one column, the longest kind (discharge-delays) included.
+      const help = await steward(['import', '--help'], env);
+      const kinds = help.stdout
+        .split('Kinds:\n')[1]
+        .split('\n')
+        .filter((l) => /^ {2}\S/.test(l));
+      expect(kinds.length).toBeGreaterThan(10);
+      const column = (l: string) => l.slice(2).search(/ \S/) + 3;
+      const discharge = kinds.find((l) => l.startsWith('  discharge-delays'))!;
+      for (const l of kinds) expect(column(l)).toBe(column(discharge));
     },
     CLI_TEST_TIMEOUT_MS,
   );

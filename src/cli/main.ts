@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/core/auth.js';
 import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, defaultLogger } from '../server/app.js';
 import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
@@ -14,12 +15,19 @@ import { fileSource, ImportRejected, runImport } from '../importers/framework.js
 import { importers, findImporter } from '../importers/registry.js';
 import { checkImporterOptions } from '../importers/options.js';
 import { ensureAdmin, openMigrated } from './bootstrap.js';
+import { commandLineActor } from './actor.js';
 import { progressBar } from './progress.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerDirectory } from './directory.js';
 import { register as registerSetup } from './setup.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+
+// Output piped into a command that stops reading (`steward setup … | head -1`): stop quietly, as other tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 const program = new Command()
   .name('steward')
@@ -118,6 +126,9 @@ program
     await database.close();
   });
 
+/** The width of the kinds' column in `steward import --help`: the longest kind (discharge-delays). */
+const KIND_WIDTH = Math.max(...importers.map((i) => i.kind.length));
+
 program
   .command('import')
   .description(`import a public data file, validated whole: ${'kinds listed by `steward import --help`'}`)
@@ -130,7 +141,7 @@ program
       `\nKinds:\n${importers
         .map(
           (i) =>
-            `  ${i.kind.padEnd(14)} ${i.description}${(i.options ?? []).map((o) => `\n${' '.repeat(17)}-o ${o.key}=…  ${o.label}: ${o.hint}`).join('')}`,
+            `  ${i.kind.padEnd(KIND_WIDTH)} ${i.description}${(i.options ?? []).map((o) => `\n${' '.repeat(KIND_WIDTH + 3)}-o ${o.key}=…  ${o.label}: ${o.hint}`).join('')}`,
         )
         .join('\n')}`,
   )
@@ -152,12 +163,22 @@ program
       process.exitCode = 1;
       return;
     }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      process.stderr.write(
+        `${existsSync(file) ? `Not a file (a folder): ${file}` : `File not found: ${file}`}\nNothing was written.\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     const database = await openMigrated();
     let bar: ReturnType<typeof progressBar> | null = null;
     const source = fileSource(file, (bytes) => bar?.update(bytes));
     bar = progressBar(`Reading ${source.fileName}`, source.size, 'bytes');
     try {
-      const summary = await runImport(database.db, importer, source, { actor: { system: `import ${kind}` }, options });
+      const summary = await runImport(database.db, importer, source, {
+        actor: commandLineActor(`import ${kind}`),
+        options,
+      });
       bar.stop();
       print(
         `Imported ${summary.fileName}: ${summary.rowsRead} rows read` +

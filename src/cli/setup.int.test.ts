@@ -58,6 +58,10 @@ describe.each(targets)('steward setup on $name', ({ env: makeEnv }) => {
       'Steward is set up for Plymouth City Council (E06000026, unitary authority, South West).',
     );
     expect(ok.stdout).toContain('First administrator: head.of.commissioning@plymouth.example');
+    // The next steps name every import of the README's step 2, discharge delays included.
+    for (const kind of ['cqc-locations', 'population', 'rates', 'placements', 'capacity', 'contracts'])
+      expect(ok.stdout).toContain(`steward import ${kind} <file>`);
+    expect(ok.stdout).toContain('steward import discharge-delays <file> -o trust=<ODS code>');
 
     const again = await steward(['setup', '--council', 'Devon', ...admin], env);
     expect(again.code).toBe(1);

@@ -39,6 +39,17 @@ interface SetupOptions {
   adminPassword?: string;
 }
 
+/** The imports a newly set-up council runs, in the README's order ("Use Steward for your council", step 2). */
+export const NEXT_IMPORTS: readonly (readonly [string, string])[] = [
+  ['steward import cqc-locations <file>  (or: cqc <file>)', 'CQC location records (beds, ratings) or directory CSV'],
+  ['steward import population <file>', 'ONS population projections (SNPP) or mid-year estimates'],
+  ['steward import rates <file>', 'your usual rates by band'],
+  ['steward import placements <file>', 'one row per package from your case-management system'],
+  ['steward import capacity <file>', 'care-home returns or the Capacity Tracker extract'],
+  ['steward import contracts <file>', 'the contract register'],
+  ['steward import discharge-delays <file> -o trust=<ODS code>', 'NHS England discharge delays for your acute trust'],
+];
+
 export async function runSetup(opts: SetupOptions): Promise<number> {
   const choice = chooseCouncil(opts.council);
   if (!choice.ok) {
@@ -79,8 +90,8 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
       );
     print(`First administrator: ${admin.email}`);
     print('Next, import your files in this order (see README "Use Steward for your council"):');
-    print('  steward import cqc-locations <file>   CQC location records (beds, ratings)');
-    print('  steward import population <file>      ONS population projections (SNPP) or mid-year estimates');
+    const width = Math.max(...NEXT_IMPORTS.map(([command]) => command.length));
+    for (const [command, what] of NEXT_IMPORTS) print(`  ${command.padEnd(width)}  ${what}`);
     print('Then `npm start` (or `steward serve`) and sign in.');
     return 0;
   } catch (err) {

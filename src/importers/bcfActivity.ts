@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { bcfActivity } from '../db/bcf/schema.js';
 import { ESP2013, ESP2013_65_PLUS } from '../domain/bcf/esp2013.js';
+import { BOUNDS } from '../domain/core/bounds.js';
 import { financialYearStart } from '../domain/core/dates.js';
 import { mapHeader } from './csv.js';
 import { readAllTable } from './read.js';
@@ -47,6 +48,9 @@ export const REQUIRED_BANDS: Record<ActivityMeasure, readonly string[]> = {
   falls_65: ESP2013_65_PLUS.map((b) => b.band),
   acsc: ESP2013.map((b) => b.band),
 };
+
+/** The most admissions one age band of one place can have in a quarter: three months of BOUNDS.monthlyPeople. */
+const MAX_QUARTER_ADMISSIONS = BOUNDS.monthlyPeople.max * 3;
 
 /** Parse and validate rows of cells (header first). Pure, for the CSV and XLSX paths alike. */
 export function parseActivity(records: { line: number; cells: string[] }[]): {
@@ -93,6 +97,11 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
     const admissions = Number(admissionsText);
     if (admissionsText === '' || !Number.isInteger(admissions) || admissions < 0)
       bad('admissions', `"${cell('admissions')}" is not a whole number of admissions`);
+    else if (admissions > MAX_QUARTER_ADMISSIONS)
+      bad(
+        'admissions',
+        `"${cell('admissions')}" is more than ${MAX_QUARTER_ADMISSIONS.toLocaleString('en-GB')} admissions in one age band of one place in a quarter: check the value`,
+      );
     if (issues.length > before) continue;
     const key = `${gssCode}|${measure}|${year}|${quarter}|${ageBand}`;
     if (seen.has(key)) {
@@ -133,7 +142,8 @@ export const bcfActivityImporter: Importer<ActivityRow> = {
   },
   async write(db, rows, ctx) {
     const groups = new Set(rows.map((r) => `${r.gssCode}|${r.measure}|${r.year}|${r.quarter}`));
-    let removed = 0;
+    // The counts held before, by place, measure, quarter and age band: to say what the file adds, changes or keeps.
+    const before = new Map<string, number>();
     for (const g of groups) {
       const [gssCode, measure, year, quarter] = g.split('|');
       const gone = await db
@@ -146,9 +156,18 @@ export const bcfActivityImporter: Importer<ActivityRow> = {
             eq(bcfActivity.quarter, Number(quarter)),
           ),
         )
-        .returning({ band: bcfActivity.ageBand });
-      removed += gone.length;
+        .returning({ band: bcfActivity.ageBand, admissions: bcfActivity.admissions });
+      for (const b of gone) before.set(`${g}|${b.band}`, b.admissions);
     }
+    let created = 0;
+    let updated = 0;
+    for (const r of rows) {
+      const was = before.get(`${r.gssCode}|${r.measure}|${r.year}|${r.quarter}|${r.ageBand}`);
+      if (was === undefined) created++;
+      else if (was !== r.admissions) updated++;
+    }
+    const unchanged = rows.length - created - updated;
+    const removed = before.size - updated - unchanged;
     const source = `hospital activity ${ctx.fileName}`;
     for (let i = 0; i < rows.length; i += 500)
       await db.insert(bcfActivity).values(rows.slice(i, i + 500).map(({ line: _line, ...r }) => ({ ...r, source })));
@@ -156,11 +175,13 @@ export const bcfActivityImporter: Importer<ActivityRow> = {
       kind: 'bcf-activity',
       fileName: ctx.fileName,
       rowsRead: rows.length,
-      created: rows.length,
+      created,
+      updated,
+      unchanged,
       removed,
       messages: [
         `${groups.size} place-quarter${groups.size === 1 ? '' : 's'} of activity written (${rows.length} age-band counts)`,
-        ...(removed ? [`${removed} earlier counts for the same quarters replaced`] : []),
+        ...(removed ? [`${removed} earlier counts for the same quarters no longer in the file, removed`] : []),
       ],
     };
   },

@@ -3,11 +3,14 @@
 import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { boroughFor } from '../db/core/council.js';
+import { putBorough } from '../db/core/settings.js';
 import { describeWithDatabases } from '../db/testing.js';
+import { authorityByCode } from '../domain/geography/authorities.js';
 import { locations } from '../db/market/schema.js';
 import { listLocations } from '../db/market/register.js';
 import { cqcImporter } from './cqc.js';
-import { fileSource, runImport } from './framework.js';
+import { fileSource, ImportRejected, runImport } from './framework.js';
 
 const fixture = (name: string) => fileSource(join(import.meta.dirname, 'fixtures/cases', name));
 const actor = { system: 'import cqc' };
@@ -55,5 +58,48 @@ describeWithDatabases('CQC import: an area published under its successor council
     const [solway] = await ctx.db.select().from(locations).where(eq(locations.cqcLocationId, '1-1000000023'));
     expect(solway.localAuthorityGss).toBe('E06000063');
     expect(solway.deregisteredAt).toBeNull();
+  });
+});
+
+describeWithDatabases('CQC import on a council set up as Cumberland (C16): homes placed again', (ctx) => {
+  it('brings a home first published under Cumbria into Cumberland’s market when a later file records it there', async () => {
+    await putBorough(ctx.db, boroughFor(authorityByCode('E06000063')!));
+    await runImport(ctx.db, cqcImporter, fixture('C16a_cqc_march2023_cumbria.csv'), { actor, options: {} });
+    const inArea = async () =>
+      (await ctx.db.select().from(locations).where(eq(locations.inBorough, true))).map((l) => l.cqcLocationId).sort();
+    // Cumbria (E10000006) covered Westmorland and Furness too: a home recorded under it is not yet Cumberland's.
+    expect(await inArea()).toEqual([]);
+    const second = await runImport(ctx.db, cqcImporter, fixture('C16b_cqc_may2023_cumberland_fellview_gone.csv'), {
+      actor,
+      options: {},
+    });
+    expect(second.updated).toBe(1);
+    expect(await inArea()).toEqual(['1-1000000023']);
+  });
+});
+
+describeWithDatabases('CQC import on a council set up as Plymouth: the borough option (C03)', (ctx) => {
+  it('refuses another council’s code, writing nothing, and takes the council’s own', async () => {
+    await putBorough(ctx.db, boroughFor(authorityByCode('E06000026')!));
+    const err = await runImport(ctx.db, cqcImporter, fixture('C03_cqc_new_unitary_councils.csv'), {
+      actor,
+      options: { borough: 'E06000065' },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRejected);
+    expect((err as ImportRejected).issues).toEqual([
+      {
+        line: null,
+        field: 'borough',
+        message:
+          'Steward serves Plymouth (E06000026), so this import can only mark Plymouth’s locations as in your area, not North Yorkshire’s (E06000065): leave the council’s GSS code empty or use E06000026',
+      },
+    ]);
+    expect(await ctx.db.$count(locations)).toBe(0);
+    const ok = await runImport(ctx.db, cqcImporter, fixture('C03_cqc_new_unitary_councils.csv'), {
+      actor,
+      options: { borough: 'E06000026' },
+    });
+    expect(ok.created).toBe(4);
+    expect(await ctx.db.$count(locations, eq(locations.inBorough, true))).toBe(0);
   });
 });

@@ -1,15 +1,14 @@
 // `steward import cqc <file>`: the CQC "care directory with filters" CSV as published (four title lines,
 // header on line 5). Upserts providers and locations by CQC ID; reports new, changed and deregistered
-// locations. Option `borough=<GSS>` marks new locations in that local authority as in-borough (default: the
-// borough in settings).
+// locations. Option `borough=<GSS>` marks locations in that local authority as in-borough (default: the council
+// Steward serves; once one is set up, another council's code is refused).
 import { inArray } from 'drizzle-orm';
-import { getBorough } from '../db/core/settings.js';
 import { locations } from '../db/market/schema.js';
 import { applyCqcImport } from '../db/market/cqc.js';
 import { parseCqcDirectory, type CqcLocation } from '../domain/market/cqc.js';
 import { readAllCsv } from './csv.js';
 import type { ImportIssue, Importer } from './framework.js';
-import { BOROUGH_OPTION } from './options.js';
+import { BOROUGH_OPTION, importArea } from './options.js';
 
 export const cqcImporter: Importer<CqcLocation> = {
   kind: 'cqc',
@@ -28,8 +27,12 @@ export const cqcImporter: Importer<CqcLocation> = {
     }
     return { rows: parsed.locations, issues };
   },
+  async check(db, _parsed, options) {
+    const { problem } = await importArea(db, options.borough);
+    return problem ? [{ line: null, field: 'borough', message: problem }] : [];
+  },
   async write(db, rows, ctx) {
-    const boroughGss = ctx.options.borough ?? (await getBorough(db))?.gssCode ?? null;
+    const { gssCode: boroughGss } = await importArea(db, ctx.options.borough);
     const { plan, providersCreated } = await applyCqcImport(db, rows, { boroughGss });
     // A deregistered location is not in the file: its name comes from the register.
     const gone = plan.deregistered.slice(0, 20);

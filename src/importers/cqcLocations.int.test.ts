@@ -4,7 +4,11 @@ import { asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { importRuns } from '../db/data/schema.js';
 import { locations, providers } from '../db/market/schema.js';
+import { boroughFor } from '../db/core/council.js';
+import { putBorough } from '../db/core/settings.js';
+import { capacitySummary } from '../db/market/dashboard.js';
 import { describeWithDatabases } from '../db/testing.js';
+import { authorityByCode } from '../domain/geography/authorities.js';
 import { cqcLocationsImporter } from './cqcLocations.js';
 import { fileSource, ImportRejected, runImport, textSource } from './framework.js';
 
@@ -94,5 +98,46 @@ describeWithDatabases('import cqc-locations', (ctx) => {
     const names = await ctx.db.select({ name: locations.name }).from(locations);
     expect(names.some((n) => n.name.includes('renamed'))).toBe(false);
     expect(await ctx.db.$count(importRuns)).toBe(3);
+  });
+});
+
+describeWithDatabases('import cqc-locations on a set-up council: homes placed again', (ctx) => {
+  it('moves a home into the council’s market when a later record places it in the council’s area', async () => {
+    await putBorough(ctx.db, boroughFor(authorityByCode('E06000027')!)); // Torbay
+    // First published under Devon County Council (as if miscoded), then under Torbay.
+    const devon = records.map((r) => ({ ...r, localAuthority: 'Devon' }));
+    await runImport(ctx.db, cqcLocationsImporter, textSource('devon.json', JSON.stringify(devon)), {
+      actor,
+      options: {},
+    });
+    const inArea = async () => (await ctx.db.select().from(locations).where(eq(locations.inBorough, true))).length;
+    expect(await inArea()).toBe(0);
+    const s = await runImport(ctx.db, cqcLocationsImporter, fileSource(LIST), { actor, options: {} });
+    expect(s).toMatchObject({ created: 0, updated: 6, unchanged: 0 });
+    expect(await inArea()).toBe(6);
+    // The records name no provider: the market's largest providers say so instead of showing a bare CQC ID.
+    const summary = await capacitySummary(ctx.db, { inBorough: true });
+    const id = String(records[1].providerId);
+    expect(summary.concentration.providers.map((p) => p.name)).toContain(`Provider ${id} (name not in the CQC file)`);
+    expect(summary.concentration.providers.map((p) => p.name)).not.toContain(id);
+  });
+});
+
+describeWithDatabases('import cqc-locations on a set-up council: the borough option', (ctx) => {
+  it('refuses another council’s code, writing nothing', async () => {
+    await putBorough(ctx.db, boroughFor(authorityByCode('E06000026')!)); // Plymouth
+    const err = await runImport(ctx.db, cqcLocationsImporter, fileSource(LIST), {
+      actor,
+      options: { borough: 'E06000027' },
+    }).catch((e: unknown) => e);
+    expect((err as ImportRejected).issues).toEqual([
+      {
+        line: null,
+        field: 'borough',
+        message:
+          'Steward serves Plymouth (E06000026), so this import can only mark Plymouth’s locations as in your area, not Torbay’s (E06000027): leave the council’s GSS code empty or use E06000026',
+      },
+    ]);
+    expect(await ctx.db.$count(locations)).toBe(0);
   });
 });

@@ -1,16 +1,16 @@
 // `steward import cqc-locations <file>`: location records from the CQC public API (JSON as the API returns them:
 // one record, a list of records, or one record per line), with registered beds, ratings by key question,
 // coordinates, ODS code and registration status. Provider records in the same file name the providers.
-// Idempotent by CQC location ID. Option `borough=<GSS>` flags new locations in that council as in-borough
-// (default: the council in settings). The file streams: records are written in batches of 2,000 inside the
-// import's one transaction, so a national file imports in flat memory.
+// Idempotent by CQC location ID. Option `borough=<GSS>` flags locations in that council as in-borough
+// (default: the council Steward serves; once one is set up, another council's code is refused). The file streams:
+// records are written in batches of 2,000 inside the import's one transaction, so a national file imports in flat
+// memory.
 import type { Db } from '../db/client.js';
-import { getBorough } from '../db/core/settings.js';
 import { writeCqcApiLocations, type CqcApiWriteResult } from '../db/market/cqcApi.js';
 import { parseCqcApiRecord, type CqcApiLocation } from '../domain/market/cqcApi.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { readJsonRecords } from './json.js';
-import { BOROUGH_OPTION } from './options.js';
+import { BOROUGH_OPTION, importArea } from './options.js';
 import { locationLabel } from './cqc.js';
 
 const MAX_ISSUES = 200;
@@ -29,7 +29,9 @@ async function importCqcLocations(
 ): Promise<{ issues: ImportIssue[]; summary: ImportSummary | null }> {
   const issues: ImportIssue[] = [];
   let more = 0;
-  const boroughGss = ctx.options.borough ?? (await getBorough(tx))?.gssCode ?? null;
+  const area = await importArea(tx, ctx.options.borough);
+  if (area.problem) issues.push({ line: null, field: 'borough', message: area.problem });
+  const boroughGss = area.gssCode;
   const seen = new Map<string, number>();
   const total = { read: 0, skipped: 0, homes: 0, beds: 0 };
   const written: CqcApiWriteResult = {

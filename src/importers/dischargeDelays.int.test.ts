@@ -45,10 +45,14 @@ describeWithDatabases('import discharge-delays', (ctx) => {
     expect(named.name).toBe('University Hospitals Plymouth NHS Trust');
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'nctr')).toBe(220);
     expect(await getSetting(ctx.db, DISCHARGE_TRUST_SETTING)).toBe('RK9');
-    await runImport(ctx.db, dischargeDelaysImporter, fileSource(path.join(dir, 'RK9_discharged_patients.csv')), {
-      actor,
-      options: {},
-    });
+    const discharged = await runImport(
+      ctx.db,
+      dischargeDelaysImporter,
+      fileSource(path.join(dir, 'RK9_discharged_patients.csv')),
+      { actor, options: {} },
+    );
+    // Rows of the file (one a day), not figures (up to three a row).
+    expect(discharged.rowsRead).toBe(1249);
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'discharged_total')).toBe(116);
     expect(await value(ctx.db, 'RK9', '2024-01-15', 'discharged_by_1700')).toBeUndefined();
   });
@@ -97,5 +101,57 @@ describeWithDatabases('import discharge-delays', (ctx) => {
       { line: 3, field: 'do_not_meet_criteria_to_reside', message: '"lots" is not a number' },
     ]);
     expect(await value(ctx.db, 'RXX', '2024-01-01', 'nctr')).toBeUndefined();
+  });
+
+  it('refuses a trust the file holds no figures for, naming the trust it does hold (CLI and Data page alike)', async () => {
+    const file = path.join(dir, 'RK9_criteria_to_reside.csv');
+    const err = await runImport(ctx.db, dischargeDelaysImporter, fileSource(file), {
+      actor,
+      options: { trust: 'R0A' },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRejected);
+    expect((err as ImportRejected).issues).toEqual([
+      {
+        line: null,
+        field: 'trust',
+        message:
+          'This file holds no figures for Manchester University NHS Foundation Trust (R0A); it holds University Hospitals Plymouth NHS Trust (RK9). Choose the trust whose figures it holds, or leave the trust empty',
+      },
+    ]);
+    expect(await getSetting(ctx.db, DISCHARGE_TRUST_SETTING)).toBe('RK9');
+  });
+
+  it('counts new, updated and unchanged figures on re-import', async () => {
+    const file = path.join(dir, 'RK9_criteria_to_reside.csv');
+    // Imported by the first test: every figure is already held, unchanged.
+    const again = await runImport(ctx.db, dischargeDelaysImporter, fileSource(file), { actor, options: {} });
+    expect([again.created, again.updated, again.unchanged]).toEqual([0, 0, again.rowsRead]);
+    expect(again.rowsRead).toBe(1249);
+    // The first day as held, the second revised, and a new day after the file's last (31 August 2025).
+    const text =
+      '"nhs_trust22_code","date","do_not_meet_criteria_to_reside"\n"RK9",2022-04-01,307\n"RK9",2022-04-02,251\n"RK9",2025-09-01,190\n';
+    const s = await runImport(ctx.db, dischargeDelaysImporter, textSource('rk9-revised.csv', text), {
+      actor,
+      options: { trust: 'RK9' },
+    });
+    expect([s.created, s.updated, s.unchanged]).toEqual([1, 1, 1]);
+    expect(await value(ctx.db, 'RK9', '2022-04-02', 'nctr')).toBe(251);
+    expect(await value(ctx.db, 'RK9', '2025-09-01', 'nctr')).toBe(190);
+  });
+
+  it('refuses impossible patient counts, every one with its line, writing nothing', async () => {
+    const text =
+      '"nhs_trust22_code","date","do_not_meet_criteria_to_reside"\n"RXY",2025-09-01,200\n"RXY",2025-09-32,12\n"RXY",2025-09-02,-4\n"RXY",2025-09-04,12.5\n"RXY",2025-09-05,99999999\n';
+    const err = await runImport(ctx.db, dischargeDelaysImporter, textSource('dd_bad.csv', text), {
+      actor,
+      options: {},
+    }).catch((e: unknown) => e);
+    expect((err as ImportRejected).issues.map((i) => [i.line, i.field])).toEqual([
+      [3, 'date'],
+      [4, 'do_not_meet_criteria_to_reside'],
+      [5, 'do_not_meet_criteria_to_reside'],
+      [6, 'do_not_meet_criteria_to_reside'],
+    ]);
+    expect(await value(ctx.db, 'RXY', '2025-09-01', 'nctr')).toBeUndefined();
   });
 });

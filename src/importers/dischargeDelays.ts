@@ -8,7 +8,7 @@ import { putSetting } from '../db/core/settings.js';
 import { parsePublishedDischarge, type PublishedFigure } from '../domain/discharge/published.js';
 import { odsNameCase, trustName } from '../domain/discharge/trusts.js';
 import { readAllCsv } from './csv.js';
-import type { Importer } from './framework.js';
+import type { ImportIssue, Importer } from './framework.js';
 import { TRUST_OPTION } from './options.js';
 
 /** Setting naming the acute trust (ODS code) whose published figures the hub's flow page shows. */
@@ -19,13 +19,18 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
   description:
     'NHS England discharge delays: the monthly "Discharge Delays (Acute)" CSV or the daily NCTR / discharged series by trust or ICB; option trust=<ODS code> names the local acute trust',
   options: [TRUST_OPTION],
-  async parse(source) {
+  async parse(source, options) {
     const records = await readAllCsv(source);
     const r = parsePublishedDischarge(records.map((x) => ({ line: x.line, cells: x.values })));
-    return { rows: r.issues.length ? [] : r.figures, issues: r.issues.slice(0, 500) };
+    const issues: ImportIssue[] = r.issues.slice(0, 500);
+    const trustProblem = options.trust && r.layout ? missingTrust(options.trust, r.figures) : null;
+    if (trustProblem) issues.push({ line: null, field: 'trust', message: trustProblem });
+    return { rows: issues.length ? [] : r.figures, issues };
   },
   async write(db, rows, ctx) {
-    let written = 0;
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
     for (let i = 0; i < rows.length; i += 20_000) {
       const batch = rows.slice(i, i + 20_000).map((f) => ({
         org_code: f.orgCode,
@@ -39,18 +44,29 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
         value: f.value,
         source: ctx.fileName,
       }));
-      const res = await queryRows<{ n: number }>(
+      // `old` sees the table as it was before this statement's insert (one snapshot): figures already held, and
+      // which of them the file changes.
+      const [res] = await queryRows<{ total: number; existing: number; changed: number }>(
         db,
-        sql`with up as (
+        sql`with r as (
+              select * from json_populate_recordset(null::published_discharge_figures, ${JSON.stringify(batch)}::json)),
+            old as (
+              select p.value as old_value, r.value as new_value
+              from published_discharge_figures p
+              join r on p.org_code = r.org_code and p.date = r.date and p.period = r.period and p.metric = r.metric),
+            up as (
               insert into published_discharge_figures (org_code, org_level, org_name, date, period, metric, metric_name, value, source)
               select org_code, org_level, coalesce(org_name, (select p.org_name from published_discharge_figures p where p.org_code = r.org_code and p.org_name is not null limit 1)), date, period, metric, metric_name, value, source
-              from json_populate_recordset(null::published_discharge_figures, ${JSON.stringify(batch)}::json) r
+              from r
               on conflict (org_code, date, period, metric) do update set value = excluded.value, org_level = excluded.org_level,
                 org_name = coalesce(excluded.org_name, published_discharge_figures.org_name), metric_name = excluded.metric_name, source = excluded.source
               returning 1)
-            select count(*)::int as n from up`,
+            select (select count(*) from r)::int as total, (select count(*) from old)::int as existing,
+              (select count(*) from old where old_value is distinct from new_value)::int as changed`,
       );
-      written += res[0].n;
+      created += res.total - res.existing;
+      updated += res.changed;
+      unchanged += res.existing - res.changed;
     }
     if (ctx.options.trust) await putSetting(db, DISCHARGE_TRUST_SETTING, ctx.options.trust.trim().toUpperCase());
     const orgs = new Set(rows.map((r) => r.orgCode)).size;
@@ -58,8 +74,11 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
     return {
       kind: 'discharge-delays',
       fileName: ctx.fileName,
-      rowsRead: rows.length,
-      created: written,
+      // Rows of the file, not figures: a daily discharges row gives up to three.
+      rowsRead: new Set(rows.map((r) => r.line)).size,
+      created,
+      updated,
+      unchanged,
       messages: [
         `${rows.length.toLocaleString('en-GB')} published figures for ${orgs} organisation${orgs === 1 ? '' : 's'}, ${dates[0]} to ${dates[dates.length - 1]}`,
         ...(ctx.options.trust ? [`the flow page shows ${trustLabel(ctx.options.trust, rows)}`] : []),
@@ -68,8 +87,26 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
   },
 };
 
+/**
+ * Why the trust option cannot be used with this file, or null when the file holds figures for that trust: the flow
+ * page would show nothing for a trust the file does not hold ("This file holds no figures for R0A (Manchester
+ * University NHS Foundation Trust); it holds RK9 (University Hospitals Plymouth NHS Trust)").
+ */
+export function missingTrust(code: string, figures: readonly PublishedFigure[]): string | null {
+  const c = code.trim().toUpperCase();
+  if (figures.some((f) => f.orgCode === c)) return null;
+  const trusts = [...new Set(figures.filter((f) => f.orgLevel === 'trust').map((f) => f.orgCode))].sort();
+  const held = trusts.length
+    ? `it holds ${trusts
+        .slice(0, 5)
+        .map((t) => trustLabel(t, figures))
+        .join(', ')}${trusts.length > 5 ? ` and ${trusts.length - 5} other trusts` : ''}`
+    : 'it holds no trust’s figures (only ICBs, regions or England)';
+  return `This file holds no figures for ${trustLabel(c, figures)}; ${held}. Choose the trust whose figures it holds, or leave the trust empty`;
+}
+
 /** "University Hospitals Plymouth NHS Trust (RK9)": the name from the file or the reference list, then the code. */
-function trustLabel(code: string, rows: PublishedFigure[]): string {
+function trustLabel(code: string, rows: readonly PublishedFigure[]): string {
   const c = code.trim().toUpperCase();
   const name = rows.find((r) => r.orgCode === c && r.orgName)?.orgName ?? trustName(c);
   return name ? `${odsNameCase(name)} (${c})` : c;

@@ -63,7 +63,7 @@ export interface Importer<Row> {
    * Checks against the database (e.g. that each named provider exists), run on every parsed file even when the
    * parse found problems, so the user gets every problem in one go. Reads only.
    */
-  check?(db: Db, parsed: ParsedImport<Row>): Promise<ImportIssue[]>;
+  check?(db: Db, parsed: ParsedImport<Row>, options: Record<string, string | undefined>): Promise<ImportIssue[]>;
 }
 
 /**
@@ -240,7 +240,7 @@ export async function runImport<Row>(
       return record(tx, r.summary);
     });
   const parsed = await importer.parse(source, ctx.options);
-  const checked = importer.check ? await importer.check(db, parsed) : [];
+  const checked = importer.check ? await importer.check(db, parsed, ctx.options) : [];
   const issues = sortIssues([...parsed.issues, ...checked]);
   if (issues.length) throw new ImportRejected(source.fileName, issues);
   return db.transaction(async (tx) =>

@@ -1,6 +1,8 @@
 // The options an importer takes (`steward import <kind> <file> -o key=value`, and the Data page's upload form):
 // each declared once with its label, hint and check, so the command line and the web refuse a wrong value with
 // the same words.
+import type { Db } from '../db/client.js';
+import { getBorough } from '../db/core/settings.js';
 import { authorityByCode } from '../domain/geography/authorities.js';
 
 /** One option an importer takes. */
@@ -52,7 +54,7 @@ export const VINTAGE_OPTION: ImporterOption = {
 export const BOROUGH_OPTION: ImporterOption = {
   key: 'borough',
   label: 'Council’s GSS code (optional)',
-  hint: 'New locations in this council are marked as in your area, for example E06000026 for Plymouth. Leave empty for the council Steward serves.',
+  hint: 'Locations in this council are marked as in your area, for example E06000026 for Plymouth. Leave empty for the council Steward serves; once a council is set up, only its own code is taken.',
   check: (raw) => {
     const v = raw.toUpperCase();
     const a = authorityByCode(v);
@@ -61,6 +63,26 @@ export const BOROUGH_OPTION: ImporterOption = {
       : { error: `"${raw}" is not the GSS code of an English council: use a code like E06000026 (Plymouth)` };
   },
 };
+
+/**
+ * The council whose locations a CQC import marks as in your area: the `borough` option when given, else the council
+ * Steward serves (null when none is set up). Once a real council is set up, another council's code is refused (the
+ * option is for a database with no council yet or the synthetic demo borough), so no import can move another
+ * council's homes into its market: `problem` names both councils and what to enter, in plain words.
+ */
+export async function importArea(
+  db: Db,
+  option: string | undefined,
+): Promise<{ gssCode: string | null; problem: string | null }> {
+  const served = await getBorough(db);
+  if (!option) return { gssCode: served?.gssCode ?? null, problem: null };
+  if (!served || served.synthetic || served.gssCode === option) return { gssCode: option, problem: null };
+  const given = authorityByCode(option);
+  return {
+    gssCode: null,
+    problem: `Steward serves ${served.name} (${served.gssCode}), so this import can only mark ${served.name}’s locations as in your area, not ${given?.name ?? 'another council'}’s (${option}): leave the council’s GSS code empty or use ${served.gssCode}`,
+  };
+}
 
 /** `bulk=on|off`: how a placements file is written. */
 export const BULK_OPTION: ImporterOption = {

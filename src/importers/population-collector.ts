@@ -1,5 +1,6 @@
 // Collects a population file's figures and checks the whole file at the end (every age present once, "All ages"
 // equal to the sum), with the count parsing every layout shares.
+import { BOUNDS } from '../domain/core/bounds.js';
 import { type AgeBand, bandEnd, bandLabel, OPEN_AGE } from '../domain/demand/ages.js';
 import type { PopulationKind, PopulationSex } from '../domain/demand/population.js';
 import type { ImportIssue } from './framework.js';
@@ -17,6 +18,13 @@ export function parseCount(raw: string): number | null {
   const t = raw.trim();
   if (!/^\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
+}
+
+/** Why a population cell is refused: not a count, or more people than BOUNDS.populationCount allows. */
+function countProblem(raw: string, count: number | null): string {
+  return count === null
+    ? `"${raw}" is not a population count (a number of people, 0 or more)`
+    : `"${raw}" is more than ${BOUNDS.populationCount.max.toLocaleString('en-GB')} people, more than England’s whole population: check the value`;
 }
 
 interface TotalCheck {
@@ -91,8 +99,8 @@ export class PopulationCollector {
     raw: string,
   ): void {
     const count = parseCount(raw);
-    if (count === null) {
-      this.refuse(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
+    if (count === null || count > BOUNDS.populationCount.max) {
+      this.refuse(line, field, countProblem(raw, count));
       return;
     }
     const key = `${areaCode}|${sex}|${year}`;
@@ -123,8 +131,8 @@ export class PopulationCollector {
 
   total(line: number, field: string, areaCode: string, year: number, sex: PopulationSex, raw: string): void {
     const value = parseCount(raw);
-    if (value === null) {
-      this.refuse(line, field, `"${raw}" is not a population count (a number of people, 0 or more)`);
+    if (value === null || value > BOUNDS.populationCount.max) {
+      this.refuse(line, field, countProblem(raw, value));
       return;
     }
     this.totals.set(`${areaCode}|${sex}|${year}`, { line, field, value, decimals: decimals(raw.trim()) });

@@ -149,6 +149,22 @@ describe('population import: broken files are refused with line and field', () =
     ]);
   });
 
+  it('refuses a count above any area’s population, and lists it with a bad cell on another line', async () => {
+    const rows = [...good];
+    rows[10] = rows[10].replace(/,(\d+\.\d+)$/, ',n/a'); // age 10, 2023 column; file line 12
+    rows[20] = rows[20].replace(/,(\d+\.\d+),(\d+\.\d+)$/, ',999999999,$2'); // age 20, 2022 column; line 22
+    const { rows: out, issues } = await parsePopulation(textSource('bad.csv', snppFile(rows)));
+    expect(out).toEqual([]);
+    expect(issues).toEqual([
+      { line: 12, field: '2023', message: '"n/a" is not a population count (a number of people, 0 or more)' },
+      {
+        line: 22,
+        field: '2022',
+        message: '"999999999" is more than 100,000,000 people, more than England’s whole population: check the value',
+      },
+    ]);
+  });
+
   it('finds a missing age, a duplicate age and a wrong All ages total', async () => {
     const rows = [...good];
     rows.splice(50, 1); // drop age 50

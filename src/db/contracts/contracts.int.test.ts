@@ -321,7 +321,7 @@ describeWithDatabases('contracts repositories', (ctx) => {
     }).catch((e) => e);
     expect(err).toBeInstanceOf(ImportRejected);
     expect(err.issues).toEqual([
-      { line: 2, field: 'providerName', message: 'No provider called "Nobody Ltd" in the market register' },
+      { line: 2, field: 'Provider', message: 'No provider called "Nobody Ltd" in the market register' },
     ]);
     expect(await listContracts(ctx.db, { search: 'T-103' }, '2025-11-23')).toEqual([]);
   });

@@ -69,8 +69,9 @@ async function existingFor(db: Db, incoming: readonly CqcLocation[]): Promise<Ex
 
 /**
  * `boroughGss`: locations in this council's area (by the reference geography: a district's homes are in its
- * county's area) are flagged in-borough on creation (the council's own
- * market); commissioners can change the flag afterwards.
+ * county's area) are flagged in-borough (the council's own market). Every location the file touches (new, changed
+ * or re-registered) is placed again, so a home first published under a former council (Cumbria) joins the market
+ * of its successor (Cumberland) when a later file records it there.
  */
 export async function applyCqcImport(
   db: Db,
@@ -126,12 +127,14 @@ export async function applyCqcImport(
     deregisteredAt: null,
     updatedAt: now,
   });
+  const inBorough = (l: CqcLocation) =>
+    !!opts.boroughGss && !!l.localAuthorityGss && withinArea(l.localAuthorityGss, opts.boroughGss);
   for (let i = 0; i < plan.created.length; i += 500) {
     await db.insert(locations).values(
       plan.created.slice(i, i + 500).map((l) => ({
         ...values(l),
         cqcLocationId: l.cqcLocationId,
-        inBorough: !!opts.boroughGss && !!l.localAuthorityGss && withinArea(l.localAuthorityGss, opts.boroughGss),
+        inBorough: inBorough(l),
       })),
     );
   }
@@ -139,7 +142,10 @@ export async function applyCqcImport(
   for (const c of plan.changed) touched.set(c.location.cqcLocationId, c.location);
   for (const l of plan.reregistered) touched.set(l.cqcLocationId, l);
   for (const l of touched.values())
-    await db.update(locations).set(values(l)).where(eq(locations.cqcLocationId, l.cqcLocationId));
+    await db
+      .update(locations)
+      .set({ ...values(l), inBorough: inBorough(l) })
+      .where(eq(locations.cqcLocationId, l.cqcLocationId));
   if (plan.deregistered.length) {
     await db
       .update(locations)

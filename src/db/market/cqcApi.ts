@@ -29,7 +29,8 @@ export function batchSize(columns: number, limit = PG_MAX_PARAMETERS): number {
 /**
  * Upserts the locations (and their providers). `providerNames` are names from provider records in the same file;
  * a provider neither known nor named there is created under its CQC provider ID until a directory import or a
- * provider record names it. `boroughGss`: new locations in this local authority are flagged in-borough.
+ * provider record names it. `boroughGss`: locations in this council's area are flagged in-borough, new ones and
+ * every one the file records under a different council (placed again by the area it covers).
  */
 export async function writeCqcApiLocations(
   db: Db,
@@ -113,7 +114,8 @@ export async function writeCqcApiLocations(
   });
   type Row = ReturnType<typeof row>;
   const compared = Object.keys(row(incoming[0] ?? ({} as CqcApiLocation))).filter(
-    (k) => !['cqcLocationId', 'inBorough', 'updatedAt'].includes(k),
+    // inBorough is compared too: a home the file records under another council is placed again.
+    (k) => !['cqcLocationId', 'updatedAt'].includes(k),
   ) as (keyof Row)[];
   const name = (k: keyof Row) => locations[k as keyof typeof locations.$inferInsert & keyof typeof locations].name;
   const keys = Object.keys(row(incoming[0] ?? ({} as CqcApiLocation))) as (keyof Row)[];

@@ -93,6 +93,21 @@ export const BOUNDS = {
   plannerDays: { min: 0, max: 3_660 },
   /** Referrals a day to one service in the capacity planner (and multipliers of that rate: up to 100). */
   plannerArrivalsPerDay: { min: 0, max: 10_000 },
+  /**
+   * Patients of one acute trust on one day in NHS England's discharge figures (no longer meeting the criteria to
+   * reside, or discharged): the largest trusts have about 2,500 beds, so 5,000 is twice the largest.
+   */
+  dischargePatientsTrustDay: { min: 0, max: 5_000 },
+  /**
+   * The same for an ICB, an NHS region or England on one day: England has about 100,000 general and acute beds and
+   * about 21,000 patients no longer meeting the criteria to reside (2026).
+   */
+  dischargePatientsAreaDay: { min: 0, max: 200_000 },
+  /**
+   * People in one population figure (an area, sex, age and year, or an area's all-ages total): England had 56.5
+   * million people at the 2021 Census, so 100 million allows any projection.
+   */
+  populationCount: { min: 0, max: 100_000_000 },
   /** Visits a day one person in a reablement service needs. */
   visitsPerDay: { min: 0, max: 24 },
 } as const;

@@ -2,9 +2,12 @@
 // Period, Level, Region, ICB, Org Code, Org Name, Metric, Metric Type, Metric Group, Value; `[z]` = not applicable)
 // and the daily series by trust (nhs_trust22_code) or ICB (icb22_code): patients who do not meet the criteria to
 // reside (NCTR) and patients discharged. Source: NHS England, Discharge Delays (Acute) statistics, OGL v3.
+import { BOUNDS, type NumberRange } from '../core/bounds.js';
 import { parseDateText } from '../core/dates.js';
 
 export interface PublishedFigure {
+  /** The file's line the figure was read from (a daily discharges row gives up to three figures). */
+  line: number;
   orgCode: string;
   orgLevel: 'national' | 'region' | 'icb' | 'trust';
   orgName: string | null;
@@ -65,8 +68,26 @@ const LEVELS: Record<string, PublishedFigure['orgLevel']> = {
 };
 
 /**
- * Reads the records of one file (header first). Values must be numbers (`[z]`, not applicable, rows are
- * skipped; so are `[c]`/`[x]` suppressed ones); each bad cell is an issue with its line and column.
+ * The plausible number of patients in one figure of an organisation at `level`: a day's count (BOUNDS), or a
+ * month's total (31 days of it), with words for the message ("in one trust on one day").
+ */
+function patientRange(
+  level: PublishedFigure['orgLevel'],
+  period: 'day' | 'month',
+): { range: NumberRange; what: string } {
+  const day = level === 'trust' ? BOUNDS.dischargePatientsTrustDay : BOUNDS.dischargePatientsAreaDay;
+  const where =
+    level === 'trust' ? 'one trust' : level === 'icb' ? 'one ICB' : level === 'region' ? 'one region' : 'England';
+  return period === 'day'
+    ? { range: day, what: `in ${where} on one day` }
+    : { range: { min: day.min, max: day.max * 31 }, what: `in ${where} in one month` };
+}
+
+/**
+ * Reads the records of one file (header first). Values must be numbers of 0 or more (`[z]`, not applicable, rows
+ * are skipped; so are `[c]`/`[x]` suppressed ones), and counts of patients whole and within
+ * BOUNDS.dischargePatientsTrustDay (a trust) or BOUNDS.dischargePatientsAreaDay (an ICB, region or England; 31 times
+ * it for a month's total); each bad cell is an issue with its line and column, every one listed.
  */
 export function parsePublishedDischarge(records: readonly { line: number; cells: readonly string[] }[]): {
   layout: PublishedLayout | null;
@@ -101,12 +122,30 @@ export function parsePublishedDischarge(records: readonly { line: number; cells:
   const figures: PublishedFigure[] = [];
   const issues: PublishedIssue[] = [];
   let skipped = 0;
-  const number = (raw: string, line: number, field: string): number | null | 'skip' => {
+  /**
+   * The cell's number, 'skip' for a not-applicable or suppressed one, or null (with an issue) when it is not a
+   * number or not a plausible one: never below 0, and a count of patients (`count`) whole and within its range.
+   */
+  const number = (
+    raw: string,
+    line: number,
+    field: string,
+    count: { range: NumberRange; what: string } | null,
+  ): number | null | 'skip' => {
     const t = raw.trim();
     if (/^(\[[a-z]\]|NA|N\/A|-)$/i.test(t) || t === '') return 'skip';
     const n = Number(t.replace(/,/g, ''));
-    if (!Number.isFinite(n)) {
-      issues.push({ line, field, message: `"${raw}" is not a number` });
+    const problem = !Number.isFinite(n)
+      ? `"${raw}" is not a number`
+      : n < 0
+        ? `"${raw}" is below 0: a number of patients is 0 or more`
+        : count && !Number.isInteger(n)
+          ? `"${raw}" is not a whole number of patients`
+          : count && n > count.range.max
+            ? `"${raw}" is more than ${count.range.max.toLocaleString('en-GB')} patients ${count.what}, far above any published figure: check the value`
+            : null;
+    if (problem) {
+      issues.push({ line, field, message: problem });
       return null;
     }
     return n;
@@ -135,14 +174,19 @@ export function parsePublishedDischarge(records: readonly { line: number; cells:
         });
       const code = cell(iCode);
       if (!code) issues.push({ line: r.line, field: 'Org Code', message: 'is empty' });
-      const value = number(cell(iValue), r.line, 'Value');
+      const daily = /daily/i.test(cell(iType));
+      // "Number of …" metrics count patients (a day's count, or a month's total); others are averages or shares.
+      const count = /^number of/i.test(cell(iMetric))
+        ? patientRange(level ?? 'national', daily ? 'day' : 'month')
+        : null;
+      const value = number(cell(iValue), r.line, 'Value', count);
       if (value === 'skip') {
         skipped++;
         continue;
       }
       if (!date || !level || !code || value === null) continue;
-      const daily = /daily/i.test(cell(iType));
       figures.push({
+        line: r.line,
         orgCode: code,
         orgLevel: level,
         orgName: cell(iName) || null,
@@ -174,13 +218,14 @@ export function parsePublishedDischarge(records: readonly { line: number; cells:
       const date = parseDateText(cell(iDate));
       if (!date) issues.push({ line: r.line, field: 'date', message: `"${cell(iDate)}" is not a date` });
       for (const m of metrics) {
-        const value = number(cell(col(m.column)), r.line, m.column);
+        const value = number(cell(col(m.column)), r.line, m.column, patientRange(trust ? 'trust' : 'icb', 'day'));
         if (value === 'skip') {
           skipped++;
           continue;
         }
         if (value === null || !date || !/^[A-Z0-9]{3,9}$/.test(code)) continue;
         figures.push({
+          line: r.line,
           orgCode: code,
           orgLevel: trust ? 'trust' : 'icb',
           orgName: null,

@@ -208,5 +208,20 @@ describe('choosing the council to serve', () => {
     const exeter = chooseCouncil('E07000041');
     expect(exeter).toMatchObject({ ok: false, suggestions: [{ gssCode: 'E10000008' }] });
     expect(chooseCouncil('E09000099')).toMatchObject({ ok: false }); // the demo borough's invented code
+    // An unknown code: current codes of the same kind one or two characters away, never unrelated councils.
+    const e99 = chooseCouncil('E06000099');
+    expect(e99.ok).toBe(false);
+    if (!e99.ok) {
+      expect(e99.message).toMatch(/^No English council with adult social care duties has the GSS code E06000099\. /);
+      expect(e99.suggestions.length).toBeGreaterThan(0);
+      for (const a of e99.suggestions) expect(a.gssCode).toMatch(/^E0600000\d|^E060000\d9$/);
+    }
+    const far = chooseCouncil('E10999999');
+    expect(far).toMatchObject({
+      ok: false,
+      suggestions: [],
+      message:
+        'No English council with adult social care duties has the GSS code E10999999. A council’s code is E06 (unitary), E08 (metropolitan), E09 (London) or E10 (county) and six digits, like E06000026 (Plymouth); or give its name',
+    });
   });
 });

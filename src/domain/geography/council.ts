@@ -1,5 +1,6 @@
 // Choosing the council a Steward instance serves: by GSS code or name, from the reference geography. Only a
 // current council with adult social care duties can be chosen; anything else is refused with what to use instead.
+import { distance } from 'fastest-levenshtein';
 import {
   closestAuthorities,
   currentSuccessors,
@@ -28,14 +29,32 @@ export const describeAuthority = (a: LocalAuthority) =>
   `${a.gssCode} ${a.name} (${tierInSentence(a)}${a.abolishedOn ? `, abolished ${a.abolishedOn}` : ''})`;
 
 /**
- * Resolves `--council` (a GSS code or a name) to the council to serve. Refuses, with suggestions: an unknown code or
- * name (the five closest current councils), an abolished council (its current successors), and a district council
+ * Resolves `--council` (a GSS code or a name) to the council to serve. Refuses, with suggestions: an unknown name
+ * (the five closest current councils), an unknown code (current councils' codes of the same kind one or two
+ * characters away, or none), an abolished council (its current successors), and a district council
  * (its county holds the adult social care duties and commissions care for the district).
  */
 export function chooseCouncil(query: string): CouncilChoice {
   const q = query.trim();
   if (q === '') return { ok: false, message: 'Enter the council’s GSS code or name', suggestions: [] };
   const found = findAuthority(q);
+  if (!found && /^[A-Za-z]\d{3,}$/.test(q)) {
+    // A code: only codes one or two characters away, of the same kind (E06 unitary, E10 county…), are suggested.
+    const code = q.toUpperCase();
+    const suggestions = closestAuthorities(code, 20)
+      .filter((a) => !a.abolishedOn && a.tier !== 'district')
+      .filter((a) => a.gssCode.slice(0, 3) === code.slice(0, 3) && distance(a.gssCode, code) <= 2)
+      .slice(0, 5);
+    return {
+      ok: false,
+      message: `No English council with adult social care duties has the GSS code ${code}. ${
+        suggestions.length
+          ? `Codes close to it: ${suggestions.map(describeAuthority).join('; ')}`
+          : 'A council’s code is E06 (unitary), E08 (metropolitan), E09 (London) or E10 (county) and six digits, like E06000026 (Plymouth); or give its name'
+      }`,
+      suggestions,
+    };
+  }
   if (!found) {
     const suggestions = closestAuthorities(q, 8)
       .filter((a) => !a.abolishedOn && a.tier !== 'district')

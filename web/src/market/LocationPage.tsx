@@ -1,5 +1,6 @@
 // One location's whole picture: register details, latest figures with their age, occupancy and workforce
-// over time, council-funded placements (staff), and the fragility assessment.
+// over time, council-funded placements (staff), and the fragility assessment. Sections: LocationCapacity.tsx,
+// LocationPlacements.tsx.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -10,9 +11,7 @@ import {
   Chart,
   NotificationBanner,
   chartColours,
-  DownloadLinks,
   formatDate,
-  formatNumber,
   formatPence,
   formatRatio,
   LoadingOrError,
@@ -24,26 +23,12 @@ import {
 } from '../components';
 import { FreshnessTag } from './FreshnessTag';
 import { LocationQuality } from './LocationQuality';
-import {
-  BAND_LABELS,
-  CONTRACT_LABELS,
-  FRAGILITY_LABELS,
-  FUNDING_LABELS,
-  SERVICE_TYPE_LABELS,
-  SPECIALISM_LABELS,
-} from './labels';
+import { BAND_LABELS, FRAGILITY_LABELS, SERVICE_TYPE_LABELS, SPECIALISM_LABELS } from './labels';
 import type { LocationPicture } from './types';
-import { isCareHome, returnSourceLabel } from '../../../src/domain/market/types';
-import { BED_CLOSED_REASON_LABELS } from '../../../src/domain/market/capacity';
+import { isCareHome } from '../../../src/domain/market/types';
 import { londonToday } from '../../../src/domain/core/dates';
-
-/** Why beds are closed, in words: the reason's label and any words the home gave. */
-function closedReasonText(reason: string | null, note: string | null): string {
-  const label = reason
-    ? (BED_CLOSED_REASON_LABELS[reason as keyof typeof BED_CLOSED_REASON_LABELS] ?? reason)
-    : 'no reason given';
-  return note ? `${label} (${note})` : label;
-}
+import { CareHomeCapacity, HomecareCapacity } from './LocationCapacity';
+import { LocationPlacements } from './LocationPlacements';
 
 export function LocationPage() {
   const { id } = useParams();
@@ -51,56 +36,6 @@ export function LocationPage() {
   const { data, error, loading } = useApi<LocationPicture>(`/api/market/locations/${id}`);
   const provider = user?.role === 'provider';
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
-  const occPlot = useCallback(
-    () => ({
-      y: { label: 'Beds', grid: true },
-      x: { label: null, type: 'utc' as const },
-      color: {
-        legend: true,
-        domain: ['Maximum capacity', 'Occupied', 'Vacant, accepting admissions'],
-        range: [chartColours.darkGrey, chartColours.blue, chartColours.teal],
-      },
-      marks: [
-        Plot.lineY(data?.history.careHome ?? [], {
-          x: (d) => new Date(d.asAt),
-          y: 'maxCapacity',
-          stroke: chartColours.darkGrey,
-          curve: 'step-after',
-        }),
-        Plot.lineY(data?.history.careHome ?? [], {
-          x: (d) => new Date(d.asAt),
-          y: 'occupied',
-          stroke: chartColours.blue,
-          strokeWidth: 2,
-          curve: 'step-after',
-        }),
-        Plot.lineY(data?.history.careHome ?? [], {
-          x: (d) => new Date(d.asAt),
-          y: 'vacantAccepting',
-          stroke: chartColours.teal,
-          strokeWidth: 2,
-          curve: 'step-after',
-        }),
-      ],
-    }),
-    [data],
-  );
-  const hcPlot = useCallback(
-    () => ({
-      y: { label: 'Hours a week', grid: true },
-      x: { label: null, type: 'utc' as const },
-      marks: [
-        Plot.lineY(data?.history.homecare ?? [], {
-          x: (d) => new Date(d.asAt),
-          y: 'hoursPerWeek',
-          stroke: chartColours.blue,
-          strokeWidth: 2,
-          z: 'area',
-        }),
-      ],
-    }),
-    [data],
-  );
   const wfPlot = useCallback(
     () => ({
       y: { label: 'Agency and bank staff (%)', grid: true },
@@ -226,133 +161,9 @@ export function LocationPage() {
         ]}
       />
 
-      {ch && (
-        <>
-          <h2 className="govuk-heading-m">
-            Capacity and vacancies <FreshnessTag freshness={ch.freshness} ageDays={ch.ageDays} />
-          </h2>
-          <SummaryList
-            rows={[
-              { key: 'Maximum capacity', value: String(ch.maxCapacity) },
-              {
-                key: 'Occupied',
-                value: `${ch.occupied} (${formatRatio(ch.maxCapacity ? ch.occupied / ch.maxCapacity : null)})`,
-              },
-              { key: 'Vacant, accepting admissions', value: String(ch.vacantAccepting) },
-              { key: 'Vacant, reserved', value: String(ch.vacantReserved) },
-              {
-                key: 'Vacant, closed to admissions',
-                value: ch.vacantClosed
-                  ? `${ch.vacantClosed}: ${closedReasonText(ch.closedReason, ch.closedNote)}`
-                  : '0',
-              },
-              { key: 'Held for assessment', value: String(ch.heldForAssessment) },
-              ...(['residential', 'nursing', 'dementia'] as const)
-                .filter((g) => ch[`${g}Max`] != null)
-                .map((g) => ({
-                  key: `${g[0].toUpperCase()}${g.slice(1)} beds`,
-                  value: `${ch[`${g}Occupied`]} occupied, ${ch[`${g}VacantAccepting`]} vacant of ${ch[`${g}Max`]}`,
-                })),
-              {
-                key: 'Last return',
-                value: `${formatDate(ch.asAt)}${ch.noChange ? ' (confirmed no change)' : ''}${ch.nilReturn ? ' (nil return: no vacancies to report)' : ''}${ch.source === 'staff' ? ', entered by council staff for the provider' : ''}`,
-              },
-            ]}
-          />
-          {hist.length > 1 && (
-            <Chart
-              title="Beds over time"
-              height={280}
-              plot={occPlot}
-              description={`${hist.length} returns from ${formatDate(hist[0].asAt)} to ${formatDate(hist[hist.length - 1].asAt)}. Occupied beds went from ${hist[0].occupied} to ${hist[hist.length - 1].occupied}.`}
-              dataTable={
-                <Table
-                  caption="Capacity returns"
-                  captionSize="s"
-                  rows={hist}
-                  rowKey={(r) => r.asAt}
-                  columns={[
-                    { key: 'asAt', header: 'Date', render: (r) => formatDate(r.asAt) },
-                    { key: 'maxCapacity', header: 'Capacity', numeric: true },
-                    { key: 'occupied', header: 'Occupied', numeric: true },
-                    { key: 'vacantAccepting', header: 'Vacant', numeric: true },
-                    { key: 'vacantClosed', header: 'Closed to admissions', numeric: true },
-                    { key: 'closedReasonText', header: 'Closed because', render: (r) => r.closedReasonText ?? '' },
-                    { key: 'heldForAssessment', header: 'Held', numeric: true },
-                    { key: 'nilReturn', header: 'Nil return', render: (r) => (r.nilReturn ? 'Yes' : 'No') },
-                    { key: 'noChange', header: 'No change', render: (r) => (r.noChange ? 'Yes' : 'No') },
-                    {
-                      key: 'filedBy',
-                      header: 'Filed by',
-                      render: (r) => r.filedBy ?? returnSourceLabel(r.source),
-                    },
-                  ]}
-                />
-              }
-            />
-          )}
-          <DownloadLinks
-            filename={`capacity-returns-${l.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`}
-            what="capacity returns"
-            rows={hist}
-            columns={[
-              { key: 'asAt', header: 'Reported at' },
-              { key: 'maxCapacity', header: 'Maximum capacity' },
-              { key: 'occupied', header: 'Occupied' },
-              { key: 'vacantReserved', header: 'Vacant reserved' },
-              { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
-              { key: 'vacantClosed', header: 'Vacant closed to admissions' },
-              { key: 'closedReasonText', header: 'Closed because' },
-              { key: 'heldForAssessment', header: 'Held for assessment' },
-              { key: 'nilReturn', header: 'Nil return' },
-              { key: 'noChange', header: 'No change' },
-              { key: 'source', header: 'Source', value: (r) => returnSourceLabel(r.source) },
-              { key: 'filedBy', header: 'Filed by', value: (r) => r.filedBy ?? returnSourceLabel(r.source) },
-            ]}
-          />
-        </>
-      )}
+      {ch && <CareHomeCapacity name={l.name} current={ch} history={hist} />}
 
-      {data.homecare.length > 0 && (
-        <>
-          <h2 className="govuk-heading-m">Homecare capacity</h2>
-          <Table
-            caption="Latest homecare returns by area"
-            captionSize="s"
-            rows={data.homecare}
-            rowKey={(r) => r.area}
-            columns={[
-              { key: 'area', header: 'Area', render: (r) => r.area || 'Whole area' },
-              { key: 'peopleSupported', header: 'People supported', numeric: true },
-              {
-                key: 'hoursPerWeek',
-                header: 'Hours a week',
-                numeric: true,
-                render: (r) => formatNumber(r.hoursPerWeek),
-              },
-              {
-                key: 'newHoursAvailable',
-                header: 'New hours available',
-                numeric: true,
-                render: (r) => formatNumber(r.newHoursAvailable),
-              },
-              {
-                key: 'freshness',
-                header: 'Updated',
-                render: (r) => <FreshnessTag freshness={r.freshness} ageDays={r.ageDays} />,
-              },
-            ]}
-          />
-          {data.history.homecare.length > 1 && (
-            <Chart
-              title="Homecare hours delivered a week"
-              height={240}
-              plot={hcPlot}
-              description={`From ${formatNumber(data.history.homecare[0].hoursPerWeek)} to ${formatNumber(data.history.homecare[data.history.homecare.length - 1].hoursPerWeek)} hours a week.`}
-            />
-          )}
-        </>
-      )}
+      {data.homecare.length > 0 && <HomecareCapacity latest={data.homecare} history={data.history.homecare} />}
 
       {wf && (
         <>
@@ -461,63 +272,7 @@ export function LocationPage() {
 
       {!provider && <LocationQuality locationId={l.id} ratings={l} />}
 
-      <h2 className="govuk-heading-m">Placements</h2>
-      <p className="govuk-body">
-        {data.placements.active} active placements or packages, {data.placements.councilFunded} funded by the council
-        (alone or jointly).
-      </p>
-      {data.placements.list.length > 0 && (
-        <>
-          <Table
-            caption="Active placements (pseudonymous)"
-            captionSize="s"
-            rows={data.placements.list}
-            rowKey={(r) => r.id}
-            sortable
-            columns={[
-              { key: 'personRef', header: 'Person' },
-              { key: 'band', header: 'Band', render: (r) => BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band },
-              {
-                key: 'startDate',
-                header: 'Started',
-                render: (r) => formatDate(r.startDate, { short: true }),
-                sortValue: (r) => r.startDate,
-              },
-              {
-                key: 'weeklyPricePence',
-                header: 'Weekly price',
-                numeric: true,
-                render: (r) => formatPence(r.weeklyPricePence),
-              },
-              { key: 'funding', header: 'Funding', render: (r) => FUNDING_LABELS[r.funding] ?? r.funding },
-              {
-                key: 'contractType',
-                header: 'Contract',
-                render: (r) => CONTRACT_LABELS[r.contractType] ?? r.contractType,
-              },
-            ]}
-          />
-          <DownloadLinks
-            filename="placements"
-            what="placements"
-            rows={data.placements.list}
-            columns={[
-              { key: 'personRef', header: 'Person ref' },
-              { key: 'band', header: 'Band' },
-              { key: 'startDate', header: 'Start date' },
-              {
-                key: 'weeklyPricePence',
-                header: 'Weekly price £',
-                value: (r) => r.weeklyPricePence / 100,
-                numFmt: '£#,##0.00',
-              },
-              { key: 'funding', header: 'Funding' },
-              { key: 'contractType', header: 'Contract type' },
-              { key: 'purpose', header: 'Purpose' },
-            ]}
-          />
-        </>
-      )}
+      <LocationPlacements placements={data.placements} />
     </Page>
   );
 }

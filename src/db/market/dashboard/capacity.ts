@@ -127,7 +127,11 @@ async function computeCapacity(
     queryRows<{ provider_id: string; name: string; beds: number }>(
       db,
       sql`
-      select providers.id as provider_id, providers.name, coalesce(sum(locations.registered_beds),0)::int as beds
+      -- A provider created from CQC location records alone is named by its CQC ID until a file names it: say so.
+      select providers.id as provider_id,
+        case when providers.name = providers.cqc_provider_id
+          then 'Provider ' || providers.name || ' (name not in the CQC file)' else providers.name end as name,
+        coalesce(sum(locations.registered_beds),0)::int as beds
       from locations join providers on providers.id = locations.provider_id
       where ${where(f, CARE_HOME)} group by providers.id, providers.name`,
     ),
