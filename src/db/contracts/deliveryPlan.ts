@@ -294,7 +294,20 @@ export async function updateAction(
       .update(planActions)
       .set({ ...input, updatedAt: new Date() })
       .where(eq(planActions.id, actionId));
-    await recordAudit(tx, actor, { action: 'update', entity: 'plan_action', entityId: actionId, detail: input });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'plan_action',
+      entityId: actionId,
+      // What it was, so the plan's history reads before → after.
+      detail: {
+        before: {
+          yearStatuses: row.a.yearStatuses,
+          responsibleServiceAreas: row.a.responsibleServiceAreas,
+          ragOverride: row.a.ragOverride,
+        },
+        after: input,
+      },
+    });
   });
 }
 

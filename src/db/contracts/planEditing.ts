@@ -74,7 +74,13 @@ export async function updateDeliveryPlan(
         ...(input.retired === undefined ? {} : { retiredAt: input.retired ? new Date() : null }),
       })
       .where(eq(deliveryPlans.id, id));
-    await recordAudit(tx, actor, { action: 'update', entity: 'delivery_plan', entityId: id, detail: input });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'delivery_plan',
+      entityId: id,
+      // What it was, so the plan's history reads before → after.
+      detail: { ...input, before: { title: plan.title, kind: plan.kind, careGroup: plan.careGroup } },
+    });
   });
 }
 

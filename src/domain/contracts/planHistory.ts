@@ -81,12 +81,13 @@ export function describePlanHistoryEntry(
       else if (d.retired === false) summary = 'Plan restored';
       else {
         summary = 'Plan details edited';
+        const was = (d.before ?? {}) as Record<string, unknown>;
         changes = (['title', 'kind', 'careGroup'] as const)
-          .filter((f) => f in d)
+          .filter((f) => f in d && (!('before' in d) || (was[f] ?? null) !== (d[f] ?? null)))
           .map((f) => ({
             field: f,
             label: { title: 'Title', kind: 'Kind', careGroup: 'Care group' }[f],
-            before: null,
+            before: text(was[f]),
             after: text(d[f]),
           }));
       }

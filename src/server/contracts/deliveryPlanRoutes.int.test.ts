@@ -222,6 +222,36 @@ describeWithDatabases('delivery plans and workplans', (ctx) => {
     expect(await sheetRows(again.rawPayload)).toEqual(rows);
     const list = (await viewer.get('/api/delivery-plans')).json().plans;
     expect(list.filter((p: { title: string }) => p.title === 'Age Well workplan')).toHaveLength(2);
+    // A RAG set from the progress page and a renamed plan read before → after too.
+    const copied = (await viewer.get(`/api/delivery-plans/${imported.json().id}`)).json();
+    const firstAction = copied.priorities.find((p: { intentions: unknown[] }) => p.intentions.length).intentions[0]
+      .actions[0];
+    expect(
+      (await commissioner.patch(`/api/contracts/delivery-plan/actions/${firstAction.id}`, { ragOverride: 'red' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await commissioner.patch(`/api/delivery-plans/${imported.json().id}`, { title: 'Age Well workplan (copy)' }))
+        .statusCode,
+    ).toBe(200);
+    const later = (await viewer.get(`/api/delivery-plans/${imported.json().id}/history`)).json().history;
+    expect(later.slice(0, 2).map((h: { summary: string; changes: unknown[] }) => [h.summary, h.changes])).toEqual([
+      [
+        'Plan details edited',
+        [{ field: 'title', label: 'Title', before: 'Age Well workplan', after: 'Age Well workplan (copy)' }],
+      ],
+      [
+        'Action saved: Review young carers’ assessments.',
+        [
+          {
+            field: 'ragOverride',
+            label: 'RAG (set by hand)',
+            before: 'Amber',
+            after: 'Red',
+          },
+        ],
+      ],
+    ]);
   });
 
   it('imports Halton’s delivery plan as printed and exports it again unchanged', async () => {
