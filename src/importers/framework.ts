@@ -54,6 +54,8 @@ export interface ImportContext {
 
 export interface Importer<Row> {
   kind: string;
+  /** Who publishes the file (the Data page's Source column), e.g. "Care Quality Commission (CQC) public API". */
+  source: string;
   description: string;
   /** The options it takes (`-o key=value`, the Data page's fields); none when absent. */
   options?: readonly ImporterOption[];
@@ -73,6 +75,8 @@ export interface Importer<Row> {
  */
 export interface StreamingImporter {
   kind: string;
+  /** Who publishes the file (the Data page's Source column). */
+  source: string;
   description: string;
   /** The options it takes (`-o key=value`, the Data page's fields); none when absent. */
   options?: readonly ImporterOption[];

@@ -63,6 +63,7 @@ function councilStep(d: PopulationDataset, borough: { name: string; gssCode: str
 
 export const populationImporter: Importer<PopulationDataset> = {
   kind: 'population',
+  source: 'Office for National Statistics (ONS) via NOMIS',
   description:
     'ONS population: SNPP projections (wide or NOMIS) and mid-year estimates (MYEB1 or wide); options source=…, vintage=…',
   options: [SOURCE_OPTION, VINTAGE_OPTION],

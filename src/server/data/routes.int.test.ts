@@ -57,15 +57,22 @@ describeWithDatabases('data routes', (ctx) => {
     const list = await admin.get('/api/data/datasets');
     expect(list.statusCode).toBe(200);
     const body = list.json() as {
-      datasets: { kind: string; imports: number; ageDays: number | null; latest: unknown }[];
+      datasets: { kind: string; source: string; imports: number; ageDays: number | null; latest: unknown }[];
     };
     const cqc = body.datasets.find((d) => d.kind === 'cqc-locations')!;
     expect(cqc).toMatchObject({
+      source: 'Care Quality Commission (CQC) public API',
       imports: 1,
       ageDays: 0,
       latest: { fileName: 'torbay.ndjson', rowsRead: 6, importedBy: admin.user.email, created: 6 },
     });
-    expect(body.datasets.find((d) => d.kind === 'placements')).toMatchObject({ imports: 0, latest: null });
+    expect(body.datasets.find((d) => d.kind === 'placements')).toMatchObject({
+      source: "The council's case management system",
+      imports: 0,
+      latest: null,
+    });
+    // Every dataset names who publishes its file.
+    expect(body.datasets.filter((d) => d.source.trim() === '')).toEqual([]);
   });
 
   it('is for administrators only, and names an unknown importer', async () => {

@@ -48,6 +48,8 @@ const optionSchema = z.object({
 });
 const datasetSchema = z.object({
   kind: z.string(),
+  /** Who publishes the file, e.g. "Care Quality Commission (CQC) public API". */
+  source: z.string(),
   description: z.string(),
   options: z.array(optionSchema).describe('the options its importer takes'),
   imports: z.number().describe('how many times a file of this kind has been imported'),
@@ -111,6 +113,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         const l = byKind.get(i.kind) ?? null;
         return {
           kind: i.kind,
+          source: i.source,
           description: i.description,
           options: (i.options ?? []).map((o) => ({
             key: o.key,

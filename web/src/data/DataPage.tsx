@@ -45,6 +45,8 @@ export interface DatasetOption {
 
 export interface Dataset {
   kind: string;
+  /** Who publishes the file. */
+  source: string;
   description: string;
   options: DatasetOption[];
   imports: number;
@@ -67,6 +69,7 @@ const datasetColumns: Column<Dataset>[] = [
       </>
     ),
   },
+  { key: 'source', header: 'Source', render: (d) => d.source },
   { key: 'file', header: 'File', render: (d) => d.latest?.fileName ?? 'Never imported' },
   { key: 'importedAt', header: 'Imported', render: (d) => (d.latest ? formatDateTime(d.latest.importedAt) : '') },
   { key: 'by', header: 'By', render: (d) => d.latest?.importedBy ?? '' },

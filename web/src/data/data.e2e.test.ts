@@ -31,6 +31,8 @@ describeE2E('data: datasets and uploads', () => {
     await expectAccessible(page, 'data page');
     const datasets = page.getByRole('table', { name: 'Datasets' });
     await datasets.getByRole('cell', { name: /cqc-locations/ }).waitFor();
+    await datasets.getByRole('columnheader', { name: 'Source' }).waitFor();
+    await datasets.getByRole('cell', { name: 'Office for National Statistics (ONS) via NOMIS' }).waitFor();
 
     // Nothing chosen: both fields reported.
     await page.getByRole('button', { name: 'Upload and import' }).click();
