@@ -157,6 +157,8 @@ CREATE TABLE "contracts" (
 	"decision" text,
 	"decision_note" text,
 	"decided_at" timestamp with time zone,
+	"ended_on" date,
+	"end_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "contracts_reference_unique" UNIQUE("reference")
@@ -209,6 +211,8 @@ CREATE TABLE "kpis" (
 	"tolerance" double precision DEFAULT 0 NOT NULL,
 	"due_days" integer,
 	"reporting_from" date NOT NULL,
+	"retired_on" date,
+	"retire_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -267,11 +271,24 @@ CREATE TABLE "procurement_stages" (
 CREATE TABLE "procurements" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"contract_id" uuid,
+	"intention_id" uuid,
 	"title" text NOT NULL,
 	"route" text NOT NULL,
 	"lead_officer" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provider_concern_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"concern_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"kind" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"note" text,
+	"by_user_id" uuid,
+	"occurred_on" date
 );
 --> statement-breakpoint
 CREATE TABLE "provider_concerns" (
@@ -281,10 +298,16 @@ CREATE TABLE "provider_concerns" (
 	"kind" text NOT NULL,
 	"raised_on" date NOT NULL,
 	"summary" text NOT NULL,
-	"status" text DEFAULT 'open' NOT NULL,
+	"status" text DEFAULT 'logged' NOT NULL,
 	"closed_on" date,
+	"agreed_action" text,
+	"safeguarding_referral_on" date,
+	"safeguarding_reference" text,
+	"provider_response" text,
+	"provider_responded_on" date,
 	"created_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "quality_assessments" (
@@ -310,6 +333,9 @@ CREATE TABLE "quality_assessments" (
 	"published_on" date,
 	"action_plan" text,
 	"action_plan_submitted_on" date,
+	"action_plan_accepted_on" date,
+	"action_plan_changes_requested" text,
+	"action_plan_changes_requested_on" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -394,6 +420,7 @@ CREATE TABLE "users" (
 	"name" text NOT NULL,
 	"role" text NOT NULL,
 	"provider_id" uuid,
+	"provider_approver" boolean DEFAULT false NOT NULL,
 	"password_hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_sign_in_at" timestamp with time zone,
@@ -892,7 +919,12 @@ CREATE TABLE "care_home_capacity" (
 	"dementia_max" integer,
 	"dementia_occupied" integer,
 	"dementia_vacant_accepting" integer,
+	"vacant_closed" integer DEFAULT 0 NOT NULL,
+	"closed_reason" text,
+	"closed_note" text,
+	"held_for_assessment" integer DEFAULT 0 NOT NULL,
 	"no_change" boolean DEFAULT false NOT NULL,
+	"nil_return" boolean DEFAULT false NOT NULL,
 	"source" text DEFAULT 'provider' NOT NULL,
 	"reported_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -1087,6 +1119,16 @@ CREATE TABLE "providers" (
 	CONSTRAINT "providers_cqc_provider_id_unique" UNIQUE("cqc_provider_id")
 );
 --> statement-breakpoint
+CREATE TABLE "self_funder_fees" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"location_id" uuid NOT NULL,
+	"band" text NOT NULL,
+	"weekly_fee_pence" integer NOT NULL,
+	"effective_from" date NOT NULL,
+	"recorded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "usual_rates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"band" text NOT NULL,
@@ -1187,6 +1229,8 @@ ALTER TABLE "plan_milestones" ADD CONSTRAINT "plan_milestones_action_id_plan_act
 ALTER TABLE "plan_priorities" ADD CONSTRAINT "plan_priorities_plan_id_delivery_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."delivery_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_stages" ADD CONSTRAINT "procurement_stages_procurement_id_procurements_id_fk" FOREIGN KEY ("procurement_id") REFERENCES "public"."procurements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurements" ADD CONSTRAINT "procurements_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procurements" ADD CONSTRAINT "procurements_intention_id_plan_intentions_id_fk" FOREIGN KEY ("intention_id") REFERENCES "public"."plan_intentions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provider_concern_events" ADD CONSTRAINT "provider_concern_events_concern_id_provider_concerns_id_fk" FOREIGN KEY ("concern_id") REFERENCES "public"."provider_concerns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provider_concerns" ADD CONSTRAINT "provider_concerns_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provider_concerns" ADD CONSTRAINT "provider_concerns_provider_id_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."providers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quality_assessments" ADD CONSTRAINT "quality_assessments_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1243,6 +1287,7 @@ ALTER TABLE "homecare_latest" ADD CONSTRAINT "homecare_latest_location_id_locati
 ALTER TABLE "location_open_placements" ADD CONSTRAINT "location_open_placements_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locations" ADD CONSTRAINT "locations_provider_id_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."providers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placements" ADD CONSTRAINT "placements_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "self_funder_fees" ADD CONSTRAINT "self_funder_fees_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workforce_latest" ADD CONSTRAINT "workforce_latest_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workforce_snapshots" ADD CONSTRAINT "workforce_snapshots_location_id_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mps_block_versions" ADD CONSTRAINT "mps_block_versions_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -1263,6 +1308,7 @@ CREATE INDEX "plan_milestones_action_idx" ON "plan_milestones" USING btree ("act
 CREATE UNIQUE INDEX "plan_priorities_uq" ON "plan_priorities" USING btree ("plan_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "procurement_stages_uq" ON "procurement_stages" USING btree ("procurement_id","stage");--> statement-breakpoint
 CREATE INDEX "procurements_contract_idx" ON "procurements" USING btree ("contract_id");--> statement-breakpoint
+CREATE INDEX "provider_concern_events_concern_idx" ON "provider_concern_events" USING btree ("concern_id","at");--> statement-breakpoint
 CREATE INDEX "provider_concerns_location_idx" ON "provider_concerns" USING btree ("location_id");--> statement-breakpoint
 CREATE INDEX "quality_assessments_location_idx" ON "quality_assessments" USING btree ("location_id");--> statement-breakpoint
 CREATE INDEX "quality_assessments_provider_idx" ON "quality_assessments" USING btree ("provider_id");--> statement-breakpoint
@@ -1335,6 +1381,7 @@ CREATE UNIQUE INDEX "placements_import_ref_uq" ON "placements" USING btree ("ori
 CREATE INDEX "placements_open_idx" ON "placements" USING btree ("funding","location_id","start_date","band","weekly_price_pence") WHERE "placements"."end_date" is null;--> statement-breakpoint
 CREATE INDEX "placements_ended_idx" ON "placements" USING btree ("end_date","funding","location_id","start_date","band","weekly_price_pence") WHERE "placements"."end_date" is not null;--> statement-breakpoint
 CREATE INDEX "providers_name_idx" ON "providers" USING btree ("name");--> statement-breakpoint
+CREATE UNIQUE INDEX "self_funder_fees_uq" ON "self_funder_fees" USING btree ("location_id","band","effective_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "usual_rates_band_from_uq" ON "usual_rates" USING btree ("band","effective_from");--> statement-breakpoint
 CREATE INDEX "workforce_snapshots_location_asat_idx" ON "workforce_snapshots" USING btree ("location_id","as_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "mps_block_versions_uq" ON "mps_block_versions" USING btree ("section_key","block_key","version");--> statement-breakpoint

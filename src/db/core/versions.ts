@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 
-/** Areas with a data version: the tables whose writes raise it are listed in drizzle/0001_market_aggregates.sql (its "Data versions" part: discharge) and drizzle/0004_market_data_versions.sql (market, demand, contracts). */
+/** Areas with a data version: the tables whose writes raise it are listed in drizzle/0001_market_aggregates.sql (its "Data versions" part: discharge) and the same file's later part (market, demand, contracts). */
 export type VersionedArea = 'discharge' | 'market' | 'demand' | 'contracts';
 
 /** The area's current version, or null when the database has no version row (then nothing is cached). */

@@ -1,1 +1,0 @@
-ALTER TABLE "quality_assessments" ADD COLUMN "action_plan_accepted_on" date;
