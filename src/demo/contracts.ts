@@ -5,7 +5,7 @@
 // Each step is its own module (contractsRegister, contractsProcurements, contractsKpis, contractsAssessments,
 // contractsConcerns, contractsPlanRisks); this part runs them in order, each on its own random stream.
 import { recordAudit } from '../db/core/audit.js';
-import { DEMO_RISKS } from './contractsContent.js';
+import { DEMO_RISKS } from './contractsRiskContent.js';
 import { loadAssessments } from './contractsAssessments.js';
 import { loadConcerns } from './contractsConcerns.js';
 import { loadKpiReturns } from './contractsKpis.js';

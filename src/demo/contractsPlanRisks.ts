@@ -6,7 +6,8 @@ import { createPlan } from '../db/contracts/deliveryPlan.js';
 import type { Rng } from '../domain/core/random.js';
 import { addDays, financialYearOf, type IsoDate } from '../domain/core/dates.js';
 import { riskScore } from '../domain/contracts/risk.js';
-import { DEMO_PLAN_PRIORITIES, DEMO_RISKS } from './contractsContent.js';
+import { DEMO_PLAN_PRIORITIES } from './contractsContent.js';
+import { DEMO_RISKS } from './contractsRiskContent.js';
 
 const SYSTEM = { system: 'demo' } as const;
 
