@@ -124,3 +124,19 @@ export function demoBands(place: DemoPlace, yearsOn: number): number[] {
   const younger = Math.round((place.residents - place.residents65) * YOUNGER_GROWTH ** yearsOn);
   return [...splitWhole(younger, YOUNGER_SHAPE), ...splitWhole(older, place.olderShares)];
 }
+
+/** Quarterly share of a year (Q3–Q4 winter slightly heavier). */
+export const QUARTER_SHAPE = [0.24, 0.24, 0.26, 0.26];
+
+/**
+ * A place's minimum spending requirements for a year from its minimum NHS contribution (`nhsPence`): 40% on
+ * social care, 30% on NHS commissioned out-of-hospital services (pence, rounded).
+ */
+export function requirementsFor(place: string, year: string, nhsPence: number) {
+  return {
+    place,
+    year,
+    socialCarePence: Math.round(nhsPence * 0.4),
+    outOfHospitalPence: Math.round(nhsPence * 0.3),
+  };
+}
