@@ -17,7 +17,7 @@ import {
   dischargeAwards,
 } from '../db/discharge/schema.js';
 import type { Rng } from '../domain/core/random.js';
-import type { DelayReason, FundingRoute, Pathway, ServiceNeed } from '../domain/discharge/referral.js';
+import type { DelayReason, FundingRoute, ServiceNeed } from '../domain/discharge/referral.js';
 import { DEMO_IN_BOROUGH_DISTRICTS } from './borough.js';
 import { brokerReferral, type DemoHome } from './dischargeBrokerage.js';
 import { type Arrival, DAY, DischargeServices, generateArrivals, HOUR } from './dischargeFlow.js';
