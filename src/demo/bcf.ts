@@ -130,6 +130,7 @@ export async function loadBcfDemo(db: Db, ctx: { asAt: Date; rng: (s: string) =>
   return { planId: created.id };
 }
 
+/** The BCF part: the joint plan of seed 001 (after the contracts part, whose contracts and risks it links). */
 export const bcfDemoPart: DemoPart = {
   name: 'bcf',
   description: 'the Better Care Fund joint plan for Barking & Dagenham, Havering and Redbridge (seed 001)',

@@ -138,6 +138,7 @@ export async function loadBoroughBcfPlan(
   return { planId: created.id };
 }
 
+/** The borough's own BCF plan part (after the market, discharge and demand parts, whose records it counts). */
 export const bcfBoroughDemoPart: DemoPart = {
   name: 'bcf-borough',
   description: 'the demo borough’s own Better Care Fund plan, its admissions and discharges computed by Steward',

@@ -28,6 +28,7 @@ export interface DemoPlace {
   income: Partial<Record<FundingLine, number>>;
 }
 
+/** The joint plan's three places with the seed's figures (populations, baselines, plans, income in pounds). */
 export const DEMO_BCF_PLACES: DemoPlace[] = [
   {
     key: 'bd',

@@ -14,6 +14,7 @@ import { loadProcurements } from './contractsProcurements.js';
 import { contractSpecs, insertContracts, loadContractsMarket, vcsProviders } from './contractsRegister.js';
 import type { DemoPart } from './part.js';
 
+/** The contracts part: loads after the market part (it reads its providers); throws when that has not loaded. */
 export const contractsDemoPart: DemoPart = {
   name: 'contracts',
   description: 'contract register, procurements, KPI returns, quality assessments, delivery plan and risk register',
