@@ -5,7 +5,8 @@
 // of Havering's size (the demo borough is calibrated on Havering); plans are set a little better than the
 // baseline Steward computes, as a council would set them.
 import type { Db } from '../db/client.js';
-import { createPlan, loadPlan, putMetricPlans, type NewPlan } from '../db/bcf/plans.js';
+import { putMetricPlans } from '../db/bcf/metrics.js';
+import { createPlan, loadPlan, type NewPlan } from '../db/bcf/plans.js';
 import { refreshStewardCounts } from '../db/bcf/steward.js';
 import { getBorough } from '../db/core/settings.js';
 import { financialYearOf, financialYearStart } from '../domain/core/dates.js';
