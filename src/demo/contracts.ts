@@ -29,7 +29,7 @@ import {
   type DomainRatings,
   type QualityRating,
 } from '../domain/contracts/assessment.js';
-import { periodsDue, kpiRag, type Kpi, type KpiFrequency } from '../domain/contracts/kpi.js';
+import { periodsDue, kpiMeasureFromUnit, kpiRag, type Kpi, type KpiFrequency } from '../domain/contracts/kpi.js';
 import { planBackwards, type ProcurementStage, type StageDates } from '../domain/contracts/procurement.js';
 import { riskScore } from '../domain/contracts/risk.js';
 import { DEMO_PLAN_PRIORITIES, DEMO_RISKS } from './contractsContent.js';
@@ -84,7 +84,7 @@ interface Spec {
   kpis?: KpiSpec[];
 }
 
-interface KpiSpec extends Omit<Kpi, 'dueDays'> {
+interface KpiSpec extends Omit<Kpi, 'dueDays' | 'measure'> {
   /** Spread of returned values around target (sd, in the unit). */
   sd: number;
   /** Leave the latest ended period without a return (so a provider can submit it). */
@@ -950,6 +950,7 @@ export const contractsDemoPart: DemoPart = {
           .values({
             contractId,
             name: k.name,
+            measure: kpiMeasureFromUnit(k.unit),
             unit: k.unit,
             target: k.target,
             direction: k.direction,

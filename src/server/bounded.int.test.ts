@@ -4,7 +4,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadFlowRecords } from '../db/discharge/flow.js';
+import { readDischargeHistory } from '../db/discharge/history.js';
 import { createReferral } from '../db/discharge/referrals.js';
+import { addDays, londonMidnight, londonToday } from '../domain/core/dates.js';
 import { describeWithDatabases } from '../db/testing.js';
 import { referralInputSchema } from '../domain/discharge/referral.js';
 import { createTestApp, signInAs, type TestClient } from './testing.js';
@@ -65,6 +68,33 @@ describeWithDatabases('bounded requests', (ctx) => {
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].field).toBe('to');
     expect((await viewer.get('/api/discharge/history?from=2021-01-01&to=2025-12-31')).statusCode).toBe(200);
+  });
+
+  it('reads history and flow records in slices with the same result as one query', async () => {
+    // Delays on some referrals, and a microsecond on one referral's times, which slices cut at milliseconds.
+    await ctx.db.execute(
+      sql`insert into discharge_delays (referral_id, reason, from_at, to_at)
+          select id, 'awaiting_care_home', medically_optimised_at, medically_optimised_at + interval '1 day'
+          from discharge_referrals where person_ref like 'BND-%' and person_ref < 'BND-0040'`,
+    );
+    await ctx.db.execute(
+      sql`update discharge_referrals set medically_optimised_at = medically_optimised_at + interval '123 microseconds',
+          referred_at = referred_at + interval '456 microseconds' where person_ref = 'BND-0007'`,
+    );
+    const to = londonToday();
+    const from = addDays(to, -5 * 365);
+    const asAt = new Date();
+    const whole = await readDischargeHistory(ctx.db, { from, to, asAt, sliceRows: 1_000_000 });
+    expect(whole.episodes.length).toBeGreaterThanOrEqual(120);
+    for (const sliceRows of [1, 7, 50]) {
+      expect(await readDischargeHistory(ctx.db, { from, to, asAt, sliceRows })).toEqual(whole);
+    }
+    const byId = <T extends { referralId: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.referralId.localeCompare(b.referralId));
+    const [a, b] = [londonMidnight(from), londonMidnight(to)];
+    const flows = byId(await loadFlowRecords(ctx.db, a, b, 1_000_000));
+    expect(flows.filter((f) => f.delays.length > 0).length).toBeGreaterThan(0);
+    for (const sliceRows of [1, 9]) expect(byId(await loadFlowRecords(ctx.db, a, b, sliceRows))).toEqual(flows);
   });
 
   it('a referral stored as medically optimised on 9999-12-31 degrades one row, not the metrics or the baseline', async () => {

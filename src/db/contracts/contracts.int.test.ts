@@ -119,6 +119,7 @@ describeWithDatabases('contracts repositories', (ctx) => {
     const kpiId = await createKpi(ctx.db, system, {
       contractId: c.id,
       name: 'Carers assessed within 28 days',
+      measure: 'percent',
       unit: '%',
       target: 90,
       direction: 'higher_is_better',

@@ -11,12 +11,15 @@ import {
   amendmentReasonProblem,
   periodProblem,
   periodsDue,
+  kpiDefinitionProblems,
+  kpiUnitFor,
   kpiValueProblem,
   periodStartFor,
   returnStatuses,
   type Kpi,
   type KpiDirection,
   type KpiFrequency,
+  type KpiMeasure,
   type KpiReturnInput,
   type ReturnStatus,
 } from '../../domain/contracts/kpi.js';
@@ -43,6 +46,7 @@ export interface KpiView extends Kpi {
 function toKpi(k: typeof kpis.$inferSelect): Kpi {
   return {
     name: k.name,
+    measure: k.measure as KpiMeasure,
     unit: k.unit,
     target: k.target,
     direction: k.direction as KpiDirection,
@@ -163,7 +167,10 @@ export async function listKpis(
 export interface KpiInput {
   contractId: string;
   name: string;
-  unit: string;
+  /** How it is measured: types the target, tolerance and every return's value (money in pence). */
+  measure: KpiMeasure;
+  /** Needed for a count ('people') or another number ('score'); the other measures imply it ('%', 'days', '£'). */
+  unit?: string | null;
   target: number;
   direction: KpiDirection;
   frequency: KpiFrequency;
@@ -174,12 +181,14 @@ export interface KpiInput {
 
 /**
  * Adds a KPI to a contract in one audited transaction. @returns its id
- * @throws InputError for an unknown frequency, a negative tolerance or no such contract
+ * @throws InputError for an unknown frequency, a unit missing where the measure needs one, a target or tolerance
+ * not of the measure's type (a percentage over 100, a fraction of a count or of a penny, a negative tolerance), or no
+ * such contract
  */
-export async function createKpi(db: Db, actor: AuditActor, input: KpiInput): Promise<string> {
-  if (!KPI_FREQUENCIES.includes(input.frequency))
+export async function createKpi(db: Db, actor: AuditActor, given: KpiInput): Promise<string> {
+  if (!KPI_FREQUENCIES.includes(given.frequency))
     throw new InputError([{ field: 'frequency', message: `Frequency must be one of ${KPI_FREQUENCIES.join(', ')}` }]);
-  if (input.tolerance < 0) throw new InputError([{ field: 'tolerance', message: 'Tolerance cannot be negative' }]);
+  const input = checkedDefinition(given);
   return db.transaction(async (tx) => {
     const [c] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, input.contractId));
     if (!c) throw new InputError([{ field: 'contractId', message: 'No contract with this id' }]);
@@ -197,20 +206,43 @@ export async function createKpi(db: Db, actor: AuditActor, input: KpiInput): Pro
 /** What a commissioner may change on a KPI: everything but its contract and the day reporting starts. */
 export type KpiChanges = Pick<
   KpiInput,
-  'name' | 'unit' | 'target' | 'direction' | 'frequency' | 'tolerance' | 'dueDays'
+  'name' | 'measure' | 'unit' | 'target' | 'direction' | 'frequency' | 'tolerance' | 'dueDays'
 >;
 
-const KPI_CHANGE_FIELDS = ['name', 'unit', 'target', 'direction', 'frequency', 'tolerance', 'dueDays'] as const;
+const KPI_CHANGE_FIELDS = [
+  'name',
+  'measure',
+  'unit',
+  'target',
+  'direction',
+  'frequency',
+  'tolerance',
+  'dueDays',
+] as const;
+
+/**
+ * The KPI definition as stored: the unit its measure implies (or the commissioner's own), after checking every
+ * field's type against the measure at once.
+ * @throws InputError naming each field at fault (unit, target, tolerance)
+ */
+function checkedDefinition<T extends Pick<KpiInput, 'measure' | 'unit' | 'target' | 'tolerance'>>(
+  input: T,
+): T & { unit: string } {
+  const problems = kpiDefinitionProblems(input);
+  if (problems.length) throw new InputError(problems);
+  return { ...input, unit: kpiUnitFor(input.measure, input.unit)! };
+}
 
 /**
  * Edits a KPI's name, unit, target, direction, frequency, tolerance or due day in one audited transaction (the
  * audit entry keeps each changed field before and after, and shows in the contract's history). Returns already in
  * are judged against the new target from then on.
- * @throws NotFound when there is no such KPI; Conflict when it has been retired; InputError for a negative tolerance,
- * or a new frequency on a KPI that already has returns (their periods would no longer fit: retire it and add another)
+ * @throws NotFound when there is no such KPI; Conflict when it has been retired; InputError for a target or tolerance
+ * not of the measure's type, a unit missing where the measure needs one, or a new frequency or measure on a KPI that
+ * already has returns (their periods or values would no longer fit: retire it and add another)
  */
-export async function updateKpi(db: Db, actor: AuditActor, id: string, input: KpiChanges): Promise<void> {
-  if (input.tolerance < 0) throw new InputError([{ field: 'tolerance', message: 'Tolerance cannot be negative' }]);
+export async function updateKpi(db: Db, actor: AuditActor, id: string, changes: KpiChanges): Promise<void> {
+  const input = checkedDefinition(changes);
   await db.transaction(async (tx) => {
     const [was] = await tx.select().from(kpis).where(eq(kpis.id, id)).for('update');
     if (!was) throw new NotFound('KPI');
@@ -218,15 +250,28 @@ export async function updateKpi(db: Db, actor: AuditActor, id: string, input: Kp
       throw new Conflict(`This KPI was retired on ${was.retiredOn}: it cannot be edited`, [
         { field: 'name', message: `This KPI was retired on ${was.retiredOn}: it cannot be edited` },
       ]);
-    if (input.frequency !== was.frequency) {
+    if (input.frequency !== was.frequency || input.measure !== was.measure) {
       const [r] = await tx.select({ id: kpiReturns.id }).from(kpiReturns).where(eq(kpiReturns.kpiId, id)).limit(1);
       if (r)
         throw new InputError([
-          {
-            field: 'frequency',
-            message:
-              'This KPI already has returns, so how often it is reported cannot change: retire it and add a new KPI',
-          },
+          ...(input.frequency !== was.frequency
+            ? [
+                {
+                  field: 'frequency',
+                  message:
+                    'This KPI already has returns, so how often it is reported cannot change: retire it and add a new KPI',
+                },
+              ]
+            : []),
+          ...(input.measure !== was.measure
+            ? [
+                {
+                  field: 'measure',
+                  message:
+                    'This KPI already has returns, so how it is measured cannot change: retire it and add a new KPI',
+                },
+              ]
+            : []),
         ]);
     }
     const before: Record<string, unknown> = {};
@@ -315,7 +360,7 @@ export async function submitReturn(
   return db.transaction(async (tx) => {
     const { kpi } = await kpiOwner(tx, kpiId);
     const problem = periodProblem(kpi.frequency as KpiFrequency, input.periodStart, today);
-    const valueProblem = kpiValueProblem(kpi, input.value);
+    const valueProblem = kpiValueProblem(toKpi(kpi), input.value);
     // Every problem at once.
     if (problem || valueProblem)
       throw new InputError([
@@ -378,7 +423,7 @@ export async function amendReturn(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { kpi } = await kpiOwner(tx, kpiId);
-    const valueProblem = kpiValueProblem(kpi, input.value);
+    const valueProblem = kpiValueProblem(toKpi(kpi), input.value);
     const reasonProblem = amendmentReasonProblem(input.reason);
     if (valueProblem || reasonProblem)
       throw new InputError([

@@ -101,6 +101,8 @@ export const kpis = pgTable(
       .notNull()
       .references(() => contracts.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** How the KPI is measured (KPI_MEASURES: percent, count, days, hours, pence, number): types every figure. */
+    measure: text('measure').notNull().default('number'),
     unit: text('unit').notNull(),
     target: doublePrecision('target').notNull(),
     direction: text('direction').notNull(), // higher_is_better | lower_is_better

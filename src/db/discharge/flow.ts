@@ -25,6 +25,7 @@ import { cachedByVersion } from '../core/versions.js';
 import { loadResponseRecords } from './brokerage.js';
 import { listOpenReferrals } from './referrals.js';
 import { dischargeBlockBeds, dischargeReferrals } from './schema.js';
+import { readInSlices, textArray } from './sql.js';
 import { implausibleReferrals, implausibleWarnings, plausibleDelay, plausibleReferral } from './plausible.js';
 import { locations } from '../market/schema.js';
 
@@ -41,23 +42,70 @@ export async function loadBoard(db: Db, now = new Date()): Promise<BoardLane[]> 
   );
 }
 
-/** Referrals that touch [from, to): referred before its end and still in hospital at, or leaving after, its start. */
-export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<FlowRecord[]> {
-  const rows = await db
-    .select()
-    .from(dischargeReferrals)
-    .where(
-      and(
-        plausibleReferral(),
-        lt(dischargeReferrals.referredAt, to),
-        or(
-          and(isNull(dischargeReferrals.dischargedAt), isNull(dischargeReferrals.cancelledAt)),
-          gte(dischargeReferrals.dischargedAt, from),
-          gte(dischargeReferrals.cancelledAt, from),
-        ),
-      ),
-    );
-  const ids = new Set(rows.map((r) => r.id));
+/**
+ * Referrals that touch [from, to): referred before its end and still in hospital at, or leaving after, its start,
+ * each with its delays. Read in slices of about `sliceRows` referrals by referral time (readInSlices), so on PGlite
+ * no single query holds the server; the same records as one query would give.
+ */
+export async function loadFlowRecords(db: Db, from: Date, to: Date, sliceRows?: number): Promise<FlowRecord[]> {
+  const r = dischargeReferrals;
+  const touching = and(
+    plausibleReferral(),
+    lt(r.referredAt, to),
+    or(and(isNull(r.dischargedAt), isNull(r.cancelledAt)), gte(r.dischargedAt, from), gte(r.cancelledAt, from)),
+  );
+  return readInSlices(
+    async () => {
+      const [span] = await db
+        .select({ rows: sql<number>`count(*)::int`, first: sql<Date | string | null>`min(${r.referredAt})` })
+        .from(r)
+        .where(touching);
+      return { rows: Number(span?.rows ?? 0), first: span?.first ? new Date(span.first) : null };
+    },
+    to,
+    async (a, b) => {
+      const rows = await db
+        .select({
+          id: r.id,
+          pathway: r.pathway,
+          referredAt: r.referredAt,
+          medicallyOptimisedAt: r.medicallyOptimisedAt,
+          requestSentAt: r.requestSentAt,
+          firstOfferAt: r.firstOfferAt,
+          awardedAt: r.awardedAt,
+          dischargedAt: r.dischargedAt,
+          cancelledAt: r.cancelledAt,
+          destination: r.destination,
+        })
+        .from(r)
+        .where(and(touching, gte(r.referredAt, a), lt(r.referredAt, b)));
+      const byRef = await delaysOf(
+        db,
+        // As before: a referral discharged before the window counts no delays (cancelled after its start).
+        rows.filter((x) => x.dischargedAt === null || x.dischargedAt.getTime() >= from.getTime()).map((x) => x.id),
+      );
+      return rows.map((x) => ({
+        referralId: x.id,
+        pathway: x.pathway as Pathway,
+        referredAt: x.referredAt,
+        medicallyOptimisedAt: x.medicallyOptimisedAt,
+        requestSentAt: x.requestSentAt,
+        firstOfferAt: x.firstOfferAt,
+        awardedAt: x.awardedAt,
+        dischargedAt: x.dischargedAt,
+        cancelledAt: x.cancelledAt,
+        destination: x.destination as Destination | null,
+        delays: byRef.get(x.id) ?? [],
+      }));
+    },
+    sliceRows,
+  );
+}
+
+/** The plausible delays of the referrals given, by referral. */
+async function delaysOf(db: Db, referralIds: string[]): Promise<Map<string, FlowRecord['delays'][number][]>> {
+  const byRef = new Map<string, FlowRecord['delays'][number][]>();
+  if (referralIds.length === 0) return byRef;
   const delays = await queryRows<{
     referral_id: string;
     reason: string;
@@ -66,12 +114,9 @@ export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<Flo
   }>(
     db,
     sql`select d.referral_id::text, d.reason, d.from_at, d.to_at from discharge_delays d
-        join discharge_referrals r on r.id = d.referral_id
-        where ${plausibleReferral('r')} and ${plausibleDelay('d')} and r.referred_at < ${to.toISOString()} and (r.discharged_at is null or r.discharged_at >= ${from.toISOString()})`,
+        where ${plausibleDelay('d')} and d.referral_id = any(${textArray(referralIds)}::uuid[])`,
   );
-  const byRef = new Map<string, FlowRecord['delays'][number][]>();
   for (const d of delays) {
-    if (!ids.has(d.referral_id)) continue;
     const list = byRef.get(d.referral_id) ?? [];
     list.push({
       reason: d.reason as DelayReason,
@@ -80,19 +125,7 @@ export async function loadFlowRecords(db: Db, from: Date, to: Date): Promise<Flo
     });
     byRef.set(d.referral_id, list);
   }
-  return rows.map((r) => ({
-    referralId: r.id,
-    pathway: r.pathway as Pathway,
-    referredAt: r.referredAt,
-    medicallyOptimisedAt: r.medicallyOptimisedAt,
-    requestSentAt: r.requestSentAt,
-    firstOfferAt: r.firstOfferAt,
-    awardedAt: r.awardedAt,
-    dischargedAt: r.dischargedAt,
-    cancelledAt: r.cancelledAt,
-    destination: r.destination as Destination | null,
-    delays: byRef.get(r.id) ?? [],
-  }));
+  return byRef;
 }
 
 export interface MetricsReport {

@@ -1,9 +1,10 @@
 // The hub's history for capacity planning (issue 6): arrivals per day by pathway, and one episode per person
 // with their wait and length of stay. A stable, documented shape the simulation fits its arrival rates and
 // length-of-stay distributions from. Read-only.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { plausibleReferral } from './plausible.js';
+import { readInSlices, textArray } from './sql.js';
 import type { Pathway, ServiceNeed } from '../../domain/discharge/referral.js';
 import { addDays, londonDate, londonMidnight } from '../../domain/core/dates.js';
 
@@ -46,6 +47,46 @@ export interface DischargeHistory {
   episodes: HistoryEpisode[];
 }
 
+interface ReferralRow {
+  id: string;
+  pathway: number;
+  service_need: string;
+  medically_optimised_at: Date | string;
+  discharged_at: Date | string | null;
+  cancelled_at: Date | string | null;
+  service_ended_at: Date | string | null;
+  next_pathway: number | null;
+  destination: string | null;
+}
+
+interface StayRow {
+  referral_id: string;
+  admitted_at: Date | string;
+  left_at: Date | string | null;
+  outcome: string | null;
+}
+
+/** Each referral's latest bed stay (by admission), for the referrals given. */
+async function latestStays(db: Db, referralIds: string[]): Promise<Map<string, StayRow>> {
+  if (referralIds.length === 0) return new Map();
+  const rows = await queryRows<StayRow>(
+    db,
+    sql`select distinct on (s.referral_id) s.referral_id::text, s.admitted_at, s.left_at, s.outcome
+        from discharge_bed_stays s where s.referral_id = any(${textArray(referralIds)}::uuid[])
+        order by s.referral_id, s.admitted_at desc`,
+  );
+  return new Map(rows.map((r) => [r.referral_id, r]));
+}
+
+/** How many referrals (alias `r`) meet `condition`, and the earliest medically optimised time among them. */
+async function windowSpan(db: Db, condition: SQL): Promise<{ rows: number; first: Date | null }> {
+  const [row] = await queryRows<{ n: number; first: Date | string | null }>(
+    db,
+    sql`select count(*)::int as n, min(r.medically_optimised_at) as first from discharge_referrals r where ${condition}`,
+  );
+  return { rows: Number(row?.n ?? 0), first: row?.first == null ? null : new Date(row.first) };
+}
+
 function serviceOf(need: ServiceNeed, pathway: Pathway): HistoryService {
   if (pathway === 0 || need === 'none') return 'none';
   if (need === 'reablement' || need === 'homecare') return 'p1_home';
@@ -54,74 +95,83 @@ function serviceOf(need: ServiceNeed, pathway: Pathway): HistoryService {
   return 'p3_care_home';
 }
 
+const DAY_MS = 86_400_000;
+
+/** One person's episode from their referral and latest bed stay, as at `asAt`. */
+function episodeOf(r: ReferralRow, stay: StayRow | null, asAt: Date): HistoryEpisode {
+  const readyAt = new Date(r.medically_optimised_at);
+  const pathway = r.pathway as Pathway;
+  const startedAt = r.discharged_at === null ? null : new Date(r.discharged_at);
+  const service = serviceOf(r.service_need as ServiceNeed, pathway);
+  let endedAt: Date | null = null;
+  let outcome: string | null = r.destination;
+  if (stay !== null && (service === 'p2_bed' || service === 'p3_d2a_bed')) {
+    endedAt = stay.left_at === null ? null : new Date(stay.left_at);
+    outcome = stay.outcome ?? outcome;
+  } else if (service === 'p1_home') {
+    endedAt = r.service_ended_at === null ? null : new Date(r.service_ended_at);
+  }
+  if (endedAt && endedAt.getTime() > asAt.getTime()) endedAt = null;
+  const waiting = startedAt === null && r.cancelled_at === null;
+  const waitEnd = startedAt ?? (r.cancelled_at !== null ? new Date(r.cancelled_at) : asAt);
+  return {
+    referralId: r.id,
+    pathway,
+    serviceNeed: r.service_need as ServiceNeed,
+    service,
+    readyAt,
+    startedAt,
+    endedAt,
+    waitDays: Math.max(0, (waitEnd.getTime() - readyAt.getTime()) / DAY_MS),
+    waiting,
+    lengthOfStayDays: startedAt && endedAt ? Math.max(0, (endedAt.getTime() - startedAt.getTime()) / DAY_MS) : null,
+    nextPathway: (r.next_pathway as Pathway | null) ?? null,
+    outcome,
+  };
+}
+
 /**
  * The hub's history for London dates [from, to): arrivals per day by pathway (every day, zeros included) and
  * one episode per person who became medically optimised in the window, with their wait and length of stay.
  * Lengths of stay come from the bed stay (D2A/rehab) or from discharge → service end (home-based).
+ * Read in time slices of about `sliceRows` referrals (default SLICE_ROWS): the same episodes, in the same order.
  */
 export async function readDischargeHistory(
   db: Db,
-  opts: { from: string; to: string; asAt?: Date },
+  opts: { from: string; to: string; asAt?: Date; sliceRows?: number },
 ): Promise<DischargeHistory> {
   const asAt = opts.asAt ?? new Date();
-  const rows = await queryRows<{
-    id: string;
-    pathway: number;
-    service_need: string;
-    medically_optimised_at: Date | string;
-    discharged_at: Date | string | null;
-    cancelled_at: Date | string | null;
-    service_ended_at: Date | string | null;
-    next_pathway: number | null;
-    destination: string | null;
-    stay_admitted_at: Date | string | null;
-    stay_left_at: Date | string | null;
-    stay_outcome: string | null;
-  }>(
-    db,
-    sql`select r.id::text, r.pathway, r.service_need, r.medically_optimised_at, r.discharged_at, r.cancelled_at, r.service_ended_at,
-               r.next_pathway, r.destination, s.admitted_at as stay_admitted_at, s.left_at as stay_left_at, s.outcome as stay_outcome
-        from discharge_referrals r
-        left join lateral (select * from discharge_bed_stays s where s.referral_id = r.id order by s.admitted_at desc limit 1) s on true
-        where ${plausibleReferral('r')} and r.medically_optimised_at >= ${londonMidnight(opts.from).toISOString()} and r.medically_optimised_at < ${londonMidnight(opts.to).toISOString()}
-        order by r.medically_optimised_at`,
+  const fromAt = londonMidnight(opts.from);
+  const toAt = londonMidnight(opts.to);
+  const inWindow = sql`${plausibleReferral('r')} and r.medically_optimised_at >= ${fromAt.toISOString()} and r.medically_optimised_at < ${toAt.toISOString()}`;
+  // In time slices of a few hundred referrals each (readInSlices), so on PGlite no single query holds the server;
+  // each slice's latest bed stays in a second query by referral id (a plan that needs no table statistics,
+  // which PGlite never gathers on its own).
+  const episodes = await readInSlices(
+    () => windowSpan(db, inWindow),
+    toAt,
+    async (a, b) => {
+      const referrals = await queryRows<ReferralRow>(
+        db,
+        sql`select r.id::text, r.pathway, r.service_need, r.medically_optimised_at, r.discharged_at, r.cancelled_at,
+                   r.service_ended_at, r.next_pathway, r.destination
+            from discharge_referrals r
+            where ${inWindow} and r.medically_optimised_at >= ${a.toISOString()} and r.medically_optimised_at < ${b.toISOString()}
+            order by r.medically_optimised_at`,
+      );
+      const stays = await latestStays(
+        db,
+        referrals.map((r) => r.id),
+      );
+      return referrals.map((r) => episodeOf(r, stays.get(r.id) ?? null, asAt));
+    },
+    opts.sliceRows,
   );
   const arrivals = new Map<string, Record<Pathway, number>>();
   for (let d = opts.from; d < opts.to; d = addDays(d, 1)) arrivals.set(d, { 0: 0, 1: 0, 2: 0, 3: 0 });
-  const dayMs = 86_400_000;
-  const episodes: HistoryEpisode[] = [];
-  for (const r of rows) {
-    const readyAt = new Date(r.medically_optimised_at);
-    const pathway = r.pathway as Pathway;
-    const day = arrivals.get(londonDate(readyAt));
-    if (day) day[pathway]++;
-    const startedAt = r.discharged_at === null ? null : new Date(r.discharged_at);
-    const service = serviceOf(r.service_need as ServiceNeed, pathway);
-    let endedAt: Date | null = null;
-    let outcome: string | null = r.destination;
-    if (r.stay_admitted_at !== null && (service === 'p2_bed' || service === 'p3_d2a_bed')) {
-      endedAt = r.stay_left_at === null ? null : new Date(r.stay_left_at);
-      outcome = r.stay_outcome ?? outcome;
-    } else if (service === 'p1_home') {
-      endedAt = r.service_ended_at === null ? null : new Date(r.service_ended_at);
-    }
-    if (endedAt && endedAt.getTime() > asAt.getTime()) endedAt = null;
-    const waiting = startedAt === null && r.cancelled_at === null;
-    const waitEnd = startedAt ?? (r.cancelled_at !== null ? new Date(r.cancelled_at) : asAt);
-    episodes.push({
-      referralId: r.id,
-      pathway,
-      serviceNeed: r.service_need as ServiceNeed,
-      service,
-      readyAt,
-      startedAt,
-      endedAt,
-      waitDays: Math.max(0, (waitEnd.getTime() - readyAt.getTime()) / dayMs),
-      waiting,
-      lengthOfStayDays: startedAt && endedAt ? Math.max(0, (endedAt.getTime() - startedAt.getTime()) / dayMs) : null,
-      nextPathway: (r.next_pathway as Pathway | null) ?? null,
-      outcome,
-    });
+  for (const e of episodes) {
+    const day = arrivals.get(londonDate(e.readyAt));
+    if (day) day[e.pathway]++;
   }
   return {
     from: opts.from,

@@ -2,7 +2,7 @@
 // commissioner reads it ("Varied (variation 2): annual value £660,000 → £700,000").
 import { CARE_GROUP_LABELS, CONTRACT_FORM_LABELS, FUNDING_SOURCE_LABELS, SERVICE_AREA_LABELS } from './contract.js';
 import { PROCUREMENT_STAGE_LABELS, type ProcurementStage } from './procurement.js';
-import { KPI_FREQUENCY_LABELS } from './kpi.js';
+import { KPI_FREQUENCY_LABELS, KPI_MEASURE_LABELS } from './kpi.js';
 import { isIsoDate, longDateText } from '../core/dates.js';
 
 /** One audit entry as read from the trail: who (name or e-mail), what, on which kind of record, with its detail. */
@@ -64,6 +64,7 @@ export const CONTRACT_FIELD_LABELS: Record<string, string> = {
 /** Labels of a KPI's fields, for its edits in the contract's history (a KPI's `name` is its title). */
 export const KPI_FIELD_LABELS: Record<string, string> = {
   name: 'KPI',
+  measure: 'Measured as',
   unit: 'Unit',
   target: 'Target',
   direction: 'Higher or lower is better',
@@ -84,6 +85,7 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   fundingSource: FUNDING_SOURCE_LABELS,
   direction: KPI_DIRECTION_LABELS,
   frequency: KPI_FREQUENCY_LABELS,
+  measure: KPI_MEASURE_LABELS,
 };
 
 /** An ISO calendar date in words ("2027-03-31" → "31 March 2027"); any other value as it is. */

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { kpiRag, kpiValueProblem, periodProblem, periodStartFor, periodsDue, returnStatuses, type Kpi } from './kpi.js';
+import {
+  formatKpiFigure,
+  kpiDefinitionProblems,
+  kpiMeasureFromUnit,
+  kpiRag,
+  kpiUnitFor,
+  kpiValueProblem,
+  periodProblem,
+  periodStartFor,
+  periodsDue,
+  returnStatuses,
+  type Kpi,
+} from './kpi.js';
 
 const reablement: Kpi = {
   name: 'Still at home 91 days after discharge',
+  measure: 'percent',
   unit: '%',
   target: 82,
   direction: 'higher_is_better',
@@ -12,6 +25,7 @@ const reablement: Kpi = {
 };
 const missedVisits: Kpi = {
   name: 'Missed visits',
+  measure: 'percent',
   unit: '%',
   target: 1,
   direction: 'lower_is_better',
@@ -85,16 +99,75 @@ describe('KPI returns', () => {
   });
 });
 
-describe('KPI return values', () => {
+describe('KPI return values, typed by the KPI’s measure', () => {
+  const percent = { measure: 'percent', unit: '%' } as const;
+  const people = { measure: 'count', unit: 'people' } as const;
+  const carers = { measure: 'count', unit: 'carers' } as const;
+  const days = { measure: 'days', unit: 'days' } as const;
+  const money = { measure: 'pence', unit: '£' } as const;
+  const score = { measure: 'number', unit: 'score' } as const;
   it('refuses a percentage outside 0 to 100 (issue 13: a return of −10%)', () => {
-    expect(kpiValueProblem({ unit: '%' }, -10)).toBe('Enter a percentage from 0 to 100');
-    expect(kpiValueProblem({ unit: '%' }, 100.5)).toBe('Enter a percentage from 0 to 100');
-    expect(kpiValueProblem({ unit: '%' }, 87.5)).toBeNull();
+    expect(kpiValueProblem(percent, -10)).toBe('Enter a percentage from 0 to 100');
+    expect(kpiValueProblem(percent, 100.5)).toBe('Enter a percentage from 0 to 100');
+    expect(kpiValueProblem(percent, 87.5)).toBeNull();
   });
   it('wants whole, non-negative counts', () => {
-    expect(kpiValueProblem({ unit: 'people' }, 12.5)).toBe('Enter a whole number of people');
-    expect(kpiValueProblem({ unit: 'carers' }, -1)).toBe('Enter a number of carers, 0 or more');
-    expect(kpiValueProblem({ unit: 'people' }, 12)).toBeNull();
-    expect(kpiValueProblem({ unit: 'days' }, 3.5)).toBeNull();
+    expect(kpiValueProblem(people, 12.5)).toBe('Enter a whole number of people');
+    expect(kpiValueProblem(carers, -1)).toBe('Enter a number of carers, 0 or more');
+    expect(kpiValueProblem(people, 12)).toBeNull();
+  });
+  it('takes durations with decimals but not below 0', () => {
+    expect(kpiValueProblem(days, 3.5)).toBeNull();
+    expect(kpiValueProblem(days, -0.5)).toBe('Enter a number of days, 0 or more');
+  });
+  it('takes money as whole pence up to £10m', () => {
+    expect(kpiValueProblem(money, 123_456)).toBeNull();
+    expect(kpiValueProblem(money, 12.5)).toBe('Enter an amount from £0 to £10,000,000 in pounds and pence');
+    expect(kpiValueProblem(money, 1_000_000_001)).toBe('Enter an amount from £0 to £10,000,000 in pounds and pence');
+  });
+  it('lets another number be negative (a change in a score) within its bounds', () => {
+    expect(kpiValueProblem(score, -2.5)).toBeNull();
+    expect(kpiValueProblem(score, 2e9)).toBe('Enter a number from -1,000,000,000 to 1,000,000,000');
+    expect(kpiValueProblem(score, Number.NaN)).toBe('Enter the value as a number');
+  });
+});
+
+describe('KPI measures', () => {
+  it('reads the measure a free-text unit implies', () => {
+    expect(['%', 'per cent', 'days', 'Hours', '£', 'people', 'Visits', 'score'].map(kpiMeasureFromUnit)).toEqual([
+      'percent',
+      'percent',
+      'days',
+      'hours',
+      'pence',
+      'count',
+      'count',
+      'number',
+    ]);
+  });
+  it('stores the unit a measure implies, or the commissioner’s own', () => {
+    expect(kpiUnitFor('percent', 'per cent')).toBe('%');
+    expect(kpiUnitFor('pence', null)).toBe('£');
+    expect(kpiUnitFor('count', '  visits ')).toBe('visits');
+    expect(kpiUnitFor('count', ' ')).toBeNull();
+  });
+  it('checks the target and tolerance against the measure, every problem at once', () => {
+    expect(kpiDefinitionProblems({ measure: 'percent', unit: '%', target: 120, tolerance: 150 })).toEqual([
+      { field: 'target', message: 'The target must be a percentage from 0 to 100' },
+      { field: 'tolerance', message: 'The tolerance must be a percentage from 0 to 100' },
+    ]);
+    expect(kpiDefinitionProblems({ measure: 'count', unit: '', target: 2.5, tolerance: -1 })).toEqual([
+      { field: 'unit', message: 'Enter the unit, like % or hours' },
+      { field: 'target', message: 'The target must be a whole number of units' },
+      { field: 'tolerance', message: 'The tolerance must be 0 or more' },
+    ]);
+    expect(kpiDefinitionProblems({ measure: 'pence', target: 250_000, tolerance: 5_000 })).toEqual([]);
+  });
+  it('formats each figure in its own unit', () => {
+    expect(formatKpiFigure({ measure: 'percent', unit: '%' }, 87.54)).toBe('87.5%');
+    expect(formatKpiFigure({ measure: 'count', unit: 'people' }, 1234)).toBe('1,234 people');
+    expect(formatKpiFigure({ measure: 'days', unit: 'days' }, 3.5)).toBe('3.5 days');
+    expect(formatKpiFigure({ measure: 'pence', unit: '£' }, 123_456)).toBe('£1,234.56');
+    expect(formatKpiFigure({ measure: 'pence', unit: '£' }, 250_000)).toBe('£2,500');
   });
 });

@@ -23,8 +23,39 @@ export const DEFAULT_DUE_DAYS: Record<KpiFrequency, number> = {
 
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 
+/**
+ * How a KPI is measured, which types its target, tolerance and every return's value:
+ * - `percent`: percentage points, 0 to 100 (unit '%');
+ * - `count`: whole numbers of something the commissioner names in `unit` (people, visits, carers), 0 or more;
+ * - `days`, `hours`: durations, 0 or more, decimals allowed (unit 'days' / 'hours');
+ * - `pence`: money in whole pence, 0 or more (unit '£'; shown in pounds);
+ * - `number`: any other figure (a score, a rate), named in `unit`; may be negative (a change).
+ */
+export const KPI_MEASURES = ['percent', 'count', 'days', 'hours', 'pence', 'number'] as const;
+export type KpiMeasure = (typeof KPI_MEASURES)[number];
+export const KPI_MEASURE_LABELS: Record<KpiMeasure, string> = {
+  percent: 'Percentage',
+  count: 'Count (people, visits…)',
+  days: 'Days',
+  hours: 'Hours',
+  pence: 'Money (£)',
+  number: 'Other number (a score or rate)',
+};
+/** The unit a measure implies; null where the commissioner names it (what is counted, or what the number is). */
+export const KPI_MEASURE_UNITS: Record<KpiMeasure, string | null> = {
+  percent: '%',
+  count: null,
+  days: 'days',
+  hours: 'hours',
+  pence: '£',
+  number: null,
+};
+
 export interface Kpi {
   name: string;
+  /** How the KPI is measured: the type of its target, tolerance and return values (KPI_MEASURES). */
+  measure: KpiMeasure;
+  /** The unit shown with each figure: '%', 'days', 'hours', '£', or what is counted ('people', 'visits'). */
   unit: string;
   target: number;
   direction: KpiDirection;
@@ -233,20 +264,107 @@ export function periodProblem(frequency: KpiFrequency, periodStart: IsoDate, asA
   return null;
 }
 
-/** Units counted in whole numbers. */
+/** Units counted in whole numbers (used to read a measure from a unit written as free text: imports, old records). */
 const WHOLE_UNITS = /^(people|carers|visits|staff|placements|referrals|contacts|beds|clients|complaints)$/i;
 
 /**
- * What is wrong with a return's value for this KPI, or null: a percentage KPI takes 0 to 100 (BOUNDS.percent);
- * counts (people, carers, visits...) are whole numbers, 0 or more; any other unit is 0 or more.
+ * The measure a unit written as free text implies: '%' → percent; 'days'/'hours' → days/hours; '£', 'GBP' or
+ * 'pence' → pence; a counted noun (people, carers, visits, staff, placements…) → count; anything else → number.
  */
-export function kpiValueProblem(kpi: Pick<Kpi, 'unit'>, value: number): string | null {
-  if (!Number.isFinite(value)) return 'Enter the value as a number';
-  if (kpi.unit.trim() === '%') {
-    if (value < BOUNDS.percent.min || value > BOUNDS.percent.max) return 'Enter a percentage from 0 to 100';
-    return null;
+export function kpiMeasureFromUnit(unit: string): KpiMeasure {
+  const u = unit.trim().toLowerCase();
+  if (u === '%' || u === 'percent' || u === 'per cent') return 'percent';
+  if (u === 'days' || u === 'day') return 'days';
+  if (u === 'hours' || u === 'hour') return 'hours';
+  if (u === '£' || u === 'gbp' || u === 'pence' || u === 'p') return 'pence';
+  if (WHOLE_UNITS.test(u)) return 'count';
+  return 'number';
+}
+
+/**
+ * The unit to store for a KPI: the one its measure implies ('%', 'days', 'hours', '£'), else the commissioner's own
+ * (trimmed), or null when the measure needs one and none was given.
+ */
+export function kpiUnitFor(measure: KpiMeasure, unit: string | null | undefined): string | null {
+  const fixed = KPI_MEASURE_UNITS[measure];
+  if (fixed) return fixed;
+  const own = unit?.trim();
+  return own ? own : null;
+}
+
+/**
+ * What is wrong with a figure typed by this KPI's measure, or null. `what` says which figure: a return's value
+ * ('Enter a percentage from 0 to 100'), or the KPI's target or tolerance ('The target must be …'). A percentage is
+ * 0 to 100 (BOUNDS.percent); a count is a whole number, 0 or more; days and hours are 0 or more; money is whole
+ * pence, 0 or more; any other number may be negative (a change). Every figure lies within BOUNDS.kpiValue
+ * (±1,000,000,000; for money, £10m).
+ */
+export function kpiFigureProblem(
+  kpi: Pick<Kpi, 'measure' | 'unit'>,
+  value: number,
+  what: 'value' | 'target' | 'tolerance' = 'value',
+): string | null {
+  const fix = (rule: string) => (what === 'value' ? `Enter ${rule}` : `The ${what} must be ${rule}`);
+  if (!Number.isFinite(value)) return what === 'value' ? 'Enter the value as a number' : `The ${what} must be a number`;
+  const { min, max } = BOUNDS.kpiValue;
+  switch (kpi.measure) {
+    case 'percent':
+      return value < BOUNDS.percent.min || value > BOUNDS.percent.max ? fix('a percentage from 0 to 100') : null;
+    case 'count':
+    case 'days':
+    case 'hours':
+      if (value < 0) return fix(`a number of ${kpi.unit}, 0 or more`);
+      if (value > max) return fix(`a number of ${kpi.unit} up to 1,000,000,000`);
+      if (kpi.measure === 'count' && !Number.isInteger(value)) return fix(`a whole number of ${kpi.unit}`);
+      return null;
+    case 'pence':
+      return !Number.isInteger(value) || value < 0 || value > max
+        ? fix('an amount from £0 to £10,000,000 in pounds and pence')
+        : null;
+    case 'number':
+      return value < min || value > max ? fix('a number from -1,000,000,000 to 1,000,000,000') : null;
   }
-  if (value < 0) return `Enter a number of ${kpi.unit}, 0 or more`;
-  if (WHOLE_UNITS.test(kpi.unit.trim()) && !Number.isInteger(value)) return `Enter a whole number of ${kpi.unit}`;
-  return null;
+}
+
+/** What is wrong with a return's value for this KPI, or null (kpiFigureProblem of the value). */
+export function kpiValueProblem(kpi: Pick<Kpi, 'measure' | 'unit'>, value: number): string | null {
+  return kpiFigureProblem(kpi, value, 'value');
+}
+
+/**
+ * Every problem with a KPI's definition at once, each naming its field: a unit where the measure needs one, a
+ * target and a tolerance of the measure's type (the tolerance 0 or more).
+ */
+export function kpiDefinitionProblems(kpi: {
+  measure: KpiMeasure;
+  unit?: string | null;
+  target: number;
+  tolerance: number;
+}): { field: 'unit' | 'target' | 'tolerance'; message: string }[] {
+  const problems: { field: 'unit' | 'target' | 'tolerance'; message: string }[] = [];
+  const unit = kpiUnitFor(kpi.measure, kpi.unit);
+  if (!unit) problems.push({ field: 'unit', message: 'Enter the unit, like % or hours' });
+  const typed = { measure: kpi.measure, unit: unit ?? 'units' };
+  const target = kpiFigureProblem(typed, kpi.target, 'target');
+  if (target) problems.push({ field: 'target', message: target });
+  const tolerance =
+    kpi.tolerance < 0 ? 'The tolerance must be 0 or more' : kpiFigureProblem(typed, kpi.tolerance, 'tolerance');
+  if (tolerance) problems.push({ field: 'tolerance', message: tolerance });
+  return problems;
+}
+
+/**
+ * A KPI figure as the user reads it: '87.5%', '12 people', '3.5 days', '£1,234.56' (from pence), '4.2 score'.
+ * Counts and money are grouped by thousands (en-GB).
+ */
+export function formatKpiFigure(kpi: Pick<Kpi, 'measure' | 'unit'>, value: number): string {
+  const n = (v: number, digits = 2) => v.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  switch (kpi.measure) {
+    case 'percent':
+      return `${n(value, 1)}%`;
+    case 'pence':
+      return `£${(value / 100).toLocaleString('en-GB', { minimumFractionDigits: value % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+    default:
+      return `${n(value)} ${kpi.unit}`;
+  }
 }

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BOUNDS, plannedDateSchema, realNumberSchema } from '../../domain/core/bounds.js';
-import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
+import { KPI_FREQUENCIES, KPI_MEASURES, kpiMeasureFromUnit, type KpiMeasure } from '../../domain/contracts/kpi.js';
 import {
   amendReturn,
   createKpi,
@@ -18,10 +18,17 @@ import { forbidden } from '../problem.js';
 import { kpiViewSchema } from './schemas.js';
 import { asAtFor, COMMISSIONING, idParams, isoDate, TAGS, today, uuid, who } from './params.js';
 
+/** A KPI's fields with its measure: the one given, or the one its unit implies ('%' → percent, 'people' → count). */
+function measured<T extends { measure?: KpiMeasure; unit: string }>(body: T): T & { measure: KpiMeasure } {
+  return { ...body, measure: body.measure ?? kpiMeasureFromUnit(body.unit) };
+}
+
 const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A KPI's fields as a commissioner writes them, with the same messages on add and edit. */
   const kpiFields = {
     name: z.string({ error: 'Enter the KPI’s name' }).trim().min(1, 'Enter the KPI’s name').max(200),
+    /** How the KPI is measured (types its target, tolerance and returns; money in pence); when left out, the measure its unit implies. */
+    measure: z.enum(KPI_MEASURES, { error: 'Choose how the KPI is measured' }).optional(),
     unit: z
       .string({ error: 'Enter the unit, like % or hours' })
       .trim()
@@ -71,7 +78,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ id: await createKpi(app.db, who(actorOf(request)), request.body) }),
+      reply.code(201).send({ id: await createKpi(app.db, who(actorOf(request)), measured(request.body)) }),
   );
 
   app.put(
@@ -88,7 +95,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await updateKpi(app.db, who(actorOf(request)), request.params.id, request.body);
+      await updateKpi(app.db, who(actorOf(request)), request.params.id, measured(request.body));
       return reply.code(204).send(null);
     },
   );

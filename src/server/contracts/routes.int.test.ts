@@ -67,6 +67,7 @@ describeWithDatabases('contracts routes', (ctx) => {
     });
     const kpiBase = {
       name: 'Occupancy',
+      measure: 'percent' as const,
       unit: '%',
       target: 92,
       direction: 'higher_is_better' as const,

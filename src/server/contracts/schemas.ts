@@ -2,7 +2,7 @@
 // types from them (`Wire<typeof schema>`), so the server and the browser share one contract.
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
-import { KPI_FREQUENCIES } from '../../domain/contracts/kpi.js';
+import { KPI_FREQUENCIES, KPI_MEASURES } from '../../domain/contracts/kpi.js';
 import { PROCUREMENT_STAGES } from '../../domain/contracts/procurement.js';
 import { HORIZONS, RECOMMISSIONING_DECISIONS } from '../../domain/contracts/recommissioning.js';
 
@@ -111,6 +111,8 @@ export const kpiViewSchema = z.object({
   overdue: z.number(),
   offTarget: z.number(),
   name: z.string(),
+  /** How the KPI is measured: percent (0–100), count (whole), days, hours, pence (money, whole pence) or number. */
+  measure: z.enum(KPI_MEASURES),
   unit: z.string(),
   target: z.number(),
   direction: kpiDirectionSchema,

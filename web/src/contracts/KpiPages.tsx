@@ -19,9 +19,18 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
-import { DEFAULT_DUE_DAYS, KPI_FREQUENCIES, type KpiFrequency } from '../../../src/domain/contracts/kpi';
+import {
+  DEFAULT_DUE_DAYS,
+  KPI_FREQUENCIES,
+  KPI_MEASURE_LABELS,
+  KPI_MEASURES,
+  kpiFigureProblem,
+  kpiMeasureFromUnit,
+  type KpiFrequency,
+  type KpiMeasure,
+} from '../../../src/domain/contracts/kpi';
 import { KPI_FREQUENCY_LABELS } from './labels';
-import { kpiTargetText } from './kpiReturnParts';
+import { kpiFigureAffixes, kpiFigureFromInput, kpiFigureInput, kpiTargetText } from './kpiReturnParts';
 import { readDate } from './formHelpers';
 import { BOUNDS } from '../../../src/domain/core/bounds';
 import type { Contract, ContractDetail, KpiView } from './types';
@@ -33,6 +42,8 @@ const MAX_DUE_DAYS = 120;
 /** A KPI's fields as typed in the add and edit forms. */
 export interface KpiFormValues {
   name: string;
+  /** A KPI_MEASURES value, or '' until chosen (the measure the unit implies is then used). */
+  measure: string;
   unit: string;
   target: string;
   direction: string;
@@ -46,22 +57,39 @@ export interface KpiFormValues {
  * fault, and the body is what the API takes for the KPI's fields (add and edit share it).
  */
 export function readKpi(v: KpiFormValues, problems: SummaryError[]) {
+  const measure = measureOf(v);
   if (!v.name.trim()) problems.push({ field: 'name', message: 'Enter the KPI’s name' });
   if (!v.unit.trim()) problems.push({ field: 'unit', message: 'Enter the unit, like % or hours' });
-  /** A number within [min, max] (BOUNDS.kpiValue, as the API takes it), or a problem in the form's label. */
-  const number = (text: string, field: string, label: string, min: number) => {
-    const n = Number(text.trim());
-    if (!text.trim() || !Number.isFinite(n)) problems.push({ field, message: `Enter the ${label} as a number` });
+  /**
+   * A number within [min, max] (BOUNDS.kpiValue, as the API takes it) and of the KPI's measure (money typed in pounds
+   * becomes pence), or a problem in the form's label.
+   */
+  const number = (text: string, field: 'target' | 'tolerance', label: string, min: number) => {
+    const typed = kpiFigureFromInput(measure, text);
+    const n = typed ?? Number.NaN;
+    if (typed === null)
+      problems.push({
+        field,
+        message:
+          measure === 'pence'
+            ? `Enter the ${label} in pounds and pence, like 450.00`
+            : `Enter the ${label} as a number`,
+      });
     else if (n < min)
       problems.push({
         field,
         message: `${label[0].toUpperCase()}${label.slice(1)} must be ${min.toLocaleString('en-GB')} or more`,
       });
-    else if (n > BOUNDS.kpiValue.max)
+    else if (measure !== 'pence' && n > BOUNDS.kpiValue.max)
       problems.push({
         field,
         message: `${label[0].toUpperCase()}${label.slice(1)} must be ${BOUNDS.kpiValue.max.toLocaleString('en-GB')} or less`,
       });
+    // Then against the KPI's measure (a percentage 0–100, a whole count, whole pence), as the API checks it.
+    else {
+      const wrong = kpiFigureProblem({ measure, unit: v.unit.trim() || 'units' }, n, field);
+      if (wrong) problems.push({ field, message: wrong });
+    }
     return n;
   };
   const target = number(v.target, 'target', 'target', BOUNDS.kpiValue.min);
@@ -78,6 +106,7 @@ export function readKpi(v: KpiFormValues, problems: SummaryError[]) {
     });
   return {
     name: v.name.trim(),
+    measure,
     unit: v.unit.trim(),
     target,
     direction: v.direction,
@@ -87,19 +116,30 @@ export function readKpi(v: KpiFormValues, problems: SummaryError[]) {
   };
 }
 
-/** The KPI's fields; `frequencyFixed` shows the frequency as a fact instead of a choice (a KPI with returns). */
+/** The measure chosen, or the one the unit typed implies ('%' → percentage, 'people' → count). */
+function measureOf(v: KpiFormValues): KpiMeasure {
+  return (KPI_MEASURES as readonly string[]).includes(v.measure)
+    ? (v.measure as KpiMeasure)
+    : kpiMeasureFromUnit(v.unit);
+}
+
+/**
+ * The KPI's fields; `fixed` shows the frequency and measure as facts instead of choices (a KPI with returns: its
+ * periods and figures must keep fitting).
+ */
 function KpiFields({
   v,
   set,
   errors,
-  frequencyFixed = false,
+  fixed = false,
 }: {
   v: KpiFormValues;
   set: (k: keyof KpiFormValues) => (x: string) => void;
   errors: SummaryError[];
-  frequencyFixed?: boolean;
+  fixed?: boolean;
 }) {
   const err = (f: string) => fieldError(errors, f);
+  const measure = measureOf(v);
   return (
     <>
       <TextInput
@@ -119,10 +159,24 @@ function KpiFields({
         onChange={set('unit')}
         error={err('unit')}
       />
+      {fixed ? (
+        <InsetText>Measured as: {KPI_MEASURE_LABELS[measure]}. This cannot change now that returns are in.</InsetText>
+      ) : (
+        <Radios
+          name="measure"
+          legend="How is it measured?"
+          hint="Sets what each figure must be: a percentage from 0 to 100, a whole number, or money in pounds and pence. Until you choose, it follows the unit."
+          value={v.measure || (v.unit.trim() ? measure : '')}
+          onChange={set('measure')}
+          items={KPI_MEASURES.map((m) => ({ value: m, text: KPI_MEASURE_LABELS[m] }))}
+          error={err('measure')}
+        />
+      )}
       <TextInput
         name="target"
         label="Target"
         inputMode="decimal"
+        {...kpiFigureAffixes(measure)}
         width={5}
         value={v.target}
         onChange={set('target')}
@@ -144,12 +198,13 @@ function KpiFields({
         label="Tolerance before it is red"
         hint="Amber within this much of the target, red beyond it"
         inputMode="decimal"
+        {...kpiFigureAffixes(measure)}
         width={5}
         value={v.tolerance}
         onChange={set('tolerance')}
         error={err('tolerance')}
       />
-      {frequencyFixed ? (
+      {fixed ? (
         <InsetText>
           How often it is reported: {KPI_FREQUENCY_LABELS[v.frequency as KpiFrequency]}. This cannot change now that
           returns are in: to report it differently, remove this KPI (it is retired with its returns) and add a new one.
@@ -183,6 +238,7 @@ function KpiFields({
 export function AddKpiPage() {
   const [v, setV] = useState<KpiFormValues>({
     name: '',
+    measure: '',
     unit: '',
     target: '',
     direction: '',
@@ -278,11 +334,12 @@ function EditKpiForm({
   if (!kpi) return <InsetText>{why}</InsetText>;
   const values = v ?? {
     name: kpi.name,
+    measure: kpi.measure,
     unit: kpi.unit,
-    target: String(kpi.target),
+    target: kpiFigureInput(kpi.measure, kpi.target),
     direction: kpi.direction,
     frequency: kpi.frequency,
-    tolerance: String(kpi.tolerance),
+    tolerance: kpiFigureInput(kpi.measure, kpi.tolerance),
     dueDays: kpi.dueDays === null ? '' : String(kpi.dueDays),
   };
   const set = (k: keyof KpiFormValues) => (x: string) => setV({ ...values, [k]: x });
@@ -300,7 +357,7 @@ function EditKpiForm({
         change is kept in the contract’s history.
       </p>
       <form onSubmit={submit} noValidate>
-        <KpiFields v={values} set={set} errors={errors} frequencyFixed={hasReturns(kpi)} />
+        <KpiFields v={values} set={set} errors={errors} fixed={hasReturns(kpi)} />
         <Button disabled={saving}>Save the KPI</Button>
       </form>
     </>

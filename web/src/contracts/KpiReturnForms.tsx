@@ -16,7 +16,19 @@ import {
   type SummaryError,
 } from '../components';
 import type { KpiView, ReturnStatus } from './types';
-import { kpiTargetText } from './kpiReturnParts';
+import { kpiFigureAffixes, kpiFigureFromInput, kpiFigureInput, kpiTargetText, kpiValueText } from './kpiReturnParts';
+
+/** A figure in a sentence: money in pounds, any other measure as the bare number typed. */
+function plainFigure(kpi: KpiView, value: number): string {
+  return kpi.measure === 'pence' ? kpiValueText(kpi, value) : String(value);
+}
+
+/** The message for a figure that is not a number: money asks for pounds and pence. */
+function notANumber(kpi: KpiView): string {
+  return kpi.measure === 'pence'
+    ? `Enter the ${kpi.name.toLowerCase()} in pounds and pence, like 450.00`
+    : `Enter the ${kpi.name.toLowerCase()} as a number`;
+}
 
 /** Maps the server's field names onto this KPI's form fields (several KPIs' forms share a page). */
 function summaryFor(err: unknown, prefix: string): SummaryError[] {
@@ -58,9 +70,10 @@ export function ReturnForm({
   const prefix = `kpi-${kpi.id.slice(0, 8)}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const n = Number(value.trim());
-    if (!value.trim() || !Number.isFinite(n)) {
-      setErrors([{ field: `${prefix}-value`, message: `Enter the ${kpi.name.toLowerCase()} as a number` }]);
+    const n = kpiFigureFromInput(kpi.measure, value);
+    const bad = n === null ? notANumber(kpi) : kpiValueProblem(kpi, n);
+    if (n === null || bad) {
+      setErrors([{ field: `${prefix}-value`, message: bad! }]);
       return;
     }
     try {
@@ -101,6 +114,7 @@ export function ReturnForm({
         name={`${prefix}-value`}
         label={`${kpi.name} (${kpi.unit})`}
         hint={`Target: ${kpiTargetText(kpi)}`}
+        {...kpiFigureAffixes(kpi.measure)}
         inputMode="decimal"
         width={5}
         value={value}
@@ -135,24 +149,20 @@ export function AmendForm({
   onCancel: () => void;
 }) {
   const prefix = `amend-${kpi.id.slice(0, 8)}`;
-  const [value, setValue] = useState(String(row.value ?? ''));
+  const [value, setValue] = useState(row.value === null ? '' : kpiFigureInput(kpi.measure, row.value));
   const [comment, setComment] = useState(row.comment ?? '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // Every problem at once, in the words the server would use.
-    const n = Number(value.trim());
+    const n = kpiFigureFromInput(kpi.measure, value);
     const found: SummaryError[] = [];
-    if (!value.trim() || !Number.isFinite(n))
-      found.push({ field: `${prefix}-value`, message: `Enter the ${kpi.name.toLowerCase()} as a number` });
-    else {
-      const bad = kpiValueProblem(kpi, n);
-      if (bad) found.push({ field: `${prefix}-value`, message: bad });
-    }
+    const bad = n === null ? notANumber(kpi) : kpiValueProblem(kpi, n);
+    if (bad) found.push({ field: `${prefix}-value`, message: bad });
     const why = amendmentReasonProblem(reason);
     if (why) found.push({ field: `${prefix}-reason`, message: why });
-    if (found.length) {
+    if (found.length || n === null) {
       setErrors(found);
       return;
     }
@@ -162,7 +172,9 @@ export function AmendForm({
         comment: comment.trim() || null,
         reason: reason.trim(),
       });
-      onDone(`Return for ${row.label} amended from ${row.value} to ${n}; the earlier figure is kept in its history`);
+      onDone(
+        `Return for ${row.label} amended from ${row.value === null ? '–' : plainFigure(kpi, row.value)} to ${plainFigure(kpi, n)}; the earlier figure is kept in its history`,
+      );
     } catch (err) {
       setErrors(summaryFor(err, prefix));
     }
@@ -177,7 +189,8 @@ export function AmendForm({
       <TextInput
         name={`${prefix}-value`}
         label={`${kpi.name} (${kpi.unit})`}
-        hint={`Submitted: ${row.value}. Target: ${kpiTargetText(kpi)}`}
+        hint={`Submitted: ${row.value === null ? '–' : kpiValueText(kpi, row.value)}. Target: ${kpiTargetText(kpi)}`}
+        {...kpiFigureAffixes(kpi.measure)}
         inputMode="decimal"
         width={5}
         value={value}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Details, Table, Tag, formatDate } from '../components';
 import type { KpiView, ReturnStatus } from './types';
-import { ReturnStateTag } from './kpiReturnParts';
+import { ReturnStateTag, kpiValueText } from './kpiReturnParts';
 import { AmendForm } from './KpiReturnForms';
 
 /** Who gave a return's figure, and whether it was amended: shown beside each return. */
@@ -53,7 +53,7 @@ export function History({
             key: 'value',
             header: 'Value',
             numeric: true,
-            render: (r) => (r.value === null ? '–' : `${r.value}${kpi.unit === '%' ? '%' : ''}`),
+            render: (r) => (r.value === null ? '–' : kpiValueText(kpi, r.value)),
           },
           {
             key: 'rag',
@@ -113,16 +113,14 @@ export function History({
               <ul className="govuk-list govuk-list--bullet">
                 {r.history.map((h, i) => (
                   <li key={i}>
-                    {h.value}
-                    {kpi.unit === '%' ? '%' : ''}
+                    {kpiValueText(kpi, h.value)}
                     {h.enteredByStaff ? ' (entered by council staff)' : ''}
                     {h.by ? ` from ${h.by}` : ''}, replaced {formatDate(h.amendedOn)}
                     {h.amendedBy ? ` by ${h.amendedBy}` : ''}: {h.reason}
                   </li>
                 ))}
                 <li>
-                  Now {r.value}
-                  {kpi.unit === '%' ? '%' : ''}
+                  Now {r.value === null ? '–' : kpiValueText(kpi, r.value)}
                   {r.enteredByStaff ? ' (entered by council staff)' : ''}
                 </li>
               </ul>

@@ -18,7 +18,7 @@ import {
 } from '../components';
 import { KPI_FREQUENCY_LABELS, RETURN_STATE_LABELS, label } from './labels';
 import type { KpiView } from './types';
-import { kpiTargetText } from './kpiReturnParts';
+import { kpiTargetText, kpiValueText } from './kpiReturnParts';
 import { ReturnForm } from './KpiReturnForms';
 import { History } from './KpiReturnHistory';
 
@@ -174,7 +174,7 @@ export function KpiReturnsPage() {
             header: 'Latest',
             render: (k) => {
               const r = [...k.returns].reverse().find((x) => x.value !== null);
-              return r ? `${r.value}${k.unit === '%' ? '%' : ''} (${r.label})` : '–';
+              return r && r.value !== null ? `${kpiValueText(k, r.value)} (${r.label})` : '–';
             },
           },
           { key: 'overdue', header: 'Overdue', numeric: true, render: (k) => k.overdue, sortValue: (k) => k.overdue },

@@ -8,6 +8,7 @@ describe('the KPI form’s own checks', () => {
     readKpi(
       {
         name: 'Visits on time',
+        measure: '',
         unit: '%',
         target: '99999999999',
         direction: 'higher_is_better',
@@ -29,6 +30,7 @@ describe('the KPI form’s own checks', () => {
     const body = readKpi(
       {
         name: 'Visits on time',
+        measure: '',
         unit: '%',
         target: '95',
         direction: 'higher_is_better',
@@ -39,6 +41,23 @@ describe('the KPI form’s own checks', () => {
       problems,
     );
     expect(problems).toEqual([]);
-    expect(body).toMatchObject({ target: 95, tolerance: 5, dueDays: 120 });
+    expect(body).toMatchObject({ measure: 'percent', target: 95, tolerance: 5, dueDays: 120 });
+  });
+
+  it('types the target and tolerance by the measure: money typed in pounds goes as pence, a percentage stops at 100', () => {
+    const base = { name: 'Weekly cost', direction: 'lower_is_better', frequency: 'monthly', dueDays: '' };
+    const problems: { field?: string; message: string }[] = [];
+    const money = readKpi({ ...base, measure: 'pence', unit: '', target: '£1,450.50', tolerance: '25' }, problems);
+    expect(problems).toEqual([{ field: 'unit', message: 'Enter the unit, like % or hours' }]);
+    expect(money).toMatchObject({ measure: 'pence', target: 145_050, tolerance: 2_500 });
+    const wrong: { field?: string; message: string }[] = [];
+    readKpi({ ...base, measure: 'percent', unit: '%', target: '120', tolerance: '0.001p' }, wrong);
+    expect(wrong).toEqual([
+      { field: 'target', message: 'The target must be a percentage from 0 to 100' },
+      { field: 'tolerance', message: 'Enter the tolerance before it is red as a number' },
+    ]);
+    const counted: { field?: string; message: string }[] = [];
+    readKpi({ ...base, measure: '', unit: 'visits', target: '40.5', tolerance: '2' }, counted);
+    expect(counted).toEqual([{ field: 'target', message: 'The target must be a whole number of visits' }]);
   });
 });

@@ -1,5 +1,5 @@
 // A provider's record with the hub: how it answered requests (for the acceptance metrics) and its notifications.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { type Db } from '../../client.js';
 import {
   acceptanceByProvider,
@@ -8,6 +8,7 @@ import {
 } from '../../../domain/discharge/metrics.js';
 import { providers } from '../../market/schema.js';
 import { dischargeNotifications, dischargeRequests } from '../schema.js';
+import { readInSlices } from '../sql.js';
 
 export async function providerAcceptance(
   db: Db,
@@ -19,30 +20,60 @@ export async function providerAcceptance(
   return acceptanceByProvider(records, from, to)[0] ?? null;
 }
 
-/** Every request row as the metrics need it, optionally for one provider. */
+/**
+ * Every request row as the metrics need it, optionally for one provider. Read in slices of about `sliceRows`
+ * requests by the time they were sent (readInSlices), so on PGlite no single query holds the server.
+ */
 export async function loadResponseRecords(
   db: Db,
-  opts: { providerId?: string } = {},
+  opts: { providerId?: string; sliceRows?: number } = {},
 ): Promise<ProviderResponseRecord[]> {
-  const rows = await db
-    .select({ q: dischargeRequests, providerName: providers.name })
-    .from(dischargeRequests)
-    .innerJoin(providers, eq(providers.id, dischargeRequests.providerId))
-    .where(opts.providerId ? eq(dischargeRequests.providerId, opts.providerId) : undefined);
-  return rows.map(({ q, providerName }) => ({
-    referralId: q.referralId,
-    providerId: q.providerId,
-    providerName,
-    sentAt: q.sentAt,
-    respondedAt: q.respondedAt,
-    response:
-      q.status === 'declined'
-        ? 'decline'
-        : q.status === 'offered' || q.status === 'awarded' || (q.status === 'not_selected' && q.pricePence !== null)
-          ? 'offer'
-          : null,
-    awarded: q.status === 'awarded',
-  }));
+  const q = dischargeRequests;
+  const which = opts.providerId ? eq(q.providerId, opts.providerId) : undefined;
+  // Nothing is sent after now plus the plausible year ahead, so the slices end there (exclusive, one ms past).
+  const [span] = await db
+    .select({
+      rows: sql<number>`count(*)::int`,
+      first: sql<Date | string | null>`min(${q.sentAt})`,
+      last: sql<Date | string | null>`max(${q.sentAt})`,
+    })
+    .from(q)
+    .where(which);
+  const end = span?.last ? new Date(new Date(span.last).getTime() + 1) : new Date();
+  return readInSlices(
+    async () => ({ rows: Number(span?.rows ?? 0), first: span?.first ? new Date(span.first) : null }),
+    end,
+    async (a, b) => {
+      const rows = await db
+        .select({
+          referralId: q.referralId,
+          providerId: q.providerId,
+          providerName: providers.name,
+          sentAt: q.sentAt,
+          respondedAt: q.respondedAt,
+          status: q.status,
+          priced: sql<boolean>`${q.pricePence} is not null`,
+        })
+        .from(q)
+        .innerJoin(providers, eq(providers.id, q.providerId))
+        .where(and(which, gte(q.sentAt, a), lt(q.sentAt, b)));
+      return rows.map((r) => ({
+        referralId: r.referralId,
+        providerId: r.providerId,
+        providerName: r.providerName,
+        sentAt: r.sentAt,
+        respondedAt: r.respondedAt,
+        response:
+          r.status === 'declined'
+            ? ('decline' as const)
+            : r.status === 'offered' || r.status === 'awarded' || (r.status === 'not_selected' && r.priced)
+              ? ('offer' as const)
+              : null,
+        awarded: r.status === 'awarded',
+      }));
+    },
+    opts.sliceRows,
+  );
 }
 
 /** A provider's latest notifications (new requests, awards, withdrawals), newest first. */
