@@ -11,6 +11,7 @@ import { periodStart } from '../../domain/discharge/time.js';
 import { loadD2a, loadMetrics, type MetricsReport } from '../../db/discharge/flow.js';
 import { readDischargeHistory } from '../../db/discharge/history.js';
 import { requireRole } from '../auth/guards.js';
+import { flowMetricsOn, sharedComputePool } from './computePool.js';
 import { download, MEDIA } from '../schemas.js';
 import { d2aSchema, historySchema, metricsSchema } from './schemas.js';
 import { assertDateRange } from '../ranges.js';
@@ -91,7 +92,11 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
       assertDateRange({ from: w.from, to: w.end });
-      const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
+      const report = await loadMetrics(
+        app.db,
+        { period: request.query.period, from: w.from, to: w.end, asAt: now },
+        flowMetricsOn(sharedComputePool()),
+      );
       return { ...report, to: w.to };
     },
   );
@@ -111,7 +116,11 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
       assertDateRange({ from: w.from, to: w.end });
-      const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
+      const report = await loadMetrics(
+        app.db,
+        { period: request.query.period, from: w.from, to: w.end, asAt: now },
+        flowMetricsOn(sharedComputePool()),
+      );
       // The file names the filter (by week or month, from and to), as the page's own downloads do.
       const name = `discharge-metrics-by-${request.query.period}-${w.from}-to-${w.to}`;
       const columns = metricColumns(request.query.period);
