@@ -279,7 +279,11 @@ export type FitRunner = (input: HistoryInput) => HistoryFit | Promise<HistoryFit
  * `runFit` does the fitting (default: fitHistory on this thread).
  * @returns null when there is no history in that year
  */
-export async function fitFromHistory(db: Db, asAt?: string, runFit: FitRunner = fitHistory): Promise<HistoryFit | null> {
+export async function fitFromHistory(
+  db: Db,
+  asAt?: string,
+  runFit: FitRunner = fitHistory,
+): Promise<HistoryFit | null> {
   // Cached per discharge data version and London date (plausible dates are judged against today), as the metrics are.
   return cachedByVersion(db, 'discharge', `fit|${asAt ?? 'latest'}|${londonToday()}`, () =>
     computeFit(db, asAt, runFit),

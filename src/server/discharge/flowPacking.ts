@@ -198,6 +198,8 @@ export function unpackResponses(p: PackedResponses): ProviderResponseRecord[] {
 /** The typed arrays' buffers, to transfer (not copy) to a worker thread. */
 export function buffersOf(p: PackedFlowRecords | PackedResponses): ArrayBuffer[] {
   return Object.values(p)
-    .flatMap((v: unknown) => (ArrayBuffer.isView(v) ? [v] : v && typeof v === 'object' && 'index' in v ? [v.index] : []))
+    .flatMap((v: unknown) =>
+      ArrayBuffer.isView(v) ? [v] : v && typeof v === 'object' && 'index' in v ? [v.index] : [],
+    )
     .map((v) => (v as ArrayBufferView).buffer as ArrayBuffer);
 }
