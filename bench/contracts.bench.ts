@@ -18,7 +18,7 @@ import { createRng } from '../src/domain/core/random.js';
 import { addDays, addMonths } from '../src/domain/core/dates.js';
 import { periodsDue } from '../src/domain/contracts/kpi.js';
 import { planBackwards } from '../src/domain/contracts/procurement.js';
-import { haltonLayout } from '../src/domain/contracts/deliveryPlan.js';
+import { haltonLayout } from '../src/domain/contracts/haltonWorkbook.js';
 import { contractsImporter } from '../src/importers/contracts.js';
 import { fileSource, runImport } from '../src/importers/framework.js';
 import { deliveryPlanWorkbook } from '../src/server/contracts/deliveryPlanXlsx.js';

@@ -8,7 +8,7 @@ import { csvOfRecords } from '../domain/core/csv.js';
 import { directoryExport, directoryTables } from '../domain/directory/exchange.js';
 import { allServiceIds, loadServices } from '../db/directory/records.js';
 import { allTaxonomies } from '../db/directory/taxonomies.js';
-import { marketCandidates, publishMarketLocations } from '../db/directory/curation.js';
+import { marketCandidates, publishMarketLocations } from '../db/directory/publish.js';
 import { formatIssues, ImportRejected, runImport, textSource } from '../importers/framework.js';
 import { fetchOrukFeed, orukImporter } from '../importers/oruk.js';
 import { openMigrated } from './bootstrap.js';

@@ -5,19 +5,19 @@
 // of Havering's size (the demo borough is calibrated on Havering); plans are set a little better than the
 // baseline Steward computes, as a council would set them.
 import type { Db } from '../db/client.js';
-import { createPlan, loadPlan, putMetricPlans, type NewPlan } from '../db/bcf/plans.js';
+import { putMetricPlans } from '../db/bcf/metrics.js';
+import { createPlan, loadPlan, type NewPlan } from '../db/bcf/plans.js';
 import { refreshStewardCounts } from '../db/bcf/steward.js';
 import { getBorough } from '../db/core/settings.js';
 import { financialYearOf, financialYearStart } from '../domain/core/dates.js';
 import type { Rng } from '../domain/core/random.js';
 import { nextFinancialYear, quarterEndDate, quartersOf } from '../domain/bcf/period.js';
 import type { FundingLine } from '../domain/bcf/plan.js';
-import { DEMO_BCF_PLACES } from './bcfPlaces.js';
+import { DEMO_BCF_PLACES, QUARTER_SHAPE, requirementsFor } from './bcfPlaces.js';
 import { addCommunityHealth, schemesFor } from './bcfSchemes.js';
 import type { DemoPart } from './part.js';
 
 const ACTOR = { system: 'demo' };
-const QUARTER_SHAPE = [0.24, 0.24, 0.26, 0.26];
 
 /**
  * Create the borough's plan (after the market, discharge and demand parts: it reads their placements, hub records
@@ -64,12 +64,7 @@ export async function loadBoroughBcfPlan(
         amountPence: Math.round(amount * 93 * (line === 'minimum_nhs' ? 1 + 0.057 * k : 1 + 0.02 * k)),
       });
     const nhs = plan.income.find((i) => i.year === year && i.fundingLine === 'minimum_nhs')!.amountPence;
-    plan.requirements.push({
-      place: key,
-      year,
-      socialCarePence: Math.round(nhs * 0.4),
-      outOfHospitalPence: Math.round(nhs * 0.3),
-    });
+    plan.requirements.push(requirementsFor(key, year, nhs));
   });
   for (const spec of specs) {
     const funding: NewPlan['schemes'][number]['funding'] = [];
@@ -144,6 +139,7 @@ export async function loadBoroughBcfPlan(
   return { planId: created.id };
 }
 
+/** The borough's own BCF plan part (after the market, discharge and demand parts, whose records it counts). */
 export const bcfBoroughDemoPart: DemoPart = {
   name: 'bcf-borough',
   description: 'the demo borough’s own Better Care Fund plan, its admissions and discharges computed by Steward',

@@ -28,6 +28,7 @@ export interface DemoPlace {
   income: Partial<Record<FundingLine, number>>;
 }
 
+/** The joint plan's three places with the seed's figures (populations, baselines, plans, income in pounds). */
 export const DEMO_BCF_PLACES: DemoPlace[] = [
   {
     key: 'bd',
@@ -123,4 +124,20 @@ export function demoBands(place: DemoPlace, yearsOn: number): number[] {
   const older = Math.round(place.residents65 * OLDER_GROWTH ** yearsOn);
   const younger = Math.round((place.residents - place.residents65) * YOUNGER_GROWTH ** yearsOn);
   return [...splitWhole(younger, YOUNGER_SHAPE), ...splitWhole(older, place.olderShares)];
+}
+
+/** Quarterly share of a year (Q3–Q4 winter slightly heavier). */
+export const QUARTER_SHAPE = [0.24, 0.24, 0.26, 0.26];
+
+/**
+ * A place's minimum spending requirements for a year from its minimum NHS contribution (`nhsPence`): 40% on
+ * social care, 30% on NHS commissioned out-of-hospital services (pence, rounded).
+ */
+export function requirementsFor(place: string, year: string, nhsPence: number) {
+  return {
+    place,
+    year,
+    socialCarePence: Math.round(nhsPence * 0.4),
+    outOfHospitalPence: Math.round(nhsPence * 0.3),
+  };
 }

@@ -7,7 +7,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { contracts } from '../db/contracts/schema.js';
-import { createSuggestion, publishContracts, publishMarketLocations } from '../db/directory/curation.js';
+import { createSuggestion } from '../db/directory/curation.js';
+import { publishContracts, publishMarketLocations } from '../db/directory/publish.js';
 import { saveServices } from '../db/directory/records.js';
 import { directoryServices } from '../db/directory/schema.js';
 import { ensureShippedTaxonomies } from '../db/directory/taxonomies.js';

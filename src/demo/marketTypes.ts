@@ -1,5 +1,6 @@
 // What the demo market generator returns: providers, locations, capacity and workforce returns, usual rates, cost
 // of care and placements, as plain data ready to insert.
+import type { CareHomeFigures } from '../domain/discharge/brokerage.js';
 import type { Band, ContractType, Funding, Purpose, ServiceType, Specialism } from '../domain/market/types.js';
 
 export interface DemoDistrictInput {
@@ -51,22 +52,10 @@ export interface DemoLocation {
   /** Why this home is fragile in the story (low occupancy, agency, stale), for the demo narrative only. */
   storyFlags: string[];
 }
-export interface DemoCareHomeCapacity {
+/** One care home capacity return: the figures the brokerage reads (CareHomeFigures), when and for which location. */
+export interface DemoCareHomeCapacity extends CareHomeFigures {
   locationKey: string;
   asAt: string;
-  maxCapacity: number;
-  occupied: number;
-  vacantReserved: number;
-  vacantAccepting: number;
-  residentialMax: number | null;
-  residentialOccupied: number | null;
-  residentialVacantAccepting: number | null;
-  nursingMax: number | null;
-  nursingOccupied: number | null;
-  nursingVacantAccepting: number | null;
-  dementiaMax: number | null;
-  dementiaOccupied: number | null;
-  dementiaVacantAccepting: number | null;
 }
 export interface DemoHomecareCapacity {
   locationKey: string;

@@ -1,12 +1,9 @@
 // BCF plan repository: read a whole plan, write one (demo, re-import), change a scheme's spend and actuals,
 // and gather the counts behind the metrics from the BCF tables, hospital activity and the population series.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
-import { populationRows } from '../demand/population.js';
-import { contracts } from '../contracts/schema.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
-import { ESP2013_65_PLUS } from '../../domain/bcf/esp2013.js';
 import type { MetricKey } from '../../domain/bcf/metrics.js';
 import {
   type AreaOfSpend,
@@ -16,16 +13,11 @@ import {
   type MinimumRequirement,
   type Place,
   type Scheme,
-  type SchemeActual,
-  type SchemeFunding,
   validateScheme,
 } from '../../domain/bcf/plan.js';
-import { populationLabel, espPopulation } from '../../domain/bcf/population.js';
-import { financialYearStart } from '../../domain/core/dates.js';
-import type { MetricInput, MetricPlan } from '../../domain/bcf/scorecard.js';
+import type { MetricPlan } from '../../domain/bcf/scorecard.js';
 import type { QuarterNumber } from '../../domain/bcf/period.js';
 import {
-  bcfActivity,
   bcfIncome,
   bcfMetricCounts,
   bcfMetricPlans,
@@ -255,212 +247,4 @@ export async function createPlan(
     detail: { places: input.places.length, schemes: input.schemes.length },
   });
   return { id: plan.id, placeIds, schemeIds };
-}
-
-async function schemeOf(db: Db, id: string) {
-  const [row] = await db.select().from(bcfSchemes).where(eq(bcfSchemes.id, id));
-  if (!row) throw new NotFound('Scheme');
-  return row;
-}
-
-/**
- * Replace a scheme's planned spend for the funding lines and years given (other lines and years are kept).
- * In one transaction, audited with the before and after totals. @throws NotFound, InputError
- */
-export async function updateSchemeSpend(
-  db: Db,
-  actor: AuditActor,
-  schemeId: string,
-  funding: SchemeFunding[],
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const scheme = await schemeOf(tx, schemeId);
-    const [plan] = await tx.select().from(bcfPlans).where(eq(bcfPlans.id, scheme.planId));
-    validateScheme(
-      {
-        ...scheme,
-        commissioner: scheme.commissioner as Commissioner,
-        areaOfSpend: scheme.areaOfSpend as AreaOfSpend,
-        funding,
-      },
-      plan.years,
-    );
-    const before = await tx.select().from(bcfSchemeFunding).where(eq(bcfSchemeFunding.schemeId, schemeId));
-    for (const f of funding) {
-      await tx
-        .insert(bcfSchemeFunding)
-        .values({ schemeId, ...f })
-        .onConflictDoUpdate({
-          target: [bcfSchemeFunding.schemeId, bcfSchemeFunding.fundingLine, bcfSchemeFunding.year],
-          set: { plannedPence: f.plannedPence },
-        });
-    }
-    await tx.update(bcfSchemes).set({ updatedAt: new Date() }).where(eq(bcfSchemes.id, schemeId));
-    await recordAudit(tx, actor, {
-      action: 'update_spend',
-      entity: 'bcf_scheme',
-      entityId: schemeId,
-      detail: {
-        ref: scheme.ref,
-        before: before.map((b) => ({ fundingLine: b.fundingLine, year: b.year, plannedPence: b.plannedPence })),
-        after: funding,
-      },
-    });
-  });
-}
-
-/** Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. */
-export async function putSchemeActuals(
-  db: Db,
-  actor: AuditActor,
-  schemeId: string,
-  actuals: SchemeActual[],
-): Promise<void> {
-  const bad = actuals.flatMap((a, i) =>
-    !Number.isInteger(a.actualPence) || a.actualPence < 0
-      ? [{ field: `actuals.${i}.actualPence`, message: 'Actual spend must be whole pence, 0 or more' }]
-      : [],
-  );
-  if (bad.length) throw new InputError(bad);
-  await db.transaction(async (tx) => {
-    const scheme = await schemeOf(tx, schemeId);
-    for (const a of actuals)
-      await tx
-        .insert(bcfSchemeActuals)
-        .values({ schemeId, ...a })
-        .onConflictDoUpdate({
-          target: [
-            bcfSchemeActuals.schemeId,
-            bcfSchemeActuals.fundingLine,
-            bcfSchemeActuals.year,
-            bcfSchemeActuals.quarter,
-          ],
-          set: { actualPence: a.actualPence, outputs: a.outputs },
-        });
-    await recordAudit(tx, actor, {
-      action: 'update_actuals',
-      entity: 'bcf_scheme',
-      entityId: schemeId,
-      detail: { ref: scheme.ref, quarters: actuals.length },
-    });
-  });
-}
-
-/** Which measure of hospital activity feeds each standardised metric. */
-export const ACTIVITY_MEASURE: Record<'falls' | 'avoidable_admissions', string> = {
-  falls: 'falls_65',
-  avoidable_admissions: 'acsc',
-};
-
-/**
- * Every count behind the plan's metrics: stored counts (residential admissions, discharge home) and, for the
- * standardised metrics, hospital activity by band with the place's population by band for the year (the mid-year
- * estimate, else projection, of the need and demand area). A quarter with activity but no population is left out.
- */
-export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[]> {
-  const out: MetricInput[] = plan.metricCounts.map((c) => ({
-    placeId: c.placeId,
-    metric: c.metric,
-    year: c.year,
-    quarter: c.quarter,
-    numerator: c.numerator,
-    denominator: c.denominator,
-    bands: null,
-    source: c.source,
-  }));
-  const codes = plan.places.map((p) => p.gssCode);
-  if (codes.length === 0) return out;
-  const activity = await db
-    .select()
-    .from(bcfActivity)
-    .where(and(inArray(bcfActivity.gssCode, codes), inArray(bcfActivity.year, [plan.baselineYear, ...plan.years])));
-  if (activity.length === 0) return out;
-  const series = await populationRows(db, codes);
-  for (const place of plan.places) {
-    for (const metric of ['falls', 'avoidable_admissions'] as const) {
-      const mine = activity.filter((a) => a.gssCode === place.gssCode && a.measure === ACTIVITY_MEASURE[metric]);
-      const quarters = new Set(mine.map((a) => `${a.year}|${a.quarter}`));
-      for (const key of quarters) {
-        const [year, q] = key.split('|');
-        const pop = espPopulation(series, place.gssCode, Number(financialYearStart(year).slice(0, 4)));
-        if (!pop) continue;
-        const wanted = metric === 'falls' ? ESP2013_65_PLUS.map((b) => b.band) : pop.bands.map((b) => b.band);
-        const rows = mine.filter((a) => a.year === year && a.quarter === Number(q));
-        const bands = wanted.flatMap((band) => {
-          const p = pop.bands.find((b) => b.band === band);
-          if (!p) return [];
-          return [
-            {
-              band,
-              population: p.population,
-              events: rows.filter((r) => r.ageBand === band).reduce((s, r) => s + r.admissions, 0),
-            },
-          ];
-        });
-        out.push({
-          placeId: place.id,
-          metric,
-          year,
-          quarter: Number(q) as QuarterNumber,
-          numerator: null,
-          denominator: null,
-          bands,
-          source: `${rows[0].source}; population ${populationLabel(pop)}`,
-        });
-      }
-    }
-  }
-  return out;
-}
-
-/** Set metric plan values (replacing the same place, metric, year and quarter). Audited. */
-export async function putMetricPlans(db: Db, actor: AuditActor, planId: string, rows: MetricPlan[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const r of rows)
-      await tx
-        .insert(bcfMetricPlans)
-        .values(r)
-        .onConflictDoUpdate({
-          target: [bcfMetricPlans.placeId, bcfMetricPlans.metric, bcfMetricPlans.year, bcfMetricPlans.quarter],
-          set: { value: r.value },
-        });
-    await recordAudit(tx, actor, {
-      action: 'update_metric_plans',
-      entity: 'bcf_plan',
-      entityId: planId,
-      detail: { values: rows.length },
-    });
-  });
-}
-
-/**
- * Set the register contracts a scheme names (replacing the list). Audited with before and after.
- * @throws NotFound when the scheme is not found; InputError naming each id that is not a contract of the register
- */
-export async function setSchemeContracts(
-  db: Db,
-  actor: AuditActor,
-  schemeId: string,
-  contractIds: string[],
-): Promise<void> {
-  const ids = [...new Set(contractIds)];
-  await db.transaction(async (tx) => {
-    const scheme = await schemeOf(tx, schemeId);
-    const found = ids.length
-      ? await tx.select({ id: contracts.id }).from(contracts).where(inArray(contracts.id, ids))
-      : [];
-    const bad = ids.flatMap((id, i) =>
-      found.some((f) => f.id === id)
-        ? []
-        : [{ field: `contractIds.${i}`, message: 'Choose a contract from the register', in: 'body' as const }],
-    );
-    if (bad.length) throw new InputError(bad);
-    await tx.update(bcfSchemes).set({ contractIds: ids, updatedAt: new Date() }).where(eq(bcfSchemes.id, schemeId));
-    await recordAudit(tx, actor, {
-      action: 'update_contracts',
-      entity: 'bcf_scheme',
-      entityId: schemeId,
-      detail: { ref: scheme.ref, before: scheme.contractIds, after: ids },
-    });
-  });
 }

@@ -5,21 +5,16 @@ import { recordAudit, type AuditActor } from '../core/audit.js';
 import { InputError } from '../../domain/core/errors.js';
 import { validateDcCells, type DcRow } from '../../domain/bcf/demandCapacity.js';
 import type { FyQuarter } from '../../domain/bcf/period.js';
-import { buildReturn, parseReturn, type ReadSheet, type Sheet } from '../../domain/bcf/returnTemplate.js';
+import { buildReturn } from '../../domain/bcf/returnBuild.js';
+import { parseReturn } from '../../domain/bcf/returnParse.js';
+import type { ReadSheet, Sheet } from '../../domain/bcf/returnTemplate.js';
 import { scorecard } from '../../domain/bcf/scorecard.js';
 import { readDemandCapacity } from './demandCapacity.js';
-import { loadPlan, metricInputs, type PlanData } from './plans.js';
+import { metricInputs, upsertMetricPlan } from './metrics.js';
+import { loadPlan, type PlanData } from './plans.js';
+import { upsertSchemeActual, upsertSchemeFunding } from './schemes.js';
 import { linkText, planRisks } from './risks.js';
-import {
-  bcfDemandCapacity,
-  bcfIncome,
-  bcfMetricCounts,
-  bcfMetricPlans,
-  bcfPlans,
-  bcfSchemeActuals,
-  bcfSchemeFunding,
-  bcfSchemes,
-} from './schema.js';
+import { bcfDemandCapacity, bcfIncome, bcfMetricCounts, bcfPlans, bcfSchemes } from './schema.js';
 
 /** The plan's scorecard: every place and metric, by quarter and year, the baseline year first. */
 export async function planScorecard(db: Db, plan: PlanData) {
@@ -140,36 +135,10 @@ export async function applyReturn(
             updatedAt: new Date(),
           })
           .where(eq(bcfSchemes.id, schemeId));
-      for (const f of s.funding)
-        await tx
-          .insert(bcfSchemeFunding)
-          .values({ schemeId, ...f })
-          .onConflictDoUpdate({
-            target: [bcfSchemeFunding.schemeId, bcfSchemeFunding.fundingLine, bcfSchemeFunding.year],
-            set: { plannedPence: f.plannedPence },
-          });
-      for (const a of s.actuals)
-        await tx
-          .insert(bcfSchemeActuals)
-          .values({ schemeId, ...a })
-          .onConflictDoUpdate({
-            target: [
-              bcfSchemeActuals.schemeId,
-              bcfSchemeActuals.fundingLine,
-              bcfSchemeActuals.year,
-              bcfSchemeActuals.quarter,
-            ],
-            set: { actualPence: a.actualPence, outputs: a.outputs },
-          });
+      for (const f of s.funding) await upsertSchemeFunding(tx, schemeId, f);
+      for (const a of s.actuals) await upsertSchemeActual(tx, schemeId, a);
     }
-    for (const m of changes.metricPlans)
-      await tx
-        .insert(bcfMetricPlans)
-        .values(m)
-        .onConflictDoUpdate({
-          target: [bcfMetricPlans.placeId, bcfMetricPlans.metric, bcfMetricPlans.year, bcfMetricPlans.quarter],
-          set: { value: m.value },
-        });
+    for (const m of changes.metricPlans) await upsertMetricPlan(tx, m);
     for (const c of changes.counts)
       await tx
         .insert(bcfMetricCounts)

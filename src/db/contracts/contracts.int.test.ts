@@ -13,7 +13,7 @@ import { createRisk, listRisks, putBands, reviewRisk } from './risks.js';
 import { contracts } from './schema.js';
 import { contractsImporter } from '../../importers/contracts.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
-import { haltonLayout } from '../../domain/contracts/deliveryPlan.js';
+import { haltonLayout } from '../../domain/contracts/haltonWorkbook.js';
 import { deliveryPlanWorkbook } from '../../server/contracts/deliveryPlanXlsx.js';
 
 const system = { system: 'test' };

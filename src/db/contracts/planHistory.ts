@@ -36,6 +36,11 @@ async function auditFacts(db: Db, where: SQL): Promise<(AuditFact & { entityId: 
   }));
 }
 
+/** The rows `load` finds under the given parent ids; none (without a query) when there are no parents. */
+async function childrenOf<R>(parentIds: string[], load: (ids: string[]) => Promise<R[]>): Promise<R[]> {
+  return parentIds.length ? load(parentIds) : [];
+}
+
 /**
  * A delivery plan's history, newest first: the plan started or imported, retired or edited, and every priority,
  * commissioning intention, action and milestone added, reworded or saved (fields before → after), moved, retired
@@ -51,41 +56,32 @@ export async function deliveryPlanHistory(db: Db, planId: string): Promise<Histo
     .from(planPriorities)
     .where(eq(planPriorities.planId, planId));
   for (const p of pris) names.set(p.id, `Priority ${p.number} – ${p.title}`);
-  const ints = pris.length
-    ? await db
+  const ints = await childrenOf(
+    pris.map((p) => p.id),
+    (ids) =>
+      db
         .select({ id: planIntentions.id, text: planIntentions.text })
         .from(planIntentions)
-        .where(
-          inArray(
-            planIntentions.priorityId,
-            pris.map((p) => p.id),
-          ),
-        )
-    : [];
+        .where(inArray(planIntentions.priorityId, ids)),
+  );
   for (const i of ints) names.set(i.id, i.text);
-  const acts = ints.length
-    ? await db
+  const acts = await childrenOf(
+    ints.map((i) => i.id),
+    (ids) =>
+      db
         .select({ id: planActions.id, text: planActions.text })
         .from(planActions)
-        .where(
-          inArray(
-            planActions.intentionId,
-            ints.map((i) => i.id),
-          ),
-        )
-    : [];
+        .where(inArray(planActions.intentionId, ids)),
+  );
   for (const a of acts) names.set(a.id, a.text);
-  const mils = acts.length
-    ? await db
+  const mils = await childrenOf(
+    acts.map((a) => a.id),
+    (ids) =>
+      db
         .select({ id: planMilestones.id, title: planMilestones.title })
         .from(planMilestones)
-        .where(
-          inArray(
-            planMilestones.actionId,
-            acts.map((a) => a.id),
-          ),
-        )
-    : [];
+        .where(inArray(planMilestones.actionId, ids)),
+  );
   for (const m of mils) names.set(m.id, m.title);
   const of = (entity: string, ids: string[]) =>
     ids.length ? and(eq(auditLog.entity, entity), inArray(auditLog.entityId, ids)) : sql`false`;

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { InputError, type FieldError } from '../../domain/core/errors.js';
-import type { ImportedPlan } from '../../domain/contracts/deliveryPlan.js';
+import type { ImportedPlan } from '../../domain/contracts/haltonWorkbook.js';
 import type { PlanKind } from './deliveryPlan.js';
 import { contracts, deliveryPlans, planActions, planIntentions, planPriorities, procurements } from './schema.js';
 import { planProblems, actionValues } from './planChecks.js';

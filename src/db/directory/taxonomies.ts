@@ -9,6 +9,7 @@ import {
   type OrukTaxonomyWithTerms,
 } from '../../domain/directory/oruk.js';
 import { SHIPPED_TAXONOMIES } from '../../domain/directory/taxonomies.js';
+import { fromExcluded } from '../upsert.js';
 import { directoryTaxonomies, directoryTaxonomyTerms } from './schema.js';
 
 /** Name of the taxonomy that holds terms an imported feed used without publishing their taxonomy. */
@@ -37,15 +38,13 @@ export async function saveTaxonomies(
       })
       .onConflictDoUpdate({
         target: directoryTaxonomies.id,
-        set: {
-          name: sql`excluded.name`,
-          description: sql`excluded.description`,
-          uri: sql`excluded.uri`,
-          version: sql`excluded.version`,
-          ...(t.key
-            ? { key: sql`excluded.key`, licence: sql`excluded.licence`, attribution: sql`excluded.attribution` }
-            : {}),
-        },
+        set: fromExcluded(directoryTaxonomies, [
+          'name',
+          'description',
+          'uri',
+          'version',
+          ...(t.key ? (['key', 'licence', 'attribution'] as const) : []),
+        ]),
       });
     const terms = t.taxonomy_terms ?? [];
     for (let i = 0; i < terms.length; i += 500) {
@@ -65,15 +64,15 @@ export async function saveTaxonomies(
         )
         .onConflictDoUpdate({
           target: directoryTaxonomyTerms.id,
-          set: {
-            taxonomy_id: sql`excluded.taxonomy_id`,
-            name: sql`excluded.name`,
-            description: sql`excluded.description`,
-            parent_id: sql`excluded.parent_id`,
-            term_uri: sql`excluded.term_uri`,
-            term: sql`excluded.term`,
-            position: sql`excluded.position`,
-          },
+          set: fromExcluded(directoryTaxonomyTerms, [
+            'taxonomy_id',
+            'name',
+            'description',
+            'parent_id',
+            'term_uri',
+            'term',
+            'position',
+          ]),
         });
     }
   }

@@ -1,9 +1,8 @@
 // Capacity, vacancy and workforce returns. Every return is a new row (history is kept); "no change"
 // copies the latest figures forward with today's date, so the figure's age resets without retyping.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { queryRows } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import {
   type CareHomeCapacityInput,
@@ -14,7 +13,12 @@ import {
   validateWorkforce,
 } from '../../domain/market/capacity.js';
 import { isCareHome } from '../../domain/market/types.js';
-import { locationConditions, type LocationFilter } from './register.js';
+import {
+  latestCareHomeReturn,
+  latestHomecareReturns,
+  latestWorkforceReturn,
+  type BedGroup,
+} from './capacityQueries.js';
 import {
   careHomeCapacity,
   homecareCapacity,
@@ -185,36 +189,6 @@ export async function recordWorkforceReturn(
   });
 }
 
-/** A care home's latest bed return, or null. */
-export async function latestCareHomeReturn(db: Db, locationId: string): Promise<CareHomeCapacityRow | null> {
-  const [row] = await db
-    .select()
-    .from(careHomeCapacity)
-    .where(eq(careHomeCapacity.locationId, locationId))
-    .orderBy(desc(careHomeCapacity.asAt))
-    .limit(1);
-  return row ?? null;
-}
-/** Each homecare location's latest return. */
-export async function latestHomecareReturns(db: Db, locationId: string): Promise<HomecareCapacityRow[]> {
-  // The latest return for each area the location serves.
-  return db
-    .selectDistinctOn([homecareCapacity.area])
-    .from(homecareCapacity)
-    .where(eq(homecareCapacity.locationId, locationId))
-    .orderBy(homecareCapacity.area, desc(homecareCapacity.asAt));
-}
-/** A location's latest workforce return, or null. */
-export async function latestWorkforceReturn(db: Db, locationId: string): Promise<WorkforceSnapshotRow | null> {
-  const [row] = await db
-    .select()
-    .from(workforceSnapshots)
-    .where(eq(workforceSnapshots.locationId, locationId))
-    .orderBy(desc(workforceSnapshots.asAt))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * "No change": copy each of the location's latest returns (care home capacity, homecare by area, workforce)
  * forward to now. Fails if the location has never reported: there is nothing to confirm.
@@ -339,8 +313,6 @@ export async function recordNilReturn(
   });
 }
 
-export type BedGroup = 'residential' | 'nursing' | 'dementia';
-
 /**
  * A bed was taken (delta +1) or freed (delta −1) at a care home, e.g. when a placement starts or ends:
  * records a new return from the latest one with occupied and vacant-accepting moved by delta (also in the
@@ -378,137 +350,4 @@ export async function adjustVacancy(
     }
     return recordCareHomeReturn(tx, by, locationId, next, { source: 'system', reportedBy: opts.reportedBy ?? null });
   });
-}
-
-/** A care home's bed returns, oldest first (at most `limit`). */
-export async function careHomeHistory(db: Db, locationId: string, limit = 500): Promise<CareHomeCapacityRow[]> {
-  return db
-    .select()
-    .from(careHomeCapacity)
-    .where(eq(careHomeCapacity.locationId, locationId))
-    .orderBy(asc(careHomeCapacity.asAt))
-    .limit(limit);
-}
-/** A homecare location's returns, oldest first (at most `limit`). */
-export async function homecareHistory(db: Db, locationId: string, limit = 1000): Promise<HomecareCapacityRow[]> {
-  return db
-    .select()
-    .from(homecareCapacity)
-    .where(eq(homecareCapacity.locationId, locationId))
-    .orderBy(asc(homecareCapacity.asAt))
-    .limit(limit);
-}
-/** A location's workforce returns, oldest first (at most `limit`). */
-export async function workforceHistory(db: Db, locationId: string, limit = 500): Promise<WorkforceSnapshotRow[]> {
-  return db
-    .select()
-    .from(workforceSnapshots)
-    .where(eq(workforceSnapshots.locationId, locationId))
-    .orderBy(asc(workforceSnapshots.asAt))
-    .limit(limit);
-}
-
-export interface VacancyRow {
-  locationId: string;
-  name: string;
-  providerId: string;
-  providerName: string;
-  postcodeDistrict: string;
-  inBorough: boolean;
-  serviceTypes: string[];
-  specialisms: string[];
-  cqcRating: string | null;
-  maxCapacity: number;
-  occupied: number;
-  vacantAccepting: number;
-  residentialVacantAccepting: number | null;
-  nursingVacantAccepting: number | null;
-  dementiaVacantAccepting: number | null;
-  asAt: Date;
-}
-
-/**
- * Care homes whose latest return shows beds vacant and accepting admissions (what a broker or discharge hub
- * looks for), most vacancies first. Each row carries `asAt` so callers can show how old it is.
- */
-export async function currentVacancies(
-  db: Db,
-  f: LocationFilter = {},
-  opts: { bedGroup?: BedGroup; limit?: number } = {},
-): Promise<VacancyRow[]> {
-  const groupCol = opts.bedGroup ? sql.raw(`latest.${opts.bedGroup}_vacant_accepting`) : null;
-  // Each home's latest return, kept by the return triggers (care_home_latest).
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`
-    select locations.id as "locationId", locations.name, providers.id as "providerId", providers.name as "providerName",
-      locations.postcode_district as "postcodeDistrict", locations.in_borough as "inBorough", locations.service_types as "serviceTypes",
-      locations.specialisms, locations.cqc_rating as "cqcRating", latest.max_capacity as "maxCapacity", latest.occupied,
-      latest.vacant_accepting as "vacantAccepting", latest.residential_vacant_accepting as "residentialVacantAccepting",
-      latest.nursing_vacant_accepting as "nursingVacantAccepting", latest.dementia_vacant_accepting as "dementiaVacantAccepting", latest.as_at as "asAt"
-    from locations join providers on providers.id = locations.provider_id
-      join care_home_latest latest on latest.location_id = locations.id
-    where ${and(...locationConditions(f))} and latest.vacant_accepting > 0 ${groupCol ? sql`and ${groupCol} > 0` : sql``}
-    order by latest.vacant_accepting desc, locations.name asc
-    limit ${opts.limit ?? 500}`,
-  );
-  return rows.map((r) => ({ ...(r as unknown as VacancyRow), asAt: new Date(r.asAt as string) }));
-}
-
-/** Latest care home return of each of the given locations (or all), keyed by location id. */
-export async function latestCareHomeReturns(db: Db, locationIds?: string[]): Promise<Map<string, CareHomeCapacityRow>> {
-  const q = db
-    .selectDistinctOn([careHomeCapacity.locationId])
-    .from(careHomeCapacity)
-    .where(
-      locationIds
-        ? inArray(
-            careHomeCapacity.locationId,
-            locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000'],
-          )
-        : undefined,
-    )
-    .orderBy(careHomeCapacity.locationId, desc(careHomeCapacity.asAt));
-  const rows = await q;
-  return new Map(rows.map((r) => [r.locationId, r]));
-}
-
-export interface BedStatusRow {
-  locationId: string;
-  name: string;
-  providerName: string;
-  postcodeDistrict: string;
-  maxCapacity: number;
-  occupied: number;
-  vacantAccepting: number;
-  vacantReserved: number;
-  vacantClosed: number;
-  closedReason: string | null;
-  closedNote: string | null;
-  heldForAssessment: number;
-  nilReturn: boolean;
-  asAt: Date;
-}
-
-/**
- * Care homes whose latest return has beds closed to admissions or held for assessment, with the reason for the
- * closure: what commissioners watch beside the vacancies (a home with empty beds it cannot fill). Most closed first.
- */
-export async function bedStatusRows(db: Db, f: LocationFilter = {}, limit = 500): Promise<BedStatusRow[]> {
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`
-    select locations.id as "locationId", locations.name, providers.name as "providerName",
-      locations.postcode_district as "postcodeDistrict", r.max_capacity as "maxCapacity", r.occupied,
-      r.vacant_accepting as "vacantAccepting", r.vacant_reserved as "vacantReserved", r.vacant_closed as "vacantClosed",
-      r.closed_reason as "closedReason", r.closed_note as "closedNote", r.held_for_assessment as "heldForAssessment",
-      r.nil_return as "nilReturn", r.as_at as "asAt"
-    from locations join providers on providers.id = locations.provider_id
-      join care_home_latest latest on latest.location_id = locations.id
-      join care_home_capacity r on r.id = latest.return_id
-    where ${and(...locationConditions(f))} and (r.vacant_closed > 0 or r.held_for_assessment > 0)
-    order by r.vacant_closed desc, r.held_for_assessment desc, locations.name asc
-    limit ${limit}`,
-  );
-  return rows.map((r) => ({ ...(r as unknown as BedStatusRow), asAt: new Date(r.asAt as string) }));
 }

@@ -2,12 +2,8 @@
 // disappeared from the covered local authorities as deregistered. Runs inside the importer's transaction.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import {
-  planCqcImport,
-  type CqcImportPlan,
-  type CqcLocation,
-  type ExistingCqcLocation,
-} from '../../domain/market/cqc.js';
+import type { CqcLocation } from '../../domain/market/cqc.js';
+import { planCqcImport, type CqcImportPlan, type ExistingCqcLocation } from '../../domain/market/cqcImportPlan.js';
 import { codesCovering, currentCareAuthorities, withinArea } from '../../domain/geography/authorities.js';
 import { locations, providers } from './schema.js';
 

@@ -8,13 +8,8 @@ import { meanPriceChange, shareAtOrBelowUsualRate } from '../../domain/market/pr
 import { marketDemoPart } from '../../demo/market.js';
 import { queryRows } from '../client.js';
 import { describeWithDatabases } from '../testing.js';
-import {
-  adjustVacancy,
-  confirmNoChange,
-  currentVacancies,
-  latestCareHomeReturn,
-  recordCareHomeReturn,
-} from './capacity.js';
+import { adjustVacancy, confirmNoChange, recordCareHomeReturn } from './capacity.js';
+import { currentVacancies, latestCareHomeReturn } from './capacityQueries.js';
 import { capacitySummary, careHomeRows, occupancyTrend, priceSummary } from './dashboard.js';
 import { marketHeadlines } from './headlines.js';
 import { createPlacement, endPlacement } from './placements.js';

@@ -7,7 +7,8 @@ import { recordAudit, type AuditActor } from '../core/audit.js';
 import { weeklyCostOfHours } from '../../domain/market/prices.js';
 import { validatePlacement, type NewPlacement } from '../../domain/market/placement.js';
 import { isCareHome } from '../../domain/market/types.js';
-import { adjustVacancy, type BedGroup } from './capacity.js';
+import { adjustVacancy } from './capacity.js';
+import type { BedGroup } from './capacityQueries.js';
 import { locations, placements, type PlacementRow } from './schema.js';
 
 export type { NewPlacement } from '../../domain/market/placement.js';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actionRag,
-  byPriority,
-  byServiceArea,
-  currentPlanYear,
-  haltonLayout,
-  type DeliveryPlan,
-} from './deliveryPlan.js';
+import { actionRag, byPriority, byServiceArea, currentPlanYear, type DeliveryPlan } from './deliveryPlan.js';
+import { haltonLayout } from './haltonWorkbook.js';
 
 const CDT = 'Adults Directorate – Commissioning & Development Team';
 const CM = 'Adults Directorate – Care Management';

@@ -17,6 +17,20 @@ describe('validation messages in the user’s words', () => {
     expect(fieldLabel('agency_staff')).toBe('agency staff');
   });
 
+  it('names a field in a list’s row by the row (issue 13: risk bands said "Min must be 1 or more")', () => {
+    expect(fieldLabel(['bands', 1, 'min'])).toBe('lowest score of band 2');
+    expect(fieldLabel('bands.0.max')).toBe('highest score of band 1');
+    expect(
+      userMessage({
+        code: 'too_small',
+        origin: 'number',
+        minimum: 1,
+        inclusive: true,
+        path: ['bands', 0, 'min'],
+      } as never),
+    ).toBe('Lowest score of band 1 must be 1 or more');
+  });
+
   it('rewrites every default schema message (issue 13: "expected number, received NaN", "Invalid UUID", codes)', () => {
     const schema = z
       .object({

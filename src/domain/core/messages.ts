@@ -47,6 +47,17 @@ const LABELS: Record<string, string> = {
 };
 
 /**
+ * Labels of fields inside a list's rows, keyed "list.field", said with the row ("lowest score of band 2"): the
+ * field's own name ("min") would not tell the user which box is meant.
+ */
+const ROW_LABELS: Record<string, { label: string; row: string }> = {
+  'bands.min': { label: 'lowest score', row: 'band' },
+  'bands.max': { label: 'highest score', row: 'band' },
+  'bands.label': { label: 'name', row: 'band' },
+  'bands.rag': { label: 'colour', row: 'band' },
+};
+
+/**
  * The unit a number field is counted in, said after its limits ("24 months or less"): read from the field's name
  * (`noticePeriodMonths`, `dueDays`). A `…Pence` field's limits are shown in pounds.
  */
@@ -77,6 +88,10 @@ export function fieldLabel(path: string | readonly (string | number | symbol)[])
     (p) => p !== '' && !/^\d+$/.test(p),
   );
   const last = parts[parts.length - 1] ?? 'value';
+  const raw = typeof path === 'string' ? path.split('.') : path.map(String);
+  const at = raw.length >= 3 && /^\d+$/.test(raw[raw.length - 2]) ? Number(raw[raw.length - 2]) : null;
+  const inRow = at === null ? undefined : ROW_LABELS[`${raw[raw.length - 3]}.${last}`];
+  if (inRow) return `${inRow.label} of ${inRow.row} ${at! + 1}`;
   if (LABELS[last]) return LABELS[last];
   let name = last;
   let suffix = '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchCandidates, priceScore, type CandidateLocation, type MatchContext } from './matching.js';
+import { matchCandidates, type CandidateLocation, type MatchContext } from './matching.js';
+import { priceScore } from './matchScores.js';
 
 const now = new Date('2025-03-10T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);

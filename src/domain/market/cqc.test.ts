@@ -5,9 +5,9 @@ import {
   mapSpecialisms,
   parseCqcDate,
   parseCqcDirectory,
-  planCqcImport,
   type RawRecord,
 } from './cqc';
+import { planCqcImport } from './cqcImportPlan';
 import { normalisePostcode, postcodeDistrict } from './types';
 
 const HEADER = [

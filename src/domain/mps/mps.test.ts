@@ -14,7 +14,8 @@ import {
 import { PORTFOLIOS, SERVICE_SECTIONS, sectionDefinition, sectionKeys } from './outline.js';
 import { reviewStep, sectionStatus, type ReviewEvent } from './review.js';
 import type { Statement } from './statement.js';
-import { bedsByType, type CapacityInput } from './assemble.js';
+import { bedsByType } from './marketSections.js';
+import type { CapacityInput } from './inputs.js';
 
 describe('outline', () => {
   it('has the seed MPS structure: chapters, then service areas by Start Well, Live Well, Age Well, then contacts', () => {

@@ -3,8 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BCF_EDITORS, STAFF_ROLES } from '../../domain/core/auth.js';
 import { NotFound } from '../../domain/core/errors.js';
-import { FUNDING_LINE_LABELS, SCHEME_TYPES, conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
-import { listPlans, loadPlan, putSchemeActuals, setSchemeContracts, updateSchemeSpend } from '../../db/bcf/plans.js';
+import { FUNDING_LINE_LABELS, SCHEME_TYPES } from '../../domain/bcf/plan.js';
+import { conditionChecks, spendByFundingLine } from '../../domain/bcf/fundingChecks.js';
+import { listPlans, loadPlan } from '../../db/bcf/plans.js';
+import { putSchemeActuals, setSchemeContracts, updateSchemeSpend } from '../../db/bcf/schemes.js';
 import { schemeContracts } from '../../db/bcf/risks.js';
 import { bcfSchemes } from '../../db/bcf/schema.js';
 import { eq } from 'drizzle-orm';

@@ -3,7 +3,7 @@
 import { listPlans, loadPlan } from '../../db/bcf/plans.js';
 import { planScorecard } from '../../db/bcf/returns.js';
 import { financialYearOf, londonToday } from '../../domain/core/dates.js';
-import { conditionChecks, spendByFundingLine } from '../../domain/bcf/plan.js';
+import { conditionChecks, spendByFundingLine } from '../../domain/bcf/fundingChecks.js';
 import type { SectionSource } from '../dashboard/types.js';
 
 /**

@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
-import { byPriority, byServiceArea, haltonLayout } from '../../domain/contracts/deliveryPlan.js';
+import { byPriority, byServiceArea } from '../../domain/contracts/deliveryPlan.js';
+import { haltonLayout } from '../../domain/contracts/haltonWorkbook.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { notFound } from '../problem.js';

@@ -1,11 +1,7 @@
 // Writes the delivery plan as an Excel workbook in Halton's layout (rows from the pure haltonLayout).
 import ExcelJS from 'exceljs';
-import {
-  AMBER_WITHIN_DAYS,
-  RED_AFTER_DAYS_OVERDUE,
-  type LayoutRow,
-  type ReadRow,
-} from '../../domain/contracts/deliveryPlan.js';
+import { AMBER_WITHIN_DAYS, RED_AFTER_DAYS_OVERDUE } from '../../domain/contracts/deliveryPlan.js';
+import type { LayoutRow, ReadRow } from '../../domain/contracts/haltonWorkbook.js';
 import { londonDateTimeText, longDateText } from '../../domain/core/dates.js';
 
 const RAG_FILL: Record<string, string> = {

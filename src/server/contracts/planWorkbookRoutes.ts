@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { londonToday } from '../../domain/core/dates.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
-import { haltonLayout, parseHaltonRows } from '../../domain/contracts/deliveryPlan.js';
+import { haltonLayout, parseHaltonRows } from '../../domain/contracts/haltonWorkbook.js';
 import { PLAN_KINDS, getPlan } from '../../db/contracts/deliveryPlan.js';
 import { importDeliveryPlan } from '../../db/contracts/planEditing.js';
 import { requireRole } from '../auth/guards.js';

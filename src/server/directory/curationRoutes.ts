@@ -4,13 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { InputError } from '../../domain/core/errors.js';
+import { duplicateOrganisations } from '../../db/directory/curation.js';
 import {
   contractCandidates,
-  duplicateOrganisations,
   marketCandidates,
   publishContracts,
   publishMarketLocations,
-} from '../../db/directory/curation.js';
+} from '../../db/directory/publish.js';
 import { fetchOrukFeed, orukImporter } from '../../importers/oruk.js';
 import { ImportRejected, runImport, textSource } from '../../importers/framework.js';
 import { actorOf, requireRole } from '../auth/guards.js';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { ageInDays, freshness } from '../../domain/market/capacity.js';
-import { bedStatusRows, currentVacancies } from '../../db/market/capacity.js';
+import { bedStatusRows, currentVacancies } from '../../db/market/capacityQueries.js';
 import { capacitySummary, careHomesPage, occupancyTrend, priceSummary } from '../../db/market/dashboard.js';
 import { listDistricts } from '../../db/market/register.js';
 import { requireRole } from '../auth/guards.js';

@@ -14,7 +14,7 @@ import {
   latestHomecareReturns,
   latestWorkforceReturn,
   workforceHistory,
-} from '../../db/market/capacity.js';
+} from '../../db/market/capacityQueries.js';
 import { careHomeRows } from '../../db/market/dashboard.js';
 import { listPlacements } from '../../db/market/placements.js';
 import {

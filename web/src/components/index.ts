@@ -46,3 +46,4 @@ export { DataFreshness, type DataFreshnessProps } from './DataFreshness';
 export * from './format';
 export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } from './PublicPage';
 export { lazyPage } from './lazyPage';
+export { useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';

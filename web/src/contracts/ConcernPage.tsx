@@ -8,7 +8,6 @@ import {
   ErrorSummary,
   InsetText,
   LoadingOrError,
-  NotificationBanner,
   Page,
   Radios,
   SummaryList,
@@ -36,6 +35,7 @@ import {
 import { londonToday } from '../../../src/domain/core/dates';
 import { CONCERN_KIND_LABELS, label } from './labels';
 import { apiErrorsForForm } from './formHelpers';
+import { SavedBanner } from './SavedBanner';
 
 type ConcernDetail = Wire<typeof concernDetailSchema>;
 
@@ -109,15 +109,7 @@ export function ConcernPage() {
       breadcrumbs={crumbs}
     >
       <ErrorSummary errors={errors} />
-      {done && (
-        <NotificationBanner type="success" heading={done}>
-          <p className="govuk-body">
-            <a className="govuk-notification-banner__link" href="#history">
-              See the concern’s history
-            </a>
-          </p>
-        </NotificationBanner>
-      )}
+      <SavedBanner heading={done} what="concern" />
       <SummaryList
         rows={[
           { key: 'Status', value: <ConcernStatusTag concern={c} /> },

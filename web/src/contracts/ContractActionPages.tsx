@@ -98,7 +98,7 @@ export function VaryContractPage() {
     reason: string;
     from: DateParts;
   } | null>(null);
-  const { errors, saving, send } = useSubmit();
+  const { errors, saving, send } = useSubmit(VARY_DATES);
   return (
     <ContractAction title="Vary the contract" hasErrors={errors.length > 0}>
       {(c) => {
@@ -155,7 +155,6 @@ export function VaryContractPage() {
               }),
             c.id,
             `Contract ${c.reference} varied`,
-            VARY_DATES,
           );
         };
         return (
@@ -266,7 +265,7 @@ export function VaryContractPage() {
 export function EndContractPage() {
   const [last, setLast] = useState<DateParts>(emptyDate);
   const [reason, setReason] = useState('');
-  const { errors, saving, send } = useSubmit();
+  const { errors, saving, send } = useSubmit(['endedOn']);
   return (
     <ContractAction title="End the contract early" hasErrors={errors.length > 0}>
       {(c) => {
@@ -287,7 +286,6 @@ export function EndContractPage() {
             () => apiSend('POST', `/api/contracts/contracts/${c.id}/end`, { endedOn, reason: reason.trim() }),
             c.id,
             `Contract ${c.reference} ended`,
-            ['endedOn'],
           );
         };
         return (

@@ -15,11 +15,10 @@ import {
   SummaryList,
   TextInput,
   Textarea,
-  fieldError,
   fieldId,
   formatDate,
   formatPence,
-  type SummaryError,
+  useForm,
 } from '../components';
 import {
   CARE_GROUPS,
@@ -32,7 +31,7 @@ import {
   SERVICE_AREA_LABELS,
   label,
 } from './labels';
-import { apiErrorsForForm } from './formHelpers';
+import { CONTRACT_PREFIXES } from './formHelpers';
 import type { Contract } from './types';
 import { blank, contractBody, DATE_FIELDS, valuesOf, type Values } from './contractFormValues';
 
@@ -46,10 +45,9 @@ export function ContractFormPage() {
   const location = useLocation();
   const existing = useApi<{ contract: Contract }>(id ? `/api/contracts/contracts/${id}` : null);
   const providers = useApi<{ id: string; name: string }[]>('/api/market/providers');
-  const [values, setValues] = useState<Values | null>(id ? null : blank);
+  const form = useForm<Values | null>(id ? null : blank, { dateFields: DATE_FIELDS, prefixes: CONTRACT_PREFIXES });
+  const { values, setValues, errors, setErrors } = form;
   const [step, setStep] = useState<'form' | 'check'>('form');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [saving, setSaving] = useState(false);
   const provider = useApi<{ locations: { id: string; name: string }[] }>(
     values?.providerId ? `/api/market/providers/${values.providerId}` : null,
   );
@@ -82,7 +80,7 @@ export function ContractFormPage() {
     <K extends keyof Values>(k: K) =>
     (v: Values[K]) =>
       setValues((s) => ({ ...s!, [k]: v, ...(k === 'providerId' ? { locationId: '' } : {}) }));
-  const err = (f: string) => fieldError(errors, f);
+  const err = form.error;
   const { body, problems } = contractBody(values);
 
   const toCheck = (e: FormEvent) => {
@@ -94,26 +92,25 @@ export function ContractFormPage() {
       window.scrollTo(0, 0);
     }
   };
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaving(true);
-    try {
-      const res = id
-        ? await apiSend<{ id: string }>('PUT', `/api/contracts/contracts/${id}`, body)
-        : await apiSend<{ id: string }>('POST', '/api/contracts/contracts', body);
-      navigate(`/contracts/register/${res.id}`, {
-        state: {
-          saved: id ? `Contract ${body.reference as string} updated` : `Contract ${body.reference as string} added`,
-        },
-      });
-    } catch (err) {
-      setErrors(apiErrorsForForm(err, DATE_FIELDS));
-      setStep('form');
-      window.scrollTo(0, 0);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = form.onSubmit(() =>
+    form.run(
+      [],
+      async () => {
+        const res = id
+          ? await apiSend<{ id: string }>('PUT', `/api/contracts/contracts/${id}`, body)
+          : await apiSend<{ id: string }>('POST', '/api/contracts/contracts', body);
+        navigate(`/contracts/register/${res.id}`, {
+          state: {
+            saved: id ? `Contract ${body.reference as string} updated` : `Contract ${body.reference as string} added`,
+          },
+        });
+      },
+      () => {
+        setStep('form');
+        window.scrollTo(0, 0);
+      },
+    ),
+  );
 
   const providerName = providers.data?.find((p) => p.id === values.providerId)?.name;
   const locationName = provider.data?.locations.find((l) => l.id === values.locationId)?.name;
@@ -203,7 +200,7 @@ export function ContractFormPage() {
         />
         <form onSubmit={save} noValidate>
           <ButtonGroup>
-            <Button disabled={saving}>{id ? 'Save changes' : 'Add contract'}</Button>
+            <Button disabled={form.busy}>{id ? 'Save changes' : 'Add contract'}</Button>
             <Button type="button" variant="secondary" onClick={() => setStep('form')}>
               Go back and change
             </Button>

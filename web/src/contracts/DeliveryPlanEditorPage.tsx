@@ -1,26 +1,23 @@
 // A delivery plan or workplan written in the browser: its priorities → commissioning intentions → actions with add,
 // edit, move, retire and restore, and the Halton-layout export. Viewers read only; the server checks every change
 // (commissioners and admins) and audits it.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { apiSend, useApi } from '../api';
 import {
-  Button,
   ErrorSummary,
   LoadingOrError,
   NotificationBanner,
   Page,
   Table,
   Tag,
-  TextInput,
-  Textarea,
-  fieldError,
   type SummaryError,
   type TagColour,
 } from '../components';
 import { HistoryTable } from './HistoryTable';
 import type { HistoryEntry } from './types';
 import { crumbs, errorsOf, KIND_LABEL, type ActionView, type PlanRag, type PlanView } from './deliveryPlanParts';
+import { MoveRetire, InlineForm } from './PlanEditorForms';
 
 const RAG_TAG: Record<PlanRag, TagColour> = {
   red: 'red',
@@ -29,94 +26,6 @@ const RAG_TAG: Record<PlanRag, TagColour> = {
   complete: 'blue',
   not_assessed: 'grey',
 };
-
-/**
- * Move up, Move down and Retire for one entry; `index` of `count` among its siblings decides which moves are
- * offered (none for a single entry, no Move up for the first, no Move down for the last).
- */
-function MoveRetire({
-  path,
-  label,
-  index,
-  count,
-  onDone,
-  onError,
-}: {
-  path: string;
-  label: string;
-  index: number;
-  count: number;
-  onDone: (message: string) => void;
-  onError: (errors: SummaryError[]) => void;
-}) {
-  const act = async (body: object, message: string) => {
-    try {
-      await apiSend('PATCH', path, body);
-      onDone(message);
-    } catch (err) {
-      onError(errorsOf(err));
-    }
-  };
-  const btn = (text: string, body: object, message: string) => (
-    <button
-      type="button"
-      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-right-1"
-      data-module="govuk-button"
-      onClick={() => void act(body, message)}
-    >
-      {text}
-      <span className="govuk-visually-hidden"> {label}</span>
-    </button>
-  );
-  return (
-    <span>
-      {index > 0 && btn('Move up', { move: 'up' }, `${label} moved up`)}
-      {index < count - 1 && btn('Move down', { move: 'down' }, `${label} moved down`)}
-      {btn('Retire', { retired: true }, `${label} retired`)}
-    </span>
-  );
-}
-
-function InlineForm({
-  name,
-  label,
-  button,
-  multiline,
-  initial = '',
-  onSubmit,
-  errors,
-}: {
-  name: string;
-  label: string;
-  button: string;
-  multiline?: boolean;
-  initial?: string;
-  onSubmit: (value: string) => Promise<boolean>;
-  errors: SummaryError[];
-}) {
-  const [value, setValue] = useState(initial);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await onSubmit(value)) setValue(initial);
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      {multiline ? (
-        <Textarea
-          name={name}
-          label={label}
-          value={value}
-          onChange={setValue}
-          error={fieldError(errors, name)}
-          rows={2}
-        />
-      ) : (
-        <TextInput name={name} label={label} value={value} onChange={setValue} error={fieldError(errors, name)} />
-      )}
-      <Button variant="secondary">{button}</Button>
-    </form>
-  );
-}
 
 /** A plan: its priorities, intentions and actions, editable by commissioners. */
 export function DeliveryPlanEditorPage() {

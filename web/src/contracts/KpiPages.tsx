@@ -248,7 +248,7 @@ export function AddKpiPage() {
   });
   const [reportingFrom, setReportingFrom] = useState<DateParts>(emptyDate);
   const set = (k: keyof KpiFormValues) => (x: string) => setV((s) => ({ ...s, [k]: x }));
-  const { errors, saving, send } = useSubmit();
+  const { errors, saving, send } = useSubmit(['reportingFrom']);
   return (
     <ContractAction title="Add a KPI" hasErrors={errors.length > 0}>
       {(c) => {
@@ -262,7 +262,6 @@ export function AddKpiPage() {
             () => apiSend('POST', '/api/contracts/kpis', { contractId: c.id, ...body, reportingFrom: from }),
             c.id,
             `KPI ${body.name} added`,
-            ['reportingFrom'],
           );
         };
         return (

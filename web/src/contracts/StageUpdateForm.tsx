@@ -1,17 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend } from '../api';
+import { apiSend } from '../api';
 import {
   Button,
   DateInput,
   ErrorSummary,
   NotificationBanner,
   Select,
-  apiErrorsToSummary,
   datePartsToIso,
   emptyDate,
-  fieldError,
   isoToDateParts,
+  useForm,
   type DateParts,
   type SummaryError,
 } from '../components';
@@ -19,6 +18,7 @@ import { PROCUREMENT_STAGE_LABELS, label } from './labels';
 import type { Procurement } from './types';
 
 const filled = (d: DateParts) => !!(d.day || d.month || d.year);
+const DATE_FIELDS = ['actualEnd', 'actualStart', 'plannedEnd', 'plannedStart'];
 
 /**
  * Move a stage on: when it actually started or finished, or re-plan it; the forecast and the late flag follow.
@@ -39,8 +39,8 @@ export function StageUpdateForm({
   const [plannedEnd, setPlannedEnd] = useState<DateParts>(emptyDate);
   const [start, setStart] = useState<DateParts>(emptyDate);
   const [end, setEnd] = useState<DateParts>(emptyDate);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  const form = useForm(null, { dateFields: DATE_FIELDS });
+  const { errors, done } = form;
   const p = procurements.find((x) => x.id === procurementId);
   const stages = p ? p.forecast.stages.filter((s) => s.status !== 'not_applicable') : [];
   const chooseStage = (value: string) => {
@@ -51,8 +51,7 @@ export function StageUpdateForm({
     setStart(isoToDateParts(s?.actualStart ?? null));
     setEnd(isoToDateParts(s?.actualEnd ?? null));
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.onSubmit(() => {
     const problems: SummaryError[] = [];
     if (!procurementId) problems.push({ field: 'procurementId', message: 'Choose the procurement' });
     if (!stage) problems.push({ field: 'stage', message: 'Choose the stage' });
@@ -64,28 +63,17 @@ export function StageUpdateForm({
     const f = filled(end) ? datePartsToIso(end, 'Actual end') : null;
     if (s && 'error' in s) problems.push({ field: 'actualStart-day', message: s.error });
     if (f && 'error' in f) problems.push({ field: 'actualEnd-day', message: f.error });
-    setErrors(problems);
-    if (problems.length) return;
-    try {
+    return form.run(problems, async () => {
       await apiSend('PATCH', `/api/contracts/procurements/${procurementId}/stages/${stage}`, {
         plannedStart: 'iso' in ps ? ps.iso : undefined,
         plannedEnd: 'iso' in pe ? pe.iso : undefined,
         actualStart: s && 'iso' in s ? s.iso : null,
         actualEnd: f && 'iso' in f ? f.iso : null,
       });
-      setDone(`${label(PROCUREMENT_STAGE_LABELS, stage)} updated for ${p?.title}`);
       onDone();
-    } catch (err) {
-      setErrors(
-        err instanceof ApiError
-          ? apiErrorsToSummary(err).map((x) => {
-              const date = ['actualEnd', 'actualStart', 'plannedEnd', 'plannedStart'].find((f) => x.field?.endsWith(f));
-              return { ...x, field: date ? `${date}-day` : x.field };
-            })
-          : [{ message: String(err) }],
-      );
-    }
-  };
+      return `${label(PROCUREMENT_STAGE_LABELS, stage)} updated for ${p?.title}`;
+    });
+  });
   return (
     <form onSubmit={submit} noValidate className="govuk-!-margin-top-6">
       <h2 className="govuk-heading-m">Record progress on a stage</h2>
@@ -117,7 +105,7 @@ export function StageUpdateForm({
           }}
           placeholder="Choose a procurement"
           options={procurements.map((x) => ({ value: x.id, text: x.title }))}
-          error={fieldError(errors, 'procurementId')}
+          error={form.error('procurementId')}
         />
       )}
       <Select
@@ -127,21 +115,21 @@ export function StageUpdateForm({
         onChange={chooseStage}
         placeholder="Choose a stage"
         options={stages.map((s) => ({ value: s.stage, text: label(PROCUREMENT_STAGE_LABELS, s.stage) }))}
-        error={fieldError(errors, 'stage')}
+        error={form.error('stage')}
       />
       <DateInput
         name="plannedStart"
         legend="Planned start"
         value={plannedStart}
         onChange={setPlannedStart}
-        error={fieldError(errors, 'plannedStart-day')}
+        error={form.error('plannedStart-day')}
       />
       <DateInput
         name="plannedEnd"
         legend="Planned end"
         value={plannedEnd}
         onChange={setPlannedEnd}
-        error={fieldError(errors, 'plannedEnd-day')}
+        error={form.error('plannedEnd-day')}
       />
       <DateInput
         name="actualStart"
@@ -149,7 +137,7 @@ export function StageUpdateForm({
         hint="Leave blank if the stage has not started."
         value={start}
         onChange={setStart}
-        error={fieldError(errors, 'actualStart-day')}
+        error={form.error('actualStart-day')}
       />
       <DateInput
         name="actualEnd"
@@ -157,7 +145,7 @@ export function StageUpdateForm({
         hint="Leave blank if the stage is still under way."
         value={end}
         onChange={setEnd}
-        error={fieldError(errors, 'actualEnd-day')}
+        error={form.error('actualEnd-day')}
       />
       <Button>Save stage dates</Button>
     </form>

@@ -1,7 +1,6 @@
 // Start a procurement from a contract (`?contract=id`: to recommission it) or from a delivery plan's commissioning
 // intention (`?intention=id&plan=id`): its title, route, lead officer and go-live, from which every stage is planned
 // back with typical durations (the dates can then be moved on the procurement timeline).
-import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { apiSend, useApi } from '../api';
 import {
@@ -13,14 +12,14 @@ import {
   Radios,
   SummaryList,
   TextInput,
-  fieldError,
   formatDate,
   isoToDateParts,
+  useForm,
   type DateParts,
   type SummaryError,
 } from '../components';
 import { addDays } from '../../../src/domain/core/dates';
-import { apiErrorsForForm, notInThePast, readDate } from './formHelpers';
+import { CONTRACT_PREFIXES, notInThePast, readDate } from './formHelpers';
 import type { Contract, Procurement } from './types';
 
 const ROUTES = [
@@ -45,9 +44,11 @@ export function StartProcurementPage() {
   const plan = useApi<PlanView>(intentionId && planId ? `/api/delivery-plans/${planId}` : null);
   const c = contract.data?.contract;
   const intention = plan.data?.priorities.flatMap((p) => p.intentions).find((i) => i.id === intentionId);
-  const [v, setV] = useState<{ title: string; route: string; leadOfficer: string; goLive: DateParts } | null>(null);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [saving, setSaving] = useState(false);
+  const form = useForm<{ title: string; route: string; leadOfficer: string; goLive: DateParts } | null>(null, {
+    dateFields: ['goLive'],
+    prefixes: CONTRACT_PREFIXES,
+  });
+  const errors = form.errors;
   const crumbs = [
     { text: 'Contracts and delivery', href: '/contracts' },
     { text: 'Procurement timeline', href: '/contracts/procurements' },
@@ -67,15 +68,14 @@ export function StartProcurementPage() {
         )}
       </Page>
     );
-  const values = v ?? {
+  const values = form.values ?? {
     title: c ? `${c.title} recommissioning` : (intention?.text ?? ''),
     route: c ? 're_tender' : 'new_service',
     leadOfficer: c?.leadOfficer ?? '',
     goLive: c ? isoToDateParts(addDays(c.currentEndDate, 1)) : { day: '', month: '', year: '' },
   };
-  const set = (k: keyof typeof values) => (x: string | DateParts) => setV({ ...values, [k]: x });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const set = (k: keyof typeof values) => (x: string | DateParts) => form.setValues({ ...values, [k]: x });
+  const submit = form.onSubmit(() => {
     const problems: SummaryError[] = [];
     if (!values.title.trim()) problems.push({ field: 'title', message: 'Enter the procurement’s title' });
     if (!values.route) problems.push({ field: 'route', message: 'Choose the route' });
@@ -85,10 +85,7 @@ export function StartProcurementPage() {
       'Planned go-live',
       problems,
     );
-    setErrors(problems);
-    if (problems.length) return;
-    setSaving(true);
-    try {
+    return form.run(problems, async () => {
       const p = await apiSend<Procurement>('POST', '/api/contracts/procurements', {
         contractId: c?.id ?? null,
         intentionId: intention?.id ?? null,
@@ -98,12 +95,8 @@ export function StartProcurementPage() {
         goLive,
       });
       navigate(`/contracts/procurements/${p.id}`, { state: { saved: `Procurement ${p.title} started` } });
-    } catch (err) {
-      setErrors(apiErrorsForForm(err, ['goLive']));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
+  });
   return (
     <Page title="Start a procurement" breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
       <ErrorSummary errors={errors} />
@@ -129,7 +122,7 @@ export function StartProcurementPage() {
           label="Title"
           value={values.title}
           onChange={set('title')}
-          error={fieldError(errors, 'title')}
+          error={form.error('title')}
         />
         <Radios
           name="route"
@@ -137,14 +130,14 @@ export function StartProcurementPage() {
           value={values.route}
           onChange={set('route')}
           items={ROUTES}
-          error={fieldError(errors, 'route')}
+          error={form.error('route')}
         />
         <TextInput
           name="leadOfficer"
           label="Lead officer (optional)"
           value={values.leadOfficer}
           onChange={set('leadOfficer')}
-          error={fieldError(errors, 'leadOfficer')}
+          error={form.error('leadOfficer')}
         />
         <DateInput
           name="goLive"
@@ -156,9 +149,9 @@ export function StartProcurementPage() {
           }
           value={values.goLive}
           onChange={set('goLive')}
-          error={fieldError(errors, 'goLive-day')}
+          error={form.error('goLive-day')}
         />
-        <Button disabled={saving}>Start the procurement</Button>
+        <Button disabled={form.busy}>Start the procurement</Button>
       </form>
     </Page>
   );

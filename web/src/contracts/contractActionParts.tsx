@@ -1,9 +1,9 @@
 // What the contract action pages share: the page frame that loads the contract, and the form's sending.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApi } from '../api';
-import { LoadingOrError, Page, type SummaryError } from '../components';
-import { apiErrorsForForm } from './formHelpers';
+import { LoadingOrError, Page, useForm, type SummaryError } from '../components';
+import { CONTRACT_PREFIXES } from './formHelpers';
 import type { Contract, ContractDetail } from './types';
 
 /** Loads the contract and frames the page; `children` gets the contract once it is there. */
@@ -38,30 +38,18 @@ export function ContractAction({
   );
 }
 
-/** The errors, saving flag and send of a contract action's form. */
-export function useSubmit() {
+/**
+ * The errors, saving flag and send of a contract action's form (useForm's, going back to the contract with `saved`
+ * as its banner on success). `dateFields`: the form's DateInputs, for the server's errors on them.
+ */
+export function useSubmit(dateFields: readonly string[] = []) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [saving, setSaving] = useState(false);
-  /** Sends the request; on success goes back to the contract with `saved` as its banner. */
-  const send = async (
-    problems: SummaryError[],
-    request: () => Promise<unknown>,
-    contractId: string,
-    saved: string,
-    dateFields: readonly string[] = [],
-  ) => {
-    setErrors(problems);
-    if (problems.length) return;
-    setSaving(true);
-    try {
+  const form = useForm(null, { dateFields, prefixes: CONTRACT_PREFIXES });
+  /** Sends the request unless there are `problems`; on success goes back to the contract. */
+  const send = (problems: SummaryError[], request: () => Promise<unknown>, contractId: string, saved: string) =>
+    form.run(problems, async () => {
       await request();
       navigate(`/contracts/register/${contractId}`, { state: { saved } });
-    } catch (err) {
-      setErrors(apiErrorsForForm(err, dateFields));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { errors, saving, send };
+    });
+  return { errors: form.errors, saving: form.busy, send };
 }

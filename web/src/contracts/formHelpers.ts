@@ -1,7 +1,6 @@
 // Shared by the contracts area's forms: turning typed text into API values, and the API's field errors into
 // error-summary entries that link to the form's inputs (a date's first box is `${field}-day`).
-import { ApiError } from '../api';
-import { apiErrorsToSummary, datePartsToIso, type DateParts, type SummaryError } from '../components';
+import { datePartsToIso, serverErrorsForForm, type DateParts, type SummaryError } from '../components';
 import { parseMoneyToPence } from '../../../src/domain/core/money';
 import { londonToday, parseDateText } from '../../../src/domain/core/dates';
 
@@ -122,9 +121,8 @@ export function readDateList(text: string, field: string, problems: SummaryError
 
 /** The API's errors for the summary, each pointed at the input on this form (dates at their day box). */
 export function apiErrorsForForm(err: unknown, dateFields: readonly string[] = []): SummaryError[] {
-  if (!(err instanceof ApiError)) return [{ message: String(err) }];
-  return apiErrorsToSummary(err).map((e) => {
-    const f = e.field?.replace(/^changes\./, '');
-    return { ...e, field: f && dateFields.includes(f) ? `${f}-day` : f };
-  });
+  return serverErrorsForForm(err, { dateFields, prefixes: CONTRACT_PREFIXES });
 }
+
+/** The contracts API names a PATCH's fields `changes.<field>`: the form's inputs are `<field>`. */
+export const CONTRACT_PREFIXES = ['changes.'];

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, apiSend, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import {
   Button,
   ButtonGroup,
@@ -11,8 +11,7 @@ import {
   Select,
   TextInput,
   Textarea,
-  fieldError,
-  type SummaryError,
+  useForm,
 } from '../components';
 import { SCENARIO_FIELD_MAP, scenarioFormFrom, scenarioParamsFrom, type ScenarioForm } from './forms';
 import type { Scenario, ScenariosResponse, StoredRate } from './types';
@@ -33,9 +32,9 @@ export function ScenarioFormPage() {
   const scenarios = useApi<ScenariosResponse>('/api/demand/scenarios');
   const rates = useApi<{ rates: StoredRate[] }>('/api/demand/rates');
   const existing: Scenario | null = id ? (scenarios.data?.scenarios.find((s) => s.id === id) ?? null) : null;
-  const [form, setForm] = useState<ScenarioForm | null>(null);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [busy, setBusy] = useState(false);
+  // The API names the scenario's parameters; the form's inputs have their own ids.
+  const state = useForm<ScenarioForm | null>(null, { rename: (f) => SCENARIO_FIELD_MAP[f] });
+  const { values: form, setValues: setForm, errors, busy } = state;
   const [confirmDelete, setConfirmDelete] = useState(false);
   useEffect(() => {
     if (form || !scenarios.data) return;
@@ -67,40 +66,23 @@ export function ScenarioFormPage() {
     <K extends keyof ScenarioForm>(key: K) =>
     (value: string) =>
       setForm({ ...form, [key]: value as ScenarioForm[K] });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = state.onSubmit(() => {
     const { params, errors: problems } = scenarioParamsFrom(form, existing?.params ?? scenarios.data!.defaults);
-    setErrors(problems);
-    if (!params) return;
-    setBusy(true);
-    try {
+    if (!params) return state.setErrors(problems);
+    return state.run([], async () => {
       const body = { name: form.name.trim(), description: form.description.trim(), params };
       const res = existing
         ? await apiSend<{ scenario: Scenario }>('PUT', `/api/demand/scenarios/${existing.id}`, body)
         : await apiSend<{ scenario: Scenario }>('POST', '/api/demand/scenarios', body);
       navigate(`/demand?scenario=${res.scenario.id}`, { state: { saved: res.scenario.name } });
-    } catch (err) {
-      setErrors(
-        err instanceof ApiError
-          ? err.errors.length
-            ? err.errors.map((x) => ({ field: SCENARIO_FIELD_MAP[x.field] ?? undefined, message: x.message }))
-            : [{ message: err.detail || err.title }]
-          : [{ message: String(err) }],
-      );
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
-    if (!existing) return;
-    setBusy(true);
-    try {
+    });
+  });
+  const remove = () =>
+    existing &&
+    state.run([], async () => {
       await apiSend('DELETE', `/api/demand/scenarios/${existing.id}`);
       navigate('/demand/scenarios', { state: { deleted: existing.name } });
-    } catch (err) {
-      setErrors([{ message: err instanceof Error ? err.message : String(err) }]);
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Page title={title} breadcrumbs={crumbs} hasErrors={errors.length > 0} width="two-thirds">
       <ErrorSummary errors={errors} />
@@ -128,13 +110,7 @@ export function ScenarioFormPage() {
         </div>
       )}
       <form onSubmit={submit} noValidate>
-        <TextInput
-          name="name"
-          label="Name"
-          value={form.name}
-          onChange={set('name')}
-          error={fieldError(errors, 'name')}
-        />
+        <TextInput name="name" label="Name" value={form.name} onChange={set('name')} error={state.error('name')} />
         <Textarea
           name="description"
           label="Description (optional)"
@@ -170,7 +146,7 @@ export function ScenarioFormPage() {
               onChange={set('trajectoryRate')}
               placeholder="Choose a rate"
               options={(rates.data?.rates ?? []).map((r) => ({ value: r.key, text: r.label }))}
-              error={fieldError(errors, 'trajectoryRate')}
+              error={state.error('trajectoryRate')}
             />
             <TextInput
               name="trajectoryChange"
@@ -181,7 +157,7 @@ export function ScenarioFormPage() {
               inputMode="decimal"
               value={form.trajectoryChange}
               onChange={set('trajectoryChange')}
-              error={fieldError(errors, 'trajectoryChange')}
+              error={state.error('trajectoryChange')}
             />
             <TextInput
               name="trajectoryYear"
@@ -190,7 +166,7 @@ export function ScenarioFormPage() {
               inputMode="numeric"
               value={form.trajectoryYear}
               onChange={set('trajectoryYear')}
-              error={fieldError(errors, 'trajectoryYear')}
+              error={state.error('trajectoryYear')}
             />
           </>
         )}
@@ -201,7 +177,7 @@ export function ScenarioFormPage() {
           inputMode="numeric"
           value={form.toYear}
           onChange={set('toYear')}
-          error={fieldError(errors, 'toYear')}
+          error={state.error('toYear')}
         />
         <TextInput
           name="targetOccupancy"
@@ -212,7 +188,7 @@ export function ScenarioFormPage() {
           inputMode="decimal"
           value={form.targetOccupancy}
           onChange={set('targetOccupancy')}
-          error={fieldError(errors, 'targetOccupancy')}
+          error={state.error('targetOccupancy')}
         />
         <TextInput
           name="uplift"
@@ -223,7 +199,7 @@ export function ScenarioFormPage() {
           inputMode="decimal"
           value={form.uplift}
           onChange={set('uplift')}
-          error={fieldError(errors, 'uplift')}
+          error={state.error('uplift')}
         />
         <TextInput
           name="homecareHours"
@@ -233,7 +209,7 @@ export function ScenarioFormPage() {
           inputMode="decimal"
           value={form.homecareHours}
           onChange={set('homecareHours')}
-          error={fieldError(errors, 'homecareHours')}
+          error={state.error('homecareHours')}
         />
         <Radios
           name="lever"
@@ -261,7 +237,7 @@ export function ScenarioFormPage() {
               value={form.leverTo}
               onChange={set('leverTo')}
               options={SERVICE_OPTIONS}
-              error={fieldError(errors, 'leverTo')}
+              error={state.error('leverTo')}
             />
             <TextInput
               name="leverShare"
@@ -271,7 +247,7 @@ export function ScenarioFormPage() {
               inputMode="decimal"
               value={form.leverShare}
               onChange={set('leverShare')}
-              error={fieldError(errors, 'leverShare')}
+              error={state.error('leverShare')}
             />
             <TextInput
               name="leverStartYear"
@@ -280,7 +256,7 @@ export function ScenarioFormPage() {
               inputMode="numeric"
               value={form.leverStartYear}
               onChange={set('leverStartYear')}
-              error={fieldError(errors, 'leverStartYear')}
+              error={state.error('leverStartYear')}
             />
             <TextInput
               name="leverMeanStay"
@@ -290,7 +266,7 @@ export function ScenarioFormPage() {
               inputMode="decimal"
               value={form.leverMeanStay}
               onChange={set('leverMeanStay')}
-              error={fieldError(errors, 'leverMeanStay')}
+              error={state.error('leverMeanStay')}
             />
           </>
         )}

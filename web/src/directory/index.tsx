@@ -3,8 +3,8 @@ import { EDITOR_ROLES, RequireAuth, STAFF_ROLES } from '../auth';
 import './directory.scss';
 import { lazyPage } from '../components';
 
-const DuplicatesPage = lazyPage(() => import('./CurationPages'), 'DuplicatesPage');
-const ExchangePage = lazyPage(() => import('./CurationPages'), 'ExchangePage');
+const DuplicatesPage = lazyPage(() => import('./ExchangePages'), 'DuplicatesPage');
+const ExchangePage = lazyPage(() => import('./ExchangePages'), 'ExchangePage');
 const PublishPage = lazyPage(() => import('./CurationPages'), 'PublishPage');
 const SuggestionPage = lazyPage(() => import('./CurationPages'), 'SuggestionPage');
 const SuggestionsPage = lazyPage(() => import('./CurationPages'), 'SuggestionsPage');

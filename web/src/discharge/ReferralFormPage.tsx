@@ -1,8 +1,6 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { apiSend } from '../api';
 import {
-  failureToSummary,
   Button,
   ButtonGroup,
   Checkboxes,
@@ -16,7 +14,7 @@ import {
   WarningText,
   datePartsToIso,
   emptyDate,
-  fieldError,
+  useForm,
   type DateParts,
   type SummaryError,
 } from '../components';
@@ -113,59 +111,47 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
   return errors.length ? { errors } : { errors, body };
 }
 
-/** Map server field names onto this form's ids (the date is three inputs). */
-function toFormErrors(errors: SummaryError[]): SummaryError[] {
-  return errors.map((e) => (e.field === 'medicallyOptimisedAt' ? { ...e, field: 'medicallyOptimisedAt-day' } : e));
-}
-
 export function ReferralFormPage() {
   const navigate = useNavigate();
-  const [f, setF] = useState<Form>({
-    personRef: '',
-    name: '',
-    nhsNumber: '',
-    ageBand: '',
-    postcodeDistrict: '',
-    hospital: '',
-    ward: '',
-    moDate: { ...emptyDate },
-    moTime: '',
-    pathway: '',
-    serviceNeed: '',
-    homecareHoursPerWeek: '',
-    callsPerDay: '',
-    doubleHanded: 'no',
-    specialisms: [],
-    equipment: [],
-    needsSummary: '',
-    fundingRoute: '',
-    preferredDistricts: '',
-  });
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const set =
-    <K extends keyof Form>(k: K) =>
-    (v: Form[K]) =>
-      setF((x) => ({ ...x, [k]: v }));
+  // The server's errors on this form's ids (the date is three inputs).
+  const form = useForm<Form>(
+    {
+      personRef: '',
+      name: '',
+      nhsNumber: '',
+      ageBand: '',
+      postcodeDistrict: '',
+      hospital: '',
+      ward: '',
+      moDate: { ...emptyDate },
+      moTime: '',
+      pathway: '',
+      serviceNeed: '',
+      homecareHoursPerWeek: '',
+      callsPerDay: '',
+      doubleHanded: 'no',
+      specialisms: [],
+      equipment: [],
+      needsSummary: '',
+      fundingRoute: '',
+      preferredDistricts: '',
+    },
+    { dateFields: ['medicallyOptimisedAt'] },
+  );
+  const { values: f, setValues: setF, set, errors, busy } = form;
   const needs = f.pathway === '' ? [] : NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3];
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
   // Warn before the summary reaches providers: an NHS number, a full postcode or the person's name in it.
   const summaryFindings = screenFreeText(f.needsSummary, { name: f.name });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.onSubmit(() => {
     const { body, errors: local } = buildReferralBody(f);
-    if (!body) return setErrors(local);
-    setBusy(true);
-    try {
-      const { referral } = await apiSend<{ referral: Referral }>('POST', '/api/discharge/referrals', body);
+    return form.run(local, async () => {
+      const { referral } = await apiSend<{ referral: Referral }>('POST', '/api/discharge/referrals', body!);
       navigate(`/discharge/referrals/${referral.id}`, { state: { created: true } });
-    } catch (err) {
-      setErrors(toFormErrors(failureToSummary(err)));
-      setBusy(false);
-    }
-  };
-  const err = (field: string) => fieldError(errors, field);
+    });
+  });
+  const err = form.error;
 
   return (
     <Page

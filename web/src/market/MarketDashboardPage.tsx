@@ -1,28 +1,15 @@
 // The commissioner's market dashboard: capacity, occupancy now and over time, vacancies, ratings,
 // homecare and workforce, and concentration. Providers are sent to their own page.
-import * as Plot from '@observablehq/plot';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import {
-  Chart,
-  chartColours,
-  Details,
-  DownloadLinks,
-  formatNumber,
-  formatRatio,
-  KeyFigures,
-  LoadingOrError,
-  Page,
-  Table,
-  categoricalColours,
-  formatCount,
-} from '../components';
+import { Details, formatNumber, formatRatio, KeyFigures, LoadingOrError, Page, formatCount } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
 import { ProviderHomePage } from './ProviderPage';
 import type { MarketSummary } from './types';
+import { useDashboardPlots } from './dashboardPlots';
+import { ChartWithData } from './ChartWithData';
 
 export const MARKET_PAGES = [
   { href: '/market', text: 'Capacity and occupancy' },
@@ -52,8 +39,6 @@ export function MarketNav({ current }: { current: string }) {
   );
 }
 
-const monthDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
-
 export function MarketDashboardPage() {
   const { user } = useAuth();
   if (user?.role === 'provider') return <ProviderHomePage />;
@@ -65,139 +50,7 @@ function MarketDashboard() {
   const { data, error, loading } = useApi<MarketSummary>(`/api/market/summary${filterQuery(filters)}`);
   const scope = describeFilters(filters);
 
-  const occupancyPlot = useCallback(
-    (width: number) => ({
-      y: { label: 'Occupancy (%)', domain: [60, 100], grid: true, tickFormat: (d: number) => `${d}%` },
-      x: { label: null, type: 'utc' as const },
-      marks: [
-        Plot.ruleY([FRAGILITY_THRESHOLDS.lowOccupancy * 100], { stroke: chartColours.red, strokeDasharray: '4,3' }),
-        Plot.lineY(data?.occupancyTrend ?? [], {
-          x: (d) => monthDate(d.month),
-          y: (d) => (d.occupancy ?? 0) * 100,
-          stroke: chartColours.blue,
-          strokeWidth: 2.5,
-        }),
-        Plot.dot(data?.occupancyTrend.slice(-1) ?? [], {
-          x: (d) => monthDate(d.month),
-          y: (d) => (d.occupancy ?? 0) * 100,
-          fill: chartColours.blue,
-          r: 4,
-        }),
-        Plot.text(data?.occupancyTrend.slice(-1) ?? [], {
-          x: (d) => monthDate(d.month),
-          y: (d) => (d.occupancy ?? 0) * 100,
-          text: (d) => formatRatio(d.occupancy),
-          dy: -12,
-          fontWeight: 'bold',
-        }),
-      ],
-      marginRight: width < 500 ? 20 : 40,
-    }),
-    [data],
-  );
-  const capacityPlot = useCallback(
-    () => ({
-      x: { label: 'Locations', grid: true },
-      y: { label: null },
-      marginLeft: 200,
-      marks: [
-        Plot.barX(data?.byServiceType ?? [], {
-          y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType,
-          x: 'locations',
-          fill: chartColours.blue,
-          sort: { y: '-x' },
-        }),
-        Plot.text(data?.byServiceType ?? [], {
-          y: (d) => SERVICE_TYPE_LABELS[d.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? d.serviceType,
-          x: 'locations',
-          text: (d) =>
-            d.registeredBeds
-              ? `${formatNumber(d.locations)} (${formatCount(d.registeredBeds, 'bed')})`
-              : String(d.locations),
-          textAnchor: 'start',
-          dx: 4,
-        }),
-      ],
-      marginRight: 110,
-    }),
-    [data],
-  );
-  const groupsPlot = useCallback(
-    () => ({
-      x: { label: 'Beds', grid: true },
-      y: { label: null },
-      color: {
-        domain: ['Occupied', 'Vacant, accepting admissions'],
-        range: [chartColours.midGrey, chartColours.teal],
-        legend: true,
-      },
-      marks: [
-        Plot.barX(
-          (data?.byGroup ?? []).flatMap((g) => [
-            { group: GROUP_LABELS[g.group], kind: 'Occupied', beds: g.occupied },
-            { group: GROUP_LABELS[g.group], kind: 'Vacant, accepting admissions', beds: g.vacantAccepting },
-          ]),
-          { y: 'group', x: 'beds', fill: 'kind' },
-        ),
-      ],
-      marginLeft: 100,
-    }),
-    [data],
-  );
-  const ratingsPlot = useCallback(
-    () => ({
-      x: { label: 'Locations', grid: true },
-      y: { label: null, domain: ['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Not rated'] },
-      marginLeft: 160,
-      marks: [
-        Plot.barX(data?.ratings ?? [], {
-          y: 'rating',
-          x: 'count',
-          fill: (d) =>
-            (
-              ({
-                Outstanding: chartColours.teal,
-                Good: chartColours.green,
-                'Requires improvement': chartColours.orange,
-                Inadequate: chartColours.red,
-              }) as Record<string, string>
-            )[d.rating] ?? chartColours.midGrey,
-        }),
-        Plot.text(data?.ratings ?? [], {
-          y: 'rating',
-          x: 'count',
-          text: (d) => String(d.count),
-          textAnchor: 'start',
-          dx: 4,
-        }),
-      ],
-    }),
-    [data],
-  );
-  const concentrationPlot = useCallback(
-    () => ({
-      x: { label: 'Share of registered care home beds (%)', grid: true },
-      y: { label: null },
-      marginLeft: 230,
-      marks: [
-        Plot.barX(data?.concentration.providers ?? [], {
-          y: 'name',
-          x: (d) => d.share * 100,
-          fill: categoricalColours[0],
-          sort: { y: '-x' },
-        }),
-        Plot.text(data?.concentration.providers ?? [], {
-          y: 'name',
-          x: (d) => d.share * 100,
-          text: (d) => `${formatRatio(d.share)} (${formatCount(d.units, 'bed')})`,
-          textAnchor: 'start',
-          dx: 4,
-        }),
-      ],
-      marginRight: 120,
-    }),
-    [data],
-  );
+  const { occupancyPlot, capacityPlot, groupsPlot, ratingsPlot, concentrationPlot } = useDashboardPlots(data);
 
   if (!data)
     return (
@@ -272,7 +125,7 @@ function MarketDashboard() {
         ]}
       />
 
-      <Chart
+      <ChartWithData
         title="Care home occupancy by month"
         height={300}
         description={
@@ -286,78 +139,65 @@ function MarketDashboard() {
             Each home’s last return in the month, summed: occupied beds ÷ maximum capacity (bed-weighted).
           </p>
         }
-        dataTable={
-          <Table
-            caption="Occupancy by month"
-            captionSize="s"
-            rows={trend}
-            rowKey={(r) => r.month}
-            columns={[
-              { key: 'month', header: 'Month' },
-              { key: 'homes', header: 'Homes reporting', numeric: true },
-              { key: 'maxCapacity', header: 'Maximum capacity', numeric: true },
-              { key: 'occupied', header: 'Occupied', numeric: true },
-              { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
-              { key: 'occupancy', header: 'Occupancy', numeric: true, render: (r) => formatRatio(r.occupancy) },
-            ]}
-          />
-        }
-      />
-      <DownloadLinks
-        filename="occupancy-by-month"
-        filter={describeFilters(filters)}
-        what="occupancy by month"
+        caption="Occupancy by month"
         rows={trend}
+        rowKey={(r) => r.month}
         columns={[
           { key: 'month', header: 'Month' },
-          { key: 'homes', header: 'Homes reporting' },
-          { key: 'maxCapacity', header: 'Maximum capacity' },
-          { key: 'occupied', header: 'Occupied' },
-          { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
-          { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
+          { key: 'homes', header: 'Homes reporting', numeric: true },
+          { key: 'maxCapacity', header: 'Maximum capacity', numeric: true },
+          { key: 'occupied', header: 'Occupied', numeric: true },
+          { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
+          { key: 'occupancy', header: 'Occupancy', numeric: true, render: (r) => formatRatio(r.occupancy) },
         ]}
+        download={{
+          filename: 'occupancy-by-month',
+          filter: describeFilters(filters),
+          what: 'occupancy by month',
+          columns: [
+            { key: 'month', header: 'Month' },
+            { key: 'homes', header: 'Homes reporting' },
+            { key: 'maxCapacity', header: 'Maximum capacity' },
+            { key: 'occupied', header: 'Occupied' },
+            { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+            { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
+          ],
+        }}
       />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Chart
+          <ChartWithData
             title="Locations by service type"
             height={240}
             plot={capacityPlot}
             description={`${data.byServiceType.map((s) => `${SERVICE_TYPE_LABELS[s.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? s.serviceType}: ${s.locations}`).join('; ')}. A location offering two services is counted under both.`}
-            dataTable={
-              <Table
-                caption="Locations by service type"
-                captionSize="s"
-                rows={data.byServiceType}
-                rowKey={(r) => r.serviceType}
-                columns={[
-                  {
-                    key: 'serviceType',
-                    header: 'Service type',
-                    render: (r) =>
-                      SERVICE_TYPE_LABELS[r.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? r.serviceType,
-                  },
-                  { key: 'locations', header: 'Locations', numeric: true },
-                  { key: 'registeredBeds', header: 'Registered beds', numeric: true },
-                ]}
-              />
-            }
-          />
-          <DownloadLinks
-            filename="locations-by-service-type"
-            filter={describeFilters(filters)}
-            what="locations by service type"
+            caption="Locations by service type"
             rows={data.byServiceType}
+            rowKey={(r) => r.serviceType}
             columns={[
-              { key: 'serviceType', header: 'Service type' },
-              { key: 'locations', header: 'Locations' },
-              { key: 'registeredBeds', header: 'Registered beds' },
+              {
+                key: 'serviceType',
+                header: 'Service type',
+                render: (r) => SERVICE_TYPE_LABELS[r.serviceType as keyof typeof SERVICE_TYPE_LABELS] ?? r.serviceType,
+              },
+              { key: 'locations', header: 'Locations', numeric: true },
+              { key: 'registeredBeds', header: 'Registered beds', numeric: true },
             ]}
+            download={{
+              filename: 'locations-by-service-type',
+              filter: describeFilters(filters),
+              what: 'locations by service type',
+              columns: [
+                { key: 'serviceType', header: 'Service type' },
+                { key: 'locations', header: 'Locations' },
+                { key: 'registeredBeds', header: 'Registered beds' },
+              ],
+            }}
           />
         </div>
         <div className="govuk-grid-column-one-half">
-          <Chart
+          <ChartWithData
             title="Beds by type: occupied and vacant"
             height={240}
             plot={groupsPlot}
@@ -366,69 +206,57 @@ function MarketDashboard() {
                 .map((g) => `${GROUP_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`)
                 .join('; ') + '. Only homes that split their return by bed type are counted here.'
             }
-            dataTable={
-              <Table
-                caption="Beds by type"
-                captionSize="s"
-                rows={data.byGroup}
-                rowKey={(r) => r.group}
-                columns={[
-                  { key: 'group', header: 'Bed type', render: (r) => GROUP_LABELS[r.group] },
-                  { key: 'maxCapacity', header: 'Beds', numeric: true },
-                  { key: 'occupied', header: 'Occupied', numeric: true },
-                  { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
-                ]}
-              />
-            }
-          />
-          <DownloadLinks
-            filename="beds-by-type"
-            filter={describeFilters(filters)}
-            what="beds by type"
+            caption="Beds by type"
             rows={data.byGroup}
+            rowKey={(r) => r.group}
             columns={[
-              { key: 'group', header: 'Bed type' },
-              { key: 'maxCapacity', header: 'Beds' },
-              { key: 'occupied', header: 'Occupied' },
-              { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+              { key: 'group', header: 'Bed type', render: (r) => GROUP_LABELS[r.group] },
+              { key: 'maxCapacity', header: 'Beds', numeric: true },
+              { key: 'occupied', header: 'Occupied', numeric: true },
+              { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
             ]}
+            download={{
+              filename: 'beds-by-type',
+              filter: describeFilters(filters),
+              what: 'beds by type',
+              columns: [
+                { key: 'group', header: 'Bed type' },
+                { key: 'maxCapacity', header: 'Beds' },
+                { key: 'occupied', header: 'Occupied' },
+                { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+              ],
+            }}
           />
         </div>
       </div>
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Chart
+          <ChartWithData
             title="CQC ratings"
             height={240}
             plot={ratingsPlot}
             description={`${ratedGood} of ${rated} rated locations (${formatRatio(rated ? ratedGood / rated : null)}) are rated Good or Outstanding.`}
-            dataTable={
-              <Table
-                caption="CQC ratings"
-                captionSize="s"
-                rows={data.ratings}
-                rowKey={(r) => r.rating}
-                columns={[
-                  { key: 'rating', header: 'Rating' },
-                  { key: 'count', header: 'Locations', numeric: true },
-                ]}
-              />
-            }
-          />
-          <DownloadLinks
-            filename="cqc-ratings"
-            filter={describeFilters(filters)}
-            what="CQC ratings"
+            caption="CQC ratings"
             rows={data.ratings}
+            rowKey={(r) => r.rating}
             columns={[
               { key: 'rating', header: 'Rating' },
-              { key: 'count', header: 'Locations' },
+              { key: 'count', header: 'Locations', numeric: true },
             ]}
+            download={{
+              filename: 'cqc-ratings',
+              filter: describeFilters(filters),
+              what: 'CQC ratings',
+              columns: [
+                { key: 'rating', header: 'Rating' },
+                { key: 'count', header: 'Locations' },
+              ],
+            }}
           />
         </div>
         <div className="govuk-grid-column-one-half">
-          <Chart
+          <ChartWithData
             title="Largest care home providers"
             height={300}
             plot={concentrationPlot}
@@ -437,30 +265,24 @@ function MarketDashboard() {
                 ? `The largest provider, ${top.name}, holds ${formatRatio(top.share)} of beds; the five largest hold ${formatRatio(data.concentration.top5Share)}. HHI ${formatNumber(Math.round(data.concentration.hhi))} (${data.concentration.level}) across ${formatCount(data.concentration.providerCount, 'provider')}.`
                 : 'No care homes.'
             }
-            dataTable={
-              <Table
-                caption="Largest providers"
-                captionSize="s"
-                rows={data.concentration.providers}
-                rowKey={(r) => r.providerId}
-                columns={[
-                  { key: 'name', header: 'Provider' },
-                  { key: 'units', header: 'Beds', numeric: true },
-                  { key: 'share', header: 'Share', numeric: true, render: (r) => formatRatio(r.share) },
-                ]}
-              />
-            }
-          />
-          <DownloadLinks
-            filename="provider-concentration"
-            filter={describeFilters(filters)}
-            what="provider shares"
+            caption="Largest providers"
             rows={data.concentration.providers}
+            rowKey={(r) => r.providerId}
             columns={[
               { key: 'name', header: 'Provider' },
-              { key: 'units', header: 'Registered beds' },
-              { key: 'share', header: 'Share of beds', numFmt: '0.0%' },
+              { key: 'units', header: 'Beds', numeric: true },
+              { key: 'share', header: 'Share', numeric: true, render: (r) => formatRatio(r.share) },
             ]}
+            download={{
+              filename: 'provider-concentration',
+              filter: describeFilters(filters),
+              what: 'provider shares',
+              columns: [
+                { key: 'name', header: 'Provider' },
+                { key: 'units', header: 'Registered beds' },
+                { key: 'share', header: 'Share of beds', numFmt: '0.0%' },
+              ],
+            }}
           />
           <Details summary="How concentration is measured">
             <p className="govuk-body">

@@ -1,12 +1,9 @@
 // Prices and placements: new care home placement prices by quarter against the usual rates and cost of
 // care, the two-year change, share at or below the usual rate, contract mix, funding and out-of-borough.
-import * as Plot from '@observablehq/plot';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import {
   Chart,
-  chartColours,
   Details,
   DownloadLinks,
   formatDate,
@@ -17,139 +14,22 @@ import {
   LoadingOrError,
   Page,
   Table,
-  categoricalColours,
   formatCount,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
-import { BAND_LABELS, CONTRACT_LABELS, FUNDING_LABELS } from './labels';
+import { BAND_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
+import { usePricePlots } from './pricePlots';
+import { ChartWithData } from './ChartWithData';
 
-const quarterDate = (q: string) => new Date(Date.UTC(Number(q.slice(0, 4)), (Number(q.slice(6)) - 1) * 3, 1));
 const poundsPerWeek = (pence: number | null | undefined) =>
   pence == null ? 'Not available' : `${formatPence(Math.round(pence))} a week`;
 
 export function PricesPage() {
   const [filters] = useMarketFilters();
   const { data, error, loading } = useApi<PriceSummary>(`/api/market/prices${filterQuery(filters)}`);
-  const standardRes = data?.usualRates.find((r) => r.band === 'standard_residential');
-  const cocRes = data?.costOfCare.find((c) => c.service === 'residential');
-
-  const trendPlot = useCallback(
-    () => ({
-      y: { label: '£ a week', grid: true, tickFormat: (d: number) => `£${d.toLocaleString('en-GB')}` },
-      x: { label: null, type: 'utc' as const },
-      color: {
-        legend: true,
-        domain: ['Median', 'Mean', 'Middle half (Q1–Q3)'],
-        range: [chartColours.blue, chartColours.orange, '#c5d9ef'],
-      },
-      marks: [
-        Plot.areaY(data?.quarters ?? [], {
-          x: (d) => quarterDate(d.quarter),
-          y1: (d) => d.q1 / 100,
-          y2: (d) => d.q3 / 100,
-          fill: '#c5d9ef',
-          curve: 'step-after',
-        }),
-        Plot.lineY(data?.quarters ?? [], {
-          x: (d) => quarterDate(d.quarter),
-          y: (d) => d.median / 100,
-          stroke: chartColours.blue,
-          strokeWidth: 2.5,
-          curve: 'step-after',
-        }),
-        Plot.lineY(data?.quarters ?? [], {
-          x: (d) => quarterDate(d.quarter),
-          y: (d) => d.mean / 100,
-          stroke: chartColours.orange,
-          strokeWidth: 2,
-          strokeDasharray: '6,3',
-          curve: 'step-after',
-        }),
-        ...(standardRes
-          ? [
-              Plot.ruleY([standardRes.amountPence / 100], { stroke: chartColours.green, strokeDasharray: '3,3' }),
-              Plot.text([standardRes], {
-                y: (d) => d.amountPence / 100,
-                frameAnchor: 'left',
-                text: () => 'Standard residential usual rate now',
-                dy: -8,
-                fill: chartColours.green,
-              }),
-            ]
-          : []),
-        ...(cocRes
-          ? [
-              Plot.ruleY([cocRes.amountPence / 100], { stroke: chartColours.red, strokeDasharray: '3,3' }),
-              Plot.text([cocRes], {
-                y: (d) => d.amountPence / 100,
-                frameAnchor: 'left',
-                text: () => 'Cost of care (residential)',
-                dy: -8,
-                fill: chartColours.red,
-              }),
-            ]
-          : []),
-      ],
-    }),
-    [data, standardRes, cocRes],
-  );
-  const histPlot = useCallback(
-    () => ({
-      x: { label: '£ a week', tickFormat: (d: number) => `£${d.toLocaleString('en-GB')}` },
-      y: { label: 'New placements', grid: true },
-      marks: [
-        Plot.rectY(data?.histogram ?? [], {
-          x1: (d) => d.fromPence / 100,
-          x2: (d) => d.toPence / 100,
-          y: 'count',
-          fill: chartColours.blue,
-          inset: 0.5,
-        }),
-        ...(data?.usualRates ?? [])
-          .filter((r) => r.band !== 'homecare_hourly')
-          .map((r) => Plot.ruleX([r.amountPence / 100], { stroke: chartColours.green, strokeDasharray: '3,3' })),
-        ...(cocRes ? [Plot.ruleX([cocRes.amountPence / 100], { stroke: chartColours.red, strokeWidth: 2 })] : []),
-      ],
-    }),
-    [data, cocRes],
-  );
-  const sharePlot = useCallback(
-    () => ({
-      y: { label: 'At or below the usual rate (%)', domain: [0, 100], grid: true },
-      x: { label: null, type: 'utc' as const },
-      marks: [
-        Plot.lineY(data?.quarters ?? [], {
-          x: (d) => quarterDate(d.quarter),
-          y: (d) => (d.share ?? 0) * 100,
-          stroke: chartColours.teal,
-          strokeWidth: 2.5,
-          marker: 'circle',
-        }),
-      ],
-    }),
-    [data],
-  );
-  const mixRows = (data?.contractMix ?? []).flatMap((q) => {
-    const total = q.spot + q.framework + q.block + q.dps;
-    return (['spot', 'framework', 'block', 'dps'] as const).map((k) => ({
-      quarter: q.quarter,
-      type: CONTRACT_LABELS[k],
-      count: q[k],
-      share: total ? q[k] / total : 0,
-    }));
-  });
-  const mixPlot = useCallback(
-    () => ({
-      y: { label: 'Share of new placements (%)', grid: true, domain: [0, 100] },
-      x: { label: null, tickFormat: (d: string) => d.replace('-', ' '), tickRotate: -45 },
-      color: { legend: true, domain: ['Spot', 'Framework', 'Block', 'DPS'], range: categoricalColours },
-      marks: [Plot.barY(mixRows, { x: 'quarter', y: (d) => d.share * 100, fill: 'type' })],
-      marginBottom: 60,
-    }),
-    [mixRows],
-  );
+  const { cocRes, trendPlot, histPlot, sharePlot, mixPlot } = usePricePlots(data);
 
   if (!data)
     return (
@@ -238,7 +118,7 @@ export function PricesPage() {
         </p>
       </Details>
 
-      <Chart
+      <ChartWithData
         title="New placement prices by quarter"
         height={340}
         plot={trendPlot}
@@ -247,76 +127,64 @@ export function PricesPage() {
             ? 'Not enough placements to compare.'
             : `The mean weekly price of new placements rose ${formatRatio(c.change)} in two years, from ${poundsPerWeek(c.earlierMean)} to ${poundsPerWeek(c.recentMean)}.`
         }
-        dataTable={
-          <Table
-            caption="Prices by quarter"
-            captionSize="s"
-            rows={data.quarters}
-            rowKey={(r) => r.quarter}
-            columns={[
-              { key: 'quarter', header: 'Quarter' },
-              { key: 'n', header: 'Placements', numeric: true },
-              { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
-              { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
-              { key: 'mean', header: 'Mean', numeric: true, render: (r) => formatPence(Math.round(r.mean)) },
-              { key: 'q3', header: 'Upper quartile', numeric: true, render: (r) => formatPence(Math.round(r.q3)) },
-              { key: 'share', header: 'At or below usual rate', numeric: true, render: (r) => formatRatio(r.share) },
-            ]}
-          />
-        }
-      />
-      <DownloadLinks
-        filename="new-placement-prices-by-quarter"
-        what="prices by quarter"
+        caption="Prices by quarter"
         rows={data.quarters}
+        rowKey={(r) => r.quarter}
         columns={[
           { key: 'quarter', header: 'Quarter' },
-          { key: 'n', header: 'Placements' },
-          { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
-          { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
-          { key: 'median', header: 'Median £/week', value: (r) => r.median / 100, numFmt: '£#,##0.00' },
-          { key: 'mean', header: 'Mean £/week', value: (r) => r.mean / 100, numFmt: '£#,##0.00' },
-          { key: 'q3', header: 'Upper quartile £/week', value: (r) => r.q3 / 100, numFmt: '£#,##0.00' },
-          { key: 'max', header: 'Max £/week', value: (r) => r.max / 100, numFmt: '£#,##0.00' },
-          { key: 'compared', header: 'Compared with usual rate' },
-          { key: 'atOrBelowUsualRate', header: 'At or below usual rate' },
-          { key: 'share', header: 'Share at or below usual rate', numFmt: '0.0%' },
+          { key: 'n', header: 'Placements', numeric: true },
+          { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
+          { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
+          { key: 'mean', header: 'Mean', numeric: true, render: (r) => formatPence(Math.round(r.mean)) },
+          { key: 'q3', header: 'Upper quartile', numeric: true, render: (r) => formatPence(Math.round(r.q3)) },
+          { key: 'share', header: 'At or below usual rate', numeric: true, render: (r) => formatRatio(r.share) },
         ]}
+        download={{
+          filename: 'new-placement-prices-by-quarter',
+          what: 'prices by quarter',
+          columns: [
+            { key: 'quarter', header: 'Quarter' },
+            { key: 'n', header: 'Placements' },
+            { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
+            { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
+            { key: 'median', header: 'Median £/week', value: (r) => r.median / 100, numFmt: '£#,##0.00' },
+            { key: 'mean', header: 'Mean £/week', value: (r) => r.mean / 100, numFmt: '£#,##0.00' },
+            { key: 'q3', header: 'Upper quartile £/week', value: (r) => r.q3 / 100, numFmt: '£#,##0.00' },
+            { key: 'max', header: 'Max £/week', value: (r) => r.max / 100, numFmt: '£#,##0.00' },
+            { key: 'compared', header: 'Compared with usual rate' },
+            { key: 'atOrBelowUsualRate', header: 'At or below usual rate' },
+            { key: 'share', header: 'Share at or below usual rate', numFmt: '0.0%' },
+          ],
+        }}
       />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <Chart
+          <ChartWithData
             title="Price distribution, last 12 months"
             height={280}
             plot={histPlot}
             description={`${data.last12Months.n} new placements in £50 bands. Dashed green lines are today’s usual rates; the red line is the residential cost of care${cocRes ? ` (${formatPence(cocRes.amountPence)})` : ''}.`}
-            dataTable={
-              <Table
-                caption="Price distribution"
-                captionSize="s"
-                rows={data.histogram}
-                rowKey={(r) => String(r.fromPence)}
-                columns={[
-                  {
-                    key: 'fromPence',
-                    header: 'Weekly price',
-                    render: (r) => `${formatPence(r.fromPence)} to ${formatPence(r.toPence - 1)}`,
-                  },
-                  { key: 'count', header: 'Placements', numeric: true },
-                ]}
-              />
-            }
-          />
-          <DownloadLinks
-            filename="price-distribution-last-12-months"
-            what="the price distribution"
+            caption="Price distribution"
             rows={data.histogram}
+            rowKey={(r) => String(r.fromPence)}
             columns={[
-              { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100 },
-              { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100 },
-              { key: 'count', header: 'Placements' },
+              {
+                key: 'fromPence',
+                header: 'Weekly price',
+                render: (r) => `${formatPence(r.fromPence)} to ${formatPence(r.toPence - 1)}`,
+              },
+              { key: 'count', header: 'Placements', numeric: true },
             ]}
+            download={{
+              filename: 'price-distribution-last-12-months',
+              what: 'the price distribution',
+              columns: [
+                { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100 },
+                { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100 },
+                { key: 'count', header: 'Placements' },
+              ],
+            }}
           />
         </div>
         <div className="govuk-grid-column-one-half">
@@ -329,38 +197,32 @@ export function PricesPage() {
         </div>
       </div>
 
-      <Chart
+      <ChartWithData
         title="Contract type of new placements by quarter"
         height={320}
         plot={mixPlot}
         description={`Spot placements were ${formatRatio(spotShare(firstMix))} of new placements in the first four quarters shown and ${formatRatio(spotShare(lastMix))} in the last four.`}
-        dataTable={
-          <Table
-            caption="Contract mix by quarter"
-            captionSize="s"
-            rows={data.contractMix}
-            rowKey={(r) => r.quarter}
-            columns={[
-              { key: 'quarter', header: 'Quarter' },
-              { key: 'spot', header: 'Spot', numeric: true },
-              { key: 'framework', header: 'Framework', numeric: true },
-              { key: 'block', header: 'Block', numeric: true },
-              { key: 'dps', header: 'DPS', numeric: true },
-            ]}
-          />
-        }
-      />
-      <DownloadLinks
-        filename="contract-mix-by-quarter"
-        what="contract mix"
+        caption="Contract mix by quarter"
         rows={data.contractMix}
+        rowKey={(r) => r.quarter}
         columns={[
           { key: 'quarter', header: 'Quarter' },
-          { key: 'spot', header: 'Spot' },
-          { key: 'framework', header: 'Framework' },
-          { key: 'block', header: 'Block' },
-          { key: 'dps', header: 'DPS' },
+          { key: 'spot', header: 'Spot', numeric: true },
+          { key: 'framework', header: 'Framework', numeric: true },
+          { key: 'block', header: 'Block', numeric: true },
+          { key: 'dps', header: 'DPS', numeric: true },
         ]}
+        download={{
+          filename: 'contract-mix-by-quarter',
+          what: 'contract mix',
+          columns: [
+            { key: 'quarter', header: 'Quarter' },
+            { key: 'spot', header: 'Spot' },
+            { key: 'framework', header: 'Framework' },
+            { key: 'block', header: 'Block' },
+            { key: 'dps', header: 'DPS' },
+          ],
+        }}
       />
 
       <div className="govuk-grid-row">

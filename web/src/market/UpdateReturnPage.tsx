@@ -21,119 +21,13 @@ import {
 import {
   BED_CLOSED_REASONS,
   BED_CLOSED_REASON_LABELS,
-  validateCareHomeCapacity,
   validateHomecareCapacity,
   validateWorkforce,
 } from '../../../src/domain/market/capacity';
 import { isCareHome } from '../../../src/domain/market/types';
 import { GROUP_LABELS } from './labels';
 import type { LocationPicture } from './types';
-
-type Form = Record<string, string>;
-const GROUPS = ['residential', 'nursing', 'dementia'] as const;
-
-/** Each figure's label as the form shows it, for messages that name the field (issue 13: "Enter a number" twice). */
-const LABELS: Record<string, string> = {
-  maxCapacity: 'maximum capacity',
-  occupied: 'occupied beds',
-  vacantAccepting: 'vacant beds accepting admissions',
-  vacantReserved: 'vacant beds reserved',
-  vacantClosed: 'vacant beds closed to admissions',
-  heldForAssessment: 'beds held for assessment',
-  peopleSupported: 'people supported',
-  hoursPerWeek: 'hours delivered a week',
-  newHoursAvailable: 'hours of new work you can take a week',
-  nurses: 'nurses',
-  careStaff: 'care staff',
-  nonCareStaff: 'non-care staff',
-  agencyStaff: 'agency and bank staff',
-  vacancies: 'staff vacancies',
-  absences: 'staff absent',
-  ...Object.fromEntries(
-    GROUPS.flatMap((g) => [
-      [`${g}Max`, `${g} beds`],
-      [`${g}Occupied`, `${g} beds occupied`],
-      [`${g}VacantAccepting`, `${g} beds vacant and accepting`],
-    ]),
-  ),
-};
-const labelOf = (f: string) => LABELS[f] ?? f;
-const sentence = (s: string) => s[0].toUpperCase() + s.slice(1);
-
-/** '' → null, '12' → 12, anything else → NaN (reported as not a whole number). Exported for tests. */
-export function toCount(v: string): number | null {
-  const t = v.trim();
-  if (t === '') return null;
-  return /^\d+$/.test(t) ? Number(t) : NaN;
-}
-
-export function careHomeFormErrors(
-  form: Form,
-  groups: readonly string[],
-  registeredBeds: number | null,
-): { errors: SummaryError[]; body: Record<string, number | string | null> } {
-  const body: Record<string, number | string | null> = {};
-  const errors: SummaryError[] = [];
-  // Bed status: beds closed to admissions and beds held for assessment are 0 when left blank.
-  for (const f of ['vacantClosed', 'heldForAssessment']) {
-    const v = toCount(form[f] ?? '');
-    if (Number.isNaN(v))
-      errors.push({ field: f, message: `${sentence(labelOf(f))} must be a whole number, 0 or more` });
-    body[f] = v ?? 0;
-  }
-  // A reason goes only with closed beds (one left over from an earlier closure is dropped once none are closed).
-  const closed = typeof body.vacantClosed === 'number' && body.vacantClosed > 0;
-  body.closedReason = closed ? form.closedReason || null : null;
-  body.closedNote = closed ? form.closedNote?.trim() || null : null;
-  const fields = [
-    'maxCapacity',
-    'occupied',
-    'vacantReserved',
-    'vacantAccepting',
-    ...groups.flatMap((g) => [`${g}Max`, `${g}Occupied`, `${g}VacantAccepting`]),
-  ];
-  for (const f of fields) {
-    const v = toCount(form[f] ?? '');
-    if (v === null) errors.push({ field: f, message: `Enter the number of ${labelOf(f)}` });
-    else if (Number.isNaN(v))
-      errors.push({ field: f, message: `${sentence(labelOf(f))} must be a whole number, 0 or more` });
-    body[f] = v;
-  }
-  if (errors.length === 0) {
-    for (const e of validateCareHomeCapacity(body as never, registeredBeds))
-      errors.push({ field: e.field, message: e.message[0].toUpperCase() + e.message.slice(1) });
-  }
-  return { errors, body };
-}
-
-function NumberField({
-  name,
-  label,
-  hint,
-  form,
-  set,
-  errors,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  form: Form;
-  set: (k: string, v: string) => void;
-  errors: SummaryError[];
-}) {
-  return (
-    <TextInput
-      name={name}
-      label={label}
-      hint={hint}
-      inputMode="numeric"
-      width={5}
-      value={form[name] ?? ''}
-      onChange={(v) => set(name, v)}
-      error={fieldError(errors, name)}
-    />
-  );
-}
+import { GROUPS, labelOf, sentence, toCount, careHomeFormErrors, NumberField, type Form } from './careHomeReturn';
 
 export function UpdateReturnPage() {
   const { id } = useParams();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFilters, filterQuery } from './Filters';
-import { careHomeFormErrors, toCount } from './UpdateReturnPage';
+import { careHomeFormErrors, toCount } from './careHomeReturn';
 
 describe('market web helpers', () => {
   it('builds API queries and captions from the filters', () => {

@@ -1,0 +1,144 @@
+// Changing a BCF plan's schemes: planned spend by funding line and year, actual spend and outputs by quarter, and
+// the register contracts a scheme names; each change in one audited transaction.
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { recordAudit, type AuditActor } from '../core/audit.js';
+import { contracts } from '../contracts/schema.js';
+import { InputError, NotFound } from '../../domain/core/errors.js';
+import {
+  type AreaOfSpend,
+  type Commissioner,
+  type SchemeActual,
+  type SchemeFunding,
+  validateScheme,
+} from '../../domain/bcf/plan.js';
+import { bcfPlans, bcfSchemeActuals, bcfSchemeFunding, bcfSchemes } from './schema.js';
+
+/** Set a scheme's planned spend (pence) for one funding line and year, replacing what was there. */
+export async function upsertSchemeFunding(db: Db, schemeId: string, f: SchemeFunding): Promise<void> {
+  await db
+    .insert(bcfSchemeFunding)
+    .values({ schemeId, ...f })
+    .onConflictDoUpdate({
+      target: [bcfSchemeFunding.schemeId, bcfSchemeFunding.fundingLine, bcfSchemeFunding.year],
+      set: { plannedPence: f.plannedPence },
+    });
+}
+
+/** Set a scheme's actual spend (pence) and outputs for one funding line and quarter, replacing what was there. */
+export async function upsertSchemeActual(db: Db, schemeId: string, a: SchemeActual): Promise<void> {
+  await db
+    .insert(bcfSchemeActuals)
+    .values({ schemeId, ...a })
+    .onConflictDoUpdate({
+      target: [
+        bcfSchemeActuals.schemeId,
+        bcfSchemeActuals.fundingLine,
+        bcfSchemeActuals.year,
+        bcfSchemeActuals.quarter,
+      ],
+      set: { actualPence: a.actualPence, outputs: a.outputs },
+    });
+}
+
+/** The scheme row. @throws NotFound when there is no such scheme */
+async function schemeOf(db: Db, id: string) {
+  const [row] = await db.select().from(bcfSchemes).where(eq(bcfSchemes.id, id));
+  if (!row) throw new NotFound('Scheme');
+  return row;
+}
+
+/**
+ * Replace a scheme's planned spend for the funding lines and years given (other lines and years are kept).
+ * In one transaction, audited with the before and after totals. @throws NotFound, InputError
+ */
+export async function updateSchemeSpend(
+  db: Db,
+  actor: AuditActor,
+  schemeId: string,
+  funding: SchemeFunding[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const scheme = await schemeOf(tx, schemeId);
+    const [plan] = await tx.select().from(bcfPlans).where(eq(bcfPlans.id, scheme.planId));
+    validateScheme(
+      {
+        ...scheme,
+        commissioner: scheme.commissioner as Commissioner,
+        areaOfSpend: scheme.areaOfSpend as AreaOfSpend,
+        funding,
+      },
+      plan.years,
+    );
+    const before = await tx.select().from(bcfSchemeFunding).where(eq(bcfSchemeFunding.schemeId, schemeId));
+    for (const f of funding) await upsertSchemeFunding(tx, schemeId, f);
+    await tx.update(bcfSchemes).set({ updatedAt: new Date() }).where(eq(bcfSchemes.id, schemeId));
+    await recordAudit(tx, actor, {
+      action: 'update_spend',
+      entity: 'bcf_scheme',
+      entityId: schemeId,
+      detail: {
+        ref: scheme.ref,
+        before: before.map((b) => ({ fundingLine: b.fundingLine, year: b.year, plannedPence: b.plannedPence })),
+        after: funding,
+      },
+    });
+  });
+}
+
+/** Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. */
+export async function putSchemeActuals(
+  db: Db,
+  actor: AuditActor,
+  schemeId: string,
+  actuals: SchemeActual[],
+): Promise<void> {
+  const bad = actuals.flatMap((a, i) =>
+    !Number.isInteger(a.actualPence) || a.actualPence < 0
+      ? [{ field: `actuals.${i}.actualPence`, message: 'Actual spend must be whole pence, 0 or more' }]
+      : [],
+  );
+  if (bad.length) throw new InputError(bad);
+  await db.transaction(async (tx) => {
+    const scheme = await schemeOf(tx, schemeId);
+    for (const a of actuals) await upsertSchemeActual(tx, schemeId, a);
+    await recordAudit(tx, actor, {
+      action: 'update_actuals',
+      entity: 'bcf_scheme',
+      entityId: schemeId,
+      detail: { ref: scheme.ref, quarters: actuals.length },
+    });
+  });
+}
+
+/**
+ * Set the register contracts a scheme names (replacing the list). Audited with before and after.
+ * @throws NotFound when the scheme is not found; InputError naming each id that is not a contract of the register
+ */
+export async function setSchemeContracts(
+  db: Db,
+  actor: AuditActor,
+  schemeId: string,
+  contractIds: string[],
+): Promise<void> {
+  const ids = [...new Set(contractIds)];
+  await db.transaction(async (tx) => {
+    const scheme = await schemeOf(tx, schemeId);
+    const found = ids.length
+      ? await tx.select({ id: contracts.id }).from(contracts).where(inArray(contracts.id, ids))
+      : [];
+    const bad = ids.flatMap((id, i) =>
+      found.some((f) => f.id === id)
+        ? []
+        : [{ field: `contractIds.${i}`, message: 'Choose a contract from the register', in: 'body' as const }],
+    );
+    if (bad.length) throw new InputError(bad);
+    await tx.update(bcfSchemes).set({ contractIds: ids, updatedAt: new Date() }).where(eq(bcfSchemes.id, schemeId));
+    await recordAudit(tx, actor, {
+      action: 'update_contracts',
+      entity: 'bcf_scheme',
+      entityId: schemeId,
+      detail: { ref: scheme.ref, before: scheme.contractIds, after: ids },
+    });
+  });
+}

@@ -1,0 +1,129 @@
+// What e2e tests check and wait for on a page: choosing a control, settling, user wording, phone width and
+// axe-core accessibility. Re-exported by e2e.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { SCHEMA_WORDING } from '../../../src/domain/core/messages';
+import { formatViolations, type AxeViolation } from './axe-report';
+
+/**
+ * Checks a radio or checkbox as a person would (a click) and waits until it shows as checked. Use it instead
+ * of Playwright's `check()`: a control whose state lives in the URL (filters, horizons) is re-rendered after
+ * the navigation settles, and `check()` reads its state too early ("Clicking the checkbox did not change its
+ * state").
+ */
+export async function choose(control: Locator): Promise<void> {
+  // Hold on to this element: clicking may reveal another control with the same label (a conditional reveal).
+  const element = await control.elementHandle();
+  if (!element) throw new Error(`choose: ${control.toString()} is not on the page`);
+  await element.click();
+  await expect.poll(() => element.isChecked(), { timeout: 30_000 }).toBe(true);
+}
+
+/** Waits until the page has no pending requests and no "Loading…" status. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('[role="status"]')].some((el) => /Loading/.test(el.textContent ?? '')),
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource: string | undefined;
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe rules outside AXE_TAGS that expectAccessible also runs and fails on, whatever their impact. */
+export const AXE_EXTRA_RULES = ['region'];
+
+/** Where pages show errors and statuses: the error summary, inline errors, alerts and notification banners. */
+const MESSAGE_SELECTOR =
+  '.govuk-error-summary, .govuk-error-message, [role="alert"], .govuk-notification-banner, [role="status"]';
+
+/**
+ * Fails when any error or status message on the page is in a schema library's words or shows an internal
+ * value ("Invalid input: expected number, received NaN", "id: Invalid UUID", "NaN"): users read their own words.
+ * Run by expectAccessible on every page the suite checks.
+ */
+export async function expectUserWording(page: Page, label: string): Promise<void> {
+  const texts = await page.locator(MESSAGE_SELECTOR).allInnerTexts();
+  const bad = texts.map((t) => t.trim()).filter((t) => SCHEMA_WORDING.test(t));
+  if (bad.length) throw new Error(`${label}: messages in schema wording, not the user's:\n  ${bad.join('\n  ')}`);
+}
+
+/** The narrowest phone the pages must fit (an iPhone 12–15's CSS width). */
+export const PHONE_WIDTH = 390;
+
+/**
+ * Fails when the page scrolls sideways at PHONE_WIDTH px: wide tables must scroll in their own region, text must
+ * wrap. Names the widest elements sticking out. Restores the viewport afterwards. Run by expectAccessible.
+ */
+export async function expectFitsPhone(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+  try {
+    // Charts and tables measure themselves on resize: give them two frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const overflow = await page.evaluate((width) => {
+      const doc = document.documentElement;
+      if (doc.scrollWidth <= width + 1) return null;
+      const sticking = [...document.body.querySelectorAll('*')].filter(
+        (el) => el.getBoundingClientRect().right > width + 1,
+      );
+      const outermost = sticking.filter((el) => !sticking.includes(el.parentElement as Element));
+      const culprits = (outermost.length ? outermost : sticking).slice(0, 5).map((el) => {
+        const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : '';
+        const text = (el.textContent ?? '').trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${cls}> ${Math.round(el.getBoundingClientRect().right)}px "${text}"`;
+      });
+      return { scrollWidth: doc.scrollWidth, culprits };
+    }, PHONE_WIDTH);
+    if (overflow)
+      throw new Error(
+        `${label}: the page is ${overflow.scrollWidth}px wide at ${PHONE_WIDTH}px (scrolls sideways on a phone):\n  ${overflow.culprits.join('\n  ')}`,
+      );
+  } finally {
+    if (before) await page.setViewportSize(before);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules, plus the "region" rule: all content inside landmarks) on the
+ * page once it has settled; throws with a readable list when there are serious or critical violations, or any
+ * violation of the extra rules.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settle(page);
+  await expectUserWording(page, label);
+  await expectFitsPhone(page, label);
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's Content-Security-Policy (rightly)
+  // refuses inline scripts, and the test must run under the same policy as users do.
+  if (!hasAxe) await page.evaluate(`${(axeSource ??= readFileSync(AXE_PATH, 'utf8'))}\n;undefined`);
+  const violations = (await page.evaluate(
+    async ({ tags, extra }) => {
+      const axe = (
+        window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }
+      ).axe;
+      const rules = Object.fromEntries(extra.map((id) => [id, { enabled: true }]));
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        rules,
+        resultTypes: ['violations'],
+      });
+      return result.violations;
+    },
+    { tags: AXE_TAGS, extra: AXE_EXTRA_RULES },
+  )) as AxeViolation[];
+  const bad = violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical' || AXE_EXTRA_RULES.includes(v.id),
+  );
+  if (bad.length > 0) throw new Error(formatViolations(label, bad));
+}
