@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
 import { locations, providers } from '../../db/market/schema.js';
 import { createContract } from '../../db/contracts/contracts.js';
-import { createKpi } from '../../db/contracts/kpis.js';
+import { createKpi } from '../../db/contracts/kpiDefinitions.js';
 import { createAssessment } from '../../db/contracts/assessments.js';
 import { addDays, addMonths, londonToday } from '../../domain/core/dates.js';
 import { periodStartFor } from '../../domain/contracts/kpi.js';
