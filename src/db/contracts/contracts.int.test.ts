@@ -9,7 +9,7 @@ import { createProcurement, recommissioning } from './procurements.js';
 import { createKpi } from './kpiDefinitions.js';
 import { listKpis } from './kpis.js';
 import { submitReturn } from './kpiReturns.js';
-import { createAssessment, providerRespond, publishAssessment, shareForChallenge } from './assessments.js';
+import { createAssessment, providerRespond, publishAssessment, shareForChallenge } from './assessmentWrites.js';
 import { createPlan, getPlan } from './deliveryPlan.js';
 import { createRisk, listRisks, putBands, reviewRisk } from './risks.js';
 import { contracts } from './schema.js';

@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { ASSESSMENT_DOMAINS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
+import { assessmentOwner, getAssessment, listAssessments } from '../../db/contracts/assessments.js';
 import {
-  assessmentOwner,
   createAssessment,
-  getAssessment,
-  listAssessments,
   providerRespond,
   publishAssessment,
   reviseAssessment,
@@ -17,7 +15,7 @@ import {
   acceptActionPlan,
   requestActionPlanChanges,
   submitActionPlan,
-} from '../../db/contracts/assessments.js';
+} from '../../db/contracts/assessmentWrites.js';
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { notFound } from '../problem.js';

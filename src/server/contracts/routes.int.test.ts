@@ -4,7 +4,7 @@ import { describeWithDatabases } from '../../db/testing.js';
 import { locations, providers } from '../../db/market/schema.js';
 import { createContract } from '../../db/contracts/contracts.js';
 import { createKpi } from '../../db/contracts/kpiDefinitions.js';
-import { createAssessment } from '../../db/contracts/assessments.js';
+import { createAssessment } from '../../db/contracts/assessmentWrites.js';
 import { addDays, addMonths, londonToday } from '../../domain/core/dates.js';
 import { periodStartFor } from '../../domain/contracts/kpi.js';
 import { anonymous, createTestApp, signInAs } from '../testing.js';
