@@ -12,7 +12,7 @@ export function opportunityWhen(o: Opportunity): string {
   return 'Date to be confirmed';
 }
 
-/** An opportunity's annual value in pounds ("£450,000 a year", "£1.2 million a year"), else its value band, else 'Not published'. */
+/** Annual value in pounds ("£450,000 a year", "£1.2 million a year"), else its value band, else 'Not published'. */
 export function opportunityValue(o: Opportunity): string {
   if (o.annualValuePence !== null) return `${formatPounds(o.annualValuePence)} a year`;
   return o.annualValueBand ?? 'Not published';
