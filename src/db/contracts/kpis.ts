@@ -33,7 +33,7 @@ export interface KpiView extends Kpi {
   offTarget: number;
 }
 
-/** A stored KPI row as the domain's KPI definition (measure, unit, target, direction, frequency, tolerance, due days). */
+/** A stored KPI row as the domain's KPI (measure, unit, target, direction, frequency, tolerance, due days). */
 export function toKpi(k: typeof kpis.$inferSelect): Kpi {
   return {
     name: k.name,

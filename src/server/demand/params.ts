@@ -17,7 +17,7 @@ export const EDITORS = ['admin', 'commissioner'] as const;
 export const gss = z.string().regex(/^[EWSNK]\d{8}$/, 'Use an ONS GSS code such as E09000016');
 export const isoDate = isoDateSchema;
 
-/** The model's query: an area (the borough when left out), a saved scenario (or "default"), and the day it is run as at. */
+/** The model's query: an area (the borough when left out), a saved scenario (or "default"), the as-at day. */
 export const modelQuery = z.object({
   area: gss.optional(),
   /** Saved scenario id, or "default". */

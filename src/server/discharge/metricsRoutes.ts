@@ -12,7 +12,7 @@ import { loadD2a, loadMetrics, type MetricsReport } from '../../db/discharge/flo
 import { readDischargeHistory } from '../../db/discharge/history.js';
 import { requireRole } from '../auth/guards.js';
 import { download, MEDIA } from '../schemas.js';
-import { d2aSchema, historySchema, metricsSchema } from './schemas.js';
+import { d2aSchema, historySchema, metricsSchema } from './schemas/metrics.js';
 import { assertDateRange } from '../ranges.js';
 import { isoDate, lastDayIncluded, reportingWindow } from './params.js';
 

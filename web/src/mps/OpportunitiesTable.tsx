@@ -4,7 +4,7 @@ import { formatDate, Table } from '../components';
 import { formatPounds } from './format';
 import type { Opportunity } from './types';
 
-/** When an opportunity comes up, in words: the tender, else the new service's start, else the current contract's end. */
+/** When an opportunity comes up, in words: the tender, else the new service's start, else the contract's end. */
 export function opportunityWhen(o: Opportunity): string {
   if (o.tenderFrom) return `Tender expected ${formatDate(o.tenderFrom)}`;
   if (o.serviceStarts) return `New service from ${formatDate(o.serviceStarts)}`;

@@ -11,7 +11,7 @@ export const H = ({ level, children, className }: { level: number; children: Rea
   return <Tag className={className}>{children}</Tag>;
 };
 
-/** A section's generated figures as a summary list (label, the figure in its unit, a hint); nothing when it has none. */
+/** A section's generated figures as a summary list (label, figure in its unit, hint); nothing when it has none. */
 export function Figures({ section }: { section: StatementSection }) {
   if (section.figures.length === 0) return null;
   return (
