@@ -8,19 +8,8 @@ import { authorityByCode, districtsOf, TIER_LABELS } from '../../domain/geograph
 import { chooseCouncil } from '../../domain/geography/council.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { conflict, invalid } from '../problem.js';
+import { councilSchema } from './schemas.js';
 
-const councilSchema = z.object({
-  gssCode: z.string(),
-  name: z.string(),
-  officialName: z.string(),
-  /** county, district, unitary, metropolitan, london_borough; null for the demo borough. */
-  tier: z.string().nullable(),
-  tierLabel: z.string().nullable(),
-  region: z.string().nullable(),
-  synthetic: z.boolean(),
-  /** A county's districts, whose population is added up to the county's. */
-  districts: z.array(z.object({ gssCode: z.string(), name: z.string() })),
-});
 type CouncilView = z.infer<typeof councilSchema>;
 
 function view(b: BoroughSetting): CouncilView {

@@ -17,55 +17,12 @@ import { checkImporterOptions } from '../../importers/options.js';
 import { BCF_EDITORS } from '../../domain/core/auth.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { importRejected, Problem } from '../problem.js';
+import { datasetSchema, runSchema, summarySchema } from './schemas.js';
 
 const TAGS = ['data'];
 /** Largest upload accepted: a national file (CQC locations, a million placements) fits well within it. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 const DAY_MS = 86_400_000;
-
-const runSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  fileName: z.string(),
-  bytes: z.number().nullable(),
-  importedAt: z.string(),
-  importedBy: z.string(),
-  rowsRead: z.number(),
-  created: z.number().nullable(),
-  updated: z.number().nullable(),
-  unchanged: z.number().nullable(),
-  removed: z.number().nullable(),
-  messages: z.array(z.string()),
-});
-const optionSchema = z.object({
-  key: z.string().describe('the query parameter (and `steward import -o key=value`)'),
-  label: z.string(),
-  hint: z.string(),
-  choices: z
-    .array(z.object({ value: z.string(), text: z.string() }))
-    .nullable()
-    .describe('allowed values, or null for text'),
-});
-const datasetSchema = z.object({
-  kind: z.string(),
-  /** Who publishes the file, e.g. "Care Quality Commission (CQC) public API". */
-  source: z.string(),
-  description: z.string(),
-  options: z.array(optionSchema).describe('the options its importer takes'),
-  imports: z.number().describe('how many times a file of this kind has been imported'),
-  latest: runSchema.nullable(),
-  ageDays: z.number().nullable().describe('whole days since the latest import'),
-});
-const summarySchema = z.object({
-  kind: z.string(),
-  fileName: z.string(),
-  rowsRead: z.number(),
-  created: z.number().optional(),
-  updated: z.number().optional(),
-  unchanged: z.number().optional(),
-  removed: z.number().optional(),
-  messages: z.array(z.string()),
-});
 
 function toRun(r: ImportRunRow): z.infer<typeof runSchema> {
   return {

@@ -13,17 +13,10 @@ import {
   fieldError,
   type SummaryError,
 } from '../components';
+import type { Wire } from '../../../src/server/schemas';
+import type { councilSchema } from '../../../src/server/admin/schemas';
 
-export interface Council {
-  gssCode: string;
-  name: string;
-  officialName: string;
-  tier: string | null;
-  tierLabel: string | null;
-  region: string | null;
-  synthetic: boolean;
-  districts: { gssCode: string; name: string }[];
-}
+export type Council = Wire<typeof councilSchema>;
 
 /** "Your council": the council this Steward serves; an administrator sets it by GSS code or name. */
 export function CouncilPage() {

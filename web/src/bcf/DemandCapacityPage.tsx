@@ -20,25 +20,12 @@ import {
   type PlotOptions,
   type SummaryError,
   formatCount,
+  MONTH_NAMES,
 } from '../components';
 import { BcfNav, usePlanId } from './common';
 import type { DcRow, DcView } from './types';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const monthText = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+const monthText = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 const cellKey = (service: string, month: string) => `${service}|${month}`;
 
 export function DemandCapacityPage() {

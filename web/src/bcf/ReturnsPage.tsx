@@ -1,15 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, getCsrfToken, problemToError, useApi } from '../api';
-import {
-  Button,
-  ErrorSummary,
-  LoadingOrError,
-  NotificationBanner,
-  Page,
-  Select,
-  apiErrorsToSummary,
-  type SummaryError,
-} from '../components';
+import { useState } from 'react';
+import { getCsrfToken, problemToError, useApi } from '../api';
+import { Button, ErrorSummary, LoadingOrError, NotificationBanner, Page, Select, useFileUpload } from '../components';
 import { BcfNav, usePlanId } from './common';
 import type { PlanView } from './types';
 
@@ -51,12 +42,8 @@ function quartersSoFar(years: string[], today: Date): string[] {
 export function ReturnsPage() {
   const { planId, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
-  const input = useRef<HTMLInputElement>(null);
   const [quarter, setQuarter] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
   const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Returns' }];
   if (!data || !planId)
     return (
@@ -66,34 +53,10 @@ export function ReturnsPage() {
     );
   const quarters = quartersSoFar(data.years, new Date());
   const chosen = quarter || quarters[0] || '';
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const file = input.current?.files?.[0];
-    setDone(null);
-    setProblem(null);
-    if (!file) {
-      setErrors([{ field: 'return-file', message: 'Choose a filled return (Excel XLSX)' }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await upload(planId, file);
-      setErrors([]);
-      setDone(
-        `${file.name} imported: ${r.schemes} schemes${r.schemesAdded.length ? ` (new: ${r.schemesAdded.join(', ')})` : ''}, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`,
-      );
-    } catch (err) {
-      const api = err instanceof ApiError ? err : null;
-      setProblem(api?.detail ?? String(err));
-      setErrors(
-        api
-          ? apiErrorsToSummary(api).map((x) => ({ message: `${x.field ? `${x.field}: ` : ''}${x.message}` }))
-          : [{ message: String(err) }],
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = uploadWith('return-file', 'Choose a filled return (Excel XLSX)', async (file) => {
+    const r = await upload(planId, file);
+    return `${file.name} imported: ${r.schemes} schemes${r.schemesAdded.length ? ` (new: ${r.schemesAdded.join(', ')})` : ''}, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`;
+  });
   return (
     <Page title="BCF returns" caption="Better Care Fund" breadcrumbs={crumbs} hasErrors={errors.length > 0}>
       <BcfNav planId={planId} />

@@ -1,13 +1,10 @@
 // Shared pieces of the BCF pages: which plan is shown (the ?plan= id, else the first plan) and the area's sub-navigation.
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useApi, type ApiError } from '../api';
+import type { Wire } from '../../../src/server/schemas';
+import type { planListSchema } from '../../../src/server/bcf/schemas';
 
-export interface PlanListItem {
-  id: string;
-  name: string;
-  years: string[];
-  places: string[];
-}
+export type PlanListItem = Wire<typeof planListSchema>['plans'][number];
 
 /** The plan id to show: ?plan=…, else the first plan. null while loading or when there is none. */
 export function usePlanId(): {

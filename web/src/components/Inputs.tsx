@@ -1,16 +1,7 @@
 // GOV.UK single-value inputs: text input, textarea and select.
 import type { ReactNode } from 'react';
 import { fieldId } from './ErrorSummary';
-import {
-  describedBy,
-  ErrorMessage,
-  groupClass,
-  Hint,
-  Label,
-  widthClass,
-  type FieldBase,
-  type InputWidth,
-} from './fieldParts';
+import { describedBy, FieldShell, widthClass, type FieldBase, type InputWidth } from './fieldParts';
 
 export interface TextInputProps extends FieldBase {
   value: string;
@@ -45,12 +36,7 @@ export function TextInput(p: TextInputProps) {
     />
   );
   return (
-    <div className={groupClass(p.error)}>
-      <Label htmlFor={id} isPageHeading={p.isPageHeading}>
-        {p.label}
-      </Label>
-      {p.hint && <Hint id={id}>{p.hint}</Hint>}
-      {p.error && <ErrorMessage id={id}>{p.error}</ErrorMessage>}
+    <FieldShell id={id} p={p}>
       {p.prefix || p.suffix ? (
         <div className="govuk-input__wrapper">
           {p.prefix && (
@@ -68,7 +54,7 @@ export function TextInput(p: TextInputProps) {
       ) : (
         input
       )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -82,12 +68,7 @@ export interface TextareaProps extends FieldBase {
 export function Textarea(p: TextareaProps) {
   const id = p.id ?? fieldId(p.name);
   return (
-    <div className={groupClass(p.error)}>
-      <Label htmlFor={id} isPageHeading={p.isPageHeading}>
-        {p.label}
-      </Label>
-      {p.hint && <Hint id={id}>{p.hint}</Hint>}
-      {p.error && <ErrorMessage id={id}>{p.error}</ErrorMessage>}
+    <FieldShell id={id} p={p}>
       <textarea
         className={`govuk-textarea${p.error ? ' govuk-textarea--error' : ''}`}
         id={id}
@@ -98,7 +79,7 @@ export function Textarea(p: TextareaProps) {
         onChange={(e) => p.onChange(e.target.value)}
         aria-describedby={describedBy(id, p.hint, p.error)}
       />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -120,12 +101,7 @@ export interface SelectProps extends FieldBase {
 export function Select(p: SelectProps) {
   const id = p.id ?? fieldId(p.name);
   return (
-    <div className={groupClass(p.error)}>
-      <Label htmlFor={id} isPageHeading={p.isPageHeading}>
-        {p.label}
-      </Label>
-      {p.hint && <Hint id={id}>{p.hint}</Hint>}
-      {p.error && <ErrorMessage id={id}>{p.error}</ErrorMessage>}
+    <FieldShell id={id} p={p}>
       <select
         className={`govuk-select${p.error ? ' govuk-select--error' : ''}`}
         id={id}
@@ -141,6 +117,6 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }

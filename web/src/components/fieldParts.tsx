@@ -105,3 +105,20 @@ export function Fieldset({ id, legend, hint, error, isPageHeading, children, rol
     </div>
   );
 }
+
+/**
+ * A single-value field's form group: its label (or page heading), hint and error message, then `children` (the
+ * input, textarea or select), as the GOV.UK design system lays them out.
+ */
+export function FieldShell({ id, p, children }: { id: string; p: FieldBase; children: ReactNode }) {
+  return (
+    <div className={groupClass(p.error)}>
+      <Label htmlFor={id} isPageHeading={p.isPageHeading}>
+        {p.label}
+      </Label>
+      {p.hint && <Hint id={id}>{p.hint}</Hint>}
+      {p.error && <ErrorMessage id={id}>{p.error}</ErrorMessage>}
+      {children}
+    </div>
+  );
+}

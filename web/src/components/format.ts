@@ -114,7 +114,8 @@ export function formatHours(hours: number | null | undefined): string {
   return `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
-const months = [
+/** The months' names in English, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -128,7 +129,7 @@ const months = [
   'November',
   'December',
 ];
-const shortMonths = months.map((m) => m.slice(0, 3));
+const shortMonths = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 function toDate(value: string | Date): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -143,7 +144,7 @@ export function formatDate(value: string | Date | null | undefined, options: { s
   if (value === null || value === undefined || value === '') return NOT_AVAILABLE;
   const d = toDate(value);
   if (!d) return String(value);
-  const m = (options.short ? shortMonths : months)[d.getUTCMonth()];
+  const m = (options.short ? shortMonths : MONTH_NAMES)[d.getUTCMonth()];
   return `${d.getUTCDate()} ${m} ${d.getUTCFullYear()}`;
 }
 

@@ -47,3 +47,4 @@ export * from './format';
 export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } from './PublicPage';
 export { lazyPage } from './lazyPage';
 export { useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
+export { useFileUpload } from './useFileUpload';

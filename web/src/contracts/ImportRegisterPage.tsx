@@ -1,14 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, getCsrfToken, problemToError } from '../api';
+import { getCsrfToken, problemToError } from '../api';
 import {
   Button,
   ErrorSummary,
   NotificationBanner,
   Page,
   Table,
-  apiErrorsToSummary,
-  type SummaryError,
   formatCount,
+  useFileUpload,
   formatNumber,
 } from '../components';
 import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
@@ -34,37 +32,11 @@ async function upload(file: File): Promise<{ created: number; updated: number }>
 }
 
 export function ImportRegisterPage() {
-  const input = useRef<HTMLInputElement>(null);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const file = input.current?.files?.[0];
-    setDone(null);
-    setProblem(null);
-    if (!file) {
-      setErrors([{ field: 'register', message: 'Choose a CSV or Excel file' }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await upload(file);
-      setErrors([]);
-      setDone(`${file.name} imported: ${formatCount(r.created, 'contract')} added, ${formatNumber(r.updated)} updated`);
-    } catch (err) {
-      const api = err instanceof ApiError ? err : null;
-      setProblem(api?.detail ?? String(err));
-      setErrors(
-        api
-          ? apiErrorsToSummary(api).map((x) => ({ message: `${x.field ? `${x.field}: ` : ''}${x.message}` }))
-          : [{ message: String(err) }],
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
+  const submit = uploadWith('register', 'Choose a CSV or Excel file', async (file) => {
+    const r = await upload(file);
+    return `${file.name} imported: ${formatCount(r.created, 'contract')} added, ${formatNumber(r.updated)} updated`;
+  });
   const columns = Object.entries(REGISTER_COLUMNS).map(([field, spec]) => ({
     field,
     header: spec.headers[1] ?? spec.headers[0],

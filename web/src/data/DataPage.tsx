@@ -18,41 +18,15 @@ import {
   type SummaryError,
 } from '../components';
 import { toFileProblem, uploadImport, type FileProblem, type ImportSummary } from './upload';
+import type { Wire } from '../../../src/server/schemas';
+import type { datasetSchema, optionSchema, runSchema } from '../../../src/server/data/schemas';
 
-export interface ImportRun {
-  id: string;
-  kind: string;
-  fileName: string;
-  bytes: number | null;
-  importedAt: string;
-  importedBy: string;
-  rowsRead: number;
-  created: number | null;
-  updated: number | null;
-  unchanged: number | null;
-  removed: number | null;
-  messages: string[];
-}
+export type ImportRun = Wire<typeof runSchema>;
 
 /** An option an importer takes (as `steward import -o key=value`), shown as a field of the upload form. */
-export interface DatasetOption {
-  key: string;
-  label: string;
-  hint: string;
-  /** Allowed values (radios), or null for text. */
-  choices: { value: string; text: string }[] | null;
-}
+export type DatasetOption = Wire<typeof optionSchema>;
 
-export interface Dataset {
-  kind: string;
-  /** Who publishes the file. */
-  source: string;
-  description: string;
-  options: DatasetOption[];
-  imports: number;
-  latest: ImportRun | null;
-  ageDays: number | null;
-}
+export type Dataset = Wire<typeof datasetSchema>;
 
 /** Datasets older than this are tagged "Out of date" (national files are republished monthly). */
 const STALE_AFTER_DAYS = 35;

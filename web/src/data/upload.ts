@@ -1,17 +1,10 @@
 // Uploads a file to `POST /api/data/imports/:kind` with XMLHttpRequest, which (unlike fetch) reports upload
 // progress. Resolves with the import summary; rejects with the parsed problem (ApiError) when refused.
 import { ApiError, getCsrfToken, problemToError } from '../api';
+import type { Wire } from '../../../src/server/schemas';
+import type { summarySchema } from '../../../src/server/data/schemas';
 
-export interface ImportSummary {
-  kind: string;
-  fileName: string;
-  rowsRead: number;
-  created?: number;
-  updated?: number;
-  unchanged?: number;
-  removed?: number;
-  messages: string[];
-}
+export type ImportSummary = Wire<typeof summarySchema>;
 
 /** One problem of a refused file: its line (null for the whole file), the field, and what is wrong. */
 export interface FileProblem {

@@ -23,6 +23,7 @@ import {
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { FreshnessTag } from './FreshnessTag';
+import { careHomeColumn } from './columns';
 import { MarketNav } from './MarketDashboardPage';
 import {
   FRAGILITY_LABELS,
@@ -37,16 +38,7 @@ import type { CareHomesPage as CareHomesResponse, HomeRow } from './types';
 const PAGE_SIZE = 500;
 
 const homeColumns: Column<HomeRow>[] = [
-  {
-    key: 'name',
-    header: 'Care home',
-    render: (r) => (
-      <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
-        {r.name}
-      </Link>
-    ),
-    sortValue: (r) => r.name,
-  },
+  careHomeColumn<HomeRow>(),
   { key: 'providerName', header: 'Provider' },
   { key: 'registeredBeds', header: 'Beds', numeric: true },
   { key: 'occupancy', header: 'Occupancy', numeric: true, render: (r) => formatRatio(r.occupancy) },

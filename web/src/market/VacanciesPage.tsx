@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useApi } from '../api';
 import { DownloadLinks, formatDateTime, LoadingOrError, Page, RatingTag, Table, formatCount } from '../components';
 import { FreshnessTag } from './FreshnessTag';
+import { careHomeColumn } from './columns';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { MarketNav } from './MarketDashboardPage';
 import type { VacancyRow } from './types';
@@ -46,16 +47,7 @@ export function VacanciesPage() {
         sortable
         initialSort={{ key: 'vacantAccepting', direction: 'descending' }}
         columns={[
-          {
-            key: 'name',
-            header: 'Care home',
-            render: (r) => (
-              <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
-                {r.name}
-              </Link>
-            ),
-            sortValue: (r) => r.name,
-          },
+          careHomeColumn<VacancyRow>(),
           { key: 'postcodeDistrict', header: 'District' },
           { key: 'vacantAccepting', header: 'Vacant', numeric: true },
           {
