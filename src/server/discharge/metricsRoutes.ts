@@ -14,7 +14,7 @@ import { requireRole } from '../auth/guards.js';
 import { flowMetricsOn, sharedComputePool } from './computePool.js';
 import { encodeJsonInSlices } from './slicedJson.js';
 import { download, MEDIA } from '../schemas.js';
-import { d2aSchema, historySchema, metricsSchema } from './schemas.js';
+import { d2aSchema, historySchema, metricsSchema } from './schemas/metrics.js';
 import { assertDateRange } from '../ranges.js';
 import { isoDate, lastDayIncluded, reportingWindow } from './params.js';
 
