@@ -139,7 +139,10 @@ export function KpiFields({
         error={err('unit')}
       />
       {fixed ? (
-        <InsetText>Measured as: {KPI_MEASURE_LABELS[measure]}. This cannot change now that returns are in.</InsetText>
+        <InsetText>
+          Measured as: {KPI_MEASURE_LABELS[measure]}. It is fixed once returns are in, so their figures keep their
+          meaning.
+        </InsetText>
       ) : (
         <Radios
           name="measure"
