@@ -15,6 +15,7 @@ import {
   type QualityRating,
 } from '../domain/contracts/assessment.js';
 import type { ContractsMarket, LocationInfo } from './contractsRegister.js';
+import { ratingColumns } from '../db/contracts/assessmentWrites.js';
 
 type LatestPublished = Map<string, { overall: string; on: IsoDate }>;
 
@@ -33,18 +34,6 @@ function domainRatingsFor(cqc: string | null, g: Rng): DomainRatings {
     safeguarding_safety: pick(),
     staffing: pick(),
     management: pick(),
-  };
-}
-
-/** The assessment table's rating columns for `r`, with its overall rating. */
-function ratingColumns(r: DomainRatings) {
-  return {
-    involvementInformation: r.involvement_information,
-    personalisedCare: r.personalised_care,
-    safeguardingSafety: r.safeguarding_safety,
-    staffing: r.staffing,
-    management: r.management,
-    overall: overallRating(r),
   };
 }
 

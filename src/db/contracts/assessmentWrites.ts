@@ -18,7 +18,8 @@ import {
 import { type AssessmentRow as Row, stateOf } from './assessments.js';
 import { qualityAssessments } from './schema.js';
 
-function ratingColumns(r: DomainRatings) {
+/** The assessment table's rating columns for `r`, with its overall rating (also used by the demo's assessments). */
+export function ratingColumns(r: DomainRatings) {
   return {
     involvementInformation: r.involvement_information,
     personalisedCare: r.personalised_care,

@@ -16,16 +16,20 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Who made a change, as the audit trail stores it: the user's id and a label (their email, or `system:<name>` for
+ * a batch run, or 'system').
+ */
+async function whoActed(db: Db, actor: AuditActor | null): Promise<{ userId: string | null; actorLabel: string }> {
+  if (actor && 'userId' in actor)
+    return { userId: actor.userId, actorLabel: actor.label ?? (await lookupEmail(db, actor.userId)) ?? actor.userId };
+  if (actor && 'system' in actor) return { userId: null, actorLabel: `system:${actor.system}` };
+  return { userId: null, actorLabel: 'system' };
+}
+
 /** Record one change. Call inside the same transaction as the change, so both land or neither does. */
 export async function recordAudit(db: Db, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
-  let userId: string | null = null;
-  let actorLabel = 'system';
-  if (actor && 'userId' in actor) {
-    userId = actor.userId;
-    actorLabel = actor.label ?? (await lookupEmail(db, actor.userId)) ?? actor.userId;
-  } else if (actor && 'system' in actor) {
-    actorLabel = `system:${actor.system}`;
-  }
+  const { userId, actorLabel } = await whoActed(db, actor);
   await db.insert(auditLog).values({
     userId,
     actorLabel,
@@ -42,14 +46,7 @@ export async function recordAudit(db: Db, actor: AuditActor | null, entry: Audit
  */
 export async function recordAuditMany(db: Db, actor: AuditActor | null, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  let userId: string | null = null;
-  let actorLabel = 'system';
-  if (actor && 'userId' in actor) {
-    userId = actor.userId;
-    actorLabel = actor.label ?? (await lookupEmail(db, actor.userId)) ?? actor.userId;
-  } else if (actor && 'system' in actor) {
-    actorLabel = `system:${actor.system}`;
-  }
+  const { userId, actorLabel } = await whoActed(db, actor);
   for (let i = 0; i < entries.length; i += 500)
     await db.insert(auditLog).values(
       entries.slice(i, i + 500).map((e) => ({

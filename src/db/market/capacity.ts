@@ -38,6 +38,16 @@ export interface ReturnOptions {
   nilReturn?: boolean;
 }
 
+/** What every capacity or workforce return records about itself: when, whether it confirms the last, its source and who. */
+function returnMeta(opts: ReturnOptions) {
+  return {
+    asAt: opts.asAt ?? new Date(),
+    noChange: opts.noChange ?? false,
+    source: opts.source ?? 'provider',
+    reportedBy: opts.reportedBy ?? null,
+  };
+}
+
 async function requireLocation(db: Db, locationId: string) {
   const [loc] = await db.select().from(locations).where(eq(locations.id, locationId));
   if (!loc) throw new NotFound('Location');
@@ -72,7 +82,7 @@ export async function recordCareHomeReturn(
     if (errors.length > 0) throw new InputError(errors);
     const values = {
       locationId,
-      asAt: opts.asAt ?? new Date(),
+      ...returnMeta(opts),
       maxCapacity: input.maxCapacity,
       occupied: input.occupied,
       vacantReserved: input.vacantReserved,
@@ -82,10 +92,7 @@ export async function recordCareHomeReturn(
       closedNote: (input.vacantClosed ?? 0) > 0 ? input.closedNote?.trim() || null : null,
       heldForAssessment: input.heldForAssessment ?? 0,
       ...Object.fromEntries(SPLIT_FIELDS.map((f) => [f, input[f] ?? null])),
-      noChange: opts.noChange ?? false,
       nilReturn: opts.nilReturn ?? false,
-      source: opts.source ?? 'provider',
-      reportedBy: opts.reportedBy ?? null,
     };
     const [row] = await tx.insert(careHomeCapacity).values(values).returning();
     await recordAudit(tx, by, {
@@ -128,14 +135,11 @@ export async function recordHomecareReturn(
       .insert(homecareCapacity)
       .values({
         locationId,
-        asAt: opts.asAt ?? new Date(),
+        ...returnMeta(opts),
         area: (input.area ?? '').toUpperCase(),
         peopleSupported: input.peopleSupported,
         hoursPerWeek: String(input.hoursPerWeek),
         newHoursAvailable: String(input.newHoursAvailable),
-        noChange: opts.noChange ?? false,
-        source: opts.source ?? 'provider',
-        reportedBy: opts.reportedBy ?? null,
       })
       .returning();
     await recordAudit(tx, by, {
@@ -172,11 +176,8 @@ export async function recordWorkforceReturn(
       .insert(workforceSnapshots)
       .values({
         locationId,
-        asAt: opts.asAt ?? new Date(),
+        ...returnMeta(opts),
         ...input,
-        noChange: opts.noChange ?? false,
-        source: opts.source ?? 'provider',
-        reportedBy: opts.reportedBy ?? null,
       })
       .returning();
     await recordAudit(tx, by, {
