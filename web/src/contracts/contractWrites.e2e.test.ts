@@ -145,6 +145,11 @@ describeE2E('writing the contract register', () => {
     await fillDate(page, 'actualEnd', addDays(today, -1));
     await page.getByRole('button', { name: 'Save stage dates' }).click();
     await page.getByText('Options appraisal updated for Homecare north zone (e2e) recommissioning').waitFor();
+    // Only the latest action's banner (issue 13: "… started" stayed above "… updated").
+    await expect
+      .poll(() => page.getByText('Procurement Homecare north zone (e2e) recommissioning started').count())
+      .toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(1);
     await page.getByRole('alert').getByRole('link', { name: 'See the procurement’s history' }).waitFor();
     const stageRow = page.getByRole('row').filter({ hasText: 'Options appraisal' }).first();
     await stageRow.getByText('Complete').waitFor();
