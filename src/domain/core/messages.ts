@@ -114,7 +114,8 @@ export function fieldLabel(path: string | readonly (string | number | symbol)[])
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /** Words a label can start with that already read after "Enter" ("Enter your postcode", "Enter why it ended"). */
-const READS_AFTER_ENTER = /^(the|a|an|your|their|his|her|its|this|that|these|those|why|what|how|when|where|which|who|at|any|each|every|one|some|all|no)\b/i;
+const READS_AFTER_ENTER =
+  /^(the|a|an|your|their|his|her|its|this|that|these|those|why|what|how|when|where|which|who|at|any|each|every|one|some|all|no)\b/i;
 
 /**
  * "Enter the <label>": the message for a value not given, grammatical for any label ("Date medically optimised" →

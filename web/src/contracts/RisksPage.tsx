@@ -208,13 +208,15 @@ export function RisksPage() {
           },
         ]}
       />
-      {hasRole('commissioner', 'admin') && <RiskReviewForm
+      {hasRole('commissioner', 'admin') && (
+        <RiskReviewForm
           risks={data.risks}
           onDone={() => {
             clearSaved();
             reload();
           }}
-        />}
+        />
+      )}
     </Page>
   );
 }

@@ -140,10 +140,7 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
 export function ReferralFormPage() {
   const navigate = useNavigate();
   // The server's errors on this form's ids (the date is three inputs).
-  const form = useForm<Form>(
-    BLANK_REFERRAL,
-    { dateFields: ['medicallyOptimisedAt'] },
-  );
+  const form = useForm<Form>(BLANK_REFERRAL, { dateFields: ['medicallyOptimisedAt'] });
   const { values: f, setValues: setF, set, errors, busy } = form;
   const needs = f.pathway === '' ? [] : NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3];
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
