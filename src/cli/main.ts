@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, defaultLogger } from '../server/app.js';
 import { openDatabase, serverStatementTimeoutMs } from '../db/client.js';
+import { gatherStatistics } from '../db/statistics.js';
 import { createUser } from '../db/core/users.js';
 import { getBorough } from '../db/core/settings.js';
 import { InputError } from '../domain/core/errors.js';
@@ -77,6 +78,8 @@ async function runDemo(db: Parameters<typeof loadDemo>[0], seed: number, asAt?: 
     onProgress: (_part, i, n, done, total) => bar.update(Math.round((100 * (i + (total ? done / total : 0))) / n), 100),
   });
   bar.stop();
+  // The planner's table statistics for the data just loaded (PGlite never gathers them on its own).
+  await gatherStatistics(db);
   print(
     `Demo borough loaded (seed ${result.seed}, as at ${result.asAt.toISOString().slice(0, 10)}): ${result.parts.join(', ')}`,
   );

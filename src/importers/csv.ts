@@ -1,7 +1,8 @@
 // Table reading for importers, by line: a thin name over the shared reading layer (`read.ts`), which decodes
 // UTF-8 or Windows-1252, reads CSV or XLSX alike, streams, reports progress and skips rows of empty cells.
 import type { ImportIssue, ImportSource } from './framework.js';
-import { readTable, type TableOptions } from './read.js';
+import { readTable } from './read.js';
+import type { TableOptions } from './rows.js';
 
 export interface CsvRecord {
   /** 1-based line number of the record in the file (the row number in a workbook). */

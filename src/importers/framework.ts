@@ -4,6 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { gatherStatistics } from '../db/statistics.js';
 import type { Db } from '../db/client.js';
 import { type AuditActor, recordAudit } from '../db/core/audit.js';
 import { recordImportRun } from '../db/data/imports.js';
@@ -241,19 +242,25 @@ export async function runImport<Row>(
     await recordImportRun(tx, ctx.actor, { ...summary, kind: importer.kind, bytes: source.size });
     return summary;
   };
-  if (isStreaming(importer))
-    return db.transaction(async (tx) => {
+  // Once committed, the planner's statistics are gathered (PGlite never does it on its own; see gatherStatistics).
+  if (isStreaming(importer)) {
+    const summary = await db.transaction(async (tx) => {
       const r = await importer.importFile(tx, source, { ...ctx, fileName: source.fileName });
       if (r.issues.length || !r.summary) throw new ImportRejected(source.fileName, sortIssues(r.issues));
       return record(tx, r.summary);
     });
+    await gatherStatistics(db);
+    return summary;
+  }
   const parsed = await importer.parse(source, ctx.options);
   const checked = importer.check ? await importer.check(db, parsed, ctx.options) : [];
   const issues = sortIssues([...parsed.issues, ...checked]);
   if (issues.length) throw new ImportRejected(source.fileName, issues);
-  return db.transaction(async (tx) =>
+  const summary = await db.transaction(async (tx) =>
     record(tx, await importer.write(tx, parsed.rows, { ...ctx, fileName: source.fileName })),
   );
+  await gatherStatistics(db);
+  return summary;
 }
 
 /** Problems in file order: whole-file problems first, then by line, then by field. */

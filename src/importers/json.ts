@@ -2,7 +2,7 @@
 // (NDJSON, or records simply one after another). Records are cut out of the text by a flat scanner (no
 // recursion, any nesting depth) and parsed one by one, so a national file never sits whole in memory as a tree.
 import type { ImportIssue, ImportSource } from './framework.js';
-import { decodeText } from './read.js';
+import { decodeText } from './decode.js';
 
 export type JsonRecordItem = { line: number; value: unknown } | { line: number | null; issue: ImportIssue };
 

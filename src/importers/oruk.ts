@@ -7,7 +7,7 @@ import type { OrukService, OrukTaxonomyWithTerms } from '../domain/directory/oru
 import { saveServices } from '../db/directory/records.js';
 import { saveTaxonomies } from '../db/directory/taxonomies.js';
 import type { ImportIssue, ImportSource, Importer, ImportSummary, ParsedImport } from './framework.js';
-import { readText } from './read.js';
+import { readText } from './decode.js';
 
 export interface OrukImportRow {
   taxonomies: OrukTaxonomyWithTerms[];

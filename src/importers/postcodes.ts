@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { postcodeDistricts } from '../db/discharge/schema.js';
 import { outwardCode, type DistrictCentroid } from '../domain/discharge/geo.js';
-import { decodeText } from './read.js';
+import { decodeText } from './decode.js';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { mapHeader } from './csv.js';
 import type { ImportIssue, ImportSource, Importer, ImportSummary, ParsedImport } from './framework.js';

@@ -4,7 +4,9 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ImportRejected, textSource } from './framework.js';
-import { formatDecimals, numberText, readAllTable, readText } from './read.js';
+import { readText } from './decode.js';
+import { readAllTable } from './read.js';
+import { formatDecimals, numberText } from './xlsx.js';
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const err = await promise.then(

@@ -1,28 +1,25 @@
-// PAMMS-style quality assessments (provider concerns: ./concerns.ts). Publishing an assessment writes its overall rating
-// to the market register (locations.council_quality_rating) in the same transaction.
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+// PAMMS-style quality assessments as read: each with its location, provider, ratings and state on a given day
+// (challenge deadline, action plan). Recording and moving them along: ./assessmentWrites.ts; provider concerns:
+// ./concerns.ts.
+import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
 import { locations, providers } from '../market/schema.js';
-import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
+import { NotFound } from '../../domain/core/errors.js';
 import {
-  ASSESSMENT_STATUS_LABELS,
-  overallRating,
   summariseAssessment,
-  transitionProblem,
   type AssessmentState,
   type AssessmentStatus,
   type AssessmentSummary,
   type DomainRatings,
   type QualityRating,
-  type Transition,
 } from '../../domain/contracts/assessment.js';
 import { qualityAssessments } from './schema.js';
 
-type Row = typeof qualityAssessments.$inferSelect;
+/** A stored quality assessment row. */
+export type AssessmentRow = typeof qualityAssessments.$inferSelect;
 
 /** A stored assessment row's ratings by quality domain. */
-export function ratingsOf(r: Row): DomainRatings {
+export function ratingsOf(r: AssessmentRow): DomainRatings {
   return {
     involvement_information: r.involvementInformation as QualityRating,
     personalised_care: r.personalisedCare as QualityRating,
@@ -32,7 +29,8 @@ export function ratingsOf(r: Row): DomainRatings {
   };
 }
 
-function stateOf(r: Row): AssessmentState {
+/** A stored assessment row as the state its workflow steps are checked against (status, ratings, the dates so far). */
+export function stateOf(r: AssessmentRow): AssessmentState {
   return {
     status: r.status as AssessmentStatus,
     ratings: ratingsOf(r),
@@ -72,7 +70,7 @@ export interface AssessmentView extends Omit<AssessmentSummary, 'actionPlan'> {
 }
 
 function toView(
-  r: Row,
+  r: AssessmentRow,
   locationName: string,
   postcodeDistrict: string,
   providerName: string,
@@ -107,6 +105,21 @@ function toView(
   };
 }
 
+/** Assessments matching `where`, each with its location's name and postcode district and its provider's name. */
+function withPlace(db: Db, where: SQL | undefined) {
+  return db
+    .select({
+      a: qualityAssessments,
+      locationName: locations.name,
+      district: locations.postcodeDistrict,
+      providerName: providers.name,
+    })
+    .from(qualityAssessments)
+    .innerJoin(locations, eq(locations.id, qualityAssessments.locationId))
+    .innerJoin(providers, eq(providers.id, qualityAssessments.providerId))
+    .where(where);
+}
+
 /**
  * Assessments, newest visit first. A provider sees only its own, and never a draft that has not been
  * shared with it yet.
@@ -120,18 +133,9 @@ export async function listAssessments(
   if (filter.providerId) where.push(eq(qualityAssessments.providerId, filter.providerId));
   if (filter.locationId) where.push(eq(qualityAssessments.locationId, filter.locationId));
   if (filter.forProvider) where.push(isNotNull(qualityAssessments.sharedOn));
-  const rows = await db
-    .select({
-      a: qualityAssessments,
-      locationName: locations.name,
-      district: locations.postcodeDistrict,
-      providerName: providers.name,
-    })
-    .from(qualityAssessments)
-    .innerJoin(locations, eq(locations.id, qualityAssessments.locationId))
-    .innerJoin(providers, eq(providers.id, qualityAssessments.providerId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(qualityAssessments.visitDate));
+  const rows = await withPlace(db, where.length ? and(...where) : undefined).orderBy(
+    desc(qualityAssessments.visitDate),
+  );
   return rows.map((r) => toView(r.a, r.locationName, r.district, r.providerName, today));
 }
 
@@ -140,260 +144,10 @@ export async function listAssessments(
  * @throws NotFound when there is no such assessment
  */
 export async function getAssessment(db: Db, id: string, today: string): Promise<AssessmentView> {
-  const rows = await db
-    .select({
-      a: qualityAssessments,
-      locationName: locations.name,
-      district: locations.postcodeDistrict,
-      providerName: providers.name,
-    })
-    .from(qualityAssessments)
-    .innerJoin(locations, eq(locations.id, qualityAssessments.locationId))
-    .innerJoin(providers, eq(providers.id, qualityAssessments.providerId))
-    .where(eq(qualityAssessments.id, id));
+  const rows = await withPlace(db, eq(qualityAssessments.id, id));
   if (!rows[0]) throw new NotFound('Assessment');
   return toView(rows[0].a, rows[0].locationName, rows[0].district, rows[0].providerName, today);
 }
-
-function ratingColumns(r: DomainRatings) {
-  return {
-    involvementInformation: r.involvement_information,
-    personalisedCare: r.personalised_care,
-    safeguardingSafety: r.safeguarding_safety,
-    staffing: r.staffing,
-    management: r.management,
-    overall: overallRating(r),
-  };
-}
-
-export interface AssessmentInput {
-  locationId: string;
-  contractId: string | null;
-  visitDate: string;
-  ratings: DomainRatings;
-  summary: string;
-  assessorName: string | null;
-}
-
-/**
- * Records a quality assessment in one audited transaction. @returns its id
- * @throws InputError naming the field when the location or a rating is not valid
- */
-export async function createAssessment(
-  db: Db,
-  actor: AuditActor,
-  input: AssessmentInput,
-  today: string,
-): Promise<string> {
-  if (input.visitDate > today)
-    throw new InputError([{ field: 'visitDate', message: 'The visit date cannot be in the future' }]);
-  return db.transaction(async (tx) => {
-    const [loc] = await tx
-      .select({ providerId: locations.providerId })
-      .from(locations)
-      .where(eq(locations.id, input.locationId));
-    if (!loc) throw new InputError([{ field: 'locationId', message: 'No location with this id' }]);
-    // One assessment per location and visit: a second (a double submission, or two officers) is a duplicate.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`assessment:${input.locationId}:${input.visitDate}`}))`,
-    );
-    const [same] = await tx
-      .select({ id: qualityAssessments.id, status: qualityAssessments.status })
-      .from(qualityAssessments)
-      .where(
-        and(eq(qualityAssessments.locationId, input.locationId), eq(qualityAssessments.visitDate, input.visitDate)),
-      )
-      .limit(1);
-    if (same) {
-      const message = `This location already has an assessment for the visit on ${input.visitDate} (${(ASSESSMENT_STATUS_LABELS[same.status as AssessmentStatus] ?? same.status).toLowerCase()}): open and revise that one instead`;
-      throw new Conflict(message, [{ field: 'visitDate', message }]);
-    }
-    const [row] = await tx
-      .insert(qualityAssessments)
-      .values({
-        locationId: input.locationId,
-        providerId: loc.providerId,
-        contractId: input.contractId,
-        visitDate: input.visitDate,
-        assessorId: 'userId' in actor ? actor.userId : null,
-        assessorName: input.assessorName,
-        summary: input.summary,
-        status: 'draft',
-        ...ratingColumns(input.ratings),
-      })
-      .returning({ id: qualityAssessments.id });
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entity: 'quality_assessment',
-      entityId: row.id,
-      detail: { locationId: input.locationId, overall: overallRating(input.ratings) },
-    });
-    return row.id;
-  });
-}
-
-/** Revise a draft's (or challenged draft's) ratings before publication. */
-export async function reviseAssessment(
-  db: Db,
-  actor: AuditActor,
-  id: string,
-  ratings: DomainRatings,
-  summary: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
-    if (!row) throw new NotFound('Assessment');
-    if (row.status === 'published')
-      throw new InputError([{ field: 'status', message: 'A published assessment cannot be changed' }]);
-    await tx
-      .update(qualityAssessments)
-      .set({ ...ratingColumns(ratings), summary, updatedAt: new Date() })
-      .where(eq(qualityAssessments.id, id));
-    await recordAudit(tx, actor, {
-      action: 'revise',
-      entity: 'quality_assessment',
-      entityId: id,
-      detail: {
-        overall: overallRating(ratings),
-        ...changedFields(row, { ...ratingColumns(ratings), summary }),
-      },
-    });
-  });
-}
-
-async function step(
-  db: Db,
-  actor: AuditActor,
-  id: string,
-  transition: Transition,
-  today: string,
-  apply: (row: Row) => Partial<typeof qualityAssessments.$inferInsert>,
-  detail: Record<string, unknown> | ((row: Row) => Record<string, unknown>) = {},
-): Promise<Row> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(qualityAssessments).where(eq(qualityAssessments.id, id)).for('update');
-    if (!row) throw new NotFound('Assessment');
-    const problem = transitionProblem(stateOf(row), transition, today);
-    if (problem) throw new InputError([{ field: 'status', message: problem }], problem);
-    const set = apply(row);
-    await tx
-      .update(qualityAssessments)
-      .set({ ...set, updatedAt: new Date() })
-      .where(eq(qualityAssessments.id, id));
-    if (transition === 'publish') {
-      // The market register shows the latest published rating for the location: this one, published today.
-      await tx
-        .update(locations)
-        .set({ councilQualityRating: row.overall, councilQualityRatingDate: today, updatedAt: new Date() })
-        .where(eq(locations.id, row.locationId));
-    }
-    await recordAudit(tx, actor, {
-      action: transition,
-      entity: 'quality_assessment',
-      entityId: id,
-      detail: typeof detail === 'function' ? detail(row) : detail,
-    });
-    return row;
-  });
-}
-
-/**
- * Shares a draft assessment with the provider for challenge (from `today`); audited.
- * @throws InputError naming `status` when the assessment is not at a stage that can be shared; NotFound for none
- */
-export async function shareForChallenge(db: Db, actor: AuditActor, id: string, today: string) {
-  return step(db, actor, id, 'share', today, () => ({ status: 'provider_challenge', sharedOn: today }));
-}
-
-/**
- * The provider accepts or challenges a shared assessment (a challenge needs comments); audited.
- * @throws InputError naming `comments` (a challenge without them) or `status` (out of turn); NotFound for none
- */
-export async function providerRespond(
-  db: Db,
-  actor: AuditActor,
-  id: string,
-  response: 'accept' | 'challenge',
-  comments: string | null,
-  today: string,
-) {
-  if (response === 'challenge' && !comments?.trim())
-    throw new InputError([{ field: 'comments', message: 'Say what you challenge and why' }]);
-  return step(
-    db,
-    actor,
-    id,
-    'respond',
-    today,
-    () => ({ providerRespondedOn: today, providerResponse: response, providerComments: comments }),
-    { response },
-  );
-}
-
-/**
- * Publishes an assessment on `today`; audited. @throws InputError naming `status` when it cannot be published yet; NotFound for none
- */
-export async function publishAssessment(db: Db, actor: AuditActor, id: string, today: string) {
-  return step(db, actor, id, 'publish', today, () => ({ status: 'published', publishedOn: today }));
-}
-
-/**
- * Records the provider's action plan (or its revision, until a quality officer accepts it; the first submission's
- * date stays the submission date); audited with the text submitted and the text it replaces.
- * @throws InputError naming `actionPlan` (empty) or `status` (no plan due); NotFound for none
- */
-export async function submitActionPlan(db: Db, actor: AuditActor, id: string, plan: string, today: string) {
-  if (!plan.trim()) throw new InputError([{ field: 'actionPlan', message: 'Enter the action plan' }]);
-  return step(
-    db,
-    actor,
-    id,
-    'submit_action_plan',
-    today,
-    (row) => ({
-      actionPlan: plan,
-      actionPlanSubmittedOn: row.actionPlanSubmittedOn ?? today,
-      // A revision answers the quality team's request for changes (kept in the audit trail).
-      actionPlanChangesRequested: null,
-      actionPlanChangesRequestedOn: null,
-    }),
-    // The text submitted and, for a revision, the text it replaces: the assessment's history shows both.
-    (row) => ({ actionPlan: plan, before: row.actionPlan }),
-  );
-}
-
-/**
- * A quality officer asks the provider to change its submitted action plan, saying what must change; the provider
- * sees the request until it submits a revision. Audited with the request.
- * @throws InputError naming `changes` (empty) or `status` (no plan submitted, or it is accepted); NotFound for none
- */
-export async function requestActionPlanChanges(db: Db, actor: AuditActor, id: string, changes: string, today: string) {
-  if (!changes.trim())
-    throw new InputError([{ field: 'changes', message: 'Say what the action plan needs to change' }]);
-  return step(
-    db,
-    actor,
-    id,
-    'request_action_plan_changes',
-    today,
-    () => ({ actionPlanChangesRequested: changes.trim(), actionPlanChangesRequestedOn: today }),
-    { changes: changes.trim() },
-  );
-}
-
-/**
- * A quality officer accepts the provider's action plan: from then on it is fixed (the provider can no longer revise
- * it). Audited.
- * @throws InputError naming `status` when no plan is submitted or it is already accepted; NotFound for none
- */
-export async function acceptActionPlan(db: Db, actor: AuditActor, id: string, today: string) {
-  return step(db, actor, id, 'accept_action_plan', today, () => ({
-    actionPlanAcceptedOn: today,
-    actionPlanChangesRequested: null,
-    actionPlanChangesRequestedOn: null,
-  }));
-}
-
 /** Owner of an assessment, for ownership checks in routes. */
 export async function assessmentOwner(db: Db, id: string): Promise<{ providerId: string; sharedOn: string | null }> {
   const [row] = await db

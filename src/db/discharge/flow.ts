@@ -140,23 +140,37 @@ export interface MetricsReport {
 }
 
 /**
+ * Works out the flow metrics from the records: {@link flowMetrics} itself (the default), or the same function run
+ * elsewhere, e.g. on a worker thread (src/server/discharge/computePool.ts), so a long range does not hold the
+ * server's event loop. It must give what flowMetrics gives.
+ */
+export type FlowMetricsRunner = (
+  ...args: Parameters<typeof flowMetrics>
+) => ReturnType<typeof flowMetrics> | Promise<ReturnType<typeof flowMetrics>>;
+
+/**
  * Flow and delay metrics per week or month for London dates [from, to), plus each provider's acceptance record.
  * Cached per discharge data version and London date (the figures change only with the data, and at midnight when
  * another census midnight counts): the first request after a change computes them, the rest read the result.
+ * `runFlowMetrics` works out the figures (default: flowMetrics on this thread).
  */
 export async function loadMetrics(
   db: Db,
   opts: { period: Period; from: string; to: string; asAt?: Date },
+  runFlowMetrics: FlowMetricsRunner = flowMetrics,
 ): Promise<MetricsReport> {
   const asAt = opts.asAt ?? new Date();
   const key = `metrics|${opts.period}|${opts.from}|${opts.to}|${londonDate(asAt)}`;
-  const report = await cachedByVersion(db, 'discharge', key, () => computeMetrics(db, { ...opts, asAt }));
+  const report = await cachedByVersion(db, 'discharge', key, () =>
+    computeMetrics(db, { ...opts, asAt }, runFlowMetrics),
+  );
   return { ...report, asAt: asAt.toISOString() };
 }
 
 async function computeMetrics(
   db: Db,
   opts: { period: Period; from: string; to: string; asAt: Date },
+  runFlowMetrics: FlowMetricsRunner,
 ): Promise<MetricsReport> {
   const asAt = opts.asAt;
   const fromAt = londonMidnight(opts.from);
@@ -171,7 +185,7 @@ async function computeMetrics(
     from: opts.from,
     to: opts.to,
     asAt: asAt.toISOString(),
-    rows: flowMetrics(records, responses, { period: opts.period, from: opts.from, to: opts.to, asAt }),
+    rows: await runFlowMetrics(records, responses, { period: opts.period, from: opts.from, to: opts.to, asAt }),
     acceptance: acceptanceByProvider(responses, opts.from, opts.to),
     warnings: implausibleWarnings(leftOut),
   };

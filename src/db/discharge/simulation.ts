@@ -268,16 +268,29 @@ export async function readHistory(db: Db, from: string, to: string): Promise<His
 }
 
 /**
+ * Fits the model to its history: {@link fitHistory} itself (the default), or the same function run elsewhere, e.g.
+ * on a worker thread (src/server/discharge/computePool.ts), so the fit does not hold the server's event loop.
+ */
+export type FitRunner = (input: HistoryInput) => HistoryFit | Promise<HistoryFit>;
+
+/**
  * Fits the model to the year of history before `asAt` (default: the day after the latest referral, London time).
  * Cached per discharge data version: the first request after a change fits, the rest share the fit (do not mutate it).
+ * `runFit` does the fitting (default: fitHistory on this thread).
  * @returns null when there is no history in that year
  */
-export async function fitFromHistory(db: Db, asAt?: string): Promise<HistoryFit | null> {
+export async function fitFromHistory(
+  db: Db,
+  asAt?: string,
+  runFit: FitRunner = fitHistory,
+): Promise<HistoryFit | null> {
   // Cached per discharge data version and London date (plausible dates are judged against today), as the metrics are.
-  return cachedByVersion(db, 'discharge', `fit|${asAt ?? 'latest'}|${londonToday()}`, () => computeFit(db, asAt));
+  return cachedByVersion(db, 'discharge', `fit|${asAt ?? 'latest'}|${londonToday()}`, () =>
+    computeFit(db, asAt, runFit),
+  );
 }
 
-async function computeFit(db: Db, asAt?: string): Promise<HistoryFit | null> {
+async function computeFit(db: Db, asAt: string | undefined, runFit: FitRunner): Promise<HistoryFit | null> {
   let to = asAt;
   if (!to) {
     const [latest] = await db
@@ -294,7 +307,7 @@ async function computeFit(db: Db, asAt?: string): Promise<HistoryFit | null> {
   const from = addDays(to, -365);
   const history = await readHistory(db, from, to);
   if (history.referrals.length === 0) return null;
-  return fitHistory(history);
+  return runFit(history);
 }
 
 /**

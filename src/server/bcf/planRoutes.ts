@@ -1,6 +1,7 @@
 // The BCF plan's API: the plans, one plan with its funding lines, schemes, spend and national condition checks, and
 // each scheme's spend, actuals and contracts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { BCF_EDITORS, STAFF_ROLES } from '../../domain/core/auth.js';
 import { NotFound } from '../../domain/core/errors.js';
 import { FUNDING_LINE_LABELS, SCHEME_TYPES } from '../../domain/bcf/plan.js';
@@ -88,58 +89,49 @@ const planRoutes: FastifyPluginAsyncZod = async (app) => {
     return plan.schemes.find((s) => s.id === id)!;
   }
 
-  app.patch(
-    '/schemes/:id/spend',
-    {
+  /**
+   * A change to one scheme (`<method> /schemes/:id/<path>`, BCF editors only): `write` makes it with the request's
+   * checked body as the signed-in user, and the answer is the scheme as it now stands.
+   */
+  function schemeWrite<B extends z.ZodType>(
+    method: 'PATCH' | 'PUT',
+    path: string,
+    summary: string,
+    body: B,
+    write: (actor: ReturnType<typeof who>, id: string, body: z.infer<B>) => Promise<unknown>,
+  ) {
+    app.route({
+      method,
+      url: `/schemes/:id/${path}`,
       preHandler: requireRole(...BCF_EDITORS),
-      schema: {
-        tags: TAGS,
-        summary: 'Change a scheme’s planned spend for funding lines and years (others kept)',
-        params: idParams,
-        body: spendBodySchema,
-        response: { 200: schemeSchema },
+      schema: { tags: TAGS, summary, params: idParams, body, response: { 200: schemeSchema } },
+      handler: async (request) => {
+        await write(who(request), request.params.id, request.body as z.infer<B>);
+        return schemeView(request.params.id);
       },
-    },
-    async (request) => {
-      await updateSchemeSpend(app.db, who(request), request.params.id, request.body.funding);
-      return schemeView(request.params.id);
-    },
-  );
+    });
+  }
 
-  app.put(
-    '/schemes/:id/actuals',
-    {
-      preHandler: requireRole(...BCF_EDITORS),
-      schema: {
-        tags: TAGS,
-        summary: 'Record a scheme’s actual spend and outputs for quarters',
-        params: idParams,
-        body: actualsBodySchema,
-        response: { 200: schemeSchema },
-      },
-    },
-    async (request) => {
-      await putSchemeActuals(app.db, who(request), request.params.id, request.body.actuals);
-      return schemeView(request.params.id);
-    },
+  schemeWrite(
+    'PATCH',
+    'spend',
+    'Change a scheme’s planned spend for funding lines and years (others kept)',
+    spendBodySchema,
+    (actor, id, body) => updateSchemeSpend(app.db, actor, id, body.funding),
   );
-
-  app.put(
-    '/schemes/:id/contracts',
-    {
-      preHandler: requireRole(...BCF_EDITORS),
-      schema: {
-        tags: TAGS,
-        summary: 'Set the register contracts a scheme names (replacing the list)',
-        params: idParams,
-        body: schemeContractsBodySchema,
-        response: { 200: schemeSchema },
-      },
-    },
-    async (request) => {
-      await setSchemeContracts(app.db, who(request), request.params.id, request.body.contractIds);
-      return schemeView(request.params.id);
-    },
+  schemeWrite(
+    'PUT',
+    'actuals',
+    'Record a scheme’s actual spend and outputs for quarters',
+    actualsBodySchema,
+    (actor, id, body) => putSchemeActuals(app.db, actor, id, body.actuals),
+  );
+  schemeWrite(
+    'PUT',
+    'contracts',
+    'Set the register contracts a scheme names (replacing the list)',
+    schemeContractsBodySchema,
+    (actor, id, body) => setSchemeContracts(app.db, actor, id, body.contractIds),
   );
 };
 

@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { ASSESSMENT_DOMAINS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
+import { assessmentOwner, getAssessment, listAssessments } from '../../db/contracts/assessments.js';
 import {
-  assessmentOwner,
   createAssessment,
-  getAssessment,
-  listAssessments,
   providerRespond,
   publishAssessment,
   reviseAssessment,
@@ -17,7 +15,7 @@ import {
   acceptActionPlan,
   requestActionPlanChanges,
   submitActionPlan,
-} from '../../db/contracts/assessments.js';
+} from '../../db/contracts/assessmentWrites.js';
 import { locations, providers } from '../../db/market/schema.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { notFound } from '../problem.js';
@@ -33,6 +31,27 @@ const ratingsBody = z.object(
 );
 
 const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  /**
+   * A step the quality team takes on an assessment with nothing to send (`POST /assessments/:id/<path>`): it runs
+   * `step` as the signed-in officer on today's date and answers with the assessment as it now stands.
+   */
+  const qualityStep = (
+    path: string,
+    summary: string,
+    step: (db: typeof app.db, actor: ReturnType<typeof who>, id: string, today: string) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/assessments/:id/${path}`,
+      {
+        preHandler: requireRole(...QUALITY),
+        schema: { tags: TAGS, summary, params: idParams, response: { 200: assessmentViewSchema } },
+      },
+      async (request) => {
+        await step(app.db, who(actorOf(request)), request.params.id, today());
+        return getAssessment(app.db, request.params.id, today());
+      },
+    );
+
   app.get(
     '/assessments',
     {
@@ -151,22 +170,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/assessments/:id/share',
-    {
-      preHandler: requireRole(...QUALITY),
-      schema: {
-        tags: TAGS,
-        summary: 'Share the draft with the provider: starts the 14-day challenge window',
-        params: idParams,
-        response: { 200: assessmentViewSchema },
-      },
-    },
-    async (request) => {
-      await shareForChallenge(app.db, who(actorOf(request)), request.params.id, today());
-      return getAssessment(app.db, request.params.id, today());
-    },
-  );
+  qualityStep('share', 'Share the draft with the provider: starts the 14-day challenge window', shareForChallenge);
 
   app.post(
     '/assessments/:id/response',
@@ -199,22 +203,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/assessments/:id/publish',
-    {
-      preHandler: requireRole(...QUALITY),
-      schema: {
-        tags: TAGS,
-        summary: 'Publish: the overall rating goes to the market register',
-        params: idParams,
-        response: { 200: assessmentViewSchema },
-      },
-    },
-    async (request) => {
-      await publishAssessment(app.db, who(actorOf(request)), request.params.id, today());
-      return getAssessment(app.db, request.params.id, today());
-    },
-  );
+  qualityStep('publish', 'Publish: the overall rating goes to the market register', publishAssessment);
 
   app.post(
     '/assessments/:id/action-plan',
@@ -263,21 +252,10 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/assessments/:id/action-plan/accept',
-    {
-      preHandler: requireRole('admin', 'quality_officer'),
-      schema: {
-        tags: TAGS,
-        summary: 'A quality officer accepts the provider’s action plan (the provider can revise it until then)',
-        params: idParams,
-        response: { 200: assessmentViewSchema },
-      },
-    },
-    async (request) => {
-      await acceptActionPlan(app.db, who(actorOf(request)), request.params.id, today());
-      return getAssessment(app.db, request.params.id, today());
-    },
+  qualityStep(
+    'action-plan/accept',
+    'A quality officer accepts the provider’s action plan (the provider can revise it until then)',
+    acceptActionPlan,
   );
 
   app.get(

@@ -4,15 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BOUNDS, plannedDateSchema, realNumberSchema } from '../../domain/core/bounds.js';
 import { KPI_FREQUENCIES, KPI_MEASURES, kpiMeasureFromUnit, type KpiMeasure } from '../../domain/contracts/kpi.js';
-import {
-  amendReturn,
-  createKpi,
-  kpiOwner,
-  listKpis,
-  removeKpi,
-  submitReturn,
-  updateKpi,
-} from '../../db/contracts/kpis.js';
+import { listKpis } from '../../db/contracts/kpis.js';
+import { createKpi, removeKpi, updateKpi } from '../../db/contracts/kpiDefinitions.js';
+import { amendReturn, kpiOwner, submitReturn } from '../../db/contracts/kpiReturns.js';
 import { actorOf, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
 import { forbidden } from '../problem.js';
 import { kpiViewSchema } from './schemas.js';

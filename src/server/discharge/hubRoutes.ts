@@ -29,7 +29,7 @@ import {
   referralListSchema,
   referralResponseSchema,
   sentSchema,
-} from './schemas.js';
+} from './schemas/referrals.js';
 import { recordAudit } from '../../db/core/audit.js';
 import { invalid, notFound, Problem } from '../problem.js';
 import { HUB_ROLES, idParams, RESTRICTED_ROLES, who } from './params.js';

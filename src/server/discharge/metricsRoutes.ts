@@ -1,6 +1,6 @@
 // Staff reports on discharge: metrics by week or month and their download, the D2A figures and the history.
 import ExcelJS from 'exceljs';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ResponseSerializationError, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csvOfRows } from '../../domain/core/csv.js';
 import { addDays, londonDate, londonDateTimeText, longDateText } from '../../domain/core/dates.js';
@@ -11,8 +11,10 @@ import { periodStart } from '../../domain/discharge/time.js';
 import { loadD2a, loadMetrics, type MetricsReport } from '../../db/discharge/flow.js';
 import { readDischargeHistory } from '../../db/discharge/history.js';
 import { requireRole } from '../auth/guards.js';
+import { flowMetricsOn, sharedComputePool } from './computePool.js';
+import { encodeJsonInSlices } from './slicedJson.js';
 import { download, MEDIA } from '../schemas.js';
-import { d2aSchema, historySchema, metricsSchema } from './schemas.js';
+import { d2aSchema, historySchema, metricsSchema } from './schemas/metrics.js';
 import { assertDateRange } from '../ranges.js';
 import { isoDate, lastDayIncluded, reportingWindow } from './params.js';
 
@@ -91,7 +93,11 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
       assertDateRange({ from: w.from, to: w.end });
-      const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
+      const report = await loadMetrics(
+        app.db,
+        { period: request.query.period, from: w.from, to: w.end, asAt: now },
+        flowMetricsOn(sharedComputePool()),
+      );
       return { ...report, to: w.to };
     },
   );
@@ -111,7 +117,11 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = new Date();
       const w = metricsWindow(request.query, now);
       assertDateRange({ from: w.from, to: w.end });
-      const report = await loadMetrics(app.db, { period: request.query.period, from: w.from, to: w.end, asAt: now });
+      const report = await loadMetrics(
+        app.db,
+        { period: request.query.period, from: w.from, to: w.end, asAt: now },
+        flowMetricsOn(sharedComputePool()),
+      );
       // The file names the filter (by week or month, from and to), as the page's own downloads do.
       const name = `discharge-metrics-by-${request.query.period}-${w.from}-to-${w.to}`;
       const columns = metricColumns(request.query.period);
@@ -213,12 +223,20 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: historySchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const now = new Date();
       const to = request.query.to ?? londonDate(now);
       const from = request.query.from ?? addDays(to, -365);
       assertDateRange({ from, to });
-      return readDischargeHistory(app.db, { from, to, asAt: now });
+      const history = await readDischargeHistory(app.db, { from, to, asAt: now });
+      // Five years are 2 MB of JSON: checked against the response schema and written a slice of episodes at a
+      // time (the same text), so the server answers other requests meanwhile.
+      const json = await encodeJsonInSlices(historySchema, 'episodes', history).catch((err: unknown) => {
+        throw err instanceof z.ZodError
+          ? new ResponseSerializationError(request.method, request.url, { cause: err })
+          : err;
+      });
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 };

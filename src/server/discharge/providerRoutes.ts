@@ -12,7 +12,7 @@ import {
 } from '../../db/discharge/brokerage.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { noContent } from '../schemas.js';
-import { providerRecordSchema, providerRequestsSchema, providerRequestViewSchema } from './schemas.js';
+import { providerRecordSchema, providerRequestsSchema, providerRequestViewSchema } from './schemas/providers.js';
 import { invalid, notFound } from '../problem.js';
 import { assertDateRange } from '../ranges.js';
 import { idParams, isoDate, lastDayIncluded, providerIdOf, reportingWindow, who } from './params.js';

@@ -38,6 +38,7 @@ import {
   simulationResultSchema,
 } from './simulationSchemas.js';
 import { sharedSimulationPool } from './simulationRunner.js';
+import { fitOn, sharedComputePool } from './computePool.js';
 
 const TAGS = ['discharge simulation'];
 const READERS = STAFF_ROLES as Role[];
@@ -92,7 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const fit = await fitFromHistory(app.db, request.query.asAt);
+      const fit = await fitFromHistory(app.db, request.query.asAt, fitOn(sharedComputePool()));
       if (!fit) throw new NotFound('Discharge history to fit the model to (record or import referrals first)');
       const baseline = baselineScenario(fit, {
         startDate: fit.to,

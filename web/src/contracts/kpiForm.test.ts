@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readKpi } from './KpiPages';
+import { readKpi } from './kpiFormFields';
 
 // The KPI answers of the fresh-user check of issue 16: due day 999, tolerance -3, target 99999999999.
 describe('the KPI form’s own checks', () => {

@@ -14,7 +14,7 @@ import {
   formatDateTime,
 } from '../components';
 import type { Wire } from '../../../src/server/schemas';
-import type { d2aSchema } from '../../../src/server/discharge/schemas';
+import type { d2aSchema } from '../../../src/server/discharge/schemas/metrics';
 import { DischargeNav } from './HubBoardPage';
 import { D2A_LIMIT_DAYS, D2A_OUTCOMES, D2A_OUTCOME_LABELS } from './labels';
 

@@ -1,5 +1,5 @@
 // JSON shapes of the discharge API as the browser receives them: taken from the server's response schemas
-// (src/server/discharge/schemas.ts), so they cannot drift from what the server sends.
+// (src/server/discharge/schemas/), so they cannot drift from what the server sends.
 import type { Wire } from '../../../src/server/schemas';
 import type {
   boardEntrySchema,
@@ -7,16 +7,17 @@ import type {
   candidatesSchema,
   candidateSchema,
   matchReasonSchema,
-  metricsSchema,
-  periodMetricsSchema,
-  providerAcceptanceSchema,
-  providerRecordSchema,
-  providerRequestViewSchema,
   referralDetailSchema,
   referralSchema,
   responseViewSchema,
+} from '../../../src/server/discharge/schemas/referrals';
+import type {
+  metricsSchema,
+  periodMetricsSchema,
+  providerAcceptanceSchema,
   waitSummarySchema,
-} from '../../../src/server/discharge/schemas';
+} from '../../../src/server/discharge/schemas/metrics';
+import type { providerRecordSchema, providerRequestViewSchema } from '../../../src/server/discharge/schemas/providers';
 
 export type Referral = Wire<typeof referralSchema>;
 export type Delay = Referral['delays'][number];

@@ -18,7 +18,8 @@ import {
   formatCount,
 } from '../components';
 import { PORTFOLIOS, PORTFOLIO_DESCRIPTIONS, PORTFOLIO_LABELS } from '../../../src/domain/mps/outline';
-import { OpportunitiesTable, opportunityValue, SectionBody, sectionCaption, WholeStatement } from './StatementView';
+import { OpportunitiesTable, opportunityValue } from './OpportunitiesTable';
+import { SectionBody, sectionCaption, WholeStatement } from './StatementView';
 import type { EditionList, Opportunity, PublicOpportunities, PublicStatement, StatementSection } from './types';
 
 export const PUBLIC_PATH = '/market-position-statement';
