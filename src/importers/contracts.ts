@@ -15,6 +15,7 @@ type RegisterParsed = ParsedImport<RegisterContract> & { refs: RegisterRefs[]; h
 
 export const contractsImporter: Importer<RegisterContract> = {
   kind: 'contracts',
+  label: 'Contract register',
   source: "The council's own contract register",
   description:
     'Contract register (CSV or XLSX): reference, title, provider, service area, care group, contract form, funding, values, dates, extensions, notice',

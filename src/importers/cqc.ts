@@ -5,13 +5,16 @@
 import { inArray } from 'drizzle-orm';
 import { locations } from '../db/market/schema.js';
 import { applyCqcImport } from '../db/market/cqc.js';
+import { countOf } from '../domain/core/plural.js';
 import { parseCqcDirectory, type CqcLocation } from '../domain/market/cqc.js';
+import { COMPARE_FIELD_LABELS } from '../domain/market/cqcImportPlan.js';
 import { readAllCsv } from './csv.js';
 import type { ImportIssue, Importer } from './framework.js';
 import { BOROUGH_OPTION, importArea } from './options.js';
 
 export const cqcImporter: Importer<CqcLocation> = {
   kind: 'cqc',
+  label: 'CQC care directory',
   source: 'Care Quality Commission (CQC) care directory',
   description: 'CQC care directory CSV (cqc.org.uk "care directory with filters" export): providers and locations',
   options: [BOROUGH_OPTION],
@@ -47,12 +50,15 @@ export const cqcImporter: Importer<CqcLocation> = {
       ).map((l) => [l.id, l.name]),
     );
     const messages = [
-      `${rows.length} adult social care locations read`,
-      `${plan.created.length} new location${plan.created.length === 1 ? '' : 's'}, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.deregistered.length} deregistered`,
-      `${providersCreated} new provider${providersCreated === 1 ? '' : 's'}`,
+      `${countOf(rows.length, 'adult social care location')} read`,
+      `${countOf(plan.created.length, 'new location')}, ${plan.changed.length} changed, ${plan.unchanged} unchanged, ${plan.deregistered.length} deregistered`,
+      countOf(providersCreated, 'new provider'),
       ...plan.changed
         .slice(0, 20)
-        .map((c) => `changed ${locationLabel(c.location.name, c.location.cqcLocationId)}: ${c.fields.join(', ')}`),
+        .map(
+          (c) =>
+            `changed ${locationLabel(c.location.name, c.location.cqcLocationId)}: ${c.fields.map((f) => COMPARE_FIELD_LABELS[f]).join(', ')}`,
+        ),
       ...gone.map((id) => `deregistered ${locationLabel(names.get(id), id)}`),
     ];
     return {

@@ -7,6 +7,7 @@
 // memory.
 import type { Db } from '../db/client.js';
 import { writeCqcApiLocations, type CqcApiWriteResult } from '../db/market/cqcApi.js';
+import { countOf } from '../domain/core/plural.js';
 import { parseCqcApiRecord, type CqcApiLocation } from '../domain/market/cqcApi.js';
 import type { ImportContext, ImportIssue, ImportSource, ImportSummary, StreamingImporter } from './framework.js';
 import { readJsonRecords } from './json.js';
@@ -105,7 +106,6 @@ async function importCqcLocations(
     });
   if (issues.length) return { issues, summary: null };
   await flush();
-  const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
   return {
     issues: [],
     summary: {
@@ -117,9 +117,9 @@ async function importCqcLocations(
       unchanged: written.unchanged,
       removed: written.deregistered,
       messages: [
-        `${plural(total.read, 'adult social care location')} read (${plural(total.skipped, 'other record')} skipped); ${plural(total.homes, 'registered location')} with beds, ${plural(total.beds, 'bed')} in all`,
+        `${countOf(total.read, 'adult social care location')} read (${countOf(total.skipped, 'other record')} skipped); ${countOf(total.homes, 'registered location')} with beds, ${countOf(total.beds, 'bed')} in all`,
         `${written.created} new, ${written.updated} changed, ${written.unchanged} unchanged, ${written.deregistered} newly deregistered`,
-        `${plural(written.providersCreated, 'new provider')}${written.providersRenamed ? `, ${plural(written.providersRenamed, 'provider')} renamed` : ''}`,
+        `${countOf(written.providersCreated, 'new provider')}${written.providersRenamed ? `, ${countOf(written.providersRenamed, 'provider')} renamed` : ''}`,
         ...written.deregisteredLocations.map((l) => `deregistered ${locationLabel(l.name, l.cqcLocationId)}`),
       ],
       registeredBeds: total.beds,
@@ -129,6 +129,7 @@ async function importCqcLocations(
 
 export const cqcLocationsImporter: StreamingImporter = {
   kind: 'cqc-locations',
+  label: 'CQC location records',
   source: 'Care Quality Commission (CQC) public API',
   description:
     'CQC public API location records (JSON: one record, a list, or one per line): beds, ratings by key question, coordinates, ODS code, deregistration',

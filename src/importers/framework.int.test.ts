@@ -9,6 +9,7 @@ import { mapHeader, readAllCsv } from './csv.js';
 /** A tiny importer of "key,value" rows into settings, used to exercise the framework's guarantees. */
 const settingsImporter: Importer<{ key: string; value: number }> = {
   kind: 'test-settings',
+  label: 'Test settings',
   source: 'This test',
   description: 'key,value rows',
   async parse(source) {

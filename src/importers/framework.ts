@@ -55,6 +55,8 @@ export interface ImportContext {
 
 export interface Importer<Row> {
   kind: string;
+  /** The dataset's plain name, as the Data page shows it ("Population estimates and projections"). */
+  label: string;
   /** Who publishes the file (the Data page's Source column), e.g. "Care Quality Commission (CQC) public API". */
   source: string;
   description: string;
@@ -76,6 +78,8 @@ export interface Importer<Row> {
  */
 export interface StreamingImporter {
   kind: string;
+  /** The dataset's plain name, as the Data page shows it. */
+  label: string;
   /** Who publishes the file (the Data page's Source column). */
   source: string;
   description: string;

@@ -57,7 +57,7 @@ describeWithDatabases('API messages in the form’s words', (ctx) => {
     const noProvider: Record<string, unknown> = contract();
     delete noProvider.providerId;
     const missing = await commissioner.post('/api/contracts/contracts', noProvider);
-    expect(messages(missing)).toEqual({ providerId: 'Enter provider' });
+    expect(messages(missing)).toEqual({ providerId: 'Enter the provider' });
   });
 
   it('a contract: every problem in one answer, the term’s own checks with the fields’ (fault 8)', async () => {

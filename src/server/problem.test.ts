@@ -28,7 +28,7 @@ describe('schema failures as the API words them', () => {
     expect(
       schemaErrors(failures(contract, { totalValuePence: 5_000_000, noticePeriodMonths: 99, dueDays: 999 }), 'body'),
     ).toEqual([
-      { field: 'providerId', message: 'Enter provider', in: 'body' },
+      { field: 'providerId', message: 'Enter the provider', in: 'body' },
       { field: 'noticePeriodMonths', message: 'Notice period must be 24 months or less', in: 'body' },
       { field: 'dueDays', message: 'Due day must be 120 days or less', in: 'body' },
     ]);

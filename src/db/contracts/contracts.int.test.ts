@@ -75,6 +75,20 @@ describeWithDatabases('contracts repositories', (ctx) => {
       serviceArea: 'advocacy',
       initialEndDate: '2028-03-31',
     });
+    // A second contract with a reference already used says which (issue 13: it said "Reference already used").
+    await expect(
+      createContract(ctx.db, system, {
+        ...base,
+        reference: 'T-003',
+        title: 'Advocacy hub again',
+        providerId,
+        serviceArea: 'advocacy',
+        initialEndDate: '2028-03-31',
+      }),
+    ).rejects.toMatchObject({
+      status: 409,
+      errors: [{ field: 'reference', message: 'A contract with reference T-003 already exists' }],
+    });
     await createProcurement(ctx.db, system, {
       contractId: hub,
       title: "Carers' hub re-tender",

@@ -188,7 +188,7 @@ export async function createContract(db: Db, actor: AuditActor, input: ContractI
     const [dup] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.reference, input.reference));
     if (dup)
       throw new Conflict(`A contract with reference ${input.reference} already exists`, [
-        { field: 'reference', message: 'Reference already used' },
+        { field: 'reference', message: `A contract with reference ${input.reference} already exists` },
       ]);
     const [row] = await tx.insert(contracts).values(input).returning({ id: contracts.id });
     await recordAudit(tx, actor, {
@@ -218,7 +218,7 @@ export async function updateContract(db: Db, actor: AuditActor, id: string, inpu
       .where(and(eq(contracts.reference, input.reference), ne(contracts.id, id)));
     if (dup)
       throw new Conflict(`A contract with reference ${input.reference} already exists`, [
-        { field: 'reference', message: 'Reference already used' },
+        { field: 'reference', message: `A contract with reference ${input.reference} already exists` },
       ]);
     await tx
       .update(contracts)

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { addDays, addMonths, isIsoDate, londonToday } from './dates.js';
+import { enterMessage } from './messages.js';
 
 export const BOUNDS = {
   /** Percentages (points) of anything: 0–100. */
@@ -164,7 +165,7 @@ const dmy = (iso: string) => {
 /** A percentage (points) of `label`, 0 to 100. */
 export function percentSchema(label: string) {
   return z
-    .number({ error: `Enter ${label} as a number` })
+    .number({ error: `${enterMessage(label)} as a number` })
     .min(BOUNDS.percent.min, `${cap(label)} must be 0% or more`)
     .max(BOUNDS.percent.max, `${cap(label)} must be 100% or less`);
 }
@@ -172,7 +173,7 @@ export function percentSchema(label: string) {
 /** Money in whole pence within `range` (e.g. BOUNDS.contractValuePence). */
 export function penceSchema(label: string, range: { min: number; max: number }) {
   return z
-    .number({ error: `Enter ${label} in pounds` })
+    .number({ error: `${enterMessage(label)} in pounds` })
     .int(`${cap(label)} must be in whole pence`)
     .min(range.min, `${cap(label)} must be ${pounds(range.min)} or more`)
     .max(range.max, `${cap(label)} must be ${pounds(range.max)} or less`);
@@ -180,7 +181,7 @@ export function penceSchema(label: string, range: { min: number; max: number }) 
 
 /** An ISO date (YYYY-MM-DD) that is a real date. */
 export function dateSchema(label: string) {
-  return z.string({ error: `Enter ${label}` }).refine(isIsoDate, `${cap(label)} must be a real date`);
+  return z.string({ error: enterMessage(label) }).refine(isIsoDate, `${cap(label)} must be a real date`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldLabel, SCHEMA_WORDING, userMessage } from './messages.js';
+import { enterMessage, fieldLabel, SCHEMA_WORDING, userMessage } from './messages.js';
 
 const messagesFor = (schema: z.ZodType, input: unknown) =>
   Object.fromEntries(
@@ -8,6 +8,15 @@ const messagesFor = (schema: z.ZodType, input: unknown) =>
   );
 
 describe('validation messages in the user’s words', () => {
+  it('asks for a missing value grammatically, "Enter the <label>" (issue 13: "Enter reporting from", "Enter last day")', () => {
+    expect(enterMessage('Date medically optimised')).toBe('Enter the date medically optimised');
+    expect(enterMessage('Date reporting starts')).toBe('Enter the date reporting starts');
+    expect(enterMessage('Last day of the contract')).toBe('Enter the last day of the contract');
+    expect(enterMessage('NHS number')).toBe('Enter the NHS number');
+    expect(enterMessage('why the KPI is being removed')).toBe('Enter why the KPI is being removed');
+    expect(enterMessage('The date the fees apply from')).toBe('Enter the date the fees apply from');
+  });
+
   it('labels fields by their names in words', () => {
     expect(fieldLabel('weeklyPricePence')).toBe('weekly price');
     expect(fieldLabel('needs.specialisms.0')).toBe('specialisms');
@@ -71,10 +80,10 @@ describe('validation messages in the user’s words', () => {
       email: 'Enter an email address in the correct format, like name@example.com',
       startDate: 'Start date must be a real date',
       hours: 'Hours must be a multiple of 5',
-      postcode: 'Enter postcode in the correct format',
+      postcode: 'Enter the postcode in the correct format',
       active: 'Choose yes or no for active',
       specialisms: 'Choose at least one for specialisms',
-      reason: 'Enter reason',
+      reason: 'Enter the reason',
       '(root)': 'Remove the field extra: they are not used here',
     });
     for (const m of Object.values(got)) expect(m).not.toMatch(SCHEMA_WORDING);
@@ -113,7 +122,7 @@ describe('validation messages in the user’s words', () => {
 
   it('never answers a bare “Check …”: a refinement without words says what to do', () => {
     const schema = z.object({ code: z.string().refine((v) => v.startsWith('E')) });
-    expect(messagesFor(schema, { code: 'x' })).toEqual({ code: 'Enter code in the correct format' });
+    expect(messagesFor(schema, { code: 'x' })).toEqual({ code: 'Enter the code in the correct format' });
   });
 
   it('writes date limits out in words', () => {

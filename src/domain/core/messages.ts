@@ -113,6 +113,21 @@ export function fieldLabel(path: string | readonly (string | number | symbol)[])
 
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
+/** Words a label can start with that already read after "Enter" ("Enter your postcode", "Enter why it ended"). */
+const READS_AFTER_ENTER =
+  /^(the|a|an|your|their|his|her|its|this|that|these|those|why|what|how|when|where|which|who|at|any|each|every|one|some|all|no)\b/i;
+
+/**
+ * "Enter the <label>": the message for a value not given, grammatical for any label ("Date medically optimised" →
+ * "Enter the date medically optimised", "NHS number" → "Enter the NHS number"). A label that already reads after
+ * "Enter" ("why the KPI is being removed", "the date the fees apply from") is kept as it is. Capitals that are not an
+ * abbreviation are lowered.
+ */
+export function enterMessage(label: string): string {
+  const words = label.trim().replace(/^([A-Z])([a-z])/, (_, a: string, b: string) => a.toLowerCase() + b);
+  return READS_AFTER_ENTER.test(words) ? `Enter ${words}` : `Enter the ${words}`;
+}
+
 /**
  * True for wording a schema library wrote rather than a person: what no user should ever read. Used to decide
  * whether a message is rewritten, and by the end-to-end tests to fail any page that shows one.
@@ -172,7 +187,7 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
   switch (issue.code) {
     case 'invalid_type': {
       if (own && !SCHEMA_WORDING.test(own)) return own;
-      if (isMissing(issue)) return `Enter ${label}`;
+      if (isMissing(issue)) return enterMessage(label);
       switch (issue.expected) {
         case 'number':
         case 'int':
@@ -185,13 +200,13 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
         case 'array':
           return `Choose one or more for ${label}`;
         default:
-          return `Enter ${label}`;
+          return enterMessage(label);
       }
     }
     case 'too_small': {
       const min = issue.minimum;
       if (issue.origin === 'string')
-        return Number(min) <= 1 ? `Enter ${label}` : `${L} must be ${limit(min)} characters or more`;
+        return Number(min) <= 1 ? enterMessage(label) : `${L} must be ${limit(min)} characters or more`;
       if (issue.origin === 'array' || issue.origin === 'set')
         return Number(min) <= 1 ? `Choose at least one for ${label}` : `Choose at least ${limit(min)} for ${label}`;
       if (issue.origin === 'date') return `${L} must be on or after ${limit(asDate(min))}`;
@@ -220,9 +235,9 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
         case 'datetime':
           return `${L} must be a real date and time`;
         case 'url':
-          return `Enter ${label} in the correct format, like https://www.example.org`;
+          return `${enterMessage(label)} in the correct format, like https://www.example.org`;
         default:
-          return `Enter ${label} in the correct format`;
+          return `${enterMessage(label)} in the correct format`;
       }
     case 'invalid_value':
     case 'invalid_union':
@@ -234,6 +249,6 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
       return `Remove ${issue.keys?.length === 1 ? 'the field' : 'the fields'} ${(issue.keys ?? []).join(', ')}: they are not used here`;
     default:
       // A refinement with no words of its own ("Invalid input"): say what to do, never a bare "Check …".
-      return own && !SCHEMA_WORDING.test(own) ? own : `Enter ${label} in the correct format`;
+      return own && !SCHEMA_WORDING.test(own) ? own : `${enterMessage(label)} in the correct format`;
   }
 }

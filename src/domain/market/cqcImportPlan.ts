@@ -29,6 +29,24 @@ export const COMPARE_FIELDS = [
 ] as const;
 export type CompareField = (typeof COMPARE_FIELDS)[number];
 
+/** Each compared field as an import's messages name it to the user ("changed Abbey Lodge (1-…): local authority"). */
+export const COMPARE_FIELD_LABELS: Record<CompareField, string> = {
+  name: 'name',
+  alsoKnownAs: 'also known as',
+  address: 'address',
+  postcode: 'postcode',
+  phone: 'phone number',
+  website: 'website',
+  serviceTypes: 'types of service',
+  specialisms: 'specialisms',
+  serviceUserBands: 'service user bands',
+  localAuthorityName: 'local authority',
+  region: 'region',
+  cqcLastCheck: 'date of last CQC check',
+  cqcProviderId: 'CQC provider ID',
+  providerName: 'provider name',
+};
+
 export interface CqcImportPlan {
   created: CqcLocation[];
   changed: { location: CqcLocation; fields: CompareField[] }[];

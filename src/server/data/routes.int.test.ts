@@ -57,10 +57,18 @@ describeWithDatabases('data routes', (ctx) => {
     const list = await admin.get('/api/data/datasets');
     expect(list.statusCode).toBe(200);
     const body = list.json() as {
-      datasets: { kind: string; source: string; imports: number; ageDays: number | null; latest: unknown }[];
+      datasets: {
+        kind: string;
+        label: string;
+        source: string;
+        imports: number;
+        ageDays: number | null;
+        latest: unknown;
+      }[];
     };
     const cqc = body.datasets.find((d) => d.kind === 'cqc-locations')!;
     expect(cqc).toMatchObject({
+      label: 'CQC location records',
       source: 'Care Quality Commission (CQC) public API',
       imports: 1,
       ageDays: 0,
@@ -73,6 +81,9 @@ describeWithDatabases('data routes', (ctx) => {
     });
     // Every dataset names who publishes its file.
     expect(body.datasets.filter((d) => d.source.trim() === '')).toEqual([]);
+    // …and a plain name for the Data page (issue 13: it showed the importer's code, "population"), no code in it.
+    for (const d of body.datasets) expect(d.label).toMatch(/^[A-Z][^_:]*[a-z)]$/);
+    expect(new Set(body.datasets.map((d) => d.label)).size).toBe(body.datasets.length);
   });
 
   it('is for administrators only, and names an unknown importer', async () => {

@@ -70,6 +70,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         const l = byKind.get(i.kind) ?? null;
         return {
           kind: i.kind,
+          label: i.label,
           source: i.source,
           description: i.description,
           options: (i.options ?? []).map((o) => ({

@@ -28,7 +28,8 @@ export const optionSchema = z.object({
 });
 /** A dataset Steward holds: its source, importer options, and latest import. */
 export const datasetSchema = z.object({
-  kind: z.string(),
+  kind: z.string().describe('the importer (`steward import <kind>`)'),
+  label: z.string().describe('the dataset’s plain name, e.g. "Population estimates and projections"'),
   /** Who publishes the file, e.g. "Care Quality Commission (CQC) public API". */
   source: z.string(),
   description: z.string(),

@@ -303,6 +303,9 @@ describeWithDatabases('market routes', (ctx) => {
     expect(gone).toHaveLength(3);
     for (const m of gone) expect(m).toMatch(/^deregistered \S.* \(1-\d+\)$/);
     expect(old.messages).toContainEqual(expect.stringMatching(/^changed Abbey Lodge.* \(1-\d+\): /));
+    // Changed fields by the words a user knows ("local authority"), never the code's names ("localAuthorityName").
+    const changed = (old.messages as string[]).filter((m) => m.startsWith('changed '));
+    for (const m of changed) expect(m.split('): ')[1]).not.toMatch(/[a-z][A-Z]/);
     const broken = await commissioner.send(
       'POST',
       '/api/market/import/cqc',

@@ -89,11 +89,11 @@ describeE2E('a real council: Plymouth from public files', () => {
     await upload(page, 'discharge-delays', 'trust-RK9-discharged-patients.csv', /published figures for 1 organisation/);
     const datasets = page.getByRole('table', { name: 'Datasets' });
     await expect
-      .poll(() => datasets.getByRole('row', { name: /cqc-locations/ }).innerText())
+      .poll(() => datasets.getByRole('row', { name: /^CQC location records/ }).innerText())
       .toMatch(/cqc-locations-plymouth-2021\.json[\s\S]*admin@e2e\.steward\.test[\s\S]*\b97\b/);
     // The SNPP file's 91 single years of age (0…89 and 90 and over) for 26 years, 2022–2047.
     await expect
-      .poll(() => datasets.getByRole('row', { name: /population/ }).innerText())
+      .poll(() => datasets.getByRole('row', { name: /^Population estimates and projections/ }).innerText())
       .toMatch(/snpp-2022-plymouth\.csv[\s\S]*2,366/);
     await expectAccessible(page, 'Plymouth data page after the uploads');
 

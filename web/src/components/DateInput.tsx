@@ -1,5 +1,6 @@
 // GOV.UK date input (day, month, year) and the conversions between its parts and an ISO date.
 import type { ReactNode } from 'react';
+import { enterMessage } from '../../../src/domain/core/messages';
 import { fieldId } from './ErrorSummary';
 import { Fieldset, type FieldBase } from './fieldParts';
 
@@ -25,7 +26,7 @@ export function datePartsToIso(parts: DateParts, label = 'Date'): { iso: string 
   const day = parts.day.trim();
   const month = parts.month.trim();
   const year = parts.year.trim();
-  if (!day && !month && !year) return { error: `Enter ${label.toLowerCase()}` };
+  if (!day && !month && !year) return { error: enterMessage(label) };
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean) as string[];
   if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` };
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))

@@ -1,5 +1,6 @@
 // Number, money, percentage and date formats used across Steward (GOV.UK style: "23 November 2026").
 import type { FigureUnit } from '../../../src/domain/core/figures';
+import { pluralise } from '../../../src/domain/core/plural';
 const nf = new Map<string, Intl.NumberFormat>();
 function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
   const key = `${minDp}:${maxDp}`;
@@ -18,25 +19,7 @@ function missing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || Number.isNaN(value);
 }
 
-/** 268000 → "268,000"; `dp` fixes the decimal places (default: up to 1 for non-integers). */
-/** Nouns whose plural is not the regular one. */
-const IRREGULAR_PLURALS: Record<string, string> = { person: 'people', child: 'children', staff: 'staff' };
-
-/**
- * The plural of an English noun or noun phrase (the last word changes): "care home" → "care homes",
- * "person" → "people", "agency" → "agencies", "KPI" → "KPIs", "box" → "boxes".
- */
-export function pluralise(singular: string): string {
-  const m = /^(.*?)(\S+)$/.exec(singular);
-  if (!m) return singular;
-  const [, head, word] = m;
-  const irregular = IRREGULAR_PLURALS[word.toLowerCase()];
-  if (irregular)
-    return head + (word[0] === word[0].toUpperCase() ? irregular[0].toUpperCase() + irregular.slice(1) : irregular);
-  if (/[^aeiou]y$/.test(word)) return `${head}${word.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/.test(word)) return `${head}${word}es`;
-  return `${head}${word}s`;
-}
+export { pluralise } from '../../../src/domain/core/plural';
 
 /**
  * A count with its noun, for every count of homes, beds, people, placements, referrals… the web app writes:
@@ -48,6 +31,7 @@ export function formatCount(value: number | null | undefined, singular: string, 
   return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
 }
 
+/** 268000 → "268,000"; `dp` fixes the decimal places (default: up to 1 for non-integers). */
 export function formatNumber(value: number | null | undefined, dp?: number): string {
   if (missing(value)) return NOT_AVAILABLE;
   if (dp !== undefined) return numberFormat(dp, dp).format(value);

@@ -9,7 +9,7 @@ describe('date input parts', () => {
 
   it('gives GOV.UK error messages naming what is missing or wrong', () => {
     expect(datePartsToIso({ day: '', month: '', year: '' }, 'Date of discharge')).toEqual({
-      error: 'Enter date of discharge',
+      error: 'Enter the date of discharge',
     });
     expect(datePartsToIso({ day: '3', month: '', year: '' }, 'Date of discharge')).toEqual({
       error: 'Date of discharge must include a month and year',

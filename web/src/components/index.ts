@@ -29,6 +29,7 @@ export { Tag, RagTag, RatingTag, ratingColour, type Rag, type TagColour, type Ra
 export { SummaryList, type SummaryRow, type SummaryAction } from './SummaryList';
 export { KeyFigures, Panel, type KeyFigure } from './KeyFigures';
 export { NotificationBanner, InsetText, WarningText, Details } from './NotificationBanner';
+export { useNavigationState } from './useNavigationState';
 export {
   Chart,
   chartColours,

@@ -279,7 +279,7 @@ export function EndContractPage() {
         const submit = (e: FormEvent) => {
           e.preventDefault();
           const problems: SummaryError[] = [];
-          const endedOn = readDate(last, 'endedOn', 'Last day', problems);
+          const endedOn = readDate(last, 'endedOn', 'Last day of the contract', problems);
           if (!reason.trim()) problems.push({ field: 'reason', message: 'Enter why the contract is ending' });
           void send(
             problems,

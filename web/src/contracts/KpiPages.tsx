@@ -46,7 +46,7 @@ export function AddKpiPage() {
           e.preventDefault();
           const problems: SummaryError[] = [];
           const body = readKpi(v, problems);
-          const from = readDate(reportingFrom, 'reportingFrom', 'Reporting from', problems);
+          const from = readDate(reportingFrom, 'reportingFrom', 'Date reporting starts', problems);
           void send(
             problems,
             () => apiSend('POST', '/api/contracts/kpis', { contractId: c.id, ...body, reportingFrom: from }),

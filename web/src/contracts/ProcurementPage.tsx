@@ -1,9 +1,18 @@
 // One procurement: what it recommissions or delivers, its stages with planned, actual and forecast dates, the
 // form to move a stage on (commissioners), and its history of changes.
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { LoadingOrError, NotificationBanner, Page, SummaryList, Table, Tag, formatDate } from '../components';
+import {
+  LoadingOrError,
+  NotificationBanner,
+  Page,
+  SummaryList,
+  Table,
+  Tag,
+  formatDate,
+  useNavigationState,
+} from '../components';
 import { HistoryTable } from './HistoryTable';
 import { PROCUREMENT_STAGE_LABELS, label } from './labels';
 import { StageUpdateForm } from './StageUpdateForm';
@@ -26,7 +35,7 @@ const STATUS: Record<string, { text: string; colour: 'green' | 'blue' | 'red' | 
 export function ProcurementPage() {
   const { id } = useParams();
   const { hasRole } = useAuth();
-  const saved = (useLocation().state as { saved?: string; contractId?: string | null } | null) ?? null;
+  const [saved, clearSaved] = useNavigationState<{ saved?: string; contractId?: string | null }>();
   const { data, loading, error, reload } = useApi<{ asAt: string; procurement: Procurement; history: HistoryEntry[] }>(
     `/api/contracts/procurements/${id}`,
   );
@@ -121,7 +130,14 @@ export function ProcurementPage() {
         ]}
       />
       {hasRole('commissioner', 'admin') ? (
-        <StageUpdateForm procurements={[p]} initialProcurementId={p.id} onDone={reload} />
+        <StageUpdateForm
+          procurements={[p]}
+          initialProcurementId={p.id}
+          onDone={() => {
+            clearSaved();
+            reload();
+          }}
+        />
       ) : (
         <p className="govuk-body">You can see this procurement but you do not have access to change it.</p>
       )}

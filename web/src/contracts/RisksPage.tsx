@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
 import { RiskReviewForm } from './RiskReviewForm';
@@ -14,6 +14,7 @@ import {
   Tag,
   categoricalColours,
   formatDate,
+  useNavigationState,
   type PlotOptions,
 } from '../components';
 import { TREND_LABELS, label } from './labels';
@@ -29,7 +30,8 @@ interface RisksResponse {
 export function RisksPage() {
   const { data, loading, error, reload } = useApi<RisksResponse>('/api/contracts/risks');
   const { hasRole } = useAuth();
-  const saved = (useLocation().state as { saved?: string } | null)?.saved;
+  const [navState, clearSaved] = useNavigationState<{ saved?: string }>();
+  const saved = navState?.saved;
   const history = useMemo(
     () =>
       (data?.risks ?? []).flatMap((r) =>
@@ -206,7 +208,15 @@ export function RisksPage() {
           },
         ]}
       />
-      {hasRole('commissioner', 'admin') && <RiskReviewForm risks={data.risks} onDone={reload} />}
+      {hasRole('commissioner', 'admin') && (
+        <RiskReviewForm
+          risks={data.risks}
+          onDone={() => {
+            clearSaved();
+            reload();
+          }}
+        />
+      )}
     </Page>
   );
 }

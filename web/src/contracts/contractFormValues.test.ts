@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blank, contractBody, type Values } from './contractFormValues';
 import { inPageOrder } from '../components/ErrorSummary';
-import { notInThePast } from './formHelpers';
+import { notInThePast, readDate } from './formHelpers';
 import { londonToday } from '../../../src/domain/core/dates';
 
 // The answers of the fresh-user check of issue 16: a total of 99999999999999999999 pounds, notice 99 months, an
@@ -73,5 +73,18 @@ describe('dates still to come', () => {
     expect(notInThePast(londonToday(), 'goLive', 'Planned go-live', problems)).toBe(londonToday());
     expect(notInThePast(null, 'reviewDate', 'Next review date', problems)).toBeNull();
     expect(problems).toEqual([{ field: 'goLive-day', message: 'Planned go-live must be today or in the future' }]);
+  });
+});
+
+describe('readDate', () => {
+  it('asks for a blank required date by its label, grammatically (issue 13: "Enter last day")', () => {
+    const problems: { field: string; message: string }[] = [];
+    const empty = { day: '', month: '', year: '' };
+    expect(readDate(empty, 'endedOn', 'Last day of the contract', problems)).toBeNull();
+    expect(readDate(empty, 'reportingFrom', 'Date reporting starts', problems)).toBeNull();
+    expect(problems).toEqual([
+      { field: 'endedOn-day', message: 'Enter the last day of the contract' },
+      { field: 'reportingFrom-day', message: 'Enter the date reporting starts' },
+    ]);
   });
 });

@@ -32,7 +32,7 @@ describeE2E('writing the contract register', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.getByRole('link', { name: 'Enter the contract reference' }).waitFor();
-    await summary.getByRole('link', { name: 'Enter start date' }).waitFor();
+    await summary.getByRole('link', { name: 'Enter the start date' }).waitFor();
     await expectAccessible(page, 'add contract with errors');
 
     // Wrong answers everywhere (fresh-user check of issue 16): every problem in one go, in page order, in the
@@ -49,7 +49,7 @@ describeE2E('writing the contract register', () => {
     const texts = await links.allTextContents();
     expect(texts.slice(-6)).toEqual([
       'Total value over the term must be £1,000,000,000 or less',
-      'Enter annual value in pounds',
+      'Enter the annual value in pounds',
       'End date of the initial term must be on or after the start date',
       'Extensions already taken must be 0: the contract has no extension options',
       `Break clause 1 January 2020 must fall within the contract term (${longDateText(addMonths(today, -12))} to ${longDateText(addMonths(today, -24))})`,
@@ -83,7 +83,7 @@ describeE2E('writing the contract register', () => {
     await page.getByText('£3,000,000').waitFor();
     await expectAccessible(page, 'check contract answers');
     await page.getByRole('button', { name: 'Add contract' }).click();
-    await summary.getByRole('link', { name: 'Reference already used' }).waitFor();
+    await summary.getByRole('link', { name: 'A contract with reference EB-CAR-001 already exists' }).waitFor();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Homecare north zone (e2e)');
     expect(await page.getByLabel('Annual value').inputValue()).toBe('1000000');
     await page.getByLabel('Reference').fill('EB-E2E-101');
@@ -145,6 +145,11 @@ describeE2E('writing the contract register', () => {
     await fillDate(page, 'actualEnd', addDays(today, -1));
     await page.getByRole('button', { name: 'Save stage dates' }).click();
     await page.getByText('Options appraisal updated for Homecare north zone (e2e) recommissioning').waitFor();
+    // Only the latest action's banner (issue 13: "… started" stayed above "… updated").
+    await expect
+      .poll(() => page.getByText('Procurement Homecare north zone (e2e) recommissioning started').count())
+      .toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(1);
     await page.getByRole('alert').getByRole('link', { name: 'See the procurement’s history' }).waitFor();
     const stageRow = page.getByRole('row').filter({ hasText: 'Options appraisal' }).first();
     await stageRow.getByText('Complete').waitFor();

@@ -1,6 +1,7 @@
 // Shared by the contracts area's forms: turning typed text into API values, and the API's field errors into
 // error-summary entries that link to the form's inputs (a date's first box is `${field}-day`).
 import { datePartsToIso, serverErrorsForForm, type DateParts, type SummaryError } from '../components';
+import { enterMessage } from '../../../src/domain/core/messages';
 import { parseMoneyToPence } from '../../../src/domain/core/money';
 import { londonToday, parseDateText } from '../../../src/domain/core/dates';
 
@@ -16,7 +17,7 @@ export function readDate(
   label: string,
   problems: SummaryError[],
   required = true,
-  missing = `Enter ${label.toLowerCase()}`,
+  missing = enterMessage(label),
 ): string | null {
   if (!filledDate(parts)) {
     if (required) problems.push({ field: `${field}-day`, message: missing });
@@ -59,7 +60,7 @@ export function readPounds(
   range?: { min: number; max: number },
 ): number | null {
   if (!text.trim()) {
-    problems.push({ field, message: `Enter ${label} in pounds` });
+    problems.push({ field, message: `${enterMessage(label)} in pounds` });
     return null;
   }
   const pence = parseMoneyToPence(text);

@@ -37,7 +37,7 @@ const datasetColumns: Column<Dataset>[] = [
     header: 'Dataset',
     render: (d) => (
       <>
-        <strong>{d.kind}</strong>
+        <strong>{d.label}</strong>
         <br />
         <span className="govuk-body-s">{d.description}</span>
       </>
@@ -68,9 +68,10 @@ const datasetColumns: Column<Dataset>[] = [
   },
 ];
 
-const historyColumns: Column<ImportRun>[] = [
+/** The import history's columns; `labelOf` names a run's dataset by its plain name (the importer's `label`). */
+const historyColumns = (labelOf: (kind: string) => string): Column<ImportRun>[] => [
   { key: 'importedAt', header: 'When', render: (r) => formatDateTime(r.importedAt) },
-  { key: 'kind', header: 'Dataset' },
+  { key: 'kind', header: 'Dataset', render: (r) => labelOf(r.kind) },
   { key: 'fileName', header: 'File' },
   { key: 'importedBy', header: 'By' },
   { key: 'rowsRead', header: 'Rows', numeric: true, render: (r) => formatNumber(r.rowsRead) },
@@ -111,11 +112,13 @@ export function DataPage() {
   const kinds = useMemo(
     () =>
       (data?.datasets ?? [])
-        .map((d) => ({ value: d.kind, text: `${d.kind}: ${d.description}` }))
-        .sort((a, b) => a.value.localeCompare(b.value)),
+        .map((d) => ({ value: d.kind, text: d.label }))
+        .sort((a, b) => a.text.localeCompare(b.text)),
     [data],
   );
-  const options = data?.datasets.find((d) => d.kind === kind)?.options ?? [];
+  const chosen = data?.datasets.find((d) => d.kind === kind);
+  const options = chosen?.options ?? [];
+  const labels = useMemo(() => new Map((data?.datasets ?? []).map((d) => [d.kind, d.label])), [data]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -190,6 +193,7 @@ export function DataPage() {
           label="What the file is"
           placeholder="Choose a dataset"
           options={kinds}
+          hint={chosen ? `What it holds: ${chosen.description}` : undefined}
           value={kind}
           onChange={(k) => {
             setKind(k);
@@ -278,7 +282,12 @@ export function DataPage() {
 
       <Table caption="Datasets" columns={datasetColumns} rows={data.datasets} rowKey={(d) => d.kind} />
       {data.history.length > 0 && (
-        <Table caption="Recent imports" columns={historyColumns} rows={data.history} rowKey={(r) => r.id} />
+        <Table
+          caption="Recent imports"
+          columns={historyColumns((k) => labels.get(k) ?? k)}
+          rows={data.history}
+          rowKey={(r) => r.id}
+        />
       )}
     </Page>
   );

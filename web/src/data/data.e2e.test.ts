@@ -30,7 +30,11 @@ describeE2E('data: datasets and uploads', () => {
     await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
     await expectAccessible(page, 'data page');
     const datasets = page.getByRole('table', { name: 'Datasets' });
-    await datasets.getByRole('cell', { name: /cqc-locations/ }).waitFor();
+    await datasets.getByRole('cell', { name: /^CQC location records/ }).waitFor();
+    // Each dataset by its plain name (issue 13: the list showed "bcf-activity: Hospital activity … gss_code, …").
+    expect(await page.getByLabel('What the file is').locator('option').allTextContents()).toContain(
+      'Hospital activity for the Better Care Fund metrics',
+    );
     await datasets.getByRole('columnheader', { name: 'Source' }).waitFor();
     await datasets.getByRole('cell', { name: 'Office for National Statistics (ONS) via NOMIS' }).waitFor();
 

@@ -34,7 +34,7 @@ import type { Referral } from './types';
 import { describeFindings, screenFreeText } from '../../../src/domain/discharge/screening';
 import { validateReferral } from '../../../src/domain/discharge/referral';
 
-interface Form {
+export interface Form {
   personRef: string;
   name: string;
   nhsNumber: string;
@@ -55,6 +55,29 @@ interface Form {
   fundingRoute: string;
   preferredDistricts: string;
 }
+
+/** The form as it opens: nothing chosen yet (not medically optimised, no pathway, single-handed care). */
+export const BLANK_REFERRAL: Form = {
+  personRef: '',
+  name: '',
+  nhsNumber: '',
+  ageBand: '',
+  postcodeDistrict: '',
+  hospital: '',
+  ward: '',
+  moDate: { ...emptyDate },
+  moTime: '',
+  pathway: '',
+  serviceNeed: '',
+  homecareHoursPerWeek: '',
+  callsPerDay: '',
+  doubleHanded: 'no',
+  specialisms: [],
+  equipment: [],
+  needsSummary: '',
+  fundingRoute: '',
+  preferredDistricts: '',
+};
 
 /**
  * Browser-side checks, every problem at once (the server checks everything again): the date and time, read as UK
@@ -101,9 +124,12 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
   };
   // The other fields, checked as the server will (the date's own problems are already listed above).
   const checked = validateReferral({ ...body, medicallyOptimisedAt: at?.toISOString() ?? new Date().toISOString() });
+  // "Service needed" appears once a pathway with needs is chosen: until then the pathway's own error covers it
+  // (a message whose field is not on the page could not link to it).
+  const needsShown = f.pathway !== '' && NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3].length > 0;
   if (!checked.ok)
     for (const e of checked.errors)
-      if (!errors.some((x) => x.field?.startsWith(e.field)))
+      if (!errors.some((x) => x.field?.startsWith(e.field)) && (e.field !== 'serviceNeed' || needsShown))
         errors.push({
           field: e.field === 'medicallyOptimisedAt' ? 'medicallyOptimisedAt-day' : e.field,
           message: e.message,
@@ -114,30 +140,7 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
 export function ReferralFormPage() {
   const navigate = useNavigate();
   // The server's errors on this form's ids (the date is three inputs).
-  const form = useForm<Form>(
-    {
-      personRef: '',
-      name: '',
-      nhsNumber: '',
-      ageBand: '',
-      postcodeDistrict: '',
-      hospital: '',
-      ward: '',
-      moDate: { ...emptyDate },
-      moTime: '',
-      pathway: '',
-      serviceNeed: '',
-      homecareHoursPerWeek: '',
-      callsPerDay: '',
-      doubleHanded: 'no',
-      specialisms: [],
-      equipment: [],
-      needsSummary: '',
-      fundingRoute: '',
-      preferredDistricts: '',
-    },
-    { dateFields: ['medicallyOptimisedAt'] },
-  );
+  const form = useForm<Form>(BLANK_REFERRAL, { dateFields: ['medicallyOptimisedAt'] });
   const { values: f, setValues: setF, set, errors, busy } = form;
   const needs = f.pathway === '' ? [] : NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3];
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';

@@ -27,7 +27,16 @@ import {
 import { isCareHome } from '../../../src/domain/market/types';
 import { GROUP_LABELS } from './labels';
 import type { LocationPicture } from './types';
-import { GROUPS, labelOf, sentence, toCount, careHomeFormErrors, NumberField, type Form } from './careHomeReturn';
+import {
+  GROUPS,
+  labelOf,
+  missingFigure,
+  sentence,
+  toCount,
+  careHomeFormErrors,
+  NumberField,
+  type Form,
+} from './careHomeReturn';
 
 export function UpdateReturnPage() {
   const { id } = useParams();
@@ -111,7 +120,7 @@ export function UpdateReturnPage() {
       const keys = ['peopleSupported', 'hoursPerWeek', 'newHoursAvailable'];
       const blank = keys.filter((k) => (f[k] ?? '').trim() === '');
       const bad = keys.filter((k) => !blank.includes(k) && !Number.isFinite(Number(f[k])));
-      for (const k of blank) problems.push({ field: k, message: `Enter the number of ${labelOf(k)}` });
+      for (const k of blank) problems.push({ field: k, message: missingFigure(k) });
       for (const k of bad) problems.push({ field: k, message: `${sentence(labelOf(k))} must be a number, 0 or more` });
       const body = {
         area: hc?.area ?? l.postcodeDistrict,
@@ -130,10 +139,7 @@ export function UpdateReturnPage() {
       for (const k of bad)
         problems.push({
           field: k,
-          message:
-            body[k] == null
-              ? `Enter the number of ${labelOf(k)}`
-              : `${sentence(labelOf(k))} must be a whole number, 0 or more`,
+          message: body[k] == null ? missingFigure(k) : `${sentence(labelOf(k))} must be a whole number, 0 or more`,
         });
       if (!bad.length)
         for (const x of validateWorkforce(body as never, l.registeredBeds))

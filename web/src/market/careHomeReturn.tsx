@@ -34,6 +34,11 @@ const LABELS: Record<string, string> = {
   ),
 };
 export const labelOf = (f: string) => LABELS[f] ?? f;
+/** Figures whose label is not a count of things, so "Enter the number of …" would not read (issue 13). */
+const NOT_COUNTED = new Set(['maxCapacity', 'hoursPerWeek', 'newHoursAvailable']);
+/** The message for a figure left blank: "Enter the number of occupied beds", "Enter the maximum capacity". */
+export const missingFigure = (f: string) =>
+  NOT_COUNTED.has(f) ? `Enter the ${labelOf(f)}` : `Enter the number of ${labelOf(f)}`;
 export const sentence = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** '' → null, '12' → 12, anything else → NaN (reported as not a whole number). Exported for tests. */
@@ -70,7 +75,7 @@ export function careHomeFormErrors(
   ];
   for (const f of fields) {
     const v = toCount(form[f] ?? '');
-    if (v === null) errors.push({ field: f, message: `Enter the number of ${labelOf(f)}` });
+    if (v === null) errors.push({ field: f, message: missingFigure(f) });
     else if (Number.isNaN(v))
       errors.push({ field: f, message: `${sentence(labelOf(f))} must be a whole number, 0 or more` });
     body[f] = v;

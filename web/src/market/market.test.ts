@@ -50,6 +50,10 @@ describe('market web helpers', () => {
       { field: 'occupied', message: 'Enter the number of occupied beds' },
       { field: 'vacantReserved', message: 'Vacant beds reserved must be a whole number, 0 or more' },
     ]);
+    // Issue 13: "Enter the number of maximum capacity".
+    expect(
+      careHomeFormErrors({ maxCapacity: '', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40).errors,
+    ).toContainEqual({ field: 'maxCapacity', message: 'Enter the maximum capacity' });
     expect(
       careHomeFormErrors({ maxCapacity: '41', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40)
         .errors,

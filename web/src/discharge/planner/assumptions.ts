@@ -2,6 +2,7 @@
 // named by the field path the server uses (services.1.capacity), so one error summary serves both. Money is
 // typed in pounds and kept in pence.
 import type { Scenario } from './types';
+import { enterMessage } from '../../../../src/domain/core/messages';
 
 export interface ServiceAssumptions {
   capacity: string;
@@ -85,7 +86,7 @@ export function applyAssumptions(
   ) => {
     const v = Number(value.trim().replace(/,/g, '').replace(/^£/, ''));
     if (value.trim() === '' || !Number.isFinite(v)) {
-      problems.push({ field, message: `Enter ${label} as a number` });
+      problems.push({ field, message: `${enterMessage(label)} as a number` });
       return NaN;
     }
     if (opts.integer && !Number.isInteger(v)) problems.push({ field, message: `${cap(label)} must be a whole number` });
