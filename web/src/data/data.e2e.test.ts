@@ -82,7 +82,7 @@ describeE2E('data: datasets and uploads', () => {
       .or(page.locator('.govuk-notification-banner--success'));
     await banner.getByText('torbay.ndjson imported').waitFor();
     await banner.getByText(/6 adult social care locations read/).waitFor();
-    const row = datasets.getByRole('row', { name: /cqc-locations/ });
+    const row = datasets.getByRole('row', { name: /CQC location records/ });
     await expect.poll(() => row.innerText()).toMatch(/torbay\.ndjson[\s\S]*admin@e2e\.steward\.test[\s\S]*\b6\b/);
     await expectAccessible(page, 'data page after an import');
     expect(errors).toEqual([]);
