@@ -38,14 +38,5 @@ export const datasetSchema = z.object({
   latest: runSchema.nullable(),
   ageDays: z.number().nullable().describe('whole days since the latest import'),
 });
-/** What an upload imported. */
-export const summarySchema = z.object({
-  kind: z.string(),
-  fileName: z.string(),
-  rowsRead: z.number(),
-  created: z.number().optional(),
-  updated: z.number().optional(),
-  unchanged: z.number().optional(),
-  removed: z.number().optional(),
-  messages: z.array(z.string()),
-});
+/** What an upload imported: the shape every import answers with. */
+export { importSummarySchema as summarySchema } from '../schemas.js';
