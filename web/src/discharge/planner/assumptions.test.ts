@@ -36,7 +36,7 @@ describe('planner assumptions', () => {
       { field: 'services.0.capacity', message: 'Reablement (pathway 1) places must be a whole number' },
       {
         field: 'services.2.lengthOfStay.mean',
-        message: 'Enter D2A care home beds (pathway 3) mean length of stay as a number',
+        message: 'Enter the D2A care home beds (pathway 3) mean length of stay as a number',
       },
     ]);
   });
