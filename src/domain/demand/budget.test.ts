@@ -20,7 +20,7 @@ describe('budget pressure, the Thurrock way', () => {
     expect(last.pressurePence).toBeCloseTo(146_000_000, 0);
     expect(last.pressureShare).toBeCloseTo(35 / 466, 12); // 7.5%
     expect(r.note).toMatch(/no inflation/);
-    expect(r.note).toContain('£800.00');
+    expect(r.note).toContain('£800');
   });
   it('compounds an optional uplift from the base year', () => {
     const r = budgetPressure({
@@ -140,5 +140,35 @@ describe('supply gap and crossing year', () => {
       targetOccupancy: 0.95,
     });
     expect(r.crossingYear).toBeNull();
+  });
+});
+
+describe('budget and gap notes write figures as the pages do (fresh-user review 16)', () => {
+  it('writes a weekly cost with a thousands separator and the uplift as a rounded percentage', () => {
+    const r = budgetPressure({
+      years: [2026, 2027],
+      baseYear: 2026,
+      series: [{ service: 'supported_living', clients: [10, 11] }],
+      weeklyCostPence: { supported_living: 150_836.7 },
+      upliftRate: 0.0325,
+    });
+    expect(r.note).toContain('Supported living £1,508.37');
+    expect(r.note).not.toMatch(/£1508/);
+    expect(r.note).toContain('prices uplifted 3.3% a year');
+  });
+  it('writes market use and capacity as whole hours, with separators, and the factor to three figures', () => {
+    const g = supplyGap({
+      service: 'homecare',
+      years: [2026, 2027],
+      baseYear: 2026,
+      clients: [1000, 1100],
+      unitsPerClient: 17.3,
+      targetOccupancy: 0.95,
+      supply: { service: 'homecare', capacity: 21533.8, inUseToday: 20448.8 },
+    });
+    expect(g.note).toContain('Market use today 20,449 hours a week');
+    expect(g.note).toContain("capacity held at today's 21,534 hours a week");
+    expect(g.note).toMatch(/council clients' use ×1\.18\b/);
+    expect(g.note).not.toMatch(/\d\.\d+ hours/);
   });
 });

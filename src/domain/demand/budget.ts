@@ -1,3 +1,4 @@
+import { formatPence, formatPercent } from '../core/format.js';
 import { type Service, SERVICE_LABELS } from './rates.js';
 
 /** Weeks in a year for turning weekly prices into annual commitment (365 / 7). */
@@ -122,9 +123,9 @@ export function budgetPressure(input: BudgetInput): BudgetResult {
   }));
   const costed = input.series
     .filter((s) => input.weeklyCostPence[s.service] !== undefined)
-    .map((s) => `${SERVICE_LABELS[s.service]} £${(input.weeklyCostPence[s.service]! / 100).toFixed(2)}`);
+    .map((s) => `${SERVICE_LABELS[s.service]} ${formatPence(Math.round(input.weeklyCostPence[s.service]!))}`);
   const note =
     `Projected clients × today's mean weekly cost per client × 365/7 weeks (${costed.join('; ')}), against the ${input.baseYear} commitment; models of care unchanged` +
-    (input.upliftRate > 0 ? `; prices uplifted ${(input.upliftRate * 100).toFixed(1)}% a year.` : '; no inflation.');
+    (input.upliftRate > 0 ? `; prices uplifted ${formatPercent(input.upliftRate * 100)} a year.` : '; no inflation.');
   return { rows, baseTotalPence, note };
 }

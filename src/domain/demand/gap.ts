@@ -1,3 +1,4 @@
+import { formatMultiplier, formatNumber, formatPercent } from '../core/format.js';
 import { type Service, SERVICE_UNITS } from './rates.js';
 
 /** Today's supply of a service from the market register. */
@@ -76,8 +77,8 @@ export function supplyGap(input: GapInput): GapResult {
   const unit = SERVICE_UNITS[input.service];
   const note =
     input.supply.inUseToday !== null
-      ? `Market use today ${round1(input.supply.inUseToday)} ${unit} (${round1(marketFactor)}× council clients' use) grows with projected clients; needed = use ÷ ${Math.round(input.targetOccupancy * 100)}% target occupancy; capacity held at today's ${round1(input.supply.capacity)} ${unit}.`
-      : `Use = projected clients × ${input.unitsPerClient} ${unit} per client; needed = use ÷ ${Math.round(input.targetOccupancy * 100)}% target occupancy; capacity held at today's ${round1(input.supply.capacity)} ${unit}.`;
+      ? `Market use today ${whole(input.supply.inUseToday)} ${unit} (council clients' use ${formatMultiplier(marketFactor)}) grows with projected clients; needed = use ÷ ${formatPercent(input.targetOccupancy * 100, 0)} target occupancy; capacity held at today's ${whole(input.supply.capacity)} ${unit}.`
+      : `Use = projected clients × ${formatNumber(input.unitsPerClient)} ${unit} per client; needed = use ÷ ${formatPercent(input.targetOccupancy * 100, 0)} target occupancy; capacity held at today's ${whole(input.supply.capacity)} ${unit}.`;
   return {
     service: input.service,
     unit,
@@ -89,6 +90,7 @@ export function supplyGap(input: GapInput): GapResult {
   };
 }
 
-function round1(v: number): number {
-  return Math.round(v * 10) / 10;
+/** Beds, hours or units in prose: whole, with thousands separators (20448.8 → "20,449"). */
+function whole(v: number): string {
+  return formatNumber(Math.round(v));
 }

@@ -2,6 +2,7 @@
 // responsive width, and an optional "Show the data" table for people who can't see the chart.
 import type * as Plot from '@observablehq/plot';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CHART_FONT_PX, fitChartLayout, initialChartLayout, type Box, type ScaleInfo } from './chartLayout';
 import { Details } from './NotificationBanner';
 
 /** GOV.UK Frontend 6 palette, in an order that keeps neighbouring series distinguishable. */
@@ -96,6 +97,48 @@ export function plotIsEmpty(options: Plot.PlotOptions): boolean {
   return dataMarks.every((m) => markIsEmpty(m as Parameters<typeof markIsEmpty>[0]));
 }
 
+/** The narrowest a chart is drawn: its margins plus 120 px to draw in. */
+function minWidth(options: Plot.PlotOptions): number {
+  return (options.marginLeft ?? 60) + (options.marginRight ?? 20) + 120;
+}
+
+/** The boxes of a drawn chart's texts, relative to its plot SVG (the last SVG: legends come first). */
+function measureChart(chart: Element) {
+  const svg = chart instanceof SVGSVGElement ? chart : [...chart.querySelectorAll('svg')].at(-1);
+  if (!svg) return null;
+  const frame = svg.getBoundingClientRect();
+  if (frame.width === 0) return null;
+  const boxes = (selector: string): Box[] =>
+    [...svg.querySelectorAll(selector)]
+      .map((t) => t.getBoundingClientRect())
+      .filter((b) => b.width > 0)
+      .map((b) => ({
+        left: b.left - frame.left,
+        right: b.right - frame.left,
+        top: b.top - frame.top,
+        bottom: b.bottom - frame.top,
+      }));
+  return {
+    width: frame.width,
+    height: frame.height,
+    texts: boxes('text'),
+    xTicks: boxes('[aria-label="x-axis tick label"] text'),
+    yTicks: boxes('[aria-label="y-axis tick label"] text'),
+    xTitle: boxes('[aria-label="x-axis label"] text')[0],
+    yTitle: boxes('[aria-label="y-axis label"] text')[0],
+  };
+}
+
+/** A drawn scale's type and domain, as Plot reports it. */
+function scaleInfo(chart: Element, name: 'x' | 'y'): ScaleInfo | undefined {
+  const scale = (chart as unknown as { scale?: (n: string) => ScaleInfo | undefined }).scale;
+  try {
+    return scale?.call(chart, name);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ChartProps {
   /** Visible title (figcaption). */
   title: string;
@@ -146,9 +189,7 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
     setEmpty(false);
     // Never narrower than the margins plus room to draw: a plot area of zero or less gives negative widths
     // (the browser logs an error for each bar); the plot scrolls inside its own region instead.
-    const marginLeft = options.marginLeft ?? 60;
-    const marginRight = options.marginRight ?? 20;
-    const drawWidth = Math.max(width, marginLeft + marginRight + 120);
+    const drawWidth = Math.max(width, minWidth(options));
     // Room under the x axis for its title below the tick labels, and above the plot for the y axis title.
     const xLabelled = options.x?.label !== null && options.x?.axis !== null;
     // Plot is loaded on demand (its own chunk, shared with the chart pages that build marks with it) and the chart
@@ -158,27 +199,41 @@ export function Chart({ title, description, plot, height = 320, dataTable, sourc
     void loadPlot().then(async (Plot) => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (cancelled) return;
-      chart = Plot.plot({
-        height,
-        marginLeft: 60,
-        marginTop: 28,
-        ...(xLabelled ? { marginBottom: 44 } : {}),
-        style: {
-          fontFamily: 'arial, sans-serif',
-          fontSize: '13px',
-          color: chartColours.black,
-          background: 'transparent',
+      let drawn: Plot.PlotOptions = initialChartLayout(
+        {
+          height,
+          marginLeft: 60,
+          marginTop: 28,
+          ...(xLabelled ? { marginBottom: 44 } : {}),
+          style: {
+            fontFamily: 'arial, sans-serif',
+            fontSize: `${CHART_FONT_PX}px`,
+            color: chartColours.black,
+            background: 'transparent',
+          },
+          ...options,
+          // The x axis title sits at the foot of the bottom margin, clear of the tick labels above it.
+          ...(xLabelled && options.x?.labelOffset === undefined
+            ? { x: { labelOffset: Math.max(26, (options.marginBottom ?? 44) - 6), ...options.x } }
+            : {}),
+          width: drawWidth,
         },
-        ...options,
-        // The x axis title sits at the foot of the bottom margin, clear of the tick labels above it.
-        ...(xLabelled && options.x?.labelOffset === undefined
-          ? { x: { labelOffset: Math.max(26, (options.marginBottom ?? 44) - 6), ...options.x } }
-          : {}),
-        width: drawWidth,
-      });
-      // The container carries the accessible name/description; the SVG inside is presentational.
-      chart.setAttribute('aria-hidden', 'true');
-      el.replaceChildren(chart);
+        drawWidth,
+      );
+      // Draw, measure the labels, and redraw with margins and ticks that fit (a few passes at most): no tick label
+      // clipped or overlapping its neighbour or an axis title, and whole-number ticks on axes of counts.
+      for (let pass = 0; pass < 4 && !cancelled; pass++) {
+        const drawing = Plot.plot({ ...drawn, width: Math.max(drawn.width ?? drawWidth, minWidth(drawn)) });
+        // The container carries the accessible name/description; the SVG inside is presentational.
+        drawing.setAttribute('aria-hidden', 'true');
+        el.replaceChildren(drawing);
+        chart = drawing;
+        const measured = measureChart(drawing);
+        if (!measured) break;
+        const next = fitChartLayout(drawn, measured, { x: scaleInfo(drawing, 'x'), y: scaleInfo(drawing, 'y') });
+        if (!next) break;
+        drawn = next;
+      }
     });
     return () => {
       cancelled = true;

@@ -64,7 +64,7 @@ describe('number and money formats', () => {
     expect(formatFigure(1530, 'count')).toBe('1,530');
     expect(formatFigure(91.2, 'percent')).toBe('91.2%');
     expect(formatFigure(250_000_000, 'pence')).toBe('£2,500,000');
-    expect(formatFigure(-1_234_567, 'pence')).toBe('−£12,345.67');
+    expect(formatFigure(-1_234_567, 'pence')).toBe('−£12,346');
     expect(formatFigure(85_050, 'pence_per_week')).toBe('£850.50 a week');
     expect(formatFigure(3, 'days')).toBe('3 days');
     expect(formatFigure(1, 'hours')).toBe('1 hour');

@@ -1,118 +1,39 @@
 // Number, money, percentage and date formats used across Steward (GOV.UK style: "23 November 2026").
 import type { FigureUnit } from '../../../src/domain/core/figures';
-import { pluralise } from '../../../src/domain/core/plural';
-const nf = new Map<string, Intl.NumberFormat>();
-function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
-  const key = `${minDp}:${maxDp}`;
-  let f = nf.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: minDp, maximumFractionDigits: maxDp });
-    nf.set(key, f);
-  }
-  return f;
-}
-
-/** Shown for a missing value (null/undefined/NaN). */
-export const NOT_AVAILABLE = 'Not available';
+export { pluralise } from '../../../src/domain/core/plural';
+export {
+  NOT_AVAILABLE,
+  formatCount,
+  formatNumber,
+  formatWholeNumber,
+  formatGbp,
+  formatPence,
+  formatWholePounds,
+  formatGbpPerWeek,
+  formatPercent,
+  formatRatio,
+  formatMultiplier,
+  formatRate,
+  formatShortfall,
+  formatHours,
+  formatMonth,
+  formatQuarter,
+  MONTH_NAMES,
+} from '../../../src/domain/core/format';
+import {
+  NOT_AVAILABLE,
+  formatGbpPerWeek,
+  formatHours,
+  formatNumber,
+  formatPercent,
+  formatWholePounds,
+  MONTH_NAMES,
+} from '../../../src/domain/core/format';
 
 function missing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || Number.isNaN(value);
 }
 
-export { pluralise } from '../../../src/domain/core/plural';
-
-/**
- * A count with its noun, for every count of homes, beds, people, placements, referrals… the web app writes:
- * en-GB thousands separators and the singular for exactly one. "1 care home", "1,468 beds", "2 people".
- * `plural` overrides the plural {@link pluralise} makes. A missing count reads "Not available".
- */
-export function formatCount(value: number | null | undefined, singular: string, plural = pluralise(singular)): string {
-  if (missing(value)) return NOT_AVAILABLE;
-  return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
-}
-
-/** 268000 → "268,000"; `dp` fixes the decimal places (default: up to 1 for non-integers). */
-export function formatNumber(value: number | null | undefined, dp?: number): string {
-  if (missing(value)) return NOT_AVAILABLE;
-  if (dp !== undefined) return numberFormat(dp, dp).format(value);
-  return numberFormat(0, Number.isInteger(value) ? 0 : 1).format(value);
-}
-
-/** Pounds: 1234.5 → "£1,234.50"; whole pounds drop the pence unless `pence` is true. Negative: "−£12". */
-export function formatGbp(pounds: number | null | undefined, options: { pence?: boolean } = {}): string {
-  if (missing(pounds)) return NOT_AVAILABLE;
-  const showPence = options.pence ?? !Number.isInteger(pounds);
-  const body = numberFormat(showPence ? 2 : 0, showPence ? 2 : 0).format(Math.abs(pounds));
-  return `${pounds < 0 ? '−' : ''}£${body}`;
-}
-
-/** Money stored in pence (integer) shown in pounds: 123450 → "£1,234.50". */
-export function formatPence(pence: number | null | undefined): string {
-  if (missing(pence)) return NOT_AVAILABLE;
-  return formatGbp(pence / 100, { pence: pence % 100 !== 0 });
-}
-
-/** Weekly price: 1234.5 → "£1,234.50 a week". */
-export function formatGbpPerWeek(pounds: number | null | undefined): string {
-  if (missing(pounds)) return NOT_AVAILABLE;
-  return `${formatGbp(pounds, { pence: !Number.isInteger(pounds) })} a week`;
-}
-
-/** Percentage points: 87.46 → "87.5%". Use `formatRatio` for fractions (0.8746). */
-export function formatPercent(points: number | null | undefined, dp = 1): string {
-  if (missing(points)) return NOT_AVAILABLE;
-  const rounded = Number(points.toFixed(dp));
-  return `${numberFormat(0, dp).format(rounded)}%`;
-}
-
-/** A fraction as a percentage: 0.8746 → "87.5%". */
-export function formatRatio(fraction: number | null | undefined, dp = 1): string {
-  if (missing(fraction)) return NOT_AVAILABLE;
-  return formatPercent(fraction * 100, dp);
-}
-
-/**
- * A multiplier or factor, to what the data supports (three significant figures, at most three decimals):
- * 0.603968252178945 → "×0.604", 1.25 → "×1.25", 12.3456 → "×12.3".
- */
-export function formatMultiplier(factor: number | null | undefined): string {
-  if (missing(factor)) return NOT_AVAILABLE;
-  const sig = Number(factor.toPrecision(3));
-  const dp = Math.min(3, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(sig) || 1))));
-  return `×${numberFormat(0, dp).format(sig)}`;
-}
-
-/**
- * Supply against need in whole units, in words (never a negative shortfall or a fraction of a bed):
- * (120.4, 'beds') → "120 beds short", (-35.6, 'beds') → "36 beds spare", (0.3, 'beds') → "None short".
- */
-export function formatShortfall(gap: number | null | undefined, unit: string): string {
-  if (missing(gap)) return NOT_AVAILABLE;
-  const n = Math.round(Math.abs(gap));
-  if (n === 0) return 'None short';
-  return `${numberFormat(0, 0).format(n)} ${unit} ${gap > 0 ? 'short' : 'spare'}`;
-}
-
-export function formatHours(hours: number | null | undefined): string {
-  if (missing(hours)) return NOT_AVAILABLE;
-  return `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'}`;
-}
-
-/** The months' names in English, January first. */
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const shortMonths = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 function toDate(value: string | Date): Date | null {
@@ -180,14 +101,14 @@ export type { FigureUnit } from '../../../src/domain/core/figures';
 
 /**
  * Formats a key figure by its unit (src/domain/core/figures.ts): percent is percentage points; money is pence,
- * shown in pounds ("£2,500,000", "£1,234.50", "£1,030.92 a week").
+ * shown in whole pounds for a sum ("£60,523,931") and to the penny for a weekly price ("£1,030.92 a week").
  */
 export function formatFigure(value: number | null | undefined, unit: FigureUnit): string {
   switch (unit) {
     case 'percent':
       return formatPercent(value);
     case 'pence':
-      return formatPence(value);
+      return formatWholePounds(value);
     case 'pence_per_week':
       return missing(value) ? NOT_AVAILABLE : formatGbpPerWeek(value / 100);
     case 'hours':

@@ -15,7 +15,7 @@ import {
   emptyDate,
   fieldError,
   formatDate,
-  formatPence,
+  formatWholePounds,
   type DateParts,
   type SummaryError,
 } from '../components';
@@ -292,8 +292,8 @@ export function EndContractPage() {
           <>
             <ErrorSummary errors={errors} />
             <p className="govuk-body">
-              It now runs to {formatDate(c.currentEndDate)} ({formatPence(c.annualValuePence)} a year). Once ended it
-              cannot be extended or varied.
+              It now runs to {formatDate(c.currentEndDate)} ({formatWholePounds(c.annualValuePence)} a year). Once ended
+              it cannot be extended or varied.
             </p>
             <form onSubmit={submit} noValidate>
               <DateInput

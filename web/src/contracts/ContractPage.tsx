@@ -16,7 +16,7 @@ import {
   fieldError,
   InsetText,
   formatDate,
-  formatPence,
+  formatWholePounds,
   type SummaryError,
 } from '../components';
 import {
@@ -166,7 +166,7 @@ export function ContractPage() {
           { key: 'Funding source', value: label(FUNDING_SOURCE_LABELS, c.fundingSource) },
           {
             key: 'Value',
-            value: `${formatPence(c.annualValuePence)} a year (${formatPence(c.totalValuePence)} in total)`,
+            value: `${formatWholePounds(c.annualValuePence)} a year (${formatWholePounds(c.totalValuePence)} in total)`,
           },
           {
             key: 'Term',

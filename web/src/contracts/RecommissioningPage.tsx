@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api';
-import { KeyFigures, LoadingOrError, Page, Radios, Table, Tag, formatDate, formatPence } from '../components';
+import { KeyFigures, LoadingOrError, Page, Radios, Table, Tag, formatDate, formatWholePounds } from '../components';
 import { DECISION_LABELS, PROCUREMENT_STAGE_LABELS, SERVICE_AREA_LABELS, label } from './labels';
 import type { RecommissioningEntry } from './types';
 
@@ -48,7 +48,7 @@ export function RecommissioningPage() {
                 label: `Ending within ${t.horizon} months`,
                 value: t.contracts,
                 unit: 'count' as const,
-                hint: `${formatPence(t.annualValuePence)} a year`,
+                hint: `${formatWholePounds(t.annualValuePence)} a year`,
               }))}
           />
           <Table
@@ -92,7 +92,7 @@ export function RecommissioningPage() {
                 key: 'value',
                 header: 'Annual value',
                 numeric: true,
-                render: (e) => formatPence(e.annualValuePence),
+                render: (e) => formatWholePounds(e.annualValuePence),
                 sortValue: (e) => e.annualValuePence,
               },
               {

@@ -11,7 +11,7 @@ import {
   Tag,
   TextInput,
   formatDate,
-  formatPence,
+  formatWholePounds,
   type Column,
   formatCount,
 } from '../components';
@@ -89,7 +89,7 @@ export function RegisterPage() {
       key: 'annualValuePence',
       header: 'Annual value',
       numeric: true,
-      render: (c) => formatPence(c.annualValuePence),
+      render: (c) => formatWholePounds(c.annualValuePence),
       sortValue: (c) => c.annualValuePence,
     },
     {
@@ -213,7 +213,7 @@ export function RegisterPage() {
       ) : (
         <>
           <p className="govuk-body" role="status">
-            {formatCount(data.contracts.length, 'contract')}, {formatPence(totalAnnual)} a year.
+            {formatCount(data.contracts.length, 'contract')}, {formatWholePounds(totalAnnual)} a year.
           </p>
           <Table
             caption="Contracts"

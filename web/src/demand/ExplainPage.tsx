@@ -7,17 +7,16 @@ import {
   Page,
   SummaryList,
   Table,
+  formatCount,
   formatNumber,
   formatMultiplier,
+  formatRate,
+  formatRatio,
   type Column,
 } from '../components';
 import type { ExplainResponse } from './types';
 
 type Line = ExplainResponse['lines'][number];
-
-function pct(v: number, dp = 3): string {
-  return `${(v * 100).toFixed(dp).replace(/\.?0+$/, '')}%`;
-}
 
 /** The working behind one projected figure, line by line, so a commissioner can reproduce it. */
 export function ExplainPage() {
@@ -63,14 +62,19 @@ export function ExplainPage() {
       numeric: true,
       render: (l) => formatNumber(l.population, 0),
     },
-    { key: 'rate', header: 'Rate', numeric: true, render: (l) => pct(l.rate, 4) },
-    { key: 'shareKnownToAsc', header: 'Share known to ASC', numeric: true, render: (l) => pct(l.shareKnownToAsc, 1) },
+    { key: 'rate', header: 'Rate', numeric: true, render: (l) => formatRate(l.rate) },
+    {
+      key: 'shareKnownToAsc',
+      header: 'Share known to ASC',
+      numeric: true,
+      render: (l) => formatRatio(l.shareKnownToAsc),
+    },
     { key: 'multiplier', header: 'Rate multiplier', numeric: true, render: (l) => formatMultiplier(l.multiplier) },
     { key: 'people', header: 'People', numeric: true, render: (l) => formatNumber(l.people, 0) },
   ];
   return (
     <Page
-      title={`${data.rateLabel}, ${data.year}: ${formatNumber(data.total)}`}
+      title={`${data.rateLabel}, ${data.year}: ${formatNumber(Math.round(data.total))}`}
       documentTitle="How this figure is calculated"
       caption="How this figure is calculated"
       breadcrumbs={crumbs}
@@ -78,7 +82,7 @@ export function ExplainPage() {
       <InsetText>
         People = population × rate × share known to adult social care × the rate’s multiplier for {data.year} (1 when
         the rate is held constant). Each line below is one sex and one age band of the rate; the lines add up to{' '}
-        {formatNumber(data.total, 1)}.
+        {formatCount(Math.round(data.total), 'person', 'people')} (each line rounded to a whole person).
       </InsetText>
       <SummaryList
         rows={[
@@ -102,7 +106,9 @@ export function ExplainPage() {
         rows={data.lines}
         rowKey={(l) => `${l.sex}-${l.ages}`}
       />
-      <p className="govuk-body govuk-!-font-weight-bold">Total: {formatNumber(data.total, 1)} people</p>
+      <p className="govuk-body govuk-!-font-weight-bold">
+        Total: {formatCount(Math.round(data.total), 'person', 'people')}
+      </p>
       <DownloadLinks
         filename={`working-${data.rateKey}-${data.year}`}
         what="the working"

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { DownloadLinks, LoadingOrError, Page, Table, Tag, type Column } from '../components';
+import { DownloadLinks, LoadingOrError, Page, Table, Tag, formatRate, type Column } from '../components';
 import { CARE_GROUP_LABELS, scopeLabel } from '../../../src/domain/demand/rates';
 import type { StoredRate } from './types';
 
@@ -13,10 +13,10 @@ const KIND_LABELS: Record<string, string> = {
 
 function summary(r: StoredRate): string {
   const values = [...new Set(r.cells.map((c) => c.value))];
-  if (values.length === 1) return `${(values[0] * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+  if (values.length === 1) return formatRate(values[0]);
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return `${(min * 100).toFixed(2).replace(/\.?0+$/, '')}% to ${(max * 100).toFixed(2).replace(/\.?0+$/, '')}% by age${r.cells.some((c) => c.sex !== 'persons') ? ' and sex' : ''}`;
+  return `${formatRate(min)} to ${formatRate(max)} by age${r.cells.some((c) => c.sex !== 'persons') ? ' and sex' : ''}`;
 }
 
 export function RatesPage() {

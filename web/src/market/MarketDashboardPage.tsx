@@ -3,7 +3,16 @@
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { Details, formatNumber, formatRatio, KeyFigures, LoadingOrError, Page, formatCount } from '../components';
+import {
+  Details,
+  formatNumber,
+  formatRatio,
+  KeyFigures,
+  LoadingOrError,
+  Page,
+  formatCount,
+  formatMonth,
+} from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
 import { ProviderHomePage } from './ProviderPage';
@@ -130,7 +139,7 @@ function MarketDashboard() {
         height={300}
         description={
           first && last
-            ? `Occupancy was ${formatRatio(first.occupancy)} in ${first.month} and ${formatRatio(last.occupancy)} in ${last.month}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
+            ? `Occupancy was ${formatRatio(first.occupancy)} in ${formatMonth(first.month)} and ${formatRatio(last.occupancy)} in ${formatMonth(last.month)}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
             : 'No capacity returns yet.'
         }
         plot={occupancyPlot}
@@ -143,7 +152,7 @@ function MarketDashboard() {
         rows={trend}
         rowKey={(r) => r.month}
         columns={[
-          { key: 'month', header: 'Month' },
+          { key: 'month', header: 'Month', render: (r) => formatMonth(r.month) },
           { key: 'homes', header: 'Homes reporting', numeric: true },
           { key: 'maxCapacity', header: 'Maximum capacity', numeric: true },
           { key: 'occupied', header: 'Occupied', numeric: true },

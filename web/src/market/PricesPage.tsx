@@ -9,6 +9,7 @@ import {
   formatDate,
   formatNumber,
   formatPence,
+  formatQuarter,
   formatRatio,
   KeyFigures,
   LoadingOrError,
@@ -131,7 +132,7 @@ export function PricesPage() {
         rows={data.quarters}
         rowKey={(r) => r.quarter}
         columns={[
-          { key: 'quarter', header: 'Quarter' },
+          { key: 'quarter', header: 'Quarter', render: (r) => formatQuarter(r.quarter) },
           { key: 'n', header: 'Placements', numeric: true },
           { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
           { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
@@ -206,7 +207,7 @@ export function PricesPage() {
         rows={data.contractMix}
         rowKey={(r) => r.quarter}
         columns={[
-          { key: 'quarter', header: 'Quarter' },
+          { key: 'quarter', header: 'Quarter', render: (r) => formatQuarter(r.quarter) },
           { key: 'spot', header: 'Spot', numeric: true },
           { key: 'framework', header: 'Framework', numeric: true },
           { key: 'block', header: 'Block', numeric: true },

@@ -6,8 +6,10 @@ import {
   Chart,
   chartColours,
   categoricalColours,
+  formatGbp,
   formatNumber,
   formatPence,
+  formatQuarter,
   NOT_AVAILABLE,
   Table,
 } from '../components';
@@ -194,24 +196,29 @@ export function BedsByType({ section }: { section: Market }) {
   );
 }
 
+/** First day of a calendar quarter: "2024-Q2" → 1 April 2024 (UTC), for a time axis. */
+function quarterStart(quarter: string): Date {
+  return new Date(Date.UTC(Number(quarter.slice(0, 4)), (Number(quarter.slice(6)) - 1) * 3, 1));
+}
+
 export function PriceTrend({ section }: { section: Market }) {
   const quarters = section.prices;
   const shown = quarters.filter((q) => q.meanPence !== null);
   const plot = useCallback(
     (width: number) => {
       const data = shown.flatMap((q) => [
-        { quarter: q.quarter, measure: 'Mean', pounds: q.meanPence! / 100 },
-        { quarter: q.quarter, measure: 'Median', pounds: q.medianPence! / 100 },
+        { date: quarterStart(q.quarter), measure: 'Mean', pounds: q.meanPence! / 100 },
+        { date: quarterStart(q.quarter), measure: 'Median', pounds: q.medianPence! / 100 },
       ]);
       return {
         width,
-        x: { label: 'Quarter placement started', type: 'point' as const, tickRotate: -30 },
-        y: { label: '£ a week', grid: true },
-        marginBottom: 50,
+        // A time axis, like the market prices page's: the Chart spaces its ticks to fit the width.
+        x: { label: 'Quarter placement started', type: 'utc' as const },
+        y: { label: '£ a week', grid: true, tickFormat: (d: number) => formatGbp(d) },
         color: { legend: true, domain: ['Mean', 'Median'], range: [chartColours.blue, chartColours.orange] },
         marks: [
-          Plot.lineY(data, { x: 'quarter', y: 'pounds', stroke: 'measure', strokeWidth: 2 }),
-          Plot.dot(data, { x: 'quarter', y: 'pounds', fill: 'measure' }),
+          Plot.lineY(data, { x: 'date', y: 'pounds', stroke: 'measure', strokeWidth: 2 }),
+          Plot.dot(data, { x: 'date', y: 'pounds', fill: 'measure' }),
         ],
       };
     },
@@ -223,7 +230,7 @@ export function PriceTrend({ section }: { section: Market }) {
   return (
     <Chart
       title="Weekly price of new care home placements"
-      description={`The mean weekly price of new care home placements went from ${formatPence(first.meanPence)} in ${first.quarter} to ${formatPence(last.meanPence)} in ${last.quarter}.`}
+      description={`The mean weekly price of new care home placements went from ${formatPence(first.meanPence)} in ${formatQuarter(first.quarter)} to ${formatPence(last.meanPence)} in ${formatQuarter(last.quarter)}.`}
       height={320}
       plot={plot}
       source={<Source lines={[section.sources[2] ?? '', ...section.notes]} />}
@@ -232,7 +239,7 @@ export function PriceTrend({ section }: { section: Market }) {
           caption="New care home placements by quarter"
           captionSize="s"
           columns={[
-            { key: 'quarter', header: 'Quarter' },
+            { key: 'quarter', header: 'Quarter', render: (q) => formatQuarter(q.quarter) },
             { key: 'placements', header: 'Placements', numeric: true, render: (q) => formatNumber(q.placements) },
             {
               key: 'meanPence',

@@ -1,7 +1,16 @@
 // The demand overview's budget section: the budget pressure of the projected demand, in whole pounds a year.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import { Chart, DownloadLinks, InsetText, Table, chartColours, formatGbp, type Column } from '../../components';
+import {
+  Chart,
+  DownloadLinks,
+  InsetText,
+  Table,
+  chartColours,
+  formatGbp,
+  formatRatio,
+  type Column,
+} from '../../components';
 import type { ProjectionResponse } from '../types';
 import { yearsShown } from './figures';
 
@@ -29,7 +38,7 @@ export function BudgetSection({ p }: { p: ProjectionResponse }) {
       numeric: true,
       render: (r) => wholePounds(r.pressurePence),
     },
-    { key: 'pressureShare', header: 'Change', numeric: true, render: (r) => `${(r.pressureShare * 100).toFixed(1)}%` },
+    { key: 'pressureShare', header: 'Change', numeric: true, render: (r) => formatRatio(r.pressureShare) },
   ];
   // No service has a price yet (a council that has imported no placements): nothing to cost, so no chart of zeros.
   if (rows.every((r) => r.services.length === 0))
@@ -47,7 +56,7 @@ export function BudgetSection({ p }: { p: ProjectionResponse }) {
       <h2 className="govuk-heading-l">Budget pressure</h2>
       <Chart
         title="Budget pressure from demographic growth"
-        description={`Today’s commitment of ${wholePounds(p.budget.baseTotalPence)} a year grows by ${wholePounds(last.pressurePence)} (${(last.pressureShare * 100).toFixed(1)}%) by ${last.year}.`}
+        description={`Today’s commitment of ${wholePounds(p.budget.baseTotalPence)} a year grows by ${wholePounds(last.pressurePence)} (${formatRatio(last.pressureShare)}) by ${last.year}.`}
         plot={plot}
         source={<p className="govuk-body-s">{p.budget.note}</p>}
       />

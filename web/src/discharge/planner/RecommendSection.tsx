@@ -11,6 +11,7 @@ import {
   formatGbp,
   formatNumber,
   formatRatio,
+  formatWholeNumber,
 } from '../../components';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import type { CapacityRecommendation, Comparison as ComparisonData, ComparisonRow } from './types';
@@ -182,7 +183,7 @@ export function Comparison({ comparison }: { comparison: ComparisonData }) {
     if (r.unit === 'share') return formatRatio(v.mean);
     if (r.unit === 'pence') return wholePounds(v.mean);
     if (r.unit === 'days') return days(v.mean);
-    return formatNumber(v.mean, 1);
+    return formatWholeNumber(v.mean);
   };
   return (
     <section aria-labelledby="compare-heading">

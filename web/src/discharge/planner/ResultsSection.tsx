@@ -16,6 +16,7 @@ import {
   formatGbp,
   formatRatio,
   formatCount,
+  formatWholeNumber,
 } from '../../components';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import { DailyBandChart, DailyDownloads } from './charts';
@@ -71,7 +72,7 @@ export function FitDetails({ fit }: { fit: HistoryFit }) {
             render: (p) =>
               p.visits
                 ? `${formatCount(p.visits.capacityPerDay, 'visit')} a day: ${p.visits.source}`
-                : `${p.capacity.places} places: ${p.capacity.source}`,
+                : `${formatCount(Math.round(p.capacity.places), 'place')}: ${p.capacity.source}`,
           },
           {
             key: 'onward',
@@ -156,7 +157,7 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
             render: (r) =>
               r.unit === 'visit'
                 ? `${formatCount(Math.round(r.occupancy), 'person')}; ${formatNumber(r.visits, 0)} of ${formatCount(Math.round(r.capacity), 'visit')} a day`
-                : `${formatNumber(r.occupancy, 0)} of ${formatNumber(r.capacity, 0)} places`,
+                : `${formatNumber(Math.round(r.occupancy))} of ${formatCount(Math.round(r.capacity), 'place')}`,
           },
           {
             key: 'delayedBedDays',
@@ -192,7 +193,7 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
         title="people in the service each day"
         describe={(service, r) => {
           const row = rows.find((x) => x.service === service)!;
-          return `${service}: on average ${formatNumber(row.occupancy, 1)} people in the service, with ${formatNumber(row.capacity, 1)} ${row.unit === 'visit' ? 'visits a day' : 'places'}; the band shows 9 runs in 10 over ${r.length} days.`;
+          return `${service}: on average ${formatWholeNumber(row.occupancy)} ${Math.round(row.occupancy) === 1 ? 'person' : 'people'} in the service, with ${row.unit === 'visit' ? `${formatWholeNumber(row.capacity)} visits a day` : formatCount(Math.round(row.capacity), 'place')}; the band shows 9 runs in 10 over ${r.length} days.`;
         }}
       />
       <h3 className="govuk-heading-m">People waiting each day</h3>
@@ -201,7 +202,7 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
         series="waiting"
         title="people waiting each day"
         describe={(service) =>
-          `${service}: on average ${formatNumber(rows.find((x) => x.service === service)!.meanWaiting, 1)} waiting.`
+          `${service}: on average ${formatWholeNumber(rows.find((x) => x.service === service)!.meanWaiting)} waiting.`
         }
       />
       <DailyBandChart
@@ -209,7 +210,7 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
         series="visits"
         title="visits made each day"
         describe={(service) =>
-          `${service}: on average ${formatNumber(rows.find((x) => x.service === service)!.visits, 1)} visits a day.`
+          `${service}: on average ${formatWholeNumber(rows.find((x) => x.service === service)!.visits)} visits a day.`
         }
       />
       <p className="govuk-body-s">
