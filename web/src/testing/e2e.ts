@@ -29,6 +29,7 @@ import { formatViolations } from './axe-report';
 export { formatViolations };
 export {
   choose,
+  chartTextProblems,
   settle,
   expectUserWording,
   expectFitsPhone,

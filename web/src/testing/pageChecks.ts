@@ -127,3 +127,51 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   );
   if (bad.length > 0) throw new Error(formatViolations(label, bad));
 }
+
+/**
+ * The chart texts on the page that do not fit: a tick label or axis title outside its chart's drawing (clipped),
+ * neighbouring x tick labels that overlap, or an x axis title over a tick label. Empty when every chart is legible.
+ * Each problem names the chart's title and the text. Use with expect.poll: charts draw after the page settles.
+ */
+export async function chartTextProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const figure of document.querySelectorAll('figure.app-chart')) {
+      const title = figure.querySelector('figcaption')?.textContent ?? '(untitled chart)';
+      const svg = [...figure.querySelectorAll('.app-chart__plot svg')].at(-1);
+      if (!svg) continue;
+      const frame = svg.getBoundingClientRect();
+      if (frame.width === 0) continue;
+      const rect = (el: Element) => el.getBoundingClientRect();
+      for (const text of svg.querySelectorAll('text')) {
+        const r = rect(text);
+        if (r.width === 0) continue;
+        if (
+          r.left < frame.left - 1 ||
+          r.right > frame.right + 1 ||
+          r.top < frame.top - 1 ||
+          r.bottom > frame.bottom + 1
+        )
+          problems.push(`${title}: "${text.textContent}" is cut off`);
+      }
+      const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')]
+        .map((t) => ({ text: t.textContent, r: rect(t) }))
+        .filter((t) => t.r.width > 0)
+        .sort((a, b) => a.r.left - b.r.left);
+      for (let i = 1; i < ticks.length; i++) {
+        const a = ticks[i - 1].r;
+        const b = ticks[i].r;
+        if (a.right > b.left && a.top < b.bottom && b.top < a.bottom)
+          problems.push(`${title}: x ticks "${ticks[i - 1].text}" and "${ticks[i].text}" overlap`);
+      }
+      const xTitle = svg.querySelector('[aria-label="x-axis label"] text');
+      if (xTitle) {
+        const t = rect(xTitle);
+        for (const tick of ticks)
+          if (tick.r.left < t.right && t.left < tick.r.right && tick.r.top < t.bottom && t.top < tick.r.bottom)
+            problems.push(`${title}: x axis title "${xTitle.textContent}" overlaps "${tick.text}"`);
+      }
+    }
+    return problems;
+  });
+}
