@@ -1,6 +1,6 @@
 // The Better Care Fund's headline figures on the home dashboard, for the first plan: metrics off plan this year,
 // national condition checks not met, and spend to date against plan.
-import { listPlans, loadPlan } from '../../db/bcf/plans.js';
+import { firstPlanId, loadPlan } from '../../db/bcf/plans.js';
 import { planScorecard } from '../../db/bcf/returns.js';
 import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/fundingChecks.js';
@@ -11,9 +11,9 @@ import type { SectionSource } from '../dashboard/types.js';
  */
 export const bcfSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;
-  const [first] = await listPlans(db);
+  const first = await firstPlanId(db);
   if (!first) return null;
-  const plan = await loadPlan(db, first.id);
+  const plan = await loadPlan(db, first);
   const today = londonToday();
   const year = plan.years.includes(financialYearOf(today)) ? financialYearOf(today) : plan.years[0];
   const card = await planScorecard(db, plan);
