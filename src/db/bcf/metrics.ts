@@ -48,7 +48,15 @@ export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[
   const codes = plan.places.map((p) => p.gssCode);
   if (codes.length === 0) return out;
   const activity = await db
-    .select()
+    .select({
+      gssCode: bcfActivity.gssCode,
+      measure: bcfActivity.measure,
+      year: bcfActivity.year,
+      quarter: bcfActivity.quarter,
+      ageBand: bcfActivity.ageBand,
+      admissions: bcfActivity.admissions,
+      source: bcfActivity.source,
+    })
     .from(bcfActivity)
     .where(and(inArray(bcfActivity.gssCode, codes), inArray(bcfActivity.year, [plan.baselineYear, ...plan.years])));
   if (activity.length === 0) return out;
