@@ -99,6 +99,21 @@ describeWithDatabases('faster figures, same figures', (ctx) => {
     expect(standardised).toBeGreaterThan(0); // the demo has hospital activity: the comparison is not empty
   });
 
+  it('counts the dashboard’s BCF metrics off plan as the whole plan’s scorecard does', async () => {
+    const plan = await loadPlan(ctx.db, (await listPlans(ctx.db))[0].id);
+    const dash = (await commissioner.get('/api/dashboard')).json();
+    const figures = dash.sections.find((s: { area: string }) => s.area === 'bcf').figures;
+    const offPlan = figures.find((f: { key: string }) => f.key === 'bcfMetricsOffPlan');
+    const year = offPlan.label.replace('Metrics off plan, ', '');
+    expect(plan.years).toContain(year);
+    const ofYear = (await planScorecard(ctx.db, plan))
+      .map((m) => m.years.find((y) => y.year === year))
+      .filter((y) => y && y.rag !== null);
+    expect(offPlan.value).toBe(ofYear.filter((y) => y!.rag === 'red').length);
+    expect(offPlan.hint).toBe(`of ${ofYear.length} place-metrics with a plan and figures`);
+    expect(ofYear.length).toBeGreaterThan(0);
+  });
+
   it('reads the planner’s year of history in slices with the same referrals as one query', async () => {
     const [latest] = await queryRows<{ day: string }>(
       ctx.db,
