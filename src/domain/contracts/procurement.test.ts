@@ -110,8 +110,7 @@ describe('procurement forecast', () => {
     expect(stageProblems(future, '2025-11-23')).toEqual([
       {
         field: 'stages.tender_published.actualEnd',
-        message:
-          'Tender published: the actual end (10 January 2030) is in the future: enter it once the stage has ended',
+        message: 'Tender published: actual end must be today or in the past',
       },
     ]);
   });

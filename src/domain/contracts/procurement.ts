@@ -182,7 +182,7 @@ export function stageProblems(stages: StageDates[], today?: IsoDate): { field: s
         if (date && date > today)
           problems.push({
             field: `stages.${s.stage}.${key}`,
-            message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: the ${key === 'actualStart' ? 'actual start' : 'actual end'} (${longDateText(date)}) is in the future: enter it once the stage has ${key === 'actualStart' ? 'started' : 'ended'}`,
+            message: `${PROCUREMENT_STAGE_LABELS[s.stage]}: ${key === 'actualStart' ? 'actual start' : 'actual end'} must be today or in the past`,
           });
       }
   }
