@@ -6,6 +6,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import type { CqcApiLocation } from '../../domain/market/cqcApi.js';
 import { locations, providers } from './schema.js';
+import { cqcDirectoryColumns } from './cqc.js';
 
 /** PostgreSQL's limit on bind parameters in one statement (a 16-bit count). */
 export const PG_MAX_PARAMETERS = 65_535;
@@ -81,25 +82,11 @@ export async function writeCqcApiLocations(
   const row = (l: CqcApiLocation) => ({
     cqcLocationId: l.cqcLocationId,
     providerId: byCqc.get(l.cqcProviderId)!.id,
-    name: l.name,
-    alsoKnownAs: l.alsoKnownAs,
-    address: l.address,
-    postcode: l.postcode,
-    postcodeDistrict: l.postcodeDistrict,
-    localAuthorityGss: l.localAuthorityGss,
-    localAuthorityName: l.localAuthorityName,
-    region: l.region,
-    phone: l.phone,
-    website: l.website,
-    locationUrl: l.locationUrl,
-    serviceTypes: l.serviceTypes,
-    specialisms: l.specialisms,
-    serviceUserBands: l.serviceUserBands,
+    ...cqcDirectoryColumns(l),
     registeredBeds: l.registeredBeds,
     cqcRating: l.cqcRating,
     cqcRatingDate: l.cqcRatingDate,
     cqcKeyQuestionRatings: l.keyQuestionRatings,
-    cqcLastCheck: l.cqcLastCheck,
     registeredAt: l.registeredAt,
     deregisteredAt: l.deregisteredAt ? new Date(`${l.deregisteredAt}T00:00:00Z`) : null,
     lat: l.lat,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { getCsrfToken, problemToError, useApi } from '../api';
-import { Button, ErrorSummary, LoadingOrError, NotificationBanner, Page, Select, useFileUpload } from '../components';
-import { BcfNav, usePlanId } from './common';
+import { Button, LoadingOrError, Page, Select, useFileUpload } from '../components';
+import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import type { PlanView } from './types';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +44,7 @@ export function ReturnsPage() {
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
   const [quarter, setQuarter] = useState('');
   const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
-  const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Returns' }];
+  const crumbs = bcfCrumbs(planId, 'Returns');
   if (!data || !planId)
     return (
       <Page title="BCF returns" breadcrumbs={crumbs}>
@@ -58,10 +58,14 @@ export function ReturnsPage() {
     return `${file.name} imported: ${r.schemes} schemes${r.schemesAdded.length ? ` (new: ${r.schemesAdded.join(', ')})` : ''}, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`;
   });
   return (
-    <Page title="BCF returns" caption="Better Care Fund" breadcrumbs={crumbs} hasErrors={errors.length > 0}>
-      <BcfNav planId={planId} />
-      <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
-      {done && <NotificationBanner type="success" heading={done} />}
+    <BcfPage
+      title="BCF returns"
+      crumbs={crumbs}
+      planId={planId}
+      errors={errors}
+      errorTitle={problem ?? 'There is a problem'}
+      done={done}
+    >
       <h2 className="govuk-heading-m">Export a return</h2>
       <p className="govuk-body">
         The workbook follows the national template’s sheets: Cover, Income, Expenditure, Metrics, Demand and capacity
@@ -115,6 +119,6 @@ export function ReturnsPage() {
           </form>
         </>
       )}
-    </Page>
+    </BcfPage>
   );
 }

@@ -137,27 +137,14 @@ function ImportPlanForm() {
         action. The workbook is checked whole; if anything is wrong nothing is saved.
       </p>
       <ErrorSummary errors={errors} />
-      <Radios
-        name="kind"
-        legend="What is it?"
+      <PlanKindFields
         small
-        value={kind}
-        onChange={setKind}
-        items={[
-          { value: 'delivery_plan', text: 'The council’s delivery plan' },
-          { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
-        ]}
+        kind={kind}
+        setKind={setKind}
+        careGroup={careGroup}
+        setCareGroup={setCareGroup}
+        errors={errors}
       />
-      {kind === 'workplan' && (
-        <TextInput
-          name="careGroup"
-          label="Care group or portfolio"
-          hint="For example Start Well, Live Well or Age Well"
-          value={careGroup}
-          onChange={setCareGroup}
-          error={fieldError(errors, 'careGroup')}
-        />
-      )}
       <div className={`govuk-form-group${fieldError(errors, 'plan-file') ? ' govuk-form-group--error' : ''}`}>
         <label className="govuk-label" htmlFor="plan-file">
           Plan workbook (Excel XLSX)
@@ -205,26 +192,13 @@ export function NewDeliveryPlanPage() {
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
         <TextInput name="title" label="Title" value={title} onChange={setTitle} error={fieldError(errors, 'title')} />
-        <Radios
-          name="kind"
-          legend="What is it?"
-          value={kind}
-          onChange={setKind}
-          items={[
-            { value: 'delivery_plan', text: 'The council’s delivery plan' },
-            { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
-          ]}
+        <PlanKindFields
+          kind={kind}
+          setKind={setKind}
+          careGroup={careGroup}
+          setCareGroup={setCareGroup}
+          errors={errors}
         />
-        {kind === 'workplan' && (
-          <TextInput
-            name="careGroup"
-            label="Care group or portfolio"
-            hint="For example Start Well, Live Well or Age Well"
-            value={careGroup}
-            onChange={setCareGroup}
-            error={fieldError(errors, 'careGroup')}
-          />
-        )}
         <Select
           name="firstYear"
           label="First year"
@@ -243,5 +217,41 @@ export function NewDeliveryPlanPage() {
         <Button>Start the plan</Button>
       </form>
     </Page>
+  );
+}
+
+/** "What is it?" (the council's delivery plan or a workplan) and, for a workplan, its care group or portfolio. */
+function PlanKindFields(p: {
+  small?: boolean;
+  kind: string;
+  setKind: (kind: string) => void;
+  careGroup: string;
+  setCareGroup: (careGroup: string) => void;
+  errors: SummaryError[];
+}) {
+  return (
+    <>
+      <Radios
+        name="kind"
+        legend="What is it?"
+        small={p.small}
+        value={p.kind}
+        onChange={p.setKind}
+        items={[
+          { value: 'delivery_plan', text: 'The council’s delivery plan' },
+          { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
+        ]}
+      />
+      {p.kind === 'workplan' && (
+        <TextInput
+          name="careGroup"
+          label="Care group or portfolio"
+          hint="For example Start Well, Live Well or Age Well"
+          value={p.careGroup}
+          onChange={p.setCareGroup}
+          error={fieldError(p.errors, 'careGroup')}
+        />
+      )}
+    </>
   );
 }

@@ -166,24 +166,8 @@ export function PublicSectionPage() {
       <EditionLine data={data} />
       <SectionBody section={section} statement={s} level={1} />
       <nav className="govuk-pagination govuk-pagination--block" aria-label="Sections">
-        {previous && (
-          <div className="govuk-pagination__prev">
-            <Link className="govuk-link govuk-pagination__link" to={`${base}/${previous.key}`} rel="prev">
-              <span className="govuk-pagination__link-title">Previous</span>
-              <span className="govuk-visually-hidden">:</span>{' '}
-              <span className="govuk-pagination__link-label">{previous.title}</span>
-            </Link>
-          </div>
-        )}
-        {next && (
-          <div className="govuk-pagination__next">
-            <Link className="govuk-link govuk-pagination__link" to={`${base}/${next.key}`} rel="next">
-              <span className="govuk-pagination__link-title">Next</span>
-              <span className="govuk-visually-hidden">:</span>{' '}
-              <span className="govuk-pagination__link-label">{next.title}</span>
-            </Link>
-          </div>
-        )}
+        {previous && <PaginationLink to={`${base}/${previous.key}`} rel="prev" label={previous.title} />}
+        {next && <PaginationLink to={`${base}/${next.key}`} rel="next" label={next.title} />}
       </nav>
     </PublicPage>
   );
@@ -357,5 +341,17 @@ export function PublicOpportunitiesPage() {
       />
       <OpportunitiesTable opportunities={data.opportunities} caption="Procurements and contracts ending" full />
     </PublicPage>
+  );
+}
+
+/** One GOV.UK block-pagination link ("Previous" or "Next", then the section's title). */
+function PaginationLink({ to, rel, label }: { to: string; rel: 'prev' | 'next'; label: string }) {
+  return (
+    <div className={`govuk-pagination__${rel}`}>
+      <Link className="govuk-link govuk-pagination__link" to={to} rel={rel}>
+        <span className="govuk-pagination__link-title">{rel === 'prev' ? 'Previous' : 'Next'}</span>
+        <span className="govuk-visually-hidden">:</span> <span className="govuk-pagination__link-label">{label}</span>
+      </Link>
+    </div>
   );
 }
