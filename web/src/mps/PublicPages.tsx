@@ -41,6 +41,18 @@ function EditionLine({ data }: { data: PublicStatement }) {
   );
 }
 
+/** The public page's frame for the whole statement: its title, the borough as caption, the synthetic-data flag. */
+function statementFrame(data: PublicStatement) {
+  const b = data.statement.borough;
+  return {
+    title: data.edition.title,
+    documentTitle: `${data.edition.title} – ${b.name}`,
+    caption: `${b.name}: Market Position Statement`,
+    synthetic: b.synthetic,
+    boroughName: b.name,
+  };
+}
+
 function NotPublished({ error, loading }: { error: unknown; loading: boolean }) {
   return (
     <Page title="Market Position Statement">
@@ -60,14 +72,7 @@ export function PublicStatementPage() {
   const chapters = s.sections.filter((x) => x.kind !== 'service' && x.kind !== 'contacts');
   const intro = s.sections.find((x) => x.kind === 'introduction')!;
   return (
-    <PublicPage
-      title={data.edition.title}
-      documentTitle={`${data.edition.title} – ${s.borough.name}`}
-      caption={`${s.borough.name}: Market Position Statement`}
-      synthetic={s.borough.synthetic}
-      boroughName={s.borough.name}
-      width="two-thirds"
-    >
+    <PublicPage {...statementFrame(data)} width="two-thirds">
       <EditionLine data={data} />
       <p className="govuk-body">
         <a className="govuk-link" href={`/market-position-statement.pdf?edition=${data.edition.number}`}>
@@ -200,11 +205,7 @@ export function PublicWholePage({ print = false }: { print?: boolean }) {
   const s = data.statement;
   return (
     <PublicPage
-      title={data.edition.title}
-      documentTitle={`${data.edition.title} – ${s.borough.name}`}
-      caption={`${s.borough.name}: Market Position Statement`}
-      synthetic={s.borough.synthetic}
-      boroughName={s.borough.name}
+      {...statementFrame(data)}
       breadcrumbs={
         print
           ? undefined
