@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { getCsrfToken, problemToError, useApi } from '../api';
+import { apiUpload, useApi, XLSX_TYPE } from '../api';
 import { Button, LoadingOrError, Page, Select, useFileUpload } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import type { PlanView } from './types';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface ImportSummary {
   income: number;
@@ -16,16 +14,11 @@ interface ImportSummary {
 }
 
 async function upload(planId: string, file: File): Promise<ImportSummary> {
-  const res = await fetch(`/api/bcf/plans/${planId}/return?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': XLSX_TYPE, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
-    credentials: 'same-origin',
-    body: await file.arrayBuffer(),
-  });
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw problemToError(res.status, body);
-  return body;
+  return apiUpload(
+    `/api/bcf/plans/${planId}/return?fileName=${encodeURIComponent(file.name)}`,
+    XLSX_TYPE,
+    await file.arrayBuffer(),
+  );
 }
 
 /** Quarters of the plan's years up to the current one, latest first. */

@@ -4,7 +4,7 @@
 // checks every change (commissioners and admins) and audits it.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { apiSend, getCsrfToken, problemToError, useApi } from '../api';
+import { apiSend, apiUpload, useApi, XLSX_TYPE } from '../api';
 import {
   Button,
   ErrorSummary,
@@ -18,8 +18,6 @@ import {
   type SummaryError,
 } from '../components';
 import { crumbs, errorsOf, KIND_LABEL } from './deliveryPlanParts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface PlanListItem {
   id: string;
@@ -102,15 +100,11 @@ function ImportPlanForm() {
     setBusy(true);
     try {
       const q = new URLSearchParams({ kind, fileName: file.name, ...(careGroup ? { careGroup } : {}) });
-      const res = await fetch(`/api/delivery-plans/import?${q}`, {
-        method: 'POST',
-        headers: { 'content-type': XLSX_TYPE, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
-        credentials: 'same-origin',
-        body: await file.arrayBuffer(),
-      });
-      const text = await res.text();
-      const body = text ? JSON.parse(text) : undefined;
-      if (!res.ok) throw problemToError(res.status, body);
+      const body = await apiUpload<{ id: string }>(
+        `/api/delivery-plans/import?${q}`,
+        XLSX_TYPE,
+        await file.arrayBuffer(),
+      );
       navigate(`/contracts/delivery-plans/${body.id}?imported=${encodeURIComponent(file.name)}`);
     } catch (err) {
       const list = errorsOf(err);

@@ -1,4 +1,4 @@
-import { getCsrfToken, problemToError } from '../api';
+import { apiUpload, XLSX_TYPE } from '../api';
 import {
   Button,
   ErrorSummary,
@@ -11,24 +11,13 @@ import {
 } from '../components';
 import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 async function upload(file: File): Promise<{ created: number; updated: number }> {
   const xlsx = /\.xlsx$/i.test(file.name);
-  const res = await fetch(`/api/contracts/import?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: {
-      'content-type': xlsx ? XLSX_TYPE : 'text/csv',
-      'x-csrf-token': getCsrfToken() ?? '',
-      accept: 'application/json',
-    },
-    credentials: 'same-origin',
-    body: xlsx ? await file.arrayBuffer() : await file.text(),
-  });
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw problemToError(res.status, body);
-  return body;
+  return apiUpload(
+    `/api/contracts/import?fileName=${encodeURIComponent(file.name)}`,
+    xlsx ? XLSX_TYPE : 'text/csv',
+    xlsx ? await file.arrayBuffer() : await file.text(),
+  );
 }
 
 export function ImportRegisterPage() {
