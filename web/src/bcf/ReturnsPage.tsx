@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { apiUpload, useApi, XLSX_TYPE } from '../api';
-import { Button, LoadingOrError, Page, Select, useFileUpload } from '../components';
+import { FileUploadForm, LoadingOrError, Page, Select, useFileUpload } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import type { PlanView } from './types';
 
@@ -94,22 +94,16 @@ export function ReturnsPage() {
             The whole workbook is checked first: if any cell has a problem, nothing is saved and every problem is listed
             with its sheet, row and column.
           </p>
-          <form onSubmit={submit} noValidate>
-            <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
-              <label className="govuk-label" htmlFor="return-file">
-                Filled return (Excel XLSX)
-              </label>
-              <input
-                className="govuk-file-upload"
-                id="return-file"
-                name="return-file"
-                type="file"
-                accept=".xlsx"
-                ref={input}
-              />
-            </div>
-            <Button disabled={busy}>Import return</Button>
-          </form>
+          <FileUploadForm
+            onSubmit={submit}
+            input={input}
+            id="return-file"
+            label="Filled return (Excel XLSX)"
+            accept=".xlsx"
+            hasErrors={errors.length > 0}
+            busy={busy}
+            button="Import return"
+          />
         </>
       )}
     </BcfPage>

@@ -49,3 +49,4 @@ export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } fro
 export { lazyPage } from './lazyPage';
 export { useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
 export { useFileUpload } from './useFileUpload';
+export { FileUploadForm } from './FileUploadForm';

@@ -1,6 +1,6 @@
 import { apiUpload, XLSX_TYPE } from '../api';
 import {
-  Button,
+  FileUploadForm,
   ErrorSummary,
   NotificationBanner,
   Page,
@@ -49,22 +49,16 @@ export function ImportRegisterPage() {
         line. Contracts with a reference already in the register are updated. Providers are matched by CQC provider ID,
         or by their exact name in the market register.
       </p>
-      <form onSubmit={submit} noValidate>
-        <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="register">
-            Contract register (CSV or Excel)
-          </label>
-          <input
-            className="govuk-file-upload"
-            id="register"
-            name="register"
-            type="file"
-            accept=".csv,.xlsx,text/csv"
-            ref={input}
-          />
-        </div>
-        <Button disabled={busy}>Import register</Button>
-      </form>
+      <FileUploadForm
+        onSubmit={submit}
+        input={input}
+        id="register"
+        label="Contract register (CSV or Excel)"
+        accept=".csv,.xlsx,text/csv"
+        hasErrors={errors.length > 0}
+        busy={busy}
+        button="Import register"
+      />
       <Table
         caption="Columns"
         captionSize="s"
