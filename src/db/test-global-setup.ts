@@ -5,6 +5,12 @@ import { postgresRequired } from './test-env.js';
 
 export const DEFAULT_TEST_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * Vitest global set-up: checks whether a PostgreSQL server answers at STEWARD_TEST_DATABASE_URL (or the CI default
+ * 127.0.0.1:5432) and provides its URL to the integration tests as `postgresUrl` ('' when none answers, and then
+ * every [postgres] suite fails under CI).
+ * @throws Error when STEWARD_TEST_DATABASE_URL is set explicitly but the server cannot be reached
+ */
 export default async function setup(project: TestProject): Promise<void> {
   const explicit = process.env.STEWARD_TEST_DATABASE_URL;
   const url = explicit || DEFAULT_TEST_POSTGRES_URL;

@@ -20,6 +20,10 @@ export interface DbContext {
   readonly database: Database;
 }
 
+/**
+ * The PostgreSQL server integration tests run against: the URL provided by the global set-up, else
+ * STEWARD_TEST_DATABASE_URL; '' when none is reachable.
+ */
 export function postgresTestUrl(): string {
   try {
     return inject('postgresUrl') ?? '';
@@ -28,6 +32,10 @@ export function postgresTestUrl(): string {
   }
 }
 
+/**
+ * Declares an integration suite twice, `<name> [pglite]` and `<name> [postgres]`, each with its own migrated
+ * database in `ctx`. The PostgreSQL copy fails under CI, and is left out locally, when no server is reachable.
+ */
 export function describeWithDatabases(name: string, suite: (ctx: DbContext) => void): void {
   describe(`${name} [pglite]`, () => {
     const ctx = databaseContext('pglite');
@@ -86,6 +94,11 @@ export function databaseContext(kind: DatabaseKind, adminUrl?: string): DbContex
   };
 }
 
+/**
+ * Creates an empty, uniquely named database on the PostgreSQL server at `adminUrl`.
+ * @returns its URL and a function that drops it (ending its connections)
+ * @throws the pg driver's error when the server refuses the connection or the CREATE DATABASE
+ */
 export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `steward_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

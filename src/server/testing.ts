@@ -8,6 +8,7 @@ import { createUser, type UserView } from '../db/core/users.js';
 import { buildApp } from './app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './auth/session.js';
 
+/** The full Fastify app on `database`, without logging or the web build, ready for `app.inject` requests. */
 export async function createTestApp(database: Database): Promise<FastifyInstance> {
   const app = await buildApp({ database, logger: false, webDist: null });
   await app.ready();

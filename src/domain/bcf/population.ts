@@ -17,6 +17,17 @@ export function populationLabel(pop: { kind: string; vintage: string }): string 
   return pop.vintage.toLowerCase().includes(pop.kind) ? pop.vintage : `${pop.kind} ${pop.vintage}`;
 }
 
+/**
+ * A place's population for one year in the European Standard Population 2013 five-year bands (the bands the BCF
+ * metrics are standardised on; ESP2013, Eurostat 2013). Mid-year estimates are preferred to projections, then the
+ * latest vintage; persons are used when published, else females plus males. A source age band that straddles two
+ * ESP bands cannot be split and leaves that ESP band out, named in `gaps`.
+ * @param series population series (counts of people by single year or band of age) for any places and years
+ * @param areaCode the place's GSS code
+ * @param year the calendar year of the figures
+ * @returns bands with their counts of people, the kind ('estimate' | 'projection') and vintage used, and the ESP
+ *   bands left out; null when no series covers the place and year
+ */
 export function espPopulation(
   series: readonly SourcedPopulationSeries[],
   areaCode: string,

@@ -28,6 +28,7 @@ export function gridFrom(
   };
 }
 
+/** The calendar years from `from` to `to`, both included (an empty list when `to` < `from`). */
 export function yearRange(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

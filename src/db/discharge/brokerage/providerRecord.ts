@@ -10,6 +10,12 @@ import { providers } from '../../market/schema.js';
 import { dischargeNotifications, dischargeRequests } from '../schema.js';
 import { readInSlices } from '../sql.js';
 
+/**
+ * How one provider answered the hub's requests sent from `from` (inclusive) to `to` (exclusive), London ISO dates:
+ * requests received, offers, declines, no responses, awards, acceptance rate (offers ÷ received), success rate
+ * (awards ÷ offers) and median hours to respond, computed by the domain's `acceptanceByProvider`.
+ * @returns the provider's acceptance figures, or null when it received no request in the period
+ */
 export async function providerAcceptance(
   db: Db,
   providerId: string,
