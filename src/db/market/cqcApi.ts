@@ -68,16 +68,16 @@ export async function writeCqcApiLocations(
     }
   }
 
-  if (incoming.length === 0)
-    return {
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      deregistered: 0,
-      deregisteredLocations: [],
-      providersCreated: missing.length,
-      providersRenamed,
-    };
+  const result: CqcApiWriteResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deregistered: 0,
+    deregisteredLocations: [],
+    providersCreated: missing.length,
+    providersRenamed,
+  };
+  if (incoming.length === 0) return result;
   // Locations: insert … on conflict (cqc_location_id) do update … where something differs.
   const row = (l: CqcApiLocation) => ({
     cqcLocationId: l.cqcLocationId,
@@ -113,15 +113,6 @@ export async function writeCqcApiLocations(
   const differs = sql.raw(
     compared.map((k) => `locations."${name(k)}" is distinct from excluded."${name(k)}"`).join(' or '),
   );
-  const result: CqcApiWriteResult = {
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    deregistered: 0,
-    deregisteredLocations: [],
-    providersCreated: missing.length,
-    providersRenamed,
-  };
   // The same location twice in one file: the last record wins (one statement cannot touch a row twice).
   const latest = new Map(incoming.map((l) => [l.cqcLocationId, l]));
   const list = [...latest.values()];
