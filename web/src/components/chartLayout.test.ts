@@ -67,6 +67,17 @@ describe('margins and ticks that fit the labels (fresh-user review 15)', () => {
     const next = fitChartLayout({ marginRight: 20 }, measure({ texts: [box(560, 612, 280, 294)] }));
     expect(next?.marginRight).toBe(36);
   });
+  it('cuts facet row labels on the right that would take more than 45% of the width (bcf demand and capacity)', () => {
+    const label = 'Home Settle and Support style welfare service (pathway 0, VCS)';
+    const next = fitChartLayout(
+      { marginRight: 200, fy: { domain: [label] } },
+      measure({ width: 600, texts: [box(410, 800, 40, 54)] }),
+    );
+    expect(next?.marginRight).toBe(270);
+    const cut = (next?.fy?.tickFormat as (d: unknown, i: number) => string)(label, 0);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(estimateTextWidth(cut)).toBeLessThanOrEqual(270 - 16);
+  });
   it('moves the x title below tick labels it overlaps ("Quarter →" over "Jan 2028")', () => {
     const ticks = [box(100, 150, 270, 284), box(500, 560, 270, 284)];
     const next = fitChartLayout(

@@ -175,7 +175,19 @@ export function fitChartLayout(
     }
   }
   if (overRight > 0.5) {
-    next.marginRight = Math.ceil(margin('marginRight') + overRight + 4);
+    const cap = Math.floor(m.width * 0.45);
+    const wanted = Math.ceil(margin('marginRight') + overRight + 4);
+    next.marginRight = Math.min(cap, wanted);
+    if (wanted > cap && options.fy) {
+      // Facet row labels on the right that are still too long: cut them (the data table has them in full).
+      const fy = options.fy as AxisOptions;
+      const format = fy.tickFormat;
+      next.fy = {
+        ...fy,
+        tickFormat: (d: unknown, i: number) =>
+          truncateToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 16),
+      };
+    }
     changed = true;
   }
   if (overTop > 0.5) {
