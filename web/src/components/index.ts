@@ -40,7 +40,7 @@ export {
   type PlotOptions,
 } from './Chart';
 export { DownloadLinks, type DownloadLinksProps } from './DownloadLinks';
-export { toCsv, toXlsx, saveFile, type DownloadColumn } from './downloads';
+export { toCsv, toXlsx, saveFile, SEX_LABELS, type DownloadColumn } from './downloads';
 export { LoadingOrError, Loading } from './LoadingOrError';
 export { Tabs, Pagination, BackLink, pageNumbers, type Tab, type PaginationProps } from './Navigation';
 export { DataFreshness, type DataFreshnessProps } from './DataFreshness';

@@ -141,10 +141,11 @@ export function PricesPage() {
         ]}
         download={{
           filename: 'new-placement-prices-by-quarter',
+          filter: describeFilters(filters),
           what: 'prices by quarter',
           columns: [
             { key: 'quarter', header: 'Quarter' },
-            { key: 'n', header: 'Placements' },
+            { key: 'n', header: 'Placements', numFmt: '#,##0' },
             { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
             { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
             { key: 'median', header: 'Median £/week', value: (r) => r.median / 100, numFmt: '£#,##0.00' },
@@ -178,11 +179,12 @@ export function PricesPage() {
             ]}
             download={{
               filename: 'price-distribution-last-12-months',
+              filter: describeFilters(filters),
               what: 'the price distribution',
               columns: [
-                { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100 },
-                { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100 },
-                { key: 'count', header: 'Placements' },
+                { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100, numFmt: '£#,##0' },
+                { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100, numFmt: '£#,##0' },
+                { key: 'count', header: 'Placements', numFmt: '#,##0' },
               ],
             }}
           />
@@ -214,6 +216,7 @@ export function PricesPage() {
         ]}
         download={{
           filename: 'contract-mix-by-quarter',
+          filter: describeFilters(filters),
           what: 'contract mix',
           columns: [
             { key: 'quarter', header: 'Quarter' },
@@ -244,10 +247,11 @@ export function PricesPage() {
           />
           <DownloadLinks
             filename="usual-rates"
+            filter={describeFilters(filters)}
             what="usual rates"
             rows={data.usualRates}
             columns={[
-              { key: 'band', header: 'Band' },
+              { key: 'band', header: 'Band', labels: BAND_LABELS },
               { key: 'amountPence', header: 'Rate £', value: (r) => r.amountPence / 100, numFmt: '£#,##0.00' },
               { key: 'effectiveFrom', header: 'Effective from' },
             ]}
@@ -285,11 +289,12 @@ export function PricesPage() {
           />
           <DownloadLinks
             filename="active-placements-by-funding"
+            filter={describeFilters(filters)}
             what="funding"
             rows={data.funding}
             columns={[
-              { key: 'funding', header: 'Funding' },
-              { key: 'count', header: 'Active placements and packages' },
+              { key: 'funding', header: 'Funding', labels: FUNDING_LABELS },
+              { key: 'count', header: 'Placements and packages', numFmt: '#,##0' },
             ]}
           />
         </div>

@@ -91,15 +91,15 @@ export function VacanciesPage() {
           { key: 'name', header: 'Care home' },
           { key: 'providerName', header: 'Provider' },
           { key: 'postcodeDistrict', header: 'Postcode district' },
-          { key: 'maxCapacity', header: 'Maximum capacity' },
-          { key: 'occupied', header: 'Occupied' },
-          { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
-          { key: 'residentialVacantAccepting', header: 'Residential vacant' },
-          { key: 'nursingVacantAccepting', header: 'Nursing vacant' },
-          { key: 'dementiaVacantAccepting', header: 'Dementia vacant' },
+          { key: 'maxCapacity', header: 'Maximum capacity', numFmt: '#,##0' },
+          { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
+          { key: 'vacantAccepting', header: 'Vacant accepting admissions', numFmt: '#,##0' },
+          { key: 'residentialVacantAccepting', header: 'Residential vacant', numFmt: '#,##0' },
+          { key: 'nursingVacantAccepting', header: 'Nursing vacant', numFmt: '#,##0' },
+          { key: 'dementiaVacantAccepting', header: 'Dementia vacant', numFmt: '#,##0' },
           { key: 'cqcRating', header: 'CQC rating' },
           { key: 'asAt', header: 'Reported at (UK time)' },
-          { key: 'ageDays', header: 'Age (days)' },
+          { key: 'ageDays', header: 'Age (days)', numFmt: '#,##0' },
         ]}
       />
       <h2 className="govuk-heading-m" id="closed-beds">
