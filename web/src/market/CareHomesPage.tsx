@@ -1,7 +1,7 @@
 // Every care home with its latest figures, council-funded share of beds, prices and fragility.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useApi } from '../api';
 import {
   Chart,
@@ -209,15 +209,7 @@ export function CareHomesPage() {
         rowKey={(r) => r.locationId}
         emptyText="No home shows a warning sign."
         columns={[
-          {
-            key: 'name',
-            header: 'Care home',
-            render: (r) => (
-              <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
-                {r.name}
-              </Link>
-            ),
-          },
+          careHomeColumn<HomeRow>(),
           {
             key: 'fragilityLevel',
             header: 'Level',

@@ -1,5 +1,4 @@
 // Care homes with beds vacant and accepting admissions now, with how old each figure is.
-import { Link } from 'react-router';
 import { useApi } from '../api';
 import { DownloadLinks, formatDateTime, LoadingOrError, RatingTag, Table, formatCount } from '../components';
 import { FreshnessTag } from './FreshnessTag';
@@ -105,15 +104,7 @@ export function VacanciesPage() {
           rowKey={(r) => r.locationId}
           emptyText="No care home reports beds closed to admissions or held for assessment."
           columns={[
-            {
-              key: 'name',
-              header: 'Care home',
-              render: (r) => (
-                <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
-                  {r.name}
-                </Link>
-              ),
-            },
+            careHomeColumn<BedStatusRow>(),
             { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
             { key: 'vacantClosed', header: 'Closed to admissions', numeric: true },
             {
