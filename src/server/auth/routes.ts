@@ -6,7 +6,7 @@ import { createSession, deleteSession, deleteUserSessions } from '../../db/core/
 import { clearFailures, describeLockout, lockedUntil, MAX_FAILURES, recordFailure } from '../../db/core/throttle.js';
 import { findActiveUserByEmail, getUser, getUserRow, setPassword } from '../../db/core/users.js';
 import { recordAudit } from '../../db/core/audit.js';
-import { invalid, Problem, unauthorised } from '../problem.js';
+import { invalid, Problem } from '../problem.js';
 import { actorOf, requireSignedIn } from './guards.js';
 import { IpThrottle } from './ip-throttle.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.js';
