@@ -141,6 +141,24 @@ describeWithDatabases('contracts routes', (ctx) => {
     );
     expect(image.statusCode).toBe(422);
     expect(image.json().errors[0].message).toMatch(/This file is an image|Not a readable XLSX workbook/);
+    // The same PNG renamed fake.csv and read by the browser as text (issue 13): refused as an image on the file,
+    // in the importers' words, not as "body: Remove the NUL character".
+    const asText = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=fake.csv',
+      png.toString('utf8'),
+      'text/csv',
+    );
+    expect(asText.statusCode).toBe(400);
+    expect(asText.json()).toMatchObject({
+      detail: 'The file was not imported',
+      errors: [
+        {
+          field: 'file',
+          message: 'This file is an image, not a CSV or text file: choose the spreadsheet itself and upload it again',
+        },
+      ],
+    });
     const unknown = await commissioner.send(
       'POST',
       '/api/contracts/import?fileName=register.csv',

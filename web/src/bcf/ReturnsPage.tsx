@@ -43,7 +43,7 @@ export function ReturnsPage() {
   const { planId, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
   const [quarter, setQuarter] = useState('');
-  const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
+  const { input, errors, done, busy, submit: uploadWith } = useFileUpload();
   const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Returns' }];
   if (!data || !planId)
     return (
@@ -60,7 +60,7 @@ export function ReturnsPage() {
   return (
     <Page title="BCF returns" caption="Better Care Fund" breadcrumbs={crumbs} hasErrors={errors.length > 0}>
       <BcfNav planId={planId} />
-      <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
+      <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
       <h2 className="govuk-heading-m">Export a return</h2>
       <p className="govuk-body">

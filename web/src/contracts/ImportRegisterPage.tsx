@@ -32,7 +32,7 @@ async function upload(file: File): Promise<{ created: number; updated: number }>
 }
 
 export function ImportRegisterPage() {
-  const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
+  const { input, errors, done, busy, submit: uploadWith } = useFileUpload();
   const submit = uploadWith('register', 'Choose a CSV or Excel file', async (file) => {
     const r = await upload(file);
     return `${file.name} imported: ${formatCount(r.created, 'contract')} added, ${formatNumber(r.updated)} updated`;
@@ -53,7 +53,7 @@ export function ImportRegisterPage() {
         { text: 'Import' },
       ]}
     >
-      <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
+      <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
       <p className="govuk-body">
         The whole file is checked first: if any row has a problem, nothing is saved and every problem is listed with its
