@@ -363,6 +363,21 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0]).toMatchObject({ field: 'visitDate' });
     expect(duplicate.json().errors[0].message).toMatch(/already has an assessment for the visit on .* revise that one/);
+    // A visit that has not happened, or one before any record Steward keeps, is refused naming the visit date
+    // (issue 13: a visit on 1 January 1900 was saved).
+    for (const [visitDate, message] of [
+      ['1900-01-01', 'Visit date must be on or after 1 January 2000'],
+      [addDays(today, 1), 'Visit date must be today or in the past'],
+    ]) {
+      const wrong = await officer.post('/api/contracts/assessments', {
+        locationId: myLocation,
+        contractId: null,
+        visitDate,
+        ratings: { involvement_information: 'Good' },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors).toContainEqual(expect.objectContaining({ field: 'visitDate', message }));
+    }
     const published = await officer.post(`/api/contracts/assessments/${draft}/publish`);
     expect(published.json()).toMatchObject({
       status: 'published',
