@@ -14,6 +14,7 @@ import {
   SERVICE_AREAS,
   SERVICE_AREA_LABELS,
   annualValueFromTotal,
+  valueProblems,
   termProblems,
   type CareGroup,
   type ContractForm,
@@ -286,6 +287,11 @@ export function parseRegisterRow(
     if (d) breakClauseDates.push(d);
     else fail('breakClauses', `Break clause "${part}" is not a date`);
   }
+
+  // The two money figures agree with each other and the initial term (the API's check, valueProblems).
+  if (totalValuePence !== null && annualValuePence !== null && startDate && endDate)
+    for (const p of valueProblems({ totalValuePence, annualValuePence, startDate, initialEndDate: endDate }))
+      fail(p.field === 'totalValuePence' ? 'totalValue' : 'annualValue', p.message);
 
   if (
     issues.length > 0 ||
