@@ -9,7 +9,7 @@ import {
   useFileUpload,
   formatNumber,
 } from '../components';
-import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
+import { REGISTER_COLUMNS, registerColumnLabel } from '../../../src/domain/contracts/register';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,7 +39,7 @@ export function ImportRegisterPage() {
   });
   const columns = Object.entries(REGISTER_COLUMNS).map(([field, spec]) => ({
     field,
-    header: spec.headers[1] ?? spec.headers[0],
+    header: registerColumnLabel(field),
     required: spec.required,
   }));
   return (
