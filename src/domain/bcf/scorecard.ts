@@ -73,7 +73,10 @@ export interface PlaceMetric {
   years: YearFigure[];
 }
 
-const n0 = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+// One formatter for every call: toLocaleString with options builds a new one each time (tens of µs apiece, and
+// a scorecard formats thousands of band counts).
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const n0 = (v: number) => wholeNumber.format(v);
 
 interface Computed {
   actual: number;
@@ -81,6 +84,18 @@ interface Computed {
   upper: number | null;
   inputs: string;
   lowCount: boolean;
+}
+
+/** A figure's actual, limits, RAG against `plan`, inputs in words and low-count flag ("No counts yet" without any). */
+function figureOf(metric: MetricKey, c: Computed | null, plan: number | null) {
+  return {
+    actual: c?.actual ?? null,
+    lower: c?.lower ?? null,
+    upper: c?.upper ?? null,
+    rag: ragRating(metric, c?.actual ?? null, plan),
+    inputs: c?.inputs ?? 'No counts yet',
+    lowCount: c?.lowCount ?? false,
+  };
 }
 
 function compute(metric: MetricKey, rows: readonly MetricInput[]): Computed | null {
@@ -171,12 +186,7 @@ export function scorecard(
           year,
           quarter,
           plan,
-          actual: c?.actual ?? null,
-          lower: c?.lower ?? null,
-          upper: c?.upper ?? null,
-          rag: ragRating(metric, c?.actual ?? null, plan),
-          inputs: c?.inputs ?? 'No counts yet',
-          lowCount: c?.lowCount ?? false,
+          ...figureOf(metric, c, plan),
           source: rows[0]?.source ?? '',
         };
       });
@@ -200,12 +210,7 @@ export function scorecard(
           year,
           quartersReported: reported,
           plan,
-          actual: c?.actual ?? null,
-          lower: c?.lower ?? null,
-          upper: c?.upper ?? null,
-          rag: ragRating(metric, c?.actual ?? null, plan),
-          inputs: c?.inputs ?? 'No counts yet',
-          lowCount: c?.lowCount ?? false,
+          ...figureOf(metric, c, plan),
           source: [...new Set(rows.map((r) => r.source))].join('; '),
         };
       });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { costOfCareInputSchema, usualRateInputSchema } from '../../domain/market/rates.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
 import { actorOf, requireRole, requireSignedIn } from '../auth/guards.js';
-import { costOfCareSchema, ratesSchema, usualRateSchema } from './schemas.js';
+import { costOfCareSchema, ratesSchema, usualRateSchema } from './schemas/register.js';
 import { COMMISSIONERS, TAGS } from './params.js';
 
 const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
