@@ -47,6 +47,6 @@ export { DataFreshness, type DataFreshnessProps } from './DataFreshness';
 export * from './format';
 export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } from './PublicPage';
 export { lazyPage } from './lazyPage';
-export { useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
-export { useFileUpload } from './useFileUpload';
+export { domainProblems, useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
+export { uploadErrorsToSummary, useFileUpload } from './useFileUpload';
 export { FileUploadForm } from './FileUploadForm';
