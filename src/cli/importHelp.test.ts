@@ -34,6 +34,25 @@ describe('steward import --help: kinds', () => {
   });
 });
 
+describe('steward import --help: options and description (issue 13, review finding 24)', () => {
+  it('lists the values an option with a fixed set takes, each in words', () => {
+    const help = importKindsHelp(importers);
+    const bulk = help.split('\n').find((l) => l.includes('-o bulk='));
+    expect(bulk).toBeDefined();
+    expect(bulk).toContain('-o bulk=on|off');
+    expect(bulk).toContain('on: In bulk');
+    expect(bulk).toContain('off: Row by row');
+    expect(help).not.toMatch(/-o bulk=…/);
+  });
+
+  it('describes itself without pointing at itself', async () => {
+    const main = await import('node:fs').then((fs) => fs.readFileSync(new URL('./main.ts', import.meta.url), 'utf8'));
+    const description = /command\('import'\)\s*\.description\(\s*(['`])([^]*?)\1/.exec(main)?.[2] ?? '';
+    expect(description).toMatch(/checked whole/);
+    expect(description).not.toMatch(/steward import --help/);
+  });
+});
+
 describe('fileFormatWords', () => {
   it('names the formats in plain words with the right article', () => {
     expect(fileFormatWords(['csv'])).toBe('a CSV file');

@@ -5,7 +5,8 @@ import { type AnyImporter, fileFormatWords } from '../importers/framework.js';
 /**
  * The help text listing every import kind, one block per importer:
  * `  <code>  <label>: <a CSV or Excel (.xlsx) file>` then, indented under the label, the importer's description
- * and each `-o key=…` option with its label and hint. Codes are padded to the longest, so labels form one column.
+ * and each `-o key=…` option with its label and hint; an option with a fixed set of values lists them
+ * (`-o bulk=latest|all`, each value then in words). Codes are padded to the longest, so labels form one column.
  * @param importers the importers `steward import` knows (src/importers/registry.ts).
  * @returns the text, starting "Kinds (steward import <kind> <file>):", with no trailing newline.
  */
@@ -16,7 +17,11 @@ export function importKindsHelp(importers: readonly AnyImporter[]): string {
     [
       `  ${i.kind.padEnd(width)}  ${i.label}: ${fileFormatWords(i.formats)}`,
       `${indent}${i.description}`,
-      ...(i.options ?? []).map((o) => `${indent}-o ${o.key}=…  ${o.label}: ${o.hint}`),
+      ...(i.options ?? []).map((o) =>
+        o.choices?.length
+          ? `${indent}-o ${o.key}=${o.choices.map((c) => c.value).join('|')}  ${o.label}: ${o.hint} (${o.choices.map((c) => `${c.value}: ${c.text}`).join('; ')})`
+          : `${indent}-o ${o.key}=…  ${o.label}: ${o.hint}`,
+      ),
     ].join('\n'),
   );
   return `Kinds (steward import <kind> <file>):\n${blocks.join('\n')}`;

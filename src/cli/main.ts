@@ -132,10 +132,15 @@ program
 
 program
   .command('import')
-  .description(`import a public data file, validated whole: ${'kinds listed by `steward import --help`'}`)
+  .description(
+    'import a data file (population, CQC care directory, capacity returns, placements, contracts and more), checked whole before anything is written; the kinds, the file each takes and their options are listed below',
+  )
   .argument('<kind>', 'the kind of file, by its code (listed below)')
   .argument('<file>', 'path to the file')
-  .option('-o, --option <key=value...>', 'importer options, e.g. source=ONS vintage=2022')
+  .option(
+    '-o, --option <key=value...>',
+    "importer options, e.g. -o bulk=on; each kind's options and the values they take are listed below",
+  )
   .addHelpText('after', () => `\n${importKindsHelp(importers)}`)
   .action(async (kind: string, file: string, opts: { option?: string[] }) => {
     const importer = findImporter(kind);

@@ -39,7 +39,7 @@ describe('lockDataDir: one process at a time per PGlite data folder', () => {
     }
     expect(error).toBeInstanceOf(Conflict);
     expect((error as Error).message).toContain(
-      `pid ${process.ppid}, \`steward serve\`, since 2026-11-30T09:00:00.000Z`,
+      `pid ${process.ppid}, \`steward serve\`, since 30 November 2026 at 09:00 (UK time)`,
     );
     expect((error as Error).message).toContain('DATABASE_URL');
     // The other process's lock is left alone.

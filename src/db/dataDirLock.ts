@@ -4,6 +4,7 @@
 // process ID makes the second process stop with a plain message instead.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { londonDateTimeText } from '../domain/core/dates.js';
 import { Conflict } from '../domain/core/errors.js';
 
 /** The lock file's name inside a data folder. */
@@ -70,7 +71,7 @@ export function lockDataDir(dataDir: string): () => void {
         if (owner && owner.pid !== process.pid && alive(owner.pid))
           throw new Conflict(
             `The database folder ${key} is in use by another Steward process (pid ${owner.pid}` +
-              `${owner.command ? `, \`steward ${owner.command}\`` : ''}${owner.since ? `, since ${owner.since}` : ''}). ` +
+              `${owner.command ? `, \`steward ${owner.command}\`` : ''}${sinceText(owner.since)}). ` +
               'The embedded database serves one process at a time: stop that process first and run this again, ' +
               'or set DATABASE_URL to use a PostgreSQL server, which many processes can share.',
           );
@@ -95,4 +96,13 @@ export function lockDataDir(dataDir: string): () => void {
       // the folder was removed with its lock
     }
   };
+}
+
+/**
+ * When the other process took the folder, as people in England read it (", since 30 November 2026 at 22:39 (UK
+ * time)"), from the ISO instant the lock file holds; empty when it holds none or not a date.
+ */
+export function sinceText(since: string | undefined): string {
+  const at = since ? new Date(since) : null;
+  return at && !Number.isNaN(at.getTime()) ? `, since ${londonDateTimeText(at)} (UK time)` : '';
 }

@@ -3,10 +3,13 @@
 import type { Band } from '../domain/market/types.js';
 
 // Spot premium over the usual rate by time through the history window t (0 → 1): p = start + rise·t^power.
-// Tuned so the mean new placement price rises ~77% over two years (000) for typical seeds.
-export const SPOT_PREMIUM_START = 1.0;
-export const SPOT_PREMIUM_RISE = 1.3;
-export const SPOT_PREMIUM_POWER = 1.8;
+// A modest, slowly rising premium (6% to 12%), so the mean new placement price rises as fees do, about 7–12% a
+// year, and the quarterly median does not jump between the usual rate and a spot price (issue 13: the demo showed
+// "+83% on two years before" and a median swinging £700 → £1,280 → £770; Havering's real +77% in two years (000)
+// was a one-off market shock, not a demo default).
+export const SPOT_PREMIUM_START = 1.06;
+export const SPOT_PREMIUM_RISE = 0.06;
+export const SPOT_PREMIUM_POWER = 1;
 
 /** The featured provider always has this name, so its demo sign-in is the same for every seed. */
 export const FEATURED_PROVIDER_NAME = 'Rosewood Care Homes Ltd';
@@ -17,12 +20,15 @@ export const FEATURED_HOME_NAME = 'Rosewood Lodge';
 export const DEMO_OLDER_HOMES = 34;
 export const DEMO_OLDER_BEDS = 1533;
 
-/** Usual rates by year counted back from the latest April uplift (001: latest +13%/+11%; 23/24 +16.2%). */
+/**
+ * Usual rates by year counted back from the latest April uplift: the latest are Havering's (001); the years before
+ * rise by 7–9% a year, the fee uplifts councils commonly gave (Havering's own 11–13% is the top of that range).
+ */
 export const RATE_LADDER: Record<Band, number[]> = {
-  standard_residential: [70_100, 62_000, 53_400, 50_000],
-  enhanced_residential: [77_200, 69_500, 59_800, 56_000],
-  standard_nursing: [71_500, 63_300, 54_500, 51_000],
-  enhanced_nursing: [75_300, 67_800, 58_400, 54_700],
+  standard_residential: [70_100, 64_900, 60_100, 55_900],
+  enhanced_residential: [77_200, 71_500, 66_200, 61_600],
+  standard_nursing: [71_500, 66_200, 61_300, 57_000],
+  enhanced_nursing: [75_300, 69_700, 64_500, 60_000],
   homecare_hourly: [2_150, 2_040, 1_920, 1_800],
 };
 

@@ -8,7 +8,7 @@ import {
   generateDemoMarket,
   upliftDates,
 } from './marketGenerator.js';
-import { meanPriceChange, shareBy } from '../domain/market/prices.js';
+import { meanPriceChange, pricesByQuarter, shareBy } from '../domain/market/prices.js';
 
 const options = {
   asAt: '2026-11-23',
@@ -55,11 +55,15 @@ describe('demo market generator', () => {
     });
     expect(a.costOfCare.map((c) => c.amountPence).sort((x, y) => x - y)).toEqual([2_426, 98_300, 118_100]);
   });
-  it('tells the price story: mean new placement price up about 77% in two years, spot falling from about half', () => {
+  it('tells the price story: new placement prices rising as fees do (7–12% a year), spot falling from about half', () => {
     const care = a.placements.filter((p) => p.band !== 'individual' && p.band !== 'homecare_hourly');
-    const c = meanPriceChange(care, '2026-11-23');
-    expect(c.change).toBeGreaterThan(0.6);
-    expect(c.change).toBeLessThan(0.95);
+    // Year on year: a plausible fee rise, not the +83% in two years the demo showed (issue 13, finding 27).
+    const yoy = meanPriceChange(care, '2026-11-23', 1);
+    expect(yoy.change).toBeGreaterThan(0.04);
+    expect(yoy.change).toBeLessThan(0.14);
+    const twoYears = meanPriceChange(care, '2026-11-23', 2);
+    expect(twoYears.change).toBeGreaterThan(0.1);
+    expect(twoYears.change).toBeLessThan(0.28);
     const spot = (from: string, to: string) =>
       shareBy(
         care.filter((p) => p.startDate > from && p.startDate <= to),
@@ -70,6 +74,20 @@ describe('demo market generator', () => {
     expect(spot('2023-11-23', '2024-11-23').count / first).toBeGreaterThan(0.42);
     const last = care.filter((p) => p.startDate > '2025-11-23').length;
     expect(spot('2025-11-23', '2026-11-23').count / last).toBeLessThan(spot('2023-11-23', '2024-11-23').count / first);
+  });
+  it('keeps the quarterly median new placement price steady: no quarter jumps more than 12% from the one before', () => {
+    for (const seed of [1, 3, 7]) {
+      const m = seed === 3 ? a : generateDemoMarket(createRng(seed, 'market'), options);
+      const care = m.placements.filter(
+        (p) => p.band !== 'individual' && p.band !== 'homecare_hourly' && p.startDate < '2026-10-01',
+      );
+      const quarters = pricesByQuarter(care).filter((q) => q.n >= 20 && q.quarter >= '2024');
+      expect(quarters.length).toBeGreaterThanOrEqual(8);
+      for (let i = 1; i < quarters.length; i++) {
+        const change = quarters[i].median / quarters[i - 1].median - 1;
+        expect(Math.abs(change), `${seed} ${quarters[i - 1].quarter} → ${quarters[i].quarter}`).toBeLessThan(0.12);
+      }
+    }
   });
   it('produces only valid capacity returns, three years of them, none dated today', () => {
     const beds = new Map(a.locations.map((l) => [l.key, l.registeredBeds]));

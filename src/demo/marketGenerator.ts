@@ -2,7 +2,7 @@
 // workforce returns, usual rates, cost of care, and care home placements and homecare/supported living
 // packages. Calibrated on DOMAIN.md and the Havering seeds (000, 001): 34 older people's care homes with
 // 1,533 CQC beds, usual rates £701/£772/£715/£753 after the latest uplift, cost of care £983/£1,181/£24.26,
-// mean new placement price up ~77% in two years, spot contracting falling from ~50%, ~80% Good/Outstanding.
+// mean new placement price up 7–12% a year, spot contracting falling from ~50%, ~80% Good/Outstanding.
 // Each kind of record has its module (marketHomes, marketServices, marketPlacements, marketCapacity); this one
 // runs them in order on their random streams.
 import type { Rng } from '../domain/core/random.js';

@@ -142,8 +142,8 @@ export function careHomePlacements(
             ? 'spot'
             : 'framework';
     const rate = rateOn(d.uplifts, band, startDate);
-    // Spot prices chase the market: neighbouring boroughs' demand pushes the premium over the usual rate up
-    // from ~10% to ~85% across the three years (000: mean new placement price +77% in two years).
+    // Spot prices sit a little over the usual rate, the premium creeping from ~6% to ~12% across the three years,
+    // so new placement prices rise about as fees do (7–12% a year).
     const premium =
       contractType === 'spot'
         ? clamp(SPOT_PREMIUM_START + SPOT_PREMIUM_RISE * clamp(t, 0, 1) ** SPOT_PREMIUM_POWER, 1, 2.2) *

@@ -47,7 +47,9 @@ describe('bcf-activity importer', () => {
       textSource('a.csv', 'gss_code,measure,year,quarter,age_band\n'),
       {},
     );
-    expect(issues).toEqual([{ line: 1, field: 'admissions', message: 'Missing column "admissions" in the header' }]);
+    expect(issues).toEqual([
+      { line: 1, field: 'admissions', message: 'Missing column "admissions" in the header (or "count" or "value")' },
+    ]);
   });
 
   it('names each column by its heading in the file, not by Steward’s field name', async () => {

@@ -44,7 +44,15 @@ export function mapHeader<K extends string>(
       issues.push({
         line: headerLine,
         field: spec.names[0],
-        message: `Missing column "${spec.names[0]}" in the header`,
+        // The usual heading first, then the others accepted.
+        message: `Missing column "${spec.names[0]}" in the header${
+          spec.names.length > 1
+            ? ` (or ${spec.names
+                .slice(1)
+                .map((n) => `"${n}"`)
+                .join(' or ')})`
+            : ''
+        }`,
       });
     }
   }

@@ -172,6 +172,12 @@ export function sniffFileKind(head: Buffer): SniffedKind {
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'xls';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
+  // The same images after a browser or client read them as UTF-8 text (`file.text()`): each byte that is not
+  // UTF-8 became U+FFFD (EF BF BD), so a PNG starts "\uFFFDPNG" and a JPEG "\uFFFD\uFFFD\uFFFD…JFIF" (or Exif).
+  const REPLACED = [0xef, 0xbf, 0xbd];
+  if (starts(...REPLACED, 0x50, 0x4e, 0x47)) return 'image';
+  if (starts(...REPLACED, ...REPLACED, ...REPLACED) && /JFIF|Exif/.test(head.subarray(0, 32).toString('latin1')))
+    return 'image';
   // UTF-16 text (Excel's "Unicode Text"): a byte-order mark, or ASCII with every other byte NUL.
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'utf16';
   const sample = head.subarray(0, 512);
@@ -214,22 +220,39 @@ async function readHead(source: ImportSource, bytes = 8192): Promise<Buffer> {
 }
 
 /**
+ * The plain message for a file of kind `kind` where an importer wanted an Excel workbook (`wantsXlsx`) or text
+ * (CSV, JSON); null when the kind is the one wanted. The one wording of a wrong file, for the importers (through
+ * checkFileKind), the API's edge check of a raw text upload (src/server/input-guard.ts) and the CLI.
+ */
+export function fileKindMessage(kind: SniffedKind, wantsXlsx: boolean): string | null {
+  if (kind === (wantsXlsx ? 'xlsx' : 'text')) return null;
+  return kind === 'xls'
+    ? 'This is an old-style Excel file (.xls): open it in Excel, save it as .xlsx or CSV, then upload it again'
+    : kind === 'utf16'
+      ? 'This file is text saved as UTF-16 ("Unicode Text"), an encoding Steward does not read: save it from Excel as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)", then upload it again'
+      : kind === 'text'
+        ? 'This file is text but its name ends in .xlsx: save it as CSV (.csv) or as an Excel workbook, then upload it again'
+        : `This file is ${KIND_WORDS[kind]}, not ${wantsXlsx ? 'an Excel (.xlsx) workbook' : 'a CSV or text file'}: choose the spreadsheet itself and upload it again`;
+}
+
+/**
+ * What is wrong with a file sent as a raw text body (text/csv, text/plain), already decoded to a string: an image,
+ * a PDF, a workbook or any other file that is not text (it holds NUL characters) → the plain message naming what it
+ * is (fileKindMessage); null for text.
+ */
+export function textUploadProblem(text: string): string | null {
+  const kind = sniffFileKind(Buffer.from(text.slice(0, 8192), 'utf8'));
+  if (kind === 'text' && text.includes('\u0000')) return fileKindMessage('binary', false);
+  return fileKindMessage(kind, false);
+}
+
+/**
  * Refuses, in plain words, a file that is not what an importer reads (a PNG sent as a register, an .xls, a PDF):
  * a `.xlsx` name must hold an Excel workbook, anything else must be text (CSV, JSON).
  */
 export async function checkFileKind(source: ImportSource): Promise<void> {
-  const kind = sniffFileKind(await readHead(source));
-  const wantsXlsx = /\.xlsx$/i.test(source.fileName);
-  if (kind === (wantsXlsx ? 'xlsx' : 'text')) return;
-  const message =
-    kind === 'xls'
-      ? 'This is an old-style Excel file (.xls): open it in Excel, save it as .xlsx or CSV, then upload it again'
-      : kind === 'utf16'
-        ? 'This file is text saved as UTF-16 ("Unicode Text"), an encoding Steward does not read: save it from Excel as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)", then upload it again'
-        : kind === 'text'
-          ? 'This file is text but its name ends in .xlsx: save it as CSV (.csv) or as an Excel workbook, then upload it again'
-          : `This file is ${KIND_WORDS[kind]}, not ${wantsXlsx ? 'an Excel (.xlsx) workbook' : 'a CSV or text file'}: choose the spreadsheet itself and upload it again`;
-  throw new ImportRejected(source.fileName, [{ line: null, field: 'file', message }]);
+  const message = fileKindMessage(sniffFileKind(await readHead(source)), /\.xlsx$/i.test(source.fileName));
+  if (message) throw new ImportRejected(source.fileName, [{ line: null, field: 'file', message }]);
 }
 
 /**

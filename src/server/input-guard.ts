@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from '../domain/core/errors.js';
 import { invalid } from './problem.js';
 import { fieldLabel } from '../domain/core/messages.js';
+import { textUploadProblem } from '../importers/framework.js';
 
 /** PostgreSQL's integer (int4) range: counts, pence and most numbers are stored in it. */
 export const INT4_MAX = 2_147_483_647;
@@ -118,6 +119,20 @@ export function withoutSchemaRefused(problems: GuardProblem[], refused: Readonly
   return problems.filter((p) => !(p.number && refused.has(p.field)));
 }
 
+/**
+ * The problem with a raw text body (a CSV or text file uploaded as text/csv or text/plain), or none: a file that is
+ * not text (an image, a PDF, a workbook: bytes PostgreSQL text cannot hold, like NUL) is refused by what it is, on
+ * the field `file`, in the importers' words, never as a character of "body" (issue 13: a PNG named fake.csv).
+ */
+export function rawUploadProblems(body: string): GuardProblem[] {
+  const kind = textUploadProblem(body);
+  if (kind) return [{ field: 'file', message: kind, in: 'body' }];
+  const c = characterProblem(body);
+  return c
+    ? [{ field: 'file', message: `The file cannot be read: ${c[0].toLowerCase()}${c.slice(1)}`, in: 'body' }]
+    : [];
+}
+
 /** Refuse hostile input on every route (registered on the root instance before the routes). */
 export function guardInput(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
@@ -130,8 +145,14 @@ export function guardInput(app: FastifyInstance): void {
     const problems = [
       ...part(request.params, 'params'),
       ...part(request.query, 'querystring'),
-      ...part(request.body, 'body'),
+      ...(typeof request.body === 'string' ? rawUploadProblems(request.body) : part(request.body, 'body')),
     ].map(({ number: _, ...p }) => p);
-    if (problems.length) throw invalid(problems, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    if (problems.length)
+      throw invalid(
+        problems,
+        problems.every((p) => p.field === 'file')
+          ? 'The file was not imported'
+          : problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      );
   });
 }

@@ -3,6 +3,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
+import { getBorough } from '../core/settings.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import type { MetricKey } from '../../domain/bcf/metrics.js';
 import {
@@ -54,10 +55,24 @@ export interface PlanData {
   metricCounts: MetricCount[];
 }
 
-/** Every BCF plan, oldest first, with its years and the names of its places in their order. */
+/**
+ * Every BCF plan with its years and the names of its places in their order. The first is the default every page
+ * and the home dashboard opens: the council's own plan (a plan covering the served council's GSS code, the fewest
+ * places first, so its own plan before a joint one); then the rest, oldest first.
+ */
 export async function listPlans(db: Db): Promise<{ id: string; name: string; years: string[]; places: string[] }[]> {
-  const plans = await db.select().from(bcfPlans).orderBy(asc(bcfPlans.createdAt), asc(bcfPlans.name));
+  const byAge = await db.select().from(bcfPlans).orderBy(asc(bcfPlans.createdAt), asc(bcfPlans.name));
   const places = await db.select().from(bcfPlaces).orderBy(asc(bcfPlaces.sortOrder));
+  const council = (await getBorough(db))?.gssCode;
+  const own = (planId: string) => {
+    const mine = places.filter((x) => x.planId === planId);
+    return council && mine.some((x) => x.gssCode === council) ? mine.length : Infinity;
+  };
+  // A stable sort keeps oldest first among plans equally the council's own (or not its own at all).
+  const plans = [...byAge].sort((a, b) => {
+    const d = own(a.id) - own(b.id);
+    return Number.isNaN(d) ? 0 : d;
+  });
   return plans.map((p) => ({
     id: p.id,
     name: p.name,

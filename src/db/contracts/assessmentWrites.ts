@@ -2,6 +2,7 @@
 // the provider for challenge, answered, published, and the provider's action plan submitted, sent back and accepted.
 // Publishing writes the overall rating to the market register (locations.council_quality_rating) in the same
 // transaction. Every change is audited.
+import { BOUNDS, dateRangeError } from '../../domain/core/bounds.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, changedFields, recordAudit } from '../core/audit.js';
@@ -49,8 +50,12 @@ export async function createAssessment(
   input: AssessmentInput,
   today: string,
 ): Promise<string> {
-  if (input.visitDate > today)
-    throw new InputError([{ field: 'visitDate', message: 'The visit date cannot be in the future' }]);
+  // The API's bound (visitDateSchema), again for callers that skip the route (the demo, tests), against `today`.
+  const wrong = dateRangeError('visitDate', 'visit date', input.visitDate, {
+    earliest: BOUNDS.earliestRecordDate,
+    latest: today,
+  });
+  if (wrong) throw new InputError([wrong]);
   return db.transaction(async (tx) => {
     const [loc] = await tx
       .select({ providerId: locations.providerId })

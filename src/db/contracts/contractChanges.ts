@@ -9,6 +9,7 @@ import {
   endProblem,
   takeExtension,
   termProblems,
+  valueProblems,
   variedFields,
   type VariationChanges,
 } from '../../domain/contracts/contract.js';
@@ -128,7 +129,16 @@ export async function varyContract(db: Db, actor: AuditActor, id: string, input:
     if (fields.length === 0)
       throw new InputError([{ field: 'changes', message: 'The variation changes nothing: change at least one term' }]);
     const next = { ...row, ...Object.fromEntries(fields.map((f) => [f, input.changes[f]])) } as ContractRow;
-    const problems = termProblems(termOf(next));
+    const problems: { field: string; message: string }[] = termProblems(termOf(next));
+    if (fields.some((f) => f === 'totalValuePence' || f === 'annualValuePence' || f === 'initialEndDate'))
+      problems.push(
+        ...valueProblems({
+          totalValuePence: Number(next.totalValuePence),
+          annualValuePence: Number(next.annualValuePence),
+          startDate: next.startDate,
+          initialEndDate: next.initialEndDate,
+        }),
+      );
     if (input.effectiveFrom < row.startDate || input.effectiveFrom > currentEndDate(termOf(next)))
       problems.push({ field: 'effectiveFrom', message: 'The variation must take effect within the contract term' });
     if (problems.length) throw new InputError(problems);

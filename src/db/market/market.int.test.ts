@@ -248,7 +248,7 @@ describeWithDatabases('market demo borough and dashboard figures', (ctx) => {
     expect(last.q3).toBeCloseTo(quantileSorted(sorted, 0.75)!, 6);
   });
 
-  it('tells the price story: ~77% rise in two years, spot share falling, usual-rate share from the same rows', async () => {
+  it('tells the price story: a plausible rise in two years (fees 7–12% a year), spot share falling, usual-rate share from the same rows', async () => {
     const p = await priceSummary(ctx.db, { scope: undefined } as never, now);
     const rows = await queryRows<{
       start_date: string;
@@ -267,8 +267,8 @@ describeWithDatabases('market demo borough and dashboard figures', (ctx) => {
       '2026-11-23',
     );
     expect(p.change.change).toBeCloseTo(domain.change!, 10);
-    expect(p.change.change).toBeGreaterThan(0.6);
-    expect(p.change.change).toBeLessThan(0.95);
+    expect(p.change.change).toBeGreaterThan(0.1);
+    expect(p.change.change).toBeLessThan(0.28);
     const rates = (await listUsualRates(ctx.db)).map((r) => ({
       band: r.band,
       effectiveFrom: r.effectiveFrom,
@@ -336,6 +336,8 @@ describeWithDatabases('market demo borough and dashboard figures', (ctx) => {
     expect(h.careHomes).toBeGreaterThanOrEqual(DEMO_OLDER_HOMES);
     expect(h.homecareAgencies).toBeGreaterThan(30);
     expect(h.activePlacements).toBeGreaterThan(1500);
-    expect(h.meanNewPlacementPriceChange).toBeGreaterThan(0.6);
+    // Two years of fee rises, plausibly 7–12% a year (issue 13: the demo said "up 83% on two years before").
+    expect(h.meanNewPlacementPriceChange).toBeGreaterThan(0.1);
+    expect(h.meanNewPlacementPriceChange).toBeLessThan(0.28);
   });
 });

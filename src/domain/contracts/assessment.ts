@@ -1,6 +1,8 @@
 // PAMMS-style quality assessments of a location: five domains, each and overall rated
 // Excellent / Good / Requires improvement / Poor; draft → provider challenge (14 days) → published;
 // an action plan within 14 days of publication when anything is rated Requires improvement or Poor.
+import { z } from 'zod';
+import { actualDateSchema } from '../core/bounds.js';
 import { addDays, daysBetween, type IsoDate } from '../core/dates.js';
 
 export const ASSESSMENT_DOMAINS = [
@@ -23,6 +25,15 @@ export const QUALITY_RATINGS = ['Excellent', 'Good', 'Requires improvement', 'Po
 export type QualityRating = (typeof QUALITY_RATINGS)[number];
 
 export type DomainRatings = Record<AssessmentDomain, QualityRating>;
+
+/**
+ * The visit date of an assessment: a visit that has happened, from BOUNDS.earliestRecordDate up to today (London);
+ * the API's schema and the "Record an assessment" form use it (issue 13: a visit on 1 January 1900 was saved).
+ */
+export const visitDateSchema = actualDateSchema('visit date');
+
+/** The date fields of a new assessment, checked as the API checks them (for the form's own checks). */
+export const assessmentDatesSchema = z.object({ visitDate: visitDateSchema });
 
 export const CHALLENGE_DAYS = 14;
 export const ACTION_PLAN_DAYS = 14;

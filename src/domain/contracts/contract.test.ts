@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, daysBetween, financialYearOf, workingDaysBetween } from '../core/dates.js';
 import {
+  valueProblems,
   annualValueFromTotal,
   currentEndDate,
   maximumEndDate,
@@ -85,5 +86,20 @@ describe('contract term', () => {
     // £3,000,000 over exactly three years (1,096 days including 29 Feb 2024).
     expect(annualValueFromTotal(300_000_000, '2023-04-01', '2026-03-31')).toBe(Math.round((300_000_000 * 365) / 1096));
     expect(annualValueFromTotal(300_000_000, '2023-04-01', '2026-03-31')).toBe(99_908_759);
+  });
+  it('refuses money figures that contradict each other or the term (issue 13), within a stated tolerance', () => {
+    const term = { startDate: '2020-04-01', initialEndDate: '2030-03-31' };
+    expect(valueProblems({ ...term, totalValuePence: 1_000, annualValuePence: 99_999_999_900 })).toEqual([
+      { field: 'annualValuePence', message: 'Annual value must be no more than the total value over the term (£10)' },
+    ]);
+    expect(valueProblems({ ...term, totalValuePence: 150, annualValuePence: 0 })).toEqual([
+      { field: 'annualValuePence', message: 'Annual value must be more than £0 when the total value is £1.50' },
+    ]);
+    const far = valueProblems({ ...term, totalValuePence: 100_000_000, annualValuePence: 1_000_000 });
+    expect(far[0].field).toBe('totalValuePence');
+    expect(far[0].message).toMatch(/^Total value over the term \(£1,000,000\) must be close to .* from half to double/);
+    // Ten years at £1m a year, with an extension's worth more or an uplift: accepted.
+    expect(valueProblems({ ...term, totalValuePence: 1_200_000_000, annualValuePence: 100_000_000 })).toEqual([]);
+    expect(valueProblems({ ...term, totalValuePence: 0, annualValuePence: 0 })).toEqual([]);
   });
 });

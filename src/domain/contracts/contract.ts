@@ -1,5 +1,6 @@
 // The contract register: vocabularies and the arithmetic of a contract's term (extensions, notice, breaks).
 import { addDays, addMonths, daysBetween, longDateText, type IsoDate } from '../core/dates.js';
+import { poundsText } from '../core/money.js';
 
 export const SERVICE_AREAS = [
   'care_homes',
@@ -253,6 +254,65 @@ export function variedFields(
   return (Object.keys(changes) as (keyof VariationChanges)[]).filter(
     (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k]),
   );
+}
+
+/**
+ * How far a contract's total value over the term may stray from its annual value × the years of its initial term:
+ * from half to double (extensions, uplifts and part years move it; a factor of ten is a typing error).
+ */
+export const VALUE_TOLERANCE = 2;
+
+/**
+ * Whether a contract's two money figures agree (issue 13: a total of £10 with an annual value of £999,999,999 over
+ * ten years was saved, and a total of £1.50 with an annual value of £0): the annual value is no more than the total
+ * when the initial term lasts a year or more, neither is £0 while the other is not, and the total is within
+ * VALUE_TOLERANCE of annual value × years of the initial term (start to initial end, inclusive). Used by the API
+ * (creating and varying a contract), the register import and the contract forms.
+ * @returns problems naming `totalValuePence` (or `annualValuePence`), each saying the tolerance; none when the term's
+ * dates are not in order (termProblems reports that)
+ */
+export function valueProblems(v: {
+  totalValuePence: number;
+  annualValuePence: number;
+  startDate: IsoDate;
+  initialEndDate: IsoDate;
+}): { field: 'totalValuePence' | 'annualValuePence'; message: string }[] {
+  const { totalValuePence: total, annualValuePence: annual } = v;
+  const days = daysBetween(v.startDate, addDays(v.initialEndDate, 1));
+  if (days <= 0 || (total === 0 && annual === 0)) return [];
+  if (annual === 0)
+    return [
+      {
+        field: 'annualValuePence',
+        message: `Annual value must be more than £0 when the total value is ${poundsText(total)}`,
+      },
+    ];
+  if (total === 0)
+    return [
+      {
+        field: 'totalValuePence',
+        message: `Total value over the term must be more than £0 when the annual value is ${poundsText(annual)}`,
+      },
+    ];
+  if (days >= 365 && annual > total)
+    return [
+      {
+        field: 'annualValuePence',
+        message: `Annual value must be no more than the total value over the term (${poundsText(total)})`,
+      },
+    ];
+  const years = days / 365;
+  const expected = Math.round(annual * years);
+  if (total > expected * VALUE_TOLERANCE || total * VALUE_TOLERANCE < expected) {
+    const span = `${years.toLocaleString('en-GB', { maximumFractionDigits: 1 })} year${years === 1 ? '' : 's'}`;
+    return [
+      {
+        field: 'totalValuePence',
+        message: `Total value over the term (${poundsText(total)}) must be close to the annual value × the initial term (${poundsText(annual)} a year for ${span} is about ${poundsText(expected)}): it may be from half to double that; check both figures`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** Annual value from a total over the term when only the total is known (pence, rounded). */

@@ -191,6 +191,13 @@ describe('contract register parsing', () => {
       [5, 'Start date'],
       [5, 'End date'],
     ]);
+    // Each message names the usual heading first, then the others accepted (issue 13: "Missing column "client
+    // group"" for a file that needed "Care group").
+    const messages = parseRegister([], ['Reference', 'Title'], 5).issues.map((i) => i.message);
+    expect(messages).toContain('Missing column "Care group": add a column headed "Care group" (or "Client group")');
+    expect(messages).toContain(
+      'Missing column "Contract form": add a column headed "Contract form" (or "Contract type" or "Form")',
+    );
     const row = [
       'ASC-001',
       'Hub',

@@ -14,6 +14,7 @@ import {
   SERVICE_AREAS,
   SERVICE_AREA_LABELS,
   annualValueFromTotal,
+  valueProblems,
   termProblems,
   type CareGroup,
   type ContractForm,
@@ -100,6 +101,20 @@ export function normaliseHeader(h: string): string {
     .trim();
 }
 
+/**
+ * The message for a required column the file lacks: its usual heading (the label the Columns table on the import
+ * page shows) first, then the other headings accepted (issue 13: "Missing column "client group"" for a file that
+ * needed "Care group"). Case and punctuation do not matter.
+ */
+export function missingColumnMessage(label: string, accepted: readonly string[]): string {
+  const others = accepted.filter((h) => normaliseHeader(h) !== normaliseHeader(label));
+  const quoted = others.map((h) => `"${h.charAt(0).toUpperCase()}${h.slice(1)}"`);
+  const or = quoted.length
+    ? ` (or ${quoted.slice(0, -1).join(', ')}${quoted.length > 1 ? ' or ' : ''}${quoted.at(-1)})`
+    : '';
+  return `Missing column "${label}": add a column headed "${label}"${or}`;
+}
+
 /** Map file headers to fields; issues for required columns that are missing (line = header line). */
 export function mapHeaders(headers: string[], headerLine = 1): { map: Map<string, number>; issues: RegisterIssue[] } {
   const map = new Map<string, number>();
@@ -113,7 +128,7 @@ export function mapHeaders(headers: string[], headerLine = 1): { map: Map<string
     .map(([field, spec]) => ({
       line: headerLine,
       field,
-      message: `Missing column "${spec.headers[1] ?? spec.headers[0]}"`,
+      message: missingColumnMessage(registerColumnLabel(field), spec.headers),
     }));
   return { map, issues };
 }
@@ -286,6 +301,11 @@ export function parseRegisterRow(
     if (d) breakClauseDates.push(d);
     else fail('breakClauses', `Break clause "${part}" is not a date`);
   }
+
+  // The two money figures agree with each other and the initial term (the API's check, valueProblems).
+  if (totalValuePence !== null && annualValuePence !== null && startDate && endDate)
+    for (const p of valueProblems({ totalValuePence, annualValuePence, startDate, initialEndDate: endDate }))
+      fail(p.field === 'totalValuePence' ? 'totalValue' : 'annualValue', p.message);
 
   if (
     issues.length > 0 ||

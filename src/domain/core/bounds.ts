@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { addDays, addMonths, isIsoDate, londonToday } from './dates.js';
 import { enterMessage } from './messages.js';
+import { poundsText } from './money.js';
 
 export const BOUNDS = {
   /** Percentages (points) of anything: 0–100. */
@@ -150,8 +151,7 @@ export function staffLimit(beds: number | null | undefined): number {
   return beds && beds > 0 ? beds * 5 + 50 : 2_000;
 }
 
-const pounds = (pence: number) =>
-  `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+const pounds = poundsText;
 const dmy = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
@@ -177,6 +177,14 @@ export function penceSchema(label: string, range: { min: number; max: number }) 
     .int(`${cap(label)} must be in whole pence`)
     .min(range.min, `${cap(label)} must be ${pounds(range.min)} or more`)
     .max(range.max, `${cap(label)} must be ${pounds(range.max)} or less`);
+}
+
+/**
+ * Money in whole pence of more than £0, up to `range.max` (a BOUNDS entry): a price, a rate, a fee. Says its limits
+ * in the words the forms' parsePoundsInput (./money.ts) uses: "Amount must be more than £0", "… £25,000 or less".
+ */
+export function positivePenceSchema(label: string, range: { max: number }) {
+  return penceSchema(label, { min: 0, max: range.max }).refine((p) => p > 0, `${cap(label)} must be more than £0`);
 }
 
 /** An ISO date (YYYY-MM-DD) that is a real date. */

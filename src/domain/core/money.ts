@@ -2,6 +2,7 @@
 // appear only where people type or read them, and in published formats that use pounds (ORUK's
 // cost_options.amount); these are the only conversions. Text is read digit by digit, never through floating
 // point (0.29 × 100 is 28.999… in binary floating point).
+import { enterMessage } from './messages.js';
 
 /**
  * Money as files write it, to pence: '£1,234,567.89', '1234567.89', '712.5', '0' → 123456789, 123456789, 71250, 0.
@@ -15,23 +16,39 @@ export function parseMoneyToPence(value: string): number | null {
 }
 
 /**
- * An amount a person typed in a form, to pence: "712.50", "712.5", "£1,234", ".5" → 71250, 71250, 123400, 50.
- * More than £0 and less than `maxPounds`.
- * @returns `{ pence }`, or `{ error }` in GOV.UK wording saying what to fix
+ * Pence as pounds in a message or a limit: 2_500_000 → "£25,000", 71_250 → "£712.50". The one way a money limit is
+ * said, by the API's schemas (penceSchema) and the forms (parsePoundsInput) alike.
  */
-export function parsePoundsInput(text: string, maxPounds: number): { pence: number } | { error: string } {
+export function poundsText(pence: number): string {
+  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+}
+
+/**
+ * An amount a person typed in a form, to pence: "712.50", "712.5", "£1,234", ".5" → 71250, 71250, 123400, 50.
+ * More than £0 and at most `range.max` pence (a BOUNDS entry, the same the API's penceSchema applies), with the
+ * same words: "Amount must be £25,000 or less".
+ * @param label the field's label as the form shows it ("amount", "weekly price")
+ * @returns `{ pence }`, or `{ error }` in GOV.UK wording naming the field and saying what to fix
+ */
+export function parsePoundsInput(
+  text: string,
+  range: { readonly max: number },
+  label = 'amount',
+): { pence: number } | { error: string } {
+  const L = label[0].toUpperCase() + label.slice(1);
   const t = text.trim().replace(/^£\s*/, '');
-  if (t === '') return { error: 'Enter the amount in pounds' };
-  if (/^[-−]/.test(t)) return { error: 'Amount must be more than £0' };
+  if (t === '') return { error: `${enterMessage(label)} in pounds` };
+  if (/^[-−]/.test(t)) return { error: `${L} must be more than £0` };
   const m = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/.exec(t);
-  if (!m || (m[1] === '' && m[2] === undefined)) return { error: 'Amount must be in pounds and pence, like 712.50' };
+  if (!m || (m[1] === '' && m[2] === undefined)) return { error: `${L} must be in pounds and pence, like 712.50` };
   const fraction = m[2] ?? '';
-  if (fraction.length > 2) return { error: 'Amount must have no more than 2 decimal places' };
+  if (fraction.length > 2) return { error: `${L} must have no more than 2 decimal places` };
   const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '') || '0';
-  if (whole.length > String(maxPounds).length || Number(whole) >= maxPounds)
-    return { error: `Amount must be less than £${maxPounds.toLocaleString('en-GB')}` };
+  const tooBig = { error: `${L} must be ${poundsText(range.max)} or less` };
+  if (whole.length > String(Math.ceil(range.max / 100)).length) return tooBig;
   const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (pence === 0) return { error: 'Amount must be more than £0' };
+  if (pence > range.max) return tooBig;
+  if (pence === 0) return { error: `${L} must be more than £0` };
   return { pence };
 }
 

@@ -165,7 +165,7 @@ describe('award and response rules', () => {
       [750.5, 'Enter the price in whole pence'],
       ['75000', 'Enter the price in pence, as a whole number'],
       [0, 'Price must be more than £0'],
-      [1_000_000, 'Price must be less than £10,000'],
+      [1_000_001, 'Price must be £10,000 or less'],
     ] as const) {
       const r = responseInputSchema.safeParse({
         response: 'offer',

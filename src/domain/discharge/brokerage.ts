@@ -4,6 +4,7 @@
 import { BOUNDS, latestOfferDate } from '../core/bounds.js';
 import { z } from 'zod';
 import { isoDateSchema } from '../core/dates.js';
+import { poundsText } from '../core/money.js';
 import { CARE_HOME_NEEDS, type FundingRoute, type ServiceNeed } from './referral.js';
 import { hoursNeeded } from './matching.js';
 
@@ -46,7 +47,7 @@ const isoDate = isoDateSchema;
  * A provider's answer. The offer's price is integer pence, as stored (the web form turns the pounds typed into
  * pence): a weekly price for a care-home place, an hourly rate for home care or reablement.
  */
-/** An offer asks less than this: £10,000 a week or an hour, in pence. */
+/** An offer asks at most this: £10,000 a week or an hour, in pence. */
 export const MAX_OFFER_PENCE = 1_000_000;
 
 export const responseInputSchema = z.discriminatedUnion(
@@ -58,7 +59,7 @@ export const responseInputSchema = z.discriminatedUnion(
         .number({ message: 'Enter the price in pence, as a whole number' })
         .int('Enter the price in whole pence')
         .positive('Price must be more than £0')
-        .lt(MAX_OFFER_PENCE, 'Price must be less than £10,000')
+        .max(MAX_OFFER_PENCE, `Price must be ${poundsText(MAX_OFFER_PENCE)} or less`)
         .describe('Weekly price (care home) or hourly rate (home care, reablement) in pence'),
       earliestStart: isoDate,
       canAssessBy: isoDate,

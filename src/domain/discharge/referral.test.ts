@@ -56,7 +56,10 @@ describe('validateReferral', () => {
       { field: 'personRef', message: 'Enter a person reference of 4 to 32 letters, numbers or hyphens' },
       { field: 'nhsNumber', message: 'Enter a valid 10-digit NHS number' },
       { field: 'ageBand', message: 'Select an age band' },
-      { field: 'postcodeDistrict', message: 'Enter a postcode district, like RM7' },
+      {
+        field: 'postcodeDistrict',
+        message: 'Enter the postcode district of their home (the first half of the postcode), like RM7',
+      },
       { field: 'medicallyOptimisedAt', message: 'Enter a real date and time' },
     ]);
   });

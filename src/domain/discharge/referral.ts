@@ -142,14 +142,19 @@ export function isValidNhsNumber(value: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-const district = z.string().transform((v, ctx) => {
-  const d = normalisePostcodeDistrict(v);
-  if (!d) {
-    ctx.addIssue({ code: 'custom', message: 'Enter a postcode district, like RM7' });
-    return z.NEVER;
-  }
-  return d;
-});
+/**
+ * A postcode district, refused with `message`: each field's own words, naming it by the label the form shows (issue
+ * 13: "Enter a postcode district, like RM7" for both the home's district and the preferred areas).
+ */
+const district = (message: string) =>
+  z.string().transform((v, ctx) => {
+    const d = normalisePostcodeDistrict(v);
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return d;
+  });
 
 const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v), {
   message: 'Enter a real date and time',
@@ -184,7 +189,7 @@ export const referralInputSchema = z
       .refine((v) => v === '' || isValidNhsNumber(v), 'Enter a valid 10-digit NHS number')
       .optional(),
     ageBand: z.enum(AGE_BANDS, { message: 'Select an age band' }),
-    postcodeDistrict: district,
+    postcodeDistrict: district('Enter the postcode district of their home (the first half of the postcode), like RM7'),
     hospital: z.string().trim().min(1, 'Enter the hospital').max(120),
     ward: z.string().trim().min(1, 'Enter the ward').max(60),
     medicallyOptimisedAt,
@@ -213,7 +218,10 @@ export const referralInputSchema = z
     equipment: z.array(z.enum(EQUIPMENT)).default([]),
     needsSummary: z.string().trim().max(500, 'Needs summary must be 500 characters or fewer').default(''),
     fundingRoute: z.enum(FUNDING_ROUTES, { message: 'Select the funding route' }),
-    preferredDistricts: z.array(district).max(10).default([]),
+    preferredDistricts: z
+      .array(district('Enter preferred areas as postcode districts separated by commas, like RM7, RM12'))
+      .max(10, 'Enter no more than 10 preferred areas')
+      .default([]),
     preferredLocationIds: z.array(z.string().uuid()).max(5).default([]),
   })
   // Checks across fields run even when other fields are wrong (`when`), so every problem is reported in one go;

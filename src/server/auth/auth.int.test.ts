@@ -41,6 +41,7 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
       cookies: { [SESSION_COOKIE]: cookie.value },
     });
     expect(session.statusCode).toBe(200);
+    expect(session.json().signedIn).toBe(true);
     expect(session.json().user.name).toBe('Casey Commissioner');
 
     // Sign-out needs the CSRF token, then ends the session on the server.
@@ -64,7 +65,16 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
       url: '/api/auth/session',
       cookies: { [SESSION_COOKIE]: cookie.value },
     });
-    expect(after.statusCode).toBe(401);
+    // Not signed in is an answer, not an error (no 401 in the browser console before sign-in) ...
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ signedIn: false, council: after.json().council });
+    // ... while every route that needs a session still refuses the ended one.
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/discharge/board',
+      cookies: { [SESSION_COOKIE]: cookie.value },
+    });
+    expect(refused.statusCode).toBe(401);
   });
 
   it('refuses a wrong password with problem+json naming the fields, and rate-limits guessing', async () => {

@@ -6,14 +6,14 @@ import { createSession, deleteSession, deleteUserSessions } from '../../db/core/
 import { clearFailures, describeLockout, lockedUntil, MAX_FAILURES, recordFailure } from '../../db/core/throttle.js';
 import { findActiveUserByEmail, getUser, getUserRow, setPassword } from '../../db/core/users.js';
 import { recordAudit } from '../../db/core/audit.js';
-import { invalid, Problem, unauthorised } from '../problem.js';
+import { invalid, Problem } from '../problem.js';
 import { actorOf, requireSignedIn } from './guards.js';
 import { IpThrottle } from './ip-throttle.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session.js';
 import { getBorough } from '../../db/core/settings.js';
 import type { Db } from '../../db/client.js';
 import { authorityByCode } from '../../domain/geography/authorities.js';
-import { councilResponse, sessionResponse, type servedCouncilSchema } from './schemas.js';
+import { councilResponse, sessionResponse, sessionStateResponse, type servedCouncilSchema } from './schemas.js';
 
 /**
  * The council this Steward serves for the banner: name, official name, GSS code and whether it is the synthetic
@@ -112,7 +112,12 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await recordAudit(app.db, { userId: user.id, label: user.email }, { action: 'sign-in', entity: 'session' });
       reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt));
       const view = await getUser(app.db, user.id);
-      return { user: view!, csrfToken: session.csrfToken, council: await servedCouncil(app.db) };
+      return {
+        signedIn: true as const,
+        user: view!,
+        csrfToken: session.csrfToken,
+        council: await servedCouncil(app.db),
+      };
     },
   );
 
@@ -121,15 +126,16 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user and the CSRF token for state-changing requests',
-        response: { 200: sessionResponse },
+        summary:
+          'Whether this browser is signed in: if so the user and the CSRF token for state-changing requests; signedIn false (not 401) otherwise',
+        response: { 200: sessionStateResponse },
       },
     },
     async (request) => {
-      if (!request.actor || !request.session) throw unauthorised();
-      const view = await getUser(app.db, request.actor.userId);
-      if (!view) throw unauthorised();
-      return { user: view, csrfToken: request.session.csrfToken, council: await servedCouncil(app.db) };
+      const council = await servedCouncil(app.db);
+      const view = request.actor && request.session ? await getUser(app.db, request.actor.userId) : null;
+      if (!view || !request.session) return { signedIn: false as const, council };
+      return { signedIn: true as const, user: view, csrfToken: request.session.csrfToken, council };
     },
   );
 

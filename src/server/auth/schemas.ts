@@ -37,10 +37,21 @@ export const councilResponse = z.object({ council: servedCouncilSchema.nullable(
  * Steward serves (null before set-up).
  */
 export const sessionResponse = z.object({
+  signedIn: z.literal(true),
   user: userSchema,
   csrfToken: z.string(),
   council: servedCouncilSchema.nullable(),
 });
+
+/**
+ * The session check's answer, 200 either way (issue 13: a 401 for "not signed in" logged an error in the browser
+ * console on every page before sign-in): signed in, as `sessionResponse`; or `signedIn: false` with the council
+ * only. Every other route still answers 401 without a session.
+ */
+export const sessionStateResponse = z.discriminatedUnion('signedIn', [
+  sessionResponse,
+  z.object({ signedIn: z.literal(false), council: servedCouncilSchema.nullable() }),
+]);
 
 /** One line of the audit trail: who did what to which record, with a detail bag (never names). */
 export const auditEntrySchema = z.object({

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
-import { ASSESSMENT_DOMAINS, QUALITY_RATINGS } from '../../domain/contracts/assessment.js';
+import { ASSESSMENT_DOMAINS, QUALITY_RATINGS, visitDateSchema } from '../../domain/contracts/assessment.js';
 import { assessmentOwner, getAssessment, listAssessments } from '../../db/contracts/assessments.js';
 import {
   createAssessment,
@@ -21,7 +21,7 @@ import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn
 import { notFound } from '../problem.js';
 import { assessmentViewSchema, contractHistoryEntrySchema } from './schemas.js';
 import { assessmentHistory } from '../../db/contracts/planHistory.js';
-import { idParams, isoDate, QUALITY, TAGS, today, uuid, who } from './params.js';
+import { idParams, QUALITY, TAGS, today, uuid, who } from './params.js';
 
 const ratingsBody = z.object(
   Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(QUALITY_RATINGS)])) as Record<
@@ -154,7 +154,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           locationId: uuid,
           contractId: uuid.nullable().default(null),
-          visitDate: isoDate,
+          visitDate: visitDateSchema,
           ratings: ratingsBody,
           summary: z.string().max(5000).default(''),
           assessorName: z.string().max(200).nullable().default(null),

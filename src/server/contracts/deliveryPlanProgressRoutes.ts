@@ -1,5 +1,6 @@
 // The council's delivery plan as progress is tracked: by priority and by responsible service area, as an Excel
 // workbook in Halton's layout, an action's year statuses and RAG, milestones completed (plans edited: ./deliveryPlanRoutes.ts).
+import { actualDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
@@ -11,7 +12,7 @@ import { notFound } from '../problem.js';
 import { download, MEDIA } from '../schemas.js';
 import { deliveryPlanSchema } from './schemas.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
-import { asAtFor, asAtQuery, COMMISSIONING, idParams, isoDate, TAGS, who } from './params.js';
+import { asAtFor, asAtQuery, COMMISSIONING, idParams, TAGS, who } from './params.js';
 
 const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -58,7 +59,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
         producedAt: new Date(),
       });
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', MEDIA.xlsx)
         .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)
         .send(buf);
     },
@@ -94,7 +95,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Mark a milestone complete (or reopen it with null)',
         params: idParams,
-        body: z.object({ completedOn: isoDate.nullable() }),
+        body: z.object({ completedOn: actualDateSchema('date completed').nullable() }),
         response: { 200: z.object({ id: z.string() }) },
       },
     },

@@ -10,6 +10,7 @@ import {
   FUNDING_SOURCES,
   SERVICE_AREAS,
   termProblems,
+  valueProblems,
   type ContractTerm,
 } from '../../domain/contracts/contract.js';
 import { isIsoDate } from '../../domain/core/dates.js';
@@ -64,6 +65,9 @@ const contractBody = z
     (b, ctx) => {
       for (const p of termProblems(termFields(b)))
         ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+      // The two money figures agree with each other and the term, when both parsed as amounts.
+      if (typeof b.totalValuePence === 'number' && typeof b.annualValuePence === 'number')
+        for (const p of valueProblems(b)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
     },
     { when: ({ value }) => hasRealTermDates(value) },
   );

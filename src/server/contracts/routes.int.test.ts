@@ -141,6 +141,24 @@ describeWithDatabases('contracts routes', (ctx) => {
     );
     expect(image.statusCode).toBe(422);
     expect(image.json().errors[0].message).toMatch(/This file is an image|Not a readable XLSX workbook/);
+    // The same PNG renamed fake.csv and read by the browser as text (issue 13): refused as an image on the file,
+    // in the importers' words, not as "body: Remove the NUL character".
+    const asText = await commissioner.send(
+      'POST',
+      '/api/contracts/import?fileName=fake.csv',
+      png.toString('utf8'),
+      'text/csv',
+    );
+    expect(asText.statusCode).toBe(400);
+    expect(asText.json()).toMatchObject({
+      detail: 'The file was not imported',
+      errors: [
+        {
+          field: 'file',
+          message: 'This file is an image, not a CSV or text file: choose the spreadsheet itself and upload it again',
+        },
+      ],
+    });
     const unknown = await commissioner.send(
       'POST',
       '/api/contracts/import?fileName=register.csv',
@@ -345,6 +363,21 @@ describeWithDatabases('contracts routes', (ctx) => {
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0]).toMatchObject({ field: 'visitDate' });
     expect(duplicate.json().errors[0].message).toMatch(/already has an assessment for the visit on .* revise that one/);
+    // A visit that has not happened, or one before any record Steward keeps, is refused naming the visit date
+    // (issue 13: a visit on 1 January 1900 was saved).
+    for (const [visitDate, message] of [
+      ['1900-01-01', 'Visit date must be on or after 1 January 2000'],
+      [addDays(today, 1), 'Visit date must be today or in the past'],
+    ]) {
+      const wrong = await officer.post('/api/contracts/assessments', {
+        locationId: myLocation,
+        contractId: null,
+        visitDate,
+        ratings: { involvement_information: 'Good' },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors).toContainEqual(expect.objectContaining({ field: 'visitDate', message }));
+    }
     const published = await officer.post(`/api/contracts/assessments/${draft}/publish`);
     expect(published.json()).toMatchObject({
       status: 'published',

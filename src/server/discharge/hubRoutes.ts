@@ -6,6 +6,7 @@ import { BOUNDS, wholeNumberQuery } from '../../domain/core/bounds.js';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { sendRequestSchema } from '../../domain/discharge/brokerage.js';
 import { describeFindings, screenFreeText } from '../../domain/discharge/screening.js';
+import { dischargeTimeProblem } from '../../domain/discharge/dischargeTime.js';
 import { DELAY_REASONS, DESTINATIONS, referralInputSchema, type ServiceNeed } from '../../domain/discharge/referral.js';
 import { awardOffer, listResponses, sendRequests } from '../../db/discharge/brokerage.js';
 import { searchCandidates } from '../../db/discharge/candidates.js';
@@ -218,16 +219,28 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: z.object({
           destination: z.enum(DESTINATIONS, { message: 'Select where the person went' }),
-          dischargedAt: z.string().datetime({ offset: true }).optional(),
+          /** When the person left hospital (ISO with offset); now when absent. */
+          dischargedAt: z
+            .string()
+            .datetime({ offset: true, message: 'Enter the date and time they left hospital' })
+            .optional(),
         }),
         response: { 200: referralResponseSchema },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const at = request.body.dischargedAt ? new Date(request.body.dischargedAt) : new Date();
-      if (at.getTime() > Date.now() + 60_000)
-        throw invalid([{ field: 'dischargedAt', message: 'Discharge time cannot be in the future', in: 'body' }]);
+      const now = new Date();
+      const at = request.body.dischargedAt ? new Date(request.body.dischargedAt) : now;
+      const open = await getReferral(app.db, request.params.id);
+      if (!open) throw notFound('Referral');
+      // One check (src/domain/discharge/dischargeTime.ts) with the form: not in the future, not before the
+      // referral was made nor before the person was medically optimised.
+      const problem = dischargeTimeProblem(at, now, {
+        referredAt: new Date(open.referredAt),
+        medicallyOptimisedAt: new Date(open.medicallyOptimisedAt),
+      });
+      if (problem) throw invalid([{ field: 'dischargedAt', message: problem, in: 'body' }]);
       const referral = await recordDischarge(app.db, request.params.id, request.body.destination, who(actor), at);
       return { referral };
     },

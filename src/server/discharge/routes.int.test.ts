@@ -257,6 +257,27 @@ describeWithDatabases('discharge routes', (ctx) => {
     ).toEqual([[referralId, 'awarded']]);
     // The hub board counts the offers each person has had (two here: Rosewood's and Oakfield's).
     expect(before.lanes[3].entries[0].offers).toBe(2);
+    // The time they left hospital (issue 13, finding 20): refused in the future or before the referral was made,
+    // naming the field; nothing is recorded then.
+    const dischargeAt = (at: Date) =>
+      broker.post(`/api/discharge/referrals/${referralId}/discharge`, {
+        destination: 'care_home',
+        dischargedAt: at.toISOString(),
+      });
+    const future = await dischargeAt(new Date(Date.now() + 3 * 3_600_000));
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'dischargedAt',
+        message: 'The time they left hospital cannot be in the future',
+      }),
+    ]);
+    const early = await dischargeAt(new Date(Date.now() - 40 * 86_400_000));
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: 'dischargedAt' });
+    expect(early.json().errors[0].message).toMatch(
+      /^The time they left hospital must be after (the referral was made|they were medically optimised) \(\d+ \w+ \d{4} at \d{2}:\d{2}\)$/,
+    );
     const out = await broker.post(`/api/discharge/referrals/${referralId}/discharge`, { destination: 'care_home' });
     expect(out.statusCode).toBe(200);
     const after = (await broker.get('/api/discharge/board')).json();

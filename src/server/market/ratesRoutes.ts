@@ -1,8 +1,6 @@
 // Usual rates' and cost of care's API: read by staff, set by commissioners.
-import { BOUNDS, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { BANDS } from '../../domain/market/types.js';
+import { costOfCareInputSchema, usualRateInputSchema } from '../../domain/market/rates.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
 import { actorOf, requireRole, requireSignedIn } from '../auth/guards.js';
 import { costOfCareSchema, ratesSchema, usualRateSchema } from './schemas/register.js';
@@ -29,15 +27,7 @@ const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Set the usual rate for a band from a date',
-        body: z.object({
-          band: z.enum(BANDS),
-          effectiveFrom: plannedDateSchema('date the rate takes effect', BOUNDS.earliestUsualRateDate),
-          amountPence: penceSchema('rate', BOUNDS.weeklyPricePence).refine(
-            (p) => p > 0,
-            'Enter a rate of more than £0',
-          ),
-          note: z.string().max(500).nullable().optional(),
-        }),
+        body: usualRateInputSchema,
         response: { 200: usualRateSchema },
       },
     },
@@ -50,15 +40,7 @@ const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Set a cost of care figure',
-        body: z.object({
-          service: z.enum(['residential', 'nursing', 'homecare']),
-          effectiveFrom: plannedDateSchema('date the figure takes effect', BOUNDS.earliestUsualRateDate),
-          amountPence: penceSchema('cost of care', BOUNDS.weeklyPricePence).refine(
-            (p) => p > 0,
-            'Enter a cost of more than £0',
-          ),
-          source: z.string().max(500).nullable().optional(),
-        }),
+        body: costOfCareInputSchema,
         response: { 200: costOfCareSchema },
       },
     },

@@ -1,5 +1,5 @@
 // The market register's API: locations (list, one location's picture, council edits) and providers.
-import { BOUNDS, penceSchema } from '../../domain/core/bounds.js';
+import { actualDateSchema, BOUNDS, penceSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { londonDate } from '../../domain/core/dates.js';
@@ -42,7 +42,7 @@ import {
   providerRowSchema,
   providerViewSchema,
 } from './schemas/register.js';
-import { filterQuery, id, isoDate, locationFor, TAGS, toFilter } from './params.js';
+import { filterQuery, id, locationFor, TAGS, toFilter } from './params.js';
 
 /** How a return that no person filed came in, as its history says. */
 const SOURCE_WORDS: Record<string, string> = {
@@ -219,7 +219,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
             .nullable()
             .optional(),
           cqcRating: z.enum(CQC_RATINGS).nullable().optional(),
-          cqcRatingDate: isoDate.nullable().optional(),
+          cqcRatingDate: actualDateSchema('CQC rating date').nullable().optional(),
           selfFunderWeeklyFeePence: penceSchema('self-funder weekly fee', BOUNDS.weeklyPricePence)
             .nullable()
             .optional(),

@@ -201,8 +201,8 @@ describeWithDatabases('market routes', (ctx) => {
     });
     expect(silly.statusCode).toBe(400);
     expect(silly.json().errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual([
-      ['effectiveFrom', 'Date the rate takes effect must be on or after 1 April 2015'],
-      ['amountPence', 'Rate must be £25,000 or less'],
+      ['effectiveFrom', 'Effective from date must be on or after 1 April 2015'],
+      ['amountPence', 'Amount must be £25,000 or less'],
     ]);
     const set = await commissioner.put('/api/market/rates', rate);
     expect(set.statusCode).toBe(200);
@@ -270,6 +270,26 @@ describeWithDatabases('market routes', (ctx) => {
     expect(bad.json().errors).toEqual([
       { field: 'line 3: cqc_location_id', message: '1-700000002 is not one of your care homes', in: 'body' },
     ]);
+    // Every raw text upload refuses a file that is not text by what it is (issue 13: a PNG named fake.csv), as do
+    // the CQC import and any text/plain body.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const image = 'This file is an image, not a CSV or text file: choose the spreadsheet itself and upload it again';
+    for (const [who, url, type] of [
+      [providerA, `/api/market/providers/${provA}/capacity-csv`, 'text/csv'],
+      [providerA, `/api/market/providers/${provA}/capacity-csv`, 'text/plain'],
+      [commissioner, '/api/market/import/cqc?fileName=fake.csv', 'text/csv'],
+    ] as const) {
+      const res = await who.send('POST', url, png.toString('utf8'), type);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([{ field: 'file', message: image, in: 'body' }]);
+    }
+    const pdf = await providerA.send(
+      'POST',
+      `/api/market/providers/${provA}/capacity-csv`,
+      '%PDF-1.7\n\u0000\u0000binary',
+      'text/csv',
+    );
+    expect(pdf.json().errors[0].message).toMatch(/^This file is a PDF document, not a CSV or text file/);
     const pic = (await providerA.get(`/api/market/locations/${homeA}`)).json();
     expect(pic.careHome).toMatchObject({ occupied: 28, vacantAccepting: 2 }); // the bad file changed nothing
     expect(pic.history.careHome.length).toBe(3);

@@ -1,5 +1,5 @@
 // Self-funder fees' API: kept by the home (its provider), or by commissioners for it.
-import { BOUNDS, dateRangeError, penceSchema, plannedDateSchema } from '../../domain/core/bounds.js';
+import { BOUNDS, dateRangeError, plannedDateSchema, positivePenceSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDays, isIsoDate, londonDate } from '../../domain/core/dates.js';
@@ -69,7 +69,7 @@ const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {
             .array(
               z.object({
                 band: z.enum(SELF_FUNDER_BANDS, 'Choose a care home band'),
-                weeklyFeePence: penceSchema('weekly fee', { min: 1, max: BOUNDS.weeklyPricePence.max }),
+                weeklyFeePence: positivePenceSchema('weekly fee', BOUNDS.weeklyPricePence),
               }),
             )
             .min(1, 'Enter a weekly fee for at least one band')

@@ -2,6 +2,8 @@ import type { Wire } from '../../../src/server/schemas';
 import type { auditEntrySchema } from '../../../src/server/auth/schemas';
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
+import { ROLE_LABELS } from '../auth';
+import { RETURN_SOURCE_LABELS } from '../../../src/domain/market/types';
 import {
   DownloadLinks,
   LoadingOrError,
@@ -13,6 +15,78 @@ import {
 } from '../components';
 
 export type AuditEntry = Wire<typeof auditEntrySchema>;
+
+/** Actions in the words the audit log shows: past tense, what was done ("create" → "Created"). */
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Created',
+  created: 'Created',
+  update: 'Changed',
+  updated: 'Changed',
+  edit: 'Changed',
+  set: 'Set',
+  settings: 'Settings changed',
+  delete: 'Deleted',
+  import: 'Imported',
+  imported: 'Imported',
+  import_return: 'Return imported',
+  load: 'Loaded',
+  vary: 'Varied',
+  extend: 'Extended',
+  end: 'Ended',
+  retire: 'Retired',
+  award: 'Awarded',
+  cancel: 'Cancelled',
+  confirm: 'Confirmed',
+  discharge: 'Discharge recorded',
+  request: 'Requested',
+  send_request: 'Request sent',
+  submit: 'Submitted',
+  review: 'Reviewed',
+  reviewed: 'Reviewed',
+  revise: 'Revised',
+  publish: 'Published',
+  published: 'Published',
+  approved: 'Approved',
+  sent_for_review: 'Sent for review',
+  changes_requested: 'Changes requested',
+  update_stage: 'Stage changed',
+  update_spend: 'Spend changed',
+  update_actuals: 'Actual spend changed',
+  update_metric_plans: 'Metric plans changed',
+  update_contracts: 'Linked contracts changed',
+  link_risk: 'Risk linked',
+  unlink_risk: 'Risk unlinked',
+  refresh_counts: 'Figures recomputed',
+  'nil-return': 'Nil return',
+  setup: 'Set up',
+  'sign-in': 'Signed in',
+  'sign-in-failed': 'Sign-in failed',
+  'sign-out-everywhere': 'Signed out everywhere',
+  'end-sessions': 'Sessions ended',
+  lockout: 'Locked out',
+  'change-password': 'Password changed',
+  'change-password-refused': 'Password change refused',
+  'reset-password': 'Password reset',
+  'view-identifying-details': 'Identifying details viewed',
+  disable: 'Disabled',
+  enable: 'Enabled',
+  'access-refused': 'Access refused',
+};
+
+/** An action in words: its label, else the code in words with a capital ("update_x" → "Update x"). */
+export function actionLabel(action: string): string {
+  const w = ACTION_LABELS[action] ?? words(action.replace(/-/g, ' '));
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** Coded values the detail holds, by the key they sit under (a return's source, a role), in the pages' words. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  source: RETURN_SOURCE_LABELS,
+  role: ROLE_LABELS as Record<string, string>,
+};
+
+/** A snake_case or kebab-case code ("bulk_csv"), as opposed to text or a name. */
+const CODE = /^[a-z][a-z0-9]*([_-][a-z0-9]+)+$/;
 
 const PAGE_SIZE = 50;
 
@@ -37,32 +111,37 @@ export function words(code: string): string {
  */
 export function describeDetail(detail: Record<string, unknown> | null, names: Record<string, string> = {}): string {
   if (!detail) return '';
-  const value = (v: unknown): string =>
+  const value = (v: unknown, key = ''): string =>
     v === null || v === undefined
       ? 'none'
       : typeof v === 'string'
-        ? (names[v.toLowerCase()] ?? v)
+        ? (names[v.toLowerCase()] ?? VALUE_LABELS[key]?.[v] ?? (CODE.test(v) ? words(v) : v))
         : typeof v === 'boolean'
           ? v
             ? 'yes'
             : 'no'
           : Array.isArray(v)
-            ? v.map(value).join(', ')
+            ? v.map((x) => value(x, key)).join(', ')
             : typeof v === 'object'
               ? JSON.stringify(v)
               : String(v);
   const parts: string[] = [];
   const { before, after, ...rest } = detail as { before?: unknown; after?: unknown } & Record<string, unknown>;
+  // A key naming an id ("locationId") whose value the server named is labelled by the record, not "id".
+  const label = (k: string, v: unknown) => {
+    const named = typeof v === 'string' && names[v.toLowerCase()] !== undefined;
+    return named ? words(k).replace(/ ids?$/, '') : words(k);
+  };
   for (const [k, v] of Object.entries(rest)) {
     if (v && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'to' in v) {
       const c = v as { from: unknown; to: unknown };
-      parts.push(`${words(k)}: ${value(c.from)} → ${value(c.to)}`);
-    } else parts.push(`${words(k)}: ${value(v)}`);
+      parts.push(`${label(k, c.to)}: ${value(c.from, k)} → ${value(c.to, k)}`);
+    } else parts.push(`${label(k, v)}: ${value(v, k)}`);
   }
   if (after && typeof after === 'object' && !Array.isArray(after)) {
     const was = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(after as Record<string, unknown>))
-      parts.push(`${words(k)}: ${value(was[k])} → ${value(v)}`);
+      parts.push(`${label(k, v)}: ${value(was[k], k)} → ${value(v, k)}`);
   }
   return parts.join('; ');
 }
@@ -81,7 +160,7 @@ const record = (e: AuditEntry) => {
 const columns: Column<AuditEntry>[] = [
   { key: 'at', header: 'When', render: (e) => formatDateTime(e.at) },
   { key: 'userEmail', header: 'Who', render: who },
-  { key: 'action', header: 'Action', render: (e) => words(e.action) },
+  { key: 'action', header: 'Action', render: (e) => actionLabel(e.action) },
   { key: 'entity', header: 'Record', render: record },
   {
     key: 'detail',
@@ -95,7 +174,7 @@ const downloadColumns: DownloadColumn<AuditEntry>[] = [
   { key: 'at', header: 'When (UK time)', value: (e) => new Date(e.at) },
   { key: 'userName', header: 'Who', value: (e) => e.userName ?? null },
   { key: 'userEmail', header: 'Signed in as' },
-  { key: 'action', header: 'Action', value: (e) => words(e.action) },
+  { key: 'action', header: 'Action', value: (e) => actionLabel(e.action) },
   { key: 'entity', header: 'Record type', value: (e) => (e.entity.includes('/') ? e.entity : words(e.entity)) },
   { key: 'entityName', header: 'Record', value: (e) => e.entityName ?? e.entityId },
   { key: 'detail', header: 'Detail', value: (e) => describeDetail(e.detail, e.names) },

@@ -117,12 +117,13 @@ describeE2E('admin: users and audit log', () => {
     await page.goto(`${e2e.steward.baseUrl}/admin/audit`);
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await expectAccessible(page, 'audit log page');
-    const created = page.locator('tbody tr', { hasText: 'role: commissioner' }).first();
+    const created = page.locator('tbody tr', { hasText: 'role: Commissioner' }).first();
     // People and records by name, not ids (issue 13).
     await expect
       .poll(() => created.getByRole('cell').nth(1).textContent())
       .toBe(`${E2E_ADMIN.name} (${DEMO_ACCOUNTS.admin.email})`);
-    await expect.poll(() => created.getByRole('cell').nth(2).textContent()).toBe('create');
+    // Actions and coded values in words (review finding 18): "Created", "role: Commissioner".
+    await expect.poll(() => created.getByRole('cell').nth(2).textContent()).toBe('Created');
     await expect.poll(() => created.getByRole('cell').nth(3).textContent()).toBe('user: Priya Planner');
     expect(await created.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 

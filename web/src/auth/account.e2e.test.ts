@@ -39,7 +39,10 @@ describeE2E('accounts: your account and managing a user', () => {
     await expectAccessible(admin.page, 'user page after disabling');
 
     // The viewer's session has ended.
-    expect((await page.request.get(`${e2e.steward.baseUrl}/api/auth/session`)).status()).toBe(401);
+    const ended = await page.request.get(`${e2e.steward.baseUrl}/api/auth/session`);
+    expect(ended.status()).toBe(200);
+    expect((await ended.json()).signedIn).toBe(false);
+    expect((await page.request.get(`${e2e.steward.baseUrl}/api/market/summary`)).status()).toBe(401);
     expect([...errors, ...admin.errors].filter((e) => !/401|Unauthorized|Sign in required/i.test(e))).toEqual([]);
   });
 });

@@ -8,11 +8,17 @@ import type { Role } from '../../../src/domain/core/auth';
 
 // One source of truth for roles: the pure domain module the server uses too.
 import type { Wire } from '../../../src/server/schemas';
-import type { councilResponse, sessionResponse, userSchema } from '../../../src/server/auth/schemas';
+import type {
+  councilResponse,
+  sessionResponse,
+  sessionStateResponse,
+  userSchema,
+} from '../../../src/server/auth/schemas';
 export { ROLES, ROLE_LABELS, STAFF_ROLES, EDITOR_ROLES, type Role } from '../../../src/domain/core/auth';
 
 export type User = Wire<typeof userSchema>;
 type SessionResponse = Wire<typeof sessionResponse>;
+type SessionState = Wire<typeof sessionStateResponse>;
 /** The council this Steward serves (name, GSS code, synthetic demo or not); null before set-up. */
 export type ServedCouncil = NonNullable<Wire<typeof councilResponse>['council']>;
 
@@ -49,16 +55,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    apiGet<SessionResponse>('/api/auth/session', { ignoreUnauthorised: true })
-      .then((s) => !cancelled && apply(s))
-      .catch(() => {
+    // The session check answers 200 either way, so no error is logged in the console before sign-in.
+    apiGet<SessionState>('/api/auth/session', { ignoreUnauthorised: true })
+      .then((s) => {
         if (cancelled) return;
+        if (s.signedIn) return apply(s);
         apply(null);
         // Signed out: the banner still names the council (and says whether its figures are synthetic).
-        apiGet<Wire<typeof councilResponse>>('/api/auth/council', { ignoreUnauthorised: true })
-          .then((c) => !cancelled && setCouncil(c.council))
-          .catch(() => undefined);
-      });
+        setCouncil(s.council);
+      })
+      .catch(() => !cancelled && apply(null));
     return () => {
       cancelled = true;
     };

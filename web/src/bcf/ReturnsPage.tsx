@@ -36,7 +36,7 @@ export function ReturnsPage() {
   const { planId, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
   const [quarter, setQuarter] = useState('');
-  const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
+  const { input, errors, done, busy, submit: uploadWith } = useFileUpload();
   const crumbs = bcfCrumbs(planId, 'Returns');
   if (!data || !planId)
     return (
@@ -51,14 +51,7 @@ export function ReturnsPage() {
     return `${file.name} imported: ${r.schemes} schemes${r.schemesAdded.length ? ` (new: ${r.schemesAdded.join(', ')})` : ''}, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`;
   });
   return (
-    <BcfPage
-      title="BCF returns"
-      crumbs={crumbs}
-      planId={planId}
-      errors={errors}
-      errorTitle={problem ?? 'There is a problem'}
-      done={done}
-    >
+    <BcfPage title="BCF returns" crumbs={crumbs} planId={planId} errors={errors} done={done}>
       <h2 className="govuk-heading-m">Export a return</h2>
       <p className="govuk-body">
         The workbook follows the national template’s sheets: Cover, Income, Expenditure, Metrics, Demand and capacity

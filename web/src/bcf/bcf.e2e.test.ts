@@ -15,18 +15,21 @@ describeE2E('better care fund', () => {
     const base = e2e.steward.baseUrl;
     await signIn(page, base, DEMO_ACCOUNTS.bcf_lead.email, DEMO_ACCOUNTS.bcf_lead.password);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Better Care Fund' }).click();
+    // The default plan is the borough's own (issue 13: the demo opened on a real joint plan of real boroughs).
+    await page.getByRole('heading', { level: 1, name: /^Eastbrook Better Care Fund Plan/ }).waitFor();
+    const { plans } = await (await page.request.get(`${base}/api/bcf/plans`)).json();
+    expect(plans).toHaveLength(2);
+    expect(plans[0].places).toEqual(['Eastbrook (demo borough)']);
+    expect(plans[1].places).toEqual(['Barking and Dagenham', 'Havering', 'Redbridge']);
+    const joint = plans[1];
+    await page.getByRole('navigation', { name: 'Other BCF plans' }).getByRole('link', { name: /Joint/ }).click();
     await page.getByRole('heading', { level: 1, name: /Joint Better Care Fund Plan/ }).waitFor();
     await expectAccessible(page, 'BCF plan and spend');
 
-    // The joint plan: three places, every funding line, every scheme.
-    const { plans } = await (await page.request.get(`${base}/api/bcf/plans`)).json();
-    expect(plans).toHaveLength(2);
-    expect(plans[0].places).toEqual(['Barking and Dagenham', 'Havering', 'Redbridge']);
-    expect(plans[1].places).toEqual(['Eastbrook (demo borough)']);
-    const plan = await (await page.request.get(`${base}/api/bcf/plans/${plans[0].id}`)).json();
+    // The joint plan (demo data built from a published template): three places, every funding line, every scheme.
+    const plan = await (await page.request.get(`${base}/api/bcf/plans/${joint.id}`)).json();
     const fundingTable = page.locator('table', { hasText: 'Income, planned and actual spend by place' });
-    for (const place of plans[0].places)
-      await expect.poll(() => fundingTable.getByText(place).count()).toBeGreaterThan(0);
+    for (const place of joint.places) await expect.poll(() => fundingTable.getByText(place).count()).toBeGreaterThan(0);
     for (const line of ['minimum_nhs', 'ibcf', 'dfg', 'discharge_fund_la', 'discharge_fund_icb', 'msif'] as const)
       await expect
         .poll(() => fundingTable.getByText(FUNDING_LINE_LABELS[line], { exact: true }).count())
@@ -177,7 +180,7 @@ describeE2E('better care fund', () => {
     await expect.poll(() => page.getByText(/Steward placements/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'BCF metrics of the borough’s own plan');
     // The joint plan's places are not the borough: the page says why nothing is recomputed there.
-    await page.goto(`${base}/bcf/metrics?plan=${plans[0].id}`);
+    await page.goto(`${base}/bcf/metrics?plan=${joint.id}`);
     await page.getByText(/which is not a place of this plan/).waitFor();
     expect(errors).toEqual([]);
   }, 600_000);

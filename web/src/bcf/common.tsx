@@ -57,21 +57,20 @@ export function bcfCrumbs(planId: string | null, here: string): Crumb[] {
 
 /**
  * A BCF page's frame: the page with the "Better Care Fund" caption, the area's links, then (when given) the error
- * summary (titled `errorTitle`) and a success banner headed `done`, above the page's own content.
+ * summary (headed "There is a problem") and a success banner headed `done`, above the page's own content.
  */
 export function BcfPage(p: {
   title: string;
   crumbs: Crumb[];
   planId: string | null;
   errors?: SummaryError[];
-  errorTitle?: string;
   done?: string | null;
   children: ReactNode;
 }) {
   return (
     <Page title={p.title} caption="Better Care Fund" breadcrumbs={p.crumbs} hasErrors={(p.errors?.length ?? 0) > 0}>
       <BcfNav planId={p.planId} />
-      {p.errors && <ErrorSummary errors={p.errors} title={p.errorTitle} />}
+      {p.errors && <ErrorSummary errors={p.errors} />}
       {p.done && <NotificationBanner type="success" heading={p.done} />}
       {p.children}
     </Page>

@@ -47,14 +47,9 @@ export function inPageOrder<E extends { field?: string }>(errors: readonly E[], 
 /**
  * GOV.UK error summary: "There is a problem" with a link to each field, focused when it appears so screen
  * readers announce it. Put it at the top of the page's main column, above the form. Nothing when no errors.
+ * The heading is always "There is a problem" (GOV.UK's pattern): what went wrong is in the list, never the heading.
  */
-export function ErrorSummary({
-  errors,
-  title = 'There is a problem',
-}: {
-  errors: readonly SummaryError[];
-  title?: string;
-}) {
+export function ErrorSummary({ errors }: { errors: readonly SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.field}:${e.message}`).join('|');
   // Fields not on the page (an error about a field this form does not show) are listed without a link.
@@ -80,7 +75,7 @@ export function ErrorSummary({
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
-        <h2 className="govuk-error-summary__title">{title}</h2>
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {shown.map((e, i) => (

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
 import { ErrorSummary, apiErrorsToSummary, failureToSummary, fieldError, fieldId } from './ErrorSummary';
+import { uploadErrorsToSummary } from './useFileUpload';
 import { Checkboxes, DateInput, Radios, Select, TextInput } from './forms';
 import { KeyFigures, splitFigure } from './KeyFigures';
 import { Breadcrumbs } from './Page';
@@ -29,6 +30,31 @@ describe('ErrorSummary', () => {
     expect(out).toContain('<a href="#email">Enter your email address</a>');
     expect(out).toContain('<li>Too many attempts</li>');
     expect(out).toContain('role="alert"');
+  });
+
+  it('heads a refused upload "There is a problem" and links a problem with the file to its input (issue 13)', () => {
+    const image = 'This file is an image, not a CSV or text file: choose the spreadsheet itself and upload it again';
+    const err = new ApiError({
+      status: 400,
+      title: 'There is a problem',
+      detail: 'The file was not imported',
+      errors: [{ field: 'file', message: image }],
+    });
+    const entries = uploadErrorsToSummary(err, 'register');
+    expect(entries).toEqual([{ message: 'The file was not imported' }, { field: 'register', message: image }]);
+    const out = html(<ErrorSummary errors={entries} />);
+    expect(out).toContain('<h2 class="govuk-error-summary__title">There is a problem</h2>');
+    expect(out).not.toMatch(/body:|NUL/);
+    const lines = new ApiError({
+      status: 422,
+      title: 'The file was not imported',
+      detail: '1 problem found; nothing was saved',
+      errors: [{ field: 'line 3: Start date', message: 'Start date must be a real date' }],
+    });
+    expect(uploadErrorsToSummary(lines, 'register')).toEqual([
+      { message: '1 problem found; nothing was saved' },
+      { message: 'line 3: Start date: Start date must be a real date' },
+    ]);
   });
 
   it('renders nothing without errors', () => {

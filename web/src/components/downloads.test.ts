@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { presentCell, toCsv, toXlsx, type DownloadColumn } from './downloads';
+import { filterSlug } from './DownloadLinks';
+import { presentCell, SEX_LABELS, toCsv, toXlsx, type DownloadColumn } from './downloads';
 
 interface Home {
   name: string;
@@ -81,7 +82,61 @@ describe('cells as the page shows them (issue 13)', () => {
         reference: 'EB-CAR-001',
       },
     ]);
-    expect(csv.split('\r\n')[1]).toBe('Care home residential,Yes,2026-07-01 14:05,0.906,120,0.6,EB-CAR-001');
+    expect(csv.split('\r\n')[1]).toBe('Care home residential,Yes,2026-07-01 14:05,90.6,120,0.6,EB-CAR-001');
     expect(presentCell(new Date('2026-01-15T09:30:00Z'))).toBe('2026-01-15 09:30');
+  });
+});
+
+describe('downloads in the page’s words and units (issue 13, review finding 17)', () => {
+  interface Line {
+    sex: string;
+    population: number;
+    people: number;
+    occupancy: number | null;
+    fragility: string;
+  }
+  const cols: DownloadColumn<Line>[] = [
+    { key: 'sex', header: 'Sex', labels: SEX_LABELS },
+    { key: 'population', header: 'Population 2026', numFmt: '#,##0' },
+    { key: 'people', header: 'People', numFmt: '#,##0' },
+    { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
+    { key: 'fragility', header: 'Fragility', labels: { high: 'High', watch: 'Watch', none: 'None' } },
+  ];
+  const lines: Line[] = [
+    { sex: 'female', population: 8568.96, people: 154.24, occupancy: 0.907, fragility: 'none' },
+    { sex: 'male', population: 100.5, people: 0.4, occupancy: null, fragility: 'high' },
+  ];
+
+  it('writes labels for codes, whole counts, and shares as 0–100 under a "(%)" heading in the CSV', () => {
+    expect(toCsv(cols, lines).split('\r\n')).toEqual([
+      'Sex,Population 2026,People,Occupancy (%),Fragility',
+      'Female,8569,154,90.7,None',
+      'Male,101,0,,High',
+      '',
+    ]);
+  });
+
+  it('keeps a heading that already says (%) and rounds to the format’s places', () => {
+    const csv = toCsv([{ key: 's', header: 'Discharged the same or next day (%)', numFmt: '0.0%' }], [{ s: 0.83612 }]);
+    expect(csv).toBe('Discharged the same or next day (%)\r\n83.6\r\n');
+  });
+
+  it('writes the same labels to the XLSX, with shares as percentages formatted as the page shows them', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await toXlsx(cols, lines, 'Working'));
+    const ws = wb.getWorksheet('Working')!;
+    expect(ws.getCell('A2').value).toBe('Female');
+    expect(ws.getCell('B2').value).toBe(8569);
+    expect(ws.getCell('D2').value).toBe(0.907);
+    expect(ws.getCell('D2').numFmt).toBe('0.0%');
+    expect(ws.getCell('E2').value).toBe('None');
+  });
+
+  it('names the filter in words in the file name', () => {
+    expect(filterSlug('Dementia (people aged 65+) 2026')).toBe('dementia-people-aged-65-2026');
+    expect(filterSlug('In the borough, care home with nursing, rated Inadequate')).toBe(
+      'in-the-borough-care-home-with-nursing-rated-inadequate',
+    );
+    expect(filterSlug('by month from 1 November 2025')).toBe('by-month-from-1-november-2025');
   });
 });

@@ -6,9 +6,17 @@ export interface DownloadColumn<T> {
   header: string;
   /** Cell value; defaults to `row[key]`. Numbers stay numbers in XLSX. */
   value?: (row: T) => string | number | boolean | Date | null | undefined;
-  /** XLSX number format, e.g. '#,##0', '£#,##0.00', '0.0%'. */
+  /**
+   * Number format as the page rounds, e.g. '#,##0', '£#,##0.00', '0.0%'. A percentage format takes a share
+   * (0 to 1): the XLSX cell shows it as a percentage, the CSV writes 0 to 100 under a heading ending "(%)".
+   */
   numFmt?: string;
+  /** The page's words for codes in this column ({ female: 'Female', none: 'None' }); a code not listed is kept. */
+  labels?: Readonly<Record<string, string>>;
 }
+
+/** Sex as the pages show it: persons → All. */
+export const SEX_LABELS: Readonly<Record<string, string>> = { female: 'Female', male: 'Male', persons: 'All' };
 
 type Cell = string | number | boolean | Date | null | undefined;
 
@@ -65,7 +73,25 @@ export function presentCell(v: Cell, numFmt?: string): Cell {
 }
 
 function cellOf<T>(col: DownloadColumn<T>, row: T): Cell {
-  return presentCell(rawCellOf(col, row), col.numFmt);
+  const raw = rawCellOf(col, row);
+  const labelled = typeof raw === 'string' && col.labels && raw in col.labels ? col.labels[raw] : raw;
+  return presentCell(labelled, col.numFmt);
+}
+
+const isPercent = (numFmt?: string) => numFmt !== undefined && numFmt.includes('%');
+
+/** A column's CSV heading: a percentage column says "(%)", as its cells are 0 to 100. */
+export function csvHeaderOf<T>(col: DownloadColumn<T>): string {
+  return isPercent(col.numFmt) && !col.header.includes('(%)') ? `${col.header} (%)` : col.header;
+}
+
+/** A cell as the CSV writes it: a share in a percentage column as 0 to 100, rounded as the page shows it. */
+function csvValueOf<T>(col: DownloadColumn<T>, row: T): CsvCell {
+  const v = cellOf(col, row);
+  if (typeof v === 'number' && isPercent(col.numFmt)) {
+    return Number((v * 100).toFixed(Math.max(0, decimalsOf(col.numFmt!) - 2)));
+  }
+  return csvCellOf(v);
 }
 
 /** A presented cell as CSV takes it: a moment as London local time, yes/no in words. */
@@ -76,11 +102,12 @@ function csvCellOf(v: Cell): CsvCell {
 }
 
 /**
- * The rows as CSV with a header row, written by the one CSV writer every download uses (RFC 4180, CRLF line
+ * The rows as CSV with a header row (percentage columns headed "(%)" with 0 to 100 values, codes in the
+ * column's labels), written by the one CSV writer every download uses (RFC 4180, CRLF line
  * ends, text that a spreadsheet would run as a formula written with a leading apostrophe).
  */
 export function toCsv<T>(columns: readonly DownloadColumn<T>[], rows: readonly T[]): string {
-  return csvOfRows([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => csvCellOf(cellOf(c, row))))]);
+  return csvOfRows([columns.map((c) => csvHeaderOf(c)), ...rows.map((row) => columns.map((c) => csvValueOf(c, row)))]);
 }
 
 /** An XLSX workbook (one sheet, bold header, frozen first row) as bytes. */

@@ -40,13 +40,13 @@ export {
   type PlotOptions,
 } from './Chart';
 export { DownloadLinks, type DownloadLinksProps } from './DownloadLinks';
-export { toCsv, toXlsx, saveFile, type DownloadColumn } from './downloads';
+export { toCsv, toXlsx, saveFile, SEX_LABELS, type DownloadColumn } from './downloads';
 export { LoadingOrError, Loading } from './LoadingOrError';
 export { Tabs, Pagination, BackLink, pageNumbers, type Tab, type PaginationProps } from './Navigation';
 export { DataFreshness, type DataFreshnessProps } from './DataFreshness';
 export * from './format';
 export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } from './PublicPage';
 export { lazyPage } from './lazyPage';
-export { useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
-export { useFileUpload } from './useFileUpload';
+export { domainProblems, useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
+export { uploadErrorsToSummary, useFileUpload } from './useFileUpload';
 export { FileUploadForm } from './FileUploadForm';

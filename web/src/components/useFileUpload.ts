@@ -5,21 +5,36 @@ import { ApiError } from '../api';
 import { apiErrorsToSummary, type SummaryError } from './ErrorSummary';
 
 /**
+ * A refused upload's entries for the error summary (whose heading stays "There is a problem"): the problem's detail
+ * ("3 problems found; nothing was saved") when it says more than the entries, then each problem: one about the file
+ * itself links to the file input `inputId`; one about a line of it names the line and column ("line 3: Start date:
+ * …").
+ */
+export function uploadErrorsToSummary(err: unknown, inputId: string): SummaryError[] {
+  if (!(err instanceof ApiError)) return [{ field: inputId, message: String(err) }];
+  const entries = apiErrorsToSummary(err).map((x) =>
+    !x.field || x.field === 'file' || x.field === 'body'
+      ? { field: inputId, message: x.message }
+      : { message: `${x.field}: ${x.message}` },
+  );
+  const detail = err.errors.length && err.detail && !entries.some((e) => e.message === err.detail) ? err.detail : null;
+  return detail ? [{ message: detail }, ...entries] : entries;
+}
+
+/**
  * A file upload form: `submit(field, missing, send)` returns the form's submit handler. With no file chosen it
  * shows `missing` linked to `field`; otherwise it calls `send(file)` (which returns the success banner's text) and
- * shows the server's refusal as the summary's title (`problem`) with each line of the file at fault listed.
+ * lists the server's refusal (uploadErrorsToSummary) under the summary's one heading, "There is a problem".
  */
 export function useFileUpload() {
   const input = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = (field: string, missing: string, send: (file: File) => Promise<string>) => async (e: FormEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
     setDone(null);
-    setProblem(null);
     if (!file) {
       setErrors([{ field, message: missing }]);
       return;
@@ -30,16 +45,10 @@ export function useFileUpload() {
       setErrors([]);
       setDone(message);
     } catch (err) {
-      const api = err instanceof ApiError ? err : null;
-      setProblem(api?.detail ?? String(err));
-      setErrors(
-        api
-          ? apiErrorsToSummary(api).map((x) => ({ message: `${x.field ? `${x.field}: ` : ''}${x.message}` }))
-          : [{ message: String(err) }],
-      );
+      setErrors(uploadErrorsToSummary(err, field));
     } finally {
       setBusy(false);
     }
   };
-  return { input, errors, problem, done, busy, submit };
+  return { input, errors, done, busy, submit };
 }

@@ -3,8 +3,39 @@
 // success banner's heading. Pair it with <ErrorSummary errors={form.errors} />, which lists them in page order
 // with links to the fields.
 import { useCallback, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
+import type { ZodType } from 'zod';
 import { ApiError } from '../api';
+import { userMessage, type SchemaIssue } from '../../../src/domain/core/messages';
 import { apiErrorsToSummary, fieldError, type SummaryError } from './ErrorSummary';
+
+/**
+ * The domain's checks, run by a form before it sends: what `schema` (the very schema the API applies to the body,
+ * from src/domain) finds wrong with `body`, as summary entries on this form's inputs, so every problem the server
+ * would report shows at once, in the same words. `ids` maps the API's top-level field to the input's id (a date's
+ * `startDate` → `startDate-day`; undefined lists it without a link); unmapped fields keep their name. Fields the
+ * page's own reading of what was typed already found wrong (`found`, by input id) are left out: each field is
+ * named once.
+ */
+export function domainProblems(
+  schema: ZodType,
+  body: unknown,
+  ids: Readonly<Record<string, string | undefined>> = {},
+  found: readonly SummaryError[] = [],
+): SummaryError[] {
+  const result = schema.safeParse(body);
+  if (result.success) return [];
+  const out: SummaryError[] = [];
+  const seen = new Set(found.map((e) => e.field).filter(Boolean));
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    const field = key in ids ? ids[key] : key || undefined;
+    const mark = field ?? key;
+    if (seen.has(mark)) continue;
+    seen.add(mark);
+    out.push({ field, message: userMessage(issue as SchemaIssue) });
+  }
+  return out;
+}
 
 /** How the server's field names become this form's input ids. */
 export interface ServerFieldMapping {

@@ -9,7 +9,7 @@ import {
   useFileUpload,
   formatNumber,
 } from '../components';
-import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
+import { REGISTER_COLUMNS, registerColumnLabel } from '../../../src/domain/contracts/register';
 
 async function upload(file: File): Promise<{ created: number; updated: number }> {
   const xlsx = /\.xlsx$/i.test(file.name);
@@ -21,14 +21,14 @@ async function upload(file: File): Promise<{ created: number; updated: number }>
 }
 
 export function ImportRegisterPage() {
-  const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
+  const { input, errors, done, busy, submit: uploadWith } = useFileUpload();
   const submit = uploadWith('register', 'Choose a CSV or Excel file', async (file) => {
     const r = await upload(file);
     return `${file.name} imported: ${formatCount(r.created, 'contract')} added, ${formatNumber(r.updated)} updated`;
   });
   const columns = Object.entries(REGISTER_COLUMNS).map(([field, spec]) => ({
     field,
-    header: spec.headers[1] ?? spec.headers[0],
+    header: registerColumnLabel(field),
     required: spec.required,
   }));
   return (
@@ -42,7 +42,7 @@ export function ImportRegisterPage() {
         { text: 'Import' },
       ]}
     >
-      <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
+      <ErrorSummary errors={errors} />
       {done && <NotificationBanner type="success" heading={done} />}
       <p className="govuk-body">
         The whole file is checked first: if any row has a problem, nothing is saved and every problem is listed with its

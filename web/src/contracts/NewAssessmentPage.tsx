@@ -13,6 +13,7 @@ import {
   Textarea,
   apiErrorsToSummary,
   datePartsToIso,
+  domainProblems,
   fieldError,
   isoToDateParts,
   type DateParts,
@@ -20,6 +21,7 @@ import {
 } from '../components';
 import { ASSESSMENT_DOMAINS, DOMAIN_LABELS, QUALITY_RATINGS } from './labels';
 import { londonToday } from '../../../src/domain/core/dates';
+import { assessmentDatesSchema } from '../../../src/domain/contracts/assessment';
 
 export function NewAssessmentPage() {
   const navigate = useNavigate();
@@ -49,6 +51,9 @@ export function NewAssessmentPage() {
     if (!locationId) problems.push({ field: 'locationId', message: 'Choose the service you visited' });
     const date = datePartsToIso(visit, 'Visit date');
     if ('error' in date) problems.push({ field: 'visitDate-day', message: date.error });
+    // The API's own date checks (a visit that has happened, not before 2000), with the rest at once.
+    else
+      problems.push(...domainProblems(assessmentDatesSchema, { visitDate: date.iso }, { visitDate: 'visitDate-day' }));
     for (const d of ASSESSMENT_DOMAINS)
       if (!ratings[d]) problems.push({ field: `ratings.${d}`, message: `Rate ${DOMAIN_LABELS[d].toLowerCase()}` });
     setErrors(problems);

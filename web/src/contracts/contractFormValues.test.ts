@@ -87,4 +87,33 @@ describe('readDate', () => {
       { field: 'reportingFrom-day', message: 'Enter the date reporting starts' },
     ]);
   });
+  it('runs the API’s date bounds and value check with the rest (issue 13: 1 April 1900; £10 over ten years at £999,999,999 a year)', () => {
+    const problems = contractBody({
+      ...typed,
+      totalValuePence: '10',
+      annualValuePence: '999,999,999',
+      startDate: { day: '1', month: '4', year: '1900' },
+      initialEndDate: { day: '31', month: '3', year: '2030' },
+      extensionsTaken: '0',
+      breakClauseDates: '',
+      noticePeriodMonths: '3',
+    }).problems;
+    expect(problems).toContainEqual({
+      field: 'startDate-day',
+      message: 'Start date must be on or after 1 January 2000',
+    });
+    const sane = contractBody({
+      ...typed,
+      totalValuePence: '10',
+      annualValuePence: '999,999,999',
+      startDate: { day: '1', month: '4', year: '2020' },
+      initialEndDate: { day: '31', month: '3', year: '2030' },
+      extensionsTaken: '0',
+      breakClauseDates: '',
+      noticePeriodMonths: '3',
+    }).problems;
+    expect(sane).toEqual([
+      { field: 'annualValuePence', message: 'Annual value must be no more than the total value over the term (£10)' },
+    ]);
+  });
 });

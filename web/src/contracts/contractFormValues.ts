@@ -1,10 +1,24 @@
 // The contract form's values: a blank form, one filled from a contract, and the request body read from them with
 // every problem found.
-import { emptyDate, formatDate, isoToDateParts, type DateParts, type SummaryError } from '../components';
+import { z } from 'zod';
+import {
+  domainProblems,
+  emptyDate,
+  formatDate,
+  isoToDateParts,
+  type DateParts,
+  type SummaryError,
+} from '../components';
 import { penceToText, readDate, readDateList, readMonthsList, readPounds } from './formHelpers';
 import type { Contract } from './types';
-import { termProblems } from '../../../src/domain/contracts/contract';
-import { BOUNDS } from '../../../src/domain/core/bounds';
+import { termProblems, valueProblems } from '../../../src/domain/contracts/contract';
+import { BOUNDS, plannedDateSchema } from '../../../src/domain/core/bounds';
+
+/** The API's bounds on a contract's dates (src/server/contracts/registerRoutes.ts uses the same schemas). */
+const contractDates = z.object({
+  startDate: plannedDateSchema('start date').optional(),
+  initialEndDate: plannedDateSchema('end date of the initial term').optional(),
+});
 
 /** What the contract form holds: each field as typed. */
 export interface Values {
@@ -145,6 +159,24 @@ export function contractBody(v: Values): { body: Record<string, unknown>; proble
       if (!problems.some((q) => q.field === p.field || q.field === `${p.field}-day`))
         problems.push({ field: p.field === 'initialEndDate' ? 'initialEndDate-day' : p.field, message: p.message });
   }
+  // The API's date bounds (issue 13: a start on 1 April 1900 passed the form) and its check that the two money
+  // figures agree with the term, with everything else.
+  problems.push(
+    ...domainProblems(
+      contractDates,
+      { startDate: start ?? undefined, initialEndDate: end ?? undefined },
+      { startDate: 'startDate-day', initialEndDate: 'initialEndDate-day' },
+      problems,
+    ),
+  );
+  if (total !== null && annual !== null && start && end)
+    for (const p of valueProblems({
+      totalValuePence: total,
+      annualValuePence: annual,
+      startDate: start,
+      initialEndDate: end,
+    }))
+      if (!problems.some((q) => q.field === p.field)) problems.push(p);
   problems.sort((a, b) => FIELD_ORDER.indexOf(baseField(a.field)) - FIELD_ORDER.indexOf(baseField(b.field)));
   return {
     problems,

@@ -76,6 +76,8 @@ export function DemandOverviewPage() {
     : null;
   const budget2035 = at2035(p.budget.rows);
 
+  // The downloads name what they were made under: the area and the scenario, in words.
+  const downloadFilter = `${pop.area.name}, ${p.scenario.name}`;
   return (
     <Page title="Need and demand" caption={pop.area.name}>
       {saved?.changed && (
@@ -175,11 +177,11 @@ export function DemandOverviewPage() {
         ]}
       />
 
-      <PopulationSection pop={pop} baseYear={p.baseYear} />
-      <NeedSection p={p} scenario={scenario} />
-      <ServiceSection p={p} />
-      <GapSection p={p} />
-      <BudgetSection p={p} />
+      <PopulationSection pop={pop} baseYear={p.baseYear} filter={pop.area.name} />
+      <NeedSection p={p} scenario={scenario} filter={downloadFilter} />
+      <ServiceSection p={p} filter={downloadFilter} />
+      <GapSection p={p} filter={downloadFilter} />
+      <BudgetSection p={p} filter={downloadFilter} />
 
       <h2 className="govuk-heading-l">How these figures are calculated</h2>
       <Details summary="Method, sources and assumptions">

@@ -5,6 +5,7 @@ import {
   InsetText,
   LoadingOrError,
   Page,
+  SEX_LABELS,
   SummaryList,
   Table,
   formatCount,
@@ -53,7 +54,7 @@ export function ExplainPage() {
     {
       key: 'sex',
       header: 'Sex',
-      render: (l) => (l.sex === 'persons' ? 'All' : l.sex.replace(/^./, (c) => c.toUpperCase())),
+      render: (l) => SEX_LABELS[l.sex] ?? l.sex,
     },
     { key: 'ages', header: 'Ages' },
     {
@@ -110,16 +111,17 @@ export function ExplainPage() {
         Total: {formatCount(Math.round(data.total), 'person', 'people')}
       </p>
       <DownloadLinks
-        filename={`working-${data.rateKey}-${data.year}`}
+        filename="working"
+        filter={`${data.rateLabel} ${data.year}${scenario === 'default' ? '' : ` ${data.scenario.name}`}`}
         what="the working"
         columns={[
-          { key: 'sex', header: 'Sex' },
+          { key: 'sex', header: 'Sex', labels: SEX_LABELS },
           { key: 'ages', header: 'Ages' },
-          { key: 'population', header: 'Population', numFmt: '#,##0.00' },
+          { key: 'population', header: `Population ${data.year}`, numFmt: '#,##0' },
           { key: 'rate', header: 'Rate', numFmt: '0.0000%' },
           { key: 'shareKnownToAsc', header: 'Share known to ASC', numFmt: '0.0%' },
-          { key: 'multiplier', header: 'Multiplier', numFmt: '0.0000' },
-          { key: 'people', header: 'People', numFmt: '#,##0.00' },
+          { key: 'multiplier', header: 'Rate multiplier', numFmt: '0.000' },
+          { key: 'people', header: 'People', numFmt: '#,##0' },
         ]}
         rows={data.lines}
       />

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import { DownloadLinks, LoadingOrError, Page, Table, Tag, formatRate, type Column } from '../components';
+import { DownloadLinks, LoadingOrError, Page, SEX_LABELS, Table, Tag, formatRate, type Column } from '../components';
 import { CARE_GROUP_LABELS, scopeLabel } from '../../../src/domain/demand/rates';
 import type { StoredRate } from './types';
 
@@ -11,12 +11,17 @@ const KIND_LABELS: Record<string, string> = {
   admissions: 'Admissions a year',
 };
 
+/** A rate (a share, 0 to 1) as the page shows it, to what the data supports: "1.8%", "0.0346%". */
+function percentText(v: number): string {
+  return formatRate(v);
+}
+
 function summary(r: StoredRate): string {
   const values = [...new Set(r.cells.map((c) => c.value))];
-  if (values.length === 1) return formatRate(values[0]);
+  if (values.length === 1) return percentText(values[0]);
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return `${formatRate(min)} to ${formatRate(max)} by age${r.cells.some((c) => c.sex !== 'persons') ? ' and sex' : ''}`;
+  return `${percentText(min)} to ${percentText(max)} by age${r.cells.some((c) => c.sex !== 'persons') ? ' and sex' : ''}`;
 }
 
 export function RatesPage() {
@@ -68,22 +73,26 @@ export function RatesPage() {
         filename="demand-rates"
         what="the rates"
         columns={[
-          { key: 'key', header: 'Key' },
           { key: 'label', header: 'Rate' },
-          { key: 'careGroup', header: 'Care group' },
-          { key: 'kind', header: 'Kind' },
+          { key: 'careGroup', header: 'Care group', labels: CARE_GROUP_LABELS },
+          { key: 'kind', header: 'Kind', labels: KIND_LABELS },
+          { key: 'ages', header: 'Ages', value: (r) => scopeLabel(r) },
+          { key: 'summary', header: 'Rate', value: summary },
           {
             key: 'cells',
             header: 'Rates by sex and age',
             value: (r) =>
               r.cells
-                .map((c) => `${c.sex} ${c.ageFrom}${c.ageTo === null ? '+' : `-${c.ageTo}`}: ${c.value}`)
+                .map(
+                  (c) =>
+                    `${SEX_LABELS[c.sex] ?? c.sex}, ${c.ageFrom}${c.ageTo === null ? '+' : ` to ${c.ageTo}`}: ${percentText(c.value)}`,
+                )
                 .join('; '),
           },
-          { key: 'shareKnownToAsc', header: 'Share known to ASC', numFmt: '0%' },
+          { key: 'shareKnownToAsc', header: 'Known to ASC', numFmt: '0%' },
           { key: 'source', header: 'Source' },
           { key: 'sourceYear', header: 'Source year' },
-          { key: 'isDefault', header: 'Shipped default' },
+          { key: 'status', header: 'Status', value: (r) => (r.isDefault ? 'Shipped default' : 'Edited') },
         ]}
         rows={data.rates}
       />

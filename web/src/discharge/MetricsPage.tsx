@@ -150,7 +150,11 @@ export function MetricsPage() {
     (a, b) => b[1] - a[1],
   )[0];
   const download: DownloadColumn<PeriodMetrics>[] = [
-    { key: 'period', header: 'Period starting' },
+    {
+      key: 'period',
+      header: period === 'week' ? 'Week starting' : 'Month starting',
+      value: (r) => formatDate(r.period),
+    },
     ...([0, 1, 2, 3] as const).map((p) => ({
       key: `ref${p}`,
       header: `Referrals pathway ${p}`,
@@ -161,17 +165,33 @@ export function MetricsPage() {
       header: `Discharges pathway ${p}`,
       value: (r: PeriodMetrics) => r.discharges[p],
     })),
-    { key: 'median', header: 'Median days MO to discharge', value: (r) => r.wait.medianDays },
-    { key: 'p90', header: '90th percentile days MO to discharge', value: (r) => r.wait.p90Days },
-    { key: 'same', header: 'Share same or next day', value: (r) => r.sameOrNextDayShare, numFmt: '0.0%' },
+    {
+      key: 'median',
+      header: 'Median days from medically optimised to discharge',
+      value: (r) => r.wait.medianDays,
+      numFmt: '0.0',
+    },
+    {
+      key: 'p90',
+      header: '90th percentile days from medically optimised to discharge',
+      value: (r) => r.wait.p90Days,
+      numFmt: '0.0',
+    },
+    { key: 'same', header: 'Discharged the same or next day', value: (r) => r.sameOrNextDayShare, numFmt: '0.0%' },
     ...DELAY_KEYS.map((k) => ({
       key: `d-${k}`,
       header: `Delayed bed-days: ${DELAY_REASON_LABELS[k]}`,
       value: (r: PeriodMetrics) => r.delayedBedDays[k],
+      numFmt: '#,##0.0',
     })),
-    { key: 'opr', header: 'Offers per request', value: (r) => r.offersPerRequest },
-    { key: 'tfo', header: 'Median hours to first offer', value: (r) => r.firstOfferMedianHours },
-    { key: 'usual', header: 'Share to usual place of residence', value: (r) => r.usualResidenceShare, numFmt: '0.0%' },
+    { key: 'opr', header: 'Offers per request', value: (r) => r.offersPerRequest, numFmt: '0.0' },
+    { key: 'tfo', header: 'Median hours to the first offer', value: (r) => r.firstOfferMedianHours, numFmt: '0.0' },
+    {
+      key: 'usual',
+      header: 'Discharges to the usual place of residence',
+      value: (r) => r.usualResidenceShare,
+      numFmt: '0.0%',
+    },
   ];
 
   return (
@@ -305,7 +325,8 @@ export function MetricsPage() {
         ]}
       />
       <DownloadLinks
-        filename={`discharge-metrics-${period}-${data.from}`}
+        filename="discharge-metrics"
+        filter={`by ${period} from ${formatDate(data.from)}`}
         columns={download}
         rows={rows}
         what="the metrics"

@@ -173,12 +173,12 @@ export function ProviderRequestPage() {
     let body: Record<string, unknown> = { response, note };
     if (response === 'offer') {
       // Pounds as typed, read digit by digit into the integer pence the API takes.
-      const p = parsePoundsInput(price, MAX_OFFER_PENCE / 100);
+      const p = parsePoundsInput(price, { max: MAX_OFFER_PENCE }, 'price');
       if ('error' in p)
         local.push({
           field: 'price',
           message: price.trim()
-            ? p.error.replace('Amount', 'Price')
+            ? p.error
             : `Enter the price ${homeBased ? 'an hour' : 'a week'} in pounds, like ${homeBased ? '24.26' : '750'}`,
         });
       const a = datePartsToIso(assess, 'Date you can assess by');

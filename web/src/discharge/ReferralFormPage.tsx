@@ -81,8 +81,9 @@ export const BLANK_REFERRAL: Form = {
 
 /**
  * Browser-side checks, every problem at once (the server checks everything again): the date and time, read as UK
- * local time in the browser, and every other field through the same schema the server uses (`validateReferral`),
- * so a wrong date does not hide a missing ward until it is fixed. `body` is set only when nothing is wrong.
+ * local time in the browser, and every field (the date's bounds too) through the same schema the server uses
+ * (`validateReferral`), so a wrong date does not hide a missing ward until it is fixed, nor the other way round.
+ * `body` is set only when nothing is wrong.
  */
 export function buildReferralBody(f: Form): { body?: Record<string, unknown>; errors: SummaryError[] } {
   const errors: SummaryError[] = [];
@@ -92,14 +93,13 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
   if (!time)
     errors.push({ field: 'medicallyOptimisedTime', message: 'Enter the time medically optimised, like 09:30' });
   let at: Date | null = null;
-  if ('iso' in date && time) {
+  // The date's bounds are the API's (within the last year, at most 14 days ahead), checked as soon as the date is
+  // real, even while the time is missing (at midday then), so no bound waits until other fields are fixed.
+  let dateChecked: Date | null = null;
+  if ('iso' in date) {
     const [y, m, d] = date.iso.split('-').map(Number);
-    at = new Date(y, m - 1, d, Number(time[1]), Number(time[2]));
-    if (at.getTime() > Date.now() + 60_000)
-      errors.push({
-        field: 'medicallyOptimisedAt-day',
-        message: 'Date medically optimised must be today or in the past',
-      });
+    if (time) at = new Date(y, m - 1, d, Number(time[1]), Number(time[2]));
+    dateChecked = at ?? new Date(y, m - 1, d, 12, 0);
   }
   const homeBased = f.serviceNeed === 'reablement' || f.serviceNeed === 'homecare';
   const body: Record<string, unknown> = {
@@ -123,7 +123,10 @@ export function buildReferralBody(f: Form): { body?: Record<string, unknown>; er
     preferredDistricts: f.preferredDistricts.split(/[\s,]+/).filter(Boolean),
   };
   // The other fields, checked as the server will (the date's own problems are already listed above).
-  const checked = validateReferral({ ...body, medicallyOptimisedAt: at?.toISOString() ?? new Date().toISOString() });
+  const checked = validateReferral({
+    ...body,
+    medicallyOptimisedAt: (dateChecked ?? new Date()).toISOString(),
+  });
   // "Service needed" appears once a pathway with needs is chosen: until then the pathway's own error covers it
   // (a message whose field is not on the page could not link to it).
   const needsShown = f.pathway !== '' && NEEDS_BY_PATHWAY[Number(f.pathway) as 0 | 1 | 2 | 3].length > 0;

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ApiError, apiSend } from '../api';
 import { londonToday, parseDateTimeText } from '../../../src/domain/core/dates';
+import { dischargeTimeProblem } from '../../../src/domain/discharge/dischargeTime';
 import {
   Button,
   ButtonGroup,
@@ -59,14 +60,14 @@ export function StepForms({ detail, onDone }: { detail: ReferralDetail; onDone: 
     let at: Date | null = null;
     if ('iso' in day && time) {
       at = parseDateTimeText(`${day.iso} ${time[1].padStart(2, '0')}:${time[2]}`, 'Europe/London');
-      if (!at) found.push({ field: 'dischargedTime', message: 'Enter a real date and time' });
-      else if (at.getTime() > Date.now() + 60_000)
-        found.push({ field: 'dischargedTime', message: 'The time they left cannot be in the future' });
-      else if (at.getTime() < Date.parse(r.medicallyOptimisedAt))
-        found.push({
-          field: 'dischargedTime',
-          message: `The time they left must be after they were medically optimised (${formatDateTime(r.medicallyOptimisedAt)})`,
-        });
+      // The API's own check: not in the future, not before the referral nor before medically optimised.
+      const problem = at
+        ? dischargeTimeProblem(at, new Date(), {
+            referredAt: new Date(r.referredAt),
+            medicallyOptimisedAt: new Date(r.medicallyOptimisedAt),
+          })
+        : 'Enter a real date and time';
+      if (problem) found.push({ field: 'dischargedTime', message: problem });
     }
     setErrors(found);
     if (found.length === 0 && at) setConfirming({ destination: destination || suggested, at: at.toISOString() });

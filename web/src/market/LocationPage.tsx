@@ -272,7 +272,7 @@ export function LocationPage() {
 
       {!provider && <LocationQuality locationId={l.id} ratings={l} />}
 
-      <LocationPlacements placements={data.placements} />
+      <LocationPlacements placements={data.placements} name={l.name} />
     </Page>
   );
 }

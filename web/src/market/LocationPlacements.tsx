@@ -4,7 +4,14 @@ import { BAND_LABELS, CONTRACT_LABELS, FUNDING_LABELS } from './labels';
 import type { LocationPicture } from './types';
 
 /** The location's active placements or packages (pseudonymous), for staff, with a download. */
-export function LocationPlacements({ placements }: { placements: LocationPicture['placements'] }) {
+export function LocationPlacements({
+  placements,
+  name,
+}: {
+  placements: LocationPicture['placements'];
+  /** The location's name: named in the download's file name. */
+  name?: string;
+}) {
   return (
     <>
       <h2 className="govuk-heading-m">Placements</h2>
@@ -45,21 +52,21 @@ export function LocationPlacements({ placements }: { placements: LocationPicture
           />
           <DownloadLinks
             filename="placements"
+            filter={name}
             what="placements"
             rows={placements.list}
             columns={[
-              { key: 'personRef', header: 'Person ref' },
-              { key: 'band', header: 'Band' },
-              { key: 'startDate', header: 'Start date' },
+              { key: 'personRef', header: 'Person' },
+              { key: 'band', header: 'Band', labels: BAND_LABELS },
+              { key: 'startDate', header: 'Started' },
               {
                 key: 'weeklyPricePence',
                 header: 'Weekly price £',
                 value: (r) => r.weeklyPricePence / 100,
                 numFmt: '£#,##0.00',
               },
-              { key: 'funding', header: 'Funding' },
-              { key: 'contractType', header: 'Contract type' },
-              { key: 'purpose', header: 'Purpose' },
+              { key: 'funding', header: 'Funding', labels: FUNDING_LABELS },
+              { key: 'contractType', header: 'Contract', labels: CONTRACT_LABELS },
             ]}
           />
         </>

@@ -165,10 +165,10 @@ function MarketDashboard() {
           what: 'occupancy by month',
           columns: [
             { key: 'month', header: 'Month' },
-            { key: 'homes', header: 'Homes reporting' },
-            { key: 'maxCapacity', header: 'Maximum capacity' },
-            { key: 'occupied', header: 'Occupied' },
-            { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+            { key: 'homes', header: 'Homes reporting', numFmt: '#,##0' },
+            { key: 'maxCapacity', header: 'Maximum capacity', numFmt: '#,##0' },
+            { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
+            { key: 'vacantAccepting', header: 'Vacant accepting admissions', numFmt: '#,##0' },
             { key: 'occupancy', header: 'Occupancy', numFmt: '0.0%' },
           ],
         }}
@@ -198,9 +198,9 @@ function MarketDashboard() {
               filter: describeFilters(filters),
               what: 'locations by service type',
               columns: [
-                { key: 'serviceType', header: 'Service type' },
-                { key: 'locations', header: 'Locations' },
-                { key: 'registeredBeds', header: 'Registered beds' },
+                { key: 'serviceType', header: 'Service type', labels: SERVICE_TYPE_LABELS },
+                { key: 'locations', header: 'Locations', numFmt: '#,##0' },
+                { key: 'registeredBeds', header: 'Registered beds', numFmt: '#,##0' },
               ],
             }}
           />
@@ -229,10 +229,10 @@ function MarketDashboard() {
               filter: describeFilters(filters),
               what: 'beds by type',
               columns: [
-                { key: 'group', header: 'Bed type' },
-                { key: 'maxCapacity', header: 'Beds' },
-                { key: 'occupied', header: 'Occupied' },
-                { key: 'vacantAccepting', header: 'Vacant accepting admissions' },
+                { key: 'group', header: 'Bed type', labels: GROUP_LABELS },
+                { key: 'maxCapacity', header: 'Beds', numFmt: '#,##0' },
+                { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
+                { key: 'vacantAccepting', header: 'Vacant accepting admissions', numFmt: '#,##0' },
               ],
             }}
           />
@@ -288,7 +288,7 @@ function MarketDashboard() {
               what: 'provider shares',
               columns: [
                 { key: 'name', header: 'Provider' },
-                { key: 'units', header: 'Registered beds' },
+                { key: 'units', header: 'Registered beds', numFmt: '#,##0' },
                 { key: 'share', header: 'Share of beds', numFmt: '0.0%' },
               ],
             }}

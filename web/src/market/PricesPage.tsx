@@ -13,12 +13,11 @@ import {
   formatRatio,
   KeyFigures,
   LoadingOrError,
-  Page,
   Table,
   formatCount,
 } from '../components';
-import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
-import { MarketNav } from './MarketDashboardPage';
+import { describeFilters, filterQuery, useMarketFilters } from './Filters';
+import { MarketPage } from './MarketPage';
 import { BAND_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
 import { usePricePlots } from './pricePlots';
@@ -34,13 +33,9 @@ export function PricesPage() {
 
   if (!data)
     return (
-      <Page
-        title="Prices and placements"
-        caption="Market"
-        breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}
-      >
+      <MarketPage title="Prices and placements" crumb="Prices and placements" current="/market/prices" loading>
         <LoadingOrError loading={loading} error={error} what="prices" />
-      </Page>
+      </MarketPage>
     );
   const c = data.change;
   const firstMix = data.contractMix.slice(0, 4);
@@ -51,13 +46,7 @@ export function PricesPage() {
   };
 
   return (
-    <Page
-      title="Prices and placements"
-      caption="Market"
-      breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}
-    >
-      <MarketNav current="/market/prices" />
-      <FiltersForm />
+    <MarketPage title="Prices and placements" crumb="Prices and placements" current="/market/prices">
       <p className="govuk-body">
         New care home placements (standard and enhanced residential and nursing bands) at homes{' '}
         {describeFilters(filters)}.
@@ -142,10 +131,11 @@ export function PricesPage() {
         ]}
         download={{
           filename: 'new-placement-prices-by-quarter',
+          filter: describeFilters(filters),
           what: 'prices by quarter',
           columns: [
             { key: 'quarter', header: 'Quarter' },
-            { key: 'n', header: 'Placements' },
+            { key: 'n', header: 'Placements', numFmt: '#,##0' },
             { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
             { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
             { key: 'median', header: 'Median £/week', value: (r) => r.median / 100, numFmt: '£#,##0.00' },
@@ -179,11 +169,12 @@ export function PricesPage() {
             ]}
             download={{
               filename: 'price-distribution-last-12-months',
+              filter: describeFilters(filters),
               what: 'the price distribution',
               columns: [
-                { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100 },
-                { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100 },
-                { key: 'count', header: 'Placements' },
+                { key: 'fromPence', header: 'From £/week', value: (r) => r.fromPence / 100, numFmt: '£#,##0' },
+                { key: 'toPence', header: 'To £/week (exclusive)', value: (r) => r.toPence / 100, numFmt: '£#,##0' },
+                { key: 'count', header: 'Placements', numFmt: '#,##0' },
               ],
             }}
           />
@@ -215,6 +206,7 @@ export function PricesPage() {
         ]}
         download={{
           filename: 'contract-mix-by-quarter',
+          filter: describeFilters(filters),
           what: 'contract mix',
           columns: [
             { key: 'quarter', header: 'Quarter' },
@@ -245,10 +237,11 @@ export function PricesPage() {
           />
           <DownloadLinks
             filename="usual-rates"
+            filter={describeFilters(filters)}
             what="usual rates"
             rows={data.usualRates}
             columns={[
-              { key: 'band', header: 'Band' },
+              { key: 'band', header: 'Band', labels: BAND_LABELS },
               { key: 'amountPence', header: 'Rate £', value: (r) => r.amountPence / 100, numFmt: '£#,##0.00' },
               { key: 'effectiveFrom', header: 'Effective from' },
             ]}
@@ -286,15 +279,16 @@ export function PricesPage() {
           />
           <DownloadLinks
             filename="active-placements-by-funding"
+            filter={describeFilters(filters)}
             what="funding"
             rows={data.funding}
             columns={[
-              { key: 'funding', header: 'Funding' },
-              { key: 'count', header: 'Active placements and packages' },
+              { key: 'funding', header: 'Funding', labels: FUNDING_LABELS },
+              { key: 'count', header: 'Placements and packages', numFmt: '#,##0' },
             ]}
           />
         </div>
       </div>
-    </Page>
+    </MarketPage>
   );
 }

@@ -16,6 +16,7 @@ import {
   formatHours,
   saveFile,
   toCsv,
+  uploadErrorsToSummary,
   type SummaryError,
   formatCount,
 } from '../components';
@@ -130,14 +131,7 @@ function ProviderView({ providerId }: { providerId: string }) {
       setMessage(`${formatCount(res.saved, 'care home return')} saved from ${file.name}.`);
       reload();
     } catch (err) {
-      setErrors(
-        err instanceof ApiError
-          ? [
-              { message: `${file.name} was not accepted: ${err.detail}` },
-              ...err.errors.map((x) => ({ message: `${x.field}: ${x.message}` })),
-            ]
-          : [{ message: String(err) }],
-      );
+      setErrors([{ message: `${file.name} was not accepted` }, ...uploadErrorsToSummary(err, 'capacity-file')]);
     } finally {
       setBusy(false);
       e.target.value = '';

@@ -68,7 +68,7 @@ export function SelfFunderFeesPage() {
     const body: { band: string; weeklyFeePence: number }[] = [];
     for (const band of SELF_FUNDER_BANDS) {
       if (!values[band]?.trim()) continue;
-      const parsed = parsePoundsInput(values[band], BOUNDS.weeklyPricePence.max / 100 + 1);
+      const parsed = parsePoundsInput(values[band], BOUNDS.weeklyPricePence, 'weekly fee');
       if ('error' in parsed) problems.push({ field: feeField(band), message: `${BAND_LABELS[band]}: ${parsed.error}` });
       else body.push({ band, weeklyFeePence: parsed.pence });
     }

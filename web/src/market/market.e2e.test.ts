@@ -111,7 +111,8 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download prices by quarter as CSV' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('new-placement-prices-by-quarter.csv');
+    // The file name names the filter in words (issue 13: downloads ignored the filters).
+    expect(file.suggestedFilename()).toMatch(/^new-placement-prices-by-quarter-in-the-borough.*\.csv$/);
 
     await page.getByRole('link', { name: 'Care homes and fragility' }).click();
     await page.getByRole('heading', { level: 1, name: 'Care homes and fragility' }).waitFor();
@@ -128,8 +129,16 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
     const named = await filtered;
     expect(named.suggestedFilename()).toMatch(/^care-homes-.*rated-inadequate.*\.csv$/);
     const text = readFileSync((await named.path())!, 'utf8');
-    expect(text).not.toMatch(/care_home_|,true,|,false,|,high,|\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    expect(text).not.toMatch(/care_home_|,true,|,false,|,high,|,none,|\d{2}:\d{2}:\d{2}\.\d{3}Z/);
     expect(text).toContain('Care home with nursing');
+    // Shares as the page shows them: a percentage column headed "(%)" with 0 to 100 values, one decimal place.
+    const [header, first] = text.replace(/^\uFEFF/, '').split('\r\n');
+    const cols = header.split(',');
+    const occupancy = cols.indexOf('Occupancy (%)');
+    expect(occupancy).toBeGreaterThan(-1);
+    const cell = first.split(',')[occupancy];
+    expect(cell).toMatch(/^\d+(\.\d)?$/);
+    expect(Number(cell)).toBeGreaterThan(1);
 
     await page.getByRole('table', { name: 'All care homes' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: /Capacity and vacancies/ }).waitFor();

@@ -10,7 +10,7 @@ describe('usual rates in the browser', () => {
     expect(poundsToPence('0.29')).toEqual({ pence: 29 }); // 0.29 * 100 is 28.999… in floating point
     expect(poundsToPence('.5')).toEqual({ pence: 50 });
     expect(poundsToPence('24.26')).toEqual({ pence: 2_426 });
-    expect(poundsToPence('99999.99')).toEqual({ pence: 9_999_999 });
+    expect(poundsToPence('25000')).toEqual({ pence: 2_500_000 });
   });
   it('refuses what is not a positive amount with at most 2 decimal places', () => {
     expect(poundsToPence('')).toEqual({ error: 'Enter the amount in pounds' });
@@ -21,8 +21,9 @@ describe('usual rates in the browser', () => {
     expect(poundsToPence('-5')).toEqual({ error: 'Amount must be more than £0' });
     for (const bad of ['abc', '7,12.50', '1.2.3', '712.', '.', '1e3', '12 50'])
       expect(poundsToPence(bad)).toEqual({ error: 'Amount must be in pounds and pence, like 712.50' });
-    expect(poundsToPence('100000')).toEqual({ error: 'Amount must be less than £100,000' });
-    expect(poundsToPence('123456789012345678901')).toEqual({ error: 'Amount must be less than £100,000' });
+    // The API's own limit in the API's own words (issue 13: "less than £25,001" beside "£25,000 or less").
+    expect(poundsToPence('25000.01')).toEqual({ error: 'Amount must be £25,000 or less' });
+    expect(poundsToPence('123456789012345678901')).toEqual({ error: 'Amount must be £25,000 or less' });
   });
   it('finds the figure in force on a date and labels the history', () => {
     const rows = [
@@ -105,6 +106,30 @@ describe('usual rates in the browser', () => {
       { field: 'cost-service', message: 'Choose a service' },
       { field: 'cost-effectiveFrom-day', message: 'Enter the effective from date' },
       { field: 'cost-amount', message: 'Enter the amount in pounds' },
+    ]);
+  });
+  it('runs the API’s checks too, every problem at once (issue 13: −5 from 1999 named only the amount)', () => {
+    expect(
+      checkRateForm('rate', {
+        key: 'standard_residential',
+        effectiveFrom: { day: '1', month: '4', year: '1999' },
+        amount: '-5',
+        text: '',
+      }).errors,
+    ).toEqual([
+      { field: 'rate-effectiveFrom-day', message: 'Effective from date must be on or after 1 April 2015' },
+      { field: 'rate-amount', message: 'Amount must be more than £0' },
+    ]);
+    expect(
+      checkRateForm('cost', {
+        key: 'nursing',
+        effectiveFrom: { day: '1', month: '1', year: '2099' },
+        amount: '30000',
+        text: '',
+      }).errors,
+    ).toEqual([
+      { field: 'cost-effectiveFrom-day', message: 'Effective from date must be within 25 years from today' },
+      { field: 'cost-amount', message: 'Amount must be £25,000 or less' },
     ]);
   });
   it('links the server’s field errors to the form’s inputs', () => {

@@ -1,23 +1,27 @@
 // Usual rates and cost of care in the browser: an amount typed in pounds → integer pence, which figure is in
 // force on a date, and the checks of the "Set a usual rate" and "Set a cost of care figure" forms (the server
 // checks everything again). Pure, so unit-tested in rates.test.ts.
+import { BOUNDS } from '../../../src/domain/core/bounds';
 import { parsePoundsInput } from '../../../src/domain/core/money';
 import { inForceOn } from '../../../src/domain/market/prices';
+import {
+  costOfCareInputSchema,
+  RATE_LABELS,
+  RATE_TEXT_MAX,
+  usualRateInputSchema,
+} from '../../../src/domain/market/rates';
 import { londonToday } from '../../../src/domain/core/dates';
-import { datePartsToIso, type DateParts, type SummaryError } from '../components';
-import { BANDS, COST_OF_CARE_SERVICES } from './labels';
+import { datePartsToIso, domainProblems, type DateParts, type SummaryError } from '../components';
 
-/** The forms take amounts below this many pounds: far above any weekly rate, and well inside integer pence. */
-export const MAX_POUNDS = 100_000;
 /** The server's limit on a note or source. */
-export const TEXT_MAX = 500;
+export const TEXT_MAX = RATE_TEXT_MAX;
 
 /**
  * "712.50", "712.5", "£1,234", ".5" → pence (71250, 71250, 123400, 50); otherwise an error in GOV.UK wording.
- * The one parser of typed money (src/domain/core/money.ts), with the rates form's limit.
+ * The one parser of typed money (src/domain/core/money.ts), with the API's limit (BOUNDS.weeklyPricePence).
  */
 export function poundsToPence(text: string): { pence: number } | { error: string } {
-  return parsePoundsInput(text, MAX_POUNDS);
+  return parsePoundsInput(text, BOUNDS.weeklyPricePence, RATE_LABELS.amount);
 }
 
 /** Today's date in England (yyyy-mm-dd): a rate dated today is in force today. */
@@ -95,32 +99,33 @@ export type RateBody =
 
 const DATE_LABEL = 'The effective from date';
 
-/** Checks a form as the browser can; `body` is the API request when there are no errors. */
+/**
+ * Checks a form with the API's own checks (src/domain/market/rates.ts), every problem at once: what was typed is
+ * read first (an amount in pounds, a date in three boxes), then the body goes through the API's schema, so a rate
+ * effective in 1999 is named together with a bad amount. `body` is the API request when there are no errors.
+ */
 export function checkRateForm(
   kind: RateFormKind,
   v: RateFormValues,
 ): { errors: SummaryError[]; body: RateBody | null } {
   const ids = rateFormIds(kind);
   const errors: SummaryError[] = [];
-  const keys: readonly string[] = kind === 'rate' ? BANDS : COST_OF_CARE_SERVICES;
-  if (!keys.includes(v.key))
-    errors.push({ field: ids.key, message: kind === 'rate' ? 'Choose a band' : 'Choose a service' });
   const date = datePartsToIso(v.effectiveFrom, DATE_LABEL);
   if ('error' in date) errors.push({ field: ids.effectiveFromDay, message: date.error });
   const amount = poundsToPence(v.amount);
   if ('error' in amount) errors.push({ field: ids.amount, message: amount.error });
   const text = v.text.trim();
-  if (text.length > TEXT_MAX)
-    errors.push({
-      field: ids.text,
-      message: `${kind === 'rate' ? 'Note' : 'Source'} must be ${TEXT_MAX} characters or fewer`,
-    });
-  if (errors.length || 'error' in date || 'error' in amount) return { errors, body: null };
+  const effectiveFrom = 'iso' in date ? date.iso : undefined;
+  const amountPence = 'pence' in amount ? amount.pence : undefined;
   const body: RateBody =
     kind === 'rate'
-      ? { band: v.key, effectiveFrom: date.iso, amountPence: amount.pence, note: text || null }
-      : { service: v.key, effectiveFrom: date.iso, amountPence: amount.pence, source: text || null };
-  return { errors, body };
+      ? { band: v.key, effectiveFrom: effectiveFrom!, amountPence: amountPence!, note: text || null }
+      : { service: v.key, effectiveFrom: effectiveFrom!, amountPence: amountPence!, source: text || null };
+  const mapping = Object.fromEntries(Object.entries(SERVER_FIELDS[kind]).map(([field, f]) => [field, ids[f.id]]));
+  errors.push(...domainProblems(kind === 'rate' ? usualRateInputSchema : costOfCareInputSchema, body, mapping, errors));
+  const order = [ids.key, ids.effectiveFromDay, ids.amount, ids.text];
+  errors.sort((a, b) => order.indexOf(a.field ?? '') - order.indexOf(b.field ?? ''));
+  return errors.length ? { errors, body: null } : { errors, body };
 }
 
 /** The API's field names → the form's inputs and their labels, for messages like "Amount must be …". */

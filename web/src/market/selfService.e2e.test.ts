@@ -200,7 +200,7 @@ describeE2E('quality and providers’ self-service (issue 16)', () => {
     const fee = page.getByLabel('Standard residential (a week)');
     await fee.fill('11.58.00');
     await page.getByRole('button', { name: 'Save fees' }).click();
-    await summary.getByRole('link', { name: /Standard residential: Amount must be in pounds and pence/ }).waitFor();
+    await summary.getByRole('link', { name: /Standard residential: Weekly fee must be in pounds and pence/ }).waitFor();
     await expectAccessible(page, 'self-funder fees with errors');
     expect(await fee.inputValue()).toBe('11.58.00');
     await fee.fill('1158.00');

@@ -17,7 +17,7 @@ import { yearsShown } from './figures';
 /** Whole pounds of a sum in pence, for figures of thousands or millions a year. */
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
 
-export function BudgetSection({ p }: { p: ProjectionResponse }) {
+export function BudgetSection({ p, filter }: { p: ProjectionResponse; filter?: string }) {
   const rows = p.budget.rows.map((r) => ({ ...r, pressurePounds: r.pressurePence / 100 }));
   const last = rows[rows.length - 1];
   const plot = useCallback(
@@ -68,6 +68,7 @@ export function BudgetSection({ p }: { p: ProjectionResponse }) {
         firstCellIsHeader
       />
       <DownloadLinks
+        filter={filter}
         filename="budget-pressure"
         what="budget pressure"
         columns={[

@@ -5,7 +5,7 @@ import { Chart, DownloadLinks, Table, chartColours, formatShortfall, type Column
 import type { ProjectionResponse, ServiceView } from '../types';
 import { whole } from './figures';
 
-export function GapSection({ p }: { p: ProjectionResponse }) {
+export function GapSection({ p, filter }: { p: ProjectionResponse; filter?: string }) {
   const withGap = p.services.filter((s) => s.gap);
   return (
     <>
@@ -16,13 +16,13 @@ export function GapSection({ p }: { p: ProjectionResponse }) {
         </p>
       )}
       {withGap.map((s) => (
-        <GapChart key={s.service} s={s} baseYear={p.baseYear} />
+        <GapChart key={s.service} s={s} baseYear={p.baseYear} filter={filter} />
       ))}
     </>
   );
 }
 
-function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
+function GapChart({ s, baseYear, filter }: { s: ServiceView; baseYear: number; filter?: string }) {
   const gap = s.gap!;
   const rows = gap.rows;
   const last = rows[rows.length - 1];
@@ -81,6 +81,7 @@ function GapChart({ s, baseYear }: { s: ServiceView; baseYear: number }) {
         }
       />
       <DownloadLinks
+        filter={filter}
         filename={`supply-gap-${s.service.replace(/_/g, '-')}`}
         what={`the ${s.label.toLowerCase()} gap`}
         columns={[

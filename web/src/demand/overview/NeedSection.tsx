@@ -6,7 +6,7 @@ import { Chart, DownloadLinks, Table, categoricalColours, type Column, type Down
 import type { MeasureView, ProjectionResponse } from '../types';
 import { whole, yearsShown, explainHref } from './figures';
 
-export function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: string }) {
+export function NeedSection({ p, scenario, filter }: { p: ProjectionResponse; scenario: string; filter?: string }) {
   const years = yearsShown(p.years);
   const need = p.measures.filter((m) => m.kind !== 'service_use');
   const columns: Column<MeasureView>[] = [
@@ -75,7 +75,13 @@ export function NeedSection({ p, scenario }: { p: ProjectionResponse; scenario: 
         rows={need}
         rowKey={(m) => m.key}
       />
-      <DownloadLinks filename="projected-need" what="projected need" columns={measureDownload(p)} rows={need} />
+      <DownloadLinks
+        filter={filter}
+        filename="projected-need"
+        what="projected need"
+        columns={measureDownload(p)}
+        rows={need}
+      />
     </>
   );
 }
@@ -92,7 +98,7 @@ function measureDownload(p: ProjectionResponse): DownloadColumn<MeasureView>[] {
       key: String(y),
       header: String(y),
       value: (m: MeasureView) => m.totals[i],
-      numFmt: '#,##0.0',
+      numFmt: '#,##0',
     })),
   ];
 }

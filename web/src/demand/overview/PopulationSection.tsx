@@ -13,7 +13,16 @@ import {
 import type { PopulationResponse } from '../types';
 import { whole } from './figures';
 
-export function PopulationSection({ pop, baseYear }: { pop: PopulationResponse; baseYear: number }) {
+export function PopulationSection({
+  pop,
+  baseYear,
+  filter,
+}: {
+  pop: PopulationResponse;
+  baseYear: number;
+  /** The area, in words: named in the download's file name. */
+  filter?: string;
+}) {
   const bands = pop.bands;
   const rows = useMemo(() => pop.rows.filter((r) => r.band !== '0+'), [pop]);
   const years = [...new Set(rows.map((r) => r.year))];
@@ -74,7 +83,13 @@ export function PopulationSection({ pop, baseYear }: { pop: PopulationResponse; 
           />
         }
       />
-      <DownloadLinks filename="population-by-age" what="population by age" columns={download} rows={rows} />
+      <DownloadLinks
+        filter={filter}
+        filename="population-by-age"
+        what="population by age"
+        columns={download}
+        rows={rows}
+      />
     </>
   );
 }

@@ -14,7 +14,7 @@ import {
 import type { ProjectionResponse, ServiceView } from '../types';
 import { whole, yearsShown, explainHref } from './figures';
 
-export function ServiceSection({ p }: { p: ProjectionResponse }) {
+export function ServiceSection({ p, filter }: { p: ProjectionResponse; filter?: string }) {
   const years = yearsShown(p.years);
   const series = p.services.flatMap((s) =>
     p.years.map((year, i) => ({ service: s.label, year, clients: s.clients[i] })),
@@ -95,6 +95,7 @@ export function ServiceSection({ p }: { p: ProjectionResponse }) {
         </ul>
       </Details>
       <DownloadLinks
+        filter={filter}
         filename="projected-clients-by-service"
         what="clients by service"
         columns={[
@@ -103,7 +104,7 @@ export function ServiceSection({ p }: { p: ProjectionResponse }) {
             key: String(y),
             header: String(y),
             value: (s: ServiceView) => s.clients[i],
-            numFmt: '#,##0.0',
+            numFmt: '#,##0',
           })),
         ]}
         rows={p.services}
