@@ -46,6 +46,11 @@ export const BOUNDS = {
   /** People one home care service supports: the largest agencies support a few thousand. */
   peopleSupported: { min: 0, max: 50_000 },
   /**
+   * Hours of home care one provider delivers (or could take on) in a week: the largest agencies deliver some tens of
+   * thousands of hours a week, so 1,000,000 is many times the largest.
+   */
+  providerHoursPerWeek: { min: 0, max: 1_000_000 },
+  /**
    * Staff headcount of one kind at one location: `staffLimit` of the largest location (5 a bed for 2,000 beds, plus
    * 50); each return is checked again against its own location's beds.
    */
