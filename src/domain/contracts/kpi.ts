@@ -330,7 +330,7 @@ export function kpiFigureProblem(
 }
 
 /** What is wrong with a return's value for this KPI, or null (kpiFigureProblem of the value). */
-export function kpiValueProblem(kpi: Pick<Kpi, 'measure' | 'unit' | 'name'>, value: number): string | null {
+export function kpiValueProblem(kpi: Pick<Kpi, 'measure' | 'unit'> & { name?: string }, value: number): string | null {
   return kpiFigureProblem(kpi, value, 'value');
 }
 
