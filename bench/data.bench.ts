@@ -16,7 +16,13 @@ import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { createRng } from '../src/domain/core/random.js';
 import { cqcLocationsImporter } from '../src/importers/cqcLocations.js';
-import { fileSource, runImport, type Importer, type StreamingImporter } from '../src/importers/framework.js';
+import {
+  fileSource,
+  runImport,
+  type ImportSummary,
+  type Importer,
+  type StreamingImporter,
+} from '../src/importers/framework.js';
 import { placementsImporter } from '../src/importers/placements.js';
 import { postcodesImporter } from '../src/importers/postcodes.js';
 import { machineLoad } from './lib.js';
@@ -94,6 +100,14 @@ function* placementLines(n: number): Generator<string> {
   }
 }
 
+/** "created 3, updated 0, unchanged 5": only the counts the importer reports (ONSPD reports no unchanged count). */
+function counts(s: ImportSummary): string {
+  return (['created', 'updated', 'unchanged'] as const)
+    .filter((k) => s[k] !== undefined)
+    .map((k) => `${k} ${s[k]}`)
+    .join(', ');
+}
+
 async function measure<Row>(
   label: string,
   db: Parameters<typeof runImport>[0],
@@ -113,7 +127,7 @@ async function measure<Row>(
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   console.log(
-    `${label}: ${(ms / 1000).toFixed(1)} s, ${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU in this process, peak memory +${((peak - base) / 2 ** 20).toFixed(0)} MiB (RSS ${(peak / 2 ** 20).toFixed(0)} MiB); created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}; ${machineLoad()}`,
+    `${label}: ${(ms / 1000).toFixed(1)} s, ${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU in this process, peak memory +${((peak - base) / 2 ** 20).toFixed(0)} MiB (RSS ${(peak / 2 ** 20).toFixed(0)} MiB); ${counts(s)}; ${machineLoad()}`,
   );
 }
 

@@ -18,6 +18,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { LocalAuthority, Tier } from '../src/domain/geography/authorities.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SOURCES = join(ROOT, 'data/geography/sources');
@@ -29,7 +30,6 @@ function csv(file: string): Row[] {
   return parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Row[];
 }
 
-type Tier = 'county' | 'district' | 'unitary' | 'metropolitan' | 'london_borough';
 function tierOf(gss: string): Tier {
   const prefix = gss.slice(0, 3);
   const tier = (
@@ -39,19 +39,8 @@ function tierOf(gss: string): Tier {
   return tier;
 }
 
-interface Out {
-  gssCode: string;
-  name: string;
-  officialName: string;
-  tier: Tier;
-  region: string | null;
-  countyGss: string | null;
-  startDate: string | null;
-  abolishedOn: string | null;
-  successorGss: string[];
-  formerGssCodes: string[];
-  names: string[];
-}
+/** One council as the app reads it (src/domain/geography/authorities.ts). */
+type Out = LocalAuthority;
 
 const register = csv('uk_local_authorities_current.csv').filter(
   (r) => r.nation === 'England' && ['NMD', 'UA', 'MD', 'LBO', 'CTY', 'CC'].includes(r['local-authority-type']),

@@ -106,16 +106,19 @@ describe.each(targets)('steward CLI on $name', ({ env: makeEnv }) => {
       expect(notFound.code).toBe(1);
       expect(notFound.stderr).toBe(`File not found: ${missing}\nNothing was written.\n`);
 
-      // Every kind's description starts in one column, the longest kind (discharge-delays) included.
+      // Every kind by its code, its plain label and the file it takes; the labels start in one column.
       const help = await steward(['import', '--help'], env);
       const kinds = help.stdout
-        .split('Kinds:\n')[1]
+        .split('Kinds (steward import <kind> <file>):\n')[1]
         .split('\n')
         .filter((l) => /^ {2}\S/.test(l));
       expect(kinds.length).toBeGreaterThan(10);
+      expect(kinds).toContain('  contracts         Contract register: a CSV or Excel (.xlsx) file');
       const column = (l: string) => l.slice(2).search(/ \S/) + 3;
       const discharge = kinds.find((l) => l.startsWith('  discharge-delays'))!;
+      expect(discharge).toContain('Hospital discharge delays: a CSV or Excel (.xlsx) file');
       for (const l of kinds) expect(column(l)).toBe(column(discharge));
+      expect(unknown.stderr).toContain('contracts (Contract register)');
     },
     CLI_TEST_TIMEOUT_MS,
   );

@@ -18,6 +18,7 @@ import { checkImporterOptions } from '../importers/options.js';
 import { ensureAdmin, openMigrated } from './bootstrap.js';
 import { commandLineActor } from './actor.js';
 import { progressBar } from './progress.js';
+import { importKindsHelp } from './importHelp.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerDirectory } from './directory.js';
 import { register as registerSetup } from './setup.js';
@@ -129,29 +130,19 @@ program
     await database.close();
   });
 
-/** The width of the kinds' column in `steward import --help`: the longest kind (discharge-delays). */
-const KIND_WIDTH = Math.max(...importers.map((i) => i.kind.length));
-
 program
   .command('import')
   .description(`import a public data file, validated whole: ${'kinds listed by `steward import --help`'}`)
-  .argument('<kind>', 'what the file is')
+  .argument('<kind>', 'the kind of file, by its code (listed below)')
   .argument('<file>', 'path to the file')
   .option('-o, --option <key=value...>', 'importer options, e.g. source=ONS vintage=2022')
-  .addHelpText(
-    'after',
-    () =>
-      `\nKinds:\n${importers
-        .map(
-          (i) =>
-            `  ${i.kind.padEnd(KIND_WIDTH)} ${i.description}${(i.options ?? []).map((o) => `\n${' '.repeat(KIND_WIDTH + 3)}-o ${o.key}=…  ${o.label}: ${o.hint}`).join('')}`,
-        )
-        .join('\n')}`,
-  )
+  .addHelpText('after', () => `\n${importKindsHelp(importers)}`)
   .action(async (kind: string, file: string, opts: { option?: string[] }) => {
     const importer = findImporter(kind);
     if (!importer)
-      throw new Error(`Unknown import kind "${kind}". Kinds: ${importers.map((i) => i.kind).join(', ') || '(none)'}`);
+      throw new Error(
+        `Unknown import kind "${kind}". Kinds: ${importers.map((i) => `${i.kind} (${i.label})`).join(', ') || '(none)'}; \`steward import --help\` says what file each takes`,
+      );
     const given = Object.fromEntries(
       (opts.option ?? []).map((kv) => {
         const [k, ...v] = kv.split('=');

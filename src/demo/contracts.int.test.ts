@@ -5,6 +5,7 @@ import { users } from '../db/core/schema.js';
 import { locations } from '../db/market/schema.js';
 import { listContracts } from '../db/contracts/contracts.js';
 import { listProcurements, recommissioning } from '../db/contracts/procurements.js';
+import { stageProblems } from '../domain/contracts/procurement.js';
 import { listKpis } from '../db/contracts/kpis.js';
 import { listAssessments } from '../db/contracts/assessments.js';
 import { getPlan } from '../db/contracts/deliveryPlan.js';
@@ -63,6 +64,11 @@ describeWithDatabases('contracts demo part', (ctx) => {
     expect(hub?.flags.some((f) => f.startsWith('Procurement cannot finish before the contract ends'))).toBe(true);
     const procs = await listProcurements(ctx.db, AS_AT);
     expect(procs).toHaveLength(6);
+    // Every demo plan passes the checks a commissioner's own plan must: stages in order around go-live, no actual
+    // date after the demo's today.
+    expect(procs.map((p) => [p.title, stageProblems(p.forecast.stages, AS_AT)])).toEqual(
+      procs.map((p) => [p.title, []]),
+    );
     expect(procs.filter((p) => p.forecast.cannotFinishBeforeContractEnd).map((p) => p.contractReference)).toEqual([
       'EB-CAR-001',
     ]);

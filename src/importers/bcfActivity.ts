@@ -135,6 +135,7 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
 export const bcfActivityImporter: Importer<ActivityRow> = {
   kind: 'bcf-activity',
   label: 'Hospital activity for the Better Care Fund metrics',
+  formats: ['csv', 'xlsx'],
   source: "Hospital episode statistics (NHS England) or the council's public health team",
   description:
     'Hospital activity for the BCF metrics (CSV or XLSX): gss_code, measure (falls_65 | acsc), financial_year, quarter, age_band (ESP2013), admissions',

@@ -21,6 +21,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const capacityImporter: Importer<BulkCapacityRow> = {
   kind: 'capacity',
   label: 'Care home capacity returns',
+  formats: ['csv', 'xlsx'],
   source: 'Care homes, or the national Capacity Tracker extract (NHS England / DHSC)',
   description:
     "Care home capacity returns in bulk: Steward's template (cqc_location_id or location_id, max_capacity, occupied, vacant_reserved, vacant_accepting, optional residential_/nursing_/dementia_ splits) or the national Capacity Tracker care-home extract (cqcid, maxcapacity, usedbeds, declaredvacancies, isacceptingadmissions, lastupdatedbst; with its workforce columns nursesemployed, careworkersemployed, noncareworkersemployed, agency…employed, …absentgeneral, …absentcovid)",

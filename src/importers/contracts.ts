@@ -16,6 +16,7 @@ type RegisterParsed = ParsedImport<RegisterContract> & { refs: RegisterRefs[]; h
 export const contractsImporter: Importer<RegisterContract> = {
   kind: 'contracts',
   label: 'Contract register',
+  formats: ['csv', 'xlsx'],
   source: "The council's own contract register",
   description:
     'Contract register (CSV or XLSX): reference, title, provider, service area, care group, contract form, funding, values, dates, extensions, notice',

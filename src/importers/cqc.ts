@@ -15,6 +15,7 @@ import { BOROUGH_OPTION, importArea } from './options.js';
 export const cqcImporter: Importer<CqcLocation> = {
   kind: 'cqc',
   label: 'CQC care directory',
+  formats: ['csv', 'xlsx'],
   source: 'Care Quality Commission (CQC) care directory',
   description: 'CQC care directory CSV (cqc.org.uk "care directory with filters" export): providers and locations',
   options: [BOROUGH_OPTION],

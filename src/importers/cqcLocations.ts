@@ -130,6 +130,7 @@ async function importCqcLocations(
 export const cqcLocationsImporter: StreamingImporter = {
   kind: 'cqc-locations',
   label: 'CQC location records',
+  formats: ['json'],
   source: 'Care Quality Commission (CQC) public API',
   description:
     'CQC public API location records (JSON: one record, a list, or one per line): beds, ratings by key question, coordinates, ODS code, deregistration',

@@ -17,6 +17,7 @@ export const DISCHARGE_TRUST_SETTING = 'discharge_published_trust';
 export const dischargeDelaysImporter: Importer<PublishedFigure> = {
   kind: 'discharge-delays',
   label: 'Hospital discharge delays',
+  formats: ['csv', 'xlsx'],
   source: 'NHS England discharge delays statistics',
   description:
     'NHS England discharge delays: the monthly "Discharge Delays (Acute)" CSV or the daily NCTR / discharged series by trust or ICB; option trust=<ODS code> names the local acute trust',

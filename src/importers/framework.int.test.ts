@@ -10,6 +10,7 @@ import { mapHeader, readAllCsv } from './csv.js';
 const settingsImporter: Importer<{ key: string; value: number }> = {
   kind: 'test-settings',
   label: 'Test settings',
+  formats: ['csv'],
   source: 'This test',
   description: 'key,value rows',
   async parse(source) {

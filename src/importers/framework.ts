@@ -53,10 +53,27 @@ export interface ImportContext {
   options: Record<string, string | undefined>;
 }
 
+/** A file format an importer reads: CSV text, an Excel (.xlsx) workbook, or JSON. */
+export type ImportFileFormat = 'csv' | 'xlsx' | 'json';
+
+const FORMAT_WORDS: Record<ImportFileFormat, string> = { csv: 'CSV', xlsx: 'Excel (.xlsx)', json: 'JSON' };
+
+/**
+ * The files an importer takes, in plain words for `steward import --help` and the Data page:
+ * `['csv', 'xlsx']` → "a CSV or Excel (.xlsx) file", `['json']` → "a JSON file".
+ */
+export function fileFormatWords(formats: readonly ImportFileFormat[]): string {
+  const words = formats.map((f) => FORMAT_WORDS[f]);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? 'any');
+  return `${list.startsWith('Excel') ? 'an' : 'a'} ${list} file`;
+}
+
 export interface Importer<Row> {
   kind: string;
   /** The dataset's plain name, as the Data page shows it ("Population estimates and projections"). */
   label: string;
+  /** The file formats it reads (CSV and XLSX go through the shared table reader; JSON for API records). */
+  formats: readonly ImportFileFormat[];
   /** Who publishes the file (the Data page's Source column), e.g. "Care Quality Commission (CQC) public API". */
   source: string;
   description: string;
@@ -80,6 +97,8 @@ export interface StreamingImporter {
   kind: string;
   /** The dataset's plain name, as the Data page shows it. */
   label: string;
+  /** The file formats it reads. */
+  formats: readonly ImportFileFormat[];
   /** Who publishes the file (the Data page's Source column). */
   source: string;
   description: string;

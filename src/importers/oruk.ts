@@ -29,6 +29,7 @@ function parseJson(text: string): { value: unknown } | { issue: ImportIssue } {
 export const orukImporter: Importer<OrukImportRow> = {
   kind: 'oruk',
   label: 'Directory of services (Open Referral UK)',
+  formats: ['json'],
   source: 'Open Referral UK publishers',
   description: 'Open Referral UK 3.0 directory (JSON): Steward export, ORUK page, list of services or one service',
   async parse(source: ImportSource): Promise<ParsedImport<OrukImportRow>> {

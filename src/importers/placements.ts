@@ -361,6 +361,7 @@ async function importPlacements(
 export const placementsImporter: StreamingImporter = {
   kind: 'placements',
   label: 'Placements and packages of care',
+  formats: ['csv', 'xlsx'],
   source: "The council's case management system",
   description:
     'Placements and packages from case management (CSV or XLSX, one row per package: package ID, person reference, service type, CQC location ID or provider, band, start, end, weekly cost or hours and hourly rate, funding); person references pseudonymised',

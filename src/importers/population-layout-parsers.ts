@@ -21,6 +21,28 @@ function yearColumns(h: string[], pattern: RegExp): { index: number; year: numbe
   });
 }
 
+/**
+ * A record's area code once the record has one field per header column and the code (under the header `field`) is
+ * an area the collector takes, with the name in column `iName` if there is one. null when refused (the collector
+ * has the issue).
+ */
+function areaOf(
+  c: PopulationCollector,
+  h: string[],
+  line: number,
+  v: string[],
+  iCode: number,
+  field: string,
+  iName: number,
+): string | null {
+  if (v.length !== h.length) {
+    c.refuse(line, undefined, `expected ${h.length} fields, found ${v.length}`);
+    return null;
+  }
+  const code = v[iCode].trim();
+  return c.area(line, field, code, iName >= 0 ? v[iName].trim() : null) ? code : null;
+}
+
 /** The ONS sub-national population projections layout: one row per area, sex and age group, one column per year. */
 export function snppParser(
   h: string[],
@@ -45,12 +67,8 @@ export function snppParser(
   const iAge = col('age_group');
   return {
     record(line, v) {
-      if (v.length !== h.length) {
-        c.refuse(line, undefined, `expected ${h.length} fields, found ${v.length}`);
-        return;
-      }
-      const code = v[iCode].trim();
-      if (!c.area(line, 'AREA_CODE', code, iName >= 0 ? v[iName].trim() : null)) return;
+      const code = areaOf(c, h, line, v, iCode, 'AREA_CODE', iName);
+      if (code === null) return;
       if (iComp >= 0 && v[iComp].trim().toLowerCase() !== 'population') {
         c.refuse(line, 'COMPONENT', `only population rows can be imported; this row is "${v[iComp]}"`);
         return;
@@ -180,12 +198,8 @@ export function myeb1Parser(
   );
   return {
     record(line, v) {
-      if (v.length !== h.length) {
-        c.refuse(line, undefined, `expected ${h.length} fields, found ${v.length}`);
-        return;
-      }
-      const code = v[iCode].trim();
-      if (!c.area(line, h[iCode], code, iName >= 0 ? v[iName].trim() : null)) return;
+      const code = areaOf(c, h, line, v, iCode, h[iCode], iName);
+      if (code === null) return;
       const sexRaw = v[iSex].trim();
       const sex = sexFromWord(sexRaw);
       if (sex !== 'male' && sex !== 'female') {

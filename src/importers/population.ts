@@ -64,6 +64,7 @@ function councilStep(d: PopulationDataset, borough: { name: string; gssCode: str
 export const populationImporter: Importer<PopulationDataset> = {
   kind: 'population',
   label: 'Population estimates and projections',
+  formats: ['csv', 'xlsx'],
   source: 'Office for National Statistics (ONS) via NOMIS',
   description:
     'ONS population: SNPP projections (wide or NOMIS) and mid-year estimates (MYEB1 or wide); options source=…, vintage=…',

@@ -219,6 +219,7 @@ export async function writeDistrictCentroids(
 export const postcodesImporter: Importer<PostcodeImportRows> = {
   kind: 'postcodes',
   label: 'Postcode directory',
+  formats: ['csv'],
   source: 'Office for National Statistics (ONS) Postcode Directory',
   description: 'ONS Postcode Directory (ONSPD/NSPL CSV) → postcode district centroids for distances',
   async parse(source: ImportSource): Promise<ParsedImport<PostcodeImportRows>> {

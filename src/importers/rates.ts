@@ -27,6 +27,7 @@ const squash = (s: string) =>
 export const ratesImporter: Importer<RateRow> = {
   kind: 'rates',
   label: 'Usual rates',
+  formats: ['csv', 'xlsx'],
   source: "The council's own usual rates",
   description:
     "The council's usual rates (CSV or XLSX): band, effective from, amount (£ a week, or an hour for homecare), note",

@@ -158,6 +158,31 @@ export function apiSend<T>(
   return apiRequest<T>(method, path, body, options);
 }
 
+/** The media type of an Excel workbook (.xlsx), for uploads. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Posts a file's content as it is (a CSV's text or a workbook's bytes) with the CSRF token: the upload endpoints
+ * take the file as the body, not JSON. @returns the parsed JSON answer @throws ApiError built from the problem answer
+ */
+export async function apiUpload<T>(path: string, contentType: string, body: string | ArrayBuffer): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
+    credentials: 'same-origin',
+    body,
+  });
+  const text = await res.text();
+  let parsed: unknown = text || undefined;
+  try {
+    if (text) parsed = JSON.parse(text);
+  } catch {
+    /* keep the text */
+  }
+  if (!res.ok) throw problemToError(res.status, parsed);
+  return parsed as T;
+}
+
 export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | undefined;

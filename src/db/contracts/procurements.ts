@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../core/audit.js';
 import { providers } from '../market/schema.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { currentEndDate } from '../../domain/contracts/contract.js';
-import { addMonths } from '../../domain/core/dates.js';
+import { addMonths, londonToday } from '../../domain/core/dates.js';
 import {
   forecastProcurement,
   stageProblems,
@@ -113,10 +113,11 @@ export interface ProcurementInput {
 
 /**
  * Creates a procurement and its stages in one audited transaction. @returns its id
- * @throws InputError when the stage dates are out of order or the contract does not exist
+ * @throws InputError when the stage dates are out of order, an actual date is after today (England), or the
+ *   contract does not exist
  */
 export async function createProcurement(db: Db, actor: AuditActor, input: ProcurementInput): Promise<string> {
-  const problems = stageProblems(input.stages);
+  const problems = stageProblems(input.stages, londonToday());
   if (problems.length) throw new InputError(problems);
   return db.transaction(async (tx) => {
     if (input.contractId) {
@@ -174,7 +175,7 @@ export async function updateStage(
     const current = rows.find((r) => r.stage === stage);
     if (!current) throw new NotFound(`Stage ${stage} of this procurement`);
     const next = stageDates(rows).map((s) => (s.stage === stage ? { ...s, ...dates } : s));
-    const problems = stageProblems(next);
+    const problems = stageProblems(next, londonToday());
     if (problems.length) throw new InputError(problems);
     await tx.update(procurementStages).set(dates).where(eq(procurementStages.id, current.id));
     await recordAudit(tx, actor, {

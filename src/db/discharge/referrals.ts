@@ -228,6 +228,14 @@ async function lockOpenReferral(tx: Db, id: string): Promise<ReferralRow> {
   return row;
 }
 
+/** Ends the referral's open delay episode (if any) at `at`; at most one is open at a time. */
+async function endOpenDelay(tx: Db, referralId: string, at: Date): Promise<void> {
+  await tx
+    .update(dischargeDelays)
+    .set({ toAt: at })
+    .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+}
+
 /** Start a delay episode; any open episode for the referral ends at the same moment (one reason at a time). */
 export async function recordDelay(
   db: Db,
@@ -239,10 +247,7 @@ export async function recordDelay(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOpenReferral(tx, referralId);
-    await tx
-      .update(dischargeDelays)
-      .set({ toAt: at })
-      .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await endOpenDelay(tx, referralId, at);
     await tx
       .insert(dischargeDelays)
       .values({ referralId, reason, fromAt: at, note, createdBy: 'userId' in by ? by.userId : null });
@@ -280,10 +285,7 @@ export async function recordDischarge(
       .update(dischargeBedStays)
       .set({ admittedAt: at })
       .where(and(eq(dischargeBedStays.referralId, referralId), isNull(dischargeBedStays.leftAt)));
-    await tx
-      .update(dischargeDelays)
-      .set({ toAt: at })
-      .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await endOpenDelay(tx, referralId, at);
     await recordAudit(tx, by, {
       action: 'discharge',
       entity: 'discharge_referral',
@@ -311,10 +313,7 @@ export async function cancelReferral(
       .update(dischargeReferrals)
       .set({ cancelledAt: at, cancelReason: reason, updatedAt: new Date() })
       .where(eq(dischargeReferrals.id, referralId));
-    await tx
-      .update(dischargeDelays)
-      .set({ toAt: at })
-      .where(and(eq(dischargeDelays.referralId, referralId), isNull(dischargeDelays.toAt)));
+    await endOpenDelay(tx, referralId, at);
     await tx.execute(
       sql`update discharge_requests set status = 'withdrawn' where referral_id = ${referralId} and status in ('sent','offered','declined')`,
     );

@@ -63,12 +63,16 @@ export async function getScenario(db: Db, id: string): Promise<SavedScenario | n
   return row ? toSaved(row) : null;
 }
 
-async function nameTaken(db: Db, name: string, exceptId?: string): Promise<boolean> {
+/** @throws Conflict (field `name`) when another scenario than `exceptId` already has this name. */
+async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<void> {
   const rows = await db
     .select({ id: dischargeSimulationScenarios.id })
     .from(dischargeSimulationScenarios)
     .where(eq(dischargeSimulationScenarios.name, name));
-  return rows.some((r) => r.id !== exceptId);
+  if (rows.some((r) => r.id !== exceptId))
+    throw new Conflict(`A scenario called "${name}" already exists`, [
+      { field: 'name', message: `A scenario called "${name}" already exists: choose another name` },
+    ]);
 }
 
 /**
@@ -82,10 +86,7 @@ export async function createScenario(
 ): Promise<SavedScenario> {
   const scenario = validate(input.name, input.scenario);
   return db.transaction(async (tx) => {
-    if (await nameTaken(tx, input.name))
-      throw new Conflict(`A scenario called "${input.name}" already exists`, [
-        { field: 'name', message: `A scenario called "${input.name}" already exists: choose another name` },
-      ]);
+    await assertNameFree(tx, input.name);
     const [row] = await tx
       .insert(dischargeSimulationScenarios)
       .values({
@@ -118,10 +119,7 @@ export async function updateScenario(
 ): Promise<SavedScenario | null> {
   const scenario = validate(input.name, input.scenario);
   return db.transaction(async (tx) => {
-    if (await nameTaken(tx, input.name, id))
-      throw new Conflict(`A scenario called "${input.name}" already exists`, [
-        { field: 'name', message: `A scenario called "${input.name}" already exists: choose another name` },
-      ]);
+    await assertNameFree(tx, input.name, id);
     const [row] = await tx
       .update(dischargeSimulationScenarios)
       .set({

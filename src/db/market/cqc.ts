@@ -7,6 +7,30 @@ import { planCqcImport, type CqcImportPlan, type ExistingCqcLocation } from '../
 import { codesCovering, currentCareAuthorities, withinArea } from '../../domain/geography/authorities.js';
 import { locations, providers } from './schema.js';
 
+/**
+ * The `locations` columns that both CQC sources (the care directory file and the API records) fill the same way:
+ * names, address, council, contact, service types, specialisms, user bands and last check date, as parsed.
+ */
+export function cqcDirectoryColumns(l: CqcLocation) {
+  return {
+    name: l.name,
+    alsoKnownAs: l.alsoKnownAs,
+    address: l.address,
+    postcode: l.postcode,
+    postcodeDistrict: l.postcodeDistrict,
+    localAuthorityGss: l.localAuthorityGss,
+    localAuthorityName: l.localAuthorityName,
+    region: l.region,
+    phone: l.phone,
+    website: l.website,
+    locationUrl: l.locationUrl,
+    serviceTypes: l.serviceTypes,
+    specialisms: l.specialisms,
+    serviceUserBands: l.serviceUserBands,
+    cqcLastCheck: l.cqcLastCheck,
+  };
+}
+
 export interface CqcImportResult {
   plan: CqcImportPlan;
   providersCreated: number;
@@ -105,21 +129,7 @@ export async function applyCqcImport(
   }
   const values = (l: CqcLocation) => ({
     providerId: byCqc.get(l.cqcProviderId)!.id,
-    name: l.name,
-    alsoKnownAs: l.alsoKnownAs,
-    address: l.address,
-    postcode: l.postcode,
-    postcodeDistrict: l.postcodeDistrict,
-    localAuthorityGss: l.localAuthorityGss,
-    localAuthorityName: l.localAuthorityName,
-    region: l.region,
-    phone: l.phone,
-    website: l.website,
-    locationUrl: l.locationUrl,
-    serviceTypes: l.serviceTypes,
-    specialisms: l.specialisms,
-    serviceUserBands: l.serviceUserBands,
-    cqcLastCheck: l.cqcLastCheck,
+    ...cqcDirectoryColumns(l),
     deregisteredAt: null,
     updatedAt: now,
   });

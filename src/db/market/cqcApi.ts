@@ -6,6 +6,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import type { CqcApiLocation } from '../../domain/market/cqcApi.js';
 import { locations, providers } from './schema.js';
+import { cqcDirectoryColumns } from './cqc.js';
 
 /** PostgreSQL's limit on bind parameters in one statement (a 16-bit count). */
 export const PG_MAX_PARAMETERS = 65_535;
@@ -67,39 +68,25 @@ export async function writeCqcApiLocations(
     }
   }
 
-  if (incoming.length === 0)
-    return {
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      deregistered: 0,
-      deregisteredLocations: [],
-      providersCreated: missing.length,
-      providersRenamed,
-    };
+  const result: CqcApiWriteResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deregistered: 0,
+    deregisteredLocations: [],
+    providersCreated: missing.length,
+    providersRenamed,
+  };
+  if (incoming.length === 0) return result;
   // Locations: insert … on conflict (cqc_location_id) do update … where something differs.
   const row = (l: CqcApiLocation) => ({
     cqcLocationId: l.cqcLocationId,
     providerId: byCqc.get(l.cqcProviderId)!.id,
-    name: l.name,
-    alsoKnownAs: l.alsoKnownAs,
-    address: l.address,
-    postcode: l.postcode,
-    postcodeDistrict: l.postcodeDistrict,
-    localAuthorityGss: l.localAuthorityGss,
-    localAuthorityName: l.localAuthorityName,
-    region: l.region,
-    phone: l.phone,
-    website: l.website,
-    locationUrl: l.locationUrl,
-    serviceTypes: l.serviceTypes,
-    specialisms: l.specialisms,
-    serviceUserBands: l.serviceUserBands,
+    ...cqcDirectoryColumns(l),
     registeredBeds: l.registeredBeds,
     cqcRating: l.cqcRating,
     cqcRatingDate: l.cqcRatingDate,
     cqcKeyQuestionRatings: l.keyQuestionRatings,
-    cqcLastCheck: l.cqcLastCheck,
     registeredAt: l.registeredAt,
     deregisteredAt: l.deregisteredAt ? new Date(`${l.deregisteredAt}T00:00:00Z`) : null,
     lat: l.lat,
@@ -126,15 +113,6 @@ export async function writeCqcApiLocations(
   const differs = sql.raw(
     compared.map((k) => `locations."${name(k)}" is distinct from excluded."${name(k)}"`).join(' or '),
   );
-  const result: CqcApiWriteResult = {
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    deregistered: 0,
-    deregisteredLocations: [],
-    providersCreated: missing.length,
-    providersRenamed,
-  };
   // The same location twice in one file: the last record wins (one statement cannot touch a row twice).
   const latest = new Map(incoming.map((l) => [l.cqcLocationId, l]));
   const list = [...latest.values()];

@@ -83,6 +83,18 @@ interface Computed {
   lowCount: boolean;
 }
 
+/** A figure's actual, limits, RAG against `plan`, inputs in words and low-count flag ("No counts yet" without any). */
+function figureOf(metric: MetricKey, c: Computed | null, plan: number | null) {
+  return {
+    actual: c?.actual ?? null,
+    lower: c?.lower ?? null,
+    upper: c?.upper ?? null,
+    rag: ragRating(metric, c?.actual ?? null, plan),
+    inputs: c?.inputs ?? 'No counts yet',
+    lowCount: c?.lowCount ?? false,
+  };
+}
+
 function compute(metric: MetricKey, rows: readonly MetricInput[]): Computed | null {
   if (rows.length === 0) return null;
   if (metric === 'residential_admissions') {
@@ -171,12 +183,7 @@ export function scorecard(
           year,
           quarter,
           plan,
-          actual: c?.actual ?? null,
-          lower: c?.lower ?? null,
-          upper: c?.upper ?? null,
-          rag: ragRating(metric, c?.actual ?? null, plan),
-          inputs: c?.inputs ?? 'No counts yet',
-          lowCount: c?.lowCount ?? false,
+          ...figureOf(metric, c, plan),
           source: rows[0]?.source ?? '',
         };
       });
@@ -200,12 +207,7 @@ export function scorecard(
           year,
           quartersReported: reported,
           plan,
-          actual: c?.actual ?? null,
-          lower: c?.lower ?? null,
-          upper: c?.upper ?? null,
-          rag: ragRating(metric, c?.actual ?? null, plan),
-          inputs: c?.inputs ?? 'No counts yet',
-          lowCount: c?.lowCount ?? false,
+          ...figureOf(metric, c, plan),
           source: [...new Set(rows.map((r) => r.source))].join('; '),
         };
       });

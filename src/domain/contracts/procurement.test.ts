@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { forecastProcurement, planBackwards, stageProblems, type StageDates } from './procurement.js';
+import { InputError } from '../core/errors.js';
+import { daysBetween, workingDaysBetween } from '../core/dates.js';
+import {
+  earliestGoLive,
+  forecastProcurement,
+  goLiveProblem,
+  planBackwards,
+  stageProblems,
+  type StageDates,
+} from './procurement.js';
 
 function s(
   stage: StageDates['stage'],
@@ -92,5 +101,126 @@ describe('procurement forecast', () => {
     // 6+4+6+6+4+2+2+12 = 42 weeks back to back = 294 days before 1 Oct 2026.
     expect(p[0].plannedStart).toBe('2025-12-11');
     expect(stageProblems(p)).toEqual([]);
+  });
+
+  it('refuses actual dates after today, naming the stage and field', () => {
+    expect(stageProblems(plan, '2025-11-23')).toEqual([]);
+    // Issue 13: a procurement stage that "actually ended" in 2030.
+    const future = plan.map((x) => (x.stage === 'tender_published' ? { ...x, actualEnd: '2030-01-10' } : x));
+    expect(stageProblems(future, '2025-11-23')).toEqual([
+      {
+        field: 'stages.tender_published.actualEnd',
+        message: 'Tender published: actual end must be today or in the past',
+      },
+    ]);
+  });
+
+  it('keeps the stages in order: nothing before the procurement starts, actual starts in stage order', () => {
+    const early = plan.map((x) =>
+      x.stage === 'award'
+        ? { ...x, plannedStart: '2025-05-01' }
+        : x.stage === 'evaluation'
+          ? { ...x, actualStart: '2025-09-01' }
+          : x,
+    );
+    expect(stageProblems(early, '2025-11-23')).toEqual([
+      {
+        field: 'stages.evaluation.actualStart',
+        message:
+          'Evaluation: the actual start (1 September 2025) is before Tender published actually started (15 September 2025): stages start in order',
+      },
+      {
+        field: 'stages.award.plannedStart',
+        message:
+          'Award: the planned start (1 May 2025) is before the procurement starts with Options appraisal on 2 June 2025: plan it on or after that day',
+      },
+    ]);
+    // A stage that does not apply is not held to the order.
+    expect(
+      stageProblems(
+        early.map((x) => (x.stage === 'award' || x.stage === 'evaluation' ? { ...x, notApplicable: true } : x)),
+        '2025-11-23',
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a go-live planned before an earlier stage ends, or live before the earlier stages ended', () => {
+    const soon = plan.map((x) =>
+      x.stage === 'go_live' ? { ...x, plannedStart: '2026-03-01', plannedEnd: '2026-03-01' } : x,
+    );
+    expect(stageProblems(soon)).toEqual([
+      {
+        field: 'stages.go_live.plannedStart',
+        message:
+          'Go-live: the planned go-live (1 March 2026) is before Mobilisation is planned to end (31 March 2026): plan go-live after every earlier stage ends',
+      },
+    ]);
+    const done = plan.map((x) => ({
+      ...x,
+      actualStart: x.actualStart ?? x.plannedStart,
+      actualEnd: x.actualEnd ?? x.plannedEnd,
+    }));
+    expect(stageProblems(done, '2026-04-02')).toEqual([]);
+    const liveEarly = done.map((x) =>
+      x.stage === 'go_live'
+        ? { ...x, actualStart: '2026-03-20', actualEnd: '2026-03-20' }
+        : x.stage === 'evaluation'
+          ? { ...x, actualEnd: null }
+          : x,
+    );
+    expect(stageProblems(liveEarly, '2026-04-02')).toEqual([
+      {
+        field: 'stages.go_live.actualStart',
+        message:
+          'Go-live: the service went live on 20 March 2026 but Evaluation has no actual end: record when it actually ended first',
+      },
+      {
+        field: 'stages.go_live.actualStart',
+        message:
+          'Go-live: the service went live on 20 March 2026, before Mobilisation actually ended (31 March 2026): go-live comes after every earlier stage',
+      },
+    ]);
+  });
+
+  it('plans a near go-live from today rather than in the past, keeping the two-week standstill', () => {
+    // Issue 13: a go-live 10 weeks away used to plan the earlier stages 32 weeks into the past, all overdue at once.
+    const p = planBackwards('2026-02-09', undefined, '2025-12-01');
+    expect(p[0]).toMatchObject({ stage: 'options_appraisal', plannedStart: '2025-12-01' });
+    expect(p.at(-1)).toMatchObject({ stage: 'go_live', plannedStart: '2026-02-09' });
+    for (const [i, x] of p.entries()) {
+      expect(x.plannedStart >= '2025-12-01', x.stage).toBe(true);
+      expect(x.plannedEnd >= x.plannedStart, x.stage).toBe(true);
+      if (i > 0 && x.stage !== 'go_live') expect(daysBetween(p[i - 1].plannedEnd, x.plannedStart), x.stage).toBe(1);
+    }
+    const standstill = p.find((x) => x.stage === 'standstill')!;
+    expect(daysBetween(standstill.plannedStart, standstill.plannedEnd) + 1).toBe(14);
+    expect(workingDaysBetween(standstill.plannedStart, standstill.plannedEnd)).toBeGreaterThanOrEqual(8);
+    // Mobilisation keeps the largest share, as in the typical plan.
+    const length = (x: StageDates) => daysBetween(x.plannedStart, x.plannedEnd) + 1;
+    const mobilisation = p.find((x) => x.stage === 'mobilisation')!;
+    for (const x of p) if (x.stage !== 'mobilisation') expect(length(mobilisation)).toBeGreaterThanOrEqual(length(x));
+    expect(stageProblems(p, '2025-12-01')).toEqual([]);
+    // Far enough ahead, the typical plan is unchanged.
+    expect(planBackwards('2026-10-01', undefined, '2025-12-01')).toEqual(planBackwards('2026-10-01'));
+  });
+
+  it('refuses a go-live too soon to plan every stage, naming the earliest date', () => {
+    expect(earliestGoLive('2025-12-01')).toBe('2025-12-22'); // 7 stages a day each and 14 days' standstill
+    expect(goLiveProblem('2025-12-22', '2025-12-01')).toBeNull();
+    const problem = {
+      field: 'goLive',
+      message:
+        'Planned go-live: 21 December 2025 leaves too little time to plan every stage from today, with the standstill’s 2 weeks: choose 22 December 2025 or later',
+    };
+    expect(goLiveProblem('2025-12-21', '2025-12-01')).toEqual(problem);
+    expect(() => planBackwards('2025-12-21', undefined, '2025-12-01')).toThrow(InputError);
+    try {
+      planBackwards('2025-12-21', undefined, '2025-12-01');
+    } catch (e) {
+      expect((e as InputError).errors).toEqual([problem]);
+    }
+    const tight = planBackwards('2025-12-22', undefined, '2025-12-01');
+    expect(tight[0].plannedStart).toBe('2025-12-01');
+    expect(stageProblems(tight, '2025-12-01')).toEqual([]);
   });
 });

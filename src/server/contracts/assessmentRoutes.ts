@@ -52,6 +52,28 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
 
+  /** A provider's step on an assessment of its own location: `step` gets the checked body; answers the assessment. */
+  const providerStep = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    step: (actor: ReturnType<typeof who>, id: string, body: z.infer<B>, today: string) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/assessments/:id/${path}`,
+      {
+        preHandler: requireRole('provider'),
+        schema: { tags: TAGS, summary, params: idParams, body, response: { 200: assessmentViewSchema } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const owner = await assessmentOwner(app.db, request.params.id);
+        assertOwnProvider(actor, owner.providerId);
+        await step(who(actor), request.params.id, request.body as z.infer<B>, today());
+        return getAssessment(app.db, request.params.id, today());
+      },
+    );
+
   app.get(
     '/assessments',
     {
@@ -172,59 +194,23 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   qualityStep('share', 'Share the draft with the provider: starts the 14-day challenge window', shareForChallenge);
 
-  app.post(
-    '/assessments/:id/response',
-    {
-      preHandler: requireRole('provider'),
-      schema: {
-        tags: TAGS,
-        summary: 'The provider accepts or challenges a draft assessment of its own location',
-        params: idParams,
-        body: z.object({
-          response: z.enum(['accept', 'challenge']),
-          comments: z.string().max(5000).nullable().default(null),
-        }),
-        response: { 200: assessmentViewSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const owner = await assessmentOwner(app.db, request.params.id);
-      assertOwnProvider(actor, owner.providerId);
-      await providerRespond(
-        app.db,
-        who(actor),
-        request.params.id,
-        request.body.response,
-        request.body.comments,
-        today(),
-      );
-      return getAssessment(app.db, request.params.id, today());
-    },
+  providerStep(
+    'response',
+    'The provider accepts or challenges a draft assessment of its own location',
+    z.object({
+      response: z.enum(['accept', 'challenge']),
+      comments: z.string().max(5000).nullable().default(null),
+    }),
+    (actor, id, body, on) => providerRespond(app.db, actor, id, body.response, body.comments, on),
   );
 
   qualityStep('publish', 'Publish: the overall rating goes to the market register', publishAssessment);
 
-  app.post(
-    '/assessments/:id/action-plan',
-    {
-      preHandler: requireRole('provider'),
-      schema: {
-        tags: TAGS,
-        summary:
-          'The provider submits its action plan (due 14 days after publication), or revises it until it is accepted',
-        params: idParams,
-        body: z.object({ actionPlan: z.string().max(10000) }),
-        response: { 200: assessmentViewSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const owner = await assessmentOwner(app.db, request.params.id);
-      assertOwnProvider(actor, owner.providerId);
-      await submitActionPlan(app.db, who(actor), request.params.id, request.body.actionPlan, today());
-      return getAssessment(app.db, request.params.id, today());
-    },
+  providerStep(
+    'action-plan',
+    'The provider submits its action plan (due 14 days after publication), or revises it until it is accepted',
+    z.object({ actionPlan: z.string().max(10000) }),
+    (actor, id, body, on) => submitActionPlan(app.db, actor, id, body.actionPlan, on),
   );
 
   app.post(

@@ -548,6 +548,61 @@ describeWithDatabases('contract register writes', (ctx) => {
       expect((await provider.get(`/api/contracts/procurements/${procurementId}`)).statusCode).toBe(403);
       expect((await viewer.get(`/api/contracts/procurements/${MISSING}`)).statusCode).toBe(404);
     });
+
+    it('keeps the stages in order around go-live, in plain words naming the stage and field', async () => {
+      const stage = (name: string) => `/api/contracts/procurements/${procurementId}/stages/${name}`;
+      // Evaluation cannot have started before the options appraisal did (10 days ago, the test above).
+      const early = await commissioner.patch(stage('evaluation'), { actualStart: addDays(today, -20) });
+      expect(early.statusCode).toBe(400);
+      expect(early.json().errors).toEqual([
+        expect.objectContaining({
+          field: 'stages.evaluation.actualStart',
+          message: `Evaluation: the actual start (${longDateText(addDays(today, -20))}) is before Options appraisal actually started (${longDateText(addDays(today, -10))}): stages start in order`,
+        }),
+      ]);
+      // Live while the earlier stages are still open; a go-live planned before mobilisation ends.
+      const live = await commissioner.patch(stage('go_live'), { actualStart: today });
+      expect(fields(live)).toEqual(['stages.go_live.actualStart']);
+      expect(live.json().errors[0].message).toMatch(/^Go-live: the service went live on .* but Soft market test, /);
+      const one = (await commissioner.get(`/api/contracts/procurements/${procurementId}`)).json().procurement;
+      const mobilisation = one.forecast.stages.find((x: { stage: string }) => x.stage === 'mobilisation');
+      const before = addDays(mobilisation.plannedEnd, -7);
+      const planned = await commissioner.patch(stage('go_live'), { plannedStart: before, plannedEnd: before });
+      expect(planned.json().errors).toEqual([
+        expect.objectContaining({
+          field: 'stages.go_live.plannedStart',
+          message: `Go-live: the planned go-live (${longDateText(before)}) is before Mobilisation is planned to end (${longDateText(mobilisation.plannedEnd)}): plan go-live after every earlier stage ends`,
+        }),
+      ]);
+    });
+
+    it('plans a near go-live from today, and refuses one too soon for every stage', async () => {
+      const goLive = addDays(today, 70);
+      const res = await commissioner.post('/api/contracts/procurements', {
+        title: 'Urgent respite',
+        route: 'new_service',
+        goLive,
+      });
+      expect(res.statusCode).toBe(201);
+      const stages: { stage: string; plannedStart: string; status: string }[] = res.json().forecast.stages;
+      expect(stages[0]).toMatchObject({ stage: 'options_appraisal', plannedStart: today });
+      expect(stages.filter((x) => x.plannedStart < today)).toEqual([]);
+      expect(stages.filter((x) => x.status === 'overdue')).toEqual([]);
+      expect(res.json().forecast.plannedGoLive).toBe(goLive);
+
+      const soon = await commissioner.post('/api/contracts/procurements', {
+        title: 'Urgent respite',
+        route: 'new_service',
+        goLive: addDays(today, 5),
+      });
+      expect(soon.statusCode).toBe(400);
+      expect(soon.json().errors).toEqual([
+        expect.objectContaining({
+          field: 'goLive',
+          message: `Planned go-live: ${longDateText(addDays(today, 5))} leaves too little time to plan every stage from today, with the standstill’s 2 weeks: choose ${longDateText(addDays(today, 21))} or later`,
+        }),
+      ]);
+    });
   });
 
   describe('risks', () => {

@@ -140,7 +140,8 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = await createProcurement(app.db, who(actorOf(request)), {
         ...rest,
         leadOfficer: rest.leadOfficer || null,
-        stages: stages ?? planBackwards(goLive!),
+        // A go-live near enough that the typical timetable would start in the past is planned from today.
+        stages: stages ?? planBackwards(goLive!, undefined, today()),
       });
       return reply.code(201).send(await getProcurement(app.db, id, today()));
     },

@@ -74,8 +74,10 @@ describeWithDatabases('data routes', (ctx) => {
       ageDays: 0,
       latest: { fileName: 'torbay.ndjson', rowsRead: 6, importedBy: admin.user.email, created: 6 },
     });
+    expect(cqc).toMatchObject({ files: 'a JSON file' });
     expect(body.datasets.find((d) => d.kind === 'placements')).toMatchObject({
       source: "The council's case management system",
+      files: 'a CSV or Excel (.xlsx) file',
       imports: 0,
       latest: null,
     });

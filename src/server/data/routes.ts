@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importCounts, importHistory, latestImports } from '../../db/data/imports.js';
 import type { ImportRunRow } from '../../db/data/schema.js';
-import { fileSource, ImportRejected, runImport } from '../../importers/framework.js';
+import { fileFormatWords, fileSource, ImportRejected, runImport } from '../../importers/framework.js';
 import { findImporter, importers } from '../../importers/registry.js';
 import { checkImporterOptions } from '../../importers/options.js';
 import { BCF_EDITORS } from '../../domain/core/auth.js';
@@ -73,6 +73,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
           label: i.label,
           source: i.source,
           description: i.description,
+          files: fileFormatWords(i.formats),
           options: (i.options ?? []).map((o) => ({
             key: o.key,
             label: o.label,

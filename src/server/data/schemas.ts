@@ -33,6 +33,7 @@ export const datasetSchema = z.object({
   /** Who publishes the file, e.g. "Care Quality Commission (CQC) public API". */
   source: z.string(),
   description: z.string(),
+  files: z.string().describe('the file it takes in plain words, e.g. "a CSV or Excel (.xlsx) file"'),
   options: z.array(optionSchema).describe('the options its importer takes'),
   imports: z.number().describe('how many times a file of this kind has been imported'),
   latest: runSchema.nullable(),

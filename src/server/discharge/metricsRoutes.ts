@@ -77,6 +77,17 @@ function metricsWindow(q: z.infer<typeof metricsQuery>, now: Date): { from: stri
 }
 
 const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The window the query asks for (or the default one) and the metrics over it, as at `now`. @throws on a bad range */
+  const metricsFor = async (q: z.infer<typeof metricsQuery>, now: Date) => {
+    const w = metricsWindow(q, now);
+    assertDateRange({ from: w.from, to: w.end });
+    const report = await loadMetrics(
+      app.db,
+      { period: q.period, from: w.from, to: w.end, asAt: now },
+      flowMetricsOn(sharedComputePool()),
+    );
+    return { w, report };
+  };
   // ------------------------------------------------------------------ metrics, D2A, history (staff)
   app.get(
     '/metrics',
@@ -91,13 +102,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const now = new Date();
-      const w = metricsWindow(request.query, now);
-      assertDateRange({ from: w.from, to: w.end });
-      const report = await loadMetrics(
-        app.db,
-        { period: request.query.period, from: w.from, to: w.end, asAt: now },
-        flowMetricsOn(sharedComputePool()),
-      );
+      const { w, report } = await metricsFor(request.query, now);
       return { ...report, to: w.to };
     },
   );
@@ -115,13 +120,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = new Date();
-      const w = metricsWindow(request.query, now);
-      assertDateRange({ from: w.from, to: w.end });
-      const report = await loadMetrics(
-        app.db,
-        { period: request.query.period, from: w.from, to: w.end, asAt: now },
-        flowMetricsOn(sharedComputePool()),
-      );
+      const { w, report } = await metricsFor(request.query, now);
       // The file names the filter (by week or month, from and to), as the page's own downloads do.
       const name = `discharge-metrics-by-${request.query.period}-${w.from}-to-${w.to}`;
       const columns = metricColumns(request.query.period);

@@ -2,7 +2,7 @@
 // schema refuses.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { historySchema } from './schemas.js';
+import { historySchema } from './schemas/metrics.js';
 import { encodeJsonInSlices } from './slicedJson.js';
 
 const base = Date.UTC(2025, 2, 29, 23, 30);

@@ -14,7 +14,7 @@ import {
   marketSummarySchema,
   priceSummaryResultSchema,
   vacancyRowSchema,
-} from './schemas.js';
+} from './schemas/dashboard.js';
 import { filterQuery, TAGS, toFilter } from './params.js';
 
 const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {

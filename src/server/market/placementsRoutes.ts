@@ -7,7 +7,7 @@ import { BANDS, CONTRACT_TYPES, FUNDING, INDIVIDUAL_BAND, PURPOSES, SERVICE_TYPE
 import { createPlacement, endPlacement, getPlacement, listPlacements } from '../../db/market/placements.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { notFound } from '../problem.js';
-import { placementSchema } from './schemas.js';
+import { placementSchema } from './schemas/register.js';
 import { id, isoDate, PLACERS, TAGS } from './params.js';
 
 const placementBody = z.object({

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BANDS } from '../../domain/market/types.js';
 import { listCostOfCare, listUsualRates, setCostOfCare, setUsualRate } from '../../db/market/rates.js';
 import { actorOf, requireRole, requireSignedIn } from '../auth/guards.js';
-import { costOfCareSchema, ratesSchema, usualRateSchema } from './schemas.js';
+import { costOfCareSchema, ratesSchema, usualRateSchema } from './schemas/register.js';
 import { COMMISSIONERS, TAGS } from './params.js';
 
 const ratesRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -41,7 +41,7 @@ import {
   locationSchema,
   providerRowSchema,
   providerViewSchema,
-} from './schemas.js';
+} from './schemas/register.js';
 import { filterQuery, id, isoDate, locationFor, TAGS, toFilter } from './params.js';
 
 /** How a return that no person filed came in, as its history says. */

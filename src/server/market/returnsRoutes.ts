@@ -18,7 +18,7 @@ import { locationsOfProvider } from '../../db/market/register.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { actorOf, assertOwnProvider, requireSignedIn } from '../auth/guards.js';
 import { Problem } from '../problem.js';
-import { careHomeReturnSchema, homecareReturnSchema, workforceReturnSchema } from './schemas.js';
+import { careHomeReturnSchema, homecareReturnSchema, workforceReturnSchema } from './schemas/register.js';
 import { id, locationFor, TAGS } from './params.js';
 
 /** Beds or places of one kind at one location (BOUNDS.locationPlaces). */
@@ -92,7 +92,12 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: string,
     body: B,
     response: R,
-    write: (actor: Actor, locationId: string, body: z.infer<B>) => Promise<z.output<R>>,
+    write: (
+      locationId: string,
+      body: z.infer<B>,
+      by: { userId: string },
+      options: { source: 'provider' | 'staff'; reportedBy: string },
+    ) => Promise<z.output<R>>,
   ) =>
     app.post(
       path,
@@ -105,7 +110,15 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         const actor = actorOf(request);
         const loc = await locationFor(app, request.params.id);
         assertOwnProvider(actor, loc.providerId);
-        const row = await write(actor, loc.id, request.body as z.infer<B>);
+        const row = await write(
+          loc.id,
+          request.body as z.infer<B>,
+          { userId: actor.userId },
+          {
+            source: sourceOf(actor),
+            reportedBy: actor.userId,
+          },
+        );
         return reply.code(201).send(row as object);
       },
     );
@@ -114,22 +127,15 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     'Record a care home capacity and vacancy return',
     careHomeReturnBody,
     careHomeReturnSchema,
-    (actor, locationId, body) =>
-      recordCareHomeReturn(app.db, { userId: actor.userId }, locationId, body, {
-        source: sourceOf(actor),
-        reportedBy: actor.userId,
-      }),
+    (locationId, body, by, options) => recordCareHomeReturn(app.db, by, locationId, body, options),
   );
   returnRoute(
     '/locations/:id/homecare',
     'Record a homecare capacity return (people, hours, new hours available)',
     homecareReturnBody,
     homecareReturnSchema,
-    async (actor, locationId, body) => {
-      const row = await recordHomecareReturn(app.db, { userId: actor.userId }, locationId, body, {
-        source: sourceOf(actor),
-        reportedBy: actor.userId,
-      });
+    async (locationId, body, by, options) => {
+      const row = await recordHomecareReturn(app.db, by, locationId, body, options);
       return { ...row, hoursPerWeek: Number(row.hoursPerWeek), newHoursAvailable: Number(row.newHoursAvailable) };
     },
   );
@@ -138,25 +144,21 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     'Record a workforce return',
     workforceBody,
     workforceReturnSchema,
-    (actor, locationId, body) =>
-      recordWorkforceReturn(app.db, { userId: actor.userId }, locationId, body, {
-        source: sourceOf(actor),
-        reportedBy: actor.userId,
-      }),
+    (locationId, body, by, options) => recordWorkforceReturn(app.db, by, locationId, body, options),
   );
   returnRoute(
     '/locations/:id/nil-return',
     'A nil return: no vacancies to report today (a care home keeps its occupied beds from its latest return, with no bed vacant, reserved, closed or held; homecare with no new hours)',
     z.object({}).optional(),
     z.object({ careHome: z.boolean(), homecareAreas: z.number() }),
-    (actor, locationId) => recordNilReturn(app.db, { userId: actor.userId }, locationId, actor.userId, sourceOf(actor)),
+    (locationId, _body, by, o) => recordNilReturn(app.db, by, locationId, o.reportedBy, o.source),
   );
   returnRoute(
     '/locations/:id/no-change',
     'Confirm the latest figures are still right ("no change")',
     z.object({}).optional(),
     z.object({ careHome: z.boolean(), homecareAreas: z.number(), workforce: z.boolean() }),
-    (actor, locationId) => confirmNoChange(app.db, { userId: actor.userId }, locationId, actor.userId, sourceOf(actor)),
+    (locationId, _body, by, o) => confirmNoChange(app.db, by, locationId, o.reportedBy, o.source),
   );
 
   app.post(

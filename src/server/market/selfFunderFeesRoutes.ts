@@ -11,7 +11,7 @@ import {
 } from '../../db/market/selfFunderFees.js';
 import { SELF_FUNDER_BANDS } from '../../domain/market/selfFunderFees.js';
 import { actorOf, assertCanRead, assertOwnProvider, requireRole, requireSignedIn } from '../auth/guards.js';
-import { selfFunderFeeHistorySchema, selfFunderFeeSchema } from './schemas.js';
+import { selfFunderFeeHistorySchema, selfFunderFeeSchema } from './schemas/register.js';
 import { COMMISSIONERS, id, locationFor, TAGS } from './params.js';
 
 const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {

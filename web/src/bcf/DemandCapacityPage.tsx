@@ -8,9 +8,7 @@ import {
   Chart,
   Details,
   DownloadLinks,
-  ErrorSummary,
   LoadingOrError,
-  NotificationBanner,
   Page,
   Select,
   Table,
@@ -22,7 +20,7 @@ import {
   formatCount,
   MONTH_NAMES,
 } from '../components';
-import { BcfNav, usePlanId } from './common';
+import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import type { DcRow, DcView } from './types';
 
 const monthText = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
@@ -90,10 +88,7 @@ export function DemandCapacityPage() {
     }),
     [chartRows, services],
   );
-  const crumbs = [
-    { text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` },
-    { text: 'Demand and capacity' },
-  ];
+  const crumbs = bcfCrumbs(planId, 'Demand and capacity');
   if (!data)
     return (
       <Page title="Intermediate care demand and capacity" breadcrumbs={crumbs}>
@@ -166,15 +161,7 @@ export function DemandCapacityPage() {
   };
   const summary = data.summary.filter((s) => s.placeId === placeId);
   return (
-    <Page
-      title="Intermediate care demand and capacity"
-      caption="Better Care Fund"
-      breadcrumbs={crumbs}
-      hasErrors={errors.length > 0}
-    >
-      <BcfNav planId={planId} />
-      <ErrorSummary errors={errors} />
-      {done && <NotificationBanner type="success" heading={done} />}
+    <BcfPage title="Intermediate care demand and capacity" crumbs={crumbs} planId={planId} errors={errors} done={done}>
       <p className="govuk-body">
         Expected demand (people referred) against planned capacity (people the service can take) each month, by place
         and service. Prefilled from the discharge hub’s history (the same month of the latest earlier year, grown) and a
@@ -361,6 +348,6 @@ export function DemandCapacityPage() {
           </form>
         </Details>
       )}
-    </Page>
+    </BcfPage>
   );
 }

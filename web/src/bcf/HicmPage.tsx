@@ -6,9 +6,7 @@ import {
   DateInput,
   Details,
   DownloadLinks,
-  ErrorSummary,
   LoadingOrError,
-  NotificationBanner,
   Page,
   Select,
   Table,
@@ -22,7 +20,7 @@ import {
   type SummaryError,
   type TagColour,
 } from '../components';
-import { BcfNav, usePlanId } from './common';
+import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import type { Assessment, HicmView } from './types';
 
 const LEVEL_COLOUR: Record<string, TagColour> = {
@@ -40,10 +38,7 @@ export function HicmPage() {
   const [done, setDone] = useState<string | null>(null);
   const [form, setForm] = useState({ placeId: '', change: '', level: '', evidence: '', plannedLevel: '' });
   const [assessedOn, setAssessedOn] = useState<DateParts>(emptyDate);
-  const crumbs = [
-    { text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` },
-    { text: 'High Impact Change Model' },
-  ];
+  const crumbs = bcfCrumbs(planId, 'High Impact Change Model');
   if (!data)
     return (
       <Page title="High Impact Change Model" breadcrumbs={crumbs}>
@@ -85,15 +80,7 @@ export function HicmPage() {
   };
   const grid = data.changes.map((c) => ({ ...c }));
   return (
-    <Page
-      title="High Impact Change Model"
-      caption="Better Care Fund"
-      breadcrumbs={crumbs}
-      hasErrors={errors.length > 0}
-    >
-      <BcfNav planId={planId} />
-      <ErrorSummary errors={errors} />
-      {done && <NotificationBanner type="success" heading={done} />}
+    <BcfPage title="High Impact Change Model" crumbs={crumbs} planId={planId} errors={errors} done={done}>
       <p className="govuk-body">
         The latest maturity of each place against the nine changes for managing transfers of care, with the date
         assessed and the level planned next. Earlier assessments are kept below.
@@ -222,6 +209,6 @@ export function HicmPage() {
           </form>
         </>
       )}
-    </Page>
+    </BcfPage>
   );
 }

@@ -20,7 +20,7 @@ import {
   formatCount,
 } from '../components';
 import { ActivityUpload } from './ActivityUpload';
-import { BcfNav, metricText, usePlanId } from './common';
+import { BcfPage, bcfCrumbs, metricText, usePlanId } from './common';
 import type { MetricsView, PlaceMetric, Place } from './types';
 
 /** First day of a financial-year quarter ('2026/27', 1 → 1 April 2026), as a Date for the chart's time axis. */
@@ -196,7 +196,7 @@ function StewardCounts({ data, planId, reload }: { data: MetricsView; planId: st
 export function MetricsPage() {
   const { planId, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading, reload } = useApi<MetricsView>(planId ? `/api/bcf/plans/${planId}/metrics` : null);
-  const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Metrics' }];
+  const crumbs = bcfCrumbs(planId, 'Metrics');
   if (!data)
     return (
       <Page title="BCF metrics" breadcrumbs={crumbs}>
@@ -210,8 +210,7 @@ export function MetricsPage() {
     m.quarters.map((q) => ({ metric: m.definition.name, place: placeName(m.placeId), ...q })),
   );
   return (
-    <Page title="BCF metrics" caption="Better Care Fund" breadcrumbs={crumbs}>
-      <BcfNav planId={planId} />
+    <BcfPage title="BCF metrics" crumbs={crumbs} planId={planId}>
       <p className="govuk-body">
         The four national metrics for each place, from the baseline year {data.years[0]} through the plan, with the
         plan, the actual by quarter, 95% confidence limits where the method gives them and a RAG rating. Each says where
@@ -241,6 +240,6 @@ export function MetricsPage() {
           { key: 'source', header: 'Source' },
         ]}
       />
-    </Page>
+    </BcfPage>
   );
 }

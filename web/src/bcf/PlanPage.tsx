@@ -14,7 +14,7 @@ import {
   type PlotOptions,
 } from '../components';
 import { RiskLog } from './RiskLog';
-import { BcfNav, poundsText, usePlanId } from './common';
+import { BcfPage, poundsText, usePlanId } from './common';
 import type { PlanView, Scheme } from './types';
 
 const CRUMBS = [{ text: 'Better Care Fund' }];
@@ -85,8 +85,7 @@ export function PlanPage() {
   const actual = (s: Scheme) => s.actuals.filter((a) => a.year === year).reduce((a, f) => a + f.actualPence, 0);
   const unmet = checks.filter((c) => !c.met).length;
   return (
-    <Page title={data.name} caption="Better Care Fund" breadcrumbs={CRUMBS}>
-      <BcfNav planId={data.id} />
+    <BcfPage title={data.name} crumbs={CRUMBS} planId={data.id}>
       <p className="govuk-body">
         {data.places.length > 1 ? 'Joint plan for ' : 'Plan for '}
         {data.places.map((p) => p.name).join(', ')}. Baseline year {data.baselineYear}.
@@ -239,6 +238,6 @@ export function PlanPage() {
       />
       <h2 className="govuk-heading-m">Risk log</h2>
       <RiskLog planId={data.id} schemes={data.schemes} />
-    </Page>
+    </BcfPage>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { getCsrfToken, problemToError, useApi } from '../api';
-import { Button, ErrorSummary, LoadingOrError, NotificationBanner, Page, Select, useFileUpload } from '../components';
-import { BcfNav, usePlanId } from './common';
+import { apiUpload, useApi, XLSX_TYPE } from '../api';
+import { FileUploadForm, LoadingOrError, Page, Select, useFileUpload } from '../components';
+import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import type { PlanView } from './types';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface ImportSummary {
   income: number;
@@ -16,16 +14,11 @@ interface ImportSummary {
 }
 
 async function upload(planId: string, file: File): Promise<ImportSummary> {
-  const res = await fetch(`/api/bcf/plans/${planId}/return?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': XLSX_TYPE, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
-    credentials: 'same-origin',
-    body: await file.arrayBuffer(),
-  });
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw problemToError(res.status, body);
-  return body;
+  return apiUpload(
+    `/api/bcf/plans/${planId}/return?fileName=${encodeURIComponent(file.name)}`,
+    XLSX_TYPE,
+    await file.arrayBuffer(),
+  );
 }
 
 /** Quarters of the plan's years up to the current one, latest first. */
@@ -44,7 +37,7 @@ export function ReturnsPage() {
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
   const [quarter, setQuarter] = useState('');
   const { input, errors, problem, done, busy, submit: uploadWith } = useFileUpload();
-  const crumbs = [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: 'Returns' }];
+  const crumbs = bcfCrumbs(planId, 'Returns');
   if (!data || !planId)
     return (
       <Page title="BCF returns" breadcrumbs={crumbs}>
@@ -58,10 +51,14 @@ export function ReturnsPage() {
     return `${file.name} imported: ${r.schemes} schemes${r.schemesAdded.length ? ` (new: ${r.schemesAdded.join(', ')})` : ''}, ${r.income} income lines, ${r.metricPlans} metric plans, ${r.counts} metric counts and ${r.demandCapacity} demand and capacity months`;
   });
   return (
-    <Page title="BCF returns" caption="Better Care Fund" breadcrumbs={crumbs} hasErrors={errors.length > 0}>
-      <BcfNav planId={planId} />
-      <ErrorSummary errors={errors} title={problem ?? 'There is a problem'} />
-      {done && <NotificationBanner type="success" heading={done} />}
+    <BcfPage
+      title="BCF returns"
+      crumbs={crumbs}
+      planId={planId}
+      errors={errors}
+      errorTitle={problem ?? 'There is a problem'}
+      done={done}
+    >
       <h2 className="govuk-heading-m">Export a return</h2>
       <p className="govuk-body">
         The workbook follows the national template’s sheets: Cover, Income, Expenditure, Metrics, Demand and capacity
@@ -97,24 +94,18 @@ export function ReturnsPage() {
             The whole workbook is checked first: if any cell has a problem, nothing is saved and every problem is listed
             with its sheet, row and column.
           </p>
-          <form onSubmit={submit} noValidate>
-            <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
-              <label className="govuk-label" htmlFor="return-file">
-                Filled return (Excel XLSX)
-              </label>
-              <input
-                className="govuk-file-upload"
-                id="return-file"
-                name="return-file"
-                type="file"
-                accept=".xlsx"
-                ref={input}
-              />
-            </div>
-            <Button disabled={busy}>Import return</Button>
-          </form>
+          <FileUploadForm
+            onSubmit={submit}
+            input={input}
+            id="return-file"
+            label="Filled return (Excel XLSX)"
+            accept=".xlsx"
+            hasErrors={errors.length > 0}
+            busy={busy}
+            button="Import return"
+          />
         </>
       )}
-    </Page>
+    </BcfPage>
   );
 }

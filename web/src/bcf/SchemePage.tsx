@@ -16,7 +16,7 @@ import {
   fieldError,
   type SummaryError,
 } from '../components';
-import { poundsText, usePlanId } from './common';
+import { bcfCrumbs, poundsText, usePlanId } from './common';
 import { RiskLog } from './RiskLog';
 import type { PlanView, Scheme } from './types';
 
@@ -37,10 +37,7 @@ export function SchemePage() {
         Object.fromEntries(scheme.funding.map((f) => [key(f.fundingLine, f.year), (f.plannedPence / 100).toFixed(2)])),
       );
   }, [scheme]);
-  const crumbs = [
-    { text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` },
-    { text: scheme?.ref ?? 'Scheme' },
-  ];
+  const crumbs = bcfCrumbs(planId, scheme?.ref ?? 'Scheme');
   if (!data || !scheme)
     return (
       <Page title="Scheme" breadcrumbs={crumbs}>

@@ -1,5 +1,7 @@
 // Shared pieces of the BCF pages: which plan is shown (the ?plan= id, else the first plan) and the area's sub-navigation.
+import type { ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { ErrorSummary, NotificationBanner, Page, type Crumb, type SummaryError } from '../components';
 import { useApi, type ApiError } from '../api';
 import type { Wire } from '../../../src/server/schemas';
 import type { planListSchema } from '../../../src/server/bcf/schemas';
@@ -45,6 +47,34 @@ export function BcfNav({ planId }: { planId: string | null }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** Breadcrumbs for a page under the BCF plan: the plan's overview (keeping ?plan=), then `here`. */
+export function bcfCrumbs(planId: string | null, here: string): Crumb[] {
+  return [{ text: 'Better Care Fund', href: `/bcf${planId ? `?plan=${planId}` : ''}` }, { text: here }];
+}
+
+/**
+ * A BCF page's frame: the page with the "Better Care Fund" caption, the area's links, then (when given) the error
+ * summary (titled `errorTitle`) and a success banner headed `done`, above the page's own content.
+ */
+export function BcfPage(p: {
+  title: string;
+  crumbs: Crumb[];
+  planId: string | null;
+  errors?: SummaryError[];
+  errorTitle?: string;
+  done?: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Page title={p.title} caption="Better Care Fund" breadcrumbs={p.crumbs} hasErrors={(p.errors?.length ?? 0) > 0}>
+      <BcfNav planId={p.planId} />
+      {p.errors && <ErrorSummary errors={p.errors} title={p.errorTitle} />}
+      {p.done && <NotificationBanner type="success" heading={p.done} />}
+      {p.children}
+    </Page>
   );
 }
 

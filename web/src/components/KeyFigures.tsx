@@ -8,15 +8,26 @@ export type { KeyFigure };
 /** A figure a page computes itself with no unit given: a count. */
 type CountFigure = Omit<Extract<KeyFigure, { unit: 'count' }>, 'unit'> & { unit?: undefined };
 
-/** The number large, a per-period unit ("a week") small beside it: "£1,030.92 a week". */
+/**
+ * The figure ("£1,030.92", "90.6%", "12") is one unbreakable piece; its unit in words ("a week", "days") is
+ * smaller beside it and, when the card is narrow, goes whole to the next line: a figure never breaks mid-number.
+ */
+export function splitFigure(text: string): { figure: string; unit: string | null } {
+  const m = /^([−-]?£?[\d.,]+%?) (.+)$/.exec(text);
+  return m ? { figure: m[1], unit: m[2] } : { figure: text, unit: null };
+}
+
 function FigureValue({ value, unit }: { value: number | null; unit: FigureUnit }) {
-  const text = formatFigure(value, unit);
-  const m = /^(.*?)( a week)$/.exec(text);
-  if (!m) return <span className="app-key-figure__value">{text}</span>;
+  const { figure, unit: words } = splitFigure(formatFigure(value, unit));
   return (
     <span className="app-key-figure__value">
-      {m[1]}
-      <span className="app-key-figure__unit">{m[2]}</span>
+      <span className="app-key-figure__number">{figure}</span>
+      {words && (
+        <>
+          {' '}
+          <span className="app-key-figure__unit">{words}</span>
+        </>
+      )}
     </span>
   );
 }

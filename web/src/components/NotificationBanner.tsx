@@ -70,3 +70,20 @@ export function Details({ summary, children, open }: { summary: ReactNode; child
     </details>
   );
 }
+
+/**
+ * A success banner headed `heading` with one link to a part of the page, like "See the plan’s history" to
+ * `#history`. Nothing while `heading` is null or empty.
+ */
+export function SuccessBanner({ heading, href, linkText }: { heading: ReactNode; href: string; linkText: string }) {
+  if (!heading) return null;
+  return (
+    <NotificationBanner type="success" heading={heading}>
+      <p className="govuk-body">
+        <a className="govuk-notification-banner__link" href={href}>
+          {linkText}
+        </a>
+      </p>
+    </NotificationBanner>
+  );
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
 import { ErrorSummary, apiErrorsToSummary, failureToSummary, fieldError, fieldId } from './ErrorSummary';
 import { Checkboxes, DateInput, Radios, Select, TextInput } from './forms';
-import { KeyFigures } from './KeyFigures';
+import { KeyFigures, splitFigure } from './KeyFigures';
 import { Breadcrumbs } from './Page';
 import { RagTag, RatingTag, ratingColour } from './Tag';
 import { Table } from './Table';
@@ -259,10 +259,33 @@ describe('KeyFigures, SummaryList and Breadcrumbs', () => {
       />,
     );
     expect(out).toContain('<a class="govuk-link" href="/market" data-discover="true">Care home beds</a>');
-    expect(out).toContain('<span class="app-key-figure__value">1,530</span>');
-    expect(out).toContain('<span class="app-key-figure__value">91.2%</span>');
+    const value = (number: string) =>
+      `<span class="app-key-figure__value"><span class="app-key-figure__number">${number}</span></span>`;
+    expect(out).toContain(value('1,530'));
+    expect(out).toContain(value('91.2%'));
     expect(out).toContain('<p class="app-key-figure__hint">Last 12 months</p>');
-    expect(out).toContain('<span class="app-key-figure__value">Not available</span>');
+    expect(out).toContain(value('Not available'));
+  });
+
+  it('keeps the number whole and lets its unit in words go to the next line (issue 13)', () => {
+    const out = html(
+      <KeyFigures
+        figures={[
+          { key: 'fee', label: 'Median fee', value: 103092, unit: 'pence_per_week' },
+          { key: 'wait', label: 'Wait', value: 12, unit: 'days' },
+        ]}
+      />,
+    );
+    expect(out).toContain(
+      '<span class="app-key-figure__number">£1,030.92</span> <span class="app-key-figure__unit">a week</span>',
+    );
+    expect(out).toContain(
+      '<span class="app-key-figure__number">12</span> <span class="app-key-figure__unit">days</span>',
+    );
+    expect(splitFigure('£60,523,931.35')).toEqual({ figure: '£60,523,931.35', unit: null });
+    expect(splitFigure('−4.5% a year')).toEqual({ figure: '−4.5%', unit: 'a year' });
+    expect(splitFigure('1,234 hours')).toEqual({ figure: '1,234', unit: 'hours' });
+    expect(splitFigure('Not available')).toEqual({ figure: 'Not available', unit: null });
   });
 
   it('renders summary list rows with visually hidden action context', () => {

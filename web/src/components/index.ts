@@ -28,7 +28,7 @@ export { Table, sortRows, type Column, type TableProps } from './Table';
 export { Tag, RagTag, RatingTag, ratingColour, type Rag, type TagColour, type RatingScheme } from './Tag';
 export { SummaryList, type SummaryRow, type SummaryAction } from './SummaryList';
 export { KeyFigures, Panel, type KeyFigure } from './KeyFigures';
-export { NotificationBanner, InsetText, WarningText, Details } from './NotificationBanner';
+export { NotificationBanner, InsetText, WarningText, Details, SuccessBanner } from './NotificationBanner';
 export { useNavigationState } from './useNavigationState';
 export {
   Chart,
@@ -49,3 +49,4 @@ export { PublicPage, SyntheticDataBanner, useNoIndex, type PublicPageProps } fro
 export { lazyPage } from './lazyPage';
 export { useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
 export { useFileUpload } from './useFileUpload';
+export { FileUploadForm } from './FileUploadForm';

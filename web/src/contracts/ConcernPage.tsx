@@ -20,6 +20,7 @@ import {
   formatDate,
   formatDateTime,
   isoToDateParts,
+  type Column,
   type DateParts,
   type SummaryError,
   type TagColour,
@@ -54,6 +55,20 @@ export function ConcernStatusTag({ concern: c }: { concern: { status: ConcernSta
       {c.status === 'closed' && c.closedOn ? `Closed ${formatDate(c.closedOn)}` : CONCERN_STATUS_LABELS[c.status]}
     </Tag>
   );
+}
+
+/** The "Summary" column of a list of concerns: each summary links to its concern's page (sorted by the text). */
+export function concernSummaryColumn<T extends { id: string; summary: string }>(): Column<T> {
+  return {
+    key: 'summary',
+    header: 'Summary',
+    render: (c) => (
+      <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
+        {c.summary}
+      </Link>
+    ),
+    sortValue: (c) => c.summary,
+  };
 }
 
 const EVENT_LABELS: Record<string, string> = {
@@ -200,17 +215,20 @@ export function ConcernPage() {
   );
 }
 
+/** What each form on the concern page is given: the concern, the errors to show, how to save and report errors. */
+interface ConcernFormProps<Submit> {
+  concern: ConcernDetail;
+  errors: SummaryError[];
+  onSubmit: Submit;
+  onErrors: (errors: SummaryError[]) => void;
+}
+
 function StepForm({
   concern: c,
   errors,
   onSubmit,
   onErrors,
-}: {
-  concern: ConcernDetail;
-  errors: SummaryError[];
-  onSubmit: (body: unknown, message: string) => Promise<boolean>;
-  onErrors: (errors: SummaryError[]) => void;
-}) {
+}: ConcernFormProps<(body: unknown, message: string) => Promise<boolean>>) {
   const next = nextConcernStatuses(c.status);
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
@@ -281,12 +299,7 @@ function ReferralForm({
   errors,
   onSubmit,
   onErrors,
-}: {
-  concern: ConcernDetail;
-  errors: SummaryError[];
-  onSubmit: (body: { referralOn: string; reference: string }) => Promise<boolean>;
-  onErrors: (errors: SummaryError[]) => void;
-}) {
+}: ConcernFormProps<(body: { referralOn: string; reference: string }) => Promise<boolean>>) {
   const [referralOn, setReferralOn] = useState<DateParts>(isoToDateParts(c.safeguardingReferralOn ?? londonToday()));
   const [reference, setReference] = useState(c.safeguardingReference ?? '');
   const submit = async (e: FormEvent) => {
@@ -330,11 +343,7 @@ function ResponseForm({
   concern: c,
   errors,
   onSubmit,
-}: {
-  concern: ConcernDetail;
-  errors: SummaryError[];
-  onSubmit: (response: string) => Promise<boolean>;
-}) {
+}: Omit<ConcernFormProps<(response: string) => Promise<boolean>>, 'onErrors'>) {
   const [response, setResponse] = useState(c.providerResponse ?? '');
   return (
     <form

@@ -24,7 +24,7 @@ import type { concernViewSchema } from '../../../src/server/contracts/concernSch
 import { CONCERN_KIND_LABELS, CONCERN_KINDS, label } from './labels';
 import { apiErrorsForForm } from './formHelpers';
 import { londonToday } from '../../../src/domain/core/dates';
-import { ConcernStatusTag } from './ConcernPage';
+import { ConcernStatusTag, concernSummaryColumn } from './ConcernPage';
 import { Link } from 'react-router';
 
 export type Concern = Wire<typeof concernViewSchema>;
@@ -119,16 +119,7 @@ export function ConcernsPage() {
               render: (c) => label(CONCERN_KIND_LABELS, c.kind),
               sortValue: (c) => c.kind,
             },
-            {
-              key: 'summary',
-              header: 'Summary',
-              render: (c) => (
-                <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
-                  {c.summary}
-                </Link>
-              ),
-              sortValue: (c) => c.summary,
-            },
+            concernSummaryColumn(),
             {
               key: 'status',
               header: 'Status',

@@ -21,22 +21,16 @@ import {
   useForm,
 } from '../components';
 import {
-  CARE_GROUPS,
   CARE_GROUP_LABELS,
-  CONTRACT_FORMS,
+  CONTRACT_OPTIONS,
   CONTRACT_FORM_LABELS,
-  FUNDING_SOURCES,
   FUNDING_SOURCE_LABELS,
-  SERVICE_AREAS,
   SERVICE_AREA_LABELS,
   label,
 } from './labels';
 import { CONTRACT_PREFIXES } from './formHelpers';
 import type { Contract } from './types';
 import { blank, contractBody, DATE_FIELDS, valuesOf, type Values } from './contractFormValues';
-
-const options = (codes: readonly string[], labels: Record<string, string>) =>
-  codes.map((c) => ({ value: c, text: labels[c] }));
 
 /** The register's add and edit page: `/contracts/register/new` and `/contracts/register/:id/edit`. */
 export function ContractFormPage() {
@@ -252,7 +246,7 @@ export function ContractFormPage() {
           value={values.serviceArea}
           onChange={set('serviceArea')}
           placeholder="Choose a service area"
-          options={options(SERVICE_AREAS, SERVICE_AREA_LABELS)}
+          options={CONTRACT_OPTIONS.serviceArea}
           error={err('serviceArea')}
         />
         <Select
@@ -261,7 +255,7 @@ export function ContractFormPage() {
           value={values.careGroup}
           onChange={set('careGroup')}
           placeholder="Choose a care group"
-          options={options(CARE_GROUPS, CARE_GROUP_LABELS)}
+          options={CONTRACT_OPTIONS.careGroup}
           error={err('careGroup')}
         />
         <Select
@@ -270,7 +264,7 @@ export function ContractFormPage() {
           value={values.contractForm}
           onChange={set('contractForm')}
           placeholder="Choose a contract form"
-          options={options(CONTRACT_FORMS, CONTRACT_FORM_LABELS)}
+          options={CONTRACT_OPTIONS.contractForm}
           error={err('contractForm')}
         />
         <Select
@@ -279,7 +273,7 @@ export function ContractFormPage() {
           value={values.fundingSource}
           onChange={set('fundingSource')}
           placeholder="Choose a funding source"
-          options={options(FUNDING_SOURCES, FUNDING_SOURCE_LABELS)}
+          options={CONTRACT_OPTIONS.fundingSource}
           error={err('fundingSource')}
         />
         <TextInput

@@ -7,8 +7,8 @@ import { apiSend, useApi } from '../api';
 import {
   ErrorSummary,
   LoadingOrError,
-  NotificationBanner,
   Page,
+  SuccessBanner,
   Table,
   Tag,
   type SummaryError,
@@ -116,15 +116,7 @@ export function DeliveryPlanEditorPage() {
       hasErrors={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
-      {banner && (
-        <NotificationBanner type="success" heading={banner}>
-          <p className="govuk-body">
-            <a className="govuk-notification-banner__link" href="#history">
-              See the plan’s history
-            </a>
-          </p>
-        </NotificationBanner>
-      )}
+      <SuccessBanner heading={banner} href="#history" linkText="See the plan’s history" />
       <p className="govuk-body">
         <a className="govuk-link" href={`/api/delivery-plans/${plan.id}/export.xlsx`} download>
           Download this plan (Excel XLSX, Halton’s layout)

@@ -4,7 +4,7 @@
 // checks every change (commissioners and admins) and audits it.
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { apiSend, getCsrfToken, problemToError, useApi } from '../api';
+import { apiSend, apiUpload, useApi, XLSX_TYPE } from '../api';
 import {
   Button,
   ErrorSummary,
@@ -18,8 +18,6 @@ import {
   type SummaryError,
 } from '../components';
 import { crumbs, errorsOf, KIND_LABEL } from './deliveryPlanParts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface PlanListItem {
   id: string;
@@ -102,15 +100,11 @@ function ImportPlanForm() {
     setBusy(true);
     try {
       const q = new URLSearchParams({ kind, fileName: file.name, ...(careGroup ? { careGroup } : {}) });
-      const res = await fetch(`/api/delivery-plans/import?${q}`, {
-        method: 'POST',
-        headers: { 'content-type': XLSX_TYPE, 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
-        credentials: 'same-origin',
-        body: await file.arrayBuffer(),
-      });
-      const text = await res.text();
-      const body = text ? JSON.parse(text) : undefined;
-      if (!res.ok) throw problemToError(res.status, body);
+      const body = await apiUpload<{ id: string }>(
+        `/api/delivery-plans/import?${q}`,
+        XLSX_TYPE,
+        await file.arrayBuffer(),
+      );
       navigate(`/contracts/delivery-plans/${body.id}?imported=${encodeURIComponent(file.name)}`);
     } catch (err) {
       const list = errorsOf(err);
@@ -137,27 +131,14 @@ function ImportPlanForm() {
         action. The workbook is checked whole; if anything is wrong nothing is saved.
       </p>
       <ErrorSummary errors={errors} />
-      <Radios
-        name="kind"
-        legend="What is it?"
+      <PlanKindFields
         small
-        value={kind}
-        onChange={setKind}
-        items={[
-          { value: 'delivery_plan', text: 'The council’s delivery plan' },
-          { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
-        ]}
+        kind={kind}
+        setKind={setKind}
+        careGroup={careGroup}
+        setCareGroup={setCareGroup}
+        errors={errors}
       />
-      {kind === 'workplan' && (
-        <TextInput
-          name="careGroup"
-          label="Care group or portfolio"
-          hint="For example Start Well, Live Well or Age Well"
-          value={careGroup}
-          onChange={setCareGroup}
-          error={fieldError(errors, 'careGroup')}
-        />
-      )}
       <div className={`govuk-form-group${fieldError(errors, 'plan-file') ? ' govuk-form-group--error' : ''}`}>
         <label className="govuk-label" htmlFor="plan-file">
           Plan workbook (Excel XLSX)
@@ -205,26 +186,13 @@ export function NewDeliveryPlanPage() {
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
         <TextInput name="title" label="Title" value={title} onChange={setTitle} error={fieldError(errors, 'title')} />
-        <Radios
-          name="kind"
-          legend="What is it?"
-          value={kind}
-          onChange={setKind}
-          items={[
-            { value: 'delivery_plan', text: 'The council’s delivery plan' },
-            { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
-          ]}
+        <PlanKindFields
+          kind={kind}
+          setKind={setKind}
+          careGroup={careGroup}
+          setCareGroup={setCareGroup}
+          errors={errors}
         />
-        {kind === 'workplan' && (
-          <TextInput
-            name="careGroup"
-            label="Care group or portfolio"
-            hint="For example Start Well, Live Well or Age Well"
-            value={careGroup}
-            onChange={setCareGroup}
-            error={fieldError(errors, 'careGroup')}
-          />
-        )}
         <Select
           name="firstYear"
           label="First year"
@@ -243,5 +211,41 @@ export function NewDeliveryPlanPage() {
         <Button>Start the plan</Button>
       </form>
     </Page>
+  );
+}
+
+/** "What is it?" (the council's delivery plan or a workplan) and, for a workplan, its care group or portfolio. */
+function PlanKindFields(p: {
+  small?: boolean;
+  kind: string;
+  setKind: (kind: string) => void;
+  careGroup: string;
+  setCareGroup: (careGroup: string) => void;
+  errors: SummaryError[];
+}) {
+  return (
+    <>
+      <Radios
+        name="kind"
+        legend="What is it?"
+        small={p.small}
+        value={p.kind}
+        onChange={p.setKind}
+        items={[
+          { value: 'delivery_plan', text: 'The council’s delivery plan' },
+          { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
+        ]}
+      />
+      {p.kind === 'workplan' && (
+        <TextInput
+          name="careGroup"
+          label="Care group or portfolio"
+          hint="For example Start Well, Live Well or Age Well"
+          value={p.careGroup}
+          onChange={p.setCareGroup}
+          error={fieldError(p.errors, 'careGroup')}
+        />
+      )}
+    </>
   );
 }

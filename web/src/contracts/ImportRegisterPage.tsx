@@ -1,6 +1,6 @@
-import { getCsrfToken, problemToError } from '../api';
+import { apiUpload, XLSX_TYPE } from '../api';
 import {
-  Button,
+  FileUploadForm,
   ErrorSummary,
   NotificationBanner,
   Page,
@@ -11,24 +11,13 @@ import {
 } from '../components';
 import { REGISTER_COLUMNS } from '../../../src/domain/contracts/register';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 async function upload(file: File): Promise<{ created: number; updated: number }> {
   const xlsx = /\.xlsx$/i.test(file.name);
-  const res = await fetch(`/api/contracts/import?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: {
-      'content-type': xlsx ? XLSX_TYPE : 'text/csv',
-      'x-csrf-token': getCsrfToken() ?? '',
-      accept: 'application/json',
-    },
-    credentials: 'same-origin',
-    body: xlsx ? await file.arrayBuffer() : await file.text(),
-  });
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw problemToError(res.status, body);
-  return body;
+  return apiUpload(
+    `/api/contracts/import?fileName=${encodeURIComponent(file.name)}`,
+    xlsx ? XLSX_TYPE : 'text/csv',
+    xlsx ? await file.arrayBuffer() : await file.text(),
+  );
 }
 
 export function ImportRegisterPage() {
@@ -60,22 +49,16 @@ export function ImportRegisterPage() {
         line. Contracts with a reference already in the register are updated. Providers are matched by CQC provider ID,
         or by their exact name in the market register.
       </p>
-      <form onSubmit={submit} noValidate>
-        <div className={`govuk-form-group${errors.length ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="register">
-            Contract register (CSV or Excel)
-          </label>
-          <input
-            className="govuk-file-upload"
-            id="register"
-            name="register"
-            type="file"
-            accept=".csv,.xlsx,text/csv"
-            ref={input}
-          />
-        </div>
-        <Button disabled={busy}>Import register</Button>
-      </form>
+      <FileUploadForm
+        onSubmit={submit}
+        input={input}
+        id="register"
+        label="Contract register (CSV or Excel)"
+        accept=".csv,.xlsx,text/csv"
+        hasErrors={errors.length > 0}
+        busy={busy}
+        button="Import register"
+      />
       <Table
         caption="Columns"
         captionSize="s"

@@ -16,20 +16,14 @@ import {
   formatCount,
 } from '../components';
 import {
-  CARE_GROUPS,
   CARE_GROUP_LABELS,
-  CONTRACT_FORMS,
+  CONTRACT_OPTIONS,
   CONTRACT_FORM_LABELS,
-  FUNDING_SOURCES,
   FUNDING_SOURCE_LABELS,
-  SERVICE_AREAS,
   SERVICE_AREA_LABELS,
   label,
 } from './labels';
 import type { Contract } from './types';
-
-const options = (codes: readonly string[], labels: Record<string, string>) =>
-  codes.map((c) => ({ value: c, text: labels[c] }));
 
 export function RegisterPage() {
   const [filters, setFilters] = useState({
@@ -147,7 +141,7 @@ export function RegisterPage() {
               value={filters.serviceArea}
               onChange={set('serviceArea')}
               placeholder="All service areas"
-              options={options(SERVICE_AREAS, SERVICE_AREA_LABELS)}
+              options={CONTRACT_OPTIONS.serviceArea}
             />
           </div>
           <div className="govuk-grid-column-one-third">
@@ -157,7 +151,7 @@ export function RegisterPage() {
               value={filters.careGroup}
               onChange={set('careGroup')}
               placeholder="All care groups"
-              options={options(CARE_GROUPS, CARE_GROUP_LABELS)}
+              options={CONTRACT_OPTIONS.careGroup}
             />
           </div>
           <div className="govuk-grid-column-one-third">
@@ -167,7 +161,7 @@ export function RegisterPage() {
               value={filters.contractForm}
               onChange={set('contractForm')}
               placeholder="All forms"
-              options={options(CONTRACT_FORMS, CONTRACT_FORM_LABELS)}
+              options={CONTRACT_OPTIONS.contractForm}
             />
           </div>
         </div>
@@ -179,7 +173,7 @@ export function RegisterPage() {
               value={filters.fundingSource}
               onChange={set('fundingSource')}
               placeholder="All funding sources"
-              options={options(FUNDING_SOURCES, FUNDING_SOURCE_LABELS)}
+              options={CONTRACT_OPTIONS.fundingSource}
             />
           </div>
           <div className="govuk-grid-column-one-third">

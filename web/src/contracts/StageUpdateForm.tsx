@@ -14,6 +14,8 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
+import { londonToday } from '../../../src/domain/core/dates';
+import { stageProblems } from '../../../src/domain/contracts/procurement';
 import { PROCUREMENT_STAGE_LABELS, label } from './labels';
 import type { Procurement } from './types';
 
@@ -63,6 +65,30 @@ export function StageUpdateForm({
     const f = filled(end) ? datePartsToIso(end, 'Actual end') : null;
     if (s && 'error' in s) problems.push({ field: 'actualStart-day', message: s.error });
     if (f && 'error' in f) problems.push({ field: 'actualEnd-day', message: f.error });
+    // The whole plan as it would be saved, checked as the API checks it (order of stages, go-live, no actual date
+    // in the future): a problem with this stage goes on its field, one with another stage in the summary.
+    if (p && stage && !problems.length) {
+      const iso = (d: typeof ps | typeof s) => (d && 'iso' in d ? d.iso : null);
+      const next = p.forecast.stages.map((x) =>
+        x.stage === stage
+          ? {
+              ...x,
+              plannedStart: iso(ps) ?? x.plannedStart,
+              plannedEnd: iso(pe) ?? x.plannedEnd,
+              actualStart: iso(s),
+              actualEnd: iso(f),
+            }
+          : x,
+      );
+      for (const problem of stageProblems(next, londonToday())) {
+        const [, about, key] = problem.field.split('.');
+        problems.push(
+          about === stage && key && DATE_FIELDS.includes(key)
+            ? { field: `${key}-day`, message: problem.message }
+            : { message: problem.message },
+        );
+      }
+    }
     return form.run(problems, async () => {
       await apiSend('PATCH', `/api/contracts/procurements/${procurementId}/stages/${stage}`, {
         plannedStart: 'iso' in ps ? ps.iso : undefined,

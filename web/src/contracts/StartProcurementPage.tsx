@@ -18,7 +18,8 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
-import { addDays } from '../../../src/domain/core/dates';
+import { addDays, londonToday } from '../../../src/domain/core/dates';
+import { goLiveProblem } from '../../../src/domain/contracts/procurement';
 import { CONTRACT_PREFIXES, notInThePast, readDate } from './formHelpers';
 import type { Contract, Procurement } from './types';
 
@@ -85,6 +86,9 @@ export function StartProcurementPage() {
       'Planned go-live',
       problems,
     );
+    // The same check as the API's: every stage must fit between today and go-live (the domain's words).
+    const tooSoon = goLive ? goLiveProblem(goLive, londonToday()) : null;
+    if (tooSoon) problems.push({ field: 'goLive-day', message: tooSoon.message });
     return form.run(problems, async () => {
       const p = await apiSend<Procurement>('POST', '/api/contracts/procurements', {
         contractId: c?.id ?? null,

@@ -159,6 +159,13 @@ describeE2E('writing the contract register', () => {
       })
       .waitFor();
     await expectAccessible(page, 'stage recorded');
+    // Stages keep their order (issue 13), checked in the browser with the domain's words, on the field at fault.
+    await page.getByLabel('Stage', { exact: true }).selectOption('evaluation');
+    await fillDate(page, 'actualStart', addDays(today, -20));
+    await page.getByRole('button', { name: 'Save stage dates' }).click();
+    const outOfOrder = `Evaluation: the actual start (${longDateText(addDays(today, -20))}) is before Options appraisal actually started (${longDateText(addDays(today, -14))}): stages start in order`;
+    expect(await summary.getByRole('link', { name: outOfOrder }).getAttribute('href')).toBe('#actualStart-day');
+    await expectAccessible(page, 'stage out of order');
 
     // Extend, vary, then end.
     await page.goto(contractUrl);

@@ -24,6 +24,21 @@ export {
 } from '../../../src/domain/contracts/assessment';
 export { RAG_LABELS } from '../../../src/domain/contracts/deliveryPlan';
 
+import * as contract from '../../../src/domain/contracts/contract';
+
+/** Select options for a list of codes, each shown by its label (the code itself when it has none). */
+export function labelOptions(codes: readonly string[], labels: Record<string, string>) {
+  return codes.map((c) => ({ value: c, text: labels[c] ?? c }));
+}
+
+/** The contract classification choices the register's filters and the contract form both offer. */
+export const CONTRACT_OPTIONS = {
+  serviceArea: labelOptions(contract.SERVICE_AREAS, contract.SERVICE_AREA_LABELS),
+  careGroup: labelOptions(contract.CARE_GROUPS, contract.CARE_GROUP_LABELS),
+  contractForm: labelOptions(contract.CONTRACT_FORMS, contract.CONTRACT_FORM_LABELS),
+  fundingSource: labelOptions(contract.FUNDING_SOURCES, contract.FUNDING_SOURCE_LABELS),
+};
+
 export function label(map: Record<string, string>, code: string | null | undefined): string {
   if (!code) return 'Not set';
   return map[code] ?? code;

@@ -1,7 +1,17 @@
 // Sign in, see the demo borough's headline figures on the home dashboard, sign out; a wrong password shows
 // the error summary; unknown pages show the 404 page. Every page is checked with axe-core.
 import { expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, signOut, useSteward } from '../testing/e2e';
+import {
+  DEMO_ACCOUNTS,
+  describeE2E,
+  expectAccessible,
+  expectFiguresWhole,
+  expectFitsPhone,
+  newPage,
+  signIn,
+  signOut,
+  useSteward,
+} from '../testing/e2e';
 import { formatFigure, formatNumber } from '../components/format';
 import type { Dashboard } from './HomePage';
 
@@ -53,6 +63,18 @@ describeE2E('home dashboard and sign-in', () => {
           await expect.poll(() => card.getByRole('link', { name: f.label }).getAttribute('href')).toBe(f.href);
       }
     }
+
+    // Issue 13: at 1280 px a card's figure broke mid-number ("£1,23" / "4"). The longest figures a card shows (a
+    // contract worth up to £1bn, a weekly price in pence) stay whole at the desktop width and on a phone.
+    const longest = ['£1,000,000,000', '£12,345.67', '£1,030.92', '100.0%', '1,234,567'];
+    const replaced = await page.evaluate((texts) => {
+      const numbers = [...document.querySelectorAll('.app-key-figure__number')];
+      numbers.forEach((el, i) => (el.textContent = texts[i % texts.length]));
+      return numbers.length;
+    }, longest);
+    expect(replaced).toBe(dashboard.sections.reduce((n, section) => n + section.figures.length, 0));
+    await expectFiguresWhole(page, 'home dashboard with the longest figures');
+    await expectFitsPhone(page, 'home dashboard with the longest figures');
 
     // Commissioners don't see the admin area in the navigation, and get "no access" if they go there.
     const nav = page.getByRole('navigation', { name: 'Menu' });

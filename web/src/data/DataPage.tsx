@@ -235,7 +235,9 @@ export function DataPage() {
             File
           </label>
           <div className="govuk-hint" id="file-hint">
-            CSV (UTF-8 or as Excel saves it), XLSX, or JSON for CQC API records
+            {chosen
+              ? `${chosen.label}: ${chosen.files}`
+              : 'CSV (UTF-8 or as Excel saves it), XLSX, or JSON for CQC API records'}
           </div>
           {summaryErrors
             .filter((e) => e.field === 'file')

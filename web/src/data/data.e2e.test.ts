@@ -48,6 +48,8 @@ describeE2E('data: datasets and uploads', () => {
     const lines = fixture.trimEnd().split('\n');
     lines[3] = lines[3].replace(/"numberOfBeds": \d+/, '"numberOfBeds": "many"');
     await page.getByLabel('What the file is').selectOption('cqc-locations');
+    // The file it takes, by the dataset's plain name (as `steward import --help` lists it).
+    await page.locator('#file-hint').getByText('CQC location records: a JSON file', { exact: true }).waitFor();
     await page.getByLabel('File', { exact: true }).setInputFiles({
       name: 'torbay-broken.ndjson',
       mimeType: 'application/json',

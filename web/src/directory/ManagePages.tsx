@@ -20,6 +20,7 @@ import {
   TextInput,
   formatDate,
   formatDateTime,
+  type Column,
   type SummaryError,
 } from '../components';
 import { ServiceFields } from './ServiceFields';
@@ -38,6 +39,22 @@ const SOURCE_LABELS: Record<string, string> = {
   demo: 'Demo',
   suggestion: 'Suggestion',
 };
+
+/** The first columns of a list of entries: the service (a link to manage it) and its organisation. */
+function entryColumns<T extends { id: string; name: string; organisation: string | null }>(): Column<T>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Service',
+      render: (r) => (
+        <Link className="govuk-link" to={`${MANAGE}/entries/${r.id}`}>
+          {r.name}
+        </Link>
+      ),
+    },
+    { key: 'organisation', header: 'Organisation', render: (r) => r.organisation ?? '' },
+  ];
+}
 
 export function ManagePage() {
   const [params] = useSearchParams();
@@ -138,16 +155,7 @@ export function ManagePage() {
             rows={data.entries}
             rowKey={(r) => r.id}
             columns={[
-              {
-                key: 'name',
-                header: 'Service',
-                render: (r) => (
-                  <Link className="govuk-link" to={`${MANAGE}/entries/${r.id}`}>
-                    {r.name}
-                  </Link>
-                ),
-              },
-              { key: 'organisation', header: 'Organisation', render: (r) => r.organisation ?? '' },
+              ...entryColumns(),
               { key: 'status', header: 'Status' },
               { key: 'source', header: 'Source', render: (r) => SOURCE_LABELS[r.source] ?? r.source },
               { key: 'reviewDate', header: 'Review by', render: (r) => formatDate(r.reviewDate) },
@@ -344,16 +352,7 @@ export function ReviewDuePage() {
           rowKey={(r) => r.id}
           emptyText="No entries are past their review date."
           columns={[
-            {
-              key: 'name',
-              header: 'Service',
-              render: (r) => (
-                <Link className="govuk-link" to={`${MANAGE}/entries/${r.id}`}>
-                  {r.name}
-                </Link>
-              ),
-            },
-            { key: 'organisation', header: 'Organisation', render: (r) => r.organisation ?? '' },
+            ...entryColumns(),
             { key: 'reviewDate', header: 'Review was due', render: (r) => formatDate(r.reviewDate) },
             { key: 'daysOverdue', header: 'Days overdue', numeric: true },
             { key: 'source', header: 'Source', render: (r) => SOURCE_LABELS[r.source] ?? r.source },

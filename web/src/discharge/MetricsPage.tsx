@@ -29,6 +29,27 @@ function periodLabel(period: string, kind: 'week' | 'month'): string {
     : `w/c ${formatDate(period, { short: true })}`;
 }
 
+/** Plot options for one bar per period, stacked by `series` (coloured in `domain` order), with `yLabel` on y. */
+function periodBars(
+  width: number,
+  period: 'week' | 'month',
+  yLabel: string,
+  domain: string[],
+  data: { period: Date; series: string; n: number }[],
+) {
+  return {
+    width,
+    x: {
+      type: 'band' as const,
+      label: null,
+      tickFormat: (d: Date) => periodLabel(d.toISOString().slice(0, 10), period),
+    },
+    y: { grid: true, label: yLabel },
+    color: { legend: true, range: categoricalColours, domain },
+    marks: [Plot.barY(data, { x: 'period', y: 'n', fill: 'series' }), Plot.ruleY([0])],
+  };
+}
+
 export function MetricsPage() {
   const [period, setPeriod] = useState<'week' | 'month'>('month');
   const { data, loading, error } = useApi<MetricsReport>(withQuery('/api/discharge/metrics', { period }));
@@ -36,25 +57,16 @@ export function MetricsPage() {
   const dates = (r: PeriodMetrics) => new Date(`${r.period}T00:00:00Z`);
 
   const flowPlot = useCallback(
-    (width: number) => ({
-      width,
-      x: {
-        type: 'band' as const,
-        label: null,
-        tickFormat: (d: Date) => periodLabel(d.toISOString().slice(0, 10), period),
-      },
-      y: { grid: true, label: 'Discharges' },
-      color: { legend: true, range: categoricalColours, domain: ['Pathway 0', 'Pathway 1', 'Pathway 2', 'Pathway 3'] },
-      marks: [
-        Plot.barY(
-          rows.flatMap((r) =>
-            ([0, 1, 2, 3] as const).map((p) => ({ period: dates(r), pathway: `Pathway ${p}`, n: r.discharges[p] })),
-          ),
-          { x: 'period', y: 'n', fill: 'pathway' },
+    (width: number) =>
+      periodBars(
+        width,
+        period,
+        'Discharges',
+        ['Pathway 0', 'Pathway 1', 'Pathway 2', 'Pathway 3'],
+        rows.flatMap((r) =>
+          ([0, 1, 2, 3] as const).map((p) => ({ period: dates(r), series: `Pathway ${p}`, n: r.discharges[p] })),
         ),
-        Plot.ruleY([0]),
-      ],
-    }),
+      ),
     [rows, period],
   );
 
@@ -80,25 +92,16 @@ export function MetricsPage() {
   );
 
   const delayPlot = useCallback(
-    (width: number) => ({
-      width,
-      x: {
-        type: 'band' as const,
-        label: null,
-        tickFormat: (d: Date) => periodLabel(d.toISOString().slice(0, 10), period),
-      },
-      y: { grid: true, label: 'Delayed bed-days' },
-      color: { legend: true, range: categoricalColours, domain: DELAY_KEYS.map((k) => DELAY_REASON_LABELS[k]) },
-      marks: [
-        Plot.barY(
-          rows.flatMap((r) =>
-            DELAY_KEYS.map((k) => ({ period: dates(r), reason: DELAY_REASON_LABELS[k], n: r.delayedBedDays[k] })),
-          ),
-          { x: 'period', y: 'n', fill: 'reason' },
+    (width: number) =>
+      periodBars(
+        width,
+        period,
+        'Delayed bed-days',
+        DELAY_KEYS.map((k) => DELAY_REASON_LABELS[k]),
+        rows.flatMap((r) =>
+          DELAY_KEYS.map((k) => ({ period: dates(r), series: DELAY_REASON_LABELS[k], n: r.delayedBedDays[k] })),
         ),
-        Plot.ruleY([0]),
-      ],
-    }),
+      ),
     [rows, period],
   );
 

@@ -29,7 +29,7 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
-import { DECLINE_REASONS, DECLINE_REASON_LABELS, FUNDING_ROUTE_LABELS, SERVICE_NEED_LABELS, humanise } from './labels';
+import { DECLINE_REASONS, DECLINE_REASON_LABELS, FUNDING_ROUTE_LABELS, SERVICE_NEED_LABELS, needsRows } from './labels';
 import type { ProviderRecord, ProviderRequest } from './types';
 
 const STATUS: Record<
@@ -227,16 +227,7 @@ export function ProviderRequestPage() {
       <ErrorSummary errors={errors} />
       <SummaryList
         rows={[
-          {
-            key: 'Needs',
-            value:
-              SERVICE_NEED_LABELS[r.serviceNeed] +
-              (r.homecareHoursPerWeek
-                ? `: ${r.homecareHoursPerWeek} hours a week, ${r.callsPerDay} calls a day${r.doubleHanded ? ', two carers' : ''}`
-                : ''),
-          },
-          { key: 'Specialist needs', value: r.specialisms.map(humanise).join(', ') || 'None' },
-          { key: 'Equipment', value: r.equipment.map(humanise).join(', ') || 'None' },
+          ...needsRows(r),
           { key: 'Summary', value: r.needsSummary || 'None' },
           { key: 'Age band', value: r.ageBand },
           { key: 'Home area', value: r.postcodeDistrict },

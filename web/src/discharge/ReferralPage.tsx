@@ -11,8 +11,7 @@ import {
   FUNDING_ROUTE_LABELS,
   PATHWAY_LABELS,
   REFERRAL_STATUS_LABELS,
-  SERVICE_NEED_LABELS,
-  humanise,
+  needsRows,
 } from './labels';
 import type { ReferralDetail } from './types';
 import { CandidateList, Offers } from './ReferralOffers';
@@ -62,16 +61,7 @@ export function ReferralPage() {
                   ]
                 : []),
               { key: 'Stage', value: REFERRAL_STATUS_LABELS[r.status] },
-              {
-                key: 'Needs',
-                value:
-                  SERVICE_NEED_LABELS[r.serviceNeed] +
-                  (r.homecareHoursPerWeek
-                    ? `: ${r.homecareHoursPerWeek} hours a week, ${r.callsPerDay} calls a day${r.doubleHanded ? ', two carers' : ''}`
-                    : ''),
-              },
-              { key: 'Specialist needs', value: r.specialisms.map(humanise).join(', ') || 'None' },
-              { key: 'Equipment', value: r.equipment.map(humanise).join(', ') || 'None' },
+              ...needsRows(r),
               { key: 'Age band', value: r.ageBand },
               { key: 'Home area', value: r.postcodeDistrict },
               { key: 'Ward', value: `${r.ward}, ${r.hospital}` },

@@ -1,4 +1,6 @@
 // Labels shared by the discharge pages (the vocabularies come from the pure domain).
+import { SERVICE_NEED_LABELS, type ServiceNeed } from '../../../src/domain/discharge/referral';
+
 export {
   AGE_BANDS,
   DELAY_REASONS,
@@ -21,4 +23,30 @@ export { D2A_LIMIT_DAYS, D2A_OUTCOMES, D2A_OUTCOME_LABELS } from '../../../src/d
 export function humanise(code: string): string {
   const s = code.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * A referral's needs as the hub and the provider both read them: the service needed (with homecare hours, calls a
+ * day and two carers where asked), then the specialist needs and equipment in words ("None" when there are none).
+ */
+export function needsRows(r: {
+  serviceNeed: ServiceNeed;
+  homecareHoursPerWeek: number | null;
+  callsPerDay: number | null;
+  doubleHanded: boolean;
+  specialisms: readonly string[];
+  equipment: readonly string[];
+}): { key: string; value: string }[] {
+  return [
+    {
+      key: 'Needs',
+      value:
+        SERVICE_NEED_LABELS[r.serviceNeed] +
+        (r.homecareHoursPerWeek
+          ? `: ${r.homecareHoursPerWeek} hours a week, ${r.callsPerDay} calls a day${r.doubleHanded ? ', two carers' : ''}`
+          : ''),
+    },
+    { key: 'Specialist needs', value: r.specialisms.map(humanise).join(', ') || 'None' },
+    { key: 'Equipment', value: r.equipment.map(humanise).join(', ') || 'None' },
+  ];
 }

@@ -2,11 +2,11 @@
 // and the council's own quality assessments.
 import { Link } from 'react-router';
 import { useApi } from '../api';
-import { LoadingOrError, RatingTag, SummaryList, Table, formatDate } from '../components';
+import { LoadingOrError, RatingTag, SummaryList, Table, formatDate, type Column } from '../components';
 import type { Wire } from '../../../src/server/schemas';
 import type { concernViewSchema } from '../../../src/server/contracts/concernSchemas';
 import type { Assessment } from '../contracts/types';
-import { ConcernStatusTag } from '../contracts/ConcernPage';
+import { ConcernStatusTag, concernSummaryColumn } from '../contracts/ConcernPage';
 import { AssessmentStatusTag } from '../contracts/AssessmentsPage';
 import { CONCERN_KIND_LABELS, label } from '../contracts/labels';
 
@@ -18,6 +18,25 @@ export interface LocationRatings {
   cqcRatingDate: string | null;
   councilQualityRating: string | null;
   councilQualityRatingDate: string | null;
+}
+
+/** The concern tables' columns: raised, kind, summary (a link), the safeguarding reference if asked for, stage. */
+function concernColumns(withSafeguarding: boolean): Column<Concern>[] {
+  return [
+    { key: 'raisedOn', header: 'Raised', render: (c) => formatDate(c.raisedOn) },
+    { key: 'kind', header: 'Kind', render: (c) => label(CONCERN_KIND_LABELS, c.kind) },
+    concernSummaryColumn(),
+    ...(withSafeguarding
+      ? [
+          {
+            key: 'safeguarding',
+            header: 'Safeguarding referral',
+            render: (c: Concern) => (c.safeguardingReference ? c.safeguardingReference : 'None'),
+          },
+        ]
+      : []),
+    { key: 'status', header: 'Status', render: (c) => <ConcernStatusTag concern={c} /> },
+  ];
 }
 
 /**
@@ -44,25 +63,7 @@ export function LocationQuality({ locationId, ratings }: { locationId: string; r
             rows={open}
             rowKey={(c) => c.id}
             emptyText="No open concerns."
-            columns={[
-              { key: 'raisedOn', header: 'Raised', render: (c) => formatDate(c.raisedOn) },
-              { key: 'kind', header: 'Kind', render: (c) => label(CONCERN_KIND_LABELS, c.kind) },
-              {
-                key: 'summary',
-                header: 'Summary',
-                render: (c) => (
-                  <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
-                    {c.summary}
-                  </Link>
-                ),
-              },
-              {
-                key: 'safeguarding',
-                header: 'Safeguarding referral',
-                render: (c) => (c.safeguardingReference ? c.safeguardingReference : 'None'),
-              },
-              { key: 'status', header: 'Status', render: (c) => <ConcernStatusTag concern={c} /> },
-            ]}
+            columns={concernColumns(true)}
           />
           {closed.length > 0 && (
             <Table
@@ -70,20 +71,7 @@ export function LocationQuality({ locationId, ratings }: { locationId: string; r
               captionSize="s"
               rows={closed}
               rowKey={(c) => c.id}
-              columns={[
-                { key: 'raisedOn', header: 'Raised', render: (c) => formatDate(c.raisedOn) },
-                { key: 'kind', header: 'Kind', render: (c) => label(CONCERN_KIND_LABELS, c.kind) },
-                {
-                  key: 'summary',
-                  header: 'Summary',
-                  render: (c) => (
-                    <Link className="govuk-link" to={`/contracts/concerns/${c.id}`}>
-                      {c.summary}
-                    </Link>
-                  ),
-                },
-                { key: 'status', header: 'Status', render: (c) => <ConcernStatusTag concern={c} /> },
-              ]}
+              columns={concernColumns(false)}
             />
           )}
         </>

@@ -10,8 +10,8 @@ import {
   Checkboxes,
   ErrorSummary,
   LoadingOrError,
-  NotificationBanner,
   Page,
+  SuccessBanner,
   Table,
   Tag,
   TextInput,
@@ -91,15 +91,7 @@ export function OrganisationAccountsPage() {
       hasErrors={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
-      {done && (
-        <NotificationBanner type="success" heading={done}>
-          <p className="govuk-body">
-            <a className="govuk-notification-banner__link" href="#accounts">
-              See your organisation’s accounts
-            </a>
-          </p>
-        </NotificationBanner>
-      )}
+      <SuccessBanner heading={done} href="#accounts" linkText="See your organisation’s accounts" />
       <p className="govuk-body">
         Everyone with an account here can update the figures of every one of your organisation’s services. As an
         approver you add and remove them; approvers can also add and remove accounts.

@@ -2,7 +2,7 @@
 // to update, and a bulk CSV update. Staff reach it at /market/providers/:id; provider users at /market.
 import { useState, type ChangeEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError, apiSend, getCsrfToken, problemToError, useApi } from '../api';
+import { ApiError, apiSend, apiUpload, useApi } from '../api';
 import { useAuth } from '../auth';
 import {
   Button,
@@ -43,21 +43,7 @@ export function ProviderPage() {
 }
 
 async function uploadCsv(path: string, text: string): Promise<{ saved: number }> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv', 'x-csrf-token': getCsrfToken() ?? '', accept: 'application/json' },
-    credentials: 'same-origin',
-    body: text,
-  });
-  const body = await res.text();
-  let parsed: unknown = body;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    /* keep text */
-  }
-  if (!res.ok) throw problemToError(res.status, parsed);
-  return parsed as { saved: number };
+  return apiUpload(path, 'text/csv', text);
 }
 
 function summaryOf(l: ProviderLocation): string {

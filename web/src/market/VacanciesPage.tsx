@@ -8,7 +8,7 @@ import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './F
 import { MarketNav } from './MarketDashboardPage';
 import type { VacancyRow } from './types';
 import type { Wire } from '../../../src/server/schemas';
-import type { bedStatusRowSchema } from '../../../src/server/market/schemas';
+import type { bedStatusRowSchema } from '../../../src/server/market/schemas/dashboard';
 import { BED_CLOSED_REASON_LABELS } from '../../../src/domain/market/capacity';
 
 type BedStatusRow = Wire<typeof bedStatusRowSchema>;

@@ -1,25 +1,27 @@
 // JSON shapes of the market API as the browser receives them: taken from the server's response schemas
-// (src/server/market/schemas.ts), so they cannot drift from what the server sends.
+// (src/server/market/schemas/), so they cannot drift from what the server sends.
 import type { Wire } from '../../../src/server/schemas';
 import type {
-  careHomeReturnSchema,
   careHomesPageSchema,
-  costOfCareSchema,
-  homecareReturnSchema,
   homeRowSchema,
-  locationPictureSchema,
-  locationSchema,
   marketSummarySchema,
   occupancyPointSchema,
   priceQuarterSchema,
   priceSummaryResultSchema,
   providerShareSchema,
+  vacancyRowSchema,
+} from '../../../src/server/market/schemas/dashboard';
+import type {
+  careHomeReturnSchema,
+  costOfCareSchema,
+  homecareReturnSchema,
+  locationPictureSchema,
+  locationSchema,
   providerViewSchema,
   ratesSchema,
   usualRateSchema,
-  vacancyRowSchema,
   workforceReturnSchema,
-} from '../../../src/server/market/schemas';
+} from '../../../src/server/market/schemas/register';
 export type { Freshness } from '../../../src/domain/market/capacity';
 
 export type CareHomesPage = Wire<typeof careHomesPageSchema>;

@@ -41,6 +41,18 @@ function EditionLine({ data }: { data: PublicStatement }) {
   );
 }
 
+/** The public page's frame for the whole statement: its title, the borough as caption, the synthetic-data flag. */
+function statementFrame(data: PublicStatement) {
+  const b = data.statement.borough;
+  return {
+    title: data.edition.title,
+    documentTitle: `${data.edition.title} – ${b.name}`,
+    caption: `${b.name}: Market Position Statement`,
+    synthetic: b.synthetic,
+    boroughName: b.name,
+  };
+}
+
 function NotPublished({ error, loading }: { error: unknown; loading: boolean }) {
   return (
     <Page title="Market Position Statement">
@@ -60,14 +72,7 @@ export function PublicStatementPage() {
   const chapters = s.sections.filter((x) => x.kind !== 'service' && x.kind !== 'contacts');
   const intro = s.sections.find((x) => x.kind === 'introduction')!;
   return (
-    <PublicPage
-      title={data.edition.title}
-      documentTitle={`${data.edition.title} – ${s.borough.name}`}
-      caption={`${s.borough.name}: Market Position Statement`}
-      synthetic={s.borough.synthetic}
-      boroughName={s.borough.name}
-      width="two-thirds"
-    >
+    <PublicPage {...statementFrame(data)} width="two-thirds">
       <EditionLine data={data} />
       <p className="govuk-body">
         <a className="govuk-link" href={`/market-position-statement.pdf?edition=${data.edition.number}`}>
@@ -166,24 +171,8 @@ export function PublicSectionPage() {
       <EditionLine data={data} />
       <SectionBody section={section} statement={s} level={1} />
       <nav className="govuk-pagination govuk-pagination--block" aria-label="Sections">
-        {previous && (
-          <div className="govuk-pagination__prev">
-            <Link className="govuk-link govuk-pagination__link" to={`${base}/${previous.key}`} rel="prev">
-              <span className="govuk-pagination__link-title">Previous</span>
-              <span className="govuk-visually-hidden">:</span>{' '}
-              <span className="govuk-pagination__link-label">{previous.title}</span>
-            </Link>
-          </div>
-        )}
-        {next && (
-          <div className="govuk-pagination__next">
-            <Link className="govuk-link govuk-pagination__link" to={`${base}/${next.key}`} rel="next">
-              <span className="govuk-pagination__link-title">Next</span>
-              <span className="govuk-visually-hidden">:</span>{' '}
-              <span className="govuk-pagination__link-label">{next.title}</span>
-            </Link>
-          </div>
-        )}
+        {previous && <PaginationLink to={`${base}/${previous.key}`} rel="prev" label={previous.title} />}
+        {next && <PaginationLink to={`${base}/${next.key}`} rel="next" label={next.title} />}
       </nav>
     </PublicPage>
   );
@@ -216,11 +205,7 @@ export function PublicWholePage({ print = false }: { print?: boolean }) {
   const s = data.statement;
   return (
     <PublicPage
-      title={data.edition.title}
-      documentTitle={`${data.edition.title} – ${s.borough.name}`}
-      caption={`${s.borough.name}: Market Position Statement`}
-      synthetic={s.borough.synthetic}
-      boroughName={s.borough.name}
+      {...statementFrame(data)}
       breadcrumbs={
         print
           ? undefined
@@ -357,5 +342,17 @@ export function PublicOpportunitiesPage() {
       />
       <OpportunitiesTable opportunities={data.opportunities} caption="Procurements and contracts ending" full />
     </PublicPage>
+  );
+}
+
+/** One GOV.UK block-pagination link ("Previous" or "Next", then the section's title). */
+function PaginationLink({ to, rel, label }: { to: string; rel: 'prev' | 'next'; label: string }) {
+  return (
+    <div className={`govuk-pagination__${rel}`}>
+      <Link className="govuk-link govuk-pagination__link" to={to} rel={rel}>
+        <span className="govuk-pagination__link-title">{rel === 'prev' ? 'Previous' : 'Next'}</span>
+        <span className="govuk-visually-hidden">:</span> <span className="govuk-pagination__link-label">{label}</span>
+      </Link>
+    </div>
   );
 }

@@ -32,6 +32,7 @@ export {
   settle,
   expectUserWording,
   expectFitsPhone,
+  expectFiguresWhole,
   expectAccessible,
   AXE_TAGS,
   AXE_EXTRA_RULES,

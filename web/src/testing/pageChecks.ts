@@ -57,12 +57,57 @@ export async function expectUserWording(page: Page, label: string): Promise<void
   if (bad.length) throw new Error(`${label}: messages in schema wording, not the user's:\n  ${bad.join('\n  ')}`);
 }
 
+/**
+ * Fails when a key figure card's number ("£1,234", "90.6%", the "£1,030.92" of "£1,030.92 a week") is broken
+ * across lines or sticks out of its card at the page's current width: a figure is read whole. The number is the
+ * figure's text up to its unit in words; its line boxes are counted with a Range, whatever the markup. Run by
+ * expectAccessible at the desktop width (1280 px) and by expectFitsPhone at 390 px; pages with no cards pass.
+ */
+export async function expectFiguresWhole(page: Page, label: string): Promise<void> {
+  const broken = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const value of document.querySelectorAll('.app-key-figure__value')) {
+      const text = value.textContent ?? '';
+      const figure = /^[−-]?£?[\d.,]+%?/.exec(text)?.[0];
+      if (!figure) continue; // "Not available" wraps as words do
+      // A Range over the figure's first characters, across however many text nodes hold them.
+      const range = document.createRange();
+      const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);
+      let left = figure.length;
+      let started = false;
+      for (let node = walker.nextNode(); node && left > 0; node = walker.nextNode()) {
+        const n = node.textContent?.length ?? 0;
+        if (!started) {
+          range.setStart(node, 0);
+          started = true;
+        }
+        range.setEnd(node, Math.min(n, left));
+        left -= n;
+      }
+      if (!started) continue;
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      const card = value.closest('.app-key-figure') ?? value;
+      const box = card.getBoundingClientRect();
+      const right = range.getBoundingClientRect().right;
+      if (tops.size > 1) out.push(`"${figure}" breaks over ${tops.size} lines`);
+      else if (right > box.right + 1)
+        out.push(`"${figure}" sticks out of its card by ${Math.round(right - box.right)}px`);
+    }
+    return out;
+  });
+  if (broken.length)
+    throw new Error(
+      `${label}: key figures not whole at ${page.viewportSize()?.width ?? '?'}px:\n  ${broken.join('\n  ')}`,
+    );
+}
+
 /** The narrowest phone the pages must fit (an iPhone 12–15's CSS width). */
 export const PHONE_WIDTH = 390;
 
 /**
  * Fails when the page scrolls sideways at PHONE_WIDTH px: wide tables must scroll in their own region, text must
- * wrap. Names the widest elements sticking out. Restores the viewport afterwards. Run by expectAccessible.
+ * wrap. Names the widest elements sticking out; key figures stay whole there too (expectFiguresWhole). Restores
+ * the viewport afterwards. Run by expectAccessible.
  */
 export async function expectFitsPhone(page: Page, label: string): Promise<void> {
   const before = page.viewportSize();
@@ -88,6 +133,7 @@ export async function expectFitsPhone(page: Page, label: string): Promise<void> 
       throw new Error(
         `${label}: the page is ${overflow.scrollWidth}px wide at ${PHONE_WIDTH}px (scrolls sideways on a phone):\n  ${overflow.culprits.join('\n  ')}`,
       );
+    await expectFiguresWhole(page, label);
   } finally {
     if (before) await page.setViewportSize(before);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -102,6 +148,7 @@ export async function expectFitsPhone(page: Page, label: string): Promise<void> 
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settle(page);
   await expectUserWording(page, label);
+  await expectFiguresWhole(page, label);
   await expectFitsPhone(page, label);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // Evaluated through the DevTools protocol, not as an inline <script>: the app's Content-Security-Policy (rightly)
