@@ -23,9 +23,6 @@ import { fileSource, runImport } from '../src/importers/framework.js';
 import { formatLatency, latencySummary, MIN_RUNS_FOR_P95, type LatencySummary } from './stats.js';
 import { directoryRows, generate, homeCount, scaleLabel, setScale, writeDirectory } from './marketData.js';
 
-// national.bench.ts still imports the data set-up from here.
-export { generate, setScale, writeDirectory };
-
 const SCALE = Number(process.env.STEWARD_BENCH_MARKET_SCALE ?? '1');
 // PGlite is single-threaded WebAssembly inside this process: at full national scale the run takes far more
 // than a few minutes, so by default it runs a tenth of the size (1,500 homes, 100,000 placements).

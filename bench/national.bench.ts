@@ -24,7 +24,7 @@ import { createReferral } from '../src/db/discharge/referrals.js';
 import { cqcImporter } from '../src/importers/cqc.js';
 import { fileSource, runImport } from '../src/importers/framework.js';
 import { createTestApp, signInAs } from '../src/server/testing.js';
-import { generate, setScale, writeDirectory } from './market.bench.js';
+import { generate, setScale, writeDirectory } from './marketData.js';
 import { flag, hasFlag, machineLoad, percentile, printTable, type Timed } from './lib.js';
 
 const ADMIN_URL = process.env.STEWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -48,31 +48,53 @@ export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[
   const codes = plan.places.map((p) => p.gssCode);
   if (codes.length === 0) return out;
   const activity = await db
-    .select()
+    .select({
+      gssCode: bcfActivity.gssCode,
+      measure: bcfActivity.measure,
+      year: bcfActivity.year,
+      quarter: bcfActivity.quarter,
+      ageBand: bcfActivity.ageBand,
+      admissions: bcfActivity.admissions,
+      source: bcfActivity.source,
+    })
     .from(bcfActivity)
     .where(and(inArray(bcfActivity.gssCode, codes), inArray(bcfActivity.year, [plan.baselineYear, ...plan.years])));
   if (activity.length === 0) return out;
   const series = await populationRows(db, codes);
+  // Each place's population by band is worked out once per year (not once per quarter and metric), and the
+  // activity grouped once by place, measure, year and quarter (in the order read), so the work grows with the rows.
+  const populations = new Map<string, ReturnType<typeof espPopulation>>();
+  const populationOf = (gssCode: string, year: string) => {
+    const key = `${gssCode}|${year}`;
+    if (!populations.has(key))
+      populations.set(key, espPopulation(series, gssCode, Number(financialYearStart(year).slice(0, 4))));
+    return populations.get(key)!;
+  };
+  const grouped = new Map<string, Map<string, typeof activity>>();
+  for (const a of activity) {
+    const outer = `${a.gssCode}|${a.measure}`;
+    let quarters = grouped.get(outer);
+    if (!quarters) grouped.set(outer, (quarters = new Map()));
+    const key = `${a.year}|${a.quarter}`;
+    const rows = quarters.get(key);
+    if (rows) rows.push(a);
+    else quarters.set(key, [a]);
+  }
   for (const place of plan.places) {
     for (const metric of ['falls', 'avoidable_admissions'] as const) {
-      const mine = activity.filter((a) => a.gssCode === place.gssCode && a.measure === ACTIVITY_MEASURE[metric]);
-      const quarters = new Set(mine.map((a) => `${a.year}|${a.quarter}`));
-      for (const key of quarters) {
+      const quarters =
+        grouped.get(`${place.gssCode}|${ACTIVITY_MEASURE[metric]}`) ?? new Map<string, typeof activity>();
+      for (const [key, rows] of quarters) {
         const [year, q] = key.split('|');
-        const pop = espPopulation(series, place.gssCode, Number(financialYearStart(year).slice(0, 4)));
+        const pop = populationOf(place.gssCode, year);
         if (!pop) continue;
         const wanted = metric === 'falls' ? ESP2013_65_PLUS.map((b) => b.band) : pop.bands.map((b) => b.band);
-        const rows = mine.filter((a) => a.year === year && a.quarter === Number(q));
+        const events = new Map<string, number>();
+        for (const r of rows) events.set(r.ageBand, (events.get(r.ageBand) ?? 0) + r.admissions);
         const bands = wanted.flatMap((band) => {
           const p = pop.bands.find((b) => b.band === band);
           if (!p) return [];
-          return [
-            {
-              band,
-              population: p.population,
-              events: rows.filter((r) => r.ageBand === band).reduce((s, r) => s + r.admissions, 0),
-            },
-          ];
+          return [{ band, population: p.population, events: events.get(band) ?? 0 }];
         });
         out.push({
           placeId: place.id,

@@ -66,6 +66,16 @@ export async function listPlans(db: Db): Promise<{ id: string; name: string; yea
   }));
 }
 
+/** The id of the first plan (oldest, then by name: listPlans' first), or null when there is none. One query. */
+export async function firstPlanId(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ id: bcfPlans.id })
+    .from(bcfPlans)
+    .orderBy(asc(bcfPlans.createdAt), asc(bcfPlans.name))
+    .limit(1);
+  return row?.id ?? null;
+}
+
 /** The whole plan. @throws NotFound */
 export async function loadPlan(db: Db, id: string): Promise<PlanData> {
   const [plan] = await db.select().from(bcfPlans).where(eq(bcfPlans.id, id));

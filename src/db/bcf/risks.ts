@@ -32,8 +32,14 @@ export function linkText(l: BcfRiskLink): string {
 /**
  * The plan's risk log, highest score first (the register's order), each with the links that put it there.
  * Closed risks are included (the register's status says so). `asAt` (YYYY-MM-DD) decides overdue reviews.
+ * `register`: the register as listRisks(db, asAt) gives it, when the caller has read it already (read here otherwise).
  */
-export async function planRisks(db: Db, plan: PlanData, asAt: string): Promise<BcfRisk[]> {
+export async function planRisks(
+  db: Db,
+  plan: PlanData,
+  asAt: string,
+  register?: readonly RiskListItem[],
+): Promise<BcfRisk[]> {
   const links = await db.select().from(bcfRiskLinks).where(eq(bcfRiskLinks.planId, plan.id));
   const contractIds = [...new Set(plan.schemes.flatMap((s) => s.contractIds))];
   const refs = contractIds.length
@@ -42,7 +48,7 @@ export async function planRisks(db: Db, plan: PlanData, asAt: string): Promise<B
         .from(contracts)
         .where(inArray(contracts.id, contractIds))
     : [];
-  const all = await listRisks(db, asAt);
+  const all = register ?? (await listRisks(db, asAt));
   const out: BcfRisk[] = [];
   for (const r of all) {
     const found: BcfRiskLink[] = [];

@@ -16,6 +16,7 @@ import {
 } from '../../domain/discharge/simulation/scenario.js';
 import { dischargeBedStays, dischargeBlockBeds, dischargeReferrals } from './schema.js';
 import { plausibleReferral } from './plausible.js';
+import { readInSlices } from './sql.js';
 import { dischargeSimulationScenarios, type SimulationScenarioRow } from './simulationSchema.js';
 
 export interface SavedScenario {
@@ -173,29 +174,39 @@ const COUNT_YEARS = 3;
 /**
  * The hub's referrals, block-booked beds and D2A outcomes in the London days [from, to), as the fit needs them
  * (no personal data), plus referrals a day by pathway for up to three years before `to` (rates and trend).
+ * The year of referrals is read in slices of about `sliceRows` by the time each became medically optimised
+ * (readInSlices), each slice in that order (then by id), so on PGlite no single query holds the server; any slice
+ * size gives the same history.
  */
-export async function readHistory(db: Db, from: string, to: string): Promise<HistoryInput> {
+export async function readHistory(db: Db, from: string, to: string, sliceRows?: number): Promise<HistoryInput> {
   const fromTime = londonMidnight(from);
   const toTime = londonMidnight(to);
-  const referrals = await db
-    .select({
-      pathway: dischargeReferrals.pathway,
-      readyAt: dischargeReferrals.medicallyOptimisedAt,
-      startedAt: dischargeReferrals.dischargedAt,
-      endedAt: dischargeReferrals.serviceEndedAt,
-      nextPathway: dischargeReferrals.nextPathway,
-      callsPerDay: dischargeReferrals.callsPerDay,
-    })
-    .from(dischargeReferrals)
-    .where(
-      and(
-        BLOCK_CAPACITY,
-        isNull(dischargeReferrals.cancelledAt),
-        plausibleReferral(),
-        gte(dischargeReferrals.medicallyOptimisedAt, fromTime),
-        lt(dischargeReferrals.medicallyOptimisedAt, toTime),
-      ),
-    );
+  const r = dischargeReferrals;
+  const inHistory = and(BLOCK_CAPACITY, isNull(r.cancelledAt), plausibleReferral());
+  const referrals = await readInSlices(
+    async () => {
+      const [span] = await db
+        .select({ rows: sql<number>`count(*)::int`, first: sql<Date | string | null>`min(${r.medicallyOptimisedAt})` })
+        .from(r)
+        .where(and(inHistory, gte(r.medicallyOptimisedAt, fromTime), lt(r.medicallyOptimisedAt, toTime)));
+      return { rows: Number(span?.rows ?? 0), first: span?.first ? new Date(span.first) : null };
+    },
+    toTime,
+    (a, b) =>
+      db
+        .select({
+          pathway: r.pathway,
+          readyAt: r.medicallyOptimisedAt,
+          startedAt: r.dischargedAt,
+          endedAt: r.serviceEndedAt,
+          nextPathway: r.nextPathway,
+          callsPerDay: r.callsPerDay,
+        })
+        .from(r)
+        .where(and(inHistory, gte(r.medicallyOptimisedAt, a), lt(r.medicallyOptimisedAt, b)))
+        .orderBy(asc(r.medicallyOptimisedAt), asc(r.id)),
+    sliceRows,
+  );
   const beds = await db
     .select({
       kind: dischargeBlockBeds.kind,

@@ -2,6 +2,7 @@
 import { londonDate } from '../../domain/core/dates.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
+import { cachedByVersion } from '../core/versions.js';
 import { capacitySummary, priceSummary } from './dashboard.js';
 
 export interface MarketHeadlines {
@@ -23,10 +24,13 @@ export async function marketHeadlines(db: Db, now = new Date()): Promise<MarketH
   const [cap, prices, active] = await Promise.all([
     capacitySummary(db, f, now),
     priceSummary(db, f, now, 2),
-    queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from placements where start_date <= ${londonDate(now)}::date
-      and (end_date is null or end_date > ${londonDate(now)}::date)`,
+    // Active placements change only with the market data and the London date: cached per market version and date.
+    cachedByVersion(db, 'market', `active-placements|${londonDate(now)}`, () =>
+      queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from placements where start_date <= ${londonDate(now)}::date
+        and (end_date is null or end_date > ${londonDate(now)}::date)`,
+      ),
     ),
   ]);
   return {

@@ -25,8 +25,9 @@ export interface ConditionCheck {
   detail: string;
 }
 
-const pounds = (p: number) =>
-  `£${(p / 100).toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 0 })}`;
+// One formatter for every call: toLocaleString with options builds a new one each time (tens of µs apiece).
+const wholePounds = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const pounds = (p: number) => `£${wholePounds.format(p / 100)}`;
 
 /**
  * The minimum-contribution and ring-fence checks the national conditions require, per place and year:

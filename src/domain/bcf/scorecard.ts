@@ -73,7 +73,10 @@ export interface PlaceMetric {
   years: YearFigure[];
 }
 
-const n0 = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+// One formatter for every call: toLocaleString with options builds a new one each time (tens of µs apiece, and
+// a scorecard formats thousands of band counts).
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const n0 = (v: number) => wholeNumber.format(v);
 
 interface Computed {
   actual: number;

@@ -6,7 +6,7 @@ import { InputError } from '../../domain/core/errors.js';
 import { putMetricPlans } from '../../db/bcf/metrics.js';
 import { loadPlan } from '../../db/bcf/plans.js';
 import { planScorecard } from '../../db/bcf/returns.js';
-import { refreshStewardCounts, stewardPlaceOf } from '../../db/bcf/steward.js';
+import { refreshStewardCounts } from '../../db/bcf/steward.js';
 import { getBorough } from '../../db/core/settings.js';
 import { requireRole } from '../auth/guards.js';
 import { idParams, metricPlansBodySchema, metricsSchema, refreshResponseSchema } from './schemas.js';
@@ -83,7 +83,8 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       years: [plan.baselineYear, ...plan.years],
       places: plan.places,
-      stewardPlace: await stewardPlaceOf(app.db, plan),
+      // As stewardPlaceOf gives it, from the borough read here.
+      stewardPlace: plan.places.find((p) => p.gssCode === borough?.gssCode) ?? null,
       council: borough ? { name: borough.name, gssCode: borough.gssCode } : null,
       metrics: await planScorecard(app.db, plan),
       canEdit: edit,

@@ -1,9 +1,8 @@
-// What the BCF routes share: tags, the XLSX media type, and the actor's audit fields and right to edit.
+// What the BCF routes share: tags and the actor's audit fields and right to edit.
 import { BCF_EDITORS, hasRole } from '../../domain/core/auth.js';
 import { actorOf } from '../auth/guards.js';
 
 export const TAGS = ['bcf'];
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The audit fields of the signed-in user making the request. */
 export const who = (request: Parameters<typeof actorOf>[0]) => ({ userId: actorOf(request).userId });

@@ -13,7 +13,7 @@ import { download, MEDIA } from '../schemas.js';
 import { readReturnWorkbook, writeReturnWorkbook } from './returnXlsx.js';
 import { idParams, importSummarySchema, returnQuerySchema } from './schemas.js';
 
-import { TAGS, who, XLSX_TYPE } from './params.js';
+import { TAGS, who } from './params.js';
 
 const returnRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -41,7 +41,7 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       const buf = await writeReturnWorkbook(await returnSheets(app.db, request.params.id, quarter, today));
       const name = quarter ? `bcf-return-${quarter.year.replace('/', '-')}-q${quarter.quarter}` : `bcf-plan-${today}`;
       return reply
-        .header('content-type', XLSX_TYPE)
+        .header('content-type', MEDIA.xlsx)
         .header('content-disposition', `attachment; filename="${name}.xlsx"`)
         .send(buf);
     },

@@ -14,9 +14,11 @@ const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   async function risksView(id: string, edit: boolean) {
     const plan = await loadPlan(app.db, id);
     const asAt = londonToday();
-    const log = await planRisks(app.db, plan, asAt);
+    // The register read once: the plan's log and, for editors, the risks that could be linked.
+    const register = await listRisks(app.db, asAt);
+    const log = await planRisks(app.db, plan, asAt, register);
     const available = edit
-      ? (await listRisks(app.db, asAt))
+      ? register
           .filter((r) => r.status === 'open' && !log.some((l) => l.id === r.id && l.linked))
           .map((r) => ({ id: r.id, reference: r.reference, title: r.title }))
           .sort((a, b) => a.reference.localeCompare(b.reference))

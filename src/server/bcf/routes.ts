@@ -8,13 +8,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import demandCapacityRoutes from './demandCapacityRoutes.js';
 import hicmRoutes from './hicmRoutes.js';
 import metricsRoutes from './metricsRoutes.js';
-import { XLSX_TYPE } from './params.js';
+import { MEDIA } from '../schemas.js';
 import planRoutes from './planRoutes.js';
 import returnRoutes from './returnRoutes.js';
 import risksRoutes from './risksRoutes.js';
 
 const bcfRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+  app.addContentTypeParser(MEDIA.xlsx, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
 

@@ -1,9 +1,10 @@
 // The Better Care Fund's headline figures on the home dashboard, for the first plan: metrics off plan this year,
 // national condition checks not met, and spend to date against plan.
-import { listPlans, loadPlan } from '../../db/bcf/plans.js';
-import { planScorecard } from '../../db/bcf/returns.js';
+import { firstPlanId, loadPlan } from '../../db/bcf/plans.js';
+import { metricInputs } from '../../db/bcf/metrics.js';
 import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/fundingChecks.js';
+import { scorecard } from '../../domain/bcf/scorecard.js';
 import type { SectionSource } from '../dashboard/types.js';
 
 /**
@@ -11,12 +12,14 @@ import type { SectionSource } from '../dashboard/types.js';
  */
 export const bcfSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;
-  const [first] = await listPlans(db);
+  const first = await firstPlanId(db);
   if (!first) return null;
-  const plan = await loadPlan(db, first.id);
+  const plan = await loadPlan(db, first);
   const today = londonToday();
   const year = plan.years.includes(financialYearOf(today)) ? financialYearOf(today) : plan.years[0];
-  const card = await planScorecard(db, plan);
+  // The scorecard of this year only: each year's figures depend on that year's counts and plans alone, so they
+  // equal the whole plan's scorecard's (planScorecard) for the year, without working out the other years.
+  const card = scorecard(plan.places, [year], await metricInputs(db, plan), plan.metricPlans);
   const figures = card.map((m) => m.years.find((y) => y.year === year)).filter((y) => y && y.rag !== null);
   const offPlan = figures.filter((y) => y!.rag === 'red').length;
   const unmet = conditionChecks(plan.places, plan.years, plan.income, plan.requirements, plan.schemes).filter(

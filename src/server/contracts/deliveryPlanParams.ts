@@ -1,4 +1,4 @@
-// What the delivery plan routes share: tags, the XLSX media type, who may write plans, the parameters, bodies and
+// What the delivery plan routes share: tags, who may write plans, the parameters, bodies and
 // responses, and the actor's audit fields and right to edit.
 import { z } from 'zod';
 import { hasRole } from '../../domain/core/auth.js';
@@ -6,7 +6,6 @@ import { PLAN_KINDS } from '../../db/contracts/deliveryPlan.js';
 import { actorOf } from '../auth/guards.js';
 
 export const TAGS = ['contracts'];
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const EDITORS = ['admin', 'commissioner'] as const;
 export const uuid = z.string().uuid('Not a valid id');
 export const idParams = z.object({ id: uuid });

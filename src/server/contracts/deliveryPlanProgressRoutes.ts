@@ -58,7 +58,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
         producedAt: new Date(),
       });
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', MEDIA.xlsx)
         .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)
         .send(buf);
     },

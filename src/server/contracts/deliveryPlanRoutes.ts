@@ -14,12 +14,12 @@ import { PLAN_KINDS, getPlan, listDeliveryPlans } from '../../db/contracts/deliv
 import { createDeliveryPlan, updateDeliveryPlan } from '../../db/contracts/planEditing.js';
 import { deliveryPlanHistory } from '../../db/contracts/planHistory.js';
 import { contractHistoryEntrySchema } from './schemas.js';
+import { MEDIA } from '../schemas.js';
 import { contracts, procurements } from '../../db/contracts/schema.js';
 import { inArray } from 'drizzle-orm';
 import { requireRole } from '../auth/guards.js';
 import {
   TAGS,
-  XLSX_TYPE,
   EDITORS,
   idParams,
   planBody,
@@ -33,7 +33,7 @@ import planEntryRoutes from './planEntryRoutes.js';
 import planWorkbookRoutes from './planWorkbookRoutes.js';
 
 const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) =>
+  app.addContentTypeParser(MEDIA.xlsx, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
 

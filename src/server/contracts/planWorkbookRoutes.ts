@@ -11,7 +11,7 @@ import { requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
 import { download, MEDIA } from '../schemas.js';
 import { deliveryPlanWorkbook, readDeliveryPlanWorkbook } from './deliveryPlanXlsx.js';
-import { TAGS, XLSX_TYPE, EDITORS, idParams, who } from './deliveryPlanParams.js';
+import { TAGS, EDITORS, idParams, who } from './deliveryPlanParams.js';
 
 const planWorkbookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -35,7 +35,7 @@ const planWorkbookRoutes: FastifyPluginAsyncZod = async (app) => {
           .replace(/^-|-$/g, '')
           .toLowerCase() || 'delivery-plan';
       return reply
-        .header('content-type', XLSX_TYPE)
+        .header('content-type', MEDIA.xlsx)
         .header('content-disposition', `attachment; filename="${name}.xlsx"`)
         .send(buf);
     },

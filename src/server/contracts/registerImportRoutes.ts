@@ -9,8 +9,6 @@ import { importRejected, Problem } from '../problem.js';
 import { importSummarySchema } from '../schemas.js';
 import { COMMISSIONING, TAGS, who } from './params.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** XLSX files are zip archives: they start with the local file header "PK\\x03\\x04". */
 export function isZip(body: Buffer): boolean {
   return body.length >= 4 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04;

@@ -10,7 +10,8 @@ import assessmentRoutes from './assessmentRoutes.js';
 import deliveryPlanProgressRoutes from './deliveryPlanProgressRoutes.js';
 import kpiRoutes from './kpiRoutes.js';
 import procurementRoutes from './procurementRoutes.js';
-import registerImportRoutes, { isZip, notAWorkbook, XLSX_TYPE } from './registerImportRoutes.js';
+import registerImportRoutes, { isZip, notAWorkbook } from './registerImportRoutes.js';
+import { MEDIA } from '../schemas.js';
 import registerRoutes from './registerRoutes.js';
 import riskRoutes from './riskRoutes.js';
 
@@ -19,7 +20,7 @@ const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+  app.addContentTypeParser(MEDIA.xlsx, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
     done(isZip(body as Buffer) ? null : notAWorkbook(), body),
   );
 

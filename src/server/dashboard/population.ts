@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { cachedByVersion } from '../../db/core/versions.js';
 
 /**
  * Total residents of the borough in the latest estimate year, from the need-and-demand area's population
@@ -13,7 +14,15 @@ export function setPopulationSource(fn: PopulationSource): void {
   source = fn;
 }
 
-/** The borough's latest population (persons, all ages) from the demand area, or null when none is imported. */
+/**
+ * The borough's latest population (persons, all ages) from the demand area, or null when none is imported.
+ * Cached per 'demand' data version (population_series writes raise it) and calendar year (the source falls back
+ * to the current year's projection), so the home dashboard reads it once per change, not once per request.
+ */
 export async function boroughPopulation(db: Db, gssCode: string): Promise<number | null> {
-  return source ? source(db, gssCode) : null;
+  const read = source;
+  if (!read) return null;
+  return cachedByVersion(db, 'demand', `borough-population|${gssCode}|${new Date().getUTCFullYear()}`, () =>
+    read(db, gssCode),
+  );
 }

@@ -1,9 +1,10 @@
 // The discharge hub's figures on the home dashboard: who is waiting now, and for providers, what needs an answer.
 import { DISCHARGE_READERS, hasRole, type Actor } from '../../domain/core/auth.js';
-import type { Db } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
+import { cachedByVersion } from '../../db/core/versions.js';
 import { listRequestsForProvider } from '../../db/discharge/brokerage.js';
 import { loadBoard } from '../../db/discharge/flow.js';
-import { listRecentReferrals } from '../../db/discharge/referrals.js';
 import type { DashboardSection } from '../dashboard/types.js';
 
 /**
@@ -31,8 +32,12 @@ export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardS
       ],
     };
   }
-  // No referrals recorded yet: nothing to show.
-  if (!(await listRecentReferrals(db, 1)).length) return null;
+  // No referrals recorded yet: nothing to show (asked once per discharge data version).
+  const any = await cachedByVersion(db, 'discharge', 'any-referral', async () => {
+    const [row] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from discharge_referrals) as any`);
+    return row?.any === true;
+  });
+  if (!any) return null;
   const lanes = await loadBoard(db);
   const waiting = lanes.reduce((a, l) => a + l.waiting, 0);
   return {

@@ -181,7 +181,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         ]);
       const buf = Buffer.from(await wb.xlsx.writeBuffer());
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', MEDIA.xlsx)
         .header('content-disposition', `attachment; filename="${name}.xlsx"`)
         .send(buf);
     },

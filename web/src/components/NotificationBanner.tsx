@@ -73,16 +73,31 @@ export function Details({ summary, children, open }: { summary: ReactNode; child
 
 /**
  * A success banner headed `heading` with one link to a part of the page, like "See the plan’s history" to
- * `#history`. Nothing while `heading` is null or empty.
+ * `#history`; `before` and `after` are text around the link in the same sentence ("The change is in " … "."). Nothing
+ * while `heading` is null or empty.
  */
-export function SuccessBanner({ heading, href, linkText }: { heading: ReactNode; href: string; linkText: string }) {
+export function SuccessBanner({
+  heading,
+  href,
+  linkText,
+  before,
+  after,
+}: {
+  heading: ReactNode;
+  href: string;
+  linkText: string;
+  before?: string;
+  after?: string;
+}) {
   if (!heading) return null;
   return (
     <NotificationBanner type="success" heading={heading}>
       <p className="govuk-body">
+        {before}
         <a className="govuk-notification-banner__link" href={href}>
           {linkText}
         </a>
+        {after}
       </p>
     </NotificationBanner>
   );

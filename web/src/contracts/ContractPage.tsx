@@ -6,7 +6,7 @@ import {
   Button,
   ErrorSummary,
   LoadingOrError,
-  NotificationBanner,
+  SuccessBanner,
   Page,
   Radios,
   SummaryList,
@@ -95,17 +95,13 @@ export function ContractPage() {
       ]}
     >
       <ErrorSummary errors={errors} />
-      {(done ?? saved) && (
-        <NotificationBanner type="success" heading={done ?? saved ?? ''}>
-          <p className="govuk-body">
-            The change is in{' '}
-            <a className="govuk-notification-banner__link" href="#history">
-              this contract’s history
-            </a>
-            .
-          </p>
-        </NotificationBanner>
-      )}
+      <SuccessBanner
+        heading={done ?? saved}
+        href="#history"
+        before="The change is in "
+        linkText="this contract’s history"
+        after="."
+      />
       {c.endedOn && (
         <InsetText>
           Ended early: its last day {c.endedOn < today() ? 'was' : 'is'} {formatDate(c.endedOn)}

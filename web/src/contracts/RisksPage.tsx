@@ -7,7 +7,7 @@ import { RiskReviewForm } from './RiskReviewForm';
 import {
   Chart,
   LoadingOrError,
-  NotificationBanner,
+  SuccessBanner,
   Page,
   RagTag,
   Table,
@@ -88,16 +88,7 @@ export function RisksPage() {
   const rising = open.filter((r) => r.trend === 'rising');
   return (
     <Page title="Risk register" caption="Contracts and delivery" breadcrumbs={crumbs}>
-      {saved && (
-        <NotificationBanner type="success" heading={saved}>
-          <p className="govuk-body">
-            <a className="govuk-notification-banner__link" href="#risks">
-              See it in the register
-            </a>
-            .
-          </p>
-        </NotificationBanner>
-      )}
+      <SuccessBanner heading={saved} href="#risks" linkText="See it in the register" after="." />
       {hasRole('commissioner', 'admin') && (
         <ul className="govuk-list">
           <li>

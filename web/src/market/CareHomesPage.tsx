@@ -1,7 +1,7 @@
 // Every care home with its latest figures, council-funded share of beds, prices and fragility.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useApi } from '../api';
 import {
   Chart,
@@ -11,7 +11,6 @@ import {
   formatPence,
   formatRatio,
   LoadingOrError,
-  Page,
   Pagination,
   RatingTag,
   Table,
@@ -21,10 +20,10 @@ import {
   formatCount,
   formatNumber,
 } from '../components';
-import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
+import { describeFilters, filterQuery, useMarketFilters } from './Filters';
 import { FreshnessTag } from './FreshnessTag';
 import { careHomeColumn } from './columns';
-import { MarketNav } from './MarketDashboardPage';
+import { MarketPage } from './MarketPage';
 import {
   FRAGILITY_LABELS,
   FRAGILITY_THRESHOLDS,
@@ -160,13 +159,9 @@ export function CareHomesPage() {
   );
   if (!response || !data)
     return (
-      <Page
-        title="Care homes and fragility"
-        caption="Market"
-        breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Care homes' }]}
-      >
+      <MarketPage title="Care homes and fragility" crumb="Care homes" current="/market/care-homes" loading>
         <LoadingOrError loading={loading} error={error} what="care homes" />
-      </Page>
+      </MarketPage>
     );
   const pageCount = Math.max(1, Math.ceil(response.total / response.pageSize));
   const first = (response.page - 1) * response.pageSize + 1;
@@ -175,13 +170,7 @@ export function CareHomesPage() {
   const toWatch = response.levels.high + response.levels.watch;
   const reliant = data.filter((h) => (h.councilFundedShare ?? 0) > 0.5).length;
   return (
-    <Page
-      title="Care homes and fragility"
-      caption="Market"
-      breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Care homes' }]}
-    >
-      <MarketNav current="/market/care-homes" />
-      <FiltersForm />
+    <MarketPage title="Care homes and fragility" crumb="Care homes" current="/market/care-homes">
       <p className="govuk-body">
         {formatCount(response.total, 'care home')}, {describeFilters(filters)}:{' '}
         {response.levels.high.toLocaleString('en-GB')} high risk, {response.levels.watch.toLocaleString('en-GB')} to
@@ -220,15 +209,7 @@ export function CareHomesPage() {
         rowKey={(r) => r.locationId}
         emptyText="No home shows a warning sign."
         columns={[
-          {
-            key: 'name',
-            header: 'Care home',
-            render: (r) => (
-              <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
-                {r.name}
-              </Link>
-            ),
-          },
+          careHomeColumn<HomeRow>(),
           {
             key: 'fragilityLevel',
             header: 'Level',
@@ -285,6 +266,6 @@ export function CareHomesPage() {
         rows={data}
         columns={homeDownloadColumns}
       />
-    </Page>
+    </MarketPage>
   );
 }

@@ -12,12 +12,11 @@ import {
   formatRatio,
   KeyFigures,
   LoadingOrError,
-  Page,
   Table,
   formatCount,
 } from '../components';
-import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
-import { MarketNav } from './MarketDashboardPage';
+import { describeFilters, filterQuery, useMarketFilters } from './Filters';
+import { MarketPage } from './MarketPage';
 import { BAND_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
 import { usePricePlots } from './pricePlots';
@@ -33,13 +32,9 @@ export function PricesPage() {
 
   if (!data)
     return (
-      <Page
-        title="Prices and placements"
-        caption="Market"
-        breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}
-      >
+      <MarketPage title="Prices and placements" crumb="Prices and placements" current="/market/prices" loading>
         <LoadingOrError loading={loading} error={error} what="prices" />
-      </Page>
+      </MarketPage>
     );
   const c = data.change;
   const firstMix = data.contractMix.slice(0, 4);
@@ -50,13 +45,7 @@ export function PricesPage() {
   };
 
   return (
-    <Page
-      title="Prices and placements"
-      caption="Market"
-      breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Prices and placements' }]}
-    >
-      <MarketNav current="/market/prices" />
-      <FiltersForm />
+    <MarketPage title="Prices and placements" crumb="Prices and placements" current="/market/prices">
       <p className="govuk-body">
         New care home placements (standard and enhanced residential and nursing bands) at homes{' '}
         {describeFilters(filters)}.
@@ -294,6 +283,6 @@ export function PricesPage() {
           />
         </div>
       </div>
-    </Page>
+    </MarketPage>
   );
 }

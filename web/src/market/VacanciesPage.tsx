@@ -1,11 +1,10 @@
 // Care homes with beds vacant and accepting admissions now, with how old each figure is.
-import { Link } from 'react-router';
 import { useApi } from '../api';
-import { DownloadLinks, formatDateTime, LoadingOrError, Page, RatingTag, Table, formatCount } from '../components';
+import { DownloadLinks, formatDateTime, LoadingOrError, RatingTag, Table, formatCount } from '../components';
 import { FreshnessTag } from './FreshnessTag';
 import { careHomeColumn } from './columns';
-import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
-import { MarketNav } from './MarketDashboardPage';
+import { describeFilters, filterQuery, useMarketFilters } from './Filters';
+import { MarketPage } from './MarketPage';
 import type { VacancyRow } from './types';
 import type { Wire } from '../../../src/server/schemas';
 import type { bedStatusRowSchema } from '../../../src/server/market/schemas/dashboard';
@@ -19,23 +18,13 @@ export function VacanciesPage() {
   const status = useApi<BedStatusRow[]>(`/api/market/bed-status${filterQuery(filters)}`);
   if (!data)
     return (
-      <Page
-        title="Vacancies now"
-        caption="Market"
-        breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Vacancies' }]}
-      >
+      <MarketPage title="Vacancies now" crumb="Vacancies" current="/market/vacancies" loading>
         <LoadingOrError loading={loading} error={error} what="vacancies" />
-      </Page>
+      </MarketPage>
     );
   const total = data.reduce((s, r) => s + r.vacantAccepting, 0);
   return (
-    <Page
-      title="Vacancies now"
-      caption="Market"
-      breadcrumbs={[{ text: 'Market', href: '/market' }, { text: 'Vacancies' }]}
-    >
-      <MarketNav current="/market/vacancies" />
-      <FiltersForm />
+    <MarketPage title="Vacancies now" crumb="Vacancies" current="/market/vacancies">
       <p className="govuk-body">
         {formatCount(total, 'bed')} vacant and accepting admissions in {formatCount(data.length, 'care home')},{' '}
         {describeFilters(filters)}. Check the age of each figure before offering a bed.
@@ -115,15 +104,7 @@ export function VacanciesPage() {
           rowKey={(r) => r.locationId}
           emptyText="No care home reports beds closed to admissions or held for assessment."
           columns={[
-            {
-              key: 'name',
-              header: 'Care home',
-              render: (r) => (
-                <Link className="govuk-link" to={`/market/locations/${r.locationId}`}>
-                  {r.name}
-                </Link>
-              ),
-            },
+            careHomeColumn<BedStatusRow>(),
             { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
             { key: 'vacantClosed', header: 'Closed to admissions', numeric: true },
             {
@@ -148,6 +129,6 @@ export function VacanciesPage() {
           ]}
         />
       )}
-    </Page>
+    </MarketPage>
   );
 }
