@@ -61,7 +61,7 @@ export const capacityImporter: Importer<BulkCapacityRow> = {
         issues.push({
           line: r.line,
           field: r.capacityColumn ?? 'max_capacity',
-          message: `cannot exceed the ${loc.registeredBeds} beds registered with CQC`,
+          message: `Maximum capacity cannot exceed the ${loc.registeredBeds} beds registered with CQC`,
         });
       const ct = r as Partial<CapacityTrackerRow>;
       if (loc && ct.workforce && ct.workforceColumns)

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { boroughFor } from '../db/core/council.js';
 import { putBorough } from '../db/core/settings.js';
 import { describeWithDatabases } from '../db/testing.js';
+import { DEMO_BOROUGH } from '../demo/borough.js';
 import { authorityByCode } from '../domain/geography/authorities.js';
 import { locations } from '../db/market/schema.js';
 import { listLocations } from '../db/market/register.js';
@@ -101,5 +102,23 @@ describeWithDatabases('CQC import on a council set up as Plymouth: the borough o
     });
     expect(ok.created).toBe(4);
     expect(await ctx.db.$count(locations, eq(locations.inBorough, true))).toBe(0);
+  });
+});
+
+describeWithDatabases('CQC import on the demo borough: the borough option (review 13, finding 10)', (ctx) => {
+  it('counts the demo borough as set up: another council’s code is refused, saying how to set up the real one', async () => {
+    await putBorough(ctx.db, DEMO_BOROUGH);
+    const err = await runImport(ctx.db, cqcImporter, fixture('C03_cqc_new_unitary_councils.csv'), {
+      actor,
+      options: { borough: 'E06000065' },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRejected);
+    const [issue] = (err as ImportRejected).issues;
+    expect(issue.field).toBe('borough');
+    expect(issue.message).toBe(
+      'Steward serves Eastbrook (demo borough), so this import cannot mark North Yorkshire’s (E06000065) locations as in your area: set up North Yorkshire first (Administration › Your council, or `steward setup --council E06000065`), or leave the council’s GSS code empty',
+    );
+    // Nothing written: no North Yorkshire home is counted in Eastbrook.
+    expect(await ctx.db.$count(locations)).toBe(0);
   });
 });

@@ -54,7 +54,7 @@ export const VINTAGE_OPTION: ImporterOption = {
 export const BOROUGH_OPTION: ImporterOption = {
   key: 'borough',
   label: 'Council’s GSS code (optional)',
-  hint: 'Locations in this council are marked as in your area, for example E06000026 for Plymouth. Leave empty for the council Steward serves; once a council is set up, only its own code is taken.',
+  hint: 'Locations in this council are marked as in your area, for example E06000026 for Plymouth. Leave empty for the council Steward serves: once a council is set up (the demo borough counts), only its own code is taken.',
   check: (raw) => {
     const v = raw.toUpperCase();
     const a = authorityByCode(v);
@@ -66,9 +66,10 @@ export const BOROUGH_OPTION: ImporterOption = {
 
 /**
  * The council whose locations a CQC import marks as in your area: the `borough` option when given, else the council
- * Steward serves (null when none is set up). Once a real council is set up, another council's code is refused (the
- * option is for a database with no council yet or the synthetic demo borough), so no import can move another
- * council's homes into its market: `problem` names both councils and what to enter, in plain words.
+ * Steward serves (null when none is set up). Once any council is set up, the synthetic demo borough included (it has
+ * a council record: its market would otherwise fill with another council's homes counted "in borough"), another
+ * council's code is refused, so no import can move another council's homes into its market: `problem` names both
+ * councils and what to enter, in plain words (on the demo, how to set up the real council first).
  */
 export async function importArea(
   db: Db,
@@ -76,11 +77,14 @@ export async function importArea(
 ): Promise<{ gssCode: string | null; problem: string | null }> {
   const served = await getBorough(db);
   if (!option) return { gssCode: served?.gssCode ?? null, problem: null };
-  if (!served || served.synthetic || served.gssCode === option) return { gssCode: option, problem: null };
+  if (!served || served.gssCode === option) return { gssCode: option, problem: null };
   const given = authorityByCode(option);
+  const other = `${given?.name ?? 'another council'}’s (${option})`;
   return {
     gssCode: null,
-    problem: `Steward serves ${served.name} (${served.gssCode}), so this import can only mark ${served.name}’s locations as in your area, not ${given?.name ?? 'another council'}’s (${option}): leave the council’s GSS code empty or use ${served.gssCode}`,
+    problem: served.synthetic
+      ? `Steward serves ${served.name}, so this import cannot mark ${other} locations as in your area: set up ${given?.name ?? 'your council'} first (Administration › Your council, or \`steward setup --council ${option}\`), or leave the council’s GSS code empty`
+      : `Steward serves ${served.name} (${served.gssCode}), so this import can only mark ${served.name}’s locations as in your area, not ${other}: leave the council’s GSS code empty or use ${served.gssCode}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from './area';
 import { safeReturnPath, type User } from './auth';
-import { areas, buildRoutes, navigationFor } from './routes';
+import { areas, buildRoutes, navigationFor, routeAccess } from './routes';
 
 const user = (role: User['role']): User => ({
   id: 'u',
@@ -55,6 +55,23 @@ describe('buildRoutes', () => {
     expect(() => buildRoutes([...testAreas, { path: 'market', title: 'Again', routes: [] }])).toThrow(
       'Two areas use the path /market',
     );
+  });
+});
+
+describe('routeAccess', () => {
+  it('knows the real pages and who may open them', () => {
+    expect(routeAccess('/directory', 'viewer')).toBe('open');
+    expect(routeAccess('/directory/suggestions?x=1', 'commissioner')).toBe('open');
+    // Finding 2 of the review: the home cards linked here, which is no page.
+    expect(routeAccess('/directory/manage', 'commissioner')).toBe('not-found');
+    expect(routeAccess('/directory/manage/review', 'commissioner')).toBe('not-found');
+    expect(routeAccess('/no-such-area', 'admin')).toBe('not-found');
+    // Finding 9: the BCF lead may not open the discharge area; a route-level guard counts too.
+    expect(routeAccess('/discharge', 'bcf_lead')).toBe('no-access');
+    expect(routeAccess('/directory/new', 'viewer')).toBe('no-access');
+    expect(routeAccess('/directory/new', 'commissioner')).toBe('open');
+    expect(routeAccess('/admin', 'commissioner')).toBe('no-access');
+    expect(routeAccess('/', 'provider')).toBe('open');
   });
 });
 

@@ -1,7 +1,8 @@
 // The area registry. To add an area: import its `Area` and add it to `areas` (order = navigation order).
-import { Outlet, type RouteObject } from 'react-router';
+import { isValidElement } from 'react';
+import { matchRoutes, Outlet, type RouteObject } from 'react-router';
 import type { Area } from './area';
-import { RequireAuth, type User } from './auth';
+import { RequireAuth, type Role, type User } from './auth';
 import { Layout, type NavItem } from './App';
 import { SignInPage } from './auth/SignInPage';
 import { SignOutPage } from './auth/SignOutPage';
@@ -93,4 +94,28 @@ export function buildRoutes(list: readonly Area[] = areas): RouteObject[] {
       ],
     },
   ];
+}
+
+/**
+ * Whether a signed-in user with `role` can open the page at `href` (a path on this site, query string allowed):
+ * 'open', 'not-found' (no route but the 404 page matches) or 'no-access' (a route on the way is guarded by
+ * `RequireAuth` with roles that leave `role` out). Used by the tests that walk every link the server gives (home
+ * cards) to check each is a real page its reader may open.
+ */
+export function routeAccess(
+  href: string,
+  role: Role,
+  list: readonly Area[] = areas,
+): 'open' | 'not-found' | 'no-access' {
+  const pathname = new URL(href, 'https://steward.invalid').pathname;
+  const matches = matchRoutes(buildRoutes(list), pathname);
+  if (!matches || matches.at(-1)!.route.path === '*') return 'not-found';
+  for (const m of matches) {
+    const element = m.route.element;
+    if (isValidElement<{ roles?: readonly Role[] }>(element) && element.type === RequireAuth) {
+      const roles = element.props.roles;
+      if (roles && roles.length > 0 && !roles.includes(role)) return 'no-access';
+    }
+  }
+  return 'open';
 }

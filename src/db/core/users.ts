@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { type Actor, isRole, normaliseEmail, type Role } from '../../domain/core/auth.js';
+import { type Actor, isRole, normaliseEmail, roleChangeProblem, type Role } from '../../domain/core/auth.js';
 import { providers } from '../market/schema.js';
 import { recordAudit, type AuditActor } from './audit.js';
 import { hashPassword, newPasswordProblem } from './passwords.js';
@@ -226,7 +226,11 @@ export async function updateUser(db: Db, id: string, change: UserChange, by: { u
       errors.push({ field: 'role', message: 'You cannot take away your own administrator role' });
     if (id === by.userId && change.disabled)
       errors.push({ field: 'disabled', message: 'You cannot disable your own account' });
-    if (role === 'provider' && !providerId)
+    // An outside organisation's account never gets staff access, nor a staff account a provider's (one check, in
+    // the domain: roleChangeProblem).
+    const roleProblem = change.role !== undefined ? roleChangeProblem(row.role as Role, change.role) : null;
+    if (roleProblem) errors.push({ field: 'role', message: roleProblem });
+    else if (role === 'provider' && !providerId)
       errors.push({ field: 'providerId', message: 'Choose the provider this user acts for' });
     if (role !== 'provider' && providerId)
       errors.push({ field: 'providerId', message: 'Only provider users are tied to a provider' });

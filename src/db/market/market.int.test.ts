@@ -71,7 +71,7 @@ describeWithDatabases('market repositories', (ctx) => {
         vacantAccepting: 4,
       }),
     ).rejects.toMatchObject({
-      errors: [{ field: 'maxCapacity', message: 'cannot exceed the 40 beds registered with CQC' }],
+      errors: [{ field: 'maxCapacity', message: 'Maximum capacity cannot exceed the 40 beds registered with CQC' }],
     });
     await expect(
       recordCareHomeReturn(ctx.db, sys, homecareId, {

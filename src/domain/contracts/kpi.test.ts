@@ -107,28 +107,38 @@ describe('KPI return values, typed by the KPI’s measure', () => {
   const money = { measure: 'pence', unit: '£' } as const;
   const score = { measure: 'number', unit: 'score' } as const;
   it('refuses a percentage outside 0 to 100 (issue 13: a return of −10%)', () => {
-    expect(kpiValueProblem(percent, -10)).toBe('Enter a percentage from 0 to 100');
-    expect(kpiValueProblem(percent, 100.5)).toBe('Enter a percentage from 0 to 100');
+    expect(kpiValueProblem(percent, -10)).toBe('The value must be a percentage from 0 to 100');
+    expect(kpiValueProblem(percent, 100.5)).toBe('The value must be a percentage from 0 to 100');
     expect(kpiValueProblem(percent, 87.5)).toBeNull();
   });
+  it('names the KPI in the message, so a page of several says which figure (review 13, finding 22)', () => {
+    const occupancy = { ...percent, name: 'Block bed occupancy' };
+    for (const v of [-10, 150, 1e9])
+      expect(kpiValueProblem(occupancy, v)).toBe('Block bed occupancy must be a percentage from 0 to 100');
+    expect(kpiValueProblem({ ...people, name: 'People reviewed' }, 2.5)).toBe(
+      'People reviewed must be a whole number of people',
+    );
+  });
   it('wants whole, non-negative counts', () => {
-    expect(kpiValueProblem(people, 12.5)).toBe('Enter a whole number of people');
-    expect(kpiValueProblem(carers, -1)).toBe('Enter a number of carers, 0 or more');
+    expect(kpiValueProblem(people, 12.5)).toBe('The value must be a whole number of people');
+    expect(kpiValueProblem(carers, -1)).toBe('The value must be a number of carers, 0 or more');
     expect(kpiValueProblem(people, 12)).toBeNull();
   });
   it('takes durations with decimals but not below 0', () => {
     expect(kpiValueProblem(days, 3.5)).toBeNull();
-    expect(kpiValueProblem(days, -0.5)).toBe('Enter a number of days, 0 or more');
+    expect(kpiValueProblem(days, -0.5)).toBe('The value must be a number of days, 0 or more');
   });
   it('takes money as whole pence up to £10m', () => {
     expect(kpiValueProblem(money, 123_456)).toBeNull();
-    expect(kpiValueProblem(money, 12.5)).toBe('Enter an amount from £0 to £10,000,000 in pounds and pence');
-    expect(kpiValueProblem(money, 1_000_000_001)).toBe('Enter an amount from £0 to £10,000,000 in pounds and pence');
+    expect(kpiValueProblem(money, 12.5)).toBe('The value must be an amount from £0 to £10,000,000 in pounds and pence');
+    expect(kpiValueProblem(money, 1_000_000_001)).toBe(
+      'The value must be an amount from £0 to £10,000,000 in pounds and pence',
+    );
   });
   it('lets another number be negative (a change in a score) within its bounds', () => {
     expect(kpiValueProblem(score, -2.5)).toBeNull();
-    expect(kpiValueProblem(score, 2e9)).toBe('Enter a number from -1,000,000,000 to 1,000,000,000');
-    expect(kpiValueProblem(score, Number.NaN)).toBe('Enter the value as a number');
+    expect(kpiValueProblem(score, 2e9)).toBe('The value must be a number from -1,000,000,000 to 1,000,000,000');
+    expect(kpiValueProblem(score, Number.NaN)).toBe('The value must be a number');
   });
 });
 

@@ -293,19 +293,22 @@ export function kpiUnitFor(measure: KpiMeasure, unit: string | null | undefined)
 }
 
 /**
- * What is wrong with a figure typed by this KPI's measure, or null. `what` says which figure: a return's value
- * ('Enter a percentage from 0 to 100'), or the KPI's target or tolerance ('The target must be …'). A percentage is
+ * What is wrong with a figure typed by this KPI's measure, or null. `what` says which figure: a return's value,
+ * named by the KPI ('Block bed occupancy must be a percentage from 0 to 100'), or the KPI's target or tolerance ('The target must be …'). A percentage is
  * 0 to 100 (BOUNDS.percent); a count is a whole number, 0 or more; days and hours are 0 or more; money is whole
  * pence, 0 or more; any other number may be negative (a change). Every figure lies within BOUNDS.kpiValue
  * (±1,000,000,000; for money, £10m).
  */
 export function kpiFigureProblem(
-  kpi: Pick<Kpi, 'measure' | 'unit'>,
+  kpi: Pick<Kpi, 'measure' | 'unit'> & { name?: string },
   value: number,
   what: 'value' | 'target' | 'tolerance' = 'value',
 ): string | null {
-  const fix = (rule: string) => (what === 'value' ? `Enter ${rule}` : `The ${what} must be ${rule}`);
-  if (!Number.isFinite(value)) return what === 'value' ? 'Enter the value as a number' : `The ${what} must be a number`;
+  // A return's value is named by its KPI ("Block bed occupancy must be a percentage from 0 to 100"), so a page of
+  // several KPIs says which figure is wrong.
+  const subject = what === 'value' ? (kpi.name?.trim() ? capitalise(kpi.name.trim()) : 'The value') : `The ${what}`;
+  const fix = (rule: string) => `${subject} must be ${rule}`;
+  if (!Number.isFinite(value)) return `${subject} must be a number`;
   const { min, max } = BOUNDS.kpiValue;
   switch (kpi.measure) {
     case 'percent':
@@ -327,7 +330,7 @@ export function kpiFigureProblem(
 }
 
 /** What is wrong with a return's value for this KPI, or null (kpiFigureProblem of the value). */
-export function kpiValueProblem(kpi: Pick<Kpi, 'measure' | 'unit'>, value: number): string | null {
+export function kpiValueProblem(kpi: Pick<Kpi, 'measure' | 'unit'> & { name?: string }, value: number): string | null {
   return kpiFigureProblem(kpi, value, 'value');
 }
 
@@ -367,4 +370,8 @@ export function formatKpiFigure(kpi: Pick<Kpi, 'measure' | 'unit'>, value: numbe
     default:
       return `${n(value)} ${kpi.unit}`;
   }
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem } from './auth.js';
+import { passwordProblem, roleChangeProblem, ROLES } from './auth.js';
 
 const COMMON = new Set(['password', 'password123', 'iloveyou', 'sunshine']);
 const isCommon = (p: string) => COMMON.has(p);
@@ -29,5 +29,15 @@ describe('passwordProblem (NCSC / NIST SP 800-63B)', () => {
     expect(passwordProblem('jo.tester@example.org', { email })).toMatch(/email address/);
     expect(passwordProblem('JO.TESTER-2024', { email })).toMatch(/email address/);
     expect(passwordProblem('jo.tester and friends', { email })).toBeNull();
+  });
+});
+
+describe('roleChangeProblem', () => {
+  it('refuses staff roles for a provider organisation’s account and the provider role for staff', () => {
+    for (const to of ROLES.filter((r) => r !== 'provider'))
+      expect(roleChangeProblem('provider', to)).toMatch(/belongs to a provider organisation/);
+    expect(roleChangeProblem('commissioner', 'provider')).toMatch(/cannot become a provider account/);
+    expect(roleChangeProblem('broker', 'commissioner')).toBeNull();
+    expect(roleChangeProblem('provider', 'provider')).toBeNull();
   });
 });

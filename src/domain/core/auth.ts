@@ -36,6 +36,36 @@ export const STAFF_ROLES: readonly Role[] = [
  */
 export const EDITOR_ROLES: readonly Role[] = ['admin', 'commissioner', 'broker', 'quality_officer'];
 
+/**
+ * Who may open the discharge area (the hub board, referrals, and for providers their discharge requests): the web
+ * area's roles and the home page's discharge cards both read this list, so a card never links to a page its reader
+ * cannot open. The BCF lead reads discharge figures through the BCF area's metrics instead.
+ */
+export const DISCHARGE_READERS: readonly Role[] = [
+  'admin',
+  'commissioner',
+  'broker',
+  'quality_officer',
+  'viewer',
+  'provider',
+];
+
+/**
+ * Why an account with role `from` cannot be given role `to`, or null when it can. A provider's account belongs to
+ * an outside organisation (a care provider, not the council or NHS): giving it a staff role would let that
+ * organisation read every provider's commercial data and people's referrals, so it is refused; the person needs a
+ * new staff account with their council or NHS email instead. A staff account is not turned into a provider one
+ * either: a provider user is added as new, tied to its organisation.
+ */
+export function roleChangeProblem(from: Role, to: Role): string | null {
+  if (from === to) return null;
+  if (from === 'provider')
+    return `This account belongs to a provider organisation, so it cannot be given the ${ROLE_LABELS[to]} role: add a new account with the person’s council or NHS email address instead`;
+  if (to === 'provider')
+    return 'A staff account cannot become a provider account: add a new provider user, tied to their organisation, instead';
+  return null;
+}
+
 /** Who may change a Better Care Fund plan, its spend, metrics, demand and capacity and HICM assessments. */
 export const BCF_EDITORS: readonly Role[] = ['admin', 'commissioner', 'bcf_lead'];
 

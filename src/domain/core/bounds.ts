@@ -47,12 +47,15 @@ export const BOUNDS = {
   /** People one home care service supports: the largest agencies support a few thousand. */
   peopleSupported: { min: 0, max: 50_000 },
   /**
+   * Hours of home care one provider delivers (or could take on) in a week: the largest agencies deliver some tens of
+   * thousands of hours a week, so 1,000,000 is many times the largest.
+   */
+  providerHoursPerWeek: { min: 0, max: 1_000_000 },
+  /**
    * Staff headcount of one kind at one location: `staffLimit` of the largest location (5 a bed for 2,000 beds, plus
    * 50); each return is checked again against its own location's beds.
    */
   staffHeadcount: { min: 0, max: 10_050 },
-  /** A cost per day (an acute bed day, a place day, a visit), in pence: up to £10,000 (an acute bed day is ~£500). */
-  dailyCostPence: { min: 0, max: 1_000_000 },
   /** One funding line, scheme or quarter of a Better Care Fund plan, in pence: up to £1bn (stored as bigint). */
   fundingLinePence: { min: 0, max: 100_000_000_000 },
   /** People or places a month for one service in one area (BCF intermediate care demand and capacity). */
@@ -93,8 +96,28 @@ export const BOUNDS = {
   plannerPeople: { min: 0, max: 100_000 },
   /** Days in the capacity planner (lengths of stay, waits, lead times): up to ten years. */
   plannerDays: { min: 0, max: 3_660 },
-  /** Referrals a day to one service in the capacity planner (and multipliers of that rate: up to 100). */
-  plannerArrivalsPerDay: { min: 0, max: 10_000 },
+  /**
+   * Referrals a day to one service in the capacity planner (and multipliers of that rate): a large acute trust
+   * discharges about 150 people a day on all pathways together, so 500 a day to one service is over three times that.
+   */
+  plannerArrivalsPerDay: { min: 0, max: 500 },
+  /**
+   * The mean (or spread, or a fixed) length of stay in one planner service, in days: intermediate care and
+   * discharge-to-assess stays are meant to last weeks (NHS England aims for 6 weeks or less), so a mean of a year
+   * is the longest anyone plausibly plans for.
+   */
+  plannerStayDays: { min: 0, max: 365 },
+  /** The planner's target wait, in days: the hospital discharge targets are same or next day up to a few weeks. */
+  plannerTargetDays: { min: 0, max: 90 },
+  /**
+   * The cost of one acute bed-day, in pence: about £500 on a general ward (NHS National Cost Collection); up to
+   * £3,000 allows a critical care bed.
+   */
+  acuteBedDayPence: { min: 0, max: 300_000 },
+  /** The cost of one day of an intermediate care or D2A place (a bed or a reablement slot), in pence: up to £1,000. */
+  placeDayPence: { min: 0, max: 100_000 },
+  /** The cost of one reablement home visit, in pence: about £20 to £60; up to £200 (a double-handed long visit). */
+  visitPence: { min: 0, max: 20_000 },
   /**
    * Patients of one acute trust on one day in NHS England's discharge figures (no longer meeting the criteria to
    * reside, or discharged): the largest trusts have about 2,500 beds, so 5,000 is twice the largest.
@@ -110,8 +133,12 @@ export const BOUNDS = {
    * million people at the 2021 Census, so 100 million allows any projection.
    */
   populationCount: { min: 0, max: 100_000_000 },
-  /** Visits a day one person in a reablement service needs. */
-  visitsPerDay: { min: 0, max: 24 },
+  /** Visits a day one person in a reablement service needs: four is usual at most, twelve is hourly all day. */
+  visitsPerDay: { min: 0, max: 12 },
+  /** A person's age in years (a service's minimum or maximum age): the oldest person ever recorded was 122. */
+  personAge: { min: 0, max: 120 },
+  /** A community service's typical wait from referral to first support, in days: up to two years. */
+  serviceWaitDays: { min: 0, max: 730 },
 } as const;
 
 /** A range of whole or real numbers (an entry of BOUNDS). */

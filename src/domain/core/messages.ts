@@ -129,6 +129,31 @@ export function enterMessage(label: string): string {
 }
 
 /**
+ * "<Label> must be a whole number from <min> to <max> <unit>": the message for a number outside its range (or not
+ * a number at all), naming the field by the label the form shows and saying the allowed range, so the user knows
+ * which box is wrong and what to type. Money (`pence: true`: the range is in pence) is said in pounds.
+ * @param label the field's label as the form shows it ("Minimum age", "Pathway 1 referrals a day")
+ * @param range the allowed range, usually a BOUNDS entry (src/domain/core/bounds.ts)
+ * @param opts `whole` for whole numbers only; `unit` said after the range ("years", "days"); `pence` for money;
+ *   `aboveMin` when the minimum itself is refused ("more than 0 and at most 365 days")
+ */
+export function rangeMessage(
+  label: string,
+  range: { readonly min: number; readonly max: number },
+  opts: { whole?: boolean; unit?: string; pence?: boolean; aboveMin?: boolean } = {},
+): string {
+  const n = (v: number) =>
+    opts.pence
+      ? `£${(v / 100).toLocaleString('en-GB', { minimumFractionDigits: v % 100 ? 2 : 0, maximumFractionDigits: 2 })}`
+      : v.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  const unit = opts.unit ? ` ${opts.unit}` : '';
+  const L = capitalise(label.trim());
+  if (opts.aboveMin) return `${L} must be more than ${n(range.min)} and at most ${n(range.max)}${unit}`;
+  const what = opts.whole ? 'a whole number from' : opts.pence ? 'from' : 'a number from';
+  return `${L} must be ${what} ${n(range.min)} to ${n(range.max)}${unit}`;
+}
+
+/**
  * True for wording a schema library wrote rather than a person: what no user should ever read. Used to decide
  * whether a message is rewritten, and by the end-to-end tests to fail any page that shows one.
  */

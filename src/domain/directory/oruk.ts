@@ -13,6 +13,8 @@
  * properties, so every answer stays valid against the compiled schemas.
  */
 import { z } from 'zod';
+import { BOUNDS } from '../core/bounds.js';
+import { rangeMessage } from '../core/messages.js';
 
 /** ORUK service status values (service.json `status` enum). */
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
@@ -227,11 +229,24 @@ export const orukContactSchema = z.object({
 });
 export type OrukContact = z.infer<typeof orukContactSchema>;
 
+/** A service's typical wait, in whole days within BOUNDS.serviceWaitDays, and the message naming it. */
+const WAIT_MESSAGE = rangeMessage('Waiting time', BOUNDS.serviceWaitDays, { whole: true, unit: 'days' });
+/** A minimum or maximum age of a service, in years within BOUNDS.personAge. */
+const age = (label: string) => {
+  const message = rangeMessage(label, BOUNDS.personAge, { unit: 'years' });
+  return z.number(message).min(BOUNDS.personAge.min, message).max(BOUNDS.personAge.max, message);
+};
+
 /** Steward's capacity extension: whether a service is taking referrals and how long people wait. */
 export const stewardCapacitySchema = z.object({
   taking_referrals: z.boolean(),
   /** Typical wait from referral to first support, in days. */
-  waiting_time_days: z.number().int().min(0).max(3650).optional(),
+  waiting_time_days: z
+    .number()
+    .int(WAIT_MESSAGE)
+    .min(BOUNDS.serviceWaitDays.min, WAIT_MESSAGE)
+    .max(BOUNDS.serviceWaitDays.max, WAIT_MESSAGE)
+    .optional(),
   /** When the figures were last confirmed (ISO date-time). */
   updated: text.optional(),
 });
@@ -252,8 +267,8 @@ export const orukServiceBasicSchema = z.object({
   fees: text.optional(),
   accreditations: text.optional(),
   eligibility_description: text.optional(),
-  minimum_age: z.number().min(0).max(150).optional(),
-  maximum_age: z.number().min(0).max(150).optional(),
+  minimum_age: age('Minimum age').optional(),
+  maximum_age: age('Maximum age').optional(),
   assured_date: text.optional(),
   assurer_email: z.email().optional(),
   alert: text.optional(),

@@ -42,7 +42,7 @@ describe('parseBulkCapacity', () => {
     );
     expect(r.rows).toEqual([]);
     expect(r.issues).toEqual([
-      { line: 2, field: 'max_capacity', message: 'cannot exceed the 40 beds registered with CQC' },
+      { line: 2, field: 'max_capacity', message: 'Maximum capacity cannot exceed the 40 beds registered with CQC' },
       { line: 3, field: 'location_id', message: 'loc-x is not one of your care homes' },
       { line: 4, field: 'occupied', message: '"fifty" is not a whole number' },
       { line: 5, field: 'location_id', message: 'loc-b is repeated (first on line 4)' },

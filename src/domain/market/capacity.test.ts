@@ -41,7 +41,7 @@ describe('validateCareHomeCapacity', () => {
   });
   it('rejects more beds than registered with CQC, naming the field', () => {
     expect(validateCareHomeCapacity(ok, 58)).toEqual([
-      { field: 'maxCapacity', message: 'cannot exceed the 58 beds registered with CQC' },
+      { field: 'maxCapacity', message: 'Maximum capacity cannot exceed the 58 beds registered with CQC' },
     ]);
   });
   it('rejects occupied plus vacant above capacity', () => {
@@ -109,7 +109,7 @@ describe('homecare and workforce returns', () => {
   it('rejects more absences than staff', () => {
     expect(
       validateWorkforce({ nurses: 1, careStaff: 2, nonCareStaff: 0, agencyStaff: 0, vacancies: 0, absences: 4 }),
-    ).toEqual([{ field: 'absences', message: 'cannot exceed the number of staff' }]);
+    ).toEqual([{ field: 'absences', message: 'Staff absent cannot exceed the number of staff' }]);
   });
   it('refuses a headcount no home of its size could have (issue 13: 1,000,000 agency staff for 31 beds)', () => {
     const ok = { nurses: 6, careStaff: 30, nonCareStaff: 10, agencyStaff: 4, vacancies: 3, absences: 2 };
@@ -150,5 +150,42 @@ describe('staleness', () => {
     expect(ageLabel(new Date('2026-11-23T08:00:00Z'), now)).toBe('today');
     expect(ageLabel(new Date('2026-11-20T08:00:00Z'), now)).toBe('3 days ago');
     expect(ageLabel(null, now)).toBe('never reported');
+  });
+
+  it('names every figure by its label with its range, and reports the groups in the same pass (review 13, finding 11)', () => {
+    const huge = 999_999_999_999;
+    const errors = validateCareHomeCapacity({
+      maxCapacity: huge,
+      occupied: huge,
+      vacantReserved: huge,
+      vacantAccepting: huge,
+      vacantClosed: huge,
+      heldForAssessment: huge,
+      residentialMax: huge,
+      residentialOccupied: huge,
+      residentialVacantAccepting: huge,
+      dementiaMax: huge,
+      dementiaOccupied: huge,
+      dementiaVacantAccepting: huge,
+    });
+    expect(errors.map((e) => e.field)).toEqual([
+      'maxCapacity',
+      'occupied',
+      'vacantReserved',
+      'vacantAccepting',
+      'vacantClosed',
+      'heldForAssessment',
+      'residentialMax',
+      'residentialOccupied',
+      'residentialVacantAccepting',
+      'dementiaMax',
+      'dementiaOccupied',
+      'dementiaVacantAccepting',
+    ]);
+    expect(errors[0].message).toBe('Maximum capacity must be a whole number from 0 to 2,000');
+    expect(errors[1].message).toBe('Occupied beds must be a whole number from 0 to 2,000');
+    expect(errors[9].message).toBe('Dementia beds must be a whole number from 0 to 2,000');
+    // No two messages alike: each says which box.
+    expect(new Set(errors.map((e) => e.message)).size).toBe(errors.length);
   });
 });

@@ -1,5 +1,6 @@
 // Capacity Tracker-style returns: validation, occupancy and how old each figure is.
 import { BOUNDS, staffLimit, withinBounds, type NumberRange } from '../core/bounds.js';
+import { rangeMessage } from '../core/messages.js';
 
 export interface FieldError {
   field: string;
@@ -56,13 +57,47 @@ export interface CareHomeCapacityInput {
 const SPLITS = ['residential', 'nursing', 'dementia'] as const;
 type Split = (typeof SPLITS)[number];
 
+/**
+ * Each figure of a capacity or workforce return by its label as the return form shows it (lower case, to sit inside
+ * a sentence): every message names its field by this label, never by the field's code, so "must be a whole number"
+ * six times over is never seen without saying which box.
+ */
+export const CAPACITY_FIELD_LABELS: Record<string, string> = {
+  maxCapacity: 'maximum capacity',
+  occupied: 'occupied beds',
+  vacantAccepting: 'vacant beds accepting admissions',
+  vacantReserved: 'vacant beds reserved',
+  vacantClosed: 'vacant beds closed to admissions',
+  heldForAssessment: 'beds held for assessment',
+  peopleSupported: 'people supported',
+  hoursPerWeek: 'hours delivered a week',
+  newHoursAvailable: 'hours of new work you can take a week',
+  nurses: 'nurses',
+  careStaff: 'care staff',
+  nonCareStaff: 'non-care staff',
+  agencyStaff: 'agency and bank staff',
+  vacancies: 'staff vacancies',
+  absences: 'staff absent',
+  ...Object.fromEntries(
+    SPLITS.flatMap((g) => [
+      [`${g}Max`, `${g} beds`],
+      [`${g}Occupied`, `${g} beds occupied`],
+      [`${g}VacantAccepting`, `${g} beds vacant and accepting`],
+    ]),
+  ),
+};
+
+/** The label of a return's figure (its field name when it has none). */
+export const capacityLabel = (field: string): string => CAPACITY_FIELD_LABELS[field] ?? field;
+
 /** A whole number of beds or places within BOUNDS.locationPlaces (or `range`). */
 function isCount(v: unknown, range: NumberRange = BOUNDS.locationPlaces): v is number {
   return typeof v === 'number' && withinBounds(v, range);
 }
 
-const countMessage = (range: NumberRange = BOUNDS.locationPlaces) =>
-  `must be a whole number from ${range.min} to ${range.max.toLocaleString('en-GB')}`;
+/** "Occupied beds must be a whole number from 0 to 2,000": names the figure and says its range. */
+const countMessage = (field: string, range: NumberRange = BOUNDS.locationPlaces) =>
+  rangeMessage(capacityLabel(field), range, { whole: true });
 
 /**
  * Checks one care home return. Residential, nursing and dementia beds are treated as separate groups of the
@@ -80,15 +115,21 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
     'vacantClosed',
     'heldForAssessment',
   ] as const) {
-    if (!isCount(full[f])) errors.push({ field: f, message: countMessage() });
+    if (!isCount(full[f])) errors.push({ field: f, message: countMessage(f) });
   }
-  if (errors.length > 0) return errors;
-  const { maxCapacity, occupied, vacantReserved, vacantAccepting, vacantClosed, heldForAssessment } = full;
-  if (registeredBeds != null && maxCapacity > registeredBeds) {
-    errors.push({ field: 'maxCapacity', message: `cannot exceed the ${registeredBeds} beds registered with CQC` });
+  // Every problem at once: with a total out of range the checks between totals are left out, but the closure and
+  // the groups' own figures are still checked.
+  const totalsOk = errors.length === 0;
+  const { maxCapacity, occupied, vacantReserved, vacantAccepting, heldForAssessment } = full;
+  const vacantClosed = isCount(full.vacantClosed) ? full.vacantClosed : 0;
+  if (totalsOk && registeredBeds != null && maxCapacity > registeredBeds) {
+    errors.push({
+      field: 'maxCapacity',
+      message: `Maximum capacity cannot exceed the ${registeredBeds} beds registered with CQC`,
+    });
   }
   const vacant = vacantReserved + vacantAccepting + vacantClosed + heldForAssessment;
-  if (occupied + vacant > maxCapacity) {
+  if (totalsOk && occupied + vacant > maxCapacity) {
     errors.push({
       field: 'occupied',
       message: `occupied (${occupied}) plus vacant beds (${vacant}) cannot exceed maximum capacity (${maxCapacity})`,
@@ -99,13 +140,13 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
   if (vacantClosed > 0 && !reason)
     errors.push({ field: 'closedReason', message: 'Choose why beds are closed to admissions' });
   else if (reason && !(BED_CLOSED_REASONS as readonly string[]).includes(reason))
-    errors.push({ field: 'closedReason', message: `must be one of ${BED_CLOSED_REASONS.join(', ')}` });
+    errors.push({ field: 'closedReason', message: 'Choose why beds are closed to admissions from the list' });
   else if (vacantClosed === 0 && reason)
     errors.push({ field: 'closedReason', message: 'Give a reason only when beds are closed to admissions' });
   else if (reason === 'other' && !note)
     errors.push({ field: 'closedNote', message: 'Say why beds are closed to admissions' });
   if (note.length > CLOSED_NOTE_MAX)
-    errors.push({ field: 'closedNote', message: `must be ${CLOSED_NOTE_MAX} characters or fewer` });
+    errors.push({ field: 'closedNote', message: `Why beds are closed must be ${CLOSED_NOTE_MAX} characters or fewer` });
   const sums = { max: 0, occupied: 0, vacant: 0 };
   // The groups the return gives, in form order: a total-versus-groups error points at the first of them (a field
   // the form shows) and names each by its label.
@@ -122,7 +163,11 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
         [`${s}Occupied`, occ],
         [`${s}VacantAccepting`, vac],
       ] as const) {
-        if (v == null) errors.push({ field: k, message: `is needed when any ${s} figure is given` });
+        if (v == null)
+          errors.push({
+            field: k,
+            message: `Enter the ${capacityLabel(k)}: it is needed when any ${s} figure is given`,
+          });
       }
       continue;
     }
@@ -133,7 +178,7 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
       [`${s}VacantAccepting`, vac],
     ] as const) {
       if (!isCount(v)) {
-        errors.push({ field: k, message: countMessage() });
+        errors.push({ field: k, message: countMessage(k) });
         ok = false;
       }
     }
@@ -151,17 +196,17 @@ export function validateCareHomeCapacity(input: CareHomeCapacityInput, registere
   }
   /** "nursing beds occupied" or "residential beds occupied plus nursing beds occupied". */
   const named = (suffix: string) => given.map((g) => `${g} beds${suffix}`).join(' plus ');
-  if (given.length > 0 && sums.max > maxCapacity)
+  if (totalsOk && given.length > 0 && sums.max > maxCapacity)
     errors.push({
       field: `${given[0]}Max`,
       message: `${named('')} (${sums.max}) cannot exceed maximum capacity (${maxCapacity})`,
     });
-  if (given.length > 0 && sums.occupied > occupied)
+  if (totalsOk && given.length > 0 && sums.occupied > occupied)
     errors.push({
       field: `${given[0]}Occupied`,
       message: `${named(' occupied')} (${sums.occupied}) cannot exceed occupied beds (${occupied})`,
     });
-  if (given.length > 0 && sums.vacant > vacantAccepting)
+  if (totalsOk && given.length > 0 && sums.vacant > vacantAccepting)
     errors.push({
       field: `${given[0]}VacantAccepting`,
       message: `${named(' vacant and accepting')} (${sums.vacant}) cannot exceed vacant beds accepting admissions (${vacantAccepting})`,
@@ -182,11 +227,10 @@ export interface HomecareCapacityInput {
 export function validateHomecareCapacity(input: HomecareCapacityInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!isCount(input.peopleSupported, BOUNDS.peopleSupported))
-    errors.push({ field: 'peopleSupported', message: countMessage(BOUNDS.peopleSupported) });
+    errors.push({ field: 'peopleSupported', message: countMessage('peopleSupported', BOUNDS.peopleSupported) });
   for (const f of ['hoursPerWeek', 'newHoursAvailable'] as const) {
-    const v = input[f];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-      errors.push({ field: f, message: 'must be a number of hours, 0 or more' });
+    if (!withinBounds(input[f], BOUNDS.providerHoursPerWeek, false))
+      errors.push({ field: f, message: rangeMessage(capacityLabel(f), BOUNDS.providerHoursPerWeek) });
   }
   if (errors.length === 0 && input.hoursPerWeek > input.peopleSupported * 168) {
     errors.push({
@@ -195,7 +239,10 @@ export function validateHomecareCapacity(input: HomecareCapacityInput): FieldErr
     });
   }
   if (errors.length === 0 && input.peopleSupported > 0 && input.hoursPerWeek === 0) {
-    errors.push({ field: 'hoursPerWeek', message: 'must be more than 0 when people are supported' });
+    errors.push({
+      field: 'hoursPerWeek',
+      message: 'Hours delivered a week must be more than 0 when people are supported',
+    });
   }
   return errors;
 }
@@ -233,7 +280,7 @@ export function validateWorkforce(input: WorkforceInput, beds?: number | null): 
     // Whole and 0 or more here; the upper bound is the location's own (`staffLimit`, never above
     // BOUNDS.staffHeadcount for a location within BOUNDS.locationPlaces).
     if (value === null || !isCount(value, { min: 0, max: Number.MAX_SAFE_INTEGER }))
-      errors.push({ field: f, message: 'must be a whole number, 0 or more' });
+      errors.push({ field: f, message: countMessage(f, { min: 0, max: most }) });
     else if (value > most)
       errors.push({
         field: f,
@@ -241,7 +288,7 @@ export function validateWorkforce(input: WorkforceInput, beds?: number | null): 
       });
   }
   if (errors.length === 0 && input.absences > input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff) {
-    errors.push({ field: 'absences', message: 'cannot exceed the number of staff' });
+    errors.push({ field: 'absences', message: 'Staff absent cannot exceed the number of staff' });
   }
   const staff = input.nurses + input.careStaff + input.nonCareStaff + input.agencyStaff;
   if (errors.length === 0 && staff > most)

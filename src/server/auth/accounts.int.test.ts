@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { createUser } from '../../db/core/users.js';
 import { describeWithDatabases } from '../../db/testing.js';
+import { providers } from '../../db/market/schema.js';
 import { anonymous, createTestApp, signInAs } from '../testing.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './session.js';
 
@@ -191,6 +192,30 @@ describeWithDatabases('accounts: throttling, passwords, disabling and sessions',
     for (const action of ['update', 'reset-password', 'disable', 'enable', 'end-sessions'])
       expect(await auditCount(action), action).toBeGreaterThanOrEqual(1);
     expect(await auditCount('access-refused')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses to give a provider organisation’s account a staff role, with a plain message (review 13, finding 6)', async () => {
+    const admin = await signInAs(app, 'admin');
+    const [{ id: providerId }] = await ctx.db
+      .insert(providers)
+      .values({ name: 'Outside Care Ltd' })
+      .returning({ id: providers.id });
+    const outsider = await signInAs(app, 'provider', { providerId });
+    for (const role of ['commissioner', 'admin', 'viewer', 'broker', 'quality_officer', 'bcf_lead']) {
+      const res = await admin.patch(`/api/admin/users/${outsider.user.id}`, { role, providerId: null });
+      expect(res.statusCode, role).toBe(400);
+      expect(res.json().errors[0].field).toBe('role');
+      expect(res.json().errors[0].message).toMatch(/belongs to a provider organisation.*add a new account/);
+    }
+    const after = (await admin.get('/api/admin/users'))
+      .json()
+      .users.find((u: { id: string }) => u.id === outsider.user.id);
+    expect(after).toMatchObject({ role: 'provider', providerId });
+    // Nor does a staff account become a provider's.
+    const staff = await signInAs(app, 'broker');
+    const toProvider = await admin.patch(`/api/admin/users/${staff.user.id}`, { role: 'provider', providerId });
+    expect(toProvider.statusCode).toBe(400);
+    expect(toProvider.json().errors[0].message).toMatch(/add a new provider user/);
   });
 
   it('sends the security headers on API responses', async () => {

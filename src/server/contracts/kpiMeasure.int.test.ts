@@ -128,7 +128,10 @@ describeWithDatabases('KPIs typed by their measure', (ctx) => {
       value: 46_000.5,
     });
     expect(errorsOf(halfPenny)).toEqual([
-      { field: 'value', message: 'Enter an amount from £0 to £10,000,000 in pounds and pence' },
+      {
+        field: 'value',
+        message: 'Average weekly package cost must be an amount from £0 to £10,000,000 in pounds and pence',
+      },
     ]);
     expect(
       (await provider.post(`/api/contracts/kpis/${id}/returns`, { periodStart: lastMonth, value: 46_000 })).statusCode,
@@ -147,7 +150,7 @@ describeWithDatabases('KPIs typed by their measure', (ctx) => {
       periodStart: lastMonth,
       value: 118.5,
     });
-    expect(errorsOf(part)).toEqual([{ field: 'value', message: 'Enter a whole number of carers' }]);
+    expect(errorsOf(part)).toEqual([{ field: 'value', message: 'Carers supported must be a whole number of carers' }]);
   });
 
   it('fixes the measure once returns are in, and writes a change of measure into the history in words', async () => {

@@ -1,5 +1,5 @@
 // The discharge hub's figures on the home dashboard: who is waiting now, and for providers, what needs an answer.
-import type { Actor } from '../../domain/core/auth.js';
+import { DISCHARGE_READERS, hasRole, type Actor } from '../../domain/core/auth.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
 import { cachedByVersion } from '../../db/core/versions.js';
@@ -9,9 +9,11 @@ import type { DashboardSection } from '../dashboard/types.js';
 
 /**
  * The discharge section of the home dashboard: for the hub, people waiting (and 7 days or more, and on pathway 3);
- * for a provider, requests to answer. Null for the hub before any referral.
+ * for a provider, requests to answer. Null for the hub before any referral, and for a role that may not open the
+ * discharge area (its cards would link to a page it cannot see).
  */
 export async function dischargeSection(db: Db, actor: Actor): Promise<DashboardSection | null> {
+  if (!hasRole(actor, DISCHARGE_READERS)) return null;
   if (actor.role === 'provider') {
     if (!actor.providerId) return null;
     const requests = await listRequestsForProvider(db, actor.providerId);

@@ -246,7 +246,7 @@ describeWithDatabases('market routes', (ctx) => {
     });
     expect(rule.statusCode).toBe(400);
     expect(rule.json().errors).toEqual([
-      { field: 'maxCapacity', message: 'cannot exceed the 30 beds registered with CQC', in: 'body' },
+      { field: 'maxCapacity', message: 'Maximum capacity cannot exceed the 30 beds registered with CQC', in: 'body' },
     ]);
   });
 
@@ -363,7 +363,7 @@ describeWithDatabases('market routes', (ctx) => {
     await expect(bad).rejects.toMatchObject({
       issues: [
         { line: 3, field: 'cqc_location_id', message: 'no location 1-799999999' },
-        { line: 4, field: 'max_capacity', message: 'cannot exceed the 50 beds registered with CQC' },
+        { line: 4, field: 'max_capacity', message: 'Maximum capacity cannot exceed the 50 beds registered with CQC' },
       ],
     });
     const a = (await commissioner.get(`/api/market/locations/${homeA}`)).json();

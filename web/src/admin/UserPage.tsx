@@ -30,6 +30,8 @@ export function UserPage() {
   const [role, setRole] = useState<string>('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  /** A role change or disabling waits for a second click on a page that says what it will do. */
+  const [confirming, setConfirming] = useState<'role' | 'disable' | null>(null);
   const user = data?.users.find((u) => u.id === id);
   if (!user) {
     return (
@@ -56,6 +58,7 @@ export function UserPage() {
     setBusy(true);
     setErrors([]);
     setDone(null);
+    setConfirming(null);
     try {
       await what();
       setDone(message);
@@ -70,11 +73,19 @@ export function UserPage() {
   const changeRole = (e: FormEvent) => {
     e.preventDefault();
     if (!role) return setErrors([{ field: 'role', message: 'Choose a role' }]);
-    return act(
+    setErrors([]);
+    setConfirming('role');
+  };
+  const confirmRole = () =>
+    act(
       () => apiSend('PATCH', `/api/admin/users/${user.id}`, { role }),
       `${user.name} is now ${ROLE_LABELS[role as Role]}; their sessions have ended`,
     );
-  };
+  const toggleDisabled = () =>
+    act(
+      () => apiSend('PATCH', `/api/admin/users/${user.id}`, { disabled: !user.disabled }),
+      user.disabled ? `${user.name} can sign in again` : `${user.name} is disabled and signed out`,
+    );
   const resetPassword = (e: FormEvent) => {
     e.preventDefault();
     return act(
@@ -116,9 +127,49 @@ export function UserPage() {
         ]}
       />
 
+      {confirming && (
+        <div className="govuk-warning-text" role="alert">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            <h2 className="govuk-heading-s">
+              {confirming === 'role'
+                ? `Change ${user.name}’s role from ${ROLE_LABELS[user.role]} to ${ROLE_LABELS[role as Role]}?`
+                : `Disable ${user.name}’s account?`}
+            </h2>
+            <p className="govuk-body">
+              {confirming === 'role'
+                ? 'What they can see and change follows the new role, and they are signed out everywhere.'
+                : 'They are signed out everywhere and cannot sign in until the account is enabled again.'}
+            </p>
+            <ButtonGroup>
+              <Button
+                type="button"
+                variant="warning"
+                disabled={busy}
+                onClick={() => void (confirming === 'role' ? confirmRole() : toggleDisabled())}
+              >
+                {confirming === 'role' ? 'Yes, change the role' : 'Yes, disable the account'}
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
+                No, keep it as it is
+              </Button>
+            </ButtonGroup>
+          </div>
+        </div>
+      )}
+
       <h2 className="govuk-heading-m">Change the role</h2>
       {self ? (
         <p className="govuk-body">You cannot change your own role.</p>
+      ) : user.role === 'provider' ? (
+        <p className="govuk-body">
+          This account belongs to a provider organisation{user.providerName ? ` (${user.providerName})` : ''}, so it
+          cannot be given a staff role. If the person now works for the council or the NHS, add a new account with their
+          council or NHS email address.
+        </p>
       ) : (
         <form onSubmit={changeRole} noValidate>
           <Select
@@ -188,12 +239,7 @@ export function UserPage() {
             type="button"
             variant={user.disabled ? 'secondary' : 'warning'}
             disabled={busy}
-            onClick={() =>
-              act(
-                () => apiSend('PATCH', `/api/admin/users/${user.id}`, { disabled: !user.disabled }),
-                user.disabled ? `${user.name} can sign in again` : `${user.name} is disabled and signed out`,
-              )
-            }
+            onClick={() => (user.disabled ? void toggleDisabled() : setConfirming('disable'))}
           >
             {user.disabled ? 'Enable account' : 'Disable account'}
           </Button>

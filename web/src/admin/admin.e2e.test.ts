@@ -178,4 +178,39 @@ describeE2E('admin: users and audit log', () => {
     expect((await other.page.request.get(`${e2e.steward.baseUrl}/api/admin/users`)).status()).toBe(403);
     expect([...errors, ...other.errors]).toEqual([]);
   });
+
+  it('keeps a provider’s account out of staff roles and asks before a role change or disabling (review 13, finding 6)', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    const base = e2e.steward.baseUrl;
+    await signIn(page, base, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    const { users } = (await (await page.request.get(`${base}/api/admin/users`)).json()) as {
+      users: { id: string; email: string; role: string; name: string }[];
+    };
+    const provider = users.find((u) => u.role === 'provider');
+    expect(provider, 'the demo has provider accounts').toBeDefined();
+    await page.goto(`${base}/admin/users/${provider!.id}`);
+    await page.getByText('This account belongs to a provider organisation').waitFor();
+    expect(await page.getByLabel('New role').count()).toBe(0);
+
+    const viewer = users.find((u) => u.email === DEMO_ACCOUNTS.viewer.email)!;
+    await page.goto(`${base}/admin/users/${viewer.id}`);
+    await page.getByLabel('New role').selectOption('commissioner');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    const warning = page.getByRole('alert').filter({ hasText: 'role from Read-only viewer to Commissioner?' });
+    await warning.waitFor();
+    await expectAccessible(page, 'user page, confirming a role change');
+    await warning.getByRole('button', { name: 'No, keep it as it is' }).click();
+    await page.getByRole('button', { name: 'Disable account' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Disable' })
+      .getByRole('button', { name: 'No, keep it as it is' })
+      .click();
+    // Neither went through: still a viewer, still active.
+    const after = (await (await page.request.get(`${base}/api/admin/users`)).json()) as {
+      users: { id: string; role: string; disabled: boolean }[];
+    };
+    expect(after.users.find((u) => u.id === viewer.id)).toMatchObject({ role: 'viewer', disabled: false });
+    expect(errors).toEqual([]);
+  });
 });

@@ -17,7 +17,13 @@ async function changingControls(page: Page): Promise<string[]> {
     .locator('main button:visible, main a.govuk-button:visible, main input[type=submit]:visible')
     .evaluateAll((els) => els.map((e) => (e.textContent ?? (e as HTMLInputElement).value ?? '').trim()));
   const files = await page.locator('main input[type=file]').count();
-  return [...names.filter((n) => CHANGING.test(n)), ...(files ? [`${files} file upload(s)`] : [])];
+  // A text area is for writing (no filter uses one): a reader is never shown one, with or without a save button.
+  const textareas = await page.locator('main textarea:visible').count();
+  return [
+    ...names.filter((n) => CHANGING.test(n)),
+    ...(files ? [`${files} file upload(s)`] : []),
+    ...(textareas ? [`${textareas} text area(s)`] : []),
+  ];
 }
 
 describeE2E('a viewer sees no editing', () => {
@@ -69,6 +75,9 @@ describeE2E('a viewer sees no editing', () => {
       '/bcf/returns',
       '/directory',
       '/mps',
+      // Review 13, finding 14: the MPS section editor showed a viewer its text areas and editing instructions.
+      '/mps/sections/introduction',
+      '/mps/sections/care_homes',
     ];
     const found: Record<string, string[]> = {};
     for (const url of readable) {
@@ -96,4 +105,19 @@ describeE2E('a viewer sees no editing', () => {
     await expectAccessible(page, 'no access page');
     expect(errors).toEqual([]);
   }, 600_000);
+
+  it('shows a broker, who only reads the MPS, no editor on its sections (review 13, finding 14)', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    const base = e2e.steward.baseUrl;
+    await signIn(page, base, DEMO_ACCOUNTS.broker.email, DEMO_ACCOUNTS.broker.password);
+    for (const url of ['/mps/sections/introduction', '/mps/sections/care_homes']) {
+      await page.goto(`${base}${url}`);
+      await page.locator('h1').first().waitFor();
+      await settle(page);
+      await page.getByText('You can read this section.').waitFor();
+      expect(await changingControls(page), url).toEqual([]);
+      expect(await page.getByText('Start a line with').count(), url).toBe(0);
+    }
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

@@ -167,7 +167,7 @@ describeE2E('contracts and delivery', () => {
     await section.getByRole('button', { name: 'Amend return' }).click();
     // Every problem at once: the value's bound and the missing reason.
     const summary = page.locator('.govuk-error-summary').filter({ hasText: 'Enter why the figure is being amended' });
-    await summary.getByRole('link', { name: 'Enter a percentage from 0 to 100' }).waitFor();
+    await summary.getByRole('link', { name: 'Block bed occupancy must be a percentage from 0 to 100' }).waitFor();
     await expectAccessible(page, 'KPI amendment with errors');
     await section.getByLabel('Block bed occupancy (%)').last().fill('91.5');
     await section.getByLabel('Why are you amending it?').fill('Two respite beds were counted as occupied');

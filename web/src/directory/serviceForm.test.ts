@@ -103,4 +103,21 @@ describe('the directory entry form', () => {
       'postcode',
     ]);
   });
+
+  it('names each number field and says its allowed range (review 13, finding 13)', () => {
+    const v = {
+      ...formValuesOf(null, []),
+      name: 'Lunch club',
+      organisationName: 'Age Friendly Eastbrook',
+      minimumAge: '999999999999',
+      maximumAge: '999999999999',
+      waitingDays: '999999999999',
+    };
+    expect(validateForm(v)).toEqual([
+      { field: 'minimumAge', message: 'Minimum age must be a whole number from 0 to 120 years' },
+      { field: 'maximumAge', message: 'Maximum age must be a whole number from 0 to 120 years' },
+      { field: 'waitingDays', message: 'Waiting time must be a whole number from 0 to 730 days' },
+    ]);
+    expect(validateForm({ ...v, minimumAge: '18', maximumAge: '120', waitingDays: '730' })).toEqual([]);
+  });
 });

@@ -4,6 +4,8 @@
 import type { SummaryError } from '../components';
 import type { OrukServiceView, SearchOptionNeed, Weekday } from './types';
 import { WEEKDAYS } from './types';
+import { BOUNDS } from '../../../src/domain/core/bounds';
+import { rangeMessage } from '../../../src/domain/core/messages';
 
 export interface ServiceFormValues {
   name: string;
@@ -108,9 +110,13 @@ export function validateForm(v: ServiceFormValues): SummaryError[] {
     ['minimumAge', 'Minimum age'],
     ['maximumAge', 'Maximum age'],
   ] as const)
-    if (v[field].trim() && !/^\d{1,3}$/.test(v[field].trim()))
-      errors.push({ field, message: `${label} must be a whole number of years` });
-  if (v.minimumAge.trim() && v.maximumAge.trim() && Number(v.maximumAge) < Number(v.minimumAge))
+    if (v[field].trim() && !wholeWithin(v[field], BOUNDS.personAge))
+      errors.push({ field, message: rangeMessage(label, BOUNDS.personAge, { whole: true, unit: 'years' }) });
+  if (
+    wholeWithin(v.minimumAge, BOUNDS.personAge) &&
+    wholeWithin(v.maximumAge, BOUNDS.personAge) &&
+    Number(v.maximumAge) < Number(v.minimumAge)
+  )
     errors.push({ field: 'maximumAge', message: 'Maximum age must be the same as or more than the minimum age' });
   if (v.opensAt && !TIME.test(v.opensAt))
     errors.push({ field: 'opensAt', message: 'Enter an opening time like 09:30' });
@@ -120,9 +126,18 @@ export function validateForm(v: ServiceFormValues): SummaryError[] {
     errors.push({ field: 'postcode', message: 'Enter a real postcode, like EB4 2QT' });
   if ((v.address1.trim() || v.venueName.trim()) && !v.postcode.trim())
     errors.push({ field: 'postcode', message: 'Enter the postcode of the venue' });
-  if (v.waitingDays.trim() && !/^\d{1,4}$/.test(v.waitingDays.trim()))
-    errors.push({ field: 'waitingDays', message: 'Waiting time must be a whole number of days' });
+  if (v.waitingDays.trim() && !wholeWithin(v.waitingDays, BOUNDS.serviceWaitDays))
+    errors.push({
+      field: 'waitingDays',
+      message: rangeMessage('Waiting time', BOUNDS.serviceWaitDays, { whole: true, unit: 'days' }),
+    });
   return errors;
+}
+
+/** True when `text` is a whole number (digits only) within `range`. */
+function wholeWithin(text: string, range: { min: number; max: number }): boolean {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number(t) >= range.min && Number(t) <= range.max;
 }
 
 function orBlank(value: string): string | undefined {

@@ -1,4 +1,5 @@
 import { RequireAuth, useAuth } from '../auth';
+import { DISCHARGE_READERS } from '../../../src/domain/core/auth';
 import type { Area } from '../area';
 import { lazyPage } from '../components';
 
@@ -19,7 +20,7 @@ function DischargeHome() {
 export const dischargeArea: Area = {
   path: 'discharge',
   title: 'Discharge hub',
-  roles: ['admin', 'commissioner', 'broker', 'quality_officer', 'viewer', 'provider'],
+  roles: DISCHARGE_READERS,
   routes: [
     { index: true, element: <DischargeHome /> },
     {

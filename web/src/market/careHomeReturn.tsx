@@ -1,39 +1,15 @@
 // A care home's capacity return as the form holds it: each figure's label, the checks before it is sent, and
 // the number field it is typed in.
 import { TextInput, fieldError, type SummaryError } from '../components';
-import { validateCareHomeCapacity } from '../../../src/domain/market/capacity';
+import { capacityLabel, validateCareHomeCapacity } from '../../../src/domain/market/capacity';
 
 /** The form's text for each figure, by field name. */
 export type Form = Record<string, string>;
 
 export const GROUPS = ['residential', 'nursing', 'dementia'] as const;
 
-/** Each figure's label as the form shows it, for messages that name the field (issue 13: "Enter a number" twice). */
-const LABELS: Record<string, string> = {
-  maxCapacity: 'maximum capacity',
-  occupied: 'occupied beds',
-  vacantAccepting: 'vacant beds accepting admissions',
-  vacantReserved: 'vacant beds reserved',
-  vacantClosed: 'vacant beds closed to admissions',
-  heldForAssessment: 'beds held for assessment',
-  peopleSupported: 'people supported',
-  hoursPerWeek: 'hours delivered a week',
-  newHoursAvailable: 'hours of new work you can take a week',
-  nurses: 'nurses',
-  careStaff: 'care staff',
-  nonCareStaff: 'non-care staff',
-  agencyStaff: 'agency and bank staff',
-  vacancies: 'staff vacancies',
-  absences: 'staff absent',
-  ...Object.fromEntries(
-    GROUPS.flatMap((g) => [
-      [`${g}Max`, `${g} beds`],
-      [`${g}Occupied`, `${g} beds occupied`],
-      [`${g}VacantAccepting`, `${g} beds vacant and accepting`],
-    ]),
-  ),
-};
-export const labelOf = (f: string) => LABELS[f] ?? f;
+/** Each figure's label as the form shows it, from the domain, so the form's messages and the API's name it alike. */
+export const labelOf = capacityLabel;
 /** Figures whose label is not a count of things, so "Enter the number of …" would not read (issue 13). */
 const NOT_COUNTED = new Set(['maxCapacity', 'hoursPerWeek', 'newHoursAvailable']);
 /** The message for a figure left blank: "Enter the number of occupied beds", "Enter the maximum capacity". */
@@ -80,10 +56,11 @@ export function careHomeFormErrors(
       errors.push({ field: f, message: `${sentence(labelOf(f))} must be a whole number, 0 or more` });
     body[f] = v;
   }
-  if (errors.length === 0) {
-    for (const e of validateCareHomeCapacity(body as never, registeredBeds))
-      errors.push({ field: e.field, message: e.message[0].toUpperCase() + e.message.slice(1) });
-  }
+  // The domain's checks (ranges, totals against groups) run whatever else is wrong: every problem in one go, a
+  // field already reported above left out so nothing is said twice.
+  const reported = new Set(errors.map((e) => e.field));
+  for (const e of validateCareHomeCapacity(body as never, registeredBeds))
+    if (!reported.has(e.field)) errors.push({ field: e.field, message: sentence(e.message) });
   return { errors, body };
 }
 

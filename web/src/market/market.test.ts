@@ -57,7 +57,7 @@ describe('market web helpers', () => {
     expect(
       careHomeFormErrors({ maxCapacity: '41', occupied: '36', vacantReserved: '1', vacantAccepting: '3' }, [], 40)
         .errors,
-    ).toEqual([{ field: 'maxCapacity', message: 'Cannot exceed the 40 beds registered with CQC' }]);
+    ).toEqual([{ field: 'maxCapacity', message: 'Maximum capacity cannot exceed the 40 beds registered with CQC' }]);
     expect(
       careHomeFormErrors(
         {

@@ -135,31 +135,40 @@ export function SectionEditPage() {
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">Text</h2>
-          <p className="govuk-body-s">
-            Plain text. Start a line with “## ” for a heading, “- ” for a bullet, “1. ” for a numbered list; write
-            **bold** and [link text](https://…).
-          </p>
-          <form onSubmit={save} noValidate>
-            {data.blocks.map((b) => {
-              const i = changedIndex(b.key);
-              return (
-                <div key={b.key}>
-                  <Textarea
-                    name={`text-${b.key}`}
-                    label={b.heading ?? 'Text'}
-                    hint={`${b.hint} ${b.version ? `Version ${b.version}, ${b.author}, ${formatDateTime(b.updatedAt)}.` : 'Not written yet.'}`}
-                    rows={b.key === 'contacts' ? 3 : 10}
-                    value={current[b.key]}
-                    onChange={(v) => setTexts({ ...current, [b.key]: v })}
-                    error={i >= 0 ? blockError(i) : undefined}
-                  />
-                  {b.version > 1 && <BlockHistoryDetails sectionKey={key} blockKey={b.key} />}
-                </div>
-              );
-            })}
-            {editor && <Button disabled={busy || !changed}>Save changes</Button>}
-          </form>
+          {!editor ? (
+            // A role that only reads sees the section as it will read (opposite) and its review, never an editor.
+            <div className="govuk-inset-text">
+              You can read this section. Only commissioners and administrators can change its text or review it.
+            </div>
+          ) : (
+            <>
+              <h2 className="govuk-heading-m">Text</h2>
+              <p className="govuk-body-s">
+                Plain text. Start a line with “## ” for a heading, “- ” for a bullet, “1. ” for a numbered list; write
+                **bold** and [link text](https://…).
+              </p>
+              <form onSubmit={save} noValidate>
+                {data.blocks.map((b) => {
+                  const i = changedIndex(b.key);
+                  return (
+                    <div key={b.key}>
+                      <Textarea
+                        name={`text-${b.key}`}
+                        label={b.heading ?? 'Text'}
+                        hint={`${b.hint} ${b.version ? `Version ${b.version}, ${b.author}, ${formatDateTime(b.updatedAt)}.` : 'Not written yet.'}`}
+                        rows={b.key === 'contacts' ? 3 : 10}
+                        value={current[b.key]}
+                        onChange={(v) => setTexts({ ...current, [b.key]: v })}
+                        error={i >= 0 ? blockError(i) : undefined}
+                      />
+                      {b.version > 1 && <BlockHistoryDetails sectionKey={key} blockKey={b.key} />}
+                    </div>
+                  );
+                })}
+                <Button disabled={busy || !changed}>Save changes</Button>
+              </form>
+            </>
+          )}
           <h2 className="govuk-heading-m">Review</h2>
           {editor && (
             <>

@@ -1,4 +1,5 @@
 import { BOUNDS } from '../../core/bounds.js';
+import { rangeMessage } from '../../core/messages.js';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { isoDateSchema } from '../../core/dates.js';
@@ -6,7 +7,52 @@ import { exceedsOne, sumOfShares } from '../../core/shares.js';
 import { parseStrict, type FieldIssue } from './strict.js';
 
 /** Places (or visits a day) of one service: a borough's whole service is at most a few thousand. */
-const PLACES_MESSAGE = `Enter at most ${BOUNDS.plannerPlaces.max.toLocaleString('en-GB')} places`;
+const PLACES_MESSAGE = rangeMessage('places', BOUNDS.plannerPlaces, { whole: true });
+
+/**
+ * The planner's assumptions a person edits (the web form's fields) with the range a domain expert would allow and
+ * how the message says it: the scenario schema below and the web form (web/src/discharge/planner/assumptions.ts)
+ * both check these, so the API and the form refuse the same values with the same words. Money in pence.
+ */
+export const PLANNER_ASSUMPTIONS = {
+  capacity: { range: BOUNDS.plannerPlaces, whole: true },
+  referralsPerDay: { range: BOUNDS.plannerArrivalsPerDay },
+  stayDays: { range: BOUNDS.plannerStayDays, unit: 'days', aboveMin: true },
+  visitsPerDay: { range: BOUNDS.visitsPerDay, aboveMin: true },
+  acuteBedDayPence: { range: BOUNDS.acuteBedDayPence, pence: true },
+  placeDayPence: { range: BOUNDS.placeDayPence, pence: true },
+  visitPence: { range: BOUNDS.visitPence, pence: true },
+  targetDays: { range: BOUNDS.plannerTargetDays, unit: 'days', aboveMin: true },
+  flexPlaces: { range: BOUNDS.plannerPlaces, whole: true },
+  peopleWaiting: { range: { min: 1, max: BOUNDS.plannerPeople.max }, whole: true },
+} as const;
+
+/** The message for an assumption of `kind` outside its range, naming it by `label`. */
+export function assumptionMessage(kind: keyof typeof PLANNER_ASSUMPTIONS, label: string): string {
+  const a: {
+    range: { min: number; max: number };
+    whole?: boolean;
+    unit?: string;
+    pence?: boolean;
+    aboveMin?: boolean;
+  } = PLANNER_ASSUMPTIONS[kind];
+  return rangeMessage(label, a.range, a);
+}
+
+/** A cost in whole pence within the range of `kind`. */
+const costOf = (kind: 'acuteBedDayPence' | 'placeDayPence' | 'visitPence', label: string) =>
+  z
+    .number()
+    .int('must be whole pence')
+    .min(PLANNER_ASSUMPTIONS[kind].range.min, assumptionMessage(kind, label))
+    .max(PLANNER_ASSUMPTIONS[kind].range.max, assumptionMessage(kind, label));
+/** A length of stay (mean, spread or fixed), more than 0 days up to BOUNDS.plannerStayDays. */
+const stay = (label: string) =>
+  z
+    .number()
+    .finite()
+    .positive(assumptionMessage('stayDays', label))
+    .max(BOUNDS.plannerStayDays.max, assumptionMessage('stayDays', label));
 
 export type { FieldIssue } from './strict.js';
 
@@ -23,17 +69,23 @@ const positive = z.number().finite().positive().max(BOUNDS.plannerDays.max);
 /** Days already spent or waited, 0 up to BOUNDS.plannerDays. */
 const nonNegative = z.number().finite().nonnegative().max(BOUNDS.plannerDays.max);
 /** Referrals a day, or a multiplier of that rate: 0 up to BOUNDS.plannerArrivalsPerDay. */
-const rate = z.number().finite().nonnegative().max(BOUNDS.plannerArrivalsPerDay.max);
-/** A cost a day (an acute bed day, a place day, a visit), in whole pence: BOUNDS.dailyCostPence. */
-const pence = z.number().int('must be whole pence').min(BOUNDS.dailyCostPence.min).max(BOUNDS.dailyCostPence.max);
+const rate = z
+  .number()
+  .finite()
+  .nonnegative(assumptionMessage('referralsPerDay', 'referrals a day'))
+  .max(BOUNDS.plannerArrivalsPerDay.max, assumptionMessage('referralsPerDay', 'referrals a day'));
 /** People counted in one service (thresholds, capacity variation): BOUNDS.plannerPeople. */
 const people = z.number().int().min(BOUNDS.plannerPeople.min).max(BOUNDS.plannerPeople.max);
 
 export const lengthOfStaySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('exponential'), mean: positive }),
-  z.strictObject({ kind: z.literal('lognormal'), mean: positive, sd: positive }),
-  z.strictObject({ kind: z.literal('gamma'), mean: positive, sd: positive }),
-  z.strictObject({ kind: z.literal('fixed'), days: positive }),
+  z.strictObject({ kind: z.literal('exponential'), mean: stay('mean length of stay') }),
+  z.strictObject({
+    kind: z.literal('lognormal'),
+    mean: stay('mean length of stay'),
+    sd: stay('spread of length of stay'),
+  }),
+  z.strictObject({ kind: z.literal('gamma'), mean: stay('mean length of stay'), sd: stay('spread of length of stay') }),
+  z.strictObject({ kind: z.literal('fixed'), days: stay('length of stay') }),
   z.strictObject({
     kind: z.literal('empirical'),
     days: z.array(positive).min(1, 'needs at least one recorded length of stay'),
@@ -159,7 +211,7 @@ const serviceFields = {
 export const placeServiceSchema = z.strictObject({
   ...serviceFields,
   unit: z.enum(['slot', 'bed']),
-  costPerPlaceDayPence: pence.default(0),
+  costPerPlaceDayPence: costOf('placeDayPence', 'cost per place a day').default(0),
 });
 
 /**
@@ -172,10 +224,18 @@ export const visitServiceSchema = z.strictObject({
   ...serviceFields,
   unit: z.literal('visit'),
   visits: z.strictObject({
-    firstDay: z.number().finite().positive().max(BOUNDS.visitsPerDay.max),
-    lastDay: z.number().finite().positive().max(BOUNDS.visitsPerDay.max),
+    firstDay: z
+      .number()
+      .finite()
+      .positive(assumptionMessage('visitsPerDay', 'visits a day at the start'))
+      .max(BOUNDS.visitsPerDay.max, assumptionMessage('visitsPerDay', 'visits a day at the start')),
+    lastDay: z
+      .number()
+      .finite()
+      .positive(assumptionMessage('visitsPerDay', 'visits a day at the end'))
+      .max(BOUNDS.visitsPerDay.max, assumptionMessage('visitsPerDay', 'visits a day at the end')),
   }),
-  costPerVisitPence: pence.default(0),
+  costPerVisitPence: costOf('visitPence', 'cost per visit').default(0),
 });
 
 export const serviceSchema = z.discriminatedUnion('unit', [placeServiceSchema, visitServiceSchema]);
@@ -184,7 +244,12 @@ export type PlaceService = z.infer<typeof placeServiceSchema>;
 export type VisitService = z.infer<typeof visitServiceSchema>;
 
 export const targetSchema = z.strictObject({
-  withinDays: positive.default(2),
+  withinDays: z
+    .number()
+    .finite()
+    .positive(assumptionMessage('targetDays', 'target wait'))
+    .max(BOUNDS.plannerTargetDays.max, assumptionMessage('targetDays', 'target wait'))
+    .default(2),
   share: z.number().gt(0).lt(1).default(0.95),
 });
 export type Target = z.infer<typeof targetSchema>;
@@ -201,7 +266,7 @@ export const scenarioObjectSchema = z.strictObject({
   warmupDays: z.union([z.number().int().min(0).max(3660), z.literal('auto')]).default('auto'),
   replications: z.number().int().min(1).max(100_000).default(200),
   seed: z.number().int().min(BOUNDS.seed.min).max(BOUNDS.seed.max).default(1),
-  costPerAcuteBedDayPence: pence.default(0),
+  costPerAcuteBedDayPence: costOf('acuteBedDayPence', 'cost of an acute bed-day').default(0),
   /** A person moving on waits in their current place (bed blocking) rather than elsewhere. */
   blocking: z.boolean().default(true),
   target: targetSchema.default({ withinDays: 2, share: 0.95 }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boroughScenario } from '../../../../src/domain/discharge/simulation/examples.js';
+import { scenarioSchema } from '../../../../src/domain/discharge/simulation/scenario.js';
 import { applyAssumptions, assumptionsOf } from './assumptions';
 
 describe('planner assumptions', () => {
@@ -33,7 +34,7 @@ describe('planner assumptions', () => {
     expect(r.scenario).toBeNull();
     expect(r.problems).toEqual([
       { field: 'replications', message: 'The number of replications must be 10 or more' },
-      { field: 'services.0.capacity', message: 'Reablement (pathway 1) places must be a whole number' },
+      { field: 'services.0.capacity', message: 'Reablement (pathway 1) places must be a whole number from 0 to 5,000' },
       {
         field: 'services.2.lengthOfStay.mean',
         message: 'Enter the D2A care home beds (pathway 3) mean length of stay as a number',
@@ -72,8 +73,49 @@ describe('planner assumptions', () => {
     expect(applyAssumptions(scenario, a).problems).toEqual([
       {
         field: 'services.0.visits.lastDay',
-        message: 'Reablement (pathway 1) visits a day at the end must be more than 0',
+        message: 'Reablement (pathway 1) visits a day at the end must be more than 0 and at most 12',
       },
     ]);
+  });
+
+  it('refuses implausible assumptions with the domain’s ranges, naming each field (review 13, finding 4)', () => {
+    const base = boroughScenario();
+    const scenario = {
+      ...base,
+      services: [
+        {
+          ...base.services[0],
+          unit: 'visit' as const,
+          capacity: 200,
+          visits: { firstDay: 3, lastDay: 1 },
+          costPerVisitPence: 2426,
+        },
+        ...base.services.slice(1),
+      ],
+    } as typeof base;
+    const a = assumptionsOf(scenario);
+    a.services[0].capacity = '999999';
+    a.services[0].perDay = '999999';
+    a.services[0].losMean = '99999';
+    a.services[0].cost = '99999999';
+    a.costPerAcuteBedDay = '9999999';
+    const r = applyAssumptions(scenario, a);
+    expect(r.scenario).toBeNull();
+    const name = scenario.services[0].name;
+    expect(r.problems).toEqual([
+      { field: 'costPerAcuteBedDayPence', message: 'The cost of an acute bed-day must be from £0 to £3,000' },
+      { field: 'services.0.capacity', message: `${name} visits a day must be a whole number from 0 to 5,000` },
+      { field: 'services.0.arrivals.perDay', message: `${name} referrals a day must be a number from 0 to 500` },
+      {
+        field: 'services.0.lengthOfStay.mean',
+        message: `${name} mean length of stay must be more than 0 and at most 365 days`,
+      },
+      { field: 'services.0.costPerVisitPence', message: `${name} cost per visit must be from £0 to £200` },
+    ]);
+    // The API's schema refuses the same values with the same ranges.
+    const bad = { ...scenario, costPerAcuteBedDayPence: 999_999_900 };
+    const parsed = scenarioSchema.safeParse(bad);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0].message).toBe('Cost of an acute bed-day must be from £0 to £3,000');
   });
 });

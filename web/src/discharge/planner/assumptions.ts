@@ -3,6 +3,7 @@
 // typed in pounds and kept in pence.
 import type { Scenario } from './types';
 import { enterMessage } from '../../../../src/domain/core/messages';
+import { assumptionMessage, PLANNER_ASSUMPTIONS } from '../../../../src/domain/discharge/simulation/scenario';
 
 export interface ServiceAssumptions {
   capacity: string;
@@ -78,16 +79,27 @@ export function applyAssumptions(
   a: Assumptions,
 ): { scenario: Scenario; problems: [] } | { scenario: null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
+  type Kind = keyof typeof PLANNER_ASSUMPTIONS;
   const num = (
     field: string,
     label: string,
     value: string,
-    opts: { min?: number; max?: number; integer?: boolean; positive?: boolean },
+    opts: { min?: number; max?: number; integer?: boolean; positive?: boolean; kind?: Kind },
   ) => {
     const v = Number(value.trim().replace(/,/g, '').replace(/^£/, ''));
     if (value.trim() === '' || !Number.isFinite(v)) {
       problems.push({ field, message: `${enterMessage(label)} as a number` });
       return NaN;
+    }
+    // An assumption with a domain range (src/domain/discharge/simulation/scenario.ts): the API's range and words.
+    if (opts.kind) {
+      const a: { range: { min: number; max: number }; whole?: boolean; pence?: boolean; aboveMin?: boolean } =
+        PLANNER_ASSUMPTIONS[opts.kind];
+      const x = a.pence ? Math.round(v * 100) : v;
+      const low = a.aboveMin ? x <= a.range.min : x < a.range.min;
+      if ((a.whole && !Number.isInteger(x)) || low || x > a.range.max)
+        problems.push({ field, message: assumptionMessage(opts.kind, label) });
+      return v;
     }
     if (opts.integer && !Number.isInteger(v)) problems.push({ field, message: `${cap(label)} must be a whole number` });
     else if (opts.positive && v <= 0) problems.push({ field, message: `${cap(label)} must be more than 0` });
@@ -98,9 +110,9 @@ export function applyAssumptions(
     return v;
   };
   const costPerAcuteBedDay = num('costPerAcuteBedDayPence', 'the cost of an acute bed-day', a.costPerAcuteBedDay, {
-    min: 0,
+    kind: 'acuteBedDayPence',
   });
-  const withinDays = num('target.withinDays', 'the target wait in days', a.withinDays, { positive: true, max: 90 });
+  const withinDays = num('target.withinDays', 'the target wait', a.withinDays, { kind: 'targetDays' });
   const share = num('target.share', 'the target share', a.sharePercent, { positive: true, max: 99.9 });
   const replications = num('replications', 'the number of replications', a.replications, {
     integer: true,
@@ -110,12 +122,23 @@ export function applyAssumptions(
   const services = base.services.map((s, i) => {
     const e = a.services[i];
     const what = s.unit === 'visit' ? 'visits a day' : 'places';
-    const capacity = num(`services.${i}.capacity`, `${s.name} ${what}`, e.capacity, { integer: true, min: 0 });
-    const perDay = num(`services.${i}.arrivals.perDay`, `${s.name} referrals a day`, e.perDay, { min: 0 });
-    const mean = num(`services.${i}.lengthOfStay.mean`, `${s.name} mean length of stay`, e.losMean, { positive: true });
-    const sd = num(`services.${i}.lengthOfStay.sd`, `${s.name} spread of length of stay`, e.losSd, { positive: true });
+    const capacity = num(`services.${i}.capacity`, `${s.name} ${what}`, e.capacity, { kind: 'capacity' });
+    const perDay = num(`services.${i}.arrivals.perDay`, `${s.name} referrals a day`, e.perDay, {
+      kind: 'referralsPerDay',
+    });
+    const mean = num(`services.${i}.lengthOfStay.mean`, `${s.name} mean length of stay`, e.losMean, {
+      kind: 'stayDays',
+    });
+    const sd = num(`services.${i}.lengthOfStay.sd`, `${s.name} spread of length of stay`, e.losSd, {
+      kind: 'stayDays',
+    });
     const costField = s.unit === 'visit' ? 'costPerVisitPence' : 'costPerPlaceDayPence';
-    const cost = num(`services.${i}.${costField}`, `${s.name} cost`, e.cost, { min: 0 });
+    const cost = num(
+      `services.${i}.${costField}`,
+      s.unit === 'visit' ? `${s.name} cost per visit` : `${s.name} cost per place a day`,
+      e.cost,
+      { kind: s.unit === 'visit' ? 'visitPence' : 'placeDayPence' },
+    );
     const delta = capacity - s.capacity;
     const arrivals =
       s.arrivals.kind === 'poisson'
@@ -137,24 +160,21 @@ export function applyAssumptions(
     };
     if (s.unit === 'visit') {
       const firstDay = num(`services.${i}.visits.firstDay`, `${s.name} visits a day at the start`, e.visitsFirst, {
-        positive: true,
-        max: 12,
+        kind: 'visitsPerDay',
       });
       const lastDay = num(`services.${i}.visits.lastDay`, `${s.name} visits a day at the end`, e.visitsLast, {
-        positive: true,
-        max: 12,
+        kind: 'visitsPerDay',
       });
       return { ...s, ...common, visits: { firstDay, lastDay }, costPerVisitPence: Math.round(cost * 100) };
     }
     const flexPlaces = num(`services.${i}.flex.places`, `${s.name} flex places`, e.flexPlaces || '0', {
-      integer: true,
-      min: 0,
+      kind: 'flexPlaces',
     });
     const openWhen = num(
       `services.${i}.flex.openWhenWaiting`,
       `${s.name} people waiting before flex places open`,
       e.flexOpenWhenWaiting || '5',
-      { integer: true, min: 1 },
+      { kind: 'peopleWaiting' },
     );
     const flex =
       flexPlaces > 0
