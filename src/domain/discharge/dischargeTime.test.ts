@@ -12,6 +12,16 @@ describe('the time a person left hospital (issue 13, review finding 20)', () => 
     expect(dischargeTimeProblem(now, now, referral)).toBeNull();
     expect(dischargeTimeProblem(new Date(now.getTime() + 30_000), now, referral)).toBeNull();
   });
+  it('accepts the minute the referral was made in (the form takes hours and minutes, not seconds)', () => {
+    const madeAt = {
+      referredAt: new Date('2026-11-30T14:20:40Z'),
+      medicallyOptimisedAt: referral.medicallyOptimisedAt,
+    };
+    expect(dischargeTimeProblem(new Date('2026-11-30T14:20:00Z'), now, madeAt)).toBeNull();
+    expect(dischargeTimeProblem(new Date('2026-11-30T14:19:00Z'), now, madeAt)).toBe(
+      'The time they left hospital must be after the referral was made (30 November 2026 at 14:20)',
+    );
+  });
   it('refuses a time in the future', () => {
     expect(dischargeTimeProblem(new Date('2026-11-30T16:00:00Z'), now, referral)).toBe(
       'The time they left hospital cannot be in the future',
