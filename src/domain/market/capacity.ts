@@ -57,6 +57,16 @@ export interface CareHomeCapacityInput {
 const SPLITS = ['residential', 'nursing', 'dementia'] as const;
 type Split = (typeof SPLITS)[number];
 
+/** The workforce figures' labels, as the return form shows them. */
+const WORKFORCE_LABELS = {
+  nurses: 'nurses',
+  careStaff: 'care staff',
+  nonCareStaff: 'non-care staff',
+  agencyStaff: 'agency and bank staff',
+  vacancies: 'staff vacancies',
+  absences: 'staff absent',
+} as const;
+
 /**
  * Each figure of a capacity or workforce return by its label as the return form shows it (lower case, to sit inside
  * a sentence): every message names its field by this label, never by the field's code, so "must be a whole number"
@@ -72,12 +82,7 @@ export const CAPACITY_FIELD_LABELS: Record<string, string> = {
   peopleSupported: 'people supported',
   hoursPerWeek: 'hours delivered a week',
   newHoursAvailable: 'hours of new work you can take a week',
-  nurses: 'nurses',
-  careStaff: 'care staff',
-  nonCareStaff: 'non-care staff',
-  agencyStaff: 'agency and bank staff',
-  vacancies: 'staff vacancies',
-  absences: 'staff absent',
+  ...WORKFORCE_LABELS,
   ...Object.fromEntries(
     SPLITS.flatMap((g) => [
       [`${g}Max`, `${g} beds`],
@@ -256,14 +261,6 @@ export interface WorkforceInput {
   vacancies: number | null;
   absences: number;
 }
-const WORKFORCE_LABELS = {
-  nurses: 'nurses',
-  careStaff: 'care staff',
-  nonCareStaff: 'non-care staff',
-  agencyStaff: 'agency and bank staff',
-  vacancies: 'staff vacancies',
-  absences: 'staff absent',
-} as const;
 
 /**
  * Checks one workforce return (headcounts). Each figure is a whole number within what a location of `beds` beds
