@@ -1,6 +1,7 @@
 // Building blocks of the API's response schemas, shared by every area. A response schema's output type is what a
 // route returns (Dates included); its input type (`z.input`) is what the browser receives as JSON, so the web app
 // takes its types from the same schema with `Wire<typeof schema>`.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 /**
@@ -46,6 +47,18 @@ export function download(description: string, ...mediaTypes: string[]) {
       mediaTypes.map((type) => [type, { schema: file.meta({ description: `${type} file` }) }]),
     ),
   };
+}
+
+/**
+ * Sends a file as a download: its media type and an attachment disposition with its file name, as every download
+ * route declares with `download(...)`.
+ * @param fileName the name the browser saves it as, with its extension (ASCII: names are built from labels in slugs)
+ */
+export function sendAttachment(reply: FastifyReply, body: Buffer | string, fileName: string, mediaType: string) {
+  return reply
+    .header('content-type', mediaType)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(body);
 }
 
 /** Media types of the downloads. */

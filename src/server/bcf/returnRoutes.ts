@@ -9,7 +9,7 @@ import { loadPlan } from '../../db/bcf/plans.js';
 import { applyReturn, returnSheets } from '../../db/bcf/returns.js';
 import { requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
-import { download, MEDIA } from '../schemas.js';
+import { download, MEDIA, sendAttachment } from '../schemas.js';
 import { readReturnWorkbook, writeReturnWorkbook } from './returnXlsx.js';
 import { idParams, importSummarySchema, returnQuerySchema } from './schemas.js';
 
@@ -40,10 +40,7 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
       const today = londonToday();
       const buf = await writeReturnWorkbook(await returnSheets(app.db, request.params.id, quarter, today));
       const name = quarter ? `bcf-return-${quarter.year.replace('/', '-')}-q${quarter.quarter}` : `bcf-plan-${today}`;
-      return reply
-        .header('content-type', MEDIA.xlsx)
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(buf);
+      return sendAttachment(reply, buf, `${name}.xlsx`, MEDIA.xlsx);
     },
   );
 

@@ -9,7 +9,7 @@ import { haltonLayout } from '../../domain/contracts/haltonWorkbook.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import { notFound } from '../problem.js';
-import { download, MEDIA } from '../schemas.js';
+import { download, MEDIA, sendAttachment } from '../schemas.js';
 import { deliveryPlanSchema } from './schemas.js';
 import { deliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 import { asAtFor, asAtQuery, COMMISSIONING, idParams, TAGS, who } from './params.js';
@@ -58,10 +58,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
         asAt: at,
         producedAt: new Date(),
       });
-      return reply
-        .header('content-type', MEDIA.xlsx)
-        .header('content-disposition', `attachment; filename="delivery-plan-${at}.xlsx"`)
-        .send(buf);
+      return sendAttachment(reply, buf, `delivery-plan-${at}.xlsx`, MEDIA.xlsx);
     },
   );
 

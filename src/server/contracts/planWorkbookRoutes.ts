@@ -9,7 +9,7 @@ import { PLAN_KINDS, getPlan } from '../../db/contracts/deliveryPlan.js';
 import { importDeliveryPlan } from '../../db/contracts/planEditing.js';
 import { requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
-import { download, MEDIA } from '../schemas.js';
+import { download, MEDIA, sendAttachment } from '../schemas.js';
 import { deliveryPlanWorkbook, readDeliveryPlanWorkbook } from './deliveryPlanXlsx.js';
 import { TAGS, EDITORS, idParams, who } from './deliveryPlanParams.js';
 
@@ -34,10 +34,7 @@ const planWorkbookRoutes: FastifyPluginAsyncZod = async (app) => {
           .replace(/[^A-Za-z0-9]+/g, '-')
           .replace(/^-|-$/g, '')
           .toLowerCase() || 'delivery-plan';
-      return reply
-        .header('content-type', MEDIA.xlsx)
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(buf);
+      return sendAttachment(reply, buf, `${name}.xlsx`, MEDIA.xlsx);
     },
   );
   app.post(

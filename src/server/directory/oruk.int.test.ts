@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../../db/client.js';
@@ -167,6 +168,18 @@ describeWithDatabases('directory ORUK API', (ctx) => {
     const notUuid = await app.inject({ method: 'GET', url: '/oruk/taxonomies/not-a-uuid' });
     expect(notUuid.statusCode).toBe(404);
     expect(notUuid.body).not.toMatch(/UUID/);
+  });
+
+  it('downloads the directory as HSDS tabular CSV files in a zip, named by the day', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/directory/export.zip' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="directory-\d{4}-\d{2}-\d{2}-csv\.zip"$/);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['organizations.csv', 'services.csv']));
+    const services = await zip.file('services.csv')!.async('string');
+    expect(services.split('\n').filter((line) => line.trim()).length).toBeGreaterThan(300);
   });
 
   it('re-imports its own export into an empty instance as the same directory, from a file and from the live API', async () => {

@@ -13,7 +13,7 @@ import { createSuggestion } from '../../db/directory/curation.js';
 import { allServiceIds, loadServices } from '../../db/directory/records.js';
 import { searchServices } from '../../db/directory/search.js';
 import { allTaxonomies, listTaxonomies, termsWithDescendants } from '../../db/directory/taxonomies.js';
-import { download, MEDIA } from '../schemas.js';
+import { download, MEDIA, sendAttachment } from '../schemas.js';
 import { nearPostcode } from './oruk.js';
 import { savedSchema, searchOptionsSchema, searchQuery, searchResultSchema, suggestionBodySchema } from './schemas.js';
 
@@ -167,11 +167,8 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const [name, table] of Object.entries(directoryTables(taxonomies, services)))
         zip.file(name, csvOfRecords(table.rows, table.columns, { bom: true }));
       const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-      return reply
-        .type('application/zip')
-        .header('access-control-allow-origin', '*')
-        .header('content-disposition', `attachment; filename="directory-${londonToday()}-csv.zip"`)
-        .send(body);
+      reply.header('access-control-allow-origin', '*');
+      return sendAttachment(reply, body, `directory-${londonToday()}-csv.zip`, MEDIA.zip);
     },
   );
 };

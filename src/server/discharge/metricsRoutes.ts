@@ -13,7 +13,7 @@ import { readDischargeHistory } from '../../db/discharge/history.js';
 import { requireRole } from '../auth/guards.js';
 import { flowMetricsOn, sharedComputePool } from './computePool.js';
 import { encodeJsonInSlices } from './slicedJson.js';
-import { download, MEDIA } from '../schemas.js';
+import { download, MEDIA, sendAttachment } from '../schemas.js';
 import { d2aSchema, historySchema, metricsSchema } from './schemas/metrics.js';
 import { assertDateRange } from '../ranges.js';
 import { isoDate, lastDayIncluded, reportingWindow } from './params.js';
@@ -129,10 +129,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
           columns.map((c) => c.header),
           ...report.rows.map((r) => columns.map((c) => c.value(r))),
         ]);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(csv);
+        return sendAttachment(reply, csv, `${name}.csv`, `${MEDIA.csv}; charset=utf-8`);
       }
       const wb = new ExcelJS.Workbook();
       // What the workbook is, the filter it was made with and when (UK time), before the figures.
@@ -180,10 +177,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
           oneDecimal(a.medianResponseHours),
         ]);
       const buf = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply
-        .header('content-type', MEDIA.xlsx)
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(buf);
+      return sendAttachment(reply, buf, `${name}.xlsx`, MEDIA.xlsx);
     },
   );
 
