@@ -1,6 +1,6 @@
 // BCF plan repository: read a whole plan, write one (demo, re-import), change a scheme's spend and actuals,
 // and gather the counts behind the metrics from the BCF tables, hospital activity and the population series.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { getBorough } from '../core/settings.js';
@@ -81,12 +81,19 @@ export async function listPlans(db: Db): Promise<{ id: string; name: string; yea
   }));
 }
 
-/** The id of the first plan (oldest, then by name: listPlans' first), or null when there is none. One query. */
+/**
+ * The id of the default plan, listPlans' first: the plan covering the council's own area with the fewest places,
+ * then the oldest, then by name. Two small queries (the borough, then the plans). null when there is no plan.
+ */
 export async function firstPlanId(db: Db): Promise<string | null> {
+  const council = (await getBorough(db))?.gssCode ?? null;
+  // Places in a plan when one of them is the council's own area; null (sorted last) otherwise.
+  const ownPlaces = sql<number | null>`(select case when bool_or(${bcfPlaces.gssCode} = ${council}) then count(*) end
+    from ${bcfPlaces} where ${bcfPlaces.planId} = ${bcfPlans.id})`;
   const [row] = await db
     .select({ id: bcfPlans.id })
     .from(bcfPlans)
-    .orderBy(asc(bcfPlans.createdAt), asc(bcfPlans.name))
+    .orderBy(sql`${ownPlaces} asc nulls last`, asc(bcfPlans.createdAt), asc(bcfPlans.name))
     .limit(1);
   return row?.id ?? null;
 }

@@ -303,12 +303,13 @@ export function valueProblems(v: {
     ];
   const years = days / 365;
   const expected = Math.round(annual * years);
+  const roughly = Math.round(expected / 100) * 100; // an estimate, said in whole pounds
   if (total > expected * VALUE_TOLERANCE || total * VALUE_TOLERANCE < expected) {
     const span = `${years.toLocaleString('en-GB', { maximumFractionDigits: 1 })} year${years === 1 ? '' : 's'}`;
     return [
       {
         field: 'totalValuePence',
-        message: `Total value over the term (${poundsText(total)}) must be close to the annual value × the initial term (${poundsText(annual)} a year for ${span} is about ${poundsText(expected)}): it may be from half to double that; check both figures`,
+        message: `Total value over the term (${poundsText(total)}) must be close to the annual value × the initial term (${poundsText(annual)} a year for ${span} is about ${poundsText(roughly)}): it may be from half to double that; check both figures`,
       },
     ];
   }

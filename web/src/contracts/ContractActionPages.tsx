@@ -19,8 +19,13 @@ import {
   type DateParts,
   type SummaryError,
 } from '../components';
+import { BOUNDS } from '../../../src/domain/core/bounds';
+import { valueProblems } from '../../../src/domain/contracts/contract';
 import { penceToText, readDate, readDateList, readMonthsList, readPounds } from './formHelpers';
 import { ContractAction, useSubmit } from './contractActionParts';
+
+/** A contract's value: what the API accepts (BOUNDS.contractValuePence, up to £1bn). */
+const VALUE = BOUNDS.contractValuePence;
 
 /** Take the next extension option (`/contracts/register/:id/extend`). */
 export function ExtendContractPage() {
@@ -120,8 +125,8 @@ export function VaryContractPage() {
         const submit = (e: FormEvent) => {
           e.preventDefault();
           const problems: SummaryError[] = [];
-          const annual = readPounds(values.annual, 'annualValuePence', 'annual value', problems);
-          const total = readPounds(values.total, 'totalValuePence', 'total value', problems);
+          const annual = readPounds(values.annual, 'annualValuePence', 'annual value', problems, VALUE);
+          const total = readPounds(values.total, 'totalValuePence', 'total value over the term', problems, VALUE);
           const end = readDate(values.end, 'initialEndDate', 'New end date', problems, false);
           const options = readMonthsList(values.options, 'extensionOptionsMonths', problems);
           if (!/^\d{1,2}$/.test(values.notice.trim()))
@@ -133,6 +138,18 @@ export function VaryContractPage() {
           if (!values.title.trim()) problems.push({ field: 'title', message: 'Enter the contract title' });
           if (!values.reason.trim()) problems.push({ field: 'reason', message: 'Enter the reason for the variation' });
           const from = readDate(values.from, 'effectiveFrom', 'Date the variation takes effect', problems);
+          // Varied figures must agree, checked as the API checks them when a value or the end date changes.
+          const moneyOrTermChanged =
+            annual !== c.annualValuePence || total !== c.totalValuePence || (end !== null && end !== c.initialEndDate);
+          if (annual !== null && total !== null && moneyOrTermChanged)
+            problems.push(
+              ...valueProblems({
+                totalValuePence: total,
+                annualValuePence: annual,
+                startDate: c.startDate,
+                initialEndDate: end ?? c.initialEndDate,
+              }),
+            );
           const changes: Record<string, unknown> = {};
           if (annual !== null && annual !== c.annualValuePence) changes.annualValuePence = annual;
           if (total !== null && total !== c.totalValuePence) changes.totalValuePence = total;

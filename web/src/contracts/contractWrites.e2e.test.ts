@@ -178,10 +178,13 @@ describeE2E('writing the contract register', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Take an extension' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Vary the contract' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vary the contract' }).waitFor();
-    await page.getByLabel('Annual value').fill('1,100,000');
+    // Every problem at once (issue 13): an impossible value is refused with the missing reason, not after it.
+    await page.getByLabel('Annual value').fill('999,999,999,999');
     await page.getByRole('button', { name: 'Record the variation' }).click();
     await summary.getByRole('link', { name: 'Enter the reason for the variation' }).waitFor();
+    await summary.getByRole('link', { name: 'Annual value must be £1,000,000,000 or less' }).waitFor();
     await expectAccessible(page, 'vary with errors');
+    await page.getByLabel('Annual value').fill('1,100,000');
     await page.getByLabel('Reason for the variation').fill('National Living Wage uplift');
     await fillDate(page, 'effectiveFrom', today);
     await page.getByRole('button', { name: 'Record the variation' }).click();
