@@ -40,7 +40,7 @@ describe('add user form checks', () => {
 describe('audit detail', () => {
   it('reads as field: value pairs in words, names for ids, and values before and after a change', () => {
     expect(describeDetail({ role: 'provider', providerId: null, parts: ['core', 'market'] })).toBe(
-      'role: provider; provider id: none; parts: core, market',
+      'role: Provider; provider id: none; parts: core, market',
     );
     expect(describeDetail(null)).toBe('');
     const rosewood = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -49,7 +49,7 @@ describe('audit detail', () => {
         { role: { from: 'viewer', to: 'commissioner' }, providerId: rosewood },
         { [rosewood]: 'Rosewood Care Homes Ltd' },
       ),
-    ).toBe('role: viewer → commissioner; provider id: Rosewood Care Homes Ltd');
+    ).toBe('role: Read-only viewer → Commissioner; provider: Rosewood Care Homes Ltd');
     expect(
       describeDetail({
         reference: 'R-001',

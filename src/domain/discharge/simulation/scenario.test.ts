@@ -9,7 +9,7 @@ describe('scenario bounds', () => {
     const r = scenarioSchema.safeParse(bad);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['services.0.capacity', 'Enter at most 5,000 places'],
+      ['services.0.capacity', 'Places must be a whole number from 0 to 5,000'],
     ]);
     expect(scenarioSchema.safeParse(s).success).toBe(true);
   });
