@@ -52,4 +52,13 @@ describe('oversized numbers', () => {
   it('writes its date example out in words as well as in the form the API takes', () => {
     expect(textProblem('2026-02-30')).toBe('Enter a real date, for example 27 March 2026 (written 2026-03-27)');
   });
+
+  it('checks the calendar as every date schema does: leap days, month 13, date-times', () => {
+    expect(textProblem('2028-02-29')).toBeNull();
+    expect(textProblem('2027-02-29')).toMatch(/^Enter a real date/);
+    expect(textProblem('2026-13-01')).toMatch(/^Enter a real date/);
+    expect(textProblem('2026-04-31T09:30:00Z')).toMatch(/^Enter a real date/);
+    expect(textProblem('2026-04-30T09:30:00Z')).toBeNull();
+    expect(textProblem('1899-12-31')).toBe('Enter a date between 1900 and 2199');
+  });
 });

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from '../domain/core/errors.js';
 import { invalid } from './problem.js';
+import { isIsoDate } from '../domain/core/dates.js';
 import { fieldLabel } from '../domain/core/messages.js';
 import { textUploadProblem } from '../importers/framework.js';
 
@@ -33,9 +34,9 @@ export function textProblem(value: string): string | null {
   if (c) return c;
   const d = DATE_LIKE.exec(value);
   if (d) {
-    const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-    const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (!real) return 'Enter a real date, for example 27 March 2026 (written 2026-03-27)';
+    const year = Number(d[1]);
+    // The calendar check is the one every date schema uses (core/dates isIsoDate).
+    if (!isIsoDate(value.slice(0, 10))) return 'Enter a real date, for example 27 March 2026 (written 2026-03-27)';
     if (year < FIRST_YEAR || year > LAST_YEAR) return `Enter a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
   }
   return null;
