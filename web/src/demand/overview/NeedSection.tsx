@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { Chart, DownloadLinks, Table, categoricalColours, type Column, type DownloadColumn } from '../../components';
+import { METHOD_LABELS } from '../../../../src/domain/demand/trend';
 import type { MeasureView, ProjectionResponse } from '../types';
 import { whole, yearsShown, explainHref } from './figures';
 
@@ -93,7 +94,7 @@ function measureDownload(p: ProjectionResponse): DownloadColumn<MeasureView>[] {
     { key: 'scope', header: 'Ages' },
     { key: 'source', header: 'Rate source' },
     { key: 'shareKnownToAsc', header: 'Share known to ASC', numFmt: '0%' },
-    { key: 'method', header: 'Method' },
+    { key: 'method', header: 'Method', labels: METHOD_LABELS },
     ...p.years.map((y, i) => ({
       key: String(y),
       header: String(y),
