@@ -38,6 +38,11 @@ describe('figures as people read them (fresh-user review 8, 16, 19)', () => {
     expect(formatRate(0.0003456)).toBe('0.0346%');
     expect(formatRate(0)).toBe('0%');
   });
+  it('writes a rate to four significant figures where a page shows its working (published 10.95% stays 10.95%)', () => {
+    expect(formatRate(0.1095, 4)).toBe('10.95%');
+    expect(formatRate(0.303, 4)).toBe('30.3%');
+    expect(formatRate(0.0165, 4)).toBe('1.65%');
+  });
   it('writes months and calendar quarters in words: "2023-11" → "November 2023", "2024-Q1" → "Jan–Mar 2024"', () => {
     expect(formatMonth('2023-11')).toBe('November 2023');
     expect(formatMonth('2026-01-01')).toBe('January 2026');

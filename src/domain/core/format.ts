@@ -83,15 +83,17 @@ export function formatRatio(fraction: number | null | undefined, dp = 1): string
 }
 
 /**
- * A rate (a fraction, like a prevalence) as a percentage to what the data supports: three significant figures,
- * trailing zeros dropped. 0.018 → "1.8%", 0.0003456 → "0.0346%", 0.2 → "20%", 0.12345 → "12.3%".
+ * A rate (a fraction, like a prevalence) as a percentage to what the data supports: three significant figures by
+ * default, trailing zeros dropped. 0.018 → "1.8%", 0.0003456 → "0.0346%", 0.2 → "20%", 0.12345 → "12.3%".
+ * @param significant significant figures; a page showing its working passes 4, so a published rate such as 10.95%
+ *   reads as published and the sum can be redone by hand
  */
-export function formatRate(fraction: number | null | undefined): string {
+export function formatRate(fraction: number | null | undefined, significant = 3): string {
   if (missing(fraction)) return NOT_AVAILABLE;
   const points = fraction * 100;
   if (points === 0) return '0%';
-  const sig = Number(points.toPrecision(3));
-  const dp = Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(sig)))));
+  const sig = Number(points.toPrecision(significant));
+  const dp = Math.min(6, Math.max(0, significant - 1 - Math.floor(Math.log10(Math.abs(sig)))));
   return `${numberFormat(0, dp).format(sig)}%`;
 }
 

@@ -35,6 +35,7 @@ describeE2E('accounts: your account and managing a user', () => {
     await admin.page.getByRole('heading', { level: 2, name: 'Reset the password' }).waitFor();
     await expectAccessible(admin.page, 'user page');
     await admin.page.getByRole('button', { name: 'Disable account' }).click();
+    await admin.page.getByRole('button', { name: 'Yes, disable the account' }).click();
     await admin.page.getByText(/is disabled and signed out/).waitFor();
     await expectAccessible(admin.page, 'user page after disabling');
 

@@ -63,7 +63,7 @@ export function ExplainPage() {
       numeric: true,
       render: (l) => formatNumber(l.population, 0),
     },
-    { key: 'rate', header: 'Rate', numeric: true, render: (l) => formatRate(l.rate) },
+    { key: 'rate', header: 'Rate', numeric: true, render: (l) => formatRate(l.rate, 4) },
     {
       key: 'shareKnownToAsc',
       header: 'Share known to ASC',
