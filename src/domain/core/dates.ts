@@ -204,14 +204,17 @@ export function londonDateTimeText(at: Date): string {
   return `${day} at ${time}`;
 }
 
+/** "30 November 2026" for a UTC midnight: made once, shared (toLocaleDateString with options builds one a call). */
+const LONG_DATE_UTC = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** A calendar date in words: "2026-11-30" → "30 November 2026". */
 export function longDateText(date: IsoDate): string {
-  return utcMidnight(date).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return LONG_DATE_UTC.format(utcMidnight(date));
 }
 
 /** Today's date in England, on the given clock (default the system clock). */

@@ -4,7 +4,12 @@
 import { pluralise } from './plural.js';
 
 const nf = new Map<string, Intl.NumberFormat>();
-function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
+/**
+ * The en-GB number format with `minDp` to `maxDp` decimal places, made once and shared: the same text as
+ * `value.toLocaleString('en-GB', { minimumFractionDigits: minDp, maximumFractionDigits: maxDp })`, without building
+ * a formatter for every value (which toLocaleString with options does), for code that formats values in a loop.
+ */
+export function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
   const key = `${minDp}:${maxDp}`;
   let f = nf.get(key);
   if (!f) {
