@@ -144,9 +144,7 @@ export function rangeMessage(
   opts: { whole?: boolean; unit?: string; pence?: boolean; aboveMin?: boolean } = {},
 ): string {
   const n = (v: number) =>
-    opts.pence
-      ? `£${numberFormat(v % 100 ? 2 : 0, 2).format(v / 100)}`
-      : numberFormat(0, 6).format(v);
+    opts.pence ? `£${numberFormat(v % 100 ? 2 : 0, 2).format(v / 100)}` : numberFormat(0, 6).format(v);
   const unit = opts.unit ? ` ${opts.unit}` : '';
   const L = capitalise(label.trim());
   if (opts.aboveMin) return `${L} must be more than ${n(range.min)} and at most ${n(range.max)}${unit}`;
@@ -207,9 +205,7 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
   const { unit, pence } = unitOf(issue.path);
   /** A number field's limit in the user's units: "24 months", "£1,000,000,000". */
   const amount = (v: number | bigint | Date | undefined) =>
-    pence && typeof v === 'number'
-      ? `£${numberFormat(v % 100 ? 2 : 0, 2).format(v / 100)}`
-      : `${limit(v)}${unit}`;
+    pence && typeof v === 'number' ? `£${numberFormat(v % 100 ? 2 : 0, 2).format(v / 100)}` : `${limit(v)}${unit}`;
   switch (issue.code) {
     case 'invalid_type': {
       if (own && !SCHEMA_WORDING.test(own)) return own;
