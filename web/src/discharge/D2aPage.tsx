@@ -68,7 +68,7 @@ export function D2aPage() {
   const title = kind === 'd2a' ? 'Discharge to assess (D2A) beds' : 'Community rehabilitation beds';
   return (
     <DischargeReportPage
-      title={kind === 'd2a' ? 'Discharge to assess (D2A) beds' : 'Community rehabilitation beds'}
+      title={title}
       crumb="D2A and rehab beds"
       what="the beds"
       state={report}
