@@ -56,26 +56,16 @@ describe('DischargeReportPage', () => {
   });
 
   it('shows “Loading …” and then the problem, without the body', () => {
-    const loading = html(
-      <DischargeReportPage
-        title="Discharge to assess (D2A) beds"
-        what="the beds"
-        state={{ data: undefined, loading: true, error: undefined }}
-      >
-        {() => <p>body</p>}
-      </DischargeReportPage>,
-    );
+    const beds = (state: { loading: boolean; error?: ApiError }) =>
+      html(
+        <DischargeReportPage title="D2A beds" what="the beds" state={{ data: undefined, error: undefined, ...state }}>
+          {() => <p>body</p>}
+        </DischargeReportPage>,
+      );
+    const loading = beds({ loading: true });
     expect(loading).toContain('Loading the beds…');
     expect(loading).not.toContain('<p>body</p>');
-    const failed = html(
-      <DischargeReportPage
-        title="Discharge to assess (D2A) beds"
-        what="the beds"
-        state={{ data: undefined, loading: false, error: new ApiError({ status: 403, title: 'Forbidden' }) }}
-      >
-        {() => <p>body</p>}
-      </DischargeReportPage>,
-    );
+    const failed = beds({ loading: false, error: new ApiError({ status: 403, title: 'Forbidden' }) });
     expect(failed).toContain('You do not have access to this');
     expect(failed).not.toContain('<p>body</p>');
   });
