@@ -61,6 +61,21 @@ export function sendAttachment(reply: FastifyReply, body: Buffer | string, fileN
     .send(body);
 }
 
+/**
+ * Words as part of a file name: "Eastbrook and Westmarsh BCF plan 2025/26" → "eastbrook-and-westmarsh-bcf-plan-2025-26"
+ * (lower case ASCII letters and digits joined by hyphens, at most 80 characters). Downloads name what they hold in
+ * words, never by an id.
+ */
+export function fileNamePart(words: string): string {
+  return words
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
 /** Media types of the downloads. */
 export const MEDIA = {
   csv: 'text/csv',

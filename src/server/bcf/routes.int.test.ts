@@ -137,6 +137,12 @@ describeWithDatabases('bcf routes', (ctx) => {
     const first = await lead.get(`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent('2026/27 Q2')}`);
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toBe(XLSX);
+    // Named by the plan in words and the quarter, never by the plan's id.
+    const planName = (await lead.get(`/api/bcf/plans/${planId}`)).json().name as string;
+    expect(first.headers['content-disposition']).toBe(
+      `attachment; filename="bcf-return-${planName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-2026-27-q2.xlsx"`,
+    );
+    expect(first.headers['content-disposition']).not.toContain(planId);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(first.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([

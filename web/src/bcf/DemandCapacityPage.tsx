@@ -27,7 +27,7 @@ const monthText = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.
 const cellKey = (service: string, month: string) => `${service}|${month}`;
 
 export function DemandCapacityPage() {
-  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { planId, planName, error: listError, loading: listLoading } = usePlanId();
   const [params, setParams] = useSearchParams();
   const path = planId
     ? withQuery(`/api/bcf/plans/${planId}/demand-capacity`, { year: params.get('year') ?? undefined })
@@ -306,6 +306,7 @@ export function DemandCapacityPage() {
       </form>
       <DownloadLinks
         filename={`bcf-demand-capacity-${data.year.replace('/', '-')}`}
+        filter={planName}
         what="the demand and capacity table"
         rows={data.rows}
         columns={[
@@ -315,10 +316,10 @@ export function DemandCapacityPage() {
             header: 'Service',
             value: (r) => data.services.find((s) => s.key === r.service)?.label ?? r.service,
           },
-          { key: 'month', header: 'Month' },
-          { key: 'demand', header: 'Demand' },
-          { key: 'capacity', header: 'Capacity' },
-          { key: 'shortfall', header: 'Shortfall' },
+          { key: 'month', header: 'Month', value: (r) => monthText(r.month) },
+          { key: 'demand', header: 'Demand (people)', numFmt: '#,##0' },
+          { key: 'capacity', header: 'Capacity (people)', numFmt: '#,##0' },
+          { key: 'shortfall', header: 'Shortfall (people)', numFmt: '#,##0' },
           { key: 'demandSource', header: 'Demand source' },
           { key: 'capacitySource', header: 'Capacity source' },
         ]}

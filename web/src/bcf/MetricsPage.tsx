@@ -23,6 +23,9 @@ import { ActivityUpload } from './ActivityUpload';
 import { BcfPage, bcfCrumbs, metricText, usePlanId } from './common';
 import type { MetricsView, PlaceMetric, Place } from './types';
 
+/** How each metric is measured, in words, for the download. */
+const METRIC_UNIT_TEXT = { percent: 'Percentage (%)', per_100000: 'Per 100,000 in the quarter' } as const;
+
 /** First day of a financial-year quarter ('2026/27', 1 → 1 April 2026), as a Date for the chart's time axis. */
 function quarterDate(year: string, quarter: number): Date {
   const start = Number(year.slice(0, 4));
@@ -194,7 +197,7 @@ function StewardCounts({ data, planId, reload }: { data: MetricsView; planId: st
 }
 
 export function MetricsPage() {
-  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { planId, planName, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading, reload } = useApi<MetricsView>(planId ? `/api/bcf/plans/${planId}/metrics` : null);
   const crumbs = bcfCrumbs(planId, 'Metrics');
   if (!data)
@@ -207,7 +210,13 @@ export function MetricsPage() {
   for (const m of data.metrics) groups.set(m.definition.name, [...(groups.get(m.definition.name) ?? []), m]);
   const placeName = (id: string) => data.places.find((p) => p.id === id)?.name ?? '';
   const download = data.metrics.flatMap((m) =>
-    m.quarters.map((q) => ({ metric: m.definition.name, place: placeName(m.placeId), ...q })),
+    m.quarters.map((q) => ({
+      metric: m.definition.name,
+      place: placeName(m.placeId),
+      ...q,
+      unit: METRIC_UNIT_TEXT[m.definition.unit],
+      quarter: `Q${q.quarter}`,
+    })),
   );
   return (
     <BcfPage title="BCF metrics" crumbs={crumbs} planId={planId}>
@@ -223,6 +232,7 @@ export function MetricsPage() {
       ))}
       <DownloadLinks
         filename="bcf-metrics"
+        filter={planName}
         what="the metrics by quarter"
         rows={download.map((r) => ({ ...r, rag: r.rag ? RAG_TEXT[r.rag] : '', lowCount: r.lowCount ? 'Yes' : '' }))}
         columns={[
@@ -230,6 +240,7 @@ export function MetricsPage() {
           { key: 'place', header: 'Place' },
           { key: 'year', header: 'Year' },
           { key: 'quarter', header: 'Quarter' },
+          { key: 'unit', header: 'Measured as' },
           { key: 'plan', header: 'Plan', numFmt: '#,##0.0' },
           { key: 'actual', header: 'Actual', numFmt: '#,##0.0' },
           { key: 'lower', header: 'Lower 95%', numFmt: '#,##0.0' },

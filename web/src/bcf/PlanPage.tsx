@@ -156,6 +156,7 @@ export function PlanPage() {
       />
       <DownloadLinks
         filename={`bcf-funding-${year.replace('/', '-')}`}
+        filter={data.name}
         what="funding lines"
         rows={placeRows}
         columns={[
@@ -222,6 +223,7 @@ export function PlanPage() {
       />
       <DownloadLinks
         filename={`bcf-schemes-${year.replace('/', '-')}`}
+        filter={data.name}
         what="schemes"
         rows={data.schemes}
         columns={[
