@@ -18,12 +18,11 @@ import {
   type PlotOptions,
   type SummaryError,
   formatCount,
-  MONTH_NAMES,
 } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
+import { demandCapacityColumns, monthText } from './downloads';
 import type { DcRow, DcView } from './types';
 
-const monthText = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 const cellKey = (service: string, month: string) => `${service}|${month}`;
 
 export function DemandCapacityPage() {
@@ -309,20 +308,7 @@ export function DemandCapacityPage() {
         filter={planName}
         what="the demand and capacity table"
         rows={data.rows}
-        columns={[
-          { key: 'place', header: 'Place', value: (r) => data.places.find((p) => p.id === r.placeId)?.name ?? '' },
-          {
-            key: 'service',
-            header: 'Service',
-            value: (r) => data.services.find((s) => s.key === r.service)?.label ?? r.service,
-          },
-          { key: 'month', header: 'Month', value: (r) => monthText(r.month) },
-          { key: 'demand', header: 'Demand (people)', numFmt: '#,##0' },
-          { key: 'capacity', header: 'Capacity (people)', numFmt: '#,##0' },
-          { key: 'shortfall', header: 'Shortfall (people)', numFmt: '#,##0' },
-          { key: 'demandSource', header: 'Demand source' },
-          { key: 'capacitySource', header: 'Capacity source' },
-        ]}
+        columns={demandCapacityColumns(data)}
       />
       {data.canEdit && (
         <Details summary="Prefill this year from the hub and a capacity planner scenario">

@@ -21,6 +21,7 @@ import {
   type TagColour,
 } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
+import { hicmColumns } from './downloads';
 import type { Assessment, HicmView } from './types';
 
 const LEVEL_COLOUR: Record<string, TagColour> = {
@@ -142,22 +143,7 @@ export function HicmPage() {
         filter={planName}
         what="the assessments"
         rows={data.history}
-        columns={[
-          { key: 'assessedOn', header: 'Date assessed' },
-          { key: 'place', header: 'Place', value: (a) => placeName(a.placeId) },
-          {
-            key: 'change',
-            header: 'Change',
-            value: (a) => {
-              const c = data.changes.find((x) => x.number === a.change);
-              return c ? `${c.number}. ${c.name}` : a.change;
-            },
-          },
-          { key: 'level', header: 'Level', value: (a) => levelLabel(a.level) },
-          { key: 'evidence', header: 'Evidence' },
-          { key: 'plannedLevel', header: 'Planned next level', value: (a) => levelLabel(a.plannedLevel) },
-          { key: 'plannedBy', header: 'Planned by' },
-        ]}
+        columns={hicmColumns(data)}
       />
       {data.canEdit && (
         <>
