@@ -216,7 +216,8 @@ export function fitChartLayout(
       next.fy = {
         ...fy,
         tickFormat: (d: unknown, i: number) =>
-          wrapToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 16),
+          // A facet row is tall (a chart of its own): its label may take more lines than a tick label.
+          wrapToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 16, 6),
       };
     }
     changed = true;
