@@ -53,6 +53,28 @@ describeWithDatabases('impossible dates', (ctx) => {
     expectRefused(await commissioner.get('/api/discharge/metrics?from=2026-02-30'), 'from', 'querystring');
   });
 
+  it('names every problem at once: an impossible date with a negative amount and an unknown band', async () => {
+    const res = await commissioner.put('/api/market/rates', {
+      band: 'no_such_band',
+      effectiveFrom: '2026-02-30',
+      amountPence: -5,
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = (res.json() as { errors: { field: string; message: string }[] }).errors;
+    expect(errors.map((e) => e.field).sort()).toEqual(['amountPence', 'band', 'effectiveFrom']);
+    expect(errors.find((e) => e.field === 'effectiveFrom')?.message).toBe(
+      'Enter a real date, for example 27 March 2026 (written 2026-03-27)',
+    );
+    for (const e of errors) expect(e.message).not.toMatch(/Invalid|expected|received/);
+  });
+
+  it('names a bad query value beside an impossible date', async () => {
+    const res = await commissioner.get('/api/discharge/metrics?from=2026-02-30&period=fortnight');
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort();
+    expect(fields).toEqual(['from', 'period']);
+  });
+
   it('accepts 29 February in a leap year', async () => {
     expect((await commissioner.get('/api/market/placements?activeOn=2028-02-29')).statusCode).toBe(200);
   });

@@ -3,7 +3,7 @@
 // or lie outside the years Steward deals in. Each refusal is a 400 problem+json naming the field.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from '../domain/core/errors.js';
-import { invalid } from './problem.js';
+import { invalid, schemaErrors, type ValidationFailure } from './problem.js';
 import { isIsoDate } from '../domain/core/dates.js';
 import { fieldLabel } from '../domain/core/messages.js';
 import { textUploadProblem } from '../importers/framework.js';
@@ -101,15 +101,33 @@ export function inputProblems(value: unknown, where: string, limit = 20): GuardP
   return out;
 }
 
+/** One Zod issue, as `safeParse` reports it. */
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message?: string;
+  [part: string]: unknown;
+}
+
+/** The issues with which a route's own Zod schema refuses `value` (none when it has no schema, or accepts it). */
+function schemaIssues(schema: unknown, value: unknown): ZodIssueLike[] {
+  const parse = (schema as { safeParse?: unknown } | undefined)?.safeParse;
+  if (typeof parse !== 'function') return [];
+  try {
+    const result = (parse as (v: unknown) => { success: boolean; error?: { issues: ZodIssueLike[] } }).call(
+      schema,
+      value,
+    );
+    return result.success ? [] : (result.error?.issues ?? []);
+  } catch {
+    // A transform that throws on hostile input: the guard's own problems stand alone.
+    return [];
+  }
+}
+
 /** The dotted paths at which a route's own Zod schema refuses `value` (empty when it has none, or accepts it). */
 export function schemaRefusedPaths(schema: unknown, value: unknown): Set<string> {
-  const parse = (schema as { safeParse?: unknown } | undefined)?.safeParse;
-  if (typeof parse !== 'function') return new Set();
-  const result = (parse as (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }).call(
-    schema,
-    value,
-  );
-  return new Set(result.success ? [] : (result.error?.issues ?? []).map((i) => i.path.map(String).join('.')));
+  return new Set(schemaIssues(schema, value).map((i) => i.path.map(String).join('.')));
 }
 
 /**
@@ -118,6 +136,30 @@ export function schemaRefusedPaths(schema: unknown, value: unknown): Set<string>
  */
 export function withoutSchemaRefused(problems: GuardProblem[], refused: ReadonlySet<string>): GuardProblem[] {
   return problems.filter((p) => !(p.number && refused.has(p.field)));
+}
+
+/**
+ * The field errors a route's own schema gives for `value` (`where`: body or querystring), in the user's words
+ * exactly as the error handler gives them when the guard finds nothing (problem.ts `schemaErrors`).
+ */
+export function schemaFieldErrors(schema: unknown, value: unknown, where: string): FieldError[] {
+  const failures: ValidationFailure[] = schemaIssues(schema, value).map(({ code, path, message, ...params }) => ({
+    keyword: code,
+    instancePath: path.length ? `/${path.map(String).join('/')}` : '',
+    message,
+    params,
+  }));
+  return schemaErrors(failures, where);
+}
+
+/**
+ * Every problem with a request part at once (issue 12: all errors together): the guard's own (a NUL byte, an
+ * impossible date, an integer past its column), then the route schema's for every other field, so a bad date and
+ * a bad amount in one form are both named in one answer. A field the guard names keeps the guard's message.
+ */
+export function mergeSchemaErrors(guard: readonly FieldError[], schema: readonly FieldError[]): FieldError[] {
+  const named = new Set(guard.map((p) => p.field));
+  return [...guard, ...schema.filter((e) => !named.has(e.field))];
 }
 
 /**
@@ -138,16 +180,26 @@ export function rawUploadProblems(body: string): GuardProblem[] {
 export function guardInput(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const schema = (request.routeOptions.schema ?? {}) as Record<string, unknown>;
-    const part = (value: unknown, where: 'params' | 'querystring' | 'body') => {
+    const part = (value: unknown, where: 'params' | 'querystring' | 'body'): FieldError[] => {
       const found = inputProblems(value, where);
-      if (!found.some((p) => p.number)) return found;
-      return withoutSchemaRefused(found, schemaRefusedPaths(schema[where], value));
+      const kept = found.some((p) => p.number)
+        ? withoutSchemaRefused(found, schemaRefusedPaths(schema[where], value))
+        : found;
+      return kept.map(({ number: _, ...p }) => p);
     };
+    const params = part(request.params, 'params');
+    const query = part(request.query, 'querystring');
+    const body = typeof request.body === 'string' ? rawUploadProblems(request.body) : part(request.body, 'body');
+    if (!params.length && !query.length && !body.length) return;
+    // Something is refused: name, with it, everything the route's schema would refuse in the same part, so the
+    // user corrects the whole form in one go (a malformed id in the address stays the guard's alone).
+    const withSchema = (found: FieldError[], value: unknown, where: 'querystring' | 'body') =>
+      found.length ? mergeSchemaErrors(found, schemaFieldErrors(schema[where], value, where)) : found;
     const problems = [
-      ...part(request.params, 'params'),
-      ...part(request.query, 'querystring'),
-      ...(typeof request.body === 'string' ? rawUploadProblems(request.body) : part(request.body, 'body')),
-    ].map(({ number: _, ...p }) => p);
+      ...params,
+      ...withSchema(query, request.query, 'querystring'),
+      ...(typeof request.body === 'string' ? body : withSchema(body, request.body, 'body')),
+    ];
     if (problems.length)
       throw invalid(
         problems,
