@@ -14,7 +14,8 @@
 // Tables: warm, cold, and warm/cold side by side; then, with several scales, p95 per request across the scales
 // (warm / cold), so that cost growing faster than the data shows. The machine's load is printed with every table.
 // Data is generated inside the database (generate_series, hashtext for deterministic spread), so 1× takes minutes,
-// not hours. Flags: --scale=0.1,0.3,1 (default 0.1)  --samples=30  --keep   (STEWARD_BENCH_DATABASE_URL: the server)
+// not hours. Flags: --scale=0.1,0.3,1 (default 0.1)  --samples=30  --keep  --only=<label part>,…  (only those reads;
+// STEWARD_BENCH_DATABASE_URL: the server)
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ import { createReferral } from '../src/db/discharge/referrals.js';
 import { cqcImporter } from '../src/importers/cqc.js';
 import { fileSource, runImport } from '../src/importers/framework.js';
 import { createTestApp, signInAs } from '../src/server/testing.js';
-import { generate, setScale, writeDirectory } from './marketData.js';
+import { generate, homePart, homeParts, setScale, writeDirectory } from './marketData.js';
 import { flag, hasFlag, machineLoad, percentile, printTable, type Timed } from './lib.js';
 
 const ADMIN_URL = process.env.STEWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,6 +38,11 @@ const SCALES = flag('scale', process.env.STEWARD_BENCH_SCALE, '0.1')
   .filter((s) => s > 0);
 const SAMPLES = Number(flag('samples', process.env.STEWARD_BENCH_SAMPLES, '30'));
 const KEEP = hasFlag('keep');
+/** --only=market summary,care homes: time only the reads whose label contains one of these (writes always run). */
+const ONLY = flag('only', process.env.STEWARD_BENCH_ONLY, '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
@@ -52,12 +58,13 @@ async function adminQuery(q: string): Promise<void> {
 
 /** Returns older than the market generator's twelve months: months 12–35, so each home has three years. */
 async function olderReturns(database: Database, today: string): Promise<void> {
-  await database.db
-    .execute(sql`insert into care_home_capacity (location_id, as_at, max_capacity, occupied, vacant_reserved, vacant_accepting, source)
+  for (let i = 0; i < homeParts(); i++)
+    await database.db
+      .execute(sql`insert into care_home_capacity (location_id, as_at, max_capacity, occupied, vacant_reserved, vacant_accepting, source)
     select l.id, ${today}::timestamptz - make_interval(days => m * 30 + abs(hashtext(l.id::text)) % 5), l.registered_beds,
       l.registered_beds - 1 - (abs(hashtext(l.id::text || m::text)) % greatest(2, l.registered_beds / 6)), 0,
       1 + (abs(hashtext(l.id::text || m::text)) % greatest(2, l.registered_beds / 6)), 'bench'
-    from locations l cross join generate_series(12, 35) m where l.registered_beds is not null`);
+    from locations l cross join generate_series(12, 35) m where l.registered_beds is not null and ${homePart(sql`l.id`, i)}`);
 }
 
 /**
@@ -248,7 +255,10 @@ async function runScale(scale: number, directory: string): Promise<ScaleResult> 
         ['D2A', '/api/discharge/d2a', 100],
         ['candidate search', `/api/discharge/referrals/${waiting.id}/candidates`, 50],
       ];
-      for (const [label, u, target] of [...market.map(([l, u]) => [l, u, 100] as const), ...hub]) {
+      const reads = [...market.map(([l, u]) => [l, u, 100] as const), ...hub].filter(
+        ([label]) => ONLY.length === 0 || ONLY.some((o) => label.includes(o)),
+      );
+      for (const [label, u, target] of reads) {
         const client = u.startsWith('/api/discharge') ? broker : commissioner;
         // Warm: 2 warm-ups, then repeated requests for unchanged data, so reports cached per data version are hit.
         const samples: number[] = [];

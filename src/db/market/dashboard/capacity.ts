@@ -205,7 +205,14 @@ export interface OccupancyPoint {
 /**
  * Occupancy by month (UTC calendar months), on the same definition as the headline occupancy: at the end of each
  * month, each care home's latest return so far (carried forward from an earlier month when it made none that
- * month), summed over homes. The current month's point is therefore the headline figure itself.
+ * month), summed over homes. The current month's point is therefore the headline figure itself. Months before any
+ * home of the filter made a return are left out.
+ *
+ * One pass over the homes' monthly returns (care_home_monthly, one row per home and month it made a return), not
+ * one look-up per home and month: each monthly row holds from its month until the home's next monthly row, so it
+ * adds its figures to the running totals at its month (or the first month shown, for the last row before it) and
+ * takes them away at the next row's month; the totals by month are then the running sums of those changes.
+ * Cached per market data version, filter and months shown.
  */
 export async function occupancyTrend(
   db: Db,
@@ -215,21 +222,47 @@ export async function occupancyTrend(
 ): Promise<OccupancyPoint[]> {
   const from = `${addMonths(isoDate(now), -months).slice(0, 7)}-01`;
   const thisMonth = `${isoDate(now).slice(0, 7)}-01`;
+  return cachedByVersion(db, 'market', `trend|${from}|${thisMonth}|${JSON.stringify(f)}`, () =>
+    computeOccupancyTrend(db, f, from, thisMonth),
+  );
+}
+
+/** Occupancy by month from `from` to `thisMonth` (first days of months), as occupancyTrend describes. */
+async function computeOccupancyTrend(
+  db: Db,
+  f: LocationFilter,
+  from: string,
+  thisMonth: string,
+): Promise<OccupancyPoint[]> {
   const rows = await aggregateRows<Record<string, unknown>>(
     db,
     sql`
-    with months as (
-      select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month
-    )
-    select to_char(months.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
-      sum(m.occupied)::int as occupied, sum(m.vacant_accepting)::int as vacant_accepting
-    from months cross join locations
-    join lateral (
-      select c.max_capacity, c.occupied, c.vacant_accepting from care_home_monthly c
-      where c.location_id = locations.id and c.month <= months.month order by c.month desc limit 1
-    ) m on true
-    where ${where(f, CARE_HOME)}
-    group by months.month order by months.month`,
+    with held as (
+      -- Each monthly row up to this month, and the month the home's next monthly row replaces it (null: still held).
+      select c.month, c.max_capacity, c.occupied, c.vacant_accepting,
+        lead(c.month) over (partition by c.location_id order by c.month) as until
+      from care_home_monthly c join locations on locations.id = c.location_id
+      where ${where(f, CARE_HOME)} and c.month <= ${thisMonth}::date),
+    shown as (
+      select greatest(month, ${from}::date) as month, until, max_capacity, occupied, vacant_accepting
+      from held where until is null or until > ${from}::date),
+    changes as (
+      select month, sum(n)::bigint as homes, sum(max_capacity)::bigint as max_capacity, sum(occupied)::bigint as occupied,
+        sum(vacant_accepting)::bigint as vacant_accepting
+      from (
+        select month, 1 as n, max_capacity, occupied, vacant_accepting from shown
+        union all
+        select until, -1, -max_capacity, -occupied, -vacant_accepting from shown where until is not null) d
+      group by month),
+    months as (select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month),
+    running as (
+      select months.month, sum(coalesce(changes.homes, 0)) over w as homes,
+        sum(coalesce(changes.max_capacity, 0)) over w as max_capacity, sum(coalesce(changes.occupied, 0)) over w as occupied,
+        sum(coalesce(changes.vacant_accepting, 0)) over w as vacant_accepting
+      from months left join changes on changes.month = months.month
+      window w as (order by months.month))
+    select to_char(month, 'YYYY-MM') as month, homes::int, max_capacity::int, occupied::int, vacant_accepting::int
+    from running where homes > 0 order by month`,
   );
   return rows.map((r) => ({
     month: String(r.month),
