@@ -209,9 +209,9 @@ export interface OccupancyPoint {
  * home of the filter made a return are left out.
  *
  * One pass over the homes' monthly returns (care_home_monthly, one row per home and month it made a return), not
- * one look-up per home and month: each monthly row holds from its month until the home's next monthly row, so it
- * adds its figures to the running totals at its month (or the first month shown, for the last row before it) and
- * takes them away at the next row's month; the totals by month are then the running sums of those changes.
+ * one look-up per home and month: each monthly row replaces the home's previous one from its month on, so it
+ * changes the totals by its figures less the previous row's at its month (rows before the first month shown at
+ * that month); the totals by month are then the running sums of those changes.
  * Cached per market data version, filter and months shown.
  */
 export async function occupancyTrend(
@@ -237,23 +237,19 @@ async function computeOccupancyTrend(
   const rows = await aggregateRows<Record<string, unknown>>(
     db,
     sql`
-    with held as (
-      -- Each monthly row up to this month, and the month the home's next monthly row replaces it (null: still held).
-      select c.month, c.max_capacity, c.occupied, c.vacant_accepting,
-        lead(c.month) over (partition by c.location_id order by c.month) as until
-      from care_home_monthly c join locations on locations.id = c.location_id
-      where ${where(f, CARE_HOME)} and c.month <= ${thisMonth}::date),
-    shown as (
-      select greatest(month, ${from}::date) as month, until, max_capacity, occupied, vacant_accepting
-      from held where until is null or until > ${from}::date),
-    changes as (
-      select month, sum(n)::bigint as homes, sum(max_capacity)::bigint as max_capacity, sum(occupied)::bigint as occupied,
-        sum(vacant_accepting)::bigint as vacant_accepting
+    with changes as (
+      -- What each monthly row up to this month changes in the totals from its month on: its figures less the home's
+      -- previous monthly row's (a home's first row adds the home). Rows before the first month shown count at it.
+      select greatest(month, ${from}::date) as month, sum(case when prev_max is null then 1 else 0 end) as homes,
+        sum(max_capacity - coalesce(prev_max, 0)) as max_capacity, sum(occupied - coalesce(prev_occupied, 0)) as occupied,
+        sum(vacant_accepting - coalesce(prev_vacant, 0)) as vacant_accepting
       from (
-        select month, 1 as n, max_capacity, occupied, vacant_accepting from shown
-        union all
-        select until, -1, -max_capacity, -occupied, -vacant_accepting from shown where until is not null) d
-      group by month),
+        select c.month, c.max_capacity, c.occupied, c.vacant_accepting, lag(c.max_capacity) over w as prev_max,
+          lag(c.occupied) over w as prev_occupied, lag(c.vacant_accepting) over w as prev_vacant
+        from care_home_monthly c join locations on locations.id = c.location_id
+        where ${where(f, CARE_HOME)} and c.month <= ${thisMonth}::date
+        window w as (partition by c.location_id order by c.month)) r
+      group by 1),
     months as (select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month),
     running as (
       select months.month, sum(coalesce(changes.homes, 0)) over w as homes,
