@@ -205,7 +205,14 @@ export interface OccupancyPoint {
 /**
  * Occupancy by month (UTC calendar months), on the same definition as the headline occupancy: at the end of each
  * month, each care home's latest return so far (carried forward from an earlier month when it made none that
- * month), summed over homes. The current month's point is therefore the headline figure itself.
+ * month), summed over homes. The current month's point is therefore the headline figure itself. Months before any
+ * home of the filter made a return are left out.
+ *
+ * One pass over the homes' monthly returns (care_home_monthly, one row per home and month it made a return), not
+ * one look-up per home and month: each monthly row replaces the home's previous one from its month on, so it
+ * changes the totals by its figures less the previous row's at its month (rows before the first month shown at
+ * that month); the totals by month are then the running sums of those changes.
+ * Cached per market data version, filter and months shown.
  */
 export async function occupancyTrend(
   db: Db,
@@ -215,21 +222,43 @@ export async function occupancyTrend(
 ): Promise<OccupancyPoint[]> {
   const from = `${addMonths(isoDate(now), -months).slice(0, 7)}-01`;
   const thisMonth = `${isoDate(now).slice(0, 7)}-01`;
+  return cachedByVersion(db, 'market', `trend|${from}|${thisMonth}|${JSON.stringify(f)}`, () =>
+    computeOccupancyTrend(db, f, from, thisMonth),
+  );
+}
+
+/** Occupancy by month from `from` to `thisMonth` (first days of months), as occupancyTrend describes. */
+async function computeOccupancyTrend(
+  db: Db,
+  f: LocationFilter,
+  from: string,
+  thisMonth: string,
+): Promise<OccupancyPoint[]> {
   const rows = await aggregateRows<Record<string, unknown>>(
     db,
     sql`
-    with months as (
-      select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month
-    )
-    select to_char(months.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
-      sum(m.occupied)::int as occupied, sum(m.vacant_accepting)::int as vacant_accepting
-    from months cross join locations
-    join lateral (
-      select c.max_capacity, c.occupied, c.vacant_accepting from care_home_monthly c
-      where c.location_id = locations.id and c.month <= months.month order by c.month desc limit 1
-    ) m on true
-    where ${where(f, CARE_HOME)}
-    group by months.month order by months.month`,
+    with changes as (
+      -- What each monthly row up to this month changes in the totals from its month on: its figures less the home's
+      -- previous monthly row's (a home's first row adds the home). Rows before the first month shown count at it.
+      select greatest(month, ${from}::date) as month, sum(case when prev_max is null then 1 else 0 end) as homes,
+        sum(max_capacity - coalesce(prev_max, 0)) as max_capacity, sum(occupied - coalesce(prev_occupied, 0)) as occupied,
+        sum(vacant_accepting - coalesce(prev_vacant, 0)) as vacant_accepting
+      from (
+        select c.month, c.max_capacity, c.occupied, c.vacant_accepting, lag(c.max_capacity) over w as prev_max,
+          lag(c.occupied) over w as prev_occupied, lag(c.vacant_accepting) over w as prev_vacant
+        from care_home_monthly c join locations on locations.id = c.location_id
+        where ${where(f, CARE_HOME)} and c.month <= ${thisMonth}::date
+        window w as (partition by c.location_id order by c.month)) r
+      group by 1),
+    months as (select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month),
+    running as (
+      select months.month, sum(coalesce(changes.homes, 0)) over w as homes,
+        sum(coalesce(changes.max_capacity, 0)) over w as max_capacity, sum(coalesce(changes.occupied, 0)) over w as occupied,
+        sum(coalesce(changes.vacant_accepting, 0)) over w as vacant_accepting
+      from months left join changes on changes.month = months.month
+      window w as (order by months.month))
+    select to_char(month, 'YYYY-MM') as month, homes::int, max_capacity::int, occupied::int, vacant_accepting::int
+    from running where homes > 0 order by month`,
   );
   return rows.map((r) => ({
     month: String(r.month),
