@@ -2,7 +2,7 @@
 // cqc_location_id (or Steward's location_id), the same layout providers upload on their page; or the national
 // Capacity Tracker care-home extract, whose workforce columns (staff employed, agency staff, staff absent) become
 // workforce returns beside the capacity returns.
-import { inArray, or } from 'drizzle-orm';
+import { inArray, or, sql } from 'drizzle-orm';
 import { recordCareHomeReturn, recordWorkforceReturn } from '../db/market/capacity.js';
 import { locations } from '../db/market/schema.js';
 import { parseBulkCapacity, type BulkCapacityRow } from '../domain/market/bulk.js';
@@ -77,6 +77,10 @@ export const capacityImporter: Importer<BulkCapacityRow> = {
     // One time for the whole file when a row has none, so a home's capacity and workforce returns share it.
     const now = new Date();
     let workforceReturns = 0;
+    // Past market_lock_keys_limit() homes, lock the returns' aggregates as a whole before the first return rather
+    // than one lock per home (drizzle/0004_market_lock_batches.sql): a national file stays within the lock table.
+    const homes = new Set(rows.map((r) => byKey.get(r.locationKey)!.id)).size;
+    await db.execute(sql`select market_lock_wide('return_location') where ${homes} > market_lock_keys_limit()`);
     for (const r of rows) {
       const ct = r as Partial<CapacityTrackerRow>;
       const asAt = ct.asAt instanceof Date ? ct.asAt : now;
