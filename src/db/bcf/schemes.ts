@@ -4,12 +4,16 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { contracts } from '../contracts/schema.js';
-import { InputError, NotFound } from '../../domain/core/errors.js';
+import { londonToday } from '../../domain/core/dates.js';
+import { InputError, NotFound, type FieldError } from '../../domain/core/errors.js';
+import { quarterHasEnded, quarterNotEndedMessage } from '../../domain/bcf/period.js';
 import {
   type AreaOfSpend,
   type Commissioner,
   type SchemeActual,
   type SchemeFunding,
+  fundingPenceProblem,
+  schemeOutputsProblem,
   validateScheme,
 } from '../../domain/bcf/plan.js';
 import { bcfPlans, bcfSchemeActuals, bcfSchemeFunding, bcfSchemes } from './schema.js';
@@ -86,21 +90,31 @@ export async function updateSchemeSpend(
   });
 }
 
-/** Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. */
+/**
+ * Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. Only for
+ * quarters that have ended by `today` (London; the KPI returns' rule), with money within BOUNDS.fundingLinePence
+ * and outputs whole when the scheme counts people or things (the same checks as the return import).
+ * @throws NotFound when there is no such scheme; InputError naming each actual at fault
+ */
 export async function putSchemeActuals(
   db: Db,
   actor: AuditActor,
   schemeId: string,
   actuals: SchemeActual[],
+  today: string = londonToday(),
 ): Promise<void> {
-  const bad = actuals.flatMap((a, i) =>
-    !Number.isInteger(a.actualPence) || a.actualPence < 0
-      ? [{ field: `actuals.${i}.actualPence`, message: 'Actual spend must be whole pence, 0 or more' }]
-      : [],
-  );
-  if (bad.length) throw new InputError(bad);
   await db.transaction(async (tx) => {
     const scheme = await schemeOf(tx, schemeId);
+    const bad: FieldError[] = actuals.flatMap((a, i) => {
+      const out: FieldError[] = [];
+      const money = fundingPenceProblem(a.actualPence);
+      if (money) out.push({ field: `actuals.${i}.actualPence`, message: `Actual spend: ${money}` });
+      const outputs = a.outputs === null ? null : schemeOutputsProblem(a.outputs, scheme.outputUnit);
+      if (outputs) out.push({ field: `actuals.${i}.outputs`, message: `Outputs: ${outputs}` });
+      if (!quarterHasEnded(a, today)) out.push({ field: `actuals.${i}.quarter`, message: quarterNotEndedMessage(a) });
+      return out;
+    });
+    if (bad.length) throw new InputError(bad);
     for (const a of actuals) await upsertSchemeActual(tx, schemeId, a);
     await recordAudit(tx, actor, {
       action: 'update_actuals',

@@ -128,6 +128,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/**
+ * Has a period ended by `asAt` (today, London)? `endExclusive` is the first day after it, so the period ended only
+ * when its last day is before `asAt`: a quarter, month or KPI period still running today has not. Used by KPI
+ * returns and BCF actual spend alike.
+ */
+export function periodHasEnded(endExclusive: IsoDate, asAt: IsoDate): boolean {
+  return endExclusive <= asAt;
+}
+
 /** The later of two ISO dates. */
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
