@@ -535,5 +535,20 @@ describeWithDatabases('bcf routes', (ctx) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors.map((e: { field: string }) => e.field)).toContain('plannedLevel');
+    // Issue 13, finding 14: an assessment dated before the model (1990) is refused in words.
+    const old = await lead.post(`/api/bcf/plans/${planId}/hicm`, {
+      placeId: bd,
+      change: 1,
+      level: 'established',
+      evidence: 'Discharge planning starts on admission',
+      assessedOn: '1990-06-01',
+    });
+    expect(old.statusCode).toBe(400);
+    expect(old.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'assessedOn',
+        message: 'The date assessed must be in 2015 or later: the High Impact Change Model was first published in 2015',
+      }),
+    ]);
   });
 });
