@@ -2,7 +2,7 @@
 // schema carries (a sum imported before the bound existed, a text longer than a form now allows) must never stop a
 // page from loading: such a figure is sent as it is stored, with a warning in the log, so it is shown and can be
 // corrected. Anything else that does not match (a missing field, a wrong type) is still a server error.
-import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import type { FastifySerializerCompiler } from 'fastify';
 import { isResponseSerializationError, serializerCompiler } from 'fastify-type-provider-zod';
 
 type Issue = { code: string; path: PropertyKey[]; origin?: string; expected?: string; inclusive?: boolean } & Record<
@@ -46,7 +46,9 @@ export function createBoundsTolerantSerializerCompiler(
   warn: (detail: { method: string; url: string; path: string; issue: string }) => void,
 ): FastifySerializerCompiler<unknown> {
   return (route) => {
-    const strict = (serializerCompiler as unknown as FastifySerializerCompiler<unknown>)(route) as (d: unknown) => string;
+    const strict = (serializerCompiler as unknown as FastifySerializerCompiler<unknown>)(route) as (
+      d: unknown,
+    ) => string;
     return (data: unknown) => {
       try {
         return strict(data);
