@@ -17,6 +17,7 @@ import councilRoutes from './admin/council.js';
 import { auditWrites } from './audit-hook.js';
 import { guardInput } from './input-guard.js';
 import { createBoundsTolerantSerializerCompiler } from './serializer.js';
+import { quietClientAborts } from './client-aborts.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
   );
   app.setErrorHandler(errorHandler);
+  quietClientAborts(app);
   app.decorate('db', options.database.db);
   app.decorate('database', options.database);
 
