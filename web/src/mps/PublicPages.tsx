@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../api';
 import {
   DownloadLinks,
+  type DownloadColumn,
   formatDate,
   InsetText,
   LoadingOrError,
@@ -278,7 +279,7 @@ export function PublicEditionsPage() {
   );
 }
 
-const downloadColumns = [
+const downloadColumns: DownloadColumn<Opportunity>[] = [
   { key: 'title', header: 'Opportunity' },
   { key: 'serviceAreaLabel', header: 'Service area' },
   { key: 'careGroupLabel', header: 'Care group', value: (o: Opportunity) => o.careGroupLabel ?? '' },
