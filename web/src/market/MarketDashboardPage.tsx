@@ -14,7 +14,8 @@ import {
   formatMonth,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
-import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
+import { bedsByType } from '../../../src/domain/mps/marketSections';
+import { BED_TYPE_LABELS, FRAGILITY_THRESHOLDS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
 import { ProviderHomePage } from './ProviderPage';
 import type { MarketSummary } from './types';
 import { useDashboardPlots } from './dashboardPlots';
@@ -68,6 +69,8 @@ function MarketDashboard() {
       </Page>
     );
   const trend = data.occupancyTrend;
+  // Beds by type in rows that add up to the headline beds and vacancies, as the statement's chart shows them.
+  const beds = bedsByType(data);
   const first = trend[0];
   const last = trend[trend.length - 1];
   const ratedGood = data.ratings
@@ -211,15 +214,16 @@ function MarketDashboard() {
             height={240}
             plot={groupsPlot}
             description={
-              data.byGroup
-                .map((g) => `${GROUP_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`)
-                .join('; ') + '. Only homes that split their return by bed type are counted here.'
+              beds
+                .map((g) => `${BED_TYPE_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`)
+                .join('; ') +
+              `. Beds a return gives only as totals (or in types that don’t add up to its totals) are not split by type, so the rows add up to the ${formatNumber(data.maxCapacity)} beds and ${formatNumber(data.vacantAccepting)} vacancies accepting admissions in the latest returns.`
             }
             caption="Beds by type"
-            rows={data.byGroup}
+            rows={beds}
             rowKey={(r) => r.group}
             columns={[
-              { key: 'group', header: 'Bed type', render: (r) => GROUP_LABELS[r.group] },
+              { key: 'group', header: 'Bed type', render: (r) => BED_TYPE_LABELS[r.group] },
               { key: 'maxCapacity', header: 'Beds', numeric: true },
               { key: 'occupied', header: 'Occupied', numeric: true },
               { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
@@ -229,7 +233,7 @@ function MarketDashboard() {
               filter: describeFilters(filters),
               what: 'beds by type',
               columns: [
-                { key: 'group', header: 'Bed type', labels: GROUP_LABELS },
+                { key: 'group', header: 'Bed type', labels: BED_TYPE_LABELS },
                 { key: 'maxCapacity', header: 'Beds', numFmt: '#,##0' },
                 { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
                 { key: 'vacantAccepting', header: 'Vacant accepting admissions', numFmt: '#,##0' },
