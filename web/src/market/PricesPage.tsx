@@ -16,12 +16,16 @@ import {
   Table,
   formatCount,
 } from '../components';
+import { ACTIVE_PLACEMENTS_DEFINITION, activePlacementsTotal } from '../../../src/domain/market/placement';
 import { describeFilters, filterQuery, useMarketFilters } from './Filters';
 import { MarketPage } from './MarketPage';
 import { BAND_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
 import { usePricePlots } from './pricePlots';
 import { ChartWithData } from './ChartWithData';
+
+/** The funding table's rows: each funding, then their total. */
+const FUNDING_ROW_LABELS: Record<string, string> = { ...FUNDING_LABELS, total: 'Total' };
 
 const poundsPerWeek = (pence: number | null | undefined) =>
   pence == null ? 'Not available' : `${formatPence(Math.round(pence))} a week`;
@@ -38,6 +42,8 @@ export function PricesPage() {
       </MarketPage>
     );
   const c = data.change;
+  // The funding rows and their total, which equals the home page's card when the filter is "Everywhere".
+  const fundingRows = [...data.funding, { funding: 'total', count: activePlacementsTotal(data.funding) }];
   const firstMix = data.contractMix.slice(0, 4);
   const lastMix = data.contractMix.slice(-4);
   const spotShare = (qs: typeof firstMix) => {
@@ -269,21 +275,27 @@ export function PricesPage() {
             ]}
           />
           <Table
-            caption="Active placements by funding"
-            rows={data.funding}
+            caption={`Active placements by funding, ${describeFilters(filters)}`}
+            rows={fundingRows}
             rowKey={(r) => r.funding}
             columns={[
-              { key: 'funding', header: 'Funding', render: (r) => FUNDING_LABELS[r.funding] ?? r.funding },
-              { key: 'count', header: 'Placements and packages', numeric: true },
+              { key: 'funding', header: 'Funding', render: (r) => FUNDING_ROW_LABELS[r.funding] ?? r.funding },
+              { key: 'count', header: 'Placements and packages', numeric: true, render: (r) => formatNumber(r.count) },
             ]}
+            firstCellIsHeader
           />
+          <p className="govuk-body-s" data-testid="active-placements-definition">
+            {ACTIVE_PLACEMENTS_DEFINITION}, counted here for {describeFilters(filters)}.
+            {(filters.scope ?? 'borough') !== 'all' &&
+              ' The home page counts them everywhere: choose “Everywhere” above to see the same total.'}
+          </p>
           <DownloadLinks
             filename="active-placements-by-funding"
             filter={describeFilters(filters)}
             what="funding"
-            rows={data.funding}
+            rows={fundingRows}
             columns={[
-              { key: 'funding', header: 'Funding', labels: FUNDING_LABELS },
+              { key: 'funding', header: 'Funding', labels: FUNDING_ROW_LABELS },
               { key: 'count', header: 'Placements and packages', numFmt: '#,##0' },
             ]}
           />
