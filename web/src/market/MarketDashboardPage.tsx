@@ -15,6 +15,7 @@ import {
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
 import { bedsByType } from '../../../src/domain/mps/marketSections';
+import { occupancyMonthCell, occupancyMonthText } from './occupancyMonths';
 import { BED_TYPE_LABELS, FRAGILITY_THRESHOLDS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
 import { ProviderHomePage } from './ProviderPage';
 import type { MarketSummary } from './types';
@@ -73,6 +74,8 @@ function MarketDashboard() {
   const beds = bedsByType(data);
   const first = trend[0];
   const last = trend[trend.length - 1];
+  // The current month is the latest returns so far: "December 2026 to date", never a finished month.
+  const monthText = occupancyMonthText(data.asAt);
   const ratedGood = data.ratings
     .filter((r) => r.rating === 'Good' || r.rating === 'Outstanding')
     .reduce((s, r) => s + r.count, 0);
@@ -142,7 +145,7 @@ function MarketDashboard() {
         height={300}
         description={
           first && last
-            ? `Occupancy was ${formatRatio(first.occupancy)} in ${formatMonth(first.month)} and ${formatRatio(last.occupancy)} in ${formatMonth(last.month)}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
+            ? `Occupancy was ${formatRatio(first.occupancy)} in ${formatMonth(first.month)} and ${formatRatio(last.occupancy)} in ${monthText(last.month)}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
             : 'No capacity returns yet.'
         }
         plot={occupancyPlot}
@@ -155,7 +158,7 @@ function MarketDashboard() {
         rows={trend}
         rowKey={(r) => r.month}
         columns={[
-          { key: 'month', header: 'Month', render: (r) => formatMonth(r.month) },
+          { key: 'month', header: 'Month', render: (r) => monthText(r.month) },
           { key: 'homes', header: 'Homes reporting', numeric: true },
           { key: 'maxCapacity', header: 'Maximum capacity', numeric: true },
           { key: 'occupied', header: 'Occupied', numeric: true },
@@ -167,7 +170,7 @@ function MarketDashboard() {
           filter: describeFilters(filters),
           what: 'occupancy by month',
           columns: [
-            { key: 'month', header: 'Month' },
+            { key: 'month', header: 'Month', value: (r) => occupancyMonthCell(r.month, data.asAt) },
             { key: 'homes', header: 'Homes reporting', numFmt: '#,##0' },
             { key: 'maxCapacity', header: 'Maximum capacity', numFmt: '#,##0' },
             { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
