@@ -9,7 +9,6 @@ import {
   formatDate,
   formatNumber,
   formatPence,
-  formatQuarter,
   formatRatio,
   KeyFigures,
   LoadingOrError,
@@ -18,6 +17,7 @@ import {
 } from '../components';
 import { ACTIVE_PLACEMENTS_DEFINITION, activePlacementsTotal } from '../../../src/domain/market/placement';
 import { describeFilters, filterQuery, useMarketFilters } from './Filters';
+import { quarterCell, quarterText } from './occupancyMonths';
 import { MarketPage } from './MarketPage';
 import { BAND_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
@@ -42,6 +42,8 @@ export function PricesPage() {
       </MarketPage>
     );
   const c = data.change;
+  // The current quarter holds the placements so far: "Oct–Dec 2026 to date", never a finished quarter.
+  const quarterName = quarterText(data.asAt);
   // The funding rows and their total, which equals the home page's card when the filter is "Everywhere".
   const fundingRows = [...data.funding, { funding: 'total', count: activePlacementsTotal(data.funding) }];
   const firstMix = data.contractMix.slice(0, 4);
@@ -127,7 +129,7 @@ export function PricesPage() {
         rows={data.quarters}
         rowKey={(r) => r.quarter}
         columns={[
-          { key: 'quarter', header: 'Quarter', render: (r) => formatQuarter(r.quarter) },
+          { key: 'quarter', header: 'Quarter', render: (r) => quarterName(r.quarter) },
           { key: 'n', header: 'Placements', numeric: true },
           { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
           { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
@@ -140,7 +142,7 @@ export function PricesPage() {
           filter: describeFilters(filters),
           what: 'prices by quarter',
           columns: [
-            { key: 'quarter', header: 'Quarter' },
+            { key: 'quarter', header: 'Quarter', value: (r) => quarterCell(r.quarter, data.asAt) },
             { key: 'n', header: 'Placements', numFmt: '#,##0' },
             { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
             { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
@@ -204,7 +206,7 @@ export function PricesPage() {
         rows={data.contractMix}
         rowKey={(r) => r.quarter}
         columns={[
-          { key: 'quarter', header: 'Quarter', render: (r) => formatQuarter(r.quarter) },
+          { key: 'quarter', header: 'Quarter', render: (r) => quarterName(r.quarter) },
           { key: 'spot', header: 'Spot', numeric: true },
           { key: 'framework', header: 'Framework', numeric: true },
           { key: 'block', header: 'Block', numeric: true },
@@ -215,7 +217,7 @@ export function PricesPage() {
           filter: describeFilters(filters),
           what: 'contract mix',
           columns: [
-            { key: 'quarter', header: 'Quarter' },
+            { key: 'quarter', header: 'Quarter', value: (r) => quarterCell(r.quarter, data.asAt) },
             { key: 'spot', header: 'Spot' },
             { key: 'framework', header: 'Framework' },
             { key: 'block', header: 'Block' },
