@@ -175,3 +175,12 @@ export function formatQuarter(value: string | null | undefined): string {
   if (!m) return value;
   return `${QUARTER_MONTHS[+m[2] - 1]} ${m[1]}`;
 }
+
+/**
+ * A total of amounts in pence as the sum of their whole pounds (in pence, a multiple of 100): a headline total
+ * then equals the sum of the rounded parts shown with it (issue 13: "Actual spend to date £17,468,802" over
+ * funding lines adding up to £17,468,801). Round each part with {@link formatWholePounds}, total with this.
+ */
+export function wholePoundsTotal(pence: readonly number[]): number {
+  return pence.reduce((sum, p) => sum + Math.round(p / 100) * 100, 0);
+}
