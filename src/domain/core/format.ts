@@ -4,7 +4,12 @@
 import { pluralise } from './plural.js';
 
 const nf = new Map<string, Intl.NumberFormat>();
-function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
+/**
+ * The en-GB number format with `minDp` to `maxDp` decimal places, made once and shared: the same text as
+ * `value.toLocaleString('en-GB', { minimumFractionDigits: minDp, maximumFractionDigits: maxDp })`, without building
+ * a formatter for every value (which toLocaleString with options does), for code that formats values in a loop.
+ */
+export function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
   const key = `${minDp}:${maxDp}`;
   let f = nf.get(key);
   if (!f) {
@@ -169,4 +174,13 @@ export function formatQuarter(value: string | null | undefined): string {
   const m = /^(\d{4})-Q([1-4])$/.exec(value);
   if (!m) return value;
   return `${QUARTER_MONTHS[+m[2] - 1]} ${m[1]}`;
+}
+
+/**
+ * A total of amounts in pence as the sum of their whole pounds (in pence, a multiple of 100): a headline total
+ * then equals the sum of the rounded parts shown with it (issue 13: "Actual spend to date £17,468,802" over
+ * funding lines adding up to £17,468,801). Round each part with {@link formatWholePounds}, total with this.
+ */
+export function wholePoundsTotal(pence: readonly number[]): number {
+  return pence.reduce((sum, p) => sum + Math.round(p / 100) * 100, 0);
 }
