@@ -16,6 +16,7 @@ import {
   TextInput,
   fieldError,
   type SummaryError,
+  formatSpan,
 } from '../components';
 import { crumbs, errorsOf, KIND_LABEL } from './deliveryPlanParts';
 
@@ -71,7 +72,7 @@ export function DeliveryPlansPage() {
               },
               { key: 'kind', header: 'Kind', render: (p) => KIND_LABEL[p.kind] },
               { key: 'careGroup', header: 'Care group', render: (p) => p.careGroup ?? '' },
-              { key: 'years', header: 'Years', render: (p) => `${p.years[0]} – ${p.years[p.years.length - 1]}` },
+              { key: 'years', header: 'Years', render: (p) => formatSpan(p.years[0], p.years[p.years.length - 1], ' – ') },
               { key: 'actions', header: 'Actions', numeric: true },
               { key: 'retired', header: 'Status', render: (p) => (p.retired ? 'Retired' : 'Current') },
             ]}
