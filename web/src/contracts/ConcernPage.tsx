@@ -89,12 +89,15 @@ export function ConcernPage() {
   const [done, setDone] = useState<string | null>(null);
   const crumbs = [
     { text: 'Contracts and delivery', href: '/contracts' },
-    { text: 'Provider concerns', href: '/contracts/concerns' },
+    {
+      text: user?.role === 'provider' ? 'Concerns about your services' : 'Provider concerns',
+      href: '/contracts/concerns',
+    },
     { text: 'Concern' },
   ];
   if (!c)
     return (
-      <Page title="Provider concern" breadcrumbs={crumbs}>
+      <Page title={user?.role === 'provider' ? 'Concern about your service' : 'Provider concern'} breadcrumbs={crumbs}>
         <LoadingOrError loading={loading} error={error} what="the concern" />
       </Page>
     );

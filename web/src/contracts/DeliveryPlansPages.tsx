@@ -72,7 +72,11 @@ export function DeliveryPlansPage() {
               },
               { key: 'kind', header: 'Kind', render: (p) => KIND_LABEL[p.kind] },
               { key: 'careGroup', header: 'Care group', render: (p) => p.careGroup ?? '' },
-              { key: 'years', header: 'Years', render: (p) => formatSpan(p.years[0], p.years[p.years.length - 1], ' – ') },
+              {
+                key: 'years',
+                header: 'Years',
+                render: (p) => formatSpan(p.years[0], p.years[p.years.length - 1], ' – '),
+              },
               { key: 'actions', header: 'Actions', numeric: true },
               { key: 'retired', header: 'Status', render: (p) => (p.retired ? 'Retired' : 'Current') },
             ]}
