@@ -236,8 +236,13 @@ function PlanKindFields(p: {
         small={p.small}
         value={p.kind}
         onChange={p.setKind}
+        error={fieldError(p.errors, 'kind')}
         items={[
-          { value: 'delivery_plan', text: 'The council’s delivery plan' },
+          {
+            value: 'delivery_plan',
+            text: 'The council’s delivery plan',
+            hint: 'The council has one delivery plan for each year: retire the current one before starting its successor for the same years',
+          },
           { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
         ]}
       />
