@@ -50,3 +50,4 @@ export { lazyPage } from './lazyPage';
 export { domainProblems, useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
 export { uploadErrorsToSummary, useFileUpload } from './useFileUpload';
 export { FileUploadForm } from './FileUploadForm';
+export { UnsavedChangesGuard, UNSAVED_CHANGES_QUESTION } from './UnsavedChanges';

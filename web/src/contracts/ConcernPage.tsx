@@ -15,6 +15,7 @@ import {
   Tag,
   TextInput,
   Textarea,
+  UnsavedChangesGuard,
   datePartsToIso,
   fieldError,
   formatDate,
@@ -256,6 +257,7 @@ function StepForm({
   };
   return (
     <form onSubmit={submit} noValidate className="govuk-!-margin-top-6">
+      <UnsavedChangesGuard when={!!(note.trim() || agreedAction.trim())} />
       <h2 className="govuk-heading-m">Move the concern on</h2>
       <Radios
         name="to"
@@ -357,6 +359,7 @@ function ResponseForm({
         void onSubmit(response);
       }}
     >
+      <UnsavedChangesGuard when={response !== (c.providerResponse ?? '')} />
       <h2 className="govuk-heading-m">Your response</h2>
       <Textarea
         name="response"
