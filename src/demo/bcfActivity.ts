@@ -12,15 +12,25 @@ const FALLS_RATES = [0.006, 0.009, 0.015, 0.028, 0.048, 0.075];
 /** Chronic ACSC emergency admissions a person a year by age (rising with age). */
 const acscRate = (ageFrom: number) => 0.0009 * Math.exp(0.043 * (ageFrom + 2));
 
+/** A place whose hospital activity is made up: its plan id, GSS code, rates against England's and population. */
+export interface ActivityPlace {
+  placeId: string;
+  gssCode: string;
+  /** Falls and chronic ACSC admission rates as a multiple of the England-like rates above. */
+  fallsLevel: number;
+  acscLevel: number;
+  /** Residents by ESP2013 band in the `k`th of `allYears` (the baseline first), or null when not known. */
+  bands: (k: number) => number[] | null;
+}
+
 /**
  * Insert each place's hospital activity for every complete quarter (admissions drawn from `rng`, Poisson) and the
  * falls (per 100,000 65+ a year) and avoidable admissions (per 100,000 a quarter) plans for `allYears` (the
  * baseline first): about the baseline's standardised rates, 3% better in the first plan year and 5% in the second.
- * `placeIds` maps place keys to the plan's place ids.
  */
-export async function loadHospitalActivity(
+export async function loadActivityFor(
   db: Db,
-  placeIds: Record<string, string>,
+  places: readonly ActivityPlace[],
   allYears: readonly string[],
   completeQuarters: readonly FyQuarter[],
   rng: Rng,
@@ -28,12 +38,11 @@ export async function loadHospitalActivity(
   const baseline = allYears[0];
   const activity: (typeof bcfActivity.$inferInsert)[] = [];
   const metricPlans: { placeId: string; metric: string; year: string; quarter: number; value: number }[] = [];
-  for (const p of DEMO_BCF_PLACES) {
-    const placeId = placeIds[p.key];
-    const fallsLevel = p.key === 'hav' ? 1.05 : p.key === 'bd' ? 0.93 : 0.97;
-    const acscLevel = p.key === 'bd' ? 1.25 : p.key === 'hav' ? 1.0 : 0.92;
+  for (const p of places) {
+    const { placeId, fallsLevel, acscLevel } = p;
     for (const q of completeQuarters) {
-      const bands = demoBands(p, allYears.indexOf(q.year));
+      const bands = p.bands(allYears.indexOf(q.year));
+      if (!bands) continue;
       const improvement = q.year === baseline ? 1 : 0.98;
       ESP2013.forEach((b, i) => {
         activity.push({
@@ -83,4 +92,30 @@ export async function loadHospitalActivity(
   }
   for (let i = 0; i < activity.length; i += 500) await db.insert(bcfActivity).values(activity.slice(i, i + 500));
   await db.insert(bcfMetricPlans).values(metricPlans);
+}
+
+/**
+ * The joint plan's places (seed 001): Havering's falls a little above England's, Barking and Dagenham's chronic
+ * ACSC admissions a quarter above. `placeIds` maps place keys to the plan's place ids.
+ */
+export async function loadHospitalActivity(
+  db: Db,
+  placeIds: Record<string, string>,
+  allYears: readonly string[],
+  completeQuarters: readonly FyQuarter[],
+  rng: Rng,
+): Promise<void> {
+  await loadActivityFor(
+    db,
+    DEMO_BCF_PLACES.map((p) => ({
+      placeId: placeIds[p.key],
+      gssCode: p.gssCode,
+      fallsLevel: p.key === 'hav' ? 1.05 : p.key === 'bd' ? 0.93 : 0.97,
+      acscLevel: p.key === 'bd' ? 1.25 : p.key === 'hav' ? 1.0 : 0.92,
+      bands: (k) => demoBands(p, k),
+    })),
+    allYears,
+    completeQuarters,
+    rng,
+  );
 }

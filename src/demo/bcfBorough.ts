@@ -5,13 +5,19 @@
 // of Havering's size (the demo borough is calibrated on Havering); plans are set a little better than the
 // baseline Steward computes, as a council would set them.
 import type { Db } from '../db/client.js';
+import { prefillFromHub, writeDemandCapacity } from '../db/bcf/demandCapacity.js';
 import { putMetricPlans } from '../db/bcf/metrics.js';
+import { populationRows } from '../db/demand/population.js';
+import { dischargeSimulationScenarios } from '../db/discharge/simulationSchema.js';
 import { createPlan, loadPlan, type NewPlan } from '../db/bcf/plans.js';
 import { refreshStewardCounts } from '../db/bcf/steward.js';
 import { getBorough } from '../db/core/settings.js';
 import { financialYearOf, financialYearStart } from '../domain/core/dates.js';
 import type { Rng } from '../domain/core/random.js';
-import { nextFinancialYear, quarterEndDate, quartersOf } from '../domain/bcf/period.js';
+import { monthsOfYear, nextFinancialYear, quarterEndDate, quartersOf } from '../domain/bcf/period.js';
+import { espPopulation } from '../domain/bcf/population.js';
+import { boroughScenario } from '../domain/discharge/simulation/examples.js';
+import { loadActivityFor } from './bcfActivity.js';
 import type { FundingLine } from '../domain/bcf/plan.js';
 import { DEMO_BCF_PLACES, QUARTER_SHAPE, requirementsFor } from './bcfPlaces.js';
 import { addCommunityHealth, schemesFor } from './bcfSchemes.js';
@@ -136,6 +142,51 @@ export async function loadBoroughBcfPlan(
         });
   });
   await putMetricPlans(db, ACTOR, created.id, rows as Parameters<typeof putMetricPlans>[3]);
+
+  // Falls and avoidable admissions: hospital activity for the borough's residents (the demand part's population)
+  // at the rates the joint plan's places have, Havering's (falls a little above England's, ACSC at England's).
+  const allYears = [baseline, ...years];
+  const series = await populationRows(db, [borough.gssCode]);
+  const bandsOf = allYears.map((y) => {
+    const pop = espPopulation(series, borough.gssCode, Number(financialYearStart(y).slice(0, 4)));
+    return pop && pop.bands.some((b) => b.population > 0) ? pop.bands.map((b) => b.population) : null;
+  });
+  await loadActivityFor(
+    db,
+    [{ placeId, gssCode: borough.gssCode, fallsLevel: 1.05, acscLevel: 1.0, bands: (k) => bandsOf[k] ?? null }],
+    allYears,
+    quartersOf(allYears).filter((q) => quarterEndDate(q) <= today),
+    rng,
+  );
+
+  // Demand and capacity for the next plan year, as the joint plan's: demand from the borough's own discharge hub,
+  // capacity from a capacity planner scenario of its intermediate care, and Home Settle and Support entered by hand
+  // (Havering's seed figures scaled to the borough, 0.93).
+  const scenario = boroughScenario({
+    name: `${plan.places[0].name.replace(/ \(demo borough\)$/, '')} intermediate care (BCF plan)`,
+    startDate: financialYearStart(years[1]),
+  });
+  const [sc] = await db
+    .insert(dischargeSimulationScenarios)
+    .values({
+      name: scenario.name,
+      description: 'The borough’s reablement, step-down beds and D2A beds planned in its own BCF plan',
+      scenario,
+    })
+    .returning({ id: dischargeSimulationScenarios.id });
+  await prefillFromHub(db, ACTOR, saved, years[1], { scenarioId: sc.id, growth: 0.03 });
+  const welfare = years.flatMap((y, k) =>
+    monthsOfYear(y).map((month, m) => ({
+      placeId,
+      service: 'welfare' as const,
+      month,
+      demand: Math.round(havering.hss.referrals * 0.93 * (1 + 0.03 * (k + 1)) * (m >= 8 ? 1.08 : 1)),
+      capacity: Math.round(havering.hss.capacity * 0.93 * (k === 0 ? 1.1 : 1.3)),
+      demandSource: 'HSS referrals, grown 3% a year (Havering’s seed figures, scaled to the borough)',
+      capacitySource: 'HSS contract capacity (Havering’s seed figures, scaled, increased)',
+    })),
+  );
+  await writeDemandCapacity(db, ACTOR, saved, welfare, 'demo_demand_capacity');
   return { planId: created.id };
 }
 

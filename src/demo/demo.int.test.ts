@@ -6,6 +6,8 @@ import { getBorough } from '../db/core/settings.js';
 import { describeWithDatabases } from '../db/testing.js';
 import { DEMO_BOROUGH } from './borough.js';
 import { loadPlan } from '../db/bcf/plans.js';
+import { allDemandCapacity, planScorecard } from '../db/bcf/returns.js';
+import { monthsOfYear } from '../domain/bcf/period.js';
 import { computeStewardCounts } from '../db/bcf/steward.js';
 import { isDatabaseEmpty, loadDemo } from './index.js';
 import { DEMO_STAFF } from './users.js';
@@ -129,6 +131,31 @@ describeWithDatabases('demo borough', (ctx) => {
     const key = (c: { metric: string; year: string; quarter: number; numerator: number }) =>
       `${c.metric} ${c.year} Q${c.quarter}: ${c.numerator}`;
     expect(fresh.map(key).sort()).toEqual(stored.map(key).sort());
+
+    // Like the joint plan, the borough's plan shows all four metrics with a plan and an actual (falls and avoidable
+    // admissions from hospital activity for its residents), and demand and capacity for the next plan year.
+    const ownPlan = await loadPlan(ctx.db, own.id);
+    const card = await planScorecard(ctx.db, ownPlan);
+    expect(card.map((m) => m.definition.key).sort()).toEqual([
+      'avoidable_admissions',
+      'discharge_home',
+      'falls',
+      'residential_admissions',
+    ]);
+    for (const m of card) {
+      const baselineYear = m.years.find((y) => y.year === ownPlan.baselineYear)!;
+      expect(baselineYear.plan, m.definition.key).not.toBeNull();
+      expect(baselineYear.actual, m.definition.key).not.toBeNull();
+    }
+    // Calibrated as the joint plan's places: falls about 1,900 per 100,000 aged 65+, ACSC a few hundred a quarter.
+    const falls = card.find((m) => m.definition.key === 'falls')!.years[0];
+    expect(falls.actual!).toBeGreaterThan(1_300);
+    expect(falls.actual!).toBeLessThan(2_600);
+    const dc = await allDemandCapacity(ctx.db, ownPlan);
+    const months = new Set(monthsOfYear(ownPlan.years[1]));
+    const nextYear = dc.filter((r) => months.has(r.month));
+    expect(new Set(nextYear.map((r) => r.service)).size).toBeGreaterThanOrEqual(3);
+    expect(nextYear.filter((r) => r.demand !== null && r.capacity !== null).length).toBeGreaterThanOrEqual(36);
 
     const users = await queryRows<{ email: string; role: string }>(
       ctx.db,

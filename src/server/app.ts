@@ -21,6 +21,7 @@ import adminRoutes from './admin/routes.js';
 import councilRoutes from './admin/council.js';
 import { auditWrites } from './audit-hook.js';
 import { guardInput } from './input-guard.js';
+import { quietClientAborts } from './client-aborts.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session.js';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  quietClientAborts(app);
   app.decorate('db', options.database.db);
   app.decorate('database', options.database);
 

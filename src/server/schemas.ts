@@ -61,6 +61,21 @@ export function sendAttachment(reply: FastifyReply, body: Buffer | string, fileN
     .send(body);
 }
 
+/**
+ * Words as part of a file name: "Eastbrook and Westmarsh BCF plan 2025/26" → "eastbrook-and-westmarsh-bcf-plan-2025-26"
+ * (lower case ASCII letters and digits joined by hyphens, at most 120 characters, cut at a word). Downloads name what they hold in
+ * words, never by an id.
+ */
+export function fileNamePart(words: string): string {
+  const slug = words
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // Long names are cut at a word, never inside one ("…-2027-28", not "…-to-2").
+  return slug.length <= 120 ? slug : slug.slice(0, 121).replace(/-[^-]*$/, '');
+}
+
 /** Media types of the downloads. */
 export const MEDIA = {
   csv: 'text/csv',

@@ -196,7 +196,9 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     );
     expect(again.candidates.map((c) => c.name)).toEqual(['Oakfield House']);
 
+    vi.setSystemTime(at(31)); // the discharge is recorded after the person left, never ahead of them
     const discharged = await recordDischarge(ctx.db, ref.id, 'care_home', BROKER, at(30));
+    vi.setSystemTime(now);
     expect(discharged.status).toBe('discharged');
     expect(discharged.delays[0].to).toEqual(at(30));
     const board = await loadBoard(ctx.db, at(31));
@@ -330,7 +332,9 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     expect((await loadD2a(ctx.db, { ...window, now: at(72) })).occupiedNow).toBe(0); // cached for this version
     const d2aAward = await awardOffer(ctx.db, dq.id, BROKER, at(55));
     expect(d2aAward.vacancyAfter).toEqual({ blockBedsFree: 1 });
+    vi.setSystemTime(at(61));
     await recordDischarge(ctx.db, d2a.id, 'd2a_bed', BROKER, at(60));
+    vi.setSystemTime(now);
     const report = await loadD2a(ctx.db, { ...window, now: at(72) });
     expect(report.bedsContracted).toBe(2);
     expect(report.occupiedNow).toBe(1); // the write is seen at once
@@ -358,5 +362,49 @@ describeWithDatabases('discharge brokerage', (ctx) => {
     expect(d2a).toMatchObject({ waiting: false, endedAt: null, lengthOfStayDays: null });
     expect(d2a.waitDays).toBeCloseTo((at(60).getTime() - new Date('2025-03-09T09:00:00Z').getTime()) / 86_400_000, 6);
     expect(h.episodes.filter((e) => e.waiting)).toHaveLength(3);
+  });
+
+  it('refuses a discharge time in the future, before the referral or before medically optimised, writing nothing', async () => {
+    // Medically optimised 9 March 09:00; referred at 10 March 10:00 (`now`).
+    const ref = await createReferral(ctx.db, referral('HUB-T-0001'), BROKER, now);
+    const refused = async (when: Date) =>
+      recordDischarge(ctx.db, ref.id, 'usual_residence', BROKER, when).then(
+        () => null,
+        (e: { status?: number; errors?: { field: string; message: string }[] }) => ({
+          status: e.status,
+          errors: e.errors,
+        }),
+      );
+    expect(await refused(at(2))).toEqual({
+      status: 400,
+      errors: [{ field: 'dischargedAt', message: 'The time they left hospital cannot be in the future' }],
+    });
+    expect(await refused(at(-1))).toEqual({
+      status: 400,
+      errors: [
+        {
+          field: 'dischargedAt',
+          message: 'The time they left hospital must be after the referral was made (10 March 2025 at 10:00)',
+        },
+      ],
+    });
+    // A referral made after the person was medically optimised, backdated: before MO is refused too.
+    const late = await createReferral(
+      ctx.db,
+      referral('HUB-T-0002', { medicallyOptimisedAt: '2025-03-10T09:30:00Z' }),
+      BROKER,
+      at(-2),
+    );
+    const beforeMo = await recordDischarge(ctx.db, late.id, 'usual_residence', BROKER, at(-1)).catch(
+      (e: { errors?: { message: string }[] }) => e.errors?.[0]?.message,
+    );
+    expect(beforeMo).toBe(
+      'The time they left hospital must be after they were medically optimised (10 March 2025 at 09:30)',
+    );
+    expect((await getReferral(ctx.db, ref.id))!.status).not.toBe('discharged');
+    expect((await getReferral(ctx.db, late.id))!.status).not.toBe('discharged');
+    // Inside the minute of the referral, and now: accepted.
+    const done = await recordDischarge(ctx.db, ref.id, 'usual_residence', BROKER, new Date(now.getTime() + 20_000));
+    expect(done.status).toBe('discharged');
   });
 });

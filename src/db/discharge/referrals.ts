@@ -13,6 +13,7 @@ import type {
   ServiceNeed,
 } from '../../domain/discharge/referral.js';
 import { referralStatus, type ReferralStatus } from '../../domain/discharge/referral.js';
+import { dischargeTimeProblem } from '../../domain/discharge/dischargeTime.js';
 import {
   dischargeBedStays,
   dischargeDelays,
@@ -260,7 +261,11 @@ export async function recordDelay(
   });
 }
 
-/** The person has left hospital: stamp the time and destination and close any open delay. */
+/**
+ * The person has left hospital: stamp the time and destination and close any open delay.
+ * @throws InputError (field dischargedAt) when `at` is in the future, before the referral was made or before the
+ *   person was medically optimised; Conflict when the referral is closed
+ */
 export async function recordDischarge(
   db: Db,
   referralId: string,
@@ -270,12 +275,10 @@ export async function recordDischarge(
 ): Promise<Referral> {
   await db.transaction(async (tx) => {
     const row = await lockOpenReferral(tx, referralId);
-    if (at.getTime() < row.medicallyOptimisedAt.getTime()) {
-      throw new InputError(
-        [{ field: 'dischargedAt', message: 'Discharge time must be after the medically optimised time' }],
-        'Discharge cannot be before the person was medically optimised',
-      );
-    }
+    // The same check as the API's and the form's (src/domain/discharge/dischargeTime.ts): not in the future, not
+    // before the referral was made nor before the person was medically optimised.
+    const problem = dischargeTimeProblem(at, new Date(), row);
+    if (problem) throw InputError.field('dischargedAt', problem);
     await tx
       .update(dischargeReferrals)
       .set({ dischargedAt: at, destination, updatedAt: new Date() })

@@ -9,7 +9,7 @@ import { loadPlan } from '../../db/bcf/plans.js';
 import { applyReturn, returnSheets } from '../../db/bcf/returns.js';
 import { requireRole } from '../auth/guards.js';
 import { Problem } from '../problem.js';
-import { download, MEDIA, sendAttachment } from '../schemas.js';
+import { download, fileNamePart, MEDIA, sendAttachment } from '../schemas.js';
 import { readReturnWorkbook, writeReturnWorkbook } from './returnXlsx.js';
 import { idParams, importSummarySchema, returnQuerySchema } from './schemas.js';
 
@@ -38,8 +38,13 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
           throw InputError.field('quarter', `Not a year of this plan (${years.join(', ')})`, 'querystring');
       }
       const today = londonToday();
-      const buf = await writeReturnWorkbook(await returnSheets(app.db, request.params.id, quarter, today));
-      const name = quarter ? `bcf-return-${quarter.year.replace('/', '-')}-q${quarter.quarter}` : `bcf-plan-${today}`;
+      const sheets = await returnSheets(app.db, request.params.id, quarter, today);
+      const buf = await writeReturnWorkbook(sheets);
+      // The file names the plan in words (its name is the cover sheet's second title line), never by its id.
+      const plan = fileNamePart(String(sheets[0].title[1] ?? ''));
+      const name = quarter
+        ? `bcf-return-${plan}-${quarter.year.replace('/', '-')}-q${quarter.quarter}`
+        : `bcf-plan-${plan}-${today}`;
       return sendAttachment(reply, buf, `${name}.xlsx`, MEDIA.xlsx);
     },
   );

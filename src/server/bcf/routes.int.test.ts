@@ -137,6 +137,11 @@ describeWithDatabases('bcf routes', (ctx) => {
     const first = await lead.get(`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent('2026/27 Q2')}`);
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toBe(XLSX);
+    // Named by the plan in words and the quarter, never by the plan's id.
+    expect(first.headers['content-disposition']).toBe(
+      'attachment; filename="bcf-return-barking-dagenham-havering-and-redbridge-joint-better-care-fund-plan-2026-27-to-2027-28-2026-27-q2.xlsx"',
+    );
+    expect(first.headers['content-disposition']).not.toContain(planId);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(first.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([

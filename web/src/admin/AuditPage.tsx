@@ -2,6 +2,7 @@ import type { Wire } from '../../../src/server/schemas';
 import type { auditEntrySchema } from '../../../src/server/auth/schemas';
 import { Link, useSearchParams } from 'react-router';
 import { useApi, withQuery } from '../api';
+import { londonDateTime } from '../components/downloads';
 import { ROLE_LABELS } from '../auth';
 import { RETURN_SOURCE_LABELS } from '../../../src/domain/market/types';
 import {
@@ -251,6 +252,18 @@ const downloadColumns: DownloadColumn<AuditEntry>[] = [
   { key: 'detail', header: 'Detail', value: detailOf },
 ];
 
+/**
+ * The download's name: the London dates its entries run from and to ("steward-audit-2026-11-02-to-2026-11-30"),
+ * never the entry id the page of older entries starts before.
+ */
+function auditFileName(entries: readonly AuditEntry[]): string {
+  if (entries.length === 0) return 'steward-audit';
+  const day = (at: string) => londonDateTime(new Date(at)).slice(0, 10);
+  const first = day(entries[entries.length - 1].at);
+  const last = day(entries[0].at);
+  return first === last ? `steward-audit-${first}` : `steward-audit-${first}-to-${last}`;
+}
+
 export function AuditPage() {
   const [params] = useSearchParams();
   const before = params.get('before');
@@ -274,7 +287,7 @@ export function AuditPage() {
             emptyText="No entries."
           />
           <DownloadLinks
-            filename={`steward-audit${before ? `-before-${before}` : ''}`}
+            filename={auditFileName(data.entries)}
             what="these entries"
             columns={downloadColumns}
             rows={data.entries}

@@ -18,16 +18,15 @@ import {
   type PlotOptions,
   type SummaryError,
   formatCount,
-  MONTH_NAMES,
 } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
+import { demandCapacityColumns, monthText } from './downloads';
 import type { DcRow, DcView } from './types';
 
-const monthText = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 const cellKey = (service: string, month: string) => `${service}|${month}`;
 
 export function DemandCapacityPage() {
-  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { planId, planName, error: listError, loading: listLoading } = usePlanId();
   const [params, setParams] = useSearchParams();
   const path = planId
     ? withQuery(`/api/bcf/plans/${planId}/demand-capacity`, { year: params.get('year') ?? undefined })
@@ -306,22 +305,10 @@ export function DemandCapacityPage() {
       </form>
       <DownloadLinks
         filename={`bcf-demand-capacity-${data.year.replace('/', '-')}`}
+        filter={planName}
         what="the demand and capacity table"
         rows={data.rows}
-        columns={[
-          { key: 'place', header: 'Place', value: (r) => data.places.find((p) => p.id === r.placeId)?.name ?? '' },
-          {
-            key: 'service',
-            header: 'Service',
-            value: (r) => data.services.find((s) => s.key === r.service)?.label ?? r.service,
-          },
-          { key: 'month', header: 'Month' },
-          { key: 'demand', header: 'Demand' },
-          { key: 'capacity', header: 'Capacity' },
-          { key: 'shortfall', header: 'Shortfall' },
-          { key: 'demandSource', header: 'Demand source' },
-          { key: 'capacitySource', header: 'Capacity source' },
-        ]}
+        columns={demandCapacityColumns(data)}
       />
       {data.canEdit && (
         <Details summary="Prefill this year from the hub and a capacity planner scenario">

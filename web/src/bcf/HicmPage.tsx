@@ -21,6 +21,7 @@ import {
   type TagColour,
 } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
+import { hicmColumns } from './downloads';
 import type { Assessment, HicmView } from './types';
 
 const LEVEL_COLOUR: Record<string, TagColour> = {
@@ -32,7 +33,7 @@ const LEVEL_COLOUR: Record<string, TagColour> = {
 };
 
 export function HicmPage() {
-  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { planId, planName, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading, reload } = useApi<HicmView>(planId ? `/api/bcf/plans/${planId}/hicm` : null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [done, setDone] = useState<string | null>(null);
@@ -139,17 +140,10 @@ export function HicmPage() {
       />
       <DownloadLinks
         filename="bcf-hicm"
+        filter={planName}
         what="the assessments"
         rows={data.history}
-        columns={[
-          { key: 'assessedOn', header: 'Date assessed' },
-          { key: 'place', header: 'Place', value: (a) => placeName(a.placeId) },
-          { key: 'change', header: 'Change' },
-          { key: 'level', header: 'Level', value: (a) => levelLabel(a.level) },
-          { key: 'evidence', header: 'Evidence' },
-          { key: 'plannedLevel', header: 'Planned next level', value: (a) => levelLabel(a.plannedLevel) },
-          { key: 'plannedBy', header: 'Planned by' },
-        ]}
+        columns={hicmColumns(data)}
       />
       {data.canEdit && (
         <>

@@ -21,6 +21,7 @@ import {
 } from '../components';
 import { ActivityUpload } from './ActivityUpload';
 import { BcfPage, bcfCrumbs, metricText, usePlanId } from './common';
+import { METRIC_DOWNLOAD_COLUMNS, RAG_TEXT, metricDownloadRows } from './downloads';
 import type { MetricsView, PlaceMetric, Place } from './types';
 
 /** First day of a financial-year quarter ('2026/27', 1 → 1 April 2026), as a Date for the chart's time axis. */
@@ -28,8 +29,6 @@ function quarterDate(year: string, quarter: number): Date {
   const start = Number(year.slice(0, 4));
   return new Date(Date.UTC(start, 3 + (quarter - 1) * 3, 1));
 }
-
-const RAG_TEXT = { green: 'On plan', amber: 'Near plan', red: 'Off plan' } as const;
 
 function MetricSection({ name, rows, places }: { name: string; rows: PlaceMetric[]; places: Place[] }) {
   const def = rows[0].definition;
@@ -194,7 +193,7 @@ function StewardCounts({ data, planId, reload }: { data: MetricsView; planId: st
 }
 
 export function MetricsPage() {
-  const { planId, error: listError, loading: listLoading } = usePlanId();
+  const { planId, planName, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading, reload } = useApi<MetricsView>(planId ? `/api/bcf/plans/${planId}/metrics` : null);
   const crumbs = bcfCrumbs(planId, 'Metrics');
   if (!data)
@@ -205,10 +204,6 @@ export function MetricsPage() {
     );
   const groups = new Map<string, PlaceMetric[]>();
   for (const m of data.metrics) groups.set(m.definition.name, [...(groups.get(m.definition.name) ?? []), m]);
-  const placeName = (id: string) => data.places.find((p) => p.id === id)?.name ?? '';
-  const download = data.metrics.flatMap((m) =>
-    m.quarters.map((q) => ({ metric: m.definition.name, place: placeName(m.placeId), ...q })),
-  );
   return (
     <BcfPage title="BCF metrics" crumbs={crumbs} planId={planId}>
       <p className="govuk-body">
@@ -223,22 +218,10 @@ export function MetricsPage() {
       ))}
       <DownloadLinks
         filename="bcf-metrics"
+        filter={planName}
         what="the metrics by quarter"
-        rows={download.map((r) => ({ ...r, rag: r.rag ? RAG_TEXT[r.rag] : '', lowCount: r.lowCount ? 'Yes' : '' }))}
-        columns={[
-          { key: 'metric', header: 'Metric' },
-          { key: 'place', header: 'Place' },
-          { key: 'year', header: 'Year' },
-          { key: 'quarter', header: 'Quarter' },
-          { key: 'plan', header: 'Plan', numFmt: '#,##0.0' },
-          { key: 'actual', header: 'Actual', numFmt: '#,##0.0' },
-          { key: 'lower', header: 'Lower 95%', numFmt: '#,##0.0' },
-          { key: 'upper', header: 'Upper 95%', numFmt: '#,##0.0' },
-          { key: 'rag', header: 'RAG' },
-          { key: 'lowCount', header: 'Fewer than 10 events' },
-          { key: 'inputs', header: 'Inputs' },
-          { key: 'source', header: 'Source' },
-        ]}
+        rows={metricDownloadRows(data)}
+        columns={METRIC_DOWNLOAD_COLUMNS}
       />
     </BcfPage>
   );

@@ -19,6 +19,12 @@ import type { PlanView, Scheme } from './types';
 
 const CRUMBS = [{ text: 'Better Care Fund' }];
 
+/** The funding chart's left margin, where each line's name is written (wrapped): 40% of the width, at most 320 px. */
+const fundingMargin = (width: number) => Math.min(320, Math.floor(width * 0.4));
+
+/** The chart font size in pixels (the Chart component's). */
+const CHART_FONT_PX = 13;
+
 export function PlanPage() {
   const { planId, plans, error: listError, loading: listLoading } = usePlanId();
   const [params, setParams] = useSearchParams();
@@ -37,7 +43,7 @@ export function PlanPage() {
   const plot = useCallback(
     (width: number): PlotOptions => ({
       width,
-      marginLeft: Math.min(320, width * 0.4),
+      marginLeft: fundingMargin(width),
       x: { label: '£ million', grid: true, transform: (v: number) => v / 1e6 },
       // The funding line names the pair of bars (left, wrapped to fit); the colour says planned or actual.
       y: { axis: null },
@@ -47,7 +53,8 @@ export function PlanPage() {
         Plot.axisFy({
           anchor: 'left',
           label: null,
-          lineWidth: Math.max(8, Math.min(320, width * 0.4) / 7),
+          // Plot wraps at a width in ems: the margin less a little room, in ems of the 13 px chart font.
+          lineWidth: Math.max(6, (fundingMargin(width) - 10) / CHART_FONT_PX),
           tickSize: 0,
         }),
         Plot.barX(chartRows, { y: 'kind', x: 'pounds', fy: 'line', fill: 'kind' }),
@@ -156,6 +163,7 @@ export function PlanPage() {
       />
       <DownloadLinks
         filename={`bcf-funding-${year.replace('/', '-')}`}
+        filter={data.name}
         what="funding lines"
         rows={placeRows}
         columns={[
@@ -222,6 +230,7 @@ export function PlanPage() {
       />
       <DownloadLinks
         filename={`bcf-schemes-${year.replace('/', '-')}`}
+        filter={data.name}
         what="schemes"
         rows={data.schemes}
         columns={[

@@ -8,9 +8,13 @@ import type { planListSchema } from '../../../src/server/bcf/schemas';
 
 export type PlanListItem = Wire<typeof planListSchema>['plans'][number];
 
-/** The plan id to show: ?plan=…, else the first plan. null while loading or when there is none. */
+/**
+ * The plan id to show: ?plan=…, else the first plan. null while loading or when there is none. With it the plan's
+ * name, for the file names of the page's downloads.
+ */
 export function usePlanId(): {
   planId: string | null;
+  planName: string | undefined;
   plans: PlanListItem[] | null;
   error: ApiError | undefined;
   loading: boolean;
@@ -20,7 +24,8 @@ export function usePlanId(): {
   const { data, error, loading } = useApi<{ plans: PlanListItem[] }>('/api/bcf/plans');
   const plans = data?.plans ?? null;
   const planId = wanted ?? plans?.[0]?.id ?? null;
-  return { planId, plans, error, loading };
+  const planName = plans?.find((p) => p.id === planId)?.name;
+  return { planId, planName, plans, error, loading };
 }
 
 const SECTIONS = [

@@ -13,10 +13,14 @@ export interface DownloadLinksProps<T> {
   filter?: string;
 }
 
-/** "In the borough, rated Good" → "in-the-borough-rated-good"; file-name safe, at most 80 characters. */
+/**
+ * "In the borough, rated Good" → "in-the-borough-rated-good"; file-name safe, at most 80 characters. File names name
+ * the filter in words: an id (a UUID) in it is left out.
+ */
 export function filterSlug(filter: string): string {
   return filter
     .toLowerCase()
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ' ')
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -6,6 +6,7 @@ import {
   integerTicks,
   isCountLabel,
   truncateToWidth,
+  wrapToWidth,
   type Box,
   type ChartMeasure,
 } from './chartLayout';
@@ -55,28 +56,30 @@ describe('margins and ticks that fit the labels (fresh-user review 15)', () => {
     const next = fitChartLayout({ marginLeft: 60 }, measure({ texts: [box(-40, 55, 10, 24)] }));
     expect(next?.marginLeft).toBe(104);
   });
-  it('cuts a label longer than 45% of the width to an ellipsis rather than squeezing the plot away', () => {
+  it('wraps a label longer than 45% of the width onto lines rather than squeezing the plot away', () => {
     const next = fitChartLayout({ marginLeft: 60 }, measure({ width: 390, texts: [box(-300, 55, 10, 24)] }));
     expect(next?.marginLeft).toBe(Math.floor(390 * 0.45));
     const format = next?.y?.tickFormat as (d: unknown, i: number) => string;
-    const cut = format('Discharge to assess pathway 2 (bed-based intermediate care)', 0);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(estimateTextWidth(cut)).toBeLessThanOrEqual(Math.floor(390 * 0.45) - 12);
+    const label = 'Discharge to assess pathway 2 (bed-based intermediate care)';
+    const lines = format(label, 0).split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(label);
+    for (const line of lines) expect(estimateTextWidth(line)).toBeLessThanOrEqual(Math.floor(390 * 0.45) - 12);
   });
   it('grows the right margin for a tick label clipped at the right ("Jan 2028" on /bcf/metrics)', () => {
     const next = fitChartLayout({ marginRight: 20 }, measure({ texts: [box(560, 612, 280, 294)] }));
     expect(next?.marginRight).toBe(36);
   });
-  it('cuts facet row labels on the right that would take more than 45% of the width (bcf demand and capacity)', () => {
+  it('wraps facet row labels on the right that would take more than 45% of the width (bcf demand and capacity)', () => {
     const label = 'Home Settle and Support style welfare service (pathway 0, VCS)';
     const next = fitChartLayout(
       { marginRight: 200, fy: { domain: [label] } },
       measure({ width: 600, texts: [box(410, 800, 40, 54)] }),
     );
     expect(next?.marginRight).toBe(270);
-    const cut = (next?.fy?.tickFormat as (d: unknown, i: number) => string)(label, 0);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(estimateTextWidth(cut)).toBeLessThanOrEqual(270 - 16);
+    const lines = (next?.fy?.tickFormat as (d: unknown, i: number) => string)(label, 0).split('\n');
+    expect(lines.join(' ')).toBe(label);
+    for (const line of lines) expect(estimateTextWidth(line)).toBeLessThanOrEqual(270 - 16);
   });
   it('moves the x title below tick labels it overlaps ("Quarter →" over "Jan 2028")', () => {
     const ticks = [box(100, 150, 270, 284), box(500, 560, 270, 284)];
@@ -106,5 +109,33 @@ describe('margins and ticks that fit the labels (fresh-user review 15)', () => {
     const narrow = initialChartLayout({ y: { domain: names } }, 390);
     expect(narrow.marginLeft).toBe(Math.floor(390 * 0.45));
     expect(truncateToWidth('Oak', 100)).toBe('Oak');
+  });
+  it('wraps a long category name onto lines that fit instead of cutting it ("Not split by type in the…")', () => {
+    const label = 'Not split by type in the return';
+    const wrapped = wrapToWidth(label, 140);
+    expect(wrapped).not.toContain('…');
+    expect(wrapped.split('\n').length).toBe(2);
+    expect(wrapped.replace(/\n/g, ' ')).toBe(label);
+    for (const line of wrapped.split('\n')) expect(estimateTextWidth(line)).toBeLessThanOrEqual(140);
+    expect(wrapToWidth('Oak', 100)).toBe('Oak');
+    // Far too long for three lines: the third ends in an ellipsis, never more lines than that.
+    const long = wrapToWidth('one two three four five six seven eight nine ten eleven twelve', 40);
+    expect(long.split('\n').length).toBe(3);
+    expect(long.endsWith('…')).toBe(true);
+  });
+  it('wraps y labels still too long at 45% of a phone-width chart, and makes the chart taller when they overlap', () => {
+    const label = measure({ width: 350, texts: [box(-60, 120, 40, 56)] });
+    const next = fitChartLayout({ marginLeft: 130, height: 200 }, label)!;
+    expect(next.marginLeft).toBe(Math.floor(350 * 0.45));
+    const format = (next.y as { tickFormat: (d: unknown, i: number) => string }).tickFormat;
+    const lines = format('Not split by type in the return', 0).split('\n');
+    expect(lines.length).toBe(2);
+    expect(lines.join(' ')).toBe('Not split by type in the return');
+    for (const line of lines) expect(estimateTextWidth(line)).toBeLessThanOrEqual(Math.floor(350 * 0.45) - 12);
+    const crowded = fitChartLayout(
+      { height: 200 },
+      measure({ height: 200, yTicks: [box(10, 50, 20, 50), box(10, 50, 40, 70), box(10, 50, 60, 90)] }),
+    )!;
+    expect(crowded.height).toBe(200 + 14 * 2);
   });
 });

@@ -71,6 +71,36 @@ export function truncateToWidth(text: string, maxPx: number, fontPx = CHART_FONT
   return `${cut.trimEnd()}…`;
 }
 
+/** The most lines a wrapped tick label takes (beyond them the last line ends in an ellipsis). */
+export const MAX_LABEL_LINES = 3;
+
+/**
+ * `text` broken at spaces into lines of at most `maxPx` (estimated), joined by newlines (Plot draws each line of a
+ * tick label under the last): a category name is read whole, not cut to "Not split by type in the…". A single word
+ * longer than the width, or text needing more than `maxLines` lines, ends its last line in an ellipsis.
+ */
+export function wrapToWidth(text: string, maxPx: number, maxLines = MAX_LABEL_LINES, fontPx = CHART_FONT_PX): string {
+  if (estimateTextWidth(text, fontPx) <= maxPx) return text;
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const next = line ? `${line} ${words[i]}` : words[i];
+    if (!line || estimateTextWidth(next, fontPx) <= maxPx) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = words[i];
+    if (lines.length === maxLines - 1) {
+      line = words.slice(i).join(' ');
+      break;
+    }
+  }
+  lines.push(line);
+  return lines.map((l) => truncateToWidth(l, maxPx, fontPx)).join('\n');
+}
+
 /** A box in pixels relative to the chart's SVG (from getBoundingClientRect less the SVG's own). */
 export interface Box {
   left: number;
@@ -111,7 +141,7 @@ export const DEFAULT_MARGINS = { marginLeft: 60, marginRight: 20, marginTop: 28,
 /**
  * Options for the first drawing at `width`: whole-number ticks on count axes are set after the first drawing
  * (they need the domain); here, a band axis of long names (a horizontal bar chart's categories) gets a left
- * margin from its longest label, at most 45% of the width, with longer names cut to an ellipsis.
+ * margin from its longest label, at most 45% of the width, with longer names wrapped onto lines that fit.
  */
 export function initialChartLayout(options: Plot.PlotOptions, width: number): Plot.PlotOptions {
   const y = (options.y ?? {}) as AxisOptions;
@@ -130,7 +160,7 @@ export function initialChartLayout(options: Plot.PlotOptions, width: number): Pl
       tickFormat:
         longest + 12 > maxMargin
           ? (d: unknown, i: number) =>
-              truncateToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), marginLeft - 12)
+              wrapToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), marginLeft - 12)
           : y.tickFormat,
     },
   };
@@ -140,7 +170,8 @@ export function initialChartLayout(options: Plot.PlotOptions, width: number): Pl
  * The next layout for a chart drawn with `options` that measured `m`, or null when it fits: margins grown by
  * however far any text sticks out of the SVG (the left at most to 45% of the width), x ticks thinned while
  * neighbouring labels overlap (a wider tick spacing, or every other category on a band axis), the x title moved
- * below tick labels it overlaps, the y title raised above its tick labels, and on a count axis (see
+ * below tick labels it overlaps, the y title raised above its tick labels, the chart made taller when y tick labels
+ * (wrapped category names) overlap, and on a count axis (see
  * {@link isCountLabel}) whole-number ticks only, from the drawn `scales`.
  */
 export function fitChartLayout(
@@ -167,10 +198,10 @@ export function fitChartLayout(
       changed = true;
     }
     if (margin('marginLeft') + overLeft + 4 > cap) {
-      // Still too long at the cap: cut the y labels (the data table under the chart has them in full).
+      // Still too long at the cap: the y labels wrap onto lines that fit (read whole, not cut to an ellipsis).
       const format = y.tickFormat;
       y.tickFormat = (d: unknown, i: number) =>
-        truncateToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 12);
+        wrapToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 12);
       changed = true;
     }
   }
@@ -179,13 +210,14 @@ export function fitChartLayout(
     const wanted = Math.ceil(margin('marginRight') + overRight + 4);
     next.marginRight = Math.min(cap, wanted);
     if (wanted > cap && options.fy) {
-      // Facet row labels on the right that are still too long: cut them (the data table has them in full).
+      // Facet row labels on the right that are still too long: wrap them onto lines that fit.
       const fy = options.fy as AxisOptions;
       const format = fy.tickFormat;
       next.fy = {
         ...fy,
         tickFormat: (d: unknown, i: number) =>
-          truncateToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 16),
+          // A facet row is tall (a chart of its own): its label may take more lines than a tick label.
+          wrapToWidth(typeof format === 'function' ? String(format(d, i)) : String(d), cap - 16, 6),
       };
     }
     changed = true;
@@ -212,6 +244,15 @@ export function fitChartLayout(
     } else {
       x.tickSpacing = Math.ceil(Math.max((x.tickSpacing as number | undefined) ?? 80, widest + 16) * 1.5);
     }
+    changed = true;
+  }
+
+  // y tick labels over each other (category names wrapped onto several lines): a taller chart, so each band has
+  // room for its label.
+  const ys = [...m.yTicks].sort((a, b) => a.top - b.top);
+  const yOverlap = Math.max(0, ...ys.map((b, i) => (i > 0 ? ys[i - 1].bottom - b.top : 0)));
+  if (yOverlap > 0.5 && ys.length > 1) {
+    next.height = Math.ceil((options.height ?? m.height) + (yOverlap + 4) * (ys.length - 1));
     changed = true;
   }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
 import { ErrorSummary, apiErrorsToSummary, failureToSummary, fieldError, fieldId } from './ErrorSummary';
 import { uploadErrorsToSummary } from './useFileUpload';
+import { FileUploadForm } from './FileUploadForm';
 import { Checkboxes, DateInput, Radios, Select, TextInput } from './forms';
 import { KeyFigures, splitFigure } from './KeyFigures';
 import { Breadcrumbs } from './Page';
@@ -381,5 +382,57 @@ describe('DataFreshness', () => {
     expect(stale).toContain('1 October 2026 (1 month ago)');
     expect(stale).toContain('<strong class="govuk-tag govuk-tag--orange">Out of date</strong>');
     expect(html(<DataFreshness source="CQC care directory" asAt={null} now={now} />)).toContain('no data yet');
+  });
+});
+
+describe('FileUploadForm', () => {
+  it('lays out the file field as GOV.UK does: label, hint, error, input described by both, then the button', () => {
+    const out = html(
+      <FileUploadForm
+        onSubmit={noop}
+        id="plan-file"
+        label="Plan workbook (Excel XLSX)"
+        hint="Halton’s layout"
+        error="Choose a plan workbook (Excel XLSX)"
+        accept=".xlsx"
+        busy={false}
+        button="Import plan"
+        formId="import"
+      >
+        <h2 className="govuk-heading-m">Import a plan from Excel</h2>
+      </FileUploadForm>,
+    );
+    expect(out).toMatch(/^<form noValidate="" id="import"><h2 class="govuk-heading-m">Import a plan from Excel<\/h2>/);
+    expect(out).toContain('<div class="govuk-form-group govuk-form-group--error">');
+    expect(out).toContain('<label class="govuk-label" for="plan-file">Plan workbook (Excel XLSX)</label>');
+    expect(out).toContain('<div id="plan-file-hint" class="govuk-hint">Halton’s layout</div>');
+    expect(out).toContain(
+      '<p id="plan-file-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Choose a plan workbook (Excel XLSX)</p>',
+    );
+    expect(out).toContain(
+      '<input class="govuk-file-upload" id="plan-file" type="file" accept=".xlsx" aria-describedby="plan-file-hint plan-file-error" name="plan-file"/>',
+    );
+    expect(out).toMatch(/<button type="submit" class="govuk-button"[^>]*>Import plan<\/button><\/form>$/);
+  });
+
+  it('marks the group in error while the upload’s problems show, and disables the button while busy', () => {
+    const out = html(
+      <FileUploadForm onSubmit={noop} id="register" label="Register" accept=".csv" hasErrors busy button="Import" />,
+    );
+    expect(out).toContain('govuk-form-group--error');
+    expect(out).not.toContain('govuk-error-message');
+    expect(out).toMatch(/<button type="submit" class="govuk-button" disabled=""[^>]*>Import<\/button>/);
+  });
+
+  it('without a submit handler sends on choice: no form, no button, the input disabled while busy', () => {
+    const idle = html(
+      <FileUploadForm id="file" label="An ORUK JSON file" accept=".json" onChoose={noop} busy={false} />,
+    );
+    expect(idle).toBe(
+      '<div class="govuk-form-group"><label class="govuk-label" for="file">An ORUK JSON file</label><input class="govuk-file-upload" id="file" type="file" accept=".json" name="file"/></div>',
+    );
+    const busy = html(<FileUploadForm id="file" label="An ORUK JSON file" accept=".json" onChoose={noop} busy />);
+    expect(busy).toContain('disabled=""');
+    expect(busy).not.toContain('<form');
   });
 });

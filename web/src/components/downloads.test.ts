@@ -138,5 +138,8 @@ describe('downloads in the page’s words and units (issue 13, review finding 17
       'in-the-borough-care-home-with-nursing-rated-inadequate',
     );
     expect(filterSlug('by month from 1 November 2025')).toBe('by-month-from-1-november-2025');
+    // An id that slipped into a filter (the projected-need download once carried the scenario's UUID) is left out.
+    expect(filterSlug('Eastbrook, 8f2c1a3e-5b7d-4c9e-a1f0-23456789abcd')).toBe('eastbrook');
+    expect(filterSlug('Eastbrook, Ageing well')).toBe('eastbrook-ageing-well');
   });
 });

@@ -13,6 +13,7 @@ export {
   Textarea,
   Select,
   Radios,
+  type RadiosProps,
   Checkboxes,
   DateInput,
   Button,

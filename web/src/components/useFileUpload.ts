@@ -22,33 +22,41 @@ export function uploadErrorsToSummary(err: unknown, inputId: string): SummaryErr
 }
 
 /**
- * A file upload form: `submit(field, missing, send)` returns the form's submit handler. With no file chosen it
- * shows `missing` linked to `field`; otherwise it calls `send(file)` (which returns the success banner's text) and
- * lists the server's refusal (uploadErrorsToSummary) under the summary's one heading, "There is a problem".
+ * A file upload form: `submit(field, missing, send, toErrors?)` returns the form's submit handler. With no file
+ * chosen it shows `missing` linked to `field`; otherwise it calls `send(file)` (which returns the success banner's
+ * text) and lists the server's refusal under the summary's one heading, "There is a problem": as `toErrors(err,
+ * file)` words it, by default uploadErrorsToSummary's entries.
  */
 export function useFileUpload() {
   const input = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = (field: string, missing: string, send: (file: File) => Promise<string>) => async (e: FormEvent) => {
-    e.preventDefault();
-    const file = input.current?.files?.[0];
-    setDone(null);
-    if (!file) {
-      setErrors([{ field, message: missing }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const message = await send(file);
-      setErrors([]);
-      setDone(message);
-    } catch (err) {
-      setErrors(uploadErrorsToSummary(err, field));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit =
+    (
+      field: string,
+      missing: string,
+      send: (file: File) => Promise<string>,
+      toErrors: (err: unknown, file: File) => SummaryError[] = (err) => uploadErrorsToSummary(err, field),
+    ) =>
+    async (e: FormEvent) => {
+      e.preventDefault();
+      const file = input.current?.files?.[0];
+      setDone(null);
+      if (!file) {
+        setErrors([{ field, message: missing }]);
+        return;
+      }
+      setBusy(true);
+      try {
+        const message = await send(file);
+        setErrors([]);
+        setDone(message);
+      } catch (err) {
+        setErrors(toErrors(err, file));
+      } finally {
+        setBusy(false);
+      }
+    };
   return { input, errors, done, busy, submit };
 }

@@ -2,12 +2,13 @@
 // workplan per care group), a new plan, and a plan imported from Halton's layout. A plan's priorities, intentions
 // and actions: DeliveryPlanEditorPage.tsx; an action's form: PlanActionPage.tsx. Viewers read only; the server
 // checks every change (commissioners and admins) and audits it.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { apiSend, apiUpload, useApi, XLSX_TYPE } from '../api';
 import {
   Button,
   ErrorSummary,
+  FileUploadForm,
   LoadingOrError,
   Page,
   Radios,
@@ -15,6 +16,7 @@ import {
   Table,
   TextInput,
   fieldError,
+  useFileUpload,
   type SummaryError,
   formatSpan,
 } from '../components';
@@ -89,21 +91,14 @@ export function DeliveryPlansPage() {
 }
 
 function ImportPlanForm() {
-  const input = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
   const [kind, setKind] = useState('delivery_plan');
   const [careGroup, setCareGroup] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const file = input.current?.files?.[0];
-    if (!file) {
-      setErrors([{ field: 'plan-file', message: 'Choose a plan workbook (Excel XLSX)' }]);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { input, errors, busy, submit: uploadWith } = useFileUpload();
+  const submit = uploadWith(
+    'plan-file',
+    'Choose a plan workbook (Excel XLSX)',
+    async (file) => {
       const q = new URLSearchParams({ kind, fileName: file.name, ...(careGroup ? { careGroup } : {}) });
       const body = await apiUpload<{ id: string }>(
         `/api/delivery-plans/import?${q}`,
@@ -111,24 +106,30 @@ function ImportPlanForm() {
         await file.arrayBuffer(),
       );
       navigate(`/contracts/delivery-plans/${body.id}?imported=${encodeURIComponent(file.name)}`);
-    } catch (err) {
-      const list = errorsOf(err);
-      // Problems inside the file name a row and column, not a field of this form.
-      setErrors(
-        list.map((x) =>
-          x.field === 'file'
-            ? { field: 'plan-file', message: `${file.name}: ${x.message}` }
-            : x.field && x.field !== 'careGroup' && x.field !== 'plan-file'
-              ? { message: `${x.field}: ${x.message}` }
-              : x,
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `${file.name} imported`;
+    },
+    // Problems inside the file name a row and column, not a field of this form.
+    (err, file) =>
+      errorsOf(err).map((x) =>
+        x.field === 'file'
+          ? { field: 'plan-file', message: `${file.name}: ${x.message}` }
+          : x.field && x.field !== 'careGroup' && x.field !== 'plan-file'
+            ? { message: `${x.field}: ${x.message}` }
+            : x,
+      ),
+  );
   return (
-    <form onSubmit={submit} noValidate id="import">
+    <FileUploadForm
+      formId="import"
+      onSubmit={submit}
+      input={input}
+      id="plan-file"
+      label="Plan workbook (Excel XLSX)"
+      accept=".xlsx"
+      error={fieldError(errors, 'plan-file')}
+      busy={busy}
+      button="Import plan"
+    >
       <h2 className="govuk-heading-m">Import a plan from Excel</h2>
       <p className="govuk-body">
         Halton’s layout: a title row with the years, then for each priority a “Priority 1 – Title” row, the header
@@ -144,19 +145,7 @@ function ImportPlanForm() {
         setCareGroup={setCareGroup}
         errors={errors}
       />
-      <div className={`govuk-form-group${fieldError(errors, 'plan-file') ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label" htmlFor="plan-file">
-          Plan workbook (Excel XLSX)
-        </label>
-        {fieldError(errors, 'plan-file') && (
-          <p id="plan-file-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {fieldError(errors, 'plan-file')}
-          </p>
-        )}
-        <input className="govuk-file-upload" id="plan-file" name="plan-file" type="file" accept=".xlsx" ref={input} />
-      </div>
-      <Button disabled={busy}>Import plan</Button>
-    </form>
+    </FileUploadForm>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, useApi } from '../api';
 import {
-  Button,
   ErrorSummary,
+  FileUploadForm,
   LoadingOrError,
   NotificationBanner,
   Page,
@@ -14,6 +14,7 @@ import {
   formatAge,
   formatDateTime,
   formatNumber,
+  fieldError,
   type Column,
   type SummaryError,
 } from '../components';
@@ -189,7 +190,37 @@ export function DataPage() {
       </p>
 
       <h2 className="govuk-heading-m">Import a file</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <FileUploadForm
+        onSubmit={(e) => void submit(e)}
+        id="file"
+        label="File"
+        hint={
+          chosen
+            ? `${chosen.label}: ${chosen.files}`
+            : 'CSV (UTF-8 or as Excel saves it), XLSX, or JSON for CQC API records'
+        }
+        error={fieldError(summaryErrors, 'file')}
+        onChoose={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          if (upload.status !== 'uploading') setUpload({ status: 'idle' });
+        }}
+        busy={upload.status === 'uploading'}
+        button="Upload and import"
+        progress={
+          upload.status === 'uploading' && (
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="upload-progress">
+                {percent < 100
+                  ? `Uploading ${upload.fileName}: ${percent}%`
+                  : `Checking and importing ${upload.fileName}…`}
+              </label>
+              <progress id="upload-progress" className="app-progress" max={100} value={percent}>
+                {percent}%
+              </progress>
+            </div>
+          )
+        }
+      >
         <Select
           name="kind"
           label="What the file is"
@@ -230,50 +261,7 @@ export function DataPage() {
             />
           ),
         )}
-        <div
-          className={`govuk-form-group${summaryErrors.some((e) => e.field === 'file') ? ' govuk-form-group--error' : ''}`}
-        >
-          <label className="govuk-label" htmlFor="file">
-            File
-          </label>
-          <div className="govuk-hint" id="file-hint">
-            {chosen
-              ? `${chosen.label}: ${chosen.files}`
-              : 'CSV (UTF-8 or as Excel saves it), XLSX, or JSON for CQC API records'}
-          </div>
-          {summaryErrors
-            .filter((e) => e.field === 'file')
-            .map((e) => (
-              <p className="govuk-error-message" id="file-error" key={e.message}>
-                <span className="govuk-visually-hidden">Error:</span> {e.message}
-              </p>
-            ))}
-          <input
-            className="govuk-file-upload"
-            id="file"
-            name="file"
-            type="file"
-            aria-describedby={`file-hint${summaryErrors.some((e) => e.field === 'file') ? ' file-error' : ''}`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              if (upload.status !== 'uploading') setUpload({ status: 'idle' });
-            }}
-          />
-        </div>
-        {upload.status === 'uploading' && (
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="upload-progress">
-              {percent < 100
-                ? `Uploading ${upload.fileName}: ${percent}%`
-                : `Checking and importing ${upload.fileName}…`}
-            </label>
-            <progress id="upload-progress" className="app-progress" max={100} value={percent}>
-              {percent}%
-            </progress>
-          </div>
-        )}
-        <Button disabled={upload.status === 'uploading'}>Upload and import</Button>
-      </form>
+      </FileUploadForm>
 
       {upload.status === 'refused' && upload.problems.length > 0 && (
         <Table

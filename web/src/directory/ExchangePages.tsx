@@ -7,6 +7,7 @@ import {
   failureToSummary,
   Button,
   ErrorSummary,
+  FileUploadForm,
   LoadingOrError,
   NotificationBanner,
   Page,
@@ -128,20 +129,13 @@ export function ExchangePage() {
             The whole feed is checked first: if anything is wrong nothing is imported and every problem is listed.
             Entries with the same id are updated.
           </p>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="file">
-              An ORUK JSON file
-            </label>
-            <input
-              className="govuk-file-upload"
-              id="file"
-              name="file"
-              type="file"
-              accept=".json,application/json"
-              onChange={fromFile}
-              disabled={busy}
-            />
-          </div>
+          <FileUploadForm
+            id="file"
+            label="An ORUK JSON file"
+            accept=".json,application/json"
+            onChoose={fromFile}
+            busy={busy}
+          />
           <form
             onSubmit={(e) => {
               e.preventDefault();

@@ -1,19 +1,10 @@
 import { Link } from 'react-router';
 import { useApi } from '../api';
 import { useAuth } from '../auth';
-import {
-  Button,
-  ButtonGroup,
-  KeyFigures,
-  LoadingOrError,
-  Page,
-  Table,
-  Tag,
-  formatCount,
-  formatDateTime,
-} from '../components';
+import { Button, ButtonGroup, KeyFigures, Table, Tag, formatCount, formatDateTime } from '../components';
 import { DELAY_REASON_LABELS, PATHWAY_LABELS, REFERRAL_STATUS_LABELS, SERVICE_NEED_LABELS } from './labels';
 import type { BoardEntry, BoardLane } from './types';
+import { DischargeReportPage } from './DischargeReportPage';
 
 const STATUS_COLOUR: Record<string, 'grey' | 'blue' | 'yellow' | 'green' | 'red'> = {
   waiting: 'red',
@@ -23,35 +14,6 @@ const STATUS_COLOUR: Record<string, 'grey' | 'blue' | 'yellow' | 'green' | 'red'
   discharged: 'grey',
   cancelled: 'grey',
 };
-
-export function DischargeNav() {
-  return (
-    <nav aria-label="Discharge hub" className="govuk-!-margin-bottom-6">
-      <ul className="govuk-list">
-        <li>
-          <Link className="govuk-link" to="/discharge">
-            Hub board
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/discharge/metrics">
-            Flow and delay metrics
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/discharge/d2a">
-            D2A and rehab beds
-          </Link>
-        </li>
-        <li>
-          <Link className="govuk-link" to="/capacity-planner">
-            Forecast the next weeks from this board (capacity planner)
-          </Link>
-        </li>
-      </ul>
-    </nav>
-  );
-}
 
 function Lane({ lane }: { lane: BoardLane }) {
   return (
@@ -96,40 +58,39 @@ function Lane({ lane }: { lane: BoardLane }) {
 /** Everyone medically optimised and still in hospital, by pathway, longest wait first. */
 export function HubBoardPage() {
   const { hasRole } = useAuth();
-  const { data, loading, error } = useApi<{ asAt: string; lanes: BoardLane[] }>('/api/discharge/board');
-  if (!data)
-    return (
-      <Page title="Transfer of Care hub">
-        <LoadingOrError loading={loading} error={error} what="the hub board" />
-      </Page>
-    );
-  const total = data.lanes.reduce((a, l) => a + l.waiting, 0);
+  const board = useApi<{ asAt: string; lanes: BoardLane[] }>('/api/discharge/board');
   return (
-    <Page title="Transfer of Care hub" caption="Discharge" breadcrumbs={[{ text: 'Discharge hub' }]} width="full">
-      <DischargeNav />
-      <p className="govuk-body">
-        {formatCount(total, 'person')} {total === 1 ? 'is' : 'are'} medically optimised and waiting to leave hospital
-        (as at {formatDateTime(data.asAt)}).
-      </p>
-      {hasRole('broker', 'admin') && (
-        <ButtonGroup>
-          <Button href="/discharge/referrals/new">Add a referral</Button>
-        </ButtonGroup>
-      )}
-      <KeyFigures
-        figures={data.lanes.map((l) => ({
-          key: `p${l.pathway}`,
-          label: `Pathway ${l.pathway} waiting`,
-          value: l.waiting,
-          hint:
-            l.waiting && l.medianDaysWaited !== null
-              ? `median ${formatCount(l.medianDaysWaited, 'day')}; ${l.waitingSevenDaysOrMore} for 7 days or more`
-              : 'nobody waiting',
-        }))}
-      />
-      {[...data.lanes].reverse().map((lane) => (
-        <Lane key={lane.pathway} lane={lane} />
-      ))}
-    </Page>
+    <DischargeReportPage title="Transfer of Care hub" what="the hub board" state={board}>
+      {(data) => {
+        const total = data.lanes.reduce((a, l) => a + l.waiting, 0);
+        return (
+          <>
+            <p className="govuk-body">
+              {formatCount(total, 'person')} {total === 1 ? 'is' : 'are'} medically optimised and waiting to leave
+              hospital (as at {formatDateTime(data.asAt)}).
+            </p>
+            {hasRole('broker', 'admin') && (
+              <ButtonGroup>
+                <Button href="/discharge/referrals/new">Add a referral</Button>
+              </ButtonGroup>
+            )}
+            <KeyFigures
+              figures={data.lanes.map((l) => ({
+                key: `p${l.pathway}`,
+                label: `Pathway ${l.pathway} waiting`,
+                value: l.waiting,
+                hint:
+                  l.waiting && l.medianDaysWaited !== null
+                    ? `median ${formatCount(l.medianDaysWaited, 'day')}; ${l.waitingSevenDaysOrMore} for 7 days or more`
+                    : 'nobody waiting',
+              }))}
+            />
+            {[...data.lanes].reverse().map((lane) => (
+              <Lane key={lane.pathway} lane={lane} />
+            ))}
+          </>
+        );
+      }}
+    </DischargeReportPage>
   );
 }

@@ -7,9 +7,6 @@ import {
   Details,
   DownloadLinks,
   KeyFigures,
-  LoadingOrError,
-  Page,
-  Radios,
   Table,
   categoricalColours,
   chartColours,
@@ -18,8 +15,14 @@ import {
   type DownloadColumn,
 } from '../components';
 import { DELAY_REASON_LABELS } from './labels';
-import { DischargeNav } from './HubBoardPage';
+import { DischargeReportPage } from './DischargeReportPage';
 import type { MetricsReport, PeriodMetrics, ProviderAcceptance } from './types';
+
+/** The periods the figures are shown by, monthly first. */
+const PERIODS = [
+  { value: 'month', text: 'Month' },
+  { value: 'week', text: 'Week' },
+] as const;
 
 const DELAY_KEYS = Object.keys(DELAY_REASON_LABELS) as (keyof typeof DELAY_REASON_LABELS)[];
 
@@ -52,8 +55,8 @@ function periodBars(
 
 export function MetricsPage() {
   const [period, setPeriod] = useState<'week' | 'month'>('month');
-  const { data, loading, error } = useApi<MetricsReport>(withQuery('/api/discharge/metrics', { period }));
-  const rows = useMemo(() => data?.rows ?? [], [data]);
+  const report = useApi<MetricsReport>(withQuery('/api/discharge/metrics', { period }));
+  const rows = useMemo(() => report.data?.rows ?? [], [report.data]);
   const dates = (r: PeriodMetrics) => new Date(`${r.period}T00:00:00Z`);
 
   const flowPlot = useCallback(
@@ -137,12 +140,6 @@ export function MetricsPage() {
     [rows],
   );
 
-  if (!data)
-    return (
-      <Page title="Flow and delay metrics">
-        <LoadingOrError loading={loading} error={error} what="the metrics" />
-      </Page>
-    );
   const last = rows[rows.length - 1];
   const prev = rows[rows.length - 2];
   const totalDelayed = rows.reduce((a, r) => a + r.delayedBedDaysTotal, 0);
@@ -195,143 +192,135 @@ export function MetricsPage() {
   ];
 
   return (
-    <Page
+    <DischargeReportPage
       title="Flow and delay metrics"
-      caption="Discharge"
-      breadcrumbs={[{ text: 'Discharge hub', href: '/discharge' }, { text: 'Metrics' }]}
-      width="full"
+      crumb="Metrics"
+      what="the metrics"
+      state={report}
+      choice={{ name: 'period', legend: 'Show by', value: period, onChange: setPeriod, items: PERIODS }}
     >
-      <DischargeNav />
-      <Radios
-        name="period"
-        legend="Show by"
-        inline
-        small
-        value={period}
-        onChange={(v) => setPeriod(v as 'week' | 'month')}
-        items={[
-          { value: 'month', text: 'Month' },
-          { value: 'week', text: 'Week' },
-        ]}
-      />
-      {last && (
-        <KeyFigures
-          figures={[
-            {
-              key: 'discharges',
-              label: `Discharges, ${periodLabel(last.period, period)} so far`,
-              value: last.discharges[0] + last.discharges[1] + last.discharges[2] + last.discharges[3],
-            },
-            {
-              key: 'median',
-              label: 'Median days waited',
-              value: last.wait.medianDays,
-              hint: prev ? `${prev.wait.medianDays ?? '–'} the period before` : undefined,
-            },
-            {
-              key: 'same',
-              label: 'Discharged same or next day',
-              value: last.sameOrNextDayShare === null ? null : Math.round(last.sameOrNextDayShare * 1000) / 10,
-              unit: 'percent',
-            },
-            {
-              key: 'usual',
-              label: 'To usual place of residence',
-              value: last.usualResidenceShare === null ? null : Math.round(last.usualResidenceShare * 1000) / 10,
-              unit: 'percent',
-            },
-          ]}
-        />
+      {(data) => (
+        <>
+          {last && (
+            <KeyFigures
+              figures={[
+                {
+                  key: 'discharges',
+                  label: `Discharges, ${periodLabel(last.period, period)} so far`,
+                  value: last.discharges[0] + last.discharges[1] + last.discharges[2] + last.discharges[3],
+                },
+                {
+                  key: 'median',
+                  label: 'Median days waited',
+                  value: last.wait.medianDays,
+                  hint: prev ? `${prev.wait.medianDays ?? '–'} the period before` : undefined,
+                },
+                {
+                  key: 'same',
+                  label: 'Discharged same or next day',
+                  value: last.sameOrNextDayShare === null ? null : Math.round(last.sameOrNextDayShare * 1000) / 10,
+                  unit: 'percent',
+                },
+                {
+                  key: 'usual',
+                  label: 'To usual place of residence',
+                  value: last.usualResidenceShare === null ? null : Math.round(last.usualResidenceShare * 1000) / 10,
+                  unit: 'percent',
+                },
+              ]}
+            />
+          )}
+          <Details summary="How these figures are calculated">
+            Waits run from the time a person is medically optimised to the time they leave hospital, for people
+            discharged in the period; the 90th percentile interpolates between ranks as Excel’s PERCENTILE.INC does. A
+            delayed bed-day is a midnight (UK time) at which someone medically optimised was still in hospital, given
+            the delay reason recorded at that moment. Offers per request and time to first offer count referrals whose
+            first request was sent in the period. Weeks start on Monday.
+          </Details>
+          <Chart
+            title="Discharges by pathway"
+            description={`${rows.reduce((a, r) => a + r.discharges[1] + r.discharges[2] + r.discharges[3], 0).toLocaleString('en-GB')} discharges on pathways 1 to 3 between ${formatDate(data.from)} and ${formatDate(data.to)}.`}
+            plot={flowPlot}
+          />
+          <Chart
+            title="Time from medically optimised to discharge"
+            description={
+              last
+                ? `In the latest period half of people left within ${last.wait.medianDays ?? '–'} days and nine in ten within ${last.wait.p90Days ?? '–'} days.`
+                : 'No discharges yet.'
+            }
+            plot={waitPlot}
+          />
+          <Chart
+            title="Delayed bed-days by reason"
+            description={`${totalDelayed.toLocaleString('en-GB')} delayed bed-days in all; the largest cause was “${worstReason ? DELAY_REASON_LABELS[worstReason[0]] : ''}” (${worstReason ? worstReason[1].toLocaleString('en-GB') : 0}).`}
+            plot={delayPlot}
+          />
+          <Chart
+            title="Same or next day discharge and return to usual home"
+            description="Share of each period’s discharges that happened on the day medically optimised or the next day, and share that went back to the person’s usual place of residence."
+            plot={sharePlot}
+          />
+          <Table<PeriodMetrics>
+            caption="Brokerage by period"
+            rows={[...rows].reverse()}
+            rowKey={(r) => r.period}
+            firstCellIsHeader
+            columns={[
+              { key: 'period', header: 'Period', render: (r) => periodLabel(r.period, period) },
+              { key: 'requestsSent', header: 'Requests sent', numeric: true },
+              {
+                key: 'offersPerRequest',
+                header: 'Offers per request',
+                numeric: true,
+                render: (r) => (r.offersPerRequest ?? '–').toString(),
+              },
+              {
+                key: 'firstOfferMedianHours',
+                header: 'Median hours to first offer',
+                numeric: true,
+                render: (r) => (r.firstOfferMedianHours ?? '–').toString(),
+              },
+              { key: 'delayedBedDaysTotal', header: 'Delayed bed-days', numeric: true },
+            ]}
+          />
+          <Table<ProviderAcceptance>
+            caption="Acceptance rate by provider"
+            rows={data.acceptance}
+            rowKey={(a) => a.providerId}
+            firstCellIsHeader
+            sortable
+            columns={[
+              { key: 'providerName', header: 'Provider' },
+              { key: 'received', header: 'Requests', numeric: true },
+              { key: 'offers', header: 'Offers', numeric: true },
+              { key: 'declines', header: 'Declines', numeric: true },
+              { key: 'noResponse', header: 'No answer', numeric: true },
+              {
+                key: 'acceptanceRate',
+                header: 'Acceptance rate',
+                numeric: true,
+                render: (a) => formatRatio(a.acceptanceRate),
+              },
+              { key: 'awarded', header: 'Awarded', numeric: true },
+              {
+                key: 'medianResponseHours',
+                header: 'Median hours to answer',
+                numeric: true,
+                render: (a) => (a.medianResponseHours ?? '–').toString(),
+              },
+            ]}
+          />
+          <DownloadLinks
+            filename="discharge-metrics"
+            filter={`by ${period} from ${formatDate(data.from)}`}
+            columns={download}
+            rows={rows}
+            what="the metrics"
+          />
+          <PublishedFiguresSection />
+        </>
       )}
-      <Details summary="How these figures are calculated">
-        Waits run from the time a person is medically optimised to the time they leave hospital, for people discharged
-        in the period; the 90th percentile interpolates between ranks as Excel’s PERCENTILE.INC does. A delayed bed-day
-        is a midnight (UK time) at which someone medically optimised was still in hospital, given the delay reason
-        recorded at that moment. Offers per request and time to first offer count referrals whose first request was sent
-        in the period. Weeks start on Monday.
-      </Details>
-      <Chart
-        title="Discharges by pathway"
-        description={`${rows.reduce((a, r) => a + r.discharges[1] + r.discharges[2] + r.discharges[3], 0).toLocaleString('en-GB')} discharges on pathways 1 to 3 between ${formatDate(data.from)} and ${formatDate(data.to)}.`}
-        plot={flowPlot}
-      />
-      <Chart
-        title="Time from medically optimised to discharge"
-        description={
-          last
-            ? `In the latest period half of people left within ${last.wait.medianDays ?? '–'} days and nine in ten within ${last.wait.p90Days ?? '–'} days.`
-            : 'No discharges yet.'
-        }
-        plot={waitPlot}
-      />
-      <Chart
-        title="Delayed bed-days by reason"
-        description={`${totalDelayed.toLocaleString('en-GB')} delayed bed-days in all; the largest cause was “${worstReason ? DELAY_REASON_LABELS[worstReason[0]] : ''}” (${worstReason ? worstReason[1].toLocaleString('en-GB') : 0}).`}
-        plot={delayPlot}
-      />
-      <Chart
-        title="Same or next day discharge and return to usual home"
-        description="Share of each period’s discharges that happened on the day medically optimised or the next day, and share that went back to the person’s usual place of residence."
-        plot={sharePlot}
-      />
-      <Table<PeriodMetrics>
-        caption="Brokerage by period"
-        rows={[...rows].reverse()}
-        rowKey={(r) => r.period}
-        firstCellIsHeader
-        columns={[
-          { key: 'period', header: 'Period', render: (r) => periodLabel(r.period, period) },
-          { key: 'requestsSent', header: 'Requests sent', numeric: true },
-          {
-            key: 'offersPerRequest',
-            header: 'Offers per request',
-            numeric: true,
-            render: (r) => (r.offersPerRequest ?? '–').toString(),
-          },
-          {
-            key: 'firstOfferMedianHours',
-            header: 'Median hours to first offer',
-            numeric: true,
-            render: (r) => (r.firstOfferMedianHours ?? '–').toString(),
-          },
-          { key: 'delayedBedDaysTotal', header: 'Delayed bed-days', numeric: true },
-        ]}
-      />
-      <Table<ProviderAcceptance>
-        caption="Acceptance rate by provider"
-        rows={data.acceptance}
-        rowKey={(a) => a.providerId}
-        firstCellIsHeader
-        sortable
-        columns={[
-          { key: 'providerName', header: 'Provider' },
-          { key: 'received', header: 'Requests', numeric: true },
-          { key: 'offers', header: 'Offers', numeric: true },
-          { key: 'declines', header: 'Declines', numeric: true },
-          { key: 'noResponse', header: 'No answer', numeric: true },
-          {
-            key: 'acceptanceRate',
-            header: 'Acceptance rate',
-            numeric: true,
-            render: (a) => formatRatio(a.acceptanceRate),
-          },
-          { key: 'awarded', header: 'Awarded', numeric: true },
-          {
-            key: 'medianResponseHours',
-            header: 'Median hours to answer',
-            numeric: true,
-            render: (a) => (a.medianResponseHours ?? '–').toString(),
-          },
-        ]}
-      />
-      <DownloadLinks
-        filename="discharge-metrics"
-        filter={`by ${period} from ${formatDate(data.from)}`}
-        columns={download}
-        rows={rows}
-        what="the metrics"
-      />
-      <PublishedFiguresSection />
-    </Page>
+    </DischargeReportPage>
   );
 }

@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import {
   Button,
   ErrorSummary,
+  FileUploadForm,
   LoadingOrError,
   NotificationBanner,
   Page,
@@ -279,20 +280,13 @@ function ProviderView({ providerId }: { providerId: string }) {
           <Button type="button" variant="secondary" onClick={template}>
             Download capacity spreadsheet (CSV)
           </Button>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="capacity-file">
-              Upload the completed CSV
-            </label>
-            <input
-              className="govuk-file-upload"
-              id="capacity-file"
-              name="capacity-file"
-              type="file"
-              accept=".csv,text/csv"
-              onChange={upload}
-              disabled={busy}
-            />
-          </div>
+          <FileUploadForm
+            id="capacity-file"
+            label="Upload the completed CSV"
+            accept=".csv,text/csv"
+            onChoose={upload}
+            busy={busy}
+          />
         </>
       )}
     </Page>

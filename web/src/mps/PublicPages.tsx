@@ -18,9 +18,10 @@ import {
   formatCount,
 } from '../components';
 import { PORTFOLIOS, PORTFOLIO_DESCRIPTIONS, PORTFOLIO_LABELS } from '../../../src/domain/mps/outline';
-import { OpportunitiesTable, opportunityValue } from './OpportunitiesTable';
+import { OpportunitiesTable } from './OpportunitiesTable';
+import { OPPORTUNITY_DOWNLOAD_COLUMNS } from './downloads';
 import { SectionBody, sectionCaption, WholeStatement } from './StatementView';
-import type { EditionList, Opportunity, PublicOpportunities, PublicStatement, StatementSection } from './types';
+import type { EditionList, PublicOpportunities, PublicStatement, StatementSection } from './types';
 
 export const PUBLIC_PATH = '/market-position-statement';
 
@@ -278,28 +279,6 @@ export function PublicEditionsPage() {
   );
 }
 
-const downloadColumns = [
-  { key: 'title', header: 'Opportunity' },
-  { key: 'serviceAreaLabel', header: 'Service area' },
-  { key: 'careGroupLabel', header: 'Care group', value: (o: Opportunity) => o.careGroupLabel ?? '' },
-  { key: 'intention', header: 'Council’s intention' },
-  { key: 'stage', header: 'Stage now', value: (o: Opportunity) => o.stage ?? '' },
-  {
-    key: 'marketEngagementFrom',
-    header: 'Market engagement from',
-    value: (o: Opportunity) => o.marketEngagementFrom ?? '',
-  },
-  { key: 'tenderFrom', header: 'Tender expected', value: (o: Opportunity) => o.tenderFrom ?? '' },
-  { key: 'awardBy', header: 'Award by', value: (o: Opportunity) => o.awardBy ?? '' },
-  { key: 'serviceStarts', header: 'New service starts', value: (o: Opportunity) => o.serviceStarts ?? '' },
-  {
-    key: 'currentContractEnds',
-    header: 'Current contract ends',
-    value: (o: Opportunity) => o.currentContractEnds ?? '',
-  },
-  { key: 'value', header: 'Annual value', value: opportunityValue },
-];
-
 /** /opportunities: the opportunities coming up in the latest edition, with downloads. */
 export function PublicOpportunitiesPage() {
   const { data, error, loading } = useApi<PublicOpportunities>('/api/mps/public/opportunities');
@@ -335,7 +314,7 @@ export function PublicOpportunitiesPage() {
       </InsetText>
       <DownloadLinks
         filename={`opportunities-edition-${data.edition.number}`}
-        columns={downloadColumns}
+        columns={OPPORTUNITY_DOWNLOAD_COLUMNS}
         rows={data.opportunities}
         what="the opportunities"
         sheetName="Opportunities"

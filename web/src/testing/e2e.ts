@@ -34,6 +34,7 @@ export {
   expectUserWording,
   expectFitsPhone,
   expectFiguresWhole,
+  expectChartsLegible,
   expectAccessible,
   AXE_TAGS,
   AXE_EXTRA_RULES,

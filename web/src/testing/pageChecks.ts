@@ -101,6 +101,26 @@ export async function expectFiguresWhole(page: Page, label: string): Promise<voi
     );
 }
 
+/**
+ * Fails when a chart on the page has a label, axis title or legend entry cut off, cut short or overlapping (see
+ * {@link chartTextProblems}), at the page's current width; waits up to 10 s for charts still being drawn and
+ * measured. Run by expectAccessible at 1280 px and by expectFitsPhone at 390 px; pages with no charts pass.
+ */
+export async function expectChartsLegible(page: Page, label: string): Promise<void> {
+  const hasCharts = await page.locator('figure.app-chart').count();
+  if (!hasCharts) return;
+  let problems: string[] = [];
+  const until = Date.now() + 10_000;
+  do {
+    problems = await chartTextProblems(page);
+    if (problems.length === 0) return;
+    await page.waitForTimeout(250);
+  } while (Date.now() < until);
+  throw new Error(
+    `${label}: chart text that does not fit at ${page.viewportSize()?.width ?? '?'}px:\n  ${problems.join('\n  ')}`,
+  );
+}
+
 /** The narrowest phone the pages must fit (an iPhone 12–15's CSS width). */
 export const PHONE_WIDTH = 390;
 
@@ -134,6 +154,7 @@ export async function expectFitsPhone(page: Page, label: string): Promise<void> 
         `${label}: the page is ${overflow.scrollWidth}px wide at ${PHONE_WIDTH}px (scrolls sideways on a phone):\n  ${overflow.culprits.join('\n  ')}`,
       );
     await expectFiguresWhole(page, label);
+    await expectChartsLegible(page, label);
   } finally {
     if (before) await page.setViewportSize(before);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -149,6 +170,7 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   await settle(page);
   await expectUserWording(page, label);
   await expectFiguresWhole(page, label);
+  await expectChartsLegible(page, label);
   await expectFitsPhone(page, label);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // Evaluated through the DevTools protocol, not as an inline <script>: the app's Content-Security-Policy (rightly)
@@ -176,20 +198,42 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /**
- * The chart texts on the page that do not fit: a tick label or axis title outside its chart's drawing (clipped),
- * neighbouring x tick labels that overlap, or an x axis title over a tick label. Empty when every chart is legible.
- * Each problem names the chart's title and the text. Use with expect.poll: charts draw after the page settles.
+ * The chart texts on the page that do not fit: a tick label or axis title outside its chart's drawing (clipped) or
+ * cut to an ellipsis ("Not split by type in the…"), neighbouring x tick labels that overlap, y tick labels over each
+ * other, an x axis title over a tick label, or a legend entry sticking out of the chart's box or cut short. Empty
+ * when every chart is legible. Each problem names the chart's title and the text. Use with expect.poll: charts draw
+ * after the page settles. Run by expectAccessible on every page, at 1280 px and at the phone width.
  */
 export async function chartTextProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     for (const figure of document.querySelectorAll('figure.app-chart')) {
       const title = figure.querySelector('figcaption')?.textContent ?? '(untitled chart)';
+      const container = figure.querySelector('.app-chart__plot');
       const svg = [...figure.querySelectorAll('.app-chart__plot svg')].at(-1);
-      if (!svg) continue;
+      if (!svg || !container) continue;
       const frame = svg.getBoundingClientRect();
       if (frame.width === 0) continue;
       const rect = (el: Element) => el.getBoundingClientRect();
+      // Legends (Plot draws them before the plot's SVG, as HTML swatches or a ramp SVG): every entry inside the
+      // chart's box and not cut short.
+      const box = rect(container);
+      for (const el of container.querySelectorAll('*')) {
+        if (el === svg || svg.contains(el)) continue;
+        const r = rect(el);
+        if (r.width === 0) continue;
+        // An entry's own words (a swatch holds its colour's little SVG, then the label as text).
+        const text = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('')
+          .trim();
+        if (!text) continue;
+        if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(`${title}: legend "${text}" is cut off`);
+        else if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+          problems.push(`${title}: legend "${text}" is cut short`);
+        else if (/…$/.test(text)) problems.push(`${title}: legend "${text}" is cut to an ellipsis`);
+      }
       for (const text of svg.querySelectorAll('text')) {
         const r = rect(text);
         if (r.width === 0) continue;
@@ -200,6 +244,18 @@ export async function chartTextProblems(page: Page): Promise<string[]> {
           r.bottom > frame.bottom + 1
         )
           problems.push(`${title}: "${text.textContent}" is cut off`);
+        else if (/…$/.test((text.textContent ?? '').trim()))
+          problems.push(`${title}: "${text.textContent}" is cut to an ellipsis`);
+      }
+      const yTicks = [...svg.querySelectorAll('[aria-label="y-axis tick label"] text')]
+        .map((t) => ({ text: t.textContent, r: rect(t) }))
+        .filter((t) => t.r.width > 0)
+        .sort((a, b) => a.r.top - b.r.top);
+      for (let i = 1; i < yTicks.length; i++) {
+        const a = yTicks[i - 1].r;
+        const b = yTicks[i].r;
+        if (a.bottom > b.top + 1 && a.left < b.right && b.left < a.right)
+          problems.push(`${title}: y ticks "${yTicks[i - 1].text}" and "${yTicks[i].text}" overlap`);
       }
       const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')]
         .map((t) => ({ text: t.textContent, r: rect(t) }))

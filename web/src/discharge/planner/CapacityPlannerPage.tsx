@@ -311,7 +311,7 @@ export function CapacityPlannerPage() {
       )}
 
       {result && <Results result={result} fit={choice === 'baseline' ? fit : null} />}
-      {recommendations && <Recommendations recommendations={recommendations} />}
+      {recommendations && <Recommendations recommendations={recommendations} scenarioName={current.scenario.name} />}
       {comparison && <Comparison comparison={comparison} />}
     </Page>
   );

@@ -15,14 +15,20 @@ import {
 } from '../../components';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import type { CapacityRecommendation, Comparison as ComparisonData, ComparisonRow } from './types';
-import { curveRows, type CurveRow } from './views';
+import { comparisonDownloadColumns, curveDownloadColumns, curveRows, type CurveRow } from './views';
 
 /** Money in pence shown in whole pounds (£10,403,770). */
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
 const days = (x: number) => `${formatNumber(x, 1)} days`;
 
-/** The least capacity per service meeting the target, with its trade-off curve. */
-export function Recommendations({ recommendations }: { recommendations: CapacityRecommendation[] }) {
+/** The least capacity per service meeting the target, with its trade-off curve (its download names the scenario). */
+export function Recommendations({
+  recommendations,
+  scenarioName,
+}: {
+  recommendations: CapacityRecommendation[];
+  scenarioName?: string;
+}) {
   const curve = useMemo(() => curveRows(recommendations), [recommendations]);
   const target = recommendations[0]?.target;
   return (
@@ -98,29 +104,10 @@ export function Recommendations({ recommendations }: { recommendations: Capacity
       ))}
       <DownloadLinks
         filename="capacity-recommendation"
+        filter={scenarioName}
         what="the capacity trade-off"
         rows={curve}
-        columns={[
-          { key: 'service', header: 'Service' },
-          { key: 'capacity', header: 'Places' },
-          { key: 'recommended', header: 'Recommended', value: (r) => (r.recommended ? 'yes' : '') },
-          {
-            key: 'withinTarget',
-            header: `Share getting a place within ${target?.withinDays ?? ''} days of being ready`,
-            numFmt: '0.0%',
-          },
-          { key: 'waitMean', header: 'Mean wait (days)', numFmt: '0.00' },
-          { key: 'waitP95', header: '95th percentile wait (days)', numFmt: '0.00' },
-          { key: 'delayedBedDays', header: 'Delayed acute bed-days', numFmt: '#,##0' },
-          {
-            key: 'serviceCost',
-            header: 'Cost of places (£)',
-            value: (r) => r.serviceCostPence / 100,
-            numFmt: '£#,##0',
-          },
-          { key: 'delayCost', header: 'Cost of delays (£)', value: (r) => r.delayCostPence / 100, numFmt: '£#,##0' },
-          { key: 'totalCost', header: 'Total cost (£)', value: (r) => r.totalCostPence / 100, numFmt: '£#,##0' },
-        ]}
+        columns={curveDownloadColumns(target?.withinDays)}
       />
       <Details summary="How the recommendation is found">
         <p className="govuk-body">{recommendations[0]?.method}</p>
@@ -207,18 +194,10 @@ export function Comparison({ comparison }: { comparison: ComparisonData }) {
       />
       <DownloadLinks
         filename="capacity-scenarios-compared"
+        filter={comparison.scenarios.join(' and ')}
         what="the comparison"
         rows={rows}
-        columns={[
-          { key: 'service', header: 'Service', value: (r) => r.serviceName },
-          { key: 'measure', header: 'Measure', value: (r) => r.label },
-          { key: 'unit', header: 'Unit' },
-          ...comparison.scenarios.map((name, i) => ({
-            key: `s${i}`,
-            header: name,
-            value: (r: ComparisonRow) => r.values[i]?.mean ?? null,
-          })),
-        ]}
+        columns={comparisonDownloadColumns(comparison.scenarios)}
       />
     </section>
   );

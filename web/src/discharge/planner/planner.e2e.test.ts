@@ -186,7 +186,10 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the capacity trade-off as Excel (XLSX)' }).click(),
     ]);
-    expect(xlsx.suggestedFilename()).toBe('capacity-recommendation.xlsx');
+    // Named by the scenario it was worked out for, in words.
+    expect(xlsx.suggestedFilename()).toBe(
+      'capacity-recommendation-winter-15-more-referrals-december-to-february-4-extra-step-down-beds.xlsx',
+    );
     expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
 
     expect(errors).toEqual([]);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { boroughScenario } from '../../../../src/domain/discharge/simulation/examples.js';
 import { simulate } from '../../../../src/domain/discharge/simulation/simulate.js';
-import { cumulativeWaits, dailyRows, historyCheck, positionRows, serviceRows } from './views';
+import { toCsv } from '../../components/downloads';
+import {
+  comparisonDownloadColumns,
+  cumulativeWaits,
+  curveDownloadColumns,
+  dailyRows,
+  historyCheck,
+  positionRows,
+  serviceRows,
+  type CurveRow,
+} from './views';
+import type { ComparisonRow } from './types';
 
 describe('planner views', () => {
   const result = simulate(boroughScenario({ replications: 10, days: 90 }));
@@ -85,5 +96,74 @@ describe('planner views', () => {
         longestStay: null,
       },
     ]);
+  });
+});
+
+describe('planner downloads', () => {
+  const estimate = (mean: number) => ({ mean, low: mean, high: mean, sd: 0, n: 40 });
+  it('writes the comparison in the table’s units: shares 0–100 under "%", pounds, days, whole people; no codes', () => {
+    const rows = [
+      {
+        serviceId: 'a',
+        serviceName: 'Reablement',
+        metric: 'shareWithinTarget',
+        label: 'Share within target',
+        unit: 'share',
+        values: [estimate(0.83456), estimate(0.9)],
+      },
+      {
+        serviceId: '',
+        serviceName: 'All services',
+        metric: 'totalCostPence',
+        label: 'Total cost',
+        unit: 'pence',
+        values: [estimate(123456789.4), null],
+      },
+      {
+        serviceId: 'a',
+        serviceName: 'Reablement',
+        metric: 'waitMean',
+        label: 'Mean wait',
+        unit: 'days',
+        values: [estimate(2.345678), estimate(1.04)],
+      },
+      {
+        serviceId: 'a',
+        serviceName: 'Reablement',
+        metric: 'meanQueue',
+        label: 'Mean number waiting',
+        unit: 'people',
+        values: [estimate(12.6), estimate(3.2)],
+      },
+    ] as unknown as ComparisonRow[];
+    const csv = toCsv(comparisonDownloadColumns(['Today', 'Ten more beds']), rows).split('\r\n');
+    expect(csv.slice(0, 5)).toEqual([
+      'Service,Measure,Unit,Today,Ten more beds',
+      'Reablement,Share within target,%,83.5,90',
+      'All services,Total cost,£,1234568,',
+      'Reablement,Mean wait,Days,2.3,1',
+      'Reablement,Mean number waiting,People,13,3',
+    ]);
+  });
+
+  it('writes the trade-off curve with Yes/No and percentages, never true/false or a share', () => {
+    const row: CurveRow = {
+      service: 'Reablement',
+      capacity: 24,
+      recommended: true,
+      withinTarget: 0.91234,
+      waitMean: 1.23456,
+      waitP95: 4.5678,
+      delayedBedDays: 345.67,
+      serviceCostPence: 123456789,
+      delayCostPence: 5000050,
+      totalCostPence: 128456839,
+    };
+    const csv = toCsv(curveDownloadColumns(2), [row, { ...row, capacity: 25, recommended: false }]).split('\r\n');
+    expect(csv[0]).toBe(
+      'Service,Places,Recommended,Share getting a place within 2 days of being ready (%),Mean wait (days),95th percentile wait (days),Delayed acute bed-days,Cost of places (£),Cost of delays (£),Total cost (£)',
+    );
+    expect(csv[1]).toBe('Reablement,24,Yes,91.2,1.23,4.57,346,1234568,50001,1284568');
+    expect(csv[2]).toBe('Reablement,25,No,91.2,1.23,4.57,346,1234568,50001,1284568');
   });
 });

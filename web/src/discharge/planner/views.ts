@@ -1,5 +1,13 @@
 // Plain-data views of simulation results for the planner's tables, charts and downloads (no React here).
-import type { CapacityRecommendation, HistoryFit, HubPosition, Scenario, SimulationResult } from './types';
+import type { DownloadColumn } from '../../components/downloads';
+import type {
+  CapacityRecommendation,
+  ComparisonRow,
+  HistoryFit,
+  HubPosition,
+  Scenario,
+  SimulationResult,
+} from './types';
 
 export interface ServiceRow {
   id: string;
@@ -219,4 +227,66 @@ export function curveRows(recommendations: CapacityRecommendation[]): CurveRow[]
       totalCostPence: p.totalCostPence.mean,
     })),
   );
+}
+
+/**
+ * The trade-off curve's download columns: "Yes"/"No" for the recommended capacity, shares as percentages, money in
+ * whole pounds, waits to two decimal places.
+ */
+export function curveDownloadColumns(withinDays: number | undefined): DownloadColumn<CurveRow>[] {
+  return [
+    { key: 'service', header: 'Service' },
+    { key: 'capacity', header: 'Places', numFmt: '#,##0' },
+    { key: 'recommended', header: 'Recommended' },
+    {
+      key: 'withinTarget',
+      header: `Share getting a place within ${withinDays ?? ''} days of being ready`,
+      numFmt: '0.0%',
+    },
+    { key: 'waitMean', header: 'Mean wait (days)', numFmt: '0.00' },
+    { key: 'waitP95', header: '95th percentile wait (days)', numFmt: '0.00' },
+    { key: 'delayedBedDays', header: 'Delayed acute bed-days', numFmt: '#,##0' },
+    { key: 'serviceCost', header: 'Cost of places (£)', value: (r) => r.serviceCostPence / 100, numFmt: '£#,##0' },
+    { key: 'delayCost', header: 'Cost of delays (£)', value: (r) => r.delayCostPence / 100, numFmt: '£#,##0' },
+    { key: 'totalCost', header: 'Total cost (£)', value: (r) => r.totalCostPence / 100, numFmt: '£#,##0' },
+  ];
+}
+
+/** A comparison row's unit in words, as its figures are written in the download (pence as pounds, shares as %). */
+const COMPARISON_UNITS: Readonly<Record<string, string>> = {
+  share: '%',
+  pence: '£',
+  days: 'Days',
+  people: 'People',
+  visits: 'Visits a day',
+  'bed-days': 'Bed-days',
+  'places or visits a day': 'Places, or visits a day',
+};
+
+/**
+ * One scenario's figure for a comparison row as the table shows it: a share as a percentage (0 to 100, one
+ * decimal place), pence as whole pounds, days to one decimal place, counts whole; null when the scenario has no
+ * such service.
+ */
+export function comparisonFigure(row: ComparisonRow, scenario: number): number | null {
+  const v = row.values[scenario]?.mean;
+  if (v === undefined || v === null || !Number.isFinite(v)) return null;
+  if (row.unit === 'share') return Math.round(v * 1000) / 10;
+  if (row.unit === 'pence') return Math.round(v / 100);
+  if (row.unit === 'days') return Math.round(v * 10) / 10;
+  return Math.round(v);
+}
+
+/** The scenarios-compared download's columns: service, measure, its unit in words, then one column per scenario. */
+export function comparisonDownloadColumns(scenarios: readonly string[]): DownloadColumn<ComparisonRow>[] {
+  return [
+    { key: 'service', header: 'Service', value: (r) => r.serviceName },
+    { key: 'measure', header: 'Measure', value: (r) => r.label },
+    { key: 'unit', header: 'Unit', value: (r) => COMPARISON_UNITS[r.unit] ?? r.unit },
+    ...scenarios.map((name, i) => ({
+      key: `s${i}`,
+      header: name,
+      value: (r: ComparisonRow) => comparisonFigure(r, i),
+    })),
+  ];
 }
