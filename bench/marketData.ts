@@ -2,7 +2,7 @@
 // other services) and, once imported, capacity returns, workforce, usual rates, cost of care and placements generated
 // inside the database. Deterministic for a given scale. Used by market.bench.ts and national.bench.ts.
 import { writeFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { createRng } from '../src/domain/core/random.js';
 
@@ -129,22 +129,37 @@ export function writeDirectory(file: string): void {
   writeFileSync(file, lines.join('\r\n') + '\r\n');
 }
 
+/**
+ * The homes split into parts of at most 1,500 for the generating statements: the market triggers take one
+ * advisory lock per home a statement writes for, and PostgreSQL's lock table (max_locks_per_transaction 64 ×
+ * max_connections 100 by default, shared by every session) has no room for 15,000 in one transaction.
+ */
+export function homeParts(): number {
+  return Math.max(1, Math.ceil(HOMES / 1500));
+}
+/** The condition selecting part `i` of homeParts() on a location id column. */
+export const homePart = (column: SQL, i: number): SQL =>
+  sql`abs(hashtext(${column}::text)) % ${homeParts()}::int = ${i}::int`;
+
 /** Capacity returns, workforce, usual rates and placements generated inside the database (deterministic). */
 export async function generate(database: Database, now: Date): Promise<void> {
   const db = database.db;
+  const parts = Array.from({ length: homeParts() }, (_, i) => i);
   await db.execute(sql`update locations set registered_beds = 10 + (abs(hashtext(cqc_location_id)) % 41), in_borough = true,
     cqc_rating = (array['Outstanding','Good','Good','Good','Good','Good','Good','Requires improvement','Requires improvement','Inadequate'])[1 + abs(hashtext(cqc_location_id || 'r')) % 10],
     on_framework = abs(hashtext(cqc_location_id || 'f')) % 3 > 0`);
   const today = now.toISOString().slice(0, 10);
-  await db.execute(sql`insert into care_home_capacity (location_id, as_at, max_capacity, occupied, vacant_reserved, vacant_accepting, source)
+  for (const i of parts) {
+    await db.execute(sql`insert into care_home_capacity (location_id, as_at, max_capacity, occupied, vacant_reserved, vacant_accepting, source)
     select l.id, ${today}::timestamptz - make_interval(days => m * 30 + abs(hashtext(l.id::text)) % 5), l.registered_beds,
       l.registered_beds - 1 - (abs(hashtext(l.id::text || m::text)) % greatest(2, l.registered_beds / 6)), 0,
       1 + (abs(hashtext(l.id::text || m::text)) % greatest(2, l.registered_beds / 6)), 'bench'
-    from locations l cross join generate_series(0, ${MONTHS - 1}::int) m where l.registered_beds is not null`);
-  await db.execute(sql`insert into workforce_snapshots (location_id, as_at, nurses, care_staff, non_care_staff, agency_staff, vacancies, absences, source)
+    from locations l cross join generate_series(0, ${MONTHS - 1}::int) m where l.registered_beds is not null and ${homePart(sql`l.id`, i)}`);
+    await db.execute(sql`insert into workforce_snapshots (location_id, as_at, nurses, care_staff, non_care_staff, agency_staff, vacancies, absences, source)
     select l.id, ${today}::timestamptz - make_interval(days => m * 30), l.registered_beds / 8, l.registered_beds, l.registered_beds / 3,
       abs(hashtext(l.id::text || 'a' || m::text)) % greatest(2, l.registered_beds / 4), 2, 1, 'bench'
-    from locations l cross join generate_series(0, ${MONTHS - 1}::int) m where l.registered_beds is not null`);
+    from locations l cross join generate_series(0, ${MONTHS - 1}::int) m where l.registered_beds is not null and ${homePart(sql`l.id`, i)}`);
+  }
   const y = Number(today.slice(0, 4));
   for (const [k, res, enh, nur, enhN] of [
     [0, 70100, 77200, 71500, 75300],
@@ -166,8 +181,9 @@ export async function generate(database: Database, now: Date): Promise<void> {
   );
   const homes = HOMES;
   const batch = 200_000;
-  for (let start = 0; start < PLACEMENTS; start += batch) {
-    await db.execute(sql`insert into placements (person_ref, location_id, service_type, band, start_date, end_date, weekly_price_pence, funding, contract_type, origin)
+  for (let start = 0; start < PLACEMENTS; start += batch)
+    for (const i of parts) {
+      await db.execute(sql`insert into placements (person_ref, location_id, service_type, band, start_date, end_date, weekly_price_pence, funding, contract_type, origin)
       select 'B' || g, h.id, case when g % 3 = 0 then 'care_home_nursing' else 'care_home_residential' end,
         (array['standard_residential','enhanced_residential','standard_nursing','enhanced_nursing'])[1 + g % 4],
         ${today}::date - (abs(hashtext(g::text)) % 1460),
@@ -175,8 +191,9 @@ export async function generate(database: Database, now: Date): Promise<void> {
         50000 + (abs(hashtext(g::text || 'p')) % 90000),
         (array['council','council','council','nhs','joint','self_funded'])[1 + g % 6],
         (array['spot','framework','framework','block'])[1 + abs(hashtext(g::text || 'c')) % 4], 'bench'
-      from generate_series(${start + 1}::int, ${Math.min(PLACEMENTS, start + batch)}::int) g join bench_homes h on h.rn = 1 + (abs(hashtext(g::text || 'h')) % ${homes}::int)`);
-  }
+      from generate_series(${start + 1}::int, ${Math.min(PLACEMENTS, start + batch)}::int) g join bench_homes h on h.rn = 1 + (abs(hashtext(g::text || 'h')) % ${homes}::int)
+      where ${homePart(sql`h.id`, i)}`);
+    }
   await db.execute(sql`drop table bench_homes`);
   await db.execute(sql`vacuum analyze`);
 }

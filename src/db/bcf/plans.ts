@@ -2,6 +2,7 @@
 // and gather the counts behind the metrics from the BCF tables, hospital activity and the population series.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { cachedByVersion } from '../core/versions.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { getBorough } from '../core/settings.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
@@ -58,9 +59,14 @@ export interface PlanData {
 /**
  * Every BCF plan with its years and the names of its places in their order. The first is the default every page
  * and the home dashboard opens: the council's own plan (a plan covering the served council's GSS code, the fewest
- * places first, so its own plan before a joint one); then the rest, oldest first.
+ * places first, so its own plan before a joint one); then the rest, oldest first. Cached per BCF data version
+ * (which the borough setting raises too): read again after any write. The list is shared: do not change it.
  */
-export async function listPlans(db: Db): Promise<{ id: string; name: string; years: string[]; places: string[] }[]> {
+export function listPlans(db: Db): Promise<{ id: string; name: string; years: string[]; places: string[] }[]> {
+  return cachedByVersion(db, 'bcf', 'plans', () => readPlanList(db));
+}
+
+async function readPlanList(db: Db): Promise<{ id: string; name: string; years: string[]; places: string[] }[]> {
   const byAge = await db.select().from(bcfPlans).orderBy(asc(bcfPlans.createdAt), asc(bcfPlans.name));
   const places = await db.select().from(bcfPlaces).orderBy(asc(bcfPlaces.sortOrder));
   const council = (await getBorough(db))?.gssCode;
@@ -83,9 +89,14 @@ export async function listPlans(db: Db): Promise<{ id: string; name: string; yea
 
 /**
  * The id of the default plan, listPlans' first: the plan covering the council's own area with the fewest places,
- * then the oldest, then by name. Two small queries (the borough, then the plans). null when there is no plan.
+ * then the oldest, then by name. Two small queries (the borough, then the plans), once per BCF data version (the
+ * borough setting raises it too). null when there is no plan.
  */
-export async function firstPlanId(db: Db): Promise<string | null> {
+export function firstPlanId(db: Db): Promise<string | null> {
+  return cachedByVersion(db, 'bcf', 'first-plan', () => readFirstPlanId(db));
+}
+
+async function readFirstPlanId(db: Db): Promise<string | null> {
   const council = (await getBorough(db))?.gssCode ?? null;
   // Places in a plan when one of them is the council's own area; null (sorted last) otherwise.
   const ownPlaces = sql<number | null>`(select case when bool_or(${bcfPlaces.gssCode} = ${council}) then count(*) end
@@ -98,8 +109,17 @@ export async function firstPlanId(db: Db): Promise<string | null> {
   return row?.id ?? null;
 }
 
-/** The whole plan. @throws NotFound */
-export async function loadPlan(db: Db, id: string): Promise<PlanData> {
+/**
+ * The whole plan, cached per BCF data version (issue 15): read from the tables on the first request after any
+ * write to a BCF table, then shared, so the object must not be changed (copy it to make a variant).
+ * @throws NotFound
+ */
+export function loadPlan(db: Db, id: string): Promise<PlanData> {
+  return cachedByVersion(db, 'bcf', `plan|${id}`, () => readPlan(db, id));
+}
+
+/** The whole plan read from the tables. @throws NotFound */
+async function readPlan(db: Db, id: string): Promise<PlanData> {
   const [plan] = await db.select().from(bcfPlans).where(eq(bcfPlans.id, id));
   if (!plan) throw new NotFound('BCF plan');
   const places = await db

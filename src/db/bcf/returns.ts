@@ -1,6 +1,7 @@
 // Returns: assemble a plan's figures for the workbook, and apply a filled return in one transaction.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { cachedByVersion } from '../core/versions.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { InputError } from '../../domain/core/errors.js';
 import { validateDcCells, type DcRow } from '../../domain/bcf/demandCapacity.js';
@@ -16,9 +17,18 @@ import { upsertSchemeActual, upsertSchemeFunding } from './schemes.js';
 import { linkText, planRisks } from './risks.js';
 import { bcfDemandCapacity, bcfIncome, bcfMetricCounts, bcfPlans, bcfSchemes } from './schema.js';
 
-/** The plan's scorecard: every place and metric, by quarter and year, the baseline year first. */
-export async function planScorecard(db: Db, plan: PlanData) {
-  return scorecard(plan.places, [plan.baselineYear, ...plan.years], await metricInputs(db, plan), plan.metricPlans);
+/**
+ * The plan's scorecard: every place and metric, by quarter and year, the baseline year first. Cached per BCF data
+ * version (raised by writes to the BCF tables and to the population series the standardised metrics divide by), and
+ * worked out from the plan as stored at that version (`plan` names it by its id), so a cached scorecard always
+ * matches the data it was read at. Shared between requests: do not change it.
+ */
+export function planScorecard(db: Db, plan: Pick<PlanData, 'id'>): Promise<ReturnType<typeof scorecard>> {
+  return cachedByVersion(db, 'bcf', `scorecard|${plan.id}`, async () => {
+    const stored = await loadPlan(db, plan.id);
+    const years = [stored.baselineYear, ...stored.years];
+    return scorecard(stored.places, years, await metricInputs(db, stored), stored.metricPlans);
+  });
 }
 
 /** Every demand and capacity row of every plan year. */

@@ -69,9 +69,10 @@ export const settings = pgTable('settings', {
 });
 
 /**
- * A counter per area, raised by statement-level triggers (drizzle/*_data_versions.sql) in the same transaction as
- * any write to the area's tables, so a figure computed over the area can be cached under the version it was read
- * at (src/db/core/versions.ts) and is never served once the data has changed. area: discharge.
+ * A counter per area, raised by statement-level triggers (drizzle/0001_market_aggregates.sql, drizzle/0003_bcf_data_version.sql) in
+ * the same transaction as any write to the area's tables, so a figure computed over the area can be cached under the
+ * version it was read at (src/db/core/versions.ts) and is never served once the data has changed. area: discharge,
+ * market, demand, contracts or bcf.
  */
 export const dataVersions = pgTable('data_versions', {
   area: text('area').primaryKey(),

@@ -5,8 +5,13 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 
-/** Areas with a data version: the tables whose writes raise it are listed in drizzle/0001_market_aggregates.sql (its "Data versions" part: discharge) and the same file's later part (market, demand, contracts). */
-export type VersionedArea = 'discharge' | 'market' | 'demand' | 'contracts';
+/**
+ * Areas with a data version: the tables whose writes raise it are listed in drizzle/0001_market_aggregates.sql (its
+ * "Data versions" part: discharge; the same file's later part: market, demand, contracts) and
+ * drizzle/0003_bcf_data_version.sql (bcf: every bcf_* table, and the population, settings, contracts and risk
+ * register tables the BCF figures read).
+ */
+export type VersionedArea = 'discharge' | 'market' | 'demand' | 'contracts' | 'bcf';
 
 /** The area's current version, or null when the database has no version row (then nothing is cached). */
 export async function dataVersion(db: Db, area: VersionedArea): Promise<number | null> {

@@ -9,7 +9,7 @@ import { marketDemoPart } from '../../demo/market.js';
 import { queryRows, type Db } from '../client.js';
 import { describeWithDatabases } from '../testing.js';
 import { recordCareHomeReturn, recordHomecareReturn, recordWorkforceReturn } from './capacity.js';
-import { careHomeRows, careHomesPage, livePriceSummary, priceSummary } from './dashboard.js';
+import { careHomeRows, careHomesPage, livePriceSummary, occupancyTrend, priceSummary } from './dashboard.js';
 import { createPlacement, endPlacement } from './placements.js';
 import { setUsualRate } from './rates.js';
 import { updateLocationCommissioning } from './register.js';
@@ -109,6 +109,38 @@ async function expectAggregatesMatchSources(db: Db): Promise<void> {
     expect(h.councilFundedActive, h.name).toBe(l ? Number(l.n) : 0);
     if (l?.mean == null) expect(h.meanCouncilPricePence, h.name).toBeNull();
     else expect(h.meanCouncilPricePence!, h.name).toBeCloseTo(Number(l.mean), 6);
+  }
+
+  // Occupancy by month: each care home's latest return by the end of each month, looked up in the returns
+  // themselves month by month, summed (months before any return left out), for long and short windows.
+  for (const f of [{ inBorough: true }, {}]) {
+    for (const months of [36, 3]) {
+      const live = await rows(sql`
+        with months as (
+          select generate_series(date_trunc('month', ${today}::date - make_interval(months => ${months})), date_trunc('month', ${today}::date), interval '1 month')::date as month)
+        select to_char(months.month, 'YYYY-MM') as month, count(*)::int as homes, sum(c.max_capacity)::int as max_capacity,
+          sum(c.occupied)::int as occupied, sum(c.vacant_accepting)::int as vacant_accepting
+        from months cross join locations
+        join lateral (select * from care_home_capacity c where c.location_id = locations.id
+          and c.as_at < ((months.month + interval '1 month')::timestamp at time zone 'UTC')
+          order by c.as_at desc, c.created_at desc, c.id desc limit 1) c on true
+        where locations.deregistered_at is null and locations.service_types && array['care_home_residential','care_home_nursing']::text[]
+          ${'inBorough' in f ? sql`and locations.in_borough` : sql``}
+        group by months.month order by months.month`);
+      const trend = await occupancyTrend(db, f, months, now);
+      expect(trend.length, `${months} months`).toBe(live.length);
+      expect(trend.length).toBeGreaterThan(months === 36 ? 12 : 3);
+      expect(trend).toEqual(
+        live.map((r) => ({
+          month: r.month,
+          homes: r.homes,
+          maxCapacity: r.max_capacity,
+          occupied: r.occupied,
+          vacantAccepting: r.vacant_accepting,
+          occupancy: Number(r.max_capacity) > 0 ? Number(r.occupied) / Number(r.max_capacity) : null,
+        })),
+      );
+    }
   }
 
   // The care homes page ranks every home in SQL exactly as the domain's assessFragility does.

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm
 import { NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
 import { changedFields, recordAudit, type AuditActor } from '../core/audit.js';
+import { cachedByVersion } from '../core/versions.js';
 import { locations, providers, type LocationRow, type NewLocationRow, type ProviderRow } from './schema.js';
 import { codesCovering } from '../../domain/geography/authorities.js';
 
@@ -201,8 +202,15 @@ export async function locationsByIds(db: Db, ids: string[]): Promise<LocationRow
 
 const DISTRICT_ORDER = new Intl.Collator('en-GB', { numeric: true });
 
-/** Postcode districts that have locations (for the area filter), in natural order (EB2 before EB10). */
+/**
+ * Postcode districts that have locations (for the area filter), in natural order (EB2 before EB10). Cached per
+ * market data version (any write to locations raises it): at national scale it reads every location.
+ */
 export async function listDistricts(db: Db): Promise<string[]> {
+  return cachedByVersion(db, 'market', 'districts', () => computeDistricts(db));
+}
+
+async function computeDistricts(db: Db): Promise<string[]> {
   const rows = await db
     .selectDistinct({ d: locations.postcodeDistrict })
     .from(locations)

@@ -4,6 +4,7 @@ import { CARE_GROUP_LABELS, CONTRACT_FORM_LABELS, FUNDING_SOURCE_LABELS, SERVICE
 import { PROCUREMENT_STAGE_LABELS, type ProcurementStage } from './procurement.js';
 import { KPI_FREQUENCY_LABELS, KPI_MEASURE_LABELS } from './kpi.js';
 import { isIsoDate, longDateText } from '../core/dates.js';
+import { numberFormat } from '../core/format.js';
 
 /** One audit entry as read from the trail: who (name or e-mail), what, on which kind of record, with its detail. */
 export interface AuditFact {
@@ -94,10 +95,7 @@ const dateText = (v: unknown): string => (typeof v === 'string' && isIsoDate(v) 
 /** Whole pounds with thousands separators, pence shown only when there are any: 6600000 → "£66,000". */
 export function poundsText(pence: number): string {
   const pounds = pence / 100;
-  return `£${pounds.toLocaleString('en-GB', {
-    minimumFractionDigits: Number.isInteger(pounds) ? 0 : 2,
-    maximumFractionDigits: 2,
-  })}`;
+  return `£${numberFormat(Number.isInteger(pounds) ? 0 : 2, 2).format(pounds)}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // figure is off target. Periods follow the English financial year (April–March).
 import { BOUNDS } from '../core/bounds.js';
 import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
+import { numberFormat } from '../core/format.js';
 
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'six_monthly', 'annual'] as const;
 export type KpiFrequency = (typeof KPI_FREQUENCIES)[number];
@@ -361,12 +362,12 @@ export function kpiDefinitionProblems(kpi: {
  * Counts and money are grouped by thousands (en-GB).
  */
 export function formatKpiFigure(kpi: Pick<Kpi, 'measure' | 'unit'>, value: number): string {
-  const n = (v: number, digits = 2) => v.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  const n = (v: number, digits = 2) => numberFormat(0, digits).format(v);
   switch (kpi.measure) {
     case 'percent':
       return `${n(value, 1)}%`;
     case 'pence':
-      return `£${(value / 100).toLocaleString('en-GB', { minimumFractionDigits: value % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+      return `£${numberFormat(value % 100 === 0 ? 0 : 2, 2).format(value / 100)}`;
     default:
       return `${n(value)} ${kpi.unit}`;
   }

@@ -179,14 +179,17 @@ export function staffLimit(beds: number | null | undefined): number {
 }
 
 const pounds = poundsText;
+const LONG_DATE_UTC = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const dmy = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  const at = new Date(Date.UTC(y, m - 1, d));
+  // As toLocaleDateString says it, with one shared format (an invalid date reads "Invalid Date", as it did).
+  return Number.isNaN(at.getTime()) ? 'Invalid Date' : LONG_DATE_UTC.format(at);
 };
 
 /** A percentage (points) of `label`, 0 to 100. */

@@ -164,6 +164,16 @@ export function monthStart(date: IsoDate): IsoDate {
   return `${date.slice(0, 7)}-01`;
 }
 
+/**
+ * Whether the week (Monday start), calendar month or quarter (first day of its first month) starting `start` has
+ * ended by `today`: its last day is before today. A period that has not ended is shown "so far" or "to date",
+ * never as a finished period (issue 13: a month one day old showed as a month of no discharges).
+ */
+export function periodEnded(start: IsoDate, kind: 'week' | 'month' | 'quarter', today: IsoDate): boolean {
+  const next = kind === 'week' ? addDays(start, 7) : addMonths(start, kind === 'month' ? 1 : 3);
+  return next <= today;
+}
+
 // London time through the platform's time-zone data (Intl, cached formatters): the same answers as date-fns's
 // TZDate (the tests check the clock-change days) at a tenth of the cost, which per-record loops (metrics over
 // years of referrals, the demo's history) need.
@@ -204,14 +214,17 @@ export function londonDateTimeText(at: Date): string {
   return `${day} at ${time}`;
 }
 
+/** "30 November 2026" for a UTC midnight: made once, shared (toLocaleDateString with options builds one a call). */
+const LONG_DATE_UTC = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** A calendar date in words: "2026-11-30" → "30 November 2026". */
 export function longDateText(date: IsoDate): string {
-  return utcMidnight(date).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return LONG_DATE_UTC.format(utcMidnight(date));
 }
 
 /** Today's date in England, on the given clock (default the system clock). */

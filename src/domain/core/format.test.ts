@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  wholePoundsTotal,
   formatMonth,
   formatSpan,
   formatNumber,
@@ -62,5 +63,17 @@ describe('formatSpan', () => {
     expect(formatSpan('2026/27', '2028/29', ' – ')).toBe('2026/27 – 2028/29');
     expect(formatSpan('2026/27', '2026/27', ' – ')).toBe('2026/27');
     expect(formatSpan('2024-01-01', undefined, ' to ')).toBe('2024-01-01');
+  });
+});
+
+describe('wholePoundsTotal (review 13 finding 23)', () => {
+  it('totals the whole pounds shown for each part, so a headline equals the sum of its rows', () => {
+    // Two funding lines of £10,000,000.40 and £7,468,801.40: shown as £10,000,000 and £7,468,801, so the headline
+    // is £17,468,801 (rounding the exact total once gave £17,468,802, a pound more than the rows).
+    const lines = [1_000_000_040, 746_880_140];
+    expect(lines.map((p) => formatWholePounds(p))).toEqual(['£10,000,000', '£7,468,801']);
+    expect(formatWholePounds(wholePoundsTotal(lines))).toBe('£17,468,801');
+    expect(formatWholePounds(lines[0] + lines[1])).toBe('£17,468,802');
+    expect(wholePoundsTotal([])).toBe(0);
   });
 });

@@ -4,7 +4,12 @@
 import { pluralise } from './plural.js';
 
 const nf = new Map<string, Intl.NumberFormat>();
-function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
+/**
+ * The en-GB number format with `minDp` to `maxDp` decimal places, made once and shared: the same text as
+ * `value.toLocaleString('en-GB', { minimumFractionDigits: minDp, maximumFractionDigits: maxDp })`, without building
+ * a formatter for every value (which toLocaleString with options does), for code that formats values in a loop.
+ */
+export function numberFormat(minDp: number, maxDp: number): Intl.NumberFormat {
   const key = `${minDp}:${maxDp}`;
   let f = nf.get(key);
   if (!f) {
@@ -185,4 +190,13 @@ export function formatSpan(
   const b = to === null || to === undefined ? '' : String(to);
   if (a === '' || b === '' || a === b) return a || b;
   return `${a}${separator}${b}`;
+}
+
+/**
+ * A total of amounts in pence as the sum of their whole pounds (in pence, a multiple of 100): a headline total
+ * then equals the sum of the rounded parts shown with it (issue 13: "Actual spend to date £17,468,802" over
+ * funding lines adding up to £17,468,801). Round each part with {@link formatWholePounds}, total with this.
+ */
+export function wholePoundsTotal(pence: readonly number[]): number {
+  return pence.reduce((sum, p) => sum + Math.round(p / 100) * 100, 0);
 }

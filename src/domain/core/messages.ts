@@ -6,6 +6,7 @@
  *
  * Used by the API's problem handler (src/server/problem.ts) and by importers that validate with Zod.
  */
+import { numberFormat } from './format.js';
 
 /** Labels for field names that a plain "camelCase → words" reading would get wrong. */
 const LABELS: Record<string, string> = {
@@ -143,9 +144,7 @@ export function rangeMessage(
   opts: { whole?: boolean; unit?: string; pence?: boolean; aboveMin?: boolean } = {},
 ): string {
   const n = (v: number) =>
-    opts.pence
-      ? `£${(v / 100).toLocaleString('en-GB', { minimumFractionDigits: v % 100 ? 2 : 0, maximumFractionDigits: 2 })}`
-      : v.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+    opts.pence ? `£${numberFormat(v % 100 ? 2 : 0, 2).format(v / 100)}` : numberFormat(0, 6).format(v);
   const unit = opts.unit ? ` ${opts.unit}` : '';
   const L = capitalise(label.trim());
   if (opts.aboveMin) return `${L} must be more than ${n(range.min)} and at most ${n(range.max)}${unit}`;
@@ -189,8 +188,8 @@ const asDate = (v: number | bigint | Date | undefined) => (typeof v === 'number'
 function limit(v: number | bigint | Date | undefined): string {
   if (v instanceof Date)
     return v.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  if (typeof v === 'bigint') return v.toLocaleString('en-GB');
-  if (typeof v === 'number') return v.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  if (typeof v === 'bigint') return numberFormat(0, 3).format(v);
+  if (typeof v === 'number') return numberFormat(0, 6).format(v);
   return String(v);
 }
 
@@ -206,9 +205,7 @@ export function userMessage(issue: SchemaIssue, label = fieldLabel(issue.path ??
   const { unit, pence } = unitOf(issue.path);
   /** A number field's limit in the user's units: "24 months", "£1,000,000,000". */
   const amount = (v: number | bigint | Date | undefined) =>
-    pence && typeof v === 'number'
-      ? `£${(v / 100).toLocaleString('en-GB', { minimumFractionDigits: v % 100 ? 2 : 0, maximumFractionDigits: 2 })}`
-      : `${limit(v)}${unit}`;
+    pence && typeof v === 'number' ? `£${numberFormat(v % 100 ? 2 : 0, 2).format(v / 100)}` : `${limit(v)}${unit}`;
   switch (issue.code) {
     case 'invalid_type': {
       if (own && !SCHEMA_WORDING.test(own)) return own;

@@ -2,6 +2,7 @@
 // appear only where people type or read them, and in published formats that use pounds (ORUK's
 // cost_options.amount); these are the only conversions. Text is read digit by digit, never through floating
 // point (0.29 × 100 is 28.999… in binary floating point).
+import { numberFormat } from './format.js';
 import { enterMessage } from './messages.js';
 
 /**
@@ -20,7 +21,7 @@ export function parseMoneyToPence(value: string): number | null {
  * said, by the API's schemas (penceSchema) and the forms (parsePoundsInput) alike.
  */
 export function poundsText(pence: number): string {
-  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+  return `£${numberFormat(pence % 100 ? 2 : 0, 2).format(pence / 100)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // "Who can take them now": filter the market to locations that provide the service, hold the specialisms
 // and have capacity today, then rank them by distance, quality, price against the usual rate and how fresh
 // their capacity figures are. Every candidate carries the reasons it matched, so the ranking can be checked.
+import { poundsText } from '../core/money.js';
 import { haversineKm, type LatLng } from './geo.js';
 import type { ServiceNeed } from './referral.js';
 import { STALE_DAYS, WEIGHTS, distanceScore, freshnessScore, priceScore, qualityScore } from './matchScores.js';
@@ -117,7 +118,7 @@ export interface MatchResult {
 const CARE_HOME_TYPES = ['care_home_residential', 'care_home_nursing'];
 
 function pounds(pence: number): string {
-  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+  return poundsText(pence);
 }
 
 function round1(x: number): number {

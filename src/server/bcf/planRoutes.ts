@@ -10,6 +10,7 @@ import { listPlans, loadPlan } from '../../db/bcf/plans.js';
 import { putSchemeActuals, setSchemeContracts, updateSchemeSpend } from '../../db/bcf/schemes.js';
 import { schemeContracts } from '../../db/bcf/risks.js';
 import { bcfSchemes } from '../../db/bcf/schema.js';
+import { cachedByVersion } from '../../db/core/versions.js';
 import { eq } from 'drizzle-orm';
 import { requireRole } from '../auth/guards.js';
 import {
@@ -25,7 +26,16 @@ import {
 import { canEdit, TAGS, who } from './params.js';
 
 const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The plan page's figures, worked out once per BCF data version (the contracts register raises it too). */
+  function planFigures(id: string) {
+    return cachedByVersion(app.db, 'bcf', `plan-view|${id}`, () => readPlanFigures(id));
+  }
+
   async function planView(id: string, edit: boolean) {
+    return { ...(await planFigures(id)), canEdit: edit };
+  }
+
+  async function readPlanFigures(id: string) {
     const plan = await loadPlan(app.db, id);
     const spend = plan.years.flatMap((year) => [
       { year, placeId: null, lines: spendByFundingLine(year, null, plan.income, plan.schemes) },
@@ -50,7 +60,6 @@ const planRoutes: FastifyPluginAsyncZod = async (app) => {
       fundingLineLabels: FUNDING_LINE_LABELS,
       schemeTypes: SCHEME_TYPES as Record<string, string[]>,
       contracts: await schemeContracts(app.db, plan),
-      canEdit: edit,
     };
   }
 

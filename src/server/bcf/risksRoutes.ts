@@ -5,6 +5,7 @@ import { londonToday } from '../../domain/core/dates.js';
 import { loadPlan } from '../../db/bcf/plans.js';
 import { linkRisk, planRisks, unlinkRisk } from '../../db/bcf/risks.js';
 import { listRisks } from '../../db/contracts/risks.js';
+import { cachedByVersion } from '../../db/core/versions.js';
 import { requireRole } from '../auth/guards.js';
 import { idParams, planRisksSchema, riskLinkBodySchema, riskParams } from './schemas.js';
 
@@ -12,11 +13,14 @@ import { canEdit, TAGS, who } from './params.js';
 
 const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   async function risksView(id: string, edit: boolean) {
-    const plan = await loadPlan(app.db, id);
     const asAt = londonToday();
-    // The register read once: the plan's log and, for editors, the risks that could be linked.
-    const register = await listRisks(app.db, asAt);
-    const log = await planRisks(app.db, plan, asAt, register);
+    // The register read once: the plan's log and, for editors, the risks that could be linked. Both once per BCF
+    // data version and day (writes to the risk register and the contracts register raise the version too).
+    const { register, log } = await cachedByVersion(app.db, 'bcf', `risks|${id}|${asAt}`, async () => {
+      const plan = await loadPlan(app.db, id);
+      const register = await listRisks(app.db, asAt);
+      return { register, log: await planRisks(app.db, plan, asAt, register) };
+    });
     const available = edit
       ? register
           .filter((r) => r.status === 'open' && !log.some((l) => l.id === r.id && l.linked))

@@ -2,20 +2,27 @@
 // national condition checks not met, and spend to date against plan.
 import { firstPlanId, loadPlan } from '../../db/bcf/plans.js';
 import { metricInputs } from '../../db/bcf/metrics.js';
+import type { Db } from '../../db/client.js';
+import { cachedByVersion } from '../../db/core/versions.js';
 import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/fundingChecks.js';
 import { scorecard } from '../../domain/bcf/scorecard.js';
-import type { SectionSource } from '../dashboard/types.js';
+import type { DashboardSection, SectionSource } from '../dashboard/types.js';
 
 /**
  * The BCF section of the home dashboard: metrics off plan, checks not met and spend to date (pence); null before a plan.
  */
 export const bcfSection: SectionSource = async (db, actor) => {
   if (actor.role === 'provider') return null;
+  const today = londonToday();
+  // The same for every staff user: once per BCF data version and day.
+  return cachedByVersion(db, 'bcf', `dashboard|${today}`, () => computeSection(db, today));
+};
+
+async function computeSection(db: Db, today: string): Promise<DashboardSection | null> {
   const first = await firstPlanId(db);
   if (!first) return null;
   const plan = await loadPlan(db, first);
-  const today = londonToday();
   const year = plan.years.includes(financialYearOf(today)) ? financialYearOf(today) : plan.years[0];
   // The scorecard of this year only: each year's figures depend on that year's counts and plans alone, so they
   // equal the whole plan's scorecard's (planScorecard) for the year, without working out the other years.
@@ -57,4 +64,4 @@ export const bcfSection: SectionSource = async (db, actor) => {
       },
     ],
   };
-};
+}

@@ -36,6 +36,7 @@ export interface CapacitySummary {
   vacantAccepting: number;
   occupancy: number | null;
   staleHomes: number;
+  /** Beds by type from the returns whose types add up (SPLIT_ADDS_UP); the rest are not split by type. */
   byGroup: {
     group: 'residential' | 'nursing' | 'dementia';
     maxCapacity: number;
@@ -59,6 +60,21 @@ export interface CapacitySummary {
     providerCount: number;
   };
 }
+
+/**
+ * Whether a home's latest return splits its beds by type in figures that add up: the beds it leaves untyped
+ * (total minus the typed groups) can hold the occupied and vacant beds it leaves untyped. A return whose groups
+ * don't (Elm Manor's said 15 vacant, its groups 6 + 5 + 3 = 14, with every bed typed) counts as not split, so the
+ * "not split by type" row never shows more vacant beds than beds (issue 13, review 13 finding 5).
+ */
+const SPLIT_ADDS_UP = sql`cross join lateral (select
+    latest.max_capacity - coalesce(latest.residential_max,0) - coalesce(latest.nursing_max,0) - coalesce(latest.dementia_max,0) as beds,
+    latest.occupied - coalesce(latest.residential_occupied,0) - coalesce(latest.nursing_occupied,0) - coalesce(latest.dementia_occupied,0) as occupied,
+    latest.vacant_accepting - coalesce(latest.residential_vacant_accepting,0) - coalesce(latest.nursing_vacant_accepting,0)
+      - coalesce(latest.dementia_vacant_accepting,0) as vacant
+  ) untyped
+  cross join lateral (select untyped.occupied >= 0 and untyped.vacant >= 0
+    and untyped.occupied + untyped.vacant <= untyped.beds as adds_up) split`;
 
 /**
  * Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. Cached per market
@@ -97,10 +113,16 @@ async function computeCapacity(
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
         coalesce(sum(latest.vacant_reserved), 0)::int as vacant_reserved, coalesce(sum(latest.vacant_accepting), 0)::int as vacant_accepting,
         array_agg((extract(epoch from latest.as_at) * 1000000)::bigint) as as_at_micros,
-        coalesce(sum(latest.residential_max),0)::int rm, coalesce(sum(latest.residential_occupied),0)::int ro, coalesce(sum(latest.residential_vacant_accepting),0)::int rv,
-        coalesce(sum(latest.nursing_max),0)::int nm, coalesce(sum(latest.nursing_occupied),0)::int no, coalesce(sum(latest.nursing_vacant_accepting),0)::int nv,
-        coalesce(sum(latest.dementia_max),0)::int dm, coalesce(sum(latest.dementia_occupied),0)::int do_, coalesce(sum(latest.dementia_vacant_accepting),0)::int dv
-      from locations ${LATEST_CAPACITY}
+        coalesce(sum(latest.residential_max) filter (where split.adds_up),0)::int rm,
+        coalesce(sum(latest.residential_occupied) filter (where split.adds_up),0)::int ro,
+        coalesce(sum(latest.residential_vacant_accepting) filter (where split.adds_up),0)::int rv,
+        coalesce(sum(latest.nursing_max) filter (where split.adds_up),0)::int nm,
+        coalesce(sum(latest.nursing_occupied) filter (where split.adds_up),0)::int no,
+        coalesce(sum(latest.nursing_vacant_accepting) filter (where split.adds_up),0)::int nv,
+        coalesce(sum(latest.dementia_max) filter (where split.adds_up),0)::int dm,
+        coalesce(sum(latest.dementia_occupied) filter (where split.adds_up),0)::int do_,
+        coalesce(sum(latest.dementia_vacant_accepting) filter (where split.adds_up),0)::int dv
+      from locations ${LATEST_CAPACITY} ${SPLIT_ADDS_UP}
       where ${where(f, CARE_HOME)}`,
     ),
     queryRows<{ rating: string | null; count: number }>(
@@ -205,7 +227,14 @@ export interface OccupancyPoint {
 /**
  * Occupancy by month (UTC calendar months), on the same definition as the headline occupancy: at the end of each
  * month, each care home's latest return so far (carried forward from an earlier month when it made none that
- * month), summed over homes. The current month's point is therefore the headline figure itself.
+ * month), summed over homes. The current month's point is therefore the headline figure itself. Months before any
+ * home of the filter made a return are left out.
+ *
+ * One pass over the homes' monthly returns (care_home_monthly, one row per home and month it made a return), not
+ * one look-up per home and month: each monthly row replaces the home's previous one from its month on, so it
+ * changes the totals by its figures less the previous row's at its month (rows before the first month shown at
+ * that month); the totals by month are then the running sums of those changes.
+ * Cached per market data version, filter and months shown.
  */
 export async function occupancyTrend(
   db: Db,
@@ -215,21 +244,43 @@ export async function occupancyTrend(
 ): Promise<OccupancyPoint[]> {
   const from = `${addMonths(isoDate(now), -months).slice(0, 7)}-01`;
   const thisMonth = `${isoDate(now).slice(0, 7)}-01`;
+  return cachedByVersion(db, 'market', `trend|${from}|${thisMonth}|${JSON.stringify(f)}`, () =>
+    computeOccupancyTrend(db, f, from, thisMonth),
+  );
+}
+
+/** Occupancy by month from `from` to `thisMonth` (first days of months), as occupancyTrend describes. */
+async function computeOccupancyTrend(
+  db: Db,
+  f: LocationFilter,
+  from: string,
+  thisMonth: string,
+): Promise<OccupancyPoint[]> {
   const rows = await aggregateRows<Record<string, unknown>>(
     db,
     sql`
-    with months as (
-      select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month
-    )
-    select to_char(months.month, 'YYYY-MM') as month, count(*)::int as homes, sum(m.max_capacity)::int as max_capacity,
-      sum(m.occupied)::int as occupied, sum(m.vacant_accepting)::int as vacant_accepting
-    from months cross join locations
-    join lateral (
-      select c.max_capacity, c.occupied, c.vacant_accepting from care_home_monthly c
-      where c.location_id = locations.id and c.month <= months.month order by c.month desc limit 1
-    ) m on true
-    where ${where(f, CARE_HOME)}
-    group by months.month order by months.month`,
+    with changes as (
+      -- What each monthly row up to this month changes in the totals from its month on: its figures less the home's
+      -- previous monthly row's (a home's first row adds the home). Rows before the first month shown count at it.
+      select greatest(month, ${from}::date) as month, sum(case when prev_max is null then 1 else 0 end) as homes,
+        sum(max_capacity - coalesce(prev_max, 0)) as max_capacity, sum(occupied - coalesce(prev_occupied, 0)) as occupied,
+        sum(vacant_accepting - coalesce(prev_vacant, 0)) as vacant_accepting
+      from (
+        select c.month, c.max_capacity, c.occupied, c.vacant_accepting, lag(c.max_capacity) over w as prev_max,
+          lag(c.occupied) over w as prev_occupied, lag(c.vacant_accepting) over w as prev_vacant
+        from care_home_monthly c join locations on locations.id = c.location_id
+        where ${where(f, CARE_HOME)} and c.month <= ${thisMonth}::date
+        window w as (partition by c.location_id order by c.month)) r
+      group by 1),
+    months as (select generate_series(${from}::date, ${thisMonth}::date, interval '1 month')::date as month),
+    running as (
+      select months.month, sum(coalesce(changes.homes, 0)) over w as homes,
+        sum(coalesce(changes.max_capacity, 0)) over w as max_capacity, sum(coalesce(changes.occupied, 0)) over w as occupied,
+        sum(coalesce(changes.vacant_accepting, 0)) over w as vacant_accepting
+      from months left join changes on changes.month = months.month
+      window w as (order by months.month))
+    select to_char(month, 'YYYY-MM') as month, homes::int, max_capacity::int, occupied::int, vacant_accepting::int
+    from running where homes > 0 order by month`,
   );
   return rows.map((r) => ({
     month: String(r.month),

@@ -90,19 +90,21 @@ const FRAGILITY_COLUMNS = sql`locations.id, locations.cqc_rating, locations.coun
       latest.max_capacity, latest.occupied, extract(epoch from latest.as_at)::float8 * 1000 as as_at_ms, pl.mean_price, w.nurses + w.care_staff + w.non_care_staff + w.agency_staff as staff, w.agency_staff,
       ${USUAL_RATE_FOR_HOME} as usual_rate, ${COST_OF_CARE_FOR_HOME} as cost_of_care`;
 
+/** The rest of a home's row. */
+const FULL_COLUMNS = sql`, locations.name, providers.id as provider_id, providers.name as provider_name, locations.postcode_district, locations.local_authority_name,
+      locations.in_borough, locations.service_types, locations.specialisms, locations.registered_beds, locations.cqc_rating_date::text as cqc_rating_date,
+      locations.on_framework, latest.vacant_accepting, coalesce(pl.council_active, 0) as council_active`;
+
 async function homeQuery(
   db: Db,
   f: LocationFilter,
   now: Date,
   page?: { limit: number; offset: number },
 ): Promise<Record<string, unknown>[]> {
-  const full = sql`, locations.name, providers.id as provider_id, providers.name as provider_name, locations.postcode_district, locations.local_authority_name,
-      locations.in_borough, locations.service_types, locations.specialisms, locations.registered_beds, locations.cqc_rating_date::text as cqc_rating_date,
-      locations.on_framework, latest.vacant_accepting, coalesce(pl.council_active, 0) as council_active`;
   return aggregateRows<Record<string, unknown>>(
     db,
     sql`${homeCtes(isoDate(now))}
-    select ${FRAGILITY_COLUMNS} ${full}
+    select ${FRAGILITY_COLUMNS} ${FULL_COLUMNS}
     from locations join providers on providers.id = locations.provider_id
       ${LATEST_CAPACITY} ${LATEST_WORKFORCE}
       left join pl on pl.location_id = locations.id
@@ -148,41 +150,44 @@ export async function careHomeRows(
   page?: { limit: number; offset: number },
 ): Promise<HomeRow[]> {
   const rows = await homeQuery(db, f, now, page);
-  return rows.map((r) => {
-    const { asAt, max, occupied, occupancy, agencyShare, assessment } = assessHome(r, now);
-    const councilActive = num(r.council_active);
-    return {
-      locationId: String(r.id),
-      name: String(r.name),
-      providerId: String(r.provider_id),
-      providerName: String(r.provider_name),
-      postcodeDistrict: String(r.postcode_district),
-      localAuthorityName: (r.local_authority_name as string) ?? null,
-      inBorough: Boolean(r.in_borough),
-      serviceTypes: r.service_types as string[],
-      specialisms: r.specialisms as string[],
-      registeredBeds: numOrNull(r.registered_beds),
-      cqcRating: (r.cqc_rating as string) ?? null,
-      cqcRatingDate: (r.cqc_rating_date as string) ?? null,
-      councilQualityRating: (r.council_quality_rating as string) ?? null,
-      onFramework: Boolean(r.on_framework),
-      maxCapacity: max,
-      occupied,
-      vacantAccepting: numOrNull(r.vacant_accepting),
-      occupancy,
-      lastReturnAt: asAt ? asAt.toISOString() : null,
-      ageDays: asAt ? ageInDays(asAt, now) : null,
-      freshness: freshness(asAt, now),
-      councilFundedActive: councilActive,
-      councilFundedShare: occupied ? Math.min(1, councilActive / occupied) : null,
-      meanCouncilPricePence: numOrNull(r.mean_price),
-      usualRatePence: numOrNull(r.usual_rate),
-      costOfCarePence: numOrNull(r.cost_of_care),
-      agencyShare,
-      fragility: assessment.reasons,
-      fragilityLevel: assessment.level,
-    };
-  });
+  return rows.map((r) => toHomeRow(r, now));
+}
+
+/** A home's row as the API gives it, from one row of the care home query (FRAGILITY_COLUMNS and the rest). */
+function toHomeRow(r: Record<string, unknown>, now: Date): HomeRow {
+  const { asAt, max, occupied, occupancy, agencyShare, assessment } = assessHome(r, now);
+  const councilActive = num(r.council_active);
+  return {
+    locationId: String(r.id),
+    name: String(r.name),
+    providerId: String(r.provider_id),
+    providerName: String(r.provider_name),
+    postcodeDistrict: String(r.postcode_district),
+    localAuthorityName: (r.local_authority_name as string) ?? null,
+    inBorough: Boolean(r.in_borough),
+    serviceTypes: r.service_types as string[],
+    specialisms: r.specialisms as string[],
+    registeredBeds: numOrNull(r.registered_beds),
+    cqcRating: (r.cqc_rating as string) ?? null,
+    cqcRatingDate: (r.cqc_rating_date as string) ?? null,
+    councilQualityRating: (r.council_quality_rating as string) ?? null,
+    onFramework: Boolean(r.on_framework),
+    maxCapacity: max,
+    occupied,
+    vacantAccepting: numOrNull(r.vacant_accepting),
+    occupancy,
+    lastReturnAt: asAt ? asAt.toISOString() : null,
+    ageDays: asAt ? ageInDays(asAt, now) : null,
+    freshness: freshness(asAt, now),
+    councilFundedActive: councilActive,
+    councilFundedShare: occupied ? Math.min(1, councilActive / occupied) : null,
+    meanCouncilPricePence: numOrNull(r.mean_price),
+    usualRatePence: numOrNull(r.usual_rate),
+    costOfCarePence: numOrNull(r.cost_of_care),
+    agencyShare,
+    fragility: assessment.reasons,
+    fragilityLevel: assessment.level,
+  };
 }
 
 export interface CareHomesPage {
@@ -231,8 +236,9 @@ function fragilitySql(now: Date, condition: SQL): SQL {
 
 /**
  * The care homes page: how many homes are at each fragility level, the homes to watch (most fragile first: high,
- * then more warning signs, then name) and one page of all homes by name. Only the homes shown are read in full,
- * so the page stays fast at national scale (15,000 homes).
+ * then more warning signs, then name) and one page of all homes by name. One query: every home's level is worked
+ * out once in SQL (counted and ranked), and only the homes shown (this page and the homes to watch) are read in
+ * full, so the page stays fast at national scale (15,000 homes).
  */
 export async function careHomesPage(
   db: Db,
@@ -242,24 +248,40 @@ export async function careHomesPage(
 ): Promise<CareHomesPage> {
   const pageSize = Math.max(1, opts.pageSize ?? 500);
   const page = Math.max(1, opts.page ?? 1);
-  const [ranked, rows] = await Promise.all([
-    aggregateRows<Record<string, unknown>>(
-      db,
-      sql`${homeCtes(isoDate(now))}, ${fragilitySql(now, where(f, CARE_HOME))}
-      select 'count' as kind, level, count(*)::int as n, null::uuid as id from levelled group by level
-      union all
-      (select 'watch', level, reasons, id from levelled where level <> 'none'
-        order by case level when 'high' then 0 else 1 end, reasons desc, name, id limit ${pageSize})`,
-    ),
-    careHomeRows(db, f, now, { limit: pageSize, offset: (page - 1) * pageSize }),
-  ]);
-  const levels = { high: 0, watch: 0, none: 0 };
-  for (const r of ranked.filter((x) => x.kind === 'count')) levels[r.level as keyof typeof levels] = num(r.n);
-  const watchIds = ranked.filter((x) => x.kind === 'watch').map((x) => String(x.id));
-  const onPage = new Map(rows.map((r) => [r.locationId, r]));
-  const missing = watchIds.filter((id) => !onPage.has(id));
-  const more = missing.length ? await careHomeRows(db, { ...f, locationIds: missing }, now) : [];
-  const byId = new Map([...rows, ...more].map((r) => [r.locationId, r]));
-  const watch = watchIds.map((id) => byId.get(id)).filter((r): r is HomeRow => r !== undefined);
-  return { total: levels.high + levels.watch + levels.none, levels, page, pageSize, rows, watch };
+  const rows = await aggregateRows<Record<string, unknown>>(
+    db,
+    sql`${homeCtes(isoDate(now))}, ${fragilitySql(now, where(f, CARE_HOME))},
+    watch as (
+      select id, row_number() over (order by case level when 'high' then 0 else 1 end, reasons desc, name, id) as watch_rank
+      from levelled where level <> 'none' order by watch_rank limit ${pageSize}),
+    on_page as (
+      select id, row_number() over (order by name, id) as page_rank
+      from levelled order by name, id limit ${pageSize} offset ${(page - 1) * pageSize}),
+    homes as (
+      select ${FRAGILITY_COLUMNS} ${FULL_COLUMNS}, on_page.page_rank, watch.watch_rank
+      from locations join providers on providers.id = locations.provider_id
+        ${LATEST_CAPACITY} ${LATEST_WORKFORCE}
+        left join pl on pl.location_id = locations.id
+        left join on_page on on_page.id = locations.id left join watch on watch.id = locations.id
+      where locations.id in (select id from watch union select id from on_page))
+    select levels.high, levels.watch, levels.none, homes.*
+    from (select count(*) filter (where level = 'high')::int as high, count(*) filter (where level = 'watch')::int as watch,
+        count(*) filter (where level = 'none')::int as none from levelled) levels
+      left join homes on true`,
+  );
+  const levels = { high: num(rows[0]?.high), watch: num(rows[0]?.watch), none: num(rows[0]?.none) };
+  const shown = rows.filter((r) => r.id != null).map((r) => ({ r, home: toHomeRow(r, now) }));
+  const ranked = (key: string) =>
+    shown
+      .filter((x) => x.r[key] != null)
+      .sort((a, b) => num(a.r[key]) - num(b.r[key]))
+      .map((x) => x.home);
+  return {
+    total: levels.high + levels.watch + levels.none,
+    levels,
+    page,
+    pageSize,
+    rows: ranked('page_rank'),
+    watch: ranked('watch_rank'),
+  };
 }
