@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   wholePoundsTotal,
   formatMonth,
+  formatSpan,
   formatNumber,
   formatPence,
   formatQuarter,
@@ -52,6 +53,16 @@ describe('figures as people read them (fresh-user review 8, 16, 19)', () => {
     expect(formatQuarter('2024-Q4')).toBe('Oct–Dec 2024');
     expect(formatQuarter('2026/27 Q1')).toBe('2026/27 Q1');
     expect(formatMonth(null)).toBe(NOT_AVAILABLE);
+  });
+});
+
+describe('formatSpan', () => {
+  it('reads a one-year range as the year alone (review 13: "2024–2024")', () => {
+    expect(formatSpan(2024, 2024)).toBe('2024');
+    expect(formatSpan(2020, 2024)).toBe('2020–2024');
+    expect(formatSpan('2026/27', '2028/29', ' – ')).toBe('2026/27 – 2028/29');
+    expect(formatSpan('2026/27', '2026/27', ' – ')).toBe('2026/27');
+    expect(formatSpan('2024-01-01', undefined, ' to ')).toBe('2024-01-01');
   });
 });
 

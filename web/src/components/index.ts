@@ -52,3 +52,4 @@ export { domainProblems, useForm, serverErrorsForForm, type Form, type ServerFie
 export { uploadErrorsToSummary, useFileUpload } from './useFileUpload';
 export { FileUploadForm } from './FileUploadForm';
 export { ConfirmBanner } from './ConfirmBanner';
+export { UnsavedChangesGuard, UNSAVED_CHANGES_QUESTION } from './UnsavedChanges';
