@@ -25,8 +25,8 @@ describeWithDatabases('import bcf-activity', (ctx) => {
   });
 
   it('refuses an impossible count with its line and column', async () => {
-    const lines = falls('E06000026', 3, [31, 44, 62, 85, 93, 71]);
-    lines[2] = 'E06000026,falls_65,2026/27,3,75-79,9999999';
+    const lines = falls('E06000026', 2, [31, 44, 62, 85, 93, 71]);
+    lines[2] = 'E06000026,falls_65,2026/27,2,75-79,9999999';
     const err = await runImport(ctx.db, bcfActivityImporter, file(lines), { actor, options: {} }).catch(
       (e: unknown) => e,
     );
@@ -35,7 +35,7 @@ describeWithDatabases('import bcf-activity', (ctx) => {
       {
         line: null,
         field: 'age_band',
-        message: 'E06000026 falls_65 2026/27 Q3: missing age band 75-79 (give 0 where there were none)',
+        message: 'E06000026 falls_65 2026/27 Q2: missing age band 75-79 (give 0 where there were none)',
       },
       {
         line: 4,

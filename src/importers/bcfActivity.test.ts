@@ -62,3 +62,17 @@ describe('bcf-activity importer', () => {
     ]);
   });
 });
+
+describe('bcf-activity quarters (issue 13, finding 3)', () => {
+  it('refuses activity for a quarter that has not ended, as BCF actual spend and KPI returns do', async () => {
+    const csv = [header, ...falls('E09000016', 1, [30, 45, 60, 80, 90, 70])]
+      .join('\n')
+      .replaceAll('2026/27', '2099/00');
+    const { issues } = await bcfActivityImporter.parse(textSource('activity.csv', csv), {});
+    expect(issues[0]).toEqual({
+      line: 2,
+      field: 'quarter',
+      message: 'The quarter 2099/00 Q1 has not ended yet: actual figures can be given once it has',
+    });
+  });
+});

@@ -6,7 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { bcfActivity } from '../db/bcf/schema.js';
 import { ESP2013, ESP2013_65_PLUS } from '../domain/bcf/esp2013.js';
 import { BOUNDS } from '../domain/core/bounds.js';
-import { financialYearStart } from '../domain/core/dates.js';
+import { quarterHasEnded, quarterNotEndedMessage, type QuarterNumber } from '../domain/bcf/period.js';
+import { financialYearStart, londonToday } from '../domain/core/dates.js';
 import { mapHeader } from './csv.js';
 import { readAllTable } from './read.js';
 import type { ImportIssue, Importer } from './framework.js';
@@ -52,8 +53,14 @@ export const REQUIRED_BANDS: Record<ActivityMeasure, readonly string[]> = {
 /** The most admissions one age band of one place can have in a quarter: three months of BOUNDS.monthlyPeople. */
 const MAX_QUARTER_ADMISSIONS = BOUNDS.monthlyPeople.max * 3;
 
-/** Parse and validate rows of cells (header first). Pure, for the CSV and XLSX paths alike. */
-export function parseActivity(records: { line: number; cells: string[] }[]): {
+/**
+ * Parse and validate rows of cells (header first). Pure, for the CSV and XLSX paths alike. Quarters must have
+ * ended by `today` (London): activity is counted, not planned.
+ */
+export function parseActivity(
+  records: { line: number; cells: string[] }[],
+  today: string = londonToday(),
+): {
   rows: ActivityRow[];
   issues: ImportIssue[];
 } {
@@ -88,6 +95,9 @@ export function parseActivity(records: { line: number; cells: string[] }[]): {
     }
     const quarter = Number(quarterText.replace(/^q/i, ''));
     if (![1, 2, 3, 4].includes(quarter)) bad('quarter', `"${cell('quarter')}" is not a quarter 1 to 4`);
+    // Activity is counted for quarters that have ended (London time), as BCF actual spend and KPI returns are.
+    else if (issues.length === before && !quarterHasEnded({ year, quarter: quarter as QuarterNumber }, today))
+      bad('quarter', quarterNotEndedMessage({ year, quarter: quarter as QuarterNumber }));
     const ageBand = cell('ageBand')
       .replace(/\s+/g, '')
       .replace(/^90\+?$|^90andover$/i, '90+');

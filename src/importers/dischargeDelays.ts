@@ -10,6 +10,7 @@ import { odsNameCase, trustName } from '../domain/discharge/trusts.js';
 import { readAllCsv } from './csv.js';
 import type { ImportIssue, Importer } from './framework.js';
 import { TRUST_OPTION } from './options.js';
+import { formatSpan } from '../domain/core/format.js';
 
 /** Setting naming the acute trust (ODS code) whose published figures the hub's flow page shows. */
 export const DISCHARGE_TRUST_SETTING = 'discharge_published_trust';
@@ -83,7 +84,7 @@ export const dischargeDelaysImporter: Importer<PublishedFigure> = {
       updated,
       unchanged,
       messages: [
-        `${rows.length.toLocaleString('en-GB')} published figures for ${orgs} organisation${orgs === 1 ? '' : 's'}, ${dates[0]} to ${dates[dates.length - 1]}`,
+        `${rows.length.toLocaleString('en-GB')} published figures for ${orgs} organisation${orgs === 1 ? '' : 's'}, ${formatSpan(dates[0], dates[dates.length - 1], ' to ')}`,
         ...(ctx.options.trust ? [`the flow page shows ${trustLabel(ctx.options.trust, rows)}`] : []),
       ],
     };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_WORDING } from '../domain/core/messages.js';
 import { directoryExport, directoryTables, readDirectoryDocument } from '../domain/directory/exchange.js';
 import { SHIPPED_TAXONOMIES } from '../domain/directory/taxonomies.js';
 import { fileSource, textSource } from './framework.js';
@@ -49,6 +50,59 @@ describe('reading ORUK documents', () => {
     expect(fields).toContain('services.0.email');
     expect(fields).toContain('services.2.id');
     expect(readDirectoryDocument('text').issues[0].message).toMatch(/JSON object or array/);
+  });
+});
+
+describe('ORUK problems in words', () => {
+  it('names the service and the field, with no schema wording (review 13, finding 9)', () => {
+    const read = readDirectoryDocument([
+      {
+        id: '2b7e1c5f-8e7a-4c1b-9d3f-0a1b2c3d4e5f',
+        name: 'Lunch club',
+        status: 'zzz',
+        url: 'not a web address',
+        organization: { id: '3f7b145d-84af-42d7-8fae-eaca714b02b2', name: 'Friends of Eastbrook', email: 'nope' },
+      },
+      {
+        id: 'abc',
+        status: 'active',
+        service_at_locations: [
+          {
+            id: '4a7b145d-84af-42d7-8fae-eaca714b02b2',
+            location: {
+              id: '5a7b145d-84af-42d7-8fae-eaca714b02b2',
+              location_type: 'physical',
+              addresses: [
+                {
+                  id: '6a7b145d-84af-42d7-8fae-eaca714b02b2',
+                  address_type: 'physical',
+                  address_1: 'x',
+                  city: 'x',
+                  state_province: 'x',
+                  country: 'GB',
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ]);
+    const messages = read.issues.map((i) => i.message);
+    expect(messages).toContain(
+      'Service 1 (“Lunch club”): the service’s status must be one of active, inactive, defunct or temporarily closed',
+    );
+    expect(messages).toContain(
+      'Service 1 (“Lunch club”): enter the service’s web address in the correct format, like https://www.example.org',
+    );
+    expect(messages).toContain(
+      'Service 1 (“Lunch club”): enter the organisation’s email address in the correct format, like name@example.org',
+    );
+    expect(messages).toContain('Service 2: enter the service’s name');
+    expect(messages).toContain(
+      'Service 2: the service’s id must be written as a UUID, for example 3f7b145d-84af-42d7-8fae-eaca714b02b2',
+    );
+    expect(messages).toContain('Service 2, location 1, address 1: enter the postcode');
+    for (const m of messages) expect(m).not.toMatch(SCHEMA_WORDING);
   });
 });
 

@@ -68,4 +68,19 @@ describeWithDatabases('population import for a county council', (ctx) => {
       'This file holds no figures for Devon (E10000008): it holds East Devon, Exeter, Mid Devon, North Devon, South Hams, Teignbridge, Torridge but not West Devon (E07000047)',
     );
   });
+
+  it('gives a one-year file its year alone, not "2022–2022" (review 13)', async () => {
+    await putBorough(ctx.db, { name: 'Exeter', gssCode: 'E07000041', synthetic: false });
+    const oneYear = snpp(DISTRICTS.slice(1, 2))
+      .split('\r\n')
+      .map((line) => line.split(',').slice(0, 6).join(','))
+      .join('\r\n');
+    const summary = await runImport(ctx.db, populationImporter, textSource('exeter-2022.csv', oneYear), {
+      actor: { system: 'test' },
+      options: { source: 'ONS', vintage: '2022-based SNPP' },
+    });
+    const text = summary.messages.join(' ');
+    expect(text).toMatch(/figures for 1 area, 2022 \(/);
+    expect(text).not.toContain('2022–2022');
+  });
 });

@@ -9,6 +9,7 @@ import { readCsv } from './csv.js';
 import type { Importer, ImportIssue, ImportSource, ParsedImport } from './framework.js';
 import { LAYOUT_LABELS, layoutParser, type LayoutParser, type PopulationDataset } from './population-layouts.js';
 import { SOURCE_OPTION, VINTAGE_OPTION } from './options.js';
+import { formatSpan } from '../domain/core/format.js';
 
 export async function parsePopulation(
   source: ImportSource,
@@ -86,7 +87,7 @@ export const populationImporter: Importer<PopulationDataset> = {
       replaced += r.replaced;
       const years = [...new Set(d.year)].sort((a, b) => a - b);
       messages.push(
-        `${LAYOUT_LABELS[d.layout]}: ${r.written.toLocaleString('en-GB')} figures for ${d.areas.size} area${d.areas.size === 1 ? '' : 's'}, ${years[0]}–${years[years.length - 1]} (${d.kind}, ${d.vintage})` +
+        `${LAYOUT_LABELS[d.layout]}: ${r.written.toLocaleString('en-GB')} figures for ${d.areas.size} area${d.areas.size === 1 ? '' : 's'}, ${formatSpan(years[0], years[years.length - 1])} (${d.kind}, ${d.vintage})` +
           (r.replaced ? `; replaced ${r.replaced.toLocaleString('en-GB')} figures of the same vintage` : ''),
       );
     }

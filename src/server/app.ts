@@ -8,12 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Database, PROJECT_ROOT } from '../db/client.js';
 import './types.js';
@@ -21,6 +16,7 @@ import adminRoutes from './admin/routes.js';
 import councilRoutes from './admin/council.js';
 import { auditWrites } from './audit-hook.js';
 import { guardInput } from './input-guard.js';
+import { createBoundsTolerantSerializerCompiler } from './serializer.js';
 import { quietClientAborts } from './client-aborts.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import authRoutes from './auth/routes.js';
@@ -131,7 +127,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: trustedProxies(process.env.STEWARD_TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // A stored figure outside a response schema's bound is sent as stored (and logged), never a page that breaks.
+  app.setSerializerCompiler(
+    createBoundsTolerantSerializerCompiler((detail) =>
+      app.log.warn(detail, 'a stored value is outside its response schema’s bound; sent as stored'),
+    ),
+  );
   app.setErrorHandler(errorHandler);
   quietClientAborts(app);
   app.decorate('db', options.database.db);

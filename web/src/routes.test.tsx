@@ -72,6 +72,14 @@ describe('routeAccess', () => {
     expect(routeAccess('/directory/new', 'commissioner')).toBe('open');
     expect(routeAccess('/admin', 'commissioner')).toBe('no-access');
     expect(routeAccess('/', 'provider')).toBe('open');
+    // Review 13, finding 20: staff-only pages in areas a provider uses are refused in the web app too.
+    for (const href of ['/contracts/risks', '/contracts/delivery-plan', '/market/care-homes', '/market/vacancies']) {
+      expect(routeAccess(href, 'provider')).toBe('no-access');
+      expect(routeAccess(href, 'viewer')).toBe('open');
+    }
+    for (const href of ['/contracts/kpis', '/contracts/concerns', '/contracts/assessments', '/market']) {
+      expect(routeAccess(href, 'provider')).toBe('open');
+    }
   });
 });
 

@@ -7,6 +7,8 @@ import { populationRows } from '../demand/population.js';
 import { ESP2013_65_PLUS } from '../../domain/bcf/esp2013.js';
 import { populationLabel, espPopulation } from '../../domain/bcf/population.js';
 import { financialYearStart } from '../../domain/core/dates.js';
+import { InputError } from '../../domain/core/errors.js';
+import { metricPlanProblem } from '../../domain/bcf/metrics.js';
 import type { MetricInput, MetricPlan } from '../../domain/bcf/scorecard.js';
 import type { QuarterNumber } from '../../domain/bcf/period.js';
 import type { PlanData } from './plans.js';
@@ -112,8 +114,17 @@ export async function metricInputs(db: Db, plan: PlanData): Promise<MetricInput[
   return out;
 }
 
-/** Set metric plan values (replacing the same place, metric, year and quarter). Audited. */
+/**
+ * Set metric plan values (replacing the same place, metric, year and quarter). Audited. A percentage metric is
+ * planned from 0 to 100 (`metricPlanProblem`, the return import's check too).
+ * @throws InputError naming each plan value out of range
+ */
 export async function putMetricPlans(db: Db, actor: AuditActor, planId: string, rows: MetricPlan[]): Promise<void> {
+  const bad = rows.flatMap((r, i) => {
+    const problem = metricPlanProblem(r.metric, r.value);
+    return problem ? [{ field: `plans.${i}.value`, message: problem[0].toUpperCase() + problem.slice(1) }] : [];
+  });
+  if (bad.length) throw new InputError(bad);
   await db.transaction(async (tx) => {
     for (const r of rows) await upsertMetricPlan(tx, r);
     await recordAudit(tx, actor, {

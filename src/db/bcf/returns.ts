@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { cachedByVersion } from '../core/versions.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
+import { londonToday } from '../../domain/core/dates.js';
 import { InputError } from '../../domain/core/errors.js';
 import { validateDcCells, type DcRow } from '../../domain/bcf/demandCapacity.js';
 import type { FyQuarter } from '../../domain/bcf/period.js';
@@ -74,7 +75,8 @@ export async function returnSheets(db: Db, planId: string, quarter: FyQuarter | 
 /**
  * Apply a filled return to its plan, validated whole first: income, scheme details, planned spend, actual spend
  * and outputs, metric plans and counts, demand and capacity cells and the narrative, each written over the same
- * figures (what the file leaves out is kept). One transaction, audited.
+ * figures (what the file leaves out is kept). Actual figures only for quarters ended by `today`. One transaction,
+ * audited.
  * @throws InputError listing every problem with its sheet, row and column; nothing is written then
  */
 export async function applyReturn(
@@ -83,6 +85,7 @@ export async function applyReturn(
   planId: string,
   sheets: readonly ReadSheet[],
   fileName: string,
+  today: string = londonToday(),
 ): Promise<{
   income: number;
   schemes: number;
@@ -92,7 +95,7 @@ export async function applyReturn(
   demandCapacity: number;
 }> {
   const plan = await loadPlan(db, planId);
-  const { changes, errors } = parseReturn(sheets, plan);
+  const { changes, errors } = parseReturn(sheets, plan, today);
   if (!changes)
     throw new InputError(
       errors,

@@ -4,12 +4,17 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { recordAudit, type AuditActor } from '../core/audit.js';
 import { contracts } from '../contracts/schema.js';
-import { InputError, NotFound } from '../../domain/core/errors.js';
+import { londonToday } from '../../domain/core/dates.js';
+import { InputError, NotFound, type FieldError } from '../../domain/core/errors.js';
+import { quarterHasEnded, quarterNotEndedMessage } from '../../domain/bcf/period.js';
 import {
   type AreaOfSpend,
   type Commissioner,
   type SchemeActual,
   type SchemeFunding,
+  fundingPenceProblem,
+  schemeOutputsProblem,
+  FUNDING_LINE_LABELS,
   validateScheme,
 } from '../../domain/bcf/plan.js';
 import { bcfPlans, bcfSchemeActuals, bcfSchemeFunding, bcfSchemes } from './schema.js';
@@ -39,6 +44,36 @@ export async function upsertSchemeActual(db: Db, schemeId: string, a: SchemeActu
       ],
       set: { actualPence: a.actualPence, outputs: a.outputs },
     });
+}
+
+/**
+ * An actuals change for the audit log, before → after in words, keyed by quarter and funding line:
+ * `{ before: { '2026/27 Q1 BCF minimum NHS contribution: actual spend': '£50' }, after: { …: '£70' } }`. Quarters
+ * given with the same figures are left out; a quarter with none before reads "none".
+ */
+export function actualsChange(
+  was: readonly { fundingLine: string; year: string; quarter: number; actualPence: number; outputs: number | null }[],
+  now: readonly SchemeActual[],
+): { before: Record<string, string | number | null>; after: Record<string, string | number | null> } {
+  const pounds = (p: number) => `£${(p / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+  const out = {
+    before: {} as Record<string, string | number | null>,
+    after: {} as Record<string, string | number | null>,
+  };
+  for (const a of now) {
+    const old = was.find((w) => w.fundingLine === a.fundingLine && w.year === a.year && w.quarter === a.quarter);
+    const line = FUNDING_LINE_LABELS[a.fundingLine as keyof typeof FUNDING_LINE_LABELS] ?? a.fundingLine;
+    const at = `${a.year} Q${a.quarter} ${line}`;
+    if (old?.actualPence !== a.actualPence) {
+      out.before[`${at}: actual spend`] = old ? pounds(old.actualPence) : null;
+      out.after[`${at}: actual spend`] = pounds(a.actualPence);
+    }
+    if ((old?.outputs ?? null) !== (a.outputs ?? null)) {
+      out.before[`${at}: outputs`] = old?.outputs ?? null;
+      out.after[`${at}: outputs`] = a.outputs ?? null;
+    }
+  }
+  return out;
 }
 
 /** The scheme row. @throws NotFound when there is no such scheme */
@@ -86,27 +121,38 @@ export async function updateSchemeSpend(
   });
 }
 
-/** Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. */
+/**
+ * Record a scheme's actual spend and outputs for quarters (replacing those quarters' figures). Audited. Only for
+ * quarters that have ended by `today` (London; the KPI returns' rule), with money within BOUNDS.fundingLinePence
+ * and outputs whole when the scheme counts people or things (the same checks as the return import).
+ * @throws NotFound when there is no such scheme; InputError naming each actual at fault
+ */
 export async function putSchemeActuals(
   db: Db,
   actor: AuditActor,
   schemeId: string,
   actuals: SchemeActual[],
+  today: string = londonToday(),
 ): Promise<void> {
-  const bad = actuals.flatMap((a, i) =>
-    !Number.isInteger(a.actualPence) || a.actualPence < 0
-      ? [{ field: `actuals.${i}.actualPence`, message: 'Actual spend must be whole pence, 0 or more' }]
-      : [],
-  );
-  if (bad.length) throw new InputError(bad);
   await db.transaction(async (tx) => {
     const scheme = await schemeOf(tx, schemeId);
+    const bad: FieldError[] = actuals.flatMap((a, i) => {
+      const out: FieldError[] = [];
+      const money = fundingPenceProblem(a.actualPence);
+      if (money) out.push({ field: `actuals.${i}.actualPence`, message: `Actual spend: ${money}` });
+      const outputs = a.outputs === null ? null : schemeOutputsProblem(a.outputs, scheme.outputUnit);
+      if (outputs) out.push({ field: `actuals.${i}.outputs`, message: `Outputs: ${outputs}` });
+      if (!quarterHasEnded(a, today)) out.push({ field: `actuals.${i}.quarter`, message: quarterNotEndedMessage(a) });
+      return out;
+    });
+    if (bad.length) throw new InputError(bad);
+    const was = await tx.select().from(bcfSchemeActuals).where(eq(bcfSchemeActuals.schemeId, schemeId));
     for (const a of actuals) await upsertSchemeActual(tx, schemeId, a);
     await recordAudit(tx, actor, {
       action: 'update_actuals',
       entity: 'bcf_scheme',
       entityId: schemeId,
-      detail: { ref: scheme.ref, quarters: actuals.length },
+      detail: { ref: scheme.ref, ...actualsChange(was, actuals) },
     });
   });
 }

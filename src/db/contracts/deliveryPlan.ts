@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type AuditActor, recordAudit } from '../core/audit.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
+import { financialYearOf, londonToday } from '../../domain/core/dates.js';
 import { actionProblems, type DeliveryPlan, type Rag } from '../../domain/contracts/deliveryPlan.js';
 import {
   contracts,
@@ -31,6 +32,18 @@ export interface StoredPlan extends DeliveryPlan {
 export const PLAN_KINDS = ['delivery_plan', 'workplan'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 export type EntryKind = 'priority' | 'intention' | 'action';
+
+/** The council's current delivery plan row (see {@link getPlan}), as a list of none or one. */
+async function currentDeliveryPlan(db: Db) {
+  const current = await db
+    .select()
+    .from(deliveryPlans)
+    .where(and(eq(deliveryPlans.kind, 'delivery_plan'), isNull(deliveryPlans.retiredAt)))
+    .orderBy(desc(deliveryPlans.createdAt));
+  const thisYear = financialYearOf(londonToday());
+  const covering = current.find((p) => p.years.includes(thisYear));
+  return covering ? [covering] : current.slice(0, 1);
+}
 
 /** Every plan, newest first, with its number of live actions. */
 export async function listDeliveryPlans(db: Db): Promise<
@@ -64,19 +77,15 @@ export async function listDeliveryPlans(db: Db): Promise<
 }
 
 /**
- * A plan with its live entries (retired ones listed apart), or, without an id, the newest plan not retired.
- * Null when there is none. Actions carry their owner and what delivers them (contract references, procurement
+ * A plan with its live entries (retired ones listed apart), or, without an id, the council's current delivery plan:
+ * of kind delivery_plan, not retired, the one covering today's financial year (else the newest), never a care
+ * group's workplan. Null when there is none. Actions carry their owner and what delivers them (contract references, procurement
  * titles) for the export.
  */
 export async function getPlan(db: Db, id?: string): Promise<StoredPlan | null> {
   const [plan] = id
     ? await db.select().from(deliveryPlans).where(eq(deliveryPlans.id, id))
-    : await db
-        .select()
-        .from(deliveryPlans)
-        .where(isNull(deliveryPlans.retiredAt))
-        .orderBy(desc(deliveryPlans.createdAt))
-        .limit(1);
+    : await currentDeliveryPlan(db);
   if (!plan) return null;
   const allPriorities = await db
     .select()

@@ -1,8 +1,9 @@
 // What the delivery plan writers share: the checks of a plan and of an action, the plan an entry belongs to, and
 // an action's stored values.
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { NotFound, type FieldError } from '../../domain/core/errors.js';
+import { Conflict, NotFound, type FieldError } from '../../domain/core/errors.js';
+import { formatSpan } from '../../domain/core/format.js';
 import type { Rag } from '../../domain/contracts/deliveryPlan.js';
 import { contracts, deliveryPlans, planActions, planIntentions, planPriorities, procurements } from './schema.js';
 
@@ -25,6 +26,32 @@ export function planProblems(input: { title: string; years: string[]; kind: stri
       errors.push({ field: `years.${i}`, message: 'The years must follow on from each other' });
   });
   return errors;
+}
+
+/**
+ * Refuses a second current council delivery plan for the same years. The council has one delivery plan at a time
+ * (the one /contracts/delivery-plan shows, and its download); a plan for years that overlap a current one would
+ * silently take its place there. Workplans (one per care group, opened by name from the list) are not limited.
+ * @param input the plan as it would be saved: its kind and years
+ * @param exceptId the plan being changed, left out of the comparison
+ * @throws Conflict naming the current plan and what to do instead
+ */
+export async function assertNoCurrentDeliveryPlan(
+  tx: Db,
+  input: { kind: string; years: readonly string[] },
+  exceptId?: string,
+): Promise<void> {
+  if (input.kind !== 'delivery_plan') return;
+  const current = await tx
+    .select({ id: deliveryPlans.id, title: deliveryPlans.title, years: deliveryPlans.years })
+    .from(deliveryPlans)
+    .where(and(eq(deliveryPlans.kind, 'delivery_plan'), isNull(deliveryPlans.retiredAt)));
+  const clash = current.find((p) => p.id !== exceptId && p.years.some((y) => input.years.includes(y)));
+  if (!clash) return;
+  const shared = clash.years.filter((y) => input.years.includes(y));
+  const name = `“${clash.title} ${formatSpan(clash.years[0], clash.years.at(-1), ' – ')}”`;
+  const message = `${name} is already the council’s delivery plan for ${shared.length === 1 ? shared[0] : `${shared.slice(0, -1).join(', ')} and ${shared.at(-1)}`}. Retire it first, or start a care group’s workplan instead`;
+  throw new Conflict(message, [{ field: 'kind', message, in: 'body' }]);
 }
 
 /** A priority with its plan. @throws NotFound when there is none */

@@ -19,12 +19,13 @@ import {
   type ActionInput,
   actionProblemsFor,
   actionValues,
+  assertNoCurrentDeliveryPlan,
 } from './planChecks.js';
 export { planProblems, type ActionInput } from './planChecks.js';
 export { moveEntry, retireEntry } from './planEntryMoves.js';
 export { importDeliveryPlan } from './planImport.js';
 
-/** Create an empty plan. Audited. @throws InputError */
+/** Create an empty plan. Audited. @throws InputError; Conflict for a second current council delivery plan */
 export async function createDeliveryPlan(
   db: Db,
   actor: AuditActor,
@@ -33,6 +34,7 @@ export async function createDeliveryPlan(
   const errors = planProblems(input);
   if (errors.length) throw new InputError(errors);
   return db.transaction(async (tx) => {
+    await assertNoCurrentDeliveryPlan(tx, input);
     const [row] = await tx
       .insert(deliveryPlans)
       .values({
@@ -65,6 +67,9 @@ export async function updateDeliveryPlan(
     };
     const errors = planProblems(next);
     if (errors.length) throw new InputError(errors);
+    const currentAfter = input.retired === undefined ? !plan.retiredAt : !input.retired;
+    if (currentAfter && (next.kind !== plan.kind || (plan.retiredAt && input.retired === false)))
+      await assertNoCurrentDeliveryPlan(tx, next, id);
     await tx
       .update(deliveryPlans)
       .set({

@@ -6,7 +6,7 @@ import { InputError, type FieldError } from '../../domain/core/errors.js';
 import type { ImportedPlan } from '../../domain/contracts/haltonWorkbook.js';
 import type { PlanKind } from './deliveryPlan.js';
 import { contracts, deliveryPlans, planActions, planIntentions, planPriorities, procurements } from './schema.js';
-import { planProblems, actionValues } from './planChecks.js';
+import { planProblems, actionValues, assertNoCurrentDeliveryPlan } from './planChecks.js';
 
 /**
  * Create a plan from a workbook read by `parseHaltonRows`: contracts are found by reference and procurements by
@@ -21,6 +21,7 @@ export async function importDeliveryPlan(
   const errors = planProblems({ title: plan.title, years: plan.years, kind: opts.kind, careGroup: opts.careGroup });
   if (errors.length) throw new InputError(errors.map((e) => ({ ...e, in: e.field === 'careGroup' ? 'body' : 'file' })));
   return db.transaction(async (tx) => {
+    await assertNoCurrentDeliveryPlan(tx, { kind: opts.kind, years: plan.years });
     const actions = plan.priorities.flatMap((p) => p.intentions.flatMap((i) => i.actions));
     const refs = [...new Set(actions.flatMap((a) => a.contracts.map((c) => c.ref)))];
     const titles = [...new Set(actions.flatMap((a) => a.procurements.map((c) => c.title)))];

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { contracts, kpis } from '../contracts/schema.js';
+import { bcfPlans, bcfSchemes } from '../bcf/schema.js';
+import { contracts, deliveryPlans, kpis, procurements, risks } from '../contracts/schema.js';
 import { demandScenarios } from '../demand/schema.js';
 import { dischargeReferrals } from '../discharge/schema.js';
 import { locations, providers } from '../market/schema.js';
@@ -105,7 +106,8 @@ function idsIn(entityId: string | null, detail: Record<string, unknown> | null):
 /**
  * Names for ids, so the log reads "Rosewood Lodge", not a UUID: users (name), providers and locations (name),
  * contracts (reference and title), KPIs (name), discharge referrals (the pseudonymous person reference, never a
- * real name) and demand scenarios (name).
+ * real name), demand scenarios (name), BCF schemes (reference and name) and plans, delivery plans, procurements
+ * and risks (reference and title).
  */
 async function namesFor(db: Db, ids: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
@@ -137,6 +139,35 @@ async function namesFor(db: Db, ids: string[]): Promise<Map<string, string>> {
       .select({ id: demandScenarios.id, name: demandScenarios.name })
       .from(demandScenarios)
       .where(inArray(demandScenarios.id, unique)),
+  );
+  add(
+    (
+      await db
+        .select({ id: bcfSchemes.id, ref: bcfSchemes.ref, name: bcfSchemes.name })
+        .from(bcfSchemes)
+        .where(inArray(bcfSchemes.id, unique))
+    ).map((r) => ({ id: r.id, name: `${r.ref} ${r.name}` })),
+  );
+  add(await db.select({ id: bcfPlans.id, name: bcfPlans.name }).from(bcfPlans).where(inArray(bcfPlans.id, unique)));
+  add(
+    await db
+      .select({ id: deliveryPlans.id, name: deliveryPlans.title })
+      .from(deliveryPlans)
+      .where(inArray(deliveryPlans.id, unique)),
+  );
+  add(
+    await db
+      .select({ id: procurements.id, name: procurements.title })
+      .from(procurements)
+      .where(inArray(procurements.id, unique)),
+  );
+  add(
+    (
+      await db
+        .select({ id: risks.id, ref: risks.reference, title: risks.title })
+        .from(risks)
+        .where(inArray(risks.id, unique))
+    ).map((r) => ({ id: r.id, name: `${r.ref} ${r.title}` })),
   );
   return names;
 }

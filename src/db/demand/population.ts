@@ -8,6 +8,7 @@ import {
   type SourcedPopulationSeries,
 } from '../../domain/demand/population.js';
 import { demandAreas, populationSeries } from './schema.js';
+import { formatSpan } from '../../domain/core/format.js';
 
 /**
  * The kind of area a GSS code names, from its prefix: local authority (E06–E09 and the other nations'), county, region.
@@ -131,7 +132,7 @@ export async function listAreas(db: Db): Promise<
     areaType: r.area_type,
     synthetic: r.synthetic,
     figures: Number(r.figures),
-    years: r.min_year === null ? null : `${r.min_year}–${r.max_year}`,
+    years: r.min_year === null ? null : formatSpan(r.min_year, r.max_year),
     vintages: r.vintages ?? [],
   }));
 }

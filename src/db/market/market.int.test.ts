@@ -5,6 +5,7 @@ import { hhi, providerShares } from '../../domain/market/concentration.js';
 import { DEMO_OLDER_BEDS, DEMO_OLDER_HOMES } from '../../demo/marketGenerator.js';
 import { quantileSorted } from '../../domain/core/statistics.js';
 import { meanPriceChange, shareAtOrBelowUsualRate } from '../../domain/market/prices.js';
+import { activePlacementsTotal } from '../../domain/market/placement.js';
 import { marketDemoPart } from '../../demo/market.js';
 import { queryRows } from '../client.js';
 import { describeWithDatabases } from '../testing.js';
@@ -336,6 +337,12 @@ describeWithDatabases('market demo borough and dashboard figures', (ctx) => {
     expect(h.careHomes).toBeGreaterThanOrEqual(DEMO_OLDER_HOMES);
     expect(h.homecareAgencies).toBeGreaterThan(30);
     expect(h.activePlacements).toBeGreaterThan(1500);
+    // Review 13 finding 6: the card's total is the prices page's table by funding, everywhere, to the placement;
+    // in the borough alone the table counts fewer (the page says so).
+    const everywhere = await priceSummary(ctx.db, {}, now, 2);
+    expect(activePlacementsTotal(everywhere.funding)).toBe(h.activePlacements);
+    const inBorough = await priceSummary(ctx.db, { inBorough: true }, now, 2);
+    expect(activePlacementsTotal(inBorough.funding)).toBeLessThan(h.activePlacements);
     // Two years of fee rises, plausibly 7–12% a year (issue 13: the demo said "up 83% on two years before").
     expect(h.meanNewPlacementPriceChange).toBeGreaterThan(0.1);
     expect(h.meanNewPlacementPriceChange).toBeLessThan(0.28);

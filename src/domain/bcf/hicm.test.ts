@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
-import { HICM_CHANGES, latestAssessments, parseMaturity, validateAssessment, type HicmAssessment } from './hicm.js';
+import {
+  HICM_CHANGES,
+  assessedOnProblem,
+  latestAssessments,
+  parseMaturity,
+  validateAssessment,
+  type HicmAssessment,
+} from './hicm.js';
 
 describe('High Impact Change Model', () => {
   it('has the nine changes and reads levels as the seed writes them', () => {
@@ -48,5 +55,30 @@ describe('High Impact Change Model', () => {
     } catch (e) {
       expect((e as InputError).errors.map((x) => x.field)).toEqual(['assessedOn', 'plannedLevel']);
     }
+  });
+});
+
+describe('assessedOnProblem (issue 13, finding 14)', () => {
+  it('refuses a date before the model was published, or after today, in words', () => {
+    expect(assessedOnProblem('1990-06-01', '2026-12-01')).toBe(
+      'The date assessed must be in 2015 or later: the High Impact Change Model was first published in 2015',
+    );
+    expect(assessedOnProblem('2014-12-31', '2026-12-01')).not.toBeNull();
+    expect(assessedOnProblem('2015-01-01', '2026-12-01')).toBeNull();
+    expect(assessedOnProblem('2026-12-02', '2026-12-01')).toBe('The date assessed must be today or in the past');
+    expect(() =>
+      validateAssessment(
+        {
+          placeId: 'p',
+          change: 1,
+          level: 'established',
+          evidence: 'x',
+          assessedOn: '1990-06-01',
+          plannedLevel: null,
+          plannedBy: null,
+        },
+        '2026-12-01',
+      ),
+    ).toThrow(expect.objectContaining({ errors: [expect.objectContaining({ field: 'assessedOn' })] }));
   });
 });

@@ -1,7 +1,8 @@
 // The High Impact Change Model for managing transfers of care (LGA, ADASS, NHS England; refreshed 2023): nine
 // changes, each self-assessed per place on a five-step maturity scale with evidence, the date assessed and the
 // level planned next. Every assessment is kept, so the history shows progress.
-import { isIsoDate } from '../core/dates.js';
+import { BOUNDS } from '../core/bounds.js';
+import { addMonths, isIsoDate } from '../core/dates.js';
 import { InputError, type FieldError } from '../core/errors.js';
 
 export const HICM_CHANGES = [
@@ -51,7 +52,22 @@ export interface HicmAssessment {
   plannedBy: string | null;
 }
 
-/** Check a new assessment. @throws InputError naming each field at fault */
+/**
+ * What is wrong with the date an assessment was made, or null: a real date from 2015 (when the model was first
+ * published, BOUNDS.earliestHicmDate) up to `today`. The API and the form use it.
+ */
+export function assessedOnProblem(assessedOn: string, today: string): string | null {
+  if (!isIsoDate(assessedOn)) return 'Enter the date assessed';
+  if (assessedOn > today) return 'The date assessed must be today or in the past';
+  if (assessedOn < BOUNDS.earliestHicmDate)
+    return 'The date assessed must be in 2015 or later: the High Impact Change Model was first published in 2015';
+  return null;
+}
+
+/**
+ * Check a new assessment: dated from 2015 (the model's first publication, BOUNDS.earliestHicmDate) to today, the
+ * planned date after it and within BOUNDS.planningYearsAhead years. @throws InputError naming each field at fault
+ */
 export function validateAssessment(a: Omit<HicmAssessment, 'id'>, today: string): void {
   const errors: FieldError[] = [];
   if (!HICM_CHANGES.some((c) => c.number === a.change))
@@ -59,15 +75,19 @@ export function validateAssessment(a: Omit<HicmAssessment, 'id'>, today: string)
   if (!(MATURITY_LEVELS as readonly string[]).includes(a.level))
     errors.push({ field: 'level', message: 'Choose a maturity level' });
   if (!a.evidence.trim()) errors.push({ field: 'evidence', message: 'Give the evidence for this level' });
-  if (!isIsoDate(a.assessedOn)) errors.push({ field: 'assessedOn', message: 'Enter the date assessed' });
-  else if (a.assessedOn > today)
-    errors.push({ field: 'assessedOn', message: 'The date assessed must be today or in the past' });
+  const dated = assessedOnProblem(a.assessedOn, today);
+  if (dated) errors.push({ field: 'assessedOn', message: dated });
   if (a.plannedLevel !== null && (MATURITY_LEVELS as readonly string[]).includes(a.level)) {
     if (maturityScore(a.plannedLevel) <= maturityScore(a.level))
       errors.push({ field: 'plannedLevel', message: 'The planned next level must be above the current level' });
   }
   if (a.plannedBy !== null && (!isIsoDate(a.plannedBy) || a.plannedBy <= a.assessedOn))
     errors.push({ field: 'plannedBy', message: 'The planned date must be after the date assessed' });
+  else if (a.plannedBy !== null && a.plannedBy > addMonths(today, 12 * BOUNDS.planningYearsAhead))
+    errors.push({
+      field: 'plannedBy',
+      message: `The planned date must be within ${BOUNDS.planningYearsAhead} years from today`,
+    });
   if (errors.length) throw new InputError(errors, 'The assessment has problems');
 }
 

@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { ESP2013, ESP2013_65_PLUS, espBandOf } from './esp2013.js';
 import {
   avoidableAdmissionsRate,
+  metricPlanProblem,
   byarsLower,
   byarsUpper,
   dischargeHomePercent,
@@ -147,5 +148,16 @@ describe('RAG against plan', () => {
     expect(ragRating('discharge_home', 93.1, 93)).toBe('green');
     expect(ragRating('discharge_home', 92.2, 93)).toBe('amber');
     expect(ragRating('discharge_home', 91.5, 93)).toBe('red');
+  });
+});
+
+describe('metricPlanProblem (issue 13, finding 2)', () => {
+  it('plans a percentage metric from 0 to 100 and a rate within its bound', () => {
+    expect(metricPlanProblem('discharge_home', 150)).toBe(
+      'Discharge to normal place of residence is a percentage: enter a plan from 0 to 100',
+    );
+    expect(metricPlanProblem('discharge_home', 93.5)).toBeNull();
+    expect(metricPlanProblem('falls', 150)).toBeNull();
+    expect(metricPlanProblem('falls', -1)).toMatch(/rate per 100,000 people/);
   });
 });

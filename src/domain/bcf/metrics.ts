@@ -2,6 +2,7 @@
 //
 // Rates per 100,000 and percentages are plain numbers (not money). Every calculator validates its input and
 // throws InputError naming the field at fault, so a figure a commissioner will quote never comes from bad data.
+import { BOUNDS, withinBounds } from '../core/bounds.js';
 import { InputError, type FieldError } from '../core/errors.js';
 import { ESP2013, ESP2013_65_PLUS, type EspBand } from './esp2013.js';
 
@@ -264,4 +265,20 @@ export function ragRating(key: MetricKey, actual: number | null, plan: number | 
 export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
   return (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
+}
+
+/**
+ * What is wrong with a metric's planned value, or null: a percentage metric (discharge to normal place of
+ * residence) is planned from 0 to 100; a rate per 100,000 within BOUNDS.metricValue. The same check for the API,
+ * the return import and any form. The message starts with a lower-case verb so it reads after a field name too.
+ */
+export function metricPlanProblem(metric: MetricKey, value: number): string | null {
+  const def = METRIC_DEFINITIONS[metric];
+  if (def.unit === 'percent')
+    return withinBounds(value, BOUNDS.percent, false)
+      ? null
+      : `${def.name} is a percentage: enter a plan from ${BOUNDS.percent.min} to ${BOUNDS.percent.max}`;
+  return withinBounds(value, BOUNDS.metricValue, false)
+    ? null
+    : `${def.name} is a rate per 100,000 people: enter a plan from 0 to ${BOUNDS.metricValue.max.toLocaleString('en-GB')}`;
 }

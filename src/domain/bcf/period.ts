@@ -1,6 +1,6 @@
 // Financial years and their quarters as the BCF uses them: years run April to March ('2025/26'), quarter 1 is
 // April–June. A quarter is written '2025/26 Q1' in files and pages.
-import { addMonths, financialQuarterOf, financialYearStart, type IsoDate } from '../core/dates.js';
+import { addMonths, financialQuarterOf, financialYearStart, periodHasEnded, type IsoDate } from '../core/dates.js';
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
 
@@ -60,4 +60,24 @@ export function quarterBefore(a: FyQuarter, b: FyQuarter): boolean {
 export function monthsOfYear(year: string): string[] {
   const start = financialYearStart(year);
   return Array.from({ length: 12 }, (_, i) => addMonths(start, i).slice(0, 7));
+}
+
+/**
+ * Has the quarter ended by `today` (London)? Actual spend and a quarter's return are only for quarters that have
+ * ended: the same rule as KPI returns (`periodHasEnded`).
+ */
+export function quarterHasEnded(q: FyQuarter, today: IsoDate): boolean {
+  return periodHasEnded(quarterEndDate(q), today);
+}
+
+/** The refusal of figures for a quarter still running or to come, in the KPI returns' words. */
+export function quarterNotEndedMessage(q: FyQuarter): string {
+  return `The quarter ${quarterLabel(q)} has not ended yet: actual figures can be given once it has`;
+}
+
+/** The quarters of `years` that have ended by `today`, latest first (the one a return is due for first). */
+export function endedQuarters(years: readonly string[], today: IsoDate): FyQuarter[] {
+  return quartersOf(years)
+    .filter((q) => quarterHasEnded(q, today))
+    .reverse();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
-import { validateScheme, type Scheme } from './plan.js';
+import { fundingPenceProblem, schemeOutputsProblem, validateScheme, type Scheme } from './plan.js';
 
 const year = '2026/27';
 
@@ -40,5 +40,19 @@ describe('scheme validation', () => {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).errors.map((x) => x.field)).toEqual(['subType', 'funding.0.year']);
     }
+  });
+});
+
+describe('scheme figures held to bounds (issue 13, findings 1 and 2)', () => {
+  it('counts outputs of people and referrals in whole numbers; hours may have a fraction', () => {
+    expect(schemeOutputsProblem(12.5, 'referrals')).toBe('enter a whole number of referrals');
+    expect(schemeOutputsProblem(12, 'referrals')).toBeNull();
+    expect(schemeOutputsProblem(12.5, 'hours of care')).toBeNull();
+    expect(schemeOutputsProblem(-1, 'people assessed')).toBe('enter a number of people assessed from 0 to 10,000,000');
+  });
+  it('keeps money to £0 up to £1bn a line or quarter, the API’s bound', () => {
+    expect(fundingPenceProblem(500_000_000_000_000)).toBe('enter an amount of £1,000,000,000 or less');
+    expect(fundingPenceProblem(-2000)).toBe('enter an amount of £0 or more');
+    expect(fundingPenceProblem(100_000_000_000)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 // (the BHR plan covers Barking & Dagenham, Havering and Redbridge), each figure split by place. Schemes carry the
 // national scheme types and sub-types of the BCF 2023–25 planning template, and their planned spend by funding
 // line and financial year; actual spend and outputs by quarter. Money is integer pence.
+import { BOUNDS, withinBounds } from '../core/bounds.js';
 import { InputError, type FieldError } from '../core/errors.js';
 
 export const FUNDING_LINES = [
@@ -240,8 +241,8 @@ export function validateScheme(s: Omit<Scheme, 'id' | 'actuals'>, years: readonl
       errors.push({ field: `funding.${i}.fundingLine`, message: `${f.fundingLine} is not a funding line` });
     if (!years.includes(f.year))
       errors.push({ field: `funding.${i}.year`, message: `${f.year} is not a year of this plan` });
-    if (!Number.isInteger(f.plannedPence) || f.plannedPence < 0)
-      errors.push({ field: `funding.${i}.plannedPence`, message: 'Planned spend must be whole pence, 0 or more' });
+    const money = fundingPenceProblem(f.plannedPence);
+    if (money) errors.push({ field: `funding.${i}.plannedPence`, message: `Planned spend: ${money}` });
   });
   if (errors.length) throw new InputError(errors, 'The scheme has problems');
 }
@@ -254,4 +255,35 @@ export function schemePlannedPence(s: Scheme, year: string): number {
 /** A scheme's actual spend in a year across funding lines and quarters, in pence. */
 export function schemeActualPence(s: Scheme, year: string): number {
   return s.actuals.filter((a) => a.year === year).reduce((a, x) => a + x.actualPence, 0);
+}
+
+/**
+ * Whether a scheme's outputs in `unit` are counted in whole numbers: people, referrals, packages, beds and the like
+ * are; hours of care (the one unit that is a measure, not a count) may have a fraction.
+ */
+export function outputsAreWhole(unit: string): boolean {
+  return !/\bhours?\b/i.test(unit);
+}
+
+/**
+ * What is wrong with a quarter's outputs for a scheme whose outputs are in `unit`, or null: 0 or more, up to
+ * BOUNDS.schemeOutputs, and a whole number of people, referrals or other things counted. Used by the API and the
+ * return import; the message reads after a field name ("…, Q1 outputs: enter a whole number of referrals").
+ */
+export function schemeOutputsProblem(outputs: number, unit: string): string | null {
+  const whole = outputsAreWhole(unit);
+  const what = unit.trim() || 'outputs';
+  if (!withinBounds(outputs, BOUNDS.schemeOutputs, false))
+    return `enter a number of ${what} from 0 to ${BOUNDS.schemeOutputs.max.toLocaleString('en-GB')}`;
+  if (whole && !Number.isInteger(outputs)) return `enter a whole number of ${what}`;
+  return null;
+}
+
+/** What is wrong with an amount of BCF money in pence (planned or actual spend, income), or null. */
+export function fundingPenceProblem(pence: number): string | null {
+  if (!Number.isFinite(pence) || pence < BOUNDS.fundingLinePence.min) return 'enter an amount of £0 or more';
+  if (pence > BOUNDS.fundingLinePence.max)
+    return `enter an amount of £${(BOUNDS.fundingLinePence.max / 100).toLocaleString('en-GB')} or less`;
+  if (!Number.isInteger(pence)) return 'enter an amount in pounds and pence, with at most two decimal places';
+  return null;
 }

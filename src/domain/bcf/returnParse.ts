@@ -1,8 +1,9 @@
 // Reads a filled BCF return back for a plan: every sheet is checked whole, and the changes to apply are
 // returned only if all of it is valid; otherwise every problem with its sheet, row and column. Pure.
+import { BOUNDS } from '../core/bounds.js';
 import type { FieldError } from '../core/errors.js';
 import { DC_SERVICES, DC_SERVICE_LABELS, type DcService } from './demandCapacity.js';
-import { METRIC_DEFINITIONS, METRICS } from './metrics.js';
+import { METRIC_DEFINITIONS, METRICS, metricPlanProblem } from './metrics.js';
 import {
   AREAS_OF_SPEND,
   AREA_OF_SPEND_LABELS,
@@ -14,8 +15,9 @@ import {
   type Income,
   type Place,
   type Scheme,
+  schemeOutputsProblem,
 } from './plan.js';
-import type { QuarterNumber } from './period.js';
+import { quarterHasEnded, quarterNotEndedMessage, type QuarterNumber } from './period.js';
 import { byLabel, returnReader, text, type ReturnReader } from './returnReader.js';
 import {
   NARRATIVE_SECTIONS,
@@ -29,12 +31,15 @@ import type { MetricPlan } from './scorecard.js';
 
 /**
  * Read a filled return back for a plan. Every sheet is checked whole; nothing is returned to apply unless all
- * of it is valid. Errors name the sheet, row and column: field "Expenditure!row 12 (Planned expenditure (£))".
- * A return exported from another plan (Cover "Plan reference") is refused. Money in the changes is in pence.
+ * of it is valid. Errors name the sheet, row and column in words: field "Expenditure sheet, row 12, Planned
+ * expenditure (£)", message "enter an amount of £0 or more". Figures are held to the same bounds as the API (money
+ * per line and quarter, outputs, metric plans), and actual spend only for quarters ended by `today` (London). A
+ * return exported from another plan (Cover "Plan reference") is refused. Money in the changes is in pence.
  */
 export function parseReturn(
   sheets: readonly ReadSheet[],
   plan: { id: string; years: string[]; baselineYear: string; places: Place[]; schemes: Scheme[] },
+  today: string,
 ): { changes: ReturnChanges | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const rd = returnReader(sheets, plan, errors);
@@ -53,8 +58,8 @@ export function parseReturn(
     );
 
   const income = readIncome(rd);
-  const schemes = readExpenditure(rd, plan);
-  const { metricPlans, counts } = readMetrics(rd);
+  const schemes = readExpenditure(rd, plan, today);
+  const { metricPlans, counts } = readMetrics(rd, today);
   const dc = readDemandCapacity(rd);
   const narrative = readNarrative(rd);
 
@@ -69,7 +74,11 @@ export function parseReturn(
 function readIncome(rd: ReturnReader): Income[] {
   const { err, body, place, toPence, yearOk } = rd;
   const income: Income[] = [];
-  for (const r of body('Income', ['Health and Wellbeing Board', 'Funding line', 'Year', 'Income (£)'])) {
+  for (const r of body(
+    'Income',
+    ['Health and Wellbeing Board', 'Funding line', 'Year', 'Income (£)'],
+    ['Health and Wellbeing Board', 'Funding line', 'Year'],
+  )) {
     const p = place('Income', r);
     const line = byLabel(FUNDING_LINE_LABELS, text(r.get('Funding line')));
     if (!line) err('Income', r.line, 'Funding line', `"${text(r.get('Funding line'))}" is not a funding line`);
@@ -85,20 +94,28 @@ function readIncome(rd: ReturnReader): Income[] {
 }
 
 /** The Expenditure sheet: schemes (a new Scheme ID adds one) with planned spend and each quarter's actuals. */
-function readExpenditure(rd: ReturnReader, plan: { places: Place[]; schemes: Scheme[] }): ReturnChanges['schemes'] {
+function readExpenditure(
+  rd: ReturnReader,
+  plan: { places: Place[]; schemes: Scheme[] },
+  today: string,
+): ReturnChanges['schemes'] {
   const { err, body, placeBy, number, toPence, yearOk } = rd;
   const schemes = new Map<string, ReturnChanges['schemes'][number]>();
-  for (const r of body('Expenditure', [
-    'Scheme ID',
-    'Scheme name',
-    'Scheme type',
-    'Sub type',
-    'Commissioner',
-    'Area of spend',
-    'Source of funding',
-    'Year',
-    'Planned expenditure (£)',
-  ])) {
+  for (const r of body(
+    'Expenditure',
+    [
+      'Scheme ID',
+      'Scheme name',
+      'Scheme type',
+      'Sub type',
+      'Commissioner',
+      'Area of spend',
+      'Source of funding',
+      'Year',
+      'Planned expenditure (£)',
+    ],
+    ['Scheme ID', 'Source of funding', 'Year'],
+  )) {
     const ref = text(r.get('Scheme ID'));
     const scheme = plan.schemes.find((s) => s.ref === ref);
     // A Scheme ID the plan does not have adds a scheme: its place, name and type come from the row.
@@ -154,11 +171,24 @@ function readExpenditure(rd: ReturnReader, plan: { places: Place[]; schemes: Sch
       err('Expenditure', r.line, 'Source of funding', `"${text(r.get('Source of funding'))}" is not a funding line`);
     const year = yearOk('Expenditure', r.line, r.get('Year'));
     const planned = toPence('Expenditure', r.line, 'Planned expenditure (£)', r.get('Planned expenditure (£)'));
-    const quarters = [1, 2, 3, 4].map((q) => ({
-      q,
-      actual: toPence('Expenditure', r.line, QUARTER_COL(q), r.get(QUARTER_COL(q))),
-      outputs: number('Expenditure', r.line, OUTPUT_COL(q), r.get(OUTPUT_COL(q))),
-    }));
+    const unit = scheme?.outputUnit ?? '';
+    const quarters = [1, 2, 3, 4].map((q) => {
+      const actual = toPence('Expenditure', r.line, QUARTER_COL(q), r.get(QUARTER_COL(q)));
+      let outputs = number('Expenditure', r.line, OUTPUT_COL(q), r.get(OUTPUT_COL(q)));
+      const problem = outputs === null ? null : schemeOutputsProblem(outputs, unit);
+      if (problem) {
+        err('Expenditure', r.line, OUTPUT_COL(q), problem);
+        outputs = null;
+      }
+      // Actual figures only for a quarter that has ended (the KPI returns' rule).
+      if (
+        (actual !== null || outputs !== null) &&
+        year &&
+        !quarterHasEnded({ year, quarter: q as QuarterNumber }, today)
+      )
+        err('Expenditure', r.line, QUARTER_COL(q), quarterNotEndedMessage({ year, quarter: q as QuarterNumber }));
+      return { q, actual, outputs };
+    });
     const entry = schemes.get(ref) ?? {
       schemeId: scheme?.id ?? null,
       ref,
@@ -204,34 +234,38 @@ function readExpenditure(rd: ReturnReader, plan: { places: Place[]; schemes: Sch
 }
 
 /** The Metrics sheet: the plans set, and the quarter's counts typed in for the two count-based metrics. */
-function readMetrics(rd: ReturnReader): Pick<ReturnChanges, 'metricPlans' | 'counts'> {
+function readMetrics(rd: ReturnReader, today: string): Pick<ReturnChanges, 'metricPlans' | 'counts'> {
   const { err, body, place, number, yearOk } = rd;
   const metricPlans: MetricPlan[] = [];
   const counts: ReturnChanges['counts'] = [];
-  for (const r of body('Metrics', [
-    'Health and Wellbeing Board',
-    'Metric',
-    'Year',
-    'Period',
-    'Plan',
-    'Numerator',
-    'Denominator',
-    'Source',
-  ])) {
+  for (const r of body(
+    'Metrics',
+    ['Health and Wellbeing Board', 'Metric', 'Year', 'Period', 'Plan', 'Numerator', 'Denominator', 'Source'],
+    ['Health and Wellbeing Board', 'Metric', 'Year', 'Period'],
+  )) {
     const p = place('Metrics', r);
     const metric = METRICS.find(
       (m) => METRIC_DEFINITIONS[m].name.toLowerCase() === text(r.get('Metric')).toLowerCase(),
     );
-    if (!metric) err('Metrics', r.line, 'Metric', `"${text(r.get('Metric'))}" is not one of the four metrics`);
+    if (!metric)
+      err(
+        'Metrics',
+        r.line,
+        'Metric',
+        `"${text(r.get('Metric'))}" is not one of the four metrics: use ${METRICS.map((m) => METRIC_DEFINITIONS[m].name).join(', ')}`,
+      );
     const year = yearOk('Metrics', r.line, r.get('Year'), true);
     const period = text(r.get('Period'));
     const quarter = period === 'Year' ? 0 : /^Q[1-4]$/.test(period) ? Number(period[1]) : null;
     if (quarter === null) err('Metrics', r.line, 'Period', 'Use Year or Q1 to Q4');
     const planValue = number('Metrics', r.line, 'Plan', r.get('Plan'));
-    const num = number('Metrics', r.line, 'Numerator', r.get('Numerator'), { integer: true });
-    const den = number('Metrics', r.line, 'Denominator', r.get('Denominator'));
+    const count = { integer: true, max: BOUNDS.populationCount.max };
+    const num = number('Metrics', r.line, 'Numerator', r.get('Numerator'), count);
+    const den = number('Metrics', r.line, 'Denominator', r.get('Denominator'), count);
     if (!p || !metric || !year || quarter === null) continue;
-    if (planValue !== null)
+    const planProblem = planValue === null ? null : metricPlanProblem(metric, planValue);
+    if (planProblem) err('Metrics', r.line, 'Plan', planProblem);
+    else if (planValue !== null)
       metricPlans.push({ placeId: p.id, metric, year, quarter: quarter as 0 | QuarterNumber, value: planValue });
     if (num !== null || den !== null) {
       if (metric !== 'residential_admissions' && metric !== 'discharge_home')
@@ -242,6 +276,8 @@ function readMetrics(rd: ReturnReader): Pick<ReturnChanges, 'metricPlans' | 'cou
           `${METRIC_DEFINITIONS[metric].name} comes from the hospital activity import, not from counts typed in`,
         );
       else if (quarter === 0) err('Metrics', r.line, 'Numerator', 'Give counts for quarters, not the year');
+      else if (!quarterHasEnded({ year, quarter: quarter as QuarterNumber }, today))
+        err('Metrics', r.line, 'Numerator', quarterNotEndedMessage({ year, quarter: quarter as QuarterNumber }));
       else if (num === null || den === null || den <= 0)
         err('Metrics', r.line, 'Denominator', 'Give both the numerator and a denominator above 0');
       else if (metric === 'discharge_home' && num > den)
@@ -265,13 +301,11 @@ function readMetrics(rd: ReturnReader): Pick<ReturnChanges, 'metricPlans' | 'cou
 function readDemandCapacity(rd: ReturnReader): ReturnChanges['demandCapacity'] {
   const { err, body, place, number } = rd;
   const dc: ReturnChanges['demandCapacity'] = [];
-  for (const r of body('Demand and capacity', [
-    'Health and Wellbeing Board',
-    'Service',
-    'Month',
-    'Demand',
-    'Capacity',
-  ])) {
+  for (const r of body(
+    'Demand and capacity',
+    ['Health and Wellbeing Board', 'Service', 'Month', 'Demand', 'Capacity'],
+    ['Health and Wellbeing Board', 'Service', 'Month'],
+  )) {
     const p = place('Demand and capacity', r);
     const service = byLabel(DC_SERVICE_LABELS, text(r.get('Service'))) as DcService | null;
     if (!service || !DC_SERVICES.includes(service))
@@ -279,8 +313,9 @@ function readDemandCapacity(rd: ReturnReader): ReturnChanges['demandCapacity'] {
     const month = text(r.get('Month'));
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       err('Demand and capacity', r.line, 'Month', 'Write the month as YYYY-MM');
-    const demand = number('Demand and capacity', r.line, 'Demand', r.get('Demand'), { integer: true });
-    const capacity = number('Demand and capacity', r.line, 'Capacity', r.get('Capacity'), { integer: true });
+    const people = { integer: true, max: BOUNDS.monthlyPeople.max };
+    const demand = number('Demand and capacity', r.line, 'Demand', r.get('Demand'), people);
+    const capacity = number('Demand and capacity', r.line, 'Capacity', r.get('Capacity'), people);
     if (p && service)
       dc.push({
         placeId: p.id,
@@ -300,7 +335,7 @@ function readDemandCapacity(rd: ReturnReader): ReturnChanges['demandCapacity'] {
 function readNarrative(rd: ReturnReader): Record<string, string> {
   const { err, body } = rd;
   const narrative: Record<string, string> = {};
-  for (const r of body('Narrative', ['Section', 'Text'])) {
+  for (const r of body('Narrative', ['Section', 'Text'], ['Section'])) {
     const s = NARRATIVE_SECTIONS.find((x) => x.label.toLowerCase() === text(r.get('Section')).toLowerCase());
     if (!s) err('Narrative', r.line, 'Section', `"${text(r.get('Section'))}" is not a section of the narrative`);
     else narrative[s.key] = String(r.get('Text') ?? '');

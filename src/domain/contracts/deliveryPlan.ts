@@ -1,6 +1,7 @@
 // The delivery plan: priorities → commissioning intentions → actions, with a status for each plan year and a
 // responsible service area (Halton's Delivery Plan 2023/24 – 2025/26), milestones and RAG progress.
 import { daysBetween, financialYearOf, type IsoDate } from '../core/dates.js';
+import { formatSpan } from '../core/format.js';
 
 /** Year statuses used in Halton's plan, offered as a pick-list; free text is allowed as in the original. */
 export const YEAR_STATUS_EXAMPLES = [
@@ -206,4 +207,22 @@ export function actionProblems(
     if (!m.title.trim()) problems.push({ field: `milestones.${i}.title`, message: 'Milestone needs a title' });
   });
   return problems;
+}
+
+/**
+ * A plan's download name, naming the plan: its title and years, file-name safe, without the extension
+ * ("Delivery Plan", 2025/26 to 2027/28 → "delivery-plan-2025-26-to-2027-28"). `asAt` is added when given.
+ */
+export function planFileName(title: string, years: readonly string[], asAt?: string): string {
+  const span = formatSpan(years[0], years.at(-1), ' to ');
+  const words = `${title}${span && !title.includes(years[0] ?? '\u0000') ? ` ${span}` : ''}${asAt ? ` as at ${asAt}` : ''}`;
+  return (
+    words
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 100)
+      .replace(/-+$/, '') || 'delivery-plan'
+  );
 }

@@ -2,6 +2,7 @@
 // plan's rows for export, `parseHaltonRows` reads a filled workbook's rows back. Pure: cells, not files.
 import { type IsoDate } from '../core/dates.js';
 import { RAG_LABELS, byPriority, type DeliveryPlan, type Rag } from './deliveryPlan.js';
+import { formatSpan } from '../core/format.js';
 
 /** One row of Halton's layout. */
 export type LayoutRow =
@@ -31,7 +32,7 @@ export function haltonLayout(plan: DeliveryPlan, asAt: IsoDate): LayoutRow[] {
   const rows: LayoutRow[] = [
     {
       kind: 'title',
-      cells: [`${plan.title} ${plan.years[0] ?? ''} – ${plan.years[plan.years.length - 1] ?? ''}`.trim()],
+      cells: [`${plan.title} ${formatSpan(plan.years[0], plan.years[plan.years.length - 1], ' – ')}`.trim()],
     },
   ];
   const groups = byPriority(plan, asAt);

@@ -1,7 +1,7 @@
 // Contract KPIs and providers' returns: which periods a return is due for, when it is late, and when the
 // figure is off target. Periods follow the English financial year (April–March).
 import { BOUNDS } from '../core/bounds.js';
-import { addDays, addMonths, daysBetween, type IsoDate } from '../core/dates.js';
+import { addDays, addMonths, daysBetween, periodHasEnded, type IsoDate } from '../core/dates.js';
 import { numberFormat } from '../core/format.js';
 
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'six_monthly', 'annual'] as const;
@@ -260,8 +260,8 @@ export function periodProblem(frequency: KpiFrequency, periodStart: IsoDate, asA
   if (periodStartFor(frequency, periodStart) !== periodStart) {
     return `Not the start of a ${KPI_FREQUENCY_LABELS[frequency].toLowerCase()} period: use ${periodStartFor(frequency, periodStart)}`;
   }
-  const end = addDays(addMonths(periodStart, PERIOD_MONTHS[frequency]), -1);
-  if (end >= asAt) return `The period ${periodLabel(frequency, periodStart)} has not ended yet`;
+  if (!periodHasEnded(addMonths(periodStart, PERIOD_MONTHS[frequency]), asAt))
+    return `The period ${periodLabel(frequency, periodStart)} has not ended yet`;
   return null;
 }
 

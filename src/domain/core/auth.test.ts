@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem, roleChangeProblem, ROLES } from './auth.js';
+import { EDITOR_ROLES, passwordProblem, refusalFor, roleChangeProblem, ROLES, STAFF_ROLES } from './auth.js';
 
 const COMMON = new Set(['password', 'password123', 'iloveyou', 'sunshine']);
 const isCommon = (p: string) => COMMON.has(p);
@@ -39,5 +39,38 @@ describe('roleChangeProblem', () => {
     expect(roleChangeProblem('commissioner', 'provider')).toMatch(/cannot become a provider account/);
     expect(roleChangeProblem('broker', 'commissioner')).toBeNull();
     expect(roleChangeProblem('provider', 'provider')).toBeNull();
+  });
+});
+
+describe('refusalFor', () => {
+  it('tells a provider a staff page is for council staff, without listing roles (review 13)', () => {
+    const text = refusalFor('provider', STAFF_ROLES);
+    expect(text).toBe(
+      'This is for council staff. Your provider account shows your own contracts, returns and concerns.',
+    );
+    expect(text).not.toMatch(/role|administrator|quality officer|viewer/i);
+  });
+
+  it('says it in words for each audience, and never lists the internal roles', () => {
+    expect(refusalFor('viewer', EDITOR_ROLES)).toBe(
+      'Your account can read Steward but not change it. Ask an administrator if you need it.',
+    );
+    expect(refusalFor('commissioner', ['admin'])).toBe(
+      'Only an administrator can do this. Ask an administrator if you need it.',
+    );
+    expect(refusalFor('broker', ['admin', 'commissioner'])).toBe(
+      'Only commissioners can do this. Ask an administrator if you need it.',
+    );
+    expect(refusalFor('commissioner', ['provider'])).toBe(
+      'This is for care providers, to send their own returns and answers.',
+    );
+    expect(refusalFor('bcf_lead', ['admin', 'commissioner', 'broker'])).toBe(
+      'Your account cannot do this. Ask an administrator if you need it.',
+    );
+    for (const role of ROLES) {
+      for (const allowed of [STAFF_ROLES, EDITOR_ROLES, ['admin' as const], ['provider' as const]]) {
+        expect(refusalFor(role, allowed)).not.toMatch(/with the role|quality officer|better care fund lead/i);
+      }
+    }
   });
 });

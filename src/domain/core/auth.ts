@@ -51,6 +51,27 @@ export const DISCHARGE_READERS: readonly Role[] = [
 ];
 
 /**
+ * Why a user with `role` is refused something only `allowed` may do or see, in words for that user and without
+ * listing Steward's internal roles: a provider is told it is for council staff; a read-only viewer that the account
+ * only reads; staff refused a provider's page that it is for care providers; staff refused an administrator's or
+ * commissioner's action who may do it, in plain words. Every refusal ends with who to ask.
+ */
+export function refusalFor(role: Role, allowed: readonly Role[]): string {
+  const ask = 'Ask an administrator if you need it.';
+  const staffAllowed = allowed.some((r) => r !== 'provider');
+  if (role === 'provider') {
+    return 'This is for council staff. Your provider account shows your own contracts, returns and concerns.';
+  }
+  if (!staffAllowed) return 'This is for care providers, to send their own returns and answers.';
+  if (role === 'viewer') return `Your account can read Steward but not change it. ${ask}`;
+  if (allowed.length === 1 && allowed[0] === 'admin') return `Only an administrator can do this. ${ask}`;
+  if (allowed.every((r) => r === 'admin' || r === 'commissioner' || r === 'provider')) {
+    return `Only commissioners can do this. ${ask}`;
+  }
+  return `Your account cannot do this. ${ask}`;
+}
+
+/**
  * Why an account with role `from` cannot be given role `to`, or null when it can. A provider's account belongs to
  * an outside organisation (a care provider, not the council or NHS): giving it a staff role would let that
  * organisation read every provider's commercial data and people's referrals, so it is refused; the person needs a

@@ -27,6 +27,11 @@ export const BOUNDS = {
   hoursPerWeek: { min: 0, max: 168 },
   /** Earliest date of any record of a service Steward keeps (contracts, returns, concerns). */
   earliestRecordDate: '2000-01-01',
+  /**
+   * The High Impact Change Model for managing transfers of care was first published in 2015 (LGA, ADASS, NHS
+   * England), so no assessment against it is dated earlier.
+   */
+  earliestHicmDate: '2015-01-01',
   /** Usual rates are set under the Care Act 2014, in force from 1 April 2015. */
   earliestUsualRateDate: '2015-04-01',
   /** Planned dates reach at most this many years ahead. */

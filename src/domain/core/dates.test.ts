@@ -3,6 +3,7 @@ import { UTCDate } from '@date-fns/utc';
 import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
+  periodEnded,
   DAY_MS,
   addDays,
   dateOfDayNumber,
@@ -166,5 +167,17 @@ describe('dates in words for files', () => {
     expect(londonDateTimeText(new Date('2026-07-01T08:30:00Z'))).toBe('1 July 2026 at 09:30');
     expect(londonDateTimeText(new Date('2026-11-30T23:30:00Z'))).toBe('30 November 2026 at 23:30');
     expect(longDateText('2026-03-29')).toBe('29 March 2026');
+  });
+});
+
+describe('periodEnded (review 13 findings 12 and 13)', () => {
+  it('says a period has ended only once its last day is past', () => {
+    expect(periodEnded('2026-11-01', 'month', '2026-12-01')).toBe(true);
+    expect(periodEnded('2026-12-01', 'month', '2026-12-01')).toBe(false);
+    expect(periodEnded('2026-11-01', 'month', '2026-11-30')).toBe(false);
+    expect(periodEnded('2026-11-23', 'week', '2026-11-30')).toBe(true);
+    expect(periodEnded('2026-11-30', 'week', '2026-12-01')).toBe(false);
+    expect(periodEnded('2026-10-01', 'quarter', '2026-12-01')).toBe(false);
+    expect(periodEnded('2026-07-01', 'quarter', '2026-12-01')).toBe(true);
   });
 });

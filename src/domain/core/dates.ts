@@ -128,6 +128,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/**
+ * Has a period ended by `asAt` (today, London)? `endExclusive` is the first day after it, so the period ended only
+ * when its last day is before `asAt`: a quarter, month or KPI period still running today has not. Used by KPI
+ * returns and BCF actual spend alike.
+ */
+export function periodHasEnded(endExclusive: IsoDate, asAt: IsoDate): boolean {
+  return endExclusive <= asAt;
+}
+
 /** The later of two ISO dates. */
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
@@ -162,6 +171,16 @@ export function weekStart(date: IsoDate): IsoDate {
 /** The first day of the calendar month containing the date. */
 export function monthStart(date: IsoDate): IsoDate {
   return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * Whether the week (Monday start), calendar month or quarter (first day of its first month) starting `start` has
+ * ended by `today`: its last day is before today. A period that has not ended is shown "so far" or "to date",
+ * never as a finished period (issue 13: a month one day old showed as a month of no discharges).
+ */
+export function periodEnded(start: IsoDate, kind: 'week' | 'month' | 'quarter', today: IsoDate): boolean {
+  const next = kind === 'week' ? addDays(start, 7) : addMonths(start, kind === 'month' ? 1 : 3);
+  return next <= today;
 }
 
 // London time through the platform's time-zone data (Intl, cached formatters): the same answers as date-fns's

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  wholePoundsTotal,
   formatMonth,
+  formatSpan,
   formatNumber,
   formatPence,
   formatQuarter,
@@ -51,5 +53,27 @@ describe('figures as people read them (fresh-user review 8, 16, 19)', () => {
     expect(formatQuarter('2024-Q4')).toBe('Oct–Dec 2024');
     expect(formatQuarter('2026/27 Q1')).toBe('2026/27 Q1');
     expect(formatMonth(null)).toBe(NOT_AVAILABLE);
+  });
+});
+
+describe('formatSpan', () => {
+  it('reads a one-year range as the year alone (review 13: "2024–2024")', () => {
+    expect(formatSpan(2024, 2024)).toBe('2024');
+    expect(formatSpan(2020, 2024)).toBe('2020–2024');
+    expect(formatSpan('2026/27', '2028/29', ' – ')).toBe('2026/27 – 2028/29');
+    expect(formatSpan('2026/27', '2026/27', ' – ')).toBe('2026/27');
+    expect(formatSpan('2024-01-01', undefined, ' to ')).toBe('2024-01-01');
+  });
+});
+
+describe('wholePoundsTotal (review 13 finding 23)', () => {
+  it('totals the whole pounds shown for each part, so a headline equals the sum of its rows', () => {
+    // Two funding lines of £10,000,000.40 and £7,468,801.40: shown as £10,000,000 and £7,468,801, so the headline
+    // is £17,468,801 (rounding the exact total once gave £17,468,802, a pound more than the rows).
+    const lines = [1_000_000_040, 746_880_140];
+    expect(lines.map((p) => formatWholePounds(p))).toEqual(['£10,000,000', '£7,468,801']);
+    expect(formatWholePounds(wholePoundsTotal(lines))).toBe('£17,468,801');
+    expect(formatWholePounds(lines[0] + lines[1])).toBe('£17,468,802');
+    expect(wholePoundsTotal([])).toBe(0);
   });
 });

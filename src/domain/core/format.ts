@@ -175,3 +175,28 @@ export function formatQuarter(value: string | null | undefined): string {
   if (!m) return value;
   return `${QUARTER_MONTHS[+m[2] - 1]} ${m[1]}`;
 }
+
+/**
+ * A span of years (or financial years, dates, months) for prose and headings: "2024–2026", and a single year when
+ * both ends are the same ("2024", never "2024–2024"). `separator` is the text between the ends (" – " between
+ * financial years such as "2026/27 – 2028/29", " to " between dates). An empty end leaves just the other one.
+ */
+export function formatSpan(
+  from: string | number | null | undefined,
+  to: string | number | null | undefined,
+  separator = '–',
+): string {
+  const a = from === null || from === undefined ? '' : String(from);
+  const b = to === null || to === undefined ? '' : String(to);
+  if (a === '' || b === '' || a === b) return a || b;
+  return `${a}${separator}${b}`;
+}
+
+/**
+ * A total of amounts in pence as the sum of their whole pounds (in pence, a multiple of 100): a headline total
+ * then equals the sum of the rounded parts shown with it (issue 13: "Actual spend to date £17,468,802" over
+ * funding lines adding up to £17,468,801). Round each part with {@link formatWholePounds}, total with this.
+ */
+export function wholePoundsTotal(pence: readonly number[]): number {
+  return pence.reduce((sum, p) => sum + Math.round(p / 100) * 100, 0);
+}

@@ -157,7 +157,7 @@ export function rangeMessage(
  * whether a message is rewritten, and by the end-to-end tests to fail any page that shows one.
  */
 export const SCHEMA_WORDING =
-  /Invalid input|Invalid number|Invalid (UUID|uuid|email|date|datetime|string|option|enum|literal|url|ISO)|expected (one of|a |an |number|string|boolean|int|date|array|object|nonoptional)|received (NaN|undefined|null|string|number|object|array|Infinity)|Too (small|big): expected|Unrecognized key|String must contain|Number must be|Expected (number|string|boolean|array|object)|Required$|must match pattern|invalid_type|invalid_enum_value|too_small|too_big|\bNaN\b/;
+  /Invalid input|Invalid number|Invalid (UUID|uuid|GUID|guid|email|date|datetime|string|option|enum|literal|url|URL|ISO)|expected (one of|a |an |number|string|boolean|int|date|array|object|nonoptional)|received (NaN|undefined|null|string|number|object|array|Infinity)|Too (small|big): expected|Unrecognized key|String must contain|Number must be|Expected (number|string|boolean|array|object)|Required$|must match pattern|invalid_type|invalid_enum_value|too_small|too_big|\bNaN\b/;
 
 /** The parts of a Zod (v4) issue this module reads; other validators can build the same shape. */
 export interface SchemaIssue {

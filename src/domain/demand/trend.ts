@@ -1,5 +1,6 @@
 import { linearRegression } from 'simple-statistics';
 import type { RatePoint } from './rates.js';
+import { formatSpan } from '../core/format.js';
 
 export const METHODS = ['constant', 'trend', 'custom'] as const;
 export type ProjectionMethod = (typeof METHODS)[number];
@@ -65,7 +66,7 @@ export function rateMultipliers(
     return {
       factors: years.map((y) => Math.max(0, fit.at(y) / base)),
       applied: 'trend',
-      note: `Linear trend fitted by least squares to ${history.length} years (${first}–${last}): ${formatPoints(fit.slope * 100)} percentage points a year; base-year rate ${formatPoints(base * 100)}%.`,
+      note: `Linear trend fitted by least squares to ${history.length} years (${formatSpan(first, last)}): ${formatPoints(fit.slope * 100)} percentage points a year; base-year rate ${formatPoints(base * 100)}%.`,
     };
   }
   if (method === 'custom' && trajectory.length > 0) {

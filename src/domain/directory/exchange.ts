@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { FieldError } from '../core/errors.js';
+import { enterMessage, userMessage, type SchemaIssue } from '../core/messages.js';
 import {
   dropBlanks,
   orukServiceSchema,
@@ -35,6 +36,137 @@ export interface ReadResult {
 
 function pathOf(prefix: string, path: readonly PropertyKey[]): string {
   return [prefix, ...path.map(String)].filter(Boolean).join('.');
+}
+
+/** ORUK lists inside a record, by the word for one of their items ("location 2", "phone 1"). */
+const ITEM_WORDS: Record<string, string> = {
+  service_at_locations: 'location',
+  addresses: 'address',
+  accessibility: 'accessibility note',
+  phones: 'phone',
+  contacts: 'contact',
+  schedules: 'opening time',
+  service_areas: 'service area',
+  languages: 'language',
+  funding: 'funding source',
+  cost_options: 'cost',
+  attributes: 'category',
+  organization_identifiers: 'organisation identifier',
+  taxonomy_terms: 'term',
+};
+
+/** ORUK objects inside a record, by their name in words (`location` inside a service-at-location says nothing new). */
+const OBJECT_WORDS: Record<string, string> = {
+  organization: 'organisation',
+  location: '',
+  taxonomy_term: 'category term',
+  steward_capacity: 'capacity',
+};
+
+/** ORUK field names in words, as the directory's forms label them. */
+const FIELD_WORDS: Record<string, string> = {
+  id: 'id',
+  name: 'name',
+  url: 'web address',
+  website: 'website',
+  uri: 'web address',
+  term_uri: 'web address',
+  schedule_link: 'web address',
+  email: 'email address',
+  assurer_email: 'assurer’s email address',
+  postal_code: 'postcode',
+  address_1: 'first line of the address',
+  address_2: 'second line of the address',
+  state_province: 'county',
+  location_type: 'type of location',
+  address_type: 'type of address',
+  last_modified: 'date last changed',
+  opens_at: 'opening time',
+  closes_at: 'closing time',
+  valid_from: 'date it starts',
+  valid_to: 'date it ends',
+  freq: 'how often it repeats',
+  byday: 'days of the week',
+  number: 'phone number',
+  taking_referrals: 'whether it is taking referrals',
+  waiting_time_days: 'waiting time in days',
+};
+
+/**
+ * Who and what an ORUK schema issue is about, in words: the record (`Service 2 (“Day centre”)`, with the list items
+ * on the way, `…, location 1, address 1`) and the field's label (`service’s name`, `organisation’s email address`,
+ * `postcode`).
+ */
+function describePath(record: string, path: readonly PropertyKey[]): { who: string; label: string } {
+  const parts = path.map(String);
+  const field = parts.pop() ?? '';
+  const where: string[] = [record];
+  let owner = record.startsWith('Taxonomy') ? 'taxonomy' : 'service';
+  let ownerIsItem = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const next = parts[i + 1];
+    if (next !== undefined && /^\d+$/.test(next) && ITEM_WORDS[p]) {
+      where.push(`${ITEM_WORDS[p]} ${Number(next) + 1}`);
+      ownerIsItem = true;
+      i++;
+    } else if (p in OBJECT_WORDS) {
+      if (OBJECT_WORDS[p]) {
+        owner = OBJECT_WORDS[p];
+        ownerIsItem = false;
+      }
+    } else if (!/^\d+$/.test(p)) {
+      owner = p.replace(/_/g, ' ');
+      ownerIsItem = false;
+    }
+  }
+  const words = FIELD_WORDS[field] ?? field.replace(/_/g, ' ');
+  return { who: where.join(', '), label: ownerIsItem ? words : `${owner}’s ${words}` };
+}
+
+/**
+ * One ORUK schema issue in the user's words, naming the record and field: "Service 2 (“Day centre”): enter the
+ * service’s name", "Service 1 (“Lunch club”): the service’s status must be one of active, inactive, defunct or
+ * temporarily closed". Never the schema's own wording ("Invalid input: expected string, received undefined").
+ */
+function orukIssueMessage(record: string, issue: SchemaIssue): string {
+  const { who, label } = describePath(record, issue.path ?? []);
+  const the = `the ${label}`;
+  let words: string;
+  if (issue.code === 'invalid_value' && issue.values?.length) {
+    const vs = issue.values.map(String);
+    words = `${the} must be ${vs.length > 1 ? `one of ${vs.slice(0, -1).join(', ')} or ${vs.at(-1)}` : vs[0]}`;
+  } else if (issue.code === 'invalid_format' && issue.format === 'email') {
+    words = `${enterMessage(label)} in the correct format, like name@example.org`;
+  } else if (issue.code === 'invalid_format' && (issue.format === 'uuid' || issue.format === 'guid')) {
+    words = `${the} must be written as a UUID, for example 3f7b145d-84af-42d7-8fae-eaca714b02b2`;
+  } else if (issue.code === 'invalid_type' && issue.expected === 'string' && issue.input !== undefined) {
+    words = `${the} must be text`;
+  } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
+    words = `${the} must be a record of its own, in braces { }`;
+  } else if (issue.code === 'invalid_type' && issue.expected === 'array') {
+    words = `${the} must be a list, in brackets [ ]`;
+  } else {
+    words = userMessage(issue, label);
+  }
+  return `${who}: ${words[0].toLowerCase()}${words.slice(1)}`;
+}
+
+/** A record as messages name it: "Service 2 (“Day centre”)", or "Service 2" when it has no name to show. */
+function recordName(kind: 'Service' | 'Taxonomy', index: number | null, raw: unknown): string {
+  const name = raw && typeof raw === 'object' ? (raw as { name?: unknown }).name : undefined;
+  const base = index === null ? `The ${kind.toLowerCase()}` : `${kind} ${index + 1}`;
+  return typeof name === 'string' && name.trim() ? `${base} (“${name.trim().slice(0, 60)}”)` : base;
+}
+
+/** The value at `path` inside `value` (undefined when any step is missing), to tell a missing field from a wrong one. */
+function inputAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
 }
 
 /**
@@ -74,7 +206,12 @@ export function readDirectoryDocument(document: unknown): ReadResult {
   rawTaxonomies.forEach((raw, i) => {
     const r = orukTaxonomyWithTermsSchema.safeParse(dropBlanks(raw));
     if (r.success) taxonomies.push(r.data);
-    else for (const e of r.error.issues) issues.push({ field: pathOf(`taxonomies.${i}`, e.path), message: e.message });
+    else
+      for (const e of r.error.issues)
+        issues.push({
+          field: pathOf(`taxonomies.${i}`, e.path),
+          message: orukIssueMessage(recordName('Taxonomy', i, raw), { ...e, input: inputAt(dropBlanks(raw), e.path) }),
+        });
   });
   const services: OrukService[] = [];
   const seen = new Set<string>();
@@ -82,11 +219,19 @@ export function readDirectoryDocument(document: unknown): ReadResult {
     const where = prefix ? `${prefix}.${i}` : '';
     const r = orukServiceSchema.safeParse(dropBlanks(raw));
     if (!r.success) {
-      for (const e of r.error.issues) issues.push({ field: pathOf(where, e.path), message: e.message });
+      const record = recordName('Service', prefix ? i : null, raw);
+      for (const e of r.error.issues)
+        issues.push({
+          field: pathOf(where, e.path),
+          message: orukIssueMessage(record, { ...e, input: inputAt(dropBlanks(raw), e.path) }),
+        });
       return;
     }
     if (seen.has(r.data.id)) {
-      issues.push({ field: pathOf(where, ['id']), message: `Service id ${r.data.id} appears twice` });
+      issues.push({
+        field: pathOf(where, ['id']),
+        message: `${recordName('Service', prefix ? i : null, raw)}: has the same id as another service in the file (${r.data.id}); give each service its own id`,
+      });
       return;
     }
     seen.add(r.data.id);

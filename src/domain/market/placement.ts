@@ -68,3 +68,17 @@ export function validatePlacement(p: NewPlacement): { field: string; message: st
     e.push({ field: 'topUpWeeklyPence', message: 'must be a whole number of pence, 0 or more' });
   return e;
 }
+
+/**
+ * What "active placements and packages" counts, wherever it is shown (the home dashboard's card, the prices
+ * page's table by funding): placements and packages started and not yet ended today, in homes and services in
+ * the borough and outside, under every funding (issue 13: the home card said 2,380 and the table by funding,
+ * filtered to the borough, 2,268, and neither said why).
+ */
+export const ACTIVE_PLACEMENTS_DEFINITION =
+  'Placements and packages started and not ended by today, in the borough and outside, under every funding';
+
+/** The total of active placements and packages over their funding rows. */
+export function activePlacementsTotal(byFunding: readonly { count: number }[]): number {
+  return byFunding.reduce((s, r) => s + r.count, 0);
+}

@@ -1,6 +1,6 @@
 // Authorisation checks, enforced on the server for every route.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, actsForProvider, ROLE_LABELS, type Role } from '../../domain/core/auth.js';
+import { type Actor, actsForProvider, refusalFor, type Role } from '../../domain/core/auth.js';
 import { forbidden, unauthorised } from '../problem.js';
 
 /** preHandler: the request must come from a signed-in user with one of these roles. */
@@ -8,11 +8,7 @@ export function requireRole(...roles: Role[]) {
   return async function roleGuard(request: FastifyRequest, _reply: FastifyReply) {
     const actor = request.actor;
     if (!actor) throw unauthorised();
-    if (!roles.includes(actor.role)) {
-      const names = roles.map((r) => ROLE_LABELS[r].toLowerCase());
-      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
-      throw forbidden(`Only a user with the role ${list} can do this. Ask an administrator if you need it.`);
-    }
+    if (!roles.includes(actor.role)) throw forbidden(refusalFor(actor.role, roles));
   };
 }
 

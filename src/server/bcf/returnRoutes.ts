@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BCF_EDITORS, STAFF_ROLES } from '../../domain/core/auth.js';
 import { londonToday } from '../../domain/core/dates.js';
 import { InputError } from '../../domain/core/errors.js';
-import { parseQuarterLabel } from '../../domain/bcf/period.js';
+import { parseQuarterLabel, quarterHasEnded, quarterNotEndedMessage } from '../../domain/bcf/period.js';
 import { loadPlan } from '../../db/bcf/plans.js';
 import { applyReturn, returnSheets } from '../../db/bcf/returns.js';
 import { requireRole } from '../auth/guards.js';
@@ -36,6 +36,9 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
         const years = [plan.baselineYear, ...plan.years];
         if (!years.includes(quarter.year))
           throw InputError.field('quarter', `Not a year of this plan (${years.join(', ')})`, 'querystring');
+        // A quarter's return reports a quarter that has ended (London time), as KPI returns do.
+        if (!quarterHasEnded(quarter, londonToday()))
+          throw InputError.field('quarter', quarterNotEndedMessage(quarter), 'querystring');
       }
       const today = londonToday();
       const sheets = await returnSheets(app.db, request.params.id, quarter, today);
@@ -65,6 +68,14 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const body = request.body as unknown;
       if (!Buffer.isBuffer(body)) throw new Problem(415, undefined, 'Send the return as an Excel (XLSX) file');
+      if (body.length === 0)
+        throw new Problem(422, 'The file was not imported', 'The file is empty', [
+          {
+            field: 'file',
+            message: 'The file is empty: choose the filled return (Excel XLSX) and import it again',
+            in: 'body',
+          },
+        ]);
       let sheets;
       try {
         sheets = await readReturnWorkbook(body);

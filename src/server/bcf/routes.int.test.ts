@@ -198,9 +198,11 @@ describeWithDatabases('bcf routes', (ctx) => {
     );
     expect(res.statusCode).toBe(422);
     const fields = res.json().errors.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`);
-    expect(fields).toContain('Income!row 5 (Income (£)): 123.456 has more than two decimal places of pounds');
-    expect(fields).toContain('Expenditure!row 5 (Planned expenditure (£)): "lots" is not a number of 0 or more');
-    expect(fields.some((f: string) => f.startsWith('Expenditure!row 6 (Sub type)'))).toBe(true);
+    expect(fields).toContain(
+      'Income sheet, row 5, Income (£): enter an amount in pounds and pence, with at most two decimal places',
+    );
+    expect(fields).toContain('Expenditure sheet, row 5, Planned expenditure (£): enter an amount of £0 or more');
+    expect(fields.some((f: string) => f.startsWith('Expenditure sheet, row 6, Sub type: '))).toBe(true);
     // Nothing was written: the income is what it was.
     const plan = (await lead.get(`/api/bcf/plans/${planId}`)).json();
     expect(plan.income.some((i: { amountPence: number }) => i.amountPence === Math.round(Number(original) * 100))).toBe(
@@ -208,6 +210,112 @@ describeWithDatabases('bcf routes', (ctx) => {
     );
     const garbage = await lead.send('POST', `/api/bcf/plans/${planId}/return`, Buffer.from('not a workbook'), XLSX);
     expect(garbage.statusCode).toBe(422);
+  });
+
+  it('holds a filled return to the API’s bounds, in plain words, and still shows a stored figure beyond them (issue 13, findings 1–3, 18)', async () => {
+    const file = await lead.get(`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent('2026/27 Q2')}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const exp = wb.getWorksheet('Expenditure')!;
+    const header = (exp.getRow(4).values as unknown[]).slice(1) as string[];
+    const col = (name: string) => header.indexOf(name) + 1;
+    // Finding 1: £5 trillion in a quarter; finding 18: a negative amount; finding 2: 12.5 referrals.
+    const row5 = exp.getRow(5);
+    const unit = (await lead.get(`/api/bcf/plans/${planId}`))
+      .json()
+      .schemes.find((s: { ref: string }) => s.ref === String(row5.getCell(col('Scheme ID')).value)).outputUnit;
+    row5.getCell(col('Q1 actual (£)')).value = 5_000_000_000_000;
+    row5.getCell(col('Q2 actual (£)')).value = -20;
+    row5.getCell(col('Q1 outputs')).value = 12.5;
+    // Finding 3: actual spend for a quarter that has not ended (2027/28 Q4 ends on 31 March 2028).
+    let futureLine = 0;
+    exp.eachRow((r, n) => {
+      if (!futureLine && n > 5 && r.getCell(col('Year')).value === '2027/28') futureLine = n;
+    });
+    expect(futureLine).toBeGreaterThan(5);
+    exp.getRow(futureLine).getCell(col('Q4 actual (£)')).value = 50;
+    // Finding 2: a percentage plan of 150.
+    const met = wb.getWorksheet('Metrics')!;
+    const mHeader = (met.getRow(4).values as unknown[]).slice(1) as string[];
+    const mCol = (name: string) => mHeader.indexOf(name) + 1;
+    let pctRow = 0;
+    met.eachRow((r, n) => {
+      if (!pctRow && r.getCell(mCol('Metric')).value === 'Discharge to normal place of residence') pctRow = n;
+    });
+    met.getRow(pctRow).getCell(mCol('Plan')).value = 150;
+    // Finding 18: a row with only its Plan filled in gives one line.
+    const partRow = met.rowCount + 1;
+    met.getRow(partRow).getCell(mCol('Plan')).value = 80;
+    const res = await lead.send(
+      'POST',
+      `/api/bcf/plans/${planId}/return`,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(res.statusCode).toBe(422);
+    const lines = res.json().errors.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`);
+    expect(lines).toContain('Expenditure sheet, row 5, Q1 actual (£): enter an amount of £1,000,000,000 or less');
+    expect(lines).toContain('Expenditure sheet, row 5, Q2 actual (£): enter an amount of £0 or more');
+    expect(lines).toContain(`Expenditure sheet, row 5, Q1 outputs: enter a whole number of ${unit}`);
+    expect(lines).toContain(
+      `Expenditure sheet, row ${futureLine}, Q4 actual (£): the quarter 2027/28 Q4 has not ended yet: actual figures can be given once it has`,
+    );
+    expect(lines).toContain(
+      `Metrics sheet, row ${pctRow}, Plan: discharge to normal place of residence is a percentage: enter a plan from 0 to 100`,
+    );
+    expect(lines.filter((l: string) => l.startsWith(`Metrics sheet, row ${partRow}`))).toEqual([
+      `Metrics sheet, row ${partRow}: this row is only part filled in: fill in Health and Wellbeing Board, Metric, Year and Period, or clear the row`,
+    ]);
+    expect(lines.join('\n')).not.toMatch(/!row|is not a number/);
+    // An empty file is called empty.
+    const empty = await lead.send('POST', `/api/bcf/plans/${planId}/return`, Buffer.alloc(0), XLSX);
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().errors[0].message).toMatch(/^The file is empty/);
+
+    // The API holds the same bounds: outputs whole, a quarter that has ended, a percentage plan 0 to 100.
+    const plan = (await lead.get(`/api/bcf/plans/${planId}`)).json();
+    const scheme = plan.schemes.find((s: { outputUnit: string }) => s.outputUnit === unit);
+    const put = (body: unknown) => lead.put(`/api/bcf/schemes/${scheme.id}/actuals`, body);
+    const q = { fundingLine: 'minimum_nhs', year: '2026/27', quarter: 1, actualPence: 5000 };
+    expect((await put({ actuals: [{ ...q, outputs: 12.5 }] })).json().errors).toEqual([
+      expect.objectContaining({ field: 'actuals.0.outputs', message: `Outputs: enter a whole number of ${unit}` }),
+    ]);
+    const ahead = await put({ actuals: [{ ...q, year: '2027/28', quarter: 4, outputs: 3 }] });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().errors[0].message).toBe(
+      'The quarter 2027/28 Q4 has not ended yet: actual figures can be given once it has',
+    );
+    const pct = await lead.put(`/api/bcf/plans/${planId}/metrics/plans`, {
+      plans: [{ placeId: plan.places[0].id, metric: 'discharge_home', year: '2026/27', quarter: 2, value: 150 }],
+    });
+    expect(pct.statusCode).toBe(400);
+    expect(pct.json().errors[0].message).toBe(
+      'Discharge to normal place of residence is a percentage: enter a plan from 0 to 100',
+    );
+    // The Returns download is for a quarter that has ended.
+    const q4 = await lead.get(`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent('2027/28 Q4')}`);
+    expect(q4.statusCode).toBe(400);
+
+    // A figure stored beyond a bound (as an older import could) never stops the plan from loading: it is shown as
+    // stored, to be corrected.
+    const [kept] = await queryRows<{ fundingLine: string; pence: string }>(
+      ctx.db,
+      sql`select funding_line as "fundingLine", actual_pence as pence from bcf_scheme_actuals where scheme_id = ${scheme.id} and quarter = 1 and year = '2026/27' limit 1`,
+    );
+    await ctx.db.execute(
+      sql`update bcf_scheme_actuals set actual_pence = 500000000000000 where scheme_id = ${scheme.id} and quarter = 1 and year = '2026/27' and funding_line = ${kept.fundingLine}`,
+    );
+    const read = await lead.get(`/api/bcf/plans/${planId}`);
+    expect(read.statusCode).toBe(200);
+    const stored = read
+      .json()
+      .schemes.find((s: { id: string }) => s.id === scheme.id)
+      .actuals.filter((a: { actualPence: number }) => a.actualPence === 500_000_000_000_000);
+    expect(stored).toHaveLength(1);
+    // Put the figure back for the tests that follow (a re-import of it would rightly be refused).
+    await ctx.db.execute(
+      sql`update bcf_scheme_actuals set actual_pence = ${Number(kept.pence)} where scheme_id = ${scheme.id} and quarter = 1 and year = '2026/27' and funding_line = ${kept.fundingLine}`,
+    );
   });
 
   it('adds a scheme that a re-imported return brings with a new Scheme ID, and refuses one without a place', async () => {
@@ -274,7 +382,7 @@ describeWithDatabases('bcf routes', (ctx) => {
     );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain(
-      `Expenditure!row ${next} (Health and Wellbeing Board)`,
+      `Expenditure sheet, row ${next}, Health and Wellbeing Board`,
     );
   });
 
@@ -440,5 +548,20 @@ describeWithDatabases('bcf routes', (ctx) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors.map((e: { field: string }) => e.field)).toContain('plannedLevel');
+    // Issue 13, finding 14: an assessment dated before the model (1990) is refused in words.
+    const old = await lead.post(`/api/bcf/plans/${planId}/hicm`, {
+      placeId: bd,
+      change: 1,
+      level: 'established',
+      evidence: 'Discharge planning starts on admission',
+      assessedOn: '1990-06-01',
+    });
+    expect(old.statusCode).toBe(400);
+    expect(old.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'assessedOn',
+        message: 'The date assessed must be in 2015 or later: the High Impact Change Model was first published in 2015',
+      }),
+    ]);
   });
 });

@@ -30,6 +30,19 @@ export const actualSchema = z.object({
   outputs: realNumberSchema(BOUNDS.schemeOutputs).nullable(),
 });
 
+/**
+ * Planned and actual spend as read back: plain numbers, not the input bounds above, so a figure stored before a
+ * bound was set (or by an older import) is still shown and can be corrected, never a page that fails to load.
+ */
+const fundingOutSchema = z.object({ fundingLine: z.enum(FUNDING_LINES), year: z.string(), plannedPence: z.number() });
+const actualOutSchema = z.object({
+  fundingLine: z.enum(FUNDING_LINES),
+  year: z.string(),
+  quarter: z.number(),
+  actualPence: z.number(),
+  outputs: z.number().nullable(),
+});
+
 export const schemeSchema = z.object({
   id: z.string(),
   placeId: z.string(),
@@ -44,8 +57,8 @@ export const schemeSchema = z.object({
   contractIds: z.array(z.string()),
   plannedOutputs: z.number().nullable(),
   outputUnit: z.string(),
-  funding: z.array(fundingSchema),
-  actuals: z.array(actualSchema),
+  funding: z.array(fundingOutSchema),
+  actuals: z.array(actualOutSchema),
 });
 
 const spendLineSchema = z.object({

@@ -4,7 +4,7 @@ import { actualDateSchema } from '../../domain/core/bounds.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../domain/core/auth.js';
-import { byPriority, byServiceArea } from '../../domain/contracts/deliveryPlan.js';
+import { byPriority, byServiceArea, planFileName } from '../../domain/contracts/deliveryPlan.js';
 import { haltonLayout } from '../../domain/contracts/haltonWorkbook.js';
 import { completeMilestone, getPlan, updateAction } from '../../db/contracts/deliveryPlan.js';
 import { actorOf, requireRole } from '../auth/guards.js';
@@ -58,7 +58,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
         asAt: at,
         producedAt: new Date(),
       });
-      return sendAttachment(reply, buf, `delivery-plan-${at}.xlsx`, MEDIA.xlsx);
+      return sendAttachment(reply, buf, `${planFileName(plan.title, plan.years, at)}.xlsx`, MEDIA.xlsx);
     },
   );
 

@@ -277,8 +277,19 @@ describeWithDatabases('delivery plans and workplans', (ctx) => {
       'Ongoing Monitoring',
     ]);
     const out = await commissioner.get(`/api/delivery-plans/${res.json().id}/export.xlsx`);
+    // The download names the plan (review 13, finding 7: every plan downloaded as delivery-plan-<date>.xlsx).
+    expect(out.headers['content-disposition']).toBe('attachment; filename="delivery-plan-2023-24-to-2025-26.xlsx"');
+    // A second current council delivery plan for the same years is refused, naming the one in place.
+    const twice = await commissioner.send('POST', '/api/delivery-plans/import', out.rawPayload, XLSX);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toBe(
+      '“Delivery Plan 2023/24 – 2025/26” is already the council’s delivery plan for 2023/24, 2024/25 and 2025/26. Retire it first, or start a care group’s workplan instead',
+    );
+    expect((await commissioner.patch(`/api/delivery-plans/${res.json().id}`, { retired: true })).statusCode).toBe(200);
     const back = await commissioner.send('POST', '/api/delivery-plans/import', out.rawPayload, XLSX);
     expect(back.statusCode).toBe(201);
+    // The first cannot be restored while its replacement is current.
+    expect((await commissioner.patch(`/api/delivery-plans/${res.json().id}`, { retired: false })).statusCode).toBe(409);
     const again = await commissioner.get(`/api/delivery-plans/${back.json().id}/export.xlsx`);
     expect(await sheetRows(again.rawPayload)).toEqual(await sheetRows(out.rawPayload));
   });
@@ -337,5 +348,44 @@ describeWithDatabases('delivery plans and workplans', (ctx) => {
       sql`select count(*) as n from delivery_plans where title = 'Delivery Plan' and years[1] = '2026/27'`,
     );
     expect(Number(n)).toBe(0);
+  });
+
+  it('keeps one current council delivery plan: a second for the same years is refused, naming the first (review 13)', async () => {
+    const years = ['2030/31', '2031/32', '2032/33'];
+    const first = await commissioner.post('/api/delivery-plans', {
+      title: 'Delivery Plan',
+      kind: 'delivery_plan',
+      careGroup: null,
+      years,
+    });
+    expect(first.statusCode).toBe(201);
+    const second = await commissioner.post('/api/delivery-plans', {
+      title: 'Test',
+      kind: 'delivery_plan',
+      careGroup: null,
+      years: ['2031/32', '2032/33', '2033/34'],
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().errors).toEqual([
+      {
+        field: 'kind',
+        in: 'body',
+        message:
+          '“Delivery Plan 2030/31 – 2032/33” is already the council’s delivery plan for 2031/32 and 2032/33. Retire it first, or start a care group’s workplan instead',
+      },
+    ]);
+    // A care group's workplan for the same years is fine, and a workplan cannot be turned into a second plan.
+    const workplan = await commissioner.post('/api/delivery-plans', {
+      title: 'Test',
+      kind: 'workplan',
+      careGroup: 'Live Well',
+      years,
+    });
+    expect(workplan.statusCode).toBe(201);
+    expect(
+      (await commissioner.patch(`/api/delivery-plans/${workplan.json().id}`, { kind: 'delivery_plan' })).statusCode,
+    ).toBe(409);
+    const titles = (await viewer.get('/api/delivery-plans')).json().plans.map((p: { title: string }) => p.title);
+    expect(titles.filter((t: string) => t === 'Test')).toHaveLength(1);
   });
 });

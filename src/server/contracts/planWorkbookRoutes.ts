@@ -5,6 +5,7 @@ import { STAFF_ROLES } from '../../domain/core/auth.js';
 import { londonToday } from '../../domain/core/dates.js';
 import { InputError, NotFound } from '../../domain/core/errors.js';
 import { haltonLayout, parseHaltonRows } from '../../domain/contracts/haltonWorkbook.js';
+import { planFileName } from '../../domain/contracts/deliveryPlan.js';
 import { PLAN_KINDS, getPlan } from '../../db/contracts/deliveryPlan.js';
 import { importDeliveryPlan } from '../../db/contracts/planEditing.js';
 import { requireRole } from '../auth/guards.js';
@@ -29,12 +30,7 @@ const planWorkbookRoutes: FastifyPluginAsyncZod = async (app) => {
       const plan = await getPlan(app.db, request.params.id);
       if (!plan) throw new NotFound('Delivery plan');
       const buf = await deliveryPlanWorkbook(haltonLayout(plan, londonToday()), plan.years.length);
-      const name =
-        plan.title
-          .replace(/[^A-Za-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '')
-          .toLowerCase() || 'delivery-plan';
-      return sendAttachment(reply, buf, `${name}.xlsx`, MEDIA.xlsx);
+      return sendAttachment(reply, buf, `${planFileName(plan.title, plan.years)}.xlsx`, MEDIA.xlsx);
     },
   );
   app.post(

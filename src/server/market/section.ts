@@ -54,7 +54,8 @@ export const marketSection: SectionSource = async (db, actor) => {
         label: 'Active placements and packages',
         value: h.activePlacements,
         unit: 'count',
-        href: '/market/prices',
+        hint: 'In the borough and outside',
+        href: '/market/prices?scope=all',
       },
       {
         key: 'meanPrice',

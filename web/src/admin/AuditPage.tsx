@@ -112,24 +112,36 @@ export function words(code: string): string {
  */
 export function describeDetail(detail: Record<string, unknown> | null, names: Record<string, string> = {}): string {
   if (!detail) return '';
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const value = (v: unknown, key = ''): string =>
-    v === null || v === undefined
+    v === null || v === undefined || v === ''
       ? 'none'
       : typeof v === 'string'
-        ? (names[v.toLowerCase()] ?? VALUE_LABELS[key]?.[v] ?? (CODE.test(v) ? words(v) : v))
+        ? (names[v.toLowerCase()] ??
+          VALUE_LABELS[key]?.[v] ??
+          (UUID.test(v) ? 'a record with no name' : CODE.test(v) ? words(v) : v))
         : typeof v === 'boolean'
           ? v
             ? 'yes'
             : 'no'
           : Array.isArray(v)
-            ? v.map((x) => value(x, key)).join(', ')
+            ? v.length === 0
+              ? 'none'
+              : v.map((x) => value(x, key)).join(', ')
             : typeof v === 'object'
-              ? JSON.stringify(v)
-              : String(v);
+              ? Object.entries(v as Record<string, unknown>)
+                  .map(([k, x]) => `${words(k)} ${value(x, k)}`)
+                  .join(', ')
+              : typeof v === 'number'
+                ? v.toLocaleString('en-GB')
+                : String(v);
+  /** A count or list on its own (not a before → after): nothing reads "none", whether stored as 0, [] or null. */
+  const single = (v: unknown, key: string) => (v === 0 ? 'none' : value(v, key));
   const parts: string[] = [];
   const { before, after, ...rest } = detail as { before?: unknown; after?: unknown } & Record<string, unknown>;
   // A key naming an id ("locationId") whose value the server named is labelled by the record, not "id".
   const label = (k: string, v: unknown) => {
+    if (/\s/.test(k)) return k; // already in words ("2026/27 Q1 actual spend")
     const named = typeof v === 'string' && names[v.toLowerCase()] !== undefined;
     return named ? words(k).replace(/ ids?$/, '') : words(k);
   };
@@ -137,36 +149,95 @@ export function describeDetail(detail: Record<string, unknown> | null, names: Re
     if (v && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'to' in v) {
       const c = v as { from: unknown; to: unknown };
       parts.push(`${label(k, c.to)}: ${value(c.from, k)} → ${value(c.to, k)}`);
-    } else parts.push(`${label(k, v)}: ${value(v, k)}`);
+    } else parts.push(`${label(k, v)}: ${single(v, k)}`);
   }
   if (after && typeof after === 'object' && !Array.isArray(after)) {
     const was = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(after as Record<string, unknown>))
       parts.push(`${label(k, v)}: ${value(was[k], k)} → ${value(v, k)}`);
+  } else if (Array.isArray(after) || Array.isArray(before)) {
+    // A list replaced whole (linked contracts): what it was and what it is now.
+    parts.push(`${value(before ?? [])} → ${value(after ?? [])}`);
   }
   return parts.join('; ');
 }
+
+/** What a request did, by its method: shown for request-level entries instead of "Requested". */
+const METHOD_ACTIONS: Record<string, string> = {
+  POST: 'Added or sent',
+  PUT: 'Saved',
+  PATCH: 'Changed',
+  DELETE: 'Removed',
+};
+
+/** Words for the parts of an API address, where `words` would not do ("bcf" → "Better Care Fund"). */
+const SEGMENT_WORDS: Record<string, string> = {
+  api: '',
+  bcf: 'Better Care Fund',
+  mps: 'Market Position Statement',
+  kpis: 'KPIs',
+  hicm: 'High Impact Change Model',
+  d2a: 'discharge to assess',
+  oruk: 'Open Referral UK',
+  cqc: 'CQC',
+  auth: 'account',
+};
+
+/**
+ * A request-level entry's record in words, from its method and route, never the address itself:
+ * "PUT /api/bcf/schemes/:id/actuals" → "Better Care Fund › schemes › actuals". Exported for tests.
+ */
+export function requestRecord(entity: string): string {
+  const route = entity.replace(/^[A-Z]+ /, '').split('?')[0];
+  const parts = route
+    .split('/')
+    .filter((p) => p && !p.startsWith(':'))
+    .map((p) => (p in SEGMENT_WORDS ? SEGMENT_WORDS[p] : words(p.replace(/-/g, '_')).replace(/\.(csv|xlsx|json)$/, '')))
+    .filter(Boolean);
+  const text = parts.join(' › ') || 'Steward';
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A request-level entry's detail in words: the records it named (by the names the server resolved), never its
+ * parameters as JSON, its status code or a UUID. Exported for tests.
+ */
+export function requestDetail(detail: Record<string, unknown> | null, names: Record<string, string> = {}): string {
+  const params = (detail?.params ?? {}) as Record<string, unknown>;
+  return Object.values(params)
+    .flatMap((v) => (typeof v === 'string' && names[v.toLowerCase()] ? [names[v.toLowerCase()]] : []))
+    .join('; ');
+}
+
+const isRequest = (e: AuditEntry) => /^[A-Z]+ \//.test(e.entity);
 
 /** Who did it: the person's name with the email they signed in with, or the system. */
 const who = (e: AuditEntry) =>
   e.userName ? `${e.userName} (${e.userEmail})` : e.userEmail.replace(/^system:/, 'System: ');
 
-/** The record: its name where it has one, else its kind. */
+/** The record: its name where it has one, else its kind; a request's route in words. */
 const record = (e: AuditEntry) => {
-  // Request-level entries name the route ("POST /api/admin/users"): shown as they are.
-  const kind = e.entity.includes('/') ? e.entity : words(e.entity);
+  const kind = isRequest(e) ? requestRecord(e.entity) : words(e.entity);
   return e.entityName ? `${kind}: ${e.entityName}` : kind;
 };
+
+/** The action: a request's by its method ("Saved"), a refusal as it is, else the action's label. */
+const action = (e: AuditEntry) =>
+  isRequest(e) && e.action === 'request' ? (METHOD_ACTIONS[e.entity.split(' ')[0]] ?? 'Sent') : actionLabel(e.action);
+
+/** The detail in words: a request's named records, else the change with its before → after values. */
+const detailOf = (e: AuditEntry) =>
+  isRequest(e) ? requestDetail(e.detail, e.names) : describeDetail(e.detail, e.names);
 
 const columns: Column<AuditEntry>[] = [
   { key: 'at', header: 'When', render: (e) => formatDateTime(e.at) },
   { key: 'userEmail', header: 'Who', render: who },
-  { key: 'action', header: 'Action', render: (e) => actionLabel(e.action) },
+  { key: 'action', header: 'Action', render: action },
   { key: 'entity', header: 'Record', render: record },
   {
     key: 'detail',
     header: 'Detail',
-    render: (e) => <span className="govuk-body-s">{describeDetail(e.detail, e.names)}</span>,
+    render: (e) => <span className="govuk-body-s">{detailOf(e)}</span>,
   },
 ];
 
@@ -175,10 +246,10 @@ const downloadColumns: DownloadColumn<AuditEntry>[] = [
   { key: 'at', header: 'When (UK time)', value: (e) => new Date(e.at) },
   { key: 'userName', header: 'Who', value: (e) => e.userName ?? null },
   { key: 'userEmail', header: 'Signed in as' },
-  { key: 'action', header: 'Action', value: (e) => actionLabel(e.action) },
-  { key: 'entity', header: 'Record type', value: (e) => (e.entity.includes('/') ? e.entity : words(e.entity)) },
-  { key: 'entityName', header: 'Record', value: (e) => e.entityName ?? e.entityId },
-  { key: 'detail', header: 'Detail', value: (e) => describeDetail(e.detail, e.names) },
+  { key: 'action', header: 'Action', value: action },
+  { key: 'entity', header: 'Record type', value: (e) => (isRequest(e) ? requestRecord(e.entity) : words(e.entity)) },
+  { key: 'entityName', header: 'Record', value: (e) => e.entityName ?? null },
+  { key: 'detail', header: 'Detail', value: detailOf },
 ];
 
 /**

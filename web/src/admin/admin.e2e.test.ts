@@ -174,7 +174,18 @@ describeE2E('admin: users and audit log', () => {
     expect(shown).toEqual(expected);
     expect(shown).not.toContain('Admin');
     await other.page.goto(`${e2e.steward.baseUrl}/admin/users`);
-    await other.page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
+    await other.page.getByRole('heading', { level: 1, name: 'This page is for council staff' }).waitFor();
+    // Staff-only pages in areas a provider uses say so too, rather than showing the staff page and a list of roles.
+    for (const url of ['/contracts/risks', '/contracts/delivery-plan', '/market/care-homes']) {
+      await other.page.goto(`${e2e.steward.baseUrl}${url}`);
+      await other.page.getByRole('heading', { level: 1, name: 'This page is for council staff' }).waitFor();
+    }
+    const refused = await other.page.request.get(`${e2e.steward.baseUrl}/api/contracts/risks`);
+    expect(refused.status()).toBe(403);
+    const problem = (await refused.json()) as { detail: string };
+    expect(problem.detail).toBe(
+      'This is for council staff. Your provider account shows your own contracts, returns and concerns.',
+    );
     expect((await other.page.request.get(`${e2e.steward.baseUrl}/api/admin/users`)).status()).toBe(403);
     expect([...errors, ...other.errors]).toEqual([]);
   });

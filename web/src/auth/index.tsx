@@ -142,25 +142,40 @@ export function RequireAuth({ roles: allowed, children }: { roles?: readonly Rol
     return <Navigate to={target} replace />;
   }
   if (allowed && allowed.length > 0 && !allowed.includes(user.role)) {
-    return <NoAccess />;
+    return <NoAccess role={user.role} allowed={allowed} />;
   }
   return <>{children}</>;
 }
 
-function NoAccess() {
+/**
+ * The page a user is refused: said for their audience, with no list of Steward's roles. A provider user is told the
+ * page is for council staff; staff refused a provider's page that it is for care providers; anyone else that their
+ * account cannot use it.
+ */
+function NoAccess({ role, allowed }: { role: Role; allowed: readonly Role[] }) {
+  const heading =
+    role === 'provider'
+      ? 'This page is for council staff'
+      : allowed.every((r) => r === 'provider')
+        ? 'This page is for care providers'
+        : 'You do not have access to this page';
   useEffect(() => {
-    document.title = 'You do not have access to this page – Steward';
-  }, []);
+    document.title = `${heading} – Steward`;
+  }, [heading]);
   return (
     <>
-      <h1 className="govuk-heading-l">You do not have access to this page</h1>
-      <p className="govuk-body">Your account does not have a role that can use this part of Steward.</p>
+      <h1 className="govuk-heading-l">{heading}</h1>
+      {role === 'provider' ? (
+        <p className="govuk-body">Your provider account shows your own services, contracts, returns and concerns.</p>
+      ) : allowed.every((r) => r === 'provider') ? (
+        <p className="govuk-body">Care providers use it to send their own returns and answers.</p>
+      ) : (
+        <p className="govuk-body">Your account cannot use this part of Steward. Ask an administrator if you need it.</p>
+      )}
       <p className="govuk-body">
-        Ask an administrator if you need access, or{' '}
         <Link className="govuk-link" to="/">
-          go to the home page
+          Go to the home page
         </Link>
-        .
       </p>
     </>
   );

@@ -28,12 +28,12 @@ export function ActivityUpload({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
-      const problems = (api?.errors ?? []).map(toFileProblem);
+      const problems = (api?.errors ?? []).map((e) => toFileProblem(e));
       setErrors(
         problems.length
           ? problems.map((p) => ({
               field: 'activity-file',
-              message: `${file.name}${p.line ? `, line ${p.line}` : ''}${p.field ? ` (${p.field})` : ''}: ${p.message}`,
+              message: `${file.name}${p.line ? `, line ${p.line}` : ''}${p.field && p.field !== 'File' ? ` (${p.field})` : ''}: ${p.message}`,
             }))
           : [{ field: 'activity-file', message: `${file.name} was not imported: ${api?.detail || String(err)}` }],
       );

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { apiSend, useApi } from '../api';
+import { londonToday } from '../../../src/domain/core/dates';
+import { assessedOnProblem } from '../../../src/domain/bcf/hicm';
 import {
   failureToSummary,
   Button,
@@ -48,6 +50,7 @@ export function HicmPage() {
     );
   const levelLabel = (k: string | null) => data.levels.find((l) => l.key === k)?.label ?? '';
   const placeName = (id: string) => data.places.find((p) => p.id === id)?.name ?? '';
+  const changeName = (n: number) => data.changes.find((c) => c.number === n)?.name ?? '';
   const cell = (placeId: string, change: number) =>
     data.latest.find((a) => a.placeId === placeId && a.change === change);
   const submit = async (e: FormEvent) => {
@@ -59,6 +62,10 @@ export function HicmPage() {
     if (!form.evidence.trim()) problems.push({ field: 'evidence', message: 'Give the evidence for this level' });
     const date = datePartsToIso(assessedOn, 'Date assessed');
     if ('error' in date) problems.push({ field: 'assessedOn-day', message: date.error });
+    else {
+      const dated = assessedOnProblem(date.iso, londonToday());
+      if (dated) problems.push({ field: 'assessedOn-day', message: dated });
+    }
     setErrors(problems);
     setDone(null);
     if (problems.length || 'error' in date) return;
@@ -71,7 +78,9 @@ export function HicmPage() {
         assessedOn: date.iso,
         plannedLevel: form.plannedLevel || null,
       });
-      setDone(`Assessment of change ${form.change} for ${placeName(form.placeId)} recorded`);
+      setDone(
+        `Assessment of change ${form.change}, ${changeName(Number(form.change))}, for ${placeName(form.placeId)} recorded`,
+      );
       setForm({ placeId: '', change: '', level: '', evidence: '', plannedLevel: '' });
       setAssessedOn(emptyDate);
       reload();

@@ -1,3 +1,4 @@
+import { wholePoundsTotal } from '../../../src/domain/core/format';
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -77,14 +78,12 @@ export function PlanPage() {
       </Page>
     );
   const place = (id: string | null) => data.places.find((p) => p.id === id)?.name ?? 'All places';
-  const totals = spend.reduce(
-    (t, l) => ({
-      income: t.income + l.incomePence,
-      planned: t.planned + l.plannedPence,
-      actual: t.actual + l.actualPence,
-    }),
-    { income: 0, planned: 0, actual: 0 },
-  );
+  // Totals of the whole pounds the funding-line table shows, so the headline equals the sum of its rows.
+  const totals = {
+    income: wholePoundsTotal(spend.map((l) => l.incomePence)),
+    planned: wholePoundsTotal(spend.map((l) => l.plannedPence)),
+    actual: wholePoundsTotal(spend.map((l) => l.actualPence)),
+  };
   const byPlace = data.spend.filter((s) => s.year === year && s.placeId !== null);
   const placeRows = byPlace.flatMap((s) => s.lines.map((l) => ({ ...l, place: place(s.placeId) })));
   const checks = data.checks.filter((c) => c.year === year);

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { londonToday } from '../../../src/domain/core/dates';
+import { endedQuarters, quarterLabel } from '../../../src/domain/bcf/period';
 import { apiUpload, useApi, XLSX_TYPE } from '../api';
 import { FileUploadForm, LoadingOrError, Page, Select, useFileUpload } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
@@ -21,17 +23,6 @@ async function upload(planId: string, file: File): Promise<ImportSummary> {
   );
 }
 
-/** Quarters of the plan's years up to the current one, latest first. */
-function quartersSoFar(years: string[], today: Date): string[] {
-  const out: string[] = [];
-  for (const y of years)
-    for (const q of [1, 2, 3, 4]) {
-      const start = new Date(Date.UTC(Number(y.slice(0, 4)), 3 + (q - 1) * 3, 1));
-      if (start <= today) out.push(`${y} Q${q}`);
-    }
-  return out.reverse();
-}
-
 export function ReturnsPage() {
   const { planId, error: listError, loading: listLoading } = usePlanId();
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
@@ -44,7 +35,8 @@ export function ReturnsPage() {
         <LoadingOrError loading={loading || listLoading} error={error ?? listError} what="the plan" />
       </Page>
     );
-  const quarters = quartersSoFar(data.years, new Date());
+  // Only quarters that have ended (London time), the latest first and chosen: a return reports a finished quarter.
+  const quarters = endedQuarters(data.years, londonToday()).map(quarterLabel);
   const chosen = quarter || quarters[0] || '';
   const submit = uploadWith('return-file', 'Choose a filled return (Excel XLSX)', async (file) => {
     const r = await upload(planId, file);
@@ -58,22 +50,30 @@ export function ReturnsPage() {
         and Narrative, with the plan’s risk log from the risk register. Fill it in and import it below to update the
         plan; a row with a new Scheme ID adds that scheme. Risks are changed in the risk register, not by import.
       </p>
-      <Select
-        name="quarter"
-        label="Quarter"
-        options={quarters.map((q) => ({ value: q, text: q }))}
-        value={chosen}
-        onChange={setQuarter}
-      />
-      <p className="govuk-body">
-        <a
-          className="govuk-link"
-          href={`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent(chosen)}`}
-          download
-        >
-          Download the {chosen} return (Excel XLSX)
-        </a>
-      </p>
+      {quarters.length === 0 ? (
+        <p className="govuk-body">
+          No quarter of this plan has ended yet, so there is no quarterly return to download.
+        </p>
+      ) : (
+        <>
+          <Select
+            name="quarter"
+            label="Quarter"
+            options={quarters.map((q) => ({ value: q, text: q }))}
+            value={chosen}
+            onChange={setQuarter}
+          />
+          <p className="govuk-body">
+            <a
+              className="govuk-link"
+              href={`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent(chosen)}`}
+              download
+            >
+              Download the {chosen} return (Excel XLSX)
+            </a>
+          </p>
+        </>
+      )}
       <p className="govuk-body">
         <a className="govuk-link" href={`/api/bcf/plans/${planId}/return.xlsx`} download>
           Download the whole plan (Excel XLSX)

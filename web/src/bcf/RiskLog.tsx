@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { apiSend, useApi } from '../api';
 import {
+  ConfirmBanner,
   failureToSummary,
   Button,
   ErrorSummary,
@@ -34,6 +35,8 @@ export function RiskLog({ planId, schemes, scheme }: { planId: string; schemes: 
   const [schemeId, setSchemeId] = useState(scheme?.id ?? '');
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [saved, setSaved] = useState<{ text: string; riskId: string } | null>(null);
+  // The risk whose link the user asked to remove, until they confirm or keep it.
+  const [removing, setRemoving] = useState<{ id: string; reference: string } | null>(null);
   if (!data) return <LoadingOrError loading={loading} error={error} what="the risk log" />;
   const risks = scheme
     ? data.risks.filter((r) => r.links.some((l) => l.kind !== 'plan' && l.schemeId === scheme.id))
@@ -62,6 +65,7 @@ export function RiskLog({ planId, schemes, scheme }: { planId: string; schemes: 
   };
   const unlink = async (id: string, reference: string) => {
     setSaved(null);
+    setRemoving(null);
     try {
       await send('DELETE', undefined, `/${id}`);
       setSaved({
@@ -83,6 +87,17 @@ export function RiskLog({ planId, schemes, scheme }: { planId: string; schemes: 
           : ' The plan’s log is every risk linked to the plan or a scheme, and the risks on the contracts the schemes name.'}
       </p>
       <ErrorSummary errors={errors} />
+      {removing && (
+        <ConfirmBanner
+          id="confirm-risk-unlink"
+          title="Remove this risk link?"
+          text={`Are you sure risk ${removing.reference} is no longer linked to this plan? It stays in the risk register; you can link it again.`}
+          yes="Yes, remove the link"
+          no="No, keep it"
+          onYes={() => void unlink(removing.id, removing.reference)}
+          onNo={() => setRemoving(null)}
+        />
+      )}
       {saved && (
         <NotificationBanner type="success" heading={saved.text}>
           <p className="govuk-body">
@@ -116,7 +131,10 @@ export function RiskLog({ planId, schemes, scheme }: { planId: string; schemes: 
                         type="button"
                         className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                         data-module="govuk-button"
-                        onClick={() => void unlink(r.id, r.reference)}
+                        onClick={() => {
+                          setSaved(null);
+                          setRemoving({ id: r.id, reference: r.reference });
+                        }}
                       >
                         Remove link<span className="govuk-visually-hidden"> for {r.reference}</span>
                       </button>

@@ -4,6 +4,7 @@ import { ApiError, apiSend, useApi } from '../api';
 import {
   failureToSummary,
   Button,
+  ConfirmBanner,
   ErrorSummary,
   LoadingOrError,
   NotificationBanner,
@@ -16,6 +17,7 @@ import {
   fieldError,
   type SummaryError,
 } from '../components';
+import { fundingPenceProblem } from '../../../src/domain/bcf/plan';
 import { bcfCrumbs, poundsText, usePlanId } from './common';
 import { RiskLog } from './RiskLog';
 import type { PlanView, Scheme } from './types';
@@ -55,10 +57,17 @@ export function SchemePage() {
     const funding = scheme.funding.map((f) => {
       const text = (values[key(f.fundingLine, f.year)] ?? '').replace(/[£,\s]/g, '');
       const n = Number(text);
+      // The same bound as the API and the return import (BOUNDS.fundingLinePence).
+      const beyond = text && Number.isFinite(n) ? fundingPenceProblem(Math.round(n * 100)) : null;
       if (!text || !Number.isFinite(n) || n < 0 || Math.abs(Math.round(n * 100) - n * 100) > 1e-6)
         problems.push({
           field: fieldName(f.fundingLine, f.year),
           message: `Enter the planned spend from ${label(f.fundingLine)} in ${f.year} in pounds, like 125000.00`,
+        });
+      else if (beyond)
+        problems.push({
+          field: fieldName(f.fundingLine, f.year),
+          message: `Planned spend from ${label(f.fundingLine)} in ${f.year}: ${beyond}`,
         });
       return { fundingLine: f.fundingLine, year: f.year, plannedPence: Math.round(n * 100) };
     });
@@ -163,6 +172,8 @@ function SchemeContracts({ scheme, plan, onSaved }: { scheme: Scheme; plan: Plan
     plan.canEdit ? '/api/contracts/contracts' : null,
   );
   const [adding, setAdding] = useState('');
+  // The contract whose link the user asked to remove, until they confirm or keep it.
+  const [removing, setRemoving] = useState<{ id: string; reference: string } | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const known = (id: string) => plan.contracts.find((c) => c.id === id) ?? register?.contracts.find((c) => c.id === id);
@@ -173,6 +184,7 @@ function SchemeContracts({ scheme, plan, onSaved }: { scheme: Scheme; plan: Plan
       setErrors([]);
       setSaved(message);
       setAdding('');
+      setRemoving(null);
       onSaved();
     } catch (err) {
       setErrors(
@@ -199,6 +211,22 @@ function SchemeContracts({ scheme, plan, onSaved }: { scheme: Scheme; plan: Plan
     <>
       <ErrorSummary errors={errors} />
       {saved && <NotificationBanner type="success" heading={saved} />}
+      {removing && (
+        <ConfirmBanner
+          id="confirm-contract-unlink"
+          title="Remove this contract link?"
+          text={`Are you sure ${removing.reference} is no longer paid for by ${scheme.ref}? The contract stays in the register; you can link it again.`}
+          yes="Yes, remove the link"
+          no="No, keep it"
+          onYes={() =>
+            void save(
+              scheme.contractIds.filter((x) => x !== removing.id),
+              `Contract ${removing.reference} is no longer linked to ${scheme.ref}`,
+            )
+          }
+          onNo={() => setRemoving(null)}
+        />
+      )}
       <Table
         caption={`Contracts ${scheme.ref} pays for`}
         captionHidden
@@ -225,12 +253,10 @@ function SchemeContracts({ scheme, plan, onSaved }: { scheme: Scheme; plan: Plan
                       type="button"
                       className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                       data-module="govuk-button"
-                      onClick={() =>
-                        void save(
-                          scheme.contractIds.filter((x) => x !== c.id),
-                          `Contract ${c.reference} is no longer linked to ${scheme.ref}`,
-                        )
-                      }
+                      onClick={() => {
+                        setSaved(null);
+                        setRemoving({ id: c.id, reference: c.reference });
+                      }}
                     >
                       Remove<span className="govuk-visually-hidden"> {c.reference}</span>
                     </button>

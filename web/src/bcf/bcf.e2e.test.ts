@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 import { FUNDING_LINE_LABELS } from '../../../src/domain/bcf/plan';
+import { endedQuarters, quarterLabel } from '../../../src/domain/bcf/period';
+import { londonToday } from '../../../src/domain/core/dates';
 
 describeE2E('better care fund', () => {
   const e2e = useSteward({ timeout: 900_000 });
@@ -182,6 +184,94 @@ describeE2E('better care fund', () => {
     // The joint plan's places are not the borough: the page says why nothing is recomputed there.
     await page.goto(`${base}/bcf/metrics?plan=${joint.id}`);
     await page.getByText(/which is not a place of this plan/).waitFor();
+    expect(errors).toEqual([]);
+  }, 600_000);
+
+  it('asks before removing a scheme’s links, offers ended quarters, dates HICM from 2015, words import problems (issue 13)', async () => {
+    const { page, errors } = await newPage(e2e.browser);
+    const base = e2e.steward.baseUrl;
+    await signIn(page, base, DEMO_ACCOUNTS.bcf_lead.email, DEMO_ACCOUNTS.bcf_lead.password);
+    const { plans } = await (await page.request.get(`${base}/api/bcf/plans`)).json();
+    const joint = plans[1];
+    const plan = await (await page.request.get(`${base}/api/bcf/plans/${joint.id}`)).json();
+
+    // Finding 17: removing a contract link asks first; "No" keeps it, "Yes" removes it.
+    const carers = plan.schemes.find((s: { ref: string }) => s.ref === 'HAV-06');
+    await page.goto(`${base}/bcf/schemes/${carers.id}?plan=${joint.id}`);
+    await page.getByRole('heading', { level: 1, name: 'HAV-06 Carers support' }).waitFor();
+    const contractsTable = page.locator('table', { hasText: 'EB-CAR-001' });
+    await page.getByRole('button', { name: 'Remove EB-CAR-002' }).click();
+    await page.getByRole('heading', { name: 'Remove this contract link?' }).waitFor();
+    await expectAccessible(page, 'BCF scheme, confirming a contract unlink');
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Remove this contract link?' }).count()).toBe(0);
+    await expect.poll(() => contractsTable.getByRole('link', { name: /EB-CAR-002/ }).count()).toBe(1);
+    let now = await (await page.request.get(`${base}/api/bcf/plans/${joint.id}`)).json();
+    expect(now.schemes.find((s: { id: string }) => s.id === carers.id).contractIds).toEqual(carers.contractIds);
+    await page.getByRole('button', { name: 'Remove EB-CAR-002' }).click();
+    await page.getByRole('button', { name: 'Yes, remove the link' }).click();
+    await page.getByText('Contract EB-CAR-002 is no longer linked to HAV-06').waitFor();
+    now = await (await page.request.get(`${base}/api/bcf/plans/${joint.id}`)).json();
+    expect(now.schemes.find((s: { id: string }) => s.id === carers.id).contractIds).toHaveLength(
+      carers.contractIds.length - 1,
+    );
+    // The same for a risk link.
+    await page.getByLabel('Risk', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Link risk' }).click();
+    await page.getByText(/^Risk .* linked to scheme HAV-06$/).waitFor();
+    const removeLink = page.getByRole('button', { name: /^Remove link for / }).first();
+    await removeLink.click();
+    await page.getByRole('heading', { name: 'Remove this risk link?' }).waitFor();
+    await page.getByRole('button', { name: 'Yes, remove the link' }).click();
+    await page.getByText(/is no longer linked to this plan \(it stays in the risk register\)/).waitFor();
+
+    // Finding 11: the Returns page offers only quarters that have ended, the latest chosen.
+    await page.goto(`${base}/bcf/returns?plan=${joint.id}`);
+    await page.getByRole('heading', { level: 1, name: 'BCF returns' }).waitFor();
+    const ended = endedQuarters(plan.years, londonToday()).map(quarterLabel);
+    expect(await page.getByLabel('Quarter').inputValue()).toBe(ended[0]);
+    expect(await page.getByLabel('Quarter').locator('option').allTextContents()).toEqual(ended);
+
+    // Finding 18: problems in a filled return are in words, each linked to the file input.
+    const href = await page
+      .getByRole('link', { name: `Download the ${ended[0]} return (Excel XLSX)` })
+      .getAttribute('href');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await page.request.get(`${base}${href}`)).body()) as unknown as ArrayBuffer);
+    const exp = wb.getWorksheet('Expenditure')!;
+    const header = (exp.getRow(4).values as unknown[]).slice(1) as string[];
+    exp.getRow(9).getCell(header.indexOf('Q2 actual (£)') + 1).value = -20;
+    await page.getByLabel('Filled return (Excel XLSX)').setInputFiles({
+      name: 'bad-return.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByRole('button', { name: 'Import return' }).click();
+    const problem = page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Expenditure sheet, row 9, Q2 actual (£): enter an amount of £0 or more' });
+    await problem.waitFor();
+    expect(await problem.getAttribute('href')).toBe('#return-file');
+    await expectAccessible(page, 'BCF returns with import problems');
+
+    // Finding 14: an assessment dated 1990 is refused in words; the confirmation names the change.
+    await page.goto(`${base}/bcf/hicm?plan=${joint.id}`);
+    await page.getByRole('heading', { level: 1, name: /High Impact Change Model/ }).waitFor();
+    await page.getByLabel('Place').selectOption({ label: 'Havering' });
+    await page.getByLabel('Change', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Maturity level', { exact: true }).selectOption({ label: 'Established' });
+    await page.getByLabel('Evidence').fill('Discharge planning starts on admission on every ward.');
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').fill('6');
+    await page.getByLabel('Year').fill('1990');
+    await page.getByRole('button', { name: 'Record assessment' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText('The date assessed must be in 2015 or later: the High Impact Change Model was first published in 2015')
+      .waitFor();
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Record assessment' }).click();
+    await page.getByText('Assessment of change 1, Early discharge planning, for Havering recorded').waitFor();
     expect(errors).toEqual([]);
   }, 600_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRows, type Column } from './Table';
+import { defaultCell, sortRows, type Column } from './Table';
 
 interface Row {
   name: string;
@@ -45,5 +45,15 @@ describe('sortRows', () => {
       'Care home 2',
       'care home 10',
     ]);
+  });
+});
+
+describe('numeric cells without their own render (review 13 finding 6)', () => {
+  it('writes counts with thousands separators, as the rest of the page does', () => {
+    const col = { key: 'count', numeric: true } as const;
+    expect(defaultCell(col, { count: 1960 })).toBe('1,960');
+    expect(defaultCell(col, { count: 21 })).toBe('21');
+    expect(defaultCell({ key: 'count' }, { count: 1960 })).toBe('1960');
+    expect(defaultCell(col, { count: null })).toBe('');
   });
 });

@@ -47,6 +47,16 @@ function readValue<T>(col: Column<T>, row: T): string | number | null | undefine
   return typeof v === 'number' ? v : String(v);
 }
 
+/**
+ * A cell without its own `render`: a number in a numeric column with thousands separators, as every figure on a
+ * page is written (issue 13: "1960" active placements); anything else as its text.
+ */
+export function defaultCell<T>(col: Pick<Column<T>, 'key' | 'numeric'>, row: T): string {
+  const v = (row as Record<string, unknown>)[col.key];
+  if (col.numeric && typeof v === 'number' && Number.isFinite(v)) return v.toLocaleString('en-GB');
+  return String(v ?? '');
+}
+
 /** Sorts rows by a column; nulls last in both directions; numbers numerically, text with en-GB collation. */
 export function sortRows<T>(rows: readonly T[], col: Column<T>, direction: 'ascending' | 'descending'): T[] {
   const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
@@ -163,9 +173,7 @@ export function Table<T>({
             visible.map((row, i) => (
               <tr className="govuk-table__row" key={rowKey(row, i)}>
                 {columns.map((col, ci) => {
-                  const content = col.render
-                    ? col.render(row)
-                    : String((row as Record<string, unknown>)[col.key] ?? '');
+                  const content = col.render ? col.render(row) : defaultCell(col, row);
                   const numeric = col.numeric ? ' govuk-table__cell--numeric' : '';
                   return ci === 0 && firstCellIsHeader ? (
                     <th scope="row" className={`govuk-table__header${numeric}`} key={col.key}>

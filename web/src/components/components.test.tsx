@@ -54,7 +54,7 @@ describe('ErrorSummary', () => {
     });
     expect(uploadErrorsToSummary(lines, 'register')).toEqual([
       { message: '1 problem found; nothing was saved' },
-      { message: 'line 3: Start date: Start date must be a real date' },
+      { field: 'register', message: 'line 3: Start date: Start date must be a real date' },
     ]);
   });
 

@@ -71,7 +71,7 @@ describe('cells as the page shows them (issue 13)', () => {
       { key: 'ratio', header: 'Ratio' },
       { key: 'reference', header: 'Reference' },
     ];
-    const csv = toCsv(cols, [
+    const csv = toCsv<Record<string, unknown>>(cols, [
       {
         serviceType: 'care_home_residential',
         accepting: true,

@@ -1,11 +1,8 @@
 // CSV and XLSX exports of the rows a page shows. XLSX uses exceljs, loaded only when asked for.
 import { csvOfRows, type CsvCell } from '../../../src/domain/core/csv';
 
-export interface DownloadColumn<T> {
-  key: string;
+interface DownloadColumnBase {
   header: string;
-  /** Cell value; defaults to `row[key]`. Numbers stay numbers in XLSX. */
-  value?: (row: T) => string | number | boolean | Date | null | undefined;
   /**
    * Number format as the page rounds, e.g. '#,##0', '£#,##0.00', '0.0%'. A percentage format takes a share
    * (0 to 1): the XLSX cell shows it as a percentage, the CSV writes 0 to 100 under a heading ending "(%)".
@@ -14,6 +11,24 @@ export interface DownloadColumn<T> {
   /** The page's words for codes in this column ({ female: 'Female', none: 'None' }); a code not listed is kept. */
   labels?: Readonly<Record<string, string>>;
 }
+
+/** A cell's value as a download takes it. */
+export type DownloadValue = string | number | boolean | Date | null | undefined;
+
+/**
+ * One column of a download. A column without a `value` reads `row[key]`, so its key must be a field of the
+ * row: the compiler then catches a column left reading a field that was renamed (issue 13: the budget pressure
+ * download kept reading `total` after money moved to `totalPence`, and its cost columns came out empty).
+ */
+export type DownloadColumn<T> = DownloadColumnBase &
+  (
+    | { key: Extract<keyof T, string>; value?: undefined }
+    | {
+        key: string;
+        /** Cell value. Numbers stay numbers in XLSX. */
+        value: (row: T) => DownloadValue;
+      }
+  );
 
 /** Sex as the pages show it: persons → All. */
 export const SEX_LABELS: Readonly<Record<string, string>> = { female: 'Female', male: 'Male', persons: 'All' };

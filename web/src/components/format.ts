@@ -18,6 +18,7 @@ export {
   formatHours,
   formatMonth,
   formatQuarter,
+  formatSpan,
   MONTH_NAMES,
 } from '../../../src/domain/core/format';
 import {

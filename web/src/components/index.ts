@@ -51,3 +51,5 @@ export { lazyPage } from './lazyPage';
 export { domainProblems, useForm, serverErrorsForForm, type Form, type ServerFieldMapping } from './useForm';
 export { uploadErrorsToSummary, useFileUpload } from './useFileUpload';
 export { FileUploadForm } from './FileUploadForm';
+export { ConfirmBanner } from './ConfirmBanner';
+export { UnsavedChangesGuard, UNSAVED_CHANGES_QUESTION } from './UnsavedChanges';

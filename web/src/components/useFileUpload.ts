@@ -7,15 +7,16 @@ import { apiErrorsToSummary, type SummaryError } from './ErrorSummary';
 /**
  * A refused upload's entries for the error summary (whose heading stays "There is a problem"): the problem's detail
  * ("3 problems found; nothing was saved") when it says more than the entries, then each problem: one about the file
- * itself links to the file input `inputId`; one about a line of it names the line and column ("line 3: Start date:
- * …").
+ * itself links to the file input `inputId`; one about a line of it names the line and column ("Expenditure sheet, row
+ * 9, Q2 actual (£): enter an amount of £0 or more") and links to the file input too, where the corrected file is
+ * chosen.
  */
 export function uploadErrorsToSummary(err: unknown, inputId: string): SummaryError[] {
   if (!(err instanceof ApiError)) return [{ field: inputId, message: String(err) }];
   const entries = apiErrorsToSummary(err).map((x) =>
     !x.field || x.field === 'file' || x.field === 'body'
       ? { field: inputId, message: x.message }
-      : { message: `${x.field}: ${x.message}` },
+      : { field: inputId, message: `${x.field}: ${x.message}` },
   );
   const detail = err.errors.length && err.detail && !entries.some((e) => e.message === err.detail) ? err.detail : null;
   return detail ? [{ message: detail }, ...entries] : entries;

@@ -15,6 +15,7 @@ import {
   Tag,
   TextInput,
   Textarea,
+  UnsavedChangesGuard,
   datePartsToIso,
   fieldError,
   formatDate,
@@ -89,12 +90,15 @@ export function ConcernPage() {
   const [done, setDone] = useState<string | null>(null);
   const crumbs = [
     { text: 'Contracts and delivery', href: '/contracts' },
-    { text: 'Provider concerns', href: '/contracts/concerns' },
+    {
+      text: user?.role === 'provider' ? 'Concerns about your services' : 'Provider concerns',
+      href: '/contracts/concerns',
+    },
     { text: 'Concern' },
   ];
   if (!c)
     return (
-      <Page title="Provider concern" breadcrumbs={crumbs}>
+      <Page title={user?.role === 'provider' ? 'Concern about your service' : 'Provider concern'} breadcrumbs={crumbs}>
         <LoadingOrError loading={loading} error={error} what="the concern" />
       </Page>
     );
@@ -253,6 +257,7 @@ function StepForm({
   };
   return (
     <form onSubmit={submit} noValidate className="govuk-!-margin-top-6">
+      <UnsavedChangesGuard when={!!(note.trim() || agreedAction.trim())} />
       <h2 className="govuk-heading-m">Move the concern on</h2>
       <Radios
         name="to"
@@ -354,6 +359,7 @@ function ResponseForm({
         void onSubmit(response);
       }}
     >
+      <UnsavedChangesGuard when={response !== (c.providerResponse ?? '')} />
       <h2 className="govuk-heading-m">Your response</h2>
       <Textarea
         name="response"

@@ -30,7 +30,9 @@ import { Link } from 'react-router';
 export type Concern = Wire<typeof concernViewSchema>;
 
 export function ConcernsPage() {
-  const { hasRole } = useAuth();
+  const { user, hasRole } = useAuth();
+  const provider = user?.role === 'provider';
+  const title = provider ? 'Concerns about your services' : 'Provider concerns and safeguarding referrals';
   const canLog = hasRole('admin', 'commissioner', 'quality_officer');
   const concerns = useApi<{ concerns: Concern[] }>('/api/contracts/concerns');
   const locations = useApi<{ locations: { id: string; name: string; providerName: string }[] }>(
@@ -41,7 +43,10 @@ export function ConcernsPage() {
   const [errors, setErrors] = useState<SummaryError[]>([]);
   /** The concern just logged: its id and the service's name, for the success banner. */
   const [done, setDone] = useState<{ id: string; service: string } | null>(null);
-  const crumbs = [{ text: 'Contracts and delivery', href: '/contracts' }, { text: 'Provider concerns' }];
+  const crumbs = [
+    { text: 'Contracts and delivery', href: '/contracts' },
+    { text: provider ? 'Concerns about your services' : 'Provider concerns' },
+  ];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -73,12 +78,7 @@ export function ConcernsPage() {
   };
 
   return (
-    <Page
-      title="Provider concerns and safeguarding referrals"
-      caption="Contracts and delivery"
-      hasErrors={errors.length > 0}
-      breadcrumbs={crumbs}
-    >
+    <Page title={title} caption="Contracts and delivery" hasErrors={errors.length > 0} breadcrumbs={crumbs}>
       <ErrorSummary errors={errors} />
       {done && (
         <NotificationBanner key={done.id} type="success" heading={`Concern logged against ${done.service}`}>

@@ -4,7 +4,8 @@ import { useAuth } from '../auth';
 import { KeyFigures, LoadingOrError, Page } from '../components';
 import type { KpiView, Procurement, RecommissioningEntry } from './types';
 
-const PAGES = [
+/** The area's pages; `provider` is the title and description a provider user sees (absent: staff only). */
+const PAGES: { href: string; title: string; text: string; provider?: { title: string; text: string } }[] = [
   {
     href: '/contracts/register',
     title: 'Contract register',
@@ -24,16 +25,28 @@ const PAGES = [
     href: '/contracts/kpis',
     title: 'KPI returns',
     text: 'Providers’ monitoring returns: late, overdue and off-target returns flagged.',
+    provider: {
+      title: 'Your KPI returns',
+      text: 'The monitoring returns your contracts ask for: send each one and see which are due or late.',
+    },
   },
   {
     href: '/contracts/assessments',
     title: 'Quality assessments',
     text: 'PAMMS-style assessments: draft, provider challenge, published, action plans.',
+    provider: {
+      title: 'Your quality assessments',
+      text: 'The council’s quality assessments of your services: read them, challenge a draft and answer action plans.',
+    },
   },
   {
     href: '/contracts/concerns',
     title: 'Provider concerns',
     text: 'Provider concerns and safeguarding referrals logged against each service.',
+    provider: {
+      title: 'Concerns about your services',
+      text: 'Concerns the council has logged about your services, and your responses to them.',
+    },
   },
   {
     href: '/contracts/delivery-plan',
@@ -105,9 +118,7 @@ function formatMillions(pence: number): string {
 export function ContractsOverviewPage() {
   const { user } = useAuth();
   const provider = user?.role === 'provider';
-  const pages = provider
-    ? PAGES.filter((p) => p.href.endsWith('/kpis') || p.href.endsWith('/assessments') || p.href.endsWith('/concerns'))
-    : PAGES;
+  const pages = provider ? PAGES.flatMap((p) => (p.provider ? [{ href: p.href, ...p.provider }] : [])) : PAGES;
   return (
     <Page title="Contracts and delivery" breadcrumbs={[{ text: 'Contracts and delivery' }]}>
       {provider ? (
@@ -123,13 +134,7 @@ export function ContractsOverviewPage() {
           <li key={p.href} className="govuk-!-margin-bottom-4">
             <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
               <Link className="govuk-link" to={p.href}>
-                {provider && p.href.endsWith('/kpis')
-                  ? 'Your KPI returns'
-                  : provider && p.href.endsWith('/concerns')
-                    ? 'Concerns about your services'
-                    : provider
-                      ? 'Your quality assessments'
-                      : p.title}
+                {p.title}
               </Link>
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-0">{p.text}</p>

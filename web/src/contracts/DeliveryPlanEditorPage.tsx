@@ -13,6 +13,7 @@ import {
   Tag,
   type SummaryError,
   type TagColour,
+  formatSpan,
 } from '../components';
 import { HistoryTable } from './HistoryTable';
 import type { HistoryEntry } from './types';
@@ -111,7 +112,7 @@ export function DeliveryPlanEditorPage() {
   return (
     <Page
       title={plan.title}
-      caption={`${KIND_LABEL[plan.kind]}${plan.careGroup ? ` – ${plan.careGroup}` : ''}, ${years[0]} – ${years[years.length - 1]}`}
+      caption={`${KIND_LABEL[plan.kind]}${plan.careGroup ? ` – ${plan.careGroup}` : ''}, ${formatSpan(years[0], years[years.length - 1], ' – ')}`}
       breadcrumbs={crumbs([{ text: plan.title }])}
       hasErrors={errors.length > 0}
     >

@@ -14,6 +14,7 @@ import {
   chartColours,
   type PlotOptions,
   type TagColour,
+  formatSpan,
 } from '../components';
 import { RAG_LABELS, label } from './labels';
 import type { ActionView, PlanRag, PriorityGroup } from './types';
@@ -149,7 +150,7 @@ export function DeliveryPlanPage() {
   const red = all.filter((a) => a.rag === 'red').length;
   return (
     <Page
-      title={`${data.plan.title} ${years[0]} – ${years[years.length - 1]}`}
+      title={`${data.plan.title} ${formatSpan(years[0], years[years.length - 1], ' – ')}`}
       caption="Contracts and delivery"
       breadcrumbs={crumbs}
     >

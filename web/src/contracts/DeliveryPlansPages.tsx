@@ -18,6 +18,7 @@ import {
   fieldError,
   useFileUpload,
   type SummaryError,
+  formatSpan,
 } from '../components';
 import { crumbs, errorsOf, KIND_LABEL } from './deliveryPlanParts';
 
@@ -73,7 +74,11 @@ export function DeliveryPlansPage() {
               },
               { key: 'kind', header: 'Kind', render: (p) => KIND_LABEL[p.kind] },
               { key: 'careGroup', header: 'Care group', render: (p) => p.careGroup ?? '' },
-              { key: 'years', header: 'Years', render: (p) => `${p.years[0]} – ${p.years[p.years.length - 1]}` },
+              {
+                key: 'years',
+                header: 'Years',
+                render: (p) => formatSpan(p.years[0], p.years[p.years.length - 1], ' – '),
+              },
               { key: 'actions', header: 'Actions', numeric: true },
               { key: 'retired', header: 'Status', render: (p) => (p.retired ? 'Retired' : 'Current') },
             ]}
@@ -220,8 +225,13 @@ function PlanKindFields(p: {
         small={p.small}
         value={p.kind}
         onChange={p.setKind}
+        error={fieldError(p.errors, 'kind')}
         items={[
-          { value: 'delivery_plan', text: 'The council’s delivery plan' },
+          {
+            value: 'delivery_plan',
+            text: 'The council’s delivery plan',
+            hint: 'The council has one delivery plan for each year: retire the current one before starting its successor for the same years',
+          },
           { value: 'workplan', text: 'A care group’s or portfolio’s workplan' },
         ]}
       />

@@ -12,6 +12,7 @@ import {
   Radios,
   TextInput,
   Textarea,
+  UnsavedChangesGuard,
   fieldError,
   type SummaryError,
 } from '../components';
@@ -76,7 +77,7 @@ export function PlanActionPage() {
     try {
       if (existing) await apiSend('PUT', `/api/delivery-plans/actions/${existing.a.id}`, body);
       else await apiSend('POST', `/api/delivery-plans/intentions/${intentionId}/actions`, body);
-      navigate(`/contracts/delivery-plans/${planId}?saved=1`);
+      navigate(`/contracts/delivery-plans/${planId}?saved=1`, { state: { saved: true } });
     } catch (err) {
       setErrors(
         errorsOf(err).map((x) => ({
@@ -99,6 +100,7 @@ export function PlanActionPage() {
       breadcrumbs={crumbs([{ text: data.plan.title, href: `/contracts/delivery-plans/${planId}` }, { text: title }])}
       hasErrors={errors.length > 0}
     >
+      <UnsavedChangesGuard when={form !== null} />
       {!data.canEdit || !intention ? (
         <p className="govuk-body">
           {!data.canEdit ? 'You can read this plan but not change it.' : 'There is no such intention in this plan.'}

@@ -1,3 +1,4 @@
+import { wholePoundsTotal } from '../../../src/domain/core/format';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi, withQuery } from '../api';
@@ -46,7 +47,8 @@ export function RegisterPage() {
     }),
   );
   const { hasRole } = useAuth();
-  const totalAnnual = useMemo(() => (data?.contracts ?? []).reduce((a, c) => a + c.annualValuePence, 0), [data]);
+  // The sum of the whole pounds the table shows for each contract.
+  const totalAnnual = useMemo(() => wholePoundsTotal((data?.contracts ?? []).map((c) => c.annualValuePence)), [data]);
 
   const columns: Column<Contract>[] = [
     {

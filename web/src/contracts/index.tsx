@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Area } from '../area';
-import { RequireAuth } from '../auth';
+import { RequireAuth, STAFF_ROLES } from '../auth';
 import { lazyPage } from '../components';
 
 const ContractsOverviewPage = lazyPage(() => import('./ContractsOverviewPage'), 'ContractsOverviewPage');
@@ -36,6 +36,8 @@ const RiskBandsPage = lazyPage(() => import('./RiskWritePages'), 'RiskBandsPage'
 /** Pages that write contracts, procurements, KPIs and risks: commissioners only (everyone else is told so). */
 const COMMISSIONING = ['admin', 'commissioner'] as const;
 const commissioning = (page: ReactNode) => <RequireAuth roles={COMMISSIONING}>{page}</RequireAuth>;
+/** Pages for council staff only (a provider user is told so, in those words, rather than shown a staff page). */
+const staff = (page: ReactNode) => <RequireAuth roles={STAFF_ROLES}>{page}</RequireAuth>;
 
 export const contractsArea: Area = {
   path: 'contracts',
@@ -63,11 +65,11 @@ export const contractsArea: Area = {
     { path: 'register/:id/kpis/:kpiId/edit', element: commissioning(<EditKpiPage />) },
     { path: 'register/:id/kpis/:kpiId/remove', element: commissioning(<RemoveKpiPage />) },
     { path: 'procurements/new', element: commissioning(<StartProcurementPage />) },
-    { path: 'procurements/:id', element: <ProcurementPage /> },
+    { path: 'procurements/:id', element: staff(<ProcurementPage />) },
     { path: 'risks/new', element: commissioning(<AddRiskPage />) },
     { path: 'risks/bands', element: commissioning(<RiskBandsPage />) },
-    { path: 'recommissioning', element: <RecommissioningPage /> },
-    { path: 'procurements', element: <ProcurementsPage /> },
+    { path: 'recommissioning', element: staff(<RecommissioningPage />) },
+    { path: 'procurements', element: staff(<ProcurementsPage />) },
     { path: 'kpis', element: <KpiReturnsPage /> },
     { path: 'assessments', element: <AssessmentsPage /> },
     {
@@ -79,13 +81,13 @@ export const contractsArea: Area = {
       ),
     },
     { path: 'assessments/:id', element: <AssessmentPage /> },
-    { path: 'delivery-plan', element: <DeliveryPlanPage /> },
-    { path: 'delivery-plans', element: <DeliveryPlansPage /> },
+    { path: 'delivery-plan', element: staff(<DeliveryPlanPage />) },
+    { path: 'delivery-plans', element: staff(<DeliveryPlansPage />) },
     { path: 'delivery-plans/new', element: commissioning(<NewDeliveryPlanPage />) },
-    { path: 'delivery-plans/:id', element: <DeliveryPlanEditorPage /> },
+    { path: 'delivery-plans/:id', element: staff(<DeliveryPlanEditorPage />) },
     { path: 'delivery-plans/:id/actions/new', element: commissioning(<PlanActionPage />) },
     { path: 'delivery-plans/:id/actions/:actionId', element: commissioning(<PlanActionPage />) },
-    { path: 'risks', element: <RisksPage /> },
+    { path: 'risks', element: staff(<RisksPage />) },
     { path: 'concerns', element: <ConcernsPage /> },
     { path: 'concerns/:id', element: <ConcernPage /> },
   ],

@@ -149,7 +149,9 @@ export function DataPage() {
         status: 'refused',
         fileName: file.name,
         detail: api?.detail || api?.title || String(err),
-        problems: (api?.errors ?? []).map(toFileProblem),
+        problems: (api?.errors ?? []).map((e) =>
+          toFileProblem(e, Object.fromEntries(options.map((o) => [o.key, o.label]))),
+        ),
       });
     }
   }

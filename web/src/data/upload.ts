@@ -13,12 +13,23 @@ export interface FileProblem {
   message: string;
 }
 
-/** Splits the API's `line 3: Start date` field back into line and field. Exported for tests. */
-export function toFileProblem(e: { field: string; message: string }): FileProblem {
+/** Field names the importers give that are not a column of the file: shown by their label. */
+const FIELD_LABELS: Record<string, string> = { file: 'File', locationId: 'CQC location ID' };
+
+/**
+ * Splits the API's `line 3: Start date` field back into line and field, and names a whole-file field by its label:
+ * `file` → "File", an option's key (`trust`) → the option's label ("NHS trust"), from `optionLabels`. Exported for
+ * tests.
+ */
+export function toFileProblem(
+  e: { field: string; message: string },
+  optionLabels: Readonly<Record<string, string>> = {},
+): FileProblem {
+  const label = (field: string) => optionLabels[field] ?? FIELD_LABELS[field] ?? field;
   const m = /^line (\d+)(?::\s*(.*))?$/.exec(e.field);
   return m
-    ? { line: Number(m[1]), field: m[2] ?? '', message: e.message }
-    : { line: null, field: e.field, message: e.message };
+    ? { line: Number(m[1]), field: label(m[2] ?? ''), message: e.message }
+    : { line: null, field: label(e.field), message: e.message };
 }
 
 /**

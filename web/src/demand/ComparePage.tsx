@@ -114,7 +114,8 @@ export function ComparePage() {
       },
     },
   ];
-  const downloadRows = data.scenarios.flatMap((s) =>
+  // One column a service, keyed by the service: typed as a record so each column reads its own key.
+  const downloadRows: Record<string, string | number | null>[] = data.scenarios.flatMap((s) =>
     s.years.map((year, i) => ({
       scenario: s.name,
       year,

@@ -12,6 +12,7 @@ import {
   Page,
   Select,
   WarningText,
+  formatSpan,
 } from '../components';
 import type { AreasResponse, PopulationResponse, ProjectionResponse, ScenariosResponse } from './types';
 import { PopulationSection } from './overview/PopulationSection';
@@ -219,7 +220,7 @@ export function sourceRanges(sources: { year: number; kind: string; vintage: str
     if (g && g.kind === s.kind && g.vintage === s.vintage && g.to === s.year - 1) g.to = s.year;
     else groups.push({ from: s.year, to: s.year, kind: s.kind, vintage: s.vintage });
   }
-  return groups.map((g) => `${g.from === g.to ? g.from : `${g.from}–${g.to}`} ${g.kind}s (${g.vintage})`).join('; ');
+  return groups.map((g) => `${formatSpan(g.from, g.to)} ${g.kind}s (${g.vintage})`).join('; ');
 }
 
 function scenarioSummary(p: ProjectionResponse): string {

@@ -15,6 +15,7 @@ import {
   type DownloadColumn,
 } from '../components';
 import { DELAY_REASON_LABELS } from './labels';
+import { lastEndedPeriods, periodEndedIn } from './metricsPeriods';
 import { DischargeReportPage } from './DischargeReportPage';
 import type { MetricsReport, PeriodMetrics, ProviderAcceptance } from './types';
 
@@ -140,8 +141,9 @@ export function MetricsPage() {
     [rows],
   );
 
-  const last = rows[rows.length - 1];
-  const prev = rows[rows.length - 2];
+  // The headline figures are the last period that has ended; the current one is "so far" in the download.
+  const ended = report.data ? periodEndedIn(report.data, period) : () => true;
+  const { last, prev } = lastEndedPeriods(rows, ended);
   const totalDelayed = rows.reduce((a, r) => a + r.delayedBedDaysTotal, 0);
   const worstReason = DELAY_KEYS.map((k) => [k, rows.reduce((a, r) => a + r.delayedBedDays[k], 0)] as const).sort(
     (a, b) => b[1] - a[1],
@@ -150,7 +152,7 @@ export function MetricsPage() {
     {
       key: 'period',
       header: period === 'week' ? 'Week starting' : 'Month starting',
-      value: (r) => formatDate(r.period),
+      value: (r) => (ended(r.period) ? formatDate(r.period) : `${formatDate(r.period)} (so far)`),
     },
     ...([0, 1, 2, 3] as const).map((p) => ({
       key: `ref${p}`,
@@ -206,7 +208,7 @@ export function MetricsPage() {
               figures={[
                 {
                   key: 'discharges',
-                  label: `Discharges, ${periodLabel(last.period, period)} so far`,
+                  label: `Discharges, ${periodLabel(last.period, period)}`,
                   value: last.discharges[0] + last.discharges[1] + last.discharges[2] + last.discharges[3],
                 },
                 {
@@ -246,7 +248,7 @@ export function MetricsPage() {
             title="Time from medically optimised to discharge"
             description={
               last
-                ? `In the latest period half of people left within ${last.wait.medianDays ?? '–'} days and nine in ten within ${last.wait.p90Days ?? '–'} days.`
+                ? `In ${periodLabel(last.period, period)} half of people left within ${last.wait.medianDays ?? '–'} days and nine in ten within ${last.wait.p90Days ?? '–'} days.`
                 : 'No discharges yet.'
             }
             plot={waitPlot}

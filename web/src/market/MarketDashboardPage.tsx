@@ -14,7 +14,9 @@ import {
   formatMonth,
 } from '../components';
 import { describeFilters, filterQuery, FiltersForm, useMarketFilters } from './Filters';
-import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
+import { bedsByType } from '../../../src/domain/mps/marketSections';
+import { occupancyMonthCell, occupancyMonthText } from './occupancyMonths';
+import { BED_TYPE_LABELS, FRAGILITY_THRESHOLDS, SERVICE_TYPE_LABELS, STALE_AFTER_DAYS } from './labels';
 import { ProviderHomePage } from './ProviderPage';
 import type { MarketSummary } from './types';
 import { useDashboardPlots } from './dashboardPlots';
@@ -68,8 +70,12 @@ function MarketDashboard() {
       </Page>
     );
   const trend = data.occupancyTrend;
+  // Beds by type in rows that add up to the headline beds and vacancies, as the statement's chart shows them.
+  const beds = bedsByType(data);
   const first = trend[0];
   const last = trend[trend.length - 1];
+  // The current month is the latest returns so far: "December 2026 to date", never a finished month.
+  const monthText = occupancyMonthText(data.asAt);
   const ratedGood = data.ratings
     .filter((r) => r.rating === 'Good' || r.rating === 'Outstanding')
     .reduce((s, r) => s + r.count, 0);
@@ -139,7 +145,7 @@ function MarketDashboard() {
         height={300}
         description={
           first && last
-            ? `Occupancy was ${formatRatio(first.occupancy)} in ${formatMonth(first.month)} and ${formatRatio(last.occupancy)} in ${formatMonth(last.month)}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
+            ? `Occupancy was ${formatRatio(first.occupancy)} in ${formatMonth(first.month)} and ${formatRatio(last.occupancy)} in ${monthText(last.month)}. The dashed line marks ${formatRatio(FRAGILITY_THRESHOLDS.lowOccupancy, 0)}, below which a home is flagged as fragile.`
             : 'No capacity returns yet.'
         }
         plot={occupancyPlot}
@@ -152,7 +158,7 @@ function MarketDashboard() {
         rows={trend}
         rowKey={(r) => r.month}
         columns={[
-          { key: 'month', header: 'Month', render: (r) => formatMonth(r.month) },
+          { key: 'month', header: 'Month', render: (r) => monthText(r.month) },
           { key: 'homes', header: 'Homes reporting', numeric: true },
           { key: 'maxCapacity', header: 'Maximum capacity', numeric: true },
           { key: 'occupied', header: 'Occupied', numeric: true },
@@ -164,7 +170,7 @@ function MarketDashboard() {
           filter: describeFilters(filters),
           what: 'occupancy by month',
           columns: [
-            { key: 'month', header: 'Month' },
+            { key: 'month', header: 'Month', value: (r) => occupancyMonthCell(r.month, data.asAt) },
             { key: 'homes', header: 'Homes reporting', numFmt: '#,##0' },
             { key: 'maxCapacity', header: 'Maximum capacity', numFmt: '#,##0' },
             { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
@@ -211,15 +217,16 @@ function MarketDashboard() {
             height={240}
             plot={groupsPlot}
             description={
-              data.byGroup
-                .map((g) => `${GROUP_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`)
-                .join('; ') + '. Only homes that split their return by bed type are counted here.'
+              beds
+                .map((g) => `${BED_TYPE_LABELS[g.group]}: ${g.vacantAccepting} vacant of ${g.maxCapacity}`)
+                .join('; ') +
+              `. Beds a return gives only as totals (or in types that don’t add up to its totals) are not split by type, so the rows add up to the ${formatNumber(data.maxCapacity)} beds and ${formatNumber(data.vacantAccepting)} vacancies accepting admissions in the latest returns.`
             }
             caption="Beds by type"
-            rows={data.byGroup}
+            rows={beds}
             rowKey={(r) => r.group}
             columns={[
-              { key: 'group', header: 'Bed type', render: (r) => GROUP_LABELS[r.group] },
+              { key: 'group', header: 'Bed type', render: (r) => BED_TYPE_LABELS[r.group] },
               { key: 'maxCapacity', header: 'Beds', numeric: true },
               { key: 'occupied', header: 'Occupied', numeric: true },
               { key: 'vacantAccepting', header: 'Vacant, accepting', numeric: true },
@@ -229,7 +236,7 @@ function MarketDashboard() {
               filter: describeFilters(filters),
               what: 'beds by type',
               columns: [
-                { key: 'group', header: 'Bed type', labels: GROUP_LABELS },
+                { key: 'group', header: 'Bed type', labels: BED_TYPE_LABELS },
                 { key: 'maxCapacity', header: 'Beds', numFmt: '#,##0' },
                 { key: 'occupied', header: 'Occupied', numFmt: '#,##0' },
                 { key: 'vacantAccepting', header: 'Vacant accepting admissions', numFmt: '#,##0' },

@@ -9,19 +9,23 @@ import {
   formatDate,
   formatNumber,
   formatPence,
-  formatQuarter,
   formatRatio,
   KeyFigures,
   LoadingOrError,
   Table,
   formatCount,
 } from '../components';
+import { ACTIVE_PLACEMENTS_DEFINITION, activePlacementsTotal } from '../../../src/domain/market/placement';
 import { describeFilters, filterQuery, useMarketFilters } from './Filters';
+import { quarterCell, quarterText } from './occupancyMonths';
 import { MarketPage } from './MarketPage';
 import { BAND_LABELS, FUNDING_LABELS } from './labels';
 import type { PriceSummary } from './types';
 import { usePricePlots } from './pricePlots';
 import { ChartWithData } from './ChartWithData';
+
+/** The funding table's rows: each funding, then their total. */
+const FUNDING_ROW_LABELS: Record<string, string> = { ...FUNDING_LABELS, total: 'Total' };
 
 const poundsPerWeek = (pence: number | null | undefined) =>
   pence == null ? 'Not available' : `${formatPence(Math.round(pence))} a week`;
@@ -38,6 +42,10 @@ export function PricesPage() {
       </MarketPage>
     );
   const c = data.change;
+  // The current quarter holds the placements so far: "Oct–Dec 2026 to date", never a finished quarter.
+  const quarterName = quarterText(data.asAt);
+  // The funding rows and their total, which equals the home page's card when the filter is "Everywhere".
+  const fundingRows = [...data.funding, { funding: 'total', count: activePlacementsTotal(data.funding) }];
   const firstMix = data.contractMix.slice(0, 4);
   const lastMix = data.contractMix.slice(-4);
   const spotShare = (qs: typeof firstMix) => {
@@ -121,7 +129,7 @@ export function PricesPage() {
         rows={data.quarters}
         rowKey={(r) => r.quarter}
         columns={[
-          { key: 'quarter', header: 'Quarter', render: (r) => formatQuarter(r.quarter) },
+          { key: 'quarter', header: 'Quarter', render: (r) => quarterName(r.quarter) },
           { key: 'n', header: 'Placements', numeric: true },
           { key: 'q1', header: 'Lower quartile', numeric: true, render: (r) => formatPence(Math.round(r.q1)) },
           { key: 'median', header: 'Median', numeric: true, render: (r) => formatPence(Math.round(r.median)) },
@@ -134,7 +142,7 @@ export function PricesPage() {
           filter: describeFilters(filters),
           what: 'prices by quarter',
           columns: [
-            { key: 'quarter', header: 'Quarter' },
+            { key: 'quarter', header: 'Quarter', value: (r) => quarterCell(r.quarter, data.asAt) },
             { key: 'n', header: 'Placements', numFmt: '#,##0' },
             { key: 'min', header: 'Min £/week', value: (r) => r.min / 100, numFmt: '£#,##0.00' },
             { key: 'q1', header: 'Lower quartile £/week', value: (r) => r.q1 / 100, numFmt: '£#,##0.00' },
@@ -198,7 +206,7 @@ export function PricesPage() {
         rows={data.contractMix}
         rowKey={(r) => r.quarter}
         columns={[
-          { key: 'quarter', header: 'Quarter', render: (r) => formatQuarter(r.quarter) },
+          { key: 'quarter', header: 'Quarter', render: (r) => quarterName(r.quarter) },
           { key: 'spot', header: 'Spot', numeric: true },
           { key: 'framework', header: 'Framework', numeric: true },
           { key: 'block', header: 'Block', numeric: true },
@@ -209,7 +217,7 @@ export function PricesPage() {
           filter: describeFilters(filters),
           what: 'contract mix',
           columns: [
-            { key: 'quarter', header: 'Quarter' },
+            { key: 'quarter', header: 'Quarter', value: (r) => quarterCell(r.quarter, data.asAt) },
             { key: 'spot', header: 'Spot' },
             { key: 'framework', header: 'Framework' },
             { key: 'block', header: 'Block' },
@@ -269,21 +277,27 @@ export function PricesPage() {
             ]}
           />
           <Table
-            caption="Active placements by funding"
-            rows={data.funding}
+            caption={`Active placements by funding, ${describeFilters(filters)}`}
+            rows={fundingRows}
             rowKey={(r) => r.funding}
             columns={[
-              { key: 'funding', header: 'Funding', render: (r) => FUNDING_LABELS[r.funding] ?? r.funding },
-              { key: 'count', header: 'Placements and packages', numeric: true },
+              { key: 'funding', header: 'Funding', render: (r) => FUNDING_ROW_LABELS[r.funding] ?? r.funding },
+              { key: 'count', header: 'Placements and packages', numeric: true, render: (r) => formatNumber(r.count) },
             ]}
+            firstCellIsHeader
           />
+          <p className="govuk-body-s" data-testid="active-placements-definition">
+            {ACTIVE_PLACEMENTS_DEFINITION}, counted here for {describeFilters(filters)}.
+            {(filters.scope ?? 'borough') !== 'all' &&
+              ' The home page counts them everywhere: choose “Everywhere” above to see the same total.'}
+          </p>
           <DownloadLinks
             filename="active-placements-by-funding"
             filter={describeFilters(filters)}
             what="funding"
-            rows={data.funding}
+            rows={fundingRows}
             columns={[
-              { key: 'funding', header: 'Funding', labels: FUNDING_LABELS },
+              { key: 'funding', header: 'Funding', labels: FUNDING_ROW_LABELS },
               { key: 'count', header: 'Placements and packages', numFmt: '#,##0' },
             ]}
           />

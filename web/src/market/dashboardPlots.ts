@@ -2,7 +2,8 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import { categoricalColours, chartColours, formatCount, formatNumber, formatRatio } from '../components';
-import { FRAGILITY_THRESHOLDS, GROUP_LABELS, SERVICE_TYPE_LABELS } from './labels';
+import { bedsByType } from '../../../src/domain/mps/marketSections';
+import { BED_TYPE_LABELS, FRAGILITY_THRESHOLDS, SERVICE_TYPE_LABELS } from './labels';
 import type { MarketSummary } from './types';
 
 const monthDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
@@ -78,14 +79,14 @@ export function useDashboardPlots(data: MarketSummary | undefined) {
       },
       marks: [
         Plot.barX(
-          (data?.byGroup ?? []).flatMap((g) => [
-            { group: GROUP_LABELS[g.group], kind: 'Occupied', beds: g.occupied },
-            { group: GROUP_LABELS[g.group], kind: 'Vacant, accepting admissions', beds: g.vacantAccepting },
+          (data ? bedsByType(data) : []).flatMap((g) => [
+            { group: BED_TYPE_LABELS[g.group], kind: 'Occupied', beds: g.occupied },
+            { group: BED_TYPE_LABELS[g.group], kind: 'Vacant, accepting admissions', beds: g.vacantAccepting },
           ]),
           { y: 'group', x: 'beds', fill: 'kind' },
         ),
       ],
-      marginLeft: 100,
+      marginLeft: 120,
     }),
     [data],
   );

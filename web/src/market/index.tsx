@@ -14,13 +14,21 @@ const OrganisationAccountsPage = lazyPage(() => import('./OrganisationAccountsPa
 const RemoveAccessPage = lazyPage(() => import('./RemoveAccessPage'), 'RemoveAccessPage');
 const SelfFunderFeesPage = lazyPage(() => import('./SelfFunderFeesPage'), 'SelfFunderFeesPage');
 
-// Providers use the same area: /market shows them their own services (the server limits them to their own data).
+// Providers use the same area: /market shows them their own services (the server limits them to their own data);
+// the market-wide pages (prices, care homes, vacancies, rates) are for council staff, and a provider is told so.
 export const marketArea: Area = {
   path: 'market',
   title: 'Market',
   routes: [
     { index: true, element: <MarketDashboardPage /> },
-    { path: 'prices', element: <PricesPage /> },
+    {
+      path: 'prices',
+      element: (
+        <RequireAuth roles={STAFF_ROLES}>
+          <PricesPage />
+        </RequireAuth>
+      ),
+    },
     // Staff read the rates; the page offers the forms to admins and commissioners only (the server checks too).
     {
       path: 'rates',
@@ -30,8 +38,22 @@ export const marketArea: Area = {
         </RequireAuth>
       ),
     },
-    { path: 'care-homes', element: <CareHomesPage /> },
-    { path: 'vacancies', element: <VacanciesPage /> },
+    {
+      path: 'care-homes',
+      element: (
+        <RequireAuth roles={STAFF_ROLES}>
+          <CareHomesPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'vacancies',
+      element: (
+        <RequireAuth roles={STAFF_ROLES}>
+          <VacanciesPage />
+        </RequireAuth>
+      ),
+    },
     { path: 'providers/:id', element: <ProviderPage /> },
     { path: 'locations/:id', element: <LocationPage /> },
     {

@@ -39,6 +39,8 @@ export const FUNDING_LABELS: Record<string, string> = {
   self_funded: 'Self-funded (arranged by council)',
 };
 export const GROUP_LABELS = { residential: 'Residential', nursing: 'Nursing', dementia: 'Dementia' } as const;
+/** The rows of beds by type: the three groups of a return, then the beds a return gives only as totals. */
+export const BED_TYPE_LABELS: Readonly<Record<string, string>> = { ...GROUP_LABELS, not_split: 'Not split by type' };
 export const SCOPE_LABELS = { borough: 'In the borough', out: 'Outside the borough', all: 'Everywhere' } as const;
 /** Services with a cost of care figure (PUT /api/market/cost-of-care). */
 export const COST_OF_CARE_SERVICES = ['residential', 'nursing', 'homecare'] as const;

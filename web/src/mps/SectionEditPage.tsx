@@ -12,6 +12,8 @@ import {
   NotificationBanner,
   Page,
   Textarea,
+  UnsavedChangesGuard,
+  WarningText,
   apiErrorsToSummary,
   fieldError,
   type SummaryError,
@@ -59,6 +61,8 @@ export function SectionEditPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Blocks the user emptied and is being asked about before they are saved empty. */
+  const [emptyToConfirm, setEmptyToConfirm] = useState<string[] | null>(null);
   const data = section.data;
   if (!data)
     return (
@@ -90,8 +94,8 @@ export function SectionEditPage() {
     }
   }
 
-  const save = (e: FormEvent) => {
-    e.preventDefault();
+  const save = (e: FormEvent | null, emptyConfirmed = false) => {
+    e?.preventDefault();
     const blocks = data.blocks
       .filter((b) => current[b.key] !== b.text)
       .map((b) => ({ blockKey: b.key, text: current[b.key], baseVersion: b.version }));
@@ -99,6 +103,13 @@ export function SectionEditPage() {
       setErrors([{ message: 'You have not changed any text' }]);
       return;
     }
+    // Saving a block with no text empties it in the statement: ask first (earlier versions can still be restored).
+    const emptied = data.blocks.filter((b) => current[b.key] !== b.text && !current[b.key].trim());
+    if (emptied.length && !emptyConfirmed) {
+      setEmptyToConfirm(emptied.map((b) => b.heading ?? data.title));
+      return;
+    }
+    setEmptyToConfirm(null);
     void run(
       () => apiSend<SectionDraft>('PUT', `/api/mps/sections/${key}`, { blocks }),
       'Your changes have been saved',
@@ -128,6 +139,7 @@ export function SectionEditPage() {
       breadcrumbs={[{ text: 'Market Position Statement', href: '/mps' }, { text: data.title }]}
       hasErrors={errors.length > 0}
     >
+      <UnsavedChangesGuard when={changed && !busy} />
       <ErrorSummary errors={summaryErrors} />
       {message && <NotificationBanner type="success" heading={message} />}
       <p className="govuk-body">
@@ -158,14 +170,33 @@ export function SectionEditPage() {
                         hint={`${b.hint} ${b.version ? `Version ${b.version}, ${b.author}, ${formatDateTime(b.updatedAt)}.` : 'Not written yet.'}`}
                         rows={b.key === 'contacts' ? 3 : 10}
                         value={current[b.key]}
-                        onChange={(v) => setTexts({ ...current, [b.key]: v })}
+                        onChange={(v) => {
+                          setTexts({ ...current, [b.key]: v });
+                          setEmptyToConfirm(null);
+                        }}
                         error={i >= 0 ? blockError(i) : undefined}
                       />
                       {b.version > 1 && <BlockHistoryDetails sectionKey={key} blockKey={b.key} />}
                     </div>
                   );
                 })}
-                <Button disabled={busy || !changed}>Save changes</Button>
+                {emptyToConfirm ? (
+                  <div role="alert">
+                    <WarningText>
+                      {`You have removed all the text of ${emptyToConfirm.join(', ')}. Saving leaves ${emptyToConfirm.length === 1 ? 'it' : 'them'} empty in the statement, and the section goes back to draft.`}
+                    </WarningText>
+                    <ButtonGroup>
+                      <Button type="button" variant="warning" disabled={busy} onClick={() => save(null, true)}>
+                        Save the empty text
+                      </Button>
+                      <Button type="button" variant="secondary" onClick={() => setEmptyToConfirm(null)}>
+                        Keep editing
+                      </Button>
+                    </ButtonGroup>
+                  </div>
+                ) : (
+                  <Button disabled={busy || !changed}>Save changes</Button>
+                )}
               </form>
             </>
           )}

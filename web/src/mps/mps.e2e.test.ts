@@ -38,6 +38,40 @@ describeE2E('market position statement', () => {
     await expect.poll(() => page.getByText('Your changes have been saved').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Draft', { exact: true }).first().isVisible()).toBe(true);
 
+    // Review 13, finding 8: unsaved text is not lost without a warning, and an emptied section is not saved unasked.
+    await page.goto(`${base}/mps/sections/introduction`);
+    await page.locator('main textarea').first().waitFor();
+    const introTitle = await page.getByRole('heading', { level: 1 }).textContent();
+    const introText = page.locator('main textarea').first();
+    const original = await introText.inputValue();
+    await introText.fill(`${original}\n\nWords not saved yet.`);
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'Market Position Statement' })
+      .click();
+    await expect
+      .poll(() => asked)
+      .toEqual(['You have changes that have not been saved. Leave this page and lose them?']);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(introTitle);
+    expect(await introText.inputValue()).toContain('Words not saved yet.');
+    await introText.fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/You have removed all the text of .*Saving leaves it empty in the statement/).waitFor();
+    await page.getByRole('button', { name: 'Keep editing' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Save changes' }).isVisible()).toBe(true);
+    expect(await page.getByText('Your changes have been saved').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'Market Position Statement' })
+      .click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Market Position Statement');
+
     // Edit homecare's opportunities and send that section for review.
     const homecareText = 'Provider engagement event for the new homecare model: spring 2027, town hall.';
     await page.goto(`${base}/mps/sections/homecare`);

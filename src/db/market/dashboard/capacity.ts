@@ -36,6 +36,7 @@ export interface CapacitySummary {
   vacantAccepting: number;
   occupancy: number | null;
   staleHomes: number;
+  /** Beds by type from the returns whose types add up (SPLIT_ADDS_UP); the rest are not split by type. */
   byGroup: {
     group: 'residential' | 'nursing' | 'dementia';
     maxCapacity: number;
@@ -59,6 +60,21 @@ export interface CapacitySummary {
     providerCount: number;
   };
 }
+
+/**
+ * Whether a home's latest return splits its beds by type in figures that add up: the beds it leaves untyped
+ * (total minus the typed groups) can hold the occupied and vacant beds it leaves untyped. A return whose groups
+ * don't (Elm Manor's said 15 vacant, its groups 6 + 5 + 3 = 14, with every bed typed) counts as not split, so the
+ * "not split by type" row never shows more vacant beds than beds (issue 13, review 13 finding 5).
+ */
+const SPLIT_ADDS_UP = sql`cross join lateral (select
+    latest.max_capacity - coalesce(latest.residential_max,0) - coalesce(latest.nursing_max,0) - coalesce(latest.dementia_max,0) as beds,
+    latest.occupied - coalesce(latest.residential_occupied,0) - coalesce(latest.nursing_occupied,0) - coalesce(latest.dementia_occupied,0) as occupied,
+    latest.vacant_accepting - coalesce(latest.residential_vacant_accepting,0) - coalesce(latest.nursing_vacant_accepting,0)
+      - coalesce(latest.dementia_vacant_accepting,0) as vacant
+  ) untyped
+  cross join lateral (select untyped.occupied >= 0 and untyped.vacant >= 0
+    and untyped.occupied + untyped.vacant <= untyped.beds as adds_up) split`;
 
 /**
  * Capacity, occupancy, ratings, homecare, workforce and concentration for the filtered market. Cached per market
@@ -97,10 +113,16 @@ async function computeCapacity(
         coalesce(sum(latest.max_capacity), 0)::int as max_capacity, coalesce(sum(latest.occupied), 0)::int as occupied,
         coalesce(sum(latest.vacant_reserved), 0)::int as vacant_reserved, coalesce(sum(latest.vacant_accepting), 0)::int as vacant_accepting,
         array_agg((extract(epoch from latest.as_at) * 1000000)::bigint) as as_at_micros,
-        coalesce(sum(latest.residential_max),0)::int rm, coalesce(sum(latest.residential_occupied),0)::int ro, coalesce(sum(latest.residential_vacant_accepting),0)::int rv,
-        coalesce(sum(latest.nursing_max),0)::int nm, coalesce(sum(latest.nursing_occupied),0)::int no, coalesce(sum(latest.nursing_vacant_accepting),0)::int nv,
-        coalesce(sum(latest.dementia_max),0)::int dm, coalesce(sum(latest.dementia_occupied),0)::int do_, coalesce(sum(latest.dementia_vacant_accepting),0)::int dv
-      from locations ${LATEST_CAPACITY}
+        coalesce(sum(latest.residential_max) filter (where split.adds_up),0)::int rm,
+        coalesce(sum(latest.residential_occupied) filter (where split.adds_up),0)::int ro,
+        coalesce(sum(latest.residential_vacant_accepting) filter (where split.adds_up),0)::int rv,
+        coalesce(sum(latest.nursing_max) filter (where split.adds_up),0)::int nm,
+        coalesce(sum(latest.nursing_occupied) filter (where split.adds_up),0)::int no,
+        coalesce(sum(latest.nursing_vacant_accepting) filter (where split.adds_up),0)::int nv,
+        coalesce(sum(latest.dementia_max) filter (where split.adds_up),0)::int dm,
+        coalesce(sum(latest.dementia_occupied) filter (where split.adds_up),0)::int do_,
+        coalesce(sum(latest.dementia_vacant_accepting) filter (where split.adds_up),0)::int dv
+      from locations ${LATEST_CAPACITY} ${SPLIT_ADDS_UP}
       where ${where(f, CARE_HOME)}`,
     ),
     queryRows<{ rating: string | null; count: number }>(

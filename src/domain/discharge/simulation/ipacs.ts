@@ -11,6 +11,7 @@ import { InputError, type FieldError } from '../../core/errors.js';
 import { addDays, isIsoDate } from '../../core/dates.js';
 import type { SimulationResult } from './results.js';
 import { scenarioSchema, type Scenario } from './scenario.js';
+import { userMessage } from '../../core/messages.js';
 
 /** One row of a sheet, with its row number in the workbook (1 = the header). */
 export interface SheetRow {
@@ -285,7 +286,7 @@ export function ipacsScenarios(workbook: IpacsWorkbook, options: IpacsOptions): 
           });
           if (!parsed.success) {
             for (const issue of parsed.error.issues)
-              problems.add(S.los.sheet, stay.row, issue.path.join('.') || 'row', issue.message);
+              problems.add(S.los.sheet, stay.row, issue.path.join('.') || 'row', userMessage(issue));
             continue;
           }
           out.push({ name, node, model, scenario: parsed.data });

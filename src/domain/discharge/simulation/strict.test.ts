@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.js';
+import { SCHEMA_WORDING } from '../../core/messages.js';
 import { boroughScenario } from './examples.js';
 import { parseScenario, requireScenario, upgradeStoredScenario } from './scenario.js';
 import { editDistance, nearestName } from './strict.js';
@@ -113,5 +114,17 @@ describe('strict scenarios: unknown fields are refused, never dropped', () => {
         6_000, 25_000, 18_000,
       ]);
     }
+  });
+});
+
+describe('strict scenarios: problems in words', () => {
+  it('says what to enter for a missing field and never shows schema wording', () => {
+    const input = plain();
+    delete input.services[0].name;
+    input.services[1].unit = 'zzz';
+    const found = issues(input);
+    const byField = Object.fromEntries(found.map((i) => [i.field, i.message]));
+    expect(byField['services.0.name']).toBe('Enter the name');
+    for (const i of found) expect(i.message).not.toMatch(SCHEMA_WORDING);
   });
 });

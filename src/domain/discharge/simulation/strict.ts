@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../../core/errors.js';
+import { enterMessage, fieldLabel, userMessage, type SchemaIssue } from '../../core/messages.js';
 
 /**
  * Strict input: a scenario with a field the engine does not know (a misspelling such as `warmUpDays`, or a
@@ -166,9 +167,10 @@ export function fieldIssues(
       for (const key of issue.keys)
         out.push({ field: join([...issue.path, key]), message: unknownFieldMessage(key, known) });
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      out.push({ field: join(issue.path) || prefix || '(input)', message: 'is required' });
+      out.push({ field: join(issue.path) || prefix || '(input)', message: enterMessage(fieldLabel(issue.path)) });
     } else {
-      out.push({ field: join(issue.path) || prefix || '(input)', message: issue.message });
+      // The schema's own messages (ranges in words) are kept; Zod's default wording is put in words.
+      out.push({ field: join(issue.path) || prefix || '(input)', message: userMessage(issue as SchemaIssue) });
     }
   }
   return out;

@@ -10,12 +10,33 @@ import {
   formatGbp,
   formatRatio,
   type Column,
+  type DownloadColumn,
 } from '../../components';
-import type { ProjectionResponse } from '../types';
+import type { BudgetRowView, ProjectionResponse } from '../types';
 import { yearsShown } from './figures';
 
 /** Whole pounds of a sum in pence, for figures of thousands or millions a year. */
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
+
+/**
+ * The budget pressure download's columns: the money in whole pounds and the clients as whole people, as the
+ * page's table and the clients-by-service download show them (issue 13: the cost columns read fields that no
+ * longer existed once money moved to pence, so they came out empty; clients came out as 2.6 people).
+ */
+export function budgetDownloadColumns(p: Pick<ProjectionResponse, 'services'>): DownloadColumn<BudgetRowView>[] {
+  return [
+    { key: 'year', header: 'Year' },
+    { key: 'total', header: 'Annual cost (£)', numFmt: '£#,##0', value: (r) => Math.round(r.totalPence / 100) },
+    { key: 'pressure', header: 'Pressure (£)', numFmt: '£#,##0', value: (r) => Math.round(r.pressurePence / 100) },
+    { key: 'pressureShare', header: 'Change', numFmt: '0.0%' },
+    ...p.services.map((s) => ({
+      key: s.service,
+      header: `${s.label} clients`,
+      value: (r: BudgetRowView) => r.services.find((x) => x.service === s.service)?.clients ?? null,
+      numFmt: '#,##0',
+    })),
+  ];
+}
 
 export function BudgetSection({ p, filter }: { p: ProjectionResponse; filter?: string }) {
   const rows = p.budget.rows.map((r) => ({ ...r, pressurePounds: r.pressurePence / 100 }));
@@ -71,18 +92,7 @@ export function BudgetSection({ p, filter }: { p: ProjectionResponse; filter?: s
         filter={filter}
         filename="budget-pressure"
         what="budget pressure"
-        columns={[
-          { key: 'year', header: 'Year' },
-          { key: 'total', header: 'Annual cost (£)', numFmt: '£#,##0' },
-          { key: 'pressure', header: 'Pressure (£)', numFmt: '£#,##0' },
-          { key: 'pressureShare', header: 'Change', numFmt: '0.0%' },
-          ...p.services.map((s) => ({
-            key: s.service,
-            header: `${s.label} clients`,
-            value: (r: (typeof rows)[number]) => r.services.find((x) => x.service === s.service)?.clients ?? null,
-            numFmt: '#,##0.0',
-          })),
-        ]}
+        columns={budgetDownloadColumns(p)}
         rows={rows}
       />
     </>

@@ -5,7 +5,7 @@ import { formatNumber } from '../../components';
 /** The years the overview's tables show after the base year. */
 export const KEY_YEARS = [2030, 2035, 2040, 2045];
 
-/** People, beds and hours are shown to the nearest whole one (downloads keep the decimals). */
+/** People, beds and hours are shown to the nearest whole one (and so are they in the downloads). */
 export const whole = (v: number | null | undefined) => formatNumber(v === null || v === undefined ? v : Math.round(v));
 
 /** The base year (the first of `all`), then each key year within the projection. */

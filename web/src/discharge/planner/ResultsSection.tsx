@@ -18,6 +18,7 @@ import {
   formatCount,
   formatWholeNumber,
 } from '../../components';
+import { wholePoundsTotal } from '../../../../src/domain/core/format';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import { DailyBandChart, DailyDownloads } from './charts';
 import type { HistoryFit, SimulationResult } from './types';
@@ -174,7 +175,9 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
         ]}
       />
       <p className="govuk-body">
-        Total cost of places, visits and delays over the period: {wholePounds(result.totals.totalCostPence.mean)} (
+        Total cost of places, visits and delays over the period:{' '}
+        {/* The sum of the whole pounds the table and the results download give for each service. */}
+        {wholePounds(wholePoundsTotal(rows.flatMap((r) => [r.delayCostPence, r.serviceCostPence])))} (
         {wholePounds(result.totals.totalCostPence.low)} to {wholePounds(result.totals.totalCostPence.high)}).
       </p>
       <p className="govuk-body-s" id="within-target-definition">

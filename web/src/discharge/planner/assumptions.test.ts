@@ -119,3 +119,33 @@ describe('planner assumptions', () => {
     expect(parsed.error!.issues[0].message).toBe('Cost of an acute bed-day must be from £0 to £3,000');
   });
 });
+
+describe('assumptions to the precision a person enters (review 13 finding 16)', () => {
+  // As the review saw the borough scenario fitted from the hub's history: 18.443 days (SD 8.639), 5.932 a day.
+  const fitted = () => {
+    const scenario = boroughScenario();
+    const s = scenario.services[2];
+    scenario.services[2] = {
+      ...s,
+      lengthOfStay: { kind: 'lognormal', mean: 18.443, sd: 8.639 },
+      arrivals: { kind: 'poisson', perDay: 5.932 },
+    } as typeof s;
+    return scenario;
+  };
+
+  it('shows stays to one decimal place and referrals a day to two', () => {
+    const a = assumptionsOf(fitted());
+    expect([a.services[2].losMean, a.services[2].losSd, a.services[2].perDay]).toEqual(['18.4', '8.6', '5.93']);
+  });
+
+  it('keeps the exact figures of fields left as shown, and takes what the user typed in the others', () => {
+    const scenario = fitted();
+    const same = applyAssumptions(scenario, assumptionsOf(scenario));
+    expect(same.scenario).toEqual(scenario);
+    const a = assumptionsOf(scenario);
+    a.services[2].losMean = '20';
+    const edited = applyAssumptions(scenario, a).scenario!.services[2];
+    expect(edited.lengthOfStay).toEqual({ kind: 'lognormal', mean: 20, sd: 8.639 });
+    expect(edited.arrivals).toEqual({ kind: 'poisson', perDay: 5.932 });
+  });
+});

@@ -34,9 +34,17 @@ export interface FieldProblem {
 }
 
 const text = (n: number) => String(Math.round(n * 1000) / 1000);
+/** Days (lengths of stay) to one decimal place, as a person would enter them. */
+const days = (n: number) => String(Math.round(n * 10) / 10);
+/** Referrals a day to two decimal places. */
+const perDayText = (n: number) => String(Math.round(n * 100) / 100);
 const pounds = (pence: number) => String(Math.round(pence) / 100);
 
-/** The form fields for a scenario. */
+/**
+ * The form fields for a scenario: stays in days to one decimal place and referrals a day to two (issue 13: the
+ * form showed 18.443 days and 5.932 referrals). A field left as shown keeps the scenario's exact figure when the
+ * form is applied (`applyAssumptions`), so showing fewer places never changes the results.
+ */
 export function assumptionsOf(scenario: Scenario): Assumptions {
   return {
     costPerAcuteBedDay: pounds(scenario.costPerAcuteBedDayPence),
@@ -57,12 +65,12 @@ export function assumptionsOf(scenario: Scenario): Assumptions {
         capacity: String(s.capacity),
         perDay:
           a.kind === 'poisson'
-            ? text(a.perDay)
+            ? perDayText(a.perDay)
             : a.kind === 'series'
-              ? text(a.perDay.reduce((x, y) => x + y, 0) / a.perDay.length)
-              : text(a.times.length / 365),
-        losMean: text(mean),
-        losSd: text(sd),
+              ? perDayText(a.perDay.reduce((x, y) => x + y, 0) / a.perDay.length)
+              : perDayText(a.times.length / 365),
+        losMean: days(mean),
+        losSd: days(sd),
         cost: pounds(s.unit === 'visit' ? s.costPerVisitPence : s.costPerPlaceDayPence),
         visitsFirst: s.unit === 'visit' ? text(s.visits.firstDay) : '',
         visitsLast: s.unit === 'visit' ? text(s.visits.lastDay) : '',
@@ -79,6 +87,9 @@ export function applyAssumptions(
   a: Assumptions,
 ): { scenario: Scenario; problems: [] } | { scenario: null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
+  // The fields as the form first showed them: one left as shown keeps the scenario's exact figure.
+  const shown = assumptionsOf(base);
+  const unchanged = (entered: string, asShown: string) => entered.trim() === asShown;
   type Kind = keyof typeof PLANNER_ASSUMPTIONS;
   const num = (
     field: string,
@@ -140,18 +151,26 @@ export function applyAssumptions(
       { kind: s.unit === 'visit' ? 'visitPence' : 'placeDayPence' },
     );
     const delta = capacity - s.capacity;
-    const arrivals =
-      s.arrivals.kind === 'poisson'
+    const was = shown.services[i];
+    const arrivals = unchanged(e.perDay, was.perDay)
+      ? s.arrivals
+      : s.arrivals.kind === 'poisson'
         ? { ...s.arrivals, perDay }
         : s.arrivals.kind === 'series'
           ? scaleSeries(s.arrivals, perDay)
           : s.arrivals;
+    const los = s.lengthOfStay;
+    const sameMean = unchanged(e.losMean, was.losMean);
     const lengthOfStay =
-      s.lengthOfStay.kind === 'lognormal' || s.lengthOfStay.kind === 'gamma'
-        ? { ...s.lengthOfStay, mean, sd }
-        : s.lengthOfStay.kind === 'exponential'
-          ? { kind: 'exponential' as const, mean }
-          : s.lengthOfStay;
+      los.kind === 'lognormal' || los.kind === 'gamma'
+        ? {
+            ...los,
+            mean: sameMean ? los.mean : mean,
+            sd: unchanged(e.losSd, was.losSd) ? los.sd : sd,
+          }
+        : los.kind === 'exponential'
+          ? { kind: 'exponential' as const, mean: sameMean ? los.mean : mean }
+          : los;
     const common = {
       capacity,
       capacityChanges: s.capacityChanges.map((c) => ({ ...c, capacity: Math.max(0, c.capacity + delta) })),
