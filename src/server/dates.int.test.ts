@@ -66,6 +66,17 @@ describeWithDatabases('impossible dates', (ctx) => {
       'Enter a real date, for example 27 March 2026 (written 2026-03-27)',
     );
     for (const e of errors) expect(e.message).not.toMatch(/Invalid|expected|received/);
+    // Check 13, point D: the detail named the fields by code ("effectiveFrom: …; band: …; amountPence: …").
+    expect((res.json() as { detail: string }).detail).toBe('There is a problem with the information you gave');
+    // One problem: its own message, which names the field by its label.
+    const one = await commissioner.put('/api/market/rates', {
+      band: 'standard_residential',
+      effectiveFrom: '2026-02-30',
+      amountPence: 95_000,
+    });
+    expect((one.json() as { detail: string }).detail).toBe(
+      'Enter a real date, for example 27 March 2026 (written 2026-03-27)',
+    );
   });
 
   it('names a bad query value beside an impossible date', async () => {

@@ -203,9 +203,15 @@ export function guardInput(app: FastifyInstance): void {
     if (problems.length)
       throw invalid(
         problems,
-        problems.every((p) => p.field === 'file')
-          ? 'The file was not imported'
-          : problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        problems.every((p) => p.field === 'file') ? 'The file was not imported' : problemDetail(problems),
       );
   });
+}
+
+/**
+ * The problem's detail in words for the problems found: the one problem's message (which names its field by its
+ * label), else the GOV.UK summary sentence; never field codes ("effectiveFrom: …"). Each problem is in `errors`.
+ */
+export function problemDetail(problems: readonly FieldError[]): string {
+  return problems.length === 1 ? problems[0].message : 'There is a problem with the information you gave';
 }

@@ -9,12 +9,14 @@ import { validateDcCells, type DcRow } from '../../domain/bcf/demandCapacity.js'
 import type { FyQuarter } from '../../domain/bcf/period.js';
 import { buildReturn } from '../../domain/bcf/returnBuild.js';
 import { parseReturn } from '../../domain/bcf/returnParse.js';
-import type { ReadSheet, Sheet } from '../../domain/bcf/returnTemplate.js';
+import type { ReadSheet, ReturnChanges, Sheet } from '../../domain/bcf/returnTemplate.js';
+import { METRIC_DEFINITIONS } from '../../domain/bcf/metrics.js';
+import { FUNDING_LINE_LABELS } from '../../domain/bcf/plan.js';
 import { scorecard } from '../../domain/bcf/scorecard.js';
 import { readDemandCapacity } from './demandCapacity.js';
 import { metricInputs, upsertMetricPlan } from './metrics.js';
 import { loadPlan, type PlanData } from './plans.js';
-import { upsertSchemeActual, upsertSchemeFunding } from './schemes.js';
+import { actualsChange, upsertSchemeActual, upsertSchemeFunding } from './schemes.js';
 import { linkText, planRisks } from './risks.js';
 import { bcfDemandCapacity, bcfIncome, bcfMetricCounts, bcfPlans, bcfSchemes } from './schema.js';
 
@@ -72,6 +74,73 @@ export async function returnSheets(db: Db, planId: string, quarter: FyQuarter | 
   });
 }
 
+type Change = { before: Record<string, string | number | null>; after: Record<string, string | number | null> };
+
+/**
+ * What a return changes, before → after in words, for the audit log: income, each scheme's planned spend, actual
+ * spend and outputs (by `actualsChange`), metric plans and the counts behind metrics, keyed by what they are:
+ * "EB-01 2026/27 Q1 BCF minimum NHS contribution: actual spend" → { before: '£150,749.48', after: '£150,000' }.
+ * Figures the file gives unchanged are left out; one the plan did not have reads null before.
+ */
+export function returnChange(
+  plan: Pick<PlanData, 'places' | 'income' | 'schemes' | 'metricPlans' | 'metricCounts'>,
+  changes: ReturnChanges,
+): Change {
+  const out: Change = { before: {}, after: {} };
+  const pounds = (p: number) => `£${(p / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+  const placeName = (id: string) => plan.places.find((p) => p.id === id)?.name ?? 'Another place';
+  const line = (l: string) => FUNDING_LINE_LABELS[l as keyof typeof FUNDING_LINE_LABELS] ?? l;
+  const put = (key: string, was: string | number | null, now: string | number | null) => {
+    if (was === now) return;
+    out.before[key] = was;
+    out.after[key] = now;
+  };
+  for (const i of changes.income) {
+    const old = plan.income.find(
+      (x) => x.placeId === i.placeId && x.year === i.year && x.fundingLine === i.fundingLine,
+    );
+    put(
+      `${placeName(i.placeId)} ${i.year} ${line(i.fundingLine)}: income`,
+      old ? pounds(old.amountPence) : null,
+      pounds(i.amountPence),
+    );
+  }
+  for (const s of changes.schemes) {
+    const old = s.schemeId === null ? undefined : plan.schemes.find((x) => x.id === s.schemeId);
+    for (const f of s.funding) {
+      const was = old?.funding.find((x) => x.fundingLine === f.fundingLine && x.year === f.year);
+      put(
+        `${s.ref} ${f.year} ${line(f.fundingLine)}: planned spend`,
+        was ? pounds(was.plannedPence) : null,
+        pounds(f.plannedPence),
+      );
+    }
+    const actuals = actualsChange(old?.actuals ?? [], s.actuals);
+    for (const k of Object.keys(actuals.after)) put(`${s.ref} ${k}`, actuals.before[k], actuals.after[k]);
+  }
+  const period = (year: string, quarter: number) => (quarter === 0 ? year : `${year} Q${quarter}`);
+  const metricName = (m: string) => METRIC_DEFINITIONS[m as keyof typeof METRIC_DEFINITIONS]?.name ?? m;
+  for (const m of changes.metricPlans) {
+    const was = plan.metricPlans.find(
+      (x) => x.placeId === m.placeId && x.metric === m.metric && x.year === m.year && x.quarter === m.quarter,
+    );
+    put(
+      `${placeName(m.placeId)} ${metricName(m.metric)} ${period(m.year, m.quarter)}: plan`,
+      was?.value ?? null,
+      m.value,
+    );
+  }
+  for (const c of changes.counts) {
+    const was = plan.metricCounts.find(
+      (x) => x.placeId === c.placeId && x.metric === c.metric && x.year === c.year && x.quarter === c.quarter,
+    );
+    const at = `${placeName(c.placeId)} ${metricName(c.metric)} ${period(c.year, c.quarter)}`;
+    put(`${at}: numerator`, was?.numerator ?? null, c.numerator);
+    put(`${at}: denominator`, was?.denominator ?? null, c.denominator);
+  }
+  return out;
+}
+
 /**
  * Apply a filled return to its plan, validated whole first: income, scheme details, planned spend, actual spend
  * and outputs, metric plans and counts, demand and capacity cells and the narrative, each written over the same
@@ -103,6 +172,8 @@ export async function applyReturn(
     );
   validateDcCells(changes.demandCapacity);
   await db.transaction(async (tx) => {
+    // The figures as they stand inside the transaction, for the audit's before → after.
+    const change = returnChange(await loadPlan(tx, plan.id), changes);
     for (const i of changes.income)
       await tx
         .insert(bcfIncome)
@@ -184,9 +255,9 @@ export async function applyReturn(
       entityId: plan.id,
       detail: {
         fileName,
-        schemes: changes.schemes.length,
-        added: changes.schemes.filter((s) => s.schemeId === null).map((s) => s.ref),
-        income: changes.income.length,
+        schemesAdded: changes.schemes.filter((s) => s.schemeId === null).map((s) => s.ref),
+        figuresChanged: Object.keys(change.after).length,
+        ...change,
       },
     });
   });

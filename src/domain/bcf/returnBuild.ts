@@ -6,6 +6,8 @@ import { quarterLabel } from './period.js';
 import {
   NARRATIVE_SECTIONS,
   OUTPUT_COL,
+  PLAN_REFERENCE,
+  REFERENCE_SHEET,
   QUARTER_COL,
   RISK_SHEET,
   type Cell,
@@ -22,7 +24,8 @@ const r1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 /**
  * Lay the plan (and the quarter's figures) out as the template's sheets, in order: Cover, Income, Expenditure,
- * Metrics, Demand and capacity, Narrative, Risks. Money in pounds with pence (the plan holds pence); metric values
+ * Metrics, Demand and capacity, Narrative, Risks, then the very hidden reference sheet with the plan's id (the
+ * Cover names the plan in words). Money in pounds with pence (the plan holds pence); metric values
  * to one decimal place. Every scheme, metric and demand and capacity row must name a place of `input.places`.
  */
 export function buildReturn(input: ReturnInput): Sheet[] {
@@ -36,7 +39,6 @@ export function buildReturn(input: ReturnInput): Sheet[] {
     header: ['Item', 'Value'],
     rows: [
       ['Plan', input.planName],
-      ['Plan reference', input.planId],
       ['Years', input.years.join(', ')],
       ['Health and Wellbeing Boards', input.places.map((p) => `${p.name} (${p.gssCode})`).join('; ')],
       ['Quarter reported', input.quarter ? quarterLabel(input.quarter) : 'Plan'],
@@ -249,5 +251,13 @@ export function buildReturn(input: ReturnInput): Sheet[] {
       r.status === 'open' ? 'Open' : r.status === 'closed' ? 'Closed' : r.status,
     ]),
   };
-  return [cover, income, expenditure, metrics, dc, narrative, riskLog];
+  // The plan's id, for the import to refuse another plan's workbook, on a very hidden sheet: never on the Cover.
+  const reference: Sheet = {
+    name: REFERENCE_SHEET,
+    title: ['Kept by Steward to match this workbook to its plan on import'],
+    header: ['Item', 'Value'],
+    rows: [[PLAN_REFERENCE, input.planId]],
+    hidden: true,
+  };
+  return [cover, income, expenditure, metrics, dc, narrative, riskLog, reference];
 }

@@ -22,7 +22,9 @@ import { byLabel, returnReader, text, type ReturnReader } from './returnReader.j
 import {
   NARRATIVE_SECTIONS,
   OUTPUT_COL,
+  PLAN_REFERENCE,
   QUARTER_COL,
+  REFERENCE_SHEET,
   SHEET_NAMES,
   type ReadSheet,
   type ReturnChanges,
@@ -34,11 +36,12 @@ import type { MetricPlan } from './scorecard.js';
  * of it is valid. Errors name the sheet, row and column in words: field "Expenditure sheet, row 12, Planned
  * expenditure (£)", message "enter an amount of £0 or more". Figures are held to the same bounds as the API (money
  * per line and quarter, outputs, metric plans), and actual spend only for quarters ended by `today` (London). A
- * return exported from another plan (Cover "Plan reference") is refused. Money in the changes is in pence.
+ * return exported from another plan is refused in words, by the plan's id on the hidden reference sheet (or, in an
+ * older workbook, on the Cover), else by the plan's name on the Cover. Money in the changes is in pence.
  */
 export function parseReturn(
   sheets: readonly ReadSheet[],
-  plan: { id: string; years: string[]; baselineYear: string; places: Place[]; schemes: Scheme[] },
+  plan: { id: string; name: string; years: string[]; baselineYear: string; places: Place[]; schemes: Scheme[] },
   today: string,
 ): { changes: ReturnChanges | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -48,13 +51,20 @@ export function parseReturn(
   if (errors.length) return { changes: null, errors };
 
   const cover = get('Cover')!;
-  const ref = cover.rows.find((r) => text(r.cells[0]) === 'Plan reference');
-  if (!ref || text(ref.cells[1]) !== plan.id)
+  const item = (rows: ReadSheet['rows'], name: string) => rows.find((r) => text(r.cells[0]) === name);
+  const ref = item(get(REFERENCE_SHEET)?.rows ?? [], PLAN_REFERENCE) ?? item(cover.rows, PLAN_REFERENCE);
+  const named = item(cover.rows, 'Plan');
+  const coverName = named ? text(named.cells[1]) : '';
+  // By the id where the workbook carries it; a workbook that lost its hidden sheet is matched by the plan's name.
+  const ours = ref ? text(ref.cells[1]) === plan.id : coverName !== '' && coverName === plan.name;
+  if (!ours)
     err(
       'Cover',
-      ref?.line ?? null,
-      'Plan reference',
-      'This return belongs to another plan: export the return from this plan and fill that in',
+      named?.line ?? null,
+      'Plan',
+      coverName && coverName !== plan.name
+        ? `This return is for the plan “${coverName}”, not “${plan.name}”: download the return from “${plan.name}” and fill that in`
+        : `This return is not from the plan “${plan.name}”: download the return from this plan and fill that in`,
     );
 
   const income = readIncome(rd);

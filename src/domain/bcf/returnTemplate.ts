@@ -18,7 +18,18 @@ export interface Sheet {
   rows: Cell[][];
   /** Header names whose columns hold pounds. */
   money?: string[];
+  /** A sheet for Steward only, kept out of sight (very hidden: Excel's unhide list does not offer it). */
+  hidden?: boolean;
 }
+
+/**
+ * The very hidden sheet that carries the plan's id, so a workbook from another plan is refused on import without
+ * the Cover showing an id. Workbooks from before it carried the id on the Cover ("Plan reference"); still read.
+ */
+export const REFERENCE_SHEET = 'Steward';
+
+/** The item (column A) whose value (column B) is the plan's id, on the reference sheet (or an older Cover). */
+export const PLAN_REFERENCE = 'Plan reference';
 
 /** The sheets a filled return must have to be read back. */
 export const SHEET_NAMES = ['Cover', 'Income', 'Expenditure', 'Metrics', 'Demand and capacity', 'Narrative'] as const;

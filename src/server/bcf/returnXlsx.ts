@@ -8,7 +8,10 @@ export async function writeReturnWorkbook(sheets: readonly Sheet[]): Promise<Buf
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Steward';
   for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+    const ws = wb.addWorksheet(s.name, {
+      state: s.hidden ? 'veryHidden' : 'visible',
+      views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    });
     s.title.forEach((t, i) => {
       ws.getCell(i + 1, 1).value = t;
       if (i === 0) ws.getCell(i + 1, 1).font = { bold: true, size: 14 };

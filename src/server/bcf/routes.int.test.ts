@@ -152,7 +152,17 @@ describeWithDatabases('bcf routes', (ctx) => {
       'Demand and capacity',
       'Narrative',
       'Risks',
+      'Steward',
     ]);
+    // Check 13, finding 19: the Cover names the plan in words; its id is only on the very hidden reference sheet.
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).not.toContain('Steward');
+    expect(wb.getWorksheet('Steward')!.state).toBe('veryHidden');
+    const coverText = JSON.stringify(wb.getWorksheet('Cover')!.getSheetValues());
+    expect(coverText).not.toContain(planId);
+    expect(coverText).not.toContain('Plan reference');
+    expect(coverText).toContain(
+      '"Plan","Barking & Dagenham, Havering and Redbridge Joint Better Care Fund Plan 2026/27 to 2027/28"',
+    );
     const before = (await lead.get(`/api/bcf/plans/${planId}`)).json();
     const dcBefore = (await lead.get(`/api/bcf/plans/${planId}/demand-capacity?year=2027/28`)).json();
     const imported = await lead.send('POST', `/api/bcf/plans/${planId}/return`, first.rawPayload, XLSX);
@@ -178,6 +188,103 @@ describeWithDatabases('bcf routes', (ctx) => {
       );
     };
     expect(await rows(second.rawPayload)).toEqual(await rows(first.rawPayload));
+    // The unchanged import changed no figure, and the audit log says so.
+    const [entry] = await queryRows<{ detail: Record<string, unknown> }>(
+      ctx.db,
+      sql`select detail from audit_log where action = 'import_return' order by id desc limit 1`,
+    );
+    expect(entry.detail).toMatchObject({ schemesAdded: [], figuresChanged: 0, before: {}, after: {} });
+  });
+
+  it('audits the figures a return changes before → after, and refuses another plan’s workbook in words (check 13, findings 10 and 19)', async () => {
+    const file = await lead.get(`/api/bcf/plans/${planId}/return.xlsx?quarter=${encodeURIComponent('2026/27 Q2')}`);
+    const load = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      return wb;
+    };
+    const post = async (wb: ExcelJS.Workbook) =>
+      lead.send('POST', `/api/bcf/plans/${planId}/return`, Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+    const plan = (await lead.get(`/api/bcf/plans/${planId}`)).json();
+
+    // Change one scheme's Q1 actual spend and one metric plan value.
+    const wb = await load();
+    const exp = wb.getWorksheet('Expenditure')!;
+    const header = (exp.getRow(4).values as unknown[]).slice(1) as string[];
+    const col = (name: string) => header.indexOf(name) + 1;
+    const row5 = exp.getRow(5);
+    const ref = String(row5.getCell(col('Scheme ID')).value);
+    const year = String(row5.getCell(col('Year')).value);
+    const wasPounds = Number(row5.getCell(col('Q1 actual (£)')).value);
+    row5.getCell(col('Q1 actual (£)')).value = wasPounds + 1000;
+    const met = wb.getWorksheet('Metrics')!;
+    const mHeader = (met.getRow(4).values as unknown[]).slice(1) as string[];
+    const mCol = (name: string) => mHeader.indexOf(name) + 1;
+    let planRow = 0;
+    met.eachRow((r, n) => {
+      if (!planRow && n > 4 && typeof r.getCell(mCol('Plan')).value === 'number') planRow = n;
+    });
+    const mr = met.getRow(planRow);
+    const oldPlan = Number(mr.getCell(mCol('Plan')).value);
+    mr.getCell(mCol('Plan')).value = oldPlan + 5;
+    const res = await post(wb);
+    expect(res.statusCode, res.body).toBe(200);
+    const [entry] = await queryRows<{ detail: Record<string, Record<string, unknown>> }>(
+      ctx.db,
+      sql`select detail from audit_log where action = 'import_return' order by id desc limit 1`,
+    );
+    const pounds = (v: number) => `£${v.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+    const spendKey = Object.keys(entry.detail.after).find((k) => k.startsWith(`${ref} ${year} Q1 `))!;
+    expect(spendKey).toMatch(/: actual spend$/);
+    expect(entry.detail.before[spendKey]).toBe(pounds(wasPounds));
+    expect(entry.detail.after[spendKey]).toBe(pounds(wasPounds + 1000));
+    const placeName = String(mr.getCell(mCol('Health and Wellbeing Board')).value);
+    const metricName = String(mr.getCell(mCol('Metric')).value);
+    const planKey = Object.keys(entry.detail.after).find((k) => k.endsWith(': plan'))!;
+    expect(planKey.startsWith(`${placeName} ${metricName} `)).toBe(true);
+    expect(entry.detail.before[planKey]).toBeCloseTo(oldPlan, 6);
+    expect(entry.detail.after[planKey]).toBeCloseTo(oldPlan + 5, 6);
+    expect(entry.detail.figuresChanged).toBe(2);
+    expect(Object.keys(entry.detail.after)).toHaveLength(2);
+    // Put the figures back: the same import with the values restored changes both back.
+    row5.getCell(col('Q1 actual (£)')).value = wasPounds;
+    mr.getCell(mCol('Plan')).value = oldPlan;
+    expect((await post(wb)).statusCode).toBe(200);
+
+    // Another plan's workbook (its id on the hidden sheet, its name on the Cover) is refused in words.
+    const other = await load();
+    other.getWorksheet('Steward')!.getCell('B5').value = '00000000-0000-4000-8000-000000000009';
+    const cover = other.getWorksheet('Cover')!;
+    let nameRow = 0;
+    cover.eachRow((r, n) => {
+      if (r.getCell(1).value === 'Plan') nameRow = n;
+    });
+    cover.getCell(nameRow, 2).value = 'Eastbrook Better Care Fund plan';
+    const refused = await post(other);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toContainEqual(
+      expect.objectContaining({
+        field: `Cover sheet, row ${nameRow}, Plan`,
+        message: `this return is for the plan “Eastbrook Better Care Fund plan”, not “${plan.name}”: download the return from “${plan.name}” and fill that in`,
+      }),
+    );
+    expect(JSON.stringify(refused.json())).not.toContain('00000000-0000-4000-8000-000000000009');
+
+    // An older workbook, with the id on the Cover and no hidden sheet, still imports; one naming no plan is refused.
+    const old = await load();
+    old.removeWorksheet(old.getWorksheet('Steward')!.id);
+    old.getWorksheet('Cover')!.addRow(['Plan reference', planId]);
+    const oldRes = await post(old);
+    expect(oldRes.statusCode, oldRes.body).toBe(200);
+    const lost = await load();
+    lost.removeWorksheet(lost.getWorksheet('Steward')!.id);
+    expect((await post(lost)).statusCode).toBe(200); // matched by the plan's name on the Cover
+    lost.getWorksheet('Cover')!.getCell(nameRow, 2).value = null;
+    const unnamed = await post(lost);
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json().errors.map((e: { message: string }) => e.message)).toContain(
+      `this return is not from the plan “${plan.name}”: download the return from this plan and fill that in`,
+    );
   });
 
   it('refuses a filled return with bad cells whole, naming sheet, row and column', async () => {

@@ -24,6 +24,7 @@ import {
   readHubPosition,
   updateScenario,
 } from '../../db/discharge/simulation.js';
+import { problemDetail } from '../input-guard.js';
 import { actorOf, requireRole } from '../auth/guards.js';
 import {
   baselineResponseSchema,
@@ -72,7 +73,7 @@ function strictBody<S extends z.ZodType>(request: FastifyRequest, schema: S): z.
   if (parsed.ok) return parsed.value;
   throw new InputError(
     parsed.issues.map((i) => ({ ...i, in: 'body' })),
-    parsed.issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+    problemDetail(parsed.issues),
   );
 }
 

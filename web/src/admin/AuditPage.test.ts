@@ -60,3 +60,28 @@ describe('the audit log names records in words, with no routes or JSON', () => {
     expect(describeDetail({ ref: 'EB-01', before: [], after: ['EB-ADV-003'] })).toBe('ref: EB-01; none → EB-ADV-003');
   });
 });
+
+// Check 13 (finding 10 and point C): a return import said only "added: none; income: 12; schemes: 10", and demo rows
+// read "Demo demand capacity" / "Prefill demand capacity".
+describe('the audit log shows a return import’s changes and the demand and capacity actions in words', () => {
+  it('labels the demand and capacity actions', () => {
+    expect(actionLabel('demo_demand_capacity')).toBe('Demo demand and capacity figures loaded');
+    expect(actionLabel('prefill_demand_capacity')).toBe('Demand and capacity filled in from past referrals');
+    expect(actionLabel('edit_demand_capacity')).toBe('Demand and capacity changed');
+  });
+
+  it('shows each figure a return changed before → after', () => {
+    const key = 'EB-01 2026/27 Q1 BCF minimum NHS contribution: actual spend';
+    expect(
+      describeDetail({
+        fileName: 'chg.xlsx',
+        schemesAdded: [],
+        figuresChanged: 1,
+        before: { [key]: '£150,749.48' },
+        after: { [key]: '£150,000' },
+      }),
+    ).toBe(
+      'file name: chg.xlsx; schemes added: none; figures changed: 1; EB-01 2026/27 Q1 BCF minimum NHS contribution: actual spend: £150,749.48 → £150,000',
+    );
+  });
+});
