@@ -1,7 +1,10 @@
 // `steward import capacity <file>`: bulk care home capacity update, one row per home named by
 // cqc_location_id (or Steward's location_id), the same layout providers upload on their page; or the national
 // Capacity Tracker care-home extract, whose workforce columns (staff employed, agency staff, staff absent) become
-// workforce returns beside the capacity returns.
+// workforce returns beside the capacity returns. Every row is checked first (all problems reported at once); then
+// the returns, workforce returns and their audit entries are written set-based, in statements of as many rows as
+// PostgreSQL's bind parameters allow, inside the import's one transaction: a national extract (15,000 homes)
+// takes seconds, and the market aggregate triggers (per statement) run once a batch.
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, inArray, or, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
