@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/baseline',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary:
@@ -108,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/today',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary:
@@ -122,7 +122,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/run',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -142,7 +142,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/recommend',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -180,7 +180,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/compare',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -201,7 +201,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/scenarios',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary: 'Saved scenarios',
@@ -214,7 +214,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/scenarios/:id',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary: 'One saved scenario',
@@ -232,7 +232,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/scenarios',
     {
-      preHandler: requireRole(...PLANNERS),
+      onRequest: requireRole(...PLANNERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -251,7 +251,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/scenarios/:id',
     {
-      preHandler: requireRole(...PLANNERS),
+      onRequest: requireRole(...PLANNERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -272,7 +272,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/scenarios/:id',
     {
-      preHandler: requireRole(...PLANNERS),
+      onRequest: requireRole(...PLANNERS),
       schema: {
         tags: TAGS,
         summary: 'Delete a saved scenario',
