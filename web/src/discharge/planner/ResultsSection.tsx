@@ -22,7 +22,15 @@ import { wholePoundsTotal } from '../../../../src/domain/core/format';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import { DailyBandChart, DailyDownloads } from './charts';
 import type { HistoryFit, SimulationResult } from './types';
-import { cumulativeWaits, dailyRows, historyCheck, resultsDownloadColumns, serviceRows, type HistoryCheckRow, type ServiceRow } from './views';
+import {
+  cumulativeWaits,
+  dailyRows,
+  historyCheck,
+  resultsDownloadColumns,
+  serviceRows,
+  type HistoryCheckRow,
+  type ServiceRow,
+} from './views';
 
 /** Money in pence shown in whole pounds (£10,403,770). */
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));

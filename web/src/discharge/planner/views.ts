@@ -159,7 +159,12 @@ export function resultsDownloadColumns(withinDays: number): DownloadColumn<Servi
     },
     { key: 'over7', header: 'Share waiting over 7 days', numFmt: '0.0%' },
     { key: 'occupancy', header: 'Mean people in service', numFmt: '#,##0' },
-    { key: 'visits', header: 'Mean visits a day', value: (r) => (r.unit === 'visit' ? r.visits : null), numFmt: '#,##0' },
+    {
+      key: 'visits',
+      header: 'Mean visits a day',
+      value: (r) => (r.unit === 'visit' ? r.visits : null),
+      numFmt: '#,##0',
+    },
     { key: 'capacity', header: 'Mean capacity (places, or visits a day)', numFmt: '#,##0' },
     { key: 'meanWaiting', header: 'Mean number waiting', numFmt: '#,##0' },
     { key: 'delayedBedDays', header: 'Delayed acute bed-days', numFmt: '#,##0' },
