@@ -15,6 +15,28 @@ const IMPORTED = 700;
 const actor = { system: 'test' };
 const cqcId = (i: number) => `1-${String(5_000_000_000 + i)}`;
 
+/**
+ * A Capacity Tracker extract for homes 0 … n-1, dated in `month` (yyyy-mm), home i on day 1 + i % 28; with
+ * workforce columns when `workforce`. `edit` may change a home's line.
+ */
+function trackerExtract(n: number, month: string, workforce = false, edit = (_i: number, line: string) => line) {
+  const lines = [
+    'cqcid,location,localauthority,maxcapacity,usedbeds,declaredvacancies,isacceptingadmissions,lastupdatedbst' +
+      (workforce
+        ? ',nursesemployed,careworkersemployed,noncareworkersemployed,agencycareworkersemployed,careworkersabsentgeneral'
+        : ''),
+  ];
+  for (let i = 0; i < n; i++)
+    lines.push(
+      edit(
+        i,
+        `${cqcId(i)},Home ${i},Devon,${50 + (i % 10)},${30 + (i % 10)},${i % 5},Yes,${month}-${String(1 + (i % 28)).padStart(2, '0')} 09:00:00` +
+          (workforce ? `,${i % 5},${20 + (i % 10)},${i % 7},${i % 3},${i % 2}` : ''),
+      ),
+    );
+  return textSource('national-capacity.csv', lines.join('\n'));
+}
+
 describeWithDatabases('market aggregates for thousands of homes in one transaction', (ctx) => {
   const rows = (q: ReturnType<typeof sql>) => queryRows<Record<string, unknown>>(ctx.db, q);
   const latestFromSources = () =>
@@ -67,17 +89,10 @@ describeWithDatabases('market aggregates for thousands of homes in one transacti
   );
 
   it(
-    'imports a Capacity Tracker extract for more homes than the per-home lock limit',
+    'imports a 700-home Capacity Tracker extract, more homes than the per-home lock limit',
     { timeout: 120_000 },
     async () => {
-      const lines = [
-        'cqcid,location,localauthority,maxcapacity,usedbeds,declaredvacancies,isacceptingadmissions,lastupdatedbst',
-      ];
-      for (let i = 0; i < IMPORTED; i++)
-        lines.push(
-          `${cqcId(i)},Home ${i},Devon,${50 + (i % 10)},${30 + (i % 10)},${i % 5},Yes,2026-11-${String(1 + (i % 28)).padStart(2, '0')} 09:00:00`,
-        );
-      const summary = await runImport(ctx.db, capacityImporter, textSource('national-capacity.csv', lines.join('\n')), {
+      const summary = await runImport(ctx.db, capacityImporter, trackerExtract(IMPORTED, '2026-11'), {
         actor,
         options: {},
       });
@@ -89,6 +104,98 @@ describeWithDatabases('market aggregates for thousands of homes in one transacti
       expect(h13).toEqual({ max_capacity: 53, occupied: 33, vacant_accepting: 3 });
     },
   );
+
+  it(
+    'imports a 15,000-home Capacity Tracker extract with workforce in one transaction, figures as a full recomputation',
+    { timeout: 120_000 },
+    async () => {
+      const auditBefore = await rows(sql`select count(*)::int as n from audit_log`);
+      const summary = await runImport(ctx.db, capacityImporter, trackerExtract(HOMES, '2026-12', true), {
+        actor,
+        options: {},
+      });
+      // Set-based, the file imports within the test's time (row by row it took more than 500 s on PostgreSQL).
+      expect(summary.rowsRead).toBe(HOMES);
+      expect(summary.created).toBe(2 * HOMES);
+      expect(summary.messages).toEqual([
+        '15000 capacity returns recorded',
+        '15000 workforce returns recorded (staff, agency staff, absences)',
+      ]);
+      const [written] = await rows(sql`select
+        (select count(*)::int from care_home_capacity where source = 'capacity_tracker' and as_at >= '2026-12-01') as capacity,
+        (select count(*)::int from workforce_snapshots where source = 'capacity_tracker' and as_at >= '2026-12-01') as workforce,
+        (select count(*)::int from audit_log where actor_label = 'system:test' and entity = 'care_home_capacity') as capacity_audit,
+        (select count(*)::int from audit_log where actor_label = 'system:test' and entity = 'workforce') as workforce_audit`);
+      expect(written).toEqual({
+        capacity: HOMES,
+        workforce: HOMES,
+        capacity_audit: HOMES + IMPORTED,
+        workforce_audit: HOMES,
+      });
+      // A return per row and workforce return per row, and the import's own entry.
+      const [auditAfter] = await rows(sql`select count(*)::int as n from audit_log`);
+      expect(auditAfter.n).toBe((auditBefore[0].n as number) + 2 * HOMES + 1);
+
+      // Home 13's December return as filed, and its audit entry naming it.
+      const [h13] =
+        await rows(sql`select c.return_id, c.as_at, c.max_capacity, c.occupied, c.vacant_accepting from care_home_latest c
+        join locations l on l.id = c.location_id where l.cqc_location_id = ${cqcId(13)}`);
+      expect(h13).toMatchObject({ max_capacity: 53, occupied: 33, vacant_accepting: 3 });
+      expect(new Date(h13.as_at as string).toISOString()).toBe('2026-12-14T09:00:00.000Z');
+      const [a13] = await rows(
+        sql`select action, detail from audit_log where entity = 'care_home_capacity' and entity_id = ${h13.return_id}`,
+      );
+      expect(a13.action).toBe('create');
+      expect(a13.detail).toMatchObject({
+        maxCapacity: 53,
+        occupied: 33,
+        vacantAccepting: 3,
+        source: 'capacity_tracker',
+      });
+      const [w13] = await rows(sql`select w.nurses, w.care_staff, w.agency_staff, w.absences from workforce_latest w
+        join locations l on l.id = w.location_id where l.cqc_location_id = ${cqcId(13)}`);
+      expect(w13).toEqual({ nurses: 3, care_staff: 23, agency_staff: 1, absences: 1 });
+
+      // The trigger-kept figures equal a full recomputation from the returns.
+      const first = await latest();
+      expect(first).toHaveLength(HOMES);
+      expect(first).toEqual(await latestFromSources());
+      const monthly = () =>
+        rows(
+          sql`select location_id, month::text, as_at, max_capacity, occupied, vacant_accepting from care_home_monthly order by location_id, month`,
+        );
+      const workforce = () => rows(sql`select * from workforce_latest order by location_id`);
+      const monthlyBefore = await monthly();
+      const workforceBefore = await workforce();
+      expect(workforceBefore).toHaveLength(HOMES);
+      await ctx.db.execute(sql`delete from care_home_latest`);
+      await ctx.db.execute(sql`delete from care_home_monthly`);
+      await ctx.db.execute(sql`delete from workforce_latest`);
+      await ctx.db.execute(sql`select market_rebuild_aggregates()`);
+      expect(await latest()).toEqual(first);
+      expect(await monthly()).toEqual(monthlyBefore);
+      expect(await workforce()).toEqual(workforceBefore);
+    },
+  );
+
+  it('rejects a national extract with every bad row named, and writes nothing', { timeout: 120_000 }, async () => {
+    const [before] = await rows(sql`select count(*)::int as n from care_home_capacity`);
+    const source = trackerExtract(HOMES, '2027-01', false, (i, line) =>
+      i === 20 ? line.replace(cqcId(20), '1-9999999999') : i === 14_000 ? line.replace(/,50,/, ',70,') : line,
+    );
+    await expect(runImport(ctx.db, capacityImporter, source, { actor, options: {} })).rejects.toMatchObject({
+      issues: [
+        { line: 22, field: 'cqcid', message: 'no location 1-9999999999' },
+        {
+          line: 14_002,
+          field: 'maxcapacity',
+          message: 'Maximum capacity cannot exceed the 60 beds registered with CQC',
+        },
+      ],
+    });
+    const [after] = await rows(sql`select count(*)::int as n from care_home_capacity`);
+    expect(after.n).toBe(before.n);
+  });
 
   it('writes placements for 15,000 homes in one statement', { timeout: 120_000 }, async () => {
     await ctx.db.execute(sql`

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { Conflict, InputError, NotFound } from '../../domain/core/errors.js';
 import type { Db } from '../client.js';
-import { recordAudit, type AuditActor } from '../core/audit.js';
+import { recordAudit, type AuditActor, type AuditEntry } from '../core/audit.js';
 import {
   type CareHomeCapacityInput,
   type HomecareCapacityInput,
@@ -66,6 +66,84 @@ const SPLIT_FIELDS = [
   'dementiaVacantAccepting',
 ] as const;
 
+/**
+ * The row a care home's capacity return writes (not checked: see validateCareHomeCapacity). `id` undefined lets
+ * the database make it; a bulk write makes it itself so the audit names the return without reading it back.
+ */
+export function careHomeReturnRow(
+  id: string | undefined,
+  locationId: string,
+  input: CareHomeCapacityInput,
+  opts: ReturnOptions = {},
+): typeof careHomeCapacity.$inferInsert {
+  return {
+    ...(id ? { id } : {}),
+    locationId,
+    ...returnMeta(opts),
+    maxCapacity: input.maxCapacity,
+    occupied: input.occupied,
+    vacantReserved: input.vacantReserved,
+    vacantAccepting: input.vacantAccepting,
+    vacantClosed: input.vacantClosed ?? 0,
+    closedReason: (input.vacantClosed ?? 0) > 0 ? (input.closedReason ?? null) : null,
+    closedNote: (input.vacantClosed ?? 0) > 0 ? input.closedNote?.trim() || null : null,
+    heldForAssessment: input.heldForAssessment ?? 0,
+    ...Object.fromEntries(SPLIT_FIELDS.map((f) => [f, input[f] ?? null])),
+    nilReturn: opts.nilReturn ?? false,
+  };
+}
+
+type ReturnAuditFields = Pick<
+  typeof careHomeCapacity.$inferInsert,
+  | 'id'
+  | 'locationId'
+  | 'maxCapacity'
+  | 'occupied'
+  | 'vacantAccepting'
+  | 'vacantClosed'
+  | 'closedReason'
+  | 'heldForAssessment'
+  | 'source'
+>;
+
+/** The audit entry for a care home's capacity return as written (`row`): a create, a confirmation or a nil return. */
+export function careHomeReturnAudit(row: ReturnAuditFields, opts: ReturnOptions = {}): AuditEntry {
+  return {
+    action: opts.noChange ? 'confirm' : opts.nilReturn ? 'nil-return' : 'create',
+    entity: 'care_home_capacity',
+    entityId: row.id,
+    detail: {
+      locationId: row.locationId,
+      maxCapacity: row.maxCapacity,
+      occupied: row.occupied,
+      vacantAccepting: row.vacantAccepting,
+      ...(row.vacantClosed ? { vacantClosed: row.vacantClosed, closedReason: row.closedReason } : {}),
+      ...(row.heldForAssessment ? { heldForAssessment: row.heldForAssessment } : {}),
+      source: row.source,
+    },
+  };
+}
+
+/** The audit entry for a workforce return as written (`row`). */
+export function workforceReturnAudit(
+  row: Pick<typeof workforceSnapshots.$inferInsert, 'id' | 'locationId' | 'noChange'> & WorkforceInput,
+): AuditEntry {
+  return {
+    action: row.noChange ? 'confirm' : 'create',
+    entity: 'workforce',
+    entityId: row.id,
+    detail: {
+      locationId: row.locationId,
+      nurses: row.nurses,
+      careStaff: row.careStaff,
+      nonCareStaff: row.nonCareStaff,
+      agencyStaff: row.agencyStaff,
+      vacancies: row.vacancies,
+      absences: row.absences,
+    },
+  };
+}
+
 /** Record a care home's capacity return after checking it; audited. */
 export async function recordCareHomeReturn(
   db: Db,
@@ -80,35 +158,11 @@ export async function recordCareHomeReturn(
       throw new InputError([{ field: 'locationId', message: `${loc.name} is not a care home` }]);
     const errors = validateCareHomeCapacity(input, loc.registeredBeds);
     if (errors.length > 0) throw new InputError(errors);
-    const values = {
-      locationId,
-      ...returnMeta(opts),
-      maxCapacity: input.maxCapacity,
-      occupied: input.occupied,
-      vacantReserved: input.vacantReserved,
-      vacantAccepting: input.vacantAccepting,
-      vacantClosed: input.vacantClosed ?? 0,
-      closedReason: (input.vacantClosed ?? 0) > 0 ? (input.closedReason ?? null) : null,
-      closedNote: (input.vacantClosed ?? 0) > 0 ? input.closedNote?.trim() || null : null,
-      heldForAssessment: input.heldForAssessment ?? 0,
-      ...Object.fromEntries(SPLIT_FIELDS.map((f) => [f, input[f] ?? null])),
-      nilReturn: opts.nilReturn ?? false,
-    };
-    const [row] = await tx.insert(careHomeCapacity).values(values).returning();
-    await recordAudit(tx, by, {
-      action: opts.noChange ? 'confirm' : opts.nilReturn ? 'nil-return' : 'create',
-      entity: 'care_home_capacity',
-      entityId: row.id,
-      detail: {
-        locationId,
-        maxCapacity: row.maxCapacity,
-        occupied: row.occupied,
-        vacantAccepting: row.vacantAccepting,
-        ...(row.vacantClosed ? { vacantClosed: row.vacantClosed, closedReason: row.closedReason } : {}),
-        ...(row.heldForAssessment ? { heldForAssessment: row.heldForAssessment } : {}),
-        source: row.source,
-      },
-    });
+    const [row] = await tx
+      .insert(careHomeCapacity)
+      .values(careHomeReturnRow(undefined, locationId, input, opts))
+      .returning();
+    await recordAudit(tx, by, careHomeReturnAudit(row, opts));
     return row;
   });
 }

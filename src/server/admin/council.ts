@@ -30,7 +30,7 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'The council this Steward serves (null before set-up)',
@@ -46,7 +46,7 @@ const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Set the council this Steward serves, by GSS code or name',

@@ -13,7 +13,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'All user accounts',
@@ -26,7 +26,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Add a user account',
@@ -60,7 +60,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/users/:id',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Change a user’s name or role, or disable / re-enable the account (disabling ends its sessions)',
@@ -85,7 +85,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users/:id/password',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Reset a user’s password (ends all their sessions and clears a lockout)',
@@ -113,7 +113,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users/:id/sign-out',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'End every session of a user (sign them out everywhere)',
@@ -142,7 +142,7 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'The audit trail, newest first',

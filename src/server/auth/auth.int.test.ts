@@ -98,6 +98,18 @@ describeWithDatabases('accounts, sessions and CSRF', (ctx) => {
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'password', in: 'body' })]);
   });
 
+  it('refuses a user without the role before checking the fields they sent (403 and 401, never 400)', async () => {
+    const viewer = await signInAs(app, 'viewer');
+    for (const body of [{}, { band: 'no_such_band', effectiveFrom: '2026-02-30', amountPence: -5 }]) {
+      const res = await viewer.put('/api/market/rates', body);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().errors ?? []).toEqual([]);
+    }
+    const broker = await signInAs(app, 'broker');
+    expect((await broker.post('/api/admin/users', {})).statusCode).toBe(403);
+    expect((await anonymous(app).post('/api/admin/users', {})).statusCode).toBe(401);
+  });
+
   it('lets only admins list and add users, and audits the addition', async () => {
     const viewer = await signInAs(app, 'viewer');
     expect((await viewer.get('/api/admin/users')).statusCode).toBe(403);

@@ -3,7 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, actsForProvider, refusalFor, type Role } from '../../domain/core/auth.js';
 import { forbidden, unauthorised } from '../problem.js';
 
-/** preHandler: the request must come from a signed-in user with one of these roles. */
+/**
+ * Route onRequest hook: the request must come from a signed-in user with one of these roles. It runs before the
+ * body is read and validated, so a user who may not use a route is refused (401/403) before any field is checked.
+ */
 export function requireRole(...roles: Role[]) {
   return async function roleGuard(request: FastifyRequest, _reply: FastifyReply) {
     const actor = request.actor;
@@ -12,7 +15,7 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
-/** preHandler: any signed-in user. */
+/** Route onRequest hook: any signed-in user (401 before the body is read and validated). */
 export async function requireSignedIn(request: FastifyRequest, _reply: FastifyReply) {
   if (!request.actor) throw unauthorised();
 }

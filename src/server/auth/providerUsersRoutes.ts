@@ -17,7 +17,7 @@ const providerUsersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: TAGS,
         summary: 'Your organisation’s accounts (provider approvers only)',
@@ -32,7 +32,7 @@ const providerUsersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/history',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: TAGS,
         summary:
@@ -52,7 +52,7 @@ const providerUsersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: TAGS,
         summary: 'Add a colleague’s account: a provider user of your own organisation (provider approvers only)',
@@ -79,7 +79,7 @@ const providerUsersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/:id',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: TAGS,
         summary:

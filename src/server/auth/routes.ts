@@ -171,7 +171,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sign-out-everywhere',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: ['auth'],
         summary: 'Sign out on every device (ends all of your sessions, this one too)',
@@ -198,7 +198,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/password',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: ['auth'],
         summary: 'Change your own password (your other sessions are ended)',

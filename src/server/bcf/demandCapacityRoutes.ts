@@ -37,7 +37,7 @@ const demandCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id/demand-capacity',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Intermediate care demand and capacity by place, service and month, with the shortfall',
@@ -52,7 +52,7 @@ const demandCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/plans/:id/demand-capacity',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Change demand and capacity cells (a changed figure is marked as entered)',
@@ -72,7 +72,7 @@ const demandCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/plans/:id/demand-capacity/prefill',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary:

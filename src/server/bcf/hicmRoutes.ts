@@ -27,7 +27,7 @@ const hicmRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id/hicm',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'High Impact Change Model: the latest maturity per place and change, with every earlier assessment',
@@ -41,7 +41,7 @@ const hicmRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/plans/:id/hicm',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Record a maturity assessment (level, evidence, date, planned next level)',

@@ -17,7 +17,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id/metrics',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary:
@@ -34,7 +34,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/plans/:id/metrics/plans',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Set metric plan values (quarter 0 = the year’s plan)',
@@ -62,7 +62,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/plans/:id/metrics/refresh',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary:

@@ -66,7 +66,7 @@ const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'BCF plans: each Health and Wellbeing Board’s, or joint plans over several',
@@ -79,7 +79,7 @@ const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary:
@@ -112,7 +112,7 @@ const planRoutes: FastifyPluginAsyncZod = async (app) => {
     app.route({
       method,
       url: `/schemes/:id/${path}`,
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: { tags: TAGS, summary, params: idParams, body, response: { 200: schemeSchema } },
       handler: async (request) => {
         await write(who(request), request.params.id, request.body as z.infer<B>);

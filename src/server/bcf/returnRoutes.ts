@@ -19,7 +19,7 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id/return.xlsx',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary:
@@ -55,7 +55,7 @@ const returnRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/plans/:id/return',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary:

@@ -33,7 +33,7 @@ const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans/:id/risks',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary:
@@ -48,7 +48,7 @@ const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/plans/:id/risks',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Link a register risk to the plan (schemeId null) or to one of its schemes',
@@ -67,7 +67,7 @@ const risksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/plans/:id/risks/:riskId',
     {
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Remove a risk’s link to the plan (the risk stays in the register)',

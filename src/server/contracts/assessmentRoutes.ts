@@ -43,7 +43,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/assessments/:id/${path}`,
       {
-        preHandler: requireRole(...QUALITY),
+        onRequest: requireRole(...QUALITY),
         schema: { tags: TAGS, summary, params: idParams, response: { 200: assessmentViewSchema } },
       },
       async (request) => {
@@ -62,7 +62,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/assessments/:id/${path}`,
       {
-        preHandler: requireRole('provider'),
+        onRequest: requireRole('provider'),
         schema: { tags: TAGS, summary, params: idParams, body, response: { 200: assessmentViewSchema } },
       },
       async (request) => {
@@ -77,7 +77,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessments',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'Quality assessments (providers: their own, once shared with them)',
@@ -102,7 +102,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessments/:id',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'One quality assessment',
@@ -124,7 +124,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessments/:id/history',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary:
@@ -147,7 +147,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/assessments',
     {
-      preHandler: requireRole(...QUALITY),
+      onRequest: requireRole(...QUALITY),
       schema: {
         tags: TAGS,
         summary: 'Record a quality assessment visit (as a draft)',
@@ -171,7 +171,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/assessments/:id',
     {
-      preHandler: requireRole(...QUALITY),
+      onRequest: requireRole(...QUALITY),
       schema: {
         tags: TAGS,
         summary: 'Revise ratings before publication (e.g. after a provider challenge)',
@@ -216,7 +216,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/assessments/:id/action-plan/changes',
     {
-      preHandler: requireRole('admin', 'quality_officer'),
+      onRequest: requireRole('admin', 'quality_officer'),
       schema: {
         tags: TAGS,
         summary:
@@ -247,7 +247,7 @@ const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessable-locations',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Locations a quality officer can assess',

@@ -44,7 +44,7 @@ const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/concerns',
     {
-      preHandler: requireRole(...STAFF_ROLES, 'provider'),
+      onRequest: requireRole(...STAFF_ROLES, 'provider'),
       schema: {
         tags: TAGS,
         summary:
@@ -67,7 +67,7 @@ const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/concerns/:id',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'One concern with its history (providers: their own organisation’s, without officers’ notes)',
@@ -85,7 +85,7 @@ const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/concerns',
     {
-      preHandler: requireRole('admin', 'commissioner', 'quality_officer'),
+      onRequest: requireRole('admin', 'commissioner', 'quality_officer'),
       schema: {
         tags: TAGS,
         summary: 'Log a provider concern or safeguarding referral (no personal details)',
@@ -109,7 +109,7 @@ const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/concerns/:id/steps',
     {
-      preHandler: requireRole(...QUALITY),
+      onRequest: requireRole(...QUALITY),
       schema: {
         tags: TAGS,
         summary:
@@ -135,7 +135,7 @@ const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/concerns/:id/safeguarding-referral',
     {
-      preHandler: requireRole(...QUALITY),
+      onRequest: requireRole(...QUALITY),
       schema: {
         tags: TAGS,
         summary: 'Record (or correct) the safeguarding referral made about a concern: its date and reference',
@@ -159,7 +159,7 @@ const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/concerns/:id/provider-response',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: TAGS,
         summary: 'The provider’s response to a concern about one of its own locations',

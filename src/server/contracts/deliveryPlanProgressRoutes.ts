@@ -18,7 +18,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/delivery-plan',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'The delivery plan by priority and by responsible service area',
@@ -42,7 +42,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/delivery-plan.xlsx',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: "The delivery plan as an Excel workbook in Halton's column layout",
@@ -65,7 +65,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/delivery-plan/actions/:id',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Update an action: year statuses, responsible service areas, RAG override',
@@ -87,7 +87,7 @@ const deliveryPlanProgressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/delivery-plan/milestones/:id',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Mark a milestone complete (or reopen it with null)',

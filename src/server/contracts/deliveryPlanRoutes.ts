@@ -104,7 +104,7 @@ const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: { tags: TAGS, summary: 'Delivery plans and workplans', response: { 200: listSchema } },
     },
     async (request) => ({ plans: await listDeliveryPlans(app.db), canEdit: canEdit(request) }),
@@ -113,7 +113,7 @@ const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Start a delivery plan or a care group’s workplan',
@@ -128,7 +128,7 @@ const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary:
@@ -143,7 +143,7 @@ const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/history',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary:
@@ -158,7 +158,7 @@ const deliveryPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/:id',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Rename a plan, change its kind or care group, retire or restore it',

@@ -39,7 +39,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/kpis',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'KPIs with the state of each return (providers: their own contracts only)',
@@ -59,7 +59,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/kpis',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Add a KPI to a contract',
@@ -78,7 +78,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/kpis/:id',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary:
@@ -97,7 +97,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/kpis/:id/remove',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary:
@@ -121,7 +121,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/kpis/:id/returns',
     {
-      preHandler: requireRole('provider', 'admin', 'commissioner'),
+      onRequest: requireRole('provider', 'admin', 'commissioner'),
       schema: {
         tags: TAGS,
         summary: 'Submit a KPI return for a period (a provider only for its own contracts)',
@@ -148,7 +148,7 @@ const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/kpis/:id/returns/:periodStart',
     {
-      preHandler: requireRole('provider', 'admin', 'commissioner'),
+      onRequest: requireRole('provider', 'admin', 'commissioner'),
       schema: {
         tags: TAGS,
         summary:

@@ -19,7 +19,7 @@ const planEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/priorities',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Add a priority at the end of the plan',
@@ -35,7 +35,7 @@ const planEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/priorities/:id/intentions',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Add a commissioning intention to a priority',
@@ -51,7 +51,7 @@ const planEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/intentions/:id/actions',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Add an action to a commissioning intention (owner, service areas, a status per year, RAG, links)',
@@ -67,7 +67,7 @@ const planEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/actions/:id',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Change an action',
@@ -85,7 +85,7 @@ const planEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/:kind/:id',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary: 'Change a priority’s title or an intention’s text, retire or restore an entry, or move it up or down',

@@ -18,7 +18,7 @@ const planWorkbookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/export.xlsx',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: "The plan as XLSX in Halton's layout, with RAG, owner, contracts and procurements after its columns",
@@ -36,7 +36,7 @@ const planWorkbookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import',
     {
-      preHandler: requireRole(...EDITORS),
+      onRequest: requireRole(...EDITORS),
       schema: {
         tags: TAGS,
         summary:

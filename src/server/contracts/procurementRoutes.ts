@@ -32,7 +32,7 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/recommissioning',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Contracts ending within 6, 12 or 18 months, the decision each needs and its procurement',
@@ -62,7 +62,7 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/procurements',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Procurements with planned, actual and forecast stage dates',
@@ -79,7 +79,7 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/procurements/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'One procurement: its stages with planned, actual and forecast dates, and its history of changes',
@@ -107,7 +107,7 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/procurements',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Set up a procurement with its stage plan',
@@ -150,7 +150,7 @@ const procurementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/procurements/:id/stages/:stage',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Record actual or re-planned dates for a stage',

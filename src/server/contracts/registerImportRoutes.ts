@@ -28,7 +28,7 @@ const registerImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Import a contract register (text/csv or XLSX); refused whole with line-and-column errors',

@@ -98,7 +98,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/contracts',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'The contract register, filtered (providers see only their own contracts)',
@@ -127,7 +127,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/contracts/:id',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'One contract with its KPIs, procurements and history of changes (the history for council staff only)',
@@ -157,7 +157,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contracts',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Add a contract to the register',
@@ -174,7 +174,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/contracts/:id',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Update a contract',
@@ -192,7 +192,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contracts/:id/extend',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Take the next extension option: the end date moves on by its months (409 when none remains or ended)',
@@ -210,7 +210,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contracts/:id/variations',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary:
@@ -242,7 +242,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contracts/:id/end',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'End a contract early: its last day and why (409 when it has already been ended)',
@@ -263,7 +263,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/contracts/:id/history',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: "A contract's history: every change to it, its KPIs and its procurements, newest first",
@@ -277,7 +277,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/contracts/:id/decision',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Record the recommissioning decision (extend takes the next extension option)',

@@ -14,7 +14,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/risks',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'The risk register with scores, RAG, trend and history',
@@ -51,7 +51,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/risks',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: { tags: TAGS, summary: 'Add a risk', body: riskBody, response: { 201: z.object({ id: z.string() }) } },
     },
     async (request, reply) =>
@@ -61,7 +61,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/risks/:id/review',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Review a risk: re-score it (added to its history) and update mitigation or review date',
@@ -86,7 +86,7 @@ const riskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/risk-bands',
     {
-      preHandler: requireRole(...COMMISSIONING),
+      onRequest: requireRole(...COMMISSIONING),
       schema: {
         tags: TAGS,
         summary: 'Set the RAG bands for risk scores (must cover 1–25 once)',

@@ -50,7 +50,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/datasets',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: TAGS,
         summary:
@@ -94,7 +94,7 @@ const dataRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports/:kind',
     {
       // Administrators import every dataset; the BCF's editors import the hospital activity its metrics need.
-      preHandler: requireRole(...BCF_EDITORS),
+      onRequest: requireRole(...BCF_EDITORS),
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: TAGS,

@@ -31,7 +31,7 @@ const curationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/duplicates',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Organisations sharing a charity or company number, or a name',
@@ -44,7 +44,7 @@ const curationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/publish-candidates',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Market register locations and contracts that can be published',
@@ -60,7 +60,7 @@ const curationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/publish',
     {
-      preHandler: requireRole(...CURATORS),
+      onRequest: requireRole(...CURATORS),
       schema: {
         tags: TAGS,
         summary: 'Publish (or refresh) market register locations and contracts as directory entries',
@@ -96,7 +96,7 @@ const curationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import',
     {
-      preHandler: requireRole(...IMPORTERS),
+      onRequest: requireRole(...IMPORTERS),
       bodyLimit: 100 * 1024 * 1024,
       schema: {
         tags: TAGS,
@@ -123,7 +123,7 @@ const curationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import-url',
     {
-      preHandler: requireRole(...IMPORTERS),
+      onRequest: requireRole(...IMPORTERS),
       schema: {
         tags: TAGS,
         summary: "Import another directory's live ORUK API by its URL; all or nothing",

@@ -30,7 +30,7 @@ const entriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/entries',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Directory entries for curators',
@@ -85,7 +85,7 @@ const entriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/entries/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'One entry with its review facts and history',
@@ -107,7 +107,7 @@ const entriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/entries',
     {
-      preHandler: requireRole(...CURATORS),
+      onRequest: requireRole(...CURATORS),
       schema: { tags: TAGS, summary: 'Add an entry', body: serviceInputSchema, response: { 201: savedSchema } },
     },
     async (request, reply) => {
@@ -128,7 +128,7 @@ const entriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/entries/:id',
     {
-      preHandler: requireRole(...CURATORS),
+      onRequest: requireRole(...CURATORS),
       schema: {
         tags: TAGS,
         summary: 'Change an entry (counts as a review)',
@@ -157,7 +157,7 @@ const entriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/entries/:id/reviewed',
     {
-      preHandler: requireRole(...CURATORS),
+      onRequest: requireRole(...CURATORS),
       schema: {
         tags: TAGS,
         summary: 'Confirm an entry is still right: next review in twelve months',
@@ -178,7 +178,7 @@ const entriesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/review-due',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Entries past their review date, most overdue first',

@@ -13,7 +13,7 @@ const suggestionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/suggestions',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Suggestions by status (pending: oldest first)',
@@ -27,7 +27,7 @@ const suggestionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/suggestions/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'A suggestion with the changes it would make',
@@ -41,7 +41,7 @@ const suggestionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/suggestions/:id/decision',
     {
-      preHandler: requireRole(...CURATORS),
+      onRequest: requireRole(...CURATORS),
       schema: {
         tags: TAGS,
         summary: 'Approve (publish) or reject a suggestion',

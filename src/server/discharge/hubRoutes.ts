@@ -40,7 +40,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/board',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Everyone medically optimised and still in hospital, by pathway',
@@ -56,7 +56,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/referrals',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Most recent referrals',
@@ -74,7 +74,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals',
     {
-      preHandler: requireRole(...HUB_ROLES),
+      onRequest: requireRole(...HUB_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Record a referral for a person who is medically optimised',
@@ -92,7 +92,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/referrals/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'One referral with every provider response',
@@ -126,7 +126,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/referrals/:id/candidates',
     {
-      preHandler: requireRole(...HUB_ROLES, 'commissioner'),
+      onRequest: requireRole(...HUB_ROLES, 'commissioner'),
       schema: {
         tags: ['discharge'],
         summary: 'Who can take this person now, ranked, with reasons',
@@ -161,7 +161,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals/:id/requests',
     {
-      preHandler: requireRole(...HUB_ROLES),
+      onRequest: requireRole(...HUB_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Send the anonymised request to chosen providers or the whole framework/DPS',
@@ -190,7 +190,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals/:id/delays',
     {
-      preHandler: requireRole(...HUB_ROLES),
+      onRequest: requireRole(...HUB_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Record why the person is still waiting',
@@ -212,7 +212,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals/:id/discharge',
     {
-      preHandler: requireRole(...HUB_ROLES),
+      onRequest: requireRole(...HUB_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Record that the person has left hospital',
@@ -249,7 +249,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/referrals/:id/cancel',
     {
-      preHandler: requireRole(...HUB_ROLES),
+      onRequest: requireRole(...HUB_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Cancel a referral',
@@ -268,7 +268,7 @@ const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/offers/:id/award',
     {
-      preHandler: requireRole(...HUB_ROLES),
+      onRequest: requireRole(...HUB_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Award an offer: creates the placement and updates the vacancy in one transaction',

@@ -92,7 +92,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/metrics',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Flow and delay metrics per week or month',
@@ -110,7 +110,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/metrics/export',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Metrics as CSV or Excel',
@@ -184,7 +184,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/d2a',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'D2A (or rehab) block beds: occupancy, length of stay against six weeks, outcomes',
@@ -208,7 +208,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/history',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['discharge'],
         summary: 'Arrivals per day by pathway, waits and lengths of stay (for capacity planning)',

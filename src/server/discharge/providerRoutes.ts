@@ -22,7 +22,7 @@ const providerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/provider/requests',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: ['discharge'],
         summary: 'Requests sent to my organisation (anonymised)',
@@ -38,7 +38,7 @@ const providerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/provider/requests/:id',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: ['discharge'],
         summary: 'One request sent to my organisation',
@@ -58,7 +58,7 @@ const providerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/provider/requests/:id/response',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: ['discharge'],
         summary: 'Offer or decline',
@@ -82,7 +82,7 @@ const providerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/provider/record',
     {
-      preHandler: requireRole('provider'),
+      onRequest: requireRole('provider'),
       schema: {
         tags: ['discharge'],
         summary: 'My acceptance record and notifications',

@@ -80,7 +80,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/baseline',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary:
@@ -107,7 +107,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/today',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary:
@@ -121,7 +121,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/run',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -141,7 +141,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/recommend',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -179,7 +179,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/compare',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -200,7 +200,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/scenarios',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary: 'Saved scenarios',
@@ -213,7 +213,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/scenarios/:id',
     {
-      preHandler: requireRole(...READERS),
+      onRequest: requireRole(...READERS),
       schema: {
         tags: TAGS,
         summary: 'One saved scenario',
@@ -231,7 +231,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/scenarios',
     {
-      preHandler: requireRole(...PLANNERS),
+      onRequest: requireRole(...PLANNERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -250,7 +250,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/scenarios/:id',
     {
-      preHandler: requireRole(...PLANNERS),
+      onRequest: requireRole(...PLANNERS),
       attachValidation: true,
       schema: {
         tags: TAGS,
@@ -271,7 +271,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/scenarios/:id',
     {
-      preHandler: requireRole(...PLANNERS),
+      onRequest: requireRole(...PLANNERS),
       schema: {
         tags: TAGS,
         summary: 'Delete a saved scenario',

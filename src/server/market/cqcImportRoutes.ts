@@ -14,7 +14,7 @@ const cqcImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import/cqc',
     {
-      preHandler: requireRole(...COMMISSIONERS),
+      onRequest: requireRole(...COMMISSIONERS),
       schema: {
         tags: TAGS,
         summary: 'Import the CQC care directory CSV (text/csv); refused whole with line-and-column errors',

@@ -33,7 +33,7 @@ const placementsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/placements',
     {
-      preHandler: requireRole(...EDITOR_ROLES, 'viewer'),
+      onRequest: requireRole(...EDITOR_ROLES, 'viewer'),
       schema: {
         tags: TAGS,
         summary: 'Placements and packages (pseudonymous)',
@@ -51,7 +51,7 @@ const placementsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/placements',
     {
-      preHandler: requireRole(...PLACERS),
+      onRequest: requireRole(...PLACERS),
       schema: {
         tags: TAGS,
         summary: 'Create a placement or package (takes a bed in the home’s capacity)',
@@ -68,7 +68,7 @@ const placementsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/placements/:id/end',
     {
-      preHandler: requireRole(...PLACERS),
+      onRequest: requireRole(...PLACERS),
       schema: {
         tags: TAGS,
         summary: 'End a placement (frees the bed)',

@@ -11,7 +11,7 @@ const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/rates',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'Usual rates by band (all effective dates) and cost of care',
@@ -23,7 +23,7 @@ const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/rates',
     {
-      preHandler: requireRole(...COMMISSIONERS),
+      onRequest: requireRole(...COMMISSIONERS),
       schema: {
         tags: TAGS,
         summary: 'Set the usual rate for a band from a date',
@@ -36,7 +36,7 @@ const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/cost-of-care',
     {
-      preHandler: requireRole(...COMMISSIONERS),
+      onRequest: requireRole(...COMMISSIONERS),
       schema: {
         tags: TAGS,
         summary: 'Set a cost of care figure',

@@ -171,7 +171,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/locations',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Locations in the register',
@@ -184,7 +184,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/locations/:id',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'One location’s whole picture (providers: their own only)',
@@ -202,7 +202,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/locations/:id',
     {
-      preHandler: requireRole('admin', 'commissioner', 'quality_officer'),
+      onRequest: requireRole('admin', 'commissioner', 'quality_officer'),
       schema: {
         tags: TAGS,
         summary: 'Commissioning details of a location: framework/DPS, in-borough, beds, CQC rating',
@@ -233,7 +233,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/providers',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: TAGS,
         summary: 'Provider organisations',
@@ -246,7 +246,7 @@ const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/providers/:id',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'A provider and its locations with their latest returns (providers: their own only)',

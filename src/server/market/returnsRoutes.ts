@@ -102,7 +102,7 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       path,
       {
-        preHandler: requireSignedIn,
+        onRequest: requireSignedIn,
         // Generic over the response schema: Fastify's reply type cannot follow R, so it sees an object schema.
         schema: { tags: TAGS, summary, params: id, body, response: { 201: response as z.ZodType<object> } },
       },
@@ -164,7 +164,7 @@ const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/providers/:id/capacity-csv',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary: 'Bulk capacity update: a CSV with one row per care home (text/csv)',

@@ -19,7 +19,7 @@ const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/locations/:id/self-funder-fees',
     {
-      preHandler: requireSignedIn,
+      onRequest: requireSignedIn,
       schema: {
         tags: TAGS,
         summary:
@@ -49,7 +49,7 @@ const selfFunderFeesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/locations/:id/self-funder-fees',
     {
-      preHandler: requireRole('provider', ...COMMISSIONERS),
+      onRequest: requireRole('provider', ...COMMISSIONERS),
       schema: {
         tags: TAGS,
         summary: 'Set a care home’s weekly self-funder fees by band from a date (history kept)',
