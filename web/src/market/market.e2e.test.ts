@@ -85,7 +85,7 @@ describeE2E('market: providers keep vacancies current, commissioners see them', 
 
     // The provider cannot see the commissioner's market pages.
     await prov.page.goto(`${e2e.steward.baseUrl}/market/care-homes`);
-    await prov.page.getByText('You do not have access to this').first().waitFor();
+    await prov.page.getByText('This page is for council staff').first().waitFor();
     expect(prov.errors).toEqual([]);
 
     // The commissioner sees it: dashboard figure up by two, and the vacancies page shows today's figure.
