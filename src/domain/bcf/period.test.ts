@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodProblem } from '../contracts/kpi.js';
-import { endedQuarters, quarterHasEnded, quarterLabel } from './period.js';
+import { defaultPlanYear, endedQuarters, quarterHasEnded, quarterLabel } from './period.js';
 
 describe('quarters that have ended (issue 13, findings 3 and 11)', () => {
   it('counts a quarter as ended only once its last day is past, as KPI returns do', () => {
@@ -16,5 +16,16 @@ describe('quarters that have ended (issue 13, findings 3 and 11)', () => {
   it('offers the ended quarters of the plan, the latest first', () => {
     expect(endedQuarters(['2026/27', '2027/28'], '2026-12-01').map(quarterLabel)).toEqual(['2026/27 Q2', '2026/27 Q1']);
     expect(endedQuarters(['2027/28'], '2026-12-01')).toEqual([]);
+  });
+});
+
+describe('the year BCF pages open on (issue 13, fault B)', () => {
+  it('is the current financial year when the plan covers it, else the plan’s first year', () => {
+    const years = ['2026/27', '2027/28'];
+    expect(defaultPlanYear(years, '2026-12-01')).toBe('2026/27');
+    expect(defaultPlanYear(years, '2027-04-01')).toBe('2027/28');
+    expect(defaultPlanYear(years, '2027-03-31')).toBe('2026/27');
+    expect(defaultPlanYear(years, '2025-06-01')).toBe('2026/27');
+    expect(defaultPlanYear(years, '2029-06-01')).toBe('2026/27');
   });
 });

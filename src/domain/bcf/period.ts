@@ -1,6 +1,13 @@
 // Financial years and their quarters as the BCF uses them: years run April to March ('2025/26'), quarter 1 is
 // April–June. A quarter is written '2025/26 Q1' in files and pages.
-import { addMonths, financialQuarterOf, financialYearStart, periodHasEnded, type IsoDate } from '../core/dates.js';
+import {
+  addMonths,
+  financialQuarterOf,
+  financialYearOf,
+  financialYearStart,
+  periodHasEnded,
+  type IsoDate,
+} from '../core/dates.js';
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
 
@@ -43,6 +50,15 @@ export function quartersOf(years: readonly string[]): FyQuarter[] {
 /** The quarter holding a date. */
 export function quarterOfDate(date: IsoDate): FyQuarter {
   return financialQuarterOf(date);
+}
+
+/**
+ * The year a BCF page opens on: the current financial year when the plan covers it, else the plan's first year.
+ * Every BCF page and the home page's card use it, so they open on the same year.
+ */
+export function defaultPlanYear(years: readonly string[], today: IsoDate): string {
+  const current = financialYearOf(today);
+  return years.includes(current) ? current : years[0];
 }
 
 /** The financial year after '2025/26' → '2026/27'. */

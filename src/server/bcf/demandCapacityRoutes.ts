@@ -4,7 +4,7 @@ import { BCF_EDITORS, STAFF_ROLES } from '../../domain/core/auth.js';
 import { londonToday } from '../../domain/core/dates.js';
 import { InputError } from '../../domain/core/errors.js';
 import { DC_SERVICES, DC_SERVICE_LABELS, dcSummary, shortfall } from '../../domain/bcf/demandCapacity.js';
-import { monthsOfYear, quarterOfDate } from '../../domain/bcf/period.js';
+import { defaultPlanYear, monthsOfYear } from '../../domain/bcf/period.js';
 import { prefillFromHub, readDemandCapacity, writeDemandCapacity } from '../../db/bcf/demandCapacity.js';
 import { loadPlan } from '../../db/bcf/plans.js';
 import { listScenarios } from '../../db/discharge/simulation.js';
@@ -16,8 +16,8 @@ import { canEdit, TAGS, who } from './params.js';
 const demandCapacityRoutes: FastifyPluginAsyncZod = async (app) => {
   async function dcView(id: string, year: string | undefined, edit: boolean) {
     const plan = await loadPlan(app.db, id);
-    const current = quarterOfDate(londonToday()).year;
-    const chosen = year ?? (plan.years.includes(current) ? plan.years[plan.years.length - 1] : plan.years[0]);
+    // The current plan year, as the BCF plan page and the home page open on; the page offers the other years.
+    const chosen = year ?? defaultPlanYear(plan.years, londonToday());
     if (!plan.years.includes(chosen))
       throw InputError.field('year', `Not a year of this plan (${plan.years.join(', ')})`, 'querystring');
     const rows = await readDemandCapacity(app.db, plan, chosen);

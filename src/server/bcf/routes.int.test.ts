@@ -5,6 +5,8 @@ import { queryRows } from '../../db/client.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../../db/testing.js';
 import { createRng } from '../../domain/core/random.js';
+import { londonToday } from '../../domain/core/dates.js';
+import { defaultPlanYear } from '../../domain/bcf/period.js';
 import { loadBcfDemo } from '../../demo/bcf.js';
 import { putBorough } from '../../db/core/settings.js';
 import { anonymous, createTestApp, signInAs, type TestClient } from '../testing.js';
@@ -601,6 +603,10 @@ describeWithDatabases('bcf routes', (ctx) => {
 
   it('edits demand and capacity cells and shows the shortfall; records a HICM assessment', async () => {
     const dc = (await lead.get(`/api/bcf/plans/${planId}/demand-capacity?year=2027/28`)).json();
+    // With no year asked for, the current plan year, as the plan page and the home page open on (issue 13, B).
+    const opened = (await lead.get(`/api/bcf/plans/${planId}/demand-capacity`)).json();
+    expect(opened.year).toBe(defaultPlanYear(dc.years, londonToday()));
+    expect(opened.months[0]).toBe(`${opened.year.slice(0, 4)}-04`);
     const welfare = dc.rows.find((r: { service: string }) => r.service === 'welfare');
     expect(welfare.shortfall).toBe(Math.max(0, welfare.demand - welfare.capacity));
     const res = await lead.put(`/api/bcf/plans/${planId}/demand-capacity`, {

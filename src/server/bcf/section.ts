@@ -4,7 +4,8 @@ import { firstPlanId, loadPlan } from '../../db/bcf/plans.js';
 import { metricInputs } from '../../db/bcf/metrics.js';
 import type { Db } from '../../db/client.js';
 import { cachedByVersion } from '../../db/core/versions.js';
-import { financialYearOf, londonToday } from '../../domain/core/dates.js';
+import { londonToday } from '../../domain/core/dates.js';
+import { defaultPlanYear } from '../../domain/bcf/period.js';
 import { conditionChecks, spendByFundingLine } from '../../domain/bcf/fundingChecks.js';
 import { scorecard } from '../../domain/bcf/scorecard.js';
 import type { DashboardSection, SectionSource } from '../dashboard/types.js';
@@ -23,7 +24,7 @@ async function computeSection(db: Db, today: string): Promise<DashboardSection |
   const first = await firstPlanId(db);
   if (!first) return null;
   const plan = await loadPlan(db, first);
-  const year = plan.years.includes(financialYearOf(today)) ? financialYearOf(today) : plan.years[0];
+  const year = defaultPlanYear(plan.years, today);
   // The scorecard of this year only: each year's figures depend on that year's counts and plans alone, so they
   // equal the whole plan's scorecard's (planScorecard) for the year, without working out the other years.
   const card = scorecard(plan.places, [year], await metricInputs(db, plan), plan.metricPlans);

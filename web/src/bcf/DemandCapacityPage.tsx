@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { londonToday } from '../../../src/domain/core/dates';
 import { apiSend, useApi, withQuery } from '../api';
 import {
   failureToSummary,
@@ -21,6 +22,7 @@ import {
 } from '../components';
 import { BcfPage, bcfCrumbs, usePlanId } from './common';
 import { demandCapacityColumns, monthText } from './downloads';
+import { dcChartDescription, dcYearNote, monthsShortText, NOT_PLANNED } from './text';
 import type { DcRow, DcView } from './types';
 
 const cellKey = (service: string, month: string) => `${service}|${month}`;
@@ -187,6 +189,9 @@ export function DemandCapacityPage() {
           />
         </div>
       </div>
+      <p className="govuk-body" data-testid="dc-year">
+        {dcYearNote(data.year, data.years, londonToday(), summary.length > 0)}
+      </p>
       <Table
         caption={`${place?.name}: the year’s totals, ${data.year}`}
         captionSize="s"
@@ -195,12 +200,12 @@ export function DemandCapacityPage() {
         emptyText="No figures for this place and year yet"
         columns={[
           { key: 'service', header: 'Service', render: (s) => data.services.find((x) => x.key === s.service)?.label },
-          { key: 'demand', header: 'Demand', numeric: true },
+          { key: 'demand', header: 'Demand', numeric: true, render: (s) => formatNumber(s.demand, 0) },
           {
             key: 'capacity',
             header: 'Capacity',
             numeric: true,
-            render: (s) => (s.capacity === null ? 'Not planned' : formatNumber(s.capacity)),
+            render: (s) => (s.capacity === null ? NOT_PLANNED : formatNumber(s.capacity, 0)),
           },
           {
             key: 'shortfall',
@@ -208,18 +213,13 @@ export function DemandCapacityPage() {
             numeric: true,
             render: (s) => (s.shortfall === null ? 'Not available' : formatNumber(s.shortfall)),
           },
-          { key: 'monthsShort', header: 'Months short', numeric: true },
+          { key: 'monthsShort', header: 'Months short', numeric: true, render: monthsShortText },
         ]}
       />
       {chartRows.length > 0 && (
         <Chart
           title={`${place?.name}: expected demand and planned capacity by month, ${data.year}`}
-          description={summary
-            .map(
-              (s) =>
-                `${data.services.find((x) => x.key === s.service)?.label}: demand ${s.demand}, capacity ${s.capacity}, shortfall ${s.shortfall} over the year`,
-            )
-            .join('; ')}
+          description={dcChartDescription(summary, data.services)}
           plot={plot}
           height={40 + services.length * 130}
         />

@@ -1,3 +1,5 @@
+import { defaultPlanYear } from '../../../src/domain/bcf/period';
+import { londonToday } from '../../../src/domain/core/dates';
 import { wholePoundsTotal } from '../../../src/domain/core/format';
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
@@ -15,6 +17,7 @@ import {
   type PlotOptions,
 } from '../components';
 import { RiskLog } from './RiskLog';
+import { fundingColumns, schemeColumns } from './downloads';
 import { BcfPage, poundsText, usePlanId } from './common';
 import type { PlanView, Scheme } from './types';
 
@@ -30,7 +33,7 @@ export function PlanPage() {
   const { planId, plans, error: listError, loading: listLoading } = usePlanId();
   const [params, setParams] = useSearchParams();
   const { data, error, loading } = useApi<PlanView>(planId ? `/api/bcf/plans/${planId}` : null);
-  const year = params.get('year') ?? data?.years[0] ?? '';
+  const year = params.get('year') ?? (data ? defaultPlanYear(data.years, londonToday()) : '');
   const spend = data?.spend.find((s) => s.year === year && s.placeId === null)?.lines ?? [];
   const label = (line: string) => data?.fundingLineLabels[line] ?? line;
   const chartRows = useMemo(
@@ -165,13 +168,7 @@ export function PlanPage() {
         filter={data.name}
         what="funding lines"
         rows={placeRows}
-        columns={[
-          { key: 'place', header: 'Place' },
-          { key: 'fundingLine', header: 'Funding line', value: (r) => label(r.fundingLine) },
-          { key: 'income', header: 'Income (£)', value: (r) => r.incomePence / 100, numFmt: '£#,##0.00' },
-          { key: 'planned', header: 'Planned (£)', value: (r) => r.plannedPence / 100, numFmt: '£#,##0.00' },
-          { key: 'actual', header: 'Actual to date (£)', value: (r) => r.actualPence / 100, numFmt: '£#,##0.00' },
-        ]}
+        columns={fundingColumns(label)}
       />
       <h2 className="govuk-heading-m">National conditions</h2>
       <Table
@@ -232,17 +229,7 @@ export function PlanPage() {
         filter={data.name}
         what="schemes"
         rows={data.schemes}
-        columns={[
-          { key: 'ref', header: 'Scheme ID' },
-          { key: 'name', header: 'Scheme name' },
-          { key: 'place', header: 'Place', value: (s) => place(s.placeId) },
-          { key: 'schemeType', header: 'Scheme type' },
-          { key: 'subType', header: 'Sub type' },
-          { key: 'commissioner', header: 'Commissioner' },
-          { key: 'provider', header: 'Provider' },
-          { key: 'planned', header: `Planned ${year} (£)`, value: (s) => planned(s) / 100, numFmt: '£#,##0.00' },
-          { key: 'actual', header: 'Actual to date (£)', value: (s) => actual(s) / 100, numFmt: '£#,##0.00' },
-        ]}
+        columns={schemeColumns(year, place)}
       />
       <h2 className="govuk-heading-m">Risk log</h2>
       <RiskLog planId={data.id} schemes={data.schemes} />

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, describeE2E, expectAccessible, newPage, signIn, useSteward } from '../testing/e2e';
 import { FUNDING_LINE_LABELS } from '../../../src/domain/bcf/plan';
-import { endedQuarters, quarterLabel } from '../../../src/domain/bcf/period';
+import { defaultPlanYear, endedQuarters, quarterLabel } from '../../../src/domain/bcf/period';
 import { londonToday } from '../../../src/domain/core/dates';
 
 describeE2E('better care fund', () => {
@@ -67,6 +67,13 @@ describeE2E('better care fund', () => {
       .first()
       .waitFor();
     await expect.poll(() => page.getByRole('columnheader', { name: 'Shortfall' }).count()).toBeGreaterThan(1);
+    // It opens on the current plan year, as the plan page does, and says so (issue 13: it opened on the next year).
+    expect(await page.getByTestId('dc-year').innerText()).toMatch(
+      new RegExp(`^Showing ${defaultPlanYear(plan.years, londonToday())}, the current plan year\\.`),
+    );
+    // No internal values in the page or its chart descriptions (issue 13: "capacity null, shortfall null").
+    expect(await page.locator('main').innerText()).not.toMatch(/\bnull\b|\bundefined\b|NaN/);
+    expect((await page.locator('figure').allTextContents()).join(' ')).not.toMatch(/\bnull\b/);
     await expectAccessible(page, 'BCF demand and capacity');
 
     // The HICM grid: nine changes by three places.

@@ -2,7 +2,14 @@
 // Yes/No, whole people, each metric's unit — the cells asserted as the CSV writes them.
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../components/downloads';
-import { demandCapacityColumns, hicmColumns, METRIC_DOWNLOAD_COLUMNS, metricDownloadRows } from './downloads';
+import {
+  demandCapacityColumns,
+  fundingColumns,
+  hicmColumns,
+  METRIC_DOWNLOAD_COLUMNS,
+  metricDownloadRows,
+  schemeColumns,
+} from './downloads';
 import type { DcRow, HicmView, MetricsView } from './types';
 
 const places = [{ id: 'p1', name: 'Eastbrook (demo borough)', gssCode: 'E06009901' }];
@@ -82,6 +89,50 @@ describe('BCF downloads', () => {
     const csv = toCsv(hicmColumns(data), history).split('\r\n');
     expect(csv[1]).toBe(
       '2026-10-01,Eastbrook (demo borough),4. Home first,Established,Most people go home first,Mature,2027-03-31',
+    );
+  });
+  it('writes funding and schemes in the whole pounds the page shows, under "(£)" headers', () => {
+    const funding = toCsv(
+      fundingColumns((l) => (l === 'minimum_nhs' ? 'NHS minimum contribution' : l)),
+      [
+        {
+          place: 'Eastbrook (demo borough)',
+          fundingLine: 'minimum_nhs',
+          incomePence: 1000000049,
+          plannedPence: 967965203,
+          actualPence: 967965250,
+        },
+      ],
+    ).split('\r\n');
+    expect(funding[0]).toBe('Place,Funding line,Income (£),Planned (£),Actual to date (£)');
+    expect(funding[1]).toBe('Eastbrook (demo borough),NHS minimum contribution,10000000,9679652,9679653');
+    const scheme = {
+      id: 's1',
+      ref: 'EB-01',
+      name: 'Home, Settle and Support',
+      placeId: 'p1',
+      schemeType: 'Home care',
+      subType: 'Reablement',
+      commissioner: 'Local authority',
+      provider: 'Council',
+      funding: [
+        { year: '2026/27', plannedPence: 60000000 },
+        { year: '2027/28', plannedPence: 1 },
+      ],
+      actuals: [
+        { year: '2026/27', actualPence: 41120806 },
+        { year: '2026/27', actualPence: 14125124 },
+      ],
+    } as never;
+    const schemes = toCsv(
+      schemeColumns('2026/27', () => 'Eastbrook (demo borough)'),
+      [scheme],
+    ).split('\r\n');
+    expect(schemes[0]).toBe(
+      'Scheme ID,Scheme name,Place,Scheme type,Sub type,Commissioner,Provider,Planned 2026/27 (£),Actual to date (£)',
+    );
+    expect(schemes[1]).toBe(
+      'EB-01,"Home, Settle and Support",Eastbrook (demo borough),Home care,Reablement,Local authority,Council,600000,552459',
     );
   });
 });

@@ -2,7 +2,7 @@
 // as the pages write them, whole people, each metric's unit, Yes/No. No React here, so they can be unit tested.
 import { MONTH_NAMES } from '../components/format';
 import type { DownloadColumn } from '../components/downloads';
-import type { DcRow, DcView, HicmView, MetricsView } from './types';
+import type { DcRow, DcView, HicmView, MetricsView, PlanView } from './types';
 
 /** A RAG rating as the metrics page says it. */
 export const RAG_TEXT = { green: 'On plan', amber: 'Near plan', red: 'Off plan' } as const;
@@ -107,5 +107,47 @@ export function hicmColumns(data: Pick<HicmView, 'places' | 'changes' | 'levels'
     { key: 'evidence', header: 'Evidence' },
     { key: 'plannedLevel', header: 'Planned next level', value: (a) => levelLabel(a.plannedLevel) },
     { key: 'plannedBy', header: 'Planned by' },
+  ];
+}
+
+/** Pence in the whole pounds the BCF pages show (£141,251.24 → 141251), for a "(£)" column. */
+export const wholePounds = (pence: number) => Math.round(pence / 100);
+
+/** One funding line of one place, as the funding table shows it. */
+export interface FundingDownloadRow {
+  place: string;
+  fundingLine: string;
+  incomePence: number;
+  plannedPence: number;
+  actualPence: number;
+}
+
+/** The funding download's columns: the funding line by name, money in whole pounds as the page shows it. */
+export function fundingColumns(lineLabel: (line: string) => string): DownloadColumn<FundingDownloadRow>[] {
+  return [
+    { key: 'place', header: 'Place' },
+    { key: 'fundingLine', header: 'Funding line', value: (r) => lineLabel(r.fundingLine) },
+    { key: 'income', header: 'Income (£)', value: (r) => wholePounds(r.incomePence), numFmt: '£#,##0' },
+    { key: 'planned', header: 'Planned (£)', value: (r) => wholePounds(r.plannedPence), numFmt: '£#,##0' },
+    { key: 'actual', header: 'Actual to date (£)', value: (r) => wholePounds(r.actualPence), numFmt: '£#,##0' },
+  ];
+}
+
+type Scheme = PlanView['schemes'][number];
+
+/** The schemes download's columns for a year: the place by name, planned and actual spend in whole pounds. */
+export function schemeColumns(year: string, placeName: (id: string | null) => string): DownloadColumn<Scheme>[] {
+  const planned = (s: Scheme) => s.funding.filter((f) => f.year === year).reduce((a, f) => a + f.plannedPence, 0);
+  const actual = (s: Scheme) => s.actuals.filter((a) => a.year === year).reduce((a, f) => a + f.actualPence, 0);
+  return [
+    { key: 'ref', header: 'Scheme ID' },
+    { key: 'name', header: 'Scheme name' },
+    { key: 'place', header: 'Place', value: (s) => placeName(s.placeId) },
+    { key: 'schemeType', header: 'Scheme type' },
+    { key: 'subType', header: 'Sub type' },
+    { key: 'commissioner', header: 'Commissioner' },
+    { key: 'provider', header: 'Provider' },
+    { key: 'planned', header: `Planned ${year} (£)`, value: (s) => wholePounds(planned(s)), numFmt: '£#,##0' },
+    { key: 'actual', header: 'Actual to date (£)', value: (s) => wholePounds(actual(s)), numFmt: '£#,##0' },
   ];
 }

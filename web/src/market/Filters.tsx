@@ -50,6 +50,20 @@ export function describeFilters(f: MarketFilters): string {
   return parts.filter(Boolean).join(', ');
 }
 
+/**
+ * Where the active placements on the prices page are counted, in words after the definition: "counted here in the
+ * borough", "counted here everywhere" (never "for everywhere"), and how to match the home page's total.
+ */
+export function countedHereText(f: MarketFilters): string {
+  const where = describeFilters(f);
+  if ((f.scope ?? 'borough') !== 'all')
+    return `counted here ${where}. The home page counts them everywhere: choose “Everywhere” above to see the same total.`;
+  const rest = where.replace(/^everywhere(, )?/, '');
+  return rest
+    ? `counted here everywhere, ${rest}. The home page counts them everywhere, without these filters.`
+    : 'counted here everywhere, as the home page counts them.';
+}
+
 export function FiltersForm({
   showScope = true,
   districts = [],

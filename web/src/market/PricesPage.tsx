@@ -16,7 +16,7 @@ import {
   formatCount,
 } from '../components';
 import { ACTIVE_PLACEMENTS_DEFINITION, activePlacementsTotal } from '../../../src/domain/market/placement';
-import { describeFilters, filterQuery, useMarketFilters } from './Filters';
+import { countedHereText, describeFilters, filterQuery, useMarketFilters } from './Filters';
 import { quarterCell, quarterText } from './occupancyMonths';
 import { MarketPage } from './MarketPage';
 import { BAND_LABELS, FUNDING_LABELS } from './labels';
@@ -287,9 +287,7 @@ export function PricesPage() {
             firstCellIsHeader
           />
           <p className="govuk-body-s" data-testid="active-placements-definition">
-            {ACTIVE_PLACEMENTS_DEFINITION}, counted here for {describeFilters(filters)}.
-            {(filters.scope ?? 'borough') !== 'all' &&
-              ' The home page counts them everywhere: choose “Everywhere” above to see the same total.'}
+            {ACTIVE_PLACEMENTS_DEFINITION}, {countedHereText(filters)}
           </p>
           <DownloadLinks
             filename="active-placements-by-funding"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilters, filterQuery } from './Filters';
+import { countedHereText, describeFilters, filterQuery } from './Filters';
 import { careHomeFormErrors, toCount } from './careHomeReturn';
 
 describe('market web helpers', () => {
@@ -12,6 +12,15 @@ describe('market web helpers', () => {
       'everywhere, rated Good, postcode district EB3',
     );
     expect(describeFilters({})).toBe('in the borough');
+  });
+  it('says where active placements are counted, never "for everywhere"', () => {
+    expect(countedHereText({ scope: 'all' })).toBe('counted here everywhere, as the home page counts them.');
+    expect(countedHereText({ scope: 'all', rating: 'Good' })).toBe(
+      'counted here everywhere, rated Good. The home page counts them everywhere, without these filters.',
+    );
+    expect(countedHereText({})).toBe(
+      'counted here in the borough. The home page counts them everywhere: choose “Everywhere” above to see the same total.',
+    );
   });
   it('reads counts strictly', () => {
     expect(toCount(' 12 ')).toBe(12);

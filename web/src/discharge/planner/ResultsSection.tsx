@@ -22,7 +22,15 @@ import { wholePoundsTotal } from '../../../../src/domain/core/format';
 import { withinTargetDefinition } from '../../../../src/domain/discharge/simulation/results';
 import { DailyBandChart, DailyDownloads } from './charts';
 import type { HistoryFit, SimulationResult } from './types';
-import { cumulativeWaits, dailyRows, historyCheck, serviceRows, type HistoryCheckRow, type ServiceRow } from './views';
+import {
+  cumulativeWaits,
+  dailyRows,
+  historyCheck,
+  resultsDownloadColumns,
+  serviceRows,
+  type HistoryCheckRow,
+  type ServiceRow,
+} from './views';
 
 /** Money in pence shown in whole pounds (£10,403,770). */
 const wholePounds = (pence: number) => formatGbp(Math.round(pence / 100));
@@ -224,33 +232,7 @@ export function Results({ result, fit }: { result: SimulationResult; fit: Histor
         filename={`capacity-plan-${stamp}`}
         what="the results"
         rows={rows}
-        columns={[
-          { key: 'service', header: 'Service' },
-          { key: 'waitMean', header: 'Mean wait (days)', numFmt: '0.00' },
-          { key: 'waitLow', header: 'Mean wait, 95% CI low', numFmt: '0.00' },
-          { key: 'waitHigh', header: 'Mean wait, 95% CI high', numFmt: '0.00' },
-          { key: 'waitMedian', header: 'Median wait (days)', numFmt: '0.00' },
-          { key: 'waitP90', header: '90th percentile wait (days)', numFmt: '0.00' },
-          { key: 'waitP95', header: '95th percentile wait (days)', numFmt: '0.00' },
-          {
-            key: 'withinTarget',
-            header: `Share getting a place within ${target.withinDays} days of being ready`,
-            numFmt: '0.0%',
-          },
-          { key: 'over7', header: 'Share waiting over 7 days', numFmt: '0.0%' },
-          { key: 'occupancy', header: 'Mean people in service', numFmt: '0.0' },
-          { key: 'visits', header: 'Mean visits a day', numFmt: '0.0' },
-          { key: 'capacity', header: 'Mean capacity (places, or visits a day)', numFmt: '0.0' },
-          { key: 'meanWaiting', header: 'Mean number waiting', numFmt: '0.0' },
-          { key: 'delayedBedDays', header: 'Delayed acute bed-days', numFmt: '#,##0' },
-          { key: 'delayCost', header: 'Cost of delays (£)', value: (r) => r.delayCostPence / 100, numFmt: '£#,##0' },
-          {
-            key: 'serviceCost',
-            header: 'Cost of places and visits (£)',
-            value: (r) => r.serviceCostPence / 100,
-            numFmt: '£#,##0',
-          },
-        ]}
+        columns={resultsDownloadColumns(target.withinDays)}
       />
       <DailyDownloads rows={daily} filename={`capacity-plan-daily-${stamp}`} what="every daily series" />
       <Details summary="How these figures are calculated">

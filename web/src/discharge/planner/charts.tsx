@@ -2,8 +2,8 @@
 // download columns of every daily series, shared by the forecast from today and the long-run results.
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import { Chart, DownloadLinks, chartColours, type DownloadColumn } from '../../components';
-import type { DailyRow } from './views';
+import { Chart, DownloadLinks, chartColours } from '../../components';
+import { DAILY_DOWNLOAD_COLUMNS, type DailyRow } from './views';
 
 export type DailySeriesKey = 'occupancy' | 'waiting' | 'visits' | 'admissions' | 'waitOfStarters';
 
@@ -103,31 +103,6 @@ function ServiceBandChart({
   );
   return <Chart title={title} description={description} plot={plot} height={240} />;
 }
-
-/** Columns of the daily download: every series, with its 5th and 95th percentiles (costs in pounds). */
-export const DAILY_DOWNLOAD_COLUMNS: DownloadColumn<DailyRow>[] = [
-  { key: 'service', header: 'Service' },
-  { key: 'date', header: 'Date' },
-  { key: 'capacity', header: 'Capacity (places, or visits a day)', numFmt: '0.0' },
-  { key: 'occupancy', header: 'People in service (mean)', numFmt: '0.0' },
-  { key: 'occupancyLow', header: 'People in service (5th percentile)', numFmt: '0.0' },
-  { key: 'occupancyHigh', header: 'People in service (95th percentile)', numFmt: '0.0' },
-  { key: 'visits', header: 'Visits made (mean)', numFmt: '0.0' },
-  { key: 'visitsLow', header: 'Visits made (5th percentile)', numFmt: '0.0' },
-  { key: 'visitsHigh', header: 'Visits made (95th percentile)', numFmt: '0.0' },
-  { key: 'waiting', header: 'People waiting (mean)', numFmt: '0.0' },
-  { key: 'waitingLow', header: 'People waiting (5th percentile)', numFmt: '0.0' },
-  { key: 'waitingHigh', header: 'People waiting (95th percentile)', numFmt: '0.0' },
-  { key: 'admissions', header: 'People starting (mean)', numFmt: '0.0' },
-  { key: 'admissionsLow', header: 'People starting (5th percentile)', numFmt: '0.0' },
-  { key: 'admissionsHigh', header: 'People starting (95th percentile)', numFmt: '0.0' },
-  { key: 'waitOfStarters', header: 'Days waited by people starting (mean)', numFmt: '0.0' },
-  { key: 'waitOfStartersLow', header: 'Days waited by people starting (5th percentile)', numFmt: '0.0' },
-  { key: 'waitOfStartersHigh', header: 'Days waited by people starting (95th percentile)', numFmt: '0.0' },
-  { key: 'cost', header: 'Cost, £ (mean)', value: (r) => r.costPence / 100, numFmt: '£#,##0' },
-  { key: 'costLow', header: 'Cost, £ (5th percentile)', value: (r) => r.costLowPence / 100, numFmt: '£#,##0' },
-  { key: 'costHigh', header: 'Cost, £ (95th percentile)', value: (r) => r.costHighPence / 100, numFmt: '£#,##0' },
-];
 
 /** CSV and Excel downloads of every daily series. */
 export function DailyDownloads({ rows, filename, what }: { rows: DailyRow[]; filename: string; what: string }) {

@@ -77,6 +77,11 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
     expect(text).toContain('People waiting (95th percentile)');
     expect(text).toContain('Days waited by people starting (mean)');
     expect(text.trim().split('\n')).toHaveLength(1 + 3 * 30);
+    // People and visits are whole, as the page gives them (issue 13: 115.8 people in the 5th percentile).
+    const [head, ...body] = text.trim().split('\r\n').map(splitCsv);
+    const counts = head.flatMap((h, i) => (/^(People (in service|waiting|starting)|Visits made)/.test(h) ? [i] : []));
+    expect(counts).toHaveLength(12);
+    for (const row of body) for (const i of counts) expect(row[i]).toMatch(/^\d*$/);
 
     // A wrong days-ahead value is named.
     await page.getByLabel('Days ahead').fill('200');
@@ -182,6 +187,11 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
     const text = await readFile((await csv.path())!, 'utf8');
     expect(text).toContain('Mean wait (days)');
     expect(text).toContain('D2A care home beds (pathway 3)');
+    // Visits apply to visit services only: blank, not 0, for the bed services; people whole.
+    const [rHead, ...rBody] = text.trim().split('\r\n').map(splitCsv);
+    const d2a = rBody.find((r) => r[0] === 'D2A care home beds (pathway 3)')!;
+    expect(d2a[rHead.indexOf('Mean visits a day')]).toBe('');
+    expect(d2a[rHead.indexOf('Mean people in service')]).toMatch(/^\d+$/);
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the capacity trade-off as Excel (XLSX)' }).click(),
@@ -195,3 +205,19 @@ describeE2E('capacity planner: forecast from today, baseline, winter, recommende
     expect(errors).toEqual([]);
   }, 1_200_000);
 });
+
+/** The cells of one CSV line, with quoted cells ("Cost, £ (mean)") kept whole. */
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      out.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell);
+  return out;
+}

@@ -3,14 +3,18 @@ import { boroughScenario } from '../../../../src/domain/discharge/simulation/exa
 import { simulate } from '../../../../src/domain/discharge/simulation/simulate.js';
 import { toCsv } from '../../components/downloads';
 import {
+  DAILY_DOWNLOAD_COLUMNS,
   comparisonDownloadColumns,
   cumulativeWaits,
   curveDownloadColumns,
   dailyRows,
   historyCheck,
   positionRows,
+  resultsDownloadColumns,
   serviceRows,
   type CurveRow,
+  type DailyRow,
+  type ServiceRow,
 } from './views';
 import type { ComparisonRow } from './types';
 
@@ -100,6 +104,7 @@ describe('planner views', () => {
 });
 
 describe('planner downloads', () => {
+  const simulated = simulate(boroughScenario({ replications: 5, days: 30 }));
   const estimate = (mean: number) => ({ mean, low: mean, high: mean, sd: 0, n: 40 });
   it('writes the comparison in the table’s units: shares 0–100 under "%", pounds, days, whole people; no codes', () => {
     const rows = [
@@ -165,5 +170,69 @@ describe('planner downloads', () => {
     );
     expect(csv[1]).toBe('Reablement,24,Yes,91.2,1.23,4.57,346,1234568,50001,1284568');
     expect(csv[2]).toBe('Reablement,25,No,91.2,1.23,4.57,346,1234568,50001,1284568');
+  });
+  it('writes every daily series with whole people and visits, as the page says them; days to 0.1; pounds', () => {
+    const row: DailyRow = {
+      service: 'Reablement',
+      pathway: 'Pathway 1',
+      date: '2026-12-01',
+      capacity: 320.4,
+      occupancy: 118.5,
+      occupancyLow: 115.8,
+      occupancyHigh: 122.8,
+      visits: 176.2,
+      visitsLow: 162.9,
+      visitsHigh: 190.9,
+      waiting: 3.46,
+      waitingLow: 0.4,
+      waitingHigh: 7.6,
+      admissions: 5.5,
+      admissionsLow: 2.2,
+      admissionsHigh: 9.7,
+      waitOfStarters: 1.26,
+      waitOfStartersLow: 0.04,
+      waitOfStartersHigh: 3.35,
+      costPence: 1234567,
+      costLowPence: 1100049,
+      costHighPence: 1400051,
+    };
+    const bed: DailyRow = { ...row, service: 'Step-down beds', visits: null, visitsLow: null, visitsHigh: null };
+    const csv = toCsv(DAILY_DOWNLOAD_COLUMNS, [row, bed]).split('\r\n');
+    expect(csv[0]).toBe(
+      'Service,Date,"Capacity (places, or visits a day)",People in service (mean),People in service (5th percentile),People in service (95th percentile),Visits made (mean),Visits made (5th percentile),Visits made (95th percentile),People waiting (mean),People waiting (5th percentile),People waiting (95th percentile),People starting (mean),People starting (5th percentile),People starting (95th percentile),Days waited by people starting (mean),Days waited by people starting (5th percentile),Days waited by people starting (95th percentile),"Cost, £ (mean)","Cost, £ (5th percentile)","Cost, £ (95th percentile)"',
+    );
+    expect(csv[1]).toBe('Reablement,2026-12-01,320,119,116,123,176,163,191,3,0,8,6,2,10,1.3,0,3.4,12346,11000,14001');
+    expect(csv[2]).toBe('Step-down beds,2026-12-01,320,119,116,123,,,,3,0,8,6,2,10,1.3,0,3.4,12346,11000,14001');
+  });
+
+  it('writes a simulated forecast with no fractional people or visits', () => {
+    const csv = toCsv(DAILY_DOWNLOAD_COLUMNS, dailyRows(simulated)).split('\r\n');
+    const header = DAILY_DOWNLOAD_COLUMNS.map((c) => c.header);
+    const whole = header.flatMap((h, i) => (/^(People (in service|waiting|starting)|Visits made)/.test(h) ? [i] : []));
+    expect(whole).toHaveLength(12);
+    for (const line of csv.slice(1).filter(Boolean))
+      for (const i of whole) expect(line.split(',')[i]).toMatch(/^(\d+|)$/);
+  });
+
+  it('writes the results with whole people and visits, and leaves visits blank where they do not apply', () => {
+    const base = serviceRows(simulated)[0];
+    const visit: ServiceRow = {
+      ...base,
+      service: 'Reablement',
+      unit: 'visit',
+      occupancy: 89.4,
+      visits: 162.9,
+      capacity: 200.2,
+      meanWaiting: 2.5,
+    };
+    const bed: ServiceRow = { ...visit, service: 'Step-down beds', unit: 'bed', visits: 0, occupancy: 20.6 };
+    const cols = resultsDownloadColumns(2);
+    const header = cols.map((c) => c.header);
+    const csv = toCsv(cols, [visit, bed]).split('\r\n');
+    const cell = (line: string, h: string) => line.split(',')[header.indexOf(h)];
+    expect(cell(csv[1], 'Mean people in service')).toBe('89');
+    expect(cell(csv[1], 'Mean visits a day')).toBe('163');
+    expect(csv[1]).toContain(',89,163,200,3,');
+    expect(csv[2]).toContain(',21,,200,3,');
   });
 });

@@ -109,6 +109,75 @@ export interface DailyRow {
   costHighPence: number;
 }
 
+/**
+ * Columns of the daily download: every series, with its 5th and 95th percentiles. People, visits and capacity are
+ * whole, as the page's charts and sentences give them (issue 13: 115.8 people in the 5th percentile); days to one
+ * decimal place; costs in whole pounds.
+ */
+export const DAILY_DOWNLOAD_COLUMNS: DownloadColumn<DailyRow>[] = [
+  { key: 'service', header: 'Service' },
+  { key: 'date', header: 'Date' },
+  { key: 'capacity', header: 'Capacity (places, or visits a day)', numFmt: '#,##0' },
+  { key: 'occupancy', header: 'People in service (mean)', numFmt: '#,##0' },
+  { key: 'occupancyLow', header: 'People in service (5th percentile)', numFmt: '#,##0' },
+  { key: 'occupancyHigh', header: 'People in service (95th percentile)', numFmt: '#,##0' },
+  { key: 'visits', header: 'Visits made (mean)', numFmt: '#,##0' },
+  { key: 'visitsLow', header: 'Visits made (5th percentile)', numFmt: '#,##0' },
+  { key: 'visitsHigh', header: 'Visits made (95th percentile)', numFmt: '#,##0' },
+  { key: 'waiting', header: 'People waiting (mean)', numFmt: '#,##0' },
+  { key: 'waitingLow', header: 'People waiting (5th percentile)', numFmt: '#,##0' },
+  { key: 'waitingHigh', header: 'People waiting (95th percentile)', numFmt: '#,##0' },
+  { key: 'admissions', header: 'People starting (mean)', numFmt: '#,##0' },
+  { key: 'admissionsLow', header: 'People starting (5th percentile)', numFmt: '#,##0' },
+  { key: 'admissionsHigh', header: 'People starting (95th percentile)', numFmt: '#,##0' },
+  { key: 'waitOfStarters', header: 'Days waited by people starting (mean)', numFmt: '0.0' },
+  { key: 'waitOfStartersLow', header: 'Days waited by people starting (5th percentile)', numFmt: '0.0' },
+  { key: 'waitOfStartersHigh', header: 'Days waited by people starting (95th percentile)', numFmt: '0.0' },
+  { key: 'cost', header: 'Cost, £ (mean)', value: (r) => r.costPence / 100, numFmt: '£#,##0' },
+  { key: 'costLow', header: 'Cost, £ (5th percentile)', value: (r) => r.costLowPence / 100, numFmt: '£#,##0' },
+  { key: 'costHigh', header: 'Cost, £ (95th percentile)', value: (r) => r.costHighPence / 100, numFmt: '£#,##0' },
+];
+
+/**
+ * The results download's columns, in the table's units: waits to two decimal places, shares as percentages,
+ * people, visits and places whole as the table shows them, money in whole pounds. Visits apply to visit-based
+ * services only: the cell is blank for a bed or slot service, not 0.
+ */
+export function resultsDownloadColumns(withinDays: number): DownloadColumn<ServiceRow>[] {
+  return [
+    { key: 'service', header: 'Service' },
+    { key: 'waitMean', header: 'Mean wait (days)', numFmt: '0.00' },
+    { key: 'waitLow', header: 'Mean wait, 95% CI low', numFmt: '0.00' },
+    { key: 'waitHigh', header: 'Mean wait, 95% CI high', numFmt: '0.00' },
+    { key: 'waitMedian', header: 'Median wait (days)', numFmt: '0.00' },
+    { key: 'waitP90', header: '90th percentile wait (days)', numFmt: '0.00' },
+    { key: 'waitP95', header: '95th percentile wait (days)', numFmt: '0.00' },
+    {
+      key: 'withinTarget',
+      header: `Share getting a place within ${withinDays} days of being ready`,
+      numFmt: '0.0%',
+    },
+    { key: 'over7', header: 'Share waiting over 7 days', numFmt: '0.0%' },
+    { key: 'occupancy', header: 'Mean people in service', numFmt: '#,##0' },
+    {
+      key: 'visits',
+      header: 'Mean visits a day',
+      value: (r) => (r.unit === 'visit' ? r.visits : null),
+      numFmt: '#,##0',
+    },
+    { key: 'capacity', header: 'Mean capacity (places, or visits a day)', numFmt: '#,##0' },
+    { key: 'meanWaiting', header: 'Mean number waiting', numFmt: '#,##0' },
+    { key: 'delayedBedDays', header: 'Delayed acute bed-days', numFmt: '#,##0' },
+    { key: 'delayCost', header: 'Cost of delays (£)', value: (r) => r.delayCostPence / 100, numFmt: '£#,##0' },
+    {
+      key: 'serviceCost',
+      header: 'Cost of places and visits (£)',
+      value: (r) => r.serviceCostPence / 100,
+      numFmt: '£#,##0',
+    },
+  ];
+}
+
 /** Every daily series of every service, one row per service and date. */
 export function dailyRows(result: SimulationResult): DailyRow[] {
   const sharedPathway = (n: number) => result.services.filter((x) => x.pathway === n).length > 1;
