@@ -179,8 +179,7 @@ export function monthStart(date: IsoDate): IsoDate {
  * never as a finished period (issue 13: a month one day old showed as a month of no discharges).
  */
 export function periodEnded(start: IsoDate, kind: 'week' | 'month' | 'quarter', today: IsoDate): boolean {
-  const next = kind === 'week' ? addDays(start, 7) : addMonths(start, kind === 'month' ? 1 : 3);
-  return next <= today;
+  return periodHasEnded(kind === 'week' ? addDays(start, 7) : addMonths(start, kind === 'month' ? 1 : 3), today);
 }
 
 // London time through the platform's time-zone data (Intl, cached formatters): the same answers as date-fns's
